@@ -1,0 +1,127 @@
+// chart: small time-series charts drawn on ImDrawList (ImPlot-shaped; ImPlot isn't packaged).
+//
+// Usage, inside any ImGui window, once per frame:
+//
+//     if (chart::BeginChart("compute", "Frontier compute", chart::Unit::H100e,
+//                           month_labels, n_months)) {            // "2025-04" per index
+//         chart::Band("p10-p90", p10, p90, n_months);              // fills first...
+//         chart::LineDashed("Baseline", base, n_months, chart::paletteColor(0));
+//         chart::Line("Scenario", scen, n_months, chart::paletteColor(0));
+//         chart::Markers(events, n_events);                        // {x, "Export rule"}
+//         chart::Cursor(selected_month);
+//         chart::ChartResult r = chart::EndChart();                // ...everything is drawn here
+//         if (r.clicked) open_big_view = true;
+//         if (r.hover_x >= 0) status_month = r.hover_x;
+//     }
+//
+// Rules:
+// - Call EndChart() only when BeginChart() returned true (false = scrolled out of view;
+//   layout space is still reserved). Charts don't nest.
+// - Data goes in as pointer + count and is copied, so temporaries are fine. x is the
+//   month index 0..n_x-1; points at or beyond n_x are ignored. NaN/inf break a line.
+// - Nothing is drawn until EndChart(): it fits the y range over every series submitted
+//   (stack totals, band edges included), then draws fills, dashed lines, solid lines,
+//   markers, the story-mode veil, the cursor, and the hover crosshair + tooltip.
+// - col = 0 picks the next palette colour. To pair a dashed baseline with its scenario
+//   line, pass the same paletteColor(i) to both. Labels starting with "##" are hidden
+//   from legend and tooltip.
+// - Not thread-safe: one module-level scratch context, reset by each BeginChart().
+#pragma once
+
+#include <imgui.h>
+
+#include <limits>
+#include <string>
+#include <vector>
+
+#include "palette.h"
+
+namespace chart {
+
+// [SECTION] Units, tick values, labels (pure functions, see chart_axes.cpp)
+
+enum class Unit { None, H100e, Usd, UsdBn, MW, Months, Share, Units, Flop };
+
+// Compact human label, ~2 significant digits:
+//   1.2e6 H100e -> "1.2M H100e", 1.5e9 Usd -> "$1.5bn", 3.4 UsdBn -> "$3.4bn",
+//   250 MW -> "250 MW" (1500 -> "1.5 GW"), 14 Months -> "14 mo", 0.354 Share -> "35%",
+//   3.1e25 Flop -> "3.1e25 FLOP", 1200 Units -> "1.2k units". NaN -> "n/a".
+std::string formatValue(double v, Unit u);
+
+// Axis label for tick value v on an axis with tick spacing `step`: enough decimals to
+// tell neighbouring ticks apart, no long unit word (the unit name sits by the title).
+std::string formatTick(double v, Unit u, double step);
+
+// Short unit name for axis captions: "H100e", "USD", "MW", "months", "share", "FLOP"...
+const char* unitName(Unit u);
+
+// Round tick values covering [lo, hi]: first <= lo, last >= hi, about `target` intervals,
+// spacing 1, 2 or 5 x 10^k (0..97, 5 -> 0,20,...,100). log: powers of ten (every
+// decade, or every 2nd/3rd/... when there are many); lo <= 0 is clamped to a floor.
+// Degenerate input (lo == hi, NaN, inf) still gives at least two finite ticks.
+std::vector<double> niceTicks(double lo, double hi, int target, bool log);
+
+// [SECTION] Drawing API (chart.cpp)
+
+struct Style {
+    bool log_y = false;
+    bool show_legend = true;
+    bool zero_based = true;   // linear y axis includes 0 (unless the data says otherwise)
+    float height = 220.0f;    // whole chart incl. title, legend, x labels (pixels)
+    float width = 0.0f;       // 0 = all available width
+    double y_min = std::numeric_limits<double>::quiet_NaN();  // NaN = auto; set to pin an end
+    double y_max = std::numeric_limits<double>::quiet_NaN();
+    int y_ticks = 5;          // target number of y intervals
+};
+
+// Vertical labelled event line at month index x. Keep labels short (~12 chars).
+struct Marker {
+    int x = 0;
+    const char* label = "";
+    ImU32 col = 0;            // 0 = text colour, faint
+};
+
+struct ChartResult {
+    bool clicked = false;     // left click released over the chart (e.g. enlarge it)
+    bool hovered = false;
+    int hover_x = -1;         // month index under the mouse, -1 if none
+};
+
+bool BeginChart(const char* id, const char* title, Unit y_unit, const char* const* x_labels,
+                int n_x, const Style& style = Style());
+void Line(const char* label, const double* ys, int n, ImU32 col = 0);
+void LineDashed(const char* label, const double* ys, int n, ImU32 col = 0);
+// n_series layers stacked bottom-up from 0; ys[s] points at n values of layer s.
+// cols may be null (palette); the tooltip also lists the stack's total.
+void StackedArea(const char* const* labels, const double* const* ys, int n_series, int n,
+                 const ImU32* cols = nullptr);
+void Band(const char* label, const double* lo, const double* hi, int n, ImU32 col = 0);
+void Markers(const Marker* m, int n);
+void Cursor(int x);        // the selected month (scrubber)
+void Future(int x_from);   // story mode: veil everything after x_from; tooltip hides values there
+ChartResult EndChart();
+
+// [SECTION] Introspection for tests
+
+namespace detail {
+struct ChartInfo {
+    ImVec2 frame_min, frame_max;  // whole chart item
+    ImVec2 plot_min, plot_max;    // data area
+    double y_min = 0, y_max = 1;  // fitted y range (axis ends)
+    int n_x = 0;
+    int n_series = 0;             // legend entries (a stack counts each layer)
+    int vtx_drawn = 0;            // vertices EndChart added to the window draw list
+    bool visible = false;         // BeginChart returned true
+};
+// The most recent chart's layout and range (updated by EndChart, or by a clipped BeginChart).
+const ChartInfo& lastChart();
+struct XTick {
+    int i;          // month index
+    char text[16];  // "2025-04", "2025", ...
+};
+const std::vector<XTick>& lastXTicks();  // labelled x positions of the most recent chart
+// Y range for data spanning [lo, hi] (NaN = no data): headroom, zero base, log floor.
+void fitRange(double lo, double hi, const Style& style, double* out_lo, double* out_hi);
+}  // namespace detail
+
+}  // namespace chart
