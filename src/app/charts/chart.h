@@ -109,7 +109,7 @@ struct ChartInfo {
     ImVec2 plot_min, plot_max;    // data area
     double y_min = 0, y_max = 1;  // fitted y range (axis ends)
     int n_x = 0;
-    int n_series = 0;             // legend entries (a stack counts each layer)
+    int n_series = 0;             // series submitted (each stack layer counts)
     int vtx_drawn = 0;            // vertices EndChart added to the window draw list
     bool visible = false;         // BeginChart returned true
 };
