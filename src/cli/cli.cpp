@@ -1,0 +1,50 @@
+#include "cli/cli.h"
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include "cli/commands.h"
+
+namespace cp::cli {
+
+int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  CLI::App app{"Chokepoint: simulate AI-compute export policy month by month, without a window.", "chokepoint-cli"};
+  app.set_version_flag("--version", std::string("chokepoint-cli ") + CHOKEPOINT_VERSION);
+  app.require_subcommand(1);
+  app.footer(
+      "Examples:\n"
+      "  chokepoint-cli run scenarios/baseline.json --to 2027-12 --out results.csv\n"
+      "  chokepoint-cli run scenarios/baseline.json --lever us.remote_access_control=on@2026-01\n"
+      "  chokepoint-cli levers scenarios/baseline.json\n"
+      "  chokepoint-cli validate scenarios/*.json\n"
+      "Exit codes: 0 ok, 1 runtime failure, 2 usage or input error.");
+  std::vector<std::pair<CLI::App*, Command>> commands;
+  auto reg = [&](const char* name, const char* help, Command (*add)(CLI::App&)) {
+    CLI::App* sub = app.add_subcommand(name, help);
+    commands.emplace_back(sub, add(*sub));
+  };
+  reg("run", "Run one scenario and write its monthly results (CSV or JSON)", addRun);
+  reg("levers", "List a scenario's levers: id, kind, value, range, label", addLevers);
+  reg("validate", "Check scenario files and list every problem", addValidate);
+  reg("why", "Show the options a company weighed in a month, and which rules denied which", addWhy);
+
+  std::vector<std::string> rev(args.rbegin(), args.rend() - (args.empty() ? 0 : 1));
+  try {
+    app.parse(rev);
+  } catch (const CLI::ParseError& e) {
+    // Help and --version are "errors" to CLI11 that exit 0.
+    return app.exit(e, out, err) == 0 ? kOk : kUsage;
+  }
+  for (auto& [sub, cmd] : commands) {
+    if (!sub->parsed()) continue;
+    try {
+      return cmd(out, err);
+    } catch (const std::exception& e) {
+      err << "chokepoint-cli: " << e.what() << "\n";
+      return kFailure;
+    }
+  }
+  return kUsage;
+}
+
+}  // namespace cp::cli

@@ -1,0 +1,32 @@
+#include <fmt/format.h>
+
+#include "cli/cli.h"
+#include "cli/commands.h"
+#include "cli/scenario_args.h"
+#include "engine/levers.h"
+
+namespace cp::cli {
+
+Command addLevers(CLI::App& app) {
+  auto path = std::make_shared<std::string>();
+  app.add_option("scenario", *path, "Scenario file (JSON)")->required();
+  return [path](std::ostream& out, std::ostream& err) -> int {
+    auto s = loadWithLevers(*path, {}, err);
+    if (!s) return kUsage;
+    out << fmt::format("{:<32} {:<7} {:<10} {:<18} {}\n", "id", "kind", "value", "range", "label");
+    for (size_t i = 0; i < s->levers.size(); ++i) {
+      const Lever& l = s->levers[i];
+      std::string range;
+      if (l.kind == LeverKind::Number || l.kind == LeverKind::Share)
+        range = fmt::format("{:g}..{:g}{}", l.min, l.max, l.unit.empty() ? "" : " " + l.unit);
+      else if (l.kind == LeverKind::Month) range = "YYYY-MM|never";
+      else if (l.kind == LeverKind::Bool) range = "on|off";
+      std::string value = formatLeverValue(l, l.value);
+      for (const auto& v : leverScheduleStrings(*s, static_cast<int>(i))) value += "," + v;
+      out << fmt::format("{:<32} {:<7} {:<10} {:<18} {}\n", l.id, toString(l.kind), value, range, l.label);
+    }
+    return kOk;
+  };
+}
+
+}  // namespace cp::cli

@@ -1,0 +1,58 @@
+#include <fmt/format.h>
+
+#include "cli/cli.h"
+#include "cli/commands.h"
+#include "cli/scenario_args.h"
+#include "engine/simulate.h"
+
+namespace cp::cli {
+
+namespace {
+struct WhyArgs {
+  std::string scenario, company, month;
+  std::vector<std::string> levers;
+};
+}  // namespace
+
+Command addWhy(CLI::App& app) {
+  auto a = std::make_shared<WhyArgs>();
+  app.add_option("scenario", a->scenario, "Scenario file (JSON)")->required();
+  app.add_option("--company,-c", a->company, "Company id (e.g. bytedance)")->required();
+  app.add_option("--month,-m", a->month, "Month YYYY-MM")->required();
+  app.add_option("--lever,-l", a->levers, "Set a lever: ID=VALUE or ID=VALUE@YYYY-MM (repeatable)");
+  return [a](std::ostream& out, std::ostream& err) -> int {
+    auto s = loadWithLevers(a->scenario, a->levers, err);
+    if (!s) return kUsage;
+    const int c = s->findCompany(a->company);
+    if (c < 0) {
+      err << "chokepoint-cli: unknown company '" << a->company << "'\n";
+      return kUsage;
+    }
+    auto m = parseMonthArg(a->month, "--month", err);
+    if (!m) return kUsage;
+    if (*m < s->start || *m > s->end) {
+      err << "chokepoint-cli: --month " << a->month << " is outside the scenario (" << formatMonth(s->start) << " to "
+          << formatMonth(s->end) << ")\n";
+      return kUsage;
+    }
+    RunOptions o;
+    o.trace_company = c;
+    o.trace_month = *m;
+    s->end = *m;
+    const Results r = simulate(*s, o);
+    out << fmt::format("{} in {}: the options it weighed (cost per H100e-month of each purpose)\n",
+                       s->companies[c].name, a->month);
+    for (int p = 0; p < 2; ++p) {
+      out << (p == 0 ? "\nTraining\n" : "\nInference\n");
+      out << fmt::format("  {:<44} {:>10} {:>7} {:>12}  {}\n", "option", "cost $", "share", "spend $", "rule");
+      for (const OptionTrace& t : r.trace) {
+        if (t.purpose != p) continue;
+        out << fmt::format("  {:<44} {:>10.0f} {:>6.1f}% {:>12.3g}  {}\n", t.label, t.cost_usd_per_h100e_month,
+                           t.share * 100, t.spend_usd, t.verdict);
+      }
+    }
+    return kOk;
+  };
+}
+
+}  // namespace cp::cli

@@ -1,0 +1,18 @@
+// One function per subcommand; each registers its options on the CLI11 app and returns
+// the callback that runs it.
+#pragma once
+#include <functional>
+#include <ostream>
+
+#include <CLI/CLI.hpp>
+
+namespace cp::cli {
+
+using Command = std::function<int(std::ostream& out, std::ostream& err)>;
+
+Command addRun(CLI::App& app);
+Command addLevers(CLI::App& app);
+Command addValidate(CLI::App& app);
+Command addWhy(CLI::App& app);
+
+}  // namespace cp::cli

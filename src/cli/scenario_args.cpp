@@ -1,0 +1,45 @@
+#include "cli/scenario_args.h"
+
+#include "cli/cli.h"
+#include "engine/levers.h"
+#include "engine/loader.h"
+#include "engine/results_io.h"
+
+namespace cp::cli {
+
+std::optional<Scenario> loadWithLevers(const std::string& path, const std::vector<std::string>& levers,
+                                       std::ostream& err) {
+  try {
+    Scenario s = loadScenario(path);
+    return withLevers(std::move(s), parseLeverArgs(levers, s));
+  } catch (const LoadError& e) {
+    for (const Problem& p : e.problems()) err << p.str() << "\n";
+  } catch (const LeverError& e) {
+    err << "chokepoint-cli: " << e.what() << "\n";
+  }
+  return std::nullopt;
+}
+
+std::optional<int> parseMonthArg(const std::string& text, const char* option, std::ostream& err) {
+  auto m = parseMonth(text);
+  if (!m || *m == kNever) {
+    err << "chokepoint-cli: " << option << " expects a month YYYY-MM, got '" << text << "'\n";
+    return std::nullopt;
+  }
+  return m;
+}
+
+int emit(const std::string& path, const std::string& content, std::ostream& out, std::ostream& err) {
+  if (path.empty() || path == "-") {
+    out << content;
+    return kOk;
+  }
+  const std::string problem = writeFileAtomic(path, content);
+  if (!problem.empty()) {
+    err << "chokepoint-cli: " << problem << "\n";
+    return kFailure;
+  }
+  return kOk;
+}
+
+}  // namespace cp::cli

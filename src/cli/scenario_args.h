@@ -1,0 +1,19 @@
+// Shared by the commands: load a scenario and apply --lever settings, reporting input
+// errors the same way everywhere (exit code 2, loader messages on stderr).
+#pragma once
+#include <optional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "engine/scenario.h"
+
+namespace cp::cli {
+
+std::optional<Scenario> loadWithLevers(const std::string& path, const std::vector<std::string>& levers,
+                                       std::ostream& err);
+std::optional<int> parseMonthArg(const std::string& text, const char* option, std::ostream& err);
+// Writes to `path` atomically, or to `out` when path is empty or "-".
+int emit(const std::string& path, const std::string& content, std::ostream& out, std::ostream& err);
+
+}  // namespace cp::cli

@@ -1,0 +1,1005 @@
+// [SECTION] index
+//   files      - reading, depth check, `extends` and merging
+//   Reader     - typed field access that records problems instead of throwing
+//   entities   - one function per list of the scenario format (scenarios/README.md)
+#include "engine/loader.h"
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <sstream>
+#include <unordered_map>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "engine/levers.h"
+
+namespace cp {
+namespace {
+
+using json = nlohmann::json;
+namespace fs = std::filesystem;
+using IdMap = std::unordered_map<std::string, int>;
+
+// ---------------------------------------------------------------- files
+
+std::string escapePointer(std::string_view key) {
+  std::string out;
+  for (char c : key) {
+    if (c == '~') out += "~0";
+    else if (c == '/') out += "~1";
+    else out += c;
+  }
+  return out;
+}
+
+// Deepest nesting of [ and { outside strings; parsing stops caring past `limit`.
+int nestingDepth(const std::string& text, int limit) {
+  int depth = 0, worst = 0;
+  bool in_string = false, escaped = false;
+  for (char c : text) {
+    if (in_string) {
+      if (escaped) escaped = false;
+      else if (c == '\\') escaped = true;
+      else if (c == '"') in_string = false;
+      continue;
+    }
+    if (c == '"') in_string = true;
+    else if (c == '[' || c == '{') {
+      worst = std::max(worst, ++depth);
+      if (worst > limit) return worst;
+    } else if (c == ']' || c == '}') depth = std::max(0, depth - 1);
+  }
+  return worst;
+}
+
+struct DocLoader {
+  const LoadLimits& limits;
+  std::vector<Problem>& problems;
+  std::vector<std::string> chain;
+
+  bool readFile(const std::string& path, std::string& text) {
+    std::error_code ec;
+    if (!fs::exists(path, ec)) {
+      problems.push_back({path, "", "file not found"});
+      return false;
+    }
+    if (fs::is_directory(path, ec)) {
+      problems.push_back({path, "", "is a directory, expected a JSON file"});
+      return false;
+    }
+    const auto size = fs::file_size(path, ec);
+    if (ec) {
+      problems.push_back({path, "", fmt::format("cannot read: {}", ec.message())});
+      return false;
+    }
+    if (size > limits.max_file_bytes) {
+      problems.push_back({path, "", fmt::format("file is {} bytes, the limit is {}", size, limits.max_file_bytes)});
+      return false;
+    }
+    std::ifstream f(path, std::ios::binary);
+    if (!f) {
+      problems.push_back({path, "", "cannot open file"});
+      return false;
+    }
+    std::ostringstream ss;
+    ss << f.rdbuf();
+    text = ss.str();
+    return true;
+  }
+
+  bool parse(const std::string& text, const std::string& name, json& out) {
+    if (text.size() > limits.max_file_bytes) {
+      problems.push_back({name, "", fmt::format("document is {} bytes, the limit is {}", text.size(), limits.max_file_bytes)});
+      return false;
+    }
+    if (nestingDepth(text, limits.max_depth) > limits.max_depth) {
+      problems.push_back({name, "", fmt::format("nested deeper than {} levels", limits.max_depth)});
+      return false;
+    }
+    try {
+      out = json::parse(text);
+    } catch (const json::exception& e) {
+      problems.push_back({name, "", fmt::format("not valid JSON: {}", e.what())});
+      return false;
+    }
+    if (!out.is_object()) {
+      problems.push_back({name, "", fmt::format("expected a JSON object at the top, got {}", out.type_name())});
+      return false;
+    }
+    return true;
+  }
+
+  // Parses `text` and applies it on top of its `extends` chain.
+  bool resolve(const std::string& text, const std::string& name, const std::string& base_dir, json& out) {
+    json doc;
+    if (!parse(text, name, doc)) return false;
+    auto it = doc.find("extends");
+    if (it == doc.end()) {
+      out = std::move(doc);
+      return true;
+    }
+    if (!it->is_string()) {
+      problems.push_back({name, "/extends", "expected a file path (string)"});
+      return false;
+    }
+    if (static_cast<int>(chain.size()) >= limits.max_extends) {
+      problems.push_back({name, "/extends", fmt::format("more than {} levels of extends", limits.max_extends)});
+      return false;
+    }
+    const fs::path parent_path = fs::path(base_dir) / it->get<std::string>();
+    std::error_code ec;
+    const std::string canon = fs::weakly_canonical(parent_path, ec).string();
+    if (std::find(chain.begin(), chain.end(), canon) != chain.end()) {
+      problems.push_back({name, "/extends", fmt::format("'{}' extends itself (cycle)", it->get<std::string>())});
+      return false;
+    }
+    std::string parent_text;
+    if (!readFile(parent_path.string(), parent_text)) {
+      problems.back().pointer = "/extends";
+      problems.back().file = name;
+      problems.back().message = fmt::format("parent '{}' not found or unreadable", it->get<std::string>());
+      return false;
+    }
+    chain.push_back(canon);
+    json parent;
+    const bool ok = resolve(parent_text, parent_path.string(), parent_path.parent_path().string(), parent);
+    chain.pop_back();
+    if (!ok) return false;
+    doc.erase("extends");
+    mergeScenarioJson(parent, doc);
+    out = std::move(parent);
+    return true;
+  }
+};
+
+// ---------------------------------------------------------------- Reader
+
+enum class NK { Number, NonNeg, Positive, Share, Month, Bool };
+
+const char* describe(NK k) {
+  switch (k) {
+    case NK::Number: return "a number";
+    case NK::NonNeg: return "a number >= 0";
+    case NK::Positive: return "a number > 0";
+    case NK::Share: return "a share between 0 and 1";
+    case NK::Month: return "a month \"YYYY-MM\" or \"never\"";
+    case NK::Bool: return "true or false";
+  }
+  return "?";
+}
+
+class Reader {
+ public:
+  Reader(std::string file, Scenario& s, const LoadLimits& limits) : file_(std::move(file)), s_(s), limits_(limits) {}
+
+  std::vector<Problem> problems;
+  void err(const std::string& ptr, std::string msg) {
+    if (problems.size() < 500) problems.push_back({file_, ptr, std::move(msg)});
+  }
+
+  // An object whose keys are all in `allowed` (plus source/notes everywhere).
+  bool object(const json& j, const std::string& ptr, std::initializer_list<const char*> allowed) {
+    if (!j.is_object()) {
+      err(ptr, fmt::format("expected an object, got {}", j.type_name()));
+      return false;
+    }
+    for (auto it = j.begin(); it != j.end(); ++it) {
+      const std::string& k = it.key();
+      if (k == "source" || k == "notes" || k == "$comment") continue;
+      if (std::none_of(allowed.begin(), allowed.end(), [&](const char* a) { return k == a; }))
+        err(ptr + "/" + escapePointer(k), "unknown field");
+    }
+    return true;
+  }
+
+  const json* field(const json& obj, const char* key, const std::string& ptr, bool required) {
+    if (!obj.is_object()) return nullptr;
+    auto it = obj.find(key);
+    if (it == obj.end() || it->is_null()) {
+      if (required) err(ptr + "/" + key, "missing required field");
+      return nullptr;
+    }
+    return &*it;
+  }
+
+  std::string str(const json& obj, const char* key, const std::string& ptr, bool required, std::string def = "") {
+    const json* v = field(obj, key, ptr, required);
+    if (!v) return def;
+    if (!v->is_string()) {
+      err(ptr + "/" + key, fmt::format("expected a string, got {}", v->type_name()));
+      return def;
+    }
+    return v->get<std::string>();
+  }
+
+  std::string id(const json& obj, const std::string& ptr) {
+    std::string v = str(obj, "id", ptr, true);
+    if (!v.empty() && (v.size() > 64 || !std::all_of(v.begin(), v.end(), [](char c) {
+          return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '.';
+        })))
+      err(ptr + "/id", fmt::format("id '{}' must be lower-case letters, digits, '_' or '.' (at most 64)", v));
+    return v;
+  }
+
+  bool boolean(const json& obj, const char* key, const std::string& ptr, bool def) {
+    const json* v = field(obj, key, ptr, false);
+    if (!v) return def;
+    if (!v->is_boolean()) {
+      err(ptr + "/" + key, fmt::format("expected true or false, got {}", v->type_name()));
+      return def;
+    }
+    return v->get<bool>();
+  }
+
+  int integer(const json& obj, const char* key, const std::string& ptr, int def, int lo, int hi) {
+    const json* v = field(obj, key, ptr, false);
+    if (!v) return def;
+    if (!v->is_number_integer() || v->get<long long>() < lo || v->get<long long>() > hi) {
+      err(ptr + "/" + key, fmt::format("expected a whole number {}..{}, got {}", lo, hi, v->dump()));
+      return def;
+    }
+    return static_cast<int>(v->get<long long>());
+  }
+
+  bool inBounds(double v, NK k) const {
+    if (!std::isfinite(v)) return false;
+    switch (k) {
+      case NK::NonNeg: return v >= 0;
+      case NK::Positive: return v > 0;
+      case NK::Share: return v >= 0 && v <= 1;
+      default: return std::fabs(v) < 1e30;
+    }
+  }
+
+  Num numValue(const json& v, const std::string& ptr, NK k) {
+    if (v.is_object()) {
+      if (v.contains("lever")) return leverRef(v, ptr, k);
+      if (v.contains("dist")) return distribution(v, ptr, k);
+      if (v.contains("value")) {
+        object(v, ptr, {"value"});
+        return numValue(v["value"], ptr + "/value", k);
+      }
+      err(ptr, fmt::format("expected {} (or an object with value, dist or lever)", describe(k)));
+      return {};
+    }
+    if (k == NK::Bool) {
+      if (v.is_boolean()) return Num::constant(v.get<bool>() ? 1 : 0);
+      err(ptr, fmt::format("expected true or false, got {}", v.dump().substr(0, 40)));
+      return {};
+    }
+    if (k == NK::Month) {
+      if (v.is_string()) {
+        if (auto m = parseMonth(v.get<std::string>())) return Num::constant(*m);
+      }
+      err(ptr, fmt::format("expected a month \"YYYY-MM\" or \"never\", got {}", v.dump().substr(0, 40)));
+      return {};
+    }
+    if (!v.is_number()) {
+      err(ptr, fmt::format("expected {}, got {}", describe(k), v.type_name()));
+      return {};
+    }
+    const double d = v.get<double>();
+    if (!inBounds(d, k)) {
+      err(ptr, fmt::format("must be {}, got {}", describe(k), v.dump()));
+      return {};
+    }
+    return Num::constant(d);
+  }
+
+  Num num(const json& obj, const char* key, const std::string& ptr, NK k, std::optional<double> def) {
+    const json* v = field(obj, key, ptr, !def.has_value());
+    if (!v) return Num::constant(def.value_or(0.0));
+    return numValue(*v, ptr + "/" + key, k);
+  }
+
+  Num leverRef(const json& v, const std::string& ptr, NK k) {
+    object(v, ptr, {"lever"});
+    if (!v["lever"].is_string()) {
+      err(ptr + "/lever", "expected a lever id (string)");
+      return {};
+    }
+    const std::string id = v["lever"].get<std::string>();
+    const int idx = s_.findLever(id);
+    if (idx < 0) {
+      err(ptr + "/lever", fmt::format("unknown lever '{}'", id));
+      return {};
+    }
+    const LeverKind lk = s_.levers[idx].kind;
+    const bool ok = (k == NK::Month) == (lk == LeverKind::Month) && (k == NK::Bool) == (lk == LeverKind::Bool) &&
+                    (k != NK::Share || lk == LeverKind::Share || (s_.levers[idx].min >= 0 && s_.levers[idx].max <= 1));
+    if (!ok) {
+      err(ptr + "/lever", fmt::format("lever '{}' is a {}, this field needs {}", id, toString(lk), describe(k)));
+      return {};
+    }
+    Num n;
+    n.lever = idx;
+    n.value = s_.levers[idx].value;
+    return n;
+  }
+
+  Num distribution(const json& v, const std::string& ptr, NK k) {
+    if (k == NK::Month || k == NK::Bool) {
+      err(ptr, "only numbers may be uncertain");
+      return {};
+    }
+    const std::string d = v["dist"].is_string() ? v["dist"].get<std::string>() : "";
+    Uncertain u;
+    u.pointer = ptr;
+    auto get = [&](const char* key) {
+      const json* x = field(v, key, ptr, true);
+      if (!x) return 0.0;
+      if (!x->is_number() || !std::isfinite(x->get<double>())) {
+        err(ptr + "/" + key, fmt::format("expected a number, got {}", x->dump().substr(0, 40)));
+        return 0.0;
+      }
+      return x->get<double>();
+    };
+    if (d == "triangular") {
+      object(v, ptr, {"dist", "min", "mode", "max"});
+      u.dist = Dist::Triangular;
+      u.a = get("min");
+      u.b = get("mode");
+      u.c = get("max");
+      if (!(u.a <= u.b && u.b <= u.c)) err(ptr, fmt::format("needs min <= mode <= max, got {} / {} / {}", u.a, u.b, u.c));
+      else if (!inBounds(u.a, k) || !inBounds(u.c, k)) err(ptr, fmt::format("range must stay {}", describe(k)));
+    } else if (d == "lognormal") {
+      object(v, ptr, {"dist", "median", "sigma"});
+      u.dist = Dist::Lognormal;
+      u.a = get("median");
+      u.b = get("sigma");
+      if (!(u.a > 0)) err(ptr + "/median", fmt::format("must be > 0, got {}", u.a));
+      if (!(u.b >= 0 && u.b <= 5)) err(ptr + "/sigma", fmt::format("must be between 0 and 5, got {}", u.b));
+      if (k == NK::Share) err(ptr, "a share cannot be lognormal (use triangular)");
+    } else {
+      err(ptr + "/dist", fmt::format("expected \"triangular\" or \"lognormal\", got {}", v["dist"].dump().substr(0, 40)));
+      return {};
+    }
+    Num n;
+    n.value = u.deterministic();
+    n.uncertain = static_cast<int>(s_.uncertain.size());
+    s_.uncertain.push_back(u);
+    return n;
+  }
+
+  Schedule schedule(const json& obj, const char* key, const std::string& ptr, NK k, bool required) {
+    Schedule out;
+    const json* v = field(obj, key, ptr, required);
+    if (!v) return out;
+    const std::string p = ptr + "/" + key;
+    if (v->is_number() || (v->is_object() && !v->contains("month"))) {  // a constant
+      out.points.emplace_back(0, numValue(*v, p, k));
+      return out;
+    }
+    if (!v->is_array()) {
+      err(p, fmt::format("expected a list of {{month, value}} points, got {}", v->type_name()));
+      return out;
+    }
+    if (v->size() > limits_.max_schedule_points) {
+      err(p, fmt::format("{} points, the limit is {}", v->size(), limits_.max_schedule_points));
+      return out;
+    }
+    for (size_t i = 0; i < v->size(); ++i) {
+      const json& pt = (*v)[i];
+      const std::string pp = fmt::format("{}/{}", p, i);
+      if (!object(pt, pp, {"month", "value"})) continue;
+      const Num m = num(pt, "month", pp, NK::Month, std::nullopt);
+      const Num val = num(pt, "value", pp, k, std::nullopt);
+      const int month = static_cast<int>(m.value);
+      if (!out.points.empty() && month <= out.points.back().first)
+        err(pp + "/month", "months must increase along a schedule");
+      out.points.emplace_back(month, val);
+    }
+    return out;
+  }
+
+  int ref(const json& obj, const char* key, const std::string& ptr, const IdMap& ids, const char* what, bool required) {
+    const json* v = field(obj, key, ptr, required);
+    if (!v) return required ? -1 : -2;
+    return refValue(*v, ptr + "/" + key, ids, what);
+  }
+
+  int refValue(const json& v, const std::string& ptr, const IdMap& ids, const char* what) {
+    if (!v.is_string()) {
+      err(ptr, fmt::format("expected a {} id (string), got {}", what, v.type_name()));
+      return -1;
+    }
+    auto it = ids.find(v.get<std::string>());
+    if (it == ids.end()) {
+      err(ptr, fmt::format("unknown {} '{}'", what, v.get<std::string>()));
+      return -1;
+    }
+    return it->second;
+  }
+
+  std::vector<int> refs(const json& obj, const char* key, const std::string& ptr, const IdMap& ids, const char* what) {
+    std::vector<int> out;
+    const json* v = field(obj, key, ptr, false);
+    if (!v) return out;
+    if (!v->is_array()) {
+      err(ptr + "/" + key, fmt::format("expected a list of {} ids", what));
+      return out;
+    }
+    for (size_t i = 0; i < v->size(); ++i) {
+      const int r = refValue((*v)[i], fmt::format("{}/{}/{}", ptr, key, i), ids, what);
+      if (r >= 0) out.push_back(r);
+    }
+    return out;
+  }
+
+  std::vector<std::string> strings(const json& obj, const char* key, const std::string& ptr) {
+    std::vector<std::string> out;
+    const json* v = field(obj, key, ptr, false);
+    if (!v) return out;
+    if (!v->is_array()) {
+      err(ptr + "/" + key, "expected a list of strings");
+      return out;
+    }
+    for (size_t i = 0; i < v->size(); ++i) {
+      if ((*v)[i].is_string()) out.push_back((*v)[i].get<std::string>());
+      else err(fmt::format("{}/{}/{}", ptr, key, i), "expected a string");
+    }
+    return out;
+  }
+
+  // Calls fn(element, pointer, index) for each element of the list `key`.
+  void list(const json& root, const char* key, bool required, const std::function<void(const json&, const std::string&, int)>& fn) {
+    const json* v = field(root, key, "", required);
+    if (!v) return;
+    const std::string p = std::string("/") + key;
+    if (!v->is_array()) {
+      err(p, fmt::format("expected a list, got {}", v->type_name()));
+      return;
+    }
+    if (v->size() > limits_.max_entities) {
+      err(p, fmt::format("{} entries, the limit is {}", v->size(), limits_.max_entities));
+      return;
+    }
+    for (size_t i = 0; i < v->size(); ++i) fn((*v)[i], fmt::format("{}/{}", p, i), static_cast<int>(i));
+  }
+
+  IdMap ids(const json& root, const char* key) {
+    IdMap out;
+    const json* v = field(root, key, "", false);
+    if (!v || !v->is_array() || v->size() > limits_.max_entities) return out;
+    for (size_t i = 0; i < v->size(); ++i) {
+      const json& e = (*v)[i];
+      if (!e.is_object() || !e.contains("id") || !e["id"].is_string()) continue;
+      const std::string id = e["id"].get<std::string>();
+      if (!out.emplace(id, static_cast<int>(out.size())).second)
+        err(fmt::format("/{}/{}/id", key, i), fmt::format("duplicate id '{}'", id));
+    }
+    return out;
+  }
+
+  const std::string& file() const { return file_; }
+  const LoadLimits& limits() const { return limits_; }
+
+ private:
+  std::string file_;
+  Scenario& s_;
+  const LoadLimits& limits_;
+};
+
+// ---------------------------------------------------------------- entities
+
+struct Ids {
+  IdMap blocs, jurisdictions, vendors, inputs, chips, companies, sites, levers;
+};
+
+// Entities whose own id failed to parse are skipped, so indices follow the IdMap order.
+template <class T>
+bool keep(const json& e, const IdMap& ids) {
+  return e.is_object() && e.contains("id") && e["id"].is_string() && ids.count(e["id"].get<std::string>());
+}
+
+void readLevers(Reader& r, const json& root, Scenario& s) {
+  r.list(root, "levers", false, [&](const json& e, const std::string& p, int) {
+    if (!r.object(e, p, {"id", "label", "group", "kind", "value", "min", "max", "step", "unit", "options", "help", "changes"}))
+      return;
+    Lever l;
+    l.id = r.id(e, p);
+    l.label = r.str(e, "label", p, true, l.id);
+    l.group = r.str(e, "group", p, true, "Other");
+    l.unit = r.str(e, "unit", p, false);
+    l.help = r.str(e, "help", p, false);
+    l.source = e.contains("source") && e["source"].is_string() ? e["source"].get<std::string>() : "";
+    l.changes = r.str(e, "changes", p, false);
+    const std::string kind = r.str(e, "kind", p, true);
+    if (kind == "bool") l.kind = LeverKind::Bool;
+    else if (kind == "number") l.kind = LeverKind::Number;
+    else if (kind == "share") l.kind = LeverKind::Share;
+    else if (kind == "month") l.kind = LeverKind::Month;
+    else if (kind == "choice") l.kind = LeverKind::Choice;
+    else if (!kind.empty()) r.err(p + "/kind", fmt::format("expected bool, number, share, month or choice, got '{}'", kind));
+    l.options = r.strings(e, "options", p);
+    if (l.kind == LeverKind::Share) {
+      l.min = 0;
+      l.max = 1;
+    }
+    auto bound = [&](const char* key, double def) {
+      const json* v = r.field(e, key, p, false);
+      if (!v) return def;
+      if (!v->is_number() || !std::isfinite(v->get<double>())) {
+        r.err(p + "/" + key, "expected a number");
+        return def;
+      }
+      return v->get<double>();
+    };
+    if (l.kind == LeverKind::Number || l.kind == LeverKind::Share) {
+      l.min = bound("min", l.kind == LeverKind::Share ? 0.0 : 0.0);
+      l.max = bound("max", l.kind == LeverKind::Share ? 1.0 : 1e12);
+      l.step = bound("step", 0.0);
+      if (l.min > l.max) r.err(p + "/min", fmt::format("min {} is above max {}", l.min, l.max));
+      if (l.kind == LeverKind::Share && (l.min < 0 || l.max > 1)) r.err(p, "a share lever's range must lie in 0..1");
+    }
+    if (l.kind == LeverKind::Choice && l.options.empty()) r.err(p + "/options", "a choice lever needs options");
+    const json* v = r.field(e, "value", p, true);
+    if (v) {
+      std::string text = v->is_string() ? v->get<std::string>() : v->dump();
+      std::string why;
+      if (auto parsed = parseLeverValue(l, text, &why)) l.value = *parsed;
+      else r.err(p + "/value", why);
+    }
+    if (!l.id.empty() && s.findLever(l.id) >= 0) r.err(p + "/id", fmt::format("duplicate lever '{}'", l.id));
+    s.levers.push_back(std::move(l));
+  });
+  s.lever_schedules.assign(s.levers.size(), {});
+}
+
+void readParams(Reader& r, const json& root, Scenario& s, const Ids& ids) {
+  const json* pj = r.field(root, "params", "", false);
+  if (!pj) return;
+  const std::string p = "/params";
+  if (!r.object(*pj, p, {"chip_life_months", "lease_term_months", "utilisation", "run_months", "algorithmic_progress",
+                         "logit_beta", "preference_premium", "backlog_max_months", "build_lag_months", "grey_premium",
+                         "licence_risk_premium", "diversion_base", "us_enforcement", "location_verification_from",
+                         "location_verification_effect", "permit_effect", "frontier_bloc", "concern_bloc",
+                         "reference_tflops", "reference_hbm_tbps", "rule_maker"}))
+    return;
+  Params& pa = s.params;
+  const json& j = *pj;
+  auto n = [&](const char* key, Num& out, NK k) { out = r.num(j, key, p, k, out.value); };
+  n("chip_life_months", pa.chip_life_months, NK::Positive);
+  n("lease_term_months", pa.lease_term_months, NK::Positive);
+  n("utilisation", pa.utilisation, NK::Share);
+  n("run_months", pa.run_months, NK::Positive);
+  n("algorithmic_progress", pa.algorithmic_progress, NK::Positive);
+  n("logit_beta", pa.logit_beta, NK::NonNeg);
+  n("preference_premium", pa.preference_premium, NK::Share);
+  n("backlog_max_months", pa.backlog_max_months, NK::NonNeg);
+  n("build_lag_months", pa.build_lag_months, NK::NonNeg);
+  n("grey_premium", pa.grey_premium, NK::NonNeg);
+  n("licence_risk_premium", pa.licence_risk_premium, NK::NonNeg);
+  n("diversion_base", pa.diversion_base, NK::Share);
+  n("us_enforcement", pa.us_enforcement, NK::Share);
+  n("location_verification_from", pa.location_verification_from, NK::Month);
+  n("location_verification_effect", pa.location_verification_effect, NK::Share);
+  n("permit_effect", pa.permit_effect, NK::Share);
+  n("reference_tflops", pa.reference_tflops, NK::Positive);
+  n("reference_hbm_tbps", pa.reference_hbm_tbps, NK::Positive);
+  auto bloc = [&](const char* key, int& out) {
+    const int b = r.ref(j, key, p, ids.blocs, "bloc", false);
+    if (b >= 0) out = b;
+  };
+  bloc("frontier_bloc", pa.frontier_bloc);
+  bloc("concern_bloc", pa.concern_bloc);
+  const int rm = r.ref(j, "rule_maker", p, ids.jurisdictions, "jurisdiction", false);
+  if (rm >= 0) pa.rule_maker = rm;
+}
+
+void readCast(Reader& r, const json& root, Scenario& s, const Ids& ids) {
+  r.list(root, "blocs", true, [&](const json& e, const std::string& p, int) {
+    if (!r.object(e, p, {"id", "name"})) return;
+    Bloc b;
+    b.id = r.id(e, p);
+    b.name = r.str(e, "name", p, false, b.id);
+    if (keep<Bloc>(e, ids.blocs)) s.blocs.push_back(b);
+  });
+  r.list(root, "jurisdictions", true, [&](const json& e, const std::string& p, int) {
+    if (!r.object(e, p, {"id", "name", "bloc", "tier", "country_of_concern", "host", "diversion_exposure",
+                         "electricity_usd_per_mwh", "pue", "power_mw", "power_mw_per_year", "power_mw_cap",
+                         "power_growth_multiplier"}))
+      return;
+    Jurisdiction j;
+    j.id = r.id(e, p);
+    j.name = r.str(e, "name", p, false, j.id);
+    j.bloc = std::max(0, r.ref(e, "bloc", p, ids.blocs, "bloc", true));
+    j.tier = r.integer(e, "tier", p, 1, 1, 3);
+    j.country_of_concern = r.boolean(e, "country_of_concern", p, false);
+    j.host = r.boolean(e, "host", p, false);
+    j.diversion_exposure = r.num(e, "diversion_exposure", p, NK::Share, 0.0);
+    j.electricity_usd_per_mwh = r.num(e, "electricity_usd_per_mwh", p, NK::NonNeg, 80.0);
+    j.pue = r.num(e, "pue", p, NK::Positive, 1.3);
+    j.power_mw = r.num(e, "power_mw", p, NK::NonNeg, 0.0);
+    j.power_mw_per_year = r.num(e, "power_mw_per_year", p, NK::NonNeg, 0.0);
+    j.power_mw_cap = r.num(e, "power_mw_cap", p, NK::NonNeg, 1e12);
+    j.power_growth_multiplier = r.num(e, "power_growth_multiplier", p, NK::NonNeg, 1.0);
+    if (keep<Jurisdiction>(e, ids.jurisdictions)) s.jurisdictions.push_back(j);
+  });
+  r.list(root, "vendors", true, [&](const json& e, const std::string& p, int) {
+    if (!r.object(e, p, {"id", "name", "origin", "pays_revenue_share", "markets"})) return;
+    Vendor v;
+    v.id = r.id(e, p);
+    v.name = r.str(e, "name", p, false, v.id);
+    v.origin = std::max(0, r.ref(e, "origin", p, ids.jurisdictions, "jurisdiction", true));
+    v.pays_revenue_share = r.boolean(e, "pays_revenue_share", p, false);
+    v.markets = r.refs(e, "markets", p, ids.blocs, "bloc");
+    if (keep<Vendor>(e, ids.vendors)) s.vendors.push_back(v);
+  });
+  r.list(root, "supply_inputs", false, [&](const json& e, const std::string& p, int) {
+    if (!r.object(e, p, {"id", "name", "unit", "schedule", "multiplier", "growth_multiplier"})) return;
+    SupplyInput si;
+    si.id = r.id(e, p);
+    si.name = r.str(e, "name", p, false, si.id);
+    si.unit = r.str(e, "unit", p, false);
+    si.schedule = r.schedule(e, "schedule", p, NK::NonNeg, true);
+    si.multiplier = r.num(e, "multiplier", p, NK::NonNeg, 1.0);
+    si.growth_multiplier = r.num(e, "growth_multiplier", p, NK::NonNeg, 1.0);
+    if (keep<SupplyInput>(e, ids.inputs)) s.supply_inputs.push_back(si);
+  });
+  r.list(root, "chips", true, [&](const json& e, const std::string& p, int) {
+    if (!r.object(e, p, {"id", "vendor", "name", "available_from", "end_of_sale", "tflops_bf16", "hbm_gb", "hbm_tbps",
+                         "power_w", "price_usd", "die_mm2", "flags", "buyers", "life_months", "production", "caps"}))
+      return;
+    Chip c;
+    c.id = r.id(e, p);
+    c.name = r.str(e, "name", p, false, c.id);
+    c.vendor = std::max(0, r.ref(e, "vendor", p, ids.vendors, "vendor", true));
+    c.available_from = r.num(e, "available_from", p, NK::Month, std::nullopt);
+    c.end_of_sale = r.num(e, "end_of_sale", p, NK::Month, static_cast<double>(kNever));
+    c.tflops_bf16 = r.num(e, "tflops_bf16", p, NK::NonNeg, std::nullopt);
+    c.hbm_gb = r.num(e, "hbm_gb", p, NK::NonNeg, 0.0);
+    c.hbm_tbps = r.num(e, "hbm_tbps", p, NK::NonNeg, 0.0);
+    c.power_w = r.num(e, "power_w", p, NK::NonNeg, std::nullopt);
+    c.price_usd = r.num(e, "price_usd", p, NK::Positive, std::nullopt);
+    c.die_mm2 = r.num(e, "die_mm2", p, NK::Positive, 800.0);
+    c.flags = r.strings(e, "flags", p);
+    c.buyers = r.refs(e, "buyers", p, ids.companies, "company");
+    c.life_months = r.num(e, "life_months", p, NK::Positive, -1.0);
+    if (c.life_months.value == -1.0 && c.life_months.lever < 0 && c.life_months.uncertain < 0) c.life_months.value = -1;
+    c.production = r.schedule(e, "production", p, NK::NonNeg, true);
+    if (const json* caps = r.field(e, "caps", p, false)) {
+      if (!caps->is_array()) r.err(p + "/caps", "expected a list of {input, per_unit, share}");
+      else
+        for (size_t i = 0; i < caps->size(); ++i) {
+          const std::string cp = fmt::format("{}/caps/{}", p, i);
+          const json& ce = (*caps)[i];
+          if (!r.object(ce, cp, {"input", "per_unit", "share"})) continue;
+          SupplyCap cap;
+          cap.input = std::max(0, r.ref(ce, "input", cp, ids.inputs, "supply input", true));
+          cap.per_unit = r.num(ce, "per_unit", cp, NK::Positive, std::nullopt);
+          cap.share = r.num(ce, "share", cp, NK::Share, 1.0);
+          c.caps.push_back(cap);
+        }
+    }
+    if (keep<Chip>(e, ids.chips)) s.chips.push_back(c);
+  });
+}
+
+void readCompanies(Reader& r, const json& root, Scenario& s, const Ids& ids) {
+  r.list(root, "companies", true, [&](const json& e, const std::string& p, int) {
+    if (!r.object(e, p, {"id", "name", "hq", "kind", "models", "budget_usd_per_year", "budget_growth_per_year",
+                         "training_share", "domestic_preference", "offshore_willingness", "grey_tolerance",
+                         "validated_end_user", "entity_list_from", "initial_fleet"}))
+      return;
+    Company c;
+    c.id = r.id(e, p);
+    c.name = r.str(e, "name", p, false, c.id);
+    c.hq = std::max(0, r.ref(e, "hq", p, ids.jurisdictions, "jurisdiction", true));
+    const std::string kind = r.str(e, "kind", p, false, "ai_lab");
+    if (kind == "ai_lab") c.kind = CompanyKind::AiLab;
+    else if (kind == "hyperscaler") c.kind = CompanyKind::Hyperscaler;
+    else if (kind == "operator") c.kind = CompanyKind::Operator;
+    else r.err(p + "/kind", fmt::format("expected ai_lab, hyperscaler or operator, got '{}'", kind));
+    c.models = r.strings(e, "models", p);
+    c.budget_usd_per_year = r.schedule(e, "budget_usd_per_year", p, NK::NonNeg, c.kind != CompanyKind::Operator);
+    c.budget_growth_per_year = r.num(e, "budget_growth_per_year", p, NK::Number, 0.0);
+    if (c.budget_growth_per_year.value < -1) r.err(p + "/budget_growth_per_year", "must be >= -1");
+    c.training_share = r.num(e, "training_share", p, NK::Share, 0.5);
+    c.domestic_preference = r.num(e, "domestic_preference", p, NK::Share, 0.0);
+    c.offshore_willingness = r.num(e, "offshore_willingness", p, NK::Share, 0.0);
+    c.grey_tolerance = r.num(e, "grey_tolerance", p, NK::Share, 0.0);
+    c.validated_end_user = r.boolean(e, "validated_end_user", p, false);
+    c.entity_list_from = r.num(e, "entity_list_from", p, NK::Month, static_cast<double>(kNever));
+    if (const json* fl = r.field(e, "initial_fleet", p, false)) {
+      if (!fl->is_array()) r.err(p + "/initial_fleet", "expected a list of {chip, units, site?, purpose?, acquired?}");
+      else if (fl->size() > r.limits().max_entities) r.err(p + "/initial_fleet", "too many entries");
+      else
+        for (size_t i = 0; i < fl->size(); ++i) {
+          const std::string fp = fmt::format("{}/initial_fleet/{}", p, i);
+          const json& fe = (*fl)[i];
+          if (!r.object(fe, fp, {"chip", "units", "site", "purpose", "acquired"})) continue;
+          FleetEntry f;
+          const int chip = r.ref(fe, "chip", fp, ids.chips, "chip", true);
+          f.units = r.num(fe, "units", fp, NK::NonNeg, std::nullopt);
+          const int site = r.ref(fe, "site", fp, ids.sites, "site", false);
+          f.site = site >= 0 ? site : -1;
+          const std::string purpose = r.str(fe, "purpose", fp, false);
+          if (purpose == "train") f.purpose = 0;
+          else if (purpose == "infer") f.purpose = 1;
+          else if (!purpose.empty()) r.err(fp + "/purpose", fmt::format("expected train or infer, got '{}'", purpose));
+          const Num acq = r.num(fe, "acquired", fp, NK::Month, static_cast<double>(s.start));
+          f.acquired = acq.value >= kNever ? s.start : static_cast<int>(acq.value);
+          if (chip >= 0) {
+            f.chip = chip;
+            c.initial_fleet.push_back(f);
+          }
+        }
+    }
+    if (keep<Company>(e, ids.companies)) s.companies.push_back(c);
+  });
+  r.list(root, "sites", false, [&](const json& e, const std::string& p, int) {
+    if (!r.object(e, p, {"id", "name", "jurisdiction", "operator", "leasable", "power_mw", "power_mw_per_year", "pue",
+                         "lease_usd_per_h100e_month", "chip_menu", "initial_units"}))
+      return;
+    Site st;
+    st.id = r.id(e, p);
+    st.name = r.str(e, "name", p, false, st.id);
+    st.jurisdiction = std::max(0, r.ref(e, "jurisdiction", p, ids.jurisdictions, "jurisdiction", true));
+    st.operator_company = std::max(0, r.ref(e, "operator", p, ids.companies, "company", true));
+    st.leasable = r.boolean(e, "leasable", p, false);
+    st.power_mw = r.num(e, "power_mw", p, NK::NonNeg, std::nullopt);
+    st.power_mw_per_year = r.num(e, "power_mw_per_year", p, NK::NonNeg, 0.0);
+    st.pue = r.num(e, "pue", p, NK::Positive, 1.3);
+    st.lease_usd_per_h100e_month = r.schedule(e, "lease_usd_per_h100e_month", p, NK::Positive, st.leasable);
+    st.chip_menu = r.refs(e, "chip_menu", p, ids.chips, "chip");
+    if (st.leasable && st.chip_menu.empty()) r.err(p + "/chip_menu", "a leasable site needs the chips its operator buys");
+    if (const json* iu = r.field(e, "initial_units", p, false)) {
+      if (!iu->is_array()) r.err(p + "/initial_units", "expected a list of {chip, units}");
+      else
+        for (size_t i = 0; i < iu->size() && i < r.limits().max_entities; ++i) {
+          const std::string up = fmt::format("{}/initial_units/{}", p, i);
+          if (!r.object((*iu)[i], up, {"chip", "units"})) continue;
+          const int chip = r.ref((*iu)[i], "chip", up, ids.chips, "chip", true);
+          const Num units = r.num((*iu)[i], "units", up, NK::NonNeg, std::nullopt);
+          if (chip >= 0) st.initial_units.emplace_back(chip, units);
+        }
+    }
+    if (keep<Site>(e, ids.sites)) s.sites.push_back(st);
+  });
+}
+
+void readRules(Reader& r, const json& root, Scenario& s, const Ids& ids) {
+  r.list(root, "rules", false, [&](const json& e, const std::string& p, int) {
+    if (!r.object(e, p, {"id", "label", "kind", "from", "until", "enabled", "tpp_min", "tpp_min_density", "density_min",
+                         "destinations", "hq_clause", "policy", "approval", "fee_share", "chips", "cap_h100e",
+                         "cap_from", "cap_until", "tenant_clause", "companies", "compliance"}))
+      return;
+    Rule ru;
+    ru.id = r.id(e, p);
+    ru.label = r.str(e, "label", p, false, ru.id);
+    ru.source = e.contains("source") && e["source"].is_string() ? e["source"].get<std::string>() : "";
+    const std::string kind = r.str(e, "kind", p, true);
+    if (kind == "threshold") ru.kind = RuleKind::Threshold;
+    else if (kind == "named_product") ru.kind = RuleKind::NamedProduct;
+    else if (kind == "country_caps") ru.kind = RuleKind::CountryCaps;
+    else if (kind == "entity_list") ru.kind = RuleKind::EntityList;
+    else if (kind == "remote_access") ru.kind = RuleKind::RemoteAccess;
+    else if (!kind.empty())
+      r.err(p + "/kind", fmt::format("expected threshold, named_product, country_caps, entity_list or remote_access, got '{}'", kind));
+    ru.from = r.num(e, "from", p, NK::Month, std::nullopt);
+    ru.until = r.num(e, "until", p, NK::Month, static_cast<double>(kNever));
+    ru.enabled = r.num(e, "enabled", p, NK::Bool, 1.0);
+    ru.tpp_min = r.num(e, "tpp_min", p, NK::NonNeg, ru.kind == RuleKind::Threshold ? std::optional<double>() : 1e18);
+    ru.tpp_min_density = r.num(e, "tpp_min_density", p, NK::NonNeg, 1e18);
+    ru.density_min = r.num(e, "density_min", p, NK::NonNeg, 1e18);
+    ru.destinations = r.refs(e, "destinations", p, ids.jurisdictions, "jurisdiction");
+    ru.hq_clause = r.boolean(e, "hq_clause", p, false);
+    const std::string policy = r.str(e, "policy", p, false, "deny");
+    if (policy == "deny") ru.policy = Policy::Deny;
+    else if (policy == "case_by_case") ru.policy = Policy::CaseByCase;
+    else if (policy == "allow") ru.policy = Policy::Allow;
+    else r.err(p + "/policy", fmt::format("expected deny, case_by_case or allow, got '{}'", policy));
+    ru.approval = r.num(e, "approval", p, NK::Share, 1.0);
+    ru.fee_share = r.num(e, "fee_share", p, NK::Share, 0.0);
+    ru.chips = r.refs(e, "chips", p, ids.chips, "chip");
+    if (ru.kind == RuleKind::NamedProduct && ru.chips.empty() && !r.field(e, "chips", p, false))
+      r.err(p + "/chips", "missing required field");
+    ru.cap_h100e = r.num(e, "cap_h100e", p, NK::NonNeg, ru.kind == RuleKind::CountryCaps ? std::optional<double>() : 1e18);
+    ru.cap_from = r.num(e, "cap_from", p, NK::Month, ru.from.lever < 0 ? ru.from.value : static_cast<double>(s.start));
+    ru.cap_until = r.num(e, "cap_until", p, NK::Month, static_cast<double>(kNever));
+    ru.tenant_clause = r.boolean(e, "tenant_clause", p, false);
+    ru.companies = r.refs(e, "companies", p, ids.companies, "company");
+    ru.compliance = r.num(e, "compliance", p, NK::Share, 1.0);
+    s.rules.push_back(ru);
+  });
+  if (const json* cp = r.field(root, "china_policy", "", false)) {
+    const std::string p = "/china_policy";
+    if (r.object(*cp, p, {"guidance", "domestic_subsidy", "offshore_training_cap"})) {
+      s.china.domestic_subsidy = r.num(*cp, "domestic_subsidy", p, NK::Share, 0.0);
+      s.china.offshore_training_cap = r.num(*cp, "offshore_training_cap", p, NK::Share, 1.0);
+      r.list(*cp, "guidance", false, [&](const json& e, const std::string& gp0, int) {
+        const std::string gp = p + gp0;
+        if (!r.object(e, gp, {"id", "label", "chips", "from", "until", "strength"})) return;
+        Guidance g;
+        g.id = r.id(e, gp);
+        g.label = r.str(e, "label", gp, false, g.id);
+        g.chips = r.refs(e, "chips", gp, ids.chips, "chip");
+        g.from = r.num(e, "from", gp, NK::Month, std::nullopt);
+        g.until = r.num(e, "until", gp, NK::Month, static_cast<double>(kNever));
+        g.strength = r.num(e, "strength", gp, NK::Share, std::nullopt);
+        s.china.guidance.push_back(g);
+      });
+    }
+  }
+  r.list(root, "host_policies", false, [&](const json& e, const std::string& p, int) {
+    if (!r.object(e, p, {"jurisdiction", "permit_from", "enforcement", "tenant_kyc"})) return;
+    HostPolicy h;
+    h.jurisdiction = std::max(0, r.ref(e, "jurisdiction", p, ids.jurisdictions, "jurisdiction", true));
+    h.permit_from = r.num(e, "permit_from", p, NK::Month, static_cast<double>(kNever));
+    h.enforcement = r.num(e, "enforcement", p, NK::Share, 0.0);
+    h.tenant_kyc = r.num(e, "tenant_kyc", p, NK::Share, 0.0);
+    s.host_policies.push_back(h);
+  });
+  r.list(root, "events", false, [&](const json& e, const std::string& p, int) {
+    if (!r.object(e, p, {"month", "label"})) return;
+    Event ev;
+    ev.month = static_cast<int>(r.num(e, "month", p, NK::Month, std::nullopt).value);
+    ev.label = r.str(e, "label", p, true);
+    ev.source = e.contains("source") && e["source"].is_string() ? e["source"].get<std::string>() : "";
+    s.events.push_back(ev);
+  });
+}
+
+void readSet(Reader& r, const json& root, Scenario& s) {
+  const json* set = r.field(root, "set", "", false);
+  if (!set) return;
+  if (!set->is_object()) {
+    r.err("/set", "expected an object {\"lever.id\": value}");
+    return;
+  }
+  std::vector<LeverSetting> settings;
+  for (auto it = set->begin(); it != set->end(); ++it) {
+    const std::string p = "/set/" + escapePointer(it.key());
+    const int idx = s.findLever(it.key());
+    if (idx < 0) {
+      r.err(p, fmt::format("unknown lever '{}'", it.key()));
+      continue;
+    }
+    std::vector<std::string> values;
+    if (it->is_array()) {
+      for (const json& v : *it) values.push_back(v.is_string() ? v.get<std::string>() : v.dump());
+    } else {
+      values.push_back(it->is_string() ? it->get<std::string>() : it->dump());
+    }
+    for (size_t i = 0; i < values.size(); ++i) {
+      try {
+        auto parsed = parseLeverArgs({it.key() + "=" + values[i]}, s);
+        settings.insert(settings.end(), parsed.begin(), parsed.end());
+      } catch (const LeverError& e) {
+        r.err(it->is_array() ? fmt::format("{}/{}", p, i) : p, e.what());
+      }
+    }
+  }
+  s = withLevers(std::move(s), settings);
+}
+
+Scenario build(const json& root, const std::string& file, const LoadLimits& limits) {
+  Scenario s;
+  s.file = file;
+  Reader r(file, s, limits);
+  r.object(root, "", {"$schema", "name", "description", "notes", "extends", "start", "end", "seed", "params", "blocs",
+                      "jurisdictions", "vendors", "supply_inputs", "chips", "companies", "sites", "rules",
+                      "china_policy", "host_policies", "levers", "set", "events"});
+  s.name = r.str(root, "name", "", true, "unnamed");
+  s.description = r.str(root, "description", "", false);
+  if (root.contains("notes") && root["notes"].is_string()) s.notes = root["notes"].get<std::string>();
+  const Num start = r.num(root, "start", "", NK::Month, static_cast<double>(2022 * 12));
+  const Num end = r.num(root, "end", "", NK::Month, static_cast<double>(2030 * 12 + 11));
+  s.start = static_cast<int>(start.value);
+  s.end = static_cast<int>(end.value);
+  if (s.start >= kNever) r.err("/start", "start cannot be never");
+  if (s.end >= kNever) r.err("/end", "end cannot be never");
+  else if (s.end < s.start) r.err("/end", fmt::format("end {} is before start {}", formatMonth(s.end), formatMonth(s.start)));
+  else if (s.end > limits.latest_end) r.err("/end", fmt::format("end {} is after {}", formatMonth(s.end), formatMonth(limits.latest_end)));
+  if (const json* seed = r.field(root, "seed", "", false)) {
+    if (seed->is_number_unsigned()) s.seed = seed->get<std::uint64_t>();
+    else if (seed->is_number_integer() && seed->get<long long>() >= 0) s.seed = static_cast<std::uint64_t>(seed->get<long long>());
+    else r.err("/seed", fmt::format("expected a whole number >= 0, got {}", seed->dump().substr(0, 40)));
+  }
+
+  readLevers(r, root, s);
+  Ids ids;
+  ids.blocs = r.ids(root, "blocs");
+  ids.jurisdictions = r.ids(root, "jurisdictions");
+  ids.vendors = r.ids(root, "vendors");
+  ids.inputs = r.ids(root, "supply_inputs");
+  ids.chips = r.ids(root, "chips");
+  ids.companies = r.ids(root, "companies");
+  ids.sites = r.ids(root, "sites");
+  for (const char* key : {"blocs", "jurisdictions", "vendors", "chips", "companies"})
+    if (root.contains(key) && root[key].is_array() && root[key].empty()) r.err(std::string("/") + key, "must not be empty");
+
+  readParams(r, root, s, ids);
+  readCast(r, root, s, ids);
+  readCompanies(r, root, s, ids);
+  readRules(r, root, s, ids);
+  readSet(r, root, s);
+  if (s.blocs.empty() || s.jurisdictions.empty() || s.vendors.empty()) {
+    if (r.problems.empty()) r.err("", "a scenario needs blocs, jurisdictions and vendors");
+  }
+  if (!r.problems.empty()) throw LoadError(std::move(r.problems));
+  return s;
+}
+
+}  // namespace
+
+void mergeScenarioJson(json& base, const json& patch) {
+  if (!base.is_object() || !patch.is_object()) {
+    base = patch;
+    return;
+  }
+  for (auto it = patch.begin(); it != patch.end(); ++it) {
+    const json& pv = it.value();
+    auto bit = base.find(it.key());
+    if (bit == base.end()) {
+      base[it.key()] = pv;
+      continue;
+    }
+    json& bv = *bit;
+    if (pv.is_null()) {
+      base.erase(it.key());
+    } else if (pv.is_object() && bv.is_object()) {
+      mergeScenarioJson(bv, pv);
+    } else if (pv.is_array() && bv.is_array() && !pv.empty() &&
+               std::all_of(pv.begin(), pv.end(), [](const json& e) { return e.is_object() && e.contains("id"); })) {
+      for (const json& pe : pv) {
+        auto match = std::find_if(bv.begin(), bv.end(), [&](const json& be) {
+          return be.is_object() && be.contains("id") && be["id"] == pe["id"];
+        });
+        const bool remove = pe.contains("remove") && pe["remove"] == true;
+        if (match == bv.end()) {
+          if (!remove) bv.push_back(pe);
+        } else if (remove) {
+          bv.erase(match);
+        } else {
+          mergeScenarioJson(*match, pe);
+        }
+      }
+    } else {
+      bv = pv;
+    }
+  }
+}
+
+json loadScenarioJson(const std::string& path, const LoadLimits& limits) {
+  std::vector<Problem> problems;
+  DocLoader dl{limits, problems, {}};
+  std::string text;
+  json doc;
+  std::error_code ec;
+  dl.chain.push_back(fs::weakly_canonical(path, ec).string());
+  if (!dl.readFile(path, text) || !dl.resolve(text, path, fs::path(path).parent_path().string(), doc))
+    throw LoadError(std::move(problems));
+  return doc;
+}
+
+Scenario loadScenarioFromString(const std::string& text, const std::string& name, const std::string& base_dir,
+                                const LoadLimits& limits) {
+  std::vector<Problem> problems;
+  DocLoader dl{limits, problems, {}};
+  json doc;
+  if (!dl.resolve(text, name, base_dir, doc)) throw LoadError(std::move(problems));
+  return build(doc, name, limits);
+}
+
+Scenario loadScenario(const std::string& path, const LoadLimits& limits) {
+  return build(loadScenarioJson(path, limits), path, limits);
+}
+
+std::vector<Problem> validateScenarioFile(const std::string& path, const LoadLimits& limits) {
+  try {
+    loadScenario(path, limits);
+  } catch (const LoadError& e) {
+    return e.problems();
+  } catch (const std::exception& e) {
+    return {Problem{path, "", e.what()}};
+  }
+  return {};
+}
+
+}  // namespace cp

@@ -1,0 +1,55 @@
+// The rule book as a function: may this chip be sold to this buyer for this place, or may
+// this tenant lease compute at this site, in month t — and which rule decided it.
+//
+//   Verdict v = evaluateSale(s, in, chip, buyer, jurisdiction, t);
+//   if (v.status == Status::Denied) explain(s, v);  // "us_2023_10_threshold: ..."
+#pragma once
+#include <string>
+
+#include "engine/inputs.h"
+#include "engine/scenario.h"
+
+namespace cp {
+
+enum class Status { Allowed, Licence, Limited, Denied };
+const char* toString(Status s);
+
+enum class Reason {
+  None,            // no rule applies
+  NotForSale,      // outside the chip's sale window
+  BuyerRestricted, // in-house accelerator of other companies
+  VendorMarket,    // vendor does not sell to the buyer's bloc
+  EntityList,
+  Tier3,           // country caps: prohibited destination
+  Threshold,       // performance threshold rule
+  NamedProduct,    // named-product rule
+  RemoteAccess,    // leasing counts as export
+  TenantClause,    // diffusion rule: tier-2 hosts may not train for such tenants
+  HostKyc,         // host checks on tenants
+};
+const char* toString(Reason r);
+
+struct Verdict {
+  Status status = Status::Allowed;
+  Reason reason = Reason::None;
+  int rule = -1;               // index in Scenario::rules, -1 when no US rule decided
+  double approval = 1.0;       // share of licence applications approved
+  double fee_share = 0.0;      // revenue share paid to the US on approved sales
+  double allowed_share = 1.0;  // share of demand that gets through (Limited)
+};
+
+bool ruleActive(const Rule& r, const Inputs& in, int t);
+double chipTpp(const Scenario& s, const Inputs& in, int chip, int t);
+double chipDensity(const Scenario& s, const Inputs& in, int chip, int t);
+bool isUsOrigin(const Scenario& s, int chip);
+// Would export of this chip to a country of concern need a licence under active rules?
+bool isControlled(const Scenario& s, const Inputs& in, int chip, int t);
+bool isConcernHq(const Scenario& s, int company);
+bool isEntityListed(const Scenario& s, const Inputs& in, int company, int t);
+
+Verdict evaluateSale(const Scenario& s, const Inputs& in, int chip, int buyer, int jurisdiction, int t);
+Verdict evaluateLease(const Scenario& s, const Inputs& in, int tenant, int site, Purpose p, int t);
+// One line for people: "denied by us_2023_10_threshold (Advanced computing rule, Oct 2023)".
+std::string explain(const Scenario& s, const Verdict& v);
+
+}  // namespace cp

@@ -1,0 +1,26 @@
+// One deterministic run of a scenario, month by month (MODEL.md section 5; the equations
+// as built are in src/engine/README.md).
+//
+//   Results r = simulate(scenario);                     // deterministic (modes)
+//   Results r = simulate(scenario, {.uncertain = draw}); // one Monte Carlo member
+//   RunOptions o; o.trace_company = s.findCompany("bytedance"); o.trace_month = 2025*12+5;
+//   simulate(scenario, o).trace;                        // the options it weighed that month
+#pragma once
+#include <span>
+
+#include "engine/results.h"
+#include "engine/scenario.h"
+
+namespace cp {
+
+struct RunOptions {
+  std::span<const double> uncertain;  // sampled values; empty = deterministic
+  int trace_company = -1;             // record the options of this company ...
+  int trace_month = -1;               // ... in this absolute month
+  bool check = false;                 // check conservation invariants every month
+  bool stop_at_first_violation = true;
+};
+
+Results simulate(const Scenario& s, const RunOptions& options = {});
+
+}  // namespace cp
