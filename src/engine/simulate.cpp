@@ -91,7 +91,7 @@ class Sim {
   void chooseFor(int c, int p, double budget, int t, int round);
   void siteCapacity();
   void rationChips(int t, int round);
-  void rationLeases(int t, int round);
+  void rationLeases(int t);
   void rationGrey(int t);
   void operatorsOrder(int t);
   void carryBacklog(int t);
@@ -661,7 +661,7 @@ void Sim::rationChips(int t, int round) {
   }
 }
 
-void Sim::rationLeases(int t, int round) {
+void Sim::rationLeases(int t) {
   siteCapacity();
   std::vector<double> want(S_, 0.0), fill(S_, 1.0);
   for (const LeaseReq& q : lease_reqs_) want[q.site] += q.h100e;
@@ -971,7 +971,7 @@ void Sim::step(int t) {
     grey_reqs_.clear();
     choose(t, round);
     rationChips(t, round);
-    rationLeases(t, round);
+    rationLeases(t);
     rationGrey(t);
   }
   operatorsOrder(t);
