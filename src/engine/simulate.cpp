@@ -769,23 +769,25 @@ void Sim::record(int t) {
         for (int k = 0; k < K_; ++k) {
           const double u = fleet_[fi(c, loc, p, k)];
           if (u == 0) continue;
-          const double th = u * htrain_[k];
-          if (p == 0) m[0] += th; else m[1] += u * hinfer_[k];
-          m[loc == 0 ? 2 : (loc == L_ - 1 ? 5 : 3)] += th;
+          // Each fleet counts in its purpose's measure, so channels and vendors sum to the total.
+          const double h = u * (p == 0 ? htrain_[k] : hinfer_[k]);
+          m[p] += h;
+          m[loc == 0 ? 2 : (loc == L_ - 1 ? 5 : 3)] += h;
           const int v = s_.chips[k].vendor;
-          m[13 + 2 * v] += th;
-          if (loc == 0) m[14 + 2 * v] += th;
-          if (p == 0 && loc >= 1 && loc <= S_) off_train += th;
+          m[13 + 2 * v] += h;
+          if (loc == 0) m[14 + 2 * v] += h;
+          if (p == 0 && loc >= 1 && loc <= S_) off_train += h;
         }
     for (int si = 0; si < S_; ++si) {
       const double lt = leased_[(static_cast<size_t>(c) * S_ + si) * 2];
       const double li = leased_[(static_cast<size_t>(c) * S_ + si) * 2 + 1];
+      const double lh = lt + li * site_ratio_[si];
       m[0] += lt;
       m[1] += li * site_ratio_[si];
-      m[4] += lt + li;
+      m[4] += lh;
       off_train += lt;
       if (site_total[si] > 0)
-        for (int v = 0; v < V_; ++v) m[13 + 2 * v] += (lt + li) * site_vendor[static_cast<size_t>(si) * V_ + v] / site_total[si];
+        for (int v = 0; v < V_; ++v) m[13 + 2 * v] += lh * site_vendor[static_cast<size_t>(si) * V_ + v] / site_total[si];
     }
     m[6] = m[0] > 0 ? off_train / m[0] : 0.0;
     m[7] = m[0] * run_flop_per_h100e;
