@@ -160,6 +160,9 @@ struct DocLoader {
 
 enum class NK { Number, NonNeg, Positive, Share, Month, Bool };
 
+// No input of the model comes near this; larger values are typos or attacks.
+constexpr double kMaxMagnitude = 1e18;
+
 const char* describe(NK k) {
   switch (k) {
     case NK::Number: return "a number";
@@ -283,6 +286,10 @@ class Reader {
       return {};
     }
     const double d = v.get<double>();
+    if (std::isfinite(d) && std::fabs(d) > kMaxMagnitude) {
+      err(ptr, fmt::format("{} is too large (the limit is 1e18)", v.dump()));
+      return {};
+    }
     if (!inBounds(d, k)) {
       err(ptr, fmt::format("must be {}, got {}", describe(k), v.dump()));
       return {};

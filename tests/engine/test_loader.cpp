@@ -1,0 +1,127 @@
+// The loader never crashes and names file, JSON pointer and reason for every problem.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include <nlohmann/json.hpp>
+
+#include "engine/loader.h"
+#include "support.h"
+
+using namespace cp;
+using namespace cp::test;
+
+namespace {
+std::vector<Problem> problemsOf(const std::string& path) { return validateScenarioFile(path); }
+
+std::vector<Problem> problemsOfText(const std::string& text) {
+  try {
+    loadScenarioFromString(text, "inline.json", testPath("engine/fixtures"));
+  } catch (const LoadError& e) {
+    return e.problems();
+  }
+  return {};
+}
+
+bool has(const std::vector<Problem>& ps, const std::string& pointer_and_message) {
+  for (const Problem& p : ps)
+    if (p.pointer + ": " + p.message == pointer_and_message) return true;
+  return false;
+}
+
+std::string listed(const std::vector<Problem>& ps) {
+  std::string s;
+  for (const Problem& p : ps) s += "\n  " + p.str();
+  return s;
+}
+}  // namespace
+
+TEST(Loader, ShippedBaselineAndFixtureLoad) {
+  EXPECT_TRUE(problemsOf(sourcePath("scenarios/baseline.json")).empty()) << listed(problemsOf(sourcePath("scenarios/baseline.json")));
+  EXPECT_TRUE(problemsOf(testPath("engine/fixtures/mini.json")).empty());
+}
+
+TEST(Loader, BrokenCorpusGivesTheExactMessages) {
+  std::ifstream f(testPath("engine/broken/expected.json"));
+  const nlohmann::json expected = nlohmann::json::parse(f);
+  ASSERT_GE(expected.size(), 15u);
+  for (auto it = expected.begin(); it != expected.end(); ++it) {
+    const std::string path = testPath("engine/broken/" + it.key());
+    const auto ps = problemsOf(path);
+    ASSERT_FALSE(ps.empty()) << it.key() << " loaded without problems";
+    for (const auto& want : it.value()) EXPECT_TRUE(has(ps, want.get<std::string>())) << it.key() << " lacks '" << want << "', got:" << listed(ps);
+  }
+}
+
+TEST(Loader, ProblemsNameTheFile) {
+  const std::string path = testPath("engine/broken/unknown_id.json");
+  const auto ps = problemsOf(path);
+  ASSERT_FALSE(ps.empty());
+  EXPECT_EQ(ps.front().file, path);
+  EXPECT_NE(ps.front().str().find("unknown_id.json: /companies/1/hq: unknown jurisdiction 'mars'"), std::string::npos);
+}
+
+TEST(Loader, AllProblemsAtOnce) {
+  EXPECT_GE(problemsOf(testPath("engine/broken/many_problems.json")).size(), 4u);
+}
+
+TEST(Loader, NotJsonAndMissingFileAreReportedNotThrownPast) {
+  auto ps = problemsOf(testPath("engine/broken/not_json.json"));
+  ASSERT_EQ(ps.size(), 1u);
+  EXPECT_EQ(ps[0].message.rfind("not valid JSON: ", 0), 0u) << ps[0].message;
+  ps = problemsOf(testPath("engine/broken/does_not_exist.json"));
+  ASSERT_EQ(ps.size(), 1u);
+  EXPECT_EQ(ps[0].message, "file not found");
+}
+
+TEST(Loader, DeepNestingHugeNumbersAndNonFiniteValuesAreErrors) {
+  std::string deep(100000, '[');
+  auto ps = problemsOfText(deep);
+  ASSERT_EQ(ps.size(), 1u);
+  EXPECT_EQ(ps[0].message, "nested deeper than 64 levels");
+
+  ps = problemsOfText(R"({"extends": "mini.json", "chips": [{"id": "h100", "price_usd": 1e999}]})");
+  EXPECT_FALSE(ps.empty());
+
+  ps = problemsOfText(R"({"extends": "mini.json", "chips": [{"id": "h100", "price_usd": 1e300}]})");
+  EXPECT_TRUE(has(ps, "/chips/0/price_usd: 1e+300 is too large (the limit is 1e18)")) << listed(ps);
+
+  ps = problemsOfText(R"({"extends": "mini.json", "end": "2099-01"})");
+  EXPECT_TRUE(has(ps, "/end: end 2099-01 is after 2040-12")) << listed(ps);
+}
+
+TEST(Loader, LimitsRejectOversizedInput) {
+  LoadLimits small;
+  small.max_file_bytes = 100;
+  const auto ps = validateScenarioFile(testPath("engine/fixtures/mini.json"), small);
+  ASSERT_EQ(ps.size(), 1u);
+  EXPECT_NE(ps[0].message.find("the limit is 100"), std::string::npos);
+  LoadLimits few;
+  few.max_entities = 2;
+  EXPECT_FALSE(validateScenarioFile(testPath("engine/fixtures/mini.json"), few).empty());
+}
+
+TEST(Loader, ExtendsMergesById) {
+  const Scenario s = loadScenarioFromString(
+      R"({"extends": "mini.json", "name": "variant", "companies": [{"id": "cnlab", "grey_tolerance": 0.7},
+         {"id": "newlab", "hq": "china", "budget_usd_per_year": 1e9}], "set": {"us.h20_licence": "off"}})",
+      "variant.json", testPath("engine/fixtures"));
+  EXPECT_EQ(s.name, "variant");
+  ASSERT_EQ(s.companies.size(), 4u);
+  EXPECT_DOUBLE_EQ(s.companies[s.findCompany("cnlab")].grey_tolerance.value, 0.7);
+  EXPECT_DOUBLE_EQ(s.companies[s.findCompany("cnlab")].training_share.value, 0.6);  // kept from the parent
+  EXPECT_EQ(leverValueAt(s, s.findLever("us.h20_licence"), s.start), 0.0);
+  const Scenario removed = loadScenarioFromString(R"({"extends": "mini.json", "companies": [{"id": "myop", "remove": true}],
+      "sites": [{"id": "johor", "remove": true}]})", "r.json", testPath("engine/fixtures"));
+  EXPECT_EQ(removed.findCompany("myop"), -1);
+}
+
+TEST(Loader, UncertainInputsUseTheirModeAndAreListed) {
+  const Scenario s = loadScenarioFromString(
+      R"({"extends": "mini.json", "chips": [{"id": "h100", "price_usd": {"dist": "triangular", "min": 20000, "mode": 25000, "max": 40000}}]})",
+      "u.json", testPath("engine/fixtures"));
+  ASSERT_EQ(s.uncertain.size(), 1u);
+  EXPECT_EQ(s.uncertain[0].pointer, "/chips/0/price_usd");
+  EXPECT_DOUBLE_EQ(s.chips[s.findChip("h100")].price_usd.value, 25000);
+}
