@@ -106,7 +106,36 @@ bool isEntityListed(const Scenario& s, const Inputs& in, int company, int t) {
   return false;
 }
 
+RuleMonth ruleMonth(const Scenario& s, const Inputs& in, int t) {
+  RuleMonth m;
+  m.t = t;
+  m.active.resize(s.rules.size());
+  for (size_t i = 0; i < s.rules.size(); ++i) m.active[i] = ruleActive(s.rules[i], in, t);
+  m.controlled.resize(s.chips.size());
+  for (size_t k = 0; k < s.chips.size(); ++k) {
+    bool c = false;
+    if (isUsOrigin(s, static_cast<int>(k)))
+      for (size_t i = 0; i < s.rules.size() && !c; ++i) {
+        const Rule& r = s.rules[i];
+        if (!m.active[i]) continue;
+        if (r.kind == RuleKind::Threshold && r.policy != Policy::Allow && thresholdMatches(s, r, in, static_cast<int>(k), t)) c = true;
+        if (r.kind == RuleKind::NamedProduct && contains(r.chips, static_cast<int>(k))) c = true;
+      }
+    m.controlled[k] = c;
+  }
+  return m;
+}
+
 Verdict evaluateSale(const Scenario& s, const Inputs& in, int chip, int buyer, int jurisdiction, int t) {
+  return evaluateSale(s, in, ruleMonth(s, in, t), chip, buyer, jurisdiction);
+}
+
+Verdict evaluateLease(const Scenario& s, const Inputs& in, int tenant, int site, Purpose p, int t) {
+  return evaluateLease(s, in, ruleMonth(s, in, t), tenant, site, p);
+}
+
+Verdict evaluateSale(const Scenario& s, const Inputs& in, const RuleMonth& m, int chip, int buyer, int jurisdiction) {
+  const int t = m.t;
   const Chip& c = s.chips[chip];
   Verdict v;
   if (!in.within(c.available_from, c.end_of_sale, t)) {
@@ -130,7 +159,7 @@ Verdict evaluateSale(const Scenario& s, const Inputs& in, int chip, int buyer, i
   // Entity list and tier-3 prohibitions override everything.
   for (size_t i = 0; i < s.rules.size(); ++i) {
     const Rule& r = s.rules[i];
-    if (!ruleActive(r, in, t)) continue;
+    if (!m.active[i]) continue;
     if (r.kind == RuleKind::EntityList && contains(r.companies, buyer)) {
       v = Verdict{Status::Denied, Reason::EntityList, static_cast<int>(i), 0, 0, 1};
       return v;
@@ -141,10 +170,10 @@ Verdict evaluateSale(const Scenario& s, const Inputs& in, int chip, int buyer, i
     v.reason = Reason::EntityList;
     return v;
   }
-  const bool controlled = isControlled(s, in, chip, t);
+  const bool controlled = m.controlled[chip];
   for (size_t i = 0; i < s.rules.size(); ++i) {
     const Rule& r = s.rules[i];
-    if (r.kind == RuleKind::CountryCaps && ruleActive(r, in, t) && controlled &&
+    if (r.kind == RuleKind::CountryCaps && m.active[i] && controlled &&
         s.jurisdictions[jurisdiction].tier >= 3) {
       return Verdict{Status::Denied, Reason::Tier3, static_cast<int>(i), 0, 0, 1};
     }
@@ -155,7 +184,7 @@ Verdict evaluateSale(const Scenario& s, const Inputs& in, int chip, int buyer, i
   double named_from = -1;
   for (size_t i = 0; i < s.rules.size(); ++i) {
     const Rule& r = s.rules[i];
-    if (r.kind != RuleKind::NamedProduct || !ruleActive(r, in, t) || !contains(r.chips, chip)) continue;
+    if (r.kind != RuleKind::NamedProduct || !m.active[i] || !contains(r.chips, chip)) continue;
     if (!reaches(s, r, buyer, jurisdiction)) continue;
     const double from = in.at(r.from, t);
     if (from >= named_from) {
@@ -168,7 +197,7 @@ Verdict evaluateSale(const Scenario& s, const Inputs& in, int chip, int buyer, i
   int worst = -1;
   for (size_t i = 0; i < s.rules.size(); ++i) {
     const Rule& r = s.rules[i];
-    if (r.kind != RuleKind::Threshold || !ruleActive(r, in, t)) continue;
+    if (r.kind != RuleKind::Threshold || !m.active[i]) continue;
     if (!reaches(s, r, buyer, jurisdiction) || !thresholdMatches(s, r, in, chip, t)) continue;
     if (worst < 0 || severity(r.policy) > severity(s.rules[worst].policy)) worst = static_cast<int>(i);
   }
@@ -176,16 +205,17 @@ Verdict evaluateSale(const Scenario& s, const Inputs& in, int chip, int buyer, i
   return v;
 }
 
-Verdict evaluateLease(const Scenario& s, const Inputs& in, int tenant, int site, Purpose p, int t) {
+Verdict evaluateLease(const Scenario& s, const Inputs& in, const RuleMonth& m, int tenant, int site, Purpose p) {
+  const int t = m.t;
   const Site& st = s.sites[site];
   Verdict v;
   const bool concern = isConcernHq(s, tenant);
   bool controlled = false;
-  for (int chip : st.chip_menu) controlled = controlled || isControlled(s, in, chip, t);
+  for (int chip : st.chip_menu) controlled = controlled || m.controlled[chip];
   if (concern && controlled) {
     for (size_t i = 0; i < s.rules.size(); ++i) {
       const Rule& r = s.rules[i];
-      if (!ruleActive(r, in, t)) continue;
+      if (!m.active[i]) continue;
       if (r.kind == RuleKind::CountryCaps && r.tenant_clause && p == Purpose::Train &&
           s.jurisdictions[st.jurisdiction].tier == 2) {
         return Verdict{Status::Denied, Reason::TenantClause, static_cast<int>(i), 0, 0, 0};

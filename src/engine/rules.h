@@ -5,6 +5,7 @@
 //   if (v.status == Status::Denied) explain(s, v);  // "us_2023_10_threshold: ..."
 #pragma once
 #include <string>
+#include <vector>
 
 #include "engine/inputs.h"
 #include "engine/scenario.h"
@@ -49,6 +50,17 @@ bool isEntityListed(const Scenario& s, const Inputs& in, int company, int t);
 
 Verdict evaluateSale(const Scenario& s, const Inputs& in, int chip, int buyer, int jurisdiction, int t);
 Verdict evaluateLease(const Scenario& s, const Inputs& in, int tenant, int site, Purpose p, int t);
+
+// Facts of the rule book that hold for a whole month; the simulation computes them once
+// a month instead of once per question.
+struct RuleMonth {
+  int t = 0;
+  std::vector<char> active;      // per rule
+  std::vector<char> controlled;  // per chip
+};
+RuleMonth ruleMonth(const Scenario& s, const Inputs& in, int t);
+Verdict evaluateSale(const Scenario& s, const Inputs& in, const RuleMonth& m, int chip, int buyer, int jurisdiction);
+Verdict evaluateLease(const Scenario& s, const Inputs& in, const RuleMonth& m, int tenant, int site, Purpose p);
 // One line for people: "denied by us_2023_10_threshold (Advanced computing rule, Oct 2023)".
 std::string explain(const Scenario& s, const Verdict& v);
 

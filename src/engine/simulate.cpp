@@ -83,6 +83,24 @@ class Sim {
   void addFleet(int c, int loc, int p, int k, double units, int t);
   void addSiteFleet(int site, int k, double units, int t);
 
+  // Verdicts are asked many times a month (purposes, rounds): compute each once.
+  const Verdict& saleVerdict(int c, int loc, int k, int jur) {
+    const size_t i = (static_cast<size_t>(c) * (S_ + 1) + loc) * K_ + k;
+    if (!sale_ok_[i]) {
+      sale_cache_[i] = evaluateSale(s_, in_, rm_, k, c, jur);
+      sale_ok_[i] = 1;
+    }
+    return sale_cache_[i];
+  }
+  const Verdict& leaseVerdict(int c, int site, int p) {
+    const size_t i = (static_cast<size_t>(c) * S_ + site) * 2 + p;
+    if (!lease_ok_[i]) {
+      lease_cache_[i] = evaluateLease(s_, in_, rm_, c, site, static_cast<Purpose>(p));
+      lease_ok_[i] = 1;
+    }
+    return lease_cache_[i];
+  }
+
   // [SECTION] month
   void step(int t);
   void production(int t);
@@ -114,6 +132,10 @@ class Sim {
   std::vector<double> stock_, grey_pool_;           // per chip
   std::vector<double> backlog_, budget_now_;        // per company x purpose
   std::vector<double> site_free_;                   // leasable H100e not yet leased
+  RuleMonth rm_;
+  std::vector<Option> opts_, denied_;
+  std::vector<Verdict> sale_cache_, lease_cache_;
+  std::vector<char> sale_ok_, lease_ok_;
   std::vector<double> divert_share_;                // per jurisdiction, this month
   std::vector<double> site_mw_used_, pending_mw_, pending_h100e_;
   std::vector<double> imports_month_, imports_cum_, cap_used_;  // per jurisdiction
@@ -246,6 +268,10 @@ void Sim::setup() {
   budget_now_.assign(static_cast<size_t>(C_) * 2, 0.0);
   site_free_.assign(S_, 0.0);
   divert_share_.assign(J_, 0.0);
+  sale_cache_.assign(static_cast<size_t>(C_) * (S_ + 1) * K_, Verdict{});
+  sale_ok_.assign(sale_cache_.size(), 0);
+  lease_cache_.assign(static_cast<size_t>(C_) * S_ * 2, Verdict{});
+  lease_ok_.assign(lease_cache_.size(), 0);
   site_mw_used_.assign(S_, 0.0);
   pending_mw_.assign(S_, 0.0);
   pending_h100e_.assign(S_, 0.0);
@@ -423,8 +449,10 @@ void Sim::chooseFor(int c, int p, double budget, int t, int round) {
   const bool tracing = round == 0 && o_.trace_company == c && in_.absMonth(t) == o_.trace_month;
   const double subsidy = concernBloc(c) ? std::clamp(in_.at(s_.china.domestic_subsidy, t), 0.0, 1.0) : 0.0;
   const double risk = std::max(0.0, in_.at(pa.licence_risk_premium, t));
-  std::vector<Option> opts;
-  std::vector<Option> denied;  // for the trace only
+  std::vector<Option>& opts = opts_;
+  std::vector<Option>& denied = denied_;  // for the trace only
+  opts.clear();
+  denied.clear();
 
   // Buy: at home and at each site this company owns abroad.
   for (int loc = 0; loc <= S_; ++loc) {
@@ -433,7 +461,7 @@ void Sim::chooseFor(int c, int p, double budget, int t, int round) {
     const int jur = jurOfLoc(c, loc);
     for (int k = 0; k < K_; ++k) {
       if (stock_[k] < kMinUnits) continue;
-      const Verdict v = evaluateSale(s_, in_, k, c, jur, t);
+      const Verdict& v = saleVerdict(c, loc, k, jur);
       Option o{OptionKind::Buy, k, loc, loc - 1, 0, 1, loc >= 1, 0, v};
       const double price = in_.at(s_.chips[k].price_usd, t);
       const double life = lifeOf(k, t);
@@ -458,7 +486,7 @@ void Sim::chooseFor(int c, int p, double budget, int t, int round) {
     for (int si = 0; si < S_; ++si) {
       const Site& st = s_.sites[si];
       if (!st.leasable || st.jurisdiction == co.hq) continue;
-      const Verdict v = evaluateLease(s_, in_, c, si, static_cast<Purpose>(p), t);
+      const Verdict& v = leaseVerdict(c, si, p);
       Option o{OptionKind::Lease, -1, 0, si, 0, v.allowed_share, true, 0, v};
       const double price = std::max(1e-9, in_.at(st.lease_usd_per_h100e_month, t));
       o.cost = price / (p == 0 ? 1.0 : site_ratio_[si]) * (1 + premium * (1 - will));
@@ -576,7 +604,7 @@ void Sim::rationChips(int t, int round) {
     pending_mw_[a.site] = std::max(0.0, pending_mw_[a.site] - a.mw);
     pending_h100e_[a.site] = std::max(0.0, pending_h100e_[a.site] - a.h100e);
     const Site& st = s_.sites[a.site];
-    const Verdict v = evaluateSale(s_, in_, a.chip, st.operator_company, st.jurisdiction, t);
+    const Verdict v = evaluateSale(s_, in_, rm_, a.chip, st.operator_company, st.jurisdiction);
     if (v.status == Status::Denied) continue;
     Order ord;
     ord.company = -1;
@@ -594,8 +622,9 @@ void Sim::rationChips(int t, int round) {
   // Country caps (diffusion rule): controlled imports into a capped tier-2 host stop at the cap.
   std::vector<double>& cap_left = cap_left_;
   if (round == 0) cap_left.assign(J_, std::numeric_limits<double>::infinity());
-  for (const Rule& r : (round == 0 ? s_.rules : std::vector<Rule>{})) {
-    if (r.kind != RuleKind::CountryCaps || !ruleActive(r, in_, t)) continue;
+  for (size_t ri = 0; round == 0 && ri < s_.rules.size(); ++ri) {
+    const Rule& r = s_.rules[ri];
+    if (r.kind != RuleKind::CountryCaps || !rm_.active[ri]) continue;
     const double abs = in_.absMonth(t);
     if (abs < in_.at(r.cap_from, t) || abs >= in_.at(r.cap_until, t)) continue;
     for (int j = 0; j < J_; ++j)
@@ -605,7 +634,7 @@ void Sim::rationChips(int t, int round) {
   std::vector<double> cap_scale(J_, 1.0), capped_demand(J_, 0.0);
   std::vector<char>& controlled = controlled_;
   if (round == 0)
-    for (int k = 0; k < K_; ++k) controlled[k] = isControlled(s_, in_, k, t);
+    for (int k = 0; k < K_; ++k) controlled[k] = rm_.controlled[k];
   for (const Order& o : orders_)
     if (controlled[o.chip] && !o.veu) capped_demand[o.jur] += o.units * htrain_[o.chip];
   for (int j = 0; j < J_; ++j)
@@ -722,7 +751,7 @@ void Sim::operatorsOrder(int t) {
     const double need = lease_unmet_[si] - pending_h100e_[si];
     if (need <= 0) continue;
     for (int k : st.chip_menu) {
-      const Verdict v = evaluateSale(s_, in_, k, st.operator_company, st.jurisdiction, t);
+      const Verdict v = evaluateSale(s_, in_, rm_, k, st.operator_company, st.jurisdiction);
       if (v.status == Status::Denied || htrain_[k] <= 0) continue;
       const double w_mw = in_.at(s_.chips[k].power_w, t) * in_.at(st.pue, t) / 1e6;
       const double free_mw = sitePowerMw(si, t) - site_mw_used_[si] - pending_mw_[si];
@@ -965,6 +994,9 @@ void Sim::step(int t) {
   diverted_total_ = 0;
 
   for (int j = 0; j < J_; ++j) divert_share_[j] = diversionShare(j, t);
+  rm_ = ruleMonth(s_, in_, t);
+  std::fill(sale_ok_.begin(), sale_ok_.end(), 0);
+  std::fill(lease_ok_.begin(), lease_ok_.end(), 0);
   retire(t);
   production(t);
   for (int round = 0; round < kRounds; ++round) {

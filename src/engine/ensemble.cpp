@@ -1,0 +1,285 @@
+// [SECTION] Sampling
+// [SECTION] Running the members
+// [SECTION] Statistics
+// [SECTION] Merging shards
+#include "engine/ensemble.h"
+
+#include <algorithm>
+#include <cmath>
+#include <exception>
+#include <limits>
+#include <mutex>
+#include <thread>
+
+#include <fmt/format.h>
+
+#include "engine/levers.h"
+#include "engine/rng.h"
+#include "engine/simulate.h"
+
+namespace cp {
+
+// ---------------------------------------------------------------- [SECTION] Sampling
+
+std::vector<double> sampleUncertain(const Scenario& s, std::uint64_t seed, std::uint64_t run) {
+  Rng rng(streamSeed(seed, run));
+  std::vector<double> out;
+  out.reserve(s.uncertain.size());
+  for (const Uncertain& u : s.uncertain) {
+    switch (u.dist) {
+      case Dist::Triangular: out.push_back(triangular(rng.uniform(), u.a, u.b, u.c)); break;
+      case Dist::Lognormal: out.push_back(lognormal(rng.uniformOpen(), u.a, u.b)); break;
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- [SECTION] Running the members
+
+int EnsembleResult::finishedRuns() const {
+  return static_cast<int>(std::count(finished.begin(), finished.end(), std::uint8_t{1}));
+}
+
+std::vector<int> shardRuns(int runs, int shard_k, int shard_n) {
+  std::vector<int> ids;
+  if (shard_n < 1 || shard_k < 0 || shard_k >= shard_n) return ids;
+  for (int r = shard_k; r < runs; r += shard_n) ids.push_back(r);
+  return ids;
+}
+
+namespace {
+
+int resolveThreads(int threads, std::size_t work) {
+  int t = threads > 0 ? threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  return static_cast<int>(std::max<std::size_t>(1, std::min<std::size_t>(static_cast<std::size_t>(t), work)));
+}
+
+// Runs body(i) for i in [0, n) on `threads` workers pulling indices from a shared
+// counter; rethrows the first exception after all workers have stopped.
+template <class Body>
+void parallelFor(std::size_t n, int threads, const std::atomic<bool>* cancel, Body body) {
+  std::atomic<std::size_t> next{0};
+  std::atomic<bool> failed{false};
+  std::exception_ptr error;
+  std::mutex error_mutex;
+  auto worker = [&] {
+    for (;;) {
+      if (failed.load() || (cancel && cancel->load())) return;
+      const std::size_t i = next.fetch_add(1);
+      if (i >= n) return;
+      try {
+        body(i);
+      } catch (...) {
+        std::lock_guard lock(error_mutex);
+        if (!error) error = std::current_exception();
+        failed = true;
+      }
+    }
+  };
+  const int t = resolveThreads(threads, n);
+  if (t == 1) {
+    worker();
+  } else {
+    std::vector<std::thread> pool;
+    pool.reserve(static_cast<std::size_t>(t));
+    for (int i = 0; i < t; ++i) pool.emplace_back(worker);
+    for (auto& th : pool) th.join();
+  }
+  if (error) std::rethrow_exception(error);
+}
+
+}  // namespace
+
+EnsembleResult runEnsemble(const Scenario& s, const EnsembleOptions& o) {
+  if (o.runs < 1) throw EnsembleError(fmt::format("an ensemble needs at least 1 run, got {}", o.runs));
+  if (o.shard_n < 1 || o.shard_k < 0 || o.shard_k >= o.shard_n)
+    throw EnsembleError(fmt::format("shard {} of {} does not exist (shards are 0..{})", o.shard_k, o.shard_n,
+                                    o.shard_n - 1));
+
+  EnsembleResult e;
+  e.seed = o.seed;
+  e.runs = o.runs;
+  e.shard_k = o.shard_k;
+  e.shard_n = o.shard_n;
+  e.run_ids = shardRuns(o.runs, o.shard_k, o.shard_n);
+  e.finished.assign(e.run_ids.size(), 0);
+  for (std::size_t i = 0; i < s.levers.size(); ++i) {
+    const auto typed = leverScheduleStrings(s, static_cast<int>(i));
+    if (typed.empty()) continue;
+    std::string joined;
+    for (const auto& v : typed) joined += (joined.empty() ? "" : ";") + v;
+    e.lever_values.emplace_back(s.levers[i].id, joined);
+  }
+
+  // The series a run produces are fixed when the simulation is set up; a one-month run
+  // names them cheaply.
+  {
+    Scenario probe = s;
+    probe.end = probe.start;
+    const Results r = simulate(probe);
+    e.scenario_name = r.scenario_name;
+    e.version = r.version;
+    for (const SeriesKey& k : r.keys())
+      if (o.keep.matches(k)) e.keys.push_back(k);
+  }
+  e.start = s.start;
+  e.months = std::max(1, s.months());
+
+  const std::size_t members = e.run_ids.size();
+  const std::size_t per_member = e.keys.size() * static_cast<std::size_t>(e.months);
+  const double bytes = 8.0 * static_cast<double>(per_member) * static_cast<double>(members);
+  if (bytes > static_cast<double>(o.max_value_bytes))
+    throw EnsembleError(fmt::format(
+        "{} runs x {} series x {} months need {:.2f} GB of memory (limit {:.2f} GB): keep fewer series or split "
+        "the runs into shards",
+        members, e.keys.size(), e.months, bytes / 1e9, static_cast<double>(o.max_value_bytes) / 1e9));
+  e.values.assign(per_member * members, 0.0);
+
+  std::mutex progress_mutex;
+  int done = 0;
+  const int total = static_cast<int>(members);
+  if (o.progress) o.progress(0, total);
+
+  parallelFor(members, o.threads, o.cancel, [&](std::size_t m) {
+    const std::vector<double> draw = sampleUncertain(s, o.seed, static_cast<std::uint64_t>(e.run_ids[m]));
+    RunOptions ro;
+    ro.uncertain = draw;
+    const Results r = simulate(s, ro);
+    const bool same_layout = r.months() == e.months;
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < r.size() && kept < e.keys.size(); ++i) {
+      const SeriesKey& k = r.keys()[i];
+      const SeriesKey& want = e.keys[kept];
+      if (k.scope != want.scope || k.id != want.id || k.metric != want.metric) continue;
+      if (same_layout) std::copy_n(r.series(static_cast<int>(i)), e.months, e.memberSeries(m, kept));
+      ++kept;
+    }
+    if (kept != e.keys.size() || !same_layout)
+      throw EnsembleError(fmt::format("run {} produced a different set of series than the first run", e.run_ids[m]));
+    e.finished[m] = 1;
+    std::lock_guard lock(progress_mutex);
+    ++done;
+    if (o.progress) o.progress(done, total);
+  });
+
+  if (o.summarize) e.stats = summarize(e, o.threads);
+  return e;
+}
+
+// ---------------------------------------------------------------- [SECTION] Statistics
+
+double quantileSorted(const double* sorted, std::size_t n, double p) {
+  if (n == 0) return std::numeric_limits<double>::quiet_NaN();
+  const double h = static_cast<double>(n - 1) * p;
+  const auto lo = static_cast<std::size_t>(std::floor(h));
+  if (lo + 1 >= n) return sorted[n - 1];
+  const double frac = h - static_cast<double>(lo);
+  if (frac == 0) return sorted[lo];
+  return sorted[lo] + frac * (sorted[lo + 1] - sorted[lo]);
+}
+
+EnsembleStats summarize(const EnsembleResult& e, int threads) {
+  const std::size_t S = e.keys.size();
+  const auto T = static_cast<std::size_t>(e.months);
+  EnsembleStats st;
+  st.p10.assign(S * T, 0.0);
+  st.p50.assign(S * T, 0.0);
+  st.p90.assign(S * T, 0.0);
+  st.mean.assign(S * T, 0.0);
+  std::vector<std::size_t> members;  // finished, in ascending run index (run_ids is sorted)
+  for (std::size_t m = 0; m < e.run_ids.size(); ++m)
+    if (e.finished[m]) members.push_back(m);
+  const std::size_t n = members.size();
+  auto nan_last = [](double a, double b) { return a < b || (!std::isnan(a) && std::isnan(b)); };
+
+  // One series per task: gather its months x members block (contiguous reads per member),
+  // then sort each month's row.
+  parallelFor(S, threads, nullptr, [&](std::size_t s) {
+    std::vector<double> block(T * n);
+    for (std::size_t j = 0; j < n; ++j) {
+      const double* src = e.memberSeries(members[j], s);
+      for (std::size_t t = 0; t < T; ++t) block[t * n + j] = src[t];
+    }
+    for (std::size_t t = 0; t < T; ++t) {
+      double* row = block.data() + t * n;
+      double sum = 0;
+      for (std::size_t j = 0; j < n; ++j) sum += row[j];  // run-index order
+      const std::size_t c = s * T + t;
+      st.mean[c] = n ? sum / static_cast<double>(n) : std::numeric_limits<double>::quiet_NaN();
+      std::sort(row, row + n, nan_last);
+      st.p10[c] = quantileSorted(row, n, 0.1);
+      st.p50[c] = quantileSorted(row, n, 0.5);
+      st.p90[c] = quantileSorted(row, n, 0.9);
+    }
+  });
+  return st;
+}
+
+// ---------------------------------------------------------------- [SECTION] Merging shards
+
+namespace {
+bool sameKeys(const std::vector<SeriesKey>& a, const std::vector<SeriesKey>& b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (a[i].scope != b[i].scope || a[i].id != b[i].id || a[i].metric != b[i].metric) return false;
+  return true;
+}
+}  // namespace
+
+EnsembleResult mergeEnsembles(std::vector<EnsembleResult> shards, int threads) {
+  if (shards.empty()) throw EnsembleError("nothing to merge");
+  const EnsembleResult& first = shards.front();
+  const int n = first.shard_n;
+  std::vector<const EnsembleResult*> by_k(static_cast<std::size_t>(std::max(n, 0)), nullptr);
+  for (const EnsembleResult& sh : shards) {
+    auto differs = [&](const char* what, const std::string& a, const std::string& b) {
+      return EnsembleError(fmt::format("shard {}/{} has {} {}, shard {}/{} has {}", sh.shard_k + 1, sh.shard_n, what, b,
+                                       first.shard_k + 1, first.shard_n, a));
+    };
+    if (sh.shard_n != n) throw differs("shard count", std::to_string(n), std::to_string(sh.shard_n));
+    if (sh.runs != first.runs) throw differs("runs", std::to_string(first.runs), std::to_string(sh.runs));
+    if (sh.seed != first.seed) throw differs("seed", std::to_string(first.seed), std::to_string(sh.seed));
+    if (sh.scenario_name != first.scenario_name) throw differs("scenario", first.scenario_name, sh.scenario_name);
+    if (sh.version != first.version) throw differs("version", first.version, sh.version);
+    if (sh.lever_values != first.lever_values) throw differs("lever settings", "others", "different ones");
+    if (sh.start != first.start || sh.months != first.months)
+      throw differs("months", fmt::format("{}+{}", first.start, first.months), fmt::format("{}+{}", sh.start, sh.months));
+    if (!sameKeys(sh.keys, first.keys)) throw differs("series", "others", "different ones");
+    if (sh.shard_k < 0 || sh.shard_k >= n) throw EnsembleError(fmt::format("shard {}/{} does not exist", sh.shard_k + 1, n));
+    if (by_k[sh.shard_k]) throw EnsembleError(fmt::format("shard {}/{} is given twice", sh.shard_k + 1, n));
+    if (sh.run_ids != shardRuns(sh.runs, sh.shard_k, sh.shard_n))
+      throw EnsembleError(fmt::format("shard {}/{} holds runs that are not its own", sh.shard_k + 1, n));
+    by_k[sh.shard_k] = &sh;
+  }
+  std::string missing;
+  for (int k = 0; k < n; ++k)
+    if (!by_k[k]) missing += fmt::format("{}{}/{}", missing.empty() ? "" : ", ", k + 1, n);
+  if (!missing.empty()) throw EnsembleError(fmt::format("missing shard(s) {}", missing));
+
+  EnsembleResult out;
+  out.scenario_name = first.scenario_name;
+  out.version = first.version;
+  out.lever_values = first.lever_values;
+  out.seed = first.seed;
+  out.runs = first.runs;
+  out.start = first.start;
+  out.months = first.months;
+  out.keys = first.keys;
+  out.run_ids = shardRuns(out.runs, 0, 1);
+  out.finished.assign(out.run_ids.size(), 0);
+  const std::size_t per_member = out.keys.size() * static_cast<std::size_t>(out.months);
+  out.values.assign(per_member * out.run_ids.size(), 0.0);
+  for (const EnsembleResult& sh : shards) {
+    for (std::size_t m = 0; m < sh.run_ids.size(); ++m) {
+      if (!sh.finished[m]) continue;
+      const auto r = static_cast<std::size_t>(sh.run_ids[m]);
+      std::copy_n(sh.values.data() + m * per_member, per_member, out.values.data() + r * per_member);
+      out.finished[r] = 1;
+    }
+  }
+  shards.clear();
+  out.stats = summarize(out, threads);
+  return out;
+}
+
+}  // namespace cp

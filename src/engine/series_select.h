@@ -1,0 +1,29 @@
+// Choosing which output series to keep: by metric name or by scope/id/metric with `*`
+// for any part. Used by ensembles (to bound memory) and by sweeps (to shrink files).
+//
+//   SeriesSelection sel = parseSeriesSelection("compute_train_h100e,bloc/*/frontier_gap_months");
+//   if (sel.matches(key)) ...
+//   Results small = selectSeries(r, sel);   // same months and echo, fewer series
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "engine/results.h"
+
+namespace cp {
+
+struct SeriesSelection {
+  // Each pattern is "metric" or "scope/id/metric"; "*" matches any value of a part.
+  std::vector<std::string> patterns;  // empty = every series
+  bool all() const { return patterns.empty(); }
+  bool matches(const SeriesKey& k) const;
+};
+
+// Comma-separated patterns. Throws std::invalid_argument naming a malformed pattern
+// (wrong number of parts, unknown scope, empty part).
+SeriesSelection parseSeriesSelection(std::string_view list);
+
+Results selectSeries(const Results& r, const SeriesSelection& sel);
+
+}  // namespace cp
