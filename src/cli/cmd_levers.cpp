@@ -13,7 +13,7 @@ Command addLevers(CLI::App& app) {
   return [path](std::ostream& out, std::ostream& err) -> int {
     auto s = loadWithLevers(*path, {}, err);
     if (!s) return kUsage;
-    out << fmt::format("{:<32} {:<7} {:<10} {:<18} {}\n", "id", "kind", "value", "range", "label");
+    out << fmt::format("{:<32} {:<7} {:<10} {:<24} {}\n", "id", "kind", "value", "range", "label");
     for (size_t i = 0; i < s->levers.size(); ++i) {
       const Lever& l = s->levers[i];
       std::string range;
@@ -23,7 +23,7 @@ Command addLevers(CLI::App& app) {
       else if (l.kind == LeverKind::Bool) range = "on|off";
       std::string value = formatLeverValue(l, l.value);
       for (const auto& v : leverScheduleStrings(*s, static_cast<int>(i))) value += "," + v;
-      out << fmt::format("{:<32} {:<7} {:<10} {:<18} {}\n", l.id, toString(l.kind), value, range, l.label);
+      out << fmt::format("{:<32} {:<7} {:<10} {:<24} {}\n", l.id, toString(l.kind), value, range, l.label);
     }
     return kOk;
   };

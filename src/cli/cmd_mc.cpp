@@ -1,0 +1,107 @@
+// `mc`: a Monte Carlo ensemble of one scenario; p10/p50/p90/mean per series per month,
+// or with --shard the raw per-run values that `merge` combines exactly (ensemble_io.h).
+#include <sstream>
+
+#include "cli/cli.h"
+#include "cli/commands.h"
+#include "cli/experiment_args.h"
+#include "cli/output_file.h"
+#include "cli/progress.h"
+#include "cli/scenario_args.h"
+#include "engine/ensemble.h"
+#include "engine/ensemble_io.h"
+
+namespace cp::cli {
+
+namespace {
+struct McArgs {
+  std::string scenario, to, shard, out, metrics, format = "csv";
+  std::vector<std::string> levers;
+  int runs = 100;
+  std::optional<std::uint64_t> seed;
+  int threads = 0;
+  bool quiet = false;
+};
+}  // namespace
+
+Command addMc(CLI::App& app) {
+  auto a = std::make_shared<McArgs>();
+  app.add_option("scenario", a->scenario, "Scenario file (JSON)")->required();
+  app.add_option("--runs,-n", a->runs, "Ensemble size")->check(CLI::Range(1, 10'000'000))->capture_default_str();
+  app.add_option("--seed", a->seed, "Seed (default: the scenario's seed); run i draws from stream (seed, i)");
+  app.add_option("--threads,-j", a->threads, "Worker threads (default: one per core); results do not depend on it")
+      ->check(CLI::Range(0, 1024));
+  app.add_option("--shard", a->shard, "K/N: run only runs i with i % N == K-1 and write them raw for `merge`");
+  app.add_option("--lever,-l", a->levers, "Set a lever: ID=VALUE or ID=VALUE@YYYY-MM (repeatable)");
+  app.add_option("--to", a->to, "Last month to simulate (YYYY-MM)");
+  app.add_option("--metrics", a->metrics,
+                 "Keep only these series: METRIC or SCOPE/ID/METRIC, '*' for any part, comma-separated");
+  app.add_option("--format", a->format, "csv: month,scope,id,metric,stat,value")->check(CLI::IsMember({"csv"}));
+  app.add_option("--out,-o", a->out, "Output file (default: standard output); written atomically");
+  app.add_flag("--quiet,-q", a->quiet, "No progress bar");
+  return [a](std::ostream& out, std::ostream& err) -> int {
+    InterruptScope stop;
+    auto s = loadWithLevers(a->scenario, a->levers, err);
+    if (!s) return kUsage;
+    if (!a->to.empty()) {
+      auto m = parseMonthArg(a->to, "--to", err);
+      if (!m) return kUsage;
+      if (*m < s->start) {
+        err << "chokepoint-cli: --to " << a->to << " is before the scenario's start " << formatMonth(s->start) << "\n";
+        return kUsage;
+      }
+      s->end = std::min(s->end, *m);
+    }
+    EnsembleOptions o;
+    o.runs = a->runs;
+    o.seed = a->seed ? *a->seed : s->seed;
+    s->seed = o.seed;
+    o.threads = a->threads;
+    if (!a->shard.empty()) {
+      auto sh = parseShardArg(a->shard, err);
+      if (!sh) return kUsage;
+      o.shard_k = sh->first;
+      o.shard_n = sh->second;
+      o.summarize = false;
+    }
+    if (!a->metrics.empty()) {
+      auto sel = parseMetricsArg(a->metrics, err);
+      if (!sel) return kUsage;
+      o.keep = *sel;
+    }
+    Progress bar(err, a->quiet, "runs");
+    o.progress = [&bar](int done, int total) { bar.update(done, total); };
+    o.cancel = stop.flag();
+
+    EnsembleResult e;
+    try {
+      e = runEnsemble(*s, o);
+    } catch (const EnsembleError& ex) {
+      bar.finish();
+      err << "chokepoint-cli: " << ex.what() << "\n";
+      return kUsage;
+    }
+    bar.finish();
+    if (e.keys.empty()) err << "chokepoint-cli: warning: --metrics '" << a->metrics << "' matches no series\n";
+
+    int code = kOk;
+    if (a->shard.empty()) {
+      std::ostringstream buf;
+      writeEnsembleCsv(buf, e);
+      code = emit(a->out, buf.str(), out, err);
+    } else {
+      OutputFile f;
+      if (!f.open(a->out, out, err)) return kFailure;
+      writeEnsembleShard(f.stream(), e);
+      code = f.commit(err);
+    }
+    if (e.partial()) {
+      err << "chokepoint-cli: interrupted: " << e.finishedRuns() << " of " << e.run_ids.size()
+          << " runs finished; the output is marked partial\n";
+      return kFailure;
+    }
+    return code;
+  };
+}
+
+}  // namespace cp::cli

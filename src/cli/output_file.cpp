@@ -1,0 +1,59 @@
+#include "cli/output_file.h"
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include "cli/cli.h"
+
+namespace cp::cli {
+
+OutputFile::~OutputFile() {
+  if (file_.is_open()) file_.close();
+  if (!tmp_.empty() && !committed_) {
+    std::error_code ec;
+    std::filesystem::remove(tmp_, ec);
+  }
+}
+
+bool OutputFile::open(const std::string& path, std::ostream& out, std::ostream& err) {
+  out_ = &out;
+  if (path.empty() || path == "-") return true;
+  path_ = path;
+  const std::filesystem::path target(path);
+  tmp_ = (target.parent_path() / (target.filename().string() + fmt::format(".tmp{}", ::getpid()))).string();
+  file_.open(tmp_, std::ios::binary | std::ios::trunc);
+  if (!file_) {
+    err << "chokepoint-cli: cannot write " << tmp_ << ": " << std::strerror(errno) << "\n";
+    tmp_.clear();
+    return false;
+  }
+  return true;
+}
+
+int OutputFile::commit(std::ostream& err) {
+  if (!file_.is_open()) {
+    out_->flush();
+    return kOk;
+  }
+  file_.flush();
+  const bool ok = static_cast<bool>(file_);
+  file_.close();
+  if (!ok || file_.fail()) {
+    err << "chokepoint-cli: cannot write " << tmp_ << "\n";
+    return kFailure;
+  }
+  std::error_code ec;
+  std::filesystem::rename(tmp_, path_, ec);
+  if (ec) {
+    err << "chokepoint-cli: cannot replace " << path_ << ": " << ec.message() << "\n";
+    return kFailure;
+  }
+  committed_ = true;
+  return kOk;
+}
+
+}  // namespace cp::cli

@@ -1,0 +1,133 @@
+// The CLI's run, levers, validate and why commands, driven in-process as a user would.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <unistd.h>
+
+#include <nlohmann/json.hpp>
+
+#include "cli/cli.h"
+
+using namespace cp::cli;
+
+namespace {
+struct Out {
+  int code;
+  std::string out, err;
+};
+Out cli(std::vector<std::string> args) {
+  args.insert(args.begin(), "chokepoint-cli");
+  std::ostringstream o, e;
+  const int code = runCli(args, o, e);
+  return {code, o.str(), e.str()};
+}
+std::string baseline() { return std::string(CHOKEPOINT_SOURCE_DIR) + "/scenarios/baseline.json"; }
+std::string broken(const char* f) { return std::string(CHOKEPOINT_TEST_DIR) + "/engine/broken/" + f; }
+}  // namespace
+
+TEST(CliRun, WritesLongCsvWithTheStableHeader) {
+  const Out r = cli({"run", baseline(), "--from", "2025-01", "--to", "2025-02"});
+  ASSERT_EQ(r.code, kOk) << r.err;
+  std::istringstream in(r.out);
+  std::string header, first;
+  std::getline(in, header);
+  std::getline(in, first);
+  EXPECT_EQ(header, "month,scope,id,metric,value");
+  EXPECT_EQ(first.rfind("2025-01,", 0), 0u) << first;
+  EXPECT_NE(r.out.find("2025-02,bloc,china,compute_train_h100e,"), std::string::npos);
+  EXPECT_EQ(r.out.find("2025-03,"), std::string::npos);
+  EXPECT_EQ(r.out.find("2024-12,"), std::string::npos);
+}
+
+TEST(CliRun, JsonEchoesScenarioSeedLeversAndVersion) {
+  const Out r = cli({"run", baseline(), "--to", "2022-03", "--format", "json", "--seed", "99", "--lever",
+                     "us.h20_licence=off", "--lever", "cn.nvidia_guidance=0.9@2026-01"});
+  ASSERT_EQ(r.code, kOk) << r.err;
+  const auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["seed"], 99);
+  EXPECT_EQ(j["version"], CHOKEPOINT_VERSION);
+  EXPECT_FALSE(j["scenario"].get<std::string>().empty());
+  EXPECT_EQ(j["levers"]["us.h20_licence"], "off");
+  EXPECT_EQ(j["levers"]["cn.nvidia_guidance"], "0.9@2026-01");
+  EXPECT_EQ(j["months"].size(), 3u);
+}
+
+TEST(CliRun, LeverChangesTheNumbers) {
+  const Out base = cli({"run", baseline(), "--from", "2027-12", "--to", "2027-12"});
+  const Out ra = cli({"run", baseline(), "--from", "2027-12", "--to", "2027-12", "--lever", "us.remote_access_control=on"});
+  ASSERT_EQ(base.code, kOk);
+  ASSERT_EQ(ra.code, kOk);
+  EXPECT_NE(base.out, ra.out);
+}
+
+TEST(CliRun, BadInputExitsTwoWithTheLoadersMessages) {
+  Out r = cli({"run", broken("unknown_id.json")});
+  EXPECT_EQ(r.code, kUsage);
+  EXPECT_NE(r.err.find("/companies/1/hq: unknown jurisdiction 'mars'"), std::string::npos) << r.err;
+  r = cli({"run", baseline(), "--lever", "us.nope=1"});
+  EXPECT_EQ(r.code, kUsage);
+  EXPECT_NE(r.err.find("unknown lever 'us.nope'"), std::string::npos) << r.err;
+  r = cli({"run", baseline(), "--lever", "us.tpp_threshold=-5"});
+  EXPECT_EQ(r.code, kUsage);
+  EXPECT_NE(r.err.find("lever us.tpp_threshold"), std::string::npos) << r.err;
+  r = cli({"run", baseline(), "--to", "2021-13"});
+  EXPECT_EQ(r.code, kUsage);
+  r = cli({"run", baseline(), "--format", "xml"});
+  EXPECT_EQ(r.code, kUsage);
+}
+
+TEST(CliRun, CheckPassesOnTheBaselineAndOutWritesAFile) {
+  const auto path = std::filesystem::temp_directory_path() / ("cp_run_" + std::to_string(::getpid()) + ".csv");
+  const Out r = cli({"run", baseline(), "--check", "--to", "2023-01", "--out", path.string()});
+  ASSERT_EQ(r.code, kOk) << r.err;
+  EXPECT_TRUE(r.out.empty());
+  std::ifstream f(path);
+  std::string header;
+  std::getline(f, header);
+  EXPECT_EQ(header, "month,scope,id,metric,value");
+  std::filesystem::remove(path);
+}
+
+TEST(CliLevers, ListsEveryLeverWithKindValueAndRange) {
+  const Out r = cli({"levers", baseline()});
+  ASSERT_EQ(r.code, kOk) << r.err;
+  for (const char* id : {"us.advanced_chip_controls", "us.tpp_threshold", "us.h20_licence", "us.h20_licence_from",
+                         "us.h20_resume_from", "us.h20_revenue_share", "us.h200_case_by_case_from",
+                         "us.h200_revenue_share", "us.diffusion_rule", "us.diffusion_tier2_cap_h100e",
+                         "us.remote_access_control", "us.remote_access_from", "us.remote_access_compliance",
+                         "us.export_enforcement", "us.location_verification_from", "us.china_blackwell_from",
+                         "cn.nvidia_guidance", "cn.domestic_subsidy", "cn.offshore_training_cap", "cn.hbm_access",
+                         "cn.fab_capacity_growth", "my.chip_permit_from", "sg.enforcement", "sea.tenant_kyc",
+                         "sea.power_growth", "world.algorithmic_progress", "world.diversion_base"})
+    EXPECT_NE(r.out.find(std::string(id) + " "), std::string::npos) << id;
+  std::istringstream lines(r.out);
+  std::string line;
+  bool found = false;
+  while (std::getline(lines, line))
+    if (line.rfind("us.h20_licence_from ", 0) == 0)
+      found = line.find(" month ") != std::string::npos && line.find(" 2025-04 ") != std::string::npos;
+  EXPECT_TRUE(found) << r.out;
+}
+
+TEST(CliValidate, OkAndProblemsWithExitCodes) {
+  Out r = cli({"validate", baseline()});
+  EXPECT_EQ(r.code, kOk);
+  EXPECT_NE(r.out.find("ok: "), std::string::npos);
+  r = cli({"validate", baseline(), broken("many_problems.json")});
+  EXPECT_EQ(r.code, kUsage);
+  EXPECT_NE(r.err.find("/chips/0/vendor: unknown vendor 'intel'"), std::string::npos);
+  EXPECT_NE(r.err.find("1 of 2 file(s) have problems"), std::string::npos);
+}
+
+TEST(CliWhy, ExplainsDeniedOptionsWithTheirRule) {
+  const Out r = cli({"why", baseline(), "--company", "bytedance", "--month", "2025-06"});
+  ASSERT_EQ(r.code, kOk) << r.err;
+  EXPECT_NE(r.out.find("us_2023_10_threshold"), std::string::npos);
+  EXPECT_NE(r.out.find("us_2025_04_h20"), std::string::npos);
+  EXPECT_NE(r.out.find("lease at"), std::string::npos);
+  EXPECT_EQ(cli({"why", baseline(), "--company", "nobody", "--month", "2025-06"}).code, kUsage);
+  EXPECT_EQ(cli({"why", baseline(), "--company", "bytedance", "--month", "2045-06"}).code, kUsage);
+}
