@@ -6,14 +6,13 @@
 
 #include <algorithm>
 #include <cmath>
-#include <exception>
 #include <limits>
 #include <mutex>
-#include <thread>
 
 #include <fmt/format.h>
 
 #include "engine/levers.h"
+#include "engine/parallel.h"
 #include "engine/rng.h"
 #include "engine/simulate.h"
 
@@ -46,49 +45,6 @@ std::vector<int> shardRuns(int runs, int shard_k, int shard_n) {
   for (int r = shard_k; r < runs; r += shard_n) ids.push_back(r);
   return ids;
 }
-
-namespace {
-
-int resolveThreads(int threads, std::size_t work) {
-  int t = threads > 0 ? threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  return static_cast<int>(std::max<std::size_t>(1, std::min<std::size_t>(static_cast<std::size_t>(t), work)));
-}
-
-// Runs body(i) for i in [0, n) on `threads` workers pulling indices from a shared
-// counter; rethrows the first exception after all workers have stopped.
-template <class Body>
-void parallelFor(std::size_t n, int threads, const std::atomic<bool>* cancel, Body body) {
-  std::atomic<std::size_t> next{0};
-  std::atomic<bool> failed{false};
-  std::exception_ptr error;
-  std::mutex error_mutex;
-  auto worker = [&] {
-    for (;;) {
-      if (failed.load() || (cancel && cancel->load())) return;
-      const std::size_t i = next.fetch_add(1);
-      if (i >= n) return;
-      try {
-        body(i);
-      } catch (...) {
-        std::lock_guard lock(error_mutex);
-        if (!error) error = std::current_exception();
-        failed = true;
-      }
-    }
-  };
-  const int t = resolveThreads(threads, n);
-  if (t == 1) {
-    worker();
-  } else {
-    std::vector<std::thread> pool;
-    pool.reserve(static_cast<std::size_t>(t));
-    for (int i = 0; i < t; ++i) pool.emplace_back(worker);
-    for (auto& th : pool) th.join();
-  }
-  if (error) std::rethrow_exception(error);
-}
-
-}  // namespace
 
 EnsembleResult runEnsemble(const Scenario& s, const EnsembleOptions& o) {
   if (o.runs < 1) throw EnsembleError(fmt::format("an ensemble needs at least 1 run, got {}", o.runs));
@@ -231,6 +187,12 @@ EnsembleResult mergeEnsembles(std::vector<EnsembleResult> shards, int threads) {
   const EnsembleResult& first = shards.front();
   const int n = first.shard_n;
   std::vector<const EnsembleResult*> by_k(static_cast<std::size_t>(std::max(n, 0)), nullptr);
+  const EnsembleResult* keys_of = &first;
+  for (const EnsembleResult& sh : shards)
+    if (sh.finishedRuns() > 0) {
+      keys_of = &sh;
+      break;
+    }
   for (const EnsembleResult& sh : shards) {
     auto differs = [&](const char* what, const std::string& a, const std::string& b) {
       return EnsembleError(fmt::format("shard {}/{} has {} {}, shard {}/{} has {}", sh.shard_k + 1, sh.shard_n, what, b,
@@ -244,7 +206,8 @@ EnsembleResult mergeEnsembles(std::vector<EnsembleResult> shards, int threads) {
     if (sh.lever_values != first.lever_values) throw differs("lever settings", "others", "different ones");
     if (sh.start != first.start || sh.months != first.months)
       throw differs("months", fmt::format("{}+{}", first.start, first.months), fmt::format("{}+{}", sh.start, sh.months));
-    if (!sameKeys(sh.keys, first.keys)) throw differs("series", "others", "different ones");
+    if (!sameKeys(sh.keys, keys_of->keys) && sh.finishedRuns() > 0)  // a shard stopped before its first run lists none
+      throw differs("series", "others", "different ones");
     if (sh.shard_k < 0 || sh.shard_k >= n) throw EnsembleError(fmt::format("shard {}/{} does not exist", sh.shard_k + 1, n));
     if (by_k[sh.shard_k]) throw EnsembleError(fmt::format("shard {}/{} is given twice", sh.shard_k + 1, n));
     if (sh.run_ids != shardRuns(sh.runs, sh.shard_k, sh.shard_n))
@@ -264,20 +227,20 @@ EnsembleResult mergeEnsembles(std::vector<EnsembleResult> shards, int threads) {
   out.runs = first.runs;
   out.start = first.start;
   out.months = first.months;
-  out.keys = first.keys;
+  out.keys = keys_of->keys;
   out.run_ids = shardRuns(out.runs, 0, 1);
   out.finished.assign(out.run_ids.size(), 0);
   const std::size_t per_member = out.keys.size() * static_cast<std::size_t>(out.months);
   out.values.assign(per_member * out.run_ids.size(), 0.0);
-  for (const EnsembleResult& sh : shards) {
+  for (EnsembleResult& sh : shards) {
     for (std::size_t m = 0; m < sh.run_ids.size(); ++m) {
       if (!sh.finished[m]) continue;
       const auto r = static_cast<std::size_t>(sh.run_ids[m]);
       std::copy_n(sh.values.data() + m * per_member, per_member, out.values.data() + r * per_member);
       out.finished[r] = 1;
     }
+    sh.values = {};  // release as we go: peak is the merged values plus the shards still to copy
   }
-  shards.clear();
   out.stats = summarize(out, threads);
   return out;
 }
