@@ -17,6 +17,10 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
       "  chokepoint-cli run scenarios/baseline.json --lever us.remote_access_control=on@2026-01\n"
       "  chokepoint-cli levers scenarios/baseline.json\n"
       "  chokepoint-cli validate scenarios/*.json\n"
+      "  chokepoint-cli compare scenarios/baseline.json scenarios/baseline.json --lever-b us.remote_access_control=on\n"
+      "  chokepoint-cli sweep scenarios/baseline.json --lever us.export_enforcement=0:1:5 --out sweep.csv\n"
+      "  chokepoint-cli mc scenarios/baseline.json --runs 1000 --out mc.csv\n"
+      "  chokepoint-cli merge shard*.csv --out mc.csv\n"
       "Exit codes: 0 ok, 1 runtime failure, 2 usage or input error.");
   std::vector<std::pair<CLI::App*, Command>> commands;
   auto reg = [&](const char* name, const char* help, Command (*add)(CLI::App&)) {
@@ -27,6 +31,10 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
   reg("levers", "List a scenario's levers: id, kind, value, range, label", addLevers);
   reg("validate", "Check scenario files and list every problem", addValidate);
   reg("why", "Show the options a company weighed in a month, and which rules denied which", addWhy);
+  reg("compare", "Key metrics of two scenarios (or lever settings) in one month, and their difference", addCompare);
+  reg("sweep", "Run every combination of lever values; long CSV with a column per swept lever", addSweep);
+  reg("mc", "Monte Carlo ensemble over the uncertain inputs: p10/p50/p90/mean per series per month", addMc);
+  reg("merge", "Combine the shard files of an `mc --shard` or `sweep --shard` job", addMerge);
 
   std::vector<std::string> rev(args.rbegin(), args.rend() - (args.empty() ? 0 : 1));
   try {

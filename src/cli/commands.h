@@ -14,5 +14,9 @@ Command addRun(CLI::App& app);
 Command addLevers(CLI::App& app);
 Command addValidate(CLI::App& app);
 Command addWhy(CLI::App& app);
+Command addCompare(CLI::App& app);
+Command addSweep(CLI::App& app);
+Command addMc(CLI::App& app);
+Command addMerge(CLI::App& app);
 
 }  // namespace cp::cli

@@ -1,0 +1,232 @@
+// `merge`: combines the shard files of one `mc --shard` or `sweep --shard` job into exactly
+// the bytes the unsharded command writes. The first line of each file says what it is
+// (ensemble_io.h for mc, experiment_args.h for sweep); files of both kinds cannot mix.
+#include <charconv>
+#include <cstdio>
+#include <memory>
+#include <fstream>
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "cli/cli.h"
+#include "cli/commands.h"
+#include "cli/experiment_args.h"
+#include "cli/output_file.h"
+#include "cli/scenario_args.h"
+#include "engine/ensemble.h"
+#include "engine/ensemble_io.h"
+
+namespace cp::cli {
+
+namespace {
+
+struct MergeArgs {
+  std::vector<std::string> files;
+  std::string out;
+  int threads = 0;
+};
+
+bool startsWith(const std::string& s, std::string_view prefix) { return s.rfind(prefix, 0) == 0; }
+
+int mergeMc(const MergeArgs& a, std::ostream& out, std::ostream& err) {
+  std::vector<EnsembleResult> shards;
+  try {
+    for (const std::string& path : a.files) {
+      std::ifstream in(path, std::ios::binary);
+      shards.push_back(readEnsembleShard(in, path));
+    }
+    const EnsembleResult merged = mergeEnsembles(std::move(shards), a.threads);
+    std::ostringstream buf;
+    writeEnsembleCsv(buf, merged);
+    const int code = emit(a.out, buf.str(), out, err);
+    if (code == kOk && merged.partial()) {
+      err << "chokepoint-cli: the shards hold " << merged.finishedRuns() << " of " << merged.runs
+          << " runs; the output is marked partial\n";
+      return kFailure;
+    }
+    return code;
+  } catch (const EnsembleError& e) {
+    err << "chokepoint-cli: " << e.what() << "\n";
+    return kUsage;
+  }
+}
+
+// One sweep shard file, read block by block ("# combo I" then its rows).
+struct SweepShard {
+  std::string path, identity, header;
+  int k = 0, n = 1;
+  long long combos = 0;
+  std::ifstream in;
+  std::string line;       // lookahead
+  bool has_line = false;
+  long long next_combo = -1;  // index of the block at the read position; -1 at the end
+
+  bool advance() {
+    has_line = static_cast<bool>(std::getline(in, line));
+    return has_line;
+  }
+  // Skips comment lines other than block markers; sets next_combo.
+  bool findBlock(std::ostream& err) {
+    next_combo = -1;
+    while (has_line) {
+      if (startsWith(line, "# combo ")) {
+        const std::string_view num = std::string_view(line).substr(8);
+        long long i = -1;
+        const auto r = std::from_chars(num.data(), num.data() + num.size(), i);
+        if (r.ec != std::errc() || r.ptr != num.data() + num.size() || i < 0 || i >= combos || i % n != k) {
+          err << "chokepoint-cli: " << path << ": '" << line << "' is not a combination of shard " << k + 1 << "/"
+              << n << "\n";
+          return false;
+        }
+        next_combo = i;
+        return true;
+      }
+      if (!line.empty() && line[0] != '#') {
+        err << "chokepoint-cli: " << path << ": rows before the first '# combo' line\n";
+        return false;
+      }
+      advance();
+    }
+    return true;
+  }
+  // Copies the rows of the current block to `os`; leaves the reader on the next block.
+  bool copyBlock(std::ostream& os, std::ostream& err) {
+    const long long current = next_combo;
+    while (advance() && (line.empty() || line[0] != '#')) os << line << '\n';
+    if (!findBlock(err)) return false;
+    if (next_combo >= 0 && next_combo <= current) {
+      err << "chokepoint-cli: " << path << ": combination " << next_combo << " after " << current << "\n";
+      return false;
+    }
+    return true;
+  }
+};
+
+int mergeSweep(const MergeArgs& a, std::ostream& out, std::ostream& err) {
+  std::vector<std::unique_ptr<SweepShard>> shards;
+  for (const std::string& path : a.files) {
+    auto sh = std::make_unique<SweepShard>();
+    sh->path = path;
+    sh->in.open(path, std::ios::binary);
+    if (!sh->advance()) {
+      err << "chokepoint-cli: " << path << ": empty file\n";
+      return kUsage;
+    }
+    // First line: magic, combos=C, shard=K/N, then fields that must match across shards.
+    std::istringstream fields(sh->line.substr(std::string(kSweepShardMagic).size()));
+    std::string tok;
+    bool have_shard = false, have_combos = false;
+    while (fields >> tok) {
+      if (startsWith(tok, "shard=")) {
+        if (std::sscanf(tok.c_str(), "shard=%d/%d", &sh->k, &sh->n) != 2 || sh->n < 1 || sh->k < 1 || sh->k > sh->n) {
+          err << "chokepoint-cli: " << path << ":1: bad " << tok << "\n";
+          return kUsage;
+        }
+        --sh->k;
+        have_shard = true;
+        continue;  // everything else forms the identity
+      }
+      if (startsWith(tok, "combos=")) have_combos = std::sscanf(tok.c_str(), "combos=%lld", &sh->combos) == 1;
+      sh->identity += tok + " ";
+    }
+    if (!have_shard || !have_combos) {
+      err << "chokepoint-cli: " << path << ":1: the first line needs combos= and shard=\n";
+      return kUsage;
+    }
+    if (!sh->advance()) {
+      err << "chokepoint-cli: " << path << ": missing the column header\n";
+      return kUsage;
+    }
+    sh->header = sh->line;
+    sh->advance();
+    if (!sh->findBlock(err)) return kUsage;
+    shards.push_back(std::move(sh));
+  }
+  const SweepShard& first = *shards.front();
+  std::vector<SweepShard*> by_k(static_cast<size_t>(first.n), nullptr);
+  for (auto& sh : shards) {
+    if (sh->n != first.n || sh->identity != first.identity || sh->header != first.header) {
+      err << "chokepoint-cli: " << sh->path << " is a shard of a different sweep than " << first.path
+          << " (their first two lines differ beyond shard=)\n";
+      return kUsage;
+    }
+    if (by_k[sh->k]) {
+      err << "chokepoint-cli: shard " << sh->k + 1 << "/" << sh->n << " is given twice (" << by_k[sh->k]->path
+          << ", " << sh->path << ")\n";
+      return kUsage;
+    }
+    by_k[sh->k] = sh.get();
+  }
+  std::string missing;
+  for (int k = 0; k < first.n; ++k)
+    if (!by_k[k]) missing += fmt::format("{}{}/{}", missing.empty() ? "" : ", ", k + 1, first.n);
+  if (!missing.empty()) {
+    err << "chokepoint-cli: missing shard(s) " << missing << "\n";
+    return kUsage;
+  }
+
+  OutputFile f;
+  if (!f.open(a.out, out, err)) return kFailure;
+  std::ostream& os = f.stream();
+  os << first.header << '\n';
+  long long present = 0;
+  for (long long i = 0; i < first.combos; ++i) {
+    SweepShard& sh = *by_k[static_cast<size_t>(i % first.n)];
+    if (sh.next_combo != i) continue;  // not there: that shard was interrupted
+    if (!sh.copyBlock(os, err)) return kUsage;
+    ++present;
+  }
+  for (auto& sh : shards)
+    if (sh->next_combo >= 0) {
+      err << "chokepoint-cli: " << sh->path << ": combination " << sh->next_combo << " is out of order\n";
+      return kUsage;
+    }
+  if (present < first.combos) os << "# partial: " << present << " of " << first.combos << " combinations\n";
+  const int code = f.commit(err);
+  if (code == kOk && present < first.combos) {
+    err << "chokepoint-cli: the shards hold " << present << " of " << first.combos
+        << " combinations; the output is marked partial\n";
+    return kFailure;
+  }
+  return code;
+}
+
+}  // namespace
+
+Command addMerge(CLI::App& app) {
+  auto a = std::make_shared<MergeArgs>();
+  app.add_option("files", a->files, "Shard files written by `mc --shard` or `sweep --shard`")->required();
+  app.add_option("--out,-o", a->out, "Output file (default: standard output); written atomically");
+  app.add_option("--threads,-j", a->threads, "Threads for the statistics (default: one per core)")
+      ->check(CLI::Range(0, 1024));
+  return [a](std::ostream& out, std::ostream& err) -> int {
+    enum class Kind { Mc, Sweep };
+    std::optional<Kind> kind;
+    for (const std::string& path : a->files) {
+      std::ifstream in(path, std::ios::binary);
+      if (!in) {
+        err << "chokepoint-cli: " << path << ": file not found or not readable\n";
+        return kUsage;
+      }
+      std::string line;
+      std::getline(in, line);
+      Kind k;
+      if (startsWith(line, std::string(kMcShardMagic) + " ")) k = Kind::Mc;
+      else if (startsWith(line, std::string(kSweepShardMagic) + " ")) k = Kind::Sweep;
+      else {
+        err << "chokepoint-cli: " << path << ": not a shard file (its first line should start with '" << kMcShardMagic
+            << "' or '" << kSweepShardMagic << "')\n";
+        return kUsage;
+      }
+      if (kind && *kind != k) {
+        err << "chokepoint-cli: " << path << ": mc and sweep shards cannot be merged together\n";
+        return kUsage;
+      }
+      kind = k;
+    }
+    return *kind == Kind::Mc ? mergeMc(*a, out, err) : mergeSweep(*a, out, err);
+  };
+}
+
+}  // namespace cp::cli
