@@ -1,0 +1,28 @@
+// The whole dashboard UI, drawn from AppState each frame. ImGui only (no GLFW/GL),
+// so it runs in headless tests.
+//
+//   ImGui::NewFrame();
+//   drawUi(state);        // may set state.quitRequested / reloadRequested
+//   ImGui::Render();
+//   handleRequests(state);
+#pragma once
+
+#include "app/app_state.h"
+
+namespace chokepoint::app {
+
+// Keyboard shortcuts use the backend's key codes. GLFW's codes for letters and digits
+// are their ASCII codes ('Q' == GLFW_KEY_Q), and the headless harness uses the same.
+struct Shortcut {
+    int key;            // 'Q', '1', ...
+    const char* label;  // as shown in menus: "Ctrl+Q"
+    const char* action;
+};
+
+void drawUi(AppState& state);
+
+// Applies state.theme to ImGui's style (and the presenter font) if it changed since the
+// last call. drawUi calls it first thing; exposed for the main loop's first frame.
+void applyThemeIfChanged(AppState& state);
+
+}  // namespace chokepoint::app

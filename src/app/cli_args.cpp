@@ -1,0 +1,117 @@
+#include "app/cli_args.h"
+
+#include <charconv>
+#include <string_view>
+
+namespace chokepoint::app {
+
+namespace {
+
+constexpr int kMinSide = 64;
+constexpr int kMaxSide = 16384;
+constexpr int kMaxFrames = 100000;
+
+std::optional<int> parseInt(std::string_view text) {
+    int value = 0;
+    const char* end = text.data() + text.size();
+    const auto [ptr, ec] = std::from_chars(text.data(), end, value);
+    if (ec != std::errc() || ptr != end || text.empty()) return std::nullopt;
+    return value;
+}
+
+}  // namespace
+
+std::optional<WindowSize> parseWindowSize(const std::string& text) {
+    const auto x = text.find_first_of("xX");
+    if (x == std::string::npos) return std::nullopt;
+    const auto w = parseInt(std::string_view(text).substr(0, x));
+    const auto h = parseInt(std::string_view(text).substr(x + 1));
+    if (!w || !h) return std::nullopt;
+    if (*w < kMinSide || *w > kMaxSide || *h < kMinSide || *h > kMaxSide) return std::nullopt;
+    return WindowSize{*w, *h};
+}
+
+CliParseResult parseCliArgs(const std::vector<std::string>& args) {
+    CliParseResult r;
+    for (size_t i = 0; i < args.size(); ++i) {
+        std::string name = args[i];
+        std::optional<std::string> inlineValue;
+        if (name.rfind("--", 0) == 0) {
+            if (const auto eq = name.find('='); eq != std::string::npos) {
+                inlineValue = name.substr(eq + 1);
+                name = name.substr(0, eq);
+            }
+        }
+        // Takes the option's value from "--opt=value" or the next argument.
+        const auto value = [&]() -> std::optional<std::string> {
+            if (inlineValue) return inlineValue;
+            // "--scenario --frames 3" is a missing value, not a file named "--frames".
+            if (i + 1 < args.size() && args[i + 1].rfind("--", 0) != 0) return args[++i];
+            return std::nullopt;
+        };
+        const auto fail = [&](const std::string& message) {
+            r.error = message;
+            return r;
+        };
+
+        if (name == "--help" || name == "-h") {
+            r.args.help = true;
+        } else if (name == "--version") {
+            r.args.version = true;
+        } else if (name == "--scenario") {
+            const auto v = value();
+            if (!v || v->empty()) return fail("--scenario needs a file name");
+            r.args.scenario = *v;
+        } else if (name == "--screenshot") {
+            const auto v = value();
+            if (!v || v->empty()) return fail("--screenshot needs a PNG file name");
+            r.args.screenshot = *v;
+        } else if (name == "--frames") {
+            const auto v = value();
+            if (!v) return fail("--frames needs a number");
+            const auto n = parseInt(*v);
+            if (!n || *n < 1 || *n > kMaxFrames) {
+                return fail("--frames: expected an integer from 1 to " + std::to_string(kMaxFrames) + ", got '" +
+                            *v + "'");
+            }
+            r.args.frames = *n;
+        } else if (name == "--size") {
+            const auto v = value();
+            if (!v) return fail("--size needs WIDTHxHEIGHT, e.g. 1280x720");
+            const auto size = parseWindowSize(*v);
+            if (!size) {
+                return fail("--size: expected WIDTHxHEIGHT with each side from " + std::to_string(kMinSide) + " to " +
+                            std::to_string(kMaxSide) + ", got '" + *v + "'");
+            }
+            r.args.size = size;
+        } else if (name.rfind("-", 0) == 0) {
+            return fail("unknown option '" + args[i] + "'");
+        } else {
+            return fail("unexpected argument '" + args[i] + "' (use --scenario FILE)");
+        }
+        if (inlineValue && (name == "--help" || name == "-h" || name == "--version")) {
+            return fail(name + " takes no value");
+        }
+    }
+    return r;
+}
+
+std::string cliUsage() {
+    return "Usage: chokepoint [--scenario FILE] [--screenshot FILE.png] [--frames N] [--size WxH]\n"
+           "\n"
+           "Interactive dashboard of the Chokepoint compute-policy simulator.\n"
+           "\n"
+           "Options:\n"
+           "  --scenario FILE       scenario JSON to open\n"
+           "  --screenshot FILE     render N frames, save them as a PNG and exit\n"
+           "                        (exit 2 if the scenario is missing or broken)\n"
+           "  --frames N            frames to render before the screenshot (default 5)\n"
+           "  --size WxH            window size in pixels (default: remembered, else 1600x900;\n"
+           "                        with --screenshot: 1600x900)\n"
+           "  --version             print the version and exit\n"
+           "  -h, --help            print this help and exit\n"
+           "\n"
+           "Settings: $XDG_CONFIG_HOME/chokepoint (default ~/.config/chokepoint).\n";
+}
+
+}  // namespace chokepoint::app

@@ -1,0 +1,51 @@
+// Command-line arguments of the dashboard (`chokepoint`). Pure: no I/O, no globals.
+//
+//   CliParseResult r = parseCliArgs({argv + 1, argv + argc});
+//   if (!r.error.empty()) { std::cerr << r.error << "\n" << cliUsage(); return kExitUsage; }
+//   const CliArgs& args = r.args;
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace chokepoint::app {
+
+inline constexpr int kDefaultScreenshotFrames = 5;
+
+// Exit codes of `chokepoint`.
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitFailure = 1;   // window / OpenGL / PNG write failed
+inline constexpr int kExitScenario = 2;  // --screenshot with a missing or broken scenario
+inline constexpr int kExitUsage = 2;     // bad command line (same code as chokepoint-cli)
+
+struct WindowSize {
+    int width = 0;
+    int height = 0;
+    friend bool operator==(const WindowSize&, const WindowSize&) = default;
+};
+
+struct CliArgs {
+    std::string scenario;                   // --scenario FILE (empty: none)
+    std::optional<std::string> screenshot;  // --screenshot FILE.png: render, save, exit
+    int frames = kDefaultScreenshotFrames;  // --frames N: frames to render before the screenshot
+    std::optional<WindowSize> size;         // --size WxH
+    bool help = false;
+    bool version = false;
+};
+
+struct CliParseResult {
+    CliArgs args;
+    std::string error;  // empty on success
+    bool ok() const { return error.empty(); }
+};
+
+// `args` excludes the program name. Accepts `--opt VALUE` and `--opt=VALUE`.
+CliParseResult parseCliArgs(const std::vector<std::string>& args);
+
+// Parses "1280x720" (also 'X'); each side in [64, 16384].
+std::optional<WindowSize> parseWindowSize(const std::string& text);
+
+std::string cliUsage();
+
+}  // namespace chokepoint::app

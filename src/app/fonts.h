@@ -1,0 +1,46 @@
+// Fonts and asset lookup.
+//
+//   std::vector<std::filesystem::path> dirs = assetSearchDirs(exeDir);
+//   FontSet fonts = loadFonts(*ImGui::GetIO().Fonts, dirs);   // before the atlas is built
+//   if (fonts.warning) show it to the user;
+//
+// DejaVu Sans is loaded with Latin, Cyrillic and common symbol ranges (em dash, arrows,
+// <=, >=, currency). If the font file is missing or unreadable, ImGui's built-in font is
+// used and `warning` says why; the app never aborts over a font.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+struct ImFont;
+struct ImFontAtlas;
+
+namespace chokepoint::app {
+
+inline constexpr float kFontSizePx = 18.0f;
+inline constexpr float kLargeFontSizePx = 26.0f;  // presenter theme
+
+// Fonts owned by the ImGui atlas. Pointers are null when the default font is used.
+struct FontSet {
+    ImFont* regular = nullptr;
+    ImFont* bold = nullptr;
+    ImFont* large = nullptr;       // presenter theme
+    ImFont* largeBold = nullptr;   // presenter theme headings
+    std::optional<std::string> warning;
+};
+
+// Where assets are looked for, in order: <exeDir>/assets, <exeDir>/../share/chokepoint/assets,
+// <CHOKEPOINT_SOURCE_DIR>/assets, <cwd>/assets. `exeDir` may be empty.
+std::vector<std::filesystem::path> assetSearchDirs(const std::filesystem::path& exeDir);
+
+// First `<dir>/<relative>` that is a regular file, or nullopt.
+std::optional<std::filesystem::path> findAsset(const std::vector<std::filesystem::path>& dirs,
+                                               const std::filesystem::path& relative);
+
+// Adds the fonts to `atlas` (which must not be built or locked yet). Falls back to the
+// ImGui default font when assets/fonts/DejaVuSans.ttf cannot be found or read.
+FontSet loadFonts(ImFontAtlas& atlas, const std::vector<std::filesystem::path>& assetDirs);
+
+}  // namespace chokepoint::app

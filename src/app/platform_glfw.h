@@ -1,0 +1,70 @@
+// The window, the OpenGL context and the Dear ImGui platform/renderer backends
+// (GLFW + OpenGL 3). Only main.cpp uses this; everything else in src/app is ImGui-only.
+//
+//   Platform p;
+//   if (!p.init({.width = 1600, .height = 900, .title = "Chokepoint"}, &err)) ...
+//   ... ImGui context + fonts ...
+//   p.initImGuiBackends();
+//   while (!p.shouldClose()) {
+//       p.pollEvents();
+//       if (p.minimised()) { p.waitEvents(0.1); continue; }
+//       p.newFrame(); ImGui::NewFrame(); drawUi(state); ImGui::Render();
+//       p.render(clearColor);
+//       p.swap();
+//   }
+//   p.shutdownImGuiBackends(); ImGui::DestroyContext(); p.shutdown();
+#pragma once
+
+#include <filesystem>
+#include <string>
+
+struct GLFWwindow;
+struct ImVec4;
+
+namespace chokepoint::app {
+
+struct PlatformConfig {
+    int width = 1600;
+    int height = 900;
+    bool resizable = true;
+    const char* title = "Chokepoint";
+};
+
+class Platform {
+public:
+    Platform() = default;
+    Platform(const Platform&) = delete;
+    Platform& operator=(const Platform&) = delete;
+    ~Platform();
+
+    // Creates the window (at 0,0) and an OpenGL 3.3 core context with vsync.
+    bool init(const PlatformConfig& config, std::string* error);
+    // After ImGui::CreateContext(): installs the GLFW and OpenGL 3 backends.
+    bool initImGuiBackends(std::string* error);
+    void shutdownImGuiBackends();
+    void shutdown();
+
+    bool shouldClose() const;
+    void requestClose();
+    void pollEvents();
+    void waitEvents(double timeoutSeconds);
+    bool minimised() const;
+
+    void newFrame();                     // backends' NewFrame (call before ImGui::NewFrame)
+    void render(const ImVec4& clear);    // clear + draw ImGui's draw data into the back buffer
+    void swap();
+
+    // Reads the back buffer (call after render(), before swap()) and writes a PNG of the
+    // framebuffer size, top row first, alpha forced to 255.
+    bool saveScreenshot(const std::filesystem::path& file, std::string* error) const;
+
+    // Window size in screen coordinates (what settings.json remembers).
+    void windowSize(int& width, int& height) const;
+
+private:
+    GLFWwindow* window_ = nullptr;
+    bool glfwReady_ = false;
+    bool backendsReady_ = false;
+};
+
+}  // namespace chokepoint::app

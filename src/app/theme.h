@@ -1,0 +1,28 @@
+// Colour themes for the dashboard.
+//
+//   applyTheme(Theme::Presenter, ImGui::GetStyle());
+//
+// Dark is the default. Light suits bright rooms and print-outs. Presenter is a
+// high-contrast theme with larger spacing for projectors in workshops and classrooms
+// (the UI also switches to the large font while it is active).
+#pragma once
+
+#include <optional>
+#include <string_view>
+
+struct ImGuiStyle;
+
+namespace chokepoint::app {
+
+enum class Theme { Dark, Light, Presenter };
+
+// Stable names used in settings.json: "dark", "light", "presenter".
+std::string_view themeName(Theme theme);
+std::optional<Theme> parseTheme(std::string_view name);
+// Human-readable label for menus.
+const char* themeLabel(Theme theme);
+
+// Resets `style` to ImGui defaults, then applies the theme's colours and sizes.
+void applyTheme(Theme theme, ImGuiStyle& style);
+
+}  // namespace chokepoint::app

@@ -1,0 +1,23 @@
+// Test hook: lets headless tests find widgets drawn deep inside the UI.
+//
+//   ImGui::MenuItem("Dark theme");
+//   probeItem("View/Dark theme");   // records ImGui's last item rectangle, if a recorder is set
+//
+// Debian's Dear ImGui 1.86 is built without the test-engine item hooks, so the UI
+// names the widgets tests need. The real app installs no recorder: a call is one
+// pointer test. Tests install one with setItemProbe (tests/app/imgui_harness.h does).
+#pragma once
+
+struct ImVec2;
+
+namespace chokepoint::app {
+
+using ItemProbeFn = void (*)(void* user, const char* name, const ImVec2& min, const ImVec2& max);
+
+// Installs (or with fn == nullptr removes) the recorder. Not thread-safe; UI thread only.
+void setItemProbe(ItemProbeFn fn, void* user);
+
+// Reports ImGui's last item (GetItemRectMin/Max) under `name` to the recorder.
+void probeItem(const char* name);
+
+}  // namespace chokepoint::app
