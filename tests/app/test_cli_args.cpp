@@ -1,0 +1,92 @@
+#include "app/cli_args.h"
+
+#include <gtest/gtest.h>
+
+#include <ostream>
+
+using chokepoint::app::CliParseResult;
+using chokepoint::app::kDefaultScreenshotFrames;
+using chokepoint::app::parseCliArgs;
+using chokepoint::app::parseWindowSize;
+using chokepoint::app::WindowSize;
+
+TEST(CliArgs, EmptyGivesDefaults) {
+    const CliParseResult r = parseCliArgs({});
+    ASSERT_TRUE(r.ok()) << r.error;
+    EXPECT_TRUE(r.args.scenario.empty());
+    EXPECT_FALSE(r.args.screenshot.has_value());
+    EXPECT_EQ(r.args.frames, kDefaultScreenshotFrames);
+    EXPECT_FALSE(r.args.size.has_value());
+    EXPECT_FALSE(r.args.help);
+    EXPECT_FALSE(r.args.version);
+}
+
+TEST(CliArgs, AllOptionsWithSeparateValues) {
+    const CliParseResult r = parseCliArgs(
+        {"--scenario", "s.json", "--screenshot", "out.png", "--frames", "12", "--size", "1280x720"});
+    ASSERT_TRUE(r.ok()) << r.error;
+    EXPECT_EQ(r.args.scenario, "s.json");
+    EXPECT_EQ(r.args.screenshot, "out.png");
+    EXPECT_EQ(r.args.frames, 12);
+    EXPECT_EQ(r.args.size, (WindowSize{1280, 720}));
+}
+
+TEST(CliArgs, EqualsForm) {
+    const CliParseResult r = parseCliArgs({"--scenario=a b.json", "--frames=3", "--size=800X600"});
+    ASSERT_TRUE(r.ok()) << r.error;
+    EXPECT_EQ(r.args.scenario, "a b.json");
+    EXPECT_EQ(r.args.frames, 3);
+    EXPECT_EQ(r.args.size, (WindowSize{800, 600}));
+}
+
+TEST(CliArgs, HelpAndVersion) {
+    EXPECT_TRUE(parseCliArgs({"--help"}).args.help);
+    EXPECT_TRUE(parseCliArgs({"-h"}).args.help);
+    EXPECT_TRUE(parseCliArgs({"--version"}).args.version);
+    EXPECT_FALSE(parseCliArgs({"--version=1"}).ok());
+}
+
+TEST(CliArgs, LaterValueWins) {
+    const CliParseResult r = parseCliArgs({"--frames", "2", "--frames", "9"});
+    ASSERT_TRUE(r.ok());
+    EXPECT_EQ(r.args.frames, 9);
+}
+
+struct BadArgs {
+    std::vector<std::string> args;
+    std::string errorMentions;
+};
+
+// Readable test names in ctest ("... ReportsError/5 --frames 0") instead of a byte dump.
+void PrintTo(const BadArgs& bad, std::ostream* os) {
+    for (size_t i = 0; i < bad.args.size(); ++i) *os << (i ? " " : "") << bad.args[i];
+}
+
+class CliArgsBad : public ::testing::TestWithParam<BadArgs> {};
+
+TEST_P(CliArgsBad, ReportsError) {
+    const CliParseResult r = parseCliArgs(GetParam().args);
+    ASSERT_FALSE(r.ok());
+    EXPECT_NE(r.error.find(GetParam().errorMentions), std::string::npos) << r.error;
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Cases, CliArgsBad,
+    ::testing::Values(BadArgs{{"--scenario"}, "--scenario"}, BadArgs{{"--scenario", "--frames", "3"}, "--scenario"},
+                      BadArgs{{"--scenario="}, "--scenario"}, BadArgs{{"--screenshot"}, "--screenshot"},
+                      BadArgs{{"--frames"}, "--frames"}, BadArgs{{"--frames", "0"}, "'0'"},
+                      BadArgs{{"--frames", "-3"}, "--frames"}, BadArgs{{"--frames", "5x"}, "'5x'"},
+                      BadArgs{{"--frames", "99999999999"}, "--frames"}, BadArgs{{"--size", "1280"}, "'1280'"},
+                      BadArgs{{"--size", "x720"}, "--size"}, BadArgs{{"--size", "10x10"}, "'10x10'"},
+                      BadArgs{{"--size", "1280x720x3"}, "--size"}, BadArgs{{"--size"}, "--size"},
+                      BadArgs{{"--bogus"}, "unknown option '--bogus'"}, BadArgs{{"-x"}, "unknown option"},
+                      BadArgs{{"scenario.json"}, "unexpected argument 'scenario.json'"}));
+
+TEST(WindowSizeParse, Bounds) {
+    EXPECT_EQ(parseWindowSize("64x64"), (WindowSize{64, 64}));
+    EXPECT_EQ(parseWindowSize("16384x16384"), (WindowSize{16384, 16384}));
+    EXPECT_FALSE(parseWindowSize("63x64"));
+    EXPECT_FALSE(parseWindowSize("64x16385"));
+    EXPECT_FALSE(parseWindowSize(" 64x64"));
+    EXPECT_FALSE(parseWindowSize(""));
+}
