@@ -12,6 +12,7 @@ CHOKEPOINT_PACKAGES=(
   libgtest-dev libgmock-dev libcli11-dev libstb-dev libbenchmark-dev
   fonts-dejavu-core
   xvfb xauth xdotool mesa-utils imagemagick parallel clang
+  python3 python3-jsonschema
 )
 
 # Prints the packages from CHOKEPOINT_PACKAGES that are not installed.
