@@ -926,6 +926,17 @@ Scenario build(const json& root, const std::string& file, const LoadLimits& limi
   readCompanies(r, root, s, ids);
   readRules(r, root, s, ids);
   readSet(r, root, s);
+  // Every list is bounded, but their product sizes the simulation's state and results.
+  const double C = static_cast<double>(s.companies.size()), S = static_cast<double>(s.sites.size());
+  const double K = static_cast<double>(s.chips.size()), J = static_cast<double>(s.jurisdictions.size());
+  const double V = static_cast<double>(s.vendors.size()), B = static_cast<double>(s.blocs.size());
+  const double state = C * (S + 2) * 2 * std::max(1.0, K);
+  const double results = ((C + B) * (13 + 2 * V) + J * 8 + V * (3 + J) + K * 4 + 2 + V) * std::max(1, s.months());
+  if (state > limits.max_state_cells)
+    r.err("", fmt::format("scenario too large to simulate: {} companies x {} locations x {} chips (limit {:.0f} cells)",
+                          C, S + 2, K, limits.max_state_cells));
+  else if (results > limits.max_result_cells)
+    r.err("", fmt::format("scenario too large to simulate: {:.0f} result values (limit {:.0f})", results, limits.max_result_cells));
   if (s.blocs.empty() || s.jurisdictions.empty() || s.vendors.empty()) {
     if (r.problems.empty()) r.err("", "a scenario needs blocs, jurisdictions and vendors");
   }

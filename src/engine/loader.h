@@ -22,6 +22,8 @@ struct LoadLimits {
   int max_depth = 64;
   int max_extends = 8;
   int latest_end = 2040 * 12 + 11;   // 2040-12
+  double max_state_cells = 1e7;      // companies x locations x purposes x chips
+  double max_result_cells = 2e7;     // series x months
 };
 
 Scenario loadScenario(const std::string& path, const LoadLimits& limits = {});

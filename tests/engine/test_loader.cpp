@@ -125,3 +125,11 @@ TEST(Loader, UncertainInputsUseTheirModeAndAreListed) {
   EXPECT_EQ(s.uncertain[0].pointer, "/chips/0/price_usd");
   EXPECT_DOUBLE_EQ(s.chips[s.findChip("h100")].price_usd.value, 25000);
 }
+
+TEST(Loader, RejectsScenariosTooLargeToSimulate) {
+  LoadLimits tight;
+  tight.max_state_cells = 50;
+  const auto ps = validateScenarioFile(testPath("engine/fixtures/mini.json"), tight);
+  ASSERT_EQ(ps.size(), 1u);
+  EXPECT_EQ(ps[0].message, "scenario too large to simulate: 3 companies x 3 locations x 3 chips (limit 50 cells)");
+}
