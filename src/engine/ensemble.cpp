@@ -124,14 +124,70 @@ EnsembleResult runEnsemble(const Scenario& s, const EnsembleOptions& o) {
 
 // ---------------------------------------------------------------- [SECTION] Statistics
 
+namespace {
+// Type 7 from the two order statistics around h = (n-1)p; shared by both paths below so
+// they give the same bits.
+double interpolate(double lo_value, double hi_value, double frac) {
+  return frac == 0 ? lo_value : lo_value + frac * (hi_value - lo_value);
+}
+
+struct QuantilePlan {
+  std::size_t lo = 0;
+  double frac = 0;
+  bool needs_hi = false;
+};
+
+QuantilePlan plan(std::size_t n, double p) {
+  const double h = static_cast<double>(n - 1) * p;
+  QuantilePlan q;
+  q.lo = static_cast<std::size_t>(std::floor(h));
+  if (q.lo + 1 >= n) {
+    q.lo = n - 1;
+    return q;
+  }
+  q.frac = h - static_cast<double>(q.lo);
+  q.needs_hi = q.frac != 0;
+  return q;
+}
+
+bool nanLast(double a, double b) { return a < b || (!std::isnan(a) && std::isnan(b)); }
+
+// p10, p50, p90 of row[0..n) (n > 0) by selection instead of a full sort: the k-th order
+// statistic is the same value whichever way it is found. Reorders row.
+void quantiles3(double* row, std::size_t n, double out[3]) {
+  static constexpr double ps[3] = {0.1, 0.5, 0.9};
+  QuantilePlan plans[3];
+  std::size_t need[6];
+  std::size_t count = 0;
+  for (int i = 0; i < 3; ++i) {
+    plans[i] = plan(n, ps[i]);
+    need[count++] = plans[i].lo;
+    if (plans[i].needs_hi) need[count++] = plans[i].lo + 1;
+  }
+  // Sort and dedupe the (at most six) ranks; by hand, as GCC 12 misreads std::sort on a
+  // small array as out of bounds (-Warray-bounds).
+  for (std::size_t i = 1; i < count; ++i)
+    for (std::size_t j = i; j > 0 && need[j - 1] > need[j]; --j) std::swap(need[j - 1], need[j]);
+  std::size_t unique = 0;
+  for (std::size_t i = 0; i < count; ++i)
+    if (unique == 0 || need[unique - 1] != need[i]) need[unique++] = need[i];
+  count = unique;
+  // After nth_element at k over [first, n), everything in [k+1, n) is >= row[k], so the
+  // next (larger) rank can be selected within [k+1, n).
+  std::size_t first = 0;
+  for (std::size_t i = 0; i < count; ++i) {
+    std::nth_element(row + first, row + need[i], row + n, nanLast);
+    first = need[i] + 1;
+  }
+  for (int i = 0; i < 3; ++i)
+    out[i] = interpolate(row[plans[i].lo], plans[i].needs_hi ? row[plans[i].lo + 1] : row[plans[i].lo], plans[i].frac);
+}
+}  // namespace
+
 double quantileSorted(const double* sorted, std::size_t n, double p) {
   if (n == 0) return std::numeric_limits<double>::quiet_NaN();
-  const double h = static_cast<double>(n - 1) * p;
-  const auto lo = static_cast<std::size_t>(std::floor(h));
-  if (lo + 1 >= n) return sorted[n - 1];
-  const double frac = h - static_cast<double>(lo);
-  if (frac == 0) return sorted[lo];
-  return sorted[lo] + frac * (sorted[lo + 1] - sorted[lo]);
+  const QuantilePlan q = plan(n, p);
+  return interpolate(sorted[q.lo], q.needs_hi ? sorted[q.lo + 1] : sorted[q.lo], q.frac);
 }
 
 EnsembleStats summarize(const EnsembleResult& e, int threads) {
@@ -146,10 +202,9 @@ EnsembleStats summarize(const EnsembleResult& e, int threads) {
   for (std::size_t m = 0; m < e.run_ids.size(); ++m)
     if (e.finished[m]) members.push_back(m);
   const std::size_t n = members.size();
-  auto nan_last = [](double a, double b) { return a < b || (!std::isnan(a) && std::isnan(b)); };
 
   // One series per task: gather its months x members block (contiguous reads per member),
-  // then sort each month's row.
+  // then select each month's quantiles.
   parallelFor(S, threads, nullptr, [&](std::size_t s) {
     std::vector<double> block(T * n);
     for (std::size_t j = 0; j < n; ++j) {
@@ -162,10 +217,15 @@ EnsembleStats summarize(const EnsembleResult& e, int threads) {
       for (std::size_t j = 0; j < n; ++j) sum += row[j];  // run-index order
       const std::size_t c = s * T + t;
       st.mean[c] = n ? sum / static_cast<double>(n) : std::numeric_limits<double>::quiet_NaN();
-      std::sort(row, row + n, nan_last);
-      st.p10[c] = quantileSorted(row, n, 0.1);
-      st.p50[c] = quantileSorted(row, n, 0.5);
-      st.p90[c] = quantileSorted(row, n, 0.9);
+      if (n == 0) {
+        st.p10[c] = st.p50[c] = st.p90[c] = std::numeric_limits<double>::quiet_NaN();
+        continue;
+      }
+      double q[3];
+      quantiles3(row, n, q);
+      st.p10[c] = q[0];
+      st.p50[c] = q[1];
+      st.p90[c] = q[2];
     }
   });
   return st;

@@ -35,6 +35,7 @@
 // doubles per series. Peak for the 1,000-run baseline is therefore ~0.6 GB. runEnsemble
 // refuses (EnsembleError) when the member values would exceed max_value_bytes (2 GiB by
 // default): keep fewer series (EnsembleOptions::keep) or split the runs into shards.
+// mergeEnsembles peaks at about twice the values: the shards plus the merged copy.
 #pragma once
 #include <atomic>
 #include <cstddef>

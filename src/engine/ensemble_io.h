@@ -25,7 +25,7 @@
 // Shard K of N holds runs K-1, K-1+N, ... (1-based K in files and on the command line).
 // Values are written as the shortest decimal that reads back to the same double, so
 // reading a shard restores every bit. Rows are wide (all months on one line) because raw
-// ensemble data is large: the baseline's 1,000 runs come to ~1.3 GB of text in all.
+// ensemble data is large: the baseline's 1,000 runs come to ~0.8 GB of text in all.
 // The `levers=` field lists id=value pairs separated by ',' (a value may hold ';' and '@').
 #pragma once
 #include <istream>

@@ -2,6 +2,7 @@
 // exact shard merging (in memory and through shard files), cancellation and limits.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 #include <set>
@@ -188,6 +189,28 @@ TEST(EnsembleStatsRule, SummarizeUsesFinishedRunsOnly) {
   EXPECT_DOUBLE_EQ(st.p10[0], 1.3);
   EXPECT_DOUBLE_EQ(st.p90[0], 3.7);
   EXPECT_TRUE(e.partial());
+}
+
+TEST(EnsembleStatsRule, SelectionGivesTheSameBitsAsSorting) {
+  // summarize() selects order statistics; they must equal those of a full sort.
+  Rng r(5);
+  for (int n : {1, 2, 3, 7, 10, 11, 101, 1000}) {
+    EnsembleResult e;
+    e.runs = n;
+    e.months = 1;
+    e.keys = {{Scope::Global, "world", "x"}};
+    for (int i = 0; i < n; ++i) {
+      e.run_ids.push_back(i);
+      e.finished.push_back(1);
+      e.values.push_back(std::floor(r.uniform() * 20) / 4);  // many ties
+    }
+    const EnsembleStats st = summarize(e);
+    std::vector<double> sorted = e.values;
+    std::sort(sorted.begin(), sorted.end());
+    EXPECT_EQ(st.p10[0], quantileSorted(sorted.data(), sorted.size(), 0.1)) << n;
+    EXPECT_EQ(st.p50[0], quantileSorted(sorted.data(), sorted.size(), 0.5)) << n;
+    EXPECT_EQ(st.p90[0], quantileSorted(sorted.data(), sorted.size(), 0.9)) << n;
+  }
 }
 
 // ---------------------------------------------------------------- ensembles
