@@ -21,6 +21,7 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
       "  chokepoint-cli sweep scenarios/baseline.json --lever us.export_enforcement=0:1:5 --out sweep.csv\n"
       "  chokepoint-cli mc scenarios/baseline.json --runs 1000 --out mc.csv\n"
       "  chokepoint-cli merge shard*.csv --out mc.csv\n"
+      "  chokepoint-cli calibrate scenarios/baseline.json --notes\n"
       "Exit codes: 0 ok, 1 runtime failure, 2 usage or input error.");
   std::vector<std::pair<CLI::App*, Command>> commands;
   auto reg = [&](const char* name, const char* help, Command (*add)(CLI::App&)) {
@@ -35,6 +36,7 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
   reg("sweep", "Run every combination of lever values; long CSV with a column per swept lever", addSweep);
   reg("mc", "Monte Carlo ensemble over the uncertain inputs: p10/p50/p90/mean per series per month", addMc);
   reg("merge", "Combine the shard files of an `mc --shard` or `sweep --shard` job", addMerge);
+  reg("calibrate", "Compare a run with published figures (calibration targets); exit 1 below --min-share", addCalibrate);
 
   std::vector<std::string> rev(args.rbegin(), args.rend() - (args.empty() ? 0 : 1));
   try {

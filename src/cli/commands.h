@@ -18,5 +18,6 @@ Command addCompare(CLI::App& app);
 Command addSweep(CLI::App& app);
 Command addMc(CLI::App& app);
 Command addMerge(CLI::App& app);
+Command addCalibrate(CLI::App& app);
 
 }  // namespace cp::cli

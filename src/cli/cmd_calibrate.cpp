@@ -1,0 +1,168 @@
+// `chokepoint-cli calibrate [SCENARIO] [--targets FILE]`: run a scenario and compare it
+// with the published figures in a targets file (scenarios/calibration/targets.json).
+#include <algorithm>
+#include <filesystem>
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "cli/cli.h"
+#include "cli/commands.h"
+#include "cli/scenario_args.h"
+#include "engine/calibration.h"
+#include "engine/simulate.h"
+
+namespace cp::cli {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct CalibrateArgs {
+  std::string scenario, targets, format = "text", out;
+  std::vector<std::string> levers;
+  double min_share = 0.8;
+  bool notes = false;
+};
+
+bool isFile(const fs::path& p) {
+  std::error_code ec;
+  return fs::is_regular_file(p, ec);
+}
+
+// The first of `candidates` that exists; else the first one (so the loader reports it).
+std::string firstExisting(const std::vector<fs::path>& candidates) {
+  for (const fs::path& p : candidates)
+    if (isFile(p)) return p.string();
+  return candidates.front().string();
+}
+
+std::vector<fs::path> defaultScenarioPaths() {
+  std::vector<fs::path> v{fs::path("scenarios") / "baseline.json"};
+#ifdef CHOKEPOINT_SOURCE_DIR
+  v.push_back(fs::path(CHOKEPOINT_SOURCE_DIR) / "scenarios" / "baseline.json");
+#endif
+  return v;
+}
+
+// Targets beside the scenario first (<scenario dir>/calibration/targets.json), then the
+// working directory's scenarios/, then the source tree's.
+std::vector<fs::path> defaultTargetPaths(const std::string& scenario) {
+  std::vector<fs::path> v{fs::path(scenario).parent_path() / "calibration" / "targets.json",
+                          fs::path("scenarios") / "calibration" / "targets.json"};
+#ifdef CHOKEPOINT_SOURCE_DIR
+  v.push_back(fs::path(CHOKEPOINT_SOURCE_DIR) / "scenarios" / "calibration" / "targets.json");
+#endif
+  return v;
+}
+
+std::string csvField(const std::string& s) {
+  if (s.find_first_of(",\"\n") == std::string::npos) return s;
+  std::string q = "\"";
+  for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return q + "\"";
+}
+
+std::string entities(const Target& t) {
+  std::string s;
+  for (const std::string& e : t.entities) s += (s.empty() ? "" : "+") + e;
+  return s;
+}
+
+std::string verdict(const TargetRow& row) {
+  if (row.inside) return "in";
+  return row.value < row.target.low ? "OUT (low)" : "OUT (high)";
+}
+
+std::string summary(const Calibration& c) {
+  return fmt::format("{} of {} targets inside ({:.0f}%)", c.inside, c.rows.size(), c.share() * 100);
+}
+
+std::string text(const Calibration& c, const std::string& scenario_name, const std::string& scenario_path,
+                 const std::string& targets_path, bool notes) {
+  struct Line {
+    std::string label, period, model, range, in, source;
+  };
+  std::vector<Line> lines;
+  lines.push_back({"target", "period", "model", "published range", "in/out", "source"});
+  for (const TargetRow& row : c.rows) {
+    const Target& t = row.target;
+    lines.push_back({t.label, formatPeriod(t), formatTargetValue(row.value, t.unit),
+                     formatTargetValue(t.low, t.unit) + " .. " + formatTargetValue(t.high, t.unit), verdict(row),
+                     t.source});
+  }
+  size_t w[5] = {0, 0, 0, 0, 0};
+  for (const Line& l : lines) {
+    w[0] = std::max(w[0], l.label.size());
+    w[1] = std::max(w[1], l.period.size());
+    w[2] = std::max(w[2], l.model.size());
+    w[3] = std::max(w[3], l.range.size());
+    w[4] = std::max(w[4], l.in.size());
+  }
+  std::string s = fmt::format("Calibration of \"{}\" ({})\nagainst {}\n\n", scenario_name, scenario_path, targets_path);
+  for (size_t i = 0; i < lines.size(); ++i) {
+    const Line& l = lines[i];
+    s += fmt::format("{:<{}}  {:<{}}  {:>{}}  {:<{}}  {:<{}}  {}\n", l.label, w[0], l.period, w[1], l.model, w[2],
+                     l.range, w[3], l.in, w[4], l.source);
+    if (notes && i > 0 && !c.rows[i - 1].target.note.empty())
+      s += fmt::format("{:<{}}  note: {}\n", "", w[0], c.rows[i - 1].target.note);
+  }
+  s += "\n" + summary(c) + "\n";
+  return s;
+}
+
+std::string csv(const Calibration& c) {
+  std::string s = "id,label,scope,entity,metric,period,aggregate,value,low,high,unit,inside,source\n";
+  for (const TargetRow& row : c.rows) {
+    const Target& t = row.target;
+    s += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{}\n", t.id, csvField(t.label), toString(t.scope),
+                     entities(t), t.metric, formatPeriod(t), toString(t.aggregate), row.value, t.low, t.high, t.unit,
+                     row.inside ? 1 : 0, csvField(t.source));
+  }
+  return s;
+}
+
+}  // namespace
+
+Command addCalibrate(CLI::App& app) {
+  auto a = std::make_shared<CalibrateArgs>();
+  app.add_option("scenario", a->scenario,
+                 "Scenario file (JSON); default scenarios/baseline.json (working directory, then the source tree)");
+  app.add_option("--targets,-t", a->targets,
+                 "Targets file; default <scenario dir>/calibration/targets.json, then scenarios/calibration/targets.json");
+  app.add_option("--min-share", a->min_share, "Exit 1 when fewer than this share of targets are inside (0..1)")
+      ->check(CLI::Range(0.0, 1.0));
+  app.add_option("--format", a->format, "text (a table) or csv")->check(CLI::IsMember({"text", "csv"}));
+  app.add_option("--lever,-l", a->levers, "Set a lever: ID=VALUE or ID=VALUE@YYYY-MM (repeatable)");
+  app.add_option("--out,-o", a->out, "Output file (default: standard output); written atomically");
+  app.add_flag("--notes", a->notes, "Print each target's note (how its range was derived) under it");
+  return [a](std::ostream& out, std::ostream& err) -> int {
+    const std::string scenario_path = a->scenario.empty() ? firstExisting(defaultScenarioPaths()) : a->scenario;
+    auto s = loadWithLevers(scenario_path, a->levers, err);
+    if (!s) return kUsage;
+    const std::string targets_path = a->targets.empty() ? firstExisting(defaultTargetPaths(scenario_path)) : a->targets;
+    std::vector<Target> targets;
+    try {
+      targets = loadTargets(targets_path);
+    } catch (const LoadError& e) {
+      for (const Problem& p : e.problems()) err << p.str() << "\n";
+      return kUsage;
+    }
+    const Results r = simulate(*s);
+    const Calibration c = evaluateTargets(targets, r, targets_path);
+    if (!c.problems.empty()) {
+      for (const Problem& p : c.problems) err << p.str() << "\n";
+      return kUsage;
+    }
+    const std::string body = a->format == "csv" ? csv(c) : text(c, s->name, scenario_path, targets_path, a->notes);
+    const int code = emit(a->out, body, out, err);
+    if (code != kOk) return code;
+    if (c.share() + 1e-12 < a->min_share) {
+      err << fmt::format("chokepoint-cli: {}, fewer than --min-share {:.0f}%\n", summary(c), a->min_share * 100);
+      return kFailure;
+    }
+    return kOk;
+  };
+}
+
+}  // namespace cp::cli

@@ -1,0 +1,365 @@
+// [SECTION] index
+//   reading    - file, JSON, typed fields that record problems instead of throwing
+//   evaluation - one number per target from the run, compared with its range
+//   formatting - periods and values in human units
+#include "engine/calibration.h"
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "engine/month.h"
+
+namespace cp {
+
+const char* toString(Aggregate a) {
+  switch (a) {
+    case Aggregate::Sum: return "sum";
+    case Aggregate::Mean: return "mean";
+    case Aggregate::Last: return "last";
+    case Aggregate::Max: return "max";
+    case Aggregate::Change: return "change";
+  }
+  return "?";
+}
+
+const std::vector<std::string>& targetUnits() {
+  static const std::vector<std::string> units{"usd", "units", "h100e", "mw", "flop", "share", "months"};
+  return units;
+}
+
+namespace {
+
+using json = nlohmann::json;
+namespace fs = std::filesystem;
+
+// ---------------------------------------------------------------- reading
+
+constexpr size_t kMaxFileBytes = 4u << 20;
+constexpr size_t kMaxTargets = 1000;
+
+bool isId(const std::string& s) {
+  return !s.empty() && s.size() <= 64 && std::all_of(s.begin(), s.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '.';
+  });
+}
+
+std::string shortDump(const json& v) {
+  std::string s = v.dump();
+  return s.size() > 40 ? s.substr(0, 37) + "..." : s;
+}
+
+class TargetReader {
+ public:
+  explicit TargetReader(std::string file) : file_(std::move(file)) {}
+  std::vector<Problem> problems;
+
+  void err(const std::string& ptr, std::string msg) {
+    if (problems.size() < 500) problems.push_back({file_, ptr, std::move(msg)});
+  }
+
+  void document(const json& doc) {
+    if (!doc.is_object()) {
+      err("", fmt::format("expected a JSON object at the top, got {}", doc.type_name()));
+      return;
+    }
+    for (auto it = doc.begin(); it != doc.end(); ++it) {
+      const std::string& k = it.key();
+      if (k != "$schema" && k != "description" && k != "notes" && k != "source" && k != "$comment" && k != "targets")
+        err("/" + k, "unknown field (expected targets, description, notes, source)");
+    }
+    auto ts = doc.find("targets");
+    if (ts == doc.end()) {
+      err("/targets", "missing required field");
+      return;
+    }
+    if (!ts->is_array()) {
+      err("/targets", fmt::format("expected a list of targets, got {}", ts->type_name()));
+      return;
+    }
+    if (ts->empty()) err("/targets", "expected at least one target, got an empty list");
+    if (ts->size() > kMaxTargets) {
+      err("/targets", fmt::format("{} targets, the limit is {}", ts->size(), kMaxTargets));
+      return;
+    }
+    std::set<std::string> seen;
+    for (size_t i = 0; i < ts->size(); ++i) {
+      const std::string ptr = fmt::format("/targets/{}", i);
+      Target t;
+      if (target((*ts)[i], ptr, t)) {
+        if (!seen.insert(t.id).second) err(ptr + "/id", fmt::format("duplicate target id '{}'", t.id));
+        targets.push_back(std::move(t));
+      }
+    }
+  }
+
+  std::vector<Target> targets;
+
+ private:
+  std::string file_;
+
+  const json* field(const json& obj, const char* key, const std::string& ptr, bool required) {
+    auto it = obj.find(key);
+    if (it == obj.end() || it->is_null()) {
+      if (required) err(ptr + "/" + key, "missing required field");
+      return nullptr;
+    }
+    return &*it;
+  }
+
+  std::string text(const json& obj, const char* key, const std::string& ptr, bool required) {
+    const json* v = field(obj, key, ptr, required);
+    if (!v) return "";
+    if (!v->is_string()) {
+      err(ptr + "/" + key, fmt::format("expected a string, got {}", v->type_name()));
+      return "";
+    }
+    std::string s = v->get<std::string>();
+    if (required && s.empty()) err(ptr + "/" + key, "expected a non-empty string");
+    return s;
+  }
+
+  double number(const json& obj, const char* key, const std::string& ptr, bool& ok) {
+    const json* v = field(obj, key, ptr, true);
+    if (!v) {
+      ok = false;
+      return 0;
+    }
+    if (!v->is_number() || !std::isfinite(v->get<double>())) {
+      err(ptr + "/" + key, fmt::format("expected a number, got {}", shortDump(*v)));
+      ok = false;
+      return 0;
+    }
+    return v->get<double>();
+  }
+
+  int month(const json& obj, const char* key, const std::string& ptr, bool& ok) {
+    const std::string s = text(obj, key, ptr, true);
+    if (s.empty()) {
+      ok = false;
+      return 0;
+    }
+    auto m = parseMonth(s);
+    if (!m || *m == kNever) {
+      err(ptr + "/" + key, fmt::format("expected a month \"YYYY-MM\", got \"{}\"", s));
+      ok = false;
+      return 0;
+    }
+    return *m;
+  }
+
+  bool target(const json& j, const std::string& ptr, Target& t) {
+    if (!j.is_object()) {
+      err(ptr, fmt::format("expected a target object, got {}", j.type_name()));
+      return false;
+    }
+    static const std::set<std::string> allowed{"id",   "label", "scope", "entity", "metric", "from", "to",
+                                               "aggregate", "low", "high", "unit", "source", "note", "notes",
+                                               "$comment"};
+    for (auto it = j.begin(); it != j.end(); ++it)
+      if (!allowed.count(it.key())) err(ptr + "/" + it.key(), "unknown field");
+    const size_t before = problems.size();
+    t.pointer = ptr;
+    t.id = text(j, "id", ptr, true);
+    if (!t.id.empty() && !isId(t.id))
+      err(ptr + "/id", fmt::format("id '{}' must be lower-case letters, digits, '_' or '.' (at most 64)", t.id));
+    t.label = text(j, "label", ptr, true);
+    const std::string scope = text(j, "scope", ptr, true);
+    if (!scope.empty() && !parseScope(scope, t.scope))
+      err(ptr + "/scope",
+          fmt::format("expected one of company, bloc, jurisdiction, vendor, chip, global, got \"{}\"", scope));
+    if (const json* e = field(j, "entity", ptr, true)) {
+      if (e->is_string()) {
+        t.entities.push_back(e->get<std::string>());
+      } else if (e->is_array() && !e->empty()) {
+        for (size_t i = 0; i < e->size(); ++i) {
+          if (!(*e)[i].is_string()) {
+            err(fmt::format("{}/entity/{}", ptr, i), fmt::format("expected an id (string), got {}", (*e)[i].type_name()));
+            continue;
+          }
+          t.entities.push_back((*e)[i].get<std::string>());
+        }
+      } else {
+        err(ptr + "/entity", fmt::format("expected an id or a non-empty list of ids, got {}", shortDump(*e)));
+      }
+      for (size_t i = 0; i < t.entities.size(); ++i)
+        if (!isId(t.entities[i]))
+          err(e->is_array() ? fmt::format("{}/entity/{}", ptr, i) : ptr + "/entity",
+              fmt::format("'{}' is not an id (lower-case letters, digits, '_' or '.')", t.entities[i]));
+    }
+    t.metric = text(j, "metric", ptr, true);
+    if (!t.metric.empty() && !isId(t.metric))
+      err(ptr + "/metric", fmt::format("'{}' is not a metric name (lower-case letters, digits, '_')", t.metric));
+    bool ok = true;
+    t.from = month(j, "from", ptr, ok);
+    t.to = month(j, "to", ptr, ok);
+    if (ok && t.to < t.from)
+      err(ptr + "/to", fmt::format("must not be before from ({}), got {}", formatMonth(t.from), formatMonth(t.to)));
+    const std::string agg = text(j, "aggregate", ptr, true);
+    if (!agg.empty()) {
+      bool found = false;
+      for (Aggregate a : {Aggregate::Sum, Aggregate::Mean, Aggregate::Last, Aggregate::Max, Aggregate::Change}) {
+        if (agg == toString(a)) {
+          t.aggregate = a;
+          found = true;
+        }
+      }
+      if (!found) err(ptr + "/aggregate", fmt::format("expected sum, mean, last, max or change, got \"{}\"", agg));
+    }
+    bool range_ok = true;
+    t.low = number(j, "low", ptr, range_ok);
+    t.high = number(j, "high", ptr, range_ok);
+    if (range_ok && t.high < t.low)
+      err(ptr + "/high", fmt::format("must be >= low ({}), got {}", t.low, t.high));
+    t.unit = text(j, "unit", ptr, true);
+    const auto& units = targetUnits();
+    if (!t.unit.empty() && std::find(units.begin(), units.end(), t.unit) == units.end())
+      err(ptr + "/unit", fmt::format("expected one of usd, units, h100e, mw, flop, share, months, got \"{}\"", t.unit));
+    t.source = text(j, "source", ptr, true);
+    t.note = text(j, "note", ptr, false);
+    return problems.size() == before;
+  }
+};
+
+std::vector<Target> parseTargets(const std::string& text, const std::string& name) {
+  if (text.size() > kMaxFileBytes)
+    throw LoadError({{name, "", fmt::format("document is {} bytes, the limit is {}", text.size(), kMaxFileBytes)}});
+  json doc;
+  try {
+    doc = json::parse(text);
+  } catch (const json::exception& e) {
+    throw LoadError({{name, "", fmt::format("not valid JSON: {}", e.what())}});
+  }
+  TargetReader reader(name);
+  reader.document(doc);
+  if (!reader.problems.empty()) throw LoadError(std::move(reader.problems));
+  return std::move(reader.targets);
+}
+
+}  // namespace
+
+std::vector<Target> loadTargets(const std::string& path) {
+  std::error_code ec;
+  if (!fs::exists(path, ec)) throw LoadError({{path, "", "file not found"}});
+  if (fs::is_directory(path, ec)) throw LoadError({{path, "", "is a directory, expected a JSON file"}});
+  const auto size = fs::file_size(path, ec);
+  if (ec) throw LoadError({{path, "", fmt::format("cannot read: {}", ec.message())}});
+  if (size > kMaxFileBytes)
+    throw LoadError({{path, "", fmt::format("file is {} bytes, the limit is {}", size, kMaxFileBytes)}});
+  std::ifstream f(path, std::ios::binary);
+  if (!f) throw LoadError({{path, "", "cannot open file"}});
+  std::ostringstream ss;
+  ss << f.rdbuf();
+  return parseTargets(ss.str(), path);
+}
+
+std::vector<Target> loadTargetsFromString(const std::string& text, const std::string& name) {
+  return parseTargets(text, name);
+}
+
+// ---------------------------------------------------------------- evaluation
+
+Calibration evaluateTargets(const std::vector<Target>& targets, const Results& r, const std::string& file) {
+  Calibration c;
+  const int first = r.start(), last = r.start() + r.months() - 1;
+  for (const Target& t : targets) {
+    std::vector<const double*> series;
+    bool ok = true;
+    for (size_t i = 0; i < t.entities.size(); ++i) {
+      const double* s = r.find(t.scope, t.entities[i], t.metric);
+      if (!s) {
+        const std::string ptr = t.entities.size() > 1 ? fmt::format("{}/entity/{}", t.pointer, i) : t.pointer + "/entity";
+        c.problems.push_back({file, ptr, fmt::format("the run has no series {}/{}/{} (unknown id or metric)",
+                                                     toString(t.scope), t.entities[i], t.metric)});
+        ok = false;
+      }
+      series.push_back(s);
+    }
+    const int need_from = t.aggregate == Aggregate::Change ? t.from - 1 : t.from;
+    if (need_from < first || t.to > last) {
+      c.problems.push_back(
+          {file, t.pointer + (t.to > last ? "/to" : "/from"),
+           fmt::format("period {}{} is outside the run ({}..{})", formatPeriod(t),
+                       t.aggregate == Aggregate::Change ? " (change also needs the month before from)" : "",
+                       formatMonth(first), formatMonth(last))});
+      ok = false;
+    }
+    if (!ok) continue;
+    auto value = [&](int abs) {
+      double v = 0;
+      for (const double* s : series) v += s[r.monthIndex(abs)];
+      return v;
+    };
+    double v = 0;
+    switch (t.aggregate) {
+      case Aggregate::Sum:
+      case Aggregate::Mean:
+        for (int m = t.from; m <= t.to; ++m) v += value(m);
+        if (t.aggregate == Aggregate::Mean) v /= static_cast<double>(t.to - t.from + 1);
+        break;
+      case Aggregate::Last: v = value(t.to); break;
+      case Aggregate::Max:
+        v = value(t.from);
+        for (int m = t.from + 1; m <= t.to; ++m) v = std::max(v, value(m));
+        break;
+      case Aggregate::Change: v = value(t.to) - value(t.from - 1); break;
+    }
+    TargetRow row;
+    row.target = t;
+    row.value = v;
+    row.inside = std::isfinite(v) && v >= t.low && v <= t.high;
+    c.inside += row.inside ? 1 : 0;
+    c.rows.push_back(std::move(row));
+  }
+  return c;
+}
+
+// ---------------------------------------------------------------- formatting
+
+std::string formatPeriod(const Target& t) {
+  return t.from == t.to ? formatMonth(t.from) : formatMonth(t.from) + ".." + formatMonth(t.to);
+}
+
+namespace {
+std::string count(double v) {
+  const double a = std::fabs(v);
+  if (a >= 1e6) return fmt::format("{:.2f}M", v / 1e6);
+  if (a >= 1e5) return fmt::format("{:.0f}k", v / 1e3);
+  if (a >= 1e3) return fmt::format("{:.1f}k", v / 1e3);
+  return fmt::format("{:.0f}", v);
+}
+}  // namespace
+
+std::string formatTargetValue(double v, const std::string& unit) {
+  if (!std::isfinite(v)) return fmt::format("{}", v);
+  const double a = std::fabs(v);
+  if (unit == "usd") {
+    if (a >= 1e9) return fmt::format("${:.1f}bn", v / 1e9);
+    if (a >= 1e6) return fmt::format("${:.0f}m", v / 1e6);
+    return fmt::format("${:.0f}", v);
+  }
+  if (unit == "units") return count(v);
+  if (unit == "h100e") return count(v) + " H100e";
+  if (unit == "mw") return fmt::format("{:.0f} MW", v);
+  if (unit == "flop") {
+    if (a == 0) return "0";
+    int e = static_cast<int>(std::floor(std::log10(a)));
+    double m = v / std::pow(10.0, e);
+    if (std::fabs(m) >= 9.995) {  // rounding would print 10.0
+      m /= 10;
+      ++e;
+    }
+    return fmt::format("{:.2f}e{}", m, e);
+  }
+  if (unit == "share") return fmt::format("{:.1f}%", v * 100);
+  if (unit == "months") return fmt::format("{:.1f} months", v);
+  return fmt::format("{:.4g}", v);
+}
+
+}  // namespace cp
