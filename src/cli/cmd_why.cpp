@@ -40,15 +40,17 @@ Command addWhy(CLI::App& app) {
     o.trace_month = *m;
     s->end = *m;
     const Results r = simulate(*s, o);
-    out << fmt::format("{} in {}: the options it weighed (cost per H100e-month of each purpose)\n",
+    out << fmt::format("{} in {}: the options it weighed (cost per H100e-month of each purpose)\n"
+                       "share/planned: budget offered to the option over the month's rounds (what one sold-out\n"
+                       "option could not fill is offered again); got: what rationing actually filled\n",
                        s->companies[c].name, a->month);
     for (int p = 0; p < 2; ++p) {
       out << (p == 0 ? "\nTraining\n" : "\nInference\n");
-      out << fmt::format("  {:<44} {:>10} {:>7} {:>12}  {}\n", "option", "cost $", "share", "spend $", "rule");
+      out << fmt::format("  {:<44} {:>10} {:>7} {:>10} {:>10}  {}\n", "option", "cost $", "share", "planned $", "got $", "rule");
       for (const OptionTrace& t : r.trace) {
         if (t.purpose != p) continue;
-        out << fmt::format("  {:<44} {:>10.0f} {:>6.1f}% {:>12.3g}  {}\n", t.label, t.cost_usd_per_h100e_month,
-                           t.share * 100, t.spend_usd, t.verdict);
+        out << fmt::format("  {:<44} {:>10.0f} {:>6.1f}% {:>10.3g} {:>10.3g}  {}\n", t.label.substr(0, 44),
+                           t.cost_usd_per_h100e_month, t.share * 100, t.spend_usd, t.paid_usd, t.verdict);
       }
     }
     return kOk;

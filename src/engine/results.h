@@ -28,8 +28,9 @@ struct OptionTrace {
   std::string verdict;    // explain() of the rule verdict
   bool allowed = true;
   double cost_usd_per_h100e_month = 0;  // effective cost, incl. fees, subsidies, premiums
-  double share = 0;       // share of the purpose's budget it received
-  double spend_usd = 0;
+  double share = 0;       // planned spend / the purpose's budget this month (over all rounds)
+  double spend_usd = 0;   // planned: budget not filled in one round is offered again
+  double paid_usd = 0;    // what was actually filled after rationing
 };
 
 struct Violation {

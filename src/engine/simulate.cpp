@@ -8,6 +8,8 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <map>
+#include <tuple>
 
 #include <fmt/format.h>
 
@@ -101,6 +103,22 @@ class Sim {
     return lease_cache_[i];
   }
 
+  // The traced company's options, merged over the month's rounds, keyed by what they buy.
+  int traceEntry(OptionKind kind, int what, int loc, int p) {
+    const auto key = std::make_tuple(static_cast<int>(kind), what, loc, p);
+    auto it = trace_index_.find(key);
+    if (it != trace_index_.end()) return it->second;
+    r_.trace.push_back(OptionTrace{});
+    r_.trace.back().purpose = p;
+    trace_index_[key] = static_cast<int>(r_.trace.size()) - 1;
+    return static_cast<int>(r_.trace.size()) - 1;
+  }
+  bool traced(int c, int t) const { return c == o_.trace_company && in_.absMonth(t) == o_.trace_month; }
+  void tracePaid(OptionKind kind, int what, int loc, int p, double paid) {
+    auto it = trace_index_.find(std::make_tuple(static_cast<int>(kind), what, loc, p));
+    if (it != trace_index_.end()) r_.trace[it->second].paid_usd += paid;
+  }
+
   // [SECTION] month
   void step(int t);
   void production(int t);
@@ -133,6 +151,8 @@ class Sim {
   std::vector<double> backlog_, budget_now_;        // per company x purpose
   std::vector<double> site_free_;                   // leasable H100e not yet leased
   RuleMonth rm_;
+  std::map<std::tuple<int, int, int, int>, int> trace_index_;
+  double trace_budget_[2] = {0, 0};
   std::vector<Option> opts_, denied_;
   std::vector<Verdict> sale_cache_, lease_cache_;
   std::vector<char> sale_ok_, lease_ok_;
@@ -446,7 +466,7 @@ void Sim::chooseFor(int c, int p, double budget, int t, int round) {
   const double will = std::clamp(in_.at(co.offshore_willingness, t), 0.0, 1.0);
   const double tol = std::clamp(in_.at(co.grey_tolerance, t), 0.0, 1.0);
   const double dom = std::clamp(in_.at(co.domestic_preference, t), 0.0, 1.0);
-  const bool tracing = round == 0 && o_.trace_company == c && in_.absMonth(t) == o_.trace_month;
+  const bool tracing = o_.trace_company == c && in_.absMonth(t) == o_.trace_month;
   const double subsidy = concernBloc(c) ? std::clamp(in_.at(s_.china.domestic_subsidy, t), 0.0, 1.0) : 0.0;
   const double risk = std::max(0.0, in_.at(pa.licence_risk_premium, t));
   std::vector<Option>& opts = opts_;
@@ -475,7 +495,7 @@ void Sim::chooseFor(int c, int p, double budget, int t, int round) {
       o.cost = cost / h;
       o.factor = 1 - guidanceStrength(c, k, t);
       if (v.status == Status::Denied || o.factor <= 0) {
-        if (tracing && v.reason != Reason::NotForSale) denied.push_back(o);
+        if (tracing && round == 0 && v.reason != Reason::NotForSale) denied.push_back(o);
         continue;
       }
       opts.push_back(o);
@@ -492,7 +512,7 @@ void Sim::chooseFor(int c, int p, double budget, int t, int round) {
       o.cost = price / (p == 0 ? 1.0 : site_ratio_[si]) * (1 + premium * (1 - will));
       // Full sites stay on offer: requests there are the waiting list operators build for.
       if (v.status == Status::Denied || o.factor <= 0) {
-        if (tracing) denied.push_back(o);
+        if (tracing && round == 0) denied.push_back(o);
         continue;
       }
       opts.push_back(o);
@@ -588,8 +608,17 @@ void Sim::chooseFor(int c, int p, double budget, int t, int round) {
       return fmt::format("buy {} ({})", s_.chips[o.chip].name,
                          o.loc == 0 ? "home" : s_.sites[o.loc - 1].name);
     };
-    for (const Option& o : opts)
-      r_.trace.push_back({label(o), p, explain(s_, o.verdict), true, o.cost, o.share, budget * o.share});
+    if (round == 0) trace_budget_[p] = budget;
+    for (const Option& o : opts) {
+      const int i = traceEntry(o.kind, o.kind == OptionKind::Lease ? o.site : o.chip, o.loc, p);
+      if (r_.trace[i].label.empty()) {
+        r_.trace[i].label = label(o);
+        r_.trace[i].verdict = explain(s_, o.verdict);
+        r_.trace[i].cost_usd_per_h100e_month = o.cost;
+      }
+      r_.trace[i].spend_usd += budget * o.share;
+      r_.trace[i].share = trace_budget_[p] > 0 ? r_.trace[i].spend_usd / trace_budget_[p] : 0.0;
+    }
     for (const Option& o : denied)
       r_.trace.push_back({label(o), p, o.factor <= 0 && o.verdict.status != Status::Denied
                                            ? std::string("shunned: Beijing's purchase guidance")
@@ -667,6 +696,7 @@ void Sim::rationChips(int t, int round) {
     if (o.company >= 0) {
       addFleet(o.company, o.loc, o.purpose, o.chip, kept, t);
       const double paid = o.spend * (o.units > 0 ? kept / o.units : 0.0);
+      if (traced(o.company, t)) tracePaid(OptionKind::Buy, o.chip, o.loc, o.purpose, paid);
       unfilled_[o.company * 2 + o.purpose] += o.spend - paid;
       spend_[o.company] += paid;
       if (o.offshore) spend_offshore_[o.company] += paid;
@@ -702,6 +732,7 @@ void Sim::rationLeases(int t) {
   for (const LeaseReq& q : lease_reqs_) {
     const double granted = q.h100e * fill[q.site];
     const double paid = q.spend * fill[q.site];
+    if (traced(q.company, t)) tracePaid(OptionKind::Lease, q.site, 0, q.purpose, paid);
     unfilled_[q.company * 2 + q.purpose] += q.spend - paid;
     if (granted <= 0) continue;
     leased_[(static_cast<size_t>(q.company) * S_ + q.site) * 2 + q.purpose] += granted;
@@ -730,6 +761,7 @@ void Sim::rationGrey(int t) {
   const std::vector<double> pool = grey_pool_;
   for (const GreyReq& q : grey_reqs_) {
     const double paid = q.spend * fill;
+    if (traced(q.company, t)) tracePaid(OptionKind::Grey, -1, L_ - 1, q.purpose, paid);
     unfilled_[q.company * 2 + q.purpose] += q.spend - paid;
     if (paid <= 0 || pool_value <= 0) continue;
     const double frac = paid / pool_value;
