@@ -632,14 +632,12 @@ ChartResult EndChart() {
         const ImVec2 ts = ImGui::CalcTextSize(label);
         float lx = x + 3.0f;
         if (lx + ts.x > pr.Max.x) lx = std::max(pr.Min.x, x - 3.0f - ts.x);
-        int row = 0;
-        for (int r = 0; r < 3; ++r) {
-            if (lx > row_end[r] + 4.0f) {
-                row = r;
-                break;
-            }
-            if (row_end[r] < row_end[row]) row = r;
-        }
+        // First row with room; when all three are taken the label is left out (the line
+        // stays, and the hover tooltip names the event) rather than drawn over another.
+        int row = -1;
+        for (int r = 0; r < 3 && row < 0; ++r)
+            if (lx > row_end[r] + 4.0f) row = r;
+        if (row < 0) continue;
         row_end[row] = lx + ts.x;
         const ImVec2 p(lx, pr.Min.y + 2.0f + static_cast<float>(row) * line_h);
         dl->AddRectFilled(ImVec2(p.x - 1, p.y), ImVec2(p.x + ts.x + 1, p.y + ts.y), ImGui::GetColorU32(ImGuiCol_WindowBg, 0.75f));
