@@ -1,0 +1,63 @@
+// What the dashboard charts and KPI cards show, as data: one table row per chart or card
+// (chart_specs.cpp), so adding a chart is one line there. Series name results by
+// (scope, id, metric) — MODEL.md section 9 — with a few patterns so that lists of blocs
+// and jurisdictions come from the scenario, not from C++:
+//
+//   id      "*"      every entity of the scope in the scenario (blocs, jurisdictions, ...)
+//           "*in:B"  every jurisdiction (or company) in bloc B, e.g. "*in:sea"
+//   metric  "{j}"    one series per jurisdiction, e.g. "revenue_to_{j}_usd"
+//           "a+b"    the sum of two metrics (e.g. training + inference compute)
+//   label   "{name}" the entity's (or {j}'s jurisdiction's) short name from the scenario
+//
+// Tables list their columns here too: company and chip metrics in the month shown.
+#pragma once
+
+#include "app/charts/chart.h"
+#include "engine/results.h"
+
+#include <vector>
+
+namespace chokepoint::app {
+
+struct SeriesSpec {
+    cp::Scope scope = cp::Scope::Global;
+    const char* id = "world";
+    const char* metric = "";
+    const char* label = "{name}";
+};
+
+enum class ChartKind { Lines, Stacked };
+
+struct ChartSpec {
+    const char* id;       // stable, for probes and exported file names
+    const char* title;
+    chart::Unit unit;
+    ChartKind kind;
+    std::vector<SeriesSpec> series;
+};
+
+enum class KpiAggregate { Month, Sum12 };  // value in the month, or sum of the 12 months ending there
+
+struct KpiSpec {
+    const char* id;
+    const char* title;
+    chart::Unit unit;
+    SeriesSpec series;
+    KpiAggregate aggregate;
+    const char* help;     // tooltip
+};
+
+struct ColumnSpec {
+    const char* header;
+    const char* metric;
+    chart::Unit unit;
+    bool cumulative = false;  // sum from the first month up to the month shown
+    const char* help = "";
+};
+
+const std::vector<ChartSpec>& chartSpecs();
+const std::vector<ColumnSpec>& companyColumns();  // company scope
+const std::vector<ColumnSpec>& chipColumns();     // chip scope
+const std::vector<KpiSpec>& kpiSpecs();
+
+}  // namespace chokepoint::app

@@ -1,0 +1,76 @@
+// Display data for the panels, picked out of Results once when new results arrive (not
+// every frame): the month axis, each chart's series (current and baseline), KPI series,
+// table rows. Values are copied from Results as they are; the only arithmetic is the
+// display-level kind the specs name (sums of two metrics, 12-month and running totals).
+//
+//   DashboardData d;
+//   rebuildDashboard(d, scenario, current.get(), baseline.get());
+//   const ChartData& c = d.charts[i];   // parallel to chartSpecs()
+#pragma once
+
+#include "app/chart_specs.h"
+#include "app/charts/chart.h"
+#include "engine/results.h"
+#include "engine/scenario.h"
+
+#include <string>
+#include <vector>
+
+namespace chokepoint::app {
+
+// "YYYY-MM" for each month of a run, with C-string pointers for chart::BeginChart.
+struct MonthAxis {
+    int start = 0;  // absolute month of index 0
+    std::vector<std::string> labels;
+    std::vector<const char*> ptrs;
+    int count() const { return static_cast<int>(labels.size()); }
+    const char* label(int t) const { return t >= 0 && t < count() ? ptrs[static_cast<size_t>(t)] : ""; }
+};
+MonthAxis makeMonthAxis(int start, int months);
+
+struct SeriesData {
+    std::string label;
+    std::vector<double> current, baseline;  // baseline empty when there is none
+};
+
+struct ChartData {
+    std::vector<SeriesData> series;
+    bool differs = false;  // current differs from baseline somewhere (draw the dashed lines)
+    // Stacked charts: top edge of each baseline layer (running sum), drawn dashed.
+    std::vector<std::vector<double>> baselineTops;
+};
+
+struct KpiData {
+    bool available = false;  // the series exists in the results
+    std::vector<double> current, baseline;
+};
+
+struct TableRow {
+    std::string id, name, fullName, group;  // group: HQ (companies) or vendor (chips)
+    std::vector<std::vector<double>> columns;  // one monthly series per column spec
+};
+
+struct DashboardData {
+    MonthAxis months;
+    std::vector<std::string> markerLabels;
+    std::vector<chart::Marker> markers;      // scenario events (labels point into markerLabels)
+    std::vector<chart::Marker> markerLines;  // the same without labels (small charts)
+    std::vector<ChartData> charts;           // parallel to chartSpecs()
+    std::vector<KpiData> kpis;               // parallel to kpiSpecs()
+    std::vector<TableRow> companies;         // companies that are not operators
+    std::vector<TableRow> chips;
+    bool haveBaseline = false;
+};
+
+// Display name: the part before " (" ("Alibaba (Qwen)" -> "Alibaba").
+std::string shortName(const std::string& name);
+
+void rebuildDashboard(DashboardData& d, const cp::Scenario& s, const cp::Results* current,
+                      const cp::Results* baseline);
+
+// A KPI's value in month index t (NaN when unavailable).
+double kpiValue(const KpiSpec& spec, const std::vector<double>& series, int t);
+// A table cell: the column's value in month t (a running total for cumulative columns).
+double columnValue(const ColumnSpec& spec, const std::vector<double>& series, int t);
+
+}  // namespace chokepoint::app

@@ -1,0 +1,112 @@
+#include "app/scenario_files.h"
+
+#include "engine/levers.h"
+#include "engine/results_io.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <set>
+#include <sstream>
+#include <system_error>
+
+namespace chokepoint::app {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+fs::path absoluteNormal(const fs::path& p) {
+    std::error_code ec;
+    fs::path abs = fs::absolute(p, ec);
+    if (ec) abs = p;
+    return abs.lexically_normal();
+}
+
+}  // namespace
+
+std::string variantJson(const Document& doc, const fs::path& variantPath, const std::string& name) {
+    const fs::path parent = absoluteNormal(doc.path);
+    const fs::path variantDir = absoluteNormal(variantPath).parent_path();
+    fs::path rel = parent.lexically_relative(variantDir);
+    if (rel.empty()) rel = parent;
+
+    nlohmann::ordered_json out;
+    out["extends"] = rel.generic_string();
+    out["name"] = name;
+    nlohmann::ordered_json set = nlohmann::ordered_json::object();
+    const cp::Scenario edited = snapshot(doc);
+    for (int i = 0; i < leverCount(doc); ++i) {
+        if (!leverChanged(doc, i)) continue;
+        const cp::Lever& l = lever(doc, i);
+        std::vector<std::string> values = cp::leverScheduleStrings(edited, i);
+        // Back at the catalogue default: say so, or the parent's own `set` would win.
+        if (values.empty()) values.push_back(cp::formatLeverValue(l, l.value));
+        if (values.size() == 1)
+            set[l.id] = values.front();
+        else
+            set[l.id] = values;
+    }
+    out["set"] = std::move(set);
+    return out.dump(2) + "\n";
+}
+
+std::string saveVariant(const Document& doc, const fs::path& variantPath, const std::string& name) {
+    if (!hasScenario(doc)) return "no scenario is open";
+    if (variantPath.empty()) return "no file name given";
+    if (absoluteNormal(variantPath) == absoluteNormal(doc.path))
+        return "cannot overwrite the scenario the variant extends; choose another file name";
+    std::error_code ec;
+    if (fs::is_directory(variantPath, ec)) return variantPath.string() + " is a directory";
+    return cp::writeFileAtomic(variantPath.string(), variantJson(doc, variantPath, name));
+}
+
+std::vector<std::string> listScenarioFiles(const std::vector<fs::path>& dirs) {
+    std::set<fs::path> seen;
+    std::vector<std::string> out;
+    for (const fs::path& dir : dirs) {
+        std::error_code ec;
+        if (!fs::is_directory(dir, ec)) continue;
+        std::vector<std::string> here;
+        for (const auto& entry : fs::directory_iterator(dir, ec)) {
+            const fs::path& p = entry.path();
+            if (p.extension() != ".json" || p.filename() == "schema.json") continue;
+            if (!entry.is_regular_file(ec)) continue;
+            const fs::path canon = fs::weakly_canonical(p, ec);
+            if (!seen.insert(canon).second) continue;
+            here.push_back(displayPath(p));
+        }
+        std::sort(here.begin(), here.end());
+        out.insert(out.end(), here.begin(), here.end());
+    }
+    return out;
+}
+
+std::vector<fs::path> scenarioDirs(const std::string& openScenarioPath) {
+    std::vector<fs::path> dirs;
+    if (!openScenarioPath.empty()) dirs.push_back(absoluteNormal(openScenarioPath).parent_path());
+    dirs.push_back(absoluteNormal("scenarios"));
+#ifdef CHOKEPOINT_SOURCE_DIR
+    dirs.push_back(fs::path(CHOKEPOINT_SOURCE_DIR) / "scenarios");
+#endif
+    return dirs;
+}
+
+std::string exportResultsCsv(const cp::Results& results, const fs::path& path) {
+    if (path.empty()) return "no file name given";
+    std::ostringstream out;
+    cp::writeCsv(out, results);
+    return cp::writeFileAtomic(path.string(), out.str());
+}
+
+std::string displayPath(const fs::path& path) {
+    std::error_code ec;
+    const fs::path cwd = fs::current_path(ec);
+    if (ec) return path.string();
+    const fs::path abs = absoluteNormal(path);
+    const fs::path rel = abs.lexically_relative(cwd);
+    if (rel.empty() || *rel.begin() == "..") return abs.string();
+    return rel.string();
+}
+
+}  // namespace chokepoint::app
