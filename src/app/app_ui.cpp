@@ -2,12 +2,15 @@
 // [SECTION] Shortcuts
 // [SECTION] Main menu bar
 // [SECTION] Status bar
-// [SECTION] Central area: scenario placeholder, error panel, welcome
+// [SECTION] Central area: dashboard layout, error panel, welcome
 // [SECTION] Auxiliary windows: About, Keyboard shortcuts, ImGui tools
 // [SECTION] drawUi
 
 #include "app/app_ui.h"
 
+#include "app/panels.h"
+#include "app/scenario_files.h"
+#include "app/ui_common.h"
 #include "app/ui_probe.h"
 
 #include <imgui.h>
@@ -15,7 +18,7 @@
 
 #include <algorithm>
 #include <array>
-#include <filesystem>
+#include <cmath>
 #include <string>
 
 #ifndef CHOKEPOINT_VERSION
@@ -26,23 +29,30 @@ namespace chokepoint::app {
 
 namespace {
 
-const ImVec4 kErrorColor(0.95f, 0.30f, 0.25f, 1.0f);
-const ImVec4 kWarningColor(0.95f, 0.75f, 0.20f, 1.0f);
-
 //-----------------------------------------------------------------------------
 // [SECTION] Shortcuts
 //-----------------------------------------------------------------------------
 
-constexpr Shortcut kReload{'R', "Ctrl+R", "Reload scenario"};
-constexpr Shortcut kQuit{'Q', "Ctrl+Q", "Quit"};
-constexpr Shortcut kThemeDark{'1', "Ctrl+1", "Dark theme"};
-constexpr Shortcut kThemeLight{'2', "Ctrl+2", "Light theme"};
-constexpr Shortcut kThemePresenter{'3', "Ctrl+3", "Presenter theme (high contrast)"};
-constexpr std::array kShortcuts{kReload, kQuit, kThemeDark, kThemeLight, kThemePresenter};
+constexpr Shortcut kOpen{'O', true, false, "Ctrl+O", "Open scenario..."};
+constexpr Shortcut kSave{'S', true, false, "Ctrl+S", "Save"};
+constexpr Shortcut kSaveAs{'S', true, true, "Ctrl+Shift+S", "Save as..."};
+constexpr Shortcut kReload{'R', true, false, "Ctrl+R", "Reload from disk (keeps your changes)"};
+constexpr Shortcut kExportCsv{'E', true, false, "Ctrl+E", "Export results CSV..."};
+constexpr Shortcut kExportPng{'P', true, false, "Ctrl+P", "Export window PNG..."};
+constexpr Shortcut kQuit{'Q', true, false, "Ctrl+Q", "Quit"};
+constexpr Shortcut kUndo{'Z', true, false, "Ctrl+Z", "Undo lever change"};
+constexpr Shortcut kRedo{'Y', true, false, "Ctrl+Y", "Redo lever change"};
+constexpr Shortcut kRedoAlt{'Z', true, true, "Ctrl+Shift+Z", "Redo lever change"};
+constexpr Shortcut kPresenter{kKeyF11, false, false, "F11", "Presenter mode"};
+constexpr Shortcut kThemeDark{'1', true, false, "Ctrl+1", "Dark theme"};
+constexpr Shortcut kThemeLight{'2', true, false, "Ctrl+2", "Light theme"};
+constexpr Shortcut kThemePresenter{'3', true, false, "Ctrl+3", "Presenter theme (high contrast)"};
+constexpr std::array kShortcuts{kOpen,    kSave, kSaveAs,    kReload,    kExportCsv, kExportPng,      kUndo,
+                                kRedo,    kRedoAlt, kPresenter, kThemeDark, kThemeLight, kThemePresenter, kQuit};
 
-bool pressedCtrl(const Shortcut& s) {
+bool pressed(const Shortcut& s) {
     const ImGuiIO& io = ImGui::GetIO();
-    return io.KeyCtrl && !io.KeyAlt && ImGui::IsKeyPressed(s.key, /*repeat=*/false);
+    return io.KeyCtrl == s.ctrl && io.KeyShift == s.shift && !io.KeyAlt && ImGui::IsKeyPressed(s.key, /*repeat=*/false);
 }
 
 const Shortcut& themeShortcut(Theme theme) {
@@ -55,10 +65,24 @@ const Shortcut& themeShortcut(Theme theme) {
 }
 
 void handleShortcuts(AppState& state) {
-    if (pressedCtrl(kQuit)) state.quitRequested = true;
-    if (pressedCtrl(kReload)) state.reloadRequested = true;
+    const bool doc = hasScenario(state.doc);
+    // While a text field is active, Ctrl+Z/Y belong to it.
+    const bool typing = ImGui::GetIO().WantTextInput;
+    if (pressed(kQuit)) requestGuarded(state, PendingAction::Quit);
+    if (pressed(kReload) && !state.scenarioPath.empty()) state.requests.reload = true;
+    if (pressed(kOpen)) state.dialogs.openRequested = true;
+    if (doc && pressed(kSave)) state.requests.save = true;
+    if (doc && pressed(kSaveAs)) state.dialogs.saveAsRequested = true;
+    if (doc && pressed(kExportCsv)) state.dialogs.exportCsvRequested = true;
+    if (pressed(kExportPng)) {
+        state.dialogs.exportPngRequested = true;
+        state.dialogs.pngOfChart = false;
+    }
+    if (doc && !typing && pressed(kUndo)) undo(state.doc);
+    if (doc && !typing && (pressed(kRedo) || pressed(kRedoAlt))) redo(state.doc);
+    if (pressed(kPresenter)) setPresenter(state, !state.presenter);
     for (Theme t : {Theme::Dark, Theme::Light, Theme::Presenter}) {
-        if (pressedCtrl(themeShortcut(t))) state.theme = t;
+        if (pressed(themeShortcut(t))) state.theme = t;
     }
 }
 
@@ -66,17 +90,69 @@ void handleShortcuts(AppState& state) {
 // [SECTION] Main menu bar
 //-----------------------------------------------------------------------------
 
+bool menuItem(const Shortcut& s, bool enabled = true, bool selected = false) {
+    return ImGui::MenuItem(s.action, s.label, selected, enabled);
+}
+
+void drawRecentMenu(AppState& state) {
+    const bool open = ImGui::BeginMenu("Open recent", !state.recentFiles.empty());
+    probeItem("File/Open recent");
+    if (!open) return;
+    std::string chosen;
+    for (size_t i = 0; i < state.recentFiles.size(); ++i) {
+        ImGui::PushID(static_cast<int>(i));
+        if (ImGui::MenuItem(state.recentFiles[i].c_str())) chosen = state.recentFiles[i];
+        ImGui::PopID();
+    }
+    ImGui::Separator();
+    if (ImGui::MenuItem("Clear list")) state.recentFiles.clear();
+    ImGui::EndMenu();
+    if (!chosen.empty()) requestGuarded(state, PendingAction::Open, chosen);
+}
+
 void drawFileMenu(AppState& state) {
     const bool open = ImGui::BeginMenu("File");
     probeItem("menu/File");
     if (!open) return;
-    if (ImGui::MenuItem(kReload.action, kReload.label, false, !state.scenarioPath.empty())) {
-        state.reloadRequested = true;
-    }
+    const bool doc = hasScenario(state.doc);
+    if (menuItem(kOpen)) state.dialogs.openRequested = true;
+    probeItem("File/Open");
+    drawRecentMenu(state);
+    ImGui::Separator();
+    if (menuItem(kSave, doc)) state.requests.save = true;
+    probeItem("File/Save");
+    if (menuItem(kSaveAs, doc)) state.dialogs.saveAsRequested = true;
+    probeItem("File/Save as");
+    if (ImGui::MenuItem("Revert (discard your changes)", nullptr, false, doc && isDirty(state.doc)))
+        requestGuarded(state, PendingAction::Revert);
+    probeItem("File/Revert");
+    if (menuItem(kReload, !state.scenarioPath.empty())) state.requests.reload = true;
     probeItem("File/Reload scenario");
     ImGui::Separator();
-    if (ImGui::MenuItem(kQuit.action, kQuit.label)) state.quitRequested = true;
+    if (menuItem(kExportCsv, doc && state.runs.current)) state.dialogs.exportCsvRequested = true;
+    probeItem("File/Export CSV");
+    if (menuItem(kExportPng)) {
+        state.dialogs.exportPngRequested = true;
+        state.dialogs.pngOfChart = false;
+    }
+    probeItem("File/Export PNG");
+    ImGui::Separator();
+    if (menuItem(kQuit)) requestGuarded(state, PendingAction::Quit);
     probeItem("File/Quit");
+    ImGui::EndMenu();
+}
+
+void drawEditMenu(AppState& state) {
+    const bool open = ImGui::BeginMenu("Edit");
+    probeItem("menu/Edit");
+    if (!open) return;
+    if (menuItem(kUndo, canUndo(state.doc))) undo(state.doc);
+    probeItem("Edit/Undo");
+    if (menuItem(kRedo, canRedo(state.doc))) redo(state.doc);
+    probeItem("Edit/Redo");
+    ImGui::Separator();
+    if (ImGui::MenuItem("Reset all levers", nullptr, false, changedLeverCount(state.doc) > 0)) resetAllLevers(state.doc);
+    probeItem("Edit/Reset all levers");
     ImGui::EndMenu();
 }
 
@@ -84,6 +160,11 @@ void drawViewMenu(AppState& state) {
     const bool open = ImGui::BeginMenu("View");
     probeItem("menu/View");
     if (!open) return;
+    if (menuItem(kPresenter, true, state.presenter)) setPresenter(state, !state.presenter);
+    probeItem("View/Presenter mode");
+    ImGui::MenuItem("Tables and Why panel", nullptr, &state.windows.tables, !state.presenter);
+    probeItem("View/Tables");
+    ImGui::Separator();
     for (Theme t : {Theme::Dark, Theme::Light, Theme::Presenter}) {
         if (ImGui::MenuItem(themeLabel(t), themeShortcut(t).label, state.theme == t)) state.theme = t;
         const std::string probeName = std::string("View/") + themeLabel(t);
@@ -112,6 +193,7 @@ void drawHelpMenu(AppState& state) {
 void drawMainMenuBar(AppState& state) {
     if (!ImGui::BeginMainMenuBar()) return;  // EndMainMenuBar only when it returned true
     drawFileMenu(state);
+    drawEditMenu(state);
     drawViewMenu(state);
     drawHelpMenu(state);
     ImGui::EndMainMenuBar();
@@ -120,11 +202,6 @@ void drawMainMenuBar(AppState& state) {
 //-----------------------------------------------------------------------------
 // [SECTION] Status bar
 //-----------------------------------------------------------------------------
-
-std::string fileName(const std::string& path) {
-    const std::string name = std::filesystem::path(path).filename().string();
-    return name.empty() ? path : name;
-}
 
 void drawStatusBar(const AppState& state) {
     const ImGuiWindowFlags flags =
@@ -137,13 +214,32 @@ void drawStatusBar(const AppState& state) {
         if (state.scenarioPath.empty()) {
             ImGui::TextDisabled("No scenario");
         } else if (state.loadError) {
-            ImGui::TextColored(kErrorColor, "Scenario failed to load: %s", fileName(state.scenarioPath).c_str());
+            ImGui::TextColored(errorColor(state), "Scenario failed to load: %s", fileName(state.scenarioPath).c_str());
         } else {
-            ImGui::Text("Scenario: %s", fileName(state.scenarioPath).c_str());
+            ImGui::Text("Scenario: %s%s", fileName(state.scenarioPath).c_str(), isDirty(state.doc) ? "  (unsaved changes)" : "");
+            if (!state.doc.savedPath.empty()) {
+                ImGui::Separator();
+                ImGui::Text("Saved as: %s", fileName(state.doc.savedPath).c_str());
+            }
+            if (state.runs.current) {
+                ImGui::Separator();
+                ImGui::TextDisabled("run %.1f ms", state.runs.lastRunMs);
+            }
+        }
+        if (!state.runs.error.empty()) {
+            ImGui::Separator();
+            ImGui::TextColored(errorColor(state), "Run failed: %s", state.runs.error.c_str());
+        }
+        if (!state.statusMessage.empty()) {
+            ImGui::Separator();
+            if (state.statusIsError)
+                ImGui::TextColored(errorColor(state), "%s", state.statusMessage.c_str());
+            else
+                ImGui::TextUnformatted(state.statusMessage.c_str());
         }
         for (const std::string& warning : state.warnings) {
             ImGui::Separator();
-            ImGui::TextColored(kWarningColor, "Warning: %s", warning.c_str());
+            ImGui::TextColored(warningColor(state), "Warning: %s", warning.c_str());
         }
         ImGui::EndMenuBar();
     }
@@ -151,85 +247,98 @@ void drawStatusBar(const AppState& state) {
 }
 
 //-----------------------------------------------------------------------------
-// [SECTION] Central area: scenario placeholder, error panel, welcome
+// [SECTION] Central area: dashboard layout, error panel, welcome
 //-----------------------------------------------------------------------------
 
-// Bold face at the current theme's size (ImGui's current font when none was loaded).
-void pushBold(const AppState& state) {
-    ImFont* bold = state.theme == Theme::Presenter ? state.fonts.largeBold : state.fonts.bold;
-    ImGui::PushFont(bold ? bold : ImGui::GetFont());
-}
-
-void drawErrorPanel(AppState& state) {
-    ImGui::PushStyleColor(ImGuiCol_Border, kErrorColor);
-    ImGui::PushStyleVar(ImGuiStyleVar_ChildBorderSize, 2.0f);
-    ImGui::BeginChild("##ScenarioError", ImVec2(0, 0), true);
-    ImGui::PopStyleVar();    // the border is drawn by BeginChild; widgets inside keep
-    ImGui::PopStyleColor();  // the theme's border colour
-    pushBold(state);
-    ImGui::TextColored(kErrorColor, "The scenario could not be loaded");
-    ImGui::PopFont();
-    ImGui::Spacing();
-    ImGui::TextUnformatted("File:");
-    ImGui::SameLine();
-    ImGui::TextWrapped("%s", state.scenarioPath.c_str());
-    ImGui::TextUnformatted("Reason:");
-    ImGui::SameLine();
-    ImGui::TextWrapped("%s", state.loadError->c_str());
-    ImGui::Spacing();
-    ImGui::TextWrapped("Fix the file and reload, or start Chokepoint with --scenario pointing at another file.");
-    ImGui::Spacing();
-    if (ImGui::Button("Reload scenario (Ctrl+R)")) state.reloadRequested = true;
-    probeItem("error/Reload");
-    ImGui::EndChild();
-}
-
-void drawWelcome() {
+void drawWelcome(AppState& state) {
     ImGui::TextUnformatted("No scenario loaded.");
-    ImGui::TextWrapped("Start Chokepoint with --scenario FILE, for example: "
+    ImGui::TextWrapped("Open one with File > Open (Ctrl+O), or start Chokepoint with --scenario FILE, for example: "
                        "build/chokepoint --scenario scenarios/baseline.json");
+    if (ImGui::Button("Open a scenario...")) state.dialogs.openRequested = true;
+    probeItem("welcome/Open");
 }
 
-// Stand-in for the panels later issues add; shows the intended layout.
-void drawPanelPlaceholder(const char* id, const char* title, const char* text, ImVec2 size) {
-    ImGui::BeginChild(id, size, true);
-    ImGui::TextUnformatted(title);
-    ImGui::Separator();
-    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-    ImGui::TextWrapped("%s", text);
-    ImGui::PopStyleColor();
-    ImGui::EndChild();
-}
-
-void drawScenarioPlaceholder(const AppState& state) {
+void drawHeader(AppState& state) {
     pushBold(state);
-    ImGui::TextUnformatted(fileName(state.scenarioPath).c_str());
+    ImGui::TextUnformatted(state.doc.loaded->name.c_str());
     ImGui::PopFont();
     ImGui::SameLine();
-    ImGui::TextDisabled("(%s)", state.scenarioPath.c_str());
-    ImGui::Spacing();
-
-    const ImGuiStyle& style = ImGui::GetStyle();
-    const ImVec2 avail = ImGui::GetContentRegionAvail();
-    const float leftWidth = std::max(avail.x * 0.28f, 200.0f);
-    const float rightWidth = std::max(avail.x - leftWidth - style.ItemSpacing.x, 1.0f);
-    const float topHeight = std::max(avail.y * 0.62f, 100.0f);
-    const float bottomHeight = std::max(avail.y - topHeight - style.ItemSpacing.y, 1.0f);
-
-    drawPanelPlaceholder("##Levers", "Policy levers",
-                         "Export-rule thresholds, overseas leasing rules and enforcement "
-                         "settings will be edited here.",
-                         ImVec2(leftWidth, avail.y));
+    ImGui::TextDisabled("(%s)", fileName(state.doc.path).c_str());
     ImGui::SameLine();
-    ImGui::BeginGroup();
-    drawPanelPlaceholder("##Results", "Results by month",
-                         "Compute available to each company, chip allocations and "
-                         "data-centre leases, month by month, will be charted here.",
-                         ImVec2(rightWidth, topHeight));
-    drawPanelPlaceholder("##Companies", "Companies and data centres",
-                         "Per-company tables (home and overseas capacity) will appear here.",
-                         ImVec2(rightWidth, bottomHeight));
-    ImGui::EndGroup();
+    if (updating(state)) {
+        ImGui::TextColored(warningColor(state), "updating...");
+    } else {
+        ImGui::TextDisabled("up to date");
+    }
+    probeItem("header/status");
+    const char* legend = "solid: with your changes   dashed: as loaded   |: events";
+    const float w = ImGui::CalcTextSize(legend).x;
+    ImGui::SameLine(std::max(ImGui::GetCursorPosX() + em(), ImGui::GetWindowContentRegionMax().x - w));
+    ImGui::TextDisabled("%s", legend);
+}
+
+void drawTableTabs(AppState& state) {
+    if (!ImGui::BeginTabBar("##tables")) return;
+    struct Tab {
+        const char* label;
+        void (*draw)(AppState&);
+    };
+    const Tab tabs[] = {{"Companies", drawCompaniesTable},
+                        {"Chips", drawChipsTable},
+                        {"Rule timeline", drawRuleTimeline},
+                        {"Why? (options a company weighed)", drawWhyPanel}};
+    for (int i = 0; i < 4; ++i) {
+        const bool open = ImGui::BeginTabItem(tabs[i].label);
+        probeItem((std::string("tab/") + tabs[i].label).c_str());
+        if (open) {
+            state.view.tableTab = i;
+            tabs[i].draw(state);
+            ImGui::EndTabItem();
+        }
+    }
+    ImGui::EndTabBar();
+}
+
+// A bar between charts and tables; dragging it moves the share of height the charts get.
+void drawSplitter(float& fraction, float total, float height) {
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    const float w = ImGui::GetContentRegionAvail().x;
+    ImGui::InvisibleButton("##splitter", ImVec2(w, height));
+    probeItem("splitter");
+    const bool active = ImGui::IsItemActive();
+    if (active || ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeNS);
+    if (active && total > 0) fraction = std::clamp(fraction + ImGui::GetIO().MouseDelta.y / total, 0.2f, 0.9f);
+    const ImU32 col = ImGui::GetColorU32(active ? ImGuiCol_SeparatorActive : ImGuiCol_Separator);
+    const float y = p.y + height * 0.5f;
+    ImGui::GetWindowDrawList()->AddLine(ImVec2(p.x, y), ImVec2(p.x + w, y), col, active ? 2.0f : 1.0f);
+}
+
+void drawDashboard(AppState& state) {
+    const ImVec2 avail = ImGui::GetContentRegionAvail();
+    const float leftW = std::clamp(avail.x * (state.presenter ? 0.27f : 0.235f), em() * 16.0f, em() * 26.0f);
+    ImGui::BeginChild("##leverPanel", ImVec2(leftW, avail.y), true);
+    drawLeverPanel(state);
+    ImGui::EndChild();
+    ImGui::SameLine();
+
+    ImGui::BeginChild("##centre", ImVec2(0, avail.y), false);
+    drawHeader(state);
+    drawKpiCards(state);
+    drawScrubber(state);
+    const bool tables = state.windows.tables && !state.presenter;
+    const float rest = ImGui::GetContentRegionAvail().y;
+    float& fraction = state.view.chartsFraction;
+    const float splitterH = std::round(em() * 0.4f);
+    const float chartsH = tables ? std::clamp(std::floor(rest * fraction), em() * 10.0f, std::max(em() * 10.0f, rest - em() * 8.0f))
+                                 : rest;
+    ImGui::BeginChild("##chartArea", ImVec2(0, chartsH), false, ImGuiWindowFlags_NoScrollbar);
+    drawChartGrid(state);
+    ImGui::EndChild();
+    if (tables) {
+        drawSplitter(fraction, rest, splitterH);
+        drawTableTabs(state);
+    }
+    ImGui::EndChild();
 }
 
 void drawCentralArea(AppState& state) {
@@ -241,10 +350,10 @@ void drawCentralArea(AppState& state) {
     if (ImGui::Begin("##Central", nullptr, flags)) {
         if (state.loadError) {
             drawErrorPanel(state);
-        } else if (state.scenarioLoaded) {
-            drawScenarioPlaceholder(state);
+        } else if (state.scenarioLoaded && hasScenario(state.doc)) {
+            drawDashboard(state);
         } else {
-            drawWelcome();
+            drawWelcome(state);
         }
     }
     ImGui::End();
@@ -283,6 +392,11 @@ void drawShortcutsWindow(AppState& state) {
                 ImGui::TableNextColumn();
                 ImGui::TextUnformatted(s.action);
             }
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted("Esc");
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted("Close the enlarged chart or a dialog");
             ImGui::EndTable();
         }
     }
@@ -310,13 +424,21 @@ void applyThemeIfChanged(AppState& state) {
 
 void drawUi(AppState& state) {
     applyThemeIfChanged(state);
+    ++state.runs.frame;
+    syncRuns(state);  // results that finished since the last frame
     handleShortcuts(state);
     drawMainMenuBar(state);
     drawStatusBar(state);
+    state.view.whyVisible = false;  // set again by the Why panel if it is drawn
     drawCentralArea(state);
+    drawEnlargedChart(state);
+    drawDialogs(state);
     drawAboutWindow(state);
     drawShortcutsWindow(state);
     drawImGuiTools(state);
+    // A slider drag is one undo step: it ends when nothing is held any more.
+    if (gestureOpen(state.doc) && !ImGui::IsAnyItemActive()) endGesture(state.doc);
+    syncRuns(state);  // submit what this frame's edits asked for
 }
 
 }  // namespace chokepoint::app

@@ -2,7 +2,7 @@
 // so it runs in headless tests.
 //
 //   ImGui::NewFrame();
-//   drawUi(state);        // may set state.quitRequested / reloadRequested
+//   drawUi(state);        // may raise requests (state.requests, state.dialogs)
 //   ImGui::Render();
 //   handleRequests(state);
 #pragma once
@@ -13,8 +13,12 @@ namespace chokepoint::app {
 
 // Keyboard shortcuts use the backend's key codes. GLFW's codes for letters and digits
 // are their ASCII codes ('Q' == GLFW_KEY_Q), and the headless harness uses the same.
+inline constexpr int kKeyF11 = 300;  // GLFW_KEY_F11
+
 struct Shortcut {
-    int key;            // 'Q', '1', ...
+    int key;            // 'Q', '1', kKeyF11 ...
+    bool ctrl;
+    bool shift;
     const char* label;  // as shown in menus: "Ctrl+Q"
     const char* action;
 };

@@ -120,13 +120,13 @@ TEST(AppUi, QuitFromMenuAndShortcut) {
     const auto draw = [&] { drawUi(state); };
     ui.frame(draw);
     clickMenuItem(ui, draw, "File", "Quit");
-    EXPECT_TRUE(state.quitRequested);
+    EXPECT_TRUE(state.requests.quit);
 
     AppState other;
     const auto drawOther = [&] { drawUi(other); };
     ui.frame(drawOther);
     ui.pressKey('Q', drawOther, KeyMods{.ctrl = true});
-    EXPECT_TRUE(other.quitRequested);
+    EXPECT_TRUE(other.requests.quit);
 }
 
 TEST(AppUi, ShortcutWorksWhileMenuIsOpen) {
@@ -138,7 +138,7 @@ TEST(AppUi, ShortcutWorksWhileMenuIsOpen) {
     ui.frame(draw);
     ASSERT_TRUE(ui.itemRect("View/Dark theme")) << "menu did not open";
     ui.pressKey('Q', draw, KeyMods{.ctrl = true});
-    EXPECT_TRUE(state.quitRequested);
+    EXPECT_TRUE(state.requests.quit);
 }
 
 TEST(AppUi, HelpOpensAboutWindow) {
@@ -169,9 +169,9 @@ TEST(AppUi, ErrorPanelOffersReloadThatRecovers) {
     ui.frames(2, draw);
     ASSERT_TRUE(ui.itemRect("error/Reload")) << "error panel not drawn";
 
-    std::ofstream(path) << "{}";
+    std::ofstream(path) << R"({"extends": ")" << CHOKEPOINT_SOURCE_DIR << R"(/scenarios/baseline.json"})";
     ASSERT_TRUE(ui.clickItem("error/Reload", draw));
-    EXPECT_TRUE(state.reloadRequested);
+    EXPECT_TRUE(state.requests.reload);
     handleRequests(state);
     EXPECT_FALSE(state.loadError);
     EXPECT_TRUE(state.scenarioLoaded);
@@ -183,7 +183,7 @@ TEST(AppUi, WarningsAndEveryWindowDrawWithoutAsserting) {
     ImGuiHarness ui;
     AppState state;
     state.scenarioPath = "scenario.json";
-    state.scenarioLoaded = true;
+    state.scenarioLoaded = true;  // no document: the welcome text
     state.warnings.push_back("font missing");
     state.windows = WindowVisibility{.about = true, .shortcuts = true, .imguiDemo = true, .imguiMetrics = true};
     const auto draw = [&] { drawUi(state); };

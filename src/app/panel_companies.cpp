@@ -1,0 +1,15 @@
+// Companies tab: every company that is not a data-centre operator, by channel, largest
+// run, frontier gap and offshore share in the scrubber month. Sortable.
+#include "app/panels.h"
+
+#include "app/metric_table.h"
+#include "app/ui_probe.h"
+
+namespace chokepoint::app {
+
+void drawCompaniesTable(AppState& state) {
+    drawMetricTable({"##companies", "Company", "HQ"}, state.dash.companies, companyColumns(), state.view.month);
+    probeItem("table/companies");
+}
+
+}  // namespace chokepoint::app

@@ -1,0 +1,115 @@
+// Why panel: the options one company weighed in the scrubber month, with their cost, the
+// share of budget each got, the spend, and the rule verdict (denied options greyed). The
+// trace comes from a separate run on the worker (RunSlot::Trace), requested by syncRuns
+// while this panel is visible.
+#include "app/panels.h"
+
+#include "app/metric_table.h"
+#include "app/ui_common.h"
+#include "app/ui_probe.h"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cfloat>
+#include <cstdio>
+#include <string>
+
+namespace chokepoint::app {
+
+namespace {
+
+void drawCompanyCombo(AppState& state) {
+    const cp::Scenario& s = *state.doc.loaded;
+    int& company = state.view.whyCompany;
+    const char* preview = company >= 0 && company < static_cast<int>(s.companies.size())
+                              ? s.companies[static_cast<size_t>(company)].name.c_str()
+                              : "(pick a company)";
+    ImGui::SetNextItemWidth(em() * 22.0f);
+    if (ImGui::BeginCombo("##whyCompany", preview)) {
+        for (size_t i = 0; i < s.companies.size(); ++i) {
+            if (s.companies[i].kind == cp::CompanyKind::Operator) continue;
+            ImGui::PushID(static_cast<int>(i));
+            if (ImGui::Selectable(s.companies[i].name.c_str(), static_cast<int>(i) == company)) company = static_cast<int>(i);
+            ImGui::PopID();
+        }
+        ImGui::EndCombo();
+    }
+    probeItem("why/company");
+}
+
+void drawPurpose(const std::vector<cp::OptionTrace>& trace, int purpose) {
+    const char* id = purpose == 0 ? "##whyTrain" : "##whyInfer";
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingFixedFit |
+                                  ImGuiTableFlags_Resizable;
+    if (!ImGui::BeginTable(id, 5, flags)) return;
+    ImGui::TableSetupColumn(purpose == 0 ? "Training: option" : "Inference: option", ImGuiTableColumnFlags_WidthFixed,
+                            em() * 22.0f);
+    ImGui::TableSetupColumn("Cost $/H100e-mo");
+    ImGui::TableSetupColumn("Share");
+    ImGui::TableSetupColumn("Spend");
+    ImGui::TableSetupColumn("Rule", ImGuiTableColumnFlags_WidthStretch);
+    ImGui::TableHeadersRow();
+    int row = 0;
+    for (const cp::OptionTrace& o : trace) {
+        if (o.purpose != purpose) continue;
+        ImGui::TableNextRow();
+        ImGui::PushID(row++);
+        if (!o.allowed) ImGui::PushStyleColor(ImGuiCol_Text, dimColor());
+        ImGui::TableSetColumnIndex(0);
+        ImGui::TextUnformatted(o.label.c_str());
+        itemTooltip(o.label.c_str());
+        char buf[64];
+        ImGui::TableSetColumnIndex(1);
+        std::snprintf(buf, sizeof buf, "%.0f", o.cost_usd_per_h100e_month);
+        textRightAligned(buf);
+        ImGui::TableSetColumnIndex(2);
+        std::snprintf(buf, sizeof buf, "%.1f%%", o.share * 100.0);
+        textRightAligned(buf);
+        ImGui::TableSetColumnIndex(3);
+        textRightAligned(chart::formatValue(o.spend_usd, chart::Unit::Usd).c_str());
+        ImGui::TableSetColumnIndex(4);
+        ImGui::TextUnformatted(o.verdict.c_str());
+        itemTooltip(o.verdict.c_str());
+        if (!o.allowed) ImGui::PopStyleColor();
+        ImGui::PopID();
+    }
+    ImGui::EndTable();
+}
+
+}  // namespace
+
+void drawWhyPanel(AppState& state) {
+    if (!hasScenario(state.doc)) return;
+    state.view.whyVisible = true;
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted("Options weighed by");
+    ImGui::SameLine();
+    drawCompanyCombo(state);
+    ImGui::SameLine();
+    const int absMonth = state.dash.months.start + state.view.month;
+    ImGui::Text("in %s (move the month slider to change)", state.dash.months.label(state.view.month));
+
+    const TraceKey wanted{state.runs.generation, state.doc.revision, state.view.whyCompany, absMonth};
+    const bool fresh = state.runs.shownTrace == wanted;
+    if (!state.runs.traced) {
+        ImGui::TextDisabled("Computing...");
+        return;
+    }
+    if (!fresh) {
+        ImGui::SameLine();
+        ImGui::TextDisabled("(updating...)");
+    }
+    const auto& trace = state.runs.traced->trace;
+    if (trace.empty()) {
+        ImGui::TextDisabled("This company weighed no options in this month.");
+        return;
+    }
+    ImGui::BeginChild("##whyRows", ImVec2(0, 0), false);
+    drawPurpose(trace, 0);
+    ImGui::Spacing();
+    drawPurpose(trace, 1);
+    ImGui::EndChild();
+}
+
+}  // namespace chokepoint::app

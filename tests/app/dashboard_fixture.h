@@ -1,0 +1,75 @@
+// The dashboard on the baseline scenario in a headless 1600x900 ImGui, with helpers to
+// wait for the worker and read what the panels draw.
+//
+//   DashboardFixture d;                          // loaded, results in, two frames drawn
+//   ASSERT_TRUE(d.ui.clickItem("lever/us.remote_access_control", d.draw));
+//   d.settle();                                  // worker done, results on screen
+//   double v = d.chartValue("china_channels", "Leased offshore", "2027-12");
+#pragma once
+
+#include "app/app_state.h"
+#include "app/app_ui.h"
+#include "engine/month.h"
+
+#include "imgui_harness.h"
+#include "scenario_paths.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <string>
+
+namespace chokepoint::test {
+
+struct DashboardFixture {
+    ImGuiHarness ui{options()};
+    app::AppState state;
+    ImGuiHarness::DrawFn draw = [this] { app::drawUi(state); };
+
+    static ImGuiHarness::Options options() {
+        ImGuiHarness::Options o;
+        o.displaySize = ImVec2(1600.0f, 900.0f);
+        return o;
+    }
+
+    explicit DashboardFixture(const std::string& scenario = baselinePath()) {
+        state.scenarioPath = scenario;
+        app::loadScenario(state);
+        settle();
+    }
+
+    // Waits for every run, then draws two frames (results taken, then laid out).
+    void settle() {
+        app::waitForRuns(state);
+        ui.frames(2, draw);
+    }
+
+    int monthIndex(const char* yyyymm) const { return *cp::parseMonth(yyyymm) - state.dash.months.start; }
+
+    const app::SeriesData* series(const std::string& chartId, const std::string& label) const {
+        const auto& specs = app::chartSpecs();
+        for (size_t c = 0; c < specs.size() && c < state.dash.charts.size(); ++c) {
+            if (chartId != specs[c].id) continue;
+            for (const auto& s : state.dash.charts[c].series)
+                if (s.label == label) return &s;
+        }
+        return nullptr;
+    }
+    double chartValue(const std::string& chartId, const std::string& label, const char* month, bool baseline = false) const {
+        const app::SeriesData* s = series(chartId, label);
+        if (!s) return NAN;
+        const auto& v = baseline ? s->baseline : s->current;
+        return v.at(static_cast<size_t>(monthIndex(month)));
+    }
+    double kpi(const std::string& id, bool baseline = false) const {
+        const auto& specs = app::kpiSpecs();
+        for (size_t k = 0; k < specs.size(); ++k)
+            if (id == specs[k].id)
+                return app::kpiValue(specs[k], baseline ? state.dash.kpis[k].baseline : state.dash.kpis[k].current,
+                                     state.view.month);
+        return NAN;
+    }
+    int leverIndex(const char* id) const { return state.doc.loaded->findLever(id); }
+};
+
+}  // namespace chokepoint::test
