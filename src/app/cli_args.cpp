@@ -84,12 +84,28 @@ CliParseResult parseCliArgs(const std::vector<std::string>& args) {
                             std::to_string(kMaxSide) + ", got '" + *v + "'");
             }
             r.args.size = size;
+        } else if (name == "--lever") {
+            const auto v = value();
+            if (!v || v->find('=') == std::string::npos || v->front() == '=')
+                return fail("--lever needs ID=VALUE, e.g. --lever us.remote_access_control=on");
+            r.args.levers.push_back(*v);
+        } else if (name == "--presenter") {
+            r.args.presenter = true;
+        } else if (name == "--bench-frames") {
+            const auto v = value();
+            if (!v) return fail("--bench-frames needs a number");
+            const auto n = parseInt(*v);
+            if (!n || *n < 1 || *n > kMaxFrames) {
+                return fail("--bench-frames: expected an integer from 1 to " + std::to_string(kMaxFrames) + ", got '" +
+                            *v + "'");
+            }
+            r.args.benchFrames = *n;
         } else if (name.rfind("-", 0) == 0) {
             return fail("unknown option '" + args[i] + "'");
         } else {
             return fail("unexpected argument '" + args[i] + "' (use --scenario FILE)");
         }
-        if (inlineValue && (name == "--help" || name == "-h" || name == "--version")) {
+        if (inlineValue && (name == "--help" || name == "-h" || name == "--version" || name == "--presenter")) {
             return fail(name + " takes no value");
         }
     }
@@ -97,17 +113,24 @@ CliParseResult parseCliArgs(const std::vector<std::string>& args) {
 }
 
 std::string cliUsage() {
-    return "Usage: chokepoint [--scenario FILE] [--screenshot FILE.png] [--frames N] [--size WxH]\n"
+    return "Usage: chokepoint [--scenario FILE] [--lever ID=VALUE]... [--presenter]\n"
+           "                  [--screenshot FILE.png] [--frames N] [--size WxH] [--bench-frames N]\n"
            "\n"
            "Interactive dashboard of the Chokepoint compute-policy simulator.\n"
            "\n"
            "Options:\n"
            "  --scenario FILE       scenario JSON to open\n"
+           "  --lever ID=VALUE      change a lever after loading, as typed in the CLI:\n"
+           "                        on/off, a number, YYYY-MM or never; VALUE@YYYY-MM from\n"
+           "                        that month (repeatable; see chokepoint-cli levers FILE)\n"
+           "  --presenter           start in presenter mode (large font, high contrast)\n"
            "  --screenshot FILE     render N frames, save them as a PNG and exit\n"
            "                        (exit 2 if the scenario is missing or broken)\n"
            "  --frames N            frames to render before the screenshot (default 5)\n"
            "  --size WxH            window size in pixels (default: remembered, else 1600x900;\n"
            "                        with --screenshot: 1600x900)\n"
+           "  --bench-frames N      render N frames at full speed, print the median frame time\n"
+           "                        and the frames from a lever edit to its results, and exit\n"
            "  --version             print the version and exit\n"
            "  -h, --help            print this help and exit\n"
            "\n"

@@ -30,6 +30,9 @@ struct CliArgs {
     std::optional<std::string> screenshot;  // --screenshot FILE.png: render, save, exit
     int frames = kDefaultScreenshotFrames;  // --frames N: frames to render before the screenshot
     std::optional<WindowSize> size;         // --size WxH
+    std::vector<std::string> levers;        // --lever ID=VALUE[@YYYY-MM], repeatable
+    bool presenter = false;                 // --presenter: start in presenter mode
+    std::optional<int> benchFrames;         // --bench-frames N: measure, print, exit
     bool help = false;
     bool version = false;
 };

@@ -3,8 +3,13 @@
 // Shape of the Dear ImGui GLFW/OpenGL3 example: parse arguments, create the window and
 // the ImGui context, then loop (poll events, sleep while minimised, new frame, UI,
 // render, swap) and tear down in reverse. With --screenshot the loop renders N frames,
-// writes the back buffer to a PNG and exits; user settings are then neither read nor
-// written, so screenshots are reproducible.
+// writes the back buffer to a PNG and exits; with --bench-frames it renders at full
+// speed, prints timings and exits. In both, user settings are neither read nor written,
+// so runs are reproducible.
+//
+// [SECTION] Helpers
+// [SECTION] Benchmark (--bench-frames)
+// [SECTION] run: set-up, main loop, teardown
 
 #include "app/app_state.h"
 #include "app/app_ui.h"
@@ -12,9 +17,15 @@
 #include "app/fonts.h"
 #include "app/platform_glfw.h"
 #include "app/settings.h"
+#include "engine/levers.h"
+#include "engine/problems.h"
 
 #include <imgui.h>
 
+#include <algorithm>
+#include <chrono>
+#include <cfloat>
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <string>
@@ -24,6 +35,10 @@
 using namespace chokepoint::app;
 
 namespace {
+
+//-----------------------------------------------------------------------------
+// [SECTION] Helpers
+//-----------------------------------------------------------------------------
 
 std::filesystem::path executableDir(const char* argv0) {
     std::error_code ec;
@@ -48,31 +63,141 @@ void saveImGuiIni(const std::filesystem::path& file) {
     }
 }
 
+void printProblems(const AppState& state) {
+    std::fprintf(stderr, "chokepoint: cannot load scenario %s:\n", state.scenarioPath.c_str());
+    for (const cp::Problem& p : state.loadProblems) std::fprintf(stderr, "  %s\n", p.str().c_str());
+}
+
+// --lever settings become one undoable edit. Returns an error message, or "".
+std::string applyCliLevers(AppState& state, const std::vector<std::string>& levers) {
+    if (levers.empty()) return "";
+    if (!hasScenario(state.doc)) return "--lever needs a scenario that loads";
+    try {
+        applyLeverSettings(state.doc, cp::parseLeverArgs(levers, *state.doc.loaded));
+    } catch (const cp::LeverError& e) {
+        return e.what();
+    }
+    return "";
+}
+
+// The UI's screenshot request, in framebuffer pixels; false while it waits for menus
+// and dialogs to close.
+bool takeScreenshotRequest(AppState& state, std::string* path, std::optional<PixelRect>* crop) {
+    auto& req = state.requests.screenshot;
+    if (!req || req->delayFrames-- > 0) return false;
+    *path = req->path;
+    crop->reset();
+    if (req->cropToEnlargedChart && state.view.enlargedChart >= 0) {
+        const ImVec2 scale = ImGui::GetIO().DisplayFramebufferScale;
+        const float* r = state.view.enlargedRect;
+        *crop = PixelRect{static_cast<int>(std::floor(r[0] * scale.x)), static_cast<int>(std::floor(r[1] * scale.y)),
+                          static_cast<int>(std::ceil((r[2] - r[0]) * scale.x)),
+                          static_cast<int>(std::ceil((r[3] - r[1]) * scale.y))};
+    }
+    req.reset();
+    return true;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Benchmark (--bench-frames)
+//-----------------------------------------------------------------------------
+
+double median(std::vector<double> v) {
+    if (v.empty()) return NAN;
+    std::sort(v.begin(), v.end());
+    return v[v.size() / 2];
+}
+
+double percentile(std::vector<double> v, double p) {
+    if (v.empty()) return NAN;
+    std::sort(v.begin(), v.end());
+    return v[std::min(v.size() - 1, static_cast<size_t>(p * static_cast<double>(v.size())))];
+}
+
+// Measures frames and, every kEditEvery frames, a lever edit (flipping the first bool
+// lever, as a click would) until its results are on screen.
+struct Bench {
+    static constexpr int kWarmup = 30;
+    static constexpr int kEditEvery = 12;
+    int frames = 0;
+    int frame = 0;
+    std::vector<double> frameMs, uiMs, latencyFrames, latencyMs;
+    std::uint64_t waitingRevision = 0;
+    int editFrame = -1;
+    std::chrono::steady_clock::time_point editTime;
+
+    bool measuring() const { return frame >= kWarmup; }
+    bool done() const { return frame >= kWarmup + frames; }
+
+    void beforeFrame(AppState& state) {
+        if (!measuring() || editFrame >= 0 || !hasScenario(state.doc)) return;
+        if ((frame - kWarmup) % kEditEvery != 0) return;
+        for (int i = 0; i < leverCount(state.doc); ++i) {
+            if (lever(state.doc, i).kind != cp::LeverKind::Bool || hasDatedSchedule(state.doc, i)) continue;
+            setLeverValue(state.doc, i, leverValue(state.doc, i) > 0.5 ? 0.0 : 1.0);
+            waitingRevision = state.doc.revision;
+            editFrame = frame;
+            editTime = std::chrono::steady_clock::now();
+            return;
+        }
+    }
+    void afterFrame(const AppState& state) {
+        if (editFrame >= 0 && state.runs.current && state.runs.shownRevision == waitingRevision) {
+            latencyFrames.push_back(frame - editFrame);
+            latencyMs.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - editTime).count());
+            editFrame = -1;
+        }
+        ++frame;
+    }
+    void report(int width, int height, double runMs) const {
+        std::printf("bench: %dx%d, %d frames (after %d warm-up)\n", width, height, frames, kWarmup);
+        std::printf("median frame ms: %.2f (p90 %.2f)\n", median(frameMs), percentile(frameMs, 0.9));
+        std::printf("median ui ms: %.2f (NewFrame + drawUi + Render, CPU)\n", median(uiMs));
+        std::printf("lever edit -> results on screen: median %.0f frames (max %.0f), median %.1f ms; %zu edits; "
+                    "last run %.1f ms\n",
+                    median(latencyFrames), latencyFrames.empty() ? NAN : *std::max_element(latencyFrames.begin(), latencyFrames.end()),
+                    median(latencyMs), latencyFrames.size(), runMs);
+    }
+};
+
+//-----------------------------------------------------------------------------
+// [SECTION] run: set-up, main loop, teardown
+//-----------------------------------------------------------------------------
+
 int run(const CliArgs& args, const std::filesystem::path& exeDir) {
     const bool screenshotMode = args.screenshot.has_value();
+    const bool benchMode = args.benchFrames.has_value();
+    const bool headless = screenshotMode || benchMode;  // reproducible: no user settings
 
-    AppState state;
-    state.scenarioPath = args.scenario;
-    loadScenario(state);
-    if (screenshotMode && state.loadError) {
-        std::fprintf(stderr, "chokepoint: cannot load scenario %s: %s\n", state.scenarioPath.c_str(),
-                     state.loadError->c_str());
-        return kExitScenario;
-    }
-
-    // Settings (never in screenshot mode).
-    const UserDirs dirs = screenshotMode ? UserDirs{} : userDirsFromEnv();
+    // Settings (never in screenshot or bench mode).
+    const UserDirs dirs = headless ? UserDirs{} : userDirsFromEnv();
     const std::filesystem::path settingsFile = dirs.config.empty() ? "" : dirs.config / kSettingsFile;
     const std::filesystem::path iniFile = dirs.config.empty() ? "" : dirs.config / kImGuiIniFile;
     std::string warning;
-    Settings settings = screenshotMode ? Settings{} : loadSettings(settingsFile, &warning);
+    Settings settings = headless ? Settings{} : loadSettings(settingsFile, &warning);
+
+    AppState state;
     if (!warning.empty()) state.warnings.push_back(warning);
     state.theme = settings.theme;
+    state.recentFiles = settings.recentFiles;
+    state.scenarioPath = args.scenario;
+    loadScenario(state);
+    if (headless && state.loadError) {
+        printProblems(state);
+        return kExitScenario;
+    }
+    if (const std::string error = applyCliLevers(state, args.levers); !error.empty()) {
+        std::fprintf(stderr, "chokepoint: %s\n", error.c_str());
+        if (headless) return kExitUsage;
+        state.warnings.push_back(error);
+    }
+    if (args.presenter) setPresenter(state, true);
 
     PlatformConfig config;
     config.width = args.size ? args.size->width : settings.windowWidth;
     config.height = args.size ? args.size->height : settings.windowHeight;
-    config.resizable = !screenshotMode;
+    config.resizable = !headless;
+    config.vsync = !benchMode;
 
     Platform platform;
     std::string error;
@@ -101,20 +226,45 @@ int run(const CliArgs& args, const std::filesystem::path& exeDir) {
         exitCode = kExitFailure;
     }
 
+    Bench bench;
+    bench.frames = args.benchFrames.value_or(0);
     int frame = 0;
-    while (exitCode == kExitOk && !platform.shouldClose()) {
+    while (exitCode == kExitOk) {
         platform.pollEvents();
-        if (!screenshotMode && platform.minimised()) {
+        // Closing the window with unsaved edits asks first.
+        if (platform.shouldClose() && !state.requests.quit && isDirty(state.doc)) {
+            platform.cancelClose();
+            requestGuarded(state, PendingAction::Quit);
+        }
+        if (platform.shouldClose()) break;
+        if (!headless && platform.minimised()) {
             platform.waitEvents(0.1);
             continue;
         }
+        if (screenshotMode) waitForRuns(state);  // the picture shows finished results
+        if (benchMode) bench.beforeFrame(state);
 
+        const auto t0 = std::chrono::steady_clock::now();
         platform.newFrame();
+        // A screenshot shows the dashboard, not a tooltip where Xvfb's pointer happens to be.
+        if (screenshotMode) io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
         ImGui::NewFrame();
         drawUi(state);
         ImGui::Render();
+        const auto t1 = std::chrono::steady_clock::now();
         platform.render(ImGui::GetStyle().Colors[ImGuiCol_WindowBg]);
 
+        std::string shotPath;
+        std::optional<PixelRect> crop;
+        if (takeScreenshotRequest(state, &shotPath, &crop)) {
+            if (platform.saveScreenshot(shotPath, &error, crop ? &*crop : nullptr)) {
+                state.statusMessage = "Saved picture " + shotPath;
+                state.statusIsError = false;
+            } else {
+                state.statusMessage = "Picture not saved: " + error;
+                state.statusIsError = true;
+            }
+        }
         if (screenshotMode && ++frame >= args.frames) {
             if (!platform.saveScreenshot(*args.screenshot, &error)) {
                 std::fprintf(stderr, "chokepoint: screenshot failed: %s\n", error.c_str());
@@ -123,13 +273,25 @@ int run(const CliArgs& args, const std::filesystem::path& exeDir) {
             break;
         }
         platform.swap();
+        if (benchMode) {
+            if (bench.measuring()) {
+                bench.uiMs.push_back(std::chrono::duration<double, std::milli>(t1 - t0).count());
+                bench.frameMs.push_back(
+                    std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
+            }
+            bench.afterFrame(state);
+            if (bench.done()) {
+                bench.report(config.width, config.height, state.runs.lastRunMs);
+                break;
+            }
+        }
 
         handleRequests(state);
-        if (state.quitRequested) platform.requestClose();
+        if (state.requests.quit) platform.requestClose();
         if (io.WantSaveIniSettings) saveImGuiIni(iniFile);
     }
 
-    if (!screenshotMode) {
+    if (!headless) {
         saveImGuiIni(iniFile);
         int width = 0;
         int height = 0;
@@ -139,7 +301,8 @@ int run(const CliArgs& args, const std::filesystem::path& exeDir) {
             settings.windowWidth = width;
             settings.windowHeight = height;
         }
-        settings.theme = state.theme;
+        settings.theme = state.presenter ? state.themeBeforePresenter : state.theme;
+        settings.recentFiles = state.recentFiles;
         if (!settingsFile.empty() && !saveSettings(settingsFile, settings, &error)) {
             std::fprintf(stderr, "chokepoint: cannot save settings: %s\n", error.c_str());
         }

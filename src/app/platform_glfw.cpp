@@ -6,6 +6,7 @@
 #include <imgui.h>
 #include <stb_image_write.h>  // implementation lives in libstb
 
+#include <algorithm>
 #include <cstdio>
 #include <vector>
 
@@ -43,7 +44,7 @@ bool Platform::init(const PlatformConfig& config, std::string* error) {
     }
     glfwSetWindowPos(window_, 0, 0);
     glfwMakeContextCurrent(window_);
-    glfwSwapInterval(1);
+    glfwSwapInterval(config.vsync ? 1 : 0);
     return true;
 }
 
@@ -77,6 +78,7 @@ void Platform::shutdown() {
 
 bool Platform::shouldClose() const { return glfwWindowShouldClose(window_); }
 void Platform::requestClose() { glfwSetWindowShouldClose(window_, GLFW_TRUE); }
+void Platform::cancelClose() { glfwSetWindowShouldClose(window_, GLFW_FALSE); }
 void Platform::pollEvents() { glfwPollEvents(); }
 void Platform::waitEvents(double timeoutSeconds) { glfwWaitEventsTimeout(timeoutSeconds); }
 bool Platform::minimised() const { return glfwGetWindowAttrib(window_, GLFW_ICONIFIED) != 0; }
@@ -98,7 +100,7 @@ void Platform::render(const ImVec4& clear) {
 
 void Platform::swap() { glfwSwapBuffers(window_); }
 
-bool Platform::saveScreenshot(const std::filesystem::path& file, std::string* error) const {
+bool Platform::saveScreenshot(const std::filesystem::path& file, std::string* error, const PixelRect* crop) const {
     int w = 0;
     int h = 0;
     glfwGetFramebufferSize(window_, &w, &h);
@@ -128,7 +130,15 @@ bool Platform::saveScreenshot(const std::filesystem::path& file, std::string* er
             dst[i + 3] = 255;
         }
     }
-    if (!stbi_write_png(file.c_str(), w, h, 4, flipped.data(), static_cast<int>(stride))) {
+    int x0 = 0, y0 = 0, cw = w, ch = h;
+    if (crop) {
+        x0 = std::clamp(crop->x, 0, w - 1);
+        y0 = std::clamp(crop->y, 0, h - 1);
+        cw = std::clamp(crop->width, 1, w - x0);
+        ch = std::clamp(crop->height, 1, h - y0);
+    }
+    const unsigned char* first = flipped.data() + static_cast<size_t>(y0) * stride + static_cast<size_t>(x0) * 4;
+    if (!stbi_write_png(file.c_str(), cw, ch, 4, first, static_cast<int>(stride))) {
         if (error) *error = "cannot write " + file.string();
         return false;
     }

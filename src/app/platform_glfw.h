@@ -27,7 +27,13 @@ struct PlatformConfig {
     int width = 1600;
     int height = 900;
     bool resizable = true;
+    bool vsync = true;          // off for --bench-frames: measure the work, not the display
     const char* title = "Chokepoint";
+};
+
+// A rectangle of the framebuffer in pixels, top-left origin (PNG rows).
+struct PixelRect {
+    int x = 0, y = 0, width = 0, height = 0;
 };
 
 class Platform {
@@ -46,6 +52,7 @@ public:
 
     bool shouldClose() const;
     void requestClose();
+    void cancelClose();                  // the user closed the window, but we ask first
     void pollEvents();
     void waitEvents(double timeoutSeconds);
     bool minimised() const;
@@ -55,8 +62,8 @@ public:
     void swap();
 
     // Reads the back buffer (call after render(), before swap()) and writes a PNG of the
-    // framebuffer size, top row first, alpha forced to 255.
-    bool saveScreenshot(const std::filesystem::path& file, std::string* error) const;
+    // framebuffer size (or of `crop`, clamped to it), top row first, alpha forced to 255.
+    bool saveScreenshot(const std::filesystem::path& file, std::string* error, const PixelRect* crop = nullptr) const;
 
     // Window size in screen coordinates (what settings.json remembers).
     void windowSize(int& width, int& height) const;

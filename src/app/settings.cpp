@@ -51,6 +51,7 @@ std::string settingsToJson(const Settings& settings) {
     nlohmann::json doc = {
         {"window", {{"width", settings.windowWidth}, {"height", settings.windowHeight}}},
         {"theme", std::string(themeName(settings.theme))},
+        {"recent_files", settings.recentFiles},
     };
     return doc.dump(2) + "\n";
 }
@@ -84,6 +85,19 @@ Settings settingsFromJson(std::string_view text, std::string* warning) {
         } else {
             appendWarning(warning, "/theme: expected \"dark\", \"light\" or \"presenter\", found " + t->dump());
         }
+    }
+    if (const auto r = doc.find("recent_files"); r != doc.end()) {
+        bool ok = r->is_array();
+        if (ok) {
+            for (const auto& f : *r) {
+                if (!f.is_string() || f.get<std::string>().empty()) {
+                    ok = false;
+                    continue;
+                }
+                if (s.recentFiles.size() < kMaxRecentFilesInSettings) s.recentFiles.push_back(f.get<std::string>());
+            }
+        }
+        if (!ok) appendWarning(warning, "/recent_files: expected a list of file names, found " + r->dump());
     }
     return s;
 }

@@ -15,6 +15,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace chokepoint::app {
 
@@ -25,11 +26,13 @@ inline constexpr int kDefaultWindowWidth = 1600;
 inline constexpr int kDefaultWindowHeight = 900;
 inline constexpr int kMinWindowSide = 320;
 inline constexpr int kMaxWindowSide = 16384;
+inline constexpr size_t kMaxRecentFilesInSettings = 16;
 
 struct Settings {
     int windowWidth = kDefaultWindowWidth;
     int windowHeight = kDefaultWindowHeight;
     Theme theme = Theme::Dark;
+    std::vector<std::string> recentFiles;  // File > Open recent, most recent first
 };
 
 // Both empty when no home directory is known: then nothing is persisted.

@@ -90,3 +90,20 @@ TEST(WindowSizeParse, Bounds) {
     EXPECT_FALSE(parseWindowSize(" 64x64"));
     EXPECT_FALSE(parseWindowSize(""));
 }
+
+TEST(CliArgs, LeversPresenterAndBench) {
+    const CliParseResult r = parseCliArgs({"--lever", "us.remote_access_control=on", "--lever=sea.tenant_kyc=0.5@2026-01",
+                                           "--presenter", "--bench-frames", "120"});
+    ASSERT_TRUE(r.ok()) << r.error;
+    EXPECT_EQ(r.args.levers, (std::vector<std::string>{"us.remote_access_control=on", "sea.tenant_kyc=0.5@2026-01"}));
+    EXPECT_TRUE(r.args.presenter);
+    EXPECT_EQ(r.args.benchFrames, 120);
+}
+
+TEST(CliArgs, BadLeverAndBenchValues) {
+    EXPECT_FALSE(parseCliArgs({"--lever", "no_equals_sign"}).ok());
+    EXPECT_FALSE(parseCliArgs({"--lever", "=on"}).ok());
+    EXPECT_FALSE(parseCliArgs({"--lever"}).ok());
+    EXPECT_FALSE(parseCliArgs({"--bench-frames", "0"}).ok());
+    EXPECT_FALSE(parseCliArgs({"--presenter=yes"}).ok());
+}

@@ -109,3 +109,15 @@ TEST(AtomicWrite, FailsIntoMissingUnwritablePlace) {
     EXPECT_FALSE(writeFileAtomically(blocker / "child.txt", "y", &error));  // parent is a file
     EXPECT_FALSE(error.empty());
 }
+
+TEST(Settings, RecentFilesRoundTripAndBadEntriesAreNamed) {
+    Settings s;
+    s.recentFiles = {"scenarios/baseline.json", "/tmp/v.json"};
+    std::string warning;
+    EXPECT_EQ(settingsFromJson(settingsToJson(s), &warning).recentFiles, s.recentFiles);
+    EXPECT_TRUE(warning.empty()) << warning;
+
+    const Settings bad = settingsFromJson(R"({"recent_files": ["a.json", 3]})", &warning);
+    EXPECT_EQ(bad.recentFiles, (std::vector<std::string>{"a.json"}));
+    EXPECT_NE(warning.find("/recent_files"), std::string::npos) << warning;
+}
