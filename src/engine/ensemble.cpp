@@ -150,37 +150,26 @@ QuantilePlan plan(std::size_t n, double p) {
   return q;
 }
 
-bool nanLast(double a, double b) { return a < b || (!std::isnan(a) && std::isnan(b)); }
-
-// p10, p50, p90 of row[0..n) (n > 0) by selection instead of a full sort: the k-th order
-// statistic is the same value whichever way it is found. Reorders row.
+// p10, p50, p90 of row[0..n) (n > 0) by selection instead of a full sort: the value of
+// rank k (ascending, NaN last) is the same whichever way it is found. Reorders row.
 void quantiles3(double* row, std::size_t n, double out[3]) {
+  const auto m = static_cast<std::size_t>(
+      std::partition(row, row + n, [](double v) { return !std::isnan(v); }) - row);  // ranks >= m are NaN
   static constexpr double ps[3] = {0.1, 0.5, 0.9};
-  QuantilePlan plans[3];
-  std::size_t need[6];
-  std::size_t count = 0;
-  for (int i = 0; i < 3; ++i) {
-    plans[i] = plan(n, ps[i]);
-    need[count++] = plans[i].lo;
-    if (plans[i].needs_hi) need[count++] = plans[i].lo + 1;
+  // From the highest rank down. Invariant: [0, end) holds exactly the ranks 0..end-1, and
+  // row[end] holds rank end (selected before, or the first NaN when end == m).
+  std::size_t end = m;
+  for (int i = 2; i >= 0; --i) {
+    const QuantilePlan q = plan(n, ps[i]);
+    if (q.lo < end) {
+      std::nth_element(row, row + q.lo, row + end);
+      if (q.needs_hi && q.lo + 1 < end)  // rank lo+1 = the least of (lo, end); keep it at lo+1
+        std::iter_swap(row + q.lo + 1, std::min_element(row + q.lo + 1, row + end));
+      end = q.lo;
+    }
+    // Otherwise rank lo is already in place (== end) or NaN (>= m), and so is rank lo+1.
+    out[i] = interpolate(row[q.lo], q.needs_hi ? row[q.lo + 1] : row[q.lo], q.frac);
   }
-  // Sort and dedupe the (at most six) ranks; by hand, as GCC 12 misreads std::sort on a
-  // small array as out of bounds (-Warray-bounds).
-  for (std::size_t i = 1; i < count; ++i)
-    for (std::size_t j = i; j > 0 && need[j - 1] > need[j]; --j) std::swap(need[j - 1], need[j]);
-  std::size_t unique = 0;
-  for (std::size_t i = 0; i < count; ++i)
-    if (unique == 0 || need[unique - 1] != need[i]) need[unique++] = need[i];
-  count = unique;
-  // After nth_element at k over [first, n), everything in [k+1, n) is >= row[k], so the
-  // next (larger) rank can be selected within [k+1, n).
-  std::size_t first = 0;
-  for (std::size_t i = 0; i < count; ++i) {
-    std::nth_element(row + first, row + need[i], row + n, nanLast);
-    first = need[i] + 1;
-  }
-  for (int i = 0; i < 3; ++i)
-    out[i] = interpolate(row[plans[i].lo], plans[i].needs_hi ? row[plans[i].lo + 1] : row[plans[i].lo], plans[i].frac);
 }
 }  // namespace
 

@@ -194,7 +194,7 @@ TEST(EnsembleStatsRule, SummarizeUsesFinishedRunsOnly) {
 TEST(EnsembleStatsRule, SelectionGivesTheSameBitsAsSorting) {
   // summarize() selects order statistics; they must equal those of a full sort.
   Rng r(5);
-  for (int n : {1, 2, 3, 7, 10, 11, 101, 1000}) {
+  for (int n : {1, 2, 3, 4, 5, 7, 9, 10, 11, 12, 20, 21, 101, 1000}) {
     EnsembleResult e;
     e.runs = n;
     e.months = 1;
@@ -204,12 +204,21 @@ TEST(EnsembleStatsRule, SelectionGivesTheSameBitsAsSorting) {
       e.finished.push_back(1);
       e.values.push_back(std::floor(r.uniform() * 20) / 4);  // many ties
     }
-    const EnsembleStats st = summarize(e);
-    std::vector<double> sorted = e.values;
-    std::sort(sorted.begin(), sorted.end());
-    EXPECT_EQ(st.p10[0], quantileSorted(sorted.data(), sorted.size(), 0.1)) << n;
-    EXPECT_EQ(st.p50[0], quantileSorted(sorted.data(), sorted.size(), 0.5)) << n;
-    EXPECT_EQ(st.p90[0], quantileSorted(sorted.data(), sorted.size(), 0.9)) << n;
+    for (bool with_nan : {false, true}) {
+      if (with_nan) e.values[static_cast<size_t>(n) / 2] = std::nan("");
+      const EnsembleStats st = summarize(e);
+      std::vector<double> sorted = e.values;
+      std::sort(sorted.begin(), sorted.end(),
+                [](double a, double b) { return a < b || (!std::isnan(a) && std::isnan(b)); });
+      const double want[3] = {quantileSorted(sorted.data(), sorted.size(), 0.1),
+                              quantileSorted(sorted.data(), sorted.size(), 0.5),
+                              quantileSorted(sorted.data(), sorted.size(), 0.9)};
+      const double got[3] = {st.p10[0], st.p50[0], st.p90[0]};
+      for (int i = 0; i < 3; ++i) {
+        if (std::isnan(want[i])) EXPECT_TRUE(std::isnan(got[i])) << n << " " << i;
+        else EXPECT_EQ(got[i], want[i]) << n << " " << i << (with_nan ? " with NaN" : "");
+      }
+    }
   }
 }
 
