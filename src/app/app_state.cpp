@@ -59,7 +59,8 @@ void startDocument(AppState& state, std::shared_ptr<const cp::Scenario> loaded) 
     state.runs.generation = generation;
     state.dash = DashboardData{};
     rebuildDashboard(state.dash, *loaded, nullptr, nullptr);
-    state.view.logScale.assign(chartSpecs().size(), 0);
+    state.view.logScale.clear();
+    for (const ChartSpec& c : chartSpecs()) state.view.logScale.push_back(c.log ? 1 : 0);
     if (!state.view.monthSet || oldMonths != loaded->months() || oldStart != loaded->start) {
         state.view.month = defaultMonth(*loaded);
         state.view.monthSet = true;

@@ -271,9 +271,15 @@ void drawHeader(AppState& state) {
         ImGui::TextDisabled("up to date");
     }
     probeItem("header/status");
-    const char* legend = "solid: with your changes   dashed: as loaded   |: events";
+    // How to read the charts: at the right end of the line, or on a line of its own.
+    const char* legend = "solid: with your changes   dashed: as loaded   thin lines: events";
     const float w = ImGui::CalcTextSize(legend).x;
-    ImGui::SameLine(std::max(ImGui::GetCursorPosX() + em(), ImGui::GetWindowContentRegionMax().x - w));
+    ImGui::SameLine();
+    const float x = ImGui::GetWindowContentRegionMax().x - w;
+    if (x > ImGui::GetCursorPosX() + em())
+        ImGui::SameLine(x);
+    else
+        ImGui::NewLine();
     ImGui::TextDisabled("%s", legend);
 }
 

@@ -11,7 +11,7 @@ using chart::Unit;
 const std::vector<ChartSpec>& chartSpecs() {
     static const std::vector<ChartSpec> kCharts = {
         {"compute_by_bloc", "Compute by bloc (train + infer)", Unit::H100e, ChartKind::Lines,
-         {{Scope::Bloc, "*", "compute_train_h100e+compute_infer_h100e", "{name}"}}},
+         {{Scope::Bloc, "*", "compute_train_h100e+compute_infer_h100e", "{name}"}}, /*log=*/true},
         {"china_channels", "China's compute by channel", Unit::H100e, ChartKind::Stacked,
          {{Scope::Bloc, "china", "compute_home_nvidia_h100e", "Home: Nvidia"},
           {Scope::Bloc, "china", "compute_home_amd_h100e", "Home: AMD"},
@@ -47,13 +47,13 @@ const std::vector<ChartSpec>& chartSpecs() {
 
 const std::vector<ColumnSpec>& companyColumns() {
     static const std::vector<ColumnSpec> kColumns = {
-        {"Training (H100e)", "compute_train_h100e", Unit::H100e, false, "Training compute (H100e)"},
-        {"Inference (H100e)", "compute_infer_h100e", Unit::H100e, false, "Inference compute (H100e)"},
+        {"Training", "compute_train_h100e", Unit::H100e, false, "Training compute (H100e)"},
+        {"Inference", "compute_infer_h100e", Unit::H100e, false, "Inference compute (H100e)"},
         {"Home", "compute_home_h100e", Unit::H100e, false, "Owned chips at home (H100e)"},
         {"Abroad", "compute_abroad_owned_h100e", Unit::H100e, false, "Owned chips in sites abroad (H100e)"},
         {"Leased", "compute_leased_h100e", Unit::H100e, false, "Capacity leased at overseas sites (H100e)"},
         {"Grey", "compute_grey_h100e", Unit::H100e, false, "Chips from the grey market (H100e)"},
-        {"Largest run (FLOP)", "largest_run_flop", Unit::Flop, false, "Largest feasible training run: 3 months at 40% utilisation"},
+        {"Largest run", "largest_run_flop", Unit::Flop, false, "Largest feasible training run (FLOP): 3 months at 40% utilisation"},
         {"Gap", "frontier_gap_months", Unit::Months, false, "Months behind the leading US lab in effective compute"},
         {"Offshore", "offshore_training_share", Unit::Share, false, "Share of training compute outside the home country"},
     };
@@ -63,9 +63,9 @@ const std::vector<ColumnSpec>& companyColumns() {
 const std::vector<ColumnSpec>& chipColumns() {
     static const std::vector<ColumnSpec> kColumns = {
         {"Produced", "produced_units", Unit::Units, false, "Units made this month"},
-        {"Produced, total", "produced_units", Unit::Units, true, "Units made since the start of the run"},
+        {"Produced, all", "produced_units", Unit::Units, true, "Units made since the start of the run"},
         {"Delivered", "delivered_units", Unit::Units, false, "Units delivered to buyers this month"},
-        {"Delivered, total", "delivered_units", Unit::Units, true, "Units delivered since the start of the run"},
+        {"Delivered, all", "delivered_units", Unit::Units, true, "Units delivered since the start of the run"},
         {"Vendor stock", "vendor_stock_units", Unit::Units, false, "Units made but not yet delivered"},
         {"Grey pool", "grey_pool_units", Unit::Units, false, "Diverted units waiting on China's grey market"},
     };

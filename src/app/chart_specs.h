@@ -34,6 +34,7 @@ struct ChartSpec {
     chart::Unit unit;
     ChartKind kind;
     std::vector<SeriesSpec> series;
+    bool log = false;     // log y axis by default (values spanning decades)
 };
 
 enum class KpiAggregate { Month, Sum12 };  // value in the month, or sum of the 12 months ending there

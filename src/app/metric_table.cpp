@@ -28,7 +28,8 @@ std::string cellText(double v, chart::Unit unit) {
         case chart::Unit::Units: return chart::formatValue(v, chart::Unit::None);
         case chart::Unit::Flop:
             if (!std::isfinite(v) || v == 0.0) return chart::formatValue(v, chart::Unit::None);
-            return chart::formatTick(v, chart::Unit::Flop, std::fabs(v) * 0.1);
+            // A tick step of a tenth of the leading power of ten: one decimal, "7.8e26".
+            return chart::formatTick(v, chart::Unit::Flop, std::pow(10.0, std::floor(std::log10(std::fabs(v)))) * 0.1);
         default: return chart::formatValue(v, unit);
     }
 }
@@ -65,8 +66,14 @@ void drawMetricTable(const MetricTableLabels& labels, const std::vector<TableRow
                                   ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_Resizable;
     if (!ImGui::BeginTable(labels.id, nCols, flags)) return;
     ImGui::TableSetupScrollFreeze(1, 1);
-    ImGui::TableSetupColumn(labels.nameHeader, ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_WidthStretch);
-    ImGui::TableSetupColumn(labels.groupHeader);
+    // Name and group columns as wide as their longest entry.
+    float nameW = ImGui::CalcTextSize(labels.nameHeader).x + em(), groupW = ImGui::CalcTextSize(labels.groupHeader).x + em();
+    for (const TableRow& row : rows) {
+        nameW = std::max(nameW, ImGui::CalcTextSize(row.name.c_str()).x);
+        groupW = std::max(groupW, ImGui::CalcTextSize(row.group.c_str()).x);
+    }
+    ImGui::TableSetupColumn(labels.nameHeader, ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_WidthFixed, nameW);
+    ImGui::TableSetupColumn(labels.groupHeader, ImGuiTableColumnFlags_WidthFixed, groupW);
     const float numberW = ImGui::CalcTextSize("888.8k").x;
     for (const ColumnSpec& c : columns)
         ImGui::TableSetupColumn(c.header, ImGuiTableColumnFlags_PreferSortDescending, std::max(numberW, ImGui::CalcTextSize(c.header).x + em()));

@@ -109,7 +109,8 @@ bool drawChart(AppState& state, size_t c, float width, float height, bool enlarg
 void drawChartGrid(AppState& state) {
     const size_t n = std::min(chartSpecs().size(), state.dash.charts.size());
     if (n == 0) return;
-    state.view.logScale.resize(chartSpecs().size(), 0);
+    for (size_t c = state.view.logScale.size(); c < chartSpecs().size(); ++c)
+        state.view.logScale.push_back(chartSpecs()[c].log ? 1 : 0);
     const ImGuiStyle& style = ImGui::GetStyle();
     const ImVec2 avail = ImGui::GetContentRegionAvail();
     const float minChartW = em() * 21.0f;

@@ -5,9 +5,13 @@
 #include "app/metric_table.h"
 #include "app/ui_probe.h"
 
+#include <imgui.h>
+
 namespace chokepoint::app {
 
 void drawChipsTable(AppState& state) {
+    ImGui::TextDisabled("%s. Units of each chip; \"all\" columns add up every month since %s.",
+                        state.dash.months.label(state.view.month), state.dash.months.label(0));
     drawMetricTable({"##chips", "Chip", "Vendor"}, state.dash.chips, chipColumns(), state.view.month);
     probeItem("table/chips");
 }

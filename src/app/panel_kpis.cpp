@@ -27,6 +27,12 @@ std::string formatDelta(double delta, chart::Unit unit) {
     return out;
 }
 
+// Below half a percent (or 0.1 percentage point for shares) a change is noise to a class.
+bool negligible(double delta, double base, chart::Unit unit) {
+    if (unit == chart::Unit::Share) return std::fabs(delta) < 0.001;
+    return std::fabs(base) > 0 && std::fabs(delta) < 0.005 * std::fabs(base);
+}
+
 void drawCard(AppState& state, size_t k, float width, float height) {
     const KpiSpec& spec = kpiSpecs()[k];
     const KpiData& data = state.dash.kpis[k];
@@ -49,6 +55,8 @@ void drawCard(AppState& state, size_t k, float width, float height) {
         ImGui::TextDisabled(" ");
     } else if (std::fabs(delta) <= 1e-9 * std::max(scale, 1.0)) {
         ImGui::TextDisabled("= as loaded");
+    } else if (negligible(delta, base, spec.unit)) {
+        ImGui::TextDisabled("\xe2\x89\x88 as loaded");  // ≈
     } else {
         std::string text(delta > 0 ? "\xe2\x96\xb2 " : "\xe2\x96\xbc ");  // ▲ ▼
         text += formatDelta(delta, spec.unit);
@@ -78,14 +86,19 @@ void drawKpiCards(AppState& state) {
     if (n == 0) return;
     const ImGuiStyle& style = ImGui::GetStyle();
     const float avail = ImGui::GetContentRegionAvail().x;
-    const float width = std::floor((avail - style.ItemSpacing.x * static_cast<float>(n - 1)) / static_cast<float>(n));
+    // One row when each card gets ~10 characters of width; else two rows (large fonts).
+    const auto cardWidth = [&](size_t cols) {
+        return std::floor((avail - style.ItemSpacing.x * static_cast<float>(cols - 1)) / static_cast<float>(cols));
+    };
+    const size_t cols = cardWidth(n) >= em() * 10.0f ? n : (n + 1) / 2;
+    const float width = cardWidth(cols);
     const float line = ImGui::GetTextLineHeightWithSpacing();
     const float large = state.fonts.largeBold ? state.fonts.largeBold->FontSize : ImGui::GetFontSize();
-    // Title may wrap to two lines on narrow cards.
+    // Titles may wrap to two lines on narrow cards.
     const bool twoLineTitles = width < em() * 14.0f;
     const float height = line * (twoLineTitles ? 3.0f : 2.0f) + large + style.WindowPadding.y * 2.0f + 4.0f;
     for (size_t k = 0; k < n; ++k) {
-        if (k > 0) ImGui::SameLine();
+        if (k % cols != 0) ImGui::SameLine();
         ImGui::PushID(static_cast<int>(k));
         drawCard(state, k, width, height);
         ImGui::PopID();

@@ -179,17 +179,23 @@ void drawLabelRow(AppState& state, int index, bool asCheckbox) {
     const ImVec2 rowStart = ImGui::GetCursorScreenPos();
     const float right = rowStart.x + ImGui::GetContentRegionAvail().x;
 
-    if (changed) ImGui::PushStyleColor(ImGuiCol_Text, changedColor(state));
+    const float wrapAt = right - (changed ? resetW + ImGui::GetStyle().ItemSpacing.x : 0.0f);
     if (asCheckbox) {
+        // Box and label apart, so a long label wraps before the Reset button; a click on
+        // the label toggles, as it would on a checkbox's own label.
         bool on = leverValue(doc, index) > 0.5;
-        if (ImGui::Checkbox(l.label.c_str(), &on)) commitValue(doc, index, on ? 1.0 : 0.0);
+        if (ImGui::Checkbox("##on", &on)) commitValue(doc, index, on ? 1.0 : 0.0);
         probeItem(probeName(l).c_str());
-    } else {
-        ImGui::PushTextWrapPos(right - (changed ? resetW + ImGui::GetStyle().ItemSpacing.x : 0.0f));
-        ImGui::TextUnformatted(l.label.c_str());
-        ImGui::PopTextWrapPos();
+        leverTooltip(state, index);
+        ImGui::SameLine(0.0f, ImGui::GetStyle().ItemInnerSpacing.x);
+        ImGui::AlignTextToFramePadding();
     }
+    if (changed) ImGui::PushStyleColor(ImGuiCol_Text, changedColor(state));
+    ImGui::PushTextWrapPos(wrapAt);
+    ImGui::TextUnformatted(l.label.c_str());
+    ImGui::PopTextWrapPos();
     if (changed) ImGui::PopStyleColor();
+    if (asCheckbox && ImGui::IsItemClicked()) commitValue(doc, index, leverValue(doc, index) > 0.5 ? 0.0 : 1.0);
     leverTooltip(state, index);
 
     if (changed) {

@@ -150,8 +150,10 @@ TEST(Dashboard, ChartClickEnlargesAndEscapeCloses) {
     ASSERT_TRUE(d.ui.itemRect("enlarged/close"));
     ASSERT_TRUE(d.ui.itemRect("chart/compute_by_bloc"));
     EXPECT_GT(d.ui.itemRect("chart/compute_by_bloc")->width(), 1200.0f);
+    const char logBefore = d.state.view.logScale[0];
+    EXPECT_EQ(logBefore, 1) << "compute by bloc spans decades: log by default";
     ASSERT_TRUE(d.ui.clickItem("enlarged/log", d.draw));
-    EXPECT_EQ(d.state.view.logScale[0], 1);
+    EXPECT_NE(d.state.view.logScale[0], logBefore);
     d.ui.pressKey(ImGuiHarness::namedKey(ImGuiKey_Escape), d.draw);
     EXPECT_EQ(d.state.view.enlargedChart, -1);
 }
