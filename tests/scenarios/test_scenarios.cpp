@@ -1,0 +1,167 @@
+// Every shipped scenario (scenarios/*.json): it loads, runs with the invariant checker on,
+// gives finite results, and reproduces its pinned result fingerprint. The baseline keeps
+// at least 80% of the calibration targets inside their published ranges.
+//
+// A fingerprint changes whenever a result changes (engine or data). When that is
+// intended, re-pin them all at once:
+//
+//   CHOKEPOINT_UPDATE_FINGERPRINTS=1 ctest --test-dir build -R ScenarioFingerprints
+//
+// and commit tests/scenarios/fingerprints.json with the change that moved them.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <sstream>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "engine/calibration.h"
+#include "engine/loader.h"
+#include "engine/results_io.h"
+#include "engine/simulate.h"
+
+namespace fs = std::filesystem;
+using namespace cp;
+
+namespace {
+
+const fs::path kScenarioDir = fs::path(CHOKEPOINT_SOURCE_DIR) / "scenarios";
+const fs::path kFingerprints = fs::path(CHOKEPOINT_TEST_DIR) / "scenarios" / "fingerprints.json";
+constexpr const char* kUpdateVar = "CHOKEPOINT_UPDATE_FINGERPRINTS";
+
+// Scenario files are every *.json beside baseline.json except the JSON Schema.
+std::vector<std::string> shippedScenarios() {
+  std::vector<std::string> names;
+  for (const auto& e : fs::directory_iterator(kScenarioDir)) {
+    if (!e.is_regular_file() || e.path().extension() != ".json" || e.path().filename() == "schema.json") continue;
+    names.push_back(e.path().stem().string());
+  }
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+std::string path(const std::string& name) { return (kScenarioDir / (name + ".json")).string(); }
+
+bool updating() {
+  const char* v = std::getenv(kUpdateVar);
+  return v && std::string(v) == "1";
+}
+
+Results runChecked(const std::string& name) {
+  RunOptions o;
+  o.check = true;
+  return simulate(loadScenario(path(name)), o);
+}
+
+std::string hex(std::uint64_t v) { return fmt::format("{:016x}", v); }
+
+std::map<std::string, std::string> pinned() {
+  std::map<std::string, std::string> m;
+  std::ifstream f(kFingerprints);
+  if (!f) return m;
+  const nlohmann::json j = nlohmann::json::parse(f, nullptr, /*allow_exceptions=*/false);
+  if (!j.is_object() || !j.contains("fingerprints") || !j["fingerprints"].is_object()) return m;
+  for (auto it = j["fingerprints"].begin(); it != j["fingerprints"].end(); ++it)
+    if (it.value().is_string()) m[it.key()] = it.value().get<std::string>();
+  return m;
+}
+
+std::string howToUpdate() {
+  return fmt::format(
+      "\nIf this change of results is intended (an engine or data change), re-pin every scenario with\n"
+      "  {}=1 ctest --test-dir <build> -R ScenarioFingerprints\n"
+      "and commit {} with the change.",
+      kUpdateVar, kFingerprints.string());
+}
+
+class ShippedScenario : public ::testing::TestWithParam<std::string> {};
+
+}  // namespace
+
+TEST_P(ShippedScenario, LoadsRunsWithTheCheckerOnAndStaysFinite) {
+  const std::string name = GetParam();
+  Results r;
+  ASSERT_NO_THROW(r = runChecked(name)) << path(name);
+  ASSERT_TRUE(r.violations.empty()) << name << ": invariant violated in " << formatMonth(r.violations.front().month)
+                                    << " at " << r.violations.front().entity << ": " << r.violations.front().what;
+  ASSERT_GT(r.size(), 0u);
+  for (size_t i = 0; i < r.size(); ++i) {
+    const double* s = r.series(static_cast<int>(i));
+    for (int t = 0; t < r.months(); ++t)
+      ASSERT_TRUE(std::isfinite(s[t])) << name << ": " << toString(r.keys()[i].scope) << "/" << r.keys()[i].id << "/"
+                                       << r.keys()[i].metric << " in " << formatMonth(r.start() + t);
+  }
+}
+
+TEST_P(ShippedScenario, ReproducesItsPinnedFingerprint) {
+  if (updating()) GTEST_SKIP() << kUpdateVar << "=1: ScenarioFingerprints.UpdateWhenAsked rewrites the file";
+  const std::string name = GetParam();
+  const auto pins = pinned();
+  const auto it = pins.find(name);
+  ASSERT_NE(it, pins.end()) << "no pinned fingerprint for scenario '" << name << "' in " << kFingerprints.string()
+                            << howToUpdate();
+  const std::string now = hex(simulate(loadScenario(path(name))).fingerprint());
+  EXPECT_EQ(now, it->second) << "the results of scenario '" << name << "' changed: fingerprint " << now
+                             << ", pinned " << it->second << howToUpdate();
+}
+
+INSTANTIATE_TEST_SUITE_P(Scenarios, ShippedScenario, ::testing::ValuesIn(shippedScenarios()),
+                         [](const ::testing::TestParamInfo<std::string>& info) { return info.param; });
+
+// With CHOKEPOINT_UPDATE_FINGERPRINTS=1 this rewrites fingerprints.json from the current
+// results (one writer, so parallel ctest runs cannot interleave); otherwise it checks that
+// the file pins exactly the shipped scenarios.
+TEST(ScenarioFingerprints, UpdateWhenAsked) {
+  const auto names = shippedScenarios();
+  if (updating()) {
+    nlohmann::json fp = nlohmann::json::object();
+    for (const std::string& n : names) fp[n] = hex(simulate(loadScenario(path(n))).fingerprint());
+    nlohmann::json doc;
+    doc["$comment"] =
+        "Results::fingerprint() (hex) of every shipped scenario, deterministic run. Rewrite with "
+        "CHOKEPOINT_UPDATE_FINGERPRINTS=1 ctest -R ScenarioFingerprints (see tests/scenarios/test_scenarios.cpp).";
+    doc["fingerprints"] = fp;
+    const std::string problem = writeFileAtomic(kFingerprints.string(), doc.dump(2) + "\n");
+    ASSERT_TRUE(problem.empty()) << problem;
+    std::cout << "rewrote " << kFingerprints.string() << " (" << names.size() << " scenarios)\n";
+    return;
+  }
+  const auto pins = pinned();
+  ASSERT_FALSE(pins.empty()) << kFingerprints.string() << " is missing or unreadable" << howToUpdate();
+  for (const auto& [name, fp] : pins)
+    EXPECT_TRUE(std::find(names.begin(), names.end(), name) != names.end())
+        << "fingerprint pinned for '" << name << "', which is not a shipped scenario" << howToUpdate();
+}
+
+TEST(Calibration, BaselineKeepsAtLeast80PercentOfTargetsInside) {
+  const auto targets = loadTargets((kScenarioDir / "calibration" / "targets.json").string());
+  ASSERT_GE(targets.size(), 12u);
+  const Calibration c = evaluateTargets(targets, simulate(loadScenario(path("baseline"))), "targets.json");
+  ASSERT_TRUE(c.problems.empty()) << c.problems.front().str();
+  std::string outside;
+  for (const TargetRow& row : c.rows)
+    if (!row.inside)
+      outside += fmt::format("\n  {} {}: {} not in {} .. {}", row.target.id, formatPeriod(row.target),
+                             formatTargetValue(row.value, row.target.unit),
+                             formatTargetValue(row.target.low, row.target.unit),
+                             formatTargetValue(row.target.high, row.target.unit));
+  EXPECT_GE(c.share(), 0.8) << c.inside << " of " << c.rows.size() << " targets inside; outside:" << outside
+                            << "\n(chokepoint-cli calibrate --notes explains each range)";
+}
+
+TEST(Calibration, EveryShippedScenarioAnswersEveryTarget) {
+  // Variants keep the baseline's cast, so every target names a series they produce.
+  const auto targets = loadTargets((kScenarioDir / "calibration" / "targets.json").string());
+  for (const std::string& n : shippedScenarios()) {
+    const Calibration c = evaluateTargets(targets, simulate(loadScenario(path(n))), "targets.json");
+    EXPECT_TRUE(c.problems.empty()) << n << ": " << (c.problems.empty() ? "" : c.problems.front().str());
+    EXPECT_EQ(c.rows.size(), targets.size()) << n;
+  }
+}
