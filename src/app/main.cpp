@@ -121,7 +121,7 @@ struct Bench {
     static constexpr int kEditEvery = 12;
     int frames = 0;
     int frame = 0;
-    std::vector<double> frameMs, uiMs, latencyFrames, latencyMs;
+    std::vector<double> frameMs, uiMs, latencyFrames, latencyMs, vertices;
     std::uint64_t waitingRevision = 0;
     int editFrame = -1;
     std::chrono::steady_clock::time_point editTime;
@@ -152,7 +152,8 @@ struct Bench {
     void report(int width, int height, double runMs) const {
         std::printf("bench: %dx%d, %d frames (after %d warm-up)\n", width, height, frames, kWarmup);
         std::printf("median frame ms: %.2f (p90 %.2f)\n", median(frameMs), percentile(frameMs, 0.9));
-        std::printf("median ui ms: %.2f (NewFrame + drawUi + Render, CPU)\n", median(uiMs));
+        std::printf("median ui ms: %.2f (NewFrame + drawUi + Render, CPU); median %.0f vertices\n", median(uiMs),
+                    median(vertices));
         std::printf("lever edit -> results on screen: median %.0f frames (max %.0f), median %.1f ms; %zu edits; "
                     "last run %.1f ms\n",
                     median(latencyFrames), latencyFrames.empty() ? NAN : *std::max_element(latencyFrames.begin(), latencyFrames.end()),
@@ -276,6 +277,7 @@ int run(const CliArgs& args, const std::filesystem::path& exeDir) {
         if (benchMode) {
             if (bench.measuring()) {
                 bench.uiMs.push_back(std::chrono::duration<double, std::milli>(t1 - t0).count());
+                bench.vertices.push_back(io.MetricsRenderVertices);
                 bench.frameMs.push_back(
                     std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
             }

@@ -44,8 +44,13 @@ void drawCard(AppState& state, size_t k, float width, float height) {
 
     const double now = data.available ? kpiValue(spec, data.current, t) : NAN;
     const double base = data.available && !data.baseline.empty() ? kpiValue(spec, data.baseline, t) : NAN;
+    const std::string value = chart::formatValue(now, spec.unit);
     pushLarge(state);
-    ImGui::TextUnformatted(chart::formatValue(now, spec.unit).c_str());
+    if (ImGui::CalcTextSize(value.c_str()).x > ImGui::GetContentRegionAvail().x) {  // narrow card: smaller face
+        ImGui::PopFont();
+        pushBold(state);
+    }
+    ImGui::TextUnformatted(value.c_str());
     ImGui::PopFont();
     probeItem((std::string("kpi/") + spec.id).c_str());
 
@@ -86,11 +91,11 @@ void drawKpiCards(AppState& state) {
     if (n == 0) return;
     const ImGuiStyle& style = ImGui::GetStyle();
     const float avail = ImGui::GetContentRegionAvail().x;
-    // One row when each card gets ~10 characters of width; else two rows (large fonts).
+    // One row when each card gets ~8 em of width; else two rows (large fonts, narrow windows).
     const auto cardWidth = [&](size_t cols) {
         return std::floor((avail - style.ItemSpacing.x * static_cast<float>(cols - 1)) / static_cast<float>(cols));
     };
-    const size_t cols = cardWidth(n) >= em() * 10.0f ? n : (n + 1) / 2;
+    const size_t cols = cardWidth(n) >= em() * 8.0f ? n : (n + 1) / 2;
     const float width = cardWidth(cols);
     const float line = ImGui::GetTextLineHeightWithSpacing();
     const float large = state.fonts.largeBold ? state.fonts.largeBold->FontSize : ImGui::GetFontSize();

@@ -240,13 +240,21 @@ void drawLeverPanel(AppState& state) {
     ImGui::TextUnformatted("Policy levers");
     ImGui::PopFont();
     const int changed = changedLeverCount(doc);
-    ImGui::SameLine();
-    if (changed > 0)
-        ImGui::TextColored(changedColor(state), "%d changed", changed);
-    else
-        ImGui::TextDisabled("as in the file");
+    const std::string status = changed > 0 ? std::to_string(changed) + " changed" : "as in the file";
     const float resetAllW = ImGui::CalcTextSize("Reset all").x + ImGui::GetStyle().FramePadding.x * 2.0f;
-    ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - resetAllW));
+    const float spacing = ImGui::GetStyle().ItemSpacing.x;
+    // The status goes between title and button when it fits, else it is left out (the
+    // group headers still count the changes).
+    ImGui::SameLine();
+    if (ImGui::GetCursorPosX() + ImGui::CalcTextSize(status.c_str()).x + spacing + resetAllW <=
+        ImGui::GetWindowContentRegionMax().x) {
+        if (changed > 0)
+            ImGui::TextColored(changedColor(state), "%s", status.c_str());
+        else
+            ImGui::TextDisabled("%s", status.c_str());
+        ImGui::SameLine();
+    }
+    ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - resetAllW));
     ImGui::BeginDisabled(changed == 0);
     if (ImGui::SmallButton("Reset all")) resetAllLevers(doc);
     ImGui::EndDisabled();

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # GUI smoke test: the real dashboard binary in a virtual X server.
 #   gui_smoke.sh BINARY SCENARIO OUTDIR
-# Checks that --screenshot writes a 1280x720 PNG that is not one flat colour, and that a
-# missing scenario with --screenshot exits non-zero. Never touches the user's config.
+# Checks that --screenshot writes a 1280x720 PNG of the full dashboard (charts: many
+# colours, not one flat colour), that --lever and --presenter shots work, that a bad
+# --lever or a missing scenario exits non-zero, and that --bench-frames prints its
+# figures. Never touches the user's config.
 set -euo pipefail
 
 if [[ $# -ne 3 ]]; then
@@ -36,7 +38,36 @@ size="$(identify -format '%wx%h' "$shot")"
 
 colours="$(identify -format '%k' "$shot")"
 (( colours > 1 )) || fail "screenshot is one flat colour"
+# The error panel or an empty window has a few dozen colours; charts with anti-aliased
+# lines and filled areas have thousands.
+(( colours > 500 )) || fail "screenshot has only $colours colours: no charts drawn?"
 echo "ok: $shot is $size with $colours colours"
+
+echo "== changed levers and presenter mode"
+changed="$outdir/changed.png"
+"${xvfb[@]}" "$binary" --scenario "$scenario" --screenshot "$changed" --frames 5 --size 1280x720 \
+  --lever us.remote_access_control=on --lever cn.nvidia_guidance=0.9@2026-01 --presenter \
+  || fail "chokepoint with --lever --presenter exited with status $?"
+[[ "$(identify -format '%wx%h' "$changed")" == "1280x720" ]] || fail "no 1280x720 shot with --lever"
+cmp -s "$shot" "$changed" && fail "the changed scenario looks exactly like the baseline"
+echo "ok: $changed"
+
+echo "== bad --lever must fail"
+set +e
+"${xvfb[@]}" "$binary" --scenario "$scenario" --screenshot "$outdir/bad.png" --frames 1 --size 320x240 \
+  --lever no.such_lever=on 2>"$outdir/bad.stderr"
+status=$?
+set -e
+(( status == 2 )) || fail "bad --lever exited $status, expected 2"
+grep -q "no.such_lever" "$outdir/bad.stderr" || fail "stderr does not name the bad lever"
+echo "ok: bad lever exited $status: $(cat "$outdir/bad.stderr")"
+
+echo "== --bench-frames"
+bench="$("${xvfb[@]}" "$binary" --scenario "$scenario" --size 1280x720 --bench-frames 24)" \
+  || fail "--bench-frames exited with status $?"
+grep -q "median frame ms" <<<"$bench" || fail "no frame time in: $bench"
+grep -q "lever edit -> results on screen" <<<"$bench" || fail "no latency in: $bench"
+echo "$bench"
 
 echo "== missing scenario must fail"
 set +e
