@@ -89,10 +89,12 @@ bool takeScreenshotRequest(AppState& state, std::string* path, std::optional<Pix
     crop->reset();
     if (req->cropToEnlargedChart && state.view.enlargedChart >= 0) {
         const ImVec2 scale = ImGui::GetIO().DisplayFramebufferScale;
+        const float pad = 8.0f;  // a margin, so axis labels at the edge keep their breathing room
         const float* r = state.view.enlargedRect;
-        *crop = PixelRect{static_cast<int>(std::floor(r[0] * scale.x)), static_cast<int>(std::floor(r[1] * scale.y)),
-                          static_cast<int>(std::ceil((r[2] - r[0]) * scale.x)),
-                          static_cast<int>(std::ceil((r[3] - r[1]) * scale.y))};
+        *crop = PixelRect{static_cast<int>(std::floor((r[0] - pad) * scale.x)),
+                          static_cast<int>(std::floor((r[1] - pad) * scale.y)),
+                          static_cast<int>(std::ceil((r[2] - r[0] + 2 * pad) * scale.x)),
+                          static_cast<int>(std::ceil((r[3] - r[1] + 2 * pad) * scale.y))};
     }
     req.reset();
     return true;

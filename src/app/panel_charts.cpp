@@ -149,6 +149,7 @@ void drawEnlargedChart(AppState& state) {
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->GetCenter(), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
     ImGui::SetNextWindowSize(ImVec2(vp->WorkSize.x * 0.9f, vp->WorkSize.y * 0.9f), ImGuiCond_Always);
+    ImGui::SetNextWindowBgAlpha(1.0f);  // the dashboard must not show through the plot
     bool open = true;
     const std::string title = std::string(spec.title) + "###EnlargedChart";
     const ImGuiWindowFlags flags =

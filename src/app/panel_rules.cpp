@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <string>
+#include <vector>
 
 namespace chokepoint::app {
 
@@ -31,6 +32,17 @@ void forEachRun(const std::vector<char>& mask, Fn&& fn) {
         fn(t, end);
         t = end;
     }
+}
+
+const char* kindName(cp::RuleKind k) {
+    switch (k) {
+        case cp::RuleKind::Threshold: return "performance threshold";
+        case cp::RuleKind::NamedProduct: return "named chips";
+        case cp::RuleKind::CountryCaps: return "country caps";
+        case cp::RuleKind::EntityList: return "entity list";
+        case cp::RuleKind::RemoteAccess: return "remote access";
+    }
+    return "?";
 }
 
 std::string periods(const std::vector<char>& mask, const MonthAxis& months) {
@@ -56,6 +68,26 @@ void ruleTooltip(const cp::Rule& rule, const std::vector<char>* now, const std::
     ImGui::EndTooltip();
 }
 
+// A swatch and name for each kind of rule the scenario uses.
+void drawKindLegend(const cp::Scenario& s) {
+    std::vector<cp::RuleKind> kinds;
+    for (const cp::Rule& r : s.rules)
+        if (std::find(kinds.begin(), kinds.end(), r.kind) == kinds.end()) kinds.push_back(r.kind);
+    std::sort(kinds.begin(), kinds.end());
+    const float h = ImGui::GetTextLineHeight();
+    for (cp::RuleKind k : kinds) {
+        const float itemW = h * 2.4f + ImGui::CalcTextSize(kindName(k)).x;
+        ImGui::SameLine(0.0f, h);
+        if (ImGui::GetCursorPosX() + itemW > ImGui::GetWindowContentRegionMax().x) ImGui::NewLine();  // wrap
+        const ImVec2 p = ImGui::GetCursorScreenPos();
+        ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(p.x, p.y + h * 0.2f), ImVec2(p.x + h * 1.2f, p.y + h * 0.8f),
+                                                  chart::withAlpha(chart::paletteColor(static_cast<int>(k)), 0.8f), 2.0f);
+        ImGui::Dummy(ImVec2(h * 1.2f, h));
+        ImGui::SameLine(0.0f, 4.0f);
+        ImGui::TextUnformatted(kindName(k));
+    }
+}
+
 }  // namespace
 
 void drawRuleTimeline(AppState& state) {
@@ -66,7 +98,8 @@ void drawRuleTimeline(AppState& state) {
     const ActiveTable* base = state.runs.baselineRuleActive.get();
     if (months.count() == 0) return;
 
-    ImGui::TextDisabled("Filled: in force with your changes.  Outline: in force in the scenario as loaded.");
+    ImGui::TextDisabled("Bars: in force with your changes; outlines: as loaded.");
+    drawKindLegend(s);
     ImGui::BeginChild("##ruleRows", ImVec2(0, 0), false);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float rowH = ImGui::GetTextLineHeightWithSpacing() + 4.0f;

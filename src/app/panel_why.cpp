@@ -1,5 +1,5 @@
 // Why panel: the options one company weighed in the scrubber month, with their cost, the
-// share of budget each got, the spend, and the rule verdict (denied options greyed). The
+// budget offered to each, what it got, and the rule verdict (denied options greyed). The
 // trace comes from a separate run on the worker (RunSlot::Trace), requested by syncRuns
 // while this panel is visible.
 #include "app/panels.h"
@@ -42,12 +42,13 @@ void drawPurpose(const std::vector<cp::OptionTrace>& trace, int purpose) {
     const char* id = purpose == 0 ? "##whyTrain" : "##whyInfer";
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingFixedFit |
                                   ImGuiTableFlags_Resizable;
-    if (!ImGui::BeginTable(id, 5, flags)) return;
+    if (!ImGui::BeginTable(id, 6, flags)) return;
     ImGui::TableSetupColumn(purpose == 0 ? "Training: option" : "Inference: option", ImGuiTableColumnFlags_WidthFixed,
                             em() * 22.0f);
     ImGui::TableSetupColumn("Cost $/H100e-mo");
     ImGui::TableSetupColumn("Share");
-    ImGui::TableSetupColumn("Spend");
+    ImGui::TableSetupColumn("Offered");
+    ImGui::TableSetupColumn("Got");
     ImGui::TableSetupColumn("Rule", ImGuiTableColumnFlags_WidthStretch);
     ImGui::TableHeadersRow();
     int row = 0;
@@ -69,6 +70,8 @@ void drawPurpose(const std::vector<cp::OptionTrace>& trace, int purpose) {
         ImGui::TableSetColumnIndex(3);
         textRightAligned(chart::formatValue(o.spend_usd, chart::Unit::Usd).c_str());
         ImGui::TableSetColumnIndex(4);
+        textRightAligned(chart::formatValue(o.paid_usd, chart::Unit::Usd).c_str());
+        ImGui::TableSetColumnIndex(5);
         ImGui::TextUnformatted(o.verdict.c_str());
         itemTooltip(o.verdict.c_str());
         if (!o.allowed) ImGui::PopStyleColor();
@@ -105,6 +108,10 @@ void drawWhyPanel(AppState& state) {
         ImGui::TextDisabled("This company weighed no options in this month.");
         return;
     }
+    ImGui::PushStyleColor(ImGuiCol_Text, dimColor());
+    ImGui::TextWrapped("Share, offered: budget offered over the month's rounds (a sold-out option's budget is offered "
+                       "again). Got: what rationing filled. Grey rows were denied.");
+    ImGui::PopStyleColor();
     ImGui::BeginChild("##whyRows", ImVec2(0, 0), false);
     drawPurpose(trace, 0);
     ImGui::Spacing();
