@@ -67,7 +67,8 @@ void drawCard(AppState& state, size_t k, float width, float height) {
         text += formatDelta(delta, spec.unit);
         if (std::fabs(base) > 1e-12) {
             char pct[32];
-            std::snprintf(pct, sizeof pct, " (%+.0f%%)", 100.0 * delta / std::fabs(base));
+            const double relative = 100.0 * delta / std::fabs(base);
+            std::snprintf(pct, sizeof pct, std::fabs(relative) < 10.0 ? " (%+.1f%%)" : " (%+.0f%%)", relative);
             text += pct;
         }
         ImGui::TextColored(delta > 0 ? upColor(state) : downColor(state), "%s", text.c_str());

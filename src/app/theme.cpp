@@ -96,6 +96,10 @@ void applyTheme(Theme theme, ImGuiStyle& style) {
         case Theme::Light:
             ImGui::StyleColorsLight(&style);
             style.Colors[ImGuiCol_WindowBg] = ImVec4(0.97f, 0.97f, 0.97f, 1.00f);
+            // Frames (slider tracks, check boxes) must stand out from the near-white background.
+            style.Colors[ImGuiCol_FrameBg] = ImVec4(0.86f, 0.88f, 0.91f, 1.00f);
+            style.Colors[ImGuiCol_FrameBgHovered] = ImVec4(0.78f, 0.84f, 0.93f, 1.00f);
+            style.FrameBorderSize = 1.0f;
             break;
         case Theme::Presenter:
             applyPresenterColors(style);
