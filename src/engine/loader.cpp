@@ -565,7 +565,7 @@ void readParams(Reader& r, const json& root, Scenario& s, const Ids& ids) {
                          "logit_beta", "preference_premium", "backlog_max_months", "build_lag_months", "grey_premium",
                          "licence_risk_premium", "diversion_base", "us_enforcement", "location_verification_from",
                          "location_verification_effect", "permit_effect", "frontier_bloc", "concern_bloc",
-                         "reference_tflops", "reference_hbm_tbps", "rule_maker"}))
+                         "reference_tflops", "reference_hbm_tbps", "rule_maker", "max_stock_months"}))
     return;
   Params& pa = s.params;
   const json& j = *pj;
@@ -588,6 +588,7 @@ void readParams(Reader& r, const json& root, Scenario& s, const Ids& ids) {
   n("permit_effect", pa.permit_effect, NK::Share);
   n("reference_tflops", pa.reference_tflops, NK::Positive);
   n("reference_hbm_tbps", pa.reference_hbm_tbps, NK::Positive);
+  n("max_stock_months", pa.max_stock_months, NK::NonNeg);
   auto bloc = [&](const char* key, int& out) {
     const int b = r.ref(j, key, p, ids.blocs, "bloc", false);
     if (b >= 0) out = b;

@@ -20,7 +20,7 @@ const char* toString(Reason r) {
   switch (r) {
     case Reason::None: return "no rule applies";
     case Reason::NotForSale: return "not on sale this month";
-    case Reason::BuyerRestricted: return "in-house chip of other companies";
+    case Reason::BuyerRestricted: return "sold only to named buyers";
     case Reason::VendorMarket: return "vendor does not sell to this market";
     case Reason::EntityList: return "buyer on the Entity List";
     case Reason::Tier3: return "tier-3 destination";

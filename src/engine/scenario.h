@@ -179,6 +179,7 @@ struct Params {
   Num us_enforcement = Num::constant(0.5), location_verification_from = Num::constant(kNever);
   Num location_verification_effect = Num::constant(0.7), permit_effect = Num::constant(0.5);
   Num reference_tflops = Num::constant(989), reference_hbm_tbps = Num::constant(3.35);
+  Num max_stock_months = Num::constant(3);  // vendors stop building beyond this much unsold output
   int frontier_bloc = 0, concern_bloc = 0;
   int rule_maker = 0;  // jurisdiction whose export rules the rule book holds (US)
 };

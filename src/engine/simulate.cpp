@@ -32,10 +32,11 @@ struct Option {
   OptionKind kind = OptionKind::Buy;
   int chip = -1, loc = 0, site = -1;
   double cost = 0;    // perceived USD per H100e-month of the purpose
-  double factor = 1;  // multiplies the logit weight (guidance, partial rules)
+  double factor = 1;  // multiplies the logit weight (partly effective rules)
   bool offshore = false;
   double share = 0;
   Verdict verdict;
+  double guided = 0;  // share of demand Beijing's guidance cuts
 };
 
 struct Order {
@@ -117,6 +118,17 @@ class Sim {
   void tracePaid(OptionKind kind, int what, int loc, int p, double paid) {
     auto it = trace_index_.find(std::make_tuple(static_cast<int>(kind), what, loc, p));
     if (it != trace_index_.end()) r_.trace[it->second].paid_usd += paid;
+  }
+
+  // Is any buyer allowed this chip this month (at home, or an operator at its site)?
+  bool sellable(int k) {
+    for (int c = 0; c < C_; ++c)
+      if (saleVerdict(c, 0, k, s_.companies[c].hq).status != Status::Denied) return true;
+    for (int si = 0; si < S_; ++si) {
+      const Site& st = s_.sites[si];
+      if (saleVerdict(st.operator_company, si + 1, k, st.jurisdiction).status != Status::Denied) return true;
+    }
+    return false;
   }
 
   // [SECTION] month
@@ -391,6 +403,11 @@ void Sim::production(int t) {
         if (per_unit > 0) units = std::min(units, avail * std::clamp(in_.at(cap.share, t), 0.0, 1.0) / per_unit);
       }
     }
+    // A vendor makes a chip only while someone may buy it, and stops adding to a stock that
+    // already holds max_stock_months of output (so a banned chip is not built for nobody).
+    if (units > 0 && !sellable(k)) units = 0;
+    const double stock_cap = units * std::max(0.0, in_.at(s_.params.max_stock_months, t));
+    units = std::min(units, std::max(0.0, stock_cap - stock_[k]));
     produced_[k] = units;
     stock_[k] += units;
   }
@@ -480,8 +497,10 @@ void Sim::chooseFor(int c, int p, double budget, int t, int round) {
     if (loc >= 1 && will <= 0) continue;
     const int jur = jurOfLoc(c, loc);
     for (int k = 0; k < K_; ++k) {
-      if (stock_[k] < kMinUnits) continue;
+      // Denied chips are listed for the why panel even when none are in stock.
+      if (stock_[k] < kMinUnits && !(tracing && round == 0)) continue;
       const Verdict& v = saleVerdict(c, loc, k, jur);
+      if (stock_[k] < kMinUnits && v.status != Status::Denied) continue;
       Option o{OptionKind::Buy, k, loc, loc - 1, 0, 1, loc >= 1, 0, v};
       const double price = in_.at(s_.chips[k].price_usd, t);
       const double life = lifeOf(k, t);
@@ -493,8 +512,8 @@ void Sim::chooseFor(int c, int p, double budget, int t, int round) {
       const double h = p == 0 ? htrain_[k] : hinfer_[k];
       if (h <= 0) continue;
       o.cost = cost / h;
-      o.factor = 1 - guidanceStrength(c, k, t);
-      if (v.status == Status::Denied || o.factor <= 0) {
+      o.guided = guidanceStrength(c, k, t);
+      if (v.status == Status::Denied) {
         if (tracing && round == 0 && v.reason != Reason::NotForSale) denied.push_back(o);
         continue;
       }
@@ -547,11 +566,24 @@ void Sim::chooseFor(int c, int p, double budget, int t, int round) {
       o.share = o.factor * std::exp(-beta * (o.cost / cmin - 1.0));
       sum += o.share;
     }
-    double offshore = 0;
+    for (Option& o : opts) o.share = sum > 0 ? o.share / sum : 0.0;
+    // Beijing's guidance cuts demand for a named chip by its strength; the money moves to
+    // the options it does not name (none left: it waits as backlog).
+    double cut = 0, free_share = 0;
     for (Option& o : opts) {
-      o.share = sum > 0 ? o.share / sum : 0.0;
-      if (o.offshore) offshore += o.share;
+      if (o.guided > 0) {
+        cut += o.share * o.guided;
+        o.share *= 1 - o.guided;
+      } else {
+        free_share += o.share;
+      }
     }
+    if (cut > 0 && free_share > 0)
+      for (Option& o : opts)
+        if (o.guided <= 0) o.share += cut * o.share / free_share;
+    double offshore = 0;
+    for (const Option& o : opts)
+      if (o.offshore) offshore += o.share;
     // China's data-export rules: at most `cap` of training may run offshore.
     if (p == 0 && concernBloc(c)) {
       const double cap = std::clamp(in_.at(s_.china.offshore_training_cap, t), 0.0, 1.0);
@@ -614,16 +646,15 @@ void Sim::chooseFor(int c, int p, double budget, int t, int round) {
       if (r_.trace[i].label.empty()) {
         r_.trace[i].label = label(o);
         r_.trace[i].verdict = explain(s_, o.verdict);
+        if (o.guided > 0)
+          r_.trace[i].verdict += fmt::format("; Beijing's guidance cuts demand by {:.0f}%", o.guided * 100);
         r_.trace[i].cost_usd_per_h100e_month = o.cost;
       }
       r_.trace[i].spend_usd += budget * o.share;
       r_.trace[i].share = trace_budget_[p] > 0 ? r_.trace[i].spend_usd / trace_budget_[p] : 0.0;
     }
     for (const Option& o : denied)
-      r_.trace.push_back({label(o), p, o.factor <= 0 && o.verdict.status != Status::Denied
-                                           ? std::string("shunned: Beijing's purchase guidance")
-                                           : explain(s_, o.verdict),
-                          false, o.cost, 0, 0});
+      r_.trace.push_back({label(o), p, explain(s_, o.verdict), false, o.cost, 0, 0});
   }
 }
 
