@@ -543,6 +543,20 @@ void readLevers(Reader& r, const json& root, Scenario& s) {
       if (l.min > l.max) r.err(p + "/min", fmt::format("min {} is above max {}", l.min, l.max));
       if (l.kind == LeverKind::Share && (l.min < 0 || l.max > 1)) r.err(p, "a share lever's range must lie in 0..1");
     }
+    if (l.kind == LeverKind::Month) {  // range for pickers: months, default the scenario's span
+      auto month = [&](const char* key, int def) {
+        const json* v = r.field(e, key, p, false);
+        if (!v) return static_cast<double>(def);
+        auto m = v->is_string() ? parseMonth(v->get<std::string>()) : std::nullopt;
+        if (!m || *m == kNever) {
+          r.err(p + "/" + key, fmt::format("expected a month \"YYYY-MM\", got {}", v->dump().substr(0, 40)));
+          return static_cast<double>(def);
+        }
+        return static_cast<double>(*m);
+      };
+      l.min = month("min", s.start);
+      l.max = month("max", s.end);
+    }
     if (l.kind == LeverKind::Choice && l.options.empty()) r.err(p + "/options", "a choice lever needs options");
     const json* v = r.field(e, "value", p, true);
     if (v) {

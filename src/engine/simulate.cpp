@@ -364,6 +364,7 @@ void Sim::addSeries() {
     company_metrics_.push_back(fmt::format("compute_{}_h100e", v.id));
     company_metrics_.push_back(fmt::format("compute_home_{}_h100e", v.id));
   }
+  company_metrics_.push_back("compute_h100e");  // training + inference, each in its own measure
   for (int c = 0; c < C_; ++c)
     for (const auto& m : company_metrics_) cs_.push_back(r_.add(Scope::Company, s_.companies[c].id, m));
   for (int b = 0; b < B_; ++b)
@@ -887,6 +888,7 @@ void Sim::record(int t) {
     m[10] = spend_[c];
     m[11] = spend_offshore_[c];
     m[12] = backlog_[c * 2] + backlog_[c * 2 + 1];
+    m[13 + 2 * V_] = m[0] + m[1];
     for (size_t i = 0; i < MC; ++i) r_.series(cs_[c * MC + i])[t] = m[i];
     const int b = s_.jurisdictions[s_.companies[c].hq].bloc;
     bloc_seen[b] = 1;
