@@ -1,0 +1,219 @@
+#include "engine/doc_reader.h"
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <fmt/format.h>
+
+namespace cp {
+
+namespace fs = std::filesystem;
+using json = nlohmann::json;
+
+namespace {
+std::string escapePointer(const std::string& key) {
+  std::string out;
+  for (char c : key) out += c == '~' ? std::string("~0") : c == '/' ? std::string("~1") : std::string(1, c);
+  return out;
+}
+}  // namespace
+
+void DocReader::err(const std::string& ptr, std::string msg) {
+  if (problems.size() < 500) problems.push_back({file_, ptr, std::move(msg)});
+}
+
+bool DocReader::readFile(const std::string& path, json& out) {
+  std::error_code ec;
+  if (!fs::exists(path, ec)) {
+    err("", "file not found");
+    return false;
+  }
+  if (fs::is_directory(path, ec)) {
+    err("", "is a directory, expected a JSON file");
+    return false;
+  }
+  const auto size = fs::file_size(path, ec);
+  if (ec || size > max_bytes_) {
+    err("", ec ? fmt::format("cannot read: {}", ec.message()) : fmt::format("file is {} bytes, the limit is {}", size, max_bytes_));
+    return false;
+  }
+  std::ifstream f(path, std::ios::binary);
+  if (!f) {
+    err("", "cannot open file");
+    return false;
+  }
+  std::ostringstream ss;
+  ss << f.rdbuf();
+  return parse(ss.str(), out);
+}
+
+bool DocReader::parse(const std::string& text, json& out) {
+  if (text.size() > max_bytes_) {
+    err("", fmt::format("document is {} bytes, the limit is {}", text.size(), max_bytes_));
+    return false;
+  }
+  try {
+    out = json::parse(text);
+  } catch (const json::exception& e) {
+    err("", fmt::format("not valid JSON: {}", e.what()));
+    return false;
+  }
+  if (!out.is_object()) {
+    err("", fmt::format("expected a JSON object at the top, got {}", out.type_name()));
+    return false;
+  }
+  return true;
+}
+
+bool DocReader::object(const json& j, const std::string& ptr, std::initializer_list<const char*> allowed) {
+  if (!j.is_object()) {
+    err(ptr, fmt::format("expected an object, got {}", j.type_name()));
+    return false;
+  }
+  for (auto it = j.begin(); it != j.end(); ++it) {
+    const std::string& k = it.key();
+    if (k == "notes" || k == "$comment" || k == "$schema") continue;
+    if (std::none_of(allowed.begin(), allowed.end(), [&](const char* a) { return k == a; }))
+      err(ptr + "/" + escapePointer(k), "unknown field");
+  }
+  return true;
+}
+
+const json* DocReader::field(const json& obj, const char* key, const std::string& ptr, bool required) {
+  if (!obj.is_object()) return nullptr;
+  auto it = obj.find(key);
+  if (it == obj.end() || it->is_null()) {
+    if (required) err(ptr + "/" + key, "missing required field");
+    return nullptr;
+  }
+  return &*it;
+}
+
+std::string DocReader::str(const json& obj, const char* key, const std::string& ptr, bool required) {
+  const json* v = field(obj, key, ptr, required);
+  if (!v) return {};
+  if (!v->is_string()) {
+    err(ptr + "/" + key, fmt::format("expected a string, got {}", v->type_name()));
+    return {};
+  }
+  std::string s = v->get<std::string>();
+  if (required && s.empty()) err(ptr + "/" + key, "must not be empty");
+  return s;
+}
+
+std::vector<std::string> DocReader::strList(const json& obj, const char* key, const std::string& ptr, bool required) {
+  std::vector<std::string> out;
+  const json* v = field(obj, key, ptr, required);
+  if (!v) return out;
+  const std::string p = ptr + "/" + key;
+  if (!v->is_array()) {
+    err(p, fmt::format("expected a list of strings, got {}", v->type_name()));
+    return out;
+  }
+  for (size_t i = 0; i < v->size(); ++i) {
+    if ((*v)[i].is_string()) out.push_back((*v)[i].get<std::string>());
+    else err(fmt::format("{}/{}", p, i), fmt::format("expected a string, got {}", (*v)[i].type_name()));
+  }
+  return out;
+}
+
+const json* DocReader::list(const json& obj, const char* key, const std::string& ptr, bool required) {
+  const json* v = field(obj, key, ptr, required);
+  if (!v) return nullptr;
+  if (!v->is_array()) {
+    err(ptr + "/" + key, fmt::format("expected a list, got {}", v->type_name()));
+    return nullptr;
+  }
+  return v;
+}
+
+std::optional<int> DocReader::month(const json& obj, const char* key, const std::string& ptr, bool required) {
+  const json* v = field(obj, key, ptr, required);
+  if (!v) return std::nullopt;
+  if (v->is_string()) {
+    const auto m = parseMonth(v->get<std::string>());
+    if (m && *m != kNever) return m;
+  }
+  err(ptr + "/" + key, fmt::format("expected a month \"YYYY-MM\", got {}", v->dump().substr(0, 40)));
+  return std::nullopt;
+}
+
+std::optional<int> DocReader::integer(const json& obj, const char* key, const std::string& ptr, bool required, int lo,
+                                      int hi) {
+  const json* v = field(obj, key, ptr, required);
+  if (!v) return std::nullopt;
+  if (!v->is_number_integer() || v->get<long long>() < lo || v->get<long long>() > hi) {
+    err(ptr + "/" + key, fmt::format("expected a whole number {}..{}, got {}", lo, hi, v->dump().substr(0, 40)));
+    return std::nullopt;
+  }
+  return static_cast<int>(v->get<long long>());
+}
+
+std::optional<double> DocReader::number(const json& obj, const char* key, const std::string& ptr, bool required,
+                                        std::optional<double> above) {
+  const json* v = field(obj, key, ptr, required);
+  if (!v) return std::nullopt;
+  if (!v->is_number() || !std::isfinite(v->get<double>()) || std::fabs(v->get<double>()) > 1e30) {
+    err(ptr + "/" + key, fmt::format("expected a number, got {}", v->dump().substr(0, 40)));
+    return std::nullopt;
+  }
+  const double d = v->get<double>();
+  if (above && !(d > *above)) {
+    err(ptr + "/" + key, fmt::format("must be > {}, got {}", *above, v->dump()));
+    return std::nullopt;
+  }
+  return d;
+}
+
+int DocReader::choice(const json& obj, const char* key, const std::string& ptr, bool required,
+                      std::initializer_list<const char*> options) {
+  const json* v = field(obj, key, ptr, required);
+  if (!v) return -1;
+  if (v->is_string()) {
+    int i = 0;
+    for (const char* o : options) {
+      if (v->get<std::string>() == o) return i;
+      ++i;
+    }
+  }
+  std::string list;
+  for (const char* o : options) list += (list.empty() ? "\"" : " or \"") + std::string(o) + "\"";
+  err(ptr + "/" + key, fmt::format("expected {}, got {}", list, v->dump().substr(0, 40)));
+  return -1;
+}
+
+bool isValidId(const std::string& id) {
+  return !id.empty() && id.size() <= 64 && std::all_of(id.begin(), id.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '.';
+  });
+}
+
+bool readScenarioRef(DocReader& r, const std::string& rel, const std::string& base_dir, const LoadLimits& limits,
+                     Scenario& out, std::string& resolved) {
+  if (rel.empty()) return false;
+  resolved = fs::path(rel).is_absolute() ? rel : (fs::path(base_dir) / rel).lexically_normal().string();
+  std::error_code ec;
+  if (!fs::is_regular_file(resolved, ec)) {
+    r.err("/scenario", fmt::format("scenario '{}' not found", rel));
+    return false;
+  }
+  try {
+    out = loadScenario(resolved, limits);
+    return true;
+  } catch (const LoadError& e) {
+    r.err("/scenario", fmt::format("scenario '{}' does not load", rel));
+    for (const Problem& p : e.problems()) r.problems.push_back(p);
+  }
+  return false;
+}
+
+std::string resolveBeside(const std::string& file, const std::string& rel) {
+  const fs::path p(rel);
+  if (p.is_absolute()) return rel;
+  return (fs::path(file).parent_path() / p).lexically_normal().string();
+}
+
+}  // namespace cp
