@@ -1,0 +1,153 @@
+// Workshop moves (checks, lever settings) and sessions (JSON save/load, undo).
+#include <algorithm>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "engine/doc_reader.h"
+#include "engine/levers.h"
+#include "engine/results_io.h"
+#include "engine/workshop.h"
+
+namespace cp {
+
+// [SECTION] moves
+
+std::string checkMove(const Workshop& w, const Move& m) {
+  const std::string at = fmt::format("round {}, team '{}', lever '{}': ", m.round, m.team, m.lever);
+  const int team = w.findTeam(m.team);
+  if (team < 0) return at + fmt::format("no team '{}' in this workshop", m.team);
+  if (m.round < 1 || m.round > w.rounds) return at + fmt::format("round {} is outside 1..{}", m.round, w.rounds);
+  const int lever = w.scenario.findLever(m.lever);
+  if (lever < 0) return at + fmt::format("no lever '{}' in the scenario", m.lever);
+  const int owner = w.teamOfLever(m.lever);
+  if (owner != team)
+    return at + fmt::format("team '{}' does not control lever '{}' ({})", m.team, m.lever,
+                            owner < 0 ? std::string("no team controls it in this workshop")
+                                      : fmt::format("it belongs to team '{}'", w.teams[owner].id));
+  if (m.value.find('@') != std::string::npos)
+    return at + "write the value without @MONTH: a move takes effect when its round starts";
+  std::string why;
+  if (!parseLeverValue(w.scenario.levers[lever], m.value, &why)) {
+    const std::string prefix = fmt::format("lever {}: ", m.lever);
+    if (why.rfind(prefix, 0) == 0) why.erase(0, prefix.size());
+    return at + why;
+  }
+  return {};
+}
+
+Move parseMoveArg(const std::string& text) {
+  const auto bad = [&] {
+    return MoveError(fmt::format("move '{}': expected ROUND:TEAM:ID=VALUE, e.g. 2:us_gov:us.export_enforcement=0.8", text));
+  };
+  const auto c1 = text.find(':');
+  const auto c2 = c1 == std::string::npos ? std::string::npos : text.find(':', c1 + 1);
+  const auto eq = c2 == std::string::npos ? std::string::npos : text.find('=', c2 + 1);
+  if (eq == std::string::npos || c1 == 0 || c2 == c1 + 1 || eq == c2 + 1) throw bad();
+  const std::string round = text.substr(0, c1);
+  if (round.size() > 4 || !std::all_of(round.begin(), round.end(), [](char c) { return c >= '0' && c <= '9'; }))
+    throw bad();
+  return Move{std::stoi(round), text.substr(c1 + 1, c2 - c1 - 1), text.substr(c2 + 1, eq - c2 - 1), text.substr(eq + 1)};
+}
+
+std::string formatMoveArg(const Move& m) { return fmt::format("{}:{}:{}={}", m.round, m.team, m.lever, m.value); }
+
+std::vector<std::string> leverArgs(const Workshop& w, const std::vector<Move>& moves) {
+  std::vector<std::string> args, problems;
+  for (const Move& m : moves) {
+    if (std::string why = checkMove(w, m); !why.empty()) problems.push_back(std::move(why));
+    else args.push_back(fmt::format("{}={}@{}", m.lever, m.value, formatMonth(w.roundFirst(m.round))));
+  }
+  if (!problems.empty()) throw MoveError(fmt::format("{}", fmt::join(problems, "\n")));
+  return args;
+}
+
+Scenario applyMoves(const Scenario& s, const Workshop& w, const std::vector<Move>& moves) {
+  return withLevers(s, parseLeverArgs(leverArgs(w, moves), s));
+}
+
+// [SECTION] sessions
+
+std::string sessionToJson(const WorkshopSession& s) {
+  nlohmann::ordered_json j;
+  j["workshop_path"] = s.workshop_path;
+  j["rounds_played"] = s.rounds_played;
+  j["moves"] = nlohmann::ordered_json::array();
+  for (const Move& m : s.moves)
+    j["moves"].push_back({{"round", m.round}, {"team", m.team}, {"lever", m.lever}, {"value", m.value}});
+  return j.dump(2) + "\n";
+}
+
+namespace {
+WorkshopSession readSession(const nlohmann::json& doc, DocReader& r) {
+  WorkshopSession s;
+  r.object(doc, "", {"workshop_path", "rounds_played", "moves"});
+  s.workshop_path = r.str(doc, "workshop_path", "", true);
+  s.rounds_played = r.integer(doc, "rounds_played", "", true, 0, 1000).value_or(0);
+  const nlohmann::json* moves = r.list(doc, "moves", "", true);
+  for (size_t i = 0; moves && i < moves->size(); ++i) {
+    const std::string p = fmt::format("/moves/{}", i);
+    const nlohmann::json& m = (*moves)[i];
+    if (!r.object(m, p, {"round", "team", "lever", "value"})) continue;
+    Move mv;
+    mv.round = r.integer(m, "round", p, true, 1, 1000).value_or(1);
+    mv.team = r.str(m, "team", p, true);
+    mv.lever = r.str(m, "lever", p, true);
+    mv.value = r.str(m, "value", p, true);
+    s.moves.push_back(std::move(mv));
+  }
+  if (!r.problems.empty()) throw LoadError(r.problems);
+  return s;
+}
+}  // namespace
+
+WorkshopSession sessionFromJson(const std::string& text, const std::string& name) {
+  DocReader r(name);
+  nlohmann::json doc;
+  if (!r.parse(text, doc)) throw LoadError(r.problems);
+  return readSession(doc, r);
+}
+
+WorkshopSession loadSession(const std::string& path) {
+  DocReader r(path);
+  nlohmann::json doc;
+  if (!r.readFile(path, doc)) throw LoadError(r.problems);
+  return readSession(doc, r);
+}
+
+std::string saveSession(const std::string& path, const WorkshopSession& s) {
+  return writeFileAtomic(path, sessionToJson(s));
+}
+
+std::string sessionWorkshopFile(const WorkshopSession& s, const std::string& session_path) {
+  return resolveBeside(session_path, s.workshop_path);
+}
+
+std::vector<Problem> checkSession(const WorkshopSession& s, const Workshop& w, const std::string& name) {
+  std::vector<Problem> out;
+  if (s.rounds_played > w.rounds)
+    out.push_back({name, "/rounds_played",
+                   fmt::format("{} rounds played, the workshop has {}", s.rounds_played, w.rounds)});
+  for (size_t i = 0; i < s.moves.size(); ++i) {
+    const Move& m = s.moves[i];
+    const std::string p = fmt::format("/moves/{}", i);
+    if (std::string why = checkMove(w, m); !why.empty()) out.push_back({name, p, why});
+    else if (m.round > s.rounds_played + 1)
+      out.push_back({name, p + "/round",
+                     fmt::format("round {} is not open: {} rounds played, so moves go into round {} at the latest",
+                                 m.round, s.rounds_played, s.rounds_played + 1)});
+  }
+  return out;
+}
+
+std::vector<Move> stepBack(WorkshopSession& s) {
+  const int from = std::max(1, s.rounds_played);
+  std::vector<Move> dropped;
+  std::vector<Move> kept;
+  for (Move& m : s.moves) (m.round >= from ? dropped : kept).push_back(std::move(m));
+  s.moves = std::move(kept);
+  s.rounds_played = std::max(0, s.rounds_played - 1);
+  return dropped;
+}
+
+}  // namespace cp
