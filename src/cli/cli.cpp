@@ -22,6 +22,8 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
       "  chokepoint-cli mc scenarios/baseline.json --runs 1000 --out mc.csv\n"
       "  chokepoint-cli merge shard*.csv --out mc.csv\n"
       "  chokepoint-cli calibrate scenarios/baseline.json --notes\n"
+      "  chokepoint-cli workshop score scenarios/workshops/compute_race.json --move 1:us_gov:us.remote_access_control=on\n"
+      "  chokepoint-cli story check scenarios/stories/history_2022_2025.json\n"
       "Exit codes: 0 ok, 1 runtime failure, 2 usage or input error.");
   std::vector<std::pair<CLI::App*, Command>> commands;
   auto reg = [&](const char* name, const char* help, Command (*add)(CLI::App&)) {
@@ -37,6 +39,8 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
   reg("mc", "Monte Carlo ensemble over the uncertain inputs: p10/p50/p90/mean per series per month", addMc);
   reg("merge", "Combine the shard files of an `mc --shard` or `sweep --shard` job", addMerge);
   reg("calibrate", "Compare a run with published figures (calibration targets); exit 1 below --min-share", addCalibrate);
+  reg("workshop", "Workshop team play: `score` a game (moves per round) or `check` a workshop file", addWorkshop);
+  reg("story", "Story mode: `check` a story file and list its cards", addStory);
 
   std::vector<std::string> rev(args.rbegin(), args.rend() - (args.empty() ? 0 : 1));
   try {

@@ -19,5 +19,7 @@ Command addSweep(CLI::App& app);
 Command addMc(CLI::App& app);
 Command addMerge(CLI::App& app);
 Command addCalibrate(CLI::App& app);
+Command addWorkshop(CLI::App& app);  // workshop score|check
+Command addStory(CLI::App& app);     // story check
 
 }  // namespace cp::cli

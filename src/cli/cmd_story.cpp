@@ -1,0 +1,50 @@
+// `chokepoint-cli story check STORY`: validate a story and list its cards.
+#include <memory>
+
+#include <fmt/format.h>
+
+#include "cli/cli.h"
+#include "cli/commands.h"
+#include "engine/story.h"
+
+namespace cp::cli {
+
+namespace {
+
+struct CheckArgs {
+  std::string story;
+  std::vector<std::string> charts;
+};
+
+Command addCheck(CLI::App& app) {
+  auto a = std::make_shared<CheckArgs>();
+  app.add_option("story", a->story, "Story file (JSON)")->required();
+  app.add_option("--charts", a->charts, "Chart ids a card may highlight (default: the dashboard's charts)")
+      ->delimiter(',');
+  return [a](std::ostream& out, std::ostream& err) -> int {
+    StoryOptions opts;
+    opts.chart_ids = a->charts;
+    Story st;
+    try {
+      st = loadStory(a->story, opts);
+    } catch (const LoadError& e) {
+      for (const Problem& p : e.problems()) err << p.str() << "\n";
+      return kUsage;
+    }
+    out << fmt::format("{}: ok. {} cards; scenario {}\n", st.name, st.cards.size(), st.scenario_file);
+    for (const std::string& s : st.set) out << "  set " << s << "\n";
+    for (const StoryCard& c : st.cards) out << fmt::format("{}  {}\n", formatMonth(c.month), c.title);
+    return kOk;
+  };
+}
+
+}  // namespace
+
+Command addStory(CLI::App& app) {
+  app.require_subcommand(1);
+  CLI::App* check = app.add_subcommand("check", "Check a story file and list its cards (month, title)");
+  Command run = addCheck(*check);
+  return [check, run](std::ostream& out, std::ostream& err) -> int { return check->parsed() ? run(out, err) : kUsage; };
+}
+
+}  // namespace cp::cli

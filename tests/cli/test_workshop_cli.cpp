@@ -1,0 +1,200 @@
+// `workshop score|check` and `story check`, driven in-process as a facilitator would; a
+// scripted game scores the same as `run --lever id=value@YYYY-MM` with the same moves.
+#include <gtest/gtest.h>
+
+#include <charconv>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include <unistd.h>
+
+#include "cli/cli.h"
+#include "engine/levers.h"
+#include "engine/simulate.h"
+#include "engine/workshop.h"
+
+using namespace cp;
+using namespace cp::cli;
+
+namespace {
+struct Out {
+  int code;
+  std::string out, err;
+};
+Out call(std::vector<std::string> args) {
+  args.insert(args.begin(), "chokepoint-cli");
+  std::ostringstream o, e;
+  const int code = runCli(args, o, e);
+  return {code, o.str(), e.str()};
+}
+std::string src(const std::string& rel) { return std::string(CHOKEPOINT_SOURCE_DIR) + "/" + rel; }
+std::string race() { return src("scenarios/workshops/compute_race.json"); }
+std::string tempPath(const std::string& name) {
+  return (std::filesystem::temp_directory_path() / ("cp_wscli_" + std::to_string(::getpid()) + "_" + name)).string();
+}
+
+// The long CSV of `run` back into Results: same keys in the same order, the same doubles
+// (values are written shortest-round-trip), so the fingerprint is comparable.
+Results fromCsv(const std::string& csv, int start) {
+  std::istringstream in(csv);
+  std::string line;
+  std::getline(in, line);  // header
+  std::vector<std::tuple<Scope, std::string, std::string>> keys;
+  std::map<std::string, int> index;
+  std::vector<std::vector<double>> values;
+  std::string first_month;
+  int months = 0;
+  std::string month;
+  while (std::getline(in, line)) {
+    std::vector<std::string> f;
+    std::stringstream ss(line);
+    for (std::string x; std::getline(ss, x, ',');) f.push_back(x);
+    if (f.size() != 5) continue;
+    if (f[0] != month) {
+      month = f[0];
+      ++months;
+    }
+    const std::string key = f[1] + "/" + f[2] + "/" + f[3];
+    auto it = index.find(key);
+    if (it == index.end()) {
+      Scope sc{};
+      parseScope(f[1], sc);
+      it = index.emplace(key, static_cast<int>(keys.size())).first;
+      keys.emplace_back(sc, f[2], f[3]);
+      values.emplace_back();
+    }
+    double v = 0;
+    std::from_chars(f[4].data(), f[4].data() + f[4].size(), v);
+    values[it->second].push_back(v);
+  }
+  Results r(start, months);
+  for (size_t i = 0; i < keys.size(); ++i) {
+    double* s = r.series(r.add(std::get<0>(keys[i]), std::get<1>(keys[i]), std::get<2>(keys[i])));
+    std::copy(values[i].begin(), values[i].end(), s);
+  }
+  return r;
+}
+
+const std::vector<std::string> kMoveArgs = {"1:us_gov:us.remote_access_control=on", "1:us_gov:us.remote_access_from=2025-01",
+                                            "2:cn_gov:cn.domestic_subsidy=0.5",     "2:nvidia:us.china_blackwell_from=2026-01",
+                                            "3:singapore:sea.tenant_kyc=0.8"};
+const std::vector<std::string> kLeverArgs = {"us.remote_access_control=on@2025-01", "us.remote_access_from=2025-01@2025-01",
+                                             "cn.domestic_subsidy=0.5@2026-01",     "us.china_blackwell_from=2026-01@2026-01",
+                                             "sea.tenant_kyc=0.8@2027-01"};
+}  // namespace
+
+TEST(CliWorkshop, ScoreMatchesRunWithTheSameLevers) {
+  std::vector<std::string> args = {"workshop", "score", race(), "--rounds", "3", "--format", "csv"};
+  for (const auto& m : kMoveArgs) args.insert(args.end(), {"--move", m});
+  const Out board = call(args);
+  ASSERT_EQ(board.code, kOk) << board.err;
+
+  // The same game as plain `run --lever` calls, read back and scored.
+  const Workshop w = loadWorkshop(race());
+  std::vector<std::string> run = {"run", w.scenario_file};
+  for (const auto& l : kLeverArgs) run.insert(run.end(), {"--lever", l});
+  const Out played = call(run);
+  const Out base = call({"run", w.scenario_file});
+  ASSERT_EQ(played.code, kOk) << played.err;
+  ASSERT_EQ(base.code, kOk) << base.err;
+  const Results rp = fromCsv(played.out, w.scenario.start), rb = fromCsv(base.out, w.scenario.start);
+
+  std::vector<Move> moves;
+  for (const auto& m : kMoveArgs) moves.push_back(parseMoveArg(m));
+  const Results engine = simulate(applyMoves(w.scenario, w, moves));
+  EXPECT_EQ(rp.fingerprint(), engine.fingerprint());
+  EXPECT_EQ(rb.fingerprint(), simulate(w.scenario).fingerprint());
+
+  std::ostringstream expected;
+  writeScoreboardCsv(expected, score(rp, rb, w, 3), w);
+  EXPECT_EQ(board.out, expected.str());
+  EXPECT_NE(board.out.find("\nnvidia,2,2026-01,2026-12,Nvidia revenue from China,vendor,nvidia,revenue_china_usd,sum,higher,0.5,"),
+            std::string::npos);
+}
+
+TEST(CliWorkshop, TextScoreboardListsTeamsRoundsAndTheEquivalentRun) {
+  const Out r = call({"workshop", "score", race(), "--move", "1:us_gov:us.export_enforcement=0.9", "--rounds", "2"});
+  ASSERT_EQ(r.code, kOk) << r.err;
+  for (const char* s : {"Standings", "US government (us_gov)", "China's AI labs (cn_labs)", "round 1 (2025-01..2025-12)",
+                        "round 2 (2026-01..2026-12)", "round points", "1:us_gov:us.export_enforcement=0.9",
+                        "--lever us.export_enforcement=0.9@2025-01"})
+    EXPECT_NE(r.out.find(s), std::string::npos) << s << "\n" << r.out;
+  EXPECT_EQ(r.out.find("round 3 ("), std::string::npos);
+}
+
+TEST(CliWorkshop, SessionsSaveAndReplay) {
+  const std::string path = tempPath("session.json");
+  const Out first = call({"workshop", "score", race(), "--move", "1:malaysia:sea.power_growth=1.5", "--rounds", "1",
+                         "--save", path, "--format", "csv"});
+  ASSERT_EQ(first.code, kOk) << first.err;
+  const WorkshopSession s = loadSession(path);
+  EXPECT_EQ(s.rounds_played, 1);
+  EXPECT_EQ(s.moves, (std::vector<Move>{{1, "malaysia", "sea.power_growth", "1.5"}}));
+  const Out replay = call({"workshop", "score", race(), "--session", path, "--format", "csv"});
+  ASSERT_EQ(replay.code, kOk) << replay.err;
+  EXPECT_EQ(replay.out, first.out);
+  // A move for round 2 opens round 2.
+  const Out next = call({"workshop", "score", race(), "--session", path, "--move", "2:singapore:sg.enforcement=0.9",
+                        "--format", "csv"});
+  ASSERT_EQ(next.code, kOk) << next.err;
+  EXPECT_NE(next.out.find("\nsingapore,2,2026-01,"), std::string::npos);
+  EXPECT_EQ(next.out.find(",3,2027-01,"), std::string::npos);
+  std::filesystem::remove(path);
+}
+
+TEST(CliWorkshop, BadMovesAndFilesExitTwoWithMessages) {
+  Out r = call({"workshop", "score", race(), "--move", "1:nvidia:us.h20_licence=off"});
+  EXPECT_EQ(r.code, kUsage);
+  EXPECT_NE(r.err.find("--move: /moves/0: round 1, team 'nvidia', lever 'us.h20_licence': team 'nvidia' does not control "
+                       "lever 'us.h20_licence' (it belongs to team 'us_gov')"),
+            std::string::npos)
+      << r.err;
+  r = call({"workshop", "score", race(), "--move", "nvidia=1"});
+  EXPECT_EQ(r.code, kUsage);
+  EXPECT_NE(r.err.find("expected ROUND:TEAM:ID=VALUE"), std::string::npos) << r.err;
+  r = call({"workshop", "score", race(), "--rounds", "9"});
+  EXPECT_EQ(r.code, kUsage);
+  r = call({"workshop", "score", race(), "--format", "xml"});
+  EXPECT_EQ(r.code, kUsage);
+
+  const std::string broken = tempPath("broken.json");
+  std::ofstream(broken) << R"({"name": "b", "scenario": "nope.json", "start": "2025-01", "round_months": 12, "rounds": 1, "teams": []})";
+  r = call({"workshop", "check", broken});
+  EXPECT_EQ(r.code, kUsage);
+  EXPECT_NE(r.err.find(broken + ": /scenario: scenario 'nope.json' not found"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find(broken + ": /teams: a workshop needs at least one team"), std::string::npos) << r.err;
+  std::filesystem::remove(broken);
+  r = call({"workshop", "score", race(), "--session", broken});
+  EXPECT_EQ(r.code, kUsage);
+  EXPECT_NE(r.err.find(broken + ": (document): file not found"), std::string::npos) << r.err;
+}
+
+TEST(CliWorkshop, CheckListsTeamsLeversAndObjectives) {
+  const Out r = call({"workshop", "check", race()});
+  ASSERT_EQ(r.code, kOk) << r.err;
+  for (const char* s : {"ok. 4 rounds of 12 months, 2025-01..2028-12", "Malaysia (malaysia)", "levers: my.chip_permit_from",
+                        "objective: Chips diverted from Singapore: sum over the round of jurisdiction singapore diverted_units, "
+                        "lower is better, weight 0.5"})
+    EXPECT_NE(r.out.find(s), std::string::npos) << s << "\n" << r.out;
+}
+
+TEST(CliStory, CheckListsCardsOrExitsTwo) {
+  Out r = call({"story", "check", src("scenarios/stories/history_2022_2025.json")});
+  ASSERT_EQ(r.code, kOk) << r.err;
+  EXPECT_NE(r.out.find("2022-10  The first US controls on AI chips\n"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("2026-01  H200s for China, with a 25% cut\n"), std::string::npos) << r.out;
+  r = call({"story", "check", src("scenarios/stories/what_if_loophole_closed.json")});
+  ASSERT_EQ(r.code, kOk) << r.err;
+  EXPECT_NE(r.out.find("  set us.remote_access_control=on\n"), std::string::npos) << r.out;
+
+  r = call({"story", "check", src("scenarios/stories/history_2022_2025.json"), "--charts", "us_fees,frontier_gap"});
+  EXPECT_EQ(r.code, kUsage);
+  EXPECT_NE(r.err.find("history_2022_2025.json: /cards/0/charts/0: unknown chart 'china_channels'"), std::string::npos) << r.err;
+  r = call({"story", "check", src("scenarios/stories/nope.json")});
+  EXPECT_EQ(r.code, kUsage);
+  EXPECT_NE(r.err.find("nope.json: (document): file not found"), std::string::npos) << r.err;
+  r = call({"story"});
+  EXPECT_EQ(r.code, kUsage);
+}
