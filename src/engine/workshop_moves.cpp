@@ -68,14 +68,18 @@ Scenario applyMoves(const Scenario& s, const Workshop& w, const std::vector<Move
 
 // [SECTION] sessions
 
+// One move per line, so a facilitator can read and edit a session by hand.
 std::string sessionToJson(const WorkshopSession& s) {
-  nlohmann::ordered_json j;
-  j["workshop_path"] = s.workshop_path;
-  j["rounds_played"] = s.rounds_played;
-  j["moves"] = nlohmann::ordered_json::array();
-  for (const Move& m : s.moves)
-    j["moves"].push_back({{"round", m.round}, {"team", m.team}, {"lever", m.lever}, {"value", m.value}});
-  return j.dump(2) + "\n";
+  using nlohmann::json;
+  std::string out = fmt::format("{{\n  \"workshop_path\": {},\n  \"rounds_played\": {},\n  \"moves\": [",
+                                json(s.workshop_path).dump(), s.rounds_played);
+  for (size_t i = 0; i < s.moves.size(); ++i) {
+    const Move& m = s.moves[i];
+    out += fmt::format("{}\n    {{\"round\": {}, \"team\": {}, \"lever\": {}, \"value\": {}}}", i ? "," : "", m.round,
+                       json(m.team).dump(), json(m.lever).dump(), json(m.value).dump());
+  }
+  out += s.moves.empty() ? "]\n}\n" : "\n  ]\n}\n";
+  return out;
 }
 
 namespace {

@@ -131,6 +131,7 @@ TEST(CliWorkshop, SessionsSaveAndReplay) {
   ASSERT_EQ(first.code, kOk) << first.err;
   const WorkshopSession s = loadSession(path);
   EXPECT_EQ(s.rounds_played, 1);
+  EXPECT_TRUE(std::filesystem::equivalent(sessionWorkshopFile(s, path), race())) << s.workshop_path;
   EXPECT_EQ(s.moves, (std::vector<Move>{{1, "malaysia", "sea.power_growth", "1.5"}}));
   const Out replay = call({"workshop", "score", race(), "--session", path, "--format", "csv"});
   ASSERT_EQ(replay.code, kOk) << replay.err;
