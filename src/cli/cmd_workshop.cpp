@@ -2,7 +2,6 @@
 // saved session and/or --move), and a check of a workshop file.
 #include <algorithm>
 #include <cmath>
-#include <filesystem>
 #include <memory>
 #include <sstream>
 
@@ -132,11 +131,7 @@ Command addScore(CLI::App& app) {
 
     const PlayedGame g = playGame(*w, ses.moves, ses.rounds_played);
     if (!a->save.empty()) {
-      // The session names its workshop relative to the session file's folder.
-      namespace fs = std::filesystem;
-      std::error_code ec;
-      const fs::path rel = fs::proximate(fs::absolute(a->workshop), fs::absolute(fs::path(a->save)).parent_path(), ec);
-      ses.workshop_path = ec ? fs::absolute(a->workshop).string() : rel.generic_string();
+      ses.workshop_path = workshopPathFor(a->workshop, a->save);
       if (const std::string why = saveSession(a->save, ses); !why.empty()) {
         err << "chokepoint-cli: " << why << "\n";
         return kFailure;

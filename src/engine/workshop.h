@@ -5,13 +5,14 @@
 // then the facilitator runs the scenario and shows the scoreboard.
 //
 //   Workshop w = loadWorkshop("scenarios/workshops/compute_race.json");  // throws LoadError
-//   WorkshopSession ses{w.file, {}, 0};
+//   WorkshopSession ses;                                               // a new game
 //   Move m{1, "us_gov", "us.remote_access_control", "on"};           // round 1, value as typed
 //   if (std::string why = checkMove(w, m); why.empty()) ses.moves.push_back(m);
 //   Results base = simulate(w.scenario);                               // once per workshop
 //   Results played = simulate(applyMoves(w.scenario, w, ses.moves));  // throws MoveError
-//   ses.rounds_played = 1;
+//   ses.rounds_played = 1;                                             // "play round 1"
 //   Scoreboard board = score(played, base, w, ses.rounds_played);
+//   ses.workshop_path = workshopPathFor(w.file, "class_3b.session.json");
 //   saveSession("class_3b.session.json", ses);                        // atomic; "" or why not
 //   std::vector<Move> undone = stepBack(ses);                          // undo the last round
 //
@@ -19,16 +20,18 @@
 // its round's start (leverArgs shows them): applyMoves(s, w, moves) equals
 // withLevers(s, parseLeverArgs(leverArgs(w, moves), s)), so `chokepoint-cli run --lever`
 // reproduces any game. A move holds until the same team moves that lever again (or the
-// scenario's own next dated setting of it, if it has one).
+// scenario's own next dated setting of it, if it has one). Moves in later rounds never
+// change earlier rounds: the model runs month by month.
 //
-// Scoring (score): for each team, round and objective, the objective's metric is aggregated
-// over the round's months ("last", "mean", "sum", "max" or "change") in the played run and in the baseline
-// run (no moves). Points = 100 x weight x clamp(s x (played - baseline) / ref, -1, 1),
-// where s = +1 if higher is better and -1 if lower is better, and ref = the objective's
-// `scale` if given, else |baseline|. So +100 x weight means "at least doubled (or a full
-// scale) better than the baseline"; with a zero baseline and no scale any gain is +100 x
-// weight. A team's round points are the sum over its objectives (weights summing to 1 keep
-// it within -100..+100); its total is the sum over the rounds played.
+// Scoring (score): for each team, round and objective, the objective's metric is
+// aggregated over the round's months ("last", "mean", "sum", "max" or "change") in the
+// played run and in the baseline run (no moves). Then
+//   points = 100 x weight x clamp(s x (played - baseline) / ref, -1, 1)
+// where s = +1 if higher is better, -1 if lower is better, and ref = the objective's
+// `scale` if given, else |baseline|: the percentage by which the team beat the baseline,
+// capped at 100%, times the weight. With a zero baseline and no scale any gain earns
+// 100 x weight. A team's round points are the sum over its objectives (weights summing to
+// 1 keep them within -100..+100); its total is the sum over the rounds played.
 #pragma once
 #include <ostream>
 #include <string>
@@ -131,6 +134,9 @@ WorkshopSession loadSession(const std::string& path);                           
 std::string saveSession(const std::string& path, const WorkshopSession& s);
 // The workshop file a session refers to, resolved against the session file's folder.
 std::string sessionWorkshopFile(const WorkshopSession& s, const std::string& session_path);
+// What to store as workshop_path when saving to `session_path`: the workshop file relative
+// to the session file's folder (absolute when no relative path exists).
+std::string workshopPathFor(const std::string& workshop_file, const std::string& session_path);
 // Problems of a session against its workshop: moves not allowed, moves beyond the next
 // round, rounds_played beyond the workshop's rounds. `name` is used in messages.
 std::vector<Problem> checkSession(const WorkshopSession& s, const Workshop& w, const std::string& name);

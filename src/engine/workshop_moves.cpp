@@ -1,5 +1,6 @@
 // Workshop moves (checks, lever settings) and sessions (JSON save/load, undo).
 #include <algorithm>
+#include <filesystem>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -125,6 +126,15 @@ std::string saveSession(const std::string& path, const WorkshopSession& s) {
 
 std::string sessionWorkshopFile(const WorkshopSession& s, const std::string& session_path) {
   return resolveBeside(session_path, s.workshop_path);
+}
+
+std::string workshopPathFor(const std::string& workshop_file, const std::string& session_path) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const fs::path abs = fs::absolute(workshop_file, ec);
+  if (ec) return workshop_file;
+  const fs::path rel = fs::proximate(abs, fs::absolute(session_path, ec).parent_path(), ec);
+  return ec ? abs.generic_string() : rel.generic_string();
 }
 
 std::vector<Problem> checkSession(const WorkshopSession& s, const Workshop& w, const std::string& name) {

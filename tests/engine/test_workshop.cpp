@@ -260,6 +260,8 @@ TEST(Workshop, SessionRoundTripsExactly) {
   EXPECT_EQ(bytes, sessionToJson(s));
   EXPECT_EQ(sessionWorkshopFile(back, path),
             (std::filesystem::path(path).parent_path() / "compute_race.json").string());
+  EXPECT_EQ(workshopPathFor("/a/b/workshops/race.json", "/a/b/classes/3b.json"), "../workshops/race.json");
+  EXPECT_EQ(workshopPathFor("/a/b/race.json", "/a/b/3b.json"), "race.json");
   // Odd but legal strings survive too; an empty game is valid.
   const WorkshopSession odd{"Klasse 3b/\"race\" \u00fc.json", {{1, "us_gov", "us.export_enforcement", " 0.5"}}, 0};
   EXPECT_EQ(sessionFromJson(sessionToJson(odd), "odd.json"), odd);
