@@ -156,6 +156,8 @@ class Sim {
   int T_ = 0, C_ = 0, K_ = 0, S_ = 0, J_ = 0, V_ = 0, B_ = 0, L_ = 0;
 
   std::vector<double> htrain_, hinfer_;             // per chip
+  std::vector<std::vector<int>> locs_;              // per company: home, owned sites, grey
+  std::vector<double> lease_price_;                 // per site, this month
   std::vector<double> fleet_, site_fleet_;          // units
   std::vector<double> leased_, payment_;            // H100e-train, USD/month
   std::vector<double> site_ratio_;                  // inference/training H100e of a site's fleet
@@ -163,6 +165,7 @@ class Sim {
   std::vector<double> backlog_, budget_now_;        // per company x purpose
   std::vector<double> site_free_;                   // leasable H100e not yet leased
   RuleMonth rm_;
+  std::vector<std::vector<Option>> month_opts_;  // company x purpose, built in round 0
   std::map<std::tuple<int, int, int, int>, int> trace_index_;
   double trace_budget_[2] = {0, 0};
   std::vector<Option> opts_, denied_;
@@ -352,6 +355,18 @@ void Sim::setup() {
       }
     }
   }
+  locs_.assign(C_, {});
+  for (int c = 0; c < C_; ++c) {
+    locs_[c].push_back(0);
+    for (int si = 0; si < S_; ++si) {
+      bool holds = !s_.sites[si].leasable && s_.sites[si].operator_company == c;
+      for (const FleetEntry& e : s_.companies[c].initial_fleet) holds = holds || e.site == si;
+      if (holds) locs_[c].push_back(si + 1);
+    }
+    locs_[c].push_back(L_ - 1);
+  }
+  lease_price_.assign(S_, 0.0);
+  month_opts_.assign(static_cast<size_t>(C_) * 2, {});
   addSeries();
 }
 
@@ -477,7 +492,6 @@ void Sim::siteCapacity() {
 }
 
 void Sim::chooseFor(int c, int p, double budget, int t, int round) {
-  (void)round;
   const Company& co = s_.companies[c];
   const Params& pa = s_.params;
   const double premium = std::max(0.0, in_.at(pa.preference_premium, t));
@@ -491,11 +505,18 @@ void Sim::chooseFor(int c, int p, double budget, int t, int round) {
   std::vector<Option>& denied = denied_;  // for the trace only
   opts.clear();
   denied.clear();
-
+  // Costs hold for the whole month: build the buy and lease options once (round 0) and
+  // in later rounds keep those that still have stock.
+  std::vector<Option>& cached = month_opts_[static_cast<size_t>(c) * 2 + p];
+  if (round > 0) {
+    for (const Option& o : cached)
+      if (o.kind != OptionKind::Buy || stock_[o.chip] >= kMinUnits) opts.push_back(o);
+  } else {
+  cached.clear();
   // Buy: at home and at each site this company owns abroad.
-  for (int loc = 0; loc <= S_; ++loc) {
-    if (loc >= 1 && (s_.sites[loc - 1].operator_company != c || s_.sites[loc - 1].leasable)) continue;
-    if (loc >= 1 && will <= 0) continue;
+  for (int loc : locs_[c]) {
+    if (loc == L_ - 1) continue;  // the grey channel is not bought from vendors
+    if (loc >= 1 && (will <= 0 || s_.sites[loc - 1].leasable || s_.sites[loc - 1].operator_company != c)) continue;
     const int jur = jurOfLoc(c, loc);
     for (int k = 0; k < K_; ++k) {
       // Denied chips are listed for the why panel even when none are in stock.
@@ -528,7 +549,7 @@ void Sim::chooseFor(int c, int p, double budget, int t, int round) {
       if (!st.leasable || st.jurisdiction == co.hq) continue;
       const Verdict& v = leaseVerdict(c, si, p);
       Option o{OptionKind::Lease, -1, 0, si, 0, v.allowed_share, true, 0, v};
-      const double price = std::max(1e-9, in_.at(st.lease_usd_per_h100e_month, t));
+      const double price = lease_price_[si];
       o.cost = price / (p == 0 ? 1.0 : site_ratio_[si]) * (1 + premium * (1 - will));
       // Full sites stay on offer: requests there are the waiting list operators build for.
       if (v.status == Status::Denied || o.factor <= 0) {
@@ -537,6 +558,8 @@ void Sim::chooseFor(int c, int p, double budget, int t, int round) {
       }
       opts.push_back(o);
     }
+  }
+  cached = opts;
   }
   // Grey market: diverted chips, at a premium, for those who tolerate the risk.
   double grey_units = 0.0;
@@ -624,7 +647,7 @@ void Sim::chooseFor(int c, int p, double budget, int t, int round) {
       ord.veu = co.validated_end_user;
       orders_.push_back(ord);
     } else if (o.kind == OptionKind::Lease) {
-      const double price = std::max(1e-9, in_.at(s_.sites[o.site].lease_usd_per_h100e_month, t));
+      const double price = lease_price_[o.site];
       const double term = std::max(1.0, in_.at(s_.params.lease_term_months, t));
       lease_reqs_.push_back({c, p, o.site, spend / (price * term), spend});
     } else {
@@ -857,7 +880,7 @@ void Sim::record(int t) {
     if (s_.companies[c].kind == CompanyKind::Operator) continue;
     std::fill(m.begin(), m.end(), 0.0);
     double off_train = 0;
-    for (int loc = 0; loc < L_; ++loc)
+    for (int loc : locs_[c])
       for (int p = 0; p < 2; ++p)
         for (int k = 0; k < K_; ++k) {
           const double u = fleet_[fi(c, loc, p, k)];
@@ -909,7 +932,7 @@ void Sim::record(int t) {
   const size_t MJ = jur_metrics_.size();
   std::vector<double> power(J_, 0.0), leasable(J_, 0.0), leased(J_, 0.0), lease_rev(J_, 0.0);
   for (int c = 0; c < C_; ++c)
-    for (int loc = 0; loc < L_; ++loc) {
+    for (int loc : locs_[c]) {
       const int j = jurOfLoc(c, loc);
       const double pue = pueOfLoc(c, loc, t);
       for (int p = 0; p < 2; ++p)
@@ -1060,6 +1083,7 @@ void Sim::step(int t) {
 
   for (int j = 0; j < J_; ++j) divert_share_[j] = diversionShare(j, t);
   rm_ = ruleMonth(s_, in_, t);
+  for (int si = 0; si < S_; ++si) lease_price_[si] = std::max(1e-9, in_.at(s_.sites[si].lease_usd_per_h100e_month, t));
   std::fill(sale_ok_.begin(), sale_ok_.end(), 0);
   std::fill(lease_ok_.begin(), lease_ok_.end(), 0);
   retire(t);
