@@ -47,7 +47,7 @@ struct Order {
   bool offshore = false, veu = false;
 };
 
-struct LeaseReq { int company, purpose, site; double h100e, spend; };
+struct LeaseReq { int company, purpose, site; double h100e, spend, allowed; };  // allowed: share a partial rule lets through
 struct GreyReq { int company, purpose; double spend; };
 struct Retire { int company, loc, purpose, chip, site; double units; };  // company -1: site fleet
 struct LeaseEnd { int company, site, purpose; double h100e, payment; };
@@ -509,8 +509,11 @@ void Sim::chooseFor(int c, int p, double budget, int t, int round) {
   // in later rounds keep those that still have stock.
   std::vector<Option>& cached = month_opts_[static_cast<size_t>(c) * 2 + p];
   if (round > 0) {
-    for (const Option& o : cached)
-      if (o.kind != OptionKind::Buy || stock_[o.chip] >= kMinUnits) opts.push_back(o);
+    for (const Option& o : cached) {
+      if (o.kind == OptionKind::Buy && stock_[o.chip] < kMinUnits) continue;
+      if (o.kind == OptionKind::Lease && o.verdict.allowed_share < 1) continue;  // refusals are final for the month
+      opts.push_back(o);
+    }
   } else {
   cached.clear();
   // Buy: at home and at each site this company owns abroad.
@@ -548,7 +551,9 @@ void Sim::chooseFor(int c, int p, double budget, int t, int round) {
       const Site& st = s_.sites[si];
       if (!st.leasable || st.jurisdiction == co.hq) continue;
       const Verdict& v = leaseVerdict(c, si, p);
-      Option o{OptionKind::Lease, -1, 0, si, 0, v.allowed_share, true, 0, v};
+      // A partly effective rule (compliance below 1, host KYC) refuses its share of the
+      // contracts at signing; the company still asks, and what is refused spills elsewhere.
+      Option o{OptionKind::Lease, -1, 0, si, 0, v.allowed_share > 0 ? 1.0 : 0.0, true, 0, v};
       const double price = lease_price_[si];
       o.cost = price / (p == 0 ? 1.0 : site_ratio_[si]) * (1 + premium * (1 - will));
       // Full sites stay on offer: requests there are the waiting list operators build for.
@@ -649,7 +654,7 @@ void Sim::chooseFor(int c, int p, double budget, int t, int round) {
     } else if (o.kind == OptionKind::Lease) {
       const double price = lease_price_[o.site];
       const double term = std::max(1.0, in_.at(s_.params.lease_term_months, t));
-      lease_reqs_.push_back({c, p, o.site, spend / (price * term), spend});
+      lease_reqs_.push_back({c, p, o.site, spend / (price * term), spend, o.verdict.allowed_share});
     } else {
       grey_reqs_.push_back({c, p, spend});
     }
@@ -778,15 +783,15 @@ void Sim::rationChips(int t, int round) {
 void Sim::rationLeases(int t) {
   siteCapacity();
   std::vector<double> want(S_, 0.0), fill(S_, 1.0);
-  for (const LeaseReq& q : lease_reqs_) want[q.site] += q.h100e;
+  for (const LeaseReq& q : lease_reqs_) want[q.site] += q.h100e * q.allowed;
   for (int si = 0; si < S_; ++si) {
     if (want[si] > site_free_[si]) fill[si] = site_free_[si] / want[si];
     lease_unmet_[si] = std::max(lease_unmet_[si], want[si] - site_free_[si]);
   }
   const int term = std::max(1, static_cast<int>(std::lround(in_.at(s_.params.lease_term_months, t))));
   for (const LeaseReq& q : lease_reqs_) {
-    const double granted = q.h100e * fill[q.site];
-    const double paid = q.spend * fill[q.site];
+    const double granted = q.h100e * q.allowed * fill[q.site];
+    const double paid = q.spend * q.allowed * fill[q.site];
     if (traced(q.company, t)) tracePaid(OptionKind::Lease, q.site, 0, q.purpose, paid);
     unfilled_[q.company * 2 + q.purpose] += q.spend - paid;
     if (granted <= 0) continue;
