@@ -14,8 +14,10 @@
 
 #include "app/dashboard_data.h"
 #include "app/document.h"
+#include "app/file_watch.h"
 #include "app/fonts.h"
 #include "app/run_worker.h"
+#include "app/session.h"
 #include "app/theme.h"
 #include "engine/problems.h"
 
@@ -144,6 +146,10 @@ struct AppState {
     bool statusIsError = false;
 
     Requests requests;
+
+    // No lost work (session.h, file_watch.h)
+    SessionState session;
+    ScenarioWatch watch;
 
     AppState() = default;
     AppState(const AppState&) = delete;

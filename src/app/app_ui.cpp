@@ -240,6 +240,7 @@ void drawStatusBar(const AppState& state) {
         for (const std::string& warning : state.warnings) {
             ImGui::Separator();
             ImGui::TextColored(warningColor(state), "Warning: %s", warning.c_str());
+            probeItem("status/warning");
         }
         ImGui::EndMenuBar();
     }
@@ -320,7 +321,8 @@ void drawSplitter(float& fraction, float total, float height) {
 }
 
 void drawDashboard(AppState& state) {
-    const ImVec2 avail = ImGui::GetContentRegionAvail();
+    // Tiny windows: never hand BeginChild a negative size (ImGui reads it as "all but").
+    const ImVec2 avail = ImMax(ImGui::GetContentRegionAvail(), ImVec2(1.0f, 1.0f));
     const float leftW = std::clamp(avail.x * (state.presenter ? 0.27f : 0.235f), em() * 16.0f, em() * 26.0f);
     ImGui::BeginChild("##leverPanel", ImVec2(leftW, avail.y), true);
     drawLeverPanel(state);
@@ -439,6 +441,7 @@ void drawUi(AppState& state) {
     drawCentralArea(state);
     drawEnlargedChart(state);
     drawDialogs(state);
+    drawRecoveryDialogs(state);
     drawAboutWindow(state);
     drawShortcutsWindow(state);
     drawImGuiTools(state);

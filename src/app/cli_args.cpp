@@ -100,12 +100,27 @@ CliParseResult parseCliArgs(const std::vector<std::string>& args) {
                             *v + "'");
             }
             r.args.benchFrames = *n;
+        } else if (name == "--restore-session") {
+            const auto v = value();
+            if (v == "ask") {
+                r.args.restoreSession = RestoreMode::Ask;
+            } else if (v == "yes") {
+                r.args.restoreSession = RestoreMode::Yes;
+            } else if (v == "no") {
+                r.args.restoreSession = RestoreMode::No;
+            } else {
+                return fail("--restore-session: expected ask, yes or no, got '" + v.value_or("") + "'");
+            }
+            r.args.restoreSessionGiven = true;
+        } else if (name == "--print-levers") {
+            r.args.printLevers = true;
         } else if (name.rfind("-", 0) == 0) {
             return fail("unknown option '" + args[i] + "'");
         } else {
             return fail("unexpected argument '" + args[i] + "' (use --scenario FILE)");
         }
-        if (inlineValue && (name == "--help" || name == "-h" || name == "--version" || name == "--presenter")) {
+        if (inlineValue && (name == "--help" || name == "-h" || name == "--version" || name == "--presenter" ||
+                            name == "--print-levers")) {
             return fail(name + " takes no value");
         }
     }
@@ -115,6 +130,7 @@ CliParseResult parseCliArgs(const std::vector<std::string>& args) {
 std::string cliUsage() {
     return "Usage: chokepoint [--scenario FILE] [--lever ID=VALUE]... [--presenter]\n"
            "                  [--screenshot FILE.png] [--frames N] [--size WxH] [--bench-frames N]\n"
+           "                  [--restore-session ask|yes|no] [--print-levers]\n"
            "\n"
            "Interactive dashboard of the Chokepoint compute-policy simulator.\n"
            "\n"
@@ -131,10 +147,15 @@ std::string cliUsage() {
            "                        with --screenshot: 1600x900)\n"
            "  --bench-frames N      render N frames at full speed, print the median frame time\n"
            "                        and the frames from a lever edit to its results, and exit\n"
+           "  --restore-session M   after a crash: ask (default), yes (restore without asking,\n"
+           "                        also with --screenshot) or no (discard the old session)\n"
+           "  --print-levers        print the changed levers as ID=VALUE lines on exit\n"
            "  --version             print the version and exit\n"
            "  -h, --help            print this help and exit\n"
            "\n"
-           "Settings: $XDG_CONFIG_HOME/chokepoint (default ~/.config/chokepoint).\n";
+           "Settings: $XDG_CONFIG_HOME/chokepoint (default ~/.config/chokepoint).\n"
+           "Session autosave: $XDG_DATA_HOME/chokepoint/session.json (default ~/.local/share/chokepoint);\n"
+           "--screenshot and --bench-frames neither read nor write it (unless --restore-session yes).\n";
 }
 
 }  // namespace chokepoint::app

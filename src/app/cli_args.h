@@ -25,6 +25,9 @@ struct WindowSize {
     friend bool operator==(const WindowSize&, const WindowSize&) = default;
 };
 
+// --restore-session: what to do with a session that ended uncleanly.
+enum class RestoreMode { Ask, Yes, No };
+
 struct CliArgs {
     std::string scenario;                   // --scenario FILE (empty: none)
     std::optional<std::string> screenshot;  // --screenshot FILE.png: render, save, exit
@@ -33,6 +36,11 @@ struct CliArgs {
     std::vector<std::string> levers;        // --lever ID=VALUE[@YYYY-MM], repeatable
     bool presenter = false;                 // --presenter: start in presenter mode
     std::optional<int> benchFrames;         // --bench-frames N: measure, print, exit
+    // --restore-session ask|yes|no. Ask (default) shows a prompt, and with --screenshot or
+    // --bench-frames reads nothing; yes restores without asking (also with --screenshot).
+    RestoreMode restoreSession = RestoreMode::Ask;
+    bool restoreSessionGiven = false;
+    bool printLevers = false;               // --print-levers: changed levers on stdout at exit
     bool help = false;
     bool version = false;
 };

@@ -7,7 +7,11 @@
 // speed, prints timings and exits. In both, user settings are neither read nor written,
 // so runs are reproducible.
 //
+// Outside those modes the session is autosaved (session.h), a session that ended uncleanly
+// is offered back, and the open scenario file is watched for changes (file_watch.h).
+//
 // [SECTION] Helpers
+// [SECTION] Session start (--restore-session)
 // [SECTION] Benchmark (--bench-frames)
 // [SECTION] run: set-up, main loop, teardown
 
@@ -24,6 +28,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <csignal>
 #include <cfloat>
 #include <cmath>
 #include <cstdio>
@@ -39,6 +44,11 @@ namespace {
 //-----------------------------------------------------------------------------
 // [SECTION] Helpers
 //-----------------------------------------------------------------------------
+
+// SIGTERM / SIGINT (logout, shutdown, Ctrl+C in the terminal): the loop ends and writes the
+// session; unsaved edits are kept for the next start. Process-wide signal state, not app state.
+volatile std::sig_atomic_t gTerminate = 0;
+extern "C" void onTerminate(int) { gTerminate = 1; }
 
 std::filesystem::path executableDir(const char* argv0) {
     std::error_code ec;
@@ -98,6 +108,33 @@ bool takeScreenshotRequest(AppState& state, std::string* path, std::optional<Pix
     }
     req.reset();
     return true;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Session start (--restore-session)
+//-----------------------------------------------------------------------------
+
+// Offers (or with --restore-session yes, restores) a session that ended uncleanly. In
+// --screenshot / --bench-frames mode nothing is read unless --restore-session yes asks.
+void startSession(AppState& state, const CliArgs& args, bool headless) {
+    std::filesystem::path file = state.session.file;
+    if (headless && args.restoreSession == RestoreMode::Yes) {
+        if (const UserDirs dirs = userDirsFromEnv(); !dirs.data.empty()) file = dirs.data / kSessionFile;
+    }
+    if (file.empty() || args.restoreSession == RestoreMode::No) return;  // No: the next autosave replaces it
+    std::string warning;
+    std::optional<SessionData> last = readUncleanSession(file, &warning);
+    if (!warning.empty()) {
+        std::fprintf(stderr, "chokepoint: %s\n", warning.c_str());
+        state.warnings.push_back(warning);
+    }
+    if (!last) return;
+    if (args.restoreSession == RestoreMode::Ask) {
+        offerSession(state, std::move(*last));
+        return;
+    }
+    restoreSession(state, *last);
+    std::fprintf(stderr, "chokepoint: %s\n", state.statusMessage.c_str());
 }
 
 //-----------------------------------------------------------------------------
@@ -196,6 +233,15 @@ int run(const CliArgs& args, const std::filesystem::path& exeDir) {
     }
     if (args.presenter) setPresenter(state, true);
 
+    // No lost work: autosave target (never in screenshot/bench mode), the last session, file watch.
+    if (!headless && !dirs.data.empty()) state.session.file = dirs.data / kSessionFile;
+    state.watch.enabled = !headless;
+    startSession(state, args, headless);
+    if (headless && state.loadError) {
+        printProblems(state);
+        return kExitScenario;
+    }
+
     PlatformConfig config;
     config.width = args.size ? args.size->width : settings.windowWidth;
     config.height = args.size ? args.size->height : settings.windowHeight;
@@ -232,15 +278,22 @@ int run(const CliArgs& args, const std::filesystem::path& exeDir) {
     Bench bench;
     bench.frames = args.benchFrames.value_or(0);
     int frame = 0;
-    while (exitCode == kExitOk) {
+    if (!headless) {
+        std::signal(SIGTERM, onTerminate);
+        std::signal(SIGINT, onTerminate);
+    }
+    while (exitCode == kExitOk && !gTerminate) {
         platform.pollEvents();
+        const auto now = std::chrono::steady_clock::now();
+        autosaveTick(state, now);
+        pollScenarioFile(state, now);
         // Closing the window with unsaved edits asks first.
         if (platform.shouldClose() && !state.requests.quit && isDirty(state.doc)) {
             platform.cancelClose();
             requestGuarded(state, PendingAction::Quit);
         }
         if (platform.shouldClose()) break;
-        if (!headless && platform.minimised()) {
+        if (!headless && (platform.minimised() || platform.framebufferEmpty())) {
             platform.waitEvents(0.1);
             continue;
         }
@@ -295,7 +348,11 @@ int run(const CliArgs& args, const std::filesystem::path& exeDir) {
         if (io.WantSaveIniSettings) saveImGuiIni(iniFile);
     }
 
+    if (args.printLevers) std::fputs(leverSettingLines(state).c_str(), stdout);
     if (!headless) {
+        // Quit: the user saved or discarded, so the exit is clean. A signal: unsaved edits
+        // stay on offer for the next start.
+        writeSessionAtExit(state, /*cleanExit=*/!gTerminate || !isDirty(state.doc));
         saveImGuiIni(iniFile);
         int width = 0;
         int height = 0;

@@ -117,7 +117,7 @@ void drawChartGrid(AppState& state) {
     const int cols = std::clamp(static_cast<int>((avail.x + style.ItemSpacing.x) / minChartW), 1, 3);
     // Scrollbar space is reserved so the columns don't jump when it appears.
     const float usable = avail.x - style.ScrollbarSize - style.ItemSpacing.x * static_cast<float>(cols - 1);
-    const float width = std::floor(usable / static_cast<float>(cols));
+    const float width = std::max(em() * 6.0f, std::floor(usable / static_cast<float>(cols)));  // tiny windows
     // Whole rows fill the area: one tall row when space is short, else two.
     const int rows = std::clamp(static_cast<int>(std::lround(avail.y / (em() * 20.0f))), 1, 2);
     const float height =

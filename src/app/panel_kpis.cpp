@@ -97,7 +97,7 @@ void drawKpiCards(AppState& state) {
         return std::floor((avail - style.ItemSpacing.x * static_cast<float>(cols - 1)) / static_cast<float>(cols));
     };
     const size_t cols = cardWidth(n) >= em() * 8.0f ? n : (n + 1) / 2;
-    const float width = cardWidth(cols);
+    const float width = std::max(1.0f, cardWidth(cols));  // tiny windows: never a negative child size
     const float line = ImGui::GetTextLineHeightWithSpacing();
     const float large = state.fonts.largeBold ? state.fonts.largeBold->FontSize : ImGui::GetFontSize();
     // Titles may wrap to two lines on narrow cards.

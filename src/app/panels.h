@@ -18,5 +18,6 @@ void drawRuleTimeline(AppState& state);      // panel_rules.cpp
 void drawWhyPanel(AppState& state);          // panel_why.cpp
 void drawErrorPanel(AppState& state);        // panel_error.cpp: every load problem
 void drawDialogs(AppState& state);           // panel_dialogs.cpp: open, save as, export, confirm
+void drawRecoveryDialogs(AppState& state);   // panel_recovery.cpp: restore session, file changed on disk
 
 }  // namespace chokepoint::app

@@ -82,6 +82,12 @@ void Platform::cancelClose() { glfwSetWindowShouldClose(window_, GLFW_FALSE); }
 void Platform::pollEvents() { glfwPollEvents(); }
 void Platform::waitEvents(double timeoutSeconds) { glfwWaitEventsTimeout(timeoutSeconds); }
 bool Platform::minimised() const { return glfwGetWindowAttrib(window_, GLFW_ICONIFIED) != 0; }
+bool Platform::framebufferEmpty() const {
+    int w = 0;
+    int h = 0;
+    glfwGetFramebufferSize(window_, &w, &h);
+    return w <= 0 || h <= 0;
+}
 
 void Platform::newFrame() {
     ImGui_ImplOpenGL3_NewFrame();

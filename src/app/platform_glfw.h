@@ -56,6 +56,7 @@ public:
     void pollEvents();
     void waitEvents(double timeoutSeconds);
     bool minimised() const;
+    bool framebufferEmpty() const;       // 0x0 (some window managers minimise that way): skip the frame
 
     void newFrame();                     // backends' NewFrame (call before ImGui::NewFrame)
     void render(const ImVec4& clear);    // clear + draw ImGui's draw data into the back buffer

@@ -25,6 +25,21 @@ fs::path absoluteNormal(const fs::path& p) {
 
 }  // namespace
 
+LeverStrings changedLeverStrings(const Document& doc) {
+    LeverStrings out;
+    if (!hasScenario(doc)) return out;
+    const cp::Scenario edited = snapshot(doc);
+    for (int i = 0; i < leverCount(doc); ++i) {
+        if (!leverChanged(doc, i)) continue;
+        const cp::Lever& l = lever(doc, i);
+        std::vector<std::string> values = cp::leverScheduleStrings(edited, i);
+        // Back at the catalogue default: say so, or the parent's own `set` would win.
+        if (values.empty()) values.push_back(cp::formatLeverValue(l, l.value));
+        out.emplace_back(l.id, std::move(values));
+    }
+    return out;
+}
+
 std::string variantJson(const Document& doc, const fs::path& variantPath, const std::string& name) {
     const fs::path parent = absoluteNormal(doc.path);
     const fs::path variantDir = absoluteNormal(variantPath).parent_path();
@@ -35,17 +50,11 @@ std::string variantJson(const Document& doc, const fs::path& variantPath, const 
     out["extends"] = rel.generic_string();
     out["name"] = name;
     nlohmann::ordered_json set = nlohmann::ordered_json::object();
-    const cp::Scenario edited = snapshot(doc);
-    for (int i = 0; i < leverCount(doc); ++i) {
-        if (!leverChanged(doc, i)) continue;
-        const cp::Lever& l = lever(doc, i);
-        std::vector<std::string> values = cp::leverScheduleStrings(edited, i);
-        // Back at the catalogue default: say so, or the parent's own `set` would win.
-        if (values.empty()) values.push_back(cp::formatLeverValue(l, l.value));
+    for (const auto& [id, values] : changedLeverStrings(doc)) {
         if (values.size() == 1)
-            set[l.id] = values.front();
+            set[id] = values.front();
         else
-            set[l.id] = values;
+            set[id] = values;
     }
     out["set"] = std::move(set);
     return out.dump(2) + "\n";

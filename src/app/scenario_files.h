@@ -10,9 +10,18 @@
 
 #include <filesystem>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace chokepoint::app {
+
+// Lever id -> its settings as typed ("on", "0.9", or {"0.5", "0.9@2026-01"}), in catalogue order.
+using LeverStrings = std::vector<std::pair<std::string, std::vector<std::string>>>;
+
+// Every lever that differs from the file as loaded, as typed. A lever set back to its
+// catalogue default is written as that value (else a parent's own `set` would win).
+// Shared by Save As (the variant's `set`) and the session autosave.
+LeverStrings changedLeverStrings(const Document& doc);
 
 // A small scenario that `extends` the loaded file (path relative to the variant's own
 // directory) with `name` and a `set` of every lever that differs from the loaded file,

@@ -9,6 +9,8 @@ using chokepoint::app::kDefaultScreenshotFrames;
 using chokepoint::app::parseCliArgs;
 using chokepoint::app::parseWindowSize;
 using chokepoint::app::WindowSize;
+using chokepoint::app::RestoreMode;
+using chokepoint::app::cliUsage;
 
 TEST(CliArgs, EmptyGivesDefaults) {
     const CliParseResult r = parseCliArgs({});
@@ -106,4 +108,18 @@ TEST(CliArgs, BadLeverAndBenchValues) {
     EXPECT_FALSE(parseCliArgs({"--lever"}).ok());
     EXPECT_FALSE(parseCliArgs({"--bench-frames", "0"}).ok());
     EXPECT_FALSE(parseCliArgs({"--presenter=yes"}).ok());
+}
+
+TEST(CliArgs, SessionFlags) {
+    const auto r = parseCliArgs({"--restore-session", "yes", "--print-levers"});
+    ASSERT_TRUE(r.ok()) << r.error;
+    EXPECT_EQ(r.args.restoreSession, RestoreMode::Yes);
+    EXPECT_TRUE(r.args.restoreSessionGiven);
+    EXPECT_TRUE(r.args.printLevers);
+    EXPECT_EQ(parseCliArgs({"--restore-session=no"}).args.restoreSession, RestoreMode::No);
+    EXPECT_EQ(parseCliArgs({}).args.restoreSession, RestoreMode::Ask);
+
+    EXPECT_NE(parseCliArgs({"--restore-session", "maybe"}).error.find("ask, yes or no"), std::string::npos);
+    EXPECT_FALSE(parseCliArgs({"--restore-session"}).ok());
+    EXPECT_NE(cliUsage().find("--restore-session"), std::string::npos);
 }

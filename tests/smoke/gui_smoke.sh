@@ -81,4 +81,5 @@ grep -q "does-not-exist.json" "$outdir/missing.stderr" || fail "stderr does not 
 echo "ok: missing scenario exited $status: $(cat "$outdir/missing.stderr")"
 
 [[ -z "$(ls -A "$XDG_CONFIG_HOME" 2>/dev/null)" ]] || fail "screenshot mode wrote to the config dir"
+[[ -z "$(ls -A "$XDG_DATA_HOME" 2>/dev/null)" ]] || fail "screenshot mode wrote to the data dir (session)"
 echo "PASS"
