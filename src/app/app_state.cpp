@@ -161,6 +161,7 @@ void syncRuns(AppState& state) {
             runs.submittedTrace = key;
         }
     }
+    syncUncertainty(state);  // the ensemble follows the edits too (when switched on)
 }
 
 void waitForRuns(AppState& state) {

@@ -19,6 +19,7 @@
 #include "app/run_worker.h"
 #include "app/session.h"
 #include "app/theme.h"
+#include "app/uncertainty.h"
 #include "engine/problems.h"
 
 #include <cstdint>
@@ -147,9 +148,10 @@ struct AppState {
 
     Requests requests;
 
-    // No lost work (session.h, file_watch.h)
+    // No lost work (session.h, file_watch.h) and uncertainty bands (uncertainty.h)
     SessionState session;
     ScenarioWatch watch;
+    UncertaintyState uncertainty;
 
     AppState() = default;
     AppState(const AppState&) = delete;

@@ -164,6 +164,9 @@ void drawViewMenu(AppState& state) {
     probeItem("View/Presenter mode");
     ImGui::MenuItem("Tables and Why panel", nullptr, &state.windows.tables, !state.presenter);
     probeItem("View/Tables");
+    if (ImGui::MenuItem("Uncertainty bands (p10-p90)", nullptr, state.uncertainty.enabled, hasScenario(state.doc)))
+        setUncertainty(state, !state.uncertainty.enabled);
+    probeItem("View/Uncertainty");
     ImGui::Separator();
     for (Theme t : {Theme::Dark, Theme::Light, Theme::Presenter}) {
         if (ImGui::MenuItem(themeLabel(t), themeShortcut(t).label, state.theme == t)) state.theme = t;

@@ -10,6 +10,8 @@ namespace {
 constexpr int kMinSide = 64;
 constexpr int kMaxSide = 16384;
 constexpr int kMaxFrames = 100000;
+constexpr int kMinEnsembleRuns = 2;
+constexpr int kMaxEnsembleRuns = 10000;
 
 std::optional<int> parseInt(std::string_view text) {
     int value = 0;
@@ -114,13 +116,23 @@ CliParseResult parseCliArgs(const std::vector<std::string>& args) {
             r.args.restoreSessionGiven = true;
         } else if (name == "--print-levers") {
             r.args.printLevers = true;
+        } else if (name == "--uncertainty") {
+            r.args.uncertainty = true;
+        } else if (name == "--uncertainty-runs") {
+            const auto v = value();
+            const auto n = v ? parseInt(*v) : std::nullopt;
+            if (!n || *n < kMinEnsembleRuns || *n > kMaxEnsembleRuns) {
+                return fail("--uncertainty-runs: expected an integer from " + std::to_string(kMinEnsembleRuns) + " to " +
+                            std::to_string(kMaxEnsembleRuns) + ", got '" + v.value_or("") + "'");
+            }
+            r.args.uncertaintyRuns = *n;
         } else if (name.rfind("-", 0) == 0) {
             return fail("unknown option '" + args[i] + "'");
         } else {
             return fail("unexpected argument '" + args[i] + "' (use --scenario FILE)");
         }
         if (inlineValue && (name == "--help" || name == "-h" || name == "--version" || name == "--presenter" ||
-                            name == "--print-levers")) {
+                            name == "--print-levers" || name == "--uncertainty")) {
             return fail(name + " takes no value");
         }
     }
@@ -130,7 +142,8 @@ CliParseResult parseCliArgs(const std::vector<std::string>& args) {
 std::string cliUsage() {
     return "Usage: chokepoint [--scenario FILE] [--lever ID=VALUE]... [--presenter]\n"
            "                  [--screenshot FILE.png] [--frames N] [--size WxH] [--bench-frames N]\n"
-           "                  [--restore-session ask|yes|no] [--print-levers]\n"
+           "                  [--uncertainty] [--uncertainty-runs N] [--restore-session ask|yes|no]\n"
+           "                  [--print-levers]\n"
            "\n"
            "Interactive dashboard of the Chokepoint compute-policy simulator.\n"
            "\n"
@@ -147,6 +160,9 @@ std::string cliUsage() {
            "                        with --screenshot: 1600x900)\n"
            "  --bench-frames N      render N frames at full speed, print the median frame time\n"
            "                        and the frames from a lever edit to its results, and exit\n"
+           "  --uncertainty         start with the uncertainty bands on (p10-p90 of a Monte\n"
+           "                        Carlo ensemble; --screenshot waits for it)\n"
+           "  --uncertainty-runs N  ensemble size for the bands (default 200)\n"
            "  --restore-session M   after a crash: ask (default), yes (restore without asking,\n"
            "                        also with --screenshot) or no (discard the old session)\n"
            "  --print-levers        print the changed levers as ID=VALUE lines on exit\n"

@@ -41,6 +41,8 @@ struct CliArgs {
     RestoreMode restoreSession = RestoreMode::Ask;
     bool restoreSessionGiven = false;
     bool printLevers = false;               // --print-levers: changed levers on stdout at exit
+    bool uncertainty = false;               // --uncertainty: start with the bands on
+    std::optional<int> uncertaintyRuns;     // --uncertainty-runs N
     bool help = false;
     bool version = false;
 };

@@ -72,12 +72,7 @@ std::vector<Entity> entities(const cp::Scenario& s, cp::Scope scope) {
     return out;
 }
 
-struct Resolved {
-    std::string label;
-    cp::Scope scope;
-    std::string id;
-    std::vector<std::string> metrics;  // summed
-};
+using Resolved = ResolvedSeries;
 
 std::vector<std::string> splitPlus(std::string_view text) {
     std::vector<std::string> out;
@@ -96,7 +91,9 @@ std::string replaceAll(std::string text, std::string_view from, std::string_view
     return text;
 }
 
-std::vector<Resolved> resolve(const SeriesSpec& spec, const cp::Scenario& s) {
+}  // namespace
+
+std::vector<ResolvedSeries> resolveSeries(const SeriesSpec& spec, const cp::Scenario& s) {
     const std::vector<Entity> all = entities(s, spec.scope);
     std::vector<Entity> picked;
     const std::string_view id(spec.id);
@@ -124,6 +121,8 @@ std::vector<Resolved> resolve(const SeriesSpec& spec, const cp::Scenario& s) {
     }
     return out;
 }
+
+namespace {
 
 //-----------------------------------------------------------------------------
 // [SECTION] Copying series out of Results
@@ -153,7 +152,7 @@ void buildCharts(DashboardData& d, const cp::Scenario& s, const cp::Results* cur
     for (const ChartSpec& spec : chartSpecs()) {
         ChartData chart;
         for (const SeriesSpec& ss : spec.series) {
-            for (const Resolved& r : resolve(ss, s)) {
+            for (const Resolved& r : resolveSeries(ss, s)) {
                 SeriesData data{r.label, values(cur, r.scope, r.id, r.metrics), values(base, r.scope, r.id, r.metrics)};
                 // Layers that are zero throughout (e.g. AMD in a country it never sells to)
                 // only crowd the legend.
@@ -180,7 +179,7 @@ void buildKpis(DashboardData& d, const cp::Scenario& s, const cp::Results* cur, 
     d.kpis.clear();
     for (const KpiSpec& spec : kpiSpecs()) {
         KpiData k;
-        const auto resolved = resolve(spec.series, s);
+        const auto resolved = resolveSeries(spec.series, s);
         if (!resolved.empty()) {
             const Resolved& r = resolved.front();
             k.current = values(cur, r.scope, r.id, r.metrics);

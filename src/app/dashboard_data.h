@@ -65,6 +65,16 @@ struct DashboardData {
 // Display name: the part before " (" ("Alibaba (Qwen)" -> "Alibaba").
 std::string shortName(const std::string& name);
 
+// A series pattern resolved against a scenario: one labelled series, the sum of `metrics`
+// of entity (scope, id). Charts list theirs in this order (the uncertainty bands too).
+struct ResolvedSeries {
+    std::string label;
+    cp::Scope scope;
+    std::string id;
+    std::vector<std::string> metrics;  // summed
+};
+std::vector<ResolvedSeries> resolveSeries(const SeriesSpec& spec, const cp::Scenario& s);
+
 void rebuildDashboard(DashboardData& d, const cp::Scenario& s, const cp::Results* current,
                       const cp::Results* baseline);
 

@@ -241,6 +241,8 @@ int run(const CliArgs& args, const std::filesystem::path& exeDir) {
         printProblems(state);
         return kExitScenario;
     }
+    if (args.uncertaintyRuns) state.uncertainty.runs = *args.uncertaintyRuns;
+    if (args.uncertainty) setUncertainty(state, true);
 
     PlatformConfig config;
     config.width = args.size ? args.size->width : settings.windowWidth;
@@ -297,7 +299,10 @@ int run(const CliArgs& args, const std::filesystem::path& exeDir) {
             platform.waitEvents(0.1);
             continue;
         }
-        if (screenshotMode) waitForRuns(state);  // the picture shows finished results
+        if (screenshotMode) {  // the picture shows finished results
+            waitForRuns(state);
+            if (state.uncertainty.enabled) waitForUncertainty(state);
+        }
         if (benchMode) bench.beforeFrame(state);
 
         const auto t0 = std::chrono::steady_clock::now();

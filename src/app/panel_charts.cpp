@@ -27,7 +27,7 @@ namespace {
 // [SECTION] One chart
 //-----------------------------------------------------------------------------
 
-void submitSeries(const ChartSpec& spec, const ChartData& data, int n) {
+void submitSeries(const ChartSpec& spec, const ChartData& data, int n, const std::vector<BandSeries>* bands) {
     const bool dashed = data.differs;
     if (spec.kind == ChartKind::Stacked) {
         std::vector<const char*> labels;
@@ -47,6 +47,11 @@ void submitSeries(const ChartSpec& spec, const ChartData& data, int n) {
     for (size_t i = 0; i < data.series.size(); ++i) {
         const SeriesData& s = data.series[i];
         const ImU32 col = chart::paletteColor(static_cast<int>(i));
+        // p10-p90 of the ensemble, in the line's colour (the chart fills it translucent, under the lines).
+        for (size_t b = 0; bands && b < bands->size(); ++b)
+            if ((*bands)[b].label == s.label)
+                chart::Band("##p10-p90", (*bands)[b].p10.data(), (*bands)[b].p90.data(),
+                            std::min(n, static_cast<int>((*bands)[b].p10.size())), col);
         if (dashed && !s.baseline.empty()) chart::LineDashed("##baseline", s.baseline.data(), n, col);
         chart::Line(s.label.c_str(), s.current.data(), n, col);
     }
@@ -79,7 +84,7 @@ bool drawChart(AppState& state, size_t c, float width, float height, bool enlarg
     style.log_y = log;
     bool clicked = false;
     if (chart::BeginChart(spec.id, spec.title, spec.unit, months.ptrs.data(), months.count(), style)) {
-        submitSeries(spec, data, months.count());
+        submitSeries(spec, data, months.count(), chartBands(state, c));
         // Small charts get the event lines only: labels would cover the data (hover names them).
         const auto& markers = enlarged ? state.dash.markers : state.dash.markerLines;
         chart::Markers(markers.data(), static_cast<int>(markers.size()));
@@ -111,6 +116,7 @@ void drawChartGrid(AppState& state) {
     if (n == 0) return;
     for (size_t c = state.view.logScale.size(); c < chartSpecs().size(); ++c)
         state.view.logScale.push_back(chartSpecs()[c].log ? 1 : 0);
+    drawUncertaintyBar(state);
     const ImGuiStyle& style = ImGui::GetStyle();
     const ImVec2 avail = ImGui::GetContentRegionAvail();
     const float minChartW = em() * 21.0f;
@@ -169,8 +175,9 @@ void drawEnlargedChart(AppState& state) {
         if (ImGui::Button("Close (Esc)")) open = false;
         probeItem("enlarged/close");
         ImGui::SameLine();
-        ImGui::TextDisabled("solid: with your changes   dashed: scenario as loaded   vertical line: %s",
-                            state.dash.months.label(state.view.month));
+        ImGui::TextDisabled("solid: with your changes   dashed: scenario as loaded   vertical line: %s%s",
+                            state.dash.months.label(state.view.month),
+                            chartBands(state, static_cast<size_t>(c)) ? "   shaded: p10-p90 of the uncertain inputs" : "");
         const ImVec2 avail = ImGui::GetContentRegionAvail();
         ImGui::PushID(c);
         drawChart(state, static_cast<size_t>(c), avail.x, avail.y, true);

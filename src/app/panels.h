@@ -19,5 +19,6 @@ void drawWhyPanel(AppState& state);          // panel_why.cpp
 void drawErrorPanel(AppState& state);        // panel_error.cpp: every load problem
 void drawDialogs(AppState& state);           // panel_dialogs.cpp: open, save as, export, confirm
 void drawRecoveryDialogs(AppState& state);   // panel_recovery.cpp: restore session, file changed on disk
+void drawUncertaintyBar(AppState& state);    // panel_uncertainty.cpp: bands toggle and progress
 
 }  // namespace chokepoint::app

@@ -110,16 +110,21 @@ TEST(CliArgs, BadLeverAndBenchValues) {
     EXPECT_FALSE(parseCliArgs({"--presenter=yes"}).ok());
 }
 
-TEST(CliArgs, SessionFlags) {
-    const auto r = parseCliArgs({"--restore-session", "yes", "--print-levers"});
+TEST(CliArgs, SessionAndUncertaintyFlags) {
+    const auto r = parseCliArgs({"--restore-session", "yes", "--print-levers", "--uncertainty", "--uncertainty-runs=50"});
     ASSERT_TRUE(r.ok()) << r.error;
     EXPECT_EQ(r.args.restoreSession, RestoreMode::Yes);
     EXPECT_TRUE(r.args.restoreSessionGiven);
     EXPECT_TRUE(r.args.printLevers);
+    EXPECT_TRUE(r.args.uncertainty);
+    EXPECT_EQ(r.args.uncertaintyRuns, 50);
     EXPECT_EQ(parseCliArgs({"--restore-session=no"}).args.restoreSession, RestoreMode::No);
     EXPECT_EQ(parseCliArgs({}).args.restoreSession, RestoreMode::Ask);
 
     EXPECT_NE(parseCliArgs({"--restore-session", "maybe"}).error.find("ask, yes or no"), std::string::npos);
     EXPECT_FALSE(parseCliArgs({"--restore-session"}).ok());
+    EXPECT_NE(parseCliArgs({"--uncertainty-runs", "1"}).error.find("--uncertainty-runs"), std::string::npos);
+    EXPECT_FALSE(parseCliArgs({"--uncertainty-runs", "lots"}).ok());
+    EXPECT_FALSE(parseCliArgs({"--uncertainty=5"}).ok());
     EXPECT_NE(cliUsage().find("--restore-session"), std::string::npos);
 }

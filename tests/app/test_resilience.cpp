@@ -36,6 +36,10 @@ class TinyWindow : public ::testing::TestWithParam<TinyCase> {};
 void drawEverything(ImGuiHarness& ui, AppState& state) {
     const auto draw = [&] { drawUi(state); };
     ui.frames(3, draw);
+    state.uncertainty.runs = 4;
+    setUncertainty(state, true);
+    waitForUncertainty(state);
+    ui.frames(2, draw);                       // charts with bands
     state.view.enlargedChart = 0;
     ui.frames(2, draw);                       // the enlarged chart window
     state.view.enlargedChart = -1;

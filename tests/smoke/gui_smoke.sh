@@ -2,7 +2,7 @@
 # GUI smoke test: the real dashboard binary in a virtual X server.
 #   gui_smoke.sh BINARY SCENARIO OUTDIR
 # Checks that --screenshot writes a 1280x720 PNG of the full dashboard (charts: many
-# colours, not one flat colour), that --lever and --presenter shots work, that a bad
+# colours, not one flat colour), that --lever, --presenter and --uncertainty shots work, that a bad
 # --lever or a missing scenario exits non-zero, and that --bench-frames prints its
 # figures. Never touches the user's config.
 set -euo pipefail
@@ -51,6 +51,14 @@ changed="$outdir/changed.png"
 [[ "$(identify -format '%wx%h' "$changed")" == "1280x720" ]] || fail "no 1280x720 shot with --lever"
 cmp -s "$shot" "$changed" && fail "the changed scenario looks exactly like the baseline"
 echo "ok: $changed"
+
+echo "== uncertainty bands"
+bands="$outdir/bands.png"
+"${xvfb[@]}" "$binary" --scenario "$scenario" --screenshot "$bands" --frames 3 --size 1280x720 \
+  --uncertainty --uncertainty-runs 20 || fail "chokepoint with --uncertainty exited with status $?"
+[[ "$(identify -format '%wx%h' "$bands")" == "1280x720" ]] || fail "no 1280x720 shot with --uncertainty"
+cmp -s "$shot" "$bands" && fail "the bands changed nothing on screen"
+echo "ok: $bands"
 
 echo "== bad --lever must fail"
 set +e

@@ -612,8 +612,13 @@ ChartResult EndChart() {
     for (const Series& s : g.series) {
         if (s.kind != Kind::Fill) continue;
         const int n = std::min(s.n, n_x);
-        drawFill(dl, m, g.data(s.lo), g.data(s.hi), n, withAlpha(s.col, s.band ? 0.22f : 0.55f));
-        if (!s.band) drawLine(dl, m, g.data(s.hi), n, s.col, 1.0f);  // crisp layer edge
+        drawFill(dl, m, g.data(s.lo), g.data(s.hi), n, withAlpha(s.col, s.band ? 0.30f : 0.55f));
+        if (!s.band) {
+            drawLine(dl, m, g.data(s.hi), n, s.col, 1.0f);  // crisp layer edge
+        } else {  // faint edges keep the band's hue where it is thin or overlaps another
+            drawLine(dl, m, g.data(s.lo), n, withAlpha(s.col, 0.5f), 1.0f);
+            drawLine(dl, m, g.data(s.hi), n, withAlpha(s.col, 0.5f), 1.0f);
+        }
     }
     for (const Series& s : g.series)
         if (s.kind == Kind::Dashed) drawDashed(dl, m, g.data(s.y), std::min(s.n, n_x), s.col, 1.5f);

@@ -1,0 +1,34 @@
+// The row over the chart grid that switches the uncertainty bands on and says how far
+// the ensemble has got ("uncertainty: 73/200 runs").
+#include "app/panels.h"
+
+#include "app/ui_common.h"
+#include "app/ui_probe.h"
+
+#include <imgui.h>
+
+#include <string>
+
+namespace chokepoint::app {
+
+void drawUncertaintyBar(AppState& state) {
+    bool on = state.uncertainty.enabled;
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(ImGui::GetStyle().FramePadding.x, 1.0f));
+    if (ImGui::Checkbox("Uncertainty", &on)) setUncertainty(state, on);
+    ImGui::PopStyleVar();
+    probeItem("uncertainty/toggle");
+    itemTooltip("Runs the edited scenario many times with its uncertain inputs drawn from their ranges, and "
+                "shades the 10th to 90th percentile of each line (same colour). Needs a second or two; "
+                "a lever change starts it again.");
+    const std::string status = uncertaintyStatus(state);
+    if (status.empty()) return;
+    ImGui::SameLine();
+    const bool ready = status.rfind("bands:", 0) == 0;
+    if (ready)
+        ImGui::TextDisabled("%s", status.c_str());
+    else
+        ImGui::TextColored(warningColor(state), "%s", status.c_str());
+    probeItem("uncertainty/status");
+}
+
+}  // namespace chokepoint::app

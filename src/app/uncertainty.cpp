@@ -1,0 +1,263 @@
+// [SECTION] Bands from an ensemble
+// [SECTION] EnsembleWorker
+// [SECTION] App state: toggle, sync, status
+
+#include "app/uncertainty.h"
+
+#include "app/app_state.h"
+#include "app/chart_specs.h"
+#include "app/dashboard_data.h"
+
+#include <algorithm>
+#include <cmath>
+#include <exception>
+#include <map>
+#include <set>
+
+namespace chokepoint::app {
+
+//-----------------------------------------------------------------------------
+// [SECTION] Bands from an ensemble
+//-----------------------------------------------------------------------------
+
+namespace {
+
+std::string keyText(cp::Scope scope, const std::string& id, const std::string& metric) {
+    return std::string(cp::toString(scope)) + "/" + id + "/" + metric;
+}
+
+struct Wanted {
+    size_t chart;
+    std::string label;
+    std::vector<std::string> keys;  // summed
+};
+
+}  // namespace
+
+UncertaintyBands computeBands(const cp::Scenario& s, cp::EnsembleOptions o) {
+    std::vector<Wanted> wanted;
+    std::set<std::string> patterns;
+    const auto& specs = chartSpecs();
+    for (size_t c = 0; c < specs.size(); ++c) {
+        if (specs[c].kind != ChartKind::Lines) continue;  // a band per stack layer would be unreadable
+        for (const SeriesSpec& ss : specs[c].series) {
+            for (const ResolvedSeries& r : resolveSeries(ss, s)) {
+                Wanted w{c, r.label, {}};
+                for (const std::string& m : r.metrics) w.keys.push_back(keyText(r.scope, r.id, m));
+                patterns.insert(w.keys.begin(), w.keys.end());
+                wanted.push_back(std::move(w));
+            }
+        }
+    }
+    o.keep.patterns.assign(patterns.begin(), patterns.end());
+    o.summarize = false;
+    const cp::EnsembleResult e = cp::runEnsemble(s, o);
+
+    std::map<std::string, size_t> index;
+    for (size_t k = 0; k < e.keys.size(); ++k) index[keyText(e.keys[k].scope, e.keys[k].id, e.keys[k].metric)] = k;
+    std::vector<size_t> members;
+    for (size_t m = 0; m < e.finished.size(); ++m)
+        if (e.finished[m]) members.push_back(m);
+
+    UncertaintyBands out;
+    out.runs = static_cast<int>(members.size());
+    out.charts.resize(specs.size());
+    const auto months = static_cast<size_t>(e.months);
+    std::vector<double> values;
+    for (const Wanted& w : wanted) {
+        std::vector<size_t> series;
+        for (const std::string& k : w.keys)
+            if (auto it = index.find(k); it != index.end()) series.push_back(it->second);
+        if (series.size() != w.keys.size()) continue;  // a metric this scenario does not produce
+        BandSeries band{w.label, std::vector<double>(months), std::vector<double>(months), std::vector<double>(months)};
+        for (size_t t = 0; t < months; ++t) {
+            values.clear();
+            for (size_t m : members) {
+                double v = 0;
+                for (size_t k : series) v += e.memberSeries(m, k)[t];
+                if (std::isfinite(v)) values.push_back(v);
+            }
+            std::sort(values.begin(), values.end());
+            band.p10[t] = cp::quantileSorted(values.data(), values.size(), 0.10);
+            band.p50[t] = cp::quantileSorted(values.data(), values.size(), 0.50);
+            band.p90[t] = cp::quantileSorted(values.data(), values.size(), 0.90);
+        }
+        out.charts[w.chart].push_back(std::move(band));
+    }
+    return out;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] EnsembleWorker
+//-----------------------------------------------------------------------------
+
+EnsembleWorker::~EnsembleWorker() {
+    {
+        std::lock_guard lock(mutex_);
+        stop_ = true;
+        cancel_ = true;
+    }
+    wake_.notify_all();
+    if (thread_.joinable()) thread_.join();
+}
+
+void EnsembleWorker::submit(Request request) {
+    {
+        std::lock_guard lock(mutex_);
+        pending_ = std::move(request);
+        if (running_) cancel_ = true;  // latest request wins
+        if (!thread_.joinable()) thread_ = std::thread([this] { loop(); });
+    }
+    wake_.notify_one();
+}
+
+void EnsembleWorker::cancel() {
+    std::lock_guard lock(mutex_);
+    pending_.reset();
+    if (running_) cancel_ = true;
+}
+
+std::optional<EnsembleWorker::Output> EnsembleWorker::take() {
+    std::lock_guard lock(mutex_);
+    std::optional<Output> out;
+    out.swap(done_);
+    return out;
+}
+
+EnsembleWorker::Progress EnsembleWorker::progress() const {
+    std::lock_guard lock(mutex_);
+    return Progress{runningTag_, progressDone_.load(), progressTotal_.load(), running_};
+}
+
+bool EnsembleWorker::busy() const {
+    std::lock_guard lock(mutex_);
+    return running_ || pending_.has_value();
+}
+
+void EnsembleWorker::waitIdle() {
+    std::unique_lock lock(mutex_);
+    idle_.wait(lock, [&] { return !running_ && !pending_; });
+}
+
+int EnsembleWorker::cancelledCount() const {
+    std::lock_guard lock(mutex_);
+    return cancelled_;
+}
+
+void EnsembleWorker::loop() {
+    std::unique_lock lock(mutex_);
+    for (;;) {
+        wake_.wait(lock, [&] { return stop_ || pending_.has_value(); });
+        if (stop_) return;
+        Request request = std::move(*pending_);
+        pending_.reset();
+        running_ = true;
+        runningTag_ = request.tag;
+        cancel_ = false;
+        progressDone_ = 0;
+        progressTotal_ = request.runs;
+        lock.unlock();
+
+        Output out;
+        out.tag = request.tag;
+        bool complete = false;
+        try {
+            cp::EnsembleOptions o;
+            o.runs = request.runs;
+            o.seed = request.scenario->seed;
+            o.threads = 1;
+            o.cancel = &cancel_;
+            o.progress = [this](int done, int total) {
+                progressDone_ = done;
+                progressTotal_ = total;
+            };
+            auto bands = std::make_shared<UncertaintyBands>(computeBands(*request.scenario, o));
+            complete = bands->runs == request.runs && !cancel_;
+            out.bands = std::move(bands);
+        } catch (const std::exception& e) {
+            out.error = e.what();
+            complete = true;  // deliver the error
+        }
+
+        lock.lock();
+        running_ = false;
+        if (complete)
+            done_ = std::move(out);
+        else
+            ++cancelled_;
+        idle_.notify_all();
+    }
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] App state: toggle, sync, status
+//-----------------------------------------------------------------------------
+
+namespace {
+
+UncertaintyState::Key currentKey(const AppState& state) {
+    return {state.runs.generation, state.doc.revision, state.uncertainty.runs};
+}
+
+}  // namespace
+
+bool scenarioHasUncertainty(const AppState& state) {
+    return hasScenario(state.doc) && !state.doc.loaded->uncertain.empty();
+}
+
+void setUncertainty(AppState& state, bool on) {
+    state.uncertainty.enabled = on;
+    syncUncertainty(state);
+}
+
+void syncUncertainty(AppState& state) {
+    UncertaintyState& u = state.uncertainty;
+    if (auto out = u.worker.take(); out && out->tag == u.submittedTag) {
+        u.error = out->error;
+        if (out->bands) {
+            u.bands = out->bands;
+            u.shown = u.submitted;
+        }
+    }
+    if (!u.enabled || !scenarioHasUncertainty(state)) {
+        if (u.submittedTag != 0) u.worker.cancel();
+        u.submittedTag = 0;
+        return;
+    }
+    const UncertaintyState::Key key = currentKey(state);
+    if (u.submittedTag != 0 && u.submitted == key) return;
+    if (u.bands && u.shown == key) return;  // toggled off and on again: still current
+    u.submitted = key;
+    u.submittedTag = u.nextTag++;
+    u.error.clear();
+    u.worker.submit({std::make_shared<const cp::Scenario>(snapshot(state.doc)), u.submittedTag, u.runs});
+}
+
+void waitForUncertainty(AppState& state) {
+    for (int i = 0; i < 8; ++i) {
+        state.uncertainty.worker.waitIdle();
+        syncUncertainty(state);
+        if (!state.uncertainty.worker.busy()) break;
+    }
+}
+
+const std::vector<BandSeries>* chartBands(const AppState& state, size_t chart) {
+    const UncertaintyState& u = state.uncertainty;
+    if (!u.enabled || !u.bands || !(u.shown == currentKey(state)) || chart >= u.bands->charts.size()) return nullptr;
+    const auto& bands = u.bands->charts[chart];
+    return bands.empty() ? nullptr : &bands;
+}
+
+std::string uncertaintyStatus(const AppState& state) {
+    const UncertaintyState& u = state.uncertainty;
+    if (!u.enabled) return "";
+    if (!scenarioHasUncertainty(state)) return "this scenario has no uncertain inputs";
+    if (!u.error.empty()) return "uncertainty failed: " + u.error;
+    if (u.bands && u.shown == currentKey(state))
+        return "bands: p10-p90 of " + std::to_string(u.bands->runs) + " runs";
+    const EnsembleWorker::Progress p = u.worker.progress();
+    const int done = p.running && p.tag == u.submittedTag ? p.done : 0;
+    return "uncertainty: " + std::to_string(done) + "/" + std::to_string(u.runs) + " runs";
+}
+
+}  // namespace chokepoint::app
