@@ -271,6 +271,7 @@ void saveTo(AppState& state, const std::string& path, const std::string& name) {
 }  // namespace
 
 void handleRequests(AppState& state) {
+    handleSessionRequests(state);  // Restore chosen in the recovery prompt
     Requests& r = state.requests;
     if (r.reload) {
         r.reload = false;

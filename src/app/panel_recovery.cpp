@@ -58,8 +58,7 @@ void drawRestorePrompt(AppState& state) {
     if (s.levers.size() > kMaxListedLevers) ImGui::TextDisabled("... and %zu more", s.levers.size() - kMaxListedLevers);
     ImGui::Spacing();
     if (ImGui::Button("Restore")) {
-        const SessionData copy = s;  // restoreSession clears the offer
-        restoreSession(state, copy);
+        state.session.restoreRequested = true;  // loading happens after the frame (handleRequests)
         ImGui::CloseCurrentPopup();
     }
     probeItem("restore/restore");

@@ -12,6 +12,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <system_error>
 
 namespace chokepoint::app {
@@ -179,6 +180,14 @@ void restoreSession(AppState& state, const SessionData& session) {
     std::string message = "Restored the last session: " + std::to_string(restored) + " changed lever(s)";
     if (!skipped.empty()) message += "; skipped (no longer in the scenario or not valid): " + skipped;
     setStatus(state, message, !skipped.empty());
+}
+
+void handleSessionRequests(AppState& state) {
+    if (!state.session.restoreRequested) return;
+    state.session.restoreRequested = false;
+    if (!state.session.offer) return;
+    const SessionData session = *state.session.offer;  // restoreSession clears the offer
+    restoreSession(state, session);
 }
 
 std::string leverSettingLines(const AppState& state) {

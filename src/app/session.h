@@ -59,6 +59,7 @@ struct SessionState {
     // Recovery
     std::optional<SessionData> offer;         // an unclean session waiting for Restore / Discard
     bool offerRequested = false;              // open the modal (when no other popup is open)
+    bool restoreRequested = false;            // Restore was chosen: handleRequests() restores the offer
 };
 
 // What would be written now.
@@ -72,6 +73,8 @@ void offerSession(AppState& state, SessionData session);
 void restoreSession(AppState& state, const SessionData& session);
 // Forgets the offer; the next tick overwrites the old session file.
 void discardSessionOffer(AppState& state);
+// After the frame (handleRequests): restores the offer if Restore was chosen.
+void handleSessionRequests(AppState& state);
 
 // Debounced autosave: notes changes (load, lever edit, Save As) and writes the session
 // kAutosaveDelay after the last one. Nothing is written while a restore offer is open,

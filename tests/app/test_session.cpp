@@ -180,6 +180,8 @@ TEST(RestorePrompt, RestoreReappliesLeversWithFreshUndoHistory) {
     const double leasedBefore = d.chartValue("china_channels", "Leased offshore", "2027-12");
 
     ASSERT_TRUE(d.ui.clickItem("restore/restore", d.draw));
+    EXPECT_TRUE(d.state.session.restoreRequested) << "no loading inside the frame";
+    handleRequests(d.state);
     d.settle();
     EXPECT_FALSE(d.state.session.offer);
     EXPECT_FALSE(d.ui.itemRect("restore/restore")) << "prompt closed";

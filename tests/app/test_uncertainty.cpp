@@ -95,8 +95,8 @@ TEST(UncertaintyUi, CheckboxRunsTheEnsembleAndChartsGetBands) {
     EXPECT_EQ(chartBands(d.state, c), nullptr) << "off by default";
     ASSERT_TRUE(d.ui.clickItem("uncertainty/toggle", d.draw));
     EXPECT_TRUE(d.state.uncertainty.enabled);
-    EXPECT_NE(uncertaintyStatus(d.state).find("uncertainty: "), std::string::npos) << uncertaintyStatus(d.state);
-    EXPECT_NE(uncertaintyStatus(d.state).find("/12 runs"), std::string::npos) << uncertaintyStatus(d.state);
+    // "uncertainty: 3/12 runs" while it runs (or already "bands: ... of 12 runs" on a fast machine).
+    EXPECT_NE(uncertaintyStatus(d.state).find("12 runs"), std::string::npos) << uncertaintyStatus(d.state);
 
     waitForUncertainty(d.state);
     d.ui.frames(2, d.draw);
