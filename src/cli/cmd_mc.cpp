@@ -43,15 +43,7 @@ Command addMc(CLI::App& app) {
     InterruptScope stop;
     auto s = loadWithLevers(a->scenario, a->levers, err);
     if (!s) return kUsage;
-    if (!a->to.empty()) {
-      auto m = parseMonthArg(a->to, "--to", err);
-      if (!m) return kUsage;
-      if (*m < s->start) {
-        err << "chokepoint-cli: --to " << a->to << " is before the scenario's start " << formatMonth(s->start) << "\n";
-        return kUsage;
-      }
-      s->end = std::min(s->end, *m);
-    }
+    if (!applyMonthRange(*s, "", a->to, nullptr, err)) return kUsage;
     EnsembleOptions o;
     o.runs = a->runs;
     o.seed = a->seed ? *a->seed : s->seed;

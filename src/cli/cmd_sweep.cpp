@@ -145,21 +145,7 @@ Command addSweep(CLI::App& app) {
     auto s = loadWithLevers(a->scenario, a->fixed, err);
     if (!s) return kUsage;
     WriteRange range;
-    if (!a->from.empty()) {
-      auto m = parseMonthArg(a->from, "--from", err);
-      if (!m) return kUsage;
-      range.from = *m;
-    }
-    if (!a->to.empty()) {
-      auto m = parseMonthArg(a->to, "--to", err);
-      if (!m) return kUsage;
-      if (*m < s->start) {
-        err << "chokepoint-cli: --to " << a->to << " is before the scenario's start " << formatMonth(s->start) << "\n";
-        return kUsage;
-      }
-      s->end = std::min(s->end, *m);
-      range.to = *m;
-    }
+    if (!applyMonthRange(*s, a->from, a->to, &range, err)) return kUsage;
     SeriesSelection keep;
     if (!a->metrics.empty()) {
       auto sel = parseMetricsArg(a->metrics, err);

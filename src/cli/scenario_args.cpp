@@ -1,5 +1,7 @@
 #include "cli/scenario_args.h"
 
+#include <algorithm>
+
 #include "cli/cli.h"
 #include "engine/levers.h"
 #include "engine/loader.h"
@@ -27,6 +29,25 @@ std::optional<int> parseMonthArg(const std::string& text, const char* option, st
     return std::nullopt;
   }
   return m;
+}
+
+bool applyMonthRange(Scenario& s, const std::string& from, const std::string& to, WriteRange* range, std::ostream& err) {
+  if (!from.empty()) {
+    auto m = parseMonthArg(from, "--from", err);
+    if (!m) return false;
+    if (range) range->from = *m;
+  }
+  if (!to.empty()) {
+    auto m = parseMonthArg(to, "--to", err);
+    if (!m) return false;
+    if (*m < s.start) {
+      err << "chokepoint-cli: --to " << to << " is before the scenario's start " << formatMonth(s.start) << "\n";
+      return false;
+    }
+    s.end = std::min(s.end, *m);
+    if (range) range->to = *m;
+  }
+  return true;
 }
 
 int emit(const std::string& path, const std::string& content, std::ostream& out, std::ostream& err) {
