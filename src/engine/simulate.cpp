@@ -520,6 +520,7 @@ void Sim::chooseFor(int c, int p, double budget, int t, int round) {
   for (int loc : locs_[c]) {
     if (loc == L_ - 1) continue;  // the grey channel is not bought from vendors
     if (loc >= 1 && (will <= 0 || s_.sites[loc - 1].leasable || s_.sites[loc - 1].operator_company != c)) continue;
+    if (loc >= 1 && sitePowerMw(loc - 1, t) - site_mw_used_[loc - 1] < 0.01) continue;  // full: no room to install
     const int jur = jurOfLoc(c, loc);
     for (int k = 0; k < K_; ++k) {
       // Denied chips are listed for the why panel even when none are in stock.
@@ -729,6 +730,21 @@ void Sim::rationChips(int t, int round) {
   for (int j = 0; j < J_; ++j)
     if (capped_demand[j] > cap_left[j]) cap_scale[j] = cap_left[j] / capped_demand[j];
 
+  // An owned site abroad installs only what its free power allows: orders beyond it are
+  // cut before rationing (their money stays unspent) so they do not hold stock back.
+  std::vector<double> site_mw_want(S_, 0.0);
+  for (const Order& o : orders_)
+    if (o.company >= 0 && o.loc >= 1 && o.loc <= S_)
+      site_mw_want[o.loc - 1] += o.units * in_.at(s_.chips[o.chip].power_w, t) * pueOfLoc(o.company, o.loc, t) / 1e6;
+  for (Order& o : orders_) {
+    if (o.company < 0 || o.loc < 1 || o.loc > S_ || site_mw_want[o.loc - 1] <= 0) continue;
+    const double free_mw = std::max(0.0, sitePowerMw(o.loc - 1, t) - site_mw_used_[o.loc - 1]);
+    if (site_mw_want[o.loc - 1] <= free_mw) continue;
+    const double keep = free_mw / site_mw_want[o.loc - 1];
+    unfilled_[o.company * 2 + o.purpose] += o.spend * (1 - keep);
+    o.units *= keep;
+    o.spend *= keep;
+  }
   std::vector<double> want(K_, 0.0);
   for (const Order& o : orders_) want[o.chip] += o.units * (controlled[o.chip] && !o.veu ? cap_scale[o.jur] : 1.0);
   std::vector<double> fill(K_, 1.0);
