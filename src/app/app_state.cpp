@@ -102,6 +102,14 @@ void loadScenario(AppState& state) {
     state.runs.traced.reset();
 }
 
+void openLoadedScenario(AppState& state, const std::string& path, std::shared_ptr<const cp::Scenario> loaded) {
+    state.scenarioPath = path;
+    state.loadError.reset();
+    state.loadProblems.clear();
+    state.scenarioLoaded = true;
+    startDocument(state, std::move(loaded));
+}
+
 //-----------------------------------------------------------------------------
 // [SECTION] Runs: submitting and taking results
 //-----------------------------------------------------------------------------
@@ -208,7 +216,7 @@ void addRecentFile(AppState& state, const std::string& path) {
 void requestGuarded(AppState& state, PendingAction action, const std::string& path) {
     state.dialogs.pending = action;
     state.dialogs.pendingPath = path;
-    if (isDirty(state.doc)) {
+    if (isDirty(state.doc) || workshopDirty(state)) {  // unsaved levers, or an unsaved workshop game
         state.dialogs.confirmRequested = true;
         return;
     }
@@ -223,6 +231,9 @@ void performPending(AppState& state) {
         case PendingAction::Revert: state.requests.revert = true; break;
         case PendingAction::Reload: state.requests.reload = true; break;
         case PendingAction::Quit: state.requests.quit = true; break;
+        case PendingAction::OpenStory: state.classroom.requests.openStory = d.pendingPath; break;
+        case PendingAction::OpenWorkshop: state.classroom.requests.openWorkshop = d.pendingPath; break;
+        case PendingAction::OpenSession: state.classroom.requests.openSession = d.pendingPath; break;
     }
     d.pending = PendingAction::None;
     d.pendingPath.clear();
@@ -312,6 +323,7 @@ void handleRequests(AppState& state) {
             setStatus(state, "Export failed: " + error, true);
         }
     }
+    handleClassroomRequests(state);  // stories, workshops, sessions, the workshop report
 }
 
 }  // namespace chokepoint::app

@@ -12,6 +12,7 @@
 // waitForRuns() to block until the results are in.
 #pragma once
 
+#include "app/classroom.h"
 #include "app/dashboard_data.h"
 #include "app/document.h"
 #include "app/file_watch.h"
@@ -79,7 +80,7 @@ struct ViewState {
     float enlargedRect[4] = {0, 0, 0, 0};  // chart rect in the enlarged window (screen px)
 };
 
-enum class PendingAction { None, Open, Revert, Reload, Quit };
+enum class PendingAction { None, Open, Revert, Reload, Quit, OpenStory, OpenWorkshop, OpenSession };
 
 // Modal dialogs and the action waiting for "discard unsaved changes?".
 struct Dialogs {
@@ -94,7 +95,7 @@ struct Dialogs {
     std::string error;                // shown in the dialog
     bool pngOfChart = false;          // export: the enlarged chart, not the whole window
     PendingAction pending = PendingAction::None;
-    std::string pendingPath;          // for PendingAction::Open
+    std::string pendingPath;          // for PendingAction::Open and the classroom opens
     bool continueAfterSave = false;   // Save As was opened from the confirm dialog
 };
 
@@ -153,6 +154,9 @@ struct AppState {
     ScenarioWatch watch;
     UncertaintyState uncertainty;
 
+    // Story mode and workshop team play (classroom.h)
+    ClassroomState classroom;
+
     AppState() = default;
     AppState(const AppState&) = delete;
     AppState& operator=(const AppState&) = delete;
@@ -163,6 +167,9 @@ inline constexpr size_t kMaxRecentFiles = 8;
 // Loads state.scenarioPath; fills loadError / loadProblems / scenarioLoaded, opens the
 // document and starts the baseline run. Never throws.
 void loadScenario(AppState& state);
+// Opens a scenario loaded elsewhere (a story's or a workshop's, levers already set) as if
+// loaded from `path`: document, baseline and current runs.
+void openLoadedScenario(AppState& state, const std::string& path, std::shared_ptr<const cp::Scenario> loaded);
 
 // Acts on requests the UI raised this frame (open, save, reload, export CSV). Quit and
 // screenshots are left to the main loop.

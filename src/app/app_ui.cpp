@@ -8,6 +8,7 @@
 
 #include "app/app_ui.h"
 
+#include "app/classroom_ui.h"
 #include "app/panels.h"
 #include "app/scenario_files.h"
 #include "app/ui_common.h"
@@ -118,6 +119,8 @@ void drawFileMenu(AppState& state) {
     if (menuItem(kOpen)) state.dialogs.openRequested = true;
     probeItem("File/Open");
     drawRecentMenu(state);
+    ImGui::Separator();
+    drawClassroomFileMenu(state);  // stories, workshops, sessions, the workshop report
     ImGui::Separator();
     if (menuItem(kSave, doc)) state.requests.save = true;
     probeItem("File/Save");
@@ -326,28 +329,39 @@ void drawSplitter(float& fraction, float total, float height) {
 void drawDashboard(AppState& state) {
     // Tiny windows: never hand BeginChild a negative size (ImGui reads it as "all but").
     const ImVec2 avail = ImMax(ImGui::GetContentRegionAvail(), ImVec2(1.0f, 1.0f));
-    const float leftW = std::clamp(avail.x * (state.presenter ? 0.27f : 0.235f), em() * 16.0f, em() * 26.0f);
+    // Workshop mode: the round, the teams and their moves take the lever panel's place, a little wider.
+    const bool workshop = workshopActive(state);
+    const float leftShare = (state.presenter ? 0.27f : 0.235f) + (workshop ? 0.04f : 0.0f);
+    const float leftW = std::clamp(avail.x * leftShare, em() * 16.0f, em() * (workshop ? 30.0f : 26.0f));
     ImGui::BeginChild("##leverPanel", ImVec2(leftW, avail.y), true);
-    drawLeverPanel(state);
+    if (workshop)
+        drawWorkshopPanel(state);
+    else
+        drawLeverPanel(state);
     ImGui::EndChild();
     ImGui::SameLine();
 
     ImGui::BeginChild("##centre", ImVec2(0, avail.y), false);
     drawHeader(state);
-    drawKpiCards(state);
+    drawStoryBar(state);
+    if (!(state.presenter && (storyActive(state) || workshop))) drawKpiCards(state);  // presenter: room for charts
     drawScrubber(state);
-    const bool tables = state.windows.tables && !state.presenter;
+    const bool tables = workshop || (state.windows.tables && !state.presenter);  // the scoreboard stays in presenter mode
     const float rest = ImGui::GetContentRegionAvail().y;
     float& fraction = state.view.chartsFraction;
     const float splitterH = std::round(em() * 0.4f);
-    const float chartsH = tables ? std::clamp(std::floor(rest * fraction), em() * 10.0f, std::max(em() * 10.0f, rest - em() * 8.0f))
-                                 : rest;
+    float chartsH = tables ? std::clamp(std::floor(rest * fraction), em() * 10.0f, std::max(em() * 10.0f, rest - em() * 8.0f))
+                           : rest;
+    if (workshop) chartsH = std::max(em() * 10.0f, std::min(chartsH, rest - splitterH - workshopResultsHeight(state)));  // whole scoreboard
     ImGui::BeginChild("##chartArea", ImVec2(0, chartsH), false, ImGuiWindowFlags_NoScrollbar);
     drawChartGrid(state);
     ImGui::EndChild();
     if (tables) {
         drawSplitter(fraction, rest, splitterH);
-        drawTableTabs(state);
+        if (workshop)
+            drawWorkshopResults(state);
+        else
+            drawTableTabs(state);
     }
     ImGui::EndChild();
 }
@@ -444,6 +458,7 @@ void drawUi(AppState& state) {
     drawCentralArea(state);
     drawEnlargedChart(state);
     drawDialogs(state);
+    drawClassroomDialogs(state);
     drawRecoveryDialogs(state);
     drawAboutWindow(state);
     drawShortcutsWindow(state);

@@ -126,6 +126,21 @@ CliParseResult parseCliArgs(const std::vector<std::string>& args) {
                             std::to_string(kMaxEnsembleRuns) + ", got '" + v.value_or("") + "'");
             }
             r.args.uncertaintyRuns = *n;
+        } else if (name == "--story" || name == "--workshop" || name == "--workshop-session") {
+            const auto v = value();
+            if (!v || v->empty()) return fail(name + " needs a file name");
+            (name == "--story" ? r.args.story : name == "--workshop" ? r.args.workshop : r.args.workshopSession) = *v;
+        } else if (name == "--story-card" || name == "--workshop-rounds") {
+            const auto v = value();
+            const auto n = v ? parseInt(*v) : std::nullopt;
+            if (!n || *n < 0 || *n > 1000)
+                return fail(name + ": expected an integer from 0 to 1000, got '" + v.value_or("") + "'");
+            (name == "--story-card" ? r.args.storyCard : r.args.workshopRounds) = *n;
+        } else if (name == "--move") {
+            const auto v = value();
+            if (!v || v->find(':') == std::string::npos || v->find('=') == std::string::npos)
+                return fail("--move needs ROUND:TEAM:ID=VALUE, e.g. --move 1:us_gov:us.remote_access_control=on");
+            r.args.moves.push_back(*v);
         } else if (name.rfind("-", 0) == 0) {
             return fail("unknown option '" + args[i] + "'");
         } else {
@@ -143,7 +158,9 @@ std::string cliUsage() {
     return "Usage: chokepoint [--scenario FILE] [--lever ID=VALUE]... [--presenter]\n"
            "                  [--screenshot FILE.png] [--frames N] [--size WxH] [--bench-frames N]\n"
            "                  [--uncertainty] [--uncertainty-runs N] [--restore-session ask|yes|no]\n"
-           "                  [--print-levers]\n"
+           "                  [--print-levers] [--story FILE [--story-card N]]\n"
+           "                  [--workshop FILE | --workshop-session FILE] [--move R:TEAM:ID=VALUE]...\n"
+           "                  [--workshop-rounds N]\n"
            "\n"
            "Interactive dashboard of the Chokepoint compute-policy simulator.\n"
            "\n"
@@ -166,6 +183,13 @@ std::string cliUsage() {
            "  --restore-session M   after a crash: ask (default), yes (restore without asking,\n"
            "                        also with --screenshot) or no (discard the old session)\n"
            "  --print-levers        print the changed levers as ID=VALUE lines on exit\n"
+           "  --story FILE          open a story (scenarios/stories/*.json) at its introduction\n"
+           "  --story-card N        show card N of the story (0: the introduction)\n"
+           "  --workshop FILE       open a workshop (scenarios/workshops/*.json) for team play\n"
+           "  --workshop-session F  open a saved workshop game (it names its workshop)\n"
+           "  --move R:TEAM:ID=VAL  enter a workshop move for round R (repeatable)\n"
+           "  --workshop-rounds N   play rounds until N are played (the --move moves go in\n"
+           "                        round by round)\n"
            "  --version             print the version and exit\n"
            "  -h, --help            print this help and exit\n"
            "\n"

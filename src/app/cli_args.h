@@ -43,6 +43,13 @@ struct CliArgs {
     bool printLevers = false;               // --print-levers: changed levers on stdout at exit
     bool uncertainty = false;               // --uncertainty: start with the bands on
     std::optional<int> uncertaintyRuns;     // --uncertainty-runs N
+    // Classroom: --story FILE [--story-card N]; --workshop FILE or --workshop-session FILE,
+    // --move ROUND:TEAM:ID=VALUE (repeatable) and --workshop-rounds N (rounds to play).
+    std::string story;
+    std::optional<int> storyCard;           // 0 = the introduction, 1 = the first card
+    std::string workshop, workshopSession;
+    std::vector<std::string> moves;
+    std::optional<int> workshopRounds;
     bool help = false;
     bool version = false;
 };

@@ -226,6 +226,11 @@ int run(const CliArgs& args, const std::filesystem::path& exeDir) {
         printProblems(state);
         return kExitScenario;
     }
+    if (const std::string error = applyClassroomArgs(state, args); !error.empty()) {  // --story, --workshop...
+        std::fprintf(stderr, "chokepoint: %s\n", error.c_str());
+        if (headless) return kExitScenario;
+        state.warnings.push_back(error.substr(0, error.find('\n')));
+    }
     if (const std::string error = applyCliLevers(state, args.levers); !error.empty()) {
         std::fprintf(stderr, "chokepoint: %s\n", error.c_str());
         if (headless) return kExitUsage;
@@ -290,7 +295,7 @@ int run(const CliArgs& args, const std::filesystem::path& exeDir) {
         autosaveTick(state, now);
         pollScenarioFile(state, now);
         // Closing the window with unsaved edits asks first.
-        if (platform.shouldClose() && !state.requests.quit && isDirty(state.doc)) {
+        if (platform.shouldClose() && !state.requests.quit && (isDirty(state.doc) || workshopDirty(state))) {
             platform.cancelClose();
             requestGuarded(state, PendingAction::Quit);
         }

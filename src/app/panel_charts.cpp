@@ -8,6 +8,7 @@
 
 #include "app/panels.h"
 
+#include "app/classroom_ui.h"
 #include "app/ui_common.h"
 #include "app/ui_probe.h"
 
@@ -89,6 +90,7 @@ bool drawChart(AppState& state, size_t c, float width, float height, bool enlarg
         const auto& markers = enlarged ? state.dash.markers : state.dash.markerLines;
         chart::Markers(markers.data(), static_cast<int>(markers.size()));
         chart::Cursor(state.view.month);
+        chart::Future(classroomFutureFrom(state));  // story / workshop: months not yet told or played
         const chart::ChartResult r = chart::EndChart();
         clicked = r.clicked;
         probeItem(probe.c_str());
@@ -102,6 +104,7 @@ bool drawChart(AppState& state, size_t c, float width, float height, bool enlarg
             itemTooltip("Click to enlarge");
         }
     }
+    highlightChart(state, spec.id);  // the story card names this chart (also when scrolled out of view)
     return clicked;
 }
 

@@ -11,6 +11,8 @@
 
 #include "app/panels.h"
 
+#include "app/classroom_ui.h"
+
 #include "app/scenario_files.h"
 #include "app/ui_common.h"
 #include "app/ui_probe.h"
@@ -174,14 +176,21 @@ void drawExport(AppState& state, const char* title, bool png) {
 void drawConfirm(AppState& state) {
     Dialogs& d = state.dialogs;
     if (!beginModal(kConfirmTitle, 32.0f)) return;
+    const bool game = workshopDirty(state);  // a workshop game: its session is what to save
     ImGui::PushTextWrapPos(0.0f);
-    ImGui::Text("You changed %d lever(s) and have not saved them. Save them as a scenario first?",
-                changedLeverCount(state.doc));
+    if (game)
+        ImGui::TextUnformatted("The workshop game has moves or rounds that are not saved. Save the session first?");
+    else
+        ImGui::Text("You changed %d lever(s) and have not saved them. Save them as a scenario first?",
+                    changedLeverCount(state.doc));
     ImGui::PopTextWrapPos();
     ImGui::Spacing();
     if (ImGui::Button("Save...")) {
         d.continueAfterSave = true;
-        state.requests.save = true;
+        if (game)
+            requestSaveWorkshopSession(state);
+        else
+            state.requests.save = true;
         ImGui::CloseCurrentPopup();
     }
     probeItem("confirm/save");

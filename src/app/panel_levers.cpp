@@ -9,6 +9,7 @@
 
 #include "app/panels.h"
 
+#include "app/classroom_ui.h"
 #include "app/ui_common.h"
 #include "app/ui_probe.h"
 #include "engine/month.h"
@@ -281,7 +282,10 @@ void drawLeverPanel(AppState& state) {
             for (int i = 0; i < leverCount(doc); ++i) {
                 if (lever(doc, i).group != group) continue;
                 ImGui::PushID(i);
+                ImGui::BeginGroup();
                 drawLever(state, i);
+                ImGui::EndGroup();
+                highlightLever(state, lever(doc, i).id);  // the story card names this lever
                 ImGui::PopID();
             }
         }

@@ -2,6 +2,7 @@
 // the worker's ruleActive table), outlined where the loaded scenario differs. ImDrawList.
 #include "app/panels.h"
 
+#include "app/classroom_ui.h"
 #include "app/ui_common.h"
 #include "app/ui_probe.h"
 #include "engine/month.h"
@@ -132,6 +133,7 @@ void drawRuleTimeline(AppState& state) {
         const std::vector<char>* rowNow = now && r < now->size() ? &(*now)[r] : nullptr;
         const std::vector<char>* rowBase = base && r < base->size() ? &(*base)[r] : nullptr;
         if (hovered) dl->AddRectFilled(p, ImVec2(p.x + width, p.y + rowH), ImGui::GetColorU32(ImGuiCol_HeaderHovered, 0.5f));
+        highlightRuleRow(state, rule.id, p, ImVec2(p.x + width, p.y + rowH));  // the story card names this rule
 
         // Label, then the id, clipped to the label column.
         dl->PushClipRect(p, ImVec2(x0 - 6.0f, p.y + rowH), true);

@@ -682,6 +682,7 @@ ChartResult EndChart() {
     g.info.y_max = yhi;
     g.info.n_x = n_x;
     g.info.n_series = static_cast<int>(g.series.size());
+    g.info.future = g.future;
     g.info.vtx_drawn = dl->VtxBuffer.Size - vtx0;
     ImGui::PopID();
     return res;

@@ -112,6 +112,7 @@ struct ChartInfo {
     int n_series = 0;             // series submitted (each stack layer counts)
     int vtx_drawn = 0;            // vertices EndChart added to the window draw list
     bool visible = false;         // BeginChart returned true
+    int future = -1;              // Future(x_from) of the chart, -1 when none
 };
 // The most recent chart's layout and range (updated by EndChart, or by a clipped BeginChart).
 const ChartInfo& lastChart();

@@ -1,0 +1,49 @@
+// Classroom modes on the dashboard: story mode (story_mode.h) and workshop team play
+// (workshop_mode.h), their file dialogs and requests, and the hooks the shared panels call.
+//
+//   AppState::classroom holds everything; drawUi and the shared panels draw through the hooks
+//   in classroom_ui.h; the File menu raises dialogs; handleRequests() calls
+//   handleClassroomRequests(). No ImGui here.
+#pragma once
+
+#include "app/story_mode.h"
+#include "app/workshop_mode.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace chokepoint::app {
+
+struct AppState;
+
+enum class ClassroomDialog { None, OpenStory, OpenWorkshop, OpenSession, SaveSessionAs, ExportReport };
+
+// File work the classroom UI asked for; handleClassroomRequests() carries it out after the frame.
+struct ClassroomRequests {
+    std::optional<std::string> openStory, openWorkshop, openSession, saveSession, exportReport;
+};
+
+struct ClassroomState {
+    StoryState story;
+    WorkshopState workshop;
+    ClassroomDialog dialogRequested = ClassroomDialog::None;
+    ClassroomDialog dialogOpen = ClassroomDialog::None;
+    std::vector<std::string> files;   // listed by the open dialogs
+    std::string pathField, error;     // the dialog's path field and the last failure
+    ClassroomRequests requests;
+};
+
+// Where the Open story / Open workshop dialogs look: `sub` ("stories", "workshops") of
+// scenarioDirs(), sorted, each file once.
+std::vector<std::string> classroomFiles(const std::string& openScenarioPath, const char* sub);
+
+// Opens, saves or exports what the dialogs asked for; moves the report's picture queue on.
+void handleClassroomRequests(AppState& state);
+
+struct CliArgs;
+// --story, --story-card, --workshop, --workshop-session, --move, --workshop-rounds: opens
+// the story or workshop and plays the rounds asked for. "" or why not (may span lines).
+std::string applyClassroomArgs(AppState& state, const CliArgs& args);
+
+}  // namespace chokepoint::app

@@ -1,0 +1,277 @@
+// Classroom menus and dialogs (open a story, a workshop or a session; save a session; export
+// the workshop report) and the highlight hooks the shared panels call.
+//
+// [SECTION] Highlights and the veil
+// [SECTION] File menu
+// [SECTION] Dialogs
+
+#include "app/classroom_ui.h"
+
+#include "app/scenario_files.h"
+#include "app/ui_common.h"
+#include "app/ui_probe.h"
+
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include <algorithm>
+#include <cfloat>
+#include <cmath>
+#include <filesystem>
+
+namespace chokepoint::app {
+
+//-----------------------------------------------------------------------------
+// [SECTION] Highlights and the veil
+//-----------------------------------------------------------------------------
+
+ImVec4 highlightColor(const AppState& state) {
+    if (state.theme == Theme::Light) return ImVec4(0.00f, 0.42f, 0.75f, 1.0f);
+    return ImVec4(0.30f, 0.82f, 1.00f, 1.0f);
+}
+
+int classroomFutureFrom(const AppState& state) {
+    if (storyActive(state)) return storyFutureFrom(state);
+    if (workshopActive(state)) return workshopFutureFrom(state);
+    return -1;
+}
+
+void highlightChart(AppState& state, const char* chartId) {
+    if (!storyHighlightsChart(state, chartId)) return;
+    const float t = std::max(3.0f, std::round(em() * 0.2f));
+    const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+    ImGui::GetWindowDrawList()->AddRect(ImVec2(min.x + t * 0.5f, min.y + t * 0.5f), ImVec2(max.x - t * 0.5f, max.y - t * 0.5f),
+                                        ImGui::ColorConvertFloat4ToU32(highlightColor(state)), t, 0, t);
+    StoryState& s = state.classroom.story;
+    if (s.scrollToChart) {  // the card's first chart comes into view (the grid may scroll)
+        ImGui::SetScrollFromPosY(min.y - ImGui::GetWindowPos().y, 0.0f);
+        s.scrollToChart = false;
+    }
+}
+
+void highlightLever(AppState& state, const std::string& leverId) {
+    if (!storyHighlightsLever(state, leverId)) return;
+    // The whole width of the list, so every kind of lever (checkbox, slider) gets the same frame.
+    const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+    const float pad = std::round(em() * 0.25f);
+    const float x0 = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMin().x;
+    const float x1 = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    const ImVec2 a(x0, min.y - pad), b(x1, max.y + 1.0f);
+    ImVec4 col = highlightColor(state);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    col.w = 0.14f;
+    dl->AddRectFilled(a, b, ImGui::ColorConvertFloat4ToU32(col), pad);
+    col.w = 1.0f;
+    dl->AddRect(a, b, ImGui::ColorConvertFloat4ToU32(col), pad, 0, 2.0f);
+    StoryState& s = state.classroom.story;
+    if (s.scrollToLever) {  // the card's first lever comes into view
+        ImGui::SetScrollFromPosY(a.y - ImGui::GetWindowPos().y, 0.1f);
+        s.scrollToLever = false;
+    }
+}
+
+void highlightRuleRow(const AppState& state, const std::string& ruleId, ImVec2 min, ImVec2 max) {
+    if (!storyHighlightsRule(state, ruleId)) return;
+    ImVec4 col = highlightColor(state);
+    col.w = 0.25f;
+    ImGui::GetWindowDrawList()->AddRectFilled(min, max, ImGui::ColorConvertFloat4ToU32(col));
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] File menu
+//-----------------------------------------------------------------------------
+
+namespace {
+
+std::string stem(const std::string& path) { return std::filesystem::path(path).stem().string(); }
+
+std::vector<std::string> sessionFiles(const AppState& state) {
+    std::vector<std::string> out;
+    const std::string base = state.classroom.workshop.workshop ? state.classroom.workshop.workshop->file : state.scenarioPath;
+    std::vector<std::string> all = classroomFiles(base, "workshops");
+    for (std::string& f : listScenarioFiles({std::filesystem::current_path()})) all.push_back(std::move(f));
+    for (std::string& f : all) {
+        const std::string suffix = ".session.json";
+        if (f.size() > suffix.size() && f.compare(f.size() - suffix.size(), suffix.size(), suffix) == 0 &&
+            std::find(out.begin(), out.end(), f) == out.end())
+            out.push_back(std::move(f));
+    }
+    return out;
+}
+
+}  // namespace
+
+void requestClassroomDialog(AppState& state, ClassroomDialog dialog) {
+    ClassroomState& c = state.classroom;
+    const WorkshopState& w = c.workshop;
+    c.dialogRequested = dialog;
+    c.error.clear();
+    c.files.clear();
+    c.pathField.clear();
+    const std::string ws = w.workshop ? stem(w.workshop->file) : "workshop";
+    switch (dialog) {
+        case ClassroomDialog::None: break;
+        case ClassroomDialog::OpenStory:
+            c.files = classroomFiles(state.scenarioPath, "stories");
+            if (c.story.story) c.pathField = displayPath(c.story.story->file);
+            break;
+        case ClassroomDialog::OpenWorkshop:
+            c.files = classroomFiles(state.scenarioPath, "workshops");
+            if (w.workshop) c.pathField = displayPath(w.workshop->file);
+            break;
+        case ClassroomDialog::OpenSession:
+            c.files = sessionFiles(state);
+            c.pathField = w.sessionPath;
+            break;
+        case ClassroomDialog::SaveSessionAs:
+            c.pathField = !w.sessionPath.empty() ? w.sessionPath : ws + ".session.json";
+            break;
+        case ClassroomDialog::ExportReport:
+            c.pathField = (std::filesystem::path(ws + "_report") / (ws + "_report.md")).string();
+            break;
+    }
+}
+
+void requestSaveWorkshopSession(AppState& state) {
+    if (state.classroom.workshop.sessionPath.empty())
+        requestClassroomDialog(state, ClassroomDialog::SaveSessionAs);
+    else
+        state.classroom.requests.saveSession = state.classroom.workshop.sessionPath;
+}
+
+void drawClassroomFileMenu(AppState& state) {
+    const bool story = storyActive(state), workshop = workshopActive(state);
+    if (ImGui::MenuItem("Open story...")) requestClassroomDialog(state, ClassroomDialog::OpenStory);
+    probeItem("File/Open story");
+    if (ImGui::MenuItem("Open workshop...")) requestClassroomDialog(state, ClassroomDialog::OpenWorkshop);
+    probeItem("File/Open workshop");
+    if (ImGui::MenuItem("Open workshop session...")) requestClassroomDialog(state, ClassroomDialog::OpenSession);
+    probeItem("File/Open workshop session");
+    if (ImGui::MenuItem("Save workshop session", nullptr, false, workshop)) requestSaveWorkshopSession(state);
+    probeItem("File/Save workshop session");
+    if (ImGui::MenuItem("Save workshop session as...", nullptr, false, workshop))
+        requestClassroomDialog(state, ClassroomDialog::SaveSessionAs);
+    probeItem("File/Save workshop session as");
+    if (ImGui::MenuItem("Export workshop report...", nullptr, false, workshop && workshopBoard(state) && !reportInProgress(state)))
+        requestClassroomDialog(state, ClassroomDialog::ExportReport);
+    probeItem("File/Export workshop report");
+    if (story && ImGui::MenuItem("Close story")) closeStory(state);
+    if (workshop && ImGui::MenuItem("Close workshop (keep the played levers)")) closeWorkshop(state);
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Dialogs
+//-----------------------------------------------------------------------------
+
+namespace {
+
+const char* dialogTitle(ClassroomDialog d) {
+    switch (d) {
+        case ClassroomDialog::None: break;
+        case ClassroomDialog::OpenStory: return "Open story";
+        case ClassroomDialog::OpenWorkshop: return "Open workshop";
+        case ClassroomDialog::OpenSession: return "Open workshop session";
+        case ClassroomDialog::SaveSessionAs: return "Save workshop session";
+        case ClassroomDialog::ExportReport: return "Export workshop report";
+    }
+    return "##classroom";
+}
+
+const char* dialogHint(ClassroomDialog d) {
+    switch (d) {
+        case ClassroomDialog::None: break;
+        case ClassroomDialog::OpenStory: return "A guided tour of a scenario, one dated card at a time.";
+        case ClassroomDialog::OpenWorkshop: return "A team game: each team moves its own levers, round by round.";
+        case ClassroomDialog::OpenSession: return "A game saved between rounds or after class (it names its workshop).";
+        case ClassroomDialog::SaveSessionAs: return "Every move and the rounds played; the workshop is named relative to this file.";
+        case ClassroomDialog::ExportReport: return "A Markdown file with the moves and the scoreboard; a PNG of each chart goes beside it.";
+    }
+    return "";
+}
+
+const char* okLabel(ClassroomDialog d) {
+    switch (d) {
+        case ClassroomDialog::SaveSessionAs: return "Save";
+        case ClassroomDialog::ExportReport: return "Export";
+        default: return "Open";
+    }
+}
+
+void dispatch(AppState& state, ClassroomDialog d, const std::string& path) {
+    switch (d) {
+        case ClassroomDialog::None: break;
+        case ClassroomDialog::OpenStory: requestGuarded(state, PendingAction::OpenStory, path); break;
+        case ClassroomDialog::OpenWorkshop: requestGuarded(state, PendingAction::OpenWorkshop, path); break;
+        case ClassroomDialog::OpenSession: requestGuarded(state, PendingAction::OpenSession, path); break;
+        case ClassroomDialog::SaveSessionAs: state.classroom.requests.saveSession = path; break;
+        case ClassroomDialog::ExportReport: state.classroom.requests.exportReport = path; break;
+    }
+}
+
+}  // namespace
+
+void drawClassroomDialogs(AppState& state) {
+    ClassroomState& c = state.classroom;
+    if (c.dialogRequested != ClassroomDialog::None) {
+        c.dialogOpen = c.dialogRequested;
+        c.dialogRequested = ClassroomDialog::None;
+        ImGui::OpenPopup(dialogTitle(c.dialogOpen));
+    }
+    if (c.dialogOpen == ClassroomDialog::None) return;
+    const ClassroomDialog d = c.dialogOpen;
+    ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowSize(ImVec2(em() * 44.0f, 0.0f), ImGuiCond_Appearing);
+    if (!ImGui::BeginPopupModal(dialogTitle(d), nullptr, ImGuiWindowFlags_NoSavedSettings)) {
+        c.dialogOpen = ClassroomDialog::None;  // closed by ImGui
+        return;
+    }
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextDisabled("%s", dialogHint(d));
+    ImGui::PopTextWrapPos();
+    bool ok = false;
+    if (d == ClassroomDialog::OpenStory || d == ClassroomDialog::OpenWorkshop || d == ClassroomDialog::OpenSession) {
+        if (ImGui::BeginListBox("##files", ImVec2(-FLT_MIN, ImGui::GetTextLineHeightWithSpacing() * 7.0f))) {
+            for (size_t i = 0; i < c.files.size(); ++i) {
+                ImGui::PushID(static_cast<int>(i));
+                if (ImGui::Selectable(c.files[i].c_str(), c.files[i] == c.pathField, ImGuiSelectableFlags_AllowDoubleClick)) {
+                    c.pathField = c.files[i];
+                    ok = ImGui::IsMouseDoubleClicked(0);
+                }
+                probeItem(("classroom/file/" + fileName(c.files[i])).c_str());
+                ImGui::PopID();
+            }
+            if (c.files.empty()) ImGui::TextDisabled("(no files found: type a path below)");
+            ImGui::EndListBox();
+        }
+    }
+    ImGui::TextUnformatted("File:");
+    ImGui::SetNextItemWidth(-FLT_MIN);
+    if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
+    ok |= ImGui::InputText("##path", &c.pathField, ImGuiInputTextFlags_EnterReturnsTrue);
+    probeItem("classroom/path");
+    if (!c.error.empty()) {
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::TextColored(errorColor(state), "%s", c.error.c_str());
+        ImGui::PopTextWrapPos();
+    }
+    ok |= ImGui::Button(okLabel(d));
+    probeItem("classroom/ok");
+    ImGui::SameLine();
+    const bool cancel = ImGui::Button("Cancel") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false);
+    probeItem("classroom/cancel");
+    if (ok && !c.pathField.empty()) {
+        ImGui::CloseCurrentPopup();
+        c.dialogOpen = ClassroomDialog::None;
+        dispatch(state, d, c.pathField);
+    } else if (cancel) {
+        ImGui::CloseCurrentPopup();
+        c.dialogOpen = ClassroomDialog::None;
+        if (d == ClassroomDialog::SaveSessionAs) {  // "Save..." from the unsaved-changes question: nothing follows
+            state.dialogs.continueAfterSave = false;
+            state.dialogs.pending = PendingAction::None;
+        }
+    }
+    ImGui::EndPopup();
+}
+
+}  // namespace chokepoint::app

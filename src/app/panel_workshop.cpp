@@ -1,0 +1,431 @@
+// Workshop mode's panels. Left column (in place of the lever panel): the round, the
+// facilitator's Play round / Step back, a tab per team with its brief, objectives and its
+// own levers to move this round; other teams' levers are listed read-only. Under the
+// charts: the scoreboard (points per team and round) and the moves played so far.
+//
+// [SECTION] Helpers
+// [SECTION] One lever: the team's move
+// [SECTION] drawWorkshopPanel
+// [SECTION] drawWorkshopResults: scoreboard and moves
+
+#include "app/classroom_ui.h"
+
+#include "app/ui_common.h"
+#include "app/ui_probe.h"
+#include "engine/levers.h"
+#include "engine/month.h"
+
+#include <fmt/format.h>
+#include <imgui.h>
+
+#include <algorithm>
+#include <cfloat>
+#include <cmath>
+#include <string>
+
+namespace chokepoint::app {
+
+namespace {
+
+//-----------------------------------------------------------------------------
+// [SECTION] Helpers
+//-----------------------------------------------------------------------------
+
+const cp::Workshop& workshopOf(const AppState& state) { return *state.classroom.workshop.workshop; }
+
+std::string months(const cp::Workshop& w, int round) {
+    return cp::formatMonth(w.roundFirst(round)) + " to " + cp::formatMonth(w.roundLast(round));
+}
+
+double snapToStep(const cp::Lever& l, double v) {
+    if (l.step > 0) v = l.min + std::round((v - l.min) / l.step) * l.step;
+    return std::clamp(v, l.min, l.max);
+}
+
+int pendingCount(const AppState& state, const std::string& team) {
+    const int open = openRound(state);
+    int n = 0;
+    for (const cp::Move& m : state.classroom.workshop.session.moves) n += m.round == open && m.team == team ? 1 : 0;
+    return n;
+}
+
+void setError(AppState& state, std::string why) { state.classroom.workshop.error = std::move(why); }
+
+//-----------------------------------------------------------------------------
+// [SECTION] One lever: the team's move
+//-----------------------------------------------------------------------------
+
+void move(AppState& state, const cp::Team& team, const cp::Lever& l, double value) {
+    const cp::Move m{openRound(state), team.id, l.id, cp::formatLeverValue(l, value)};
+    setError(state, enterMove(state, m));
+}
+
+// The lever's widget, showing its value in the open round with every move entered so far.
+void drawMoveWidget(AppState& state, const cp::Team& team, int index) {
+    const cp::Lever& l = workshopOf(state).scenario.levers[static_cast<size_t>(index)];
+    const double value = enteredValue(state, index);
+    ImGui::SetNextItemWidth(-FLT_MIN);
+    switch (l.kind) {
+        case cp::LeverKind::Bool: {
+            bool on = value > 0.5;
+            if (ImGui::Checkbox(on ? "on" : "off", &on)) move(state, team, l, on ? 1.0 : 0.0);
+            break;
+        }
+        case cp::LeverKind::Number:
+        case cp::LeverKind::Share: {
+            const bool percent = l.kind == cp::LeverKind::Share;
+            const double scale = percent ? 100.0 : 1.0;
+            double shown = value * scale;
+            const double lo = l.min * scale, hi = l.max * scale;
+            const char* format = percent ? "%.0f%%" : "%.2f";
+            if (ImGui::SliderScalar("##v", ImGuiDataType_Double, &shown, &lo, &hi, format, ImGuiSliderFlags_AlwaysClamp))
+                move(state, team, l, snapToStep(l, shown / scale));
+            break;
+        }
+        case cp::LeverKind::Month: {
+            const cp::Scenario& s = workshopOf(state).scenario;
+            bool never = value >= cp::kNever;
+            if (ImGui::Checkbox("never", &never))
+                move(state, team, l, never ? double(cp::kNever) : double(workshopOf(state).roundFirst(std::max(1, openRound(state)))));
+            ImGui::SameLine();
+            int month = never ? s.start : std::clamp(static_cast<int>(std::lround(value)), s.start, s.end);
+            const std::string label = never ? std::string("never") : cp::formatMonth(month);
+            ImGui::BeginDisabled(never);
+            ImGui::SetNextItemWidth(-FLT_MIN);
+            if (ImGui::SliderInt("##m", &month, s.start, s.end, label.c_str(), ImGuiSliderFlags_AlwaysClamp) && !never)
+                move(state, team, l, month);
+            ImGui::EndDisabled();
+            break;
+        }
+        case cp::LeverKind::Choice: {
+            const int current = static_cast<int>(std::lround(value));
+            if (ImGui::BeginCombo("##c", cp::formatLeverValue(l, current).c_str())) {
+                for (size_t o = 0; o < l.options.size(); ++o) {
+                    ImGui::PushID(static_cast<int>(o));
+                    if (ImGui::Selectable(l.options[o].c_str(), static_cast<int>(o) == current))
+                        move(state, team, l, static_cast<double>(o));
+                    ImGui::PopID();
+                }
+                ImGui::EndCombo();
+            }
+            break;
+        }
+    }
+    probeItem(("workshop/lever/" + l.id).c_str());
+    if (!l.help.empty()) itemTooltip(l.help.c_str());
+}
+
+void drawTeamLever(AppState& state, const cp::Team& team, int index) {
+    const cp::Lever& l = workshopOf(state).scenario.levers[static_cast<size_t>(index)];
+    const bool moved = pendingMove(state, team.id, l.id) != nullptr;
+    ImGui::PushTextWrapPos(0.0f);
+    if (moved)
+        ImGui::TextColored(changedColor(state), "%s", l.label.c_str());
+    else
+        ImGui::TextUnformatted(l.label.c_str());
+    ImGui::PopTextWrapPos();
+    if (!l.help.empty()) itemTooltip(l.help.c_str());
+    drawMoveWidget(state, team, index);
+    if (const cp::Move* pending = pendingMove(state, team.id, l.id)) {  // after the widget: it may move
+        ImGui::TextColored(changedColor(state), "Move: %s = %s", l.id.c_str(), pending->value.c_str());
+        ImGui::SameLine();
+        const std::string leverId = l.id;  // `pending` dies with the move
+        if (ImGui::SmallButton("Take back")) removeMove(state, team.id, leverId);
+        probeItem(("workshop/take_back/" + leverId).c_str());
+    }
+    ImGui::Spacing();
+}
+
+// Every lever no team of this tab controls: read-only, with the value the played rounds leave.
+void drawOtherLevers(AppState& state, const cp::Team& team) {
+    const cp::Workshop& w = workshopOf(state);
+    const std::string header = "Other levers (read-only)###others";
+    if (!ImGui::CollapsingHeader(header.c_str())) return;
+    const int month = w.roundFirst(std::max(1, openRound(state) == 0 ? w.rounds : openRound(state)));
+    ImGui::PushStyleColor(ImGuiCol_Text, dimColor());
+    ImGui::PushTextWrapPos(0.0f);
+    for (int i = 0; i < static_cast<int>(w.scenario.levers.size()); ++i) {
+        const cp::Lever& l = w.scenario.levers[static_cast<size_t>(i)];
+        const int owner = w.teamOfLever(l.id);
+        if (owner >= 0 && w.teams[static_cast<size_t>(owner)].id == team.id) continue;
+        ImGui::PushID(i);
+        const std::string value = cp::formatLeverValue(l, leverValueInMonth(state.doc, i, month));
+        ImGui::Text("%s: %s%s%s", l.label.c_str(), value.c_str(), owner >= 0 ? "  (" : "",
+                    owner >= 0 ? (w.teams[static_cast<size_t>(owner)].name + ")").c_str() : "");
+        ImGui::PopID();
+    }
+    ImGui::PopTextWrapPos();
+    ImGui::PopStyleColor();
+}
+
+// Team tabs as a wrapping row of buttons (six team names do not fit one tab bar).
+void drawTeamTabs(AppState& state) {
+    const cp::Workshop& w = workshopOf(state);
+    int& active = state.classroom.workshop.team;
+    active = std::clamp(active, 0, static_cast<int>(w.teams.size()) - 1);
+    const float right = ImGui::GetWindowContentRegionMax().x;
+    for (size_t t = 0; t < w.teams.size(); ++t) {
+        const cp::Team& team = w.teams[t];
+        const int n = pendingCount(state, team.id);
+        const std::string label = n > 0 ? fmt::format("{} ({})###t", team.name, n) : team.name + "###t";
+        const float bw = ImGui::CalcTextSize(label.substr(0, label.find("###")).c_str()).x + ImGui::GetStyle().FramePadding.x * 2;
+        if (t > 0) {
+            ImGui::SameLine();
+            if (ImGui::GetCursorPosX() + bw > right) ImGui::NewLine();
+        }
+        ImGui::PushID(static_cast<int>(t));
+        const bool on = static_cast<int>(t) == active;
+        ImVec4 col = highlightColor(state);
+        col.w = 0.55f;
+        ImGui::PushStyleColor(ImGuiCol_Button, on ? ImGui::ColorConvertFloat4ToU32(col) : ImGui::GetColorU32(ImGuiCol_FrameBg));
+        ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, on ? 2.0f : 0.0f);
+        ImGui::PushStyleColor(ImGuiCol_Border, highlightColor(state));
+        if (ImGui::Button(label.c_str())) active = static_cast<int>(t);
+        ImGui::PopStyleColor(2);
+        ImGui::PopStyleVar();
+        probeItem(("workshop/team/" + team.id).c_str());
+        ImGui::PopID();
+    }
+}
+
+void drawFacilitator(AppState& state) {
+    WorkshopState& ws = state.classroom.workshop;
+    const cp::Workshop& w = workshopOf(state);
+    const int open = openRound(state);
+    if (open > 0) {
+        pushBold(state);
+        ImGui::Text("Round %d of %d", open, w.rounds);
+        ImGui::PopFont();
+        ImGui::SameLine();
+        ImGui::TextDisabled("%s", months(w, open).c_str());
+    } else {
+        pushBold(state);
+        ImGui::Text("All %d rounds played", w.rounds);
+        ImGui::PopFont();
+    }
+    ImGui::BeginDisabled(open == 0 || updating(state));
+    const std::string play = open > 0 ? fmt::format("Play round {}", open) : std::string("Play round");
+    if (ImGui::Button(play.c_str())) playRound(state);
+    ImGui::EndDisabled();
+    probeItem("workshop/play");
+    itemTooltip("The moves entered for this round take effect from its first month; the model runs to its "
+                "last month and the scoreboard adds the round.");
+    ImGui::SameLine();
+    ImGui::BeginDisabled(ws.session.rounds_played == 0 && ws.session.moves.empty());
+    if (ImGui::Button("Step back")) stepBackRound(state);
+    ImGui::EndDisabled();
+    probeItem("workshop/step_back");
+    itemTooltip("Undo the last round played: its moves (and any entered since) are taken back and offered again.");
+    if (workshopDirty(state)) {
+        ImGui::SameLine();
+        ImGui::TextColored(warningColor(state), "unsaved");
+        itemTooltip("File > Save workshop session keeps the game (moves and rounds played).");
+    }
+    if (!ws.undone.empty()) {
+        ImGui::TextDisabled("%zu move(s) of round %d taken back.", ws.undone.size(), ws.session.rounds_played + 1);
+        ImGui::SameLine();
+        if (ImGui::SmallButton("Enter them again")) reenterUndone(state);
+        probeItem("workshop/reenter");
+    }
+    if (!ws.error.empty()) {
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::TextColored(errorColor(state), "%s", ws.error.c_str());
+        ImGui::PopTextWrapPos();
+    }
+}
+
+}  // namespace
+
+//-----------------------------------------------------------------------------
+// [SECTION] drawWorkshopPanel
+//-----------------------------------------------------------------------------
+
+void drawWorkshopPanel(AppState& state) {
+    if (!workshopActive(state)) return;
+    syncWorkshop(state);
+    const cp::Workshop& w = workshopOf(state);
+    pushBold(state);
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextUnformatted(w.name.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::PopFont();
+    drawFacilitator(state);
+    ImGui::Separator();
+    drawTeamTabs(state);
+    ImGui::Separator();
+
+    ImGui::BeginChild("##team", ImVec2(0, 0), false);
+    const cp::Team& team = w.teams[static_cast<size_t>(state.classroom.workshop.team)];
+    ImGui::PushID(team.id.c_str());
+    const int open = openRound(state);
+    pushBold(state);
+    if (open > 0)
+        ImGui::Text("%s: moves for round %d", team.name.c_str(), open);
+    else
+        ImGui::Text("%s: levers (the game is over)", team.name.c_str());
+    ImGui::PopFont();
+    if (open > 0) ImGui::TextDisabled("Each move holds from %s on.", cp::formatMonth(w.roundFirst(open)).c_str());
+    if (team.levers.empty()) ImGui::TextDisabled("No levers: this team plays by negotiating.");
+    ImGui::BeginDisabled(open == 0);
+    for (const std::string& id : team.levers) {
+        const int index = w.scenario.findLever(id);
+        if (index < 0) continue;
+        ImGui::PushID(index);
+        drawTeamLever(state, team, index);
+        ImGui::PopID();
+    }
+    ImGui::EndDisabled();
+    if (ImGui::CollapsingHeader("Brief and objectives###brief", ImGuiTreeNodeFlags_DefaultOpen)) {
+        ImGui::PushTextWrapPos(0.0f);
+        if (!team.brief.empty()) ImGui::TextUnformatted(team.brief.c_str());
+        for (size_t o = 0; o < team.objectives.size(); ++o) {
+            const cp::Objective& obj = team.objectives[o];
+            ImGui::Bullet();
+            ImGui::TextWrapped("%s (%s is better, %.0f%% of the points)", obj.label.c_str(), cp::toString(obj.better),
+                               obj.weight * 100.0);
+        }
+        ImGui::PopTextWrapPos();
+    }
+    drawOtherLevers(state, team);
+    ImGui::PopID();
+    ImGui::EndChild();
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] drawWorkshopResults: scoreboard and moves
+//-----------------------------------------------------------------------------
+
+namespace {
+
+void scoreCell(const AppState& state, const cp::Team& team, const cp::RoundScore& rs) {
+    const ImVec4 col = rs.points >= 0.05 ? upColor(state) : rs.points <= -0.05 ? downColor(state) : dimColor();
+    ImGui::TextColored(col, "%+.1f", std::fabs(rs.points) < 0.05 ? 0.0 : rs.points);  // no "-0.0"
+    if (!ImGui::IsItemHovered()) return;
+    ImGui::BeginTooltip();
+    ImGui::Text("%s, round %d", team.name.c_str(), rs.round);
+    for (size_t o = 0; o < rs.objectives.size() && o < team.objectives.size(); ++o) {
+        const cp::ObjectiveScore& os = rs.objectives[o];
+        ImGui::Text("%s: %.4g (nobody moved: %.4g) -> %+.1f", team.objectives[o].label.c_str(), os.value, os.baseline,
+                    os.points);
+    }
+    ImGui::EndTooltip();
+}
+
+void drawScoreboard(AppState& state) {
+    const cp::Workshop& w = workshopOf(state);
+    const WorkshopState& ws = state.classroom.workshop;
+    const cp::Scoreboard* board = workshopBoard(state);
+    pushBold(state);
+    ImGui::TextUnformatted("Scoreboard");
+    ImGui::PopFont();
+    ImGui::SameLine();
+    if (ws.session.rounds_played == 0) {
+        ImGui::TextDisabled("play round 1 to score it");
+    } else if (!board) {
+        ImGui::TextColored(warningColor(state), "updating...");
+    } else {
+        ImGui::TextDisabled("points vs. nobody moving");
+        itemTooltip("Per objective: 100 x weight x the share by which the team beat the run in which nobody "
+                    "moved, capped at 100%. Hover a score for each objective.");
+    }
+    const cp::Scoreboard* shown = board ? board : (ws.board ? &*ws.board : nullptr);
+    const int cols = 2 + w.rounds;
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingStretchProp;
+    if (!ImGui::BeginTable("##board", cols, flags)) return;
+    float teamW = 0.0f;  // the longest team name, whole
+    for (const cp::Team& t : w.teams) teamW = std::max(teamW, ImGui::CalcTextSize(t.name.c_str()).x);
+    ImGui::TableSetupColumn("Team", ImGuiTableColumnFlags_WidthFixed, teamW);
+    for (int r = 1; r <= w.rounds; ++r) {
+        // Yearly rounds from January read best as years; others as R1, R2...
+        const bool years = w.round_months == 12 && cp::monthOf(w.start) == 1;
+        const std::string h = years ? std::to_string(cp::yearOf(w.roundFirst(r))) : fmt::format("R{}", r);
+        ImGui::TableSetupColumn(h.c_str(), ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    }
+    ImGui::TableSetupColumn("Total", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    ImGui::TableHeadersRow();
+    double best = -1e300;
+    if (shown)
+        for (const cp::TeamScore& ts : shown->teams) best = std::max(best, ts.total);
+    for (size_t t = 0; t < w.teams.size(); ++t) {
+        ImGui::PushID(static_cast<int>(t));
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(w.teams[t].name.c_str());
+        const cp::TeamScore* ts = nullptr;
+        if (shown)
+            for (const cp::TeamScore& s : shown->teams)
+                if (s.team == static_cast<int>(t)) ts = &s;
+        for (int r = 1; r <= w.rounds; ++r) {
+            ImGui::TableNextColumn();
+            if (ts && r <= static_cast<int>(ts->rounds.size()))
+                scoreCell(state, w.teams[t], ts->rounds[static_cast<size_t>(r - 1)]);
+            else
+                ImGui::TextDisabled("-");
+        }
+        ImGui::TableNextColumn();
+        if (ts) {
+            const bool leader = shown->rounds_played > 0 && ts->total >= best;
+            if (leader) pushBold(state);
+            ImGui::Text("%+.1f%s", std::fabs(ts->total) < 0.05 ? 0.0 : ts->total, leader ? "  *" : "");
+            if (leader) ImGui::PopFont();
+        }
+        ImGui::PopID();
+    }
+    ImGui::EndTable();
+    probeItem("workshop/board");
+}
+
+void drawMoveHistory(AppState& state) {
+    const cp::Workshop& w = workshopOf(state);
+    const WorkshopState& ws = state.classroom.workshop;
+    pushBold(state);
+    ImGui::TextUnformatted("Moves");
+    ImGui::PopFont();
+    if (ws.session.moves.empty()) ImGui::TextDisabled("No moves yet.");
+    for (int r = 1; r <= ws.session.rounds_played; ++r) {
+        ImGui::PushID(r);
+        ImGui::TextDisabled("Round %d (%s)", r, months(w, r).c_str());
+        bool any = false;
+        for (const cp::Move& m : ws.session.moves) {
+            if (m.round != r) continue;
+            any = true;
+            const int t = w.findTeam(m.team);
+            const int l = w.scenario.findLever(m.lever);
+            ImGui::Bullet();
+            ImGui::TextWrapped("%s: %s = %s", t < 0 ? m.team.c_str() : w.teams[static_cast<size_t>(t)].name.c_str(),
+                               l < 0 ? m.lever.c_str() : w.scenario.levers[static_cast<size_t>(l)].label.c_str(),
+                               m.value.c_str());
+        }
+        if (!any) ImGui::TextDisabled("  nobody moved");
+        ImGui::PopID();
+    }
+    const int open = openRound(state);
+    int pending = 0;
+    for (const cp::Move& m : ws.session.moves) pending += m.round == open ? 1 : 0;
+    if (open > 0 && pending > 0) ImGui::TextColored(changedColor(state), "Round %d: %d move(s) entered, not played yet", open, pending);
+}
+
+}  // namespace
+
+float workshopResultsHeight(const AppState& state) {
+    if (!workshopActive(state)) return 0.0f;
+    const int rows = static_cast<int>(workshopOf(state).teams.size()) + 3;  // title, header, teams, a margin
+    return (ImGui::GetTextLineHeightWithSpacing() + ImGui::GetStyle().CellPadding.y * 2.0f) * static_cast<float>(rows);
+}
+
+void drawWorkshopResults(AppState& state) {
+    if (!workshopActive(state)) return;
+    syncWorkshop(state);
+    const ImVec2 avail = ImGui::GetContentRegionAvail();
+    const bool sideBySide = avail.x > em() * 40.0f;
+    const float boardW = sideBySide ? std::floor(avail.x * 0.6f) : 0.0f;
+    ImGui::BeginChild("##board", ImVec2(boardW, sideBySide ? 0.0f : avail.y * 0.6f), false);
+    drawScoreboard(state);
+    ImGui::EndChild();
+    if (sideBySide) ImGui::SameLine();
+    ImGui::BeginChild("##moves", ImVec2(0, 0), true);
+    drawMoveHistory(state);
+    ImGui::EndChild();
+}
+
+}  // namespace chokepoint::app

@@ -1,0 +1,67 @@
+// Story mode: a guided tour (engine/story.h) on the dashboard. Opening a story opens its
+// scenario (with the story's `set` applied) as the scenario shown and as the baseline.
+// One card at a time: the scrubber follows the card's month, the charts veil the months
+// after the scrubber, and the card's charts, levers and rules are highlighted. "Try it"
+// applies the card's lever settings as one undoable edit. No ImGui here
+// (panel_story.cpp draws the story bar).
+//
+//   if (auto problems = openStory(state, "scenarios/stories/history_2022_2025.json"); !problems.empty()) ...
+//   storyNext(state);                  // introduction -> card 1: the scrubber moves to its month
+//   storyTry(state);                   // the card's `try` settings (Ctrl+Z undoes them)
+//   int veil = storyFutureFrom(state); // charts: chart::Future(veil); -1 when no story is open
+//
+// A story ends when another scenario, story or workshop is opened (the document's run
+// generation changes), or with closeStory().
+#pragma once
+
+#include "engine/problems.h"
+#include "engine/story.h"
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace chokepoint::app {
+
+struct AppState;
+
+struct StoryState {
+    std::shared_ptr<const cp::Story> story;  // null: no story open
+    std::uint64_t generation = 0;            // runs.generation of the document the story opened
+    int card = -1;                           // -1: the introduction (name and description)
+    int syncedMonth = -1;                    // scrubber month index the card last set
+    bool scrollToLever = false;              // lever panel: bring the card's first lever into view
+    bool scrollToChart = false;              // chart grid: bring the card's first chart into view
+};
+
+// The dashboard's chart ids (chartSpecs()), for StoryOptions::chart_ids.
+std::vector<std::string> dashboardChartIds();
+
+// Loads the story and opens its scenario. Returns every problem (empty: opened); on
+// failure what was open stays open.
+std::vector<cp::Problem> openStory(AppState& state, const std::string& path);
+void closeStory(AppState& state);
+bool storyActive(const AppState& state);
+
+int storyCardCount(const AppState& state);
+const cp::StoryCard* storyCard(const AppState& state);  // null on the introduction
+// Shows card `index` (-1 = introduction; clamped) and moves the scrubber to its month
+// (the introduction uses the first card's month).
+void storyGoTo(AppState& state, int index);
+void storyNext(AppState& state);
+void storyPrev(AppState& state);
+// The card follows a scrubber moved by hand: the last card at or before its month.
+void syncStoryToScrubber(AppState& state);
+
+// Applies the card's `try` settings to the levers as one undo step. "" or why not.
+std::string storyTry(AppState& state);
+
+// Month index from which the charts are veiled (the scrubber's month), -1 without a story.
+int storyFutureFrom(const AppState& state);
+bool storyHighlightsChart(const AppState& state, std::string_view chartId);
+bool storyHighlightsLever(const AppState& state, std::string_view leverId);
+bool storyHighlightsRule(const AppState& state, std::string_view ruleId);
+
+}  // namespace chokepoint::app

@@ -1,0 +1,44 @@
+// The dashboard in a headless 1600x900 ImGui with nothing loaded, for story and workshop
+// tests: open a story or workshop through the classroom API, then settle().
+//
+//   ClassroomFixture f;
+//   ASSERT_TRUE(app::openStory(f.state, storyPath("history_2022_2025.json")).empty());
+//   f.settle();                                  // runs in, two frames drawn
+//   ASSERT_TRUE(f.ui.clickItem("story/next", f.draw));
+#pragma once
+
+#include "app/app_state.h"
+#include "app/app_ui.h"
+
+#include "imgui_harness.h"
+
+#include <string>
+
+namespace chokepoint::test {
+
+inline std::string storyPath(const std::string& name) {
+    return std::string(CHOKEPOINT_SOURCE_DIR) + "/scenarios/stories/" + name;
+}
+inline std::string workshopPath(const std::string& name) {
+    return std::string(CHOKEPOINT_SOURCE_DIR) + "/scenarios/workshops/" + name;
+}
+
+struct ClassroomFixture {
+    ImGuiHarness ui{options()};
+    app::AppState state;
+    ImGuiHarness::DrawFn draw = [this] { app::drawUi(state); };
+
+    static ImGuiHarness::Options options() {
+        ImGuiHarness::Options o;
+        o.displaySize = ImVec2(1600.0f, 900.0f);
+        return o;
+    }
+
+    // Waits for every run, then draws two frames (results taken, then laid out).
+    void settle() {
+        app::waitForRuns(state);
+        ui.frames(2, draw);
+    }
+};
+
+}  // namespace chokepoint::test
