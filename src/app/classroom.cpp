@@ -93,7 +93,8 @@ void handleClassroomRequests(AppState& state) {
             failed(state, ClassroomDialog::SaveSessionAs, path, "Session not saved", error);
         }
     }
-    if (r.exportReport) {
+    // The report waits for the scoreboard of the results on screen (--workshop-report asks at once).
+    if (r.exportReport && !(workshopActive(state) && !workshopBoard(state))) {
         const std::string path = *r.exportReport;
         r.exportReport.reset();
         if (std::string error = requestWorkshopReport(state, path); error.empty()) {
@@ -125,7 +126,9 @@ std::string applyClassroomArgs(AppState& state, const CliArgs& args) {
         }
         return "";
     }
+    if (args.workshopReport && !workshop) return "--workshop-report needs --workshop or --workshop-session";
     if (!workshop) return "";
+    if (args.workshopReport) state.classroom.requests.exportReport = *args.workshopReport;
     const std::string& file = args.workshopSession.empty() ? args.workshop : args.workshopSession;
     auto problems = args.workshopSession.empty() ? openWorkshop(state, file) : loadWorkshopSession(state, file);
     if (!problems.empty()) return "cannot open " + file + ":\n  " + lines(problems);
@@ -148,6 +151,10 @@ std::string applyClassroomArgs(AppState& state, const CliArgs& args) {
                " is not open after " + std::to_string(state.classroom.workshop.session.rounds_played) +
                " rounds played (--workshop-rounds)";
     return "";
+}
+
+bool classroomBusy(const AppState& state) {
+    return reportInProgress(state) || (state.classroom.requests.exportReport && workshopActive(state));
 }
 
 }  // namespace chokepoint::app

@@ -45,5 +45,7 @@ struct CliArgs;
 // --story, --story-card, --workshop, --workshop-session, --move, --workshop-rounds: opens
 // the story or workshop and plays the rounds asked for. "" or why not (may span lines).
 std::string applyClassroomArgs(AppState& state, const CliArgs& args);
+// A workshop report is being written (or waits for its scoreboard): keep rendering frames.
+bool classroomBusy(const AppState& state);
 
 }  // namespace chokepoint::app

@@ -126,6 +126,10 @@ CliParseResult parseCliArgs(const std::vector<std::string>& args) {
                             std::to_string(kMaxEnsembleRuns) + ", got '" + v.value_or("") + "'");
             }
             r.args.uncertaintyRuns = *n;
+        } else if (name == "--workshop-report") {
+            const auto v = value();
+            if (!v || v->empty()) return fail("--workshop-report needs a Markdown file name");
+            r.args.workshopReport = *v;
         } else if (name == "--story" || name == "--workshop" || name == "--workshop-session") {
             const auto v = value();
             if (!v || v->empty()) return fail(name + " needs a file name");
@@ -160,7 +164,7 @@ std::string cliUsage() {
            "                  [--uncertainty] [--uncertainty-runs N] [--restore-session ask|yes|no]\n"
            "                  [--print-levers] [--story FILE [--story-card N]]\n"
            "                  [--workshop FILE | --workshop-session FILE] [--move R:TEAM:ID=VALUE]...\n"
-           "                  [--workshop-rounds N]\n"
+           "                  [--workshop-rounds N] [--workshop-report FILE.md]\n"
            "\n"
            "Interactive dashboard of the Chokepoint compute-policy simulator.\n"
            "\n"
@@ -190,6 +194,8 @@ std::string cliUsage() {
            "  --move R:TEAM:ID=VAL  enter a workshop move for round R (repeatable)\n"
            "  --workshop-rounds N   play rounds until N are played (the --move moves go in\n"
            "                        round by round)\n"
+           "  --workshop-report F   export the workshop report (F.md and a PNG per chart beside\n"
+           "                        it) once the scoreboard is in; --screenshot waits for it\n"
            "  --version             print the version and exit\n"
            "  -h, --help            print this help and exit\n"
            "\n"

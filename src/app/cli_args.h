@@ -50,6 +50,7 @@ struct CliArgs {
     std::string workshop, workshopSession;
     std::vector<std::string> moves;
     std::optional<int> workshopRounds;
+    std::optional<std::string> workshopReport;  // --workshop-report FILE.md: export once scored
     bool help = false;
     bool version = false;
 };

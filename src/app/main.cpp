@@ -331,7 +331,7 @@ int run(const CliArgs& args, const std::filesystem::path& exeDir) {
                 state.statusIsError = true;
             }
         }
-        if (screenshotMode && ++frame >= args.frames) {
+        if (screenshotMode && ++frame >= args.frames && !classroomBusy(state)) {  // a workshop report finishes first
             if (!platform.saveScreenshot(*args.screenshot, &error)) {
                 std::fprintf(stderr, "chokepoint: screenshot failed: %s\n", error.c_str());
                 exitCode = kExitFailure;

@@ -305,8 +305,8 @@ void scoreCell(const AppState& state, const cp::Team& team, const cp::RoundScore
     ImGui::Text("%s, round %d", team.name.c_str(), rs.round);
     for (size_t o = 0; o < rs.objectives.size() && o < team.objectives.size(); ++o) {
         const cp::ObjectiveScore& os = rs.objectives[o];
-        ImGui::Text("%s: %.4g (nobody moved: %.4g) -> %+.1f", team.objectives[o].label.c_str(), os.value, os.baseline,
-                    os.points);
+        ImGui::Text("%s: %s (nobody moved: %s) -> %+.1f", team.objectives[o].label.c_str(),
+                    formatObjectiveValue(os.value).c_str(), formatObjectiveValue(os.baseline).c_str(), os.points);
     }
     ImGui::EndTooltip();
 }
@@ -363,7 +363,9 @@ void drawScoreboard(AppState& state) {
                 ImGui::TextDisabled("-");
         }
         ImGui::TableNextColumn();
-        if (ts) {
+        if (ts && shown->rounds_played == 0) {
+            ImGui::TextDisabled("-");
+        } else if (ts) {
             const bool leader = shown->rounds_played > 0 && ts->total >= best;
             if (leader) pushBold(state);
             ImGui::Text("%+.1f%s", std::fabs(ts->total) < 0.05 ? 0.0 : ts->total, leader ? "  *" : "");

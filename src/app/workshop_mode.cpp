@@ -16,6 +16,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
 
 namespace chokepoint::app {
@@ -303,6 +304,15 @@ std::vector<cp::Problem> loadWorkshopSession(AppState& state, const std::string&
 // [SECTION] Report
 //-----------------------------------------------------------------------------
 
+std::string formatObjectiveValue(double v) {
+    const double a = std::fabs(v);
+    if (a >= 1e12) return fmt::format("{:.2f} trn", v / 1e12);
+    if (a >= 1e9) return fmt::format("{:.2f} bn", v / 1e9);
+    if (a >= 1e6) return fmt::format("{:.2f} M", v / 1e6);
+    if (a >= 1e4) return fmt::format("{:.1f} k", v / 1e3);
+    return fmt::format("{:.4g}", v);
+}
+
 namespace {
 
 std::string cell(std::string text) {  // Markdown table cell: no pipes, no line breaks
@@ -363,8 +373,9 @@ std::string workshopReportMarkdown(const cp::Workshop& w, const cp::WorkshopSess
             for (size_t o = 0; o < rs.objectives.size() && o < team.objectives.size(); ++o) {
                 const cp::Objective& obj = team.objectives[o];
                 const cp::ObjectiveScore& os = rs.objectives[o];
-                md += fmt::format("| {} ({} is better, weight {:g}) | {} | {:.4g} | {:.4g} | {:+.1f} |\n", cell(obj.label),
-                                  cp::toString(obj.better), obj.weight, rs.round, os.value, os.baseline, os.points);
+                md += fmt::format("| {} ({} is better, weight {:g}) | {} | {} | {} | {:+.1f} |\n", cell(obj.label),
+                                  cp::toString(obj.better), obj.weight, rs.round, formatObjectiveValue(os.value),
+                                  formatObjectiveValue(os.baseline), os.points);
             }
         md += "\n";
     }

@@ -94,6 +94,9 @@ bool workshopDirty(const AppState& state);
 std::string saveWorkshopSession(AppState& state, const std::string& path);
 std::vector<cp::Problem> loadWorkshopSession(AppState& state, const std::string& path);
 
+// An objective's value for people: "2.10 bn", "461.6 k", "13.08" (metrics carry no unit).
+std::string formatObjectiveValue(double v);
+
 // The report as Markdown: standings, points per objective and round, moves per round with
 // the equivalent command line, and the chart pictures (`images`: chart title, file name).
 std::string workshopReportMarkdown(const cp::Workshop& w, const cp::WorkshopSession& s, const cp::Scoreboard& board,

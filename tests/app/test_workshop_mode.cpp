@@ -225,6 +225,10 @@ TEST(WorkshopMode, CommandLinePlaysTheRoundsAsked) {
     ASSERT_TRUE(parsed.ok()) << parsed.error;
     EXPECT_EQ(parsed.args.moves, std::vector<std::string>{"1:us_gov:us.export_enforcement=0.8"});
     EXPECT_FALSE(parseCliArgs({"--move", "nonsense"}).ok());
+    EXPECT_EQ(parseCliArgs({"--workshop-report", "r.md"}).args.workshopReport, "r.md");
+    CliArgs report;
+    report.workshopReport = "r.md";
+    EXPECT_NE(applyClassroomArgs(f.state, report).find("needs --workshop"), std::string::npos);
 }
 
 TEST(WorkshopMode, AnUnsavedGameIsNotDroppedWithoutAsking) {
