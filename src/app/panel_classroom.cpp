@@ -43,7 +43,7 @@ void highlightChart(AppState& state, const char* chartId) {
     ImGui::GetWindowDrawList()->AddRect(ImVec2(min.x + t * 0.5f, min.y + t * 0.5f), ImVec2(max.x - t * 0.5f, max.y - t * 0.5f),
                                         ImGui::ColorConvertFloat4ToU32(highlightColor(state)), t, 0, t);
     StoryState& s = state.classroom.story;
-    if (s.scrollToChart) {  // the card's first chart comes into view (the grid may scroll)
+    if (s.scrollToChart && state.runs.frame <= s.scrollFrame + 1) {  // the card's first chart comes into view (the grid may scroll)
         ImGui::SetScrollFromPosY(min.y - ImGui::GetWindowPos().y, 0.0f);
         s.scrollToChart = false;
     }
@@ -64,7 +64,8 @@ void highlightLever(AppState& state, const std::string& leverId) {
     col.w = 1.0f;
     dl->AddRect(a, b, ImGui::ColorConvertFloat4ToU32(col), pad, 0, 2.0f);
     StoryState& s = state.classroom.story;
-    if (s.scrollToLever) {  // the card's first lever comes into view
+    // Only just after the card changed: a lever in a group opened later must not pull the list.
+    if (s.scrollToLever && state.runs.frame <= s.scrollFrame + 1) {  // the card's first lever comes into view
         ImGui::SetScrollFromPosY(a.y - ImGui::GetWindowPos().y, 0.1f);
         s.scrollToLever = false;
     }
@@ -130,6 +131,7 @@ void requestClassroomDialog(AppState& state, ClassroomDialog dialog) {
             c.pathField = (std::filesystem::path(ws + "_report") / (ws + "_report.md")).string();
             break;
     }
+    if (c.pathField.empty() && !c.files.empty()) c.pathField = c.files.front();  // Enter opens the first
 }
 
 void requestSaveWorkshopSession(AppState& state) {

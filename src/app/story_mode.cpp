@@ -78,6 +78,7 @@ void storyGoTo(AppState& state, int index) {
     state.view.monthSet = true;
     s.syncedMonth = state.view.month;
     s.scrollToLever = s.scrollToChart = s.card >= 0;
+    s.scrollFrame = state.runs.frame;
 }
 
 void storyNext(AppState& state) { storyGoTo(state, state.classroom.story.card + 1); }
@@ -95,6 +96,7 @@ void syncStoryToScrubber(AppState& state) {
     if (card != s.card) {
         s.card = card;
         s.scrollToLever = s.scrollToChart = card >= 0;
+        s.scrollFrame = state.runs.frame;
     }
 }
 

@@ -34,6 +34,7 @@ struct StoryState {
     int syncedMonth = -1;                    // scrubber month index the card last set
     bool scrollToLever = false;              // lever panel: bring the card's first lever into view
     bool scrollToChart = false;              // chart grid: bring the card's first chart into view
+    std::uint64_t scrollFrame = 0;           // runs.frame when the card changed (later frames ignore the flags)
 };
 
 // The dashboard's chart ids (chartSpecs()), for StoryOptions::chart_ids.

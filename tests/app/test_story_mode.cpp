@@ -173,3 +173,21 @@ TEST(StoryMode, CommandLineOpensAStoryAtACard) {
     EXPECT_EQ(parsed.args.storyCard, 3);
     EXPECT_FALSE(parseCliArgs({"--story-card", "x"}).ok());
 }
+
+TEST(StoryMode, FileMenuOpensAStoryFromTheList) {
+    ClassroomFixture f;
+    f.state.scenarioPath = std::string(CHOKEPOINT_SOURCE_DIR) + "/scenarios/baseline.json";
+    loadScenario(f.state);
+    f.settle();
+    ASSERT_TRUE(f.ui.clickItem("menu/File", f.draw));
+    f.ui.frame(f.draw);
+    ASSERT_TRUE(f.ui.clickItem("File/Open story", f.draw));
+    f.ui.frames(2, f.draw);
+    ASSERT_TRUE(f.ui.clickItem("classroom/file/what_if_loophole_closed.json", f.draw));
+    ASSERT_TRUE(f.ui.clickItem("classroom/ok", f.draw));
+    handleRequests(f.state);
+    f.settle();
+    ASSERT_TRUE(storyActive(f.state));
+    EXPECT_EQ(f.state.classroom.story.story->cards.size(), 7u);
+    EXPECT_TRUE(f.ui.itemRect("story/next"));
+}
