@@ -43,6 +43,10 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
   reg("story", "Story mode: `check` a story file and list its cards", addStory);
 
   std::vector<std::string> rev(args.rbegin(), args.rend() - (args.empty() ? 0 : 1));
+  if (args.size() <= 1) {  // no command: show what there is, not just an error
+    err << app.help();
+    return kUsage;
+  }
   try {
     app.parse(rev);
   } catch (const CLI::ParseError& e) {
