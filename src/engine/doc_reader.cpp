@@ -1,5 +1,7 @@
 #include "engine/doc_reader.h"
 
+#include "engine/json_doc.h"
+
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
@@ -13,59 +15,17 @@ namespace cp {
 namespace fs = std::filesystem;
 using json = nlohmann::json;
 
-namespace {
-std::string escapePointer(const std::string& key) {
-  std::string out;
-  for (char c : key) out += c == '~' ? std::string("~0") : c == '/' ? std::string("~1") : std::string(1, c);
-  return out;
-}
-}  // namespace
-
 void DocReader::err(const std::string& ptr, std::string msg) {
   if (problems.size() < 500) problems.push_back({file_, ptr, std::move(msg)});
 }
 
 bool DocReader::readFile(const std::string& path, json& out) {
-  std::error_code ec;
-  if (!fs::exists(path, ec)) {
-    err("", "file not found");
-    return false;
-  }
-  if (fs::is_directory(path, ec)) {
-    err("", "is a directory, expected a JSON file");
-    return false;
-  }
-  const auto size = fs::file_size(path, ec);
-  if (ec || size > max_bytes_) {
-    err("", ec ? fmt::format("cannot read: {}", ec.message()) : fmt::format("file is {} bytes, the limit is {}", size, max_bytes_));
-    return false;
-  }
-  std::ifstream f(path, std::ios::binary);
-  if (!f) {
-    err("", "cannot open file");
-    return false;
-  }
-  std::ostringstream ss;
-  ss << f.rdbuf();
-  return parse(ss.str(), out);
+  std::string text;
+  return readDocumentText(path, {max_bytes_, 64}, file_, problems, text) && parse(text, out);
 }
 
 bool DocReader::parse(const std::string& text, json& out) {
-  if (text.size() > max_bytes_) {
-    err("", fmt::format("document is {} bytes, the limit is {}", text.size(), max_bytes_));
-    return false;
-  }
-  try {
-    out = json::parse(text);
-  } catch (const json::exception& e) {
-    err("", fmt::format("not valid JSON: {}", e.what()));
-    return false;
-  }
-  if (!out.is_object()) {
-    err("", fmt::format("expected a JSON object at the top, got {}", out.type_name()));
-    return false;
-  }
-  return true;
+  return parseDocument(text, {max_bytes_, 64}, file_, problems, out);
 }
 
 bool DocReader::object(const json& j, const std::string& ptr, std::initializer_list<const char*> allowed) {

@@ -15,6 +15,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "engine/json_doc.h"
 #include "engine/levers.h"
 
 namespace cp {
@@ -26,91 +27,17 @@ using IdMap = std::unordered_map<std::string, int>;
 
 // ---------------------------------------------------------------- files
 
-std::string escapePointer(std::string_view key) {
-  std::string out;
-  for (char c : key) {
-    if (c == '~') out += "~0";
-    else if (c == '/') out += "~1";
-    else out += c;
-  }
-  return out;
-}
-
-// Deepest nesting of [ and { outside strings; parsing stops caring past `limit`.
-int nestingDepth(const std::string& text, int limit) {
-  int depth = 0, worst = 0;
-  bool in_string = false, escaped = false;
-  for (char c : text) {
-    if (in_string) {
-      if (escaped) escaped = false;
-      else if (c == '\\') escaped = true;
-      else if (c == '"') in_string = false;
-      continue;
-    }
-    if (c == '"') in_string = true;
-    else if (c == '[' || c == '{') {
-      worst = std::max(worst, ++depth);
-      if (worst > limit) return worst;
-    } else if (c == ']' || c == '}') depth = std::max(0, depth - 1);
-  }
-  return worst;
-}
-
 struct DocLoader {
   const LoadLimits& limits;
   std::vector<Problem>& problems;
   std::vector<std::string> chain;
 
+  DocumentLimits docLimits() const { return {limits.max_file_bytes, limits.max_depth}; }
   bool readFile(const std::string& path, std::string& text) {
-    std::error_code ec;
-    if (!fs::exists(path, ec)) {
-      problems.push_back({path, "", "file not found"});
-      return false;
-    }
-    if (fs::is_directory(path, ec)) {
-      problems.push_back({path, "", "is a directory, expected a JSON file"});
-      return false;
-    }
-    const auto size = fs::file_size(path, ec);
-    if (ec) {
-      problems.push_back({path, "", fmt::format("cannot read: {}", ec.message())});
-      return false;
-    }
-    if (size > limits.max_file_bytes) {
-      problems.push_back({path, "", fmt::format("file is {} bytes, the limit is {}", size, limits.max_file_bytes)});
-      return false;
-    }
-    std::ifstream f(path, std::ios::binary);
-    if (!f) {
-      problems.push_back({path, "", "cannot open file"});
-      return false;
-    }
-    std::ostringstream ss;
-    ss << f.rdbuf();
-    text = ss.str();
-    return true;
+    return readDocumentText(path, docLimits(), path, problems, text);
   }
-
   bool parse(const std::string& text, const std::string& name, json& out) {
-    if (text.size() > limits.max_file_bytes) {
-      problems.push_back({name, "", fmt::format("document is {} bytes, the limit is {}", text.size(), limits.max_file_bytes)});
-      return false;
-    }
-    if (nestingDepth(text, limits.max_depth) > limits.max_depth) {
-      problems.push_back({name, "", fmt::format("nested deeper than {} levels", limits.max_depth)});
-      return false;
-    }
-    try {
-      out = json::parse(text);
-    } catch (const json::exception& e) {
-      problems.push_back({name, "", fmt::format("not valid JSON: {}", e.what())});
-      return false;
-    }
-    if (!out.is_object()) {
-      problems.push_back({name, "", fmt::format("expected a JSON object at the top, got {}", out.type_name())});
-      return false;
-    }
-    return true;
+    return parseDocument(text, docLimits(), name, problems, out);
   }
 
   // Parses `text` and applies it on top of its `extends` chain.

@@ -8,20 +8,14 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "cli_support.h"
 
 using namespace cp::cli;
 
+using cp::cli::test::cli;
+using cp::cli::test::Out;
+
 namespace {
-struct Out {
-  int code;
-  std::string out, err;
-};
-Out cli(std::vector<std::string> args) {
-  args.insert(args.begin(), "chokepoint-cli");
-  std::ostringstream o, e;
-  const int code = runCli(args, o, e);
-  return {code, o.str(), e.str()};
-}
 std::string source(const char* rel) { return std::string(CHOKEPOINT_SOURCE_DIR) + "/" + rel; }
 
 std::string tempFile(const std::string& name, const std::string& content) {

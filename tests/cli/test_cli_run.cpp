@@ -10,20 +10,14 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/cli.h"
+#include "cli_support.h"
 
 using namespace cp::cli;
 
+using cp::cli::test::cli;
+using cp::cli::test::Out;
+
 namespace {
-struct Out {
-  int code;
-  std::string out, err;
-};
-Out cli(std::vector<std::string> args) {
-  args.insert(args.begin(), "chokepoint-cli");
-  std::ostringstream o, e;
-  const int code = runCli(args, o, e);
-  return {code, o.str(), e.str()};
-}
 std::string baseline() { return std::string(CHOKEPOINT_SOURCE_DIR) + "/scenarios/baseline.json"; }
 std::string broken(const char* f) { return std::string(CHOKEPOINT_TEST_DIR) + "/engine/broken/" + f; }
 }  // namespace

@@ -17,24 +17,17 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "cli_support.h"
 #include "cli/progress.h"
 
 using namespace cp::cli;
 namespace fs = std::filesystem;
 
+using cp::cli::test::cli;
+using cp::cli::test::Out;
+
 namespace {
 
-struct Out {
-  int code;
-  std::string out, err;
-};
-
-Out cli(std::vector<std::string> args) {
-  args.insert(args.begin(), "chokepoint-cli");
-  std::ostringstream o, e;
-  const int code = runCli(args, o, e);
-  return {code, o.str(), e.str()};
-}
 
 std::string baseline() { return std::string(CHOKEPOINT_SOURCE_DIR) + "/scenarios/baseline.json"; }
 

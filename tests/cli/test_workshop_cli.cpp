@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "cli_support.h"
 #include "engine/levers.h"
 #include "engine/simulate.h"
 #include "engine/workshop.h"
@@ -18,17 +19,10 @@
 using namespace cp;
 using namespace cp::cli;
 
+using Out = cp::cli::test::Out;
+const auto call = cp::cli::test::cli;
+
 namespace {
-struct Out {
-  int code;
-  std::string out, err;
-};
-Out call(std::vector<std::string> args) {
-  args.insert(args.begin(), "chokepoint-cli");
-  std::ostringstream o, e;
-  const int code = runCli(args, o, e);
-  return {code, o.str(), e.str()};
-}
 std::string src(const std::string& rel) { return std::string(CHOKEPOINT_SOURCE_DIR) + "/" + rel; }
 std::string race() { return src("scenarios/workshops/compute_race.json"); }
 std::string tempPath(const std::string& name) {

@@ -1,0 +1,82 @@
+#include "engine/json_doc.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <fmt/format.h>
+
+namespace cp {
+
+namespace fs = std::filesystem;
+
+std::string escapePointer(std::string_view key) {
+  std::string out;
+  for (char c : key) {
+    if (c == '~') out += "~0";
+    else if (c == '/') out += "~1";
+    else out += c;
+  }
+  return out;
+}
+
+int nestingDepth(const std::string& text, int limit) {
+  int depth = 0, worst = 0;
+  bool in_string = false, escaped = false;
+  for (char c : text) {
+    if (in_string) {
+      if (escaped) escaped = false;
+      else if (c == '\\') escaped = true;
+      else if (c == '"') in_string = false;
+      continue;
+    }
+    if (c == '"') in_string = true;
+    else if (c == '[' || c == '{') {
+      worst = std::max(worst, ++depth);
+      if (worst > limit) return worst;
+    } else if (c == ']' || c == '}') depth = std::max(0, depth - 1);
+  }
+  return worst;
+}
+
+bool readDocumentText(const std::string& path, const DocumentLimits& limits, const std::string& name,
+                      std::vector<Problem>& problems, std::string& text) {
+  auto fail = [&](std::string msg) {
+    problems.push_back({name, "", std::move(msg)});
+    return false;
+  };
+  std::error_code ec;
+  if (!fs::exists(path, ec)) return fail("file not found");
+  if (fs::is_directory(path, ec)) return fail("is a directory, expected a JSON file");
+  const auto size = fs::file_size(path, ec);
+  if (ec) return fail(fmt::format("cannot read: {}", ec.message()));
+  if (size > limits.max_bytes) return fail(fmt::format("file is {} bytes, the limit is {}", size, limits.max_bytes));
+  std::ifstream f(path, std::ios::binary);
+  if (!f) return fail("cannot open file");
+  std::ostringstream ss;
+  ss << f.rdbuf();
+  text = ss.str();
+  return true;
+}
+
+bool parseDocument(const std::string& text, const DocumentLimits& limits, const std::string& name,
+                   std::vector<Problem>& problems, nlohmann::json& out) {
+  auto fail = [&](std::string msg) {
+    problems.push_back({name, "", std::move(msg)});
+    return false;
+  };
+  if (text.size() > limits.max_bytes)
+    return fail(fmt::format("document is {} bytes, the limit is {}", text.size(), limits.max_bytes));
+  if (nestingDepth(text, limits.max_depth) > limits.max_depth)
+    return fail(fmt::format("nested deeper than {} levels", limits.max_depth));
+  try {
+    out = nlohmann::json::parse(text);
+  } catch (const nlohmann::json::exception& e) {
+    return fail(fmt::format("not valid JSON: {}", e.what()));
+  }
+  if (!out.is_object()) return fail(fmt::format("expected a JSON object at the top, got {}", out.type_name()));
+  return true;
+}
+
+}  // namespace cp
