@@ -456,7 +456,7 @@ void Sim::retire(int t) {
 }
 
 void Sim::choose(int t, int round) {
-  siteCapacity();
+  if (round == 0) siteCapacity();  // options (and their site ratios) are built in round 0
   std::vector<double> carry(unfilled_);
   std::fill(unfilled_.begin(), unfilled_.end(), 0.0);
   for (int c = 0; c < C_; ++c) {
@@ -628,7 +628,6 @@ void Sim::chooseFor(int c, int p, double budget, int t, int round) {
   }
 
   double spent_plan = 0;
-  const int hq = co.hq;
   for (const Option& o : opts) {
     const double spend = budget * o.share;
     spent_plan += spend;
@@ -661,7 +660,6 @@ void Sim::chooseFor(int c, int p, double budget, int t, int round) {
     }
   }
   unfilled_[c * 2 + p] += budget - spent_plan;  // no allowed option: the money waits
-  (void)hq;
 
   if (tracing) {
     auto label = [&](const Option& o) {

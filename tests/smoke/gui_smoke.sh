@@ -15,16 +15,10 @@ binary="$1"
 scenario="$2"
 outdir="$3"
 
-fail() { echo "FAIL: $*" >&2; exit 1; }
 
 mkdir -p "$outdir"
-tmp_home="$(mktemp -d)"
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 trap 'rm -rf "$tmp_home"' EXIT
-export HOME="$tmp_home"
-export XDG_CONFIG_HOME="$tmp_home/config"
-export XDG_DATA_HOME="$tmp_home/data"
-
-xvfb=(xvfb-run -a -s "-screen 0 1920x1080x24")
 shot="$outdir/shot.png"
 rm -f "$shot"
 
