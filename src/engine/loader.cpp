@@ -705,7 +705,7 @@ void readCompanies(Reader& r, const json& root, Scenario& s, const Ids& ids) {
     st.jurisdiction = std::max(0, r.ref(e, "jurisdiction", p, ids.jurisdictions, "jurisdiction", true));
     st.operator_company = std::max(0, r.ref(e, "operator", p, ids.companies, "company", true));
     st.leasable = r.boolean(e, "leasable", p, false);
-    st.power_mw = r.num(e, "power_mw", p, NK::NonNeg, std::nullopt);
+    st.power_mw = r.schedule(e, "power_mw", p, NK::NonNeg, true);
     st.power_mw_per_year = r.num(e, "power_mw_per_year", p, NK::NonNeg, 0.0);
     st.pue = r.num(e, "pue", p, NK::Positive, 1.3);
     st.lease_usd_per_h100e_month = r.schedule(e, "lease_usd_per_h100e_month", p, NK::Positive, st.leasable);
@@ -775,7 +775,13 @@ void readRules(Reader& r, const json& root, Scenario& s, const Ids& ids) {
     ru.tpp_min_density = r.num(e, "tpp_min_density", p, NK::NonNeg, 1e18);
     ru.density_min = r.num(e, "density_min", p, NK::NonNeg, 1e18);
     ru.destinations = r.refs(e, "destinations", p, ids.jurisdictions, "jurisdiction");
-    ru.hq_clause = r.boolean(e, "hq_clause", p, false);
+    if (const json* hq = r.field(e, "hq_clause", p, false); hq && hq->is_string()) {
+      ru.hq_clause = ru.hq_clause_always = hq->get<std::string>() == "always";
+      if (!ru.hq_clause_always)
+        r.err(p + "/hq_clause", fmt::format("expected true, false or \"always\", got \"{}\"", hq->get<std::string>()));
+    } else {
+      ru.hq_clause = r.boolean(e, "hq_clause", p, false);
+    }
     const std::string policy = r.str(e, "policy", p, false, "deny");
     if (policy == "deny") ru.policy = Policy::Deny;
     else if (policy == "case_by_case") ru.policy = Policy::CaseByCase;

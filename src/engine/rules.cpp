@@ -72,7 +72,7 @@ enum class Reach { No, Yes, Unenforced };
 Reach reaches(const Scenario& s, const RuleMonth& m, const Rule& r, int buyer, int jurisdiction) {
   if (contains(r.destinations, jurisdiction)) return Reach::Yes;
   if (!r.hq_clause || !isConcernHq(s, buyer)) return Reach::No;
-  return m.hq_enforced ? Reach::Yes : Reach::Unenforced;
+  return m.hq_enforced || r.hq_clause_always ? Reach::Yes : Reach::Unenforced;
 }
 
 }  // namespace

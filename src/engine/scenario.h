@@ -130,7 +130,8 @@ struct Site {
   std::string id, name;
   int jurisdiction = 0, operator_company = 0;
   bool leasable = false;
-  Num power_mw, power_mw_per_year, pue = Num::constant(1.3);
+  Schedule power_mw;  // MW available over time (a constant, or dated points from sources)
+  Num power_mw_per_year, pue = Num::constant(1.3);
   Schedule lease_usd_per_h100e_month;
   std::vector<int> chip_menu;
   std::vector<std::pair<int, Num>> initial_units;
@@ -150,6 +151,7 @@ struct Rule {
   // threshold / named product
   std::vector<int> destinations;  // jurisdictions
   bool hq_clause = false;
+  bool hq_clause_always = false;  // "hq_clause": "always": enforced even while HQ clauses are not
   Policy policy = Policy::Deny;
   Num approval = Num::constant(1), fee_share;
   std::vector<int> chips;

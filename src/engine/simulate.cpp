@@ -203,7 +203,8 @@ class Sim {
   std::vector<double> spend_, spend_offshore_;  // company
   std::vector<double> produced_, delivered_, stock_before_;  // chip
   std::vector<double> delivered_bloc_;                        // chip x bloc of the buyer's HQ
-  std::vector<double> cap_dest_, cap_ref_;                    // rule x chip: volume-capped deliveries this month
+  std::vector<double> cap_dest_, cap_ref_;                    // per rule: volume-capped deliveries this month
+  std::vector<char> shut_;  // company x chip: a cap or quota left nothing this month; later rounds skip it
   std::vector<double> gate_used_;                             // per gate x company: units in the quota year
   bool grandfather_all_ = true;      // installed chips and signed leases always survive new restrictions
   std::vector<char> was_restricted_;    // company x (home + sites) x chip, last month
@@ -241,8 +242,11 @@ double Sim::budgetMonthly(int c, int t) const {
 double Sim::sitePowerMw(int site, int t) const {
   const Site& st = s_.sites[site];
   const Jurisdiction& j = s_.jurisdictions[st.jurisdiction];
-  const double mw = in_.at(st.power_mw, t) +
-                    in_.at(st.power_mw_per_year, t) * (t / 12.0) * std::max(0.0, in_.at(j.power_growth_multiplier, t));
+  // Growth since the start (scheduled points and the yearly rate) scales with the host's
+  // power-growth multiplier (sea.power_growth).
+  const double p0 = in_.at(st.power_mw, 0);
+  const double grown = in_.at(st.power_mw, t) - p0 + in_.at(st.power_mw_per_year, t) * (t / 12.0);
+  const double mw = p0 + grown * std::max(0.0, in_.at(j.power_growth_multiplier, t));
   return std::max(0.0, std::min(mw, in_.at(j.power_mw_cap, t)));
 }
 
@@ -550,6 +554,7 @@ void Sim::chooseFor(int c, int p, double budget, int t, int round) {
   if (round > 0) {
     for (const Option& o : cached) {
       if (o.kind == OptionKind::Buy && stock_[o.chip] < kMinUnits) continue;
+      if (o.kind == OptionKind::Buy && shut_[static_cast<size_t>(c) * K_ + o.chip]) continue;  // capped out: money goes elsewhere
       // A partly effective lease rule stays on offer: round 0's shares are set against the
       // cheapest option, which often sells out, so most lease demand arrives in later rounds.
       // Each round the rule refuses its share again, and the leased amount falls by ~c.
@@ -818,8 +823,8 @@ void Sim::rationChips(int t, int round) {
     delivered_bloc_[static_cast<size_t>(o.chip) * B_ + s_.jurisdictions[s_.companies[o.buyer].hq].bloc] += units;
     for (size_t ri = 0; ri < s_.rules.size(); ++ri) {
       if (s_.rules[ri].kind != RuleKind::VolumeCap || !rm_.active[ri] || !rm_.covered(static_cast<int>(ri), o.chip)) continue;
-      if (capDest(ri, o)) cap_dest_[ri * K_ + o.chip] += units;
-      else if (capRef(ri, o)) cap_ref_[ri * K_ + o.chip] += units;
+      if (capDest(ri, o)) cap_dest_[ri] += units;
+      else if (capRef(ri, o)) cap_ref_[ri] += units;
     }
     for (size_t g = 0; g < s_.china.import_gates.size(); ++g)
       if (gateQuotaApplies(g, o)) gate_used_[g * C_ + o.buyer] += units;
@@ -874,6 +879,7 @@ void Sim::limitByImportQuotas(int t) {
         unfilled_[o.company * 2 + o.purpose] += o.spend * (1 - keep);
         o.units *= keep;
         o.spend *= keep;
+        if (keep <= 0) shut_[static_cast<size_t>(o.company) * K_ + o.chip] = 1;
       }
     };
     if (gate.quota_per_company) {
@@ -891,27 +897,25 @@ void Sim::limitByImportQuotas(int t) {
 }
 
 void Sim::limitByVolumeCaps(int t) {
-  // Per chip: China's deliveries of a capped chip stay within cap_share x the reference
-  // buyers' deliveries of that chip this month.
-  std::vector<double> dest(K_), ref(K_);
+  // The capped buyers' deliveries of the rule's chips (by id or class, together) stay
+  // within cap_share x the reference buyers' deliveries of those chips this month.
   for (size_t ri = 0; ri < s_.rules.size(); ++ri) {
     const Rule& r = s_.rules[ri];
     if (r.kind != RuleKind::VolumeCap || !rm_.active[ri]) continue;
-    std::fill(dest.begin(), dest.end(), 0.0);
-    std::fill(ref.begin(), ref.end(), 0.0);
+    double dest = 0, ref = 0;
     for (const Order& o : orders_) {
       if (!rm_.covered(static_cast<int>(ri), o.chip)) continue;
-      if (capDest(ri, o)) dest[o.chip] += o.units * o.scale;
-      else if (capRef(ri, o)) ref[o.chip] += o.units * o.scale;
+      if (capDest(ri, o)) dest += o.units * o.scale;
+      else if (capRef(ri, o)) ref += o.units * o.scale;
     }
     const double share = std::clamp(in_.at(r.cap_share, t), 0.0, 1.0);
-    for (int k = 0; k < K_; ++k) {
-      const size_t i = ri * K_ + k;
-      const double allowed = std::max(0.0, share * (cap_ref_[i] + ref[k]) - cap_dest_[i]);
-      if (dest[k] <= allowed || dest[k] <= 0) continue;
-      const double keep = allowed / dest[k];
-      for (Order& o : orders_)
-        if (o.chip == k && capDest(ri, o)) o.scale *= keep;
+    const double allowed = std::max(0.0, share * (cap_ref_[ri] + ref) - cap_dest_[ri]);
+    if (dest <= allowed || dest <= 0) continue;
+    const double keep = allowed / dest;
+    for (Order& o : orders_) {
+      if (!rm_.covered(static_cast<int>(ri), o.chip) || !capDest(ri, o)) continue;
+      o.scale *= keep;
+      if (keep <= 0 && o.company >= 0) shut_[static_cast<size_t>(o.company) * K_ + o.chip] = 1;
     }
   }
 }
@@ -1325,6 +1329,7 @@ void Sim::step(int t) {
   std::fill(delivered_.begin(), delivered_.end(), 0.0);
   std::fill(delivered_bloc_.begin(), delivered_bloc_.end(), 0.0);
   std::fill(cap_dest_.begin(), cap_dest_.end(), 0.0);
+  std::fill(shut_.begin(), shut_.end(), 0);
   std::fill(cap_ref_.begin(), cap_ref_.end(), 0.0);
   std::fill(vendor_rev_.begin(), vendor_rev_.end(), 0.0);
   std::fill(vendor_rev_concern_.begin(), vendor_rev_concern_.end(), 0.0);
@@ -1370,8 +1375,9 @@ Results Sim::run() {
   delivered_.assign(K_, 0.0);
   stock_before_.assign(K_, 0.0);
   delivered_bloc_.assign(static_cast<size_t>(K_) * B_, 0.0);
-  cap_dest_.assign(s_.rules.size() * K_, 0.0);
-  cap_ref_.assign(s_.rules.size() * K_, 0.0);
+  cap_dest_.assign(s_.rules.size(), 0.0);
+  cap_ref_.assign(s_.rules.size(), 0.0);
+  shut_.assign(static_cast<size_t>(C_) * K_, 0);
   gate_used_.assign(s_.china.import_gates.size() * static_cast<size_t>(C_), 0.0);
   gate_year_.assign(s_.china.import_gates.size(), -1);
   vendor_rev_.assign(V_, 0.0);

@@ -171,16 +171,26 @@ TEST(VolumeCap, GoldenChinaGetsHalfOfWhatUsBuyersGet) {
 }
 
 TEST(VolumeCap, BaselineChinaNeverExceedsTheCapShareOfUsDeliveries) {
-  const Results r = run(baseline());
   const Scenario& s = baseline();
-  for (const Chip& c : s.chips) {
-    const double* cn = r.find(Scope::Chip, c.id, "delivered_units_china");
-    const double* us = r.find(Scope::Chip, c.id, "delivered_units_us");
-    ASSERT_TRUE(cn && us) << c.id;
-    if (c.id != "h200" && c.id != "mi325x") continue;
-    for (int t = r.monthIndex(month("2026-01")); t < r.months(); ++t)
-      EXPECT_LE(cn[t], 0.5 * us[t] * (1 + 1e-9) + 1e-6) << c.id << " month " << t;
+  const Results r = run(s);
+  const Inputs in(s);
+  int cap = -1;
+  for (size_t i = 0; i < s.rules.size(); ++i)
+    if (s.rules[i].kind == RuleKind::VolumeCap) cap = static_cast<int>(i);
+  ASSERT_GE(cap, 0);
+  double china_total = 0;
+  for (int t = r.monthIndex(month("2026-01")); t < r.months(); ++t) {
+    const RuleMonth m = ruleMonth(s, in, t);
+    double cn = 0, us = 0;
+    for (size_t k = 0; k < s.chips.size(); ++k) {
+      if (!m.covered(cap, static_cast<int>(k))) continue;
+      cn += r.find(Scope::Chip, s.chips[k].id, "delivered_units_china")[t];
+      us += r.find(Scope::Chip, s.chips[k].id, "delivered_units_us")[t];
+    }
+    EXPECT_LE(cn, 0.5 * us * (1 + 1e-9) + 1e-6) << "month " << t;
+    china_total += cn;
   }
+  EXPECT_GT(china_total, 0);  // the cap binds a flow that exists
 }
 
 TEST(VolumeCap, ChipClassCatchesMi325xButNotBlackwell) {
@@ -256,6 +266,34 @@ TEST(LeasePrices, GoldenScarcityRaisesThePriceByEToTheElasticityUpToTheCeiling) 
   EXPECT_NEAR(fx(idle, Scope::Jurisdiction, "malaysia", "lease_price_usd", "2026-12"), 500.0, 1e-6);
   // Elasticity 0: the scheduled price.
   EXPECT_NEAR(fx(run(fixture()), Scope::Jurisdiction, "malaysia", "lease_price_usd", "2026-12"), 1000.0, 1e-9);
+}
+
+TEST(LeasePrices, UsBudgetSurgeRaisesPricesWithoutPushingAChineseTenantOut) {
+  // Leases at $150 an H100e-month undercut buying ($10,000 / 60 months = $167), so the US
+  // Lab leases too; the site's operator adds ~90 chips a month (1 MW a year). The Chinese
+  // Lab can only lease (the threshold rule and the HQ clause stop it buying). Then the US
+  // budget grows a hundredfold and bids for the same new capacity.
+  const std::vector<std::string> base = {"test.threshold=on", "test.cn_offshore=1", "test.us_offshore=1",
+                                         "test.cn_budget=9e5", "test.us_budget=1.2e6", "test.lease_price=150",
+                                         "test.lease_power_growth=1", "test.price_ceiling=4"};
+  auto with_ = [&](std::vector<std::string> extra) {
+    std::vector<std::string> all = base;
+    all.insert(all.end(), extra.begin(), extra.end());
+    return run(fixture(), all);
+  };
+  const Results calm = with_({"world.lease_price_elasticity=0.2"});
+  const Results surge = with_({"world.lease_price_elasticity=0.2", "test.us_budget=1.2e8"});
+  const Results rigid = with_({"test.us_budget=1.2e8"});
+  auto price = [](const Results& r) { return mean(r, Scope::Jurisdiction, "malaysia", "lease_price_usd", "2026-07", "2027-12"); };
+  auto leased = [](const Results& r) { return at(r, Scope::Company, "cnlab", "compute_leased_h100e", "2027-12"); };
+  auto spent = [](const Results& r) { return sum(r, Scope::Company, "cnlab", "spend_offshore_usd", "2026-07", "2027-12"); };
+  EXPECT_GT(price(surge), 1.5 * price(calm));
+  // Dearer leases buy the Chinese Lab fewer H100e, but prices that clear keep it in the
+  // market: it still places most of its budget; fixed prices ration it out of the new
+  // capacity.
+  EXPECT_GT(spent(surge), 0.4 * spent(calm)) << spent(surge) << " vs calm " << spent(calm);
+  EXPECT_LT(spent(rigid), 0.3 * spent(calm)) << spent(rigid) << " vs calm " << spent(calm);
+  EXPECT_GT(leased(surge), 3 * leased(rigid)) << leased(surge) << " vs rigid " << leased(rigid);
 }
 
 // ---------------------------------------------------------------- output from revenue
