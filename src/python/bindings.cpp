@@ -6,6 +6,7 @@
 #include <chrono>
 #include <cstring>
 #include <future>
+#include <limits>
 #include <optional>
 #include <string>
 #include <vector>
@@ -183,15 +184,16 @@ py::list uncertainTable(const Scenario& s) {
   py::list out;
   for (const cp::Uncertain& u : s.uncertain) {
     const bool tri = u.dist == cp::Dist::Triangular;
+    const double none = std::numeric_limits<double>::quiet_NaN();
     py::dict d;
     d["id"] = u.pointer;
     d["dist"] = tri ? "triangular" : "lognormal";
     d["value"] = u.deterministic();
-    d["min"] = tri ? py::object(py::float_(u.a)) : py::object(py::none());
-    d["mode"] = tri ? py::object(py::float_(u.b)) : py::object(py::none());
-    d["max"] = tri ? py::object(py::float_(u.c)) : py::object(py::none());
-    d["median"] = tri ? py::object(py::none()) : py::object(py::float_(u.a));
-    d["sigma"] = tri ? py::object(py::none()) : py::object(py::float_(u.b));
+    d["min"] = tri ? u.a : none;
+    d["mode"] = tri ? u.b : none;
+    d["max"] = tri ? u.c : none;
+    d["median"] = tri ? none : u.a;
+    d["sigma"] = tri ? none : u.b;
     out.append(d);
   }
   return out;

@@ -38,7 +38,7 @@ Exploratory modelling
 ---------------------
     f = chokepoint.model("scenarios/baseline.json", outcomes=["bloc/china/compute_train_h100e"],
                          month="2028-12")
-    f(**{"us.export_enforcement": 0.9, "/supply_inputs/0/schedule/3/value": 2e5})
+    f(**{"us.export_enforcement": 0.9, "/supply_inputs/1/schedule/7/value": 2e5})
     # -> {"bloc/china/compute_train_h100e": ...}
 
 f takes levers and uncertain inputs (Scenario.uncertain, by JSON pointer) by id, as the
