@@ -57,7 +57,7 @@ def test_the_engine_runs_without_the_gil(baseline):
     result = {}
 
     def work():
-        result["mc"] = baseline.mc(runs=40, threads=1, end="2026-12", metrics="compute_train_h100e")
+        result["mc"] = baseline.mc(runs=100, threads=1, end="2027-12", metrics="compute_train_h100e")
         done.set()
 
     t = threading.Thread(target=work)
@@ -68,4 +68,5 @@ def test_the_engine_runs_without_the_gil(baseline):
         done.wait(0.001)
     t.join()
     assert len(result["mc"]) > 0
-    assert ticks > 5
+    # Holding the GIL for the whole ensemble would allow a handful of ticks at most.
+    assert ticks > 20
