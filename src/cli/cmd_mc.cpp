@@ -57,11 +57,9 @@ Command addMc(CLI::App& app) {
       o.shard_n = sh->second;
       o.summarize = false;
     }
-    if (!f.metrics.empty()) {
-      auto sel = parseMetricsArg(f.metrics, err);
-      if (!sel) return kUsage;
-      o.keep = *sel;
-    }
+    const auto keep = parseMetricsArg(f.metrics, err);
+    if (!keep) return kUsage;
+    o.keep = *keep;
     Progress bar(err, f.quiet, "runs");
     o.progress = [&bar](int done, int total) { bar.update(done, total); };
     o.cancel = stop.flag();

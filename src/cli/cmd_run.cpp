@@ -35,12 +35,8 @@ Command addRun(CLI::App& app) {
     if (!s) return kUsage;
     WriteRange range;
     if (!applyMonthRange(*s, f.from, f.to, &range, err)) return kUsage;
-    SeriesSelection keep;
-    if (!f.metrics.empty()) {
-      auto sel = parseMetricsArg(f.metrics, err);
-      if (!sel) return kUsage;
-      keep = *sel;
-    }
+    const auto keep = parseMetricsArg(f.metrics, err);
+    if (!keep) return kUsage;
     if (a->seed) s->seed = *a->seed;
     RunOptions opts;
     opts.check = a->check;
@@ -58,7 +54,7 @@ Command addRun(CLI::App& app) {
       err << "invariant violated in " << formatMonth(v.month) << " at " << v.entity << ": " << v.what << "\n";
       return kFailure;
     }
-    if (!keep.all()) r = selectSeries(r, keep);
+    if (!keep->all()) r = selectSeries(r, *keep);
     if (r.size() == 0 && !f.quiet) err << "chokepoint-cli: warning: --metrics '" << f.metrics << "' matches no series\n";
     std::ostringstream buf;
     if (f.format == "json") writeJson(buf, r, range);

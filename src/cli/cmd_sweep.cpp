@@ -141,12 +141,9 @@ Command addSweep(CLI::App& app) {
     if (!s) return kUsage;
     WriteRange range;
     if (!applyMonthRange(*s, fl.from, fl.to, &range, err)) return kUsage;
-    SeriesSelection keep;
-    if (!fl.metrics.empty()) {
-      auto sel = parseMetricsArg(fl.metrics, err);
-      if (!sel) return kUsage;
-      keep = *sel;
-    }
+    const auto selection = parseMetricsArg(fl.metrics, err);
+    if (!selection) return kUsage;
+    const SeriesSelection& keep = *selection;
     int shard_k = 0, shard_n = 1;
     if (!a->shard.empty()) {
       auto sh = parseShardArg(a->shard, err);
