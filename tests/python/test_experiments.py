@@ -2,11 +2,17 @@
 
 import csv
 import io
+import os
+import signal
+import subprocess
+import sys
 import threading
+import time
 
 import numpy as np
 import pandas as pd
 
+import chokepoint
 from conftest import BASELINE
 
 MC = dict(runs=24, end="2025-06", metrics="bloc/*/compute_train_h100e,frontier_gap_months")
@@ -70,3 +76,24 @@ def test_the_engine_runs_without_the_gil(baseline):
     assert len(result["mc"]) > 0
     # Holding the GIL for the whole ensemble would allow a handful of ticks at most.
     assert ticks > 20
+
+
+def test_ctrl_c_stops_a_long_ensemble(tmp_path):
+    # Far more runs than could finish in the time allowed: only an interrupt ends it.
+    code = (
+        "import chokepoint, sys\n"
+        f"s = chokepoint.load({BASELINE!r})\n"
+        "print('started', flush=True)\n"
+        "try:\n"
+        "    s.mc(runs=1000000, threads=1, end='2022-06', metrics='bloc/china/compute_train_h100e')\n"
+        "except KeyboardInterrupt:\n"
+        "    print('interrupted', flush=True)\n"
+    )
+    env = dict(os.environ, PYTHONPATH=os.path.dirname(os.path.dirname(os.path.abspath(chokepoint.__file__))))
+    p = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True, env=env)
+    assert p.stdout.readline().strip() == "started"
+    time.sleep(0.5)
+    p.send_signal(signal.SIGINT)
+    out, _ = p.communicate(timeout=60)
+    assert out.strip() == "interrupted"
+    assert p.returncode == 0

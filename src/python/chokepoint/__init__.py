@@ -55,7 +55,7 @@ engine's attribution work.
 """
 
 from . import _engine
-from .model import model
+from .exploratory import model
 from .scenario import LeverError, Problem, Run, Scenario, ScenarioError, load
 
 __version__ = _engine.version

@@ -162,7 +162,7 @@ class Scenario:
 
     def model(self, outcomes, month=None, levers=None):
         """chokepoint.model(self, ...): a plain callable f(**inputs) -> {outcome: value}."""
-        from .model import model
+        from .exploratory import model
 
         return model(self, outcomes, month=month, levers=levers)
 
