@@ -26,26 +26,6 @@ struct CalibrateArgs {
   bool notes = false;
 };
 
-bool isFile(const fs::path& p) {
-  std::error_code ec;
-  return fs::is_regular_file(p, ec);
-}
-
-// The first of `candidates` that exists; else the first one (so the loader reports it).
-std::string firstExisting(const std::vector<fs::path>& candidates) {
-  for (const fs::path& p : candidates)
-    if (isFile(p)) return p.string();
-  return candidates.front().string();
-}
-
-std::vector<fs::path> defaultScenarioPaths() {
-  std::vector<fs::path> v{fs::path("scenarios") / "baseline.json"};
-#ifdef CHOKEPOINT_SOURCE_DIR
-  v.push_back(fs::path(CHOKEPOINT_SOURCE_DIR) / "scenarios" / "baseline.json");
-#endif
-  return v;
-}
-
 // Targets beside the scenario first (<scenario dir>/calibration/targets.json), then the
 // working directory's scenarios/, then the source tree's.
 std::vector<fs::path> defaultTargetPaths(const std::string& scenario) {
@@ -136,7 +116,7 @@ Command addCalibrate(CLI::App& app) {
   addSharedFlags(app, a->flags, kOutFlags | kFormatFlag | kLeverFlag, {"text", "csv"});
   app.add_flag("--notes", a->notes, "Print each target's note (how its range was derived) under it");
   return [a](std::ostream& out, std::ostream& err) -> int {
-    const std::string scenario_path = a->scenario.empty() ? firstExisting(defaultScenarioPaths()) : a->scenario;
+    const std::string scenario_path = a->scenario.empty() ? defaultBaselinePath() : a->scenario;
     auto s = loadWithLevers(scenario_path, a->flags.levers, err);
     if (!s) return kUsage;
     const std::string targets_path = a->targets.empty() ? firstExisting(defaultTargetPaths(scenario_path)) : a->targets;

@@ -21,5 +21,6 @@ Command addMerge(CLI::App& app);
 Command addCalibrate(CLI::App& app);
 Command addWorkshop(CLI::App& app);  // workshop score|check
 Command addStory(CLI::App& app);     // story check
+Command addLibrary(CLI::App& app);
 
 }  // namespace cp::cli

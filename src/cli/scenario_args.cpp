@@ -46,6 +46,22 @@ bool applyMonthRange(Scenario& s, const std::string& from, const std::string& to
   return true;
 }
 
+std::string firstExisting(const std::vector<std::filesystem::path>& candidates) {
+  for (const std::filesystem::path& p : candidates) {
+    std::error_code ec;
+    if (std::filesystem::is_regular_file(p, ec)) return p.string();
+  }
+  return candidates.front().string();
+}
+
+std::string defaultBaselinePath() {
+  std::vector<std::filesystem::path> v{std::filesystem::path("scenarios") / "baseline.json"};
+#ifdef CHOKEPOINT_SOURCE_DIR
+  v.push_back(std::filesystem::path(CHOKEPOINT_SOURCE_DIR) / "scenarios" / "baseline.json");
+#endif
+  return firstExisting(v);
+}
+
 int emit(const std::string& path, const std::string& content, std::ostream& out, std::ostream& err) {
   if (path.empty() || path == "-") {
     out << content;

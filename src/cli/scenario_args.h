@@ -1,6 +1,7 @@
 // Shared by the commands: load a scenario and apply --lever settings, reporting input
 // errors the same way everywhere (exit code 2, loader messages on stderr).
 #pragma once
+#include <filesystem>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -18,6 +19,10 @@ std::optional<int> parseMonthArg(const std::string& text, const char* option, st
 // the scenario at --to and fills `range` (may be null). Prints the problem and returns
 // false on bad input.
 bool applyMonthRange(Scenario& s, const std::string& from, const std::string& to, WriteRange* range, std::ostream& err);
+// The first of `candidates` that is a file; else the first one (so the loader reports it).
+std::string firstExisting(const std::vector<std::filesystem::path>& candidates);
+// scenarios/baseline.json of the working directory, else of the source tree.
+std::string defaultBaselinePath();
 // Writes to `path` atomically, or to `out` when path is empty or "-".
 int emit(const std::string& path, const std::string& content, std::ostream& out, std::ostream& err);
 

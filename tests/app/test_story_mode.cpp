@@ -54,7 +54,7 @@ TEST(StoryMode, NextAndPreviousFollowTheCardsMonthAndVeilTheFuture) {
     f.settle();
     ASSERT_TRUE(storyActive(f.state));
     EXPECT_EQ(storyCard(f.state), nullptr) << "a story opens at its introduction";
-    EXPECT_EQ(storyCardCount(f.state), 16);
+    EXPECT_EQ(storyCardCount(f.state), 25);
 
     for (int i = 0; i < 3; ++i) {
         ASSERT_TRUE(f.ui.clickItem("story/next", f.draw));
@@ -124,8 +124,8 @@ TEST(StoryMode, AWhatIfStoryOpensItsScenarioWithTheStorysSettings) {
     ASSERT_TRUE(openStory(f.state, storyPath("what_if_loophole_closed.json")).empty());
     f.settle();
     const int lever = f.state.doc.loaded->findLever("us.remote_access_control");
-    EXPECT_EQ(leverValueInMonth(f.state.doc, lever, *cp::parseMonth("2026-06")), 1.0);
-    EXPECT_EQ(changedLeverCount(f.state.doc), 0) << "the story's `set` is the baseline, not an edit";
+    EXPECT_EQ(leverValueInMonth(f.state.doc, lever, *cp::parseMonth("2027-06")), 1.0);
+    EXPECT_EQ(changedLeverCount(f.state.doc), 0) << "the story's scenario is the baseline, not an edit";
     EXPECT_FALSE(isDirty(f.state.doc));
 }
 
@@ -165,8 +165,8 @@ TEST(StoryMode, CommandLineOpensAStoryAtACard) {
     f.settle();
     ASSERT_NE(storyCard(f.state), nullptr);
     EXPECT_EQ(f.state.classroom.story.card, 3);
-    args.storyCard = 17;
-    EXPECT_NE(applyClassroomArgs(f.state, args).find("16 cards"), std::string::npos);
+    args.storyCard = 26;
+    EXPECT_NE(applyClassroomArgs(f.state, args).find("25 cards"), std::string::npos);
     const auto parsed = parseCliArgs({"--story", "s.json", "--story-card", "3"});
     ASSERT_TRUE(parsed.ok()) << parsed.error;
     EXPECT_EQ(parsed.args.story, "s.json");

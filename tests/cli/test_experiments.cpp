@@ -25,18 +25,13 @@ namespace fs = std::filesystem;
 
 using cp::cli::test::cli;
 using cp::cli::test::Out;
+using cp::cli::test::slurp;
+using cp::cli::test::TempDir;
 
 namespace {
 
 
 std::string baseline() { return std::string(CHOKEPOINT_SOURCE_DIR) + "/scenarios/baseline.json"; }
-
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 std::vector<std::string> lines(const std::string& text) {
   std::vector<std::string> out;
@@ -44,27 +39,6 @@ std::vector<std::string> lines(const std::string& text) {
   for (std::string l; std::getline(in, l);) out.push_back(l);
   return out;
 }
-
-// A fresh directory under the system temp dir, removed with everything in it.
-class TempDir {
- public:
-  TempDir() {
-    static std::atomic<int> counter{0};
-    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-    path_ = fs::temp_directory_path() /
-            ("chokepoint-exp-" + std::to_string(::getpid()) + "-" + std::to_string(counter++) + "-" + info->name());
-    fs::create_directories(path_);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  std::string operator/(const std::string& name) const { return (path_ / name).string(); }
-  const fs::path& path() const { return path_; }
-
- private:
-  fs::path path_;
-};
 
 // Short enough to be fast, long enough (past 2025-01) for the uncertain inputs to matter.
 const std::vector<std::string> kMcArgs = {"--runs", "20", "--to", "2025-06", "--quiet"};

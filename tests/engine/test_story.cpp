@@ -45,10 +45,10 @@ std::string story(const std::string& cards, const std::string& extra = "") {
 
 TEST(Story, HistoryLoadsWithACardPerMilestoneInMonthOrder) {
   const Story st = loadStory(sourcePath("scenarios/stories/history_2022_2025.json"));
-  EXPECT_GE(st.cards.size(), 12u);
-  EXPECT_LE(st.cards.size(), 16u);
+  EXPECT_GE(st.cards.size(), 22u);
+  EXPECT_LE(st.cards.size(), 30u);
   EXPECT_EQ(formatMonth(st.cards.front().month), "2022-10");
-  EXPECT_EQ(formatMonth(st.cards.back().month), "2026-01");
+  EXPECT_EQ(formatMonth(st.cards.back().month), "2026-11");
   EXPECT_TRUE(std::is_sorted(st.cards.begin(), st.cards.end(),
                              [](const StoryCard& a, const StoryCard& b) { return a.month < b.month; }));
   const auto& charts = knownChartIds();
@@ -72,17 +72,21 @@ TEST(Story, HistoryLoadsWithACardPerMilestoneInMonthOrder) {
   // The timeline's key milestones are there.
   std::set<std::string> months;
   for (const StoryCard& c : st.cards) months.insert(formatMonth(c.month));
-  for (const char* m : {"2022-10", "2023-10", "2025-01", "2025-04", "2025-05", "2025-07", "2025-08", "2025-11", "2026-01"})
+  for (const char* m : {"2022-10", "2023-10", "2025-01", "2025-04", "2025-05", "2025-07", "2025-08", "2025-11", "2025-12",
+                        "2026-01", "2026-06", "2026-11"})
     EXPECT_TRUE(months.count(m)) << m;
 }
 
-TEST(Story, LoopholeStoryAppliesItsLeverSettings) {
+TEST(Story, LoopholeStoryRunsTheRemoteAccessVariant) {
   const Story st = loadStory(sourcePath("scenarios/stories/what_if_loophole_closed.json"));
   const int ra = st.scenario.findLever("us.remote_access_control");
   ASSERT_GE(ra, 0);
-  EXPECT_EQ(leverValueAt(st.scenario, ra, *parseMonth("2026-06")), 1.0);
-  EXPECT_EQ(st.set.size(), 2u);
-  EXPECT_EQ(st.scenario_file, std::filesystem::path(sourcePath("scenarios/baseline.json")).lexically_normal().string());
+  EXPECT_EQ(leverValueAt(st.scenario, ra, *parseMonth("2027-06")), 1.0);
+  EXPECT_EQ(leverValueAt(st.scenario, st.scenario.findLever("us.remote_access_from"), *parseMonth("2027-06")),
+            static_cast<double>(*parseMonth("2027-01")));
+  EXPECT_TRUE(st.set.empty());
+  EXPECT_EQ(st.scenario_file,
+            std::filesystem::path(sourcePath("scenarios/remote_access_2027.json")).lexically_normal().string());
 }
 
 TEST(Story, CardAtPicksTheLastCardAtOrBeforeAMonth) {

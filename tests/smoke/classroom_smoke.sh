@@ -70,6 +70,6 @@ set -e
 (( status == 2 )) || fail "a missing story exited $status, expected 2"
 grep -q "missing.json" "$outdir/missing.stderr" || fail "stderr does not name the missing story"
 (( status_card == 2 )) || fail "--story-card 99 exited $status_card, expected 2"
-grep -q "16 cards" "$outdir/card.stderr" || fail "stderr does not say how many cards there are"
+grep -q "25 cards" "$outdir/card.stderr" || fail "stderr does not say how many cards there are"
 echo "ok: bad input exited 2"
 echo "PASS"
