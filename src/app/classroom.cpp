@@ -5,6 +5,7 @@
 #include "app/app_state.h"
 #include "app/cli_args.h"
 #include "app/scenario_files.h"
+#include "app/workshop_handouts.h"
 
 #include <algorithm>
 #include <filesystem>
@@ -93,6 +94,18 @@ void handleClassroomRequests(AppState& state) {
             failed(state, ClassroomDialog::SaveSessionAs, path, "Session not saved", error);
         }
     }
+    if (r.exportHandouts) {
+        const std::string dir = *r.exportHandouts;
+        r.exportHandouts.reset();
+        std::vector<std::string> files;
+        if (!workshopActive(state)) {
+            failed(state, ClassroomDialog::ExportHandouts, dir, "Handouts not written", "no workshop is open");
+        } else if (std::string error = writeWorkshopHandouts(*state.classroom.workshop.workshop, dir, &files); error.empty()) {
+            setStatus(state, "Wrote " + std::to_string(files.size()) + " handout files to " + displayPath(dir), false);
+        } else {
+            failed(state, ClassroomDialog::ExportHandouts, dir, "Handouts not written", error);
+        }
+    }
     // The report waits for the scoreboard of the results on screen (--workshop-report asks at once).
     if (r.exportReport && !(workshopActive(state) && !workshopBoard(state))) {
         const std::string path = *r.exportReport;
@@ -129,6 +142,8 @@ std::string applyClassroomArgs(AppState& state, const CliArgs& args) {
     if (args.workshopReport && !workshop) return "--workshop-report needs --workshop or --workshop-session";
     if (!workshop) return "";
     if (args.workshopReport) state.classroom.requests.exportReport = *args.workshopReport;
+    if (args.workshopHandouts && !workshop) return "--workshop-handouts needs --workshop or --workshop-session";
+    if (args.workshopHandouts) state.classroom.requests.exportHandouts = *args.workshopHandouts;
     const std::string& file = args.workshopSession.empty() ? args.workshop : args.workshopSession;
     auto problems = args.workshopSession.empty() ? openWorkshop(state, file) : loadWorkshopSession(state, file);
     if (!problems.empty()) return "cannot open " + file + ":\n  " + lines(problems);

@@ -17,11 +17,12 @@ namespace chokepoint::app {
 
 struct AppState;
 
-enum class ClassroomDialog { None, OpenStory, OpenWorkshop, OpenSession, SaveSessionAs, ExportReport };
+enum class ClassroomDialog { None, OpenStory, OpenWorkshop, OpenSession, SaveSessionAs, ExportReport, ExportHandouts };
 
 // File work the classroom UI asked for; handleClassroomRequests() carries it out after the frame.
 struct ClassroomRequests {
     std::optional<std::string> openStory, openWorkshop, openSession, saveSession, exportReport;
+    std::optional<std::string> exportHandouts;  // a directory
 };
 
 struct ClassroomState {

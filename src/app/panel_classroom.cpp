@@ -130,6 +130,9 @@ void requestClassroomDialog(AppState& state, ClassroomDialog dialog) {
         case ClassroomDialog::ExportReport:
             c.pathField = (std::filesystem::path(ws + "_report") / (ws + "_report.md")).string();
             break;
+        case ClassroomDialog::ExportHandouts:
+            c.pathField = ws + "_handouts";
+            break;
     }
     if (c.pathField.empty() && !c.files.empty()) c.pathField = c.files.front();  // Enter opens the first
 }
@@ -157,6 +160,9 @@ void drawClassroomFileMenu(AppState& state) {
     if (ImGui::MenuItem("Export workshop report...", nullptr, false, workshop && workshopBoard(state) && !reportInProgress(state)))
         requestClassroomDialog(state, ClassroomDialog::ExportReport);
     probeItem("File/Export workshop report");
+    if (ImGui::MenuItem("Export workshop handouts...", nullptr, false, workshop))
+        requestClassroomDialog(state, ClassroomDialog::ExportHandouts);
+    probeItem("File/Export workshop handouts");
     if (story && ImGui::MenuItem("Close story")) closeStory(state);
     if (workshop && ImGui::MenuItem("Close workshop (keep the played levers)")) closeWorkshop(state);
 }
@@ -175,6 +181,7 @@ const char* dialogTitle(ClassroomDialog d) {
         case ClassroomDialog::OpenSession: return "Open workshop session";
         case ClassroomDialog::SaveSessionAs: return "Save workshop session";
         case ClassroomDialog::ExportReport: return "Export workshop report";
+        case ClassroomDialog::ExportHandouts: return "Export workshop handouts";
     }
     return "##classroom";
 }
@@ -187,6 +194,7 @@ const char* dialogHint(ClassroomDialog d) {
         case ClassroomDialog::OpenSession: return "A game saved between rounds or after class (it names its workshop).";
         case ClassroomDialog::SaveSessionAs: return "Every move and the rounds played; the workshop is named relative to this file.";
         case ClassroomDialog::ExportReport: return "A Markdown file with the moves and the scoreboard; a PNG of each chart goes beside it.";
+        case ClassroomDialog::ExportHandouts: return "A folder for the printer: a card per team (brief, objectives, levers with their ranges) and move slips, as Markdown.";
     }
     return "";
 }
@@ -194,7 +202,8 @@ const char* dialogHint(ClassroomDialog d) {
 const char* okLabel(ClassroomDialog d) {
     switch (d) {
         case ClassroomDialog::SaveSessionAs: return "Save";
-        case ClassroomDialog::ExportReport: return "Export";
+        case ClassroomDialog::ExportReport:
+        case ClassroomDialog::ExportHandouts: return "Export";
         default: return "Open";
     }
 }
@@ -207,6 +216,7 @@ void dispatch(AppState& state, ClassroomDialog d, const std::string& path) {
         case ClassroomDialog::OpenSession: requestGuarded(state, PendingAction::OpenSession, path); break;
         case ClassroomDialog::SaveSessionAs: state.classroom.requests.saveSession = path; break;
         case ClassroomDialog::ExportReport: state.classroom.requests.exportReport = path; break;
+        case ClassroomDialog::ExportHandouts: state.classroom.requests.exportHandouts = path; break;
     }
 }
 

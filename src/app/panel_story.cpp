@@ -4,6 +4,7 @@
 // the theme's font, so presenter mode (F11) makes it large.
 #include "app/classroom_ui.h"
 
+#include "app/panels.h"
 #include "app/ui_common.h"
 #include "app/ui_probe.h"
 #include "engine/month.h"
@@ -97,7 +98,7 @@ void drawButtons(AppState& state, const cp::StoryCard* card, float right) {
                 state.statusMessage = "Try it: " + why;
                 state.statusIsError = true;
             } else {
-                state.statusMessage = "Tried " + joined(card->try_levers) + " (Ctrl+Z undoes it)";
+                state.statusMessage = "Tried it: the charts show two years past the change (Ctrl+Z undoes it)";
                 state.statusIsError = false;
             }
         }
@@ -107,12 +108,26 @@ void drawButtons(AppState& state, const cp::StoryCard* card, float right) {
                     "dashed story. Ctrl+Z undoes it.");
         ImGui::SameLine();
         ImGui::AlignTextToFramePadding();
-        ImGui::TextDisabled("%s", joined(card->try_levers).c_str());
+        std::vector<std::string> labels;
+        for (const std::string& t : card->try_levers) labels.push_back(storyTryLabel(state, t));
+        ImGui::TextDisabled("%s", joined(labels, "; ").c_str());
+        probeItem("story/try_label");
     }
     if (card) {
         const std::string sources = "Sources: " + card->source;
         rightAligned(sources.c_str(), right, true);
-        itemTooltip("Keys of the project's fact sheet, FACTS.md (section 2, timeline)");
+        probeItem("story/sources");
+        if (ImGui::IsItemHovered()) {
+            ImGui::BeginTooltip();
+            drawSourceLines(state, card->source, "Sources");
+            ImGui::TextDisabled("Click for the list of all sources (Help > Sources)");
+            ImGui::EndTooltip();
+        }
+        if (ImGui::IsItemClicked()) {
+            state.windows.sources = true;
+            const auto ids = cp::sourceIds(card->source);
+            state.view.sourcesFilter = ids.size() == 1 ? ids.front() : "";
+        }
     }
 }
 

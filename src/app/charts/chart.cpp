@@ -59,7 +59,8 @@ struct Ctx {
     std::vector<double> pool;    // copied series data
     std::vector<Series> series;
     std::vector<MarkerRec> markers;
-    int cursor = -1, future = -1;
+    int cursor = -1, future = -1, projection = -1;
+    int note = -1;               // offset into text: a line at the legend's end, -1 none
     int next_col = 0, n_stacks = 0;
     std::vector<ImVec2> pts;     // polyline scratch
     std::vector<ImVec2> dash;
@@ -144,7 +145,8 @@ bool BeginChart(const char* id, const char* title, Unit y_unit, const char* cons
     g.series.clear();
     g.markers.clear();
     g.x_labels.clear();
-    g.cursor = g.future = -1;
+    g.cursor = g.future = g.projection = -1;
+    g.note = -1;
     g.next_col = g.n_stacks = 0;
     g.title = g.addText(title);
     if (x_labels != nullptr)
@@ -213,6 +215,14 @@ void Cursor(int x) {
 
 void Future(int x_from) {
     if (g.active) g.future = x_from;
+}
+
+void Projection(int x_from) {
+    if (g.active) g.projection = x_from;
+}
+
+void Note(const char* text) {
+    if (g.active && text != nullptr && text[0] != '\0') g.note = g.addText(text);
 }
 
 namespace {
@@ -452,6 +462,21 @@ float layoutLegend(ImDrawList* dl, float x0, float x1, float y, bool draw) {
         }
         x += w + gap;
     }
+    if (g.note >= 0) {  // e.g. series left out: dim, after the entries, wrapped on rows of its own when long
+        const char* note = g.str(g.note);
+        const float w = ImGui::CalcTextSize(note).x;
+        if (!any) rows = 1;
+        if (any && x + w > x1) {
+            x = x0;
+            rows += 1;
+        }
+        const float wrap = std::max(x1 - x, h);
+        const float noteH = ImGui::CalcTextSize(note, nullptr, false, wrap).y;
+        if (draw)
+            dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(x, y + (rows - 1) * h),
+                        ImGui::GetColorU32(ImGuiCol_TextDisabled), note, nullptr, wrap);
+        rows += std::max(0.0f, std::round(noteH / h) - 1.0f);
+    }
     return rows * h;
 }
 
@@ -570,12 +595,14 @@ ChartResult EndChart() {
     const char* title = g.str(g.title);
     const bool has_title = title[0] != '\0' || unitName(g.unit)[0] != '\0';
     if (has_title) {
+        dl->PushClipRect(fr.Min, fr.Max, true);  // a long title never runs into the next chart
         dl->AddText(ImVec2(fr.Min.x, top), col_text, title);
         const char* un = unitName(g.unit);
         if (un[0] != '\0') {
             std::snprintf(lab, sizeof lab, title[0] != '\0' ? "  (%s)" : "(%s)", un);
             dl->AddText(ImVec2(fr.Min.x + ImGui::CalcTextSize(title).x, top), col_dim, lab);
         }
+        dl->PopClipRect();
         top += line_h + st.ItemSpacing.y;
     }
     if (g.style.show_legend) {
@@ -609,15 +636,29 @@ ChartResult EndChart() {
 
     // Data, clipped to the plot. Fills first, then dashed lines under solid ones.
     dl->PushClipRect(pr.Min, pr.Max, true);
+    // Projection: months after the record, hatched lightly under the data and labelled.
+    if (g.projection >= 0 && g.projection < n_x - 1) {
+        const float x0 = m.x(g.projection);
+        dl->AddRectFilled(ImVec2(x0, pr.Min.y), pr.Max, ImGui::GetColorU32(ImGuiCol_Text, 0.06f));
+        const ImU32 hatch = ImGui::GetColorU32(ImGuiCol_Text, 0.07f);
+        const float step = line_h;
+        for (float x = x0 - pr.GetHeight(); x < pr.Max.x; x += step)
+            dl->AddLine(ImVec2(x, pr.Max.y), ImVec2(x + pr.GetHeight(), pr.Min.y), hatch);
+        dl->AddLine(ImVec2(x0, pr.Min.y), ImVec2(x0, pr.Max.y), ImGui::GetColorU32(ImGuiCol_Text, 0.45f), 1.0f);
+        const char* label = "projection \xe2\x86\x92";  // →
+        const ImVec2 ts = ImGui::CalcTextSize(label);
+        if (x0 + 4.0f + ts.x < pr.Max.x)
+            dl->AddText(ImVec2(x0 + 4.0f, pr.Max.y - ts.y - 2.0f), col_dim, label);
+    }
     for (const Series& s : g.series) {
         if (s.kind != Kind::Fill) continue;
         const int n = std::min(s.n, n_x);
-        drawFill(dl, m, g.data(s.lo), g.data(s.hi), n, withAlpha(s.col, s.band ? 0.30f : 0.55f));
+        drawFill(dl, m, g.data(s.lo), g.data(s.hi), n, withAlpha(s.col, s.band ? 0.40f : 0.55f));
         if (!s.band) {
             drawLine(dl, m, g.data(s.hi), n, s.col, 1.0f);  // crisp layer edge
-        } else {  // faint edges keep the band's hue where it is thin or overlaps another
-            drawLine(dl, m, g.data(s.lo), n, withAlpha(s.col, 0.5f), 1.0f);
-            drawLine(dl, m, g.data(s.hi), n, withAlpha(s.col, 0.5f), 1.0f);
+        } else {  // dashed edges mark the band even where it is a few pixels wide (log axes)
+            drawDashed(dl, m, g.data(s.lo), n, withAlpha(s.col, 0.9f), 1.0f);
+            drawDashed(dl, m, g.data(s.hi), n, withAlpha(s.col, 0.9f), 1.0f);
         }
     }
     for (const Series& s : g.series)
@@ -683,6 +724,7 @@ ChartResult EndChart() {
     g.info.n_x = n_x;
     g.info.n_series = static_cast<int>(g.series.size());
     g.info.future = g.future;
+    g.info.projection = g.projection;
     g.info.vtx_drawn = dl->VtxBuffer.Size - vtx0;
     ImGui::PopID();
     return res;
