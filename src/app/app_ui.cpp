@@ -275,8 +275,10 @@ void drawHeader(AppState& state) {
     pushBold(state);
     ImGui::TextUnformatted(state.doc.loaded->name.c_str());
     ImGui::PopFont();
-    ImGui::SameLine();
-    ImGui::TextDisabled("(%s)", fileName(state.doc.path).c_str());
+    if (!state.presenter) {  // the room needs the scenario's name, not its file
+        ImGui::SameLine();
+        ImGui::TextDisabled("(%s)", fileName(state.doc.path).c_str());
+    }
     ImGui::SameLine();
     if (updating(state)) {
         ImGui::TextColored(warningColor(state), "updating...");
@@ -381,6 +383,21 @@ void drawDashboard(AppState& state) {
     ImGui::SameLine();
 
     ImGui::BeginChild("##centre", ImVec2(0, avail.y), false);
+    // A story in presenter mode on a short screen (1280x720): the card beside its charts, so
+    // the charts keep the height (above them they would keep only their legends).
+    if (state.presenter && storyActive(state) && ImGui::GetContentRegionAvail().y < em() * 30.0f) {
+        const ImVec2 a = ImMax(ImGui::GetContentRegionAvail(), ImVec2(1.0f, 1.0f));
+        ImGui::BeginChild("##storyColumn", ImVec2(std::floor(a.x * 0.45f), a.y), false);
+        drawScrubber(state);  // no header line: the card is what the room reads
+        drawStoryBar(state);
+        ImGui::EndChild();
+        ImGui::SameLine();
+        ImGui::BeginChild("##chartArea", ImVec2(0, a.y), false, ImGuiWindowFlags_NoScrollbar);
+        drawChartGrid(state);
+        ImGui::EndChild();
+        ImGui::EndChild();
+        return;
+    }
     drawHeader(state);
     drawStoryBar(state);
     if (!(state.presenter && (storyActive(state) || workshop))) drawKpiCards(state);  // presenter: room for charts

@@ -196,17 +196,23 @@ void drawChartCell(AppState& state, size_t c, float width, float height) {
 // Presenter mode: one row of charts as tall as the area, and arrows to page through the rest.
 void drawPresenterRow(AppState& state, const std::vector<size_t>& order) {
     const ImGuiStyle& style = ImGui::GetStyle();
-    const float availX = ImGui::GetContentRegionAvail().x;
-    int cols = std::clamp(static_cast<int>((availX + style.ItemSpacing.x) / (em() * 22.0f)), 1, 3);
+    const ImVec2 area = ImGui::GetContentRegionAvail();
+    const int perRow = std::clamp(static_cast<int>((area.x + style.ItemSpacing.x) / (em() * 22.0f)), 1, 3);
     const cp::StoryCard* card = storyActive(state) ? storyCard(state) : nullptr;
     const bool cardCharts = card && !card->charts.empty();
-    if (cardCharts) cols = std::clamp(static_cast<int>(card->charts.size()), 1, 3);  // exactly what the card names
-    else if (workshopActive(state)) cols = 1;  // the scoreboard needs the height; one chart, wide
+    int shown = perRow;
+    if (cardCharts) shown = std::clamp(static_cast<int>(card->charts.size()), 1, 3);  // exactly what the card names
+    else if (workshopActive(state)) shown = 1;  // the scoreboard needs the height; one chart, wide
+    // Narrow areas stack the charts, as many as keep ~7 lines of height each (the rest page).
+    const int cols = std::min(shown, perRow);
+    const int maxRows = std::max(1, static_cast<int>(area.y / (em() * 7.0f)));
+    const int rows = std::min(maxRows, (shown + cols - 1) / cols);
+    shown = std::min(shown, cols * rows);
     const int n = static_cast<int>(order.size());
-    const int pages = std::max(1, (n + cols - 1) / cols);
+    const int pages = std::max(1, (n + shown - 1) / shown);
     int& page = state.view.chartPage;
     page = std::clamp(page, 0, pages - 1);
-    const int first = page * cols, last = std::min(n, first + cols);
+    const int first = page * shown, last = std::min(n, first + shown);
 
     ImGui::SameLine(0.0f, em() * 1.5f);  // on the Uncertainty line: every row goes to the charts
     ImGui::BeginDisabled(page == 0);
@@ -220,8 +226,11 @@ void drawPresenterRow(AppState& state, const std::vector<size_t>& order) {
     probeItem("charts/next");
     ImGui::SameLine();
     ImGui::AlignTextToFramePadding();
-    ImGui::TextDisabled("charts %d-%d of %d%s", first + 1, last, n,
-                        cardCharts ? " (the card's)" : state.dash.charts.empty() || page > 0 ? "" : ", changed most first");
+    const char* why = cardCharts ? " (the card's)" : page > 0 ? "" : ", changed most first";
+    if (last - first > 1)
+        ImGui::TextDisabled("charts %d-%d of %d%s", first + 1, last, n, why);
+    else
+        ImGui::TextDisabled("chart %d of %d%s", first + 1, n, why);
     probeItem("charts/page");
     // How to read them, at the line's right end when it fits (the header leaves it out here).
     const char* legend = "solid: your changes   dashed: as loaded";
@@ -236,11 +245,16 @@ void drawPresenterRow(AppState& state, const std::vector<size_t>& order) {
 
     const ImVec2 avail = ImGui::GetContentRegionAvail();
     const float width = std::max(em() * 6.0f, std::floor((avail.x - style.ItemSpacing.x * static_cast<float>(cols - 1)) / static_cast<float>(cols)));
-    const float height = std::max(em() * 8.0f, avail.y - 1.0f);
+    const float height = std::max(em() * 7.0f, std::floor((avail.y - 1.0f - style.ItemSpacing.y * static_cast<float>(rows - 1)) /
+                                                          static_cast<float>(rows)));
+    // Short charts draw their legend and axes in the regular face: the plot keeps its height.
+    ImFont* small = height < em() * 16.0f && state.fonts.regular ? state.fonts.regular : nullptr;
+    if (small) ImGui::PushFont(small);
     for (int i = first; i < last; ++i) {
-        if (i != first) ImGui::SameLine();
+        if ((i - first) % cols != 0) ImGui::SameLine();
         drawChartCell(state, order[static_cast<size_t>(i)], width, height);
     }
+    if (small) ImGui::PopFont();
 }
 
 }  // namespace

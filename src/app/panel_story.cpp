@@ -106,11 +106,16 @@ void drawButtons(AppState& state, const cp::StoryCard* card, float right) {
         probeItem("story/try");
         itemTooltip("Sets these levers as the card suggests; the charts show the result solid over the "
                     "dashed story. Ctrl+Z undoes it.");
-        ImGui::SameLine();
-        ImGui::AlignTextToFramePadding();
         std::vector<std::string> labels;
         for (const std::string& t : card->try_levers) labels.push_back(storyTryLabel(state, t));
-        ImGui::TextDisabled("%s", joined(labels, "; ").c_str());
+        const std::string label = joined(labels, "; ");
+        // Beside the button when it fits, else wrapped on lines of its own.
+        ImGui::SameLine();
+        if (ImGui::GetCursorPosX() + ImGui::CalcTextSize(label.c_str()).x > right) ImGui::NewLine();
+        ImGui::AlignTextToFramePadding();
+        ImGui::PushTextWrapPos(right);
+        ImGui::TextDisabled("%s", label.c_str());
+        ImGui::PopTextWrapPos();
         probeItem("story/try_label");
     }
     if (card) {
@@ -139,21 +144,31 @@ void drawCardBody(AppState& state, const cp::StoryCard* card, float wrapAt) {
     const float titleRight = wrapAt - whereW - em();
     const char* title = card ? card->title.c_str() : st.name.c_str();
     const bool oneLine = ImGui::GetCursorPosX() + ImGui::CalcTextSize(title).x <= titleRight;
-    ImGui::PushTextWrapPos(oneLine ? wrapAt : titleRight);
-    ImGui::TextUnformatted(title);
-    ImGui::PopTextWrapPos();
-    probeItem("story/title");
-    ImGui::SameLine();
-    ImGui::SetCursorPosX(wrapAt - whereW);
-    ImGui::TextUnformatted(where.c_str());
+    if (oneLine) {
+        ImGui::TextUnformatted(title);
+        probeItem("story/title");
+        ImGui::SameLine();
+        ImGui::SetCursorPosX(wrapAt - whereW);
+        ImGui::TextUnformatted(where.c_str());
+        probeItem("story/position");
+    } else {  // a narrow bar: the position on a line of its own, then the title with the whole width
+        ImGui::TextUnformatted(where.c_str());
+        probeItem("story/position");
+        ImGui::PushTextWrapPos(wrapAt);
+        ImGui::TextUnformatted(title);
+        ImGui::PopTextWrapPos();
+        probeItem("story/title");
+    }
     ImGui::PopFont();
-    probeItem("story/position");
     ImGui::PushTextWrapPos(wrapAt);
     ImGui::TextUnformatted(card ? card->text.c_str() : st.description.c_str());
     if (card) {
         const ImVec4 hl = highlightColor(state);
-        if (!card->charts.empty()) ImGui::TextColored(hl, "Look at: %s", chartTitles(*card).c_str());
-        if (!card->levers.empty()) ImGui::TextColored(hl, "Levers (framed on the left): %s", leverLabels(state, *card).c_str());
+        // Presenter mode shows exactly the card's charts, framed: their titles need no line here.
+        if (!card->charts.empty() && !state.presenter) ImGui::TextColored(hl, "Look at: %s", chartTitles(*card).c_str());
+        if (!card->levers.empty())
+            ImGui::TextColored(hl, leverPanelCollapsed(state) ? "Levers: %s" : "Levers (framed on the left): %s",
+                               leverLabels(state, *card).c_str());
     } else {
         ImGui::TextDisabled("Press Start or the Right arrow key for the first card.");
     }

@@ -346,7 +346,8 @@ void drawScoreboard(AppState& state) {
         ImGui::TableSetupColumn(h.c_str(), ImGuiTableColumnFlags_WidthFixed, scoreW);
     }
     ImGui::TableSetupColumn("Total", ImGuiTableColumnFlags_WidthFixed, scoreW);
-    const std::string driverHead = played > 0 ? fmt::format("What moved it in round {}", played) : std::string("What moved it");
+    const std::string driverHead = played > 0 ? fmt::format("What moved it most in round {} (vs. nobody moving)", played)
+                                              : std::string("What moved it most");
     ImGui::TableSetupColumn(driverHead.c_str(), ImGuiTableColumnFlags_WidthStretch, 1.0f);
     ImGui::TableHeadersRow();
     // Ranked by total once a round is played; before that in the workshop's order.
@@ -432,7 +433,7 @@ void drawMoveHistory(AppState& state) {
 
 float workshopResultsHeight(const AppState& state) {
     if (!workshopActive(state)) return 0.0f;
-    const int rows = static_cast<int>(workshopOf(state).teams.size()) + 4;  // title, header, teams, legend, a margin
+    const int rows = static_cast<int>(workshopOf(state).teams.size()) + 5;  // title, header, teams, legend, margins
     return (ImGui::GetTextLineHeightWithSpacing() + ImGui::GetStyle().CellPadding.y * 2.0f) * static_cast<float>(rows);
 }
 

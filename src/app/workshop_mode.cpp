@@ -347,9 +347,8 @@ std::string roundDriver(const cp::Workshop& w, const cp::WorkshopSession& s, con
         return moved ? "no change on its objectives yet" : "no move, no change";
     const cp::Objective& obj = team.objectives[best];
     const cp::ObjectiveScore& os = rs.objectives[best];
-    return fmt::format("{} {:+.1f}: {}{} vs {} if nobody moved{}", obj.label, os.points, formatObjectiveValue(os.value, obj.metric),
-                       obj.aggregate == cp::Aggregate::Sum ? " in the round" : "", formatObjectiveValue(os.baseline, obj.metric),
-                       moved ? "" : " (others' moves: it did not move)");
+    return fmt::format("{}: {} vs {} ({:+.1f}{})", obj.label, formatObjectiveValue(os.value, obj.metric),
+                       formatObjectiveValue(os.baseline, obj.metric), os.points, moved ? "" : ", no move of its own");
 }
 
 std::string formatObjectiveValue(double v, const std::string& metric) {

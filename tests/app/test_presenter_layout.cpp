@@ -170,7 +170,9 @@ TEST_P(PresenterLayout, StoryCardsShowExactlyTheChartsTheyName) {
         for (size_t i = 0; i < named; ++i)
             EXPECT_NE(std::find(charts.begin(), charts.end(), c->charts[i]), charts.end())
                 << "card " << card << ": " << c->charts[i] << " (its title too) must be on screen";
-        EXPECT_TRUE(onScreen(rect("story/bar"))) << "card " << card;
+        const ItemRect bar = rect("story/bar");
+        EXPECT_TRUE(onScreen(bar)) << "card " << card << ": the card's text must be on screen, " << bar.min.x << ","
+                                   << bar.min.y << " to " << bar.max.x << "," << bar.max.y;
     }
 }
 

@@ -287,8 +287,8 @@ TEST(WorkshopMode, ScoresReadWithUnitsAndSayWhatMovedThem) {
         const std::string driver = roundDriver(w, f.state.classroom.workshop.session, *ts, 1);
         ASSERT_FALSE(driver.empty()) << team.id;
         if (std::fabs(ts->rounds[0].points) >= 0.05 && !moved)
-            EXPECT_NE(driver.find("it did not move"), std::string::npos) << team.id << ": " << driver;
-        if (moved) EXPECT_EQ(driver.find("did not move"), std::string::npos) << team.id << ": " << driver;
+            EXPECT_NE(driver.find("no move of its own"), std::string::npos) << team.id << ": " << driver;
+        if (moved) EXPECT_EQ(driver.find("no move of its own"), std::string::npos) << team.id << ": " << driver;
     }
     EXPECT_TRUE(f.ui.itemRect("workshop/board_legend"));
 }
