@@ -112,6 +112,8 @@ bool drawChart(AppState& state, size_t c, float width, float height, bool enlarg
     style.width = width;
     style.height = height;
     style.log_y = log;
+    // Presenter mode: lines named at their ends, where the eye already is; the legend row goes.
+    style.end_labels = state.presenter && spec.kind == ChartKind::Lines;
     bool clicked = false;
     if (chart::BeginChart(spec.id, spec.title, spec.unit, months.ptrs.data(), months.count(), style)) {
         submitSeries(spec, data, months.count(), chartBands(state, c));

@@ -144,9 +144,14 @@ void drawCard(AppState& state, size_t k, float width, float height, const CardFo
         }
     }
     probeItem((std::string("kpi/") + spec.id + "/change").c_str());
-    if (range.available) {  // "p10-p90: 9-13%"
-        ImGui::TextDisabled("range %s\xe2\x80\x93%s", kpiNumber(chart::formatValue(range.p10, spec.unit)).c_str(),
-                            kpiNumber(chart::formatValue(range.p90, spec.unit)).c_str());
+    if (range.available) {  // "range 9-13%"; where both ends print alike, how narrow it is
+        const std::string lo = kpiNumber(chart::formatValue(range.p10, spec.unit));
+        const std::string hi = kpiNumber(chart::formatValue(range.p90, spec.unit));
+        const double half = std::max(std::fabs(range.p90 - now), std::fabs(now - range.p10));
+        if (lo != hi || !(std::fabs(now) > 0))
+            ImGui::TextDisabled("range %s\xe2\x80\x93%s", lo.c_str(), hi.c_str());
+        else
+            ImGui::TextDisabled("range within \xc2\xb1%.0f%%", std::max(1.0, std::ceil(100.0 * half / std::fabs(now))));
         probeItem((std::string("kpi/") + spec.id + "/range").c_str());
     }
     ImGui::PopFont();

@@ -16,16 +16,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string oneLine(std::string s) {  // Markdown table cells: no pipes, no line breaks
-    std::string out;
-    for (char c : s) {
-        if (c == '|') out += "\\|";
-        else if (c == '\n') out += ' ';
-        else out += c;
-    }
-    return out;
-}
-
 const char* aggregateWords(cp::Aggregate a) {
     switch (a) {
         case cp::Aggregate::Sum: return "summed over the round";
@@ -38,6 +28,16 @@ const char* aggregateWords(cp::Aggregate a) {
 }
 
 }  // namespace
+
+std::string markdownCell(const std::string& text) {
+    std::string out;
+    for (char c : text) {
+        if (c == '|') out += "\\|";
+        else if (c == '\n') out += ' ';
+        else out += c;
+    }
+    return out;
+}
 
 std::string objectiveInWords(const cp::Objective& o) {
     std::string s = fmt::format("{}: {} is better, {}; worth {:g} points", o.label,
@@ -83,8 +83,8 @@ std::string teamCardMarkdown(const cp::Workshop& w, const cp::Team& team) {
         const int i = w.scenario.findLever(id);
         if (i < 0) continue;
         const cp::Lever& l = w.scenario.levers[static_cast<size_t>(i)];
-        md += fmt::format("| **{}** (`{}`) | {} | {} | {} |\n", oneLine(l.label), l.id, oneLine(leverRangeInWords(l)),
-                          oneLine(cp::formatLeverValue(l, l.value)), oneLine(l.help));
+        md += fmt::format("| **{}** (`{}`) | {} | {} | {} |\n", markdownCell(l.label), l.id, markdownCell(leverRangeInWords(l)),
+                          markdownCell(cp::formatLeverValue(l, l.value)), markdownCell(l.help));
     }
     md += "\nA move sets one of your levers from the start of the round on. Write it on a move slip "
           "and hand it to the facilitator before the round is played.\n";

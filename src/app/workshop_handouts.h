@@ -13,6 +13,8 @@
 
 namespace chokepoint::app {
 
+// Text for a Markdown table cell: pipes escaped, line breaks as spaces.
+std::string markdownCell(const std::string& text);
 // A team's card: name, brief, objectives ("higher is better", weight as points, scale),
 // levers (label, id, range or options, value in the scenario, meaning).
 std::string teamCardMarkdown(const cp::Workshop& w, const cp::Team& team);

@@ -10,6 +10,7 @@
 #include "app/chart_specs.h"
 #include "app/scenario_files.h"
 #include "app/settings.h"
+#include "app/workshop_handouts.h"
 #include "engine/loader.h"
 #include "engine/month.h"
 
@@ -365,16 +366,6 @@ std::string formatObjectiveValue(double v, const std::string& metric) {
 
 namespace {
 
-std::string cell(std::string text) {  // Markdown table cell: no pipes, no line breaks
-    std::string out;
-    for (char c : text) {
-        if (c == '|') out += "\\|";
-        else if (c == '\n') out += ' ';
-        else out += c;
-    }
-    return out;
-}
-
 std::string leverLabel(const cp::Workshop& w, const std::string& id) {
     const int i = w.scenario.findLever(id);
     return i < 0 ? id : w.scenario.levers[static_cast<size_t>(i)].label;
@@ -387,8 +378,8 @@ void writeMoves(std::string& md, const cp::Workshop& w, const std::vector<cp::Mo
         if (!any) md += "| Team | Lever | Value |\n|---|---|---|\n";
         any = true;
         const int t = w.findTeam(m.team);
-        md += fmt::format("| {} | {} (`{}`) | {} |\n", cell(t < 0 ? m.team : w.teams[static_cast<size_t>(t)].name),
-                          cell(leverLabel(w, m.lever)), m.lever, cell(m.value));
+        md += fmt::format("| {} | {} (`{}`) | {} |\n", markdownCell(t < 0 ? m.team : w.teams[static_cast<size_t>(t)].name),
+                          markdownCell(leverLabel(w, m.lever)), m.lever, markdownCell(m.value));
     }
     md += any ? "\n" : "No moves.\n\n";
 }
@@ -410,7 +401,7 @@ std::string workshopReportMarkdown(const cp::Workshop& w, const cp::WorkshopSess
     for (int r = 0; r <= played; ++r) md += "---:|";
     md += "\n";
     for (const cp::TeamScore* ts : rankedTeams(board)) {
-        md += "| " + cell(w.teams[static_cast<size_t>(ts->team)].name) + " |";
+        md += "| " + markdownCell(w.teams[static_cast<size_t>(ts->team)].name) + " |";
         for (const cp::RoundScore& rs : ts->rounds) md += fmt::format(" {:+.1f} |", rs.points);
         md += fmt::format(" **{:+.1f}** |\n", ts->total);
     }
@@ -430,7 +421,7 @@ std::string workshopReportMarkdown(const cp::Workshop& w, const cp::WorkshopSess
             for (size_t o = 0; o < rs.objectives.size() && o < team.objectives.size(); ++o) {
                 const cp::Objective& obj = team.objectives[o];
                 const cp::ObjectiveScore& os = rs.objectives[o];
-                md += fmt::format("| {} ({} is better, weight {:g}) | {} | {} | {} | {:+.1f} |\n", cell(obj.label),
+                md += fmt::format("| {} ({} is better, weight {:g}) | {} | {} | {} | {:+.1f} |\n", markdownCell(obj.label),
                                   cp::toString(obj.better), obj.weight, rs.round, formatObjectiveValue(os.value, obj.metric),
                                   formatObjectiveValue(os.baseline, obj.metric), os.points);
             }

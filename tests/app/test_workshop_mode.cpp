@@ -286,9 +286,12 @@ TEST(WorkshopMode, ScoresReadWithUnitsAndSayWhatMovedThem) {
         const bool moved = std::any_of(kMoves.begin(), kMoves.end(), [&](const cp::Move& m) { return m.round == 1 && m.team == team.id; });
         const std::string driver = roundDriver(w, f.state.classroom.workshop.session, *ts, 1);
         ASSERT_FALSE(driver.empty()) << team.id;
-        if (std::fabs(ts->rounds[0].points) >= 0.05 && !moved)
+        if (std::fabs(ts->rounds[0].points) >= 0.05 && !moved) {
             EXPECT_NE(driver.find("no move of its own"), std::string::npos) << team.id << ": " << driver;
-        if (moved) EXPECT_EQ(driver.find("no move of its own"), std::string::npos) << team.id << ": " << driver;
+        }
+        if (moved) {
+            EXPECT_EQ(driver.find("no move of its own"), std::string::npos) << team.id << ": " << driver;
+        }
     }
     EXPECT_TRUE(f.ui.itemRect("workshop/board_legend"));
 }

@@ -426,6 +426,40 @@ void drawDashed(ImDrawList* dl, const Map& m, const double* ys, int n, ImU32 col
 
 // [SECTION] Legend and tooltip
 
+// Each solid line's label right of the plot at the height of its last value (before any
+// veil), nudged apart so labels never overlap; clipped to the chart.
+void drawEndLabels(ImDrawList* dl, const Map& m, int n_x, const ImRect& frame) {
+    struct Label {
+        float y;
+        const Series* s;
+    };
+    std::vector<Label> labels;
+    const int last_shown = g.future >= 0 ? std::min(g.future, n_x - 1) : n_x - 1;
+    for (const Series& s : g.series) {
+        if (s.kind != Kind::Line || hiddenLabel(g.str(s.label))) continue;
+        const double* v = g.data(s.y);
+        for (int i = std::min(last_shown, s.n - 1); i >= 0; --i)
+            if (std::isfinite(v[i])) {
+                labels.push_back({m.y(v[i]), &s});
+                break;
+            }
+    }
+    std::sort(labels.begin(), labels.end(), [](const Label& a, const Label& b) { return a.y < b.y; });
+    const float h = ImGui::GetTextLineHeight();
+    float next = m.plot.Min.y;
+    for (Label& l : labels) {  // top-down: each below the one before
+        l.y = std::max(l.y - h * 0.5f, next);
+        next = l.y + h;
+    }
+    const float overflow = next - m.plot.Max.y - h * 0.5f;  // pushed past the bottom: shift all up
+    dl->PushClipRect(frame.Min, frame.Max, true);
+    for (const Label& l : labels) {
+        const float y = overflow > 0 ? std::max(m.plot.Min.y - h * 0.5f, l.y - overflow) : l.y;
+        dl->AddText(ImVec2(m.plot.Max.x + 6.0f, y), l.s->col, g.str(l.s->label));
+    }
+    dl->PopClipRect();
+}
+
 void drawSwatch(ImDrawList* dl, ImVec2 p, float h, const Series& s) {
     const float w = h * 1.4f, cy = p.y + h * 0.5f;
     if (s.kind == Kind::Fill) {
@@ -447,7 +481,7 @@ float layoutLegend(ImDrawList* dl, float x0, float x1, float y, bool draw) {
     bool any = false;
     for (const Series& s : g.series) {
         const char* label = g.str(s.label);
-        if (hiddenLabel(label)) continue;
+        if (hiddenLabel(label) || (g.style.end_labels && s.kind == Kind::Line)) continue;
         const float w = sw + ImGui::CalcTextSize(label).x;
         if (!any) rows = 1;
         if (any && x + w > x1) {
@@ -610,7 +644,15 @@ ChartResult EndChart() {
         if (lh > 0) top += lh + st.ItemSpacing.y;
     }
     const float bottom = fr.Max.y - line_h - 4.0f;
-    m.plot = ImRect(fr.Min.x + gutter, top, fr.Max.x - 4.0f, std::max(bottom, top + 10.0f));
+    // End labels: a right margin as wide as the longest line label (at most a third of the chart).
+    float right_margin = 4.0f;
+    if (g.style.end_labels) {
+        for (const Series& s : g.series)
+            if (s.kind == Kind::Line && !hiddenLabel(g.str(s.label)))
+                right_margin = std::max(right_margin, ImGui::CalcTextSize(g.str(s.label)).x + 8.0f);
+        right_margin = std::min(right_margin, fr.GetWidth() / 3.0f);
+    }
+    m.plot = ImRect(fr.Min.x + gutter, top, fr.Max.x - right_margin, std::max(bottom, top + 10.0f));
     const ImRect& pr = m.plot;
 
     // Background, grid and axis labels.
@@ -715,6 +757,7 @@ ChartResult EndChart() {
     }
     dl->PopClipRect();
     dl->AddRect(pr.Min, pr.Max, ImGui::GetColorU32(ImGuiCol_Border));
+    if (g.style.end_labels) drawEndLabels(dl, m, n_x, fr);
     if (res.hover_x >= 0) tooltip(res.hover_x);
 
     g.info.plot_min = pr.Min;

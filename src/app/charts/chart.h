@@ -66,6 +66,7 @@ std::vector<double> niceTicks(double lo, double hi, int target, bool log);
 struct Style {
     bool log_y = false;
     bool show_legend = true;
+    bool end_labels = false;  // name solid lines at their right end (a margin) instead of in the legend
     bool zero_based = true;   // linear y axis includes 0 (unless the data says otherwise)
     float height = 220.0f;    // whole chart incl. title, legend, x labels (pixels)
     float width = 0.0f;       // 0 = all available width
