@@ -136,9 +136,8 @@ void drawCard(AppState& state, size_t k, float width, float height, const CardFo
             std::snprintf(pct, sizeof pct, std::fabs(relative) < 10.0 ? " %+.1f%%" : " %+.0f%%", relative);
             if (ImGui::CalcTextSize((text + pct).c_str()).x <= ImGui::GetContentRegionAvail().x) text += pct;
         }
-        if (objective) {
-            const bool better = (delta > 0) == (objective->better == cp::Better::Higher);
-            ImGui::TextColored(better ? betterColor(state) : worseColor(state), "%s", text.c_str());
+        if (const int verdict = kpiVerdict(state, k, delta); verdict != 0) {
+            ImGui::TextColored(verdict > 0 ? betterColor(state) : worseColor(state), "%s", text.c_str());
         } else {
             ImGui::TextUnformatted(text.c_str());
         }
@@ -178,6 +177,14 @@ void drawCard(AppState& state, size_t k, float width, float height, const CardFo
 }
 
 }  // namespace
+
+int kpiVerdict(const AppState& state, size_t kpi, double delta) {
+    if (kpi >= kpiSpecs().size() || !std::isfinite(delta) || delta == 0.0) return 0;
+    std::string team;
+    const cp::Objective* o = teamObjective(state, kpiSpecs()[kpi], &team);
+    if (!o) return 0;
+    return (delta > 0) == (o->better == cp::Better::Higher) ? 1 : -1;
+}
 
 void drawKpiCards(AppState& state) {
     const size_t n = std::min(kpiSpecs().size(), state.dash.kpis.size());

@@ -12,6 +12,9 @@ namespace chokepoint::app {
 
 void drawLeverPanel(AppState& state);        // panel_levers.cpp: the lever catalogue
 void drawKpiCards(AppState& state);          // panel_kpis.cpp: KPI cards for the scrubber month
+// panel_kpis.cpp: how a KPI's change reads for the workshop team whose tab is open: +1
+// better, -1 worse (the team has an objective on that series), 0 neutral (no such team).
+int kpiVerdict(const AppState& state, size_t kpi, double delta);
 void drawScrubber(AppState& state);          // panel_scrubber.cpp: month slider
 void drawChartGrid(AppState& state);         // panel_charts.cpp: grid of charts
 void drawEnlargedChart(AppState& state);     // panel_charts.cpp: one chart, large (own window)

@@ -4,6 +4,7 @@
 // round-trip; Step back undoes a round; the report lists the moves and asks for pictures.
 #include "app/classroom_ui.h"
 #include "app/cli_args.h"
+#include "app/panels.h"
 #include "app/workshop_mode.h"
 #include "engine/month.h"
 #include "engine/workshop.h"
@@ -294,4 +295,24 @@ TEST(WorkshopMode, ScoresReadWithUnitsAndSayWhatMovedThem) {
         }
     }
     EXPECT_TRUE(f.ui.itemRect("workshop/board_legend"));
+}
+
+TEST(WorkshopMode, KpiColoursFollowTheObjectivesOfTheTeamInView) {
+    ClassroomFixture f;
+    openComputeRace(f);
+    const auto kpi = [](const char* id) {
+        for (size_t k = 0; k < kpiSpecs().size(); ++k)
+            if (std::string(id) == kpiSpecs()[k].id) return k;
+        return kpiSpecs().size();
+    };
+    const size_t gap = kpi("china_gap"), diverted = kpi("diverted");
+    const cp::Workshop& w = workshopOf(f);
+    f.state.classroom.workshop.team = w.findTeam("us_gov");
+    EXPECT_EQ(kpiVerdict(f.state, gap, +2.0), 1) << "a wider gap is better for the US government";
+    EXPECT_EQ(kpiVerdict(f.state, gap, -2.0), -1);
+    EXPECT_EQ(kpiVerdict(f.state, diverted, -100.0), 0) << "not one of its objectives: neutral";
+    f.state.classroom.workshop.team = w.findTeam("cn_labs");
+    EXPECT_EQ(kpiVerdict(f.state, gap, +2.0), -1) << "China's labs want the gap smaller";
+    closeWorkshop(f.state);
+    EXPECT_EQ(kpiVerdict(f.state, gap, +2.0), 0) << "outside a workshop the arrows are neutral";
 }

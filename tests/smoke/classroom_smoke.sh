@@ -44,7 +44,7 @@ echo "== workshop: two rounds and the report"
 "${xvfb[@]}" "$binary" --workshop "$workshop" \
   --move 1:us_gov:us.remote_access_control=on --move 1:us_gov:us.remote_access_from=2025-01 \
   --move 2:cn_gov:cn.domestic_subsidy=0.5 --workshop-rounds 2 \
-  --workshop-report "$outdir/report/class.md" \
+  --workshop-report "$outdir/report/class.md" --workshop-handouts "$outdir/handouts" \
   --screenshot "$outdir/workshop.png" --frames 3 --size 1280x720 || fail "workshop exited $?"
 colourful "$outdir/workshop.png" 1280x720
 grep -q '^## Standings' "$outdir/report/class.md" || fail "no standings in the report"
@@ -57,6 +57,10 @@ for png in "$outdir"/report/class_*.png; do
 done
 (( pictures == 9 )) || fail "$pictures chart pictures, expected 9"
 echo "ok: $outdir/report/class.md with $pictures pictures"
+cards=$(ls "$outdir"/handouts/team_*.md 2>/dev/null | wc -l)
+(( cards == 6 )) || fail "$cards team cards in $outdir/handouts, expected 6"
+grep -q 'round 4' "$outdir/handouts/move_slips.md" || fail "the move slips stop before round 4"
+echo "ok: $outdir/handouts with $cards team cards and the move slips"
 
 echo "== bad input must fail"
 set +e
