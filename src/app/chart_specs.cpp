@@ -12,6 +12,9 @@ const std::vector<ChartSpec>& chartSpecs() {
     static const std::vector<ChartSpec> kCharts = {
         {"compute_by_bloc", "Compute by HQ bloc (train + infer)", Unit::H100e, ChartKind::Lines,
          {{Scope::Bloc, "*", "compute_train_h100e+compute_infer_h100e", "{name}"}}, /*log=*/true},
+        // Where the chips are, not who owns them: the headquarters view books SEA sites to their owners.
+        {"chips_by_location", "Controlled chips by location (cumulative)", Unit::H100e, ChartKind::Lines,
+         {{Scope::Jurisdiction, "*", "imports_cum_h100e", "{name}"}}, /*log=*/true},
         {"china_channels", "China's compute by channel", Unit::H100e, ChartKind::Stacked,
          {{Scope::Bloc, "china", "compute_home_nvidia_h100e", "Home: Nvidia"},
           {Scope::Bloc, "china", "compute_home_amd_h100e", "Home: AMD"},

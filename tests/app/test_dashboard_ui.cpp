@@ -160,9 +160,9 @@ TEST(Dashboard, ChartClickEnlargesAndEscapeCloses) {
 
 TEST(Dashboard, LogToggleOnASmallChart) {
     DashboardFixture d;
-    ASSERT_TRUE(d.ui.clickItem("chart/host_power/log", d.draw));
+    ASSERT_TRUE(d.ui.clickItem("chart/china_channels/log", d.draw));
     size_t index = 0;
-    while (std::string(chartSpecs()[index].id) != "host_power") ++index;
+    while (std::string(chartSpecs()[index].id) != "china_channels") ++index;
     EXPECT_EQ(d.state.view.logScale[index], 1);
     EXPECT_EQ(d.state.view.enlargedChart, -1) << "the toggle does not enlarge the chart";
 }

@@ -55,7 +55,7 @@ for png in "$outdir"/report/class_*.png; do
   grep -q "($(basename "$png"))" "$outdir/report/class.md" || fail "the report does not show $png"
   pictures=$((pictures + 1))
 done
-(( pictures == 9 )) || fail "$pictures chart pictures, expected 9"
+(( pictures == 10 )) || fail "$pictures chart pictures, expected 10"
 echo "ok: $outdir/report/class.md with $pictures pictures"
 cards=$(ls "$outdir"/handouts/team_*.md 2>/dev/null | wc -l)
 (( cards == 6 )) || fail "$cards team cards in $outdir/handouts, expected 6"
