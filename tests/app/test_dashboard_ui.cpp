@@ -1,6 +1,7 @@
 // The dashboard driven through its widgets, headless: levers change results in the
 // expected direction, undo restores them, charts enlarge, dialogs save and open.
 #include "app/app_ui.h"
+#include "app/panels.h"
 #include "app/scenario_files.h"
 #include "engine/loader.h"
 #include "engine/month.h"
@@ -10,6 +11,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 
@@ -306,4 +308,22 @@ TEST(Dashboard, EveryPanelAndThemeDrawsWithoutAsserting) {
         }
     }
     EXPECT_TRUE(hasDatedSchedule(d.state.doc, d.leverIndex("cn.nvidia_guidance")));
+}
+
+TEST(Dashboard, ZeroSeriesAreLeftOutAndTheProjectionIsShaded) {
+    DashboardFixture d;
+    size_t bloc = 0;
+    while (std::string(chartSpecs()[bloc].id) != "compute_by_bloc") ++bloc;
+    // The baseline books compute by headquarters: some blocs are zero throughout.
+    size_t nonZero = 0;
+    for (const SeriesData& s : d.state.dash.charts[bloc].series)
+        nonZero += std::any_of(s.current.begin(), s.current.end(), [](double v) { return v != 0.0; }) ? 1 : 0;
+    ASSERT_LT(nonZero, d.state.dash.charts[bloc].series.size()) << "the test needs a zero series";
+    d.state.view.enlargedChart = static_cast<int>(bloc);  // drawn last: lastChart() describes it
+    d.ui.frames(2, d.draw);
+    EXPECT_EQ(chart::detail::lastChart().n_series, static_cast<int>(nonZero));
+    int lastEvent = -1;
+    for (const cp::Event& e : d.state.doc.loaded->events) lastEvent = std::max(lastEvent, e.month);
+    EXPECT_EQ(recordEndIndex(d.state), lastEvent - d.state.dash.months.start);
+    EXPECT_EQ(chart::detail::lastChart().projection, recordEndIndex(d.state));
 }
