@@ -46,7 +46,7 @@ std::string objectiveInWords(const cp::Objective& o) {
         s += fmt::format(" (full points for {} {} than if nobody moved)", formatObjectiveValue(o.scale, o.metric),
                          o.better == cp::Better::Higher ? "more" : "less");
     else
-        s += " (full points for doubling, or halving, the value if nobody moved)";
+        s += " (full points for a change as large as the value if nobody moved)";
     return s;
 }
 

@@ -1,6 +1,7 @@
 // Printable workshop pack: one team card per team (brief, objectives in words, levers with
 // their ranges) and move slips, as Markdown files a facilitator prints or projects.
-// Pure text from the workshop; no ImGui.
+// Pure text from the workshop; no ImGui (the app also draws each card as a PNG:
+// classroom.h, HandoutPictures).
 //
 //   std::vector<std::string> files;
 //   std::string why = writeWorkshopHandouts(workshop, "handouts", &files);   // "" = written

@@ -99,3 +99,33 @@ TEST(Handouts, CommandLineFlagWritesThePack) {
     EXPECT_TRUE(std::filesystem::is_regular_file(dir.path() / "cli_pack" / "move_slips.md"));
     EXPECT_FALSE(f.state.statusIsError) << f.state.statusMessage;
 }
+
+TEST(Handouts, EachTeamCardIsAlsoCapturedAsAPictureInTheLightTheme) {
+    ClassroomFixture f;
+    ASSERT_TRUE(openWorkshop(f.state, workshopPath("compute_race.json")).empty());
+    f.settle();
+    TempDir dir;
+    f.state.classroom.requests.exportHandouts = (dir.path() / "pack").string();
+    std::vector<std::string> shots;
+    for (int i = 0; i < 60 && (shots.empty() || classroomBusy(f.state)); ++i) {
+        f.ui.frame(f.draw);
+        handleRequests(f.state);
+        handleClassroomRequests(f.state);
+        if (f.state.requests.screenshot) {
+            EXPECT_FALSE(f.state.requests.screenshot->cropToEnlargedChart) << "the whole window: the card covers it";
+            EXPECT_EQ(f.state.theme, Theme::Light);
+            f.ui.frame(f.draw);  // the card is drawn before the capture
+            EXPECT_TRUE(f.ui.itemRect("handout/card"));
+            shots.push_back(f.state.requests.screenshot->path);
+            f.state.requests.screenshot.reset();  // as the main loop does once it has saved the PNG
+        }
+    }
+    const cp::Workshop& w = *f.state.classroom.workshop.workshop;
+    ASSERT_EQ(shots.size(), w.teams.size());
+    for (size_t t = 0; t < w.teams.size(); ++t)
+        EXPECT_EQ(shots[t], (dir.path() / "pack" / ("team_" + w.teams[t].id + ".png")).string());
+    EXPECT_FALSE(classroomBusy(f.state));
+    EXPECT_EQ(f.state.theme, Theme::Dark) << "the theme is back";
+    f.ui.frame(f.draw);
+    EXPECT_FALSE(f.ui.itemRect("handout/card")) << "the dashboard is back";
+}

@@ -60,7 +60,13 @@ echo "ok: $outdir/report/class.md with $pictures pictures"
 cards=$(ls "$outdir"/handouts/team_*.md 2>/dev/null | wc -l)
 (( cards == 6 )) || fail "$cards team cards in $outdir/handouts, expected 6"
 grep -q 'round 4' "$outdir/handouts/move_slips.md" || fail "the move slips stop before round 4"
-echo "ok: $outdir/handouts with $cards team cards and the move slips"
+for card in "$outdir"/handouts/team_*.md; do  # text pictures: the window's size, some shades of grey
+  png="${card%.md}.png"
+  [[ -s "$png" ]] || fail "no picture of $card"
+  [[ "$(identify -format '%wx%h' "$png")" == 1280x720 ]] || fail "$png is not 1280x720"
+  (( $(identify -format '%k' "$png") > 20 )) || fail "$png looks blank"
+done
+echo "ok: $outdir/handouts with $cards team cards (Markdown and PNG) and the move slips"
 
 echo "== bad input must fail"
 set +e
