@@ -153,6 +153,15 @@ std::vector<size_t> chartOrder(const AppState& state) {
         for (const std::string& id : card->charts)
             for (size_t c = 0; c < n; ++c)
                 if (id == chartSpecs()[c].id && std::find(order.begin(), order.end(), c) == order.end()) order.push_back(c);
+    if (state.presenter && state.uncertainty.enabled) {  // bands on: the charts where they are widest
+        std::vector<std::pair<double, size_t>> wide;
+        for (size_t c = 0; c < n; ++c)
+            if (const auto* bands = chartBands(state, c); bands && std::find(order.begin(), order.end(), c) == order.end())
+                wide.emplace_back(-bandWidth(*bands), c);
+        std::stable_sort(wide.begin(), wide.end());
+        for (const auto& [score, c] : wide)
+            if (score < -0.02) order.push_back(c);  // narrower than 2% of the value: hardly a band
+    }
     if (state.presenter) {  // the charts the edits moved most, so a changed lever's effect is on screen
         std::vector<std::pair<double, size_t>> changed;
         for (size_t c = 0; c < n; ++c)
@@ -176,6 +185,18 @@ double chartChange(const ChartData& data) {
                 base += std::fabs(s.baseline[t]);
             }
     return base > 0 ? diff / base : (diff > 0 ? 1.0 : 0.0);
+}
+
+double bandWidth(const std::vector<BandSeries>& bands) {
+    double sum = 0;
+    int count = 0;
+    for (const BandSeries& b : bands)
+        for (size_t t = 0; t < b.p10.size() && t < b.p90.size() && t < b.p50.size(); ++t)
+            if (std::isfinite(b.p10[t]) && std::isfinite(b.p90[t]) && std::isfinite(b.p50[t]) && std::fabs(b.p50[t]) > 1e-12) {
+                sum += (b.p90[t] - b.p10[t]) / std::fabs(b.p50[t]);
+                ++count;
+            }
+    return count > 0 ? sum / count : 0.0;
 }
 
 int recordEndIndex(const AppState& state) {
@@ -228,7 +249,9 @@ void drawPresenterRow(AppState& state, const std::vector<size_t>& order) {
     probeItem("charts/next");
     ImGui::SameLine();
     ImGui::AlignTextToFramePadding();
-    const char* why = cardCharts ? " (the card's)" : page > 0 ? "" : ", changed most first";
+    bool bands = false;
+    for (size_t c = 0; c < state.dash.charts.size() && !bands; ++c) bands = chartBands(state, c) != nullptr;
+    const char* why = cardCharts ? " (the card's)" : page > 0 ? "" : bands ? ", widest bands first" : ", changed most first";
     if (last - first > 1)
         ImGui::TextDisabled("charts %d-%d of %d%s", first + 1, last, n, why);
     else

@@ -24,6 +24,8 @@ void drawEnlargedChart(AppState& state);     // panel_charts.cpp: one chart, lar
 // scenario's last recorded event), -1 for none.
 std::vector<size_t> chartOrder(const AppState& state);
 double chartChange(const ChartData& data);
+// The mean width of a chart's p10-p90 bands relative to their median (0 when none).
+double bandWidth(const std::vector<BandSeries>& bands);
 int recordEndIndex(const AppState& state);
 void drawCompaniesTable(AppState& state);    // panel_companies.cpp
 void drawChipsTable(AppState& state);        // panel_chips.cpp
