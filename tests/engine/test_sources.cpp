@@ -35,7 +35,7 @@ TEST(Sources, IdsAreReadFromFreeText) {
 
 TEST(Sources, ShippedFileListsEveryFactSheetId) {
   const SourceList list = loadSources(sourcePath("scenarios/sources.json"));
-  ASSERT_EQ(list.sources.size(), 127u);
+  ASSERT_GE(list.sources.size(), 127u);
   for (int n = 1; n <= 127; ++n) {
     const Source* s = list.find("S" + std::to_string(n));
     ASSERT_NE(s, nullptr) << "S" << n;
