@@ -5,6 +5,7 @@
 
 #include "app/app_state.h"
 
+#include "app/panels.h"
 #include "app/scenario_files.h"
 #include "engine/loader.h"
 
@@ -54,6 +55,7 @@ void startDocument(AppState& state, std::shared_ptr<const cp::Scenario> loaded) 
     const int oldMonths = state.dash.months.count();
     const int oldStart = state.dash.months.start;
     state.doc = openDocument(state.scenarioPath, loaded);
+    loadSourcesNear(state, state.scenarioPath);
     const std::uint64_t generation = state.runs.generation + 1;
     state.runs = RunState{};
     state.runs.generation = generation;
@@ -202,6 +204,17 @@ void setPresenter(AppState& state, bool on) {
     } else {
         state.theme = state.themeBeforePresenter;
     }
+}
+
+bool leverPanelCollapsed(const AppState& state) {
+    return state.presenter ? !state.view.presenterLeversOpen : state.view.leversCollapsed;
+}
+
+void toggleLeverPanel(AppState& state) {
+    if (state.presenter)
+        state.view.presenterLeversOpen = !state.view.presenterLeversOpen;
+    else
+        state.view.leversCollapsed = !state.view.leversCollapsed;
 }
 
 void addRecentFile(AppState& state, const std::string& path) {

@@ -22,6 +22,7 @@
 #include "app/theme.h"
 #include "app/uncertainty.h"
 #include "engine/problems.h"
+#include "engine/sources.h"
 
 #include <cstdint>
 #include <filesystem>
@@ -39,6 +40,7 @@ struct WindowVisibility {
     bool imguiDemo = false;
     bool imguiMetrics = false;
     bool tables = true;      // the tabs under the charts (hidden in presenter mode)
+    bool sources = false;    // Help > Sources
 };
 
 // Which Why-panel trace a run answers.
@@ -78,6 +80,12 @@ struct ViewState {
     float chartsFraction = 0.6f;      // share of the centre's height the charts get over the tables
     bool whyVisible = false;          // the Why tab was drawn this frame (tracing on demand)
     float enlargedRect[4] = {0, 0, 0, 0};  // chart rect in the enlarged window (screen px)
+    bool leversCollapsed = false;     // Ctrl+L: the lever (or workshop) panel is a narrow strip
+    bool presenterLeversOpen = false; // presenter mode collapses it; Ctrl+L opens it there
+    int chartPage = 0;                // presenter mode: which page of the chart order is shown
+    std::string sourcesFilter;        // Sources window
+    std::string sourceSelected;
+    int sourcesShown = 0;             // rows the filter let through (last frame)
 };
 
 enum class PendingAction { None, Open, Revert, Reload, Quit, OpenStory, OpenWorkshop, OpenSession };
@@ -126,6 +134,8 @@ struct AppState {
     std::vector<cp::Problem> loadProblems;    // every problem the loader found
     bool scenarioLoaded = false;
     Document doc;
+    cp::SourceList sources;                   // sources.json next to the scenario (empty: none)
+    std::string sourcesError;                 // it exists but could not be read
 
     // Runs and what the panels draw from them
     RunWorker worker;
@@ -185,6 +195,10 @@ bool updating(const AppState& state);
 
 // Switches presenter mode (F11) on or off.
 void setPresenter(AppState& state, bool on);
+// The lever (or workshop) panel as a narrow strip: by default in presenter mode, else when
+// folded; Ctrl+L toggles it in the mode on screen.
+bool leverPanelCollapsed(const AppState& state);
+void toggleLeverPanel(AppState& state);
 void addRecentFile(AppState& state, const std::string& path);
 
 // A user action that would drop unsaved edits goes through here: it happens now when

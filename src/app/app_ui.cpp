@@ -45,11 +45,12 @@ constexpr Shortcut kUndo{'Z', true, false, "Ctrl+Z", "Undo lever change"};
 constexpr Shortcut kRedo{'Y', true, false, "Ctrl+Y", "Redo lever change"};
 constexpr Shortcut kRedoAlt{'Z', true, true, "Ctrl+Shift+Z", "Redo lever change"};
 constexpr Shortcut kPresenter{kKeyF11, false, false, "F11", "Presenter mode"};
+constexpr Shortcut kLevers{'L', true, false, "Ctrl+L", "Lever panel: collapse to a strip / open"};
 constexpr Shortcut kThemeDark{'1', true, false, "Ctrl+1", "Dark theme"};
 constexpr Shortcut kThemeLight{'2', true, false, "Ctrl+2", "Light theme"};
 constexpr Shortcut kThemePresenter{'3', true, false, "Ctrl+3", "Presenter theme (high contrast)"};
 constexpr std::array kShortcuts{kOpen,    kSave, kSaveAs,    kReload,    kExportCsv, kExportPng,      kUndo,
-                                kRedo,    kRedoAlt, kPresenter, kThemeDark, kThemeLight, kThemePresenter, kQuit};
+                                kRedo,    kRedoAlt, kPresenter, kLevers, kThemeDark, kThemeLight, kThemePresenter, kQuit};
 
 bool pressed(const Shortcut& s) {
     const ImGuiIO& io = ImGui::GetIO();
@@ -82,6 +83,7 @@ void handleShortcuts(AppState& state) {
     if (doc && !typing && pressed(kUndo)) undo(state.doc);
     if (doc && !typing && (pressed(kRedo) || pressed(kRedoAlt))) redo(state.doc);
     if (pressed(kPresenter)) setPresenter(state, !state.presenter);
+    if (!typing && pressed(kLevers)) toggleLeverPanel(state);
     for (Theme t : {Theme::Dark, Theme::Light, Theme::Presenter}) {
         if (pressed(themeShortcut(t))) state.theme = t;
     }
@@ -165,6 +167,8 @@ void drawViewMenu(AppState& state) {
     if (!open) return;
     if (menuItem(kPresenter, true, state.presenter)) setPresenter(state, !state.presenter);
     probeItem("View/Presenter mode");
+    if (menuItem(kLevers, hasScenario(state.doc), !leverPanelCollapsed(state))) toggleLeverPanel(state);
+    probeItem("View/Lever panel");
     ImGui::MenuItem("Tables and Why panel", nullptr, &state.windows.tables, !state.presenter);
     probeItem("View/Tables");
     if (ImGui::MenuItem("Uncertainty bands (p10-p90)", nullptr, state.uncertainty.enabled, hasScenario(state.doc)))
@@ -189,6 +193,8 @@ void drawHelpMenu(AppState& state) {
     const bool open = ImGui::BeginMenu("Help");
     probeItem("menu/Help");
     if (!open) return;
+    ImGui::MenuItem("Sources", nullptr, &state.windows.sources);
+    probeItem("Help/Sources");
     ImGui::MenuItem("Keyboard shortcuts", nullptr, &state.windows.shortcuts);
     probeItem("Help/Keyboard shortcuts");
     ImGui::MenuItem("About Chokepoint", nullptr, &state.windows.about);
@@ -269,8 +275,10 @@ void drawHeader(AppState& state) {
     pushBold(state);
     ImGui::TextUnformatted(state.doc.loaded->name.c_str());
     ImGui::PopFont();
-    ImGui::SameLine();
-    ImGui::TextDisabled("(%s)", fileName(state.doc.path).c_str());
+    if (!state.presenter) {  // the room needs the scenario's name, not its file
+        ImGui::SameLine();
+        ImGui::TextDisabled("(%s)", fileName(state.doc.path).c_str());
+    }
     ImGui::SameLine();
     if (updating(state)) {
         ImGui::TextColored(warningColor(state), "updating...");
@@ -278,6 +286,7 @@ void drawHeader(AppState& state) {
         ImGui::TextDisabled("up to date");
     }
     probeItem("header/status");
+    if (state.presenter) return;  // the chart row's own line says it (presenter: no line to spare)
     // How to read the charts: at the right end of the line, or on a line of its own.
     const char* legend = "solid: with your changes   dashed: as loaded   thin lines: events";
     const float w = ImGui::CalcTextSize(legend).x;
@@ -326,22 +335,69 @@ void drawSplitter(float& fraction, float total, float height) {
     ImGui::GetWindowDrawList()->AddLine(ImVec2(p.x, y), ImVec2(p.x + w, y), col, active ? 2.0f : 1.0f);
 }
 
+// The lever (or workshop) panel folded away: a strip with the button that opens it, how
+// many levers are changed, and in a workshop the open round with its Play button.
+void drawLeverStrip(AppState& state, float height) {
+    const float w = ImGui::GetFrameHeight() + ImGui::GetStyle().WindowPadding.x * 2.0f;
+    ImGui::BeginChild("##leverStrip", ImVec2(w, height), true, ImGuiWindowFlags_NoScrollbar);
+    if (ImGui::ArrowButton("##openLevers", ImGuiDir_Right)) toggleLeverPanel(state);
+    probeItem("levers/open");
+    itemTooltip(workshopActive(state) ? "Open the workshop panel (Ctrl+L)" : "Open the lever panel (Ctrl+L)");
+    if (const int changed = changedLeverCount(state.doc); changed > 0 && !workshopActive(state)) {
+        ImGui::TextColored(changedColor(state), "%d", changed);
+        itemTooltip("levers changed from the scenario as loaded");
+    }
+    if (workshopActive(state)) {
+        if (const int round = openRound(state); round > 0) {
+            ImGui::Text("R%d", round);
+            itemTooltip("The round open for moves");
+            if (ImGui::ArrowButton("##playRound", ImGuiDir_Right)) playRound(state);
+            probeItem("levers/play");
+            itemTooltip("Play the open round with the moves entered");
+        }
+    }
+    ImGui::EndChild();
+}
+
 void drawDashboard(AppState& state) {
     // Tiny windows: never hand BeginChild a negative size (ImGui reads it as "all but").
     const ImVec2 avail = ImMax(ImGui::GetContentRegionAvail(), ImVec2(1.0f, 1.0f));
     // Workshop mode: the round, the teams and their moves take the lever panel's place, a little wider.
     const bool workshop = workshopActive(state);
-    const float leftShare = (state.presenter ? 0.27f : 0.235f) + (workshop ? 0.04f : 0.0f);
-    const float leftW = std::clamp(avail.x * leftShare, em() * 16.0f, em() * (workshop ? 30.0f : 26.0f));
-    ImGui::BeginChild("##leverPanel", ImVec2(leftW, avail.y), true);
-    if (workshop)
-        drawWorkshopPanel(state);
-    else
-        drawLeverPanel(state);
-    ImGui::EndChild();
+    if (leverPanelCollapsed(state)) {
+        drawLeverStrip(state, avail.y);
+    } else {
+        const float leftShare = (state.presenter ? 0.27f : 0.235f) + (workshop ? 0.04f : 0.0f);
+        const float leftW = std::clamp(avail.x * leftShare, em() * 16.0f, em() * (workshop ? 30.0f : 26.0f));
+        ImGui::BeginChild("##leverPanel", ImVec2(leftW, avail.y), true);
+        if (ImGui::ArrowButton("##closeLevers", ImGuiDir_Left)) toggleLeverPanel(state);
+        probeItem("levers/close");
+        itemTooltip("Fold the panel into a strip: more room for the charts (Ctrl+L)");
+        ImGui::SameLine();
+        if (workshop)
+            drawWorkshopPanel(state);
+        else
+            drawLeverPanel(state);
+        ImGui::EndChild();
+    }
     ImGui::SameLine();
 
     ImGui::BeginChild("##centre", ImVec2(0, avail.y), false);
+    // A story in presenter mode on a short screen (1280x720): the card beside its charts, so
+    // the charts keep the height (above them they would keep only their legends).
+    if (state.presenter && storyActive(state) && ImGui::GetContentRegionAvail().y < em() * 30.0f) {
+        const ImVec2 a = ImMax(ImGui::GetContentRegionAvail(), ImVec2(1.0f, 1.0f));
+        ImGui::BeginChild("##storyColumn", ImVec2(std::floor(a.x * 0.45f), a.y), false);
+        drawScrubber(state);  // no header line: the card is what the room reads
+        drawStoryBar(state);
+        ImGui::EndChild();
+        ImGui::SameLine();
+        ImGui::BeginChild("##chartArea", ImVec2(0, a.y), false, ImGuiWindowFlags_NoScrollbar);
+        drawChartGrid(state);
+        ImGui::EndChild();
+        ImGui::EndChild();
+        return;
+    }
     drawHeader(state);
     drawStoryBar(state);
     if (!(state.presenter && (storyActive(state) || workshop))) drawKpiCards(state);  // presenter: room for charts
@@ -461,6 +517,7 @@ void drawUi(AppState& state) {
     drawClassroomDialogs(state);
     drawRecoveryDialogs(state);
     drawAboutWindow(state);
+    drawSourcesWindow(state);
     drawShortcutsWindow(state);
     drawImGuiTools(state);
     // A slider drag is one undo step: it ends when nothing is held any more.

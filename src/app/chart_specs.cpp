@@ -10,8 +10,11 @@ using chart::Unit;
 
 const std::vector<ChartSpec>& chartSpecs() {
     static const std::vector<ChartSpec> kCharts = {
-        {"compute_by_bloc", "Compute by bloc (train + infer)", Unit::H100e, ChartKind::Lines,
+        {"compute_by_bloc", "Compute by HQ bloc (train + infer)", Unit::H100e, ChartKind::Lines,
          {{Scope::Bloc, "*", "compute_train_h100e+compute_infer_h100e", "{name}"}}, /*log=*/true},
+        // Where the chips are, not who owns them: the headquarters view books SEA sites to their owners.
+        {"chips_by_location", "Controlled chips by location (cumulative)", Unit::H100e, ChartKind::Lines,
+         {{Scope::Jurisdiction, "*", "imports_cum_h100e", "{name}"}}, /*log=*/true},
         {"china_channels", "China's compute by channel", Unit::H100e, ChartKind::Stacked,
          {{Scope::Bloc, "china", "compute_home_nvidia_h100e", "Home: Nvidia"},
           {Scope::Bloc, "china", "compute_home_amd_h100e", "Home: AMD"},
@@ -75,17 +78,23 @@ const std::vector<ColumnSpec>& chipColumns() {
 const std::vector<KpiSpec>& kpiSpecs() {
     static const std::vector<KpiSpec> kKpis = {
         {"china_train", "China training compute", Unit::H100e, {Scope::Bloc, "china", "compute_train_h100e"},
-         KpiAggregate::Month, "Training compute available to Chinese companies (H100-equivalents), home and abroad."},
+         KpiAggregate::Month, "Training compute available to Chinese companies (H100-equivalents), home and abroad.",
+         "Higher: good for China's labs and government; US export policy aims to keep it lower."},
         {"china_offshore", "China offshore training", Unit::Share, {Scope::Bloc, "china", "offshore_training_share"},
-         KpiAggregate::Month, "Share of Chinese training compute that runs outside China (owned abroad or leased)."},
+         KpiAggregate::Month, "Share of Chinese training compute that runs outside China (owned abroad or leased).",
+         "Higher: more Chinese training on overseas sites, the route US rules on leasing aim to narrow."},
         {"china_gap", "China frontier gap", Unit::Months, {Scope::Bloc, "china", "frontier_gap_months"},
-         KpiAggregate::Month, "How many months earlier the leading US lab had the effective compute of the best Chinese one."},
+         KpiAggregate::Month, "How many months earlier the leading US lab had the effective compute of the best Chinese one.",
+         "Higher: good for US export policy; Chinese labs want it lower."},
         {"huawei_share", "Huawei share in China", Unit::Share, {Scope::Global, "world", "huawei_share_china"},
-         KpiAggregate::Month, "Share of Chinese compute that runs on Huawei Ascend chips."},
+         KpiAggregate::Month, "Share of Chinese compute that runs on Huawei Ascend chips.",
+         "Higher: good for Beijing's self-reliance goal and Huawei; bad for Nvidia and AMD."},
         {"nvidia_china", "Nvidia China revenue, 12 mo", Unit::Usd, {Scope::Vendor, "nvidia", "revenue_china_usd"},
-         KpiAggregate::Sum12, "Nvidia's sales to Chinese buyers over the 12 months up to this month."},
+         KpiAggregate::Sum12, "Nvidia's sales to Chinese buyers over the 12 months up to this month.",
+         "Higher: good for Nvidia (and US fees on licensed sales); export hawks want it lower."},
         {"diverted", "Chips diverted, 12 mo", Unit::Units, {Scope::Global, "world", "diverted_units"},
-         KpiAggregate::Sum12, "AI chips leaked from host countries to China's grey market over the 12 months up to this month."},
+         KpiAggregate::Sum12, "AI chips leaked from host countries to China's grey market over the 12 months up to this month.",
+         "Lower: good for US export policy and host countries' standing; higher helps Chinese buyers."},
     };
     return kKpis;
 }

@@ -46,6 +46,9 @@ struct KpiSpec {
     SeriesSpec series;
     KpiAggregate aggregate;
     const char* help;     // tooltip
+    // Who gains when it moves: KPI colours are neutral unless a workshop team's objective
+    // says which way is better for that team (then better / worse for the team in view).
+    const char* whoGains = "";
 };
 
 struct ColumnSpec {

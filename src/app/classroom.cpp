@@ -5,6 +5,7 @@
 #include "app/app_state.h"
 #include "app/cli_args.h"
 #include "app/scenario_files.h"
+#include "app/workshop_handouts.h"
 
 #include <algorithm>
 #include <filesystem>
@@ -93,6 +94,28 @@ void handleClassroomRequests(AppState& state) {
             failed(state, ClassroomDialog::SaveSessionAs, path, "Session not saved", error);
         }
     }
+    if (r.exportHandouts) {
+        const std::string dir = *r.exportHandouts;
+        r.exportHandouts.reset();
+        std::vector<std::string> files;
+        if (!workshopActive(state)) {
+            failed(state, ClassroomDialog::ExportHandouts, dir, "Handouts not written", "no workshop is open");
+        } else if (std::string error = writeWorkshopHandouts(*state.classroom.workshop.workshop, dir, &files); error.empty()) {
+            setStatus(state, "Wrote " + std::to_string(files.size()) + " handout files to " + displayPath(dir) +
+                                 "; drawing the team cards as pictures...", false);
+            HandoutPictures& p = state.classroom.handoutPictures;
+            const cp::Workshop& w = *state.classroom.workshop.workshop;
+            p = HandoutPictures{};
+            for (size_t t = 0; t < w.teams.size(); ++t) {
+                p.teams.push_back(static_cast<int>(t));
+                p.files.push_back((std::filesystem::path(dir) / ("team_" + w.teams[t].id + ".png")).string());
+            }
+            p.restoreTheme = state.theme;
+            if (!p.teams.empty()) state.theme = Theme::Light;  // for the printer; restored after the last one
+        } else {
+            failed(state, ClassroomDialog::ExportHandouts, dir, "Handouts not written", error);
+        }
+    }
     // The report waits for the scoreboard of the results on screen (--workshop-report asks at once).
     if (r.exportReport && !(workshopActive(state) && !workshopBoard(state))) {
         const std::string path = *r.exportReport;
@@ -103,10 +126,31 @@ void handleClassroomRequests(AppState& state) {
             failed(state, ClassroomDialog::ExportReport, path, "Report not written", error);
         }
     }
+    tickHandoutPictures(state);
     const bool wasExporting = reportInProgress(state);
     tickWorkshopReport(state);
     if (wasExporting && !reportInProgress(state) && !state.statusIsError)
         setStatus(state, "Workshop report written with its chart pictures", false);
+}
+
+void tickHandoutPictures(AppState& state) {
+    HandoutPictures& p = state.classroom.handoutPictures;
+    if (p.teams.empty()) return;
+    if (state.requests.screenshot) return;  // the main loop has not taken the last picture yet
+    if (p.waiting) {
+        p.teams.erase(p.teams.begin());
+        p.files.erase(p.files.begin());
+        p.waiting = false;
+        if (p.teams.empty() || !workshopActive(state)) {
+            state.theme = p.restoreTheme;
+            p = HandoutPictures{};
+            setStatus(state, "Handouts written with a picture of each team card", false);
+            return;
+        }
+    }
+    p.showing = p.teams.front();
+    state.requests.screenshot = ScreenshotRequest{p.files.front(), /*cropToEnlargedChart=*/false, 2};
+    p.waiting = true;
 }
 
 std::string applyClassroomArgs(AppState& state, const CliArgs& args) {
@@ -129,6 +173,8 @@ std::string applyClassroomArgs(AppState& state, const CliArgs& args) {
     if (args.workshopReport && !workshop) return "--workshop-report needs --workshop or --workshop-session";
     if (!workshop) return "";
     if (args.workshopReport) state.classroom.requests.exportReport = *args.workshopReport;
+    if (args.workshopHandouts && !workshop) return "--workshop-handouts needs --workshop or --workshop-session";
+    if (args.workshopHandouts) state.classroom.requests.exportHandouts = *args.workshopHandouts;
     const std::string& file = args.workshopSession.empty() ? args.workshop : args.workshopSession;
     auto problems = args.workshopSession.empty() ? openWorkshop(state, file) : loadWorkshopSession(state, file);
     if (!problems.empty()) return "cannot open " + file + ":\n  " + lines(problems);
@@ -154,7 +200,8 @@ std::string applyClassroomArgs(AppState& state, const CliArgs& args) {
 }
 
 bool classroomBusy(const AppState& state) {
-    return reportInProgress(state) || (state.classroom.requests.exportReport && workshopActive(state));
+    return reportInProgress(state) || (state.classroom.requests.exportReport && workshopActive(state)) ||
+           !state.classroom.handoutPictures.teams.empty() || state.classroom.requests.exportHandouts.has_value();
 }
 
 }  // namespace chokepoint::app

@@ -17,11 +17,22 @@ namespace chokepoint::app {
 
 struct AppState;
 
-enum class ClassroomDialog { None, OpenStory, OpenWorkshop, OpenSession, SaveSessionAs, ExportReport };
+enum class ClassroomDialog { None, OpenStory, OpenWorkshop, OpenSession, SaveSessionAs, ExportReport, ExportHandouts };
 
 // File work the classroom UI asked for; handleClassroomRequests() carries it out after the frame.
 struct ClassroomRequests {
     std::optional<std::string> openStory, openWorkshop, openSession, saveSession, exportReport;
+    std::optional<std::string> exportHandouts;  // a directory
+};
+
+// Team cards as pictures: one team at a time is drawn over the window (light theme) and
+// captured whole by the main loop, like the report's charts.
+struct HandoutPictures {
+    std::vector<int> teams;           // still to capture (front = next)
+    std::vector<std::string> files;   // PNG path per entry of `teams`
+    bool waiting = false;             // a capture request is out
+    int showing = -1;                 // team drawn as a card this frame, -1 none
+    Theme restoreTheme = Theme::Dark;
 };
 
 struct ClassroomState {
@@ -32,6 +43,7 @@ struct ClassroomState {
     std::vector<std::string> files;   // listed by the open dialogs
     std::string pathField, error;     // the dialog's path field and the last failure
     ClassroomRequests requests;
+    HandoutPictures handoutPictures;
 };
 
 // Where the Open story / Open workshop dialogs look: `sub` ("stories", "workshops") of
@@ -40,12 +52,14 @@ std::vector<std::string> classroomFiles(const std::string& openScenarioPath, con
 
 // Opens, saves or exports what the dialogs asked for; moves the report's picture queue on.
 void handleClassroomRequests(AppState& state);
+// Moves the team-card pictures on: shows the next card and asks the main loop for a capture.
+void tickHandoutPictures(AppState& state);
 
 struct CliArgs;
 // --story, --story-card, --workshop, --workshop-session, --move, --workshop-rounds: opens
 // the story or workshop and plays the rounds asked for. "" or why not (may span lines).
 std::string applyClassroomArgs(AppState& state, const CliArgs& args);
-// A workshop report is being written (or waits for its scoreboard): keep rendering frames.
+// A workshop report or the handout pictures are being written (or wait): keep rendering frames.
 bool classroomBusy(const AppState& state);
 
 }  // namespace chokepoint::app

@@ -130,6 +130,10 @@ CliParseResult parseCliArgs(const std::vector<std::string>& args) {
             const auto v = value();
             if (!v || v->empty()) return fail("--workshop-report needs a Markdown file name");
             r.args.workshopReport = *v;
+        } else if (name == "--workshop-handouts") {
+            const auto v = value();
+            if (!v || v->empty()) return fail("--workshop-handouts needs a directory");
+            r.args.workshopHandouts = *v;
         } else if (name == "--story" || name == "--workshop" || name == "--workshop-session") {
             const auto v = value();
             if (!v || v->empty()) return fail(name + " needs a file name");
@@ -164,7 +168,7 @@ std::string cliUsage() {
            "                  [--uncertainty] [--uncertainty-runs N] [--restore-session ask|yes|no]\n"
            "                  [--print-levers] [--story FILE [--story-card N]]\n"
            "                  [--workshop FILE | --workshop-session FILE] [--move R:TEAM:ID=VALUE]...\n"
-           "                  [--workshop-rounds N] [--workshop-report FILE.md]\n"
+           "                  [--workshop-rounds N] [--workshop-report FILE.md] [--workshop-handouts DIR]\n"
            "\n"
            "Interactive dashboard of the Chokepoint compute-policy simulator.\n"
            "\n"
@@ -196,6 +200,8 @@ std::string cliUsage() {
            "                        round by round)\n"
            "  --workshop-report F   export the workshop report (F.md and a PNG per chart beside\n"
            "                        it) once the scoreboard is in; --screenshot waits for it\n"
+           "  --workshop-handouts D write the printable pack to directory D: a card per team\n"
+           "                        (brief, objectives, levers with ranges) and move slips\n"
            "  --version             print the version and exit\n"
            "  -h, --help            print this help and exit\n"
            "\n"

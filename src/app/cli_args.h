@@ -51,6 +51,7 @@ struct CliArgs {
     std::vector<std::string> moves;
     std::optional<int> workshopRounds;
     std::optional<std::string> workshopReport;  // --workshop-report FILE.md: export once scored
+    std::optional<std::string> workshopHandouts;  // --workshop-handouts DIR: team cards and move slips
     bool help = false;
     bool version = false;
 };

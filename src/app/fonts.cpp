@@ -55,7 +55,11 @@ void* readFontFile(const std::filesystem::path& path, int& size, std::string& er
     return data;
 }
 
-ImFont* addFont(ImFontAtlas& atlas, const std::filesystem::path& path, float sizePx, std::string& error) {
+// KPI values need digits, letters for units and "$%.-+": ASCII keeps the large faces cheap.
+const ImWchar kAsciiRanges[] = {0x0020, 0x007E, 0};
+
+ImFont* addFont(ImFontAtlas& atlas, const std::filesystem::path& path, float sizePx, std::string& error,
+                const ImWchar* ranges = kGlyphRanges) {
     int size = 0;
     void* data = readFontFile(path, size, error);
     if (!data) return nullptr;
@@ -64,7 +68,7 @@ ImFont* addFont(ImFontAtlas& atlas, const std::filesystem::path& path, float siz
     cfg.OversampleH = 2;
     cfg.OversampleV = 1;
     std::snprintf(cfg.Name, sizeof(cfg.Name), "%s, %.0fpx", path.filename().string().c_str(), sizePx);
-    return atlas.AddFontFromMemoryTTF(data, size, sizePx, &cfg, kGlyphRanges);
+    return atlas.AddFontFromMemoryTTF(data, size, sizePx, &cfg, ranges);
 }
 
 }  // namespace
@@ -111,11 +115,15 @@ FontSet loadFonts(ImFontAtlas& atlas, const std::vector<std::filesystem::path>& 
     if (const auto boldPath = findAsset(assetDirs, "fonts/DejaVuSans-Bold.ttf")) {
         fonts.bold = addFont(atlas, *boldPath, kFontSizePx, error);
         fonts.largeBold = addFont(atlas, *boldPath, kLargeFontSizePx, error);
+        fonts.kpi = addFont(atlas, *boldPath, kKpiFontSizePx, error, kAsciiRanges);
+        fonts.kpiLarge = addFont(atlas, *boldPath, kKpiLargeFontSizePx, error, kAsciiRanges);
     }
     // A missing bold or large face is cosmetic: stand in with what loaded, no warning.
     if (!fonts.large) fonts.large = fonts.regular;
     if (!fonts.bold) fonts.bold = fonts.regular;
     if (!fonts.largeBold) fonts.largeBold = fonts.large;
+    if (!fonts.kpi) fonts.kpi = fonts.largeBold;
+    if (!fonts.kpiLarge) fonts.kpiLarge = fonts.kpi;
     return fonts;
 }
 

@@ -21,6 +21,9 @@ namespace chokepoint::app {
 
 inline constexpr float kFontSizePx = 18.0f;
 inline constexpr float kLargeFontSizePx = 26.0f;  // presenter theme
+// KPI values: about twice the text around them, digits and units only (ASCII).
+inline constexpr float kKpiFontSizePx = 34.0f;
+inline constexpr float kKpiLargeFontSizePx = 50.0f;  // presenter theme
 
 // Fonts owned by the ImGui atlas. Pointers are null when the default font is used.
 struct FontSet {
@@ -28,6 +31,8 @@ struct FontSet {
     ImFont* bold = nullptr;
     ImFont* large = nullptr;       // presenter theme
     ImFont* largeBold = nullptr;   // presenter theme headings
+    ImFont* kpi = nullptr;         // KPI values (bold, ASCII only)
+    ImFont* kpiLarge = nullptr;    // KPI values in the presenter theme
     std::optional<std::string> warning;
 };
 

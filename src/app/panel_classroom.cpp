@@ -8,6 +8,9 @@
 #include "app/classroom_ui.h"
 
 #include "app/scenario_files.h"
+#include "app/workshop_handouts.h"
+#include "engine/levers.h"
+#include "engine/month.h"
 #include "app/ui_common.h"
 #include "app/ui_probe.h"
 
@@ -130,6 +133,9 @@ void requestClassroomDialog(AppState& state, ClassroomDialog dialog) {
         case ClassroomDialog::ExportReport:
             c.pathField = (std::filesystem::path(ws + "_report") / (ws + "_report.md")).string();
             break;
+        case ClassroomDialog::ExportHandouts:
+            c.pathField = ws + "_handouts";
+            break;
     }
     if (c.pathField.empty() && !c.files.empty()) c.pathField = c.files.front();  // Enter opens the first
 }
@@ -157,6 +163,9 @@ void drawClassroomFileMenu(AppState& state) {
     if (ImGui::MenuItem("Export workshop report...", nullptr, false, workshop && workshopBoard(state) && !reportInProgress(state)))
         requestClassroomDialog(state, ClassroomDialog::ExportReport);
     probeItem("File/Export workshop report");
+    if (ImGui::MenuItem("Export workshop handouts...", nullptr, false, workshop))
+        requestClassroomDialog(state, ClassroomDialog::ExportHandouts);
+    probeItem("File/Export workshop handouts");
     if (story && ImGui::MenuItem("Close story")) closeStory(state);
     if (workshop && ImGui::MenuItem("Close workshop (keep the played levers)")) closeWorkshop(state);
 }
@@ -175,6 +184,7 @@ const char* dialogTitle(ClassroomDialog d) {
         case ClassroomDialog::OpenSession: return "Open workshop session";
         case ClassroomDialog::SaveSessionAs: return "Save workshop session";
         case ClassroomDialog::ExportReport: return "Export workshop report";
+        case ClassroomDialog::ExportHandouts: return "Export workshop handouts";
     }
     return "##classroom";
 }
@@ -187,6 +197,7 @@ const char* dialogHint(ClassroomDialog d) {
         case ClassroomDialog::OpenSession: return "A game saved between rounds or after class (it names its workshop).";
         case ClassroomDialog::SaveSessionAs: return "Every move and the rounds played; the workshop is named relative to this file.";
         case ClassroomDialog::ExportReport: return "A Markdown file with the moves and the scoreboard; a PNG of each chart goes beside it.";
+        case ClassroomDialog::ExportHandouts: return "A folder for the printer: a card per team (brief, objectives, levers with their ranges) and move slips, as Markdown.";
     }
     return "";
 }
@@ -194,7 +205,8 @@ const char* dialogHint(ClassroomDialog d) {
 const char* okLabel(ClassroomDialog d) {
     switch (d) {
         case ClassroomDialog::SaveSessionAs: return "Save";
-        case ClassroomDialog::ExportReport: return "Export";
+        case ClassroomDialog::ExportReport:
+        case ClassroomDialog::ExportHandouts: return "Export";
         default: return "Open";
     }
 }
@@ -207,12 +219,75 @@ void dispatch(AppState& state, ClassroomDialog d, const std::string& path) {
         case ClassroomDialog::OpenSession: requestGuarded(state, PendingAction::OpenSession, path); break;
         case ClassroomDialog::SaveSessionAs: state.classroom.requests.saveSession = path; break;
         case ClassroomDialog::ExportReport: state.classroom.requests.exportReport = path; break;
+        case ClassroomDialog::ExportHandouts: state.classroom.requests.exportHandouts = path; break;
     }
 }
 
 }  // namespace
 
+// A team card over the whole window while its picture is taken (File > Export workshop handouts).
+void drawHandoutCard(AppState& state) {
+    const int t = state.classroom.handoutPictures.showing;
+    if (t < 0 || !workshopActive(state)) return;
+    const cp::Workshop& w = *state.classroom.workshop.workshop;
+    if (t >= static_cast<int>(w.teams.size())) return;
+    const cp::Team& team = w.teams[static_cast<size_t>(t)];
+    const ImGuiIO& io = ImGui::GetIO();
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(io.DisplaySize);
+    ImGui::SetNextWindowBgAlpha(1.0f);
+    ImGui::SetNextWindowFocus();  // over the menu bar and the dashboard
+    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoMove;
+    if (ImGui::Begin("##handoutCard", nullptr, flags)) {
+        pushLarge(state);
+        ImGui::TextUnformatted(team.name.c_str());
+        ImGui::PopFont();
+        ImGui::TextDisabled("%s: %d rounds of %d months from %s", w.name.c_str(), w.rounds, w.round_months,
+                            cp::formatMonth(w.start).c_str());
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::Separator();
+        pushBold(state);
+        ImGui::TextUnformatted("Your brief");
+        ImGui::PopFont();
+        ImGui::TextUnformatted(team.brief.c_str());
+        pushBold(state);
+        ImGui::TextUnformatted("Your objectives");
+        ImGui::PopFont();
+        for (const cp::Objective& o : team.objectives) {
+            ImGui::Bullet();
+            ImGui::TextWrapped("%s", objectiveInWords(o).c_str());
+        }
+        pushBold(state);
+        ImGui::TextUnformatted("Your levers");
+        ImGui::PopFont();
+        ImGui::PopTextWrapPos();
+        if (ImGui::BeginTable("##handoutLevers", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV)) {
+            ImGui::TableSetupColumn("Lever", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+            ImGui::TableSetupColumn("Range", ImGuiTableColumnFlags_WidthStretch, 0.8f);
+            ImGui::TableSetupColumn("In the scenario", ImGuiTableColumnFlags_WidthStretch, 0.6f);
+            ImGui::TableHeadersRow();
+            for (const std::string& id : team.levers) {
+                const int i = w.scenario.findLever(id);
+                if (i < 0) continue;
+                const cp::Lever& l = w.scenario.levers[static_cast<size_t>(i)];
+                ImGui::TableNextRow();
+                ImGui::TableNextColumn();
+                ImGui::TextWrapped("%s", l.label.c_str());
+                ImGui::TableNextColumn();
+                ImGui::TextWrapped("%s", leverRangeInWords(l).c_str());
+                ImGui::TableNextColumn();
+                ImGui::TextWrapped("%s", cp::formatLeverValue(l, l.value).c_str());
+            }
+            ImGui::EndTable();
+        }
+        ImGui::TextDisabled("Each round your points compare the world you played with the same world in which nobody moved.");
+        probeItem("handout/card");
+    }
+    ImGui::End();
+}
+
 void drawClassroomDialogs(AppState& state) {
+    drawHandoutCard(state);
     ClassroomState& c = state.classroom;
     if (c.dialogRequested != ClassroomDialog::None) {
         c.dialogOpen = c.dialogRequested;

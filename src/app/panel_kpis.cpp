@@ -1,9 +1,13 @@
-// KPI cards for the scrubber month: value, and change against the scenario as loaded
-// (absolute and %), green with an up arrow when higher, red with a down arrow when lower.
+// KPI cards for the scrubber month, one row: the title, the value large (about twice the
+// title's size, its unit small beside it), and on its own line the change against the
+// scenario as loaded. Arrows are neutral: which way is good depends on who is asking. In a
+// workshop the team in view colours them by its objectives (better / worse, in words too).
+// With uncertainty bands on, the value carries its p10-p90 range.
 #include "app/panels.h"
 
 #include "app/ui_common.h"
 #include "app/ui_probe.h"
+#include "app/workshop_mode.h"
 
 #include <imgui.h>
 
@@ -15,7 +19,13 @@ namespace chokepoint::app {
 
 namespace {
 
-// "+1.2k units" / "+3.0 pp" (shares change in percentage points).
+// "1.2M H100e" -> "1.2M", "14 mo" -> "14"; "$1.5bn" and "35%" stay whole.
+std::string kpiNumber(const std::string& formatted) {
+    const size_t space = formatted.find(' ');
+    return space == std::string::npos ? formatted : formatted.substr(0, space);
+}
+
+// "+1.2k" / "+3.0 pp" (shares change in percentage points); the unit is by the value.
 std::string formatDelta(double delta, chart::Unit unit) {
     char buf[64];
     if (unit == chart::Unit::Share) {
@@ -23,7 +33,7 @@ std::string formatDelta(double delta, chart::Unit unit) {
         return buf;
     }
     std::string out(delta < 0 ? "-" : "+");
-    out += chart::formatValue(std::fabs(delta), unit);
+    out += kpiNumber(chart::formatValue(std::fabs(delta), unit));
     return out;
 }
 
@@ -33,27 +43,82 @@ bool negligible(double delta, double base, chart::Unit unit) {
     return std::fabs(base) > 0 && std::fabs(delta) < 0.005 * std::fabs(base);
 }
 
-void drawCard(AppState& state, size_t k, float width, float height) {
+// The open workshop team's objective on this KPI's series, if it has one.
+const cp::Objective* teamObjective(const AppState& state, const KpiSpec& spec, std::string* team) {
+    if (!workshopActive(state)) return nullptr;
+    const auto& w = *state.classroom.workshop.workshop;
+    const int t = state.classroom.workshop.team;
+    if (t < 0 || t >= static_cast<int>(w.teams.size())) return nullptr;
+    for (const cp::Objective& o : w.teams[static_cast<size_t>(t)].objectives)
+        if (o.scope == spec.series.scope && o.id == spec.series.id && o.metric == spec.series.metric) {
+            *team = w.teams[static_cast<size_t>(t)].name;
+            return &o;
+        }
+    return nullptr;
+}
+
+struct CardFonts {
+    ImFont* label;   // title and change
+    ImFont* value;   // the number, about twice the label
+};
+
+// Titles in the theme's face when about ten of its em fit a card's line, else in the
+// regular face (at most two lines either way); values about twice the title's size.
+CardFonts cardFonts(const AppState& state, float width) {
+    ImFont* theme = ImGui::GetFont();
+    ImFont* label = theme;
+    if (width - ImGui::GetStyle().WindowPadding.x * 2.0f < theme->FontSize * 10.0f && state.fonts.regular) label = state.fonts.regular;
+    ImFont* value = label->FontSize >= kLargeFontSizePx - 0.5f ? state.fonts.kpiLarge : state.fonts.kpi;
+    return {label, value ? value : label};
+}
+
+// Two title lines, the value, the change (and the range when bands are on).
+float rowHeight(const CardFonts& f, bool ranges) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float line = f.label->FontSize + style.ItemSpacing.y;
+    return line * (ranges ? 4.0f : 3.0f) + f.value->FontSize + style.ItemSpacing.y + style.WindowPadding.y * 2.0f;
+}
+
+void drawCard(AppState& state, size_t k, float width, float height, const CardFonts& fonts, const KpiRange& range) {
     const KpiSpec& spec = kpiSpecs()[k];
     const KpiData& data = state.dash.kpis[k];
     const int t = state.view.month;
     ImGui::BeginChild(spec.id, ImVec2(width, height), true, ImGuiWindowFlags_NoScrollbar);
+    ImGui::PushFont(fonts.label);
     ImGui::PushTextWrapPos(0.0f);
     ImGui::TextDisabled("%s", spec.title);
     ImGui::PopTextWrapPos();
+    probeItem((std::string("kpi/") + spec.id + "/title").c_str());
 
     const double now = data.available ? kpiValue(spec, data.current, t) : NAN;
     const double base = data.available && !data.baseline.empty() ? kpiValue(spec, data.baseline, t) : NAN;
-    const std::string value = chart::formatValue(now, spec.unit);
-    pushLarge(state);
-    if (ImGui::CalcTextSize(value.c_str()).x > ImGui::GetContentRegionAvail().x) {  // narrow card: smaller face
+    const std::string formatted = chart::formatValue(now, spec.unit);
+    const std::string number = kpiNumber(formatted), suffix = formatted.substr(number.size());
+    // Leave the title's last line room below; the value sits at a fixed height in every card.
+    // The value's line sits at the same height in every card, below the longest title.
+    const ImGuiStyle& style = ImGui::GetStyle();
+    ImGui::SetCursorPosY(std::max(ImGui::GetCursorPosY(), style.WindowPadding.y + 2.0f * (fonts.label->FontSize + style.ItemSpacing.y)));
+    ImGui::PushFont(fonts.value);
+    const bool fits = ImGui::CalcTextSize(number.c_str()).x <= ImGui::GetContentRegionAvail().x;
+    if (!fits) {  // a narrow card: never clip the value
         ImGui::PopFont();
-        pushBold(state);
+        ImGui::PushFont(fonts.label);
     }
-    ImGui::TextUnformatted(value.c_str());
+    ImGui::TextUnformatted(number.c_str());
     ImGui::PopFont();
     probeItem((std::string("kpi/") + spec.id).c_str());
+    const float belowValue = ImGui::GetCursorPosY();
+    if (!suffix.empty() && ImGui::GetItemRectMax().x + ImGui::CalcTextSize(suffix.c_str()).x <
+                               ImGui::GetWindowPos().x + width - ImGui::GetStyle().WindowPadding.x) {
+        ImGui::SameLine(0.0f, 0.0f);
+        ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (fits ? fonts.value->Ascent - fonts.label->Ascent : 0.0f));  // one baseline
+        ImGui::TextDisabled("%s", suffix.c_str());
+        probeItem((std::string("kpi/") + spec.id + "/unit").c_str());
+        ImGui::SetCursorPosY(belowValue);  // the change line at the same height in every card
+    }
 
+    std::string team;
+    const cp::Objective* objective = teamObjective(state, spec, &team);
     const double delta = now - base;
     const double scale = std::max(std::fabs(base), std::fabs(now));
     if (!std::isfinite(delta)) {
@@ -65,21 +130,47 @@ void drawCard(AppState& state, size_t k, float width, float height) {
     } else {
         std::string text(delta > 0 ? "\xe2\x96\xb2 " : "\xe2\x96\xbc ");  // ▲ ▼
         text += formatDelta(delta, spec.unit);
-        if (std::fabs(base) > 1e-12) {
+        if (std::fabs(base) > 1e-12 && spec.unit != chart::Unit::Share) {
             char pct[32];
             const double relative = 100.0 * delta / std::fabs(base);
-            std::snprintf(pct, sizeof pct, std::fabs(relative) < 10.0 ? " (%+.1f%%)" : " (%+.0f%%)", relative);
-            text += pct;
+            std::snprintf(pct, sizeof pct, std::fabs(relative) < 10.0 ? " %+.1f%%" : " %+.0f%%", relative);
+            if (ImGui::CalcTextSize((text + pct).c_str()).x <= ImGui::GetContentRegionAvail().x) text += pct;
         }
-        ImGui::TextColored(delta > 0 ? upColor(state) : downColor(state), "%s", text.c_str());
+        if (const int verdict = kpiVerdict(state, k, delta); verdict != 0) {
+            ImGui::TextColored(verdict > 0 ? betterColor(state) : worseColor(state), "%s", text.c_str());
+        } else {
+            ImGui::TextUnformatted(text.c_str());
+        }
     }
+    probeItem((std::string("kpi/") + spec.id + "/change").c_str());
+    if (range.available) {  // "range 9-13%"; where both ends print alike, how narrow it is
+        const std::string lo = kpiNumber(chart::formatValue(range.p10, spec.unit));
+        const std::string hi = kpiNumber(chart::formatValue(range.p90, spec.unit));
+        const double half = std::max(std::fabs(range.p90 - now), std::fabs(now - range.p10));
+        if (lo != hi || !(std::fabs(now) > 0))
+            ImGui::TextDisabled("range %s\xe2\x80\x93%s", lo.c_str(), hi.c_str());
+        else
+            ImGui::TextDisabled("range within \xc2\xb1%.0f%%", std::max(1.0, std::ceil(100.0 * half / std::fabs(now))));
+        probeItem((std::string("kpi/") + spec.id + "/range").c_str());
+    }
+    ImGui::PopFont();
     ImGui::EndChild();
+    probeItem((std::string("kpi/") + spec.id + "/card").c_str());
     if (ImGui::IsItemHovered()) {
         ImGui::BeginTooltip();
         ImGui::PushTextWrapPos(em() * 28.0f);
         ImGui::TextUnformatted(spec.help);
         ImGui::Text("%s: %s", state.dash.months.label(t), chart::formatValue(now, spec.unit).c_str());
         ImGui::Text("As loaded: %s", chart::formatValue(base, spec.unit).c_str());
+        if (std::isfinite(delta) && !negligible(delta, base, spec.unit))
+            ImGui::Text("Change: %s", formatDelta(delta, spec.unit).c_str());
+        if (range.available)
+            ImGui::Text("p10-p90 over the uncertain inputs: %s to %s", chart::formatValue(range.p10, spec.unit).c_str(),
+                        chart::formatValue(range.p90, spec.unit).c_str());
+        ImGui::TextDisabled("%s", spec.whoGains);
+        if (objective)
+            ImGui::TextDisabled("Coloured for %s: %s is better for them.", team.c_str(),
+                                objective->better == cp::Better::Higher ? "higher" : "lower");
         ImGui::PopTextWrapPos();
         ImGui::EndTooltip();
     }
@@ -87,26 +178,30 @@ void drawCard(AppState& state, size_t k, float width, float height) {
 
 }  // namespace
 
+int kpiVerdict(const AppState& state, size_t kpi, double delta) {
+    if (kpi >= kpiSpecs().size() || !std::isfinite(delta) || delta == 0.0) return 0;
+    std::string team;
+    const cp::Objective* o = teamObjective(state, kpiSpecs()[kpi], &team);
+    if (!o) return 0;
+    return (delta > 0) == (o->better == cp::Better::Higher) ? 1 : -1;
+}
+
 void drawKpiCards(AppState& state) {
     const size_t n = std::min(kpiSpecs().size(), state.dash.kpis.size());
     if (n == 0) return;
     const ImGuiStyle& style = ImGui::GetStyle();
     const float avail = ImGui::GetContentRegionAvail().x;
-    // One row when each card gets ~8 em of width; else two rows (large fonts, narrow windows).
-    const auto cardWidth = [&](size_t cols) {
-        return std::floor((avail - style.ItemSpacing.x * static_cast<float>(cols - 1)) / static_cast<float>(cols));
-    };
-    const size_t cols = cardWidth(n) >= em() * 8.0f ? n : (n + 1) / 2;
-    const float width = std::max(1.0f, cardWidth(cols));  // tiny windows: never a negative child size
-    const float line = ImGui::GetTextLineHeightWithSpacing();
-    const float large = state.fonts.largeBold ? state.fonts.largeBold->FontSize : ImGui::GetFontSize();
-    // Titles may wrap to two lines on narrow cards.
-    const bool twoLineTitles = width < em() * 14.0f;
-    const float height = line * (twoLineTitles ? 3.0f : 2.0f) + large + style.WindowPadding.y * 2.0f + 4.0f;
+    // Always one row: the cards share the width; on narrow cards the titles drop to the
+    // regular face so that they take at most two lines.
+    const float width = std::max(1.0f, std::floor((avail - style.ItemSpacing.x * static_cast<float>(n - 1)) / static_cast<float>(n)));
+    const CardFonts fonts = cardFonts(state, width);
+    bool ranges = false;
+    for (size_t k = 0; k < n; ++k) ranges = ranges || kpiRange(state, k).available;
+    const float height = rowHeight(fonts, ranges);
     for (size_t k = 0; k < n; ++k) {
-        if (k % cols != 0) ImGui::SameLine();
+        if (k != 0) ImGui::SameLine();
         ImGui::PushID(static_cast<int>(k));
-        drawCard(state, k, width, height);
+        drawCard(state, k, width, height, fonts, kpiRange(state, k));
         ImGui::PopID();
     }
 }

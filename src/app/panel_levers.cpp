@@ -72,7 +72,7 @@ void leverTooltip(const AppState& state, int index) {
     ImGui::PopFont();
     ImGui::TextDisabled("%s (%s)", l.id.c_str(), cp::toString(l.kind));
     if (!l.help.empty()) ImGui::TextUnformatted(l.help.c_str());
-    if (!l.source.empty()) ImGui::Text("Source: %s", l.source.c_str());
+    drawSourceLines(state, l.source);
     if (!l.changes.empty()) ImGui::Text("Changes: %s", l.changes.c_str());
     ImGui::Separator();
     ImGui::Text("Now: %s", scheduleText(doc, index).c_str());

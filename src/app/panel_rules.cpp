@@ -57,13 +57,13 @@ std::string periods(const std::vector<char>& mask, const MonthAxis& months) {
     return text.empty() ? "not in force" : text;
 }
 
-void ruleTooltip(const cp::Rule& rule, const std::vector<char>* now, const std::vector<char>* base,
+void ruleTooltip(const AppState& state, const cp::Rule& rule, const std::vector<char>* now, const std::vector<char>* base,
                  const MonthAxis& months) {
     ImGui::BeginTooltip();
     ImGui::PushTextWrapPos(em() * 32.0f);
     ImGui::TextUnformatted(rule.label.c_str());
     ImGui::TextDisabled("%s (%s)", rule.id.c_str(), cp::toString(rule.kind));
-    if (!rule.source.empty()) ImGui::Text("Source: %s", rule.source.c_str());
+    drawSourceLines(state, rule.source);
     if (now) ImGui::Text("In force: %s", periods(*now, months).c_str());
     if (base && now && *base != *now) ImGui::Text("As loaded: %s", periods(*base, months).c_str());
     ImGui::PopTextWrapPos();
@@ -149,7 +149,7 @@ void drawRuleTimeline(AppState& state) {
         if (rowNow) forEachRun(*rowNow, [&](int a, int b) { dl->AddRectFilled(ImVec2(xOf(a), by0), ImVec2(xOf(b), by1), chart::withAlpha(col, 0.8f), 2.0f); });
         if (rowBase && rowNow && *rowBase != *rowNow)
             forEachRun(*rowBase, [&](int a, int b) { dl->AddRect(ImVec2(xOf(a), by0), ImVec2(xOf(b), by1), textCol, 2.0f, 0, 2.0f); });
-        if (hovered) ruleTooltip(rule, rowNow, rowBase, months);
+        if (hovered) ruleTooltip(state, rule, rowNow, rowBase, months);
         probeItem(("rule/" + rule.id).c_str());
         ImGui::PopID();
     }

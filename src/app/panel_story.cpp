@@ -4,6 +4,7 @@
 // the theme's font, so presenter mode (F11) makes it large.
 #include "app/classroom_ui.h"
 
+#include "app/panels.h"
 #include "app/ui_common.h"
 #include "app/ui_probe.h"
 #include "engine/month.h"
@@ -97,7 +98,7 @@ void drawButtons(AppState& state, const cp::StoryCard* card, float right) {
                 state.statusMessage = "Try it: " + why;
                 state.statusIsError = true;
             } else {
-                state.statusMessage = "Tried " + joined(card->try_levers) + " (Ctrl+Z undoes it)";
+                state.statusMessage = "Tried it: the charts show two years past the change (Ctrl+Z undoes it)";
                 state.statusIsError = false;
             }
         }
@@ -105,14 +106,33 @@ void drawButtons(AppState& state, const cp::StoryCard* card, float right) {
         probeItem("story/try");
         itemTooltip("Sets these levers as the card suggests; the charts show the result solid over the "
                     "dashed story. Ctrl+Z undoes it.");
+        std::vector<std::string> labels;
+        for (const std::string& t : card->try_levers) labels.push_back(storyTryLabel(state, t));
+        const std::string label = joined(labels, "; ");
+        // Beside the button when it fits, else wrapped on lines of its own.
         ImGui::SameLine();
+        if (ImGui::GetCursorPosX() + ImGui::CalcTextSize(label.c_str()).x > right) ImGui::NewLine();
         ImGui::AlignTextToFramePadding();
-        ImGui::TextDisabled("%s", joined(card->try_levers).c_str());
+        ImGui::PushTextWrapPos(right);
+        ImGui::TextDisabled("%s", label.c_str());
+        ImGui::PopTextWrapPos();
+        probeItem("story/try_label");
     }
     if (card) {
         const std::string sources = "Sources: " + card->source;
         rightAligned(sources.c_str(), right, true);
-        itemTooltip("Keys of the project's fact sheet, FACTS.md (section 2, timeline)");
+        probeItem("story/sources");
+        if (ImGui::IsItemHovered()) {
+            ImGui::BeginTooltip();
+            drawSourceLines(state, card->source, "Sources");
+            ImGui::TextDisabled("Click for the list of all sources (Help > Sources)");
+            ImGui::EndTooltip();
+        }
+        if (ImGui::IsItemClicked()) {
+            state.windows.sources = true;
+            const auto ids = cp::sourceIds(card->source);
+            state.view.sourcesFilter = ids.size() == 1 ? ids.front() : "";
+        }
     }
 }
 
@@ -124,21 +144,31 @@ void drawCardBody(AppState& state, const cp::StoryCard* card, float wrapAt) {
     const float titleRight = wrapAt - whereW - em();
     const char* title = card ? card->title.c_str() : st.name.c_str();
     const bool oneLine = ImGui::GetCursorPosX() + ImGui::CalcTextSize(title).x <= titleRight;
-    ImGui::PushTextWrapPos(oneLine ? wrapAt : titleRight);
-    ImGui::TextUnformatted(title);
-    ImGui::PopTextWrapPos();
-    probeItem("story/title");
-    ImGui::SameLine();
-    ImGui::SetCursorPosX(wrapAt - whereW);
-    ImGui::TextUnformatted(where.c_str());
+    if (oneLine) {
+        ImGui::TextUnformatted(title);
+        probeItem("story/title");
+        ImGui::SameLine();
+        ImGui::SetCursorPosX(wrapAt - whereW);
+        ImGui::TextUnformatted(where.c_str());
+        probeItem("story/position");
+    } else {  // a narrow bar: the position on a line of its own, then the title with the whole width
+        ImGui::TextUnformatted(where.c_str());
+        probeItem("story/position");
+        ImGui::PushTextWrapPos(wrapAt);
+        ImGui::TextUnformatted(title);
+        ImGui::PopTextWrapPos();
+        probeItem("story/title");
+    }
     ImGui::PopFont();
-    probeItem("story/position");
     ImGui::PushTextWrapPos(wrapAt);
     ImGui::TextUnformatted(card ? card->text.c_str() : st.description.c_str());
     if (card) {
         const ImVec4 hl = highlightColor(state);
-        if (!card->charts.empty()) ImGui::TextColored(hl, "Look at: %s", chartTitles(*card).c_str());
-        if (!card->levers.empty()) ImGui::TextColored(hl, "Levers (framed on the left): %s", leverLabels(state, *card).c_str());
+        // Presenter mode shows exactly the card's charts, framed: their titles need no line here.
+        if (!card->charts.empty() && !state.presenter) ImGui::TextColored(hl, "Look at: %s", chartTitles(*card).c_str());
+        if (!card->levers.empty())
+            ImGui::TextColored(hl, leverPanelCollapsed(state) ? "Levers: %s" : "Levers (framed on the left): %s",
+                               leverLabels(state, *card).c_str());
     } else {
         ImGui::TextDisabled("Press Start or the Right arrow key for the first card.");
     }

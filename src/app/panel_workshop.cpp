@@ -298,7 +298,7 @@ void drawWorkshopPanel(AppState& state) {
 namespace {
 
 void scoreCell(const AppState& state, const cp::Team& team, const cp::RoundScore& rs) {
-    const ImVec4 col = rs.points >= 0.05 ? upColor(state) : rs.points <= -0.05 ? downColor(state) : dimColor();
+    const ImVec4 col = rs.points >= 0.05 ? betterColor(state) : rs.points <= -0.05 ? worseColor(state) : dimColor();
     ImGui::TextColored(col, "%+.1f", std::fabs(rs.points) < 0.05 ? 0.0 : rs.points);  // no "-0.0"
     if (!ImGui::IsItemHovered()) return;
     ImGui::BeginTooltip();
@@ -306,7 +306,8 @@ void scoreCell(const AppState& state, const cp::Team& team, const cp::RoundScore
     for (size_t o = 0; o < rs.objectives.size() && o < team.objectives.size(); ++o) {
         const cp::ObjectiveScore& os = rs.objectives[o];
         ImGui::Text("%s: %s (nobody moved: %s) -> %+.1f", team.objectives[o].label.c_str(),
-                    formatObjectiveValue(os.value).c_str(), formatObjectiveValue(os.baseline).c_str(), os.points);
+                    formatObjectiveValue(os.value, team.objectives[o].metric).c_str(),
+                    formatObjectiveValue(os.baseline, team.objectives[o].metric).c_str(), os.points);
     }
     ImGui::EndTooltip();
 }
@@ -329,26 +330,39 @@ void drawScoreboard(AppState& state) {
                     "moved, capped at 100%. Hover a score for each objective.");
     }
     const cp::Scoreboard* shown = board ? board : (ws.board ? &*ws.board : nullptr);
-    const int cols = 2 + w.rounds;
+    const int played = shown ? shown->rounds_played : 0;
+    const int cols = 4 + w.rounds;  // rank, team, rounds, total, what moved it
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingStretchProp;
     if (!ImGui::BeginTable("##board", cols, flags)) return;
     float teamW = 0.0f;  // the longest team name, whole
     for (const cp::Team& t : w.teams) teamW = std::max(teamW, ImGui::CalcTextSize(t.name.c_str()).x);
+    ImGui::TableSetupColumn("#", ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("#9").x);
     ImGui::TableSetupColumn("Team", ImGuiTableColumnFlags_WidthFixed, teamW);
+    const float scoreW = ImGui::CalcTextSize("+100.0").x;
     for (int r = 1; r <= w.rounds; ++r) {
         // Yearly rounds from January read best as years; others as R1, R2...
         const bool years = w.round_months == 12 && cp::monthOf(w.start) == 1;
         const std::string h = years ? std::to_string(cp::yearOf(w.roundFirst(r))) : fmt::format("R{}", r);
-        ImGui::TableSetupColumn(h.c_str(), ImGuiTableColumnFlags_WidthStretch, 1.0f);
+        ImGui::TableSetupColumn(h.c_str(), ImGuiTableColumnFlags_WidthFixed, scoreW);
     }
-    ImGui::TableSetupColumn("Total", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    ImGui::TableSetupColumn("Total", ImGuiTableColumnFlags_WidthFixed, scoreW);
+    const std::string driverHead = played > 0 ? fmt::format("What moved it most in round {} (vs. nobody moving)", played)
+                                              : std::string("What moved it most");
+    ImGui::TableSetupColumn(driverHead.c_str(), ImGuiTableColumnFlags_WidthStretch, 1.0f);
     ImGui::TableHeadersRow();
-    double best = -1e300;
-    if (shown)
-        for (const cp::TeamScore& ts : shown->teams) best = std::max(best, ts.total);
-    for (size_t t = 0; t < w.teams.size(); ++t) {
+    // Ranked by total once a round is played; before that in the workshop's order.
+    std::vector<int> rows;
+    if (shown && played > 0)
+        for (const cp::TeamScore* ts : rankedTeams(*shown)) rows.push_back(ts->team);
+    for (int t = 0; t < static_cast<int>(w.teams.size()); ++t)
+        if (std::find(rows.begin(), rows.end(), t) == rows.end()) rows.push_back(t);
+    for (size_t rank = 0; rank < rows.size(); ++rank) {
+        const size_t t = static_cast<size_t>(rows[rank]);
         ImGui::PushID(static_cast<int>(t));
         ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        if (played > 0) ImGui::Text("%zu", rank + 1);
+        else ImGui::TextDisabled("-");
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(w.teams[t].name.c_str());
         const cp::TeamScore* ts = nullptr;
@@ -363,18 +377,26 @@ void drawScoreboard(AppState& state) {
                 ImGui::TextDisabled("-");
         }
         ImGui::TableNextColumn();
-        if (ts && shown->rounds_played == 0) {
+        if (ts && played == 0) {
             ImGui::TextDisabled("-");
         } else if (ts) {
-            const bool leader = shown->rounds_played > 0 && ts->total >= best;
-            if (leader) pushBold(state);
-            ImGui::Text("%+.1f%s", std::fabs(ts->total) < 0.05 ? 0.0 : ts->total, leader ? "  *" : "");
-            if (leader) ImGui::PopFont();
+            if (rank == 0) pushBold(state);
+            ImGui::Text("%+.1f", std::fabs(ts->total) < 0.05 ? 0.0 : ts->total);
+            if (rank == 0) ImGui::PopFont();
+        }
+        ImGui::TableNextColumn();
+        if (ts && played > 0) {
+            const std::string driver = roundDriver(w, ws.session, *ts, played);
+            ImGui::TextDisabled("%s", driver.c_str());
+            probeItem("workshop/driver");
+            itemTooltip(driver.c_str());
         }
         ImGui::PopID();
     }
     ImGui::EndTable();
     probeItem("workshop/board");
+    ImGui::TextDisabled("Ranked by total; points vs. the run where nobody moved; hover a score for each objective.");
+    probeItem("workshop/board_legend");
 }
 
 void drawMoveHistory(AppState& state) {
@@ -411,7 +433,7 @@ void drawMoveHistory(AppState& state) {
 
 float workshopResultsHeight(const AppState& state) {
     if (!workshopActive(state)) return 0.0f;
-    const int rows = static_cast<int>(workshopOf(state).teams.size()) + 3;  // title, header, teams, a margin
+    const int rows = static_cast<int>(workshopOf(state).teams.size()) + 5;  // title, header, teams, legend, margins
     return (ImGui::GetTextLineHeightWithSpacing() + ImGui::GetStyle().CellPadding.y * 2.0f) * static_cast<float>(rows);
 }
 
@@ -419,7 +441,12 @@ void drawWorkshopResults(AppState& state) {
     if (!workshopActive(state)) return;
     syncWorkshop(state);
     const ImVec2 avail = ImGui::GetContentRegionAvail();
-    const bool sideBySide = avail.x > em() * 40.0f;
+    // Presenter mode: the scoreboard takes the width (its last column says what moved each team).
+    const bool sideBySide = avail.x > em() * 40.0f && !state.presenter;
+    if (state.presenter) {
+        drawScoreboard(state);
+        return;
+    }
     const float boardW = sideBySide ? std::floor(avail.x * 0.6f) : 0.0f;
     ImGui::BeginChild("##board", ImVec2(boardW, sideBySide ? 0.0f : avail.y * 0.6f), false);
     drawScoreboard(state);

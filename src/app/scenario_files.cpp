@@ -79,7 +79,7 @@ std::vector<std::string> listScenarioFiles(const std::vector<fs::path>& dirs) {
         std::vector<std::string> here;
         for (const auto& entry : fs::directory_iterator(dir, ec)) {
             const fs::path& p = entry.path();
-            if (p.extension() != ".json" || p.filename() == "schema.json") continue;
+            if (p.extension() != ".json" || p.filename() == "schema.json" || p.filename() == "sources.json") continue;
             if (!entry.is_regular_file(ec)) continue;
             const fs::path canon = fs::weakly_canonical(p, ec);
             if (!seen.insert(canon).second) continue;

@@ -79,6 +79,8 @@ void storyGoTo(AppState& state, int index) {
     s.syncedMonth = state.view.month;
     s.scrollToLever = s.scrollToChart = s.card >= 0;
     s.scrollFrame = state.runs.frame;
+    s.revealUntil = -1;
+    state.view.chartPage = 0;  // presenter mode: the card's charts
 }
 
 void storyNext(AppState& state) { storyGoTo(state, state.classroom.story.card + 1); }
@@ -97,21 +99,49 @@ void syncStoryToScrubber(AppState& state) {
         s.card = card;
         s.scrollToLever = s.scrollToChart = card >= 0;
         s.scrollFrame = state.runs.frame;
+        s.revealUntil = -1;
+        state.view.chartPage = 0;  // presenter mode: the card's charts
     }
 }
 
 std::string storyTry(AppState& state) {
     const cp::StoryCard* card = storyCard(state);
     if (!card || card->try_levers.empty()) return "this card has nothing to try";
+    std::vector<cp::LeverSetting> settings;
     try {
-        applyLeverSettings(state.doc, cp::parseLeverArgs(card->try_levers, *state.doc.loaded));
+        settings = cp::parseLeverArgs(card->try_levers, *state.doc.loaded);
+        applyLeverSettings(state.doc, settings);
     } catch (const cp::LeverError& e) {
         return e.what();
     }
+    // A setting may act after the card's month (a start month, a month lever): unveil from
+    // the card to two years past the latest of them, so the effect is on the charts.
+    const int start = state.dash.months.start;
+    int effect = start + state.view.month;
+    for (const cp::LeverSetting& ls : settings) {
+        effect = std::max(effect, ls.from);
+        const cp::Lever& l = state.doc.loaded->levers[static_cast<size_t>(ls.lever)];
+        if (l.kind == cp::LeverKind::Month && ls.value < 1e6) effect = std::max(effect, static_cast<int>(ls.value));
+    }
+    state.classroom.story.revealUntil = std::min(effect + kTryRevealMonths - start, state.dash.months.count() - 1);
     return "";
 }
 
-int storyFutureFrom(const AppState& state) { return storyActive(state) ? state.view.month : -1; }
+int storyFutureFrom(const AppState& state) {
+    if (!storyActive(state)) return -1;
+    return std::max(state.view.month, state.classroom.story.revealUntil);
+}
+
+std::string storyTryLabel(const AppState& state, const std::string& setting) {
+    // "us.h20_licence=off@2025-04" -> "H20 licence requirement: off from 2025-04"
+    const size_t eq = setting.find('=');
+    if (eq == std::string::npos || !hasScenario(state.doc)) return setting;
+    const int i = state.doc.loaded->findLever(setting.substr(0, eq));
+    if (i < 0) return setting;
+    std::string value = setting.substr(eq + 1);
+    if (const size_t at = value.find('@'); at != std::string::npos) value = value.substr(0, at) + " from " + value.substr(at + 1);
+    return state.doc.loaded->levers[static_cast<size_t>(i)].label + ": " + value;
+}
 
 bool storyHighlightsChart(const AppState& state, std::string_view chartId) {
     const cp::StoryCard* c = storyCard(state);

@@ -35,6 +35,7 @@ struct StoryState {
     bool scrollToLever = false;              // lever panel: bring the card's first lever into view
     bool scrollToChart = false;              // chart grid: bring the card's first chart into view
     std::uint64_t scrollFrame = 0;           // runs.frame when the card changed (later frames ignore the flags)
+    int revealUntil = -1;                    // Try it: month index the charts are unveiled to (-1: the card's)
 };
 
 // The dashboard's chart ids (chartSpecs()), for StoryOptions::chart_ids.
@@ -56,8 +57,12 @@ void storyPrev(AppState& state);
 // The card follows a scrubber moved by hand: the last card at or before its month.
 void syncStoryToScrubber(AppState& state);
 
-// Applies the card's `try` settings to the levers as one undo step. "" or why not.
+// Applies the card's `try` settings to the levers as one undo step and unveils the charts
+// to kTryRevealMonths past the latest month a setting acts from. "" or why not.
+inline constexpr int kTryRevealMonths = 24;
 std::string storyTry(AppState& state);
+// A try setting for people: the lever's label and the value ("H20 licence: off from 2025-04").
+std::string storyTryLabel(const AppState& state, const std::string& setting);
 
 // Month index from which the charts are veiled (the scrubber's month), -1 without a story.
 int storyFutureFrom(const AppState& state);

@@ -22,12 +22,12 @@ ImVec4 changedColor(const AppState& state) {
     return ImVec4(1.00f, 0.66f, 0.20f, 1.0f);
 }
 
-ImVec4 upColor(const AppState& state) {
-    return lightBackground(state) ? ImVec4(0.05f, 0.50f, 0.15f, 1.0f) : ImVec4(0.35f, 0.90f, 0.45f, 1.0f);
+ImVec4 betterColor(const AppState& state) {
+    return lightBackground(state) ? ImVec4(0.00f, 0.45f, 0.33f, 1.0f) : ImVec4(0.20f, 0.80f, 0.62f, 1.0f);
 }
 
-ImVec4 downColor(const AppState& state) {
-    return lightBackground(state) ? ImVec4(0.75f, 0.10f, 0.08f, 1.0f) : ImVec4(1.00f, 0.42f, 0.38f, 1.0f);
+ImVec4 worseColor(const AppState& state) {
+    return lightBackground(state) ? ImVec4(0.72f, 0.32f, 0.00f, 1.0f) : ImVec4(0.98f, 0.50f, 0.18f, 1.0f);
 }
 
 ImVec4 dimColor() { return ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled); }

@@ -13,8 +13,11 @@ namespace chokepoint::app {
 ImVec4 errorColor(const AppState& state);
 ImVec4 warningColor(const AppState& state);
 ImVec4 changedColor(const AppState& state);   // levers changed from the loaded file
-ImVec4 upColor(const AppState& state);        // KPI higher than the loaded scenario
-ImVec4 downColor(const AppState& state);      // KPI lower
+// Good and bad for someone (a team's points, a KPI against a team's objective): bluish
+// green and vermillion (Okabe-Ito), apart also for red-green colour blindness; always
+// paired with a word or sign, never colour alone.
+ImVec4 betterColor(const AppState& state);
+ImVec4 worseColor(const AppState& state);
 ImVec4 dimColor();                            // the theme's disabled-text colour
 
 // Bold / large faces at the current theme's size (ImGui's current font when none was loaded).

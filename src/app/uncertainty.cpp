@@ -49,6 +49,8 @@ UncertaintyBands computeBands(const cp::Scenario& s, cp::EnsembleOptions o) {
             }
         }
     }
+    const auto& kpis = kpiSpecs();
+    for (const KpiSpec& k : kpis) patterns.insert(keyText(k.series.scope, k.series.id, k.series.metric));
     o.keep.patterns.assign(patterns.begin(), patterns.end());
     o.summarize = false;
     const cp::EnsembleResult e = cp::runEnsemble(s, o);
@@ -83,6 +85,31 @@ UncertaintyBands computeBands(const cp::Scenario& s, cp::EnsembleOptions o) {
             band.p90[t] = cp::quantileSorted(values.data(), values.size(), 0.90);
         }
         out.charts[w.chart].push_back(std::move(band));
+    }
+    // KPI ranges: each member's KPI value (a 12-month sum is summed per member first).
+    out.kpis.resize(kpis.size());
+    std::vector<double> member(months);
+    for (size_t k = 0; k < kpis.size(); ++k) {
+        const auto it = index.find(keyText(kpis[k].series.scope, kpis[k].series.id, kpis[k].series.metric));
+        if (it == index.end()) continue;
+        std::vector<std::vector<double>> perMonth(months);
+        for (size_t m : members) {
+            const double* v = e.memberSeries(m, it->second);
+            member.assign(v, v + months);
+            for (size_t t = 0; t < months; ++t)
+                if (const double x = kpiValue(kpis[k], member, static_cast<int>(t)); std::isfinite(x)) perMonth[t].push_back(x);
+        }
+        BandSeries& band = out.kpis[k];
+        band.label = kpis[k].id;
+        band.p10.assign(months, NAN);
+        band.p50.assign(months, NAN);
+        band.p90.assign(months, NAN);
+        for (size_t t = 0; t < months; ++t) {
+            std::sort(perMonth[t].begin(), perMonth[t].end());
+            band.p10[t] = cp::quantileSorted(perMonth[t].data(), perMonth[t].size(), 0.10);
+            band.p50[t] = cp::quantileSorted(perMonth[t].data(), perMonth[t].size(), 0.50);
+            band.p90[t] = cp::quantileSorted(perMonth[t].data(), perMonth[t].size(), 0.90);
+        }
     }
     return out;
 }
@@ -246,6 +273,15 @@ const std::vector<BandSeries>* chartBands(const AppState& state, size_t chart) {
     if (!u.enabled || !u.bands || !(u.shown == currentKey(state)) || chart >= u.bands->charts.size()) return nullptr;
     const auto& bands = u.bands->charts[chart];
     return bands.empty() ? nullptr : &bands;
+}
+
+KpiRange kpiRange(const AppState& state, size_t kpi) {
+    const UncertaintyState& u = state.uncertainty;
+    if (!u.enabled || !u.bands || !(u.shown == currentKey(state)) || kpi >= u.bands->kpis.size()) return {};
+    const BandSeries& b = u.bands->kpis[kpi];
+    const auto t = static_cast<size_t>(std::max(state.view.month, 0));
+    if (t >= b.p10.size() || !std::isfinite(b.p10[t]) || !std::isfinite(b.p90[t])) return {};
+    return {true, b.p10[t], b.p90[t]};
 }
 
 std::string uncertaintyStatus(const AppState& state) {

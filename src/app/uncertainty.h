@@ -39,6 +39,13 @@ struct BandSeries {
 struct UncertaintyBands {
     int runs = 0;                                 // finished ensemble members
     std::vector<std::vector<BandSeries>> charts;  // parallel to chartSpecs(); stacked charts: none
+    std::vector<BandSeries> kpis;                 // parallel to kpiSpecs() (empty label: not produced)
+};
+
+// A KPI's p10-p90 in the month on screen, when bands are on and current.
+struct KpiRange {
+    bool available = false;
+    double p10 = 0, p90 = 0;
 };
 
 // The ensemble and its bands for every line chart. Pure (no threads of its own besides
@@ -119,6 +126,7 @@ void waitForUncertainty(AppState& state);
 bool scenarioHasUncertainty(const AppState& state);
 // The bands of chart `chart` for the edits on screen; null when off, stale or not ready.
 const std::vector<BandSeries>* chartBands(const AppState& state, size_t chart);
+KpiRange kpiRange(const AppState& state, size_t kpi);
 // "uncertainty: 73/200 runs", "p10-p90 of 200 runs", or why there are no bands.
 std::string uncertaintyStatus(const AppState& state);
 

@@ -10,6 +10,7 @@
 #include "app/chart_specs.h"
 #include "app/scenario_files.h"
 #include "app/settings.h"
+#include "app/workshop_handouts.h"
 #include "engine/loader.h"
 #include "engine/month.h"
 
@@ -304,26 +305,66 @@ std::vector<cp::Problem> loadWorkshopSession(AppState& state, const std::string&
 // [SECTION] Report
 //-----------------------------------------------------------------------------
 
-std::string formatObjectiveValue(double v) {
+namespace {
+
+bool endsWith(const std::string& s, std::string_view tail) {
+    return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
+}
+
+// 3 significant digits with k / M / bn / trn.
+std::string scaled(double v) {
     const double a = std::fabs(v);
-    if (a >= 1e12) return fmt::format("{:.2f} trn", v / 1e12);
-    if (a >= 1e9) return fmt::format("{:.2f} bn", v / 1e9);
-    if (a >= 1e6) return fmt::format("{:.2f} M", v / 1e6);
-    if (a >= 1e4) return fmt::format("{:.1f} k", v / 1e3);
+    const auto sig = [](double x, const char* suffix) {
+        const double ax = std::fabs(x);
+        const int decimals = ax >= 100 ? 0 : ax >= 10 ? 1 : 2;
+        return fmt::format("{:.{}f}{}", x, decimals, suffix);
+    };
+    if (a >= 1e12) return sig(v / 1e12, " trn");
+    if (a >= 1e9) return sig(v / 1e9, " bn");
+    if (a >= 1e6) return sig(v / 1e6, "M");
+    if (a >= 1e4) return sig(v / 1e3, "k");
     return fmt::format("{:.4g}", v);
 }
 
-namespace {
+}  // namespace
 
-std::string cell(std::string text) {  // Markdown table cell: no pipes, no line breaks
-    std::string out;
-    for (char c : text) {
-        if (c == '|') out += "\\|";
-        else if (c == '\n') out += ' ';
-        else out += c;
-    }
+std::vector<const cp::TeamScore*> rankedTeams(const cp::Scoreboard& board) {
+    std::vector<const cp::TeamScore*> out;
+    for (const cp::TeamScore& ts : board.teams) out.push_back(&ts);
+    std::stable_sort(out.begin(), out.end(), [](const cp::TeamScore* a, const cp::TeamScore* b) { return a->total > b->total; });
     return out;
 }
+
+std::string roundDriver(const cp::Workshop& w, const cp::WorkshopSession& s, const cp::TeamScore& ts, int round) {
+    if (round < 1 || round > static_cast<int>(ts.rounds.size())) return "";
+    const cp::Team& team = w.teams[static_cast<size_t>(ts.team)];
+    const cp::RoundScore& rs = ts.rounds[static_cast<size_t>(round - 1)];
+    size_t best = rs.objectives.size();
+    for (size_t o = 0; o < rs.objectives.size() && o < team.objectives.size(); ++o)
+        if (best == rs.objectives.size() || std::fabs(rs.objectives[o].points) > std::fabs(rs.objectives[best].points)) best = o;
+    const bool moved = std::any_of(s.moves.begin(), s.moves.end(),
+                                   [&](const cp::Move& m) { return m.round == round && m.team == team.id; });
+    if (best == rs.objectives.size() || std::fabs(rs.objectives[best].points) < 0.05)
+        return moved ? "no change on its objectives yet" : "no move, no change";
+    const cp::Objective& obj = team.objectives[best];
+    const cp::ObjectiveScore& os = rs.objectives[best];
+    return fmt::format("{}: {} vs {} ({:+.1f}{})", obj.label, formatObjectiveValue(os.value, obj.metric),
+                       formatObjectiveValue(os.baseline, obj.metric), os.points, moved ? "" : ", no move of its own");
+}
+
+std::string formatObjectiveValue(double v, const std::string& metric) {
+    if (!std::isfinite(v)) return "n/a";
+    if (endsWith(metric, "_flop")) return fmt::format("{:.2e} FLOP", v);
+    if (metric.find("share") != std::string::npos) return fmt::format("{:.1f}%", v * 100.0);
+    if (endsWith(metric, "_usd")) return (v < 0 ? "-$" : "$") + scaled(std::fabs(v));
+    if (endsWith(metric, "_h100e")) return scaled(v) + " H100e";
+    if (endsWith(metric, "_months")) return fmt::format("{:.1f} months", v);
+    if (endsWith(metric, "_mw")) return scaled(v) + " MW";
+    if (endsWith(metric, "_units")) return scaled(v) + " units";
+    return scaled(v);
+}
+
+namespace {
 
 std::string leverLabel(const cp::Workshop& w, const std::string& id) {
     const int i = w.scenario.findLever(id);
@@ -337,8 +378,8 @@ void writeMoves(std::string& md, const cp::Workshop& w, const std::vector<cp::Mo
         if (!any) md += "| Team | Lever | Value |\n|---|---|---|\n";
         any = true;
         const int t = w.findTeam(m.team);
-        md += fmt::format("| {} | {} (`{}`) | {} |\n", cell(t < 0 ? m.team : w.teams[static_cast<size_t>(t)].name),
-                          cell(leverLabel(w, m.lever)), m.lever, cell(m.value));
+        md += fmt::format("| {} | {} (`{}`) | {} |\n", markdownCell(t < 0 ? m.team : w.teams[static_cast<size_t>(t)].name),
+                          markdownCell(leverLabel(w, m.lever)), m.lever, markdownCell(m.value));
     }
     md += any ? "\n" : "No moves.\n\n";
 }
@@ -359,13 +400,20 @@ std::string workshopReportMarkdown(const cp::Workshop& w, const cp::WorkshopSess
     md += " Total |\n|---|";
     for (int r = 0; r <= played; ++r) md += "---:|";
     md += "\n";
-    for (const cp::TeamScore& ts : board.teams) {
-        md += "| " + cell(w.teams[static_cast<size_t>(ts.team)].name) + " |";
-        for (const cp::RoundScore& rs : ts.rounds) md += fmt::format(" {:+.1f} |", rs.points);
-        md += fmt::format(" **{:+.1f}** |\n", ts.total);
+    for (const cp::TeamScore* ts : rankedTeams(board)) {
+        md += "| " + markdownCell(w.teams[static_cast<size_t>(ts->team)].name) + " |";
+        for (const cp::RoundScore& rs : ts->rounds) md += fmt::format(" {:+.1f} |", rs.points);
+        md += fmt::format(" **{:+.1f}** |\n", ts->total);
     }
-    md += "\nA round's points, per objective: 100 x weight x the share by which the team beat the baseline "
-          "run (nobody moved), capped at 100%.\n\n## Objectives\n\n";
+    md += "\nRanked by total. A round's points, per objective: 100 x weight x the share by which the team beat the "
+          "baseline run (nobody moved), capped at 100%.\n\n";
+    if (played > 0) {
+        md += fmt::format("What moved each team's points most in round {}:\n\n", played);
+        for (const cp::TeamScore* ts : rankedTeams(board))
+            md += "- " + w.teams[static_cast<size_t>(ts->team)].name + ": " + roundDriver(w, s, *ts, played) + "\n";
+        md += "\n";
+    }
+    md += "## Objectives\n\n";
     for (const cp::TeamScore& ts : board.teams) {
         const cp::Team& team = w.teams[static_cast<size_t>(ts.team)];
         md += "### " + team.name + "\n\n| Objective | Round | Played | Baseline | Points |\n|---|---:|---:|---:|---:|\n";
@@ -373,9 +421,9 @@ std::string workshopReportMarkdown(const cp::Workshop& w, const cp::WorkshopSess
             for (size_t o = 0; o < rs.objectives.size() && o < team.objectives.size(); ++o) {
                 const cp::Objective& obj = team.objectives[o];
                 const cp::ObjectiveScore& os = rs.objectives[o];
-                md += fmt::format("| {} ({} is better, weight {:g}) | {} | {} | {} | {:+.1f} |\n", cell(obj.label),
-                                  cp::toString(obj.better), obj.weight, rs.round, formatObjectiveValue(os.value),
-                                  formatObjectiveValue(os.baseline), os.points);
+                md += fmt::format("| {} ({} is better, weight {:g}) | {} | {} | {} | {:+.1f} |\n", markdownCell(obj.label),
+                                  cp::toString(obj.better), obj.weight, rs.round, formatObjectiveValue(os.value, obj.metric),
+                                  formatObjectiveValue(os.baseline, obj.metric), os.points);
             }
         md += "\n";
     }
@@ -423,6 +471,8 @@ std::string requestWorkshopReport(AppState& state, const std::string& mdPath) {
     if (!writeFileAtomically(md, workshopReportMarkdown(*ws(state).workshop, ws(state).session, *board, images), &error))
         return error;
     queue.restoreEnlarged = state.view.enlargedChart;
+    queue.restoreTheme = state.theme;
+    if (!queue.charts.empty()) state.theme = Theme::Light;  // printable pictures; restored after the last one
     ws(state).report = std::move(queue);
     return "";
 }
@@ -437,6 +487,7 @@ void tickWorkshopReport(AppState& state) {
         r.waiting = false;
         if (r.charts.empty()) {
             state.view.enlargedChart = r.restoreEnlarged;
+            state.theme = r.restoreTheme;
             return;
         }
     }

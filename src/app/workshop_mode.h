@@ -18,6 +18,7 @@
 // enlarged (the same capture as Export PNG), written next to the .md.
 #pragma once
 
+#include "app/theme.h"
 #include "engine/problems.h"
 #include "engine/workshop.h"
 
@@ -37,6 +38,7 @@ struct ReportExport {
     std::vector<std::string> files;   // PNG path per entry of `charts`
     bool waiting = false;             // a capture request is out
     int restoreEnlarged = -1;         // the enlarged chart before the export
+    Theme restoreTheme = Theme::Dark; // the pictures use the light theme (for printing)
 };
 
 struct WorkshopState {
@@ -94,8 +96,15 @@ bool workshopDirty(const AppState& state);
 std::string saveWorkshopSession(AppState& state, const std::string& path);
 std::vector<cp::Problem> loadWorkshopSession(AppState& state, const std::string& path);
 
-// An objective's value for people: "2.10 bn", "461.6 k", "13.08" (metrics carry no unit).
-std::string formatObjectiveValue(double v);
+// An objective's value for people, its unit read from the metric's name: "$2.10 bn",
+// "4.20e+26 FLOP", "13.1 months", "45.0%", "462k H100e"; other metrics as plain numbers.
+std::string formatObjectiveValue(double v, const std::string& metric = "");
+// The board's teams by total, best first (ties keep the workshop's order).
+std::vector<const cp::TeamScore*> rankedTeams(const cp::Scoreboard& board);
+// One line on what moved a team's points most in `round`: the objective with the most
+// points either way, its value against the run where nobody moved, and whether the team
+// itself moved ("" when the round is not scored).
+std::string roundDriver(const cp::Workshop& w, const cp::WorkshopSession& s, const cp::TeamScore& ts, int round);
 
 // The report as Markdown: standings, points per objective and round, moves per round with
 // the equivalent command line, and the chart pictures (`images`: chart title, file name).

@@ -1,6 +1,7 @@
 // The dashboard driven through its widgets, headless: levers change results in the
 // expected direction, undo restores them, charts enlarge, dialogs save and open.
 #include "app/app_ui.h"
+#include "app/panels.h"
 #include "app/scenario_files.h"
 #include "engine/loader.h"
 #include "engine/month.h"
@@ -10,6 +11,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 
@@ -160,9 +162,9 @@ TEST(Dashboard, ChartClickEnlargesAndEscapeCloses) {
 
 TEST(Dashboard, LogToggleOnASmallChart) {
     DashboardFixture d;
-    ASSERT_TRUE(d.ui.clickItem("chart/host_power/log", d.draw));
+    ASSERT_TRUE(d.ui.clickItem("chart/china_channels/log", d.draw));
     size_t index = 0;
-    while (std::string(chartSpecs()[index].id) != "host_power") ++index;
+    while (std::string(chartSpecs()[index].id) != "china_channels") ++index;
     EXPECT_EQ(d.state.view.logScale[index], 1);
     EXPECT_EQ(d.state.view.enlargedChart, -1) << "the toggle does not enlarge the chart";
 }
@@ -306,4 +308,22 @@ TEST(Dashboard, EveryPanelAndThemeDrawsWithoutAsserting) {
         }
     }
     EXPECT_TRUE(hasDatedSchedule(d.state.doc, d.leverIndex("cn.nvidia_guidance")));
+}
+
+TEST(Dashboard, ZeroSeriesAreLeftOutAndTheProjectionIsShaded) {
+    DashboardFixture d;
+    size_t bloc = 0;
+    while (std::string(chartSpecs()[bloc].id) != "compute_by_bloc") ++bloc;
+    // The baseline books compute by headquarters: some blocs are zero throughout.
+    size_t nonZero = 0;
+    for (const SeriesData& s : d.state.dash.charts[bloc].series)
+        nonZero += std::any_of(s.current.begin(), s.current.end(), [](double v) { return v != 0.0; }) ? 1 : 0;
+    ASSERT_LT(nonZero, d.state.dash.charts[bloc].series.size()) << "the test needs a zero series";
+    d.state.view.enlargedChart = static_cast<int>(bloc);  // drawn last: lastChart() describes it
+    d.ui.frames(2, d.draw);
+    EXPECT_EQ(chart::detail::lastChart().n_series, static_cast<int>(nonZero));
+    int lastEvent = -1;
+    for (const cp::Event& e : d.state.doc.loaded->events) lastEvent = std::max(lastEvent, e.month);
+    EXPECT_EQ(recordEndIndex(d.state), lastEvent - d.state.dash.months.start);
+    EXPECT_EQ(chart::detail::lastChart().projection, recordEndIndex(d.state));
 }

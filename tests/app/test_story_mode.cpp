@@ -191,3 +191,28 @@ TEST(StoryMode, FileMenuOpensAStoryFromTheList) {
     EXPECT_EQ(f.state.classroom.story.story->cards.size(), 7u);
     EXPECT_TRUE(f.ui.itemRect("story/next"));
 }
+
+TEST(StoryMode, TryItUnveilsThePastTheChangeAndItsButtonNamesTheLevers) {
+    ClassroomFixture f;
+    ASSERT_TRUE(openStory(f.state, storyPath("history_2022_2025.json")).empty());
+    f.settle();
+    // The first card whose try setting acts after the card's own month (a month lever or @date).
+    const cp::Story& st = *f.state.classroom.story.story;
+    int card = -1;
+    for (size_t i = 0; i < st.cards.size() && card < 0; ++i)
+        for (const std::string& t : st.cards[i].try_levers)
+            if (t.find("_from=20") != std::string::npos || t.find('@') != std::string::npos) card = static_cast<int>(i);
+    ASSERT_GE(card, 0) << "the story has a card whose Try it acts later than the card";
+    storyGoTo(f.state, card);
+    f.settle();
+    const int cardMonth = f.state.view.month;
+    EXPECT_EQ(classroomFutureFrom(f.state), cardMonth) << "before Try it: veiled from the card's month";
+    ASSERT_EQ(storyTry(f.state), "");
+    f.settle();
+    EXPECT_GE(classroomFutureFrom(f.state), cardMonth + kTryRevealMonths) << "Try it unveils two years past the change";
+    const std::string label = storyTryLabel(f.state, st.cards[static_cast<size_t>(card)].try_levers.front());
+    const std::string id = st.cards[static_cast<size_t>(card)].try_levers.front();
+    EXPECT_EQ(label.find(id.substr(0, id.find('='))), std::string::npos) << "the button shows the lever's label, not its id: " << label;
+    storyNext(f.state);
+    EXPECT_EQ(classroomFutureFrom(f.state), f.state.view.month) << "the next card veils from its own month again";
+}

@@ -4,6 +4,7 @@
 // round-trip; Step back undoes a round; the report lists the moves and asks for pictures.
 #include "app/classroom_ui.h"
 #include "app/cli_args.h"
+#include "app/panels.h"
 #include "app/workshop_mode.h"
 #include "engine/month.h"
 #include "engine/workshop.h"
@@ -13,6 +14,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -185,7 +188,8 @@ TEST(WorkshopMode, ReportListsMovesAndScoresAndAsksForEachChartPicture) {
     const std::string report = text.str();
     for (const char* part : {"# Compute race 2025-2028: workshop report", "## Standings", "| US government |",
                              "### Round 1 (2025-01 to 2025-12)", "(`us.remote_access_control`) | on |",
-                             "--move 1:us_gov:us.remote_access_control=on", "![Compute by bloc (train + infer)](class_compute_by_bloc.png)"})
+                             "--move 1:us_gov:us.remote_access_control=on", "![Compute by HQ bloc (train + infer)](class_compute_by_bloc.png)",
+                             "Ranked by total", "What moved each team's points most in round 1:"})
         EXPECT_NE(report.find(part), std::string::npos) << part << "\n" << report;
 
     // The main loop takes one capture at a time, of the enlarged chart.
@@ -196,6 +200,7 @@ TEST(WorkshopMode, ReportListsMovesAndScoresAndAsksForEachChartPicture) {
         if (f.state.requests.screenshot) {
             EXPECT_TRUE(f.state.requests.screenshot->cropToEnlargedChart);
             EXPECT_GE(f.state.view.enlargedChart, 0);
+            EXPECT_EQ(f.state.theme, Theme::Light) << "report pictures are for printing";
             shots.push_back(f.state.requests.screenshot->path);
             f.state.requests.screenshot.reset();  // as the main loop does once it has saved the PNG
         }
@@ -204,6 +209,7 @@ TEST(WorkshopMode, ReportListsMovesAndScoresAndAsksForEachChartPicture) {
     ASSERT_EQ(shots.size(), chartSpecs().size());
     EXPECT_EQ(shots.front(), (dir / "report" / "class_compute_by_bloc.png").string());
     EXPECT_EQ(f.state.view.enlargedChart, -1) << "the view is back as it was";
+    EXPECT_EQ(f.state.theme, Theme::Dark);
 }
 
 TEST(WorkshopMode, CommandLinePlaysTheRoundsAsked) {
@@ -259,4 +265,54 @@ TEST(WorkshopMode, AnUnsavedGameIsNotDroppedWithoutAsking) {
     f.settle();
     EXPECT_TRUE(storyActive(f.state));
     EXPECT_EQ(cp::loadSession(path).moves, std::vector<cp::Move>{kMoves[0]});
+}
+
+TEST(WorkshopMode, ScoresReadWithUnitsAndSayWhatMovedThem) {
+    EXPECT_EQ(formatObjectiveValue(4.1968801829434906e26, "largest_run_flop"), "4.20e+26 FLOP");
+    EXPECT_EQ(formatObjectiveValue(2.1e9, "lease_revenue_usd"), "$2.10 bn");
+    EXPECT_EQ(formatObjectiveValue(0.4512, "huawei_share_china"), "45.1%");
+    EXPECT_EQ(formatObjectiveValue(13.08, "frontier_gap_months"), "13.1 months");
+    EXPECT_EQ(formatObjectiveValue(461600, "compute_train_h100e"), "462k H100e");
+
+    ClassroomFixture f;
+    openComputeRace(f);
+    playScriptedRound(f, 1);
+    const cp::Workshop& w = workshopOf(f);
+    const cp::Scoreboard& board = *workshopBoard(f.state);
+    const auto ranked = rankedTeams(board);
+    ASSERT_EQ(ranked.size(), w.teams.size());
+    for (size_t i = 1; i < ranked.size(); ++i) EXPECT_GE(ranked[i - 1]->total, ranked[i]->total);
+    for (const cp::TeamScore* ts : ranked) {
+        const cp::Team& team = w.teams[static_cast<size_t>(ts->team)];
+        const bool moved = std::any_of(kMoves.begin(), kMoves.end(), [&](const cp::Move& m) { return m.round == 1 && m.team == team.id; });
+        const std::string driver = roundDriver(w, f.state.classroom.workshop.session, *ts, 1);
+        ASSERT_FALSE(driver.empty()) << team.id;
+        if (std::fabs(ts->rounds[0].points) >= 0.05 && !moved) {
+            EXPECT_NE(driver.find("no move of its own"), std::string::npos) << team.id << ": " << driver;
+        }
+        if (moved) {
+            EXPECT_EQ(driver.find("no move of its own"), std::string::npos) << team.id << ": " << driver;
+        }
+    }
+    EXPECT_TRUE(f.ui.itemRect("workshop/board_legend"));
+}
+
+TEST(WorkshopMode, KpiColoursFollowTheObjectivesOfTheTeamInView) {
+    ClassroomFixture f;
+    openComputeRace(f);
+    const auto kpi = [](const char* id) {
+        for (size_t k = 0; k < kpiSpecs().size(); ++k)
+            if (std::string(id) == kpiSpecs()[k].id) return k;
+        return kpiSpecs().size();
+    };
+    const size_t gap = kpi("china_gap"), diverted = kpi("diverted");
+    const cp::Workshop& w = workshopOf(f);
+    f.state.classroom.workshop.team = w.findTeam("us_gov");
+    EXPECT_EQ(kpiVerdict(f.state, gap, +2.0), 1) << "a wider gap is better for the US government";
+    EXPECT_EQ(kpiVerdict(f.state, gap, -2.0), -1);
+    EXPECT_EQ(kpiVerdict(f.state, diverted, -100.0), 0) << "not one of its objectives: neutral";
+    f.state.classroom.workshop.team = w.findTeam("cn_labs");
+    EXPECT_EQ(kpiVerdict(f.state, gap, +2.0), -1) << "China's labs want the gap smaller";
+    closeWorkshop(f.state);
+    EXPECT_EQ(kpiVerdict(f.state, gap, +2.0), 0) << "outside a workshop the arrows are neutral";
 }

@@ -36,11 +36,13 @@ const fs::path kScenarioDir = fs::path(CHOKEPOINT_SOURCE_DIR) / "scenarios";
 const fs::path kFingerprints = fs::path(CHOKEPOINT_TEST_DIR) / "scenarios" / "fingerprints.json";
 constexpr const char* kUpdateVar = "CHOKEPOINT_UPDATE_FINGERPRINTS";
 
-// Scenario files are every *.json beside baseline.json except the JSON Schema.
+// Scenario files are every *.json beside baseline.json except the JSON Schema and the sources list.
 std::vector<std::string> shippedScenarios() {
   std::vector<std::string> names;
   for (const auto& e : fs::directory_iterator(kScenarioDir)) {
-    if (!e.is_regular_file() || e.path().extension() != ".json" || e.path().filename() == "schema.json") continue;
+    if (!e.is_regular_file() || e.path().extension() != ".json" || e.path().filename() == "schema.json" ||
+        e.path().filename() == "sources.json")
+      continue;
     names.push_back(e.path().stem().string());
   }
   std::sort(names.begin(), names.end());

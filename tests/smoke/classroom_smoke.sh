@@ -44,7 +44,7 @@ echo "== workshop: two rounds and the report"
 "${xvfb[@]}" "$binary" --workshop "$workshop" \
   --move 1:us_gov:us.remote_access_control=on --move 1:us_gov:us.remote_access_from=2025-01 \
   --move 2:cn_gov:cn.domestic_subsidy=0.5 --workshop-rounds 2 \
-  --workshop-report "$outdir/report/class.md" \
+  --workshop-report "$outdir/report/class.md" --workshop-handouts "$outdir/handouts" \
   --screenshot "$outdir/workshop.png" --frames 3 --size 1280x720 || fail "workshop exited $?"
 colourful "$outdir/workshop.png" 1280x720
 grep -q '^## Standings' "$outdir/report/class.md" || fail "no standings in the report"
@@ -55,8 +55,18 @@ for png in "$outdir"/report/class_*.png; do
   grep -q "($(basename "$png"))" "$outdir/report/class.md" || fail "the report does not show $png"
   pictures=$((pictures + 1))
 done
-(( pictures == 9 )) || fail "$pictures chart pictures, expected 9"
+(( pictures == 10 )) || fail "$pictures chart pictures, expected 10"
 echo "ok: $outdir/report/class.md with $pictures pictures"
+cards=$(ls "$outdir"/handouts/team_*.md 2>/dev/null | wc -l)
+(( cards == 6 )) || fail "$cards team cards in $outdir/handouts, expected 6"
+grep -q 'round 4' "$outdir/handouts/move_slips.md" || fail "the move slips stop before round 4"
+for card in "$outdir"/handouts/team_*.md; do  # text pictures: the window's size, some shades of grey
+  png="${card%.md}.png"
+  [[ -s "$png" ]] || fail "no picture of $card"
+  [[ "$(identify -format '%wx%h' "$png")" == 1280x720 ]] || fail "$png is not 1280x720"
+  (( $(identify -format '%k' "$png") > 20 )) || fail "$png looks blank"
+done
+echo "ok: $outdir/handouts with $cards team cards (Markdown and PNG) and the move slips"
 
 echo "== bad input must fail"
 set +e

@@ -59,7 +59,8 @@ struct Ctx {
     std::vector<double> pool;    // copied series data
     std::vector<Series> series;
     std::vector<MarkerRec> markers;
-    int cursor = -1, future = -1;
+    int cursor = -1, future = -1, projection = -1;
+    int note = -1;               // offset into text: a line at the legend's end, -1 none
     int next_col = 0, n_stacks = 0;
     std::vector<ImVec2> pts;     // polyline scratch
     std::vector<ImVec2> dash;
@@ -144,7 +145,8 @@ bool BeginChart(const char* id, const char* title, Unit y_unit, const char* cons
     g.series.clear();
     g.markers.clear();
     g.x_labels.clear();
-    g.cursor = g.future = -1;
+    g.cursor = g.future = g.projection = -1;
+    g.note = -1;
     g.next_col = g.n_stacks = 0;
     g.title = g.addText(title);
     if (x_labels != nullptr)
@@ -213,6 +215,14 @@ void Cursor(int x) {
 
 void Future(int x_from) {
     if (g.active) g.future = x_from;
+}
+
+void Projection(int x_from) {
+    if (g.active) g.projection = x_from;
+}
+
+void Note(const char* text) {
+    if (g.active && text != nullptr && text[0] != '\0') g.note = g.addText(text);
 }
 
 namespace {
@@ -416,6 +426,40 @@ void drawDashed(ImDrawList* dl, const Map& m, const double* ys, int n, ImU32 col
 
 // [SECTION] Legend and tooltip
 
+// Each solid line's label right of the plot at the height of its last value (before any
+// veil), nudged apart so labels never overlap; clipped to the chart.
+void drawEndLabels(ImDrawList* dl, const Map& m, int n_x, const ImRect& frame) {
+    struct Label {
+        float y;
+        const Series* s;
+    };
+    std::vector<Label> labels;
+    const int last_shown = g.future >= 0 ? std::min(g.future, n_x - 1) : n_x - 1;
+    for (const Series& s : g.series) {
+        if (s.kind != Kind::Line || hiddenLabel(g.str(s.label))) continue;
+        const double* v = g.data(s.y);
+        for (int i = std::min(last_shown, s.n - 1); i >= 0; --i)
+            if (std::isfinite(v[i])) {
+                labels.push_back({m.y(v[i]), &s});
+                break;
+            }
+    }
+    std::sort(labels.begin(), labels.end(), [](const Label& a, const Label& b) { return a.y < b.y; });
+    const float h = ImGui::GetTextLineHeight();
+    float next = m.plot.Min.y;
+    for (Label& l : labels) {  // top-down: each below the one before
+        l.y = std::max(l.y - h * 0.5f, next);
+        next = l.y + h;
+    }
+    const float overflow = next - m.plot.Max.y - h * 0.5f;  // pushed past the bottom: shift all up
+    dl->PushClipRect(frame.Min, frame.Max, true);
+    for (const Label& l : labels) {
+        const float y = overflow > 0 ? std::max(m.plot.Min.y - h * 0.5f, l.y - overflow) : l.y;
+        dl->AddText(ImVec2(m.plot.Max.x + 6.0f, y), l.s->col, g.str(l.s->label));
+    }
+    dl->PopClipRect();
+}
+
 void drawSwatch(ImDrawList* dl, ImVec2 p, float h, const Series& s) {
     const float w = h * 1.4f, cy = p.y + h * 0.5f;
     if (s.kind == Kind::Fill) {
@@ -437,7 +481,7 @@ float layoutLegend(ImDrawList* dl, float x0, float x1, float y, bool draw) {
     bool any = false;
     for (const Series& s : g.series) {
         const char* label = g.str(s.label);
-        if (hiddenLabel(label)) continue;
+        if (hiddenLabel(label) || (g.style.end_labels && s.kind == Kind::Line)) continue;
         const float w = sw + ImGui::CalcTextSize(label).x;
         if (!any) rows = 1;
         if (any && x + w > x1) {
@@ -451,6 +495,21 @@ float layoutLegend(ImDrawList* dl, float x0, float x1, float y, bool draw) {
             dl->AddText(ImVec2(p.x + sw, p.y), ImGui::GetColorU32(ImGuiCol_Text), label);
         }
         x += w + gap;
+    }
+    if (g.note >= 0) {  // e.g. series left out: dim, after the entries, wrapped on rows of its own when long
+        const char* note = g.str(g.note);
+        const float w = ImGui::CalcTextSize(note).x;
+        if (!any) rows = 1;
+        if (any && x + w > x1) {
+            x = x0;
+            rows += 1;
+        }
+        const float wrap = std::max(x1 - x, h);
+        const float noteH = ImGui::CalcTextSize(note, nullptr, false, wrap).y;
+        if (draw)
+            dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(x, y + (rows - 1) * h),
+                        ImGui::GetColorU32(ImGuiCol_TextDisabled), note, nullptr, wrap);
+        rows += std::max(0.0f, std::round(noteH / h) - 1.0f);
     }
     return rows * h;
 }
@@ -570,12 +629,14 @@ ChartResult EndChart() {
     const char* title = g.str(g.title);
     const bool has_title = title[0] != '\0' || unitName(g.unit)[0] != '\0';
     if (has_title) {
+        dl->PushClipRect(fr.Min, fr.Max, true);  // a long title never runs into the next chart
         dl->AddText(ImVec2(fr.Min.x, top), col_text, title);
         const char* un = unitName(g.unit);
         if (un[0] != '\0') {
             std::snprintf(lab, sizeof lab, title[0] != '\0' ? "  (%s)" : "(%s)", un);
             dl->AddText(ImVec2(fr.Min.x + ImGui::CalcTextSize(title).x, top), col_dim, lab);
         }
+        dl->PopClipRect();
         top += line_h + st.ItemSpacing.y;
     }
     if (g.style.show_legend) {
@@ -583,7 +644,15 @@ ChartResult EndChart() {
         if (lh > 0) top += lh + st.ItemSpacing.y;
     }
     const float bottom = fr.Max.y - line_h - 4.0f;
-    m.plot = ImRect(fr.Min.x + gutter, top, fr.Max.x - 4.0f, std::max(bottom, top + 10.0f));
+    // End labels: a right margin as wide as the longest line label (at most a third of the chart).
+    float right_margin = 4.0f;
+    if (g.style.end_labels) {
+        for (const Series& s : g.series)
+            if (s.kind == Kind::Line && !hiddenLabel(g.str(s.label)))
+                right_margin = std::max(right_margin, ImGui::CalcTextSize(g.str(s.label)).x + 8.0f);
+        right_margin = std::min(right_margin, fr.GetWidth() / 3.0f);
+    }
+    m.plot = ImRect(fr.Min.x + gutter, top, fr.Max.x - right_margin, std::max(bottom, top + 10.0f));
     const ImRect& pr = m.plot;
 
     // Background, grid and axis labels.
@@ -609,15 +678,29 @@ ChartResult EndChart() {
 
     // Data, clipped to the plot. Fills first, then dashed lines under solid ones.
     dl->PushClipRect(pr.Min, pr.Max, true);
+    // Projection: months after the record, hatched lightly under the data and labelled.
+    if (g.projection >= 0 && g.projection < n_x - 1) {
+        const float x0 = m.x(g.projection);
+        dl->AddRectFilled(ImVec2(x0, pr.Min.y), pr.Max, ImGui::GetColorU32(ImGuiCol_Text, 0.06f));
+        const ImU32 hatch = ImGui::GetColorU32(ImGuiCol_Text, 0.07f);
+        const float step = line_h;
+        for (float x = x0 - pr.GetHeight(); x < pr.Max.x; x += step)
+            dl->AddLine(ImVec2(x, pr.Max.y), ImVec2(x + pr.GetHeight(), pr.Min.y), hatch);
+        dl->AddLine(ImVec2(x0, pr.Min.y), ImVec2(x0, pr.Max.y), ImGui::GetColorU32(ImGuiCol_Text, 0.45f), 1.0f);
+        const char* label = "projection \xe2\x86\x92";  // →
+        const ImVec2 ts = ImGui::CalcTextSize(label);
+        if (x0 + 4.0f + ts.x < pr.Max.x)
+            dl->AddText(ImVec2(x0 + 4.0f, pr.Max.y - ts.y - 2.0f), col_dim, label);
+    }
     for (const Series& s : g.series) {
         if (s.kind != Kind::Fill) continue;
         const int n = std::min(s.n, n_x);
-        drawFill(dl, m, g.data(s.lo), g.data(s.hi), n, withAlpha(s.col, s.band ? 0.30f : 0.55f));
+        drawFill(dl, m, g.data(s.lo), g.data(s.hi), n, withAlpha(s.col, s.band ? 0.40f : 0.55f));
         if (!s.band) {
             drawLine(dl, m, g.data(s.hi), n, s.col, 1.0f);  // crisp layer edge
-        } else {  // faint edges keep the band's hue where it is thin or overlaps another
-            drawLine(dl, m, g.data(s.lo), n, withAlpha(s.col, 0.5f), 1.0f);
-            drawLine(dl, m, g.data(s.hi), n, withAlpha(s.col, 0.5f), 1.0f);
+        } else {  // dashed edges mark the band even where it is a few pixels wide (log axes)
+            drawDashed(dl, m, g.data(s.lo), n, withAlpha(s.col, 0.9f), 1.0f);
+            drawDashed(dl, m, g.data(s.hi), n, withAlpha(s.col, 0.9f), 1.0f);
         }
     }
     for (const Series& s : g.series)
@@ -674,6 +757,7 @@ ChartResult EndChart() {
     }
     dl->PopClipRect();
     dl->AddRect(pr.Min, pr.Max, ImGui::GetColorU32(ImGuiCol_Border));
+    if (g.style.end_labels) drawEndLabels(dl, m, n_x, fr);
     if (res.hover_x >= 0) tooltip(res.hover_x);
 
     g.info.plot_min = pr.Min;
@@ -683,6 +767,7 @@ ChartResult EndChart() {
     g.info.n_x = n_x;
     g.info.n_series = static_cast<int>(g.series.size());
     g.info.future = g.future;
+    g.info.projection = g.projection;
     g.info.vtx_drawn = dl->VtxBuffer.Size - vtx0;
     ImGui::PopID();
     return res;

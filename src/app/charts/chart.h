@@ -66,6 +66,7 @@ std::vector<double> niceTicks(double lo, double hi, int target, bool log);
 struct Style {
     bool log_y = false;
     bool show_legend = true;
+    bool end_labels = false;  // name solid lines at their right end (a margin) instead of in the legend
     bool zero_based = true;   // linear y axis includes 0 (unless the data says otherwise)
     float height = 220.0f;    // whole chart incl. title, legend, x labels (pixels)
     float width = 0.0f;       // 0 = all available width
@@ -99,6 +100,8 @@ void Band(const char* label, const double* lo, const double* hi, int n, ImU32 co
 void Markers(const Marker* m, int n);
 void Cursor(int x);        // the selected month (scrubber)
 void Future(int x_from);   // story mode: veil everything after x_from; tooltip hides values there
+void Projection(int x_from);  // shade and label the months after x_from as projection (not record)
+void Note(const char* text);  // dim text after the legend entries (e.g. which series are left out)
 ChartResult EndChart();
 
 // [SECTION] Introspection for tests
@@ -113,6 +116,7 @@ struct ChartInfo {
     int vtx_drawn = 0;            // vertices EndChart added to the window draw list
     bool visible = false;         // BeginChart returned true
     int future = -1;              // Future(x_from) of the chart, -1 when none
+    int projection = -1;          // Projection(x_from), -1 when none
 };
 // The most recent chart's layout and range (updated by EndChart, or by a clipped BeginChart).
 const ChartInfo& lastChart();
