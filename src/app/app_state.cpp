@@ -149,6 +149,10 @@ void syncRuns(AppState& state) {
         runs.traced = out->results;
         runs.shownTrace = TraceKey{runs.generation, tagRevision(out->tag), out->traceCompany, out->traceMonth};
     }
+    if (state.dash.flopUnits != state.view.flopUnits) {
+        state.dash.flopUnits = state.view.flopUnits;
+        rebuild = runs.current != nullptr;
+    }
     if (rebuild) {
         rebuildDashboard(state.dash, *state.doc.loaded, runs.current.get(), runs.baseline.get());
         ++runs.dataGeneration;

@@ -81,6 +81,7 @@ struct ViewState {
     bool whyVisible = false;          // the Why tab was drawn this frame (tracing on demand)
     float enlargedRect[4] = {0, 0, 0, 0};  // chart rect in the enlarged window (screen px)
     bool leversCollapsed = false;     // Ctrl+L: the lever (or workshop) panel is a narrow strip
+    bool flopUnits = false;           // View > Compute in FLOP-H100e
     bool presenterLeversOpen = false; // presenter mode collapses it; Ctrl+L opens it there
     int chartPage = 0;                // presenter mode: which page of the chart order is shown
     std::string sourcesFilter;        // Sources window

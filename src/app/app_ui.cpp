@@ -171,6 +171,10 @@ void drawViewMenu(AppState& state) {
     probeItem("View/Lever panel");
     ImGui::MenuItem("Tables and Why panel", nullptr, &state.windows.tables, !state.presenter);
     probeItem("View/Tables");
+    ImGui::MenuItem("Compute in FLOP-H100e", nullptr, &state.view.flopUnits);
+    probeItem("View/FLOP units");
+    itemTooltip("FLOP-H100e counts every chip at tflops / 989 (an H20 is 0.15), as published chip counts do; "
+                "H100e counts chips in the measure of their purpose (an H20 for inference is ~0.67).");
     if (ImGui::MenuItem("Uncertainty bands (p10-p90)", nullptr, state.uncertainty.enabled, hasScenario(state.doc)))
         setUncertainty(state, !state.uncertainty.enabled);
     probeItem("View/Uncertainty");

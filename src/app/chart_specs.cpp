@@ -11,7 +11,8 @@ using chart::Unit;
 const std::vector<ChartSpec>& chartSpecs() {
     static const std::vector<ChartSpec> kCharts = {
         {"compute_by_bloc", "Compute by HQ bloc (train + infer)", Unit::H100e, ChartKind::Lines,
-         {{Scope::Bloc, "*", "compute_train_h100e+compute_infer_h100e", "{name}"}}, /*log=*/true},
+         {{Scope::Bloc, "*", "compute_train_h100e+compute_infer_h100e", "{name}"}}, /*log=*/true,
+         {{Scope::Bloc, "*", "compute_flop_h100e", "{name}"}}},
         // Where the chips are, not who owns them: the headquarters view books SEA sites to their owners.
         {"chips_by_location", "Controlled chips by location (cumulative)", Unit::H100e, ChartKind::Lines,
          {{Scope::Jurisdiction, "*", "imports_cum_h100e", "{name}"}}, /*log=*/true},
@@ -39,7 +40,10 @@ const std::vector<ChartSpec>& chartSpecs() {
         {"vendor_share_china", "Chip vendors in China", Unit::Share, ChartKind::Lines,
          {{Scope::Global, "world", "huawei_share_china", "Huawei"},
           {Scope::Global, "world", "nvidia_share_china", "Nvidia"},
-          {Scope::Global, "world", "amd_share_china", "AMD"}}},
+          {Scope::Global, "world", "amd_share_china", "AMD"}}, false,
+         {{Scope::Global, "world", "huawei_flop_share_china", "Huawei"},
+          {Scope::Global, "world", "nvidia_flop_share_china", "Nvidia"},
+          {Scope::Global, "world", "amd_flop_share_china", "AMD"}}, Unit::Share},
         {"diverted", "Chips diverted, per month", Unit::Units, ChartKind::Lines,
          {{Scope::Global, "world", "diverted_units", "All hosts"}}},
         {"us_fees", "US fees on licensed sales", Unit::Usd, ChartKind::Lines,
@@ -86,8 +90,9 @@ const std::vector<KpiSpec>& kpiSpecs() {
         {"china_gap", "China frontier gap", Unit::Months, {Scope::Bloc, "china", "frontier_gap_months"},
          KpiAggregate::Month, "How many months earlier the leading US lab had the effective compute of the best Chinese one.",
          "Higher: good for US export policy; Chinese labs want it lower."},
-        {"huawei_share", "Huawei share in China", Unit::Share, {Scope::Global, "world", "huawei_share_china"},
-         KpiAggregate::Month, "Share of Chinese compute that runs on Huawei Ascend chips.",
+        {"huawei_share", "Huawei share (FLOP)", Unit::Share, {Scope::Global, "world", "huawei_flop_share_china"},
+         KpiAggregate::Month, "Share of Chinese compute that runs on Huawei Ascend chips, counted in FLOP-H100e "
+         "(tflops / 989 per chip, as in published chip counts).",
          "Higher: good for Beijing's self-reliance goal and Huawei; bad for Nvidia and AMD."},
         {"nvidia_china", "Nvidia China revenue, 12 mo", Unit::Usd, {Scope::Vendor, "nvidia", "revenue_china_usd"},
          KpiAggregate::Sum12, "Nvidia's sales to Chinese buyers over the 12 months up to this month.",

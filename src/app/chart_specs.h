@@ -35,6 +35,9 @@ struct ChartSpec {
     ChartKind kind;
     std::vector<SeriesSpec> series;
     bool log = false;     // log y axis by default (values spanning decades)
+    // The same chart in FLOP-H100e (View > Compute in FLOP-H100e); empty: no FLOP view.
+    std::vector<SeriesSpec> flopSeries = {};
+    chart::Unit flopUnit = chart::Unit::FlopH100e;
 };
 
 enum class KpiAggregate { Month, Sum12 };  // value in the month, or sum of the 12 months ending there

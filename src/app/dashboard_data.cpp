@@ -151,7 +151,8 @@ void buildCharts(DashboardData& d, const cp::Scenario& s, const cp::Results* cur
     d.charts.clear();
     for (const ChartSpec& spec : chartSpecs()) {
         ChartData chart;
-        for (const SeriesSpec& ss : spec.series) {
+        chart.flop = d.flopUnits && !spec.flopSeries.empty();
+        for (const SeriesSpec& ss : chart.flop ? spec.flopSeries : spec.series) {
             for (const Resolved& r : resolveSeries(ss, s)) {
                 SeriesData data{r.label, values(cur, r.scope, r.id, r.metrics), values(base, r.scope, r.id, r.metrics)};
                 // Layers that are zero throughout (e.g. AMD in a country it never sells to)

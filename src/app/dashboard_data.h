@@ -35,6 +35,7 @@ struct SeriesData {
 
 struct ChartData {
     std::vector<SeriesData> series;
+    bool flop = false;     // drawn from the spec's flopSeries (View > Compute in FLOP-H100e)
     bool differs = false;  // current differs from baseline somewhere (draw the dashed lines)
     // Stacked charts: top edge of each baseline layer (running sum), drawn dashed.
     std::vector<std::vector<double>> baselineTops;
@@ -60,6 +61,7 @@ struct DashboardData {
     std::vector<TableRow> companies;         // companies that are not operators
     std::vector<TableRow> chips;
     bool haveBaseline = false;
+    bool flopUnits = false;  // input: charts with a FLOP view use it
 };
 
 // Display name: the part before " (" ("Alibaba (Qwen)" -> "Alibaba").

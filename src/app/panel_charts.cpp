@@ -95,7 +95,8 @@ bool drawChart(AppState& state, size_t c, float width, float height, bool enlarg
     // The log toggle sits at the chart's top right; submitted first so it wins the hover.
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     // Only where the title leaves room for it (else it would cover the title; the enlarged view has one).
-    const float titleW = ImGui::CalcTextSize((std::string(spec.title) + "  (" + chart::unitName(spec.unit) + ")").c_str()).x;
+    const chart::Unit unit = data.flop ? spec.flopUnit : spec.unit;
+    const float titleW = ImGui::CalcTextSize((std::string(spec.title) + "  (" + chart::unitName(unit) + ")").c_str()).x;
     const float boxW0 = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize("log").x;
     if (!enlarged && titleW + boxW0 + em() <= width) {
         ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(2.0f, 0.0f));
@@ -115,7 +116,7 @@ bool drawChart(AppState& state, size_t c, float width, float height, bool enlarg
     // Presenter mode: lines named at their ends, where the eye already is; the legend row goes.
     style.end_labels = state.presenter && spec.kind == ChartKind::Lines;
     bool clicked = false;
-    if (chart::BeginChart(spec.id, spec.title, spec.unit, months.ptrs.data(), months.count(), style)) {
+    if (chart::BeginChart(spec.id, spec.title, unit, months.ptrs.data(), months.count(), style)) {
         submitSeries(spec, data, months.count(), chartBands(state, c));
         // Small charts get the event lines only: labels would cover the data (hover names them).
         const auto& markers = enlarged ? state.dash.markers : state.dash.markerLines;

@@ -271,6 +271,8 @@ void waitForUncertainty(AppState& state) {
 const std::vector<BandSeries>* chartBands(const AppState& state, size_t chart) {
     const UncertaintyState& u = state.uncertainty;
     if (!u.enabled || !u.bands || !(u.shown == currentKey(state)) || chart >= u.bands->charts.size()) return nullptr;
+    // Bands are computed for the charts' default unit; a chart shown in FLOP-H100e has none.
+    if (chart < state.dash.charts.size() && state.dash.charts[chart].flop) return nullptr;
     const auto& bands = u.bands->charts[chart];
     return bands.empty() ? nullptr : &bands;
 }

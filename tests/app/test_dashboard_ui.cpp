@@ -327,3 +327,25 @@ TEST(Dashboard, ZeroSeriesAreLeftOutAndTheProjectionIsShaded) {
     EXPECT_EQ(recordEndIndex(d.state), lastEvent - d.state.dash.months.start);
     EXPECT_EQ(chart::detail::lastChart().projection, recordEndIndex(d.state));
 }
+
+TEST(Dashboard, ViewMenuShowsComputeInFlopH100e) {
+    DashboardFixture d;
+    d.settle();
+    const double purpose = d.chartValue("compute_by_bloc", "China", "2026-12");
+    const double* flop = d.state.runs.current->find(cp::Scope::Bloc, "china", "compute_flop_h100e");
+    ASSERT_TRUE(flop);
+    const double want = flop[d.monthIndex("2026-12")];
+    ASSERT_NE(purpose, want) << "the two units differ (H20s count 0.15 in FLOP terms)";
+    ASSERT_TRUE(d.ui.clickItem("menu/View", d.draw));
+    ASSERT_TRUE(d.ui.clickItem("View/FLOP units", d.draw));
+    d.settle();
+    EXPECT_TRUE(d.state.view.flopUnits);
+    EXPECT_DOUBLE_EQ(d.chartValue("compute_by_bloc", "China", "2026-12"), want);
+    // The vendor chart follows; the KPI already reads FLOP-H100e in both views.
+    const double* share = d.state.runs.current->find(cp::Scope::Global, "world", "huawei_flop_share_china");
+    ASSERT_TRUE(share);
+    EXPECT_DOUBLE_EQ(d.chartValue("vendor_share_china", "Huawei", "2026-12"), share[d.monthIndex("2026-12")]);
+    d.state.view.month = d.monthIndex("2026-12");
+    d.ui.frame(d.draw);
+    EXPECT_DOUBLE_EQ(d.kpi("huawei_share"), share[d.monthIndex("2026-12")]);
+}

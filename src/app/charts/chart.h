@@ -40,7 +40,7 @@ namespace chart {
 
 // [SECTION] Units, tick values, labels (pure functions, see chart_axes.cpp)
 
-enum class Unit { None, H100e, Usd, UsdBn, MW, Months, Share, Units, Flop };
+enum class Unit { None, H100e, Usd, UsdBn, MW, Months, Share, Units, Flop, FlopH100e };
 
 // Compact human label, ~2 significant digits:
 //   1.2e6 H100e -> "1.2M H100e", 1.5e9 Usd -> "$1.5bn", 3.4 UsdBn -> "$3.4bn",

@@ -105,6 +105,7 @@ std::string format(double v, Unit u, double step) {
     switch (u) {
         case Unit::None: return scaled(v, step);
         case Unit::H100e: return tick ? scaled(v, step) : scaled(v, step) + " H100e";
+        case Unit::FlopH100e: return tick ? scaled(v, step) : scaled(v, step) + " FLOP-H100e";
         case Unit::Units: return tick ? scaled(v, step) : scaled(v, step) + " units";
         case Unit::UsdBn: return format(v * 1e9, Unit::Usd, step * 1e9);
         case Unit::Usd: return (v < 0 ? "-$" : "$") + scaled(std::fabs(v), step);
@@ -134,6 +135,7 @@ const char* unitName(Unit u) {
     switch (u) {
         case Unit::None: return "";
         case Unit::H100e: return "H100e";
+        case Unit::FlopH100e: return "FLOP-H100e";
         case Unit::Usd: return "USD";
         case Unit::UsdBn: return "USD";
         case Unit::MW: return "MW";
