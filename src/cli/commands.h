@@ -21,5 +21,8 @@ Command addMerge(CLI::App& app);
 Command addCalibrate(CLI::App& app);
 Command addWorkshop(CLI::App& app);  // workshop score|check
 Command addStory(CLI::App& app);     // story check
+Command addAttribute(CLI::App& app);
+Command addSensitivity(CLI::App& app);
+Command addMatrix(CLI::App& app);
 
 }  // namespace cp::cli

@@ -109,7 +109,7 @@ std::string describeLever(const Scenario& s, int lever, int from, int to) {
       const double now = leverValueAt(s, lever, month);
       if (now == v) continue;
       v = now;
-      out += fmt::format(", {}@{}", formatLeverValue(l, v), formatMonth(month));
+      out += fmt::format("; {}@{}", formatLeverValue(l, v), formatMonth(month));
     }
   return out;
 }

@@ -69,7 +69,7 @@ struct AnalysisOptions {
 // o.cancel stopped it before every index ran.
 bool runBatch(std::size_t n, const AnalysisOptions& o, const std::function<void(std::size_t)>& body);
 
-// A lever's values over [from, to] as typed: "off", "0.5, 0.9@2026-01".
+// A lever's values over [from, to] as typed: "off", "0.5; 0.9@2026-01".
 std::string describeLever(const Scenario& s, int lever, int from, int to);
 // The ends of a lever's declared range for a tornado: bool off/on, number and share
 // min/max, month earliest (min) and never, choice first/last option.

@@ -89,7 +89,7 @@ TEST(Attribution, LeversEqualInBothAreNotInTheGame) {
   EXPECT_EQ(a.runs, 2 + 1);
   EXPECT_EQ(a.levers[0].value, a.difference());
   EXPECT_EQ(a.levers[0].from, "1");
-  EXPECT_EQ(a.levers[0].to, "1, 2@2026-01");
+  EXPECT_EQ(a.levers[0].to, "1; 2@2026-01");
   // Identical scenarios: nothing to attribute, no difference.
   const Attribution same = attribute(base, base, chinaCompute2028());
   EXPECT_TRUE(same.levers.empty());

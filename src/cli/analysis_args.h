@@ -1,0 +1,49 @@
+// Shared by the analysis commands (attribute, sensitivity, matrix): the flags they have
+// in common with `run` and `mc` (--format, --out, --quiet, --threads), turning
+// --metric/--month into metric points, and the fixed-width table they print.
+#pragma once
+#include <memory>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+#include "cli/progress.h"
+#include "engine/analysis.h"
+
+namespace cp::cli {
+
+struct AnalysisArgs {
+  std::string format = "table", out;
+  int threads = 0;
+  bool quiet = false;
+};
+
+// Registers --format table|csv|json, --out/-o, --threads/-j, --quiet/-q.
+void addAnalysisFlags(CLI::App& app, AnalysisArgs& a);
+// Options with threads and a progress bar; the bar lives as long as the returned object.
+struct AnalysisRun {
+  AnalysisRun(std::ostream& err, const AnalysisArgs& a, const char* unit);
+  InterruptScope stop;
+  Progress bar;
+  AnalysisOptions options;
+};
+
+// Every selector at every month; each checked against each scenario. Prints the problem
+// and returns nullopt on a bad selector, month or a series a scenario lacks.
+std::optional<std::vector<MetricPoint>> metricPoints(const std::vector<std::string>& selectors,
+                                                     const std::vector<std::string>& months,
+                                                     const std::vector<const Scenario*>& scenarios, std::ostream& err);
+
+// The first `left` columns left-aligned (text), the rest right-aligned (numbers).
+std::string formatTable(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows,
+                        std::size_t left = 1);
+// For reading, not parsing: "1,191,510" from 1000 up, else 4 significant digits; "+" with sign.
+std::string tableNumber(double v, bool sign = false);
+// A CSV field, quoted when it holds a comma, quote or newline.
+std::string csvField(const std::string& s);
+std::string csvLine(const std::vector<std::string>& fields);
+
+}  // namespace cp::cli
