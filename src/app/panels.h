@@ -20,5 +20,8 @@ void drawErrorPanel(AppState& state);        // panel_error.cpp: every load prob
 void drawDialogs(AppState& state);           // panel_dialogs.cpp: open, save as, export, confirm
 void drawRecoveryDialogs(AppState& state);   // panel_recovery.cpp: restore session, file changed on disk
 void drawUncertaintyBar(AppState& state);    // panel_uncertainty.cpp: bands toggle and progress
+void drawExplainTab(AppState& state);        // panel_explain.cpp: waterfall of the edits
+void drawSensitivityTab(AppState& state);    // panel_explain.cpp: tornado over every lever
+void drawCompareWindow(AppState& state);     // panel_compare.cpp: scenarios side by side
 
 }  // namespace chokepoint::app
