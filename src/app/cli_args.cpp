@@ -121,6 +121,8 @@ CliParseResult parseCliArgs(const std::vector<std::string>& args) {
             r.args.printLevers = true;
         } else if (name == "--uncertainty") {
             r.args.uncertainty = true;
+        } else if (name == "--compare") {
+            r.args.compare = true;
         } else if (name == "--tab") {
             static const char* const kTabs[] = {"companies", "chips", "rules", "why", "explain", "sensitivity"};
             const auto v = value();
@@ -161,7 +163,7 @@ CliParseResult parseCliArgs(const std::vector<std::string>& args) {
             return fail("unexpected argument '" + args[i] + "' (use --scenario FILE)");
         }
         if (inlineValue && (name == "--help" || name == "-h" || name == "--version" || name == "--presenter" ||
-                            name == "--print-levers" || name == "--uncertainty")) {
+                            name == "--print-levers" || name == "--uncertainty" || name == "--compare")) {
             return fail(name + " takes no value");
         }
     }
@@ -172,7 +174,7 @@ std::string cliUsage() {
     return "Usage: chokepoint [--scenario FILE] [--lever ID=VALUE]... [--presenter]\n"
            "                  [--screenshot FILE.png] [--frames N] [--size WxH] [--bench-frames N]\n"
            "                  [--uncertainty] [--uncertainty-runs N] [--restore-session ask|yes|no]\n"
-           "                  [--tab companies|chips|rules|why|explain|sensitivity]\n"
+           "                  [--tab companies|chips|rules|why|explain|sensitivity] [--compare]\n"
            "                  [--print-levers] [--story FILE [--story-card N]]\n"
            "                  [--workshop FILE | --workshop-session FILE] [--move R:TEAM:ID=VALUE]...\n"
            "                  [--workshop-rounds N] [--workshop-report FILE.md]\n"
@@ -197,6 +199,8 @@ std::string cliUsage() {
            "  --uncertainty-runs N  ensemble size for the bands (default 200)\n"
            "  --tab NAME            show this tab under the charts (explain: the waterfall of\n"
            "                        the edits; sensitivity: the tornado; --screenshot waits)\n"
+           "  --compare             open the Compare scenarios window (the scenario library\n"
+           "                        beside the open scenario, side by side)\n"
            "  --restore-session M   after a crash: ask (default), yes (restore without asking,\n"
            "                        also with --screenshot) or no (discard the old session)\n"
            "  --print-levers        print the changed levers as ID=VALUE lines on exit\n"

@@ -250,6 +250,7 @@ int run(const CliArgs& args, const std::filesystem::path& exeDir) {
     if (args.uncertaintyRuns) state.uncertainty.runs = *args.uncertaintyRuns;
     if (args.uncertainty) setUncertainty(state, true);
     if (args.tab >= 0) state.view.selectTab = args.tab;
+    state.windows.compareScenarios = args.compare;
 
     PlatformConfig config;
     config.width = args.size ? args.size->width : settings.windowWidth;

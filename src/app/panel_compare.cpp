@@ -35,8 +35,12 @@ void drawFilePicker(AppState& state, CompareScenarios& c) {
 
 void drawKpiTable(AppState& state, const CompareScenarios& c, int month) {
     const int cols = 1 + static_cast<int>(c.runs.size());
-    if (cols > 63 || !ImGui::BeginTable("##compareKpis", cols, ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg |
-                                                                  ImGuiTableFlags_ScrollX | ImGuiTableFlags_SizingFixedFit))
+    // Height for the rows and a horizontal scrollbar: the small multiples go below.
+    const float height = ImGui::GetFrameHeight() * (static_cast<float>(kpiSpecs().size()) + 1.0f) + ImGui::GetStyle().ScrollbarSize + 4.0f;
+    if (cols > 63 || !ImGui::BeginTable("##compareKpis", cols,
+                                        ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollX |
+                                            ImGuiTableFlags_SizingFixedFit,
+                                        ImVec2(0.0f, height)))
         return;
     ImGui::TableSetupColumn("KPI");
     for (const auto& r : c.runs) ImGui::TableSetupColumn(r.name.empty() ? fileName(r.file).c_str() : r.name.c_str());
@@ -97,6 +101,10 @@ void drawSmallMultiples(AppState& state, CompareScenarios& c) {
         if (std::isfinite(lo)) style.y_min = std::min(0.0, lo), style.y_max = hi;
         const std::string id = "compare" + std::to_string(i);
         if (chart::BeginChart(id.c_str(), r.name.c_str(), unit, axis.ptrs.data(), axis.count(), style)) {
+            // The first picked scenario dashed in every picture, as the reference.
+            if (i > 0 && c.runs[0].results && c.runs[0].results->start() == r.results->start())
+                chart::LineDashed(c.runs[0].name.c_str(), c.seriesValues[0].data(), static_cast<int>(c.seriesValues[0].size()),
+                                  chart::paletteColor(1));
             chart::Line(r.name.c_str(), c.seriesValues[i].data(), static_cast<int>(c.seriesValues[i].size()), chart::paletteColor(0));
             chart::Cursor(state.dash.months.start + state.view.month - r.results->start());
             chart::EndChart();
@@ -113,7 +121,8 @@ void drawCompareWindow(AppState& state) {
         listCompareFiles(c, state.scenarioPath);
         runCompare(c);
     }
-    ImGui::SetNextWindowSize(ImVec2(em() * 70.0f, em() * 40.0f), ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowSize(ImVec2(em() * 70.0f, em() * 44.0f), ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowBgAlpha(1.0f);  // a window of its own, not a veil over the charts
     if (!ImGui::Begin("Compare scenarios", &state.windows.compareScenarios)) {
         ImGui::End();
         return;
