@@ -68,17 +68,4 @@ std::string formatTable(const std::vector<std::string>& header, const std::vecto
   return out;
 }
 
-std::string csvField(const std::string& s) {
-  if (s.find_first_of(",\"\n") == std::string::npos) return s;
-  std::string q = "\"";
-  for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return q + "\"";
-}
-
-std::string csvLine(const std::vector<std::string>& fields) {
-  std::string l;
-  for (std::size_t i = 0; i < fields.size(); ++i) l += (i ? "," : "") + csvField(fields[i]);
-  return l + "\n";
-}
-
 }  // namespace cp::cli

@@ -10,6 +10,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include "cli/cli.h"
+#include "cli/csv.h"
 #include "cli/progress.h"
 #include "engine/analysis.h"
 
@@ -42,8 +44,23 @@ std::string formatTable(const std::vector<std::string>& header, const std::vecto
                         std::size_t left = 1);
 // For reading, not parsing: "1,191,510" from 1000 up, else 4 significant digits; "+" with sign.
 std::string tableNumber(double v, bool sign = false);
-// A CSV field, quoted when it holds a comma, quote or newline.
-std::string csvField(const std::string& s);
-std::string csvLine(const std::vector<std::string>& fields);
+// Runs one analysis: on AnalysisError prints it and returns kUsage; when interrupted says
+// so and returns kFailure; else stores the result and returns nullopt (go on).
+template <class Result, class Compute>
+std::optional<int> runAnalysis(AnalysisRun& run, std::ostream& err, Result& out, Compute&& compute) {
+  try {
+    out = compute(run.options);
+  } catch (const AnalysisError& e) {
+    run.bar.finish();
+    err << "chokepoint-cli: " << e.what() << "\n";
+    return kUsage;
+  }
+  run.bar.finish();
+  if (out.partial) {
+    err << "chokepoint-cli: interrupted before every run finished; nothing written\n";
+    return kFailure;
+  }
+  return std::nullopt;
+}
 
 }  // namespace cp::cli

@@ -125,18 +125,10 @@ Command addAttribute(CLI::App& app) {
     run.options.samples = a->samples;
     run.options.seed = a->seed;
     Attribution result;
-    try {
-      result = attribute(*base, *variant, points->front(), run.options);
-    } catch (const AnalysisError& e) {
-      run.bar.finish();
-      err << "chokepoint-cli: " << e.what() << "\n";
-      return kUsage;
-    }
-    run.bar.finish();
-    if (result.partial) {
-      err << "chokepoint-cli: interrupted before every combination ran; nothing written\n";
-      return kFailure;
-    }
+    if (auto code = runAnalysis(run, err, result, [&](const AnalysisOptions& o) {
+          return attribute(*base, *variant, points->front(), o);
+        }))
+      return *code;
     const std::string text = a->common.format == "csv"    ? csv(result)
                              : a->common.format == "json" ? json(result, *a)
                                                           : table(result, *a, *base, *variant);

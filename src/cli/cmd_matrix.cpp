@@ -38,18 +38,8 @@ Command addMatrix(CLI::App& app) {
     if (!points) return kUsage;
     AnalysisRun run(err, a->common, "scenarios");
     ScenarioMatrix m;
-    try {
-      m = scenarioMatrix(scenarios, *points, run.options);
-    } catch (const AnalysisError& e) {
-      run.bar.finish();
-      err << "chokepoint-cli: " << e.what() << "\n";
-      return kUsage;
-    }
-    run.bar.finish();
-    if (m.partial) {
-      err << "chokepoint-cli: interrupted before every scenario ran; nothing written\n";
-      return kFailure;
-    }
+    if (auto code = runAnalysis(run, err, m, [&](const AnalysisOptions& o) { return scenarioMatrix(scenarios, *points, o); }))
+      return *code;
     auto num = [](double v, bool table) {
       return std::isnan(v) ? std::string(table ? "-" : "") : table ? tableNumber(v) : fmt::format("{}", v);
     };

@@ -67,18 +67,10 @@ Command addSensitivity(CLI::App& app) {
     if (!chosen) return kUsage;
     AnalysisRun run(err, a->common, "runs");
     Sensitivity t;
-    try {
-      t = sensitivity(*s, points->front(), *chosen, run.options);
-    } catch (const AnalysisError& e) {
-      run.bar.finish();
-      err << "chokepoint-cli: " << e.what() << "\n";
-      return kUsage;
-    }
-    run.bar.finish();
-    if (t.partial) {
-      err << "chokepoint-cli: interrupted before every lever ran; nothing written\n";
-      return kFailure;
-    }
+    if (auto code = runAnalysis(run, err, t, [&](const AnalysisOptions& o) {
+          return sensitivity(*s, points->front(), *chosen, o);
+        }))
+      return *code;
     std::string body;
     if (a->common.format == "csv") {
       body = csvLine({"lever", "label", "low", "high", "at_low", "at_high", "swing"});

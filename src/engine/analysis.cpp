@@ -47,10 +47,14 @@ std::vector<SeriesKey> seriesOf(const Scenario& s) {
   return simulate(probe).keys();
 }
 
-void checkMetricPoint(const Scenario& s, const MetricPoint& p) {
-  if (p.month < s.start || p.month > s.end)
-    throw AnalysisError(fmt::format("month {} is outside scenario '{}' ({}..{})", formatMonth(p.month), s.name,
+void checkMonth(const Scenario& s, int month) {
+  if (month < s.start || month > s.end)
+    throw AnalysisError(fmt::format("month {} is outside scenario '{}' ({}..{})", formatMonth(month), s.name,
                                     formatMonth(s.start), formatMonth(s.end)));
+}
+
+void checkMetricPoint(const Scenario& s, const MetricPoint& p) {
+  checkMonth(s, p.month);
   const std::vector<SeriesKey> keys = seriesOf(s);
   std::vector<std::string> ids, metrics;
   for (const SeriesKey& k : keys) {

@@ -38,6 +38,8 @@ struct MetricPoint {
 MetricPoint parseMetricPoint(std::string_view selector, std::string_view month);
 // The series a run of `s` produces (a one-month run names them).
 std::vector<SeriesKey> seriesOf(const Scenario& s);
+// Throws AnalysisError when the month lies outside the scenario.
+void checkMonth(const Scenario& s, int month);
 // Throws AnalysisError when `s` has no such series (listing the ids or metrics it has)
 // or the month lies outside the scenario.
 void checkMetricPoint(const Scenario& s, const MetricPoint& p);

@@ -122,9 +122,7 @@ Attribution attribute(const Scenario& base, const Scenario& variant, const Metri
 }
 
 Attribution attribute(const Scenario& base, const Scenario& variant, const Metric& p, const AnalysisOptions& o) {
-  if (p.month < base.start || p.month > base.end)
-    throw AnalysisError(fmt::format("month {} is outside scenario '{}' ({}..{})", formatMonth(p.month), base.name,
-                                    formatMonth(base.start), formatMonth(base.end)));
+  checkMonth(base, p.month);
   Attribution a;
   a.metric = p.label;
   a.month = p.month;

@@ -18,9 +18,7 @@ Sensitivity sensitivity(const Scenario& s, const MetricPoint& p, const std::vect
 }
 
 Sensitivity sensitivity(const Scenario& s, const Metric& p, const std::vector<int>& levers, const AnalysisOptions& o) {
-  if (p.month < s.start || p.month > s.end)
-    throw AnalysisError(fmt::format("month {} is outside scenario '{}' ({}..{})", formatMonth(p.month), s.name,
-                                    formatMonth(s.start), formatMonth(s.end)));
+  checkMonth(s, p.month);
   Sensitivity t;
   t.metric = p.label;
   t.month = p.month;
