@@ -206,11 +206,15 @@ void takeFinished(ExplainState::Slot<T>& slot) {
     slot.pending.reset();
 }
 
-// Submits `compute` for the key unless it is cached or already on its way.
+// Neither cached nor on its way (nor failed) for this key.
+template <class T>
+bool needed(const ExplainState::Slot<T>& slot, const ExplainState::Key& key) {
+    return !cached(slot, key) && !(slot.submittedTag != 0 && slot.submitted == key && (slot.pending || !slot.error.empty()));
+}
+
+// Submits `compute` for the key (when needed() said so).
 template <class T, class Compute>
 void request(ExplainState::Slot<T>& slot, const ExplainState::Key& key, int threads, Compute compute) {
-    if (cached(slot, key) || (slot.submittedTag != 0 && slot.submitted == key && (slot.pending || !slot.error.empty())))
-        return;
     auto result = std::make_shared<ExplainState::Pending<T>>();
     slot.submitted = key;
     slot.submittedTag = slot.nextTag++;
@@ -243,14 +247,14 @@ void syncExplain(AppState& state) {
     takeFinished(e.sensitivity);
     if (!hasScenario(state.doc) || state.dash.months.count() == 0) return;
     const ExplainState::Key key = explainKey(state);
-    if (e.explainVisible) {
+    if (e.explainVisible && needed(e.attribution, key)) {  // the snapshots only when a run is due
         auto base = state.doc.loaded;
         auto variant = std::make_shared<const cp::Scenario>(snapshot(state.doc));
         request(e.attribution, key, e.threads, [base, variant, key](const cp::AnalysisOptions& o) {
             return cp::attribute(*base, *variant, explainMetric(*base, key.target, key.month), o);
         });
     }
-    if (e.sensitivityVisible) {
+    if (e.sensitivityVisible && needed(e.sensitivity, key)) {
         auto s = std::make_shared<const cp::Scenario>(snapshot(state.doc));
         request(e.sensitivity, key, e.threads, [s, key](const cp::AnalysisOptions& o) {
             return cp::sensitivity(*s, explainMetric(*s, key.target, key.month), {}, o);

@@ -1,5 +1,6 @@
 // The Explain tab (waterfall of the edits), the Sensitivity tab (tornado; a click sets a
 // lever) and the Compare scenarios window, driven headlessly.
+#include "app/cli_args.h"
 #include "app/explain.h"
 #include "app/panels.h"
 #include "dashboard_fixture.h"
@@ -7,8 +8,13 @@
 
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 
 using namespace chokepoint::app;
 using namespace chokepoint::test;
@@ -140,4 +146,43 @@ TEST(CompareScenarios, KpisOfEachPickedFileAndCsv) {
     refreshCompareSeries(c);
     ASSERT_EQ(c.seriesValues.size(), 2u);
     EXPECT_EQ(c.seriesValues[base].at(static_cast<size_t>(d.monthIndex("2027-12"))), d.kpi("china_train", true));
+}
+
+TEST(ExplainTab, ExportsWriteCsvAndAskForACroppedPng) {
+    DashboardFixture d;
+    openExplain(d, {"us.remote_access_control=on@2026-01", "cn.hbm_access=1.5@2026-01"});
+    const auto base = std::filesystem::temp_directory_path() / ("cp_waterfall_" + std::to_string(::getpid()));
+    d.state.explain.waterfallExport = base.string();
+    ASSERT_TRUE(d.ui.clickItem("explain/export/csv", d.draw));
+    std::ifstream in(base.string() + ".csv");
+    std::stringstream text;
+    text << in.rdbuf();
+    std::filesystem::remove(base.string() + ".csv");
+    const std::string csv = text.str();
+    EXPECT_EQ(csv.rfind("bar,from,to,value,share\nas loaded,", 0), 0u) << csv;
+    EXPECT_NE(csv.find("your run,"), std::string::npos);
+    EXPECT_EQ(std::count(csv.begin(), csv.end(), '\n'), 1 + 2 + 2);  // header, ends, two levers
+
+    ASSERT_TRUE(d.ui.clickItem("explain/export/png", d.draw));
+    ASSERT_TRUE(d.state.requests.screenshot);
+    const ScreenshotRequest& shot = *d.state.requests.screenshot;
+    EXPECT_EQ(shot.path, base.string() + ".png");
+    const auto bar = d.ui.itemRect("explain/bar/0");
+    ASSERT_TRUE(bar);
+    // The crop holds the waterfall's rows.
+    EXPECT_LE(shot.crop[0], bar->min.x);
+    EXPECT_LE(shot.crop[1], bar->min.y);
+    EXPECT_GE(shot.crop[2], bar->max.x - 1.0f);
+    EXPECT_GE(shot.crop[3], bar->max.y);
+}
+
+TEST(ExplainCliArgs, TabAndCompare) {
+    const auto r = parseCliArgs({"--tab", "explain", "--compare"});
+    ASSERT_TRUE(r.ok()) << r.error;
+    EXPECT_EQ(r.args.tab, 4);
+    EXPECT_TRUE(r.args.compare);
+    EXPECT_EQ(parseCliArgs({"--tab=sensitivity"}).args.tab, 5);
+    EXPECT_EQ(parseCliArgs({}).args.tab, -1);
+    EXPECT_NE(parseCliArgs({"--tab", "nope"}).error.find("explain or sensitivity"), std::string::npos);
+    EXPECT_FALSE(parseCliArgs({"--compare=yes"}).ok());
 }

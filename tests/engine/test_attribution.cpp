@@ -53,14 +53,22 @@ const std::vector<std::string> kMiniTen = {
 }  // namespace
 
 TEST(Attribution, BaselineContributionsSumToTheDifference) {
-  const Scenario& base = baseline();
+  // The baseline plus a lever nothing reads: a null player whatever the baseline's numbers.
+  Scenario base = baseline();
+  Lever unused;
+  unused.id = "test.unused";
+  unused.kind = LeverKind::Share;
+  unused.value = 0.5;
+  base.levers.push_back(unused);
   const Scenario variant = with(base, {"us.remote_access_control=on@2026-01", "us.export_enforcement=0.9@2026-01",
-                                       "cn.hbm_access=2@2026-01", "sea.tenant_kyc=0.8@2026-06"});
+                                       "cn.hbm_access=2@2026-01", "sea.tenant_kyc=0.8@2026-06", "test.unused=0.9"});
   const Attribution a = attribute(base, variant, chinaCompute2028(), threads(2));
   ASSERT_FALSE(a.partial);
   EXPECT_FALSE(a.sampled);
-  ASSERT_EQ(a.levers.size(), 4u);
-  EXPECT_EQ(a.runs, 16 + 1);  // every subset once, plus the variant itself
+  ASSERT_EQ(a.levers.size(), 5u);
+  EXPECT_EQ(a.runs, 32 + 1);  // every subset once, plus the variant itself
+  EXPECT_EQ(contributionOf(a, "test.unused"), 0.0);
+  EXPECT_EQ(a.levers.back().id, "test.unused");
   expectEfficient(a);
   EXPECT_EQ(a.other, 0.0);  // the variant differs in levers only
   EXPECT_NE(a.difference(), 0.0);
