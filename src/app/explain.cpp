@@ -280,6 +280,15 @@ const cp::Sensitivity* shownSensitivity(const AppState& state) {
     return cached(state.explain.sensitivity, explainKey(state));
 }
 
+float explainProgress(const AppState& state, bool sensitivity) {
+    const auto fraction = [](const auto& slot) {
+        const AnalysisWorker::Progress p = slot.worker.progress();
+        return p.running && p.tag == slot.submittedTag && p.total > 0 ? static_cast<float>(p.done) / static_cast<float>(p.total)
+                                                                      : 0.0f;
+    };
+    return sensitivity ? fraction(state.explain.sensitivity) : fraction(state.explain.attribution);
+}
+
 std::string explainStatus(const AppState& state, bool sensitivity) {
     const auto status = [&](const auto& slot, bool shown) -> std::string {
         if (shown) return "";

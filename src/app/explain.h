@@ -71,7 +71,8 @@ public:
     AnalysisWorker(const AnalysisWorker&) = delete;
     AnalysisWorker& operator=(const AnalysisWorker&) = delete;
 
-    // `done` is called on the worker thread when the job finished uncancelled.
+    // The job runs on the worker thread with AnalysisOptions whose cancel flag a later
+    // submit() sets; it stores its own result (and catches its own errors).
     void submit(std::uint64_t tag, Job job);
     // Tag of the newest finished job, once (0: none).
     std::uint64_t takeFinished();
@@ -140,8 +141,10 @@ void waitForExplain(AppState& state);
 // The analyses of the current key; null while computing.
 const cp::Attribution* shownAttribution(const AppState& state);
 const cp::Sensitivity* shownSensitivity(const AppState& state);
-// "explaining: 120/257 runs" or the error; empty when shown.
+// "computing: 120/257 runs" or the error; empty when shown.
 std::string explainStatus(const AppState& state, bool sensitivity);
+// Runs done of the analysis in progress for the current key, as a fraction 0..1.
+float explainProgress(const AppState& state, bool sensitivity);
 // The current key (target, scrubber month, edits).
 ExplainState::Key explainKey(const AppState& state);
 

@@ -108,8 +108,14 @@ std::string tornadoCsv(const cp::Sensitivity& t) {
     return out;
 }
 
-void progressLine(const std::string& status) {
-    ImGui::TextDisabled("%s", status.c_str());
+// A bar while an analysis runs (the error, if it failed).
+void progressLine(const AppState& state, bool sensitivity) {
+    const std::string status = explainStatus(state, sensitivity);
+    if (status.rfind("failed", 0) == 0) {
+        ImGui::TextColored(errorColor(state), "%s", status.c_str());
+        return;
+    }
+    ImGui::ProgressBar(explainProgress(state, sensitivity), ImVec2(em() * 20.0f, 0.0f), status.c_str());
 }
 
 }  // namespace
@@ -132,7 +138,7 @@ void drawExplainTab(AppState& state) {
 
     const cp::Attribution* a = shownAttribution(state);
     if (!a) {
-        progressLine(explainStatus(state, false));
+        progressLine(state, false);
         return;
     }
     const chart::Unit unit = targetUnit(state);
@@ -225,7 +231,7 @@ void drawSensitivityTab(AppState& state) {
     drawTargetPicker(state);
     const cp::Sensitivity* t = shownSensitivity(state);
     if (!t) {
-        progressLine(explainStatus(state, true));
+        progressLine(state, true);
         return;
     }
     const chart::Unit unit = targetUnit(state);
