@@ -12,7 +12,8 @@ CHOKEPOINT_PACKAGES=(
   libgtest-dev libgmock-dev libcli11-dev libstb-dev libbenchmark-dev
   fonts-dejavu-core
   xvfb xauth xdotool mesa-utils imagemagick parallel clang
-  python3 python3-jsonschema
+  python3 python3-jsonschema python3-dev pybind11-dev
+  python3-numpy python3-pandas python3-pytest python3-matplotlib
 )
 
 # Prints the packages from CHOKEPOINT_PACKAGES that are not installed.

@@ -42,6 +42,7 @@ const char* kindName(cp::RuleKind k) {
         case cp::RuleKind::CountryCaps: return "country caps";
         case cp::RuleKind::EntityList: return "entity list";
         case cp::RuleKind::RemoteAccess: return "remote access";
+        case cp::RuleKind::VolumeCap: return "volume cap";
     }
     return "?";
 }

@@ -10,6 +10,7 @@
 #include "cli/csv.h"
 #include "cli/commands.h"
 #include "cli/scenario_args.h"
+#include "cli/shared_flags.h"
 #include "engine/calibration.h"
 #include "engine/simulate.h"
 
@@ -20,8 +21,8 @@ namespace {
 namespace fs = std::filesystem;
 
 struct CalibrateArgs {
-  std::string scenario, targets, format = "text", out;
-  std::vector<std::string> levers;
+  std::string scenario, targets;
+  SharedFlags flags;
   double min_share = 0.8;
   bool notes = false;
 };
@@ -126,13 +127,11 @@ Command addCalibrate(CLI::App& app) {
                  "Targets file; default <scenario dir>/calibration/targets.json, then scenarios/calibration/targets.json");
   app.add_option("--min-share", a->min_share, "Exit 1 when fewer than this share of targets are inside (0..1)")
       ->check(CLI::Range(0.0, 1.0));
-  app.add_option("--format", a->format, "text (a table) or csv")->check(CLI::IsMember({"text", "csv"}));
-  app.add_option("--lever,-l", a->levers, "Set a lever: ID=VALUE or ID=VALUE@YYYY-MM (repeatable)");
-  app.add_option("--out,-o", a->out, "Output file (default: standard output); written atomically");
+  addSharedFlags(app, a->flags, kOutFlags | kFormatFlag | kLeverFlag, {"text", "csv"});
   app.add_flag("--notes", a->notes, "Print each target's note (how its range was derived) under it");
   return [a](std::ostream& out, std::ostream& err) -> int {
     const std::string scenario_path = a->scenario.empty() ? firstExisting(defaultScenarioPaths()) : a->scenario;
-    auto s = loadWithLevers(scenario_path, a->levers, err);
+    auto s = loadWithLevers(scenario_path, a->flags.levers, err);
     if (!s) return kUsage;
     const std::string targets_path = a->targets.empty() ? firstExisting(defaultTargetPaths(scenario_path)) : a->targets;
     std::vector<Target> targets;
@@ -148,8 +147,8 @@ Command addCalibrate(CLI::App& app) {
       for (const Problem& p : c.problems) err << p.str() << "\n";
       return kUsage;
     }
-    const std::string body = a->format == "csv" ? csv(c) : text(c, s->name, scenario_path, targets_path, a->notes);
-    const int code = emit(a->out, body, out, err);
+    const std::string body = a->flags.format == "csv" ? csv(c) : text(c, s->name, scenario_path, targets_path, a->notes);
+    const int code = emit(a->flags.out, body, out, err);
     if (code != kOk) return code;
     if (c.share() + 1e-12 < a->min_share) {
       err << fmt::format("chokepoint-cli: {}, fewer than --min-share {:.0f}%\n", summary(c), a->min_share * 100);

@@ -11,6 +11,7 @@
 #include "cli/cli.h"
 #include "cli/commands.h"
 #include "cli/scenario_args.h"
+#include "cli/shared_flags.h"
 #include "engine/simulate.h"
 
 namespace cp::cli {
@@ -18,8 +19,9 @@ namespace cp::cli {
 namespace {
 
 struct CompareArgs {
-  std::string a, b, month, format = "text", out;
-  std::vector<std::string> levers, levers_a, levers_b;
+  std::string a, b, month;
+  SharedFlags flags;
+  std::vector<std::string> levers_a, levers_b;
 };
 
 struct KeyMetric {
@@ -82,14 +84,11 @@ Command addCompare(CLI::App& app) {
   app.add_option("a", a->a, "Scenario A (JSON)")->required();
   app.add_option("b", a->b, "Scenario B (JSON); may be the same file as A with --lever-b")->required();
   app.add_option("--month,-m", a->month, "Month to compare (YYYY-MM; default: the last month both cover)");
-  app.add_option("--lever,-l", a->levers, "Lever for both A and B: ID=VALUE[@YYYY-MM] (repeatable)");
+  addSharedFlags(app, a->flags, kOutFlags | kFormatFlag | kLeverFlag, {"text", "csv"}, "here for both A and B");
   app.add_option("--lever-a", a->levers_a, "Lever for A only (repeatable)");
   app.add_option("--lever-b", a->levers_b, "Lever for B only (repeatable)");
-  app.add_option("--format", a->format, "text (a table) or csv (scope,id,metric,window,from,to,a,b,diff,pct)")
-      ->check(CLI::IsMember({"text", "csv"}));
-  app.add_option("--out,-o", a->out, "Output file (default: standard output); written atomically");
   return [a](std::ostream& out, std::ostream& err) -> int {
-    std::vector<std::string> la = a->levers, lb = a->levers;
+    std::vector<std::string> la = a->flags.levers, lb = a->flags.levers;
     la.insert(la.end(), a->levers_a.begin(), a->levers_a.end());
     lb.insert(lb.end(), a->levers_b.begin(), a->levers_b.end());
     auto sa = loadWithLevers(a->a, la, err);
@@ -129,7 +128,7 @@ Command addCompare(CLI::App& app) {
     }
 
     std::ostringstream buf;
-    if (a->format == "csv") {
+    if (a->flags.format == "csv") {
       buf << "scope,id,metric,window,from,to,a,b,diff,pct\n";
       for (const Row& row : rows) {
         std::string scope_id_metric = row.series;
@@ -140,7 +139,7 @@ Command addCompare(CLI::App& app) {
                            formatMonth(row.to), num(row.a), num(row.b), num(diff), num(percent(row)));
       }
     } else {
-      const std::string lev_a = leverList(a->levers, a->levers_a), lev_b = leverList(a->levers, a->levers_b);
+      const std::string lev_a = leverList(a->flags.levers, a->levers_a), lev_b = leverList(a->flags.levers, a->levers_b);
       buf << fmt::format("A  {}  ({}){}\n", a->a, sa->name, lev_a.empty() ? "" : "  levers: " + lev_a);
       buf << fmt::format("B  {}  ({}){}\n", a->b, sb->name, lev_b.empty() ? "" : "  levers: " + lev_b);
       buf << fmt::format("Month {}. Flows (revenue, fees, diverted units) also summed over {}..{}.\n\n",
@@ -156,7 +155,7 @@ Command addCompare(CLI::App& app) {
                            diff, pct ? fmt::format("{:+.2f}%", *pct) : std::string("n/a"));
       }
     }
-    return emit(a->out, buf.str(), out, err);
+    return emit(a->flags.out, buf.str(), out, err);
   };
 }
 

@@ -16,11 +16,7 @@ Command addLevers(CLI::App& app) {
     out << fmt::format("{:<32} {:<7} {:<10} {:<24} {}\n", "id", "kind", "value", "range", "label");
     for (size_t i = 0; i < s->levers.size(); ++i) {
       const Lever& l = s->levers[i];
-      std::string range;
-      if (l.kind == LeverKind::Number || l.kind == LeverKind::Share)
-        range = fmt::format("{:g}..{:g}{}", l.min, l.max, l.unit.empty() ? "" : " " + l.unit);
-      else if (l.kind == LeverKind::Month) range = "YYYY-MM|never";
-      else if (l.kind == LeverKind::Bool) range = "on|off";
+      const std::string range = formatLeverRange(l);
       std::string value = formatLeverValue(l, l.value);
       for (const auto& v : leverScheduleStrings(*s, static_cast<int>(i))) value += "," + v;
       out << fmt::format("{:<32} {:<7} {:<10} {:<24} {}\n", l.id, toString(l.kind), value, range, l.label);

@@ -8,6 +8,7 @@
 #include "cli/output_file.h"
 #include "cli/progress.h"
 #include "cli/scenario_args.h"
+#include "cli/shared_flags.h"
 #include "engine/ensemble.h"
 #include "engine/ensemble_io.h"
 
@@ -15,12 +16,11 @@ namespace cp::cli {
 
 namespace {
 struct McArgs {
-  std::string scenario, to, shard, out, metrics, format = "csv";
-  std::vector<std::string> levers;
+  std::string scenario, shard;
+  SharedFlags flags;
   int runs = 100;
   std::optional<std::uint64_t> seed;
   int threads = 0;
-  bool quiet = false;
 };
 }  // namespace
 
@@ -32,18 +32,19 @@ Command addMc(CLI::App& app) {
   app.add_option("--threads,-j", a->threads, "Worker threads (default: one per core); results do not depend on it")
       ->check(CLI::Range(0, 1024));
   app.add_option("--shard", a->shard, "K/N: run only runs i with i % N == K-1 and write them raw for `merge`");
-  app.add_option("--lever,-l", a->levers, "Set a lever: ID=VALUE or ID=VALUE@YYYY-MM (repeatable)");
-  app.add_option("--to", a->to, "Last month to simulate (YYYY-MM)");
-  app.add_option("--metrics", a->metrics,
-                 "Keep only these series: METRIC or SCOPE/ID/METRIC, '*' for any part, comma-separated");
-  app.add_option("--format", a->format, "csv: month,scope,id,metric,stat,value")->check(CLI::IsMember({"csv"}));
-  app.add_option("--out,-o", a->out, "Output file (default: standard output); written atomically");
-  app.add_flag("--quiet,-q", a->quiet, "No progress bar");
+  addSharedFlags(app, a->flags, kOutFlags | kFormatFlag | kRangeFlags | kLeverFlag | kMetricsFlag, {"csv"});
   return [a](std::ostream& out, std::ostream& err) -> int {
     InterruptScope stop;
-    auto s = loadWithLevers(a->scenario, a->levers, err);
+    const SharedFlags& f = a->flags;
+    auto s = loadWithLevers(a->scenario, f.levers, err);
     if (!s) return kUsage;
-    if (!applyMonthRange(*s, "", a->to, nullptr, err)) return kUsage;
+    WriteRange range;
+    if (!applyMonthRange(*s, f.from, f.to, &range, err)) return kUsage;
+    if (!a->shard.empty() && !f.from.empty()) {
+      // Shards keep every month so that merge can rebuild the unsharded statistics.
+      err << "chokepoint-cli: --from applies to the statistics, not to --shard files (they keep every month)\n";
+      return kUsage;
+    }
     EnsembleOptions o;
     o.runs = a->runs;
     o.seed = a->seed ? *a->seed : s->seed;
@@ -56,12 +57,10 @@ Command addMc(CLI::App& app) {
       o.shard_n = sh->second;
       o.summarize = false;
     }
-    if (!a->metrics.empty()) {
-      auto sel = parseMetricsArg(a->metrics, err);
-      if (!sel) return kUsage;
-      o.keep = *sel;
-    }
-    Progress bar(err, a->quiet, "runs");
+    const auto keep = parseMetricsArg(f.metrics, err);
+    if (!keep) return kUsage;
+    o.keep = *keep;
+    Progress bar(err, f.quiet, "runs");
     o.progress = [&bar](int done, int total) { bar.update(done, total); };
     o.cancel = stop.flag();
 
@@ -74,18 +73,19 @@ Command addMc(CLI::App& app) {
       return kUsage;
     }
     bar.finish();
-    if (e.keys.empty()) err << "chokepoint-cli: warning: --metrics '" << a->metrics << "' matches no series\n";
+    if (e.keys.empty() && !f.quiet)
+      err << "chokepoint-cli: warning: --metrics '" << f.metrics << "' matches no series\n";
 
     int code = kOk;
     if (a->shard.empty()) {
       std::ostringstream buf;
-      writeEnsembleCsv(buf, e);
-      code = emit(a->out, buf.str(), out, err);
+      writeEnsembleCsv(buf, e, range);
+      code = emit(f.out, buf.str(), out, err);
     } else {
-      OutputFile f;
-      if (!f.open(a->out, out, err)) return kFailure;
-      writeEnsembleShard(f.stream(), e);
-      code = f.commit(err);
+      OutputFile file;
+      if (!file.open(f.out, out, err)) return kFailure;
+      writeEnsembleShard(file.stream(), e);
+      code = file.commit(err);
     }
     if (e.partial()) {
       err << "chokepoint-cli: interrupted: " << e.finishedRuns() << " of " << e.run_ids.size()

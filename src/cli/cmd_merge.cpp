@@ -14,6 +14,7 @@
 #include "cli/experiment_args.h"
 #include "cli/output_file.h"
 #include "cli/scenario_args.h"
+#include "cli/shared_flags.h"
 #include "engine/ensemble.h"
 #include "engine/ensemble_io.h"
 
@@ -23,7 +24,7 @@ namespace {
 
 struct MergeArgs {
   std::vector<std::string> files;
-  std::string out;
+  SharedFlags flags;
   int threads = 0;
 };
 
@@ -39,7 +40,7 @@ int mergeMc(const MergeArgs& a, std::ostream& out, std::ostream& err) {
     const EnsembleResult merged = mergeEnsembles(std::move(shards), a.threads);
     std::ostringstream buf;
     writeEnsembleCsv(buf, merged);
-    const int code = emit(a.out, buf.str(), out, err);
+    const int code = emit(a.flags.out, buf.str(), out, err);
     if (code == kOk && merged.partial()) {
       err << "chokepoint-cli: the shards hold " << merged.finishedRuns() << " of " << merged.runs
           << " runs; the output is marked partial\n";
@@ -167,7 +168,7 @@ int mergeSweep(const MergeArgs& a, std::ostream& out, std::ostream& err) {
   }
 
   OutputFile f;
-  if (!f.open(a.out, out, err)) return kFailure;
+  if (!f.open(a.flags.out, out, err)) return kFailure;
   std::ostream& os = f.stream();
   os << first.header << '\n';
   long long present = 0;
@@ -197,7 +198,7 @@ int mergeSweep(const MergeArgs& a, std::ostream& out, std::ostream& err) {
 Command addMerge(CLI::App& app) {
   auto a = std::make_shared<MergeArgs>();
   app.add_option("files", a->files, "Shard files written by `mc --shard` or `sweep --shard`")->required();
-  app.add_option("--out,-o", a->out, "Output file (default: standard output); written atomically");
+  addSharedFlags(app, a->flags, kOutFlags | kFormatFlag, {"csv"});
   app.add_option("--threads,-j", a->threads, "Threads for the statistics (default: one per core)")
       ->check(CLI::Range(0, 1024));
   return [a](std::ostream& out, std::ostream& err) -> int {

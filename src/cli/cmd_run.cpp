@@ -1,18 +1,23 @@
+// `run`: one deterministic run, written as the long CSV (month,scope,id,metric,value) or
+// JSON with an echo of the scenario, seed, lever values and version.
 #include <sstream>
 
 #include "cli/cli.h"
 #include "cli/commands.h"
+#include "cli/experiment_args.h"
 #include "cli/scenario_args.h"
+#include "cli/shared_flags.h"
 #include "engine/levers.h"
 #include "engine/results_io.h"
+#include "engine/series_select.h"
 #include "engine/simulate.h"
 
 namespace cp::cli {
 
 namespace {
 struct RunArgs {
-  std::string scenario, from, to, format = "csv", out;
-  std::vector<std::string> levers;
+  std::string scenario;
+  SharedFlags flags;
   std::optional<std::uint64_t> seed;
   bool check = false;
 };
@@ -21,19 +26,17 @@ struct RunArgs {
 Command addRun(CLI::App& app) {
   auto a = std::make_shared<RunArgs>();
   app.add_option("scenario", a->scenario, "Scenario file (JSON)")->required();
-  app.add_option("--lever,-l", a->levers, "Set a lever: ID=VALUE or ID=VALUE@YYYY-MM (repeatable)");
-  app.add_option("--from", a->from, "First month to write (YYYY-MM)");
-  app.add_option("--to", a->to, "Last month to simulate and write (YYYY-MM)");
+  addSharedFlags(app, a->flags, kOutFlags | kFormatFlag | kRangeFlags | kLeverFlag | kMetricsFlag);
   app.add_option("--seed", a->seed, "Seed echoed in the output (Monte Carlo uses it)");
-  app.add_option("--format", a->format, "csv (long: month,scope,id,metric,value) or json")
-      ->check(CLI::IsMember({"csv", "json"}));
-  app.add_option("--out,-o", a->out, "Output file (default: standard output); written atomically");
   app.add_flag("--check", a->check, "Check conservation and non-negativity every month; exit 1 on the first violation");
   return [a](std::ostream& out, std::ostream& err) -> int {
-    auto s = loadWithLevers(a->scenario, a->levers, err);
+    const SharedFlags& f = a->flags;
+    auto s = loadWithLevers(a->scenario, f.levers, err);
     if (!s) return kUsage;
     WriteRange range;
-    if (!applyMonthRange(*s, a->from, a->to, &range, err)) return kUsage;
+    if (!applyMonthRange(*s, f.from, f.to, &range, err)) return kUsage;
+    const auto keep = parseMetricsArg(f.metrics, err);
+    if (!keep) return kUsage;
     if (a->seed) s->seed = *a->seed;
     RunOptions opts;
     opts.check = a->check;
@@ -51,10 +54,12 @@ Command addRun(CLI::App& app) {
       err << "invariant violated in " << formatMonth(v.month) << " at " << v.entity << ": " << v.what << "\n";
       return kFailure;
     }
+    if (!keep->all()) r = selectSeries(r, *keep);
+    if (r.size() == 0 && !f.quiet) err << "chokepoint-cli: warning: --metrics '" << f.metrics << "' matches no series\n";
     std::ostringstream buf;
-    if (a->format == "json") writeJson(buf, r, range);
+    if (f.format == "json") writeJson(buf, r, range);
     else writeCsv(buf, r, range);
-    return emit(a->out, buf.str(), out, err);
+    return emit(f.out, buf.str(), out, err);
   };
 }
 

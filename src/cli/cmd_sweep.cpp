@@ -13,6 +13,7 @@
 #include "cli/output_file.h"
 #include "cli/progress.h"
 #include "cli/scenario_args.h"
+#include "cli/shared_flags.h"
 #include "engine/levers.h"
 #include "engine/parallel.h"
 #include "engine/problems.h"
@@ -25,10 +26,10 @@ namespace cp::cli {
 namespace {
 
 struct SweepArgs {
-  std::string scenario, from, to, shard, out, metrics;
-  std::vector<std::string> sweeps, fixed;
+  std::string scenario, shard;
+  SharedFlags flags;  // flags.levers are the swept levers
+  std::vector<std::string> fixed;
   int threads = 0;
-  bool quiet = false;
 };
 
 struct SweptLever {
@@ -120,32 +121,23 @@ std::string joinArgs(const std::vector<std::string>& v) {
 Command addSweep(CLI::App& app) {
   auto a = std::make_shared<SweepArgs>();
   app.add_option("scenario", a->scenario, "Scenario file (JSON)")->required();
-  app.add_option("--lever,-l", a->sweeps,
-                 "Swept lever: ID=V1,V2,... or ID=FROM:TO:STEPS (numbers; STEPS values, ends included); repeatable, "
-                 "a value may carry @YYYY-MM")
-      ->required();
+  addSharedFlags(app, a->flags, kOutFlags | kFormatFlag | kRangeFlags | kLeverFlag | kMetricsFlag, {"csv"},
+                 "here V1,V2,... or FROM:TO:STEPS (numbers; STEPS values, ends included) sweeps it, one column each");
+  app.get_option("--lever")->required();
   app.add_option("--set", a->fixed, "Fixed lever for every combination: ID=VALUE[@YYYY-MM] (repeatable)");
-  app.add_option("--from", a->from, "First month to write (YYYY-MM)");
-  app.add_option("--to", a->to, "Last month to simulate and write (YYYY-MM)");
-  app.add_option("--metrics", a->metrics,
-                 "Write only these series: METRIC or SCOPE/ID/METRIC, '*' for any part, comma-separated");
   app.add_option("--shard", a->shard, "K/N: run only combinations i with i % N == K-1 (merge the files with `merge`)");
   app.add_option("--threads,-j", a->threads, "Worker threads (default: one per core); output does not depend on it")
       ->check(CLI::Range(0, 1024));
-  app.add_option("--out,-o", a->out, "Output file (default: standard output); written atomically");
-  app.add_flag("--quiet,-q", a->quiet, "No progress bar");
   return [a](std::ostream& out, std::ostream& err) -> int {
     InterruptScope stop;
+    const SharedFlags& fl = a->flags;
     auto s = loadWithLevers(a->scenario, a->fixed, err);
     if (!s) return kUsage;
     WriteRange range;
-    if (!applyMonthRange(*s, a->from, a->to, &range, err)) return kUsage;
-    SeriesSelection keep;
-    if (!a->metrics.empty()) {
-      auto sel = parseMetricsArg(a->metrics, err);
-      if (!sel) return kUsage;
-      keep = *sel;
-    }
+    if (!applyMonthRange(*s, fl.from, fl.to, &range, err)) return kUsage;
+    const auto selection = parseMetricsArg(fl.metrics, err);
+    if (!selection) return kUsage;
+    const SeriesSelection& keep = *selection;
     int shard_k = 0, shard_n = 1;
     if (!a->shard.empty()) {
       auto sh = parseShardArg(a->shard, err);
@@ -155,7 +147,7 @@ Command addSweep(CLI::App& app) {
 
     std::vector<SweptLever> swept;
     long long combos = 1;
-    for (const std::string& arg : a->sweeps) {
+    for (const std::string& arg : fl.levers) {
       auto sw = parseSweep(arg, *s, err);
       if (!sw) return kUsage;
       for (const SweptLever& other : swept)
@@ -184,17 +176,17 @@ Command addSweep(CLI::App& app) {
     for (const SweptLever& sw : swept) tag_columns += (tag_columns.empty() ? "" : ",") + csvField(sw.id);
 
     OutputFile f;
-    if (!f.open(a->out, out, err)) return kFailure;
+    if (!f.open(fl.out, out, err)) return kFailure;
     std::ostream& os = f.stream();
     const bool sharded = !a->shard.empty();
     if (sharded) {
       os << fmt::format("{} combos={} shard={}/{} version={} levers={} set={} to={} metrics={} scenario={}\n",
-                        kSweepShardMagic, combos, shard_k + 1, shard_n, CHOKEPOINT_VERSION, joinArgs(a->sweeps),
-                        joinArgs(a->fixed), a->to, a->metrics, s->name);
+                        kSweepShardMagic, combos, shard_k + 1, shard_n, CHOKEPOINT_VERSION, joinArgs(fl.levers),
+                        joinArgs(a->fixed), fl.to, fl.metrics, s->name);
     }
     os << tag_columns << ",month,scope,id,metric,value\n";
 
-    Progress bar(err, a->quiet, "combinations");
+    Progress bar(err, fl.quiet, "combinations");
     bar.update(0, static_cast<int>(mine.size()));
     // Batches keep memory to a few combinations' text per thread while writing in order.
     const int threads = resolveThreads(a->threads, mine.size());

@@ -3,6 +3,7 @@
 #include "cli/cli.h"
 #include "cli/commands.h"
 #include "cli/scenario_args.h"
+#include "cli/shared_flags.h"
 #include "engine/simulate.h"
 
 namespace cp::cli {
@@ -10,7 +11,7 @@ namespace cp::cli {
 namespace {
 struct WhyArgs {
   std::string scenario, company, month;
-  std::vector<std::string> levers;
+  SharedFlags flags;
 };
 }  // namespace
 
@@ -19,9 +20,9 @@ Command addWhy(CLI::App& app) {
   app.add_option("scenario", a->scenario, "Scenario file (JSON)")->required();
   app.add_option("--company,-c", a->company, "Company id (e.g. bytedance)")->required();
   app.add_option("--month,-m", a->month, "Month YYYY-MM")->required();
-  app.add_option("--lever,-l", a->levers, "Set a lever: ID=VALUE or ID=VALUE@YYYY-MM (repeatable)");
+  addSharedFlags(app, a->flags, kLeverFlag);
   return [a](std::ostream& out, std::ostream& err) -> int {
-    auto s = loadWithLevers(a->scenario, a->levers, err);
+    auto s = loadWithLevers(a->scenario, a->flags.levers, err);
     if (!s) return kUsage;
     const int c = s->findCompany(a->company);
     if (c < 0) {

@@ -10,6 +10,7 @@
 #include "cli/cli.h"
 #include "cli/commands.h"
 #include "cli/scenario_args.h"
+#include "cli/shared_flags.h"
 #include "engine/workshop.h"
 
 namespace cp::cli {
@@ -17,7 +18,8 @@ namespace cp::cli {
 namespace {
 
 struct ScoreArgs {
-  std::string workshop, session, format = "text", out, save;
+  std::string workshop, session, save;
+  SharedFlags flags;
   std::vector<std::string> moves;
   std::optional<int> rounds;
 };
@@ -96,9 +98,7 @@ Command addScore(CLI::App& app) {
   app.add_option("--rounds", a->rounds,
                  "Rounds to score (default: the session's rounds played, or all rounds without a session; "
                  "at least the latest round moved in)");
-  app.add_option("--format", a->format, "text (per team) or csv (long: one row per team, round and objective)")
-      ->check(CLI::IsMember({"text", "csv"}));
-  app.add_option("--out,-o", a->out, "Output file (default: standard output); written atomically");
+  addSharedFlags(app, a->flags, kOutFlags | kFormatFlag, {"text", "csv"});
   app.add_option("--save", a->save, "Write the session (all moves, rounds scored) to this file, atomically");
   return [a](std::ostream& out, std::ostream& err) -> int {
     auto w = loadOrReport(a->workshop, err);
@@ -138,9 +138,9 @@ Command addScore(CLI::App& app) {
       }
     }
     std::ostringstream buf;
-    if (a->format == "csv") writeScoreboardCsv(buf, g.board, *w);
+    if (a->flags.format == "csv") writeScoreboardCsv(buf, g.board, *w);
     else writeText(buf, *w, g, ses.moves);
-    return emit(a->out, buf.str(), out, err);
+    return emit(a->flags.out, buf.str(), out, err);
   };
 }
 

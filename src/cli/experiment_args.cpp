@@ -21,6 +21,7 @@ std::optional<std::pair<int, int>> parseShardArg(const std::string& text, std::o
 }
 
 std::optional<SeriesSelection> parseMetricsArg(const std::string& text, std::ostream& err) {
+  if (text.empty()) return SeriesSelection{};
   try {
     return parseSeriesSelection(text);
   } catch (const std::invalid_argument& e) {

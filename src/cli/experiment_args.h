@@ -29,7 +29,8 @@ inline constexpr const char* kSweepShardMagic = "# chokepoint-sweep-shard v1";
 
 // "K/N" with 1 <= K <= N -> (K-1, N). Prints the problem and returns nullopt otherwise.
 std::optional<std::pair<int, int>> parseShardArg(const std::string& text, std::ostream& err);
-// "--metrics" lists (see series_select.h). Prints the problem and returns nullopt on error.
+// "--metrics" lists (see series_select.h); empty keeps every series. Prints the problem and
+// returns nullopt on error.
 std::optional<SeriesSelection> parseMetricsArg(const std::string& text, std::ostream& err);
 
 }  // namespace cp::cli

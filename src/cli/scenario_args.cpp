@@ -1,10 +1,9 @@
 #include "cli/scenario_args.h"
 
-#include <algorithm>
-
 #include "cli/cli.h"
 #include "engine/levers.h"
 #include "engine/loader.h"
+#include "engine/month_range.h"
 #include "engine/results_io.h"
 
 namespace cp::cli {
@@ -32,20 +31,17 @@ std::optional<int> parseMonthArg(const std::string& text, const char* option, st
 }
 
 bool applyMonthRange(Scenario& s, const std::string& from, const std::string& to, WriteRange* range, std::ostream& err) {
-  if (!from.empty()) {
-    auto m = parseMonthArg(from, "--from", err);
-    if (!m) return false;
-    if (range) range->from = *m;
+  std::optional<int> first, last;
+  if (!from.empty() && !(first = parseMonthArg(from, "--from", err))) return false;
+  if (!to.empty() && !(last = parseMonthArg(to, "--to", err))) return false;
+  if (const std::string why = checkMonthRange(s, first, last, "--from", "--to"); !why.empty()) {
+    err << "chokepoint-cli: " << why << "\n";
+    return false;
   }
-  if (!to.empty()) {
-    auto m = parseMonthArg(to, "--to", err);
-    if (!m) return false;
-    if (*m < s.start) {
-      err << "chokepoint-cli: --to " << to << " is before the scenario's start " << formatMonth(s.start) << "\n";
-      return false;
-    }
-    s.end = std::min(s.end, *m);
-    if (range) range->to = *m;
+  if (last) s.end = *last;
+  if (range) {
+    if (first) range->from = *first;
+    if (last) range->to = *last;
   }
   return true;
 }

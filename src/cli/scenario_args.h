@@ -14,8 +14,9 @@ namespace cp::cli {
 std::optional<Scenario> loadWithLevers(const std::string& path, const std::vector<std::string>& levers,
                                        std::ostream& err);
 std::optional<int> parseMonthArg(const std::string& text, const char* option, std::ostream& err);
-// --from/--to: parses them, ends the scenario at --to and fills `range` (may be null).
-// Prints the problem and returns false on bad input.
+// --from/--to: parses them, checks them against the scenario's span (month_range.h), ends
+// the scenario at --to and fills `range` (may be null). Prints the problem and returns
+// false on bad input.
 bool applyMonthRange(Scenario& s, const std::string& from, const std::string& to, WriteRange* range, std::ostream& err);
 // Writes to `path` atomically, or to `out` when path is empty or "-".
 int emit(const std::string& path, const std::string& content, std::ostream& out, std::ostream& err);

@@ -1,5 +1,6 @@
 #include "engine/ensemble_io.h"
 
+#include <algorithm>
 #include <charconv>
 #include <iterator>
 #include <unordered_map>
@@ -59,14 +60,16 @@ bool parseDouble(std::string_view s, double& out) {
 
 }  // namespace
 
-void writeEnsembleCsv(std::ostream& out, const EnsembleResult& e) {
+void writeEnsembleCsv(std::ostream& out, const EnsembleResult& e, WriteRange range) {
   const EnsembleStats computed = e.stats.mean.empty() && !e.keys.empty() ? summarize(e) : EnsembleStats{};
   const EnsembleStats& st = e.stats.mean.empty() ? computed : e.stats;
   out << fmt::format("{} runs={} seed={} version={} levers={} scenario={}\n", kMcMagic, e.runs, e.seed,
                      oneLine(e.version), leversField(e), oneLine(e.scenario_name));
   out << "month,scope,id,metric,stat,value\n";
   std::string buf;
-  for (int t = 0; t < e.months; ++t) {
+  const int t0 = range.from < 0 ? 0 : std::max(0, range.from - e.start);
+  const int t1 = range.to < 0 ? e.months - 1 : std::min(e.months - 1, range.to - e.start);
+  for (int t = t0; t <= t1; ++t) {
     const std::string month = formatMonth(e.start + t);
     buf.clear();
     for (std::size_t s = 0; s < e.keys.size(); ++s) {

@@ -33,13 +33,15 @@
 #include <string>
 
 #include "engine/ensemble.h"
+#include "engine/results_io.h"
 
 namespace cp {
 
 inline constexpr const char* kMcMagic = "# chokepoint-mc v1";
 inline constexpr const char* kMcShardMagic = "# chokepoint-mc-shard v1";
 
-void writeEnsembleCsv(std::ostream& out, const EnsembleResult& e);
+// `range` limits the months written (the statistics table only).
+void writeEnsembleCsv(std::ostream& out, const EnsembleResult& e, WriteRange range = {});
 void writeEnsembleShard(std::ostream& out, const EnsembleResult& e);
 // `name` is used in messages ("shard1.csv:17: ...").
 EnsembleResult readEnsembleShard(std::istream& in, const std::string& name);

@@ -133,6 +133,21 @@ std::string formatLeverValue(const Lever& l, double v) {
   }
 }
 
+std::string formatLeverRange(const Lever& l) {
+  switch (l.kind) {
+    case LeverKind::Number:
+    case LeverKind::Share: return fmt::format("{:g}..{:g}{}", l.min, l.max, l.unit.empty() ? "" : " " + l.unit);
+    case LeverKind::Month: return "YYYY-MM|never";
+    case LeverKind::Bool: return "on|off";
+    case LeverKind::Choice: {
+      std::string out;
+      for (const std::string& o : l.options) out += (out.empty() ? "" : "|") + o;
+      return out;
+    }
+  }
+  return {};
+}
+
 double leverValueAt(const Scenario& s, int lever, int abs_month) {
   double v = s.levers[lever].value;
   if (lever < static_cast<int>(s.lever_schedules.size()))

@@ -28,6 +28,8 @@ std::vector<LeverSetting> parseLeverArgs(const std::vector<std::string>& args, c
 Scenario withLevers(Scenario s, const std::vector<LeverSetting>& settings);
 // The value as people write it: "on", "0.15", "2025-04", "never".
 std::string formatLeverValue(const Lever& l, double v);
+// The values a lever takes, for listings: "0..1 share", "YYYY-MM|never", "on|off", "a|b|c".
+std::string formatLeverRange(const Lever& l);
 // A lever's value in an absolute month under the scenario's schedule.
 double leverValueAt(const Scenario& s, int lever, int abs_month);
 // The lever's settings as typed strings, e.g. {"0.5", "0.9@2026-01"}; empty when default.

@@ -506,7 +506,9 @@ void readParams(Reader& r, const json& root, Scenario& s, const Ids& ids) {
                          "logit_beta", "preference_premium", "backlog_max_months", "build_lag_months", "grey_premium",
                          "licence_risk_premium", "diversion_base", "us_enforcement", "location_verification_from",
                          "location_verification_effect", "permit_effect", "frontier_bloc", "concern_bloc",
-                         "reference_tflops", "reference_hbm_tbps", "rule_maker", "max_stock_months"}))
+                         "reference_tflops", "reference_hbm_tbps", "rule_maker", "max_stock_months",
+                         "hq_clause_enforced", "installed_chips_grandfathered", "lease_price_elasticity",
+                         "lease_price_floor", "lease_price_ceiling"}))
     return;
   Params& pa = s.params;
   const json& j = *pj;
@@ -530,6 +532,16 @@ void readParams(Reader& r, const json& root, Scenario& s, const Ids& ids) {
   n("reference_tflops", pa.reference_tflops, NK::Positive);
   n("reference_hbm_tbps", pa.reference_hbm_tbps, NK::Positive);
   n("max_stock_months", pa.max_stock_months, NK::NonNeg);
+  n("hq_clause_enforced", pa.hq_clause_enforced, NK::Bool);
+  n("installed_chips_grandfathered", pa.installed_chips_grandfathered, NK::Bool);
+  n("lease_price_elasticity", pa.lease_price_elasticity, NK::NonNeg);
+  n("lease_price_floor", pa.lease_price_floor, NK::Positive);
+  n("lease_price_ceiling", pa.lease_price_ceiling, NK::Positive);
+  if (pa.lease_price_floor.lever < 0 && pa.lease_price_ceiling.lever < 0 && pa.lease_price_floor.uncertain < 0 &&
+      pa.lease_price_ceiling.uncertain < 0 && pa.lease_price_floor.value > 1)
+    r.err(p + "/lease_price_floor", fmt::format("must be <= 1 (a multiplier on the scheduled price), got {}", pa.lease_price_floor.value));
+  if (pa.lease_price_ceiling.lever < 0 && pa.lease_price_ceiling.uncertain < 0 && pa.lease_price_ceiling.value < 1)
+    r.err(p + "/lease_price_ceiling", fmt::format("must be >= 1 (a multiplier on the scheduled price), got {}", pa.lease_price_ceiling.value));
   auto bloc = [&](const char* key, int& out) {
     const int b = r.ref(j, key, p, ids.blocs, "bloc", false);
     if (b >= 0) out = b;
@@ -592,7 +604,8 @@ void readCast(Reader& r, const json& root, Scenario& s, const Ids& ids) {
   });
   r.list(root, "chips", true, [&](const json& e, const std::string& p, int) {
     if (!r.object(e, p, {"id", "vendor", "name", "available_from", "end_of_sale", "tflops_bf16", "hbm_gb", "hbm_tbps",
-                         "power_w", "price_usd", "die_mm2", "flags", "buyers", "life_months", "production", "caps"}))
+                         "power_w", "price_usd", "die_mm2", "flags", "buyers", "life_months", "production",
+                         "production_usd", "caps"}))
       return;
     Chip c;
     c.id = r.id(e, p);
@@ -610,7 +623,8 @@ void readCast(Reader& r, const json& root, Scenario& s, const Ids& ids) {
     c.buyers = r.refs(e, "buyers", p, ids.companies, "company");
     c.life_months = r.num(e, "life_months", p, NK::Positive, -1.0);
     if (c.life_months.value == -1.0 && c.life_months.lever < 0 && c.life_months.uncertain < 0) c.life_months.value = -1;
-    c.production = r.schedule(e, "production", p, NK::NonNeg, true);
+    c.production_usd = r.schedule(e, "production_usd", p, NK::NonNeg, false);
+    c.production = r.schedule(e, "production", p, NK::NonNeg, c.production_usd.points.empty());
     if (const json* caps = r.field(e, "caps", p, false)) {
       if (!caps->is_array()) r.err(p + "/caps", "expected a list of {input, per_unit, share}");
       else
@@ -691,7 +705,7 @@ void readCompanies(Reader& r, const json& root, Scenario& s, const Ids& ids) {
     st.jurisdiction = std::max(0, r.ref(e, "jurisdiction", p, ids.jurisdictions, "jurisdiction", true));
     st.operator_company = std::max(0, r.ref(e, "operator", p, ids.companies, "company", true));
     st.leasable = r.boolean(e, "leasable", p, false);
-    st.power_mw = r.num(e, "power_mw", p, NK::NonNeg, std::nullopt);
+    st.power_mw = r.schedule(e, "power_mw", p, NK::NonNeg, true);
     st.power_mw_per_year = r.num(e, "power_mw_per_year", p, NK::NonNeg, 0.0);
     st.pue = r.num(e, "pue", p, NK::Positive, 1.3);
     st.lease_usd_per_h100e_month = r.schedule(e, "lease_usd_per_h100e_month", p, NK::Positive, st.leasable);
@@ -712,11 +726,33 @@ void readCompanies(Reader& r, const json& root, Scenario& s, const Ids& ids) {
   });
 }
 
+// {"tpp_min", "tpp_max", "bandwidth_min_gbs", "bandwidth_max_gbs"}: bounds on TPP and
+// memory bandwidth (GB/s), lower inclusive, upper exclusive.
+ChipClass readChipClass(Reader& r, const json& obj, const std::string& ptr) {
+  ChipClass c;
+  const json* v = r.field(obj, "chip_class", ptr, false);
+  if (!v) return c;
+  const std::string p = ptr + "/chip_class";
+  if (!r.object(*v, p, {"tpp_min", "tpp_max", "bandwidth_min_gbs", "bandwidth_max_gbs"})) return c;
+  if (v->empty()) r.err(p, "a chip class needs at least one bound");
+  c.set = true;
+  c.tpp_min = r.num(*v, "tpp_min", p, NK::NonNeg, 0.0);
+  c.tpp_max = r.num(*v, "tpp_max", p, NK::Positive, 1e18);
+  c.bandwidth_min_gbs = r.num(*v, "bandwidth_min_gbs", p, NK::NonNeg, 0.0);
+  c.bandwidth_max_gbs = r.num(*v, "bandwidth_max_gbs", p, NK::Positive, 1e18);
+  if (c.tpp_min.value >= c.tpp_max.value) r.err(p, fmt::format("tpp_min {} is not below tpp_max {}", c.tpp_min.value, c.tpp_max.value));
+  if (c.bandwidth_min_gbs.value >= c.bandwidth_max_gbs.value)
+    r.err(p, fmt::format("bandwidth_min_gbs {} is not below bandwidth_max_gbs {}", c.bandwidth_min_gbs.value,
+                         c.bandwidth_max_gbs.value));
+  return c;
+}
+
 void readRules(Reader& r, const json& root, Scenario& s, const Ids& ids) {
   r.list(root, "rules", false, [&](const json& e, const std::string& p, int) {
     if (!r.object(e, p, {"id", "label", "kind", "from", "until", "enabled", "tpp_min", "tpp_min_density", "density_min",
                          "destinations", "hq_clause", "policy", "approval", "fee_share", "chips", "cap_h100e",
-                         "cap_from", "cap_until", "tenant_clause", "companies", "compliance"}))
+                         "cap_from", "cap_until", "tenant_clause", "companies", "compliance", "chip_class",
+                         "reference", "cap_share"}))
       return;
     Rule ru;
     ru.id = r.id(e, p);
@@ -728,8 +764,10 @@ void readRules(Reader& r, const json& root, Scenario& s, const Ids& ids) {
     else if (kind == "country_caps") ru.kind = RuleKind::CountryCaps;
     else if (kind == "entity_list") ru.kind = RuleKind::EntityList;
     else if (kind == "remote_access") ru.kind = RuleKind::RemoteAccess;
+    else if (kind == "volume_cap") ru.kind = RuleKind::VolumeCap;
     else if (!kind.empty())
-      r.err(p + "/kind", fmt::format("expected threshold, named_product, country_caps, entity_list or remote_access, got '{}'", kind));
+      r.err(p + "/kind", fmt::format("expected threshold, named_product, country_caps, entity_list, remote_access or "
+                                     "volume_cap, got '{}'", kind));
     ru.from = r.num(e, "from", p, NK::Month, std::nullopt);
     ru.until = r.num(e, "until", p, NK::Month, static_cast<double>(kNever));
     ru.enabled = r.num(e, "enabled", p, NK::Bool, 1.0);
@@ -737,7 +775,13 @@ void readRules(Reader& r, const json& root, Scenario& s, const Ids& ids) {
     ru.tpp_min_density = r.num(e, "tpp_min_density", p, NK::NonNeg, 1e18);
     ru.density_min = r.num(e, "density_min", p, NK::NonNeg, 1e18);
     ru.destinations = r.refs(e, "destinations", p, ids.jurisdictions, "jurisdiction");
-    ru.hq_clause = r.boolean(e, "hq_clause", p, false);
+    if (const json* hq = r.field(e, "hq_clause", p, false); hq && hq->is_string()) {
+      ru.hq_clause = ru.hq_clause_always = hq->get<std::string>() == "always";
+      if (!ru.hq_clause_always)
+        r.err(p + "/hq_clause", fmt::format("expected true, false or \"always\", got \"{}\"", hq->get<std::string>()));
+    } else {
+      ru.hq_clause = r.boolean(e, "hq_clause", p, false);
+    }
     const std::string policy = r.str(e, "policy", p, false, "deny");
     if (policy == "deny") ru.policy = Policy::Deny;
     else if (policy == "case_by_case") ru.policy = Policy::CaseByCase;
@@ -746,19 +790,29 @@ void readRules(Reader& r, const json& root, Scenario& s, const Ids& ids) {
     ru.approval = r.num(e, "approval", p, NK::Share, 1.0);
     ru.fee_share = r.num(e, "fee_share", p, NK::Share, 0.0);
     ru.chips = r.refs(e, "chips", p, ids.chips, "chip");
-    if (ru.kind == RuleKind::NamedProduct && ru.chips.empty() && !r.field(e, "chips", p, false))
-      r.err(p + "/chips", "missing required field");
+    ru.chip_class = readChipClass(r, e, p);
+    const bool names_chips = ru.kind == RuleKind::NamedProduct || ru.kind == RuleKind::VolumeCap;
+    if (names_chips && ru.chips.empty() && !r.field(e, "chips", p, false) && !ru.chip_class.set)
+      r.err(p + "/chips", "missing required field (or give chip_class)");
     ru.cap_h100e = r.num(e, "cap_h100e", p, NK::NonNeg, ru.kind == RuleKind::CountryCaps ? std::optional<double>() : 1e18);
     ru.cap_from = r.num(e, "cap_from", p, NK::Month, ru.from.lever < 0 ? ru.from.value : static_cast<double>(s.start));
     ru.cap_until = r.num(e, "cap_until", p, NK::Month, static_cast<double>(kNever));
     ru.tenant_clause = r.boolean(e, "tenant_clause", p, false);
     ru.companies = r.refs(e, "companies", p, ids.companies, "company");
     ru.compliance = r.num(e, "compliance", p, NK::Share, 1.0);
+    if (ru.kind == RuleKind::VolumeCap) {
+      ru.reference = r.ref(e, "reference", p, ids.jurisdictions, "reference jurisdiction", true);
+      ru.cap_share = r.num(e, "cap_share", p, NK::Share, std::nullopt);
+      if (ru.destinations.empty() && !r.field(e, "destinations", p, false)) r.err(p + "/destinations", "missing required field");
+    } else {
+      for (const char* key : {"reference", "cap_share"})
+        if (r.field(e, key, p, false)) r.err(p + "/" + key, "only a volume_cap rule takes this field");
+    }
     s.rules.push_back(ru);
   });
   if (const json* cp = r.field(root, "china_policy", "", false)) {
     const std::string p = "/china_policy";
-    if (r.object(*cp, p, {"guidance", "domestic_subsidy", "offshore_training_cap"})) {
+    if (r.object(*cp, p, {"guidance", "domestic_subsidy", "offshore_training_cap", "import_gates"})) {
       s.china.domestic_subsidy = r.num(*cp, "domestic_subsidy", p, NK::Share, 0.0);
       s.china.offshore_training_cap = r.num(*cp, "offshore_training_cap", p, NK::Share, 1.0);
       r.list(*cp, "guidance", false, [&](const json& e, const std::string& gp0, int) {
@@ -772,6 +826,27 @@ void readRules(Reader& r, const json& root, Scenario& s, const Ids& ids) {
         g.until = r.num(e, "until", gp, NK::Month, static_cast<double>(kNever));
         g.strength = r.num(e, "strength", gp, NK::Share, std::nullopt);
         s.china.guidance.push_back(g);
+      });
+      r.list(*cp, "import_gates", false, [&](const json& e, const std::string& gp0, int) {
+        const std::string gp = p + gp0;
+        if (!r.object(e, gp, {"id", "label", "chips", "chip_class", "from", "until", "quota_units_per_year", "quota_per",
+                               "approved"}))
+          return;
+        ImportGate g;
+        g.id = r.id(e, gp);
+        g.label = r.str(e, "label", gp, false, g.id);
+        g.source = e.contains("source") && e["source"].is_string() ? e["source"].get<std::string>() : "";
+        g.chips = r.refs(e, "chips", gp, ids.chips, "chip");
+        g.chip_class = readChipClass(r, e, gp);
+        if (g.chips.empty() && !g.chip_class.set) r.err(gp + "/chips", "missing required field (or give chip_class)");
+        g.from = r.num(e, "from", gp, NK::Month, std::nullopt);
+        g.until = r.num(e, "until", gp, NK::Month, static_cast<double>(kNever));
+        g.quota_units_per_year = r.num(e, "quota_units_per_year", gp, NK::NonNeg, 1e18);
+        const std::string per = r.str(e, "quota_per", gp, false, "bloc");
+        if (per == "company") g.quota_per_company = true;
+        else if (per != "bloc") r.err(gp + "/quota_per", fmt::format("expected company or bloc, got '{}'", per));
+        g.approved = r.refs(e, "approved", gp, ids.companies, "company");
+        s.china.import_gates.push_back(g);
       });
     }
   }
@@ -873,7 +948,7 @@ Scenario build(const json& root, const std::string& file, const LoadLimits& limi
   const double K = static_cast<double>(s.chips.size()), J = static_cast<double>(s.jurisdictions.size());
   const double V = static_cast<double>(s.vendors.size()), B = static_cast<double>(s.blocs.size());
   const double state = C * (S + 2) * 2 * std::max(1.0, K);
-  const double results = ((C + B) * (13 + 2 * V) + J * 8 + V * (3 + J) + K * 4 + 2 + V) * std::max(1, s.months());
+  const double results = ((C + B) * (16 + 3 * V) + J * 9 + V * (3 + J) + K * (4 + B) + 2 + 2 * V) * std::max(1, s.months());
   if (state > limits.max_state_cells)
     r.err("", fmt::format("scenario too large to simulate: {} companies x {} locations x {} chips (limit {:.0f} cells)",
                           C, S + 2, K, limits.max_state_cells));

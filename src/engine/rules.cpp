@@ -29,6 +29,9 @@ const char* toString(Reason r) {
     case Reason::RemoteAccess: return "remote-access control";
     case Reason::TenantClause: return "diffusion rule tenant clause";
     case Reason::HostKyc: return "host know-your-customer checks";
+    case Reason::HqClauseNotEnforced: return "headquarters clause not enforced";
+    case Reason::ImportGateClosed: return "Beijing's import gate closed";
+    case Reason::ImportNotApproved: return "not approved by Beijing for imports";
   }
   return "?";
 }
@@ -36,6 +39,8 @@ const char* toString(Reason r) {
 namespace {
 
 bool contains(const std::vector<int>& v, int x) { return std::find(v.begin(), v.end(), x) != v.end(); }
+
+std::string explainUs(const Verdict& v, const std::string& who);
 
 int severity(Policy p) { return p == Policy::Deny ? 2 : (p == Policy::CaseByCase ? 1 : 0); }
 
@@ -61,15 +66,33 @@ bool thresholdMatches(const Scenario& s, const Rule& r, const Inputs& in, int ch
   return tpp >= in.at(r.tpp_min_density, t) && chipDensity(s, in, chip, t) >= in.at(r.density_min, t);
 }
 
-// Destination test shared by threshold and named-product rules.
-bool reaches(const Scenario& s, const Rule& r, int buyer, int jurisdiction) {
-  return contains(r.destinations, jurisdiction) || (r.hq_clause && isConcernHq(s, buyer));
+// Destination test shared by threshold and named-product rules. The headquarters clause
+// reaches a China-HQ buyer anywhere, but only while it is enforced.
+enum class Reach { No, Yes, Unenforced };
+Reach reaches(const Scenario& s, const RuleMonth& m, const Rule& r, int buyer, int jurisdiction) {
+  if (contains(r.destinations, jurisdiction)) return Reach::Yes;
+  if (!r.hq_clause || !isConcernHq(s, buyer)) return Reach::No;
+  return m.hq_enforced || r.hq_clause_always ? Reach::Yes : Reach::Unenforced;
 }
 
 }  // namespace
 
 bool ruleActive(const Rule& r, const Inputs& in, int t) {
   return in.flag(r.enabled, t) && in.within(r.from, r.until, t);
+}
+
+bool gateActive(const ImportGate& g, const Inputs& in, int t) { return in.absMonth(t) < in.at(g.until, t); }
+
+double chipBandwidthGbs(const Scenario& s, const Inputs& in, int chip, int t) {
+  return 1000.0 * in.at(s.chips[chip].hbm_tbps, t);
+}
+
+bool chipMatches(const Scenario& s, const Inputs& in, const std::vector<int>& chips, const ChipClass& cls, int chip, int t) {
+  if (contains(chips, chip)) return true;
+  if (!cls.set) return false;
+  const double tpp = chipTpp(s, in, chip, t), bw = chipBandwidthGbs(s, in, chip, t);
+  return tpp >= in.at(cls.tpp_min, t) && tpp < in.at(cls.tpp_max, t) && bw >= in.at(cls.bandwidth_min_gbs, t) &&
+         bw < in.at(cls.bandwidth_max_gbs, t);
 }
 
 double chipTpp(const Scenario& s, const Inputs& in, int chip, int t) {
@@ -90,7 +113,7 @@ bool isControlled(const Scenario& s, const Inputs& in, int chip, int t) {
   for (const Rule& r : s.rules) {
     if (!ruleActive(r, in, t)) continue;
     if (r.kind == RuleKind::Threshold && r.policy != Policy::Allow && thresholdMatches(s, r, in, chip, t)) return true;
-    if (r.kind == RuleKind::NamedProduct && contains(r.chips, chip)) return true;
+    if (r.kind == RuleKind::NamedProduct && chipMatches(s, in, r.chips, r.chip_class, chip, t)) return true;
   }
   return false;
 }
@@ -109,17 +132,35 @@ bool isEntityListed(const Scenario& s, const Inputs& in, int company, int t) {
 RuleMonth ruleMonth(const Scenario& s, const Inputs& in, int t) {
   RuleMonth m;
   m.t = t;
+  m.hq_enforced = in.flag(s.params.hq_clause_enforced, t);
+  m.chips = s.chips.size();
   m.active.resize(s.rules.size());
   for (size_t i = 0; i < s.rules.size(); ++i) m.active[i] = ruleActive(s.rules[i], in, t);
-  m.controlled.resize(s.chips.size());
-  for (size_t k = 0; k < s.chips.size(); ++k) {
+  m.covers.assign(s.rules.size() * m.chips, 0);
+  for (size_t i = 0; i < s.rules.size(); ++i) {
+    const Rule& r = s.rules[i];
+    if (!m.active[i] || (r.kind != RuleKind::NamedProduct && r.kind != RuleKind::VolumeCap)) continue;
+    for (size_t k = 0; k < m.chips; ++k)  // the rule book governs only chips of its own origin
+      m.covers[i * m.chips + k] = isUsOrigin(s, static_cast<int>(k)) && chipMatches(s, in, r.chips, r.chip_class, static_cast<int>(k), t);
+  }
+  m.gated.assign(s.china.import_gates.size() * m.chips, 0);
+  for (size_t g = 0; g < s.china.import_gates.size(); ++g) {
+    const ImportGate& gate = s.china.import_gates[g];
+    if (!gateActive(gate, in, t)) continue;
+    for (size_t k = 0; k < m.chips; ++k) {  // a gate on imports: domestic chips pass
+      const bool domestic = s.jurisdictions[s.vendors[s.chips[k].vendor].origin].country_of_concern;
+      m.gated[g * m.chips + k] = !domestic && chipMatches(s, in, gate.chips, gate.chip_class, static_cast<int>(k), t);
+    }
+  }
+  m.controlled.resize(m.chips);
+  for (size_t k = 0; k < m.chips; ++k) {
     bool c = false;
     if (isUsOrigin(s, static_cast<int>(k)))
       for (size_t i = 0; i < s.rules.size() && !c; ++i) {
         const Rule& r = s.rules[i];
         if (!m.active[i]) continue;
         if (r.kind == RuleKind::Threshold && r.policy != Policy::Allow && thresholdMatches(s, r, in, static_cast<int>(k), t)) c = true;
-        if (r.kind == RuleKind::NamedProduct && contains(r.chips, static_cast<int>(k))) c = true;
+        if (r.kind == RuleKind::NamedProduct && m.covered(static_cast<int>(i), static_cast<int>(k))) c = true;
       }
     m.controlled[k] = c;
   }
@@ -134,7 +175,56 @@ Verdict evaluateLease(const Scenario& s, const Inputs& in, int tenant, int site,
   return evaluateLease(s, in, ruleMonth(s, in, t), tenant, site, p);
 }
 
+namespace {
+
+// Beijing's import gates: deliveries into a country of concern to a company headquartered
+// there. Closed before `from`; then open only to the approved companies.
+void applyImportGates(const Scenario& s, const Inputs& in, const RuleMonth& m, int chip, int buyer, int jurisdiction,
+                      Verdict& v) {
+  if (v.status == Status::Denied || !s.jurisdictions[jurisdiction].country_of_concern) return;
+  if (s.companies[buyer].hq != jurisdiction) return;
+  for (size_t g = 0; g < s.china.import_gates.size(); ++g) {
+    if (!m.gates(static_cast<int>(g), chip)) continue;
+    const ImportGate& gate = s.china.import_gates[g];
+    v.gate = static_cast<int>(g);
+    if (in.absMonth(m.t) < in.at(gate.from, m.t)) {
+      v.status = Status::Denied;
+      v.reason = Reason::ImportGateClosed;
+      return;
+    }
+    if (!contains(gate.approved, buyer)) {
+      v.status = Status::Denied;
+      v.reason = Reason::ImportNotApproved;
+      return;
+    }
+  }
+}
+
+// The first active volume cap on deliveries of this chip to this buyer, or -1.
+int volumeCapFor(const Scenario& s, const RuleMonth& m, int chip, int buyer, int jurisdiction) {
+  for (size_t i = 0; i < s.rules.size(); ++i) {
+    const Rule& r = s.rules[i];
+    if (r.kind != RuleKind::VolumeCap || !m.active[i] || !m.covered(static_cast<int>(i), chip)) continue;
+    if (contains(r.destinations, jurisdiction) || contains(r.destinations, s.companies[buyer].hq)) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+Verdict usVerdict(const Scenario& s, const Inputs& in, const RuleMonth& m, int chip, int buyer, int jurisdiction);
+
+}  // namespace
+
 Verdict evaluateSale(const Scenario& s, const Inputs& in, const RuleMonth& m, int chip, int buyer, int jurisdiction) {
+  Verdict v = usVerdict(s, in, m, chip, buyer, jurisdiction);
+  v.month = in.absMonth(m.t);
+  if (v.status != Status::Denied) v.volume_cap = volumeCapFor(s, m, chip, buyer, jurisdiction);
+  applyImportGates(s, in, m, chip, buyer, jurisdiction, v);
+  return v;
+}
+
+namespace {
+
+Verdict usVerdict(const Scenario& s, const Inputs& in, const RuleMonth& m, int chip, int buyer, int jurisdiction) {
   const int t = m.t;
   const Chip& c = s.chips[chip];
   Verdict v;
@@ -179,13 +269,17 @@ Verdict evaluateSale(const Scenario& s, const Inputs& in, const RuleMonth& m, in
     }
   }
 
-  // A named-product rule beats the general thresholds for its chips; the latest wins.
-  int named = -1;
+  // A named-product rule beats the general thresholds for its chips; the latest wins. A
+  // rule that would reach the buyer only through an unenforced HQ clause is remembered:
+  // when nothing else decides, the verdict names it ("allowed: HQ clause not enforced").
+  int named = -1, loophole = -1;
   double named_from = -1;
   for (size_t i = 0; i < s.rules.size(); ++i) {
     const Rule& r = s.rules[i];
-    if (r.kind != RuleKind::NamedProduct || !m.active[i] || !contains(r.chips, chip)) continue;
-    if (!reaches(s, r, buyer, jurisdiction)) continue;
+    if (r.kind != RuleKind::NamedProduct || !m.active[i] || !m.covered(static_cast<int>(i), chip)) continue;
+    const Reach reach = reaches(s, m, r, buyer, jurisdiction);
+    if (reach == Reach::Unenforced && r.policy != Policy::Allow && loophole < 0) loophole = static_cast<int>(i);
+    if (reach != Reach::Yes) continue;
     const double from = in.at(r.from, t);
     if (from >= named_from) {
       named = static_cast<int>(i);
@@ -197,13 +291,21 @@ Verdict evaluateSale(const Scenario& s, const Inputs& in, const RuleMonth& m, in
   int worst = -1;
   for (size_t i = 0; i < s.rules.size(); ++i) {
     const Rule& r = s.rules[i];
-    if (r.kind != RuleKind::Threshold || !m.active[i]) continue;
-    if (!reaches(s, r, buyer, jurisdiction) || !thresholdMatches(s, r, in, chip, t)) continue;
+    if (r.kind != RuleKind::Threshold || !m.active[i] || !thresholdMatches(s, r, in, chip, t)) continue;
+    const Reach reach = reaches(s, m, r, buyer, jurisdiction);
+    if (reach == Reach::Unenforced && r.policy != Policy::Allow && loophole < 0) loophole = static_cast<int>(i);
+    if (reach != Reach::Yes) continue;
     if (worst < 0 || severity(r.policy) > severity(s.rules[worst].policy)) worst = static_cast<int>(i);
   }
   if (worst >= 0) return fromPolicy(s.rules[worst], worst, Reason::Threshold, in, t);
+  if (loophole >= 0) {
+    v.reason = Reason::HqClauseNotEnforced;
+    v.rule = loophole;
+  }
   return v;
 }
+
+}  // namespace
 
 Verdict evaluateLease(const Scenario& s, const Inputs& in, const RuleMonth& m, int tenant, int site, Purpose p) {
   const int t = m.t;
@@ -242,8 +344,24 @@ Verdict evaluateLease(const Scenario& s, const Inputs& in, const RuleMonth& m, i
 
 std::string explain(const Scenario& s, const Verdict& v) {
   std::string who = v.rule >= 0 ? fmt::format("{} ({})", s.rules[v.rule].id, s.rules[v.rule].label) : "";
+  if (v.gate >= 0 && (v.reason == Reason::ImportGateClosed || v.reason == Reason::ImportNotApproved)) {
+    const ImportGate& g = s.china.import_gates[v.gate];
+    return fmt::format("denied by Beijing: {} ({}: {})", toString(v.reason), g.id, g.label);
+  }
+  std::string tail;
+  if (v.volume_cap >= 0)
+    tail += fmt::format("; volume capped by {} ({})", s.rules[v.volume_cap].id, s.rules[v.volume_cap].label);
+  if (v.gate >= 0) tail += fmt::format("; Beijing's quota {} applies", s.china.import_gates[v.gate].id);
+  return explainUs(v, who) + tail;
+}
+
+namespace {
+
+std::string explainUs(const Verdict& v, const std::string& who) {
   switch (v.status) {
     case Status::Allowed:
+      if (v.reason == Reason::HqClauseNotEnforced)
+        return fmt::format("allowed: HQ clause not enforced in {} (would be {})", formatMonth(v.month), who);
       return v.rule >= 0 ? fmt::format("allowed under {}", who) : "allowed: no rule applies";
     case Status::Licence:
       return fmt::format("licence needed ({}): {:.0f}% approved, {:.0f}% fee — {}", toString(v.reason),
@@ -256,5 +374,7 @@ std::string explain(const Scenario& s, const Verdict& v) {
   }
   return "";
 }
+
+}  // namespace
 
 }  // namespace cp

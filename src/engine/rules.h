@@ -27,6 +27,9 @@ enum class Reason {
   RemoteAccess,    // leasing counts as export
   TenantClause,    // diffusion rule: tier-2 hosts may not train for such tenants
   HostKyc,         // host checks on tenants
+  HqClauseNotEnforced,  // a rule would reach this buyer only through its unenforced HQ clause
+  ImportGateClosed,     // Beijing has not (yet) opened imports of this chip
+  ImportNotApproved,    // Beijing's import gate is open, but not for this company
 };
 const char* toString(Reason r);
 
@@ -37,9 +40,15 @@ struct Verdict {
   double approval = 1.0;       // share of licence applications approved
   double fee_share = 0.0;      // revenue share paid to the US on approved sales
   double allowed_share = 1.0;  // share of demand that gets through (Limited)
+  int gate = -1;               // index in ChinaPolicy::import_gates that decided or limits it
+  int volume_cap = -1;         // index in Scenario::rules of a volume cap on these deliveries
+  int month = 0;               // absolute month of the question, for explanations
 };
 
 bool ruleActive(const Rule& r, const Inputs& in, int t);
+// Is the chip named by id or inside the class?
+bool chipMatches(const Scenario& s, const Inputs& in, const std::vector<int>& chips, const ChipClass& cls, int chip, int t);
+bool gateActive(const ImportGate& g, const Inputs& in, int t);  // in force (closed or open) this month
 double chipTpp(const Scenario& s, const Inputs& in, int chip, int t);
 double chipDensity(const Scenario& s, const Inputs& in, int chip, int t);
 bool isUsOrigin(const Scenario& s, int chip);
@@ -55,8 +64,14 @@ Verdict evaluateLease(const Scenario& s, const Inputs& in, int tenant, int site,
 // a month instead of once per question.
 struct RuleMonth {
   int t = 0;
+  bool hq_enforced = true;
   std::vector<char> active;      // per rule
   std::vector<char> controlled;  // per chip
+  std::vector<char> covers;      // rule x chip: a named-product or volume-cap rule names the chip (id or class)
+  std::vector<char> gated;       // gate x chip
+  bool covered(int rule, int chip) const { return covers[static_cast<size_t>(rule) * chips + chip]; }
+  bool gates(int gate, int chip) const { return gated[static_cast<size_t>(gate) * chips + chip]; }
+  size_t chips = 0;
 };
 RuleMonth ruleMonth(const Scenario& s, const Inputs& in, int t);
 Verdict evaluateSale(const Scenario& s, const Inputs& in, const RuleMonth& m, int chip, int buyer, int jurisdiction);

@@ -26,6 +26,7 @@ const char* toString(RuleKind k) {
     case RuleKind::CountryCaps: return "country_caps";
     case RuleKind::EntityList: return "entity_list";
     case RuleKind::RemoteAccess: return "remote_access";
+    case RuleKind::VolumeCap: return "volume_cap";
   }
   return "?";
 }

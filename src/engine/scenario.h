@@ -87,8 +87,17 @@ struct Chip {
   std::vector<std::string> flags;
   std::vector<int> buyers;  // empty = anyone
   Num life_months = Num::constant(-1);  // <0: params.chip_life_months
-  Schedule production;
+  Schedule production;      // units per month of capacity
+  Schedule production_usd;  // or: USD per month at list price (from reported revenue); adds to `production`
   std::vector<SupplyCap> caps;
+};
+
+// Chips named by performance class instead of by id (e.g. the Jan 2026 case-by-case class:
+// TPP < 21,000 and DRAM bandwidth < 6,500 GB/s). A bound left out does not constrain.
+struct ChipClass {
+  bool set = false;
+  Num tpp_min = Num::constant(0), tpp_max = Num::constant(1e18);              // [min, max)
+  Num bandwidth_min_gbs = Num::constant(0), bandwidth_max_gbs = Num::constant(1e18);  // [min, max)
 };
 
 enum class CompanyKind { AiLab, Hyperscaler, Operator };
@@ -121,13 +130,14 @@ struct Site {
   std::string id, name;
   int jurisdiction = 0, operator_company = 0;
   bool leasable = false;
-  Num power_mw, power_mw_per_year, pue = Num::constant(1.3);
+  Schedule power_mw;  // MW available over time (a constant, or dated points from sources)
+  Num power_mw_per_year, pue = Num::constant(1.3);
   Schedule lease_usd_per_h100e_month;
   std::vector<int> chip_menu;
   std::vector<std::pair<int, Num>> initial_units;
 };
 
-enum class RuleKind { Threshold, NamedProduct, CountryCaps, EntityList, RemoteAccess };
+enum class RuleKind { Threshold, NamedProduct, CountryCaps, EntityList, RemoteAccess, VolumeCap };
 enum class Policy { Deny, CaseByCase, Allow };
 const char* toString(RuleKind k);
 const char* toString(Policy p);
@@ -141,9 +151,11 @@ struct Rule {
   // threshold / named product
   std::vector<int> destinations;  // jurisdictions
   bool hq_clause = false;
+  bool hq_clause_always = false;  // "hq_clause": "always": enforced even while HQ clauses are not
   Policy policy = Policy::Deny;
   Num approval = Num::constant(1), fee_share;
   std::vector<int> chips;
+  ChipClass chip_class;  // named product / volume cap: chips matched by class as well as by id
   // country caps
   Num cap_h100e = Num::constant(1e18), cap_from, cap_until = Num::constant(kNever);
   bool tenant_clause = false;
@@ -151,6 +163,10 @@ struct Rule {
   std::vector<int> companies;
   // remote access
   Num compliance = Num::constant(1);
+  // volume cap: deliveries to buyers headquartered in (or installing in) `destinations`
+  // stay within cap_share x the same chips' deliveries to buyers headquartered in `reference`
+  int reference = -1;  // jurisdiction
+  Num cap_share = Num::constant(1);
 };
 
 struct Guidance {
@@ -159,8 +175,22 @@ struct Guidance {
   Num from, until = Num::constant(kNever), strength;
 };
 
+// Beijing's own approval of imports of named chips (the Jan 2026 customs hold, then a quota
+// for named companies). Applies to deliveries into a country of concern to companies
+// headquartered there.
+struct ImportGate {
+  std::string id, label, source;
+  std::vector<int> chips;
+  ChipClass chip_class;
+  Num from, until = Num::constant(kNever);  // closed before `from`
+  Num quota_units_per_year = Num::constant(1e18);
+  std::vector<int> approved;  // companies; others are refused
+  bool quota_per_company = false;  // else one quota shared by the approved companies
+};
+
 struct ChinaPolicy {
   std::vector<Guidance> guidance;
+  std::vector<ImportGate> import_gates;
   Num domestic_subsidy, offshore_training_cap = Num::constant(1);
 };
 
@@ -180,6 +210,10 @@ struct Params {
   Num location_verification_effect = Num::constant(0.7), permit_effect = Num::constant(0.5);
   Num reference_tflops = Num::constant(989), reference_hbm_tbps = Num::constant(3.35);
   Num max_stock_months = Num::constant(3);  // vendors stop building beyond this much unsold output
+  Num hq_clause_enforced = Num::constant(1);  // rules' headquarters clauses reach sites China-HQ firms own abroad
+  Num installed_chips_grandfathered = Num::constant(1);  // 0: chips and leases stop when a restriction starts
+  // Lease prices move with scarcity: multiplier x exp(elasticity x pressure), within [floor, ceiling].
+  Num lease_price_elasticity = Num::constant(0), lease_price_floor = Num::constant(1), lease_price_ceiling = Num::constant(1);
   int frontier_bloc = 0, concern_bloc = 0;
   int rule_maker = 0;  // jurisdiction whose export rules the rule book holds (US)
 };

@@ -41,9 +41,11 @@ struct Option {
 
 struct Order {
   int company = -1;  // -1: operator order for a leasable site
+  int buyer = -1;    // the company that pays: `company`, or the site's operator
   int purpose = 0, loc = 0, chip = 0, jur = 0, site = -1;
   double units = 0, spend = 0, unit_price = 0, fee_share = 0;
   double delivered = 0;
+  double scale = 1;  // this round's fill after caps and rationing
   bool offshore = false, veu = false;
 };
 
@@ -139,10 +141,24 @@ class Sim {
   void chooseFor(int c, int p, double budget, int t, int round);
   void siteCapacity();
   void rationChips(int t, int round);
+  bool capDest(size_t rule, const Order& o) const {
+    const Rule& r = s_.rules[rule];
+    const auto has = [&](int j) { return std::find(r.destinations.begin(), r.destinations.end(), j) != r.destinations.end(); };
+    return has(o.jur) || has(s_.companies[o.buyer].hq);
+  }
+  bool capRef(size_t rule, const Order& o) const { return s_.companies[o.buyer].hq == s_.rules[rule].reference; }
+  bool gateQuotaApplies(size_t g, const Order& o) const {
+    return o.company >= 0 && rm_.gates(static_cast<int>(g), o.chip) && s_.jurisdictions[o.jur].country_of_concern &&
+           s_.companies[o.company].hq == o.jur;
+  }
+  void limitByImportQuotas(int t);
+  void limitByVolumeCaps(int t);
   void rationLeases(int t);
   void rationGrey(int t);
   void operatorsOrder(int t);
   void carryBacklog(int t);
+  void stopRestricted(int t);
+  void moveLeasePrices(int t);
 
   // [SECTION] metrics
   void record(int t);
@@ -186,6 +202,15 @@ class Sim {
   std::vector<double> unfilled_;  // company x purpose, USD
   std::vector<double> spend_, spend_offshore_;  // company
   std::vector<double> produced_, delivered_, stock_before_;  // chip
+  std::vector<double> delivered_bloc_;                        // chip x bloc of the buyer's HQ
+  std::vector<double> cap_dest_, cap_ref_;                    // per rule: volume-capped deliveries this month
+  std::vector<char> shut_;  // company x chip: a cap or quota left nothing this month; later rounds skip it
+  std::vector<double> gate_used_;                             // per gate x company: units in the quota year
+  bool grandfather_all_ = true;      // installed chips and signed leases always survive new restrictions
+  std::vector<char> was_restricted_;    // company x (home + sites) x chip, last month
+  std::vector<double> was_allowed_;     // company x site x purpose: lease share allowed last month
+  std::vector<double> lease_mult_;      // per site: scarcity multiplier on the scheduled lease price
+  std::vector<int> gate_year_;                                // per gate: the quota year gate_used_ counts
   std::vector<double> vendor_rev_, vendor_rev_concern_, vendor_units_, vendor_rev_jur_;
   std::vector<double> lease_unmet_, diverted_jur_;
   std::vector<double> cap_left_;
@@ -217,8 +242,11 @@ double Sim::budgetMonthly(int c, int t) const {
 double Sim::sitePowerMw(int site, int t) const {
   const Site& st = s_.sites[site];
   const Jurisdiction& j = s_.jurisdictions[st.jurisdiction];
-  const double mw = in_.at(st.power_mw, t) +
-                    in_.at(st.power_mw_per_year, t) * (t / 12.0) * std::max(0.0, in_.at(j.power_growth_multiplier, t));
+  // Growth since the start (scheduled points and the yearly rate) scales with the host's
+  // power-growth multiplier (sea.power_growth).
+  const double p0 = in_.at(st.power_mw, 0);
+  const double grown = in_.at(st.power_mw, t) - p0 + in_.at(st.power_mw_per_year, t) * (t / 12.0);
+  const double mw = p0 + grown * std::max(0.0, in_.at(j.power_growth_multiplier, t));
   return std::max(0.0, std::min(mw, in_.at(j.power_mw_cap, t)));
 }
 
@@ -366,6 +394,12 @@ void Sim::setup() {
     locs_[c].push_back(L_ - 1);
   }
   lease_price_.assign(S_, 0.0);
+  lease_mult_.assign(S_, 1.0);
+  for (int t = 0; t < T_; ++t) grandfather_all_ = grandfather_all_ && in_.flag(s_.params.installed_chips_grandfathered, t);
+  if (!grandfather_all_) {
+    was_restricted_.assign(static_cast<size_t>(C_) * (S_ + 1) * K_, 0);
+    was_allowed_.assign(static_cast<size_t>(C_) * S_ * 2, 1.0);
+  }
   month_opts_.assign(static_cast<size_t>(C_) * 2, {});
   addSeries();
 }
@@ -380,12 +414,16 @@ void Sim::addSeries() {
     company_metrics_.push_back(fmt::format("compute_home_{}_h100e", v.id));
   }
   company_metrics_.push_back("compute_h100e");  // training + inference, each in its own measure
+  // FLOP-H100e (tflops_bf16 / 989 whatever the purpose), the unit of published chip counts.
+  company_metrics_.push_back("fleet_flop_h100e");  // owned at home and abroad, plus grey; not leased
+  for (const Vendor& v : s_.vendors) company_metrics_.push_back(fmt::format("fleet_{}_flop_h100e", v.id));
+  company_metrics_.push_back("compute_flop_h100e");  // fleet + leased
   for (int c = 0; c < C_; ++c)
     for (const auto& m : company_metrics_) cs_.push_back(r_.add(Scope::Company, s_.companies[c].id, m));
   for (int b = 0; b < B_; ++b)
     for (const auto& m : company_metrics_) bs_.push_back(r_.add(Scope::Bloc, s_.blocs[b].id, m));
   jur_metrics_ = {"imports_h100e", "imports_cum_h100e", "cap_used_h100e", "power_mw", "lease_revenue_usd",
-                  "diverted_units", "leasable_h100e", "leased_h100e"};
+                  "diverted_units", "leasable_h100e", "leased_h100e", "lease_price_usd"};
   for (int j = 0; j < J_; ++j)
     for (const auto& m : jur_metrics_) js_.push_back(r_.add(Scope::Jurisdiction, s_.jurisdictions[j].id, m));
   const std::string concern = s_.blocs.empty() ? "concern" : s_.blocs[s_.params.concern_bloc].id;
@@ -394,10 +432,13 @@ void Sim::addSeries() {
   for (int v = 0; v < V_; ++v)
     for (const auto& m : vendor_metrics_) vs_.push_back(r_.add(Scope::Vendor, s_.vendors[v].id, m));
   chip_metrics_ = {"produced_units", "delivered_units", "vendor_stock_units", "grey_pool_units"};
+  // Units delivered to companies headquartered in each bloc, wherever installed (checks volume caps).
+  for (const Bloc& b : s_.blocs) chip_metrics_.push_back(fmt::format("delivered_units_{}", b.id));
   for (int k = 0; k < K_; ++k)
     for (const auto& m : chip_metrics_) ks_.push_back(r_.add(Scope::Chip, s_.chips[k].id, m));
   global_metrics_ = {"us_fee_revenue_usd", "diverted_units"};
   for (const Vendor& v : s_.vendors) global_metrics_.push_back(fmt::format("{}_share_{}", v.id, concern));
+  for (const Vendor& v : s_.vendors) global_metrics_.push_back(fmt::format("{}_flop_share_{}", v.id, concern));
   for (const auto& m : global_metrics_) gs_.push_back(r_.add(Scope::Global, "world", m));
 }
 
@@ -410,6 +451,8 @@ void Sim::production(int t) {
     double units = 0.0;
     if (in_.within(ch.available_from, ch.end_of_sale, t)) {
       units = std::max(0.0, in_.at(ch.production, t));
+      if (!ch.production_usd.points.empty())
+        units += std::max(0.0, in_.at(ch.production_usd, t)) / std::max(1e-9, in_.at(ch.price_usd, t));
       for (const SupplyCap& cap : ch.caps) {
         const SupplyInput& si = s_.supply_inputs[cap.input];
         const double v0 = in_.at(si.schedule, 0);
@@ -511,7 +554,10 @@ void Sim::chooseFor(int c, int p, double budget, int t, int round) {
   if (round > 0) {
     for (const Option& o : cached) {
       if (o.kind == OptionKind::Buy && stock_[o.chip] < kMinUnits) continue;
-      if (o.kind == OptionKind::Lease && o.verdict.allowed_share < 1) continue;  // refusals are final for the month
+      if (o.kind == OptionKind::Buy && shut_[static_cast<size_t>(c) * K_ + o.chip]) continue;  // capped out: money goes elsewhere
+      // A partly effective lease rule stays on offer: round 0's shares are set against the
+      // cheapest option, which often sells out, so most lease demand arrives in later rounds.
+      // Each round the rule refuses its share again, and the leased amount falls by ~c.
       opts.push_back(o);
     }
   } else {
@@ -640,6 +686,7 @@ void Sim::chooseFor(int c, int p, double budget, int t, int round) {
       const double tco = paid + powerCostMonth(o.chip, jur, pueOfLoc(c, o.loc, t), t) * lifeOf(o.chip, t);
       Order ord;
       ord.company = c;
+      ord.buyer = c;
       ord.purpose = p;
       ord.loc = o.loc;
       ord.chip = o.chip;
@@ -696,6 +743,7 @@ void Sim::rationChips(int t, int round) {
     if (v.status == Status::Denied) continue;
     Order ord;
     ord.company = -1;
+    ord.buyer = st.operator_company;
     ord.site = a.site;
     ord.chip = a.chip;
     ord.jur = st.jurisdiction;
@@ -743,13 +791,18 @@ void Sim::rationChips(int t, int round) {
     o.units *= keep;
     o.spend *= keep;
   }
+  limitByImportQuotas(t);
   std::vector<double> want(K_, 0.0);
   for (const Order& o : orders_) want[o.chip] += o.units * (controlled[o.chip] && !o.veu ? cap_scale[o.jur] : 1.0);
   std::vector<double> fill(K_, 1.0);
   for (int k = 0; k < K_; ++k)
     if (want[k] > stock_[k]) fill[k] = want[k] > 0 ? stock_[k] / want[k] : 1.0;
+  // Volume caps: capped buyers get at most cap_share x what the reference buyers get this
+  // month (pro rata among the capped); what they cannot have stays in stock for others.
+  for (Order& o : orders_) o.scale = (controlled[o.chip] && !o.veu ? cap_scale[o.jur] : 1.0) * fill[o.chip];
+  limitByVolumeCaps(t);
   for (Order& o : orders_) {
-    const double scale = (controlled[o.chip] && !o.veu ? cap_scale[o.jur] : 1.0) * fill[o.chip];
+    const double scale = o.scale;
     const double units = std::min(o.units * scale, stock_[o.chip]);
     if (units <= 0 && o.company >= 0) {
       unfilled_[o.company * 2 + o.purpose] += o.spend;
@@ -767,6 +820,14 @@ void Sim::rationChips(int t, int round) {
       diverted_total_ += leak;
     }
     const double kept = units - leak;
+    delivered_bloc_[static_cast<size_t>(o.chip) * B_ + s_.jurisdictions[s_.companies[o.buyer].hq].bloc] += units;
+    for (size_t ri = 0; ri < s_.rules.size(); ++ri) {
+      if (s_.rules[ri].kind != RuleKind::VolumeCap || !rm_.active[ri] || !rm_.covered(static_cast<int>(ri), o.chip)) continue;
+      if (capDest(ri, o)) cap_dest_[ri] += units;
+      else if (capRef(ri, o)) cap_ref_[ri] += units;
+    }
+    for (size_t g = 0; g < s_.china.import_gates.size(); ++g)
+      if (gateQuotaApplies(g, o)) gate_used_[g * C_ + o.buyer] += units;
     if (o.company >= 0) {
       addFleet(o.company, o.loc, o.purpose, o.chip, kept, t);
       const double paid = o.spend * (o.units > 0 ? kept / o.units : 0.0);
@@ -794,13 +855,84 @@ void Sim::rationChips(int t, int round) {
   }
 }
 
+void Sim::limitByImportQuotas(int t) {
+  const int abs = in_.absMonth(t);
+  for (size_t g = 0; g < s_.china.import_gates.size(); ++g) {
+    const ImportGate& gate = s_.china.import_gates[g];
+    const double from = in_.at(gate.from, t);
+    if (!gateActive(gate, in_, t) || abs < from) continue;
+    const int year = static_cast<int>((abs - from) / 12);  // quota years count from the gate's opening
+    if (year != gate_year_[g]) {
+      std::fill(gate_used_.begin() + g * C_, gate_used_.begin() + (g + 1) * C_, 0.0);
+      gate_year_[g] = year;
+    }
+    const double quota = in_.at(gate.quota_units_per_year, t);
+    // Requests under the quota: per company, or all approved companies together.
+    std::vector<double> asked(C_, 0.0);
+    for (const Order& o : orders_)
+      if (gateQuotaApplies(g, o)) asked[o.company] += o.units;
+    auto cut = [&](double left, double want, auto&& match) {
+      if (want <= left || want <= 0) return;
+      const double keep = std::max(0.0, left) / want;
+      for (Order& o : orders_) {
+        if (!gateQuotaApplies(g, o) || !match(o)) continue;
+        unfilled_[o.company * 2 + o.purpose] += o.spend * (1 - keep);
+        o.units *= keep;
+        o.spend *= keep;
+        if (keep <= 0) shut_[static_cast<size_t>(o.company) * K_ + o.chip] = 1;
+      }
+    };
+    if (gate.quota_per_company) {
+      for (int c = 0; c < C_; ++c)
+        cut(quota - gate_used_[g * C_ + c], asked[c], [c](const Order& o) { return o.company == c; });
+    } else {
+      double used = 0, want = 0;
+      for (int c = 0; c < C_; ++c) {
+        used += gate_used_[g * C_ + c];
+        want += asked[c];
+      }
+      cut(quota - used, want, [](const Order&) { return true; });
+    }
+  }
+}
+
+void Sim::limitByVolumeCaps(int t) {
+  // The capped buyers' deliveries of the rule's chips (by id or class, together) stay
+  // within cap_share x the reference buyers' deliveries of those chips this month.
+  for (size_t ri = 0; ri < s_.rules.size(); ++ri) {
+    const Rule& r = s_.rules[ri];
+    if (r.kind != RuleKind::VolumeCap || !rm_.active[ri]) continue;
+    double dest = 0, ref = 0;
+    for (const Order& o : orders_) {
+      if (!rm_.covered(static_cast<int>(ri), o.chip)) continue;
+      if (capDest(ri, o)) dest += o.units * o.scale;
+      else if (capRef(ri, o)) ref += o.units * o.scale;
+    }
+    const double share = std::clamp(in_.at(r.cap_share, t), 0.0, 1.0);
+    const double allowed = std::max(0.0, share * (cap_ref_[ri] + ref) - cap_dest_[ri]);
+    if (dest <= allowed || dest <= 0) continue;
+    const double keep = allowed / dest;
+    for (Order& o : orders_) {
+      if (!rm_.covered(static_cast<int>(ri), o.chip) || !capDest(ri, o)) continue;
+      o.scale *= keep;
+      if (keep <= 0 && o.company >= 0) shut_[static_cast<size_t>(o.company) * K_ + o.chip] = 1;
+    }
+  }
+}
+
 void Sim::rationLeases(int t) {
   siteCapacity();
-  std::vector<double> want(S_, 0.0), fill(S_, 1.0);
-  for (const LeaseReq& q : lease_reqs_) want[q.site] += q.h100e * q.allowed;
+  // Requests are rationed at full size, as if no lease rule stood; a partly effective rule
+  // then refuses its share of each affected contract. So the rule removes about c of the
+  // affected leasing, and the capacity it frees goes to other tenants in the next round.
+  std::vector<double> want(S_, 0.0), want_allowed(S_, 0.0), fill(S_, 1.0);
+  for (const LeaseReq& q : lease_reqs_) {
+    want[q.site] += q.h100e;
+    want_allowed[q.site] += q.h100e * q.allowed;
+  }
   for (int si = 0; si < S_; ++si) {
     if (want[si] > site_free_[si]) fill[si] = site_free_[si] / want[si];
-    lease_unmet_[si] = std::max(lease_unmet_[si], want[si] - site_free_[si]);
+    lease_unmet_[si] = std::max(lease_unmet_[si], want_allowed[si] - site_free_[si]);
   }
   const int term = std::max(1, static_cast<int>(std::lround(in_.at(s_.params.lease_term_months, t))));
   for (const LeaseReq& q : lease_reqs_) {
@@ -872,6 +1004,83 @@ void Sim::operatorsOrder(int t) {
   }
 }
 
+namespace {
+// A rule (not the chip's sale window or the vendor's market) refuses the sale.
+bool restricts(const Verdict& v) {
+  return v.status == Status::Denied && v.reason != Reason::NotForSale && v.reason != Reason::BuyerRestricted &&
+         v.reason != Reason::VendorMarket;
+}
+}  // namespace
+
+// With grandfathering off, chips a company owns stop counting in the month a restriction
+// starts for them (as if their sale were undone), and leases lose the share a new lease
+// rule refuses. Operators' leasable fleets are not touched: their tenants are.
+void Sim::stopRestricted(int t) {
+  const bool on = !in_.flag(s_.params.installed_chips_grandfathered, t);
+  for (int c = 0; c < C_; ++c)
+    for (int loc : locs_[c]) {
+      if (loc == L_ - 1) continue;  // grey chips were never sold under the rules
+      const int jur = jurOfLoc(c, loc);
+      for (int k = 0; k < K_; ++k) {
+        if (!isUsOrigin(s_, k)) continue;
+        char& was = was_restricted_[(static_cast<size_t>(c) * (S_ + 1) + loc) * K_ + k];
+        const bool now = restricts(saleVerdict(c, loc, k, jur));
+        const bool starts = now && !was && t > 0;
+        was = now;
+        if (!starts || !on) continue;
+        for (int p = 0; p < 2; ++p) {
+          double& f = fleet_[fi(c, loc, p, k)];
+          if (f <= 0) continue;
+          fleet_expected_[c] -= f;
+          if (loc >= 1 && loc <= S_)
+            site_mw_used_[loc - 1] = std::max(0.0, site_mw_used_[loc - 1] - f * in_.at(s_.chips[k].power_w, t) * pueOfLoc(c, loc, t) / 1e6);
+          f = 0;
+          for (int t2 = t + 1; t2 < T_; ++t2)
+            for (Retire& r : retire_[t2])
+              if (r.company == c && r.loc == loc && r.purpose == p && r.chip == k) r.units = 0;
+        }
+      }
+    }
+  for (int c = 0; c < C_; ++c)
+    for (int si = 0; si < S_; ++si)
+      for (int p = 0; p < 2; ++p) {
+        const size_t i = (static_cast<size_t>(c) * S_ + si) * 2 + p;
+        const Verdict& v = leaseVerdict(c, si, p);
+        const double allowed = v.status == Status::Denied ? 0.0 : v.allowed_share;
+        const double before = was_allowed_[i];
+        was_allowed_[i] = allowed;
+        if (!on || t == 0 || allowed >= before || leased_[i] <= 0) continue;
+        const double keep = before > 0 ? allowed / before : 0.0;
+        leased_[i] *= keep;
+        for (int t2 = t + 1; t2 < T_; ++t2)
+          for (LeaseEnd& e : lease_end_[t2])
+            if (e.company == c && e.site == si && e.purpose == p) {
+              payment_[static_cast<size_t>(c) * S_ + si] -= e.payment * (1 - keep);
+              e.payment *= keep;
+              e.h100e *= keep;
+            }
+      }
+}
+
+// Operators price leases by scarcity: pressure x = (unmet requests - idle capacity) /
+// capacity in [-1, 1]; next month's multiplier = this one x exp(elasticity x x), kept
+// within [floor, ceiling] of the scheduled price.
+void Sim::moveLeasePrices(int t) {
+  const double el = std::max(0.0, in_.at(s_.params.lease_price_elasticity, t));
+  if (el <= 0) return;
+  const double lo = in_.at(s_.params.lease_price_floor, t), hi = std::max(lo, in_.at(s_.params.lease_price_ceiling, t));
+  siteCapacity();
+  for (int si = 0; si < S_; ++si) {
+    if (!s_.sites[si].leasable) continue;
+    double cap = 0;
+    for (int k = 0; k < K_; ++k) cap += site_fleet_[static_cast<size_t>(si) * K_ + k] * htrain_[k];
+    double x = 0;
+    if (cap > 0) x = std::clamp((lease_unmet_[si] - site_free_[si]) / cap, -1.0, 1.0);
+    else if (lease_unmet_[si] > 0) x = 1;
+    lease_mult_[si] = std::clamp(lease_mult_[si] * std::exp(el * x), lo, hi);
+  }
+}
+
 void Sim::carryBacklog(int t) {
   const double months = std::max(0.0, in_.at(s_.params.backlog_max_months, t));
   for (int i = 0; i < C_ * 2; ++i) backlog_[i] = std::clamp(unfilled_[i], 0.0, months * budget_now_[i]);
@@ -892,12 +1101,17 @@ void Sim::record(int t) {
       site_vendor[static_cast<size_t>(si) * V_ + s_.chips[k].vendor] += h;
       site_total[si] += h;
     }
+  // Company metric positions (addSeries order): 13 + 2v vendor pairs, then the FLOP block.
+  const size_t kTotal = 13 + 2 * V_, kFleetFlop = kTotal + 1, kCompFlop = kFleetFlop + 1 + V_;
   std::vector<double> m(MC);
   std::vector<double> bloc(static_cast<size_t>(B_) * MC, 0.0), bloc_off_num(B_, 0.0);
+  std::vector<double> vendor_flop(V_, 0.0);  // this company's FLOP compute by vendor, leases by site mix
+  std::vector<double> concern_vendor_flop(V_, 0.0);
   std::vector<char> bloc_seen(B_, 0);
   for (int c = 0; c < C_; ++c) {
     if (s_.companies[c].kind == CompanyKind::Operator) continue;
     std::fill(m.begin(), m.end(), 0.0);
+    std::fill(vendor_flop.begin(), vendor_flop.end(), 0.0);
     double off_train = 0;
     for (int loc : locs_[c])
       for (int p = 0; p < 2; ++p)
@@ -912,6 +1126,10 @@ void Sim::record(int t) {
           m[13 + 2 * v] += h;
           if (loc == 0) m[14 + 2 * v] += h;
           if (p == 0 && loc >= 1 && loc <= S_) off_train += h;
+          const double hf = u * htrain_[k];
+          m[kFleetFlop] += hf;
+          m[kFleetFlop + 1 + v] += hf;
+          vendor_flop[v] += hf;
         }
     for (int si = 0; si < S_; ++si) {
       const double lt = leased_[(static_cast<size_t>(c) * S_ + si) * 2];
@@ -920,20 +1138,28 @@ void Sim::record(int t) {
       m[0] += lt;
       m[1] += li * site_ratio_[si];
       m[4] += lh;
+      m[kCompFlop] += lt + li;  // leases are contracted in training (= FLOP) H100e
       off_train += lt;
       if (site_total[si] > 0)
-        for (int v = 0; v < V_; ++v) m[13 + 2 * v] += lh * site_vendor[static_cast<size_t>(si) * V_ + v] / site_total[si];
+        for (int v = 0; v < V_; ++v) {
+          const double mix = site_vendor[static_cast<size_t>(si) * V_ + v] / site_total[si];
+          m[13 + 2 * v] += lh * mix;
+          vendor_flop[v] += (lt + li) * mix;
+        }
     }
+    m[kCompFlop] += m[kFleetFlop];
     m[6] = m[0] > 0 ? off_train / m[0] : 0.0;
     m[7] = m[0] * run_flop_per_h100e;
     m[8] = m[7] * effective_factor_[t];
     m[10] = spend_[c];
     m[11] = spend_offshore_[c];
     m[12] = backlog_[c * 2] + backlog_[c * 2 + 1];
-    m[13 + 2 * V_] = m[0] + m[1];
+    m[kTotal] = m[0] + m[1];
     for (size_t i = 0; i < MC; ++i) r_.series(cs_[c * MC + i])[t] = m[i];
     const int b = s_.jurisdictions[s_.companies[c].hq].bloc;
     bloc_seen[b] = 1;
+    if (b == s_.params.concern_bloc)
+      for (int v = 0; v < V_; ++v) concern_vendor_flop[v] += vendor_flop[v];
     double* bm = &bloc[static_cast<size_t>(b) * MC];
     for (size_t i = 0; i < MC; ++i) {
       if (i == 7 || i == 8) bm[i] = std::max(bm[i], m[i]);
@@ -950,6 +1176,7 @@ void Sim::record(int t) {
   // Jurisdictions.
   const size_t MJ = jur_metrics_.size();
   std::vector<double> power(J_, 0.0), leasable(J_, 0.0), leased(J_, 0.0), lease_rev(J_, 0.0);
+  std::vector<double> price_sum(J_, 0.0), price_w(J_, 0.0);  // lease price weighted by capacity
   for (int c = 0; c < C_; ++c)
     for (int loc : locs_[c]) {
       const int j = jurOfLoc(c, loc);
@@ -968,6 +1195,11 @@ void Sim::record(int t) {
       power[j] += u * in_.at(s_.chips[k].power_w, t) * pue / 1e6;
     }
     leasable[j] += site_total[si];
+    if (s_.sites[si].leasable) {
+      const double w = std::max(site_total[si], 1e-9);  // sites with no capacity yet still quote a price
+      price_sum[j] += lease_price_[si] * w;
+      price_w[j] += w;
+    }
     for (int c = 0; c < C_; ++c) {
       leased[j] += leased_[(static_cast<size_t>(c) * S_ + si) * 2] + leased_[(static_cast<size_t>(c) * S_ + si) * 2 + 1];
       lease_rev[j] += payment_[static_cast<size_t>(c) * S_ + si];
@@ -976,7 +1208,7 @@ void Sim::record(int t) {
   for (int j = 0; j < J_; ++j) {
     imports_cum_[j] += imports_month_[j];
     const double vals[] = {imports_month_[j], imports_cum_[j], cap_used_[j], power[j], lease_rev[j],
-                           diverted_jur_[j], leasable[j], leased[j]};
+                           diverted_jur_[j], leasable[j], leased[j], price_w[j] > 0 ? price_sum[j] / price_w[j] : 0.0};
     for (size_t i = 0; i < MJ; ++i) r_.series(js_[j * MJ + i])[t] = vals[i];
   }
   // Vendors, chips, world.
@@ -987,17 +1219,22 @@ void Sim::record(int t) {
     r_.series(vs_[v * MV + 2])[t] = vendor_units_[v];
     for (int j = 0; j < J_; ++j) r_.series(vs_[v * MV + 3 + j])[t] = vendor_rev_jur_[static_cast<size_t>(v) * J_ + j];
   }
+  const size_t MK = chip_metrics_.size();
   for (int k = 0; k < K_; ++k) {
-    r_.series(ks_[k * 4 + 0])[t] = produced_[k];
-    r_.series(ks_[k * 4 + 1])[t] = delivered_[k];
-    r_.series(ks_[k * 4 + 2])[t] = stock_[k];
-    r_.series(ks_[k * 4 + 3])[t] = grey_pool_[k];
+    r_.series(ks_[k * MK + 0])[t] = produced_[k];
+    r_.series(ks_[k * MK + 1])[t] = delivered_[k];
+    r_.series(ks_[k * MK + 2])[t] = stock_[k];
+    r_.series(ks_[k * MK + 3])[t] = grey_pool_[k];
+    for (int b = 0; b < B_; ++b) r_.series(ks_[k * MK + 4 + b])[t] = delivered_bloc_[static_cast<size_t>(k) * B_ + b];
   }
   r_.series(gs_[0])[t] = fee_revenue_;
   r_.series(gs_[1])[t] = diverted_total_;
   const double* cb = &bloc[static_cast<size_t>(s_.params.concern_bloc) * MC];
   const double total = cb[2] + cb[3] + cb[4] + cb[5];
   for (int v = 0; v < V_; ++v) r_.series(gs_[2 + v])[t] = total > 0 ? cb[13 + 2 * v] / total : 0.0;
+  const double total_flop = cb[kCompFlop];
+  for (int v = 0; v < V_; ++v)
+    r_.series(gs_[2 + V_ + v])[t] = total_flop > 0 ? concern_vendor_flop[v] / total_flop : 0.0;
 }
 
 void Sim::check(int t) {
@@ -1090,6 +1327,10 @@ void Sim::step(int t) {
   std::fill(spend_offshore_.begin(), spend_offshore_.end(), 0.0);
   std::fill(produced_.begin(), produced_.end(), 0.0);
   std::fill(delivered_.begin(), delivered_.end(), 0.0);
+  std::fill(delivered_bloc_.begin(), delivered_bloc_.end(), 0.0);
+  std::fill(cap_dest_.begin(), cap_dest_.end(), 0.0);
+  std::fill(shut_.begin(), shut_.end(), 0);
+  std::fill(cap_ref_.begin(), cap_ref_.end(), 0.0);
   std::fill(vendor_rev_.begin(), vendor_rev_.end(), 0.0);
   std::fill(vendor_rev_concern_.begin(), vendor_rev_concern_.end(), 0.0);
   std::fill(vendor_units_.begin(), vendor_units_.end(), 0.0);
@@ -1102,10 +1343,12 @@ void Sim::step(int t) {
 
   for (int j = 0; j < J_; ++j) divert_share_[j] = diversionShare(j, t);
   rm_ = ruleMonth(s_, in_, t);
-  for (int si = 0; si < S_; ++si) lease_price_[si] = std::max(1e-9, in_.at(s_.sites[si].lease_usd_per_h100e_month, t));
+  for (int si = 0; si < S_; ++si)
+    lease_price_[si] = std::max(1e-9, in_.at(s_.sites[si].lease_usd_per_h100e_month, t)) * lease_mult_[si];
   std::fill(sale_ok_.begin(), sale_ok_.end(), 0);
   std::fill(lease_ok_.begin(), lease_ok_.end(), 0);
   retire(t);
+  if (!grandfather_all_) stopRestricted(t);
   production(t);
   for (int round = 0; round < kRounds; ++round) {
     orders_.clear();
@@ -1119,6 +1362,7 @@ void Sim::step(int t) {
   operatorsOrder(t);
   carryBacklog(t);
   record(t);
+  moveLeasePrices(t);
   if (o_.check) check(t);
 }
 
@@ -1130,6 +1374,12 @@ Results Sim::run() {
   produced_.assign(K_, 0.0);
   delivered_.assign(K_, 0.0);
   stock_before_.assign(K_, 0.0);
+  delivered_bloc_.assign(static_cast<size_t>(K_) * B_, 0.0);
+  cap_dest_.assign(s_.rules.size(), 0.0);
+  cap_ref_.assign(s_.rules.size(), 0.0);
+  shut_.assign(static_cast<size_t>(C_) * K_, 0);
+  gate_used_.assign(s_.china.import_gates.size() * static_cast<size_t>(C_), 0.0);
+  gate_year_.assign(s_.china.import_gates.size(), -1);
   vendor_rev_.assign(V_, 0.0);
   vendor_rev_concern_.assign(V_, 0.0);
   vendor_units_.assign(V_, 0.0);

@@ -78,7 +78,8 @@ Story build(const json& doc, const std::string& name, const std::string& base_di
   auto knownLever = [&](const std::string& id) { return s->findLever(id) >= 0; };
   auto knownRule = [&](const std::string& id) {
     return std::any_of(s->rules.begin(), s->rules.end(), [&](const Rule& x) { return x.id == id; }) ||
-           std::any_of(s->china.guidance.begin(), s->china.guidance.end(), [&](const Guidance& g) { return g.id == id; });
+           std::any_of(s->china.guidance.begin(), s->china.guidance.end(), [&](const Guidance& g) { return g.id == id; }) ||
+           std::any_of(s->china.import_gates.begin(), s->china.import_gates.end(), [&](const ImportGate& g) { return g.id == id; });
   };
   auto knownChart = [&](const std::string& id) { return contains(charts, id); };
 

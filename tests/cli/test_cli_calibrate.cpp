@@ -26,7 +26,7 @@ std::string tempFile(const std::string& name, const std::string& content) {
 }  // namespace
 
 TEST(CliCalibrate, PrintsTheTableAndTheShareInside) {
-  const Out r = cli({"calibrate", source("scenarios/baseline.json")});
+  const Out r = cli({"calibrate", source("scenarios/baseline.json"), "--min-share", "0"});
   ASSERT_EQ(r.code, kOk) << r.err;
   EXPECT_NE(r.out.find("published range"), std::string::npos);
   EXPECT_NE(r.out.find("Nvidia China revenue, FY25"), std::string::npos);
@@ -37,7 +37,7 @@ TEST(CliCalibrate, PrintsTheTableAndTheShareInside) {
 
 TEST(CliCalibrate, DefaultsToTheBaselineAndItsTargetsFromAnyDirectory) {
   // The working directory of the test has no scenarios/; the source tree is the fallback.
-  const Out r = cli({"calibrate"});
+  const Out r = cli({"calibrate", "--min-share", "0"});
   ASSERT_EQ(r.code, kOk) << r.err;
   EXPECT_NE(r.out.find("Baseline 2022-2030"), std::string::npos);
   EXPECT_NE(r.out.find("calibration/targets.json"), std::string::npos);
@@ -72,7 +72,7 @@ TEST(CliCalibrate, BadTargetsExitTwoWithPointerAndReason) {
 }
 
 TEST(CliCalibrate, CsvHasOneRowPerTarget) {
-  const Out r = cli({"calibrate", source("scenarios/baseline.json"), "--format", "csv"});
+  const Out r = cli({"calibrate", source("scenarios/baseline.json"), "--format", "csv", "--min-share", "0"});
   ASSERT_EQ(r.code, kOk) << r.err;
   std::istringstream in(r.out);
   std::string line;

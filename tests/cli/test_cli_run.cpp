@@ -125,3 +125,26 @@ TEST(CliWhy, ExplainsDeniedOptionsWithTheirRule) {
   EXPECT_EQ(cli({"why", baseline(), "--company", "nobody", "--month", "2025-06"}).code, kUsage);
   EXPECT_EQ(cli({"why", baseline(), "--company", "bytedance", "--month", "2045-06"}).code, kUsage);
 }
+
+TEST(CliRun, MonthsOutsideTheSpanAreErrorsThatSayHowToGoFurther) {
+  Out r = cli({"run", baseline(), "--from", "2030-01", "--to", "2022-01"});
+  EXPECT_EQ(r.code, kUsage);
+  EXPECT_TRUE(r.out.empty());
+  EXPECT_NE(r.err.find("--from 2030-01 is after --to 2022-01"), std::string::npos) << r.err;
+  r = cli({"run", baseline(), "--to", "2032-12"});
+  EXPECT_EQ(r.code, kUsage);
+  EXPECT_NE(r.err.find("covers 2022-01..2030-12; to run further, write a scenario that \"extends\" it with \"end\": "
+                       "\"2032-12\""),
+            std::string::npos)
+      << r.err;
+  // ... and that advice works.
+  const auto variant = std::filesystem::temp_directory_path() / ("cp_extend_" + std::to_string(::getpid()) + ".json");
+  std::ofstream(variant) << nlohmann::json{{"extends", baseline()}, {"end", "2032-12"}}.dump();
+  r = cli({"run", variant.string(), "--from", "2032-12", "--metrics", "bloc/china/compute_train_h100e"});
+  std::filesystem::remove(variant);
+  ASSERT_EQ(r.code, kOk) << r.err;
+  EXPECT_EQ(r.out.rfind("month,scope,id,metric,value\n2032-12,bloc,china,compute_train_h100e,", 0), 0u) << r.out;
+  r = cli({"run", baseline(), "--to", "2099-12"});
+  EXPECT_EQ(r.code, kUsage);
+  EXPECT_NE(r.err.find("no scenario may end after 2040-12"), std::string::npos) << r.err;
+}

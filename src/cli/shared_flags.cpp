@@ -1,0 +1,44 @@
+#include "cli/shared_flags.h"
+
+namespace cp::cli {
+
+const std::vector<SharedFlagDoc> kSharedFlags = {
+    {"-o,--out", "Output file (default: standard output); written atomically"},
+    {"-q,--quiet", "No progress bar and no warnings on stderr (errors still print)"},
+    {"--format", "Output format (the first choice is the default)"},
+    {"--from", "First month to write (YYYY-MM), within the scenario's span"},
+    {"--to", "Last month to simulate and write (YYYY-MM), within the scenario's span"},
+    {"-l,--lever", "Set a lever: ID=VALUE or ID=VALUE@YYYY-MM from a month (repeatable)"},
+    {"--metrics", "Keep only these series: METRIC or SCOPE/ID/METRIC, '*' for any part, comma-separated"},
+};
+
+namespace {
+const char* help(const char* name) {
+  for (const SharedFlagDoc& d : kSharedFlags)
+    if (std::string_view(d.name) == name) return d.help;
+  return "";
+}
+}  // namespace
+
+void addSharedFlags(CLI::App& app, SharedFlags& f, unsigned which, const std::vector<std::string>& formats,
+                    const std::string& lever_more) {
+  if (which & kLeverFlag) {
+    const std::string h = std::string(help("-l,--lever")) + (lever_more.empty() ? "" : "; " + lever_more);
+    app.add_option("-l,--lever", f.levers, h);
+  }
+  if (which & kRangeFlags) {
+    app.add_option("--from", f.from, help("--from"));
+    app.add_option("--to", f.to, help("--to"));
+  }
+  if (which & kMetricsFlag) app.add_option("--metrics", f.metrics, help("--metrics"));
+  if (which & kFormatFlag) {
+    f.format = formats.front();
+    app.add_option("--format", f.format, help("--format"))->check(CLI::IsMember(formats));
+  }
+  if (which & kOutFlags) {
+    app.add_option("-o,--out", f.out, help("-o,--out"));
+    app.add_flag("-q,--quiet", f.quiet, help("-q,--quiet"));
+  }
+}
+
+}  // namespace cp::cli

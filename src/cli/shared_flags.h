@@ -1,0 +1,44 @@
+// The flags that mean the same in every command that writes results: --out, --format,
+// --quiet, --from/--to, --lever and --metrics. Commands register them here and never by
+// hand, so names, short forms and help stay one set; tests/cli/test_cli_flags.cpp walks
+// every subcommand's --help and checks each shared flag it finds against kSharedFlags.
+//
+//   SharedFlags f;                                     // lives as long as the command
+//   addSharedFlags(app, f, kOutFlags | kRangeFlags | kLeverFlag);
+//   ... f.out, f.from, f.to, f.levers ...
+#pragma once
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+namespace cp::cli {
+
+struct SharedFlags {
+  std::string out, format, from, to, metrics;
+  std::vector<std::string> levers;
+  bool quiet = false;
+};
+
+// Which shared flags a command takes. Every command that writes results takes kOutFlags.
+enum : unsigned {
+  kOutFlags = 1,     // --out/-o and --quiet/-q
+  kFormatFlag = 2,   // --format (choices per command, the first is the default)
+  kRangeFlags = 4,   // --from and --to
+  kLeverFlag = 8,    // --lever/-l
+  kMetricsFlag = 16, // --metrics
+};
+
+struct SharedFlagDoc {
+  const char* name;   // as in the help: "-o,--out"
+  const char* help;   // the help every command shows (--lever may add to it after "; ")
+};
+// One entry per shared flag, in the order above.
+extern const std::vector<SharedFlagDoc> kSharedFlags;
+
+// `formats` are the --format choices (first = default); `lever_more` extends --lever's
+// help for commands that accept more than one value (sweep), after "; ".
+void addSharedFlags(CLI::App& app, SharedFlags& f, unsigned which,
+                    const std::vector<std::string>& formats = {"csv", "json"}, const std::string& lever_more = "");
+
+}  // namespace cp::cli
