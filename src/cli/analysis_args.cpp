@@ -7,15 +7,13 @@
 
 namespace cp::cli {
 
-void addAnalysisFlags(CLI::App& app, AnalysisArgs& a) {
-  app.add_option("--format", a.format, "table (default), csv or json")->check(CLI::IsMember({"table", "csv", "json"}));
-  app.add_option("--out,-o", a.out, "Output file (default: standard output); written atomically");
+void addAnalysisFlags(CLI::App& app, AnalysisArgs& a, const std::string& lever_more) {
+  addSharedFlags(app, a.flags, kOutFlags | kFormatFlag | kLeverFlag, {"text", "csv", "json"}, lever_more);
   app.add_option("--threads,-j", a.threads, "Worker threads (default: one per core); results do not depend on it")
       ->check(CLI::Range(0, 1024));
-  app.add_flag("--quiet,-q", a.quiet, "No progress bar");
 }
 
-AnalysisRun::AnalysisRun(std::ostream& err, const AnalysisArgs& a, const char* unit) : bar(err, a.quiet, unit) {
+AnalysisRun::AnalysisRun(std::ostream& err, const AnalysisArgs& a, const char* unit) : bar(err, a.flags.quiet, unit) {
   options.threads = a.threads;
   options.cancel = stop.flag();
   options.progress = [this](int done, int total) { bar.update(done, total); };

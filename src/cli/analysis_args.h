@@ -1,5 +1,6 @@
 // Shared by the analysis commands (attribute, sensitivity, matrix): the flags they have
-// in common with `run` and `mc` (--format, --out, --quiet, --threads), turning
+// in common with `run` and `mc` (shared_flags.h: --format, --out, --quiet, --lever; and
+// --threads as `mc` has it), turning
 // --metric/--month into metric points, and the fixed-width table they print.
 #pragma once
 #include <memory>
@@ -13,18 +14,19 @@
 #include "cli/cli.h"
 #include "cli/csv.h"
 #include "cli/progress.h"
+#include "cli/shared_flags.h"
 #include "engine/analysis.h"
 
 namespace cp::cli {
 
 struct AnalysisArgs {
-  std::string format = "table", out;
+  SharedFlags flags;  // format (text = a table, csv, json), out, quiet, levers
   int threads = 0;
-  bool quiet = false;
 };
 
-// Registers --format table|csv|json, --out/-o, --threads/-j, --quiet/-q.
-void addAnalysisFlags(CLI::App& app, AnalysisArgs& a);
+// Registers the shared --lever, --format text|csv|json, --out/-o, --quiet/-q, and
+// --threads/-j; `lever_more` extends --lever's help.
+void addAnalysisFlags(CLI::App& app, AnalysisArgs& a, const std::string& lever_more = "");
 // Options with threads and a progress bar; the bar lives as long as the returned object.
 struct AnalysisRun {
   AnalysisRun(std::ostream& err, const AnalysisArgs& a, const char* unit);

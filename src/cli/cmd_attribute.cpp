@@ -19,7 +19,7 @@ namespace {
 
 struct AttributeArgs {
   std::string base, variant, metric, month;
-  std::vector<std::string> levers, levers_a, levers_b;
+  std::vector<std::string> levers_a, levers_b;
   int samples = 0;
   std::uint64_t seed = 1;
   AnalysisArgs common;
@@ -103,16 +103,15 @@ Command addAttribute(CLI::App& app) {
   app.add_option("variant", a->variant, "Variant scenario (JSON); may be the base file with --lever-b")->required();
   app.add_option("--metric", a->metric, "The series: SCOPE/ID/METRIC, e.g. bloc/china/compute_train_h100e")->required();
   app.add_option("--month,-m", a->month, "The month (YYYY-MM)")->required();
-  app.add_option("--lever,-l", a->levers, "Lever for both: ID=VALUE[@YYYY-MM] (repeatable)");
+  addAnalysisFlags(app, a->common, "here for both the base and the variant");
   app.add_option("--lever-a", a->levers_a, "Lever for the base only (repeatable)");
   app.add_option("--lever-b", a->levers_b, "Lever for the variant only (repeatable)");
   app.add_option("--samples", a->samples,
                  "Random orders when more than 10 levers differ (default: about 2048 runs' worth)")
       ->check(CLI::Range(2, 1'000'000));
   app.add_option("--seed", a->seed, "Seed of the random orders (sampled mode)")->capture_default_str();
-  addAnalysisFlags(app, a->common);
   return [a](std::ostream& out, std::ostream& err) -> int {
-    std::vector<std::string> la = a->levers, lb = a->levers;
+    std::vector<std::string> la = a->common.flags.levers, lb = a->common.flags.levers;
     la.insert(la.end(), a->levers_a.begin(), a->levers_a.end());
     lb.insert(lb.end(), a->levers_b.begin(), a->levers_b.end());
     auto base = loadWithLevers(a->base, la, err);
@@ -129,10 +128,10 @@ Command addAttribute(CLI::App& app) {
           return attribute(*base, *variant, points->front(), o);
         }))
       return *code;
-    const std::string text = a->common.format == "csv"    ? csv(result)
-                             : a->common.format == "json" ? json(result, *a)
+    const std::string text = a->common.flags.format == "csv"    ? csv(result)
+                             : a->common.flags.format == "json" ? json(result, *a)
                                                           : table(result, *a, *base, *variant);
-    return emit(a->common.out, text, out, err);
+    return emit(a->common.flags.out, text, out, err);
   };
 }
 

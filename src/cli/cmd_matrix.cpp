@@ -14,7 +14,7 @@ namespace cp::cli {
 
 namespace {
 struct MatrixArgs {
-  std::vector<std::string> scenarios, metrics, months, levers;
+  std::vector<std::string> scenarios, metrics, months;
   AnalysisArgs common;
 };
 }  // namespace
@@ -25,12 +25,11 @@ Command addMatrix(CLI::App& app) {
   app.add_option("--metric", a->metrics, "A series SCOPE/ID/METRIC (repeatable)")->required();
   app.add_option("--month,-m", a->months, "A month YYYY-MM (repeatable); every metric is read in every month")
       ->required();
-  app.add_option("--lever,-l", a->levers, "Set a lever in every scenario: ID=VALUE[@YYYY-MM] (repeatable)");
-  addAnalysisFlags(app, a->common);
+  addAnalysisFlags(app, a->common, "in every scenario");
   return [a](std::ostream& out, std::ostream& err) -> int {
     std::vector<Scenario> scenarios;
     for (const std::string& path : a->scenarios) {
-      auto s = loadWithLevers(path, a->levers, err);
+      auto s = loadWithLevers(path, a->common.flags.levers, err);
       if (!s) return kUsage;
       scenarios.push_back(std::move(*s));
     }
@@ -44,7 +43,7 @@ Command addMatrix(CLI::App& app) {
       return std::isnan(v) ? std::string(table ? "-" : "") : table ? tableNumber(v) : fmt::format("{}", v);
     };
     std::string body;
-    if (a->common.format == "csv") {
+    if (a->common.flags.format == "csv") {
       body = csvLine({"scenario", "file", "scope", "id", "metric", "month", "value"});
       for (std::size_t i = 0; i < scenarios.size(); ++i)
         for (std::size_t j = 0; j < m.points.size(); ++j) {
@@ -52,7 +51,7 @@ Command addMatrix(CLI::App& app) {
           body += csvLine({m.scenarios[i], a->scenarios[i], toString(p.scope), p.id, p.metric, formatMonth(p.month),
                            num(m.at(i, j), false)});
         }
-    } else if (a->common.format == "json") {
+    } else if (a->common.flags.format == "json") {
       nlohmann::json j{{"points", nlohmann::json::array()}, {"scenarios", nlohmann::json::array()}};
       for (const MetricPoint& p : m.points) j["points"].push_back({{"metric", p.selector()}, {"month", formatMonth(p.month)}});
       for (std::size_t i = 0; i < scenarios.size(); ++i) {
@@ -73,7 +72,7 @@ Command addMatrix(CLI::App& app) {
       body = formatTable(header, rows);
       body += "\n- = the scenario has no such series or month.\n";
     }
-    return emit(a->common.out, body, out, err);
+    return emit(a->common.flags.out, body, out, err);
   };
 }
 

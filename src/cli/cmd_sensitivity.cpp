@@ -17,7 +17,6 @@ namespace {
 
 struct SensitivityArgs {
   std::string scenario, metric, month, only;
-  std::vector<std::string> levers;
   AnalysisArgs common;
 };
 
@@ -56,10 +55,9 @@ Command addSensitivity(CLI::App& app) {
   app.add_option("--metric", a->metric, "The series: SCOPE/ID/METRIC, e.g. bloc/china/compute_train_h100e")->required();
   app.add_option("--month,-m", a->month, "The month (YYYY-MM)")->required();
   app.add_option("--levers", a->only, "Only these levers: ID,ID,... (default: all)");
-  app.add_option("--lever,-l", a->levers, "Set a lever first: ID=VALUE[@YYYY-MM] (repeatable)");
   addAnalysisFlags(app, a->common);
   return [a](std::ostream& out, std::ostream& err) -> int {
-    auto s = loadWithLevers(a->scenario, a->levers, err);
+    auto s = loadWithLevers(a->scenario, a->common.flags.levers, err);
     if (!s) return kUsage;
     auto points = metricPoints({a->metric}, {a->month}, {&*s}, err);
     if (!points) return kUsage;
@@ -72,12 +70,12 @@ Command addSensitivity(CLI::App& app) {
         }))
       return *code;
     std::string body;
-    if (a->common.format == "csv") {
+    if (a->common.flags.format == "csv") {
       body = csvLine({"lever", "label", "low", "high", "at_low", "at_high", "swing"});
       for (const SensitivityRow& r : t.rows)
         body += csvLine({r.id, r.label, r.low_text, r.high_text, fmt::format("{}", r.at_low),
                          fmt::format("{}", r.at_high), fmt::format("{}", r.swing)});
-    } else if (a->common.format == "json") {
+    } else if (a->common.flags.format == "json") {
       nlohmann::json j{{"scenario", a->scenario}, {"metric", a->metric},
                        {"month", formatMonth(t.month)}, {"value", t.value}, {"levers", nlohmann::json::array()}};
       for (const SensitivityRow& r : t.rows)
@@ -87,7 +85,7 @@ Command addSensitivity(CLI::App& app) {
     } else {
       body = text(t, *a, *s);
     }
-    return emit(a->common.out, body, out, err);
+    return emit(a->common.flags.out, body, out, err);
   };
 }
 
