@@ -19,6 +19,7 @@ void listCompareFiles(CompareScenarios& c, const std::string& openScenarioPath) 
     c.files = listScenarioFiles({dirs.front()});
     c.picked.assign(c.files.size(), 1);
     c.listed = true;
+    c.listedFor = openScenarioPath;
 }
 
 void runCompare(CompareScenarios& c) {

@@ -31,6 +31,7 @@ struct CompareScenarios {
     std::vector<std::vector<double>> seriesValues;  // per run, of `seriesOf` (refreshCompareSeries)
     std::optional<ExplainTarget> seriesOf;
     bool listed = false;
+    std::string listedFor;           // the open scenario the list was made for
     std::string exportName = "scenarios";
 };
 

@@ -117,7 +117,7 @@ void drawSmallMultiples(AppState& state, CompareScenarios& c) {
 void drawCompareWindow(AppState& state) {
     if (!state.windows.compareScenarios || !hasScenario(state.doc)) return;
     CompareScenarios& c = state.compare;
-    if (!c.listed) {
+    if (!c.listed || c.listedFor != state.scenarioPath) {  // first open, or another scenario opened since
         listCompareFiles(c, state.scenarioPath);
         runCompare(c);
     }
