@@ -13,8 +13,10 @@
 #pragma once
 
 #include "app/classroom.h"
+#include "app/compare_scenarios.h"
 #include "app/dashboard_data.h"
 #include "app/document.h"
+#include "app/explain.h"
 #include "app/file_watch.h"
 #include "app/fonts.h"
 #include "app/run_worker.h"
@@ -41,6 +43,7 @@ struct WindowVisibility {
     bool imguiMetrics = false;
     bool tables = true;      // the tabs under the charts (hidden in presenter mode)
     bool sources = false;    // Help > Sources
+    bool compareScenarios = false;  // the Compare scenarios window (panel_compare.cpp)
 };
 
 // Which Why-panel trace a run answers.
@@ -76,7 +79,8 @@ struct ViewState {
     int whyCompany = -1;              // company index for the Why panel
     int enlargedChart = -1;           // chart index shown large, -1 none
     std::vector<char> logScale;       // per chart (parallel to chartSpecs())
-    int tableTab = 0;                 // 0 companies, 1 chips, 2 rules, 3 why
+    int tableTab = 0;                 // 0 companies, 1 chips, 2 rules, 3 why, 4 explain, 5 sensitivity
+    int selectTab = -1;               // select this table tab on the next frame (--tab), -1 none
     float chartsFraction = 0.6f;      // share of the centre's height the charts get over the tables
     bool whyVisible = false;          // the Why tab was drawn this frame (tracing on demand)
     float enlargedRect[4] = {0, 0, 0, 0};  // chart rect in the enlarged window (screen px)
@@ -114,6 +118,7 @@ struct ScreenshotRequest {
     std::string path;
     bool cropToEnlargedChart = false;
     int delayFrames = 2;
+    float crop[4] = {0, 0, 0, 0};  // else a screen rectangle (min x, min y, max x, max y); all 0 = none
 };
 
 // Requests from the UI, handled by handleRequests() or the main loop.
@@ -164,6 +169,8 @@ struct AppState {
     SessionState session;
     ScenarioWatch watch;
     UncertaintyState uncertainty;
+    ExplainState explain;       // the Explain and Sensitivity tabs (explain.h)
+    CompareScenarios compare;   // the Compare scenarios window (compare_scenarios.h)
 
     // Story mode and workshop team play (classroom.h)
     ClassroomState classroom;

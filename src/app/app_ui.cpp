@@ -178,6 +178,8 @@ void drawViewMenu(AppState& state) {
     if (ImGui::MenuItem("Uncertainty bands (p10-p90)", nullptr, state.uncertainty.enabled, hasScenario(state.doc)))
         setUncertainty(state, !state.uncertainty.enabled);
     probeItem("View/Uncertainty");
+    ImGui::MenuItem("Compare scenarios...", nullptr, &state.windows.compareScenarios, hasScenario(state.doc));
+    probeItem("View/Compare scenarios");
     ImGui::Separator();
     for (Theme t : {Theme::Dark, Theme::Light, Theme::Presenter}) {
         if (ImGui::MenuItem(themeLabel(t), themeShortcut(t).label, state.theme == t)) state.theme = t;
@@ -312,9 +314,12 @@ void drawTableTabs(AppState& state) {
     const Tab tabs[] = {{"Companies", drawCompaniesTable},
                         {"Chips", drawChipsTable},
                         {"Rule timeline", drawRuleTimeline},
-                        {"Why? (options a company weighed)", drawWhyPanel}};
-    for (int i = 0; i < 4; ++i) {
-        const bool open = ImGui::BeginTabItem(tabs[i].label);
+                        {"Why? (options a company weighed)", drawWhyPanel},
+                        {"Explain (which lever did what)", drawExplainTab},
+                        {"Sensitivity", drawSensitivityTab}};
+    for (int i = 0; i < static_cast<int>(std::size(tabs)); ++i) {
+        const bool open = ImGui::BeginTabItem(tabs[i].label, nullptr,
+                                              state.view.selectTab == i ? ImGuiTabItemFlags_SetSelected : 0);
         probeItem((std::string("tab/") + tabs[i].label).c_str());
         if (open) {
             state.view.tableTab = i;
@@ -323,6 +328,7 @@ void drawTableTabs(AppState& state) {
         }
     }
     ImGui::EndTabBar();
+    state.view.selectTab = -1;
 }
 
 // A bar between charts and tables; dragging it moves the share of height the charts get.
@@ -515,8 +521,10 @@ void drawUi(AppState& state) {
     drawMainMenuBar(state);
     drawStatusBar(state);
     state.view.whyVisible = false;  // set again by the Why panel if it is drawn
+    state.explain.explainVisible = state.explain.sensitivityVisible = false;  // likewise the Explain tabs
     drawCentralArea(state);
     drawEnlargedChart(state);
+    drawCompareWindow(state);
     drawDialogs(state);
     drawClassroomDialogs(state);
     drawRecoveryDialogs(state);

@@ -1,5 +1,8 @@
 #include "app/cli_args.h"
 
+#include <algorithm>
+#include <iterator>
+
 #include <charconv>
 #include <string_view>
 
@@ -118,6 +121,15 @@ CliParseResult parseCliArgs(const std::vector<std::string>& args) {
             r.args.printLevers = true;
         } else if (name == "--uncertainty") {
             r.args.uncertainty = true;
+        } else if (name == "--compare") {
+            r.args.compare = true;
+        } else if (name == "--tab") {
+            static const char* const kTabs[] = {"companies", "chips", "rules", "why", "explain", "sensitivity"};
+            const auto v = value();
+            const auto it = std::find_if(std::begin(kTabs), std::end(kTabs), [&](const char* t) { return v == t; });
+            if (it == std::end(kTabs))
+                return fail("--tab: expected companies, chips, rules, why, explain or sensitivity, got '" + v.value_or("") + "'");
+            r.args.tab = static_cast<int>(it - std::begin(kTabs));
         } else if (name == "--uncertainty-runs") {
             const auto v = value();
             const auto n = v ? parseInt(*v) : std::nullopt;
@@ -155,7 +167,7 @@ CliParseResult parseCliArgs(const std::vector<std::string>& args) {
             return fail("unexpected argument '" + args[i] + "' (use --scenario FILE)");
         }
         if (inlineValue && (name == "--help" || name == "-h" || name == "--version" || name == "--presenter" ||
-                            name == "--print-levers" || name == "--uncertainty")) {
+                            name == "--print-levers" || name == "--uncertainty" || name == "--compare")) {
             return fail(name + " takes no value");
         }
     }
@@ -166,6 +178,7 @@ std::string cliUsage() {
     return "Usage: chokepoint [--scenario FILE] [--lever ID=VALUE]... [--presenter]\n"
            "                  [--screenshot FILE.png] [--frames N] [--size WxH] [--bench-frames N]\n"
            "                  [--uncertainty] [--uncertainty-runs N] [--restore-session ask|yes|no]\n"
+           "                  [--tab companies|chips|rules|why|explain|sensitivity] [--compare]\n"
            "                  [--print-levers] [--story FILE [--story-card N]]\n"
            "                  [--workshop FILE | --workshop-session FILE] [--move R:TEAM:ID=VALUE]...\n"
            "                  [--workshop-rounds N] [--workshop-report FILE.md] [--workshop-handouts DIR]\n"
@@ -188,6 +201,10 @@ std::string cliUsage() {
            "  --uncertainty         start with the uncertainty bands on (p10-p90 of a Monte\n"
            "                        Carlo ensemble; --screenshot waits for it)\n"
            "  --uncertainty-runs N  ensemble size for the bands (default 200)\n"
+           "  --tab NAME            show this tab under the charts (explain: the waterfall of\n"
+           "                        the edits; sensitivity: the tornado; --screenshot waits)\n"
+           "  --compare             open the Compare scenarios window (the scenario library\n"
+           "                        beside the open scenario, side by side)\n"
            "  --restore-session M   after a crash: ask (default), yes (restore without asking,\n"
            "                        also with --screenshot) or no (discard the old session)\n"
            "  --print-levers        print the changed levers as ID=VALUE lines on exit\n"

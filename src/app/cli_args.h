@@ -42,6 +42,8 @@ struct CliArgs {
     bool restoreSessionGiven = false;
     bool printLevers = false;               // --print-levers: changed levers on stdout at exit
     bool uncertainty = false;               // --uncertainty: start with the bands on
+    int tab = -1;                           // --tab NAME: the table tab to show (index), -1 default
+    bool compare = false;                   // --compare: open the Compare scenarios window
     std::optional<int> uncertaintyRuns;     // --uncertainty-runs N
     // Classroom: --story FILE [--story-card N]; --workshop FILE or --workshop-session FILE,
     // --move ROUND:TEAM:ID=VALUE (repeatable) and --workshop-rounds N (rounds to play).

@@ -97,10 +97,11 @@ bool takeScreenshotRequest(AppState& state, std::string* path, std::optional<Pix
     if (!req || req->delayFrames-- > 0) return false;
     *path = req->path;
     crop->reset();
-    if (req->cropToEnlargedChart && state.view.enlargedChart >= 0) {
+    const bool ownCrop = req->crop[2] > req->crop[0] && req->crop[3] > req->crop[1];  // a waterfall, a tornado
+    if ((req->cropToEnlargedChart && state.view.enlargedChart >= 0) || ownCrop) {
         const ImVec2 scale = ImGui::GetIO().DisplayFramebufferScale;
         const float pad = 8.0f;  // a margin, so axis labels at the edge keep their breathing room
-        const float* r = state.view.enlargedRect;
+        const float* r = ownCrop ? req->crop : state.view.enlargedRect;
         *crop = PixelRect{static_cast<int>(std::floor((r[0] - pad) * scale.x)),
                           static_cast<int>(std::floor((r[1] - pad) * scale.y)),
                           static_cast<int>(std::ceil((r[2] - r[0] + 2 * pad) * scale.x)),
@@ -248,6 +249,8 @@ int run(const CliArgs& args, const std::filesystem::path& exeDir) {
     }
     if (args.uncertaintyRuns) state.uncertainty.runs = *args.uncertaintyRuns;
     if (args.uncertainty) setUncertainty(state, true);
+    if (args.tab >= 0) state.view.selectTab = args.tab;
+    state.windows.compareScenarios = args.compare;
 
     PlatformConfig config;
     config.width = args.size ? args.size->width : settings.windowWidth;
@@ -307,6 +310,7 @@ int run(const CliArgs& args, const std::filesystem::path& exeDir) {
         if (screenshotMode) {  // the picture shows finished results
             waitForRuns(state);
             if (state.uncertainty.enabled) waitForUncertainty(state);
+            waitForExplain(state);
         }
         if (benchMode) bench.beforeFrame(state);
 

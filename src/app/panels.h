@@ -40,5 +40,8 @@ void drawUncertaintyBar(AppState& state);    // panel_uncertainty.cpp: bands tog
 void loadSourcesNear(AppState& state, const std::string& scenarioPath);
 void drawSourceLines(const AppState& state, const std::string& text, const char* caption = "Source");
 void drawSourcesWindow(AppState& state);
+void drawExplainTab(AppState& state);        // panel_explain.cpp: waterfall of the edits
+void drawSensitivityTab(AppState& state);    // panel_explain.cpp: tornado over every lever
+void drawCompareWindow(AppState& state);     // panel_compare.cpp: scenarios side by side
 
 }  // namespace chokepoint::app

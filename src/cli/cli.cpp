@@ -25,6 +25,9 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
       "  chokepoint-cli workshop score scenarios/workshops/compute_race.json --move 1:us_gov:us.remote_access_control=on\n"
       "  chokepoint-cli story check scenarios/stories/history_2022_2025.json\n"
       "  chokepoint-cli library scenarios/baseline.json --month 2026-11 --month 2030-12\n"
+      "  chokepoint-cli attribute scenarios/baseline.json scenarios/smuggling_crackdown.json --metric bloc/china/compute_train_h100e --month 2028-12\n"
+      "  chokepoint-cli sensitivity scenarios/baseline.json --metric bloc/china/compute_train_h100e --month 2027-12\n"
+      "  chokepoint-cli matrix scenarios/baseline.json scenarios/h200_*.json --metric bloc/china/compute_train_h100e --month 2027-12\n"
       "Exit codes: 0 ok, 1 runtime failure, 2 usage or input error.");
   std::vector<std::pair<CLI::App*, Command>> commands;
   auto reg = [&](const char* name, const char* help, Command (*add)(CLI::App&)) {
@@ -43,6 +46,11 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
   reg("workshop", "Workshop team play: `score` a game (moves per round) or `check` a workshop file", addWorkshop);
   reg("story", "Story mode: `check` a story file and list its cards", addStory);
   reg("library", "The baseline against every variant that extends it: headline metrics before and after", addLibrary);
+  reg("attribute", "Which lever did what: a metric's difference between two scenarios split over the levers",
+      addAttribute);
+  reg("sensitivity", "Tornado: each lever alone at both ends of its range, ranked by the metric's swing",
+      addSensitivity);
+  reg("matrix", "Scenarios x metrics at months, one table", addMatrix);
 
   std::vector<std::string> rev(args.rbegin(), args.rend() - (args.empty() ? 0 : 1));
   if (args.size() <= 1) {  // no command: show what there is, not just an error

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "cli/cli.h"
+#include "cli/csv.h"
 #include "cli/commands.h"
 #include "cli/scenario_args.h"
 #include "cli/shared_flags.h"
@@ -35,13 +36,6 @@ std::vector<fs::path> defaultTargetPaths(const std::string& scenario) {
   v.push_back(fs::path(CHOKEPOINT_SOURCE_DIR) / "scenarios" / "calibration" / "targets.json");
 #endif
   return v;
-}
-
-std::string csvField(const std::string& s) {
-  if (s.find_first_of(",\"\n") == std::string::npos) return s;
-  std::string q = "\"";
-  for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return q + "\"";
 }
 
 std::string entities(const Target& t) {

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "cli/cli.h"
+#include "cli/csv.h"
 #include "cli/commands.h"
 #include "cli/experiment_args.h"
 #include "cli/output_file.h"
@@ -107,13 +108,6 @@ std::optional<SweptLever> parseSweep(const std::string& arg, const Scenario& s, 
     }
   }
   return sw;
-}
-
-std::string csvField(const std::string& s) {
-  if (s.find_first_of(",\"\n") == std::string::npos) return s;
-  std::string q = "\"";
-  for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return q + "\"";
 }
 
 std::string joinArgs(const std::vector<std::string>& v) {

@@ -22,5 +22,8 @@ Command addCalibrate(CLI::App& app);
 Command addWorkshop(CLI::App& app);  // workshop score|check
 Command addStory(CLI::App& app);     // story check
 Command addLibrary(CLI::App& app);
+Command addAttribute(CLI::App& app);
+Command addSensitivity(CLI::App& app);
+Command addMatrix(CLI::App& app);
 
 }  // namespace cp::cli

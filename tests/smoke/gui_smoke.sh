@@ -2,7 +2,7 @@
 # GUI smoke test: the real dashboard binary in a virtual X server.
 #   gui_smoke.sh BINARY SCENARIO OUTDIR
 # Checks that --screenshot writes a 1280x720 PNG of the full dashboard (charts: many
-# colours, not one flat colour), that --lever, --presenter and --uncertainty shots work, that a bad
+# colours, not one flat colour), that --lever, --presenter, --uncertainty, --tab and --compare shots work, that a bad
 # --lever or a missing scenario exits non-zero, and that --bench-frames prints its
 # figures. Never touches the user's config.
 set -euo pipefail
@@ -53,6 +53,18 @@ bands="$outdir/bands.png"
 [[ "$(identify -format '%wx%h' "$bands")" == "1280x720" ]] || fail "no 1280x720 shot with --uncertainty"
 cmp -s "$shot" "$bands" && fail "the bands changed nothing on screen"
 echo "ok: $bands"
+
+echo "== the Explain tab, the Sensitivity tab and the Compare scenarios window"
+for view in "--tab explain" "--tab sensitivity" "--compare"; do
+  pic="$outdir/view_${view//[- ]/}.png"
+  # shellcheck disable=SC2086
+  "${xvfb[@]}" "$binary" --scenario "$scenario" --screenshot "$pic" --frames 5 --size 1280x720 \
+    --lever us.remote_access_control=on --lever cn.nvidia_guidance=0.9@2026-01 $view \
+    || fail "chokepoint with $view exited with status $?"
+  [[ "$(identify -format '%wx%h' "$pic")" == "1280x720" ]] || fail "no 1280x720 shot with $view"
+  cmp -s "$changed" "$pic" && fail "$view changed nothing on screen"
+  echo "ok: $pic"
+done
 
 echo "== bad --lever must fail"
 set +e

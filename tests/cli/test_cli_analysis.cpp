@@ -1,0 +1,187 @@
+// The analysis commands (attribute, sensitivity, matrix): their sums agree with
+// `compare`, their tables are ordered, their input errors exit 2 naming the problem.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+#include <unistd.h>
+
+#include "cli/cli.h"
+#include "cli_support.h"
+
+using cp::cli::test::cli;
+using cp::cli::test::Out;
+
+namespace {
+
+std::string scenario(const std::string& name) { return std::string(CHOKEPOINT_SOURCE_DIR) + "/scenarios/" + name; }
+
+const char* kChina = "bloc/china/compute_train_h100e";
+
+std::vector<std::vector<std::string>> csvRows(const std::string& text) {
+  std::vector<std::vector<std::string>> rows;
+  std::istringstream in(text);
+  std::string line;
+  while (std::getline(in, line)) {
+    std::vector<std::string> cells(1);
+    bool quoted = false;
+    for (std::size_t i = 0; i < line.size(); ++i) {
+      const char c = line[i];
+      if (c == '"' && quoted && i + 1 < line.size() && line[i + 1] == '"') {
+        cells.back() += '"';
+        ++i;
+      } else if (c == '"') {
+        quoted = !quoted;
+      } else if (c == ',' && !quoted) {
+        cells.emplace_back();
+      } else {
+        cells.back() += c;
+      }
+    }
+    rows.push_back(cells);
+  }
+  return rows;
+}
+
+// compare's difference (B - A) for a series in a month.
+double compareDiff(const std::string& a, const std::string& b, const char* series, const char* month) {
+  const Out o = cli({"compare", a, b, "--month", month, "--format", "csv"});
+  EXPECT_EQ(o.code, 0) << o.err;
+  std::string scope_id_metric = series;
+  std::replace(scope_id_metric.begin(), scope_id_metric.end(), '/', ',');
+  for (const auto& row : csvRows(o.out))
+    if (row.size() >= 9 && row[0] + "," + row[1] + "," + row[2] == scope_id_metric && row[3] == "month")
+      return std::stod(row[8]);
+  ADD_FAILURE() << "compare has no row for " << series;
+  return NAN;
+}
+
+}  // namespace
+
+TEST(CliAttribute, ContributionsSumToTheDifferenceCompareReports) {
+  const Out o = cli({"attribute", scenario("baseline.json"), scenario("strict_hosts.json"), "--metric", kChina,
+                     "--month", "2028-12", "--format", "csv", "-q"});
+  ASSERT_EQ(o.code, 0) << o.err;
+  const auto rows = csvRows(o.out);
+  ASSERT_GE(rows.size(), 3u);
+  EXPECT_EQ(rows[0], (std::vector<std::string>{"lever", "label", "from", "to", "contribution", "share", "std_error",
+                                               "alone"}));
+  double sum = 0, shares = 0;
+  for (std::size_t i = 1; i < rows.size(); ++i) {
+    sum += std::stod(rows[i][4]);
+    shares += std::stod(rows[i][5]);
+  }
+  const double diff = compareDiff(scenario("baseline.json"), scenario("strict_hosts.json"), kChina, "2028-12");
+  ASSERT_NE(diff, 0.0);
+  EXPECT_NEAR(sum, diff, 1e-9 * 1.2e6);
+  EXPECT_NEAR(shares, 1.0, 1e-9);
+
+  // The table says the same, with a total row and the column names of the issue.
+  const Out t = cli({"attribute", scenario("baseline.json"), scenario("strict_hosts.json"), "--metric", kChina,
+                     "--month", "2028-12"});
+  ASSERT_EQ(t.code, 0) << t.err;
+  for (const char* col : {"lever", "from", "to", "contribution", "share", "std error", "total", "Exact Shapley",
+                          "Interactions"})
+    EXPECT_NE(t.out.find(col), std::string::npos) << col << "\n" << t.out;
+}
+
+TEST(CliAttribute, LeverBOnOneFileAndJsonEcho) {
+  const Out o = cli({"attribute", scenario("baseline.json"), scenario("baseline.json"), "--metric", kChina, "--month",
+                     "2027-06", "--lever-b", "us.remote_access_control=on@2026-01", "--lever-b", "sea.tenant_kyc=0.5",
+                     "--format", "json", "-j", "1"});
+  ASSERT_EQ(o.code, 0) << o.err;
+  const auto j = nlohmann::json::parse(o.out);
+  EXPECT_EQ(j["metric"], kChina);
+  EXPECT_EQ(j["month"], "2027-06");
+  EXPECT_EQ(j["exact"], true);
+  EXPECT_EQ(j["runs"], 5);
+  ASSERT_EQ(j["levers"].size(), 2u);
+  double sum = j["other_differences"].get<double>();
+  for (const auto& l : j["levers"]) sum += l["contribution"].get<double>();
+  EXPECT_NEAR(sum, j["difference"].get<double>(), 1e-9 * std::fabs(j["base_value"].get<double>()));
+  EXPECT_EQ(j["other_differences"], 0.0);
+  // Threads never change the answer.
+  const Out two = cli({"attribute", scenario("baseline.json"), scenario("baseline.json"), "--metric", kChina,
+                       "--month", "2027-06", "--lever-b", "us.remote_access_control=on@2026-01", "--lever-b",
+                       "sea.tenant_kyc=0.5", "--format", "json", "-j", "2"});
+  EXPECT_EQ(two.out, o.out);
+}
+
+TEST(CliAttribute, BadInputsExitTwoNamingTheProblem) {
+  const std::string b = scenario("baseline.json");
+  struct Case {
+    std::vector<std::string> extra;
+    const char* says;
+  };
+  const Case cases[] = {
+      {{"--metric", "bloc/chna/compute_train_h100e", "--month", "2028-12"}, "no bloc 'chna'"},
+      {{"--metric", "bloc/china/compute_trian_h100e", "--month", "2028-12"}, "no metric 'compute_trian_h100e'"},
+      {{"--metric", "planet/china/x", "--month", "2028-12"}, "unknown scope 'planet'"},
+      {{"--metric", kChina, "--month", "2028-13"}, "month '2028-13'"},
+      {{"--metric", kChina, "--month", "2040-01"}, "outside scenario"},
+      {{"--metric", kChina, "--month", "2028-12", "--lever-b", "us.nope=on"}, "unknown lever 'us.nope'"},
+  };
+  for (const Case& c : cases) {
+    std::vector<std::string> args{"attribute", b, b};
+    args.insert(args.end(), c.extra.begin(), c.extra.end());
+    const Out o = cli(args);
+    EXPECT_EQ(o.code, 2) << c.says;
+    EXPECT_NE(o.err.find(c.says), std::string::npos) << o.err;
+  }
+}
+
+TEST(CliSensitivity, RowsSortedBySwingAndLeversChosenByName) {
+  const Out o = cli({"sensitivity", scenario("baseline.json"), "--metric", kChina, "--month", "2027-12", "--levers",
+                     "us.h20_licence,cn.hbm_access,us.remote_access_control", "--format", "csv"});
+  ASSERT_EQ(o.code, 0) << o.err;
+  const auto rows = csvRows(o.out);
+  ASSERT_EQ(rows.size(), 4u);
+  EXPECT_EQ(rows[0], (std::vector<std::string>{"lever", "label", "low", "high", "at_low", "at_high", "swing"}));
+  for (std::size_t i = 1; i < rows.size(); ++i) {
+    EXPECT_DOUBLE_EQ(std::stod(rows[i][6]), std::fabs(std::stod(rows[i][5]) - std::stod(rows[i][4])));
+    if (i > 1) {
+      EXPECT_GE(std::stod(rows[i - 1][6]), std::stod(rows[i][6]));
+    }
+  }
+  // Bool levers run off and on.
+  for (const auto& row : rows)
+    if (row[0] == "us.h20_licence") {
+      EXPECT_EQ(row[2] + "/" + row[3], "off/on");
+    }
+
+  const Out bad = cli({"sensitivity", scenario("baseline.json"), "--metric", kChina, "--month", "2027-12", "--levers",
+                       "us.h20_licence,nope"});
+  EXPECT_EQ(bad.code, 2);
+  EXPECT_NE(bad.err.find("unknown lever 'nope'"), std::string::npos) << bad.err;
+}
+
+TEST(CliMatrix, ValuesAgreeWithCompareAndFileIsWritten) {
+  const auto path = std::filesystem::temp_directory_path() / ("cp_matrix_" + std::to_string(::getpid()) + ".csv");
+  const Out o = cli({"matrix", scenario("baseline.json"), scenario("h200_blocked.json"), "--metric", kChina,
+                     "--metric", "bloc/us/compute_train_h100e", "--month", "2027-12", "--month", "2028-06",
+                     "--format", "csv", "--out", path.string()});
+  ASSERT_EQ(o.code, 0) << o.err;
+  EXPECT_TRUE(o.out.empty());
+  std::ifstream in(path);
+  std::stringstream text;
+  text << in.rdbuf();
+  std::filesystem::remove(path);
+  const auto rows = csvRows(text.str());
+  ASSERT_EQ(rows.size(), 1u + 2 * 2 * 2);
+  std::map<std::string, double> v;
+  for (std::size_t i = 1; i < rows.size(); ++i)
+    v[std::filesystem::path(rows[i][1]).filename().string() + "|" + rows[i][4] + "|" + rows[i][3] + "|" + rows[i][5]] = std::stod(rows[i][6]);
+  const double diff = compareDiff(scenario("baseline.json"), scenario("h200_blocked.json"), kChina, "2027-12");
+  EXPECT_NEAR(v["h200_blocked.json|compute_train_h100e|china|2027-12"] - v["baseline.json|compute_train_h100e|china|2027-12"],
+              diff, 1e-6);
+
+  const Out bad = cli({"matrix", scenario("baseline.json"), "--metric", "bloc/mars/x", "--month", "2027-12"});
+  EXPECT_EQ(bad.code, 2);
+  EXPECT_NE(bad.err.find("mars"), std::string::npos) << bad.err;
+}
