@@ -20,16 +20,26 @@ namespace cp {
 
 // ---------------------------------------------------------------- [SECTION] Sampling
 
-std::vector<double> sampleUncertain(const Scenario& s, std::uint64_t seed, std::uint64_t run) {
+namespace {
+// Into a buffer a worker reuses for all its members.
+void sampleInto(const Scenario& s, std::uint64_t seed, std::uint64_t run, std::vector<double>& out) {
   Rng rng(streamSeed(seed, run));
-  std::vector<double> out;
-  out.reserve(s.uncertain.size());
+  out.clear();
   for (const Uncertain& u : s.uncertain) {
     switch (u.dist) {
       case Dist::Triangular: out.push_back(triangular(rng.uniform(), u.a, u.b, u.c)); break;
       case Dist::Lognormal: out.push_back(lognormal(rng.uniformOpen(), u.a, u.b)); break;
     }
   }
+}
+
+bool sameKey(const SeriesKey& a, const SeriesKey& b) { return a.scope == b.scope && a.id == b.id && a.metric == b.metric; }
+}  // namespace
+
+std::vector<double> sampleUncertain(const Scenario& s, std::uint64_t seed, std::uint64_t run) {
+  std::vector<double> out;
+  out.reserve(s.uncertain.size());
+  sampleInto(s, seed, run, out);
   return out;
 }
 
@@ -68,15 +78,21 @@ EnsembleResult runEnsemble(const Scenario& s, const EnsembleOptions& o) {
   }
 
   // The series a run produces are fixed when the simulation is set up; a one-month run
-  // names them cheaply.
+  // names them cheaply. kept_at[j]: where kept series j sits in such a run.
+  std::vector<std::size_t> kept_at;
+  std::size_t probe_series = 0;
   {
     Scenario probe = s;
     probe.end = probe.start;
     const Results r = simulate(probe);
     e.scenario_name = r.scenario_name;
     e.version = r.version;
-    for (const SeriesKey& k : r.keys())
-      if (o.keep.matches(k)) e.keys.push_back(k);
+    probe_series = r.size();
+    for (std::size_t i = 0; i < r.size(); ++i)
+      if (o.keep.matches(r.keys()[i])) {
+        e.keys.push_back(r.keys()[i]);
+        kept_at.push_back(i);
+      }
   }
   e.start = s.start;
   e.months = std::max(1, s.months());
@@ -96,26 +112,34 @@ EnsembleResult runEnsemble(const Scenario& s, const EnsembleOptions& o) {
   const int total = static_cast<int>(members);
   if (o.progress) o.progress(0, total);
 
-  parallelFor(members, o.threads, o.cancel, [&](std::size_t m) {
-    const std::vector<double> draw = sampleUncertain(s, o.seed, static_cast<std::uint64_t>(e.run_ids[m]));
+  // Each worker reuses its draw buffer; a member writes only its own values and flag.
+  parallelForEach(members, o.threads, o.cancel, [] { return std::vector<double>(); },
+                  [&](std::vector<double>& draw, std::size_t m) {
+    sampleInto(s, o.seed, static_cast<std::uint64_t>(e.run_ids[m]), draw);
     RunOptions ro;
     ro.uncertain = draw;
     const Results r = simulate(s, ro);
     const bool same_layout = r.months() == e.months;
+    // Usually the run lists the series where the probe did; else look for them in order.
+    bool as_probed = same_layout && r.size() == probe_series;
+    for (std::size_t j = 0; as_probed && j < kept_at.size(); ++j) as_probed = sameKey(r.keys()[kept_at[j]], e.keys[j]);
     std::size_t kept = 0;
-    for (std::size_t i = 0; i < r.size() && kept < e.keys.size(); ++i) {
-      const SeriesKey& k = r.keys()[i];
-      const SeriesKey& want = e.keys[kept];
-      if (k.scope != want.scope || k.id != want.id || k.metric != want.metric) continue;
-      if (same_layout) std::copy_n(r.series(static_cast<int>(i)), e.months, e.memberSeries(m, kept));
-      ++kept;
+    if (as_probed) {
+      for (; kept < kept_at.size(); ++kept)
+        std::copy_n(r.series(static_cast<int>(kept_at[kept])), e.months, e.memberSeries(m, kept));
+    } else {
+      for (std::size_t i = 0; i < r.size() && kept < e.keys.size(); ++i) {
+        if (!sameKey(r.keys()[i], e.keys[kept])) continue;
+        if (same_layout) std::copy_n(r.series(static_cast<int>(i)), e.months, e.memberSeries(m, kept));
+        ++kept;
+      }
     }
     if (kept != e.keys.size() || !same_layout)
       throw EnsembleError(fmt::format("run {} produced a different set of series than the first run", e.run_ids[m]));
     e.finished[m] = 1;
+    if (!o.progress) return;
     std::lock_guard lock(progress_mutex);
-    ++done;
-    if (o.progress) o.progress(done, total);
+    o.progress(++done, total);
   });
 
   if (o.summarize) e.stats = summarize(e, o.threads);
@@ -192,10 +216,10 @@ EnsembleStats summarize(const EnsembleResult& e, int threads) {
     if (e.finished[m]) members.push_back(m);
   const std::size_t n = members.size();
 
-  // One series per task: gather its months x members block (contiguous reads per member),
-  // then select each month's quantiles.
-  parallelFor(S, threads, nullptr, [&](std::size_t s) {
-    std::vector<double> block(T * n);
+  // One series per task: gather its months x members block (contiguous reads per member;
+  // the block is the worker's, reused), then select each month's quantiles.
+  parallelForEach(S, threads, nullptr, [&] { return std::vector<double>(T * n); },
+                  [&](std::vector<double>& block, std::size_t s) {
     for (std::size_t j = 0; j < n; ++j) {
       const double* src = e.memberSeries(members[j], s);
       for (std::size_t t = 0; t < T; ++t) block[t * n + j] = src[t];
@@ -226,7 +250,7 @@ namespace {
 bool sameKeys(const std::vector<SeriesKey>& a, const std::vector<SeriesKey>& b) {
   if (a.size() != b.size()) return false;
   for (std::size_t i = 0; i < a.size(); ++i)
-    if (a[i].scope != b[i].scope || a[i].id != b[i].id || a[i].metric != b[i].metric) return false;
+    if (!sameKey(a[i], b[i])) return false;
   return true;
 }
 }  // namespace

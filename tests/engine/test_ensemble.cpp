@@ -12,6 +12,7 @@
 #include "engine/ensemble_io.h"
 #include "engine/loader.h"
 #include "engine/rng.h"
+#include "engine/simulate.h"
 #include "engine/series_select.h"
 
 using namespace cp;
@@ -239,6 +240,27 @@ TEST(Ensemble, BitIdenticalForAnyThreadCount) {
     EXPECT_TRUE(sameBits(one.stats.mean, st->mean));
   }
   EXPECT_EQ(csvOf(one), csvOf(four));
+}
+
+// However the members are scheduled (chunks, reused buffers), each member's values are the
+// bits of its own run: simulate() with sampleUncertain(seed, run).
+TEST(Ensemble, EachMemberHoldsTheBitsOfItsOwnRun) {
+  const Scenario s = shortBaseline();
+  const EnsembleResult e = runEnsemble(s, opts(9, 2));
+  ASSERT_EQ(e.finishedRuns(), 9);
+  for (int run : {0, 4, 8}) {
+    const std::vector<double> draw = sampleUncertain(s, e.seed, static_cast<std::uint64_t>(run));
+    RunOptions ro;
+    ro.uncertain = draw;
+    const Results r = simulate(s, ro);
+    ASSERT_EQ(r.size(), e.keys.size());
+    for (std::size_t k = 0; k < e.keys.size(); ++k) {
+      const std::vector<double> want(r.series(static_cast<int>(k)), r.series(static_cast<int>(k)) + e.months);
+      const std::vector<double> got(e.memberSeries(static_cast<std::size_t>(run), k),
+                                    e.memberSeries(static_cast<std::size_t>(run), k) + e.months);
+      ASSERT_TRUE(sameBits(want, got)) << "run " << run << " series " << e.keys[k].id << "/" << e.keys[k].metric;
+    }
+  }
 }
 
 TEST(Ensemble, MembersSpreadAndBracketTheDeterministicRun) {

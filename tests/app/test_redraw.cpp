@@ -1,0 +1,205 @@
+// When the dashboard draws (redraw.h), the workers' wake hook and the idle report format.
+#include "app/idle_meter.h"
+#include "app/redraw.h"
+
+#include "app/app_state.h"
+#include "engine/loader.h"
+
+#include "imgui_harness.h"
+#include "scenario_paths.h"
+
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <regex>
+
+using namespace chokepoint::app;
+
+namespace {
+
+// Frames the policy draws over `seconds` of a loop that checks `signals` at every wake-up
+// (its own timeouts), starting at `t`; the policy's clock advances with the waits.
+int framesOver(RedrawPolicy& p, const RedrawSignals& signals, double& t, double seconds) {
+    int frames = 0;
+    const double end = t + seconds;
+    RedrawSignals s = signals;
+    while (t < end) {
+        if (p.shouldDraw(s, t)) {
+            p.drawn(s, t);
+            ++frames;
+            t += 0.001;  // drawing takes a moment
+        } else {
+            t += std::max(p.waitSeconds(t), 1e-6);
+        }
+        s.input = s.resized = s.changed = s.resultsPending = false;  // events are taken once
+    }
+    return frames;
+}
+
+// A policy that has drawn its first frames and sits idle.
+RedrawPolicy settled(double& t) {
+    RedrawPolicy p;
+    framesOver(p, {}, t, 1.0);
+    return p;
+}
+
+}  // namespace
+
+TEST(RedrawPolicy, FirstFramesThenNothingWhileIdle) {
+    RedrawPolicy p;
+    double t = 0;
+    EXPECT_EQ(framesOver(p, {}, t, 1.0), RedrawPolicy::kSettleFrames);
+    EXPECT_EQ(framesOver(p, {}, t, 60.0), 0);
+    EXPECT_EQ(p.waitSeconds(t), RedrawPolicy::kIdleWaitSeconds);
+}
+
+TEST(RedrawPolicy, InputDrawsAFewFramesAtOnce) {
+    double t = 0;
+    RedrawPolicy p = settled(t);
+    RedrawSignals s;
+    s.input = true;
+    EXPECT_TRUE(p.shouldDraw(s, t));  // the edit reaches the screen in the next frame
+    EXPECT_EQ(framesOver(p, s, t, 1.0), RedrawPolicy::kSettleFrames);
+}
+
+TEST(RedrawPolicy, ResizeDrawsOnce) {
+    double t = 0;
+    RedrawPolicy p = settled(t);
+    RedrawSignals s;
+    s.resized = true;
+    EXPECT_EQ(framesOver(p, s, t, 5.0), 1);
+}
+
+TEST(RedrawPolicy, PendingResultsDrawAtOnce) {
+    double t = 0;
+    RedrawPolicy p = settled(t);
+    RedrawSignals s;
+    s.resultsPending = true;
+    EXPECT_TRUE(p.shouldDraw(s, t));
+    EXPECT_EQ(p.waitSeconds(t), 0.0);
+}
+
+TEST(RedrawPolicy, BackgroundWorkDrawsPacedFramesAndOneWhenItStops) {
+    double t = 0;
+    RedrawPolicy p = settled(t);
+    RedrawSignals busy;
+    busy.backgroundBusy = true;
+    const int frames = framesOver(p, busy, t, 1.0);
+    const int paced = static_cast<int>(1.0 / RedrawPolicy::kPacedFrameSeconds);
+    EXPECT_GE(frames, paced - 1);
+    EXPECT_LE(frames, paced + 1);
+    EXPECT_EQ(framesOver(p, {}, t, 5.0), 1);  // the finished state, then quiet
+}
+
+TEST(RedrawPolicy, AnimationDrawsLikeBackgroundWork) {
+    double t = 0;
+    RedrawPolicy p = settled(t);
+    RedrawSignals s;
+    s.animating = true;
+    EXPECT_GT(framesOver(p, s, t, 1.0), 10);
+}
+
+TEST(RedrawPolicy, ChangeOutsideAFrameDraws) {
+    double t = 0;
+    RedrawPolicy p = settled(t);
+    RedrawSignals s;
+    s.changed = true;
+    EXPECT_GT(framesOver(p, s, t, 1.0), 0);
+}
+
+TEST(RedrawSignals, WorkersReportBusyThenPendingResultsAndWakeTheLoop) {
+    AppState state;
+    std::atomic<int> wakes{0};
+    state.worker.setWake([&] { ++wakes; });
+    state.scenarioPath = chokepoint::test::baselinePath();
+    loadScenario(state);  // submits the baseline and the current run
+    const RedrawSignals first = backgroundSignals(state);
+    EXPECT_TRUE(first.backgroundBusy || first.resultsPending);
+    state.worker.waitIdle();
+    EXPECT_GE(wakes.load(), 1);
+    const RedrawSignals done = backgroundSignals(state);
+    EXPECT_FALSE(done.backgroundBusy);
+    EXPECT_TRUE(done.resultsPending);
+    syncRuns(state);  // what the next frame does first
+    const RedrawSignals shown = backgroundSignals(state);
+    EXPECT_FALSE(shown.resultsPending);
+    EXPECT_FALSE(shown.backgroundBusy);
+    EXPECT_FALSE(shown.animating);
+    state.worker.setWake({});
+}
+
+TEST(RedrawSignals, EnsembleWorkerWakesWhenItFinishes) {
+    EnsembleWorker worker;
+    std::atomic<int> wakes{0};
+    worker.setWake([&] { ++wakes; });
+    auto s = std::make_shared<const cp::Scenario>(cp::loadScenario(chokepoint::test::baselinePath()));
+    worker.submit({s, 1, 4});
+    worker.waitIdle();
+    EXPECT_EQ(wakes.load(), 1);
+    EXPECT_TRUE(worker.hasResult());
+    EXPECT_TRUE(worker.take());
+    EXPECT_FALSE(worker.hasResult());
+}
+
+TEST(RedrawSignals, TextFieldBlinksAndOpenDialogRequestsAnimate) {
+    chokepoint::test::ImGuiHarness ui;
+    AppState state;
+    EXPECT_FALSE(backgroundSignals(state).animating);
+    state.requests.screenshot = ScreenshotRequest{"x.png"};
+    EXPECT_TRUE(backgroundSignals(state).animating);
+    state.requests.screenshot.reset();
+    state.dialogs.openRequested = true;
+    EXPECT_TRUE(backgroundSignals(state).animating);
+    state.dialogs.openRequested = false;
+
+    static char text[32] = "";
+    bool focus = false;
+    const auto draw = [&] {
+        ImGui::Begin("w");
+        if (focus) ImGui::SetKeyboardFocusHere();
+        ImGui::InputText("##t", text, sizeof text);
+        ImGui::End();
+    };
+    ui.frames(2, draw);
+    EXPECT_FALSE(backgroundSignals(state).animating);
+    focus = true;
+    ui.frame(draw);
+    focus = false;
+    ui.frames(2, draw);
+    EXPECT_TRUE(backgroundSignals(state).animating);  // the cursor blinks while typing
+}
+
+TEST(RedrawSignals, TickStampSeesWarningsStatusAndReloads) {
+    AppState state;
+    const TickStamp before = tickStamp(state);
+    state.warnings.push_back("file deleted");
+    EXPECT_FALSE(tickStamp(state) == before);
+    state.warnings.clear();
+    EXPECT_TRUE(tickStamp(state) == before);
+    state.statusMessage = "Saved";
+    EXPECT_FALSE(tickStamp(state) == before);
+    state.statusMessage.clear();
+    state.requests.reload = true;
+    EXPECT_FALSE(tickStamp(state) == before);
+}
+
+TEST(IdleMeter, ReportFormat) {
+    EXPECT_EQ(formatIdleReport(10.0, 0.05, 0),
+              "idle: 10.0 s after results, CPU 0.50% of one core, 0.00 frames drawn per second (0 frames)");
+    EXPECT_EQ(formatIdleReport(2.0, 1.0, 3),
+              "idle: 2.0 s after results, CPU 50.00% of one core, 1.50 frames drawn per second (3 frames)");
+}
+
+TEST(IdleMeter, CountsCpuOfBusyWork) {
+    IdleMeter m;
+    const auto t0 = IdleMeter::Clock::now();
+    m.start(t0);
+    volatile double x = 0;
+    const double cpu0 = processCpuSeconds();
+    while (processCpuSeconds() - cpu0 < 0.05) x = x + 1;  // burn at least 50 ms of CPU
+    m.countFrame();
+    const std::string r = m.report(IdleMeter::Clock::now());
+    std::smatch match;
+    ASSERT_TRUE(std::regex_search(r, match, std::regex(R"(CPU ([0-9.]+)% of one core.*\(1 frames\))"))) << r;
+    EXPECT_GT(std::stod(match[1]), 0.0);
+}
