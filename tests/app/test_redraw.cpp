@@ -5,6 +5,7 @@
 #include "app/app_state.h"
 #include "engine/loader.h"
 
+#include "dashboard_fixture.h"
 #include "imgui_harness.h"
 #include "scenario_paths.h"
 
@@ -181,6 +182,21 @@ TEST(RedrawSignals, TickStampSeesWarningsStatusAndReloads) {
     state.statusMessage.clear();
     state.requests.reload = true;
     EXPECT_FALSE(tickStamp(state) == before);
+}
+
+// Frames without new results draw from the chart data built when the results came in.
+TEST(RedrawSignals, FramesWithoutNewResultsDoNotRebuildChartData) {
+    chokepoint::test::DashboardFixture d;
+    const std::uint64_t built = d.state.runs.dataGeneration;
+    const double* data = d.state.dash.charts.at(0).series.at(0).current.data();
+    d.ui.frames(10, d.draw);
+    EXPECT_EQ(d.state.runs.dataGeneration, built);
+    EXPECT_EQ(d.state.dash.charts.at(0).series.at(0).current.data(), data);
+    EXPECT_FALSE(backgroundSignals(d.state).backgroundBusy);
+    setLeverValue(d.state.doc, 0, leverValue(d.state.doc, 0) > 0.5 ? 0.0 : 1.0);  // an edit: a new run
+    d.ui.frame(d.draw);
+    d.settle();
+    EXPECT_GT(d.state.runs.dataGeneration, built);
 }
 
 TEST(IdleMeter, ReportFormat) {

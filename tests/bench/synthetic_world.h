@@ -27,12 +27,14 @@ inline void addCopies(std::vector<int>& list, int count, int factor) {
 template <class T>
 void copyEntities(std::vector<T>& items, int factor) {
     const std::vector<T> original = items;
-    for (int k = 1; k < factor; ++k)
+    for (int k = 1; k < factor; ++k) {
+        const std::string n = std::to_string(k + 1);
         for (T copy : original) {
-            copy.id += "~" + std::to_string(k + 1);
-            copy.name += " (" + std::to_string(k + 1) + ")";
+            copy.id.append("~").append(n);
+            copy.name.append(" (").append(n).append(")");
             items.push_back(std::move(copy));
         }
+    }
 }
 
 }  // namespace synthetic_detail
