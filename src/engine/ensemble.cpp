@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <limits>
 #include <mutex>
 
@@ -195,6 +196,24 @@ void quantiles3(double* row, std::size_t n, double out[3]) {
     out[i] = interpolate(row[q.lo], q.needs_hi ? row[q.lo + 1] : row[q.lo], q.frac);
   }
 }
+// Every value has the same bits, and is not NaN.
+bool allSame(const double* row, std::size_t n) {
+  if (std::isnan(row[0])) return false;
+  std::uint64_t first = 0;
+  std::memcpy(&first, row, sizeof first);
+  for (std::size_t j = 1; j < n; ++j) {
+    std::uint64_t b = 0;
+    std::memcpy(&b, row + j, sizeof b);
+    if (b != first) return false;
+  }
+  return true;
+}
+
+// quantiles3 of n copies of v, by the same arithmetic (so the same bits) without selecting.
+void sameQuantiles3(double v, std::size_t n, double out[3]) {
+  static constexpr double ps[3] = {0.1, 0.5, 0.9};
+  for (int i = 0; i < 3; ++i) out[i] = interpolate(v, v, plan(n, ps[i]).frac);
+}
 }  // namespace
 
 double quantileSorted(const double* sorted, std::size_t n, double p) {
@@ -235,7 +254,10 @@ EnsembleStats summarize(const EnsembleResult& e, int threads) {
         continue;
       }
       double q[3];
-      quantiles3(row, n, q);
+      if (allSame(row, n))  // common: a series the uncertain inputs do not reach (yet)
+        sameQuantiles3(row[0], n, q);
+      else
+        quantiles3(row, n, q);
       st.p10[c] = q[0];
       st.p50[c] = q[1];
       st.p90[c] = q[2];

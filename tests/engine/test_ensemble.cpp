@@ -223,6 +223,29 @@ TEST(EnsembleStatsRule, SelectionGivesTheSameBitsAsSorting) {
   }
 }
 
+TEST(EnsembleStatsRule, RowsOfOneValueGiveTheBitsOfTheSortedRule) {
+  // summarize() skips the selection when every member has the same bits; the statistics
+  // must keep the bits the type 7 rule gives (signed zeros included).
+  for (int n : {1, 2, 10, 1000})
+    for (double v : {-0.0, 0.0, 1.5, -3e300}) {
+      EnsembleResult e;
+      e.runs = n;
+      e.months = 1;
+      e.keys = {{Scope::Global, "world", "x"}};
+      for (int i = 0; i < n; ++i) {
+        e.run_ids.push_back(i);
+        e.finished.push_back(1);
+        e.values.push_back(v);
+      }
+      const EnsembleStats st = summarize(e);
+      const std::vector<double>& sorted = e.values;
+      const std::vector<double> want = {quantileSorted(sorted.data(), sorted.size(), 0.1),
+                                        quantileSorted(sorted.data(), sorted.size(), 0.5),
+                                        quantileSorted(sorted.data(), sorted.size(), 0.9)};
+      EXPECT_TRUE(sameBits(want, {st.p10[0], st.p50[0], st.p90[0]})) << n << " " << v;
+    }
+}
+
 // ---------------------------------------------------------------- ensembles
 
 TEST(Ensemble, BitIdenticalForAnyThreadCount) {
