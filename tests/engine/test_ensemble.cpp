@@ -192,19 +192,29 @@ TEST(EnsembleStatsRule, SummarizeUsesFinishedRunsOnly) {
   EXPECT_TRUE(e.partial());
 }
 
+namespace {
+// An ensemble of one series and one month whose finished members hold `values`.
+EnsembleResult oneCell(const std::vector<double>& values) {
+  EnsembleResult e;
+  e.runs = static_cast<int>(values.size());
+  e.months = 1;
+  e.keys = {{Scope::Global, "world", "x"}};
+  for (int i = 0; i < e.runs; ++i) {
+    e.run_ids.push_back(i);
+    e.finished.push_back(1);
+  }
+  e.values = values;
+  return e;
+}
+}  // namespace
+
 TEST(EnsembleStatsRule, SelectionGivesTheSameBitsAsSorting) {
   // summarize() selects order statistics; they must equal those of a full sort.
   Rng r(5);
   for (int n : {1, 2, 3, 4, 5, 7, 9, 10, 11, 12, 20, 21, 101, 1000}) {
-    EnsembleResult e;
-    e.runs = n;
-    e.months = 1;
-    e.keys = {{Scope::Global, "world", "x"}};
-    for (int i = 0; i < n; ++i) {
-      e.run_ids.push_back(i);
-      e.finished.push_back(1);
-      e.values.push_back(std::floor(r.uniform() * 20) / 4);  // many ties
-    }
+    std::vector<double> values;
+    for (int i = 0; i < n; ++i) values.push_back(std::floor(r.uniform() * 20) / 4);  // many ties
+    EnsembleResult e = oneCell(values);
     for (bool with_nan : {false, true}) {
       if (with_nan) e.values[static_cast<size_t>(n) / 2] = std::nan("");
       const EnsembleStats st = summarize(e);
@@ -228,15 +238,7 @@ TEST(EnsembleStatsRule, RowsOfOneValueGiveTheBitsOfTheSortedRule) {
   // must keep the bits the type 7 rule gives (signed zeros included).
   for (int n : {1, 2, 10, 1000})
     for (double v : {-0.0, 0.0, 1.5, -3e300}) {
-      EnsembleResult e;
-      e.runs = n;
-      e.months = 1;
-      e.keys = {{Scope::Global, "world", "x"}};
-      for (int i = 0; i < n; ++i) {
-        e.run_ids.push_back(i);
-        e.finished.push_back(1);
-        e.values.push_back(v);
-      }
+      const EnsembleResult e = oneCell(std::vector<double>(static_cast<std::size_t>(n), v));
       const EnsembleStats st = summarize(e);
       const std::vector<double>& sorted = e.values;
       const std::vector<double> want = {quantileSorted(sorted.data(), sorted.size(), 0.1),
