@@ -5,6 +5,7 @@
 
 #include <benchmark/benchmark.h>
 #include <malloc.h>
+#include <unistd.h>
 
 #include <atomic>
 #include <cstdio>
@@ -60,6 +61,9 @@ namespace {
 // Console output as usual; remembers each benchmark's median real time (seconds) and counters.
 class RatioReporter : public benchmark::ConsoleReporter {
 public:
+    // Colours only on a terminal (a file or a pipe gets plain text).
+    RatioReporter() : ConsoleReporter(isatty(fileno(stdout)) ? OO_ColorTabular : OO_Tabular) {}
+
     void ReportRuns(const std::vector<Run>& runs) override {
         ConsoleReporter::ReportRuns(runs);
         for (const Run& r : runs) {
