@@ -79,7 +79,8 @@ public:
     }
 
     void printRatios() const {
-        std::printf("\nratios (medians of the runs above):\n");
+        if (seconds_.empty()) return;
+        std::printf("\nratios (medians of the runs above; none when a side was not run):\n");
         ratio("ensemble of 1,000 runs, speed-up of 2 threads over 1", find("BM_Ensemble1000/threads:1"),
               find("BM_Ensemble1000/threads:2"));
         ratio("synthetic world (10x companies, 3x chips and sites) / baseline, time of one run",

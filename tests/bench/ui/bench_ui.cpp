@@ -1,11 +1,12 @@
 // UI build time per frame (NewFrame + drawUi + Render on the CPU; no rasterising) of the
-// dashboard on the baseline at 1920x1080 in the headless harness, with the tables, the
-// uncertainty bands and one table tab per case open (the tabs share one place, so each
-// case opens another: companies, chips, rule timeline, Why).
+// dashboard on the baseline at 1920x1080 in the headless harness, with the shipped fonts,
+// the tables, the uncertainty bands and one table tab per case open (the tabs share one
+// place, so each case opens another: companies, chips, rule timeline, Why).
 #include <benchmark/benchmark.h>
 
 #include "app/app_state.h"
 #include "app/app_ui.h"
+#include "app/fonts.h"
 
 #include "../../app/imgui_harness.h"
 #include "../../app/scenario_paths.h"
@@ -19,8 +20,15 @@ using namespace chokepoint;
 void BM_UiFrame1080p(benchmark::State& state) {
     test::ImGuiHarness::Options options;
     options.displaySize = ImVec2(1920.0f, 1080.0f);
-    test::ImGuiHarness ui(options);
     app::AppState s;
+    options.addFonts = [&](ImFontAtlas& atlas) {
+        s.fonts = app::loadFonts(atlas, {std::string(CHOKEPOINT_SOURCE_DIR) + "/assets"});
+    };
+    test::ImGuiHarness ui(options);
+    if (s.fonts.warning) {
+        state.SkipWithError(s.fonts.warning->c_str());
+        return;
+    }
     const test::ImGuiHarness::DrawFn draw = [&] { app::drawUi(s); };
     s.scenarioPath = test::baselinePath();
     app::loadScenario(s);
