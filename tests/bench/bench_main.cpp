@@ -83,6 +83,8 @@ public:
         std::printf("\nratios (medians of the runs above; none when a side was not run):\n");
         ratio("ensemble of 1,000 runs, speed-up of 2 threads over 1", find("BM_Ensemble1000/threads:1"),
               find("BM_Ensemble1000/threads:2"));
+        ratio("ensemble of 1,000 runs, CPU time of all threads, 2 threads / 1 (1.00: no parallel overhead)",
+              counter("BM_Ensemble1000/threads:2", "cpu_s_all_threads"), counter("BM_Ensemble1000/threads:1", "cpu_s_all_threads"));
         ratio("synthetic world (10x companies, 3x chips and sites) / baseline, time of one run",
               find("BM_SyntheticRun"), find("BM_BaselineRun"));
         ratio("synthetic world / baseline, peak allocation of one run", counter("BM_SyntheticRun", "peak_alloc_MB"),
