@@ -14,21 +14,21 @@ bool RedrawPolicy::shouldDraw(const RedrawSignals& s, double now) {
     if (s.input || s.changed) owed_ = std::max(owed_, kSettleFrames);
     if (s.resized) owed_ = std::max(owed_, 1);
     if (s.resultsPending) owed_ = std::max(owed_, 2);  // taken and drawn, then laid out around them
-    paced_ = s.backgroundBusy || s.animating;
-    if (!paced_ && wasBusy_) owed_ = std::max(owed_, 1);  // the finished state, not the last progress
+    interval_ = s.backgroundBusy || s.animating ? kPacedFrameSeconds : s.blinking ? kBlinkFrameSeconds : 0.0;
+    if (interval_ == 0 && wasBusy_) owed_ = std::max(owed_, 1);  // the finished state, not the last progress
     if (owed_ > 0) return true;
-    return paced_ && now - lastFrame_ >= kPacedFrameSeconds;
+    return interval_ > 0 && now - lastFrame_ >= interval_;
 }
 
 void RedrawPolicy::drawn(const RedrawSignals& s, double now) {
     if (owed_ > 0) --owed_;
-    wasBusy_ = s.backgroundBusy || s.animating;
+    wasBusy_ = s.backgroundBusy || s.animating || s.blinking;
     lastFrame_ = now;
 }
 
 double RedrawPolicy::waitSeconds(double now) const {
     if (owed_ > 0) return 0.0;
-    if (paced_) return std::clamp(lastFrame_ + kPacedFrameSeconds - now, 0.0, kPacedFrameSeconds);
+    if (interval_ > 0) return std::clamp(lastFrame_ + interval_ - now, 0.0, interval_);
     return kIdleWaitSeconds;
 }
 
@@ -42,8 +42,8 @@ RedrawSignals backgroundSignals(const AppState& state) {
                   d.exportCsvRequested || d.exportPngRequested || d.confirmRequested;
     if (const ImGuiContext* g = ImGui::GetCurrentContext()) {
         const float dim = g->DimBgRatio;
-        // The text cursor blinks; a modal's backdrop fades in and out.
-        s.animating = s.animating || (g->IO.WantTextInput && g->IO.ConfigInputTextCursorBlink) || (dim > 0.0f && dim < 1.0f);
+        s.animating = s.animating || (dim > 0.0f && dim < 1.0f);  // a modal's backdrop fades in and out
+        s.blinking = g->IO.WantTextInput && g->IO.ConfigInputTextCursorBlink;
     }
     return s;
 }

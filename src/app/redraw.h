@@ -6,8 +6,10 @@
 //     a click);
 //   - once after a resize or an expose (the window must be repainted);
 //   - at once when a worker holds finished results (it woke the loop through wake.h);
-//   - while background work runs or something animates (progress, a blinking text cursor,
-//     a modal's fading backdrop), paced to one frame per kPacedFrameSeconds;
+//   - while background work runs or something animates (progress, a modal's fading
+//     backdrop), paced to one frame per kPacedFrameSeconds;
+//   - while a text cursor blinks, one frame per kBlinkFrameSeconds (ImGui's cursor is on
+//     for 0.8 s and off for 0.4 s: more frames would show nothing new);
 //   - once more when background work stops, so the last progress state is not left on screen.
 // Pure: the caller gathers the signals and the clock (seconds), so tests need no window.
 //
@@ -34,6 +36,7 @@ struct RedrawSignals {
     bool resultsPending = false;  // a worker holds finished results not yet taken
     bool backgroundBusy = false;  // a run or an ensemble is computing
     bool animating = false;       // something on screen changes by itself
+    bool blinking = false;        // a text field is active: its cursor blinks
     bool changed = false;         // something shown changed outside a frame (file watch, autosave)
 };
 
@@ -41,6 +44,7 @@ class RedrawPolicy {
 public:
     static constexpr int kSettleFrames = 3;
     static constexpr double kPacedFrameSeconds = 0.05;  // 20 frames/s: progress, not motion
+    static constexpr double kBlinkFrameSeconds = 0.4;
     static constexpr double kIdleWaitSeconds = 0.5;     // wake-ups for timers (autosave, file watch)
 
     // Whether to draw a frame now; records the signals that ask for frames later.
@@ -53,12 +57,12 @@ public:
 
 private:
     int owed_ = kSettleFrames;  // the first frames lay the window out
-    bool paced_ = false;        // the last check wanted paced frames
+    double interval_ = 0;       // > 0: the last check wanted a frame this often (seconds)
     bool wasBusy_ = false;      // background work ran during the last frame drawn
     double lastFrame_ = -1e300;
 };
 
-// resultsPending, backgroundBusy and animating from the workers, the classroom and the
+// resultsPending, backgroundBusy, animating and blinking from the workers, the classroom and the
 // ImGui context of the last frame (call between frames).
 RedrawSignals backgroundSignals(const AppState& state);
 

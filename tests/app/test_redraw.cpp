@@ -99,6 +99,12 @@ TEST(RedrawPolicy, BackgroundWorkDrawsPacedFramesAndOneWhenItStops) {
 
 TEST(RedrawPolicy, AnimationDrawsLikeBackgroundWork) { EXPECT_GT(framesAfterIdle(&RedrawSignals::animating, 1.0), 10); }
 
+TEST(RedrawPolicy, ABlinkingCursorDrawsAFewFramesASecond) {
+    const int frames = framesAfterIdle(&RedrawSignals::blinking, 4.0);
+    EXPECT_GE(frames, 9);   // 4 s / 0.4 s, give or take the first
+    EXPECT_LE(frames, 11);
+}
+
 TEST(RedrawPolicy, ChangeOutsideAFrameDrawsAFewFrames) {
     EXPECT_EQ(framesAfterIdle(&RedrawSignals::changed, 5.0), RedrawPolicy::kSettleFrames);
 }
@@ -157,12 +163,13 @@ TEST(RedrawSignals, TextFieldBlinksAndOpenDialogRequestsAnimate) {
         ImGui::End();
     };
     ui.frames(2, draw);
-    EXPECT_FALSE(backgroundSignals(state).animating);
+    EXPECT_FALSE(backgroundSignals(state).blinking);
     focus = true;
     ui.frame(draw);
     focus = false;
     ui.frames(2, draw);
-    EXPECT_TRUE(backgroundSignals(state).animating);  // the cursor blinks while typing
+    EXPECT_TRUE(backgroundSignals(state).blinking);  // the cursor blinks while typing
+    EXPECT_FALSE(backgroundSignals(state).animating);
 }
 
 TEST(RedrawSignals, TickStampSeesWarningsStatusAndReloads) {
