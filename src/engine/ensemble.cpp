@@ -175,9 +175,49 @@ QuantilePlan plan(std::size_t n, double p) {
   return q;
 }
 
+// Moves the value of rank k of a[0..n) (no NaN) to a[k], the ones before it <= and the ones
+// after >= it: quickselect with a branch-free partition (random data defeats the branch
+// predictor in std::nth_element). Ties move as a block, so the range always shrinks; far
+// more rounds than expected hand over to std::nth_element.
+void selectRank(double* a, std::size_t n, std::size_t k) {
+  std::size_t lo = 0, hi = n;
+  for (int rounds = 0; hi - lo > 16; ++rounds) {
+    if (rounds > 64) break;
+    const double x = a[lo], y = a[lo + (hi - lo) / 2], z = a[hi - 1];
+    const double pivot = std::max(std::min(x, y), std::min(std::max(x, y), z));  // median of three
+    std::size_t store = lo;  // [lo, store) < pivot <= [store, i)
+    for (std::size_t i = lo; i < hi; ++i) {
+      const double v = a[i];
+      a[i] = a[store];
+      a[store] = v;
+      store += v < pivot;
+    }
+    if (k < store) {
+      hi = store;
+      continue;
+    }
+    if (store > lo) {
+      lo = store;
+      continue;
+    }
+    // Nothing below the pivot: split off the values equal to it (the pivot is one of them).
+    for (std::size_t i = lo; i < hi; ++i) {
+      const double v = a[i];
+      a[i] = a[store];
+      a[store] = v;
+      store += !(pivot < v);
+    }
+    if (k < store) return;  // a[lo..store) all equal the pivot
+    lo = store;
+  }
+  std::nth_element(a + lo, a + k, a + hi);
+}
+
 // p10, p50, p90 of row[0..n) (n > 0) by selection instead of a full sort: the value of
-// rank k (ascending, NaN last) is the same whichever way it is found. Reorders row.
-void quantiles3(double* row, std::size_t n, double out[3]) {
+// rank k (ascending, NaN last) is the same whichever way it is found, and so are its bits
+// unless a row holds both -0.0 and +0.0 (equal, but either may land at rank k): such rows
+// keep std::nth_element, which the results were first pinned with. Reorders row.
+void quantiles3(double* row, std::size_t n, double out[3], bool fast_select) {
   const auto m = static_cast<std::size_t>(
       std::partition(row, row + n, [](double v) { return !std::isnan(v); }) - row);  // ranks >= m are NaN
   static constexpr double ps[3] = {0.1, 0.5, 0.9};
@@ -187,7 +227,10 @@ void quantiles3(double* row, std::size_t n, double out[3]) {
   for (int i = 2; i >= 0; --i) {
     const QuantilePlan q = plan(n, ps[i]);
     if (q.lo < end) {
-      std::nth_element(row, row + q.lo, row + end);
+      if (fast_select)
+        selectRank(row, end, q.lo);
+      else
+        std::nth_element(row, row + q.lo, row + end);
       if (q.needs_hi && q.lo + 1 < end)  // rank lo+1 = the least of (lo, end); keep it at lo+1
         std::iter_swap(row + q.lo + 1, std::min_element(row + q.lo + 1, row + end));
       end = q.lo;
@@ -246,7 +289,11 @@ EnsembleStats summarize(const EnsembleResult& e, int threads) {
     for (std::size_t t = 0; t < T; ++t) {
       double* row = block.data() + t * n;
       double sum = 0;
-      for (std::size_t j = 0; j < n; ++j) sum += row[j];  // run-index order
+      bool neg_zero = false, pos_zero = false;
+      for (std::size_t j = 0; j < n; ++j) {
+        sum += row[j];  // run-index order
+        if (row[j] == 0) (std::signbit(row[j]) ? neg_zero : pos_zero) = true;
+      }
       const std::size_t c = s * T + t;
       st.mean[c] = n ? sum / static_cast<double>(n) : std::numeric_limits<double>::quiet_NaN();
       if (n == 0) {
@@ -257,7 +304,7 @@ EnsembleStats summarize(const EnsembleResult& e, int threads) {
       if (allSame(row, n))  // common: a series the uncertain inputs do not reach (yet)
         sameQuantiles3(row[0], n, q);
       else
-        quantiles3(row, n, q);
+        quantiles3(row, n, q, !(neg_zero && pos_zero));
       st.p10[c] = q[0];
       st.p50[c] = q[1];
       st.p90[c] = q[2];

@@ -233,6 +233,47 @@ TEST(EnsembleStatsRule, SelectionGivesTheSameBitsAsSorting) {
   }
 }
 
+TEST(EnsembleStatsRule, SelectionMatchesSortingOnHardRows) {
+  // Long rows, sorted and reversed ones, heavy ties and lone outliers: the selection's
+  // partitions must still find the ranks a full sort gives.
+  Rng r(11);
+  const auto check = [](const std::vector<double>& values, const char* what) {
+    const EnsembleStats st = summarize(oneCell(values));
+    std::vector<double> sorted = values;
+    std::sort(sorted.begin(), sorted.end(), [](double a, double b) { return a < b || (!std::isnan(a) && std::isnan(b)); });
+    const std::vector<double> want = {quantileSorted(sorted.data(), sorted.size(), 0.1),
+                                      quantileSorted(sorted.data(), sorted.size(), 0.5),
+                                      quantileSorted(sorted.data(), sorted.size(), 0.9)};
+    EXPECT_TRUE(sameBits(want, {st.p10[0], st.p50[0], st.p90[0]})) << what << " n=" << values.size();
+  };
+  for (int n : {17, 33, 100, 1000, 4001}) {
+    std::vector<double> uniform, ties, outlier;
+    for (int i = 0; i < n; ++i) {
+      uniform.push_back(r.uniform() * 200 - 100);
+      ties.push_back(std::floor(r.uniform() * 3) - 1);  // -1, 0 or 1
+      outlier.push_back(i == n / 3 ? -1e300 : 7.25);
+    }
+    check(uniform, "uniform");
+    check(ties, "three values");
+    check(outlier, "one outlier");
+    std::vector<double> up = uniform;
+    std::sort(up.begin(), up.end());
+    check(up, "ascending");
+    check(std::vector<double>(up.rbegin(), up.rend()), "descending");
+    uniform[static_cast<std::size_t>(n) / 4] = std::nan("");
+    ties[0] = std::nan("");
+    check(uniform, "uniform with NaN");
+    check(ties, "three values with NaN");
+  }
+  // -0.0 and +0.0 together: the numbers are still right.
+  std::vector<double> zeros;
+  for (int i = 0; i < 101; ++i) zeros.push_back(i % 3 == 0 ? -0.0 : i % 3 == 1 ? 0.0 : 1.0);
+  const EnsembleStats st = summarize(oneCell(zeros));
+  EXPECT_EQ(st.p10[0], 0.0);
+  EXPECT_EQ(st.p50[0], 0.0);
+  EXPECT_EQ(st.p90[0], 1.0);
+}
+
 TEST(EnsembleStatsRule, RowsOfOneValueGiveTheBitsOfTheSortedRule) {
   // summarize() skips the selection when every member has the same bits; the statistics
   // must keep the bits the type 7 rule gives (signed zeros included).
