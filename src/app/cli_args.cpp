@@ -4,6 +4,8 @@
 #include <iterator>
 
 #include <charconv>
+#include <cmath>
+#include <cstdlib>
 #include <string_view>
 
 namespace chokepoint::app {
@@ -15,6 +17,8 @@ constexpr int kMaxSide = 16384;
 constexpr int kMaxFrames = 100000;
 constexpr int kMinEnsembleRuns = 2;
 constexpr int kMaxEnsembleRuns = 10000;
+constexpr double kMinBenchIdleSeconds = 0.1;
+constexpr double kMaxBenchIdleSeconds = 3600;
 
 std::optional<int> parseInt(std::string_view text) {
     int value = 0;
@@ -22,6 +26,14 @@ std::optional<int> parseInt(std::string_view text) {
     const auto [ptr, ec] = std::from_chars(text.data(), end, value);
     if (ec != std::errc() || ptr != end || text.empty()) return std::nullopt;
     return value;
+}
+
+std::optional<double> parseSeconds(const std::string& text) {
+    if (text.empty() || text.find_first_not_of("0123456789.") != std::string::npos) return std::nullopt;
+    char* end = nullptr;
+    const double v = std::strtod(text.c_str(), &end);
+    if (end != text.c_str() + text.size() || !std::isfinite(v)) return std::nullopt;
+    return v;
 }
 
 }  // namespace
@@ -105,6 +117,12 @@ CliParseResult parseCliArgs(const std::vector<std::string>& args) {
                             *v + "'");
             }
             r.args.benchFrames = *n;
+        } else if (name == "--bench-idle") {
+            const auto v = value();
+            const auto seconds = v ? parseSeconds(*v) : std::nullopt;
+            if (!seconds || *seconds < kMinBenchIdleSeconds || *seconds > kMaxBenchIdleSeconds)
+                return fail("--bench-idle: expected seconds from 0.1 to 3600, got '" + v.value_or("") + "'");
+            r.args.benchIdle = *seconds;
         } else if (name == "--restore-session") {
             const auto v = value();
             if (v == "ask") {
@@ -177,6 +195,7 @@ CliParseResult parseCliArgs(const std::vector<std::string>& args) {
 std::string cliUsage() {
     return "Usage: chokepoint [--scenario FILE] [--lever ID=VALUE]... [--presenter]\n"
            "                  [--screenshot FILE.png] [--frames N] [--size WxH] [--bench-frames N]\n"
+           "                  [--bench-idle SECONDS]\n"
            "                  [--uncertainty] [--uncertainty-runs N] [--restore-session ask|yes|no]\n"
            "                  [--tab companies|chips|rules|why|explain|sensitivity] [--compare]\n"
            "                  [--print-levers] [--story FILE [--story-card N]]\n"
@@ -197,7 +216,11 @@ std::string cliUsage() {
            "  --size WxH            window size in pixels (default: remembered, else 1600x900;\n"
            "                        with --screenshot: 1600x900)\n"
            "  --bench-frames N      render N frames at full speed, print the median frame time\n"
-           "                        and the frames from a lever edit to its results, and exit\n"
+           "                        and the frames from a lever edit to its results, then the\n"
+           "                        frames drawn per second while idle (2 s), and exit\n"
+           "  --bench-idle SECONDS  once the results are in, measure the CPU time (% of one\n"
+           "                        core) and the frames drawn per second over SECONDS of\n"
+           "                        nobody touching the window, print them and exit\n"
            "  --uncertainty         start with the uncertainty bands on (p10-p90 of a Monte\n"
            "                        Carlo ensemble; --screenshot waits for it)\n"
            "  --uncertainty-runs N  ensemble size for the bands (default 200)\n"
@@ -224,7 +247,8 @@ std::string cliUsage() {
            "\n"
            "Settings: $XDG_CONFIG_HOME/chokepoint (default ~/.config/chokepoint).\n"
            "Session autosave: $XDG_DATA_HOME/chokepoint/session.json (default ~/.local/share/chokepoint);\n"
-           "--screenshot and --bench-frames neither read nor write it (unless --restore-session yes).\n";
+           "--screenshot, --bench-frames and --bench-idle neither read nor write it (unless\n"
+           "--restore-session yes).\n";
 }
 
 }  // namespace chokepoint::app

@@ -36,8 +36,9 @@ struct CliArgs {
     std::vector<std::string> levers;        // --lever ID=VALUE[@YYYY-MM], repeatable
     bool presenter = false;                 // --presenter: start in presenter mode
     std::optional<int> benchFrames;         // --bench-frames N: measure, print, exit
-    // --restore-session ask|yes|no. Ask (default) shows a prompt, and with --screenshot or
-    // --bench-frames reads nothing; yes restores without asking (also with --screenshot).
+    std::optional<double> benchIdle;        // --bench-idle SECONDS: idle CPU and frames, print, exit
+    // --restore-session ask|yes|no. Ask (default) shows a prompt, and with --screenshot,
+    // --bench-frames or --bench-idle reads nothing; yes restores without asking (also with --screenshot).
     RestoreMode restoreSession = RestoreMode::Ask;
     bool restoreSessionGiven = false;
     bool printLevers = false;               // --print-levers: changed levers on stdout at exit

@@ -1,11 +1,14 @@
 // chokepoint: the interactive dashboard.
 //
 // Shape of the Dear ImGui GLFW/OpenGL3 example: parse arguments, create the window and
-// the ImGui context, then loop (poll events, sleep while minimised, new frame, UI,
-// render, swap) and tear down in reverse. With --screenshot the loop renders N frames,
-// writes the back buffer to a PNG and exits; with --bench-frames it renders at full
-// speed, prints timings and exits. In both, user settings are neither read nor written,
-// so runs are reproducible.
+// the ImGui context, then loop (wait for events, sleep while minimised, new frame, UI,
+// render, swap) and tear down in reverse. The loop draws only when something changed
+// (redraw.h): input, a resize, new results (the workers wake it, wake.h), background
+// work or an animation; otherwise it sleeps, so an idle dashboard uses almost no CPU.
+// With --screenshot the loop renders N frames, writes the back buffer to a PNG and exits;
+// with --bench-frames it renders at full speed, prints timings, then measures the idle
+// loop for a moment and exits; --bench-idle SECONDS measures only the idle loop. In these
+// modes user settings are neither read nor written, so runs are reproducible.
 //
 // Outside those modes the session is autosaved (session.h), a session that ended uncleanly
 // is offered back, and the open scenario file is watched for changes (file_watch.h).
@@ -19,7 +22,9 @@
 #include "app/app_ui.h"
 #include "app/cli_args.h"
 #include "app/fonts.h"
+#include "app/idle_meter.h"
 #include "app/platform_glfw.h"
+#include "app/redraw.h"
 #include "app/settings.h"
 #include "engine/levers.h"
 #include "engine/problems.h"
@@ -201,6 +206,15 @@ struct Bench {
     }
 };
 
+// --bench-frames ends with this much of the idle loop (frames drawn per second, CPU).
+constexpr double kBenchFramesIdleSeconds = 2.0;
+
+// The idle measurement starts once the results are in and on screen.
+bool settledForIdle(const AppState& state, const RedrawSignals& s, const RedrawPolicy& policy) {
+    const bool resultsIn = state.runs.current || !hasScenario(state.doc);
+    return resultsIn && !s.backgroundBusy && !s.resultsPending && policy.owedFrames() == 0;
+}
+
 //-----------------------------------------------------------------------------
 // [SECTION] run: set-up, main loop, teardown
 //-----------------------------------------------------------------------------
@@ -208,7 +222,8 @@ struct Bench {
 int run(const CliArgs& args, const std::filesystem::path& exeDir) {
     const bool screenshotMode = args.screenshot.has_value();
     const bool benchMode = args.benchFrames.has_value();
-    const bool headless = screenshotMode || benchMode;  // reproducible: no user settings
+    const bool idleBenchMode = args.benchIdle.has_value();
+    const bool headless = screenshotMode || benchMode || idleBenchMode;  // reproducible: no user settings
 
     // Settings (never in screenshot or bench mode).
     const UserDirs dirs = headless ? UserDirs{} : userDirsFromEnv();
@@ -285,18 +300,39 @@ int run(const CliArgs& args, const std::filesystem::path& exeDir) {
         exitCode = kExitFailure;
     }
 
+    // Finished runs end the wait for events (cleared before the window goes away).
+    state.worker.setWake(platform.wakeHook());
+    state.uncertainty.worker.setWake(platform.wakeHook());
+
     Bench bench;
     bench.frames = args.benchFrames.value_or(0);
     int frame = 0;
+    RedrawPolicy policy;
+    IdleMeter idle;
+    const double idleSeconds = args.benchIdle.value_or(kBenchFramesIdleSeconds);
+    bool idlePhase = idleBenchMode;  // --bench-frames switches to it after its frames
+    double waitFor = -1;             // < 0: poll (a frame was just drawn)
+    const auto clockStart = std::chrono::steady_clock::now();
+    const auto seconds = [&](std::chrono::steady_clock::time_point t) {
+        return std::chrono::duration<double>(t - clockStart).count();
+    };
     if (!headless) {
         std::signal(SIGTERM, onTerminate);
         std::signal(SIGINT, onTerminate);
     }
     while (exitCode == kExitOk && !gTerminate) {
-        platform.pollEvents();
+        // Screenshots and --bench-frames draw every frame; otherwise only what changed.
+        const bool eventDriven = !screenshotMode && (!benchMode || idlePhase);
+        if (eventDriven && waitFor >= 0)
+            platform.waitEvents(waitFor);
+        else
+            platform.pollEvents();
+        waitFor = -1;
         const auto now = std::chrono::steady_clock::now();
+        const TickStamp beforeTicks = tickStamp(state);
         autosaveTick(state, now);
         pollScenarioFile(state, now);
+        const PlatformEvents events = platform.takeEvents();
         // Closing the window with unsaved edits asks first.
         if (platform.shouldClose() && !state.requests.quit && (isDirty(state.doc) || workshopDirty(state))) {
             platform.cancelClose();
@@ -312,7 +348,24 @@ int run(const CliArgs& args, const std::filesystem::path& exeDir) {
             if (state.uncertainty.enabled) waitForUncertainty(state);
             waitForExplain(state);
         }
-        if (benchMode) bench.beforeFrame(state);
+        RedrawSignals signals;
+        if (eventDriven) {
+            signals = backgroundSignals(state);
+            signals.input = events.input;
+            signals.resized = events.resized;
+            signals.changed = !(tickStamp(state) == beforeTicks);
+            if (idlePhase && !idle.started() && settledForIdle(state, signals, policy)) idle.start(now);
+            if (idle.started() && idle.elapsed(now) >= idleSeconds) {
+                std::printf("%s\n", idle.report(now).c_str());
+                break;
+            }
+            if (!policy.shouldDraw(signals, seconds(now))) {
+                waitFor = policy.waitSeconds(seconds(now));
+                if (idle.started()) waitFor = std::min(waitFor, std::max(0.0, idleSeconds - idle.elapsed(now)));
+                continue;
+            }
+        }
+        if (benchMode && !idlePhase) bench.beforeFrame(state);
 
         const auto t0 = std::chrono::steady_clock::now();
         platform.newFrame();
@@ -343,7 +396,11 @@ int run(const CliArgs& args, const std::filesystem::path& exeDir) {
             break;
         }
         platform.swap();
-        if (benchMode) {
+        if (eventDriven) {
+            policy.drawn(signals, seconds(now));
+            idle.countFrame();
+        }
+        if (benchMode && !idlePhase) {
             if (bench.measuring()) {
                 bench.uiMs.push_back(std::chrono::duration<double, std::milli>(t1 - t0).count());
                 bench.vertices.push_back(io.MetricsRenderVertices);
@@ -353,7 +410,7 @@ int run(const CliArgs& args, const std::filesystem::path& exeDir) {
             bench.afterFrame(state);
             if (bench.done()) {
                 bench.report(config.width, config.height, state.runs.lastRunMs);
-                break;
+                idlePhase = true;  // then: what the same window costs while nobody touches it
             }
         }
 
@@ -383,6 +440,8 @@ int run(const CliArgs& args, const std::filesystem::path& exeDir) {
         }
     }
 
+    state.worker.setWake({});
+    state.uncertainty.worker.setWake({});
     platform.shutdownImGuiBackends();
     ImGui::DestroyContext();
     platform.shutdown();

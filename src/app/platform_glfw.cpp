@@ -18,6 +18,31 @@ void glfwErrorCallback(int code, const char* description) {
     std::fprintf(stderr, "chokepoint: GLFW error %d: %s\n", code, description);
 }
 
+// Input and resize callbacks: they only note that something happened (ImGui's backend,
+// installed after them, calls them first and then does its own work).
+PlatformEvents* eventsOf(GLFWwindow* w) { return static_cast<PlatformEvents*>(glfwGetWindowUserPointer(w)); }
+void noteInput(GLFWwindow* w) {
+    if (PlatformEvents* e = eventsOf(w)) e->input = true;
+}
+void noteResize(GLFWwindow* w) {
+    if (PlatformEvents* e = eventsOf(w)) e->resized = true;
+}
+
+void installEventCallbacks(GLFWwindow* w, PlatformEvents* events) {
+    glfwSetWindowUserPointer(w, events);
+    glfwSetCursorPosCallback(w, [](GLFWwindow* win, double, double) { noteInput(win); });
+    glfwSetCursorEnterCallback(w, [](GLFWwindow* win, int) { noteInput(win); });
+    glfwSetMouseButtonCallback(w, [](GLFWwindow* win, int, int, int) { noteInput(win); });
+    glfwSetScrollCallback(w, [](GLFWwindow* win, double, double) { noteInput(win); });
+    glfwSetKeyCallback(w, [](GLFWwindow* win, int, int, int, int) { noteInput(win); });
+    glfwSetCharCallback(w, [](GLFWwindow* win, unsigned int) { noteInput(win); });
+    glfwSetWindowFocusCallback(w, [](GLFWwindow* win, int) { noteInput(win); });
+    glfwSetDropCallback(w, [](GLFWwindow* win, int, const char**) { noteInput(win); });
+    glfwSetFramebufferSizeCallback(w, [](GLFWwindow* win, int, int) { noteResize(win); });
+    glfwSetWindowRefreshCallback(w, [](GLFWwindow* win) { noteResize(win); });
+    glfwSetWindowIconifyCallback(w, [](GLFWwindow* win, int) { noteResize(win); });
+}
+
 }  // namespace
 
 Platform::~Platform() {
@@ -45,6 +70,7 @@ bool Platform::init(const PlatformConfig& config, std::string* error) {
     glfwSetWindowPos(window_, 0, 0);
     glfwMakeContextCurrent(window_);
     glfwSwapInterval(config.vsync ? 1 : 0);
+    installEventCallbacks(window_, &events_);
     return true;
 }
 
@@ -81,6 +107,16 @@ void Platform::requestClose() { glfwSetWindowShouldClose(window_, GLFW_TRUE); }
 void Platform::cancelClose() { glfwSetWindowShouldClose(window_, GLFW_FALSE); }
 void Platform::pollEvents() { glfwPollEvents(); }
 void Platform::waitEvents(double timeoutSeconds) { glfwWaitEventsTimeout(timeoutSeconds); }
+PlatformEvents Platform::takeEvents() {
+    const PlatformEvents e = events_;
+    events_ = PlatformEvents{};
+    return e;
+}
+
+WakeHook Platform::wakeHook() const {
+    return [] { glfwPostEmptyEvent(); };  // thread-safe in GLFW
+}
+
 bool Platform::minimised() const { return glfwGetWindowAttrib(window_, GLFW_ICONIFIED) != 0; }
 bool Platform::framebufferEmpty() const {
     int w = 0;

@@ -6,7 +6,8 @@
 //   ... ImGui context + fonts ...
 //   p.initImGuiBackends();
 //   while (!p.shouldClose()) {
-//       p.pollEvents();
+//       p.waitEvents(policy.waitSeconds(now));   // redraw.h: sleeps while nothing changes
+//       const PlatformEvents e = p.takeEvents();  // input? resized?
 //       if (p.minimised()) { p.waitEvents(0.1); continue; }
 //       p.newFrame(); ImGui::NewFrame(); drawUi(state); ImGui::Render();
 //       p.render(clearColor);
@@ -14,6 +15,8 @@
 //   }
 //   p.shutdownImGuiBackends(); ImGui::DestroyContext(); p.shutdown();
 #pragma once
+
+#include "app/wake.h"
 
 #include <filesystem>
 #include <string>
@@ -36,6 +39,12 @@ struct PixelRect {
     int x = 0, y = 0, width = 0, height = 0;
 };
 
+// What happened since the last takeEvents().
+struct PlatformEvents {
+    bool input = false;    // mouse, keys, text, scroll, focus, pointer entering or leaving
+    bool resized = false;  // framebuffer size changed, or the window needs repainting
+};
+
 class Platform {
 public:
     Platform() = default;
@@ -45,6 +54,8 @@ public:
 
     // Creates the window (at 0,0) and an OpenGL 3.3 core context with vsync.
     bool init(const PlatformConfig& config, std::string* error);
+    // Before initImGuiBackends(): records input and resize events for takeEvents() (the
+    // ImGui backend chains to these callbacks).
     // After ImGui::CreateContext(): installs the GLFW and OpenGL 3 backends.
     bool initImGuiBackends(std::string* error);
     void shutdownImGuiBackends();
@@ -55,6 +66,10 @@ public:
     void cancelClose();                  // the user closed the window, but we ask first
     void pollEvents();
     void waitEvents(double timeoutSeconds);
+    PlatformEvents takeEvents();
+    // A hook any thread may call to end waitEvents() early (a posted empty event).
+    // Valid until shutdown(): clear it from the workers first.
+    WakeHook wakeHook() const;
     bool minimised() const;
     bool framebufferEmpty() const;       // 0x0 (some window managers minimise that way): skip the frame
 
@@ -73,6 +88,7 @@ private:
     GLFWwindow* window_ = nullptr;
     bool glfwReady_ = false;
     bool backendsReady_ = false;
+    PlatformEvents events_;
 };
 
 }  // namespace chokepoint::app

@@ -34,6 +34,18 @@ std::optional<RunOutput> RunWorker::take(RunSlot slot) {
     return out;
 }
 
+bool RunWorker::hasResults() const {
+    std::lock_guard lock(mutex_);
+    for (const auto& d : done_)
+        if (d) return true;
+    return false;
+}
+
+void RunWorker::setWake(WakeHook wake) {
+    std::lock_guard lock(mutex_);
+    wakeHook_ = std::move(wake);
+}
+
 bool RunWorker::busy(RunSlot slot) const {
     std::lock_guard lock(mutex_);
     const auto i = static_cast<size_t>(slot);
@@ -76,6 +88,7 @@ void RunWorker::loop() {
         running_[i] = false;
         done_[i] = std::move(output);
         idle_.notify_all();
+        if (wakeHook_) wakeHook_();  // under the lock: setWake({}) cannot race with it
     }
 }
 

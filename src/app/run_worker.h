@@ -8,9 +8,12 @@
 //   ... each frame:
 //   if (auto done = worker.take(RunSlot::Current)) show(done->results);
 //
-// Tests call waitIdle() to block until every submitted run has finished.
+// Tests call waitIdle() to block until every submitted run has finished. setWake() gives
+// the worker a hook it calls after each finished run (wake.h), so a main loop that waits
+// for events draws the results at once.
 #pragma once
 
+#include "app/wake.h"
 #include "engine/results.h"
 #include "engine/scenario.h"
 
@@ -59,6 +62,11 @@ public:
     void submit(RunSlot slot, RunRequest request);
     // The newest finished run of a slot, once.
     std::optional<RunOutput> take(RunSlot slot);
+    // True when a slot holds a finished run that take() has not taken yet.
+    bool hasResults() const;
+    // Called (from the worker thread) after each finished run; empty: none. Once
+    // setWake({}) has returned the old hook is never called again.
+    void setWake(WakeHook wake);
     // True while a request of the slot is pending or running.
     bool busy(RunSlot slot) const;
     bool busy() const;
@@ -74,6 +82,7 @@ private:
     std::array<std::optional<RunOutput>, kRunSlots> done_;
     std::array<bool, kRunSlots> running_{};
     bool stop_ = false;
+    WakeHook wakeHook_;
     std::thread thread_;
 };
 

@@ -166,6 +166,16 @@ void EnsembleWorker::waitIdle() {
     idle_.wait(lock, [&] { return !running_ && !pending_; });
 }
 
+bool EnsembleWorker::hasResult() const {
+    std::lock_guard lock(mutex_);
+    return done_.has_value();
+}
+
+void EnsembleWorker::setWake(WakeHook wake) {
+    std::lock_guard lock(mutex_);
+    wakeHook_ = std::move(wake);
+}
+
 int EnsembleWorker::cancelledCount() const {
     std::lock_guard lock(mutex_);
     return cancelled_;
@@ -213,6 +223,7 @@ void EnsembleWorker::loop() {
         else
             ++cancelled_;
         idle_.notify_all();
+        if (wakeHook_) wakeHook_();  // under the lock: setWake({}) cannot race with it
     }
 }
 

@@ -12,6 +12,7 @@
 // A series summed from two metrics (train + infer) is summed per member before its quantiles.
 #pragma once
 
+#include "app/wake.h"
 #include "engine/ensemble.h"
 #include "engine/scenario.h"
 
@@ -80,6 +81,9 @@ public:
     void submit(Request request);
     void cancel();                       // stops the running ensemble, drops the pending one
     std::optional<Output> take();        // the newest finished (complete) ensemble, once
+    bool hasResult() const;              // take() would return one
+    // Called (from the worker thread) when an ensemble finishes or stops; see RunWorker::setWake.
+    void setWake(WakeHook wake);
     Progress progress() const;
     bool busy() const;
     void waitIdle();
@@ -98,6 +102,7 @@ private:
     int cancelled_ = 0;
     std::atomic<bool> cancel_{false};
     std::atomic<int> progressDone_{0}, progressTotal_{0};
+    WakeHook wakeHook_;
     std::thread thread_;
 };
 

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <limits>
 #include <mutex>
 
@@ -20,16 +21,26 @@ namespace cp {
 
 // ---------------------------------------------------------------- [SECTION] Sampling
 
-std::vector<double> sampleUncertain(const Scenario& s, std::uint64_t seed, std::uint64_t run) {
+namespace {
+// Into a buffer a worker reuses for all its members.
+void sampleInto(const Scenario& s, std::uint64_t seed, std::uint64_t run, std::vector<double>& out) {
   Rng rng(streamSeed(seed, run));
-  std::vector<double> out;
-  out.reserve(s.uncertain.size());
+  out.clear();
   for (const Uncertain& u : s.uncertain) {
     switch (u.dist) {
       case Dist::Triangular: out.push_back(triangular(rng.uniform(), u.a, u.b, u.c)); break;
       case Dist::Lognormal: out.push_back(lognormal(rng.uniformOpen(), u.a, u.b)); break;
     }
   }
+}
+
+bool sameKey(const SeriesKey& a, const SeriesKey& b) { return a.scope == b.scope && a.id == b.id && a.metric == b.metric; }
+}  // namespace
+
+std::vector<double> sampleUncertain(const Scenario& s, std::uint64_t seed, std::uint64_t run) {
+  std::vector<double> out;
+  out.reserve(s.uncertain.size());
+  sampleInto(s, seed, run, out);
   return out;
 }
 
@@ -68,15 +79,21 @@ EnsembleResult runEnsemble(const Scenario& s, const EnsembleOptions& o) {
   }
 
   // The series a run produces are fixed when the simulation is set up; a one-month run
-  // names them cheaply.
+  // names them cheaply. kept_at[j]: where kept series j sits in such a run.
+  std::vector<std::size_t> kept_at;
+  std::size_t probe_series = 0;
   {
     Scenario probe = s;
     probe.end = probe.start;
     const Results r = simulate(probe);
     e.scenario_name = r.scenario_name;
     e.version = r.version;
-    for (const SeriesKey& k : r.keys())
-      if (o.keep.matches(k)) e.keys.push_back(k);
+    probe_series = r.size();
+    for (std::size_t i = 0; i < r.size(); ++i)
+      if (o.keep.matches(r.keys()[i])) {
+        e.keys.push_back(r.keys()[i]);
+        kept_at.push_back(i);
+      }
   }
   e.start = s.start;
   e.months = std::max(1, s.months());
@@ -96,26 +113,34 @@ EnsembleResult runEnsemble(const Scenario& s, const EnsembleOptions& o) {
   const int total = static_cast<int>(members);
   if (o.progress) o.progress(0, total);
 
-  parallelFor(members, o.threads, o.cancel, [&](std::size_t m) {
-    const std::vector<double> draw = sampleUncertain(s, o.seed, static_cast<std::uint64_t>(e.run_ids[m]));
+  // Each worker reuses its draw buffer; a member writes only its own values and flag.
+  parallelForEach(members, o.threads, o.cancel, [] { return std::vector<double>(); },
+                  [&](std::vector<double>& draw, std::size_t m) {
+    sampleInto(s, o.seed, static_cast<std::uint64_t>(e.run_ids[m]), draw);
     RunOptions ro;
     ro.uncertain = draw;
     const Results r = simulate(s, ro);
     const bool same_layout = r.months() == e.months;
+    // Usually the run lists the series where the probe did; else look for them in order.
+    bool as_probed = same_layout && r.size() == probe_series;
+    for (std::size_t j = 0; as_probed && j < kept_at.size(); ++j) as_probed = sameKey(r.keys()[kept_at[j]], e.keys[j]);
     std::size_t kept = 0;
-    for (std::size_t i = 0; i < r.size() && kept < e.keys.size(); ++i) {
-      const SeriesKey& k = r.keys()[i];
-      const SeriesKey& want = e.keys[kept];
-      if (k.scope != want.scope || k.id != want.id || k.metric != want.metric) continue;
-      if (same_layout) std::copy_n(r.series(static_cast<int>(i)), e.months, e.memberSeries(m, kept));
-      ++kept;
+    if (as_probed) {
+      for (; kept < kept_at.size(); ++kept)
+        std::copy_n(r.series(static_cast<int>(kept_at[kept])), e.months, e.memberSeries(m, kept));
+    } else {
+      for (std::size_t i = 0; i < r.size() && kept < e.keys.size(); ++i) {
+        if (!sameKey(r.keys()[i], e.keys[kept])) continue;
+        if (same_layout) std::copy_n(r.series(static_cast<int>(i)), e.months, e.memberSeries(m, kept));
+        ++kept;
+      }
     }
     if (kept != e.keys.size() || !same_layout)
       throw EnsembleError(fmt::format("run {} produced a different set of series than the first run", e.run_ids[m]));
     e.finished[m] = 1;
+    if (!o.progress) return;
     std::lock_guard lock(progress_mutex);
-    ++done;
-    if (o.progress) o.progress(done, total);
+    o.progress(++done, total);
   });
 
   if (o.summarize) e.stats = summarize(e, o.threads);
@@ -150,9 +175,49 @@ QuantilePlan plan(std::size_t n, double p) {
   return q;
 }
 
+// Moves the value of rank k of a[0..n) (no NaN) to a[k], the ones before it <= and the ones
+// after >= it: quickselect with a branch-free partition (random data defeats the branch
+// predictor in std::nth_element). Ties move as a block, so the range always shrinks; far
+// more rounds than expected hand over to std::nth_element.
+void selectRank(double* a, std::size_t n, std::size_t k) {
+  std::size_t lo = 0, hi = n;
+  for (int rounds = 0; hi - lo > 16; ++rounds) {
+    if (rounds > 64) break;
+    const double x = a[lo], y = a[lo + (hi - lo) / 2], z = a[hi - 1];
+    const double pivot = std::max(std::min(x, y), std::min(std::max(x, y), z));  // median of three
+    std::size_t store = lo;  // [lo, store) < pivot <= [store, i)
+    for (std::size_t i = lo; i < hi; ++i) {
+      const double v = a[i];
+      a[i] = a[store];
+      a[store] = v;
+      store += v < pivot;
+    }
+    if (k < store) {
+      hi = store;
+      continue;
+    }
+    if (store > lo) {
+      lo = store;
+      continue;
+    }
+    // Nothing below the pivot: split off the values equal to it (the pivot is one of them).
+    for (std::size_t i = lo; i < hi; ++i) {
+      const double v = a[i];
+      a[i] = a[store];
+      a[store] = v;
+      store += !(pivot < v);
+    }
+    if (k < store) return;  // a[lo..store) all equal the pivot
+    lo = store;
+  }
+  std::nth_element(a + lo, a + k, a + hi);
+}
+
 // p10, p50, p90 of row[0..n) (n > 0) by selection instead of a full sort: the value of
-// rank k (ascending, NaN last) is the same whichever way it is found. Reorders row.
-void quantiles3(double* row, std::size_t n, double out[3]) {
+// rank k (ascending, NaN last) is the same whichever way it is found, and so are its bits
+// unless a row holds both -0.0 and +0.0 (equal, but either may land at rank k): such rows
+// keep std::nth_element, which the results were first pinned with. Reorders row.
+void quantiles3(double* row, std::size_t n, double out[3], bool fast_select) {
   const auto m = static_cast<std::size_t>(
       std::partition(row, row + n, [](double v) { return !std::isnan(v); }) - row);  // ranks >= m are NaN
   static constexpr double ps[3] = {0.1, 0.5, 0.9};
@@ -162,7 +227,10 @@ void quantiles3(double* row, std::size_t n, double out[3]) {
   for (int i = 2; i >= 0; --i) {
     const QuantilePlan q = plan(n, ps[i]);
     if (q.lo < end) {
-      std::nth_element(row, row + q.lo, row + end);
+      if (fast_select)
+        selectRank(row, end, q.lo);
+      else
+        std::nth_element(row, row + q.lo, row + end);
       if (q.needs_hi && q.lo + 1 < end)  // rank lo+1 = the least of (lo, end); keep it at lo+1
         std::iter_swap(row + q.lo + 1, std::min_element(row + q.lo + 1, row + end));
       end = q.lo;
@@ -170,6 +238,36 @@ void quantiles3(double* row, std::size_t n, double out[3]) {
     // Otherwise rank lo is already in place (== end) or NaN (>= m), and so is rank lo+1.
     out[i] = interpolate(row[q.lo], q.needs_hi ? row[q.lo + 1] : row[q.lo], q.frac);
   }
+}
+// Members lie a whole run's values apart, too far for the hardware to guess the next one:
+// ask for a member's series a few members ahead of the copy.
+constexpr std::size_t kPrefetchAhead = 4;
+void prefetch(const double* p, std::size_t count) {
+#if defined(__GNUC__)
+  for (std::size_t i = 0; i < count; i += 64 / sizeof(double)) __builtin_prefetch(p + i);
+#else
+  (void)p;
+  (void)count;
+#endif
+}
+
+// Every value has the same bits, and is not NaN.
+bool allSame(const double* row, std::size_t n) {
+  if (std::isnan(row[0])) return false;
+  std::uint64_t first = 0;
+  std::memcpy(&first, row, sizeof first);
+  for (std::size_t j = 1; j < n; ++j) {
+    std::uint64_t b = 0;
+    std::memcpy(&b, row + j, sizeof b);
+    if (b != first) return false;
+  }
+  return true;
+}
+
+// quantiles3 of n copies of v, by the same arithmetic (so the same bits) without selecting.
+void sameQuantiles3(double v, std::size_t n, double out[3]) {
+  static constexpr double ps[3] = {0.1, 0.5, 0.9};
+  for (int i = 0; i < 3; ++i) out[i] = interpolate(v, v, plan(n, ps[i]).frac);
 }
 }  // namespace
 
@@ -192,18 +290,23 @@ EnsembleStats summarize(const EnsembleResult& e, int threads) {
     if (e.finished[m]) members.push_back(m);
   const std::size_t n = members.size();
 
-  // One series per task: gather its months x members block (contiguous reads per member),
-  // then select each month's quantiles.
-  parallelFor(S, threads, nullptr, [&](std::size_t s) {
-    std::vector<double> block(T * n);
+  // One series per task: gather its months x members block (contiguous reads per member;
+  // the block is the worker's, reused), then select each month's quantiles.
+  parallelForEach(S, threads, nullptr, [&] { return std::vector<double>(T * n); },
+                  [&](std::vector<double>& block, std::size_t s) {
     for (std::size_t j = 0; j < n; ++j) {
+      if (j + kPrefetchAhead < n) prefetch(e.memberSeries(members[j + kPrefetchAhead], s), T);
       const double* src = e.memberSeries(members[j], s);
       for (std::size_t t = 0; t < T; ++t) block[t * n + j] = src[t];
     }
     for (std::size_t t = 0; t < T; ++t) {
       double* row = block.data() + t * n;
       double sum = 0;
-      for (std::size_t j = 0; j < n; ++j) sum += row[j];  // run-index order
+      bool neg_zero = false, pos_zero = false;
+      for (std::size_t j = 0; j < n; ++j) {
+        sum += row[j];  // run-index order
+        if (row[j] == 0) (std::signbit(row[j]) ? neg_zero : pos_zero) = true;
+      }
       const std::size_t c = s * T + t;
       st.mean[c] = n ? sum / static_cast<double>(n) : std::numeric_limits<double>::quiet_NaN();
       if (n == 0) {
@@ -211,7 +314,10 @@ EnsembleStats summarize(const EnsembleResult& e, int threads) {
         continue;
       }
       double q[3];
-      quantiles3(row, n, q);
+      if (allSame(row, n))  // common: a series the uncertain inputs do not reach (yet)
+        sameQuantiles3(row[0], n, q);
+      else
+        quantiles3(row, n, q, !(neg_zero && pos_zero));
       st.p10[c] = q[0];
       st.p50[c] = q[1];
       st.p90[c] = q[2];
@@ -226,7 +332,7 @@ namespace {
 bool sameKeys(const std::vector<SeriesKey>& a, const std::vector<SeriesKey>& b) {
   if (a.size() != b.size()) return false;
   for (std::size_t i = 0; i < a.size(); ++i)
-    if (a[i].scope != b[i].scope || a[i].id != b[i].id || a[i].metric != b[i].metric) return false;
+    if (!sameKey(a[i], b[i])) return false;
   return true;
 }
 }  // namespace

@@ -110,6 +110,15 @@ TEST(CliArgs, BadLeverAndBenchValues) {
     EXPECT_FALSE(parseCliArgs({"--presenter=yes"}).ok());
 }
 
+TEST(CliArgs, BenchIdleSeconds) {
+    EXPECT_EQ(parseCliArgs({"--bench-idle", "10"}).args.benchIdle, 10.0);
+    EXPECT_EQ(parseCliArgs({"--bench-idle=0.5"}).args.benchIdle, 0.5);
+    EXPECT_FALSE(parseCliArgs({}).args.benchIdle);
+    for (const char* bad : {"0", "0.05", "3601", "-1", "ten", "1e3", "", "nan"})
+        EXPECT_FALSE(parseCliArgs({"--bench-idle", bad}).ok()) << bad;
+    EXPECT_FALSE(parseCliArgs({"--bench-idle"}).ok());
+}
+
 TEST(CliArgs, SessionAndUncertaintyFlags) {
     const auto r = parseCliArgs({"--restore-session", "yes", "--print-levers", "--uncertainty", "--uncertainty-runs=50"});
     ASSERT_TRUE(r.ok()) << r.error;

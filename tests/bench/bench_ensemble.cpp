@@ -1,12 +1,19 @@
-// Timing of one deterministic baseline run and of a 1,000-run Monte Carlo ensemble of the
-// baseline on 1 and 2 threads (results are identical; only the wall time differs).
+// Timing of one deterministic baseline run, of the same run in a synthetic world ten times
+// the companies and three times the chips and sites (synthetic_world.h), and of a 1,000-run
+// Monte Carlo ensemble of the baseline on 1 and 2 threads (results are identical; only the
+// wall time differs). Memory per run: bytes of Results and the peak heap allocation.
 //
-//   build/chokepoint_bench --benchmark_repetitions=3 --benchmark_report_aggregates_only=true
+//   build/tests/chokepoint_bench --benchmark_repetitions=5 --benchmark_report_aggregates_only=true
 #include <benchmark/benchmark.h>
+
+#include "alloc_count.h"
+#include "synthetic_world.h"
 
 #include "engine/ensemble.h"
 #include "engine/loader.h"
 #include "engine/simulate.h"
+
+#include <sys/resource.h>
 
 namespace {
 
@@ -15,25 +22,70 @@ const cp::Scenario& baseline() {
   return s;
 }
 
-void BM_BaselineRun(benchmark::State& state) {
-  const cp::Scenario& s = baseline();
+const cp::Scenario& synthetic() {
+  static const cp::Scenario s = chokepoint::test::syntheticWorld(baseline(), 10, 3);
+  return s;
+}
+
+// The values and the keys' strings a Results holds.
+double resultsBytes(const cp::Results& r) {
+  double bytes = static_cast<double>(r.size()) * r.months() * sizeof(double);
+  for (const cp::SeriesKey& k : r.keys()) bytes += sizeof(k) + k.id.capacity() + k.metric.capacity();
+  return bytes;
+}
+
+// One untimed run: what it keeps and the most it had allocated at once.
+void memoryCounters(benchmark::State& state, const cp::Scenario& s) {
+  chokepoint::bench::resetHeapPeak();
+  const std::size_t before = chokepoint::bench::liveHeapBytes();
+  double kept = 0, series = 0;
+  {
+    const cp::Results r = cp::simulate(s);
+    kept = resultsBytes(r);
+    series = static_cast<double>(r.size());
+  }
+  const double peak = static_cast<double>(chokepoint::bench::peakHeapBytesSinceReset() - before);
+  state.counters["results_MB"] = kept / 1e6;
+  state.counters["peak_alloc_MB"] = peak / 1e6;
+  state.counters["series"] = series;
+}
+
+void runBench(benchmark::State& state, const cp::Scenario& s) {
+  memoryCounters(state, s);
   for (auto _ : state) {
     cp::Results r = cp::simulate(s);
     benchmark::DoNotOptimize(r);
   }
 }
+
+void BM_BaselineRun(benchmark::State& state) { runBench(state, baseline()); }
 BENCHMARK(BM_BaselineRun)->Unit(benchmark::kMillisecond);
 
+void BM_SyntheticRun(benchmark::State& state) { runBench(state, synthetic()); }
+BENCHMARK(BM_SyntheticRun)->Unit(benchmark::kMillisecond);
+
+// CPU seconds of the whole process (every thread), from getrusage.
+double processCpuSeconds() {
+  rusage u{};
+  getrusage(RUSAGE_SELF, &u);
+  const auto sec = [](const timeval& t) { return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) * 1e-6; };
+  return sec(u.ru_utime) + sec(u.ru_stime);
+}
+
+// On a machine shared with other work the wall time cannot show the speed-up; the CPU
+// time of all threads shows what running on more threads costs in extra work.
 void BM_Ensemble1000(benchmark::State& state) {
   const cp::Scenario& s = baseline();
   cp::EnsembleOptions o;
   o.runs = 1000;
   o.seed = s.seed;
   o.threads = static_cast<int>(state.range(0));
+  const double cpu0 = processCpuSeconds();
   for (auto _ : state) {
     cp::EnsembleResult e = cp::runEnsemble(s, o);
     benchmark::DoNotOptimize(e.stats.p50.data());
   }
+  state.counters["cpu_s_all_threads"] = (processCpuSeconds() - cpu0) / static_cast<double>(state.iterations());
   state.counters["runs_per_s"] = benchmark::Counter(1000.0 * static_cast<double>(state.iterations()),
                                                    benchmark::Counter::kIsRate);
 }

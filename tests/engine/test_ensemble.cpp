@@ -12,6 +12,7 @@
 #include "engine/ensemble_io.h"
 #include "engine/loader.h"
 #include "engine/rng.h"
+#include "engine/simulate.h"
 #include "engine/series_select.h"
 
 using namespace cp;
@@ -191,19 +192,29 @@ TEST(EnsembleStatsRule, SummarizeUsesFinishedRunsOnly) {
   EXPECT_TRUE(e.partial());
 }
 
+namespace {
+// An ensemble of one series and one month whose finished members hold `values`.
+EnsembleResult oneCell(const std::vector<double>& values) {
+  EnsembleResult e;
+  e.runs = static_cast<int>(values.size());
+  e.months = 1;
+  e.keys = {{Scope::Global, "world", "x"}};
+  for (int i = 0; i < e.runs; ++i) {
+    e.run_ids.push_back(i);
+    e.finished.push_back(1);
+  }
+  e.values = values;
+  return e;
+}
+}  // namespace
+
 TEST(EnsembleStatsRule, SelectionGivesTheSameBitsAsSorting) {
   // summarize() selects order statistics; they must equal those of a full sort.
   Rng r(5);
   for (int n : {1, 2, 3, 4, 5, 7, 9, 10, 11, 12, 20, 21, 101, 1000}) {
-    EnsembleResult e;
-    e.runs = n;
-    e.months = 1;
-    e.keys = {{Scope::Global, "world", "x"}};
-    for (int i = 0; i < n; ++i) {
-      e.run_ids.push_back(i);
-      e.finished.push_back(1);
-      e.values.push_back(std::floor(r.uniform() * 20) / 4);  // many ties
-    }
+    std::vector<double> values;
+    for (int i = 0; i < n; ++i) values.push_back(std::floor(r.uniform() * 20) / 4);  // many ties
+    EnsembleResult e = oneCell(values);
     for (bool with_nan : {false, true}) {
       if (with_nan) e.values[static_cast<size_t>(n) / 2] = std::nan("");
       const EnsembleStats st = summarize(e);
@@ -220,6 +231,62 @@ TEST(EnsembleStatsRule, SelectionGivesTheSameBitsAsSorting) {
       }
     }
   }
+}
+
+TEST(EnsembleStatsRule, SelectionMatchesSortingOnHardRows) {
+  // Long rows, sorted and reversed ones, heavy ties and lone outliers: the selection's
+  // partitions must still find the ranks a full sort gives.
+  Rng r(11);
+  const auto check = [](const std::vector<double>& values, const char* what) {
+    const EnsembleStats st = summarize(oneCell(values));
+    std::vector<double> sorted = values;
+    std::sort(sorted.begin(), sorted.end(), [](double a, double b) { return a < b || (!std::isnan(a) && std::isnan(b)); });
+    const std::vector<double> want = {quantileSorted(sorted.data(), sorted.size(), 0.1),
+                                      quantileSorted(sorted.data(), sorted.size(), 0.5),
+                                      quantileSorted(sorted.data(), sorted.size(), 0.9)};
+    EXPECT_TRUE(sameBits(want, {st.p10[0], st.p50[0], st.p90[0]})) << what << " n=" << values.size();
+  };
+  for (int n : {17, 33, 100, 1000, 4001}) {
+    std::vector<double> uniform, ties, outlier;
+    for (int i = 0; i < n; ++i) {
+      uniform.push_back(r.uniform() * 200 - 100);
+      ties.push_back(std::floor(r.uniform() * 3) - 1);  // -1, 0 or 1
+      outlier.push_back(i == n / 3 ? -1e300 : 7.25);
+    }
+    check(uniform, "uniform");
+    check(ties, "three values");
+    check(outlier, "one outlier");
+    std::vector<double> up = uniform;
+    std::sort(up.begin(), up.end());
+    check(up, "ascending");
+    check(std::vector<double>(up.rbegin(), up.rend()), "descending");
+    uniform[static_cast<std::size_t>(n) / 4] = std::nan("");
+    ties[0] = std::nan("");
+    check(uniform, "uniform with NaN");
+    check(ties, "three values with NaN");
+  }
+  // -0.0 and +0.0 together: the numbers are still right.
+  std::vector<double> zeros;
+  for (int i = 0; i < 101; ++i) zeros.push_back(i % 3 == 0 ? -0.0 : i % 3 == 1 ? 0.0 : 1.0);
+  const EnsembleStats st = summarize(oneCell(zeros));
+  EXPECT_EQ(st.p10[0], 0.0);
+  EXPECT_EQ(st.p50[0], 0.0);
+  EXPECT_EQ(st.p90[0], 1.0);
+}
+
+TEST(EnsembleStatsRule, RowsOfOneValueGiveTheBitsOfTheSortedRule) {
+  // summarize() skips the selection when every member has the same bits; the statistics
+  // must keep the bits the type 7 rule gives (signed zeros included).
+  for (int n : {1, 2, 10, 1000})
+    for (double v : {-0.0, 0.0, 1.5, -3e300}) {
+      const EnsembleResult e = oneCell(std::vector<double>(static_cast<std::size_t>(n), v));
+      const EnsembleStats st = summarize(e);
+      const std::vector<double>& sorted = e.values;
+      const std::vector<double> want = {quantileSorted(sorted.data(), sorted.size(), 0.1),
+                                        quantileSorted(sorted.data(), sorted.size(), 0.5),
+                                        quantileSorted(sorted.data(), sorted.size(), 0.9)};
+      EXPECT_TRUE(sameBits(want, {st.p10[0], st.p50[0], st.p90[0]})) << n << " " << v;
+    }
 }
 
 // ---------------------------------------------------------------- ensembles
@@ -239,6 +306,27 @@ TEST(Ensemble, BitIdenticalForAnyThreadCount) {
     EXPECT_TRUE(sameBits(one.stats.mean, st->mean));
   }
   EXPECT_EQ(csvOf(one), csvOf(four));
+}
+
+// However the members are scheduled (chunks, reused buffers), each member's values are the
+// bits of its own run: simulate() with sampleUncertain(seed, run).
+TEST(Ensemble, EachMemberHoldsTheBitsOfItsOwnRun) {
+  const Scenario s = shortBaseline();
+  const EnsembleResult e = runEnsemble(s, opts(9, 2));
+  ASSERT_EQ(e.finishedRuns(), 9);
+  for (int run : {0, 4, 8}) {
+    const std::vector<double> draw = sampleUncertain(s, e.seed, static_cast<std::uint64_t>(run));
+    RunOptions ro;
+    ro.uncertain = draw;
+    const Results r = simulate(s, ro);
+    ASSERT_EQ(r.size(), e.keys.size());
+    for (std::size_t k = 0; k < e.keys.size(); ++k) {
+      const std::vector<double> want(r.series(static_cast<int>(k)), r.series(static_cast<int>(k)) + e.months);
+      const std::vector<double> got(e.memberSeries(static_cast<std::size_t>(run), k),
+                                    e.memberSeries(static_cast<std::size_t>(run), k) + e.months);
+      ASSERT_TRUE(sameBits(want, got)) << "run " << run << " series " << e.keys[k].id << "/" << e.keys[k].metric;
+    }
+  }
 }
 
 TEST(Ensemble, MembersSpreadAndBracketTheDeterministicRun) {

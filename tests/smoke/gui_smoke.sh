@@ -4,7 +4,7 @@
 # Checks that --screenshot writes a 1280x720 PNG of the full dashboard (charts: many
 # colours, not one flat colour), that --lever, --presenter, --uncertainty, --tab and --compare shots work, that a bad
 # --lever or a missing scenario exits non-zero, and that --bench-frames prints its
-# figures. Never touches the user's config.
+# figures (idle frames per second included). Never touches the user's config.
 set -euo pipefail
 
 if [[ $# -ne 3 ]]; then
@@ -81,6 +81,7 @@ bench="$("${xvfb[@]}" "$binary" --scenario "$scenario" --size 1280x720 --bench-f
   || fail "--bench-frames exited with status $?"
 grep -q "median frame ms" <<<"$bench" || fail "no frame time in: $bench"
 grep -q "lever edit -> results on screen" <<<"$bench" || fail "no latency in: $bench"
+grep -qE "^idle: .* frames drawn per second" <<<"$bench" || fail "no idle frames per second in: $bench"
 echo "$bench"
 
 echo "== missing scenario must fail"
