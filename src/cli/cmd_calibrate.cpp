@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 #include "cli/cli.h"
 #include "cli/csv.h"
@@ -12,6 +13,8 @@
 #include "cli/scenario_args.h"
 #include "cli/shared_flags.h"
 #include "engine/calibration.h"
+#include "engine/calibration_params.h"
+#include "engine/loader.h"
 #include "engine/simulate.h"
 
 namespace cp::cli {
@@ -97,6 +100,25 @@ std::string csv(const Calibration& c) {
   return s;
 }
 
+// The calibrated parameters against the ranges their sources allow.
+std::string parameterTable(const std::vector<ParameterCheck>& rows, const std::string& file) {
+  std::string t = fmt::format("\nCalibrated parameters ({}): value and the range its sources allow\n\n", file);
+  t += fmt::format("{:<52} {:>12}  {:<28} {:<8} {}\n", "parameter", "value", "sourced range", "in/out", "source");
+  int inside = 0;
+  for (const ParameterCheck& r : rows) {
+    const CalibratedParameter& p = r.parameter;
+    const std::string range = fmt::format("{:g} .. {:g}", p.low, p.high);
+    const std::string value = r.found ? fmt::format("{:g}", r.value) : "n/a";
+    const char* verdict = !r.found ? "MISSING" : (r.inside ? "in" : "OUT");
+    t += fmt::format("{:<52} {:>12}  {:<28} {:<8} {}\n", p.label, value, range, verdict, p.source);
+    if (!r.error.empty()) t += fmt::format("{:<52} {}\n", "", r.error);
+    if (!p.note.empty()) t += fmt::format("{:<52} note: {}\n", "", p.note);
+    inside += r.inside ? 1 : 0;
+  }
+  t += fmt::format("\n{} of {} parameters inside their sourced ranges\n", inside, rows.size());
+  return t;
+}
+
 }  // namespace
 
 Command addCalibrate(CLI::App& app) {
@@ -108,7 +130,9 @@ Command addCalibrate(CLI::App& app) {
   app.add_option("--min-share", a->min_share, "Exit 1 when fewer than this share of targets are inside (0..1)")
       ->check(CLI::Range(0.0, 1.0));
   addSharedFlags(app, a->flags, kOutFlags | kFormatFlag | kLeverFlag, {"text", "csv"});
-  app.add_flag("--notes", a->notes, "Print each target's note (how its range was derived) under it");
+  app.add_flag("--notes", a->notes,
+               "Print each target's note (how its range was derived) under it, then the calibrated parameters "
+               "(calibration/parameters.json) against their sourced ranges");
   return [a](std::ostream& out, std::ostream& err) -> int {
     const std::string scenario_path = a->scenario.empty() ? defaultBaselinePath() : a->scenario;
     auto s = loadWithLevers(scenario_path, a->flags.levers, err);
@@ -127,7 +151,19 @@ Command addCalibrate(CLI::App& app) {
       for (const Problem& p : c.problems) err << p.str() << "\n";
       return kUsage;
     }
-    const std::string body = a->flags.format == "csv" ? csv(c) : text(c, s->name, scenario_path, targets_path, a->notes);
+    std::string body = a->flags.format == "csv" ? csv(c) : text(c, s->name, scenario_path, targets_path, a->notes);
+    if (a->notes && a->flags.format != "csv") {
+      const std::string params_path =
+          (std::filesystem::path(targets_path).parent_path() / "parameters.json").string();
+      if (std::filesystem::exists(params_path)) {
+        try {
+          body += parameterTable(checkParameters(loadParameters(params_path), loadScenarioJson(scenario_path)), params_path);
+        } catch (const LoadError& e) {
+          for (const Problem& p : e.problems()) err << p.str() << "\n";
+          return kUsage;
+        }
+      }
+    }
     const int code = emit(a->flags.out, body, out, err);
     if (code != kOk) return code;
     if (c.share() + 1e-12 < a->min_share) {

@@ -23,6 +23,7 @@
 #include <nlohmann/json.hpp>
 
 #include "engine/calibration.h"
+#include "engine/calibration_params.h"
 #include "engine/loader.h"
 #include "engine/results_io.h"
 #include "engine/simulate.h"
@@ -172,6 +173,34 @@ TEST(Calibration, TargetsAreTightSourcedAndReachIntoTheRecordAfterTheSeed) {
     if (t.from >= 2025 * 12 + 4) ++recent;  // from 2025-05 on
   }
   EXPECT_GE(recent, 8) << "targets from 2025-05 or later";
+}
+
+TEST(Calibration, EveryCalibratedParameterStaysInsideItsSourcedRange) {
+  const auto params = loadParameters((kScenarioDir / "calibration" / "parameters.json").string());
+  ASSERT_GE(params.size(), 10u);
+  for (const ParameterCheck& c : checkParameters(params, loadScenarioJson(path("baseline")))) {
+    EXPECT_TRUE(c.found) << c.parameter.id << ": " << c.error;
+    EXPECT_FALSE(c.parameter.source.empty()) << c.parameter.id;
+    EXPECT_TRUE(c.inside) << c.parameter.id << " = " << c.value << " left its sourced range " << c.parameter.low
+                          << " .. " << c.parameter.high << " (" << c.parameter.source << ")";
+  }
+}
+
+TEST(Calibration, ParameterPathsReadEntitiesSchedulesAndDistributions) {
+  const nlohmann::json doc = nlohmann::json::parse(R"({"chips": [{"id": "h20", "price_usd": {"dist": "triangular",
+      "min": 1, "mode": 2, "max": 3}, "production": [{"month": "2025-03", "value": 7}]}], "params": {"x": {"value": 4}}})");
+  const std::vector<CalibratedParameter> ps = {{"a", "A", "chips/h20/price_usd", "S1", "", 1, 3},
+                                               {"b", "B", "chips/h20/production/2025-03", "S1", "", 8, 9},
+                                               {"c", "C", "params/x", "S1", "", 4, 4},
+                                               {"d", "D", "chips/b200/price_usd", "S1", "", 0, 1}};
+  const auto rows = checkParameters(ps, doc);
+  EXPECT_TRUE(rows[0].inside);
+  EXPECT_EQ(rows[0].value, 2);  // a distribution's mode
+  EXPECT_TRUE(rows[1].found);
+  EXPECT_FALSE(rows[1].inside);  // 7 is below 8
+  EXPECT_TRUE(rows[2].inside);
+  EXPECT_FALSE(rows[3].found);
+  EXPECT_NE(rows[3].error.find("chips/b200"), std::string::npos) << rows[3].error;
 }
 
 TEST(Calibration, EveryShippedScenarioAnswersEveryTarget) {
