@@ -304,3 +304,22 @@ TEST(ProductionUsd, RevenueScheduleBecomesUnitsAtListPrice) {
   EXPECT_NEAR(fx(r, Scope::Chip, "big", "produced_units", "2026-01"), 1e8, 1e-3);
   EXPECT_NEAR(fx(r, Scope::Chip, "big", "delivered_units_us", "2026-01"), 10000.0, 1e-6);
 }
+
+// ---------------------------------------------------------------- counterfactuals (generous bands)
+
+TEST(Counterfactual, WithoutTheH20LicenceNvidiaSellsChina5To20BnMoreInAprJul2025) {
+  const Results base = run(baseline());
+  const Results off = run(baseline(), {"us.h20_licence=off"});
+  const double more = sum(off, Scope::Vendor, "nvidia", "revenue_china_usd", "2025-04", "2025-07") -
+                      sum(base, Scope::Vendor, "nvidia", "revenue_china_usd", "2025-04", "2025-07");
+  // Nvidia: ~$2.5bn could not be shipped in April and ~$8bn was lost in May-Jul (S112, S114).
+  EXPECT_GT(more, 5e9);
+  EXPECT_LT(more, 20e9);
+}
+
+TEST(Counterfactual, EnforcingTheHqClauseThroughoutLowersChinasFlopFleetIn2026) {
+  const Results base = run(baseline());
+  const Results closed = run(baseline(), {"us.hq_clause_enforced=on"});
+  EXPECT_LT(at(closed, Scope::Bloc, "china", "fleet_flop_h100e", "2026-06"),
+            at(base, Scope::Bloc, "china", "fleet_flop_h100e", "2026-06"));
+}
