@@ -27,6 +27,20 @@ namespace chokepoint::app {
 
 namespace {
 
+// Text cut to fit `width`, ending in "..." when it had to be cut (the tooltip has it whole).
+std::string elided(const std::string& text, float width) {
+    if (ImGui::CalcTextSize(text.c_str()).x <= width) return text;
+    std::string cut = text;
+    while (!cut.empty() && ImGui::CalcTextSize((cut + "...").c_str()).x > width) {
+        unsigned char c = 0;
+        do {  // a whole UTF-8 character: its continuation bytes, then its first byte
+            c = static_cast<unsigned char>(cut.back());
+            cut.pop_back();
+        } while (!cut.empty() && (c & 0xC0) == 0x80);
+    }
+    return cut + "...";
+}
+
 //-----------------------------------------------------------------------------
 // [SECTION] Helpers
 //-----------------------------------------------------------------------------
@@ -346,7 +360,7 @@ void drawScoreboard(AppState& state) {
         ImGui::TableSetupColumn(h.c_str(), ImGuiTableColumnFlags_WidthFixed, scoreW);
     }
     ImGui::TableSetupColumn("Total", ImGuiTableColumnFlags_WidthFixed, scoreW);
-    const std::string driverHead = played > 0 ? fmt::format("What moved it most in round {} (vs. nobody moving)", played)
+    const std::string driverHead = played > 0 ? fmt::format("What moved it most, round {}", played)
                                               : std::string("What moved it most");
     ImGui::TableSetupColumn(driverHead.c_str(), ImGuiTableColumnFlags_WidthStretch, 1.0f);
     ImGui::TableHeadersRow();
@@ -387,7 +401,7 @@ void drawScoreboard(AppState& state) {
         ImGui::TableNextColumn();
         if (ts && played > 0) {
             const std::string driver = roundDriver(w, ws.session, *ts, played);
-            ImGui::TextDisabled("%s", driver.c_str());
+            ImGui::TextDisabled("%s", elided(driver, ImGui::GetContentRegionAvail().x).c_str());
             probeItem("workshop/driver");
             itemTooltip(driver.c_str());
         }
