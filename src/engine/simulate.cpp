@@ -158,6 +158,7 @@ class Sim {
   void operatorsOrder(int t);
   void carryBacklog(int t);
   void stopRestricted(int t);
+  void traceRestrictionStarts(int t);
   void moveLeasePrices(int t);
 
   // [SECTION] metrics
@@ -1062,6 +1063,31 @@ void Sim::stopRestricted(int t) {
       }
 }
 
+// The why trace of the traced month: owned chips a restriction starts to cover this month,
+// and whether they keep working (grandfathered) or stop counting.
+void Sim::traceRestrictionStarts(int t) {
+  if (t == 0) return;
+  const int c = o_.trace_company;
+  const RuleMonth before = ruleMonth(s_, in_, t - 1);
+  const bool keep = in_.flag(s_.params.installed_chips_grandfathered, t);
+  for (int loc : locs_[c]) {
+    if (loc == L_ - 1) continue;
+    const int jur = jurOfLoc(c, loc);
+    for (int k = 0; k < K_; ++k) {
+      const double units = fleet_[fi(c, loc, 0, k)] + fleet_[fi(c, loc, 1, k)];
+      if (units < kMinUnits || !isUsOrigin(s_, k)) continue;
+      const Verdict& now = saleVerdict(c, loc, k, jur);
+      if (!restricts(now) || restricts(evaluateSale(s_, in_, before, k, c, jur))) continue;
+      const std::string where = loc == 0 ? "home" : s_.sites[loc - 1].name;
+      r_.trace.push_back({fmt::format("installed {:.0f} x {} ({})", units, s_.chips[k].name, where), 0,
+                          fmt::format("{}; {}", explain(s_, now),
+                                      keep ? "installed chips keep working (grandfathered)"
+                                           : "installed chips stop counting from this month (grandfathering off)"),
+                          keep, 0, 0, 0});
+    }
+  }
+}
+
 // Operators price leases by scarcity: pressure x = (unmet requests - idle capacity) /
 // capacity in [-1, 1]; next month's multiplier = this one x exp(elasticity x x), kept
 // within [floor, ceiling] of the scheduled price.
@@ -1348,6 +1374,7 @@ void Sim::step(int t) {
   std::fill(sale_ok_.begin(), sale_ok_.end(), 0);
   std::fill(lease_ok_.begin(), lease_ok_.end(), 0);
   retire(t);
+  if (o_.trace_company >= 0 && in_.absMonth(t) == o_.trace_month) traceRestrictionStarts(t);
   if (!grandfather_all_) stopRestricted(t);
   production(t);
   for (int round = 0; round < kRounds; ++round) {

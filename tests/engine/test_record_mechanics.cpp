@@ -145,6 +145,23 @@ TEST(HqClause, WhyTraceNamesTheUnenforcedClause) {
   EXPECT_TRUE(found);
 }
 
+TEST(HqClause, WhyTraceSaysWhetherInstalledChipsKeepWorking) {
+  for (const bool keep : {true, false}) {
+    Scenario s = with(fixture(), {"test.threshold=on", "test.cn_offshore=1", "test.cn_budget=1.2e9",
+                                  "us.hq_clause_enforced=off@2026-03", "us.hq_clause_enforced=on@2026-06",
+                                  keep ? "us.installed_chips_grandfathered=on" : "us.installed_chips_grandfathered=off"});
+    RunOptions o;
+    o.trace_company = s.findCompany("cnlab");
+    o.trace_month = month("2026-06");
+    const Results r = simulate(s, o);
+    std::string found;
+    for (const OptionTrace& t : r.trace)
+      if (t.label.rfind("installed ", 0) == 0) found = t.label + " | " + t.verdict;
+    EXPECT_NE(found.find("installed 30000 x Big"), std::string::npos) << found;
+    EXPECT_NE(found.find(keep ? "keep working" : "stop counting"), std::string::npos) << found;
+  }
+}
+
 TEST(HqClause, BaselineLoopholeGrowsByteDanceHallsAndGrandfatheringKeepsThem) {
   const Results base = run(baseline());
   const Results enforced = run(baseline(), {"us.hq_clause_enforced=on"});
