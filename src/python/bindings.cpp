@@ -221,19 +221,11 @@ Result analyse(int threads, Compute compute) {
   return interruptible<Result>(cancel, [&] { return compute(o); });
 }
 
+// Rows as tuples: lever, label, from, to, contribution, std_error, alone.
 py::dict attributionDict(const cp::Attribution& a) {
   py::list rows;
-  for (const cp::LeverContribution& c : a.levers) {
-    py::dict d;
-    d["lever"] = c.id;
-    d["label"] = c.label;
-    d["from"] = c.from;
-    d["to"] = c.to;
-    d["contribution"] = c.value;
-    d["std_error"] = c.std_error;
-    d["alone"] = c.alone;
-    rows.append(d);
-  }
+  for (const cp::LeverContribution& c : a.levers)
+    rows.append(py::make_tuple(c.id, c.label, c.from, c.to, c.value, c.std_error, c.alone));
   py::dict d;
   d["rows"] = rows;
   d["metric"] = a.metric;
@@ -252,17 +244,8 @@ py::dict attributionDict(const cp::Attribution& a) {
 
 py::dict sensitivityDict(const cp::Sensitivity& t) {
   py::list rows;
-  for (const cp::SensitivityRow& r : t.rows) {
-    py::dict d;
-    d["lever"] = r.id;
-    d["label"] = r.label;
-    d["low"] = r.low_text;
-    d["high"] = r.high_text;
-    d["at_low"] = r.at_low;
-    d["at_high"] = r.at_high;
-    d["swing"] = r.swing;
-    rows.append(d);
-  }
+  for (const cp::SensitivityRow& r : t.rows)  // the CLI's csv columns
+    rows.append(py::make_tuple(r.id, r.label, r.low_text, r.high_text, r.at_low, r.at_high, r.swing));
   py::dict d;
   d["rows"] = rows;
   d["metric"] = t.metric;

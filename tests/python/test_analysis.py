@@ -2,14 +2,13 @@
 
 import csv
 import io
-import threading
 
 import numpy as np
 import pandas as pd
 import pytest
 
 import chokepoint
-from conftest import BASELINE, SOURCE_DIR
+from conftest import BASELINE, SOURCE_DIR, ticks_while
 
 CHINA = "bloc/china/compute_train_h100e"
 STRICT = str(SOURCE_DIR / "scenarios" / "strict_hosts.json")
@@ -144,20 +143,6 @@ def test_matrix_equals_the_cli_csv_bit_for_bit(cli):
 
 
 def test_attribution_runs_without_the_gil(baseline):
-    done = threading.Event()
-    result = {}
-
-    def work():
-        result["a"] = baseline.attribute(baseline, month="2026-06", levers_b=ELEVEN, samples=8, threads=1)
-        done.set()
-
-    t = threading.Thread(target=work)
-    ticks = 0
-    t.start()
-    while not done.is_set():
-        ticks += 1
-        done.wait(0.001)
-    t.join()
-    assert len(result["a"]) == 11
-    # Holding the GIL for the whole attribution would allow a handful of ticks at most.
+    a, ticks = ticks_while(lambda: baseline.attribute(baseline, month="2026-06", levers_b=ELEVEN, samples=8, threads=1))
+    assert len(a) == 11
     assert ticks > 20

@@ -49,8 +49,8 @@ def attribute(base, variant, metric, month, levers_a=None, levers_b=None, sample
     d = _engine.attribute(base._s, variant._s, lever_args(levers_a), lever_args(levers_b), str(metric),
                           _month(month), int(samples or 0), 1 if seed is None else int(seed), _threads(threads))
     diff = d["difference"]
-    rows = [[r["lever"], r["label"], r["from"], r["to"], r["contribution"],
-             np.nan if diff == 0 else r["contribution"] / diff, r["std_error"], r["alone"]] for r in d["rows"]]
+    rows = [[lever, label, fro, to, value, np.nan if diff == 0 else value / diff, std_error, alone]
+            for lever, label, fro, to, value, std_error, alone in d["rows"]]
     # As the CLI: what is not a lever is a row of its own, only when there is some.
     if d["other"] != 0:
         rows.append([OTHER, "", "", "", d["other"], np.nan if diff == 0 else d["other"] / diff, 0.0, np.nan])
@@ -70,7 +70,7 @@ def sensitivity(scenario, metric, month, levers=None, threads=0, settings=None):
         raise TypeError("levers names the levers to vary (a list of ids); lever settings go in settings={id: value}")
     ids = [] if levers is None else [i for i in levers.split(",") if i] if isinstance(levers, str) else list(levers)
     d = _engine.sensitivity(s._s, lever_args(settings), str(metric), _month(month), ids, _threads(threads))
-    frame = pd.DataFrame([[r[c] for c in SENSITIVITY_COLUMNS] for r in d["rows"]], columns=SENSITIVITY_COLUMNS)
+    frame = pd.DataFrame(d["rows"], columns=SENSITIVITY_COLUMNS)
     frame = frame.astype({c: float for c in ("at_low", "at_high", "swing")})
     frame.attrs.update(scenario=s.path, metric=str(metric), month=d["month"], value=d["value"], runs=d["runs"])
     return frame
