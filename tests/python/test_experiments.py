@@ -10,6 +10,7 @@ import time
 
 import numpy as np
 import pandas as pd
+import pytest
 
 import chokepoint
 from conftest import BASELINE, ticks_while
@@ -63,14 +64,20 @@ def test_the_engine_runs_without_the_gil(baseline):
     assert ticks > 20
 
 
-def test_ctrl_c_stops_a_long_ensemble(tmp_path):
+@pytest.mark.parametrize("call", [
+    "s.mc(runs=1000000, threads=1, end='2022-06', metrics='bloc/china/compute_train_h100e')",
+    # 18 levers at their minimum: sampled attribution, each order up to 18 new runs.
+    "s.attribute(s, month='2022-06', samples=200000, threads=1, "
+    "levers_b={r.id: r.min for r in s.levers.itertuples() if r.kind in ('share', 'number')})",
+])
+def test_ctrl_c_stops_a_long_ensemble_or_attribution(call):
     # Far more runs than could finish in the time allowed: only an interrupt ends it.
     code = (
         "import chokepoint, sys\n"
         f"s = chokepoint.load({BASELINE!r})\n"
         "print('started', flush=True)\n"
         "try:\n"
-        "    s.mc(runs=1000000, threads=1, end='2022-06', metrics='bloc/china/compute_train_h100e')\n"
+        f"    {call}\n"
         "except KeyboardInterrupt:\n"
         "    print('interrupted', flush=True)\n"
     )

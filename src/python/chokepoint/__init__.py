@@ -44,10 +44,6 @@ Exploratory modelling
 f takes levers and uncertain inputs (Scenario.uncertain, by JSON pointer) by id, as the
 workbenches of decision making under deep uncertainty and optimisation libraries expect.
 
-Errors
-------
-load() raises ScenarioError listing every problem as (file, JSON pointer, reason).
-
 Analyses
 --------
     a = s.attribute("scenarios/remote_access_2027.json", metric="bloc/china/compute_train_h100e", month="2028-12")
@@ -59,7 +55,13 @@ attribute splits the difference in one metric at one month between two scenarios
 levers that differ (Shapley values); sensitivity is a tornado (each lever alone at the ends
 of its range); matrix reads metrics at months across scenarios. They return the tables of
 `chokepoint-cli attribute / sensitivity / matrix --format csv` as DataFrames, the same
-numbers on any thread count. A bad metric or month raises AnalysisError (a ValueError).
+numbers on any thread count. They run without the GIL; Ctrl+C stops them.
+
+Errors
+------
+load() raises ScenarioError listing every problem as (file, JSON pointer, reason). A bad
+metric or month of an analysis raises AnalysisError, a bad lever setting LeverError (both
+ValueErrors).
 """
 
 from . import _engine
