@@ -1,5 +1,6 @@
 // chokepoint._engine: the engine for Python, kept thin. It loads scenarios, applies levers
-// typed as on the command line, runs, and hands results over as numpy arrays; the
+// typed as on the command line, runs (and attributes, a tornado, a matrix: the engine's
+// analyses, called as the CLI calls them), and hands results over as numpy arrays; the
 // chokepoint package (chokepoint/*.py) turns them into pandas objects. The GIL is released
 // while the engine runs, so other Python threads keep going.
 #include <atomic>
@@ -15,12 +16,14 @@
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
+#include "engine/attribution.h"
 #include "engine/ensemble.h"
 #include "engine/levers.h"
 #include "engine/loader.h"
 #include "engine/month_range.h"
 #include "engine/parallel.h"
 #include "engine/series_select.h"
+#include "engine/sensitivity.h"
 #include "engine/simulate.h"
 
 namespace py = pybind11;
@@ -199,6 +202,59 @@ py::list uncertainTable(const Scenario& s) {
   return out;
 }
 
+// A metric point checked against every scenario, as the CLI's metricPoints does.
+cp::MetricPoint metricPoint(const std::string& metric, const std::string& month,
+                            const std::vector<const Scenario*>& scenarios) {
+  cp::MetricPoint p = cp::parseMetricPoint(metric, month);
+  for (const Scenario* s : scenarios) cp::checkMetricPoint(*s, p);
+  return p;
+}
+
+// Runs an analysis without the GIL; Ctrl+C cancels it (KeyboardInterrupt), so a partial
+// result never comes back.
+template <class Result, class Compute>
+Result analyse(int threads, Compute compute) {
+  std::atomic<bool> cancel{false};
+  cp::AnalysisOptions o;
+  o.threads = threads;
+  o.cancel = &cancel;
+  return interruptible<Result>(cancel, [&] { return compute(o); });
+}
+
+// Rows as tuples: lever, label, from, to, contribution, std_error, alone.
+py::dict attributionDict(const cp::Attribution& a) {
+  py::list rows;
+  for (const cp::LeverContribution& c : a.levers)
+    rows.append(py::make_tuple(c.id, c.label, c.from, c.to, c.value, c.std_error, c.alone));
+  py::dict d;
+  d["rows"] = rows;
+  d["metric"] = a.metric;
+  d["month"] = cp::formatMonth(a.month);
+  d["base_value"] = a.base_value;
+  d["variant_value"] = a.variant_value;
+  d["difference"] = a.difference();
+  d["interaction"] = a.interaction;
+  d["interaction_share"] = a.interactionShare();
+  d["other"] = a.other;
+  d["exact"] = !a.sampled;
+  d["samples"] = a.samples;
+  d["runs"] = a.runs;
+  return d;
+}
+
+py::dict sensitivityDict(const cp::Sensitivity& t) {
+  py::list rows;
+  for (const cp::SensitivityRow& r : t.rows)  // the CLI's csv columns
+    rows.append(py::make_tuple(r.id, r.label, r.low_text, r.high_text, r.at_low, r.at_high, r.swing));
+  py::dict d;
+  d["rows"] = rows;
+  d["metric"] = t.metric;
+  d["month"] = cp::formatMonth(t.month);
+  d["value"] = t.value;
+  d["runs"] = t.runs;
+  return d;
+}
+
 }  // namespace
 
 PYBIND11_MODULE(_engine, m) {
@@ -206,6 +262,7 @@ PYBIND11_MODULE(_engine, m) {
   m.attr("version") = CHOKEPOINT_VERSION;
   py::register_exception<cp::LeverError>(m, "LeverError", PyExc_ValueError);
   py::register_exception<cp::EnsembleError>(m, "EnsembleError", PyExc_ValueError);
+  py::register_exception<cp::AnalysisError>(m, "AnalysisError", PyExc_ValueError);
 
   py::class_<Scenario>(m, "Scenario", "A loaded scenario (immutable).")
       .def_property_readonly("name", [](const Scenario& s) { return s.name; })
@@ -302,4 +359,65 @@ PYBIND11_MODULE(_engine, m) {
       },
       py::arg("scenario"), py::arg("levers"), py::arg("start"), py::arg("end"), py::arg("metrics"), py::arg("runs"),
       py::arg("seed"), py::arg("threads"), "A Monte Carlo ensemble: p10/p50/p90/mean arrays (series x months).");
+
+  m.def(
+      "attribute",
+      [](const Scenario& base, const Scenario& variant, std::vector<std::string> levers_a,
+         std::vector<std::string> levers_b, std::string metric, std::string month, int samples, std::uint64_t seed,
+         int threads) {
+        const Scenario a = cp::withLevers(base, cp::parseLeverArgs(levers_a, base));
+        const Scenario b = cp::withLevers(variant, cp::parseLeverArgs(levers_b, variant));
+        const cp::MetricPoint p = metricPoint(metric, month, {&a, &b});
+        const auto r = analyse<cp::Attribution>(threads, [&](cp::AnalysisOptions o) {
+          o.samples = samples;
+          o.seed = seed;
+          return cp::attribute(a, b, p, o);
+        });
+        return attributionDict(r);
+      },
+      py::arg("base"), py::arg("variant"), py::arg("levers_a"), py::arg("levers_b"), py::arg("metric"),
+      py::arg("month"), py::arg("samples"), py::arg("seed"), py::arg("threads"),
+      "The difference in one metric split over the differing levers (Shapley values), as a dict.");
+
+  m.def(
+      "sensitivity",
+      [](const Scenario& s, std::vector<std::string> settings, std::string metric, std::string month,
+         std::vector<std::string> only, int threads) {
+        const Scenario given = cp::withLevers(s, cp::parseLeverArgs(settings, s));
+        const cp::MetricPoint p = metricPoint(metric, month, {&given});
+        std::vector<int> levers;
+        for (const std::string& id : only) {
+          const int i = given.findLever(id);
+          if (i < 0) throw cp::LeverError("levers: unknown lever '" + id + "' (see Scenario.levers)");
+          levers.push_back(i);
+        }
+        const auto t = analyse<cp::Sensitivity>(threads, [&](const cp::AnalysisOptions& o) {
+          return cp::sensitivity(given, p, levers, o);
+        });
+        return sensitivityDict(t);
+      },
+      py::arg("scenario"), py::arg("settings"), py::arg("metric"), py::arg("month"), py::arg("levers"),
+      py::arg("threads"), "A tornado: each lever alone at the ends of its range, largest swing first, as a dict.");
+
+  m.def(
+      "matrix",
+      [](std::vector<Scenario> scenarios, std::vector<std::string> metrics, std::vector<std::string> months,
+         int threads) {
+        std::vector<cp::MetricPoint> points;
+        for (const std::string& metric : metrics)
+          for (const std::string& month : months) points.push_back(metricPoint(metric, month, {}));
+        const auto r = analyse<cp::ScenarioMatrix>(threads, [&](const cp::AnalysisOptions& o) {
+          return cp::scenarioMatrix(scenarios, points, o);
+        });
+        py::list keys;
+        for (const cp::MetricPoint& p : r.points)
+          keys.append(py::make_tuple(cp::toString(p.scope), p.id, p.metric, cp::formatMonth(p.month)));
+        py::dict d;
+        d["scenarios"] = r.scenarios;
+        d["points"] = keys;
+        d["values"] = r.values;
+        return d;
+      },
+      py::arg("scenarios"), py::arg("metrics"), py::arg("months"), py::arg("threads"),
+      "Scenarios x (metric, month) points: values row-major, NaN where a scenario lacks the series or month.");
 }

@@ -6,6 +6,7 @@ built chokepoint-cli (tests/CMakeLists.txt)."""
 import os
 import pathlib
 import subprocess
+import threading
 
 import pytest
 
@@ -32,3 +33,23 @@ def cli():
         return p.returncode, p.stdout, p.stderr
 
     return run
+
+
+def ticks_while(work):
+    """Runs work() on another thread and counts how often this one gets to run Python
+    meanwhile; returns (work's result, ticks). Holding the GIL throughout allows a handful."""
+    done = threading.Event()
+    result = {}
+
+    def call():
+        result["value"] = work()
+        done.set()
+
+    t = threading.Thread(target=call)
+    ticks = 0
+    t.start()
+    while not done.is_set():
+        ticks += 1
+        done.wait(0.001)
+    t.join()
+    return result["value"], ticks

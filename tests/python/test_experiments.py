@@ -6,14 +6,14 @@ import os
 import signal
 import subprocess
 import sys
-import threading
 import time
 
 import numpy as np
 import pandas as pd
+import pytest
 
 import chokepoint
-from conftest import BASELINE
+from conftest import BASELINE, ticks_while
 
 MC = dict(runs=24, end="2025-06", metrics="bloc/*/compute_train_h100e,frontier_gap_months")
 
@@ -59,33 +59,25 @@ def test_sweep_equals_the_cli(baseline, cli):
 
 def test_the_engine_runs_without_the_gil(baseline):
     # While an ensemble runs on another Python thread, this thread keeps running Python.
-    done = threading.Event()
-    result = {}
-
-    def work():
-        result["mc"] = baseline.mc(runs=100, threads=1, end="2027-12", metrics="compute_train_h100e")
-        done.set()
-
-    t = threading.Thread(target=work)
-    ticks = 0
-    t.start()
-    while not done.is_set():
-        ticks += 1
-        done.wait(0.001)
-    t.join()
-    assert len(result["mc"]) > 0
-    # Holding the GIL for the whole ensemble would allow a handful of ticks at most.
+    mc, ticks = ticks_while(lambda: baseline.mc(runs=100, threads=1, end="2027-12", metrics="compute_train_h100e"))
+    assert len(mc) > 0
     assert ticks > 20
 
 
-def test_ctrl_c_stops_a_long_ensemble(tmp_path):
+@pytest.mark.parametrize("call", [
+    "s.mc(runs=1000000, threads=1, end='2022-06', metrics='bloc/china/compute_train_h100e')",
+    # 18 levers at their minimum: sampled attribution, each order up to 18 new runs.
+    "s.attribute(s, month='2022-06', samples=200000, threads=1, "
+    "levers_b={r.id: r.min for r in s.levers.itertuples() if r.kind in ('share', 'number')})",
+])
+def test_ctrl_c_stops_a_long_ensemble_or_attribution(call):
     # Far more runs than could finish in the time allowed: only an interrupt ends it.
     code = (
         "import chokepoint, sys\n"
         f"s = chokepoint.load({BASELINE!r})\n"
         "print('started', flush=True)\n"
         "try:\n"
-        "    s.mc(runs=1000000, threads=1, end='2022-06', metrics='bloc/china/compute_train_h100e')\n"
+        f"    {call}\n"
         "except KeyboardInterrupt:\n"
         "    print('interrupted', flush=True)\n"
     )

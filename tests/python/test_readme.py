@@ -38,3 +38,10 @@ def test_the_model_example_runs():
     code = [c for lang, c in from_python_blocks() if lang == "python" and "chokepoint.model(" in c]
     assert code
     run("import chokepoint\n" + code[0] + "\nassert isinstance(f(), dict)\n")
+
+
+def test_the_analysis_example_runs():
+    code = [c for lang, c in from_python_blocks() if lang == "python" and "s.attribute(" in c]
+    assert code
+    setup = "import chokepoint\ns = chokepoint.load('scenarios/baseline.json')\n"
+    run(setup + code[0] + "\nassert a['contribution'].sum() != 0 and len(a) >= 2\n")

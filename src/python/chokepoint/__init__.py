@@ -44,19 +44,30 @@ Exploratory modelling
 f takes levers and uncertain inputs (Scenario.uncertain, by JSON pointer) by id, as the
 workbenches of decision making under deep uncertainty and optimisation libraries expect.
 
+Analyses
+--------
+    a = s.attribute("scenarios/remote_access_2027.json", metric="bloc/china/compute_train_h100e", month="2028-12")
+    a = s.attribute(s, levers_b={"us.export_enforcement": 0.9})   # the base with other levers
+    s.sensitivity(metric="bloc/china/compute_train_h100e", month="2028-12")
+    chokepoint.matrix([s, "scenarios/remote_access_2027.json"], metrics=[...], months=["2026-12", "2028-12"])
+
+attribute splits the difference in one metric at one month between two scenarios over the
+levers that differ (Shapley values); sensitivity is a tornado (each lever alone at the ends
+of its range); matrix reads metrics at months across scenarios. They return the tables of
+`chokepoint-cli attribute / sensitivity / matrix --format csv` as DataFrames, the same
+numbers on any thread count. They run without the GIL; Ctrl+C stops them.
+
 Errors
 ------
-load() raises ScenarioError listing every problem as (file, JSON pointer, reason).
-
-Not yet
--------
-Attribution (attribute / sensitivity) is not in this module yet; it will follow the
-engine's attribution work.
+load() raises ScenarioError listing every problem as (file, JSON pointer, reason). A bad
+metric or month of an analysis raises AnalysisError, a bad lever setting LeverError (both
+ValueErrors).
 """
 
 from . import _engine
+from .analysis import AnalysisError, matrix
 from .exploratory import model
 from .scenario import LeverError, Problem, Run, Scenario, ScenarioError, load
 
 __version__ = _engine.version
-__all__ = ["load", "model", "Scenario", "Run", "ScenarioError", "LeverError", "Problem"]
+__all__ = ["load", "model", "matrix", "Scenario", "Run", "ScenarioError", "LeverError", "AnalysisError", "Problem"]

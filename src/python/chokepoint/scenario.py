@@ -160,6 +160,62 @@ class Scenario:
             frames.append(frame)
         return pd.concat(frames, ignore_index=True)
 
+    def attribute(self, variant, metric="bloc/china/compute_train_h100e", month="2028-12", levers_b=None,
+                  samples=None, threads=0, seed=None, levers_a=None):
+        """Which lever did what, as `chokepoint-cli attribute`: the difference in one metric
+        at one month between this scenario (the base) and `variant`, split over the levers
+        whose values differ up to that month (Shapley values).
+
+        variant   a Scenario or a scenario path; may be this scenario with levers_b
+        metric    one series "SCOPE/ID/METRIC";  month  'YYYY-MM' or a date
+        levers_a  {id: value} for the base only (--lever-a);  levers_b  for the variant only
+        samples   random orders when more than 10 levers differ (default: automatic);
+                  seed  their stream (default 1, as the CLI)
+        threads   0 = one per core; the numbers do not depend on it
+
+        Returns the CLI's csv table as a DataFrame: lever, label, from, to (values as typed),
+        contribution, share (of the difference; NaN when it is 0), std_error (0 when exact),
+        alone (the lever's effect switched on its own), largest |contribution| first. When
+        the variant differs in more than its levers, a last row "(other differences)" holds
+        the rest. df.attrs: base_value, variant_value, difference, interaction (the
+        difference minus the one-at-a-time effects), interaction_share, other, exact,
+        samples, runs, metric, month, base, variant. base_value + contributions (other
+        included) == variant_value up to rounding.
+
+        A bad metric, a series either scenario lacks or a month outside the base raises
+        AnalysisError (a ValueError). The engine runs without the GIL; Ctrl+C stops it.
+
+        >>> a = s.attribute(s, levers_b={"us.remote_access_control": "on@2026-01",
+        ...                              "us.export_enforcement": 0.9})
+        >>> a[["lever", "contribution", "share"]]
+        """
+        from .analysis import attribute
+
+        return attribute(self, variant, metric, month, levers_a=levers_a, levers_b=levers_b, samples=samples,
+                         threads=threads, seed=seed)
+
+    def sensitivity(self, metric="bloc/china/compute_train_h100e", month="2028-12", levers=None, threads=0,
+                    settings=None):
+        """A tornado, as `chokepoint-cli sensitivity`: each lever alone at the low and the
+        high end of its declared range for the whole run (bool off/on, number min/max, month
+        earliest/never, choice first/last), the others as given.
+
+        levers    which levers to vary: a list of ids or "ID,ID" (--levers; default all)
+        settings  {id: value} applied before (--lever)
+        threads   0 = one per core; the numbers do not depend on it
+
+        Returns the CLI's csv table as a DataFrame: lever, label, low, high (as typed),
+        at_low, at_high (the metric at each end), swing (|at_high - at_low|), largest swing
+        first, ties in the scenario's lever order. df.attrs: value (the metric as given),
+        metric, month, runs, scenario. Bad metric or month: AnalysisError (a ValueError);
+        an unknown lever: LeverError.
+
+        >>> s.sensitivity(levers=["us.export_enforcement", "us.remote_access_control"])
+        """
+        from .analysis import sensitivity
+
+        return sensitivity(self, metric, month, levers=levers, threads=threads, settings=settings)
+
     def model(self, outcomes, month=None, levers=None):
         """chokepoint.model(self, ...): a plain callable f(**inputs) -> {outcome: value}."""
         from .exploratory import model
