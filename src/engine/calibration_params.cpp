@@ -3,8 +3,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include "engine/json_doc.h"
-#include "engine/problems.h"
+#include "engine/doc_reader.h"
 
 namespace cp {
 namespace {
@@ -46,38 +45,28 @@ const json* step(const json& node, const std::string& seg) {
 }  // namespace
 
 std::vector<CalibratedParameter> loadParameters(const std::string& path) {
-  std::vector<Problem> problems;
-  std::string text;
+  DocReader r(path);
   json doc;
-  const DocumentLimits limits{};
-  if (!readDocumentText(path, limits, path, problems, text) || !parseDocument(text, limits, path, problems, doc))
-    throw LoadError(std::move(problems));
+  if (!r.readFile(path, doc)) throw LoadError(std::move(r.problems));
+  r.object(doc, "", {"parameters"});
   std::vector<CalibratedParameter> out;
-  const json* list = doc.is_object() && doc.contains("parameters") ? &doc["parameters"] : nullptr;
-  if (!list || !list->is_array()) throw LoadError({Problem{path, "/parameters", "expected a list of parameters"}});
-  for (size_t i = 0; i < list->size(); ++i) {
-    const json& e = (*list)[i];
-    const std::string p = fmt::format("/parameters/{}", i);
-    CalibratedParameter c;
-    auto str = [&](const char* key, std::string& dst) {
-      if (e.is_object() && e.contains(key) && e[key].is_string()) dst = e[key].get<std::string>();
-      else problems.push_back({path, p + "/" + key, "expected a string"});
-    };
-    auto num = [&](const char* key, double& dst) {
-      if (e.is_object() && e.contains(key) && e[key].is_number()) dst = e[key].get<double>();
-      else problems.push_back({path, p + "/" + key, "expected a number"});
-    };
-    str("id", c.id);
-    str("label", c.label);
-    str("path", c.path);
-    str("source", c.source);
-    if (e.is_object() && e.contains("note") && e["note"].is_string()) c.note = e["note"].get<std::string>();
-    num("low", c.low);
-    num("high", c.high);
-    if (c.low > c.high) problems.push_back({path, p, fmt::format("low {} is above high {}", c.low, c.high)});
-    out.push_back(std::move(c));
-  }
-  if (!problems.empty()) throw LoadError(std::move(problems));
+  if (const json* list = r.list(doc, "parameters", "", true))
+    for (size_t i = 0; i < list->size(); ++i) {
+      const json& e = (*list)[i];
+      const std::string p = fmt::format("/parameters/{}", i);
+      if (!r.object(e, p, {"id", "label", "path", "low", "high", "source", "note"})) continue;
+      CalibratedParameter c;
+      c.id = r.str(e, "id", p, true);
+      c.label = r.str(e, "label", p, true);
+      c.path = r.str(e, "path", p, true);
+      c.source = r.str(e, "source", p, true);
+      c.note = r.str(e, "note", p, false);
+      c.low = r.number(e, "low", p, true).value_or(0.0);
+      c.high = r.number(e, "high", p, true).value_or(0.0);
+      if (c.low > c.high) r.err(p, fmt::format("low {} is above high {}", c.low, c.high));
+      out.push_back(std::move(c));
+    }
+  if (!r.problems.empty()) throw LoadError(std::move(r.problems));
   return out;
 }
 

@@ -180,7 +180,7 @@ class Sim {
   std::vector<double> site_ratio_;                  // inference/training H100e of a site's fleet
   std::vector<double> stock_, grey_pool_;           // per chip
   std::vector<double> backlog_, budget_now_;        // per company x purpose
-  std::vector<double> site_free_;                   // leasable H100e not yet leased
+  std::vector<double> site_cap_, site_free_;        // leasable H100e, and the part not yet leased
   RuleMonth rm_;
   std::vector<std::vector<Option>> month_opts_;  // company x purpose, built in round 0
   std::map<std::tuple<int, int, int, int>, int> trace_index_;
@@ -330,6 +330,7 @@ void Sim::setup() {
   grey_pool_.assign(K_, 0.0);
   backlog_.assign(static_cast<size_t>(C_) * 2, 0.0);
   budget_now_.assign(static_cast<size_t>(C_) * 2, 0.0);
+  site_cap_.assign(S_, 0.0);
   site_free_.assign(S_, 0.0);
   divert_share_.assign(J_, 0.0);
   sale_cache_.assign(static_cast<size_t>(C_) * (S_ + 1) * K_, Verdict{});
@@ -530,6 +531,7 @@ void Sim::siteCapacity() {
     }
     for (int c = 0; c < C_; ++c)
       used += leased_[(static_cast<size_t>(c) * S_ + si) * 2] + leased_[(static_cast<size_t>(c) * S_ + si) * 2 + 1];
+    site_cap_[si] = cap;
     site_free_[si] = std::max(0.0, cap - used);
     site_ratio_[si] = cap > 0 ? inf / cap : 1.0;
   }
@@ -1098,8 +1100,7 @@ void Sim::moveLeasePrices(int t) {
   siteCapacity();
   for (int si = 0; si < S_; ++si) {
     if (!s_.sites[si].leasable) continue;
-    double cap = 0;
-    for (int k = 0; k < K_; ++k) cap += site_fleet_[static_cast<size_t>(si) * K_ + k] * htrain_[k];
+    const double cap = site_cap_[si];
     double x = 0;
     if (cap > 0) x = std::clamp((lease_unmet_[si] - site_free_[si]) / cap, -1.0, 1.0);
     else if (lease_unmet_[si] > 0) x = 1;

@@ -10,6 +10,8 @@
 // and commit tests/scenarios/fingerprints.json with the change that moved them.
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
@@ -201,6 +203,23 @@ TEST(Calibration, ParameterPathsReadEntitiesSchedulesAndDistributions) {
   EXPECT_TRUE(rows[2].inside);
   EXPECT_FALSE(rows[3].found);
   EXPECT_NE(rows[3].error.find("chips/b200"), std::string::npos) << rows[3].error;
+}
+
+TEST(Calibration, ParameterFileProblemsNameFilePointerAndReason) {
+  const auto file = fs::temp_directory_path() / ("cp_params_" + std::to_string(::getpid()) + ".json");
+  std::ofstream(file) << R"({"parameters": [{"id": "a", "label": "A", "path": "params/x", "low": 2, "high": 1,
+                            "source": "S1", "colour": "red"}, {"id": "b", "label": "B", "path": "p", "source": "S1"}]})";
+  try {
+    loadParameters(file.string());
+    ADD_FAILURE() << "a broken parameters file loaded";
+  } catch (const LoadError& e) {
+    std::string all;
+    for (const Problem& p : e.problems()) all += p.str() + "\n";
+    EXPECT_NE(all.find("/parameters/0/colour: unknown field"), std::string::npos) << all;
+    EXPECT_NE(all.find("/parameters/0: low 2 is above high 1"), std::string::npos) << all;
+    EXPECT_NE(all.find("/parameters/1/low: missing required field"), std::string::npos) << all;
+  }
+  fs::remove(file);
 }
 
 TEST(Calibration, EveryShippedScenarioAnswersEveryTarget) {
