@@ -206,6 +206,7 @@ class Sim {
   std::vector<double> delivered_bloc_;                        // chip x bloc of the buyer's HQ
   std::vector<double> cap_dest_, cap_ref_;                    // per rule: volume-capped deliveries this month
   std::vector<char> shut_;  // company x chip: a cap or quota left nothing this month; later rounds skip it
+  std::vector<size_t> caps_now_;  // volume-cap rules in force this month
   std::vector<double> gate_used_;                             // per gate x company: units in the quota year
   bool grandfather_all_ = true;      // installed chips and signed leases always survive new restrictions
   std::vector<char> was_restricted_;    // company x (home + sites) x chip, last month
@@ -824,8 +825,8 @@ void Sim::rationChips(int t, int round) {
     }
     const double kept = units - leak;
     delivered_bloc_[static_cast<size_t>(o.chip) * B_ + s_.jurisdictions[s_.companies[o.buyer].hq].bloc] += units;
-    for (size_t ri = 0; ri < s_.rules.size(); ++ri) {
-      if (s_.rules[ri].kind != RuleKind::VolumeCap || !rm_.active[ri] || !rm_.covered(static_cast<int>(ri), o.chip)) continue;
+    for (const size_t ri : caps_now_) {
+      if (!rm_.covered(static_cast<int>(ri), o.chip)) continue;
       if (capDest(ri, o)) cap_dest_[ri] += units;
       else if (capRef(ri, o)) cap_ref_[ri] += units;
     }
@@ -902,9 +903,8 @@ void Sim::limitByImportQuotas(int t) {
 void Sim::limitByVolumeCaps(int t) {
   // The capped buyers' deliveries of the rule's chips (by id or class, together) stay
   // within cap_share x the reference buyers' deliveries of those chips this month.
-  for (size_t ri = 0; ri < s_.rules.size(); ++ri) {
+  for (const size_t ri : caps_now_) {
     const Rule& r = s_.rules[ri];
-    if (r.kind != RuleKind::VolumeCap || !rm_.active[ri]) continue;
     double dest = 0, ref = 0;
     for (const Order& o : orders_) {
       if (!rm_.covered(static_cast<int>(ri), o.chip)) continue;
@@ -1370,6 +1370,9 @@ void Sim::step(int t) {
 
   for (int j = 0; j < J_; ++j) divert_share_[j] = diversionShare(j, t);
   rm_ = ruleMonth(s_, in_, t);
+  caps_now_.clear();
+  for (size_t ri = 0; ri < s_.rules.size(); ++ri)
+    if (s_.rules[ri].kind == RuleKind::VolumeCap && rm_.active[ri]) caps_now_.push_back(ri);
   for (int si = 0; si < S_; ++si)
     lease_price_[si] = std::max(1e-9, in_.at(s_.sites[si].lease_usd_per_h100e_month, t)) * lease_mult_[si];
   std::fill(sale_ok_.begin(), sale_ok_.end(), 0);
