@@ -16,10 +16,16 @@ CHOKEPOINT_PACKAGES=(
   python3-numpy python3-pandas python3-pytest python3-matplotlib
 )
 
-# Prints the packages from CHOKEPOINT_PACKAGES that are not installed.
+# The browser build (tools/web.sh) and its test in a real browser: emscripten builds the
+# WebAssembly, dpkg-dev unpacks the imgui source package, chromium runs the test.
+CHOKEPOINT_WEB_PACKAGES=(emscripten dpkg-dev chromium python3)
+
+# Prints the packages (arguments; default CHOKEPOINT_PACKAGES) that are not installed.
 missing_packages() {
   local pkg status
-  for pkg in "${CHOKEPOINT_PACKAGES[@]}"; do
+  local pkgs=("$@")
+  [[ ${#pkgs[@]} -gt 0 ]] || pkgs=("${CHOKEPOINT_PACKAGES[@]}")
+  for pkg in "${pkgs[@]}"; do
     status="$(dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null || true)"
     if [[ "$status" != "install ok installed" ]]; then
       echo "$pkg"
@@ -27,23 +33,32 @@ missing_packages() {
   done
 }
 
+# ensure_packages [PKG...]: installs the missing ones (default CHOKEPOINT_PACKAGES).
 ensure_packages() {
   local missing
-  mapfile -t missing < <(missing_packages)
+  mapfile -t missing < <(missing_packages "$@")
   if [[ ${#missing[@]} -eq 0 ]]; then
     return 0
   fi
   echo "==> Installing missing Debian packages: ${missing[*]}"
   local sudo=()
-  if [[ "$(id -u)" -ne 0 ]]; then
-    if ! command -v sudo >/dev/null 2>&1; then
-      echo "error: need root or sudo to install: ${missing[*]}" >&2
-      exit 1
-    fi
-    sudo=(sudo)
-  fi
+  as_root_prefix sudo "install: ${missing[*]}"
   "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update
   "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}"
+}
+
+# as_root_prefix ARRAY_NAME WHAT: fills the array with the command prefix that runs as
+# root ("" when root already, else sudo); exits with a message when neither works.
+as_root_prefix() {
+  local -n root_prefix_ref="$1"
+  root_prefix_ref=()
+  if [[ "$(id -u)" -ne 0 ]]; then
+    if ! command -v sudo >/dev/null 2>&1; then
+      echo "error: need root or sudo to $2" >&2
+      exit 1
+    fi
+    root_prefix_ref=(sudo)
+  fi
 }
 
 # configure_and_build BUILD_DIR [extra cmake args...]

@@ -292,6 +292,7 @@ void saveTo(AppState& state, const std::string& path, const std::string& name) {
     state.doc.savedEdits = state.doc.edits;
     state.dialogs.error.clear();
     setStatus(state, "Saved " + displayPath(path), false);
+    if (state.dialogs.download) state.dialogs.download(path);
     addRecentFile(state, path);
     if (state.dialogs.continueAfterSave) performPending(state);
 }
@@ -336,6 +337,7 @@ void handleRequests(AppState& state) {
             setStatus(state, "No results to export yet", true);
         } else if (const std::string error = exportResultsCsv(*state.runs.current, path); error.empty()) {
             setStatus(state, "Exported results to " + displayPath(path), false);
+            if (state.dialogs.download) state.dialogs.download(path);
         } else {
             setStatus(state, "Export failed: " + error, true);
         }

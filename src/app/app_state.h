@@ -28,6 +28,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -110,6 +111,10 @@ struct Dialogs {
     PendingAction pending = PendingAction::None;
     std::string pendingPath;          // for PendingAction::Open and the classroom opens
     bool continueAfterSave = false;   // Save As was opened from the confirm dialog
+    // The browser build's file hooks (empty on the desktop): the Open dialog offers a
+    // file picker that uploads a local file; a saved or exported file is also downloaded.
+    std::function<void()> upload;
+    std::function<void(const std::string& path)> download;
 };
 
 // Screenshot of the window (or a crop of it) for the main loop: it is taken after the

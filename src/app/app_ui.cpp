@@ -11,6 +11,7 @@
 #include "app/classroom_ui.h"
 #include "app/panels.h"
 #include "app/scenario_files.h"
+#include "app/share_link.h"
 #include "app/ui_common.h"
 #include "app/ui_probe.h"
 
@@ -141,6 +142,8 @@ void drawFileMenu(AppState& state) {
         state.dialogs.pngOfChart = false;
     }
     probeItem("File/Export PNG");
+    if (ImGui::MenuItem("Copy link", nullptr, false, doc)) copyShareLink(state);
+    probeItem("File/Copy link");
     ImGui::Separator();
     if (menuItem(kQuit)) requestGuarded(state, PendingAction::Quit);
     probeItem("File/Quit");

@@ -106,6 +106,10 @@ CliParseResult parseCliArgs(const std::vector<std::string>& args) {
             if (!v || v->find('=') == std::string::npos || v->front() == '=')
                 return fail("--lever needs ID=VALUE, e.g. --lever us.remote_access_control=on");
             r.args.levers.push_back(*v);
+        } else if (name == "--link") {
+            const auto v = value();
+            if (!v || v->empty()) return fail("--link needs a share link, e.g. --link '#scenario=baseline'");
+            r.args.link = *v;
         } else if (name == "--presenter") {
             r.args.presenter = true;
         } else if (name == "--bench-frames") {
@@ -189,11 +193,12 @@ CliParseResult parseCliArgs(const std::vector<std::string>& args) {
             return fail(name + " takes no value");
         }
     }
+    if (r.args.link && !r.args.scenario.empty()) r.error = "--link names its own scenario; leave out --scenario";
     return r;
 }
 
 std::string cliUsage() {
-    return "Usage: chokepoint [--scenario FILE] [--lever ID=VALUE]... [--presenter]\n"
+    return "Usage: chokepoint [--scenario FILE] [--lever ID=VALUE]... [--link LINK] [--presenter]\n"
            "                  [--screenshot FILE.png] [--frames N] [--size WxH] [--bench-frames N]\n"
            "                  [--bench-idle SECONDS]\n"
            "                  [--uncertainty] [--uncertainty-runs N] [--restore-session ask|yes|no]\n"
@@ -209,6 +214,10 @@ std::string cliUsage() {
            "  --lever ID=VALUE      change a lever after loading, as typed in the CLI:\n"
            "                        on/off, a number, YYYY-MM or never; VALUE@YYYY-MM from\n"
            "                        that month (repeatable; see chokepoint-cli levers FILE)\n"
+           "  --link LINK           open a share link (File > Copy link; the browser's address):\n"
+           "                        '#scenario=ID&lever=ID=VALUE[@YYYY-MM]...', ID a scenario\n"
+           "                        of the library (scenarios/ID.json); a bad link opens the\n"
+           "                        baseline and says why (with --screenshot: exit 2)\n"
            "  --presenter           start in presenter mode (large font, high contrast)\n"
            "  --screenshot FILE     render N frames, save them as a PNG and exit\n"
            "                        (exit 2 if the scenario is missing or broken)\n"

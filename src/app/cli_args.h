@@ -34,6 +34,7 @@ struct CliArgs {
     int frames = kDefaultScreenshotFrames;  // --frames N: frames to render before the screenshot
     std::optional<WindowSize> size;         // --size WxH
     std::vector<std::string> levers;        // --lever ID=VALUE[@YYYY-MM], repeatable
+    std::optional<std::string> link;        // --link "#scenario=ID&lever=...": a share link (share_link.h)
     bool presenter = false;                 // --presenter: start in presenter mode
     std::optional<int> benchFrames;         // --bench-frames N: measure, print, exit
     std::optional<double> benchIdle;        // --bench-idle SECONDS: idle CPU and frames, print, exit

@@ -6,6 +6,7 @@
 #include "app/app_state.h"
 #include "app/chart_specs.h"
 #include "app/dashboard_data.h"
+#include "app/no_threads.h"
 
 #include <algorithm>
 #include <cmath>
@@ -123,6 +124,10 @@ AnalysisWorker::~AnalysisWorker() {
 }
 
 void AnalysisWorker::submit(std::uint64_t tag, Job job) {
+    if constexpr (!kHasThreads) {  // the browser: request() stored the reason as the job's error
+        finished_ = tag;
+        return;
+    }
     {
         std::lock_guard lock(mutex_);
         pending_.emplace(tag, std::move(job));
@@ -220,6 +225,7 @@ void request(ExplainState::Slot<T>& slot, const ExplainState::Key& key, int thre
     slot.submittedTag = slot.nextTag++;
     slot.pending = result;
     slot.error.clear();
+    if constexpr (!kHasThreads) result->error = kNeedsThreadsMessage;
     slot.worker.submit(slot.submittedTag, [result, compute, threads](cp::AnalysisOptions o) {
         o.threads = threads;
         try {

@@ -26,6 +26,7 @@
 #include "app/platform_glfw.h"
 #include "app/redraw.h"
 #include "app/settings.h"
+#include "app/share_link.h"
 #include "engine/levers.h"
 #include "engine/problems.h"
 
@@ -236,8 +237,15 @@ int run(const CliArgs& args, const std::filesystem::path& exeDir) {
     if (!warning.empty()) state.warnings.push_back(warning);
     state.theme = settings.theme;
     state.recentFiles = settings.recentFiles;
-    state.scenarioPath = args.scenario;
-    loadScenario(state);
+    if (args.link) {  // a share link names its scenario; a bad one opens the baseline and says why
+        if (const std::string error = openShareLink(state, *args.link, scenarioDirs("")); !error.empty()) {
+            std::fprintf(stderr, "chokepoint: %s\n", error.c_str());
+            if (headless) return kExitScenario;
+        }
+    } else {
+        state.scenarioPath = args.scenario;
+        loadScenario(state);
+    }
     if (headless && state.loadError) {
         printProblems(state);
         return kExitScenario;

@@ -98,6 +98,13 @@ void drawOpen(AppState& state) {
     probeItem("open/ok");
     ImGui::SameLine();
     const bool cancel = cancelPressed();
+    if (d.upload) {  // the browser: a file from this computer
+        ImGui::SameLine();
+        if (ImGui::Button("Upload a file...")) {
+            ImGui::CloseCurrentPopup();
+            d.upload();
+        }
+    }
     if (open && !d.pathField.empty()) {
         ImGui::CloseCurrentPopup();
         requestGuarded(state, PendingAction::Open, d.pathField);

@@ -57,10 +57,17 @@ bool Platform::init(const PlatformConfig& config, std::string* error) {
         return false;
     }
     glfwReady_ = true;
+#ifdef __EMSCRIPTEN__
+    // The browser: WebGL 2, which is OpenGL ES 3.0.
+    glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+#else
     glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
     glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
     glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
+#endif
     glfwWindowHint(GLFW_RESIZABLE, config.resizable ? GLFW_TRUE : GLFW_FALSE);
     window_ = glfwCreateWindow(config.width, config.height, config.title, nullptr, nullptr);
     if (!window_) {
@@ -79,7 +86,12 @@ bool Platform::initImGuiBackends(std::string* error) {
         if (error) *error = "cannot initialise the ImGui GLFW backend";
         return false;
     }
-    if (!ImGui_ImplOpenGL3_Init("#version 330 core")) {
+#ifdef __EMSCRIPTEN__
+    const char* glslVersion = "#version 300 es";
+#else
+    const char* glslVersion = "#version 330 core";
+#endif
+    if (!ImGui_ImplOpenGL3_Init(glslVersion)) {
         ImGui_ImplGlfw_Shutdown();
         if (error) *error = "cannot initialise the ImGui OpenGL 3 backend";
         return false;
@@ -114,7 +126,11 @@ PlatformEvents Platform::takeEvents() {
 }
 
 WakeHook Platform::wakeHook() const {
+#ifdef __EMSCRIPTEN__
+    return {};  // the browser calls every frame; nothing sleeps, nothing to wake
+#else
     return [] { glfwPostEmptyEvent(); };  // thread-safe in GLFW
+#endif
 }
 
 bool Platform::minimised() const { return glfwGetWindowAttrib(window_, GLFW_ICONIFIED) != 0; }
@@ -153,7 +169,9 @@ bool Platform::saveScreenshot(const std::filesystem::path& file, std::string* er
     const size_t stride = static_cast<size_t>(w) * 4;
     std::vector<unsigned char> pixels(stride * static_cast<size_t>(h));
     glPixelStorei(GL_PACK_ALIGNMENT, 1);
-    glReadBuffer(GL_BACK);
+#ifndef __EMSCRIPTEN__
+    glReadBuffer(GL_BACK);  // WebGL reads the drawing buffer
+#endif
     glReadPixels(0, 0, w, h, GL_RGBA, GL_UNSIGNED_BYTE, pixels.data());
     if (glGetError() != GL_NO_ERROR) {
         if (error) *error = "glReadPixels failed";

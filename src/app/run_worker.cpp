@@ -1,5 +1,7 @@
 #include "app/run_worker.h"
 
+#include "app/no_threads.h"
+
 #include "engine/inputs.h"
 #include "engine/rules.h"
 #include "engine/simulate.h"
@@ -19,6 +21,11 @@ RunWorker::~RunWorker() {
 }
 
 void RunWorker::submit(RunSlot slot, RunRequest request) {
+    if constexpr (!kHasThreads) {  // the browser: run now, between frames
+        done_[static_cast<size_t>(slot)] = run(request);
+        if (wakeHook_) wakeHook_();
+        return;
+    }
     {
         std::lock_guard lock(mutex_);
         pending_[static_cast<size_t>(slot)] = std::move(request);

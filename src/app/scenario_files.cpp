@@ -1,6 +1,7 @@
 #include "app/scenario_files.h"
 
 #include "engine/levers.h"
+#include "engine/problems.h"
 #include "engine/results_io.h"
 
 #include <nlohmann/json.hpp>
@@ -38,6 +39,29 @@ LeverStrings changedLeverStrings(const Document& doc) {
         out.emplace_back(l.id, std::move(values));
     }
     return out;
+}
+
+LeverEdits editsFromLeverStrings(const Document& doc, const LeverStrings& levers, std::vector<std::string>* skipped) {
+    const cp::Scenario& loaded = *doc.loaded;
+    cp::Scenario edited = snapshot(doc);
+    std::vector<cp::LeverSetting> settings;
+    for (const auto& [id, values] : levers) {
+        std::vector<std::string> args;
+        for (const std::string& v : values) args.push_back(id + "=" + v);
+        try {
+            const auto parsed = cp::parseLeverArgs(args, loaded);
+            // The values are the lever's whole schedule: start from the catalogue default.
+            edited.lever_schedules[static_cast<size_t>(parsed.front().lever)].points.clear();
+            settings.insert(settings.end(), parsed.begin(), parsed.end());
+        } catch (const cp::LeverError&) {
+            if (!skipped) throw;
+            skipped->push_back(id);
+        }
+    }
+    edited = cp::withLevers(std::move(edited), settings);
+    LeverEdits edits = std::move(edited.lever_schedules);
+    edits.resize(loaded.levers.size());
+    return edits;
 }
 
 std::string variantJson(const Document& doc, const fs::path& variantPath, const std::string& name) {

@@ -22,6 +22,11 @@ using LeverStrings = std::vector<std::pair<std::string, std::vector<std::string>
 // catalogue default is written as that value (else a parent's own `set` would win).
 // Shared by Save As (the variant's `set`) and the session autosave.
 LeverStrings changedLeverStrings(const Document& doc);
+// The inverse: the loaded file's schedules with each listed lever's settings as its whole
+// schedule. A lever that does not parse is skipped and its id added to *skipped; with
+// skipped == nullptr it throws cp::LeverError instead. Shared by the session restore and
+// share links.
+LeverEdits editsFromLeverStrings(const Document& doc, const LeverStrings& levers, std::vector<std::string>* skipped);
 
 // A small scenario that `extends` the loaded file (path relative to the variant's own
 // directory) with `name` and a `set` of every lever that differs from the loaded file,

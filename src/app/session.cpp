@@ -149,27 +149,11 @@ void restoreSession(AppState& state, const SessionData& session) {
         return;
     }
     Document& doc = state.doc;
-    const cp::Scenario& loaded = *doc.loaded;
-    cp::Scenario edited = snapshot(doc);
-    std::vector<cp::LeverSetting> settings;
+    std::vector<std::string> skippedIds;
+    doc.edits = editsFromLeverStrings(doc, session.levers, &skippedIds);
+    const int restored = static_cast<int>(session.levers.size() - skippedIds.size());
     std::string skipped;
-    int restored = 0;
-    for (const auto& [id, values] : session.levers) {
-        std::vector<std::string> args;
-        for (const std::string& v : values) args.push_back(id + "=" + v);
-        try {
-            const auto parsed = cp::parseLeverArgs(args, loaded);
-            // The saved values are the lever's whole schedule: start from the catalogue default.
-            edited.lever_schedules[static_cast<size_t>(parsed.front().lever)].points.clear();
-            settings.insert(settings.end(), parsed.begin(), parsed.end());
-            ++restored;
-        } catch (const cp::LeverError&) {
-            skipped += (skipped.empty() ? "" : ", ") + id;
-        }
-    }
-    edited = cp::withLevers(std::move(edited), settings);
-    doc.edits = std::move(edited.lever_schedules);
-    doc.edits.resize(loaded.levers.size());
+    for (const std::string& id : skippedIds) skipped += (skipped.empty() ? "" : ", ") + id;
     doc.undoStack.clear();
     doc.redoStack.clear();
     doc.gestureStart.reset();

@@ -7,6 +7,7 @@
 #include "app/app_state.h"
 #include "app/chart_specs.h"
 #include "app/dashboard_data.h"
+#include "app/no_threads.h"
 
 #include <algorithm>
 #include <cmath>
@@ -129,6 +130,11 @@ EnsembleWorker::~EnsembleWorker() {
 }
 
 void EnsembleWorker::submit(Request request) {
+    if constexpr (!kHasThreads) {  // the browser: say why there are no bands
+        done_ = Output{request.tag, nullptr, kNeedsThreadsMessage};
+        if (wakeHook_) wakeHook_();
+        return;
+    }
     {
         std::lock_guard lock(mutex_);
         pending_ = std::move(request);

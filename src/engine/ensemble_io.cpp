@@ -1,7 +1,9 @@
 #include "engine/ensemble_io.h"
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
+#include <cstdlib>
 #include <iterator>
 #include <unordered_map>
 
@@ -54,8 +56,18 @@ bool parseInt(std::string_view s, T& out) {
 }
 
 bool parseDouble(std::string_view s, double& out) {
+#if defined(_LIBCPP_VERSION) && _LIBCPP_VERSION < 170000
+  // Older libc++ (the browser build's) has no from_chars for double: strtod on a copy,
+  // refusing what from_chars refuses and strtod takes (leading space, '+').
+  if (s.empty() || std::isspace(static_cast<unsigned char>(s.front())) || s.front() == '+') return false;
+  const std::string copy(s);
+  char* end = nullptr;
+  out = std::strtod(copy.c_str(), &end);
+  return end == copy.c_str() + copy.size();
+#else
   const auto r = std::from_chars(s.data(), s.data() + s.size(), out);
   return r.ec == std::errc() && r.ptr == s.data() + s.size();
+#endif
 }
 
 }  // namespace

@@ -26,6 +26,10 @@ namespace cp {
 
 // threads <= 0: one per hardware thread; never more workers than items, never fewer than 1.
 inline int resolveThreads(int threads, std::size_t work) {
+#if defined(__EMSCRIPTEN__) && !defined(__EMSCRIPTEN_PTHREADS__)
+  (void)threads, (void)work;
+  return 1;  // WebAssembly without threads: the loop runs on the calling thread
+#endif
   const int t = threads > 0 ? threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   return static_cast<int>(std::max<std::size_t>(1, std::min<std::size_t>(static_cast<std::size_t>(t), work)));
 }

@@ -137,3 +137,13 @@ TEST(CliArgs, SessionAndUncertaintyFlags) {
     EXPECT_FALSE(parseCliArgs({"--uncertainty=5"}).ok());
     EXPECT_NE(cliUsage().find("--restore-session"), std::string::npos);
 }
+
+TEST(CliArgs, LinkTakesTheShareLinkAndNoScenario) {
+    const std::string link = "#scenario=baseline&lever=us.remote_access_control=on@2027-01";
+    EXPECT_EQ(parseCliArgs({"--link", link}).args.link, link);
+    EXPECT_EQ(parseCliArgs({"--link=" + link}).args.link, link);  // only the first '=' splits
+    EXPECT_FALSE(parseCliArgs({"--link"}).ok());
+    const CliParseResult both = parseCliArgs({"--link", link, "--scenario", "s.json"});
+    EXPECT_FALSE(both.ok());
+    EXPECT_NE(both.error.find("leave out --scenario"), std::string::npos) << both.error;
+}

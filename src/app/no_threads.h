@@ -1,0 +1,18 @@
+// The browser build (WebAssembly without -pthread) has no threads. Its simulation runs
+// happen on the main thread between frames (a run takes milliseconds); the long analyses
+// (uncertainty ensembles, Explain, Sensitivity) are not offered there yet and say so.
+#pragma once
+
+namespace chokepoint::app {
+
+#ifdef __EMSCRIPTEN__
+inline constexpr bool kHasThreads = false;
+#else
+inline constexpr bool kHasThreads = true;
+#endif
+
+inline constexpr const char* kNeedsThreadsMessage =
+    "not available in the browser build yet (it needs a background thread); "
+    "use the desktop app or chokepoint-cli";
+
+}  // namespace chokepoint::app
