@@ -79,7 +79,7 @@ for f in src/engine/*.cpp src/app/*.cpp src/app/charts/*.cpp src/web/*.cpp; do
   [[ "$f" == src/app/main.cpp ]] && continue
   [[ -f "$f" ]] && sources+=("$CHOKEPOINT_ROOT/$f")
 done
-for f in imgui.cpp imgui_draw.cpp imgui_tables.cpp imgui_widgets.cpp misc/cpp/imgui_stdlib.cpp \
+for f in imgui.cpp imgui_demo.cpp imgui_draw.cpp imgui_tables.cpp imgui_widgets.cpp misc/cpp/imgui_stdlib.cpp \
          backends/imgui_impl_glfw.cpp backends/imgui_impl_opengl3.cpp; do
   sources+=("$IMGUI/$f")
 done

@@ -148,6 +148,9 @@ void frame() {
     app.platform.pollEvents();
     (void)app.platform.takeEvents();  // the browser draws every frame; nothing to decide
     app.platform.newFrame();
+    // Two frames in the same millisecond (a browser's virtual time in headless tests):
+    // ImGui needs time to pass.
+    if (ImGuiIO& io = ImGui::GetIO(); io.DeltaTime <= 0.0f) io.DeltaTime = 1.0f / 1000.0f;
     ImGui::NewFrame();
     drawUi(state);
     ImGui::Render();
