@@ -150,9 +150,7 @@ std::string openShareLink(AppState& state, std::string_view fragment, const std:
     error = "Bad link, showing the baseline instead: " + error;
     state.scenarioPath = libraryPath(libraryDirs, kBaselineScenarioId);
     loadScenario(state);
-    state.warnings.push_back(error);
-    state.statusMessage = error;
-    state.statusIsError = true;
+    state.warnings.push_back(error);  // the status bar shows it until the next start
     return error;
 }
 

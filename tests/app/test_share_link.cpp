@@ -5,9 +5,11 @@
 #include "app/app_state.h"
 #include "app/document.h"
 
+#include "dashboard_fixture.h"
 #include "scenario_paths.h"
 
 #include <gtest/gtest.h>
+#include <imgui.h>
 
 #include <filesystem>
 
@@ -113,4 +115,15 @@ TEST(ShareLinkOpen, AFileOutsideTheLibraryHasNoLink) {
     std::string error;
     EXPECT_EQ(currentShareLink(state, {std::filesystem::temp_directory_path()}, &error), "");
     EXPECT_NE(error.find("library scenario"), std::string::npos);
+}
+
+TEST(ShareLinkMenu, CopyLinkPutsTheLinkOnTheClipboard) {
+    chokepoint::test::DashboardFixture d;
+    applyLeverSettings(d.state.doc, cp::parseLeverArgs({std::string(kRemote) + "=on@2027-01"}, *d.state.doc.loaded));
+    d.settle();
+    ASSERT_TRUE(d.ui.clickItem("menu/File", d.draw));
+    d.ui.frame(d.draw);
+    ASSERT_TRUE(d.ui.clickItem("File/Copy link", d.draw));
+    EXPECT_STREQ(ImGui::GetClipboardText(), "#scenario=baseline&lever=us.remote_access_control=on@2027-01");
+    EXPECT_NE(d.state.statusMessage.find("Copied the link"), std::string::npos) << d.state.statusMessage;
 }

@@ -7,14 +7,18 @@ Serves SITE_DIR (what tools/web.sh builds) on localhost and
 1. loads the page, waits for the ready title the app writes once its first results are
    on screen, saves a screenshot and checks it is the dashboard: the window's size, many
    colours, text-like detail (not a blank page or one flat colour);
+   The gzipped download must stay within 8 MB.
 2. loads it again with a share link that changes a lever and checks the KPIs the app
    reports differ from the plain load (and the link's lever is counted as changed);
-3. loads a bad link and checks the page still comes up (the baseline, not a blank page).
+3. reloads and checks the session autosaved by the share link's page is still there
+   (IndexedDB), so the app offers it back;
+4. loads a bad link and checks the page still comes up (the baseline, not a blank page).
 
 Exits 77 (skipped, ctest SKIP_RETURN_CODE) with the reason when the site or Chromium is
-missing. Screenshots: OUT_DIR/baseline.png, OUT_DIR/share_link.png, OUT_DIR/bad_link.png.
+missing. Screenshots: OUT_DIR/baseline.png, share_link.png, bad_link.png, reload_offers_session.png.
 """
 import base64
+import gzip
 import json
 import os
 import select
@@ -28,6 +32,10 @@ import urllib.request
 import zlib
 
 SKIP = 77
+MAX_DOWNLOAD = 8 * 1048576
+SESSION_FILE = "/home/web_user/.local/share/chokepoint/session.json"
+SESSION_JS = ("FS.analyzePath('%s').exists ? FS.readFile('%s', {encoding: 'utf8'}) : ''"
+              % (SESSION_FILE, SESSION_FILE))
 WIDTH, HEIGHT = 1600, 900
 SHARE_LINK = "#scenario=baseline&lever=us.remote_access_control=on@2025-01"
 BAD_LINK = "#scenario=baseline&lever=no.such_lever=on"
@@ -227,6 +235,15 @@ def main():
         return SKIP
     os.makedirs(out, exist_ok=True)
 
+    # What a browser downloads, gzip-compressed as static hosts serve it: at most 8 MiB.
+    compressed = 0
+    for name in ("index.html", "chokepoint.js", "chokepoint.wasm", "chokepoint.data"):
+        with open(os.path.join(site, name), "rb") as f:
+            compressed += len(gzip.compress(f.read(), 9))
+    print("download: %.2f MB gzipped" % (compressed / 1048576))
+    if compressed > MAX_DOWNLOAD:
+        fail("the site is %.2f MB gzipped, over the %.0f MB budget" % (compressed / 1048576, MAX_DOWNLOAD / 1048576))
+
     port = free_port()
     server = subprocess.Popen([sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1",
                                "--directory", site], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -270,7 +287,22 @@ def main():
             browser.screenshot(session, shot)
             check_dashboard_picture(shot)
 
-            # 3. A bad link: the baseline comes up all the same.
+            # 3. The autosaved session survives a reload: the share link's page wrote it
+            #    (IndexedDB), a plain load reads it back and offers it.
+            for _ in range(100):  # autosaved a few seconds after the change
+                if "us.remote_access_control" in (browser.evaluate(session, SESSION_JS) or ""):
+                    break
+                time.sleep(0.2)
+            time.sleep(1.5)  # copied to IndexedDB at most a second after it is written
+            session, title, again, seconds = load(browser, base)
+            saved = browser.evaluate(session, SESSION_JS)
+            print("after a reload, the autosaved session: %r" % saved)
+            if "us.remote_access_control" not in (saved or ""):
+                fail("the autosaved session did not survive the reload")
+            shot = os.path.join(out, "reload_offers_session.png")
+            browser.screenshot(session, shot)
+
+            # 4. A bad link: the baseline comes up all the same.
             session, title, bad, seconds = load(browser, base + BAD_LINK)
             print("bad link: title %r; %s" % (title, bad))
             if title != "Chokepoint ready" or not bad or bad["changed_levers"] != 0 or bad["kpis"] != plain["kpis"]:
