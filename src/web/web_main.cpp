@@ -201,11 +201,13 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* chokepoint_kpis() {
     out += ",\"run_ms\":" + std::to_string(state.runs.lastRunMs);
     out += ",\"first_frame_ms\":" + std::to_string(gApp->firstFrameMs);
     out += ",\"scenario\":\"" + std::filesystem::path(state.scenarioPath).stem().string() + "\"";
+    out += ",\"load_error\":" + std::string(state.loadError ? "true" : "false");
     out += ",\"changed_levers\":" + std::to_string(hasScenario(state.doc) ? changedLeverCount(state.doc) : 0);
     out += ",\"kpis\":{";
     const auto& specs = kpiSpecs();
     bool first = true;
-    for (size_t k = 0; k < specs.size() && k < state.dash.kpis.size(); ++k) {
+    const size_t shown = hasScenario(state.doc) ? state.dash.kpis.size() : 0;  // none under the error panel
+    for (size_t k = 0; k < specs.size() && k < shown; ++k) {
         const double v = kpiValue(specs[k], state.dash.kpis[k].current, state.view.month);
         if (!std::isfinite(v)) continue;
         out += std::string(first ? "" : ",") + "\"" + specs[k].id + "\":" + std::to_string(v);

@@ -12,7 +12,9 @@ Serves SITE_DIR (what tools/web.sh builds) on localhost and
    reports differ from the plain load (and the link's lever is counted as changed);
 3. reloads and checks the session autosaved by the share link's page is still there
    (IndexedDB), so the app offers it back;
-4. loads a bad link and checks the page still comes up (the baseline, not a blank page).
+4. loads a bad link and checks the page still comes up (the baseline, not a blank page);
+5. uploads (as the page's file picker does) a broken scenario, which gets the error panel,
+   and a variant extending the library, which opens.
 
 Exits 77 (skipped, ctest SKIP_RETURN_CODE) with the reason when the site or Chromium is
 missing. Screenshots: OUT_DIR/baseline.png, share_link.png, bad_link.png, reload_offers_session.png.
@@ -33,6 +35,8 @@ import zlib
 
 SKIP = 77
 MAX_DOWNLOAD = 8 * 1048576
+BROKEN_UPLOAD = '{"extends": "scenarios/baseline.json", "set": {"us.remote_access_control": 42}}'
+GOOD_UPLOAD = '{"extends": "scenarios/baseline.json", "name": "Mine", "set": {"us.remote_access_control": "on"}}'
 SESSION_FILE = "/home/web_user/.local/share/chokepoint/session.json"
 SESSION_JS = ("FS.analyzePath('%s').exists ? FS.readFile('%s', {encoding: 'utf8'}) : ''"
               % (SESSION_FILE, SESSION_FILE))
@@ -310,6 +314,21 @@ def main():
             shot = os.path.join(out, "bad_link.png")
             browser.screenshot(session, shot)
             check_dashboard_picture(shot)
+
+            # 5. Uploads (what the page's file picker hands to the app): a broken file gets
+            #    the error panel, a variant that extends the library opens.
+            kpis_js = "Module.ccall('chokepoint_kpis', 'string', [], [])"
+            for name, text in (("broken.json", BROKEN_UPLOAD), ("mine.json", GOOD_UPLOAD)):
+                browser.evaluate(session, "FS.writeFile('/%s', %s); Module.ccall('chokepoint_open_upload', null,"
+                                          " ['string'], ['/%s']); 1" % (name, json.dumps(text), name))
+                time.sleep(1.0)
+                browser.screenshot(session, os.path.join(out, "upload_" + name.replace(".json", ".png")))
+                state = json.loads(browser.evaluate(session, kpis_js))
+                print("upload %s: %s" % (name, state))
+                if name == "broken.json" and (state["scenario"] != "broken" or not state["load_error"] or state["kpis"]):
+                    fail("a broken upload should show the error panel, no KPIs: %s" % state)
+                if name == "mine.json" and (state["scenario"] != "mine" or state["kpis"] == plain["kpis"]):
+                    fail("the uploaded variant should open with its own KPIs: %s" % state)
         finally:
             browser.close()
     finally:
