@@ -52,7 +52,7 @@ FIELDS = {
 DOMAINS = list(FIELDS)
 
 # Placeholders a translation must keep: {name}, {0}, %s, %d, %.1f ...
-PLACEHOLDER = re.compile(r"\{[A-Za-z0-9_]*\}|%[-+ #0]*[0-9]*(?:\.[0-9]+)?[sdfgxXeu]")
+PLACEHOLDER = re.compile(r"\{[A-Za-z0-9_]*\}|%(?:[1-9]\$)?[-+#0]*[0-9]*(?:\.[0-9]+)?[sdfgxXeu]")
 
 
 def domain_files(root, domain):

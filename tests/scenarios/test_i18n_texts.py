@@ -43,14 +43,15 @@ class I18nTexts(unittest.TestCase):
     def test_complete_catalogue_passes(self):
         rc, out = self.check()
         self.assertEqual(rc, 0, out)
-        self.assertIn("all 7 texts", out)
+        self.assertIn("all 8 texts", out)
 
     def test_extracts_shown_texts_only(self):
         rc, out = run(self.root, "--list", "--domain", "scenarios")
         self.assertEqual(rc, 0, out)
         pointers = [line.split("\t")[2] for line in out.splitlines()]
         self.assertEqual(sorted(pointers), sorted(["/name", "/description", "/blocs/0/name", "/levers/0/label",
-                                                   "/levers/0/group", "/levers/0/help", "/events/0/label"]))
+                                                   "/levers/0/group", "/levers/0/help", "/events/0/label",
+                                                   "/events/1/label"]))
         self.assertNotIn("Not shown to users", out)  # notes
         self.assertNotIn("S23", out)                 # sources
 
