@@ -96,6 +96,17 @@ class I18nTexts(unittest.TestCase):
         self.assertEqual(rc, 1, out)
         self.assertIn("translated differently", out)
 
+    def test_stale_template_fails(self):
+        mini = os.path.join(self.root, "scenarios", "mini.json")
+        with open(mini, encoding="utf-8") as f:
+            text = f.read()
+        with open(mini, "w", encoding="utf-8") as f:
+            f.write(text.replace('"label": "Rule switched on"', '"label": "Rule on"'))
+        rc, out = self.check()
+        self.assertEqual(rc, 1, out)
+        self.assertIn("scenarios/locale/scenarios.pot: out of date", out)
+        self.assertIn("/levers/0/label: no uk translation of 'Rule on'", out)
+
     def test_broken_po_fails_msgfmt(self):
         self.edit_po('msgid "United States"', 'msgid "United States"\nmsgid "again"')
         rc, out = self.check()
