@@ -40,6 +40,12 @@ class I18nTexts(unittest.TestCase):
     def check(self):
         return run(self.root, "--check", "uk", "--domain", "scenarios")
 
+    def assert_check_fails(self, *expected):
+        rc, out = self.check()
+        self.assertEqual(rc, 1, out)
+        for text in expected:
+            self.assertIn(text, out)
+
     def test_complete_catalogue_passes(self):
         rc, out = self.check()
         self.assertEqual(rc, 0, out)
@@ -57,34 +63,24 @@ class I18nTexts(unittest.TestCase):
 
     def test_missing_translation_fails_naming_file_pointer_and_text(self):
         self.edit_po('msgstr "Правило увімкнено"', 'msgstr ""')
-        rc, out = self.check()
-        self.assertEqual(rc, 1, out)
-        self.assertIn("scenarios/mini.json: /levers/0/label: no uk translation of 'Rule switched on'", out)
+        self.assert_check_fails("scenarios/mini.json: /levers/0/label: no uk translation of 'Rule switched on'")
 
     def test_absent_entry_fails(self):
         self.edit_po('msgid "Oct 2022 controls"\nmsgstr "Контроль жовт. 2022"\n', "")
-        rc, out = self.check()
-        self.assertEqual(rc, 1, out)
-        self.assertIn("/events/0/label: no uk translation of 'Oct 2022 controls'", out)
+        self.assert_check_fails("/events/0/label: no uk translation of 'Oct 2022 controls'")
 
     def test_fuzzy_translation_counts_as_missing(self):
         self.edit_po('msgid "Fixture world"', '#, fuzzy\nmsgid "Fixture world"')
-        rc, out = self.check()
-        self.assertEqual(rc, 1, out)
-        self.assertIn("/name: no uk translation of 'Fixture world'", out)
+        self.assert_check_fails("/name: no uk translation of 'Fixture world'")
 
     def test_dropped_placeholder_fails(self):
         self.edit_po("не пропускає {count} чипів", "не пропускає чипів")
-        rc, out = self.check()
-        self.assertEqual(rc, 1, out)
-        self.assertIn("/levers/0/help", out)
-        self.assertIn("placeholders", out)
+        self.assert_check_fails("/levers/0/help",
+                                "placeholders")
 
     def test_missing_catalogue_fails(self):
         os.remove(os.path.join(self.root, PO))
-        rc, out = self.check()
-        self.assertEqual(rc, 1, out)
-        self.assertIn("scenarios.po: missing", out)
+        self.assert_check_fails("scenarios.po: missing")
 
     def test_conflicting_catalogues_fail(self):
         # The runtime merges every catalogue of a language into one map.
@@ -92,9 +88,7 @@ class I18nTexts(unittest.TestCase):
         with open(extra, "w", encoding="utf-8") as f:
             f.write('msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\n'
                     'msgid "United States"\nmsgstr "Сполучені Штати"\n')
-        rc, out = self.check()
-        self.assertEqual(rc, 1, out)
-        self.assertIn("translated differently", out)
+        self.assert_check_fails("translated differently")
 
     def test_stale_template_fails(self):
         mini = os.path.join(self.root, "scenarios", "mini.json")
@@ -102,16 +96,12 @@ class I18nTexts(unittest.TestCase):
             text = f.read()
         with open(mini, "w", encoding="utf-8") as f:
             f.write(text.replace('"label": "Rule switched on"', '"label": "Rule on"'))
-        rc, out = self.check()
-        self.assertEqual(rc, 1, out)
-        self.assertIn("scenarios/locale/scenarios.pot: out of date", out)
-        self.assertIn("/levers/0/label: no uk translation of 'Rule on'", out)
+        self.assert_check_fails("scenarios/locale/scenarios.pot: out of date",
+                                "/levers/0/label: no uk translation of 'Rule on'")
 
     def test_broken_po_fails_msgfmt(self):
         self.edit_po('msgid "United States"', 'msgid "United States"\nmsgid "again"')
-        rc, out = self.check()
-        self.assertEqual(rc, 1, out)
-        self.assertIn("msgfmt --check", out)
+        self.assert_check_fails("msgfmt --check")
 
     def test_pot_holds_every_text_once_and_compiles(self):
         out_dir = os.path.join(self.tmp, "pot")
