@@ -15,7 +15,8 @@ classrooms and analysts, and a headless command-line tool (chokepoint-cli) for r
 sweeps and Monte Carlo ensembles. Ships the scenario library, stories and workshops.")
 set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
 set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
-set(CPACK_COMPONENTS_ALL chokepoint)  # not the Python module: it needs numpy and pandas
+# Only the "chokepoint" component, not the Python module (it needs numpy and pandas).
+set(CPACK_INSTALL_CMAKE_PROJECTS "${CMAKE_BINARY_DIR};chokepoint;chokepoint;/")
 set(CPACK_STRIP_FILES ON)
 
 set(CPACK_DEBIAN_PACKAGE_NAME chokepoint)
