@@ -4,16 +4,19 @@
 # <prefix>/share/chokepoint (relative to bin/, not the source tree): --version names that
 # folder, the CLI runs the installed baseline and its default calibration, and
 # `chokepoint --screenshot` with no --scenario draws the installed baseline's dashboard.
-# A copy of the prefix moved elsewhere finds its own data. Never touches the user's config.
-#   install_smoke.sh BUILD_DIR OUTDIR
+# A copy of the prefix moved elsewhere finds its own data. With CPACK (and dpkg-deb), the
+# .deb is built, unpacked into a scratch root and its programs run the same checks'
+# essentials. Never touches the user's config.
+#   install_smoke.sh BUILD_DIR OUTDIR [CPACK]
 set -euo pipefail
 
-if [[ $# -ne 2 ]]; then
-  echo "usage: $0 BUILD_DIR OUTDIR" >&2
+if [[ $# -lt 2 || $# -gt 3 ]]; then
+  echo "usage: $0 BUILD_DIR OUTDIR [CPACK]" >&2
   exit 2
 fi
 build="$1"
 outdir="$2"
+cpack="${3:-}"
 
 rm -rf "$outdir"
 mkdir -p "$outdir"
@@ -41,7 +44,8 @@ for program in chokepoint chokepoint-cli; do
 done
 
 echo "== chokepoint-cli levers, run and calibrate (default scenario and targets)"
-"$prefix/bin/chokepoint-cli" levers "$data/scenarios/baseline.json" | grep -q '^us.remote_access_control ' \
+# (grep reads the whole output: with pipefail, an early exit would fail the writer)
+"$prefix/bin/chokepoint-cli" levers "$data/scenarios/baseline.json" | grep '^us.remote_access_control ' >/dev/null \
   || fail "levers does not list us.remote_access_control"
 "$prefix/bin/chokepoint-cli" run "$data/scenarios/baseline.json" --to 2026-12 --out "$outdir/run.csv" \
   || fail "run exited $?"
@@ -66,3 +70,22 @@ cp -a "$prefix" "$outdir/moved"
 out="$("$outdir/moved/bin/chokepoint-cli" --version)"
 grep -qxF "data: $outdir/moved/share/chokepoint" <<<"$out" || fail "the moved copy does not use its own data: $out"
 echo "ok"
+
+if [[ -z "$cpack" ]] || ! command -v dpkg-deb >/dev/null; then
+  echo "skipped: the .deb (no cpack or dpkg-deb)"
+  exit 0
+fi
+echo "== cpack -G DEB, dpkg -x into a scratch root"
+"$cpack" --config "$build/CPackConfig.cmake" -G DEB -B "$outdir/deb" >"$outdir/cpack.log" \
+  || fail "cpack failed (see $outdir/cpack.log)"
+debs=("$outdir"/deb/chokepoint_*.deb)
+[[ -f "${debs[0]}" ]] || fail "no chokepoint_*.deb in $outdir/deb"
+[[ "$(dpkg-deb -f "${debs[0]}" Package)" == chokepoint ]] || fail "the .deb is not named chokepoint"
+echo "Depends: $(dpkg-deb -f "${debs[0]}" Depends)"
+dpkg-deb -x "${debs[0]}" "$outdir/root"
+root_data="$outdir/root/usr/share/chokepoint"
+out="$("$outdir/root/usr/bin/chokepoint" --version)" || fail "the packaged chokepoint --version exited $?"
+grep -qxF "data: $root_data" <<<"$out" || fail "the packaged chokepoint does not use $root_data: $out"
+"$outdir/root/usr/bin/chokepoint-cli" levers "$root_data/scenarios/baseline.json" | grep '^us.remote_access_control ' >/dev/null \
+  || fail "the packaged chokepoint-cli does not list the levers"
+echo "ok: ${debs[0]} ($(stat -c %s "${debs[0]}") bytes)"
