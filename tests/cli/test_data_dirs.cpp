@@ -66,6 +66,7 @@ TEST(DataDirs, LookupStartsBesideTheProgram) {
 
 TEST(DataDirs, VersionNamesTheDataItUses) {
   // The test binary is in the build tree: no installed data, so the source tree's.
+  if (dataRoots().size() < 3) GTEST_SKIP() << "built with CHOKEPOINT_SOURCE_FALLBACK=OFF";
   const auto r = cli({"--version"});
   EXPECT_NE(r.out.find("data: " + fs::path(CHOKEPOINT_SOURCE_DIR).lexically_normal().string()), std::string::npos)
       << r.out;
