@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Build Chokepoint and run every test (unit, headless UI, CLI, GUI smoke under Xvfb).
+# Build Chokepoint and run every test (unit, headless UI, CLI, GUI smoke under Xvfb, the
+# browser build in headless Chromium).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
@@ -7,6 +8,9 @@ ensure_packages
 
 echo "==> Release build and tests (build/)"
 configure_and_build build
+# The browser build, so that ctest's browser_test loads it in headless Chromium (a few
+# minutes from clean, seconds after a change).
+"$CHOKEPOINT_ROOT/tools/web.sh"
 ctest --test-dir build --output-on-failure -j2
 
 # ---- sanitizer pass --------------------------------------------------------

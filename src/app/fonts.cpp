@@ -1,5 +1,7 @@
 #include "app/fonts.h"
 
+#include "paths/data_dirs.h"
+
 #include <imgui.h>
 
 #include <cstdio>
@@ -73,15 +75,8 @@ ImFont* addFont(ImFontAtlas& atlas, const std::filesystem::path& path, float siz
 
 }  // namespace
 
-std::vector<std::filesystem::path> assetSearchDirs(const std::filesystem::path& exeDir) {
-    std::vector<std::filesystem::path> dirs;
-    if (!exeDir.empty()) {
-        dirs.push_back(exeDir / "assets");
-        dirs.push_back(exeDir / ".." / "share" / "chokepoint" / "assets");
-    }
-#ifdef CHOKEPOINT_SOURCE_DIR
-    dirs.push_back(std::filesystem::path(CHOKEPOINT_SOURCE_DIR) / "assets");
-#endif
+std::vector<std::filesystem::path> assetSearchDirs() {
+    std::vector<std::filesystem::path> dirs = cp::paths::dataDirs("assets");
     std::error_code ec;
     const auto cwd = std::filesystem::current_path(ec);
     if (!ec) dirs.push_back(cwd / "assets");

@@ -1,6 +1,6 @@
 // Fonts and asset lookup.
 //
-//   std::vector<std::filesystem::path> dirs = assetSearchDirs(exeDir);
+//   std::vector<std::filesystem::path> dirs = assetSearchDirs();
 //   FontSet fonts = loadFonts(*ImGui::GetIO().Fonts, dirs);   // before the atlas is built
 //   if (fonts.warning) show it to the user;
 //
@@ -36,9 +36,9 @@ struct FontSet {
     std::optional<std::string> warning;
 };
 
-// Where assets are looked for, in order: <exeDir>/assets, <exeDir>/../share/chokepoint/assets,
-// <CHOKEPOINT_SOURCE_DIR>/assets, <cwd>/assets. `exeDir` may be empty.
-std::vector<std::filesystem::path> assetSearchDirs(const std::filesystem::path& exeDir);
+// Where assets are looked for, in order: assets/ under each data root (paths/data_dirs.h:
+// installed, beside the program, the source tree), then <cwd>/assets.
+std::vector<std::filesystem::path> assetSearchDirs();
 
 // First `<dir>/<relative>` that is a regular file, or nullopt.
 std::optional<std::filesystem::path> findAsset(const std::vector<std::filesystem::path>& dirs,

@@ -29,6 +29,7 @@
 #include "app/share_link.h"
 #include "engine/levers.h"
 #include "engine/problems.h"
+#include "paths/data_dirs.h"
 
 #include <imgui.h>
 
@@ -56,11 +57,13 @@ namespace {
 volatile std::sig_atomic_t gTerminate = 0;
 extern "C" void onTerminate(int) { gTerminate = 1; }
 
-std::filesystem::path executableDir(const char* argv0) {
-    std::error_code ec;
-    auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
-    if (ec || exe.empty()) exe = std::filesystem::absolute(argv0, ec);
-    return ec ? std::filesystem::path() : exe.parent_path();
+// No --scenario (e.g. started from the desktop menu): the shipped baseline, found beside
+// the program. A story or workshop opens its own scenario.
+std::string startScenario(const CliArgs& args) {
+    if (!args.scenario.empty() || !args.story.empty() || !args.workshop.empty() || !args.workshopSession.empty())
+        return args.scenario;
+    const auto baseline = cp::paths::findData(cp::paths::dataRoots(), "scenarios/baseline.json");
+    return baseline ? baseline->string() : std::string();
 }
 
 void loadImGuiIni(const std::filesystem::path& file) {
@@ -220,7 +223,7 @@ bool settledForIdle(const AppState& state, const RedrawSignals& s, const RedrawP
 // [SECTION] run: set-up, main loop, teardown
 //-----------------------------------------------------------------------------
 
-int run(const CliArgs& args, const std::filesystem::path& exeDir) {
+int run(const CliArgs& args) {
     const bool screenshotMode = args.screenshot.has_value();
     const bool benchMode = args.benchFrames.has_value();
     const bool idleBenchMode = args.benchIdle.has_value();
@@ -243,7 +246,7 @@ int run(const CliArgs& args, const std::filesystem::path& exeDir) {
             if (headless) return kExitScenario;
         }
     } else {
-        state.scenarioPath = args.scenario;
+        state.scenarioPath = startScenario(args);
         loadScenario(state);
     }
     if (headless && state.loadError) {
@@ -295,7 +298,7 @@ int run(const CliArgs& args, const std::filesystem::path& exeDir) {
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     loadImGuiIni(iniFile);
 
-    state.fonts = loadFonts(*io.Fonts, assetSearchDirs(exeDir));
+    state.fonts = loadFonts(*io.Fonts, assetSearchDirs());
     if (state.fonts.warning) {
         std::fprintf(stderr, "chokepoint: %s\n", state.fonts.warning->c_str());
         state.warnings.push_back(*state.fonts.warning);
@@ -469,8 +472,8 @@ int main(int argc, char** argv) {
         return kExitOk;
     }
     if (parsed.args.version) {
-        std::printf("chokepoint %s\n", CHOKEPOINT_VERSION);
+        std::printf("chokepoint %s\ndata: %s\n", CHOKEPOINT_VERSION, cp::paths::dataRootText().c_str());
         return kExitOk;
     }
-    return run(parsed.args, executableDir(argc > 0 ? argv[0] : "chokepoint"));
+    return run(parsed.args);
 }

@@ -3,6 +3,7 @@
 #include "engine/levers.h"
 #include "engine/problems.h"
 #include "engine/results_io.h"
+#include "paths/data_dirs.h"
 
 #include <nlohmann/json.hpp>
 
@@ -119,9 +120,7 @@ std::vector<fs::path> scenarioDirs(const std::string& openScenarioPath) {
     std::vector<fs::path> dirs;
     if (!openScenarioPath.empty()) dirs.push_back(absoluteNormal(openScenarioPath).parent_path());
     dirs.push_back(absoluteNormal("scenarios"));
-#ifdef CHOKEPOINT_SOURCE_DIR
-    dirs.push_back(fs::path(CHOKEPOINT_SOURCE_DIR) / "scenarios");
-#endif
+    for (const fs::path& d : cp::paths::dataDirs("scenarios")) dirs.push_back(d);  // the shipped library
     return dirs;
 }
 

@@ -37,7 +37,8 @@ std::string saveVariant(const Document& doc, const std::filesystem::path& varian
 
 // Scenario files (*.json except schema.json) in the given directories, sorted, each once.
 std::vector<std::string> listScenarioFiles(const std::vector<std::filesystem::path>& dirs);
-// Where File > Open looks: beside the open scenario, ./scenarios, the source tree's scenarios.
+// Where File > Open looks: beside the open scenario, ./scenarios, the shipped library
+// (paths/data_dirs.h: installed beside the program, or the source tree).
 std::vector<std::filesystem::path> scenarioDirs(const std::string& openScenarioPath);
 
 // Long CSV (month,scope,id,metric,value), written atomically. Returns "" or an error.

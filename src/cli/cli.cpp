@@ -4,12 +4,15 @@
 #include <fmt/format.h>
 
 #include "cli/commands.h"
+#include "paths/data_dirs.h"
 
 namespace cp::cli {
 
 int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   CLI::App app{"Chokepoint: simulate AI-compute export policy month by month, without a window.", "chokepoint-cli"};
-  app.set_version_flag("--version", std::string("chokepoint-cli ") + CHOKEPOINT_VERSION);
+  app.set_version_flag("--version", [] {
+    return std::string("chokepoint-cli ") + CHOKEPOINT_VERSION + "\ndata: " + paths::dataRootText();
+  });
   app.require_subcommand(1);
   app.footer(
       "Examples:\n"

@@ -16,6 +16,7 @@
 #include "engine/calibration_params.h"
 #include "engine/loader.h"
 #include "engine/simulate.h"
+#include "paths/data_dirs.h"
 
 namespace cp::cli {
 
@@ -31,13 +32,11 @@ struct CalibrateArgs {
 };
 
 // Targets beside the scenario first (<scenario dir>/calibration/targets.json), then the
-// working directory's scenarios/, then the source tree's.
+// working directory's scenarios/, then the shipped library's (paths/data_dirs.h).
 std::vector<fs::path> defaultTargetPaths(const std::string& scenario) {
   std::vector<fs::path> v{fs::path(scenario).parent_path() / "calibration" / "targets.json",
                           fs::path("scenarios") / "calibration" / "targets.json"};
-#ifdef CHOKEPOINT_SOURCE_DIR
-  v.push_back(fs::path(CHOKEPOINT_SOURCE_DIR) / "scenarios" / "calibration" / "targets.json");
-#endif
+  for (const fs::path& dir : paths::dataDirs("scenarios")) v.push_back(dir / "calibration" / "targets.json");
   return v;
 }
 

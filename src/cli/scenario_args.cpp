@@ -5,6 +5,7 @@
 #include "engine/loader.h"
 #include "engine/month_range.h"
 #include "engine/results_io.h"
+#include "paths/data_dirs.h"
 
 namespace cp::cli {
 
@@ -56,9 +57,7 @@ std::string firstExisting(const std::vector<std::filesystem::path>& candidates) 
 
 std::string defaultBaselinePath() {
   std::vector<std::filesystem::path> v{std::filesystem::path("scenarios") / "baseline.json"};
-#ifdef CHOKEPOINT_SOURCE_DIR
-  v.push_back(std::filesystem::path(CHOKEPOINT_SOURCE_DIR) / "scenarios" / "baseline.json");
-#endif
+  for (const auto& dir : paths::dataDirs("scenarios")) v.push_back(dir / "baseline.json");  // the shipped one
   return firstExisting(v);
 }
 

@@ -21,7 +21,7 @@ std::optional<int> parseMonthArg(const std::string& text, const char* option, st
 bool applyMonthRange(Scenario& s, const std::string& from, const std::string& to, WriteRange* range, std::ostream& err);
 // The first of `candidates` that is a file; else the first one (so the loader reports it).
 std::string firstExisting(const std::vector<std::filesystem::path>& candidates);
-// scenarios/baseline.json of the working directory, else of the source tree.
+// scenarios/baseline.json of the working directory, else the shipped one (paths/data_dirs.h).
 std::string defaultBaselinePath();
 // Writes to `path` atomically, or to `out` when path is empty or "-".
 int emit(const std::string& path, const std::string& content, std::ostream& out, std::ostream& err);

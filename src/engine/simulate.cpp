@@ -188,6 +188,13 @@ class Sim {
   std::vector<Option> opts_, denied_;
   std::vector<Verdict> sale_cache_, lease_cache_;
   std::vector<char> sale_ok_, lease_ok_;
+  // A buy option's cost before dividing by the purpose's H100e, and Beijing's guidance on it:
+  // the same for both purposes, so the second purpose reuses the first's (same index as sales).
+  struct BuyCost {
+    double cost = 0, guided = 0;
+  };
+  std::vector<BuyCost> buy_cost_;
+  std::vector<char> buy_ok_;
   std::vector<double> divert_share_;                // per jurisdiction, this month
   std::vector<double> site_mw_used_, pending_mw_, pending_h100e_;
   std::vector<double> imports_month_, imports_cum_, cap_used_;  // per jurisdiction
@@ -336,6 +343,8 @@ void Sim::setup() {
   divert_share_.assign(J_, 0.0);
   sale_cache_.assign(static_cast<size_t>(C_) * (S_ + 1) * K_, Verdict{});
   sale_ok_.assign(sale_cache_.size(), 0);
+  buy_cost_.assign(sale_cache_.size(), BuyCost{});
+  buy_ok_.assign(sale_cache_.size(), 0);
   lease_cache_.assign(static_cast<size_t>(C_) * S_ * 2, Verdict{});
   lease_ok_.assign(lease_cache_.size(), 0);
   site_mw_used_.assign(S_, 0.0);
@@ -577,18 +586,22 @@ void Sim::chooseFor(int c, int p, double budget, int t, int round) {
       if (stock_[k] < kMinUnits && !(tracing && round == 0)) continue;
       const Verdict& v = saleVerdict(c, loc, k, jur);
       if (stock_[k] < kMinUnits && v.status != Status::Denied) continue;
-      Option o{OptionKind::Buy, k, loc, loc - 1, 0, 1, loc >= 1, 0, v};
-      const double price = in_.at(s_.chips[k].price_usd, t);
-      const double life = lifeOf(k, t);
-      const double paid = price * (1 + v.fee_share) * (domestic(c, k) ? 1 - subsidy : 1.0);
-      double cost = paid / life + powerCostMonth(k, jur, pueOfLoc(c, loc, t), t);
-      if (v.status == Status::Licence) cost *= (1 + risk) / std::max(kMinApproval, v.approval);
-      if (domestic(c, k)) cost *= 1 - premium * dom;
-      if (loc >= 1) cost *= 1 + premium * (1 - will);
       const double h = p == 0 ? htrain_[k] : hinfer_[k];
       if (h <= 0) continue;
-      o.cost = cost / h;
-      o.guided = guidanceStrength(c, k, t);
+      const size_t bi = (static_cast<size_t>(c) * (S_ + 1) + loc) * K_ + k;
+      if (!buy_ok_[bi]) {
+        const double price = in_.at(s_.chips[k].price_usd, t);
+        const double paid = price * (1 + v.fee_share) * (domestic(c, k) ? 1 - subsidy : 1.0);
+        double cost = paid / lifeOf(k, t) + powerCostMonth(k, jur, pueOfLoc(c, loc, t), t);
+        if (v.status == Status::Licence) cost *= (1 + risk) / std::max(kMinApproval, v.approval);
+        if (domestic(c, k)) cost *= 1 - premium * dom;
+        if (loc >= 1) cost *= 1 + premium * (1 - will);
+        buy_cost_[bi] = {cost, guidanceStrength(c, k, t)};
+        buy_ok_[bi] = 1;
+      }
+      Option o{OptionKind::Buy, k, loc, loc - 1, 0, 1, loc >= 1, 0, v};
+      o.cost = buy_cost_[bi].cost / h;
+      o.guided = buy_cost_[bi].guided;
       if (v.status == Status::Denied) {
         if (tracing && round == 0 && v.reason != Reason::NotForSale) denied.push_back(o);
         continue;
@@ -1376,6 +1389,7 @@ void Sim::step(int t) {
   for (int si = 0; si < S_; ++si)
     lease_price_[si] = std::max(1e-9, in_.at(s_.sites[si].lease_usd_per_h100e_month, t)) * lease_mult_[si];
   std::fill(sale_ok_.begin(), sale_ok_.end(), 0);
+  std::fill(buy_ok_.begin(), buy_ok_.end(), 0);
   std::fill(lease_ok_.begin(), lease_ok_.end(), 0);
   retire(t);
   if (o_.trace_company >= 0 && in_.absMonth(t) == o_.trace_month) traceRestrictionStarts(t);

@@ -266,7 +266,7 @@ int main() {
     io.IniFilename = nullptr;  // written by persist()
     if (const auto ini = readTextFile(app->iniFile)) ImGui::LoadIniSettingsFromMemory(ini->data(), ini->size());
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
-    state.fonts = loadFonts(*io.Fonts, assetSearchDirs(""));
+    state.fonts = loadFonts(*io.Fonts, assetSearchDirs());
     if (state.fonts.warning) state.warnings.push_back(*state.fonts.warning);
     applyThemeIfChanged(state);
     if (!app->platform.initImGuiBackends(&error)) {

@@ -66,5 +66,5 @@ TEST(Fonts, FindAssetUsesFirstMatchingDir) {
     std::ofstream(b / "x.txt") << "b";
     EXPECT_EQ(findAsset({a.path(), b.path()}, "x.txt"), (b / "x.txt").lexically_normal());
     EXPECT_EQ(findAsset({a.path()}, "x.txt"), std::nullopt);
-    EXPECT_FALSE(assetSearchDirs("").empty());
+    EXPECT_FALSE(assetSearchDirs().empty());
 }
