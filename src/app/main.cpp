@@ -236,6 +236,11 @@ int run(const CliArgs& args, const std::filesystem::path& exeDir) {
     if (!warning.empty()) state.warnings.push_back(warning);
     state.theme = settings.theme;
     state.recentFiles = settings.recentFiles;
+    state.localeRoots = localeRoots(exeDir);
+    if (const std::string& lang = args.language.empty() ? settings.language : args.language; lang != "en") {
+        setAppLanguage(state, lang);
+        if (!state.statusMessage.empty()) std::fprintf(stderr, "chokepoint: %s\n", state.statusMessage.c_str());
+    }
     state.scenarioPath = args.scenario;
     loadScenario(state);
     if (headless && state.loadError) {
@@ -435,6 +440,7 @@ int run(const CliArgs& args, const std::filesystem::path& exeDir) {
         }
         settings.theme = state.presenter ? state.themeBeforePresenter : state.theme;
         settings.recentFiles = state.recentFiles;
+        settings.language = state.language;
         if (!settingsFile.empty() && !saveSettings(settingsFile, settings, &error)) {
             std::fprintf(stderr, "chokepoint: cannot save settings: %s\n", error.c_str());
         }

@@ -13,6 +13,7 @@
 #include "app/workshop_handouts.h"
 #include "engine/loader.h"
 #include "engine/month.h"
+#include "app/tr.h"
 
 #include <fmt/format.h>
 
@@ -139,10 +140,10 @@ int openRound(const AppState& state) {
 }
 
 std::string enterMove(AppState& state, const cp::Move& move) {
-    if (!workshopActive(state)) return "no workshop is open";
+    if (!workshopActive(state)) return tr("no workshop is open");
     WorkshopState& w = ws(state);
     const int open = openRound(state);
-    if (open == 0) return "every round has been played";
+    if (open == 0) return tr("every round has been played");
     if (move.round != open)
         return fmt::format("round {}, team '{}', lever '{}': round {} is not open; moves go into round {}", move.round,
                            move.team, move.lever, move.round, open);
@@ -267,7 +268,7 @@ bool workshopDirty(const AppState& state) {
 //-----------------------------------------------------------------------------
 
 std::string saveWorkshopSession(AppState& state, const std::string& path) {
-    if (!workshopActive(state)) return "no workshop is open";
+    if (!workshopActive(state)) return tr("no workshop is open");
     WorkshopState& w = ws(state);
     cp::WorkshopSession s = w.session;
     s.workshop_path = cp::workshopPathFor(w.workshop->file, path);
@@ -345,7 +346,7 @@ std::string roundDriver(const cp::Workshop& w, const cp::WorkshopSession& s, con
     const bool moved = std::any_of(s.moves.begin(), s.moves.end(),
                                    [&](const cp::Move& m) { return m.round == round && m.team == team.id; });
     if (best == rs.objectives.size() || std::fabs(rs.objectives[best].points) < 0.05)
-        return moved ? "no change on its objectives yet" : "no move, no change";
+        return moved ? tr("no change on its objectives yet") : tr("no move, no change");
     const cp::Objective& obj = team.objectives[best];
     const cp::ObjectiveScore& os = rs.objectives[best];
     return fmt::format("{}: {} vs {} ({:+.1f}{})", obj.label, formatObjectiveValue(os.value, obj.metric),
@@ -452,10 +453,10 @@ std::string workshopReportMarkdown(const cp::Workshop& w, const cp::WorkshopSess
 }
 
 std::string requestWorkshopReport(AppState& state, const std::string& mdPath) {
-    if (!workshopActive(state)) return "no workshop is open";
+    if (!workshopActive(state)) return tr("no workshop is open");
     const cp::Scoreboard* board = workshopBoard(state);
-    if (!board) return "the scoreboard is still being computed; try again in a moment";
-    if (reportInProgress(state)) return "a report is being written";
+    if (!board) return tr("the scoreboard is still being computed; try again in a moment");
+    if (reportInProgress(state)) return tr("a report is being written");
     const fs::path md(mdPath);
     const std::string stem = md.stem().string();
     std::vector<std::pair<std::string, std::string>> images;

@@ -5,6 +5,7 @@
 #include "cli/scenario_args.h"
 #include "cli/shared_flags.h"
 #include "engine/simulate.h"
+#include "i18n/trf.h"
 
 namespace cp::cli {
 
@@ -41,12 +42,13 @@ Command addWhy(CLI::App& app) {
     o.trace_month = *m;
     s->end = *m;
     const Results r = simulate(*s, o);
-    out << fmt::format("{} in {}: the options it weighed (cost per H100e-month of each purpose)\n"
-                       "share/planned: budget offered to the option over the month's rounds (what one sold-out\n"
-                       "option could not fill is offered again); got: what rationing actually filled\n",
-                       s->companies[c].name, a->month);
+    // Prose and names follow --lang; the column names and the trace rows stay as they are.
+    out << cp::i18n::trf("{} in {}: the options it weighed (cost per H100e-month of each purpose)\n"
+                         "share/planned: budget offered to the option over the month's rounds (what one sold-out\n"
+                         "option could not fill is offered again); got: what rationing actually filled\n",
+                         cp::i18n::tr(s->companies[c].name), a->month);
     for (int p = 0; p < 2; ++p) {
-      out << (p == 0 ? "\nTraining\n" : "\nInference\n");
+      out << "\n" << cp::i18n::tr(p == 0 ? "Training" : "Inference") << "\n";
       out << fmt::format("  {:<44} {:>10} {:>7} {:>10} {:>10}  {}\n", "option", "cost $", "share", "planned $", "got $", "rule");
       for (const OptionTrace& t : r.trace) {
         if (t.purpose != p) continue;

@@ -9,6 +9,7 @@
 // [SECTION] EndChart
 
 #include "chart.h"
+#include "app/tr.h"
 
 #include <imgui_internal.h>
 
@@ -526,10 +527,10 @@ void tooltip(int hx) {
     for (const MarkerRec& mk : g.markers)
         if (mk.x == hx) ImGui::TextDisabled("| %s", g.str(mk.label));
     if (g.future >= 0 && hx > g.future) {
-        ImGui::TextDisabled("(not yet revealed)");
+        ImGui::TextDisabled("%s", tr("(not yet revealed)"));
     } else {
         const float h = ImGui::GetTextLineHeight();
-        float label_w = ImGui::CalcTextSize("Total").x;
+        float label_w = ImGui::CalcTextSize(tr("Total")).x;
         for (const Series& s : g.series)
             if (!hiddenLabel(g.str(s.label))) label_w = std::max(label_w, ImGui::CalcTextSize(g.str(s.label)).x);
         const float value_x = ImGui::GetCursorPosX() + h * 1.4f + 6.0f + label_w + 16.0f;
@@ -553,7 +554,7 @@ void tooltip(int hx) {
             if (s.last_in_stack) {
                 ImGui::Dummy(ImVec2(h * 1.4f, h));
                 ImGui::SameLine();
-                ImGui::TextDisabled("Total");
+                ImGui::TextDisabled("%s", tr("Total"));
                 ImGui::SameLine(value_x);
                 ImGui::TextUnformatted(formatValue(total, g.unit).c_str());
             }
@@ -687,7 +688,7 @@ ChartResult EndChart() {
         for (float x = x0 - pr.GetHeight(); x < pr.Max.x; x += step)
             dl->AddLine(ImVec2(x, pr.Max.y), ImVec2(x + pr.GetHeight(), pr.Min.y), hatch);
         dl->AddLine(ImVec2(x0, pr.Min.y), ImVec2(x0, pr.Max.y), ImGui::GetColorU32(ImGuiCol_Text, 0.45f), 1.0f);
-        const char* label = "projection \xe2\x86\x92";  // →
+        const char* label = tr("projection \xe2\x86\x92");  // →
         const ImVec2 ts = ImGui::CalcTextSize(label);
         if (x0 + 4.0f + ts.x < pr.Max.x)
             dl->AddText(ImVec2(x0 + 4.0f, pr.Max.y - ts.y - 2.0f), col_dim, label);
