@@ -98,10 +98,10 @@ bool drawChart(AppState& state, size_t c, float width, float height, bool enlarg
     // Only where the title leaves room for it (else it would cover the title; the enlarged view has one).
     const chart::Unit unit = data.flop ? spec.flopUnit : spec.unit;
     const float titleW = ImGui::CalcTextSize((std::string(tr(spec.title)) + "  (" + chart::unitName(unit) + ")").c_str()).x;
-    const float boxW0 = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize("log").x;
+    const float boxW0 = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(tr("log")).x;
     if (!enlarged && titleW + boxW0 + em() <= width) {
         ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(2.0f, 0.0f));
-        const float boxW = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize("log").x;
+        const float boxW = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(tr("log")).x;
         ImGui::SetCursorScreenPos(ImVec2(origin.x + width - boxW - 2.0f, origin.y));
         if (ImGui::Checkbox(tr("log"), &log)) state.view.logScale[c] = log ? 1 : 0;
         probeItem((probe + "/log").c_str());

@@ -20,6 +20,13 @@ namespace chokepoint::app {
 
 namespace {
 
+// Dim text, or its short form when a longer translation would be cut at the card's edge.
+void dimFitting(const char* text, const char* shortText) {
+    const bool fits = ImGui::CalcTextSize(text).x <= ImGui::GetContentRegionAvail().x;
+    ImGui::TextDisabled("%s", fits ? text : shortText);
+    if (!fits) itemTooltip(text);
+}
+
 // "1.2M H100e" -> "1.2M", "14 mo" -> "14"; "$1.5bn" and "35%" stay whole.
 std::string kpiNumber(const std::string& formatted) {
     const size_t space = formatted.find(' ');
@@ -125,9 +132,9 @@ void drawCard(AppState& state, size_t k, float width, float height, const CardFo
     if (!std::isfinite(delta)) {
         ImGui::TextDisabled(" ");
     } else if (std::fabs(delta) <= 1e-9 * std::max(scale, 1.0)) {
-        ImGui::TextDisabled("%s", tr("= as loaded"));
+        dimFitting(tr("= as loaded"), "=");
     } else if (negligible(delta, base, spec.unit)) {
-        ImGui::TextDisabled("%s", tr("\xe2\x89\x88 as loaded"));  // ≈
+        dimFitting(tr("\xe2\x89\x88 as loaded"), "\xe2\x89\x88");  // ≈
     } else {
         std::string text(delta > 0 ? "\xe2\x96\xb2 " : "\xe2\x96\xbc ");  // ▲ ▼
         text += formatDelta(delta, spec.unit);

@@ -177,7 +177,7 @@ void drawLabelRow(AppState& state, int index, bool asCheckbox) {
     Document& doc = state.doc;
     const cp::Lever& l = lever(doc, index);
     const bool changed = leverChanged(doc, index);
-    const float resetW = ImGui::CalcTextSize("Reset").x + ImGui::GetStyle().FramePadding.x * 2.0f;
+    const float resetW = ImGui::CalcTextSize(tr("Reset")).x + ImGui::GetStyle().FramePadding.x * 2.0f;
     const ImVec2 rowStart = ImGui::GetCursorScreenPos();
     const float right = rowStart.x + ImGui::GetContentRegionAvail().x;
 
@@ -193,7 +193,7 @@ void drawLabelRow(AppState& state, int index, bool asCheckbox) {
         ImGui::AlignTextToFramePadding();
     }
     if (changed) ImGui::PushStyleColor(ImGuiCol_Text, changedColor(state));
-    ImGui::PushTextWrapPos(wrapAt);
+    ImGui::PushTextWrapPos(wrapAt - ImGui::GetWindowPos().x);  // window-local, as ImGui wants it
     ImGui::TextUnformatted(tr(l.label));
     ImGui::PopTextWrapPos();
     if (changed) ImGui::PopStyleColor();
@@ -243,7 +243,7 @@ void drawLeverPanel(AppState& state) {
     ImGui::PopFont();
     const int changed = changedLeverCount(doc);
     const std::string status = changed > 0 ? std::to_string(changed) + tr(" changed") : tr("as in the file");
-    const float resetAllW = ImGui::CalcTextSize("Reset all").x + ImGui::GetStyle().FramePadding.x * 2.0f;
+    const float resetAllW = ImGui::CalcTextSize(tr("Reset all")).x + ImGui::GetStyle().FramePadding.x * 2.0f;
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
     // The status goes between title and button when it fits, else it is left out (the
     // group headers still count the changes).
@@ -256,6 +256,8 @@ void drawLeverPanel(AppState& state) {
             ImGui::TextDisabled("%s", status.c_str());
         ImGui::SameLine();
     }
+    // Where the title leaves no room (a longer language), the button goes on a line of its own.
+    if (ImGui::GetCursorPosX() > ImGui::GetWindowContentRegionMax().x - resetAllW) ImGui::NewLine();
     ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - resetAllW));
     ImGui::BeginDisabled(changed == 0);
     if (ImGui::SmallButton(tr("Reset all"))) resetAllLevers(doc);

@@ -219,7 +219,7 @@ void drawFacilitator(AppState& state) {
         ImGui::PopFont();
     }
     ImGui::BeginDisabled(open == 0 || updating(state));
-    const std::string play = open > 0 ? fmt::format("Play round {}", open) : std::string("Play round");
+    const std::string play = open > 0 ? trf("Play round {}", open) : std::string(tr("Play round"));
     if (ImGui::Button(play.c_str())) playRound(state);
     ImGui::EndDisabled();
     probeItem("workshop/play");
@@ -233,6 +233,7 @@ void drawFacilitator(AppState& state) {
     itemTooltip(tr("Undo the last round played: its moves (and any entered since) are taken back and offered again."));
     if (workshopDirty(state)) {
         ImGui::SameLine();
+        if (ImGui::CalcTextSize(tr("unsaved")).x > ImGui::GetContentRegionAvail().x) ImGui::NewLine();  // no room: below
         ImGui::TextColored(warningColor(state), "%s", tr("unsaved"));
         itemTooltip(tr("File > Save workshop session keeps the game (moves and rounds played)."));
     }
@@ -410,7 +411,9 @@ void drawScoreboard(AppState& state) {
     }
     ImGui::EndTable();
     probeItem("workshop/board");
-    ImGui::TextDisabled("%s", tr("Ranked by total; points vs. the run where nobody moved; hover a score for each objective."));
+    ImGui::PushStyleColor(ImGuiCol_Text, dimColor());  // wrapped: longer in some languages
+    ImGui::TextWrapped("%s", tr("Ranked by total; points vs. the run where nobody moved; hover a score for each objective."));
+    ImGui::PopStyleColor();
     probeItem("workshop/board_legend");
 }
 
@@ -423,7 +426,9 @@ void drawMoveHistory(AppState& state) {
     if (ws.session.moves.empty()) ImGui::TextDisabled("%s", tr("No moves yet."));
     for (int r = 1; r <= ws.session.rounds_played; ++r) {
         ImGui::PushID(r);
-        ImGui::TextDisabled(tr("Round %d (%s)"), r, months(w, r).c_str());
+        ImGui::PushStyleColor(ImGuiCol_Text, dimColor());  // wrapped: a narrow column in some languages
+        ImGui::TextWrapped(tr("Round %d (%s)"), r, months(w, r).c_str());
+        ImGui::PopStyleColor();
         bool any = false;
         for (const cp::Move& m : ws.session.moves) {
             if (m.round != r) continue;
@@ -462,7 +467,18 @@ void drawWorkshopResults(AppState& state) {
         drawScoreboard(state);
         return;
     }
-    const float boardW = sideBySide ? std::floor(avail.x * 0.6f) : 0.0f;
+    // The board gets 60% of the width, or what its columns need (long team names in some
+    // languages) while the moves keep 14 em.
+    float need = 0.0f;
+    if (sideBySide) {
+        const cp::Workshop& w = workshopOf(state);
+        float teamW = 0.0f;
+        for (const cp::Team& t : w.teams) teamW = std::max(teamW, ImGui::CalcTextSize(tr(t.name)).x);
+        const int cols = 4 + w.rounds;
+        need = ImGui::CalcTextSize("#9").x + teamW + static_cast<float>(w.rounds + 1) * ImGui::CalcTextSize("+100.0").x +
+               em() * 8.0f + ImGui::GetStyle().CellPadding.x * 2.0f * static_cast<float>(cols);
+    }
+    const float boardW = sideBySide ? std::floor(std::clamp(need, avail.x * 0.6f, std::max(avail.x * 0.6f, avail.x - em() * 14.0f))) : 0.0f;
     ImGui::BeginChild("##board", ImVec2(boardW, sideBySide ? 0.0f : avail.y * 0.6f), false);
     drawScoreboard(state);
     ImGui::EndChild();

@@ -83,7 +83,7 @@ TEST_F(UkrainianUi, RecorderCatchesTheOneStringAFixtureCatalogueLacks) {
     // An empty catalogue: everything drawn through tr() is recorded, from the code and the scenario.
     const auto drawn = missingAfterDrawing({});
     for (const char* s : {"File", "Companies", "Rule timeline", "China training compute", "Keyboard shortcuts",
-                          "solid: your changes   dashed: as loaded"})
+                          "Policy levers", "US advanced-chip controls"})
         EXPECT_TRUE(has(drawn, s)) << s << " was drawn without tr()";
     cp::i18n::Catalogue fixture;
     for (const std::string& s : drawn)

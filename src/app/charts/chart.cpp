@@ -631,12 +631,25 @@ ChartResult EndChart() {
     const bool has_title = title[0] != '\0' || unitName(g.unit)[0] != '\0';
     if (has_title) {
         dl->PushClipRect(fr.Min, fr.Max, true);  // a long title never runs into the next chart
-        dl->AddText(ImVec2(fr.Min.x, top), col_text, title);
         const char* un = unitName(g.unit);
-        if (un[0] != '\0') {
-            std::snprintf(lab, sizeof lab, title[0] != '\0' ? "  (%s)" : "(%s)", un);
-            dl->AddText(ImVec2(fr.Min.x + ImGui::CalcTextSize(title).x, top), col_dim, lab);
+        lab[0] = '\0';
+        if (un[0] != '\0') std::snprintf(lab, sizeof lab, title[0] != '\0' ? "  (%s)" : "(%s)", un);
+        // A title too long for the chart (longer in some languages) is cut with an ellipsis
+        // so the unit stays in view: the y labels do not repeat it.
+        std::string shown(title);
+        const float room = fr.GetWidth() - ImGui::CalcTextSize(lab).x;
+        if (ImGui::CalcTextSize(shown.c_str()).x > room) {
+            while (!shown.empty() && ImGui::CalcTextSize((shown + "\xe2\x80\xa6").c_str()).x > room) {
+                unsigned char c = 0;
+                do {  // one whole UTF-8 character: continuation bytes back to its lead byte
+                    c = static_cast<unsigned char>(shown.back());
+                    shown.pop_back();
+                } while (!shown.empty() && (c & 0xC0) == 0x80);
+            }
+            shown += "\xe2\x80\xa6";  // …
         }
+        dl->AddText(ImVec2(fr.Min.x, top), col_text, shown.c_str());
+        if (lab[0] != '\0') dl->AddText(ImVec2(fr.Min.x + ImGui::CalcTextSize(shown.c_str()).x, top), col_dim, lab);
         dl->PopClipRect();
         top += line_h + st.ItemSpacing.y;
     }
