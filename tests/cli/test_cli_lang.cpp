@@ -21,9 +21,12 @@ struct FixtureCatalogue : ::testing::Test {
     fs::path old = fs::current_path();
     fs::path dir = fs::temp_directory_path() / ("cli_lang_" + std::to_string(::getpid()));
     void SetUp() override {
+        // Both halves of a catalogue, so neither is taken from the source tree.
         fs::create_directories(dir / "assets" / "locale");
+        fs::create_directories(dir / "scenarios" / "locale" / "uk");
         std::ofstream(dir / "assets" / "locale" / "uk.po")
-            << "msgid \"\"\nmsgstr \"Content-Type: text/plain; charset=UTF-8\\n\"\n\n"
+            << "msgid \"\"\nmsgstr \"Content-Type: text/plain; charset=UTF-8\\n\"\n";
+        std::ofstream(dir / "scenarios" / "locale" / "uk" / "baseline.po")
             << "msgid \"" << leverLabel() << "\"\nmsgstr \"Контроль віддаленого доступу (тест)\"\n";
         fs::current_path(dir);
     }

@@ -54,14 +54,10 @@ double pow10(int e) {
     return std::strtod(buf, nullptr);
 }
 
-struct Scale {
-    double div;
-    const char* suffix;
-};
-
-// Thousands scales (the suffixes come from the language's NumberStyle: "k", "M", "bn", "tn"
-// in English; "bn"/"tn" rather than "B"/"T": unambiguous next to "$").
-constexpr Scale kScales[] = {{1.0, ""}, {1e3, "k"}, {1e6, "M"}, {1e9, "bn"}, {1e12, "tn"}};
+// Thousands scales: x1, x1e3, x1e6, x1e9, x1e12. The suffixes come from the language's
+// NumberStyle ("k", "M", "bn", "tn" in English: "bn"/"tn" rather than "B"/"T",
+// unambiguous next to "$"; "тис.", "млн", "млрд", "трлн" in Ukrainian).
+constexpr double kScales[] = {1.0, 1e3, 1e6, 1e9, 1e12};
 constexpr int kNumScales = static_cast<int>(sizeof(kScales) / sizeof(kScales[0]));
 
 // Mantissa + suffix. step > 0: tick mode (decimals from step); else auto (2 sig. digits),
@@ -69,10 +65,10 @@ constexpr int kNumScales = static_cast<int>(sizeof(kScales) / sizeof(kScales[0])
 std::string scaled(double v, double step) {
     const double a = std::fabs(v);
     int si = 0;
-    while (si + 1 < kNumScales && a >= kScales[si + 1].div) ++si;
+    while (si + 1 < kNumScales && a >= kScales[si + 1]) ++si;
     for (;;) {
-        const double m = v / kScales[si].div;
-        const int d = step > 0 ? stepDecimals(step / kScales[si].div) : autoDecimals(std::fabs(m));
+        const double m = v / kScales[si];
+        const int d = step > 0 ? stepDecimals(step / kScales[si]) : autoDecimals(std::fabs(m));
         const double p = std::pow(10.0, d);
         if (step <= 0 && std::round(std::fabs(m) * p) / p >= 1000.0 && si + 1 < kNumScales) {
             ++si;
