@@ -219,6 +219,7 @@ bool setAppLanguage(AppState& state, const std::string& code) {
         return false;
     }
     state.language = code;
+    state.runs.submittedTrace = TraceKey{};  // the Why trace is written in the language: run it again
     if (!error.empty()) setStatus(state, tr("Catalogue problems: ") + error, true);
     return true;
 }

@@ -7,13 +7,14 @@
 //   explain(scenario, verdict, uk);         // "дозволено згідно з ..." when translated
 #pragma once
 
+#include "engine/simulate.h"
+
 #include <fmt/format.h>
 
 #include <string>
 
 namespace cp {
 
-struct Scenario;
 struct Verdict;
 
 struct Text {
@@ -33,5 +34,8 @@ struct Text {
 
 // explain() of rules.h in the language `text` looks up.
 std::string explain(const Scenario& s, const Verdict& v, const Text& text);
+// simulate() whose trace rows (options weighed, verdicts, installed chips) are written in
+// that language. Numbers, ids and metric names are the same as simulate()'s.
+Results simulate(const Scenario& s, const RunOptions& options, const Text& text);
 
 }  // namespace cp

@@ -25,7 +25,8 @@ struct FixtureCatalogue : ::testing::Test {
         fs::create_directories(dir / "assets" / "locale");
         fs::create_directories(dir / "scenarios" / "locale" / "uk");
         std::ofstream(dir / "assets" / "locale" / "uk.po")
-            << "msgid \"\"\nmsgstr \"Content-Type: text/plain; charset=UTF-8\\n\"\n";
+            << "msgid \"\"\nmsgstr \"Content-Type: text/plain; charset=UTF-8\\n\"\n\n"
+            << "msgid \"allowed: no rule applies\"\nmsgstr \"дозволено (тест)\"\n";
         std::ofstream(dir / "scenarios" / "locale" / "uk" / "baseline.po")
             << "msgid \"" << leverLabel() << "\"\nmsgstr \"Контроль віддаленого доступу (тест)\"\n";
         fs::current_path(dir);
@@ -53,6 +54,18 @@ TEST_F(FixtureCatalogue, LeversPrintsTranslatedLabelsAndKeepsIds) {
     EXPECT_EQ(uk.out.substr(0, uk.out.find('\n')), en.out.substr(0, en.out.find('\n')));  // header stays
     // The next call without --lang is English again (the language is per call).
     EXPECT_EQ(cli({"levers", kBaseline}).out, en.out);
+}
+
+TEST_F(FixtureCatalogue, WhyWritesTheEnginesVerdictsInTheLanguage) {
+    const std::vector<std::string> args = {"why", kBaseline, "--company", "bytedance", "--month", "2025-06"};
+    const auto en = cli(args);
+    auto ukArgs = args;
+    ukArgs.insert(ukArgs.end(), {"--lang", "uk"});
+    const auto uk = cli(ukArgs);
+    ASSERT_EQ(uk.code, 0) << uk.err;
+    EXPECT_NE(en.out.find("allowed: no rule applies"), std::string::npos) << en.out;
+    EXPECT_NE(uk.out.find("дозволено (тест)"), std::string::npos) << uk.out;
+    EXPECT_EQ(uk.out.find("allowed: no rule applies"), std::string::npos);
 }
 
 TEST_F(FixtureCatalogue, CsvIsTheSameInEveryLanguage) {
