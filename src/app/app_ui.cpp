@@ -246,7 +246,7 @@ void drawStatusBar(const AppState& state) {
         } else if (state.loadError) {
             ImGui::TextColored(errorColor(state), tr("Scenario failed to load: %s"), fileName(state.scenarioPath).c_str());
         } else {
-            ImGui::Text(tr("Scenario: %s%s"), fileName(state.scenarioPath).c_str(), isDirty(state.doc) ? "  (unsaved changes)" : "");
+            ImGui::Text(tr("Scenario: %s%s"), fileName(state.scenarioPath).c_str(), isDirty(state.doc) ? tr("  (unsaved changes)") : "");
             if (!state.doc.savedPath.empty()) {
                 ImGui::Separator();
                 ImGui::Text(tr("Saved as: %s"), fileName(state.doc.savedPath).c_str());

@@ -9,6 +9,7 @@
 #include "app/ui_probe.h"
 #include "app/workshop_mode.h"
 #include "app/tr.h"
+#include "i18n/format.h"
 
 #include <imgui.h>
 
@@ -37,8 +38,8 @@ std::string kpiNumber(const std::string& formatted) {
 std::string formatDelta(double delta, chart::Unit unit) {
     char buf[64];
     if (unit == chart::Unit::Share) {
-        std::snprintf(buf, sizeof buf, "%+.1f pp", delta * 100.0);
-        return buf;
+        std::snprintf(buf, sizeof buf, tr("%+.1f pp"), delta * 100.0);
+        return cp::i18n::localizeNumber(buf);  // "+3,0 в. п."
     }
     std::string out(delta < 0 ? "-" : "+");
     out += kpiNumber(chart::formatValue(std::fabs(delta), unit));
@@ -142,7 +143,8 @@ void drawCard(AppState& state, size_t k, float width, float height, const CardFo
             char pct[32];
             const double relative = 100.0 * delta / std::fabs(base);
             std::snprintf(pct, sizeof pct, std::fabs(relative) < 10.0 ? " %+.1f%%" : " %+.0f%%", relative);
-            if (ImGui::CalcTextSize((text + pct).c_str()).x <= ImGui::GetContentRegionAvail().x) text += pct;
+            const std::string shown = cp::i18n::localizeNumber(pct);
+            if (ImGui::CalcTextSize((text + shown).c_str()).x <= ImGui::GetContentRegionAvail().x) text += shown;
         }
         if (const int verdict = kpiVerdict(state, k, delta); verdict != 0) {
             ImGui::TextColored(verdict > 0 ? betterColor(state) : worseColor(state), "%s", text.c_str());

@@ -8,6 +8,7 @@
 #include "app/ui_common.h"
 #include "app/ui_probe.h"
 #include "app/tr.h"
+#include "i18n/format.h"
 
 #include <imgui.h>
 
@@ -24,14 +25,14 @@ void drawCompanyCombo(AppState& state) {
     const cp::Scenario& s = *state.doc.loaded;
     int& company = state.view.whyCompany;
     const char* preview = company >= 0 && company < static_cast<int>(s.companies.size())
-                              ? s.companies[static_cast<size_t>(company)].name.c_str()
+                              ? tr(s.companies[static_cast<size_t>(company)].name)
                               : tr("(pick a company)");
     ImGui::SetNextItemWidth(em() * 22.0f);
     if (ImGui::BeginCombo("##whyCompany", preview)) {
         for (size_t i = 0; i < s.companies.size(); ++i) {
             if (s.companies[i].kind == cp::CompanyKind::Operator) continue;
             ImGui::PushID(static_cast<int>(i));
-            if (ImGui::Selectable(s.companies[i].name.c_str(), static_cast<int>(i) == company)) company = static_cast<int>(i);
+            if (ImGui::Selectable(tr(s.companies[i].name), static_cast<int>(i) == company)) company = static_cast<int>(i);
             ImGui::PopID();
         }
         ImGui::EndCombo();
@@ -67,7 +68,7 @@ void drawPurpose(const std::vector<cp::OptionTrace>& trace, int purpose) {
         textRightAligned(buf);
         ImGui::TableSetColumnIndex(2);
         std::snprintf(buf, sizeof buf, "%.1f%%", o.share * 100.0);
-        textRightAligned(buf);
+        textRightAligned(cp::i18n::localizeNumber(buf).c_str());
         ImGui::TableSetColumnIndex(3);
         textRightAligned(chart::formatValue(o.spend_usd, chart::Unit::Usd).c_str());
         ImGui::TableSetColumnIndex(4);
@@ -92,7 +93,7 @@ void drawWhyPanel(AppState& state) {
     drawCompanyCombo(state);
     ImGui::SameLine();
     const int absMonth = state.dash.months.start + state.view.month;
-    ImGui::Text(tr("in %s (move the month slider to change)"), state.dash.months.label(state.view.month));
+    ImGui::TextWrapped(tr("in %s (move the month slider to change)"), state.dash.months.label(state.view.month));
 
     const TraceKey wanted{state.runs.generation, state.doc.revision, state.view.whyCompany, absMonth};
     const bool fresh = state.runs.shownTrace == wanted;
