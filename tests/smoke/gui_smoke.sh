@@ -37,6 +37,15 @@ colours="$(identify -format '%k' "$shot")"
 (( colours > 500 )) || fail "screenshot has only $colours colours: no charts drawn?"
 echo "ok: $shot is $size with $colours colours"
 
+echo "== --lang uk (and a bad language)"
+"${xvfb[@]}" "$binary" --scenario "$scenario" --lang uk --screenshot "$outdir/uk.png" --frames 3 --size 1280x720 \
+  || fail "--lang uk exited with status $?"
+[[ -s "$outdir/uk.png" ]] || fail "no screenshot with --lang uk"
+if "${xvfb[@]}" "$binary" --scenario "$scenario" --lang xx --screenshot "$outdir/xx.png" --frames 1 2>/dev/null; then
+  fail "--lang xx was accepted"
+fi
+echo "ok: --lang uk draws, --lang xx is refused"
+
 echo "== changed levers and presenter mode"
 changed="$outdir/changed.png"
 "${xvfb[@]}" "$binary" --scenario "$scenario" --screenshot "$changed" --frames 5 --size 1280x720 \
