@@ -2,7 +2,7 @@
 # GUI smoke test: the real dashboard binary in a virtual X server.
 #   gui_smoke.sh BINARY SCENARIO OUTDIR
 # Checks that --screenshot writes a 1280x720 PNG of the full dashboard (charts: many
-# colours, not one flat colour), that --lever, --presenter, --uncertainty, --tab and --compare shots work, that a bad
+# colours, not one flat colour), that --lang uk, --lever, --presenter, --uncertainty, --tab and --compare shots work, that a bad
 # --lever or a missing scenario exits non-zero, and that --bench-frames prints its
 # figures (idle frames per second included). Never touches the user's config.
 set -euo pipefail
