@@ -101,11 +101,11 @@ std::vector<WaterfallBar> waterfallBars(const cp::Attribution& a, bool oneAtATim
     std::stable_sort(bars.begin(), bars.end(),
                      [](const WaterfallBar& x, const WaterfallBar& y) { return std::fabs(x.value) > std::fabs(y.value); });
     if (oneAtATime && a.interaction != 0)
-        bars.push_back({WaterfallBar::Kind::Interaction, -1, tr("Interactions"), "", "",
-                        tr("What the levers do together beyond the sum of their effects alone."), a.interaction});
+        bars.push_back({WaterfallBar::Kind::Interaction, -1, N_("Interactions"), "", "",
+                        N_("What the levers do together beyond the sum of their effects alone."), a.interaction});
     if (a.other != 0)
-        bars.push_back({WaterfallBar::Kind::Other, -1, tr("Other differences"), "", "",
-                        tr("The scenario differs from the file as loaded in more than its levers."), a.other});
+        bars.push_back({WaterfallBar::Kind::Other, -1, N_("Other differences"), "", "",
+                        N_("The scenario differs from the file as loaded in more than its levers."), a.other});
     return bars;
 }
 

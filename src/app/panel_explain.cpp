@@ -191,7 +191,8 @@ void drawExplainTab(AppState& state) {
         const bool hovered = ImGui::IsItemHovered();
         if (hovered) dl->AddRectFilled(ImVec2(top.x, y), ImVec2(top.x + width, y + rowH), ImGui::GetColorU32(ImGuiCol_FrameBgHovered));
         const float ty = y + (rowH - line) * 0.5f;
-        dl->AddText(ImVec2(top.x, ty), ImGui::GetColorU32(ImGuiCol_Text), label.c_str());
+        // Cut to its column (the tooltip has it whole), so a long label never runs under the bar.
+        dl->AddText(ImVec2(top.x, ty), ImGui::GetColorU32(ImGuiCol_Text), chart::elided(label, labelW - em() * 0.5f).c_str());
         const float a0 = X(std::min(from, to)), a1 = std::max(X(std::max(from, to)), a0 + 2.0f);
         dl->AddRectFilled(ImVec2(a0, y + rowH * 0.15f), ImVec2(a1, y + rowH * 0.85f), col, 2.0f);
         dl->AddText(ImVec2(a1 + em() * 0.4f, ty), ImGui::GetColorU32(ImGuiCol_Text), text.c_str());
@@ -205,8 +206,8 @@ void drawExplainTab(AppState& state) {
         const ImU32 col = b.kind == WaterfallBar::Kind::Lever ? (b.value >= 0 ? up : down) : other;
         const std::string share = diff == 0 ? std::string() : fmt::format(" ({:.0f}%)", 100.0 * b.value / diff);
         const std::string probe = "explain/bar/" + std::to_string(k);
-        if (row(static_cast<int>(k) + 1, b.label, run, run + b.value, col, signedValue(b.value, unit) + share, probe.c_str()))
-            tooltipLines(b.label + ": " + signedValue(b.value, unit) + share, b.from, b.to, b.help);
+        if (row(static_cast<int>(k) + 1, tr(b.label), run, run + b.value, col, signedValue(b.value, unit) + share, probe.c_str()))
+            tooltipLines(tr(b.label) + std::string(": ") + signedValue(b.value, unit) + share, b.from, b.to, tr(b.help));
         run += b.value;
     }
     const int last = static_cast<int>(bars.size()) + 1;
@@ -270,7 +271,8 @@ void drawSensitivityTab(AppState& state) {
         const float y = top.y + rowH * static_cast<float>(i);
         const float ty = y + (rowH - line) * 0.5f;
         const cp::Lever& l = lever(state.doc, r.lever);
-        dl->AddText(ImVec2(top.x, ty), text, (l.label.empty() ? r.id : l.label).c_str());
+        dl->AddText(ImVec2(top.x, ty), text,
+                    chart::elided(l.label.empty() ? r.id : std::string(tr(l.label)), labelW - em() * 0.5f).c_str());
         const float c = X(t->value);
         const float d[2] = {X(r.at_low) - c, X(r.at_high) - c};
         // The longer bar first, so a shorter one on the same side stays visible on top.
@@ -296,8 +298,8 @@ void drawSensitivityTab(AppState& state) {
             const double v = end == 0 ? r.at_low : r.at_high;
             const std::string endText = end == 0 ? r.low_text : r.high_text;
             if (hovered)
-                tooltipLines(fmt::format("{} = {}: {}", l.label.empty() ? r.id : l.label, endText, chart::formatValue(v, unit)),
-                             "", "", tr("Click to set the lever to this end (Ctrl+Z undoes it). ") + l.help);
+                tooltipLines(fmt::format("{} = {}: {}", l.label.empty() ? r.id.c_str() : tr(l.label), endText, chart::formatValue(v, unit)),
+                             "", "", tr("Click to set the lever to this end (Ctrl+Z undoes it). ") + std::string(tr(l.help)));
             if (clicked) setLeverValue(state.doc, r.lever, end == 0 ? r.low : r.high);
             const ImVec2 size = ImGui::CalcTextSize(endText.c_str());
             const float lx = outer ? (left ? a0 - size.x - 4.0f : a1 + 4.0f) : (left ? c - size.x - 6.0f : c + 6.0f);

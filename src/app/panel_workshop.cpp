@@ -28,19 +28,6 @@ namespace chokepoint::app {
 
 namespace {
 
-// Text cut to fit `width`, ending in "..." when it had to be cut (the tooltip has it whole).
-std::string elided(const std::string& text, float width) {
-    if (ImGui::CalcTextSize(text.c_str()).x <= width) return text;
-    std::string cut = text;
-    while (!cut.empty() && ImGui::CalcTextSize((cut + "...").c_str()).x > width) {
-        unsigned char c = 0;
-        do {  // a whole UTF-8 character: its continuation bytes, then its first byte
-            c = static_cast<unsigned char>(cut.back());
-            cut.pop_back();
-        } while (!cut.empty() && (c & 0xC0) == 0x80);
-    }
-    return cut + "...";
-}
 
 //-----------------------------------------------------------------------------
 // [SECTION] Helpers
@@ -403,7 +390,7 @@ void drawScoreboard(AppState& state) {
         ImGui::TableNextColumn();
         if (ts && played > 0) {
             const std::string driver = roundDriver(w, ws.session, *ts, played);
-            ImGui::TextDisabled("%s", elided(driver, ImGui::GetContentRegionAvail().x).c_str());
+            ImGui::TextDisabled("%s", chart::elided(driver, ImGui::GetContentRegionAvail().x).c_str());
             probeItem("workshop/driver");
             itemTooltip(driver.c_str());
         }

@@ -109,6 +109,19 @@ void addLine(Kind kind, const char* label, const double* ys, int n, ImU32 col) {
 
 }  // namespace
 
+std::string elided(const std::string& text, float width) {
+    if (ImGui::CalcTextSize(text.c_str()).x <= width) return text;
+    std::string cut = text;
+    while (!cut.empty() && ImGui::CalcTextSize((cut + "...").c_str()).x > width) {
+        unsigned char c = 0;
+        do {  // a whole UTF-8 character: its continuation bytes, then its first byte
+            c = static_cast<unsigned char>(cut.back());
+            cut.pop_back();
+        } while (!cut.empty() && (c & 0xC0) == 0x80);
+    }
+    return cut + "...";
+}
+
 bool BeginChart(const char* id, const char* title, Unit y_unit, const char* const* x_labels,
                 int n_x, const Style& style) {
     if (g.active) return false;  // no nesting: the caller skips EndChart, nothing leaks
@@ -634,20 +647,9 @@ ChartResult EndChart() {
         const char* un = unitName(g.unit);
         lab[0] = '\0';
         if (un[0] != '\0') std::snprintf(lab, sizeof lab, title[0] != '\0' ? "  (%s)" : "(%s)", un);
-        // A title too long for the chart (longer in some languages) is cut with an ellipsis
-        // so the unit stays in view: the y labels do not repeat it.
-        std::string shown(title);
-        const float room = fr.GetWidth() - ImGui::CalcTextSize(lab).x;
-        if (ImGui::CalcTextSize(shown.c_str()).x > room) {
-            while (!shown.empty() && ImGui::CalcTextSize((shown + "\xe2\x80\xa6").c_str()).x > room) {
-                unsigned char c = 0;
-                do {  // one whole UTF-8 character: continuation bytes back to its lead byte
-                    c = static_cast<unsigned char>(shown.back());
-                    shown.pop_back();
-                } while (!shown.empty() && (c & 0xC0) == 0x80);
-            }
-            shown += "\xe2\x80\xa6";  // …
-        }
+        // A title too long for the chart (longer in some languages) is cut so the unit stays
+        // in view: the y labels do not repeat it.
+        const std::string shown = elided(title, fr.GetWidth() - ImGui::CalcTextSize(lab).x);
         dl->AddText(ImVec2(fr.Min.x, top), col_text, shown.c_str());
         if (lab[0] != '\0') dl->AddText(ImVec2(fr.Min.x + ImGui::CalcTextSize(shown.c_str()).x, top), col_dim, lab);
         dl->PopClipRect();
