@@ -291,7 +291,7 @@ void drawWelcome(AppState& state) {
 
 void drawHeader(AppState& state) {
     pushBold(state);
-    ImGui::TextUnformatted(state.doc.loaded->name.c_str());
+    ImGui::TextUnformatted(tr(state.doc.loaded->name));
     ImGui::PopFont();
     if (!state.presenter) {  // the room needs the scenario's name, not its file
         ImGui::SameLine();

@@ -44,7 +44,7 @@ void drawKpiTable(AppState& state, const CompareScenarios& c, int month) {
                                         ImVec2(0.0f, height)))
         return;
     ImGui::TableSetupColumn(tr("KPI"));
-    for (const auto& r : c.runs) ImGui::TableSetupColumn(r.name.empty() ? fileName(r.file).c_str() : r.name.c_str());
+    for (const auto& r : c.runs) ImGui::TableSetupColumn(r.name.empty() ? fileName(r.file).c_str() : tr(r.name));
     ImGui::TableHeadersRow();
     for (size_t k = 0; k < kpiSpecs().size(); ++k) {
         ImGui::TableNextRow();
@@ -101,12 +101,12 @@ void drawSmallMultiples(AppState& state, CompareScenarios& c) {
         style.show_legend = false;
         if (std::isfinite(lo)) style.y_min = std::min(0.0, lo), style.y_max = hi;
         const std::string id = "compare" + std::to_string(i);
-        if (chart::BeginChart(id.c_str(), r.name.c_str(), unit, axis.ptrs.data(), axis.count(), style)) {
+        if (chart::BeginChart(id.c_str(), tr(r.name), unit, axis.ptrs.data(), axis.count(), style)) {
             // The first picked scenario dashed in every picture, as the reference.
             if (i > 0 && c.runs[0].results && c.runs[0].results->start() == r.results->start())
-                chart::LineDashed(c.runs[0].name.c_str(), c.seriesValues[0].data(), static_cast<int>(c.seriesValues[0].size()),
+                chart::LineDashed(tr(c.runs[0].name), c.seriesValues[0].data(), static_cast<int>(c.seriesValues[0].size()),
                                   chart::paletteColor(1));
-            chart::Line(r.name.c_str(), c.seriesValues[i].data(), static_cast<int>(c.seriesValues[i].size()), chart::paletteColor(0));
+            chart::Line(tr(r.name), c.seriesValues[i].data(), static_cast<int>(c.seriesValues[i].size()), chart::paletteColor(0));
             chart::Cursor(state.dash.months.start + state.view.month - r.results->start());
             chart::EndChart();
         }
