@@ -137,3 +137,13 @@ TEST(CliArgs, SessionAndUncertaintyFlags) {
     EXPECT_FALSE(parseCliArgs({"--uncertainty=5"}).ok());
     EXPECT_NE(cliUsage().find("--restore-session"), std::string::npos);
 }
+
+TEST(CliArgs, LangTakesEnOrUk) {
+    const CliParseResult uk = parseCliArgs({"--lang", "uk"});
+    ASSERT_TRUE(uk.ok()) << uk.error;
+    EXPECT_EQ(uk.args.language, "uk");
+    EXPECT_EQ(parseCliArgs({}).args.language, "");  // not given: the remembered language
+    const CliParseResult bad = parseCliArgs({"--lang", "de"});
+    EXPECT_FALSE(bad.ok());
+    EXPECT_NE(bad.error.find("--lang"), std::string::npos) << bad.error;
+}
