@@ -75,7 +75,7 @@ done
 # ---- build.ninja -----------------------------------------------------------
 version="$(sed -n 's/^project(chokepoint VERSION \([0-9.]*\).*/\1/p' CMakeLists.txt)"
 sources=()
-for f in src/engine/*.cpp src/paths/*.cpp src/app/*.cpp src/app/charts/*.cpp src/web/*.cpp; do
+for f in src/engine/*.cpp src/paths/*.cpp src/i18n/*.cpp src/app/*.cpp src/app/charts/*.cpp src/web/*.cpp; do
   [[ "$f" == src/app/main.cpp ]] && continue
   [[ -f "$f" ]] && sources+=("$CHOKEPOINT_ROOT/$f")
 done

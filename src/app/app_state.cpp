@@ -8,6 +8,9 @@
 #include "app/panels.h"
 #include "app/scenario_files.h"
 #include "engine/loader.h"
+#include "paths/data_dirs.h"
+#include "i18n/i18n.h"
+#include "app/tr.h"
 
 #include <algorithm>
 #include <filesystem>
@@ -91,13 +94,13 @@ void loadScenario(AppState& state) {
     } catch (const cp::LoadError& e) {
         state.loadProblems = e.problems();
     } catch (const std::exception& e) {
-        state.loadProblems.push_back({state.scenarioPath, "", std::string("unexpected error: ") + e.what()});
+        state.loadProblems.push_back({state.scenarioPath, "", std::string(tr("unexpected error: ")) + e.what()});
     }
-    if (state.loadProblems.empty()) state.loadProblems.push_back({state.scenarioPath, "", "unknown problem"});
+    if (state.loadProblems.empty()) state.loadProblems.push_back({state.scenarioPath, "", tr("unknown problem")});
     const cp::Problem& first = state.loadProblems.front();
     state.loadError = first.pointer.empty() ? first.message : first.pointer + ": " + first.message;
     if (state.loadProblems.size() > 1)
-        *state.loadError += " (and " + std::to_string(state.loadProblems.size() - 1) + " more)";
+        *state.loadError += tr(" (and ") + std::to_string(state.loadProblems.size() - 1) + tr(" more)");
     state.doc = Document{};
     state.runs.current.reset();
     state.runs.baseline.reset();
@@ -142,7 +145,7 @@ void syncRuns(AppState& state) {
             runs.baselineRuleActive = out->ruleActive;
             rebuild = true;
         } else {
-            runs.error = "baseline run failed: " + out->error;
+            runs.error = tr("baseline run failed: ") + out->error;
         }
     }
     if (auto out = state.worker.take(RunSlot::Trace); out && tagGeneration(out->tag) == runs.generation) {
@@ -152,6 +155,10 @@ void syncRuns(AppState& state) {
     if (state.dash.flopUnits != state.view.flopUnits) {
         state.dash.flopUnits = state.view.flopUnits;
         rebuild = runs.current != nullptr;
+    }
+    if (state.dash.language != cp::i18n::language()) {  // labels built from the scenario's names
+        state.dash.language = cp::i18n::language();
+        rebuild = rebuild || runs.current != nullptr;
     }
     if (rebuild) {
         rebuildDashboard(state.dash, *state.doc.loaded, runs.current.get(), runs.baseline.get());
@@ -198,6 +205,21 @@ bool updating(const AppState& state) {
 //-----------------------------------------------------------------------------
 // [SECTION] Guarded actions, presenter mode, recent files
 //-----------------------------------------------------------------------------
+
+std::vector<std::filesystem::path> localeRoots() { return cp::paths::dataRoots(); }
+
+bool setAppLanguage(AppState& state, const std::string& code) {
+    std::string error;
+    const auto roots = state.localeRoots.empty() ? localeRoots() : state.localeRoots;
+    if (!cp::i18n::setLanguage(code, roots, &error)) {
+        setStatus(state, tr("Language not changed: ") + error, true);
+        return false;
+    }
+    state.language = code;
+    state.runs.submittedTrace = TraceKey{};  // the Why trace is written in the language: run it again
+    if (!error.empty()) setStatus(state, tr("Catalogue problems: ") + error, true);
+    return true;
+}
 
 void setPresenter(AppState& state, bool on) {
     if (on == state.presenter) return;
@@ -284,14 +306,14 @@ void saveTo(AppState& state, const std::string& path, const std::string& name) {
         state.dialogs.pathField = path;
         state.dialogs.nameField = name;
         state.dialogs.saveAsRequested = true;  // show the dialog again, with the reason
-        setStatus(state, "Not saved: " + error, true);
+        setStatus(state, tr("Not saved: ") + error, true);
         return;
     }
     state.doc.savedPath = path;
     state.doc.savedName = name;
     state.doc.savedEdits = state.doc.edits;
     state.dialogs.error.clear();
-    setStatus(state, "Saved " + displayPath(path), false);
+    setStatus(state, tr("Saved ") + displayPath(path), false);
     if (state.dialogs.download) state.dialogs.download(path);
     addRecentFile(state, path);
     if (state.dialogs.continueAfterSave) performPending(state);
@@ -309,13 +331,13 @@ void handleRequests(AppState& state) {
     if (r.revert) {
         r.revert = false;
         loadScenario(state);
-        if (state.scenarioLoaded) setStatus(state, "Reverted to " + displayPath(state.scenarioPath), false);
+        if (state.scenarioLoaded) setStatus(state, tr("Reverted to ") + displayPath(state.scenarioPath), false);
     }
     if (r.open) {
         state.scenarioPath = *r.open;
         r.open.reset();
         loadScenario(state);
-        if (state.scenarioLoaded) setStatus(state, "Opened " + displayPath(state.scenarioPath), false);
+        if (state.scenarioLoaded) setStatus(state, tr("Opened ") + displayPath(state.scenarioPath), false);
     }
     if (r.save) {
         r.save = false;
@@ -334,12 +356,12 @@ void handleRequests(AppState& state) {
         const std::string path = *r.exportCsv;
         r.exportCsv.reset();
         if (!state.runs.current) {
-            setStatus(state, "No results to export yet", true);
+            setStatus(state, tr("No results to export yet"), true);
         } else if (const std::string error = exportResultsCsv(*state.runs.current, path); error.empty()) {
-            setStatus(state, "Exported results to " + displayPath(path), false);
+            setStatus(state, tr("Exported results to ") + displayPath(path), false);
             if (state.dialogs.download) state.dialogs.download(path);
         } else {
-            setStatus(state, "Export failed: " + error, true);
+            setStatus(state, tr("Export failed: ") + error, true);
         }
     }
     handleClassroomRequests(state);  // stories, workshops, sessions, the workshop report

@@ -160,6 +160,8 @@ struct AppState {
     FontSet fonts;                          // null pointers: ImGui default font
     bool presenter = false;                 // F11: large font, high contrast, fewer panels
     Theme themeBeforePresenter = Theme::Dark;
+    std::string language = "en";            // View > Language (the catalogue in force: cp::i18n)
+    std::vector<std::filesystem::path> localeRoots;  // where catalogues are looked for
 
     WindowVisibility windows;
     Dialogs dialogs;
@@ -205,6 +207,14 @@ void syncRuns(AppState& state);
 void waitForRuns(AppState& state);
 // True while results on screen are older than the edits.
 bool updating(const AppState& state);
+
+// Switches the interface language ("en", "uk") at once: texts, numbers and the chart and
+// table labels built from the scenario. On failure the language stays and the status bar
+// says why. `roots`: where assets/ and scenarios/ are looked for (localeRoots()).
+bool setAppLanguage(AppState& state, const std::string& code);
+// Directories holding assets/ and scenarios/ beside the executable, installed, or in the
+// source tree (the parents of assetSearchDirs()).
+std::vector<std::filesystem::path> localeRoots();
 
 // Switches presenter mode (F11) on or off.
 void setPresenter(AppState& state, bool on);

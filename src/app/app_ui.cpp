@@ -14,6 +14,7 @@
 #include "app/share_link.h"
 #include "app/ui_common.h"
 #include "app/ui_probe.h"
+#include "app/tr.h"
 
 #include <imgui.h>
 #include <imgui_internal.h>  // BeginViewportSideBar (status bar)
@@ -35,21 +36,21 @@ namespace {
 // [SECTION] Shortcuts
 //-----------------------------------------------------------------------------
 
-constexpr Shortcut kOpen{'O', true, false, "Ctrl+O", "Open scenario..."};
-constexpr Shortcut kSave{'S', true, false, "Ctrl+S", "Save"};
-constexpr Shortcut kSaveAs{'S', true, true, "Ctrl+Shift+S", "Save as..."};
-constexpr Shortcut kReload{'R', true, false, "Ctrl+R", "Reload from disk (keeps your changes)"};
-constexpr Shortcut kExportCsv{'E', true, false, "Ctrl+E", "Export results CSV..."};
-constexpr Shortcut kExportPng{'P', true, false, "Ctrl+P", "Export window PNG..."};
-constexpr Shortcut kQuit{'Q', true, false, "Ctrl+Q", "Quit"};
-constexpr Shortcut kUndo{'Z', true, false, "Ctrl+Z", "Undo lever change"};
-constexpr Shortcut kRedo{'Y', true, false, "Ctrl+Y", "Redo lever change"};
-constexpr Shortcut kRedoAlt{'Z', true, true, "Ctrl+Shift+Z", "Redo lever change"};
-constexpr Shortcut kPresenter{kKeyF11, false, false, "F11", "Presenter mode"};
-constexpr Shortcut kLevers{'L', true, false, "Ctrl+L", "Lever panel: collapse to a strip / open"};
-constexpr Shortcut kThemeDark{'1', true, false, "Ctrl+1", "Dark theme"};
-constexpr Shortcut kThemeLight{'2', true, false, "Ctrl+2", "Light theme"};
-constexpr Shortcut kThemePresenter{'3', true, false, "Ctrl+3", "Presenter theme (high contrast)"};
+constexpr Shortcut kOpen{'O', true, false, "Ctrl+O", N_("Open scenario...")};
+constexpr Shortcut kSave{'S', true, false, "Ctrl+S", N_("Save")};
+constexpr Shortcut kSaveAs{'S', true, true, "Ctrl+Shift+S", N_("Save as...")};
+constexpr Shortcut kReload{'R', true, false, "Ctrl+R", N_("Reload from disk (keeps your changes)")};
+constexpr Shortcut kExportCsv{'E', true, false, "Ctrl+E", N_("Export results CSV...")};
+constexpr Shortcut kExportPng{'P', true, false, "Ctrl+P", N_("Export window PNG...")};
+constexpr Shortcut kQuit{'Q', true, false, "Ctrl+Q", N_("Quit")};
+constexpr Shortcut kUndo{'Z', true, false, "Ctrl+Z", N_("Undo lever change")};
+constexpr Shortcut kRedo{'Y', true, false, "Ctrl+Y", N_("Redo lever change")};
+constexpr Shortcut kRedoAlt{'Z', true, true, "Ctrl+Shift+Z", N_("Redo lever change")};
+constexpr Shortcut kPresenter{kKeyF11, false, false, "F11", N_("Presenter mode")};
+constexpr Shortcut kLevers{'L', true, false, "Ctrl+L", N_("Lever panel: collapse to a strip / open")};
+constexpr Shortcut kThemeDark{'1', true, false, "Ctrl+1", N_("Dark theme")};
+constexpr Shortcut kThemeLight{'2', true, false, "Ctrl+2", N_("Light theme")};
+constexpr Shortcut kThemePresenter{'3', true, false, "Ctrl+3", N_("Presenter theme (high contrast)")};
 constexpr std::array kShortcuts{kOpen,    kSave, kSaveAs,    kReload,    kExportCsv, kExportPng,      kUndo,
                                 kRedo,    kRedoAlt, kPresenter, kLevers, kThemeDark, kThemeLight, kThemePresenter, kQuit};
 
@@ -95,11 +96,11 @@ void handleShortcuts(AppState& state) {
 //-----------------------------------------------------------------------------
 
 bool menuItem(const Shortcut& s, bool enabled = true, bool selected = false) {
-    return ImGui::MenuItem(s.action, s.label, selected, enabled);
+    return ImGui::MenuItem(tr(s.action), s.label, selected, enabled);
 }
 
 void drawRecentMenu(AppState& state) {
-    const bool open = ImGui::BeginMenu("Open recent", !state.recentFiles.empty());
+    const bool open = ImGui::BeginMenu(tr("Open recent"), !state.recentFiles.empty());
     probeItem("File/Open recent");
     if (!open) return;
     std::string chosen;
@@ -109,13 +110,13 @@ void drawRecentMenu(AppState& state) {
         ImGui::PopID();
     }
     ImGui::Separator();
-    if (ImGui::MenuItem("Clear list")) state.recentFiles.clear();
+    if (ImGui::MenuItem(tr("Clear list"))) state.recentFiles.clear();
     ImGui::EndMenu();
     if (!chosen.empty()) requestGuarded(state, PendingAction::Open, chosen);
 }
 
 void drawFileMenu(AppState& state) {
-    const bool open = ImGui::BeginMenu("File");
+    const bool open = ImGui::BeginMenu(tr("File"));
     probeItem("menu/File");
     if (!open) return;
     const bool doc = hasScenario(state.doc);
@@ -129,7 +130,7 @@ void drawFileMenu(AppState& state) {
     probeItem("File/Save");
     if (menuItem(kSaveAs, doc)) state.dialogs.saveAsRequested = true;
     probeItem("File/Save as");
-    if (ImGui::MenuItem("Revert (discard your changes)", nullptr, false, doc && isDirty(state.doc)))
+    if (ImGui::MenuItem(tr("Revert (discard your changes)"), nullptr, false, doc && isDirty(state.doc)))
         requestGuarded(state, PendingAction::Revert);
     probeItem("File/Revert");
     if (menuItem(kReload, !state.scenarioPath.empty())) state.requests.reload = true;
@@ -151,7 +152,7 @@ void drawFileMenu(AppState& state) {
 }
 
 void drawEditMenu(AppState& state) {
-    const bool open = ImGui::BeginMenu("Edit");
+    const bool open = ImGui::BeginMenu(tr("Edit"));
     probeItem("menu/Edit");
     if (!open) return;
     if (menuItem(kUndo, canUndo(state.doc))) undo(state.doc);
@@ -159,54 +160,65 @@ void drawEditMenu(AppState& state) {
     if (menuItem(kRedo, canRedo(state.doc))) redo(state.doc);
     probeItem("Edit/Redo");
     ImGui::Separator();
-    if (ImGui::MenuItem("Reset all levers", nullptr, false, changedLeverCount(state.doc) > 0)) resetAllLevers(state.doc);
+    if (ImGui::MenuItem(tr("Reset all levers"), nullptr, false, changedLeverCount(state.doc) > 0)) resetAllLevers(state.doc);
     probeItem("Edit/Reset all levers");
     ImGui::EndMenu();
 }
 
 void drawViewMenu(AppState& state) {
-    const bool open = ImGui::BeginMenu("View");
+    const bool open = ImGui::BeginMenu(tr("View"));
     probeItem("menu/View");
     if (!open) return;
     if (menuItem(kPresenter, true, state.presenter)) setPresenter(state, !state.presenter);
     probeItem("View/Presenter mode");
     if (menuItem(kLevers, hasScenario(state.doc), !leverPanelCollapsed(state))) toggleLeverPanel(state);
     probeItem("View/Lever panel");
-    ImGui::MenuItem("Tables and Why panel", nullptr, &state.windows.tables, !state.presenter);
+    ImGui::MenuItem(tr("Tables and Why panel"), nullptr, &state.windows.tables, !state.presenter);
     probeItem("View/Tables");
-    ImGui::MenuItem("Compute in FLOP-H100e", nullptr, &state.view.flopUnits);
+    ImGui::MenuItem(tr("Compute in FLOP-H100e"), nullptr, &state.view.flopUnits);
     probeItem("View/FLOP units");
-    itemTooltip("FLOP-H100e counts every chip at tflops / 989 (an H20 is 0.15), as published chip counts do; "
-                "H100e counts chips in the measure of their purpose (an H20 for inference is ~0.67).");
-    if (ImGui::MenuItem("Uncertainty bands (p10-p90)", nullptr, state.uncertainty.enabled, hasScenario(state.doc)))
+    itemTooltip(tr("FLOP-H100e counts every chip at tflops / 989 (an H20 is 0.15), as published chip counts do; "
+                "H100e counts chips in the measure of their purpose (an H20 for inference is ~0.67)."));
+    if (ImGui::MenuItem(tr("Uncertainty bands (p10-p90)"), nullptr, state.uncertainty.enabled, hasScenario(state.doc)))
         setUncertainty(state, !state.uncertainty.enabled);
     probeItem("View/Uncertainty");
-    ImGui::MenuItem("Compare scenarios...", nullptr, &state.windows.compareScenarios, hasScenario(state.doc));
+    ImGui::MenuItem(tr("Compare scenarios..."), nullptr, &state.windows.compareScenarios, hasScenario(state.doc));
     probeItem("View/Compare scenarios");
     ImGui::Separator();
     for (Theme t : {Theme::Dark, Theme::Light, Theme::Presenter}) {
-        if (ImGui::MenuItem(themeLabel(t), themeShortcut(t).label, state.theme == t)) state.theme = t;
+        if (ImGui::MenuItem(tr(themeLabel(t)), themeShortcut(t).label, state.theme == t)) state.theme = t;
         const std::string probeName = std::string("View/") + themeLabel(t);
         probeItem(probeName.c_str());
     }
     ImGui::Separator();
-    if (ImGui::BeginMenu("Developer tools")) {
-        ImGui::MenuItem("Dear ImGui demo", nullptr, &state.windows.imguiDemo);
-        ImGui::MenuItem("Dear ImGui metrics", nullptr, &state.windows.imguiMetrics);
+    const bool languageOpen = ImGui::BeginMenu(trId("Language", "###Language"));
+    probeItem("View/Language");
+    if (languageOpen) {
+        // Each language in its own name, so a reader can find theirs whatever is shown now.
+        for (const cp::i18n::Language& l : cp::i18n::languages()) {
+            if (ImGui::MenuItem(l.name, nullptr, state.language == l.code)) setAppLanguage(state, l.code);
+            probeItem((std::string("Language/") + l.code).c_str());
+        }
+        ImGui::EndMenu();
+    }
+    ImGui::Separator();
+    if (ImGui::BeginMenu(tr("Developer tools"))) {
+        ImGui::MenuItem(tr("Dear ImGui demo"), nullptr, &state.windows.imguiDemo);
+        ImGui::MenuItem(tr("Dear ImGui metrics"), nullptr, &state.windows.imguiMetrics);
         ImGui::EndMenu();
     }
     ImGui::EndMenu();
 }
 
 void drawHelpMenu(AppState& state) {
-    const bool open = ImGui::BeginMenu("Help");
+    const bool open = ImGui::BeginMenu(tr("Help"));
     probeItem("menu/Help");
     if (!open) return;
-    ImGui::MenuItem("Sources", nullptr, &state.windows.sources);
+    ImGui::MenuItem(tr("Sources"), nullptr, &state.windows.sources);
     probeItem("Help/Sources");
-    ImGui::MenuItem("Keyboard shortcuts", nullptr, &state.windows.shortcuts);
+    ImGui::MenuItem(tr("Keyboard shortcuts"), nullptr, &state.windows.shortcuts);
     probeItem("Help/Keyboard shortcuts");
-    ImGui::MenuItem("About Chokepoint", nullptr, &state.windows.about);
+    ImGui::MenuItem(tr("About Chokepoint"), nullptr, &state.windows.about);
     probeItem("Help/About Chokepoint");
     ImGui::EndMenu();
 }
@@ -233,23 +245,23 @@ void drawStatusBar(const AppState& state) {
                                                   height, flags);
     if (open && ImGui::BeginMenuBar()) {
         if (state.scenarioPath.empty()) {
-            ImGui::TextDisabled("No scenario");
+            ImGui::TextDisabled("%s", tr("No scenario"));
         } else if (state.loadError) {
-            ImGui::TextColored(errorColor(state), "Scenario failed to load: %s", fileName(state.scenarioPath).c_str());
+            ImGui::TextColored(errorColor(state), tr("Scenario failed to load: %s"), fileName(state.scenarioPath).c_str());
         } else {
-            ImGui::Text("Scenario: %s%s", fileName(state.scenarioPath).c_str(), isDirty(state.doc) ? "  (unsaved changes)" : "");
+            ImGui::Text(tr("Scenario: %s%s"), fileName(state.scenarioPath).c_str(), isDirty(state.doc) ? tr("  (unsaved changes)") : "");
             if (!state.doc.savedPath.empty()) {
                 ImGui::Separator();
-                ImGui::Text("Saved as: %s", fileName(state.doc.savedPath).c_str());
+                ImGui::Text(tr("Saved as: %s"), fileName(state.doc.savedPath).c_str());
             }
             if (state.runs.current) {
                 ImGui::Separator();
-                ImGui::TextDisabled("run %.1f ms", state.runs.lastRunMs);
+                ImGui::TextDisabled(tr("run %.1f ms"), state.runs.lastRunMs);
             }
         }
         if (!state.runs.error.empty()) {
             ImGui::Separator();
-            ImGui::TextColored(errorColor(state), "Run failed: %s", state.runs.error.c_str());
+            ImGui::TextColored(errorColor(state), tr("Run failed: %s"), state.runs.error.c_str());
         }
         if (!state.statusMessage.empty()) {
             ImGui::Separator();
@@ -260,7 +272,7 @@ void drawStatusBar(const AppState& state) {
         }
         for (const std::string& warning : state.warnings) {
             ImGui::Separator();
-            ImGui::TextColored(warningColor(state), "Warning: %s", warning.c_str());
+            ImGui::TextColored(warningColor(state), tr("Warning: %s"), warning.c_str());
             probeItem("status/warning");
         }
         ImGui::EndMenuBar();
@@ -273,16 +285,16 @@ void drawStatusBar(const AppState& state) {
 //-----------------------------------------------------------------------------
 
 void drawWelcome(AppState& state) {
-    ImGui::TextUnformatted("No scenario loaded.");
-    ImGui::TextWrapped("Open one with File > Open (Ctrl+O), or start Chokepoint with --scenario FILE, for example: "
-                       "build/chokepoint --scenario scenarios/baseline.json");
-    if (ImGui::Button("Open a scenario...")) state.dialogs.openRequested = true;
+    ImGui::TextUnformatted(tr("No scenario loaded."));
+    ImGui::TextWrapped("%s", tr("Open one with File > Open (Ctrl+O), or start Chokepoint with --scenario FILE, for example: "
+                       "build/chokepoint --scenario scenarios/baseline.json"));
+    if (ImGui::Button(tr("Open a scenario..."))) state.dialogs.openRequested = true;
     probeItem("welcome/Open");
 }
 
 void drawHeader(AppState& state) {
     pushBold(state);
-    ImGui::TextUnformatted(state.doc.loaded->name.c_str());
+    ImGui::TextUnformatted(tr(state.doc.loaded->name));
     ImGui::PopFont();
     if (!state.presenter) {  // the room needs the scenario's name, not its file
         ImGui::SameLine();
@@ -290,14 +302,14 @@ void drawHeader(AppState& state) {
     }
     ImGui::SameLine();
     if (updating(state)) {
-        ImGui::TextColored(warningColor(state), "updating...");
+        ImGui::TextColored(warningColor(state), "%s", tr("updating..."));
     } else {
-        ImGui::TextDisabled("up to date");
+        ImGui::TextDisabled("%s", tr("up to date"));
     }
     probeItem("header/status");
     if (state.presenter) return;  // the chart row's own line says it (presenter: no line to spare)
     // How to read the charts: at the right end of the line, or on a line of its own.
-    const char* legend = "solid: with your changes   dashed: as loaded   thin lines: events";
+    const char* legend = tr("solid: with your changes   dashed: as loaded   thin lines: events");
     const float w = ImGui::CalcTextSize(legend).x;
     ImGui::SameLine();
     const float x = ImGui::GetWindowContentRegionMax().x - w;
@@ -314,14 +326,14 @@ void drawTableTabs(AppState& state) {
         const char* label;
         void (*draw)(AppState&);
     };
-    const Tab tabs[] = {{"Companies", drawCompaniesTable},
-                        {"Chips", drawChipsTable},
-                        {"Rule timeline", drawRuleTimeline},
-                        {"Why? (options a company weighed)", drawWhyPanel},
-                        {"Explain (which lever did what)", drawExplainTab},
-                        {"Sensitivity", drawSensitivityTab}};
+    const Tab tabs[] = {{N_("Companies"), drawCompaniesTable},
+                        {N_("Chips"), drawChipsTable},
+                        {N_("Rule timeline"), drawRuleTimeline},
+                        {N_("Why? (options a company weighed)"), drawWhyPanel},
+                        {N_("Explain (which lever did what)"), drawExplainTab},
+                        {N_("Sensitivity"), drawSensitivityTab}};
     for (int i = 0; i < static_cast<int>(std::size(tabs)); ++i) {
-        const bool open = ImGui::BeginTabItem(tabs[i].label, nullptr,
+        const bool open = ImGui::BeginTabItem(trId(tabs[i].label, (std::string("###") + tabs[i].label).c_str()), nullptr,
                                               state.view.selectTab == i ? ImGuiTabItemFlags_SetSelected : 0);
         probeItem((std::string("tab/") + tabs[i].label).c_str());
         if (open) {
@@ -355,18 +367,18 @@ void drawLeverStrip(AppState& state, float height) {
     ImGui::BeginChild("##leverStrip", ImVec2(w, height), true, ImGuiWindowFlags_NoScrollbar);
     if (ImGui::ArrowButton("##openLevers", ImGuiDir_Right)) toggleLeverPanel(state);
     probeItem("levers/open");
-    itemTooltip(workshopActive(state) ? "Open the workshop panel (Ctrl+L)" : "Open the lever panel (Ctrl+L)");
+    itemTooltip(workshopActive(state) ? tr("Open the workshop panel (Ctrl+L)") : tr("Open the lever panel (Ctrl+L)"));
     if (const int changed = changedLeverCount(state.doc); changed > 0 && !workshopActive(state)) {
         ImGui::TextColored(changedColor(state), "%d", changed);
-        itemTooltip("levers changed from the scenario as loaded");
+        itemTooltip(tr("levers changed from the scenario as loaded"));
     }
     if (workshopActive(state)) {
         if (const int round = openRound(state); round > 0) {
             ImGui::Text("R%d", round);
-            itemTooltip("The round open for moves");
+            itemTooltip(tr("The round open for moves"));
             if (ImGui::ArrowButton("##playRound", ImGuiDir_Right)) playRound(state);
             probeItem("levers/play");
-            itemTooltip("Play the open round with the moves entered");
+            itemTooltip(tr("Play the open round with the moves entered"));
         }
     }
     ImGui::EndChild();
@@ -385,7 +397,7 @@ void drawDashboard(AppState& state) {
         ImGui::BeginChild("##leverPanel", ImVec2(leftW, avail.y), true);
         if (ImGui::ArrowButton("##closeLevers", ImGuiDir_Left)) toggleLeverPanel(state);
         probeItem("levers/close");
-        itemTooltip("Fold the panel into a strip: more room for the charts (Ctrl+L)");
+        itemTooltip(tr("Fold the panel into a strip: more room for the charts (Ctrl+L)"));
         ImGui::SameLine();
         if (workshop)
             drawWorkshopPanel(state);
@@ -460,15 +472,15 @@ void drawCentralArea(AppState& state) {
 void drawAboutWindow(AppState& state) {
     if (!state.windows.about) return;
     ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
-    if (ImGui::Begin("About Chokepoint", &state.windows.about,
+    if (ImGui::Begin(trId("About Chokepoint", "###About Chokepoint"), &state.windows.about,
                      ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings)) {
         pushBold(state);
-        ImGui::Text("Chokepoint %s", CHOKEPOINT_VERSION);
+        ImGui::Text(tr("Chokepoint %s"), CHOKEPOINT_VERSION);
         ImGui::PopFont();
-        ImGui::TextUnformatted("An interactive simulator of AI-compute export policy.");
+        ImGui::TextUnformatted(tr("An interactive simulator of AI-compute export policy."));
         ImGui::Separator();
-        ImGui::Text("Dear ImGui %s", IMGUI_VERSION);
-        ImGui::TextUnformatted("Fonts: DejaVu Sans (Bitstream Vera licence, see assets/fonts/LICENSE)");
+        ImGui::Text(tr("Dear ImGui %s"), IMGUI_VERSION);
+        ImGui::TextUnformatted(tr("Fonts: DejaVu Sans (Bitstream Vera licence, see assets/fonts/LICENSE)"));
     }
     ImGui::End();
 }
@@ -476,7 +488,7 @@ void drawAboutWindow(AppState& state) {
 void drawShortcutsWindow(AppState& state) {
     if (!state.windows.shortcuts) return;
     ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
-    if (ImGui::Begin("Keyboard shortcuts", &state.windows.shortcuts,
+    if (ImGui::Begin(trId("Keyboard shortcuts", "###Keyboard shortcuts"), &state.windows.shortcuts,
                      ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings)) {
         if (ImGui::BeginTable("##Shortcuts", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV)) {
             for (const Shortcut& s : kShortcuts) {
@@ -484,13 +496,13 @@ void drawShortcutsWindow(AppState& state) {
                 ImGui::TableNextColumn();
                 ImGui::TextUnformatted(s.label);
                 ImGui::TableNextColumn();
-                ImGui::TextUnformatted(s.action);
+                ImGui::TextUnformatted(tr(s.action));
             }
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted("Esc");
+            ImGui::TextUnformatted(tr("Esc"));
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted("Close the enlarged chart or a dialog");
+            ImGui::TextUnformatted(tr("Close the enlarged chart or a dialog"));
             ImGui::EndTable();
         }
     }

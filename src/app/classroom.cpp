@@ -6,6 +6,7 @@
 #include "app/cli_args.h"
 #include "app/scenario_files.h"
 #include "app/workshop_handouts.h"
+#include "app/tr.h"
 
 #include <algorithm>
 #include <filesystem>
@@ -27,7 +28,7 @@ void failed(AppState& state, ClassroomDialog dialog, const std::string& path, co
     c.pathField = path;
     c.dialogRequested = dialog;
     const std::string first = reason.substr(0, reason.find('\n'));
-    setStatus(state, what + ": " + (first.empty() ? std::string("unknown problem") : first), true);
+    setStatus(state, what + ": " + (first.empty() ? std::string(tr("unknown problem")) : first), true);
 }
 
 std::string lines(const std::vector<cp::Problem>& problems) {
@@ -58,9 +59,9 @@ void handleClassroomRequests(AppState& state) {
         r.openStory.reset();
         if (auto problems = openStory(state, path); problems.empty()) {
             state.classroom.error.clear();
-            setStatus(state, "Opened story " + displayPath(path), false);
+            setStatus(state, tr("Opened story ") + displayPath(path), false);
         } else {
-            failed(state, ClassroomDialog::OpenStory, path, "Story not opened", lines(problems));
+            failed(state, ClassroomDialog::OpenStory, path, tr("Story not opened"), lines(problems));
         }
     }
     if (r.openWorkshop) {
@@ -68,9 +69,9 @@ void handleClassroomRequests(AppState& state) {
         r.openWorkshop.reset();
         if (auto problems = openWorkshop(state, path); problems.empty()) {
             state.classroom.error.clear();
-            setStatus(state, "Opened workshop " + displayPath(path), false);
+            setStatus(state, tr("Opened workshop ") + displayPath(path), false);
         } else {
-            failed(state, ClassroomDialog::OpenWorkshop, path, "Workshop not opened", lines(problems));
+            failed(state, ClassroomDialog::OpenWorkshop, path, tr("Workshop not opened"), lines(problems));
         }
     }
     if (r.openSession) {
@@ -78,9 +79,9 @@ void handleClassroomRequests(AppState& state) {
         r.openSession.reset();
         if (auto problems = loadWorkshopSession(state, path); problems.empty()) {
             state.classroom.error.clear();
-            setStatus(state, "Opened workshop session " + displayPath(path), false);
+            setStatus(state, tr("Opened workshop session ") + displayPath(path), false);
         } else {
-            failed(state, ClassroomDialog::OpenSession, path, "Session not opened", lines(problems));
+            failed(state, ClassroomDialog::OpenSession, path, tr("Session not opened"), lines(problems));
         }
     }
     if (r.saveSession) {
@@ -88,10 +89,10 @@ void handleClassroomRequests(AppState& state) {
         r.saveSession.reset();
         if (std::string error = saveWorkshopSession(state, path); error.empty()) {
             state.classroom.error.clear();
-            setStatus(state, "Saved workshop session " + displayPath(path), false);
+            setStatus(state, tr("Saved workshop session ") + displayPath(path), false);
             if (state.dialogs.continueAfterSave) performPending(state);  // saved from the unsaved-changes question
         } else {
-            failed(state, ClassroomDialog::SaveSessionAs, path, "Session not saved", error);
+            failed(state, ClassroomDialog::SaveSessionAs, path, tr("Session not saved"), error);
         }
     }
     if (r.exportHandouts) {
@@ -99,10 +100,10 @@ void handleClassroomRequests(AppState& state) {
         r.exportHandouts.reset();
         std::vector<std::string> files;
         if (!workshopActive(state)) {
-            failed(state, ClassroomDialog::ExportHandouts, dir, "Handouts not written", "no workshop is open");
+            failed(state, ClassroomDialog::ExportHandouts, dir, tr("Handouts not written"), tr("no workshop is open"));
         } else if (std::string error = writeWorkshopHandouts(*state.classroom.workshop.workshop, dir, &files); error.empty()) {
-            setStatus(state, "Wrote " + std::to_string(files.size()) + " handout files to " + displayPath(dir) +
-                                 "; drawing the team cards as pictures...", false);
+            setStatus(state, tr("Wrote ") + std::to_string(files.size()) + tr(" handout files to ") + displayPath(dir) +
+                                 tr("; drawing the team cards as pictures..."), false);
             HandoutPictures& p = state.classroom.handoutPictures;
             const cp::Workshop& w = *state.classroom.workshop.workshop;
             p = HandoutPictures{};
@@ -113,7 +114,7 @@ void handleClassroomRequests(AppState& state) {
             p.restoreTheme = state.theme;
             if (!p.teams.empty()) state.theme = Theme::Light;  // for the printer; restored after the last one
         } else {
-            failed(state, ClassroomDialog::ExportHandouts, dir, "Handouts not written", error);
+            failed(state, ClassroomDialog::ExportHandouts, dir, tr("Handouts not written"), error);
         }
     }
     // The report waits for the scoreboard of the results on screen (--workshop-report asks at once).
@@ -121,16 +122,16 @@ void handleClassroomRequests(AppState& state) {
         const std::string path = *r.exportReport;
         r.exportReport.reset();
         if (std::string error = requestWorkshopReport(state, path); error.empty()) {
-            setStatus(state, "Wrote " + displayPath(path) + "; saving the chart pictures beside it...", false);
+            setStatus(state, tr("Wrote ") + displayPath(path) + tr("; saving the chart pictures beside it..."), false);
         } else {
-            failed(state, ClassroomDialog::ExportReport, path, "Report not written", error);
+            failed(state, ClassroomDialog::ExportReport, path, tr("Report not written"), error);
         }
     }
     tickHandoutPictures(state);
     const bool wasExporting = reportInProgress(state);
     tickWorkshopReport(state);
     if (wasExporting && !reportInProgress(state) && !state.statusIsError)
-        setStatus(state, "Workshop report written with its chart pictures", false);
+        setStatus(state, tr("Workshop report written with its chart pictures"), false);
 }
 
 void tickHandoutPictures(AppState& state) {
@@ -144,7 +145,7 @@ void tickHandoutPictures(AppState& state) {
         if (p.teams.empty() || !workshopActive(state)) {
             state.theme = p.restoreTheme;
             p = HandoutPictures{};
-            setStatus(state, "Handouts written with a picture of each team card", false);
+            setStatus(state, tr("Handouts written with a picture of each team card"), false);
             return;
         }
     }

@@ -1,5 +1,7 @@
 #include "app/cli_args.h"
 
+#include "i18n/i18n.h"
+
 #include <algorithm>
 #include <iterator>
 
@@ -145,6 +147,10 @@ CliParseResult parseCliArgs(const std::vector<std::string>& args) {
             r.args.uncertainty = true;
         } else if (name == "--compare") {
             r.args.compare = true;
+        } else if (name == "--lang") {
+            const auto v = value();
+            if (!v || !cp::i18n::knownLanguage(*v)) return fail("--lang: expected en or uk, got '" + v.value_or("") + "'");
+            r.args.language = *v;
         } else if (name == "--tab") {
             static const char* const kTabs[] = {"companies", "chips", "rules", "why", "explain", "sensitivity"};
             const auto v = value();
@@ -202,7 +208,7 @@ std::string cliUsage() {
            "                  [--screenshot FILE.png] [--frames N] [--size WxH] [--bench-frames N]\n"
            "                  [--bench-idle SECONDS]\n"
            "                  [--uncertainty] [--uncertainty-runs N] [--restore-session ask|yes|no]\n"
-           "                  [--tab companies|chips|rules|why|explain|sensitivity] [--compare]\n"
+           "                  [--tab companies|chips|rules|why|explain|sensitivity] [--compare] [--lang en|uk]\n"
            "                  [--print-levers] [--story FILE [--story-card N]]\n"
            "                  [--workshop FILE | --workshop-session FILE] [--move R:TEAM:ID=VALUE]...\n"
            "                  [--workshop-rounds N] [--workshop-report FILE.md] [--workshop-handouts DIR]\n"
@@ -235,6 +241,8 @@ std::string cliUsage() {
            "  --uncertainty-runs N  ensemble size for the bands (default 200)\n"
            "  --tab NAME            show this tab under the charts (explain: the waterfall of\n"
            "                        the edits; sensitivity: the tornado; --screenshot waits)\n"
+           "  --lang en|uk          interface language (default: remembered, else English;\n"
+           "                        View > Language switches it while running)\n"
            "  --compare             open the Compare scenarios window (the scenario library\n"
            "                        beside the open scenario, side by side)\n"
            "  --restore-session M   after a crash: ask (default), yes (restore without asking,\n"

@@ -44,6 +44,7 @@ struct CliArgs {
     bool restoreSessionGiven = false;
     bool printLevers = false;               // --print-levers: changed levers on stdout at exit
     bool uncertainty = false;               // --uncertainty: start with the bands on
+    std::string language;                   // --lang en|uk: interface language (empty: remembered)
     int tab = -1;                           // --tab NAME: the table tab to show (index), -1 default
     bool compare = false;                   // --compare: open the Compare scenarios window
     std::optional<int> uncertaintyRuns;     // --uncertainty-runs N

@@ -6,6 +6,7 @@
 #include "app/dashboard_data.h"
 
 #include "engine/month.h"
+#include "app/tr.h"
 
 #include <algorithm>
 #include <cmath>
@@ -51,22 +52,22 @@ std::vector<Entity> entities(const cp::Scenario& s, cp::Scope scope) {
     switch (scope) {
         case cp::Scope::Company:
             for (const auto& c : s.companies)
-                out.push_back({c.id, c.name, s.jurisdictions[static_cast<size_t>(c.hq)].bloc});
+                out.push_back({c.id, tr(c.name), s.jurisdictions[static_cast<size_t>(c.hq)].bloc});
             break;
         case cp::Scope::Bloc:
-            for (size_t i = 0; i < s.blocs.size(); ++i) out.push_back({s.blocs[i].id, s.blocs[i].name, static_cast<int>(i)});
+            for (size_t i = 0; i < s.blocs.size(); ++i) out.push_back({s.blocs[i].id, tr(s.blocs[i].name), static_cast<int>(i)});
             break;
         case cp::Scope::Jurisdiction:
-            for (const auto& j : s.jurisdictions) out.push_back({j.id, j.name, j.bloc});
+            for (const auto& j : s.jurisdictions) out.push_back({j.id, tr(j.name), j.bloc});
             break;
         case cp::Scope::Vendor:
-            for (const auto& v : s.vendors) out.push_back({v.id, v.name, -1});
+            for (const auto& v : s.vendors) out.push_back({v.id, tr(v.name), -1});
             break;
         case cp::Scope::Chip:
-            for (const auto& c : s.chips) out.push_back({c.id, c.name, -1});
+            for (const auto& c : s.chips) out.push_back({c.id, tr(c.name), -1});
             break;
         case cp::Scope::Global:
-            out.push_back({"world", "World", -1});
+            out.push_back({"world", tr("World"), -1});
             break;
     }
     return out;
@@ -109,14 +110,15 @@ std::vector<ResolvedSeries> resolveSeries(const SeriesSpec& spec, const cp::Scen
     }
     std::vector<Resolved> out;
     const std::string metric(spec.metric);
-    const std::string label(spec.label);
+    // "{name}" alone is a placeholder, not text to translate.
+    const std::string label(std::string_view(spec.label) == "{name}" ? spec.label : tr(spec.label));
     for (const Entity& e : picked) {
         if (metric.find("{j}") == std::string::npos) {
             out.push_back({replaceAll(label, "{name}", shortName(e.name)), spec.scope, e.id, splitPlus(metric)});
             continue;
         }
         for (const auto& j : s.jurisdictions)
-            out.push_back({replaceAll(label, "{name}", shortName(j.name)), spec.scope, e.id,
+            out.push_back({replaceAll(label, "{name}", shortName(tr(j.name))), spec.scope, e.id,
                            splitPlus(replaceAll(metric, "{j}", j.id))});
     }
     return out;
@@ -203,12 +205,12 @@ void buildTables(DashboardData& d, const cp::Scenario& s, const cp::Results* cur
     d.chips.clear();
     for (const auto& c : s.companies) {
         if (c.kind == cp::CompanyKind::Operator) continue;
-        d.companies.push_back(tableRow(cur, cp::Scope::Company, c.id, c.name,
-                                       shortName(s.jurisdictions[static_cast<size_t>(c.hq)].name), companyColumns()));
+        d.companies.push_back(tableRow(cur, cp::Scope::Company, c.id, tr(c.name),
+                                       shortName(tr(s.jurisdictions[static_cast<size_t>(c.hq)].name)), companyColumns()));
     }
     for (const auto& c : s.chips)
-        d.chips.push_back(tableRow(cur, cp::Scope::Chip, c.id, c.name,
-                                   shortName(s.vendors[static_cast<size_t>(c.vendor)].name), chipColumns()));
+        d.chips.push_back(tableRow(cur, cp::Scope::Chip, c.id, tr(c.name),
+                                   shortName(tr(s.vendors[static_cast<size_t>(c.vendor)].name)), chipColumns()));
 }
 
 }  // namespace
@@ -223,7 +225,7 @@ void rebuildDashboard(DashboardData& d, const cp::Scenario& s, const cp::Results
     d.markerLabels.clear();
     d.markers.clear();
     d.markerLines.clear();
-    for (const cp::Event& e : s.events) d.markerLabels.push_back(e.label);
+    for (const cp::Event& e : s.events) d.markerLabels.push_back(tr(e.label));
     for (size_t i = 0; i < s.events.size(); ++i)
         d.markers.push_back({s.events[i].month - s.start, d.markerLabels[i].c_str(), 0});
     for (const chart::Marker& m : d.markers) d.markerLines.push_back({m.x, "", m.col});

@@ -62,6 +62,7 @@ struct DashboardData {
     std::vector<TableRow> chips;
     bool haveBaseline = false;
     bool flopUnits = false;  // input: charts with a FLOP view use it
+    std::string language;    // the interface language the labels were built in
 };
 
 // Display name: the part before " (" ("Alibaba (Qwen)" -> "Alibaba").

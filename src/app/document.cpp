@@ -1,6 +1,7 @@
 #include "app/document.h"
 
 #include "engine/month.h"
+#include "app/tr.h"
 
 #include <climits>
 #include <utility>
@@ -85,8 +86,8 @@ static std::string scheduleText(const cp::Lever& l, const cp::LeverSchedule& sch
     const auto steps = stepFunction(l, schedule);
     std::string text = cp::formatLeverValue(l, steps.front().second);
     for (size_t i = 1; i < steps.size(); ++i) {
-        text += i == 1 ? ", then " : ", ";
-        text += cp::formatLeverValue(l, steps[i].second) + " from " + cp::formatMonth(steps[i].first);
+        text += i == 1 ? tr(", then ") : ", ";
+        text += cp::formatLeverValue(l, steps[i].second) + tr(" from ") + cp::formatMonth(steps[i].first);
     }
     return text;
 }

@@ -7,6 +7,7 @@
 #include "app/chart_specs.h"
 #include "app/dashboard_data.h"
 #include "app/no_threads.h"
+#include "app/tr.h"
 
 #include <algorithm>
 #include <cmath>
@@ -61,7 +62,7 @@ std::vector<TargetChoice> explainTargets(const cp::Scenario& s) {
     for (size_t k = 0; k < kpiSpecs().size(); ++k) {
         ExplainTarget t;
         t.kpi = static_cast<int>(k);
-        if (targetSeries(s, t)) out.push_back({t, kpiSpecs()[k].title, kpiSpecs()[k].unit});
+        if (targetSeries(s, t)) out.push_back({t, tr(kpiSpecs()[k].title), kpiSpecs()[k].unit});
     }
     for (size_t c = 0; c < chartSpecs().size(); ++c) {
         const auto series = chartSeries(s, chartSpecs()[c]);
@@ -69,7 +70,7 @@ std::vector<TargetChoice> explainTargets(const cp::Scenario& s) {
             ExplainTarget t;
             t.chart = static_cast<int>(c);
             t.series = static_cast<int>(i);
-            out.push_back({t, std::string(chartSpecs()[c].title) + ": " + series[i].label, chartSpecs()[c].unit});
+            out.push_back({t, std::string(tr(chartSpecs()[c].title)) + ": " + series[i].label, chartSpecs()[c].unit});
         }
     }
     return out;
@@ -101,11 +102,11 @@ std::vector<WaterfallBar> waterfallBars(const cp::Attribution& a, bool oneAtATim
     std::stable_sort(bars.begin(), bars.end(),
                      [](const WaterfallBar& x, const WaterfallBar& y) { return std::fabs(x.value) > std::fabs(y.value); });
     if (oneAtATime && a.interaction != 0)
-        bars.push_back({WaterfallBar::Kind::Interaction, -1, "Interactions", "", "",
-                        "What the levers do together beyond the sum of their effects alone.", a.interaction});
+        bars.push_back({WaterfallBar::Kind::Interaction, -1, N_("Interactions"), "", "",
+                        N_("What the levers do together beyond the sum of their effects alone."), a.interaction});
     if (a.other != 0)
-        bars.push_back({WaterfallBar::Kind::Other, -1, "Other differences", "", "",
-                        "The scenario differs from the file as loaded in more than its levers.", a.other});
+        bars.push_back({WaterfallBar::Kind::Other, -1, N_("Other differences"), "", "",
+                        N_("The scenario differs from the file as loaded in more than its levers."), a.other});
     return bars;
 }
 
@@ -298,11 +299,11 @@ float explainProgress(const AppState& state, bool sensitivity) {
 std::string explainStatus(const AppState& state, bool sensitivity) {
     const auto status = [&](const auto& slot, bool shown) -> std::string {
         if (shown) return "";
-        if (!slot.error.empty() && slot.submitted == explainKey(state)) return "failed: " + slot.error;
+        if (!slot.error.empty() && slot.submitted == explainKey(state)) return tr("failed: ") + slot.error;
         const AnalysisWorker::Progress p = slot.worker.progress();
         const int done = p.running && p.tag == slot.submittedTag ? p.done : 0;
         const int total = p.running && p.tag == slot.submittedTag ? p.total : 0;
-        return "computing: " + std::to_string(done) + "/" + std::to_string(total) + " runs";
+        return tr("computing: ") + std::to_string(done) + "/" + std::to_string(total) + tr(" runs");
     };
     return sensitivity ? status(state.explain.sensitivity, shownSensitivity(state) != nullptr)
                        : status(state.explain.attribution, shownAttribution(state) != nullptr);

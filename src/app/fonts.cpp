@@ -57,8 +57,9 @@ void* readFontFile(const std::filesystem::path& path, int& size, std::string& er
     return data;
 }
 
-// KPI values need digits, letters for units and "$%.-+": ASCII keeps the large faces cheap.
-const ImWchar kAsciiRanges[] = {0x0020, 0x007E, 0};
+// KPI values need digits, letters for units and "$%.-+", and in Ukrainian the no-break
+// space and Cyrillic scale words ("1,5 млрд"): no more, which keeps the large faces cheap.
+const ImWchar kAsciiRanges[] = {0x0020, 0x007E, 0x00A0, 0x00A0, 0x0400, 0x045F, 0};
 
 ImFont* addFont(ImFontAtlas& atlas, const std::filesystem::path& path, float sizePx, std::string& error,
                 const ImWchar* ranges = kGlyphRanges) {

@@ -240,6 +240,11 @@ int run(const CliArgs& args) {
     if (!warning.empty()) state.warnings.push_back(warning);
     state.theme = settings.theme;
     state.recentFiles = settings.recentFiles;
+    state.localeRoots = localeRoots();
+    if (const std::string& lang = args.language.empty() ? settings.language : args.language; lang != "en") {
+        setAppLanguage(state, lang);
+        if (!state.statusMessage.empty()) std::fprintf(stderr, "chokepoint: %s\n", state.statusMessage.c_str());
+    }
     if (args.link) {  // a share link names its scenario; a bad one opens the baseline and says why
         if (const std::string error = openShareLink(state, *args.link, scenarioDirs("")); !error.empty()) {
             std::fprintf(stderr, "chokepoint: %s\n", error.c_str());
@@ -446,6 +451,7 @@ int run(const CliArgs& args) {
         }
         settings.theme = state.presenter ? state.themeBeforePresenter : state.theme;
         settings.recentFiles = state.recentFiles;
+        settings.language = state.language;
         if (!settingsFile.empty() && !saveSettings(settingsFile, settings, &error)) {
             std::fprintf(stderr, "chokepoint: cannot save settings: %s\n", error.c_str());
         }

@@ -2,6 +2,7 @@
 
 #include "app/ui_common.h"
 #include "app/ui_probe.h"
+#include "app/tr.h"
 
 #include <imgui.h>
 
@@ -76,7 +77,7 @@ void drawMetricTable(const MetricTableLabels& labels, const std::vector<TableRow
     ImGui::TableSetupColumn(labels.groupHeader, ImGuiTableColumnFlags_WidthFixed, groupW);
     const float numberW = ImGui::CalcTextSize("888.8k").x;
     for (const ColumnSpec& c : columns)
-        ImGui::TableSetupColumn(c.header, ImGuiTableColumnFlags_PreferSortDescending, std::max(numberW, ImGui::CalcTextSize(c.header).x + em()));
+        ImGui::TableSetupColumn(tr(c.header), ImGuiTableColumnFlags_PreferSortDescending, std::max(numberW, ImGui::CalcTextSize(tr(c.header)).x + em()));
 
     // Headers by hand, so each can explain itself in a tooltip.
     ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
@@ -84,7 +85,7 @@ void drawMetricTable(const MetricTableLabels& labels, const std::vector<TableRow
         ImGui::TableSetColumnIndex(c);
         ImGui::PushID(c);
         ImGui::TableHeader(ImGui::TableGetColumnName(c));
-        if (c >= 2) itemTooltip(columns[static_cast<size_t>(c - 2)].help);
+        if (c >= 2) itemTooltip(tr(columns[static_cast<size_t>(c - 2)].help));
         ImGui::PopID();
     }
 

@@ -19,6 +19,7 @@
 #include "app/ui_probe.h"
 #include "app/story_mode.h"
 #include "app/workshop_mode.h"
+#include "app/tr.h"
 
 #include <imgui.h>
 
@@ -50,7 +51,7 @@ void submitSeries(const ChartSpec& spec, const ChartData& data, int n, const std
     for (const SeriesData& s : data.series)
         if (zeroSeries(s)) hidden += (hidden.empty() ? "" : ", ") + s.label;
     if (!hidden.empty()) {
-        hidden = "zero throughout, not drawn: " + hidden;
+        hidden = tr("zero throughout, not drawn: ") + hidden;
         chart::Note(hidden.c_str());
     }
     if (spec.kind == ChartKind::Stacked) {
@@ -96,15 +97,15 @@ bool drawChart(AppState& state, size_t c, float width, float height, bool enlarg
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     // Only where the title leaves room for it (else it would cover the title; the enlarged view has one).
     const chart::Unit unit = data.flop ? spec.flopUnit : spec.unit;
-    const float titleW = ImGui::CalcTextSize((std::string(spec.title) + "  (" + chart::unitName(unit) + ")").c_str()).x;
-    const float boxW0 = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize("log").x;
+    const float titleW = ImGui::CalcTextSize((std::string(tr(spec.title)) + "  (" + chart::unitName(unit) + ")").c_str()).x;
+    const float boxW0 = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(tr("log")).x;
     if (!enlarged && titleW + boxW0 + em() <= width) {
         ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(2.0f, 0.0f));
-        const float boxW = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize("log").x;
+        const float boxW = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(tr("log")).x;
         ImGui::SetCursorScreenPos(ImVec2(origin.x + width - boxW - 2.0f, origin.y));
-        if (ImGui::Checkbox("log", &log)) state.view.logScale[c] = log ? 1 : 0;
+        if (ImGui::Checkbox(tr("log"), &log)) state.view.logScale[c] = log ? 1 : 0;
         probeItem((probe + "/log").c_str());
-        itemTooltip("Logarithmic y axis");
+        itemTooltip(tr("Logarithmic y axis"));
         ImGui::PopStyleVar();
         ImGui::SetCursorScreenPos(origin);
     }
@@ -116,7 +117,7 @@ bool drawChart(AppState& state, size_t c, float width, float height, bool enlarg
     // Presenter mode: lines named at their ends, where the eye already is; the legend row goes.
     style.end_labels = state.presenter && spec.kind == ChartKind::Lines;
     bool clicked = false;
-    if (chart::BeginChart(spec.id, spec.title, unit, months.ptrs.data(), months.count(), style)) {
+    if (chart::BeginChart(spec.id, tr(spec.title), unit, months.ptrs.data(), months.count(), style)) {
         submitSeries(spec, data, months.count(), chartBands(state, c));
         // Small charts get the event lines only: labels would cover the data (hover names them).
         const auto& markers = enlarged ? state.dash.markers : state.dash.markerLines;
@@ -134,7 +135,7 @@ bool drawChart(AppState& state, size_t c, float width, float height, bool enlarg
             state.view.enlargedRect[2] = max.x;
             state.view.enlargedRect[3] = max.y;
         } else if (ImGui::IsItemHovered() && r.hover_x < 0) {
-            itemTooltip("Click to enlarge");
+            itemTooltip(tr("Click to enlarge"));
         }
     }
     highlightChart(state, spec.id);  // the story card names this chart (also when scrolled out of view)
@@ -252,14 +253,14 @@ void drawPresenterRow(AppState& state, const std::vector<size_t>& order) {
     ImGui::AlignTextToFramePadding();
     bool bands = false;
     for (size_t c = 0; c < state.dash.charts.size() && !bands; ++c) bands = chartBands(state, c) != nullptr;
-    const char* why = cardCharts ? " (the card's)" : page > 0 ? "" : bands ? ", widest bands first" : ", changed most first";
+    const char* why = cardCharts ? tr(" (the card's)") : page > 0 ? "" : bands ? tr(", widest bands first") : tr(", changed most first");
     if (last - first > 1)
-        ImGui::TextDisabled("charts %d-%d of %d%s", first + 1, last, n, why);
+        ImGui::TextDisabled(tr("charts %d-%d of %d%s"), first + 1, last, n, why);
     else
-        ImGui::TextDisabled("chart %d of %d%s", first + 1, n, why);
+        ImGui::TextDisabled(tr("chart %d of %d%s"), first + 1, n, why);
     probeItem("charts/page");
     // How to read them, at the line's right end when it fits (the header leaves it out here).
-    const char* legend = "solid: your changes   dashed: as loaded";
+    const char* legend = tr("solid: your changes   dashed: as loaded");
     const float legendW = ImGui::CalcTextSize(legend).x;
     ImGui::SameLine();
     if (ImGui::GetCursorPosX() + em() + legendW <= ImGui::GetWindowContentRegionMax().x) {
@@ -332,27 +333,27 @@ void drawEnlargedChart(AppState& state) {
     ImGui::SetNextWindowSize(ImVec2(vp->WorkSize.x * 0.9f, vp->WorkSize.y * 0.9f), ImGuiCond_Always);
     ImGui::SetNextWindowBgAlpha(1.0f);  // the dashboard must not show through the plot
     bool open = true;
-    const std::string title = std::string(spec.title) + "###EnlargedChart";
+    const std::string title = std::string(tr(spec.title)) + "###EnlargedChart";
     const ImGuiWindowFlags flags =
         ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove;
     if (ImGui::Begin(title.c_str(), &open, flags)) {
         if (ImGui::IsWindowAppearing()) ImGui::SetWindowFocus();
         bool log = state.view.logScale[static_cast<size_t>(c)] != 0;
-        if (ImGui::Checkbox("Log scale", &log)) state.view.logScale[static_cast<size_t>(c)] = log ? 1 : 0;
+        if (ImGui::Checkbox(tr("Log scale"), &log)) state.view.logScale[static_cast<size_t>(c)] = log ? 1 : 0;
         probeItem("enlarged/log");
         ImGui::SameLine();
-        if (ImGui::Button("Export PNG...")) {
+        if (ImGui::Button(tr("Export PNG..."))) {
             state.dialogs.exportPngRequested = true;
             state.dialogs.pngOfChart = true;
         }
         probeItem("enlarged/export");
         ImGui::SameLine();
-        if (ImGui::Button("Close (Esc)")) open = false;
+        if (ImGui::Button(tr("Close (Esc)"))) open = false;
         probeItem("enlarged/close");
         ImGui::SameLine();
-        ImGui::TextDisabled("solid: with your changes   dashed: scenario as loaded   vertical line: %s%s",
+        ImGui::TextDisabled(tr("solid: with your changes   dashed: scenario as loaded   vertical line: %s%s"),
                             state.dash.months.label(state.view.month),
-                            chartBands(state, static_cast<size_t>(c)) ? "   shaded: p10-p90 of the uncertain inputs" : "");
+                            chartBands(state, static_cast<size_t>(c)) ? tr("   shaded: p10-p90 of the uncertain inputs") : "");
         const ImVec2 avail = ImGui::GetContentRegionAvail();
         ImGui::PushID(c);
         drawChart(state, static_cast<size_t>(c), avail.x, avail.y, true);

@@ -4,15 +4,16 @@
 
 #include "app/metric_table.h"
 #include "app/ui_probe.h"
+#include "app/tr.h"
 
 #include <imgui.h>
 
 namespace chokepoint::app {
 
 void drawChipsTable(AppState& state) {
-    ImGui::TextDisabled("%s. Units of each chip; \"all\" columns add up every month since %s.",
+    ImGui::TextDisabled(tr("%s. Units of each chip; \"all\" columns add up every month since %s."),
                         state.dash.months.label(state.view.month), state.dash.months.label(0));
-    drawMetricTable({"##chips", "Chip", "Vendor"}, state.dash.chips, chipColumns(), state.view.month);
+    drawMetricTable({"##chips", tr("Chip"), tr("Vendor")}, state.dash.chips, chipColumns(), state.view.month);
     probeItem("table/chips");
 }
 

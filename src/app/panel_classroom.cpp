@@ -13,6 +13,7 @@
 #include "engine/month.h"
 #include "app/ui_common.h"
 #include "app/ui_probe.h"
+#include "app/tr.h"
 
 #include <imgui.h>
 #include <imgui_stdlib.h>
@@ -149,25 +150,25 @@ void requestSaveWorkshopSession(AppState& state) {
 
 void drawClassroomFileMenu(AppState& state) {
     const bool story = storyActive(state), workshop = workshopActive(state);
-    if (ImGui::MenuItem("Open story...")) requestClassroomDialog(state, ClassroomDialog::OpenStory);
+    if (ImGui::MenuItem(tr("Open story..."))) requestClassroomDialog(state, ClassroomDialog::OpenStory);
     probeItem("File/Open story");
-    if (ImGui::MenuItem("Open workshop...")) requestClassroomDialog(state, ClassroomDialog::OpenWorkshop);
+    if (ImGui::MenuItem(tr("Open workshop..."))) requestClassroomDialog(state, ClassroomDialog::OpenWorkshop);
     probeItem("File/Open workshop");
-    if (ImGui::MenuItem("Open workshop session...")) requestClassroomDialog(state, ClassroomDialog::OpenSession);
+    if (ImGui::MenuItem(tr("Open workshop session..."))) requestClassroomDialog(state, ClassroomDialog::OpenSession);
     probeItem("File/Open workshop session");
-    if (ImGui::MenuItem("Save workshop session", nullptr, false, workshop)) requestSaveWorkshopSession(state);
+    if (ImGui::MenuItem(tr("Save workshop session"), nullptr, false, workshop)) requestSaveWorkshopSession(state);
     probeItem("File/Save workshop session");
-    if (ImGui::MenuItem("Save workshop session as...", nullptr, false, workshop))
+    if (ImGui::MenuItem(tr("Save workshop session as..."), nullptr, false, workshop))
         requestClassroomDialog(state, ClassroomDialog::SaveSessionAs);
     probeItem("File/Save workshop session as");
-    if (ImGui::MenuItem("Export workshop report...", nullptr, false, workshop && workshopBoard(state) && !reportInProgress(state)))
+    if (ImGui::MenuItem(tr("Export workshop report..."), nullptr, false, workshop && workshopBoard(state) && !reportInProgress(state)))
         requestClassroomDialog(state, ClassroomDialog::ExportReport);
     probeItem("File/Export workshop report");
-    if (ImGui::MenuItem("Export workshop handouts...", nullptr, false, workshop))
+    if (ImGui::MenuItem(tr("Export workshop handouts..."), nullptr, false, workshop))
         requestClassroomDialog(state, ClassroomDialog::ExportHandouts);
     probeItem("File/Export workshop handouts");
-    if (story && ImGui::MenuItem("Close story")) closeStory(state);
-    if (workshop && ImGui::MenuItem("Close workshop (keep the played levers)")) closeWorkshop(state);
+    if (story && ImGui::MenuItem(tr("Close story"))) closeStory(state);
+    if (workshop && ImGui::MenuItem(tr("Close workshop (keep the played levers)"))) closeWorkshop(state);
 }
 
 //-----------------------------------------------------------------------------
@@ -179,12 +180,12 @@ namespace {
 const char* dialogTitle(ClassroomDialog d) {
     switch (d) {
         case ClassroomDialog::None: break;
-        case ClassroomDialog::OpenStory: return "Open story";
-        case ClassroomDialog::OpenWorkshop: return "Open workshop";
-        case ClassroomDialog::OpenSession: return "Open workshop session";
-        case ClassroomDialog::SaveSessionAs: return "Save workshop session";
-        case ClassroomDialog::ExportReport: return "Export workshop report";
-        case ClassroomDialog::ExportHandouts: return "Export workshop handouts";
+        case ClassroomDialog::OpenStory: return tr("Open story");
+        case ClassroomDialog::OpenWorkshop: return tr("Open workshop");
+        case ClassroomDialog::OpenSession: return tr("Open workshop session");
+        case ClassroomDialog::SaveSessionAs: return tr("Save workshop session");
+        case ClassroomDialog::ExportReport: return tr("Export workshop report");
+        case ClassroomDialog::ExportHandouts: return tr("Export workshop handouts");
     }
     return "##classroom";
 }
@@ -192,22 +193,22 @@ const char* dialogTitle(ClassroomDialog d) {
 const char* dialogHint(ClassroomDialog d) {
     switch (d) {
         case ClassroomDialog::None: break;
-        case ClassroomDialog::OpenStory: return "A guided tour of a scenario, one dated card at a time.";
-        case ClassroomDialog::OpenWorkshop: return "A team game: each team moves its own levers, round by round.";
-        case ClassroomDialog::OpenSession: return "A game saved between rounds or after class (it names its workshop).";
-        case ClassroomDialog::SaveSessionAs: return "Every move and the rounds played; the workshop is named relative to this file.";
-        case ClassroomDialog::ExportReport: return "A Markdown file with the moves and the scoreboard; a PNG of each chart goes beside it.";
-        case ClassroomDialog::ExportHandouts: return "A folder for the printer: a card per team (brief, objectives, levers with their ranges) and move slips, as Markdown.";
+        case ClassroomDialog::OpenStory: return tr("A guided tour of a scenario, one dated card at a time.");
+        case ClassroomDialog::OpenWorkshop: return tr("A team game: each team moves its own levers, round by round.");
+        case ClassroomDialog::OpenSession: return tr("A game saved between rounds or after class (it names its workshop).");
+        case ClassroomDialog::SaveSessionAs: return tr("Every move and the rounds played; the workshop is named relative to this file.");
+        case ClassroomDialog::ExportReport: return tr("A Markdown file with the moves and the scoreboard; a PNG of each chart goes beside it.");
+        case ClassroomDialog::ExportHandouts: return tr("A folder for the printer: a card per team (brief, objectives, levers with their ranges) and move slips, as Markdown.");
     }
     return "";
 }
 
 const char* okLabel(ClassroomDialog d) {
     switch (d) {
-        case ClassroomDialog::SaveSessionAs: return "Save";
+        case ClassroomDialog::SaveSessionAs: return tr("Save");
         case ClassroomDialog::ExportReport:
-        case ClassroomDialog::ExportHandouts: return "Export";
-        default: return "Open";
+        case ClassroomDialog::ExportHandouts: return tr("Export");
+        default: return tr("Open");
     }
 }
 
@@ -240,31 +241,31 @@ void drawHandoutCard(AppState& state) {
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoMove;
     if (ImGui::Begin("##handoutCard", nullptr, flags)) {
         pushLarge(state);
-        ImGui::TextUnformatted(team.name.c_str());
+        ImGui::TextUnformatted(tr(team.name));
         ImGui::PopFont();
-        ImGui::TextDisabled("%s: %d rounds of %d months from %s", w.name.c_str(), w.rounds, w.round_months,
+        ImGui::TextDisabled(tr("%s: %d rounds of %d months from %s"), tr(w.name), w.rounds, w.round_months,
                             cp::formatMonth(w.start).c_str());
         ImGui::PushTextWrapPos(0.0f);
         ImGui::Separator();
         pushBold(state);
-        ImGui::TextUnformatted("Your brief");
+        ImGui::TextUnformatted(tr("Your brief"));
         ImGui::PopFont();
-        ImGui::TextUnformatted(team.brief.c_str());
+        ImGui::TextUnformatted(tr(team.brief));
         pushBold(state);
-        ImGui::TextUnformatted("Your objectives");
+        ImGui::TextUnformatted(tr("Your objectives"));
         ImGui::PopFont();
         for (const cp::Objective& o : team.objectives) {
             ImGui::Bullet();
             ImGui::TextWrapped("%s", objectiveInWords(o).c_str());
         }
         pushBold(state);
-        ImGui::TextUnformatted("Your levers");
+        ImGui::TextUnformatted(tr("Your levers"));
         ImGui::PopFont();
         ImGui::PopTextWrapPos();
         if (ImGui::BeginTable("##handoutLevers", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV)) {
-            ImGui::TableSetupColumn("Lever", ImGuiTableColumnFlags_WidthStretch, 1.0f);
-            ImGui::TableSetupColumn("Range", ImGuiTableColumnFlags_WidthStretch, 0.8f);
-            ImGui::TableSetupColumn("In the scenario", ImGuiTableColumnFlags_WidthStretch, 0.6f);
+            ImGui::TableSetupColumn(tr("Lever"), ImGuiTableColumnFlags_WidthStretch, 1.0f);
+            ImGui::TableSetupColumn(tr("Range"), ImGuiTableColumnFlags_WidthStretch, 0.8f);
+            ImGui::TableSetupColumn(tr("In the scenario"), ImGuiTableColumnFlags_WidthStretch, 0.6f);
             ImGui::TableHeadersRow();
             for (const std::string& id : team.levers) {
                 const int i = w.scenario.findLever(id);
@@ -272,7 +273,7 @@ void drawHandoutCard(AppState& state) {
                 const cp::Lever& l = w.scenario.levers[static_cast<size_t>(i)];
                 ImGui::TableNextRow();
                 ImGui::TableNextColumn();
-                ImGui::TextWrapped("%s", l.label.c_str());
+                ImGui::TextWrapped("%s", tr(l.label));
                 ImGui::TableNextColumn();
                 ImGui::TextWrapped("%s", leverRangeInWords(l).c_str());
                 ImGui::TableNextColumn();
@@ -280,7 +281,7 @@ void drawHandoutCard(AppState& state) {
             }
             ImGui::EndTable();
         }
-        ImGui::TextDisabled("Each round your points compare the world you played with the same world in which nobody moved.");
+        ImGui::TextDisabled("%s", tr("Each round your points compare the world you played with the same world in which nobody moved."));
         probeItem("handout/card");
     }
     ImGui::End();
@@ -317,11 +318,11 @@ void drawClassroomDialogs(AppState& state) {
                 probeItem(("classroom/file/" + fileName(c.files[i])).c_str());
                 ImGui::PopID();
             }
-            if (c.files.empty()) ImGui::TextDisabled("(no files found: type a path below)");
+            if (c.files.empty()) ImGui::TextDisabled("%s", tr("(no files found: type a path below)"));
             ImGui::EndListBox();
         }
     }
-    ImGui::TextUnformatted("File:");
+    ImGui::TextUnformatted(tr("File:"));
     ImGui::SetNextItemWidth(-FLT_MIN);
     if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
     ok |= ImGui::InputText("##path", &c.pathField, ImGuiInputTextFlags_EnterReturnsTrue);
@@ -334,7 +335,7 @@ void drawClassroomDialogs(AppState& state) {
     ok |= ImGui::Button(okLabel(d));
     probeItem("classroom/ok");
     ImGui::SameLine();
-    const bool cancel = ImGui::Button("Cancel") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false);
+    const bool cancel = ImGui::Button(tr("Cancel")) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false);
     probeItem("classroom/cancel");
     if (ok && !c.pathField.empty()) {
         ImGui::CloseCurrentPopup();

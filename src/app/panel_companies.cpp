@@ -4,16 +4,17 @@
 
 #include "app/metric_table.h"
 #include "app/ui_probe.h"
+#include "app/tr.h"
 
 #include <imgui.h>
 
 namespace chokepoint::app {
 
 void drawCompaniesTable(AppState& state) {
-    ImGui::TextDisabled("%s. Compute in H100-equivalents, largest run in FLOP. Click a header to sort; hover it "
-                        "for its meaning.",
+    ImGui::TextDisabled(tr("%s. Compute in H100-equivalents, largest run in FLOP. Click a header to sort; hover it "
+                        "for its meaning."),
                         state.dash.months.label(state.view.month));
-    drawMetricTable({"##companies", "Company", "HQ"}, state.dash.companies, companyColumns(), state.view.month);
+    drawMetricTable({"##companies", tr("Company"), tr("HQ")}, state.dash.companies, companyColumns(), state.view.month);
     probeItem("table/companies");
 }
 

@@ -7,6 +7,7 @@
 #include "app/ui_common.h"
 #include "app/ui_probe.h"
 #include "engine/results_io.h"
+#include "app/tr.h"
 
 #include <imgui.h>
 #include <imgui_stdlib.h>
@@ -20,14 +21,14 @@ namespace {
 
 void drawFilePicker(AppState& state, CompareScenarios& c) {
     ImGui::BeginChild("##compareFiles", ImVec2(em() * 16.0f, 0), true);
-    ImGui::TextDisabled("Scenarios");
+    ImGui::TextDisabled("%s", tr("Scenarios"));
     for (size_t i = 0; i < c.files.size(); ++i) {
         bool on = c.picked[i] != 0;
         if (ImGui::Checkbox(fileName(c.files[i]).c_str(), &on)) c.picked[i] = on ? 1 : 0;
         itemTooltip(c.files[i].c_str());
     }
     ImGui::Spacing();
-    if (ImGui::Button("Compare")) runCompare(c);
+    if (ImGui::Button(tr("Compare"))) runCompare(c);
     probeItem("compare/run");
     (void)state;
     ImGui::EndChild();
@@ -42,17 +43,17 @@ void drawKpiTable(AppState& state, const CompareScenarios& c, int month) {
                                             ImGuiTableFlags_SizingFixedFit,
                                         ImVec2(0.0f, height)))
         return;
-    ImGui::TableSetupColumn("KPI");
-    for (const auto& r : c.runs) ImGui::TableSetupColumn(r.name.empty() ? fileName(r.file).c_str() : r.name.c_str());
+    ImGui::TableSetupColumn(tr("KPI"));
+    for (const auto& r : c.runs) ImGui::TableSetupColumn(r.name.empty() ? fileName(r.file).c_str() : tr(r.name));
     ImGui::TableHeadersRow();
     for (size_t k = 0; k < kpiSpecs().size(); ++k) {
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(kpiSpecs()[k].title);
+        ImGui::TextUnformatted(tr(kpiSpecs()[k].title));
         for (size_t i = 0; i < c.runs.size(); ++i) {
             ImGui::TableNextColumn();
             if (!c.runs[i].error.empty()) {
-                ImGui::TextColored(errorColor(state), "error");
+                ImGui::TextColored(errorColor(state), "%s", tr("error"));
                 itemTooltip(c.runs[i].error.c_str());
                 continue;
             }
@@ -70,7 +71,7 @@ void drawSmallMultiples(AppState& state, CompareScenarios& c) {
     for (const TargetChoice& t : choices)
         if (t.target == c.series) current = t.label, unit = t.unit;
     ImGui::SetNextItemWidth(em() * 22.0f);
-    if (ImGui::BeginCombo("Series##compare", current.c_str())) {
+    if (ImGui::BeginCombo(trId("Series", "##compare"), current.c_str())) {
         for (const TargetChoice& t : choices)
             if (ImGui::Selectable(t.label.c_str(), t.target == c.series)) c.series = t.target;
         ImGui::EndCombo();
@@ -100,12 +101,12 @@ void drawSmallMultiples(AppState& state, CompareScenarios& c) {
         style.show_legend = false;
         if (std::isfinite(lo)) style.y_min = std::min(0.0, lo), style.y_max = hi;
         const std::string id = "compare" + std::to_string(i);
-        if (chart::BeginChart(id.c_str(), r.name.c_str(), unit, axis.ptrs.data(), axis.count(), style)) {
+        if (chart::BeginChart(id.c_str(), tr(r.name), unit, axis.ptrs.data(), axis.count(), style)) {
             // The first picked scenario dashed in every picture, as the reference.
             if (i > 0 && c.runs[0].results && c.runs[0].results->start() == r.results->start())
-                chart::LineDashed(c.runs[0].name.c_str(), c.seriesValues[0].data(), static_cast<int>(c.seriesValues[0].size()),
+                chart::LineDashed(tr(c.runs[0].name), c.seriesValues[0].data(), static_cast<int>(c.seriesValues[0].size()),
                                   chart::paletteColor(1));
-            chart::Line(r.name.c_str(), c.seriesValues[i].data(), static_cast<int>(c.seriesValues[i].size()), chart::paletteColor(0));
+            chart::Line(tr(r.name), c.seriesValues[i].data(), static_cast<int>(c.seriesValues[i].size()), chart::paletteColor(0));
             chart::Cursor(state.dash.months.start + state.view.month - r.results->start());
             chart::EndChart();
         }
@@ -123,7 +124,7 @@ void drawCompareWindow(AppState& state) {
     }
     ImGui::SetNextWindowSize(ImVec2(em() * 70.0f, em() * 44.0f), ImGuiCond_FirstUseEver);
     ImGui::SetNextWindowBgAlpha(1.0f);  // a window of its own, not a veil over the charts
-    if (!ImGui::Begin("Compare scenarios", &state.windows.compareScenarios)) {
+    if (!ImGui::Begin(trId("Compare scenarios", "###Compare scenarios"), &state.windows.compareScenarios)) {
         ImGui::End();
         return;
     }
@@ -132,21 +133,21 @@ void drawCompareWindow(AppState& state) {
     ImGui::SameLine();
     ImGui::BeginChild("##compareBody", ImVec2(0, 0), false);
     const int month = state.dash.months.start + state.view.month;
-    ImGui::Text("KPIs in %s (the scrubber's month)", state.dash.months.label(state.view.month));
+    ImGui::Text(tr("KPIs in %s (the scrubber's month)"), state.dash.months.label(state.view.month));
     ImGui::SameLine();
-    ImGui::TextDisabled("  Export:");
+    ImGui::TextDisabled("%s", tr("  Export:"));
     ImGui::SameLine();
     ImGui::SetNextItemWidth(em() * 9.0f);
     ImGui::InputText("##compareExport", &c.exportName);
     ImGui::SameLine();
-    if (ImGui::SmallButton("CSV")) {
+    if (ImGui::SmallButton(tr("CSV"))) {
         const std::string problem = cp::writeFileAtomic(c.exportName + ".csv", compareCsv(c, month));
-        state.statusMessage = problem.empty() ? "Exported " + c.exportName + ".csv" : problem;
+        state.statusMessage = problem.empty() ? tr("Exported ") + c.exportName + ".csv" : problem;
         state.statusIsError = !problem.empty();
     }
     probeItem("compare/csv");
     ImGui::SameLine();
-    if (ImGui::SmallButton("PNG")) {
+    if (ImGui::SmallButton(tr("PNG"))) {
         ScreenshotRequest shot{c.exportName + ".png", false, 2};
         const float rect[4] = {winMin.x, winMin.y, winMin.x + winSize.x, winMin.y + winSize.y};
         std::copy(rect, rect + 4, shot.crop);

@@ -16,6 +16,7 @@
 #include "app/scenario_files.h"
 #include "app/ui_common.h"
 #include "app/ui_probe.h"
+#include "app/tr.h"
 
 #include <imgui.h>
 #include <imgui_stdlib.h>
@@ -28,11 +29,11 @@ namespace chokepoint::app {
 
 namespace {
 
-constexpr const char* kOpenTitle = "Open scenario";
-constexpr const char* kSaveAsTitle = "Save scenario as";
-constexpr const char* kExportCsvTitle = "Export results (CSV)";
-constexpr const char* kExportPngTitle = "Export picture (PNG)";
-constexpr const char* kConfirmTitle = "Unsaved changes";
+constexpr const char* kOpenTitle = N_("Open scenario");
+constexpr const char* kSaveAsTitle = N_("Save scenario as");
+constexpr const char* kExportCsvTitle = N_("Export results (CSV)");
+constexpr const char* kExportPngTitle = N_("Export picture (PNG)");
+constexpr const char* kConfirmTitle = N_("Unsaved changes");
 
 //-----------------------------------------------------------------------------
 // [SECTION] Helpers
@@ -43,7 +44,7 @@ std::string stem(const std::string& path) { return std::filesystem::path(path).s
 bool beginModal(const char* title, float widthEm) {
     ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
     ImGui::SetNextWindowSize(ImVec2(em() * widthEm, 0.0f), ImGuiCond_Appearing);
-    return ImGui::BeginPopupModal(title, nullptr, ImGuiWindowFlags_NoSavedSettings);
+    return ImGui::BeginPopupModal(tr(title), nullptr, ImGuiWindowFlags_NoSavedSettings);
 }
 
 // A full-width text field; Enter returns true.
@@ -57,7 +58,7 @@ bool pathField(const char* label, std::string* value, const char* probe) {
 }
 
 bool cancelPressed() {
-    const bool button = ImGui::Button("Cancel");
+    const bool button = ImGui::Button(tr("Cancel"));
     probeItem("dialog/cancel");
     return button || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false);
 }
@@ -76,7 +77,7 @@ void showError(const AppState& state) {
 void drawOpen(AppState& state) {
     Dialogs& d = state.dialogs;
     if (!beginModal(kOpenTitle, 40.0f)) return;
-    ImGui::TextUnformatted("Scenario files:");
+    ImGui::TextUnformatted(tr("Scenario files:"));
     const float listH = ImGui::GetTextLineHeightWithSpacing() * 8.0f;
     bool open = false;
     if (ImGui::BeginListBox("##files", ImVec2(-FLT_MIN, listH))) {
@@ -90,11 +91,11 @@ void drawOpen(AppState& state) {
             probeItem(("open/file/" + fileName(f)).c_str());
             ImGui::PopID();
         }
-        if (d.scenarioFiles.empty()) ImGui::TextDisabled("(no scenario files found)");
+        if (d.scenarioFiles.empty()) ImGui::TextDisabled("%s", tr("(no scenario files found)"));
         ImGui::EndListBox();
     }
-    open |= pathField("Path:", &d.pathField, "open/path");
-    open |= ImGui::Button("Open");
+    open |= pathField(tr("Path:"), &d.pathField, "open/path");
+    open |= ImGui::Button(tr("Open"));
     probeItem("open/ok");
     ImGui::SameLine();
     const bool cancel = cancelPressed();
@@ -122,16 +123,16 @@ void drawSaveAs(AppState& state) {
     Dialogs& d = state.dialogs;
     if (!beginModal(kSaveAsTitle, 40.0f)) return;
     ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextDisabled("Writes a small scenario that extends %s and sets the %d changed lever(s).",
+    ImGui::TextDisabled(tr("Writes a small scenario that extends %s and sets the %d changed lever(s)."),
                         fileName(state.doc.path).c_str(), changedLeverCount(state.doc));
     ImGui::PopTextWrapPos();
-    ImGui::TextUnformatted("Scenario name:");
+    ImGui::TextUnformatted(tr("Scenario name:"));
     ImGui::SetNextItemWidth(-FLT_MIN);
     ImGui::InputText("##name", &d.nameField);
     probeItem("saveas/name");
-    bool ok = pathField("File:", &d.pathField, "saveas/path");
+    bool ok = pathField(tr("File:"), &d.pathField, "saveas/path");
     showError(state);
-    ok |= ImGui::Button("Save");
+    ok |= ImGui::Button(tr("Save"));
     probeItem("saveas/ok");
     ImGui::SameLine();
     const bool cancel = cancelPressed();
@@ -156,11 +157,11 @@ void drawExport(AppState& state, const char* title, bool png) {
     Dialogs& d = state.dialogs;
     if (!beginModal(title, 36.0f)) return;
     if (png)
-        ImGui::TextDisabled(d.pngOfChart ? "A picture of the enlarged chart." : "A picture of the whole window.");
+        ImGui::TextDisabled(d.pngOfChart ? tr("A picture of the enlarged chart.") : tr("A picture of the whole window."));
     else
-        ImGui::TextDisabled("Every monthly result: month, scope, id, metric, value.");
-    bool ok = pathField("File:", &d.pathField, "export/path");
-    ok |= ImGui::Button("Export");
+        ImGui::TextDisabled("%s", tr("Every monthly result: month, scope, id, metric, value."));
+    bool ok = pathField(tr("File:"), &d.pathField, "export/path");
+    ok |= ImGui::Button(tr("Export"));
     probeItem("export/ok");
     ImGui::SameLine();
     const bool cancel = cancelPressed();
@@ -186,13 +187,13 @@ void drawConfirm(AppState& state) {
     const bool game = workshopDirty(state);  // a workshop game: its session is what to save
     ImGui::PushTextWrapPos(0.0f);
     if (game)
-        ImGui::TextUnformatted("The workshop game has moves or rounds that are not saved. Save the session first?");
+        ImGui::TextUnformatted(tr("The workshop game has moves or rounds that are not saved. Save the session first?"));
     else
-        ImGui::Text("You changed %d lever(s) and have not saved them. Save them as a scenario first?",
+        ImGui::Text(tr("You changed %d lever(s) and have not saved them. Save them as a scenario first?"),
                     changedLeverCount(state.doc));
     ImGui::PopTextWrapPos();
     ImGui::Spacing();
-    if (ImGui::Button("Save...")) {
+    if (ImGui::Button(tr("Save..."))) {
         d.continueAfterSave = true;
         if (game)
             requestSaveWorkshopSession(state);
@@ -202,7 +203,7 @@ void drawConfirm(AppState& state) {
     }
     probeItem("confirm/save");
     ImGui::SameLine();
-    if (ImGui::Button("Discard changes")) {
+    if (ImGui::Button(tr("Discard changes"))) {
         ImGui::CloseCurrentPopup();
         performPending(state);
     }
@@ -228,21 +229,21 @@ void drawDialogs(AppState& state) {
         d.openRequested = false;
         d.scenarioFiles = listScenarioFiles(scenarioDirs(state.scenarioPath));
         d.pathField = state.scenarioPath.empty() ? "" : displayPath(state.scenarioPath);
-        ImGui::OpenPopup(kOpenTitle);
+        ImGui::OpenPopup(tr(kOpenTitle));
     }
     if (d.saveAsRequested && hasScenario(state.doc)) {
         d.saveAsRequested = false;
         if (d.error.empty()) {  // after a failed save, keep what the user typed
             const std::filesystem::path dir = std::filesystem::path(state.doc.path).parent_path();
             d.pathField = !state.doc.savedPath.empty() ? state.doc.savedPath : displayPath(dir / (base + "_variant.json"));
-            d.nameField = !state.doc.savedName.empty() ? state.doc.savedName : state.doc.loaded->name + " (edited)";
+            d.nameField = !state.doc.savedName.empty() ? state.doc.savedName : state.doc.loaded->name + tr(" (edited)");
         }
-        ImGui::OpenPopup(kSaveAsTitle);
+        ImGui::OpenPopup(tr(kSaveAsTitle));
     }
     if (d.exportCsvRequested) {
         d.exportCsvRequested = false;
         d.pathField = base + "_results.csv";
-        ImGui::OpenPopup(kExportCsvTitle);
+        ImGui::OpenPopup(tr(kExportCsvTitle));
     }
     if (d.exportPngRequested) {
         d.exportPngRequested = false;
@@ -250,11 +251,11 @@ void drawDialogs(AppState& state) {
         d.pngOfChart = chart;
         d.pathField = chart ? base + "_" + chartSpecs()[static_cast<size_t>(state.view.enlargedChart)].id + ".png"
                             : base + "_dashboard.png";
-        ImGui::OpenPopup(kExportPngTitle);
+        ImGui::OpenPopup(tr(kExportPngTitle));
     }
     if (d.confirmRequested) {
         d.confirmRequested = false;
-        ImGui::OpenPopup(kConfirmTitle);
+        ImGui::OpenPopup(tr(kConfirmTitle));
     }
     drawOpen(state);
     drawSaveAs(state);

@@ -4,6 +4,7 @@
 
 #include "app/ui_common.h"
 #include "app/ui_probe.h"
+#include "app/tr.h"
 
 #include <imgui.h>
 
@@ -17,18 +18,18 @@ void drawErrorPanel(AppState& state) {
     ImGui::PopStyleVar();    // the border is drawn by BeginChild; widgets inside keep
     ImGui::PopStyleColor();  // the theme's border colour
     pushBold(state);
-    ImGui::TextColored(red, "The scenario could not be loaded");
+    ImGui::TextColored(red, "%s", tr("The scenario could not be loaded"));
     ImGui::PopFont();
     ImGui::Spacing();
-    ImGui::TextUnformatted("File:");
+    ImGui::TextUnformatted(tr("File:"));
     ImGui::SameLine();
     ImGui::TextWrapped("%s", state.scenarioPath.c_str());
-    ImGui::Text("%d problem%s:", static_cast<int>(state.loadProblems.size()), state.loadProblems.size() == 1 ? "" : "s");
+    ImGui::Text(tr("%d problem%s:"), static_cast<int>(state.loadProblems.size()), state.loadProblems.size() == 1 ? "" : "s");
     ImGui::Spacing();
-    if (ImGui::Button("Reload scenario (Ctrl+R)")) state.requests.reload = true;
+    if (ImGui::Button(tr("Reload scenario (Ctrl+R)"))) state.requests.reload = true;
     probeItem("error/Reload");
     ImGui::SameLine();
-    if (ImGui::Button("Open another... (Ctrl+O)")) state.dialogs.openRequested = true;
+    if (ImGui::Button(tr("Open another... (Ctrl+O)"))) state.dialogs.openRequested = true;
     probeItem("error/Open");
     ImGui::Spacing();
 
@@ -36,9 +37,9 @@ void drawErrorPanel(AppState& state) {
                                   ImGuiTableFlags_ScrollY | ImGuiTableFlags_Resizable;
     if (ImGui::BeginTable("##problems", 3, flags)) {
         ImGui::TableSetupScrollFreeze(0, 1);
-        ImGui::TableSetupColumn("File", ImGuiTableColumnFlags_WidthStretch, 1.0f);
-        ImGui::TableSetupColumn("Where (JSON pointer)", ImGuiTableColumnFlags_WidthStretch, 1.0f);
-        ImGui::TableSetupColumn("Problem", ImGuiTableColumnFlags_WidthStretch, 2.5f);
+        ImGui::TableSetupColumn(tr("File"), ImGuiTableColumnFlags_WidthStretch, 1.0f);
+        ImGui::TableSetupColumn(tr("Where (JSON pointer)"), ImGuiTableColumnFlags_WidthStretch, 1.0f);
+        ImGui::TableSetupColumn(tr("Problem"), ImGuiTableColumnFlags_WidthStretch, 2.5f);
         ImGui::TableHeadersRow();
         int row = 0;
         for (const cp::Problem& p : state.loadProblems) {
@@ -48,7 +49,7 @@ void drawErrorPanel(AppState& state) {
             ImGui::TextWrapped("%s", fileName(p.file).c_str());
             itemTooltip(p.file.c_str());
             ImGui::TableSetColumnIndex(1);
-            ImGui::TextWrapped("%s", p.pointer.empty() ? "(whole file)" : p.pointer.c_str());
+            ImGui::TextWrapped("%s", p.pointer.empty() ? tr("(whole file)") : p.pointer.c_str());
             ImGui::TableSetColumnIndex(2);
             ImGui::TextWrapped("%s", p.message.c_str());
             ImGui::PopID();

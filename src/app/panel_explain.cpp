@@ -8,6 +8,7 @@
 #include "app/ui_probe.h"
 #include "engine/levers.h"
 #include "engine/results_io.h"
+#include "app/tr.h"
 
 #include <imgui.h>
 #include <imgui_stdlib.h>
@@ -51,7 +52,7 @@ void drawTargetPicker(AppState& state) {
     }
     probeItem("explain/target");
     ImGui::SameLine();
-    ImGui::Text("in %s", state.dash.months.label(state.view.month));
+    ImGui::Text(tr("in %s"), state.dash.months.label(state.view.month));
 }
 
 // "Export to: [name] [CSV] [PNG]" writing name.csv / name.png; the PNG is cropped to `rect`.
@@ -59,20 +60,20 @@ void drawExportRow(AppState& state, std::string* base, const std::string& csv, c
     ImGui::SameLine();
     ImGui::SetNextItemWidth(em() * 10.0f);
     ImGui::InputText((std::string("##export") + probe).c_str(), base);
-    itemTooltip("File name without extension: the buttons write NAME.csv and NAME.png");
+    itemTooltip(tr("File name without extension: the buttons write NAME.csv and NAME.png"));
     ImGui::SameLine();
-    if (ImGui::SmallButton("CSV")) {
+    if (ImGui::SmallButton(tr("CSV"))) {
         const std::string problem = cp::writeFileAtomic(*base + ".csv", csv);
-        state.statusMessage = problem.empty() ? "Exported " + *base + ".csv" : problem;
+        state.statusMessage = problem.empty() ? tr("Exported ") + *base + ".csv" : problem;
         state.statusIsError = !problem.empty();
     }
     probeItem((std::string(probe) + "/csv").c_str());
     ImGui::SameLine();
-    if (ImGui::SmallButton("PNG")) {
+    if (ImGui::SmallButton(tr("PNG"))) {
         ScreenshotRequest shot{*base + ".png", false, 2};
         std::copy(rect, rect + 4, shot.crop);
         state.requests.screenshot = shot;
-        state.statusMessage = "Exported " + *base + ".png";
+        state.statusMessage = tr("Exported ") + *base + ".png";
         state.statusIsError = false;
     }
     probeItem((std::string(probe) + "/png").c_str());
@@ -82,7 +83,7 @@ void tooltipLines(const std::string& title, const std::string& from, const std::
     ImGui::BeginTooltip();
     ImGui::PushTextWrapPos(em() * 30.0f);
     ImGui::TextUnformatted(title.c_str());
-    if (!from.empty() || !to.empty()) ImGui::Text("From %s to %s", from.c_str(), to.c_str());
+    if (!from.empty() || !to.empty()) ImGui::Text(tr("From %s to %s"), from.c_str(), to.c_str());
     if (!help.empty()) ImGui::TextDisabled("%s", help.c_str());
     ImGui::PopTextWrapPos();
     ImGui::EndTooltip();
@@ -111,7 +112,7 @@ std::string tornadoCsv(const cp::Sensitivity& t) {
 // A bar while an analysis runs (the error, if it failed).
 void progressLine(const AppState& state, bool sensitivity) {
     const std::string status = explainStatus(state, sensitivity);
-    if (status.rfind("failed", 0) == 0) {
+    if (status.rfind(tr("failed: "), 0) == 0) {
         ImGui::TextColored(errorColor(state), "%s", status.c_str());
         return;
     }
@@ -126,13 +127,13 @@ void drawExplainTab(AppState& state) {
     drawTargetPicker(state);
     ImGui::SameLine();
     int split = state.explain.oneAtATime ? 1 : 0;
-    ImGui::RadioButton("Fair shares", &split, 0);
-    itemTooltip("Each lever's Shapley value: its effect averaged over every order in which the changes could be made. "
-                "Interactions are shared out between the levers.");
+    ImGui::RadioButton(tr("Fair shares"), &split, 0);
+    itemTooltip(tr("Each lever's Shapley value: its effect averaged over every order in which the changes could be made. "
+                "Interactions are shared out between the levers."));
     probeItem("explain/shapley");
     ImGui::SameLine();
-    ImGui::RadioButton("Alone + interactions", &split, 1);
-    itemTooltip("Each lever's effect when it alone is changed, and what the levers do together as its own bar.");
+    ImGui::RadioButton(tr("Alone + interactions"), &split, 1);
+    itemTooltip(tr("Each lever's effect when it alone is changed, and what the levers do together as its own bar."));
     probeItem("explain/alone");
     state.explain.oneAtATime = split == 1;
 
@@ -145,14 +146,14 @@ void drawExplainTab(AppState& state) {
     const std::vector<WaterfallBar> bars = waterfallBars(*a, state.explain.oneAtATime);
     const double diff = a->difference();
     if (bars.empty()) {
-        ImGui::TextDisabled("No lever differs from the file as loaded by %s. Change a lever to see what it does.",
+        ImGui::TextDisabled(tr("No lever differs from the file as loaded by %s. Change a lever to see what it does."),
                             state.dash.months.label(state.view.month));
         return;
     }
     // The export row first, so it stays in view; the PNG crop is last frame's rectangle.
     float* rect = state.explain.waterfallRect;
     ImGui::SameLine();
-    ImGui::TextDisabled("  Export:");
+    ImGui::TextDisabled("%s", tr("  Export:"));
     drawExportRow(state, &state.explain.waterfallExport, waterfallCsv(*a, bars), rect, "explain/export");
 
     // Rows: as loaded, one per bar, your run; they shrink to fit the tab, then scroll.
@@ -190,34 +191,35 @@ void drawExplainTab(AppState& state) {
         const bool hovered = ImGui::IsItemHovered();
         if (hovered) dl->AddRectFilled(ImVec2(top.x, y), ImVec2(top.x + width, y + rowH), ImGui::GetColorU32(ImGuiCol_FrameBgHovered));
         const float ty = y + (rowH - line) * 0.5f;
-        dl->AddText(ImVec2(top.x, ty), ImGui::GetColorU32(ImGuiCol_Text), label.c_str());
+        // Cut to its column (the tooltip has it whole), so a long label never runs under the bar.
+        dl->AddText(ImVec2(top.x, ty), ImGui::GetColorU32(ImGuiCol_Text), chart::elided(label, labelW - em() * 0.5f).c_str());
         const float a0 = X(std::min(from, to)), a1 = std::max(X(std::max(from, to)), a0 + 2.0f);
         dl->AddRectFilled(ImVec2(a0, y + rowH * 0.15f), ImVec2(a1, y + rowH * 0.85f), col, 2.0f);
         dl->AddText(ImVec2(a1 + em() * 0.4f, ty), ImGui::GetColorU32(ImGuiCol_Text), text.c_str());
         return hovered;
     };
-    if (row(0, "As loaded", lo, a->base_value, neutral, chart::formatValue(a->base_value, unit), "explain/start"))
-        tooltipLines("The file as loaded", "", "", "");
+    if (row(0, tr("As loaded"), lo, a->base_value, neutral, chart::formatValue(a->base_value, unit), "explain/start"))
+        tooltipLines(tr("The file as loaded"), "", "", "");
     run = a->base_value;
     for (size_t k = 0; k < bars.size(); ++k) {
         const WaterfallBar& b = bars[k];
         const ImU32 col = b.kind == WaterfallBar::Kind::Lever ? (b.value >= 0 ? up : down) : other;
         const std::string share = diff == 0 ? std::string() : fmt::format(" ({:.0f}%)", 100.0 * b.value / diff);
         const std::string probe = "explain/bar/" + std::to_string(k);
-        if (row(static_cast<int>(k) + 1, b.label, run, run + b.value, col, signedValue(b.value, unit) + share, probe.c_str()))
-            tooltipLines(b.label + ": " + signedValue(b.value, unit) + share, b.from, b.to, b.help);
+        if (row(static_cast<int>(k) + 1, tr(b.label), run, run + b.value, col, signedValue(b.value, unit) + share, probe.c_str()))
+            tooltipLines(tr(b.label) + std::string(": ") + signedValue(b.value, unit) + share, b.from, b.to, tr(b.help));
         run += b.value;
     }
     const int last = static_cast<int>(bars.size()) + 1;
-    if (row(last, "Your run", lo, a->variant_value, neutral,
+    if (row(last, tr("Your run"), lo, a->variant_value, neutral,
             chart::formatValue(a->variant_value, unit) + "  (" + signedValue(diff, unit) + ")", "explain/end"))
-        tooltipLines("With your edits", "", "", "");
+        tooltipLines(tr("With your edits"), "", "", "");
     const float bottom = top.y + rowH * static_cast<float>(last + 1);
     ImGui::SetCursorScreenPos(ImVec2(top.x, bottom));
     if (a->sampled)
-        ImGui::TextDisabled("Sampled: %d random orders of the levers; each bar is within about 2 standard errors.", a->samples);
+        ImGui::TextDisabled(tr("Sampled: %d random orders of the levers; each bar is within about 2 standard errors."), a->samples);
     else
-        ImGui::TextDisabled("Exact: every combination of the changed levers (%d runs). Interactions: %s of the difference.",
+        ImGui::TextDisabled(tr("Exact: every combination of the changed levers (%d runs). Interactions: %s of the difference."),
                             a->runs, diff == 0 ? "0%" : fmt::format("{:.0f}%", 100.0 * a->interactionShare()).c_str());
     rect[0] = top.x - 4.0f;
     rect[1] = top.y - 4.0f;
@@ -237,12 +239,12 @@ void drawSensitivityTab(AppState& state) {
     }
     const chart::Unit unit = targetUnit(state);
     ImGui::SameLine();
-    ImGui::TextDisabled("now %s.", chart::formatValue(t->value, unit).c_str());
-    itemTooltip("Each lever alone at both ends of its declared range for the whole run, the others as they are now. "
-                "Click a bar to set that lever to that end; Ctrl+Z undoes it.");
+    ImGui::TextDisabled(tr("now %s."), chart::formatValue(t->value, unit).c_str());
+    itemTooltip(tr("Each lever alone at both ends of its declared range for the whole run, the others as they are now. "
+                "Click a bar to set that lever to that end; Ctrl+Z undoes it."));
     float* rect = state.explain.tornadoRect;
     ImGui::SameLine();
-    ImGui::TextDisabled("  Export:");
+    ImGui::TextDisabled("%s", tr("  Export:"));
     drawExportRow(state, &state.explain.tornadoExport, tornadoCsv(*t), rect, "sensitivity/export");
 
     double lo = t->value, hi = t->value;
@@ -269,7 +271,8 @@ void drawSensitivityTab(AppState& state) {
         const float y = top.y + rowH * static_cast<float>(i);
         const float ty = y + (rowH - line) * 0.5f;
         const cp::Lever& l = lever(state.doc, r.lever);
-        dl->AddText(ImVec2(top.x, ty), text, (l.label.empty() ? r.id : l.label).c_str());
+        dl->AddText(ImVec2(top.x, ty), text,
+                    chart::elided(l.label.empty() ? r.id : std::string(tr(l.label)), labelW - em() * 0.5f).c_str());
         const float c = X(t->value);
         const float d[2] = {X(r.at_low) - c, X(r.at_high) - c};
         // The longer bar first, so a shorter one on the same side stays visible on top.
@@ -295,8 +298,8 @@ void drawSensitivityTab(AppState& state) {
             const double v = end == 0 ? r.at_low : r.at_high;
             const std::string endText = end == 0 ? r.low_text : r.high_text;
             if (hovered)
-                tooltipLines(fmt::format("{} = {}: {}", l.label.empty() ? r.id : l.label, endText, chart::formatValue(v, unit)),
-                             "", "", "Click to set the lever to this end (Ctrl+Z undoes it). " + l.help);
+                tooltipLines(fmt::format("{} = {}: {}", l.label.empty() ? r.id.c_str() : tr(l.label), endText, chart::formatValue(v, unit)),
+                             "", "", tr("Click to set the lever to this end (Ctrl+Z undoes it). ") + std::string(tr(l.help)));
             if (clicked) setLeverValue(state.doc, r.lever, end == 0 ? r.low : r.high);
             const ImVec2 size = ImGui::CalcTextSize(endText.c_str());
             const float lx = outer ? (left ? a0 - size.x - 4.0f : a1 + 4.0f) : (left ? c - size.x - 6.0f : c + 6.0f);
@@ -306,7 +309,7 @@ void drawSensitivityTab(AppState& state) {
     const float bottom = top.y + rowH * static_cast<float>(t->rows.size());
     dl->AddLine(ImVec2(X(t->value), top.y), ImVec2(X(t->value), bottom), text, 1.0f);
     ImGui::SetCursorScreenPos(ImVec2(top.x, bottom + 2.0f));
-    ImGui::TextDisabled("Blue: the lever at its low end (off, minimum, earliest); orange: its high end (on, maximum, never).");
+    ImGui::TextDisabled("%s", tr("Blue: the lever at its low end (off, minimum, earliest); orange: its high end (on, maximum, never)."));
     rect[0] = top.x - 4.0f;
     rect[1] = top.y - 4.0f;
     rect[2] = top.x + width;

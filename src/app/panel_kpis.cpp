@@ -8,6 +8,8 @@
 #include "app/ui_common.h"
 #include "app/ui_probe.h"
 #include "app/workshop_mode.h"
+#include "app/tr.h"
+#include "i18n/format.h"
 
 #include <imgui.h>
 
@@ -19,6 +21,13 @@ namespace chokepoint::app {
 
 namespace {
 
+// Dim text, or its short form when a longer translation would be cut at the card's edge.
+void dimFitting(const char* text, const char* shortText) {
+    const bool fits = ImGui::CalcTextSize(text).x <= ImGui::GetContentRegionAvail().x;
+    ImGui::TextDisabled("%s", fits ? text : shortText);
+    if (!fits) itemTooltip(text);
+}
+
 // "1.2M H100e" -> "1.2M", "14 mo" -> "14"; "$1.5bn" and "35%" stay whole.
 std::string kpiNumber(const std::string& formatted) {
     const size_t space = formatted.find(' ');
@@ -29,8 +38,8 @@ std::string kpiNumber(const std::string& formatted) {
 std::string formatDelta(double delta, chart::Unit unit) {
     char buf[64];
     if (unit == chart::Unit::Share) {
-        std::snprintf(buf, sizeof buf, "%+.1f pp", delta * 100.0);
-        return buf;
+        std::snprintf(buf, sizeof buf, tr("%+.1f pp"), delta * 100.0);
+        return cp::i18n::localizeNumber(buf);  // "+3,0 в. п."
     }
     std::string out(delta < 0 ? "-" : "+");
     out += kpiNumber(chart::formatValue(std::fabs(delta), unit));
@@ -86,7 +95,7 @@ void drawCard(AppState& state, size_t k, float width, float height, const CardFo
     ImGui::BeginChild(spec.id, ImVec2(width, height), true, ImGuiWindowFlags_NoScrollbar);
     ImGui::PushFont(fonts.label);
     ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextDisabled("%s", spec.title);
+    ImGui::TextDisabled("%s", tr(spec.title));
     ImGui::PopTextWrapPos();
     probeItem((std::string("kpi/") + spec.id + "/title").c_str());
 
@@ -124,9 +133,9 @@ void drawCard(AppState& state, size_t k, float width, float height, const CardFo
     if (!std::isfinite(delta)) {
         ImGui::TextDisabled(" ");
     } else if (std::fabs(delta) <= 1e-9 * std::max(scale, 1.0)) {
-        ImGui::TextDisabled("= as loaded");
+        dimFitting(tr("= as loaded"), "=");
     } else if (negligible(delta, base, spec.unit)) {
-        ImGui::TextDisabled("\xe2\x89\x88 as loaded");  // ≈
+        dimFitting(tr("\xe2\x89\x88 as loaded"), "\xe2\x89\x88");  // ≈
     } else {
         std::string text(delta > 0 ? "\xe2\x96\xb2 " : "\xe2\x96\xbc ");  // ▲ ▼
         text += formatDelta(delta, spec.unit);
@@ -134,7 +143,8 @@ void drawCard(AppState& state, size_t k, float width, float height, const CardFo
             char pct[32];
             const double relative = 100.0 * delta / std::fabs(base);
             std::snprintf(pct, sizeof pct, std::fabs(relative) < 10.0 ? " %+.1f%%" : " %+.0f%%", relative);
-            if (ImGui::CalcTextSize((text + pct).c_str()).x <= ImGui::GetContentRegionAvail().x) text += pct;
+            const std::string shown = cp::i18n::localizeNumber(pct);
+            if (ImGui::CalcTextSize((text + shown).c_str()).x <= ImGui::GetContentRegionAvail().x) text += shown;
         }
         if (const int verdict = kpiVerdict(state, k, delta); verdict != 0) {
             ImGui::TextColored(verdict > 0 ? betterColor(state) : worseColor(state), "%s", text.c_str());
@@ -148,9 +158,9 @@ void drawCard(AppState& state, size_t k, float width, float height, const CardFo
         const std::string hi = kpiNumber(chart::formatValue(range.p90, spec.unit));
         const double half = std::max(std::fabs(range.p90 - now), std::fabs(now - range.p10));
         if (lo != hi || !(std::fabs(now) > 0))
-            ImGui::TextDisabled("range %s\xe2\x80\x93%s", lo.c_str(), hi.c_str());
+            ImGui::TextDisabled(tr("range %s\xe2\x80\x93%s"), lo.c_str(), hi.c_str());
         else
-            ImGui::TextDisabled("range within \xc2\xb1%.0f%%", std::max(1.0, std::ceil(100.0 * half / std::fabs(now))));
+            ImGui::TextDisabled(tr("range within \xc2\xb1%.0f%%"), std::max(1.0, std::ceil(100.0 * half / std::fabs(now))));
         probeItem((std::string("kpi/") + spec.id + "/range").c_str());
     }
     ImGui::PopFont();
@@ -159,18 +169,18 @@ void drawCard(AppState& state, size_t k, float width, float height, const CardFo
     if (ImGui::IsItemHovered()) {
         ImGui::BeginTooltip();
         ImGui::PushTextWrapPos(em() * 28.0f);
-        ImGui::TextUnformatted(spec.help);
+        ImGui::TextUnformatted(tr(spec.help));
         ImGui::Text("%s: %s", state.dash.months.label(t), chart::formatValue(now, spec.unit).c_str());
-        ImGui::Text("As loaded: %s", chart::formatValue(base, spec.unit).c_str());
+        ImGui::Text(tr("As loaded: %s"), chart::formatValue(base, spec.unit).c_str());
         if (std::isfinite(delta) && !negligible(delta, base, spec.unit))
-            ImGui::Text("Change: %s", formatDelta(delta, spec.unit).c_str());
+            ImGui::Text(tr("Change: %s"), formatDelta(delta, spec.unit).c_str());
         if (range.available)
-            ImGui::Text("p10-p90 over the uncertain inputs: %s to %s", chart::formatValue(range.p10, spec.unit).c_str(),
+            ImGui::Text(tr("p10-p90 over the uncertain inputs: %s to %s"), chart::formatValue(range.p10, spec.unit).c_str(),
                         chart::formatValue(range.p90, spec.unit).c_str());
-        ImGui::TextDisabled("%s", spec.whoGains);
+        ImGui::TextDisabled("%s", tr(spec.whoGains));
         if (objective)
-            ImGui::TextDisabled("Coloured for %s: %s is better for them.", team.c_str(),
-                                objective->better == cp::Better::Higher ? "higher" : "lower");
+            ImGui::TextDisabled(tr("Coloured for %s: %s is better for them."), team.c_str(),
+                                objective->better == cp::Better::Higher ? tr("higher") : tr("lower"));
         ImGui::PopTextWrapPos();
         ImGui::EndTooltip();
     }

@@ -13,6 +13,7 @@
 #include "app/ui_common.h"
 #include "app/ui_probe.h"
 #include "engine/month.h"
+#include "app/tr.h"
 
 #include <imgui.h>
 
@@ -68,15 +69,15 @@ void leverTooltip(const AppState& state, int index) {
     ImGui::BeginTooltip();
     ImGui::PushTextWrapPos(em() * 30.0f);
     pushBold(state);
-    ImGui::TextUnformatted(l.label.c_str());
+    ImGui::TextUnformatted(tr(l.label));
     ImGui::PopFont();
     ImGui::TextDisabled("%s (%s)", l.id.c_str(), cp::toString(l.kind));
-    if (!l.help.empty()) ImGui::TextUnformatted(l.help.c_str());
+    if (!l.help.empty()) ImGui::TextUnformatted(tr(l.help));
     drawSourceLines(state, l.source);
-    if (!l.changes.empty()) ImGui::Text("Changes: %s", l.changes.c_str());
+    if (!l.changes.empty()) ImGui::Text(tr("Changes: %s"), l.changes.c_str());
     ImGui::Separator();
-    ImGui::Text("Now: %s", scheduleText(doc, index).c_str());
-    if (leverChanged(doc, index)) ImGui::Text("In the file: %s", loadedScheduleText(doc, index).c_str());
+    ImGui::Text(tr("Now: %s"), scheduleText(doc, index).c_str());
+    if (leverChanged(doc, index)) ImGui::Text(tr("In the file: %s"), loadedScheduleText(doc, index).c_str());
     ImGui::PopTextWrapPos();
     ImGui::EndTooltip();
 }
@@ -115,7 +116,7 @@ void drawMonth(AppState& state, int index) {
     const cp::Scenario& s = *doc.loaded;
     const double value = leverValue(doc, index);
     bool never = value >= cp::kNever;
-    if (ImGui::Checkbox("never", &never)) {
+    if (ImGui::Checkbox(tr("never"), &never)) {
         if (never) {
             commitValue(doc, index, cp::kNever);
         } else {
@@ -129,7 +130,7 @@ void drawMonth(AppState& state, int index) {
     leverTooltip(state, index);
     ImGui::SameLine();
     int month = never ? s.start : std::clamp(static_cast<int>(std::lround(value)), s.start, s.end);
-    const std::string label = never ? std::string("never") : cp::formatMonth(month);
+    const std::string label = never ? std::string(tr("never")) : cp::formatMonth(month);
     ImGui::BeginDisabled(never);
     ImGui::SetNextItemWidth(-FLT_MIN);
     if (ImGui::SliderInt("##month", &month, s.start, s.end, label.c_str(), ImGuiSliderFlags_AlwaysClamp) && !never)
@@ -162,13 +163,13 @@ void drawSchedule(AppState& state, int index) {
     Document& doc = state.doc;
     const cp::Lever& l = lever(doc, index);
     ImGui::PushStyleColor(ImGuiCol_Text, dimColor());
-    ImGui::TextWrapped("Schedule: %s", scheduleText(doc, index).c_str());
+    ImGui::TextWrapped(tr("Schedule: %s"), scheduleText(doc, index).c_str());
     ImGui::PopStyleColor();
     leverTooltip(state, index);
     const int month = doc.loaded->start + state.view.month;
-    if (ImGui::SmallButton("Use one value")) commitValue(doc, index, leverValueInMonth(doc, index, month));
+    if (ImGui::SmallButton(tr("Use one value"))) commitValue(doc, index, leverValueInMonth(doc, index, month));
     probeItem(probeName(l, "flatten").c_str());
-    itemTooltip("Replace the dated schedule with one value for the whole run: its value in the month on the scrubber.");
+    itemTooltip(tr("Replace the dated schedule with one value for the whole run: its value in the month on the scrubber."));
 }
 
 // Label (coloured when changed) with a Reset button at the right end of its first line.
@@ -176,7 +177,7 @@ void drawLabelRow(AppState& state, int index, bool asCheckbox) {
     Document& doc = state.doc;
     const cp::Lever& l = lever(doc, index);
     const bool changed = leverChanged(doc, index);
-    const float resetW = ImGui::CalcTextSize("Reset").x + ImGui::GetStyle().FramePadding.x * 2.0f;
+    const float resetW = ImGui::CalcTextSize(tr("Reset")).x + ImGui::GetStyle().FramePadding.x * 2.0f;
     const ImVec2 rowStart = ImGui::GetCursorScreenPos();
     const float right = rowStart.x + ImGui::GetContentRegionAvail().x;
 
@@ -192,8 +193,8 @@ void drawLabelRow(AppState& state, int index, bool asCheckbox) {
         ImGui::AlignTextToFramePadding();
     }
     if (changed) ImGui::PushStyleColor(ImGuiCol_Text, changedColor(state));
-    ImGui::PushTextWrapPos(wrapAt);
-    ImGui::TextUnformatted(l.label.c_str());
+    ImGui::PushTextWrapPos(wrapAt - ImGui::GetWindowPos().x);  // window-local, as ImGui wants it
+    ImGui::TextUnformatted(tr(l.label));
     ImGui::PopTextWrapPos();
     if (changed) ImGui::PopStyleColor();
     if (asCheckbox && ImGui::IsItemClicked()) commitValue(doc, index, leverValue(doc, index) > 0.5 ? 0.0 : 1.0);
@@ -202,9 +203,9 @@ void drawLabelRow(AppState& state, int index, bool asCheckbox) {
     if (changed) {
         const ImVec2 after = ImGui::GetCursorScreenPos();
         ImGui::SetCursorScreenPos(ImVec2(right - resetW, rowStart.y));
-        if (ImGui::SmallButton("Reset")) resetLever(doc, index);
+        if (ImGui::SmallButton(tr("Reset"))) resetLever(doc, index);
         probeItem(probeName(l, "reset").c_str());
-        itemTooltip("Back to the value in the scenario file");
+        itemTooltip(tr("Back to the value in the scenario file"));
         ImGui::SetCursorScreenPos(after);
     }
 }
@@ -238,11 +239,11 @@ void drawLever(AppState& state, int index) {
 void drawLeverPanel(AppState& state) {
     Document& doc = state.doc;
     pushBold(state);
-    ImGui::TextUnformatted("Policy levers");
+    ImGui::TextUnformatted(tr("Policy levers"));
     ImGui::PopFont();
     const int changed = changedLeverCount(doc);
-    const std::string status = changed > 0 ? std::to_string(changed) + " changed" : "as in the file";
-    const float resetAllW = ImGui::CalcTextSize("Reset all").x + ImGui::GetStyle().FramePadding.x * 2.0f;
+    const std::string status = changed > 0 ? std::to_string(changed) + tr(" changed") : tr("as in the file");
+    const float resetAllW = ImGui::CalcTextSize(tr("Reset all")).x + ImGui::GetStyle().FramePadding.x * 2.0f;
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
     // The status goes between title and button when it fits, else it is left out (the
     // group headers still count the changes).
@@ -255,12 +256,14 @@ void drawLeverPanel(AppState& state) {
             ImGui::TextDisabled("%s", status.c_str());
         ImGui::SameLine();
     }
+    // Where the title leaves no room (a longer language), the button goes on a line of its own.
+    if (ImGui::GetCursorPosX() > ImGui::GetWindowContentRegionMax().x - resetAllW) ImGui::NewLine();
     ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - resetAllW));
     ImGui::BeginDisabled(changed == 0);
-    if (ImGui::SmallButton("Reset all")) resetAllLevers(doc);
+    if (ImGui::SmallButton(tr("Reset all"))) resetAllLevers(doc);
     ImGui::EndDisabled();
     probeItem("levers/reset_all");
-    itemTooltip("Every lever back to its value in the scenario file (Ctrl+Z undoes it)");
+    itemTooltip(tr("Every lever back to its value in the scenario file (Ctrl+Z undoes it)"));
     ImGui::Separator();
 
     ImGui::BeginChild("##leverList", ImVec2(0, 0), false);
@@ -274,8 +277,8 @@ void drawLeverPanel(AppState& state) {
         int changedHere = 0;
         for (int i = 0; i < leverCount(doc); ++i)
             if (lever(doc, i).group == group && leverChanged(doc, i)) ++changedHere;
-        const std::string header = changedHere > 0 ? group + "  (" + std::to_string(changedHere) + " changed)###g"
-                                                   : group + "###g";
+        const std::string header = changedHere > 0 ? tr(group) + std::string("  (") + std::to_string(changedHere) + tr(" changed)") + std::string("###g")
+                                                   : tr(group) + std::string("###g");
         const bool open = ImGui::CollapsingHeader(header.c_str(), ImGuiTreeNodeFlags_DefaultOpen);
         probeItem(("levers/group/" + group).c_str());
         if (open) {

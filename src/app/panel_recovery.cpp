@@ -12,6 +12,7 @@
 #include "app/scenario_files.h"
 #include "app/ui_common.h"
 #include "app/ui_probe.h"
+#include "app/tr.h"
 
 #include <imgui.h>
 
@@ -22,8 +23,8 @@ namespace chokepoint::app {
 
 namespace {
 
-constexpr const char* kRestoreTitle = "Restore the last session?";
-constexpr const char* kChangedTitle = "Scenario changed on disk";
+constexpr const char* kRestoreTitle = N_("Restore the last session?");
+constexpr const char* kChangedTitle = N_("Scenario changed on disk");
 constexpr size_t kMaxListedLevers = 8;
 
 bool beginPrompt(const char* title, float widthEm) {
@@ -31,7 +32,7 @@ bool beginPrompt(const char* title, float widthEm) {
     ImGui::SetNextWindowPos(vp->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
     // No wider than the window (tiny windows): ImGui clamps nothing for us here.
     ImGui::SetNextWindowSize(ImVec2(std::max(1.0f, std::min(em() * widthEm, vp->WorkSize.x)), 0.0f), ImGuiCond_Appearing);
-    return ImGui::BeginPopupModal(title, nullptr, ImGuiWindowFlags_NoSavedSettings);
+    return ImGui::BeginPopupModal(tr(title), nullptr, ImGuiWindowFlags_NoSavedSettings);
 }
 
 //-----------------------------------------------------------------------------
@@ -47,23 +48,23 @@ void drawRestorePrompt(AppState& state) {
     }
     const SessionData& s = *state.session.offer;
     ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextUnformatted("Chokepoint did not close normally last time. Your unsaved lever changes were kept:");
+    ImGui::TextUnformatted(tr("Chokepoint did not close normally last time. Your unsaved lever changes were kept:"));
     ImGui::PopTextWrapPos();
-    ImGui::Text("Scenario: %s", displayPath(s.scenario).c_str());
+    ImGui::Text(tr("Scenario: %s"), displayPath(s.scenario).c_str());
     for (size_t i = 0; i < s.levers.size() && i < kMaxListedLevers; ++i) {
         std::string values;
         for (const std::string& v : s.levers[i].second) values += (values.empty() ? "" : ", ") + v;
         ImGui::BulletText("%s = %s", s.levers[i].first.c_str(), values.c_str());
     }
-    if (s.levers.size() > kMaxListedLevers) ImGui::TextDisabled("... and %zu more", s.levers.size() - kMaxListedLevers);
+    if (s.levers.size() > kMaxListedLevers) ImGui::TextDisabled(tr("... and %zu more"), s.levers.size() - kMaxListedLevers);
     ImGui::Spacing();
-    if (ImGui::Button("Restore")) {
+    if (ImGui::Button(tr("Restore"))) {
         state.session.restoreRequested = true;  // loading happens after the frame (handleRequests)
         ImGui::CloseCurrentPopup();
     }
     probeItem("restore/restore");
     ImGui::SameLine();
-    if (ImGui::Button("Discard")) {
+    if (ImGui::Button(tr("Discard"))) {
         discardSessionOffer(state);
         ImGui::CloseCurrentPopup();
     }
@@ -84,25 +85,25 @@ void drawChangedPrompt(AppState& state) {
     }
     const bool edits = isDirty(state.doc) || changedLeverCount(state.doc) > 0;
     ImGui::PushTextWrapPos(0.0f);
-    ImGui::Text("%s was changed by another program.", displayPath(state.watch.path).c_str());
+    ImGui::Text(tr("%s was changed by another program."), displayPath(state.watch.path).c_str());
     if (edits)
-        ImGui::Text("You changed %d lever(s). Reload the file and keep them (levers that no longer exist are "
-                    "dropped), reload it without them, or keep working on your version?",
+        ImGui::Text(tr("You changed %d lever(s). Reload the file and keep them (levers that no longer exist are "
+                    "dropped), reload it without them, or keep working on your version?"),
                     changedLeverCount(state.doc));
     else
-        ImGui::TextUnformatted("Reload it, or keep working on the version you have?");
+        ImGui::TextUnformatted(tr("Reload it, or keep working on the version you have?"));
     ImGui::PopTextWrapPos();
     ImGui::Spacing();
     std::optional<FileChangeChoice> choice;
-    if (ImGui::Button(edits ? "Reload, keep my changes" : "Reload")) choice = FileChangeChoice::ReloadKeepEdits;
+    if (ImGui::Button(edits ? tr("Reload, keep my changes") : tr("Reload"))) choice = FileChangeChoice::ReloadKeepEdits;
     probeItem("changed/reload");
     if (edits) {
         ImGui::SameLine();
-        if (ImGui::Button("Reload, drop my changes")) choice = FileChangeChoice::ReloadDiscardEdits;
+        if (ImGui::Button(tr("Reload, drop my changes"))) choice = FileChangeChoice::ReloadDiscardEdits;
         probeItem("changed/discard");
     }
     ImGui::SameLine();
-    if (ImGui::Button("Keep mine")) choice = FileChangeChoice::KeepMine;
+    if (ImGui::Button(tr("Keep mine"))) choice = FileChangeChoice::KeepMine;
     probeItem("changed/keep");
     if (choice) {
         resolveFileChange(state, *choice);
@@ -121,10 +122,10 @@ void drawRecoveryDialogs(AppState& state) {
     const bool otherPopup = ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId);
     if (state.session.offerRequested && !otherPopup) {
         state.session.offerRequested = false;
-        ImGui::OpenPopup(kRestoreTitle);
+        ImGui::OpenPopup(tr(kRestoreTitle));
     } else if (state.watch.promptRequested && !otherPopup) {
         state.watch.promptRequested = false;
-        ImGui::OpenPopup(kChangedTitle);
+        ImGui::OpenPopup(tr(kChangedTitle));
     }
     drawRestorePrompt(state);
     drawChangedPrompt(state);

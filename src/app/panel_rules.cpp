@@ -6,6 +6,7 @@
 #include "app/ui_common.h"
 #include "app/ui_probe.h"
 #include "engine/month.h"
+#include "app/tr.h"
 
 #include <imgui.h>
 
@@ -37,12 +38,12 @@ void forEachRun(const std::vector<char>& mask, Fn&& fn) {
 
 const char* kindName(cp::RuleKind k) {
     switch (k) {
-        case cp::RuleKind::Threshold: return "performance threshold";
-        case cp::RuleKind::NamedProduct: return "named chips";
-        case cp::RuleKind::CountryCaps: return "country caps";
-        case cp::RuleKind::EntityList: return "entity list";
-        case cp::RuleKind::RemoteAccess: return "remote access";
-        case cp::RuleKind::VolumeCap: return "volume cap";
+        case cp::RuleKind::Threshold: return tr("performance threshold");
+        case cp::RuleKind::NamedProduct: return tr("named chips");
+        case cp::RuleKind::CountryCaps: return tr("country caps");
+        case cp::RuleKind::EntityList: return tr("entity list");
+        case cp::RuleKind::RemoteAccess: return tr("remote access");
+        case cp::RuleKind::VolumeCap: return tr("volume cap");
     }
     return "?";
 }
@@ -52,20 +53,20 @@ std::string periods(const std::vector<char>& mask, const MonthAxis& months) {
     forEachRun(mask, [&](int from, int to) {
         if (!text.empty()) text += ", ";
         text += months.label(from);
-        text += to >= months.count() ? std::string(" onwards") : " to " + std::string(months.label(to - 1));
+        text += to >= months.count() ? std::string(tr(" onwards")) : tr(" to ") + std::string(months.label(to - 1));
     });
-    return text.empty() ? "not in force" : text;
+    return text.empty() ? tr("not in force") : text;
 }
 
 void ruleTooltip(const AppState& state, const cp::Rule& rule, const std::vector<char>* now, const std::vector<char>* base,
                  const MonthAxis& months) {
     ImGui::BeginTooltip();
     ImGui::PushTextWrapPos(em() * 32.0f);
-    ImGui::TextUnformatted(rule.label.c_str());
+    ImGui::TextUnformatted(tr(rule.label));
     ImGui::TextDisabled("%s (%s)", rule.id.c_str(), cp::toString(rule.kind));
     drawSourceLines(state, rule.source);
-    if (now) ImGui::Text("In force: %s", periods(*now, months).c_str());
-    if (base && now && *base != *now) ImGui::Text("As loaded: %s", periods(*base, months).c_str());
+    if (now) ImGui::Text(tr("In force: %s"), periods(*now, months).c_str());
+    if (base && now && *base != *now) ImGui::Text(tr("As loaded: %s"), periods(*base, months).c_str());
     ImGui::PopTextWrapPos();
     ImGui::EndTooltip();
 }
@@ -100,7 +101,7 @@ void drawRuleTimeline(AppState& state) {
     const ActiveTable* base = state.runs.baselineRuleActive.get();
     if (months.count() == 0) return;
 
-    ImGui::TextDisabled("Bars: in force with your changes; outlines: as loaded.");
+    ImGui::TextDisabled("%s", tr("Bars: in force with your changes; outlines: as loaded."));
     drawKindLegend(s);
     ImGui::BeginChild("##ruleRows", ImVec2(0, 0), false);
     ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -139,8 +140,8 @@ void drawRuleTimeline(AppState& state) {
         // Label, then the id, clipped to the label column.
         dl->PushClipRect(p, ImVec2(x0 - 6.0f, p.y + rowH), true);
         const float ty = p.y + (rowH - ImGui::GetTextLineHeight()) * 0.5f;
-        dl->AddText(ImVec2(p.x, ty), textCol, rule.label.c_str());
-        const float lw = ImGui::CalcTextSize(rule.label.c_str()).x;
+        dl->AddText(ImVec2(p.x, ty), textCol, tr(rule.label));
+        const float lw = ImGui::CalcTextSize(tr(rule.label)).x;
         dl->AddText(ImVec2(p.x + lw + 8.0f, ty), dimCol, rule.id.c_str());
         dl->PopClipRect();
 

@@ -3,6 +3,7 @@
 
 #include "app/ui_common.h"
 #include "app/ui_probe.h"
+#include "app/tr.h"
 
 #include <imgui.h>
 
@@ -18,7 +19,7 @@ void drawScrubber(AppState& state) {
     t = std::clamp(t, 0, months.count() - 1);
 
     ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted("Month");
+    ImGui::TextUnformatted(tr("Month"));
     ImGui::SameLine();
     if (ImGui::ArrowButton("##prev", ImGuiDir_Left)) t = std::max(0, t - 1);
     probeItem("scrubber/prev");
@@ -27,8 +28,8 @@ void drawScrubber(AppState& state) {
     ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - nextW - ImGui::GetStyle().ItemSpacing.x);
     ImGui::SliderInt("##month", &t, 0, months.count() - 1, months.label(t), ImGuiSliderFlags_AlwaysClamp);
     probeItem("scrubber");
-    itemTooltip("The month the cards and tables show; charts mark it with a vertical line. "
-                "Ctrl+click to type a month index.");
+    itemTooltip(tr("The month the cards and tables show; charts mark it with a vertical line. "
+                "Ctrl+click to type a month index."));
     ImGui::SameLine();
     if (ImGui::ArrowButton("##next", ImGuiDir_Right)) t = std::min(months.count() - 1, t + 1);
     probeItem("scrubber/next");

@@ -6,6 +6,7 @@
 #include "app/ui_common.h"
 #include "app/ui_probe.h"
 #include "engine/sources.h"
+#include "app/tr.h"
 
 #include <imgui.h>
 
@@ -35,7 +36,7 @@ void loadSourcesNear(AppState& state, const std::string& scenarioPath) {
     try {
         state.sources = cp::loadSources(file);
     } catch (const cp::LoadError& e) {
-        state.sourcesError = e.problems().empty() ? "unreadable" : e.problems().front().str();
+        state.sourcesError = e.problems().empty() ? tr("unreadable") : e.problems().front().str();
     }
 }
 
@@ -47,7 +48,7 @@ void drawSourceLines(const AppState& state, const std::string& text, const char*
             ImGui::TextDisabled("%s  %s (%s, %s) %s", s->id.c_str(), s->title.c_str(), s->publisher.c_str(),
                                 s->date.c_str(), s->url.c_str());
         else
-            ImGui::TextDisabled("%s  not in the sources file", id.c_str());
+            ImGui::TextDisabled(tr("%s  not in the sources file"), id.c_str());
     }
 }
 
@@ -56,10 +57,10 @@ void drawSourcesWindow(AppState& state) {
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
     ImGui::SetNextWindowSize(ImVec2(vp->WorkSize.x * 0.8f, vp->WorkSize.y * 0.7f), ImGuiCond_Appearing);
-    if (ImGui::Begin("Sources", &state.windows.sources, ImGuiWindowFlags_NoSavedSettings)) {
-        if (!state.sourcesError.empty()) ImGui::TextColored(errorColor(state), "Sources file: %s", state.sourcesError.c_str());
+    if (ImGui::Begin(trId("Sources", "###Sources"), &state.windows.sources, ImGuiWindowFlags_NoSavedSettings)) {
+        if (!state.sourcesError.empty()) ImGui::TextColored(errorColor(state), tr("Sources file: %s"), state.sourcesError.c_str());
         if (state.sources.sources.empty() && state.sourcesError.empty())
-            ImGui::TextDisabled("No sources file next to this scenario (sources.json).");
+            ImGui::TextDisabled("%s", tr("No sources file next to this scenario (sources.json)."));
         ImGui::SetNextItemWidth(em() * 20.0f);
         char buf[128];
         std::snprintf(buf, sizeof buf, "%s", state.view.sourcesFilter.c_str());
@@ -67,16 +68,16 @@ void drawSourcesWindow(AppState& state) {
             state.view.sourcesFilter = buf;
         probeItem("sources/filter");
         ImGui::SameLine();
-        ImGui::TextDisabled("%zu sources; select a row and Ctrl+C copies its address", state.sources.sources.size());
+        ImGui::TextDisabled(tr("%zu sources; select a row and Ctrl+C copies its address"), state.sources.sources.size());
         const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_ScrollY |
                                       ImGuiTableFlags_Resizable | ImGuiTableFlags_SizingStretchProp;
         if (ImGui::BeginTable("##sources", 5, flags)) {
             ImGui::TableSetupScrollFreeze(0, 1);
-            ImGui::TableSetupColumn("Id", ImGuiTableColumnFlags_WidthFixed, em() * 3.0f);
-            ImGui::TableSetupColumn("Title", ImGuiTableColumnFlags_WidthStretch, 3.0f);
-            ImGui::TableSetupColumn("Publisher", ImGuiTableColumnFlags_WidthStretch, 1.2f);
-            ImGui::TableSetupColumn("Date", ImGuiTableColumnFlags_WidthFixed, em() * 5.0f);
-            ImGui::TableSetupColumn("Address", ImGuiTableColumnFlags_WidthStretch, 3.0f);
+            ImGui::TableSetupColumn(tr("Id"), ImGuiTableColumnFlags_WidthFixed, em() * 3.0f);
+            ImGui::TableSetupColumn(tr("Title"), ImGuiTableColumnFlags_WidthStretch, 3.0f);
+            ImGui::TableSetupColumn(tr("Publisher"), ImGuiTableColumnFlags_WidthStretch, 1.2f);
+            ImGui::TableSetupColumn(tr("Date"), ImGuiTableColumnFlags_WidthFixed, em() * 5.0f);
+            ImGui::TableSetupColumn(tr("Address"), ImGuiTableColumnFlags_WidthStretch, 3.0f);
             ImGui::TableHeadersRow();
             int shown = 0;
             for (const cp::Source& s : state.sources.sources) {

@@ -8,6 +8,7 @@
 #include "app/ui_common.h"
 #include "app/ui_probe.h"
 #include "engine/month.h"
+#include "app/tr.h"
 
 #include <imgui.h>
 
@@ -32,7 +33,7 @@ std::string chartTitles(const cp::StoryCard& card) {
     std::vector<std::string> titles;
     for (const std::string& id : card.charts)
         for (const ChartSpec& c : chartSpecs())
-            if (id == c.id) titles.emplace_back(std::string("'") + c.title + "'");
+            if (id == c.id) titles.emplace_back(std::string("'") + tr(c.title) + "'");
     return joined(titles);
 }
 
@@ -40,7 +41,7 @@ std::string leverLabels(const AppState& state, const cp::StoryCard& card) {
     std::vector<std::string> labels;
     for (const std::string& id : card.levers) {
         const int i = state.doc.loaded->findLever(id);
-        labels.push_back(i < 0 ? id : lever(state.doc, i).label);
+        labels.push_back(i < 0 ? id : std::string(tr(lever(state.doc, i).label)));
     }
     return joined(labels, "; ");
 }
@@ -57,8 +58,8 @@ void handleArrowKeys(AppState& state) {
 std::string position(const AppState& state) {
     const StoryState& s = state.classroom.story;
     const int n = storyCardCount(state);
-    if (s.card < 0) return "introduction, " + std::to_string(n) + " cards";
-    return "card " + std::to_string(s.card + 1) + " of " + std::to_string(n) + "  \xC2\xB7  " +
+    if (s.card < 0) return tr("introduction, ") + std::to_string(n) + tr(" cards");
+    return tr("card ") + std::to_string(s.card + 1) + tr(" of ") + std::to_string(n) + "  \xC2\xB7  " +
            cp::formatMonth(s.story->cards[static_cast<size_t>(s.card)].month);
 }
 
@@ -79,33 +80,33 @@ void rightAligned(const char* text, float right, bool disabled) {
 void drawButtons(AppState& state, const cp::StoryCard* card, float right) {
     const StoryState& s = state.classroom.story;
     ImGui::BeginDisabled(s.card < 0);
-    if (ImGui::Button("< Previous")) storyPrev(state);
+    if (ImGui::Button(tr("< Previous"))) storyPrev(state);
     ImGui::EndDisabled();
     probeItem("story/prev");
     ImGui::SameLine();
     const bool last = s.card + 1 >= storyCardCount(state);
     ImGui::BeginDisabled(last);
-    if (ImGui::Button(s.card < 0 ? "Start >" : "Next >")) storyNext(state);
+    if (ImGui::Button(s.card < 0 ? tr("Start >") : tr("Next >"))) storyNext(state);
     ImGui::EndDisabled();
     probeItem("story/next");
-    itemTooltip("Next card (Right arrow key); Previous: Left arrow key");
+    itemTooltip(tr("Next card (Right arrow key); Previous: Left arrow key"));
     if (card && !card->try_levers.empty()) {
         ImGui::SameLine(0.0f, em() * 1.5f);
         ImGui::PushStyleColor(ImGuiCol_Button, ImGui::ColorConvertFloat4ToU32(ImVec4(highlightColor(state).x, highlightColor(state).y,
                                                                                       highlightColor(state).z, 0.35f)));
-        if (ImGui::Button("Try it")) {
+        if (ImGui::Button(tr("Try it"))) {
             if (std::string why = storyTry(state); !why.empty()) {
-                state.statusMessage = "Try it: " + why;
+                state.statusMessage = tr("Try it: ") + why;
                 state.statusIsError = true;
             } else {
-                state.statusMessage = "Tried it: the charts show two years past the change (Ctrl+Z undoes it)";
+                state.statusMessage = tr("Tried it: the charts show two years past the change (Ctrl+Z undoes it)");
                 state.statusIsError = false;
             }
         }
         ImGui::PopStyleColor();
         probeItem("story/try");
-        itemTooltip("Sets these levers as the card suggests; the charts show the result solid over the "
-                    "dashed story. Ctrl+Z undoes it.");
+        itemTooltip(tr("Sets these levers as the card suggests; the charts show the result solid over the "
+                    "dashed story. Ctrl+Z undoes it."));
         std::vector<std::string> labels;
         for (const std::string& t : card->try_levers) labels.push_back(storyTryLabel(state, t));
         const std::string label = joined(labels, "; ");
@@ -119,13 +120,13 @@ void drawButtons(AppState& state, const cp::StoryCard* card, float right) {
         probeItem("story/try_label");
     }
     if (card) {
-        const std::string sources = "Sources: " + card->source;
+        const std::string sources = tr("Sources: ") + card->source;
         rightAligned(sources.c_str(), right, true);
         probeItem("story/sources");
         if (ImGui::IsItemHovered()) {
             ImGui::BeginTooltip();
             drawSourceLines(state, card->source, "Sources");
-            ImGui::TextDisabled("Click for the list of all sources (Help > Sources)");
+            ImGui::TextDisabled("%s", tr("Click for the list of all sources (Help > Sources)"));
             ImGui::EndTooltip();
         }
         if (ImGui::IsItemClicked()) {
@@ -142,7 +143,7 @@ void drawCardBody(AppState& state, const cp::StoryCard* card, float wrapAt) {
     const std::string where = position(state);
     const float whereW = ImGui::CalcTextSize(where.c_str()).x;
     const float titleRight = wrapAt - whereW - em();
-    const char* title = card ? card->title.c_str() : st.name.c_str();
+    const char* title = card ? tr(card->title) : tr(st.name);
     const bool oneLine = ImGui::GetCursorPosX() + ImGui::CalcTextSize(title).x <= titleRight;
     if (oneLine) {
         ImGui::TextUnformatted(title);
@@ -161,16 +162,16 @@ void drawCardBody(AppState& state, const cp::StoryCard* card, float wrapAt) {
     }
     ImGui::PopFont();
     ImGui::PushTextWrapPos(wrapAt);
-    ImGui::TextUnformatted(card ? card->text.c_str() : st.description.c_str());
+    ImGui::TextUnformatted(card ? tr(card->text) : tr(st.description));
     if (card) {
         const ImVec4 hl = highlightColor(state);
         // Presenter mode shows exactly the card's charts, framed: their titles need no line here.
-        if (!card->charts.empty() && !state.presenter) ImGui::TextColored(hl, "Look at: %s", chartTitles(*card).c_str());
+        if (!card->charts.empty() && !state.presenter) ImGui::TextColored(hl, tr("Look at: %s"), chartTitles(*card).c_str());
         if (!card->levers.empty())
-            ImGui::TextColored(hl, leverPanelCollapsed(state) ? "Levers: %s" : "Levers (framed on the left): %s",
+            ImGui::TextColored(hl, leverPanelCollapsed(state) ? tr("Levers: %s") : tr("Levers (framed on the left): %s"),
                                leverLabels(state, *card).c_str());
     } else {
-        ImGui::TextDisabled("Press Start or the Right arrow key for the first card.");
+        ImGui::TextDisabled("%s", tr("Press Start or the Right arrow key for the first card."));
     }
     ImGui::PopTextWrapPos();
 }

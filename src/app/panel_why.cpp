@@ -7,6 +7,8 @@
 #include "app/metric_table.h"
 #include "app/ui_common.h"
 #include "app/ui_probe.h"
+#include "app/tr.h"
+#include "i18n/format.h"
 
 #include <imgui.h>
 
@@ -23,14 +25,14 @@ void drawCompanyCombo(AppState& state) {
     const cp::Scenario& s = *state.doc.loaded;
     int& company = state.view.whyCompany;
     const char* preview = company >= 0 && company < static_cast<int>(s.companies.size())
-                              ? s.companies[static_cast<size_t>(company)].name.c_str()
-                              : "(pick a company)";
+                              ? tr(s.companies[static_cast<size_t>(company)].name)
+                              : tr("(pick a company)");
     ImGui::SetNextItemWidth(em() * 22.0f);
     if (ImGui::BeginCombo("##whyCompany", preview)) {
         for (size_t i = 0; i < s.companies.size(); ++i) {
             if (s.companies[i].kind == cp::CompanyKind::Operator) continue;
             ImGui::PushID(static_cast<int>(i));
-            if (ImGui::Selectable(s.companies[i].name.c_str(), static_cast<int>(i) == company)) company = static_cast<int>(i);
+            if (ImGui::Selectable(tr(s.companies[i].name), static_cast<int>(i) == company)) company = static_cast<int>(i);
             ImGui::PopID();
         }
         ImGui::EndCombo();
@@ -43,13 +45,13 @@ void drawPurpose(const std::vector<cp::OptionTrace>& trace, int purpose) {
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingFixedFit |
                                   ImGuiTableFlags_Resizable;
     if (!ImGui::BeginTable(id, 6, flags)) return;
-    ImGui::TableSetupColumn(purpose == 0 ? "Training: option" : "Inference: option", ImGuiTableColumnFlags_WidthFixed,
+    ImGui::TableSetupColumn(purpose == 0 ? tr("Training: option") : tr("Inference: option"), ImGuiTableColumnFlags_WidthFixed,
                             em() * 22.0f);
-    ImGui::TableSetupColumn("Cost $/H100e-mo");
-    ImGui::TableSetupColumn("Share");
-    ImGui::TableSetupColumn("Offered");
-    ImGui::TableSetupColumn("Got");
-    ImGui::TableSetupColumn("Rule", ImGuiTableColumnFlags_WidthStretch);
+    ImGui::TableSetupColumn(tr("Cost $/H100e-mo"));
+    ImGui::TableSetupColumn(tr("Share"));
+    ImGui::TableSetupColumn(tr("Offered"));
+    ImGui::TableSetupColumn(tr("Got"));
+    ImGui::TableSetupColumn(tr("Rule"), ImGuiTableColumnFlags_WidthStretch);
     ImGui::TableHeadersRow();
     int row = 0;
     for (const cp::OptionTrace& o : trace) {
@@ -66,7 +68,7 @@ void drawPurpose(const std::vector<cp::OptionTrace>& trace, int purpose) {
         textRightAligned(buf);
         ImGui::TableSetColumnIndex(2);
         std::snprintf(buf, sizeof buf, "%.1f%%", o.share * 100.0);
-        textRightAligned(buf);
+        textRightAligned(cp::i18n::localizeNumber(buf).c_str());
         ImGui::TableSetColumnIndex(3);
         textRightAligned(chart::formatValue(o.spend_usd, chart::Unit::Usd).c_str());
         ImGui::TableSetColumnIndex(4);
@@ -86,31 +88,31 @@ void drawWhyPanel(AppState& state) {
     if (!hasScenario(state.doc)) return;
     state.view.whyVisible = true;
     ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted("Options weighed by");
+    ImGui::TextUnformatted(tr("Options weighed by"));
     ImGui::SameLine();
     drawCompanyCombo(state);
     ImGui::SameLine();
     const int absMonth = state.dash.months.start + state.view.month;
-    ImGui::Text("in %s (move the month slider to change)", state.dash.months.label(state.view.month));
+    ImGui::TextWrapped(tr("in %s (move the month slider to change)"), state.dash.months.label(state.view.month));
 
     const TraceKey wanted{state.runs.generation, state.doc.revision, state.view.whyCompany, absMonth};
     const bool fresh = state.runs.shownTrace == wanted;
     if (!state.runs.traced) {
-        ImGui::TextDisabled("Computing...");
+        ImGui::TextDisabled("%s", tr("Computing..."));
         return;
     }
     if (!fresh) {
         ImGui::SameLine();
-        ImGui::TextDisabled("(updating...)");
+        ImGui::TextDisabled("%s", tr("(updating...)"));
     }
     const auto& trace = state.runs.traced->trace;
     if (trace.empty()) {
-        ImGui::TextDisabled("This company weighed no options in this month.");
+        ImGui::TextDisabled("%s", tr("This company weighed no options in this month."));
         return;
     }
     ImGui::PushStyleColor(ImGuiCol_Text, dimColor());
-    ImGui::TextWrapped("Share, offered: budget offered over the month's rounds (a sold-out option's budget is offered "
-                       "again). Got: what rationing filled. Grey rows were denied.");
+    ImGui::TextWrapped("%s", tr("Share, offered: budget offered over the month's rounds (a sold-out option's budget is offered "
+                       "again). Got: what rationing filled. Grey rows were denied."));
     ImGui::PopStyleColor();
     ImGui::BeginChild("##whyRows", ImVec2(0, 0), false);
     drawPurpose(trace, 0);

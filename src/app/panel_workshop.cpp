@@ -14,6 +14,7 @@
 #include "app/ui_probe.h"
 #include "engine/levers.h"
 #include "engine/month.h"
+#include "app/tr.h"
 
 #include <fmt/format.h>
 #include <imgui.h>
@@ -27,19 +28,6 @@ namespace chokepoint::app {
 
 namespace {
 
-// Text cut to fit `width`, ending in "..." when it had to be cut (the tooltip has it whole).
-std::string elided(const std::string& text, float width) {
-    if (ImGui::CalcTextSize(text.c_str()).x <= width) return text;
-    std::string cut = text;
-    while (!cut.empty() && ImGui::CalcTextSize((cut + "...").c_str()).x > width) {
-        unsigned char c = 0;
-        do {  // a whole UTF-8 character: its continuation bytes, then its first byte
-            c = static_cast<unsigned char>(cut.back());
-            cut.pop_back();
-        } while (!cut.empty() && (c & 0xC0) == 0x80);
-    }
-    return cut + "...";
-}
 
 //-----------------------------------------------------------------------------
 // [SECTION] Helpers
@@ -48,7 +36,7 @@ std::string elided(const std::string& text, float width) {
 const cp::Workshop& workshopOf(const AppState& state) { return *state.classroom.workshop.workshop; }
 
 std::string months(const cp::Workshop& w, int round) {
-    return cp::formatMonth(w.roundFirst(round)) + " to " + cp::formatMonth(w.roundLast(round));
+    return cp::formatMonth(w.roundFirst(round)) + tr(" to ") + cp::formatMonth(w.roundLast(round));
 }
 
 double snapToStep(const cp::Lever& l, double v) {
@@ -82,7 +70,7 @@ void drawMoveWidget(AppState& state, const cp::Team& team, int index) {
     switch (l.kind) {
         case cp::LeverKind::Bool: {
             bool on = value > 0.5;
-            if (ImGui::Checkbox(on ? "on" : "off", &on)) move(state, team, l, on ? 1.0 : 0.0);
+            if (ImGui::Checkbox(on ? tr("on") : tr("off"), &on)) move(state, team, l, on ? 1.0 : 0.0);
             break;
         }
         case cp::LeverKind::Number:
@@ -99,11 +87,11 @@ void drawMoveWidget(AppState& state, const cp::Team& team, int index) {
         case cp::LeverKind::Month: {
             const cp::Scenario& s = workshopOf(state).scenario;
             bool never = value >= cp::kNever;
-            if (ImGui::Checkbox("never", &never))
+            if (ImGui::Checkbox(tr("never"), &never))
                 move(state, team, l, never ? double(cp::kNever) : double(workshopOf(state).roundFirst(std::max(1, openRound(state)))));
             ImGui::SameLine();
             int month = never ? s.start : std::clamp(static_cast<int>(std::lround(value)), s.start, s.end);
-            const std::string label = never ? std::string("never") : cp::formatMonth(month);
+            const std::string label = never ? std::string(tr("never")) : cp::formatMonth(month);
             ImGui::BeginDisabled(never);
             ImGui::SetNextItemWidth(-FLT_MIN);
             if (ImGui::SliderInt("##m", &month, s.start, s.end, label.c_str(), ImGuiSliderFlags_AlwaysClamp) && !never)
@@ -126,7 +114,7 @@ void drawMoveWidget(AppState& state, const cp::Team& team, int index) {
         }
     }
     probeItem(("workshop/lever/" + l.id).c_str());
-    if (!l.help.empty()) itemTooltip(l.help.c_str());
+    if (!l.help.empty()) itemTooltip(tr(l.help));
 }
 
 void drawTeamLever(AppState& state, const cp::Team& team, int index) {
@@ -134,17 +122,17 @@ void drawTeamLever(AppState& state, const cp::Team& team, int index) {
     const bool moved = pendingMove(state, team.id, l.id) != nullptr;
     ImGui::PushTextWrapPos(0.0f);
     if (moved)
-        ImGui::TextColored(changedColor(state), "%s", l.label.c_str());
+        ImGui::TextColored(changedColor(state), "%s", tr(l.label));
     else
-        ImGui::TextUnformatted(l.label.c_str());
+        ImGui::TextUnformatted(tr(l.label));
     ImGui::PopTextWrapPos();
-    if (!l.help.empty()) itemTooltip(l.help.c_str());
+    if (!l.help.empty()) itemTooltip(tr(l.help));
     drawMoveWidget(state, team, index);
     if (const cp::Move* pending = pendingMove(state, team.id, l.id)) {  // after the widget: it may move
-        ImGui::TextColored(changedColor(state), "Move: %s = %s", l.id.c_str(), pending->value.c_str());
+        ImGui::TextColored(changedColor(state), tr("Move: %s = %s"), l.id.c_str(), pending->value.c_str());
         ImGui::SameLine();
         const std::string leverId = l.id;  // `pending` dies with the move
-        if (ImGui::SmallButton("Take back")) removeMove(state, team.id, leverId);
+        if (ImGui::SmallButton(tr("Take back"))) removeMove(state, team.id, leverId);
         probeItem(("workshop/take_back/" + leverId).c_str());
     }
     ImGui::Spacing();
@@ -153,7 +141,7 @@ void drawTeamLever(AppState& state, const cp::Team& team, int index) {
 // Every lever no team of this tab controls: read-only, with the value the played rounds leave.
 void drawOtherLevers(AppState& state, const cp::Team& team) {
     const cp::Workshop& w = workshopOf(state);
-    const std::string header = "Other levers (read-only)###others";
+    const std::string header = std::string(tr("Other levers (read-only)")) + "###others";
     if (!ImGui::CollapsingHeader(header.c_str())) return;
     const int month = w.roundFirst(std::max(1, openRound(state) == 0 ? w.rounds : openRound(state)));
     ImGui::PushStyleColor(ImGuiCol_Text, dimColor());
@@ -164,8 +152,8 @@ void drawOtherLevers(AppState& state, const cp::Team& team) {
         if (owner >= 0 && w.teams[static_cast<size_t>(owner)].id == team.id) continue;
         ImGui::PushID(i);
         const std::string value = cp::formatLeverValue(l, leverValueInMonth(state.doc, i, month));
-        ImGui::Text("%s: %s%s%s", l.label.c_str(), value.c_str(), owner >= 0 ? "  (" : "",
-                    owner >= 0 ? (w.teams[static_cast<size_t>(owner)].name + ")").c_str() : "");
+        ImGui::Text("%s: %s%s%s", tr(l.label), value.c_str(), owner >= 0 ? "  (" : "",
+                    owner >= 0 ? (std::string(tr(w.teams[static_cast<size_t>(owner)].name)) + ")").c_str() : "");
         ImGui::PopID();
     }
     ImGui::PopTextWrapPos();
@@ -181,7 +169,7 @@ void drawTeamTabs(AppState& state) {
     for (size_t t = 0; t < w.teams.size(); ++t) {
         const cp::Team& team = w.teams[t];
         const int n = pendingCount(state, team.id);
-        const std::string label = n > 0 ? fmt::format("{} ({})###t", team.name, n) : team.name + "###t";
+        const std::string label = n > 0 ? fmt::format("{} ({})###t", tr(team.name), n) : std::string(tr(team.name)) + "###t";
         const float bw = ImGui::CalcTextSize(label.substr(0, label.find("###")).c_str()).x + ImGui::GetStyle().FramePadding.x * 2;
         if (t > 0) {
             ImGui::SameLine();
@@ -208,37 +196,38 @@ void drawFacilitator(AppState& state) {
     const int open = openRound(state);
     if (open > 0) {
         pushBold(state);
-        ImGui::Text("Round %d of %d", open, w.rounds);
+        ImGui::Text(tr("Round %d of %d"), open, w.rounds);
         ImGui::PopFont();
         ImGui::SameLine();
         ImGui::TextDisabled("%s", months(w, open).c_str());
     } else {
         pushBold(state);
-        ImGui::Text("All %d rounds played", w.rounds);
+        ImGui::Text(tr("All %d rounds played"), w.rounds);
         ImGui::PopFont();
     }
     ImGui::BeginDisabled(open == 0 || updating(state));
-    const std::string play = open > 0 ? fmt::format("Play round {}", open) : std::string("Play round");
+    const std::string play = open > 0 ? trf("Play round {}", open) : std::string(tr("Play round"));
     if (ImGui::Button(play.c_str())) playRound(state);
     ImGui::EndDisabled();
     probeItem("workshop/play");
-    itemTooltip("The moves entered for this round take effect from its first month; the model runs to its "
-                "last month and the scoreboard adds the round.");
+    itemTooltip(tr("The moves entered for this round take effect from its first month; the model runs to its "
+                "last month and the scoreboard adds the round."));
     ImGui::SameLine();
     ImGui::BeginDisabled(ws.session.rounds_played == 0 && ws.session.moves.empty());
-    if (ImGui::Button("Step back")) stepBackRound(state);
+    if (ImGui::Button(tr("Step back"))) stepBackRound(state);
     ImGui::EndDisabled();
     probeItem("workshop/step_back");
-    itemTooltip("Undo the last round played: its moves (and any entered since) are taken back and offered again.");
+    itemTooltip(tr("Undo the last round played: its moves (and any entered since) are taken back and offered again."));
     if (workshopDirty(state)) {
         ImGui::SameLine();
-        ImGui::TextColored(warningColor(state), "unsaved");
-        itemTooltip("File > Save workshop session keeps the game (moves and rounds played).");
+        if (ImGui::CalcTextSize(tr("unsaved")).x > ImGui::GetContentRegionAvail().x) ImGui::NewLine();  // no room: below
+        ImGui::TextColored(warningColor(state), "%s", tr("unsaved"));
+        itemTooltip(tr("File > Save workshop session keeps the game (moves and rounds played)."));
     }
     if (!ws.undone.empty()) {
-        ImGui::TextDisabled("%zu move(s) of round %d taken back.", ws.undone.size(), ws.session.rounds_played + 1);
+        ImGui::TextDisabled(tr("%zu move(s) of round %d taken back."), ws.undone.size(), ws.session.rounds_played + 1);
         ImGui::SameLine();
-        if (ImGui::SmallButton("Enter them again")) reenterUndone(state);
+        if (ImGui::SmallButton(tr("Enter them again"))) reenterUndone(state);
         probeItem("workshop/reenter");
     }
     if (!ws.error.empty()) {
@@ -260,7 +249,7 @@ void drawWorkshopPanel(AppState& state) {
     const cp::Workshop& w = workshopOf(state);
     pushBold(state);
     ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextUnformatted(w.name.c_str());
+    ImGui::TextUnformatted(tr(w.name));
     ImGui::PopTextWrapPos();
     ImGui::PopFont();
     drawFacilitator(state);
@@ -274,12 +263,12 @@ void drawWorkshopPanel(AppState& state) {
     const int open = openRound(state);
     pushBold(state);
     if (open > 0)
-        ImGui::Text("%s: moves for round %d", team.name.c_str(), open);
+        ImGui::Text(tr("%s: moves for round %d"), tr(team.name), open);
     else
-        ImGui::Text("%s: levers (the game is over)", team.name.c_str());
+        ImGui::Text(tr("%s: levers (the game is over)"), tr(team.name));
     ImGui::PopFont();
-    if (open > 0) ImGui::TextDisabled("Each move holds from %s on.", cp::formatMonth(w.roundFirst(open)).c_str());
-    if (team.levers.empty()) ImGui::TextDisabled("No levers: this team plays by negotiating.");
+    if (open > 0) ImGui::TextDisabled(tr("Each move holds from %s on."), cp::formatMonth(w.roundFirst(open)).c_str());
+    if (team.levers.empty()) ImGui::TextDisabled("%s", tr("No levers: this team plays by negotiating."));
     ImGui::BeginDisabled(open == 0);
     for (const std::string& id : team.levers) {
         const int index = w.scenario.findLever(id);
@@ -289,13 +278,13 @@ void drawWorkshopPanel(AppState& state) {
         ImGui::PopID();
     }
     ImGui::EndDisabled();
-    if (ImGui::CollapsingHeader("Brief and objectives###brief", ImGuiTreeNodeFlags_DefaultOpen)) {
+    if (ImGui::CollapsingHeader(trId("Brief and objectives", "###brief"), ImGuiTreeNodeFlags_DefaultOpen)) {
         ImGui::PushTextWrapPos(0.0f);
-        if (!team.brief.empty()) ImGui::TextUnformatted(team.brief.c_str());
+        if (!team.brief.empty()) ImGui::TextUnformatted(tr(team.brief));
         for (size_t o = 0; o < team.objectives.size(); ++o) {
             const cp::Objective& obj = team.objectives[o];
             ImGui::Bullet();
-            ImGui::TextWrapped("%s (%s is better, %.0f%% of the points)", obj.label.c_str(), cp::toString(obj.better),
+            ImGui::TextWrapped(tr("%s (%s is better, %.0f%% of the points)"), tr(obj.label), tr(cp::toString(obj.better)),
                                obj.weight * 100.0);
         }
         ImGui::PopTextWrapPos();
@@ -316,10 +305,10 @@ void scoreCell(const AppState& state, const cp::Team& team, const cp::RoundScore
     ImGui::TextColored(col, "%+.1f", std::fabs(rs.points) < 0.05 ? 0.0 : rs.points);  // no "-0.0"
     if (!ImGui::IsItemHovered()) return;
     ImGui::BeginTooltip();
-    ImGui::Text("%s, round %d", team.name.c_str(), rs.round);
+    ImGui::Text(tr("%s, round %d"), tr(team.name), rs.round);
     for (size_t o = 0; o < rs.objectives.size() && o < team.objectives.size(); ++o) {
         const cp::ObjectiveScore& os = rs.objectives[o];
-        ImGui::Text("%s: %s (nobody moved: %s) -> %+.1f", team.objectives[o].label.c_str(),
+        ImGui::Text(tr("%s: %s (nobody moved: %s) -> %+.1f"), tr(team.objectives[o].label),
                     formatObjectiveValue(os.value, team.objectives[o].metric).c_str(),
                     formatObjectiveValue(os.baseline, team.objectives[o].metric).c_str(), os.points);
     }
@@ -331,17 +320,17 @@ void drawScoreboard(AppState& state) {
     const WorkshopState& ws = state.classroom.workshop;
     const cp::Scoreboard* board = workshopBoard(state);
     pushBold(state);
-    ImGui::TextUnformatted("Scoreboard");
+    ImGui::TextUnformatted(tr("Scoreboard"));
     ImGui::PopFont();
     ImGui::SameLine();
     if (ws.session.rounds_played == 0) {
-        ImGui::TextDisabled("play round 1 to score it");
+        ImGui::TextDisabled("%s", tr("play round 1 to score it"));
     } else if (!board) {
-        ImGui::TextColored(warningColor(state), "updating...");
+        ImGui::TextColored(warningColor(state), "%s", tr("updating..."));
     } else {
-        ImGui::TextDisabled("points vs. nobody moving");
-        itemTooltip("Per objective: 100 x weight x the share by which the team beat the run in which nobody "
-                    "moved, capped at 100%. Hover a score for each objective.");
+        ImGui::TextDisabled("%s", tr("points vs. nobody moving"));
+        itemTooltip(tr("Per objective: 100 x weight x the share by which the team beat the run in which nobody "
+                    "moved, capped at 100%. Hover a score for each objective."));
     }
     const cp::Scoreboard* shown = board ? board : (ws.board ? &*ws.board : nullptr);
     const int played = shown ? shown->rounds_played : 0;
@@ -349,9 +338,9 @@ void drawScoreboard(AppState& state) {
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingStretchProp;
     if (!ImGui::BeginTable("##board", cols, flags)) return;
     float teamW = 0.0f;  // the longest team name, whole
-    for (const cp::Team& t : w.teams) teamW = std::max(teamW, ImGui::CalcTextSize(t.name.c_str()).x);
+    for (const cp::Team& t : w.teams) teamW = std::max(teamW, ImGui::CalcTextSize(tr(t.name)).x);
     ImGui::TableSetupColumn("#", ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("#9").x);
-    ImGui::TableSetupColumn("Team", ImGuiTableColumnFlags_WidthFixed, teamW);
+    ImGui::TableSetupColumn(tr("Team"), ImGuiTableColumnFlags_WidthFixed, teamW);
     const float scoreW = ImGui::CalcTextSize("+100.0").x;
     for (int r = 1; r <= w.rounds; ++r) {
         // Yearly rounds from January read best as years; others as R1, R2...
@@ -359,9 +348,9 @@ void drawScoreboard(AppState& state) {
         const std::string h = years ? std::to_string(cp::yearOf(w.roundFirst(r))) : fmt::format("R{}", r);
         ImGui::TableSetupColumn(h.c_str(), ImGuiTableColumnFlags_WidthFixed, scoreW);
     }
-    ImGui::TableSetupColumn("Total", ImGuiTableColumnFlags_WidthFixed, scoreW);
-    const std::string driverHead = played > 0 ? fmt::format("What moved it most, round {}", played)
-                                              : std::string("What moved it most");
+    ImGui::TableSetupColumn(tr("Total"), ImGuiTableColumnFlags_WidthFixed, scoreW);
+    const std::string driverHead = played > 0 ? trf("What moved it most, round {}", played)
+                                              : std::string(tr("What moved it most"));
     ImGui::TableSetupColumn(driverHead.c_str(), ImGuiTableColumnFlags_WidthStretch, 1.0f);
     ImGui::TableHeadersRow();
     // Ranked by total once a round is played; before that in the workshop's order.
@@ -378,7 +367,7 @@ void drawScoreboard(AppState& state) {
         if (played > 0) ImGui::Text("%zu", rank + 1);
         else ImGui::TextDisabled("-");
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(w.teams[t].name.c_str());
+        ImGui::TextUnformatted(tr(w.teams[t].name));
         const cp::TeamScore* ts = nullptr;
         if (shown)
             for (const cp::TeamScore& s : shown->teams)
@@ -401,7 +390,7 @@ void drawScoreboard(AppState& state) {
         ImGui::TableNextColumn();
         if (ts && played > 0) {
             const std::string driver = roundDriver(w, ws.session, *ts, played);
-            ImGui::TextDisabled("%s", elided(driver, ImGui::GetContentRegionAvail().x).c_str());
+            ImGui::TextDisabled("%s", chart::elided(driver, ImGui::GetContentRegionAvail().x).c_str());
             probeItem("workshop/driver");
             itemTooltip(driver.c_str());
         }
@@ -409,7 +398,9 @@ void drawScoreboard(AppState& state) {
     }
     ImGui::EndTable();
     probeItem("workshop/board");
-    ImGui::TextDisabled("Ranked by total; points vs. the run where nobody moved; hover a score for each objective.");
+    ImGui::PushStyleColor(ImGuiCol_Text, dimColor());  // wrapped: longer in some languages
+    ImGui::TextWrapped("%s", tr("Ranked by total; points vs. the run where nobody moved; hover a score for each objective."));
+    ImGui::PopStyleColor();
     probeItem("workshop/board_legend");
 }
 
@@ -417,12 +408,14 @@ void drawMoveHistory(AppState& state) {
     const cp::Workshop& w = workshopOf(state);
     const WorkshopState& ws = state.classroom.workshop;
     pushBold(state);
-    ImGui::TextUnformatted("Moves");
+    ImGui::TextUnformatted(tr("Moves"));
     ImGui::PopFont();
-    if (ws.session.moves.empty()) ImGui::TextDisabled("No moves yet.");
+    if (ws.session.moves.empty()) ImGui::TextDisabled("%s", tr("No moves yet."));
     for (int r = 1; r <= ws.session.rounds_played; ++r) {
         ImGui::PushID(r);
-        ImGui::TextDisabled("Round %d (%s)", r, months(w, r).c_str());
+        ImGui::PushStyleColor(ImGuiCol_Text, dimColor());  // wrapped: a narrow column in some languages
+        ImGui::TextWrapped(tr("Round %d (%s)"), r, months(w, r).c_str());
+        ImGui::PopStyleColor();
         bool any = false;
         for (const cp::Move& m : ws.session.moves) {
             if (m.round != r) continue;
@@ -430,17 +423,17 @@ void drawMoveHistory(AppState& state) {
             const int t = w.findTeam(m.team);
             const int l = w.scenario.findLever(m.lever);
             ImGui::Bullet();
-            ImGui::TextWrapped("%s: %s = %s", t < 0 ? m.team.c_str() : w.teams[static_cast<size_t>(t)].name.c_str(),
-                               l < 0 ? m.lever.c_str() : w.scenario.levers[static_cast<size_t>(l)].label.c_str(),
+            ImGui::TextWrapped("%s: %s = %s", t < 0 ? m.team.c_str() : tr(w.teams[static_cast<size_t>(t)].name),
+                               l < 0 ? m.lever.c_str() : tr(w.scenario.levers[static_cast<size_t>(l)].label),
                                m.value.c_str());
         }
-        if (!any) ImGui::TextDisabled("  nobody moved");
+        if (!any) ImGui::TextDisabled("%s", tr("  nobody moved"));
         ImGui::PopID();
     }
     const int open = openRound(state);
     int pending = 0;
     for (const cp::Move& m : ws.session.moves) pending += m.round == open ? 1 : 0;
-    if (open > 0 && pending > 0) ImGui::TextColored(changedColor(state), "Round %d: %d move(s) entered, not played yet", open, pending);
+    if (open > 0 && pending > 0) ImGui::TextColored(changedColor(state), tr("Round %d: %d move(s) entered, not played yet"), open, pending);
 }
 
 }  // namespace
@@ -461,7 +454,18 @@ void drawWorkshopResults(AppState& state) {
         drawScoreboard(state);
         return;
     }
-    const float boardW = sideBySide ? std::floor(avail.x * 0.6f) : 0.0f;
+    // The board gets 60% of the width, or what its columns need (long team names in some
+    // languages) while the moves keep 14 em.
+    float need = 0.0f;
+    if (sideBySide) {
+        const cp::Workshop& w = workshopOf(state);
+        float teamW = 0.0f;
+        for (const cp::Team& t : w.teams) teamW = std::max(teamW, ImGui::CalcTextSize(tr(t.name)).x);
+        const int cols = 4 + w.rounds;
+        need = ImGui::CalcTextSize("#9").x + teamW + static_cast<float>(w.rounds + 1) * ImGui::CalcTextSize("+100.0").x +
+               em() * 8.0f + ImGui::GetStyle().CellPadding.x * 2.0f * static_cast<float>(cols);
+    }
+    const float boardW = sideBySide ? std::floor(std::clamp(need, avail.x * 0.6f, std::max(avail.x * 0.6f, avail.x - em() * 14.0f))) : 0.0f;
     ImGui::BeginChild("##board", ImVec2(boardW, sideBySide ? 0.0f : avail.y * 0.6f), false);
     drawScoreboard(state);
     ImGui::EndChild();

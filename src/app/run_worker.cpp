@@ -5,6 +5,8 @@
 #include "engine/inputs.h"
 #include "engine/rules.h"
 #include "engine/simulate.h"
+#include "engine/text.h"
+#include "i18n/i18n.h"
 
 #include <chrono>
 #include <exception>
@@ -111,7 +113,9 @@ RunOutput RunWorker::run(const RunRequest& request) {
         cp::RunOptions options;
         options.trace_company = request.traceCompany;
         options.trace_month = request.traceMonth;
-        out.results = std::make_shared<const cp::Results>(cp::simulate(s, options));
+        // The Why trace's sentences in the interface language (tr() is safe on this thread).
+        const cp::Text text{static_cast<const char* (*)(const char*)>(&cp::i18n::tr)};
+        out.results = std::make_shared<const cp::Results>(cp::simulate(s, options, text));
 
         const cp::Inputs in(s);
         auto active = std::make_shared<std::vector<std::vector<char>>>(s.rules.size());

@@ -1,5 +1,7 @@
 #include "app/settings.h"
 
+#include "i18n/i18n.h"
+
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -52,6 +54,7 @@ std::string settingsToJson(const Settings& settings) {
         {"window", {{"width", settings.windowWidth}, {"height", settings.windowHeight}}},
         {"theme", std::string(themeName(settings.theme))},
         {"recent_files", settings.recentFiles},
+        {"language", settings.language},
     };
     return doc.dump(2) + "\n";
 }
@@ -84,6 +87,13 @@ Settings settingsFromJson(std::string_view text, std::string* warning) {
             s.theme = *theme;
         } else {
             appendWarning(warning, "/theme: expected \"dark\", \"light\" or \"presenter\", found " + t->dump());
+        }
+    }
+    if (const auto l = doc.find("language"); l != doc.end()) {
+        if (l->is_string() && cp::i18n::knownLanguage(l->get<std::string>())) {
+            s.language = l->get<std::string>();
+        } else {
+            appendWarning(warning, "/language: expected \"en\" or \"uk\", found " + l->dump());
         }
     }
     if (const auto r = doc.find("recent_files"); r != doc.end()) {

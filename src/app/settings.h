@@ -33,6 +33,7 @@ struct Settings {
     int windowHeight = kDefaultWindowHeight;
     Theme theme = Theme::Dark;
     std::vector<std::string> recentFiles;  // File > Open recent, most recent first
+    std::string language = "en";           // View > Language: "en" or "uk"
 };
 
 // Both empty when no home directory is known: then nothing is persisted.

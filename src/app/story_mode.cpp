@@ -4,6 +4,7 @@
 #include "app/chart_specs.h"
 #include "engine/levers.h"
 #include "engine/loader.h"
+#include "app/tr.h"
 
 #include <algorithm>
 
@@ -106,7 +107,7 @@ void syncStoryToScrubber(AppState& state) {
 
 std::string storyTry(AppState& state) {
     const cp::StoryCard* card = storyCard(state);
-    if (!card || card->try_levers.empty()) return "this card has nothing to try";
+    if (!card || card->try_levers.empty()) return tr("this card has nothing to try");
     std::vector<cp::LeverSetting> settings;
     try {
         settings = cp::parseLeverArgs(card->try_levers, *state.doc.loaded);
@@ -139,8 +140,8 @@ std::string storyTryLabel(const AppState& state, const std::string& setting) {
     const int i = state.doc.loaded->findLever(setting.substr(0, eq));
     if (i < 0) return setting;
     std::string value = setting.substr(eq + 1);
-    if (const size_t at = value.find('@'); at != std::string::npos) value = value.substr(0, at) + " from " + value.substr(at + 1);
-    return state.doc.loaded->levers[static_cast<size_t>(i)].label + ": " + value;
+    if (const size_t at = value.find('@'); at != std::string::npos) value = value.substr(0, at) + tr(" from ") + value.substr(at + 1);
+    return tr(state.doc.loaded->levers[static_cast<size_t>(i)].label) + std::string(": ") + value;
 }
 
 bool storyHighlightsChart(const AppState& state, std::string_view chartId) {

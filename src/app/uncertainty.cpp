@@ -8,6 +8,7 @@
 #include "app/chart_specs.h"
 #include "app/dashboard_data.h"
 #include "app/no_threads.h"
+#include "app/tr.h"
 
 #include <algorithm>
 #include <cmath>
@@ -306,13 +307,13 @@ KpiRange kpiRange(const AppState& state, size_t kpi) {
 std::string uncertaintyStatus(const AppState& state) {
     const UncertaintyState& u = state.uncertainty;
     if (!u.enabled) return "";
-    if (!scenarioHasUncertainty(state)) return "this scenario has no uncertain inputs";
-    if (!u.error.empty()) return "uncertainty failed: " + u.error;
+    if (!scenarioHasUncertainty(state)) return tr("this scenario has no uncertain inputs");
+    if (!u.error.empty()) return tr("uncertainty failed: ") + u.error;
     if (u.bands && u.shown == currentKey(state))
-        return "bands: p10-p90 of " + std::to_string(u.bands->runs) + " runs";
+        return tr("bands: p10-p90 of ") + std::to_string(u.bands->runs) + tr(" runs");
     const EnsembleWorker::Progress p = u.worker.progress();
     const int done = p.running && p.tag == u.submittedTag ? p.done : 0;
-    return "uncertainty: " + std::to_string(done) + "/" + std::to_string(u.runs) + " runs";
+    return tr("uncertainty: ") + std::to_string(done) + "/" + std::to_string(u.runs) + tr(" runs");
 }
 
 }  // namespace chokepoint::app

@@ -13,6 +13,7 @@
 #include "app/workshop_handouts.h"
 #include "engine/loader.h"
 #include "engine/month.h"
+#include "app/tr.h"
 
 #include <fmt/format.h>
 
@@ -139,10 +140,10 @@ int openRound(const AppState& state) {
 }
 
 std::string enterMove(AppState& state, const cp::Move& move) {
-    if (!workshopActive(state)) return "no workshop is open";
+    if (!workshopActive(state)) return tr("no workshop is open");
     WorkshopState& w = ws(state);
     const int open = openRound(state);
-    if (open == 0) return "every round has been played";
+    if (open == 0) return tr("every round has been played");
     if (move.round != open)
         return fmt::format("round {}, team '{}', lever '{}': round {} is not open; moves go into round {}", move.round,
                            move.team, move.lever, move.round, open);
@@ -267,7 +268,7 @@ bool workshopDirty(const AppState& state) {
 //-----------------------------------------------------------------------------
 
 std::string saveWorkshopSession(AppState& state, const std::string& path) {
-    if (!workshopActive(state)) return "no workshop is open";
+    if (!workshopActive(state)) return tr("no workshop is open");
     WorkshopState& w = ws(state);
     cp::WorkshopSession s = w.session;
     s.workshop_path = cp::workshopPathFor(w.workshop->file, path);
@@ -345,11 +346,11 @@ std::string roundDriver(const cp::Workshop& w, const cp::WorkshopSession& s, con
     const bool moved = std::any_of(s.moves.begin(), s.moves.end(),
                                    [&](const cp::Move& m) { return m.round == round && m.team == team.id; });
     if (best == rs.objectives.size() || std::fabs(rs.objectives[best].points) < 0.05)
-        return moved ? "no change on its objectives yet" : "no move, no change";
+        return moved ? tr("no change on its objectives yet") : tr("no move, no change");
     const cp::Objective& obj = team.objectives[best];
     const cp::ObjectiveScore& os = rs.objectives[best];
-    return fmt::format("{}: {} vs {} ({:+.1f}{})", obj.label, formatObjectiveValue(os.value, obj.metric),
-                       formatObjectiveValue(os.baseline, obj.metric), os.points, moved ? "" : ", no move of its own");
+    return trf("{}: {} vs {} ({:+.1f}{})", tr(obj.label), formatObjectiveValue(os.value, obj.metric),
+                       formatObjectiveValue(os.baseline, obj.metric), os.points, moved ? "" : tr(", no move of its own"));
 }
 
 std::string formatObjectiveValue(double v, const std::string& metric) {
@@ -358,7 +359,7 @@ std::string formatObjectiveValue(double v, const std::string& metric) {
     if (metric.find("share") != std::string::npos) return fmt::format("{:.1f}%", v * 100.0);
     if (endsWith(metric, "_usd")) return (v < 0 ? "-$" : "$") + scaled(std::fabs(v));
     if (endsWith(metric, "_h100e")) return scaled(v) + " H100e";
-    if (endsWith(metric, "_months")) return fmt::format("{:.1f} months", v);
+    if (endsWith(metric, "_months")) return trf("{:.1f} months", v);
     if (endsWith(metric, "_mw")) return scaled(v) + " MW";
     if (endsWith(metric, "_units")) return scaled(v) + " units";
     return scaled(v);
@@ -375,13 +376,13 @@ void writeMoves(std::string& md, const cp::Workshop& w, const std::vector<cp::Mo
     bool any = false;
     for (const cp::Move& m : moves) {
         if (m.round != round) continue;
-        if (!any) md += "| Team | Lever | Value |\n|---|---|---|\n";
+        if (!any) md += tr("| Team | Lever | Value |\n|---|---|---|\n");
         any = true;
         const int t = w.findTeam(m.team);
-        md += fmt::format("| {} | {} (`{}`) | {} |\n", markdownCell(t < 0 ? m.team : w.teams[static_cast<size_t>(t)].name),
+        md += fmt::format("| {} | {} (`{}`) | {} |\n", markdownCell(t < 0 ? m.team : std::string(tr(w.teams[static_cast<size_t>(t)].name))),
                           markdownCell(leverLabel(w, m.lever)), m.lever, markdownCell(m.value));
     }
-    md += any ? "\n" : "No moves.\n\n";
+    md += any ? "\n" : tr("No moves.\n\n");
 }
 
 }  // namespace
@@ -389,61 +390,61 @@ void writeMoves(std::string& md, const cp::Workshop& w, const std::vector<cp::Mo
 std::string workshopReportMarkdown(const cp::Workshop& w, const cp::WorkshopSession& s, const cp::Scoreboard& board,
                                    const std::vector<std::pair<std::string, std::string>>& images) {
     const int played = board.rounds_played;
-    std::string md = fmt::format("# {}: workshop report\n\n", w.name);
-    if (!w.description.empty()) md += w.description + "\n\n";
-    md += fmt::format("Scenario `{}`; {} of {} rounds played, {} months each from {}.\n\n", displayPath(w.scenario_file),
+    std::string md = trf("# {}: workshop report\n\n", tr(w.name));
+    if (!w.description.empty()) md += tr(w.description) + std::string("\n\n");
+    md += trf("Scenario `{}`; {} of {} rounds played, {} months each from {}.\n\n", displayPath(w.scenario_file),
                       played, w.rounds, w.round_months, cp::formatMonth(w.start));
 
-    md += "## Standings\n\n| Team |";
+    md += tr("## Standings\n\n| Team |");
     for (int r = 1; r <= played; ++r)
-        md += fmt::format(" Round {} ({} to {}) |", r, cp::formatMonth(w.roundFirst(r)), cp::formatMonth(w.roundLast(r)));
-    md += " Total |\n|---|";
+        md += trf(" Round {} ({} to {}) |", r, cp::formatMonth(w.roundFirst(r)), cp::formatMonth(w.roundLast(r)));
+    md += tr(" Total |\n|---|");
     for (int r = 0; r <= played; ++r) md += "---:|";
     md += "\n";
     for (const cp::TeamScore* ts : rankedTeams(board)) {
-        md += "| " + markdownCell(w.teams[static_cast<size_t>(ts->team)].name) + " |";
+        md += "| " + markdownCell(tr(w.teams[static_cast<size_t>(ts->team)].name)) + " |";
         for (const cp::RoundScore& rs : ts->rounds) md += fmt::format(" {:+.1f} |", rs.points);
         md += fmt::format(" **{:+.1f}** |\n", ts->total);
     }
-    md += "\nRanked by total. A round's points, per objective: 100 x weight x the share by which the team beat the "
-          "baseline run (nobody moved), capped at 100%.\n\n";
+    md += tr("\nRanked by total. A round's points, per objective: 100 x weight x the share by which the team beat the "
+          "baseline run (nobody moved), capped at 100%.\n\n");
     if (played > 0) {
-        md += fmt::format("What moved each team's points most in round {}:\n\n", played);
+        md += trf("What moved each team's points most in round {}:\n\n", played);
         for (const cp::TeamScore* ts : rankedTeams(board))
-            md += "- " + w.teams[static_cast<size_t>(ts->team)].name + ": " + roundDriver(w, s, *ts, played) + "\n";
+            md += "- " + std::string(tr(w.teams[static_cast<size_t>(ts->team)].name)) + ": " + roundDriver(w, s, *ts, played) + "\n";
         md += "\n";
     }
-    md += "## Objectives\n\n";
+    md += tr("## Objectives\n\n");
     for (const cp::TeamScore& ts : board.teams) {
         const cp::Team& team = w.teams[static_cast<size_t>(ts.team)];
-        md += "### " + team.name + "\n\n| Objective | Round | Played | Baseline | Points |\n|---|---:|---:|---:|---:|\n";
+        md += "### " + std::string(tr(team.name)) + tr("\n\n| Objective | Round | Played | Baseline | Points |\n|---|---:|---:|---:|---:|\n");
         for (const cp::RoundScore& rs : ts.rounds)
             for (size_t o = 0; o < rs.objectives.size() && o < team.objectives.size(); ++o) {
                 const cp::Objective& obj = team.objectives[o];
                 const cp::ObjectiveScore& os = rs.objectives[o];
-                md += fmt::format("| {} ({} is better, weight {:g}) | {} | {} | {} | {:+.1f} |\n", markdownCell(obj.label),
-                                  cp::toString(obj.better), obj.weight, rs.round, formatObjectiveValue(os.value, obj.metric),
+                md += trf("| {} ({} is better, weight {:g}) | {} | {} | {} | {:+.1f} |\n", markdownCell(tr(obj.label)),
+                                  tr(cp::toString(obj.better)), obj.weight, rs.round, formatObjectiveValue(os.value, obj.metric),
                                   formatObjectiveValue(os.baseline, obj.metric), os.points);
             }
         md += "\n";
     }
 
-    md += "## Moves\n\n";
+    md += tr("## Moves\n\n");
     for (int r = 1; r <= played; ++r) {
-        md += fmt::format("### Round {} ({} to {})\n\n", r, cp::formatMonth(w.roundFirst(r)), cp::formatMonth(w.roundLast(r)));
+        md += trf("### Round {} ({} to {})\n\n", r, cp::formatMonth(w.roundFirst(r)), cp::formatMonth(w.roundLast(r)));
         writeMoves(md, w, s.moves, r);
     }
     if (played < w.rounds && std::any_of(s.moves.begin(), s.moves.end(), [&](const cp::Move& m) { return m.round > played; })) {
-        md += fmt::format("### Entered for round {} (not played yet)\n\n", played + 1);
+        md += trf("### Entered for round {} (not played yet)\n\n", played + 1);
         writeMoves(md, w, s.moves, played + 1);
     }
-    md += "The same game on the command line:\n\n```sh\nchokepoint-cli workshop score " + displayPath(w.file);
+    md += tr("The same game on the command line:\n\n```sh\nchokepoint-cli workshop score ") + displayPath(w.file);
     for (const cp::Move& m : s.moves)
         if (m.round <= played) md += " \\\n    --move " + cp::formatMoveArg(m);
     md += fmt::format(" \\\n    --rounds {}\n```\n\n", played);
 
     if (!images.empty()) {
-        md += fmt::format("## Charts\n\nAs shown after round {}: solid with the moves, dashed as if nobody had moved; "
+        md += trf("## Charts\n\nAs shown after round {}: solid with the moves, dashed as if nobody had moved; "
                           "months after {} are greyed.\n\n",
                           played, cp::formatMonth(played > 0 ? w.roundLast(played) : w.start - 1));
         for (const auto& [title, file] : images) md += fmt::format("![{}]({})\n\n", title, file);
@@ -452,10 +453,10 @@ std::string workshopReportMarkdown(const cp::Workshop& w, const cp::WorkshopSess
 }
 
 std::string requestWorkshopReport(AppState& state, const std::string& mdPath) {
-    if (!workshopActive(state)) return "no workshop is open";
+    if (!workshopActive(state)) return tr("no workshop is open");
     const cp::Scoreboard* board = workshopBoard(state);
-    if (!board) return "the scoreboard is still being computed; try again in a moment";
-    if (reportInProgress(state)) return "a report is being written";
+    if (!board) return tr("the scoreboard is still being computed; try again in a moment");
+    if (reportInProgress(state)) return tr("a report is being written");
     const fs::path md(mdPath);
     const std::string stem = md.stem().string();
     std::vector<std::pair<std::string, std::string>> images;

@@ -5,6 +5,7 @@
 
 #include "cli/commands.h"
 #include "paths/data_dirs.h"
+#include "cli/shared_flags.h"
 
 namespace cp::cli {
 
@@ -33,9 +34,11 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
       "  chokepoint-cli matrix scenarios/baseline.json scenarios/h200_*.json --metric bloc/china/compute_train_h100e --month 2027-12\n"
       "Exit codes: 0 ok, 1 runtime failure, 2 usage or input error.");
   std::vector<std::pair<CLI::App*, Command>> commands;
+  SharedFlags lang;  // --lang, one value whichever command took it
   auto reg = [&](const char* name, const char* help, Command (*add)(CLI::App&)) {
     CLI::App* sub = app.add_subcommand(name, help);
     commands.emplace_back(sub, add(*sub));
+    addSharedFlags(*sub, lang, kLangFlag);
   };
   reg("run", "Run one scenario and write its monthly results (CSV or JSON)", addRun);
   reg("levers", "List a scenario's levers: id, kind, value, range, label", addLevers);
@@ -66,6 +69,7 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
     // Help and --version are "errors" to CLI11 that exit 0.
     return app.exit(e, out, err) == 0 ? kOk : kUsage;
   }
+  if (!applyLangFlag(lang, err)) return kUsage;
   for (auto& [sub, cmd] : commands) {
     if (!sub->parsed()) continue;
     try {

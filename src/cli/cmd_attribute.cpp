@@ -12,6 +12,7 @@
 #include "cli/commands.h"
 #include "cli/scenario_args.h"
 #include "engine/attribution.h"
+#include "i18n/trf.h"
 
 namespace cp::cli {
 
@@ -32,8 +33,8 @@ std::string share(double part, double whole) {
 
 std::string table(const Attribution& a, const AttributeArgs& args, const Scenario& base, const Scenario& variant) {
   std::string out;
-  out += fmt::format("Base     {}  ({})\n", args.base, base.name);
-  out += fmt::format("Variant  {}  ({})\n", args.variant, variant.name);
+  out += fmt::format("Base     {}  ({})\n", args.base, i18n::tr(base.name));
+  out += fmt::format("Variant  {}  ({})\n", args.variant, i18n::tr(variant.name));
   out += fmt::format("Metric   {}: {} -> {}, difference {}\n\n", a.metric, tableNumber(a.base_value),
                      tableNumber(a.variant_value), tableNumber(a.difference(), true));
   std::vector<std::vector<std::string>> rows;
@@ -42,23 +43,23 @@ std::string table(const Attribution& a, const AttributeArgs& args, const Scenari
     rows.push_back({c.id, c.from, c.to, tableNumber(c.value, true), share(c.value, d),
                     a.sampled ? tableNumber(c.std_error) : "-"});
   if (a.other != 0)
-    rows.push_back({"(other differences)", "-", "-", tableNumber(a.other, true), share(a.other, d), "-"});
+    rows.push_back({i18n::tr("(other differences)"), "-", "-", tableNumber(a.other, true), share(a.other, d), "-"});
   rows.push_back({"total", "", "", tableNumber(a.sum(), true), share(a.sum(), d), ""});
   out += formatTable({"lever", "from", "to", "contribution", "share", "std error"}, rows, 3);
   out += "\n";
-  if (a.levers.empty()) out += "No lever differs between the two scenarios up to this month.\n";
+  if (a.levers.empty()) out += i18n::tr("No lever differs between the two scenarios up to this month.\n");
   else if (a.sampled)
-    out += fmt::format("Sampled: {} random orders of the {} levers ({} runs); std error is that of each mean.\n",
+    out += i18n::trf("Sampled: {} random orders of the {} levers ({} runs); std error is that of each mean.\n",
                        a.samples, a.levers.size(), a.runs);
   else
-    out += fmt::format("Exact Shapley values over all 2^{} = {} combinations of the levers.\n", a.levers.size(),
+    out += i18n::trf("Exact Shapley values over all 2^{} = {} combinations of the levers.\n", a.levers.size(),
                        a.runs - 1);
   if (!a.levers.empty())
-    out += fmt::format("Interactions (the difference minus the levers' one-at-a-time effects): {} ({}).\n",
+    out += i18n::trf("Interactions (the difference minus the levers' one-at-a-time effects): {} ({}).\n",
                        tableNumber(a.interaction, true), share(a.interaction, d));
   if (a.other != 0)
-    out += "The variant differs in more than its levers; (other differences) is what remains when all of the\n"
-           "variant's lever values are applied to the base.\n";
+    out += i18n::tr("The variant differs in more than its levers; (other differences) is what remains when all of the\n"
+                    "variant's lever values are applied to the base.\n");
   return out;
 }
 

@@ -17,6 +17,7 @@
 #include "engine/loader.h"
 #include "engine/simulate.h"
 #include "paths/data_dirs.h"
+#include "i18n/trf.h"
 
 namespace cp::cli {
 
@@ -52,7 +53,7 @@ std::string verdict(const TargetRow& row) {
 }
 
 std::string summary(const Calibration& c) {
-  return fmt::format("{} of {} targets inside ({:.0f}%)", c.inside, c.rows.size(), c.share() * 100);
+  return i18n::trf("{} of {} targets inside ({:.0f}%)", c.inside, c.rows.size(), c.share() * 100);
 }
 
 std::string text(const Calibration& c, const std::string& scenario_name, const std::string& scenario_path,
@@ -64,7 +65,7 @@ std::string text(const Calibration& c, const std::string& scenario_name, const s
   lines.push_back({"target", "period", "model", "published range", "in/out", "source"});
   for (const TargetRow& row : c.rows) {
     const Target& t = row.target;
-    lines.push_back({t.label, formatPeriod(t), formatTargetValue(row.value, t.unit),
+    lines.push_back({i18n::tr(t.label), formatPeriod(t), formatTargetValue(row.value, t.unit),
                      formatTargetValue(t.low, t.unit) + " .. " + formatTargetValue(t.high, t.unit), verdict(row),
                      t.source});
   }
@@ -76,13 +77,13 @@ std::string text(const Calibration& c, const std::string& scenario_name, const s
     w[3] = std::max(w[3], l.range.size());
     w[4] = std::max(w[4], l.in.size());
   }
-  std::string s = fmt::format("Calibration of \"{}\" ({})\nagainst {}\n\n", scenario_name, scenario_path, targets_path);
+  std::string s = i18n::trf("Calibration of \"{}\" ({})\nagainst {}\n\n", i18n::tr(scenario_name), scenario_path, targets_path);
   for (size_t i = 0; i < lines.size(); ++i) {
     const Line& l = lines[i];
     s += fmt::format("{:<{}}  {:<{}}  {:>{}}  {:<{}}  {:<{}}  {}\n", l.label, w[0], l.period, w[1], l.model, w[2],
                      l.range, w[3], l.in, w[4], l.source);
     if (notes && i > 0 && !c.rows[i - 1].target.note.empty())
-      s += fmt::format("{:<{}}  note: {}\n", "", w[0], c.rows[i - 1].target.note);
+      s += fmt::format("{:<{}}  note: {}\n", "", w[0], i18n::tr(c.rows[i - 1].target.note));
   }
   s += "\n" + summary(c) + "\n";
   return s;
@@ -101,7 +102,7 @@ std::string csv(const Calibration& c) {
 
 // The calibrated parameters against the ranges their sources allow.
 std::string parameterTable(const std::vector<ParameterCheck>& rows, const std::string& file) {
-  std::string t = fmt::format("\nCalibrated parameters ({}): value and the range its sources allow\n\n", file);
+  std::string t = i18n::trf("\nCalibrated parameters ({}): value and the range its sources allow\n\n", file);
   t += fmt::format("{:<52} {:>12}  {:<28} {:<8} {}\n", "parameter", "value", "sourced range", "in/out", "source");
   int inside = 0;
   for (const ParameterCheck& r : rows) {
@@ -109,12 +110,12 @@ std::string parameterTable(const std::vector<ParameterCheck>& rows, const std::s
     const std::string range = fmt::format("{:g} .. {:g}", p.low, p.high);
     const std::string value = r.found ? fmt::format("{:g}", r.value) : "n/a";
     const char* verdict = !r.found ? "MISSING" : (r.inside ? "in" : "OUT");
-    t += fmt::format("{:<52} {:>12}  {:<28} {:<8} {}\n", p.label, value, range, verdict, p.source);
+    t += fmt::format("{:<52} {:>12}  {:<28} {:<8} {}\n", i18n::tr(p.label), value, range, verdict, p.source);
     if (!r.error.empty()) t += fmt::format("{:<52} {}\n", "", r.error);
-    if (!p.note.empty()) t += fmt::format("{:<52} note: {}\n", "", p.note);
+    if (!p.note.empty()) t += fmt::format("{:<52} note: {}\n", "", i18n::tr(p.note));
     inside += r.inside ? 1 : 0;
   }
-  t += fmt::format("\n{} of {} parameters inside their sourced ranges\n", inside, rows.size());
+  t += i18n::trf("\n{} of {} parameters inside their sourced ranges\n", inside, rows.size());
   return t;
 }
 

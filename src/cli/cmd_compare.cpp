@@ -13,6 +13,7 @@
 #include "cli/scenario_args.h"
 #include "cli/shared_flags.h"
 #include "engine/simulate.h"
+#include "i18n/trf.h"
 
 namespace cp::cli {
 
@@ -140,10 +141,10 @@ Command addCompare(CLI::App& app) {
       }
     } else {
       const std::string lev_a = leverList(a->flags.levers, a->levers_a), lev_b = leverList(a->flags.levers, a->levers_b);
-      buf << fmt::format("A  {}  ({}){}\n", a->a, sa->name, lev_a.empty() ? "" : "  levers: " + lev_a);
-      buf << fmt::format("B  {}  ({}){}\n", a->b, sb->name, lev_b.empty() ? "" : "  levers: " + lev_b);
-      buf << fmt::format("Month {}. Flows (revenue, fees, diverted units) also summed over {}..{}.\n\n",
-                         formatMonth(month), formatMonth(from12), formatMonth(month));
+      buf << fmt::format("A  {}  ({}){}\n", a->a, cp::i18n::tr(sa->name), lev_a.empty() ? "" : "  levers: " + lev_a);
+      buf << fmt::format("B  {}  ({}){}\n", a->b, cp::i18n::tr(sb->name), lev_b.empty() ? "" : "  levers: " + lev_b);
+      buf << cp::i18n::trf("Month {}. Flows (revenue, fees, diverted units) also summed over {}..{}.\n\n",
+                           formatMonth(month), formatMonth(from12), formatMonth(month));
       buf << fmt::format("{:<38} {:<17} {:>14} {:>14} {:>14} {:>9}\n", "series", "window", "A", "B", "B - A", "change");
       for (const Row& row : rows) {
         const std::string window =

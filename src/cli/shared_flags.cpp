@@ -1,5 +1,11 @@
 #include "cli/shared_flags.h"
 
+#include <filesystem>
+#include <ostream>
+
+#include "i18n/i18n.h"
+#include "paths/data_dirs.h"
+
 namespace cp::cli {
 
 const std::vector<SharedFlagDoc> kSharedFlags = {
@@ -10,6 +16,7 @@ const std::vector<SharedFlagDoc> kSharedFlags = {
     {"--to", "Last month to simulate and write (YYYY-MM), within the scenario's span"},
     {"-l,--lever", "Set a lever: ID=VALUE or ID=VALUE@YYYY-MM from a month (repeatable)"},
     {"--metrics", "Keep only these series: METRIC or SCOPE/ID/METRIC, '*' for any part, comma-separated"},
+    {"--lang", "Language of human-readable tables: en (default) or uk; CSV/JSON field names and ids stay English"},
 };
 
 namespace {
@@ -35,10 +42,27 @@ void addSharedFlags(CLI::App& app, SharedFlags& f, unsigned which, const std::ve
     f.format = formats.front();
     app.add_option("--format", f.format, help("--format"))->check(CLI::IsMember(formats));
   }
+  if (which & kLangFlag)
+    app.add_option("--lang", f.lang, help("--lang"))->check(CLI::IsMember({"en", "uk"}));
   if (which & kOutFlags) {
     app.add_option("-o,--out", f.out, help("-o,--out"));
     app.add_flag("-q,--quiet", f.quiet, help("-q,--quiet"));
   }
+}
+
+bool applyLangFlag(const SharedFlags& f, std::ostream& err) {
+  if (f.lang.empty() || f.lang == "en") return cp::i18n::setLanguage("en", {}, nullptr);  // per call, not per process
+  std::vector<std::filesystem::path> roots;
+  std::error_code ec;
+  if (const auto cwd = std::filesystem::current_path(ec); !ec) roots.push_back(cwd);
+  for (auto& root : cp::paths::dataRoots()) roots.push_back(std::move(root));
+  std::string error;
+  if (!cp::i18n::setLanguage(f.lang, roots, &error)) {
+    err << "chokepoint-cli: --lang " << f.lang << ": " << error << "\n";
+    return false;
+  }
+  if (!error.empty()) err << "chokepoint-cli: warning: " << error << "\n";
+  return true;
 }
 
 }  // namespace cp::cli

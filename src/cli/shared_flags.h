@@ -16,6 +16,7 @@ namespace cp::cli {
 
 struct SharedFlags {
   std::string out, format, from, to, metrics;
+  std::string lang;  // --lang: human-readable tables in this language (never CSV/JSON names)
   std::vector<std::string> levers;
   bool quiet = false;
 };
@@ -27,6 +28,7 @@ enum : unsigned {
   kRangeFlags = 4,   // --from and --to
   kLeverFlag = 8,    // --lever/-l
   kMetricsFlag = 16, // --metrics
+  kLangFlag = 32,    // --lang (every command takes it: runCli adds it)
 };
 
 struct SharedFlagDoc {
@@ -40,5 +42,9 @@ extern const std::vector<SharedFlagDoc> kSharedFlags;
 // help for commands that accept more than one value (sweep), after "; ".
 void addSharedFlags(CLI::App& app, SharedFlags& f, unsigned which,
                     const std::vector<std::string>& formats = {"csv", "json"}, const std::string& lever_more = "");
+
+// Switches the process to f.lang's catalogue (assets/locale, scenarios/locale) when --lang
+// was given. False with a message on `err` for an unknown language or a missing catalogue.
+bool applyLangFlag(const SharedFlags& f, std::ostream& err);
 
 }  // namespace cp::cli

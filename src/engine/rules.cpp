@@ -1,5 +1,7 @@
 #include "engine/rules.h"
 
+#include "engine/text.h"
+
 #include <algorithm>
 
 #include <fmt/format.h>
@@ -40,7 +42,7 @@ namespace {
 
 bool contains(const std::vector<int>& v, int x) { return std::find(v.begin(), v.end(), x) != v.end(); }
 
-std::string explainUs(const Verdict& v, const std::string& who);
+std::string explainUs(const Verdict& v, const std::string& who, const Text& t);
 
 int severity(Policy p) { return p == Policy::Deny ? 2 : (p == Policy::CaseByCase ? 1 : 0); }
 
@@ -342,35 +344,37 @@ Verdict evaluateLease(const Scenario& s, const Inputs& in, const RuleMonth& m, i
   return v;
 }
 
-std::string explain(const Scenario& s, const Verdict& v) {
-  std::string who = v.rule >= 0 ? fmt::format("{} ({})", s.rules[v.rule].id, s.rules[v.rule].label) : "";
+std::string explain(const Scenario& s, const Verdict& v) { return explain(s, v, Text{}); }
+
+std::string explain(const Scenario& s, const Verdict& v, const Text& t) {
+  std::string who = v.rule >= 0 ? fmt::format("{} ({})", s.rules[v.rule].id, t.tr(s.rules[v.rule].label.c_str())) : "";
   if (v.gate >= 0 && (v.reason == Reason::ImportGateClosed || v.reason == Reason::ImportNotApproved)) {
     const ImportGate& g = s.china.import_gates[v.gate];
-    return fmt::format("denied by Beijing: {} ({}: {})", toString(v.reason), g.id, g.label);
+    return t.trf("denied by Beijing: {} ({}: {})", t.tr(toString(v.reason)), g.id, t.tr(g.label.c_str()));
   }
   std::string tail;
   if (v.volume_cap >= 0)
-    tail += fmt::format("; volume capped by {} ({})", s.rules[v.volume_cap].id, s.rules[v.volume_cap].label);
-  if (v.gate >= 0) tail += fmt::format("; Beijing's quota {} applies", s.china.import_gates[v.gate].id);
-  return explainUs(v, who) + tail;
+    tail += t.trf("; volume capped by {} ({})", s.rules[v.volume_cap].id, t.tr(s.rules[v.volume_cap].label.c_str()));
+  if (v.gate >= 0) tail += t.trf("; Beijing's quota {} applies", s.china.import_gates[v.gate].id);
+  return explainUs(v, who, t) + tail;
 }
 
 namespace {
 
-std::string explainUs(const Verdict& v, const std::string& who) {
+std::string explainUs(const Verdict& v, const std::string& who, const Text& t) {
+  const char* reason = t.tr(toString(v.reason));
   switch (v.status) {
     case Status::Allowed:
       if (v.reason == Reason::HqClauseNotEnforced)
-        return fmt::format("allowed: HQ clause not enforced in {} (would be {})", formatMonth(v.month), who);
-      return v.rule >= 0 ? fmt::format("allowed under {}", who) : "allowed: no rule applies";
+        return t.trf("allowed: HQ clause not enforced in {} (would be {})", formatMonth(v.month), who);
+      return v.rule >= 0 ? t.trf("allowed under {}", who) : t.tr("allowed: no rule applies");
     case Status::Licence:
-      return fmt::format("licence needed ({}): {:.0f}% approved, {:.0f}% fee — {}", toString(v.reason),
-                         v.approval * 100, v.fee_share * 100, who);
+      return t.trf("licence needed ({}): {:.0f}% approved, {:.0f}% fee — {}", reason, v.approval * 100,
+                   v.fee_share * 100, who);
     case Status::Limited:
-      return fmt::format("limited ({}): {:.0f}% gets through {}", toString(v.reason), v.allowed_share * 100, who);
+      return t.trf("limited ({}): {:.0f}% gets through {}", reason, v.allowed_share * 100, who);
     case Status::Denied:
-      return who.empty() ? fmt::format("denied: {}", toString(v.reason))
-                         : fmt::format("denied ({}) by {}", toString(v.reason), who);
+      return who.empty() ? t.trf("denied: {}", reason) : t.trf("denied ({}) by {}", reason, who);
   }
   return "";
 }

@@ -5,6 +5,8 @@
 // The equations are documented, term by term, in src/engine/README.md.
 #include "engine/simulate.h"
 
+#include "engine/text.h"
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -57,7 +59,7 @@ struct Arrival { int site, chip; double units, h100e, mw; };
 
 class Sim {
  public:
-  Sim(const Scenario& s, const RunOptions& o) : s_(s), o_(o), in_(s, o.uncertain) {}
+  Sim(const Scenario& s, const RunOptions& o, const Text& text) : s_(s), o_(o), text_(text), in_(s, o.uncertain) {}
   Results run();
 
  private:
@@ -168,6 +170,7 @@ class Sim {
 
   const Scenario& s_;
   const RunOptions& o_;
+  const Text& text_;  // the trace's sentences (English unless the caller translates)
   Inputs in_;
   Results r_;
   int T_ = 0, C_ = 0, K_ = 0, S_ = 0, J_ = 0, V_ = 0, B_ = 0, L_ = 0;
@@ -727,26 +730,27 @@ void Sim::chooseFor(int c, int p, double budget, int t, int round) {
 
   if (tracing) {
     auto label = [&](const Option& o) {
-      if (o.kind == OptionKind::Lease) return fmt::format("lease at {}", s_.sites[o.site].name);
-      if (o.kind == OptionKind::Grey) return std::string("grey market (diverted chips)");
-      return fmt::format("buy {} ({})", s_.chips[o.chip].name,
-                         o.loc == 0 ? "home" : s_.sites[o.loc - 1].name);
+      const Text& t = text_;
+      if (o.kind == OptionKind::Lease) return t.trf("lease at {}", t.tr(s_.sites[o.site].name.c_str()));
+      if (o.kind == OptionKind::Grey) return std::string(t.tr("grey market (diverted chips)"));
+      return t.trf("buy {} ({})", t.tr(s_.chips[o.chip].name.c_str()),
+                   o.loc == 0 ? t.tr("home") : t.tr(s_.sites[o.loc - 1].name.c_str()));
     };
     if (round == 0) trace_budget_[p] = budget;
     for (const Option& o : opts) {
       const int i = traceEntry(o.kind, o.kind == OptionKind::Lease ? o.site : o.chip, o.loc, p);
       if (r_.trace[i].label.empty()) {
         r_.trace[i].label = label(o);
-        r_.trace[i].verdict = explain(s_, o.verdict);
+        r_.trace[i].verdict = explain(s_, o.verdict, text_);
         if (o.guided > 0)
-          r_.trace[i].verdict += fmt::format("; Beijing's guidance cuts demand by {:.0f}%", o.guided * 100);
+          r_.trace[i].verdict += text_.trf("; Beijing's guidance cuts demand by {:.0f}%", o.guided * 100);
         r_.trace[i].cost_usd_per_h100e_month = o.cost;
       }
       r_.trace[i].spend_usd += budget * o.share;
       r_.trace[i].share = trace_budget_[p] > 0 ? r_.trace[i].spend_usd / trace_budget_[p] : 0.0;
     }
     for (const Option& o : denied)
-      r_.trace.push_back({label(o), p, explain(s_, o.verdict), false, o.cost, 0, 0});
+      r_.trace.push_back({label(o), p, explain(s_, o.verdict, text_), false, o.cost, 0, 0});
   }
 }
 
@@ -1093,11 +1097,12 @@ void Sim::traceRestrictionStarts(int t) {
       if (units < kMinUnits || !isUsOrigin(s_, k)) continue;
       const Verdict& now = saleVerdict(c, loc, k, jur);
       if (!restricts(now) || restricts(evaluateSale(s_, in_, before, k, c, jur))) continue;
-      const std::string where = loc == 0 ? "home" : s_.sites[loc - 1].name;
-      r_.trace.push_back({fmt::format("installed {:.0f} x {} ({})", units, s_.chips[k].name, where), 0,
-                          fmt::format("{}; {}", explain(s_, now),
-                                      keep ? "installed chips keep working (grandfathered)"
-                                           : "installed chips stop counting from this month (grandfathering off)"),
+      const Text& tx = text_;
+      const std::string where = loc == 0 ? tx.tr("home") : tx.tr(s_.sites[loc - 1].name.c_str());
+      r_.trace.push_back({tx.trf("installed {:.0f} x {} ({})", units, tx.tr(s_.chips[k].name.c_str()), where), 0,
+                          fmt::format("{}; {}", explain(s_, now, tx),
+                                      keep ? tx.tr("installed chips keep working (grandfathered)")
+                                           : tx.tr("installed chips stop counting from this month (grandfathering off)")),
                           keep, 0, 0, 0});
     }
   }
@@ -1443,8 +1448,10 @@ Results Sim::run() {
 
 }  // namespace
 
-Results simulate(const Scenario& s, const RunOptions& options) {
-  Sim sim(s, options);
+Results simulate(const Scenario& s, const RunOptions& options) { return simulate(s, options, Text{}); }
+
+Results simulate(const Scenario& s, const RunOptions& options, const Text& text) {
+  Sim sim(s, options, text);
   return sim.run();
 }
 

@@ -98,6 +98,7 @@ void persist(WebApp& app) {
     Settings now = app.saved;
     now.theme = state.presenter ? state.themeBeforePresenter : state.theme;
     now.recentFiles = state.recentFiles;
+    now.language = state.language;
     if (settingsToJson(now) != settingsToJson(app.saved)) {
         std::string error;
         if (saveSettings(app.settingsFile, now, &error)) app.flushDue = true;
@@ -234,6 +235,8 @@ int main() {
     state.dialogs.download = [](const std::string& path) { downloadFile(path); };
     state.theme = app->saved.theme;
     state.recentFiles = app->saved.recentFiles;
+    state.localeRoots = {"/"};  // the preloaded assets/locale and scenarios/locale
+    if (app->saved.language != "en") setAppLanguage(state, app->saved.language);
 
     const std::string fragment = jsString("window.location.hash || ''");
     if (fragment.empty() || fragment == "#") {

@@ -149,7 +149,8 @@ TEST(AppUi, HelpOpensAboutWindow) {
     clickMenuItem(ui, draw, "Help", "About Chokepoint");
     EXPECT_TRUE(state.windows.about);
     ui.frame(draw);
-    const ImGuiWindow* about = ImGui::FindWindowByName("About Chokepoint");
+    // The window keeps one id in every language: "###About Chokepoint".
+    const ImGuiWindow* about = ImGui::FindWindowByName("###About Chokepoint");
     ASSERT_NE(about, nullptr);
     EXPECT_TRUE(about->Active);
 }

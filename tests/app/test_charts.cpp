@@ -7,6 +7,7 @@
 // [SECTION] Headless: range fitting, hover, click, robustness, speed
 
 #include "app/charts/chart.h"
+#include "i18n/i18n.h"
 
 #include <gtest/gtest.h>
 #include <imgui.h>
@@ -464,3 +465,19 @@ TEST_F(ChartUi, ThreeHundredPointsEightSeriesWellUnderAMillisecond) {
 }
 
 }  // namespace
+
+TEST(ChartFormat, UkrainianNumbersUseCommaAndScaleWords) {
+    using chart::Unit;
+    cp::i18n::Catalogue uk;
+    uk.add(" mo", " міс.");
+    cp::i18n::setLanguage("uk", std::move(uk));
+    EXPECT_EQ(chart::formatValue(1.5e9, Unit::Usd), "$1,5\u00A0млрд");
+    EXPECT_EQ(chart::formatValue(1.2e6, Unit::H100e), "1,2\u00A0млн H100e");
+    EXPECT_EQ(chart::formatValue(35e3, Unit::None), "35\u00A0тис.");
+    EXPECT_EQ(chart::formatValue(0.25, Unit::Share), "25%");
+    EXPECT_EQ(chart::formatValue(9.3, Unit::Months), "9,3 міс.");
+    EXPECT_EQ(chart::formatTick(2.5e6, Unit::None, 5e5), "2,5\u00A0млн");
+    cp::i18n::setLanguage("en", cp::i18n::Catalogue{});
+    EXPECT_EQ(chart::formatValue(1.5e9, Unit::Usd), "$1.5bn");
+    EXPECT_EQ(chart::formatValue(9.3, Unit::Months), "9.3 mo");
+}

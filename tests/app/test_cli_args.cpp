@@ -147,3 +147,13 @@ TEST(CliArgs, LinkTakesTheShareLinkAndNoScenario) {
     EXPECT_FALSE(both.ok());
     EXPECT_NE(both.error.find("leave out --scenario"), std::string::npos) << both.error;
 }
+
+TEST(CliArgs, LangTakesEnOrUk) {
+    const CliParseResult uk = parseCliArgs({"--lang", "uk"});
+    ASSERT_TRUE(uk.ok()) << uk.error;
+    EXPECT_EQ(uk.args.language, "uk");
+    EXPECT_EQ(parseCliArgs({}).args.language, "");  // not given: the remembered language
+    const CliParseResult bad = parseCliArgs({"--lang", "de"});
+    EXPECT_FALSE(bad.ok());
+    EXPECT_NE(bad.error.find("--lang"), std::string::npos) << bad.error;
+}

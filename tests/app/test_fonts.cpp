@@ -35,6 +35,10 @@ TEST(Fonts, LoadsDejaVuWithCyrillic) {
     EXPECT_NE(fonts.regular->FindGlyphNoFallback(0x0416), nullptr);  // Ж
     EXPECT_NE(fonts.regular->FindGlyphNoFallback(0x2014), nullptr);  // em dash
     EXPECT_NE(fonts.regular->FindGlyphNoFallback(0x2265), nullptr);  // >=
+    // KPI faces: Ukrainian values read "1,5 млрд" with a no-break space.
+    ASSERT_NE(fonts.kpi, nullptr);
+    for (ImWchar c : {ImWchar(0x00A0), ImWchar(0x043C), ImWchar(0x0456), ImWchar(0x0442)})
+        EXPECT_NE(fonts.kpi->FindGlyphNoFallback(c), nullptr) << c;
 }
 
 TEST(Fonts, MissingFontFallsBackWithWarning) {

@@ -121,3 +121,13 @@ TEST(Settings, RecentFilesRoundTripAndBadEntriesAreNamed) {
     EXPECT_EQ(bad.recentFiles, (std::vector<std::string>{"a.json"}));
     EXPECT_NE(warning.find("/recent_files"), std::string::npos) << warning;
 }
+
+TEST(Settings, LanguageIsRememberedAndCheckedOnLoad) {
+    Settings s;
+    s.language = "uk";
+    EXPECT_EQ(settingsFromJson(settingsToJson(s)).language, "uk");
+    std::string warning;
+    const Settings bad = settingsFromJson(R"({"language": "klingon"})", &warning);
+    EXPECT_EQ(bad.language, "en");
+    EXPECT_NE(warning.find("/language"), std::string::npos) << warning;
+}

@@ -2,7 +2,7 @@
 # GUI smoke test: the real dashboard binary in a virtual X server.
 #   gui_smoke.sh BINARY SCENARIO OUTDIR
 # Checks that --screenshot writes a 1280x720 PNG of the full dashboard (charts: many
-# colours, not one flat colour), that --lever, --presenter, --uncertainty, --tab and --compare shots work, that a bad
+# colours, not one flat colour), that --lang uk, --lever, --presenter, --uncertainty, --tab and --compare shots work, that a bad
 # --lever or a missing scenario exits non-zero, and that --bench-frames prints its
 # figures (idle frames per second included). Never touches the user's config.
 set -euo pipefail
@@ -36,6 +36,15 @@ colours="$(identify -format '%k' "$shot")"
 # lines and filled areas have thousands.
 (( colours > 500 )) || fail "screenshot has only $colours colours: no charts drawn?"
 echo "ok: $shot is $size with $colours colours"
+
+echo "== --lang uk (and a bad language)"
+"${xvfb[@]}" "$binary" --scenario "$scenario" --lang uk --screenshot "$outdir/uk.png" --frames 3 --size 1280x720 \
+  || fail "--lang uk exited with status $?"
+[[ -s "$outdir/uk.png" ]] || fail "no screenshot with --lang uk"
+if "${xvfb[@]}" "$binary" --scenario "$scenario" --lang xx --screenshot "$outdir/xx.png" --frames 1 2>/dev/null; then
+  fail "--lang xx was accepted"
+fi
+echo "ok: --lang uk draws, --lang xx is refused"
 
 echo "== changed levers and presenter mode"
 changed="$outdir/changed.png"

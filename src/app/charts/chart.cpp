@@ -9,6 +9,7 @@
 // [SECTION] EndChart
 
 #include "chart.h"
+#include "app/tr.h"
 
 #include <imgui_internal.h>
 
@@ -107,6 +108,19 @@ void addLine(Kind kind, const char* label, const double* ys, int n, ImU32 col) {
 }
 
 }  // namespace
+
+std::string elided(const std::string& text, float width) {
+    if (ImGui::CalcTextSize(text.c_str()).x <= width) return text;
+    std::string cut = text;
+    while (!cut.empty() && ImGui::CalcTextSize((cut + "...").c_str()).x > width) {
+        unsigned char c = 0;
+        do {  // a whole UTF-8 character: its continuation bytes, then its first byte
+            c = static_cast<unsigned char>(cut.back());
+            cut.pop_back();
+        } while (!cut.empty() && (c & 0xC0) == 0x80);
+    }
+    return cut + "...";
+}
 
 bool BeginChart(const char* id, const char* title, Unit y_unit, const char* const* x_labels,
                 int n_x, const Style& style) {
@@ -526,10 +540,10 @@ void tooltip(int hx) {
     for (const MarkerRec& mk : g.markers)
         if (mk.x == hx) ImGui::TextDisabled("| %s", g.str(mk.label));
     if (g.future >= 0 && hx > g.future) {
-        ImGui::TextDisabled("(not yet revealed)");
+        ImGui::TextDisabled("%s", tr("(not yet revealed)"));
     } else {
         const float h = ImGui::GetTextLineHeight();
-        float label_w = ImGui::CalcTextSize("Total").x;
+        float label_w = ImGui::CalcTextSize(tr("Total")).x;
         for (const Series& s : g.series)
             if (!hiddenLabel(g.str(s.label))) label_w = std::max(label_w, ImGui::CalcTextSize(g.str(s.label)).x);
         const float value_x = ImGui::GetCursorPosX() + h * 1.4f + 6.0f + label_w + 16.0f;
@@ -553,7 +567,7 @@ void tooltip(int hx) {
             if (s.last_in_stack) {
                 ImGui::Dummy(ImVec2(h * 1.4f, h));
                 ImGui::SameLine();
-                ImGui::TextDisabled("Total");
+                ImGui::TextDisabled("%s", tr("Total"));
                 ImGui::SameLine(value_x);
                 ImGui::TextUnformatted(formatValue(total, g.unit).c_str());
             }
@@ -630,12 +644,14 @@ ChartResult EndChart() {
     const bool has_title = title[0] != '\0' || unitName(g.unit)[0] != '\0';
     if (has_title) {
         dl->PushClipRect(fr.Min, fr.Max, true);  // a long title never runs into the next chart
-        dl->AddText(ImVec2(fr.Min.x, top), col_text, title);
         const char* un = unitName(g.unit);
-        if (un[0] != '\0') {
-            std::snprintf(lab, sizeof lab, title[0] != '\0' ? "  (%s)" : "(%s)", un);
-            dl->AddText(ImVec2(fr.Min.x + ImGui::CalcTextSize(title).x, top), col_dim, lab);
-        }
+        lab[0] = '\0';
+        if (un[0] != '\0') std::snprintf(lab, sizeof lab, title[0] != '\0' ? "  (%s)" : "(%s)", un);
+        // A title too long for the chart (longer in some languages) is cut so the unit stays
+        // in view: the y labels do not repeat it.
+        const std::string shown = elided(title, fr.GetWidth() - ImGui::CalcTextSize(lab).x);
+        dl->AddText(ImVec2(fr.Min.x, top), col_text, shown.c_str());
+        if (lab[0] != '\0') dl->AddText(ImVec2(fr.Min.x + ImGui::CalcTextSize(shown.c_str()).x, top), col_dim, lab);
         dl->PopClipRect();
         top += line_h + st.ItemSpacing.y;
     }
@@ -687,7 +703,7 @@ ChartResult EndChart() {
         for (float x = x0 - pr.GetHeight(); x < pr.Max.x; x += step)
             dl->AddLine(ImVec2(x, pr.Max.y), ImVec2(x + pr.GetHeight(), pr.Min.y), hatch);
         dl->AddLine(ImVec2(x0, pr.Min.y), ImVec2(x0, pr.Max.y), ImGui::GetColorU32(ImGuiCol_Text, 0.45f), 1.0f);
-        const char* label = "projection \xe2\x86\x92";  // →
+        const char* label = tr("projection \xe2\x86\x92");  // →
         const ImVec2 ts = ImGui::CalcTextSize(label);
         if (x0 + 4.0f + ts.x < pr.Max.x)
             dl->AddText(ImVec2(x0 + 4.0f, pr.Max.y - ts.y - 2.0f), col_dim, label);

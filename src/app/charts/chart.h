@@ -47,6 +47,9 @@ enum class Unit { None, H100e, Usd, UsdBn, MW, Months, Share, Units, Flop, FlopH
 //   250 MW -> "250 MW" (1500 -> "1.5 GW"), 14 Months -> "14 mo", 0.354 Share -> "35%",
 //   3.1e25 Flop -> "3.1e25 FLOP", 1200 Units -> "1.2k units". NaN -> "n/a".
 std::string formatValue(double v, Unit u);
+// `text` cut to fit `width` pixels in the current font, ending in "..." when it had to be
+// cut (whole UTF-8 characters: a Cyrillic letter is never split).
+std::string elided(const std::string& text, float width);
 
 // Axis label for tick value v on an axis with tick spacing `step`: enough decimals to
 // tell neighbouring ticks apart, no long unit word (the unit name sits by the title).

@@ -8,6 +8,9 @@
 
 #include "chart.h"
 
+#include "app/tr.h"
+#include "i18n/format.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -28,7 +31,7 @@ std::string fixed(double m, int decimals) {
         if (s.back() == '.') s.pop_back();
     }
     if (s == "-0") s = "0";
-    return s;
+    return cp::i18n::localizeNumber(s);  // "1,5" in Ukrainian
 }
 
 // ~2 significant digits, the house style for compact labels.
@@ -51,13 +54,10 @@ double pow10(int e) {
     return std::strtod(buf, nullptr);
 }
 
-struct Scale {
-    double div;
-    const char* suffix;
-};
-
-// Thousands scales. "bn"/"tn" rather than "B"/"T": unambiguous next to "$".
-constexpr Scale kScales[] = {{1.0, ""}, {1e3, "k"}, {1e6, "M"}, {1e9, "bn"}, {1e12, "tn"}};
+// Thousands scales: x1, x1e3, x1e6, x1e9, x1e12. The suffixes come from the language's
+// NumberStyle ("k", "M", "bn", "tn" in English: "bn"/"tn" rather than "B"/"T",
+// unambiguous next to "$"; "тис.", "млн", "млрд", "трлн" in Ukrainian).
+constexpr double kScales[] = {1.0, 1e3, 1e6, 1e9, 1e12};
 constexpr int kNumScales = static_cast<int>(sizeof(kScales) / sizeof(kScales[0]));
 
 // Mantissa + suffix. step > 0: tick mode (decimals from step); else auto (2 sig. digits),
@@ -65,16 +65,16 @@ constexpr int kNumScales = static_cast<int>(sizeof(kScales) / sizeof(kScales[0])
 std::string scaled(double v, double step) {
     const double a = std::fabs(v);
     int si = 0;
-    while (si + 1 < kNumScales && a >= kScales[si + 1].div) ++si;
+    while (si + 1 < kNumScales && a >= kScales[si + 1]) ++si;
     for (;;) {
-        const double m = v / kScales[si].div;
-        const int d = step > 0 ? stepDecimals(step / kScales[si].div) : autoDecimals(std::fabs(m));
+        const double m = v / kScales[si];
+        const int d = step > 0 ? stepDecimals(step / kScales[si]) : autoDecimals(std::fabs(m));
         const double p = std::pow(10.0, d);
         if (step <= 0 && std::round(std::fabs(m) * p) / p >= 1000.0 && si + 1 < kNumScales) {
             ++si;
             continue;
         }
-        return fixed(m, d) + kScales[si].suffix;
+        return fixed(m, d) + cp::i18n::numberStyle().scales[si];  // k / тис., M / млн, bn / млрд
     }
 }
 
@@ -95,7 +95,7 @@ std::string scientific(double v, double step) {
         m /= 10.0;  // 9.96e24 rounds to 1e25
         ++e;
     }
-    return fixed(m, d) + "e" + std::to_string(e);
+    return fixed(m, d) + "e" + std::to_string(e);  // fixed() already localised the mantissa
 }
 
 std::string format(double v, Unit u, double step) {
@@ -106,13 +106,13 @@ std::string format(double v, Unit u, double step) {
         case Unit::None: return scaled(v, step);
         case Unit::H100e: return tick ? scaled(v, step) : scaled(v, step) + " H100e";
         case Unit::FlopH100e: return tick ? scaled(v, step) : scaled(v, step) + " FLOP-H100e";
-        case Unit::Units: return tick ? scaled(v, step) : scaled(v, step) + " units";
+        case Unit::Units: return tick ? scaled(v, step) : scaled(v, step) + tr(" units");
         case Unit::UsdBn: return format(v * 1e9, Unit::Usd, step * 1e9);
         case Unit::Usd: return (v < 0 ? "-$" : "$") + scaled(std::fabs(v), step);
         case Unit::MW:
             if (std::fabs(v) >= 1000.0) return plainOrAuto(v / 1000.0, step / 1000.0) + " GW";
             return plainOrAuto(v, step) + " MW";
-        case Unit::Months: return plainOrAuto(v, step) + " mo";
+        case Unit::Months: return plainOrAuto(v, step) + tr(" mo");
         case Unit::Share: return plainOrAuto(v * 100.0, step * 100.0) + "%";
         case Unit::Flop: return tick ? scientific(v, step) : scientific(v, step) + " FLOP";
     }
@@ -139,9 +139,9 @@ const char* unitName(Unit u) {
         case Unit::Usd: return "USD";
         case Unit::UsdBn: return "USD";
         case Unit::MW: return "MW";
-        case Unit::Months: return "months";
-        case Unit::Share: return "share";
-        case Unit::Units: return "units";
+        case Unit::Months: return tr("months");
+        case Unit::Share: return tr("share");
+        case Unit::Units: return tr("units");
         case Unit::Flop: return "FLOP";
     }
     return "";
