@@ -143,7 +143,7 @@ void drawFileMenu(AppState& state) {
         state.dialogs.pngOfChart = false;
     }
     probeItem("File/Export PNG");
-    if (ImGui::MenuItem("Copy link", nullptr, false, doc)) copyShareLink(state);
+    if (ImGui::MenuItem(tr("Copy link"), nullptr, false, doc)) copyShareLink(state);
     probeItem("File/Copy link");
     ImGui::Separator();
     if (menuItem(kQuit)) requestGuarded(state, PendingAction::Quit);

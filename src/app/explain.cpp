@@ -226,7 +226,7 @@ void request(ExplainState::Slot<T>& slot, const ExplainState::Key& key, int thre
     slot.submittedTag = slot.nextTag++;
     slot.pending = result;
     slot.error.clear();
-    if constexpr (!kHasThreads) result->error = kNeedsThreadsMessage;
+    if constexpr (!kHasThreads) result->error = tr(kNeedsThreadsMessage);
     slot.worker.submit(slot.submittedTag, [result, compute, threads](cp::AnalysisOptions o) {
         o.threads = threads;
         try {

@@ -27,6 +27,7 @@
 #include "app/redraw.h"
 #include "app/settings.h"
 #include "app/share_link.h"
+#include "app/tr.h"
 #include "engine/levers.h"
 #include "engine/problems.h"
 #include "paths/data_dirs.h"
@@ -397,10 +398,10 @@ int run(const CliArgs& args) {
         std::optional<PixelRect> crop;
         if (takeScreenshotRequest(state, &shotPath, &crop)) {
             if (platform.saveScreenshot(shotPath, &error, crop ? &*crop : nullptr)) {
-                state.statusMessage = "Saved picture " + shotPath;
+                state.statusMessage = tr("Saved picture ") + shotPath;
                 state.statusIsError = false;
             } else {
-                state.statusMessage = "Picture not saved: " + error;
+                state.statusMessage = tr("Picture not saved: ") + error;
                 state.statusIsError = true;
             }
         }

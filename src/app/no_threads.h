@@ -3,6 +3,8 @@
 // (uncertainty ensembles, Explain, Sensitivity) are not offered there yet and say so.
 #pragma once
 
+#include "i18n/i18n.h"  // N_
+
 namespace chokepoint::app {
 
 #ifdef __EMSCRIPTEN__
@@ -12,7 +14,7 @@ inline constexpr bool kHasThreads = true;
 #endif
 
 inline constexpr const char* kNeedsThreadsMessage =
-    "not available in the browser build yet (it needs a background thread); "
-    "use the desktop app or chokepoint-cli";
+    N_("not available in the browser build yet (it needs a background thread); "
+       "use the desktop app or chokepoint-cli");
 
 }  // namespace chokepoint::app

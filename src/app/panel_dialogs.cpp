@@ -101,7 +101,7 @@ void drawOpen(AppState& state) {
     const bool cancel = cancelPressed();
     if (d.upload) {  // the browser: a file from this computer
         ImGui::SameLine();
-        if (ImGui::Button("Upload a file...")) {
+        if (ImGui::Button(tr("Upload a file..."))) {
             ImGui::CloseCurrentPopup();
             d.upload();
         }

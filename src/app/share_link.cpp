@@ -1,4 +1,5 @@
 #include "app/share_link.h"
+#include "app/tr.h"
 
 #include "app/app_state.h"
 #include "engine/levers.h"
@@ -80,7 +81,7 @@ std::optional<ShareLink> parseShareLink(std::string_view fragment, std::string* 
         return std::nullopt;
     };
     if (!fragment.empty() && fragment.front() == '#') fragment.remove_prefix(1);
-    if (fragment.empty()) return fail("the link is empty (expected #scenario=ID&lever=ID=VALUE...)");
+    if (fragment.empty()) return fail(tr("the link is empty (expected #scenario=ID&lever=ID=VALUE...)"));
     ShareLink link;
     bool haveScenario = false;
     size_t start = 0;
@@ -92,17 +93,17 @@ std::optional<ShareLink> parseShareLink(std::string_view fragment, std::string* 
         const size_t eq = raw.find('=');
         const std::string_view key = raw.substr(0, eq);
         const auto value = percentDecode(eq == std::string_view::npos ? std::string_view() : raw.substr(eq + 1));
-        const std::string where = "part " + std::to_string(part) + " ('" + std::string(raw) + "')";
-        if (!value) return fail(where + ": a '%' escape is not two hex digits");
+        const std::string where = trf("part {} ('{}')", part, raw);
+        if (!value) return fail(where + tr(": a '%' escape is not two hex digits"));
         if (key == "scenario") {
-            if (haveScenario) return fail(where + ": the scenario is given twice");
-            if (!validScenarioId(*value)) return fail(where + ": '" + *value + "' is not a library scenario id");
+            if (haveScenario) return fail(where + tr(": the scenario is given twice"));
+            if (!validScenarioId(*value)) return fail(where + trf(": '{}' is not a library scenario id", *value));
             link.scenario = *value;
             haveScenario = true;
         } else if (key == "lever") {
             const size_t leq = value->find('=');
             if (leq == std::string::npos || leq == 0 || leq + 1 == value->size())
-                return fail(where + ": expected lever=ID=VALUE[@YYYY-MM]");
+                return fail(where + tr(": expected lever=ID=VALUE[@YYYY-MM]"));
             std::string id = value->substr(0, leq);
             std::string v = value->substr(leq + 1);
             if (!link.levers.empty() && link.levers.back().first == id)
@@ -110,10 +111,10 @@ std::optional<ShareLink> parseShareLink(std::string_view fragment, std::string* 
             else
                 link.levers.emplace_back(std::move(id), std::vector<std::string>{std::move(v)});
         } else {
-            return fail(where + ": unknown key '" + std::string(key) + "' (expected scenario= or lever=)");
+            return fail(where + trf(": unknown key '{}' (expected scenario= or lever=)", key));
         }
     }
-    if (!haveScenario) return fail("the link names no scenario (expected #scenario=ID...)");
+    if (!haveScenario) return fail(tr("the link names no scenario (expected #scenario=ID...)"));
     return link;
 }
 
@@ -130,11 +131,11 @@ std::string openShareLink(AppState& state, std::string_view fragment, const std:
     if (link) {
         state.scenarioPath = libraryPath(libraryDirs, link->scenario);
         if (state.scenarioPath.empty()) {
-            error = "no library scenario '" + link->scenario + "'";
+            error = trf("no library scenario '{}'", link->scenario);
         } else {
             loadScenario(state);
             if (state.loadError) {
-                error = "scenario '" + link->scenario + "' does not load: " + *state.loadError;
+                error = trf("scenario '{}' does not load: {}", link->scenario, *state.loadError);
             } else {
                 try {
                     state.doc.edits = editsFromLeverStrings(state.doc, link->levers, nullptr);
@@ -147,7 +148,7 @@ std::string openShareLink(AppState& state, std::string_view fragment, const std:
             }
         }
     }
-    error = "Bad link, showing the baseline instead: " + error;
+    error = tr("Bad link, showing the baseline instead: ") + error;
     state.scenarioPath = libraryPath(libraryDirs, kBaselineScenarioId);
     loadScenario(state);
     state.warnings.push_back(error);  // the status bar shows it until the next start
@@ -162,7 +163,7 @@ std::string currentShareLink(const AppState& state, const std::vector<fs::path>&
     const bool inLibrary = hasScenario(state.doc) && open.extension() == ".json" && !found.empty() &&
                            fs::equivalent(open, found, ec) && !ec;
     if (!inLibrary) {
-        if (error) *error = "a link can carry only a library scenario (scenarios/*.json); save a variant instead";
+        if (error) *error = tr("a link can carry only a library scenario (scenarios/*.json); save a variant instead");
         return "";
     }
     return formatShareLink(ShareLink{id, changedLeverStrings(state.doc)});
@@ -172,12 +173,12 @@ void copyShareLink(AppState& state) {
     std::string error;
     const std::string link = currentShareLink(state, scenarioDirs(""), &error);
     if (link.empty()) {
-        state.statusMessage = "No link: " + error;
+        state.statusMessage = tr("No link: ") + error;
         state.statusIsError = true;
         return;
     }
     ImGui::SetClipboardText(link.c_str());  // the browser build also puts it in the address bar
-    state.statusMessage = "Copied the link: " + link;
+    state.statusMessage = tr("Copied the link: ") + link;
     state.statusIsError = false;
 }
 

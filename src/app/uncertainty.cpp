@@ -132,7 +132,7 @@ EnsembleWorker::~EnsembleWorker() {
 
 void EnsembleWorker::submit(Request request) {
     if constexpr (!kHasThreads) {  // the browser: say why there are no bands
-        done_ = Output{request.tag, nullptr, kNeedsThreadsMessage};
+        done_ = Output{request.tag, nullptr, tr(kNeedsThreadsMessage)};
         if (wakeHook_) wakeHook_();
         return;
     }

@@ -23,6 +23,7 @@
 #include "app/session.h"
 #include "app/settings.h"
 #include "app/share_link.h"
+#include "app/tr.h"
 
 #include <GLFW/glfw3.h>
 #include <emscripten.h>
@@ -163,10 +164,10 @@ void frame() {
         std::string error;
         if (app.platform.saveScreenshot(path, &error)) {
             downloadFile(path);
-            state.statusMessage = "Downloaded picture " + std::filesystem::path(path).filename().string();
+            state.statusMessage = tr("Downloaded picture ") + std::filesystem::path(path).filename().string();
             state.statusIsError = false;
         } else {
-            state.statusMessage = "Picture not saved: " + error;
+            state.statusMessage = tr("Picture not saved: ") + error;
             state.statusIsError = true;
         }
         req.reset();
