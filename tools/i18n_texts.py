@@ -230,6 +230,11 @@ def check(root, lang, domains):
     locale = os.path.join(root, "scenarios", "locale", lang)
     problems = []
     catalogues = sorted(glob.glob(os.path.join(locale, "*.po")))
+    # The dashboard's own catalogue joins the same runtime map: a shared word ("China",
+    # "share") must read the same in both.
+    ui = os.path.join(root, "assets", "locale", lang + ".po")
+    if os.path.exists(ui):
+        catalogues.append(ui)
     merged, origin = {}, {}
     for po in catalogues:
         rel = os.path.relpath(po, root)

@@ -62,7 +62,9 @@ const std::vector<ColumnSpec>& companyColumns() {
         {N_("Abroad"), "compute_abroad_owned_h100e", Unit::H100e, false, N_("Owned chips in sites abroad (H100e)")},
         {N_("Leased"), "compute_leased_h100e", Unit::H100e, false, N_("Capacity leased at overseas sites (H100e)")},
         {N_("Grey"), "compute_grey_h100e", Unit::H100e, false, N_("Chips from the grey market (H100e)")},
-        {N_("Largest run"), "largest_run_flop", Unit::Flop, false, N_("Largest feasible training run (FLOP): 3 months at 40% utilisation")},
+        {N_("Largest run"), "largest_run_flop", Unit::Flop, false,
+         // xgettext:no-c-format ("40% u" is not a printf directive here)
+         N_("Largest feasible training run (FLOP): 3 months at 40% utilisation")},
         {N_("Gap"), "frontier_gap_months", Unit::Months, false, N_("Months behind the leading US lab in effective compute")},
         {N_("Offshore"), "offshore_training_share", Unit::Share, false, N_("Share of training compute outside the home country")},
     };

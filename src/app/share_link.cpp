@@ -94,6 +94,7 @@ std::optional<ShareLink> parseShareLink(std::string_view fragment, std::string* 
         const std::string_view key = raw.substr(0, eq);
         const auto value = percentDecode(eq == std::string_view::npos ? std::string_view() : raw.substr(eq + 1));
         const std::string where = trf("part {} ('{}')", part, raw);
+        // xgettext:no-c-format
         if (!value) return fail(where + tr(": a '%' escape is not two hex digits"));
         if (key == "scenario") {
             if (haveScenario) return fail(where + tr(": the scenario is given twice"));
