@@ -20,7 +20,7 @@ trap 'rm -rf "$tmp"' EXIT
 # Sorted file list and no dates in the header: the template changes only when strings do.
 find src/app src/cli src/engine src/web \( -name '*.cpp' -o -name '*.h' \) | LC_ALL=C sort > "$tmp/files"
 xgettext --language=C++ --from-code=UTF-8 --add-comments=TRANSLATORS: --sort-by-file \
-  --keyword= --keyword=tr --keyword=trId:1 --keyword=trf:1 --keyword=trc:1c,2 --keyword=N_ \
+  --keyword= --keyword=tr --keyword=trId:1 --keyword=trf:1 --keyword=trc:1c,2 --keyword=N_ --keyword=CP_N_ \
   --flag=trf:1:no-c-format \
   --package-name=chokepoint --msgid-bugs-address=none \
   --files-from="$tmp/files" --output="$tmp/new.pot"

@@ -20,20 +20,20 @@ const char* toString(Status s) {
 
 const char* toString(Reason r) {
   switch (r) {
-    case Reason::None: return "no rule applies";
-    case Reason::NotForSale: return "not on sale this month";
-    case Reason::BuyerRestricted: return "sold only to named buyers";
-    case Reason::VendorMarket: return "vendor does not sell to this market";
-    case Reason::EntityList: return "buyer on the Entity List";
-    case Reason::Tier3: return "tier-3 destination";
-    case Reason::Threshold: return "performance threshold";
-    case Reason::NamedProduct: return "named-product control";
-    case Reason::RemoteAccess: return "remote-access control";
-    case Reason::TenantClause: return "diffusion rule tenant clause";
-    case Reason::HostKyc: return "host know-your-customer checks";
-    case Reason::HqClauseNotEnforced: return "headquarters clause not enforced";
-    case Reason::ImportGateClosed: return "Beijing's import gate closed";
-    case Reason::ImportNotApproved: return "not approved by Beijing for imports";
+    case Reason::None: return CP_N_("no rule applies");
+    case Reason::NotForSale: return CP_N_("not on sale this month");
+    case Reason::BuyerRestricted: return CP_N_("sold only to named buyers");
+    case Reason::VendorMarket: return CP_N_("vendor does not sell to this market");
+    case Reason::EntityList: return CP_N_("buyer on the Entity List");
+    case Reason::Tier3: return CP_N_("tier-3 destination");
+    case Reason::Threshold: return CP_N_("performance threshold");
+    case Reason::NamedProduct: return CP_N_("named-product control");
+    case Reason::RemoteAccess: return CP_N_("remote-access control");
+    case Reason::TenantClause: return CP_N_("diffusion rule tenant clause");
+    case Reason::HostKyc: return CP_N_("host know-your-customer checks");
+    case Reason::HqClauseNotEnforced: return CP_N_("headquarters clause not enforced");
+    case Reason::ImportGateClosed: return CP_N_("Beijing's import gate closed");
+    case Reason::ImportNotApproved: return CP_N_("not approved by Beijing for imports");
   }
   return "?";
 }

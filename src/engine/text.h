@@ -13,6 +13,10 @@
 
 #include <string>
 
+// Marks an English text for tools/i18n_extract.sh where it is written, not translated: the
+// caller's Text looks it up later (reason names, for example).
+#define CP_N_(s) s
+
 namespace cp {
 
 struct Verdict;
