@@ -15,6 +15,7 @@
 #include "app/ui_common.h"
 #include "app/ui_probe.h"
 #include "app/tr.h"
+#include "i18n/format.h"
 
 #include <imgui.h>
 #include <imgui_internal.h>  // BeginViewportSideBar (status bar)
@@ -256,7 +257,7 @@ void drawStatusBar(const AppState& state) {
             }
             if (state.runs.current) {
                 ImGui::Separator();
-                ImGui::TextDisabled(tr("run %.1f ms"), state.runs.lastRunMs);
+                ImGui::TextDisabled(tr("run %s ms"), cp::i18n::formatFixed(state.runs.lastRunMs, 1).c_str());
             }
         }
         if (!state.runs.error.empty()) {

@@ -15,6 +15,7 @@
 #include "engine/levers.h"
 #include "engine/month.h"
 #include "app/tr.h"
+#include "i18n/format.h"
 
 #include <fmt/format.h>
 #include <imgui.h>
@@ -300,17 +301,22 @@ void drawWorkshopPanel(AppState& state) {
 
 namespace {
 
+// "+1.5" / "+1,5" in the language's style; no "-0.0".
+std::string signedPoints(double v) {
+    return cp::i18n::localizeNumber(fmt::format("{:+.1f}", std::fabs(v) < 0.05 ? 0.0 : v));
+}
+
 void scoreCell(const AppState& state, const cp::Team& team, const cp::RoundScore& rs) {
     const ImVec4 col = rs.points >= 0.05 ? betterColor(state) : rs.points <= -0.05 ? worseColor(state) : dimColor();
-    ImGui::TextColored(col, "%+.1f", std::fabs(rs.points) < 0.05 ? 0.0 : rs.points);  // no "-0.0"
+    ImGui::TextColored(col, "%s", signedPoints(rs.points).c_str());
     if (!ImGui::IsItemHovered()) return;
     ImGui::BeginTooltip();
     ImGui::Text(tr("%s, round %d"), tr(team.name), rs.round);
     for (size_t o = 0; o < rs.objectives.size() && o < team.objectives.size(); ++o) {
         const cp::ObjectiveScore& os = rs.objectives[o];
-        ImGui::Text(tr("%s: %s (nobody moved: %s) -> %+.1f"), tr(team.objectives[o].label),
+        ImGui::Text(tr("%s: %s (nobody moved: %s) -> %s"), tr(team.objectives[o].label),
                     formatObjectiveValue(os.value, team.objectives[o].metric).c_str(),
-                    formatObjectiveValue(os.baseline, team.objectives[o].metric).c_str(), os.points);
+                    formatObjectiveValue(os.baseline, team.objectives[o].metric).c_str(), signedPoints(os.points).c_str());
     }
     ImGui::EndTooltip();
 }
@@ -384,7 +390,7 @@ void drawScoreboard(AppState& state) {
             ImGui::TextDisabled("-");
         } else if (ts) {
             if (rank == 0) pushBold(state);
-            ImGui::Text("%+.1f", std::fabs(ts->total) < 0.05 ? 0.0 : ts->total);
+            ImGui::Text("%s", signedPoints(ts->total).c_str());
             if (rank == 0) ImGui::PopFont();
         }
         ImGui::TableNextColumn();

@@ -14,6 +14,7 @@
 #include "engine/loader.h"
 #include "engine/month.h"
 #include "app/tr.h"
+#include "i18n/format.h"
 
 #include <fmt/format.h>
 
@@ -403,8 +404,8 @@ std::string workshopReportMarkdown(const cp::Workshop& w, const cp::WorkshopSess
     md += "\n";
     for (const cp::TeamScore* ts : rankedTeams(board)) {
         md += "| " + markdownCell(tr(w.teams[static_cast<size_t>(ts->team)].name)) + " |";
-        for (const cp::RoundScore& rs : ts->rounds) md += fmt::format(" {:+.1f} |", rs.points);
-        md += fmt::format(" **{:+.1f}** |\n", ts->total);
+        for (const cp::RoundScore& rs : ts->rounds) md += cp::i18n::localizeNumber(fmt::format(" {:+.1f} |", rs.points));
+        md += cp::i18n::localizeNumber(fmt::format(" **{:+.1f}** |\n", ts->total));
     }
     md += tr("\nRanked by total. A round's points, per objective: 100 x weight x the share by which the team beat the "
           "baseline run (nobody moved), capped at 100%.\n\n");
@@ -422,9 +423,9 @@ std::string workshopReportMarkdown(const cp::Workshop& w, const cp::WorkshopSess
             for (size_t o = 0; o < rs.objectives.size() && o < team.objectives.size(); ++o) {
                 const cp::Objective& obj = team.objectives[o];
                 const cp::ObjectiveScore& os = rs.objectives[o];
-                md += trf("| {} ({} is better, weight {:g}) | {} | {} | {} | {:+.1f} |\n", markdownCell(tr(obj.label)),
+                md += cp::i18n::localizeNumber(trf("| {} ({} is better, weight {:g}) | {} | {} | {} | {:+.1f} |\n", markdownCell(tr(obj.label)),
                                   tr(cp::toString(obj.better)), obj.weight, rs.round, formatObjectiveValue(os.value, obj.metric),
-                                  formatObjectiveValue(os.baseline, obj.metric), os.points);
+                                  formatObjectiveValue(os.baseline, obj.metric), os.points));
             }
         md += "\n";
     }
