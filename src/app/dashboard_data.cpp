@@ -7,10 +7,13 @@
 
 #include "engine/month.h"
 #include "app/tr.h"
+#include "i18n/format.h"
+#include "i18n/i18n.h"
 
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <map>
 #include <string_view>
 
 namespace chokepoint::app {
@@ -29,6 +32,21 @@ MonthAxis makeMonthAxis(int start, int months) {
     for (int t = 0; t < months; ++t) axis.labels.push_back(cp::formatMonth(start + t));
     for (const std::string& l : axis.labels) axis.ptrs.push_back(l.c_str());
     return axis;
+}
+
+const char* MonthAxis::label(int t) const {
+    if (t < 0 || t >= count()) return "";
+    return cp::i18n::language() == "en" ? ptrs[static_cast<size_t>(t)] : displayMonth(start + t);
+}
+
+const char* displayMonth(int absMonth) {
+    // Node-based map: the strings never move, so ImGui can keep the pointers for a frame.
+    static std::map<std::pair<std::string, int>, std::string> cache;
+    const std::string& lang = cp::i18n::language();
+    auto [it, added] = cache.try_emplace({lang, absMonth});
+    if (added) it->second = lang == "en" || absMonth >= cp::kNever ? cp::formatMonth(absMonth)
+                                                                  : cp::i18n::formatMonthLabel(absMonth, lang);
+    return it->second.c_str();
 }
 
 std::string shortName(const std::string& name) {

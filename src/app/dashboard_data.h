@@ -24,9 +24,13 @@ struct MonthAxis {
     std::vector<std::string> labels;
     std::vector<const char*> ptrs;
     int count() const { return static_cast<int>(labels.size()); }
-    const char* label(int t) const { return t >= 0 && t < count() ? ptrs[static_cast<size_t>(t)] : ""; }
+    // "2028-06" in English, "черв. 2028" in Ukrainian (the language at the time of the call).
+    const char* label(int t) const;
 };
 MonthAxis makeMonthAxis(int start, int months);
+// A month as people read it in the current language: ISO "2028-06" in English (as the CLI
+// writes it), "черв. 2028" in Ukrainian. The pointer stays valid for the program's life.
+const char* displayMonth(int absMonth);
 
 struct SeriesData {
     std::string label;

@@ -8,6 +8,7 @@
 #include "app/ui_common.h"
 #include "app/ui_probe.h"
 #include "engine/month.h"
+#include "app/dashboard_data.h"
 #include "app/tr.h"
 
 #include <imgui.h>
@@ -60,7 +61,7 @@ std::string position(const AppState& state) {
     const int n = storyCardCount(state);
     if (s.card < 0) return tr("introduction, ") + std::to_string(n) + tr(" cards");
     return tr("card ") + std::to_string(s.card + 1) + tr(" of ") + std::to_string(n) + "  \xC2\xB7  " +
-           cp::formatMonth(s.story->cards[static_cast<size_t>(s.card)].month);
+           displayMonth(s.story->cards[static_cast<size_t>(s.card)].month);
 }
 
 // Text at the right end of the current line (after SameLine), or on a line of its own.

@@ -14,6 +14,7 @@
 #include "app/ui_probe.h"
 #include "engine/levers.h"
 #include "engine/month.h"
+#include "app/dashboard_data.h"
 #include "app/tr.h"
 #include "i18n/format.h"
 
@@ -37,7 +38,7 @@ namespace {
 const cp::Workshop& workshopOf(const AppState& state) { return *state.classroom.workshop.workshop; }
 
 std::string months(const cp::Workshop& w, int round) {
-    return cp::formatMonth(w.roundFirst(round)) + tr(" to ") + cp::formatMonth(w.roundLast(round));
+    return std::string(displayMonth(w.roundFirst(round))) + tr(" to ") + displayMonth(w.roundLast(round));
 }
 
 double snapToStep(const cp::Lever& l, double v) {
@@ -268,7 +269,7 @@ void drawWorkshopPanel(AppState& state) {
     else
         ImGui::Text(tr("%s: levers (the game is over)"), tr(team.name));
     ImGui::PopFont();
-    if (open > 0) ImGui::TextDisabled(tr("Each move holds from %s on."), cp::formatMonth(w.roundFirst(open)).c_str());
+    if (open > 0) ImGui::TextDisabled(tr("Each move holds from %s on."), displayMonth(w.roundFirst(open)));
     if (team.levers.empty()) ImGui::TextDisabled("%s", tr("No levers: this team plays by negotiating."));
     ImGui::BeginDisabled(open == 0);
     for (const std::string& id : team.levers) {
