@@ -5,6 +5,7 @@
 
 #include "app/dashboard_data.h"
 
+#include "engine/levers.h"
 #include "engine/month.h"
 #include "app/tr.h"
 #include "i18n/format.h"
@@ -47,6 +48,18 @@ const char* displayMonth(int absMonth) {
     if (added) it->second = lang == "en" || absMonth >= cp::kNever ? cp::formatMonth(absMonth)
                                                                   : cp::i18n::formatMonthLabel(absMonth, lang);
     return it->second.c_str();
+}
+
+std::string displayLeverValue(const cp::Lever& l, double v) {
+    switch (l.kind) {
+        case cp::LeverKind::Bool: return v > 0.5 ? tr("on") : tr("off");
+        case cp::LeverKind::Month: {
+            const int m = static_cast<int>(std::lround(v));
+            return m >= cp::kNever ? tr("never") : displayMonth(m);
+        }
+        case cp::LeverKind::Choice: return tr(cp::formatLeverValue(l, v).c_str());
+        default: return cp::i18n::localizeNumber(cp::formatLeverValue(l, v));
+    }
 }
 
 std::string shortName(const std::string& name) {

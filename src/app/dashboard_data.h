@@ -31,6 +31,9 @@ MonthAxis makeMonthAxis(int start, int months);
 // A month as people read it in the current language: ISO "2028-06" in English (as the CLI
 // writes it), "черв. 2028" in Ukrainian. The pointer stays valid for the program's life.
 const char* displayMonth(int absMonth);
+// A lever value as people read it: "on"/"off" and months in the current language, numbers
+// with the language's decimal mark. Not for ids or files: cp::formatLeverValue() is.
+std::string displayLeverValue(const cp::Lever& l, double v);
 
 struct SeriesData {
     std::string label;

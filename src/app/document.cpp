@@ -1,6 +1,7 @@
 #include "app/document.h"
 
 #include "engine/month.h"
+#include "app/dashboard_data.h"
 #include "app/tr.h"
 
 #include <climits>
@@ -84,10 +85,10 @@ double leverValueInMonth(const Document& doc, int index, int absMonth) {
 
 static std::string scheduleText(const cp::Lever& l, const cp::LeverSchedule& schedule) {
     const auto steps = stepFunction(l, schedule);
-    std::string text = cp::formatLeverValue(l, steps.front().second);
+    std::string text = displayLeverValue(l, steps.front().second);
     for (size_t i = 1; i < steps.size(); ++i) {
         text += i == 1 ? tr(", then ") : ", ";
-        text += cp::formatLeverValue(l, steps[i].second) + tr(" from ") + cp::formatMonth(steps[i].first);
+        text += displayLeverValue(l, steps[i].second) + tr(" from ") + displayMonth(steps[i].first);
     }
     return text;
 }

@@ -13,6 +13,7 @@
 #include "engine/month.h"
 #include "app/ui_common.h"
 #include "app/ui_probe.h"
+#include "app/dashboard_data.h"
 #include "app/tr.h"
 
 #include <imgui.h>
@@ -277,7 +278,7 @@ void drawHandoutCard(AppState& state) {
                 ImGui::TableNextColumn();
                 ImGui::TextWrapped("%s", leverRangeInWords(l).c_str());
                 ImGui::TableNextColumn();
-                ImGui::TextWrapped("%s", cp::formatLeverValue(l, l.value).c_str());
+                ImGui::TextWrapped("%s", displayLeverValue(l, l.value).c_str());
             }
             ImGui::EndTable();
         }

@@ -13,6 +13,7 @@
 #include "app/ui_common.h"
 #include "app/ui_probe.h"
 #include "engine/month.h"
+#include "app/dashboard_data.h"
 #include "app/tr.h"
 
 #include <imgui.h>
@@ -144,7 +145,7 @@ void drawChoice(AppState& state, int index) {
     Document& doc = state.doc;
     const cp::Lever& l = lever(doc, index);
     const int current = static_cast<int>(std::lround(leverValue(doc, index)));
-    const std::string preview = cp::formatLeverValue(l, current);
+    const std::string preview = displayLeverValue(l, current);
     ImGui::SetNextItemWidth(-FLT_MIN);
     if (ImGui::BeginCombo("##choice", preview.c_str())) {
         for (size_t o = 0; o < l.options.size(); ++o) {

@@ -103,7 +103,7 @@ void drawMoveWidget(AppState& state, const cp::Team& team, int index) {
         }
         case cp::LeverKind::Choice: {
             const int current = static_cast<int>(std::lround(value));
-            if (ImGui::BeginCombo("##c", cp::formatLeverValue(l, current).c_str())) {
+            if (ImGui::BeginCombo("##c", displayLeverValue(l, current).c_str())) {
                 for (size_t o = 0; o < l.options.size(); ++o) {
                     ImGui::PushID(static_cast<int>(o));
                     if (ImGui::Selectable(l.options[o].c_str(), static_cast<int>(o) == current))
@@ -153,7 +153,7 @@ void drawOtherLevers(AppState& state, const cp::Team& team) {
         const int owner = w.teamOfLever(l.id);
         if (owner >= 0 && w.teams[static_cast<size_t>(owner)].id == team.id) continue;
         ImGui::PushID(i);
-        const std::string value = cp::formatLeverValue(l, leverValueInMonth(state.doc, i, month));
+        const std::string value = displayLeverValue(l, leverValueInMonth(state.doc, i, month));
         ImGui::Text("%s: %s%s%s", tr(l.label), value.c_str(), owner >= 0 ? "  (" : "",
                     owner >= 0 ? (std::string(tr(w.teams[static_cast<size_t>(owner)].name)) + ")").c_str() : "");
         ImGui::PopID();

@@ -4,6 +4,7 @@
 #include "app/chart_specs.h"
 #include "engine/levers.h"
 #include "engine/loader.h"
+#include "app/dashboard_data.h"
 #include "app/tr.h"
 
 #include <algorithm>
@@ -139,9 +140,15 @@ std::string storyTryLabel(const AppState& state, const std::string& setting) {
     if (eq == std::string::npos || !hasScenario(state.doc)) return setting;
     const int i = state.doc.loaded->findLever(setting.substr(0, eq));
     if (i < 0) return setting;
-    std::string value = setting.substr(eq + 1);
-    if (const size_t at = value.find('@'); at != std::string::npos) value = value.substr(0, at) + tr(" from ") + value.substr(at + 1);
-    return tr(state.doc.loaded->levers[static_cast<size_t>(i)].label) + std::string(": ") + value;
+    const cp::Lever& l = state.doc.loaded->levers[static_cast<size_t>(i)];
+    std::string value = setting.substr(eq + 1), from;
+    if (const size_t at = value.find('@'); at != std::string::npos) {
+        const auto month = cp::parseMonth(value.substr(at + 1));
+        from = tr(" from ") + (month ? std::string(displayMonth(*month)) : value.substr(at + 1));
+        value.resize(at);
+    }
+    if (const auto v = cp::parseLeverValue(l, value, nullptr)) value = displayLeverValue(l, *v);
+    return tr(l.label) + std::string(": ") + value + from;
 }
 
 bool storyHighlightsChart(const AppState& state, std::string_view chartId) {

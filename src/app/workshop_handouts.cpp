@@ -4,6 +4,7 @@
 #include "app/workshop_mode.h"
 #include "engine/levers.h"
 #include "engine/month.h"
+#include "app/dashboard_data.h"
 #include "app/tr.h"
 
 #include <fmt/format.h>
@@ -85,7 +86,7 @@ std::string teamCardMarkdown(const cp::Workshop& w, const cp::Team& team) {
         if (i < 0) continue;
         const cp::Lever& l = w.scenario.levers[static_cast<size_t>(i)];
         md += fmt::format("| **{}** (`{}`) | {} | {} | {} |\n", markdownCell(tr(l.label)), l.id, markdownCell(leverRangeInWords(l)),
-                          markdownCell(cp::formatLeverValue(l, l.value)), markdownCell(tr(l.help)));
+                          markdownCell(displayLeverValue(l, l.value)), markdownCell(tr(l.help)));
     }
     md += tr("\nA move sets one of your levers from the start of the round on. Write it on a move slip "
           "and hand it to the facilitator before the round is played.\n");

@@ -7,6 +7,7 @@
 #include "app/dashboard_data.h"
 #include "app/story_mode.h"
 #include "app/workshop_mode.h"
+#include "engine/month.h"
 #include "i18n/i18n.h"
 #include "i18n/po.h"
 
@@ -124,6 +125,23 @@ TEST_F(UkrainianUi, MonthsReadAsWordsInUkrainianAndStayIsoInEnglish) {
     EXPECT_STREQ(app::displayMonth(june2028), "черв. 2028");
     EXPECT_STREQ(axis.label(1), "лип. 2028");  // the axis follows a switch without being rebuilt
     EXPECT_STREQ(axis.label(2), "");
+}
+
+TEST_F(UkrainianUi, LeverValuesReadInTheLanguage) {
+    cp::Lever onOff, month, share;
+    onOff.kind = cp::LeverKind::Bool;
+    month.kind = cp::LeverKind::Month;
+    share.kind = cp::LeverKind::Share;
+    EXPECT_EQ(app::displayLeverValue(onOff, 1.0), "on");
+    EXPECT_EQ(app::displayLeverValue(share, 0.15), "0.15");
+    cp::i18n::Catalogue c;
+    c.add("on", "увімк.");
+    c.add("never", "ніколи");
+    cp::i18n::setLanguage("uk", std::move(c));
+    EXPECT_EQ(app::displayLeverValue(onOff, 1.0), "увімк.");
+    EXPECT_EQ(app::displayLeverValue(share, 0.15), "0,15");
+    EXPECT_EQ(app::displayLeverValue(month, 2026 * 12), "січ. 2026");
+    EXPECT_EQ(app::displayLeverValue(month, cp::kNever), "ніколи");
 }
 
 }  // namespace
