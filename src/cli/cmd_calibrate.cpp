@@ -47,9 +47,14 @@ std::string entities(const Target& t) {
   return s;
 }
 
+// Characters on screen of a UTF-8 string (fmt pads by them, not by bytes).
+size_t columns(const std::string& s) {
+  return static_cast<size_t>(std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; }));
+}
+
 std::string verdict(const TargetRow& row) {
-  if (row.inside) return "in";
-  return row.value < row.target.low ? "OUT (low)" : "OUT (high)";
+  if (row.inside) return i18n::tr("in");
+  return row.value < row.target.low ? i18n::tr("OUT (low)") : i18n::tr("OUT (high)");
 }
 
 std::string summary(const Calibration& c) {
@@ -62,7 +67,8 @@ std::string text(const Calibration& c, const std::string& scenario_name, const s
     std::string label, period, model, range, in, source;
   };
   std::vector<Line> lines;
-  lines.push_back({"target", "period", "model", "published range", "in/out", "source"});
+  lines.push_back({i18n::tr("target"), i18n::tr("period"), i18n::tr("model"), i18n::tr("published range"),
+                   i18n::tr("in/out"), i18n::tr("source")});
   for (const TargetRow& row : c.rows) {
     const Target& t = row.target;
     lines.push_back({i18n::tr(t.label), formatPeriod(t), formatTargetValue(row.value, t.unit),
@@ -71,11 +77,11 @@ std::string text(const Calibration& c, const std::string& scenario_name, const s
   }
   size_t w[5] = {0, 0, 0, 0, 0};
   for (const Line& l : lines) {
-    w[0] = std::max(w[0], l.label.size());
-    w[1] = std::max(w[1], l.period.size());
-    w[2] = std::max(w[2], l.model.size());
-    w[3] = std::max(w[3], l.range.size());
-    w[4] = std::max(w[4], l.in.size());
+    w[0] = std::max(w[0], columns(l.label));
+    w[1] = std::max(w[1], columns(l.period));
+    w[2] = std::max(w[2], columns(l.model));
+    w[3] = std::max(w[3], columns(l.range));
+    w[4] = std::max(w[4], columns(l.in));
   }
   std::string s = i18n::trf("Calibration of \"{}\" ({})\nagainst {}\n\n", i18n::tr(scenario_name), scenario_path, targets_path);
   for (size_t i = 0; i < lines.size(); ++i) {

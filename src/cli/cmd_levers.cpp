@@ -15,7 +15,8 @@ Command addLevers(CLI::App& app) {
     auto s = loadWithLevers(*path, {}, err);
     if (!s) return kUsage;
     // Column names and ids stay English (scripts read them); labels follow --lang.
-    out << fmt::format("{:<32} {:<7} {:<10} {:<24} {}\n", "id", "kind", "value", "range", "label");
+    out << fmt::format("{:<32} {:<7} {:<10} {:<24} {}\n", cp::i18n::tr("id"), cp::i18n::tr("kind"), cp::i18n::tr("value"),
+                     cp::i18n::tr("range"), cp::i18n::tr("label"));
     for (size_t i = 0; i < s->levers.size(); ++i) {
       const Lever& l = s->levers[i];
       const std::string range = formatLeverRange(l);
