@@ -1,5 +1,6 @@
 #include "app/share_link.h"
 #include "app/tr.h"
+#include "i18n/i18n.h"
 
 #include "app/app_state.h"
 #include "engine/levers.h"
@@ -111,8 +112,12 @@ std::optional<ShareLink> parseShareLink(std::string_view fragment, std::string* 
                 link.levers.back().second.push_back(std::move(v));  // the next point of a schedule
             else
                 link.levers.emplace_back(std::move(id), std::vector<std::string>{std::move(v)});
+        } else if (key == "lang") {
+            if (!cp::i18n::knownLanguage(*value))
+                return fail(where + trf(": unknown language '{}'", *value));
+            link.lang = *value;
         } else {
-            return fail(where + trf(": unknown key '{}' (expected scenario= or lever=)", key));
+            return fail(where + trf(": unknown key '{}' (expected scenario=, lever= or lang=)", key));
         }
     }
     if (!haveScenario) return fail(tr("the link names no scenario (expected #scenario=ID...)"));
@@ -123,12 +128,15 @@ std::string formatShareLink(const ShareLink& link) {
     std::string out = "#scenario=" + percentEncode(link.scenario);
     for (const auto& [id, values] : link.levers)
         for (const std::string& v : values) out += "&lever=" + percentEncode(id) + "=" + percentEncode(v);
+    if (!link.lang.empty()) out += "&lang=" + percentEncode(link.lang);
     return out;
 }
 
 std::string openShareLink(AppState& state, std::string_view fragment, const std::vector<fs::path>& libraryDirs) {
     std::string error;
     std::optional<ShareLink> link = parseShareLink(fragment, &error);
+    // The language first, so the scenario's names and any message read in it.
+    if (link && !link->lang.empty() && link->lang != state.language) setAppLanguage(state, link->lang);
     if (link) {
         state.scenarioPath = libraryPath(libraryDirs, link->scenario);
         if (state.scenarioPath.empty()) {
@@ -167,7 +175,8 @@ std::string currentShareLink(const AppState& state, const std::vector<fs::path>&
         if (error) *error = tr("a link can carry only a library scenario (scenarios/*.json); save a variant instead");
         return "";
     }
-    return formatShareLink(ShareLink{id, changedLeverStrings(state.doc)});
+    // English is the default reader's language: only another one travels with the link.
+    return formatShareLink(ShareLink{id, changedLeverStrings(state.doc), state.language == "en" ? "" : state.language});
 }
 
 void copyShareLink(AppState& state) {

@@ -3,6 +3,7 @@
 // or pass it to the desktop app (--link).
 //
 //   #scenario=baseline&lever=us.remote_access_control=on@2027-01&lever=cn.smuggling=0.2
+//   #scenario=baseline&lang=uk            (optional: the interface language, for a class)
 //
 //   std::string error;
 //   if (auto link = parseShareLink(fragment, &error)) ...   // pure; error names the part
@@ -30,6 +31,7 @@ struct AppState;
 struct ShareLink {
     std::string scenario;  // library id, e.g. "baseline"
     LeverStrings levers;   // lever id -> its settings as typed, e.g. {"0.5", "0.9@2026-01"}
+    std::string lang;      // "" (keep the reader's language) or a shipped code, e.g. "uk"
     friend bool operator==(const ShareLink&, const ShareLink&) = default;
 };
 

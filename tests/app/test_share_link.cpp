@@ -4,6 +4,7 @@
 
 #include "app/app_state.h"
 #include "app/document.h"
+#include "i18n/i18n.h"
 
 #include "dashboard_fixture.h"
 #include "scenario_paths.h"
@@ -106,6 +107,24 @@ TEST(ShareLinkOpen, BadLinksFallBackToTheBaselineAndSayWhy) {
         ASSERT_EQ(state.warnings.size(), 1u) << bad;
         EXPECT_EQ(state.warnings[0], error);
     }
+}
+
+TEST(ShareLinkSyntax, CarriesTheLanguageForAClass) {
+    const ShareLink link{"baseline", {{kRemote, {"on"}}}, "uk"};
+    EXPECT_EQ(formatShareLink(link), "#scenario=baseline&lever=us.remote_access_control=on&lang=uk");
+    EXPECT_EQ(parseShareLink(formatShareLink(link), nullptr), link);
+    EXPECT_NE(parseError("#scenario=baseline&lang=xx").find("unknown language 'xx'"), std::string::npos);
+}
+
+TEST(ShareLinkOpen, ALinkInUkrainianOpensInUkrainianAndIsCopiedSo) {
+    AppState state;
+    EXPECT_EQ(openShareLink(state, "#scenario=baseline&lang=uk", library()), "");
+    EXPECT_EQ(state.language, "uk");
+    EXPECT_EQ(cp::i18n::language(), "uk");
+    std::string error;
+    EXPECT_EQ(currentShareLink(state, library(), &error), "#scenario=baseline&lang=uk") << error;
+    setAppLanguage(state, "en");
+    EXPECT_EQ(currentShareLink(state, library(), &error), "#scenario=baseline");
 }
 
 TEST(ShareLinkOpen, AFileOutsideTheLibraryHasNoLink) {
