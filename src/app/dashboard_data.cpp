@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <limits>
 #include <map>
 #include <string_view>
@@ -60,6 +61,18 @@ std::string displayLeverValue(const cp::Lever& l, double v) {
         case cp::LeverKind::Choice: return tr(cp::formatLeverValue(l, v).c_str());
         default: return cp::i18n::localizeNumber(cp::formatLeverValue(l, v));
     }
+}
+
+std::string localizedSliderFormat(const std::string& format, double value) {
+    if (cp::i18n::numberStyle().decimal == '.') return format;
+    char buf[256];
+    std::snprintf(buf, sizeof buf, format.c_str(), value);
+    std::string out;
+    for (char c : cp::i18n::localizeNumber(buf)) {
+        out += c;
+        if (c == '%') out += '%';
+    }
+    return out;
 }
 
 std::string shortName(const std::string& name) {

@@ -34,6 +34,10 @@ const char* displayMonth(int absMonth);
 // A lever value as people read it: "on"/"off" and months in the current language, numbers
 // with the language's decimal mark. Not for ids or files: cp::formatLeverValue() is.
 std::string displayLeverValue(const cp::Lever& l, double v);
+// A slider's printf format ("%.2f x") with `value` already written in the language's style
+// ("1,00 x"), '%' escaped: Dear ImGui prints a format without a directive as it is. English
+// (a decimal point) gets the format back unchanged.
+std::string localizedSliderFormat(const std::string& format, double value);
 
 struct SeriesData {
     std::string label;

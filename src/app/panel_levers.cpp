@@ -101,7 +101,7 @@ void drawNumber(AppState& state, int index) {
     const double scale = percent ? 100.0 : 1.0;
     double shown = leverValue(doc, index) * scale;
     const double lo = l.min * scale, hi = l.max * scale;
-    const std::string format = sliderFormat(l, percent);
+    const std::string format = localizedSliderFormat(sliderFormat(l, percent), shown);
     ImGui::SetNextItemWidth(-FLT_MIN);
     if (ImGui::SliderScalar("##value", ImGuiDataType_Double, &shown, &lo, &hi, format.c_str(),
                             ImGuiSliderFlags_AlwaysClamp)) {
@@ -131,7 +131,7 @@ void drawMonth(AppState& state, int index) {
     leverTooltip(state, index);
     ImGui::SameLine();
     int month = never ? s.start : std::clamp(static_cast<int>(std::lround(value)), s.start, s.end);
-    const std::string label = never ? std::string(tr("never")) : cp::formatMonth(month);
+    const std::string label = never ? std::string(tr("never")) : displayMonth(month);
     ImGui::BeginDisabled(never);
     ImGui::SetNextItemWidth(-FLT_MIN);
     if (ImGui::SliderInt("##month", &month, s.start, s.end, label.c_str(), ImGuiSliderFlags_AlwaysClamp) && !never)

@@ -127,6 +127,13 @@ TEST_F(UkrainianUi, MonthsReadAsWordsInUkrainianAndStayIsoInEnglish) {
     EXPECT_STREQ(axis.label(2), "");
 }
 
+TEST_F(UkrainianUi, SliderNumbersTakeTheDecimalComma) {
+    EXPECT_EQ(app::localizedSliderFormat("%.2f x", 1.0), "%.2f x");  // English: ImGui formats it
+    cp::i18n::setLanguage("uk", cp::i18n::Catalogue{});
+    EXPECT_EQ(app::localizedSliderFormat("%.2f x", 1.0), "1,00 x");
+    EXPECT_EQ(app::localizedSliderFormat("%.1f%%", 12.5), "12,5%%");  // stays a literal '%' for ImGui
+}
+
 TEST_F(UkrainianUi, LeverValuesReadInTheLanguage) {
     cp::Lever onOff, month, share;
     onOff.kind = cp::LeverKind::Bool;
