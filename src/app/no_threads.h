@@ -1,6 +1,7 @@
 // The browser build (WebAssembly without -pthread) has no threads. Its simulation runs
-// happen on the main thread between frames (a run takes milliseconds); the long analyses
-// (uncertainty ensembles, Explain, Sensitivity) are not offered there yet and say so.
+// happen on the main thread between frames (a run takes milliseconds); uncertainty
+// ensembles run in slices (EnsembleWorker::setSliced); Explain and Sensitivity are not
+// offered there yet and say so.
 #pragma once
 
 #include "i18n/i18n.h"  // N_

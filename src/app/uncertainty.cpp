@@ -7,7 +7,6 @@
 #include "app/app_state.h"
 #include "app/chart_specs.h"
 #include "app/dashboard_data.h"
-#include "app/no_threads.h"
 #include "app/tr.h"
 
 #include <algorithm>
@@ -34,11 +33,9 @@ struct Wanted {
     std::vector<std::string> keys;  // summed
 };
 
-}  // namespace
-
-UncertaintyBands computeBands(const cp::Scenario& s, cp::EnsembleOptions o) {
+// The line-chart series to band, and every key the ensemble must keep for them and the KPIs.
+std::vector<Wanted> wantedSeries(const cp::Scenario& s, std::set<std::string>& patterns) {
     std::vector<Wanted> wanted;
-    std::set<std::string> patterns;
     const auto& specs = chartSpecs();
     for (size_t c = 0; c < specs.size(); ++c) {
         if (specs[c].kind != ChartKind::Lines) continue;  // a band per stack layer would be unreadable
@@ -51,11 +48,29 @@ UncertaintyBands computeBands(const cp::Scenario& s, cp::EnsembleOptions o) {
             }
         }
     }
-    const auto& kpis = kpiSpecs();
-    for (const KpiSpec& k : kpis) patterns.insert(keyText(k.series.scope, k.series.id, k.series.metric));
+    for (const KpiSpec& k : kpiSpecs()) patterns.insert(keyText(k.series.scope, k.series.id, k.series.metric));
+    return wanted;
+}
+
+}  // namespace
+
+cp::EnsembleOptions bandEnsembleOptions(const cp::Scenario& s, cp::EnsembleOptions o) {
+    std::set<std::string> patterns;
+    wantedSeries(s, patterns);
     o.keep.patterns.assign(patterns.begin(), patterns.end());
     o.summarize = false;
-    const cp::EnsembleResult e = cp::runEnsemble(s, o);
+    return o;
+}
+
+UncertaintyBands computeBands(const cp::Scenario& s, cp::EnsembleOptions o) {
+    return bandsFromEnsemble(s, cp::runEnsemble(s, bandEnsembleOptions(s, std::move(o))));
+}
+
+UncertaintyBands bandsFromEnsemble(const cp::Scenario& s, const cp::EnsembleResult& e) {
+    std::set<std::string> patterns;
+    const std::vector<Wanted> wanted = wantedSeries(s, patterns);
+    const auto& specs = chartSpecs();
+    const auto& kpis = kpiSpecs();
 
     std::map<std::string, size_t> index;
     for (size_t k = 0; k < e.keys.size(); ++k) index[keyText(e.keys[k].scope, e.keys[k].id, e.keys[k].metric)] = k;
@@ -131,9 +146,22 @@ EnsembleWorker::~EnsembleWorker() {
 }
 
 void EnsembleWorker::submit(Request request) {
-    if constexpr (!kHasThreads) {  // the browser: say why there are no bands
-        done_ = Output{request.tag, nullptr, tr(kNeedsThreadsMessage)};
-        if (wakeHook_) wakeHook_();
+    if (sliced_) {
+        std::lock_guard lock(mutex_);
+        if (slices_) ++cancelled_;  // latest request wins
+        Slices sl;
+        cp::EnsembleOptions o;
+        o.runs = request.runs;
+        o.seed = request.scenario->seed;
+        o.threads = 1;
+        sl.options = bandEnsembleOptions(*request.scenario, o);
+        sl.shards = std::max(1, (request.runs + kMembersPerSlice - 1) / kMembersPerSlice);
+        running_ = true;
+        runningTag_ = request.tag;
+        progressDone_ = 0;
+        progressTotal_ = request.runs;
+        sl.request = std::move(request);
+        slices_ = std::move(sl);
         return;
     }
     {
@@ -147,11 +175,39 @@ void EnsembleWorker::submit(Request request) {
 
 void EnsembleWorker::cancel() {
     std::lock_guard lock(mutex_);
+    if (slices_) {
+        slices_.reset();
+        running_ = false;
+        ++cancelled_;
+    }
     pending_.reset();
     if (running_) cancel_ = true;
 }
 
+void EnsembleWorker::step() {
+    std::lock_guard lock(mutex_);
+    if (!slices_) return;
+    Slices& sl = *slices_;
+    try {
+        cp::EnsembleOptions o = sl.options;
+        o.shard_k = sl.next;
+        o.shard_n = sl.shards;
+        sl.parts.push_back(cp::runEnsemble(*sl.request.scenario, o));
+        // This shard's members: the runs r < runs with r % shards == next.
+        progressDone_ += (sl.request.runs - sl.next + sl.shards - 1) / sl.shards;
+        if (++sl.next < sl.shards) return;
+        const cp::EnsembleResult all = cp::mergeEnsembles(std::move(sl.parts));
+        done_ = Output{sl.request.tag, std::make_shared<UncertaintyBands>(bandsFromEnsemble(*sl.request.scenario, all)), ""};
+    } catch (const std::exception& e) {
+        done_ = Output{sl.request.tag, nullptr, e.what()};
+    }
+    slices_.reset();
+    running_ = false;
+    if (wakeHook_) wakeHook_();
+}
+
 std::optional<EnsembleWorker::Output> EnsembleWorker::take() {
+    if (sliced_) step();
     std::lock_guard lock(mutex_);
     std::optional<Output> out;
     out.swap(done_);
@@ -169,6 +225,13 @@ bool EnsembleWorker::busy() const {
 }
 
 void EnsembleWorker::waitIdle() {
+    while (sliced_) {
+        {
+            std::lock_guard lock(mutex_);
+            if (!slices_) return;
+        }
+        step();
+    }
     std::unique_lock lock(mutex_);
     idle_.wait(lock, [&] { return !running_ && !pending_; });
 }

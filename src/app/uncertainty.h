@@ -1,6 +1,6 @@
 // Uncertainty bands: a Monte Carlo ensemble (engine/ensemble.h) of the edited scenario,
 // run on a worker thread of its own (threads = 1, so the UI and the run worker keep a
-// core), summarised as p10 / p50 / p90 per month for every series of the line charts.
+// core; in the browser build, in slices between frames), summarised as p10 / p50 / p90 per month for every series of the line charts.
 // The charts draw p10-p90 as a translucent band under each line, in the line's colour.
 //
 //   setUncertainty(state, true);         // View > Uncertainty, or the checkbox over the charts
@@ -12,6 +12,7 @@
 // A series summed from two metrics (train + infer) is summed per member before its quantiles.
 #pragma once
 
+#include "app/no_threads.h"
 #include "app/wake.h"
 #include "engine/ensemble.h"
 #include "engine/scenario.h"
@@ -52,6 +53,10 @@ struct KpiRange {
 // The ensemble and its bands for every line chart. Pure (no threads of its own besides
 // o.threads); throws cp::EnsembleError. o.keep and o.summarize are set here.
 UncertaintyBands computeBands(const cp::Scenario& s, cp::EnsembleOptions o);
+// computeBands() in two steps, for an ensemble run in shards: the options it runs with
+// (o plus keep and summarize), and the bands of the (merged) result.
+cp::EnsembleOptions bandEnsembleOptions(const cp::Scenario& s, cp::EnsembleOptions o);
+UncertaintyBands bandsFromEnsemble(const cp::Scenario& s, const cp::EnsembleResult& e);
 
 // One background thread; the latest request wins: submitting cancels the ensemble in
 // progress (through EnsembleOptions::cancel) and replaces a pending one.
@@ -88,9 +93,23 @@ public:
     bool busy() const;
     void waitIdle();
     int cancelledCount() const;          // ensembles stopped before they finished
+    // Without threads (the browser build; tests switch it on) the ensemble runs in shards of
+    // kMembersPerSlice members, one shard per take(), and the shards are merged at the end:
+    // the page keeps drawing, and the bands are bit for bit those of one threaded run.
+    void setSliced(bool on) { sliced_ = on; }
+    static constexpr int kMembersPerSlice = 2;
 
 private:
     void loop();
+    void step();  // sliced: the next shard, and the bands once the last is in
+    struct Slices {
+        Request request;
+        cp::EnsembleOptions options;
+        int shards = 0, next = 0;
+        std::vector<cp::EnsembleResult> parts;
+    };
+    std::optional<Slices> slices_;
+    bool sliced_ = !kHasThreads;
 
     mutable std::mutex mutex_;
     std::condition_variable wake_, idle_;

@@ -24,6 +24,7 @@
 #include "app/settings.h"
 #include "app/share_link.h"
 #include "app/tr.h"
+#include "app/uncertainty.h"
 
 #include <GLFW/glfw3.h>
 #include <emscripten.h>
@@ -205,6 +206,10 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* chokepoint_kpis() {
     out += ",\"scenario\":\"" + std::filesystem::path(state.scenarioPath).stem().string() + "\"";
     out += ",\"load_error\":" + std::string(state.loadError ? "true" : "false");
     out += ",\"changed_levers\":" + std::to_string(hasScenario(state.doc) ? changedLeverCount(state.doc) : 0);
+    out += ",\"language\":\"" + state.language + "\"";
+    // Uncertainty bands: members done so far, and the size of the ensemble behind the bands shown.
+    out += ",\"uncertainty_done\":" + std::to_string(state.uncertainty.worker.progress().done);
+    out += ",\"bands_runs\":" + std::to_string(state.uncertainty.bands ? state.uncertainty.bands->runs : 0);
     out += ",\"kpis\":{";
     const auto& specs = kpiSpecs();
     bool first = true;
@@ -218,6 +223,11 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* chokepoint_kpis() {
     out += "}}";
     gApp->kpiJson = std::move(out);
     return gApp->kpiJson.c_str();
+}
+
+// For tests: View > Uncertainty on or off.
+extern "C" EMSCRIPTEN_KEEPALIVE void chokepoint_set_uncertainty(int on) {
+    if (gApp) setUncertainty(gApp->state, on != 0);
 }
 
 int main() {

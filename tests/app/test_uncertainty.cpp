@@ -12,6 +12,7 @@
 
 #include <chrono>
 #include <cmath>
+#include <optional>
 #include <string>
 #include <thread>
 
@@ -86,6 +87,53 @@ TEST(Bands, SameSeedSameBands) {
     const size_t c = chartIndex("frontier_gap");
     ASSERT_FALSE(a.charts[c].empty());
     EXPECT_EQ(a.charts[c][0].p90, b.charts[c][0].p90);
+}
+
+// The browser build's way: shards of a few members, one per take(), merged at the end.
+TEST(Bands, SlicedWorkerGivesTheBandsOfOneRunAShardPerTake) {
+    auto s = std::make_shared<const cp::Scenario>(cp::loadScenario(baselinePath()));
+    cp::EnsembleOptions o;
+    o.runs = 7;
+    o.seed = s->seed;
+    const UncertaintyBands whole = computeBands(*s, o);
+
+    EnsembleWorker w;
+    w.setSliced(true);
+    w.submit({s, 42, 7});
+    EXPECT_TRUE(w.busy());
+    std::optional<EnsembleWorker::Output> out;
+    int takes = 0;
+    while (!out && takes < 100) {
+        out = w.take();
+        ++takes;
+        if (!out) {
+            const EnsembleWorker::Progress p = w.progress();
+            EXPECT_TRUE(p.running);
+            EXPECT_EQ(p.done, std::min(7, takes * EnsembleWorker::kMembersPerSlice));
+        }
+    }
+    ASSERT_TRUE(out && out->bands) << (out ? out->error : "no result");
+    EXPECT_EQ(takes, 4);  // ceil(7 / 2) shards, the bands with the last
+    EXPECT_EQ(out->tag, 42u);
+    EXPECT_FALSE(w.busy());
+    EXPECT_EQ(out->bands->runs, 7);
+    ASSERT_EQ(out->bands->charts.size(), whole.charts.size());
+    for (size_t c = 0; c < whole.charts.size(); ++c) {
+        ASSERT_EQ(out->bands->charts[c].size(), whole.charts[c].size());
+        for (size_t i = 0; i < whole.charts[c].size(); ++i) {
+            EXPECT_EQ(out->bands->charts[c][i].p10, whole.charts[c][i].p10);
+            EXPECT_EQ(out->bands->charts[c][i].p90, whole.charts[c][i].p90);
+        }
+    }
+    // A new request replaces the one in progress.
+    w.submit({s, 43, 7});
+    EXPECT_FALSE(w.take());
+    w.submit({s, 44, 4});
+    w.waitIdle();
+    const auto last = w.take();
+    ASSERT_TRUE(last);
+    EXPECT_EQ(last->tag, 44u);
+    EXPECT_EQ(w.cancelledCount(), 1);
 }
 
 TEST(UncertaintyUi, CheckboxRunsTheEnsembleAndChartsGetBands) {

@@ -14,10 +14,14 @@ Serves SITE_DIR (what tools/web.sh builds) on localhost and
    (IndexedDB), so the app offers it back;
 4. loads a bad link and checks the page still comes up (the baseline, not a blank page);
 5. uploads (as the page's file picker does) a broken scenario, which gets the error panel,
-   and a variant extending the library, which opens.
+   and a variant extending the library, which opens;
+6. turns uncertainty on and checks the ensemble reports progress between frames (run in
+   slices, the page never freezes) until the bands of all 200 members are in;
+7. opens a link with lang=uk and checks the dashboard comes up in Ukrainian.
 
 Exits 77 (skipped, ctest SKIP_RETURN_CODE) with the reason when the site or Chromium is
-missing. Screenshots: OUT_DIR/baseline.png, share_link.png, bad_link.png, reload_offers_session.png.
+missing. Screenshots: OUT_DIR/baseline.png, share_link.png, bad_link.png, reload_offers_session.png,
+uncertainty.png, ukrainian.png.
 """
 import base64
 import gzip
@@ -329,6 +333,37 @@ def main():
                     fail("a broken upload should show the error panel, no KPIs: %s" % state)
                 if name == "mine.json" and (state["scenario"] != "mine" or state["kpis"] == plain["kpis"]):
                     fail("the uploaded variant should open with its own KPIs: %s" % state)
+
+            # 6. Uncertainty bands: the ensemble runs in slices between frames, so the page
+            #    keeps drawing and reports progress until the bands are in.
+            browser.evaluate(session, "Module.ccall('chokepoint_set_uncertainty', null, ['number'], [1]); 1")
+            seen, started = set(), time.time()
+            while time.time() - started < 240:
+                state = json.loads(browser.evaluate(session, kpis_js))
+                if state["bands_runs"] > 0:
+                    break
+                seen.add(state["uncertainty_done"])
+                time.sleep(0.25)
+            between = sorted(d for d in seen if 0 < d < 200)
+            print("uncertainty: bands of %d runs after %.1f s; progress seen %s"
+                  % (state["bands_runs"], time.time() - started, between[:8]))
+            if state["bands_runs"] != 200:
+                fail("the uncertainty bands did not arrive: %s" % state)
+            if len(between) < 2:
+                fail("the ensemble should report progress between frames, saw %s" % sorted(seen))
+            shot = os.path.join(out, "uncertainty.png")
+            browser.screenshot(session, shot)
+            check_dashboard_picture(shot)
+
+            # 7. A link in Ukrainian opens the dashboard in Ukrainian (last: the language is
+            #    remembered in the browser's settings).
+            session, title, uk, seconds = load(browser, base + "#scenario=baseline&lang=uk")
+            print("Ukrainian link: title %r; %s" % (title, uk))
+            if title != "Chokepoint ready" or not uk or uk["language"] != "uk" or uk["kpis"] != plain["kpis"]:
+                fail("a link with lang=uk should open the baseline in Ukrainian: %s" % uk)
+            shot = os.path.join(out, "ukrainian.png")
+            browser.screenshot(session, shot)
+            check_dashboard_picture(shot)
         finally:
             browser.close()
     finally:
