@@ -125,8 +125,14 @@ AnalysisWorker::~AnalysisWorker() {
 }
 
 void AnalysisWorker::submit(std::uint64_t tag, Job job) {
-    if constexpr (!kHasThreads) {  // the browser: request() stored the reason as the job's error
-        finished_ = tag;
+    if (sliced_) {
+        std::lock_guard lock(mutex_);
+        slices_ = SliceJob{tag, std::move(job), {}};  // latest request wins
+        slices_->memo.budget = kRunsPerSlice;
+        running_ = true;
+        runningTag_ = tag;
+        progressDone_ = 0;
+        progressTotal_ = 0;
         return;
     }
     {
@@ -138,7 +144,26 @@ void AnalysisWorker::submit(std::uint64_t tag, Job job) {
     wake_.notify_one();
 }
 
+void AnalysisWorker::step() {
+    std::lock_guard lock(mutex_);
+    if (!slices_) return;
+    cp::AnalysisOptions o;
+    o.memo = &slices_->memo;
+    o.progress = [this](int done, int total) {
+        progressDone_ = done;
+        progressTotal_ = total;
+    };
+    slices_->job(o);  // catches its own errors
+    const cp::AnalysisMemo& m = slices_->memo;
+    // Finished when every run is in, or when the job ran none (it failed before its runs).
+    if (!m.values.empty() && m.doneCount() < static_cast<int>(m.values.size())) return;
+    finished_ = slices_->tag;
+    slices_.reset();
+    running_ = false;
+}
+
 std::uint64_t AnalysisWorker::takeFinished() {
+    if (sliced_) step();
     std::lock_guard lock(mutex_);
     return std::exchange(finished_, 0);
 }
@@ -154,6 +179,13 @@ bool AnalysisWorker::busy() const {
 }
 
 void AnalysisWorker::waitIdle() {
+    while (sliced_) {
+        {
+            std::lock_guard lock(mutex_);
+            if (!slices_) return;
+        }
+        step();
+    }
     std::unique_lock lock(mutex_);
     idle_.wait(lock, [&] { return !running_ && !pending_; });
 }
@@ -226,7 +258,6 @@ void request(ExplainState::Slot<T>& slot, const ExplainState::Key& key, int thre
     slot.submittedTag = slot.nextTag++;
     slot.pending = result;
     slot.error.clear();
-    if constexpr (!kHasThreads) result->error = tr(kNeedsThreadsMessage);
     slot.worker.submit(slot.submittedTag, [result, compute, threads](cp::AnalysisOptions o) {
         o.threads = threads;
         try {

@@ -11,6 +11,7 @@
 #pragma once
 
 #include "app/charts/chart.h"
+#include "app/no_threads.h"
 #include "engine/attribution.h"
 #include "engine/sensitivity.h"
 
@@ -84,9 +85,21 @@ public:
     Progress progress() const;
     bool busy() const;
     void waitIdle();
+    // Without threads (the browser build; tests switch it on) the job runs a few runs at a
+    // time through cp::AnalysisMemo, one slice per takeFinished(): the page keeps drawing.
+    void setSliced(bool on) { sliced_ = on; }
+    static constexpr int kRunsPerSlice = 2;
 
 private:
     void loop();
+    void step();  // sliced: the next runs of the job, finished once every run is in
+    struct SliceJob {
+        std::uint64_t tag = 0;
+        Job job;
+        cp::AnalysisMemo memo;
+    };
+    std::optional<SliceJob> slices_;
+    bool sliced_ = !kHasThreads;
     mutable std::mutex mutex_;
     std::condition_variable wake_, idle_;
     std::optional<std::pair<std::uint64_t, Job>> pending_;

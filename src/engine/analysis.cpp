@@ -103,6 +103,27 @@ bool runBatch(std::size_t n, const AnalysisOptions& o, const std::function<void(
   return done == total;
 }
 
+bool runValues(std::vector<double>& values, const AnalysisOptions& o, const std::function<double(std::size_t)>& value) {
+  if (!o.memo) return runBatch(values.size(), o, [&](std::size_t i) { values[i] = value(i); });
+  AnalysisMemo& m = *o.memo;
+  if (m.values.size() != values.size()) {  // a new analysis
+    m.values.assign(values.size(), 0.0);
+    m.done.assign(values.size(), 0);
+  }
+  const int total = static_cast<int>(values.size());
+  int budget = std::max(1, m.budget);
+  for (std::size_t i = 0; i < values.size() && budget > 0; ++i) {
+    if (m.done[i]) continue;
+    m.values[i] = value(i);
+    m.done[i] = 1;
+    --budget;
+  }
+  values = m.values;
+  const int done = m.doneCount();
+  if (o.progress) o.progress(done, total);
+  return done == total;
+}
+
 std::string describeLever(const Scenario& s, int lever, int from, int to) {
   const Lever& l = s.levers[lever];
   double v = leverValueAt(s, lever, from);

@@ -5,6 +5,7 @@
 //   checkMetricPoint(s, p);              // throws when s has no such series or month
 //   double v = metricValue(s, p);        // one run, ended at p.month
 #pragma once
+#include <algorithm>
 #include <atomic>
 #include <cstddef>
 #include <cstdint>
@@ -55,6 +56,17 @@ Metric toMetric(const MetricPoint& p);  // read throws AnalysisError when the ru
 double metricValue(Scenario s, const Metric& m);
 inline double metricValue(Scenario s, const MetricPoint& p) { return metricValue(std::move(s), toMetric(p)); }
 
+// Runs an analysis a few runs at a time, for a front end without threads (the browser
+// build): call the analysis again with the same memo until it is no longer partial. The
+// values of the runs done so far stay here, so each call does only `budget` new runs and
+// the last call gives exactly the result of one call without a memo.
+struct AnalysisMemo {
+  std::vector<double> values;
+  std::vector<char> done;
+  int budget = 1;  // new runs per call
+  int doneCount() const { return static_cast<int>(std::count(done.begin(), done.end(), 1)); }
+};
+
 struct AnalysisOptions {
   int threads = 1;  // <= 0: one per hardware thread; results never depend on it
   // Called after each finished run (serialised under a lock, from worker threads) and
@@ -65,11 +77,15 @@ struct AnalysisOptions {
   int max_exact_levers = 10;  // attribution: exact Shapley up to this many levers
   int samples = 0;            // attribution: permutations when sampling; 0 = automatic
   std::uint64_t seed = 1;     // attribution: permutation stream
+  AnalysisMemo* memo = nullptr;  // run in slices (see AnalysisMemo); threads and cancel unused
 };
 
 // body(i) for every i in [0, n) over o.threads workers, reporting o.progress; false when
 // o.cancel stopped it before every index ran.
 bool runBatch(std::size_t n, const AnalysisOptions& o, const std::function<void(std::size_t)>& body);
+// values[i] = value(i) for every i: runBatch, or with o.memo the next budget of the runs not
+// yet in the memo (values gets every value known so far). True when every value is in.
+bool runValues(std::vector<double>& values, const AnalysisOptions& o, const std::function<double(std::size_t)>& value);
 
 // A lever's values over [from, to] as typed: "off", "0.5; 0.9@2026-01".
 std::string describeLever(const Scenario& s, int lever, int from, int to);

@@ -155,9 +155,8 @@ Attribution attribute(const Scenario& base, const Scenario& variant, const Metri
 
   // The last slot is the variant's own run (for "other differences").
   std::vector<double> values(masks.size() + 1, 0.0);
-  const bool complete = runBatch(values.size(), o, [&](std::size_t i) {
-    values[i] = i == masks.size() ? metricValue(variant, p)
-                                  : metricValue(combination(base, variant, levers, masks[i]), p);
+  const bool complete = runValues(values, o, [&](std::size_t i) {
+    return i == masks.size() ? metricValue(variant, p) : metricValue(combination(base, variant, levers, masks[i]), p);
   });
   a.runs = static_cast<int>(values.size());
   if (!complete) {

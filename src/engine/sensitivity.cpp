@@ -43,14 +43,11 @@ Sensitivity sensitivity(const Scenario& s, const Metric& p, const std::vector<in
   }
   // Run 0 is the scenario as given; then low and high of each row.
   std::vector<double> values(1 + 2 * chosen.size(), 0.0);
-  const bool complete = runBatch(values.size(), o, [&](std::size_t i) {
-    if (i == 0) {
-      values[0] = metricValue(s, p);
-      return;
-    }
+  const bool complete = runValues(values, o, [&](std::size_t i) {
+    if (i == 0) return metricValue(s, p);
     const SensitivityRow& row = t.rows[(i - 1) / 2];
     const double v = (i - 1) % 2 == 0 ? row.low : row.high;
-    values[i] = metricValue(withLevers(s, {LeverSetting{row.lever, v, -1}}), p);
+    return metricValue(withLevers(s, {LeverSetting{row.lever, v, -1}}), p);
   });
   t.runs = static_cast<int>(values.size());
   if (!complete) {

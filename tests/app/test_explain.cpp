@@ -5,6 +5,8 @@
 #include "app/panels.h"
 #include "dashboard_fixture.h"
 #include "engine/levers.h"
+#include "scenario_paths.h"
+#include "engine/loader.h"
 
 #include <gtest/gtest.h>
 
@@ -14,6 +16,7 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <memory>
 #include <sstream>
 
 using namespace chokepoint::app;
@@ -66,6 +69,36 @@ TEST(ExplainTab, WaterfallBarsSumToTheKpiDeltaShown) {
         EXPECT_TRUE(d.ui.itemRect("explain/bar/4"));
         EXPECT_EQ(waterfallBars(*a, true).back().kind, WaterfallBar::Kind::Interaction);
     }
+}
+
+// The browser build's way: the analysis runs two runs per takeFinished(), between frames.
+TEST(ExplainTab, SlicedWorkerFinishesAfterEnoughTakesWithProgress) {
+    AnalysisWorker w;
+    w.setSliced(true);
+    const cp::Scenario base = cp::loadScenario(chokepoint::test::baselinePath());
+    const cp::Scenario variant = cp::withLevers(
+        base, cp::parseLeverArgs({"us.remote_access_control=on@2026-01", "cn.hbm_access=1.5@2026-01"}, base));
+    const cp::MetricPoint p = cp::parseMetricPoint("bloc/china/compute_train_h100e", "2027-12");
+    auto result = std::make_shared<cp::Attribution>();
+    w.submit(7, [&](const cp::AnalysisOptions& o) { *result = cp::attribute(base, variant, p, o); });
+    EXPECT_TRUE(w.busy());
+    int takes = 0;
+    std::uint64_t finished = 0;
+    while (finished == 0 && takes < 50) {
+        finished = w.takeFinished();
+        ++takes;
+        if (finished == 0) {
+            EXPECT_TRUE(result->partial);
+            EXPECT_EQ(w.progress().done, takes * AnalysisWorker::kRunsPerSlice);
+        }
+    }
+    EXPECT_EQ(finished, 7u);
+    EXPECT_FALSE(w.busy());
+    EXPECT_EQ(takes, 3);  // 4 subsets + the variant's own run, two per slice
+    ASSERT_FALSE(result->partial);
+    const cp::Attribution whole = cp::attribute(base, variant, p, {});
+    ASSERT_EQ(result->levers.size(), whole.levers.size());
+    for (size_t i = 0; i < whole.levers.size(); ++i) EXPECT_EQ(result->levers[i].value, whole.levers[i].value);
 }
 
 TEST(ExplainTab, AnEditCancelsTheOldAnalysisAndCachesEachOne) {

@@ -178,6 +178,54 @@ TEST(Attribution, SameBitsForAnyThreadCount) {
   }
 }
 
+// A front end without threads runs an analysis a few runs per call through a memo; the
+// last call gives the bits of one call without it.
+TEST(Attribution, InSlicesWithAMemoGivesTheSameBits) {
+  const Scenario& base = mini();
+  const Scenario variant = with(base, {kMiniTen.begin(), kMiniTen.begin() + 4});
+  const MetricPoint p = parseMetricPoint("bloc/china/compute_train_h100e", "2026-06");
+  const Attribution whole = attribute(base, variant, p, threads(1));
+  AnalysisMemo memo;
+  memo.budget = 3;
+  AnalysisOptions o;
+  o.memo = &memo;
+  int calls = 0, last_done = 0;
+  o.progress = [&](int done, int total) {
+    EXPECT_EQ(total, whole.runs);
+    EXPECT_EQ(done, std::min(total, last_done + 3));  // budget new runs each call
+    last_done = done;
+  };
+  Attribution a;
+  do {
+    a = attribute(base, variant, p, o);
+    ++calls;
+  } while (a.partial && calls < 100);
+  ASSERT_FALSE(a.partial);
+  EXPECT_EQ(calls, (whole.runs + 2) / 3);
+  ASSERT_EQ(a.levers.size(), whole.levers.size());
+  for (std::size_t i = 0; i < a.levers.size(); ++i) {
+    EXPECT_EQ(a.levers[i].id, whole.levers[i].id);
+    EXPECT_EQ(a.levers[i].value, whole.levers[i].value);
+  }
+  EXPECT_EQ(a.interaction, whole.interaction);
+
+  const Sensitivity t = sensitivity(variant, p, {}, threads(1));
+  AnalysisMemo tmemo;
+  tmemo.budget = 5;
+  AnalysisOptions to;
+  to.memo = &tmemo;
+  Sensitivity sliced;
+  calls = 0;
+  do {
+    sliced = sensitivity(variant, p, {}, to);
+    ++calls;
+  } while (sliced.partial && calls < 100);
+  ASSERT_FALSE(sliced.partial);
+  EXPECT_GT(calls, 1);
+  ASSERT_EQ(sliced.rows.size(), t.rows.size());
+  for (std::size_t r = 0; r < t.rows.size(); ++r) EXPECT_EQ(sliced.rows[r].swing, t.rows[r].swing);
+}
+
 TEST(Attribution, OtherDifferencesAreTheirOwnRow) {
   const Scenario& base = mini();
   Scenario variant = with(base, {"us.export_enforcement=0.9"});
