@@ -55,8 +55,17 @@ void drawTargetPicker(AppState& state) {
     ImGui::Text(tr("in %s"), state.dash.months.label(state.view.month));
 }
 
-// "Export to: [name] [CSV] [PNG]" writing name.csv / name.png; the PNG is cropped to `rect`.
+// "Export: [name] [CSV] [PNG]" writing name.csv / name.png; the PNG is cropped to `rect`.
+// On the line of the controls when it fits there, else on a line of its own (a 720p
+// projector in Ukrainian has no room for it beside them).
 void drawExportRow(AppState& state, std::string* base, const std::string& csv, const float rect[4], const char* probe) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const char* label = tr("  Export:");
+    const float need = ImGui::CalcTextSize(label).x + em() * 10.0f + ImGui::CalcTextSize(tr("CSV")).x +
+                       ImGui::CalcTextSize(tr("PNG")).x + style.FramePadding.x * 4.0f + style.ItemSpacing.x * 4.0f;
+    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    if (right - ImGui::GetItemRectMax().x >= need) ImGui::SameLine();
+    ImGui::TextDisabled("%s", label);
     ImGui::SameLine();
     ImGui::SetNextItemWidth(em() * 10.0f);
     ImGui::InputText((std::string("##export") + probe).c_str(), base);
@@ -152,8 +161,6 @@ void drawExplainTab(AppState& state) {
     }
     // The export row first, so it stays in view; the PNG crop is last frame's rectangle.
     float* rect = state.explain.waterfallRect;
-    ImGui::SameLine();
-    ImGui::TextDisabled("%s", tr("  Export:"));
     drawExportRow(state, &state.explain.waterfallExport, waterfallCsv(*a, bars), rect, "explain/export");
 
     // Rows: as loaded, one per bar, your run; they shrink to fit the tab, then scroll.
@@ -243,8 +250,6 @@ void drawSensitivityTab(AppState& state) {
     itemTooltip(tr("Each lever alone at both ends of its declared range for the whole run, the others as they are now. "
                 "Click a bar to set that lever to that end; Ctrl+Z undoes it."));
     float* rect = state.explain.tornadoRect;
-    ImGui::SameLine();
-    ImGui::TextDisabled("%s", tr("  Export:"));
     drawExportRow(state, &state.explain.tornadoExport, tornadoCsv(*t), rect, "sensitivity/export");
 
     double lo = t->value, hi = t->value;
