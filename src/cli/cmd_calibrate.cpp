@@ -28,7 +28,7 @@ namespace fs = std::filesystem;
 struct CalibrateArgs {
   std::string scenario, targets;
   SharedFlags flags;
-  double min_share = 0.8;
+  double min_share = 0.85;
   bool notes = false;
 };
 

@@ -604,7 +604,7 @@ void readCast(Reader& r, const json& root, Scenario& s, const Ids& ids) {
   });
   r.list(root, "chips", true, [&](const json& e, const std::string& p, int) {
     if (!r.object(e, p, {"id", "vendor", "name", "available_from", "end_of_sale", "tflops_bf16", "hbm_gb", "hbm_tbps",
-                         "power_w", "price_usd", "die_mm2", "flags", "buyers", "life_months", "production",
+                         "power_w", "price_usd", "die_mm2", "flags", "buyers", "life_months", "pipeline_months", "production",
                          "production_usd", "caps"}))
       return;
     Chip c;
@@ -623,6 +623,7 @@ void readCast(Reader& r, const json& root, Scenario& s, const Ids& ids) {
     c.buyers = r.refs(e, "buyers", p, ids.companies, "company");
     c.life_months = r.num(e, "life_months", p, NK::Positive, -1.0);
     if (c.life_months.value == -1.0 && c.life_months.lever < 0 && c.life_months.uncertain < 0) c.life_months.value = -1;
+    c.pipeline_months = r.num(e, "pipeline_months", p, NK::NonNeg, 0.0);
     c.production_usd = r.schedule(e, "production_usd", p, NK::NonNeg, false);
     c.production = r.schedule(e, "production", p, NK::NonNeg, c.production_usd.points.empty());
     if (const json* caps = r.field(e, "caps", p, false)) {

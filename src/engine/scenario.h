@@ -87,6 +87,7 @@ struct Chip {
   std::vector<std::string> flags;
   std::vector<int> buyers;  // empty = anyone
   Num life_months = Num::constant(-1);  // <0: params.chip_life_months
+  Num pipeline_months = Num::constant(0);  // output already in production when every sale is stopped
   Schedule production;      // units per month of capacity
   Schedule production_usd;  // or: USD per month at list price (from reported revenue); adds to `production`
   std::vector<SupplyCap> caps;

@@ -213,6 +213,7 @@ class Sim {
   std::vector<double> unfilled_;  // company x purpose, USD
   std::vector<double> spend_, spend_offshore_;  // company
   std::vector<double> produced_, delivered_, stock_before_;  // chip
+  std::vector<int> last_sellable_;                          // chip: last month it could be sold (-1 none)
   std::vector<double> delivered_bloc_;                        // chip x bloc of the buyer's HQ
   std::vector<double> cap_dest_, cap_ref_;                    // per rule: volume-capped deliveries this month
   std::vector<char> shut_;  // company x chip: a cap or quota left nothing this month; later rounds skip it
@@ -479,7 +480,12 @@ void Sim::production(int t) {
     }
     // A vendor makes a chip only while someone may buy it, and stops adding to a stock that
     // already holds max_stock_months of output (so a banned chip is not built for nobody).
-    if (units > 0 && !sellable(k)) units = 0;
+    // Output already in production (pipeline_months) when a rule stops every sale is made
+    // anyway and waits in stock, as Nvidia's H20s did in April 2025.
+    if (units > 0) {
+      if (sellable(k)) last_sellable_[k] = t;
+      else if (last_sellable_[k] < 0 || t - last_sellable_[k] > in_.at(ch.pipeline_months, t)) units = 0;
+    }
     const double stock_cap = units * std::max(0.0, in_.at(s_.params.max_stock_months, t));
     units = std::min(units, std::max(0.0, stock_cap - stock_[k]));
     produced_[k] = units;
@@ -1424,6 +1430,7 @@ Results Sim::run() {
   produced_.assign(K_, 0.0);
   delivered_.assign(K_, 0.0);
   stock_before_.assign(K_, 0.0);
+  last_sellable_.assign(K_, -1);
   delivered_bloc_.assign(static_cast<size_t>(K_) * B_, 0.0);
   cap_dest_.assign(s_.rules.size(), 0.0);
   cap_ref_.assign(s_.rules.size(), 0.0);

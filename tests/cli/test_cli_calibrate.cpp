@@ -43,6 +43,12 @@ TEST(CliCalibrate, DefaultsToTheBaselineAndItsTargetsFromAnyDirectory) {
   EXPECT_NE(r.out.find("calibration/targets.json"), std::string::npos);
 }
 
+TEST(CliCalibrate, TheBaselinePassesTheDefaultShareOf85Percent) {
+  const Out r = cli({"calibrate", "--quiet"});
+  EXPECT_EQ(r.code, kOk) << r.out << r.err;
+  EXPECT_EQ(r.err.find("fewer than --min-share"), std::string::npos) << r.err;
+}
+
 TEST(CliCalibrate, ExitsOneBelowTheRequiredShare) {
   const Out r = cli({"calibrate", source("scenarios/baseline.json"), "--min-share", "1"});
   EXPECT_EQ(r.code, kFailure);

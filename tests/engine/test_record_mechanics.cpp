@@ -322,6 +322,31 @@ TEST(ProductionUsd, RevenueScheduleBecomesUnitsAtListPrice) {
   EXPECT_NEAR(fx(r, Scope::Chip, "big", "delivered_units_us", "2026-01"), 10000.0, 1e-6);
 }
 
+// ---------------------------------------------------------------- output in the pipeline
+
+TEST(Pipeline, H20sInProductionWhenTheLicenceCameAreMadeIntoStockAndSoldLater) {
+  const Results r = run(baseline());
+  // The April 2025 licence cut off every H20 buyer; one month of output (pipeline_months 1:
+  // the $2.5bn Nvidia could not ship, S112) is still made, then nothing until the halt.
+  const double april = at(r, Scope::Chip, "h20", "produced_units", "2025-04");
+  EXPECT_GT(april, 100000.0);
+  EXPECT_NEAR(sum(r, Scope::Chip, "h20", "produced_units", "2025-05", "2030-12"), 0.0, 1e-6);
+  EXPECT_NEAR(sum(r, Scope::Chip, "h20", "delivered_units", "2025-04", "2025-07"), 0.0, 1e-6);
+  EXPECT_NEAR(at(r, Scope::Chip, "h20", "vendor_stock_units", "2025-07"), april, 1e-6 * april);
+  // Once licences resume, Beijing's guidance lets a trickle through: ~$50M in Aug-Oct 2025 (S118).
+  const double trickle = sum(r, Scope::Chip, "h20", "delivered_units_china", "2025-08", "2025-10");
+  EXPECT_GT(trickle, 1500.0);
+  EXPECT_LT(trickle, 7500.0);
+
+  // Without a pipeline the licence stops output at once, and nothing is left to sell.
+  Scenario none = baseline();
+  for (Chip& c : none.chips)
+    if (c.id == "h20") c.pipeline_months = Num::constant(0);
+  const Results r0 = run(none);
+  EXPECT_NEAR(at(r0, Scope::Chip, "h20", "produced_units", "2025-04"), 0.0, 1e-6);
+  EXPECT_NEAR(sum(r0, Scope::Chip, "h20", "delivered_units_china", "2025-08", "2030-12"), 0.0, 1e-6);
+}
+
 // ---------------------------------------------------------------- counterfactuals (generous bands)
 
 TEST(Counterfactual, WithoutTheH20LicenceNvidiaSellsChina5To20BnMoreInAprJul2025) {

@@ -145,10 +145,9 @@ TEST(ScenarioFingerprints, UpdateWhenAsked) {
         << "fingerprint pinned for '" << name << "', which is not a shipped scenario" << howToUpdate();
 }
 
-// The aim is 85% of the targets; today the baseline keeps 27 of 34 (79%): the Chinese
-// largest-run targets (1-5x of the published runs) and two more are outside, see
-// scenarios/baseline_notes.md. This floor stops it sliding further.
-TEST(Calibration, BaselineKeepsAtLeast75PercentOfTargetsInside) {
+// Issue aim: at least 85% of the targets inside. The Chinese largest-run targets (1-5x of the
+// published runs) and diversion in May-Jul 2025 stay outside, see scenarios/baseline_notes.md.
+TEST(Calibration, BaselineKeepsAtLeast85PercentOfTargetsInside) {
   const auto targets = loadTargets((kScenarioDir / "calibration" / "targets.json").string());
   ASSERT_GE(targets.size(), 32u);
   const Calibration c = evaluateTargets(targets, simulate(loadScenario(path("baseline"))), "targets.json");
@@ -160,7 +159,7 @@ TEST(Calibration, BaselineKeepsAtLeast75PercentOfTargetsInside) {
                              formatTargetValue(row.value, row.target.unit),
                              formatTargetValue(row.target.low, row.target.unit),
                              formatTargetValue(row.target.high, row.target.unit));
-  EXPECT_GE(c.share(), 0.75) << c.inside << " of " << c.rows.size() << " targets inside; outside:" << outside
+  EXPECT_GE(c.share(), 0.85) << c.inside << " of " << c.rows.size() << " targets inside; outside:" << outside
                             << "\n(chokepoint-cli calibrate --notes explains each range)";
 }
 
