@@ -1,0 +1,254 @@
+// The simulator's state and its month, shared by the sim_*.cpp files (internal to the
+// engine; callers use simulate.h). One file a phase of src/engine/README.md's month:
+//   sim_setup.cpp   - dimensions, derived chip figures, initial fleets, result series, run()
+//   sim_month.cpp   - step(): the month in order; production, retirements, restrictions
+//   sim_choose.cpp  - options and their cost, the logit choice (steps 4-5)
+//   sim_ration.cpp  - caps, quotas and rationing of chips, leases and the grey market
+//   sim_record.cpp  - per-month outputs, the conservation check, the frontier gap
+#pragma once
+
+#include <algorithm>
+#include <map>
+#include <string>
+#include <tuple>
+#include <vector>
+
+#include "engine/inputs.h"
+#include "engine/rules.h"
+#include "engine/simulate.h"
+#include "engine/text.h"
+
+namespace cp::sim {
+
+inline constexpr double kHoursPerMonth = 730.0;
+inline constexpr double kSecondsPerMonth = 30.436875 * 86400.0;
+inline constexpr double kMinApproval = 0.05;  // a licence approved 5% of the time looks 20x dearer, not infinitely
+inline constexpr int kRounds = 3;
+inline constexpr double kMinUnits = 0.5;  // less than half a chip left counts as sold out  // unfilled budget is offered again to options that still have supply
+inline constexpr double kMaxGapMonths = 240.0;
+
+enum class OptionKind { Buy, Lease, Grey };
+
+struct Option {
+  OptionKind kind = OptionKind::Buy;
+  int chip = -1, loc = 0, site = -1;
+  double cost = 0;    // perceived USD per H100e-month of the purpose
+  double factor = 1;  // multiplies the logit weight (partly effective rules)
+  bool offshore = false;
+  double share = 0;
+  Verdict verdict;
+  double guided = 0;  // share of demand Beijing's guidance cuts
+};
+
+struct Order {
+  int company = -1;  // -1: operator order for a leasable site
+  int buyer = -1;    // the company that pays: `company`, or the site's operator
+  int purpose = 0, loc = 0, chip = 0, jur = 0, site = -1;
+  double units = 0, spend = 0, unit_price = 0, fee_share = 0;
+  double delivered = 0;
+  double scale = 1;  // this round's fill after caps and rationing
+  bool offshore = false, veu = false;
+};
+
+struct LeaseReq { int company, purpose, site; double h100e, spend, allowed; };  // allowed: share a partial rule lets through
+struct GreyReq { int company, purpose; double spend; };
+struct Retire { int company, loc, purpose, chip, site; double units; };  // company -1: site fleet
+struct LeaseEnd { int company, site, purpose; double h100e, payment; };
+struct Arrival { int site, chip; double units, h100e, mw; };
+
+// This month's flows: sized once per run, cleared in one place at the start of each month
+// (reset) and each round's requests at the start of the round (newRound).
+struct MonthFlows {
+  std::vector<Order> orders;
+  std::vector<LeaseReq> lease_reqs;
+  std::vector<GreyReq> grey_reqs;
+  std::vector<double> unfilled;              // company x purpose, USD
+  std::vector<double> spend, spend_offshore;  // company
+  std::vector<double> produced, delivered;   // chip
+  std::vector<double> delivered_bloc;        // chip x bloc of the buyer's HQ
+  std::vector<double> cap_dest, cap_ref;     // per rule: volume-capped deliveries this month
+  std::vector<char> shut;  // company x chip: a cap or quota left nothing this month; later rounds skip it
+  std::vector<double> vendor_rev, vendor_rev_concern, vendor_units, vendor_rev_jur;
+  std::vector<double> imports_month, diverted_jur;  // per jurisdiction
+  std::vector<double> lease_unmet;                  // per site
+  double fee_revenue = 0, diverted_total = 0;
+
+  void size(int companies, int chips, int blocs, int vendors, int jurisdictions, int sites, size_t rules);
+  void reset();
+  void newRound() {
+    orders.clear();
+    lease_reqs.clear();
+    grey_reqs.clear();
+  }
+};
+
+class Sim {
+ public:
+  Sim(const Scenario& s, const RunOptions& o, const Text& text) : s_(s), o_(o), text_(text), in_(s, o.uncertain) {}
+  Results run();
+
+ private:
+  // [SECTION] setup
+  void setup();
+  void addSeries();
+  size_t fi(int c, int loc, int p, int k) const { return ((static_cast<size_t>(c) * L_ + loc) * 2 + p) * K_ + k; }
+  int jurOfLoc(int c, int loc) const {
+    return (loc >= 1 && loc <= S_) ? s_.sites[loc - 1].jurisdiction : s_.companies[c].hq;
+  }
+  double pueOfLoc(int c, int loc, int t) const {
+    return (loc >= 1 && loc <= S_) ? in_.at(s_.sites[loc - 1].pue, t) : in_.at(s_.jurisdictions[jurOfLoc(c, loc)].pue, t);
+  }
+  double lifeOf(int k, int t) const {
+    const double l = in_.at(s_.chips[k].life_months, t);
+    return std::max(1.0, l > 0 ? l : in_.at(s_.params.chip_life_months, t));
+  }
+  double powerCostMonth(int k, int jur, double pue, int t) const {
+    return in_.at(s_.chips[k].power_w, t) / 1000.0 * pue * kHoursPerMonth *
+           in_.at(s_.jurisdictions[jur].electricity_usd_per_mwh, t) / 1000.0;
+  }
+  double budgetMonthly(int c, int t) const;
+  double sitePowerMw(int site, int t) const;
+  bool concernBloc(int c) const { return s_.jurisdictions[s_.companies[c].hq].bloc == s_.params.concern_bloc; }
+  bool domestic(int c, int k) const { return s_.vendors[s_.chips[k].vendor].origin == s_.companies[c].hq; }
+  double guidanceStrength(int c, int k, int t) const;
+  double diversionShare(int jur, int t) const;
+  void addFleet(int c, int loc, int p, int k, double units, int t);
+  void addSiteFleet(int site, int k, double units, int t);
+
+  // Verdicts are asked many times a month (purposes, rounds): compute each once.
+  const Verdict& saleVerdict(int c, int loc, int k, int jur) {
+    const size_t i = (static_cast<size_t>(c) * (S_ + 1) + loc) * K_ + k;
+    if (!sale_ok_[i]) {
+      sale_cache_[i] = evaluateSale(s_, in_, rm_, k, c, jur);
+      sale_ok_[i] = 1;
+    }
+    return sale_cache_[i];
+  }
+  const Verdict& leaseVerdict(int c, int site, int p) {
+    const size_t i = (static_cast<size_t>(c) * S_ + site) * 2 + p;
+    if (!lease_ok_[i]) {
+      lease_cache_[i] = evaluateLease(s_, in_, rm_, c, site, static_cast<Purpose>(p));
+      lease_ok_[i] = 1;
+    }
+    return lease_cache_[i];
+  }
+
+  // The traced company's options, merged over the month's rounds, keyed by what they buy.
+  int traceEntry(OptionKind kind, int what, int loc, int p) {
+    const auto key = std::make_tuple(static_cast<int>(kind), what, loc, p);
+    auto it = trace_index_.find(key);
+    if (it != trace_index_.end()) return it->second;
+    r_.trace.push_back(OptionTrace{});
+    r_.trace.back().purpose = p;
+    trace_index_[key] = static_cast<int>(r_.trace.size()) - 1;
+    return static_cast<int>(r_.trace.size()) - 1;
+  }
+  bool traced(int c, int t) const { return c == o_.trace_company && in_.absMonth(t) == o_.trace_month; }
+  void tracePaid(OptionKind kind, int what, int loc, int p, double paid) {
+    auto it = trace_index_.find(std::make_tuple(static_cast<int>(kind), what, loc, p));
+    if (it != trace_index_.end()) r_.trace[it->second].paid_usd += paid;
+  }
+
+  // Is any buyer allowed this chip this month (at home, or an operator at its site)?
+  bool sellable(int k) {
+    for (int c = 0; c < C_; ++c)
+      if (saleVerdict(c, 0, k, s_.companies[c].hq).status != Status::Denied) return true;
+    for (int si = 0; si < S_; ++si) {
+      const Site& st = s_.sites[si];
+      if (saleVerdict(st.operator_company, si + 1, k, st.jurisdiction).status != Status::Denied) return true;
+    }
+    return false;
+  }
+
+  // [SECTION] month
+  void step(int t);
+  void production(int t);
+  void retire(int t);
+  void choose(int t, int round);
+  void chooseFor(int c, int p, double budget, int t, int round);
+  void siteCapacity();
+  void rationChips(int t, int round);
+  bool capDest(size_t rule, const Order& o) const {
+    const Rule& r = s_.rules[rule];
+    const auto has = [&](int j) { return std::find(r.destinations.begin(), r.destinations.end(), j) != r.destinations.end(); };
+    return has(o.jur) || has(s_.companies[o.buyer].hq);
+  }
+  bool capRef(size_t rule, const Order& o) const { return s_.companies[o.buyer].hq == s_.rules[rule].reference; }
+  bool gateQuotaApplies(size_t g, const Order& o) const {
+    return o.company >= 0 && rm_.gates(static_cast<int>(g), o.chip) && s_.jurisdictions[o.jur].country_of_concern &&
+           s_.companies[o.company].hq == o.jur;
+  }
+  void limitByImportQuotas(int t);
+  void limitByVolumeCaps(int t);
+  void rationLeases(int t);
+  void rationGrey(int t);
+  void operatorsOrder(int t);
+  void carryBacklog(int t);
+  void stopRestricted(int t);
+  void traceRestrictionStarts(int t);
+  void moveLeasePrices(int t);
+
+  // [SECTION] metrics
+  void record(int t);
+  void check(int t);
+  void frontierGap();
+
+  const Scenario& s_;
+  const RunOptions& o_;
+  const Text& text_;  // the trace's sentences (English unless the caller translates)
+  Inputs in_;
+  Results r_;
+  int T_ = 0, C_ = 0, K_ = 0, S_ = 0, J_ = 0, V_ = 0, B_ = 0, L_ = 0;
+
+  std::vector<double> htrain_, hinfer_;             // per chip
+  std::vector<std::vector<int>> locs_;              // per company: home, owned sites, grey
+  std::vector<double> lease_price_;                 // per site, this month
+  std::vector<double> fleet_, site_fleet_;          // units
+  std::vector<double> leased_, payment_;            // H100e-train, USD/month
+  std::vector<double> site_ratio_;                  // inference/training H100e of a site's fleet
+  std::vector<double> stock_, grey_pool_;           // per chip
+  std::vector<double> backlog_, budget_now_;        // per company x purpose
+  std::vector<double> site_cap_, site_free_;        // leasable H100e, and the part not yet leased
+  RuleMonth rm_;
+  std::vector<std::vector<Option>> month_opts_;  // company x purpose, built in round 0
+  std::map<std::tuple<int, int, int, int>, int> trace_index_;
+  double trace_budget_[2] = {0, 0};
+  std::vector<Option> opts_, denied_;
+  std::vector<Verdict> sale_cache_, lease_cache_;
+  std::vector<char> sale_ok_, lease_ok_;
+  // A buy option's cost before dividing by the purpose's H100e, and Beijing's guidance on it:
+  // the same for both purposes, so the second purpose reuses the first's (same index as sales).
+  struct BuyCost {
+    double cost = 0, guided = 0;
+  };
+  std::vector<BuyCost> buy_cost_;
+  std::vector<char> buy_ok_;
+  std::vector<double> divert_share_;                // per jurisdiction, this month
+  std::vector<double> site_mw_used_, pending_mw_, pending_h100e_;
+  std::vector<double> imports_cum_, cap_used_;  // per jurisdiction
+  std::vector<std::vector<Retire>> retire_;
+  std::vector<std::vector<LeaseEnd>> lease_end_;
+  std::vector<std::vector<Arrival>> arrivals_;
+  std::vector<double> effective_factor_;  // algorithmic progress, cumulative
+
+  MonthFlows mo_;  // this month's flows, reset at the start of each month
+  std::vector<double> stock_before_;  // chip
+  std::vector<int> last_sellable_;                          // chip: last month it could be sold (-1 none)
+  std::vector<size_t> caps_now_;  // volume-cap rules in force this month
+  std::vector<double> gate_used_;                             // per gate x company: units in the quota year
+  bool grandfather_all_ = true;      // installed chips and signed leases always survive new restrictions
+  std::vector<char> was_restricted_;    // company x (home + sites) x chip, last month
+  std::vector<double> was_allowed_;     // company x site x purpose: lease share allowed last month
+  std::vector<double> lease_mult_;      // per site: scarcity multiplier on the scheduled lease price
+  std::vector<int> gate_year_;                                // per gate: the quota year gate_used_ counts
+  std::vector<double> cap_left_;
+  std::vector<char> controlled_;
+  std::vector<double> fleet_expected_;  // company totals for the conservation check
+
+  // series indices
+  std::vector<int> cs_, bs_, js_, vs_, ks_, gs_;
+  std::vector<std::string> company_metrics_, jur_metrics_, vendor_metrics_, chip_metrics_, global_metrics_;
+  bool violated_ = false;
+};
+
+}  // namespace cp::sim

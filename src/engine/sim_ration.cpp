@@ -1,0 +1,283 @@
+// Caps, quotas and rationing: chips, leases, the grey market; operators' own orders.
+// The equations are documented, term by term, in src/engine/README.md.
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include <fmt/format.h>
+
+#include "engine/sim.h"
+
+namespace cp::sim {
+
+void Sim::rationChips(int t, int round) {
+  // Operators' orders placed build_lag months ago arrive now and buy from the same stock.
+  for (const Arrival& a : (round == 0 ? arrivals_[t] : std::vector<Arrival>{})) {
+    pending_mw_[a.site] = std::max(0.0, pending_mw_[a.site] - a.mw);
+    pending_h100e_[a.site] = std::max(0.0, pending_h100e_[a.site] - a.h100e);
+    const Site& st = s_.sites[a.site];
+    const Verdict v = evaluateSale(s_, in_, rm_, a.chip, st.operator_company, st.jurisdiction);
+    if (v.status == Status::Denied) continue;
+    Order ord;
+    ord.company = -1;
+    ord.buyer = st.operator_company;
+    ord.site = a.site;
+    ord.chip = a.chip;
+    ord.jur = st.jurisdiction;
+    ord.units = a.units * (v.status == Status::Licence ? v.approval : 1.0);
+    ord.unit_price = in_.at(s_.chips[a.chip].price_usd, t) * (1 + v.fee_share);
+    ord.spend = ord.units * ord.unit_price;
+    ord.fee_share = v.fee_share;
+    ord.veu = s_.companies[st.operator_company].validated_end_user;
+    mo_.orders.push_back(ord);
+  }
+
+  // Country caps (diffusion rule): controlled imports into a capped tier-2 host stop at the cap.
+  std::vector<double>& cap_left = cap_left_;
+  if (round == 0) cap_left.assign(J_, std::numeric_limits<double>::infinity());
+  for (size_t ri = 0; round == 0 && ri < s_.rules.size(); ++ri) {
+    const Rule& r = s_.rules[ri];
+    if (r.kind != RuleKind::CountryCaps || !rm_.active[ri]) continue;
+    const double abs = in_.absMonth(t);
+    if (abs < in_.at(r.cap_from, t) || abs >= in_.at(r.cap_until, t)) continue;
+    for (int j = 0; j < J_; ++j)
+      if (s_.jurisdictions[j].tier == 2)
+        cap_left[j] = std::min(cap_left[j], std::max(0.0, in_.at(r.cap_h100e, t) - cap_used_[j]));
+  }
+  std::vector<double> cap_scale(J_, 1.0), capped_demand(J_, 0.0);
+  std::vector<char>& controlled = controlled_;
+  if (round == 0)
+    for (int k = 0; k < K_; ++k) controlled[k] = rm_.controlled[k];
+  for (const Order& o : mo_.orders)
+    if (controlled[o.chip] && !o.veu) capped_demand[o.jur] += o.units * htrain_[o.chip];
+  for (int j = 0; j < J_; ++j)
+    if (capped_demand[j] > cap_left[j]) cap_scale[j] = cap_left[j] / capped_demand[j];
+
+  // An owned site abroad installs only what its free power allows: orders beyond it are
+  // cut before rationing (their money stays unspent) so they do not hold stock back.
+  std::vector<double> site_mw_want(S_, 0.0);
+  for (const Order& o : mo_.orders)
+    if (o.company >= 0 && o.loc >= 1 && o.loc <= S_)
+      site_mw_want[o.loc - 1] += o.units * in_.at(s_.chips[o.chip].power_w, t) * pueOfLoc(o.company, o.loc, t) / 1e6;
+  for (Order& o : mo_.orders) {
+    if (o.company < 0 || o.loc < 1 || o.loc > S_ || site_mw_want[o.loc - 1] <= 0) continue;
+    const double free_mw = std::max(0.0, sitePowerMw(o.loc - 1, t) - site_mw_used_[o.loc - 1]);
+    if (site_mw_want[o.loc - 1] <= free_mw) continue;
+    const double keep = free_mw / site_mw_want[o.loc - 1];
+    mo_.unfilled[o.company * 2 + o.purpose] += o.spend * (1 - keep);
+    o.units *= keep;
+    o.spend *= keep;
+  }
+  limitByImportQuotas(t);
+  std::vector<double> want(K_, 0.0);
+  for (const Order& o : mo_.orders) want[o.chip] += o.units * (controlled[o.chip] && !o.veu ? cap_scale[o.jur] : 1.0);
+  std::vector<double> fill(K_, 1.0);
+  for (int k = 0; k < K_; ++k)
+    if (want[k] > stock_[k]) fill[k] = want[k] > 0 ? stock_[k] / want[k] : 1.0;
+  // Volume caps: capped buyers get at most cap_share x what the reference buyers get this
+  // month (pro rata among the capped); what they cannot have stays in stock for others.
+  for (Order& o : mo_.orders) o.scale = (controlled[o.chip] && !o.veu ? cap_scale[o.jur] : 1.0) * fill[o.chip];
+  limitByVolumeCaps(t);
+  for (Order& o : mo_.orders) {
+    const double scale = o.scale;
+    const double units = std::min(o.units * scale, stock_[o.chip]);
+    if (units <= 0 && o.company >= 0) {
+      mo_.unfilled[o.company * 2 + o.purpose] += o.spend;
+      continue;
+    }
+    stock_[o.chip] -= units;
+    mo_.delivered[o.chip] += units;
+    o.delivered = units;
+    // A share of controlled chips shipped into a host leaks to the grey market before
+    // installation: fronts buy them at list price, the host buyer gets the rest.
+    const double leak = controlled[o.chip] ? units * divert_share_[o.jur] : 0.0;
+    if (leak > 0) {
+      grey_pool_[o.chip] += leak;
+      mo_.diverted_jur[o.jur] += leak;
+      mo_.diverted_total += leak;
+    }
+    const double kept = units - leak;
+    mo_.delivered_bloc[static_cast<size_t>(o.chip) * B_ + s_.jurisdictions[s_.companies[o.buyer].hq].bloc] += units;
+    for (const size_t ri : caps_now_) {
+      if (!rm_.covered(static_cast<int>(ri), o.chip)) continue;
+      if (capDest(ri, o)) mo_.cap_dest[ri] += units;
+      else if (capRef(ri, o)) mo_.cap_ref[ri] += units;
+    }
+    for (size_t g = 0; g < s_.china.import_gates.size(); ++g)
+      if (gateQuotaApplies(g, o)) gate_used_[g * C_ + o.buyer] += units;
+    if (o.company >= 0) {
+      addFleet(o.company, o.loc, o.purpose, o.chip, kept, t);
+      const double paid = o.spend * (o.units > 0 ? kept / o.units : 0.0);
+      if (traced(o.company, t)) tracePaid(OptionKind::Buy, o.chip, o.loc, o.purpose, paid);
+      mo_.unfilled[o.company * 2 + o.purpose] += o.spend - paid;
+      mo_.spend[o.company] += paid;
+      if (o.offshore) mo_.spend_offshore[o.company] += paid;
+    } else {
+      addSiteFleet(o.site, o.chip, kept, t);
+    }
+    const double revenue = units * o.unit_price;
+    const int v = s_.chips[o.chip].vendor;
+    mo_.vendor_rev[v] += revenue;
+    mo_.vendor_units[v] += units;
+    mo_.vendor_rev_jur[static_cast<size_t>(v) * J_ + o.jur] += revenue;
+    if (o.company >= 0 && concernBloc(o.company)) mo_.vendor_rev_concern[v] += revenue;
+    if (s_.vendors[v].pays_revenue_share) mo_.fee_revenue += units * o.unit_price / (1 + o.fee_share) * o.fee_share;
+    if (controlled[o.chip]) {
+      mo_.imports_month[o.jur] += units * htrain_[o.chip];
+      if (!o.veu && std::isfinite(cap_left[o.jur])) {
+        cap_used_[o.jur] += units * htrain_[o.chip];
+        cap_left[o.jur] = std::max(0.0, cap_left[o.jur] - units * htrain_[o.chip]);
+      }
+    }
+  }
+}
+
+void Sim::limitByImportQuotas(int t) {
+  const int abs = in_.absMonth(t);
+  for (size_t g = 0; g < s_.china.import_gates.size(); ++g) {
+    const ImportGate& gate = s_.china.import_gates[g];
+    const double from = in_.at(gate.from, t);
+    if (!gateActive(gate, in_, t) || abs < from) continue;
+    const int year = static_cast<int>((abs - from) / 12);  // quota years count from the gate's opening
+    if (year != gate_year_[g]) {
+      std::fill(gate_used_.begin() + g * C_, gate_used_.begin() + (g + 1) * C_, 0.0);
+      gate_year_[g] = year;
+    }
+    const double quota = in_.at(gate.quota_units_per_year, t);
+    // Requests under the quota: per company, or all approved companies together.
+    std::vector<double> asked(C_, 0.0);
+    for (const Order& o : mo_.orders)
+      if (gateQuotaApplies(g, o)) asked[o.company] += o.units;
+    auto cut = [&](double left, double want, auto&& match) {
+      if (want <= left || want <= 0) return;
+      const double keep = std::max(0.0, left) / want;
+      for (Order& o : mo_.orders) {
+        if (!gateQuotaApplies(g, o) || !match(o)) continue;
+        mo_.unfilled[o.company * 2 + o.purpose] += o.spend * (1 - keep);
+        o.units *= keep;
+        o.spend *= keep;
+        if (keep <= 0) mo_.shut[static_cast<size_t>(o.company) * K_ + o.chip] = 1;
+      }
+    };
+    if (gate.quota_per_company) {
+      for (int c = 0; c < C_; ++c)
+        cut(quota - gate_used_[g * C_ + c], asked[c], [c](const Order& o) { return o.company == c; });
+    } else {
+      double used = 0, want = 0;
+      for (int c = 0; c < C_; ++c) {
+        used += gate_used_[g * C_ + c];
+        want += asked[c];
+      }
+      cut(quota - used, want, [](const Order&) { return true; });
+    }
+  }
+}
+
+void Sim::limitByVolumeCaps(int t) {
+  // The capped buyers' deliveries of the rule's chips (by id or class, together) stay
+  // within cap_share x the reference buyers' deliveries of those chips this month.
+  for (const size_t ri : caps_now_) {
+    const Rule& r = s_.rules[ri];
+    double dest = 0, ref = 0;
+    for (const Order& o : mo_.orders) {
+      if (!rm_.covered(static_cast<int>(ri), o.chip)) continue;
+      if (capDest(ri, o)) dest += o.units * o.scale;
+      else if (capRef(ri, o)) ref += o.units * o.scale;
+    }
+    const double share = std::clamp(in_.at(r.cap_share, t), 0.0, 1.0);
+    const double allowed = std::max(0.0, share * (mo_.cap_ref[ri] + ref) - mo_.cap_dest[ri]);
+    if (dest <= allowed || dest <= 0) continue;
+    const double keep = allowed / dest;
+    for (Order& o : mo_.orders) {
+      if (!rm_.covered(static_cast<int>(ri), o.chip) || !capDest(ri, o)) continue;
+      o.scale *= keep;
+      if (keep <= 0 && o.company >= 0) mo_.shut[static_cast<size_t>(o.company) * K_ + o.chip] = 1;
+    }
+  }
+}
+
+void Sim::rationLeases(int t) {
+  siteCapacity();
+  // Requests are rationed at full size, as if no lease rule stood; a partly effective rule
+  // then refuses its share of each affected contract. So the rule removes about c of the
+  // affected leasing, and the capacity it frees goes to other tenants in the next round.
+  std::vector<double> want(S_, 0.0), want_allowed(S_, 0.0), fill(S_, 1.0);
+  for (const LeaseReq& q : mo_.lease_reqs) {
+    want[q.site] += q.h100e;
+    want_allowed[q.site] += q.h100e * q.allowed;
+  }
+  for (int si = 0; si < S_; ++si) {
+    if (want[si] > site_free_[si]) fill[si] = site_free_[si] / want[si];
+    mo_.lease_unmet[si] = std::max(mo_.lease_unmet[si], want_allowed[si] - site_free_[si]);
+  }
+  const int term = std::max(1, static_cast<int>(std::lround(in_.at(s_.params.lease_term_months, t))));
+  for (const LeaseReq& q : mo_.lease_reqs) {
+    const double granted = q.h100e * q.allowed * fill[q.site];
+    const double paid = q.spend * q.allowed * fill[q.site];
+    if (traced(q.company, t)) tracePaid(OptionKind::Lease, q.site, 0, q.purpose, paid);
+    mo_.unfilled[q.company * 2 + q.purpose] += q.spend - paid;
+    if (granted <= 0) continue;
+    leased_[(static_cast<size_t>(q.company) * S_ + q.site) * 2 + q.purpose] += granted;
+    const double monthly = paid / term;
+    payment_[static_cast<size_t>(q.company) * S_ + q.site] += monthly;
+    mo_.spend[q.company] += paid;
+    mo_.spend_offshore[q.company] += paid;
+    if (t + term < T_) lease_end_[t + term].push_back({q.company, q.site, q.purpose, granted, monthly});
+  }
+}
+
+void Sim::rationGrey(int t) {
+  if (mo_.grey_reqs.empty()) return;
+  const Params& pa = s_.params;
+  double want = 0;
+  for (const GreyReq& q : mo_.grey_reqs) want += q.spend;
+  // Value of the pool at grey prices, each buyer's share of it pro rata to spend.
+  std::vector<double> unit_cost(K_, 0.0);
+  double pool_value = 0;
+  for (int k = 0; k < K_; ++k) {
+    if (grey_pool_[k] <= 0) continue;
+    unit_cost[k] = in_.at(s_.chips[k].price_usd, t) * (1 + std::max(0.0, in_.at(pa.grey_premium, t)));
+    pool_value += grey_pool_[k] * unit_cost[k];
+  }
+  const double fill = (want > pool_value && want > 0) ? pool_value / want : 1.0;
+  const std::vector<double> pool = grey_pool_;
+  for (const GreyReq& q : mo_.grey_reqs) {
+    const double paid = q.spend * fill;
+    if (traced(q.company, t)) tracePaid(OptionKind::Grey, -1, L_ - 1, q.purpose, paid);
+    mo_.unfilled[q.company * 2 + q.purpose] += q.spend - paid;
+    if (paid <= 0 || pool_value <= 0) continue;
+    const double frac = paid / pool_value;
+    for (int k = 0; k < K_; ++k) {
+      const double units = std::min(grey_pool_[k], pool[k] * frac);
+      if (units <= 0) continue;
+      grey_pool_[k] -= units;
+      addFleet(q.company, L_ - 1, q.purpose, k, units, t);
+    }
+    mo_.spend[q.company] += paid;
+  }
+}
+
+void Sim::operatorsOrder(int t) {
+  const int lag = std::max(1, static_cast<int>(std::lround(in_.at(s_.params.build_lag_months, t))));
+  for (int si = 0; si < S_; ++si) {
+    const Site& st = s_.sites[si];
+    if (!st.leasable) continue;
+    const double need = mo_.lease_unmet[si] - pending_h100e_[si];
+    if (need <= 0) continue;
+    for (int k : st.chip_menu) {
+      const Verdict v = evaluateSale(s_, in_, rm_, k, st.operator_company, st.jurisdiction);
+      if (v.status == Status::Denied || htrain_[k] <= 0) continue;
+      const double w_mw = in_.at(s_.chips[k].power_w, t) * in_.at(st.pue, t) / 1e6;
+      const double free_mw = sitePowerMw(si, t) - site_mw_used_[si] - pending_mw_[si];
+      double units = need / htrain_[k];
+      if (w_mw > 0) units = std::min(units, std::max(0.0, free_mw) / w_mw);
+      if (units <= 0) break;
+      if (t + lag < T_) arrivals_[t + lag].push_back({si, k, units, units * htrain_[k], units * w_mw});
+      pending_h100e_[si] += units * htrain_[k];
+      pending_mw_[si] += units * w_mw;
+      break;
+    }
+  }
+}
+
+}  // namespace cp::sim

@@ -1,0 +1,243 @@
+// Per-month outputs, the conservation check, and the frontier gap after the run.
+// The equations are documented, term by term, in src/engine/README.md.
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include <fmt/format.h>
+
+#include "engine/sim.h"
+
+namespace cp::sim {
+
+void Sim::record(int t) {
+  const size_t MC = company_metrics_.size();
+  const double secs = kSecondsPerMonth;
+  const double run_flop_per_h100e = in_.at(s_.params.reference_tflops, t) * 1e12 * std::clamp(in_.at(s_.params.utilisation, t), 0.0, 1.0) *
+                                    std::max(0.0, in_.at(s_.params.run_months, t)) * secs;
+  // Vendor mix of each leasable site's fleet, to attribute leased compute to vendors.
+  std::vector<double> site_vendor(static_cast<size_t>(S_) * V_, 0.0), site_total(S_, 0.0);
+  for (int si = 0; si < S_; ++si)
+    for (int k = 0; k < K_; ++k) {
+      const double h = site_fleet_[static_cast<size_t>(si) * K_ + k] * htrain_[k];
+      site_vendor[static_cast<size_t>(si) * V_ + s_.chips[k].vendor] += h;
+      site_total[si] += h;
+    }
+  // Company metric positions (addSeries order): 13 + 2v vendor pairs, then the FLOP block.
+  const size_t kTotal = 13 + 2 * V_, kFleetFlop = kTotal + 1, kCompFlop = kFleetFlop + 1 + V_;
+  std::vector<double> m(MC);
+  std::vector<double> bloc(static_cast<size_t>(B_) * MC, 0.0), bloc_off_num(B_, 0.0);
+  std::vector<double> vendor_flop(V_, 0.0);  // this company's FLOP compute by vendor, leases by site mix
+  std::vector<double> concern_vendor_flop(V_, 0.0);
+  std::vector<char> bloc_seen(B_, 0);
+  for (int c = 0; c < C_; ++c) {
+    if (s_.companies[c].kind == CompanyKind::Operator) continue;
+    std::fill(m.begin(), m.end(), 0.0);
+    std::fill(vendor_flop.begin(), vendor_flop.end(), 0.0);
+    double off_train = 0;
+    for (int loc : locs_[c])
+      for (int p = 0; p < 2; ++p)
+        for (int k = 0; k < K_; ++k) {
+          const double u = fleet_[fi(c, loc, p, k)];
+          if (u == 0) continue;
+          // Each fleet counts in its purpose's measure, so channels and vendors sum to the total.
+          const double h = u * (p == 0 ? htrain_[k] : hinfer_[k]);
+          m[p] += h;
+          m[loc == 0 ? 2 : (loc == L_ - 1 ? 5 : 3)] += h;
+          const int v = s_.chips[k].vendor;
+          m[13 + 2 * v] += h;
+          if (loc == 0) m[14 + 2 * v] += h;
+          if (p == 0 && loc >= 1 && loc <= S_) off_train += h;
+          const double hf = u * htrain_[k];
+          m[kFleetFlop] += hf;
+          m[kFleetFlop + 1 + v] += hf;
+          vendor_flop[v] += hf;
+        }
+    for (int si = 0; si < S_; ++si) {
+      const double lt = leased_[(static_cast<size_t>(c) * S_ + si) * 2];
+      const double li = leased_[(static_cast<size_t>(c) * S_ + si) * 2 + 1];
+      const double lh = lt + li * site_ratio_[si];
+      m[0] += lt;
+      m[1] += li * site_ratio_[si];
+      m[4] += lh;
+      m[kCompFlop] += lt + li;  // leases are contracted in training (= FLOP) H100e
+      off_train += lt;
+      if (site_total[si] > 0)
+        for (int v = 0; v < V_; ++v) {
+          const double mix = site_vendor[static_cast<size_t>(si) * V_ + v] / site_total[si];
+          m[13 + 2 * v] += lh * mix;
+          vendor_flop[v] += (lt + li) * mix;
+        }
+    }
+    m[kCompFlop] += m[kFleetFlop];
+    m[6] = m[0] > 0 ? off_train / m[0] : 0.0;
+    m[7] = m[0] * run_flop_per_h100e;
+    m[8] = m[7] * effective_factor_[t];
+    m[10] = mo_.spend[c];
+    m[11] = mo_.spend_offshore[c];
+    m[12] = backlog_[c * 2] + backlog_[c * 2 + 1];
+    m[kTotal] = m[0] + m[1];
+    for (size_t i = 0; i < MC; ++i) r_.series(cs_[c * MC + i])[t] = m[i];
+    const int b = s_.jurisdictions[s_.companies[c].hq].bloc;
+    bloc_seen[b] = 1;
+    if (b == s_.params.concern_bloc)
+      for (int v = 0; v < V_; ++v) concern_vendor_flop[v] += vendor_flop[v];
+    double* bm = &bloc[static_cast<size_t>(b) * MC];
+    for (size_t i = 0; i < MC; ++i) {
+      if (i == 7 || i == 8) bm[i] = std::max(bm[i], m[i]);
+      else if (i != 6 && i != 9) bm[i] += m[i];
+    }
+    bloc_off_num[b] += off_train;
+  }
+  for (int b = 0; b < B_; ++b) {
+    double* bm = &bloc[static_cast<size_t>(b) * MC];
+    bm[6] = bm[0] > 0 ? bloc_off_num[b] / bm[0] : 0.0;
+    for (size_t i = 0; i < MC; ++i) r_.series(bs_[b * MC + i])[t] = bm[i];
+  }
+
+  // Jurisdictions.
+  const size_t MJ = jur_metrics_.size();
+  std::vector<double> power(J_, 0.0), leasable(J_, 0.0), leased(J_, 0.0), lease_rev(J_, 0.0);
+  std::vector<double> price_sum(J_, 0.0), price_w(J_, 0.0);  // lease price weighted by capacity
+  for (int c = 0; c < C_; ++c)
+    for (int loc : locs_[c]) {
+      const int j = jurOfLoc(c, loc);
+      const double pue = pueOfLoc(c, loc, t);
+      for (int p = 0; p < 2; ++p)
+        for (int k = 0; k < K_; ++k) {
+          const double u = fleet_[fi(c, loc, p, k)];
+          if (u > 0) power[j] += u * in_.at(s_.chips[k].power_w, t) * pue / 1e6;
+        }
+    }
+  for (int si = 0; si < S_; ++si) {
+    const int j = s_.sites[si].jurisdiction;
+    const double pue = in_.at(s_.sites[si].pue, t);
+    for (int k = 0; k < K_; ++k) {
+      const double u = site_fleet_[static_cast<size_t>(si) * K_ + k];
+      power[j] += u * in_.at(s_.chips[k].power_w, t) * pue / 1e6;
+    }
+    leasable[j] += site_total[si];
+    if (s_.sites[si].leasable) {
+      const double w = std::max(site_total[si], 1e-9);  // sites with no capacity yet still quote a price
+      price_sum[j] += lease_price_[si] * w;
+      price_w[j] += w;
+    }
+    for (int c = 0; c < C_; ++c) {
+      leased[j] += leased_[(static_cast<size_t>(c) * S_ + si) * 2] + leased_[(static_cast<size_t>(c) * S_ + si) * 2 + 1];
+      lease_rev[j] += payment_[static_cast<size_t>(c) * S_ + si];
+    }
+  }
+  for (int j = 0; j < J_; ++j) {
+    imports_cum_[j] += mo_.imports_month[j];
+    const double vals[] = {mo_.imports_month[j], imports_cum_[j], cap_used_[j], power[j], lease_rev[j],
+                           mo_.diverted_jur[j], leasable[j], leased[j], price_w[j] > 0 ? price_sum[j] / price_w[j] : 0.0};
+    for (size_t i = 0; i < MJ; ++i) r_.series(js_[j * MJ + i])[t] = vals[i];
+  }
+  // Vendors, chips, world.
+  const size_t MV = vendor_metrics_.size();
+  for (int v = 0; v < V_; ++v) {
+    r_.series(vs_[v * MV + 0])[t] = mo_.vendor_rev[v];
+    r_.series(vs_[v * MV + 1])[t] = mo_.vendor_rev_concern[v];
+    r_.series(vs_[v * MV + 2])[t] = mo_.vendor_units[v];
+    for (int j = 0; j < J_; ++j) r_.series(vs_[v * MV + 3 + j])[t] = mo_.vendor_rev_jur[static_cast<size_t>(v) * J_ + j];
+  }
+  const size_t MK = chip_metrics_.size();
+  for (int k = 0; k < K_; ++k) {
+    r_.series(ks_[k * MK + 0])[t] = mo_.produced[k];
+    r_.series(ks_[k * MK + 1])[t] = mo_.delivered[k];
+    r_.series(ks_[k * MK + 2])[t] = stock_[k];
+    r_.series(ks_[k * MK + 3])[t] = grey_pool_[k];
+    for (int b = 0; b < B_; ++b) r_.series(ks_[k * MK + 4 + b])[t] = mo_.delivered_bloc[static_cast<size_t>(k) * B_ + b];
+  }
+  r_.series(gs_[0])[t] = mo_.fee_revenue;
+  r_.series(gs_[1])[t] = mo_.diverted_total;
+  const double* cb = &bloc[static_cast<size_t>(s_.params.concern_bloc) * MC];
+  const double total = cb[2] + cb[3] + cb[4] + cb[5];
+  for (int v = 0; v < V_; ++v) r_.series(gs_[2 + v])[t] = total > 0 ? cb[13 + 2 * v] / total : 0.0;
+  const double total_flop = cb[kCompFlop];
+  for (int v = 0; v < V_; ++v)
+    r_.series(gs_[2 + V_ + v])[t] = total_flop > 0 ? concern_vendor_flop[v] / total_flop : 0.0;
+}
+
+void Sim::check(int t) {
+  auto fail = [&](std::string entity, std::string what) {
+    if (violated_ && o_.stop_at_first_violation) return;
+    violated_ = true;
+    r_.violations.push_back({in_.absMonth(t), std::move(entity), std::move(what)});
+  };
+  auto near = [](double a, double b) { return std::fabs(a - b) <= 1e-6 * std::max({1.0, std::fabs(a), std::fabs(b)}); };
+  for (int k = 0; k < K_; ++k) {
+    if (stock_[k] < -1e-9) fail(s_.chips[k].id, fmt::format("negative vendor stock {}", stock_[k]));
+    if (grey_pool_[k] < -1e-9) fail(s_.chips[k].id, fmt::format("negative grey pool {}", grey_pool_[k]));
+    if (!near(mo_.produced[k] - mo_.delivered[k], stock_[k] - stock_before_[k]))
+      fail(s_.chips[k].id, fmt::format("produced {} - delivered {} != stock change {}", mo_.produced[k], mo_.delivered[k],
+                                       stock_[k] - stock_before_[k]));
+  }
+  for (int c = 0; c < C_; ++c) {
+    double sum = 0;
+    for (int loc = 0; loc < L_; ++loc)
+      for (int p = 0; p < 2; ++p)
+        for (int k = 0; k < K_; ++k) {
+          const double u = fleet_[fi(c, loc, p, k)];
+          if (u < -1e-9) fail(s_.companies[c].id, fmt::format("negative fleet of {}", s_.chips[k].id));
+          sum += u;
+        }
+    if (!near(sum, fleet_expected_[c]))
+      fail(s_.companies[c].id, fmt::format("fleet {} != initial + deliveries - retirements {}", sum, fleet_expected_[c]));
+  }
+  for (double l : leased_)
+    if (l < -1e-9) fail("leases", "negative leased compute");
+  for (int i = 0; i < C_ * 2; ++i)
+    if (!std::isfinite(backlog_[i]) || backlog_[i] < 0) fail(s_.companies[i / 2].id, "backlog not finite or negative");
+}
+
+void Sim::frontierGap() {
+  const size_t MC = company_metrics_.size();
+  std::vector<double> leader(T_, 0.0);
+  for (int c = 0; c < C_; ++c) {
+    if (s_.companies[c].kind == CompanyKind::Operator) continue;
+    if (s_.jurisdictions[s_.companies[c].hq].bloc != s_.params.frontier_bloc) continue;
+    const double* e = r_.series(cs_[c * MC + 8]);
+    for (int t = 0; t < T_; ++t) leader[t] = std::max(leader[t], e[t]);
+  }
+  for (int t = 1; t < T_; ++t) leader[t] = std::max(leader[t], leader[t - 1]);  // the frontier never recedes
+  // Leader's monthly log-growth over its first year, to extrapolate gaps that predate the start.
+  const int span = std::min(12, T_ - 1);
+  const double g = (span > 0 && leader[0] > 0 && leader[span] > leader[0]) ? std::log(leader[span] / leader[0]) / span : 0.0;
+  auto gapOf = [&](double e, int t) {
+    if (e <= 0) return kMaxGapMonths;
+    if (e >= leader[t]) return 0.0;
+    if (e >= leader[0]) {
+      int lo = 0, hi = t;  // first month the frontier reached e
+      while (lo < hi) {
+        const int mid = (lo + hi) / 2;
+        if (leader[mid] >= e) hi = mid; else lo = mid + 1;
+      }
+      double when = lo;
+      if (lo > 0 && leader[lo] > leader[lo - 1] && leader[lo - 1] > 0)
+        when = lo - 1 + std::log(e / leader[lo - 1]) / std::log(leader[lo] / leader[lo - 1]);
+      return std::min(kMaxGapMonths, t - when);
+    }
+    if (g <= 0) return kMaxGapMonths;
+    return std::min(kMaxGapMonths, t + std::log(leader[0] / e) / g);
+  };
+  std::vector<double> bloc_gap(static_cast<size_t>(B_) * T_, kMaxGapMonths);
+  std::vector<char> bloc_has(B_, 0);
+  for (int c = 0; c < C_; ++c) {
+    if (s_.companies[c].kind == CompanyKind::Operator) continue;
+    const double* e = r_.series(cs_[c * MC + 8]);
+    double* gap = r_.series(cs_[c * MC + 9]);
+    const int b = s_.jurisdictions[s_.companies[c].hq].bloc;
+    bloc_has[b] = 1;
+    for (int t = 0; t < T_; ++t) {
+      gap[t] = gapOf(e[t], t);
+      bloc_gap[static_cast<size_t>(b) * T_ + t] = std::min(bloc_gap[static_cast<size_t>(b) * T_ + t], gap[t]);
+    }
+  }
+  for (int b = 0; b < B_; ++b) {
+    double* gap = r_.series(bs_[b * MC + 9]);
+    for (int t = 0; t < T_; ++t) gap[t] = bloc_has[b] ? bloc_gap[static_cast<size_t>(b) * T_ + t] : 0.0;
+  }
+}
+
+}  // namespace cp::sim

@@ -1,0 +1,284 @@
+// Setup: dimensions, derived chip figures, initial fleets and the result series; run().
+// The equations are documented, term by term, in src/engine/README.md.
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include <fmt/format.h>
+
+#include "engine/sim.h"
+
+namespace cp::sim {
+
+double Sim::budgetMonthly(int c, int t) const {
+  const Company& co = s_.companies[c];
+  const auto& pts = co.budget_usd_per_year.points;
+  if (pts.empty()) return 0.0;
+  double annual = in_.at(co.budget_usd_per_year, t);
+  const int abs = in_.absMonth(t);
+  if (abs > pts.back().first) {
+    const double g = in_.at(co.budget_growth_per_year, t);
+    annual *= std::pow(std::max(0.0, 1.0 + g), (abs - pts.back().first) / 12.0);
+  }
+  return std::max(0.0, annual / 12.0);
+}
+
+double Sim::sitePowerMw(int site, int t) const {
+  const Site& st = s_.sites[site];
+  const Jurisdiction& j = s_.jurisdictions[st.jurisdiction];
+  // Growth since the start (scheduled points and the yearly rate) scales with the host's
+  // power-growth multiplier (sea.power_growth).
+  const double p0 = in_.at(st.power_mw, 0);
+  const double grown = in_.at(st.power_mw, t) - p0 + in_.at(st.power_mw_per_year, t) * (t / 12.0);
+  const double mw = p0 + grown * std::max(0.0, in_.at(j.power_growth_multiplier, t));
+  return std::max(0.0, std::min(mw, in_.at(j.power_mw_cap, t)));
+}
+
+double Sim::guidanceStrength(int c, int k, int t) const {
+  if (!concernBloc(c)) return 0.0;
+  double g = 0.0;
+  for (const Guidance& gd : s_.china.guidance) {
+    if (!in_.within(gd.from, gd.until, t)) continue;
+    if (std::find(gd.chips.begin(), gd.chips.end(), k) == gd.chips.end()) continue;
+    g = std::max(g, std::clamp(in_.at(gd.strength, t), 0.0, 1.0));
+  }
+  return g;
+}
+
+double Sim::diversionShare(int jur, int t) const {
+  const Jurisdiction& j = s_.jurisdictions[jur];
+  if (!j.host) return 0.0;
+  const Params& p = s_.params;
+  double d = std::clamp(in_.at(p.diversion_base, t), 0.0, 1.0) * std::clamp(in_.at(j.diversion_exposure, t), 0.0, 1.0);
+  d *= 1.0 - std::clamp(in_.at(p.us_enforcement, t), 0.0, 1.0);
+  const int abs = in_.absMonth(t);
+  if (abs >= in_.at(p.location_verification_from, t))
+    d *= 1.0 - std::clamp(in_.at(p.location_verification_effect, t), 0.0, 1.0);
+  for (const HostPolicy& h : s_.host_policies) {
+    if (h.jurisdiction != jur) continue;
+    d *= 1.0 - std::clamp(in_.at(h.enforcement, t), 0.0, 1.0);
+    if (abs >= in_.at(h.permit_from, t)) d *= 1.0 - std::clamp(in_.at(p.permit_effect, t), 0.0, 1.0);
+  }
+  return d;
+}
+
+void Sim::addFleet(int c, int loc, int p, int k, double units, int t) {
+  if (units <= 0) return;
+  fleet_[fi(c, loc, p, k)] += units;
+  fleet_expected_[c] += units;
+  if (loc >= 1 && loc <= S_)
+    site_mw_used_[loc - 1] += units * in_.at(s_.chips[k].power_w, t) * pueOfLoc(c, loc, t) / 1e6;
+  const int end = t + static_cast<int>(std::lround(lifeOf(k, t)));
+  if (end < T_) retire_[end].push_back({c, loc, p, k, -1, units});
+}
+
+void Sim::addSiteFleet(int site, int k, double units, int t) {
+  if (units <= 0) return;
+  site_fleet_[static_cast<size_t>(site) * K_ + k] += units;
+  site_mw_used_[site] += units * in_.at(s_.chips[k].power_w, t) * in_.at(s_.sites[site].pue, t) / 1e6;
+  const int end = t + static_cast<int>(std::lround(lifeOf(k, t)));
+  if (end < T_) retire_[end].push_back({-1, 0, 0, k, site, units});
+}
+
+void Sim::setup() {
+  T_ = std::max(1, s_.months());
+  C_ = static_cast<int>(s_.companies.size());
+  K_ = static_cast<int>(s_.chips.size());
+  S_ = static_cast<int>(s_.sites.size());
+  J_ = static_cast<int>(s_.jurisdictions.size());
+  V_ = static_cast<int>(s_.vendors.size());
+  B_ = static_cast<int>(s_.blocs.size());
+  L_ = S_ + 2;
+  r_ = Results(s_.start, T_);
+  r_.scenario_name = s_.name;
+  r_.seed = s_.seed;
+  r_.version = CHOKEPOINT_VERSION;
+
+  const double ref_tf = std::max(1e-9, in_.at(s_.params.reference_tflops, 0));
+  const double ref_bw = std::max(1e-9, in_.at(s_.params.reference_hbm_tbps, 0));
+  htrain_.resize(K_);
+  hinfer_.resize(K_);
+  for (int k = 0; k < K_; ++k) {
+    const double tf = std::max(0.0, in_.at(s_.chips[k].tflops_bf16, 0));
+    const double bw = std::max(0.0, in_.at(s_.chips[k].hbm_tbps, 0));
+    htrain_[k] = tf / ref_tf;
+    hinfer_[k] = 0.5 * tf / ref_tf + 0.5 * bw / ref_bw;
+  }
+  fleet_.assign(static_cast<size_t>(C_) * L_ * 2 * K_, 0.0);
+  site_fleet_.assign(static_cast<size_t>(S_) * K_, 0.0);
+  leased_.assign(static_cast<size_t>(C_) * S_ * 2, 0.0);
+  payment_.assign(static_cast<size_t>(C_) * S_, 0.0);
+  site_ratio_.assign(S_, 1.0);
+  stock_.assign(K_, 0.0);
+  grey_pool_.assign(K_, 0.0);
+  backlog_.assign(static_cast<size_t>(C_) * 2, 0.0);
+  budget_now_.assign(static_cast<size_t>(C_) * 2, 0.0);
+  site_cap_.assign(S_, 0.0);
+  site_free_.assign(S_, 0.0);
+  divert_share_.assign(J_, 0.0);
+  sale_cache_.assign(static_cast<size_t>(C_) * (S_ + 1) * K_, Verdict{});
+  sale_ok_.assign(sale_cache_.size(), 0);
+  buy_cost_.assign(sale_cache_.size(), BuyCost{});
+  buy_ok_.assign(sale_cache_.size(), 0);
+  lease_cache_.assign(static_cast<size_t>(C_) * S_ * 2, Verdict{});
+  lease_ok_.assign(lease_cache_.size(), 0);
+  site_mw_used_.assign(S_, 0.0);
+  pending_mw_.assign(S_, 0.0);
+  pending_h100e_.assign(S_, 0.0);
+  imports_cum_.assign(J_, 0.0);
+  cap_used_.assign(J_, 0.0);
+  retire_.assign(T_, {});
+  lease_end_.assign(T_, {});
+  arrivals_.assign(T_, {});
+  fleet_expected_.assign(C_, 0.0);
+  effective_factor_.assign(T_, 1.0);
+  for (int t = 1; t < T_; ++t)
+    effective_factor_[t] = effective_factor_[t - 1] * std::pow(std::max(1e-9, in_.at(s_.params.algorithmic_progress, t)), 1.0 / 12.0);
+
+  // Initial fleets: chips bought before start retire on schedule; long-retired ones are dropped.
+  for (int c = 0; c < C_; ++c) {
+    const Company& co = s_.companies[c];
+    const double ts = std::clamp(in_.at(co.training_share, 0), 0.0, 1.0);
+    for (const FleetEntry& e : co.initial_fleet) {
+      const int age_start = e.acquired - s_.start;  // <= 0 typically
+      const int end = age_start + static_cast<int>(std::lround(lifeOf(e.chip, 0)));
+      if (end <= 0) continue;
+      const double units = std::max(0.0, in_.at(e.units, 0));
+      const int loc = e.site < 0 ? 0 : e.site + 1;
+      for (int p = 0; p < 2; ++p) {
+        const double share = e.purpose < 0 ? (p == 0 ? ts : 1 - ts) : (e.purpose == p ? 1.0 : 0.0);
+        const double u = units * share;
+        if (u <= 0) continue;
+        fleet_[fi(c, loc, p, e.chip)] += u;
+        fleet_expected_[c] += u;
+        if (loc >= 1) site_mw_used_[loc - 1] += u * in_.at(s_.chips[e.chip].power_w, 0) * pueOfLoc(c, loc, 0) / 1e6;
+        if (end < T_) retire_[end].push_back({c, loc, p, e.chip, -1, u});
+      }
+    }
+  }
+  for (int si = 0; si < S_; ++si) {
+    const Site& st = s_.sites[si];
+    for (const auto& [k, n] : st.initial_units) {
+      const double units = std::max(0.0, in_.at(n, 0));
+      if (st.leasable) {
+        addSiteFleet(si, k, units, 0);
+      } else {
+        const double ts = std::clamp(in_.at(s_.companies[st.operator_company].training_share, 0), 0.0, 1.0);
+        addFleet(st.operator_company, si + 1, 0, k, units * ts, 0);
+        addFleet(st.operator_company, si + 1, 1, k, units * (1 - ts), 0);
+      }
+    }
+  }
+  locs_.assign(C_, {});
+  for (int c = 0; c < C_; ++c) {
+    locs_[c].push_back(0);
+    for (int si = 0; si < S_; ++si) {
+      bool holds = !s_.sites[si].leasable && s_.sites[si].operator_company == c;
+      for (const FleetEntry& e : s_.companies[c].initial_fleet) holds = holds || e.site == si;
+      if (holds) locs_[c].push_back(si + 1);
+    }
+    locs_[c].push_back(L_ - 1);
+  }
+  lease_price_.assign(S_, 0.0);
+  lease_mult_.assign(S_, 1.0);
+  for (int t = 0; t < T_; ++t) grandfather_all_ = grandfather_all_ && in_.flag(s_.params.installed_chips_grandfathered, t);
+  if (!grandfather_all_) {
+    was_restricted_.assign(static_cast<size_t>(C_) * (S_ + 1) * K_, 0);
+    was_allowed_.assign(static_cast<size_t>(C_) * S_ * 2, 1.0);
+  }
+  month_opts_.assign(static_cast<size_t>(C_) * 2, {});
+  addSeries();
+}
+
+void Sim::addSeries() {
+  company_metrics_ = {"compute_train_h100e", "compute_infer_h100e", "compute_home_h100e",
+                      "compute_abroad_owned_h100e", "compute_leased_h100e", "compute_grey_h100e",
+                      "offshore_training_share", "largest_run_flop", "effective_compute_flop",
+                      "frontier_gap_months", "spend_usd", "spend_offshore_usd", "backlog_usd"};
+  for (const Vendor& v : s_.vendors) {
+    company_metrics_.push_back(fmt::format("compute_{}_h100e", v.id));
+    company_metrics_.push_back(fmt::format("compute_home_{}_h100e", v.id));
+  }
+  company_metrics_.push_back("compute_h100e");  // training + inference, each in its own measure
+  // FLOP-H100e (tflops_bf16 / 989 whatever the purpose), the unit of published chip counts.
+  company_metrics_.push_back("fleet_flop_h100e");  // owned at home and abroad, plus grey; not leased
+  for (const Vendor& v : s_.vendors) company_metrics_.push_back(fmt::format("fleet_{}_flop_h100e", v.id));
+  company_metrics_.push_back("compute_flop_h100e");  // fleet + leased
+  for (int c = 0; c < C_; ++c)
+    for (const auto& m : company_metrics_) cs_.push_back(r_.add(Scope::Company, s_.companies[c].id, m));
+  for (int b = 0; b < B_; ++b)
+    for (const auto& m : company_metrics_) bs_.push_back(r_.add(Scope::Bloc, s_.blocs[b].id, m));
+  jur_metrics_ = {"imports_h100e", "imports_cum_h100e", "cap_used_h100e", "power_mw", "lease_revenue_usd",
+                  "diverted_units", "leasable_h100e", "leased_h100e", "lease_price_usd"};
+  for (int j = 0; j < J_; ++j)
+    for (const auto& m : jur_metrics_) js_.push_back(r_.add(Scope::Jurisdiction, s_.jurisdictions[j].id, m));
+  const std::string concern = s_.blocs.empty() ? "concern" : s_.blocs[s_.params.concern_bloc].id;
+  vendor_metrics_ = {"revenue_usd", fmt::format("revenue_{}_usd", concern), "units_sold"};
+  for (const Jurisdiction& j : s_.jurisdictions) vendor_metrics_.push_back(fmt::format("revenue_to_{}_usd", j.id));
+  for (int v = 0; v < V_; ++v)
+    for (const auto& m : vendor_metrics_) vs_.push_back(r_.add(Scope::Vendor, s_.vendors[v].id, m));
+  chip_metrics_ = {"produced_units", "delivered_units", "vendor_stock_units", "grey_pool_units"};
+  // Units delivered to companies headquartered in each bloc, wherever installed (checks volume caps).
+  for (const Bloc& b : s_.blocs) chip_metrics_.push_back(fmt::format("delivered_units_{}", b.id));
+  for (int k = 0; k < K_; ++k)
+    for (const auto& m : chip_metrics_) ks_.push_back(r_.add(Scope::Chip, s_.chips[k].id, m));
+  global_metrics_ = {"us_fee_revenue_usd", "diverted_units"};
+  for (const Vendor& v : s_.vendors) global_metrics_.push_back(fmt::format("{}_share_{}", v.id, concern));
+  for (const Vendor& v : s_.vendors) global_metrics_.push_back(fmt::format("{}_flop_share_{}", v.id, concern));
+  for (const auto& m : global_metrics_) gs_.push_back(r_.add(Scope::Global, "world", m));
+}
+
+Results Sim::run() {
+  setup();
+  mo_.size(C_, K_, B_, V_, J_, S_, s_.rules.size());
+  stock_before_.assign(K_, 0.0);
+  last_sellable_.assign(K_, -1);
+  gate_used_.assign(s_.china.import_gates.size() * static_cast<size_t>(C_), 0.0);
+  gate_year_.assign(s_.china.import_gates.size(), -1);
+  cap_left_.assign(J_, std::numeric_limits<double>::infinity());
+  controlled_.assign(K_, 0);
+  for (int t = 0; t < T_; ++t) {
+    step(t);
+    if (violated_ && o_.stop_at_first_violation) break;
+  }
+  frontierGap();
+  return std::move(r_);
+}
+
+}  // namespace cp::sim
+
+namespace cp::sim {
+
+void MonthFlows::size(int companies, int chips, int blocs, int vendors, int jurisdictions, int sites, size_t rules) {
+  const auto n = [](int a, int b = 1) { return static_cast<size_t>(a) * static_cast<size_t>(b); };
+  unfilled.assign(n(companies, 2), 0.0);
+  spend.assign(n(companies), 0.0);
+  spend_offshore.assign(n(companies), 0.0);
+  produced.assign(n(chips), 0.0);
+  delivered.assign(n(chips), 0.0);
+  delivered_bloc.assign(n(chips, blocs), 0.0);
+  cap_dest.assign(rules, 0.0);
+  cap_ref.assign(rules, 0.0);
+  shut.assign(n(companies, chips), 0);
+  vendor_rev.assign(n(vendors), 0.0);
+  vendor_rev_concern.assign(n(vendors), 0.0);
+  vendor_units.assign(n(vendors), 0.0);
+  vendor_rev_jur.assign(n(vendors, jurisdictions), 0.0);
+  imports_month.assign(n(jurisdictions), 0.0);
+  diverted_jur.assign(n(jurisdictions), 0.0);
+  lease_unmet.assign(n(sites), 0.0);
+  reset();
+}
+
+void MonthFlows::reset() {
+  newRound();
+  for (std::vector<double>* v : {&unfilled, &spend, &spend_offshore, &produced, &delivered, &delivered_bloc, &cap_dest,
+                                 &cap_ref, &vendor_rev, &vendor_rev_concern, &vendor_units, &vendor_rev_jur,
+                                 &imports_month, &diverted_jur, &lease_unmet})
+    std::fill(v->begin(), v->end(), 0.0);
+  std::fill(shut.begin(), shut.end(), 0);
+  fee_revenue = 0;
+  diverted_total = 0;
+}
+
+}  // namespace cp::sim
