@@ -166,6 +166,18 @@ class Sim {
   void retire(int t);
   void choose(int t, int round);
   void chooseFor(int c, int p, double budget, int t, int round);
+  // What shapes one company's choices this month (chooseFor's inputs).
+  struct Taste {
+    double premium = 0, will = 0, tol = 0, dom = 0, subsidy = 0, risk = 0;
+    bool tracing = false;
+  };
+  Taste tasteOf(int c, int t) const;
+  void addBuyOptions(int c, int p, int t, int round, const Taste& taste);
+  void addLeaseOptions(int c, int p, const Taste& taste);
+  void addGreyOption(int c, int p, int t, const Taste& taste);
+  void shareOut(int c, int p, int t);
+  void placeOrders(int c, int p, double budget, int t, const Taste& taste);
+  void traceOptions(int p, double budget, int round);
   void siteCapacity();
   void rationChips(int t, int round);
   bool capDest(size_t rule, const Order& o) const {

@@ -47,20 +47,12 @@ void Sim::siteCapacity() {
   }
 }
 
+// Step 4-5 for one company and purpose: its options and their cost, the logit shares,
+// and the orders, lease requests and grey purchases they become.
 void Sim::chooseFor(int c, int p, double budget, int t, int round) {
-  const Company& co = s_.companies[c];
-  const Params& pa = s_.params;
-  const double premium = std::max(0.0, in_.at(pa.preference_premium, t));
-  const double will = std::clamp(in_.at(co.offshore_willingness, t), 0.0, 1.0);
-  const double tol = std::clamp(in_.at(co.grey_tolerance, t), 0.0, 1.0);
-  const double dom = std::clamp(in_.at(co.domestic_preference, t), 0.0, 1.0);
-  const bool tracing = o_.trace_company == c && in_.absMonth(t) == o_.trace_month;
-  const double subsidy = concernBloc(c) ? std::clamp(in_.at(s_.china.domestic_subsidy, t), 0.0, 1.0) : 0.0;
-  const double risk = std::max(0.0, in_.at(pa.licence_risk_premium, t));
-  std::vector<Option>& opts = opts_;
-  std::vector<Option>& denied = denied_;  // for the trace only
-  opts.clear();
-  denied.clear();
+  const Taste taste = tasteOf(c, t);
+  opts_.clear();
+  denied_.clear();
   // Costs hold for the whole month: build the buy and lease options once (round 0) and
   // in later rounds keep those that still have stock.
   std::vector<Option>& cached = month_opts_[static_cast<size_t>(c) * 2 + p];
@@ -71,19 +63,43 @@ void Sim::chooseFor(int c, int p, double budget, int t, int round) {
       // A partly effective lease rule stays on offer: round 0's shares are set against the
       // cheapest option, which often sells out, so most lease demand arrives in later rounds.
       // Each round the rule refuses its share again, and the leased amount falls by ~c.
-      opts.push_back(o);
+      opts_.push_back(o);
     }
   } else {
-  cached.clear();
-  // Buy: at home and at each site this company owns abroad.
+    addBuyOptions(c, p, t, round, taste);
+    addLeaseOptions(c, p, taste);
+    cached = opts_;
+  }
+  addGreyOption(c, p, t, taste);
+  if (!opts_.empty()) shareOut(c, p, t);
+  placeOrders(c, p, budget, t, taste);
+  if (taste.tracing) traceOptions(p, budget, round);
+}
+
+Sim::Taste Sim::tasteOf(int c, int t) const {
+  const Company& co = s_.companies[c];
+  const Params& pa = s_.params;
+  Taste k;
+  k.premium = std::max(0.0, in_.at(pa.preference_premium, t));
+  k.will = std::clamp(in_.at(co.offshore_willingness, t), 0.0, 1.0);
+  k.tol = std::clamp(in_.at(co.grey_tolerance, t), 0.0, 1.0);
+  k.dom = std::clamp(in_.at(co.domestic_preference, t), 0.0, 1.0);
+  k.tracing = o_.trace_company == c && in_.absMonth(t) == o_.trace_month;
+  k.subsidy = concernBloc(c) ? std::clamp(in_.at(s_.china.domestic_subsidy, t), 0.0, 1.0) : 0.0;
+  k.risk = std::max(0.0, in_.at(pa.licence_risk_premium, t));
+  return k;
+}
+
+// Buy: at home and at each site this company owns abroad.
+void Sim::addBuyOptions(int c, int p, int t, int round, const Taste& taste) {
   for (int loc : locs_[c]) {
     if (loc == L_ - 1) continue;  // the grey channel is not bought from vendors
-    if (loc >= 1 && (will <= 0 || s_.sites[loc - 1].leasable || s_.sites[loc - 1].operator_company != c)) continue;
+    if (loc >= 1 && (taste.will <= 0 || s_.sites[loc - 1].leasable || s_.sites[loc - 1].operator_company != c)) continue;
     if (loc >= 1 && sitePowerMw(loc - 1, t) - site_mw_used_[loc - 1] < 0.01) continue;  // full: no room to install
     const int jur = jurOfLoc(c, loc);
     for (int k = 0; k < K_; ++k) {
       // Denied chips are listed for the why panel even when none are in stock.
-      if (stock_[k] < kMinUnits && !(tracing && round == 0)) continue;
+      if (stock_[k] < kMinUnits && !(taste.tracing && round == 0)) continue;
       const Verdict& v = saleVerdict(c, loc, k, jur);
       if (stock_[k] < kMinUnits && v.status != Status::Denied) continue;
       const double h = p == 0 ? htrain_[k] : hinfer_[k];
@@ -91,11 +107,11 @@ void Sim::chooseFor(int c, int p, double budget, int t, int round) {
       const size_t bi = (static_cast<size_t>(c) * (S_ + 1) + loc) * K_ + k;
       if (!buy_ok_[bi]) {
         const double price = in_.at(s_.chips[k].price_usd, t);
-        const double paid = price * (1 + v.fee_share) * (domestic(c, k) ? 1 - subsidy : 1.0);
+        const double paid = price * (1 + v.fee_share) * (domestic(c, k) ? 1 - taste.subsidy : 1.0);
         double cost = paid / lifeOf(k, t) + powerCostMonth(k, jur, pueOfLoc(c, loc, t), t);
-        if (v.status == Status::Licence) cost *= (1 + risk) / std::max(kMinApproval, v.approval);
-        if (domestic(c, k)) cost *= 1 - premium * dom;
-        if (loc >= 1) cost *= 1 + premium * (1 - will);
+        if (v.status == Status::Licence) cost *= (1 + taste.risk) / std::max(kMinApproval, v.approval);
+        if (domestic(c, k)) cost *= 1 - taste.premium * taste.dom;
+        if (loc >= 1) cost *= 1 + taste.premium * (1 - taste.will);
         buy_cost_[bi] = {cost, guidanceStrength(c, k, t)};
         buy_ok_[bi] = 1;
       }
@@ -103,102 +119,109 @@ void Sim::chooseFor(int c, int p, double budget, int t, int round) {
       o.cost = buy_cost_[bi].cost / h;
       o.guided = buy_cost_[bi].guided;
       if (v.status == Status::Denied) {
-        if (tracing && round == 0 && v.reason != Reason::NotForSale) denied.push_back(o);
+        if (taste.tracing && round == 0 && v.reason != Reason::NotForSale) denied_.push_back(o);
         continue;
       }
-      opts.push_back(o);
+      opts_.push_back(o);
     }
   }
-  // Lease capacity at overseas sites.
-  if (will > 0) {
-    for (int si = 0; si < S_; ++si) {
-      const Site& st = s_.sites[si];
-      if (!st.leasable || st.jurisdiction == co.hq) continue;
-      const Verdict& v = leaseVerdict(c, si, p);
-      // A partly effective rule (compliance below 1, host KYC) refuses its share of the
-      // contracts at signing; the company still asks, and what is refused spills elsewhere.
-      Option o{OptionKind::Lease, -1, 0, si, 0, v.allowed_share > 0 ? 1.0 : 0.0, true, 0, v};
-      const double price = lease_price_[si];
-      o.cost = price / (p == 0 ? 1.0 : site_ratio_[si]) * (1 + premium * (1 - will));
-      // Full sites stay on offer: requests there are the waiting list operators build for.
-      if (v.status == Status::Denied || o.factor <= 0) {
-        if (tracing && round == 0) denied.push_back(o);
-        continue;
-      }
-      opts.push_back(o);
+}
+
+// Lease capacity at overseas sites (only in round 0, so the trace sees every refusal once).
+void Sim::addLeaseOptions(int c, int p, const Taste& taste) {
+  if (taste.will <= 0) return;
+  for (int si = 0; si < S_; ++si) {
+    const Site& st = s_.sites[si];
+    if (!st.leasable || st.jurisdiction == s_.companies[c].hq) continue;
+    const Verdict& v = leaseVerdict(c, si, p);
+    // A partly effective rule (compliance below 1, host KYC) refuses its share of the
+    // contracts at signing; the company still asks, and what is refused spills elsewhere.
+    Option o{OptionKind::Lease, -1, 0, si, 0, v.allowed_share > 0 ? 1.0 : 0.0, true, 0, v};
+    const double price = lease_price_[si];
+    o.cost = price / (p == 0 ? 1.0 : site_ratio_[si]) * (1 + taste.premium * (1 - taste.will));
+    // Full sites stay on offer: requests there are the waiting list operators build for.
+    if (v.status == Status::Denied || o.factor <= 0) {
+      if (taste.tracing) denied_.push_back(o);
+      continue;
     }
+    opts_.push_back(o);
   }
-  cached = opts;
-  }
-  // Grey market: diverted chips, at a premium, for those who tolerate the risk.
+}
+
+// Grey market: diverted chips, at a premium, for those who tolerate the risk.
+void Sim::addGreyOption(int c, int p, int t, const Taste& taste) {
   double grey_units = 0.0;
   for (double g : grey_pool_) grey_units += g;
-  if (tol > 0 && grey_units >= kMinUnits) {
-    double value = 0, h = 0;
-    const int jur = co.hq;
-    for (int k = 0; k < K_; ++k) {
-      if (grey_pool_[k] <= 0) continue;
-      value += grey_pool_[k] * (in_.at(s_.chips[k].price_usd, t) * (1 + std::max(0.0, in_.at(pa.grey_premium, t))) / lifeOf(k, t) +
-                                powerCostMonth(k, jur, in_.at(s_.jurisdictions[jur].pue, t), t));
-      h += grey_pool_[k] * (p == 0 ? htrain_[k] : hinfer_[k]);
-    }
-    if (h > 0) {
-      Option o{OptionKind::Grey, -1, L_ - 1, -1, 0, 1, false, 0, Verdict{}};
-      o.cost = value / h * (1 + premium * (1 - tol));
-      opts.push_back(o);
+  if (taste.tol <= 0 || grey_units < kMinUnits) return;
+  double value = 0, h = 0;
+  const int jur = s_.companies[c].hq;
+  for (int k = 0; k < K_; ++k) {
+    if (grey_pool_[k] <= 0) continue;
+    value += grey_pool_[k] * (in_.at(s_.chips[k].price_usd, t) * (1 + std::max(0.0, in_.at(s_.params.grey_premium, t))) / lifeOf(k, t) +
+                              powerCostMonth(k, jur, in_.at(s_.jurisdictions[jur].pue, t), t));
+    h += grey_pool_[k] * (p == 0 ? htrain_[k] : hinfer_[k]);
+  }
+  if (h > 0) {
+    Option o{OptionKind::Grey, -1, L_ - 1, -1, 0, 1, false, 0, Verdict{}};
+    o.cost = value / h * (1 + taste.premium * (1 - taste.tol));
+    opts_.push_back(o);
+  }
+}
+
+// The options' shares of the budget: logit on cost, then Beijing's guidance and its cap on
+// offshore training.
+void Sim::shareOut(int c, int p, int t) {
+  std::vector<Option>& opts = opts_;
+  // Logit on cost relative to the cheapest allowed option: smooth in every input.
+  const double beta = std::max(0.0, in_.at(s_.params.logit_beta, t));
+  double cmin = std::numeric_limits<double>::max();
+  for (const Option& o : opts) cmin = std::min(cmin, o.cost);
+  double sum = 0;
+  for (Option& o : opts) {
+    o.share = o.factor * std::exp(-beta * (o.cost / cmin - 1.0));
+    sum += o.share;
+  }
+  for (Option& o : opts) o.share = sum > 0 ? o.share / sum : 0.0;
+  // Beijing's guidance cuts demand for a named chip by its strength; the money moves to
+  // the options it does not name (none left: it waits as backlog).
+  double cut = 0, free_share = 0;
+  for (Option& o : opts) {
+    if (o.guided > 0) {
+      cut += o.share * o.guided;
+      o.share *= 1 - o.guided;
+    } else {
+      free_share += o.share;
     }
   }
-
-  if (!opts.empty()) {
-    // Logit on cost relative to the cheapest allowed option: smooth in every input.
-    const double beta = std::max(0.0, in_.at(pa.logit_beta, t));
-    double cmin = std::numeric_limits<double>::max();
-    for (const Option& o : opts) cmin = std::min(cmin, o.cost);
-    double sum = 0;
-    for (Option& o : opts) {
-      o.share = o.factor * std::exp(-beta * (o.cost / cmin - 1.0));
-      sum += o.share;
-    }
-    for (Option& o : opts) o.share = sum > 0 ? o.share / sum : 0.0;
-    // Beijing's guidance cuts demand for a named chip by its strength; the money moves to
-    // the options it does not name (none left: it waits as backlog).
-    double cut = 0, free_share = 0;
-    for (Option& o : opts) {
-      if (o.guided > 0) {
-        cut += o.share * o.guided;
-        o.share *= 1 - o.guided;
-      } else {
-        free_share += o.share;
-      }
-    }
-    if (cut > 0 && free_share > 0)
-      for (Option& o : opts)
-        if (o.guided <= 0) o.share += cut * o.share / free_share;
-    double offshore = 0;
-    for (const Option& o : opts)
-      if (o.offshore) offshore += o.share;
-    // China's data-export rules: at most `cap` of training may run offshore.
-    if (p == 0 && concernBloc(c)) {
-      const double cap = std::clamp(in_.at(s_.china.offshore_training_cap, t), 0.0, 1.0);
-      if (offshore > cap) {
-        const double onshore = 1 - offshore;
-        for (Option& o : opts) {
-          if (o.offshore) o.share *= cap / offshore;
-          else if (onshore > 0) o.share *= (1 - cap) / onshore;
-        }
+  if (cut > 0 && free_share > 0)
+    for (Option& o : opts)
+      if (o.guided <= 0) o.share += cut * o.share / free_share;
+  double offshore = 0;
+  for (const Option& o : opts)
+    if (o.offshore) offshore += o.share;
+  // China's data-export rules: at most `cap` of training may run offshore.
+  if (p == 0 && concernBloc(c)) {
+    const double cap = std::clamp(in_.at(s_.china.offshore_training_cap, t), 0.0, 1.0);
+    if (offshore > cap) {
+      const double onshore = 1 - offshore;
+      for (Option& o : opts) {
+        if (o.offshore) o.share *= cap / offshore;
+        else if (onshore > 0) o.share *= (1 - cap) / onshore;
       }
     }
   }
+}
 
+void Sim::placeOrders(int c, int p, double budget, int t, const Taste& taste) {
   double spent_plan = 0;
-  for (const Option& o : opts) {
+  for (const Option& o : opts_) {
     const double spend = budget * o.share;
     spent_plan += spend;
     if (spend <= 0) continue;
     if (o.kind == OptionKind::Buy) {
       const int jur = jurOfLoc(c, o.loc);
       const double price = in_.at(s_.chips[o.chip].price_usd, t);
-      const double subsidy_k = domestic(c, o.chip) ? subsidy : 0.0;
+      const double subsidy_k = domestic(c, o.chip) ? taste.subsidy : 0.0;
       const double paid = price * (1 + o.verdict.fee_share) * (1 - subsidy_k);
       const double tco = paid + powerCostMonth(o.chip, jur, pueOfLoc(c, o.loc, t), t) * lifeOf(o.chip, t);
       Order ord;
@@ -213,7 +236,7 @@ void Sim::chooseFor(int c, int p, double budget, int t, int round) {
       ord.unit_price = price * (1 + o.verdict.fee_share);
       ord.fee_share = o.verdict.fee_share;
       ord.offshore = o.offshore;
-      ord.veu = co.validated_end_user;
+      ord.veu = s_.companies[c].validated_end_user;
       mo_.orders.push_back(ord);
     } else if (o.kind == OptionKind::Lease) {
       const double price = lease_price_[o.site];
@@ -224,31 +247,32 @@ void Sim::chooseFor(int c, int p, double budget, int t, int round) {
     }
   }
   mo_.unfilled[c * 2 + p] += budget - spent_plan;  // no allowed option: the money waits
+}
 
-  if (tracing) {
-    auto label = [&](const Option& o) {
-      const Text& t = text_;
-      if (o.kind == OptionKind::Lease) return t.trf("lease at {}", t.tr(s_.sites[o.site].name.c_str()));
-      if (o.kind == OptionKind::Grey) return std::string(t.tr("grey market (diverted chips)"));
-      return t.trf("buy {} ({})", t.tr(s_.chips[o.chip].name.c_str()),
-                   o.loc == 0 ? t.tr("home") : t.tr(s_.sites[o.loc - 1].name.c_str()));
-    };
-    if (round == 0) trace_budget_[p] = budget;
-    for (const Option& o : opts) {
-      const int i = traceEntry(o.kind, o.kind == OptionKind::Lease ? o.site : o.chip, o.loc, p);
-      if (r_.trace[i].label.empty()) {
-        r_.trace[i].label = label(o);
-        r_.trace[i].verdict = explain(s_, o.verdict, text_);
-        if (o.guided > 0)
-          r_.trace[i].verdict += text_.trf("; Beijing's guidance cuts demand by {:.0f}%", o.guided * 100);
-        r_.trace[i].cost_usd_per_h100e_month = o.cost;
-      }
-      r_.trace[i].spend_usd += budget * o.share;
-      r_.trace[i].share = trace_budget_[p] > 0 ? r_.trace[i].spend_usd / trace_budget_[p] : 0.0;
+// The why panel's rows for the traced company, merged over the month's rounds.
+void Sim::traceOptions(int p, double budget, int round) {
+  auto label = [&](const Option& o) {
+    const Text& t = text_;
+    if (o.kind == OptionKind::Lease) return t.trf("lease at {}", t.tr(s_.sites[o.site].name.c_str()));
+    if (o.kind == OptionKind::Grey) return std::string(t.tr("grey market (diverted chips)"));
+    return t.trf("buy {} ({})", t.tr(s_.chips[o.chip].name.c_str()),
+                 o.loc == 0 ? t.tr("home") : t.tr(s_.sites[o.loc - 1].name.c_str()));
+  };
+  if (round == 0) trace_budget_[p] = budget;
+  for (const Option& o : opts_) {
+    const int i = traceEntry(o.kind, o.kind == OptionKind::Lease ? o.site : o.chip, o.loc, p);
+    if (r_.trace[i].label.empty()) {
+      r_.trace[i].label = label(o);
+      r_.trace[i].verdict = explain(s_, o.verdict, text_);
+      if (o.guided > 0)
+        r_.trace[i].verdict += text_.trf("; Beijing's guidance cuts demand by {:.0f}%", o.guided * 100);
+      r_.trace[i].cost_usd_per_h100e_month = o.cost;
     }
-    for (const Option& o : denied)
-      r_.trace.push_back({label(o), p, explain(s_, o.verdict, text_), false, o.cost, 0, 0});
+    r_.trace[i].spend_usd += budget * o.share;
+    r_.trace[i].share = trace_budget_[p] > 0 ? r_.trace[i].spend_usd / trace_budget_[p] : 0.0;
   }
+  for (const Option& o : denied_)
+    r_.trace.push_back({label(o), p, explain(s_, o.verdict, text_), false, o.cost, 0, 0});
 }
 
 }  // namespace cp::sim
