@@ -82,6 +82,15 @@ struct MonthFlows {
   }
 };
 
+// record()'s per-month buffers, kept between months so recording allocates nothing.
+struct RecordScratch {
+  std::vector<double> site_vendor, site_total;  // leasable sites' training H100e by vendor, and in all
+  std::vector<double> m;                        // one company's metrics
+  std::vector<double> bloc, bloc_off_num;       // per bloc: metrics, offshore training H100e
+  std::vector<double> vendor_flop, concern_vendor_flop;  // FLOP compute by vendor: one company, the concern bloc
+  void size(int sites, int vendors, int blocs, size_t company_metrics);
+};
+
 class Sim {
  public:
   Sim(const Scenario& s, const RunOptions& o, const Text& text) : s_(s), o_(o), text_(text), in_(s, o.uncertain) {}
@@ -202,6 +211,12 @@ class Sim {
 
   // [SECTION] metrics
   void record(int t);
+  double companyMetrics(int c, int t);
+  void recordCompanies(int t);
+  void recordJurisdictions(int t);
+  void recordVendorsChipsWorld(int t);
+  // Company metric positions (addSeries order): 13 + 2v vendor pairs, the total, then the FLOP block.
+  size_t companyTotalMetric() const { return 13 + 2 * static_cast<size_t>(V_); }
   void check(int t);
   void frontierGap();
 
@@ -243,6 +258,7 @@ class Sim {
   std::vector<std::vector<Arrival>> arrivals_;
   std::vector<double> effective_factor_;  // algorithmic progress, cumulative
 
+  RecordScratch rec_;  // record()'s buffers
   MonthFlows mo_;  // this month's flows, reset at the start of each month
   std::vector<double> stock_before_;  // chip
   std::vector<int> last_sellable_;                          // chip: last month it could be sold (-1 none)

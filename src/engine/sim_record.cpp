@@ -10,92 +10,115 @@
 
 namespace cp::sim {
 
+// Step 10: this month's outputs. Buffers live in rec_ (sized once, cleared here).
 void Sim::record(int t) {
-  const size_t MC = company_metrics_.size();
-  const double secs = kSecondsPerMonth;
-  const double run_flop_per_h100e = in_.at(s_.params.reference_tflops, t) * 1e12 * std::clamp(in_.at(s_.params.utilisation, t), 0.0, 1.0) *
-                                    std::max(0.0, in_.at(s_.params.run_months, t)) * secs;
+  rec_.size(S_, V_, B_, company_metrics_.size());
   // Vendor mix of each leasable site's fleet, to attribute leased compute to vendors.
-  std::vector<double> site_vendor(static_cast<size_t>(S_) * V_, 0.0), site_total(S_, 0.0);
   for (int si = 0; si < S_; ++si)
     for (int k = 0; k < K_; ++k) {
       const double h = site_fleet_[static_cast<size_t>(si) * K_ + k] * htrain_[k];
-      site_vendor[static_cast<size_t>(si) * V_ + s_.chips[k].vendor] += h;
-      site_total[si] += h;
+      rec_.site_vendor[static_cast<size_t>(si) * V_ + s_.chips[k].vendor] += h;
+      rec_.site_total[si] += h;
     }
-  // Company metric positions (addSeries order): 13 + 2v vendor pairs, then the FLOP block.
-  const size_t kTotal = 13 + 2 * V_, kFleetFlop = kTotal + 1, kCompFlop = kFleetFlop + 1 + V_;
-  std::vector<double> m(MC);
-  std::vector<double> bloc(static_cast<size_t>(B_) * MC, 0.0), bloc_off_num(B_, 0.0);
-  std::vector<double> vendor_flop(V_, 0.0);  // this company's FLOP compute by vendor, leases by site mix
-  std::vector<double> concern_vendor_flop(V_, 0.0);
-  std::vector<char> bloc_seen(B_, 0);
+  recordCompanies(t);
+  recordJurisdictions(t);
+  recordVendorsChipsWorld(t);
+}
+
+void RecordScratch::size(int sites, int vendors, int blocs, size_t company_metrics) {
+  const auto zero = [](std::vector<double>& v, size_t n) { v.assign(n, 0.0); };
+  zero(site_vendor, static_cast<size_t>(sites) * vendors);
+  zero(site_total, static_cast<size_t>(sites));
+  zero(m, company_metrics);
+  zero(bloc, static_cast<size_t>(blocs) * company_metrics);
+  zero(bloc_off_num, static_cast<size_t>(blocs));
+  zero(vendor_flop, static_cast<size_t>(vendors));
+  zero(concern_vendor_flop, static_cast<size_t>(vendors));
+}
+
+// One company's metrics into rec_.m (addSeries order) and its FLOP compute by vendor into
+// rec_.vendor_flop; returns its offshore training H100e.
+double Sim::companyMetrics(int c, int t) {
+  std::vector<double>& m = rec_.m;
+  std::fill(m.begin(), m.end(), 0.0);
+  std::fill(rec_.vendor_flop.begin(), rec_.vendor_flop.end(), 0.0);
+  const size_t kTotal = companyTotalMetric(), kFleetFlop = kTotal + 1, kCompFlop = kFleetFlop + 1 + V_;
+  double off_train = 0;
+  for (int loc : locs_[c])
+    for (int p = 0; p < 2; ++p)
+      for (int k = 0; k < K_; ++k) {
+        const double u = fleet_[fi(c, loc, p, k)];
+        if (u == 0) continue;
+        // Each fleet counts in its purpose's measure, so channels and vendors sum to the total.
+        const double h = u * (p == 0 ? htrain_[k] : hinfer_[k]);
+        m[p] += h;
+        m[loc == 0 ? 2 : (loc == L_ - 1 ? 5 : 3)] += h;
+        const int v = s_.chips[k].vendor;
+        m[13 + 2 * v] += h;
+        if (loc == 0) m[14 + 2 * v] += h;
+        if (p == 0 && loc >= 1 && loc <= S_) off_train += h;
+        const double hf = u * htrain_[k];
+        m[kFleetFlop] += hf;
+        m[kFleetFlop + 1 + v] += hf;
+        rec_.vendor_flop[v] += hf;
+      }
+  for (int si = 0; si < S_; ++si) {
+    const double lt = leased_[(static_cast<size_t>(c) * S_ + si) * 2];
+    const double li = leased_[(static_cast<size_t>(c) * S_ + si) * 2 + 1];
+    const double lh = lt + li * site_ratio_[si];
+    m[0] += lt;
+    m[1] += li * site_ratio_[si];
+    m[4] += lh;
+    m[kCompFlop] += lt + li;  // leases are contracted in training (= FLOP) H100e
+    off_train += lt;
+    if (rec_.site_total[si] > 0)
+      for (int v = 0; v < V_; ++v) {
+        const double mix = rec_.site_vendor[static_cast<size_t>(si) * V_ + v] / rec_.site_total[si];
+        m[13 + 2 * v] += lh * mix;
+        rec_.vendor_flop[v] += (lt + li) * mix;
+      }
+  }
+  m[kCompFlop] += m[kFleetFlop];
+  const double run_flop_per_h100e = in_.at(s_.params.reference_tflops, t) * 1e12 *
+                                    std::clamp(in_.at(s_.params.utilisation, t), 0.0, 1.0) *
+                                    std::max(0.0, in_.at(s_.params.run_months, t)) * kSecondsPerMonth;
+  m[6] = m[0] > 0 ? off_train / m[0] : 0.0;
+  m[7] = m[0] * run_flop_per_h100e;
+  m[8] = m[7] * effective_factor_[t];
+  m[10] = mo_.spend[c];
+  m[11] = mo_.spend_offshore[c];
+  m[12] = backlog_[c * 2] + backlog_[c * 2 + 1];
+  m[kTotal] = m[0] + m[1];
+  return off_train;
+}
+
+// Companies, then their blocs: sums, except the largest run and effective compute (max) and
+// the offshore share (recomputed from the sums).
+void Sim::recordCompanies(int t) {
+  const size_t MC = company_metrics_.size();
   for (int c = 0; c < C_; ++c) {
     if (s_.companies[c].kind == CompanyKind::Operator) continue;
-    std::fill(m.begin(), m.end(), 0.0);
-    std::fill(vendor_flop.begin(), vendor_flop.end(), 0.0);
-    double off_train = 0;
-    for (int loc : locs_[c])
-      for (int p = 0; p < 2; ++p)
-        for (int k = 0; k < K_; ++k) {
-          const double u = fleet_[fi(c, loc, p, k)];
-          if (u == 0) continue;
-          // Each fleet counts in its purpose's measure, so channels and vendors sum to the total.
-          const double h = u * (p == 0 ? htrain_[k] : hinfer_[k]);
-          m[p] += h;
-          m[loc == 0 ? 2 : (loc == L_ - 1 ? 5 : 3)] += h;
-          const int v = s_.chips[k].vendor;
-          m[13 + 2 * v] += h;
-          if (loc == 0) m[14 + 2 * v] += h;
-          if (p == 0 && loc >= 1 && loc <= S_) off_train += h;
-          const double hf = u * htrain_[k];
-          m[kFleetFlop] += hf;
-          m[kFleetFlop + 1 + v] += hf;
-          vendor_flop[v] += hf;
-        }
-    for (int si = 0; si < S_; ++si) {
-      const double lt = leased_[(static_cast<size_t>(c) * S_ + si) * 2];
-      const double li = leased_[(static_cast<size_t>(c) * S_ + si) * 2 + 1];
-      const double lh = lt + li * site_ratio_[si];
-      m[0] += lt;
-      m[1] += li * site_ratio_[si];
-      m[4] += lh;
-      m[kCompFlop] += lt + li;  // leases are contracted in training (= FLOP) H100e
-      off_train += lt;
-      if (site_total[si] > 0)
-        for (int v = 0; v < V_; ++v) {
-          const double mix = site_vendor[static_cast<size_t>(si) * V_ + v] / site_total[si];
-          m[13 + 2 * v] += lh * mix;
-          vendor_flop[v] += (lt + li) * mix;
-        }
-    }
-    m[kCompFlop] += m[kFleetFlop];
-    m[6] = m[0] > 0 ? off_train / m[0] : 0.0;
-    m[7] = m[0] * run_flop_per_h100e;
-    m[8] = m[7] * effective_factor_[t];
-    m[10] = mo_.spend[c];
-    m[11] = mo_.spend_offshore[c];
-    m[12] = backlog_[c * 2] + backlog_[c * 2 + 1];
-    m[kTotal] = m[0] + m[1];
+    const double off_train = companyMetrics(c, t);
+    const std::vector<double>& m = rec_.m;
     for (size_t i = 0; i < MC; ++i) r_.series(cs_[c * MC + i])[t] = m[i];
     const int b = s_.jurisdictions[s_.companies[c].hq].bloc;
-    bloc_seen[b] = 1;
     if (b == s_.params.concern_bloc)
-      for (int v = 0; v < V_; ++v) concern_vendor_flop[v] += vendor_flop[v];
-    double* bm = &bloc[static_cast<size_t>(b) * MC];
+      for (int v = 0; v < V_; ++v) rec_.concern_vendor_flop[v] += rec_.vendor_flop[v];
+    double* bm = &rec_.bloc[static_cast<size_t>(b) * MC];
     for (size_t i = 0; i < MC; ++i) {
       if (i == 7 || i == 8) bm[i] = std::max(bm[i], m[i]);
       else if (i != 6 && i != 9) bm[i] += m[i];
     }
-    bloc_off_num[b] += off_train;
+    rec_.bloc_off_num[b] += off_train;
   }
   for (int b = 0; b < B_; ++b) {
-    double* bm = &bloc[static_cast<size_t>(b) * MC];
-    bm[6] = bm[0] > 0 ? bloc_off_num[b] / bm[0] : 0.0;
+    double* bm = &rec_.bloc[static_cast<size_t>(b) * MC];
+    bm[6] = bm[0] > 0 ? rec_.bloc_off_num[b] / bm[0] : 0.0;
     for (size_t i = 0; i < MC; ++i) r_.series(bs_[b * MC + i])[t] = bm[i];
   }
+}
 
-  // Jurisdictions.
+void Sim::recordJurisdictions(int t) {
   const size_t MJ = jur_metrics_.size();
   std::vector<double> power(J_, 0.0), leasable(J_, 0.0), leased(J_, 0.0), lease_rev(J_, 0.0);
   std::vector<double> price_sum(J_, 0.0), price_w(J_, 0.0);  // lease price weighted by capacity
@@ -116,9 +139,9 @@ void Sim::record(int t) {
       const double u = site_fleet_[static_cast<size_t>(si) * K_ + k];
       power[j] += u * in_.at(s_.chips[k].power_w, t) * pue / 1e6;
     }
-    leasable[j] += site_total[si];
+    leasable[j] += rec_.site_total[si];
     if (s_.sites[si].leasable) {
-      const double w = std::max(site_total[si], 1e-9);  // sites with no capacity yet still quote a price
+      const double w = std::max(rec_.site_total[si], 1e-9);  // sites with no capacity yet still quote a price
       price_sum[j] += lease_price_[si] * w;
       price_w[j] += w;
     }
@@ -133,7 +156,9 @@ void Sim::record(int t) {
                            mo_.diverted_jur[j], leasable[j], leased[j], price_w[j] > 0 ? price_sum[j] / price_w[j] : 0.0};
     for (size_t i = 0; i < MJ; ++i) r_.series(js_[j * MJ + i])[t] = vals[i];
   }
-  // Vendors, chips, world.
+}
+
+void Sim::recordVendorsChipsWorld(int t) {
   const size_t MV = vendor_metrics_.size();
   for (int v = 0; v < V_; ++v) {
     r_.series(vs_[v * MV + 0])[t] = mo_.vendor_rev[v];
@@ -151,12 +176,13 @@ void Sim::record(int t) {
   }
   r_.series(gs_[0])[t] = mo_.fee_revenue;
   r_.series(gs_[1])[t] = mo_.diverted_total;
-  const double* cb = &bloc[static_cast<size_t>(s_.params.concern_bloc) * MC];
+  const size_t MC = company_metrics_.size();
+  const double* cb = &rec_.bloc[static_cast<size_t>(s_.params.concern_bloc) * MC];
   const double total = cb[2] + cb[3] + cb[4] + cb[5];
   for (int v = 0; v < V_; ++v) r_.series(gs_[2 + v])[t] = total > 0 ? cb[13 + 2 * v] / total : 0.0;
-  const double total_flop = cb[kCompFlop];
+  const double total_flop = cb[companyTotalMetric() + 2 + V_];
   for (int v = 0; v < V_; ++v)
-    r_.series(gs_[2 + V_ + v])[t] = total_flop > 0 ? concern_vendor_flop[v] / total_flop : 0.0;
+    r_.series(gs_[2 + V_ + v])[t] = total_flop > 0 ? rec_.concern_vendor_flop[v] / total_flop : 0.0;
 }
 
 void Sim::check(int t) {
