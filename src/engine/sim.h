@@ -189,6 +189,10 @@ class Sim {
   void traceOptions(int p, double budget, int round);
   void siteCapacity();
   void rationChips(int t, int round);
+  void operatorArrivals(int t);
+  const std::vector<double>& countryCapScale(int t, int round);
+  void cutToSitePower(int t);
+  void deliver(Order& o, int t);
   bool capDest(size_t rule, const Order& o) const {
     const Rule& r = s_.rules[rule];
     const auto has = [&](int j) { return std::find(r.destinations.begin(), r.destinations.end(), j) != r.destinations.end(); };
@@ -269,7 +273,7 @@ class Sim {
   std::vector<double> was_allowed_;     // company x site x purpose: lease share allowed last month
   std::vector<double> lease_mult_;      // per site: scarcity multiplier on the scheduled lease price
   std::vector<int> gate_year_;                                // per gate: the quota year gate_used_ counts
-  std::vector<double> cap_left_;
+  std::vector<double> cap_left_, cap_scale_;  // per jurisdiction: country caps left, this round's scale
   std::vector<char> controlled_;
   std::vector<double> fleet_expected_;  // company totals for the conservation check
 

@@ -10,9 +10,31 @@
 
 namespace cp::sim {
 
+// Step 6: orders meet stock. Operators' arrivals join the orders; country caps, site power,
+// import quotas and volume caps scale them; then each is delivered (or its money waits).
 void Sim::rationChips(int t, int round) {
-  // Operators' orders placed build_lag months ago arrive now and buy from the same stock.
-  for (const Arrival& a : (round == 0 ? arrivals_[t] : std::vector<Arrival>{})) {
+  if (round == 0) {
+    operatorArrivals(t);
+    for (int k = 0; k < K_; ++k) controlled_[k] = rm_.controlled[k];
+  }
+  const std::vector<double>& cap_scale = countryCapScale(t, round);
+  cutToSitePower(t);
+  limitByImportQuotas(t);
+  std::vector<double> want(K_, 0.0);
+  for (const Order& o : mo_.orders) want[o.chip] += o.units * (controlled_[o.chip] && !o.veu ? cap_scale[o.jur] : 1.0);
+  std::vector<double> fill(K_, 1.0);
+  for (int k = 0; k < K_; ++k)
+    if (want[k] > stock_[k]) fill[k] = want[k] > 0 ? stock_[k] / want[k] : 1.0;
+  // Volume caps: capped buyers get at most cap_share x what the reference buyers get this
+  // month (pro rata among the capped); what they cannot have stays in stock for others.
+  for (Order& o : mo_.orders) o.scale = (controlled_[o.chip] && !o.veu ? cap_scale[o.jur] : 1.0) * fill[o.chip];
+  limitByVolumeCaps(t);
+  for (Order& o : mo_.orders) deliver(o, t);
+}
+
+// Operators' orders placed build_lag months ago arrive now and buy from the same stock.
+void Sim::operatorArrivals(int t) {
+  for (const Arrival& a : arrivals_[t]) {
     pending_mw_[a.site] = std::max(0.0, pending_mw_[a.site] - a.mw);
     pending_h100e_[a.site] = std::max(0.0, pending_h100e_[a.site] - a.h100e);
     const Site& st = s_.sites[a.site];
@@ -31,8 +53,11 @@ void Sim::rationChips(int t, int round) {
     ord.veu = s_.companies[st.operator_company].validated_end_user;
     mo_.orders.push_back(ord);
   }
+}
 
-  // Country caps (diffusion rule): controlled imports into a capped tier-2 host stop at the cap.
+// Country caps (diffusion rule): controlled imports into a capped tier-2 host stop at the
+// cap. Returns each jurisdiction's scale on this round's controlled orders.
+const std::vector<double>& Sim::countryCapScale(int t, int round) {
   std::vector<double>& cap_left = cap_left_;
   if (round == 0) cap_left.assign(J_, std::numeric_limits<double>::infinity());
   for (size_t ri = 0; round == 0 && ri < s_.rules.size(); ++ri) {
@@ -44,17 +69,18 @@ void Sim::rationChips(int t, int round) {
       if (s_.jurisdictions[j].tier == 2)
         cap_left[j] = std::min(cap_left[j], std::max(0.0, in_.at(r.cap_h100e, t) - cap_used_[j]));
   }
-  std::vector<double> cap_scale(J_, 1.0), capped_demand(J_, 0.0);
-  std::vector<char>& controlled = controlled_;
-  if (round == 0)
-    for (int k = 0; k < K_; ++k) controlled[k] = rm_.controlled[k];
+  cap_scale_.assign(J_, 1.0);
+  std::vector<double> capped_demand(J_, 0.0);
   for (const Order& o : mo_.orders)
-    if (controlled[o.chip] && !o.veu) capped_demand[o.jur] += o.units * htrain_[o.chip];
+    if (controlled_[o.chip] && !o.veu) capped_demand[o.jur] += o.units * htrain_[o.chip];
   for (int j = 0; j < J_; ++j)
-    if (capped_demand[j] > cap_left[j]) cap_scale[j] = cap_left[j] / capped_demand[j];
+    if (capped_demand[j] > cap_left[j]) cap_scale_[j] = cap_left[j] / capped_demand[j];
+  return cap_scale_;
+}
 
-  // An owned site abroad installs only what its free power allows: orders beyond it are
-  // cut before rationing (their money stays unspent) so they do not hold stock back.
+// An owned site abroad installs only what its free power allows: orders beyond it are
+// cut before rationing (their money stays unspent) so they do not hold stock back.
+void Sim::cutToSitePower(int t) {
   std::vector<double> site_mw_want(S_, 0.0);
   for (const Order& o : mo_.orders)
     if (o.company >= 0 && o.loc >= 1 && o.loc <= S_)
@@ -68,66 +94,57 @@ void Sim::rationChips(int t, int round) {
     o.units *= keep;
     o.spend *= keep;
   }
-  limitByImportQuotas(t);
-  std::vector<double> want(K_, 0.0);
-  for (const Order& o : mo_.orders) want[o.chip] += o.units * (controlled[o.chip] && !o.veu ? cap_scale[o.jur] : 1.0);
-  std::vector<double> fill(K_, 1.0);
-  for (int k = 0; k < K_; ++k)
-    if (want[k] > stock_[k]) fill[k] = want[k] > 0 ? stock_[k] / want[k] : 1.0;
-  // Volume caps: capped buyers get at most cap_share x what the reference buyers get this
-  // month (pro rata among the capped); what they cannot have stays in stock for others.
-  for (Order& o : mo_.orders) o.scale = (controlled[o.chip] && !o.veu ? cap_scale[o.jur] : 1.0) * fill[o.chip];
-  limitByVolumeCaps(t);
-  for (Order& o : mo_.orders) {
-    const double scale = o.scale;
-    const double units = std::min(o.units * scale, stock_[o.chip]);
-    if (units <= 0 && o.company >= 0) {
-      mo_.unfilled[o.company * 2 + o.purpose] += o.spend;
-      continue;
-    }
-    stock_[o.chip] -= units;
-    mo_.delivered[o.chip] += units;
-    o.delivered = units;
-    // A share of controlled chips shipped into a host leaks to the grey market before
-    // installation: fronts buy them at list price, the host buyer gets the rest.
-    const double leak = controlled[o.chip] ? units * divert_share_[o.jur] : 0.0;
-    if (leak > 0) {
-      grey_pool_[o.chip] += leak;
-      mo_.diverted_jur[o.jur] += leak;
-      mo_.diverted_total += leak;
-    }
-    const double kept = units - leak;
-    mo_.delivered_bloc[static_cast<size_t>(o.chip) * B_ + s_.jurisdictions[s_.companies[o.buyer].hq].bloc] += units;
-    for (const size_t ri : caps_now_) {
-      if (!rm_.covered(static_cast<int>(ri), o.chip)) continue;
-      if (capDest(ri, o)) mo_.cap_dest[ri] += units;
-      else if (capRef(ri, o)) mo_.cap_ref[ri] += units;
-    }
-    for (size_t g = 0; g < s_.china.import_gates.size(); ++g)
-      if (gateQuotaApplies(g, o)) gate_used_[g * C_ + o.buyer] += units;
-    if (o.company >= 0) {
-      addFleet(o.company, o.loc, o.purpose, o.chip, kept, t);
-      const double paid = o.spend * (o.units > 0 ? kept / o.units : 0.0);
-      if (traced(o.company, t)) tracePaid(OptionKind::Buy, o.chip, o.loc, o.purpose, paid);
-      mo_.unfilled[o.company * 2 + o.purpose] += o.spend - paid;
-      mo_.spend[o.company] += paid;
-      if (o.offshore) mo_.spend_offshore[o.company] += paid;
-    } else {
-      addSiteFleet(o.site, o.chip, kept, t);
-    }
-    const double revenue = units * o.unit_price;
-    const int v = s_.chips[o.chip].vendor;
-    mo_.vendor_rev[v] += revenue;
-    mo_.vendor_units[v] += units;
-    mo_.vendor_rev_jur[static_cast<size_t>(v) * J_ + o.jur] += revenue;
-    if (o.company >= 0 && concernBloc(o.company)) mo_.vendor_rev_concern[v] += revenue;
-    if (s_.vendors[v].pays_revenue_share) mo_.fee_revenue += units * o.unit_price / (1 + o.fee_share) * o.fee_share;
-    if (controlled[o.chip]) {
-      mo_.imports_month[o.jur] += units * htrain_[o.chip];
-      if (!o.veu && std::isfinite(cap_left[o.jur])) {
-        cap_used_[o.jur] += units * htrain_[o.chip];
-        cap_left[o.jur] = std::max(0.0, cap_left[o.jur] - units * htrain_[o.chip]);
-      }
+}
+
+// One order at its scale: stock out, diversion, fleets, quotas and caps used, revenue.
+void Sim::deliver(Order& o, int t) {
+  const double units = std::min(o.units * o.scale, stock_[o.chip]);
+  if (units <= 0 && o.company >= 0) {
+    mo_.unfilled[o.company * 2 + o.purpose] += o.spend;
+    return;
+  }
+  stock_[o.chip] -= units;
+  mo_.delivered[o.chip] += units;
+  o.delivered = units;
+  // A share of controlled chips shipped into a host leaks to the grey market before
+  // installation: fronts buy them at list price, the host buyer gets the rest.
+  const double leak = controlled_[o.chip] ? units * divert_share_[o.jur] : 0.0;
+  if (leak > 0) {
+    grey_pool_[o.chip] += leak;
+    mo_.diverted_jur[o.jur] += leak;
+    mo_.diverted_total += leak;
+  }
+  const double kept = units - leak;
+  mo_.delivered_bloc[static_cast<size_t>(o.chip) * B_ + s_.jurisdictions[s_.companies[o.buyer].hq].bloc] += units;
+  for (const size_t ri : caps_now_) {
+    if (!rm_.covered(static_cast<int>(ri), o.chip)) continue;
+    if (capDest(ri, o)) mo_.cap_dest[ri] += units;
+    else if (capRef(ri, o)) mo_.cap_ref[ri] += units;
+  }
+  for (size_t g = 0; g < s_.china.import_gates.size(); ++g)
+    if (gateQuotaApplies(g, o)) gate_used_[g * C_ + o.buyer] += units;
+  if (o.company >= 0) {
+    addFleet(o.company, o.loc, o.purpose, o.chip, kept, t);
+    const double paid = o.spend * (o.units > 0 ? kept / o.units : 0.0);
+    if (traced(o.company, t)) tracePaid(OptionKind::Buy, o.chip, o.loc, o.purpose, paid);
+    mo_.unfilled[o.company * 2 + o.purpose] += o.spend - paid;
+    mo_.spend[o.company] += paid;
+    if (o.offshore) mo_.spend_offshore[o.company] += paid;
+  } else {
+    addSiteFleet(o.site, o.chip, kept, t);
+  }
+  const double revenue = units * o.unit_price;
+  const int v = s_.chips[o.chip].vendor;
+  mo_.vendor_rev[v] += revenue;
+  mo_.vendor_units[v] += units;
+  mo_.vendor_rev_jur[static_cast<size_t>(v) * J_ + o.jur] += revenue;
+  if (o.company >= 0 && concernBloc(o.company)) mo_.vendor_rev_concern[v] += revenue;
+  if (s_.vendors[v].pays_revenue_share) mo_.fee_revenue += units * o.unit_price / (1 + o.fee_share) * o.fee_share;
+  if (controlled_[o.chip]) {
+    mo_.imports_month[o.jur] += units * htrain_[o.chip];
+    if (!o.veu && std::isfinite(cap_left_[o.jur])) {
+      cap_used_[o.jur] += units * htrain_[o.chip];
+      cap_left_[o.jur] = std::max(0.0, cap_left_[o.jur] - units * htrain_[o.chip]);
     }
   }
 }
