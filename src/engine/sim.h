@@ -99,6 +99,9 @@ class Sim {
  private:
   // [SECTION] setup
   void setup();
+  void sizeState();
+  void initialFleets();
+  void companyLocations();
   void addSeries();
   size_t fi(int c, int loc, int p, int k) const { return ((static_cast<size_t>(c) * L_ + loc) * 2 + p) * K_ + k; }
   int jurOfLoc(int c, int loc) const {

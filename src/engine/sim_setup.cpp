@@ -104,6 +104,14 @@ void Sim::setup() {
     htrain_[k] = tf / ref_tf;
     hinfer_[k] = 0.5 * tf / ref_tf + 0.5 * bw / ref_bw;
   }
+  sizeState();
+  initialFleets();
+  companyLocations();
+  addSeries();
+}
+
+// Every per-run buffer at its size, zeroed (the month's own flows: MonthFlows).
+void Sim::sizeState() {
   fleet_.assign(static_cast<size_t>(C_) * L_ * 2 * K_, 0.0);
   site_fleet_.assign(static_cast<size_t>(S_) * K_, 0.0);
   leased_.assign(static_cast<size_t>(C_) * S_ * 2, 0.0);
@@ -135,6 +143,24 @@ void Sim::setup() {
   for (int t = 1; t < T_; ++t)
     effective_factor_[t] = effective_factor_[t - 1] * std::pow(std::max(1e-9, in_.at(s_.params.algorithmic_progress, t)), 1.0 / 12.0);
 
+  lease_price_.assign(S_, 0.0);
+  lease_mult_.assign(S_, 1.0);
+  for (int t = 0; t < T_; ++t) grandfather_all_ = grandfather_all_ && in_.flag(s_.params.installed_chips_grandfathered, t);
+  if (!grandfather_all_) {
+    was_restricted_.assign(static_cast<size_t>(C_) * (S_ + 1) * K_, 0);
+    was_allowed_.assign(static_cast<size_t>(C_) * S_ * 2, 1.0);
+  }
+  month_opts_.assign(static_cast<size_t>(C_) * 2, {});
+  mo_.size(C_, K_, B_, V_, J_, S_, s_.rules.size());
+  stock_before_.assign(K_, 0.0);
+  last_sellable_.assign(K_, -1);
+  gate_used_.assign(s_.china.import_gates.size() * static_cast<size_t>(C_), 0.0);
+  gate_year_.assign(s_.china.import_gates.size(), -1);
+  cap_left_.assign(J_, std::numeric_limits<double>::infinity());
+  controlled_.assign(K_, 0);
+}
+
+void Sim::initialFleets() {
   // Initial fleets: chips bought before start retire on schedule; long-retired ones are dropped.
   for (int c = 0; c < C_; ++c) {
     const Company& co = s_.companies[c];
@@ -169,6 +195,10 @@ void Sim::setup() {
       }
     }
   }
+}
+
+// Where each company can hold chips: home, the sites it owns or starts in, the grey channel.
+void Sim::companyLocations() {
   locs_.assign(C_, {});
   for (int c = 0; c < C_; ++c) {
     locs_[c].push_back(0);
@@ -179,15 +209,6 @@ void Sim::setup() {
     }
     locs_[c].push_back(L_ - 1);
   }
-  lease_price_.assign(S_, 0.0);
-  lease_mult_.assign(S_, 1.0);
-  for (int t = 0; t < T_; ++t) grandfather_all_ = grandfather_all_ && in_.flag(s_.params.installed_chips_grandfathered, t);
-  if (!grandfather_all_) {
-    was_restricted_.assign(static_cast<size_t>(C_) * (S_ + 1) * K_, 0);
-    was_allowed_.assign(static_cast<size_t>(C_) * S_ * 2, 1.0);
-  }
-  month_opts_.assign(static_cast<size_t>(C_) * 2, {});
-  addSeries();
 }
 
 void Sim::addSeries() {
@@ -230,13 +251,6 @@ void Sim::addSeries() {
 
 Results Sim::run() {
   setup();
-  mo_.size(C_, K_, B_, V_, J_, S_, s_.rules.size());
-  stock_before_.assign(K_, 0.0);
-  last_sellable_.assign(K_, -1);
-  gate_used_.assign(s_.china.import_gates.size() * static_cast<size_t>(C_), 0.0);
-  gate_year_.assign(s_.china.import_gates.size(), -1);
-  cap_left_.assign(J_, std::numeric_limits<double>::infinity());
-  controlled_.assign(K_, 0);
   for (int t = 0; t < T_; ++t) {
     step(t);
     if (violated_ && o_.stop_at_first_violation) break;
