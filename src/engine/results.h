@@ -63,6 +63,7 @@ class Results {
   bool partial = false;
 
   std::vector<OptionTrace> trace;     // filled when RunOptions asks for it
+  std::vector<std::vector<char>> rule_active;  // [rule][month index]: in force (the rule timeline)
   std::vector<Violation> violations;  // filled when RunOptions::check is on
 
   // Bit-exact fingerprint of every value (FNV-1a over keys and doubles).

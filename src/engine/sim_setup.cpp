@@ -151,6 +151,7 @@ void Sim::sizeState() {
     was_allowed_.assign(static_cast<size_t>(C_) * S_ * 2, 1.0);
   }
   month_opts_.assign(static_cast<size_t>(C_) * 2, {});
+  r_.rule_active.assign(s_.rules.size(), std::vector<char>(static_cast<size_t>(T_), 0));
   mo_.size(C_, K_, B_, V_, J_, S_, s_.rules.size());
   stock_before_.assign(K_, 0.0);
   last_sellable_.assign(K_, -1);

@@ -134,3 +134,24 @@ TEST(Rules, HostKycCutsLeasingToChinaHeadquarteredTenants) {
   EXPECT_EQ(v.reason, Reason::HostKyc);
   EXPECT_NEAR(v.allowed_share, 0.6, 1e-12);
 }
+
+TEST(RuleTimeline, ResultsCarryWhichRulesAreInForceEachMonth) {
+  const Scenario& s = baseline();
+  const Results r = run(s);
+  ASSERT_EQ(r.rule_active.size(), s.rules.size());
+  const Inputs in(s);
+  for (size_t i = 0; i < s.rules.size(); ++i) {
+    ASSERT_EQ(r.rule_active[i].size(), static_cast<size_t>(r.months()));
+    for (int t = 0; t < r.months(); ++t) EXPECT_EQ(r.rule_active[i][t] != 0, ruleActive(s.rules[i], in, t)) << s.rules[i].id << " " << t;
+  }
+  // The H20 licence of April 2025 gives way to licences with a fee in August 2025.
+  const auto rule = [&](const char* id) {
+    for (size_t i = 0; i < s.rules.size(); ++i)
+      if (s.rules[i].id == id) return i;
+    ADD_FAILURE() << id;
+    return size_t{0};
+  };
+  EXPECT_TRUE(r.rule_active[rule("us_2025_04_h20")][month("2025-05") - month("2022-01")]);
+  EXPECT_FALSE(r.rule_active[rule("us_2025_04_h20")][month("2025-09") - month("2022-01")]);
+  EXPECT_TRUE(r.rule_active[rule("us_2025_08_h20_fee")][month("2025-09") - month("2022-01")]);
+}
