@@ -3,7 +3,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include "engine/doc_reader.h"
+#include "engine/json_reader.h"
 
 namespace cp {
 namespace {
@@ -45,7 +45,7 @@ const json* step(const json& node, const std::string& seg) {
 }  // namespace
 
 std::vector<CalibratedParameter> loadParameters(const std::string& path) {
-  DocReader r(path);
+  JsonReader r(path);
   json doc;
   if (!r.readFile(path, doc)) throw LoadError(std::move(r.problems));
   r.object(doc, "", {"parameters"});
