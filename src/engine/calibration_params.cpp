@@ -46,8 +46,7 @@ const json* step(const json& node, const std::string& seg) {
 
 std::vector<CalibratedParameter> loadParameters(const std::string& path) {
   JsonReader r(path);
-  json doc;
-  if (!r.readFile(path, doc)) throw LoadError(std::move(r.problems));
+  const json doc = r.readFileOrThrow(path);
   r.object(doc, "", {"parameters"});
   std::vector<CalibratedParameter> out;
   if (const json* list = r.list(doc, "parameters", "", true))

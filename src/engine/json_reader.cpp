@@ -35,6 +35,18 @@ bool JsonReader::parse(const std::string& text, json& out) {
   return parseDocument(text, {max_bytes_, 64}, file_, problems, out);
 }
 
+json JsonReader::readFileOrThrow(const std::string& path) {
+  json out;
+  if (!readFile(path, out)) throw LoadError(problems);
+  return out;
+}
+
+json JsonReader::parseOrThrow(const std::string& text) {
+  json out;
+  if (!parse(text, out)) throw LoadError(problems);
+  return out;
+}
+
 bool JsonReader::object(const json& j, const std::string& ptr, std::initializer_list<const char*> allowed) {
   if (!j.is_object()) {
     err(ptr, fmt::format("expected an object, got {}", j.type_name()));

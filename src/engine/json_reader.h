@@ -39,6 +39,9 @@ class JsonReader {
   // Reads and parses `path`; the top level must be an object.
   bool readFile(const std::string& path, nlohmann::json& out);
   bool parse(const std::string& text, nlohmann::json& out);
+  // The same, throwing LoadError with the problems when the document cannot be used.
+  nlohmann::json readFileOrThrow(const std::string& path);
+  nlohmann::json parseOrThrow(const std::string& text);
 
   // An object whose keys are all in `allowed` or meta keys (isMetaKey).
   bool object(const nlohmann::json& j, const std::string& ptr, std::initializer_list<const char*> allowed);

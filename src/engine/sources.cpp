@@ -62,8 +62,7 @@ std::vector<std::string> sourceIds(std::string_view text) {
 
 SourceList loadSources(const std::string& path) {
   JsonReader r(path);
-  json doc;
-  if (!r.readFile(path, doc)) throw LoadError(r.problems);
+  const json doc = r.readFileOrThrow(path);
   r.object(doc, "", {"about", "sources"});
   SourceList list;
   std::set<std::string> seen;

@@ -138,15 +138,13 @@ const std::vector<std::string>& knownChartIds() {
 Story loadStoryFromString(const std::string& text, const std::string& name, const std::string& base_dir,
                           const StoryOptions& options) {
   JsonReader r(name);
-  json doc;
-  if (!r.parse(text, doc)) throw LoadError(r.problems);
+  const json doc = r.parseOrThrow(text);
   return build(doc, name, base_dir, options, r);
 }
 
 Story loadStory(const std::string& path, const StoryOptions& options) {
   JsonReader r(path);
-  json doc;
-  if (!r.readFile(path, doc)) throw LoadError(r.problems);
+  const json doc = r.readFileOrThrow(path);
   return build(doc, path, std::filesystem::path(path).parent_path().string(), options, r);
 }
 

@@ -146,15 +146,13 @@ int Workshop::teamOfLever(std::string_view lever) const {
 Workshop loadWorkshopFromString(const std::string& text, const std::string& name, const std::string& base_dir,
                                 const LoadLimits& limits) {
   JsonReader r(name);
-  json doc;
-  if (!r.parse(text, doc)) throw LoadError(r.problems);
+  const json doc = r.parseOrThrow(text);
   return build(doc, name, base_dir, limits, r);
 }
 
 Workshop loadWorkshop(const std::string& path, const LoadLimits& limits) {
   JsonReader r(path);
-  json doc;
-  if (!r.readFile(path, doc)) throw LoadError(r.problems);
+  const json doc = r.readFileOrThrow(path);
   return build(doc, path, std::filesystem::path(path).parent_path().string(), limits, r);
 }
 

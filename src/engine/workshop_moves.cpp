@@ -108,15 +108,13 @@ WorkshopSession readSession(const nlohmann::json& doc, JsonReader& r) {
 
 WorkshopSession sessionFromJson(const std::string& text, const std::string& name) {
   JsonReader r(name);
-  nlohmann::json doc;
-  if (!r.parse(text, doc)) throw LoadError(r.problems);
+  const nlohmann::json doc = r.parseOrThrow(text);
   return readSession(doc, r);
 }
 
 WorkshopSession loadSession(const std::string& path) {
   JsonReader r(path);
-  nlohmann::json doc;
-  if (!r.readFile(path, doc)) throw LoadError(r.problems);
+  const nlohmann::json doc = r.readFileOrThrow(path);
   return readSession(doc, r);
 }
 
