@@ -14,6 +14,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "engine/json_reader.h"
 #include "engine/month.h"
 
 namespace cp {
@@ -44,36 +45,21 @@ namespace fs = std::filesystem;
 constexpr size_t kMaxFileBytes = 4u << 20;
 constexpr size_t kMaxTargets = 1000;
 
-bool isId(const std::string& s) {
-  return !s.empty() && s.size() <= 64 && std::all_of(s.begin(), s.end(), [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '.';
-  });
-}
-
 std::string shortDump(const json& v) {
   std::string s = v.dump();
   return s.size() > 40 ? s.substr(0, 37) + "..." : s;
 }
 
-class TargetReader {
+class TargetReader : public JsonReader {
  public:
-  explicit TargetReader(std::string file) : file_(std::move(file)) {}
-  std::vector<Problem> problems;
-
-  void err(const std::string& ptr, std::string msg) {
-    if (problems.size() < 500) problems.push_back({file_, ptr, std::move(msg)});
-  }
+  explicit TargetReader(std::string file) : JsonReader(std::move(file), kMaxFileBytes) {}
 
   void document(const json& doc) {
     if (!doc.is_object()) {
       err("", fmt::format("expected a JSON object at the top, got {}", doc.type_name()));
       return;
     }
-    for (auto it = doc.begin(); it != doc.end(); ++it) {
-      const std::string& k = it.key();
-      if (k != "$schema" && k != "description" && k != "notes" && k != "source" && k != "$comment" && k != "targets")
-        err("/" + k, "unknown field (expected targets, description, notes, source)");
-    }
+    object(doc, "", {"description", "targets"});
     auto ts = doc.find("targets");
     if (ts == doc.end()) {
       err("/targets", "missing required field");
@@ -102,29 +88,6 @@ class TargetReader {
   std::vector<Target> targets;
 
  private:
-  std::string file_;
-
-  const json* field(const json& obj, const char* key, const std::string& ptr, bool required) {
-    auto it = obj.find(key);
-    if (it == obj.end() || it->is_null()) {
-      if (required) err(ptr + "/" + key, "missing required field");
-      return nullptr;
-    }
-    return &*it;
-  }
-
-  std::string text(const json& obj, const char* key, const std::string& ptr, bool required) {
-    const json* v = field(obj, key, ptr, required);
-    if (!v) return "";
-    if (!v->is_string()) {
-      err(ptr + "/" + key, fmt::format("expected a string, got {}", v->type_name()));
-      return "";
-    }
-    std::string s = v->get<std::string>();
-    if (required && s.empty()) err(ptr + "/" + key, "expected a non-empty string");
-    return s;
-  }
-
   double number(const json& obj, const char* key, const std::string& ptr, bool& ok) {
     const json* v = field(obj, key, ptr, true);
     if (!v) {
@@ -140,7 +103,7 @@ class TargetReader {
   }
 
   int month(const json& obj, const char* key, const std::string& ptr, bool& ok) {
-    const std::string s = text(obj, key, ptr, true);
+    const std::string s = str(obj, key, ptr, true);
     if (s.empty()) {
       ok = false;
       return 0;
@@ -159,18 +122,14 @@ class TargetReader {
       err(ptr, fmt::format("expected a target object, got {}", j.type_name()));
       return false;
     }
-    static const std::set<std::string> allowed{"id",   "label", "scope", "entity", "metric", "from", "to",
-                                               "aggregate", "low", "high", "unit", "source", "note", "notes",
-                                               "$comment"};
-    for (auto it = j.begin(); it != j.end(); ++it)
-      if (!allowed.count(it.key())) err(ptr + "/" + it.key(), "unknown field");
+    object(j, ptr, {"id", "label", "scope", "entity", "metric", "from", "to", "aggregate", "low", "high", "unit", "note"});
     const size_t before = problems.size();
     t.pointer = ptr;
-    t.id = text(j, "id", ptr, true);
-    if (!t.id.empty() && !isId(t.id))
+    t.id = str(j, "id", ptr, true);
+    if (!t.id.empty() && !isValidId(t.id))
       err(ptr + "/id", fmt::format("id '{}' must be lower-case letters, digits, '_' or '.' (at most 64)", t.id));
-    t.label = text(j, "label", ptr, true);
-    const std::string scope = text(j, "scope", ptr, true);
+    t.label = str(j, "label", ptr, true);
+    const std::string scope = str(j, "scope", ptr, true);
     if (!scope.empty() && !parseScope(scope, t.scope))
       err(ptr + "/scope",
           fmt::format("expected one of company, bloc, jurisdiction, vendor, chip, global, got \"{}\"", scope));
@@ -189,19 +148,19 @@ class TargetReader {
         err(ptr + "/entity", fmt::format("expected an id or a non-empty list of ids, got {}", shortDump(*e)));
       }
       for (size_t i = 0; i < t.entities.size(); ++i)
-        if (!isId(t.entities[i]))
+        if (!isValidId(t.entities[i]))
           err(e->is_array() ? fmt::format("{}/entity/{}", ptr, i) : ptr + "/entity",
               fmt::format("'{}' is not an id (lower-case letters, digits, '_' or '.')", t.entities[i]));
     }
-    t.metric = text(j, "metric", ptr, true);
-    if (!t.metric.empty() && !isId(t.metric))
+    t.metric = str(j, "metric", ptr, true);
+    if (!t.metric.empty() && !isValidId(t.metric))
       err(ptr + "/metric", fmt::format("'{}' is not a metric name (lower-case letters, digits, '_')", t.metric));
     bool ok = true;
     t.from = month(j, "from", ptr, ok);
     t.to = month(j, "to", ptr, ok);
     if (ok && t.to < t.from)
       err(ptr + "/to", fmt::format("must not be before from ({}), got {}", formatMonth(t.from), formatMonth(t.to)));
-    const std::string agg = text(j, "aggregate", ptr, true);
+    const std::string agg = str(j, "aggregate", ptr, true);
     if (!agg.empty()) {
       bool found = false;
       for (Aggregate a : {Aggregate::Sum, Aggregate::Mean, Aggregate::Last, Aggregate::Max, Aggregate::Change}) {
@@ -217,12 +176,12 @@ class TargetReader {
     t.high = number(j, "high", ptr, range_ok);
     if (range_ok && t.high < t.low)
       err(ptr + "/high", fmt::format("must be >= low ({}), got {}", t.low, t.high));
-    t.unit = text(j, "unit", ptr, true);
+    t.unit = str(j, "unit", ptr, true);
     const auto& units = targetUnits();
     if (!t.unit.empty() && std::find(units.begin(), units.end(), t.unit) == units.end())
       err(ptr + "/unit", fmt::format("expected one of usd, units, h100e, mw, flop, share, months, got \"{}\"", t.unit));
-    t.source = text(j, "source", ptr, true);
-    t.note = text(j, "note", ptr, false);
+    t.source = str(j, "source", ptr, true);
+    t.note = str(j, "note", ptr, false);
     return problems.size() == before;
   }
 };

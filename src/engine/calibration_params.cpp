@@ -3,7 +3,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include "engine/doc_reader.h"
+#include "engine/json_reader.h"
 
 namespace cp {
 namespace {
@@ -45,9 +45,8 @@ const json* step(const json& node, const std::string& seg) {
 }  // namespace
 
 std::vector<CalibratedParameter> loadParameters(const std::string& path) {
-  DocReader r(path);
-  json doc;
-  if (!r.readFile(path, doc)) throw LoadError(std::move(r.problems));
+  JsonReader r(path);
+  const json doc = r.readFileOrThrow(path);
   r.object(doc, "", {"parameters"});
   std::vector<CalibratedParameter> out;
   if (const json* list = r.list(doc, "parameters", "", true))

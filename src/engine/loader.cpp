@@ -1,6 +1,6 @@
 // [SECTION] index
 //   files      - reading, depth check, `extends` and merging
-//   Reader     - typed field access that records problems instead of throwing
+//   Reader     - the shared JsonReader plus numbers, schedules and references of scenarios
 //   entities   - one function per list of the scenario format (scenarios/README.md)
 #include "engine/loader.h"
 
@@ -16,6 +16,7 @@
 #include <nlohmann/json.hpp>
 
 #include "engine/json_doc.h"
+#include "engine/json_reader.h"
 #include "engine/levers.h"
 
 namespace cp {
@@ -102,78 +103,14 @@ const char* describe(NK k) {
   return "?";
 }
 
-class Reader {
+// The shared field reader plus what only scenarios have: numbers that may be uncertain or
+// follow a lever, schedules, references between entities and entity lists with limits.
+class Reader : public JsonReader {
  public:
-  Reader(std::string file, Scenario& s, const LoadLimits& limits) : file_(std::move(file)), s_(s), limits_(limits) {}
+  Reader(std::string file, Scenario& s, const LoadLimits& limits)
+      : JsonReader(std::move(file), limits.max_file_bytes), s_(s), limits_(limits) {}
 
-  std::vector<Problem> problems;
-  void err(const std::string& ptr, std::string msg) {
-    if (problems.size() < 500) problems.push_back({file_, ptr, std::move(msg)});
-  }
-
-  // An object whose keys are all in `allowed` (plus source/notes everywhere).
-  bool object(const json& j, const std::string& ptr, std::initializer_list<const char*> allowed) {
-    if (!j.is_object()) {
-      err(ptr, fmt::format("expected an object, got {}", j.type_name()));
-      return false;
-    }
-    for (auto it = j.begin(); it != j.end(); ++it) {
-      const std::string& k = it.key();
-      if (k == "source" || k == "notes" || k == "$comment") continue;
-      if (std::none_of(allowed.begin(), allowed.end(), [&](const char* a) { return k == a; }))
-        err(ptr + "/" + escapePointer(k), "unknown field");
-    }
-    return true;
-  }
-
-  const json* field(const json& obj, const char* key, const std::string& ptr, bool required) {
-    if (!obj.is_object()) return nullptr;
-    auto it = obj.find(key);
-    if (it == obj.end() || it->is_null()) {
-      if (required) err(ptr + "/" + key, "missing required field");
-      return nullptr;
-    }
-    return &*it;
-  }
-
-  std::string str(const json& obj, const char* key, const std::string& ptr, bool required, std::string def = "") {
-    const json* v = field(obj, key, ptr, required);
-    if (!v) return def;
-    if (!v->is_string()) {
-      err(ptr + "/" + key, fmt::format("expected a string, got {}", v->type_name()));
-      return def;
-    }
-    return v->get<std::string>();
-  }
-
-  std::string id(const json& obj, const std::string& ptr) {
-    std::string v = str(obj, "id", ptr, true);
-    if (!v.empty() && (v.size() > 64 || !std::all_of(v.begin(), v.end(), [](char c) {
-          return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '.';
-        })))
-      err(ptr + "/id", fmt::format("id '{}' must be lower-case letters, digits, '_' or '.' (at most 64)", v));
-    return v;
-  }
-
-  bool boolean(const json& obj, const char* key, const std::string& ptr, bool def) {
-    const json* v = field(obj, key, ptr, false);
-    if (!v) return def;
-    if (!v->is_boolean()) {
-      err(ptr + "/" + key, fmt::format("expected true or false, got {}", v->type_name()));
-      return def;
-    }
-    return v->get<bool>();
-  }
-
-  int integer(const json& obj, const char* key, const std::string& ptr, int def, int lo, int hi) {
-    const json* v = field(obj, key, ptr, false);
-    if (!v) return def;
-    if (!v->is_number_integer() || v->get<long long>() < lo || v->get<long long>() > hi) {
-      err(ptr + "/" + key, fmt::format("expected a whole number {}..{}, got {}", lo, hi, v->dump()));
-      return def;
-    }
-    return static_cast<int>(v->get<long long>());
-  }
+  using JsonReader::list;
 
   bool inBounds(double v, NK k) const {
     if (!std::isfinite(v)) return false;
@@ -263,15 +200,7 @@ class Reader {
     const std::string d = v["dist"].is_string() ? v["dist"].get<std::string>() : "";
     Uncertain u;
     u.pointer = ptr;
-    auto get = [&](const char* key) {
-      const json* x = field(v, key, ptr, true);
-      if (!x) return 0.0;
-      if (!x->is_number() || !std::isfinite(x->get<double>())) {
-        err(ptr + "/" + key, fmt::format("expected a number, got {}", x->dump().substr(0, 40)));
-        return 0.0;
-      }
-      return x->get<double>();
-    };
+    auto get = [&](const char* key) { return number(v, key, ptr, true).value_or(0.0); };
     if (d == "triangular") {
       object(v, ptr, {"dist", "min", "mode", "max"});
       u.dist = Dist::Triangular;
@@ -364,30 +293,11 @@ class Reader {
     return out;
   }
 
-  std::vector<std::string> strings(const json& obj, const char* key, const std::string& ptr) {
-    std::vector<std::string> out;
-    const json* v = field(obj, key, ptr, false);
-    if (!v) return out;
-    if (!v->is_array()) {
-      err(ptr + "/" + key, "expected a list of strings");
-      return out;
-    }
-    for (size_t i = 0; i < v->size(); ++i) {
-      if ((*v)[i].is_string()) out.push_back((*v)[i].get<std::string>());
-      else err(fmt::format("{}/{}/{}", ptr, key, i), "expected a string");
-    }
-    return out;
-  }
-
   // Calls fn(element, pointer, index) for each element of the list `key`.
   void list(const json& root, const char* key, bool required, const std::function<void(const json&, const std::string&, int)>& fn) {
-    const json* v = field(root, key, "", required);
+    const json* v = list(root, key, "", required);
     if (!v) return;
     const std::string p = std::string("/") + key;
-    if (!v->is_array()) {
-      err(p, fmt::format("expected a list, got {}", v->type_name()));
-      return;
-    }
     if (v->size() > limits_.max_entities) {
       err(p, fmt::format("{} entries, the limit is {}", v->size(), limits_.max_entities));
       return;
@@ -409,11 +319,9 @@ class Reader {
     return out;
   }
 
-  const std::string& file() const { return file_; }
   const LoadLimits& limits() const { return limits_; }
 
  private:
-  std::string file_;
   Scenario& s_;
   const LoadLimits& limits_;
 };
@@ -449,20 +357,12 @@ void readLevers(Reader& r, const json& root, Scenario& s) {
     else if (kind == "month") l.kind = LeverKind::Month;
     else if (kind == "choice") l.kind = LeverKind::Choice;
     else if (!kind.empty()) r.err(p + "/kind", fmt::format("expected bool, number, share, month or choice, got '{}'", kind));
-    l.options = r.strings(e, "options", p);
+    l.options = r.strList(e, "options", p, false);
     if (l.kind == LeverKind::Share) {
       l.min = 0;
       l.max = 1;
     }
-    auto bound = [&](const char* key, double def) {
-      const json* v = r.field(e, key, p, false);
-      if (!v) return def;
-      if (!v->is_number() || !std::isfinite(v->get<double>())) {
-        r.err(p + "/" + key, "expected a number");
-        return def;
-      }
-      return v->get<double>();
-    };
+    auto bound = [&](const char* key, double def) { return r.number(e, key, p, false).value_or(def); };
     if (l.kind == LeverKind::Number || l.kind == LeverKind::Share) {
       l.min = bound("min", l.kind == LeverKind::Share ? 0.0 : 0.0);
       l.max = bound("max", l.kind == LeverKind::Share ? 1.0 : 1e12);
@@ -471,16 +371,7 @@ void readLevers(Reader& r, const json& root, Scenario& s) {
       if (l.kind == LeverKind::Share && (l.min < 0 || l.max > 1)) r.err(p, "a share lever's range must lie in 0..1");
     }
     if (l.kind == LeverKind::Month) {  // range for pickers: months, default the scenario's span
-      auto month = [&](const char* key, int def) {
-        const json* v = r.field(e, key, p, false);
-        if (!v) return static_cast<double>(def);
-        auto m = v->is_string() ? parseMonth(v->get<std::string>()) : std::nullopt;
-        if (!m || *m == kNever) {
-          r.err(p + "/" + key, fmt::format("expected a month \"YYYY-MM\", got {}", v->dump().substr(0, 40)));
-          return static_cast<double>(def);
-        }
-        return static_cast<double>(*m);
-      };
+      auto month = [&](const char* key, int def) { return static_cast<double>(r.month(e, key, p, false).value_or(def)); };
       l.min = month("min", s.start);
       l.max = month("max", s.end);
     }
@@ -569,7 +460,7 @@ void readCast(Reader& r, const json& root, Scenario& s, const Ids& ids) {
     j.id = r.id(e, p);
     j.name = r.str(e, "name", p, false, j.id);
     j.bloc = std::max(0, r.ref(e, "bloc", p, ids.blocs, "bloc", true));
-    j.tier = r.integer(e, "tier", p, 1, 1, 3);
+    j.tier = r.integer(e, "tier", p, false, 1, 3).value_or(1);
     j.country_of_concern = r.boolean(e, "country_of_concern", p, false);
     j.host = r.boolean(e, "host", p, false);
     j.diversion_exposure = r.num(e, "diversion_exposure", p, NK::Share, 0.0);
@@ -619,7 +510,7 @@ void readCast(Reader& r, const json& root, Scenario& s, const Ids& ids) {
     c.power_w = r.num(e, "power_w", p, NK::NonNeg, std::nullopt);
     c.price_usd = r.num(e, "price_usd", p, NK::Positive, std::nullopt);
     c.die_mm2 = r.num(e, "die_mm2", p, NK::Positive, 800.0);
-    c.flags = r.strings(e, "flags", p);
+    c.flags = r.strList(e, "flags", p, false);
     c.buyers = r.refs(e, "buyers", p, ids.companies, "company");
     c.life_months = r.num(e, "life_months", p, NK::Positive, -1.0);
     if (c.life_months.value == -1.0 && c.life_months.lever < 0 && c.life_months.uncertain < 0) c.life_months.value = -1;
@@ -659,7 +550,7 @@ void readCompanies(Reader& r, const json& root, Scenario& s, const Ids& ids) {
     else if (kind == "hyperscaler") c.kind = CompanyKind::Hyperscaler;
     else if (kind == "operator") c.kind = CompanyKind::Operator;
     else r.err(p + "/kind", fmt::format("expected ai_lab, hyperscaler or operator, got '{}'", kind));
-    c.models = r.strings(e, "models", p);
+    c.models = r.strList(e, "models", p, false);
     c.budget_usd_per_year = r.schedule(e, "budget_usd_per_year", p, NK::NonNeg, c.kind != CompanyKind::Operator);
     c.budget_growth_per_year = r.num(e, "budget_growth_per_year", p, NK::Number, 0.0);
     if (c.budget_growth_per_year.value < -1) r.err(p + "/budget_growth_per_year", "must be >= -1");

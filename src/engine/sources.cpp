@@ -1,6 +1,6 @@
 #include "engine/sources.h"
 
-#include "engine/doc_reader.h"
+#include "engine/json_reader.h"
 #include "engine/json_doc.h"
 
 #include <algorithm>
@@ -61,9 +61,8 @@ std::vector<std::string> sourceIds(std::string_view text) {
 }
 
 SourceList loadSources(const std::string& path) {
-  DocReader r(path);
-  json doc;
-  if (!r.readFile(path, doc)) throw LoadError(r.problems);
+  JsonReader r(path);
+  const json doc = r.readFileOrThrow(path);
   r.object(doc, "", {"about", "sources"});
   SourceList list;
   std::set<std::string> seen;
@@ -91,7 +90,7 @@ SourceList loadSources(const std::string& path) {
 }
 
 std::vector<Problem> unresolvedSources(const std::string& path, const SourceList& list) {
-  DocReader r(path);
+  JsonReader r(path);
   json doc;
   if (!r.readFile(path, doc)) return r.problems;
   std::vector<Problem> out;

@@ -6,7 +6,7 @@
 
 #include <fmt/format.h>
 
-#include "engine/doc_reader.h"
+#include "engine/scenario_ref.h"
 #include "engine/levers.h"
 
 namespace cp {
@@ -20,7 +20,7 @@ bool contains(const std::vector<std::string>& v, const std::string& s) {
 }
 
 // "S19, S39" -> {"S19", "S39"}; each key must be S followed by digits (FACTS.md).
-std::vector<std::string> splitSources(const std::string& text, DocReader& r, const std::string& ptr) {
+std::vector<std::string> splitSources(const std::string& text, JsonReader& r, const std::string& ptr) {
   std::vector<std::string> out;
   size_t i = 0;
   while (i <= text.size()) {
@@ -39,7 +39,7 @@ std::vector<std::string> splitSources(const std::string& text, DocReader& r, con
 }
 
 // Lever settings as typed on the command line; each checked on its own so every bad one is named.
-std::vector<std::string> leverSettings(const json& obj, const char* key, const std::string& ptr, DocReader& r,
+std::vector<std::string> leverSettings(const json& obj, const char* key, const std::string& ptr, JsonReader& r,
                                        const Scenario* s) {
   std::vector<std::string> out = r.strList(obj, key, ptr, false);
   if (!s) return out;
@@ -54,13 +54,13 @@ std::vector<std::string> leverSettings(const json& obj, const char* key, const s
 }
 
 void checkIds(const std::vector<std::string>& ids, const std::string& ptr, const char* what,
-              const std::function<bool(const std::string&)>& known, DocReader& r) {
+              const std::function<bool(const std::string&)>& known, JsonReader& r) {
   for (size_t i = 0; i < ids.size(); ++i)
     if (!known(ids[i])) r.err(fmt::format("{}/{}", ptr, i), fmt::format("unknown {} '{}'", what, ids[i]));
 }
 
 Story build(const json& doc, const std::string& name, const std::string& base_dir, const StoryOptions& options,
-            DocReader& r) {
+            JsonReader& r) {
   Story st;
   st.file = name;
   r.object(doc, "", {"name", "description", "scenario", "set", "cards"});
@@ -137,16 +137,14 @@ const std::vector<std::string>& knownChartIds() {
 
 Story loadStoryFromString(const std::string& text, const std::string& name, const std::string& base_dir,
                           const StoryOptions& options) {
-  DocReader r(name);
-  json doc;
-  if (!r.parse(text, doc)) throw LoadError(r.problems);
+  JsonReader r(name);
+  const json doc = r.parseOrThrow(text);
   return build(doc, name, base_dir, options, r);
 }
 
 Story loadStory(const std::string& path, const StoryOptions& options) {
-  DocReader r(path);
-  json doc;
-  if (!r.readFile(path, doc)) throw LoadError(r.problems);
+  JsonReader r(path);
+  const json doc = r.readFileOrThrow(path);
   return build(doc, path, std::filesystem::path(path).parent_path().string(), options, r);
 }
 

@@ -9,7 +9,7 @@
 
 #include <fmt/format.h>
 
-#include "engine/doc_reader.h"
+#include "engine/scenario_ref.h"
 #include "engine/simulate.h"
 
 namespace cp {
@@ -30,7 +30,7 @@ struct SeriesIndex {
   }
 };
 
-Objective readObjective(const json& o, const std::string& p, DocReader& r, const SeriesIndex* index, bool change_ok) {
+Objective readObjective(const json& o, const std::string& p, JsonReader& r, const SeriesIndex* index, bool change_ok) {
   Objective obj;
   r.object(o, p, {"label", "scope", "id", "metric", "weight", "better", "aggregate", "scale"});
   obj.label = r.str(o, "label", p, true);
@@ -61,7 +61,7 @@ Objective readObjective(const json& o, const std::string& p, DocReader& r, const
 }
 
 Workshop build(const json& doc, const std::string& name, const std::string& base_dir, const LoadLimits& limits,
-               DocReader& r) {
+               JsonReader& r) {
   Workshop w;
   w.file = name;
   r.object(doc, "", {"name", "description", "scenario", "start", "round_months", "rounds", "teams"});
@@ -145,16 +145,14 @@ int Workshop::teamOfLever(std::string_view lever) const {
 
 Workshop loadWorkshopFromString(const std::string& text, const std::string& name, const std::string& base_dir,
                                 const LoadLimits& limits) {
-  DocReader r(name);
-  json doc;
-  if (!r.parse(text, doc)) throw LoadError(r.problems);
+  JsonReader r(name);
+  const json doc = r.parseOrThrow(text);
   return build(doc, name, base_dir, limits, r);
 }
 
 Workshop loadWorkshop(const std::string& path, const LoadLimits& limits) {
-  DocReader r(path);
-  json doc;
-  if (!r.readFile(path, doc)) throw LoadError(r.problems);
+  JsonReader r(path);
+  const json doc = r.readFileOrThrow(path);
   return build(doc, path, std::filesystem::path(path).parent_path().string(), limits, r);
 }
 

@@ -5,7 +5,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include "engine/doc_reader.h"
+#include "engine/scenario_ref.h"
 #include "engine/levers.h"
 #include "engine/results_io.h"
 #include "engine/workshop.h"
@@ -84,7 +84,7 @@ std::string sessionToJson(const WorkshopSession& s) {
 }
 
 namespace {
-WorkshopSession readSession(const nlohmann::json& doc, DocReader& r) {
+WorkshopSession readSession(const nlohmann::json& doc, JsonReader& r) {
   WorkshopSession s;
   r.object(doc, "", {"workshop_path", "rounds_played", "moves"});
   s.workshop_path = r.str(doc, "workshop_path", "", true);
@@ -107,16 +107,14 @@ WorkshopSession readSession(const nlohmann::json& doc, DocReader& r) {
 }  // namespace
 
 WorkshopSession sessionFromJson(const std::string& text, const std::string& name) {
-  DocReader r(name);
-  nlohmann::json doc;
-  if (!r.parse(text, doc)) throw LoadError(r.problems);
+  JsonReader r(name);
+  const nlohmann::json doc = r.parseOrThrow(text);
   return readSession(doc, r);
 }
 
 WorkshopSession loadSession(const std::string& path) {
-  DocReader r(path);
-  nlohmann::json doc;
-  if (!r.readFile(path, doc)) throw LoadError(r.problems);
+  JsonReader r(path);
+  const nlohmann::json doc = r.readFileOrThrow(path);
   return readSession(doc, r);
 }
 

@@ -1,48 +1,67 @@
-#include "engine/doc_reader.h"
-
-#include "engine/json_doc.h"
+#include "engine/json_reader.h"
 
 #include <algorithm>
 #include <cmath>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
+
+#include "engine/json_doc.h"
+#include "engine/month.h"
 
 #include <fmt/format.h>
 
 namespace cp {
 
-namespace fs = std::filesystem;
 using json = nlohmann::json;
 
-void DocReader::err(const std::string& ptr, std::string msg) {
+bool isMetaKey(const std::string& key) {
+  return key == "source" || key == "notes" || key == "$comment" || key == "$schema";
+}
+
+bool isValidId(const std::string& id) {
+  return !id.empty() && id.size() <= 64 && std::all_of(id.begin(), id.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '.';
+  });
+}
+
+void JsonReader::err(const std::string& ptr, std::string msg) {
   if (problems.size() < 500) problems.push_back({file_, ptr, std::move(msg)});
 }
 
-bool DocReader::readFile(const std::string& path, json& out) {
+bool JsonReader::readFile(const std::string& path, json& out) {
   std::string text;
   return readDocumentText(path, {max_bytes_, 64}, file_, problems, text) && parse(text, out);
 }
 
-bool DocReader::parse(const std::string& text, json& out) {
+bool JsonReader::parse(const std::string& text, json& out) {
   return parseDocument(text, {max_bytes_, 64}, file_, problems, out);
 }
 
-bool DocReader::object(const json& j, const std::string& ptr, std::initializer_list<const char*> allowed) {
+json JsonReader::readFileOrThrow(const std::string& path) {
+  json out;
+  if (!readFile(path, out)) throw LoadError(problems);
+  return out;
+}
+
+json JsonReader::parseOrThrow(const std::string& text) {
+  json out;
+  if (!parse(text, out)) throw LoadError(problems);
+  return out;
+}
+
+bool JsonReader::object(const json& j, const std::string& ptr, std::initializer_list<const char*> allowed) {
   if (!j.is_object()) {
     err(ptr, fmt::format("expected an object, got {}", j.type_name()));
     return false;
   }
   for (auto it = j.begin(); it != j.end(); ++it) {
     const std::string& k = it.key();
-    if (k == "notes" || k == "$comment" || k == "$schema") continue;
+    if (isMetaKey(k)) continue;
     if (std::none_of(allowed.begin(), allowed.end(), [&](const char* a) { return k == a; }))
       err(ptr + "/" + escapePointer(k), "unknown field");
   }
   return true;
 }
 
-const json* DocReader::field(const json& obj, const char* key, const std::string& ptr, bool required) {
+const json* JsonReader::field(const json& obj, const char* key, const std::string& ptr, bool required) {
   if (!obj.is_object()) return nullptr;
   auto it = obj.find(key);
   if (it == obj.end() || it->is_null()) {
@@ -52,19 +71,26 @@ const json* DocReader::field(const json& obj, const char* key, const std::string
   return &*it;
 }
 
-std::string DocReader::str(const json& obj, const char* key, const std::string& ptr, bool required) {
+std::string JsonReader::str(const json& obj, const char* key, const std::string& ptr, bool required, std::string def) {
   const json* v = field(obj, key, ptr, required);
-  if (!v) return {};
+  if (!v) return def;
   if (!v->is_string()) {
     err(ptr + "/" + key, fmt::format("expected a string, got {}", v->type_name()));
-    return {};
+    return def;
   }
   std::string s = v->get<std::string>();
   if (required && s.empty()) err(ptr + "/" + key, "must not be empty");
   return s;
 }
 
-std::vector<std::string> DocReader::strList(const json& obj, const char* key, const std::string& ptr, bool required) {
+std::string JsonReader::id(const json& obj, const std::string& ptr) {
+  std::string v = str(obj, "id", ptr, true);
+  if (!v.empty() && !isValidId(v))
+    err(ptr + "/id", fmt::format("id '{}' must be lower-case letters, digits, '_' or '.' (at most 64)", v));
+  return v;
+}
+
+std::vector<std::string> JsonReader::strList(const json& obj, const char* key, const std::string& ptr, bool required) {
   std::vector<std::string> out;
   const json* v = field(obj, key, ptr, required);
   if (!v) return out;
@@ -80,7 +106,7 @@ std::vector<std::string> DocReader::strList(const json& obj, const char* key, co
   return out;
 }
 
-const json* DocReader::list(const json& obj, const char* key, const std::string& ptr, bool required) {
+const json* JsonReader::list(const json& obj, const char* key, const std::string& ptr, bool required) {
   const json* v = field(obj, key, ptr, required);
   if (!v) return nullptr;
   if (!v->is_array()) {
@@ -90,7 +116,17 @@ const json* DocReader::list(const json& obj, const char* key, const std::string&
   return v;
 }
 
-std::optional<int> DocReader::month(const json& obj, const char* key, const std::string& ptr, bool required) {
+bool JsonReader::boolean(const json& obj, const char* key, const std::string& ptr, bool def) {
+  const json* v = field(obj, key, ptr, false);
+  if (!v) return def;
+  if (!v->is_boolean()) {
+    err(ptr + "/" + key, fmt::format("expected true or false, got {}", v->type_name()));
+    return def;
+  }
+  return v->get<bool>();
+}
+
+std::optional<int> JsonReader::month(const json& obj, const char* key, const std::string& ptr, bool required) {
   const json* v = field(obj, key, ptr, required);
   if (!v) return std::nullopt;
   if (v->is_string()) {
@@ -101,8 +137,8 @@ std::optional<int> DocReader::month(const json& obj, const char* key, const std:
   return std::nullopt;
 }
 
-std::optional<int> DocReader::integer(const json& obj, const char* key, const std::string& ptr, bool required, int lo,
-                                      int hi) {
+std::optional<int> JsonReader::integer(const json& obj, const char* key, const std::string& ptr, bool required, int lo,
+                                       int hi) {
   const json* v = field(obj, key, ptr, required);
   if (!v) return std::nullopt;
   if (!v->is_number_integer() || v->get<long long>() < lo || v->get<long long>() > hi) {
@@ -112,7 +148,7 @@ std::optional<int> DocReader::integer(const json& obj, const char* key, const st
   return static_cast<int>(v->get<long long>());
 }
 
-std::optional<double> DocReader::number(const json& obj, const char* key, const std::string& ptr, bool required,
+std::optional<double> JsonReader::number(const json& obj, const char* key, const std::string& ptr, bool required,
                                         std::optional<double> above) {
   const json* v = field(obj, key, ptr, required);
   if (!v) return std::nullopt;
@@ -128,8 +164,8 @@ std::optional<double> DocReader::number(const json& obj, const char* key, const 
   return d;
 }
 
-int DocReader::choice(const json& obj, const char* key, const std::string& ptr, bool required,
-                      std::initializer_list<const char*> options) {
+int JsonReader::choice(const json& obj, const char* key, const std::string& ptr, bool required,
+                       std::initializer_list<const char*> options) {
   const json* v = field(obj, key, ptr, required);
   if (!v) return -1;
   if (v->is_string()) {
@@ -143,37 +179,6 @@ int DocReader::choice(const json& obj, const char* key, const std::string& ptr, 
   for (const char* o : options) list += (list.empty() ? "\"" : " or \"") + std::string(o) + "\"";
   err(ptr + "/" + key, fmt::format("expected {}, got {}", list, v->dump().substr(0, 40)));
   return -1;
-}
-
-bool isValidId(const std::string& id) {
-  return !id.empty() && id.size() <= 64 && std::all_of(id.begin(), id.end(), [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '.';
-  });
-}
-
-bool readScenarioRef(DocReader& r, const std::string& rel, const std::string& base_dir, const LoadLimits& limits,
-                     Scenario& out, std::string& resolved) {
-  if (rel.empty()) return false;
-  resolved = fs::path(rel).is_absolute() ? rel : (fs::path(base_dir) / rel).lexically_normal().string();
-  std::error_code ec;
-  if (!fs::is_regular_file(resolved, ec)) {
-    r.err("/scenario", fmt::format("scenario '{}' not found", rel));
-    return false;
-  }
-  try {
-    out = loadScenario(resolved, limits);
-    return true;
-  } catch (const LoadError& e) {
-    r.err("/scenario", fmt::format("scenario '{}' does not load", rel));
-    for (const Problem& p : e.problems()) r.problems.push_back(p);
-  }
-  return false;
-}
-
-std::string resolveBeside(const std::string& file, const std::string& rel) {
-  const fs::path p(rel);
-  if (p.is_absolute()) return rel;
-  return (fs::path(file).parent_path() / p).lexically_normal().string();
 }
 
 }  // namespace cp
