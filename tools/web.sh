@@ -76,7 +76,8 @@ done
 version="$(sed -n 's/^project(chokepoint VERSION \([0-9.]*\).*/\1/p' CMakeLists.txt)"
 sources=()
 for f in src/engine/*.cpp src/paths/*.cpp src/i18n/*.cpp src/app/*.cpp src/app/charts/*.cpp src/web/*.cpp; do
-  [[ "$f" == src/app/main.cpp ]] && continue
+  # The desktop's entry point and its command line (CLI11) have no part in the page.
+  [[ "$f" == src/app/main.cpp || "$f" == src/app/cli_args.cpp ]] && continue
   [[ -f "$f" ]] && sources+=("$CHOKEPOINT_ROOT/$f")
 done
 for f in imgui.cpp imgui_demo.cpp imgui_draw.cpp imgui_tables.cpp imgui_widgets.cpp misc/cpp/imgui_stdlib.cpp \

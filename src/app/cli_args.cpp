@@ -1,14 +1,17 @@
 #include "app/cli_args.h"
 
-#include "i18n/i18n.h"
+#include "cli/shared_flags.h"
+
+#include <CLI/CLI.hpp>
 
 #include <algorithm>
-#include <iterator>
-
 #include <charconv>
 #include <cmath>
 #include <cstdlib>
+#include <functional>
+#include <map>
 #include <string_view>
+#include <type_traits>
 
 namespace chokepoint::app {
 
@@ -50,157 +53,150 @@ std::optional<WindowSize> parseWindowSize(const std::string& text) {
     return WindowSize{*w, *h};
 }
 
+namespace {
+
+// "--opt VALUE": CLI11 takes the next argument whatever it looks like, so "--scenario
+// --frames 3" would open a file named "--frames"; such a value counts as missing.
+bool missing(const std::string& v) { return v.empty() || v.rfind("--", 0) == 0; }
+
+// Why a value is refused ("" when it is good); CLI11 puts "--flag: " before it.
+using Why = std::function<std::string(const std::string&)>;
+
+Why intIn(int lo, int hi) {
+    return [=](const std::string& v) -> std::string {
+        if (const auto n = parseInt(v); n && *n >= lo && *n <= hi) return "";
+        return "expected an integer from " + std::to_string(lo) + " to " + std::to_string(hi) + ", got '" + v + "'";
+    };
+}
+
+Why oneOf(std::vector<std::string> choices, std::string listed) {
+    return [=](const std::string& v) -> std::string {
+        if (std::find(choices.begin(), choices.end(), v) != choices.end()) return "";
+        return "expected " + listed + ", got '" + v + "'";
+    };
+}
+
+const std::vector<std::string> kTabs = {"companies", "chips", "rules", "why", "explain", "sensitivity"};
+
+// The dashboard's flags as one CLI11 app writing into a CliArgs. --lever and --lang are
+// the definitions every chokepoint-cli command uses (src/cli/shared_flags).
+struct Parser {
+    CLI::App app{"Interactive dashboard of the Chokepoint compute-policy simulator.", "chokepoint"};
+    cp::cli::SharedFlags shared;
+    std::map<std::string, std::string> needs;  // what each value flag takes, for a missing value
+    std::string size, restore, tab;            // turned into CliArgs fields after parsing
+
+    // A flag that takes a value: the last one given wins; a missing value "needs" `what`.
+    template <class T>
+    void value(const std::string& name, T& out, const std::string& what, Why why = {}) {
+        needs[name] = what;
+        CLI::Option* o = nullptr;
+        if constexpr (requires { typename T::value_type; } && !std::is_same_v<T, std::string>)
+            o = app.add_option_function<typename T::value_type>(name, [&out](const auto& v) { out = v; });
+        else
+            o = app.add_option(name, out);
+        o->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
+        o->check(validator(what, std::move(why)));
+    }
+
+    CLI::Validator validator(const std::string& what, Why why) {
+        return CLI::Validator(
+            [what, why = std::move(why)](std::string& v) { return missing(v) ? "needs " + what : why ? why(v) : ""; }, "");
+    }
+
+    explicit Parser(CliArgs& a) {
+        app.set_help_flag();  // -h/--help is a plain flag here: main() prints cliUsage()
+        app.allow_extras();   // left-overs are reported by parseCliArgs, in the dashboard's words
+        for (auto [name, out] : {std::pair<const char*, bool*>{"-h,--help", &a.help}, {"--version", &a.version},
+                                 {"--presenter", &a.presenter}, {"--print-levers", &a.printLevers},
+                                 {"--uncertainty", &a.uncertainty}, {"--compare", &a.compare}})
+            app.add_flag(name, *out)->disable_flag_override();
+        value("--scenario", a.scenario, "a file name");
+        value("--screenshot", a.screenshot, "a PNG file name");
+        value("--frames", a.frames, "a number", intIn(1, kMaxFrames));
+        value("--size", size, "WIDTHxHEIGHT, e.g. 1280x720", [](const std::string& v) -> std::string {
+            if (parseWindowSize(v)) return "";
+            return "expected WIDTHxHEIGHT with each side from " + std::to_string(kMinSide) + " to " +
+                   std::to_string(kMaxSide) + ", got '" + v + "'";
+        });
+        value("--link", a.link, "a share link, e.g. --link '#scenario=baseline'");
+        value("--bench-frames", a.benchFrames, "a number", intIn(1, kMaxFrames));
+        value("--bench-idle", a.benchIdle, "seconds", [](const std::string& v) -> std::string {
+            const auto s = parseSeconds(v);
+            if (s && *s >= kMinBenchIdleSeconds && *s <= kMaxBenchIdleSeconds) return "";
+            return "expected seconds from 0.1 to 3600, got '" + v + "'";
+        });
+        value("--restore-session", restore, "ask, yes or no", oneOf({"ask", "yes", "no"}, "ask, yes or no"));
+        value("--tab", tab, "a tab name", oneOf(kTabs, "companies, chips, rules, why, explain or sensitivity"));
+        value("--uncertainty-runs", a.uncertaintyRuns, "a number", intIn(kMinEnsembleRuns, kMaxEnsembleRuns));
+        value("--story", a.story, "a file name");
+        value("--workshop", a.workshop, "a file name");
+        value("--workshop-session", a.workshopSession, "a file name");
+        value("--story-card", a.storyCard, "a number", intIn(0, 1000));
+        value("--workshop-rounds", a.workshopRounds, "a number", intIn(0, 1000));
+        value("--workshop-report", a.workshopReport, "a Markdown file name");
+        value("--workshop-handouts", a.workshopHandouts, "a directory");
+        const std::string move = "ROUND:TEAM:ID=VALUE, e.g. --move 1:us_gov:us.remote_access_control=on";
+        needs["--move"] = move;
+        app.add_option("--move", a.moves)->check(validator(move, [move](const std::string& v) {
+            return v.find(':') == std::string::npos || v.find('=') == std::string::npos ? "needs " + move : "";
+        }));
+        cp::cli::addSharedFlags(app, shared, cp::cli::kLeverFlag | cp::cli::kLangFlag);
+        needs["--lever"] = "ID=VALUE, e.g. --lever us.remote_access_control=on";
+        needs["--lang"] = "en or uk";
+        app.get_option("--lang")->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
+    }
+};
+
+// CLI11's words for a flag without its value, or a value given to a plain flag, in the
+// dashboard's: "--frames: needs a number", "--presenter takes no value".
+std::string explain(const CLI::ParseError& e, const Parser& p) {
+    const std::string what = e.what();
+    const std::string name = what.substr(0, what.find_first_of(": "));
+    if (what.find("disallowed flag override") != std::string::npos)  // CLI11 names it without "--"
+        return (name.rfind('-', 0) == 0 ? name : "--" + name) + " takes no value";
+    if (const auto it = p.needs.find(name); it != p.needs.end() && what.find(" missing") != std::string::npos)
+        return name + ": needs " + it->second;
+    return what;
+}
+
+}  // namespace
+
 CliParseResult parseCliArgs(const std::vector<std::string>& args) {
     CliParseResult r;
-    for (size_t i = 0; i < args.size(); ++i) {
-        std::string name = args[i];
-        std::optional<std::string> inlineValue;
-        if (name.rfind("--", 0) == 0) {
-            if (const auto eq = name.find('='); eq != std::string::npos) {
-                inlineValue = name.substr(eq + 1);
-                name = name.substr(0, eq);
-            }
-        }
-        // Takes the option's value from "--opt=value" or the next argument.
-        const auto value = [&]() -> std::optional<std::string> {
-            if (inlineValue) return inlineValue;
-            // "--scenario --frames 3" is a missing value, not a file named "--frames".
-            if (i + 1 < args.size() && args[i + 1].rfind("--", 0) != 0) return args[++i];
-            return std::nullopt;
-        };
-        const auto fail = [&](const std::string& message) {
-            r.error = message;
-            return r;
-        };
-
-        if (name == "--help" || name == "-h") {
-            r.args.help = true;
-        } else if (name == "--version") {
-            r.args.version = true;
-        } else if (name == "--scenario") {
-            const auto v = value();
-            if (!v || v->empty()) return fail("--scenario needs a file name");
-            r.args.scenario = *v;
-        } else if (name == "--screenshot") {
-            const auto v = value();
-            if (!v || v->empty()) return fail("--screenshot needs a PNG file name");
-            r.args.screenshot = *v;
-        } else if (name == "--frames") {
-            const auto v = value();
-            if (!v) return fail("--frames needs a number");
-            const auto n = parseInt(*v);
-            if (!n || *n < 1 || *n > kMaxFrames) {
-                return fail("--frames: expected an integer from 1 to " + std::to_string(kMaxFrames) + ", got '" +
-                            *v + "'");
-            }
-            r.args.frames = *n;
-        } else if (name == "--size") {
-            const auto v = value();
-            if (!v) return fail("--size needs WIDTHxHEIGHT, e.g. 1280x720");
-            const auto size = parseWindowSize(*v);
-            if (!size) {
-                return fail("--size: expected WIDTHxHEIGHT with each side from " + std::to_string(kMinSide) + " to " +
-                            std::to_string(kMaxSide) + ", got '" + *v + "'");
-            }
-            r.args.size = size;
-        } else if (name == "--lever") {
-            const auto v = value();
-            if (!v || v->find('=') == std::string::npos || v->front() == '=')
-                return fail("--lever needs ID=VALUE, e.g. --lever us.remote_access_control=on");
-            r.args.levers.push_back(*v);
-        } else if (name == "--link") {
-            const auto v = value();
-            if (!v || v->empty()) return fail("--link needs a share link, e.g. --link '#scenario=baseline'");
-            r.args.link = *v;
-        } else if (name == "--presenter") {
-            r.args.presenter = true;
-        } else if (name == "--bench-frames") {
-            const auto v = value();
-            if (!v) return fail("--bench-frames needs a number");
-            const auto n = parseInt(*v);
-            if (!n || *n < 1 || *n > kMaxFrames) {
-                return fail("--bench-frames: expected an integer from 1 to " + std::to_string(kMaxFrames) + ", got '" +
-                            *v + "'");
-            }
-            r.args.benchFrames = *n;
-        } else if (name == "--bench-idle") {
-            const auto v = value();
-            const auto seconds = v ? parseSeconds(*v) : std::nullopt;
-            if (!seconds || *seconds < kMinBenchIdleSeconds || *seconds > kMaxBenchIdleSeconds)
-                return fail("--bench-idle: expected seconds from 0.1 to 3600, got '" + v.value_or("") + "'");
-            r.args.benchIdle = *seconds;
-        } else if (name == "--restore-session") {
-            const auto v = value();
-            if (v == "ask") {
-                r.args.restoreSession = RestoreMode::Ask;
-            } else if (v == "yes") {
-                r.args.restoreSession = RestoreMode::Yes;
-            } else if (v == "no") {
-                r.args.restoreSession = RestoreMode::No;
-            } else {
-                return fail("--restore-session: expected ask, yes or no, got '" + v.value_or("") + "'");
-            }
-            r.args.restoreSessionGiven = true;
-        } else if (name == "--print-levers") {
-            r.args.printLevers = true;
-        } else if (name == "--uncertainty") {
-            r.args.uncertainty = true;
-        } else if (name == "--compare") {
-            r.args.compare = true;
-        } else if (name == "--lang") {
-            const auto v = value();
-            if (!v || !cp::i18n::knownLanguage(*v)) return fail("--lang: expected en or uk, got '" + v.value_or("") + "'");
-            r.args.language = *v;
-        } else if (name == "--tab") {
-            static const char* const kTabs[] = {"companies", "chips", "rules", "why", "explain", "sensitivity"};
-            const auto v = value();
-            const auto it = std::find_if(std::begin(kTabs), std::end(kTabs), [&](const char* t) { return v == t; });
-            if (it == std::end(kTabs))
-                return fail("--tab: expected companies, chips, rules, why, explain or sensitivity, got '" + v.value_or("") + "'");
-            r.args.tab = static_cast<int>(it - std::begin(kTabs));
-        } else if (name == "--uncertainty-runs") {
-            const auto v = value();
-            const auto n = v ? parseInt(*v) : std::nullopt;
-            if (!n || *n < kMinEnsembleRuns || *n > kMaxEnsembleRuns) {
-                return fail("--uncertainty-runs: expected an integer from " + std::to_string(kMinEnsembleRuns) + " to " +
-                            std::to_string(kMaxEnsembleRuns) + ", got '" + v.value_or("") + "'");
-            }
-            r.args.uncertaintyRuns = *n;
-        } else if (name == "--workshop-report") {
-            const auto v = value();
-            if (!v || v->empty()) return fail("--workshop-report needs a Markdown file name");
-            r.args.workshopReport = *v;
-        } else if (name == "--workshop-handouts") {
-            const auto v = value();
-            if (!v || v->empty()) return fail("--workshop-handouts needs a directory");
-            r.args.workshopHandouts = *v;
-        } else if (name == "--story" || name == "--workshop" || name == "--workshop-session") {
-            const auto v = value();
-            if (!v || v->empty()) return fail(name + " needs a file name");
-            (name == "--story" ? r.args.story : name == "--workshop" ? r.args.workshop : r.args.workshopSession) = *v;
-        } else if (name == "--story-card" || name == "--workshop-rounds") {
-            const auto v = value();
-            const auto n = v ? parseInt(*v) : std::nullopt;
-            if (!n || *n < 0 || *n > 1000)
-                return fail(name + ": expected an integer from 0 to 1000, got '" + v.value_or("") + "'");
-            (name == "--story-card" ? r.args.storyCard : r.args.workshopRounds) = *n;
-        } else if (name == "--move") {
-            const auto v = value();
-            if (!v || v->find(':') == std::string::npos || v->find('=') == std::string::npos)
-                return fail("--move needs ROUND:TEAM:ID=VALUE, e.g. --move 1:us_gov:us.remote_access_control=on");
-            r.args.moves.push_back(*v);
-        } else if (name.rfind("-", 0) == 0) {
-            return fail("unknown option '" + args[i] + "'");
-        } else {
-            return fail("unexpected argument '" + args[i] + "' (use --scenario FILE)");
-        }
-        if (inlineValue && (name == "--help" || name == "-h" || name == "--version" || name == "--presenter" ||
-                            name == "--print-levers" || name == "--uncertainty" || name == "--compare")) {
-            return fail(name + " takes no value");
-        }
+    Parser p(r.args);
+    try {
+        p.app.parse(std::vector<std::string>(args.rbegin(), args.rend()));
+    } catch (const CLI::ParseError& e) {
+        r.error = explain(e, p);
+        return r;
     }
+    if (const auto extra = p.app.remaining(); !extra.empty()) {
+        r.error = extra.front().rfind("-", 0) == 0 ? "unknown option '" + extra.front() + "'"
+                                                   : "unexpected argument '" + extra.front() + "' (use --scenario FILE)";
+        return r;
+    }
+    if (!p.size.empty()) r.args.size = parseWindowSize(p.size);
+    if (!p.restore.empty()) {
+        r.args.restoreSession = p.restore == "yes" ? RestoreMode::Yes : p.restore == "no" ? RestoreMode::No : RestoreMode::Ask;
+        r.args.restoreSessionGiven = true;
+    }
+    if (!p.tab.empty()) r.args.tab = static_cast<int>(std::find(kTabs.begin(), kTabs.end(), p.tab) - kTabs.begin());
+    r.args.levers = p.shared.levers;
+    r.args.language = p.shared.lang;
     if (r.args.link && !r.args.scenario.empty()) r.error = "--link names its own scenario; leave out --scenario";
     return r;
+}
+
+std::vector<std::string> cliFlagNames() {
+    CliArgs unused;
+    const Parser p(unused);
+    std::vector<std::string> names;
+    for (const CLI::Option* o : p.app.get_options()) {
+        for (const std::string& s : o->get_snames()) names.push_back("-" + s);
+        for (const std::string& l : o->get_lnames()) names.push_back("--" + l);
+    }
+    return names;
 }
 
 std::string cliUsage() {
@@ -217,7 +213,7 @@ std::string cliUsage() {
            "\n"
            "Options:\n"
            "  --scenario FILE       scenario JSON to open\n"
-           "  --lever ID=VALUE      change a lever after loading, as typed in the CLI:\n"
+           "  -l, --lever ID=VALUE  change a lever after loading, as typed in the CLI:\n"
            "                        on/off, a number, YYYY-MM or never; VALUE@YYYY-MM from\n"
            "                        that month (repeatable; see chokepoint-cli levers FILE)\n"
            "  --link LINK           open a share link (File > Copy link; the browser's address):\n"

@@ -67,8 +67,13 @@ struct CliParseResult {
     bool ok() const { return error.empty(); }
 };
 
-// `args` excludes the program name. Accepts `--opt VALUE` and `--opt=VALUE`.
+// `args` excludes the program name. Accepts `--opt VALUE` and `--opt=VALUE`. Parsed with
+// CLI11; --lever/-l and --lang are chokepoint-cli's shared flags (src/cli/shared_flags.h),
+// so they take and refuse the same values there and here.
 CliParseResult parseCliArgs(const std::vector<std::string>& args);
+
+// Every flag parseCliArgs takes, as "--name" (and "-h", "-l"); cliUsage() lists each.
+std::vector<std::string> cliFlagNames();
 
 // Parses "1280x720" (also 'X'); each side in [64, 16384].
 std::optional<WindowSize> parseWindowSize(const std::string& text);

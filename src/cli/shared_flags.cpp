@@ -27,11 +27,26 @@ const char* help(const char* name) {
 }
 }  // namespace
 
+CLI::Validator leverSyntax() {
+  return CLI::Validator(
+      [](std::string& v) -> std::string {
+        if (const auto eq = v.find('='); eq != std::string::npos && eq > 0) return "";
+        return "expected ID=VALUE or ID=VALUE@YYYY-MM, got '" + v + "'";
+      },
+      "");
+}
+
+std::vector<std::string> languageCodes() {
+  std::vector<std::string> codes;
+  for (const cp::i18n::Language& l : cp::i18n::languages()) codes.push_back(l.code);
+  return codes;
+}
+
 void addSharedFlags(CLI::App& app, SharedFlags& f, unsigned which, const std::vector<std::string>& formats,
                     const std::string& lever_more) {
   if (which & kLeverFlag) {
     const std::string h = std::string(help("-l,--lever")) + (lever_more.empty() ? "" : "; " + lever_more);
-    app.add_option("-l,--lever", f.levers, h);
+    app.add_option("-l,--lever", f.levers, h)->check(leverSyntax());
   }
   if (which & kRangeFlags) {
     app.add_option("--from", f.from, help("--from"));
@@ -43,7 +58,7 @@ void addSharedFlags(CLI::App& app, SharedFlags& f, unsigned which, const std::ve
     app.add_option("--format", f.format, help("--format"))->check(CLI::IsMember(formats));
   }
   if (which & kLangFlag)
-    app.add_option("--lang", f.lang, help("--lang"))->check(CLI::IsMember({"en", "uk"}));
+    app.add_option("--lang", f.lang, help("--lang"))->check(CLI::IsMember(languageCodes()));
   if (which & kOutFlags) {
     app.add_option("-o,--out", f.out, help("-o,--out"));
     app.add_flag("-q,--quiet", f.quiet, help("-q,--quiet"));

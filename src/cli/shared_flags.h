@@ -1,7 +1,8 @@
 // The flags that mean the same in every command that writes results: --out, --format,
 // --quiet, --from/--to, --lever and --metrics. Commands register them here and never by
-// hand, so names, short forms and help stay one set; tests/cli/test_cli_flags.cpp walks
-// every subcommand's --help and checks each shared flag it finds against kSharedFlags.
+// hand, so names, short forms, checks and help stay one set (the dashboard takes --lever
+// and --lang from here too); tests/cli/test_cli_flags.cpp walks every subcommand's --help
+// and checks each shared flag it finds against kSharedFlags.
 //
 //   SharedFlags f;                                     // lives as long as the command
 //   addSharedFlags(app, f, kOutFlags | kRangeFlags | kLeverFlag);
@@ -42,6 +43,12 @@ extern const std::vector<SharedFlagDoc> kSharedFlags;
 // help for commands that accept more than one value (sweep), after "; ".
 void addSharedFlags(CLI::App& app, SharedFlags& f, unsigned which,
                     const std::vector<std::string>& formats = {"csv", "json"}, const std::string& lever_more = "");
+
+// --lever's check: ID=VALUE with an id before the '=' (the scenario then checks the id and
+// the value); "--lever: expected ID=VALUE or ID=VALUE@YYYY-MM, got 'x'" otherwise.
+CLI::Validator leverSyntax();
+// --lang's choices: the languages the tool ships (i18n::languages()).
+std::vector<std::string> languageCodes();
 
 // Switches the process to f.lang's catalogue (assets/locale, scenarios/locale) when --lang
 // was given. False with a message on `err` for an unknown language or a missing catalogue.

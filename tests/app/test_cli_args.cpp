@@ -1,8 +1,12 @@
 #include "app/cli_args.h"
+#include "cli/shared_flags.h"
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <ostream>
+#include <regex>
+#include <set>
 
 using chokepoint::app::CliParseResult;
 using chokepoint::app::kDefaultScreenshotFrames;
@@ -11,6 +15,7 @@ using chokepoint::app::parseWindowSize;
 using chokepoint::app::WindowSize;
 using chokepoint::app::RestoreMode;
 using chokepoint::app::cliUsage;
+using chokepoint::app::cliFlagNames;
 
 TEST(CliArgs, EmptyGivesDefaults) {
     const CliParseResult r = parseCliArgs({});
@@ -156,4 +161,66 @@ TEST(CliArgs, LangTakesEnOrUk) {
     const CliParseResult bad = parseCliArgs({"--lang", "de"});
     EXPECT_FALSE(bad.ok());
     EXPECT_NE(bad.error.find("--lang"), std::string::npos) << bad.error;
+}
+
+// The exact words a user reads: the flag, the reason and the value given.
+TEST(CliArgs, ErrorsNameTheFlagAndTheReason) {
+    const auto error = [](std::vector<std::string> args) { return parseCliArgs(args).error; };
+    EXPECT_EQ(error({"--bogus"}), "unknown option '--bogus'");
+    EXPECT_EQ(error({"--bogus=3"}), "unknown option '--bogus=3'");
+    EXPECT_EQ(error({"-x"}), "unknown option '-x'");
+    EXPECT_EQ(error({"a.json"}), "unexpected argument 'a.json' (use --scenario FILE)");
+    EXPECT_EQ(error({"--lever", "nonsense"}), "--lever: expected ID=VALUE or ID=VALUE@YYYY-MM, got 'nonsense'");
+    EXPECT_EQ(error({"--lever", "=on"}), "--lever: expected ID=VALUE or ID=VALUE@YYYY-MM, got '=on'");
+    EXPECT_EQ(error({"--lever"}), "--lever: needs ID=VALUE, e.g. --lever us.remote_access_control=on");
+    EXPECT_EQ(error({"--size", "10x10"}), "--size: expected WIDTHxHEIGHT with each side from 64 to 16384, got '10x10'");
+    EXPECT_EQ(error({"--size", "big"}), "--size: expected WIDTHxHEIGHT with each side from 64 to 16384, got 'big'");
+    EXPECT_EQ(error({"--size"}), "--size: needs WIDTHxHEIGHT, e.g. 1280x720");
+    EXPECT_EQ(error({"--scenario", "--frames", "3"}), "--scenario: needs a file name");
+    EXPECT_EQ(error({"--scenario="}), "--scenario: needs a file name");
+    EXPECT_EQ(error({"--frames", "0"}), "--frames: expected an integer from 1 to 100000, got '0'");
+    EXPECT_EQ(error({"--presenter=yes"}), "--presenter takes no value");
+    EXPECT_EQ(error({"--help=1"}), "--help takes no value");
+    EXPECT_EQ(error({"--tab", "nope"}), "--tab: expected companies, chips, rules, why, explain or sensitivity, got 'nope'");
+    EXPECT_EQ(error({"--move", "1:us_gov"}),
+              "--move: needs ROUND:TEAM:ID=VALUE, e.g. --move 1:us_gov:us.remote_access_control=on");
+    EXPECT_EQ(error({"--lang"}), "--lang: needs en or uk");
+    EXPECT_EQ(error({"--lang", "de", "--presenter"}).rfind("--lang: ", 0), 0u);
+}
+
+TEST(CliArgs, HelpIsAFlagLikeAnyOther) {
+    const CliParseResult r = parseCliArgs({"--scenario", "s.json", "--help"});
+    ASSERT_TRUE(r.ok()) << r.error;
+    EXPECT_TRUE(r.args.help);
+    EXPECT_EQ(r.args.scenario, "s.json");
+    EXPECT_FALSE(parseCliArgs({"--help", "--frames", "0"}).ok());  // a bad flag is not hidden by --help
+}
+
+// --lever and --lang come from chokepoint-cli's shared flags: the same short form, the
+// same check and the same words for a bad value.
+TEST(CliArgs, LeverAndLangAreTheCliSharedFlags) {
+    const CliParseResult r = parseCliArgs({"-l", "us.remote_access_control=on", "--lever", "sea.tenant_kyc=0.5"});
+    ASSERT_TRUE(r.ok()) << r.error;
+    EXPECT_EQ(r.args.levers, (std::vector<std::string>{"us.remote_access_control=on", "sea.tenant_kyc=0.5"}));
+    std::string bad = "no_equals_sign";
+    EXPECT_EQ(parseCliArgs({"--lever", bad}).error, "--lever: " + cp::cli::leverSyntax()(bad));
+    EXPECT_EQ(cp::cli::languageCodes(), (std::vector<std::string>{"en", "uk"}));
+    EXPECT_EQ(parseCliArgs({"--lang", "uk", "--lang", "en"}).args.language, "en");  // the last wins, as for all
+}
+
+// The hand-written help and the parser list the same flags.
+TEST(CliArgs, UsageListsEveryFlagTheParserTakes) {
+    const std::vector<std::string> names = cliFlagNames();
+    const std::set<std::string> parsed(names.begin(), names.end());
+    for (const char* name : {"-h", "--help", "-l", "--lever", "--lang", "--link", "--story-card", "--bench-idle"})
+        EXPECT_TRUE(parsed.count(name)) << name;
+    const std::string usage = cliUsage();
+    for (const std::string& name : parsed) {
+        const std::regex listed("(^|[\\s\\[,])" + name + "([\\s=,\\]]|$)");
+        EXPECT_TRUE(std::regex_search(usage, listed)) << name << " is missing from the help";
+    }
+    std::set<std::string> inHelp;
+    const std::regex flag("(?:^|[\\s\\[])(--?[a-z][a-z-]*)");
+    for (std::sregex_iterator it(usage.begin(), usage.end(), flag), end; it != end; ++it) inHelp.insert((*it)[1]);
+    for (const std::string& name : inHelp) EXPECT_TRUE(parsed.count(name)) << name << " is in the help but not parsed";
 }

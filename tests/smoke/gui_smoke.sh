@@ -3,8 +3,9 @@
 #   gui_smoke.sh BINARY SCENARIO OUTDIR
 # Checks that --screenshot writes a 1280x720 PNG of the full dashboard (charts: many
 # colours, not one flat colour), that --lang uk, --lever, --presenter, --uncertainty, --tab and --compare shots work, that a bad
-# --lever or a missing scenario exits non-zero, and that --bench-frames prints its
-# figures (idle frames per second included). Never touches the user's config.
+# --lever or a missing scenario exits non-zero, that --bench-frames prints its figures
+# (idle frames per second included), and that --help lists the flags while a bad flag
+# exits 2 naming it and the reason. Never touches the user's config.
 set -euo pipefail
 
 if [[ $# -ne 3 ]]; then
@@ -103,6 +104,30 @@ set -e
 grep -q "does-not-exist.json" "$outdir/missing.stderr" || fail "stderr does not name the missing file"
 [[ ! -e "$outdir/missing.png" ]] || fail "a screenshot was written for a missing scenario"
 echo "ok: missing scenario exited $status: $(cat "$outdir/missing.stderr")"
+
+echo "== the command line: help, and bad flags exit 2 naming the flag and the reason"
+help="$("$binary" --help)" || fail "--help exited with status $?"
+for flag in --scenario --screenshot --lever --link --lang --story-card --bench-idle --restore-session; do
+  grep -q -- "$flag" <<<"$help" || fail "--help does not list $flag"
+done
+bad_flag() {  # ARGS... EXPECTED: exit 2, stderr has EXPECTED and the hint
+  local expected="${*: -1}"
+  set +e
+  "$binary" "${@:1:$#-1}" >"$outdir/flag.stdout" 2>"$outdir/flag.stderr"
+  local status=$?
+  set -e
+  (( status == 2 )) || fail "'${*:1:$#-1}' exited $status, expected 2"
+  grep -qF -- "$expected" "$outdir/flag.stderr" || fail "'${*:1:$#-1}': stderr lacks '$expected': $(cat "$outdir/flag.stderr")"
+  grep -q "Try 'chokepoint --help'" "$outdir/flag.stderr" || fail "'${*:1:$#-1}': no hint on stderr"
+  [[ ! -s "$outdir/flag.stdout" ]] || fail "'${*:1:$#-1}' wrote to standard output"
+}
+bad_flag --bogus "unknown option '--bogus'"
+bad_flag --lever nonsense "--lever: expected ID=VALUE or ID=VALUE@YYYY-MM, got 'nonsense'"
+bad_flag --size 10x10 "--size: expected WIDTHxHEIGHT with each side from 64 to 16384, got '10x10'"
+bad_flag --scenario --frames 3 "--scenario: needs a file name"
+bad_flag --presenter=yes "--presenter takes no value"
+bad_flag --lang xx "--lang"
+echo "ok: --help lists the flags; bad flags exit 2 with the flag and the reason"
 
 [[ -z "$(ls -A "$XDG_CONFIG_HOME" 2>/dev/null)" ]] || fail "screenshot mode wrote to the config dir"
 [[ -z "$(ls -A "$XDG_DATA_HOME" 2>/dev/null)" ]] || fail "screenshot mode wrote to the data dir (session)"
