@@ -75,9 +75,9 @@ done
 # ---- build.ninja -----------------------------------------------------------
 version="$(sed -n 's/^project(chokepoint VERSION \([0-9.]*\).*/\1/p' CMakeLists.txt)"
 sources=()
-for f in src/engine/*.cpp src/paths/*.cpp src/i18n/*.cpp src/app/*.cpp src/app/charts/*.cpp src/web/*.cpp; do
+for f in src/engine/*.cpp src/paths/*.cpp src/i18n/*.cpp src/app/{core,panels,classroom,platform,charts}/*.cpp src/web/*.cpp; do
   # The desktop's entry point and its command line (CLI11) have no part in the page.
-  [[ "$f" == src/app/main.cpp || "$f" == src/app/cli_args.cpp ]] && continue
+  [[ "$f" == src/app/platform/main.cpp || "$f" == src/app/platform/cli_args.cpp ]] && continue
   [[ -f "$f" ]] && sources+=("$CHOKEPOINT_ROOT/$f")
 done
 for f in imgui.cpp imgui_demo.cpp imgui_draw.cpp imgui_tables.cpp imgui_widgets.cpp misc/cpp/imgui_stdlib.cpp \

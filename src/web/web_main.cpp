@@ -3,9 +3,9 @@
 //
 // - the browser owns the loop: emscripten_set_main_loop calls frame() once per display
 //   frame, and nothing may block. Runs happen synchronously between frames (no threads,
-//   see app/no_threads.h); a baseline run takes milliseconds.
+//   see app/core/no_threads.h); a baseline run takes milliseconds.
 // - the scenarios, stories, workshops and fonts are preloaded into the virtual file system
-//   (/scenarios, /assets); the page's URL fragment is a share link (app/share_link.h).
+//   (/scenarios, /assets); the page's URL fragment is a share link (app/core/share_link.h).
 // - files: the Open dialog also uploads a local file (the browser's file picker; it is
 //   opened as on the desktop, broken files get the same error panel); a saved variant,
 //   an exported CSV or picture is downloaded.
@@ -14,17 +14,17 @@
 //   (FS.syncfs) a moment later, so they survive a reload.
 // - for tests and the page: document.title becomes "Chokepoint ready" once the first
 //   results are on screen, and chokepoint_kpis() returns the KPI values as JSON.
-#include "app/app_state.h"
-#include "app/app_ui.h"
-#include "app/chart_specs.h"
-#include "app/dashboard_data.h"
-#include "app/fonts.h"
-#include "app/platform_glfw.h"
-#include "app/session.h"
-#include "app/settings.h"
-#include "app/share_link.h"
-#include "app/tr.h"
-#include "app/uncertainty.h"
+#include "app/core/app_state.h"
+#include "app/panels/app_ui.h"
+#include "app/core/chart_specs.h"
+#include "app/core/dashboard_data.h"
+#include "app/panels/fonts.h"
+#include "app/platform/platform_glfw.h"
+#include "app/core/session.h"
+#include "app/core/settings.h"
+#include "app/core/share_link.h"
+#include "app/core/tr.h"
+#include "app/core/uncertainty.h"
 
 #include <GLFW/glfw3.h>
 #include <emscripten.h>

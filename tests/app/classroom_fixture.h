@@ -7,8 +7,8 @@
 //   ASSERT_TRUE(f.ui.clickItem("story/next", f.draw));
 #pragma once
 
-#include "app/app_state.h"
-#include "app/app_ui.h"
+#include "app/core/app_state.h"
+#include "app/panels/app_ui.h"
 
 #include "imgui_harness.h"
 

@@ -7,8 +7,8 @@
 //   double v = d.chartValue("china_channels", "Leased offshore", "2027-12");
 #pragma once
 
-#include "app/app_state.h"
-#include "app/app_ui.h"
+#include "app/core/app_state.h"
+#include "app/panels/app_ui.h"
 #include "engine/month.h"
 
 #include "imgui_harness.h"

@@ -1,6 +1,6 @@
 #include "imgui_harness.h"
 
-#include "app/ui_probe.h"
+#include "app/panels/ui_probe.h"
 
 namespace chokepoint::test {
 

@@ -10,7 +10,7 @@
 //   EXPECT_EQ(state.theme, Theme::Light);
 //
 // Widgets are found by name: the UI calls probeItem("name") after a widget
-// (src/app/ui_probe.h) and the harness records its rectangle for the frame. A test's own
+// (src/app/panels/ui_probe.h) and the harness records its rectangle for the frame. A test's own
 // draw function can do the same. Each frame() clears the record, so itemRect() answers
 // for the last frame drawn. Debian's ImGui aborts on API misuse (assertions are on).
 #pragma once

@@ -15,7 +15,7 @@ TEST(Po, HeaderAndSimpleEntries) {
         "\"Language: uk\\n\"\n"
         "\"Content-Type: text/plain; charset=UTF-8\\n\"\n"
         "\n"
-        "#: src/app/app_ui.cpp:10\n"
+        "#: src/app/panels/app_ui.cpp:10\n"
         "msgid \"Levers\"\n"
         "msgstr \"Важелі\"\n",
         "t.po");

@@ -9,7 +9,7 @@
 // [SECTION] EndChart
 
 #include "chart.h"
-#include "app/tr.h"
+#include "app/core/tr.h"
 
 #include <imgui_internal.h>
 

@@ -8,7 +8,7 @@
 
 #include "chart.h"
 
-#include "app/tr.h"
+#include "app/core/tr.h"
 #include "i18n/format.h"
 
 #include <algorithm>

@@ -4,12 +4,12 @@
 // place, so each case opens another: companies, chips, rule timeline, Why).
 #include <benchmark/benchmark.h>
 
-#include "app/app_state.h"
-#include "app/app_ui.h"
-#include "app/fonts.h"
+#include "app/core/app_state.h"
+#include "app/panels/app_ui.h"
+#include "app/panels/fonts.h"
 
 #include "../../app/imgui_harness.h"
-#include "../../app/scenario_paths.h"
+#include "../../common/scenario_paths.h"
 
 #include <string>
 

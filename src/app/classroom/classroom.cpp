@@ -1,0 +1,208 @@
+// Classroom file work: the lists the dialogs show, and the requests they raise (open a
+// story or workshop, load and save sessions, write the workshop report). No ImGui here.
+#include "app/classroom/classroom.h"
+
+#include "app/core/app_state.h"
+#include "app/platform/cli_args.h"
+#include "app/core/scenario_files.h"
+#include "app/classroom/workshop_handouts.h"
+#include "app/core/tr.h"
+
+#include <algorithm>
+#include <filesystem>
+
+namespace chokepoint::app {
+
+namespace {
+
+void setStatus(AppState& state, std::string message, bool error) {
+    state.statusMessage = std::move(message);
+    state.statusIsError = error;
+}
+
+// The dialog comes back with the reason (every problem, one per line) and what was typed.
+void failed(AppState& state, ClassroomDialog dialog, const std::string& path, const std::string& what,
+            const std::string& reason) {
+    ClassroomState& c = state.classroom;
+    c.error = reason;
+    c.pathField = path;
+    c.dialogRequested = dialog;
+    const std::string first = reason.substr(0, reason.find('\n'));
+    setStatus(state, what + ": " + (first.empty() ? std::string(tr("unknown problem")) : first), true);
+}
+
+std::string lines(const std::vector<cp::Problem>& problems) {
+    std::string text;
+    for (const cp::Problem& p : problems) {
+        if (!text.empty()) text += '\n';
+        text += p.str();
+    }
+    return text;
+}
+
+}  // namespace
+
+std::vector<std::string> classroomFiles(const std::string& openScenarioPath, const char* sub) {
+    std::vector<std::filesystem::path> dirs;
+    for (const std::filesystem::path& d : scenarioDirs(openScenarioPath)) {
+        dirs.push_back(d / sub);
+        // Beside an open story's or workshop's scenario, the folder may be the sub-folder itself.
+        if (d.filename() == sub) dirs.push_back(d);
+    }
+    return listScenarioFiles(dirs);
+}
+
+void handleClassroomRequests(AppState& state) {
+    ClassroomRequests& r = state.classroom.requests;
+    if (r.openStory) {
+        const std::string path = *r.openStory;
+        r.openStory.reset();
+        if (auto problems = openStory(state, path); problems.empty()) {
+            state.classroom.error.clear();
+            setStatus(state, tr("Opened story ") + displayPath(path), false);
+        } else {
+            failed(state, ClassroomDialog::OpenStory, path, tr("Story not opened"), lines(problems));
+        }
+    }
+    if (r.openWorkshop) {
+        const std::string path = *r.openWorkshop;
+        r.openWorkshop.reset();
+        if (auto problems = openWorkshop(state, path); problems.empty()) {
+            state.classroom.error.clear();
+            setStatus(state, tr("Opened workshop ") + displayPath(path), false);
+        } else {
+            failed(state, ClassroomDialog::OpenWorkshop, path, tr("Workshop not opened"), lines(problems));
+        }
+    }
+    if (r.openSession) {
+        const std::string path = *r.openSession;
+        r.openSession.reset();
+        if (auto problems = loadWorkshopSession(state, path); problems.empty()) {
+            state.classroom.error.clear();
+            setStatus(state, tr("Opened workshop session ") + displayPath(path), false);
+        } else {
+            failed(state, ClassroomDialog::OpenSession, path, tr("Session not opened"), lines(problems));
+        }
+    }
+    if (r.saveSession) {
+        const std::string path = *r.saveSession;
+        r.saveSession.reset();
+        if (std::string error = saveWorkshopSession(state, path); error.empty()) {
+            state.classroom.error.clear();
+            setStatus(state, tr("Saved workshop session ") + displayPath(path), false);
+            if (state.dialogs.continueAfterSave) performPending(state);  // saved from the unsaved-changes question
+        } else {
+            failed(state, ClassroomDialog::SaveSessionAs, path, tr("Session not saved"), error);
+        }
+    }
+    if (r.exportHandouts) {
+        const std::string dir = *r.exportHandouts;
+        r.exportHandouts.reset();
+        std::vector<std::string> files;
+        if (!workshopActive(state)) {
+            failed(state, ClassroomDialog::ExportHandouts, dir, tr("Handouts not written"), tr("no workshop is open"));
+        } else if (std::string error = writeWorkshopHandouts(*state.classroom.workshop.workshop, dir, &files); error.empty()) {
+            setStatus(state, tr("Wrote ") + std::to_string(files.size()) + tr(" handout files to ") + displayPath(dir) +
+                                 tr("; drawing the team cards as pictures..."), false);
+            HandoutPictures& p = state.classroom.handoutPictures;
+            const cp::Workshop& w = *state.classroom.workshop.workshop;
+            p = HandoutPictures{};
+            for (size_t t = 0; t < w.teams.size(); ++t) {
+                p.teams.push_back(static_cast<int>(t));
+                p.files.push_back((std::filesystem::path(dir) / ("team_" + w.teams[t].id + ".png")).string());
+            }
+            p.restoreTheme = state.theme;
+            if (!p.teams.empty()) state.theme = Theme::Light;  // for the printer; restored after the last one
+        } else {
+            failed(state, ClassroomDialog::ExportHandouts, dir, tr("Handouts not written"), error);
+        }
+    }
+    // The report waits for the scoreboard of the results on screen (--workshop-report asks at once).
+    if (r.exportReport && !(workshopActive(state) && !workshopBoard(state))) {
+        const std::string path = *r.exportReport;
+        r.exportReport.reset();
+        if (std::string error = requestWorkshopReport(state, path); error.empty()) {
+            setStatus(state, tr("Wrote ") + displayPath(path) + tr("; saving the chart pictures beside it..."), false);
+        } else {
+            failed(state, ClassroomDialog::ExportReport, path, tr("Report not written"), error);
+        }
+    }
+    tickHandoutPictures(state);
+    const bool wasExporting = reportInProgress(state);
+    tickWorkshopReport(state);
+    if (wasExporting && !reportInProgress(state) && !state.statusIsError)
+        setStatus(state, tr("Workshop report written with its chart pictures"), false);
+}
+
+void tickHandoutPictures(AppState& state) {
+    HandoutPictures& p = state.classroom.handoutPictures;
+    if (p.teams.empty()) return;
+    if (state.requests.screenshot) return;  // the main loop has not taken the last picture yet
+    if (p.waiting) {
+        p.teams.erase(p.teams.begin());
+        p.files.erase(p.files.begin());
+        p.waiting = false;
+        if (p.teams.empty() || !workshopActive(state)) {
+            state.theme = p.restoreTheme;
+            p = HandoutPictures{};
+            setStatus(state, tr("Handouts written with a picture of each team card"), false);
+            return;
+        }
+    }
+    p.showing = p.teams.front();
+    state.requests.screenshot = ScreenshotRequest{p.files.front(), /*cropToEnlargedChart=*/false, 2};
+    p.waiting = true;
+}
+
+std::string applyClassroomArgs(AppState& state, const CliArgs& args) {
+    const bool workshop = !args.workshop.empty() || !args.workshopSession.empty();
+    if (!args.story.empty() && workshop) return "open a story or a workshop, not both";
+    if (args.storyCard && args.story.empty()) return "--story-card needs --story";
+    if ((!args.moves.empty() || args.workshopRounds) && !workshop)
+        return "--move and --workshop-rounds need --workshop or --workshop-session";
+    if (!args.story.empty()) {
+        if (auto problems = openStory(state, args.story); !problems.empty())
+            return "cannot open story " + args.story + ":\n  " + lines(problems);
+        if (args.storyCard) {
+            if (*args.storyCard > storyCardCount(state))
+                return "--story-card " + std::to_string(*args.storyCard) + ": the story has " +
+                       std::to_string(storyCardCount(state)) + " cards";
+            storyGoTo(state, *args.storyCard - 1);
+        }
+        return "";
+    }
+    if (args.workshopReport && !workshop) return "--workshop-report needs --workshop or --workshop-session";
+    if (!workshop) return "";
+    if (args.workshopReport) state.classroom.requests.exportReport = *args.workshopReport;
+    if (args.workshopHandouts && !workshop) return "--workshop-handouts needs --workshop or --workshop-session";
+    if (args.workshopHandouts) state.classroom.requests.exportHandouts = *args.workshopHandouts;
+    const std::string& file = args.workshopSession.empty() ? args.workshop : args.workshopSession;
+    auto problems = args.workshopSession.empty() ? openWorkshop(state, file) : loadWorkshopSession(state, file);
+    if (!problems.empty()) return "cannot open " + file + ":\n  " + lines(problems);
+    std::vector<cp::Move> moves;
+    try {
+        for (const std::string& text : args.moves) moves.push_back(cp::parseMoveArg(text));
+    } catch (const cp::MoveError& e) {
+        return e.what();
+    }
+    std::stable_sort(moves.begin(), moves.end(), [](const cp::Move& a, const cp::Move& b) { return a.round < b.round; });
+    const int target = args.workshopRounds.value_or(state.classroom.workshop.session.rounds_played);
+    size_t next = 0;
+    for (;;) {
+        for (; next < moves.size() && moves[next].round <= openRound(state); ++next)
+            if (std::string why = enterMove(state, moves[next]); !why.empty()) return why;
+        if (state.classroom.workshop.session.rounds_played >= target || !playRound(state)) break;
+    }
+    if (next < moves.size())
+        return "--move " + cp::formatMoveArg(moves[next]) + ": round " + std::to_string(moves[next].round) +
+               " is not open after " + std::to_string(state.classroom.workshop.session.rounds_played) +
+               " rounds played (--workshop-rounds)";
+    return "";
+}
+
+bool classroomBusy(const AppState& state) {
+    return reportInProgress(state) || (state.classroom.requests.exportReport && workshopActive(state)) ||
+           !state.classroom.handoutPictures.teams.empty() || state.classroom.requests.exportHandouts.has_value();
+}
+
+}  // namespace chokepoint::app

@@ -1,0 +1,39 @@
+// The classroom modes' UI (story bar, workshop panels, their dialogs) and the small hooks
+// the shared panels call to highlight what a story card names or to veil the future.
+// ImGui only; the state and file work are in classroom.h, story_mode.h, workshop_mode.h.
+//
+//   app_ui.cpp:       drawClassroomFileMenu (File menu), drawStoryBar, drawWorkshopPanel,
+//                     drawWorkshopResults (layout), drawClassroomDialogs (after drawDialogs)
+//   panel_charts.cpp: chart::Future(classroomFutureFrom(state)); highlightChart(state, id)
+//   panel_levers.cpp: BeginGroup(); drawLever(); EndGroup(); highlightLever(state, id)
+//   panel_rules.cpp:  highlightRuleRow(state, rule.id, rowMin, rowMax)
+#pragma once
+
+#include "app/core/app_state.h"
+
+#include <imgui.h>
+
+#include <string>
+
+namespace chokepoint::app {
+
+void drawClassroomFileMenu(AppState& state);   // File menu items: stories, workshops, sessions, report
+void requestClassroomDialog(AppState& state, ClassroomDialog dialog);
+// Save workshop session: to the session's file, or through the Save dialog when it has none.
+void requestSaveWorkshopSession(AppState& state);
+void drawClassroomDialogs(AppState& state);    // their modals
+void drawStoryBar(AppState& state);            // the card, Previous / Next, Try it (story mode)
+void drawWorkshopPanel(AppState& state);       // left column in workshop mode: round, teams, moves
+void drawWorkshopResults(AppState& state);     // under the charts: scoreboard and moves history
+float workshopResultsHeight(const AppState& state);  // what the scoreboard needs, in pixels
+
+// The colour of what a story card points at (charts, levers, rules), on the current theme.
+ImVec4 highlightColor(const AppState& state);
+// Month index from which the charts are veiled (story or workshop), -1 for none.
+int classroomFutureFrom(const AppState& state);
+// Frame the last item (the chart just drawn, a lever's group) when the story card names it.
+void highlightChart(AppState& state, const char* chartId);
+void highlightLever(AppState& state, const std::string& leverId);
+void highlightRuleRow(const AppState& state, const std::string& ruleId, ImVec2 min, ImVec2 max);
+
+}  // namespace chokepoint::app

@@ -1,0 +1,232 @@
+// AppState: everything the dashboard shows, in one place. The UI is a function of this
+// struct each frame (drawUi in app_ui.h); it raises requests that handleRequests() acts
+// on after the frame (file I/O, loading), and edits levers through document.h.
+//
+//   AppState state;
+//   state.scenarioPath = "scenarios/baseline.json";
+//   loadScenario(state);          // fills loadProblems on failure, never throws
+//   ... each frame: drawUi(state); handleRequests(state);
+//
+// Runs: syncRuns() (called by drawUi at the start and end of each frame) takes finished
+// runs from the worker and submits a new one when the edits changed. Tests call
+// waitForRuns() to block until the results are in.
+#pragma once
+
+#include "app/classroom/classroom.h"
+#include "app/core/compare_scenarios.h"
+#include "app/core/dashboard_data.h"
+#include "app/core/document.h"
+#include "app/core/explain.h"
+#include "app/core/file_watch.h"
+#include "app/panels/fonts.h"
+#include "app/core/run_worker.h"
+#include "app/core/session.h"
+#include "app/panels/theme.h"
+#include "app/core/uncertainty.h"
+#include "engine/problems.h"
+#include "engine/sources.h"
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace chokepoint::app {
+
+// Which auxiliary windows and panels are open. New panels add their flag here, not in a static.
+struct WindowVisibility {
+    bool about = false;
+    bool shortcuts = false;
+    bool imguiDemo = false;
+    bool imguiMetrics = false;
+    bool tables = true;      // the tabs under the charts (hidden in presenter mode)
+    bool sources = false;    // Help > Sources
+    bool compareScenarios = false;  // the Compare scenarios window (panel_compare.cpp)
+};
+
+// Which Why-panel trace a run answers.
+struct TraceKey {
+    std::uint64_t generation = 0, revision = 0;
+    int company = -1, month = -1;  // company index, absolute month
+    friend bool operator==(const TraceKey&, const TraceKey&) = default;
+};
+
+// The latest results and what is being computed.
+struct RunState {
+    std::uint64_t generation = 0;                 // bumps on each load: older runs are dropped
+    std::shared_ptr<const cp::Results> current;   // the edit copy's run (what is drawn solid)
+    std::shared_ptr<const cp::Results> baseline;  // the file as loaded (drawn dashed)
+    std::shared_ptr<const cp::Results> traced;    // the Why panel's run
+    std::shared_ptr<const std::vector<std::vector<char>>> ruleActive, baselineRuleActive;
+    bool submittedOnce = false;
+    std::uint64_t submittedRevision = 0;          // document revision last sent to the worker
+    std::uint64_t shownRevision = 0;              // revision of `current`
+    TraceKey submittedTrace, shownTrace;
+    std::string error;                            // the last run failed
+    // Latency: frames from submitting a revision to showing its results.
+    std::uint64_t frame = 0, submittedFrame = 0;
+    int lastLatencyFrames = -1;
+    double lastRunMs = 0;
+    std::uint64_t dataGeneration = 0;             // bumps whenever `dash` is rebuilt
+};
+
+// What the user is looking at (not the model).
+struct ViewState {
+    int month = 0;                    // scrubber: month index into the run
+    bool monthSet = false;            // false: pick a default on load
+    int whyCompany = -1;              // company index for the Why panel
+    int enlargedChart = -1;           // chart index shown large, -1 none
+    std::vector<char> logScale;       // per chart (parallel to chartSpecs())
+    int tableTab = 0;                 // 0 companies, 1 chips, 2 rules, 3 why, 4 explain, 5 sensitivity
+    int selectTab = -1;               // select this table tab on the next frame (--tab), -1 none
+    float chartsFraction = 0.6f;      // share of the centre's height the charts get over the tables
+    bool whyVisible = false;          // the Why tab was drawn this frame (tracing on demand)
+    float enlargedRect[4] = {0, 0, 0, 0};  // chart rect in the enlarged window (screen px)
+    bool leversCollapsed = false;     // Ctrl+L: the lever (or workshop) panel is a narrow strip
+    bool flopUnits = false;           // View > Compute in FLOP-H100e
+    bool presenterLeversOpen = false; // presenter mode collapses it; Ctrl+L opens it there
+    int chartPage = 0;                // presenter mode: which page of the chart order is shown
+    std::string sourcesFilter;        // Sources window
+    std::string sourceSelected;
+    int sourcesShown = 0;             // rows the filter let through (last frame)
+};
+
+enum class PendingAction { None, Open, Revert, Reload, Quit, OpenStory, OpenWorkshop, OpenSession };
+
+// Modal dialogs and the action waiting for "discard unsaved changes?".
+struct Dialogs {
+    bool openRequested = false;       // open the "Open scenario" dialog this frame
+    bool saveAsRequested = false;
+    bool exportCsvRequested = false;
+    bool exportPngRequested = false;
+    bool confirmRequested = false;
+    std::vector<std::string> scenarioFiles;  // listed when the Open dialog opens
+    std::string pathField;            // shared path field of the open dialogs
+    std::string nameField;            // Save As: scenario name
+    std::string error;                // shown in the dialog
+    bool pngOfChart = false;          // export: the enlarged chart, not the whole window
+    PendingAction pending = PendingAction::None;
+    std::string pendingPath;          // for PendingAction::Open and the classroom opens
+    bool continueAfterSave = false;   // Save As was opened from the confirm dialog
+    // The browser build's file hooks (empty on the desktop): the Open dialog offers a
+    // file picker that uploads a local file; a saved or exported file is also downloaded.
+    std::function<void()> upload;
+    std::function<void(const std::string& path)> download;
+};
+
+// Screenshot of the window (or a crop of it) for the main loop: it is taken after the
+// UI has been drawn `delayFrames` more times, so menus and dialogs have closed.
+struct ScreenshotRequest {
+    std::string path;
+    bool cropToEnlargedChart = false;
+    int delayFrames = 2;
+    float crop[4] = {0, 0, 0, 0};  // else a screen rectangle (min x, min y, max x, max y); all 0 = none
+};
+
+// Requests from the UI, handled by handleRequests() or the main loop.
+struct Requests {
+    bool quit = false;               // confirmed: the main loop closes the window
+    bool reload = false;
+    bool revert = false;
+    bool save = false;
+    std::optional<std::string> open;       // path
+    std::optional<std::string> saveAs;     // path (name in dialogs.nameField)
+    std::optional<std::string> exportCsv;  // path
+    std::optional<ScreenshotRequest> screenshot;
+};
+
+struct AppState {
+    // Scenario
+    std::string scenarioPath;                 // empty: none given
+    std::optional<std::string> loadError;     // one line: why the scenario could not be loaded
+    std::vector<cp::Problem> loadProblems;    // every problem the loader found
+    bool scenarioLoaded = false;
+    Document doc;
+    cp::SourceList sources;                   // sources.json next to the scenario (empty: none)
+    std::string sourcesError;                 // it exists but could not be read
+
+    // Runs and what the panels draw from them
+    RunWorker worker;
+    RunState runs;
+    DashboardData dash;
+    ViewState view;
+
+    // Look
+    Theme theme = Theme::Dark;
+    std::optional<Theme> appliedTheme;      // what ImGui's style holds now (UI bookkeeping)
+    FontSet fonts;                          // null pointers: ImGui default font
+    bool presenter = false;                 // F11: large font, high contrast, fewer panels
+    Theme themeBeforePresenter = Theme::Dark;
+    std::string language = "en";            // View > Language (the catalogue in force: cp::i18n)
+    std::vector<std::filesystem::path> localeRoots;  // where catalogues are looked for
+
+    WindowVisibility windows;
+    Dialogs dialogs;
+    std::vector<std::string> recentFiles;   // most recent first (kept in settings.json)
+    std::vector<std::string> warnings;      // shown in the status bar (e.g. font fallback)
+    std::string statusMessage;              // last action's outcome ("Saved ...")
+    bool statusIsError = false;
+
+    Requests requests;
+
+    // No lost work (session.h, file_watch.h) and uncertainty bands (uncertainty.h)
+    SessionState session;
+    ScenarioWatch watch;
+    UncertaintyState uncertainty;
+    ExplainState explain;       // the Explain and Sensitivity tabs (explain.h)
+    CompareScenarios compare;   // the Compare scenarios window (compare_scenarios.h)
+
+    // Story mode and workshop team play (classroom.h)
+    ClassroomState classroom;
+
+    AppState() = default;
+    AppState(const AppState&) = delete;
+    AppState& operator=(const AppState&) = delete;
+};
+
+inline constexpr size_t kMaxRecentFiles = 8;
+
+// Loads state.scenarioPath; fills loadError / loadProblems / scenarioLoaded, opens the
+// document and starts the baseline run. Never throws.
+void loadScenario(AppState& state);
+// Opens a scenario loaded elsewhere (a story's or a workshop's, levers already set) as if
+// loaded from `path`: document, baseline and current runs.
+void openLoadedScenario(AppState& state, const std::string& path, std::shared_ptr<const cp::Scenario> loaded);
+
+// Acts on requests the UI raised this frame (open, save, reload, export CSV). Quit and
+// screenshots are left to the main loop.
+void handleRequests(AppState& state);
+
+// Takes finished runs from the worker; submits a run when the edits (or the Why panel's
+// company and month) changed.
+void syncRuns(AppState& state);
+// Blocks until the worker is idle, then syncs: for tests and screenshots.
+void waitForRuns(AppState& state);
+// True while results on screen are older than the edits.
+bool updating(const AppState& state);
+
+// Switches the interface language ("en", "uk") at once: texts, numbers and the chart and
+// table labels built from the scenario. On failure the language stays and the status bar
+// says why. `roots`: where assets/ and scenarios/ are looked for (localeRoots()).
+bool setAppLanguage(AppState& state, const std::string& code);
+// Directories holding assets/ and scenarios/ beside the executable, installed, or in the
+// source tree (the parents of assetSearchDirs()).
+std::vector<std::filesystem::path> localeRoots();
+
+// Switches presenter mode (F11) on or off.
+void setPresenter(AppState& state, bool on);
+// The lever (or workshop) panel as a narrow strip: by default in presenter mode, else when
+// folded; Ctrl+L toggles it in the mode on screen.
+bool leverPanelCollapsed(const AppState& state);
+void toggleLeverPanel(AppState& state);
+void addRecentFile(AppState& state, const std::string& path);
+
+// A user action that would drop unsaved edits goes through here: it happens now when
+// nothing is unsaved, else the "discard changes?" dialog asks first.
+void requestGuarded(AppState& state, PendingAction action, const std::string& path = "");
+void performPending(AppState& state);
+
+}  // namespace chokepoint::app

@@ -1,0 +1,164 @@
+// The Explain and Sensitivity tabs' analyses (engine/attribution.h, engine/sensitivity.h)
+// for the selected KPI or chart series in the scrubber's month, computed on a worker
+// thread of their own. Like runs, the latest request wins (an edit cancels the analysis in
+// progress); finished analyses are cached per (load, lever settings, target, month), so
+// stepping back with undo shows them at once.
+//
+//   syncExplain(state);                     // each frame, from the tabs that are drawn
+//   if (const cp::Attribution* a = shownAttribution(state)) bars = waterfallBars(*a, split);
+//
+// No ImGui here; the drawing is panel_explain.cpp.
+#pragma once
+
+#include "app/charts/chart.h"
+#include "app/core/no_threads.h"
+#include "engine/attribution.h"
+#include "engine/sensitivity.h"
+
+#include <atomic>
+#include <condition_variable>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace chokepoint::app {
+
+struct AppState;
+
+// What to explain: a KPI card (chart < 0) or series `series` of chart `chart`.
+struct ExplainTarget {
+    int kpi = 0;
+    int chart = -1;
+    int series = 0;
+    friend bool operator==(const ExplainTarget&, const ExplainTarget&) = default;
+};
+
+// Every target there is for a scenario, with its label ("China training compute",
+// "Training compute: China") and unit, KPIs first.
+struct TargetChoice {
+    ExplainTarget target;
+    std::string label;
+    chart::Unit unit = chart::Unit::None;
+};
+std::vector<TargetChoice> explainTargets(const cp::Scenario& s);
+// The target's value in absolute month `month` of a run: the KPI's aggregate (a sum of
+// metrics, a 12-month total) or the chart series (a sum of metrics). NaN when missing.
+cp::Metric explainMetric(const cp::Scenario& s, const ExplainTarget& target, int month);
+
+// One bar of the waterfall from "as loaded" to "your run".
+struct WaterfallBar {
+    enum class Kind { Lever, Other, Interaction };
+    Kind kind = Kind::Lever;
+    int lever = -1;  // Lever: index in the scenario
+    std::string label, from, to, help;
+    double value = 0;
+};
+// Shapley split (default): one bar per lever, plus "other differences" when non-zero.
+// One at a time: each lever's effect alone, plus an "interactions" bar when non-zero.
+// Either way the bars sum to the difference. Sorted by size, largest first.
+std::vector<WaterfallBar> waterfallBars(const cp::Attribution& a, bool oneAtATime);
+
+// A thread that runs one analysis at a time; submitting cancels the one in progress.
+class AnalysisWorker {
+public:
+    using Job = std::function<void(const cp::AnalysisOptions&)>;  // writes its own result
+    AnalysisWorker() = default;
+    ~AnalysisWorker();
+    AnalysisWorker(const AnalysisWorker&) = delete;
+    AnalysisWorker& operator=(const AnalysisWorker&) = delete;
+
+    // The job runs on the worker thread with AnalysisOptions whose cancel flag a later
+    // submit() sets; it stores its own result (and catches its own errors).
+    void submit(std::uint64_t tag, Job job);
+    // Tag of the newest finished job, once (0: none).
+    std::uint64_t takeFinished();
+    struct Progress {
+        std::uint64_t tag = 0;
+        int done = 0, total = 0;
+        bool running = false;
+    };
+    Progress progress() const;
+    bool busy() const;
+    void waitIdle();
+    // Without threads (the browser build; tests switch it on) the job runs a few runs at a
+    // time through cp::AnalysisMemo, one slice per takeFinished(): the page keeps drawing.
+    void setSliced(bool on) { sliced_ = on; }
+    static constexpr int kRunsPerSlice = 2;
+
+private:
+    void loop();
+    void step();  // sliced: the next runs of the job, finished once every run is in
+    struct SliceJob {
+        std::uint64_t tag = 0;
+        Job job;
+        cp::AnalysisMemo memo;
+    };
+    std::optional<SliceJob> slices_;
+    bool sliced_ = !kHasThreads;
+    mutable std::mutex mutex_;
+    std::condition_variable wake_, idle_;
+    std::optional<std::pair<std::uint64_t, Job>> pending_;
+    std::uint64_t finished_ = 0, runningTag_ = 0;
+    bool running_ = false, stop_ = false;
+    std::atomic<bool> cancel_{false};
+    std::atomic<int> progressDone_{0}, progressTotal_{0};
+    std::thread thread_;
+};
+
+struct ExplainState {
+    ExplainTarget target;
+    bool oneAtATime = false;      // waterfall split (see waterfallBars)
+    bool explainVisible = false;  // the tabs were drawn this frame: compute on demand
+    bool sensitivityVisible = false;
+    int threads = 0;              // analysis worker threads (0: one per core)
+    std::string waterfallExport = "waterfall", tornadoExport = "tornado";  // export file names (no extension)
+    float waterfallRect[4] = {0, 0, 0, 0}, tornadoRect[4] = {0, 0, 0, 0};  // last drawn (PNG export crops)
+
+    struct Key {
+        std::uint64_t generation = 0;
+        std::vector<std::vector<std::pair<int, double>>> edits;  // the lever schedules: undo finds its analysis again
+        ExplainTarget target;
+        int month = 0;  // absolute
+        friend bool operator==(const Key&, const Key&) = default;
+    };
+    template <class T>
+    struct Pending {  // written by the job, read once it has finished
+        T value;
+        std::string error;
+    };
+    template <class T>
+    struct Slot {
+        AnalysisWorker worker;
+        std::uint64_t nextTag = 1, submittedTag = 0;
+        Key submitted;
+        std::shared_ptr<Pending<T>> pending;  // the job of submittedTag, until it is taken
+        std::string error;                    // the job of `submitted` threw
+        std::vector<std::pair<Key, std::shared_ptr<const T>>> cache;  // most recent last
+    };
+    Slot<cp::Attribution> attribution;
+    Slot<cp::Sensitivity> sensitivity;
+};
+
+inline constexpr std::size_t kExplainCacheSize = 16;
+
+// Takes finished analyses and submits the visible tabs' ones when the key changed
+// (called by the tabs each frame and by waitForExplain).
+void syncExplain(AppState& state);
+// Blocks until the visible tabs' analyses are in (tests, screenshots).
+void waitForExplain(AppState& state);
+// The analyses of the current key; null while computing.
+const cp::Attribution* shownAttribution(const AppState& state);
+const cp::Sensitivity* shownSensitivity(const AppState& state);
+// "computing: 120/257 runs" or the error; empty when shown.
+std::string explainStatus(const AppState& state, bool sensitivity);
+// Runs done of the analysis in progress for the current key, as a fraction 0..1.
+float explainProgress(const AppState& state, bool sensitivity);
+// The current key (target, scrubber month, edits).
+ExplainState::Key explainKey(const AppState& state);
+
+}  // namespace chokepoint::app

@@ -1,0 +1,157 @@
+// Uncertainty bands: a Monte Carlo ensemble (engine/ensemble.h) of the edited scenario,
+// run on a worker thread of its own (threads = 1, so the UI and the run worker keep a
+// core; in the browser build, in slices between frames), summarised as p10 / p50 / p90 per month for every series of the line charts.
+// The charts draw p10-p90 as a translucent band under each line, in the line's colour.
+//
+//   setUncertainty(state, true);         // View > Uncertainty, or the checkbox over the charts
+//   ... syncRuns() calls syncUncertainty(): a lever edit cancels the ensemble in progress and
+//   ... starts one for the new edits; bands of older edits are hidden until it finishes
+//   if (const auto* b = chartBands(state, c)) for (const BandSeries& s : *b) chart::Band(...);
+//
+// Seed: the scenario's own (Scenario::seed), so the same edits always give the same bands.
+// A series summed from two metrics (train + infer) is summed per member before its quantiles.
+#pragma once
+
+#include "app/core/no_threads.h"
+#include "app/core/wake.h"
+#include "engine/ensemble.h"
+#include "engine/scenario.h"
+
+#include <atomic>
+#include <condition_variable>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace chokepoint::app {
+
+struct AppState;
+
+inline constexpr int kDefaultUncertaintyRuns = 200;
+
+struct BandSeries {
+    std::string label;                  // the chart series it belongs to (SeriesData::label)
+    std::vector<double> p10, p50, p90;  // per month index; NaN where no member had a value
+};
+
+struct UncertaintyBands {
+    int runs = 0;                                 // finished ensemble members
+    std::vector<std::vector<BandSeries>> charts;  // parallel to chartSpecs(); stacked charts: none
+    std::vector<BandSeries> kpis;                 // parallel to kpiSpecs() (empty label: not produced)
+};
+
+// A KPI's p10-p90 in the month on screen, when bands are on and current.
+struct KpiRange {
+    bool available = false;
+    double p10 = 0, p90 = 0;
+};
+
+// The ensemble and its bands for every line chart. Pure (no threads of its own besides
+// o.threads); throws cp::EnsembleError. o.keep and o.summarize are set here.
+UncertaintyBands computeBands(const cp::Scenario& s, cp::EnsembleOptions o);
+// computeBands() in two steps, for an ensemble run in shards: the options it runs with
+// (o plus keep and summarize), and the bands of the (merged) result.
+cp::EnsembleOptions bandEnsembleOptions(const cp::Scenario& s, cp::EnsembleOptions o);
+UncertaintyBands bandsFromEnsemble(const cp::Scenario& s, const cp::EnsembleResult& e);
+
+// One background thread; the latest request wins: submitting cancels the ensemble in
+// progress (through EnsembleOptions::cancel) and replaces a pending one.
+class EnsembleWorker {
+public:
+    struct Request {
+        std::shared_ptr<const cp::Scenario> scenario;
+        std::uint64_t tag = 0;
+        int runs = kDefaultUncertaintyRuns;
+    };
+    struct Output {
+        std::uint64_t tag = 0;
+        std::shared_ptr<const UncertaintyBands> bands;  // null on error
+        std::string error;
+    };
+    struct Progress {
+        std::uint64_t tag = 0;
+        int done = 0, total = 0;
+        bool running = false;
+    };
+
+    EnsembleWorker() = default;
+    ~EnsembleWorker();
+    EnsembleWorker(const EnsembleWorker&) = delete;
+    EnsembleWorker& operator=(const EnsembleWorker&) = delete;
+
+    void submit(Request request);
+    void cancel();                       // stops the running ensemble, drops the pending one
+    std::optional<Output> take();        // the newest finished (complete) ensemble, once
+    bool hasResult() const;              // take() would return one
+    // Called (from the worker thread) when an ensemble finishes or stops; see RunWorker::setWake.
+    void setWake(WakeHook wake);
+    Progress progress() const;
+    bool busy() const;
+    void waitIdle();
+    int cancelledCount() const;          // ensembles stopped before they finished
+    // Without threads (the browser build; tests switch it on) the ensemble runs in shards of
+    // kMembersPerSlice members, one shard per take(), and the shards are merged at the end:
+    // the page keeps drawing, and the bands are bit for bit those of one threaded run.
+    void setSliced(bool on) { sliced_ = on; }
+    static constexpr int kMembersPerSlice = 2;
+
+private:
+    void loop();
+    void step();  // sliced: the next shard, and the bands once the last is in
+    struct Slices {
+        Request request;
+        cp::EnsembleOptions options;
+        int shards = 0, next = 0;
+        std::vector<cp::EnsembleResult> parts;
+    };
+    std::optional<Slices> slices_;
+    bool sliced_ = !kHasThreads;
+
+    mutable std::mutex mutex_;
+    std::condition_variable wake_, idle_;
+    std::optional<Request> pending_;
+    std::optional<Output> done_;
+    bool running_ = false;
+    bool stop_ = false;
+    std::uint64_t runningTag_ = 0;
+    int cancelled_ = 0;
+    std::atomic<bool> cancel_{false};
+    std::atomic<int> progressDone_{0}, progressTotal_{0};
+    WakeHook wakeHook_;
+    std::thread thread_;
+};
+
+struct UncertaintyState {
+    bool enabled = false;
+    int runs = kDefaultUncertaintyRuns;
+    EnsembleWorker worker;
+    // What was asked for and what the bands belong to: (load generation, edit revision, runs).
+    struct Key {
+        std::uint64_t generation = 0, revision = 0;
+        int runs = 0;
+        friend bool operator==(const Key&, const Key&) = default;
+    };
+    std::uint64_t nextTag = 1, submittedTag = 0;
+    Key submitted, shown;
+    std::shared_ptr<const UncertaintyBands> bands;  // the last finished ensemble (of `shown`)
+    std::string error;
+};
+
+void setUncertainty(AppState& state, bool on);
+// Takes a finished ensemble and submits one when the edits changed (called by syncRuns).
+void syncUncertainty(AppState& state);
+// Blocks until the bands of the current edits are in (screenshots, tests).
+void waitForUncertainty(AppState& state);
+// Whether the open scenario has uncertain inputs at all (else there is nothing to draw).
+bool scenarioHasUncertainty(const AppState& state);
+// The bands of chart `chart` for the edits on screen; null when off, stale or not ready.
+const std::vector<BandSeries>* chartBands(const AppState& state, size_t chart);
+KpiRange kpiRange(const AppState& state, size_t kpi);
+// "uncertainty: 73/200 runs", "p10-p90 of 200 runs", or why there are no bands.
+std::string uncertaintyStatus(const AppState& state);
+
+}  // namespace chokepoint::app

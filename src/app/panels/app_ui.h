@@ -1,0 +1,32 @@
+// The whole dashboard UI, drawn from AppState each frame. ImGui only (no GLFW/GL),
+// so it runs in headless tests.
+//
+//   ImGui::NewFrame();
+//   drawUi(state);        // may raise requests (state.requests, state.dialogs)
+//   ImGui::Render();
+//   handleRequests(state);
+#pragma once
+
+#include "app/core/app_state.h"
+
+namespace chokepoint::app {
+
+// Keyboard shortcuts use the backend's key codes. GLFW's codes for letters and digits
+// are their ASCII codes ('Q' == GLFW_KEY_Q), and the headless harness uses the same.
+inline constexpr int kKeyF11 = 300;  // GLFW_KEY_F11
+
+struct Shortcut {
+    int key;            // 'Q', '1', kKeyF11 ...
+    bool ctrl;
+    bool shift;
+    const char* label;  // as shown in menus: "Ctrl+Q"
+    const char* action;
+};
+
+void drawUi(AppState& state);
+
+// Applies state.theme to ImGui's style (and the presenter font) if it changed since the
+// last call. drawUi calls it first thing; exposed for the main loop's first frame.
+void applyThemeIfChanged(AppState& state);
+
+}  // namespace chokepoint::app

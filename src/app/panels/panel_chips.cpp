@@ -1,0 +1,20 @@
+// Chips tab: production, deliveries, vendor stock and the grey pool of every chip in the
+// scrubber month, and totals since the start of the run. Sortable.
+#include "app/panels/panels.h"
+
+#include "app/panels/metric_table.h"
+#include "app/panels/ui_probe.h"
+#include "app/core/tr.h"
+
+#include <imgui.h>
+
+namespace chokepoint::app {
+
+void drawChipsTable(AppState& state) {
+    ImGui::TextDisabled(tr("%s. Units of each chip; \"all\" columns add up every month since %s."),
+                        state.dash.months.label(state.view.month), state.dash.months.label(0));
+    drawMetricTable({"##chips", tr("Chip"), tr("Vendor")}, state.dash.chips, chipColumns(), state.view.month);
+    probeItem("table/chips");
+}
+
+}  // namespace chokepoint::app

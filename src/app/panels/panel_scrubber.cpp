@@ -1,0 +1,38 @@
+// The month scrubber: which month the KPI cards and tables show (charts draw a cursor there).
+#include "app/panels/panels.h"
+
+#include "app/panels/ui_common.h"
+#include "app/panels/ui_probe.h"
+#include "app/core/tr.h"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cfloat>
+
+namespace chokepoint::app {
+
+void drawScrubber(AppState& state) {
+    const MonthAxis& months = state.dash.months;
+    if (months.count() == 0) return;
+    int& t = state.view.month;
+    t = std::clamp(t, 0, months.count() - 1);
+
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(tr("Month"));
+    ImGui::SameLine();
+    if (ImGui::ArrowButton("##prev", ImGuiDir_Left)) t = std::max(0, t - 1);
+    probeItem("scrubber/prev");
+    ImGui::SameLine();
+    const float nextW = ImGui::GetFrameHeight();
+    ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - nextW - ImGui::GetStyle().ItemSpacing.x);
+    ImGui::SliderInt("##month", &t, 0, months.count() - 1, months.label(t), ImGuiSliderFlags_AlwaysClamp);
+    probeItem("scrubber");
+    itemTooltip(tr("The month the cards and tables show; charts mark it with a vertical line. "
+                "Ctrl+click to type a month index."));
+    ImGui::SameLine();
+    if (ImGui::ArrowButton("##next", ImGuiDir_Right)) t = std::min(months.count() - 1, t + 1);
+    probeItem("scrubber/next");
+}
+
+}  // namespace chokepoint::app
