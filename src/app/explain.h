@@ -20,6 +20,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace chokepoint::app {
@@ -70,6 +71,8 @@ public:
     void submit(std::uint64_t tag, Job job);
     // Tag of the newest finished job, once (0: none).
     std::uint64_t takeFinished();
+    // Called (from the worker thread) when an analysis finishes or stops (wake.h).
+    void setWake(WakeHook wake) { runner_.setWake(std::move(wake)); }
     Progress progress() const { return runner_.progress(); }
     bool busy() const { return runner_.busy(); }
     void waitIdle() { runner_.waitIdle(); }
