@@ -3,6 +3,8 @@
 // the same result sliced and threaded.
 #include "app/task_runner.h"
 
+#include "wait_until.h"
+
 #include <gtest/gtest.h>
 
 #include <atomic>
@@ -14,17 +16,9 @@
 #include <thread>
 
 using namespace chokepoint::app;
+using chokepoint::test::waitUntil;
 
 namespace {
-
-bool waitUntil(const std::function<bool()>& done, std::chrono::seconds limit = std::chrono::seconds(60)) {
-    const auto end = std::chrono::steady_clock::now() + limit;
-    while (!done()) {
-        if (std::chrono::steady_clock::now() > end) return false;
-        std::this_thread::sleep_for(std::chrono::milliseconds(1));
-    }
-    return true;
-}
 
 // A hash chain over `n` items: sliced, one item per step; threaded, all in one step (as the
 // real tasks do). Any lost, repeated or reordered item changes the value.
