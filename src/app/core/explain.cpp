@@ -6,7 +6,6 @@
 #include "app/core/app_state.h"
 #include "app/core/chart_specs.h"
 #include "app/core/dashboard_data.h"
-#include "app/core/no_threads.h"
 #include "app/core/tr.h"
 
 #include <algorithm>
@@ -114,109 +113,39 @@ std::vector<WaterfallBar> waterfallBars(const cp::Attribution& a, bool oneAtATim
 // [SECTION] AnalysisWorker
 //-----------------------------------------------------------------------------
 
-AnalysisWorker::~AnalysisWorker() {
-    {
-        std::lock_guard lock(mutex_);
-        stop_ = true;
-        cancel_ = true;
-    }
-    wake_.notify_all();
-    if (thread_.joinable()) thread_.join();
-}
+namespace {
 
-void AnalysisWorker::submit(std::uint64_t tag, Job job) {
-    if (sliced_) {
-        std::lock_guard lock(mutex_);
-        slices_ = SliceJob{tag, std::move(job), {}};  // latest request wins
-        slices_->memo.budget = kRunsPerSlice;
-        running_ = true;
-        runningTag_ = tag;
-        progressDone_ = 0;
-        progressTotal_ = 0;
-        return;
+// Natively the whole analysis in one step (on its own threads, cancellable); sliced,
+// kRunsPerSlice runs per step through the memo, the last step computing as one call.
+class AnalysisTask final : public Task {
+public:
+    explicit AnalysisTask(AnalysisWorker::Job job) : job_(std::move(job)) { memo_.budget = AnalysisWorker::kRunsPerSlice; }
+    bool step(const TaskContext& ctx) override {
+        cp::AnalysisOptions o;
+        o.progress = ctx.progress;
+        if (!ctx.sliced) {
+            o.cancel = ctx.cancel;
+            job_(o);  // catches its own errors
+            return true;
+        }
+        o.memo = &memo_;
+        job_(o);
+        // Complete when every run is in, or when the job ran none (it failed before its runs).
+        return memo_.values.empty() || memo_.doneCount() >= static_cast<int>(memo_.values.size());
     }
-    {
-        std::lock_guard lock(mutex_);
-        pending_.emplace(tag, std::move(job));
-        if (running_) cancel_ = true;  // latest request wins
-        if (!thread_.joinable()) thread_ = std::thread([this] { loop(); });
-    }
-    wake_.notify_one();
-}
 
-void AnalysisWorker::step() {
-    std::lock_guard lock(mutex_);
-    if (!slices_) return;
-    cp::AnalysisOptions o;
-    o.memo = &slices_->memo;
-    o.progress = [this](int done, int total) {
-        progressDone_ = done;
-        progressTotal_ = total;
-    };
-    slices_->job(o);  // catches its own errors
-    const cp::AnalysisMemo& m = slices_->memo;
-    // Finished when every run is in, or when the job ran none (it failed before its runs).
-    if (!m.values.empty() && m.doneCount() < static_cast<int>(m.values.size())) return;
-    finished_ = slices_->tag;
-    slices_.reset();
-    running_ = false;
-}
+private:
+    AnalysisWorker::Job job_;
+    cp::AnalysisMemo memo_;
+};
+
+}  // namespace
+
+void AnalysisWorker::submit(std::uint64_t tag, Job job) { runner_.submit(tag, std::make_shared<AnalysisTask>(std::move(job))); }
 
 std::uint64_t AnalysisWorker::takeFinished() {
-    if (sliced_) step();
-    std::lock_guard lock(mutex_);
-    return std::exchange(finished_, 0);
-}
-
-AnalysisWorker::Progress AnalysisWorker::progress() const {
-    std::lock_guard lock(mutex_);
-    return Progress{runningTag_, progressDone_.load(), progressTotal_.load(), running_};
-}
-
-bool AnalysisWorker::busy() const {
-    std::lock_guard lock(mutex_);
-    return running_ || pending_.has_value();
-}
-
-void AnalysisWorker::waitIdle() {
-    while (sliced_) {
-        {
-            std::lock_guard lock(mutex_);
-            if (!slices_) return;
-        }
-        step();
-    }
-    std::unique_lock lock(mutex_);
-    idle_.wait(lock, [&] { return !running_ && !pending_; });
-}
-
-void AnalysisWorker::loop() {
-    std::unique_lock lock(mutex_);
-    for (;;) {
-        wake_.wait(lock, [&] { return stop_ || pending_.has_value(); });
-        if (stop_) return;
-        auto [tag, job] = std::move(*pending_);
-        pending_.reset();
-        running_ = true;
-        runningTag_ = tag;
-        cancel_ = false;
-        progressDone_ = 0;
-        progressTotal_ = 0;
-        lock.unlock();
-
-        cp::AnalysisOptions o;
-        o.cancel = &cancel_;
-        o.progress = [this](int done, int total) {
-            progressDone_ = done;
-            progressTotal_ = total;
-        };
-        job(o);  // catches its own errors
-
-        lock.lock();
-        running_ = false;
-        if (!cancel_) finished_ = tag;
-        idle_.notify_all();
-    }
+    const auto done = runner_.take();
+    return done ? done->tag : 0;
 }
 
 //-----------------------------------------------------------------------------

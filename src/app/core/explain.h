@@ -11,19 +11,16 @@
 #pragma once
 
 #include "app/charts/chart.h"
-#include "app/core/no_threads.h"
+#include "app/core/task_runner.h"
 #include "engine/attribution.h"
 #include "engine/sensitivity.h"
 
-#include <atomic>
-#include <condition_variable>
 #include <cstdint>
 #include <functional>
 #include <memory>
-#include <mutex>
 #include <optional>
 #include <string>
-#include <thread>
+#include <utility>
 #include <vector>
 
 namespace chokepoint::app {
@@ -63,51 +60,29 @@ struct WaterfallBar {
 // Either way the bars sum to the difference. Sorted by size, largest first.
 std::vector<WaterfallBar> waterfallBars(const cp::Attribution& a, bool oneAtATime);
 
-// A thread that runs one analysis at a time; submitting cancels the one in progress.
+// Runs one analysis at a time on a TaskRunner; submitting cancels the one in progress.
 class AnalysisWorker {
 public:
     using Job = std::function<void(const cp::AnalysisOptions&)>;  // writes its own result
-    AnalysisWorker() = default;
-    ~AnalysisWorker();
-    AnalysisWorker(const AnalysisWorker&) = delete;
-    AnalysisWorker& operator=(const AnalysisWorker&) = delete;
+    using Progress = TaskRunner::Progress;
 
     // The job runs on the worker thread with AnalysisOptions whose cancel flag a later
     // submit() sets; it stores its own result (and catches its own errors).
     void submit(std::uint64_t tag, Job job);
     // Tag of the newest finished job, once (0: none).
     std::uint64_t takeFinished();
-    struct Progress {
-        std::uint64_t tag = 0;
-        int done = 0, total = 0;
-        bool running = false;
-    };
-    Progress progress() const;
-    bool busy() const;
-    void waitIdle();
+    // Called (from the worker thread) when an analysis finishes or stops (wake.h).
+    void setWake(WakeHook wake) { runner_.setWake(std::move(wake)); }
+    Progress progress() const { return runner_.progress(); }
+    bool busy() const { return runner_.busy(); }
+    void waitIdle() { runner_.waitIdle(); }
     // Without threads (the browser build; tests switch it on) the job runs a few runs at a
     // time through cp::AnalysisMemo, one slice per takeFinished(): the page keeps drawing.
-    void setSliced(bool on) { sliced_ = on; }
+    void setSliced(bool on) { runner_.setSliced(on); }
     static constexpr int kRunsPerSlice = 2;
 
 private:
-    void loop();
-    void step();  // sliced: the next runs of the job, finished once every run is in
-    struct SliceJob {
-        std::uint64_t tag = 0;
-        Job job;
-        cp::AnalysisMemo memo;
-    };
-    std::optional<SliceJob> slices_;
-    bool sliced_ = !kHasThreads;
-    mutable std::mutex mutex_;
-    std::condition_variable wake_, idle_;
-    std::optional<std::pair<std::uint64_t, Job>> pending_;
-    std::uint64_t finished_ = 0, runningTag_ = 0;
-    bool running_ = false, stop_ = false;
-    std::atomic<bool> cancel_{false};
-    std::atomic<int> progressDone_{0}, progressTotal_{0};
-    std::thread thread_;
+    TaskRunner runner_;
 };
 
 struct ExplainState {

@@ -1,7 +1,7 @@
 // The browser build (WebAssembly without -pthread) has no threads. Its simulation runs
 // happen on the main thread between frames (a run takes milliseconds); uncertainty
 // ensembles and the Explain and Sensitivity analyses run in slices between frames
-// (EnsembleWorker::setSliced, AnalysisWorker::setSliced).
+// (task_runner.h; EnsembleWorker::setSliced, AnalysisWorker::setSliced).
 #pragma once
 
 namespace chokepoint::app {

@@ -35,7 +35,11 @@ double RedrawPolicy::waitSeconds(double now) const {
 RedrawSignals backgroundSignals(const AppState& state) {
     RedrawSignals s;
     s.resultsPending = state.worker.hasResults() || state.uncertainty.worker.hasResult();
-    s.backgroundBusy = state.worker.busy() || state.uncertainty.worker.busy() || classroomBusy(state);
+    // The Explain tabs take their analyses only while drawn: a finished one is not "pending"
+    // (a hidden tab would keep the loop drawing); the frame after busy work stops shows it.
+    const ExplainState& e = state.explain;
+    s.backgroundBusy = state.worker.busy() || state.uncertainty.worker.busy() || e.attribution.worker.busy() ||
+                       e.sensitivity.worker.busy() || classroomBusy(state);
     const Dialogs& d = state.dialogs;
     // Requests that the next frames act on: a picture counts frames down, dialogs open.
     s.animating = state.requests.screenshot.has_value() || d.openRequested || (d.saveAsRequested && hasScenario(state.doc)) ||

@@ -135,166 +135,69 @@ UncertaintyBands bandsFromEnsemble(const cp::Scenario& s, const cp::EnsembleResu
 // [SECTION] EnsembleWorker
 //-----------------------------------------------------------------------------
 
-EnsembleWorker::~EnsembleWorker() {
-    {
-        std::lock_guard lock(mutex_);
-        stop_ = true;
-        cancel_ = true;
+namespace {
+
+// Natively the whole ensemble in one step (cancellable); sliced, a shard of kMembersPerSlice
+// members per step, merged after the last: the same bits either way.
+class BandsTask final : public Task {
+public:
+    explicit BandsTask(EnsembleWorker::Request request) : request_(std::move(request)) {
+        options_.runs = request_.runs;
+        options_.seed = request_.scenario->seed;
+        options_.threads = 1;
+        out.tag = request_.tag;
     }
-    wake_.notify_all();
-    if (thread_.joinable()) thread_.join();
-}
+    bool step(const TaskContext& ctx) override {
+        try {
+            if (ctx.sliced) return shard(ctx);
+            cp::EnsembleOptions o = options_;
+            o.cancel = ctx.cancel;
+            o.progress = ctx.progress;
+            out.bands = std::make_shared<UncertaintyBands>(computeBands(*request_.scenario, o));
+        } catch (const std::exception& e) {
+            out.bands.reset();
+            out.error = e.what();
+        }
+        return true;
+    }
+    EnsembleWorker::Output out;
+
+private:
+    bool shard(const TaskContext& ctx) {
+        if (shards_ == 0) {
+            options_ = bandEnsembleOptions(*request_.scenario, options_);
+            shards_ = std::max(1, (request_.runs + EnsembleWorker::kMembersPerSlice - 1) / EnsembleWorker::kMembersPerSlice);
+        }
+        cp::EnsembleOptions o = options_;
+        o.shard_k = next_;
+        o.shard_n = shards_;
+        parts_.push_back(cp::runEnsemble(*request_.scenario, o));
+        // This shard's members: the runs r < runs with r % shards == next.
+        done_ += (request_.runs - next_ + shards_ - 1) / shards_;
+        ctx.progress(done_, request_.runs);
+        if (++next_ < shards_) return false;
+        const cp::EnsembleResult all = cp::mergeEnsembles(std::move(parts_));
+        out.bands = std::make_shared<UncertaintyBands>(bandsFromEnsemble(*request_.scenario, all));
+        return true;
+    }
+
+    EnsembleWorker::Request request_;
+    cp::EnsembleOptions options_;
+    int shards_ = 0, next_ = 0, done_ = 0;
+    std::vector<cp::EnsembleResult> parts_;
+};
+
+}  // namespace
 
 void EnsembleWorker::submit(Request request) {
-    if (sliced_) {
-        std::lock_guard lock(mutex_);
-        if (slices_) ++cancelled_;  // latest request wins
-        Slices sl;
-        cp::EnsembleOptions o;
-        o.runs = request.runs;
-        o.seed = request.scenario->seed;
-        o.threads = 1;
-        sl.options = bandEnsembleOptions(*request.scenario, o);
-        sl.shards = std::max(1, (request.runs + kMembersPerSlice - 1) / kMembersPerSlice);
-        running_ = true;
-        runningTag_ = request.tag;
-        progressDone_ = 0;
-        progressTotal_ = request.runs;
-        sl.request = std::move(request);
-        slices_ = std::move(sl);
-        return;
-    }
-    {
-        std::lock_guard lock(mutex_);
-        pending_ = std::move(request);
-        if (running_) cancel_ = true;  // latest request wins
-        if (!thread_.joinable()) thread_ = std::thread([this] { loop(); });
-    }
-    wake_.notify_one();
-}
-
-void EnsembleWorker::cancel() {
-    std::lock_guard lock(mutex_);
-    if (slices_) {
-        slices_.reset();
-        running_ = false;
-        ++cancelled_;
-    }
-    pending_.reset();
-    if (running_) cancel_ = true;
-}
-
-void EnsembleWorker::step() {
-    std::lock_guard lock(mutex_);
-    if (!slices_) return;
-    Slices& sl = *slices_;
-    try {
-        cp::EnsembleOptions o = sl.options;
-        o.shard_k = sl.next;
-        o.shard_n = sl.shards;
-        sl.parts.push_back(cp::runEnsemble(*sl.request.scenario, o));
-        // This shard's members: the runs r < runs with r % shards == next.
-        progressDone_ += (sl.request.runs - sl.next + sl.shards - 1) / sl.shards;
-        if (++sl.next < sl.shards) return;
-        const cp::EnsembleResult all = cp::mergeEnsembles(std::move(sl.parts));
-        done_ = Output{sl.request.tag, std::make_shared<UncertaintyBands>(bandsFromEnsemble(*sl.request.scenario, all)), ""};
-    } catch (const std::exception& e) {
-        done_ = Output{sl.request.tag, nullptr, e.what()};
-    }
-    slices_.reset();
-    running_ = false;
-    if (wakeHook_) wakeHook_();
+    const int runs = request.runs;
+    runner_.submit(request.tag, std::make_shared<BandsTask>(std::move(request)), runs);
 }
 
 std::optional<EnsembleWorker::Output> EnsembleWorker::take() {
-    if (sliced_) step();
-    std::lock_guard lock(mutex_);
-    std::optional<Output> out;
-    out.swap(done_);
-    return out;
-}
-
-EnsembleWorker::Progress EnsembleWorker::progress() const {
-    std::lock_guard lock(mutex_);
-    return Progress{runningTag_, progressDone_.load(), progressTotal_.load(), running_};
-}
-
-bool EnsembleWorker::busy() const {
-    std::lock_guard lock(mutex_);
-    return running_ || pending_.has_value();
-}
-
-void EnsembleWorker::waitIdle() {
-    while (sliced_) {
-        {
-            std::lock_guard lock(mutex_);
-            if (!slices_) return;
-        }
-        step();
-    }
-    std::unique_lock lock(mutex_);
-    idle_.wait(lock, [&] { return !running_ && !pending_; });
-}
-
-bool EnsembleWorker::hasResult() const {
-    std::lock_guard lock(mutex_);
-    return done_.has_value();
-}
-
-void EnsembleWorker::setWake(WakeHook wake) {
-    std::lock_guard lock(mutex_);
-    wakeHook_ = std::move(wake);
-}
-
-int EnsembleWorker::cancelledCount() const {
-    std::lock_guard lock(mutex_);
-    return cancelled_;
-}
-
-void EnsembleWorker::loop() {
-    std::unique_lock lock(mutex_);
-    for (;;) {
-        wake_.wait(lock, [&] { return stop_ || pending_.has_value(); });
-        if (stop_) return;
-        Request request = std::move(*pending_);
-        pending_.reset();
-        running_ = true;
-        runningTag_ = request.tag;
-        cancel_ = false;
-        progressDone_ = 0;
-        progressTotal_ = request.runs;
-        lock.unlock();
-
-        Output out;
-        out.tag = request.tag;
-        bool complete = false;
-        try {
-            cp::EnsembleOptions o;
-            o.runs = request.runs;
-            o.seed = request.scenario->seed;
-            o.threads = 1;
-            o.cancel = &cancel_;
-            o.progress = [this](int done, int total) {
-                progressDone_ = done;
-                progressTotal_ = total;
-            };
-            auto bands = std::make_shared<UncertaintyBands>(computeBands(*request.scenario, o));
-            complete = bands->runs == request.runs && !cancel_;
-            out.bands = std::move(bands);
-        } catch (const std::exception& e) {
-            out.error = e.what();
-            complete = true;  // deliver the error
-        }
-
-        lock.lock();
-        running_ = false;
-        if (complete)
-            done_ = std::move(out);
-        else
-            ++cancelled_;
-        idle_.notify_all();
-        if (wakeHook_) wakeHook_();  // under the lock: setWake({}) cannot race with it
-    }
+    auto done = runner_.take();
+    if (!done) return std::nullopt;
+    return static_cast<const BandsTask&>(*done->task).out;
 }
 
 //-----------------------------------------------------------------------------

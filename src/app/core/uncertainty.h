@@ -12,19 +12,16 @@
 // A series summed from two metrics (train + infer) is summed per member before its quantiles.
 #pragma once
 
-#include "app/core/no_threads.h"
+#include "app/core/task_runner.h"
 #include "app/core/wake.h"
 #include "engine/ensemble.h"
 #include "engine/scenario.h"
 
-#include <atomic>
-#include <condition_variable>
 #include <cstdint>
 #include <memory>
-#include <mutex>
 #include <optional>
 #include <string>
-#include <thread>
+#include <utility>
 #include <vector>
 
 namespace chokepoint::app {
@@ -58,8 +55,8 @@ UncertaintyBands computeBands(const cp::Scenario& s, cp::EnsembleOptions o);
 cp::EnsembleOptions bandEnsembleOptions(const cp::Scenario& s, cp::EnsembleOptions o);
 UncertaintyBands bandsFromEnsemble(const cp::Scenario& s, const cp::EnsembleResult& e);
 
-// One background thread; the latest request wins: submitting cancels the ensemble in
-// progress (through EnsembleOptions::cancel) and replaces a pending one.
+// Runs one ensemble at a time on a TaskRunner; the latest request wins: submitting cancels
+// the ensemble in progress (through EnsembleOptions::cancel) and replaces a pending one.
 class EnsembleWorker {
 public:
     struct Request {
@@ -72,57 +69,26 @@ public:
         std::shared_ptr<const UncertaintyBands> bands;  // null on error
         std::string error;
     };
-    struct Progress {
-        std::uint64_t tag = 0;
-        int done = 0, total = 0;
-        bool running = false;
-    };
-
-    EnsembleWorker() = default;
-    ~EnsembleWorker();
-    EnsembleWorker(const EnsembleWorker&) = delete;
-    EnsembleWorker& operator=(const EnsembleWorker&) = delete;
+    using Progress = TaskRunner::Progress;
 
     void submit(Request request);
-    void cancel();                       // stops the running ensemble, drops the pending one
+    void cancel() { runner_.cancel(); }  // stops the running ensemble, drops the pending one
     std::optional<Output> take();        // the newest finished (complete) ensemble, once
-    bool hasResult() const;              // take() would return one
+    bool hasResult() const { return runner_.hasFinished(); }  // take() would return one
     // Called (from the worker thread) when an ensemble finishes or stops; see RunWorker::setWake.
-    void setWake(WakeHook wake);
-    Progress progress() const;
-    bool busy() const;
-    void waitIdle();
-    int cancelledCount() const;          // ensembles stopped before they finished
+    void setWake(WakeHook wake) { runner_.setWake(std::move(wake)); }
+    Progress progress() const { return runner_.progress(); }
+    bool busy() const { return runner_.busy(); }
+    void waitIdle() { runner_.waitIdle(); }
+    int cancelledCount() const { return runner_.cancelledCount(); }  // ensembles stopped before they finished
     // Without threads (the browser build; tests switch it on) the ensemble runs in shards of
     // kMembersPerSlice members, one shard per take(), and the shards are merged at the end:
     // the page keeps drawing, and the bands are bit for bit those of one threaded run.
-    void setSliced(bool on) { sliced_ = on; }
+    void setSliced(bool on) { runner_.setSliced(on); }
     static constexpr int kMembersPerSlice = 2;
 
 private:
-    void loop();
-    void step();  // sliced: the next shard, and the bands once the last is in
-    struct Slices {
-        Request request;
-        cp::EnsembleOptions options;
-        int shards = 0, next = 0;
-        std::vector<cp::EnsembleResult> parts;
-    };
-    std::optional<Slices> slices_;
-    bool sliced_ = !kHasThreads;
-
-    mutable std::mutex mutex_;
-    std::condition_variable wake_, idle_;
-    std::optional<Request> pending_;
-    std::optional<Output> done_;
-    bool running_ = false;
-    bool stop_ = false;
-    std::uint64_t runningTag_ = 0;
-    int cancelled_ = 0;
-    std::atomic<bool> cancel_{false};
-    std::atomic<int> progressDone_{0}, progressTotal_{0};
-    WakeHook wakeHook_;
-    std::thread thread_;
+    TaskRunner runner_;
 };
 
 struct UncertaintyState {

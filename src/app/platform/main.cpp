@@ -320,6 +320,8 @@ int run(const CliArgs& args) {
     // Finished runs end the wait for events (cleared before the window goes away).
     state.worker.setWake(platform.wakeHook());
     state.uncertainty.worker.setWake(platform.wakeHook());
+    state.explain.attribution.worker.setWake(platform.wakeHook());
+    state.explain.sensitivity.worker.setWake(platform.wakeHook());
 
     Bench bench;
     bench.frames = args.benchFrames.value_or(0);
@@ -460,6 +462,8 @@ int run(const CliArgs& args) {
 
     state.worker.setWake({});
     state.uncertainty.worker.setWake({});
+    state.explain.attribution.worker.setWake({});
+    state.explain.sensitivity.worker.setWake({});
     platform.shutdownImGuiBackends();
     ImGui::DestroyContext();
     platform.shutdown();

@@ -12,7 +12,9 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <chrono>
 #include <regex>
+#include <thread>
 
 using namespace chokepoint::app;
 
@@ -141,6 +143,28 @@ TEST(RedrawSignals, EnsembleWorkerWakesWhenItFinishes) {
     EXPECT_TRUE(worker.hasResult());
     EXPECT_TRUE(worker.take());
     EXPECT_FALSE(worker.hasResult());
+}
+
+// An Explain analysis in progress draws frames; when it ends it wakes the loop for the
+// frame that shows it.
+TEST(RedrawSignals, AnalysisWorkerIsBusyWorkAndWakesWhenItFinishes) {
+    AppState state;
+    AnalysisWorker& worker = state.explain.sensitivity.worker;
+    worker.setSliced(false);
+    std::atomic<int> wakes{0};
+    std::atomic<bool> release{false};
+    worker.setWake([&] { ++wakes; });
+    worker.submit(3, [&](const cp::AnalysisOptions&) {
+        while (!release) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    });
+    EXPECT_TRUE(backgroundSignals(state).backgroundBusy);
+    EXPECT_EQ(wakes.load(), 0);
+    release = true;
+    worker.waitIdle();
+    EXPECT_EQ(wakes.load(), 1);
+    EXPECT_FALSE(backgroundSignals(state).backgroundBusy);
+    EXPECT_EQ(worker.takeFinished(), 3u);
+    worker.setWake({});
 }
 
 TEST(RedrawSignals, TextFieldBlinksAndOpenDialogRequestsAnimate) {

@@ -7,6 +7,7 @@
 
 #include "dashboard_fixture.h"
 #include "scenario_paths.h"
+#include "wait_until.h"
 
 #include <gtest/gtest.h>
 
@@ -19,6 +20,7 @@
 using namespace chokepoint::app;
 using chokepoint::test::baselinePath;
 using chokepoint::test::DashboardFixture;
+using chokepoint::test::waitUntil;
 
 namespace {
 
@@ -39,15 +41,6 @@ void expectOrderedBand(const BandSeries& b, size_t months) {
         EXPECT_LE(b.p10[t], b.p50[t]) << b.label << " month " << t;
         EXPECT_LE(b.p50[t], b.p90[t]) << b.label << " month " << t;
     }
-}
-
-bool waitUntil(const std::function<bool()>& done, std::chrono::seconds limit = std::chrono::seconds(60)) {
-    const auto end = std::chrono::steady_clock::now() + limit;
-    while (!done()) {
-        if (std::chrono::steady_clock::now() > end) return false;
-        std::this_thread::sleep_for(std::chrono::milliseconds(2));
-    }
-    return true;
 }
 
 }  // namespace
