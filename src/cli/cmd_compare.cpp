@@ -32,7 +32,7 @@ struct KeyMetric {
   bool flow;
 };
 
-// The table's rows (MODEL.md section 9 names).
+// The table's rows (metric names: src/engine/README.md "Metrics").
 constexpr KeyMetric kKeyMetrics[] = {
     {Scope::Bloc, "us", "compute_train_h100e", false},
     {Scope::Bloc, "china", "compute_train_h100e", false},

@@ -1,5 +1,5 @@
 // Which lever did what: the difference in one metric between two scenarios, split over
-// the levers whose values differ (MODEL.md section 10).
+// the levers whose values differ (src/engine/README.md "Analyses").
 //
 //   MetricPoint p = parseMetricPoint("bloc/china/compute_train_h100e", "2028-12");
 //   Attribution a = attribute(base, variant, p, {.threads = 2});

@@ -1,6 +1,6 @@
 // Monte Carlo ensembles: many runs of one scenario, each with its uncertain inputs
 // (Scenario::uncertain) drawn from their distributions, summarised per series per month
-// as p10 / p50 / p90 / mean (MODEL.md section 7).
+// as p10 / p50 / p90 / mean (docs/DESIGN.md; determinism: src/engine/README.md "Determinism").
 //
 //   EnsembleOptions o;
 //   o.runs = 1000; o.seed = s.seed; o.threads = 4;

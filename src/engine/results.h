@@ -1,5 +1,5 @@
 // What a run produces: one series of monthly values per (scope, id, metric), plus the
-// echo of what was run. Stable metric names are listed in MODEL.md section 9.
+// echo of what was run. Stable metric names are listed in src/engine/README.md "Metrics".
 //
 //   const double* gap = r.find(Scope::Company, "deepseek", "frontier_gap_months");
 //   double v = r.at(Scope::Bloc, "china", "compute_train_h100e", r.monthIndex(2026*12));

@@ -1,6 +1,6 @@
 // Our own small deterministic random numbers for Monte Carlo sampling. Nothing here uses
 // <random>'s distributions: their algorithms differ between standard libraries, and the
-// same (scenario, seed) must give the same bits everywhere (MODEL.md section 1).
+// same (scenario, seed) must give the same bits everywhere (src/engine/README.md "Determinism").
 //
 //   Rng rng(streamSeed(scenario.seed, run));   // one stream per ensemble member
 //   double u = rng.uniform();                   // [0, 1), 53 random bits

@@ -1,5 +1,5 @@
-// One deterministic run of a scenario, month by month (MODEL.md section 5; the equations
-// as built are in src/engine/README.md).
+// One deterministic run of a scenario, month by month: the steps and equations of
+// src/engine/README.md "One month t, in order" (code: sim.h and sim_*.cpp).
 //
 //   Results r = simulate(scenario);                     // deterministic (modes)
 //   Results r = simulate(scenario, {.uncertain = draw}); // one Monte Carlo member

@@ -56,7 +56,7 @@ const char* toString(Better b);
 struct Objective {
   std::string label;
   Scope scope = Scope::Global;
-  std::string id, metric;               // a Results series (MODEL.md section 9)
+  std::string id, metric;               // a Results series (src/engine/README.md "Metrics")
   double weight = 1;
   Better better = Better::Higher;
   Aggregate aggregate = Aggregate::Mean;  // over the round's months

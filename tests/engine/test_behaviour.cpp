@@ -1,4 +1,4 @@
-// The behaviours every sound version must show (MODEL.md section 8), on the baseline
+// The behaviours every sound version must show (docs/DESIGN.md "Testing"), on the baseline
 // and on the small fixture world.
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-// The mechanics the 2025-26 record needs (MODEL.md section 10): FLOP-H100e, continuous
+// The mechanics the 2025-26 record needs (src/engine/README.md, and scenarios/baseline_notes.md): FLOP-H100e, continuous
 // partial compliance, the HQ clause and grandfathering, volume caps, Beijing's import
 // gate, lease prices that move with scarcity and output from revenue. Golden numbers come
 // from tests/engine/fixtures/record_mechanics.json: no power costs, a chip price of

@@ -1,6 +1,6 @@
 // What the dashboard charts and KPI cards show, as data: one table row per chart or card
 // (chart_specs.cpp), so adding a chart is one line there. Series name results by
-// (scope, id, metric) — MODEL.md section 9 — with a few patterns so that lists of blocs
+// (scope, id, metric) — the names in src/engine/README.md "Metrics" — with a few patterns so that lists of blocs
 // and jurisdictions come from the scenario, not from C++:
 //
 //   id      "*"      every entity of the scope in the scenario (blocs, jurisdictions, ...)
