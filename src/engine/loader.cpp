@@ -650,55 +650,80 @@ void readRules(Reader& r, const json& root, Scenario& s, const Ids& ids) {
     ru.id = r.id(e, p);
     ru.label = r.str(e, "label", p, false, ru.id);
     ru.source = e.contains("source") && e["source"].is_string() ? e["source"].get<std::string>() : "";
+    RuleKind rk = RuleKind::Threshold;
     const std::string kind = r.str(e, "kind", p, true);
-    if (kind == "threshold") ru.kind = RuleKind::Threshold;
-    else if (kind == "named_product") ru.kind = RuleKind::NamedProduct;
-    else if (kind == "country_caps") ru.kind = RuleKind::CountryCaps;
-    else if (kind == "entity_list") ru.kind = RuleKind::EntityList;
-    else if (kind == "remote_access") ru.kind = RuleKind::RemoteAccess;
-    else if (kind == "volume_cap") ru.kind = RuleKind::VolumeCap;
+    if (kind == "threshold") rk = RuleKind::Threshold;
+    else if (kind == "named_product") rk = RuleKind::NamedProduct;
+    else if (kind == "country_caps") rk = RuleKind::CountryCaps;
+    else if (kind == "entity_list") rk = RuleKind::EntityList;
+    else if (kind == "remote_access") rk = RuleKind::RemoteAccess;
+    else if (kind == "volume_cap") rk = RuleKind::VolumeCap;
     else if (!kind.empty())
       r.err(p + "/kind", fmt::format("expected threshold, named_product, country_caps, entity_list, remote_access or "
                                      "volume_cap, got '{}'", kind));
     ru.from = r.num(e, "from", p, NK::Month, std::nullopt);
     ru.until = r.num(e, "until", p, NK::Month, static_cast<double>(kNever));
     ru.enabled = r.num(e, "enabled", p, NK::Bool, 1.0);
-    ru.tpp_min = r.num(e, "tpp_min", p, NK::NonNeg, ru.kind == RuleKind::Threshold ? std::optional<double>() : 1e18);
-    ru.tpp_min_density = r.num(e, "tpp_min_density", p, NK::NonNeg, 1e18);
-    ru.density_min = r.num(e, "density_min", p, NK::NonNeg, 1e18);
-    ru.destinations = r.refs(e, "destinations", p, ids.jurisdictions, "jurisdiction");
+    // Every field is read and checked whatever the kind, in this order, so that messages and
+    // uncertain inputs stay as they were; the rule keeps only its own kind's fields.
+    ThresholdRule threshold;
+    threshold.tpp_min = r.num(e, "tpp_min", p, NK::NonNeg, rk == RuleKind::Threshold ? std::optional<double>() : 1e18);
+    threshold.tpp_min_density = r.num(e, "tpp_min_density", p, NK::NonNeg, 1e18);
+    threshold.density_min = r.num(e, "density_min", p, NK::NonNeg, 1e18);
+    LicenceTerms terms;
+    terms.destinations = r.refs(e, "destinations", p, ids.jurisdictions, "jurisdiction");
     if (const json* hq = r.field(e, "hq_clause", p, false); hq && hq->is_string()) {
-      ru.hq_clause = ru.hq_clause_always = hq->get<std::string>() == "always";
-      if (!ru.hq_clause_always)
+      terms.hq_clause = terms.hq_clause_always = hq->get<std::string>() == "always";
+      if (!terms.hq_clause_always)
         r.err(p + "/hq_clause", fmt::format("expected true, false or \"always\", got \"{}\"", hq->get<std::string>()));
     } else {
-      ru.hq_clause = r.boolean(e, "hq_clause", p, false);
+      terms.hq_clause = r.boolean(e, "hq_clause", p, false);
     }
     const std::string policy = r.str(e, "policy", p, false, "deny");
-    if (policy == "deny") ru.policy = Policy::Deny;
-    else if (policy == "case_by_case") ru.policy = Policy::CaseByCase;
-    else if (policy == "allow") ru.policy = Policy::Allow;
+    if (policy == "deny") terms.policy = Policy::Deny;
+    else if (policy == "case_by_case") terms.policy = Policy::CaseByCase;
+    else if (policy == "allow") terms.policy = Policy::Allow;
     else r.err(p + "/policy", fmt::format("expected deny, case_by_case or allow, got '{}'", policy));
-    ru.approval = r.num(e, "approval", p, NK::Share, 1.0);
-    ru.fee_share = r.num(e, "fee_share", p, NK::Share, 0.0);
-    ru.chips = r.refs(e, "chips", p, ids.chips, "chip");
-    ru.chip_class = readChipClass(r, e, p);
-    const bool names_chips = ru.kind == RuleKind::NamedProduct || ru.kind == RuleKind::VolumeCap;
-    if (names_chips && ru.chips.empty() && !r.field(e, "chips", p, false) && !ru.chip_class.set)
+    terms.approval = r.num(e, "approval", p, NK::Share, 1.0);
+    terms.fee_share = r.num(e, "fee_share", p, NK::Share, 0.0);
+    NamedChips named;
+    named.chips = r.refs(e, "chips", p, ids.chips, "chip");
+    named.chip_class = readChipClass(r, e, p);
+    const bool names_chips = rk == RuleKind::NamedProduct || rk == RuleKind::VolumeCap;
+    if (names_chips && named.chips.empty() && !r.field(e, "chips", p, false) && !named.chip_class.set)
       r.err(p + "/chips", "missing required field (or give chip_class)");
-    ru.cap_h100e = r.num(e, "cap_h100e", p, NK::NonNeg, ru.kind == RuleKind::CountryCaps ? std::optional<double>() : 1e18);
-    ru.cap_from = r.num(e, "cap_from", p, NK::Month, ru.from.lever < 0 ? ru.from.value : static_cast<double>(s.start));
-    ru.cap_until = r.num(e, "cap_until", p, NK::Month, static_cast<double>(kNever));
-    ru.tenant_clause = r.boolean(e, "tenant_clause", p, false);
-    ru.companies = r.refs(e, "companies", p, ids.companies, "company");
-    ru.compliance = r.num(e, "compliance", p, NK::Share, 1.0);
-    if (ru.kind == RuleKind::VolumeCap) {
-      ru.reference = r.ref(e, "reference", p, ids.jurisdictions, "reference jurisdiction", true);
-      ru.cap_share = r.num(e, "cap_share", p, NK::Share, std::nullopt);
-      if (ru.destinations.empty() && !r.field(e, "destinations", p, false)) r.err(p + "/destinations", "missing required field");
+    CountryCapsRule caps;
+    caps.cap_h100e = r.num(e, "cap_h100e", p, NK::NonNeg, rk == RuleKind::CountryCaps ? std::optional<double>() : 1e18);
+    caps.cap_from = r.num(e, "cap_from", p, NK::Month, ru.from.lever < 0 ? ru.from.value : static_cast<double>(s.start));
+    caps.cap_until = r.num(e, "cap_until", p, NK::Month, static_cast<double>(kNever));
+    caps.tenant_clause = r.boolean(e, "tenant_clause", p, false);
+    EntityListRule listed;
+    listed.companies = r.refs(e, "companies", p, ids.companies, "company");
+    RemoteAccessRule remote;
+    remote.compliance = r.num(e, "compliance", p, NK::Share, 1.0);
+    VolumeCapRule cap;
+    if (rk == RuleKind::VolumeCap) {
+      cap.reference = r.ref(e, "reference", p, ids.jurisdictions, "reference jurisdiction", true);
+      cap.cap_share = r.num(e, "cap_share", p, NK::Share, std::nullopt);
+      if (terms.destinations.empty() && !r.field(e, "destinations", p, false)) r.err(p + "/destinations", "missing required field");
     } else {
       for (const char* key : {"reference", "cap_share"})
         if (r.field(e, key, p, false)) r.err(p + "/" + key, "only a volume_cap rule takes this field");
+    }
+    switch (rk) {
+      case RuleKind::Threshold:
+        static_cast<LicenceTerms&>(threshold) = std::move(terms);
+        ru.spec = std::move(threshold);
+        break;
+      case RuleKind::NamedProduct: ru.spec = NamedProductRule{std::move(terms), std::move(named)}; break;
+      case RuleKind::CountryCaps: ru.spec = caps; break;
+      case RuleKind::EntityList: ru.spec = std::move(listed); break;
+      case RuleKind::RemoteAccess: ru.spec = remote; break;
+      case RuleKind::VolumeCap:
+        static_cast<NamedChips&>(cap) = std::move(named);
+        cap.destinations = std::move(terms.destinations);
+        ru.spec = std::move(cap);
+        break;
     }
     s.rules.push_back(ru);
   });

@@ -46,7 +46,7 @@ std::string explainUs(const Verdict& v, const std::string& who, const Text& t);
 
 int severity(Policy p) { return p == Policy::Deny ? 2 : (p == Policy::CaseByCase ? 1 : 0); }
 
-Verdict fromPolicy(const Rule& r, int index, Reason reason, const Inputs& in, int t) {
+Verdict fromPolicy(const LicenceTerms& r, int index, Reason reason, const Inputs& in, int t) {
   Verdict v;
   v.rule = index;
   v.reason = reason;
@@ -62,7 +62,7 @@ Verdict fromPolicy(const Rule& r, int index, Reason reason, const Inputs& in, in
   return v;
 }
 
-bool thresholdMatches(const Scenario& s, const Rule& r, const Inputs& in, int chip, int t) {
+bool thresholdMatches(const Scenario& s, const ThresholdRule& r, const Inputs& in, int chip, int t) {
   const double tpp = chipTpp(s, in, chip, t);
   if (tpp >= in.at(r.tpp_min, t)) return true;
   return tpp >= in.at(r.tpp_min_density, t) && chipDensity(s, in, chip, t) >= in.at(r.density_min, t);
@@ -71,10 +71,22 @@ bool thresholdMatches(const Scenario& s, const Rule& r, const Inputs& in, int ch
 // Destination test shared by threshold and named-product rules. The headquarters clause
 // reaches a China-HQ buyer anywhere, but only while it is enforced.
 enum class Reach { No, Yes, Unenforced };
-Reach reaches(const Scenario& s, const RuleMonth& m, const Rule& r, int buyer, int jurisdiction) {
+Reach reaches(const Scenario& s, const RuleMonth& m, const LicenceTerms& r, int buyer, int jurisdiction) {
   if (contains(r.destinations, jurisdiction)) return Reach::Yes;
   if (!r.hq_clause || !isConcernHq(s, buyer)) return Reach::No;
   return m.hq_enforced || r.hq_clause_always ? Reach::Yes : Reach::Unenforced;
+}
+
+// A threshold rule that can control chips (one that allows them does not), or null.
+const ThresholdRule* controllingThreshold(const Rule& r) {
+  const auto* th = std::get_if<ThresholdRule>(&r.spec);
+  return th && th->policy != Policy::Allow ? th : nullptr;
+}
+
+// The chips a named-product or volume-cap rule names, or null for other kinds.
+const NamedChips* namedChips(const Rule& r) {
+  if (const auto* n = std::get_if<NamedProductRule>(&r.spec)) return n;
+  return std::get_if<VolumeCapRule>(&r.spec);
 }
 
 }  // namespace
@@ -114,8 +126,9 @@ bool isControlled(const Scenario& s, const Inputs& in, int chip, int t) {
   if (!isUsOrigin(s, chip)) return false;
   for (const Rule& r : s.rules) {
     if (!ruleActive(r, in, t)) continue;
-    if (r.kind == RuleKind::Threshold && r.policy != Policy::Allow && thresholdMatches(s, r, in, chip, t)) return true;
-    if (r.kind == RuleKind::NamedProduct && chipMatches(s, in, r.chips, r.chip_class, chip, t)) return true;
+    if (const ThresholdRule* th = controllingThreshold(r); th && thresholdMatches(s, *th, in, chip, t)) return true;
+    if (const auto* np = std::get_if<NamedProductRule>(&r.spec); np && chipMatches(s, in, np->chips, np->chip_class, chip, t))
+      return true;
   }
   return false;
 }
@@ -126,8 +139,10 @@ bool isConcernHq(const Scenario& s, int company) {
 
 bool isEntityListed(const Scenario& s, const Inputs& in, int company, int t) {
   if (in.absMonth(t) >= in.at(s.companies[company].entity_list_from, t)) return true;
-  for (const Rule& r : s.rules)
-    if (r.kind == RuleKind::EntityList && ruleActive(r, in, t) && contains(r.companies, company)) return true;
+  for (const Rule& r : s.rules) {
+    const auto* listed = std::get_if<EntityListRule>(&r.spec);
+    if (listed && ruleActive(r, in, t) && contains(listed->companies, company)) return true;
+  }
   return false;
 }
 
@@ -140,10 +155,11 @@ RuleMonth ruleMonth(const Scenario& s, const Inputs& in, int t) {
   for (size_t i = 0; i < s.rules.size(); ++i) m.active[i] = ruleActive(s.rules[i], in, t);
   m.covers.assign(s.rules.size() * m.chips, 0);
   for (size_t i = 0; i < s.rules.size(); ++i) {
-    const Rule& r = s.rules[i];
-    if (!m.active[i] || (r.kind != RuleKind::NamedProduct && r.kind != RuleKind::VolumeCap)) continue;
+    const NamedChips* named = namedChips(s.rules[i]);
+    if (!m.active[i] || !named) continue;
     for (size_t k = 0; k < m.chips; ++k)  // the rule book governs only chips of its own origin
-      m.covers[i * m.chips + k] = isUsOrigin(s, static_cast<int>(k)) && chipMatches(s, in, r.chips, r.chip_class, static_cast<int>(k), t);
+      m.covers[i * m.chips + k] =
+          isUsOrigin(s, static_cast<int>(k)) && chipMatches(s, in, named->chips, named->chip_class, static_cast<int>(k), t);
   }
   m.gated.assign(s.china.import_gates.size() * m.chips, 0);
   for (size_t g = 0; g < s.china.import_gates.size(); ++g) {
@@ -161,8 +177,8 @@ RuleMonth ruleMonth(const Scenario& s, const Inputs& in, int t) {
       for (size_t i = 0; i < s.rules.size() && !c; ++i) {
         const Rule& r = s.rules[i];
         if (!m.active[i]) continue;
-        if (r.kind == RuleKind::Threshold && r.policy != Policy::Allow && thresholdMatches(s, r, in, static_cast<int>(k), t)) c = true;
-        if (r.kind == RuleKind::NamedProduct && m.covered(static_cast<int>(i), static_cast<int>(k))) c = true;
+        if (const ThresholdRule* th = controllingThreshold(r); th && thresholdMatches(s, *th, in, static_cast<int>(k), t)) c = true;
+        if (r.kind() == RuleKind::NamedProduct && m.covered(static_cast<int>(i), static_cast<int>(k))) c = true;
       }
     m.controlled[k] = c;
   }
@@ -205,9 +221,9 @@ void applyImportGates(const Scenario& s, const Inputs& in, const RuleMonth& m, i
 // The first active volume cap on deliveries of this chip to this buyer, or -1.
 int volumeCapFor(const Scenario& s, const RuleMonth& m, int chip, int buyer, int jurisdiction) {
   for (size_t i = 0; i < s.rules.size(); ++i) {
-    const Rule& r = s.rules[i];
-    if (r.kind != RuleKind::VolumeCap || !m.active[i] || !m.covered(static_cast<int>(i), chip)) continue;
-    if (contains(r.destinations, jurisdiction) || contains(r.destinations, s.companies[buyer].hq)) return static_cast<int>(i);
+    const auto* cap = std::get_if<VolumeCapRule>(&s.rules[i].spec);
+    if (!cap || !m.active[i] || !m.covered(static_cast<int>(i), chip)) continue;
+    if (contains(cap->destinations, jurisdiction) || contains(cap->destinations, s.companies[buyer].hq)) return static_cast<int>(i);
   }
   return -1;
 }
@@ -250,9 +266,8 @@ Verdict usVerdict(const Scenario& s, const Inputs& in, const RuleMonth& m, int c
 
   // Entity list and tier-3 prohibitions override everything.
   for (size_t i = 0; i < s.rules.size(); ++i) {
-    const Rule& r = s.rules[i];
     if (!m.active[i]) continue;
-    if (r.kind == RuleKind::EntityList && contains(r.companies, buyer)) {
+    if (const auto* listed = std::get_if<EntityListRule>(&s.rules[i].spec); listed && contains(listed->companies, buyer)) {
       v = Verdict{Status::Denied, Reason::EntityList, static_cast<int>(i), 0, 0, 1};
       return v;
     }
@@ -264,8 +279,7 @@ Verdict usVerdict(const Scenario& s, const Inputs& in, const RuleMonth& m, int c
   }
   const bool controlled = m.controlled[chip];
   for (size_t i = 0; i < s.rules.size(); ++i) {
-    const Rule& r = s.rules[i];
-    if (r.kind == RuleKind::CountryCaps && m.active[i] && controlled &&
+    if (s.rules[i].kind() == RuleKind::CountryCaps && m.active[i] && controlled &&
         s.jurisdictions[jurisdiction].tier >= 3) {
       return Verdict{Status::Denied, Reason::Tier3, static_cast<int>(i), 0, 0, 1};
     }
@@ -276,30 +290,37 @@ Verdict usVerdict(const Scenario& s, const Inputs& in, const RuleMonth& m, int c
   // when nothing else decides, the verdict names it ("allowed: HQ clause not enforced").
   int named = -1, loophole = -1;
   double named_from = -1;
+  const NamedProductRule* named_rule = nullptr;
   for (size_t i = 0; i < s.rules.size(); ++i) {
     const Rule& r = s.rules[i];
-    if (r.kind != RuleKind::NamedProduct || !m.active[i] || !m.covered(static_cast<int>(i), chip)) continue;
-    const Reach reach = reaches(s, m, r, buyer, jurisdiction);
-    if (reach == Reach::Unenforced && r.policy != Policy::Allow && loophole < 0) loophole = static_cast<int>(i);
+    const auto* np = std::get_if<NamedProductRule>(&r.spec);
+    if (!np || !m.active[i] || !m.covered(static_cast<int>(i), chip)) continue;
+    const Reach reach = reaches(s, m, *np, buyer, jurisdiction);
+    if (reach == Reach::Unenforced && np->policy != Policy::Allow && loophole < 0) loophole = static_cast<int>(i);
     if (reach != Reach::Yes) continue;
     const double from = in.at(r.from, t);
     if (from >= named_from) {
       named = static_cast<int>(i);
+      named_rule = np;
       named_from = from;
     }
   }
-  if (named >= 0) return fromPolicy(s.rules[named], named, Reason::NamedProduct, in, t);
+  if (named >= 0) return fromPolicy(*named_rule, named, Reason::NamedProduct, in, t);
 
   int worst = -1;
+  const ThresholdRule* worst_rule = nullptr;
   for (size_t i = 0; i < s.rules.size(); ++i) {
-    const Rule& r = s.rules[i];
-    if (r.kind != RuleKind::Threshold || !m.active[i] || !thresholdMatches(s, r, in, chip, t)) continue;
-    const Reach reach = reaches(s, m, r, buyer, jurisdiction);
-    if (reach == Reach::Unenforced && r.policy != Policy::Allow && loophole < 0) loophole = static_cast<int>(i);
+    const auto* th = std::get_if<ThresholdRule>(&s.rules[i].spec);
+    if (!th || !m.active[i] || !thresholdMatches(s, *th, in, chip, t)) continue;
+    const Reach reach = reaches(s, m, *th, buyer, jurisdiction);
+    if (reach == Reach::Unenforced && th->policy != Policy::Allow && loophole < 0) loophole = static_cast<int>(i);
     if (reach != Reach::Yes) continue;
-    if (worst < 0 || severity(r.policy) > severity(s.rules[worst].policy)) worst = static_cast<int>(i);
+    if (worst < 0 || severity(th->policy) > severity(worst_rule->policy)) {
+      worst = static_cast<int>(i);
+      worst_rule = th;
+    }
   }
-  if (worst >= 0) return fromPolicy(s.rules[worst], worst, Reason::Threshold, in, t);
+  if (worst >= 0) return fromPolicy(*worst_rule, worst, Reason::Threshold, in, t);
   if (loophole >= 0) {
     v.reason = Reason::HqClauseNotEnforced;
     v.rule = loophole;
@@ -320,12 +341,12 @@ Verdict evaluateLease(const Scenario& s, const Inputs& in, const RuleMonth& m, i
     for (size_t i = 0; i < s.rules.size(); ++i) {
       const Rule& r = s.rules[i];
       if (!m.active[i]) continue;
-      if (r.kind == RuleKind::CountryCaps && r.tenant_clause && p == Purpose::Train &&
-          s.jurisdictions[st.jurisdiction].tier == 2) {
+      const auto* caps = std::get_if<CountryCapsRule>(&r.spec);
+      if (caps && caps->tenant_clause && p == Purpose::Train && s.jurisdictions[st.jurisdiction].tier == 2) {
         return Verdict{Status::Denied, Reason::TenantClause, static_cast<int>(i), 0, 0, 0};
       }
-      if (r.kind == RuleKind::RemoteAccess) {
-        const double c = std::clamp(in.at(r.compliance, t), 0.0, 1.0);
+      if (const auto* remote = std::get_if<RemoteAccessRule>(&r.spec)) {
+        const double c = std::clamp(in.at(remote->compliance, t), 0.0, 1.0);
         v = Verdict{c >= 1.0 ? Status::Denied : Status::Limited, Reason::RemoteAccess, static_cast<int>(i), 1, 0, 1 - c};
       }
     }

@@ -8,7 +8,9 @@
 #pragma once
 #include <cstdint>
 #include <string>
+#include <type_traits>
 #include <utility>
+#include <variant>
 #include <vector>
 
 #include "engine/month.h"
@@ -143,32 +145,60 @@ enum class Policy { Deny, CaseByCase, Allow };
 const char* toString(RuleKind k);
 const char* toString(Policy p);
 
-struct Rule {
-  std::string id, label, source;
-  RuleKind kind = RuleKind::Threshold;
-  Num from, until = Num::constant(kNever), enabled = Num::constant(1);
-  // threshold
-  Num tpp_min = Num::constant(1e18), tpp_min_density = Num::constant(1e18), density_min = Num::constant(1e18);
-  // threshold / named product
+// What a licensing rule (threshold or named product) does to the sales it reaches.
+struct LicenceTerms {
   std::vector<int> destinations;  // jurisdictions
   bool hq_clause = false;
   bool hq_clause_always = false;  // "hq_clause": "always": enforced even while HQ clauses are not
   Policy policy = Policy::Deny;
   Num approval = Num::constant(1), fee_share;
+};
+
+// Chips a rule names by id, or by class as well.
+struct NamedChips {
   std::vector<int> chips;
-  ChipClass chip_class;  // named product / volume cap: chips matched by class as well as by id
-  // country caps
+  ChipClass chip_class;
+};
+
+// Each kind of rule carries only its own fields.
+struct ThresholdRule : LicenceTerms {
+  Num tpp_min = Num::constant(1e18), tpp_min_density = Num::constant(1e18), density_min = Num::constant(1e18);
+};
+struct NamedProductRule : LicenceTerms, NamedChips {};
+struct CountryCapsRule {
   Num cap_h100e = Num::constant(1e18), cap_from, cap_until = Num::constant(kNever);
   bool tenant_clause = false;
-  // entity list
+};
+struct EntityListRule {
   std::vector<int> companies;
-  // remote access
+};
+struct RemoteAccessRule {
   Num compliance = Num::constant(1);
-  // volume cap: deliveries to buyers headquartered in (or installing in) `destinations`
-  // stay within cap_share x the same chips' deliveries to buyers headquartered in `reference`
-  int reference = -1;  // jurisdiction
+};
+// Deliveries to buyers headquartered in (or installing in) `destinations` stay within
+// cap_share x the same chips' deliveries to buyers headquartered in `reference`.
+struct VolumeCapRule : NamedChips {
+  std::vector<int> destinations;  // jurisdictions
+  int reference = -1;             // jurisdiction
   Num cap_share = Num::constant(1);
 };
+
+// In RuleKind order, so that the index is the kind.
+using RuleSpec =
+    std::variant<ThresholdRule, NamedProductRule, CountryCapsRule, EntityListRule, RemoteAccessRule, VolumeCapRule>;
+
+struct Rule {
+  std::string id, label, source;
+  Num from, until = Num::constant(kNever), enabled = Num::constant(1);
+  RuleSpec spec;
+  RuleKind kind() const { return static_cast<RuleKind>(spec.index()); }
+};
+template <RuleKind K, class T>
+inline constexpr bool kRuleSpecIs = std::is_same_v<std::variant_alternative_t<static_cast<size_t>(K), RuleSpec>, T>;
+static_assert(kRuleSpecIs<RuleKind::Threshold, ThresholdRule> && kRuleSpecIs<RuleKind::NamedProduct, NamedProductRule> &&
+              kRuleSpecIs<RuleKind::CountryCaps, CountryCapsRule> && kRuleSpecIs<RuleKind::EntityList, EntityListRule> &&
+              kRuleSpecIs<RuleKind::RemoteAccess, RemoteAccessRule> && kRuleSpecIs<RuleKind::VolumeCap, VolumeCapRule> &&
+              std::variant_size_v<RuleSpec> == 6);
 
 struct Guidance {
   std::string id, label, source;

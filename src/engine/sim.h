@@ -197,11 +197,13 @@ class Sim {
   void cutToSitePower(int t);
   void deliver(Order& o, int t);
   bool capDest(size_t rule, const Order& o) const {
-    const Rule& r = s_.rules[rule];
+    const VolumeCapRule& r = std::get<VolumeCapRule>(s_.rules[rule].spec);
     const auto has = [&](int j) { return std::find(r.destinations.begin(), r.destinations.end(), j) != r.destinations.end(); };
     return has(o.jur) || has(s_.companies[o.buyer].hq);
   }
-  bool capRef(size_t rule, const Order& o) const { return s_.companies[o.buyer].hq == s_.rules[rule].reference; }
+  bool capRef(size_t rule, const Order& o) const {
+    return s_.companies[o.buyer].hq == std::get<VolumeCapRule>(s_.rules[rule].spec).reference;
+  }
   bool gateQuotaApplies(size_t g, const Order& o) const {
     return o.company >= 0 && rm_.gates(static_cast<int>(g), o.chip) && s_.jurisdictions[o.jur].country_of_concern &&
            s_.companies[o.company].hq == o.jur;

@@ -27,7 +27,7 @@ void Sim::step(int t) {
   for (size_t ri = 0; ri < s_.rules.size(); ++ri) r_.rule_active[ri][static_cast<size_t>(t)] = rm_.active[ri];
   caps_now_.clear();
   for (size_t ri = 0; ri < s_.rules.size(); ++ri)
-    if (s_.rules[ri].kind == RuleKind::VolumeCap && rm_.active[ri]) caps_now_.push_back(ri);
+    if (s_.rules[ri].kind() == RuleKind::VolumeCap && rm_.active[ri]) caps_now_.push_back(ri);
   for (int si = 0; si < S_; ++si)
     lease_price_[si] = std::max(1e-9, in_.at(s_.sites[si].lease_usd_per_h100e_month, t)) * lease_mult_[si];
   std::fill(sale_ok_.begin(), sale_ok_.end(), 0);

@@ -61,13 +61,13 @@ const std::vector<double>& Sim::countryCapScale(int t, int round) {
   std::vector<double>& cap_left = cap_left_;
   if (round == 0) cap_left.assign(J_, std::numeric_limits<double>::infinity());
   for (size_t ri = 0; round == 0 && ri < s_.rules.size(); ++ri) {
-    const Rule& r = s_.rules[ri];
-    if (r.kind != RuleKind::CountryCaps || !rm_.active[ri]) continue;
+    const auto* r = std::get_if<CountryCapsRule>(&s_.rules[ri].spec);
+    if (!r || !rm_.active[ri]) continue;
     const double abs = in_.absMonth(t);
-    if (abs < in_.at(r.cap_from, t) || abs >= in_.at(r.cap_until, t)) continue;
+    if (abs < in_.at(r->cap_from, t) || abs >= in_.at(r->cap_until, t)) continue;
     for (int j = 0; j < J_; ++j)
       if (s_.jurisdictions[j].tier == 2)
-        cap_left[j] = std::min(cap_left[j], std::max(0.0, in_.at(r.cap_h100e, t) - cap_used_[j]));
+        cap_left[j] = std::min(cap_left[j], std::max(0.0, in_.at(r->cap_h100e, t) - cap_used_[j]));
   }
   cap_scale_.assign(J_, 1.0);
   std::vector<double> capped_demand(J_, 0.0);
@@ -194,7 +194,7 @@ void Sim::limitByVolumeCaps(int t) {
   // The capped buyers' deliveries of the rule's chips (by id or class, together) stay
   // within cap_share x the reference buyers' deliveries of those chips this month.
   for (const size_t ri : caps_now_) {
-    const Rule& r = s_.rules[ri];
+    const VolumeCapRule& r = std::get<VolumeCapRule>(s_.rules[ri].spec);
     double dest = 0, ref = 0;
     for (const Order& o : mo_.orders) {
       if (!rm_.covered(static_cast<int>(ri), o.chip)) continue;

@@ -51,8 +51,9 @@ inline cp::Scenario syntheticWorld(const cp::Scenario& base, int companyFactor, 
     for (cp::Chip& c : s.chips) addCopies(c.buyers, companies, companyFactor);
     for (cp::Site& site : s.sites) addCopies(site.chip_menu, chips, chipSiteFactor);
     for (cp::Rule& r : s.rules) {
-        addCopies(r.chips, chips, chipSiteFactor);
-        addCopies(r.companies, companies, companyFactor);
+        if (auto* named = std::get_if<cp::NamedProductRule>(&r.spec)) addCopies(named->chips, chips, chipSiteFactor);
+        if (auto* cap = std::get_if<cp::VolumeCapRule>(&r.spec)) addCopies(cap->chips, chips, chipSiteFactor);
+        if (auto* listed = std::get_if<cp::EntityListRule>(&r.spec)) addCopies(listed->companies, companies, companyFactor);
     }
     for (cp::Guidance& g : s.china.guidance) addCopies(g.chips, chips, chipSiteFactor);
     return s;

@@ -193,7 +193,7 @@ TEST(VolumeCap, BaselineChinaNeverExceedsTheCapShareOfUsDeliveries) {
   const Inputs in(s);
   int cap = -1;
   for (size_t i = 0; i < s.rules.size(); ++i)
-    if (s.rules[i].kind == RuleKind::VolumeCap) cap = static_cast<int>(i);
+    if (s.rules[i].kind() == RuleKind::VolumeCap) cap = static_cast<int>(i);
   ASSERT_GE(cap, 0);
   double china_total = 0;
   for (int t = r.monthIndex(month("2026-01")); t < r.months(); ++t) {
@@ -217,7 +217,7 @@ TEST(VolumeCap, ChipClassCatchesMi325xButNotBlackwell) {
   const RuleMonth m = ruleMonth(s, in, t);
   int cap = -1;
   for (size_t i = 0; i < s.rules.size(); ++i)
-    if (s.rules[i].kind == RuleKind::VolumeCap) cap = static_cast<int>(i);
+    if (s.rules[i].kind() == RuleKind::VolumeCap) cap = static_cast<int>(i);
   ASSERT_GE(cap, 0);
   EXPECT_TRUE(m.covered(cap, s.findChip("h200")));
   EXPECT_TRUE(m.covered(cap, s.findChip("mi325x")));

@@ -87,7 +87,7 @@ TEST(Rules, LeverChangesMoveTheVerdicts) {
 TEST(Rules, EntityListDeniesUsChipsEverywhere) {
   Scenario s = baseline();
   for (Rule& r : s.rules)
-    if (r.kind == RuleKind::EntityList) r.companies.push_back(s.findCompany("deepseek"));
+    if (auto* listed = std::get_if<EntityListRule>(&r.spec)) listed->companies.push_back(s.findCompany("deepseek"));
   const Verdict v = sale(s, {"h20", "deepseek", "malaysia", "2024-06", Status::Denied, ""});
   EXPECT_EQ(v.status, Status::Denied);
   EXPECT_EQ(v.reason, Reason::EntityList);

@@ -63,7 +63,7 @@ void ruleTooltip(const AppState& state, const cp::Rule& rule, const std::vector<
     ImGui::BeginTooltip();
     ImGui::PushTextWrapPos(em() * 32.0f);
     ImGui::TextUnformatted(tr(rule.label));
-    ImGui::TextDisabled("%s (%s)", rule.id.c_str(), cp::toString(rule.kind));
+    ImGui::TextDisabled("%s (%s)", rule.id.c_str(), cp::toString(rule.kind()));
     drawSourceLines(state, rule.source);
     if (now) ImGui::Text(tr("In force: %s"), periods(*now, months).c_str());
     if (base && now && *base != *now) ImGui::Text(tr("As loaded: %s"), periods(*base, months).c_str());
@@ -75,7 +75,7 @@ void ruleTooltip(const AppState& state, const cp::Rule& rule, const std::vector<
 void drawKindLegend(const cp::Scenario& s) {
     std::vector<cp::RuleKind> kinds;
     for (const cp::Rule& r : s.rules)
-        if (std::find(kinds.begin(), kinds.end(), r.kind) == kinds.end()) kinds.push_back(r.kind);
+        if (std::find(kinds.begin(), kinds.end(), r.kind()) == kinds.end()) kinds.push_back(r.kind());
     std::sort(kinds.begin(), kinds.end());
     const float h = ImGui::GetTextLineHeight();
     for (cp::RuleKind k : kinds) {
@@ -145,7 +145,7 @@ void drawRuleTimeline(AppState& state) {
         dl->AddText(ImVec2(p.x + lw + 8.0f, ty), dimCol, rule.id.c_str());
         dl->PopClipRect();
 
-        const ImU32 col = chart::paletteColor(static_cast<int>(rule.kind));
+        const ImU32 col = chart::paletteColor(static_cast<int>(rule.kind()));
         const float by0 = p.y + 3.0f, by1 = p.y + rowH - 3.0f;
         if (rowNow) forEachRun(*rowNow, [&](int a, int b) { dl->AddRectFilled(ImVec2(xOf(a), by0), ImVec2(xOf(b), by1), chart::withAlpha(col, 0.8f), 2.0f); });
         if (rowBase && rowNow && *rowBase != *rowNow)
