@@ -1,6 +1,7 @@
 // The loader never crashes and names file, JSON pointer and reason for every problem.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 
@@ -124,6 +125,52 @@ TEST(Loader, UncertainInputsUseTheirModeAndAreListed) {
   ASSERT_EQ(s.uncertain.size(), 1u);
   EXPECT_EQ(s.uncertain[0].pointer, "/chips/0/price_usd");
   EXPECT_DOUBLE_EQ(s.chips[s.findChip("h100")].price_usd.value, 25000);
+}
+
+// Each rule keeps the fields of its own kind; fields of other kinds are still read and
+// checked as before (an uncertain one is still listed) but not kept.
+TEST(Loader, RulesKeepTheirKindsFields) {
+  const Scenario s = loadScenarioFromString(
+      R"({"extends": "mini.json", "rules": [
+         {"id": "cap", "kind": "volume_cap", "from": "2026-01", "chips": ["h20"], "destinations": ["china"],
+          "reference": "us", "cap_share": 0.5},
+         {"id": "threshold", "compliance": {"dist": "triangular", "min": 0.2, "mode": 0.5, "max": 0.9}}]})",
+      "kinds.json", testPath("engine/fixtures"));
+  const auto rule = [&](const char* id) -> const Rule& {
+    return *std::find_if(s.rules.begin(), s.rules.end(), [&](const Rule& r) { return r.id == id; });
+  };
+  const int china = s.findJurisdiction("china"), us = s.findJurisdiction("us"), h20 = s.findChip("h20");
+  const auto* th = std::get_if<ThresholdRule>(&rule("threshold").spec);
+  ASSERT_NE(th, nullptr);
+  EXPECT_EQ(rule("threshold").kind(), RuleKind::Threshold);
+  EXPECT_EQ(th->tpp_min.lever, s.findLever("us.tpp_threshold"));
+  EXPECT_DOUBLE_EQ(th->density_min.value, 5.92);
+  EXPECT_EQ(th->destinations, std::vector<int>{china});
+  EXPECT_TRUE(th->hq_clause);
+  ASSERT_EQ(s.uncertain.size(), 1u);  // the threshold rule's stray "compliance"
+  EXPECT_EQ(s.uncertain[0].pointer, "/rules/0/compliance");
+
+  const auto* fee = std::get_if<NamedProductRule>(&rule("h20_fee").spec);
+  ASSERT_NE(fee, nullptr);
+  EXPECT_EQ(fee->chips, std::vector<int>{h20});
+  EXPECT_EQ(fee->policy, Policy::CaseByCase);
+  EXPECT_DOUBLE_EQ(fee->fee_share.value, 0.15);
+
+  const auto* caps = std::get_if<CountryCapsRule>(&rule("caps").spec);
+  ASSERT_NE(caps, nullptr);
+  EXPECT_EQ(caps->cap_h100e.lever, s.findLever("us.diffusion_tier2_cap_h100e"));
+  EXPECT_TRUE(caps->tenant_clause);
+  const auto* remote = std::get_if<RemoteAccessRule>(&rule("remote").spec);
+  ASSERT_NE(remote, nullptr);
+  EXPECT_EQ(remote->compliance.lever, s.findLever("us.remote_access_compliance"));
+  EXPECT_EQ(rule("entities").kind(), RuleKind::EntityList);
+
+  const auto* cap = std::get_if<VolumeCapRule>(&rule("cap").spec);
+  ASSERT_NE(cap, nullptr);
+  EXPECT_EQ(cap->chips, std::vector<int>{h20});
+  EXPECT_EQ(cap->destinations, std::vector<int>{china});
+  EXPECT_EQ(cap->reference, us);
+  EXPECT_DOUBLE_EQ(cap->cap_share.value, 0.5);
 }
 
 TEST(Loader, RejectsScenariosTooLargeToSimulate) {
