@@ -7,10 +7,7 @@
 //   ASSERT_TRUE(f.ui.clickItem("story/next", f.draw));
 #pragma once
 
-#include "app/core/app_state.h"
-#include "app/panels/app_ui.h"
-
-#include "imgui_harness.h"
+#include "headless_dashboard.h"
 
 #include <string>
 
@@ -23,22 +20,6 @@ inline std::string workshopPath(const std::string& name) {
     return std::string(CHOKEPOINT_SOURCE_DIR) + "/scenarios/workshops/" + name;
 }
 
-struct ClassroomFixture {
-    ImGuiHarness ui{options()};
-    app::AppState state;
-    ImGuiHarness::DrawFn draw = [this] { app::drawUi(state); };
-
-    static ImGuiHarness::Options options() {
-        ImGuiHarness::Options o;
-        o.displaySize = ImVec2(1600.0f, 900.0f);
-        return o;
-    }
-
-    // Waits for every run, then draws two frames (results taken, then laid out).
-    void settle() {
-        app::waitForRuns(state);
-        ui.frames(2, draw);
-    }
-};
+struct ClassroomFixture : HeadlessDashboard {};
 
 }  // namespace chokepoint::test

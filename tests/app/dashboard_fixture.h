@@ -11,7 +11,7 @@
 #include "app/panels/app_ui.h"
 #include "engine/month.h"
 
-#include "imgui_harness.h"
+#include "headless_dashboard.h"
 #include "scenario_paths.h"
 
 #include <gtest/gtest.h>
@@ -21,27 +21,11 @@
 
 namespace chokepoint::test {
 
-struct DashboardFixture {
-    ImGuiHarness ui{options()};
-    app::AppState state;
-    ImGuiHarness::DrawFn draw = [this] { app::drawUi(state); };
-
-    static ImGuiHarness::Options options() {
-        ImGuiHarness::Options o;
-        o.displaySize = ImVec2(1600.0f, 900.0f);
-        return o;
-    }
-
+struct DashboardFixture : HeadlessDashboard {
     explicit DashboardFixture(const std::string& scenario = baselinePath()) {
         state.scenarioPath = scenario;
         app::loadScenario(state);
         settle();
-    }
-
-    // Waits for every run, then draws two frames (results taken, then laid out).
-    void settle() {
-        app::waitForRuns(state);
-        ui.frames(2, draw);
     }
 
     int monthIndex(const char* yyyymm) const { return *cp::parseMonth(yyyymm) - state.dash.months.start; }
