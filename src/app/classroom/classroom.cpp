@@ -5,6 +5,7 @@
 #include "app/core/app_state.h"
 #include "app/platform/cli_args.h"
 #include "app/core/scenario_files.h"
+#include "app/core/status.h"
 #include "app/classroom/workshop_handouts.h"
 #include "app/core/tr.h"
 
@@ -14,11 +15,6 @@
 namespace chokepoint::app {
 
 namespace {
-
-void setStatus(AppState& state, std::string message, bool error) {
-    state.statusMessage = std::move(message);
-    state.statusIsError = error;
-}
 
 // The dialog comes back with the reason (every problem, one per line) and what was typed.
 void failed(AppState& state, ClassroomDialog dialog, const std::string& path, const std::string& what,

@@ -7,6 +7,7 @@
 
 #include "app/panels/panels.h"
 #include "app/core/scenario_files.h"
+#include "app/core/status.h"
 #include "engine/loader.h"
 #include "paths/data_dirs.h"
 #include "i18n/i18n.h"
@@ -27,11 +28,6 @@ std::uint64_t runTag(std::uint64_t generation, std::uint64_t revision) {
 }
 std::uint64_t tagGeneration(std::uint64_t tag) { return tag >> kRevisionBits; }
 std::uint64_t tagRevision(std::uint64_t tag) { return tag & ((std::uint64_t{1} << kRevisionBits) - 1); }
-
-void setStatus(AppState& state, std::string message, bool error) {
-    state.statusMessage = std::move(message);
-    state.statusIsError = error;
-}
 
 //-----------------------------------------------------------------------------
 // [SECTION] Loading
