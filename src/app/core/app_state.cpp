@@ -298,17 +298,13 @@ void reloadKeepingEdits(AppState& state) {
 void saveTo(AppState& state, const std::string& path, const std::string& name) {
     const std::string error = saveVariant(state.doc, path, name);
     if (!error.empty()) {
-        state.dialogs.error = error;
-        state.dialogs.pathField = path;
-        state.dialogs.nameField = name;
-        state.dialogs.saveAsRequested = true;  // show the dialog again, with the reason
+        requestSaveScenarioAs(state, path, name, error);  // show the dialog again, with the reason
         setStatus(state, tr("Not saved: ") + error, true);
         return;
     }
     state.doc.savedPath = path;
     state.doc.savedName = name;
     state.doc.savedEdits = state.doc.edits;
-    state.dialogs.error.clear();
     setStatus(state, tr("Saved ") + displayPath(path), false);
     if (state.dialogs.download) state.dialogs.download(path);
     addRecentFile(state, path);
@@ -338,7 +334,7 @@ void handleRequests(AppState& state) {
     if (r.save) {
         r.save = false;
         if (state.doc.savedPath.empty()) {
-            state.dialogs.saveAsRequested = true;
+            requestSaveScenarioAs(state);
         } else {
             saveTo(state, state.doc.savedPath, state.doc.savedName);
         }
@@ -346,7 +342,7 @@ void handleRequests(AppState& state) {
     if (r.saveAs) {
         const std::string path = *r.saveAs;
         r.saveAs.reset();
-        saveTo(state, path, state.dialogs.nameField);
+        saveTo(state, path, r.saveAsName);
     }
     if (r.exportCsv) {
         const std::string path = *r.exportCsv;

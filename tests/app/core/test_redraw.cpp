@@ -174,9 +174,9 @@ TEST(RedrawSignals, TextFieldBlinksAndOpenDialogRequestsAnimate) {
     state.requests.screenshot = ScreenshotRequest{"x.png"};
     EXPECT_TRUE(backgroundSignals(state).animating);
     state.requests.screenshot.reset();
-    state.dialogs.openRequested = true;
+    requestOpenScenario(state);
     EXPECT_TRUE(backgroundSignals(state).animating);
-    state.dialogs.openRequested = false;
+    state.dialogs.requested.reset();
 
     static char text[32] = "";
     bool focus = false;
