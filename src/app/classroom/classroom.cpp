@@ -32,39 +32,33 @@ std::vector<std::string> sessionFiles(const AppState& state) {
     return out;
 }
 
-const char* dialogTitle(ClassroomDialog d) {
+// Each dialog's title, hint and OK button (msgids).
+struct DialogText {
+    const char* title;
+    const char* hint;
+    const char* ok;
+};
+
+DialogText dialogText(ClassroomDialog d) {
     switch (d) {
         case ClassroomDialog::None: break;
-        case ClassroomDialog::OpenStory: return N_("Open story");
-        case ClassroomDialog::OpenWorkshop: return N_("Open workshop");
-        case ClassroomDialog::OpenSession: return N_("Open workshop session");
-        case ClassroomDialog::SaveSessionAs: return N_("Save workshop session");
-        case ClassroomDialog::ExportReport: return N_("Export workshop report");
-        case ClassroomDialog::ExportHandouts: return N_("Export workshop handouts");
-    }
-    return "##classroom";
-}
-
-const char* dialogHint(ClassroomDialog d) {
-    switch (d) {
-        case ClassroomDialog::None: break;
-        case ClassroomDialog::OpenStory: return N_("A guided tour of a scenario, one dated card at a time.");
-        case ClassroomDialog::OpenWorkshop: return N_("A team game: each team moves its own levers, round by round.");
-        case ClassroomDialog::OpenSession: return N_("A game saved between rounds or after class (it names its workshop).");
-        case ClassroomDialog::SaveSessionAs: return N_("Every move and the rounds played; the workshop is named relative to this file.");
-        case ClassroomDialog::ExportReport: return N_("A Markdown file with the moves and the scoreboard; a PNG of each chart goes beside it.");
-        case ClassroomDialog::ExportHandouts: return N_("A folder for the printer: a card per team (brief, objectives, levers with their ranges) and move slips, as Markdown.");
-    }
-    return "";
-}
-
-const char* okLabel(ClassroomDialog d) {
-    switch (d) {
-        case ClassroomDialog::SaveSessionAs: return N_("Save");
+        case ClassroomDialog::OpenStory:
+            return {N_("Open story"), N_("A guided tour of a scenario, one dated card at a time."), N_("Open")};
+        case ClassroomDialog::OpenWorkshop:
+            return {N_("Open workshop"), N_("A team game: each team moves its own levers, round by round."), N_("Open")};
+        case ClassroomDialog::OpenSession:
+            return {N_("Open workshop session"), N_("A game saved between rounds or after class (it names its workshop)."), N_("Open")};
+        case ClassroomDialog::SaveSessionAs:
+            return {N_("Save workshop session"), N_("Every move and the rounds played; the workshop is named relative to this file."), N_("Save")};
         case ClassroomDialog::ExportReport:
-        case ClassroomDialog::ExportHandouts: return N_("Export");
-        default: return N_("Open");
+            return {N_("Export workshop report"),
+                    N_("A Markdown file with the moves and the scoreboard; a PNG of each chart goes beside it."), N_("Export")};
+        case ClassroomDialog::ExportHandouts:
+            return {N_("Export workshop handouts"),
+                    N_("A folder for the printer: a card per team (brief, objectives, levers with their ranges) and move slips, as Markdown."),
+                    N_("Export")};
     }
+    return {"##classroom", "", N_("Open")};
 }
 
 void dispatch(AppState& state, ClassroomDialog d, const std::string& path) {
@@ -84,15 +78,16 @@ FileDialog classroomDialog(const AppState& state, ClassroomDialog dialog) {
     const ClassroomState& c = state.classroom;
     const WorkshopState& w = c.workshop;
     FileDialog f;
-    f.title = dialogTitle(dialog);
+    const DialogText text = dialogText(dialog);
+    f.title = text.title;
     f.kind = dialog == ClassroomDialog::OpenStory || dialog == ClassroomDialog::OpenWorkshop || dialog == ClassroomDialog::OpenSession
                  ? FileDialogKind::Open
                  : FileDialogKind::Save;
-    f.hint = tr(dialogHint(dialog));
+    f.hint = tr(text.hint);
     f.emptyList = N_("(no files found: type a path below)");
     f.listRows = 7.0f;
     f.pathLabel = N_("File:");
-    f.okLabel = okLabel(dialog);
+    f.okLabel = text.ok;
     f.probe = "classroom";
     f.widthEm = 44.0f;
     const std::string ws = w.workshop ? stem(w.workshop->file) : "workshop";
