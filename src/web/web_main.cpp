@@ -25,6 +25,7 @@
 #include "app/core/share_link.h"
 #include "app/core/tr.h"
 #include "app/core/uncertainty.h"
+#include "app/core/status.h"
 
 #include <GLFW/glfw3.h>
 #include <emscripten.h>
@@ -165,11 +166,9 @@ void frame() {
         std::string error;
         if (app.platform.saveScreenshot(path, &error)) {
             downloadFile(path);
-            state.statusMessage = tr("Downloaded picture ") + std::filesystem::path(path).filename().string();
-            state.statusIsError = false;
+            setStatus(state, tr("Downloaded picture ") + std::filesystem::path(path).filename().string());
         } else {
-            state.statusMessage = tr("Picture not saved: ") + error;
-            state.statusIsError = true;
+            setError(state, tr("Picture not saved: ") + error);
         }
         req.reset();
     }

@@ -5,6 +5,7 @@
 #include "app/core/app_state.h"
 #include "app/platform/cli_args.h"
 #include "app/core/scenario_files.h"
+#include "app/core/status.h"
 #include "app/classroom/workshop_handouts.h"
 #include "app/core/tr.h"
 
@@ -15,18 +16,118 @@ namespace chokepoint::app {
 
 namespace {
 
-void setStatus(AppState& state, std::string message, bool error) {
-    state.statusMessage = std::move(message);
-    state.statusIsError = error;
+std::string stem(const std::string& path) { return std::filesystem::path(path).stem().string(); }
+
+std::vector<std::string> sessionFiles(const AppState& state) {
+    std::vector<std::string> out;
+    const std::string base = state.classroom.workshop.workshop ? state.classroom.workshop.workshop->file : state.scenarioPath;
+    std::vector<std::string> all = classroomFiles(base, "workshops");
+    for (std::string& f : listScenarioFiles({std::filesystem::current_path()})) all.push_back(std::move(f));
+    for (std::string& f : all) {
+        const std::string suffix = ".session.json";
+        if (f.size() > suffix.size() && f.compare(f.size() - suffix.size(), suffix.size(), suffix) == 0 &&
+            std::find(out.begin(), out.end(), f) == out.end())
+            out.push_back(std::move(f));
+    }
+    return out;
+}
+
+// Each dialog's title, hint and OK button (msgids).
+struct DialogText {
+    const char* title;
+    const char* hint;
+    const char* ok;
+};
+
+DialogText dialogText(ClassroomDialog d) {
+    switch (d) {
+        case ClassroomDialog::None: break;
+        case ClassroomDialog::OpenStory:
+            return {N_("Open story"), N_("A guided tour of a scenario, one dated card at a time."), N_("Open")};
+        case ClassroomDialog::OpenWorkshop:
+            return {N_("Open workshop"), N_("A team game: each team moves its own levers, round by round."), N_("Open")};
+        case ClassroomDialog::OpenSession:
+            return {N_("Open workshop session"), N_("A game saved between rounds or after class (it names its workshop)."), N_("Open")};
+        case ClassroomDialog::SaveSessionAs:
+            return {N_("Save workshop session"), N_("Every move and the rounds played; the workshop is named relative to this file."), N_("Save")};
+        case ClassroomDialog::ExportReport:
+            return {N_("Export workshop report"),
+                    N_("A Markdown file with the moves and the scoreboard; a PNG of each chart goes beside it."), N_("Export")};
+        case ClassroomDialog::ExportHandouts:
+            return {N_("Export workshop handouts"),
+                    N_("A folder for the printer: a card per team (brief, objectives, levers with their ranges) and move slips, as Markdown."),
+                    N_("Export")};
+    }
+    return {"##classroom", "", N_("Open")};
+}
+
+void dispatch(AppState& state, ClassroomDialog d, const std::string& path) {
+    switch (d) {
+        case ClassroomDialog::None: break;
+        case ClassroomDialog::OpenStory: requestGuarded(state, PendingAction::OpenStory, path); break;
+        case ClassroomDialog::OpenWorkshop: requestGuarded(state, PendingAction::OpenWorkshop, path); break;
+        case ClassroomDialog::OpenSession: requestGuarded(state, PendingAction::OpenSession, path); break;
+        case ClassroomDialog::SaveSessionAs: state.classroom.requests.saveSession = path; break;
+        case ClassroomDialog::ExportReport: state.classroom.requests.exportReport = path; break;
+        case ClassroomDialog::ExportHandouts: state.classroom.requests.exportHandouts = path; break;
+    }
+}
+
+// The dialog as a FileDialog: what it lists, the path it suggests, what OK does.
+FileDialog classroomDialog(const AppState& state, ClassroomDialog dialog) {
+    const ClassroomState& c = state.classroom;
+    const WorkshopState& w = c.workshop;
+    FileDialog f;
+    const DialogText text = dialogText(dialog);
+    f.title = text.title;
+    f.kind = dialog == ClassroomDialog::OpenStory || dialog == ClassroomDialog::OpenWorkshop || dialog == ClassroomDialog::OpenSession
+                 ? FileDialogKind::Open
+                 : FileDialogKind::Save;
+    f.hint = tr(text.hint);
+    f.emptyList = N_("(no files found: type a path below)");
+    f.listRows = 7.0f;
+    f.pathLabel = N_("File:");
+    f.okLabel = text.ok;
+    f.probe = "classroom";
+    f.widthEm = 44.0f;
+    const std::string ws = w.workshop ? stem(w.workshop->file) : "workshop";
+    switch (dialog) {
+        case ClassroomDialog::None: break;
+        case ClassroomDialog::OpenStory:
+            f.files = classroomFiles(state.scenarioPath, "stories");
+            if (c.story.story) f.path = displayPath(c.story.story->file);
+            break;
+        case ClassroomDialog::OpenWorkshop:
+            f.files = classroomFiles(state.scenarioPath, "workshops");
+            if (w.workshop) f.path = displayPath(w.workshop->file);
+            break;
+        case ClassroomDialog::OpenSession:
+            f.files = sessionFiles(state);
+            f.path = w.sessionPath;
+            break;
+        case ClassroomDialog::SaveSessionAs:
+            f.path = !w.sessionPath.empty() ? w.sessionPath : ws + ".session.json";
+            break;
+        case ClassroomDialog::ExportReport:
+            f.path = (std::filesystem::path(ws + "_report") / (ws + "_report.md")).string();
+            break;
+        case ClassroomDialog::ExportHandouts:
+            f.path = ws + "_handouts";
+            break;
+    }
+    if (f.path.empty() && !f.files.empty()) f.path = f.files.front();  // Enter opens the first
+    f.onOk = [dialog](AppState& s, const FileDialog& done) { dispatch(s, dialog, done.path); };
+    if (dialog == ClassroomDialog::SaveSessionAs) f.onCancel = cancelSaveFirst;
+    return f;
 }
 
 // The dialog comes back with the reason (every problem, one per line) and what was typed.
 void failed(AppState& state, ClassroomDialog dialog, const std::string& path, const std::string& what,
             const std::string& reason) {
-    ClassroomState& c = state.classroom;
-    c.error = reason;
-    c.pathField = path;
-    c.dialogRequested = dialog;
+    FileDialog f = classroomDialog(state, dialog);
+    f.error = reason;
+    f.path = path;
+    requestFileDialog(state, std::move(f));
     const std::string first = reason.substr(0, reason.find('\n'));
     setStatus(state, what + ": " + (first.empty() ? std::string(tr("unknown problem")) : first), true);
 }
@@ -52,13 +153,16 @@ std::vector<std::string> classroomFiles(const std::string& openScenarioPath, con
     return listScenarioFiles(dirs);
 }
 
+void requestClassroomDialog(AppState& state, ClassroomDialog dialog) {
+    if (dialog != ClassroomDialog::None) requestFileDialog(state, classroomDialog(state, dialog));
+}
+
 void handleClassroomRequests(AppState& state) {
     ClassroomRequests& r = state.classroom.requests;
     if (r.openStory) {
         const std::string path = *r.openStory;
         r.openStory.reset();
         if (auto problems = openStory(state, path); problems.empty()) {
-            state.classroom.error.clear();
             setStatus(state, tr("Opened story ") + displayPath(path), false);
         } else {
             failed(state, ClassroomDialog::OpenStory, path, tr("Story not opened"), lines(problems));
@@ -68,7 +172,6 @@ void handleClassroomRequests(AppState& state) {
         const std::string path = *r.openWorkshop;
         r.openWorkshop.reset();
         if (auto problems = openWorkshop(state, path); problems.empty()) {
-            state.classroom.error.clear();
             setStatus(state, tr("Opened workshop ") + displayPath(path), false);
         } else {
             failed(state, ClassroomDialog::OpenWorkshop, path, tr("Workshop not opened"), lines(problems));
@@ -78,7 +181,6 @@ void handleClassroomRequests(AppState& state) {
         const std::string path = *r.openSession;
         r.openSession.reset();
         if (auto problems = loadWorkshopSession(state, path); problems.empty()) {
-            state.classroom.error.clear();
             setStatus(state, tr("Opened workshop session ") + displayPath(path), false);
         } else {
             failed(state, ClassroomDialog::OpenSession, path, tr("Session not opened"), lines(problems));
@@ -88,7 +190,6 @@ void handleClassroomRequests(AppState& state) {
         const std::string path = *r.saveSession;
         r.saveSession.reset();
         if (std::string error = saveWorkshopSession(state, path); error.empty()) {
-            state.classroom.error.clear();
             setStatus(state, tr("Saved workshop session ") + displayPath(path), false);
             if (state.dialogs.continueAfterSave) performPending(state);  // saved from the unsaved-changes question
         } else {

@@ -1,5 +1,6 @@
 // Classroom modes on the dashboard: story mode (story_mode.h) and workshop team play
-// (workshop_mode.h), their file dialogs and requests, and the hooks the shared panels call.
+// (workshop_mode.h), their file dialogs (as FileDialogs, dialogs.h) and requests, and the hooks
+// the shared panels call.
 //
 //   AppState::classroom holds everything; drawUi and the shared panels draw through the hooks
 //   in classroom_ui.h; the File menu raises dialogs; handleRequests() calls
@@ -38,10 +39,6 @@ struct HandoutPictures {
 struct ClassroomState {
     StoryState story;
     WorkshopState workshop;
-    ClassroomDialog dialogRequested = ClassroomDialog::None;
-    ClassroomDialog dialogOpen = ClassroomDialog::None;
-    std::vector<std::string> files;   // listed by the open dialogs
-    std::string pathField, error;     // the dialog's path field and the last failure
     ClassroomRequests requests;
     HandoutPictures handoutPictures;
 };
@@ -50,6 +47,8 @@ struct ClassroomState {
 // scenarioDirs(), sorted, each file once.
 std::vector<std::string> classroomFiles(const std::string& openScenarioPath, const char* sub);
 
+// Raises the classroom's file dialog (a FileDialog, dialogs.h): its list, suggested path and OK.
+void requestClassroomDialog(AppState& state, ClassroomDialog dialog);
 // Opens, saves or exports what the dialogs asked for; moves the report's picture queue on.
 void handleClassroomRequests(AppState& state);
 // Moves the team-card pictures on: shows the next card and asks the main loop for a capture.

@@ -1,9 +1,9 @@
-// The classroom modes' UI (story bar, workshop panels, their dialogs) and the small hooks
+// The classroom modes' UI (story bar, workshop panels, handout cards) and the small hooks
 // the shared panels call to highlight what a story card names or to veil the future.
 // ImGui only; the state and file work are in classroom.h, story_mode.h, workshop_mode.h.
 //
 //   app_ui.cpp:       drawClassroomFileMenu (File menu), drawStoryBar, drawWorkshopPanel,
-//                     drawWorkshopResults (layout), drawClassroomDialogs (after drawDialogs)
+//                     drawWorkshopResults (layout), drawHandoutCard (after drawDialogs)
 //   panel_charts.cpp: chart::Future(classroomFutureFrom(state)); highlightChart(state, id)
 //   panel_levers.cpp: BeginGroup(); drawLever(); EndGroup(); highlightLever(state, id)
 //   panel_rules.cpp:  highlightRuleRow(state, rule.id, rowMin, rowMax)
@@ -18,10 +18,9 @@
 namespace chokepoint::app {
 
 void drawClassroomFileMenu(AppState& state);   // File menu items: stories, workshops, sessions, report
-void requestClassroomDialog(AppState& state, ClassroomDialog dialog);
 // Save workshop session: to the session's file, or through the Save dialog when it has none.
 void requestSaveWorkshopSession(AppState& state);
-void drawClassroomDialogs(AppState& state);    // their modals
+void drawHandoutCard(AppState& state);         // a team card over the window while its picture is taken
 void drawStoryBar(AppState& state);            // the card, Previous / Next, Try it (story mode)
 void drawWorkshopPanel(AppState& state);       // left column in workshop mode: round, teams, moves
 void drawWorkshopResults(AppState& state);     // under the charts: scoreboard and moves history

@@ -1,9 +1,9 @@
-// Classroom menus and dialogs (open a story, a workshop or a session; save a session; export
-// the workshop report) and the highlight hooks the shared panels call.
+// Classroom File menu (its dialogs are FileDialogs built in classroom.cpp), the team card
+// drawn for the handout pictures, and the highlight hooks the shared panels call.
 //
 // [SECTION] Highlights and the veil
 // [SECTION] File menu
-// [SECTION] Dialogs
+// [SECTION] Handout card
 
 #include "app/classroom/classroom_ui.h"
 
@@ -87,61 +87,6 @@ void highlightRuleRow(const AppState& state, const std::string& ruleId, ImVec2 m
 // [SECTION] File menu
 //-----------------------------------------------------------------------------
 
-namespace {
-
-std::string stem(const std::string& path) { return std::filesystem::path(path).stem().string(); }
-
-std::vector<std::string> sessionFiles(const AppState& state) {
-    std::vector<std::string> out;
-    const std::string base = state.classroom.workshop.workshop ? state.classroom.workshop.workshop->file : state.scenarioPath;
-    std::vector<std::string> all = classroomFiles(base, "workshops");
-    for (std::string& f : listScenarioFiles({std::filesystem::current_path()})) all.push_back(std::move(f));
-    for (std::string& f : all) {
-        const std::string suffix = ".session.json";
-        if (f.size() > suffix.size() && f.compare(f.size() - suffix.size(), suffix.size(), suffix) == 0 &&
-            std::find(out.begin(), out.end(), f) == out.end())
-            out.push_back(std::move(f));
-    }
-    return out;
-}
-
-}  // namespace
-
-void requestClassroomDialog(AppState& state, ClassroomDialog dialog) {
-    ClassroomState& c = state.classroom;
-    const WorkshopState& w = c.workshop;
-    c.dialogRequested = dialog;
-    c.error.clear();
-    c.files.clear();
-    c.pathField.clear();
-    const std::string ws = w.workshop ? stem(w.workshop->file) : "workshop";
-    switch (dialog) {
-        case ClassroomDialog::None: break;
-        case ClassroomDialog::OpenStory:
-            c.files = classroomFiles(state.scenarioPath, "stories");
-            if (c.story.story) c.pathField = displayPath(c.story.story->file);
-            break;
-        case ClassroomDialog::OpenWorkshop:
-            c.files = classroomFiles(state.scenarioPath, "workshops");
-            if (w.workshop) c.pathField = displayPath(w.workshop->file);
-            break;
-        case ClassroomDialog::OpenSession:
-            c.files = sessionFiles(state);
-            c.pathField = w.sessionPath;
-            break;
-        case ClassroomDialog::SaveSessionAs:
-            c.pathField = !w.sessionPath.empty() ? w.sessionPath : ws + ".session.json";
-            break;
-        case ClassroomDialog::ExportReport:
-            c.pathField = (std::filesystem::path(ws + "_report") / (ws + "_report.md")).string();
-            break;
-        case ClassroomDialog::ExportHandouts:
-            c.pathField = ws + "_handouts";
-            break;
-    }
-    if (c.pathField.empty() && !c.files.empty()) c.pathField = c.files.front();  // Enter opens the first
-}
-
 void requestSaveWorkshopSession(AppState& state) {
     if (state.classroom.workshop.sessionPath.empty())
         requestClassroomDialog(state, ClassroomDialog::SaveSessionAs);
@@ -173,59 +118,8 @@ void drawClassroomFileMenu(AppState& state) {
 }
 
 //-----------------------------------------------------------------------------
-// [SECTION] Dialogs
+// [SECTION] Handout card
 //-----------------------------------------------------------------------------
-
-namespace {
-
-const char* dialogTitle(ClassroomDialog d) {
-    switch (d) {
-        case ClassroomDialog::None: break;
-        case ClassroomDialog::OpenStory: return tr("Open story");
-        case ClassroomDialog::OpenWorkshop: return tr("Open workshop");
-        case ClassroomDialog::OpenSession: return tr("Open workshop session");
-        case ClassroomDialog::SaveSessionAs: return tr("Save workshop session");
-        case ClassroomDialog::ExportReport: return tr("Export workshop report");
-        case ClassroomDialog::ExportHandouts: return tr("Export workshop handouts");
-    }
-    return "##classroom";
-}
-
-const char* dialogHint(ClassroomDialog d) {
-    switch (d) {
-        case ClassroomDialog::None: break;
-        case ClassroomDialog::OpenStory: return tr("A guided tour of a scenario, one dated card at a time.");
-        case ClassroomDialog::OpenWorkshop: return tr("A team game: each team moves its own levers, round by round.");
-        case ClassroomDialog::OpenSession: return tr("A game saved between rounds or after class (it names its workshop).");
-        case ClassroomDialog::SaveSessionAs: return tr("Every move and the rounds played; the workshop is named relative to this file.");
-        case ClassroomDialog::ExportReport: return tr("A Markdown file with the moves and the scoreboard; a PNG of each chart goes beside it.");
-        case ClassroomDialog::ExportHandouts: return tr("A folder for the printer: a card per team (brief, objectives, levers with their ranges) and move slips, as Markdown.");
-    }
-    return "";
-}
-
-const char* okLabel(ClassroomDialog d) {
-    switch (d) {
-        case ClassroomDialog::SaveSessionAs: return tr("Save");
-        case ClassroomDialog::ExportReport:
-        case ClassroomDialog::ExportHandouts: return tr("Export");
-        default: return tr("Open");
-    }
-}
-
-void dispatch(AppState& state, ClassroomDialog d, const std::string& path) {
-    switch (d) {
-        case ClassroomDialog::None: break;
-        case ClassroomDialog::OpenStory: requestGuarded(state, PendingAction::OpenStory, path); break;
-        case ClassroomDialog::OpenWorkshop: requestGuarded(state, PendingAction::OpenWorkshop, path); break;
-        case ClassroomDialog::OpenSession: requestGuarded(state, PendingAction::OpenSession, path); break;
-        case ClassroomDialog::SaveSessionAs: state.classroom.requests.saveSession = path; break;
-        case ClassroomDialog::ExportReport: state.classroom.requests.exportReport = path; break;
-        case ClassroomDialog::ExportHandouts: state.classroom.requests.exportHandouts = path; break;
-    }
-}
-
-}  // namespace
 
 // A team card over the whole window while its picture is taken (File > Export workshop handouts).
 void drawHandoutCard(AppState& state) {
@@ -286,71 +180,6 @@ void drawHandoutCard(AppState& state) {
         probeItem("handout/card");
     }
     ImGui::End();
-}
-
-void drawClassroomDialogs(AppState& state) {
-    drawHandoutCard(state);
-    ClassroomState& c = state.classroom;
-    if (c.dialogRequested != ClassroomDialog::None) {
-        c.dialogOpen = c.dialogRequested;
-        c.dialogRequested = ClassroomDialog::None;
-        ImGui::OpenPopup(dialogTitle(c.dialogOpen));
-    }
-    if (c.dialogOpen == ClassroomDialog::None) return;
-    const ClassroomDialog d = c.dialogOpen;
-    ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
-    ImGui::SetNextWindowSize(ImVec2(em() * 44.0f, 0.0f), ImGuiCond_Appearing);
-    if (!ImGui::BeginPopupModal(dialogTitle(d), nullptr, ImGuiWindowFlags_NoSavedSettings)) {
-        c.dialogOpen = ClassroomDialog::None;  // closed by ImGui
-        return;
-    }
-    ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextDisabled("%s", dialogHint(d));
-    ImGui::PopTextWrapPos();
-    bool ok = false;
-    if (d == ClassroomDialog::OpenStory || d == ClassroomDialog::OpenWorkshop || d == ClassroomDialog::OpenSession) {
-        if (ImGui::BeginListBox("##files", ImVec2(-FLT_MIN, ImGui::GetTextLineHeightWithSpacing() * 7.0f))) {
-            for (size_t i = 0; i < c.files.size(); ++i) {
-                ImGui::PushID(static_cast<int>(i));
-                if (ImGui::Selectable(c.files[i].c_str(), c.files[i] == c.pathField, ImGuiSelectableFlags_AllowDoubleClick)) {
-                    c.pathField = c.files[i];
-                    ok = ImGui::IsMouseDoubleClicked(0);
-                }
-                probeItem(("classroom/file/" + fileName(c.files[i])).c_str());
-                ImGui::PopID();
-            }
-            if (c.files.empty()) ImGui::TextDisabled("%s", tr("(no files found: type a path below)"));
-            ImGui::EndListBox();
-        }
-    }
-    ImGui::TextUnformatted(tr("File:"));
-    ImGui::SetNextItemWidth(-FLT_MIN);
-    if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
-    ok |= ImGui::InputText("##path", &c.pathField, ImGuiInputTextFlags_EnterReturnsTrue);
-    probeItem("classroom/path");
-    if (!c.error.empty()) {
-        ImGui::PushTextWrapPos(0.0f);
-        ImGui::TextColored(errorColor(state), "%s", c.error.c_str());
-        ImGui::PopTextWrapPos();
-    }
-    ok |= ImGui::Button(okLabel(d));
-    probeItem("classroom/ok");
-    ImGui::SameLine();
-    const bool cancel = ImGui::Button(tr("Cancel")) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false);
-    probeItem("classroom/cancel");
-    if (ok && !c.pathField.empty()) {
-        ImGui::CloseCurrentPopup();
-        c.dialogOpen = ClassroomDialog::None;
-        dispatch(state, d, c.pathField);
-    } else if (cancel) {
-        ImGui::CloseCurrentPopup();
-        c.dialogOpen = ClassroomDialog::None;
-        if (d == ClassroomDialog::SaveSessionAs) {  // "Save..." from the unsaved-changes question: nothing follows
-            state.dialogs.continueAfterSave = false;
-            state.dialogs.pending = PendingAction::None;
-        }
-    }
-    ImGui::EndPopup();
 }
 
 }  // namespace chokepoint::app

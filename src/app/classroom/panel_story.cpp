@@ -10,6 +10,7 @@
 #include "engine/month.h"
 #include "app/core/dashboard_data.h"
 #include "app/core/tr.h"
+#include "app/core/status.h"
 
 #include <imgui.h>
 
@@ -97,11 +98,9 @@ void drawButtons(AppState& state, const cp::StoryCard* card, float right) {
                                                                                       highlightColor(state).z, 0.35f)));
         if (ImGui::Button(tr("Try it"))) {
             if (std::string why = storyTry(state); !why.empty()) {
-                state.statusMessage = tr("Try it: ") + why;
-                state.statusIsError = true;
+                setError(state, tr("Try it: ") + why);
             } else {
-                state.statusMessage = tr("Tried it: the charts show two years past the change (Ctrl+Z undoes it)");
-                state.statusIsError = false;
+                setStatus(state, tr("Tried it: the charts show two years past the change (Ctrl+Z undoes it)"));
             }
         }
         ImGui::PopStyleColor();

@@ -7,6 +7,7 @@
 
 #include "app/panels/panels.h"
 #include "app/core/scenario_files.h"
+#include "app/core/status.h"
 #include "engine/loader.h"
 #include "paths/data_dirs.h"
 #include "i18n/i18n.h"
@@ -27,11 +28,6 @@ std::uint64_t runTag(std::uint64_t generation, std::uint64_t revision) {
 }
 std::uint64_t tagGeneration(std::uint64_t tag) { return tag >> kRevisionBits; }
 std::uint64_t tagRevision(std::uint64_t tag) { return tag & ((std::uint64_t{1} << kRevisionBits) - 1); }
-
-void setStatus(AppState& state, std::string message, bool error) {
-    state.statusMessage = std::move(message);
-    state.statusIsError = error;
-}
 
 //-----------------------------------------------------------------------------
 // [SECTION] Loading
@@ -302,17 +298,13 @@ void reloadKeepingEdits(AppState& state) {
 void saveTo(AppState& state, const std::string& path, const std::string& name) {
     const std::string error = saveVariant(state.doc, path, name);
     if (!error.empty()) {
-        state.dialogs.error = error;
-        state.dialogs.pathField = path;
-        state.dialogs.nameField = name;
-        state.dialogs.saveAsRequested = true;  // show the dialog again, with the reason
+        requestSaveScenarioAs(state, path, name, error);  // show the dialog again, with the reason
         setStatus(state, tr("Not saved: ") + error, true);
         return;
     }
     state.doc.savedPath = path;
     state.doc.savedName = name;
     state.doc.savedEdits = state.doc.edits;
-    state.dialogs.error.clear();
     setStatus(state, tr("Saved ") + displayPath(path), false);
     if (state.dialogs.download) state.dialogs.download(path);
     addRecentFile(state, path);
@@ -342,7 +334,7 @@ void handleRequests(AppState& state) {
     if (r.save) {
         r.save = false;
         if (state.doc.savedPath.empty()) {
-            state.dialogs.saveAsRequested = true;
+            requestSaveScenarioAs(state);
         } else {
             saveTo(state, state.doc.savedPath, state.doc.savedName);
         }
@@ -350,7 +342,7 @@ void handleRequests(AppState& state) {
     if (r.saveAs) {
         const std::string path = *r.saveAs;
         r.saveAs.reset();
-        saveTo(state, path, state.dialogs.nameField);
+        saveTo(state, path, r.saveAsName);
     }
     if (r.exportCsv) {
         const std::string path = *r.exportCsv;

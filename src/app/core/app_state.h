@@ -15,6 +15,7 @@
 #include "app/classroom/classroom.h"
 #include "app/core/compare_scenarios.h"
 #include "app/core/dashboard_data.h"
+#include "app/core/dialogs.h"
 #include "app/core/document.h"
 #include "app/core/explain.h"
 #include "app/core/file_watch.h"
@@ -94,29 +95,6 @@ struct ViewState {
     int sourcesShown = 0;             // rows the filter let through (last frame)
 };
 
-enum class PendingAction { None, Open, Revert, Reload, Quit, OpenStory, OpenWorkshop, OpenSession };
-
-// Modal dialogs and the action waiting for "discard unsaved changes?".
-struct Dialogs {
-    bool openRequested = false;       // open the "Open scenario" dialog this frame
-    bool saveAsRequested = false;
-    bool exportCsvRequested = false;
-    bool exportPngRequested = false;
-    bool confirmRequested = false;
-    std::vector<std::string> scenarioFiles;  // listed when the Open dialog opens
-    std::string pathField;            // shared path field of the open dialogs
-    std::string nameField;            // Save As: scenario name
-    std::string error;                // shown in the dialog
-    bool pngOfChart = false;          // export: the enlarged chart, not the whole window
-    PendingAction pending = PendingAction::None;
-    std::string pendingPath;          // for PendingAction::Open and the classroom opens
-    bool continueAfterSave = false;   // Save As was opened from the confirm dialog
-    // The browser build's file hooks (empty on the desktop): the Open dialog offers a
-    // file picker that uploads a local file; a saved or exported file is also downloaded.
-    std::function<void()> upload;
-    std::function<void(const std::string& path)> download;
-};
-
 // Screenshot of the window (or a crop of it) for the main loop: it is taken after the
 // UI has been drawn `delayFrames` more times, so menus and dialogs have closed.
 struct ScreenshotRequest {
@@ -133,7 +111,8 @@ struct Requests {
     bool revert = false;
     bool save = false;
     std::optional<std::string> open;       // path
-    std::optional<std::string> saveAs;     // path (name in dialogs.nameField)
+    std::optional<std::string> saveAs;     // path
+    std::string saveAsName;                // the scenario name written with it
     std::optional<std::string> exportCsv;  // path
     std::optional<ScreenshotRequest> screenshot;
 };

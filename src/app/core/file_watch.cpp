@@ -2,6 +2,7 @@
 
 #include "app/core/app_state.h"
 #include "app/core/scenario_files.h"
+#include "app/core/status.h"
 #include "engine/loader.h"
 #include "engine/problems.h"
 
@@ -79,8 +80,7 @@ void pollScenarioFile(AppState& state, std::chrono::steady_clock::time_point now
     }
     if (const std::string problem = loadProblem(w.path); !problem.empty()) {
         w.known = stamp;
-        state.statusMessage = name + " changed on disk but no longer loads (" + problem + "); keeping the version in memory";
-        state.statusIsError = true;
+        setError(state, name + " changed on disk but no longer loads (" + problem + "); keeping the version in memory");
         return;
     }
     w.pending = stamp;
@@ -97,8 +97,7 @@ void resolveFileChange(AppState& state, FileChangeChoice choice) {
         case FileChangeChoice::ReloadKeepEdits: state.requests.reload = true; break;
         case FileChangeChoice::ReloadDiscardEdits: state.requests.revert = true; break;
         case FileChangeChoice::KeepMine:
-            state.statusMessage = "Kept your version; " + displayPath(w.path) + " on disk differs";
-            state.statusIsError = false;
+            setStatus(state, "Kept your version; " + displayPath(w.path) + " on disk differs");
             break;
     }
 }

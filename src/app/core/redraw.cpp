@@ -42,8 +42,7 @@ RedrawSignals backgroundSignals(const AppState& state) {
                        e.sensitivity.worker.busy() || classroomBusy(state);
     const Dialogs& d = state.dialogs;
     // Requests that the next frames act on: a picture counts frames down, dialogs open.
-    s.animating = state.requests.screenshot.has_value() || d.openRequested || (d.saveAsRequested && hasScenario(state.doc)) ||
-                  d.exportCsvRequested || d.exportPngRequested || d.confirmRequested;
+    s.animating = state.requests.screenshot.has_value() || d.requested.has_value() || d.confirmRequested;
     if (const ImGuiContext* g = ImGui::GetCurrentContext()) {
         const float dim = g->DimBgRatio;
         s.animating = s.animating || (dim > 0.0f && dim < 1.0f);  // a modal's backdrop fades in and out

@@ -6,6 +6,7 @@
 
 #include "app/core/app_state.h"
 #include "app/core/settings.h"
+#include "app/core/status.h"
 #include "engine/levers.h"
 #include "engine/loader.h"
 #include "engine/problems.h"
@@ -20,11 +21,6 @@ namespace chokepoint::app {
 namespace {
 
 constexpr const char* kFormat = "chokepoint-session/1";
-
-void setStatus(AppState& state, std::string message, bool error) {
-    state.statusMessage = std::move(message);
-    state.statusIsError = error;
-}
 
 std::string absolutePath(const std::string& path) {
     if (path.empty()) return path;

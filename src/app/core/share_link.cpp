@@ -3,6 +3,7 @@
 #include "i18n/i18n.h"
 
 #include "app/core/app_state.h"
+#include "app/core/status.h"
 #include "engine/levers.h"
 
 #include <imgui.h>
@@ -183,13 +184,11 @@ void copyShareLink(AppState& state) {
     std::string error;
     const std::string link = currentShareLink(state, scenarioDirs(""), &error);
     if (link.empty()) {
-        state.statusMessage = tr("No link: ") + error;
-        state.statusIsError = true;
+        setError(state, tr("No link: ") + error);
         return;
     }
     ImGui::SetClipboardText(link.c_str());  // the browser build also puts it in the address bar
-    state.statusMessage = tr("Copied the link: ") + link;
-    state.statusIsError = false;
+    setStatus(state, tr("Copied the link: ") + link);
 }
 
 }  // namespace chokepoint::app

@@ -75,13 +75,12 @@ void handleShortcuts(AppState& state) {
     const bool typing = ImGui::GetIO().WantTextInput;
     if (pressed(kQuit)) requestGuarded(state, PendingAction::Quit);
     if (pressed(kReload) && !state.scenarioPath.empty()) state.requests.reload = true;
-    if (pressed(kOpen)) state.dialogs.openRequested = true;
+    if (pressed(kOpen)) requestOpenScenario(state);
     if (doc && pressed(kSave)) state.requests.save = true;
-    if (doc && pressed(kSaveAs)) state.dialogs.saveAsRequested = true;
-    if (doc && pressed(kExportCsv)) state.dialogs.exportCsvRequested = true;
+    if (doc && pressed(kSaveAs)) requestSaveScenarioAs(state);
+    if (doc && pressed(kExportCsv)) requestExportCsv(state);
     if (pressed(kExportPng)) {
-        state.dialogs.exportPngRequested = true;
-        state.dialogs.pngOfChart = false;
+        requestExportPng(state, /*enlargedChart=*/false);
     }
     if (doc && !typing && pressed(kUndo)) undo(state.doc);
     if (doc && !typing && (pressed(kRedo) || pressed(kRedoAlt))) redo(state.doc);
@@ -121,7 +120,7 @@ void drawFileMenu(AppState& state) {
     probeItem("menu/File");
     if (!open) return;
     const bool doc = hasScenario(state.doc);
-    if (menuItem(kOpen)) state.dialogs.openRequested = true;
+    if (menuItem(kOpen)) requestOpenScenario(state);
     probeItem("File/Open");
     drawRecentMenu(state);
     ImGui::Separator();
@@ -129,7 +128,7 @@ void drawFileMenu(AppState& state) {
     ImGui::Separator();
     if (menuItem(kSave, doc)) state.requests.save = true;
     probeItem("File/Save");
-    if (menuItem(kSaveAs, doc)) state.dialogs.saveAsRequested = true;
+    if (menuItem(kSaveAs, doc)) requestSaveScenarioAs(state);
     probeItem("File/Save as");
     if (ImGui::MenuItem(tr("Revert (discard your changes)"), nullptr, false, doc && isDirty(state.doc)))
         requestGuarded(state, PendingAction::Revert);
@@ -137,11 +136,10 @@ void drawFileMenu(AppState& state) {
     if (menuItem(kReload, !state.scenarioPath.empty())) state.requests.reload = true;
     probeItem("File/Reload scenario");
     ImGui::Separator();
-    if (menuItem(kExportCsv, doc && state.runs.current)) state.dialogs.exportCsvRequested = true;
+    if (menuItem(kExportCsv, doc && state.runs.current)) requestExportCsv(state);
     probeItem("File/Export CSV");
     if (menuItem(kExportPng)) {
-        state.dialogs.exportPngRequested = true;
-        state.dialogs.pngOfChart = false;
+        requestExportPng(state, /*enlargedChart=*/false);
     }
     probeItem("File/Export PNG");
     if (ImGui::MenuItem(tr("Copy link"), nullptr, false, doc)) copyShareLink(state);
@@ -289,7 +287,7 @@ void drawWelcome(AppState& state) {
     ImGui::TextUnformatted(tr("No scenario loaded."));
     ImGui::TextWrapped("%s", tr("Open one with File > Open (Ctrl+O), or start Chokepoint with --scenario FILE, for example: "
                        "build/chokepoint --scenario scenarios/baseline.json"));
-    if (ImGui::Button(tr("Open a scenario..."))) state.dialogs.openRequested = true;
+    if (ImGui::Button(tr("Open a scenario..."))) requestOpenScenario(state);
     probeItem("welcome/Open");
 }
 
@@ -542,7 +540,7 @@ void drawUi(AppState& state) {
     drawEnlargedChart(state);
     drawCompareWindow(state);
     drawDialogs(state);
-    drawClassroomDialogs(state);
+    drawHandoutCard(state);
     drawRecoveryDialogs(state);
     drawAboutWindow(state);
     drawSourcesWindow(state);

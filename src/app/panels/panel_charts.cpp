@@ -343,8 +343,7 @@ void drawEnlargedChart(AppState& state) {
         probeItem("enlarged/log");
         ImGui::SameLine();
         if (ImGui::Button(tr("Export PNG..."))) {
-            state.dialogs.exportPngRequested = true;
-            state.dialogs.pngOfChart = true;
+            requestExportPng(state, /*enlargedChart=*/true);
         }
         probeItem("enlarged/export");
         ImGui::SameLine();

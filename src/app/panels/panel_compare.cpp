@@ -8,6 +8,7 @@
 #include "app/panels/ui_probe.h"
 #include "engine/results_io.h"
 #include "app/core/tr.h"
+#include "app/core/status.h"
 
 #include <imgui.h>
 #include <imgui_stdlib.h>
@@ -142,8 +143,7 @@ void drawCompareWindow(AppState& state) {
     ImGui::SameLine();
     if (ImGui::SmallButton(tr("CSV"))) {
         const std::string problem = cp::writeFileAtomic(c.exportName + ".csv", compareCsv(c, month));
-        state.statusMessage = problem.empty() ? tr("Exported ") + c.exportName + ".csv" : problem;
-        state.statusIsError = !problem.empty();
+        setStatus(state, problem.empty() ? tr("Exported ") + c.exportName + ".csv" : problem, !problem.empty());
     }
     probeItem("compare/csv");
     ImGui::SameLine();

@@ -1,11 +1,10 @@
-// Modal dialogs: Open scenario, Save As (a variant that extends the loaded file), export
-// (CSV, PNG) and "discard unsaved changes?". The UI raises dialogs.*Requested; each dialog
-// turns its OK into a request that handleRequests() (or the main loop, for PNGs) carries out.
+// Modal dialogs: the file dialog (one drawing for every FileDialog: the scenario's open,
+// save as and export, the classroom's story, workshop, session, report and handouts; see
+// dialogs.h) and "discard unsaved changes?". A dialog's OK runs its onOk, which raises the
+// request that handleRequests() (or the main loop, for PNGs) carries out.
 //
 // [SECTION] Helpers
-// [SECTION] Open
-// [SECTION] Save As
-// [SECTION] Export
+// [SECTION] File dialog
 // [SECTION] Confirm discard
 // [SECTION] drawDialogs
 
@@ -13,7 +12,6 @@
 
 #include "app/classroom/classroom_ui.h"
 
-#include "app/core/scenario_files.h"
 #include "app/panels/ui_common.h"
 #include "app/panels/ui_probe.h"
 #include "app/core/tr.h"
@@ -22,24 +20,17 @@
 #include <imgui_stdlib.h>
 
 #include <cfloat>
-#include <filesystem>
 #include <string>
 
 namespace chokepoint::app {
 
 namespace {
 
-constexpr const char* kOpenTitle = N_("Open scenario");
-constexpr const char* kSaveAsTitle = N_("Save scenario as");
-constexpr const char* kExportCsvTitle = N_("Export results (CSV)");
-constexpr const char* kExportPngTitle = N_("Export picture (PNG)");
 constexpr const char* kConfirmTitle = N_("Unsaved changes");
 
 //-----------------------------------------------------------------------------
 // [SECTION] Helpers
 //-----------------------------------------------------------------------------
-
-std::string stem(const std::string& path) { return std::filesystem::path(path).stem().string(); }
 
 bool beginModal(const char* title, float widthEm) {
     ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
@@ -47,132 +38,88 @@ bool beginModal(const char* title, float widthEm) {
     return ImGui::BeginPopupModal(tr(title), nullptr, ImGuiWindowFlags_NoSavedSettings);
 }
 
-// A full-width text field; Enter returns true.
-bool pathField(const char* label, std::string* value, const char* probe) {
-    ImGui::TextUnformatted(label);
-    ImGui::SetNextItemWidth(-FLT_MIN);
-    if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
-    const bool enter = ImGui::InputText((std::string("##") + label).c_str(), value, ImGuiInputTextFlags_EnterReturnsTrue);
-    probeItem(probe);
-    return enter;
-}
+std::string probeName(const FileDialog& f, const std::string& what) { return std::string(f.probe) + "/" + what; }
 
-bool cancelPressed() {
+bool cancelPressed(const char* probe) {
     const bool button = ImGui::Button(tr("Cancel"));
-    probeItem("dialog/cancel");
+    probeItem(probe);
     return button || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false);
 }
 
-void showError(const AppState& state) {
-    if (state.dialogs.error.empty()) return;
-    ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextColored(errorColor(state), "%s", state.dialogs.error.c_str());
-    ImGui::PopTextWrapPos();
-}
-
 //-----------------------------------------------------------------------------
-// [SECTION] Open
+// [SECTION] File dialog
 //-----------------------------------------------------------------------------
 
-void drawOpen(AppState& state) {
-    Dialogs& d = state.dialogs;
-    if (!beginModal(kOpenTitle, 40.0f)) return;
-    ImGui::TextUnformatted(tr("Scenario files:"));
-    const float listH = ImGui::GetTextLineHeightWithSpacing() * 8.0f;
-    bool open = false;
-    if (ImGui::BeginListBox("##files", ImVec2(-FLT_MIN, listH))) {
-        for (size_t i = 0; i < d.scenarioFiles.size(); ++i) {
+// The list of files (Open dialogs); true when one was double-clicked.
+bool fileList(FileDialog& f) {
+    if (f.listLabel) ImGui::TextUnformatted(tr(f.listLabel));
+    bool ok = false;
+    if (ImGui::BeginListBox("##files", ImVec2(-FLT_MIN, ImGui::GetTextLineHeightWithSpacing() * f.listRows))) {
+        for (size_t i = 0; i < f.files.size(); ++i) {
             ImGui::PushID(static_cast<int>(i));
-            const std::string& f = d.scenarioFiles[i];
-            if (ImGui::Selectable(f.c_str(), f == d.pathField, ImGuiSelectableFlags_AllowDoubleClick)) {
-                d.pathField = f;
-                if (ImGui::IsMouseDoubleClicked(0)) open = true;
+            const std::string& file = f.files[i];
+            if (ImGui::Selectable(file.c_str(), file == f.path, ImGuiSelectableFlags_AllowDoubleClick)) {
+                f.path = file;
+                if (ImGui::IsMouseDoubleClicked(0)) ok = true;
             }
-            probeItem(("open/file/" + fileName(f)).c_str());
+            probeItem(probeName(f, "file/" + fileName(file)).c_str());
             ImGui::PopID();
         }
-        if (d.scenarioFiles.empty()) ImGui::TextDisabled("%s", tr("(no scenario files found)"));
+        if (f.files.empty()) ImGui::TextDisabled("%s", tr(f.emptyList));
         ImGui::EndListBox();
     }
-    open |= pathField(tr("Path:"), &d.pathField, "open/path");
-    open |= ImGui::Button(tr("Open"));
-    probeItem("open/ok");
-    ImGui::SameLine();
-    const bool cancel = cancelPressed();
-    if (d.upload) {  // the browser: a file from this computer
-        ImGui::SameLine();
-        if (ImGui::Button(tr("Upload a file..."))) {
-            ImGui::CloseCurrentPopup();
-            d.upload();
-        }
-    }
-    if (open && !d.pathField.empty()) {
-        ImGui::CloseCurrentPopup();
-        requestGuarded(state, PendingAction::Open, d.pathField);
-    } else if (cancel) {
-        ImGui::CloseCurrentPopup();
-    }
-    ImGui::EndPopup();
+    return ok;
 }
 
-//-----------------------------------------------------------------------------
-// [SECTION] Save As
-//-----------------------------------------------------------------------------
-
-void drawSaveAs(AppState& state) {
+void drawFileDialog(AppState& state) {
     Dialogs& d = state.dialogs;
-    if (!beginModal(kSaveAsTitle, 40.0f)) return;
-    ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextDisabled(tr("Writes a small scenario that extends %s and sets the %d changed lever(s)."),
-                        fileName(state.doc.path).c_str(), changedLeverCount(state.doc));
-    ImGui::PopTextWrapPos();
-    ImGui::TextUnformatted(tr("Scenario name:"));
+    if (!d.shown) return;
+    FileDialog& f = *d.shown;
+    if (!beginModal(f.title, f.widthEm)) {
+        d.shown.reset();  // closed by ImGui
+        return;
+    }
+    if (!f.hint.empty()) {
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::TextDisabled("%s", f.hint.c_str());
+        ImGui::PopTextWrapPos();
+    }
+    bool ok = f.kind == FileDialogKind::Open && fileList(f);
+    if (f.nameLabel) {
+        ImGui::TextUnformatted(tr(f.nameLabel));
+        ImGui::SetNextItemWidth(-FLT_MIN);
+        ImGui::InputText("##name", &f.name);
+        probeItem(probeName(f, "name").c_str());
+    }
+    ImGui::TextUnformatted(tr(f.pathLabel));
     ImGui::SetNextItemWidth(-FLT_MIN);
-    ImGui::InputText("##name", &d.nameField);
-    probeItem("saveas/name");
-    bool ok = pathField(tr("File:"), &d.pathField, "saveas/path");
-    showError(state);
-    ok |= ImGui::Button(tr("Save"));
-    probeItem("saveas/ok");
-    ImGui::SameLine();
-    const bool cancel = cancelPressed();
-    if (ok && !d.pathField.empty()) {
-        state.requests.saveAs = d.pathField;
-        d.error.clear();
-        ImGui::CloseCurrentPopup();
-    } else if (cancel) {
-        d.error.clear();
-        d.continueAfterSave = false;
-        d.pending = PendingAction::None;
-        ImGui::CloseCurrentPopup();
+    if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
+    ok |= ImGui::InputText("##path", &f.path, ImGuiInputTextFlags_EnterReturnsTrue);  // Enter is OK
+    probeItem(probeName(f, "path").c_str());
+    if (!f.error.empty()) {
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::TextColored(errorColor(state), "%s", f.error.c_str());
+        ImGui::PopTextWrapPos();
     }
-    ImGui::EndPopup();
-}
-
-//-----------------------------------------------------------------------------
-// [SECTION] Export
-//-----------------------------------------------------------------------------
-
-void drawExport(AppState& state, const char* title, bool png) {
-    Dialogs& d = state.dialogs;
-    if (!beginModal(title, 36.0f)) return;
-    if (png)
-        ImGui::TextDisabled(d.pngOfChart ? tr("A picture of the enlarged chart.") : tr("A picture of the whole window."));
-    else
-        ImGui::TextDisabled("%s", tr("Every monthly result: month, scope, id, metric, value."));
-    bool ok = pathField(tr("File:"), &d.pathField, "export/path");
-    ok |= ImGui::Button(tr("Export"));
-    probeItem("export/ok");
+    ok |= ImGui::Button(tr(f.okLabel));
+    probeItem(probeName(f, "ok").c_str());
     ImGui::SameLine();
-    const bool cancel = cancelPressed();
-    if (ok && !d.pathField.empty()) {
-        if (png)
-            state.requests.screenshot = ScreenshotRequest{d.pathField, d.pngOfChart, 2};
-        else
-            state.requests.exportCsv = d.pathField;
+    const bool cancel = cancelPressed(probeName(f, "cancel").c_str());
+    bool upload = false;
+    if (f.offerUpload && d.upload) {  // the browser: a file from this computer
+        ImGui::SameLine();
+        upload = ImGui::Button(tr("Upload a file..."));
+    }
+    if ((ok && !f.path.empty()) || cancel || upload) {
         ImGui::CloseCurrentPopup();
-    } else if (cancel) {
-        ImGui::CloseCurrentPopup();
+        const FileDialog done = std::move(f);
+        d.shown.reset();  // before the callbacks, which may ask for another dialog
+        if (upload)
+            d.upload();
+        else if (!cancel && done.onOk)
+            done.onOk(state, done);
+        else if (cancel && done.onCancel)
+            done.onCancel(state);
     }
     ImGui::EndPopup();
 }
@@ -209,7 +156,7 @@ void drawConfirm(AppState& state) {
     }
     probeItem("confirm/discard");
     ImGui::SameLine();
-    if (cancelPressed()) {
+    if (cancelPressed("dialog/cancel")) {
         d.pending = PendingAction::None;
         ImGui::CloseCurrentPopup();
     }
@@ -224,43 +171,16 @@ void drawConfirm(AppState& state) {
 
 void drawDialogs(AppState& state) {
     Dialogs& d = state.dialogs;
-    const std::string base = hasScenario(state.doc) ? stem(state.doc.path) : "chokepoint";
-    if (d.openRequested) {
-        d.openRequested = false;
-        d.scenarioFiles = listScenarioFiles(scenarioDirs(state.scenarioPath));
-        d.pathField = state.scenarioPath.empty() ? "" : displayPath(state.scenarioPath);
-        ImGui::OpenPopup(tr(kOpenTitle));
-    }
-    if (d.saveAsRequested && hasScenario(state.doc)) {
-        d.saveAsRequested = false;
-        if (d.error.empty()) {  // after a failed save, keep what the user typed
-            const std::filesystem::path dir = std::filesystem::path(state.doc.path).parent_path();
-            d.pathField = !state.doc.savedPath.empty() ? state.doc.savedPath : displayPath(dir / (base + "_variant.json"));
-            d.nameField = !state.doc.savedName.empty() ? state.doc.savedName : state.doc.loaded->name + tr(" (edited)");
-        }
-        ImGui::OpenPopup(tr(kSaveAsTitle));
-    }
-    if (d.exportCsvRequested) {
-        d.exportCsvRequested = false;
-        d.pathField = base + "_results.csv";
-        ImGui::OpenPopup(tr(kExportCsvTitle));
-    }
-    if (d.exportPngRequested) {
-        d.exportPngRequested = false;
-        const bool chart = d.pngOfChart && state.view.enlargedChart >= 0;
-        d.pngOfChart = chart;
-        d.pathField = chart ? base + "_" + chartSpecs()[static_cast<size_t>(state.view.enlargedChart)].id + ".png"
-                            : base + "_dashboard.png";
-        ImGui::OpenPopup(tr(kExportPngTitle));
+    if (d.requested) {
+        d.shown = std::move(*d.requested);
+        d.requested.reset();
+        ImGui::OpenPopup(tr(d.shown->title));
     }
     if (d.confirmRequested) {
         d.confirmRequested = false;
         ImGui::OpenPopup(tr(kConfirmTitle));
     }
-    drawOpen(state);
-    drawSaveAs(state);
-    drawExport(state, kExportCsvTitle, false);
-    drawExport(state, kExportPngTitle, true);
+    drawFileDialog(state);
     drawConfirm(state);
 }
 

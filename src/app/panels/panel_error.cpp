@@ -29,7 +29,7 @@ void drawErrorPanel(AppState& state) {
     if (ImGui::Button(tr("Reload scenario (Ctrl+R)"))) state.requests.reload = true;
     probeItem("error/Reload");
     ImGui::SameLine();
-    if (ImGui::Button(tr("Open another... (Ctrl+O)"))) state.dialogs.openRequested = true;
+    if (ImGui::Button(tr("Open another... (Ctrl+O)"))) requestOpenScenario(state);
     probeItem("error/Open");
     ImGui::Spacing();
 

@@ -9,6 +9,7 @@
 #include "engine/levers.h"
 #include "engine/results_io.h"
 #include "app/core/tr.h"
+#include "app/core/status.h"
 
 #include <imgui.h>
 #include <imgui_stdlib.h>
@@ -73,8 +74,7 @@ void drawExportRow(AppState& state, std::string* base, const std::string& csv, c
     ImGui::SameLine();
     if (ImGui::SmallButton(tr("CSV"))) {
         const std::string problem = cp::writeFileAtomic(*base + ".csv", csv);
-        state.statusMessage = problem.empty() ? tr("Exported ") + *base + ".csv" : problem;
-        state.statusIsError = !problem.empty();
+        setStatus(state, problem.empty() ? tr("Exported ") + *base + ".csv" : problem, !problem.empty());
     }
     probeItem((std::string(probe) + "/csv").c_str());
     ImGui::SameLine();
@@ -82,8 +82,7 @@ void drawExportRow(AppState& state, std::string* base, const std::string& csv, c
         ScreenshotRequest shot{*base + ".png", false, 2};
         std::copy(rect, rect + 4, shot.crop);
         state.requests.screenshot = shot;
-        state.statusMessage = tr("Exported ") + *base + ".png";
-        state.statusIsError = false;
+        setStatus(state, tr("Exported ") + *base + ".png");
     }
     probeItem((std::string(probe) + "/png").c_str());
 }

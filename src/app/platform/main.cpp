@@ -28,6 +28,7 @@
 #include "app/core/settings.h"
 #include "app/core/share_link.h"
 #include "app/core/tr.h"
+#include "app/core/status.h"
 #include "engine/levers.h"
 #include "engine/problems.h"
 #include "paths/data_dirs.h"
@@ -400,11 +401,9 @@ int run(const CliArgs& args) {
         std::optional<PixelRect> crop;
         if (takeScreenshotRequest(state, &shotPath, &crop)) {
             if (platform.saveScreenshot(shotPath, &error, crop ? &*crop : nullptr)) {
-                state.statusMessage = tr("Saved picture ") + shotPath;
-                state.statusIsError = false;
+                setStatus(state, tr("Saved picture ") + shotPath);
             } else {
-                state.statusMessage = tr("Picture not saved: ") + error;
-                state.statusIsError = true;
+                setError(state, tr("Picture not saved: ") + error);
             }
         }
         if (screenshotMode && ++frame >= args.frames && !classroomBusy(state)) {  // a workshop report finishes first

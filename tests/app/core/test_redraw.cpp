@@ -3,6 +3,7 @@
 #include "app/core/redraw.h"
 
 #include "app/core/app_state.h"
+#include "app/core/status.h"
 #include "engine/loader.h"
 
 #include "dashboard_fixture.h"
@@ -174,9 +175,9 @@ TEST(RedrawSignals, TextFieldBlinksAndOpenDialogRequestsAnimate) {
     state.requests.screenshot = ScreenshotRequest{"x.png"};
     EXPECT_TRUE(backgroundSignals(state).animating);
     state.requests.screenshot.reset();
-    state.dialogs.openRequested = true;
+    requestOpenScenario(state);
     EXPECT_TRUE(backgroundSignals(state).animating);
-    state.dialogs.openRequested = false;
+    state.dialogs.requested.reset();
 
     static char text[32] = "";
     bool focus = false;
@@ -203,9 +204,9 @@ TEST(RedrawSignals, TickStampSeesWarningsStatusAndReloads) {
     EXPECT_FALSE(tickStamp(state) == before);
     state.warnings.clear();
     EXPECT_TRUE(tickStamp(state) == before);
-    state.statusMessage = "Saved";
+    setStatus(state, "Saved");
     EXPECT_FALSE(tickStamp(state) == before);
-    state.statusMessage.clear();
+    clearStatus(state);
     state.requests.reload = true;
     EXPECT_FALSE(tickStamp(state) == before);
 }

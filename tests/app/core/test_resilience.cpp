@@ -43,7 +43,7 @@ void drawEverything(ImGuiHarness& ui, AppState& state) {
     state.view.enlargedChart = 0;
     ui.frames(2, draw);                       // the enlarged chart window
     state.view.enlargedChart = -1;
-    state.dialogs.openRequested = true;
+    requestOpenScenario(state);
     ui.frames(2, draw);                       // a modal dialog
     ui.pressKey(ImGuiHarness::namedKey(ImGuiKey_Escape), draw);
     offerSession(state, SessionData{baselinePath(), {{"us.remote_access_control", {"on"}}}, "", "", false});

@@ -111,7 +111,7 @@ TEST(AppSave, SaveAsThenOpenRestoresLeversThroughRequests) {
     const auto expected = leverValues(snapshot(state.doc));
     const auto path = (dir / "saved.json").string();
 
-    state.dialogs.nameField = "Saved";
+    state.requests.saveAsName = "Saved";
     state.requests.saveAs = path;
     handleRequests(state);
     EXPECT_FALSE(isDirty(state.doc));

@@ -1,0 +1,75 @@
+// File dialogs: one description (FileDialog) for every dialog that asks for a file, the
+// scenario's (open, save as, export CSV / PNG) and the classroom's (story, workshop,
+// session, report, handouts). Code anywhere raises one with requestFileDialog() (or the
+// request* helpers below); drawDialogs (panel_dialogs.cpp) opens and draws it with one
+// function and runs its onOk. No ImGui here.
+//
+//   FileDialog f;
+//   f.title = N_("Open story");  f.kind = FileDialogKind::Open;  f.files = ...;
+//   f.onOk = [](AppState& s, const FileDialog& done) { ... done.path ... };
+//   requestFileDialog(state, std::move(f));
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace chokepoint::app {
+
+struct AppState;
+
+enum class PendingAction { None, Open, Revert, Reload, Quit, OpenStory, OpenWorkshop, OpenSession };
+
+// Open: a list of files to pick from above the path field; Save: only the path field.
+enum class FileDialogKind { Open, Save };
+
+struct FileDialog {
+    const char* title = "";             // English msgid, translated when drawn
+    FileDialogKind kind = FileDialogKind::Open;
+    std::string hint;                   // grey text under the title (translated), "" none
+    const char* listLabel = nullptr;    // msgid above the file list, nullptr none
+    const char* emptyList = "";         // msgid shown when the list is empty
+    std::vector<std::string> files;     // Open: the list
+    float listRows = 7.0f;
+    const char* nameLabel = nullptr;    // msgid of a name field above the path (Save As), nullptr none
+    std::string name;
+    const char* pathLabel = "";         // msgid above the path field
+    std::string path;                   // the path field
+    std::string error;                  // why the last try failed (shown in the error colour)
+    const char* okLabel = "";           // msgid of the OK button
+    const char* probe = "";             // UI probe names: <probe>/file/<name>, /name, /path, /ok, /cancel
+    float widthEm = 40.0f;
+    bool offerUpload = false;           // the browser: "Upload a file..." (Dialogs::upload)
+    std::function<void(AppState&, const FileDialog& done)> onOk;  // after it closed, with what was typed
+    std::function<void(AppState&)> onCancel;
+};
+
+// The file dialog and the "discard unsaved changes?" question, and the action waiting for it.
+struct Dialogs {
+    std::optional<FileDialog> requested;  // opens on the next frame (replaces any shown)
+    std::optional<FileDialog> shown;      // on screen
+    bool confirmRequested = false;        // open the "Unsaved changes" question this frame
+    PendingAction pending = PendingAction::None;
+    std::string pendingPath;              // for PendingAction::Open and the classroom opens
+    bool continueAfterSave = false;       // Save As was opened from the confirm dialog
+    // The browser build's file hooks (empty on the desktop): the Open dialog offers a
+    // file picker that uploads a local file; a saved or exported file is also downloaded.
+    std::function<void()> upload;
+    std::function<void(const std::string& path)> download;
+};
+
+void requestFileDialog(AppState& state, FileDialog dialog);
+// Cancel in a Save dialog opened by the unsaved-changes question's "Save...": nothing follows.
+void cancelSaveFirst(AppState& state);
+
+// The scenario's dialogs.
+void requestOpenScenario(AppState& state);
+// Save As: name and path default to the last save (or <scenario>_variant.json); after a
+// failed save the dialog comes back with what was typed and why.
+void requestSaveScenarioAs(AppState& state);
+void requestSaveScenarioAs(AppState& state, const std::string& path, const std::string& name, const std::string& error);
+void requestExportCsv(AppState& state);
+void requestExportPng(AppState& state, bool enlargedChart);  // the enlarged chart, else the whole window
+
+}  // namespace chokepoint::app
