@@ -11,6 +11,7 @@ using chart::Unit;
 }  // namespace
 
 const std::vector<ChartSpec>& chartSpecs() {
+    // clang-format off: one row a chart, card or column
     static const std::vector<ChartSpec> kCharts = {
         {"compute_by_bloc", N_("Compute by HQ bloc (train + infer)"), Unit::H100e, ChartKind::Lines,
          {{Scope::Bloc, "*", "compute_train_h100e+compute_infer_h100e", "{name}"}}, /*log=*/true,
@@ -51,10 +52,12 @@ const std::vector<ChartSpec>& chartSpecs() {
         {"us_fees", N_("US fees on licensed sales"), Unit::Usd, ChartKind::Lines,
          {{Scope::Global, "world", "us_fee_revenue_usd", N_("US fees")}}},
     };
+    // clang-format on
     return kCharts;
 }
 
 const std::vector<ColumnSpec>& companyColumns() {
+    // clang-format off: one row a chart, card or column
     static const std::vector<ColumnSpec> kColumns = {
         {N_("Training"), "compute_train_h100e", Unit::H100e, false, N_("Training compute (H100e)")},
         {N_("Inference"), "compute_infer_h100e", Unit::H100e, false, N_("Inference compute (H100e)")},
@@ -68,10 +71,12 @@ const std::vector<ColumnSpec>& companyColumns() {
         {N_("Gap"), "frontier_gap_months", Unit::Months, false, N_("Months behind the leading US lab in effective compute")},
         {N_("Offshore"), "offshore_training_share", Unit::Share, false, N_("Share of training compute outside the home country")},
     };
+    // clang-format on
     return kColumns;
 }
 
 const std::vector<ColumnSpec>& chipColumns() {
+    // clang-format off: one row a chart, card or column
     static const std::vector<ColumnSpec> kColumns = {
         {N_("Produced"), "produced_units", Unit::Units, false, N_("Units made this month")},
         {N_("Produced, all"), "produced_units", Unit::Units, true, N_("Units made since the start of the run")},
@@ -80,10 +85,12 @@ const std::vector<ColumnSpec>& chipColumns() {
         {N_("Vendor stock"), "vendor_stock_units", Unit::Units, false, N_("Units made but not yet delivered")},
         {N_("Grey pool"), "grey_pool_units", Unit::Units, false, N_("Diverted units waiting on China's grey market")},
     };
+    // clang-format on
     return kColumns;
 }
 
 const std::vector<KpiSpec>& kpiSpecs() {
+    // clang-format off: one row a chart, card or column
     static const std::vector<KpiSpec> kKpis = {
         {"china_train", N_("China training compute"), Unit::H100e, {Scope::Bloc, "china", "compute_train_h100e"},
          KpiAggregate::Month, N_("Training compute available to Chinese companies (H100-equivalents), home and abroad."),
@@ -105,6 +112,7 @@ const std::vector<KpiSpec>& kpiSpecs() {
          KpiAggregate::Sum12, N_("AI chips leaked from host countries to China's grey market over the 12 months up to this month."),
          N_("Lower: good for US export policy and host countries' standing; higher helps Chinese buyers.")},
     };
+    // clang-format on
     return kKpis;
 }
 
