@@ -26,7 +26,7 @@ inline std::string workshopPath(const std::string& name) {
 struct ClassroomFixture {
     ImGuiHarness ui{options()};
     app::AppState state;
-    ImGuiHarness::DrawFn draw = [this] { app::drawUi(state); };
+    ImGuiHarness::DrawFn draw = [this] { app::update(state); app::drawUi(state); };
 
     static ImGuiHarness::Options options() {
         ImGuiHarness::Options o;

@@ -24,7 +24,7 @@ namespace chokepoint::test {
 struct DashboardFixture {
     ImGuiHarness ui{options()};
     app::AppState state;
-    ImGuiHarness::DrawFn draw = [this] { app::drawUi(state); };
+    ImGuiHarness::DrawFn draw = [this] { app::update(state); app::drawUi(state); };
 
     static ImGuiHarness::Options options() {
         ImGuiHarness::Options o;

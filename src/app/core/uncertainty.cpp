@@ -207,7 +207,7 @@ std::optional<EnsembleWorker::Output> EnsembleWorker::take() {
 namespace {
 
 UncertaintyState::Key currentKey(const AppState& state) {
-    return {state.runs.generation, state.doc.revision, state.uncertainty.runs};
+    return {version(state.doc), state.uncertainty.runs};
 }
 
 }  // namespace
@@ -241,7 +241,7 @@ void syncUncertainty(AppState& state) {
     u.submitted = key;
     u.submittedTag = u.nextTag++;
     u.error.clear();
-    u.worker.submit({std::make_shared<const cp::Scenario>(snapshot(state.doc)), u.submittedTag, u.runs});
+    u.worker.submit({sharedSnapshot(state.doc), u.submittedTag, u.runs});
 }
 
 void waitForUncertainty(AppState& state) {

@@ -12,6 +12,7 @@
 // A series summed from two metrics (train + infer) is summed per member before its quantiles.
 #pragma once
 
+#include "app/core/document.h"
 #include "app/core/task_runner.h"
 #include "app/core/wake.h"
 #include "engine/ensemble.h"
@@ -95,9 +96,9 @@ struct UncertaintyState {
     bool enabled = false;
     int runs = kDefaultUncertaintyRuns;
     EnsembleWorker worker;
-    // What was asked for and what the bands belong to: (load generation, edit revision, runs).
+    // What was asked for and what the bands belong to: the document's version and the runs.
     struct Key {
-        std::uint64_t generation = 0, revision = 0;
+        Version version;
         int runs = 0;
         friend bool operator==(const Key&, const Key&) = default;
     };
