@@ -217,8 +217,7 @@ bool scenarioHasUncertainty(const AppState& state) {
 }
 
 void setUncertainty(AppState& state, bool on) {
-    state.uncertainty.enabled = on;
-    syncUncertainty(state);
+    state.uncertainty.enabled = on;  // called while drawing: the next update() starts or stops the ensemble
 }
 
 void syncUncertainty(AppState& state) {

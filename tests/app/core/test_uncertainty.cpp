@@ -162,6 +162,7 @@ TEST(UncertaintyUi, LeverChangeCancelsAndRestarts) {
     DashboardFixture d;
     d.state.uncertainty.runs = 400;  // long enough to be caught in progress
     setUncertainty(d.state, true);
+    d.ui.frame(d.draw);  // update() starts the ensemble
     ASSERT_TRUE(waitUntil([&] { return d.state.uncertainty.worker.progress().done >= 1; }));
 
     ASSERT_TRUE(d.ui.clickItem("lever/us.remote_access_control", d.draw));
