@@ -303,8 +303,7 @@ void reloadKeepingEdits(AppState& state) {
     LeverEdits edits = state.doc.edits;
     for (int i = 0; i < leverCount(state.doc); ++i)
         if (auto it = kept.find(lever(state.doc, i).id); it != kept.end()) edits[static_cast<size_t>(i)] = it->second;
-    replaceEdits(state.doc, std::move(edits), /*asSaved=*/false);
-    syncRuns(state);
+    replaceEdits(state.doc, std::move(edits), /*asSaved=*/false);  // the next update() runs them
 }
 
 void saveTo(AppState& state, const std::string& path, const std::string& name) {

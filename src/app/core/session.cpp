@@ -155,7 +155,6 @@ void restoreSession(AppState& state, const SessionData& session) {
     std::string skipped;
     for (const std::string& id : skippedIds) skipped += (skipped.empty() ? "" : ", ") + id;
     setSaveTarget(doc, session.savedPath, session.savedName);
-    syncRuns(state);
     std::string message = "Restored the last session: " + std::to_string(restored) + " changed lever(s)";
     if (!skipped.empty()) message += "; skipped (no longer in the scenario or not valid): " + skipped;
     setStatus(state, message, !skipped.empty());

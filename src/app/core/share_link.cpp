@@ -148,7 +148,6 @@ std::string openShareLink(AppState& state, std::string_view fragment, const std:
             } else {
                 try {
                     replaceEdits(state.doc, editsFromLeverStrings(state.doc, link->levers, nullptr), /*asSaved=*/false);
-                    syncRuns(state);
                     return "";
                 } catch (const std::exception& e) {
                     error = e.what();
