@@ -12,7 +12,10 @@ namespace chokepoint::test {
 struct HeadlessDashboard {
     ImGuiHarness ui{options()};
     app::AppState state;
-    ImGuiHarness::DrawFn draw = [this] { app::drawUi(state); };
+    ImGuiHarness::DrawFn draw = [this] {
+        app::update(state);  // syncing happens once per frame, before drawing
+        app::drawUi(state);
+    };
 
     static ImGuiHarness::Options options() {
         ImGuiHarness::Options o;

@@ -2,7 +2,7 @@
 //
 //   ImGuiHarness ui;                                  // 1280x720, default font
 //   AppState state;
-//   auto draw = [&] { drawUi(state); };
+//   auto draw = [&] { update(state); drawUi(state); };  // as the frame loop does
 //   ui.frame(draw);                                   // lay out once
 //   ASSERT_TRUE(ui.clickItem("menu/View", draw));     // hover, press, release
 //   ui.frame(draw);                                   // let the popup settle

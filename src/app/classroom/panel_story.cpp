@@ -180,7 +180,6 @@ void drawCardBody(AppState& state, const cp::StoryCard* card, float wrapAt) {
 
 void drawStoryBar(AppState& state) {
     if (!storyActive(state)) return;
-    syncStoryToScrubber(state);  // the scrubber was moved by hand last frame
     handleArrowKeys(state);
     const cp::StoryCard* card = storyCard(state);
 

@@ -247,7 +247,6 @@ void drawFacilitator(AppState& state) {
 
 void drawWorkshopPanel(AppState& state) {
     if (!workshopActive(state)) return;
-    syncWorkshop(state);
     const cp::Workshop& w = workshopOf(state);
     pushBold(state);
     ImGui::PushTextWrapPos(0.0f);
@@ -453,7 +452,6 @@ float workshopResultsHeight(const AppState& state) {
 
 void drawWorkshopResults(AppState& state) {
     if (!workshopActive(state)) return;
-    syncWorkshop(state);
     const ImVec2 avail = ImGui::GetContentRegionAvail();
     // Presenter mode: the scoreboard takes the width (its last column says what moved each team).
     const bool sideBySide = avail.x > em() * 40.0f && !state.presenter;

@@ -49,7 +49,7 @@ std::vector<cp::Problem> openStory(AppState& state, const std::string& path) {
     StoryState& s = state.classroom.story;
     s = StoryState{};
     s.story = std::move(story);
-    s.generation = state.runs.generation;
+    s.opened = version(state.doc);
     storyGoTo(state, -1);
     return {};
 }
@@ -58,7 +58,7 @@ void closeStory(AppState& state) { state.classroom.story = StoryState{}; }
 
 bool storyActive(const AppState& state) {
     const StoryState& s = state.classroom.story;
-    return s.story && s.generation == state.runs.generation && hasScenario(state.doc);
+    return s.story && s.opened.sameLoad(version(state.doc)) && hasScenario(state.doc);
 }
 
 int storyCardCount(const AppState& state) {

@@ -14,6 +14,7 @@
 // generation changes), or with closeStory().
 #pragma once
 
+#include "app/core/document.h"
 #include "engine/problems.h"
 #include "engine/story.h"
 
@@ -29,7 +30,7 @@ struct AppState;
 
 struct StoryState {
     std::shared_ptr<const cp::Story> story;  // null: no story open
-    std::uint64_t generation = 0;            // runs.generation of the document the story opened
+    Version opened;                          // the document's version when the story opened it
     int card = -1;                           // -1: the introduction (name and description)
     int syncedMonth = -1;                    // scrubber month index the card last set
     bool scrollToLever = false;              // lever panel: bring the card's first lever into view
@@ -54,7 +55,8 @@ const cp::StoryCard* storyCard(const AppState& state);  // null on the introduct
 void storyGoTo(AppState& state, int index);
 void storyNext(AppState& state);
 void storyPrev(AppState& state);
-// The card follows a scrubber moved by hand: the last card at or before its month.
+// The card follows a scrubber moved by hand: the last card at or before its month
+// (update() calls it once per frame, before the story bar is drawn).
 void syncStoryToScrubber(AppState& state);
 
 // Applies the card's `try` settings to the levers as one undo step and unveils the charts

@@ -61,15 +61,8 @@ void applyPlayed(AppState& state) {
         w.error = e.what();
         played = w.workshop->scenario;
     }
-    Document& doc = state.doc;
-    doc.edits = std::move(played.lever_schedules);
-    doc.edits.resize(doc.loaded->levers.size());
-    doc.savedEdits = doc.edits;
-    doc.undoStack.clear();
-    doc.redoStack.clear();
-    doc.gestureStart.reset();
-    ++doc.revision;
-    w.appliedRevision = doc.revision;
+    replaceEdits(state.doc, std::move(played.lever_schedules), /*asSaved=*/true);
+    w.applied = version(state.doc);
 }
 
 void showPlayedMonths(AppState& state) {
@@ -84,7 +77,6 @@ void startWorkshop(AppState& state, std::shared_ptr<const cp::Workshop> workshop
     WorkshopState& w = ws(state);
     w = WorkshopState{};
     w.workshop = std::move(workshop);
-    w.generation = state.runs.generation;
     w.session = session;
     w.savedSession = session;
     w.sessionPath = sessionPath;
@@ -121,13 +113,13 @@ void closeWorkshop(AppState& state) {
     const bool was = workshopActive(state);
     ws(state) = WorkshopState{};
     if (was) {
-        state.doc.savedEdits = state.doc.edits;  // the played levers stay, as a plain scenario
+        markSaved(state.doc);  // the played levers stay, as a plain scenario
     }
 }
 
 bool workshopActive(const AppState& state) {
     const WorkshopState& w = ws(state);
-    return w.workshop && w.generation == state.runs.generation && hasScenario(state.doc);
+    return w.workshop && w.applied.sameLoad(version(state.doc)) && hasScenario(state.doc);
 }
 
 //-----------------------------------------------------------------------------
@@ -229,7 +221,7 @@ void syncWorkshop(AppState& state) {
     if (!workshopActive(state)) return;
     WorkshopState& w = ws(state);
     // Something else changed the levers (Edit > Reset all levers): the game decides them.
-    if (state.doc.revision != w.appliedRevision) applyPlayed(state);
+    if (version(state.doc) != w.applied) applyPlayed(state);
     const RunState& r = state.runs;
     if (!r.current || !r.baseline || updating(state)) return;
     if (w.board && w.boardData == r.dataGeneration && w.boardRounds == w.session.rounds_played) return;

@@ -18,6 +18,7 @@
 // enlarged (the same capture as Export PNG), written next to the .md.
 #pragma once
 
+#include "app/core/document.h"
 #include "app/panels/theme.h"
 #include "engine/problems.h"
 #include "engine/workshop.h"
@@ -43,11 +44,10 @@ struct ReportExport {
 
 struct WorkshopState {
     std::shared_ptr<const cp::Workshop> workshop;  // null: no workshop open
-    std::uint64_t generation = 0;       // runs.generation of the document it opened
     cp::WorkshopSession session;        // moves so far and rounds played
     cp::WorkshopSession savedSession;   // as last saved or loaded (the "unsaved" mark)
     std::string sessionPath;            // where Save writes ("" = not saved yet)
-    std::uint64_t appliedRevision = 0;  // document revision holding the played moves
+    Version applied;                    // document version holding the played moves (its load: the workshop's)
     int team = 0;                       // the team whose tab is open
     std::vector<cp::Move> undone;       // moves of the round last stepped back, offered again
     // Every move applied (played and entered): the levers' values in the open round.
@@ -84,7 +84,8 @@ bool stepBackRound(AppState& state);
 void reenterUndone(AppState& state);
 
 // Takes the scoreboard from the results on screen once they hold the played moves, and
-// puts the played moves back on the levers if something else changed them.
+// puts the played moves back on the levers if something else changed them (update() calls
+// it once per frame; drawing never does).
 void syncWorkshop(AppState& state);
 const cp::Scoreboard* workshopBoard(const AppState& state);  // null while updating
 // Month index from which the charts are veiled: after the last round played.

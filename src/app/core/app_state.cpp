@@ -23,11 +23,11 @@ namespace {
 
 constexpr int kRevisionBits = 40;
 
-std::uint64_t runTag(std::uint64_t generation, std::uint64_t revision) {
-    return (generation << kRevisionBits) | (revision & ((std::uint64_t{1} << kRevisionBits) - 1));
+// The worker's tag of a run: the document version it simulates, packed in one word.
+std::uint64_t runTag(Version v) {
+    return (v.generation << kRevisionBits) | (v.revision & ((std::uint64_t{1} << kRevisionBits) - 1));
 }
-std::uint64_t tagGeneration(std::uint64_t tag) { return tag >> kRevisionBits; }
-std::uint64_t tagRevision(std::uint64_t tag) { return tag & ((std::uint64_t{1} << kRevisionBits) - 1); }
+Version tagVersion(std::uint64_t tag) { return {tag >> kRevisionBits, tag & ((std::uint64_t{1} << kRevisionBits) - 1)}; }
 
 //-----------------------------------------------------------------------------
 // [SECTION] Loading
@@ -55,9 +55,7 @@ void startDocument(AppState& state, std::shared_ptr<const cp::Scenario> loaded) 
     const int oldStart = state.dash.months.start;
     state.doc = openDocument(state.scenarioPath, loaded);
     loadSourcesNear(state, state.scenarioPath);
-    const std::uint64_t generation = state.runs.generation + 1;
     state.runs = RunState{};
-    state.runs.generation = generation;
     state.dash = DashboardData{};
     rebuildDashboard(state.dash, *loaded, nullptr, nullptr);
     state.view.logScale.clear();
@@ -70,7 +68,7 @@ void startDocument(AppState& state, std::shared_ptr<const cp::Scenario> loaded) 
     if (state.view.whyCompany < 0 || state.view.whyCompany >= static_cast<int>(loaded->companies.size()))
         state.view.whyCompany = defaultWhyCompany(*loaded);
     state.view.enlargedChart = -1;
-    state.worker.submit(RunSlot::Baseline, {loaded, runTag(generation, 0)});
+    state.worker.submit(RunSlot::Baseline, {loaded, runTag({state.doc.generation, 0})});
     syncRuns(state);  // submits the current run
 }
 
@@ -97,7 +95,7 @@ void loadScenario(AppState& state) {
     state.loadError = first.pointer.empty() ? first.message : first.pointer + ": " + first.message;
     if (state.loadProblems.size() > 1)
         *state.loadError += tr(" (and ") + std::to_string(state.loadProblems.size() - 1) + tr(" more)");
-    state.doc = Document{};
+    closeDocument(state.doc);
     state.runs.current.reset();
     state.runs.baseline.reset();
     state.runs.traced.reset();
@@ -119,23 +117,26 @@ void syncRuns(AppState& state) {
     if (!hasScenario(state.doc)) return;
     RunState& runs = state.runs;
     bool rebuild = false;
+    const Version now = version(state.doc);
+    // Runs of an earlier document (a load since) are dropped.
+    const auto ofThisLoad = [&](const RunOutput& out) { return tagVersion(out.tag).generation == now.generation; };
 
-    if (auto out = state.worker.take(RunSlot::Current); out && tagGeneration(out->tag) == runs.generation) {
+    if (auto out = state.worker.take(RunSlot::Current); out && ofThisLoad(*out)) {
         runs.lastRunMs = out->milliseconds;
         if (out->results) {
             runs.current = out->results;
             runs.ruleActive = out->ruleActive;
-            runs.shownRevision = tagRevision(out->tag);
+            runs.shown = tagVersion(out->tag);
             runs.error.clear();
             rebuild = true;
-            if (runs.shownRevision == runs.submittedRevision)
+            if (runs.shown == runs.submitted)
                 runs.lastLatencyFrames = static_cast<int>(runs.frame - runs.submittedFrame);
         } else {
             runs.error = out->error;
-            runs.shownRevision = tagRevision(out->tag);
+            runs.shown = tagVersion(out->tag);
         }
     }
-    if (auto out = state.worker.take(RunSlot::Baseline); out && tagGeneration(out->tag) == runs.generation) {
+    if (auto out = state.worker.take(RunSlot::Baseline); out && ofThisLoad(*out)) {
         if (out->results) {
             runs.baseline = out->results;
             runs.baselineRuleActive = out->ruleActive;
@@ -144,9 +145,9 @@ void syncRuns(AppState& state) {
             runs.error = tr("baseline run failed: ") + out->error;
         }
     }
-    if (auto out = state.worker.take(RunSlot::Trace); out && tagGeneration(out->tag) == runs.generation) {
+    if (auto out = state.worker.take(RunSlot::Trace); out && ofThisLoad(*out)) {
         runs.traced = out->results;
-        runs.shownTrace = TraceKey{runs.generation, tagRevision(out->tag), out->traceCompany, out->traceMonth};
+        runs.shownTrace = TraceKey{tagVersion(out->tag), out->traceCompany, out->traceMonth};
     }
     if (state.dash.flopUnits != state.view.flopUnits) {
         state.dash.flopUnits = state.view.flopUnits;
@@ -161,24 +162,30 @@ void syncRuns(AppState& state) {
         ++runs.dataGeneration;
     }
 
-    if (!runs.submittedOnce || state.doc.revision != runs.submittedRevision) {
-        auto snap = std::make_shared<const cp::Scenario>(snapshot(state.doc));
-        state.worker.submit(RunSlot::Current, {snap, runTag(runs.generation, state.doc.revision)});
+    if (!runs.submittedOnce || now != runs.submitted) {
+        state.worker.submit(RunSlot::Current, {sharedSnapshot(state.doc), runTag(now)});
         runs.submittedOnce = true;
-        runs.submittedRevision = state.doc.revision;
+        runs.submitted = now;
         runs.submittedFrame = runs.frame;
     }
 
     const int company = state.view.whyCompany;
     if (state.view.whyVisible && company >= 0 && company < static_cast<int>(state.doc.loaded->companies.size())) {
-        const TraceKey key{runs.generation, state.doc.revision, company, state.dash.months.start + state.view.month};
+        const TraceKey key{now, company, state.dash.months.start + state.view.month};
         if (!(key == runs.submittedTrace)) {
-            auto snap = std::make_shared<const cp::Scenario>(snapshot(state.doc));
-            state.worker.submit(RunSlot::Trace, {snap, runTag(runs.generation, state.doc.revision), key.company, key.month});
+            state.worker.submit(RunSlot::Trace, {sharedSnapshot(state.doc), runTag(now), key.company, key.month});
             runs.submittedTrace = key;
         }
     }
     syncUncertainty(state);  // the ensemble follows the edits too (when switched on)
+}
+
+void update(AppState& state) {
+    ++state.runs.frame;
+    syncRuns(state);
+    syncWorkshop(state);  // after the runs: the board scores results taken this frame
+    syncStoryToScrubber(state);
+    syncExplain(state);
 }
 
 void waitForRuns(AppState& state) {
@@ -194,7 +201,7 @@ void waitForRuns(AppState& state) {
 
 bool updating(const AppState& state) {
     if (!hasScenario(state.doc)) return false;
-    return !state.runs.current || state.runs.shownRevision != state.doc.revision ||
+    return !state.runs.current || state.runs.shown != version(state.doc) ||
            state.worker.busy(RunSlot::Current);
 }
 
@@ -289,10 +296,10 @@ void reloadKeepingEdits(AppState& state) {
             if (leverChanged(state.doc, i)) kept[lever(state.doc, i).id] = state.doc.edits[static_cast<size_t>(i)];
     loadScenario(state);
     if (!hasScenario(state.doc) || kept.empty()) return;
+    LeverEdits edits = state.doc.edits;
     for (int i = 0; i < leverCount(state.doc); ++i)
-        if (auto it = kept.find(lever(state.doc, i).id); it != kept.end()) state.doc.edits[static_cast<size_t>(i)] = it->second;
-    ++state.doc.revision;
-    syncRuns(state);
+        if (auto it = kept.find(lever(state.doc, i).id); it != kept.end()) edits[static_cast<size_t>(i)] = it->second;
+    replaceEdits(state.doc, std::move(edits), /*asSaved=*/false);  // the next update() runs them
 }
 
 void saveTo(AppState& state, const std::string& path, const std::string& name) {
@@ -302,9 +309,8 @@ void saveTo(AppState& state, const std::string& path, const std::string& name) {
         setStatus(state, tr("Not saved: ") + error, true);
         return;
     }
-    state.doc.savedPath = path;
-    state.doc.savedName = name;
-    state.doc.savedEdits = state.doc.edits;
+    setSaveTarget(state.doc, path, name);
+    markSaved(state.doc);
     setStatus(state, tr("Saved ") + displayPath(path), false);
     if (state.dialogs.download) state.dialogs.download(path);
     addRecentFile(state, path);

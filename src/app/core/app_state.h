@@ -5,11 +5,13 @@
 //   AppState state;
 //   state.scenarioPath = "scenarios/baseline.json";
 //   loadScenario(state);          // fills loadProblems on failure, never throws
-//   ... each frame: drawUi(state); handleRequests(state);
+//   ... each frame: update(state); drawUi(state); handleRequests(state);
 //
-// Runs: syncRuns() (called by drawUi at the start and end of each frame) takes finished
-// runs from the worker and submits a new one when the edits changed. Tests call
-// waitForRuns() to block until the results are in.
+// update() is the one place that syncs background work with the document, once per frame
+// before drawing (drawing never syncs): syncRuns() takes finished runs from the worker and
+// submits a new one when the document's version changed; the bands, the analyses, the
+// workshop's levers and the story's card follow. Tests call waitForRuns() to block until
+// the results are in.
 #pragma once
 
 #include "app/classroom/classroom.h"
@@ -50,21 +52,20 @@ struct WindowVisibility {
 
 // Which Why-panel trace a run answers.
 struct TraceKey {
-    std::uint64_t generation = 0, revision = 0;
+    Version version;
     int company = -1, month = -1;  // company index, absolute month
     friend bool operator==(const TraceKey&, const TraceKey&) = default;
 };
 
 // The latest results and what is being computed.
 struct RunState {
-    std::uint64_t generation = 0;                 // bumps on each load: older runs are dropped
     std::shared_ptr<const cp::Results> current;   // the edit copy's run (what is drawn solid)
     std::shared_ptr<const cp::Results> baseline;  // the file as loaded (drawn dashed)
     std::shared_ptr<const cp::Results> traced;    // the Why panel's run
     std::shared_ptr<const std::vector<std::vector<char>>> ruleActive, baselineRuleActive;
     bool submittedOnce = false;
-    std::uint64_t submittedRevision = 0;          // document revision last sent to the worker
-    std::uint64_t shownRevision = 0;              // revision of `current`
+    Version submitted;                            // document version last sent to the worker
+    Version shown;                                // version of `current` (runs of another load are dropped)
     TraceKey submittedTrace, shownTrace;
     std::string error;                            // the last run failed
     // Latency: frames from submitting a revision to showing its results.
@@ -179,6 +180,10 @@ void openLoadedScenario(AppState& state, const std::string& path, std::shared_pt
 // screenshots are left to the main loop.
 void handleRequests(AppState& state);
 
+// The frame's sync, called by the frame loop before drawUi(): takes finished runs, bands and
+// analyses, submits what the document's version (and the panels drawn last frame) ask for,
+// puts a workshop's played moves back on the levers and moves a story's card with the scrubber.
+void update(AppState& state);
 // Takes finished runs from the worker; submits a run when the edits (or the Why panel's
 // company and month) changed.
 void syncRuns(AppState& state);

@@ -4,6 +4,7 @@
 #include "app/core/dashboard_data.h"
 #include "app/core/tr.h"
 
+#include <atomic>
 #include <climits>
 #include <utility>
 
@@ -55,7 +56,11 @@ std::vector<std::pair<int, double>> stepFunction(const cp::Lever& l, const cp::L
 }
 
 Document openDocument(std::string path, std::shared_ptr<const cp::Scenario> loaded) {
+    // Unique in the process: a result of an earlier document (or of another window's) never
+    // matches a new one's version, even after a failed load in between.
+    static std::atomic<std::uint64_t> lastGeneration{0};
     Document doc;
+    doc.generation = ++lastGeneration;
     doc.path = std::move(path);
     doc.loaded = std::move(loaded);
     doc.edits = doc.loaded->lever_schedules;
@@ -63,6 +68,14 @@ Document openDocument(std::string path, std::shared_ptr<const cp::Scenario> load
     doc.savedEdits = doc.edits;
     return doc;
 }
+
+void closeDocument(Document& doc) {
+    const std::uint64_t generation = doc.generation;
+    doc = Document{};
+    doc.generation = generation;
+}
+
+Version version(const Document& doc) { return {doc.generation, doc.revision}; }
 
 bool hasScenario(const Document& doc) { return doc.loaded != nullptr; }
 int leverCount(const Document& doc) { return doc.loaded ? static_cast<int>(doc.loaded->levers.size()) : 0; }
@@ -150,6 +163,24 @@ void applyLeverSettings(Document& doc, const std::vector<cp::LeverSetting>& sett
     });
 }
 
+void replaceEdits(Document& doc, LeverEdits edits, bool asSaved) {
+    if (!hasScenario(doc)) return;
+    doc.edits = std::move(edits);
+    doc.edits.resize(doc.loaded->levers.size());
+    if (asSaved) doc.savedEdits = doc.edits;
+    doc.undoStack.clear();
+    doc.redoStack.clear();
+    doc.gestureStart.reset();
+    ++doc.revision;
+}
+
+void setSaveTarget(Document& doc, std::string path, std::string name) {
+    doc.savedPath = std::move(path);
+    doc.savedName = std::move(name);
+}
+
+void markSaved(Document& doc) { doc.savedEdits = doc.edits; }
+
 void beginGesture(Document& doc) {
     if (!doc.gestureStart) doc.gestureStart = doc.edits;
 }
@@ -189,6 +220,15 @@ cp::Scenario snapshot(const Document& doc) {
     cp::Scenario s = *doc.loaded;
     s.lever_schedules = doc.edits;
     return s;
+}
+
+std::shared_ptr<const cp::Scenario> sharedSnapshot(const Document& doc) {
+    if (!hasScenario(doc)) return nullptr;
+    if (!doc.shared || doc.sharedVersion != version(doc)) {
+        doc.shared = std::make_shared<const cp::Scenario>(snapshot(doc));
+        doc.sharedVersion = version(doc);
+    }
+    return doc.shared;
 }
 
 }  // namespace chokepoint::app

@@ -8,6 +8,8 @@
 //   endGesture(doc);                       // ...and the whole drag is one undo step
 //   undo(doc); redo(doc);
 //   cp::Scenario run = snapshot(doc);      // loaded scenario with the edited schedules
+//   auto shared = sharedSnapshot(doc);     // the same, built once per version and shared
+//   if (task.version == version(doc)) ...  // results of this version are current
 #pragma once
 
 #include "engine/levers.h"
@@ -24,6 +26,16 @@ namespace chokepoint::app {
 // One schedule per lever, in catalogue order (the shape of Scenario::lever_schedules).
 using LeverEdits = std::vector<cp::LeverSchedule>;
 
+// Which edit of which load: everything computed from the document (runs, bands, the
+// workshop's levers, autosave) records the version it saw and is stale when it differs.
+struct Version {
+    std::uint64_t generation = 0;  // one per document opened (never reused in a process)
+    std::uint64_t revision = 0;    // bumps on every change of the edits
+    friend bool operator==(const Version&, const Version&) = default;
+    // Of the same document as opened (its edits may differ).
+    bool sameLoad(const Version& other) const { return generation == other.generation; }
+};
+
 struct Document {
     std::string path;                              // file as opened
     std::shared_ptr<const cp::Scenario> loaded;    // the file as loaded, never edited
@@ -33,13 +45,21 @@ struct Document {
     std::string savedName;                         // its scenario name
     std::vector<LeverEdits> undoStack, redoStack;
     std::optional<LeverEdits> gestureStart;        // edits before the gesture in progress
+    std::uint64_t generation = 0;                  // openDocument gives each a new one
     std::uint64_t revision = 0;                    // bumps on every change of `edits`
+    // sharedSnapshot()'s copy and the version it was built for (a cache, not document state).
+    mutable std::shared_ptr<const cp::Scenario> shared;
+    mutable Version sharedVersion;
 };
 
 inline constexpr size_t kMaxUndo = 200;
 
 // A document for a freshly loaded scenario: edits = the file's own lever schedules.
 Document openDocument(std::string path, std::shared_ptr<const cp::Scenario> loaded);
+// No scenario (a load failed); keeps the generation, so nothing of the last load looks current.
+void closeDocument(Document& doc);
+
+Version version(const Document& doc);
 
 bool hasScenario(const Document& doc);
 int leverCount(const Document& doc);
@@ -66,6 +86,13 @@ void setLeverValue(Document& doc, int index, double value);
 void resetLever(Document& doc, int index);          // back to the file as loaded
 void resetAllLevers(Document& doc);
 void applyLeverSettings(Document& doc, const std::vector<cp::LeverSetting>& settings);  // --lever
+// Replaces every schedule at once without an undo step and forgets the history (a restored
+// session, a share link, a reload keeping edits, a workshop's played rounds); `asSaved`: they
+// also count as saved (the workshop's game is saved as a session instead). Bumps `revision`.
+void replaceEdits(Document& doc, LeverEdits edits, bool asSaved);
+// Where Save writes (a Save As variant; "" = none yet) and the scenario name it writes.
+void setSaveTarget(Document& doc, std::string path, std::string name);
+void markSaved(Document& doc);  // the edits as they are count as saved
 
 void beginGesture(Document& doc);  // no-op when one is open
 void endGesture(Document& doc);    // pushes one undo step if the gesture changed anything
@@ -78,6 +105,9 @@ void redo(Document& doc);
 
 // The loaded scenario with the edit copy's lever schedules: what a run simulates.
 cp::Scenario snapshot(const Document& doc);
+// The same, immutable and built once per version: the run, the Why trace, the bands and the
+// analyses of one edit share it read-only. Null without a scenario.
+std::shared_ptr<const cp::Scenario> sharedSnapshot(const Document& doc);
 
 // The lever's schedule as a step function: (from month, value) with the catalogue default
 // from month INT_MIN, dated points after it, repeats dropped. Equal functions compare equal.

@@ -201,7 +201,7 @@ void request(ExplainState::Slot<T>& slot, const ExplainState::Key& key, int thre
 
 ExplainState::Key explainKey(const AppState& state) {
     ExplainState::Key key;
-    key.generation = state.runs.generation;
+    key.generation = version(state.doc).generation;
     for (const cp::LeverSchedule& s : state.doc.edits) key.edits.push_back(s.points);
     key.target = state.explain.target;
     key.month = state.dash.months.start + state.view.month;
@@ -216,13 +216,13 @@ void syncExplain(AppState& state) {
     const ExplainState::Key key = explainKey(state);
     if (e.explainVisible && needed(e.attribution, key)) {  // the snapshots only when a run is due
         auto base = state.doc.loaded;
-        auto variant = std::make_shared<const cp::Scenario>(snapshot(state.doc));
+        auto variant = sharedSnapshot(state.doc);
         request(e.attribution, key, e.threads, [base, variant, key](const cp::AnalysisOptions& o) {
             return cp::attribute(*base, *variant, explainMetric(*base, key.target, key.month), o);
         });
     }
     if (e.sensitivityVisible && needed(e.sensitivity, key)) {
-        auto s = std::make_shared<const cp::Scenario>(snapshot(state.doc));
+        auto s = sharedSnapshot(state.doc);
         request(e.sensitivity, key, e.threads, [s, key](const cp::AnalysisOptions& o) {
             return cp::sensitivity(*s, explainMetric(*s, key.target, key.month), {}, o);
         });

@@ -4,7 +4,7 @@
 // progress); finished analyses are cached per (load, lever settings, target, month), so
 // stepping back with undo shows them at once.
 //
-//   syncExplain(state);                     // each frame, from the tabs that are drawn
+//   syncExplain(state);                     // each frame in update(), for the tabs drawn last frame
 //   if (const cp::Attribution* a = shownAttribution(state)) bars = waterfallBars(*a, split);
 //
 // No ImGui here; the drawing is panel_explain.cpp.
@@ -122,7 +122,7 @@ struct ExplainState {
 inline constexpr std::size_t kExplainCacheSize = 16;
 
 // Takes finished analyses and submits the visible tabs' ones when the key changed
-// (called by the tabs each frame and by waitForExplain).
+// (called by update() each frame and by waitForExplain).
 void syncExplain(AppState& state);
 // Blocks until the visible tabs' analyses are in (tests, screenshots).
 void waitForExplain(AppState& state);

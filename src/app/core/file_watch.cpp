@@ -46,11 +46,11 @@ void pollScenarioFile(AppState& state, std::chrono::steady_clock::time_point now
     ScenarioWatch& w = state.watch;
     if (!w.enabled || state.scenarioPath.empty()) return;
     // A (re)load happened: what is on disk now is what we have.
-    if (state.scenarioPath != w.path || state.runs.generation != w.generation) {
+    if (state.scenarioPath != w.path || !w.loaded.sameLoad(version(state.doc))) {
         removeWarning(state, w.deletedWarning);
         w.deletedWarning.clear();
         w.path = state.scenarioPath;
-        w.generation = state.runs.generation;
+        w.loaded = version(state.doc);
         w.known = stampOf(w.path);
         ++w.polls;
         w.nextPoll = now + kWatchInterval;

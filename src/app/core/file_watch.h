@@ -11,6 +11,8 @@
 // scenario that failed to load is simply reloaded when its file changes (nothing to lose).
 #pragma once
 
+#include "app/core/document.h"
+
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
@@ -35,7 +37,7 @@ FileStamp stampOf(const std::filesystem::path& file);
 struct ScenarioWatch {
     bool enabled = true;                     // off in --screenshot / --bench-frames
     std::string path;                        // file the stamp belongs to
-    std::uint64_t generation = 0;            // load it was taken after
+    Version loaded;                          // the document version it was taken after (its load counts)
     FileStamp known;                         // what we last loaded or agreed to keep
     FileStamp pending;                       // the changed file the prompt is about
     std::optional<std::chrono::steady_clock::time_point> nextPoll;

@@ -126,7 +126,7 @@ void discardSessionOffer(AppState& state) {
     state.session.offer.reset();
     state.session.offerRequested = false;
     state.session.lastWritten.clear();
-    state.session.seenGeneration = ~std::uint64_t{0};  // the next tick writes: the old file goes
+    state.session.seen = Version{~std::uint64_t{0}, 0};  // the next tick writes: the old file goes
 }
 
 void restoreSession(AppState& state, const SessionData& session) {
@@ -146,17 +146,11 @@ void restoreSession(AppState& state, const SessionData& session) {
     }
     Document& doc = state.doc;
     std::vector<std::string> skippedIds;
-    doc.edits = editsFromLeverStrings(doc, session.levers, &skippedIds);
+    replaceEdits(doc, editsFromLeverStrings(doc, session.levers, &skippedIds), /*asSaved=*/false);
     const int restored = static_cast<int>(session.levers.size() - skippedIds.size());
     std::string skipped;
     for (const std::string& id : skippedIds) skipped += (skipped.empty() ? "" : ", ") + id;
-    doc.undoStack.clear();
-    doc.redoStack.clear();
-    doc.gestureStart.reset();
-    doc.savedPath = session.savedPath;
-    doc.savedName = session.savedName;
-    ++doc.revision;
-    syncRuns(state);
+    setSaveTarget(doc, session.savedPath, session.savedName);
     std::string message = "Restored the last session: " + std::to_string(restored) + " changed lever(s)";
     if (!skipped.empty()) message += "; skipped (no longer in the scenario or not valid): " + skipped;
     setStatus(state, message, !skipped.empty());
@@ -205,13 +199,10 @@ bool writeSession(AppState& state, bool cleanExit) {
 void autosaveTick(AppState& state, std::chrono::steady_clock::time_point now) {
     SessionState& s = state.session;
     if (s.file.empty() || s.offer) return;  // off, or the crashed session still waits for a choice
-    const std::uint64_t generation = state.runs.generation;
-    const std::uint64_t revision = hasScenario(state.doc) ? state.doc.revision : 0;
+    const Version current = version(state.doc);
     const std::string& savedPath = state.doc.savedPath;
-    if (generation != s.seenGeneration || revision != s.seenRevision || state.scenarioPath != s.seenPath ||
-        savedPath != s.seenSavedPath) {
-        s.seenGeneration = generation;
-        s.seenRevision = revision;
+    if (current != s.seen || state.scenarioPath != s.seenPath || savedPath != s.seenSavedPath) {
+        s.seen = current;
         s.seenPath = state.scenarioPath;
         s.seenSavedPath = savedPath;
         if (!s.firstChange) s.firstChange = now;

@@ -50,7 +50,7 @@ std::optional<SessionData> readUncleanSession(const std::filesystem::path& file,
 struct SessionState {
     std::filesystem::path file;               // where autosave writes; empty = off
     // Change tracking: what the last tick saw, and when the pending write is due.
-    std::uint64_t seenGeneration = 0, seenRevision = 0;
+    Version seen;
     std::string seenPath, seenSavedPath;
     std::optional<std::chrono::steady_clock::time_point> firstChange, due;
     std::string lastWritten;                  // JSON last written (identical writes are skipped)

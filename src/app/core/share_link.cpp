@@ -148,9 +148,7 @@ std::string openShareLink(AppState& state, std::string_view fragment, const std:
                 error = trf("scenario '{}' does not load: {}", link->scenario, *state.loadError);
             } else {
                 try {
-                    state.doc.edits = editsFromLeverStrings(state.doc, link->levers, nullptr);
-                    ++state.doc.revision;
-                    syncRuns(state);
+                    replaceEdits(state.doc, editsFromLeverStrings(state.doc, link->levers, nullptr), /*asSaved=*/false);
                     return "";
                 } catch (const std::exception& e) {
                     error = e.what();

@@ -207,7 +207,7 @@ std::optional<EnsembleWorker::Output> EnsembleWorker::take() {
 namespace {
 
 UncertaintyState::Key currentKey(const AppState& state) {
-    return {state.runs.generation, state.doc.revision, state.uncertainty.runs};
+    return {version(state.doc), state.uncertainty.runs};
 }
 
 }  // namespace
@@ -217,8 +217,7 @@ bool scenarioHasUncertainty(const AppState& state) {
 }
 
 void setUncertainty(AppState& state, bool on) {
-    state.uncertainty.enabled = on;
-    syncUncertainty(state);
+    state.uncertainty.enabled = on;  // called while drawing: the next update() starts or stops the ensemble
 }
 
 void syncUncertainty(AppState& state) {
@@ -241,7 +240,7 @@ void syncUncertainty(AppState& state) {
     u.submitted = key;
     u.submittedTag = u.nextTag++;
     u.error.clear();
-    u.worker.submit({std::make_shared<const cp::Scenario>(snapshot(state.doc)), u.submittedTag, u.runs});
+    u.worker.submit({sharedSnapshot(state.doc), u.submittedTag, u.runs});
 }
 
 void waitForUncertainty(AppState& state) {

@@ -4,14 +4,16 @@
 // The charts draw p10-p90 as a translucent band under each line, in the line's colour.
 //
 //   setUncertainty(state, true);         // View > Uncertainty, or the checkbox over the charts
-//   ... syncRuns() calls syncUncertainty(): a lever edit cancels the ensemble in progress and
-//   ... starts one for the new edits; bands of older edits are hidden until it finishes
+//   ... update() (syncRuns) calls syncUncertainty(): it starts the ensemble; a lever edit cancels
+//   ... the one in progress and starts one for the new edits; bands of older edits are hidden
+//   ... until it finishes
 //   if (const auto* b = chartBands(state, c)) for (const BandSeries& s : *b) chart::Band(...);
 //
 // Seed: the scenario's own (Scenario::seed), so the same edits always give the same bands.
 // A series summed from two metrics (train + infer) is summed per member before its quantiles.
 #pragma once
 
+#include "app/core/document.h"
 #include "app/core/task_runner.h"
 #include "app/core/wake.h"
 #include "engine/ensemble.h"
@@ -95,9 +97,9 @@ struct UncertaintyState {
     bool enabled = false;
     int runs = kDefaultUncertaintyRuns;
     EnsembleWorker worker;
-    // What was asked for and what the bands belong to: (load generation, edit revision, runs).
+    // What was asked for and what the bands belong to: the document's version and the runs.
     struct Key {
-        std::uint64_t generation = 0, revision = 0;
+        Version version;
         int runs = 0;
         friend bool operator==(const Key&, const Key&) = default;
     };
@@ -107,6 +109,7 @@ struct UncertaintyState {
     std::string error;
 };
 
+// Switches the bands on or off; the next syncUncertainty() starts or stops the ensemble.
 void setUncertainty(AppState& state, bool on);
 // Takes a finished ensemble and submits one when the edits changed (called by syncRuns).
 void syncUncertainty(AppState& state);

@@ -529,8 +529,6 @@ void applyThemeIfChanged(AppState& state) {
 
 void drawUi(AppState& state) {
     applyThemeIfChanged(state);
-    ++state.runs.frame;
-    syncRuns(state);  // results that finished since the last frame
     handleShortcuts(state);
     drawMainMenuBar(state);
     drawStatusBar(state);
@@ -548,7 +546,6 @@ void drawUi(AppState& state) {
     drawImGuiTools(state);
     // A slider drag is one undo step: it ends when nothing is held any more.
     if (gestureOpen(state.doc) && !ImGui::IsAnyItemActive()) endGesture(state.doc);
-    syncRuns(state);  // submit what this frame's edits asked for
 }
 
 }  // namespace chokepoint::app

@@ -2,6 +2,7 @@
 // so it runs in headless tests.
 //
 //   ImGui::NewFrame();
+//   update(state);        // the frame's sync with the workers (app_state.h); drawing never syncs
 //   drawUi(state);        // may raise requests (state.requests, state.dialogs)
 //   ImGui::Render();
 //   handleRequests(state);

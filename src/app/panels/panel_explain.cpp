@@ -130,8 +130,7 @@ void progressLine(const AppState& state, bool sensitivity) {
 }  // namespace
 
 void drawExplainTab(AppState& state) {
-    state.explain.explainVisible = true;
-    syncExplain(state);
+    state.explain.explainVisible = true;  // update() computes what the visible tabs need
     drawTargetPicker(state);
     ImGui::SameLine();
     int split = state.explain.oneAtATime ? 1 : 0;
@@ -236,7 +235,6 @@ void drawExplainTab(AppState& state) {
 
 void drawSensitivityTab(AppState& state) {
     state.explain.sensitivityVisible = true;
-    syncExplain(state);
     drawTargetPicker(state);
     const cp::Sensitivity* t = shownSensitivity(state);
     if (!t) {

@@ -95,7 +95,7 @@ void drawWhyPanel(AppState& state) {
     const int absMonth = state.dash.months.start + state.view.month;
     ImGui::TextWrapped(tr("in %s (move the month slider to change)"), state.dash.months.label(state.view.month));
 
-    const TraceKey wanted{state.runs.generation, state.doc.revision, state.view.whyCompany, absMonth};
+    const TraceKey wanted{version(state.doc), state.view.whyCompany, absMonth};
     const bool fresh = state.runs.shownTrace == wanted;
     if (!state.runs.traced) {
         ImGui::TextDisabled("%s", tr("Computing..."));

@@ -173,7 +173,7 @@ struct Bench {
     int frames = 0;
     int frame = 0;
     std::vector<double> frameMs, uiMs, latencyFrames, latencyMs, vertices;
-    std::uint64_t waitingRevision = 0;
+    Version waiting;
     int editFrame = -1;
     std::chrono::steady_clock::time_point editTime;
 
@@ -186,14 +186,14 @@ struct Bench {
         for (int i = 0; i < leverCount(state.doc); ++i) {
             if (lever(state.doc, i).kind != cp::LeverKind::Bool || hasDatedSchedule(state.doc, i)) continue;
             setLeverValue(state.doc, i, leverValue(state.doc, i) > 0.5 ? 0.0 : 1.0);
-            waitingRevision = state.doc.revision;
+            waiting = version(state.doc);
             editFrame = frame;
             editTime = std::chrono::steady_clock::now();
             return;
         }
     }
     void afterFrame(const AppState& state) {
-        if (editFrame >= 0 && state.runs.current && state.runs.shownRevision == waitingRevision) {
+        if (editFrame >= 0 && state.runs.current && state.runs.shown == waiting) {
             latencyFrames.push_back(frame - editFrame);
             latencyMs.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - editTime).count());
             editFrame = -1;
@@ -392,6 +392,7 @@ int run(const CliArgs& args) {
         // A screenshot shows the dashboard, not a tooltip where Xvfb's pointer happens to be.
         if (screenshotMode) io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
         ImGui::NewFrame();
+        update(state);  // the frame's one sync with background work, before anything is drawn
         drawUi(state);
         ImGui::Render();
         const auto t1 = std::chrono::steady_clock::now();

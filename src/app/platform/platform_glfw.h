@@ -9,7 +9,7 @@
 //       p.waitEvents(policy.waitSeconds(now));   // redraw.h: sleeps while nothing changes
 //       const PlatformEvents e = p.takeEvents();  // input? resized?
 //       if (p.minimised()) { p.waitEvents(0.1); continue; }
-//       p.newFrame(); ImGui::NewFrame(); drawUi(state); ImGui::Render();
+//       p.newFrame(); ImGui::NewFrame(); update(state); drawUi(state); ImGui::Render();
 //       p.render(clearColor);
 //       p.swap();
 //   }

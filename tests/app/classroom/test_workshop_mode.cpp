@@ -175,6 +175,38 @@ TEST(WorkshopMode, StepBackUndoesTheLastRoundAndOffersItsMovesAgain) {
     EXPECT_TRUE(ws.undone.empty());
 }
 
+// Drawing never syncs: a lever edit made during a round (Edit > Reset all levers, drawn
+// before the workshop panels) is what the rest of that frame draws and what the frame ends
+// with; the next frame's update() puts the played moves back, since the game decides the
+// levers, and the board is scored from the played world again.
+TEST(WorkshopMode, ALeverEditDuringARoundSurvivesItsFrameThenTheGameDecides) {
+    ClassroomFixture f;
+    openComputeRace(f);
+    playScriptedRound(f, 1);
+    ASSERT_NE(workshopBoard(f.state), nullptr);
+    const std::string board = csv(*workshopBoard(f.state), workshopOf(f));
+    const auto points = [](const LeverEdits& e) {
+        std::vector<std::vector<std::pair<int, double>>> out;
+        for (const cp::LeverSchedule& s : e) out.push_back(s.points);
+        return out;
+    };
+    const auto played = points(f.state.doc.edits);
+    ASSERT_GT(changedLeverCount(f.state.doc), 0) << "round 1 moved levers";
+
+    ASSERT_TRUE(f.ui.clickItem("menu/Edit", f.draw));
+    f.ui.frame(f.draw);  // the menu is laid out in its first frame and shown in the next
+    ASSERT_TRUE(f.ui.clickItem("Edit/Reset all levers", f.draw));
+    EXPECT_EQ(changedLeverCount(f.state.doc), 0) << "the edit was overwritten while the frame was drawn";
+    EXPECT_NE(version(f.state.doc), f.state.classroom.workshop.applied);
+
+    f.ui.frame(f.draw);  // the next frame's update(): the game's levers again
+    EXPECT_EQ(points(f.state.doc.edits), played);
+    EXPECT_EQ(version(f.state.doc), f.state.classroom.workshop.applied);
+    f.settle();
+    ASSERT_NE(workshopBoard(f.state), nullptr);
+    EXPECT_EQ(csv(*workshopBoard(f.state), workshopOf(f)), board);
+}
+
 TEST(WorkshopMode, ReportListsMovesAndScoresAndAsksForEachChartPicture) {
     TempDir dir;
     ClassroomFixture f;

@@ -113,7 +113,28 @@ TEST(LoadScenario, ReloadRecoversAndKeepsEdits) {
     ASSERT_TRUE(state.scenarioLoaded);
     EXPECT_TRUE(leverChanged(state.doc, lever)) << "reload from disk keeps the user's edits";
     waitForRuns(state);
-    EXPECT_EQ(state.runs.shownRevision, state.doc.revision);
+    EXPECT_EQ(state.runs.shown, version(state.doc));
+}
+
+// One immutable snapshot per edit: the run and the Why trace of one version share it.
+TEST(Runs, OneSnapshotPerEditIsSharedByTheRunAndTheTrace) {
+    AppState state;
+    state.scenarioPath = baselinePath();
+    loadScenario(state);
+    waitForRuns(state);
+    state.view.whyVisible = true;
+    const int lever = state.doc.loaded->findLever("us.export_enforcement");
+    setLeverValue(state.doc, lever, 0.25);
+    syncRuns(state);
+    state.worker.waitIdle();
+    auto current = state.worker.take(RunSlot::Current);
+    auto trace = state.worker.take(RunSlot::Trace);
+    ASSERT_TRUE(current && trace);
+    EXPECT_EQ(current->scenario.get(), trace->scenario.get()) << "the edit was copied twice";
+    EXPECT_EQ(current->scenario, sharedSnapshot(state.doc));
+    ASSERT_EQ(current->scenario->lever_schedules.size(), state.doc.edits.size());
+    for (size_t i = 0; i < state.doc.edits.size(); ++i)
+        EXPECT_EQ(current->scenario->lever_schedules[i].points, state.doc.edits[i].points);
 }
 
 TEST(LoadScenario, NoPathIsNotAnError) {
@@ -134,7 +155,7 @@ TEST(Runs, LatestEditWinsAndResultsFollow) {
         syncRuns(state);
     }
     waitForRuns(state);
-    EXPECT_EQ(state.runs.shownRevision, state.doc.revision);
+    EXPECT_EQ(state.runs.shown, version(state.doc));
     EXPECT_FALSE(updating(state));
     EXPECT_NE(state.runs.current->fingerprint(), state.runs.baseline->fingerprint());
     EXPECT_DOUBLE_EQ(leverValue(state.doc, lever), 1.0);

@@ -124,3 +124,52 @@ TEST(Document, StepFunctionIgnoresRedundantPoints) {
     same.points = {{0, l.value}, {2026 * 12, l.value}};
     EXPECT_EQ(stepFunction(l, same), stepFunction(l, cp::LeverSchedule{}));
 }
+
+TEST(Document, VersionIsNewPerOpenAndPerEditAndSurvivesAFailedLoad) {
+    Document a = freshDocument();
+    const Document b = freshDocument();
+    EXPECT_FALSE(version(a).sameLoad(version(b))) << "two opens of the same file are two loads";
+    const Version v0 = version(a);
+    setLeverValue(a, leverIndex(a, "us.export_enforcement"), 0.9);
+    EXPECT_NE(version(a), v0);
+    EXPECT_TRUE(version(a).sameLoad(v0));
+    undo(a);
+    EXPECT_NE(version(a), v0) << "undo is an edit too: results of the old revision are not reused blindly";
+    closeDocument(a);
+    EXPECT_FALSE(hasScenario(a));
+    EXPECT_TRUE(version(a).sameLoad(v0)) << "a failed load gives no generation an earlier load had";
+}
+
+TEST(Document, SharedSnapshotIsBuiltOncePerVersion) {
+    Document doc = freshDocument();
+    const auto first = sharedSnapshot(doc);
+    ASSERT_NE(first, nullptr);
+    EXPECT_EQ(sharedSnapshot(doc), first) << "the run, the trace and the bands of one edit share one copy";
+    const int i = leverIndex(doc, "us.export_enforcement");
+    setLeverValue(doc, i, 0.9);
+    const auto second = sharedSnapshot(doc);
+    EXPECT_NE(second, first);
+    EXPECT_EQ(first->lever_schedules[static_cast<size_t>(i)].points, baseline()->lever_schedules[static_cast<size_t>(i)].points)
+        << "a snapshot handed out is never changed";
+    EXPECT_EQ(second->lever_schedules[static_cast<size_t>(i)].points, snapshot(doc).lever_schedules[static_cast<size_t>(i)].points);
+    EXPECT_EQ(sharedSnapshot(Document{}), nullptr);
+}
+
+TEST(Document, ReplaceEditsForgetsHistoryAndMarksSavedOnlyWhenAsked) {
+    Document doc = freshDocument();
+    const int i = leverIndex(doc, "us.export_enforcement");
+    setLeverValue(doc, i, 0.9);
+    LeverEdits edits = doc.edits;
+    const Version before = version(doc);
+    replaceEdits(doc, edits, /*asSaved=*/false);
+    EXPECT_NE(version(doc), before);
+    EXPECT_FALSE(canUndo(doc));
+    EXPECT_TRUE(isDirty(doc));
+    replaceEdits(doc, edits, /*asSaved=*/true);
+    EXPECT_FALSE(isDirty(doc));
+    setLeverValue(doc, i, 0.1);
+    setSaveTarget(doc, "variant.json", "Variant");
+    markSaved(doc);
+    EXPECT_FALSE(isDirty(doc));
+    EXPECT_EQ(doc.savedPath, "variant.json");
+}

@@ -162,9 +162,11 @@ TEST(UncertaintyUi, LeverChangeCancelsAndRestarts) {
     DashboardFixture d;
     d.state.uncertainty.runs = 400;  // long enough to be caught in progress
     setUncertainty(d.state, true);
+    d.ui.frame(d.draw);  // update() starts the ensemble
     ASSERT_TRUE(waitUntil([&] { return d.state.uncertainty.worker.progress().done >= 1; }));
 
-    ASSERT_TRUE(d.ui.clickItem("lever/us.remote_access_control", d.draw));  // syncRuns resubmits
+    ASSERT_TRUE(d.ui.clickItem("lever/us.remote_access_control", d.draw));
+    d.ui.frame(d.draw);  // the next frame's update() resubmits
     EXPECT_EQ(chartBands(d.state, chartIndex("frontier_gap")), nullptr) << "old bands hidden";
     ASSERT_TRUE(waitUntil([&] { return d.state.uncertainty.worker.cancelledCount() >= 1; }))
         << "the first ensemble is stopped, not run to the end";
@@ -174,7 +176,7 @@ TEST(UncertaintyUi, LeverChangeCancelsAndRestarts) {
     waitForUncertainty(d.state);
     const auto* bands = chartBands(d.state, chartIndex("frontier_gap"));
     ASSERT_NE(bands, nullptr);
-    EXPECT_EQ(d.state.uncertainty.shown.revision, d.state.doc.revision) << "bands of the edited levers";
+    EXPECT_EQ(d.state.uncertainty.shown.version, version(d.state.doc)) << "bands of the edited levers";
     EXPECT_EQ(d.state.uncertainty.bands->runs, 10);
     for (const BandSeries& b : *bands) expectOrderedBand(b, static_cast<size_t>(d.state.dash.months.count()));
 }

@@ -76,7 +76,7 @@ TEST(Harness, UnknownItemIsNotClicked) {
 TEST(AppUi, DrawsMenusForAnEmptyState) {
     ImGuiHarness ui;
     AppState state;
-    const auto draw = [&] { drawUi(state); };
+    const auto draw = [&] { update(state); drawUi(state); };
     ui.frames(2, draw);
     EXPECT_TRUE(ui.itemRect("menu/File"));
     EXPECT_TRUE(ui.itemRect("menu/View"));
@@ -87,7 +87,7 @@ TEST(AppUi, DrawsMenusForAnEmptyState) {
 TEST(AppUi, ViewMenuSwitchesTheme) {
     ImGuiHarness ui;
     AppState state;
-    const auto draw = [&] { drawUi(state); };
+    const auto draw = [&] { update(state); drawUi(state); };
     ui.frame(draw);
     const float darkBg = luminance(ImGui::GetStyle().Colors[ImGuiCol_WindowBg]);
 
@@ -101,10 +101,33 @@ TEST(AppUi, ViewMenuSwitchesTheme) {
     EXPECT_EQ(state.theme, Theme::Dark);
 }
 
+// The frame loop syncs once, in update(), before drawing; drawing an edit submits nothing.
+TEST(AppUi, DrawingNeverSyncsUpdateDoes) {
+    ImGuiHarness ui;
+    AppState state;
+    state.scenarioPath = std::string(CHOKEPOINT_SOURCE_DIR) + "/scenarios/baseline.json";
+    loadScenario(state);
+    waitForRuns(state);
+    const auto drawOnly = [&] { drawUi(state); };
+    const auto frame = [&] { update(state); drawUi(state); };
+    ui.frames(2, frame);
+    const Version before = version(state.doc);
+    ASSERT_EQ(state.runs.submitted, before);
+    const int lever = state.doc.loaded->findLever("us.export_enforcement");
+    setLeverValue(state.doc, lever, leverValue(state.doc, lever) > 0.5 ? 0.2 : 0.8);
+    const std::uint64_t frameNumber = state.runs.frame;
+    ui.frames(2, drawOnly);
+    EXPECT_EQ(state.runs.submitted, before) << "drawUi submitted a run";
+    EXPECT_EQ(state.runs.frame, frameNumber);
+    ui.frame(frame);
+    EXPECT_EQ(state.runs.submitted, version(state.doc));
+    EXPECT_EQ(state.runs.frame, frameNumber + 1);
+}
+
 TEST(AppUi, CtrlDigitShortcutsSwitchTheme) {
     ImGuiHarness ui;
     AppState state;
-    const auto draw = [&] { drawUi(state); };
+    const auto draw = [&] { update(state); drawUi(state); };
     ui.frame(draw);
     ui.pressKey('3', draw, KeyMods{.ctrl = true});
     EXPECT_EQ(state.theme, Theme::Presenter);
@@ -117,13 +140,13 @@ TEST(AppUi, CtrlDigitShortcutsSwitchTheme) {
 TEST(AppUi, QuitFromMenuAndShortcut) {
     ImGuiHarness ui;
     AppState state;
-    const auto draw = [&] { drawUi(state); };
+    const auto draw = [&] { update(state); drawUi(state); };
     ui.frame(draw);
     clickMenuItem(ui, draw, "File", "Quit");
     EXPECT_TRUE(state.requests.quit);
 
     AppState other;
-    const auto drawOther = [&] { drawUi(other); };
+    const auto drawOther = [&] { update(other); drawUi(other); };
     ui.frame(drawOther);
     ui.pressKey('Q', drawOther, KeyMods{.ctrl = true});
     EXPECT_TRUE(other.requests.quit);
@@ -132,7 +155,7 @@ TEST(AppUi, QuitFromMenuAndShortcut) {
 TEST(AppUi, ShortcutWorksWhileMenuIsOpen) {
     ImGuiHarness ui;
     AppState state;
-    const auto draw = [&] { drawUi(state); };
+    const auto draw = [&] { update(state); drawUi(state); };
     ui.frame(draw);
     ASSERT_TRUE(ui.clickItem("menu/View", draw));
     ui.frame(draw);
@@ -144,7 +167,7 @@ TEST(AppUi, ShortcutWorksWhileMenuIsOpen) {
 TEST(AppUi, HelpOpensAboutWindow) {
     ImGuiHarness ui;
     AppState state;
-    const auto draw = [&] { drawUi(state); };
+    const auto draw = [&] { update(state); drawUi(state); };
     ui.frame(draw);
     clickMenuItem(ui, draw, "Help", "About Chokepoint");
     EXPECT_TRUE(state.windows.about);
@@ -166,7 +189,7 @@ TEST(AppUi, ErrorPanelOffersReloadThatRecovers) {
     ASSERT_TRUE(state.loadError);
 
     ImGuiHarness ui;
-    const auto draw = [&] { drawUi(state); };
+    const auto draw = [&] { update(state); drawUi(state); };
     ui.frames(2, draw);
     ASSERT_TRUE(ui.itemRect("error/Reload")) << "error panel not drawn";
 
@@ -187,7 +210,7 @@ TEST(AppUi, WarningsAndEveryWindowDrawWithoutAsserting) {
     state.scenarioLoaded = true;  // no document: the welcome text
     state.warnings.push_back("font missing");
     state.windows = WindowVisibility{.about = true, .shortcuts = true, .imguiDemo = true, .imguiMetrics = true};
-    const auto draw = [&] { drawUi(state); };
+    const auto draw = [&] { update(state); drawUi(state); };
     for (Theme t : {Theme::Dark, Theme::Light, Theme::Presenter}) {
         state.theme = t;
         ui.frames(3, draw);

@@ -33,7 +33,7 @@ protected:
     FontSet fonts;  // filled while the harness builds its atlas (before `state` takes them)
     ImGuiHarness ui{options()};
     AppState state;
-    ImGuiHarness::DrawFn draw = [this] { drawUi(state); };
+    ImGuiHarness::DrawFn draw = [this] { update(state); drawUi(state); };
 
     ImGuiHarness::Options options() {
         ImGuiHarness::Options o;

@@ -29,7 +29,7 @@ void BM_UiFrame1080p(benchmark::State& state) {
         state.SkipWithError(s.fonts.warning->c_str());
         return;
     }
-    const test::ImGuiHarness::DrawFn draw = [&] { app::drawUi(s); };
+    const test::ImGuiHarness::DrawFn draw = [&] { app::update(s); app::drawUi(s); };
     s.scenarioPath = test::baselinePath();
     app::loadScenario(s);
     app::setUncertainty(s, true);
