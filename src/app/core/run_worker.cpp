@@ -2,8 +2,6 @@
 
 #include "app/core/no_threads.h"
 
-#include "engine/inputs.h"
-#include "engine/rules.h"
 #include "engine/simulate.h"
 #include "engine/text.h"
 #include "i18n/i18n.h"
@@ -117,13 +115,8 @@ RunOutput RunWorker::run(const RunRequest& request) {
         const cp::Text text{static_cast<const char* (*)(const char*)>(&cp::i18n::tr)};
         out.results = std::make_shared<const cp::Results>(cp::simulate(s, options, text));
 
-        const cp::Inputs in(s);
-        auto active = std::make_shared<std::vector<std::vector<char>>>(s.rules.size());
-        for (size_t r = 0; r < s.rules.size(); ++r) {
-            (*active)[r].resize(static_cast<size_t>(in.months()));
-            for (int t = 0; t < in.months(); ++t) (*active)[r][static_cast<size_t>(t)] = cp::ruleActive(s.rules[r], in, t);
-        }
-        out.ruleActive = std::move(active);
+        // The rule timeline comes with the results (no copy: it shares their lifetime).
+        out.ruleActive = std::shared_ptr<const std::vector<std::vector<char>>>(out.results, &out.results->rule_active);
     } catch (const std::exception& e) {
         out.results.reset();
         out.error = e.what();
