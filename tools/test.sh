@@ -6,6 +6,9 @@ source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
 ensure_packages
 
+echo "==> Code format (.clang-format)"
+"$CHOKEPOINT_ROOT/tools/format.sh" --check
+
 echo "==> Release build and tests (build/)"
 configure_and_build build
 # The browser build, so that ctest's browser_test loads it in headless Chromium (a few
