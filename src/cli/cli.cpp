@@ -26,12 +26,15 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
       "  chokepoint-cli mc scenarios/baseline.json --runs 1000 --out mc.csv\n"
       "  chokepoint-cli merge shard*.csv --out mc.csv\n"
       "  chokepoint-cli calibrate scenarios/baseline.json --notes\n"
-      "  chokepoint-cli workshop score scenarios/workshops/compute_race.json --move 1:us_gov:us.remote_access_control=on\n"
+      "  chokepoint-cli workshop score scenarios/workshops/compute_race.json --move "
+      "1:us_gov:us.remote_access_control=on\n"
       "  chokepoint-cli story check scenarios/stories/history_2022_2025.json\n"
       "  chokepoint-cli library scenarios/baseline.json --month 2026-11 --month 2030-12\n"
-      "  chokepoint-cli attribute scenarios/baseline.json scenarios/smuggling_crackdown.json --metric bloc/china/compute_train_h100e --month 2028-12\n"
+      "  chokepoint-cli attribute scenarios/baseline.json scenarios/smuggling_crackdown.json --metric "
+      "bloc/china/compute_train_h100e --month 2028-12\n"
       "  chokepoint-cli sensitivity scenarios/baseline.json --metric bloc/china/compute_train_h100e --month 2027-12\n"
-      "  chokepoint-cli matrix scenarios/baseline.json scenarios/h200_*.json --metric bloc/china/compute_train_h100e --month 2027-12\n"
+      "  chokepoint-cli matrix scenarios/baseline.json scenarios/h200_*.json --metric bloc/china/compute_train_h100e "
+      "--month 2027-12\n"
       "Exit codes: 0 ok, 1 runtime failure, 2 usage or input error.");
   std::vector<std::pair<CLI::App*, Command>> commands;
   SharedFlags lang;  // --lang, one value whichever command took it
@@ -48,7 +51,8 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
   reg("sweep", "Run every combination of lever values; long CSV with a column per swept lever", addSweep);
   reg("mc", "Monte Carlo ensemble over the uncertain inputs: p10/p50/p90/mean per series per month", addMc);
   reg("merge", "Combine the shard files of an `mc --shard` or `sweep --shard` job", addMerge);
-  reg("calibrate", "Compare a run with published figures (calibration targets); exit 1 below --min-share", addCalibrate);
+  reg("calibrate", "Compare a run with published figures (calibration targets); exit 1 below --min-share",
+      addCalibrate);
   reg("workshop", "Workshop team play: `score` a game (moves per round) or `check` a workshop file", addWorkshop);
   reg("story", "Story mode: `check` a story file and list its cards", addStory);
   reg("library", "The baseline against every variant that extends it: headline metrics before and after", addLibrary);

@@ -47,19 +47,21 @@ std::string table(const Attribution& a, const AttributeArgs& args, const Scenari
   rows.push_back({"total", "", "", tableNumber(a.sum(), true), share(a.sum(), d), ""});
   out += formatTable({"lever", "from", "to", "contribution", "share", "std error"}, rows, 3);
   out += "\n";
-  if (a.levers.empty()) out += i18n::tr("No lever differs between the two scenarios up to this month.\n");
+  if (a.levers.empty())
+    out += i18n::tr("No lever differs between the two scenarios up to this month.\n");
   else if (a.sampled)
     out += i18n::trf("Sampled: {} random orders of the {} levers ({} runs); std error is that of each mean.\n",
-                       a.samples, a.levers.size(), a.runs);
+                     a.samples, a.levers.size(), a.runs);
   else
-    out += i18n::trf("Exact Shapley values over all 2^{} = {} combinations of the levers.\n", a.levers.size(),
-                       a.runs - 1);
+    out +=
+        i18n::trf("Exact Shapley values over all 2^{} = {} combinations of the levers.\n", a.levers.size(), a.runs - 1);
   if (!a.levers.empty())
     out += i18n::trf("Interactions (the difference minus the levers' one-at-a-time effects): {} ({}).\n",
-                       tableNumber(a.interaction, true), share(a.interaction, d));
+                     tableNumber(a.interaction, true), share(a.interaction, d));
   if (a.other != 0)
-    out += i18n::tr("The variant differs in more than its levers; (other differences) is what remains when all of the\n"
-                    "variant's lever values are applied to the base.\n");
+    out += i18n::tr(
+        "The variant differs in more than its levers; (other differences) is what remains when all of the\n"
+        "variant's lever values are applied to the base.\n");
   return out;
 }
 
@@ -68,9 +70,10 @@ std::string csv(const Attribution& a) {
   const double d = a.difference();
   auto num = [](double v) { return fmt::format("{}", v); };
   for (const LeverContribution& c : a.levers)
-    out += csvLine({c.id, c.label, c.from, c.to, num(c.value), d == 0 ? "" : num(c.value / d), num(c.std_error),
-                    num(c.alone)});
-  if (a.other != 0) out += csvLine({"(other differences)", "", "", "", num(a.other), d == 0 ? "" : num(a.other / d), "0", ""});
+    out += csvLine(
+        {c.id, c.label, c.from, c.to, num(c.value), d == 0 ? "" : num(c.value / d), num(c.std_error), num(c.alone)});
+  if (a.other != 0)
+    out += csvLine({"(other differences)", "", "", "", num(a.other), d == 0 ? "" : num(a.other / d), "0", ""});
   return out;
 }
 
@@ -91,8 +94,13 @@ std::string json(const Attribution& a, const AttributeArgs& args) {
   j["other_differences"] = a.other;
   j["levers"] = nlohmann::json::array();
   for (const LeverContribution& c : a.levers)
-    j["levers"].push_back({{"id", c.id}, {"label", c.label}, {"from", c.from}, {"to", c.to}, {"contribution", c.value},
-                           {"std_error", c.std_error}, {"alone", c.alone}});
+    j["levers"].push_back({{"id", c.id},
+                           {"label", c.label},
+                           {"from", c.from},
+                           {"to", c.to},
+                           {"contribution", c.value},
+                           {"std_error", c.std_error},
+                           {"alone", c.alone}});
   return j.dump(2) + "\n";
 }
 
@@ -125,13 +133,12 @@ Command addAttribute(CLI::App& app) {
     run.options.samples = a->samples;
     run.options.seed = a->seed;
     Attribution result;
-    if (auto code = runAnalysis(run, err, result, [&](const AnalysisOptions& o) {
-          return attribute(*base, *variant, points->front(), o);
-        }))
+    if (auto code = runAnalysis(
+            run, err, result, [&](const AnalysisOptions& o) { return attribute(*base, *variant, points->front(), o); }))
       return *code;
     const std::string text = a->common.flags.format == "csv"    ? csv(result)
                              : a->common.flags.format == "json" ? json(result, *a)
-                                                          : table(result, *a, *base, *variant);
+                                                                : table(result, *a, *base, *variant);
     return emit(a->common.flags.out, text, out, err);
   };
 }

@@ -83,7 +83,8 @@ std::string text(const Calibration& c, const std::string& scenario_name, const s
     w[3] = std::max(w[3], columns(l.range));
     w[4] = std::max(w[4], columns(l.in));
   }
-  std::string s = i18n::trf("Calibration of \"{}\" ({})\nagainst {}\n\n", i18n::tr(scenario_name), scenario_path, targets_path);
+  std::string s =
+      i18n::trf("Calibration of \"{}\" ({})\nagainst {}\n\n", i18n::tr(scenario_name), scenario_path, targets_path);
   for (size_t i = 0; i < lines.size(); ++i) {
     const Line& l = lines[i];
     s += fmt::format("{:<{}}  {:<{}}  {:>{}}  {:<{}}  {:<{}}  {}\n", l.label, w[0], l.period, w[1], l.model, w[2],
@@ -131,8 +132,9 @@ Command addCalibrate(CLI::App& app) {
   auto a = std::make_shared<CalibrateArgs>();
   app.add_option("scenario", a->scenario,
                  "Scenario file (JSON); default scenarios/baseline.json (working directory, then the source tree)");
-  app.add_option("--targets,-t", a->targets,
-                 "Targets file; default <scenario dir>/calibration/targets.json, then scenarios/calibration/targets.json");
+  app.add_option(
+      "--targets,-t", a->targets,
+      "Targets file; default <scenario dir>/calibration/targets.json, then scenarios/calibration/targets.json");
   app.add_option("--min-share", a->min_share, "Exit 1 when fewer than this share of targets are inside (0..1)")
       ->check(CLI::Range(0.0, 1.0));
   addSharedFlags(app, a->flags, kOutFlags | kFormatFlag | kLeverFlag, {"text", "csv"});
@@ -159,11 +161,11 @@ Command addCalibrate(CLI::App& app) {
     }
     std::string body = a->flags.format == "csv" ? csv(c) : text(c, s->name, scenario_path, targets_path, a->notes);
     if (a->notes && a->flags.format != "csv") {
-      const std::string params_path =
-          (std::filesystem::path(targets_path).parent_path() / "parameters.json").string();
+      const std::string params_path = (std::filesystem::path(targets_path).parent_path() / "parameters.json").string();
       if (std::filesystem::exists(params_path)) {
         try {
-          body += parameterTable(checkParameters(loadParameters(params_path), loadScenarioJson(scenario_path)), params_path);
+          body += parameterTable(checkParameters(loadParameters(params_path), loadScenarioJson(scenario_path)),
+                                 params_path);
         } catch (const LoadError& e) {
           for (const Problem& p : e.problems()) err << p.str() << "\n";
           return kUsage;

@@ -34,20 +34,13 @@ struct KeyMetric {
 
 // The table's rows (metric names: src/engine/README.md "Metrics").
 constexpr KeyMetric kKeyMetrics[] = {
-    {Scope::Bloc, "us", "compute_train_h100e", false},
-    {Scope::Bloc, "china", "compute_train_h100e", false},
-    {Scope::Bloc, "us", "compute_leased_h100e", false},
-    {Scope::Bloc, "china", "compute_leased_h100e", false},
-    {Scope::Bloc, "us", "offshore_training_share", false},
-    {Scope::Bloc, "china", "offshore_training_share", false},
-    {Scope::Bloc, "us", "frontier_gap_months", false},
-    {Scope::Bloc, "china", "frontier_gap_months", false},
-    {Scope::Bloc, "us", "effective_compute_flop", false},
-    {Scope::Bloc, "china", "effective_compute_flop", false},
-    {Scope::Global, "world", "huawei_share_china", false},
-    {Scope::Global, "world", "diverted_units", true},
-    {Scope::Global, "world", "us_fee_revenue_usd", true},
-    {Scope::Vendor, "nvidia", "revenue_china_usd", true},
+    {Scope::Bloc, "us", "compute_train_h100e", false},     {Scope::Bloc, "china", "compute_train_h100e", false},
+    {Scope::Bloc, "us", "compute_leased_h100e", false},    {Scope::Bloc, "china", "compute_leased_h100e", false},
+    {Scope::Bloc, "us", "offshore_training_share", false}, {Scope::Bloc, "china", "offshore_training_share", false},
+    {Scope::Bloc, "us", "frontier_gap_months", false},     {Scope::Bloc, "china", "frontier_gap_months", false},
+    {Scope::Bloc, "us", "effective_compute_flop", false},  {Scope::Bloc, "china", "effective_compute_flop", false},
+    {Scope::Global, "world", "huawei_share_china", false}, {Scope::Global, "world", "diverted_units", true},
+    {Scope::Global, "world", "us_fee_revenue_usd", true},  {Scope::Vendor, "nvidia", "revenue_china_usd", true},
 };
 
 struct Row {
@@ -140,7 +133,8 @@ Command addCompare(CLI::App& app) {
                            formatMonth(row.to), num(row.a), num(row.b), num(diff), num(percent(row)));
       }
     } else {
-      const std::string lev_a = leverList(a->flags.levers, a->levers_a), lev_b = leverList(a->flags.levers, a->levers_b);
+      const std::string lev_a = leverList(a->flags.levers, a->levers_a),
+                        lev_b = leverList(a->flags.levers, a->levers_b);
       buf << fmt::format("A  {}  ({}){}\n", a->a, cp::i18n::tr(sa->name), lev_a.empty() ? "" : "  levers: " + lev_a);
       buf << fmt::format("B  {}  ({}){}\n", a->b, cp::i18n::tr(sb->name), lev_b.empty() ? "" : "  levers: " + lev_b);
       buf << cp::i18n::trf("Month {}. Flows (revenue, fees, diverted units) also summed over {}..{}.\n\n",

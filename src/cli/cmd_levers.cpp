@@ -15,14 +15,15 @@ Command addLevers(CLI::App& app) {
     auto s = loadWithLevers(*path, {}, err);
     if (!s) return kUsage;
     // Column names and ids stay English (scripts read them); labels follow --lang.
-    out << fmt::format("{:<32} {:<7} {:<10} {:<24} {}\n", cp::i18n::tr("id"), cp::i18n::tr("kind"), cp::i18n::tr("value"),
-                     cp::i18n::tr("range"), cp::i18n::tr("label"));
+    out << fmt::format("{:<32} {:<7} {:<10} {:<24} {}\n", cp::i18n::tr("id"), cp::i18n::tr("kind"),
+                       cp::i18n::tr("value"), cp::i18n::tr("range"), cp::i18n::tr("label"));
     for (size_t i = 0; i < s->levers.size(); ++i) {
       const Lever& l = s->levers[i];
       const std::string range = formatLeverRange(l);
       std::string value = formatLeverValue(l, l.value);
       for (const auto& v : leverScheduleStrings(*s, static_cast<int>(i))) value += "," + v;
-      out << fmt::format("{:<32} {:<7} {:<10} {:<24} {}\n", l.id, toString(l.kind), value, range, cp::i18n::tr(l.label));
+      out << fmt::format("{:<32} {:<7} {:<10} {:<24} {}\n", l.id, toString(l.kind), value, range,
+                         cp::i18n::tr(l.label));
     }
     return kOk;
   };

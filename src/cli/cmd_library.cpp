@@ -71,7 +71,9 @@ std::optional<double> valueAt(const Results& r, const Headline& h, int month) {
 // Three significant digits with k/M/bn suffixes: 590k, 1.23M, $4.9bn.
 std::string compact(double v, const char* prefix) {
   const double a = std::fabs(v);
-  auto sig3 = [](double x) { return x >= 100 ? fmt::format("{:.0f}", x) : x >= 10 ? fmt::format("{:.1f}", x) : fmt::format("{:.2f}", x); };
+  auto sig3 = [](double x) {
+    return x >= 100 ? fmt::format("{:.0f}", x) : x >= 10 ? fmt::format("{:.1f}", x) : fmt::format("{:.2f}", x);
+  };
   const std::string sign = v < 0 ? "-" : "";
   if (a >= 1e9) return sign + prefix + sig3(a / 1e9) + "bn";
   if (a >= 1e6) return sign + prefix + sig3(a / 1e6) + "M";
@@ -82,10 +84,14 @@ std::string compact(double v, const char* prefix) {
 std::string human(std::optional<double> v, Unit u) {
   if (!v) return "-";
   switch (u) {
-    case Unit::H100e: return compact(*v, "");
-    case Unit::Usd: return compact(*v, "$");
-    case Unit::Months: return fmt::format("{:.1f}", *v);
-    case Unit::Share: return fmt::format("{:.2f}", *v);
+    case Unit::H100e:
+      return compact(*v, "");
+    case Unit::Usd:
+      return compact(*v, "$");
+    case Unit::Months:
+      return fmt::format("{:.1f}", *v);
+    case Unit::Share:
+      return fmt::format("{:.2f}", *v);
   }
   return "-";
 }
@@ -100,11 +106,14 @@ std::string change(std::optional<double> base, std::optional<double> var, Unit u
     case Unit::Usd: {
       if (*base == 0) return d == 0 ? "0" : "new";
       const double pct = d / std::fabs(*base) * 100.0;
-      const std::string s = std::fabs(pct) < 0.05 ? "0" : (std::fabs(pct) < 10 ? fmt::format("{:.1f}", pct) : fmt::format("{:.0f}", pct));
+      const std::string s =
+          std::fabs(pct) < 0.05 ? "0" : (std::fabs(pct) < 10 ? fmt::format("{:.1f}", pct) : fmt::format("{:.0f}", pct));
       return signed_(s) + (s == "0" ? "" : "%");
     }
-    case Unit::Months: return std::fabs(d) < 0.05 ? "0" : signed_(fmt::format("{:.1f}", d));
-    case Unit::Share: return std::fabs(d) < 0.005 ? "0" : signed_(fmt::format("{:.2f}", d));
+    case Unit::Months:
+      return std::fabs(d) < 0.05 ? "0" : signed_(fmt::format("{:.1f}", d));
+    case Unit::Share:
+      return std::fabs(d) < 0.005 ? "0" : signed_(fmt::format("{:.2f}", d));
   }
   return "n/a";
 }
@@ -172,7 +181,8 @@ std::string markdown(const std::vector<Variant>& vs, const Results& base, const 
 
 std::string table(const std::vector<Variant>& vs, const Results& base, const std::string& baseline_file,
                   const std::vector<int>& months) {
-  std::string o = fmt::format("Baseline {}. Revenue is summed over the 12 months ending in the month.\n", baseline_file);
+  std::string o =
+      fmt::format("Baseline {}. Revenue is summed over the 12 months ending in the month.\n", baseline_file);
   for (const Variant& v : vs) {
     o += fmt::format("\n{}  ({})\n", v.file, v.scenario.name);
     o += fmt::format("  {:<34} {:<8} {:>10} {:>10} {:>8}\n", "metric", "month", "baseline", "variant", "change");
@@ -194,27 +204,36 @@ std::string csv(const std::vector<Variant>& vs, const Results& base, const std::
         const auto a = valueAt(base, h, m), b = valueAt(v.results, h, m);
         const int from = h.flow ? std::max(base.start(), m - 11) : m;
         const std::optional<double> diff = a && b ? std::optional<double>(*b - *a) : std::nullopt;
-        const std::optional<double> pct = a && b && *a != 0 ? std::optional<double>(*diff / std::fabs(*a) * 100) : std::nullopt;
+        const std::optional<double> pct =
+            a && b && *a != 0 ? std::optional<double>(*diff / std::fabs(*a) * 100) : std::nullopt;
         o += fmt::format("{},{},{},{},{},{},{},{},{},{},{}\n", v.stem, toString(h.scope), h.id, h.metric,
-                         h.flow ? "sum12" : "month", formatMonth(from), formatMonth(m), num(a), num(b), num(diff), num(pct));
+                         h.flow ? "sum12" : "month", formatMonth(from), formatMonth(m), num(a), num(b), num(diff),
+                         num(pct));
       }
   return o;
 }
 
 std::string json(const std::vector<Variant>& vs, const Results& base, const std::string& baseline_file,
                  const std::vector<int>& months) {
-  nlohmann::json doc = {{"baseline", baseline_file}, {"months", nlohmann::json::array()}, {"variants", nlohmann::json::array()}};
+  nlohmann::json doc = {
+      {"baseline", baseline_file}, {"months", nlohmann::json::array()}, {"variants", nlohmann::json::array()}};
   for (int m : months) doc["months"].push_back(formatMonth(m));
   auto opt = [](std::optional<double> v) { return v ? nlohmann::json(*v) : nlohmann::json(nullptr); };
   for (const Variant& v : vs) {
     nlohmann::json rows = nlohmann::json::array();
     for (const Headline& h : kHeadlines)
       for (int m : months)
-        rows.push_back({{"series", seriesName(h)}, {"label", h.label}, {"window", h.flow ? "sum12" : "month"},
-                        {"month", formatMonth(m)}, {"baseline", opt(valueAt(base, h, m))},
+        rows.push_back({{"series", seriesName(h)},
+                        {"label", h.label},
+                        {"window", h.flow ? "sum12" : "month"},
+                        {"month", formatMonth(m)},
+                        {"baseline", opt(valueAt(base, h, m))},
                         {"value", opt(valueAt(v.results, h, m))}});
-    doc["variants"].push_back({{"file", v.file}, {"id", v.stem}, {"name", v.scenario.name},
-                               {"description", v.scenario.description}, {"rows", rows}});
+    doc["variants"].push_back({{"file", v.file},
+                               {"id", v.stem},
+                               {"name", v.scenario.name},
+                               {"description", v.scenario.description},
+                               {"rows", rows}});
   }
   return doc.dump(2) + "\n";
 }
@@ -238,8 +257,9 @@ std::vector<std::string> markerMonths(const std::string& text, size_t begin) {
 
 Command addLibrary(CLI::App& app) {
   auto a = std::make_shared<LibraryArgs>();
-  app.add_option("baseline", a->baseline,
-                 "Baseline scenario (default: scenarios/baseline.json); its variants are the files beside it that extend it");
+  app.add_option(
+      "baseline", a->baseline,
+      "Baseline scenario (default: scenarios/baseline.json); its variants are the files beside it that extend it");
   app.add_option("--month,-m", a->months, "Month to show (YYYY-MM, repeatable; default: the baseline's last month)");
   addSharedFlags(app, a->flags, kOutFlags | kFormatFlag | kLeverFlag, {"text", "markdown", "csv", "json"},
                  "applied to the baseline and every variant");
@@ -316,19 +336,25 @@ Command addLibrary(CLI::App& app) {
       const std::string block = markdown(variants, base_results, months);
       const std::string updated = readme_text.substr(0, body) + block + readme_text.substr(end);
       if (updated == readme_text) {
-        out << a->readme << ": library table up to date (" << variants.size() << " variants, " << monthsCsv(months) << ")\n";
+        out << a->readme << ": library table up to date (" << variants.size() << " variants, " << monthsCsv(months)
+            << ")\n";
         return kOk;
       }
       const int code = emit(a->readme, updated, out, err);
       if (code == kOk)
-        out << a->readme << ": library table updated (" << variants.size() << " variants, " << monthsCsv(months) << ")\n";
+        out << a->readme << ": library table updated (" << variants.size() << " variants, " << monthsCsv(months)
+            << ")\n";
       return code;
     }
     std::string text;
-    if (a->flags.format == "markdown") text = markdown(variants, base_results, months);
-    else if (a->flags.format == "csv") text = csv(variants, base_results, months);
-    else if (a->flags.format == "json") text = json(variants, base_results, baseline_file, months);
-    else text = table(variants, base_results, baseline_file, months);
+    if (a->flags.format == "markdown")
+      text = markdown(variants, base_results, months);
+    else if (a->flags.format == "csv")
+      text = csv(variants, base_results, months);
+    else if (a->flags.format == "json")
+      text = json(variants, base_results, baseline_file, months);
+    else
+      text = table(variants, base_results, baseline_file, months);
     return emit(a->flags.out, text, out, err);
   };
 }

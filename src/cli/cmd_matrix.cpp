@@ -37,7 +37,8 @@ Command addMatrix(CLI::App& app) {
     if (!points) return kUsage;
     AnalysisRun run(err, a->common, "scenarios");
     ScenarioMatrix m;
-    if (auto code = runAnalysis(run, err, m, [&](const AnalysisOptions& o) { return scenarioMatrix(scenarios, *points, o); }))
+    if (auto code =
+            runAnalysis(run, err, m, [&](const AnalysisOptions& o) { return scenarioMatrix(scenarios, *points, o); }))
       return *code;
     auto num = [](double v, bool table) {
       return std::isnan(v) ? std::string(table ? "-" : "") : table ? tableNumber(v) : fmt::format("{}", v);
@@ -53,7 +54,8 @@ Command addMatrix(CLI::App& app) {
         }
     } else if (a->common.flags.format == "json") {
       nlohmann::json j{{"points", nlohmann::json::array()}, {"scenarios", nlohmann::json::array()}};
-      for (const MetricPoint& p : m.points) j["points"].push_back({{"metric", p.selector()}, {"month", formatMonth(p.month)}});
+      for (const MetricPoint& p : m.points)
+        j["points"].push_back({{"metric", p.selector()}, {"month", formatMonth(p.month)}});
       for (std::size_t i = 0; i < scenarios.size(); ++i) {
         nlohmann::json values = nlohmann::json::array();
         for (std::size_t k = 0; k < m.points.size(); ++k)

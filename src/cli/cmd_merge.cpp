@@ -59,7 +59,7 @@ struct SweepShard {
   int k = 0, n = 1;
   long long combos = 0;
   std::ifstream in;
-  std::string line;       // lookahead
+  std::string line;  // lookahead
   bool has_line = false;
   long long next_combo = -1;  // index of the block at the read position; -1 at the end
 
@@ -76,8 +76,8 @@ struct SweepShard {
         long long i = -1;
         const auto r = std::from_chars(num.data(), num.data() + num.size(), i);
         if (r.ec != std::errc() || r.ptr != num.data() + num.size() || i < 0 || i >= combos || i % n != k) {
-          err << "chokepoint-cli: " << path << ": '" << line << "' is not a combination of shard " << k + 1 << "/"
-              << n << "\n";
+          err << "chokepoint-cli: " << path << ": '" << line << "' is not a combination of shard " << k + 1 << "/" << n
+              << "\n";
           return false;
         }
         next_combo = i;
@@ -153,8 +153,8 @@ int mergeSweep(const MergeArgs& a, std::ostream& out, std::ostream& err) {
       return kUsage;
     }
     if (by_k[sh->k]) {
-      err << "chokepoint-cli: shard " << sh->k + 1 << "/" << sh->n << " is given twice (" << by_k[sh->k]->path
-          << ", " << sh->path << ")\n";
+      err << "chokepoint-cli: shard " << sh->k + 1 << "/" << sh->n << " is given twice (" << by_k[sh->k]->path << ", "
+          << sh->path << ")\n";
       return kUsage;
     }
     by_k[sh->k] = sh.get();
@@ -213,8 +213,10 @@ Command addMerge(CLI::App& app) {
       std::string line;
       std::getline(in, line);
       Kind k;
-      if (startsWith(line, std::string(kMcShardMagic) + " ")) k = Kind::Mc;
-      else if (startsWith(line, std::string(kSweepShardMagic) + " ")) k = Kind::Sweep;
+      if (startsWith(line, std::string(kMcShardMagic) + " "))
+        k = Kind::Mc;
+      else if (startsWith(line, std::string(kSweepShardMagic) + " "))
+        k = Kind::Sweep;
       else {
         err << "chokepoint-cli: " << path << ": not a shard file (its first line should start with '" << kMcShardMagic
             << "' or '" << kSweepShardMagic << "')\n";

@@ -55,10 +55,13 @@ Command addRun(CLI::App& app) {
       return kFailure;
     }
     if (!keep->all()) r = selectSeries(r, *keep);
-    if (r.size() == 0 && !f.quiet) err << "chokepoint-cli: warning: --metrics '" << f.metrics << "' matches no series\n";
+    if (r.size() == 0 && !f.quiet)
+      err << "chokepoint-cli: warning: --metrics '" << f.metrics << "' matches no series\n";
     std::ostringstream buf;
-    if (f.format == "json") writeJson(buf, r, range);
-    else writeCsv(buf, r, range);
+    if (f.format == "json")
+      writeJson(buf, r, range);
+    else
+      writeCsv(buf, r, range);
     return emit(f.out, buf.str(), out, err);
   };
 }

@@ -37,11 +37,12 @@ std::optional<std::vector<int>> leverIndices(const Scenario& s, const std::strin
 }
 
 std::string text(const Sensitivity& t, const SensitivityArgs& a, const Scenario& s) {
-  std::string out = fmt::format("Scenario  {}  ({})\nMetric    {}: {} as given\n\n", a.scenario, s.name,
-                                t.metric, tableNumber(t.value));
+  std::string out = fmt::format("Scenario  {}  ({})\nMetric    {}: {} as given\n\n", a.scenario, s.name, t.metric,
+                                tableNumber(t.value));
   std::vector<std::vector<std::string>> rows;
   for (const SensitivityRow& r : t.rows)
-    rows.push_back({r.id, r.low_text, r.high_text, tableNumber(r.at_low), tableNumber(r.at_high), tableNumber(r.swing)});
+    rows.push_back(
+        {r.id, r.low_text, r.high_text, tableNumber(r.at_low), tableNumber(r.at_high), tableNumber(r.swing)});
   out += formatTable({"lever", "low", "high", "metric at low", "metric at high", "swing"}, rows, 3);
   out += "\nEach lever alone at the ends of its range for the whole run, the others as given.\n";
   return out;
@@ -65,9 +66,8 @@ Command addSensitivity(CLI::App& app) {
     if (!chosen) return kUsage;
     AnalysisRun run(err, a->common, "runs");
     Sensitivity t;
-    if (auto code = runAnalysis(run, err, t, [&](const AnalysisOptions& o) {
-          return sensitivity(*s, points->front(), *chosen, o);
-        }))
+    if (auto code = runAnalysis(run, err, t,
+                                [&](const AnalysisOptions& o) { return sensitivity(*s, points->front(), *chosen, o); }))
       return *code;
     std::string body;
     if (a->common.flags.format == "csv") {
@@ -76,11 +76,19 @@ Command addSensitivity(CLI::App& app) {
         body += csvLine({r.id, r.label, r.low_text, r.high_text, fmt::format("{}", r.at_low),
                          fmt::format("{}", r.at_high), fmt::format("{}", r.swing)});
     } else if (a->common.flags.format == "json") {
-      nlohmann::json j{{"scenario", a->scenario}, {"metric", a->metric},
-                       {"month", formatMonth(t.month)}, {"value", t.value}, {"levers", nlohmann::json::array()}};
+      nlohmann::json j{{"scenario", a->scenario},
+                       {"metric", a->metric},
+                       {"month", formatMonth(t.month)},
+                       {"value", t.value},
+                       {"levers", nlohmann::json::array()}};
       for (const SensitivityRow& r : t.rows)
-        j["levers"].push_back({{"id", r.id}, {"label", r.label}, {"low", r.low_text}, {"high", r.high_text},
-                               {"at_low", r.at_low}, {"at_high", r.at_high}, {"swing", r.swing}});
+        j["levers"].push_back({{"id", r.id},
+                               {"label", r.label},
+                               {"low", r.low_text},
+                               {"high", r.high_text},
+                               {"at_low", r.at_low},
+                               {"at_high", r.at_high},
+                               {"swing", r.swing}});
       body = j.dump(2) + "\n";
     } else {
       body = text(t, *a, *s);

@@ -14,8 +14,9 @@ namespace {
 // At most n characters of UTF-8 text (a byte cut would split a Cyrillic letter).
 std::string firstChars(const std::string& s, size_t n) {
   size_t i = 0;
-  for (size_t chars = 0; i < s.size() && chars < n; ++chars)
-    do ++i; while (i < s.size() && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80);
+  for (size_t chars = 0; i < s.size() && chars < n; ++chars) do
+      ++i;
+    while (i < s.size() && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80);
   return s.substr(0, i);
 }
 }  // namespace
@@ -54,13 +55,15 @@ Command addWhy(CLI::App& app) {
     s->end = *m;
     const Results r = simulate(*s, o, Text{static_cast<const char* (*)(const char*)>(&i18n::tr)});  // rows per --lang
     // Prose and names follow --lang; the column names and the trace rows stay as they are.
-    out << cp::i18n::trf("{} in {}: the options it weighed (cost per H100e-month of each purpose)\n"
-                         "share/planned: budget offered to the option over the month's rounds (what one sold-out\n"
-                         "option could not fill is offered again); got: what rationing actually filled\n",
-                         cp::i18n::tr(s->companies[c].name), a->month);
+    out << cp::i18n::trf(
+        "{} in {}: the options it weighed (cost per H100e-month of each purpose)\n"
+        "share/planned: budget offered to the option over the month's rounds (what one sold-out\n"
+        "option could not fill is offered again); got: what rationing actually filled\n",
+        cp::i18n::tr(s->companies[c].name), a->month);
     for (int p = 0; p < 2; ++p) {
       out << "\n" << cp::i18n::tr(p == 0 ? "Training" : "Inference") << "\n";
-      out << fmt::format("  {:<44} {:>10} {:>7} {:>10} {:>10}  {}\n", "option", "cost $", "share", "planned $", "got $", "rule");
+      out << fmt::format("  {:<44} {:>10} {:>7} {:>10} {:>10}  {}\n", "option", "cost $", "share", "planned $", "got $",
+                         "rule");
       for (const OptionTrace& t : r.trace) {
         if (t.purpose != p) continue;
         out << fmt::format("  {:<44} {:>10.0f} {:>6.1f}% {:>10.3g} {:>10.3g}  {}\n", firstChars(t.label, 44),

@@ -57,7 +57,8 @@ void writeText(std::ostream& out, const Workshop& w, const PlayedGame& g, const 
 
   std::vector<const TeamScore*> order;
   for (const TeamScore& t : b.teams) order.push_back(&t);
-  std::stable_sort(order.begin(), order.end(), [](const TeamScore* a, const TeamScore* c) { return a->total > c->total; });
+  std::stable_sort(order.begin(), order.end(),
+                   [](const TeamScore* a, const TeamScore* c) { return a->total > c->total; });
   out << "Standings\n";
   for (size_t i = 0; i < order.size(); ++i) {
     const Team& t = w.teams[order[i]->team];
@@ -70,7 +71,8 @@ void writeText(std::ostream& out, const Workshop& w, const PlayedGame& g, const 
     for (const Objective& o : team.objectives) width = std::max(width, objectiveLine(o).size());
     out << fmt::format("\n{} ({})\n", team.name, team.id);
     for (const RoundScore& rs : ts.rounds) {
-      const std::string head = fmt::format("  round {} ({}..{})", rs.round, formatMonth(rs.first), formatMonth(rs.last));
+      const std::string head =
+          fmt::format("  round {} ({}..{})", rs.round, formatMonth(rs.first), formatMonth(rs.last));
       out << fmt::format("{:<{}} {:>12} {:>12} {:>8}\n", head, width + 2, "played", "baseline", "points");
       for (size_t k = 0; k < rs.objectives.size(); ++k) {
         const ObjectiveScore& os = rs.objectives[k];
@@ -94,7 +96,8 @@ Command addScore(CLI::App& app) {
   auto a = std::make_shared<ScoreArgs>();
   app.add_option("workshop", a->workshop, "Workshop file (JSON)")->required();
   app.add_option("--session", a->session, "Saved session (JSON): its moves and rounds played");
-  app.add_option("--move,-m", a->moves, "A move ROUND:TEAM:ID=VALUE, e.g. 1:us_gov:us.export_enforcement=0.8 (repeatable)");
+  app.add_option("--move,-m", a->moves,
+                 "A move ROUND:TEAM:ID=VALUE, e.g. 1:us_gov:us.export_enforcement=0.8 (repeatable)");
   app.add_option("--rounds", a->rounds,
                  "Rounds to score (default: the session's rounds played, or all rounds without a session; "
                  "at least the latest round moved in)");
@@ -138,8 +141,10 @@ Command addScore(CLI::App& app) {
       }
     }
     std::ostringstream buf;
-    if (a->flags.format == "csv") writeScoreboardCsv(buf, g.board, *w);
-    else writeText(buf, *w, g, ses.moves);
+    if (a->flags.format == "csv")
+      writeScoreboardCsv(buf, g.board, *w);
+    else
+      writeText(buf, *w, g, ses.moves);
     return emit(a->flags.out, buf.str(), out, err);
   };
 }
@@ -170,7 +175,8 @@ Command addCheck(CLI::App& app) {
 Command addWorkshop(CLI::App& app) {
   app.require_subcommand(1);
   std::vector<std::pair<CLI::App*, Command>> subs;
-  CLI::App* score = app.add_subcommand("score", "Scoreboard of a game: teams x rounds x objectives, against the baseline run");
+  CLI::App* score =
+      app.add_subcommand("score", "Scoreboard of a game: teams x rounds x objectives, against the baseline run");
   subs.emplace_back(score, addScore(*score));
   CLI::App* check = app.add_subcommand("check", "Check a workshop file and list its teams, levers and objectives");
   subs.emplace_back(check, addCheck(*check));

@@ -3,9 +3,8 @@
 //
 // Sweep shard file (plain sweep output is the same table without the '#' lines):
 //
-//   # chokepoint-sweep-shard v1 combos=6 shard=1/2 version=0.1.0 levers=... set=... to=... metrics=... scenario=Baseline
-//   us.remote_access_control,us.export_enforcement,month,scope,id,metric,value
-//   # combo 0
+//   # chokepoint-sweep-shard v1 combos=6 shard=1/2 version=0.1.0 levers=... set=... to=... metrics=...
+//   scenario=Baseline us.remote_access_control,us.export_enforcement,month,scope,id,metric,value # combo 0
 //   on,0.5,2022-01,company,alibaba,compute_train_h100e,3537.31
 //   ...
 //   # combo 2

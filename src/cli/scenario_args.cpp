@@ -31,7 +31,8 @@ std::optional<int> parseMonthArg(const std::string& text, const char* option, st
   return m;
 }
 
-bool applyMonthRange(Scenario& s, const std::string& from, const std::string& to, WriteRange* range, std::ostream& err) {
+bool applyMonthRange(Scenario& s, const std::string& from, const std::string& to, WriteRange* range,
+                     std::ostream& err) {
   std::optional<int> first, last;
   if (!from.empty() && !(first = parseMonthArg(from, "--from", err))) return false;
   if (!to.empty() && !(last = parseMonthArg(to, "--to", err))) return false;

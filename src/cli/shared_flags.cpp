@@ -57,8 +57,7 @@ void addSharedFlags(CLI::App& app, SharedFlags& f, unsigned which, const std::ve
     f.format = formats.front();
     app.add_option("--format", f.format, help("--format"))->check(CLI::IsMember(formats));
   }
-  if (which & kLangFlag)
-    app.add_option("--lang", f.lang, help("--lang"))->check(CLI::IsMember(languageCodes()));
+  if (which & kLangFlag) app.add_option("--lang", f.lang, help("--lang"))->check(CLI::IsMember(languageCodes()));
   if (which & kOutFlags) {
     app.add_option("-o,--out", f.out, help("-o,--out"));
     app.add_flag("-q,--quiet", f.quiet, help("-q,--quiet"));

@@ -24,17 +24,17 @@ struct SharedFlags {
 
 // Which shared flags a command takes. Every command that writes results takes kOutFlags.
 enum : unsigned {
-  kOutFlags = 1,     // --out/-o and --quiet/-q
-  kFormatFlag = 2,   // --format (choices per command, the first is the default)
-  kRangeFlags = 4,   // --from and --to
-  kLeverFlag = 8,    // --lever/-l
-  kMetricsFlag = 16, // --metrics
-  kLangFlag = 32,    // --lang (every command takes it: runCli adds it)
+  kOutFlags = 1,      // --out/-o and --quiet/-q
+  kFormatFlag = 2,    // --format (choices per command, the first is the default)
+  kRangeFlags = 4,    // --from and --to
+  kLeverFlag = 8,     // --lever/-l
+  kMetricsFlag = 16,  // --metrics
+  kLangFlag = 32,     // --lang (every command takes it: runCli adds it)
 };
 
 struct SharedFlagDoc {
-  const char* name;   // as in the help: "-o,--out"
-  const char* help;   // the help every command shows (--lever may add to it after "; ")
+  const char* name;  // as in the help: "-o,--out"
+  const char* help;  // the help every command shows (--lever may add to it after "; ")
 };
 // One entry per shared flag, in the order above.
 extern const std::vector<SharedFlagDoc> kSharedFlags;

@@ -26,7 +26,8 @@ MetricPoint parseMetricPoint(std::string_view selector, std::string_view month) 
     begin = slash + 1;
   }
   if (parts.size() != 3)
-    throw AnalysisError(fmt::format("metric '{}': expected SCOPE/ID/METRIC, e.g. bloc/china/compute_train_h100e", selector));
+    throw AnalysisError(
+        fmt::format("metric '{}': expected SCOPE/ID/METRIC, e.g. bloc/china/compute_train_h100e", selector));
   for (std::string_view part : parts)
     if (part.empty() || part == "*")
       throw AnalysisError(fmt::format("metric '{}': every part must be named (no empty part, no '*')", selector));
@@ -68,7 +69,8 @@ void checkMetricPoint(const Scenario& s, const MetricPoint& p) {
     throw AnalysisError(fmt::format("metric '{}': {} {} has no metric '{}' (it has {})", p.selector(),
                                     toString(p.scope), p.id, p.metric, fmt::join(metrics, ", ")));
   throw AnalysisError(fmt::format("metric '{}': scenario '{}' has no {} '{}' (it has {})", p.selector(), s.name,
-                                  toString(p.scope), p.id, ids.empty() ? "none" : fmt::format("{}", fmt::join(ids, ", "))));
+                                  toString(p.scope), p.id,
+                                  ids.empty() ? "none" : fmt::format("{}", fmt::join(ids, ", "))));
 }
 
 Metric toMetric(const MetricPoint& p) {
@@ -141,11 +143,15 @@ std::string describeLever(const Scenario& s, int lever, int from, int to) {
 
 std::pair<double, double> leverEnds(const Lever& l) {
   switch (l.kind) {
-    case LeverKind::Bool: return {0.0, 1.0};
-    case LeverKind::Month: return {l.min, static_cast<double>(kNever)};
-    case LeverKind::Choice: return {0.0, static_cast<double>(std::max<std::size_t>(1, l.options.size()) - 1)};
+    case LeverKind::Bool:
+      return {0.0, 1.0};
+    case LeverKind::Month:
+      return {l.min, static_cast<double>(kNever)};
+    case LeverKind::Choice:
+      return {0.0, static_cast<double>(std::max<std::size_t>(1, l.options.size()) - 1)};
     case LeverKind::Number:
-    case LeverKind::Share: return {l.min, l.max};
+    case LeverKind::Share:
+      return {l.min, l.max};
   }
   return {l.min, l.max};
 }

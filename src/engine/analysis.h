@@ -74,9 +74,9 @@ struct AnalysisOptions {
   std::function<void(int done, int total)> progress;
   // When it turns true no new run starts and the result comes back with partial = true.
   const std::atomic<bool>* cancel = nullptr;
-  int max_exact_levers = 10;  // attribution: exact Shapley up to this many levers
-  int samples = 0;            // attribution: permutations when sampling; 0 = automatic
-  std::uint64_t seed = 1;     // attribution: permutation stream
+  int max_exact_levers = 10;     // attribution: exact Shapley up to this many levers
+  int samples = 0;               // attribution: permutations when sampling; 0 = automatic
+  std::uint64_t seed = 1;        // attribution: permutation stream
   AnalysisMemo* memo = nullptr;  // run in slices (see AnalysisMemo); threads and cancel unused
 };
 

@@ -218,8 +218,9 @@ Attribution attribute(const Scenario& base, const Scenario& variant, const Metri
     a.levers.push_back(std::move(c));
   }
   a.interaction = k == 0 ? 0 : (value(full) - a.base_value) - alone_sum;
-  std::stable_sort(a.levers.begin(), a.levers.end(),
-                   [](const LeverContribution& x, const LeverContribution& y) { return std::fabs(x.value) > std::fabs(y.value); });
+  std::stable_sort(a.levers.begin(), a.levers.end(), [](const LeverContribution& x, const LeverContribution& y) {
+    return std::fabs(x.value) > std::fabs(y.value);
+  });
   return a;
 }
 

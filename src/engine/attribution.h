@@ -47,11 +47,11 @@ struct Attribution {
   int month = 0;
   double base_value = 0, variant_value = 0;
   std::vector<LeverContribution> levers;  // by |value|, largest first
-  double interaction = 0;  // v(all) - sum of the one-at-a-time effects
-  double other = 0;        // variant_value - metric of base with all the variant's levers
+  double interaction = 0;                 // v(all) - sum of the one-at-a-time effects
+  double other = 0;                       // variant_value - metric of base with all the variant's levers
   bool sampled = false;
-  int samples = 0;  // permutations drawn (sampled only)
-  int runs = 0;     // simulations done
+  int samples = 0;       // permutations drawn (sampled only)
+  int runs = 0;          // simulations done
   bool partial = false;  // cancelled: contributions are missing
 
   double difference() const { return variant_value - base_value; }

@@ -21,11 +21,16 @@ namespace cp {
 
 const char* toString(Aggregate a) {
   switch (a) {
-    case Aggregate::Sum: return "sum";
-    case Aggregate::Mean: return "mean";
-    case Aggregate::Last: return "last";
-    case Aggregate::Max: return "max";
-    case Aggregate::Change: return "change";
+    case Aggregate::Sum:
+      return "sum";
+    case Aggregate::Mean:
+      return "mean";
+    case Aggregate::Last:
+      return "last";
+    case Aggregate::Max:
+      return "max";
+    case Aggregate::Change:
+      return "change";
   }
   return "?";
 }
@@ -122,7 +127,8 @@ class TargetReader : public JsonReader {
       err(ptr, fmt::format("expected a target object, got {}", j.type_name()));
       return false;
     }
-    object(j, ptr, {"id", "label", "scope", "entity", "metric", "from", "to", "aggregate", "low", "high", "unit", "note"});
+    object(j, ptr,
+           {"id", "label", "scope", "entity", "metric", "from", "to", "aggregate", "low", "high", "unit", "note"});
     const size_t before = problems.size();
     t.pointer = ptr;
     t.id = str(j, "id", ptr, true);
@@ -139,7 +145,8 @@ class TargetReader : public JsonReader {
       } else if (e->is_array() && !e->empty()) {
         for (size_t i = 0; i < e->size(); ++i) {
           if (!(*e)[i].is_string()) {
-            err(fmt::format("{}/entity/{}", ptr, i), fmt::format("expected an id (string), got {}", (*e)[i].type_name()));
+            err(fmt::format("{}/entity/{}", ptr, i),
+                fmt::format("expected an id (string), got {}", (*e)[i].type_name()));
             continue;
           }
           t.entities.push_back((*e)[i].get<std::string>());
@@ -174,8 +181,7 @@ class TargetReader : public JsonReader {
     bool range_ok = true;
     t.low = number(j, "low", ptr, range_ok);
     t.high = number(j, "high", ptr, range_ok);
-    if (range_ok && t.high < t.low)
-      err(ptr + "/high", fmt::format("must be >= low ({}), got {}", t.low, t.high));
+    if (range_ok && t.high < t.low) err(ptr + "/high", fmt::format("must be >= low ({}), got {}", t.low, t.high));
     t.unit = str(j, "unit", ptr, true);
     const auto& units = targetUnits();
     if (!t.unit.empty() && std::find(units.begin(), units.end(), t.unit) == units.end())
@@ -233,9 +239,11 @@ Calibration evaluateTargets(const std::vector<Target>& targets, const Results& r
     for (size_t i = 0; i < t.entities.size(); ++i) {
       const double* s = r.find(t.scope, t.entities[i], t.metric);
       if (!s) {
-        const std::string ptr = t.entities.size() > 1 ? fmt::format("{}/entity/{}", t.pointer, i) : t.pointer + "/entity";
-        c.problems.push_back({file, ptr, fmt::format("the run has no series {}/{}/{} (unknown id or metric)",
-                                                     toString(t.scope), t.entities[i], t.metric)});
+        const std::string ptr =
+            t.entities.size() > 1 ? fmt::format("{}/entity/{}", t.pointer, i) : t.pointer + "/entity";
+        c.problems.push_back({file, ptr,
+                              fmt::format("the run has no series {}/{}/{} (unknown id or metric)", toString(t.scope),
+                                          t.entities[i], t.metric)});
         ok = false;
       }
       series.push_back(s);
@@ -262,12 +270,16 @@ Calibration evaluateTargets(const std::vector<Target>& targets, const Results& r
         for (int m = t.from; m <= t.to; ++m) v += value(m);
         if (t.aggregate == Aggregate::Mean) v /= static_cast<double>(t.to - t.from + 1);
         break;
-      case Aggregate::Last: v = value(t.to); break;
+      case Aggregate::Last:
+        v = value(t.to);
+        break;
       case Aggregate::Max:
         v = value(t.from);
         for (int m = t.from + 1; m <= t.to; ++m) v = std::max(v, value(m));
         break;
-      case Aggregate::Change: v = value(t.to) - value(t.from - 1); break;
+      case Aggregate::Change:
+        v = value(t.to) - value(t.from - 1);
+        break;
     }
     TargetRow row;
     row.target = t;

@@ -32,7 +32,7 @@ struct Target {
   double low = 0, high = 0;  // the published range, in the metric's own unit
   std::string unit;          // display unit: usd, units, h100e, mw, flop, share, months
   std::string source, note;
-  std::string pointer;       // "/targets/3", for messages
+  std::string pointer;  // "/targets/3", for messages
 };
 
 struct TargetRow {
@@ -42,8 +42,8 @@ struct TargetRow {
 };
 
 struct Calibration {
-  std::vector<TargetRow> rows;   // one per target the run can answer, in file order
-  std::vector<Problem> problems; // targets it cannot (unknown series, period outside the run)
+  std::vector<TargetRow> rows;    // one per target the run can answer, in file order
+  std::vector<Problem> problems;  // targets it cannot (unknown series, period outside the run)
   int inside = 0;
   double share() const { return rows.empty() ? 0.0 : static_cast<double>(inside) / static_cast<double>(rows.size()); }
 };

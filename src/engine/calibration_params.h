@@ -30,6 +30,7 @@ struct ParameterCheck {
 };
 
 std::vector<CalibratedParameter> loadParameters(const std::string& path);
-std::vector<ParameterCheck> checkParameters(const std::vector<CalibratedParameter>& params, const nlohmann::json& scenario);
+std::vector<ParameterCheck> checkParameters(const std::vector<CalibratedParameter>& params,
+                                            const nlohmann::json& scenario);
 
 }  // namespace cp

@@ -28,13 +28,19 @@ void sampleInto(const Scenario& s, std::uint64_t seed, std::uint64_t run, std::v
   out.clear();
   for (const Uncertain& u : s.uncertain) {
     switch (u.dist) {
-      case Dist::Triangular: out.push_back(triangular(rng.uniform(), u.a, u.b, u.c)); break;
-      case Dist::Lognormal: out.push_back(lognormal(rng.uniformOpen(), u.a, u.b)); break;
+      case Dist::Triangular:
+        out.push_back(triangular(rng.uniform(), u.a, u.b, u.c));
+        break;
+      case Dist::Lognormal:
+        out.push_back(lognormal(rng.uniformOpen(), u.a, u.b));
+        break;
     }
   }
 }
 
-bool sameKey(const SeriesKey& a, const SeriesKey& b) { return a.scope == b.scope && a.id == b.id && a.metric == b.metric; }
+bool sameKey(const SeriesKey& a, const SeriesKey& b) {
+  return a.scope == b.scope && a.id == b.id && a.metric == b.metric;
+}
 }  // namespace
 
 std::vector<double> sampleUncertain(const Scenario& s, std::uint64_t seed, std::uint64_t run) {
@@ -60,8 +66,8 @@ std::vector<int> shardRuns(int runs, int shard_k, int shard_n) {
 EnsembleResult runEnsemble(const Scenario& s, const EnsembleOptions& o) {
   if (o.runs < 1) throw EnsembleError(fmt::format("an ensemble needs at least 1 run, got {}", o.runs));
   if (o.shard_n < 1 || o.shard_k < 0 || o.shard_k >= o.shard_n)
-    throw EnsembleError(fmt::format("shard {} of {} does not exist (shards are 0..{})", o.shard_k, o.shard_n,
-                                    o.shard_n - 1));
+    throw EnsembleError(
+        fmt::format("shard {} of {} does not exist (shards are 0..{})", o.shard_k, o.shard_n, o.shard_n - 1));
 
   EnsembleResult e;
   e.seed = o.seed;
@@ -114,34 +120,37 @@ EnsembleResult runEnsemble(const Scenario& s, const EnsembleOptions& o) {
   if (o.progress) o.progress(0, total);
 
   // Each worker reuses its draw buffer; a member writes only its own values and flag.
-  parallelForEach(members, o.threads, o.cancel, [] { return std::vector<double>(); },
-                  [&](std::vector<double>& draw, std::size_t m) {
-    sampleInto(s, o.seed, static_cast<std::uint64_t>(e.run_ids[m]), draw);
-    RunOptions ro;
-    ro.uncertain = draw;
-    const Results r = simulate(s, ro);
-    const bool same_layout = r.months() == e.months;
-    // Usually the run lists the series where the probe did; else look for them in order.
-    bool as_probed = same_layout && r.size() == probe_series;
-    for (std::size_t j = 0; as_probed && j < kept_at.size(); ++j) as_probed = sameKey(r.keys()[kept_at[j]], e.keys[j]);
-    std::size_t kept = 0;
-    if (as_probed) {
-      for (; kept < kept_at.size(); ++kept)
-        std::copy_n(r.series(static_cast<int>(kept_at[kept])), e.months, e.memberSeries(m, kept));
-    } else {
-      for (std::size_t i = 0; i < r.size() && kept < e.keys.size(); ++i) {
-        if (!sameKey(r.keys()[i], e.keys[kept])) continue;
-        if (same_layout) std::copy_n(r.series(static_cast<int>(i)), e.months, e.memberSeries(m, kept));
-        ++kept;
-      }
-    }
-    if (kept != e.keys.size() || !same_layout)
-      throw EnsembleError(fmt::format("run {} produced a different set of series than the first run", e.run_ids[m]));
-    e.finished[m] = 1;
-    if (!o.progress) return;
-    std::lock_guard lock(progress_mutex);
-    o.progress(++done, total);
-  });
+  parallelForEach(
+      members, o.threads, o.cancel, [] { return std::vector<double>(); },
+      [&](std::vector<double>& draw, std::size_t m) {
+        sampleInto(s, o.seed, static_cast<std::uint64_t>(e.run_ids[m]), draw);
+        RunOptions ro;
+        ro.uncertain = draw;
+        const Results r = simulate(s, ro);
+        const bool same_layout = r.months() == e.months;
+        // Usually the run lists the series where the probe did; else look for them in order.
+        bool as_probed = same_layout && r.size() == probe_series;
+        for (std::size_t j = 0; as_probed && j < kept_at.size(); ++j)
+          as_probed = sameKey(r.keys()[kept_at[j]], e.keys[j]);
+        std::size_t kept = 0;
+        if (as_probed) {
+          for (; kept < kept_at.size(); ++kept)
+            std::copy_n(r.series(static_cast<int>(kept_at[kept])), e.months, e.memberSeries(m, kept));
+        } else {
+          for (std::size_t i = 0; i < r.size() && kept < e.keys.size(); ++i) {
+            if (!sameKey(r.keys()[i], e.keys[kept])) continue;
+            if (same_layout) std::copy_n(r.series(static_cast<int>(i)), e.months, e.memberSeries(m, kept));
+            ++kept;
+          }
+        }
+        if (kept != e.keys.size() || !same_layout)
+          throw EnsembleError(
+              fmt::format("run {} produced a different set of series than the first run", e.run_ids[m]));
+        e.finished[m] = 1;
+        if (!o.progress) return;
+        std::lock_guard lock(progress_mutex);
+        o.progress(++done, total);
+      });
 
   if (o.summarize) e.stats = summarize(e, o.threads);
   return e;
@@ -185,7 +194,7 @@ void selectRank(double* a, std::size_t n, std::size_t k) {
     if (rounds > 64) break;
     const double x = a[lo], y = a[lo + (hi - lo) / 2], z = a[hi - 1];
     const double pivot = std::max(std::min(x, y), std::min(std::max(x, y), z));  // median of three
-    std::size_t store = lo;  // [lo, store) < pivot <= [store, i)
+    std::size_t store = lo;                                                      // [lo, store) < pivot <= [store, i)
     for (std::size_t i = lo; i < hi; ++i) {
       const double v = a[i];
       a[i] = a[store];
@@ -218,8 +227,8 @@ void selectRank(double* a, std::size_t n, std::size_t k) {
 // unless a row holds both -0.0 and +0.0 (equal, but either may land at rank k): such rows
 // keep std::nth_element, which the results were first pinned with. Reorders row.
 void quantiles3(double* row, std::size_t n, double out[3], bool fast_select) {
-  const auto m = static_cast<std::size_t>(
-      std::partition(row, row + n, [](double v) { return !std::isnan(v); }) - row);  // ranks >= m are NaN
+  const auto m = static_cast<std::size_t>(std::partition(row, row + n, [](double v) { return !std::isnan(v); }) -
+                                          row);  // ranks >= m are NaN
   static constexpr double ps[3] = {0.1, 0.5, 0.9};
   // From the highest rank down. Invariant: [0, end) holds exactly the ranks 0..end-1, and
   // row[end] holds rank end (selected before, or the first NaN when end == m).
@@ -292,37 +301,38 @@ EnsembleStats summarize(const EnsembleResult& e, int threads) {
 
   // One series per task: gather its months x members block (contiguous reads per member;
   // the block is the worker's, reused), then select each month's quantiles.
-  parallelForEach(S, threads, nullptr, [&] { return std::vector<double>(T * n); },
-                  [&](std::vector<double>& block, std::size_t s) {
-    for (std::size_t j = 0; j < n; ++j) {
-      if (j + kPrefetchAhead < n) prefetch(e.memberSeries(members[j + kPrefetchAhead], s), T);
-      const double* src = e.memberSeries(members[j], s);
-      for (std::size_t t = 0; t < T; ++t) block[t * n + j] = src[t];
-    }
-    for (std::size_t t = 0; t < T; ++t) {
-      double* row = block.data() + t * n;
-      double sum = 0;
-      bool neg_zero = false, pos_zero = false;
-      for (std::size_t j = 0; j < n; ++j) {
-        sum += row[j];  // run-index order
-        if (row[j] == 0) (std::signbit(row[j]) ? neg_zero : pos_zero) = true;
-      }
-      const std::size_t c = s * T + t;
-      st.mean[c] = n ? sum / static_cast<double>(n) : std::numeric_limits<double>::quiet_NaN();
-      if (n == 0) {
-        st.p10[c] = st.p50[c] = st.p90[c] = std::numeric_limits<double>::quiet_NaN();
-        continue;
-      }
-      double q[3];
-      if (allSame(row, n))  // common: a series the uncertain inputs do not reach (yet)
-        sameQuantiles3(row[0], n, q);
-      else
-        quantiles3(row, n, q, !(neg_zero && pos_zero));
-      st.p10[c] = q[0];
-      st.p50[c] = q[1];
-      st.p90[c] = q[2];
-    }
-  });
+  parallelForEach(
+      S, threads, nullptr, [&] { return std::vector<double>(T * n); },
+      [&](std::vector<double>& block, std::size_t s) {
+        for (std::size_t j = 0; j < n; ++j) {
+          if (j + kPrefetchAhead < n) prefetch(e.memberSeries(members[j + kPrefetchAhead], s), T);
+          const double* src = e.memberSeries(members[j], s);
+          for (std::size_t t = 0; t < T; ++t) block[t * n + j] = src[t];
+        }
+        for (std::size_t t = 0; t < T; ++t) {
+          double* row = block.data() + t * n;
+          double sum = 0;
+          bool neg_zero = false, pos_zero = false;
+          for (std::size_t j = 0; j < n; ++j) {
+            sum += row[j];  // run-index order
+            if (row[j] == 0) (std::signbit(row[j]) ? neg_zero : pos_zero) = true;
+          }
+          const std::size_t c = s * T + t;
+          st.mean[c] = n ? sum / static_cast<double>(n) : std::numeric_limits<double>::quiet_NaN();
+          if (n == 0) {
+            st.p10[c] = st.p50[c] = st.p90[c] = std::numeric_limits<double>::quiet_NaN();
+            continue;
+          }
+          double q[3];
+          if (allSame(row, n))  // common: a series the uncertain inputs do not reach (yet)
+            sameQuantiles3(row[0], n, q);
+          else
+            quantiles3(row, n, q, !(neg_zero && pos_zero));
+          st.p10[c] = q[0];
+          st.p50[c] = q[1];
+          st.p90[c] = q[2];
+        }
+      });
   return st;
 }
 
@@ -360,10 +370,12 @@ EnsembleResult mergeEnsembles(std::vector<EnsembleResult> shards, int threads) {
     if (sh.version != first.version) throw differs("version", first.version, sh.version);
     if (sh.lever_values != first.lever_values) throw differs("lever settings", "others", "different ones");
     if (sh.start != first.start || sh.months != first.months)
-      throw differs("months", fmt::format("{}+{}", first.start, first.months), fmt::format("{}+{}", sh.start, sh.months));
+      throw differs("months", fmt::format("{}+{}", first.start, first.months),
+                    fmt::format("{}+{}", sh.start, sh.months));
     if (!sameKeys(sh.keys, keys_of->keys) && sh.finishedRuns() > 0)  // a shard stopped before its first run lists none
       throw differs("series", "others", "different ones");
-    if (sh.shard_k < 0 || sh.shard_k >= n) throw EnsembleError(fmt::format("shard {}/{} does not exist", sh.shard_k + 1, n));
+    if (sh.shard_k < 0 || sh.shard_k >= n)
+      throw EnsembleError(fmt::format("shard {}/{} does not exist", sh.shard_k + 1, n));
     if (by_k[sh.shard_k]) throw EnsembleError(fmt::format("shard {}/{} is given twice", sh.shard_k + 1, n));
     if (sh.run_ids != shardRuns(sh.runs, sh.shard_k, sh.shard_n))
       throw EnsembleError(fmt::format("shard {}/{} holds runs that are not its own", sh.shard_k + 1, n));

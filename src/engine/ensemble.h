@@ -62,9 +62,9 @@ class EnsembleError : public std::runtime_error {
 std::vector<double> sampleUncertain(const Scenario& s, std::uint64_t seed, std::uint64_t run);
 
 struct EnsembleOptions {
-  int runs = 100;              // ensemble size, all shards together
-  std::uint64_t seed = 0;      // usually Scenario::seed
-  int threads = 1;             // <= 0: one per hardware thread
+  int runs = 100;                // ensemble size, all shards together
+  std::uint64_t seed = 0;        // usually Scenario::seed
+  int threads = 1;               // <= 0: one per hardware thread
   int shard_k = 0, shard_n = 1;  // this result holds the members with run % shard_n == shard_k
   // Called after each finished member (done counts this shard's members), serialised
   // under a lock but from worker threads; and once with done = 0 before the first run.
@@ -72,7 +72,7 @@ struct EnsembleOptions {
   // When it turns true, workers start no new member; finished ones are kept and the
   // result is partial().
   const std::atomic<bool>* cancel = nullptr;
-  SeriesSelection keep;  // series to keep (empty = all)
+  SeriesSelection keep;   // series to keep (empty = all)
   bool summarize = true;  // fill EnsembleResult::stats
   std::size_t max_value_bytes = std::size_t{2} << 30;
 };
@@ -90,13 +90,13 @@ struct EnsembleResult {
   int runs = 0;                  // ensemble size, all shards
   int shard_k = 0, shard_n = 1;  // merged results have shard_n == 1
 
-  int start = 0, months = 0;     // absolute month of the first value
-  std::vector<SeriesKey> keys;   // the kept series, in simulate()'s order
+  int start = 0, months = 0;    // absolute month of the first value
+  std::vector<SeriesKey> keys;  // the kept series, in simulate()'s order
 
-  std::vector<int> run_ids;               // members this result is responsible for, ascending
-  std::vector<std::uint8_t> finished;     // per member: 1 when its values are present
-  std::vector<double> values;             // [member][series][month]
-  EnsembleStats stats;                    // over the finished members (if summarized)
+  std::vector<int> run_ids;            // members this result is responsible for, ascending
+  std::vector<std::uint8_t> finished;  // per member: 1 when its values are present
+  std::vector<double> values;          // [member][series][month]
+  EnsembleStats stats;                 // over the finished members (if summarized)
 
   std::size_t cell(std::size_t series, int t) const { return series * static_cast<std::size_t>(months) + t; }
   const double* memberSeries(std::size_t member, std::size_t series) const {

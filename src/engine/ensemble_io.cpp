@@ -194,8 +194,10 @@ EnsembleResult readEnsembleShard(std::istream& in, const std::string& name) {
     for (size_t i = 4; i < cols.size(); ++i) {
       const auto m = parseMonth(cols[i]);
       if (!m || *m == kNever) fail(name, no, fmt::format("column {} is not a month: '{}'", i + 1, cols[i]));
-      if (i == 4) e.start = *m;
-      else if (*m != e.start + static_cast<int>(i - 4)) fail(name, no, "months in the header are not consecutive");
+      if (i == 4)
+        e.start = *m;
+      else if (*m != e.start + static_cast<int>(i - 4))
+        fail(name, no, "months in the header are not consecutive");
     }
     e.months = static_cast<int>(cols.size() - 4);
   }
@@ -204,12 +206,13 @@ EnsembleResult readEnsembleShard(std::istream& in, const std::string& name) {
   std::unordered_map<int, std::size_t> member_of;
   for (std::size_t m = 0; m < e.run_ids.size(); ++m) member_of.emplace(e.run_ids[m], m);
   std::vector<std::vector<double>> per_member(e.run_ids.size());
-  int current = -1;          // run whose rows are being read
-  std::size_t pos = 0;       // series index within the current run
-  bool keys_fixed = false;   // set once the first run's rows are complete
+  int current = -1;         // run whose rows are being read
+  std::size_t pos = 0;      // series index within the current run
+  bool keys_fixed = false;  // set once the first run's rows are complete
   auto close_run = [&]() {
     if (current < 0) return;
-    if (!keys_fixed) keys_fixed = true;
+    if (!keys_fixed)
+      keys_fixed = true;
     else if (pos != e.keys.size())
       fail(name, no, fmt::format("run {} has {} series, the first run has {}", current, pos, e.keys.size()));
   };
@@ -225,7 +228,8 @@ EnsembleResult readEnsembleShard(std::istream& in, const std::string& name) {
       close_run();
       const auto it = member_of.find(run);
       if (it == member_of.end())
-        fail(name, no, fmt::format("run {} does not belong to shard {}/{} of {} runs", run, e.shard_k + 1, e.shard_n, e.runs));
+        fail(name, no,
+             fmt::format("run {} does not belong to shard {}/{} of {} runs", run, e.shard_k + 1, e.shard_n, e.runs));
       if (e.finished[it->second]) fail(name, no, fmt::format("run {} appears twice", run));
       e.finished[it->second] = 1;
       current = run;
@@ -239,13 +243,15 @@ EnsembleResult readEnsembleShard(std::istream& in, const std::string& name) {
       e.keys.push_back(key);
     } else if (pos >= e.keys.size() || e.keys[pos].scope != key.scope || e.keys[pos].id != key.id ||
                e.keys[pos].metric != key.metric) {
-      fail(name, no, fmt::format("run {}: series {}/{}/{} is out of order (every run lists the same series in order)",
-                                 run, cols[1], key.id, key.metric));
+      fail(name, no,
+           fmt::format("run {}: series {}/{}/{} is out of order (every run lists the same series in order)", run,
+                       cols[1], key.id, key.metric));
     }
     auto& vals = per_member[member_of[run]];
     for (int t = 0; t < e.months; ++t) {
       double v = 0;
-      if (!parseDouble(cols[4 + t], v)) fail(name, no, fmt::format("column {}: '{}' is not a number", 5 + t, cols[4 + t]));
+      if (!parseDouble(cols[4 + t], v))
+        fail(name, no, fmt::format("column {}: '{}' is not a number", 5 + t, cols[4 + t]));
       vals.push_back(v);
     }
     ++pos;

@@ -14,9 +14,12 @@ namespace fs = std::filesystem;
 std::string escapePointer(std::string_view key) {
   std::string out;
   for (char c : key) {
-    if (c == '~') out += "~0";
-    else if (c == '/') out += "~1";
-    else out += c;
+    if (c == '~')
+      out += "~0";
+    else if (c == '/')
+      out += "~1";
+    else
+      out += c;
   }
   return out;
 }
@@ -26,16 +29,21 @@ int nestingDepth(const std::string& text, int limit) {
   bool in_string = false, escaped = false;
   for (char c : text) {
     if (in_string) {
-      if (escaped) escaped = false;
-      else if (c == '\\') escaped = true;
-      else if (c == '"') in_string = false;
+      if (escaped)
+        escaped = false;
+      else if (c == '\\')
+        escaped = true;
+      else if (c == '"')
+        in_string = false;
       continue;
     }
-    if (c == '"') in_string = true;
+    if (c == '"')
+      in_string = true;
     else if (c == '[' || c == '{') {
       worst = std::max(worst, ++depth);
       if (worst > limit) return worst;
-    } else if (c == ']' || c == '}') depth = std::max(0, depth - 1);
+    } else if (c == ']' || c == '}')
+      depth = std::max(0, depth - 1);
   }
   return worst;
 }

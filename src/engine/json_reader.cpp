@@ -100,8 +100,10 @@ std::vector<std::string> JsonReader::strList(const json& obj, const char* key, c
     return out;
   }
   for (size_t i = 0; i < v->size(); ++i) {
-    if ((*v)[i].is_string()) out.push_back((*v)[i].get<std::string>());
-    else err(fmt::format("{}/{}", p, i), fmt::format("expected a string, got {}", (*v)[i].type_name()));
+    if ((*v)[i].is_string())
+      out.push_back((*v)[i].get<std::string>());
+    else
+      err(fmt::format("{}/{}", p, i), fmt::format("expected a string, got {}", (*v)[i].type_name()));
   }
   return out;
 }
@@ -149,7 +151,7 @@ std::optional<int> JsonReader::integer(const json& obj, const char* key, const s
 }
 
 std::optional<double> JsonReader::number(const json& obj, const char* key, const std::string& ptr, bool required,
-                                        std::optional<double> above) {
+                                         std::optional<double> above) {
   const json* v = field(obj, key, ptr, required);
   if (!v) return std::nullopt;
   if (!v->is_number() || !std::isfinite(v->get<double>()) || std::fabs(v->get<double>()) > 1e30) {

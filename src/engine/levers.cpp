@@ -13,11 +13,16 @@ namespace cp {
 
 const char* toString(LeverKind k) {
   switch (k) {
-    case LeverKind::Bool: return "bool";
-    case LeverKind::Number: return "number";
-    case LeverKind::Share: return "share";
-    case LeverKind::Month: return "month";
-    case LeverKind::Choice: return "choice";
+    case LeverKind::Bool:
+      return "bool";
+    case LeverKind::Number:
+      return "number";
+    case LeverKind::Share:
+      return "share";
+    case LeverKind::Month:
+      return "month";
+    case LeverKind::Choice:
+      return "choice";
   }
   return "?";
 }
@@ -68,7 +73,8 @@ std::optional<double> parseLeverValue(const Lever& l, std::string_view text, std
       auto v = parseNumber(t);
       if (!v) return fail(fmt::format("expected a number, got '{}'", text));
       if (*v < l.min || *v > l.max)
-        return fail(fmt::format("{} is outside its range {}..{}", text, formatLeverValue(l, l.min), formatLeverValue(l, l.max)));
+        return fail(fmt::format("{} is outside its range {}..{}", text, formatLeverValue(l, l.min),
+                                formatLeverValue(l, l.max)));
       return *v;
     }
   }
@@ -115,30 +121,38 @@ Scenario withLevers(Scenario s, const std::vector<LeverSetting>& settings) {
       continue;
     }
     auto it = std::find_if(pts.begin(), pts.end(), [&](const auto& p) { return p.first >= set.from; });
-    if (it != pts.end() && it->first == set.from) it->second = set.value;
-    else pts.insert(it, {set.from, set.value});
+    if (it != pts.end() && it->first == set.from)
+      it->second = set.value;
+    else
+      pts.insert(it, {set.from, set.value});
   }
   return s;
 }
 
 std::string formatLeverValue(const Lever& l, double v) {
   switch (l.kind) {
-    case LeverKind::Bool: return v > 0.5 ? "on" : "off";
-    case LeverKind::Month: return formatMonth(static_cast<int>(std::lround(v)));
+    case LeverKind::Bool:
+      return v > 0.5 ? "on" : "off";
+    case LeverKind::Month:
+      return formatMonth(static_cast<int>(std::lround(v)));
     case LeverKind::Choice: {
       const auto i = static_cast<size_t>(std::max(0.0, v));
       return i < l.options.size() ? l.options[i] : fmt::format("{}", v);
     }
-    default: return fmt::format("{:g}", v);
+    default:
+      return fmt::format("{:g}", v);
   }
 }
 
 std::string formatLeverRange(const Lever& l) {
   switch (l.kind) {
     case LeverKind::Number:
-    case LeverKind::Share: return fmt::format("{:g}..{:g}{}", l.min, l.max, l.unit.empty() ? "" : " " + l.unit);
-    case LeverKind::Month: return "YYYY-MM|never";
-    case LeverKind::Bool: return "on|off";
+    case LeverKind::Share:
+      return fmt::format("{:g}..{:g}{}", l.min, l.max, l.unit.empty() ? "" : " " + l.unit);
+    case LeverKind::Month:
+      return "YYYY-MM|never";
+    case LeverKind::Bool:
+      return "on|off";
     case LeverKind::Choice: {
       std::string out;
       for (const std::string& o : l.options) out += (out.empty() ? "" : "|") + o;
@@ -161,7 +175,8 @@ std::vector<std::string> leverScheduleStrings(const Scenario& s, int lever) {
   if (lever >= static_cast<int>(s.lever_schedules.size())) return out;
   const Lever& l = s.levers[lever];
   for (const auto& [from, value] : s.lever_schedules[lever].points)
-    out.push_back(from <= 0 ? formatLeverValue(l, value) : fmt::format("{}@{}", formatLeverValue(l, value), formatMonth(from)));
+    out.push_back(from <= 0 ? formatLeverValue(l, value)
+                            : fmt::format("{}@{}", formatLeverValue(l, value), formatMonth(from)));
   return out;
 }
 

@@ -83,9 +83,10 @@ Scenario build(const json& root, const std::string& file, const LoadLimits& limi
   Scenario s;
   s.file = file;
   Reader r(file, s, limits);
-  r.object(root, "", {"$schema", "name", "description", "notes", "extends", "start", "end", "seed", "params", "blocs",
-                      "jurisdictions", "vendors", "supply_inputs", "chips", "companies", "sites", "rules",
-                      "china_policy", "host_policies", "levers", "set", "events"});
+  r.object(root, "",
+           {"$schema", "name",         "description",   "notes",   "extends",       "start", "end",       "seed",
+            "params",  "blocs",        "jurisdictions", "vendors", "supply_inputs", "chips", "companies", "sites",
+            "rules",   "china_policy", "host_policies", "levers",  "set",           "events"});
   s.name = r.str(root, "name", "", true, "unnamed");
   s.description = r.str(root, "description", "", false);
   if (root.contains("notes") && root["notes"].is_string()) s.notes = root["notes"].get<std::string>();
@@ -94,13 +95,19 @@ Scenario build(const json& root, const std::string& file, const LoadLimits& limi
   s.start = static_cast<int>(start.value);
   s.end = static_cast<int>(end.value);
   if (s.start >= kNever) r.err("/start", "start cannot be never");
-  if (s.end >= kNever) r.err("/end", "end cannot be never");
-  else if (s.end < s.start) r.err("/end", fmt::format("end {} is before start {}", formatMonth(s.end), formatMonth(s.start)));
-  else if (s.end > limits.latest_end) r.err("/end", fmt::format("end {} is after {}", formatMonth(s.end), formatMonth(limits.latest_end)));
+  if (s.end >= kNever)
+    r.err("/end", "end cannot be never");
+  else if (s.end < s.start)
+    r.err("/end", fmt::format("end {} is before start {}", formatMonth(s.end), formatMonth(s.start)));
+  else if (s.end > limits.latest_end)
+    r.err("/end", fmt::format("end {} is after {}", formatMonth(s.end), formatMonth(limits.latest_end)));
   if (const json* seed = r.field(root, "seed", "", false)) {
-    if (seed->is_number_unsigned()) s.seed = seed->get<std::uint64_t>();
-    else if (seed->is_number_integer() && seed->get<long long>() >= 0) s.seed = static_cast<std::uint64_t>(seed->get<long long>());
-    else r.err("/seed", fmt::format("expected a whole number >= 0, got {}", seed->dump().substr(0, 40)));
+    if (seed->is_number_unsigned())
+      s.seed = seed->get<std::uint64_t>();
+    else if (seed->is_number_integer() && seed->get<long long>() >= 0)
+      s.seed = static_cast<std::uint64_t>(seed->get<long long>());
+    else
+      r.err("/seed", fmt::format("expected a whole number >= 0, got {}", seed->dump().substr(0, 40)));
   }
 
   readLevers(r, root, s);
@@ -113,7 +120,8 @@ Scenario build(const json& root, const std::string& file, const LoadLimits& limi
   ids.companies = r.ids(root, "companies");
   ids.sites = r.ids(root, "sites");
   for (const char* key : {"blocs", "jurisdictions", "vendors", "chips", "companies"})
-    if (root.contains(key) && root[key].is_array() && root[key].empty()) r.err(std::string("/") + key, "must not be empty");
+    if (root.contains(key) && root[key].is_array() && root[key].empty())
+      r.err(std::string("/") + key, "must not be empty");
 
   readParams(r, root, s, ids);
   readCast(r, root, s, ids);
@@ -125,12 +133,14 @@ Scenario build(const json& root, const std::string& file, const LoadLimits& limi
   const double K = static_cast<double>(s.chips.size()), J = static_cast<double>(s.jurisdictions.size());
   const double V = static_cast<double>(s.vendors.size()), B = static_cast<double>(s.blocs.size());
   const double state = C * (S + 2) * 2 * std::max(1.0, K);
-  const double results = ((C + B) * (16 + 3 * V) + J * 9 + V * (3 + J) + K * (4 + B) + 2 + 2 * V) * std::max(1, s.months());
+  const double results =
+      ((C + B) * (16 + 3 * V) + J * 9 + V * (3 + J) + K * (4 + B) + 2 + 2 * V) * std::max(1, s.months());
   if (state > limits.max_state_cells)
     r.err("", fmt::format("scenario too large to simulate: {} companies x {} locations x {} chips (limit {:.0f} cells)",
                           C, S + 2, K, limits.max_state_cells));
   else if (results > limits.max_result_cells)
-    r.err("", fmt::format("scenario too large to simulate: {:.0f} result values (limit {:.0f})", results, limits.max_result_cells));
+    r.err("", fmt::format("scenario too large to simulate: {:.0f} result values (limit {:.0f})", results,
+                          limits.max_result_cells));
   if (s.blocs.empty() || s.jurisdictions.empty() || s.vendors.empty()) {
     if (r.problems.empty()) r.err("", "a scenario needs blocs, jurisdictions and vendors");
   }

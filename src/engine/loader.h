@@ -17,13 +17,13 @@ namespace cp {
 // Limits that keep hostile or mistaken files from exhausting memory or time.
 struct LoadLimits {
   size_t max_file_bytes = 16u << 20;
-  size_t max_entities = 5000;        // per list
+  size_t max_entities = 5000;  // per list
   size_t max_schedule_points = 2000;
   int max_depth = 64;
   int max_extends = 8;
-  int latest_end = 2040 * 12 + 11;   // 2040-12
-  double max_state_cells = 1e7;      // companies x locations x purposes x chips
-  double max_result_cells = 2e7;     // series x months
+  int latest_end = 2040 * 12 + 11;  // 2040-12
+  double max_state_cells = 1e7;     // companies x locations x purposes x chips
+  double max_result_cells = 2e7;    // series x months
 };
 
 Scenario loadScenario(const std::string& path, const LoadLimits& limits = {});

@@ -10,13 +10,34 @@ void readParams(Reader& r, const json& root, Scenario& s, const Ids& ids) {
   const json* pj = r.field(root, "params", "", false);
   if (!pj) return;
   const std::string p = "/params";
-  if (!r.object(*pj, p, {"chip_life_months", "lease_term_months", "utilisation", "run_months", "algorithmic_progress",
-                         "logit_beta", "preference_premium", "backlog_max_months", "build_lag_months", "grey_premium",
-                         "licence_risk_premium", "diversion_base", "us_enforcement", "location_verification_from",
-                         "location_verification_effect", "permit_effect", "frontier_bloc", "concern_bloc",
-                         "reference_tflops", "reference_hbm_tbps", "rule_maker", "max_stock_months",
-                         "hq_clause_enforced", "installed_chips_grandfathered", "lease_price_elasticity",
-                         "lease_price_floor", "lease_price_ceiling"}))
+  if (!r.object(*pj, p,
+                {"chip_life_months",
+                 "lease_term_months",
+                 "utilisation",
+                 "run_months",
+                 "algorithmic_progress",
+                 "logit_beta",
+                 "preference_premium",
+                 "backlog_max_months",
+                 "build_lag_months",
+                 "grey_premium",
+                 "licence_risk_premium",
+                 "diversion_base",
+                 "us_enforcement",
+                 "location_verification_from",
+                 "location_verification_effect",
+                 "permit_effect",
+                 "frontier_bloc",
+                 "concern_bloc",
+                 "reference_tflops",
+                 "reference_hbm_tbps",
+                 "rule_maker",
+                 "max_stock_months",
+                 "hq_clause_enforced",
+                 "installed_chips_grandfathered",
+                 "lease_price_elasticity",
+                 "lease_price_floor",
+                 "lease_price_ceiling"}))
     return;
   Params& pa = s.params;
   const json& j = *pj;
@@ -47,9 +68,11 @@ void readParams(Reader& r, const json& root, Scenario& s, const Ids& ids) {
   n("lease_price_ceiling", pa.lease_price_ceiling, NK::Positive);
   if (pa.lease_price_floor.lever < 0 && pa.lease_price_ceiling.lever < 0 && pa.lease_price_floor.uncertain < 0 &&
       pa.lease_price_ceiling.uncertain < 0 && pa.lease_price_floor.value > 1)
-    r.err(p + "/lease_price_floor", fmt::format("must be <= 1 (a multiplier on the scheduled price), got {}", pa.lease_price_floor.value));
+    r.err(p + "/lease_price_floor",
+          fmt::format("must be <= 1 (a multiplier on the scheduled price), got {}", pa.lease_price_floor.value));
   if (pa.lease_price_ceiling.lever < 0 && pa.lease_price_ceiling.uncertain < 0 && pa.lease_price_ceiling.value < 1)
-    r.err(p + "/lease_price_ceiling", fmt::format("must be >= 1 (a multiplier on the scheduled price), got {}", pa.lease_price_ceiling.value));
+    r.err(p + "/lease_price_ceiling",
+          fmt::format("must be >= 1 (a multiplier on the scheduled price), got {}", pa.lease_price_ceiling.value));
   auto bloc = [&](const char* key, int& out) {
     const int b = r.ref(j, key, p, ids.blocs, "bloc", false);
     if (b >= 0) out = b;
@@ -69,9 +92,10 @@ void readCast(Reader& r, const json& root, Scenario& s, const Ids& ids) {
     if (keep<Bloc>(e, ids.blocs)) s.blocs.push_back(b);
   });
   r.list(root, "jurisdictions", true, [&](const json& e, const std::string& p, int) {
-    if (!r.object(e, p, {"id", "name", "bloc", "tier", "country_of_concern", "host", "diversion_exposure",
-                         "electricity_usd_per_mwh", "pue", "power_mw", "power_mw_per_year", "power_mw_cap",
-                         "power_growth_multiplier"}))
+    if (!r.object(e, p,
+                  {"id", "name", "bloc", "tier", "country_of_concern", "host", "diversion_exposure",
+                   "electricity_usd_per_mwh", "pue", "power_mw", "power_mw_per_year", "power_mw_cap",
+                   "power_growth_multiplier"}))
       return;
     Jurisdiction j;
     j.id = r.id(e, p);
@@ -111,9 +135,10 @@ void readCast(Reader& r, const json& root, Scenario& s, const Ids& ids) {
     if (keep<SupplyInput>(e, ids.inputs)) s.supply_inputs.push_back(si);
   });
   r.list(root, "chips", true, [&](const json& e, const std::string& p, int) {
-    if (!r.object(e, p, {"id", "vendor", "name", "available_from", "end_of_sale", "tflops_bf16", "hbm_gb", "hbm_tbps",
-                         "power_w", "price_usd", "die_mm2", "flags", "buyers", "life_months", "pipeline_months", "production",
-                         "production_usd", "caps"}))
+    if (!r.object(e, p,
+                  {"id", "vendor", "name", "available_from", "end_of_sale", "tflops_bf16", "hbm_gb", "hbm_tbps",
+                   "power_w", "price_usd", "die_mm2", "flags", "buyers", "life_months", "pipeline_months", "production",
+                   "production_usd", "caps"}))
       return;
     Chip c;
     c.id = r.id(e, p);
@@ -135,7 +160,8 @@ void readCast(Reader& r, const json& root, Scenario& s, const Ids& ids) {
     c.production_usd = r.schedule(e, "production_usd", p, NK::NonNeg, false);
     c.production = r.schedule(e, "production", p, NK::NonNeg, c.production_usd.points.empty());
     if (const json* caps = r.field(e, "caps", p, false)) {
-      if (!caps->is_array()) r.err(p + "/caps", "expected a list of {input, per_unit, share}");
+      if (!caps->is_array())
+        r.err(p + "/caps", "expected a list of {input, per_unit, share}");
       else
         for (size_t i = 0; i < caps->size(); ++i) {
           const std::string cp = fmt::format("{}/caps/{}", p, i);
@@ -154,19 +180,24 @@ void readCast(Reader& r, const json& root, Scenario& s, const Ids& ids) {
 
 void readCompanies(Reader& r, const json& root, Scenario& s, const Ids& ids) {
   r.list(root, "companies", true, [&](const json& e, const std::string& p, int) {
-    if (!r.object(e, p, {"id", "name", "hq", "kind", "models", "budget_usd_per_year", "budget_growth_per_year",
-                         "training_share", "domestic_preference", "offshore_willingness", "grey_tolerance",
-                         "validated_end_user", "entity_list_from", "initial_fleet"}))
+    if (!r.object(e, p,
+                  {"id", "name", "hq", "kind", "models", "budget_usd_per_year", "budget_growth_per_year",
+                   "training_share", "domestic_preference", "offshore_willingness", "grey_tolerance",
+                   "validated_end_user", "entity_list_from", "initial_fleet"}))
       return;
     Company c;
     c.id = r.id(e, p);
     c.name = r.str(e, "name", p, false, c.id);
     c.hq = std::max(0, r.ref(e, "hq", p, ids.jurisdictions, "jurisdiction", true));
     const std::string kind = r.str(e, "kind", p, false, "ai_lab");
-    if (kind == "ai_lab") c.kind = CompanyKind::AiLab;
-    else if (kind == "hyperscaler") c.kind = CompanyKind::Hyperscaler;
-    else if (kind == "operator") c.kind = CompanyKind::Operator;
-    else r.err(p + "/kind", fmt::format("expected ai_lab, hyperscaler or operator, got '{}'", kind));
+    if (kind == "ai_lab")
+      c.kind = CompanyKind::AiLab;
+    else if (kind == "hyperscaler")
+      c.kind = CompanyKind::Hyperscaler;
+    else if (kind == "operator")
+      c.kind = CompanyKind::Operator;
+    else
+      r.err(p + "/kind", fmt::format("expected ai_lab, hyperscaler or operator, got '{}'", kind));
     c.models = r.strList(e, "models", p, false);
     c.budget_usd_per_year = r.schedule(e, "budget_usd_per_year", p, NK::NonNeg, c.kind != CompanyKind::Operator);
     c.budget_growth_per_year = r.num(e, "budget_growth_per_year", p, NK::Number, 0.0);
@@ -178,8 +209,10 @@ void readCompanies(Reader& r, const json& root, Scenario& s, const Ids& ids) {
     c.validated_end_user = r.boolean(e, "validated_end_user", p, false);
     c.entity_list_from = r.num(e, "entity_list_from", p, NK::Month, static_cast<double>(kNever));
     if (const json* fl = r.field(e, "initial_fleet", p, false)) {
-      if (!fl->is_array()) r.err(p + "/initial_fleet", "expected a list of {chip, units, site?, purpose?, acquired?}");
-      else if (fl->size() > r.limits().max_entities) r.err(p + "/initial_fleet", "too many entries");
+      if (!fl->is_array())
+        r.err(p + "/initial_fleet", "expected a list of {chip, units, site?, purpose?, acquired?}");
+      else if (fl->size() > r.limits().max_entities)
+        r.err(p + "/initial_fleet", "too many entries");
       else
         for (size_t i = 0; i < fl->size(); ++i) {
           const std::string fp = fmt::format("{}/initial_fleet/{}", p, i);
@@ -191,9 +224,12 @@ void readCompanies(Reader& r, const json& root, Scenario& s, const Ids& ids) {
           const int site = r.ref(fe, "site", fp, ids.sites, "site", false);
           f.site = site >= 0 ? site : -1;
           const std::string purpose = r.str(fe, "purpose", fp, false);
-          if (purpose == "train") f.purpose = 0;
-          else if (purpose == "infer") f.purpose = 1;
-          else if (!purpose.empty()) r.err(fp + "/purpose", fmt::format("expected train or infer, got '{}'", purpose));
+          if (purpose == "train")
+            f.purpose = 0;
+          else if (purpose == "infer")
+            f.purpose = 1;
+          else if (!purpose.empty())
+            r.err(fp + "/purpose", fmt::format("expected train or infer, got '{}'", purpose));
           const Num acq = r.num(fe, "acquired", fp, NK::Month, static_cast<double>(s.start));
           f.acquired = acq.value >= kNever ? s.start : static_cast<int>(acq.value);
           if (chip >= 0) {
@@ -205,8 +241,9 @@ void readCompanies(Reader& r, const json& root, Scenario& s, const Ids& ids) {
     if (keep<Company>(e, ids.companies)) s.companies.push_back(c);
   });
   r.list(root, "sites", false, [&](const json& e, const std::string& p, int) {
-    if (!r.object(e, p, {"id", "name", "jurisdiction", "operator", "leasable", "power_mw", "power_mw_per_year", "pue",
-                         "lease_usd_per_h100e_month", "chip_menu", "initial_units"}))
+    if (!r.object(e, p,
+                  {"id", "name", "jurisdiction", "operator", "leasable", "power_mw", "power_mw_per_year", "pue",
+                   "lease_usd_per_h100e_month", "chip_menu", "initial_units"}))
       return;
     Site st;
     st.id = r.id(e, p);
@@ -219,9 +256,11 @@ void readCompanies(Reader& r, const json& root, Scenario& s, const Ids& ids) {
     st.pue = r.num(e, "pue", p, NK::Positive, 1.3);
     st.lease_usd_per_h100e_month = r.schedule(e, "lease_usd_per_h100e_month", p, NK::Positive, st.leasable);
     st.chip_menu = r.refs(e, "chip_menu", p, ids.chips, "chip");
-    if (st.leasable && st.chip_menu.empty()) r.err(p + "/chip_menu", "a leasable site needs the chips its operator buys");
+    if (st.leasable && st.chip_menu.empty())
+      r.err(p + "/chip_menu", "a leasable site needs the chips its operator buys");
     if (const json* iu = r.field(e, "initial_units", p, false)) {
-      if (!iu->is_array()) r.err(p + "/initial_units", "expected a list of {chip, units}");
+      if (!iu->is_array())
+        r.err(p + "/initial_units", "expected a list of {chip, units}");
       else
         for (size_t i = 0; i < iu->size() && i < r.limits().max_entities; ++i) {
           const std::string up = fmt::format("{}/initial_units/{}", p, i);

@@ -10,7 +10,9 @@ namespace cp::loading {
 
 void readLevers(Reader& r, const json& root, Scenario& s) {
   r.list(root, "levers", false, [&](const json& e, const std::string& p, int) {
-    if (!r.object(e, p, {"id", "label", "group", "kind", "value", "min", "max", "step", "unit", "options", "help", "changes"}))
+    if (!r.object(
+            e, p,
+            {"id", "label", "group", "kind", "value", "min", "max", "step", "unit", "options", "help", "changes"}))
       return;
     Lever l;
     l.id = r.id(e, p);
@@ -21,12 +23,18 @@ void readLevers(Reader& r, const json& root, Scenario& s) {
     l.source = e.contains("source") && e["source"].is_string() ? e["source"].get<std::string>() : "";
     l.changes = r.str(e, "changes", p, false);
     const std::string kind = r.str(e, "kind", p, true);
-    if (kind == "bool") l.kind = LeverKind::Bool;
-    else if (kind == "number") l.kind = LeverKind::Number;
-    else if (kind == "share") l.kind = LeverKind::Share;
-    else if (kind == "month") l.kind = LeverKind::Month;
-    else if (kind == "choice") l.kind = LeverKind::Choice;
-    else if (!kind.empty()) r.err(p + "/kind", fmt::format("expected bool, number, share, month or choice, got '{}'", kind));
+    if (kind == "bool")
+      l.kind = LeverKind::Bool;
+    else if (kind == "number")
+      l.kind = LeverKind::Number;
+    else if (kind == "share")
+      l.kind = LeverKind::Share;
+    else if (kind == "month")
+      l.kind = LeverKind::Month;
+    else if (kind == "choice")
+      l.kind = LeverKind::Choice;
+    else if (!kind.empty())
+      r.err(p + "/kind", fmt::format("expected bool, number, share, month or choice, got '{}'", kind));
     l.options = r.strList(e, "options", p, false);
     if (l.kind == LeverKind::Share) {
       l.min = 0;
@@ -41,7 +49,9 @@ void readLevers(Reader& r, const json& root, Scenario& s) {
       if (l.kind == LeverKind::Share && (l.min < 0 || l.max > 1)) r.err(p, "a share lever's range must lie in 0..1");
     }
     if (l.kind == LeverKind::Month) {  // range for pickers: months, default the scenario's span
-      auto month = [&](const char* key, int def) { return static_cast<double>(r.month(e, key, p, false).value_or(def)); };
+      auto month = [&](const char* key, int def) {
+        return static_cast<double>(r.month(e, key, p, false).value_or(def));
+      };
       l.min = month("min", s.start);
       l.max = month("max", s.end);
     }
@@ -50,8 +60,10 @@ void readLevers(Reader& r, const json& root, Scenario& s) {
     if (v) {
       std::string text = v->is_string() ? v->get<std::string>() : v->dump();
       std::string why;
-      if (auto parsed = parseLeverValue(l, text, &why)) l.value = *parsed;
-      else r.err(p + "/value", why);
+      if (auto parsed = parseLeverValue(l, text, &why))
+        l.value = *parsed;
+      else
+        r.err(p + "/value", why);
     }
     if (!l.id.empty() && s.findLever(l.id) >= 0) r.err(p + "/id", fmt::format("duplicate lever '{}'", l.id));
     s.levers.push_back(std::move(l));
@@ -75,7 +87,8 @@ ChipClass readChipClass(Reader& r, const json& obj, const std::string& ptr) {
   c.tpp_max = r.num(*v, "tpp_max", p, NK::Positive, 1e18);
   c.bandwidth_min_gbs = r.num(*v, "bandwidth_min_gbs", p, NK::NonNeg, 0.0);
   c.bandwidth_max_gbs = r.num(*v, "bandwidth_max_gbs", p, NK::Positive, 1e18);
-  if (c.tpp_min.value >= c.tpp_max.value) r.err(p, fmt::format("tpp_min {} is not below tpp_max {}", c.tpp_min.value, c.tpp_max.value));
+  if (c.tpp_min.value >= c.tpp_max.value)
+    r.err(p, fmt::format("tpp_min {} is not below tpp_max {}", c.tpp_min.value, c.tpp_max.value));
   if (c.bandwidth_min_gbs.value >= c.bandwidth_max_gbs.value)
     r.err(p, fmt::format("bandwidth_min_gbs {} is not below bandwidth_max_gbs {}", c.bandwidth_min_gbs.value,
                          c.bandwidth_max_gbs.value));
@@ -84,10 +97,12 @@ ChipClass readChipClass(Reader& r, const json& obj, const std::string& ptr) {
 
 // One entry of "rules".
 void readRule(Reader& r, const json& e, const std::string& p, Scenario& s, const Ids& ids) {
-  if (!r.object(e, p, {"id", "label", "kind", "from", "until", "enabled", "tpp_min", "tpp_min_density", "density_min",
-                       "destinations", "hq_clause", "policy", "approval", "fee_share", "chips", "cap_h100e",
-                       "cap_from", "cap_until", "tenant_clause", "companies", "compliance", "chip_class",
-                       "reference", "cap_share"}))
+  if (!r.object(e, p, {"id",          "label",        "kind",          "from",
+                       "until",       "enabled",      "tpp_min",       "tpp_min_density",
+                       "density_min", "destinations", "hq_clause",     "policy",
+                       "approval",    "fee_share",    "chips",         "cap_h100e",
+                       "cap_from",    "cap_until",    "tenant_clause", "companies",
+                       "compliance",  "chip_class",   "reference",     "cap_share"}))
     return;
   Rule ru;
   ru.id = r.id(e, p);
@@ -95,15 +110,22 @@ void readRule(Reader& r, const json& e, const std::string& p, Scenario& s, const
   ru.source = e.contains("source") && e["source"].is_string() ? e["source"].get<std::string>() : "";
   RuleKind rk = RuleKind::Threshold;
   const std::string kind = r.str(e, "kind", p, true);
-  if (kind == "threshold") rk = RuleKind::Threshold;
-  else if (kind == "named_product") rk = RuleKind::NamedProduct;
-  else if (kind == "country_caps") rk = RuleKind::CountryCaps;
-  else if (kind == "entity_list") rk = RuleKind::EntityList;
-  else if (kind == "remote_access") rk = RuleKind::RemoteAccess;
-  else if (kind == "volume_cap") rk = RuleKind::VolumeCap;
+  if (kind == "threshold")
+    rk = RuleKind::Threshold;
+  else if (kind == "named_product")
+    rk = RuleKind::NamedProduct;
+  else if (kind == "country_caps")
+    rk = RuleKind::CountryCaps;
+  else if (kind == "entity_list")
+    rk = RuleKind::EntityList;
+  else if (kind == "remote_access")
+    rk = RuleKind::RemoteAccess;
+  else if (kind == "volume_cap")
+    rk = RuleKind::VolumeCap;
   else if (!kind.empty())
     r.err(p + "/kind", fmt::format("expected threshold, named_product, country_caps, entity_list, remote_access or "
-                                   "volume_cap, got '{}'", kind));
+                                   "volume_cap, got '{}'",
+                                   kind));
   ru.from = r.num(e, "from", p, NK::Month, std::nullopt);
   ru.until = r.num(e, "until", p, NK::Month, static_cast<double>(kNever));
   ru.enabled = r.num(e, "enabled", p, NK::Bool, 1.0);
@@ -123,10 +145,14 @@ void readRule(Reader& r, const json& e, const std::string& p, Scenario& s, const
     terms.hq_clause = r.boolean(e, "hq_clause", p, false);
   }
   const std::string policy = r.str(e, "policy", p, false, "deny");
-  if (policy == "deny") terms.policy = Policy::Deny;
-  else if (policy == "case_by_case") terms.policy = Policy::CaseByCase;
-  else if (policy == "allow") terms.policy = Policy::Allow;
-  else r.err(p + "/policy", fmt::format("expected deny, case_by_case or allow, got '{}'", policy));
+  if (policy == "deny")
+    terms.policy = Policy::Deny;
+  else if (policy == "case_by_case")
+    terms.policy = Policy::CaseByCase;
+  else if (policy == "allow")
+    terms.policy = Policy::Allow;
+  else
+    r.err(p + "/policy", fmt::format("expected deny, case_by_case or allow, got '{}'", policy));
   terms.approval = r.num(e, "approval", p, NK::Share, 1.0);
   terms.fee_share = r.num(e, "fee_share", p, NK::Share, 0.0);
   NamedChips named;
@@ -148,7 +174,8 @@ void readRule(Reader& r, const json& e, const std::string& p, Scenario& s, const
   if (rk == RuleKind::VolumeCap) {
     cap.reference = r.ref(e, "reference", p, ids.jurisdictions, "reference jurisdiction", true);
     cap.cap_share = r.num(e, "cap_share", p, NK::Share, std::nullopt);
-    if (terms.destinations.empty() && !r.field(e, "destinations", p, false)) r.err(p + "/destinations", "missing required field");
+    if (terms.destinations.empty() && !r.field(e, "destinations", p, false))
+      r.err(p + "/destinations", "missing required field");
   } else {
     for (const char* key : {"reference", "cap_share"})
       if (r.field(e, key, p, false)) r.err(p + "/" + key, "only a volume_cap rule takes this field");
@@ -158,10 +185,18 @@ void readRule(Reader& r, const json& e, const std::string& p, Scenario& s, const
       static_cast<LicenceTerms&>(threshold) = std::move(terms);
       ru.spec = std::move(threshold);
       break;
-    case RuleKind::NamedProduct: ru.spec = NamedProductRule{std::move(terms), std::move(named)}; break;
-    case RuleKind::CountryCaps: ru.spec = caps; break;
-    case RuleKind::EntityList: ru.spec = std::move(listed); break;
-    case RuleKind::RemoteAccess: ru.spec = remote; break;
+    case RuleKind::NamedProduct:
+      ru.spec = NamedProductRule{std::move(terms), std::move(named)};
+      break;
+    case RuleKind::CountryCaps:
+      ru.spec = caps;
+      break;
+    case RuleKind::EntityList:
+      ru.spec = std::move(listed);
+      break;
+    case RuleKind::RemoteAccess:
+      ru.spec = remote;
+      break;
     case RuleKind::VolumeCap:
       static_cast<NamedChips&>(cap) = std::move(named);
       cap.destinations = std::move(terms.destinations);
@@ -194,8 +229,9 @@ void readRules(Reader& r, const json& root, Scenario& s, const Ids& ids) {
       });
       r.list(*cp, "import_gates", false, [&](const json& e, const std::string& gp0, int) {
         const std::string gp = p + gp0;
-        if (!r.object(e, gp, {"id", "label", "chips", "chip_class", "from", "until", "quota_units_per_year", "quota_per",
-                               "approved"}))
+        if (!r.object(e, gp,
+                      {"id", "label", "chips", "chip_class", "from", "until", "quota_units_per_year", "quota_per",
+                       "approved"}))
           return;
         ImportGate g;
         g.id = r.id(e, gp);
@@ -208,8 +244,10 @@ void readRules(Reader& r, const json& root, Scenario& s, const Ids& ids) {
         g.until = r.num(e, "until", gp, NK::Month, static_cast<double>(kNever));
         g.quota_units_per_year = r.num(e, "quota_units_per_year", gp, NK::NonNeg, 1e18);
         const std::string per = r.str(e, "quota_per", gp, false, "bloc");
-        if (per == "company") g.quota_per_company = true;
-        else if (per != "bloc") r.err(gp + "/quota_per", fmt::format("expected company or bloc, got '{}'", per));
+        if (per == "company")
+          g.quota_per_company = true;
+        else if (per != "bloc")
+          r.err(gp + "/quota_per", fmt::format("expected company or bloc, got '{}'", per));
         g.approved = r.refs(e, "approved", gp, ids.companies, "company");
         s.china.import_gates.push_back(g);
       });

@@ -27,12 +27,18 @@ inline constexpr double kMaxMagnitude = 1e18;
 
 inline const char* describe(NK k) {
   switch (k) {
-    case NK::Number: return "a number";
-    case NK::NonNeg: return "a number >= 0";
-    case NK::Positive: return "a number > 0";
-    case NK::Share: return "a share between 0 and 1";
-    case NK::Month: return "a month \"YYYY-MM\" or \"never\"";
-    case NK::Bool: return "true or false";
+    case NK::Number:
+      return "a number";
+    case NK::NonNeg:
+      return "a number >= 0";
+    case NK::Positive:
+      return "a number > 0";
+    case NK::Share:
+      return "a share between 0 and 1";
+    case NK::Month:
+      return "a month \"YYYY-MM\" or \"never\"";
+    case NK::Bool:
+      return "true or false";
   }
   return "?";
 }
@@ -49,10 +55,14 @@ class Reader : public JsonReader {
   bool inBounds(double v, NK k) const {
     if (!std::isfinite(v)) return false;
     switch (k) {
-      case NK::NonNeg: return v >= 0;
-      case NK::Positive: return v > 0;
-      case NK::Share: return v >= 0 && v <= 1;
-      default: return std::fabs(v) < 1e30;
+      case NK::NonNeg:
+        return v >= 0;
+      case NK::Positive:
+        return v > 0;
+      case NK::Share:
+        return v >= 0 && v <= 1;
+      default:
+        return std::fabs(v) < 1e30;
     }
   }
 
@@ -141,8 +151,10 @@ class Reader : public JsonReader {
       u.a = get("min");
       u.b = get("mode");
       u.c = get("max");
-      if (!(u.a <= u.b && u.b <= u.c)) err(ptr, fmt::format("needs min <= mode <= max, got {} / {} / {}", u.a, u.b, u.c));
-      else if (!inBounds(u.a, k) || !inBounds(u.c, k)) err(ptr, fmt::format("range must stay {}", describe(k)));
+      if (!(u.a <= u.b && u.b <= u.c))
+        err(ptr, fmt::format("needs min <= mode <= max, got {} / {} / {}", u.a, u.b, u.c));
+      else if (!inBounds(u.a, k) || !inBounds(u.c, k))
+        err(ptr, fmt::format("range must stay {}", describe(k)));
     } else if (d == "lognormal") {
       object(v, ptr, {"dist", "median", "sigma"});
       u.dist = Dist::Lognormal;
@@ -152,7 +164,8 @@ class Reader : public JsonReader {
       if (!(u.b >= 0 && u.b <= 5)) err(ptr + "/sigma", fmt::format("must be between 0 and 5, got {}", u.b));
       if (k == NK::Share) err(ptr, "a share cannot be lognormal (use triangular)");
     } else {
-      err(ptr + "/dist", fmt::format("expected \"triangular\" or \"lognormal\", got {}", v["dist"].dump().substr(0, 40)));
+      err(ptr + "/dist",
+          fmt::format("expected \"triangular\" or \"lognormal\", got {}", v["dist"].dump().substr(0, 40)));
       return {};
     }
     Num n;
@@ -228,7 +241,8 @@ class Reader : public JsonReader {
   }
 
   // Calls fn(element, pointer, index) for each element of the list `key`.
-  void list(const json& root, const char* key, bool required, const std::function<void(const json&, const std::string&, int)>& fn) {
+  void list(const json& root, const char* key, bool required,
+            const std::function<void(const json&, const std::string&, int)>& fn) {
     const json* v = list(root, key, "", required);
     if (!v) return;
     const std::string p = std::string("/") + key;

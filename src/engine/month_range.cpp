@@ -8,7 +8,8 @@ namespace cp {
 
 std::string checkMonthRange(const Scenario& s, std::optional<int> from, std::optional<int> to,
                             std::string_view from_name, std::string_view to_name) {
-  const std::string span = fmt::format("the scenario '{}' covers {}..{}", s.name, formatMonth(s.start), formatMonth(s.end));
+  const std::string span =
+      fmt::format("the scenario '{}' covers {}..{}", s.name, formatMonth(s.start), formatMonth(s.end));
   if (from && to && *from > *to)
     return fmt::format("{} {} is after {} {}: an empty range ({})", from_name, formatMonth(*from), to_name,
                        formatMonth(*to), span);

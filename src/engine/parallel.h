@@ -82,7 +82,8 @@ void parallelForEach(std::size_t n, int threads, const std::atomic<bool>* cancel
 template <class Body>
 void parallelFor(std::size_t n, int threads, const std::atomic<bool>* cancel, Body&& body) {
   struct None {};
-  parallelForEach(n, threads, cancel, [] { return None{}; }, [&](None&, std::size_t i) { body(i); });
+  parallelForEach(
+      n, threads, cancel, [] { return None{}; }, [&](None&, std::size_t i) { body(i); });
 }
 
 }  // namespace cp

@@ -23,14 +23,14 @@ struct SeriesKey {
 
 // One option a company weighed in a month (the dashboard's "why" panel).
 struct OptionTrace {
-  std::string label;      // "buy h100 (home)", "lease at johor_leased", "grey market"
-  int purpose = 0;        // 0 train, 1 infer
-  std::string verdict;    // explain() of the rule verdict
+  std::string label;    // "buy h100 (home)", "lease at johor_leased", "grey market"
+  int purpose = 0;      // 0 train, 1 infer
+  std::string verdict;  // explain() of the rule verdict
   bool allowed = true;
   double cost_usd_per_h100e_month = 0;  // effective cost, incl. fees, subsidies, premiums
-  double share = 0;       // planned spend / the purpose's budget this month (over all rounds)
-  double spend_usd = 0;   // planned: budget not filled in one round is offered again
-  double paid_usd = 0;    // what was actually filled after rationing
+  double share = 0;                     // planned spend / the purpose's budget this month (over all rounds)
+  double spend_usd = 0;                 // planned: budget not filled in one round is offered again
+  double paid_usd = 0;                  // what was actually filled after rationing
 };
 
 struct Violation {
@@ -62,9 +62,9 @@ class Results {
   std::vector<std::pair<std::string, std::string>> lever_values;  // id, value as typed
   bool partial = false;
 
-  std::vector<OptionTrace> trace;     // filled when RunOptions asks for it
+  std::vector<OptionTrace> trace;              // filled when RunOptions asks for it
   std::vector<std::vector<char>> rule_active;  // [rule][month index]: in force (the rule timeline)
-  std::vector<Violation> violations;  // filled when RunOptions::check is on
+  std::vector<Violation> violations;           // filled when RunOptions::check is on
 
   // Bit-exact fingerprint of every value (FNV-1a over keys and doubles).
   std::uint64_t fingerprint() const;

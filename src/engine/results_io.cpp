@@ -61,7 +61,9 @@ void writeJson(std::ostream& out, const Results& r, WriteRange range) {
   for (size_t i = 0; i < r.size(); ++i) {
     const SeriesKey& k = r.keys()[i];
     const double* s = r.series(static_cast<int>(i));
-    series.push_back({{"scope", toString(k.scope)}, {"id", k.id}, {"metric", k.metric},
+    series.push_back({{"scope", toString(k.scope)},
+                      {"id", k.id},
+                      {"metric", k.metric},
                       {"values", std::vector<double>(s + t0, s + t1 + 1)}});
   }
   j["series"] = series;

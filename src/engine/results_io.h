@@ -7,7 +7,9 @@
 
 namespace cp {
 
-struct WriteRange { int from = -1, to = -1; };  // absolute months; -1 = whole run
+struct WriteRange {
+  int from = -1, to = -1;
+};  // absolute months; -1 = whole run
 
 void writeCsv(std::ostream& out, const Results& r, WriteRange range = {}, bool header = true,
               const std::string& tag_columns = "", const std::string& tag_values = "");

@@ -10,30 +10,48 @@ namespace cp {
 
 const char* toString(Status s) {
   switch (s) {
-    case Status::Allowed: return "allowed";
-    case Status::Licence: return "licence";
-    case Status::Limited: return "limited";
-    case Status::Denied: return "denied";
+    case Status::Allowed:
+      return "allowed";
+    case Status::Licence:
+      return "licence";
+    case Status::Limited:
+      return "limited";
+    case Status::Denied:
+      return "denied";
   }
   return "?";
 }
 
 const char* toString(Reason r) {
   switch (r) {
-    case Reason::None: return CP_N_("no rule applies");
-    case Reason::NotForSale: return CP_N_("not on sale this month");
-    case Reason::BuyerRestricted: return CP_N_("sold only to named buyers");
-    case Reason::VendorMarket: return CP_N_("vendor does not sell to this market");
-    case Reason::EntityList: return CP_N_("buyer on the Entity List");
-    case Reason::Tier3: return CP_N_("tier-3 destination");
-    case Reason::Threshold: return CP_N_("performance threshold");
-    case Reason::NamedProduct: return CP_N_("named-product control");
-    case Reason::RemoteAccess: return CP_N_("remote-access control");
-    case Reason::TenantClause: return CP_N_("diffusion rule tenant clause");
-    case Reason::HostKyc: return CP_N_("host know-your-customer checks");
-    case Reason::HqClauseNotEnforced: return CP_N_("headquarters clause not enforced");
-    case Reason::ImportGateClosed: return CP_N_("Beijing's import gate closed");
-    case Reason::ImportNotApproved: return CP_N_("not approved by Beijing for imports");
+    case Reason::None:
+      return CP_N_("no rule applies");
+    case Reason::NotForSale:
+      return CP_N_("not on sale this month");
+    case Reason::BuyerRestricted:
+      return CP_N_("sold only to named buyers");
+    case Reason::VendorMarket:
+      return CP_N_("vendor does not sell to this market");
+    case Reason::EntityList:
+      return CP_N_("buyer on the Entity List");
+    case Reason::Tier3:
+      return CP_N_("tier-3 destination");
+    case Reason::Threshold:
+      return CP_N_("performance threshold");
+    case Reason::NamedProduct:
+      return CP_N_("named-product control");
+    case Reason::RemoteAccess:
+      return CP_N_("remote-access control");
+    case Reason::TenantClause:
+      return CP_N_("diffusion rule tenant clause");
+    case Reason::HostKyc:
+      return CP_N_("host know-your-customer checks");
+    case Reason::HqClauseNotEnforced:
+      return CP_N_("headquarters clause not enforced");
+    case Reason::ImportGateClosed:
+      return CP_N_("Beijing's import gate closed");
+    case Reason::ImportNotApproved:
+      return CP_N_("not approved by Beijing for imports");
   }
   return "?";
 }
@@ -51,12 +69,17 @@ Verdict fromPolicy(const LicenceTerms& r, int index, Reason reason, const Inputs
   v.rule = index;
   v.reason = reason;
   switch (r.policy) {
-    case Policy::Deny: v.status = Status::Denied; v.approval = 0; break;
+    case Policy::Deny:
+      v.status = Status::Denied;
+      v.approval = 0;
+      break;
     case Policy::CaseByCase:
       v.status = Status::Licence;
       v.approval = std::clamp(in.at(r.approval, t), 0.0, 1.0);
       break;
-    case Policy::Allow: v.status = Status::Allowed; break;
+    case Policy::Allow:
+      v.status = Status::Allowed;
+      break;
   }
   v.fee_share = std::clamp(in.at(r.fee_share, t), 0.0, 1.0);
   return v;
@@ -101,7 +124,8 @@ double chipBandwidthGbs(const Scenario& s, const Inputs& in, int chip, int t) {
   return 1000.0 * in.at(s.chips[chip].hbm_tbps, t);
 }
 
-bool chipMatches(const Scenario& s, const Inputs& in, const std::vector<int>& chips, const ChipClass& cls, int chip, int t) {
+bool chipMatches(const Scenario& s, const Inputs& in, const std::vector<int>& chips, const ChipClass& cls, int chip,
+                 int t) {
   if (contains(chips, chip)) return true;
   if (!cls.set) return false;
   const double tpp = chipTpp(s, in, chip, t), bw = chipBandwidthGbs(s, in, chip, t);
@@ -118,24 +142,21 @@ double chipDensity(const Scenario& s, const Inputs& in, int chip, int t) {
   return area > 0 ? chipTpp(s, in, chip, t) / area : 0.0;
 }
 
-bool isUsOrigin(const Scenario& s, int chip) {
-  return s.vendors[s.chips[chip].vendor].origin == s.params.rule_maker;
-}
+bool isUsOrigin(const Scenario& s, int chip) { return s.vendors[s.chips[chip].vendor].origin == s.params.rule_maker; }
 
 bool isControlled(const Scenario& s, const Inputs& in, int chip, int t) {
   if (!isUsOrigin(s, chip)) return false;
   for (const Rule& r : s.rules) {
     if (!ruleActive(r, in, t)) continue;
     if (const ThresholdRule* th = controllingThreshold(r); th && thresholdMatches(s, *th, in, chip, t)) return true;
-    if (const auto* np = std::get_if<NamedProductRule>(&r.spec); np && chipMatches(s, in, np->chips, np->chip_class, chip, t))
+    if (const auto* np = std::get_if<NamedProductRule>(&r.spec);
+        np && chipMatches(s, in, np->chips, np->chip_class, chip, t))
       return true;
   }
   return false;
 }
 
-bool isConcernHq(const Scenario& s, int company) {
-  return s.jurisdictions[s.companies[company].hq].country_of_concern;
-}
+bool isConcernHq(const Scenario& s, int company) { return s.jurisdictions[s.companies[company].hq].country_of_concern; }
 
 bool isEntityListed(const Scenario& s, const Inputs& in, int company, int t) {
   if (in.absMonth(t) >= in.at(s.companies[company].entity_list_from, t)) return true;
@@ -158,8 +179,8 @@ RuleMonth ruleMonth(const Scenario& s, const Inputs& in, int t) {
     const NamedChips* named = namedChips(s.rules[i]);
     if (!m.active[i] || !named) continue;
     for (size_t k = 0; k < m.chips; ++k)  // the rule book governs only chips of its own origin
-      m.covers[i * m.chips + k] =
-          isUsOrigin(s, static_cast<int>(k)) && chipMatches(s, in, named->chips, named->chip_class, static_cast<int>(k), t);
+      m.covers[i * m.chips + k] = isUsOrigin(s, static_cast<int>(k)) &&
+                                  chipMatches(s, in, named->chips, named->chip_class, static_cast<int>(k), t);
   }
   m.gated.assign(s.china.import_gates.size() * m.chips, 0);
   for (size_t g = 0; g < s.china.import_gates.size(); ++g) {
@@ -177,7 +198,9 @@ RuleMonth ruleMonth(const Scenario& s, const Inputs& in, int t) {
       for (size_t i = 0; i < s.rules.size() && !c; ++i) {
         const Rule& r = s.rules[i];
         if (!m.active[i]) continue;
-        if (const ThresholdRule* th = controllingThreshold(r); th && thresholdMatches(s, *th, in, static_cast<int>(k), t)) c = true;
+        if (const ThresholdRule* th = controllingThreshold(r);
+            th && thresholdMatches(s, *th, in, static_cast<int>(k), t))
+          c = true;
         if (r.kind() == RuleKind::NamedProduct && m.covered(static_cast<int>(i), static_cast<int>(k))) c = true;
       }
     m.controlled[k] = c;
@@ -223,7 +246,8 @@ int volumeCapFor(const Scenario& s, const RuleMonth& m, int chip, int buyer, int
   for (size_t i = 0; i < s.rules.size(); ++i) {
     const auto* cap = std::get_if<VolumeCapRule>(&s.rules[i].spec);
     if (!cap || !m.active[i] || !m.covered(static_cast<int>(i), chip)) continue;
-    if (contains(cap->destinations, jurisdiction) || contains(cap->destinations, s.companies[buyer].hq)) return static_cast<int>(i);
+    if (contains(cap->destinations, jurisdiction) || contains(cap->destinations, s.companies[buyer].hq))
+      return static_cast<int>(i);
   }
   return -1;
 }
@@ -267,7 +291,8 @@ Verdict usVerdict(const Scenario& s, const Inputs& in, const RuleMonth& m, int c
   // Entity list and tier-3 prohibitions override everything.
   for (size_t i = 0; i < s.rules.size(); ++i) {
     if (!m.active[i]) continue;
-    if (const auto* listed = std::get_if<EntityListRule>(&s.rules[i].spec); listed && contains(listed->companies, buyer)) {
+    if (const auto* listed = std::get_if<EntityListRule>(&s.rules[i].spec);
+        listed && contains(listed->companies, buyer)) {
       v = Verdict{Status::Denied, Reason::EntityList, static_cast<int>(i), 0, 0, 1};
       return v;
     }
@@ -347,7 +372,8 @@ Verdict evaluateLease(const Scenario& s, const Inputs& in, const RuleMonth& m, i
       }
       if (const auto* remote = std::get_if<RemoteAccessRule>(&r.spec)) {
         const double c = std::clamp(in.at(remote->compliance, t), 0.0, 1.0);
-        v = Verdict{c >= 1.0 ? Status::Denied : Status::Limited, Reason::RemoteAccess, static_cast<int>(i), 1, 0, 1 - c};
+        v = Verdict{
+            c >= 1.0 ? Status::Denied : Status::Limited, Reason::RemoteAccess, static_cast<int>(i), 1, 0, 1 - c};
       }
     }
   }

@@ -16,17 +16,17 @@ enum class Status { Allowed, Licence, Limited, Denied };
 const char* toString(Status s);
 
 enum class Reason {
-  None,            // no rule applies
-  NotForSale,      // outside the chip's sale window
-  BuyerRestricted, // in-house accelerator of other companies
-  VendorMarket,    // vendor does not sell to the buyer's bloc
+  None,             // no rule applies
+  NotForSale,       // outside the chip's sale window
+  BuyerRestricted,  // in-house accelerator of other companies
+  VendorMarket,     // vendor does not sell to the buyer's bloc
   EntityList,
-  Tier3,           // country caps: prohibited destination
-  Threshold,       // performance threshold rule
-  NamedProduct,    // named-product rule
-  RemoteAccess,    // leasing counts as export
-  TenantClause,    // diffusion rule: tier-2 hosts may not train for such tenants
-  HostKyc,         // host checks on tenants
+  Tier3,                // country caps: prohibited destination
+  Threshold,            // performance threshold rule
+  NamedProduct,         // named-product rule
+  RemoteAccess,         // leasing counts as export
+  TenantClause,         // diffusion rule: tier-2 hosts may not train for such tenants
+  HostKyc,              // host checks on tenants
   HqClauseNotEnforced,  // a rule would reach this buyer only through its unenforced HQ clause
   ImportGateClosed,     // Beijing has not (yet) opened imports of this chip
   ImportNotApproved,    // Beijing's import gate is open, but not for this company
@@ -47,7 +47,8 @@ struct Verdict {
 
 bool ruleActive(const Rule& r, const Inputs& in, int t);
 // Is the chip named by id or inside the class?
-bool chipMatches(const Scenario& s, const Inputs& in, const std::vector<int>& chips, const ChipClass& cls, int chip, int t);
+bool chipMatches(const Scenario& s, const Inputs& in, const std::vector<int>& chips, const ChipClass& cls, int chip,
+                 int t);
 bool gateActive(const ImportGate& g, const Inputs& in, int t);  // in force (closed or open) this month
 double chipTpp(const Scenario& s, const Inputs& in, int chip, int t);
 double chipDensity(const Scenario& s, const Inputs& in, int chip, int t);

@@ -20,9 +20,9 @@ namespace cp {
 // A numeric input: a constant, a lever's value, or an uncertain draw.
 // Months are stored as absolute month numbers (month.h), booleans as 0/1.
 struct Num {
-  double value = 0.0;   // constant, or the deterministic value (mode/median)
-  int lever = -1;       // index into Scenario::levers
-  int uncertain = -1;   // index into Scenario::uncertain
+  double value = 0.0;  // constant, or the deterministic value (mode/median)
+  int lever = -1;      // index into Scenario::levers
+  int uncertain = -1;  // index into Scenario::uncertain
   static Num constant(double v) { return Num{v, -1, -1}; }
 };
 
@@ -55,7 +55,9 @@ struct Uncertain {
   double deterministic() const { return dist == Dist::Triangular ? b : a; }
 };
 
-struct Bloc { std::string id, name; };
+struct Bloc {
+  std::string id, name;
+};
 
 struct Jurisdiction {
   std::string id, name;
@@ -79,7 +81,10 @@ struct SupplyInput {
   Num multiplier = Num::constant(1), growth_multiplier = Num::constant(1);
 };
 
-struct SupplyCap { int input = 0; Num per_unit = Num::constant(1), share = Num::constant(1); };
+struct SupplyCap {
+  int input = 0;
+  Num per_unit = Num::constant(1), share = Num::constant(1);
+};
 
 struct Chip {
   std::string id, name;
@@ -87,10 +92,10 @@ struct Chip {
   Num available_from, end_of_sale = Num::constant(kNever);
   Num tflops_bf16, hbm_gb, hbm_tbps, power_w, price_usd, die_mm2;
   std::vector<std::string> flags;
-  std::vector<int> buyers;  // empty = anyone
-  Num life_months = Num::constant(-1);  // <0: params.chip_life_months
+  std::vector<int> buyers;                 // empty = anyone
+  Num life_months = Num::constant(-1);     // <0: params.chip_life_months
   Num pipeline_months = Num::constant(0);  // output already in production when every sale is stopped
-  Schedule production;      // units per month of capacity
+  Schedule production;                     // units per month of capacity
   Schedule production_usd;  // or: USD per month at list price (from reported revenue); adds to `production`
   std::vector<SupplyCap> caps;
 };
@@ -99,7 +104,7 @@ struct Chip {
 // TPP < 21,000 and DRAM bandwidth < 6,500 GB/s). A bound left out does not constrain.
 struct ChipClass {
   bool set = false;
-  Num tpp_min = Num::constant(0), tpp_max = Num::constant(1e18);              // [min, max)
+  Num tpp_min = Num::constant(0), tpp_max = Num::constant(1e18);                      // [min, max)
   Num bandwidth_min_gbs = Num::constant(0), bandwidth_max_gbs = Num::constant(1e18);  // [min, max)
 };
 
@@ -195,10 +200,12 @@ struct Rule {
 };
 template <RuleKind K, class T>
 inline constexpr bool kRuleSpecIs = std::is_same_v<std::variant_alternative_t<static_cast<size_t>(K), RuleSpec>, T>;
-static_assert(kRuleSpecIs<RuleKind::Threshold, ThresholdRule> && kRuleSpecIs<RuleKind::NamedProduct, NamedProductRule> &&
-              kRuleSpecIs<RuleKind::CountryCaps, CountryCapsRule> && kRuleSpecIs<RuleKind::EntityList, EntityListRule> &&
-              kRuleSpecIs<RuleKind::RemoteAccess, RemoteAccessRule> && kRuleSpecIs<RuleKind::VolumeCap, VolumeCapRule> &&
-              std::variant_size_v<RuleSpec> == 6);
+static_assert(kRuleSpecIs<RuleKind::Threshold, ThresholdRule> &&
+              kRuleSpecIs<RuleKind::NamedProduct, NamedProductRule> &&
+              kRuleSpecIs<RuleKind::CountryCaps, CountryCapsRule> &&
+              kRuleSpecIs<RuleKind::EntityList, EntityListRule> &&
+              kRuleSpecIs<RuleKind::RemoteAccess, RemoteAccessRule> &&
+              kRuleSpecIs<RuleKind::VolumeCap, VolumeCapRule> && std::variant_size_v<RuleSpec> == 6);
 
 struct Guidance {
   std::string id, label, source;
@@ -215,7 +222,7 @@ struct ImportGate {
   ChipClass chip_class;
   Num from, until = Num::constant(kNever);  // closed before `from`
   Num quota_units_per_year = Num::constant(1e18);
-  std::vector<int> approved;  // companies; others are refused
+  std::vector<int> approved;       // companies; others are refused
   bool quota_per_company = false;  // else one quota shared by the approved companies
 };
 
@@ -240,16 +247,20 @@ struct Params {
   Num us_enforcement = Num::constant(0.5), location_verification_from = Num::constant(kNever);
   Num location_verification_effect = Num::constant(0.7), permit_effect = Num::constant(0.5);
   Num reference_tflops = Num::constant(989), reference_hbm_tbps = Num::constant(3.35);
-  Num max_stock_months = Num::constant(3);  // vendors stop building beyond this much unsold output
+  Num max_stock_months = Num::constant(3);    // vendors stop building beyond this much unsold output
   Num hq_clause_enforced = Num::constant(1);  // rules' headquarters clauses reach sites China-HQ firms own abroad
   Num installed_chips_grandfathered = Num::constant(1);  // 0: chips and leases stop when a restriction starts
   // Lease prices move with scarcity: multiplier x exp(elasticity x pressure), within [floor, ceiling].
-  Num lease_price_elasticity = Num::constant(0), lease_price_floor = Num::constant(1), lease_price_ceiling = Num::constant(1);
+  Num lease_price_elasticity = Num::constant(0), lease_price_floor = Num::constant(1),
+      lease_price_ceiling = Num::constant(1);
   int frontier_bloc = 0, concern_bloc = 0;
   int rule_maker = 0;  // jurisdiction whose export rules the rule book holds (US)
 };
 
-struct Event { int month = 0; std::string label, source; };
+struct Event {
+  int month = 0;
+  std::string label, source;
+};
 
 struct Scenario {
   std::string name, description, file, notes;

@@ -19,8 +19,8 @@ namespace cp {
 struct SensitivityRow {
   int lever = -1;
   std::string id, label, help;
-  double low = 0, high = 0;            // lever values at the two ends
-  std::string low_text, high_text;     // as typed
+  double low = 0, high = 0;         // lever values at the two ends
+  std::string low_text, high_text;  // as typed
   double at_low = 0, at_high = 0, swing = 0;
 };
 

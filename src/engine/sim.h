@@ -24,7 +24,8 @@ inline constexpr double kHoursPerMonth = 730.0;
 inline constexpr double kSecondsPerMonth = 30.436875 * 86400.0;
 inline constexpr double kMinApproval = 0.05;  // a licence approved 5% of the time looks 20x dearer, not infinitely
 inline constexpr int kRounds = 3;
-inline constexpr double kMinUnits = 0.5;  // less than half a chip left counts as sold out  // unfilled budget is offered again to options that still have supply
+inline constexpr double kMinUnits = 0.5;  // less than half a chip left counts as sold out  // unfilled budget is
+                                          // offered again to options that still have supply
 inline constexpr double kMaxGapMonths = 240.0;
 
 enum class OptionKind { Buy, Lease, Grey };
@@ -50,11 +51,26 @@ struct Order {
   bool offshore = false, veu = false;
 };
 
-struct LeaseReq { int company, purpose, site; double h100e, spend, allowed; };  // allowed: share a partial rule lets through
-struct GreyReq { int company, purpose; double spend; };
-struct Retire { int company, loc, purpose, chip, site; double units; };  // company -1: site fleet
-struct LeaseEnd { int company, site, purpose; double h100e, payment; };
-struct Arrival { int site, chip; double units, h100e, mw; };
+struct LeaseReq {
+  int company, purpose, site;
+  double h100e, spend, allowed;
+};  // allowed: share a partial rule lets through
+struct GreyReq {
+  int company, purpose;
+  double spend;
+};
+struct Retire {
+  int company, loc, purpose, chip, site;
+  double units;
+};  // company -1: site fleet
+struct LeaseEnd {
+  int company, site, purpose;
+  double h100e, payment;
+};
+struct Arrival {
+  int site, chip;
+  double units, h100e, mw;
+};
 
 // This month's flows: sized once per run, cleared in one place at the start of each month
 // (reset) and each round's requests at the start of the round (newRound).
@@ -62,11 +78,11 @@ struct MonthFlows {
   std::vector<Order> orders;
   std::vector<LeaseReq> lease_reqs;
   std::vector<GreyReq> grey_reqs;
-  std::vector<double> unfilled;              // company x purpose, USD
+  std::vector<double> unfilled;               // company x purpose, USD
   std::vector<double> spend, spend_offshore;  // company
-  std::vector<double> produced, delivered;   // chip
-  std::vector<double> delivered_bloc;        // chip x bloc of the buyer's HQ
-  std::vector<double> cap_dest, cap_ref;     // per rule: volume-capped deliveries this month
+  std::vector<double> produced, delivered;    // chip
+  std::vector<double> delivered_bloc;         // chip x bloc of the buyer's HQ
+  std::vector<double> cap_dest, cap_ref;      // per rule: volume-capped deliveries this month
   std::vector<char> shut;  // company x chip: a cap or quota left nothing this month; later rounds skip it
   std::vector<double> vendor_rev, vendor_rev_concern, vendor_units, vendor_rev_jur;
   std::vector<double> imports_month, diverted_jur;  // per jurisdiction
@@ -84,9 +100,9 @@ struct MonthFlows {
 
 // record()'s per-month buffers, kept between months so recording allocates nothing.
 struct RecordScratch {
-  std::vector<double> site_vendor, site_total;  // leasable sites' training H100e by vendor, and in all
-  std::vector<double> m;                        // one company's metrics
-  std::vector<double> bloc, bloc_off_num;       // per bloc: metrics, offshore training H100e
+  std::vector<double> site_vendor, site_total;           // leasable sites' training H100e by vendor, and in all
+  std::vector<double> m;                                 // one company's metrics
+  std::vector<double> bloc, bloc_off_num;                // per bloc: metrics, offshore training H100e
   std::vector<double> vendor_flop, concern_vendor_flop;  // FLOP compute by vendor: one company, the concern bloc
   void size(int sites, int vendors, int blocs, size_t company_metrics);
 };
@@ -108,7 +124,8 @@ class Sim {
     return (loc >= 1 && loc <= S_) ? s_.sites[loc - 1].jurisdiction : s_.companies[c].hq;
   }
   double pueOfLoc(int c, int loc, int t) const {
-    return (loc >= 1 && loc <= S_) ? in_.at(s_.sites[loc - 1].pue, t) : in_.at(s_.jurisdictions[jurOfLoc(c, loc)].pue, t);
+    return (loc >= 1 && loc <= S_) ? in_.at(s_.sites[loc - 1].pue, t)
+                                   : in_.at(s_.jurisdictions[jurOfLoc(c, loc)].pue, t);
   }
   double lifeOf(int k, int t) const {
     const double l = in_.at(s_.chips[k].life_months, t);
@@ -198,7 +215,9 @@ class Sim {
   void deliver(Order& o, int t);
   bool capDest(size_t rule, const Order& o) const {
     const VolumeCapRule& r = std::get<VolumeCapRule>(s_.rules[rule].spec);
-    const auto has = [&](int j) { return std::find(r.destinations.begin(), r.destinations.end(), j) != r.destinations.end(); };
+    const auto has = [&](int j) {
+      return std::find(r.destinations.begin(), r.destinations.end(), j) != r.destinations.end();
+    };
     return has(o.jur) || has(s_.companies[o.buyer].hq);
   }
   bool capRef(size_t rule, const Order& o) const {
@@ -236,15 +255,15 @@ class Sim {
   Results r_;
   int T_ = 0, C_ = 0, K_ = 0, S_ = 0, J_ = 0, V_ = 0, B_ = 0, L_ = 0;
 
-  std::vector<double> htrain_, hinfer_;             // per chip
-  std::vector<std::vector<int>> locs_;              // per company: home, owned sites, grey
-  std::vector<double> lease_price_;                 // per site, this month
-  std::vector<double> fleet_, site_fleet_;          // units
-  std::vector<double> leased_, payment_;            // H100e-train, USD/month
-  std::vector<double> site_ratio_;                  // inference/training H100e of a site's fleet
-  std::vector<double> stock_, grey_pool_;           // per chip
-  std::vector<double> backlog_, budget_now_;        // per company x purpose
-  std::vector<double> site_cap_, site_free_;        // leasable H100e, and the part not yet leased
+  std::vector<double> htrain_, hinfer_;       // per chip
+  std::vector<std::vector<int>> locs_;        // per company: home, owned sites, grey
+  std::vector<double> lease_price_;           // per site, this month
+  std::vector<double> fleet_, site_fleet_;    // units
+  std::vector<double> leased_, payment_;      // H100e-train, USD/month
+  std::vector<double> site_ratio_;            // inference/training H100e of a site's fleet
+  std::vector<double> stock_, grey_pool_;     // per chip
+  std::vector<double> backlog_, budget_now_;  // per company x purpose
+  std::vector<double> site_cap_, site_free_;  // leasable H100e, and the part not yet leased
   RuleMonth rm_;
   std::vector<std::vector<Option>> month_opts_;  // company x purpose, built in round 0
   std::map<std::tuple<int, int, int, int>, int> trace_index_;
@@ -259,7 +278,7 @@ class Sim {
   };
   std::vector<BuyCost> buy_cost_;
   std::vector<char> buy_ok_;
-  std::vector<double> divert_share_;                // per jurisdiction, this month
+  std::vector<double> divert_share_;  // per jurisdiction, this month
   std::vector<double> site_mw_used_, pending_mw_, pending_h100e_;
   std::vector<double> imports_cum_, cap_used_;  // per jurisdiction
   std::vector<std::vector<Retire>> retire_;
@@ -267,17 +286,17 @@ class Sim {
   std::vector<std::vector<Arrival>> arrivals_;
   std::vector<double> effective_factor_;  // algorithmic progress, cumulative
 
-  RecordScratch rec_;  // record()'s buffers
-  MonthFlows mo_;  // this month's flows, reset at the start of each month
-  std::vector<double> stock_before_;  // chip
-  std::vector<int> last_sellable_;                          // chip: last month it could be sold (-1 none)
-  std::vector<size_t> caps_now_;  // volume-cap rules in force this month
-  std::vector<double> gate_used_;                             // per gate x company: units in the quota year
-  bool grandfather_all_ = true;      // installed chips and signed leases always survive new restrictions
-  std::vector<char> was_restricted_;    // company x (home + sites) x chip, last month
-  std::vector<double> was_allowed_;     // company x site x purpose: lease share allowed last month
-  std::vector<double> lease_mult_;      // per site: scarcity multiplier on the scheduled lease price
-  std::vector<int> gate_year_;                                // per gate: the quota year gate_used_ counts
+  RecordScratch rec_;                         // record()'s buffers
+  MonthFlows mo_;                             // this month's flows, reset at the start of each month
+  std::vector<double> stock_before_;          // chip
+  std::vector<int> last_sellable_;            // chip: last month it could be sold (-1 none)
+  std::vector<size_t> caps_now_;              // volume-cap rules in force this month
+  std::vector<double> gate_used_;             // per gate x company: units in the quota year
+  bool grandfather_all_ = true;               // installed chips and signed leases always survive new restrictions
+  std::vector<char> was_restricted_;          // company x (home + sites) x chip, last month
+  std::vector<double> was_allowed_;           // company x site x purpose: lease share allowed last month
+  std::vector<double> lease_mult_;            // per site: scarcity multiplier on the scheduled lease price
+  std::vector<int> gate_year_;                // per gate: the quota year gate_used_ counts
   std::vector<double> cap_left_, cap_scale_;  // per jurisdiction: country caps left, this round's scale
   std::vector<char> controlled_;
   std::vector<double> fleet_expected_;  // company totals for the conservation check

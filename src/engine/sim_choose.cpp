@@ -59,7 +59,8 @@ void Sim::chooseFor(int c, int p, double budget, int t, int round) {
   if (round > 0) {
     for (const Option& o : cached) {
       if (o.kind == OptionKind::Buy && stock_[o.chip] < kMinUnits) continue;
-      if (o.kind == OptionKind::Buy && mo_.shut[static_cast<size_t>(c) * K_ + o.chip]) continue;  // capped out: money goes elsewhere
+      if (o.kind == OptionKind::Buy && mo_.shut[static_cast<size_t>(c) * K_ + o.chip])
+        continue;  // capped out: money goes elsewhere
       // A partly effective lease rule stays on offer: round 0's shares are set against the
       // cheapest option, which often sells out, so most lease demand arrives in later rounds.
       // Each round the rule refuses its share again, and the leased amount falls by ~c.
@@ -94,7 +95,8 @@ Sim::Taste Sim::tasteOf(int c, int t) const {
 void Sim::addBuyOptions(int c, int p, int t, int round, const Taste& taste) {
   for (int loc : locs_[c]) {
     if (loc == L_ - 1) continue;  // the grey channel is not bought from vendors
-    if (loc >= 1 && (taste.will <= 0 || s_.sites[loc - 1].leasable || s_.sites[loc - 1].operator_company != c)) continue;
+    if (loc >= 1 && (taste.will <= 0 || s_.sites[loc - 1].leasable || s_.sites[loc - 1].operator_company != c))
+      continue;
     if (loc >= 1 && sitePowerMw(loc - 1, t) - site_mw_used_[loc - 1] < 0.01) continue;  // full: no room to install
     const int jur = jurOfLoc(c, loc);
     for (int k = 0; k < K_; ++k) {
@@ -157,8 +159,9 @@ void Sim::addGreyOption(int c, int p, int t, const Taste& taste) {
   const int jur = s_.companies[c].hq;
   for (int k = 0; k < K_; ++k) {
     if (grey_pool_[k] <= 0) continue;
-    value += grey_pool_[k] * (in_.at(s_.chips[k].price_usd, t) * (1 + std::max(0.0, in_.at(s_.params.grey_premium, t))) / lifeOf(k, t) +
-                              powerCostMonth(k, jur, in_.at(s_.jurisdictions[jur].pue, t), t));
+    value += grey_pool_[k] *
+             (in_.at(s_.chips[k].price_usd, t) * (1 + std::max(0.0, in_.at(s_.params.grey_premium, t))) / lifeOf(k, t) +
+              powerCostMonth(k, jur, in_.at(s_.jurisdictions[jur].pue, t), t));
     h += grey_pool_[k] * (p == 0 ? htrain_[k] : hinfer_[k]);
   }
   if (h > 0) {
@@ -205,8 +208,10 @@ void Sim::shareOut(int c, int p, int t) {
     if (offshore > cap) {
       const double onshore = 1 - offshore;
       for (Option& o : opts) {
-        if (o.offshore) o.share *= cap / offshore;
-        else if (onshore > 0) o.share *= (1 - cap) / onshore;
+        if (o.offshore)
+          o.share *= cap / offshore;
+        else if (onshore > 0)
+          o.share *= (1 - cap) / onshore;
       }
     }
   }
@@ -264,15 +269,13 @@ void Sim::traceOptions(int p, double budget, int round) {
     if (r_.trace[i].label.empty()) {
       r_.trace[i].label = label(o);
       r_.trace[i].verdict = explain(s_, o.verdict, text_);
-      if (o.guided > 0)
-        r_.trace[i].verdict += text_.trf("; Beijing's guidance cuts demand by {:.0f}%", o.guided * 100);
+      if (o.guided > 0) r_.trace[i].verdict += text_.trf("; Beijing's guidance cuts demand by {:.0f}%", o.guided * 100);
       r_.trace[i].cost_usd_per_h100e_month = o.cost;
     }
     r_.trace[i].spend_usd += budget * o.share;
     r_.trace[i].share = trace_budget_[p] > 0 ? r_.trace[i].spend_usd / trace_budget_[p] : 0.0;
   }
-  for (const Option& o : denied_)
-    r_.trace.push_back({label(o), p, explain(s_, o.verdict, text_), false, o.cost, 0, 0});
+  for (const Option& o : denied_) r_.trace.push_back({label(o), p, explain(s_, o.verdict, text_), false, o.cost, 0, 0});
 }
 
 }  // namespace cp::sim

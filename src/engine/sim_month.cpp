@@ -74,8 +74,10 @@ void Sim::production(int t) {
     // Output already in production (pipeline_months) when a rule stops every sale is made
     // anyway and waits in stock, as Nvidia's H20s did in April 2025.
     if (units > 0) {
-      if (sellable(k)) last_sellable_[k] = t;
-      else if (last_sellable_[k] < 0 || t - last_sellable_[k] > in_.at(ch.pipeline_months, t)) units = 0;
+      if (sellable(k))
+        last_sellable_[k] = t;
+      else if (last_sellable_[k] < 0 || t - last_sellable_[k] > in_.at(ch.pipeline_months, t))
+        units = 0;
     }
     const double stock_cap = units * std::max(0.0, in_.at(s_.params.max_stock_months, t));
     units = std::min(units, std::max(0.0, stock_cap - stock_[k]));
@@ -93,13 +95,13 @@ void Sim::retire(int t) {
       fleet_expected_[r.company] -= r.units;
       if (r.loc >= 1 && r.loc <= S_)
         site_mw_used_[r.loc - 1] = std::max(0.0, site_mw_used_[r.loc - 1] - u * in_.at(s_.chips[r.chip].power_w, t) *
-                                                                      pueOfLoc(r.company, r.loc, t) / 1e6);
+                                                                                pueOfLoc(r.company, r.loc, t) / 1e6);
     } else {
       double& f = site_fleet_[static_cast<size_t>(r.site) * K_ + r.chip];
       const double u = std::min(f, r.units);
       f -= u;
-      site_mw_used_[r.site] = std::max(0.0, site_mw_used_[r.site] - u * in_.at(s_.chips[r.chip].power_w, t) *
-                                                                      in_.at(s_.sites[r.site].pue, t) / 1e6);
+      site_mw_used_[r.site] = std::max(
+          0.0, site_mw_used_[r.site] - u * in_.at(s_.chips[r.chip].power_w, t) * in_.at(s_.sites[r.site].pue, t) / 1e6);
     }
   }
   for (const LeaseEnd& e : lease_end_[t]) {
@@ -131,7 +133,8 @@ void Sim::stopRestricted(int t) {
           if (f <= 0) continue;
           fleet_expected_[c] -= f;
           if (loc >= 1 && loc <= S_)
-            site_mw_used_[loc - 1] = std::max(0.0, site_mw_used_[loc - 1] - f * in_.at(s_.chips[k].power_w, t) * pueOfLoc(c, loc, t) / 1e6);
+            site_mw_used_[loc - 1] =
+                std::max(0.0, site_mw_used_[loc - 1] - f * in_.at(s_.chips[k].power_w, t) * pueOfLoc(c, loc, t) / 1e6);
           f = 0;
           for (int t2 = t + 1; t2 < T_; ++t2)
             for (Retire& r : retire_[t2])
@@ -177,11 +180,12 @@ void Sim::traceRestrictionStarts(int t) {
       if (!restricts(now) || restricts(evaluateSale(s_, in_, before, k, c, jur))) continue;
       const Text& tx = text_;
       const std::string where = loc == 0 ? tx.tr("home") : tx.tr(s_.sites[loc - 1].name.c_str());
-      r_.trace.push_back({tx.trf("installed {:.0f} x {} ({})", units, tx.tr(s_.chips[k].name.c_str()), where), 0,
-                          fmt::format("{}; {}", explain(s_, now, tx),
-                                      keep ? tx.tr("installed chips keep working (grandfathered)")
-                                           : tx.tr("installed chips stop counting from this month (grandfathering off)")),
-                          keep, 0, 0, 0});
+      r_.trace.push_back(
+          {tx.trf("installed {:.0f} x {} ({})", units, tx.tr(s_.chips[k].name.c_str()), where), 0,
+           fmt::format("{}; {}", explain(s_, now, tx),
+                       keep ? tx.tr("installed chips keep working (grandfathered)")
+                            : tx.tr("installed chips stop counting from this month (grandfathering off)")),
+           keep, 0, 0, 0});
     }
   }
 }
@@ -198,8 +202,10 @@ void Sim::moveLeasePrices(int t) {
     if (!s_.sites[si].leasable) continue;
     const double cap = site_cap_[si];
     double x = 0;
-    if (cap > 0) x = std::clamp((mo_.lease_unmet[si] - site_free_[si]) / cap, -1.0, 1.0);
-    else if (mo_.lease_unmet[si] > 0) x = 1;
+    if (cap > 0)
+      x = std::clamp((mo_.lease_unmet[si] - site_free_[si]) / cap, -1.0, 1.0);
+    else if (mo_.lease_unmet[si] > 0)
+      x = 1;
     lease_mult_[si] = std::clamp(lease_mult_[si] * std::exp(el * x), lo, hi);
   }
 }

@@ -118,8 +118,10 @@ void Sim::deliver(Order& o, int t) {
   mo_.delivered_bloc[static_cast<size_t>(o.chip) * B_ + s_.jurisdictions[s_.companies[o.buyer].hq].bloc] += units;
   for (const size_t ri : caps_now_) {
     if (!rm_.covered(static_cast<int>(ri), o.chip)) continue;
-    if (capDest(ri, o)) mo_.cap_dest[ri] += units;
-    else if (capRef(ri, o)) mo_.cap_ref[ri] += units;
+    if (capDest(ri, o))
+      mo_.cap_dest[ri] += units;
+    else if (capRef(ri, o))
+      mo_.cap_ref[ri] += units;
   }
   for (size_t g = 0; g < s_.china.import_gates.size(); ++g)
     if (gateQuotaApplies(g, o)) gate_used_[g * C_ + o.buyer] += units;
@@ -198,8 +200,10 @@ void Sim::limitByVolumeCaps(int t) {
     double dest = 0, ref = 0;
     for (const Order& o : mo_.orders) {
       if (!rm_.covered(static_cast<int>(ri), o.chip)) continue;
-      if (capDest(ri, o)) dest += o.units * o.scale;
-      else if (capRef(ri, o)) ref += o.units * o.scale;
+      if (capDest(ri, o))
+        dest += o.units * o.scale;
+      else if (capRef(ri, o))
+        ref += o.units * o.scale;
     }
     const double share = std::clamp(in_.at(r.cap_share, t), 0.0, 1.0);
     const double allowed = std::max(0.0, share * (mo_.cap_ref[ri] + ref) - mo_.cap_dest[ri]);

@@ -106,8 +106,10 @@ void Sim::recordCompanies(int t) {
       for (int v = 0; v < V_; ++v) rec_.concern_vendor_flop[v] += rec_.vendor_flop[v];
     double* bm = &rec_.bloc[static_cast<size_t>(b) * MC];
     for (size_t i = 0; i < MC; ++i) {
-      if (i == 7 || i == 8) bm[i] = std::max(bm[i], m[i]);
-      else if (i != 6 && i != 9) bm[i] += m[i];
+      if (i == 7 || i == 8)
+        bm[i] = std::max(bm[i], m[i]);
+      else if (i != 6 && i != 9)
+        bm[i] += m[i];
     }
     rec_.bloc_off_num[b] += off_train;
   }
@@ -146,14 +148,22 @@ void Sim::recordJurisdictions(int t) {
       price_w[j] += w;
     }
     for (int c = 0; c < C_; ++c) {
-      leased[j] += leased_[(static_cast<size_t>(c) * S_ + si) * 2] + leased_[(static_cast<size_t>(c) * S_ + si) * 2 + 1];
+      leased[j] +=
+          leased_[(static_cast<size_t>(c) * S_ + si) * 2] + leased_[(static_cast<size_t>(c) * S_ + si) * 2 + 1];
       lease_rev[j] += payment_[static_cast<size_t>(c) * S_ + si];
     }
   }
   for (int j = 0; j < J_; ++j) {
     imports_cum_[j] += mo_.imports_month[j];
-    const double vals[] = {mo_.imports_month[j], imports_cum_[j], cap_used_[j], power[j], lease_rev[j],
-                           mo_.diverted_jur[j], leasable[j], leased[j], price_w[j] > 0 ? price_sum[j] / price_w[j] : 0.0};
+    const double vals[] = {mo_.imports_month[j],
+                           imports_cum_[j],
+                           cap_used_[j],
+                           power[j],
+                           lease_rev[j],
+                           mo_.diverted_jur[j],
+                           leasable[j],
+                           leased[j],
+                           price_w[j] > 0 ? price_sum[j] / price_w[j] : 0.0};
     for (size_t i = 0; i < MJ; ++i) r_.series(js_[j * MJ + i])[t] = vals[i];
   }
 }
@@ -164,7 +174,8 @@ void Sim::recordVendorsChipsWorld(int t) {
     r_.series(vs_[v * MV + 0])[t] = mo_.vendor_rev[v];
     r_.series(vs_[v * MV + 1])[t] = mo_.vendor_rev_concern[v];
     r_.series(vs_[v * MV + 2])[t] = mo_.vendor_units[v];
-    for (int j = 0; j < J_; ++j) r_.series(vs_[v * MV + 3 + j])[t] = mo_.vendor_rev_jur[static_cast<size_t>(v) * J_ + j];
+    for (int j = 0; j < J_; ++j)
+      r_.series(vs_[v * MV + 3 + j])[t] = mo_.vendor_rev_jur[static_cast<size_t>(v) * J_ + j];
   }
   const size_t MK = chip_metrics_.size();
   for (int k = 0; k < K_; ++k) {
@@ -172,7 +183,8 @@ void Sim::recordVendorsChipsWorld(int t) {
     r_.series(ks_[k * MK + 1])[t] = mo_.delivered[k];
     r_.series(ks_[k * MK + 2])[t] = stock_[k];
     r_.series(ks_[k * MK + 3])[t] = grey_pool_[k];
-    for (int b = 0; b < B_; ++b) r_.series(ks_[k * MK + 4 + b])[t] = mo_.delivered_bloc[static_cast<size_t>(k) * B_ + b];
+    for (int b = 0; b < B_; ++b)
+      r_.series(ks_[k * MK + 4 + b])[t] = mo_.delivered_bloc[static_cast<size_t>(k) * B_ + b];
   }
   r_.series(gs_[0])[t] = mo_.fee_revenue;
   r_.series(gs_[1])[t] = mo_.diverted_total;
@@ -196,8 +208,8 @@ void Sim::check(int t) {
     if (stock_[k] < -1e-9) fail(s_.chips[k].id, fmt::format("negative vendor stock {}", stock_[k]));
     if (grey_pool_[k] < -1e-9) fail(s_.chips[k].id, fmt::format("negative grey pool {}", grey_pool_[k]));
     if (!near(mo_.produced[k] - mo_.delivered[k], stock_[k] - stock_before_[k]))
-      fail(s_.chips[k].id, fmt::format("produced {} - delivered {} != stock change {}", mo_.produced[k], mo_.delivered[k],
-                                       stock_[k] - stock_before_[k]));
+      fail(s_.chips[k].id, fmt::format("produced {} - delivered {} != stock change {}", mo_.produced[k],
+                                       mo_.delivered[k], stock_[k] - stock_before_[k]));
   }
   for (int c = 0; c < C_; ++c) {
     double sum = 0;
@@ -209,7 +221,8 @@ void Sim::check(int t) {
           sum += u;
         }
     if (!near(sum, fleet_expected_[c]))
-      fail(s_.companies[c].id, fmt::format("fleet {} != initial + deliveries - retirements {}", sum, fleet_expected_[c]));
+      fail(s_.companies[c].id,
+           fmt::format("fleet {} != initial + deliveries - retirements {}", sum, fleet_expected_[c]));
   }
   for (double l : leased_)
     if (l < -1e-9) fail("leases", "negative leased compute");
@@ -229,7 +242,8 @@ void Sim::frontierGap() {
   for (int t = 1; t < T_; ++t) leader[t] = std::max(leader[t], leader[t - 1]);  // the frontier never recedes
   // Leader's monthly log-growth over its first year, to extrapolate gaps that predate the start.
   const int span = std::min(12, T_ - 1);
-  const double g = (span > 0 && leader[0] > 0 && leader[span] > leader[0]) ? std::log(leader[span] / leader[0]) / span : 0.0;
+  const double g =
+      (span > 0 && leader[0] > 0 && leader[span] > leader[0]) ? std::log(leader[span] / leader[0]) / span : 0.0;
   auto gapOf = [&](double e, int t) {
     if (e <= 0) return kMaxGapMonths;
     if (e >= leader[t]) return 0.0;
@@ -237,7 +251,10 @@ void Sim::frontierGap() {
       int lo = 0, hi = t;  // first month the frontier reached e
       while (lo < hi) {
         const int mid = (lo + hi) / 2;
-        if (leader[mid] >= e) hi = mid; else lo = mid + 1;
+        if (leader[mid] >= e)
+          hi = mid;
+        else
+          lo = mid + 1;
       }
       double when = lo;
       if (lo > 0 && leader[lo] > leader[lo - 1] && leader[lo - 1] > 0)

@@ -141,11 +141,13 @@ void Sim::sizeState() {
   fleet_expected_.assign(C_, 0.0);
   effective_factor_.assign(T_, 1.0);
   for (int t = 1; t < T_; ++t)
-    effective_factor_[t] = effective_factor_[t - 1] * std::pow(std::max(1e-9, in_.at(s_.params.algorithmic_progress, t)), 1.0 / 12.0);
+    effective_factor_[t] =
+        effective_factor_[t - 1] * std::pow(std::max(1e-9, in_.at(s_.params.algorithmic_progress, t)), 1.0 / 12.0);
 
   lease_price_.assign(S_, 0.0);
   lease_mult_.assign(S_, 1.0);
-  for (int t = 0; t < T_; ++t) grandfather_all_ = grandfather_all_ && in_.flag(s_.params.installed_chips_grandfathered, t);
+  for (int t = 0; t < T_; ++t)
+    grandfather_all_ = grandfather_all_ && in_.flag(s_.params.installed_chips_grandfathered, t);
   if (!grandfather_all_) {
     was_restricted_.assign(static_cast<size_t>(C_) * (S_ + 1) * K_, 0);
     was_allowed_.assign(static_cast<size_t>(C_) * S_ * 2, 1.0);
@@ -213,10 +215,19 @@ void Sim::companyLocations() {
 }
 
 void Sim::addSeries() {
-  company_metrics_ = {"compute_train_h100e", "compute_infer_h100e", "compute_home_h100e",
-                      "compute_abroad_owned_h100e", "compute_leased_h100e", "compute_grey_h100e",
-                      "offshore_training_share", "largest_run_flop", "effective_compute_flop",
-                      "frontier_gap_months", "spend_usd", "spend_offshore_usd", "backlog_usd"};
+  company_metrics_ = {"compute_train_h100e",
+                      "compute_infer_h100e",
+                      "compute_home_h100e",
+                      "compute_abroad_owned_h100e",
+                      "compute_leased_h100e",
+                      "compute_grey_h100e",
+                      "offshore_training_share",
+                      "largest_run_flop",
+                      "effective_compute_flop",
+                      "frontier_gap_months",
+                      "spend_usd",
+                      "spend_offshore_usd",
+                      "backlog_usd"};
   for (const Vendor& v : s_.vendors) {
     company_metrics_.push_back(fmt::format("compute_{}_h100e", v.id));
     company_metrics_.push_back(fmt::format("compute_home_{}_h100e", v.id));
@@ -230,8 +241,8 @@ void Sim::addSeries() {
     for (const auto& m : company_metrics_) cs_.push_back(r_.add(Scope::Company, s_.companies[c].id, m));
   for (int b = 0; b < B_; ++b)
     for (const auto& m : company_metrics_) bs_.push_back(r_.add(Scope::Bloc, s_.blocs[b].id, m));
-  jur_metrics_ = {"imports_h100e", "imports_cum_h100e", "cap_used_h100e", "power_mw", "lease_revenue_usd",
-                  "diverted_units", "leasable_h100e", "leased_h100e", "lease_price_usd"};
+  jur_metrics_ = {"imports_h100e",  "imports_cum_h100e", "cap_used_h100e", "power_mw",       "lease_revenue_usd",
+                  "diverted_units", "leasable_h100e",    "leased_h100e",   "lease_price_usd"};
   for (int j = 0; j < J_; ++j)
     for (const auto& m : jur_metrics_) js_.push_back(r_.add(Scope::Jurisdiction, s_.jurisdictions[j].id, m));
   const std::string concern = s_.blocs.empty() ? "concern" : s_.blocs[s_.params.concern_bloc].id;
@@ -287,9 +298,9 @@ void MonthFlows::size(int companies, int chips, int blocs, int vendors, int juri
 
 void MonthFlows::reset() {
   newRound();
-  for (std::vector<double>* v : {&unfilled, &spend, &spend_offshore, &produced, &delivered, &delivered_bloc, &cap_dest,
-                                 &cap_ref, &vendor_rev, &vendor_rev_concern, &vendor_units, &vendor_rev_jur,
-                                 &imports_month, &diverted_jur, &lease_unmet})
+  for (std::vector<double>* v :
+       {&unfilled, &spend, &spend_offshore, &produced, &delivered, &delivered_bloc, &cap_dest, &cap_ref, &vendor_rev,
+        &vendor_rev_concern, &vendor_units, &vendor_rev_jur, &imports_month, &diverted_jur, &lease_unmet})
     std::fill(v->begin(), v->end(), 0.0);
   std::fill(shut.begin(), shut.end(), 0);
   fee_revenue = 0;

@@ -78,7 +78,8 @@ SourceList loadSources(const std::string& path) {
       s.date = r.str(e, "date", p, true);
       s.url = r.str(e, "url", p, true);
       s.note = r.str(e, "note", p, false);
-      if (!s.id.empty() && !validId(s.id)) r.err(p + "/id", fmt::format("expected S followed by digits, got '{}'", s.id));
+      if (!s.id.empty() && !validId(s.id))
+        r.err(p + "/id", fmt::format("expected S followed by digits, got '{}'", s.id));
       if (!s.id.empty() && !seen.insert(s.id).second) r.err(p + "/id", fmt::format("{} is listed twice", s.id));
       if (!s.url.empty() && s.url.rfind("https://", 0) != 0 && s.url.rfind("http://", 0) != 0)
         r.err(p + "/url", "expected an http(s) address");

@@ -16,7 +16,7 @@ namespace cp {
 
 struct Source {
   std::string id, title, publisher, date, url;  // date "YYYY-MM[-DD]" or "unknown"
-  std::string note;                              // optional: second URL, caveats
+  std::string note;                             // optional: second URL, caveats
 };
 
 struct SourceList {

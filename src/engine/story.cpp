@@ -31,8 +31,10 @@ std::vector<std::string> splitSources(const std::string& text, JsonReader& r, co
     key.erase(key.find_last_not_of(' ') + 1);
     const bool ok = key.size() >= 2 && key[0] == 'S' &&
                     std::all_of(key.begin() + 1, key.end(), [](char c) { return c >= '0' && c <= '9'; });
-    if (ok) out.push_back(key);
-    else r.err(ptr, fmt::format("expected FACTS.md source keys like \"S19, S39\", got '{}'", key));
+    if (ok)
+      out.push_back(key);
+    else
+      r.err(ptr, fmt::format("expected FACTS.md source keys like \"S19, S39\", got '{}'", key));
     i = j + 1;
   }
   return out;
@@ -69,8 +71,7 @@ Story build(const json& doc, const std::string& name, const std::string& base_di
   const std::string scenario_rel = r.str(doc, "scenario", "", true);
 
   // The scenario the story tells; its own problems are passed on with its file name.
-  const bool have_scenario =
-      readScenarioRef(r, scenario_rel, base_dir, options.limits, st.scenario, st.scenario_file);
+  const bool have_scenario = readScenarioRef(r, scenario_rel, base_dir, options.limits, st.scenario, st.scenario_file);
   const Scenario* s = have_scenario ? &st.scenario : nullptr;
   st.set = leverSettings(doc, "set", "", r, s);
 
@@ -78,8 +79,10 @@ Story build(const json& doc, const std::string& name, const std::string& base_di
   auto knownLever = [&](const std::string& id) { return s->findLever(id) >= 0; };
   auto knownRule = [&](const std::string& id) {
     return std::any_of(s->rules.begin(), s->rules.end(), [&](const Rule& x) { return x.id == id; }) ||
-           std::any_of(s->china.guidance.begin(), s->china.guidance.end(), [&](const Guidance& g) { return g.id == id; }) ||
-           std::any_of(s->china.import_gates.begin(), s->china.import_gates.end(), [&](const ImportGate& g) { return g.id == id; });
+           std::any_of(s->china.guidance.begin(), s->china.guidance.end(),
+                       [&](const Guidance& g) { return g.id == id; }) ||
+           std::any_of(s->china.import_gates.begin(), s->china.import_gates.end(),
+                       [&](const ImportGate& g) { return g.id == id; });
   };
   auto knownChart = [&](const std::string& id) { return contains(charts, id); };
 
@@ -129,9 +132,9 @@ int Story::cardAt(int abs_month) const {
 }
 
 const std::vector<std::string>& knownChartIds() {
-  static const std::vector<std::string> ids = {"compute_by_bloc", "china_channels", "offshore_share",
-                                               "frontier_gap",    "nvidia_revenue", "host_power",
-                                               "vendor_share_china", "diverted",  "us_fees"};
+  static const std::vector<std::string> ids = {"compute_by_bloc",    "china_channels", "offshore_share",
+                                               "frontier_gap",       "nvidia_revenue", "host_power",
+                                               "vendor_share_china", "diverted",       "us_fees"};
   return ids;
 }
 

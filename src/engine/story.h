@@ -24,22 +24,22 @@
 namespace cp {
 
 struct StoryCard {
-  int month = 0;                         // absolute month (month.h)
+  int month = 0;  // absolute month (month.h)
   std::string title, text;
-  std::string source;                    // as written: "S19, S39"
-  std::vector<std::string> sources;      // the same, split: {"S19", "S39"}
-  std::vector<std::string> levers;       // lever ids the card is about
-  std::vector<std::string> rules;        // rule ids (scenario `rules`) or China guidance ids
-  std::vector<std::string> charts;       // dashboard chart ids to highlight
-  std::vector<std::string> try_levers;   // optional "id=value[@YYYY-MM]" settings to try
+  std::string source;                   // as written: "S19, S39"
+  std::vector<std::string> sources;     // the same, split: {"S19", "S39"}
+  std::vector<std::string> levers;      // lever ids the card is about
+  std::vector<std::string> rules;       // rule ids (scenario `rules`) or China guidance ids
+  std::vector<std::string> charts;      // dashboard chart ids to highlight
+  std::vector<std::string> try_levers;  // optional "id=value[@YYYY-MM]" settings to try
 };
 
 struct Story {
   std::string name, description;
-  std::string file;            // the story file as given
-  std::string scenario_file;   // resolved path of the scenario it tells
+  std::string file;              // the story file as given
+  std::string scenario_file;     // resolved path of the scenario it tells
   std::vector<std::string> set;  // lever settings applied to that scenario, as typed
-  Scenario scenario;           // loaded, with `set` applied
+  Scenario scenario;             // loaded, with `set` applied
   std::vector<StoryCard> cards;  // in month order
 
   // Index of the last card whose month is at or before `abs_month`; -1 before the first.

@@ -49,13 +49,13 @@ Objective readObjective(const json& o, const std::string& p, JsonReader& r, cons
   obj.scale = r.number(o, "scale", p, false, 0.0).value_or(0.0);
   const bool scope_ok = scope.empty() || parseScope(scope, obj.scope);
   if (!scope_ok)
-    r.err(p + "/scope",
-          fmt::format("expected company, bloc, jurisdiction, vendor, chip or global, got '{}'", scope));
+    r.err(p + "/scope", fmt::format("expected company, bloc, jurisdiction, vendor, chip or global, got '{}'", scope));
   if (index && scope_ok && !scope.empty() && !obj.id.empty() && !obj.metric.empty()) {
     if (!index->entities.count({obj.scope, obj.id}))
       r.err(p + "/id", fmt::format("unknown {} '{}'", scope, obj.id));
     else if (!index->series.count({obj.scope, obj.id, obj.metric}))
-      r.err(p + "/metric", fmt::format("no metric '{}' for {} '{}' in a run of the scenario", obj.metric, scope, obj.id));
+      r.err(p + "/metric",
+            fmt::format("no metric '{}' for {} '{}' in a run of the scenario", obj.metric, scope, obj.id));
   }
   return obj;
 }
@@ -73,17 +73,16 @@ Workshop build(const json& doc, const std::string& name, const std::string& base
   w.rounds = r.integer(doc, "rounds", "", true, 1, 50).value_or(1);
   if (start) w.start = *start;
 
-  const bool have_scenario =
-      readScenarioRef(r, scenario_rel, base_dir, limits, w.scenario, w.scenario_file);
+  const bool have_scenario = readScenarioRef(r, scenario_rel, base_dir, limits, w.scenario, w.scenario_file);
   const Scenario* s = have_scenario ? &w.scenario : nullptr;
   if (s && start) {
     if (*start < s->start || *start > s->end)
       r.err("/start", fmt::format("{} is outside the scenario's months {}..{}", formatMonth(*start),
                                   formatMonth(s->start), formatMonth(s->end)));
     else if (w.roundLast(w.rounds) > s->end)
-      r.err("/rounds", fmt::format("{} rounds of {} months from {} end in {}, after the scenario's end {}", w.rounds,
-                                   w.round_months, formatMonth(*start), formatMonth(w.roundLast(w.rounds)),
-                                   formatMonth(s->end)));
+      r.err("/rounds",
+            fmt::format("{} rounds of {} months from {} end in {}, after the scenario's end {}", w.rounds,
+                        w.round_months, formatMonth(*start), formatMonth(w.roundLast(w.rounds)), formatMonth(s->end)));
   }
 
   std::optional<SeriesIndex> index;
@@ -107,7 +106,8 @@ Workshop build(const json& doc, const std::string& name, const std::string& base
     for (size_t k = 0; k < team.levers.size(); ++k) {
       const std::string& id = team.levers[k];
       const std::string lp = fmt::format("{}/levers/{}", p, k);
-      if (s && s->findLever(id) < 0) r.err(lp, fmt::format("unknown lever '{}'", id));
+      if (s && s->findLever(id) < 0)
+        r.err(lp, fmt::format("unknown lever '{}'", id));
       else if (const int owner = w.teamOfLever(id); owner >= 0)
         r.err(lp, fmt::format("lever '{}' already belongs to team '{}'", id, w.teams[owner].id));
       else if (std::find(team.levers.begin(), team.levers.begin() + static_cast<long>(k), id) !=
@@ -117,9 +117,8 @@ Workshop build(const json& doc, const std::string& name, const std::string& base
     const json* objectives = r.list(t, "objectives", p, true);
     if (objectives && objectives->empty()) r.err(p + "/objectives", "a team needs at least one objective");
     for (size_t k = 0; objectives && k < objectives->size(); ++k)
-      team.objectives.push_back(
-          readObjective((*objectives)[k], fmt::format("{}/objectives/{}", p, k), r, index ? &*index : nullptr,
-                        !s || w.start > s->start));
+      team.objectives.push_back(readObjective((*objectives)[k], fmt::format("{}/objectives/{}", p, k), r,
+                                              index ? &*index : nullptr, !s || w.start > s->start));
     w.teams.push_back(std::move(team));
   }
   if (!r.problems.empty()) throw LoadError(r.problems);

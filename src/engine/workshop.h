@@ -56,26 +56,26 @@ const char* toString(Better b);
 struct Objective {
   std::string label;
   Scope scope = Scope::Global;
-  std::string id, metric;               // a Results series (src/engine/README.md "Metrics")
+  std::string id, metric;  // a Results series (src/engine/README.md "Metrics")
   double weight = 1;
   Better better = Better::Higher;
   Aggregate aggregate = Aggregate::Mean;  // over the round's months
-  double scale = 0;                     // > 0: the change worth full points; 0: |baseline|
+  double scale = 0;                       // > 0: the change worth full points; 0: |baseline|
 };
 
 struct Team {
   std::string id, name;
-  std::string brief;                    // what the team reads at the start (plain words)
-  std::vector<std::string> levers;      // lever ids only this team may move
+  std::string brief;                // what the team reads at the start (plain words)
+  std::vector<std::string> levers;  // lever ids only this team may move
   std::vector<Objective> objectives;
 };
 
 struct Workshop {
   std::string name, description;
-  std::string file;                     // the workshop file as given
-  std::string scenario_file;            // resolved path of its scenario
+  std::string file;           // the workshop file as given
+  std::string scenario_file;  // resolved path of its scenario
   Scenario scenario;
-  int start = 0;                        // absolute month of round 1's first month
+  int start = 0;  // absolute month of round 1's first month
   int round_months = 12, rounds = 1;
   std::vector<Team> teams;
 
@@ -95,8 +95,8 @@ std::vector<Problem> validateWorkshopFile(const std::string& path, const LoadLim
 // [SECTION] moves
 
 struct Move {
-  int round = 1;                        // 1..Workshop::rounds
-  std::string team, lever, value;       // value as typed: "on", "0.3", "2026-07", "never"
+  int round = 1;                   // 1..Workshop::rounds
+  std::string team, lever, value;  // value as typed: "on", "0.3", "2026-07", "never"
   bool operator==(const Move&) const = default;
 };
 
@@ -121,15 +121,15 @@ Scenario applyMoves(const Scenario& s, const Workshop& w, const std::vector<Move
 // [SECTION] sessions: a game in progress, saved between rounds or after class
 
 struct WorkshopSession {
-  std::string workshop_path;            // as written; relative to the session file's folder
-  std::vector<Move> moves;              // every move so far, rounds 1..rounds_played+1
-  int rounds_played = 0;                // rounds whose results have been shown
+  std::string workshop_path;  // as written; relative to the session file's folder
+  std::vector<Move> moves;    // every move so far, rounds 1..rounds_played+1
+  int rounds_played = 0;      // rounds whose results have been shown
   bool operator==(const WorkshopSession&) const = default;
 };
 
 std::string sessionToJson(const WorkshopSession& s);
 WorkshopSession sessionFromJson(const std::string& text, const std::string& name);  // throws LoadError
-WorkshopSession loadSession(const std::string& path);                                // throws LoadError
+WorkshopSession loadSession(const std::string& path);                               // throws LoadError
 // Writes atomically (writeFileAtomic); returns an error message, or empty on success.
 std::string saveSession(const std::string& path, const WorkshopSession& s);
 // The workshop file a session refers to, resolved against the session file's folder.
@@ -152,20 +152,20 @@ struct ObjectiveScore {
 };
 
 struct RoundScore {
-  int round = 1, first = 0, last = 0;   // absolute months of the round's window
+  int round = 1, first = 0, last = 0;      // absolute months of the round's window
   std::vector<ObjectiveScore> objectives;  // in the team's objective order
   double points = 0;
 };
 
 struct TeamScore {
-  int team = 0;                         // index into Workshop::teams
-  std::vector<RoundScore> rounds;       // rounds 1..rounds_played
+  int team = 0;                    // index into Workshop::teams
+  std::vector<RoundScore> rounds;  // rounds 1..rounds_played
   double total = 0;
 };
 
 struct Scoreboard {
   int rounds_played = 0;
-  std::vector<TeamScore> teams;         // in the workshop's team order
+  std::vector<TeamScore> teams;  // in the workshop's team order
 };
 
 // An objective's metric aggregated over [first, last] (absolute months).

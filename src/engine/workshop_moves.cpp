@@ -39,7 +39,8 @@ std::string checkMove(const Workshop& w, const Move& m) {
 
 Move parseMoveArg(const std::string& text) {
   const auto bad = [&] {
-    return MoveError(fmt::format("move '{}': expected ROUND:TEAM:ID=VALUE, e.g. 2:us_gov:us.export_enforcement=0.8", text));
+    return MoveError(
+        fmt::format("move '{}': expected ROUND:TEAM:ID=VALUE, e.g. 2:us_gov:us.export_enforcement=0.8", text));
   };
   const auto c1 = text.find(':');
   const auto c2 = c1 == std::string::npos ? std::string::npos : text.find(':', c1 + 1);
@@ -48,7 +49,8 @@ Move parseMoveArg(const std::string& text) {
   const std::string round = text.substr(0, c1);
   if (round.size() > 4 || !std::all_of(round.begin(), round.end(), [](char c) { return c >= '0' && c <= '9'; }))
     throw bad();
-  return Move{std::stoi(round), text.substr(c1 + 1, c2 - c1 - 1), text.substr(c2 + 1, eq - c2 - 1), text.substr(eq + 1)};
+  return Move{std::stoi(round), text.substr(c1 + 1, c2 - c1 - 1), text.substr(c2 + 1, eq - c2 - 1),
+              text.substr(eq + 1)};
 }
 
 std::string formatMoveArg(const Move& m) { return fmt::format("{}:{}:{}={}", m.round, m.team, m.lever, m.value); }
@@ -56,8 +58,10 @@ std::string formatMoveArg(const Move& m) { return fmt::format("{}:{}:{}={}", m.r
 std::vector<std::string> leverArgs(const Workshop& w, const std::vector<Move>& moves) {
   std::vector<std::string> args, problems;
   for (const Move& m : moves) {
-    if (std::string why = checkMove(w, m); !why.empty()) problems.push_back(std::move(why));
-    else args.push_back(fmt::format("{}={}@{}", m.lever, m.value, formatMonth(w.roundFirst(m.round))));
+    if (std::string why = checkMove(w, m); !why.empty())
+      problems.push_back(std::move(why));
+    else
+      args.push_back(fmt::format("{}={}@{}", m.lever, m.value, formatMonth(w.roundFirst(m.round))));
   }
   if (!problems.empty()) throw MoveError(fmt::format("{}", fmt::join(problems, "\n")));
   return args;
@@ -138,12 +142,13 @@ std::string workshopPathFor(const std::string& workshop_file, const std::string&
 std::vector<Problem> checkSession(const WorkshopSession& s, const Workshop& w, const std::string& name) {
   std::vector<Problem> out;
   if (s.rounds_played > w.rounds)
-    out.push_back({name, "/rounds_played",
-                   fmt::format("{} rounds played, the workshop has {}", s.rounds_played, w.rounds)});
+    out.push_back(
+        {name, "/rounds_played", fmt::format("{} rounds played, the workshop has {}", s.rounds_played, w.rounds)});
   for (size_t i = 0; i < s.moves.size(); ++i) {
     const Move& m = s.moves[i];
     const std::string p = fmt::format("/moves/{}", i);
-    if (std::string why = checkMove(w, m); !why.empty()) out.push_back({name, p, why});
+    if (std::string why = checkMove(w, m); !why.empty())
+      out.push_back({name, p, why});
     else if (m.round > s.rounds_played + 1)
       out.push_back({name, p + "/round",
                      fmt::format("round {} is not open: {} rounds played, so moves go into round {} at the latest",

@@ -19,9 +19,9 @@ const char* const kMonthsEn[12] = {"January", "February", "March",     "April", 
                                    "July",    "August",   "September", "October", "November", "December"};
 const char* const kMonthsEnShort[12] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                         "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-const char* const kMonthsUk[12] = {"січень",   "лютий",    "березень", "квітень",  "травень",  "червень",
-                                   "липень",   "серпень",  "вересень", "жовтень",  "листопад", "грудень"};
-const char* const kMonthsUkShort[12] = {"січ.", "лют.", "бер.", "квіт.", "трав.", "черв.",
+const char* const kMonthsUk[12] = {"січень", "лютий",   "березень", "квітень", "травень",  "червень",
+                                   "липень", "серпень", "вересень", "жовтень", "листопад", "грудень"};
+const char* const kMonthsUkShort[12] = {"січ.", "лют.",  "бер.", "квіт.", "трав.", "черв.",
                                         "лип.", "серп.", "вер.", "жовт.", "лист.", "груд."};
 
 bool isDigit(char c) { return c >= '0' && c <= '9'; }
@@ -32,43 +32,45 @@ const NumberStyle& numberStyle(std::string_view lang) { return lang == "uk" ? kU
 const NumberStyle& numberStyle() { return numberStyle(language()); }
 
 std::string localizeNumber(std::string_view s, const NumberStyle& st) {
-    if (st.decimal == '.') return std::string(s);
-    std::string out(s);
-    for (size_t i = 1; i + 1 < out.size(); ++i)
-        if (out[i] == '.' && isDigit(out[i - 1]) && isDigit(out[i + 1])) out[i] = st.decimal;
-    return out;
+  if (st.decimal == '.') return std::string(s);
+  std::string out(s);
+  for (size_t i = 1; i + 1 < out.size(); ++i)
+    if (out[i] == '.' && isDigit(out[i - 1]) && isDigit(out[i + 1])) out[i] = st.decimal;
+  return out;
 }
 
 std::string formatFixed(double v, int decimals, const NumberStyle& st) {
-    if (std::isnan(v)) return "n/a";
-    if (std::isinf(v)) return v > 0 ? "inf" : "-inf";
-    char buf[512];
-    std::snprintf(buf, sizeof buf, "%.*f", std::clamp(decimals, 0, 9), v);
-    std::string s(buf);
-    if (s == "-0" || s.find_first_not_of("-0.") == std::string::npos) s.erase(0, s[0] == '-' ? 1 : 0);
-    const size_t start = s[0] == '-' ? 1 : 0;
-    size_t end = s.find('.');
-    if (end == std::string::npos) end = s.size();
-    else s[end] = st.decimal;
-    std::string out = s.substr(0, start);
-    const std::string intPart = s.substr(start, end - start);
-    for (size_t i = 0; i < intPart.size(); ++i) {
-        if (i > 0 && (intPart.size() - i) % 3 == 0) out += st.group;
-        out += intPart[i];
-    }
-    out += s.substr(end);
-    return out;
+  if (std::isnan(v)) return "n/a";
+  if (std::isinf(v)) return v > 0 ? "inf" : "-inf";
+  char buf[512];
+  std::snprintf(buf, sizeof buf, "%.*f", std::clamp(decimals, 0, 9), v);
+  std::string s(buf);
+  if (s == "-0" || s.find_first_not_of("-0.") == std::string::npos) s.erase(0, s[0] == '-' ? 1 : 0);
+  const size_t start = s[0] == '-' ? 1 : 0;
+  size_t end = s.find('.');
+  if (end == std::string::npos)
+    end = s.size();
+  else
+    s[end] = st.decimal;
+  std::string out = s.substr(0, start);
+  const std::string intPart = s.substr(start, end - start);
+  for (size_t i = 0; i < intPart.size(); ++i) {
+    if (i > 0 && (intPart.size() - i) % 3 == 0) out += st.group;
+    out += intPart[i];
+  }
+  out += s.substr(end);
+  return out;
 }
 
 std::string monthName(int month, bool abbreviated, std::string_view lang) {
-    if (month < 1 || month > 12) return "?";
-    if (lang == "uk") return abbreviated ? kMonthsUkShort[month - 1] : kMonthsUk[month - 1];
-    return abbreviated ? kMonthsEnShort[month - 1] : kMonthsEn[month - 1];
+  if (month < 1 || month > 12) return "?";
+  if (lang == "uk") return abbreviated ? kMonthsUkShort[month - 1] : kMonthsUk[month - 1];
+  return abbreviated ? kMonthsEnShort[month - 1] : kMonthsEn[month - 1];
 }
 std::string monthName(int month, bool abbreviated) { return monthName(month, abbreviated, language()); }
 
 std::string formatMonthLabel(int absMonth, std::string_view lang) {
-    return monthName(absMonth % 12 + 1, true, lang) + " " + std::to_string(absMonth / 12);
+  return monthName(absMonth % 12 + 1, true, lang) + " " + std::to_string(absMonth / 12);
 }
 std::string formatMonthLabel(int absMonth) { return formatMonthLabel(absMonth, language()); }
 

@@ -10,9 +10,9 @@
 namespace cp::i18n {
 
 struct NumberStyle {
-    char decimal = '.';
-    const char* group = ",";          // thousands separator (English: ",", Ukrainian: U+202F)
-    const char* scales[5] = {"", "k", "M", "bn", "tn"};  // x1, x1e3, x1e6, x1e9, x1e12
+  char decimal = '.';
+  const char* group = ",";                             // thousands separator (English: ",", Ukrainian: U+202F)
+  const char* scales[5] = {"", "k", "M", "bn", "tn"};  // x1, x1e3, x1e6, x1e9, x1e12
 };
 // The style for a language code; unknown codes get English.
 const NumberStyle& numberStyle(std::string_view lang);

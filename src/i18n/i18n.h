@@ -23,18 +23,18 @@
 namespace cp::i18n {
 
 class Catalogue {
-public:
-    // Adds the translated, non-fuzzy entries of one PO text; later texts win on the same
-    // msgid. Problems ("name:line: reason") are appended to `problems`.
-    void addPo(std::string_view text, std::string_view name, std::vector<std::string>& problems);
-    void add(std::string_view msgid, std::string_view msgstr, std::string_view context = {});
-    // The translation, or null when there is none.
-    const std::string* find(std::string_view msgid, std::string_view context = {}) const;
-    size_t size() const { return map_.size(); }
-    std::vector<std::string> files;  // the PO files read, in order
+ public:
+  // Adds the translated, non-fuzzy entries of one PO text; later texts win on the same
+  // msgid. Problems ("name:line: reason") are appended to `problems`.
+  void addPo(std::string_view text, std::string_view name, std::vector<std::string>& problems);
+  void add(std::string_view msgid, std::string_view msgstr, std::string_view context = {});
+  // The translation, or null when there is none.
+  const std::string* find(std::string_view msgid, std::string_view context = {}) const;
+  size_t size() const { return map_.size(); }
+  std::vector<std::string> files;  // the PO files read, in order
 
-private:
-    std::unordered_map<std::string, std::string> map_;  // key: context "\x04" msgid, or msgid
+ private:
+  std::unordered_map<std::string, std::string> map_;  // key: context "\x04" msgid, or msgid
 };
 
 // Reads `lang`'s catalogues from the first root that has assets/locale/<lang>.po and the
@@ -45,8 +45,8 @@ bool loadCatalogue(Catalogue& out, std::string_view lang, const std::vector<std:
 
 // The languages the tool ships, as code and the name a speaker of it reads.
 struct Language {
-    const char* code;
-    const char* name;
+  const char* code;
+  const char* name;
 };
 const std::vector<Language>& languages();
 bool knownLanguage(std::string_view code);

@@ -13,19 +13,19 @@
 namespace cp::i18n {
 
 struct PoEntry {
-    std::string context;                // msgctxt ("" when none)
-    std::string msgid, msgidPlural;     // msgid_plural empty for ordinary entries
-    std::vector<std::string> msgstr;    // msgstr, or msgstr[0], msgstr[1]... for plurals
-    bool fuzzy = false;                 // "#, fuzzy": a guess a translator has not checked
-    bool obsolete = false;              // "#~" entries msgmerge keeps for reference
-    int line = 0;                       // where the entry starts (1-based)
-    // Has a non-empty first translation (what tr() uses).
-    bool translated() const { return !msgstr.empty() && !msgstr[0].empty(); }
+  std::string context;              // msgctxt ("" when none)
+  std::string msgid, msgidPlural;   // msgid_plural empty for ordinary entries
+  std::vector<std::string> msgstr;  // msgstr, or msgstr[0], msgstr[1]... for plurals
+  bool fuzzy = false;               // "#, fuzzy": a guess a translator has not checked
+  bool obsolete = false;            // "#~" entries msgmerge keeps for reference
+  int line = 0;                     // where the entry starts (1-based)
+  // Has a non-empty first translation (what tr() uses).
+  bool translated() const { return !msgstr.empty() && !msgstr[0].empty(); }
 };
 
 struct PoFile {
-    std::vector<PoEntry> entries;       // the header (msgid "") included, obsolete ones left out
-    std::vector<std::string> problems;  // "name:line: reason"; the entry at fault is skipped
+  std::vector<PoEntry> entries;       // the header (msgid "") included, obsolete ones left out
+  std::vector<std::string> problems;  // "name:line: reason"; the entry at fault is skipped
 };
 
 // Never throws; malformed lines are reported in problems and skipped.

@@ -13,12 +13,12 @@ namespace cp::i18n {
 
 template <class... Args>
 std::string trf(const char* msgid, const Args&... args) {
-    const char* t = tr(msgid);
-    try {
-        return fmt::vformat(t, fmt::make_format_args(args...));
-    } catch (const fmt::format_error&) {
-        return fmt::vformat(msgid, fmt::make_format_args(args...));
-    }
+  const char* t = tr(msgid);
+  try {
+    return fmt::vformat(t, fmt::make_format_args(args...));
+  } catch (const fmt::format_error&) {
+    return fmt::vformat(msgid, fmt::make_format_args(args...));
+  }
 }
 
 }  // namespace cp::i18n

@@ -13,8 +13,7 @@ namespace cp::paths {
 
 namespace fs = std::filesystem;
 
-std::vector<fs::path> dataRootCandidates(const fs::path& exeDir, const fs::path& binToData,
-                                         const fs::path& sourceDir) {
+std::vector<fs::path> dataRootCandidates(const fs::path& exeDir, const fs::path& binToData, const fs::path& sourceDir) {
   std::vector<fs::path> roots;
   auto add = [&](const fs::path& p) {
     const fs::path normal = p.lexically_normal();

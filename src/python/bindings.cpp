@@ -34,23 +34,24 @@ using cp::Scenario;
 
 // A scenario with the levers, months and uncertain values of one request applied.
 struct Request {
-  std::vector<std::string> levers;            // "id=value[@YYYY-MM]"
-  std::optional<std::string> start, end;      // "YYYY-MM": first month returned, last simulated
+  std::vector<std::string> levers;                        // "id=value[@YYYY-MM]"
+  std::optional<std::string> start, end;                  // "YYYY-MM": first month returned, last simulated
   std::vector<std::pair<std::string, double>> uncertain;  // JSON pointer -> value
-  std::string metrics;                        // series selection; empty = all
+  std::string metrics;                                    // series selection; empty = all
 };
 
 std::optional<int> monthArg(const std::optional<std::string>& text, const char* name) {
   if (!text) return std::nullopt;
   const auto m = cp::parseMonth(*text);
-  if (!m || *m == cp::kNever) throw py::value_error(std::string(name) + " expects a month 'YYYY-MM', got '" + *text + "'");
+  if (!m || *m == cp::kNever)
+    throw py::value_error(std::string(name) + " expects a month 'YYYY-MM', got '" + *text + "'");
   return m;
 }
 
 struct Prepared {
   Scenario s;
-  int first = 0;                 // first month to return (absolute)
-  std::vector<double> uncertain; // empty = the deterministic values
+  int first = 0;                  // first month to return (absolute)
+  std::vector<double> uncertain;  // empty = the deterministic values
   cp::SeriesSelection keep;
 };
 
@@ -391,9 +392,8 @@ PYBIND11_MODULE(_engine, m) {
           if (i < 0) throw cp::LeverError("levers: unknown lever '" + id + "' (see Scenario.levers)");
           levers.push_back(i);
         }
-        const auto t = analyse<cp::Sensitivity>(threads, [&](const cp::AnalysisOptions& o) {
-          return cp::sensitivity(given, p, levers, o);
-        });
+        const auto t = analyse<cp::Sensitivity>(
+            threads, [&](const cp::AnalysisOptions& o) { return cp::sensitivity(given, p, levers, o); });
         return sensitivityDict(t);
       },
       py::arg("scenario"), py::arg("settings"), py::arg("metric"), py::arg("month"), py::arg("levers"),
@@ -406,9 +406,8 @@ PYBIND11_MODULE(_engine, m) {
         std::vector<cp::MetricPoint> points;
         for (const std::string& metric : metrics)
           for (const std::string& month : months) points.push_back(metricPoint(metric, month, {}));
-        const auto r = analyse<cp::ScenarioMatrix>(threads, [&](const cp::AnalysisOptions& o) {
-          return cp::scenarioMatrix(scenarios, points, o);
-        });
+        const auto r = analyse<cp::ScenarioMatrix>(
+            threads, [&](const cp::AnalysisOptions& o) { return cp::scenarioMatrix(scenarios, points, o); });
         py::list keys;
         for (const cp::MetricPoint& p : r.points)
           keys.append(py::make_tuple(cp::toString(p.scope), p.id, p.metric, cp::formatMonth(p.month)));

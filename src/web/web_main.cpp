@@ -50,245 +50,258 @@ constexpr const char* kScenariosDir = "/scenarios";
 constexpr const char* kPictureDir = "/tmp";
 
 struct WebApp {
-    AppState state;
-    Platform platform;
-    int frames = 0;
-    bool ready = false;
-    double startMs = 0;
-    double firstFrameMs = -1;  // page start -> first frame drawn
-    std::string kpiJson;       // chokepoint_kpis()'s buffer
-    // Persistence (IndexedDB): what was last written, and when the next flush is due.
-    std::filesystem::path settingsFile, iniFile;
-    Settings saved;
-    std::string sessionWritten;
-    bool flushDue = false;
-    double lastFlushMs = 0;
+  AppState state;
+  Platform platform;
+  int frames = 0;
+  bool ready = false;
+  double startMs = 0;
+  double firstFrameMs = -1;  // page start -> first frame drawn
+  std::string kpiJson;       // chokepoint_kpis()'s buffer
+  // Persistence (IndexedDB): what was last written, and when the next flush is due.
+  std::filesystem::path settingsFile, iniFile;
+  Settings saved;
+  std::string sessionWritten;
+  bool flushDue = false;
+  double lastFlushMs = 0;
 };
 
 WebApp* gApp = nullptr;  // the browser calls back into it; it lives until the page closes
 
 std::string jsString(const char* script) {
-    char* s = emscripten_run_script_string(script);
-    return s ? std::string(s) : std::string();
+  char* s = emscripten_run_script_string(script);
+  return s ? std::string(s) : std::string();
 }
 
 // Offers a file of the virtual file system as a browser download.
 void downloadFile(const std::string& path) {
-    EM_ASM(
-        {
-            const path = UTF8ToString($0);
-            const data = FS.readFile(path);
-            const blob = new Blob([data], {type : "application/octet-stream"});
-            const a = document.createElement("a");
-            a.href = URL.createObjectURL(blob);
-            a.download = path.split("/").pop();
-            document.body.appendChild(a);
-            a.click();
-            setTimeout(() => { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
-        },
-        path.c_str());
+  EM_ASM(
+      {
+        const path = UTF8ToString($0);
+        const data = FS.readFile(path);
+        const blob = new Blob([data], {
+          type:
+            "application/octet-stream"
+        });
+        const a = document.createElement("a");
+        a.href = URL.createObjectURL(blob);
+        a.download = path.split("/").pop();
+        document.body.appendChild(a);
+        a.click();
+        setTimeout(() = >
+                        {
+                          URL.revokeObjectURL(a.href);
+                          a.remove();
+                        },
+                   1000);
+      },
+      path.c_str());
 }
 
 // Writes what changed (settings, layout; the session autosaves itself) and, at most once a
 // second, copies the file system's $HOME back to IndexedDB.
 void persist(WebApp& app) {
-    AppState& state = app.state;
-    autosaveTick(state, std::chrono::steady_clock::now());
-    if (state.session.lastWritten != app.sessionWritten) {
-        app.sessionWritten = state.session.lastWritten;
-        app.flushDue = true;
-    }
-    Settings now = app.saved;
-    now.theme = state.presenter ? state.themeBeforePresenter : state.theme;
-    now.recentFiles = state.recentFiles;
-    now.language = state.language;
-    if (settingsToJson(now) != settingsToJson(app.saved)) {
-        std::string error;
-        if (saveSettings(app.settingsFile, now, &error)) app.flushDue = true;
-        app.saved = now;  // not retried every frame when storage is full
-    }
-    if (ImGuiIO& io = ImGui::GetIO(); io.WantSaveIniSettings) {
-        io.WantSaveIniSettings = false;
-        size_t size = 0;
-        const char* text = ImGui::SaveIniSettingsToMemory(&size);
-        if (writeFileAtomically(app.iniFile, std::string_view(text, size))) app.flushDue = true;
-    }
-    if (app.flushDue && emscripten_get_now() - app.lastFlushMs > 1000) {
-        app.flushDue = false;
-        app.lastFlushMs = emscripten_get_now();
-        EM_ASM({ FS.syncfs(false, (err) => { if (err) console.error("chokepoint: cannot keep settings: " + err); }); });
-    }
+  AppState& state = app.state;
+  autosaveTick(state, std::chrono::steady_clock::now());
+  if (state.session.lastWritten != app.sessionWritten) {
+    app.sessionWritten = state.session.lastWritten;
+    app.flushDue = true;
+  }
+  Settings now = app.saved;
+  now.theme = state.presenter ? state.themeBeforePresenter : state.theme;
+  now.recentFiles = state.recentFiles;
+  now.language = state.language;
+  if (settingsToJson(now) != settingsToJson(app.saved)) {
+    std::string error;
+    if (saveSettings(app.settingsFile, now, &error)) app.flushDue = true;
+    app.saved = now;  // not retried every frame when storage is full
+  }
+  if (ImGuiIO& io = ImGui::GetIO(); io.WantSaveIniSettings) {
+    io.WantSaveIniSettings = false;
+    size_t size = 0;
+    const char* text = ImGui::SaveIniSettingsToMemory(&size);
+    if (writeFileAtomically(app.iniFile, std::string_view(text, size))) app.flushDue = true;
+  }
+  if (app.flushDue && emscripten_get_now() - app.lastFlushMs > 1000) {
+    app.flushDue = false;
+    app.lastFlushMs = emscripten_get_now();
+    EM_ASM({
+      FS.syncfs(
+          false, (err) = > {
+            if (err) console.error("chokepoint: cannot keep settings: " + err);
+          });
+    });
+  }
 }
 
 // ImGui's clipboard: also the browser's (copy only: reading it needs the user's permission).
 // A share link also goes into the address bar, and the full URL into the clipboard.
 std::string gClipboard;
 void setClipboard(void*, const char* text) {
-    gClipboard = text ? text : "";
-    EM_ASM(
-        {
-            let text = UTF8ToString($0);
-            if (text.startsWith("#scenario=")) {
-                history.replaceState(null, "", text);  // no hashchange: nothing reloads
-                text = window.location.href;
-            }
-            if (navigator.clipboard) navigator.clipboard.writeText(text).catch(() => {});
-        },
-        gClipboard.c_str());
+  gClipboard = text ? text : "";
+  EM_ASM(
+      {
+        let text = UTF8ToString($0);
+        if (text.startsWith("#scenario=")) {
+          history.replaceState(null, "", text);  // no hashchange: nothing reloads
+          text = window.location.href;
+        }
+        if (navigator.clipboard) navigator.clipboard.writeText(text).catch(() = > {});
+      },
+      gClipboard.c_str());
 }
 const char* getClipboard(void*) { return gClipboard.c_str(); }
 
 void frame() {
-    WebApp& app = *gApp;
-    AppState& state = app.state;
-    // The canvas follows the browser window.
-    const int width = EM_ASM_INT({ return window.innerWidth; });
-    const int height = EM_ASM_INT({ return window.innerHeight; });
-    if (GLFWwindow* window = glfwGetCurrentContext(); window && width > 0 && height > 0) {
-        int w = 0, h = 0;
-        glfwGetWindowSize(window, &w, &h);
-        if (w != width || h != height) glfwSetWindowSize(window, width, height);
-    }
-    app.platform.pollEvents();
-    (void)app.platform.takeEvents();  // the browser draws every frame; nothing to decide
-    app.platform.newFrame();
-    // Two frames in the same millisecond (a browser's virtual time in headless tests):
-    // ImGui needs time to pass.
-    if (ImGuiIO& io = ImGui::GetIO(); io.DeltaTime <= 0.0f) io.DeltaTime = 1.0f / 1000.0f;
-    ImGui::NewFrame();
-    update(state);  // the frame's one sync with background work, before anything is drawn
-    drawUi(state);
-    ImGui::Render();
-    app.platform.render(ImGui::GetStyle().Colors[ImGuiCol_WindowBg]);
+  WebApp& app = *gApp;
+  AppState& state = app.state;
+  // The canvas follows the browser window.
+  const int width = EM_ASM_INT({ return window.innerWidth; });
+  const int height = EM_ASM_INT({ return window.innerHeight; });
+  if (GLFWwindow* window = glfwGetCurrentContext(); window && width > 0 && height > 0) {
+    int w = 0, h = 0;
+    glfwGetWindowSize(window, &w, &h);
+    if (w != width || h != height) glfwSetWindowSize(window, width, height);
+  }
+  app.platform.pollEvents();
+  (void)app.platform.takeEvents();  // the browser draws every frame; nothing to decide
+  app.platform.newFrame();
+  // Two frames in the same millisecond (a browser's virtual time in headless tests):
+  // ImGui needs time to pass.
+  if (ImGuiIO& io = ImGui::GetIO(); io.DeltaTime <= 0.0f) io.DeltaTime = 1.0f / 1000.0f;
+  ImGui::NewFrame();
+  update(state);  // the frame's one sync with background work, before anything is drawn
+  drawUi(state);
+  ImGui::Render();
+  app.platform.render(ImGui::GetStyle().Colors[ImGuiCol_WindowBg]);
 
-    if (auto& req = state.requests.screenshot; req && req->delayFrames-- <= 0) {
-        // The browser has no folders to pick: the picture is written and downloaded.
-        const std::string path = std::string(kPictureDir) + "/" + std::filesystem::path(req->path).filename().string();
-        std::string error;
-        if (app.platform.saveScreenshot(path, &error)) {
-            downloadFile(path);
-            setStatus(state, tr("Downloaded picture ") + std::filesystem::path(path).filename().string());
-        } else {
-            setError(state, tr("Picture not saved: ") + error);
-        }
-        req.reset();
+  if (auto& req = state.requests.screenshot; req && req->delayFrames-- <= 0) {
+    // The browser has no folders to pick: the picture is written and downloaded.
+    const std::string path = std::string(kPictureDir) + "/" + std::filesystem::path(req->path).filename().string();
+    std::string error;
+    if (app.platform.saveScreenshot(path, &error)) {
+      downloadFile(path);
+      setStatus(state, tr("Downloaded picture ") + std::filesystem::path(path).filename().string());
+    } else {
+      setError(state, tr("Picture not saved: ") + error);
     }
-    app.platform.swap();
-    handleRequests(state);
-    persist(app);
+    req.reset();
+  }
+  app.platform.swap();
+  handleRequests(state);
+  persist(app);
 
-    ++app.frames;
-    if (app.frames == 1) app.firstFrameMs = emscripten_get_now() - app.startMs;
-    // Ready: a few frames drawn with the first results on screen (tests wait for this).
-    if (!app.ready && app.frames >= 3 && (state.runs.current || state.loadError)) {
-        app.ready = true;
-        emscripten_run_script("document.title = 'Chokepoint ready'; if (window.onChokepointReady) onChokepointReady();");
-        std::printf("chokepoint: first frame after %.0f ms; baseline run %.1f ms\n", app.firstFrameMs,
-                    state.runs.lastRunMs);
-    }
+  ++app.frames;
+  if (app.frames == 1) app.firstFrameMs = emscripten_get_now() - app.startMs;
+  // Ready: a few frames drawn with the first results on screen (tests wait for this).
+  if (!app.ready && app.frames >= 3 && (state.runs.current || state.loadError)) {
+    app.ready = true;
+    emscripten_run_script("document.title = 'Chokepoint ready'; if (window.onChokepointReady) onChokepointReady();");
+    std::printf("chokepoint: first frame after %.0f ms; baseline run %.1f ms\n", app.firstFrameMs,
+                state.runs.lastRunMs);
+  }
 }
 
 }  // namespace
 
 // index.html calls this with an uploaded file, written into the virtual file system.
 extern "C" EMSCRIPTEN_KEEPALIVE void chokepoint_open_upload(const char* path) {
-    if (gApp && path) requestGuarded(gApp->state, PendingAction::Open, path);
+  if (gApp && path) requestGuarded(gApp->state, PendingAction::Open, path);
 }
 
 // For tests and the page: the KPIs in the month on screen, the last run's time and the
 // first frame's time, as JSON. The buffer is valid until the next call.
 extern "C" EMSCRIPTEN_KEEPALIVE const char* chokepoint_kpis() {
-    if (!gApp) return "{}";
-    const AppState& state = gApp->state;
-    std::string out = "{\"ready\":" + std::string(gApp->ready ? "true" : "false");
-    out += ",\"run_ms\":" + std::to_string(state.runs.lastRunMs);
-    out += ",\"first_frame_ms\":" + std::to_string(gApp->firstFrameMs);
-    out += ",\"scenario\":\"" + std::filesystem::path(state.scenarioPath).stem().string() + "\"";
-    out += ",\"load_error\":" + std::string(state.loadError ? "true" : "false");
-    out += ",\"changed_levers\":" + std::to_string(hasScenario(state.doc) ? changedLeverCount(state.doc) : 0);
-    out += ",\"language\":\"" + state.language + "\"";
-    // Uncertainty bands: members done so far, and the size of the ensemble behind the bands shown.
-    out += ",\"uncertainty_done\":" + std::to_string(state.uncertainty.worker.progress().done);
-    out += ",\"bands_runs\":" + std::to_string(state.uncertainty.bands ? state.uncertainty.bands->runs : 0);
-    out += ",\"kpis\":{";
-    const auto& specs = kpiSpecs();
-    bool first = true;
-    const size_t shown = hasScenario(state.doc) ? state.dash.kpis.size() : 0;  // none under the error panel
-    for (size_t k = 0; k < specs.size() && k < shown; ++k) {
-        const double v = kpiValue(specs[k], state.dash.kpis[k].current, state.view.month);
-        if (!std::isfinite(v)) continue;
-        out += std::string(first ? "" : ",") + "\"" + specs[k].id + "\":" + std::to_string(v);
-        first = false;
-    }
-    out += "}}";
-    gApp->kpiJson = std::move(out);
-    return gApp->kpiJson.c_str();
+  if (!gApp) return "{}";
+  const AppState& state = gApp->state;
+  std::string out = "{\"ready\":" + std::string(gApp->ready ? "true" : "false");
+  out += ",\"run_ms\":" + std::to_string(state.runs.lastRunMs);
+  out += ",\"first_frame_ms\":" + std::to_string(gApp->firstFrameMs);
+  out += ",\"scenario\":\"" + std::filesystem::path(state.scenarioPath).stem().string() + "\"";
+  out += ",\"load_error\":" + std::string(state.loadError ? "true" : "false");
+  out += ",\"changed_levers\":" + std::to_string(hasScenario(state.doc) ? changedLeverCount(state.doc) : 0);
+  out += ",\"language\":\"" + state.language + "\"";
+  // Uncertainty bands: members done so far, and the size of the ensemble behind the bands shown.
+  out += ",\"uncertainty_done\":" + std::to_string(state.uncertainty.worker.progress().done);
+  out += ",\"bands_runs\":" + std::to_string(state.uncertainty.bands ? state.uncertainty.bands->runs : 0);
+  out += ",\"kpis\":{";
+  const auto& specs = kpiSpecs();
+  bool first = true;
+  const size_t shown = hasScenario(state.doc) ? state.dash.kpis.size() : 0;  // none under the error panel
+  for (size_t k = 0; k < specs.size() && k < shown; ++k) {
+    const double v = kpiValue(specs[k], state.dash.kpis[k].current, state.view.month);
+    if (!std::isfinite(v)) continue;
+    out += std::string(first ? "" : ",") + "\"" + specs[k].id + "\":" + std::to_string(v);
+    first = false;
+  }
+  out += "}}";
+  gApp->kpiJson = std::move(out);
+  return gApp->kpiJson.c_str();
 }
 
 // For tests: View > Uncertainty on or off.
 extern "C" EMSCRIPTEN_KEEPALIVE void chokepoint_set_uncertainty(int on) {
-    if (gApp) setUncertainty(gApp->state, on != 0);
+  if (gApp) setUncertainty(gApp->state, on != 0);
 }
 
 int main() {
-    auto* app = new WebApp;
-    gApp = app;
-    app->startMs = emscripten_get_now();
-    AppState& state = app->state;
+  auto* app = new WebApp;
+  gApp = app;
+  app->startMs = emscripten_get_now();
+  AppState& state = app->state;
 
-    const UserDirs dirs = userDirsFromEnv();  // $HOME: kept in IndexedDB (index.html)
-    app->settingsFile = dirs.config / kSettingsFile;
-    app->iniFile = dirs.config / kImGuiIniFile;
-    std::string warning;
-    app->saved = loadSettings(app->settingsFile, &warning);
-    if (!warning.empty()) state.warnings.push_back(warning);
-    state.dialogs.upload = [] { EM_ASM({ chokepointUpload(); }); };
-    state.dialogs.download = [](const std::string& path) { downloadFile(path); };
-    state.theme = app->saved.theme;
-    state.recentFiles = app->saved.recentFiles;
-    state.localeRoots = {"/"};  // the preloaded assets/locale and scenarios/locale
-    if (app->saved.language != "en") setAppLanguage(state, app->saved.language);
+  const UserDirs dirs = userDirsFromEnv();  // $HOME: kept in IndexedDB (index.html)
+  app->settingsFile = dirs.config / kSettingsFile;
+  app->iniFile = dirs.config / kImGuiIniFile;
+  std::string warning;
+  app->saved = loadSettings(app->settingsFile, &warning);
+  if (!warning.empty()) state.warnings.push_back(warning);
+  state.dialogs.upload = [] { EM_ASM({ chokepointUpload(); }); };
+  state.dialogs.download = [](const std::string& path) { downloadFile(path); };
+  state.theme = app->saved.theme;
+  state.recentFiles = app->saved.recentFiles;
+  state.localeRoots = {"/"};  // the preloaded assets/locale and scenarios/locale
+  if (app->saved.language != "en") setAppLanguage(state, app->saved.language);
 
-    const std::string fragment = jsString("window.location.hash || ''");
-    if (fragment.empty() || fragment == "#") {
-        state.scenarioPath = std::string(kScenariosDir) + "/" + kBaselineScenarioId + ".json";
-        loadScenario(state);
-    } else {
-        const std::string error = openShareLink(state, fragment, scenarioDirs(""));
-        if (!error.empty()) std::fprintf(stderr, "chokepoint: %s\n", error.c_str());
-    }
-    // A reload with unsaved edits offers them back (not when a link asked for a state).
-    state.session.file = dirs.data / kSessionFile;
-    if (fragment.empty() || fragment == "#") {
-        std::string sessionWarning;
-        if (auto last = readUncleanSession(state.session.file, &sessionWarning)) offerSession(state, std::move(*last));
-        if (!sessionWarning.empty()) state.warnings.push_back(sessionWarning);
-    }
+  const std::string fragment = jsString("window.location.hash || ''");
+  if (fragment.empty() || fragment == "#") {
+    state.scenarioPath = std::string(kScenariosDir) + "/" + kBaselineScenarioId + ".json";
+    loadScenario(state);
+  } else {
+    const std::string error = openShareLink(state, fragment, scenarioDirs(""));
+    if (!error.empty()) std::fprintf(stderr, "chokepoint: %s\n", error.c_str());
+  }
+  // A reload with unsaved edits offers them back (not when a link asked for a state).
+  state.session.file = dirs.data / kSessionFile;
+  if (fragment.empty() || fragment == "#") {
+    std::string sessionWarning;
+    if (auto last = readUncleanSession(state.session.file, &sessionWarning)) offerSession(state, std::move(*last));
+    if (!sessionWarning.empty()) state.warnings.push_back(sessionWarning);
+  }
 
-    PlatformConfig config;
-    config.width = EM_ASM_INT({ return window.innerWidth; });
-    config.height = EM_ASM_INT({ return window.innerHeight; });
-    std::string error;
-    if (!app->platform.init(config, &error)) {
-        std::fprintf(stderr, "chokepoint: %s\n", error.c_str());
-        emscripten_run_script("document.title = 'Chokepoint failed: no WebGL 2'");
-        return 1;
-    }
-    IMGUI_CHECKVERSION();
-    ImGui::CreateContext();
-    ImGuiIO& io = ImGui::GetIO();
-    io.IniFilename = nullptr;  // written by persist()
-    if (const auto ini = readTextFile(app->iniFile)) ImGui::LoadIniSettingsFromMemory(ini->data(), ini->size());
-    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
-    state.fonts = loadFonts(*io.Fonts, assetSearchDirs());
-    if (state.fonts.warning) state.warnings.push_back(*state.fonts.warning);
-    applyThemeIfChanged(state);
-    if (!app->platform.initImGuiBackends(&error)) {
-        std::fprintf(stderr, "chokepoint: %s\n", error.c_str());
-        return 1;
-    }
-    io.SetClipboardTextFn = setClipboard;
-    io.GetClipboardTextFn = getClipboard;
-    emscripten_set_main_loop(frame, 0, true);  // never returns: the browser calls frame()
-    return 0;
+  PlatformConfig config;
+  config.width = EM_ASM_INT({ return window.innerWidth; });
+  config.height = EM_ASM_INT({ return window.innerHeight; });
+  std::string error;
+  if (!app->platform.init(config, &error)) {
+    std::fprintf(stderr, "chokepoint: %s\n", error.c_str());
+    emscripten_run_script("document.title = 'Chokepoint failed: no WebGL 2'");
+    return 1;
+  }
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  ImGuiIO& io = ImGui::GetIO();
+  io.IniFilename = nullptr;  // written by persist()
+  if (const auto ini = readTextFile(app->iniFile)) ImGui::LoadIniSettingsFromMemory(ini->data(), ini->size());
+  io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+  state.fonts = loadFonts(*io.Fonts, assetSearchDirs());
+  if (state.fonts.warning) state.warnings.push_back(*state.fonts.warning);
+  applyThemeIfChanged(state);
+  if (!app->platform.initImGuiBackends(&error)) {
+    std::fprintf(stderr, "chokepoint: %s\n", error.c_str());
+    return 1;
+  }
+  io.SetClipboardTextFn = setClipboard;
+  io.GetClipboardTextFn = getClipboard;
+  emscripten_set_main_loop(frame, 0, true);  // never returns: the browser calls frame()
+  return 0;
 }

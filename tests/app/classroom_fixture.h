@@ -14,10 +14,10 @@
 namespace chokepoint::test {
 
 inline std::string storyPath(const std::string& name) {
-    return std::string(CHOKEPOINT_SOURCE_DIR) + "/scenarios/stories/" + name;
+  return std::string(CHOKEPOINT_SOURCE_DIR) + "/scenarios/stories/" + name;
 }
 inline std::string workshopPath(const std::string& name) {
-    return std::string(CHOKEPOINT_SOURCE_DIR) + "/scenarios/workshops/" + name;
+  return std::string(CHOKEPOINT_SOURCE_DIR) + "/scenarios/workshops/" + name;
 }
 
 struct ClassroomFixture : HeadlessDashboard {};

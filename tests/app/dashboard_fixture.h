@@ -22,38 +22,39 @@
 namespace chokepoint::test {
 
 struct DashboardFixture : HeadlessDashboard {
-    explicit DashboardFixture(const std::string& scenario = baselinePath()) {
-        state.scenarioPath = scenario;
-        app::loadScenario(state);
-        settle();
-    }
+  explicit DashboardFixture(const std::string& scenario = baselinePath()) {
+    state.scenarioPath = scenario;
+    app::loadScenario(state);
+    settle();
+  }
 
-    int monthIndex(const char* yyyymm) const { return *cp::parseMonth(yyyymm) - state.dash.months.start; }
+  int monthIndex(const char* yyyymm) const { return *cp::parseMonth(yyyymm) - state.dash.months.start; }
 
-    const app::SeriesData* series(const std::string& chartId, const std::string& label) const {
-        const auto& specs = app::chartSpecs();
-        for (size_t c = 0; c < specs.size() && c < state.dash.charts.size(); ++c) {
-            if (chartId != specs[c].id) continue;
-            for (const auto& s : state.dash.charts[c].series)
-                if (s.label == label) return &s;
-        }
-        return nullptr;
+  const app::SeriesData* series(const std::string& chartId, const std::string& label) const {
+    const auto& specs = app::chartSpecs();
+    for (size_t c = 0; c < specs.size() && c < state.dash.charts.size(); ++c) {
+      if (chartId != specs[c].id) continue;
+      for (const auto& s : state.dash.charts[c].series)
+        if (s.label == label) return &s;
     }
-    double chartValue(const std::string& chartId, const std::string& label, const char* month, bool baseline = false) const {
-        const app::SeriesData* s = series(chartId, label);
-        if (!s) return NAN;
-        const auto& v = baseline ? s->baseline : s->current;
-        return v.at(static_cast<size_t>(monthIndex(month)));
-    }
-    double kpi(const std::string& id, bool baseline = false) const {
-        const auto& specs = app::kpiSpecs();
-        for (size_t k = 0; k < specs.size(); ++k)
-            if (id == specs[k].id)
-                return app::kpiValue(specs[k], baseline ? state.dash.kpis[k].baseline : state.dash.kpis[k].current,
-                                     state.view.month);
-        return NAN;
-    }
-    int leverIndex(const char* id) const { return state.doc.loaded->findLever(id); }
+    return nullptr;
+  }
+  double chartValue(const std::string& chartId, const std::string& label, const char* month,
+                    bool baseline = false) const {
+    const app::SeriesData* s = series(chartId, label);
+    if (!s) return NAN;
+    const auto& v = baseline ? s->baseline : s->current;
+    return v.at(static_cast<size_t>(monthIndex(month)));
+  }
+  double kpi(const std::string& id, bool baseline = false) const {
+    const auto& specs = app::kpiSpecs();
+    for (size_t k = 0; k < specs.size(); ++k)
+      if (id == specs[k].id)
+        return app::kpiValue(specs[k], baseline ? state.dash.kpis[k].baseline : state.dash.kpis[k].current,
+                             state.view.month);
+    return NAN;
+  }
+  int leverIndex(const char* id) const { return state.doc.loaded->findLever(id); }
 };
 
 }  // namespace chokepoint::test

@@ -10,24 +10,24 @@
 namespace chokepoint::test {
 
 struct HeadlessDashboard {
-    ImGuiHarness ui{options()};
-    app::AppState state;
-    ImGuiHarness::DrawFn draw = [this] {
-        app::update(state);  // syncing happens once per frame, before drawing
-        app::drawUi(state);
-    };
+  ImGuiHarness ui{options()};
+  app::AppState state;
+  ImGuiHarness::DrawFn draw = [this] {
+    app::update(state);  // syncing happens once per frame, before drawing
+    app::drawUi(state);
+  };
 
-    static ImGuiHarness::Options options() {
-        ImGuiHarness::Options o;
-        o.displaySize = ImVec2(1600.0f, 900.0f);
-        return o;
-    }
+  static ImGuiHarness::Options options() {
+    ImGuiHarness::Options o;
+    o.displaySize = ImVec2(1600.0f, 900.0f);
+    return o;
+  }
 
-    // Waits for every run, then draws two frames (results taken, then laid out).
-    void settle() {
-        app::waitForRuns(state);
-        ui.frames(2, draw);
-    }
+  // Waits for every run, then draws two frames (results taken, then laid out).
+  void settle() {
+    app::waitForRuns(state);
+    ui.frames(2, draw);
+  }
 };
 
 }  // namespace chokepoint::test

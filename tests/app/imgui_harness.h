@@ -26,70 +26,70 @@
 namespace chokepoint::test {
 
 struct ItemRect {
-    ImVec2 min;
-    ImVec2 max;
-    ImVec2 center() const { return ImVec2((min.x + max.x) * 0.5f, (min.y + max.y) * 0.5f); }
-    float width() const { return max.x - min.x; }
-    float height() const { return max.y - min.y; }
+  ImVec2 min;
+  ImVec2 max;
+  ImVec2 center() const { return ImVec2((min.x + max.x) * 0.5f, (min.y + max.y) * 0.5f); }
+  float width() const { return max.x - min.x; }
+  float height() const { return max.y - min.y; }
 };
 
 struct KeyMods {
-    bool ctrl = false;
-    bool shift = false;
-    bool alt = false;
+  bool ctrl = false;
+  bool shift = false;
+  bool alt = false;
 };
 
 class ImGuiHarness {
-public:
-    using DrawFn = std::function<void()>;
+ public:
+  using DrawFn = std::function<void()>;
 
-    struct Options {
-        ImVec2 displaySize = ImVec2(1280.0f, 720.0f);
-        float deltaTime = 1.0f / 60.0f;
-        // Adds fonts to the atlas before it is built; none: ImGui's default font.
-        std::function<void(ImFontAtlas&)> addFonts;
-    };
+  struct Options {
+    ImVec2 displaySize = ImVec2(1280.0f, 720.0f);
+    float deltaTime = 1.0f / 60.0f;
+    // Adds fonts to the atlas before it is built; none: ImGui's default font.
+    std::function<void(ImFontAtlas&)> addFonts;
+  };
 
-    ImGuiHarness();
-    explicit ImGuiHarness(Options options);
-    ~ImGuiHarness();
-    ImGuiHarness(const ImGuiHarness&) = delete;
-    ImGuiHarness& operator=(const ImGuiHarness&) = delete;
+  ImGuiHarness();
+  explicit ImGuiHarness(Options options);
+  ~ImGuiHarness();
+  ImGuiHarness(const ImGuiHarness&) = delete;
+  ImGuiHarness& operator=(const ImGuiHarness&) = delete;
 
-    // One frame: NewFrame(), draw(), Render().
-    void frame(const DrawFn& draw);
-    void frames(int count, const DrawFn& draw);
+  // One frame: NewFrame(), draw(), Render().
+  void frame(const DrawFn& draw);
+  void frames(int count, const DrawFn& draw);
 
-    // One frame with the mouse at `pos`.
-    void moveMouse(ImVec2 pos, const DrawFn& draw);
-    // Three frames: hover at `pos`, press the left button, release it.
-    void click(ImVec2 pos, const DrawFn& draw);
-    // Clicks the centre of the item recorded under `name` in the last frame.
-    // Returns false (and clicks nothing) when no such item was recorded.
-    bool clickItem(std::string_view name, const DrawFn& draw);
+  // One frame with the mouse at `pos`.
+  void moveMouse(ImVec2 pos, const DrawFn& draw);
+  // Three frames: hover at `pos`, press the left button, release it.
+  void click(ImVec2 pos, const DrawFn& draw);
+  // Clicks the centre of the item recorded under `name` in the last frame.
+  // Returns false (and clicks nothing) when no such item was recorded.
+  bool clickItem(std::string_view name, const DrawFn& draw);
 
-    // One frame with `utf8` queued as typed characters (goes to the active text field).
-    void typeText(const char* utf8, const DrawFn& draw);
-    // Two frames: key down (with modifiers), then key up. `key` indexes io.KeysDown:
-    // letters and digits as their ASCII codes ('Q', '1'), like GLFW; named keys via
-    // namedKey(ImGuiKey_Enter).
-    void pressKey(int key, const DrawFn& draw, KeyMods mods = {});
-    static int namedKey(ImGuiKey key);
+  // One frame with `utf8` queued as typed characters (goes to the active text field).
+  void typeText(const char* utf8, const DrawFn& draw);
+  // Two frames: key down (with modifiers), then key up. `key` indexes io.KeysDown:
+  // letters and digits as their ASCII codes ('Q', '1'), like GLFW; named keys via
+  // namedKey(ImGuiKey_Enter).
+  void pressKey(int key, const DrawFn& draw, KeyMods mods = {});
+  static int namedKey(ImGuiKey key);
 
-    // Rectangle of the item recorded under `name` (probeItem) in the last frame.
-    std::optional<ItemRect> itemRect(std::string_view name) const;
+  // Rectangle of the item recorded under `name` (probeItem) in the last frame.
+  std::optional<ItemRect> itemRect(std::string_view name) const;
 
-    ImGuiIO& io();
-    ImGuiContext* context() const { return context_; }
-    int frameCount() const { return frameCount_; }
+  ImGuiIO& io();
+  ImGuiContext* context() const { return context_; }
+  int frameCount() const { return frameCount_; }
 
-private:
-    static void record(void* self, const char* name, const ImVec2& min, const ImVec2& max);
+ private:
+  static void record(void* self, const char* name, const ImVec2& min, const ImVec2& max);
 
-    ImGuiContext* context_ = nullptr;
-    Options options_;
-    std::map<std::string, ItemRect, std::less<>> items_;
-    int frameCount_ = 0;
+  ImGuiContext* context_ = nullptr;
+  Options options_;
+  std::map<std::string, ItemRect, std::less<>> items_;
+  int frameCount_ = 0;
 };
 
 }  // namespace chokepoint::test

@@ -21,11 +21,11 @@ const cp::Scenario& base() {
 // Eight levers a workshop team moves in one round.
 const cp::Scenario& workshopEdit() {
   static const cp::Scenario v = cp::withLevers(
-      base(), cp::parseLeverArgs({"us.remote_access_control=on@2026-01", "us.export_enforcement=0.8@2026-01",
-                                  "us.h200_case_by_case_from=never", "us.location_verification_from=2026-07",
-                                  "cn.nvidia_guidance=0.8", "cn.hbm_access=1.5@2026-01", "my.enforcement=0.7@2026-01",
-                                  "sea.tenant_kyc=0.5@2026-06"},
-                                 base()));
+      base(), cp::parseLeverArgs(
+                  {"us.remote_access_control=on@2026-01", "us.export_enforcement=0.8@2026-01",
+                   "us.h200_case_by_case_from=never", "us.location_verification_from=2026-07", "cn.nvidia_guidance=0.8",
+                   "cn.hbm_access=1.5@2026-01", "my.enforcement=0.7@2026-01", "sea.tenant_kyc=0.5@2026-06"},
+                  base()));
   return v;
 }
 

@@ -68,7 +68,9 @@ BENCHMARK(BM_SyntheticRun)->Unit(benchmark::kMillisecond);
 double processCpuSeconds() {
   rusage u{};
   getrusage(RUSAGE_SELF, &u);
-  const auto sec = [](const timeval& t) { return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) * 1e-6; };
+  const auto sec = [](const timeval& t) {
+    return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) * 1e-6;
+  };
   return sec(u.ru_utime) + sec(u.ru_stime);
 }
 
@@ -86,9 +88,15 @@ void BM_Ensemble1000(benchmark::State& state) {
     benchmark::DoNotOptimize(e.stats.p50.data());
   }
   state.counters["cpu_s_all_threads"] = (processCpuSeconds() - cpu0) / static_cast<double>(state.iterations());
-  state.counters["runs_per_s"] = benchmark::Counter(1000.0 * static_cast<double>(state.iterations()),
-                                                   benchmark::Counter::kIsRate);
+  state.counters["runs_per_s"] =
+      benchmark::Counter(1000.0 * static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
 }
-BENCHMARK(BM_Ensemble1000)->Arg(1)->Arg(2)->ArgName("threads")->Iterations(1)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_Ensemble1000)
+    ->Arg(1)
+    ->Arg(2)
+    ->ArgName("threads")
+    ->Iterations(1)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
 
 }  // namespace

@@ -19,24 +19,23 @@ namespace {
 std::atomic<std::size_t> gLive{0}, gPeak{0};
 
 void noteAlloc(void* p) {
-    if (!p) return;
-    const std::size_t live = gLive.fetch_add(malloc_usable_size(p), std::memory_order_relaxed) + malloc_usable_size(p);
-    std::size_t peak = gPeak.load(std::memory_order_relaxed);
-    while (live > peak && !gPeak.compare_exchange_weak(peak, live, std::memory_order_relaxed)) {
-    }
+  if (!p) return;
+  const std::size_t live = gLive.fetch_add(malloc_usable_size(p), std::memory_order_relaxed) + malloc_usable_size(p);
+  std::size_t peak = gPeak.load(std::memory_order_relaxed);
+  while (live > peak && !gPeak.compare_exchange_weak(peak, live, std::memory_order_relaxed)) {}
 }
 
 void* allocate(std::size_t n) {
-    void* p = std::malloc(n ? n : 1);
-    if (!p) throw std::bad_alloc();
-    noteAlloc(p);
-    return p;
+  void* p = std::malloc(n ? n : 1);
+  if (!p) throw std::bad_alloc();
+  noteAlloc(p);
+  return p;
 }
 
 void release(void* p) noexcept {
-    if (!p) return;
-    gLive.fetch_sub(malloc_usable_size(p), std::memory_order_relaxed);
-    std::free(p);
+  if (!p) return;
+  gLive.fetch_sub(malloc_usable_size(p), std::memory_order_relaxed);
+  std::free(p);
 }
 
 }  // namespace
@@ -60,69 +59,70 @@ namespace {
 
 // Console output as usual; remembers each benchmark's median real time (seconds) and counters.
 class RatioReporter : public benchmark::ConsoleReporter {
-public:
-    // Colours only on a terminal (a file or a pipe gets plain text).
-    RatioReporter() : ConsoleReporter(isatty(fileno(stdout)) ? OO_ColorTabular : OO_Tabular) {}
+ public:
+  // Colours only on a terminal (a file or a pipe gets plain text).
+  RatioReporter() : ConsoleReporter(isatty(fileno(stdout)) ? OO_ColorTabular : OO_Tabular) {}
 
-    void ReportRuns(const std::vector<Run>& runs) override {
-        ConsoleReporter::ReportRuns(runs);
-        for (const Run& r : runs) {
-            if (r.error_occurred) continue;
-            const bool median = r.run_type == Run::RT_Aggregate && r.aggregate_name == "median";
-            if (r.run_type == Run::RT_Aggregate && !median) continue;
-            std::string name = r.run_name.str();
-            if (median || !seconds_.count(name)) {
-                seconds_[name] = r.GetAdjustedRealTime() / benchmark::GetTimeUnitMultiplier(r.time_unit);
-                for (const auto& [key, counter] : r.counters) counters_[name + ":" + key] = counter.value;
-            }
-        }
+  void ReportRuns(const std::vector<Run>& runs) override {
+    ConsoleReporter::ReportRuns(runs);
+    for (const Run& r : runs) {
+      if (r.error_occurred) continue;
+      const bool median = r.run_type == Run::RT_Aggregate && r.aggregate_name == "median";
+      if (r.run_type == Run::RT_Aggregate && !median) continue;
+      std::string name = r.run_name.str();
+      if (median || !seconds_.count(name)) {
+        seconds_[name] = r.GetAdjustedRealTime() / benchmark::GetTimeUnitMultiplier(r.time_unit);
+        for (const auto& [key, counter] : r.counters) counters_[name + ":" + key] = counter.value;
+      }
     }
+  }
 
-    void printRatios() const {
-        if (seconds_.empty()) return;
-        std::printf("\nratios (medians of the runs above; none when a side was not run):\n");
-        ratio("ensemble of 1,000 runs, speed-up of 2 threads over 1", find("BM_Ensemble1000/threads:1"),
-              find("BM_Ensemble1000/threads:2"));
-        ratio("ensemble of 1,000 runs, CPU time of all threads, 2 threads / 1 (1.00: no parallel overhead)",
-              counter("BM_Ensemble1000/threads:2", "cpu_s_all_threads"), counter("BM_Ensemble1000/threads:1", "cpu_s_all_threads"));
-        ratio("synthetic world (10x companies, 3x chips and sites) / baseline, time of one run",
-              find("BM_SyntheticRun"), find("BM_BaselineRun"));
-        ratio("synthetic world / baseline, peak allocation of one run", counter("BM_SyntheticRun", "peak_alloc_MB"),
-              counter("BM_BaselineRun", "peak_alloc_MB"));
-        ratio("synthetic world / baseline, bytes of Results", counter("BM_SyntheticRun", "results_MB"),
-              counter("BM_BaselineRun", "results_MB"));
-    }
+  void printRatios() const {
+    if (seconds_.empty()) return;
+    std::printf("\nratios (medians of the runs above; none when a side was not run):\n");
+    ratio("ensemble of 1,000 runs, speed-up of 2 threads over 1", find("BM_Ensemble1000/threads:1"),
+          find("BM_Ensemble1000/threads:2"));
+    ratio("ensemble of 1,000 runs, CPU time of all threads, 2 threads / 1 (1.00: no parallel overhead)",
+          counter("BM_Ensemble1000/threads:2", "cpu_s_all_threads"),
+          counter("BM_Ensemble1000/threads:1", "cpu_s_all_threads"));
+    ratio("synthetic world (10x companies, 3x chips and sites) / baseline, time of one run", find("BM_SyntheticRun"),
+          find("BM_BaselineRun"));
+    ratio("synthetic world / baseline, peak allocation of one run", counter("BM_SyntheticRun", "peak_alloc_MB"),
+          counter("BM_BaselineRun", "peak_alloc_MB"));
+    ratio("synthetic world / baseline, bytes of Results", counter("BM_SyntheticRun", "results_MB"),
+          counter("BM_BaselineRun", "results_MB"));
+  }
 
-private:
-    // The first benchmark whose name starts with `prefix`; < 0 when none ran.
-    double find(const std::string& prefix) const {
-        for (const auto& [name, s] : seconds_)
-            if (name.rfind(prefix, 0) == 0) return s;
-        return -1;
-    }
-    double counter(const std::string& prefix, const std::string& key) const {
-        for (const auto& [name, v] : counters_)
-            if (name.rfind(prefix, 0) == 0 && name.size() > key.size() &&
-                name.compare(name.size() - key.size() - 1, std::string::npos, ":" + key) == 0)
-                return v;
-        return -1;
-    }
-    static void ratio(const char* what, double a, double b) {
-        if (a <= 0 || b <= 0) return;  // not run (filtered out)
-        std::printf("  %s: %.2fx\n", what, a / b);
-    }
+ private:
+  // The first benchmark whose name starts with `prefix`; < 0 when none ran.
+  double find(const std::string& prefix) const {
+    for (const auto& [name, s] : seconds_)
+      if (name.rfind(prefix, 0) == 0) return s;
+    return -1;
+  }
+  double counter(const std::string& prefix, const std::string& key) const {
+    for (const auto& [name, v] : counters_)
+      if (name.rfind(prefix, 0) == 0 && name.size() > key.size() &&
+          name.compare(name.size() - key.size() - 1, std::string::npos, ":" + key) == 0)
+        return v;
+    return -1;
+  }
+  static void ratio(const char* what, double a, double b) {
+    if (a <= 0 || b <= 0) return;  // not run (filtered out)
+    std::printf("  %s: %.2fx\n", what, a / b);
+  }
 
-    std::map<std::string, double> seconds_, counters_;
+  std::map<std::string, double> seconds_, counters_;
 };
 
 }  // namespace
 
 int main(int argc, char** argv) {
-    benchmark::Initialize(&argc, argv);
-    if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
-    RatioReporter reporter;
-    benchmark::RunSpecifiedBenchmarks(&reporter);
-    reporter.printRatios();
-    benchmark::Shutdown();
-    return 0;
+  benchmark::Initialize(&argc, argv);
+  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
+  RatioReporter reporter;
+  benchmark::RunSpecifiedBenchmarks(&reporter);
+  reporter.printRatios();
+  benchmark::Shutdown();
+  return 0;
 }

@@ -19,44 +19,44 @@ namespace synthetic_detail {
 
 // Adds copy k (1..factor-1) of every listed index i to the list: index i + k * count.
 inline void addCopies(std::vector<int>& list, int count, int factor) {
-    const std::vector<int> original = list;
-    for (int k = 1; k < factor; ++k)
-        for (int i : original) list.push_back(i + k * count);
+  const std::vector<int> original = list;
+  for (int k = 1; k < factor; ++k)
+    for (int i : original) list.push_back(i + k * count);
 }
 
 template <class T>
 void copyEntities(std::vector<T>& items, int factor) {
-    const std::vector<T> original = items;
-    for (int k = 1; k < factor; ++k) {
-        const std::string n = std::to_string(k + 1);
-        for (T copy : original) {
-            copy.id.append("~").append(n);
-            copy.name.append(" (").append(n).append(")");
-            items.push_back(std::move(copy));
-        }
+  const std::vector<T> original = items;
+  for (int k = 1; k < factor; ++k) {
+    const std::string n = std::to_string(k + 1);
+    for (T copy : original) {
+      copy.id.append("~").append(n);
+      copy.name.append(" (").append(n).append(")");
+      items.push_back(std::move(copy));
     }
+  }
 }
 
 }  // namespace synthetic_detail
 
 inline cp::Scenario syntheticWorld(const cp::Scenario& base, int companyFactor, int chipSiteFactor) {
-    using synthetic_detail::addCopies;
-    cp::Scenario s = base;
-    s.name = base.name + " (synthetic x" + std::to_string(companyFactor) + ")";
-    const int companies = static_cast<int>(base.companies.size());
-    const int chips = static_cast<int>(base.chips.size());
-    synthetic_detail::copyEntities(s.chips, chipSiteFactor);
-    synthetic_detail::copyEntities(s.sites, chipSiteFactor);
-    synthetic_detail::copyEntities(s.companies, companyFactor);
-    for (cp::Chip& c : s.chips) addCopies(c.buyers, companies, companyFactor);
-    for (cp::Site& site : s.sites) addCopies(site.chip_menu, chips, chipSiteFactor);
-    for (cp::Rule& r : s.rules) {
-        if (auto* named = std::get_if<cp::NamedProductRule>(&r.spec)) addCopies(named->chips, chips, chipSiteFactor);
-        if (auto* cap = std::get_if<cp::VolumeCapRule>(&r.spec)) addCopies(cap->chips, chips, chipSiteFactor);
-        if (auto* listed = std::get_if<cp::EntityListRule>(&r.spec)) addCopies(listed->companies, companies, companyFactor);
-    }
-    for (cp::Guidance& g : s.china.guidance) addCopies(g.chips, chips, chipSiteFactor);
-    return s;
+  using synthetic_detail::addCopies;
+  cp::Scenario s = base;
+  s.name = base.name + " (synthetic x" + std::to_string(companyFactor) + ")";
+  const int companies = static_cast<int>(base.companies.size());
+  const int chips = static_cast<int>(base.chips.size());
+  synthetic_detail::copyEntities(s.chips, chipSiteFactor);
+  synthetic_detail::copyEntities(s.sites, chipSiteFactor);
+  synthetic_detail::copyEntities(s.companies, companyFactor);
+  for (cp::Chip& c : s.chips) addCopies(c.buyers, companies, companyFactor);
+  for (cp::Site& site : s.sites) addCopies(site.chip_menu, chips, chipSiteFactor);
+  for (cp::Rule& r : s.rules) {
+    if (auto* named = std::get_if<cp::NamedProductRule>(&r.spec)) addCopies(named->chips, chips, chipSiteFactor);
+    if (auto* cap = std::get_if<cp::VolumeCapRule>(&r.spec)) addCopies(cap->chips, chips, chipSiteFactor);
+    if (auto* listed = std::get_if<cp::EntityListRule>(&r.spec)) addCopies(listed->companies, companies, companyFactor);
+  }
+  for (cp::Guidance& g : s.china.guidance) addCopies(g.chips, chips, chipSiteFactor);
+  return s;
 }
 
 }  // namespace chokepoint::test

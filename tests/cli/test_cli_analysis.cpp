@@ -70,8 +70,8 @@ TEST(CliAttribute, ContributionsSumToTheDifferenceCompareReports) {
   ASSERT_EQ(o.code, 0) << o.err;
   const auto rows = csvRows(o.out);
   ASSERT_GE(rows.size(), 3u);
-  EXPECT_EQ(rows[0], (std::vector<std::string>{"lever", "label", "from", "to", "contribution", "share", "std_error",
-                                               "alone"}));
+  EXPECT_EQ(rows[0],
+            (std::vector<std::string>{"lever", "label", "from", "to", "contribution", "share", "std_error", "alone"}));
   double sum = 0, shares = 0;
   for (std::size_t i = 1; i < rows.size(); ++i) {
     sum += std::stod(rows[i][4]);
@@ -86,8 +86,8 @@ TEST(CliAttribute, ContributionsSumToTheDifferenceCompareReports) {
   const Out t = cli({"attribute", scenario("baseline.json"), scenario("strict_hosts.json"), "--metric", kChina,
                      "--month", "2028-12"});
   ASSERT_EQ(t.code, 0) << t.err;
-  for (const char* col : {"lever", "from", "to", "contribution", "share", "std error", "total", "Exact Shapley",
-                          "Interactions"})
+  for (const char* col :
+       {"lever", "from", "to", "contribution", "share", "std error", "total", "Exact Shapley", "Interactions"})
     EXPECT_NE(t.out.find(col), std::string::npos) << col << "\n" << t.out;
 }
 
@@ -107,9 +107,9 @@ TEST(CliAttribute, LeverBOnOneFileAndJsonEcho) {
   EXPECT_NEAR(sum, j["difference"].get<double>(), 1e-9 * std::fabs(j["base_value"].get<double>()));
   EXPECT_EQ(j["other_differences"], 0.0);
   // Threads never change the answer.
-  const Out two = cli({"attribute", scenario("baseline.json"), scenario("baseline.json"), "--metric", kChina,
-                       "--month", "2027-06", "--lever-b", "us.remote_access_control=on@2026-01", "--lever-b",
-                       "sea.tenant_kyc=0.5", "--format", "json", "-j", "2"});
+  const Out two = cli({"attribute", scenario("baseline.json"), scenario("baseline.json"), "--metric", kChina, "--month",
+                       "2027-06", "--lever-b", "us.remote_access_control=on@2026-01", "--lever-b", "sea.tenant_kyc=0.5",
+                       "--format", "json", "-j", "2"});
   EXPECT_EQ(two.out, o.out);
 }
 
@@ -163,9 +163,9 @@ TEST(CliSensitivity, RowsSortedBySwingAndLeversChosenByName) {
 
 TEST(CliMatrix, ValuesAgreeWithCompareAndFileIsWritten) {
   const auto path = std::filesystem::temp_directory_path() / ("cp_matrix_" + std::to_string(::getpid()) + ".csv");
-  const Out o = cli({"matrix", scenario("baseline.json"), scenario("h200_blocked.json"), "--metric", kChina,
-                     "--metric", "bloc/us/compute_train_h100e", "--month", "2027-12", "--month", "2028-06",
-                     "--format", "csv", "--out", path.string()});
+  const Out o = cli({"matrix", scenario("baseline.json"), scenario("h200_blocked.json"), "--metric", kChina, "--metric",
+                     "bloc/us/compute_train_h100e", "--month", "2027-12", "--month", "2028-06", "--format", "csv",
+                     "--out", path.string()});
   ASSERT_EQ(o.code, 0) << o.err;
   EXPECT_TRUE(o.out.empty());
   std::ifstream in(path);
@@ -176,10 +176,12 @@ TEST(CliMatrix, ValuesAgreeWithCompareAndFileIsWritten) {
   ASSERT_EQ(rows.size(), 1u + 2 * 2 * 2);
   std::map<std::string, double> v;
   for (std::size_t i = 1; i < rows.size(); ++i)
-    v[std::filesystem::path(rows[i][1]).filename().string() + "|" + rows[i][4] + "|" + rows[i][3] + "|" + rows[i][5]] = std::stod(rows[i][6]);
+    v[std::filesystem::path(rows[i][1]).filename().string() + "|" + rows[i][4] + "|" + rows[i][3] + "|" + rows[i][5]] =
+        std::stod(rows[i][6]);
   const double diff = compareDiff(scenario("baseline.json"), scenario("h200_blocked.json"), kChina, "2027-12");
-  EXPECT_NEAR(v["h200_blocked.json|compute_train_h100e|china|2027-12"] - v["baseline.json|compute_train_h100e|china|2027-12"],
-              diff, 1e-6);
+  EXPECT_NEAR(
+      v["h200_blocked.json|compute_train_h100e|china|2027-12"] - v["baseline.json|compute_train_h100e|china|2027-12"],
+      diff, 1e-6);
 
   const Out bad = cli({"matrix", scenario("baseline.json"), "--metric", "bloc/mars/x", "--month", "2027-12"});
   EXPECT_EQ(bad.code, 2);

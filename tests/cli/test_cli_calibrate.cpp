@@ -69,7 +69,8 @@ TEST(CliCalibrate, BadTargetsExitTwoWithPointerAndReason) {
     "low": 1, "high": 2, "unit": "usd", "source": "S1"}]})");
   const Out g = cli({"calibrate", source("scenarios/baseline.json"), "--targets", ghost});
   EXPECT_EQ(g.code, kUsage);
-  EXPECT_NE(g.err.find("/targets/0/entity: the run has no series vendor/intel/revenue_usd"), std::string::npos) << g.err;
+  EXPECT_NE(g.err.find("/targets/0/entity: the run has no series vendor/intel/revenue_usd"), std::string::npos)
+      << g.err;
   const Out missing = cli({"calibrate", source("scenarios/baseline.json"), "--targets", "/nonexistent.json"});
   EXPECT_EQ(missing.code, kUsage);
   EXPECT_NE(missing.err.find("/nonexistent.json: (document): file not found"), std::string::npos);
@@ -88,7 +89,8 @@ TEST(CliCalibrate, CsvHasOneRowPerTarget) {
   bool multi = false;
   while (std::getline(in, line)) {
     ++rows;
-    if (line.rfind("ascend_output_2025,", 0) == 0) multi = line.find("ascend_910b+ascend_910c+ascend_950") != std::string::npos;
+    if (line.rfind("ascend_output_2025,", 0) == 0)
+      multi = line.find("ascend_910b+ascend_910c+ascend_950") != std::string::npos;
   }
   EXPECT_GE(rows, 12);
   EXPECT_TRUE(multi);

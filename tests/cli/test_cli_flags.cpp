@@ -29,9 +29,9 @@ struct OptionHelp {
 };
 
 struct CommandHelp {
-  std::vector<std::string> path;                 // {"workshop", "score"}
-  std::vector<std::string> positionals;          // names
-  std::map<std::string, OptionHelp> options;     // by long name ("--out")
+  std::vector<std::string> path;              // {"workshop", "score"}
+  std::vector<std::string> positionals;       // names
+  std::map<std::string, OptionHelp> options;  // by long name ("--out")
   std::vector<std::string> subcommands;
 };
 
@@ -61,8 +61,10 @@ CommandHelp parseHelp(const std::vector<std::string>& path, const std::string& t
     if (help.empty() && i + 1 < lines.size() && lines[i + 1].rfind("     ", 0) == 0)
       help = lines[i + 1].substr(lines[i + 1].find_first_not_of(' '));
     const std::string name = m[1], rest = m[2];
-    if (section == "Subcommands:") c.subcommands.push_back(name);
-    else if (section == "Positionals:") c.positionals.push_back(name);
+    if (section == "Subcommands:")
+      c.subcommands.push_back(name);
+    else if (section == "Positionals:")
+      c.positionals.push_back(name);
     else if (section == "Options:")
       c.options[longName(name)] = {name, rest, help, rest.find("REQUIRED") != std::string::npos};
   }
@@ -108,8 +110,8 @@ TEST(CliFlags, TheWalkFindsEveryCommand) {
   for (const char* expected : {"run", "mc", "sweep", "merge", "compare", "calibrate", "levers", "why", "validate",
                                "workshop score", "workshop check", "story check"})
     EXPECT_TRUE(names.count(expected)) << expected;
-  const CommandHelp& run = *std::find_if(commands().begin(), commands().end(),
-                                         [](const CommandHelp& c) { return joined(c.path) == "run"; });
+  const CommandHelp& run =
+      *std::find_if(commands().begin(), commands().end(), [](const CommandHelp& c) { return joined(c.path) == "run"; });
   EXPECT_EQ(run.positionals, std::vector<std::string>{"scenario"});
   EXPECT_TRUE(run.options.count("--out") && run.options.count("--lever") && run.options.count("--format"));
 }

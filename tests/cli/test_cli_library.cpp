@@ -40,7 +40,8 @@ std::map<std::string, std::pair<double, double>> csvRows(const std::string& text
 }  // namespace
 
 TEST(CliLibrary, EveryShippedVariantIsComparedWithTheBaseline) {
-  const Out r = cli({"library", src("scenarios/baseline.json"), "--month", "2026-11", "--month", "2028-12", "--format", "csv"});
+  const Out r =
+      cli({"library", src("scenarios/baseline.json"), "--month", "2026-11", "--month", "2028-12", "--format", "csv"});
   ASSERT_EQ(r.code, kOk) << r.err;
   const auto rows = csvRows(r.out);
   // Discovered, not listed: every file that extends the baseline is there.
@@ -67,7 +68,8 @@ TEST(CliLibrary, EveryShippedVariantIsComparedWithTheBaseline) {
 TEST(CliLibrary, FindsVariantsBesideAnyBaselineAndSkipsOthers) {
   TempDir dir;
   std::filesystem::copy_file(src("tests/engine/fixtures/mini.json"), dir / "base.json");
-  std::ofstream(dir / "tight.json") << R"({"extends": "base.json", "name": "Tight", "set": {"us.remote_access_control": true}})";
+  std::ofstream(dir / "tight.json")
+      << R"({"extends": "base.json", "name": "Tight", "set": {"us.remote_access_control": true}})";
   std::ofstream(dir / "elsewhere.json") << R"({"extends": "other.json", "name": "Not a variant of base"})";
   std::ofstream(dir / "notes.json") << R"({"name": "no extends"})";
   std::ofstream(dir / "broken.json") << "{ not json";
@@ -82,8 +84,9 @@ TEST(CliLibrary, FindsVariantsBesideAnyBaselineAndSkipsOthers) {
   r = cli({"library", dir / "base.json", "--format", "json", "--out", dir / "lib.json"});
   ASSERT_EQ(r.code, kOk) << r.err;
   const std::string json = slurp(dir / "lib.json");
-  EXPECT_NE(json.find("\"months\": [\n    \"2026-12\"\n  ]"), std::string::npos) << "default month: the baseline's last\n"
-                                                                                 << json;
+  EXPECT_NE(json.find("\"months\": [\n    \"2026-12\"\n  ]"), std::string::npos)
+      << "default month: the baseline's last\n"
+      << json;
   EXPECT_NE(json.find("\"id\": \"tight\""), std::string::npos) << json;
 
   std::filesystem::remove(dir / "tight.json");
@@ -111,13 +114,16 @@ TEST(CliLibrary, BadInputExitsTwo) {
 TEST(CliLibrary, ReadmeBlockIsReplacedBetweenTheMarkersOnly) {
   TempDir dir;
   std::filesystem::copy_file(src("tests/engine/fixtures/mini.json"), dir / "base.json");
-  std::ofstream(dir / "tight.json") << R"({"extends": "base.json", "name": "Tight", "set": {"us.remote_access_control": true}})";
-  std::ofstream(dir / "README.md") << "before\n<!-- library:begin months=2025-06,2026-06 -->\nstale\n<!-- library:end -->\nafter\n";
+  std::ofstream(dir / "tight.json")
+      << R"({"extends": "base.json", "name": "Tight", "set": {"us.remote_access_control": true}})";
+  std::ofstream(dir / "README.md")
+      << "before\n<!-- library:begin months=2025-06,2026-06 -->\nstale\n<!-- library:end -->\nafter\n";
   Out r = cli({"library", dir / "base.json", "--readme", dir / "README.md"});
   ASSERT_EQ(r.code, kOk) << r.err;
   EXPECT_NE(r.out.find("library table updated (1 variants, 2025-06,2026-06)"), std::string::npos) << r.out;
   const std::string text = slurp(dir / "README.md");
-  EXPECT_EQ(text.rfind("before\n<!-- library:begin months=2025-06,2026-06 -->\nEach cell: baseline -> variant", 0), 0u) << text;
+  EXPECT_EQ(text.rfind("before\n<!-- library:begin months=2025-06,2026-06 -->\nEach cell: baseline -> variant", 0), 0u)
+      << text;
   EXPECT_EQ(text.find("stale"), std::string::npos) << text;
   EXPECT_NE(text.find("| metric | 2025-06 | 2026-06 |\n| --- | --- | --- |\n"), std::string::npos) << text;
   EXPECT_EQ(text.substr(text.size() - 27), "<!-- library:end -->\nafter\n");

@@ -51,7 +51,8 @@ TEST(CliRun, JsonEchoesScenarioSeedLeversAndVersion) {
 
 TEST(CliRun, LeverChangesTheNumbers) {
   const Out base = cli({"run", baseline(), "--from", "2027-12", "--to", "2027-12"});
-  const Out ra = cli({"run", baseline(), "--from", "2027-12", "--to", "2027-12", "--lever", "us.remote_access_control=on"});
+  const Out ra =
+      cli({"run", baseline(), "--from", "2027-12", "--to", "2027-12", "--lever", "us.remote_access_control=on"});
   ASSERT_EQ(base.code, kOk);
   ASSERT_EQ(ra.code, kOk);
   EXPECT_NE(base.out, ra.out);
@@ -88,14 +89,33 @@ TEST(CliRun, CheckPassesOnTheBaselineAndOutWritesAFile) {
 TEST(CliLevers, ListsEveryLeverWithKindValueAndRange) {
   const Out r = cli({"levers", baseline()});
   ASSERT_EQ(r.code, kOk) << r.err;
-  for (const char* id : {"us.advanced_chip_controls", "us.tpp_threshold", "us.h20_licence", "us.h20_licence_from",
-                         "us.h20_resume_from", "us.h20_revenue_share", "us.h200_case_by_case_from",
-                         "us.h200_revenue_share", "us.diffusion_rule", "us.diffusion_tier2_cap_h100e",
-                         "us.remote_access_control", "us.remote_access_from", "us.remote_access_compliance",
-                         "us.export_enforcement", "us.location_verification_from", "us.china_blackwell_from",
-                         "cn.nvidia_guidance", "cn.domestic_subsidy", "cn.offshore_training_cap", "cn.hbm_access",
-                         "cn.fab_capacity_growth", "my.chip_permit_from", "sg.enforcement", "sea.tenant_kyc",
-                         "sea.power_growth", "world.algorithmic_progress", "world.diversion_base"})
+  for (const char* id : {"us.advanced_chip_controls",
+                         "us.tpp_threshold",
+                         "us.h20_licence",
+                         "us.h20_licence_from",
+                         "us.h20_resume_from",
+                         "us.h20_revenue_share",
+                         "us.h200_case_by_case_from",
+                         "us.h200_revenue_share",
+                         "us.diffusion_rule",
+                         "us.diffusion_tier2_cap_h100e",
+                         "us.remote_access_control",
+                         "us.remote_access_from",
+                         "us.remote_access_compliance",
+                         "us.export_enforcement",
+                         "us.location_verification_from",
+                         "us.china_blackwell_from",
+                         "cn.nvidia_guidance",
+                         "cn.domestic_subsidy",
+                         "cn.offshore_training_cap",
+                         "cn.hbm_access",
+                         "cn.fab_capacity_growth",
+                         "my.chip_permit_from",
+                         "sg.enforcement",
+                         "sea.tenant_kyc",
+                         "sea.power_growth",
+                         "world.algorithmic_progress",
+                         "world.diversion_base"})
     EXPECT_NE(r.out.find(std::string(id) + " "), std::string::npos) << id;
   std::istringstream lines(r.out);
   std::string line;

@@ -31,7 +31,7 @@ TEST(DataDirs, InstalledLayoutThenBesideTheProgramThenTheSourceTree) {
 TEST(DataDirs, UnknownProgramDirectoryLeavesOnlyTheSourceTree) {
   EXPECT_EQ(dataRootCandidates("", "../share/chokepoint", "/src/cp"), std::vector<fs::path>{"/src/cp"});
   EXPECT_TRUE(dataRootCandidates("", "../share/chokepoint", "").empty());  // a packaged build without fallback
-  EXPECT_EQ(dataRootCandidates("/a/bin", "", "").size(), 1u);               // no install layout: beside it only
+  EXPECT_EQ(dataRootCandidates("/a/bin", "", "").size(), 1u);              // no install layout: beside it only
 }
 
 TEST(DataDirs, EachRootOnce) {

@@ -30,7 +30,6 @@ using cp::cli::test::TempDir;
 
 namespace {
 
-
 std::string baseline() { return std::string(CHOKEPOINT_SOURCE_DIR) + "/scenarios/baseline.json"; }
 
 std::vector<std::string> lines(const std::string& text) {
@@ -50,10 +49,9 @@ std::vector<std::string> mcArgs(std::vector<std::string> extra) {
   return a;
 }
 
-const std::vector<std::string> kSweepArgs = {"--lever", "us.remote_access_control=off,on@2022-03",
-                                             "--lever", "us.export_enforcement=0:1:3",
-                                             "--to",    "2022-04",
-                                             "--quiet"};
+const std::vector<std::string> kSweepArgs = {
+    "--lever", "us.remote_access_control=off,on@2022-03", "--lever", "us.export_enforcement=0:1:3", "--to", "2022-04",
+    "--quiet"};
 
 std::vector<std::string> sweepArgs(std::vector<std::string> extra) {
   std::vector<std::string> a = {"sweep", baseline()};
@@ -184,8 +182,7 @@ TEST(CliSweep, OneTaggedBlockPerCombinationInNestedLoopOrder) {
     tags.push_back(tag);
     for (size_t j = 0; j < 4; ++j) EXPECT_EQ(ls[i + j].rfind(tag + ",2022-0" + std::to_string(j + 1) + ",", 0), 0u);
   }
-  const std::vector<std::string> want = {"off,0",          "off,0.5",          "off,1",
-                                         "on@2022-03,0", "on@2022-03,0.5", "on@2022-03,1"};
+  const std::vector<std::string> want = {"off,0", "off,0.5", "off,1", "on@2022-03,0", "on@2022-03,0.5", "on@2022-03,1"};
   EXPECT_EQ(tags, want);
 }
 
@@ -220,16 +217,16 @@ TEST(CliSweep, ShardsMergeToTheUnshardedBytes) {
 }
 
 TEST(CliSweep, BadSweepsAreInputErrors) {
-  for (const char* lever : {"us.nope=1,2", "us.export_enforcement=0:1", "us.export_enforcement=0:1:x",
-                            "us.export_enforcement=0:2:3", "us.remote_access_control=0:1:3",
-                            "us.remote_access_control=on,,off", "us.export_enforcement"}) {
+  for (const char* lever :
+       {"us.nope=1,2", "us.export_enforcement=0:1", "us.export_enforcement=0:1:x", "us.export_enforcement=0:2:3",
+        "us.remote_access_control=0:1:3", "us.remote_access_control=on,,off", "us.export_enforcement"}) {
     const Out r = cli({"sweep", baseline(), "--lever", lever, "--to", "2022-02"});
     EXPECT_EQ(r.code, kUsage) << lever;
     EXPECT_FALSE(r.err.empty()) << lever;
   }
-  EXPECT_EQ(cli({"sweep", baseline(), "--lever", "us.export_enforcement=0,1", "--lever", "us.export_enforcement=0.5"})
-                .code,
-            kUsage);
+  EXPECT_EQ(
+      cli({"sweep", baseline(), "--lever", "us.export_enforcement=0,1", "--lever", "us.export_enforcement=0.5"}).code,
+      kUsage);
 }
 
 TEST(CliSweep, SigintStopsCleanlyAndMarksTheFilePartial) {
@@ -269,11 +266,11 @@ TEST(CliSweep, SigintStopsCleanlyAndMarksTheFilePartial) {
 TEST(CliCompare, TableListsTheKeyMetricsForBothSides) {
   const Out r = cli({"compare", baseline(), baseline(), "--month", "2025-06"});
   ASSERT_EQ(r.code, kOk) << r.err;
-  for (const char* m : {"bloc/us/compute_train_h100e", "bloc/china/compute_leased_h100e",
-                        "bloc/china/offshore_training_share", "bloc/china/frontier_gap_months",
-                        "bloc/us/effective_compute_flop", "global/world/huawei_share_china",
-                        "global/world/diverted_units", "global/world/us_fee_revenue_usd",
-                        "vendor/nvidia/revenue_china_usd", "2024-07..2025-06"})
+  for (const char* m :
+       {"bloc/us/compute_train_h100e", "bloc/china/compute_leased_h100e", "bloc/china/offshore_training_share",
+        "bloc/china/frontier_gap_months", "bloc/us/effective_compute_flop", "global/world/huawei_share_china",
+        "global/world/diverted_units", "global/world/us_fee_revenue_usd", "vendor/nvidia/revenue_china_usd",
+        "2024-07..2025-06"})
     EXPECT_NE(r.out.find(m), std::string::npos) << m;
   EXPECT_NE(r.out.find("Month 2025-06"), std::string::npos);
 }

@@ -71,12 +71,12 @@ Results fromCsv(const std::string& csv, int start) {
   return r;
 }
 
-const std::vector<std::string> kMoveArgs = {"1:us_gov:us.remote_access_control=on", "1:us_gov:us.remote_access_from=2025-01",
-                                            "2:cn_gov:cn.domestic_subsidy=0.5",     "2:nvidia:us.china_blackwell_from=2026-01",
-                                            "3:singapore:sea.tenant_kyc=0.8"};
-const std::vector<std::string> kLeverArgs = {"us.remote_access_control=on@2025-01", "us.remote_access_from=2025-01@2025-01",
-                                             "cn.domestic_subsidy=0.5@2026-01",     "us.china_blackwell_from=2026-01@2026-01",
-                                             "sea.tenant_kyc=0.8@2027-01"};
+const std::vector<std::string> kMoveArgs = {
+    "1:us_gov:us.remote_access_control=on", "1:us_gov:us.remote_access_from=2025-01",
+    "2:cn_gov:cn.domestic_subsidy=0.5", "2:nvidia:us.china_blackwell_from=2026-01", "3:singapore:sea.tenant_kyc=0.8"};
+const std::vector<std::string> kLeverArgs = {"us.remote_access_control=on@2025-01",
+                                             "us.remote_access_from=2025-01@2025-01", "cn.domestic_subsidy=0.5@2026-01",
+                                             "us.china_blackwell_from=2026-01@2026-01", "sea.tenant_kyc=0.8@2027-01"};
 }  // namespace
 
 TEST(CliWorkshop, ScoreMatchesRunWithTheSameLevers) {
@@ -104,16 +104,17 @@ TEST(CliWorkshop, ScoreMatchesRunWithTheSameLevers) {
   std::ostringstream expected;
   writeScoreboardCsv(expected, score(rp, rb, w, 3), w);
   EXPECT_EQ(board.out, expected.str());
-  EXPECT_NE(board.out.find("\nnvidia,2,2026-01,2026-12,Nvidia revenue from China,vendor,nvidia,revenue_china_usd,sum,higher,0.5,"),
+  EXPECT_NE(board.out.find(
+                "\nnvidia,2,2026-01,2026-12,Nvidia revenue from China,vendor,nvidia,revenue_china_usd,sum,higher,0.5,"),
             std::string::npos);
 }
 
 TEST(CliWorkshop, TextScoreboardListsTeamsRoundsAndTheEquivalentRun) {
   const Out r = call({"workshop", "score", race(), "--move", "1:us_gov:us.export_enforcement=0.9", "--rounds", "2"});
   ASSERT_EQ(r.code, kOk) << r.err;
-  for (const char* s : {"Standings", "US government (us_gov)", "China's AI labs (cn_labs)", "round 1 (2025-01..2025-12)",
-                        "round 2 (2026-01..2026-12)", "round points", "1:us_gov:us.export_enforcement=0.9",
-                        "--lever us.export_enforcement=0.9@2025-01"})
+  for (const char* s : {"Standings", "US government (us_gov)", "China's AI labs (cn_labs)",
+                        "round 1 (2025-01..2025-12)", "round 2 (2026-01..2026-12)", "round points",
+                        "1:us_gov:us.export_enforcement=0.9", "--lever us.export_enforcement=0.9@2025-01"})
     EXPECT_NE(r.out.find(s), std::string::npos) << s << "\n" << r.out;
   EXPECT_EQ(r.out.find("round 3 ("), std::string::npos);
 }
@@ -121,7 +122,7 @@ TEST(CliWorkshop, TextScoreboardListsTeamsRoundsAndTheEquivalentRun) {
 TEST(CliWorkshop, SessionsSaveAndReplay) {
   const std::string path = tempPath("session.json");
   const Out first = call({"workshop", "score", race(), "--move", "1:malaysia:sea.power_growth=1.5", "--rounds", "1",
-                         "--save", path, "--format", "csv"});
+                          "--save", path, "--format", "csv"});
   ASSERT_EQ(first.code, kOk) << first.err;
   const WorkshopSession s = loadSession(path);
   EXPECT_EQ(s.rounds_played, 1);
@@ -131,8 +132,8 @@ TEST(CliWorkshop, SessionsSaveAndReplay) {
   ASSERT_EQ(replay.code, kOk) << replay.err;
   EXPECT_EQ(replay.out, first.out);
   // A move for round 2 opens round 2.
-  const Out next = call({"workshop", "score", race(), "--session", path, "--move", "2:singapore:sg.enforcement=0.9",
-                        "--format", "csv"});
+  const Out next = call(
+      {"workshop", "score", race(), "--session", path, "--move", "2:singapore:sg.enforcement=0.9", "--format", "csv"});
   ASSERT_EQ(next.code, kOk) << next.err;
   EXPECT_NE(next.out.find("\nsingapore,2,2026-01,"), std::string::npos);
   EXPECT_EQ(next.out.find(",3,2027-01,"), std::string::npos);
@@ -142,9 +143,10 @@ TEST(CliWorkshop, SessionsSaveAndReplay) {
 TEST(CliWorkshop, BadMovesAndFilesExitTwoWithMessages) {
   Out r = call({"workshop", "score", race(), "--move", "1:nvidia:us.h20_licence=off"});
   EXPECT_EQ(r.code, kUsage);
-  EXPECT_NE(r.err.find("--move: /moves/0: round 1, team 'nvidia', lever 'us.h20_licence': team 'nvidia' does not control "
-                       "lever 'us.h20_licence' (it belongs to team 'us_gov')"),
-            std::string::npos)
+  EXPECT_NE(
+      r.err.find("--move: /moves/0: round 1, team 'nvidia', lever 'us.h20_licence': team 'nvidia' does not control "
+                 "lever 'us.h20_licence' (it belongs to team 'us_gov')"),
+      std::string::npos)
       << r.err;
   r = call({"workshop", "score", race(), "--move", "nvidia=1"});
   EXPECT_EQ(r.code, kUsage);
@@ -155,7 +157,8 @@ TEST(CliWorkshop, BadMovesAndFilesExitTwoWithMessages) {
   EXPECT_EQ(r.code, kUsage);
 
   const std::string broken = tempPath("broken.json");
-  std::ofstream(broken) << R"({"name": "b", "scenario": "nope.json", "start": "2025-01", "round_months": 12, "rounds": 1, "teams": []})";
+  std::ofstream(broken)
+      << R"({"name": "b", "scenario": "nope.json", "start": "2025-01", "round_months": 12, "rounds": 1, "teams": []})";
   r = call({"workshop", "check", broken});
   EXPECT_EQ(r.code, kUsage);
   EXPECT_NE(r.err.find(broken + ": /scenario: scenario 'nope.json' not found"), std::string::npos) << r.err;
@@ -169,9 +172,10 @@ TEST(CliWorkshop, BadMovesAndFilesExitTwoWithMessages) {
 TEST(CliWorkshop, CheckListsTeamsLeversAndObjectives) {
   const Out r = call({"workshop", "check", race()});
   ASSERT_EQ(r.code, kOk) << r.err;
-  for (const char* s : {"ok. 4 rounds of 12 months, 2025-01..2028-12", "Malaysia (malaysia)", "levers: my.chip_permit_from",
-                        "objective: Chips diverted from Singapore: sum over the round of jurisdiction singapore diverted_units, "
-                        "lower is better, weight 0.5"})
+  for (const char* s :
+       {"ok. 4 rounds of 12 months, 2025-01..2028-12", "Malaysia (malaysia)", "levers: my.chip_permit_from",
+        "objective: Chips diverted from Singapore: sum over the round of jurisdiction singapore diverted_units, "
+        "lower is better, weight 0.5"})
     EXPECT_NE(r.out.find(s), std::string::npos) << s << "\n" << r.out;
 }
 
@@ -187,7 +191,8 @@ TEST(CliStory, CheckListsCardsOrExitsTwo) {
 
   r = call({"story", "check", src("scenarios/stories/history_2022_2025.json"), "--charts", "us_fees,frontier_gap"});
   EXPECT_EQ(r.code, kUsage);
-  EXPECT_NE(r.err.find("history_2022_2025.json: /cards/0/charts/0: unknown chart 'china_channels'"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("history_2022_2025.json: /cards/0/charts/0: unknown chart 'china_channels'"), std::string::npos)
+      << r.err;
   r = call({"story", "check", src("scenarios/stories/nope.json")});
   EXPECT_EQ(r.code, kUsage);
   EXPECT_NE(r.err.find("nope.json: (document): file not found"), std::string::npos) << r.err;

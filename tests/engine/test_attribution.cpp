@@ -44,11 +44,16 @@ void expectEfficient(const Attribution& a) {
 }
 
 // The ten levers of the mini world moved away from their defaults.
-const std::vector<std::string> kMiniTen = {
-    "us.advanced_chip_controls=off@2025-01", "us.tpp_threshold=2000",       "us.h20_licence=off",
-    "us.diffusion_rule=on",                  "us.diffusion_tier2_cap_h100e=1000", "us.remote_access_control=on",
-    "us.remote_access_compliance=0.6",       "us.export_enforcement=0.9",   "my.enforcement=0.8",
-    "cn.hbm_access=2"};
+const std::vector<std::string> kMiniTen = {"us.advanced_chip_controls=off@2025-01",
+                                           "us.tpp_threshold=2000",
+                                           "us.h20_licence=off",
+                                           "us.diffusion_rule=on",
+                                           "us.diffusion_tier2_cap_h100e=1000",
+                                           "us.remote_access_control=on",
+                                           "us.remote_access_compliance=0.6",
+                                           "us.export_enforcement=0.9",
+                                           "my.enforcement=0.8",
+                                           "cn.hbm_access=2"};
 
 }  // namespace
 
@@ -87,8 +92,8 @@ TEST(Attribution, BaselineContributionsSumToTheDifference) {
 TEST(Attribution, LeversEqualInBothAreNotInTheGame) {
   const Scenario& base = baseline();
   // Same value typed differently, and a change after the month: neither can act.
-  const Scenario variant = with(base, {"us.export_enforcement=0.5", "us.remote_access_control=on@2029-06",
-                                       "cn.hbm_access=2@2026-01"});
+  const Scenario variant =
+      with(base, {"us.export_enforcement=0.5", "us.remote_access_control=on@2029-06", "cn.hbm_access=2@2026-01"});
   EXPECT_EQ(differingLevers(base, variant, chinaCompute2028().month),
             std::vector<int>{base.findLever("cn.hbm_access")});
   const Attribution a = attribute(base, variant, chinaCompute2028());
@@ -270,14 +275,17 @@ TEST(AnalysisErrors, NameTheBadPart) {
   EXPECT_NE(message([] { parseMetricPoint("bloc/*/x", "2026-01"); }).find("no '*'"), std::string::npos);
   EXPECT_NE(message([] { parseMetricPoint("bloc/china/x", "2026-13"); }).find("month '2026-13'"), std::string::npos);
   const Scenario& s = mini();
-  EXPECT_NE(message([&] { checkMetricPoint(s, parseMetricPoint("bloc/mars/compute_train_h100e", "2025-01")); })
-                .find("no bloc 'mars' (it has us, china, sea)"),
+  EXPECT_NE(message([&] {
+              checkMetricPoint(s, parseMetricPoint("bloc/mars/compute_train_h100e", "2025-01"));
+            }).find("no bloc 'mars' (it has us, china, sea)"),
             std::string::npos);
-  EXPECT_NE(message([&] { checkMetricPoint(s, parseMetricPoint("bloc/china/nope", "2025-01")); })
-                .find("has no metric 'nope'"),
+  EXPECT_NE(message([&] {
+              checkMetricPoint(s, parseMetricPoint("bloc/china/nope", "2025-01"));
+            }).find("has no metric 'nope'"),
             std::string::npos);
-  EXPECT_NE(message([&] { checkMetricPoint(s, parseMetricPoint("bloc/china/compute_train_h100e", "2031-01")); })
-                .find("outside scenario"),
+  EXPECT_NE(message([&] {
+              checkMetricPoint(s, parseMetricPoint("bloc/china/compute_train_h100e", "2031-01"));
+            }).find("outside scenario"),
             std::string::npos);
 }
 

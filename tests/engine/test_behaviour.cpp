@@ -19,7 +19,9 @@ TEST(Conservation, BaselineKeepsChipsAndFleetsBalancedEveryMonth) {
   RunOptions o;
   o.check = true;
   const Results r = simulate(baseline(), o);
-  EXPECT_TRUE(r.violations.empty()) << (r.violations.empty() ? "" : r.violations.front().entity + ": " + r.violations.front().what);
+  EXPECT_TRUE(r.violations.empty()) << (r.violations.empty()
+                                            ? ""
+                                            : r.violations.front().entity + ": " + r.violations.front().what);
   // produced = delivered + stock change, summed over the run, from the outputs alone
   for (const Chip& c : baseline().chips) {
     double produced = 0, delivered = 0;
@@ -68,7 +70,8 @@ TEST(OffshoreLeasing, AlibabaAndByteDanceTrainMoreOffshoreAfterApril2025) {
     EXPECT_GT(after, before + 0.02) << c;
     // Offshore compute (leased, or owned halls abroad during the subsidiary loophole) grows.
     auto offshore = [&](const char* m) {
-      return at(r, Scope::Company, c, "compute_leased_h100e", m) + at(r, Scope::Company, c, "compute_abroad_owned_h100e", m);
+      return at(r, Scope::Company, c, "compute_leased_h100e", m) +
+             at(r, Scope::Company, c, "compute_abroad_owned_h100e", m);
     };
     EXPECT_GT(offshore("2026-06"), offshore("2025-03")) << c;
   }
@@ -78,8 +81,8 @@ TEST(OffshoreLeasing, AlibabaAndByteDanceTrainMoreOffshoreAfterApril2025) {
 
 TEST(RemoteAccess, FullComplianceStopsNewLeasingAndWidensTheGap) {
   const Results base = run(baseline());
-  const Results ra = run(baseline(), {"us.remote_access_control=on", "us.remote_access_from=2026-01",
-                                      "us.remote_access_compliance=1"});
+  const Results ra = run(
+      baseline(), {"us.remote_access_control=on", "us.remote_access_from=2026-01", "us.remote_access_compliance=1"});
   // No new leases from 2026-01: leased compute of China-HQ firms never grows again.
   for (const char* c : {"alibaba", "bytedance", "tencent", "baidu", "other_china", "deepseek"}) {
     for (int m = month("2026-01"); m < month("2030-12"); ++m) {
@@ -128,8 +131,8 @@ TEST(Monotonic, StrongerHostEnforcementNeverIncreasesDiversion) {
     double previous = std::numeric_limits<double>::infinity();
     for (const char* e : {"0", "0.25", "0.5", "0.75", "1"}) {
       const Results r = run(*s, {std::string(lever) + "=" + e});
-      const double diverted = sum(r, Scope::Global, "world", "diverted_units", formatMonth(s->start).c_str(),
-                                  formatMonth(s->end).c_str());
+      const double diverted =
+          sum(r, Scope::Global, "world", "diverted_units", formatMonth(s->start).c_str(), formatMonth(s->end).c_str());
       EXPECT_LE(diverted, previous * (1 + 1e-9)) << lever << "=" << e;
       previous = diverted;
     }

@@ -183,8 +183,10 @@ TEST(CalibrationTargets, SeriesOrPeriodsTheRunLacksAreProblemsNotRows) {
   const Calibration c = evaluateTargets(ts, tiny(), "t.json");
   EXPECT_TRUE(c.rows.empty());
   ASSERT_EQ(c.problems.size(), 3u);
-  EXPECT_EQ(c.problems[0].str(), "t.json: /targets/0/entity/1: the run has no series vendor/intel/revenue_usd (unknown id or metric)");
-  EXPECT_EQ(c.problems[1].str(), "t.json: /targets/1/to: period 2024-12..2025-06 is outside the run (2024-11..2025-01)");
+  EXPECT_EQ(c.problems[0].str(),
+            "t.json: /targets/0/entity/1: the run has no series vendor/intel/revenue_usd (unknown id or metric)");
+  EXPECT_EQ(c.problems[1].str(),
+            "t.json: /targets/1/to: period 2024-12..2025-06 is outside the run (2024-11..2025-01)");
   EXPECT_NE(c.problems[2].message.find("change also needs the month before from"), std::string::npos);
   EXPECT_EQ(c.problems[2].pointer, "/targets/2/from");
 }

@@ -226,8 +226,10 @@ TEST(EnsembleStatsRule, SelectionGivesTheSameBitsAsSorting) {
                               quantileSorted(sorted.data(), sorted.size(), 0.9)};
       const double got[3] = {st.p10[0], st.p50[0], st.p90[0]};
       for (int i = 0; i < 3; ++i) {
-        if (std::isnan(want[i])) EXPECT_TRUE(std::isnan(got[i])) << n << " " << i;
-        else EXPECT_EQ(got[i], want[i]) << n << " " << i << (with_nan ? " with NaN" : "");
+        if (std::isnan(want[i]))
+          EXPECT_TRUE(std::isnan(got[i])) << n << " " << i;
+        else
+          EXPECT_EQ(got[i], want[i]) << n << " " << i << (with_nan ? " with NaN" : "");
       }
     }
   }
@@ -240,7 +242,8 @@ TEST(EnsembleStatsRule, SelectionMatchesSortingOnHardRows) {
   const auto check = [](const std::vector<double>& values, const char* what) {
     const EnsembleStats st = summarize(oneCell(values));
     std::vector<double> sorted = values;
-    std::sort(sorted.begin(), sorted.end(), [](double a, double b) { return a < b || (!std::isnan(a) && std::isnan(b)); });
+    std::sort(sorted.begin(), sorted.end(),
+              [](double a, double b) { return a < b || (!std::isnan(a) && std::isnan(b)); });
     const std::vector<double> want = {quantileSorted(sorted.data(), sorted.size(), 0.1),
                                       quantileSorted(sorted.data(), sorted.size(), 0.5),
                                       quantileSorted(sorted.data(), sorted.size(), 0.9)};

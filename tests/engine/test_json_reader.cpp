@@ -59,23 +59,21 @@ TEST(JsonReader, FieldRulesAndTheirMessages) {
   EXPECT_FALSE(r.month(obj, "when", "", true).has_value());
   EXPECT_FALSE(r.number(obj, "weight", "", true, 0.0).has_value());
   EXPECT_EQ(r.choice(obj, "mode", "", true, {"slow", "steady"}), -1);
-  EXPECT_EQ(listed(r.problems), (std::vector<std::string>{
-                                    "f.json: /name: must not be empty",
-                                    "f.json: /tier: expected a whole number 1..3, got 7",
-                                    "f.json: /flag: expected true or false, got string",
-                                    "f.json: /tags/1: expected a string, got number",
-                                    "f.json: /id: id 'Bad Id' must be lower-case letters, digits, '_' or '.' (at most 64)",
-                                    "f.json: /when: expected a month \"YYYY-MM\", got \"never\"",
-                                    "f.json: /weight: must be > 0, got 0",
-                                    "f.json: /mode: expected \"slow\" or \"steady\", got \"fast\""}));
+  EXPECT_EQ(listed(r.problems),
+            (std::vector<std::string>{
+                "f.json: /name: must not be empty", "f.json: /tier: expected a whole number 1..3, got 7",
+                "f.json: /flag: expected true or false, got string", "f.json: /tags/1: expected a string, got number",
+                "f.json: /id: id 'Bad Id' must be lower-case letters, digits, '_' or '.' (at most 64)",
+                "f.json: /when: expected a month \"YYYY-MM\", got \"never\"", "f.json: /weight: must be > 0, got 0",
+                "f.json: /mode: expected \"slow\" or \"steady\", got \"fast\""}));
 }
 
 TEST(JsonReader, ScenariosStoriesAndTargetsAcceptTheSameMetaKeys) {
   // A nested scenario object (a chip) with every meta key.
   EXPECT_EQ(problemsOf([] {
-              loadScenarioFromString(std::string(R"({"extends": "mini.json", "chips": [{"id": "h100", )") + kMeta +
-                                         "}]}",
-                                     "inline.json", testPath("engine/fixtures"));
+              loadScenarioFromString(
+                  std::string(R"({"extends": "mini.json", "chips": [{"id": "h100", )") + kMeta + "}]}", "inline.json",
+                  testPath("engine/fixtures"));
             }),
             std::vector<std::string>{});
   // A story with every meta key at its top level.

@@ -39,7 +39,8 @@ std::string listed(const std::vector<Problem>& ps) {
 }  // namespace
 
 TEST(Loader, ShippedBaselineAndFixtureLoad) {
-  EXPECT_TRUE(problemsOf(sourcePath("scenarios/baseline.json")).empty()) << listed(problemsOf(sourcePath("scenarios/baseline.json")));
+  EXPECT_TRUE(problemsOf(sourcePath("scenarios/baseline.json")).empty())
+      << listed(problemsOf(sourcePath("scenarios/baseline.json")));
   EXPECT_TRUE(problemsOf(testPath("engine/fixtures/mini.json")).empty());
 }
 
@@ -51,7 +52,8 @@ TEST(Loader, BrokenCorpusGivesTheExactMessages) {
     const std::string path = testPath("engine/broken/" + it.key());
     const auto ps = problemsOf(path);
     ASSERT_FALSE(ps.empty()) << it.key() << " loaded without problems";
-    for (const auto& want : it.value()) EXPECT_TRUE(has(ps, want.get<std::string>())) << it.key() << " lacks '" << want << "', got:" << listed(ps);
+    for (const auto& want : it.value())
+      EXPECT_TRUE(has(ps, want.get<std::string>())) << it.key() << " lacks '" << want << "', got:" << listed(ps);
   }
 }
 
@@ -63,9 +65,7 @@ TEST(Loader, ProblemsNameTheFile) {
   EXPECT_NE(ps.front().str().find("unknown_id.json: /companies/1/hq: unknown jurisdiction 'mars'"), std::string::npos);
 }
 
-TEST(Loader, AllProblemsAtOnce) {
-  EXPECT_GE(problemsOf(testPath("engine/broken/many_problems.json")).size(), 4u);
-}
+TEST(Loader, AllProblemsAtOnce) { EXPECT_GE(problemsOf(testPath("engine/broken/many_problems.json")).size(), 4u); }
 
 TEST(Loader, NotJsonAndMissingFileAreReportedNotThrownPast) {
   auto ps = problemsOf(testPath("engine/broken/not_json.json"));
@@ -113,8 +113,10 @@ TEST(Loader, ExtendsMergesById) {
   EXPECT_DOUBLE_EQ(s.companies[s.findCompany("cnlab")].grey_tolerance.value, 0.7);
   EXPECT_DOUBLE_EQ(s.companies[s.findCompany("cnlab")].training_share.value, 0.6);  // kept from the parent
   EXPECT_EQ(leverValueAt(s, s.findLever("us.h20_licence"), s.start), 0.0);
-  const Scenario removed = loadScenarioFromString(R"({"extends": "mini.json", "companies": [{"id": "myop", "remove": true}],
-      "sites": [{"id": "johor", "remove": true}]})", "r.json", testPath("engine/fixtures"));
+  const Scenario removed =
+      loadScenarioFromString(R"({"extends": "mini.json", "companies": [{"id": "myop", "remove": true}],
+      "sites": [{"id": "johor", "remove": true}]})",
+                             "r.json", testPath("engine/fixtures"));
   EXPECT_EQ(removed.findCompany("myop"), -1);
 }
 

@@ -1,8 +1,8 @@
-// The mechanics the 2025-26 record needs (src/engine/README.md, and scenarios/baseline_notes.md): FLOP-H100e, continuous
-// partial compliance, the HQ clause and grandfathering, volume caps, Beijing's import
-// gate, lease prices that move with scarcity and output from revenue. Golden numbers come
-// from tests/engine/fixtures/record_mechanics.json: no power costs, a chip price of
-// $10,000, one option per buyer, so each figure is worked out by hand in the comment.
+// The mechanics the 2025-26 record needs (src/engine/README.md, and scenarios/baseline_notes.md): FLOP-H100e,
+// continuous partial compliance, the HQ clause and grandfathering, volume caps, Beijing's import gate, lease prices
+// that move with scarcity and output from revenue. Golden numbers come from
+// tests/engine/fixtures/record_mechanics.json: no power costs, a chip price of $10,000, one option per buyer, so each
+// figure is worked out by hand in the comment.
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -20,7 +20,9 @@ const Scenario& fixture() {
   return s;
 }
 
-double fx(const Results& r, Scope scope, const char* id, const char* metric, const char* m) { return at(r, scope, id, metric, m); }
+double fx(const Results& r, Scope scope, const char* id, const char* metric, const char* m) {
+  return at(r, scope, id, metric, m);
+}
 
 }  // namespace
 
@@ -30,7 +32,8 @@ TEST(FlopUnit, GoldenFleetCountsTflopsOver989WhateverThePurpose) {
   const Results r = run(fixture());
   // China Lab owns 1,000 "small" (148 TFLOP/s) and 100 "local" (800): 1000 x 148/989 +
   // 100 x 800/989 = 149.646 + 80.890 = 230.536 FLOP-H100e.
-  EXPECT_NEAR(fx(r, Scope::Company, "cnlab", "fleet_flop_h100e", "2026-06"), 1000 * 148.0 / 989 + 100 * 800.0 / 989, 1e-9);
+  EXPECT_NEAR(fx(r, Scope::Company, "cnlab", "fleet_flop_h100e", "2026-06"), 1000 * 148.0 / 989 + 100 * 800.0 / 989,
+              1e-9);
   EXPECT_NEAR(fx(r, Scope::Company, "cnlab", "fleet_nvidia_flop_h100e", "2026-06"), 1000 * 148.0 / 989, 1e-9);
   EXPECT_NEAR(fx(r, Scope::Company, "cnlab", "fleet_huawei_flop_h100e", "2026-06"), 100 * 800.0 / 989, 1e-9);
   // No leases: compute = fleet. Huawei's FLOP share of China: 80.890 / 230.536 = 0.3509.
@@ -84,7 +87,8 @@ void expectSmoothDecline(const std::vector<double>& l) {
 }  // namespace
 
 TEST(PartialCompliance, RemoteAccessComplianceMovesLeasingSmoothly) {
-  const auto l = leasedOver("us.remote_access_compliance", {"us.remote_access_control=on", "us.remote_access_from=2025-01"});
+  const auto l =
+      leasedOver("us.remote_access_compliance", {"us.remote_access_control=on", "us.remote_access_from=2025-01"});
   expectSmoothDecline(l);
   EXPECT_LT(l[5], 0.85 * l[0]);  // about half stops at 0.5 (refused tenants bid again, so less)
   EXPECT_GT(l[5], 0.3 * l[0]);
@@ -141,15 +145,17 @@ TEST(HqClause, WhyTraceNamesTheUnenforcedClause) {
   o.trace_month = month("2026-04");
   const Results r = simulate(s, o);
   bool found = false;
-  for (const OptionTrace& t : r.trace) found = found || t.verdict.find("HQ clause not enforced in 2026-04") != std::string::npos;
+  for (const OptionTrace& t : r.trace)
+    found = found || t.verdict.find("HQ clause not enforced in 2026-04") != std::string::npos;
   EXPECT_TRUE(found);
 }
 
 TEST(HqClause, WhyTraceSaysWhetherInstalledChipsKeepWorking) {
   for (const bool keep : {true, false}) {
-    Scenario s = with(fixture(), {"test.threshold=on", "test.cn_offshore=1", "test.cn_budget=1.2e9",
-                                  "us.hq_clause_enforced=off@2026-03", "us.hq_clause_enforced=on@2026-06",
-                                  keep ? "us.installed_chips_grandfathered=on" : "us.installed_chips_grandfathered=off"});
+    Scenario s =
+        with(fixture(), {"test.threshold=on", "test.cn_offshore=1", "test.cn_budget=1.2e9",
+                         "us.hq_clause_enforced=off@2026-03", "us.hq_clause_enforced=on@2026-06",
+                         keep ? "us.installed_chips_grandfathered=on" : "us.installed_chips_grandfathered=off"});
     RunOptions o;
     o.trace_company = s.findCompany("cnlab");
     o.trace_month = month("2026-06");
@@ -290,8 +296,8 @@ TEST(LeasePrices, UsBudgetSurgeRaisesPricesWithoutPushingAChineseTenantOut) {
   // Lab leases too; the site's operator adds ~90 chips a month (1 MW a year). The Chinese
   // Lab can only lease (the threshold rule and the HQ clause stop it buying). Then the US
   // budget grows a hundredfold and bids for the same new capacity.
-  const std::vector<std::string> base = {"test.threshold=on", "test.cn_offshore=1", "test.us_offshore=1",
-                                         "test.cn_budget=9e5", "test.us_budget=1.2e6", "test.lease_price=150",
+  const std::vector<std::string> base = {"test.threshold=on",         "test.cn_offshore=1",   "test.us_offshore=1",
+                                         "test.cn_budget=9e5",        "test.us_budget=1.2e6", "test.lease_price=150",
                                          "test.lease_power_growth=1", "test.price_ceiling=4"};
   auto with_ = [&](std::vector<std::string> extra) {
     std::vector<std::string> all = base;
@@ -301,9 +307,13 @@ TEST(LeasePrices, UsBudgetSurgeRaisesPricesWithoutPushingAChineseTenantOut) {
   const Results calm = with_({"world.lease_price_elasticity=0.2"});
   const Results surge = with_({"world.lease_price_elasticity=0.2", "test.us_budget=1.2e8"});
   const Results rigid = with_({"test.us_budget=1.2e8"});
-  auto price = [](const Results& r) { return mean(r, Scope::Jurisdiction, "malaysia", "lease_price_usd", "2026-07", "2027-12"); };
+  auto price = [](const Results& r) {
+    return mean(r, Scope::Jurisdiction, "malaysia", "lease_price_usd", "2026-07", "2027-12");
+  };
   auto leased = [](const Results& r) { return at(r, Scope::Company, "cnlab", "compute_leased_h100e", "2027-12"); };
-  auto spent = [](const Results& r) { return sum(r, Scope::Company, "cnlab", "spend_offshore_usd", "2026-07", "2027-12"); };
+  auto spent = [](const Results& r) {
+    return sum(r, Scope::Company, "cnlab", "spend_offshore_usd", "2026-07", "2027-12");
+  };
   EXPECT_GT(price(surge), 1.5 * price(calm));
   // Dearer leases buy the Chinese Lab fewer H100e, but prices that clear keep it in the
   // market: it still places most of its budget; fixed prices ration it out of the new

@@ -104,8 +104,8 @@ TEST(Rules, LeasingInMalaysiaIsAllowedUnlessRemoteAccessControlIsOn) {
   };
   EXPECT_EQ(lease(base, "2025-06").status, Status::Allowed);
   EXPECT_EQ(lease(base, "2026-06").status, Status::Allowed);
-  const Scenario ra = with(base, {"us.remote_access_control=on", "us.remote_access_from=2026-01",
-                                  "us.remote_access_compliance=1"});
+  const Scenario ra =
+      with(base, {"us.remote_access_control=on", "us.remote_access_from=2026-01", "us.remote_access_compliance=1"});
   EXPECT_EQ(lease(ra, "2025-12").status, Status::Allowed);
   const Verdict v = lease(ra, "2026-02");
   EXPECT_EQ(v.status, Status::Denied);
@@ -142,7 +142,8 @@ TEST(RuleTimeline, ResultsCarryWhichRulesAreInForceEachMonth) {
   const Inputs in(s);
   for (size_t i = 0; i < s.rules.size(); ++i) {
     ASSERT_EQ(r.rule_active[i].size(), static_cast<size_t>(r.months()));
-    for (int t = 0; t < r.months(); ++t) EXPECT_EQ(r.rule_active[i][t] != 0, ruleActive(s.rules[i], in, t)) << s.rules[i].id << " " << t;
+    for (int t = 0; t < r.months(); ++t)
+      EXPECT_EQ(r.rule_active[i][t] != 0, ruleActive(s.rules[i], in, t)) << s.rules[i].id << " " << t;
   }
   // The H20 licence of April 2025 gives way to licences with a fee in August 2025.
   const auto rule = [&](const char* id) {

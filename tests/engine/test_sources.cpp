@@ -58,7 +58,8 @@ TEST(Sources, EveryShippedSourceResolves) {
 
 TEST(Sources, UnknownIdIsReportedWithItsPointer) {
   const SourceList list = loadSources(sourcePath("scenarios/sources.json"));
-  const auto path = writeTemp("cites.json", R"({"levers": [{"id": "a", "source": "S12"}, {"id": "b", "source": "S12, S999"}]})");
+  const auto path =
+      writeTemp("cites.json", R"({"levers": [{"id": "a", "source": "S12"}, {"id": "b", "source": "S12, S999"}]})");
   const auto problems = unresolvedSources(path, list);
   ASSERT_EQ(problems.size(), 1u);
   EXPECT_EQ(problems[0].pointer, "/levers/1/source");
@@ -76,7 +77,8 @@ TEST(Sources, BrokenSourcesFileNamesEveryProblem) {
   } catch (const LoadError& e) {
     std::vector<std::string> where;
     for (const Problem& p : e.problems()) where.push_back(p.pointer);
-    EXPECT_EQ(where, (std::vector<std::string>{"/sources/1/id", "/sources/1/url", "/sources/2/title", "/sources/2/id"}));
+    EXPECT_EQ(where,
+              (std::vector<std::string>{"/sources/1/id", "/sources/1/url", "/sources/2/title", "/sources/2/id"}));
   }
 }
 

@@ -61,7 +61,8 @@ TEST(Story, HistoryLoadsWithACardPerMilestoneInMonthOrder) {
     for (const auto& id : c.levers) EXPECT_GE(st.scenario.findLever(id), 0) << id;
     for (const auto& id : c.charts) EXPECT_NE(std::find(charts.begin(), charts.end(), id), charts.end()) << id;
     for (const auto& id : c.rules) {
-      const bool rule = std::any_of(st.scenario.rules.begin(), st.scenario.rules.end(), [&](const Rule& r) { return r.id == id; });
+      const bool rule =
+          std::any_of(st.scenario.rules.begin(), st.scenario.rules.end(), [&](const Rule& r) { return r.id == id; });
       const bool guidance = std::any_of(st.scenario.china.guidance.begin(), st.scenario.china.guidance.end(),
                                         [&](const Guidance& g) { return g.id == id; });
       EXPECT_TRUE(rule || guidance) << id;
@@ -72,8 +73,8 @@ TEST(Story, HistoryLoadsWithACardPerMilestoneInMonthOrder) {
   // The timeline's key milestones are there.
   std::set<std::string> months;
   for (const StoryCard& c : st.cards) months.insert(formatMonth(c.month));
-  for (const char* m : {"2022-10", "2023-10", "2025-01", "2025-04", "2025-05", "2025-07", "2025-08", "2025-11", "2025-12",
-                        "2026-01", "2026-06", "2026-11"})
+  for (const char* m : {"2022-10", "2023-10", "2025-01", "2025-04", "2025-05", "2025-07", "2025-08", "2025-11",
+                        "2025-12", "2026-01", "2026-06", "2026-11"})
     EXPECT_TRUE(months.count(m)) << m;
 }
 
@@ -105,10 +106,11 @@ TEST(Story, UnknownIdsAreErrorsWithPointers) {
     "levers": ["us.h20_licence", "us.nope"], "rules": ["no_such_rule"], "charts": ["pie_chart"],
     "try": ["us.h20_licence=maybe"]})";
   EXPECT_EQ(listed(problemsOf(story(bad))),
-            (std::vector<std::string>{"inline.json: /cards/0/try/0: lever us.h20_licence: expected true/false/on/off, got 'maybe'",
-                                      "inline.json: /cards/0/charts/0: unknown chart 'pie_chart'",
-                                      "inline.json: /cards/0/levers/1: unknown lever 'us.nope'",
-                                      "inline.json: /cards/0/rules/0: unknown rule 'no_such_rule'"}));
+            (std::vector<std::string>{
+                "inline.json: /cards/0/try/0: lever us.h20_licence: expected true/false/on/off, got 'maybe'",
+                "inline.json: /cards/0/charts/0: unknown chart 'pie_chart'",
+                "inline.json: /cards/0/levers/1: unknown lever 'us.nope'",
+                "inline.json: /cards/0/rules/0: unknown rule 'no_such_rule'"}));
 }
 
 TEST(Story, MonthsMustBeInOrderAndInsideTheScenario) {
@@ -127,11 +129,12 @@ TEST(Story, EveryProblemAtOnce) {
   const std::string text = R"({"name": "t", "scenario": "baseline.json", "colour": "red", "set": ["us.nope=1"],
     "cards": [{"month": "2025-04", "text": "y", "source": "FT", "charts": "us_fees"}]})";
   EXPECT_EQ(listed(problemsOf(text)),
-            (std::vector<std::string>{"inline.json: /colour: unknown field",
-                                      "inline.json: /set/0: unknown lever 'us.nope' (see `chokepoint-cli levers SCENARIO`)",
-                                      "inline.json: /cards/0/title: missing required field",
-                                      "inline.json: /cards/0/source: expected FACTS.md source keys like \"S19, S39\", got 'FT'",
-                                      "inline.json: /cards/0/charts: expected a list of strings, got string"}));
+            (std::vector<std::string>{
+                "inline.json: /colour: unknown field",
+                "inline.json: /set/0: unknown lever 'us.nope' (see `chokepoint-cli levers SCENARIO`)",
+                "inline.json: /cards/0/title: missing required field",
+                "inline.json: /cards/0/source: expected FACTS.md source keys like \"S19, S39\", got 'FT'",
+                "inline.json: /cards/0/charts: expected a list of strings, got string"}));
 }
 
 TEST(Story, MissingOrBrokenScenarioIsNamed) {
@@ -146,7 +149,8 @@ TEST(Story, MissingOrBrokenScenarioIsNamed) {
   const auto broken = problemsOf(R"({"name": "t", "scenario": ")" + testPath("engine/broken/unknown_id.json") +
                                  R"(", "cards": [{"month": "2025-01", "title": "a", "text": "b", "source": "S1"}]})");
   ASSERT_GE(broken.size(), 2u);
-  EXPECT_EQ(broken[0].str(), "inline.json: /scenario: scenario '" + testPath("engine/broken/unknown_id.json") + "' does not load");
+  EXPECT_EQ(broken[0].str(),
+            "inline.json: /scenario: scenario '" + testPath("engine/broken/unknown_id.json") + "' does not load");
   EXPECT_EQ(broken[1].pointer, "/companies/1/hq");
 }
 
@@ -155,12 +159,14 @@ TEST(Story, ChartIdsCanComeFromTheCaller) {
   only.chart_ids = {"my_chart"};
   EXPECT_EQ(listed(problemsOf(story(kCard), only)),
             (std::vector<std::string>{"inline.json: /cards/0/charts/0: unknown chart 'nvidia_revenue'"}));
-  const std::string mine = R"({"month": "2025-04", "title": "x", "text": "y", "source": "S19", "charts": ["my_chart"]})";
+  const std::string mine =
+      R"({"month": "2025-04", "title": "x", "text": "y", "source": "S19", "charts": ["my_chart"]})";
   EXPECT_TRUE(problemsOf(story(mine), only).empty());
 }
 
 TEST(Story, FileErrorsNameTheFile) {
-  const std::string path = (std::filesystem::temp_directory_path() / ("cp_story_" + std::to_string(::getpid()) + ".json")).string();
+  const std::string path =
+      (std::filesystem::temp_directory_path() / ("cp_story_" + std::to_string(::getpid()) + ".json")).string();
   EXPECT_EQ(listed(validateStoryFile(path)), (std::vector<std::string>{path + ": (document): file not found"}));
   std::ofstream(path) << story(kCard);
   // The scenario path is relative to the story file: here, a temp folder without baseline.json.

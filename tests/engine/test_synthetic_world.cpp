@@ -31,7 +31,9 @@ TEST(SyntheticWorld, RunsBalancedAndCopiesBuyCompute) {
   RunOptions o;
   o.check = true;
   const Results r = simulate(big, o);
-  EXPECT_TRUE(r.violations.empty()) << (r.violations.empty() ? "" : r.violations.front().entity + ": " + r.violations.front().what);
+  EXPECT_TRUE(r.violations.empty()) << (r.violations.empty()
+                                            ? ""
+                                            : r.violations.front().entity + ": " + r.violations.front().what);
   EXPECT_TRUE(allFinite(r));
   std::string original;  // the first company that buys compute for itself
   for (const Company& c : baseline().companies)

@@ -36,7 +36,8 @@ std::vector<std::string> problemsOf(const std::string& text) {
 }
 
 // A two-team workshop; `teams` replaces the team list.
-std::string workshop(const std::string& teams, const std::string& top = R"("start": "2025-01", "round_months": 12, "rounds": 3)") {
+std::string workshop(const std::string& teams,
+                     const std::string& top = R"("start": "2025-01", "round_months": 12, "rounds": 3)") {
   return R"({"name": "t", "scenario": "baseline.json", )" + top + R"(, "teams": [)" + teams + "]}";
 }
 
@@ -49,17 +50,15 @@ std::string tempPath(const std::string& name) {
 
 // The scripted game used below: three rounds, three teams.
 const std::vector<Move> kMoves = {
-    {1, "us_gov", "us.remote_access_control", "on"},
-    {1, "us_gov", "us.remote_access_from", "2025-01"},
-    {2, "cn_gov", "cn.domestic_subsidy", "0.5"},
-    {2, "us_gov", "us.export_enforcement", "0.8"},
-    {3, "malaysia", "my.chip_permit_from", "never"},
-    {3, "us_gov", "us.remote_access_control", "off"},
+    {1, "us_gov", "us.remote_access_control", "on"}, {1, "us_gov", "us.remote_access_from", "2025-01"},
+    {2, "cn_gov", "cn.domestic_subsidy", "0.5"},     {2, "us_gov", "us.export_enforcement", "0.8"},
+    {3, "malaysia", "my.chip_permit_from", "never"}, {3, "us_gov", "us.remote_access_control", "off"},
 };
 // The same moves as a user would type them on the command line.
 const std::vector<std::string> kLeverArgs = {
-    "us.remote_access_control=on@2025-01", "us.remote_access_from=2025-01@2025-01", "cn.domestic_subsidy=0.5@2026-01",
-    "us.export_enforcement=0.8@2026-01",   "my.chip_permit_from=never@2027-01",    "us.remote_access_control=off@2027-01",
+    "us.remote_access_control=on@2025-01", "us.remote_access_from=2025-01@2025-01",
+    "cn.domestic_subsidy=0.5@2026-01",     "us.export_enforcement=0.8@2026-01",
+    "my.chip_permit_from=never@2027-01",   "us.remote_access_control=off@2027-01",
 };
 
 }  // namespace
@@ -87,7 +86,8 @@ TEST(Workshop, ComputeRaceLoads) {
 }
 
 TEST(Workshop, BrokenFilesNameFilePointerAndReason) {
-  const std::string thief = R"({"id": "thief", "name": "T", "levers": ["us.export_enforcement", "us.nope", "sg.enforcement", "sg.enforcement"],
+  const std::string thief =
+      R"({"id": "thief", "name": "T", "levers": ["us.export_enforcement", "us.nope", "sg.enforcement", "sg.enforcement"],
     "objectives": [{"label": "a", "scope": "blok", "id": "china", "metric": "x", "better": "up", "aggregate": "median"},
                    {"label": "b", "scope": "bloc", "id": "mars", "metric": "frontier_gap_months", "better": "lower", "aggregate": "sum"},
                    {"label": "c", "scope": "bloc", "id": "china", "metric": "happiness", "better": "lower", "aggregate": "sum", "weight": -1}]})";
@@ -97,26 +97,31 @@ TEST(Workshop, BrokenFilesNameFilePointerAndReason) {
                 "inline.json: /teams/1/levers/1: unknown lever 'us.nope'",
                 "inline.json: /teams/1/levers/3: lever 'sg.enforcement' is listed twice",
                 "inline.json: /teams/1/objectives/0/better: expected \"higher\" or \"lower\", got \"up\"",
-                "inline.json: /teams/1/objectives/0/aggregate: expected \"last\" or \"mean\" or \"sum\" or \"max\" or \"change\", got \"median\"",
-                "inline.json: /teams/1/objectives/0/scope: expected company, bloc, jurisdiction, vendor, chip or global, got 'blok'",
+                "inline.json: /teams/1/objectives/0/aggregate: expected \"last\" or \"mean\" or \"sum\" or \"max\" or "
+                "\"change\", got \"median\"",
+                "inline.json: /teams/1/objectives/0/scope: expected company, bloc, jurisdiction, vendor, chip or "
+                "global, got 'blok'",
                 "inline.json: /teams/1/objectives/1/id: unknown bloc 'mars'",
                 "inline.json: /teams/1/objectives/2/weight: must be > 0, got -1",
-                "inline.json: /teams/1/objectives/2/metric: no metric 'happiness' for bloc 'china' in a run of the scenario"}));
+                "inline.json: /teams/1/objectives/2/metric: no metric 'happiness' for bloc 'china' in a run of the "
+                "scenario"}));
 }
 
 TEST(Workshop, RoundsMustFitTheScenario) {
   EXPECT_EQ(problemsOf(workshop(kUs, R"("start": "2027-01", "round_months": 12, "rounds": 5)")),
-            (std::vector<std::string>{
-                "inline.json: /rounds: 5 rounds of 12 months from 2027-01 end in 2031-12, after the scenario's end 2030-12"}));
-  EXPECT_EQ(problemsOf(workshop(kUs, R"("start": "2020-01", "round_months": 0, "rounds": 2, "teams_": 1)")),
-            (std::vector<std::string>{"inline.json: /teams_: unknown field",
-                                      "inline.json: /round_months: expected a whole number 1..120, got 0",
-                                      "inline.json: /start: 2020-01 is outside the scenario's months 2022-01..2030-12"}));
-  EXPECT_EQ(problemsOf(R"({"name": "t", "scenario": "baseline.json", "start": "2025-01", "round_months": 12, "rounds": 2,
+            (std::vector<std::string>{"inline.json: /rounds: 5 rounds of 12 months from 2027-01 end in 2031-12, after "
+                                      "the scenario's end 2030-12"}));
+  EXPECT_EQ(
+      problemsOf(workshop(kUs, R"("start": "2020-01", "round_months": 0, "rounds": 2, "teams_": 1)")),
+      (std::vector<std::string>{"inline.json: /teams_: unknown field",
+                                "inline.json: /round_months: expected a whole number 1..120, got 0",
+                                "inline.json: /start: 2020-01 is outside the scenario's months 2022-01..2030-12"}));
+  EXPECT_EQ(
+      problemsOf(R"({"name": "t", "scenario": "baseline.json", "start": "2025-01", "round_months": 12, "rounds": 2,
                            "teams": [{"id": "US", "name": "x", "levers": [], "objectives": []}]})"),
-            (std::vector<std::string>{
-                "inline.json: /teams/0/id: id 'US' must be lower-case letters, digits, '_' or '.' (at most 64)",
-                "inline.json: /teams/0/objectives: a team needs at least one objective"}));
+      (std::vector<std::string>{
+          "inline.json: /teams/0/id: id 'US' must be lower-case letters, digits, '_' or '.' (at most 64)",
+          "inline.json: /teams/0/objectives: a team needs at least one objective"}));
 }
 
 TEST(Workshop, AMoveOnAnotherTeamsLeverIsRejectedNamingTeamAndLever) {
@@ -211,11 +216,11 @@ TEST(Workshop, LaterMovesDoNotChangeEarlierRounds) {
 TEST(Workshop, ScoringRuleIsTheDocumentedOne) {
   Objective up;
   up.weight = 0.5;
-  EXPECT_DOUBLE_EQ(objectivePoints(up, 110, 100), 5.0);    // +10% x 0.5 x 100
+  EXPECT_DOUBLE_EQ(objectivePoints(up, 110, 100), 5.0);  // +10% x 0.5 x 100
   EXPECT_DOUBLE_EQ(objectivePoints(up, 90, 100), -5.0);
-  EXPECT_DOUBLE_EQ(objectivePoints(up, 500, 100), 50.0);   // capped at +-100 x weight
-  EXPECT_DOUBLE_EQ(objectivePoints(up, -5, -10), 25.0);    // relative to |baseline|
-  EXPECT_DOUBLE_EQ(objectivePoints(up, 3, 0), 50.0);       // zero baseline: any gain is full points
+  EXPECT_DOUBLE_EQ(objectivePoints(up, 500, 100), 50.0);  // capped at +-100 x weight
+  EXPECT_DOUBLE_EQ(objectivePoints(up, -5, -10), 25.0);   // relative to |baseline|
+  EXPECT_DOUBLE_EQ(objectivePoints(up, 3, 0), 50.0);      // zero baseline: any gain is full points
   EXPECT_DOUBLE_EQ(objectivePoints(up, 0, 0), 0.0);
   Objective down = up;
   down.better = Better::Lower;
@@ -272,8 +277,9 @@ TEST(Workshop, SessionRoundTripsExactly) {
 
 TEST(Workshop, BrokenSessionsAndSessionChecks) {
   try {
-    sessionFromJson(R"({"workshop_path": 3, "rounds_played": -1, "moves": [{"round": 1, "team": "x", "lever": "y"}], "extra": 1})",
-                    "s.json");
+    sessionFromJson(
+        R"({"workshop_path": 3, "rounds_played": -1, "moves": [{"round": 1, "team": "x", "lever": "y"}], "extra": 1})",
+        "s.json");
     FAIL() << "expected LoadError";
   } catch (const LoadError& e) {
     std::vector<std::string> got;
@@ -284,13 +290,16 @@ TEST(Workshop, BrokenSessionsAndSessionChecks) {
                                              "s.json: /moves/0/value: missing required field"}));
   }
   const Workshop& w = computeRace();
-  const WorkshopSession s{"compute_race.json", {kMoves[0], {3, "us_gov", "us.h20_licence", "off"}, {1, "nvidia", "sg.enforcement", "1"}}, 1};
+  const WorkshopSession s{"compute_race.json",
+                          {kMoves[0], {3, "us_gov", "us.h20_licence", "off"}, {1, "nvidia", "sg.enforcement", "1"}},
+                          1};
   std::vector<std::string> got;
   for (const Problem& p : checkSession(s, w, "s.json")) got.push_back(p.str());
-  EXPECT_EQ(got, (std::vector<std::string>{
-                     "s.json: /moves/1/round: round 3 is not open: 1 rounds played, so moves go into round 2 at the latest",
-                     "s.json: /moves/2: round 1, team 'nvidia', lever 'sg.enforcement': team 'nvidia' does not control "
-                     "lever 'sg.enforcement' (it belongs to team 'singapore')"}));
+  EXPECT_EQ(got,
+            (std::vector<std::string>{
+                "s.json: /moves/1/round: round 3 is not open: 1 rounds played, so moves go into round 2 at the latest",
+                "s.json: /moves/2: round 1, team 'nvidia', lever 'sg.enforcement': team 'nvidia' does not control "
+                "lever 'sg.enforcement' (it belongs to team 'singapore')"}));
 }
 
 TEST(Workshop, StepBackDropsTheLastRoundsMoves) {

@@ -113,8 +113,8 @@ TEST_P(ShippedScenario, ReproducesItsPinnedFingerprint) {
   ASSERT_NE(it, pins.end()) << "no pinned fingerprint for scenario '" << name << "' in " << kFingerprints.string()
                             << howToUpdate();
   const std::string now = hex(simulate(loadScenario(path(name))).fingerprint());
-  EXPECT_EQ(now, it->second) << "the results of scenario '" << name << "' changed: fingerprint " << now
-                             << ", pinned " << it->second << howToUpdate();
+  EXPECT_EQ(now, it->second) << "the results of scenario '" << name << "' changed: fingerprint " << now << ", pinned "
+                             << it->second << howToUpdate();
 }
 
 INSTANTIATE_TEST_SUITE_P(Scenarios, ShippedScenario, ::testing::ValuesIn(shippedScenarios()),
@@ -155,12 +155,12 @@ TEST(Calibration, BaselineKeepsAtLeast85PercentOfTargetsInside) {
   std::string outside;
   for (const TargetRow& row : c.rows)
     if (!row.inside)
-      outside += fmt::format("\n  {} {}: {} not in {} .. {}", row.target.id, formatPeriod(row.target),
-                             formatTargetValue(row.value, row.target.unit),
-                             formatTargetValue(row.target.low, row.target.unit),
-                             formatTargetValue(row.target.high, row.target.unit));
+      outside +=
+          fmt::format("\n  {} {}: {} not in {} .. {}", row.target.id, formatPeriod(row.target),
+                      formatTargetValue(row.value, row.target.unit), formatTargetValue(row.target.low, row.target.unit),
+                      formatTargetValue(row.target.high, row.target.unit));
   EXPECT_GE(c.share(), 0.85) << c.inside << " of " << c.rows.size() << " targets inside; outside:" << outside
-                            << "\n(chokepoint-cli calibrate --notes explains each range)";
+                             << "\n(chokepoint-cli calibrate --notes explains each range)";
 }
 
 TEST(Calibration, TargetsAreTightSourcedAndReachIntoTheRecordAfterTheSeed) {

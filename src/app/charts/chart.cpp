@@ -36,356 +36,354 @@ namespace {
 bool accepting(const void* p, int n) { return g.active && p != nullptr && n > 0; }
 
 void addLine(Kind kind, const char* label, const double* ys, int n, ImU32 col) {
-    if (!accepting(ys, n)) return;
-    Series s;
-    s.kind = kind;
-    s.col = g.pick(col);
-    s.n = n;
-    s.label = g.addText(label);
-    s.y = g.addData(ys, n);
-    g.series.push_back(s);
+  if (!accepting(ys, n)) return;
+  Series s;
+  s.kind = kind;
+  s.col = g.pick(col);
+  s.n = n;
+  s.label = g.addText(label);
+  s.y = g.addData(ys, n);
+  g.series.push_back(s);
 }
 
 }  // namespace
 
 std::string elided(const std::string& text, float width) {
-    if (ImGui::CalcTextSize(text.c_str()).x <= width) return text;
-    std::string cut = text;
-    while (!cut.empty() && ImGui::CalcTextSize((cut + "...").c_str()).x > width) {
-        unsigned char c = 0;
-        do {  // a whole UTF-8 character: its continuation bytes, then its first byte
-            c = static_cast<unsigned char>(cut.back());
-            cut.pop_back();
-        } while (!cut.empty() && (c & 0xC0) == 0x80);
-    }
-    return cut + "...";
+  if (ImGui::CalcTextSize(text.c_str()).x <= width) return text;
+  std::string cut = text;
+  while (!cut.empty() && ImGui::CalcTextSize((cut + "...").c_str()).x > width) {
+    unsigned char c = 0;
+    do {  // a whole UTF-8 character: its continuation bytes, then its first byte
+      c = static_cast<unsigned char>(cut.back());
+      cut.pop_back();
+    } while (!cut.empty() && (c & 0xC0) == 0x80);
+  }
+  return cut + "...";
 }
 
-bool BeginChart(const char* id, const char* title, Unit y_unit, const char* const* x_labels,
-                int n_x, const Style& style) {
-    if (g.active) return false;  // no nesting: the caller skips EndChart, nothing leaks
-    ImGuiWindow* window = ImGui::GetCurrentWindow();
-    if (window->SkipItems) return false;
+bool BeginChart(const char* id, const char* title, Unit y_unit, const char* const* x_labels, int n_x,
+                const Style& style) {
+  if (g.active) return false;  // no nesting: the caller skips EndChart, nothing leaks
+  ImGuiWindow* window = ImGui::GetCurrentWindow();
+  if (window->SkipItems) return false;
 
-    ImGui::PushID(id != nullptr ? id : "chart");
-    const ImVec2 avail = ImGui::GetContentRegionAvail();
-    const ImVec2 size(std::max(style.width > 0 ? style.width : avail.x, 120.0f),
-                      std::max(style.height, 80.0f));
-    const ImVec2 pos = window->DC.CursorPos;
-    const ImRect bb(pos, ImVec2(pos.x + size.x, pos.y + size.y));
-    const ImGuiID item_id = ImGui::GetID("##chart");
-    ImGui::ItemSize(bb);
-    g.info = detail::ChartInfo{};
-    g.info.frame_min = bb.Min;
-    g.info.frame_max = bb.Max;
-    if (!ImGui::ItemAdd(bb, item_id)) {
-        ImGui::PopID();
-        return false;
-    }
-    // Button behaviour: a press becomes the active item, so dragging on a chart never moves
-    // the window, and "clicked" means press and release both over the chart.
-    bool held = false;
-    g.pressed = ImGui::ButtonBehavior(bb, item_id, &g.hovered, &held);
+  ImGui::PushID(id != nullptr ? id : "chart");
+  const ImVec2 avail = ImGui::GetContentRegionAvail();
+  const ImVec2 size(std::max(style.width > 0 ? style.width : avail.x, 120.0f), std::max(style.height, 80.0f));
+  const ImVec2 pos = window->DC.CursorPos;
+  const ImRect bb(pos, ImVec2(pos.x + size.x, pos.y + size.y));
+  const ImGuiID item_id = ImGui::GetID("##chart");
+  ImGui::ItemSize(bb);
+  g.info = detail::ChartInfo{};
+  g.info.frame_min = bb.Min;
+  g.info.frame_max = bb.Max;
+  if (!ImGui::ItemAdd(bb, item_id)) {
+    ImGui::PopID();
+    return false;
+  }
+  // Button behaviour: a press becomes the active item, so dragging on a chart never moves
+  // the window, and "clicked" means press and release both over the chart.
+  bool held = false;
+  g.pressed = ImGui::ButtonBehavior(bb, item_id, &g.hovered, &held);
 
-    g.active = true;
-    g.style = style;
-    g.unit = y_unit;
-    g.frame = bb;
-    g.n_x = std::max(n_x, 0);
-    g.has_x_labels = x_labels != nullptr;
-    g.text.clear();
-    g.pool.clear();
-    g.series.clear();
-    g.markers.clear();
-    g.x_labels.clear();
-    g.cursor = g.future = g.projection = -1;
-    g.note = -1;
-    g.next_col = g.n_stacks = 0;
-    g.title = g.addText(title);
-    if (x_labels != nullptr)
-        for (int i = 0; i < g.n_x; ++i) g.x_labels.push_back(g.addText(x_labels[i]));
-    g.info.visible = true;
-    return true;
+  g.active = true;
+  g.style = style;
+  g.unit = y_unit;
+  g.frame = bb;
+  g.n_x = std::max(n_x, 0);
+  g.has_x_labels = x_labels != nullptr;
+  g.text.clear();
+  g.pool.clear();
+  g.series.clear();
+  g.markers.clear();
+  g.x_labels.clear();
+  g.cursor = g.future = g.projection = -1;
+  g.note = -1;
+  g.next_col = g.n_stacks = 0;
+  g.title = g.addText(title);
+  if (x_labels != nullptr)
+    for (int i = 0; i < g.n_x; ++i) g.x_labels.push_back(g.addText(x_labels[i]));
+  g.info.visible = true;
+  return true;
 }
 
 void Line(const char* label, const double* ys, int n, ImU32 col) { addLine(Kind::Line, label, ys, n, col); }
 
-void LineDashed(const char* label, const double* ys, int n, ImU32 col) {
-    addLine(Kind::Dashed, label, ys, n, col);
-}
+void LineDashed(const char* label, const double* ys, int n, ImU32 col) { addLine(Kind::Dashed, label, ys, n, col); }
 
-void StackedArea(const char* const* labels, const double* const* ys, int n_series, int n,
-                 const ImU32* cols) {
-    if (!accepting(ys, n) || n_series <= 0) return;
-    const int stack = g.n_stacks++;
-    // Running total; NaN/inf layers count as 0 so one gap doesn't tear the layers above.
-    std::vector<double>& base = g.base;
-    std::vector<double>& top = g.top;
-    base.assign(static_cast<size_t>(n), 0.0);
-    top.resize(static_cast<size_t>(n));
-    for (int s = 0; s < n_series; ++s) {
-        const double* y = ys[s];
-        for (int i = 0; i < n; ++i) {
-            const double v = y != nullptr ? y[i] : 0.0;
-            top[static_cast<size_t>(i)] = base[static_cast<size_t>(i)] + (std::isfinite(v) ? v : 0.0);
-        }
-        Series rec;
-        rec.kind = Kind::Fill;
-        rec.col = g.pick(cols != nullptr ? cols[s] : 0);
-        rec.n = n;
-        rec.label = g.addText(labels != nullptr ? labels[s] : "");
-        rec.y = y != nullptr ? g.addData(y, n) : -1;
-        rec.lo = g.addData(base.data(), n);
-        rec.hi = g.addData(top.data(), n);
-        rec.stack = stack;
-        rec.last_in_stack = s == n_series - 1;
-        g.series.push_back(rec);
-        base.swap(top);
+void StackedArea(const char* const* labels, const double* const* ys, int n_series, int n, const ImU32* cols) {
+  if (!accepting(ys, n) || n_series <= 0) return;
+  const int stack = g.n_stacks++;
+  // Running total; NaN/inf layers count as 0 so one gap doesn't tear the layers above.
+  std::vector<double>& base = g.base;
+  std::vector<double>& top = g.top;
+  base.assign(static_cast<size_t>(n), 0.0);
+  top.resize(static_cast<size_t>(n));
+  for (int s = 0; s < n_series; ++s) {
+    const double* y = ys[s];
+    for (int i = 0; i < n; ++i) {
+      const double v = y != nullptr ? y[i] : 0.0;
+      top[static_cast<size_t>(i)] = base[static_cast<size_t>(i)] + (std::isfinite(v) ? v : 0.0);
     }
+    Series rec;
+    rec.kind = Kind::Fill;
+    rec.col = g.pick(cols != nullptr ? cols[s] : 0);
+    rec.n = n;
+    rec.label = g.addText(labels != nullptr ? labels[s] : "");
+    rec.y = y != nullptr ? g.addData(y, n) : -1;
+    rec.lo = g.addData(base.data(), n);
+    rec.hi = g.addData(top.data(), n);
+    rec.stack = stack;
+    rec.last_in_stack = s == n_series - 1;
+    g.series.push_back(rec);
+    base.swap(top);
+  }
 }
 
 void Band(const char* label, const double* lo, const double* hi, int n, ImU32 col) {
-    if (!accepting(lo, n) || hi == nullptr) return;
-    Series s;
-    s.kind = Kind::Fill;
-    s.band = true;
-    s.col = g.pick(col);
-    s.n = n;
-    s.label = g.addText(label);
-    s.lo = g.addData(lo, n);
-    s.hi = g.addData(hi, n);
-    g.series.push_back(s);
+  if (!accepting(lo, n) || hi == nullptr) return;
+  Series s;
+  s.kind = Kind::Fill;
+  s.band = true;
+  s.col = g.pick(col);
+  s.n = n;
+  s.label = g.addText(label);
+  s.lo = g.addData(lo, n);
+  s.hi = g.addData(hi, n);
+  g.series.push_back(s);
 }
 
 void Markers(const Marker* m, int n) {
-    if (!accepting(m, n)) return;
-    for (int i = 0; i < n; ++i) g.markers.push_back({m[i].x, g.addText(m[i].label), m[i].col});
+  if (!accepting(m, n)) return;
+  for (int i = 0; i < n; ++i) g.markers.push_back({m[i].x, g.addText(m[i].label), m[i].col});
 }
 
 void Cursor(int x) {
-    if (g.active) g.cursor = x;
+  if (g.active) g.cursor = x;
 }
 
 void Future(int x_from) {
-    if (g.active) g.future = x_from;
+  if (g.active) g.future = x_from;
 }
 
 void Projection(int x_from) {
-    if (g.active) g.projection = x_from;
+  if (g.active) g.projection = x_from;
 }
 
 void Note(const char* text) {
-    if (g.active && text != nullptr && text[0] != '\0') g.note = g.addText(text);
+  if (g.active && text != nullptr && text[0] != '\0') g.note = g.addText(text);
 }
 
 // [SECTION] EndChart
 
 ChartResult EndChart() {
-    ChartResult res;
-    if (!g.active) return res;
-    g.active = false;
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    const int vtx0 = dl->VtxBuffer.Size;
-    const ImGuiStyle& st = ImGui::GetStyle();
-    const float line_h = ImGui::GetTextLineHeight();
-    const ImU32 col_text = ImGui::GetColorU32(ImGuiCol_Text);
-    const ImU32 col_dim = ImGui::GetColorU32(ImGuiCol_TextDisabled);
-    const ImU32 col_grid = ImGui::GetColorU32(ImGuiCol_Text, 0.10f);
-    const ImRect fr = g.frame;
+  ChartResult res;
+  if (!g.active) return res;
+  g.active = false;
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const int vtx0 = dl->VtxBuffer.Size;
+  const ImGuiStyle& st = ImGui::GetStyle();
+  const float line_h = ImGui::GetTextLineHeight();
+  const ImU32 col_text = ImGui::GetColorU32(ImGuiCol_Text);
+  const ImU32 col_dim = ImGui::GetColorU32(ImGuiCol_TextDisabled);
+  const ImU32 col_grid = ImGui::GetColorU32(ImGuiCol_Text, 0.10f);
+  const ImRect fr = g.frame;
 
-    // Domain: the labels' count, or the longest series when no labels were given.
-    int n_x = g.n_x;
-    if (n_x == 0)
-        for (const Series& s : g.series) n_x = std::max(n_x, s.n);
+  // Domain: the labels' count, or the longest series when no labels were given.
+  int n_x = g.n_x;
+  if (n_x == 0)
+    for (const Series& s : g.series) n_x = std::max(n_x, s.n);
 
-    // Fit y over every value that will be drawn (band edges, stack tops, lines).
-    const bool log = g.style.log_y;
-    double lo = INFINITY, hi = -INFINITY;
-    auto take = [&](const double* v, int n) {
-        for (int i = 0; i < std::min(n, n_x); ++i) {
-            const double x = v[i];
-            if (!std::isfinite(x) || (log && x <= 0)) continue;
-            const double c = std::clamp(x, -1e300, 1e300);  // keep the span finite
-            lo = std::min(lo, c);
-            hi = std::max(hi, c);
-        }
-    };
-    for (const Series& s : g.series) {
-        if (s.kind == Kind::Fill) {
-            take(g.data(s.lo), s.n);
-            take(g.data(s.hi), s.n);
-        } else {
-            take(g.data(s.y), s.n);
-        }
+  // Fit y over every value that will be drawn (band edges, stack tops, lines).
+  const bool log = g.style.log_y;
+  double lo = INFINITY, hi = -INFINITY;
+  auto take = [&](const double* v, int n) {
+    for (int i = 0; i < std::min(n, n_x); ++i) {
+      const double x = v[i];
+      if (!std::isfinite(x) || (log && x <= 0)) continue;
+      const double c = std::clamp(x, -1e300, 1e300);  // keep the span finite
+      lo = std::min(lo, c);
+      hi = std::max(hi, c);
     }
-    if (!(lo <= hi)) lo = hi = NAN;
-    Map m;
-    m.n_x = std::max(n_x, 1);
-    m.log = log;
-    double ylo = 0, yhi = 1;
-    detail::fitRange(lo, hi, g.style, &ylo, &yhi);
-    g.yticks = niceTicks(ylo, yhi, g.style.y_ticks, log);
-    const double ystep = g.yticks.size() >= 2 ? g.yticks[1] - g.yticks[0] : 0.0;
-    m.y0 = log ? std::log10(ylo) : ylo;
-    m.y1 = log ? std::log10(yhi) : yhi;
-    m.floor_v = ylo;
+  };
+  for (const Series& s : g.series) {
+    if (s.kind == Kind::Fill) {
+      take(g.data(s.lo), s.n);
+      take(g.data(s.hi), s.n);
+    } else {
+      take(g.data(s.y), s.n);
+    }
+  }
+  if (!(lo <= hi)) lo = hi = NAN;
+  Map m;
+  m.n_x = std::max(n_x, 1);
+  m.log = log;
+  double ylo = 0, yhi = 1;
+  detail::fitRange(lo, hi, g.style, &ylo, &yhi);
+  g.yticks = niceTicks(ylo, yhi, g.style.y_ticks, log);
+  const double ystep = g.yticks.size() >= 2 ? g.yticks[1] - g.yticks[0] : 0.0;
+  m.y0 = log ? std::log10(ylo) : ylo;
+  m.y1 = log ? std::log10(yhi) : yhi;
+  m.floor_v = ylo;
 
-    // Layout: [title + unit] [legend rows] [plot with y labels on the left] [x labels].
-    char lab[48];
-    float gutter = 0;
-    for (double t : g.yticks) {
-        std::snprintf(lab, sizeof lab, "%s", formatTick(t, g.unit, log ? t : ystep).c_str());
-        gutter = std::max(gutter, ImGui::CalcTextSize(lab).x);
-    }
-    gutter += 8.0f;
-    float top = fr.Min.y;
-    const char* title = g.str(g.title);
-    const bool has_title = title[0] != '\0' || unitName(g.unit)[0] != '\0';
-    if (has_title) {
-        dl->PushClipRect(fr.Min, fr.Max, true);  // a long title never runs into the next chart
-        const char* un = unitName(g.unit);
-        lab[0] = '\0';
-        if (un[0] != '\0') std::snprintf(lab, sizeof lab, title[0] != '\0' ? "  (%s)" : "(%s)", un);
-        // A title too long for the chart (longer in some languages) is cut so the unit stays
-        // in view: the y labels do not repeat it.
-        const std::string shown = elided(title, fr.GetWidth() - ImGui::CalcTextSize(lab).x);
-        dl->AddText(ImVec2(fr.Min.x, top), col_text, shown.c_str());
-        if (lab[0] != '\0') dl->AddText(ImVec2(fr.Min.x + ImGui::CalcTextSize(shown.c_str()).x, top), col_dim, lab);
-        dl->PopClipRect();
-        top += line_h + st.ItemSpacing.y;
-    }
-    if (g.style.show_legend) {
-        const float lh = layoutLegend(dl, fr.Min.x + gutter, fr.Max.x, top, true);
-        if (lh > 0) top += lh + st.ItemSpacing.y;
-    }
-    const float bottom = fr.Max.y - line_h - 4.0f;
-    // End labels: a right margin as wide as the longest line label (at most a third of the chart).
-    float right_margin = 4.0f;
-    if (g.style.end_labels) {
-        for (const Series& s : g.series)
-            if (s.kind == Kind::Line && !hiddenLabel(g.str(s.label)))
-                right_margin = std::max(right_margin, ImGui::CalcTextSize(g.str(s.label)).x + 8.0f);
-        right_margin = std::min(right_margin, fr.GetWidth() / 3.0f);
-    }
-    m.plot = ImRect(fr.Min.x + gutter, top, fr.Max.x - right_margin, std::max(bottom, top + 10.0f));
-    const ImRect& pr = m.plot;
-
-    // Background, grid and axis labels.
-    dl->AddRectFilled(pr.Min, pr.Max, ImGui::GetColorU32(ImGuiCol_FrameBg, 0.5f));
-    for (double t : g.yticks) {
-        const double tol = log ? ylo * 1e-9 : (yhi - ylo) * 1e-9;  // pinned ranges cut ticks
-        if (t < ylo - tol || t > yhi + tol) continue;
-        const float y = m.y(t);
-        dl->AddLine(ImVec2(pr.Min.x, y), ImVec2(pr.Max.x, y), col_grid);
-        std::snprintf(lab, sizeof lab, "%s", formatTick(t, g.unit, log ? t : ystep).c_str());
-        const ImVec2 ts = ImGui::CalcTextSize(lab);
-        const float ty = std::clamp(y - ts.y * 0.5f, fr.Min.y, fr.Max.y - ts.y);
-        dl->AddText(ImVec2(pr.Min.x - 4.0f - ts.x, ty), col_dim, lab);
-    }
-    computeXTicks(m);
-    for (const detail::XTick& t : g.xticks) {
-        const float x = m.x(t.i);
-        dl->AddLine(ImVec2(x, pr.Min.y), ImVec2(x, pr.Max.y), col_grid);
-        const float w = ImGui::CalcTextSize(t.text).x;
-        const float tx = std::clamp(x - w * 0.5f, fr.Min.x, fr.Max.x - w);
-        dl->AddText(ImVec2(tx, pr.Max.y + 2.0f), col_dim, t.text);
-    }
-
-    // Data, clipped to the plot. Fills first, then dashed lines under solid ones.
-    dl->PushClipRect(pr.Min, pr.Max, true);
-    // Projection: months after the record, hatched lightly under the data and labelled.
-    if (g.projection >= 0 && g.projection < n_x - 1) {
-        const float x0 = m.x(g.projection);
-        dl->AddRectFilled(ImVec2(x0, pr.Min.y), pr.Max, ImGui::GetColorU32(ImGuiCol_Text, 0.06f));
-        const ImU32 hatch = ImGui::GetColorU32(ImGuiCol_Text, 0.07f);
-        const float step = line_h;
-        for (float x = x0 - pr.GetHeight(); x < pr.Max.x; x += step)
-            dl->AddLine(ImVec2(x, pr.Max.y), ImVec2(x + pr.GetHeight(), pr.Min.y), hatch);
-        dl->AddLine(ImVec2(x0, pr.Min.y), ImVec2(x0, pr.Max.y), ImGui::GetColorU32(ImGuiCol_Text, 0.45f), 1.0f);
-        const char* label = tr("projection \xe2\x86\x92");  // →
-        const ImVec2 ts = ImGui::CalcTextSize(label);
-        if (x0 + 4.0f + ts.x < pr.Max.x)
-            dl->AddText(ImVec2(x0 + 4.0f, pr.Max.y - ts.y - 2.0f), col_dim, label);
-    }
-    for (const Series& s : g.series) {
-        if (s.kind != Kind::Fill) continue;
-        const int n = std::min(s.n, n_x);
-        drawFill(dl, m, g.data(s.lo), g.data(s.hi), n, withAlpha(s.col, s.band ? 0.40f : 0.55f));
-        if (!s.band) {
-            drawLine(dl, m, g.data(s.hi), n, s.col, 1.0f);  // crisp layer edge
-        } else {  // dashed edges mark the band even where it is a few pixels wide (log axes)
-            drawDashed(dl, m, g.data(s.lo), n, withAlpha(s.col, 0.9f), 1.0f);
-            drawDashed(dl, m, g.data(s.hi), n, withAlpha(s.col, 0.9f), 1.0f);
-        }
-    }
-    for (const Series& s : g.series)
-        if (s.kind == Kind::Dashed) drawDashed(dl, m, g.data(s.y), std::min(s.n, n_x), s.col, 1.5f);
-    for (const Series& s : g.series)
-        if (s.kind == Kind::Line) drawLine(dl, m, g.data(s.y), std::min(s.n, n_x), s.col, 2.0f);
-
-    // Event markers: labels near the top, staggered over up to three rows.
-    std::sort(g.markers.begin(), g.markers.end(), [](const MarkerRec& a, const MarkerRec& b) { return a.x < b.x; });
-    float row_end[3] = {-1e30f, -1e30f, -1e30f};
-    for (const MarkerRec& mk : g.markers) {
-        if (mk.x < 0 || mk.x >= n_x) continue;
-        const float x = m.x(mk.x);
-        dl->AddLine(ImVec2(x, pr.Min.y), ImVec2(x, pr.Max.y), mk.col != 0 ? mk.col : ImGui::GetColorU32(ImGuiCol_Text, 0.35f));
-        const char* label = g.str(mk.label);
-        if (label[0] == '\0') continue;
-        const ImVec2 ts = ImGui::CalcTextSize(label);
-        float lx = x + 3.0f;
-        if (lx + ts.x > pr.Max.x) lx = std::max(pr.Min.x, x - 3.0f - ts.x);
-        // First row with room; when all three are taken the label is left out (the line
-        // stays, and the hover tooltip names the event) rather than drawn over another.
-        int row = -1;
-        for (int r = 0; r < 3 && row < 0; ++r)
-            if (lx > row_end[r] + 4.0f) row = r;
-        if (row < 0) continue;
-        row_end[row] = lx + ts.x;
-        const ImVec2 p(lx, pr.Min.y + 2.0f + static_cast<float>(row) * line_h);
-        dl->AddRectFilled(ImVec2(p.x - 1, p.y), ImVec2(p.x + ts.x + 1, p.y + ts.y), ImGui::GetColorU32(ImGuiCol_WindowBg, 0.75f));
-        dl->AddText(p, col_text, label);
-    }
-
-    // Story mode veil over the future, then the scrubber cursor on top.
-    if (g.future >= 0 && g.future < n_x - 1) {
-        ImVec4 bg = ImGui::GetStyleColorVec4(ImGuiCol_WindowBg);
-        bg.w = 0.7f;
-        dl->AddRectFilled(ImVec2(m.x(g.future), pr.Min.y), pr.Max, ImGui::ColorConvertFloat4ToU32(bg));
-    }
-    if (g.cursor >= 0 && g.cursor < n_x)
-        dl->AddLine(ImVec2(m.x(g.cursor), pr.Min.y), ImVec2(m.x(g.cursor), pr.Max.y), ImGui::GetColorU32(ImGuiCol_Text, 0.8f), 1.5f);
-
-    // Hover: crosshair at the nearest month, dots on the lines, tooltip with every value.
-    const ImVec2 mouse = ImGui::GetIO().MousePos;
-    res.hovered = g.hovered;
-    res.clicked = g.pressed;
-    if (g.hovered && n_x > 0 && mouse.x >= pr.Min.x && mouse.x <= pr.Max.x) {
-        res.hover_x = m.index(mouse.x);
-        const float x = m.x(res.hover_x);
-        dl->AddLine(ImVec2(x, pr.Min.y), ImVec2(x, pr.Max.y), ImGui::GetColorU32(ImGuiCol_Text, 0.35f));
-        for (const Series& s : g.series) {
-            const double* v = s.kind == Kind::Fill ? (s.band ? nullptr : g.data(s.hi)) : g.data(s.y);
-            if (v != nullptr && res.hover_x < s.n && std::isfinite(v[res.hover_x]))
-                dl->AddCircleFilled(ImVec2(x, m.y(v[res.hover_x])), 3.5f, s.col, 10);
-        }
-    }
+  // Layout: [title + unit] [legend rows] [plot with y labels on the left] [x labels].
+  char lab[48];
+  float gutter = 0;
+  for (double t : g.yticks) {
+    std::snprintf(lab, sizeof lab, "%s", formatTick(t, g.unit, log ? t : ystep).c_str());
+    gutter = std::max(gutter, ImGui::CalcTextSize(lab).x);
+  }
+  gutter += 8.0f;
+  float top = fr.Min.y;
+  const char* title = g.str(g.title);
+  const bool has_title = title[0] != '\0' || unitName(g.unit)[0] != '\0';
+  if (has_title) {
+    dl->PushClipRect(fr.Min, fr.Max, true);  // a long title never runs into the next chart
+    const char* un = unitName(g.unit);
+    lab[0] = '\0';
+    if (un[0] != '\0') std::snprintf(lab, sizeof lab, title[0] != '\0' ? "  (%s)" : "(%s)", un);
+    // A title too long for the chart (longer in some languages) is cut so the unit stays
+    // in view: the y labels do not repeat it.
+    const std::string shown = elided(title, fr.GetWidth() - ImGui::CalcTextSize(lab).x);
+    dl->AddText(ImVec2(fr.Min.x, top), col_text, shown.c_str());
+    if (lab[0] != '\0') dl->AddText(ImVec2(fr.Min.x + ImGui::CalcTextSize(shown.c_str()).x, top), col_dim, lab);
     dl->PopClipRect();
-    dl->AddRect(pr.Min, pr.Max, ImGui::GetColorU32(ImGuiCol_Border));
-    if (g.style.end_labels) drawEndLabels(dl, m, n_x, fr);
-    if (res.hover_x >= 0) tooltip(res.hover_x);
+    top += line_h + st.ItemSpacing.y;
+  }
+  if (g.style.show_legend) {
+    const float lh = layoutLegend(dl, fr.Min.x + gutter, fr.Max.x, top, true);
+    if (lh > 0) top += lh + st.ItemSpacing.y;
+  }
+  const float bottom = fr.Max.y - line_h - 4.0f;
+  // End labels: a right margin as wide as the longest line label (at most a third of the chart).
+  float right_margin = 4.0f;
+  if (g.style.end_labels) {
+    for (const Series& s : g.series)
+      if (s.kind == Kind::Line && !hiddenLabel(g.str(s.label)))
+        right_margin = std::max(right_margin, ImGui::CalcTextSize(g.str(s.label)).x + 8.0f);
+    right_margin = std::min(right_margin, fr.GetWidth() / 3.0f);
+  }
+  m.plot = ImRect(fr.Min.x + gutter, top, fr.Max.x - right_margin, std::max(bottom, top + 10.0f));
+  const ImRect& pr = m.plot;
 
-    g.info.plot_min = pr.Min;
-    g.info.plot_max = pr.Max;
-    g.info.y_min = ylo;
-    g.info.y_max = yhi;
-    g.info.n_x = n_x;
-    g.info.n_series = static_cast<int>(g.series.size());
-    g.info.future = g.future;
-    g.info.projection = g.projection;
-    g.info.vtx_drawn = dl->VtxBuffer.Size - vtx0;
-    ImGui::PopID();
-    return res;
+  // Background, grid and axis labels.
+  dl->AddRectFilled(pr.Min, pr.Max, ImGui::GetColorU32(ImGuiCol_FrameBg, 0.5f));
+  for (double t : g.yticks) {
+    const double tol = log ? ylo * 1e-9 : (yhi - ylo) * 1e-9;  // pinned ranges cut ticks
+    if (t < ylo - tol || t > yhi + tol) continue;
+    const float y = m.y(t);
+    dl->AddLine(ImVec2(pr.Min.x, y), ImVec2(pr.Max.x, y), col_grid);
+    std::snprintf(lab, sizeof lab, "%s", formatTick(t, g.unit, log ? t : ystep).c_str());
+    const ImVec2 ts = ImGui::CalcTextSize(lab);
+    const float ty = std::clamp(y - ts.y * 0.5f, fr.Min.y, fr.Max.y - ts.y);
+    dl->AddText(ImVec2(pr.Min.x - 4.0f - ts.x, ty), col_dim, lab);
+  }
+  computeXTicks(m);
+  for (const detail::XTick& t : g.xticks) {
+    const float x = m.x(t.i);
+    dl->AddLine(ImVec2(x, pr.Min.y), ImVec2(x, pr.Max.y), col_grid);
+    const float w = ImGui::CalcTextSize(t.text).x;
+    const float tx = std::clamp(x - w * 0.5f, fr.Min.x, fr.Max.x - w);
+    dl->AddText(ImVec2(tx, pr.Max.y + 2.0f), col_dim, t.text);
+  }
+
+  // Data, clipped to the plot. Fills first, then dashed lines under solid ones.
+  dl->PushClipRect(pr.Min, pr.Max, true);
+  // Projection: months after the record, hatched lightly under the data and labelled.
+  if (g.projection >= 0 && g.projection < n_x - 1) {
+    const float x0 = m.x(g.projection);
+    dl->AddRectFilled(ImVec2(x0, pr.Min.y), pr.Max, ImGui::GetColorU32(ImGuiCol_Text, 0.06f));
+    const ImU32 hatch = ImGui::GetColorU32(ImGuiCol_Text, 0.07f);
+    const float step = line_h;
+    for (float x = x0 - pr.GetHeight(); x < pr.Max.x; x += step)
+      dl->AddLine(ImVec2(x, pr.Max.y), ImVec2(x + pr.GetHeight(), pr.Min.y), hatch);
+    dl->AddLine(ImVec2(x0, pr.Min.y), ImVec2(x0, pr.Max.y), ImGui::GetColorU32(ImGuiCol_Text, 0.45f), 1.0f);
+    const char* label = tr("projection \xe2\x86\x92");  // →
+    const ImVec2 ts = ImGui::CalcTextSize(label);
+    if (x0 + 4.0f + ts.x < pr.Max.x) dl->AddText(ImVec2(x0 + 4.0f, pr.Max.y - ts.y - 2.0f), col_dim, label);
+  }
+  for (const Series& s : g.series) {
+    if (s.kind != Kind::Fill) continue;
+    const int n = std::min(s.n, n_x);
+    drawFill(dl, m, g.data(s.lo), g.data(s.hi), n, withAlpha(s.col, s.band ? 0.40f : 0.55f));
+    if (!s.band) {
+      drawLine(dl, m, g.data(s.hi), n, s.col, 1.0f);  // crisp layer edge
+    } else {  // dashed edges mark the band even where it is a few pixels wide (log axes)
+      drawDashed(dl, m, g.data(s.lo), n, withAlpha(s.col, 0.9f), 1.0f);
+      drawDashed(dl, m, g.data(s.hi), n, withAlpha(s.col, 0.9f), 1.0f);
+    }
+  }
+  for (const Series& s : g.series)
+    if (s.kind == Kind::Dashed) drawDashed(dl, m, g.data(s.y), std::min(s.n, n_x), s.col, 1.5f);
+  for (const Series& s : g.series)
+    if (s.kind == Kind::Line) drawLine(dl, m, g.data(s.y), std::min(s.n, n_x), s.col, 2.0f);
+
+  // Event markers: labels near the top, staggered over up to three rows.
+  std::sort(g.markers.begin(), g.markers.end(), [](const MarkerRec& a, const MarkerRec& b) { return a.x < b.x; });
+  float row_end[3] = {-1e30f, -1e30f, -1e30f};
+  for (const MarkerRec& mk : g.markers) {
+    if (mk.x < 0 || mk.x >= n_x) continue;
+    const float x = m.x(mk.x);
+    dl->AddLine(ImVec2(x, pr.Min.y), ImVec2(x, pr.Max.y),
+                mk.col != 0 ? mk.col : ImGui::GetColorU32(ImGuiCol_Text, 0.35f));
+    const char* label = g.str(mk.label);
+    if (label[0] == '\0') continue;
+    const ImVec2 ts = ImGui::CalcTextSize(label);
+    float lx = x + 3.0f;
+    if (lx + ts.x > pr.Max.x) lx = std::max(pr.Min.x, x - 3.0f - ts.x);
+    // First row with room; when all three are taken the label is left out (the line
+    // stays, and the hover tooltip names the event) rather than drawn over another.
+    int row = -1;
+    for (int r = 0; r < 3 && row < 0; ++r)
+      if (lx > row_end[r] + 4.0f) row = r;
+    if (row < 0) continue;
+    row_end[row] = lx + ts.x;
+    const ImVec2 p(lx, pr.Min.y + 2.0f + static_cast<float>(row) * line_h);
+    dl->AddRectFilled(ImVec2(p.x - 1, p.y), ImVec2(p.x + ts.x + 1, p.y + ts.y),
+                      ImGui::GetColorU32(ImGuiCol_WindowBg, 0.75f));
+    dl->AddText(p, col_text, label);
+  }
+
+  // Story mode veil over the future, then the scrubber cursor on top.
+  if (g.future >= 0 && g.future < n_x - 1) {
+    ImVec4 bg = ImGui::GetStyleColorVec4(ImGuiCol_WindowBg);
+    bg.w = 0.7f;
+    dl->AddRectFilled(ImVec2(m.x(g.future), pr.Min.y), pr.Max, ImGui::ColorConvertFloat4ToU32(bg));
+  }
+  if (g.cursor >= 0 && g.cursor < n_x)
+    dl->AddLine(ImVec2(m.x(g.cursor), pr.Min.y), ImVec2(m.x(g.cursor), pr.Max.y),
+                ImGui::GetColorU32(ImGuiCol_Text, 0.8f), 1.5f);
+
+  // Hover: crosshair at the nearest month, dots on the lines, tooltip with every value.
+  const ImVec2 mouse = ImGui::GetIO().MousePos;
+  res.hovered = g.hovered;
+  res.clicked = g.pressed;
+  if (g.hovered && n_x > 0 && mouse.x >= pr.Min.x && mouse.x <= pr.Max.x) {
+    res.hover_x = m.index(mouse.x);
+    const float x = m.x(res.hover_x);
+    dl->AddLine(ImVec2(x, pr.Min.y), ImVec2(x, pr.Max.y), ImGui::GetColorU32(ImGuiCol_Text, 0.35f));
+    for (const Series& s : g.series) {
+      const double* v = s.kind == Kind::Fill ? (s.band ? nullptr : g.data(s.hi)) : g.data(s.y);
+      if (v != nullptr && res.hover_x < s.n && std::isfinite(v[res.hover_x]))
+        dl->AddCircleFilled(ImVec2(x, m.y(v[res.hover_x])), 3.5f, s.col, 10);
+    }
+  }
+  dl->PopClipRect();
+  dl->AddRect(pr.Min, pr.Max, ImGui::GetColorU32(ImGuiCol_Border));
+  if (g.style.end_labels) drawEndLabels(dl, m, n_x, fr);
+  if (res.hover_x >= 0) tooltip(res.hover_x);
+
+  g.info.plot_min = pr.Min;
+  g.info.plot_max = pr.Max;
+  g.info.y_min = ylo;
+  g.info.y_max = yhi;
+  g.info.n_x = n_x;
+  g.info.n_series = static_cast<int>(g.series.size());
+  g.info.future = g.future;
+  g.info.projection = g.projection;
+  g.info.vtx_drawn = dl->VtxBuffer.Size - vtx0;
+  ImGui::PopID();
+  return res;
 }
 
 const detail::ChartInfo& detail::lastChart() { return g.info; }

@@ -67,42 +67,41 @@ std::vector<double> niceTicks(double lo, double hi, int target, bool log);
 // [SECTION] Drawing API (chart.cpp)
 
 struct Style {
-    bool log_y = false;
-    bool show_legend = true;
-    bool end_labels = false;  // name solid lines at their right end (a margin) instead of in the legend
-    bool zero_based = true;   // linear y axis includes 0 (unless the data says otherwise)
-    float height = 220.0f;    // whole chart incl. title, legend, x labels (pixels)
-    float width = 0.0f;       // 0 = all available width
-    double y_min = std::numeric_limits<double>::quiet_NaN();  // NaN = auto; set to pin an end
-    double y_max = std::numeric_limits<double>::quiet_NaN();
-    int y_ticks = 5;          // target number of y intervals
+  bool log_y = false;
+  bool show_legend = true;
+  bool end_labels = false;  // name solid lines at their right end (a margin) instead of in the legend
+  bool zero_based = true;   // linear y axis includes 0 (unless the data says otherwise)
+  float height = 220.0f;    // whole chart incl. title, legend, x labels (pixels)
+  float width = 0.0f;       // 0 = all available width
+  double y_min = std::numeric_limits<double>::quiet_NaN();  // NaN = auto; set to pin an end
+  double y_max = std::numeric_limits<double>::quiet_NaN();
+  int y_ticks = 5;  // target number of y intervals
 };
 
 // Vertical labelled event line at month index x. Keep labels short (~12 chars).
 struct Marker {
-    int x = 0;
-    const char* label = "";
-    ImU32 col = 0;            // 0 = text colour, faint
+  int x = 0;
+  const char* label = "";
+  ImU32 col = 0;  // 0 = text colour, faint
 };
 
 struct ChartResult {
-    bool clicked = false;     // left click released over the chart (e.g. enlarge it)
-    bool hovered = false;
-    int hover_x = -1;         // month index under the mouse, -1 if none
+  bool clicked = false;  // left click released over the chart (e.g. enlarge it)
+  bool hovered = false;
+  int hover_x = -1;  // month index under the mouse, -1 if none
 };
 
-bool BeginChart(const char* id, const char* title, Unit y_unit, const char* const* x_labels,
-                int n_x, const Style& style = Style());
+bool BeginChart(const char* id, const char* title, Unit y_unit, const char* const* x_labels, int n_x,
+                const Style& style = Style());
 void Line(const char* label, const double* ys, int n, ImU32 col = 0);
 void LineDashed(const char* label, const double* ys, int n, ImU32 col = 0);
 // n_series layers stacked bottom-up from 0; ys[s] points at n values of layer s.
 // cols may be null (palette); the tooltip also lists the stack's total.
-void StackedArea(const char* const* labels, const double* const* ys, int n_series, int n,
-                 const ImU32* cols = nullptr);
+void StackedArea(const char* const* labels, const double* const* ys, int n_series, int n, const ImU32* cols = nullptr);
 void Band(const char* label, const double* lo, const double* hi, int n, ImU32 col = 0);
 void Markers(const Marker* m, int n);
-void Cursor(int x);        // the selected month (scrubber)
-void Future(int x_from);   // story mode: veil everything after x_from; tooltip hides values there
+void Cursor(int x);           // the selected month (scrubber)
+void Future(int x_from);      // story mode: veil everything after x_from; tooltip hides values there
 void Projection(int x_from);  // shade and label the months after x_from as projection (not record)
 void Note(const char* text);  // dim text after the legend entries (e.g. which series are left out)
 ChartResult EndChart();
@@ -111,21 +110,21 @@ ChartResult EndChart();
 
 namespace detail {
 struct ChartInfo {
-    ImVec2 frame_min, frame_max;  // whole chart item
-    ImVec2 plot_min, plot_max;    // data area
-    double y_min = 0, y_max = 1;  // fitted y range (axis ends)
-    int n_x = 0;
-    int n_series = 0;             // series submitted (each stack layer counts)
-    int vtx_drawn = 0;            // vertices EndChart added to the window draw list
-    bool visible = false;         // BeginChart returned true
-    int future = -1;              // Future(x_from) of the chart, -1 when none
-    int projection = -1;          // Projection(x_from), -1 when none
+  ImVec2 frame_min, frame_max;  // whole chart item
+  ImVec2 plot_min, plot_max;    // data area
+  double y_min = 0, y_max = 1;  // fitted y range (axis ends)
+  int n_x = 0;
+  int n_series = 0;      // series submitted (each stack layer counts)
+  int vtx_drawn = 0;     // vertices EndChart added to the window draw list
+  bool visible = false;  // BeginChart returned true
+  int future = -1;       // Future(x_from) of the chart, -1 when none
+  int projection = -1;   // Projection(x_from), -1 when none
 };
 // The most recent chart's layout and range (updated by EndChart, or by a clipped BeginChart).
 const ChartInfo& lastChart();
 struct XTick {
-    int i;          // month index
-    char text[16];  // "2025-04", "2025", ...
+  int i;          // month index
+  char text[16];  // "2025-04", "2025", ...
 };
 const std::vector<XTick>& lastXTicks();  // labelled x positions of the most recent chart
 // Y range for data spanning [lo, hi] (NaN = no data): headroom, zero base, log floor.

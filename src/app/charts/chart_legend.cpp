@@ -15,138 +15,138 @@ namespace chart::internal {
 // Each solid line's label right of the plot at the height of its last value (before any
 // veil), nudged apart so labels never overlap; clipped to the chart.
 void drawEndLabels(ImDrawList* dl, const Map& m, int n_x, const ImRect& frame) {
-    struct Label {
-        float y;
-        const Series* s;
-    };
-    std::vector<Label> labels;
-    const int last_shown = g.future >= 0 ? std::min(g.future, n_x - 1) : n_x - 1;
-    for (const Series& s : g.series) {
-        if (s.kind != Kind::Line || hiddenLabel(g.str(s.label))) continue;
-        const double* v = g.data(s.y);
-        for (int i = std::min(last_shown, s.n - 1); i >= 0; --i)
-            if (std::isfinite(v[i])) {
-                labels.push_back({m.y(v[i]), &s});
-                break;
-            }
-    }
-    std::sort(labels.begin(), labels.end(), [](const Label& a, const Label& b) { return a.y < b.y; });
-    const float h = ImGui::GetTextLineHeight();
-    float next = m.plot.Min.y;
-    for (Label& l : labels) {  // top-down: each below the one before
-        l.y = std::max(l.y - h * 0.5f, next);
-        next = l.y + h;
-    }
-    const float overflow = next - m.plot.Max.y - h * 0.5f;  // pushed past the bottom: shift all up
-    dl->PushClipRect(frame.Min, frame.Max, true);
-    for (const Label& l : labels) {
-        const float y = overflow > 0 ? std::max(m.plot.Min.y - h * 0.5f, l.y - overflow) : l.y;
-        dl->AddText(ImVec2(m.plot.Max.x + 6.0f, y), l.s->col, g.str(l.s->label));
-    }
-    dl->PopClipRect();
+  struct Label {
+    float y;
+    const Series* s;
+  };
+  std::vector<Label> labels;
+  const int last_shown = g.future >= 0 ? std::min(g.future, n_x - 1) : n_x - 1;
+  for (const Series& s : g.series) {
+    if (s.kind != Kind::Line || hiddenLabel(g.str(s.label))) continue;
+    const double* v = g.data(s.y);
+    for (int i = std::min(last_shown, s.n - 1); i >= 0; --i)
+      if (std::isfinite(v[i])) {
+        labels.push_back({m.y(v[i]), &s});
+        break;
+      }
+  }
+  std::sort(labels.begin(), labels.end(), [](const Label& a, const Label& b) { return a.y < b.y; });
+  const float h = ImGui::GetTextLineHeight();
+  float next = m.plot.Min.y;
+  for (Label& l : labels) {  // top-down: each below the one before
+    l.y = std::max(l.y - h * 0.5f, next);
+    next = l.y + h;
+  }
+  const float overflow = next - m.plot.Max.y - h * 0.5f;  // pushed past the bottom: shift all up
+  dl->PushClipRect(frame.Min, frame.Max, true);
+  for (const Label& l : labels) {
+    const float y = overflow > 0 ? std::max(m.plot.Min.y - h * 0.5f, l.y - overflow) : l.y;
+    dl->AddText(ImVec2(m.plot.Max.x + 6.0f, y), l.s->col, g.str(l.s->label));
+  }
+  dl->PopClipRect();
 }
 
 void drawSwatch(ImDrawList* dl, ImVec2 p, float h, const Series& s) {
-    const float w = h * 1.4f, cy = p.y + h * 0.5f;
-    if (s.kind == Kind::Fill) {
-        dl->AddRectFilled(ImVec2(p.x, p.y + h * 0.2f), ImVec2(p.x + w, p.y + h * 0.8f),
-                          s.band ? withAlpha(s.col, 0.45f) : s.col);
-    } else if (s.kind == Kind::Dashed) {
-        dl->AddLine(ImVec2(p.x, cy), ImVec2(p.x + w * 0.4f, cy), s.col, 2.0f);
-        dl->AddLine(ImVec2(p.x + w * 0.6f, cy), ImVec2(p.x + w, cy), s.col, 2.0f);
-    } else {
-        dl->AddLine(ImVec2(p.x, cy), ImVec2(p.x + w, cy), s.col, 2.5f);
-    }
+  const float w = h * 1.4f, cy = p.y + h * 0.5f;
+  if (s.kind == Kind::Fill) {
+    dl->AddRectFilled(ImVec2(p.x, p.y + h * 0.2f), ImVec2(p.x + w, p.y + h * 0.8f),
+                      s.band ? withAlpha(s.col, 0.45f) : s.col);
+  } else if (s.kind == Kind::Dashed) {
+    dl->AddLine(ImVec2(p.x, cy), ImVec2(p.x + w * 0.4f, cy), s.col, 2.0f);
+    dl->AddLine(ImVec2(p.x + w * 0.6f, cy), ImVec2(p.x + w, cy), s.col, 2.0f);
+  } else {
+    dl->AddLine(ImVec2(p.x, cy), ImVec2(p.x + w, cy), s.col, 2.5f);
+  }
 }
 
 // Legend rows (wrapping) laid out in [x0, x1] from y; returns the height used.
 float layoutLegend(ImDrawList* dl, float x0, float x1, float y, bool draw) {
-    const float h = ImGui::GetTextLineHeight();
-    const float sw = h * 1.4f + 4.0f, gap = 14.0f;
-    float x = x0, rows = 0;
-    bool any = false;
-    for (const Series& s : g.series) {
-        const char* label = g.str(s.label);
-        if (hiddenLabel(label) || (g.style.end_labels && s.kind == Kind::Line)) continue;
-        const float w = sw + ImGui::CalcTextSize(label).x;
-        if (!any) rows = 1;
-        if (any && x + w > x1) {
-            x = x0;
-            rows += 1;
-        }
-        any = true;
-        if (draw) {
-            const ImVec2 p(x, y + (rows - 1) * h);
-            drawSwatch(dl, p, h, s);
-            dl->AddText(ImVec2(p.x + sw, p.y), ImGui::GetColorU32(ImGuiCol_Text), label);
-        }
-        x += w + gap;
+  const float h = ImGui::GetTextLineHeight();
+  const float sw = h * 1.4f + 4.0f, gap = 14.0f;
+  float x = x0, rows = 0;
+  bool any = false;
+  for (const Series& s : g.series) {
+    const char* label = g.str(s.label);
+    if (hiddenLabel(label) || (g.style.end_labels && s.kind == Kind::Line)) continue;
+    const float w = sw + ImGui::CalcTextSize(label).x;
+    if (!any) rows = 1;
+    if (any && x + w > x1) {
+      x = x0;
+      rows += 1;
     }
-    if (g.note >= 0) {  // e.g. series left out: dim, after the entries, wrapped on rows of its own when long
-        const char* note = g.str(g.note);
-        const float w = ImGui::CalcTextSize(note).x;
-        if (!any) rows = 1;
-        if (any && x + w > x1) {
-            x = x0;
-            rows += 1;
-        }
-        const float wrap = std::max(x1 - x, h);
-        const float noteH = ImGui::CalcTextSize(note, nullptr, false, wrap).y;
-        if (draw)
-            dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(x, y + (rows - 1) * h),
-                        ImGui::GetColorU32(ImGuiCol_TextDisabled), note, nullptr, wrap);
-        rows += std::max(0.0f, std::round(noteH / h) - 1.0f);
+    any = true;
+    if (draw) {
+      const ImVec2 p(x, y + (rows - 1) * h);
+      drawSwatch(dl, p, h, s);
+      dl->AddText(ImVec2(p.x + sw, p.y), ImGui::GetColorU32(ImGuiCol_Text), label);
     }
-    return rows * h;
+    x += w + gap;
+  }
+  if (g.note >= 0) {  // e.g. series left out: dim, after the entries, wrapped on rows of its own when long
+    const char* note = g.str(g.note);
+    const float w = ImGui::CalcTextSize(note).x;
+    if (!any) rows = 1;
+    if (any && x + w > x1) {
+      x = x0;
+      rows += 1;
+    }
+    const float wrap = std::max(x1 - x, h);
+    const float noteH = ImGui::CalcTextSize(note, nullptr, false, wrap).y;
+    if (draw)
+      dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(x, y + (rows - 1) * h),
+                  ImGui::GetColorU32(ImGuiCol_TextDisabled), note, nullptr, wrap);
+    rows += std::max(0.0f, std::round(noteH / h) - 1.0f);
+  }
+  return rows * h;
 }
 
 void tooltip(int hx) {
-    // BeginTooltip is a window of its own; keep IsItemHovered() etc. after EndChart about us.
-    ImGuiContext& ctx = *GImGui;
-    const ImGuiLastItemData saved = ctx.LastItemData;
-    ImGui::BeginTooltip();
-    if (g.has_x_labels && hx < static_cast<int>(g.x_labels.size()))
-        ImGui::TextUnformatted(g.str(g.x_labels[static_cast<size_t>(hx)]));
-    else
-        ImGui::Text("#%d", hx);
-    for (const MarkerRec& mk : g.markers)
-        if (mk.x == hx) ImGui::TextDisabled("| %s", g.str(mk.label));
-    if (g.future >= 0 && hx > g.future) {
-        ImGui::TextDisabled("%s", tr("(not yet revealed)"));
-    } else {
-        const float h = ImGui::GetTextLineHeight();
-        float label_w = ImGui::CalcTextSize(tr("Total")).x;
-        for (const Series& s : g.series)
-            if (!hiddenLabel(g.str(s.label))) label_w = std::max(label_w, ImGui::CalcTextSize(g.str(s.label)).x);
-        const float value_x = ImGui::GetCursorPosX() + h * 1.4f + 6.0f + label_w + 16.0f;
-        double total = 0;
-        for (const Series& s : g.series) {
-            const char* label = g.str(s.label);
-            if (s.stack >= 0 && hx < s.n) total = g.data(s.hi)[hx];
-            if (hiddenLabel(label) || hx >= s.n) continue;
-            char value[96];
-            if (s.band)
-                std::snprintf(value, sizeof value, "[%s, %s]", formatValue(g.data(s.lo)[hx], g.unit).c_str(),
-                              formatValue(g.data(s.hi)[hx], g.unit).c_str());
-            else
-                std::snprintf(value, sizeof value, "%s", s.y >= 0 ? formatValue(g.data(s.y)[hx], g.unit).c_str() : "n/a");
-            drawSwatch(ImGui::GetWindowDrawList(), ImGui::GetCursorScreenPos(), h, s);
-            ImGui::Dummy(ImVec2(h * 1.4f, h));
-            ImGui::SameLine();
-            ImGui::TextUnformatted(label);
-            ImGui::SameLine(value_x);
-            ImGui::TextUnformatted(value);
-            if (s.last_in_stack) {
-                ImGui::Dummy(ImVec2(h * 1.4f, h));
-                ImGui::SameLine();
-                ImGui::TextDisabled("%s", tr("Total"));
-                ImGui::SameLine(value_x);
-                ImGui::TextUnformatted(formatValue(total, g.unit).c_str());
-            }
-        }
+  // BeginTooltip is a window of its own; keep IsItemHovered() etc. after EndChart about us.
+  ImGuiContext& ctx = *GImGui;
+  const ImGuiLastItemData saved = ctx.LastItemData;
+  ImGui::BeginTooltip();
+  if (g.has_x_labels && hx < static_cast<int>(g.x_labels.size()))
+    ImGui::TextUnformatted(g.str(g.x_labels[static_cast<size_t>(hx)]));
+  else
+    ImGui::Text("#%d", hx);
+  for (const MarkerRec& mk : g.markers)
+    if (mk.x == hx) ImGui::TextDisabled("| %s", g.str(mk.label));
+  if (g.future >= 0 && hx > g.future) {
+    ImGui::TextDisabled("%s", tr("(not yet revealed)"));
+  } else {
+    const float h = ImGui::GetTextLineHeight();
+    float label_w = ImGui::CalcTextSize(tr("Total")).x;
+    for (const Series& s : g.series)
+      if (!hiddenLabel(g.str(s.label))) label_w = std::max(label_w, ImGui::CalcTextSize(g.str(s.label)).x);
+    const float value_x = ImGui::GetCursorPosX() + h * 1.4f + 6.0f + label_w + 16.0f;
+    double total = 0;
+    for (const Series& s : g.series) {
+      const char* label = g.str(s.label);
+      if (s.stack >= 0 && hx < s.n) total = g.data(s.hi)[hx];
+      if (hiddenLabel(label) || hx >= s.n) continue;
+      char value[96];
+      if (s.band)
+        std::snprintf(value, sizeof value, "[%s, %s]", formatValue(g.data(s.lo)[hx], g.unit).c_str(),
+                      formatValue(g.data(s.hi)[hx], g.unit).c_str());
+      else
+        std::snprintf(value, sizeof value, "%s", s.y >= 0 ? formatValue(g.data(s.y)[hx], g.unit).c_str() : "n/a");
+      drawSwatch(ImGui::GetWindowDrawList(), ImGui::GetCursorScreenPos(), h, s);
+      ImGui::Dummy(ImVec2(h * 1.4f, h));
+      ImGui::SameLine();
+      ImGui::TextUnformatted(label);
+      ImGui::SameLine(value_x);
+      ImGui::TextUnformatted(value);
+      if (s.last_in_stack) {
+        ImGui::Dummy(ImVec2(h * 1.4f, h));
+        ImGui::SameLine();
+        ImGui::TextDisabled("%s", tr("Total"));
+        ImGui::SameLine(value_x);
+        ImGui::TextUnformatted(formatValue(total, g.unit).c_str());
+      }
     }
-    ImGui::EndTooltip();
-    ctx.LastItemData = saved;
+  }
+  ImGui::EndTooltip();
+  ctx.LastItemData = saved;
 }
 
 }  // namespace chart::internal

@@ -27,8 +27,8 @@ inline constexpr ImU32 paletteColor(int i) { return kPalette[(i < 0 ? 0 : i) % k
 
 // Same colour with alpha scaled by `a` (0..1): fills of bands and stacked areas.
 inline constexpr ImU32 withAlpha(ImU32 col, float a) {
-    const ImU32 alpha = static_cast<ImU32>(static_cast<float>((col >> IM_COL32_A_SHIFT) & 0xFF) * a);
-    return (col & ~IM_COL32_A_MASK) | ((alpha > 255u ? 255u : alpha) << IM_COL32_A_SHIFT);
+  const ImU32 alpha = static_cast<ImU32>(static_cast<float>((col >> IM_COL32_A_SHIFT) & 0xFF) * a);
+  return (col & ~IM_COL32_A_MASK) | ((alpha > 255u ? 255u : alpha) << IM_COL32_A_SHIFT);
 }
 
 }  // namespace chart

@@ -22,25 +22,25 @@ enum class ClassroomDialog { None, OpenStory, OpenWorkshop, OpenSession, SaveSes
 
 // File work the classroom UI asked for; handleClassroomRequests() carries it out after the frame.
 struct ClassroomRequests {
-    std::optional<std::string> openStory, openWorkshop, openSession, saveSession, exportReport;
-    std::optional<std::string> exportHandouts;  // a directory
+  std::optional<std::string> openStory, openWorkshop, openSession, saveSession, exportReport;
+  std::optional<std::string> exportHandouts;  // a directory
 };
 
 // Team cards as pictures: one team at a time is drawn over the window (light theme) and
 // captured whole by the main loop, like the report's charts.
 struct HandoutPictures {
-    std::vector<int> teams;           // still to capture (front = next)
-    std::vector<std::string> files;   // PNG path per entry of `teams`
-    bool waiting = false;             // a capture request is out
-    int showing = -1;                 // team drawn as a card this frame, -1 none
-    Theme restoreTheme = Theme::Dark;
+  std::vector<int> teams;          // still to capture (front = next)
+  std::vector<std::string> files;  // PNG path per entry of `teams`
+  bool waiting = false;            // a capture request is out
+  int showing = -1;                // team drawn as a card this frame, -1 none
+  Theme restoreTheme = Theme::Dark;
 };
 
 struct ClassroomState {
-    StoryState story;
-    WorkshopState workshop;
-    ClassroomRequests requests;
-    HandoutPictures handoutPictures;
+  StoryState story;
+  WorkshopState workshop;
+  ClassroomRequests requests;
+  HandoutPictures handoutPictures;
 };
 
 // Where the Open story / Open workshop dialogs look: `sub` ("stories", "workshops") of

@@ -31,56 +31,58 @@ namespace chokepoint::app {
 //-----------------------------------------------------------------------------
 
 ImVec4 highlightColor(const AppState& state) {
-    if (state.theme == Theme::Light) return ImVec4(0.00f, 0.42f, 0.75f, 1.0f);
-    return ImVec4(0.30f, 0.82f, 1.00f, 1.0f);
+  if (state.theme == Theme::Light) return ImVec4(0.00f, 0.42f, 0.75f, 1.0f);
+  return ImVec4(0.30f, 0.82f, 1.00f, 1.0f);
 }
 
 int classroomFutureFrom(const AppState& state) {
-    if (storyActive(state)) return storyFutureFrom(state);
-    if (workshopActive(state)) return workshopFutureFrom(state);
-    return -1;
+  if (storyActive(state)) return storyFutureFrom(state);
+  if (workshopActive(state)) return workshopFutureFrom(state);
+  return -1;
 }
 
 void highlightChart(AppState& state, const char* chartId) {
-    if (!storyHighlightsChart(state, chartId)) return;
-    const float t = std::max(3.0f, std::round(em() * 0.2f));
-    const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
-    ImGui::GetWindowDrawList()->AddRect(ImVec2(min.x + t * 0.5f, min.y + t * 0.5f), ImVec2(max.x - t * 0.5f, max.y - t * 0.5f),
-                                        ImGui::ColorConvertFloat4ToU32(highlightColor(state)), t, 0, t);
-    StoryState& s = state.classroom.story;
-    if (s.scrollToChart && state.runs.frame <= s.scrollFrame + 1) {  // the card's first chart comes into view (the grid may scroll)
-        ImGui::SetScrollFromPosY(min.y - ImGui::GetWindowPos().y, 0.0f);
-        s.scrollToChart = false;
-    }
+  if (!storyHighlightsChart(state, chartId)) return;
+  const float t = std::max(3.0f, std::round(em() * 0.2f));
+  const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+  ImGui::GetWindowDrawList()->AddRect(ImVec2(min.x + t * 0.5f, min.y + t * 0.5f),
+                                      ImVec2(max.x - t * 0.5f, max.y - t * 0.5f),
+                                      ImGui::ColorConvertFloat4ToU32(highlightColor(state)), t, 0, t);
+  StoryState& s = state.classroom.story;
+  if (s.scrollToChart &&
+      state.runs.frame <= s.scrollFrame + 1) {  // the card's first chart comes into view (the grid may scroll)
+    ImGui::SetScrollFromPosY(min.y - ImGui::GetWindowPos().y, 0.0f);
+    s.scrollToChart = false;
+  }
 }
 
 void highlightLever(AppState& state, const std::string& leverId) {
-    if (!storyHighlightsLever(state, leverId)) return;
-    // The whole width of the list, so every kind of lever (checkbox, slider) gets the same frame.
-    const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
-    const float pad = std::round(em() * 0.25f);
-    const float x0 = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMin().x;
-    const float x1 = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
-    const ImVec2 a(x0, min.y - pad), b(x1, max.y + 1.0f);
-    ImVec4 col = highlightColor(state);
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    col.w = 0.14f;
-    dl->AddRectFilled(a, b, ImGui::ColorConvertFloat4ToU32(col), pad);
-    col.w = 1.0f;
-    dl->AddRect(a, b, ImGui::ColorConvertFloat4ToU32(col), pad, 0, 2.0f);
-    StoryState& s = state.classroom.story;
-    // Only just after the card changed: a lever in a group opened later must not pull the list.
-    if (s.scrollToLever && state.runs.frame <= s.scrollFrame + 1) {  // the card's first lever comes into view
-        ImGui::SetScrollFromPosY(a.y - ImGui::GetWindowPos().y, 0.1f);
-        s.scrollToLever = false;
-    }
+  if (!storyHighlightsLever(state, leverId)) return;
+  // The whole width of the list, so every kind of lever (checkbox, slider) gets the same frame.
+  const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+  const float pad = std::round(em() * 0.25f);
+  const float x0 = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMin().x;
+  const float x1 = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+  const ImVec2 a(x0, min.y - pad), b(x1, max.y + 1.0f);
+  ImVec4 col = highlightColor(state);
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  col.w = 0.14f;
+  dl->AddRectFilled(a, b, ImGui::ColorConvertFloat4ToU32(col), pad);
+  col.w = 1.0f;
+  dl->AddRect(a, b, ImGui::ColorConvertFloat4ToU32(col), pad, 0, 2.0f);
+  StoryState& s = state.classroom.story;
+  // Only just after the card changed: a lever in a group opened later must not pull the list.
+  if (s.scrollToLever && state.runs.frame <= s.scrollFrame + 1) {  // the card's first lever comes into view
+    ImGui::SetScrollFromPosY(a.y - ImGui::GetWindowPos().y, 0.1f);
+    s.scrollToLever = false;
+  }
 }
 
 void highlightRuleRow(const AppState& state, const std::string& ruleId, ImVec2 min, ImVec2 max) {
-    if (!storyHighlightsRule(state, ruleId)) return;
-    ImVec4 col = highlightColor(state);
-    col.w = 0.25f;
-    ImGui::GetWindowDrawList()->AddRectFilled(min, max, ImGui::ColorConvertFloat4ToU32(col));
+  if (!storyHighlightsRule(state, ruleId)) return;
+  ImVec4 col = highlightColor(state);
+  col.w = 0.25f;
+  ImGui::GetWindowDrawList()->AddRectFilled(min, max, ImGui::ColorConvertFloat4ToU32(col));
 }
 
 //-----------------------------------------------------------------------------
@@ -88,33 +90,34 @@ void highlightRuleRow(const AppState& state, const std::string& ruleId, ImVec2 m
 //-----------------------------------------------------------------------------
 
 void requestSaveWorkshopSession(AppState& state) {
-    if (state.classroom.workshop.sessionPath.empty())
-        requestClassroomDialog(state, ClassroomDialog::SaveSessionAs);
-    else
-        state.classroom.requests.saveSession = state.classroom.workshop.sessionPath;
+  if (state.classroom.workshop.sessionPath.empty())
+    requestClassroomDialog(state, ClassroomDialog::SaveSessionAs);
+  else
+    state.classroom.requests.saveSession = state.classroom.workshop.sessionPath;
 }
 
 void drawClassroomFileMenu(AppState& state) {
-    const bool story = storyActive(state), workshop = workshopActive(state);
-    if (ImGui::MenuItem(tr("Open story..."))) requestClassroomDialog(state, ClassroomDialog::OpenStory);
-    probeItem("File/Open story");
-    if (ImGui::MenuItem(tr("Open workshop..."))) requestClassroomDialog(state, ClassroomDialog::OpenWorkshop);
-    probeItem("File/Open workshop");
-    if (ImGui::MenuItem(tr("Open workshop session..."))) requestClassroomDialog(state, ClassroomDialog::OpenSession);
-    probeItem("File/Open workshop session");
-    if (ImGui::MenuItem(tr("Save workshop session"), nullptr, false, workshop)) requestSaveWorkshopSession(state);
-    probeItem("File/Save workshop session");
-    if (ImGui::MenuItem(tr("Save workshop session as..."), nullptr, false, workshop))
-        requestClassroomDialog(state, ClassroomDialog::SaveSessionAs);
-    probeItem("File/Save workshop session as");
-    if (ImGui::MenuItem(tr("Export workshop report..."), nullptr, false, workshop && workshopBoard(state) && !reportInProgress(state)))
-        requestClassroomDialog(state, ClassroomDialog::ExportReport);
-    probeItem("File/Export workshop report");
-    if (ImGui::MenuItem(tr("Export workshop handouts..."), nullptr, false, workshop))
-        requestClassroomDialog(state, ClassroomDialog::ExportHandouts);
-    probeItem("File/Export workshop handouts");
-    if (story && ImGui::MenuItem(tr("Close story"))) closeStory(state);
-    if (workshop && ImGui::MenuItem(tr("Close workshop (keep the played levers)"))) closeWorkshop(state);
+  const bool story = storyActive(state), workshop = workshopActive(state);
+  if (ImGui::MenuItem(tr("Open story..."))) requestClassroomDialog(state, ClassroomDialog::OpenStory);
+  probeItem("File/Open story");
+  if (ImGui::MenuItem(tr("Open workshop..."))) requestClassroomDialog(state, ClassroomDialog::OpenWorkshop);
+  probeItem("File/Open workshop");
+  if (ImGui::MenuItem(tr("Open workshop session..."))) requestClassroomDialog(state, ClassroomDialog::OpenSession);
+  probeItem("File/Open workshop session");
+  if (ImGui::MenuItem(tr("Save workshop session"), nullptr, false, workshop)) requestSaveWorkshopSession(state);
+  probeItem("File/Save workshop session");
+  if (ImGui::MenuItem(tr("Save workshop session as..."), nullptr, false, workshop))
+    requestClassroomDialog(state, ClassroomDialog::SaveSessionAs);
+  probeItem("File/Save workshop session as");
+  if (ImGui::MenuItem(tr("Export workshop report..."), nullptr, false,
+                      workshop && workshopBoard(state) && !reportInProgress(state)))
+    requestClassroomDialog(state, ClassroomDialog::ExportReport);
+  probeItem("File/Export workshop report");
+  if (ImGui::MenuItem(tr("Export workshop handouts..."), nullptr, false, workshop))
+    requestClassroomDialog(state, ClassroomDialog::ExportHandouts);
+  probeItem("File/Export workshop handouts");
+  if (story && ImGui::MenuItem(tr("Close story"))) closeStory(state);
+  if (workshop && ImGui::MenuItem(tr("Close workshop (keep the played levers)"))) closeWorkshop(state);
 }
 
 //-----------------------------------------------------------------------------
@@ -123,63 +126,65 @@ void drawClassroomFileMenu(AppState& state) {
 
 // A team card over the whole window while its picture is taken (File > Export workshop handouts).
 void drawHandoutCard(AppState& state) {
-    const int t = state.classroom.handoutPictures.showing;
-    if (t < 0 || !workshopActive(state)) return;
-    const cp::Workshop& w = *state.classroom.workshop.workshop;
-    if (t >= static_cast<int>(w.teams.size())) return;
-    const cp::Team& team = w.teams[static_cast<size_t>(t)];
-    const ImGuiIO& io = ImGui::GetIO();
-    ImGui::SetNextWindowPos(ImVec2(0, 0));
-    ImGui::SetNextWindowSize(io.DisplaySize);
-    ImGui::SetNextWindowBgAlpha(1.0f);
-    ImGui::SetNextWindowFocus();  // over the menu bar and the dashboard
-    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoMove;
-    if (ImGui::Begin("##handoutCard", nullptr, flags)) {
-        pushLarge(state);
-        ImGui::TextUnformatted(tr(team.name));
-        ImGui::PopFont();
-        ImGui::TextDisabled(tr("%s: %d rounds of %d months from %s"), tr(w.name), w.rounds, w.round_months,
-                            cp::formatMonth(w.start).c_str());
-        ImGui::PushTextWrapPos(0.0f);
-        ImGui::Separator();
-        pushBold(state);
-        ImGui::TextUnformatted(tr("Your brief"));
-        ImGui::PopFont();
-        ImGui::TextUnformatted(tr(team.brief));
-        pushBold(state);
-        ImGui::TextUnformatted(tr("Your objectives"));
-        ImGui::PopFont();
-        for (const cp::Objective& o : team.objectives) {
-            ImGui::Bullet();
-            ImGui::TextWrapped("%s", objectiveInWords(o).c_str());
-        }
-        pushBold(state);
-        ImGui::TextUnformatted(tr("Your levers"));
-        ImGui::PopFont();
-        ImGui::PopTextWrapPos();
-        if (ImGui::BeginTable("##handoutLevers", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV)) {
-            ImGui::TableSetupColumn(tr("Lever"), ImGuiTableColumnFlags_WidthStretch, 1.0f);
-            ImGui::TableSetupColumn(tr("Range"), ImGuiTableColumnFlags_WidthStretch, 0.8f);
-            ImGui::TableSetupColumn(tr("In the scenario"), ImGuiTableColumnFlags_WidthStretch, 0.6f);
-            ImGui::TableHeadersRow();
-            for (const std::string& id : team.levers) {
-                const int i = w.scenario.findLever(id);
-                if (i < 0) continue;
-                const cp::Lever& l = w.scenario.levers[static_cast<size_t>(i)];
-                ImGui::TableNextRow();
-                ImGui::TableNextColumn();
-                ImGui::TextWrapped("%s", tr(l.label));
-                ImGui::TableNextColumn();
-                ImGui::TextWrapped("%s", leverRangeInWords(l).c_str());
-                ImGui::TableNextColumn();
-                ImGui::TextWrapped("%s", displayLeverValue(l, l.value).c_str());
-            }
-            ImGui::EndTable();
-        }
-        ImGui::TextDisabled("%s", tr("Each round your points compare the world you played with the same world in which nobody moved."));
-        probeItem("handout/card");
+  const int t = state.classroom.handoutPictures.showing;
+  if (t < 0 || !workshopActive(state)) return;
+  const cp::Workshop& w = *state.classroom.workshop.workshop;
+  if (t >= static_cast<int>(w.teams.size())) return;
+  const cp::Team& team = w.teams[static_cast<size_t>(t)];
+  const ImGuiIO& io = ImGui::GetIO();
+  ImGui::SetNextWindowPos(ImVec2(0, 0));
+  ImGui::SetNextWindowSize(io.DisplaySize);
+  ImGui::SetNextWindowBgAlpha(1.0f);
+  ImGui::SetNextWindowFocus();  // over the menu bar and the dashboard
+  const ImGuiWindowFlags flags =
+      ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoMove;
+  if (ImGui::Begin("##handoutCard", nullptr, flags)) {
+    pushLarge(state);
+    ImGui::TextUnformatted(tr(team.name));
+    ImGui::PopFont();
+    ImGui::TextDisabled(tr("%s: %d rounds of %d months from %s"), tr(w.name), w.rounds, w.round_months,
+                        cp::formatMonth(w.start).c_str());
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::Separator();
+    pushBold(state);
+    ImGui::TextUnformatted(tr("Your brief"));
+    ImGui::PopFont();
+    ImGui::TextUnformatted(tr(team.brief));
+    pushBold(state);
+    ImGui::TextUnformatted(tr("Your objectives"));
+    ImGui::PopFont();
+    for (const cp::Objective& o : team.objectives) {
+      ImGui::Bullet();
+      ImGui::TextWrapped("%s", objectiveInWords(o).c_str());
     }
-    ImGui::End();
+    pushBold(state);
+    ImGui::TextUnformatted(tr("Your levers"));
+    ImGui::PopFont();
+    ImGui::PopTextWrapPos();
+    if (ImGui::BeginTable("##handoutLevers", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV)) {
+      ImGui::TableSetupColumn(tr("Lever"), ImGuiTableColumnFlags_WidthStretch, 1.0f);
+      ImGui::TableSetupColumn(tr("Range"), ImGuiTableColumnFlags_WidthStretch, 0.8f);
+      ImGui::TableSetupColumn(tr("In the scenario"), ImGuiTableColumnFlags_WidthStretch, 0.6f);
+      ImGui::TableHeadersRow();
+      for (const std::string& id : team.levers) {
+        const int i = w.scenario.findLever(id);
+        if (i < 0) continue;
+        const cp::Lever& l = w.scenario.levers[static_cast<size_t>(i)];
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::TextWrapped("%s", tr(l.label));
+        ImGui::TableNextColumn();
+        ImGui::TextWrapped("%s", leverRangeInWords(l).c_str());
+        ImGui::TableNextColumn();
+        ImGui::TextWrapped("%s", displayLeverValue(l, l.value).c_str());
+      }
+      ImGui::EndTable();
+    }
+    ImGui::TextDisabled(
+        "%s", tr("Each round your points compare the world you played with the same world in which nobody moved."));
+    probeItem("handout/card");
+  }
+  ImGui::End();
 }
 
 }  // namespace chokepoint::app

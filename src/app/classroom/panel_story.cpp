@@ -23,189 +23,192 @@ namespace chokepoint::app {
 namespace {
 
 std::string joined(const std::vector<std::string>& parts, const char* sep = ", ") {
-    std::string out;
-    for (const std::string& p : parts) {
-        if (!out.empty()) out += sep;
-        out += p;
-    }
-    return out;
+  std::string out;
+  for (const std::string& p : parts) {
+    if (!out.empty()) out += sep;
+    out += p;
+  }
+  return out;
 }
 
 std::string chartTitles(const cp::StoryCard& card) {
-    std::vector<std::string> titles;
-    for (const std::string& id : card.charts)
-        for (const ChartSpec& c : chartSpecs())
-            if (id == c.id) titles.emplace_back(std::string("'") + tr(c.title) + "'");
-    return joined(titles);
+  std::vector<std::string> titles;
+  for (const std::string& id : card.charts)
+    for (const ChartSpec& c : chartSpecs())
+      if (id == c.id) titles.emplace_back(std::string("'") + tr(c.title) + "'");
+  return joined(titles);
 }
 
 std::string leverLabels(const AppState& state, const cp::StoryCard& card) {
-    std::vector<std::string> labels;
-    for (const std::string& id : card.levers) {
-        const int i = state.doc.loaded->findLever(id);
-        labels.push_back(i < 0 ? id : std::string(tr(lever(state.doc, i).label)));
-    }
-    return joined(labels, "; ");
+  std::vector<std::string> labels;
+  for (const std::string& id : card.levers) {
+    const int i = state.doc.loaded->findLever(id);
+    labels.push_back(i < 0 ? id : std::string(tr(lever(state.doc, i).label)));
+  }
+  return joined(labels, "; ");
 }
 
 void handleArrowKeys(AppState& state) {
-    const ImGuiIO& io = ImGui::GetIO();
-    if (io.WantTextInput || ImGui::IsAnyItemActive() || ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) return;
-    if (io.KeyCtrl || io.KeyAlt || io.KeyShift) return;
-    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_LeftArrow), false)) storyPrev(state);
-    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_RightArrow), false)) storyNext(state);
+  const ImGuiIO& io = ImGui::GetIO();
+  if (io.WantTextInput || ImGui::IsAnyItemActive() || ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) return;
+  if (io.KeyCtrl || io.KeyAlt || io.KeyShift) return;
+  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_LeftArrow), false)) storyPrev(state);
+  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_RightArrow), false)) storyNext(state);
 }
 
 // "card 3 of 16 · 2024-01".
 std::string position(const AppState& state) {
-    const StoryState& s = state.classroom.story;
-    const int n = storyCardCount(state);
-    if (s.card < 0) return tr("introduction, ") + std::to_string(n) + tr(" cards");
-    return tr("card ") + std::to_string(s.card + 1) + tr(" of ") + std::to_string(n) + "  \xC2\xB7  " +
-           displayMonth(s.story->cards[static_cast<size_t>(s.card)].month);
+  const StoryState& s = state.classroom.story;
+  const int n = storyCardCount(state);
+  if (s.card < 0) return tr("introduction, ") + std::to_string(n) + tr(" cards");
+  return tr("card ") + std::to_string(s.card + 1) + tr(" of ") + std::to_string(n) + "  \xC2\xB7  " +
+         displayMonth(s.story->cards[static_cast<size_t>(s.card)].month);
 }
 
 // Text at the right end of the current line (after SameLine), or on a line of its own.
 void rightAligned(const char* text, float right, bool disabled) {
-    const float w = ImGui::CalcTextSize(text).x;
-    ImGui::SameLine();
-    if (ImGui::GetCursorPosX() + em() + w <= right)
-        ImGui::SetCursorPosX(right - w);  // not SameLine(x): inside a group that counts from the group's start
-    else
-        ImGui::NewLine();
-    if (disabled)
-        ImGui::TextDisabled("%s", text);
-    else
-        ImGui::TextUnformatted(text);
+  const float w = ImGui::CalcTextSize(text).x;
+  ImGui::SameLine();
+  if (ImGui::GetCursorPosX() + em() + w <= right)
+    ImGui::SetCursorPosX(right - w);  // not SameLine(x): inside a group that counts from the group's start
+  else
+    ImGui::NewLine();
+  if (disabled)
+    ImGui::TextDisabled("%s", text);
+  else
+    ImGui::TextUnformatted(text);
 }
 
 void drawButtons(AppState& state, const cp::StoryCard* card, float right) {
-    const StoryState& s = state.classroom.story;
-    ImGui::BeginDisabled(s.card < 0);
-    if (ImGui::Button(tr("< Previous"))) storyPrev(state);
-    ImGui::EndDisabled();
-    probeItem("story/prev");
+  const StoryState& s = state.classroom.story;
+  ImGui::BeginDisabled(s.card < 0);
+  if (ImGui::Button(tr("< Previous"))) storyPrev(state);
+  ImGui::EndDisabled();
+  probeItem("story/prev");
+  ImGui::SameLine();
+  const bool last = s.card + 1 >= storyCardCount(state);
+  ImGui::BeginDisabled(last);
+  if (ImGui::Button(s.card < 0 ? tr("Start >") : tr("Next >"))) storyNext(state);
+  ImGui::EndDisabled();
+  probeItem("story/next");
+  itemTooltip(tr("Next card (Right arrow key); Previous: Left arrow key"));
+  if (card && !card->try_levers.empty()) {
+    ImGui::SameLine(0.0f, em() * 1.5f);
+    ImGui::PushStyleColor(
+        ImGuiCol_Button, ImGui::ColorConvertFloat4ToU32(
+                             ImVec4(highlightColor(state).x, highlightColor(state).y, highlightColor(state).z, 0.35f)));
+    if (ImGui::Button(tr("Try it"))) {
+      if (std::string why = storyTry(state); !why.empty()) {
+        setError(state, tr("Try it: ") + why);
+      } else {
+        setStatus(state, tr("Tried it: the charts show two years past the change (Ctrl+Z undoes it)"));
+      }
+    }
+    ImGui::PopStyleColor();
+    probeItem("story/try");
+    itemTooltip(
+        tr("Sets these levers as the card suggests; the charts show the result solid over the "
+           "dashed story. Ctrl+Z undoes it."));
+    std::vector<std::string> labels;
+    for (const std::string& t : card->try_levers) labels.push_back(storyTryLabel(state, t));
+    const std::string label = joined(labels, "; ");
+    // Beside the button when it fits, else wrapped on lines of its own.
     ImGui::SameLine();
-    const bool last = s.card + 1 >= storyCardCount(state);
-    ImGui::BeginDisabled(last);
-    if (ImGui::Button(s.card < 0 ? tr("Start >") : tr("Next >"))) storyNext(state);
-    ImGui::EndDisabled();
-    probeItem("story/next");
-    itemTooltip(tr("Next card (Right arrow key); Previous: Left arrow key"));
-    if (card && !card->try_levers.empty()) {
-        ImGui::SameLine(0.0f, em() * 1.5f);
-        ImGui::PushStyleColor(ImGuiCol_Button, ImGui::ColorConvertFloat4ToU32(ImVec4(highlightColor(state).x, highlightColor(state).y,
-                                                                                      highlightColor(state).z, 0.35f)));
-        if (ImGui::Button(tr("Try it"))) {
-            if (std::string why = storyTry(state); !why.empty()) {
-                setError(state, tr("Try it: ") + why);
-            } else {
-                setStatus(state, tr("Tried it: the charts show two years past the change (Ctrl+Z undoes it)"));
-            }
-        }
-        ImGui::PopStyleColor();
-        probeItem("story/try");
-        itemTooltip(tr("Sets these levers as the card suggests; the charts show the result solid over the "
-                    "dashed story. Ctrl+Z undoes it."));
-        std::vector<std::string> labels;
-        for (const std::string& t : card->try_levers) labels.push_back(storyTryLabel(state, t));
-        const std::string label = joined(labels, "; ");
-        // Beside the button when it fits, else wrapped on lines of its own.
-        ImGui::SameLine();
-        if (ImGui::GetCursorPosX() + ImGui::CalcTextSize(label.c_str()).x > right) ImGui::NewLine();
-        ImGui::AlignTextToFramePadding();
-        ImGui::PushTextWrapPos(right);
-        ImGui::TextDisabled("%s", label.c_str());
-        ImGui::PopTextWrapPos();
-        probeItem("story/try_label");
+    if (ImGui::GetCursorPosX() + ImGui::CalcTextSize(label.c_str()).x > right) ImGui::NewLine();
+    ImGui::AlignTextToFramePadding();
+    ImGui::PushTextWrapPos(right);
+    ImGui::TextDisabled("%s", label.c_str());
+    ImGui::PopTextWrapPos();
+    probeItem("story/try_label");
+  }
+  if (card) {
+    const std::string sources = tr("Sources: ") + card->source;
+    rightAligned(sources.c_str(), right, true);
+    probeItem("story/sources");
+    if (ImGui::IsItemHovered()) {
+      ImGui::BeginTooltip();
+      drawSourceLines(state, card->source, "Sources");
+      ImGui::TextDisabled("%s", tr("Click for the list of all sources (Help > Sources)"));
+      ImGui::EndTooltip();
     }
-    if (card) {
-        const std::string sources = tr("Sources: ") + card->source;
-        rightAligned(sources.c_str(), right, true);
-        probeItem("story/sources");
-        if (ImGui::IsItemHovered()) {
-            ImGui::BeginTooltip();
-            drawSourceLines(state, card->source, "Sources");
-            ImGui::TextDisabled("%s", tr("Click for the list of all sources (Help > Sources)"));
-            ImGui::EndTooltip();
-        }
-        if (ImGui::IsItemClicked()) {
-            state.windows.sources = true;
-            const auto ids = cp::sourceIds(card->source);
-            state.view.sourcesFilter = ids.size() == 1 ? ids.front() : "";
-        }
+    if (ImGui::IsItemClicked()) {
+      state.windows.sources = true;
+      const auto ids = cp::sourceIds(card->source);
+      state.view.sourcesFilter = ids.size() == 1 ? ids.front() : "";
     }
+  }
 }
 
 void drawCardBody(AppState& state, const cp::StoryCard* card, float wrapAt) {
-    const cp::Story& st = *state.classroom.story.story;
-    pushLarge(state);
-    const std::string where = position(state);
-    const float whereW = ImGui::CalcTextSize(where.c_str()).x;
-    const float titleRight = wrapAt - whereW - em();
-    const char* title = card ? tr(card->title) : tr(st.name);
-    const bool oneLine = ImGui::GetCursorPosX() + ImGui::CalcTextSize(title).x <= titleRight;
-    if (oneLine) {
-        ImGui::TextUnformatted(title);
-        probeItem("story/title");
-        ImGui::SameLine();
-        ImGui::SetCursorPosX(wrapAt - whereW);
-        ImGui::TextUnformatted(where.c_str());
-        probeItem("story/position");
-    } else {  // a narrow bar: the position on a line of its own, then the title with the whole width
-        ImGui::TextUnformatted(where.c_str());
-        probeItem("story/position");
-        ImGui::PushTextWrapPos(wrapAt);
-        ImGui::TextUnformatted(title);
-        ImGui::PopTextWrapPos();
-        probeItem("story/title");
-    }
-    ImGui::PopFont();
+  const cp::Story& st = *state.classroom.story.story;
+  pushLarge(state);
+  const std::string where = position(state);
+  const float whereW = ImGui::CalcTextSize(where.c_str()).x;
+  const float titleRight = wrapAt - whereW - em();
+  const char* title = card ? tr(card->title) : tr(st.name);
+  const bool oneLine = ImGui::GetCursorPosX() + ImGui::CalcTextSize(title).x <= titleRight;
+  if (oneLine) {
+    ImGui::TextUnformatted(title);
+    probeItem("story/title");
+    ImGui::SameLine();
+    ImGui::SetCursorPosX(wrapAt - whereW);
+    ImGui::TextUnformatted(where.c_str());
+    probeItem("story/position");
+  } else {  // a narrow bar: the position on a line of its own, then the title with the whole width
+    ImGui::TextUnformatted(where.c_str());
+    probeItem("story/position");
     ImGui::PushTextWrapPos(wrapAt);
-    ImGui::TextUnformatted(card ? tr(card->text) : tr(st.description));
-    if (card) {
-        const ImVec4 hl = highlightColor(state);
-        // Presenter mode shows exactly the card's charts, framed: their titles need no line here.
-        if (!card->charts.empty() && !state.presenter) ImGui::TextColored(hl, tr("Look at: %s"), chartTitles(*card).c_str());
-        if (!card->levers.empty())
-            ImGui::TextColored(hl, leverPanelCollapsed(state) ? tr("Levers: %s") : tr("Levers (framed on the left): %s"),
-                               leverLabels(state, *card).c_str());
-    } else {
-        ImGui::TextDisabled("%s", tr("Press Start or the Right arrow key for the first card."));
-    }
+    ImGui::TextUnformatted(title);
     ImGui::PopTextWrapPos();
+    probeItem("story/title");
+  }
+  ImGui::PopFont();
+  ImGui::PushTextWrapPos(wrapAt);
+  ImGui::TextUnformatted(card ? tr(card->text) : tr(st.description));
+  if (card) {
+    const ImVec4 hl = highlightColor(state);
+    // Presenter mode shows exactly the card's charts, framed: their titles need no line here.
+    if (!card->charts.empty() && !state.presenter)
+      ImGui::TextColored(hl, tr("Look at: %s"), chartTitles(*card).c_str());
+    if (!card->levers.empty())
+      ImGui::TextColored(hl, leverPanelCollapsed(state) ? tr("Levers: %s") : tr("Levers (framed on the left): %s"),
+                         leverLabels(state, *card).c_str());
+  } else {
+    ImGui::TextDisabled("%s", tr("Press Start or the Right arrow key for the first card."));
+  }
+  ImGui::PopTextWrapPos();
 }
 
 }  // namespace
 
 void drawStoryBar(AppState& state) {
-    if (!storyActive(state)) return;
-    handleArrowKeys(state);
-    const cp::StoryCard* card = storyCard(state);
+  if (!storyActive(state)) return;
+  handleArrowKeys(state);
+  const cp::StoryCard* card = storyCard(state);
 
-    const float pad = std::round(em() * 0.5f);
-    const ImVec2 start = ImGui::GetCursorScreenPos();
-    const float width = ImGui::GetContentRegionAvail().x;
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->ChannelsSplit(2);
-    dl->ChannelsSetCurrent(1);
-    ImGui::BeginGroup();
-    ImGui::Dummy(ImVec2(width, pad * 0.5f));
-    ImGui::Indent(pad * 1.6f);
-    const float right = ImGui::GetCursorPosX() + width - pad * 2.6f;
-    drawCardBody(state, card, right);
-    drawButtons(state, card, right);
-    ImGui::Unindent(pad * 1.6f);
-    ImGui::Dummy(ImVec2(width, pad * 0.5f));
-    ImGui::EndGroup();
-    dl->ChannelsSetCurrent(0);
-    const ImVec2 end(start.x + width, ImGui::GetItemRectMax().y);
-    dl->AddRectFilled(start, end, ImGui::GetColorU32(ImGuiCol_FrameBg), pad * 0.5f);
-    dl->AddRectFilled(start, ImVec2(start.x + pad * 0.6f, end.y), ImGui::ColorConvertFloat4ToU32(highlightColor(state)),
-                      pad * 0.5f, ImDrawFlags_RoundCornersLeft);
-    dl->ChannelsMerge();
-    probeItem("story/bar");
-    ImGui::Spacing();
+  const float pad = std::round(em() * 0.5f);
+  const ImVec2 start = ImGui::GetCursorScreenPos();
+  const float width = ImGui::GetContentRegionAvail().x;
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->ChannelsSplit(2);
+  dl->ChannelsSetCurrent(1);
+  ImGui::BeginGroup();
+  ImGui::Dummy(ImVec2(width, pad * 0.5f));
+  ImGui::Indent(pad * 1.6f);
+  const float right = ImGui::GetCursorPosX() + width - pad * 2.6f;
+  drawCardBody(state, card, right);
+  drawButtons(state, card, right);
+  ImGui::Unindent(pad * 1.6f);
+  ImGui::Dummy(ImVec2(width, pad * 0.5f));
+  ImGui::EndGroup();
+  dl->ChannelsSetCurrent(0);
+  const ImVec2 end(start.x + width, ImGui::GetItemRectMax().y);
+  dl->AddRectFilled(start, end, ImGui::GetColorU32(ImGuiCol_FrameBg), pad * 0.5f);
+  dl->AddRectFilled(start, ImVec2(start.x + pad * 0.6f, end.y), ImGui::ColorConvertFloat4ToU32(highlightColor(state)),
+                    pad * 0.5f, ImDrawFlags_RoundCornersLeft);
+  dl->ChannelsMerge();
+  probeItem("story/bar");
+  ImGui::Spacing();
 }
 
 }  // namespace chokepoint::app

@@ -30,7 +30,6 @@ namespace chokepoint::app {
 
 namespace {
 
-
 //-----------------------------------------------------------------------------
 // [SECTION] Helpers
 //-----------------------------------------------------------------------------
@@ -38,19 +37,19 @@ namespace {
 const cp::Workshop& workshopOf(const AppState& state) { return *state.classroom.workshop.workshop; }
 
 std::string months(const cp::Workshop& w, int round) {
-    return std::string(displayMonth(w.roundFirst(round))) + tr(" to ") + displayMonth(w.roundLast(round));
+  return std::string(displayMonth(w.roundFirst(round))) + tr(" to ") + displayMonth(w.roundLast(round));
 }
 
 double snapToStep(const cp::Lever& l, double v) {
-    if (l.step > 0) v = l.min + std::round((v - l.min) / l.step) * l.step;
-    return std::clamp(v, l.min, l.max);
+  if (l.step > 0) v = l.min + std::round((v - l.min) / l.step) * l.step;
+  return std::clamp(v, l.min, l.max);
 }
 
 int pendingCount(const AppState& state, const std::string& team) {
-    const int open = openRound(state);
-    int n = 0;
-    for (const cp::Move& m : state.classroom.workshop.session.moves) n += m.round == open && m.team == team ? 1 : 0;
-    return n;
+  const int open = openRound(state);
+  int n = 0;
+  for (const cp::Move& m : state.classroom.workshop.session.moves) n += m.round == open && m.team == team ? 1 : 0;
+  return n;
 }
 
 void setError(AppState& state, std::string why) { state.classroom.workshop.error = std::move(why); }
@@ -60,183 +59,188 @@ void setError(AppState& state, std::string why) { state.classroom.workshop.error
 //-----------------------------------------------------------------------------
 
 void move(AppState& state, const cp::Team& team, const cp::Lever& l, double value) {
-    const cp::Move m{openRound(state), team.id, l.id, cp::formatLeverValue(l, value)};
-    setError(state, enterMove(state, m));
+  const cp::Move m{openRound(state), team.id, l.id, cp::formatLeverValue(l, value)};
+  setError(state, enterMove(state, m));
 }
 
 // The lever's widget, showing its value in the open round with every move entered so far.
 void drawMoveWidget(AppState& state, const cp::Team& team, int index) {
-    const cp::Lever& l = workshopOf(state).scenario.levers[static_cast<size_t>(index)];
-    const double value = enteredValue(state, index);
-    ImGui::SetNextItemWidth(-FLT_MIN);
-    switch (l.kind) {
-        case cp::LeverKind::Bool: {
-            bool on = value > 0.5;
-            if (ImGui::Checkbox(on ? tr("on") : tr("off"), &on)) move(state, team, l, on ? 1.0 : 0.0);
-            break;
-        }
-        case cp::LeverKind::Number:
-        case cp::LeverKind::Share: {
-            const bool percent = l.kind == cp::LeverKind::Share;
-            const double scale = percent ? 100.0 : 1.0;
-            double shown = value * scale;
-            const double lo = l.min * scale, hi = l.max * scale;
-            const char* format = percent ? "%.0f%%" : "%.2f";
-            if (ImGui::SliderScalar("##v", ImGuiDataType_Double, &shown, &lo, &hi, format, ImGuiSliderFlags_AlwaysClamp))
-                move(state, team, l, snapToStep(l, shown / scale));
-            break;
-        }
-        case cp::LeverKind::Month: {
-            const cp::Scenario& s = workshopOf(state).scenario;
-            bool never = value >= cp::kNever;
-            if (ImGui::Checkbox(tr("never"), &never))
-                move(state, team, l, never ? double(cp::kNever) : double(workshopOf(state).roundFirst(std::max(1, openRound(state)))));
-            ImGui::SameLine();
-            int month = never ? s.start : std::clamp(static_cast<int>(std::lround(value)), s.start, s.end);
-            const std::string label = never ? std::string(tr("never")) : cp::formatMonth(month);
-            ImGui::BeginDisabled(never);
-            ImGui::SetNextItemWidth(-FLT_MIN);
-            if (ImGui::SliderInt("##m", &month, s.start, s.end, label.c_str(), ImGuiSliderFlags_AlwaysClamp) && !never)
-                move(state, team, l, month);
-            ImGui::EndDisabled();
-            break;
-        }
-        case cp::LeverKind::Choice: {
-            const int current = static_cast<int>(std::lround(value));
-            if (ImGui::BeginCombo("##c", displayLeverValue(l, current).c_str())) {
-                for (size_t o = 0; o < l.options.size(); ++o) {
-                    ImGui::PushID(static_cast<int>(o));
-                    if (ImGui::Selectable(l.options[o].c_str(), static_cast<int>(o) == current))
-                        move(state, team, l, static_cast<double>(o));
-                    ImGui::PopID();
-                }
-                ImGui::EndCombo();
-            }
-            break;
-        }
+  const cp::Lever& l = workshopOf(state).scenario.levers[static_cast<size_t>(index)];
+  const double value = enteredValue(state, index);
+  ImGui::SetNextItemWidth(-FLT_MIN);
+  switch (l.kind) {
+    case cp::LeverKind::Bool: {
+      bool on = value > 0.5;
+      if (ImGui::Checkbox(on ? tr("on") : tr("off"), &on)) move(state, team, l, on ? 1.0 : 0.0);
+      break;
     }
-    probeItem(("workshop/lever/" + l.id).c_str());
-    if (!l.help.empty()) itemTooltip(tr(l.help));
+    case cp::LeverKind::Number:
+    case cp::LeverKind::Share: {
+      const bool percent = l.kind == cp::LeverKind::Share;
+      const double scale = percent ? 100.0 : 1.0;
+      double shown = value * scale;
+      const double lo = l.min * scale, hi = l.max * scale;
+      const char* format = percent ? "%.0f%%" : "%.2f";
+      if (ImGui::SliderScalar("##v", ImGuiDataType_Double, &shown, &lo, &hi, format, ImGuiSliderFlags_AlwaysClamp))
+        move(state, team, l, snapToStep(l, shown / scale));
+      break;
+    }
+    case cp::LeverKind::Month: {
+      const cp::Scenario& s = workshopOf(state).scenario;
+      bool never = value >= cp::kNever;
+      if (ImGui::Checkbox(tr("never"), &never))
+        move(state, team, l,
+             never ? double(cp::kNever) : double(workshopOf(state).roundFirst(std::max(1, openRound(state)))));
+      ImGui::SameLine();
+      int month = never ? s.start : std::clamp(static_cast<int>(std::lround(value)), s.start, s.end);
+      const std::string label = never ? std::string(tr("never")) : cp::formatMonth(month);
+      ImGui::BeginDisabled(never);
+      ImGui::SetNextItemWidth(-FLT_MIN);
+      if (ImGui::SliderInt("##m", &month, s.start, s.end, label.c_str(), ImGuiSliderFlags_AlwaysClamp) && !never)
+        move(state, team, l, month);
+      ImGui::EndDisabled();
+      break;
+    }
+    case cp::LeverKind::Choice: {
+      const int current = static_cast<int>(std::lround(value));
+      if (ImGui::BeginCombo("##c", displayLeverValue(l, current).c_str())) {
+        for (size_t o = 0; o < l.options.size(); ++o) {
+          ImGui::PushID(static_cast<int>(o));
+          if (ImGui::Selectable(l.options[o].c_str(), static_cast<int>(o) == current))
+            move(state, team, l, static_cast<double>(o));
+          ImGui::PopID();
+        }
+        ImGui::EndCombo();
+      }
+      break;
+    }
+  }
+  probeItem(("workshop/lever/" + l.id).c_str());
+  if (!l.help.empty()) itemTooltip(tr(l.help));
 }
 
 void drawTeamLever(AppState& state, const cp::Team& team, int index) {
-    const cp::Lever& l = workshopOf(state).scenario.levers[static_cast<size_t>(index)];
-    const bool moved = pendingMove(state, team.id, l.id) != nullptr;
-    ImGui::PushTextWrapPos(0.0f);
-    if (moved)
-        ImGui::TextColored(changedColor(state), "%s", tr(l.label));
-    else
-        ImGui::TextUnformatted(tr(l.label));
-    ImGui::PopTextWrapPos();
-    if (!l.help.empty()) itemTooltip(tr(l.help));
-    drawMoveWidget(state, team, index);
-    if (const cp::Move* pending = pendingMove(state, team.id, l.id)) {  // after the widget: it may move
-        ImGui::TextColored(changedColor(state), tr("Move: %s = %s"), l.id.c_str(), pending->value.c_str());
-        ImGui::SameLine();
-        const std::string leverId = l.id;  // `pending` dies with the move
-        if (ImGui::SmallButton(tr("Take back"))) removeMove(state, team.id, leverId);
-        probeItem(("workshop/take_back/" + leverId).c_str());
-    }
-    ImGui::Spacing();
+  const cp::Lever& l = workshopOf(state).scenario.levers[static_cast<size_t>(index)];
+  const bool moved = pendingMove(state, team.id, l.id) != nullptr;
+  ImGui::PushTextWrapPos(0.0f);
+  if (moved)
+    ImGui::TextColored(changedColor(state), "%s", tr(l.label));
+  else
+    ImGui::TextUnformatted(tr(l.label));
+  ImGui::PopTextWrapPos();
+  if (!l.help.empty()) itemTooltip(tr(l.help));
+  drawMoveWidget(state, team, index);
+  if (const cp::Move* pending = pendingMove(state, team.id, l.id)) {  // after the widget: it may move
+    ImGui::TextColored(changedColor(state), tr("Move: %s = %s"), l.id.c_str(), pending->value.c_str());
+    ImGui::SameLine();
+    const std::string leverId = l.id;  // `pending` dies with the move
+    if (ImGui::SmallButton(tr("Take back"))) removeMove(state, team.id, leverId);
+    probeItem(("workshop/take_back/" + leverId).c_str());
+  }
+  ImGui::Spacing();
 }
 
 // Every lever no team of this tab controls: read-only, with the value the played rounds leave.
 void drawOtherLevers(AppState& state, const cp::Team& team) {
-    const cp::Workshop& w = workshopOf(state);
-    const std::string header = std::string(tr("Other levers (read-only)")) + "###others";
-    if (!ImGui::CollapsingHeader(header.c_str())) return;
-    const int month = w.roundFirst(std::max(1, openRound(state) == 0 ? w.rounds : openRound(state)));
-    ImGui::PushStyleColor(ImGuiCol_Text, dimColor());
-    ImGui::PushTextWrapPos(0.0f);
-    for (int i = 0; i < static_cast<int>(w.scenario.levers.size()); ++i) {
-        const cp::Lever& l = w.scenario.levers[static_cast<size_t>(i)];
-        const int owner = w.teamOfLever(l.id);
-        if (owner >= 0 && w.teams[static_cast<size_t>(owner)].id == team.id) continue;
-        ImGui::PushID(i);
-        const std::string value = displayLeverValue(l, leverValueInMonth(state.doc, i, month));
-        ImGui::Text("%s: %s%s%s", tr(l.label), value.c_str(), owner >= 0 ? "  (" : "",
-                    owner >= 0 ? (std::string(tr(w.teams[static_cast<size_t>(owner)].name)) + ")").c_str() : "");
-        ImGui::PopID();
-    }
-    ImGui::PopTextWrapPos();
-    ImGui::PopStyleColor();
+  const cp::Workshop& w = workshopOf(state);
+  const std::string header = std::string(tr("Other levers (read-only)")) + "###others";
+  if (!ImGui::CollapsingHeader(header.c_str())) return;
+  const int month = w.roundFirst(std::max(1, openRound(state) == 0 ? w.rounds : openRound(state)));
+  ImGui::PushStyleColor(ImGuiCol_Text, dimColor());
+  ImGui::PushTextWrapPos(0.0f);
+  for (int i = 0; i < static_cast<int>(w.scenario.levers.size()); ++i) {
+    const cp::Lever& l = w.scenario.levers[static_cast<size_t>(i)];
+    const int owner = w.teamOfLever(l.id);
+    if (owner >= 0 && w.teams[static_cast<size_t>(owner)].id == team.id) continue;
+    ImGui::PushID(i);
+    const std::string value = displayLeverValue(l, leverValueInMonth(state.doc, i, month));
+    ImGui::Text("%s: %s%s%s", tr(l.label), value.c_str(), owner >= 0 ? "  (" : "",
+                owner >= 0 ? (std::string(tr(w.teams[static_cast<size_t>(owner)].name)) + ")").c_str() : "");
+    ImGui::PopID();
+  }
+  ImGui::PopTextWrapPos();
+  ImGui::PopStyleColor();
 }
 
 // Team tabs as a wrapping row of buttons (six team names do not fit one tab bar).
 void drawTeamTabs(AppState& state) {
-    const cp::Workshop& w = workshopOf(state);
-    int& active = state.classroom.workshop.team;
-    active = std::clamp(active, 0, static_cast<int>(w.teams.size()) - 1);
-    const float right = ImGui::GetWindowContentRegionMax().x;
-    for (size_t t = 0; t < w.teams.size(); ++t) {
-        const cp::Team& team = w.teams[t];
-        const int n = pendingCount(state, team.id);
-        const std::string label = n > 0 ? fmt::format("{} ({})###t", tr(team.name), n) : std::string(tr(team.name)) + "###t";
-        const float bw = ImGui::CalcTextSize(label.substr(0, label.find("###")).c_str()).x + ImGui::GetStyle().FramePadding.x * 2;
-        if (t > 0) {
-            ImGui::SameLine();
-            if (ImGui::GetCursorPosX() + bw > right) ImGui::NewLine();
-        }
-        ImGui::PushID(static_cast<int>(t));
-        const bool on = static_cast<int>(t) == active;
-        ImVec4 col = highlightColor(state);
-        col.w = 0.55f;
-        ImGui::PushStyleColor(ImGuiCol_Button, on ? ImGui::ColorConvertFloat4ToU32(col) : ImGui::GetColorU32(ImGuiCol_FrameBg));
-        ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, on ? 2.0f : 0.0f);
-        ImGui::PushStyleColor(ImGuiCol_Border, highlightColor(state));
-        if (ImGui::Button(label.c_str())) active = static_cast<int>(t);
-        ImGui::PopStyleColor(2);
-        ImGui::PopStyleVar();
-        probeItem(("workshop/team/" + team.id).c_str());
-        ImGui::PopID();
+  const cp::Workshop& w = workshopOf(state);
+  int& active = state.classroom.workshop.team;
+  active = std::clamp(active, 0, static_cast<int>(w.teams.size()) - 1);
+  const float right = ImGui::GetWindowContentRegionMax().x;
+  for (size_t t = 0; t < w.teams.size(); ++t) {
+    const cp::Team& team = w.teams[t];
+    const int n = pendingCount(state, team.id);
+    const std::string label =
+        n > 0 ? fmt::format("{} ({})###t", tr(team.name), n) : std::string(tr(team.name)) + "###t";
+    const float bw =
+        ImGui::CalcTextSize(label.substr(0, label.find("###")).c_str()).x + ImGui::GetStyle().FramePadding.x * 2;
+    if (t > 0) {
+      ImGui::SameLine();
+      if (ImGui::GetCursorPosX() + bw > right) ImGui::NewLine();
     }
+    ImGui::PushID(static_cast<int>(t));
+    const bool on = static_cast<int>(t) == active;
+    ImVec4 col = highlightColor(state);
+    col.w = 0.55f;
+    ImGui::PushStyleColor(ImGuiCol_Button,
+                          on ? ImGui::ColorConvertFloat4ToU32(col) : ImGui::GetColorU32(ImGuiCol_FrameBg));
+    ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, on ? 2.0f : 0.0f);
+    ImGui::PushStyleColor(ImGuiCol_Border, highlightColor(state));
+    if (ImGui::Button(label.c_str())) active = static_cast<int>(t);
+    ImGui::PopStyleColor(2);
+    ImGui::PopStyleVar();
+    probeItem(("workshop/team/" + team.id).c_str());
+    ImGui::PopID();
+  }
 }
 
 void drawFacilitator(AppState& state) {
-    WorkshopState& ws = state.classroom.workshop;
-    const cp::Workshop& w = workshopOf(state);
-    const int open = openRound(state);
-    if (open > 0) {
-        pushBold(state);
-        ImGui::Text(tr("Round %d of %d"), open, w.rounds);
-        ImGui::PopFont();
-        ImGui::SameLine();
-        ImGui::TextDisabled("%s", months(w, open).c_str());
-    } else {
-        pushBold(state);
-        ImGui::Text(tr("All %d rounds played"), w.rounds);
-        ImGui::PopFont();
-    }
-    ImGui::BeginDisabled(open == 0 || updating(state));
-    const std::string play = open > 0 ? trf("Play round {}", open) : std::string(tr("Play round"));
-    if (ImGui::Button(play.c_str())) playRound(state);
-    ImGui::EndDisabled();
-    probeItem("workshop/play");
-    itemTooltip(tr("The moves entered for this round take effect from its first month; the model runs to its "
-                "last month and the scoreboard adds the round."));
+  WorkshopState& ws = state.classroom.workshop;
+  const cp::Workshop& w = workshopOf(state);
+  const int open = openRound(state);
+  if (open > 0) {
+    pushBold(state);
+    ImGui::Text(tr("Round %d of %d"), open, w.rounds);
+    ImGui::PopFont();
     ImGui::SameLine();
-    ImGui::BeginDisabled(ws.session.rounds_played == 0 && ws.session.moves.empty());
-    if (ImGui::Button(tr("Step back"))) stepBackRound(state);
-    ImGui::EndDisabled();
-    probeItem("workshop/step_back");
-    itemTooltip(tr("Undo the last round played: its moves (and any entered since) are taken back and offered again."));
-    if (workshopDirty(state)) {
-        ImGui::SameLine();
-        if (ImGui::CalcTextSize(tr("unsaved")).x > ImGui::GetContentRegionAvail().x) ImGui::NewLine();  // no room: below
-        ImGui::TextColored(warningColor(state), "%s", tr("unsaved"));
-        itemTooltip(tr("File > Save workshop session keeps the game (moves and rounds played)."));
-    }
-    if (!ws.undone.empty()) {
-        ImGui::TextDisabled(tr("%zu move(s) of round %d taken back."), ws.undone.size(), ws.session.rounds_played + 1);
-        ImGui::SameLine();
-        if (ImGui::SmallButton(tr("Enter them again"))) reenterUndone(state);
-        probeItem("workshop/reenter");
-    }
-    if (!ws.error.empty()) {
-        ImGui::PushTextWrapPos(0.0f);
-        ImGui::TextColored(errorColor(state), "%s", ws.error.c_str());
-        ImGui::PopTextWrapPos();
-    }
+    ImGui::TextDisabled("%s", months(w, open).c_str());
+  } else {
+    pushBold(state);
+    ImGui::Text(tr("All %d rounds played"), w.rounds);
+    ImGui::PopFont();
+  }
+  ImGui::BeginDisabled(open == 0 || updating(state));
+  const std::string play = open > 0 ? trf("Play round {}", open) : std::string(tr("Play round"));
+  if (ImGui::Button(play.c_str())) playRound(state);
+  ImGui::EndDisabled();
+  probeItem("workshop/play");
+  itemTooltip(
+      tr("The moves entered for this round take effect from its first month; the model runs to its "
+         "last month and the scoreboard adds the round."));
+  ImGui::SameLine();
+  ImGui::BeginDisabled(ws.session.rounds_played == 0 && ws.session.moves.empty());
+  if (ImGui::Button(tr("Step back"))) stepBackRound(state);
+  ImGui::EndDisabled();
+  probeItem("workshop/step_back");
+  itemTooltip(tr("Undo the last round played: its moves (and any entered since) are taken back and offered again."));
+  if (workshopDirty(state)) {
+    ImGui::SameLine();
+    if (ImGui::CalcTextSize(tr("unsaved")).x > ImGui::GetContentRegionAvail().x) ImGui::NewLine();  // no room: below
+    ImGui::TextColored(warningColor(state), "%s", tr("unsaved"));
+    itemTooltip(tr("File > Save workshop session keeps the game (moves and rounds played)."));
+  }
+  if (!ws.undone.empty()) {
+    ImGui::TextDisabled(tr("%zu move(s) of round %d taken back."), ws.undone.size(), ws.session.rounds_played + 1);
+    ImGui::SameLine();
+    if (ImGui::SmallButton(tr("Enter them again"))) reenterUndone(state);
+    probeItem("workshop/reenter");
+  }
+  if (!ws.error.empty()) {
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextColored(errorColor(state), "%s", ws.error.c_str());
+    ImGui::PopTextWrapPos();
+  }
 }
 
 }  // namespace
@@ -246,53 +250,53 @@ void drawFacilitator(AppState& state) {
 //-----------------------------------------------------------------------------
 
 void drawWorkshopPanel(AppState& state) {
-    if (!workshopActive(state)) return;
-    const cp::Workshop& w = workshopOf(state);
-    pushBold(state);
-    ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextUnformatted(tr(w.name));
-    ImGui::PopTextWrapPos();
-    ImGui::PopFont();
-    drawFacilitator(state);
-    ImGui::Separator();
-    drawTeamTabs(state);
-    ImGui::Separator();
+  if (!workshopActive(state)) return;
+  const cp::Workshop& w = workshopOf(state);
+  pushBold(state);
+  ImGui::PushTextWrapPos(0.0f);
+  ImGui::TextUnformatted(tr(w.name));
+  ImGui::PopTextWrapPos();
+  ImGui::PopFont();
+  drawFacilitator(state);
+  ImGui::Separator();
+  drawTeamTabs(state);
+  ImGui::Separator();
 
-    ImGui::BeginChild("##team", ImVec2(0, 0), false);
-    const cp::Team& team = w.teams[static_cast<size_t>(state.classroom.workshop.team)];
-    ImGui::PushID(team.id.c_str());
-    const int open = openRound(state);
-    pushBold(state);
-    if (open > 0)
-        ImGui::Text(tr("%s: moves for round %d"), tr(team.name), open);
-    else
-        ImGui::Text(tr("%s: levers (the game is over)"), tr(team.name));
-    ImGui::PopFont();
-    if (open > 0) ImGui::TextDisabled(tr("Each move holds from %s on."), displayMonth(w.roundFirst(open)));
-    if (team.levers.empty()) ImGui::TextDisabled("%s", tr("No levers: this team plays by negotiating."));
-    ImGui::BeginDisabled(open == 0);
-    for (const std::string& id : team.levers) {
-        const int index = w.scenario.findLever(id);
-        if (index < 0) continue;
-        ImGui::PushID(index);
-        drawTeamLever(state, team, index);
-        ImGui::PopID();
-    }
-    ImGui::EndDisabled();
-    if (ImGui::CollapsingHeader(trId("Brief and objectives", "###brief"), ImGuiTreeNodeFlags_DefaultOpen)) {
-        ImGui::PushTextWrapPos(0.0f);
-        if (!team.brief.empty()) ImGui::TextUnformatted(tr(team.brief));
-        for (size_t o = 0; o < team.objectives.size(); ++o) {
-            const cp::Objective& obj = team.objectives[o];
-            ImGui::Bullet();
-            ImGui::TextWrapped(tr("%s (%s is better, %.0f%% of the points)"), tr(obj.label), tr(cp::toString(obj.better)),
-                               obj.weight * 100.0);
-        }
-        ImGui::PopTextWrapPos();
-    }
-    drawOtherLevers(state, team);
+  ImGui::BeginChild("##team", ImVec2(0, 0), false);
+  const cp::Team& team = w.teams[static_cast<size_t>(state.classroom.workshop.team)];
+  ImGui::PushID(team.id.c_str());
+  const int open = openRound(state);
+  pushBold(state);
+  if (open > 0)
+    ImGui::Text(tr("%s: moves for round %d"), tr(team.name), open);
+  else
+    ImGui::Text(tr("%s: levers (the game is over)"), tr(team.name));
+  ImGui::PopFont();
+  if (open > 0) ImGui::TextDisabled(tr("Each move holds from %s on."), displayMonth(w.roundFirst(open)));
+  if (team.levers.empty()) ImGui::TextDisabled("%s", tr("No levers: this team plays by negotiating."));
+  ImGui::BeginDisabled(open == 0);
+  for (const std::string& id : team.levers) {
+    const int index = w.scenario.findLever(id);
+    if (index < 0) continue;
+    ImGui::PushID(index);
+    drawTeamLever(state, team, index);
     ImGui::PopID();
-    ImGui::EndChild();
+  }
+  ImGui::EndDisabled();
+  if (ImGui::CollapsingHeader(trId("Brief and objectives", "###brief"), ImGuiTreeNodeFlags_DefaultOpen)) {
+    ImGui::PushTextWrapPos(0.0f);
+    if (!team.brief.empty()) ImGui::TextUnformatted(tr(team.brief));
+    for (size_t o = 0; o < team.objectives.size(); ++o) {
+      const cp::Objective& obj = team.objectives[o];
+      ImGui::Bullet();
+      ImGui::TextWrapped(tr("%s (%s is better, %.0f%% of the points)"), tr(obj.label), tr(cp::toString(obj.better)),
+                         obj.weight * 100.0);
+    }
+    ImGui::PopTextWrapPos();
+  }
+  drawOtherLevers(state, team);
+  ImGui::PopID();
+  ImGui::EndChild();
 }
 
 //-----------------------------------------------------------------------------
@@ -303,181 +307,189 @@ namespace {
 
 // "+1.5" / "+1,5" in the language's style; no "-0.0".
 std::string signedPoints(double v) {
-    return cp::i18n::localizeNumber(fmt::format("{:+.1f}", std::fabs(v) < 0.05 ? 0.0 : v));
+  return cp::i18n::localizeNumber(fmt::format("{:+.1f}", std::fabs(v) < 0.05 ? 0.0 : v));
 }
 
 void scoreCell(const AppState& state, const cp::Team& team, const cp::RoundScore& rs) {
-    const ImVec4 col = rs.points >= 0.05 ? betterColor(state) : rs.points <= -0.05 ? worseColor(state) : dimColor();
-    ImGui::TextColored(col, "%s", signedPoints(rs.points).c_str());
-    if (!ImGui::IsItemHovered()) return;
-    ImGui::BeginTooltip();
-    ImGui::Text(tr("%s, round %d"), tr(team.name), rs.round);
-    for (size_t o = 0; o < rs.objectives.size() && o < team.objectives.size(); ++o) {
-        const cp::ObjectiveScore& os = rs.objectives[o];
-        ImGui::Text(tr("%s: %s (nobody moved: %s) -> %s"), tr(team.objectives[o].label),
-                    formatObjectiveValue(os.value, team.objectives[o].metric).c_str(),
-                    formatObjectiveValue(os.baseline, team.objectives[o].metric).c_str(), signedPoints(os.points).c_str());
-    }
-    ImGui::EndTooltip();
+  const ImVec4 col = rs.points >= 0.05 ? betterColor(state) : rs.points <= -0.05 ? worseColor(state) : dimColor();
+  ImGui::TextColored(col, "%s", signedPoints(rs.points).c_str());
+  if (!ImGui::IsItemHovered()) return;
+  ImGui::BeginTooltip();
+  ImGui::Text(tr("%s, round %d"), tr(team.name), rs.round);
+  for (size_t o = 0; o < rs.objectives.size() && o < team.objectives.size(); ++o) {
+    const cp::ObjectiveScore& os = rs.objectives[o];
+    ImGui::Text(tr("%s: %s (nobody moved: %s) -> %s"), tr(team.objectives[o].label),
+                formatObjectiveValue(os.value, team.objectives[o].metric).c_str(),
+                formatObjectiveValue(os.baseline, team.objectives[o].metric).c_str(), signedPoints(os.points).c_str());
+  }
+  ImGui::EndTooltip();
 }
 
 void drawScoreboard(AppState& state) {
-    const cp::Workshop& w = workshopOf(state);
-    const WorkshopState& ws = state.classroom.workshop;
-    const cp::Scoreboard* board = workshopBoard(state);
-    pushBold(state);
-    ImGui::TextUnformatted(tr("Scoreboard"));
-    ImGui::PopFont();
-    ImGui::SameLine();
-    if (ws.session.rounds_played == 0) {
-        ImGui::TextDisabled("%s", tr("play round 1 to score it"));
-    } else if (!board) {
-        ImGui::TextColored(warningColor(state), "%s", tr("updating..."));
-    } else {
-        ImGui::TextDisabled("%s", tr("points vs. nobody moving"));
-        itemTooltip(tr("Per objective: 100 x weight x the share by which the team beat the run in which nobody "
-                    "moved, capped at 100%. Hover a score for each objective."));
-    }
-    const cp::Scoreboard* shown = board ? board : (ws.board ? &*ws.board : nullptr);
-    const int played = shown ? shown->rounds_played : 0;
-    const int cols = 4 + w.rounds;  // rank, team, rounds, total, what moved it
-    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingStretchProp;
-    if (!ImGui::BeginTable("##board", cols, flags)) return;
-    float teamW = 0.0f;  // the longest team name, whole
-    for (const cp::Team& t : w.teams) teamW = std::max(teamW, ImGui::CalcTextSize(tr(t.name)).x);
-    ImGui::TableSetupColumn("#", ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("#9").x);
-    ImGui::TableSetupColumn(tr("Team"), ImGuiTableColumnFlags_WidthFixed, teamW);
-    const float scoreW = ImGui::CalcTextSize("+100.0").x;
+  const cp::Workshop& w = workshopOf(state);
+  const WorkshopState& ws = state.classroom.workshop;
+  const cp::Scoreboard* board = workshopBoard(state);
+  pushBold(state);
+  ImGui::TextUnformatted(tr("Scoreboard"));
+  ImGui::PopFont();
+  ImGui::SameLine();
+  if (ws.session.rounds_played == 0) {
+    ImGui::TextDisabled("%s", tr("play round 1 to score it"));
+  } else if (!board) {
+    ImGui::TextColored(warningColor(state), "%s", tr("updating..."));
+  } else {
+    ImGui::TextDisabled("%s", tr("points vs. nobody moving"));
+    itemTooltip(
+        tr("Per objective: 100 x weight x the share by which the team beat the run in which nobody "
+           "moved, capped at 100%. Hover a score for each objective."));
+  }
+  const cp::Scoreboard* shown = board ? board : (ws.board ? &*ws.board : nullptr);
+  const int played = shown ? shown->rounds_played : 0;
+  const int cols = 4 + w.rounds;  // rank, team, rounds, total, what moved it
+  const ImGuiTableFlags flags =
+      ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingStretchProp;
+  if (!ImGui::BeginTable("##board", cols, flags)) return;
+  float teamW = 0.0f;  // the longest team name, whole
+  for (const cp::Team& t : w.teams) teamW = std::max(teamW, ImGui::CalcTextSize(tr(t.name)).x);
+  ImGui::TableSetupColumn("#", ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("#9").x);
+  ImGui::TableSetupColumn(tr("Team"), ImGuiTableColumnFlags_WidthFixed, teamW);
+  const float scoreW = ImGui::CalcTextSize("+100.0").x;
+  for (int r = 1; r <= w.rounds; ++r) {
+    // Yearly rounds from January read best as years; others as R1, R2...
+    const bool years = w.round_months == 12 && cp::monthOf(w.start) == 1;
+    const std::string h = years ? std::to_string(cp::yearOf(w.roundFirst(r))) : fmt::format("R{}", r);
+    ImGui::TableSetupColumn(h.c_str(), ImGuiTableColumnFlags_WidthFixed, scoreW);
+  }
+  ImGui::TableSetupColumn(tr("Total"), ImGuiTableColumnFlags_WidthFixed, scoreW);
+  const std::string driverHead =
+      played > 0 ? trf("What moved it most, round {}", played) : std::string(tr("What moved it most"));
+  ImGui::TableSetupColumn(driverHead.c_str(), ImGuiTableColumnFlags_WidthStretch, 1.0f);
+  ImGui::TableHeadersRow();
+  // Ranked by total once a round is played; before that in the workshop's order.
+  std::vector<int> rows;
+  if (shown && played > 0)
+    for (const cp::TeamScore* ts : rankedTeams(*shown)) rows.push_back(ts->team);
+  for (int t = 0; t < static_cast<int>(w.teams.size()); ++t)
+    if (std::find(rows.begin(), rows.end(), t) == rows.end()) rows.push_back(t);
+  for (size_t rank = 0; rank < rows.size(); ++rank) {
+    const size_t t = static_cast<size_t>(rows[rank]);
+    ImGui::PushID(static_cast<int>(t));
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    if (played > 0)
+      ImGui::Text("%zu", rank + 1);
+    else
+      ImGui::TextDisabled("-");
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(tr(w.teams[t].name));
+    const cp::TeamScore* ts = nullptr;
+    if (shown)
+      for (const cp::TeamScore& s : shown->teams)
+        if (s.team == static_cast<int>(t)) ts = &s;
     for (int r = 1; r <= w.rounds; ++r) {
-        // Yearly rounds from January read best as years; others as R1, R2...
-        const bool years = w.round_months == 12 && cp::monthOf(w.start) == 1;
-        const std::string h = years ? std::to_string(cp::yearOf(w.roundFirst(r))) : fmt::format("R{}", r);
-        ImGui::TableSetupColumn(h.c_str(), ImGuiTableColumnFlags_WidthFixed, scoreW);
+      ImGui::TableNextColumn();
+      if (ts && r <= static_cast<int>(ts->rounds.size()))
+        scoreCell(state, w.teams[t], ts->rounds[static_cast<size_t>(r - 1)]);
+      else
+        ImGui::TextDisabled("-");
     }
-    ImGui::TableSetupColumn(tr("Total"), ImGuiTableColumnFlags_WidthFixed, scoreW);
-    const std::string driverHead = played > 0 ? trf("What moved it most, round {}", played)
-                                              : std::string(tr("What moved it most"));
-    ImGui::TableSetupColumn(driverHead.c_str(), ImGuiTableColumnFlags_WidthStretch, 1.0f);
-    ImGui::TableHeadersRow();
-    // Ranked by total once a round is played; before that in the workshop's order.
-    std::vector<int> rows;
-    if (shown && played > 0)
-        for (const cp::TeamScore* ts : rankedTeams(*shown)) rows.push_back(ts->team);
-    for (int t = 0; t < static_cast<int>(w.teams.size()); ++t)
-        if (std::find(rows.begin(), rows.end(), t) == rows.end()) rows.push_back(t);
-    for (size_t rank = 0; rank < rows.size(); ++rank) {
-        const size_t t = static_cast<size_t>(rows[rank]);
-        ImGui::PushID(static_cast<int>(t));
-        ImGui::TableNextRow();
-        ImGui::TableNextColumn();
-        if (played > 0) ImGui::Text("%zu", rank + 1);
-        else ImGui::TextDisabled("-");
-        ImGui::TableNextColumn();
-        ImGui::TextUnformatted(tr(w.teams[t].name));
-        const cp::TeamScore* ts = nullptr;
-        if (shown)
-            for (const cp::TeamScore& s : shown->teams)
-                if (s.team == static_cast<int>(t)) ts = &s;
-        for (int r = 1; r <= w.rounds; ++r) {
-            ImGui::TableNextColumn();
-            if (ts && r <= static_cast<int>(ts->rounds.size()))
-                scoreCell(state, w.teams[t], ts->rounds[static_cast<size_t>(r - 1)]);
-            else
-                ImGui::TextDisabled("-");
-        }
-        ImGui::TableNextColumn();
-        if (ts && played == 0) {
-            ImGui::TextDisabled("-");
-        } else if (ts) {
-            if (rank == 0) pushBold(state);
-            ImGui::Text("%s", signedPoints(ts->total).c_str());
-            if (rank == 0) ImGui::PopFont();
-        }
-        ImGui::TableNextColumn();
-        if (ts && played > 0) {
-            const std::string driver = roundDriver(w, ws.session, *ts, played);
-            ImGui::TextDisabled("%s", chart::elided(driver, ImGui::GetContentRegionAvail().x).c_str());
-            probeItem("workshop/driver");
-            itemTooltip(driver.c_str());
-        }
-        ImGui::PopID();
+    ImGui::TableNextColumn();
+    if (ts && played == 0) {
+      ImGui::TextDisabled("-");
+    } else if (ts) {
+      if (rank == 0) pushBold(state);
+      ImGui::Text("%s", signedPoints(ts->total).c_str());
+      if (rank == 0) ImGui::PopFont();
     }
-    ImGui::EndTable();
-    probeItem("workshop/board");
-    ImGui::PushStyleColor(ImGuiCol_Text, dimColor());  // wrapped: longer in some languages
-    ImGui::TextWrapped("%s", tr("Ranked by total; points vs. the run where nobody moved; hover a score for each objective."));
-    ImGui::PopStyleColor();
-    probeItem("workshop/board_legend");
+    ImGui::TableNextColumn();
+    if (ts && played > 0) {
+      const std::string driver = roundDriver(w, ws.session, *ts, played);
+      ImGui::TextDisabled("%s", chart::elided(driver, ImGui::GetContentRegionAvail().x).c_str());
+      probeItem("workshop/driver");
+      itemTooltip(driver.c_str());
+    }
+    ImGui::PopID();
+  }
+  ImGui::EndTable();
+  probeItem("workshop/board");
+  ImGui::PushStyleColor(ImGuiCol_Text, dimColor());  // wrapped: longer in some languages
+  ImGui::TextWrapped("%s",
+                     tr("Ranked by total; points vs. the run where nobody moved; hover a score for each objective."));
+  ImGui::PopStyleColor();
+  probeItem("workshop/board_legend");
 }
 
 void drawMoveHistory(AppState& state) {
-    const cp::Workshop& w = workshopOf(state);
-    const WorkshopState& ws = state.classroom.workshop;
-    pushBold(state);
-    ImGui::TextUnformatted(tr("Moves"));
-    ImGui::PopFont();
-    if (ws.session.moves.empty()) ImGui::TextDisabled("%s", tr("No moves yet."));
-    for (int r = 1; r <= ws.session.rounds_played; ++r) {
-        ImGui::PushID(r);
-        ImGui::PushStyleColor(ImGuiCol_Text, dimColor());  // wrapped: a narrow column in some languages
-        ImGui::TextWrapped(tr("Round %d (%s)"), r, months(w, r).c_str());
-        ImGui::PopStyleColor();
-        bool any = false;
-        for (const cp::Move& m : ws.session.moves) {
-            if (m.round != r) continue;
-            any = true;
-            const int t = w.findTeam(m.team);
-            const int l = w.scenario.findLever(m.lever);
-            ImGui::Bullet();
-            ImGui::TextWrapped("%s: %s = %s", t < 0 ? m.team.c_str() : tr(w.teams[static_cast<size_t>(t)].name),
-                               l < 0 ? m.lever.c_str() : tr(w.scenario.levers[static_cast<size_t>(l)].label),
-                               m.value.c_str());
-        }
-        if (!any) ImGui::TextDisabled("%s", tr("  nobody moved"));
-        ImGui::PopID();
+  const cp::Workshop& w = workshopOf(state);
+  const WorkshopState& ws = state.classroom.workshop;
+  pushBold(state);
+  ImGui::TextUnformatted(tr("Moves"));
+  ImGui::PopFont();
+  if (ws.session.moves.empty()) ImGui::TextDisabled("%s", tr("No moves yet."));
+  for (int r = 1; r <= ws.session.rounds_played; ++r) {
+    ImGui::PushID(r);
+    ImGui::PushStyleColor(ImGuiCol_Text, dimColor());  // wrapped: a narrow column in some languages
+    ImGui::TextWrapped(tr("Round %d (%s)"), r, months(w, r).c_str());
+    ImGui::PopStyleColor();
+    bool any = false;
+    for (const cp::Move& m : ws.session.moves) {
+      if (m.round != r) continue;
+      any = true;
+      const int t = w.findTeam(m.team);
+      const int l = w.scenario.findLever(m.lever);
+      ImGui::Bullet();
+      ImGui::TextWrapped("%s: %s = %s", t < 0 ? m.team.c_str() : tr(w.teams[static_cast<size_t>(t)].name),
+                         l < 0 ? m.lever.c_str() : tr(w.scenario.levers[static_cast<size_t>(l)].label),
+                         m.value.c_str());
     }
-    const int open = openRound(state);
-    int pending = 0;
-    for (const cp::Move& m : ws.session.moves) pending += m.round == open ? 1 : 0;
-    if (open > 0 && pending > 0) ImGui::TextColored(changedColor(state), tr("Round %d: %d move(s) entered, not played yet"), open, pending);
+    if (!any) ImGui::TextDisabled("%s", tr("  nobody moved"));
+    ImGui::PopID();
+  }
+  const int open = openRound(state);
+  int pending = 0;
+  for (const cp::Move& m : ws.session.moves) pending += m.round == open ? 1 : 0;
+  if (open > 0 && pending > 0)
+    ImGui::TextColored(changedColor(state), tr("Round %d: %d move(s) entered, not played yet"), open, pending);
 }
 
 }  // namespace
 
 float workshopResultsHeight(const AppState& state) {
-    if (!workshopActive(state)) return 0.0f;
-    const int rows = static_cast<int>(workshopOf(state).teams.size()) + 5;  // title, header, teams, legend, margins
-    return (ImGui::GetTextLineHeightWithSpacing() + ImGui::GetStyle().CellPadding.y * 2.0f) * static_cast<float>(rows);
+  if (!workshopActive(state)) return 0.0f;
+  const int rows = static_cast<int>(workshopOf(state).teams.size()) + 5;  // title, header, teams, legend, margins
+  return (ImGui::GetTextLineHeightWithSpacing() + ImGui::GetStyle().CellPadding.y * 2.0f) * static_cast<float>(rows);
 }
 
 void drawWorkshopResults(AppState& state) {
-    if (!workshopActive(state)) return;
-    const ImVec2 avail = ImGui::GetContentRegionAvail();
-    // Presenter mode: the scoreboard takes the width (its last column says what moved each team).
-    const bool sideBySide = avail.x > em() * 40.0f && !state.presenter;
-    if (state.presenter) {
-        drawScoreboard(state);
-        return;
-    }
-    // The board gets 60% of the width, or what its columns need (long team names in some
-    // languages) while the moves keep 14 em.
-    float need = 0.0f;
-    if (sideBySide) {
-        const cp::Workshop& w = workshopOf(state);
-        float teamW = 0.0f;
-        for (const cp::Team& t : w.teams) teamW = std::max(teamW, ImGui::CalcTextSize(tr(t.name)).x);
-        const int cols = 4 + w.rounds;
-        need = ImGui::CalcTextSize("#9").x + teamW + static_cast<float>(w.rounds + 1) * ImGui::CalcTextSize("+100.0").x +
-               em() * 8.0f + ImGui::GetStyle().CellPadding.x * 2.0f * static_cast<float>(cols);
-    }
-    const float boardW = sideBySide ? std::floor(std::clamp(need, avail.x * 0.6f, std::max(avail.x * 0.6f, avail.x - em() * 14.0f))) : 0.0f;
-    ImGui::BeginChild("##board", ImVec2(boardW, sideBySide ? 0.0f : avail.y * 0.6f), false);
+  if (!workshopActive(state)) return;
+  const ImVec2 avail = ImGui::GetContentRegionAvail();
+  // Presenter mode: the scoreboard takes the width (its last column says what moved each team).
+  const bool sideBySide = avail.x > em() * 40.0f && !state.presenter;
+  if (state.presenter) {
     drawScoreboard(state);
-    ImGui::EndChild();
-    if (sideBySide) ImGui::SameLine();
-    ImGui::BeginChild("##moves", ImVec2(0, 0), true);
-    drawMoveHistory(state);
-    ImGui::EndChild();
+    return;
+  }
+  // The board gets 60% of the width, or what its columns need (long team names in some
+  // languages) while the moves keep 14 em.
+  float need = 0.0f;
+  if (sideBySide) {
+    const cp::Workshop& w = workshopOf(state);
+    float teamW = 0.0f;
+    for (const cp::Team& t : w.teams) teamW = std::max(teamW, ImGui::CalcTextSize(tr(t.name)).x);
+    const int cols = 4 + w.rounds;
+    need = ImGui::CalcTextSize("#9").x + teamW + static_cast<float>(w.rounds + 1) * ImGui::CalcTextSize("+100.0").x +
+           em() * 8.0f + ImGui::GetStyle().CellPadding.x * 2.0f * static_cast<float>(cols);
+  }
+  const float boardW =
+      sideBySide ? std::floor(std::clamp(need, avail.x * 0.6f, std::max(avail.x * 0.6f, avail.x - em() * 14.0f)))
+                 : 0.0f;
+  ImGui::BeginChild("##board", ImVec2(boardW, sideBySide ? 0.0f : avail.y * 0.6f), false);
+  drawScoreboard(state);
+  ImGui::EndChild();
+  if (sideBySide) ImGui::SameLine();
+  ImGui::BeginChild("##moves", ImVec2(0, 0), true);
+  drawMoveHistory(state);
+  ImGui::EndChild();
 }
 
 }  // namespace chokepoint::app

@@ -14,156 +14,156 @@ namespace chokepoint::app {
 namespace {
 
 bool contains(const std::vector<std::string>& ids, std::string_view id) {
-    return std::find(ids.begin(), ids.end(), id) != ids.end();
+  return std::find(ids.begin(), ids.end(), id) != ids.end();
 }
 
 // The card's month as a scrubber index (the introduction: the first card's).
 int cardMonthIndex(const AppState& state, int card) {
-    const cp::Story& st = *state.classroom.story.story;
-    if (st.cards.empty()) return state.view.month;
-    const int abs = st.cards[static_cast<size_t>(std::max(0, card))].month;
-    return std::clamp(abs - state.dash.months.start, 0, std::max(0, state.dash.months.count() - 1));
+  const cp::Story& st = *state.classroom.story.story;
+  if (st.cards.empty()) return state.view.month;
+  const int abs = st.cards[static_cast<size_t>(std::max(0, card))].month;
+  return std::clamp(abs - state.dash.months.start, 0, std::max(0, state.dash.months.count() - 1));
 }
 
 }  // namespace
 
 std::vector<std::string> dashboardChartIds() {
-    std::vector<std::string> ids;
-    for (const ChartSpec& c : chartSpecs()) ids.emplace_back(c.id);
-    return ids;
+  std::vector<std::string> ids;
+  for (const ChartSpec& c : chartSpecs()) ids.emplace_back(c.id);
+  return ids;
 }
 
 std::vector<cp::Problem> openStory(AppState& state, const std::string& path) {
-    cp::StoryOptions options;
-    options.chart_ids = dashboardChartIds();  // a card naming a chart the dashboard lacks is an error
-    std::shared_ptr<const cp::Story> story;
-    try {
-        story = std::make_shared<const cp::Story>(cp::loadStory(path, options));
-    } catch (const cp::LoadError& e) {
-        return e.problems().empty() ? std::vector<cp::Problem>{{path, "", e.what()}} : e.problems();
-    } catch (const std::exception& e) {
-        return {{path, "", std::string("unexpected error: ") + e.what()}};
-    }
-    state.classroom.workshop = WorkshopState{};
-    openLoadedScenario(state, story->scenario_file, std::make_shared<const cp::Scenario>(story->scenario));
-    StoryState& s = state.classroom.story;
-    s = StoryState{};
-    s.story = std::move(story);
-    s.opened = version(state.doc);
-    storyGoTo(state, -1);
-    return {};
+  cp::StoryOptions options;
+  options.chart_ids = dashboardChartIds();  // a card naming a chart the dashboard lacks is an error
+  std::shared_ptr<const cp::Story> story;
+  try {
+    story = std::make_shared<const cp::Story>(cp::loadStory(path, options));
+  } catch (const cp::LoadError& e) {
+    return e.problems().empty() ? std::vector<cp::Problem>{{path, "", e.what()}} : e.problems();
+  } catch (const std::exception& e) {
+    return {{path, "", std::string("unexpected error: ") + e.what()}};
+  }
+  state.classroom.workshop = WorkshopState{};
+  openLoadedScenario(state, story->scenario_file, std::make_shared<const cp::Scenario>(story->scenario));
+  StoryState& s = state.classroom.story;
+  s = StoryState{};
+  s.story = std::move(story);
+  s.opened = version(state.doc);
+  storyGoTo(state, -1);
+  return {};
 }
 
 void closeStory(AppState& state) { state.classroom.story = StoryState{}; }
 
 bool storyActive(const AppState& state) {
-    const StoryState& s = state.classroom.story;
-    return s.story && s.opened.sameLoad(version(state.doc)) && hasScenario(state.doc);
+  const StoryState& s = state.classroom.story;
+  return s.story && s.opened.sameLoad(version(state.doc)) && hasScenario(state.doc);
 }
 
 int storyCardCount(const AppState& state) {
-    return storyActive(state) ? static_cast<int>(state.classroom.story.story->cards.size()) : 0;
+  return storyActive(state) ? static_cast<int>(state.classroom.story.story->cards.size()) : 0;
 }
 
 const cp::StoryCard* storyCard(const AppState& state) {
-    if (!storyActive(state)) return nullptr;
-    const StoryState& s = state.classroom.story;
-    if (s.card < 0 || s.card >= static_cast<int>(s.story->cards.size())) return nullptr;
-    return &s.story->cards[static_cast<size_t>(s.card)];
+  if (!storyActive(state)) return nullptr;
+  const StoryState& s = state.classroom.story;
+  if (s.card < 0 || s.card >= static_cast<int>(s.story->cards.size())) return nullptr;
+  return &s.story->cards[static_cast<size_t>(s.card)];
 }
 
 void storyGoTo(AppState& state, int index) {
-    if (!storyActive(state)) return;
-    StoryState& s = state.classroom.story;
-    s.card = std::clamp(index, -1, static_cast<int>(s.story->cards.size()) - 1);
-    state.view.month = cardMonthIndex(state, s.card);
-    state.view.monthSet = true;
-    s.syncedMonth = state.view.month;
-    s.scrollToLever = s.scrollToChart = s.card >= 0;
-    s.scrollFrame = state.runs.frame;
-    s.revealUntil = -1;
-    state.view.chartPage = 0;  // presenter mode: the card's charts
+  if (!storyActive(state)) return;
+  StoryState& s = state.classroom.story;
+  s.card = std::clamp(index, -1, static_cast<int>(s.story->cards.size()) - 1);
+  state.view.month = cardMonthIndex(state, s.card);
+  state.view.monthSet = true;
+  s.syncedMonth = state.view.month;
+  s.scrollToLever = s.scrollToChart = s.card >= 0;
+  s.scrollFrame = state.runs.frame;
+  s.revealUntil = -1;
+  state.view.chartPage = 0;  // presenter mode: the card's charts
 }
 
 void storyNext(AppState& state) { storyGoTo(state, state.classroom.story.card + 1); }
 
 void storyPrev(AppState& state) {
-    if (state.classroom.story.card >= 0) storyGoTo(state, state.classroom.story.card - 1);
+  if (state.classroom.story.card >= 0) storyGoTo(state, state.classroom.story.card - 1);
 }
 
 void syncStoryToScrubber(AppState& state) {
-    if (!storyActive(state)) return;
-    StoryState& s = state.classroom.story;
-    if (state.view.month == s.syncedMonth) return;
-    s.syncedMonth = state.view.month;
-    const int card = s.story->cardAt(state.dash.months.start + state.view.month);
-    if (card != s.card) {
-        s.card = card;
-        s.scrollToLever = s.scrollToChart = card >= 0;
-        s.scrollFrame = state.runs.frame;
-        s.revealUntil = -1;
-        state.view.chartPage = 0;  // presenter mode: the card's charts
-    }
+  if (!storyActive(state)) return;
+  StoryState& s = state.classroom.story;
+  if (state.view.month == s.syncedMonth) return;
+  s.syncedMonth = state.view.month;
+  const int card = s.story->cardAt(state.dash.months.start + state.view.month);
+  if (card != s.card) {
+    s.card = card;
+    s.scrollToLever = s.scrollToChart = card >= 0;
+    s.scrollFrame = state.runs.frame;
+    s.revealUntil = -1;
+    state.view.chartPage = 0;  // presenter mode: the card's charts
+  }
 }
 
 std::string storyTry(AppState& state) {
-    const cp::StoryCard* card = storyCard(state);
-    if (!card || card->try_levers.empty()) return tr("this card has nothing to try");
-    std::vector<cp::LeverSetting> settings;
-    try {
-        settings = cp::parseLeverArgs(card->try_levers, *state.doc.loaded);
-        applyLeverSettings(state.doc, settings);
-    } catch (const cp::LeverError& e) {
-        return e.what();
-    }
-    // A setting may act after the card's month (a start month, a month lever): unveil from
-    // the card to two years past the latest of them, so the effect is on the charts.
-    const int start = state.dash.months.start;
-    int effect = start + state.view.month;
-    for (const cp::LeverSetting& ls : settings) {
-        effect = std::max(effect, ls.from);
-        const cp::Lever& l = state.doc.loaded->levers[static_cast<size_t>(ls.lever)];
-        if (l.kind == cp::LeverKind::Month && ls.value < 1e6) effect = std::max(effect, static_cast<int>(ls.value));
-    }
-    state.classroom.story.revealUntil = std::min(effect + kTryRevealMonths - start, state.dash.months.count() - 1);
-    return "";
+  const cp::StoryCard* card = storyCard(state);
+  if (!card || card->try_levers.empty()) return tr("this card has nothing to try");
+  std::vector<cp::LeverSetting> settings;
+  try {
+    settings = cp::parseLeverArgs(card->try_levers, *state.doc.loaded);
+    applyLeverSettings(state.doc, settings);
+  } catch (const cp::LeverError& e) {
+    return e.what();
+  }
+  // A setting may act after the card's month (a start month, a month lever): unveil from
+  // the card to two years past the latest of them, so the effect is on the charts.
+  const int start = state.dash.months.start;
+  int effect = start + state.view.month;
+  for (const cp::LeverSetting& ls : settings) {
+    effect = std::max(effect, ls.from);
+    const cp::Lever& l = state.doc.loaded->levers[static_cast<size_t>(ls.lever)];
+    if (l.kind == cp::LeverKind::Month && ls.value < 1e6) effect = std::max(effect, static_cast<int>(ls.value));
+  }
+  state.classroom.story.revealUntil = std::min(effect + kTryRevealMonths - start, state.dash.months.count() - 1);
+  return "";
 }
 
 int storyFutureFrom(const AppState& state) {
-    if (!storyActive(state)) return -1;
-    return std::max(state.view.month, state.classroom.story.revealUntil);
+  if (!storyActive(state)) return -1;
+  return std::max(state.view.month, state.classroom.story.revealUntil);
 }
 
 std::string storyTryLabel(const AppState& state, const std::string& setting) {
-    // "us.h20_licence=off@2025-04" -> "H20 licence requirement: off from 2025-04"
-    const size_t eq = setting.find('=');
-    if (eq == std::string::npos || !hasScenario(state.doc)) return setting;
-    const int i = state.doc.loaded->findLever(setting.substr(0, eq));
-    if (i < 0) return setting;
-    const cp::Lever& l = state.doc.loaded->levers[static_cast<size_t>(i)];
-    std::string value = setting.substr(eq + 1), from;
-    if (const size_t at = value.find('@'); at != std::string::npos) {
-        const auto month = cp::parseMonth(value.substr(at + 1));
-        from = tr(" from ") + (month ? std::string(displayMonth(*month)) : value.substr(at + 1));
-        value.resize(at);
-    }
-    if (const auto v = cp::parseLeverValue(l, value, nullptr)) value = displayLeverValue(l, *v);
-    return tr(l.label) + std::string(": ") + value + from;
+  // "us.h20_licence=off@2025-04" -> "H20 licence requirement: off from 2025-04"
+  const size_t eq = setting.find('=');
+  if (eq == std::string::npos || !hasScenario(state.doc)) return setting;
+  const int i = state.doc.loaded->findLever(setting.substr(0, eq));
+  if (i < 0) return setting;
+  const cp::Lever& l = state.doc.loaded->levers[static_cast<size_t>(i)];
+  std::string value = setting.substr(eq + 1), from;
+  if (const size_t at = value.find('@'); at != std::string::npos) {
+    const auto month = cp::parseMonth(value.substr(at + 1));
+    from = tr(" from ") + (month ? std::string(displayMonth(*month)) : value.substr(at + 1));
+    value.resize(at);
+  }
+  if (const auto v = cp::parseLeverValue(l, value, nullptr)) value = displayLeverValue(l, *v);
+  return tr(l.label) + std::string(": ") + value + from;
 }
 
 bool storyHighlightsChart(const AppState& state, std::string_view chartId) {
-    const cp::StoryCard* c = storyCard(state);
-    return c && contains(c->charts, chartId);
+  const cp::StoryCard* c = storyCard(state);
+  return c && contains(c->charts, chartId);
 }
 
 bool storyHighlightsLever(const AppState& state, std::string_view leverId) {
-    const cp::StoryCard* c = storyCard(state);
-    return c && contains(c->levers, leverId);
+  const cp::StoryCard* c = storyCard(state);
+  return c && contains(c->levers, leverId);
 }
 
 bool storyHighlightsRule(const AppState& state, std::string_view ruleId) {
-    const cp::StoryCard* c = storyCard(state);
-    return c && contains(c->rules, ruleId);
+  const cp::StoryCard* c = storyCard(state);
+  return c && contains(c->rules, ruleId);
 }
 
 }  // namespace chokepoint::app

@@ -36,90 +36,91 @@ const WorkshopState& ws(const AppState& state) { return state.classroom.workshop
 //-----------------------------------------------------------------------------
 
 std::vector<cp::Move> playedMoves(const WorkshopState& w) {
-    std::vector<cp::Move> out;
-    for (const cp::Move& m : w.session.moves)
-        if (m.round <= w.session.rounds_played) out.push_back(m);
-    return out;
+  std::vector<cp::Move> out;
+  for (const cp::Move& m : w.session.moves)
+    if (m.round <= w.session.rounds_played) out.push_back(m);
+  return out;
 }
 
 void refreshEntered(WorkshopState& w) {
-    try {
-        w.entered = std::make_shared<const cp::Scenario>(cp::applyMoves(w.workshop->scenario, *w.workshop, w.session.moves));
-    } catch (const cp::MoveError& e) {
-        w.error = e.what();
-    }
+  try {
+    w.entered =
+        std::make_shared<const cp::Scenario>(cp::applyMoves(w.workshop->scenario, *w.workshop, w.session.moves));
+  } catch (const cp::MoveError& e) {
+    w.error = e.what();
+  }
 }
 
 // The document's levers become the scenario with the played moves (no undo: Step back
 // undoes rounds). The game is saved as a session, so the document never counts as unsaved.
 void applyPlayed(AppState& state) {
-    WorkshopState& w = ws(state);
-    cp::Scenario played;
-    try {
-        played = cp::applyMoves(w.workshop->scenario, *w.workshop, playedMoves(w));
-    } catch (const cp::MoveError& e) {
-        w.error = e.what();
-        played = w.workshop->scenario;
-    }
-    replaceEdits(state.doc, std::move(played.lever_schedules), /*asSaved=*/true);
-    w.applied = version(state.doc);
+  WorkshopState& w = ws(state);
+  cp::Scenario played;
+  try {
+    played = cp::applyMoves(w.workshop->scenario, *w.workshop, playedMoves(w));
+  } catch (const cp::MoveError& e) {
+    w.error = e.what();
+    played = w.workshop->scenario;
+  }
+  replaceEdits(state.doc, std::move(played.lever_schedules), /*asSaved=*/true);
+  w.applied = version(state.doc);
 }
 
 void showPlayedMonths(AppState& state) {
-    state.view.month = workshopFutureFrom(state);
-    state.view.monthSet = true;
+  state.view.month = workshopFutureFrom(state);
+  state.view.monthSet = true;
 }
 
 void startWorkshop(AppState& state, std::shared_ptr<const cp::Workshop> workshop, const cp::WorkshopSession& session,
                    const std::string& sessionPath) {
-    state.classroom.story = StoryState{};
-    openLoadedScenario(state, workshop->scenario_file, std::make_shared<const cp::Scenario>(workshop->scenario));
-    WorkshopState& w = ws(state);
-    w = WorkshopState{};
-    w.workshop = std::move(workshop);
-    w.session = session;
-    w.savedSession = session;
-    w.sessionPath = sessionPath;
-    refreshEntered(w);
-    applyPlayed(state);
-    showPlayedMonths(state);
+  state.classroom.story = StoryState{};
+  openLoadedScenario(state, workshop->scenario_file, std::make_shared<const cp::Scenario>(workshop->scenario));
+  WorkshopState& w = ws(state);
+  w = WorkshopState{};
+  w.workshop = std::move(workshop);
+  w.session = session;
+  w.savedSession = session;
+  w.sessionPath = sessionPath;
+  refreshEntered(w);
+  applyPlayed(state);
+  showPlayedMonths(state);
 }
 
 std::vector<cp::Problem> problemsOf(const std::string& path, const std::exception& e) {
-    if (const auto* le = dynamic_cast<const cp::LoadError*>(&e); le && !le->problems().empty()) return le->problems();
-    return {{path, "", e.what()}};
+  if (const auto* le = dynamic_cast<const cp::LoadError*>(&e); le && !le->problems().empty()) return le->problems();
+  return {{path, "", e.what()}};
 }
 
 bool sameFile(const std::string& a, const std::string& b) {
-    std::error_code ec1, ec2;
-    const fs::path pa = fs::weakly_canonical(a, ec1), pb = fs::weakly_canonical(b, ec2);
-    return !ec1 && !ec2 && pa == pb;
+  std::error_code ec1, ec2;
+  const fs::path pa = fs::weakly_canonical(a, ec1), pb = fs::weakly_canonical(b, ec2);
+  return !ec1 && !ec2 && pa == pb;
 }
 
 }  // namespace
 
 std::vector<cp::Problem> openWorkshop(AppState& state, const std::string& path) {
-    std::shared_ptr<const cp::Workshop> w;
-    try {
-        w = std::make_shared<const cp::Workshop>(cp::loadWorkshop(path));
-    } catch (const std::exception& e) {
-        return problemsOf(path, e);
-    }
-    startWorkshop(state, std::move(w), cp::WorkshopSession{}, "");
-    return {};
+  std::shared_ptr<const cp::Workshop> w;
+  try {
+    w = std::make_shared<const cp::Workshop>(cp::loadWorkshop(path));
+  } catch (const std::exception& e) {
+    return problemsOf(path, e);
+  }
+  startWorkshop(state, std::move(w), cp::WorkshopSession{}, "");
+  return {};
 }
 
 void closeWorkshop(AppState& state) {
-    const bool was = workshopActive(state);
-    ws(state) = WorkshopState{};
-    if (was) {
-        markSaved(state.doc);  // the played levers stay, as a plain scenario
-    }
+  const bool was = workshopActive(state);
+  ws(state) = WorkshopState{};
+  if (was) {
+    markSaved(state.doc);  // the played levers stay, as a plain scenario
+  }
 }
 
 bool workshopActive(const AppState& state) {
-    const WorkshopState& w = ws(state);
-    return w.workshop && w.applied.sameLoad(version(state.doc)) && hasScenario(state.doc);
+  const WorkshopState& w = ws(state);
+  return w.workshop && w.applied.sameLoad(version(state.doc)) && hasScenario(state.doc);
 }
 
 //-----------------------------------------------------------------------------
@@ -127,90 +128,90 @@ bool workshopActive(const AppState& state) {
 //-----------------------------------------------------------------------------
 
 int openRound(const AppState& state) {
-    if (!workshopActive(state)) return 0;
-    const WorkshopState& w = ws(state);
-    return w.session.rounds_played < w.workshop->rounds ? w.session.rounds_played + 1 : 0;
+  if (!workshopActive(state)) return 0;
+  const WorkshopState& w = ws(state);
+  return w.session.rounds_played < w.workshop->rounds ? w.session.rounds_played + 1 : 0;
 }
 
 std::string enterMove(AppState& state, const cp::Move& move) {
-    if (!workshopActive(state)) return tr("no workshop is open");
-    WorkshopState& w = ws(state);
-    const int open = openRound(state);
-    if (open == 0) return tr("every round has been played");
-    if (move.round != open)
-        return fmt::format("round {}, team '{}', lever '{}': round {} is not open; moves go into round {}", move.round,
-                           move.team, move.lever, move.round, open);
-    if (std::string why = cp::checkMove(*w.workshop, move); !why.empty()) return why;
-    auto& moves = w.session.moves;
-    const auto same = std::find_if(moves.begin(), moves.end(), [&](const cp::Move& m) {
-        return m.round == move.round && m.team == move.team && m.lever == move.lever;
-    });
-    if (same != moves.end())
-        *same = move;
-    else
-        moves.push_back(move);
-    w.error.clear();
-    refreshEntered(w);
-    return "";
+  if (!workshopActive(state)) return tr("no workshop is open");
+  WorkshopState& w = ws(state);
+  const int open = openRound(state);
+  if (open == 0) return tr("every round has been played");
+  if (move.round != open)
+    return fmt::format("round {}, team '{}', lever '{}': round {} is not open; moves go into round {}", move.round,
+                       move.team, move.lever, move.round, open);
+  if (std::string why = cp::checkMove(*w.workshop, move); !why.empty()) return why;
+  auto& moves = w.session.moves;
+  const auto same = std::find_if(moves.begin(), moves.end(), [&](const cp::Move& m) {
+    return m.round == move.round && m.team == move.team && m.lever == move.lever;
+  });
+  if (same != moves.end())
+    *same = move;
+  else
+    moves.push_back(move);
+  w.error.clear();
+  refreshEntered(w);
+  return "";
 }
 
 void removeMove(AppState& state, const std::string& team, const std::string& lever) {
-    if (!workshopActive(state)) return;
-    WorkshopState& w = ws(state);
-    const int open = openRound(state);
-    auto& moves = w.session.moves;
-    moves.erase(std::remove_if(moves.begin(), moves.end(),
-                               [&](const cp::Move& m) { return m.round == open && m.team == team && m.lever == lever; }),
-                moves.end());
-    refreshEntered(w);
+  if (!workshopActive(state)) return;
+  WorkshopState& w = ws(state);
+  const int open = openRound(state);
+  auto& moves = w.session.moves;
+  moves.erase(std::remove_if(moves.begin(), moves.end(),
+                             [&](const cp::Move& m) { return m.round == open && m.team == team && m.lever == lever; }),
+              moves.end());
+  refreshEntered(w);
 }
 
 const cp::Move* pendingMove(const AppState& state, const std::string& team, const std::string& lever) {
-    const int open = openRound(state);
-    if (open == 0) return nullptr;
-    for (const cp::Move& m : ws(state).session.moves)
-        if (m.round == open && m.team == team && m.lever == lever) return &m;
-    return nullptr;
+  const int open = openRound(state);
+  if (open == 0) return nullptr;
+  for (const cp::Move& m : ws(state).session.moves)
+    if (m.round == open && m.team == team && m.lever == lever) return &m;
+  return nullptr;
 }
 
 double enteredValue(const AppState& state, int lever) {
-    const WorkshopState& w = ws(state);
-    const cp::Scenario& s = w.entered ? *w.entered : w.workshop->scenario;
-    const int round = std::max(1, openRound(state) == 0 ? w.workshop->rounds : openRound(state));
-    return cp::leverValueAt(s, lever, w.workshop->roundFirst(round));
+  const WorkshopState& w = ws(state);
+  const cp::Scenario& s = w.entered ? *w.entered : w.workshop->scenario;
+  const int round = std::max(1, openRound(state) == 0 ? w.workshop->rounds : openRound(state));
+  return cp::leverValueAt(s, lever, w.workshop->roundFirst(round));
 }
 
 bool playRound(AppState& state) {
-    if (openRound(state) == 0) return false;
-    WorkshopState& w = ws(state);
-    ++w.session.rounds_played;
-    w.undone.clear();
-    w.error.clear();
-    applyPlayed(state);
-    showPlayedMonths(state);
-    return true;
+  if (openRound(state) == 0) return false;
+  WorkshopState& w = ws(state);
+  ++w.session.rounds_played;
+  w.undone.clear();
+  w.error.clear();
+  applyPlayed(state);
+  showPlayedMonths(state);
+  return true;
 }
 
 bool stepBackRound(AppState& state) {
-    if (!workshopActive(state)) return false;
-    WorkshopState& w = ws(state);
-    if (w.session.rounds_played == 0 && w.session.moves.empty()) return false;
-    std::vector<cp::Move> dropped = cp::stepBack(w.session);
-    w.undone.clear();
-    for (cp::Move& m : dropped)
-        if (m.round == w.session.rounds_played + 1) w.undone.push_back(std::move(m));
-    w.error.clear();
-    refreshEntered(w);
-    applyPlayed(state);
-    showPlayedMonths(state);
-    return true;
+  if (!workshopActive(state)) return false;
+  WorkshopState& w = ws(state);
+  if (w.session.rounds_played == 0 && w.session.moves.empty()) return false;
+  std::vector<cp::Move> dropped = cp::stepBack(w.session);
+  w.undone.clear();
+  for (cp::Move& m : dropped)
+    if (m.round == w.session.rounds_played + 1) w.undone.push_back(std::move(m));
+  w.error.clear();
+  refreshEntered(w);
+  applyPlayed(state);
+  showPlayedMonths(state);
+  return true;
 }
 
 void reenterUndone(AppState& state) {
-    if (!workshopActive(state)) return;
-    std::vector<cp::Move> moves = std::move(ws(state).undone);
-    ws(state).undone.clear();
-    for (const cp::Move& m : moves) (void)enterMove(state, m);
+  if (!workshopActive(state)) return;
+  std::vector<cp::Move> moves = std::move(ws(state).undone);
+  ws(state).undone.clear();
+  for (const cp::Move& m : moves) (void)enterMove(state, m);
 }
 
 //-----------------------------------------------------------------------------
@@ -218,42 +219,42 @@ void reenterUndone(AppState& state) {
 //-----------------------------------------------------------------------------
 
 void syncWorkshop(AppState& state) {
-    if (!workshopActive(state)) return;
-    WorkshopState& w = ws(state);
-    // Something else changed the levers (Edit > Reset all levers): the game decides them.
-    if (version(state.doc) != w.applied) applyPlayed(state);
-    const RunState& r = state.runs;
-    if (!r.current || !r.baseline || updating(state)) return;
-    if (w.board && w.boardData == r.dataGeneration && w.boardRounds == w.session.rounds_played) return;
-    try {
-        w.board = cp::score(*r.current, *r.baseline, *w.workshop, w.session.rounds_played);
-        w.boardData = r.dataGeneration;
-        w.boardRounds = w.session.rounds_played;
-    } catch (const std::exception& e) {
-        w.error = std::string("scoring failed: ") + e.what();
-        w.board.reset();
-    }
+  if (!workshopActive(state)) return;
+  WorkshopState& w = ws(state);
+  // Something else changed the levers (Edit > Reset all levers): the game decides them.
+  if (version(state.doc) != w.applied) applyPlayed(state);
+  const RunState& r = state.runs;
+  if (!r.current || !r.baseline || updating(state)) return;
+  if (w.board && w.boardData == r.dataGeneration && w.boardRounds == w.session.rounds_played) return;
+  try {
+    w.board = cp::score(*r.current, *r.baseline, *w.workshop, w.session.rounds_played);
+    w.boardData = r.dataGeneration;
+    w.boardRounds = w.session.rounds_played;
+  } catch (const std::exception& e) {
+    w.error = std::string("scoring failed: ") + e.what();
+    w.board.reset();
+  }
 }
 
 const cp::Scoreboard* workshopBoard(const AppState& state) {
-    if (!workshopActive(state)) return nullptr;
-    const WorkshopState& w = ws(state);
-    if (!w.board || updating(state) || w.boardData != state.runs.dataGeneration ||
-        w.boardRounds != w.session.rounds_played)
-        return nullptr;
-    return &*w.board;
+  if (!workshopActive(state)) return nullptr;
+  const WorkshopState& w = ws(state);
+  if (!w.board || updating(state) || w.boardData != state.runs.dataGeneration ||
+      w.boardRounds != w.session.rounds_played)
+    return nullptr;
+  return &*w.board;
 }
 
 int workshopFutureFrom(const AppState& state) {
-    if (!workshopActive(state)) return -1;
-    const cp::Workshop& w = *ws(state).workshop;
-    const int played = ws(state).session.rounds_played;
-    const int last = played > 0 ? w.roundLast(played) : w.start - 1;
-    return std::clamp(last - state.dash.months.start, 0, std::max(0, state.dash.months.count() - 1));
+  if (!workshopActive(state)) return -1;
+  const cp::Workshop& w = *ws(state).workshop;
+  const int played = ws(state).session.rounds_played;
+  const int last = played > 0 ? w.roundLast(played) : w.start - 1;
+  return std::clamp(last - state.dash.months.start, 0, std::max(0, state.dash.months.count() - 1));
 }
 
 bool workshopDirty(const AppState& state) {
-    return workshopActive(state) && !(ws(state).session == ws(state).savedSession);
+  return workshopActive(state) && !(ws(state).session == ws(state).savedSession);
 }
 
 //-----------------------------------------------------------------------------
@@ -261,38 +262,38 @@ bool workshopDirty(const AppState& state) {
 //-----------------------------------------------------------------------------
 
 std::string saveWorkshopSession(AppState& state, const std::string& path) {
-    if (!workshopActive(state)) return tr("no workshop is open");
-    WorkshopState& w = ws(state);
-    cp::WorkshopSession s = w.session;
-    s.workshop_path = cp::workshopPathFor(w.workshop->file, path);
-    if (std::string error = cp::saveSession(path, s); !error.empty()) return error;
-    w.session.workshop_path = s.workshop_path;
-    w.savedSession = w.session;
-    w.sessionPath = path;
-    return "";
+  if (!workshopActive(state)) return tr("no workshop is open");
+  WorkshopState& w = ws(state);
+  cp::WorkshopSession s = w.session;
+  s.workshop_path = cp::workshopPathFor(w.workshop->file, path);
+  if (std::string error = cp::saveSession(path, s); !error.empty()) return error;
+  w.session.workshop_path = s.workshop_path;
+  w.savedSession = w.session;
+  w.sessionPath = path;
+  return "";
 }
 
 std::vector<cp::Problem> loadWorkshopSession(AppState& state, const std::string& path) {
-    cp::WorkshopSession s;
+  cp::WorkshopSession s;
+  try {
+    s = cp::loadSession(path);
+  } catch (const std::exception& e) {
+    return problemsOf(path, e);
+  }
+  const std::string file = cp::sessionWorkshopFile(s, path);
+  std::shared_ptr<const cp::Workshop> w;
+  if (workshopActive(state) && sameFile(ws(state).workshop->file, file)) {
+    w = ws(state).workshop;
+  } else {
     try {
-        s = cp::loadSession(path);
+      w = std::make_shared<const cp::Workshop>(cp::loadWorkshop(file));
     } catch (const std::exception& e) {
-        return problemsOf(path, e);
+      return problemsOf(file, e);
     }
-    const std::string file = cp::sessionWorkshopFile(s, path);
-    std::shared_ptr<const cp::Workshop> w;
-    if (workshopActive(state) && sameFile(ws(state).workshop->file, file)) {
-        w = ws(state).workshop;
-    } else {
-        try {
-            w = std::make_shared<const cp::Workshop>(cp::loadWorkshop(file));
-        } catch (const std::exception& e) {
-            return problemsOf(file, e);
-        }
-    }
-    if (std::vector<cp::Problem> problems = cp::checkSession(s, *w, path); !problems.empty()) return problems;
-    startWorkshop(state, std::move(w), s, path);
-    return {};
+  }
+  if (std::vector<cp::Problem> problems = cp::checkSession(s, *w, path); !problems.empty()) return problems;
+  startWorkshop(state, std::move(w), s, path);
+  return {};
 }
 
 //-----------------------------------------------------------------------------
@@ -302,192 +303,201 @@ std::vector<cp::Problem> loadWorkshopSession(AppState& state, const std::string&
 namespace {
 
 bool endsWith(const std::string& s, std::string_view tail) {
-    return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
+  return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
 }
 
 // 3 significant digits with k / M / bn / trn.
 std::string scaled(double v) {
-    const double a = std::fabs(v);
-    const auto sig = [](double x, const char* suffix) {
-        const double ax = std::fabs(x);
-        const int decimals = ax >= 100 ? 0 : ax >= 10 ? 1 : 2;
-        return fmt::format("{:.{}f}{}", x, decimals, suffix);
-    };
-    if (a >= 1e12) return sig(v / 1e12, " trn");
-    if (a >= 1e9) return sig(v / 1e9, " bn");
-    if (a >= 1e6) return sig(v / 1e6, "M");
-    if (a >= 1e4) return sig(v / 1e3, "k");
-    return fmt::format("{:.4g}", v);
+  const double a = std::fabs(v);
+  const auto sig = [](double x, const char* suffix) {
+    const double ax = std::fabs(x);
+    const int decimals = ax >= 100 ? 0 : ax >= 10 ? 1 : 2;
+    return fmt::format("{:.{}f}{}", x, decimals, suffix);
+  };
+  if (a >= 1e12) return sig(v / 1e12, " trn");
+  if (a >= 1e9) return sig(v / 1e9, " bn");
+  if (a >= 1e6) return sig(v / 1e6, "M");
+  if (a >= 1e4) return sig(v / 1e3, "k");
+  return fmt::format("{:.4g}", v);
 }
 
 }  // namespace
 
 std::vector<const cp::TeamScore*> rankedTeams(const cp::Scoreboard& board) {
-    std::vector<const cp::TeamScore*> out;
-    for (const cp::TeamScore& ts : board.teams) out.push_back(&ts);
-    std::stable_sort(out.begin(), out.end(), [](const cp::TeamScore* a, const cp::TeamScore* b) { return a->total > b->total; });
-    return out;
+  std::vector<const cp::TeamScore*> out;
+  for (const cp::TeamScore& ts : board.teams) out.push_back(&ts);
+  std::stable_sort(out.begin(), out.end(),
+                   [](const cp::TeamScore* a, const cp::TeamScore* b) { return a->total > b->total; });
+  return out;
 }
 
 std::string roundDriver(const cp::Workshop& w, const cp::WorkshopSession& s, const cp::TeamScore& ts, int round) {
-    if (round < 1 || round > static_cast<int>(ts.rounds.size())) return "";
-    const cp::Team& team = w.teams[static_cast<size_t>(ts.team)];
-    const cp::RoundScore& rs = ts.rounds[static_cast<size_t>(round - 1)];
-    size_t best = rs.objectives.size();
-    for (size_t o = 0; o < rs.objectives.size() && o < team.objectives.size(); ++o)
-        if (best == rs.objectives.size() || std::fabs(rs.objectives[o].points) > std::fabs(rs.objectives[best].points)) best = o;
-    const bool moved = std::any_of(s.moves.begin(), s.moves.end(),
-                                   [&](const cp::Move& m) { return m.round == round && m.team == team.id; });
-    if (best == rs.objectives.size() || std::fabs(rs.objectives[best].points) < 0.05)
-        return moved ? tr("no change on its objectives yet") : tr("no move, no change");
-    const cp::Objective& obj = team.objectives[best];
-    const cp::ObjectiveScore& os = rs.objectives[best];
-    return trf("{}: {} vs {} ({:+.1f}{})", tr(obj.label), formatObjectiveValue(os.value, obj.metric),
-                       formatObjectiveValue(os.baseline, obj.metric), os.points, moved ? "" : tr(", no move of its own"));
+  if (round < 1 || round > static_cast<int>(ts.rounds.size())) return "";
+  const cp::Team& team = w.teams[static_cast<size_t>(ts.team)];
+  const cp::RoundScore& rs = ts.rounds[static_cast<size_t>(round - 1)];
+  size_t best = rs.objectives.size();
+  for (size_t o = 0; o < rs.objectives.size() && o < team.objectives.size(); ++o)
+    if (best == rs.objectives.size() || std::fabs(rs.objectives[o].points) > std::fabs(rs.objectives[best].points))
+      best = o;
+  const bool moved = std::any_of(s.moves.begin(), s.moves.end(),
+                                 [&](const cp::Move& m) { return m.round == round && m.team == team.id; });
+  if (best == rs.objectives.size() || std::fabs(rs.objectives[best].points) < 0.05)
+    return moved ? tr("no change on its objectives yet") : tr("no move, no change");
+  const cp::Objective& obj = team.objectives[best];
+  const cp::ObjectiveScore& os = rs.objectives[best];
+  return trf("{}: {} vs {} ({:+.1f}{})", tr(obj.label), formatObjectiveValue(os.value, obj.metric),
+             formatObjectiveValue(os.baseline, obj.metric), os.points, moved ? "" : tr(", no move of its own"));
 }
 
 std::string formatObjectiveValue(double v, const std::string& metric) {
-    if (!std::isfinite(v)) return "n/a";
-    if (endsWith(metric, "_flop")) return fmt::format("{:.2e} FLOP", v);
-    if (metric.find("share") != std::string::npos) return fmt::format("{:.1f}%", v * 100.0);
-    if (endsWith(metric, "_usd")) return (v < 0 ? "-$" : "$") + scaled(std::fabs(v));
-    if (endsWith(metric, "_h100e")) return scaled(v) + " H100e";
-    if (endsWith(metric, "_months")) return trf("{:.1f} months", v);
-    if (endsWith(metric, "_mw")) return scaled(v) + " MW";
-    if (endsWith(metric, "_units")) return scaled(v) + " units";
-    return scaled(v);
+  if (!std::isfinite(v)) return "n/a";
+  if (endsWith(metric, "_flop")) return fmt::format("{:.2e} FLOP", v);
+  if (metric.find("share") != std::string::npos) return fmt::format("{:.1f}%", v * 100.0);
+  if (endsWith(metric, "_usd")) return (v < 0 ? "-$" : "$") + scaled(std::fabs(v));
+  if (endsWith(metric, "_h100e")) return scaled(v) + " H100e";
+  if (endsWith(metric, "_months")) return trf("{:.1f} months", v);
+  if (endsWith(metric, "_mw")) return scaled(v) + " MW";
+  if (endsWith(metric, "_units")) return scaled(v) + " units";
+  return scaled(v);
 }
 
 namespace {
 
 std::string leverLabel(const cp::Workshop& w, const std::string& id) {
-    const int i = w.scenario.findLever(id);
-    return i < 0 ? id : w.scenario.levers[static_cast<size_t>(i)].label;
+  const int i = w.scenario.findLever(id);
+  return i < 0 ? id : w.scenario.levers[static_cast<size_t>(i)].label;
 }
 
 void writeMoves(std::string& md, const cp::Workshop& w, const std::vector<cp::Move>& moves, int round) {
-    bool any = false;
-    for (const cp::Move& m : moves) {
-        if (m.round != round) continue;
-        if (!any) md += tr("| Team | Lever | Value |\n|---|---|---|\n");
-        any = true;
-        const int t = w.findTeam(m.team);
-        md += fmt::format("| {} | {} (`{}`) | {} |\n", markdownCell(t < 0 ? m.team : std::string(tr(w.teams[static_cast<size_t>(t)].name))),
-                          markdownCell(leverLabel(w, m.lever)), m.lever, markdownCell(m.value));
-    }
-    md += any ? "\n" : tr("No moves.\n\n");
+  bool any = false;
+  for (const cp::Move& m : moves) {
+    if (m.round != round) continue;
+    if (!any) md += tr("| Team | Lever | Value |\n|---|---|---|\n");
+    any = true;
+    const int t = w.findTeam(m.team);
+    md += fmt::format("| {} | {} (`{}`) | {} |\n",
+                      markdownCell(t < 0 ? m.team : std::string(tr(w.teams[static_cast<size_t>(t)].name))),
+                      markdownCell(leverLabel(w, m.lever)), m.lever, markdownCell(m.value));
+  }
+  md += any ? "\n" : tr("No moves.\n\n");
 }
 
 }  // namespace
 
 std::string workshopReportMarkdown(const cp::Workshop& w, const cp::WorkshopSession& s, const cp::Scoreboard& board,
                                    const std::vector<std::pair<std::string, std::string>>& images) {
-    const int played = board.rounds_played;
-    std::string md = trf("# {}: workshop report\n\n", tr(w.name));
-    if (!w.description.empty()) md += tr(w.description) + std::string("\n\n");
-    md += trf("Scenario `{}`; {} of {} rounds played, {} months each from {}.\n\n", displayPath(w.scenario_file),
-                      played, w.rounds, w.round_months, cp::formatMonth(w.start));
+  const int played = board.rounds_played;
+  std::string md = trf("# {}: workshop report\n\n", tr(w.name));
+  if (!w.description.empty()) md += tr(w.description) + std::string("\n\n");
+  md += trf("Scenario `{}`; {} of {} rounds played, {} months each from {}.\n\n", displayPath(w.scenario_file), played,
+            w.rounds, w.round_months, cp::formatMonth(w.start));
 
-    md += tr("## Standings\n\n| Team |");
-    for (int r = 1; r <= played; ++r)
-        md += trf(" Round {} ({} to {}) |", r, cp::formatMonth(w.roundFirst(r)), cp::formatMonth(w.roundLast(r)));
-    md += tr(" Total |\n|---|");
-    for (int r = 0; r <= played; ++r) md += "---:|";
+  md += tr("## Standings\n\n| Team |");
+  for (int r = 1; r <= played; ++r)
+    md += trf(" Round {} ({} to {}) |", r, cp::formatMonth(w.roundFirst(r)), cp::formatMonth(w.roundLast(r)));
+  md += tr(" Total |\n|---|");
+  for (int r = 0; r <= played; ++r) md += "---:|";
+  md += "\n";
+  for (const cp::TeamScore* ts : rankedTeams(board)) {
+    md += "| " + markdownCell(tr(w.teams[static_cast<size_t>(ts->team)].name)) + " |";
+    for (const cp::RoundScore& rs : ts->rounds) md += cp::i18n::localizeNumber(fmt::format(" {:+.1f} |", rs.points));
+    md += cp::i18n::localizeNumber(fmt::format(" **{:+.1f}** |\n", ts->total));
+  }
+  md +=
+      tr("\nRanked by total. A round's points, per objective: 100 x weight x the share by which the team beat the "
+         "baseline run (nobody moved), capped at 100%.\n\n");
+  if (played > 0) {
+    md += trf("What moved each team's points most in round {}:\n\n", played);
+    for (const cp::TeamScore* ts : rankedTeams(board))
+      md += "- " + std::string(tr(w.teams[static_cast<size_t>(ts->team)].name)) + ": " +
+            roundDriver(w, s, *ts, played) + "\n";
     md += "\n";
-    for (const cp::TeamScore* ts : rankedTeams(board)) {
-        md += "| " + markdownCell(tr(w.teams[static_cast<size_t>(ts->team)].name)) + " |";
-        for (const cp::RoundScore& rs : ts->rounds) md += cp::i18n::localizeNumber(fmt::format(" {:+.1f} |", rs.points));
-        md += cp::i18n::localizeNumber(fmt::format(" **{:+.1f}** |\n", ts->total));
-    }
-    md += tr("\nRanked by total. A round's points, per objective: 100 x weight x the share by which the team beat the "
-          "baseline run (nobody moved), capped at 100%.\n\n");
-    if (played > 0) {
-        md += trf("What moved each team's points most in round {}:\n\n", played);
-        for (const cp::TeamScore* ts : rankedTeams(board))
-            md += "- " + std::string(tr(w.teams[static_cast<size_t>(ts->team)].name)) + ": " + roundDriver(w, s, *ts, played) + "\n";
-        md += "\n";
-    }
-    md += tr("## Objectives\n\n");
-    for (const cp::TeamScore& ts : board.teams) {
-        const cp::Team& team = w.teams[static_cast<size_t>(ts.team)];
-        md += "### " + std::string(tr(team.name)) + tr("\n\n| Objective | Round | Played | Baseline | Points |\n|---|---:|---:|---:|---:|\n");
-        for (const cp::RoundScore& rs : ts.rounds)
-            for (size_t o = 0; o < rs.objectives.size() && o < team.objectives.size(); ++o) {
-                const cp::Objective& obj = team.objectives[o];
-                const cp::ObjectiveScore& os = rs.objectives[o];
-                md += cp::i18n::localizeNumber(trf("| {} ({} is better, weight {:g}) | {} | {} | {} | {:+.1f} |\n", markdownCell(tr(obj.label)),
-                                  tr(cp::toString(obj.better)), obj.weight, rs.round, formatObjectiveValue(os.value, obj.metric),
-                                  formatObjectiveValue(os.baseline, obj.metric), os.points));
-            }
-        md += "\n";
-    }
+  }
+  md += tr("## Objectives\n\n");
+  for (const cp::TeamScore& ts : board.teams) {
+    const cp::Team& team = w.teams[static_cast<size_t>(ts.team)];
+    md += "### " + std::string(tr(team.name)) +
+          tr("\n\n| Objective | Round | Played | Baseline | Points |\n|---|---:|---:|---:|---:|\n");
+    for (const cp::RoundScore& rs : ts.rounds)
+      for (size_t o = 0; o < rs.objectives.size() && o < team.objectives.size(); ++o) {
+        const cp::Objective& obj = team.objectives[o];
+        const cp::ObjectiveScore& os = rs.objectives[o];
+        md += cp::i18n::localizeNumber(trf("| {} ({} is better, weight {:g}) | {} | {} | {} | {:+.1f} |\n",
+                                           markdownCell(tr(obj.label)), tr(cp::toString(obj.better)), obj.weight,
+                                           rs.round, formatObjectiveValue(os.value, obj.metric),
+                                           formatObjectiveValue(os.baseline, obj.metric), os.points));
+      }
+    md += "\n";
+  }
 
-    md += tr("## Moves\n\n");
-    for (int r = 1; r <= played; ++r) {
-        md += trf("### Round {} ({} to {})\n\n", r, cp::formatMonth(w.roundFirst(r)), cp::formatMonth(w.roundLast(r)));
-        writeMoves(md, w, s.moves, r);
-    }
-    if (played < w.rounds && std::any_of(s.moves.begin(), s.moves.end(), [&](const cp::Move& m) { return m.round > played; })) {
-        md += trf("### Entered for round {} (not played yet)\n\n", played + 1);
-        writeMoves(md, w, s.moves, played + 1);
-    }
-    md += tr("The same game on the command line:\n\n```sh\nchokepoint-cli workshop score ") + displayPath(w.file);
-    for (const cp::Move& m : s.moves)
-        if (m.round <= played) md += " \\\n    --move " + cp::formatMoveArg(m);
-    md += fmt::format(" \\\n    --rounds {}\n```\n\n", played);
+  md += tr("## Moves\n\n");
+  for (int r = 1; r <= played; ++r) {
+    md += trf("### Round {} ({} to {})\n\n", r, cp::formatMonth(w.roundFirst(r)), cp::formatMonth(w.roundLast(r)));
+    writeMoves(md, w, s.moves, r);
+  }
+  if (played < w.rounds &&
+      std::any_of(s.moves.begin(), s.moves.end(), [&](const cp::Move& m) { return m.round > played; })) {
+    md += trf("### Entered for round {} (not played yet)\n\n", played + 1);
+    writeMoves(md, w, s.moves, played + 1);
+  }
+  md += tr("The same game on the command line:\n\n```sh\nchokepoint-cli workshop score ") + displayPath(w.file);
+  for (const cp::Move& m : s.moves)
+    if (m.round <= played) md += " \\\n    --move " + cp::formatMoveArg(m);
+  md += fmt::format(" \\\n    --rounds {}\n```\n\n", played);
 
-    if (!images.empty()) {
-        md += trf("## Charts\n\nAs shown after round {}: solid with the moves, dashed as if nobody had moved; "
-                          "months after {} are greyed.\n\n",
-                          played, cp::formatMonth(played > 0 ? w.roundLast(played) : w.start - 1));
-        for (const auto& [title, file] : images) md += fmt::format("![{}]({})\n\n", title, file);
-    }
-    return md;
+  if (!images.empty()) {
+    md +=
+        trf("## Charts\n\nAs shown after round {}: solid with the moves, dashed as if nobody had moved; "
+            "months after {} are greyed.\n\n",
+            played, cp::formatMonth(played > 0 ? w.roundLast(played) : w.start - 1));
+    for (const auto& [title, file] : images) md += fmt::format("![{}]({})\n\n", title, file);
+  }
+  return md;
 }
 
 std::string requestWorkshopReport(AppState& state, const std::string& mdPath) {
-    if (!workshopActive(state)) return tr("no workshop is open");
-    const cp::Scoreboard* board = workshopBoard(state);
-    if (!board) return tr("the scoreboard is still being computed; try again in a moment");
-    if (reportInProgress(state)) return tr("a report is being written");
-    const fs::path md(mdPath);
-    const std::string stem = md.stem().string();
-    std::vector<std::pair<std::string, std::string>> images;
-    ReportExport queue;
-    const size_t charts = std::min(chartSpecs().size(), state.dash.charts.size());
-    for (size_t c = 0; c < charts; ++c) {
-        const std::string file = stem + "_" + chartSpecs()[c].id + ".png";
-        images.emplace_back(chartSpecs()[c].title, file);
-        queue.charts.push_back(static_cast<int>(c));
-        queue.files.push_back((md.parent_path() / file).string());
-    }
-    std::string error;
-    if (!writeFileAtomically(md, workshopReportMarkdown(*ws(state).workshop, ws(state).session, *board, images), &error))
-        return error;
-    queue.restoreEnlarged = state.view.enlargedChart;
-    queue.restoreTheme = state.theme;
-    if (!queue.charts.empty()) state.theme = Theme::Light;  // printable pictures; restored after the last one
-    ws(state).report = std::move(queue);
-    return "";
+  if (!workshopActive(state)) return tr("no workshop is open");
+  const cp::Scoreboard* board = workshopBoard(state);
+  if (!board) return tr("the scoreboard is still being computed; try again in a moment");
+  if (reportInProgress(state)) return tr("a report is being written");
+  const fs::path md(mdPath);
+  const std::string stem = md.stem().string();
+  std::vector<std::pair<std::string, std::string>> images;
+  ReportExport queue;
+  const size_t charts = std::min(chartSpecs().size(), state.dash.charts.size());
+  for (size_t c = 0; c < charts; ++c) {
+    const std::string file = stem + "_" + chartSpecs()[c].id + ".png";
+    images.emplace_back(chartSpecs()[c].title, file);
+    queue.charts.push_back(static_cast<int>(c));
+    queue.files.push_back((md.parent_path() / file).string());
+  }
+  std::string error;
+  if (!writeFileAtomically(md, workshopReportMarkdown(*ws(state).workshop, ws(state).session, *board, images), &error))
+    return error;
+  queue.restoreEnlarged = state.view.enlargedChart;
+  queue.restoreTheme = state.theme;
+  if (!queue.charts.empty()) state.theme = Theme::Light;  // printable pictures; restored after the last one
+  ws(state).report = std::move(queue);
+  return "";
 }
 
 void tickWorkshopReport(AppState& state) {
-    ReportExport& r = ws(state).report;
-    if (r.charts.empty()) return;
-    if (state.requests.screenshot) return;  // the main loop has not taken the last picture yet
-    if (r.waiting) {
-        r.charts.erase(r.charts.begin());
-        r.files.erase(r.files.begin());
-        r.waiting = false;
-        if (r.charts.empty()) {
-            state.view.enlargedChart = r.restoreEnlarged;
-            state.theme = r.restoreTheme;
-            return;
-        }
+  ReportExport& r = ws(state).report;
+  if (r.charts.empty()) return;
+  if (state.requests.screenshot) return;  // the main loop has not taken the last picture yet
+  if (r.waiting) {
+    r.charts.erase(r.charts.begin());
+    r.files.erase(r.files.begin());
+    r.waiting = false;
+    if (r.charts.empty()) {
+      state.view.enlargedChart = r.restoreEnlarged;
+      state.theme = r.restoreTheme;
+      return;
     }
-    state.view.enlargedChart = r.charts.front();
-    state.requests.screenshot = ScreenshotRequest{r.files.front(), /*cropToEnlargedChart=*/true, 2};
-    r.waiting = true;
+  }
+  state.view.enlargedChart = r.charts.front();
+  state.requests.screenshot = ScreenshotRequest{r.files.front(), /*cropToEnlargedChart=*/true, 2};
+  r.waiting = true;
 }
 
 bool reportInProgress(const AppState& state) { return !ws(state).report.charts.empty(); }

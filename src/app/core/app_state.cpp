@@ -25,9 +25,11 @@ constexpr int kRevisionBits = 40;
 
 // The worker's tag of a run: the document version it simulates, packed in one word.
 std::uint64_t runTag(Version v) {
-    return (v.generation << kRevisionBits) | (v.revision & ((std::uint64_t{1} << kRevisionBits) - 1));
+  return (v.generation << kRevisionBits) | (v.revision & ((std::uint64_t{1} << kRevisionBits) - 1));
 }
-Version tagVersion(std::uint64_t tag) { return {tag >> kRevisionBits, tag & ((std::uint64_t{1} << kRevisionBits) - 1)}; }
+Version tagVersion(std::uint64_t tag) {
+  return {tag >> kRevisionBits, tag & ((std::uint64_t{1} << kRevisionBits) - 1)};
+}
 
 //-----------------------------------------------------------------------------
 // [SECTION] Loading
@@ -36,77 +38,77 @@ Version tagVersion(std::uint64_t tag) { return {tag >> kRevisionBits, tag & ((st
 // The month the cards show after loading: two years after the last event (the story's
 // consequences), within the run.
 int defaultMonth(const cp::Scenario& s) {
-    int last = s.start;
-    for (const cp::Event& e : s.events) last = std::max(last, e.month);
-    return std::clamp(last + 24, s.start, s.end) - s.start;
+  int last = s.start;
+  for (const cp::Event& e : s.events) last = std::max(last, e.month);
+  return std::clamp(last + 24, s.start, s.end) - s.start;
 }
 
 int defaultWhyCompany(const cp::Scenario& s) {
-    for (size_t i = 0; i < s.companies.size(); ++i) {
-        const cp::Company& c = s.companies[i];
-        if (c.kind != cp::CompanyKind::Operator && s.jurisdictions[static_cast<size_t>(c.hq)].country_of_concern)
-            return static_cast<int>(i);
-    }
-    return s.companies.empty() ? -1 : 0;
+  for (size_t i = 0; i < s.companies.size(); ++i) {
+    const cp::Company& c = s.companies[i];
+    if (c.kind != cp::CompanyKind::Operator && s.jurisdictions[static_cast<size_t>(c.hq)].country_of_concern)
+      return static_cast<int>(i);
+  }
+  return s.companies.empty() ? -1 : 0;
 }
 
 void startDocument(AppState& state, std::shared_ptr<const cp::Scenario> loaded) {
-    const int oldMonths = state.dash.months.count();
-    const int oldStart = state.dash.months.start;
-    state.doc = openDocument(state.scenarioPath, loaded);
-    loadSourcesNear(state, state.scenarioPath);
-    state.runs = RunState{};
-    state.dash = DashboardData{};
-    rebuildDashboard(state.dash, *loaded, nullptr, nullptr);
-    state.view.logScale.clear();
-    for (const ChartSpec& c : chartSpecs()) state.view.logScale.push_back(c.log ? 1 : 0);
-    if (!state.view.monthSet || oldMonths != loaded->months() || oldStart != loaded->start) {
-        state.view.month = defaultMonth(*loaded);
-        state.view.monthSet = true;
-    }
-    state.view.month = std::clamp(state.view.month, 0, std::max(0, loaded->months() - 1));
-    if (state.view.whyCompany < 0 || state.view.whyCompany >= static_cast<int>(loaded->companies.size()))
-        state.view.whyCompany = defaultWhyCompany(*loaded);
-    state.view.enlargedChart = -1;
-    state.worker.submit(RunSlot::Baseline, {loaded, runTag({state.doc.generation, 0})});
-    syncRuns(state);  // submits the current run
+  const int oldMonths = state.dash.months.count();
+  const int oldStart = state.dash.months.start;
+  state.doc = openDocument(state.scenarioPath, loaded);
+  loadSourcesNear(state, state.scenarioPath);
+  state.runs = RunState{};
+  state.dash = DashboardData{};
+  rebuildDashboard(state.dash, *loaded, nullptr, nullptr);
+  state.view.logScale.clear();
+  for (const ChartSpec& c : chartSpecs()) state.view.logScale.push_back(c.log ? 1 : 0);
+  if (!state.view.monthSet || oldMonths != loaded->months() || oldStart != loaded->start) {
+    state.view.month = defaultMonth(*loaded);
+    state.view.monthSet = true;
+  }
+  state.view.month = std::clamp(state.view.month, 0, std::max(0, loaded->months() - 1));
+  if (state.view.whyCompany < 0 || state.view.whyCompany >= static_cast<int>(loaded->companies.size()))
+    state.view.whyCompany = defaultWhyCompany(*loaded);
+  state.view.enlargedChart = -1;
+  state.worker.submit(RunSlot::Baseline, {loaded, runTag({state.doc.generation, 0})});
+  syncRuns(state);  // submits the current run
 }
 
 }  // namespace
 
 void loadScenario(AppState& state) {
-    state.scenarioLoaded = false;
-    state.loadError.reset();
-    state.loadProblems.clear();
-    if (state.scenarioPath.empty()) return;
-    try {
-        auto loaded = std::make_shared<const cp::Scenario>(cp::loadScenario(state.scenarioPath));
-        state.scenarioLoaded = true;
-        startDocument(state, std::move(loaded));
-        addRecentFile(state, state.scenarioPath);
-        return;
-    } catch (const cp::LoadError& e) {
-        state.loadProblems = e.problems();
-    } catch (const std::exception& e) {
-        state.loadProblems.push_back({state.scenarioPath, "", std::string(tr("unexpected error: ")) + e.what()});
-    }
-    if (state.loadProblems.empty()) state.loadProblems.push_back({state.scenarioPath, "", tr("unknown problem")});
-    const cp::Problem& first = state.loadProblems.front();
-    state.loadError = first.pointer.empty() ? first.message : first.pointer + ": " + first.message;
-    if (state.loadProblems.size() > 1)
-        *state.loadError += tr(" (and ") + std::to_string(state.loadProblems.size() - 1) + tr(" more)");
-    closeDocument(state.doc);
-    state.runs.current.reset();
-    state.runs.baseline.reset();
-    state.runs.traced.reset();
+  state.scenarioLoaded = false;
+  state.loadError.reset();
+  state.loadProblems.clear();
+  if (state.scenarioPath.empty()) return;
+  try {
+    auto loaded = std::make_shared<const cp::Scenario>(cp::loadScenario(state.scenarioPath));
+    state.scenarioLoaded = true;
+    startDocument(state, std::move(loaded));
+    addRecentFile(state, state.scenarioPath);
+    return;
+  } catch (const cp::LoadError& e) {
+    state.loadProblems = e.problems();
+  } catch (const std::exception& e) {
+    state.loadProblems.push_back({state.scenarioPath, "", std::string(tr("unexpected error: ")) + e.what()});
+  }
+  if (state.loadProblems.empty()) state.loadProblems.push_back({state.scenarioPath, "", tr("unknown problem")});
+  const cp::Problem& first = state.loadProblems.front();
+  state.loadError = first.pointer.empty() ? first.message : first.pointer + ": " + first.message;
+  if (state.loadProblems.size() > 1)
+    *state.loadError += tr(" (and ") + std::to_string(state.loadProblems.size() - 1) + tr(" more)");
+  closeDocument(state.doc);
+  state.runs.current.reset();
+  state.runs.baseline.reset();
+  state.runs.traced.reset();
 }
 
 void openLoadedScenario(AppState& state, const std::string& path, std::shared_ptr<const cp::Scenario> loaded) {
-    state.scenarioPath = path;
-    state.loadError.reset();
-    state.loadProblems.clear();
-    state.scenarioLoaded = true;
-    startDocument(state, std::move(loaded));
+  state.scenarioPath = path;
+  state.loadError.reset();
+  state.loadProblems.clear();
+  state.scenarioLoaded = true;
+  startDocument(state, std::move(loaded));
 }
 
 //-----------------------------------------------------------------------------
@@ -114,95 +116,93 @@ void openLoadedScenario(AppState& state, const std::string& path, std::shared_pt
 //-----------------------------------------------------------------------------
 
 void syncRuns(AppState& state) {
-    if (!hasScenario(state.doc)) return;
-    RunState& runs = state.runs;
-    bool rebuild = false;
-    const Version now = version(state.doc);
-    // Runs of an earlier document (a load since) are dropped.
-    const auto ofThisLoad = [&](const RunOutput& out) { return tagVersion(out.tag).generation == now.generation; };
+  if (!hasScenario(state.doc)) return;
+  RunState& runs = state.runs;
+  bool rebuild = false;
+  const Version now = version(state.doc);
+  // Runs of an earlier document (a load since) are dropped.
+  const auto ofThisLoad = [&](const RunOutput& out) { return tagVersion(out.tag).generation == now.generation; };
 
-    if (auto out = state.worker.take(RunSlot::Current); out && ofThisLoad(*out)) {
-        runs.lastRunMs = out->milliseconds;
-        if (out->results) {
-            runs.current = out->results;
-            runs.ruleActive = out->ruleActive;
-            runs.shown = tagVersion(out->tag);
-            runs.error.clear();
-            rebuild = true;
-            if (runs.shown == runs.submitted)
-                runs.lastLatencyFrames = static_cast<int>(runs.frame - runs.submittedFrame);
-        } else {
-            runs.error = out->error;
-            runs.shown = tagVersion(out->tag);
-        }
+  if (auto out = state.worker.take(RunSlot::Current); out && ofThisLoad(*out)) {
+    runs.lastRunMs = out->milliseconds;
+    if (out->results) {
+      runs.current = out->results;
+      runs.ruleActive = out->ruleActive;
+      runs.shown = tagVersion(out->tag);
+      runs.error.clear();
+      rebuild = true;
+      if (runs.shown == runs.submitted) runs.lastLatencyFrames = static_cast<int>(runs.frame - runs.submittedFrame);
+    } else {
+      runs.error = out->error;
+      runs.shown = tagVersion(out->tag);
     }
-    if (auto out = state.worker.take(RunSlot::Baseline); out && ofThisLoad(*out)) {
-        if (out->results) {
-            runs.baseline = out->results;
-            runs.baselineRuleActive = out->ruleActive;
-            rebuild = true;
-        } else {
-            runs.error = tr("baseline run failed: ") + out->error;
-        }
+  }
+  if (auto out = state.worker.take(RunSlot::Baseline); out && ofThisLoad(*out)) {
+    if (out->results) {
+      runs.baseline = out->results;
+      runs.baselineRuleActive = out->ruleActive;
+      rebuild = true;
+    } else {
+      runs.error = tr("baseline run failed: ") + out->error;
     }
-    if (auto out = state.worker.take(RunSlot::Trace); out && ofThisLoad(*out)) {
-        runs.traced = out->results;
-        runs.shownTrace = TraceKey{tagVersion(out->tag), out->traceCompany, out->traceMonth};
-    }
-    if (state.dash.flopUnits != state.view.flopUnits) {
-        state.dash.flopUnits = state.view.flopUnits;
-        rebuild = runs.current != nullptr;
-    }
-    if (state.dash.language != cp::i18n::language()) {  // labels built from the scenario's names
-        state.dash.language = cp::i18n::language();
-        rebuild = rebuild || runs.current != nullptr;
-    }
-    if (rebuild) {
-        rebuildDashboard(state.dash, *state.doc.loaded, runs.current.get(), runs.baseline.get());
-        ++runs.dataGeneration;
-    }
+  }
+  if (auto out = state.worker.take(RunSlot::Trace); out && ofThisLoad(*out)) {
+    runs.traced = out->results;
+    runs.shownTrace = TraceKey{tagVersion(out->tag), out->traceCompany, out->traceMonth};
+  }
+  if (state.dash.flopUnits != state.view.flopUnits) {
+    state.dash.flopUnits = state.view.flopUnits;
+    rebuild = runs.current != nullptr;
+  }
+  if (state.dash.language != cp::i18n::language()) {  // labels built from the scenario's names
+    state.dash.language = cp::i18n::language();
+    rebuild = rebuild || runs.current != nullptr;
+  }
+  if (rebuild) {
+    rebuildDashboard(state.dash, *state.doc.loaded, runs.current.get(), runs.baseline.get());
+    ++runs.dataGeneration;
+  }
 
-    if (!runs.submittedOnce || now != runs.submitted) {
-        state.worker.submit(RunSlot::Current, {sharedSnapshot(state.doc), runTag(now)});
-        runs.submittedOnce = true;
-        runs.submitted = now;
-        runs.submittedFrame = runs.frame;
-    }
+  if (!runs.submittedOnce || now != runs.submitted) {
+    state.worker.submit(RunSlot::Current, {sharedSnapshot(state.doc), runTag(now)});
+    runs.submittedOnce = true;
+    runs.submitted = now;
+    runs.submittedFrame = runs.frame;
+  }
 
-    const int company = state.view.whyCompany;
-    if (state.view.whyVisible && company >= 0 && company < static_cast<int>(state.doc.loaded->companies.size())) {
-        const TraceKey key{now, company, state.dash.months.start + state.view.month};
-        if (!(key == runs.submittedTrace)) {
-            state.worker.submit(RunSlot::Trace, {sharedSnapshot(state.doc), runTag(now), key.company, key.month});
-            runs.submittedTrace = key;
-        }
+  const int company = state.view.whyCompany;
+  if (state.view.whyVisible && company >= 0 && company < static_cast<int>(state.doc.loaded->companies.size())) {
+    const TraceKey key{now, company, state.dash.months.start + state.view.month};
+    if (!(key == runs.submittedTrace)) {
+      state.worker.submit(RunSlot::Trace, {sharedSnapshot(state.doc), runTag(now), key.company, key.month});
+      runs.submittedTrace = key;
     }
-    syncUncertainty(state);  // the ensemble follows the edits too (when switched on)
+  }
+  syncUncertainty(state);  // the ensemble follows the edits too (when switched on)
 }
 
 void update(AppState& state) {
-    ++state.runs.frame;
-    syncRuns(state);
-    syncWorkshop(state);  // after the runs: the board scores results taken this frame
-    syncStoryToScrubber(state);
-    syncExplain(state);
+  ++state.runs.frame;
+  syncRuns(state);
+  syncWorkshop(state);  // after the runs: the board scores results taken this frame
+  syncStoryToScrubber(state);
+  syncExplain(state);
 }
 
 void waitForRuns(AppState& state) {
-    // A run taken here may have been superseded by a newer submission: loop until quiet.
-    for (int i = 0; i < 8; ++i) {
-        state.worker.waitIdle();
-        syncRuns(state);
-        if (!state.worker.busy()) break;
-    }
+  // A run taken here may have been superseded by a newer submission: loop until quiet.
+  for (int i = 0; i < 8; ++i) {
     state.worker.waitIdle();
     syncRuns(state);
+    if (!state.worker.busy()) break;
+  }
+  state.worker.waitIdle();
+  syncRuns(state);
 }
 
 bool updating(const AppState& state) {
-    if (!hasScenario(state.doc)) return false;
-    return !state.runs.current || state.runs.shown != version(state.doc) ||
-           state.worker.busy(RunSlot::Current);
+  if (!hasScenario(state.doc)) return false;
+  return !state.runs.current || state.runs.shown != version(state.doc) || state.worker.busy(RunSlot::Current);
 }
 
 //-----------------------------------------------------------------------------
@@ -212,74 +212,89 @@ bool updating(const AppState& state) {
 std::vector<std::filesystem::path> localeRoots() { return cp::paths::dataRoots(); }
 
 bool setAppLanguage(AppState& state, const std::string& code) {
-    std::string error;
-    const auto roots = state.localeRoots.empty() ? localeRoots() : state.localeRoots;
-    if (!cp::i18n::setLanguage(code, roots, &error)) {
-        setStatus(state, tr("Language not changed: ") + error, true);
-        return false;
-    }
-    state.language = code;
-    state.runs.submittedTrace = TraceKey{};  // the Why trace is written in the language: run it again
-    if (!error.empty()) setStatus(state, tr("Catalogue problems: ") + error, true);
-    return true;
+  std::string error;
+  const auto roots = state.localeRoots.empty() ? localeRoots() : state.localeRoots;
+  if (!cp::i18n::setLanguage(code, roots, &error)) {
+    setStatus(state, tr("Language not changed: ") + error, true);
+    return false;
+  }
+  state.language = code;
+  state.runs.submittedTrace = TraceKey{};  // the Why trace is written in the language: run it again
+  if (!error.empty()) setStatus(state, tr("Catalogue problems: ") + error, true);
+  return true;
 }
 
 void setPresenter(AppState& state, bool on) {
-    if (on == state.presenter) return;
-    state.presenter = on;
-    if (on) {
-        state.themeBeforePresenter = state.theme;
-        state.theme = Theme::Presenter;
-    } else {
-        state.theme = state.themeBeforePresenter;
-    }
+  if (on == state.presenter) return;
+  state.presenter = on;
+  if (on) {
+    state.themeBeforePresenter = state.theme;
+    state.theme = Theme::Presenter;
+  } else {
+    state.theme = state.themeBeforePresenter;
+  }
 }
 
 bool leverPanelCollapsed(const AppState& state) {
-    return state.presenter ? !state.view.presenterLeversOpen : state.view.leversCollapsed;
+  return state.presenter ? !state.view.presenterLeversOpen : state.view.leversCollapsed;
 }
 
 void toggleLeverPanel(AppState& state) {
-    if (state.presenter)
-        state.view.presenterLeversOpen = !state.view.presenterLeversOpen;
-    else
-        state.view.leversCollapsed = !state.view.leversCollapsed;
+  if (state.presenter)
+    state.view.presenterLeversOpen = !state.view.presenterLeversOpen;
+  else
+    state.view.leversCollapsed = !state.view.leversCollapsed;
 }
 
 void addRecentFile(AppState& state, const std::string& path) {
-    if (path.empty()) return;
-    const std::string shown = displayPath(path);
-    auto& r = state.recentFiles;
-    r.erase(std::remove(r.begin(), r.end(), shown), r.end());
-    r.insert(r.begin(), shown);
-    if (r.size() > kMaxRecentFiles) r.resize(kMaxRecentFiles);
+  if (path.empty()) return;
+  const std::string shown = displayPath(path);
+  auto& r = state.recentFiles;
+  r.erase(std::remove(r.begin(), r.end(), shown), r.end());
+  r.insert(r.begin(), shown);
+  if (r.size() > kMaxRecentFiles) r.resize(kMaxRecentFiles);
 }
 
 void requestGuarded(AppState& state, PendingAction action, const std::string& path) {
-    state.dialogs.pending = action;
-    state.dialogs.pendingPath = path;
-    if (isDirty(state.doc) || workshopDirty(state)) {  // unsaved levers, or an unsaved workshop game
-        state.dialogs.confirmRequested = true;
-        return;
-    }
-    performPending(state);
+  state.dialogs.pending = action;
+  state.dialogs.pendingPath = path;
+  if (isDirty(state.doc) || workshopDirty(state)) {  // unsaved levers, or an unsaved workshop game
+    state.dialogs.confirmRequested = true;
+    return;
+  }
+  performPending(state);
 }
 
 void performPending(AppState& state) {
-    Dialogs& d = state.dialogs;
-    switch (d.pending) {
-        case PendingAction::None: break;
-        case PendingAction::Open: state.requests.open = d.pendingPath; break;
-        case PendingAction::Revert: state.requests.revert = true; break;
-        case PendingAction::Reload: state.requests.reload = true; break;
-        case PendingAction::Quit: state.requests.quit = true; break;
-        case PendingAction::OpenStory: state.classroom.requests.openStory = d.pendingPath; break;
-        case PendingAction::OpenWorkshop: state.classroom.requests.openWorkshop = d.pendingPath; break;
-        case PendingAction::OpenSession: state.classroom.requests.openSession = d.pendingPath; break;
-    }
-    d.pending = PendingAction::None;
-    d.pendingPath.clear();
-    d.continueAfterSave = false;
+  Dialogs& d = state.dialogs;
+  switch (d.pending) {
+    case PendingAction::None:
+      break;
+    case PendingAction::Open:
+      state.requests.open = d.pendingPath;
+      break;
+    case PendingAction::Revert:
+      state.requests.revert = true;
+      break;
+    case PendingAction::Reload:
+      state.requests.reload = true;
+      break;
+    case PendingAction::Quit:
+      state.requests.quit = true;
+      break;
+    case PendingAction::OpenStory:
+      state.classroom.requests.openStory = d.pendingPath;
+      break;
+    case PendingAction::OpenWorkshop:
+      state.classroom.requests.openWorkshop = d.pendingPath;
+      break;
+    case PendingAction::OpenSession:
+      state.classroom.requests.openSession = d.pendingPath;
+      break;
+  }
+  d.pending = PendingAction::None;
+  d.pendingPath.clear();
+  d.continueAfterSave = false;
 }
 
 //-----------------------------------------------------------------------------
@@ -290,79 +305,79 @@ namespace {
 
 // Re-reads the file and re-applies the edits to levers that still exist (by id).
 void reloadKeepingEdits(AppState& state) {
-    std::map<std::string, cp::LeverSchedule> kept;
-    if (hasScenario(state.doc))
-        for (int i = 0; i < leverCount(state.doc); ++i)
-            if (leverChanged(state.doc, i)) kept[lever(state.doc, i).id] = state.doc.edits[static_cast<size_t>(i)];
-    loadScenario(state);
-    if (!hasScenario(state.doc) || kept.empty()) return;
-    LeverEdits edits = state.doc.edits;
+  std::map<std::string, cp::LeverSchedule> kept;
+  if (hasScenario(state.doc))
     for (int i = 0; i < leverCount(state.doc); ++i)
-        if (auto it = kept.find(lever(state.doc, i).id); it != kept.end()) edits[static_cast<size_t>(i)] = it->second;
-    replaceEdits(state.doc, std::move(edits), /*asSaved=*/false);  // the next update() runs them
+      if (leverChanged(state.doc, i)) kept[lever(state.doc, i).id] = state.doc.edits[static_cast<size_t>(i)];
+  loadScenario(state);
+  if (!hasScenario(state.doc) || kept.empty()) return;
+  LeverEdits edits = state.doc.edits;
+  for (int i = 0; i < leverCount(state.doc); ++i)
+    if (auto it = kept.find(lever(state.doc, i).id); it != kept.end()) edits[static_cast<size_t>(i)] = it->second;
+  replaceEdits(state.doc, std::move(edits), /*asSaved=*/false);  // the next update() runs them
 }
 
 void saveTo(AppState& state, const std::string& path, const std::string& name) {
-    const std::string error = saveVariant(state.doc, path, name);
-    if (!error.empty()) {
-        requestSaveScenarioAs(state, path, name, error);  // show the dialog again, with the reason
-        setStatus(state, tr("Not saved: ") + error, true);
-        return;
-    }
-    setSaveTarget(state.doc, path, name);
-    markSaved(state.doc);
-    setStatus(state, tr("Saved ") + displayPath(path), false);
-    if (state.dialogs.download) state.dialogs.download(path);
-    addRecentFile(state, path);
-    if (state.dialogs.continueAfterSave) performPending(state);
+  const std::string error = saveVariant(state.doc, path, name);
+  if (!error.empty()) {
+    requestSaveScenarioAs(state, path, name, error);  // show the dialog again, with the reason
+    setStatus(state, tr("Not saved: ") + error, true);
+    return;
+  }
+  setSaveTarget(state.doc, path, name);
+  markSaved(state.doc);
+  setStatus(state, tr("Saved ") + displayPath(path), false);
+  if (state.dialogs.download) state.dialogs.download(path);
+  addRecentFile(state, path);
+  if (state.dialogs.continueAfterSave) performPending(state);
 }
 
 }  // namespace
 
 void handleRequests(AppState& state) {
-    handleSessionRequests(state);  // Restore chosen in the recovery prompt
-    Requests& r = state.requests;
-    if (r.reload) {
-        r.reload = false;
-        reloadKeepingEdits(state);
+  handleSessionRequests(state);  // Restore chosen in the recovery prompt
+  Requests& r = state.requests;
+  if (r.reload) {
+    r.reload = false;
+    reloadKeepingEdits(state);
+  }
+  if (r.revert) {
+    r.revert = false;
+    loadScenario(state);
+    if (state.scenarioLoaded) setStatus(state, tr("Reverted to ") + displayPath(state.scenarioPath), false);
+  }
+  if (r.open) {
+    state.scenarioPath = *r.open;
+    r.open.reset();
+    loadScenario(state);
+    if (state.scenarioLoaded) setStatus(state, tr("Opened ") + displayPath(state.scenarioPath), false);
+  }
+  if (r.save) {
+    r.save = false;
+    if (state.doc.savedPath.empty()) {
+      requestSaveScenarioAs(state);
+    } else {
+      saveTo(state, state.doc.savedPath, state.doc.savedName);
     }
-    if (r.revert) {
-        r.revert = false;
-        loadScenario(state);
-        if (state.scenarioLoaded) setStatus(state, tr("Reverted to ") + displayPath(state.scenarioPath), false);
+  }
+  if (r.saveAs) {
+    const std::string path = *r.saveAs;
+    r.saveAs.reset();
+    saveTo(state, path, r.saveAsName);
+  }
+  if (r.exportCsv) {
+    const std::string path = *r.exportCsv;
+    r.exportCsv.reset();
+    if (!state.runs.current) {
+      setStatus(state, tr("No results to export yet"), true);
+    } else if (const std::string error = exportResultsCsv(*state.runs.current, path); error.empty()) {
+      setStatus(state, tr("Exported results to ") + displayPath(path), false);
+      if (state.dialogs.download) state.dialogs.download(path);
+    } else {
+      setStatus(state, tr("Export failed: ") + error, true);
     }
-    if (r.open) {
-        state.scenarioPath = *r.open;
-        r.open.reset();
-        loadScenario(state);
-        if (state.scenarioLoaded) setStatus(state, tr("Opened ") + displayPath(state.scenarioPath), false);
-    }
-    if (r.save) {
-        r.save = false;
-        if (state.doc.savedPath.empty()) {
-            requestSaveScenarioAs(state);
-        } else {
-            saveTo(state, state.doc.savedPath, state.doc.savedName);
-        }
-    }
-    if (r.saveAs) {
-        const std::string path = *r.saveAs;
-        r.saveAs.reset();
-        saveTo(state, path, r.saveAsName);
-    }
-    if (r.exportCsv) {
-        const std::string path = *r.exportCsv;
-        r.exportCsv.reset();
-        if (!state.runs.current) {
-            setStatus(state, tr("No results to export yet"), true);
-        } else if (const std::string error = exportResultsCsv(*state.runs.current, path); error.empty()) {
-            setStatus(state, tr("Exported results to ") + displayPath(path), false);
-            if (state.dialogs.download) state.dialogs.download(path);
-        } else {
-            setStatus(state, tr("Export failed: ") + error, true);
-        }
-    }
-    handleClassroomRequests(state);  // stories, workshops, sessions, the workshop report
+  }
+  handleClassroomRequests(state);  // stories, workshops, sessions, the workshop report
 }
 
 }  // namespace chokepoint::app

@@ -20,46 +20,46 @@
 namespace chokepoint::app {
 
 struct SeriesSpec {
-    cp::Scope scope = cp::Scope::Global;
-    const char* id = "world";
-    const char* metric = "";
-    const char* label = "{name}";
+  cp::Scope scope = cp::Scope::Global;
+  const char* id = "world";
+  const char* metric = "";
+  const char* label = "{name}";
 };
 
 enum class ChartKind { Lines, Stacked };
 
 struct ChartSpec {
-    const char* id;       // stable, for probes and exported file names
-    const char* title;
-    chart::Unit unit;
-    ChartKind kind;
-    std::vector<SeriesSpec> series;
-    bool log = false;     // log y axis by default (values spanning decades)
-    // The same chart in FLOP-H100e (View > Compute in FLOP-H100e); empty: no FLOP view.
-    std::vector<SeriesSpec> flopSeries = {};
-    chart::Unit flopUnit = chart::Unit::FlopH100e;
+  const char* id;  // stable, for probes and exported file names
+  const char* title;
+  chart::Unit unit;
+  ChartKind kind;
+  std::vector<SeriesSpec> series;
+  bool log = false;  // log y axis by default (values spanning decades)
+  // The same chart in FLOP-H100e (View > Compute in FLOP-H100e); empty: no FLOP view.
+  std::vector<SeriesSpec> flopSeries = {};
+  chart::Unit flopUnit = chart::Unit::FlopH100e;
 };
 
 enum class KpiAggregate { Month, Sum12 };  // value in the month, or sum of the 12 months ending there
 
 struct KpiSpec {
-    const char* id;
-    const char* title;
-    chart::Unit unit;
-    SeriesSpec series;
-    KpiAggregate aggregate;
-    const char* help;     // tooltip
-    // Who gains when it moves: KPI colours are neutral unless a workshop team's objective
-    // says which way is better for that team (then better / worse for the team in view).
-    const char* whoGains = "";
+  const char* id;
+  const char* title;
+  chart::Unit unit;
+  SeriesSpec series;
+  KpiAggregate aggregate;
+  const char* help;  // tooltip
+  // Who gains when it moves: KPI colours are neutral unless a workshop team's objective
+  // says which way is better for that team (then better / worse for the team in view).
+  const char* whoGains = "";
 };
 
 struct ColumnSpec {
-    const char* header;
-    const char* metric;
-    chart::Unit unit;
-    bool cumulative = false;  // sum from the first month up to the month shown
-    const char* help = "";
+  const char* header;
+  const char* metric;
+  chart::Unit unit;
+  bool cumulative = false;  // sum from the first month up to the month shown
+  const char* help = "";
 };
 
 const std::vector<ChartSpec>& chartSpecs();

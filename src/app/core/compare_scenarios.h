@@ -19,20 +19,20 @@
 namespace chokepoint::app {
 
 struct CompareScenarios {
-    std::vector<std::string> files;  // offered
-    std::vector<char> picked;        // parallel to files
-    struct Run {
-        std::string file, name, error;  // error: could not load or run
-        std::shared_ptr<const cp::Scenario> scenario;
-        std::shared_ptr<const cp::Results> results;
-    };
-    std::vector<Run> runs;           // the picked files, in order, after runCompare
-    ExplainTarget series;            // the small multiples' series
-    std::vector<std::vector<double>> seriesValues;  // per run, of `seriesOf` (refreshCompareSeries)
-    std::optional<ExplainTarget> seriesOf;
-    bool listed = false;
-    std::string listedFor;           // the open scenario the list was made for
-    std::string exportName = "scenarios";
+  std::vector<std::string> files;  // offered
+  std::vector<char> picked;        // parallel to files
+  struct Run {
+    std::string file, name, error;  // error: could not load or run
+    std::shared_ptr<const cp::Scenario> scenario;
+    std::shared_ptr<const cp::Results> results;
+  };
+  std::vector<Run> runs;                          // the picked files, in order, after runCompare
+  ExplainTarget series;                           // the small multiples' series
+  std::vector<std::vector<double>> seriesValues;  // per run, of `seriesOf` (refreshCompareSeries)
+  std::optional<ExplainTarget> seriesOf;
+  bool listed = false;
+  std::string listedFor;  // the open scenario the list was made for
+  std::string exportName = "scenarios";
 };
 
 void listCompareFiles(CompareScenarios& c, const std::string& openScenarioPath);

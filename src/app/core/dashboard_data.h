@@ -20,12 +20,12 @@ namespace chokepoint::app {
 
 // "YYYY-MM" for each month of a run, with C-string pointers for chart::BeginChart.
 struct MonthAxis {
-    int start = 0;  // absolute month of index 0
-    std::vector<std::string> labels;
-    std::vector<const char*> ptrs;
-    int count() const { return static_cast<int>(labels.size()); }
-    // "2028-06" in English, "черв. 2028" in Ukrainian (the language at the time of the call).
-    const char* label(int t) const;
+  int start = 0;  // absolute month of index 0
+  std::vector<std::string> labels;
+  std::vector<const char*> ptrs;
+  int count() const { return static_cast<int>(labels.size()); }
+  // "2028-06" in English, "черв. 2028" in Ukrainian (the language at the time of the call).
+  const char* label(int t) const;
 };
 MonthAxis makeMonthAxis(int start, int months);
 // A month as people read it in the current language: ISO "2028-06" in English (as the CLI
@@ -40,40 +40,40 @@ std::string displayLeverValue(const cp::Lever& l, double v);
 std::string localizedSliderFormat(const std::string& format, double value);
 
 struct SeriesData {
-    std::string label;
-    std::vector<double> current, baseline;  // baseline empty when there is none
+  std::string label;
+  std::vector<double> current, baseline;  // baseline empty when there is none
 };
 
 struct ChartData {
-    std::vector<SeriesData> series;
-    bool flop = false;     // drawn from the spec's flopSeries (View > Compute in FLOP-H100e)
-    bool differs = false;  // current differs from baseline somewhere (draw the dashed lines)
-    // Stacked charts: top edge of each baseline layer (running sum), drawn dashed.
-    std::vector<std::vector<double>> baselineTops;
+  std::vector<SeriesData> series;
+  bool flop = false;     // drawn from the spec's flopSeries (View > Compute in FLOP-H100e)
+  bool differs = false;  // current differs from baseline somewhere (draw the dashed lines)
+  // Stacked charts: top edge of each baseline layer (running sum), drawn dashed.
+  std::vector<std::vector<double>> baselineTops;
 };
 
 struct KpiData {
-    bool available = false;  // the series exists in the results
-    std::vector<double> current, baseline;
+  bool available = false;  // the series exists in the results
+  std::vector<double> current, baseline;
 };
 
 struct TableRow {
-    std::string id, name, fullName, group;  // group: HQ (companies) or vendor (chips)
-    std::vector<std::vector<double>> columns;  // one monthly series per column spec
+  std::string id, name, fullName, group;     // group: HQ (companies) or vendor (chips)
+  std::vector<std::vector<double>> columns;  // one monthly series per column spec
 };
 
 struct DashboardData {
-    MonthAxis months;
-    std::vector<std::string> markerLabels;
-    std::vector<chart::Marker> markers;      // scenario events (labels point into markerLabels)
-    std::vector<chart::Marker> markerLines;  // the same without labels (small charts)
-    std::vector<ChartData> charts;           // parallel to chartSpecs()
-    std::vector<KpiData> kpis;               // parallel to kpiSpecs()
-    std::vector<TableRow> companies;         // companies that are not operators
-    std::vector<TableRow> chips;
-    bool haveBaseline = false;
-    bool flopUnits = false;  // input: charts with a FLOP view use it
-    std::string language;    // the interface language the labels were built in
+  MonthAxis months;
+  std::vector<std::string> markerLabels;
+  std::vector<chart::Marker> markers;      // scenario events (labels point into markerLabels)
+  std::vector<chart::Marker> markerLines;  // the same without labels (small charts)
+  std::vector<ChartData> charts;           // parallel to chartSpecs()
+  std::vector<KpiData> kpis;               // parallel to kpiSpecs()
+  std::vector<TableRow> companies;         // companies that are not operators
+  std::vector<TableRow> chips;
+  bool haveBaseline = false;
+  bool flopUnits = false;  // input: charts with a FLOP view use it
+  std::string language;    // the interface language the labels were built in
 };
 
 // Display name: the part before " (" ("Alibaba (Qwen)" -> "Alibaba").
@@ -82,15 +82,14 @@ std::string shortName(const std::string& name);
 // A series pattern resolved against a scenario: one labelled series, the sum of `metrics`
 // of entity (scope, id). Charts list theirs in this order (the uncertainty bands too).
 struct ResolvedSeries {
-    std::string label;
-    cp::Scope scope;
-    std::string id;
-    std::vector<std::string> metrics;  // summed
+  std::string label;
+  cp::Scope scope;
+  std::string id;
+  std::vector<std::string> metrics;  // summed
 };
 std::vector<ResolvedSeries> resolveSeries(const SeriesSpec& spec, const cp::Scenario& s);
 
-void rebuildDashboard(DashboardData& d, const cp::Scenario& s, const cp::Results* current,
-                      const cp::Results* baseline);
+void rebuildDashboard(DashboardData& d, const cp::Scenario& s, const cp::Results* current, const cp::Results* baseline);
 
 // A KPI's value in month index t (NaN when unavailable).
 double kpiValue(const KpiSpec& spec, const std::vector<double>& series, int t);

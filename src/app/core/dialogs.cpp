@@ -20,14 +20,14 @@ std::string stem(const std::string& path) { return std::filesystem::path(path).s
 std::string exportBase(const AppState& state) { return hasScenario(state.doc) ? stem(state.doc.path) : "chokepoint"; }
 
 FileDialog saveDialog(const char* title, const char* probe, float widthEm, const char* okLabel) {
-    FileDialog f;
-    f.title = title;
-    f.kind = FileDialogKind::Save;
-    f.pathLabel = N_("File:");
-    f.okLabel = okLabel;
-    f.probe = probe;
-    f.widthEm = widthEm;
-    return f;
+  FileDialog f;
+  f.title = title;
+  f.kind = FileDialogKind::Save;
+  f.pathLabel = N_("File:");
+  f.okLabel = okLabel;
+  f.probe = probe;
+  f.widthEm = widthEm;
+  return f;
 }
 
 }  // namespace
@@ -35,69 +35,73 @@ FileDialog saveDialog(const char* title, const char* probe, float widthEm, const
 void requestFileDialog(AppState& state, FileDialog dialog) { state.dialogs.requested = std::move(dialog); }
 
 void cancelSaveFirst(AppState& state) {
-    state.dialogs.continueAfterSave = false;
-    state.dialogs.pending = PendingAction::None;
+  state.dialogs.continueAfterSave = false;
+  state.dialogs.pending = PendingAction::None;
 }
 
 void requestOpenScenario(AppState& state) {
-    FileDialog f;
-    f.title = N_("Open scenario");
-    f.listLabel = N_("Scenario files:");
-    f.emptyList = N_("(no scenario files found)");
-    f.files = listScenarioFiles(scenarioDirs(state.scenarioPath));
-    f.listRows = 8.0f;
-    f.pathLabel = N_("Path:");
-    f.path = state.scenarioPath.empty() ? "" : displayPath(state.scenarioPath);
-    f.okLabel = N_("Open");
-    f.probe = "open";
-    f.offerUpload = true;
-    f.onOk = [](AppState& s, const FileDialog& done) { requestGuarded(s, PendingAction::Open, done.path); };
-    requestFileDialog(state, std::move(f));
+  FileDialog f;
+  f.title = N_("Open scenario");
+  f.listLabel = N_("Scenario files:");
+  f.emptyList = N_("(no scenario files found)");
+  f.files = listScenarioFiles(scenarioDirs(state.scenarioPath));
+  f.listRows = 8.0f;
+  f.pathLabel = N_("Path:");
+  f.path = state.scenarioPath.empty() ? "" : displayPath(state.scenarioPath);
+  f.okLabel = N_("Open");
+  f.probe = "open";
+  f.offerUpload = true;
+  f.onOk = [](AppState& s, const FileDialog& done) { requestGuarded(s, PendingAction::Open, done.path); };
+  requestFileDialog(state, std::move(f));
 }
 
 void requestSaveScenarioAs(AppState& state) {
-    if (!hasScenario(state.doc)) return;
-    const Document& doc = state.doc;
-    const std::filesystem::path dir = std::filesystem::path(doc.path).parent_path();
-    requestSaveScenarioAs(state, !doc.savedPath.empty() ? doc.savedPath : displayPath(dir / (exportBase(state) + "_variant.json")),
-                          !doc.savedName.empty() ? doc.savedName : doc.loaded->name + tr(" (edited)"), "");
+  if (!hasScenario(state.doc)) return;
+  const Document& doc = state.doc;
+  const std::filesystem::path dir = std::filesystem::path(doc.path).parent_path();
+  requestSaveScenarioAs(
+      state, !doc.savedPath.empty() ? doc.savedPath : displayPath(dir / (exportBase(state) + "_variant.json")),
+      !doc.savedName.empty() ? doc.savedName : doc.loaded->name + tr(" (edited)"), "");
 }
 
-void requestSaveScenarioAs(AppState& state, const std::string& path, const std::string& name, const std::string& error) {
-    if (!hasScenario(state.doc)) return;
-    FileDialog f = saveDialog(N_("Save scenario as"), "saveas", 40.0f, N_("Save"));
-    char hint[1024];
-    std::snprintf(hint, sizeof hint, tr("Writes a small scenario that extends %s and sets the %d changed lever(s)."),
-                  std::filesystem::path(state.doc.path).filename().string().c_str(), changedLeverCount(state.doc));
-    f.hint = hint;
-    f.nameLabel = N_("Scenario name:");
-    f.name = name;
-    f.path = path;
-    f.error = error;
-    f.onOk = [](AppState& s, const FileDialog& done) {
-        s.requests.saveAs = done.path;
-        s.requests.saveAsName = done.name;
-    };
-    f.onCancel = cancelSaveFirst;
-    requestFileDialog(state, std::move(f));
+void requestSaveScenarioAs(AppState& state, const std::string& path, const std::string& name,
+                           const std::string& error) {
+  if (!hasScenario(state.doc)) return;
+  FileDialog f = saveDialog(N_("Save scenario as"), "saveas", 40.0f, N_("Save"));
+  char hint[1024];
+  std::snprintf(hint, sizeof hint, tr("Writes a small scenario that extends %s and sets the %d changed lever(s)."),
+                std::filesystem::path(state.doc.path).filename().string().c_str(), changedLeverCount(state.doc));
+  f.hint = hint;
+  f.nameLabel = N_("Scenario name:");
+  f.name = name;
+  f.path = path;
+  f.error = error;
+  f.onOk = [](AppState& s, const FileDialog& done) {
+    s.requests.saveAs = done.path;
+    s.requests.saveAsName = done.name;
+  };
+  f.onCancel = cancelSaveFirst;
+  requestFileDialog(state, std::move(f));
 }
 
 void requestExportCsv(AppState& state) {
-    FileDialog f = saveDialog(N_("Export results (CSV)"), "export", 36.0f, N_("Export"));
-    f.hint = tr("Every monthly result: month, scope, id, metric, value.");
-    f.path = exportBase(state) + "_results.csv";
-    f.onOk = [](AppState& s, const FileDialog& done) { s.requests.exportCsv = done.path; };
-    requestFileDialog(state, std::move(f));
+  FileDialog f = saveDialog(N_("Export results (CSV)"), "export", 36.0f, N_("Export"));
+  f.hint = tr("Every monthly result: month, scope, id, metric, value.");
+  f.path = exportBase(state) + "_results.csv";
+  f.onOk = [](AppState& s, const FileDialog& done) { s.requests.exportCsv = done.path; };
+  requestFileDialog(state, std::move(f));
 }
 
 void requestExportPng(AppState& state, bool enlargedChart) {
-    const bool chart = enlargedChart && state.view.enlargedChart >= 0;
-    FileDialog f = saveDialog(N_("Export picture (PNG)"), "export", 36.0f, N_("Export"));
-    f.hint = chart ? tr("A picture of the enlarged chart.") : tr("A picture of the whole window.");
-    f.path = chart ? exportBase(state) + "_" + chartSpecs()[static_cast<size_t>(state.view.enlargedChart)].id + ".png"
-                   : exportBase(state) + "_dashboard.png";
-    f.onOk = [chart](AppState& s, const FileDialog& done) { s.requests.screenshot = ScreenshotRequest{done.path, chart, 2}; };
-    requestFileDialog(state, std::move(f));
+  const bool chart = enlargedChart && state.view.enlargedChart >= 0;
+  FileDialog f = saveDialog(N_("Export picture (PNG)"), "export", 36.0f, N_("Export"));
+  f.hint = chart ? tr("A picture of the enlarged chart.") : tr("A picture of the whole window.");
+  f.path = chart ? exportBase(state) + "_" + chartSpecs()[static_cast<size_t>(state.view.enlargedChart)].id + ".png"
+                 : exportBase(state) + "_dashboard.png";
+  f.onOk = [chart](AppState& s, const FileDialog& done) {
+    s.requests.screenshot = ScreenshotRequest{done.path, chart, 2};
+  };
+  requestFileDialog(state, std::move(f));
 }
 
 }  // namespace chokepoint::app

@@ -25,38 +25,38 @@ enum class PendingAction { None, Open, Revert, Reload, Quit, OpenStory, OpenWork
 enum class FileDialogKind { Open, Save };
 
 struct FileDialog {
-    const char* title = "";             // English msgid, translated when drawn
-    FileDialogKind kind = FileDialogKind::Open;
-    std::string hint;                   // grey text under the title (translated), "" none
-    const char* listLabel = nullptr;    // msgid above the file list, nullptr none
-    const char* emptyList = "";         // msgid shown when the list is empty
-    std::vector<std::string> files;     // Open: the list
-    float listRows = 7.0f;
-    const char* nameLabel = nullptr;    // msgid of a name field above the path (Save As), nullptr none
-    std::string name;
-    const char* pathLabel = "";         // msgid above the path field
-    std::string path;                   // the path field
-    std::string error;                  // why the last try failed (shown in the error colour)
-    const char* okLabel = "";           // msgid of the OK button
-    const char* probe = "";             // UI probe names: <probe>/file/<name>, /name, /path, /ok, /cancel
-    float widthEm = 40.0f;
-    bool offerUpload = false;           // the browser: "Upload a file..." (Dialogs::upload)
-    std::function<void(AppState&, const FileDialog& done)> onOk;  // after it closed, with what was typed
-    std::function<void(AppState&)> onCancel;
+  const char* title = "";  // English msgid, translated when drawn
+  FileDialogKind kind = FileDialogKind::Open;
+  std::string hint;                 // grey text under the title (translated), "" none
+  const char* listLabel = nullptr;  // msgid above the file list, nullptr none
+  const char* emptyList = "";       // msgid shown when the list is empty
+  std::vector<std::string> files;   // Open: the list
+  float listRows = 7.0f;
+  const char* nameLabel = nullptr;  // msgid of a name field above the path (Save As), nullptr none
+  std::string name;
+  const char* pathLabel = "";  // msgid above the path field
+  std::string path;            // the path field
+  std::string error;           // why the last try failed (shown in the error colour)
+  const char* okLabel = "";    // msgid of the OK button
+  const char* probe = "";      // UI probe names: <probe>/file/<name>, /name, /path, /ok, /cancel
+  float widthEm = 40.0f;
+  bool offerUpload = false;                                     // the browser: "Upload a file..." (Dialogs::upload)
+  std::function<void(AppState&, const FileDialog& done)> onOk;  // after it closed, with what was typed
+  std::function<void(AppState&)> onCancel;
 };
 
 // The file dialog and the "discard unsaved changes?" question, and the action waiting for it.
 struct Dialogs {
-    std::optional<FileDialog> requested;  // opens on the next frame (replaces any shown)
-    std::optional<FileDialog> shown;      // on screen
-    bool confirmRequested = false;        // open the "Unsaved changes" question this frame
-    PendingAction pending = PendingAction::None;
-    std::string pendingPath;              // for PendingAction::Open and the classroom opens
-    bool continueAfterSave = false;       // Save As was opened from the confirm dialog
-    // The browser build's file hooks (empty on the desktop): the Open dialog offers a
-    // file picker that uploads a local file; a saved or exported file is also downloaded.
-    std::function<void()> upload;
-    std::function<void(const std::string& path)> download;
+  std::optional<FileDialog> requested;  // opens on the next frame (replaces any shown)
+  std::optional<FileDialog> shown;      // on screen
+  bool confirmRequested = false;        // open the "Unsaved changes" question this frame
+  PendingAction pending = PendingAction::None;
+  std::string pendingPath;         // for PendingAction::Open and the classroom opens
+  bool continueAfterSave = false;  // Save As was opened from the confirm dialog
+  // The browser build's file hooks (empty on the desktop): the Open dialog offers a
+  // file picker that uploads a local file; a saved or exported file is also downloaded.
+  std::function<void()> upload;
+  std::function<void(const std::string& path)> download;
 };
 
 void requestFileDialog(AppState& state, FileDialog dialog);

@@ -13,66 +13,66 @@ namespace chokepoint::app {
 namespace {
 
 bool sameEdits(const Document& doc, const LeverEdits& a, const LeverEdits& b) {
-    const int n = leverCount(doc);
-    for (int i = 0; i < n; ++i) {
-        const cp::LeverSchedule empty;
-        const auto& sa = i < static_cast<int>(a.size()) ? a[static_cast<size_t>(i)] : empty;
-        const auto& sb = i < static_cast<int>(b.size()) ? b[static_cast<size_t>(i)] : empty;
-        if (stepFunction(lever(doc, i), sa) != stepFunction(lever(doc, i), sb)) return false;
-    }
-    return true;
+  const int n = leverCount(doc);
+  for (int i = 0; i < n; ++i) {
+    const cp::LeverSchedule empty;
+    const auto& sa = i < static_cast<int>(a.size()) ? a[static_cast<size_t>(i)] : empty;
+    const auto& sb = i < static_cast<int>(b.size()) ? b[static_cast<size_t>(i)] : empty;
+    if (stepFunction(lever(doc, i), sa) != stepFunction(lever(doc, i), sb)) return false;
+  }
+  return true;
 }
 
 const cp::LeverSchedule& loadedSchedule(const Document& doc, int index) {
-    static const cp::LeverSchedule kEmpty;  // immutable constant, not app state
-    const auto& all = doc.loaded->lever_schedules;
-    return index < static_cast<int>(all.size()) ? all[static_cast<size_t>(index)] : kEmpty;
+  static const cp::LeverSchedule kEmpty;  // immutable constant, not app state
+  const auto& all = doc.loaded->lever_schedules;
+  return index < static_cast<int>(all.size()) ? all[static_cast<size_t>(index)] : kEmpty;
 }
 
 // Applies `change` to the edits as one step: inside a gesture it joins the gesture,
 // outside it becomes an undo step of its own.
 template <class Fn>
 void edit(Document& doc, Fn&& change) {
-    const bool ownGesture = !doc.gestureStart.has_value();
-    if (ownGesture) beginGesture(doc);
-    LeverEdits before = doc.edits;
-    change(doc.edits);
-    if (!sameEdits(doc, before, doc.edits)) ++doc.revision;
-    if (ownGesture) endGesture(doc);
+  const bool ownGesture = !doc.gestureStart.has_value();
+  if (ownGesture) beginGesture(doc);
+  LeverEdits before = doc.edits;
+  change(doc.edits);
+  if (!sameEdits(doc, before, doc.edits)) ++doc.revision;
+  if (ownGesture) endGesture(doc);
 }
 
 }  // namespace
 
 std::vector<std::pair<int, double>> stepFunction(const cp::Lever& l, const cp::LeverSchedule& schedule) {
-    std::vector<std::pair<int, double>> out{{INT_MIN, l.value}};
-    for (const auto& [from, value] : schedule.points) {
-        if (from <= 0) {
-            out.front().second = value;  // "from the start" replaces the default
-            continue;
-        }
-        if (value != out.back().second) out.emplace_back(from, value);
+  std::vector<std::pair<int, double>> out{{INT_MIN, l.value}};
+  for (const auto& [from, value] : schedule.points) {
+    if (from <= 0) {
+      out.front().second = value;  // "from the start" replaces the default
+      continue;
     }
-    return out;
+    if (value != out.back().second) out.emplace_back(from, value);
+  }
+  return out;
 }
 
 Document openDocument(std::string path, std::shared_ptr<const cp::Scenario> loaded) {
-    // Unique in the process: a result of an earlier document (or of another window's) never
-    // matches a new one's version, even after a failed load in between.
-    static std::atomic<std::uint64_t> lastGeneration{0};
-    Document doc;
-    doc.generation = ++lastGeneration;
-    doc.path = std::move(path);
-    doc.loaded = std::move(loaded);
-    doc.edits = doc.loaded->lever_schedules;
-    doc.edits.resize(doc.loaded->levers.size());
-    doc.savedEdits = doc.edits;
-    return doc;
+  // Unique in the process: a result of an earlier document (or of another window's) never
+  // matches a new one's version, even after a failed load in between.
+  static std::atomic<std::uint64_t> lastGeneration{0};
+  Document doc;
+  doc.generation = ++lastGeneration;
+  doc.path = std::move(path);
+  doc.loaded = std::move(loaded);
+  doc.edits = doc.loaded->lever_schedules;
+  doc.edits.resize(doc.loaded->levers.size());
+  doc.savedEdits = doc.edits;
+  return doc;
 }
 
 void closeDocument(Document& doc) {
-    const std::uint64_t generation = doc.generation;
-    doc = Document{};
-    doc.generation = generation;
+  const std::uint64_t generation = doc.generation;
+  doc = Document{};
+  doc.generation = generation;
 }
 
 Version version(const Document& doc) { return {doc.generation, doc.revision}; }
@@ -82,117 +82,117 @@ int leverCount(const Document& doc) { return doc.loaded ? static_cast<int>(doc.l
 const cp::Lever& lever(const Document& doc, int index) { return doc.loaded->levers[static_cast<size_t>(index)]; }
 
 double leverValue(const Document& doc, int index) {
-    return stepFunction(lever(doc, index), doc.edits[static_cast<size_t>(index)]).front().second;
+  return stepFunction(lever(doc, index), doc.edits[static_cast<size_t>(index)]).front().second;
 }
 
 bool hasDatedSchedule(const Document& doc, int index) {
-    return stepFunction(lever(doc, index), doc.edits[static_cast<size_t>(index)]).size() > 1;
+  return stepFunction(lever(doc, index), doc.edits[static_cast<size_t>(index)]).size() > 1;
 }
 
 double leverValueInMonth(const Document& doc, int index, int absMonth) {
-    double v = 0;
-    for (const auto& [from, value] : stepFunction(lever(doc, index), doc.edits[static_cast<size_t>(index)]))
-        if (from <= absMonth) v = value;
-    return v;
+  double v = 0;
+  for (const auto& [from, value] : stepFunction(lever(doc, index), doc.edits[static_cast<size_t>(index)]))
+    if (from <= absMonth) v = value;
+  return v;
 }
 
 static std::string scheduleText(const cp::Lever& l, const cp::LeverSchedule& schedule) {
-    const auto steps = stepFunction(l, schedule);
-    std::string text = displayLeverValue(l, steps.front().second);
-    for (size_t i = 1; i < steps.size(); ++i) {
-        text += i == 1 ? tr(", then ") : ", ";
-        text += displayLeverValue(l, steps[i].second) + tr(" from ") + displayMonth(steps[i].first);
-    }
-    return text;
+  const auto steps = stepFunction(l, schedule);
+  std::string text = displayLeverValue(l, steps.front().second);
+  for (size_t i = 1; i < steps.size(); ++i) {
+    text += i == 1 ? tr(", then ") : ", ";
+    text += displayLeverValue(l, steps[i].second) + tr(" from ") + displayMonth(steps[i].first);
+  }
+  return text;
 }
 
 std::string scheduleText(const Document& doc, int index) {
-    return scheduleText(lever(doc, index), doc.edits[static_cast<size_t>(index)]);
+  return scheduleText(lever(doc, index), doc.edits[static_cast<size_t>(index)]);
 }
 
 std::string loadedScheduleText(const Document& doc, int index) {
-    return scheduleText(lever(doc, index), loadedSchedule(doc, index));
+  return scheduleText(lever(doc, index), loadedSchedule(doc, index));
 }
 
 double loadedLeverValue(const Document& doc, int index) {
-    return stepFunction(lever(doc, index), loadedSchedule(doc, index)).front().second;
+  return stepFunction(lever(doc, index), loadedSchedule(doc, index)).front().second;
 }
 
 bool leverChanged(const Document& doc, int index) {
-    const cp::Lever& l = lever(doc, index);
-    return stepFunction(l, doc.edits[static_cast<size_t>(index)]) != stepFunction(l, loadedSchedule(doc, index));
+  const cp::Lever& l = lever(doc, index);
+  return stepFunction(l, doc.edits[static_cast<size_t>(index)]) != stepFunction(l, loadedSchedule(doc, index));
 }
 
 int changedLeverCount(const Document& doc) {
-    int n = 0;
-    for (int i = 0; i < leverCount(doc); ++i) n += leverChanged(doc, i) ? 1 : 0;
-    return n;
+  int n = 0;
+  for (int i = 0; i < leverCount(doc); ++i) n += leverChanged(doc, i) ? 1 : 0;
+  return n;
 }
 
 bool isDirty(const Document& doc) { return hasScenario(doc) && !sameEdits(doc, doc.edits, doc.savedEdits); }
 
 void setLeverValue(Document& doc, int index, double value) {
-    if (index < 0 || index >= leverCount(doc)) return;
-    edit(doc, [&](LeverEdits& e) {
-        cp::LeverSchedule& s = e[static_cast<size_t>(index)];
-        s.points.clear();
-        // The catalogue default needs no point: keeps "changed" and the saved `set` minimal.
-        if (value != lever(doc, index).value) s.points.emplace_back(0, value);
-    });
+  if (index < 0 || index >= leverCount(doc)) return;
+  edit(doc, [&](LeverEdits& e) {
+    cp::LeverSchedule& s = e[static_cast<size_t>(index)];
+    s.points.clear();
+    // The catalogue default needs no point: keeps "changed" and the saved `set` minimal.
+    if (value != lever(doc, index).value) s.points.emplace_back(0, value);
+  });
 }
 
 void resetLever(Document& doc, int index) {
-    if (index < 0 || index >= leverCount(doc)) return;
-    edit(doc, [&](LeverEdits& e) { e[static_cast<size_t>(index)] = loadedSchedule(doc, index); });
+  if (index < 0 || index >= leverCount(doc)) return;
+  edit(doc, [&](LeverEdits& e) { e[static_cast<size_t>(index)] = loadedSchedule(doc, index); });
 }
 
 void resetAllLevers(Document& doc) {
-    if (!hasScenario(doc)) return;
-    edit(doc, [&](LeverEdits& e) {
-        e = doc.loaded->lever_schedules;
-        e.resize(doc.loaded->levers.size());
-    });
+  if (!hasScenario(doc)) return;
+  edit(doc, [&](LeverEdits& e) {
+    e = doc.loaded->lever_schedules;
+    e.resize(doc.loaded->levers.size());
+  });
 }
 
 void applyLeverSettings(Document& doc, const std::vector<cp::LeverSetting>& settings) {
-    if (!hasScenario(doc)) return;
-    edit(doc, [&](LeverEdits& e) {
-        cp::Scenario s = cp::withLevers(snapshot(doc), settings);
-        e = std::move(s.lever_schedules);
-        e.resize(doc.loaded->levers.size());
-    });
+  if (!hasScenario(doc)) return;
+  edit(doc, [&](LeverEdits& e) {
+    cp::Scenario s = cp::withLevers(snapshot(doc), settings);
+    e = std::move(s.lever_schedules);
+    e.resize(doc.loaded->levers.size());
+  });
 }
 
 void replaceEdits(Document& doc, LeverEdits edits, bool asSaved) {
-    if (!hasScenario(doc)) return;
-    doc.edits = std::move(edits);
-    doc.edits.resize(doc.loaded->levers.size());
-    if (asSaved) doc.savedEdits = doc.edits;
-    doc.undoStack.clear();
-    doc.redoStack.clear();
-    doc.gestureStart.reset();
-    ++doc.revision;
+  if (!hasScenario(doc)) return;
+  doc.edits = std::move(edits);
+  doc.edits.resize(doc.loaded->levers.size());
+  if (asSaved) doc.savedEdits = doc.edits;
+  doc.undoStack.clear();
+  doc.redoStack.clear();
+  doc.gestureStart.reset();
+  ++doc.revision;
 }
 
 void setSaveTarget(Document& doc, std::string path, std::string name) {
-    doc.savedPath = std::move(path);
-    doc.savedName = std::move(name);
+  doc.savedPath = std::move(path);
+  doc.savedName = std::move(name);
 }
 
 void markSaved(Document& doc) { doc.savedEdits = doc.edits; }
 
 void beginGesture(Document& doc) {
-    if (!doc.gestureStart) doc.gestureStart = doc.edits;
+  if (!doc.gestureStart) doc.gestureStart = doc.edits;
 }
 
 void endGesture(Document& doc) {
-    if (!doc.gestureStart) return;
-    LeverEdits before = std::move(*doc.gestureStart);
-    doc.gestureStart.reset();
-    if (sameEdits(doc, before, doc.edits)) return;
-    doc.undoStack.push_back(std::move(before));
-    if (doc.undoStack.size() > kMaxUndo) doc.undoStack.erase(doc.undoStack.begin());
-    doc.redoStack.clear();
+  if (!doc.gestureStart) return;
+  LeverEdits before = std::move(*doc.gestureStart);
+  doc.gestureStart.reset();
+  if (sameEdits(doc, before, doc.edits)) return;
+  doc.undoStack.push_back(std::move(before));
+  if (doc.undoStack.size() > kMaxUndo) doc.undoStack.erase(doc.undoStack.begin());
+  doc.redoStack.clear();
 }
 
 bool gestureOpen(const Document& doc) { return doc.gestureStart.has_value(); }
@@ -201,34 +201,34 @@ bool canUndo(const Document& doc) { return !doc.undoStack.empty() && !doc.gestur
 bool canRedo(const Document& doc) { return !doc.redoStack.empty() && !doc.gestureStart; }
 
 void undo(Document& doc) {
-    if (!canUndo(doc)) return;
-    doc.redoStack.push_back(std::move(doc.edits));
-    doc.edits = std::move(doc.undoStack.back());
-    doc.undoStack.pop_back();
-    ++doc.revision;
+  if (!canUndo(doc)) return;
+  doc.redoStack.push_back(std::move(doc.edits));
+  doc.edits = std::move(doc.undoStack.back());
+  doc.undoStack.pop_back();
+  ++doc.revision;
 }
 
 void redo(Document& doc) {
-    if (!canRedo(doc)) return;
-    doc.undoStack.push_back(std::move(doc.edits));
-    doc.edits = std::move(doc.redoStack.back());
-    doc.redoStack.pop_back();
-    ++doc.revision;
+  if (!canRedo(doc)) return;
+  doc.undoStack.push_back(std::move(doc.edits));
+  doc.edits = std::move(doc.redoStack.back());
+  doc.redoStack.pop_back();
+  ++doc.revision;
 }
 
 cp::Scenario snapshot(const Document& doc) {
-    cp::Scenario s = *doc.loaded;
-    s.lever_schedules = doc.edits;
-    return s;
+  cp::Scenario s = *doc.loaded;
+  s.lever_schedules = doc.edits;
+  return s;
 }
 
 std::shared_ptr<const cp::Scenario> sharedSnapshot(const Document& doc) {
-    if (!hasScenario(doc)) return nullptr;
-    if (!doc.shared || doc.sharedVersion != version(doc)) {
-        doc.shared = std::make_shared<const cp::Scenario>(snapshot(doc));
-        doc.sharedVersion = version(doc);
-    }
-    return doc.shared;
+  if (!hasScenario(doc)) return nullptr;
+  if (!doc.shared || doc.sharedVersion != version(doc)) {
+    doc.shared = std::make_shared<const cp::Scenario>(snapshot(doc));
+    doc.sharedVersion = version(doc);
+  }
+  return doc.shared;
 }
 
 }  // namespace chokepoint::app

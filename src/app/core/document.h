@@ -29,27 +29,27 @@ using LeverEdits = std::vector<cp::LeverSchedule>;
 // Which edit of which load: everything computed from the document (runs, bands, the
 // workshop's levers, autosave) records the version it saw and is stale when it differs.
 struct Version {
-    std::uint64_t generation = 0;  // one per document opened (never reused in a process)
-    std::uint64_t revision = 0;    // bumps on every change of the edits
-    friend bool operator==(const Version&, const Version&) = default;
-    // Of the same document as opened (its edits may differ).
-    bool sameLoad(const Version& other) const { return generation == other.generation; }
+  std::uint64_t generation = 0;  // one per document opened (never reused in a process)
+  std::uint64_t revision = 0;    // bumps on every change of the edits
+  friend bool operator==(const Version&, const Version&) = default;
+  // Of the same document as opened (its edits may differ).
+  bool sameLoad(const Version& other) const { return generation == other.generation; }
 };
 
 struct Document {
-    std::string path;                              // file as opened
-    std::shared_ptr<const cp::Scenario> loaded;    // the file as loaded, never edited
-    LeverEdits edits;                              // the edit copy
-    LeverEdits savedEdits;                         // edits as last saved (or as loaded)
-    std::string savedPath;                         // variant written by Save As ("" = none yet)
-    std::string savedName;                         // its scenario name
-    std::vector<LeverEdits> undoStack, redoStack;
-    std::optional<LeverEdits> gestureStart;        // edits before the gesture in progress
-    std::uint64_t generation = 0;                  // openDocument gives each a new one
-    std::uint64_t revision = 0;                    // bumps on every change of `edits`
-    // sharedSnapshot()'s copy and the version it was built for (a cache, not document state).
-    mutable std::shared_ptr<const cp::Scenario> shared;
-    mutable Version sharedVersion;
+  std::string path;                            // file as opened
+  std::shared_ptr<const cp::Scenario> loaded;  // the file as loaded, never edited
+  LeverEdits edits;                            // the edit copy
+  LeverEdits savedEdits;                       // edits as last saved (or as loaded)
+  std::string savedPath;                       // variant written by Save As ("" = none yet)
+  std::string savedName;                       // its scenario name
+  std::vector<LeverEdits> undoStack, redoStack;
+  std::optional<LeverEdits> gestureStart;  // edits before the gesture in progress
+  std::uint64_t generation = 0;            // openDocument gives each a new one
+  std::uint64_t revision = 0;              // bumps on every change of `edits`
+  // sharedSnapshot()'s copy and the version it was built for (a cache, not document state).
+  mutable std::shared_ptr<const cp::Scenario> shared;
+  mutable Version sharedVersion;
 };
 
 inline constexpr size_t kMaxUndo = 200;
@@ -73,7 +73,7 @@ double leverValueInMonth(const Document& doc, int index, int absMonth);
 // "0.5, then 0.9 from 2026-01" (the catalogue default when nothing is set).
 std::string scheduleText(const Document& doc, int index);
 std::string loadedScheduleText(const Document& doc, int index);  // as in the file
-double loadedLeverValue(const Document& doc, int index);          // first value in the file
+double loadedLeverValue(const Document& doc, int index);         // first value in the file
 // Differs from the file as loaded (compared as step functions over months).
 bool leverChanged(const Document& doc, int index);
 int changedLeverCount(const Document& doc);
@@ -83,7 +83,7 @@ bool isDirty(const Document& doc);
 // Edits. Each bumps `revision` when it changes something. Outside a gesture each is one
 // undo step; inside one, the gesture as a whole is.
 void setLeverValue(Document& doc, int index, double value);
-void resetLever(Document& doc, int index);          // back to the file as loaded
+void resetLever(Document& doc, int index);  // back to the file as loaded
 void resetAllLevers(Document& doc);
 void applyLeverSettings(Document& doc, const std::vector<cp::LeverSetting>& settings);  // --lever
 // Replaces every schedule at once without an undo step and forgets the history (a restored

@@ -24,89 +24,90 @@ namespace {
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 std::vector<ResolvedSeries> chartSeries(const cp::Scenario& s, const ChartSpec& c) {
-    std::vector<ResolvedSeries> out;
-    for (const SeriesSpec& spec : c.series)
-        for (ResolvedSeries& r : resolveSeries(spec, s)) out.push_back(std::move(r));
-    return out;
+  std::vector<ResolvedSeries> out;
+  for (const SeriesSpec& spec : c.series)
+    for (ResolvedSeries& r : resolveSeries(spec, s)) out.push_back(std::move(r));
+  return out;
 }
 
 std::optional<ResolvedSeries> targetSeries(const cp::Scenario& s, const ExplainTarget& t) {
-    if (t.chart < 0) {
-        if (t.kpi < 0 || t.kpi >= static_cast<int>(kpiSpecs().size())) return std::nullopt;
-        auto r = resolveSeries(kpiSpecs()[static_cast<size_t>(t.kpi)].series, s);
-        if (r.empty()) return std::nullopt;
-        return r.front();
-    }
-    if (t.chart >= static_cast<int>(chartSpecs().size())) return std::nullopt;
-    auto r = chartSeries(s, chartSpecs()[static_cast<size_t>(t.chart)]);
-    if (t.series < 0 || t.series >= static_cast<int>(r.size())) return std::nullopt;
-    return r[static_cast<size_t>(t.series)];
+  if (t.chart < 0) {
+    if (t.kpi < 0 || t.kpi >= static_cast<int>(kpiSpecs().size())) return std::nullopt;
+    auto r = resolveSeries(kpiSpecs()[static_cast<size_t>(t.kpi)].series, s);
+    if (r.empty()) return std::nullopt;
+    return r.front();
+  }
+  if (t.chart >= static_cast<int>(chartSpecs().size())) return std::nullopt;
+  auto r = chartSeries(s, chartSpecs()[static_cast<size_t>(t.chart)]);
+  if (t.series < 0 || t.series >= static_cast<int>(r.size())) return std::nullopt;
+  return r[static_cast<size_t>(t.series)];
 }
 
 // The sum of the series' metrics in month index i (NaN when one is missing).
 double seriesAt(const cp::Results& r, const ResolvedSeries& s, int i) {
-    double sum = 0;
-    for (const std::string& m : s.metrics) {
-        const double* v = r.find(s.scope, s.id, m);
-        if (!v || i < 0 || i >= r.months()) return kNaN;
-        sum += v[i];
-    }
-    return sum;
+  double sum = 0;
+  for (const std::string& m : s.metrics) {
+    const double* v = r.find(s.scope, s.id, m);
+    if (!v || i < 0 || i >= r.months()) return kNaN;
+    sum += v[i];
+  }
+  return sum;
 }
 
 }  // namespace
 
 std::vector<TargetChoice> explainTargets(const cp::Scenario& s) {
-    std::vector<TargetChoice> out;
-    for (size_t k = 0; k < kpiSpecs().size(); ++k) {
-        ExplainTarget t;
-        t.kpi = static_cast<int>(k);
-        if (targetSeries(s, t)) out.push_back({t, tr(kpiSpecs()[k].title), kpiSpecs()[k].unit});
+  std::vector<TargetChoice> out;
+  for (size_t k = 0; k < kpiSpecs().size(); ++k) {
+    ExplainTarget t;
+    t.kpi = static_cast<int>(k);
+    if (targetSeries(s, t)) out.push_back({t, tr(kpiSpecs()[k].title), kpiSpecs()[k].unit});
+  }
+  for (size_t c = 0; c < chartSpecs().size(); ++c) {
+    const auto series = chartSeries(s, chartSpecs()[c]);
+    for (size_t i = 0; i < series.size(); ++i) {
+      ExplainTarget t;
+      t.chart = static_cast<int>(c);
+      t.series = static_cast<int>(i);
+      out.push_back({t, std::string(tr(chartSpecs()[c].title)) + ": " + series[i].label, chartSpecs()[c].unit});
     }
-    for (size_t c = 0; c < chartSpecs().size(); ++c) {
-        const auto series = chartSeries(s, chartSpecs()[c]);
-        for (size_t i = 0; i < series.size(); ++i) {
-            ExplainTarget t;
-            t.chart = static_cast<int>(c);
-            t.series = static_cast<int>(i);
-            out.push_back({t, std::string(tr(chartSpecs()[c].title)) + ": " + series[i].label, chartSpecs()[c].unit});
-        }
-    }
-    return out;
+  }
+  return out;
 }
 
 cp::Metric explainMetric(const cp::Scenario& s, const ExplainTarget& target, int month) {
-    cp::Metric m;
-    m.month = month;
-    const auto series = targetSeries(s, target);
-    const bool sum12 = target.chart < 0 && target.kpi >= 0 && target.kpi < static_cast<int>(kpiSpecs().size()) &&
-                       kpiSpecs()[static_cast<size_t>(target.kpi)].aggregate == KpiAggregate::Sum12;
-    m.label = series ? series->label : "?";
-    m.read = [series, sum12, month](const cp::Results& r) {
-        if (!series) return kNaN;
-        const int t = r.monthIndex(month);
-        if (!sum12) return seriesAt(r, *series, t);
-        double sum = 0;
-        for (int i = std::max(0, t - 11); i <= t; ++i) sum += seriesAt(r, *series, i);
-        return sum;
-    };
-    return m;
+  cp::Metric m;
+  m.month = month;
+  const auto series = targetSeries(s, target);
+  const bool sum12 = target.chart < 0 && target.kpi >= 0 && target.kpi < static_cast<int>(kpiSpecs().size()) &&
+                     kpiSpecs()[static_cast<size_t>(target.kpi)].aggregate == KpiAggregate::Sum12;
+  m.label = series ? series->label : "?";
+  m.read = [series, sum12, month](const cp::Results& r) {
+    if (!series) return kNaN;
+    const int t = r.monthIndex(month);
+    if (!sum12) return seriesAt(r, *series, t);
+    double sum = 0;
+    for (int i = std::max(0, t - 11); i <= t; ++i) sum += seriesAt(r, *series, i);
+    return sum;
+  };
+  return m;
 }
 
 std::vector<WaterfallBar> waterfallBars(const cp::Attribution& a, bool oneAtATime) {
-    std::vector<WaterfallBar> bars;
-    for (const cp::LeverContribution& c : a.levers)
-        bars.push_back({WaterfallBar::Kind::Lever, c.lever, c.label.empty() ? c.id : c.label, c.from, c.to, c.help,
-                        oneAtATime ? c.alone : c.value});
-    std::stable_sort(bars.begin(), bars.end(),
-                     [](const WaterfallBar& x, const WaterfallBar& y) { return std::fabs(x.value) > std::fabs(y.value); });
-    if (oneAtATime && a.interaction != 0)
-        bars.push_back({WaterfallBar::Kind::Interaction, -1, N_("Interactions"), "", "",
-                        N_("What the levers do together beyond the sum of their effects alone."), a.interaction});
-    if (a.other != 0)
-        bars.push_back({WaterfallBar::Kind::Other, -1, N_("Other differences"), "", "",
-                        N_("The scenario differs from the file as loaded in more than its levers."), a.other});
-    return bars;
+  std::vector<WaterfallBar> bars;
+  for (const cp::LeverContribution& c : a.levers)
+    bars.push_back({WaterfallBar::Kind::Lever, c.lever, c.label.empty() ? c.id : c.label, c.from, c.to, c.help,
+                    oneAtATime ? c.alone : c.value});
+  std::stable_sort(bars.begin(), bars.end(), [](const WaterfallBar& x, const WaterfallBar& y) {
+    return std::fabs(x.value) > std::fabs(y.value);
+  });
+  if (oneAtATime && a.interaction != 0)
+    bars.push_back({WaterfallBar::Kind::Interaction, -1, N_("Interactions"), "", "",
+                    N_("What the levers do together beyond the sum of their effects alone."), a.interaction});
+  if (a.other != 0)
+    bars.push_back({WaterfallBar::Kind::Other, -1, N_("Other differences"), "", "",
+                    N_("The scenario differs from the file as loaded in more than its levers."), a.other});
+  return bars;
 }
 
 //-----------------------------------------------------------------------------
@@ -118,34 +119,38 @@ namespace {
 // Natively the whole analysis in one step (on its own threads, cancellable); sliced,
 // kRunsPerSlice runs per step through the memo, the last step computing as one call.
 class AnalysisTask final : public Task {
-public:
-    explicit AnalysisTask(AnalysisWorker::Job job) : job_(std::move(job)) { memo_.budget = AnalysisWorker::kRunsPerSlice; }
-    bool step(const TaskContext& ctx) override {
-        cp::AnalysisOptions o;
-        o.progress = ctx.progress;
-        if (!ctx.sliced) {
-            o.cancel = ctx.cancel;
-            job_(o);  // catches its own errors
-            return true;
-        }
-        o.memo = &memo_;
-        job_(o);
-        // Complete when every run is in, or when the job ran none (it failed before its runs).
-        return memo_.values.empty() || memo_.doneCount() >= static_cast<int>(memo_.values.size());
+ public:
+  explicit AnalysisTask(AnalysisWorker::Job job) : job_(std::move(job)) {
+    memo_.budget = AnalysisWorker::kRunsPerSlice;
+  }
+  bool step(const TaskContext& ctx) override {
+    cp::AnalysisOptions o;
+    o.progress = ctx.progress;
+    if (!ctx.sliced) {
+      o.cancel = ctx.cancel;
+      job_(o);  // catches its own errors
+      return true;
     }
+    o.memo = &memo_;
+    job_(o);
+    // Complete when every run is in, or when the job ran none (it failed before its runs).
+    return memo_.values.empty() || memo_.doneCount() >= static_cast<int>(memo_.values.size());
+  }
 
-private:
-    AnalysisWorker::Job job_;
-    cp::AnalysisMemo memo_;
+ private:
+  AnalysisWorker::Job job_;
+  cp::AnalysisMemo memo_;
 };
 
 }  // namespace
 
-void AnalysisWorker::submit(std::uint64_t tag, Job job) { runner_.submit(tag, std::make_shared<AnalysisTask>(std::move(job))); }
+void AnalysisWorker::submit(std::uint64_t tag, Job job) {
+  runner_.submit(tag, std::make_shared<AnalysisTask>(std::move(job)));
+}
 
 std::uint64_t AnalysisWorker::takeFinished() {
-    const auto done = runner_.take();
-    return done ? done->tag : 0;
+  const auto done = runner_.take();
+  return done ? done->tag : 0;
 }
 
 //-----------------------------------------------------------------------------
@@ -156,117 +161,119 @@ namespace {
 
 template <class T>
 const T* cached(const ExplainState::Slot<T>& slot, const ExplainState::Key& key) {
-    for (const auto& [k, v] : slot.cache)
-        if (k == key) return v.get();
-    return nullptr;
+  for (const auto& [k, v] : slot.cache)
+    if (k == key) return v.get();
+  return nullptr;
 }
 
 template <class T>
 void takeFinished(ExplainState::Slot<T>& slot) {
-    const std::uint64_t tag = slot.worker.takeFinished();
-    if (tag == 0 || tag != slot.submittedTag || !slot.pending) return;
-    slot.error = slot.pending->error;
-    if (slot.error.empty() && !slot.pending->value.partial) {
-        slot.cache.emplace_back(slot.submitted, std::shared_ptr<const T>(slot.pending, &slot.pending->value));
-        if (slot.cache.size() > kExplainCacheSize) slot.cache.erase(slot.cache.begin());
-    }
-    slot.pending.reset();
+  const std::uint64_t tag = slot.worker.takeFinished();
+  if (tag == 0 || tag != slot.submittedTag || !slot.pending) return;
+  slot.error = slot.pending->error;
+  if (slot.error.empty() && !slot.pending->value.partial) {
+    slot.cache.emplace_back(slot.submitted, std::shared_ptr<const T>(slot.pending, &slot.pending->value));
+    if (slot.cache.size() > kExplainCacheSize) slot.cache.erase(slot.cache.begin());
+  }
+  slot.pending.reset();
 }
 
 // Neither cached nor on its way (nor failed) for this key.
 template <class T>
 bool needed(const ExplainState::Slot<T>& slot, const ExplainState::Key& key) {
-    return !cached(slot, key) && !(slot.submittedTag != 0 && slot.submitted == key && (slot.pending || !slot.error.empty()));
+  return !cached(slot, key) &&
+         !(slot.submittedTag != 0 && slot.submitted == key && (slot.pending || !slot.error.empty()));
 }
 
 // Submits `compute` for the key (when needed() said so).
 template <class T, class Compute>
 void request(ExplainState::Slot<T>& slot, const ExplainState::Key& key, int threads, Compute compute) {
-    auto result = std::make_shared<ExplainState::Pending<T>>();
-    slot.submitted = key;
-    slot.submittedTag = slot.nextTag++;
-    slot.pending = result;
-    slot.error.clear();
-    slot.worker.submit(slot.submittedTag, [result, compute, threads](cp::AnalysisOptions o) {
-        o.threads = threads;
-        try {
-            result->value = compute(o);
-        } catch (const std::exception& e) {
-            result->error = e.what();
-        }
-    });
+  auto result = std::make_shared<ExplainState::Pending<T>>();
+  slot.submitted = key;
+  slot.submittedTag = slot.nextTag++;
+  slot.pending = result;
+  slot.error.clear();
+  slot.worker.submit(slot.submittedTag, [result, compute, threads](cp::AnalysisOptions o) {
+    o.threads = threads;
+    try {
+      result->value = compute(o);
+    } catch (const std::exception& e) {
+      result->error = e.what();
+    }
+  });
 }
 
 }  // namespace
 
 ExplainState::Key explainKey(const AppState& state) {
-    ExplainState::Key key;
-    key.generation = version(state.doc).generation;
-    for (const cp::LeverSchedule& s : state.doc.edits) key.edits.push_back(s.points);
-    key.target = state.explain.target;
-    key.month = state.dash.months.start + state.view.month;
-    return key;
+  ExplainState::Key key;
+  key.generation = version(state.doc).generation;
+  for (const cp::LeverSchedule& s : state.doc.edits) key.edits.push_back(s.points);
+  key.target = state.explain.target;
+  key.month = state.dash.months.start + state.view.month;
+  return key;
 }
 
 void syncExplain(AppState& state) {
-    ExplainState& e = state.explain;
-    takeFinished(e.attribution);
-    takeFinished(e.sensitivity);
-    if (!hasScenario(state.doc) || state.dash.months.count() == 0) return;
-    const ExplainState::Key key = explainKey(state);
-    if (e.explainVisible && needed(e.attribution, key)) {  // the snapshots only when a run is due
-        auto base = state.doc.loaded;
-        auto variant = sharedSnapshot(state.doc);
-        request(e.attribution, key, e.threads, [base, variant, key](const cp::AnalysisOptions& o) {
-            return cp::attribute(*base, *variant, explainMetric(*base, key.target, key.month), o);
-        });
-    }
-    if (e.sensitivityVisible && needed(e.sensitivity, key)) {
-        auto s = sharedSnapshot(state.doc);
-        request(e.sensitivity, key, e.threads, [s, key](const cp::AnalysisOptions& o) {
-            return cp::sensitivity(*s, explainMetric(*s, key.target, key.month), {}, o);
-        });
-    }
+  ExplainState& e = state.explain;
+  takeFinished(e.attribution);
+  takeFinished(e.sensitivity);
+  if (!hasScenario(state.doc) || state.dash.months.count() == 0) return;
+  const ExplainState::Key key = explainKey(state);
+  if (e.explainVisible && needed(e.attribution, key)) {  // the snapshots only when a run is due
+    auto base = state.doc.loaded;
+    auto variant = sharedSnapshot(state.doc);
+    request(e.attribution, key, e.threads, [base, variant, key](const cp::AnalysisOptions& o) {
+      return cp::attribute(*base, *variant, explainMetric(*base, key.target, key.month), o);
+    });
+  }
+  if (e.sensitivityVisible && needed(e.sensitivity, key)) {
+    auto s = sharedSnapshot(state.doc);
+    request(e.sensitivity, key, e.threads, [s, key](const cp::AnalysisOptions& o) {
+      return cp::sensitivity(*s, explainMetric(*s, key.target, key.month), {}, o);
+    });
+  }
 }
 
 void waitForExplain(AppState& state) {
-    for (int i = 0; i < 8; ++i) {
-        syncExplain(state);
-        state.explain.attribution.worker.waitIdle();
-        state.explain.sensitivity.worker.waitIdle();
-        syncExplain(state);
-        if (!state.explain.attribution.worker.busy() && !state.explain.sensitivity.worker.busy()) break;
-    }
+  for (int i = 0; i < 8; ++i) {
+    syncExplain(state);
+    state.explain.attribution.worker.waitIdle();
+    state.explain.sensitivity.worker.waitIdle();
+    syncExplain(state);
+    if (!state.explain.attribution.worker.busy() && !state.explain.sensitivity.worker.busy()) break;
+  }
 }
 
 const cp::Attribution* shownAttribution(const AppState& state) {
-    return cached(state.explain.attribution, explainKey(state));
+  return cached(state.explain.attribution, explainKey(state));
 }
 
 const cp::Sensitivity* shownSensitivity(const AppState& state) {
-    return cached(state.explain.sensitivity, explainKey(state));
+  return cached(state.explain.sensitivity, explainKey(state));
 }
 
 float explainProgress(const AppState& state, bool sensitivity) {
-    const auto fraction = [](const auto& slot) {
-        const AnalysisWorker::Progress p = slot.worker.progress();
-        return p.running && p.tag == slot.submittedTag && p.total > 0 ? static_cast<float>(p.done) / static_cast<float>(p.total)
-                                                                      : 0.0f;
-    };
-    return sensitivity ? fraction(state.explain.sensitivity) : fraction(state.explain.attribution);
+  const auto fraction = [](const auto& slot) {
+    const AnalysisWorker::Progress p = slot.worker.progress();
+    return p.running && p.tag == slot.submittedTag && p.total > 0
+               ? static_cast<float>(p.done) / static_cast<float>(p.total)
+               : 0.0f;
+  };
+  return sensitivity ? fraction(state.explain.sensitivity) : fraction(state.explain.attribution);
 }
 
 std::string explainStatus(const AppState& state, bool sensitivity) {
-    const auto status = [&](const auto& slot, bool shown) -> std::string {
-        if (shown) return "";
-        if (!slot.error.empty() && slot.submitted == explainKey(state)) return tr("failed: ") + slot.error;
-        const AnalysisWorker::Progress p = slot.worker.progress();
-        const int done = p.running && p.tag == slot.submittedTag ? p.done : 0;
-        const int total = p.running && p.tag == slot.submittedTag ? p.total : 0;
-        return tr("computing: ") + std::to_string(done) + "/" + std::to_string(total) + tr(" runs");
-    };
-    return sensitivity ? status(state.explain.sensitivity, shownSensitivity(state) != nullptr)
-                       : status(state.explain.attribution, shownAttribution(state) != nullptr);
+  const auto status = [&](const auto& slot, bool shown) -> std::string {
+    if (shown) return "";
+    if (!slot.error.empty() && slot.submitted == explainKey(state)) return tr("failed: ") + slot.error;
+    const AnalysisWorker::Progress p = slot.worker.progress();
+    const int done = p.running && p.tag == slot.submittedTag ? p.done : 0;
+    const int total = p.running && p.tag == slot.submittedTag ? p.total : 0;
+    return tr("computing: ") + std::to_string(done) + "/" + std::to_string(total) + tr(" runs");
+  };
+  return sensitivity ? status(state.explain.sensitivity, shownSensitivity(state) != nullptr)
+                     : status(state.explain.attribution, shownAttribution(state) != nullptr);
 }
 
 }  // namespace chokepoint::app

@@ -29,18 +29,18 @@ struct AppState;
 
 // What to explain: a KPI card (chart < 0) or series `series` of chart `chart`.
 struct ExplainTarget {
-    int kpi = 0;
-    int chart = -1;
-    int series = 0;
-    friend bool operator==(const ExplainTarget&, const ExplainTarget&) = default;
+  int kpi = 0;
+  int chart = -1;
+  int series = 0;
+  friend bool operator==(const ExplainTarget&, const ExplainTarget&) = default;
 };
 
 // Every target there is for a scenario, with its label ("China training compute",
 // "Training compute: China") and unit, KPIs first.
 struct TargetChoice {
-    ExplainTarget target;
-    std::string label;
-    chart::Unit unit = chart::Unit::None;
+  ExplainTarget target;
+  std::string label;
+  chart::Unit unit = chart::Unit::None;
 };
 std::vector<TargetChoice> explainTargets(const cp::Scenario& s);
 // The target's value in absolute month `month` of a run: the KPI's aggregate (a sum of
@@ -49,11 +49,11 @@ cp::Metric explainMetric(const cp::Scenario& s, const ExplainTarget& target, int
 
 // One bar of the waterfall from "as loaded" to "your run".
 struct WaterfallBar {
-    enum class Kind { Lever, Other, Interaction };
-    Kind kind = Kind::Lever;
-    int lever = -1;  // Lever: index in the scenario
-    std::string label, from, to, help;
-    double value = 0;
+  enum class Kind { Lever, Other, Interaction };
+  Kind kind = Kind::Lever;
+  int lever = -1;  // Lever: index in the scenario
+  std::string label, from, to, help;
+  double value = 0;
 };
 // Shapley split (default): one bar per lever, plus "other differences" when non-zero.
 // One at a time: each lever's effect alone, plus an "interactions" bar when non-zero.
@@ -62,61 +62,61 @@ std::vector<WaterfallBar> waterfallBars(const cp::Attribution& a, bool oneAtATim
 
 // Runs one analysis at a time on a TaskRunner; submitting cancels the one in progress.
 class AnalysisWorker {
-public:
-    using Job = std::function<void(const cp::AnalysisOptions&)>;  // writes its own result
-    using Progress = TaskRunner::Progress;
+ public:
+  using Job = std::function<void(const cp::AnalysisOptions&)>;  // writes its own result
+  using Progress = TaskRunner::Progress;
 
-    // The job runs on the worker thread with AnalysisOptions whose cancel flag a later
-    // submit() sets; it stores its own result (and catches its own errors).
-    void submit(std::uint64_t tag, Job job);
-    // Tag of the newest finished job, once (0: none).
-    std::uint64_t takeFinished();
-    // Called (from the worker thread) when an analysis finishes or stops (wake.h).
-    void setWake(WakeHook wake) { runner_.setWake(std::move(wake)); }
-    Progress progress() const { return runner_.progress(); }
-    bool busy() const { return runner_.busy(); }
-    void waitIdle() { runner_.waitIdle(); }
-    // Without threads (the browser build; tests switch it on) the job runs a few runs at a
-    // time through cp::AnalysisMemo, one slice per takeFinished(): the page keeps drawing.
-    void setSliced(bool on) { runner_.setSliced(on); }
-    static constexpr int kRunsPerSlice = 2;
+  // The job runs on the worker thread with AnalysisOptions whose cancel flag a later
+  // submit() sets; it stores its own result (and catches its own errors).
+  void submit(std::uint64_t tag, Job job);
+  // Tag of the newest finished job, once (0: none).
+  std::uint64_t takeFinished();
+  // Called (from the worker thread) when an analysis finishes or stops (wake.h).
+  void setWake(WakeHook wake) { runner_.setWake(std::move(wake)); }
+  Progress progress() const { return runner_.progress(); }
+  bool busy() const { return runner_.busy(); }
+  void waitIdle() { runner_.waitIdle(); }
+  // Without threads (the browser build; tests switch it on) the job runs a few runs at a
+  // time through cp::AnalysisMemo, one slice per takeFinished(): the page keeps drawing.
+  void setSliced(bool on) { runner_.setSliced(on); }
+  static constexpr int kRunsPerSlice = 2;
 
-private:
-    TaskRunner runner_;
+ private:
+  TaskRunner runner_;
 };
 
 struct ExplainState {
-    ExplainTarget target;
-    bool oneAtATime = false;      // waterfall split (see waterfallBars)
-    bool explainVisible = false;  // the tabs were drawn this frame: compute on demand
-    bool sensitivityVisible = false;
-    int threads = 0;              // analysis worker threads (0: one per core)
-    std::string waterfallExport = "waterfall", tornadoExport = "tornado";  // export file names (no extension)
-    float waterfallRect[4] = {0, 0, 0, 0}, tornadoRect[4] = {0, 0, 0, 0};  // last drawn (PNG export crops)
+  ExplainTarget target;
+  bool oneAtATime = false;      // waterfall split (see waterfallBars)
+  bool explainVisible = false;  // the tabs were drawn this frame: compute on demand
+  bool sensitivityVisible = false;
+  int threads = 0;                                                       // analysis worker threads (0: one per core)
+  std::string waterfallExport = "waterfall", tornadoExport = "tornado";  // export file names (no extension)
+  float waterfallRect[4] = {0, 0, 0, 0}, tornadoRect[4] = {0, 0, 0, 0};  // last drawn (PNG export crops)
 
-    struct Key {
-        std::uint64_t generation = 0;
-        std::vector<std::vector<std::pair<int, double>>> edits;  // the lever schedules: undo finds its analysis again
-        ExplainTarget target;
-        int month = 0;  // absolute
-        friend bool operator==(const Key&, const Key&) = default;
-    };
-    template <class T>
-    struct Pending {  // written by the job, read once it has finished
-        T value;
-        std::string error;
-    };
-    template <class T>
-    struct Slot {
-        AnalysisWorker worker;
-        std::uint64_t nextTag = 1, submittedTag = 0;
-        Key submitted;
-        std::shared_ptr<Pending<T>> pending;  // the job of submittedTag, until it is taken
-        std::string error;                    // the job of `submitted` threw
-        std::vector<std::pair<Key, std::shared_ptr<const T>>> cache;  // most recent last
-    };
-    Slot<cp::Attribution> attribution;
-    Slot<cp::Sensitivity> sensitivity;
+  struct Key {
+    std::uint64_t generation = 0;
+    std::vector<std::vector<std::pair<int, double>>> edits;  // the lever schedules: undo finds its analysis again
+    ExplainTarget target;
+    int month = 0;  // absolute
+    friend bool operator==(const Key&, const Key&) = default;
+  };
+  template <class T>
+  struct Pending {  // written by the job, read once it has finished
+    T value;
+    std::string error;
+  };
+  template <class T>
+  struct Slot {
+    AnalysisWorker worker;
+    std::uint64_t nextTag = 1, submittedTag = 0;
+    Key submitted;
+    std::shared_ptr<Pending<T>> pending;                          // the job of submittedTag, until it is taken
+    std::string error;                                            // the job of `submitted` threw
+    std::vector<std::pair<Key, std::shared_ptr<const T>>> cache;  // most recent last
+  };
+  Slot<cp::Attribution> attribution;
+  Slot<cp::Sensitivity> sensitivity;
 };
 
 inline constexpr std::size_t kExplainCacheSize = 16;

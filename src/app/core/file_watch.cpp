@@ -14,92 +14,97 @@ namespace chokepoint::app {
 namespace {
 
 void removeWarning(AppState& state, const std::string& text) {
-    if (text.empty()) return;
-    auto& w = state.warnings;
-    w.erase(std::remove(w.begin(), w.end(), text), w.end());
+  if (text.empty()) return;
+  auto& w = state.warnings;
+  w.erase(std::remove(w.begin(), w.end(), text), w.end());
 }
 
 // Empty when `file` loads; else its first problem.
 std::string loadProblem(const std::string& file) {
-    try {
-        (void)cp::loadScenario(file);
-        return "";
-    } catch (const cp::LoadError& e) {
-        if (e.problems().empty()) return "unknown problem";
-        const cp::Problem& p = e.problems().front();
-        return p.pointer.empty() ? p.message : p.pointer + ": " + p.message;
-    } catch (const std::exception& e) {
-        return e.what();
-    }
+  try {
+    (void)cp::loadScenario(file);
+    return "";
+  } catch (const cp::LoadError& e) {
+    if (e.problems().empty()) return "unknown problem";
+    const cp::Problem& p = e.problems().front();
+    return p.pointer.empty() ? p.message : p.pointer + ": " + p.message;
+  } catch (const std::exception& e) {
+    return e.what();
+  }
 }
 
 }  // namespace
 
 FileStamp stampOf(const std::filesystem::path& file) {
-    struct stat st {};
-    if (file.empty() || ::stat(file.c_str(), &st) != 0) return FileStamp{};
-    return FileStamp{true, static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec,
-                     static_cast<std::uintmax_t>(st.st_size)};
+  struct stat st {};
+  if (file.empty() || ::stat(file.c_str(), &st) != 0) return FileStamp{};
+  return FileStamp{true, static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec,
+                   static_cast<std::uintmax_t>(st.st_size)};
 }
 
 void pollScenarioFile(AppState& state, std::chrono::steady_clock::time_point now) {
-    ScenarioWatch& w = state.watch;
-    if (!w.enabled || state.scenarioPath.empty()) return;
-    // A (re)load happened: what is on disk now is what we have.
-    if (state.scenarioPath != w.path || !w.loaded.sameLoad(version(state.doc))) {
-        removeWarning(state, w.deletedWarning);
-        w.deletedWarning.clear();
-        w.path = state.scenarioPath;
-        w.loaded = version(state.doc);
-        w.known = stampOf(w.path);
-        ++w.polls;
-        w.nextPoll = now + kWatchInterval;
-        w.prompting = w.promptRequested = false;
-        return;
-    }
-    if (w.prompting || (w.nextPoll && now < *w.nextPoll)) return;
-    w.nextPoll = now + kWatchInterval;
-    const FileStamp stamp = stampOf(w.path);
-    ++w.polls;
-    if (stamp == w.known) return;
-
-    const std::string name = displayPath(w.path);
-    if (!stamp.exists) {
-        w.known = stamp;  // reported once; a file that reappears differs from "missing"
-        w.deletedWarning = name + " was deleted on disk; you keep working on the copy in memory (Save As keeps "
-                                  "your levers)";
-        state.warnings.push_back(w.deletedWarning);
-        return;
-    }
+  ScenarioWatch& w = state.watch;
+  if (!w.enabled || state.scenarioPath.empty()) return;
+  // A (re)load happened: what is on disk now is what we have.
+  if (state.scenarioPath != w.path || !w.loaded.sameLoad(version(state.doc))) {
     removeWarning(state, w.deletedWarning);
     w.deletedWarning.clear();
-    if (!state.scenarioLoaded || !hasScenario(state.doc)) {  // it did not load: try the new version
-        w.known = stamp;
-        state.requests.reload = true;
-        return;
-    }
-    if (const std::string problem = loadProblem(w.path); !problem.empty()) {
-        w.known = stamp;
-        setError(state, name + " changed on disk but no longer loads (" + problem + "); keeping the version in memory");
-        return;
-    }
-    w.pending = stamp;
-    w.prompting = true;
-    w.promptRequested = true;
+    w.path = state.scenarioPath;
+    w.loaded = version(state.doc);
+    w.known = stampOf(w.path);
+    ++w.polls;
+    w.nextPoll = now + kWatchInterval;
+    w.prompting = w.promptRequested = false;
+    return;
+  }
+  if (w.prompting || (w.nextPoll && now < *w.nextPoll)) return;
+  w.nextPoll = now + kWatchInterval;
+  const FileStamp stamp = stampOf(w.path);
+  ++w.polls;
+  if (stamp == w.known) return;
+
+  const std::string name = displayPath(w.path);
+  if (!stamp.exists) {
+    w.known = stamp;  // reported once; a file that reappears differs from "missing"
+    w.deletedWarning = name +
+                       " was deleted on disk; you keep working on the copy in memory (Save As keeps "
+                       "your levers)";
+    state.warnings.push_back(w.deletedWarning);
+    return;
+  }
+  removeWarning(state, w.deletedWarning);
+  w.deletedWarning.clear();
+  if (!state.scenarioLoaded || !hasScenario(state.doc)) {  // it did not load: try the new version
+    w.known = stamp;
+    state.requests.reload = true;
+    return;
+  }
+  if (const std::string problem = loadProblem(w.path); !problem.empty()) {
+    w.known = stamp;
+    setError(state, name + " changed on disk but no longer loads (" + problem + "); keeping the version in memory");
+    return;
+  }
+  w.pending = stamp;
+  w.prompting = true;
+  w.promptRequested = true;
 }
 
 void resolveFileChange(AppState& state, FileChangeChoice choice) {
-    ScenarioWatch& w = state.watch;
-    w.prompting = false;
-    w.promptRequested = false;
-    w.known = w.pending;
-    switch (choice) {
-        case FileChangeChoice::ReloadKeepEdits: state.requests.reload = true; break;
-        case FileChangeChoice::ReloadDiscardEdits: state.requests.revert = true; break;
-        case FileChangeChoice::KeepMine:
-            setStatus(state, "Kept your version; " + displayPath(w.path) + " on disk differs");
-            break;
-    }
+  ScenarioWatch& w = state.watch;
+  w.prompting = false;
+  w.promptRequested = false;
+  w.known = w.pending;
+  switch (choice) {
+    case FileChangeChoice::ReloadKeepEdits:
+      state.requests.reload = true;
+      break;
+    case FileChangeChoice::ReloadDiscardEdits:
+      state.requests.revert = true;
+      break;
+    case FileChangeChoice::KeepMine:
+      setStatus(state, "Kept your version; " + displayPath(w.path) + " on disk differs");
+      break;
+  }
 }
 
 }  // namespace chokepoint::app

@@ -26,25 +26,25 @@ struct AppState;
 inline constexpr std::chrono::milliseconds kWatchInterval{1000};
 
 struct FileStamp {
-    bool exists = false;
-    std::int64_t mtimeNs = 0;
-    std::uintmax_t size = 0;
-    friend bool operator==(const FileStamp&, const FileStamp&) = default;
+  bool exists = false;
+  std::int64_t mtimeNs = 0;
+  std::uintmax_t size = 0;
+  friend bool operator==(const FileStamp&, const FileStamp&) = default;
 };
 
 FileStamp stampOf(const std::filesystem::path& file);
 
 struct ScenarioWatch {
-    bool enabled = true;                     // off in --screenshot / --bench-frames
-    std::string path;                        // file the stamp belongs to
-    Version loaded;                          // the document version it was taken after (its load counts)
-    FileStamp known;                         // what we last loaded or agreed to keep
-    FileStamp pending;                       // the changed file the prompt is about
-    std::optional<std::chrono::steady_clock::time_point> nextPoll;
-    bool promptRequested = false;            // open the modal (when no other popup is open)
-    bool prompting = false;                  // a prompt waits for an answer: no new ones
-    std::string deletedWarning;              // in state.warnings while the file is gone
-    int polls = 0;                           // stat() calls (tests)
+  bool enabled = true;  // off in --screenshot / --bench-frames
+  std::string path;     // file the stamp belongs to
+  Version loaded;       // the document version it was taken after (its load counts)
+  FileStamp known;      // what we last loaded or agreed to keep
+  FileStamp pending;    // the changed file the prompt is about
+  std::optional<std::chrono::steady_clock::time_point> nextPoll;
+  bool promptRequested = false;  // open the modal (when no other popup is open)
+  bool prompting = false;        // a prompt waits for an answer: no new ones
+  std::string deletedWarning;    // in state.warnings while the file is gone
+  int polls = 0;                 // stat() calls (tests)
 };
 
 enum class FileChangeChoice { ReloadKeepEdits, ReloadDiscardEdits, KeepMine };

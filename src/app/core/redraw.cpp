@@ -11,54 +11,54 @@
 namespace chokepoint::app {
 
 bool RedrawPolicy::shouldDraw(const RedrawSignals& s, double now) {
-    if (s.input || s.changed) owed_ = std::max(owed_, kSettleFrames);
-    if (s.resized) owed_ = std::max(owed_, 1);
-    if (s.resultsPending) owed_ = std::max(owed_, 2);  // taken and drawn, then laid out around them
-    interval_ = s.backgroundBusy || s.animating ? kPacedFrameSeconds : s.blinking ? kBlinkFrameSeconds : 0.0;
-    if (interval_ == 0 && wasBusy_) owed_ = std::max(owed_, 1);  // the finished state, not the last progress
-    if (owed_ > 0) return true;
-    return interval_ > 0 && now - lastFrame_ >= interval_;
+  if (s.input || s.changed) owed_ = std::max(owed_, kSettleFrames);
+  if (s.resized) owed_ = std::max(owed_, 1);
+  if (s.resultsPending) owed_ = std::max(owed_, 2);  // taken and drawn, then laid out around them
+  interval_ = s.backgroundBusy || s.animating ? kPacedFrameSeconds : s.blinking ? kBlinkFrameSeconds : 0.0;
+  if (interval_ == 0 && wasBusy_) owed_ = std::max(owed_, 1);  // the finished state, not the last progress
+  if (owed_ > 0) return true;
+  return interval_ > 0 && now - lastFrame_ >= interval_;
 }
 
 void RedrawPolicy::drawn(const RedrawSignals& s, double now) {
-    if (owed_ > 0) --owed_;
-    wasBusy_ = s.backgroundBusy || s.animating || s.blinking;
-    lastFrame_ = now;
+  if (owed_ > 0) --owed_;
+  wasBusy_ = s.backgroundBusy || s.animating || s.blinking;
+  lastFrame_ = now;
 }
 
 double RedrawPolicy::waitSeconds(double now) const {
-    if (owed_ > 0) return 0.0;
-    if (interval_ > 0) return std::clamp(lastFrame_ + interval_ - now, 0.0, interval_);
-    return kIdleWaitSeconds;
+  if (owed_ > 0) return 0.0;
+  if (interval_ > 0) return std::clamp(lastFrame_ + interval_ - now, 0.0, interval_);
+  return kIdleWaitSeconds;
 }
 
 RedrawSignals backgroundSignals(const AppState& state) {
-    RedrawSignals s;
-    s.resultsPending = state.worker.hasResults() || state.uncertainty.worker.hasResult();
-    // The Explain tabs take their analyses only while drawn: a finished one is not "pending"
-    // (a hidden tab would keep the loop drawing); the frame after busy work stops shows it.
-    const ExplainState& e = state.explain;
-    s.backgroundBusy = state.worker.busy() || state.uncertainty.worker.busy() || e.attribution.worker.busy() ||
-                       e.sensitivity.worker.busy() || classroomBusy(state);
-    const Dialogs& d = state.dialogs;
-    // Requests that the next frames act on: a picture counts frames down, dialogs open.
-    s.animating = state.requests.screenshot.has_value() || d.requested.has_value() || d.confirmRequested;
-    if (const ImGuiContext* g = ImGui::GetCurrentContext()) {
-        const float dim = g->DimBgRatio;
-        s.animating = s.animating || (dim > 0.0f && dim < 1.0f);  // a modal's backdrop fades in and out
-        s.blinking = g->IO.WantTextInput && g->IO.ConfigInputTextCursorBlink;
-    }
-    return s;
+  RedrawSignals s;
+  s.resultsPending = state.worker.hasResults() || state.uncertainty.worker.hasResult();
+  // The Explain tabs take their analyses only while drawn: a finished one is not "pending"
+  // (a hidden tab would keep the loop drawing); the frame after busy work stops shows it.
+  const ExplainState& e = state.explain;
+  s.backgroundBusy = state.worker.busy() || state.uncertainty.worker.busy() || e.attribution.worker.busy() ||
+                     e.sensitivity.worker.busy() || classroomBusy(state);
+  const Dialogs& d = state.dialogs;
+  // Requests that the next frames act on: a picture counts frames down, dialogs open.
+  s.animating = state.requests.screenshot.has_value() || d.requested.has_value() || d.confirmRequested;
+  if (const ImGuiContext* g = ImGui::GetCurrentContext()) {
+    const float dim = g->DimBgRatio;
+    s.animating = s.animating || (dim > 0.0f && dim < 1.0f);  // a modal's backdrop fades in and out
+    s.blinking = g->IO.WantTextInput && g->IO.ConfigInputTextCursorBlink;
+  }
+  return s;
 }
 
 TickStamp tickStamp(const AppState& state) {
-    TickStamp t;
-    t.warnings = state.warnings.size();
-    t.statusHash = std::hash<std::string>{}(state.statusMessage);
-    t.statusIsError = state.statusIsError;
-    t.reload = state.requests.reload;
-    t.prompt = state.watch.promptRequested;
-    return t;
+  TickStamp t;
+  t.warnings = state.warnings.size();
+  t.statusHash = std::hash<std::string>{}(state.statusMessage);
+  t.statusIsError = state.statusIsError;
+  t.reload = state.requests.reload;
+  t.prompt = state.watch.promptRequested;
+  return t;
 }
 
 }  // namespace chokepoint::app

@@ -31,35 +31,35 @@ namespace chokepoint::app {
 struct AppState;
 
 struct RedrawSignals {
-    bool input = false;           // input events since the last check
-    bool resized = false;         // framebuffer resized or window exposed
-    bool resultsPending = false;  // a worker holds finished results not yet taken
-    bool backgroundBusy = false;  // a run or an ensemble is computing
-    bool animating = false;       // something on screen changes by itself
-    bool blinking = false;        // a text field is active: its cursor blinks
-    bool changed = false;         // something shown changed outside a frame (file watch, autosave)
+  bool input = false;           // input events since the last check
+  bool resized = false;         // framebuffer resized or window exposed
+  bool resultsPending = false;  // a worker holds finished results not yet taken
+  bool backgroundBusy = false;  // a run or an ensemble is computing
+  bool animating = false;       // something on screen changes by itself
+  bool blinking = false;        // a text field is active: its cursor blinks
+  bool changed = false;         // something shown changed outside a frame (file watch, autosave)
 };
 
 class RedrawPolicy {
-public:
-    static constexpr int kSettleFrames = 3;
-    static constexpr double kPacedFrameSeconds = 0.05;  // 20 frames/s: progress, not motion
-    static constexpr double kBlinkFrameSeconds = 0.4;
-    static constexpr double kIdleWaitSeconds = 0.5;     // wake-ups for timers (autosave, file watch)
+ public:
+  static constexpr int kSettleFrames = 3;
+  static constexpr double kPacedFrameSeconds = 0.05;  // 20 frames/s: progress, not motion
+  static constexpr double kBlinkFrameSeconds = 0.4;
+  static constexpr double kIdleWaitSeconds = 0.5;  // wake-ups for timers (autosave, file watch)
 
-    // Whether to draw a frame now; records the signals that ask for frames later.
-    bool shouldDraw(const RedrawSignals& s, double now);
-    // After a frame was drawn with these signals.
-    void drawn(const RedrawSignals& s, double now);
-    // How long the loop may wait for events before it checks again.
-    double waitSeconds(double now) const;
-    int owedFrames() const { return owed_; }
+  // Whether to draw a frame now; records the signals that ask for frames later.
+  bool shouldDraw(const RedrawSignals& s, double now);
+  // After a frame was drawn with these signals.
+  void drawn(const RedrawSignals& s, double now);
+  // How long the loop may wait for events before it checks again.
+  double waitSeconds(double now) const;
+  int owedFrames() const { return owed_; }
 
-private:
-    int owed_ = kSettleFrames;  // the first frames lay the window out
-    double interval_ = 0;       // > 0: the last check wanted a frame this often (seconds)
-    bool wasBusy_ = false;      // background work ran during the last frame drawn
-    double lastFrame_ = -1e300;
+ private:
+  int owed_ = kSettleFrames;  // the first frames lay the window out
+  double interval_ = 0;       // > 0: the last check wanted a frame this often (seconds)
+  bool wasBusy_ = false;      // background work ran during the last frame drawn
+  double lastFrame_ = -1e300;
 };
 
 // resultsPending, backgroundBusy, animating and blinking from the workers, the classroom and the
@@ -68,10 +68,10 @@ RedrawSignals backgroundSignals(const AppState& state);
 
 // What timers (file watch, autosave) can change outside a frame; compare before and after.
 struct TickStamp {
-    std::size_t warnings = 0;
-    std::size_t statusHash = 0;
-    bool reload = false, prompt = false, statusIsError = false;
-    friend bool operator==(const TickStamp&, const TickStamp&) = default;
+  std::size_t warnings = 0;
+  std::size_t statusHash = 0;
+  bool reload = false, prompt = false, statusIsError = false;
+  friend bool operator==(const TickStamp&, const TickStamp&) = default;
 };
 TickStamp tickStamp(const AppState& state);
 

@@ -33,57 +33,57 @@ enum class RunSlot { Current = 0, Baseline = 1, Trace = 2 };
 inline constexpr int kRunSlots = 3;
 
 struct RunRequest {
-    std::shared_ptr<const cp::Scenario> scenario;
-    std::uint64_t tag = 0;   // the caller's id of this request (e.g. document revision)
-    int traceCompany = -1;   // record the options of this company...
-    int traceMonth = -1;     // ...in this absolute month (RunOptions)
+  std::shared_ptr<const cp::Scenario> scenario;
+  std::uint64_t tag = 0;  // the caller's id of this request (e.g. document revision)
+  int traceCompany = -1;  // record the options of this company...
+  int traceMonth = -1;    // ...in this absolute month (RunOptions)
 };
 
 struct RunOutput {
-    std::shared_ptr<const cp::Results> results;
-    std::shared_ptr<const cp::Scenario> scenario;  // what was run
-    // ruleActive[r][t]: rule r in force in month index t (the rule timeline).
-    std::shared_ptr<const std::vector<std::vector<char>>> ruleActive;
-    std::uint64_t tag = 0;
-    int traceCompany = -1, traceMonth = -1;  // echo of the request
-    std::string error;       // non-empty: the run threw; results is null
-    double milliseconds = 0;
+  std::shared_ptr<const cp::Results> results;
+  std::shared_ptr<const cp::Scenario> scenario;  // what was run
+  // ruleActive[r][t]: rule r in force in month index t (the rule timeline).
+  std::shared_ptr<const std::vector<std::vector<char>>> ruleActive;
+  std::uint64_t tag = 0;
+  int traceCompany = -1, traceMonth = -1;  // echo of the request
+  std::string error;                       // non-empty: the run threw; results is null
+  double milliseconds = 0;
 };
 
 class RunWorker {
-public:
-    RunWorker() = default;
-    ~RunWorker();
-    RunWorker(const RunWorker&) = delete;
-    RunWorker& operator=(const RunWorker&) = delete;
+ public:
+  RunWorker() = default;
+  ~RunWorker();
+  RunWorker(const RunWorker&) = delete;
+  RunWorker& operator=(const RunWorker&) = delete;
 
-    // Queues a run (starting the thread on first use). Replaces a pending request of
-    // the same slot; a run already in progress finishes and is delivered.
-    void submit(RunSlot slot, RunRequest request);
-    // The newest finished run of a slot, once.
-    std::optional<RunOutput> take(RunSlot slot);
-    // True when a slot holds a finished run that take() has not taken yet.
-    bool hasResults() const;
-    // Called (from the worker thread) after each finished run; empty: none. Once
-    // setWake({}) has returned the old hook is never called again.
-    void setWake(WakeHook wake);
-    // True while a request of the slot is pending or running.
-    bool busy(RunSlot slot) const;
-    bool busy() const;
-    void waitIdle();
+  // Queues a run (starting the thread on first use). Replaces a pending request of
+  // the same slot; a run already in progress finishes and is delivered.
+  void submit(RunSlot slot, RunRequest request);
+  // The newest finished run of a slot, once.
+  std::optional<RunOutput> take(RunSlot slot);
+  // True when a slot holds a finished run that take() has not taken yet.
+  bool hasResults() const;
+  // Called (from the worker thread) after each finished run; empty: none. Once
+  // setWake({}) has returned the old hook is never called again.
+  void setWake(WakeHook wake);
+  // True while a request of the slot is pending or running.
+  bool busy(RunSlot slot) const;
+  bool busy() const;
+  void waitIdle();
 
-private:
-    void loop();
-    static RunOutput run(const RunRequest& request);
+ private:
+  void loop();
+  static RunOutput run(const RunRequest& request);
 
-    mutable std::mutex mutex_;
-    std::condition_variable wake_, idle_;
-    std::array<std::optional<RunRequest>, kRunSlots> pending_;
-    std::array<std::optional<RunOutput>, kRunSlots> done_;
-    std::array<bool, kRunSlots> running_{};
-    bool stop_ = false;
-    WakeHook wakeHook_;
-    std::thread thread_;
+  mutable std::mutex mutex_;
+  std::condition_variable wake_, idle_;
+  std::array<std::optional<RunRequest>, kRunSlots> pending_;
+  std::array<std::optional<RunOutput>, kRunSlots> done_;
+  std::array<bool, kRunSlots> running_{};
+  bool stop_ = false;
+  WakeHook wakeHook_;
+  std::thread thread_;
 };
 
 }  // namespace chokepoint::app

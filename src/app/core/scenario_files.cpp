@@ -19,126 +19,126 @@ namespace fs = std::filesystem;
 namespace {
 
 fs::path absoluteNormal(const fs::path& p) {
-    std::error_code ec;
-    fs::path abs = fs::absolute(p, ec);
-    if (ec) abs = p;
-    return abs.lexically_normal();
+  std::error_code ec;
+  fs::path abs = fs::absolute(p, ec);
+  if (ec) abs = p;
+  return abs.lexically_normal();
 }
 
 }  // namespace
 
 LeverStrings changedLeverStrings(const Document& doc) {
-    LeverStrings out;
-    if (!hasScenario(doc)) return out;
-    const cp::Scenario edited = snapshot(doc);
-    for (int i = 0; i < leverCount(doc); ++i) {
-        if (!leverChanged(doc, i)) continue;
-        const cp::Lever& l = lever(doc, i);
-        std::vector<std::string> values = cp::leverScheduleStrings(edited, i);
-        // Back at the catalogue default: say so, or the parent's own `set` would win.
-        if (values.empty()) values.push_back(cp::formatLeverValue(l, l.value));
-        out.emplace_back(l.id, std::move(values));
-    }
-    return out;
+  LeverStrings out;
+  if (!hasScenario(doc)) return out;
+  const cp::Scenario edited = snapshot(doc);
+  for (int i = 0; i < leverCount(doc); ++i) {
+    if (!leverChanged(doc, i)) continue;
+    const cp::Lever& l = lever(doc, i);
+    std::vector<std::string> values = cp::leverScheduleStrings(edited, i);
+    // Back at the catalogue default: say so, or the parent's own `set` would win.
+    if (values.empty()) values.push_back(cp::formatLeverValue(l, l.value));
+    out.emplace_back(l.id, std::move(values));
+  }
+  return out;
 }
 
 LeverEdits editsFromLeverStrings(const Document& doc, const LeverStrings& levers, std::vector<std::string>* skipped) {
-    const cp::Scenario& loaded = *doc.loaded;
-    cp::Scenario edited = snapshot(doc);
-    std::vector<cp::LeverSetting> settings;
-    for (const auto& [id, values] : levers) {
-        std::vector<std::string> args;
-        for (const std::string& v : values) args.push_back(id + "=" + v);
-        try {
-            const auto parsed = cp::parseLeverArgs(args, loaded);
-            // The values are the lever's whole schedule: start from the catalogue default.
-            edited.lever_schedules[static_cast<size_t>(parsed.front().lever)].points.clear();
-            settings.insert(settings.end(), parsed.begin(), parsed.end());
-        } catch (const cp::LeverError&) {
-            if (!skipped) throw;
-            skipped->push_back(id);
-        }
+  const cp::Scenario& loaded = *doc.loaded;
+  cp::Scenario edited = snapshot(doc);
+  std::vector<cp::LeverSetting> settings;
+  for (const auto& [id, values] : levers) {
+    std::vector<std::string> args;
+    for (const std::string& v : values) args.push_back(id + "=" + v);
+    try {
+      const auto parsed = cp::parseLeverArgs(args, loaded);
+      // The values are the lever's whole schedule: start from the catalogue default.
+      edited.lever_schedules[static_cast<size_t>(parsed.front().lever)].points.clear();
+      settings.insert(settings.end(), parsed.begin(), parsed.end());
+    } catch (const cp::LeverError&) {
+      if (!skipped) throw;
+      skipped->push_back(id);
     }
-    edited = cp::withLevers(std::move(edited), settings);
-    LeverEdits edits = std::move(edited.lever_schedules);
-    edits.resize(loaded.levers.size());
-    return edits;
+  }
+  edited = cp::withLevers(std::move(edited), settings);
+  LeverEdits edits = std::move(edited.lever_schedules);
+  edits.resize(loaded.levers.size());
+  return edits;
 }
 
 std::string variantJson(const Document& doc, const fs::path& variantPath, const std::string& name) {
-    const fs::path parent = absoluteNormal(doc.path);
-    const fs::path variantDir = absoluteNormal(variantPath).parent_path();
-    fs::path rel = parent.lexically_relative(variantDir);
-    if (rel.empty()) rel = parent;
+  const fs::path parent = absoluteNormal(doc.path);
+  const fs::path variantDir = absoluteNormal(variantPath).parent_path();
+  fs::path rel = parent.lexically_relative(variantDir);
+  if (rel.empty()) rel = parent;
 
-    nlohmann::ordered_json out;
-    out["extends"] = rel.generic_string();
-    out["name"] = name;
-    nlohmann::ordered_json set = nlohmann::ordered_json::object();
-    for (const auto& [id, values] : changedLeverStrings(doc)) {
-        if (values.size() == 1)
-            set[id] = values.front();
-        else
-            set[id] = values;
-    }
-    out["set"] = std::move(set);
-    return out.dump(2) + "\n";
+  nlohmann::ordered_json out;
+  out["extends"] = rel.generic_string();
+  out["name"] = name;
+  nlohmann::ordered_json set = nlohmann::ordered_json::object();
+  for (const auto& [id, values] : changedLeverStrings(doc)) {
+    if (values.size() == 1)
+      set[id] = values.front();
+    else
+      set[id] = values;
+  }
+  out["set"] = std::move(set);
+  return out.dump(2) + "\n";
 }
 
 std::string saveVariant(const Document& doc, const fs::path& variantPath, const std::string& name) {
-    if (!hasScenario(doc)) return "no scenario is open";
-    if (variantPath.empty()) return "no file name given";
-    if (absoluteNormal(variantPath) == absoluteNormal(doc.path))
-        return "cannot overwrite the scenario the variant extends; choose another file name";
-    std::error_code ec;
-    if (fs::is_directory(variantPath, ec)) return variantPath.string() + " is a directory";
-    return cp::writeFileAtomic(variantPath.string(), variantJson(doc, variantPath, name));
+  if (!hasScenario(doc)) return "no scenario is open";
+  if (variantPath.empty()) return "no file name given";
+  if (absoluteNormal(variantPath) == absoluteNormal(doc.path))
+    return "cannot overwrite the scenario the variant extends; choose another file name";
+  std::error_code ec;
+  if (fs::is_directory(variantPath, ec)) return variantPath.string() + " is a directory";
+  return cp::writeFileAtomic(variantPath.string(), variantJson(doc, variantPath, name));
 }
 
 std::vector<std::string> listScenarioFiles(const std::vector<fs::path>& dirs) {
-    std::set<fs::path> seen;
-    std::vector<std::string> out;
-    for (const fs::path& dir : dirs) {
-        std::error_code ec;
-        if (!fs::is_directory(dir, ec)) continue;
-        std::vector<std::string> here;
-        for (const auto& entry : fs::directory_iterator(dir, ec)) {
-            const fs::path& p = entry.path();
-            if (p.extension() != ".json" || p.filename() == "schema.json" || p.filename() == "sources.json") continue;
-            if (!entry.is_regular_file(ec)) continue;
-            const fs::path canon = fs::weakly_canonical(p, ec);
-            if (!seen.insert(canon).second) continue;
-            here.push_back(displayPath(p));
-        }
-        std::sort(here.begin(), here.end());
-        out.insert(out.end(), here.begin(), here.end());
+  std::set<fs::path> seen;
+  std::vector<std::string> out;
+  for (const fs::path& dir : dirs) {
+    std::error_code ec;
+    if (!fs::is_directory(dir, ec)) continue;
+    std::vector<std::string> here;
+    for (const auto& entry : fs::directory_iterator(dir, ec)) {
+      const fs::path& p = entry.path();
+      if (p.extension() != ".json" || p.filename() == "schema.json" || p.filename() == "sources.json") continue;
+      if (!entry.is_regular_file(ec)) continue;
+      const fs::path canon = fs::weakly_canonical(p, ec);
+      if (!seen.insert(canon).second) continue;
+      here.push_back(displayPath(p));
     }
-    return out;
+    std::sort(here.begin(), here.end());
+    out.insert(out.end(), here.begin(), here.end());
+  }
+  return out;
 }
 
 std::vector<fs::path> scenarioDirs(const std::string& openScenarioPath) {
-    std::vector<fs::path> dirs;
-    if (!openScenarioPath.empty()) dirs.push_back(absoluteNormal(openScenarioPath).parent_path());
-    dirs.push_back(absoluteNormal("scenarios"));
-    for (const fs::path& d : cp::paths::dataDirs("scenarios")) dirs.push_back(d);  // the shipped library
-    return dirs;
+  std::vector<fs::path> dirs;
+  if (!openScenarioPath.empty()) dirs.push_back(absoluteNormal(openScenarioPath).parent_path());
+  dirs.push_back(absoluteNormal("scenarios"));
+  for (const fs::path& d : cp::paths::dataDirs("scenarios")) dirs.push_back(d);  // the shipped library
+  return dirs;
 }
 
 std::string exportResultsCsv(const cp::Results& results, const fs::path& path) {
-    if (path.empty()) return "no file name given";
-    std::ostringstream out;
-    cp::writeCsv(out, results);
-    return cp::writeFileAtomic(path.string(), out.str());
+  if (path.empty()) return "no file name given";
+  std::ostringstream out;
+  cp::writeCsv(out, results);
+  return cp::writeFileAtomic(path.string(), out.str());
 }
 
 std::string displayPath(const fs::path& path) {
-    std::error_code ec;
-    const fs::path cwd = fs::current_path(ec);
-    if (ec) return path.string();
-    const fs::path abs = absoluteNormal(path);
-    const fs::path rel = abs.lexically_relative(cwd);
-    if (rel.empty() || *rel.begin() == "..") return abs.string();
-    return rel.string();
+  std::error_code ec;
+  const fs::path cwd = fs::current_path(ec);
+  if (ec) return path.string();
+  const fs::path abs = absoluteNormal(path);
+  const fs::path rel = abs.lexically_relative(cwd);
+  if (rel.empty() || *rel.begin() == "..") return abs.string();
+  return rel.string();
 }
 
 }  // namespace chokepoint::app

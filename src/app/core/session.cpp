@@ -23,10 +23,10 @@ namespace {
 constexpr const char* kFormat = "chokepoint-session/1";
 
 std::string absolutePath(const std::string& path) {
-    if (path.empty()) return path;
-    std::error_code ec;
-    const auto abs = std::filesystem::absolute(path, ec);
-    return ec ? path : abs.lexically_normal().string();
+  if (path.empty()) return path;
+  std::error_code ec;
+  const auto abs = std::filesystem::absolute(path, ec);
+  return ec ? path : abs.lexically_normal().string();
 }
 
 }  // namespace
@@ -36,70 +36,70 @@ std::string absolutePath(const std::string& path) {
 //-----------------------------------------------------------------------------
 
 std::string sessionToJson(const SessionData& session) {
-    nlohmann::ordered_json out;
-    out["format"] = kFormat;
-    out["clean_exit"] = session.cleanExit;
-    out["scenario"] = session.scenario;
-    nlohmann::ordered_json levers = nlohmann::ordered_json::object();
-    for (const auto& [id, values] : session.levers) {
-        if (values.size() == 1)
-            levers[id] = values.front();
-        else
-            levers[id] = values;
-    }
-    out["levers"] = std::move(levers);
-    if (!session.savedPath.empty()) out["saved_as"] = {{"path", session.savedPath}, {"name", session.savedName}};
-    return out.dump(2) + "\n";
+  nlohmann::ordered_json out;
+  out["format"] = kFormat;
+  out["clean_exit"] = session.cleanExit;
+  out["scenario"] = session.scenario;
+  nlohmann::ordered_json levers = nlohmann::ordered_json::object();
+  for (const auto& [id, values] : session.levers) {
+    if (values.size() == 1)
+      levers[id] = values.front();
+    else
+      levers[id] = values;
+  }
+  out["levers"] = std::move(levers);
+  if (!session.savedPath.empty()) out["saved_as"] = {{"path", session.savedPath}, {"name", session.savedName}};
+  return out.dump(2) + "\n";
 }
 
 std::optional<SessionData> sessionFromJson(std::string_view text, std::string* error) {
-    const auto fail = [&](const std::string& why) -> std::optional<SessionData> {
-        if (error) *error = why;
-        return std::nullopt;
-    };
-    const nlohmann::ordered_json doc = nlohmann::ordered_json::parse(text, nullptr, /*allow_exceptions=*/false);
-    if (doc.is_discarded() || !doc.is_object()) return fail("not a JSON object");
-    if (doc.value("format", "") != kFormat)
-        return fail(std::string("/format: expected \"") + kFormat + "\", found " +
-                    (doc.contains("format") ? doc["format"].dump() : "nothing"));
-    SessionData s;
-    const auto clean = doc.find("clean_exit");
-    if (clean == doc.end() || !clean->is_boolean()) return fail("/clean_exit: expected true or false");
-    s.cleanExit = clean->get<bool>();
-    const auto scenario = doc.find("scenario");
-    if (scenario == doc.end() || !scenario->is_string()) return fail("/scenario: expected a file name");
-    s.scenario = scenario->get<std::string>();
-    const auto levers = doc.find("levers");
-    if (levers == doc.end() || !levers->is_object()) return fail("/levers: expected an object");
-    for (const auto& [id, v] : levers->items()) {
-        std::vector<std::string> values;
-        if (v.is_string()) values.push_back(v.get<std::string>());
-        if (v.is_array())
-            for (const auto& x : v)
-                if (x.is_string()) values.push_back(x.get<std::string>());
-        if (values.empty() || (v.is_array() && values.size() != v.size()))
-            return fail("/levers/" + id + ": expected a value or a list of values as text, found " + v.dump());
-        s.levers.emplace_back(id, std::move(values));
-    }
-    if (const auto saved = doc.find("saved_as"); saved != doc.end() && saved->is_object()) {
-        s.savedPath = saved->value("path", "");
-        s.savedName = saved->value("name", "");
-    }
-    return s;
+  const auto fail = [&](const std::string& why) -> std::optional<SessionData> {
+    if (error) *error = why;
+    return std::nullopt;
+  };
+  const nlohmann::ordered_json doc = nlohmann::ordered_json::parse(text, nullptr, /*allow_exceptions=*/false);
+  if (doc.is_discarded() || !doc.is_object()) return fail("not a JSON object");
+  if (doc.value("format", "") != kFormat)
+    return fail(std::string("/format: expected \"") + kFormat + "\", found " +
+                (doc.contains("format") ? doc["format"].dump() : "nothing"));
+  SessionData s;
+  const auto clean = doc.find("clean_exit");
+  if (clean == doc.end() || !clean->is_boolean()) return fail("/clean_exit: expected true or false");
+  s.cleanExit = clean->get<bool>();
+  const auto scenario = doc.find("scenario");
+  if (scenario == doc.end() || !scenario->is_string()) return fail("/scenario: expected a file name");
+  s.scenario = scenario->get<std::string>();
+  const auto levers = doc.find("levers");
+  if (levers == doc.end() || !levers->is_object()) return fail("/levers: expected an object");
+  for (const auto& [id, v] : levers->items()) {
+    std::vector<std::string> values;
+    if (v.is_string()) values.push_back(v.get<std::string>());
+    if (v.is_array())
+      for (const auto& x : v)
+        if (x.is_string()) values.push_back(x.get<std::string>());
+    if (values.empty() || (v.is_array() && values.size() != v.size()))
+      return fail("/levers/" + id + ": expected a value or a list of values as text, found " + v.dump());
+    s.levers.emplace_back(id, std::move(values));
+  }
+  if (const auto saved = doc.find("saved_as"); saved != doc.end() && saved->is_object()) {
+    s.savedPath = saved->value("path", "");
+    s.savedName = saved->value("name", "");
+  }
+  return s;
 }
 
 std::optional<SessionData> readUncleanSession(const std::filesystem::path& file, std::string* warning) {
-    std::error_code ec;
-    if (file.empty() || !std::filesystem::exists(file, ec)) return std::nullopt;
-    const auto text = readTextFile(file);
-    std::string error = "cannot read";
-    const auto session = text ? sessionFromJson(*text, &error) : std::nullopt;
-    if (!session) {
-        if (warning) *warning = file.string() + ": " + error + "; the last session cannot be restored";
-        return std::nullopt;
-    }
-    if (session->cleanExit || session->scenario.empty() || session->levers.empty()) return std::nullopt;
-    return session;
+  std::error_code ec;
+  if (file.empty() || !std::filesystem::exists(file, ec)) return std::nullopt;
+  const auto text = readTextFile(file);
+  std::string error = "cannot read";
+  const auto session = text ? sessionFromJson(*text, &error) : std::nullopt;
+  if (!session) {
+    if (warning) *warning = file.string() + ": " + error + "; the last session cannot be restored";
+    return std::nullopt;
+  }
+  if (session->cleanExit || session->scenario.empty() || session->levers.empty()) return std::nullopt;
+  return session;
 }
 
 //-----------------------------------------------------------------------------
@@ -107,68 +107,68 @@ std::optional<SessionData> readUncleanSession(const std::filesystem::path& file,
 //-----------------------------------------------------------------------------
 
 SessionData captureSession(const AppState& state) {
-    SessionData s;
-    s.scenario = absolutePath(state.scenarioPath);
-    s.levers = changedLeverStrings(state.doc);
-    if (hasScenario(state.doc) && !state.doc.savedPath.empty()) {
-        s.savedPath = absolutePath(state.doc.savedPath);
-        s.savedName = state.doc.savedName;
-    }
-    return s;
+  SessionData s;
+  s.scenario = absolutePath(state.scenarioPath);
+  s.levers = changedLeverStrings(state.doc);
+  if (hasScenario(state.doc) && !state.doc.savedPath.empty()) {
+    s.savedPath = absolutePath(state.doc.savedPath);
+    s.savedName = state.doc.savedName;
+  }
+  return s;
 }
 
 void offerSession(AppState& state, SessionData session) {
-    state.session.offer = std::move(session);
-    state.session.offerRequested = true;
+  state.session.offer = std::move(session);
+  state.session.offerRequested = true;
 }
 
 void discardSessionOffer(AppState& state) {
-    state.session.offer.reset();
-    state.session.offerRequested = false;
-    state.session.lastWritten.clear();
-    state.session.seen = Version{~std::uint64_t{0}, 0};  // the next tick writes: the old file goes
+  state.session.offer.reset();
+  state.session.offerRequested = false;
+  state.session.lastWritten.clear();
+  state.session.seen = Version{~std::uint64_t{0}, 0};  // the next tick writes: the old file goes
 }
 
 void restoreSession(AppState& state, const SessionData& session) {
-    state.session.offer.reset();
-    state.session.offerRequested = false;
-    try {
-        (void)cp::loadScenario(session.scenario);  // a broken file must not replace what is open
-    } catch (const std::exception&) {
-        setStatus(state, "Could not restore the last session: " + session.scenario + " does not load", true);
-        return;
-    }
-    state.scenarioPath = session.scenario;
-    loadScenario(state);
-    if (!state.scenarioLoaded || !hasScenario(state.doc)) {
-        setStatus(state, "Could not restore the last session: " + session.scenario + " does not load", true);
-        return;
-    }
-    Document& doc = state.doc;
-    std::vector<std::string> skippedIds;
-    replaceEdits(doc, editsFromLeverStrings(doc, session.levers, &skippedIds), /*asSaved=*/false);
-    const int restored = static_cast<int>(session.levers.size() - skippedIds.size());
-    std::string skipped;
-    for (const std::string& id : skippedIds) skipped += (skipped.empty() ? "" : ", ") + id;
-    setSaveTarget(doc, session.savedPath, session.savedName);
-    std::string message = "Restored the last session: " + std::to_string(restored) + " changed lever(s)";
-    if (!skipped.empty()) message += "; skipped (no longer in the scenario or not valid): " + skipped;
-    setStatus(state, message, !skipped.empty());
+  state.session.offer.reset();
+  state.session.offerRequested = false;
+  try {
+    (void)cp::loadScenario(session.scenario);  // a broken file must not replace what is open
+  } catch (const std::exception&) {
+    setStatus(state, "Could not restore the last session: " + session.scenario + " does not load", true);
+    return;
+  }
+  state.scenarioPath = session.scenario;
+  loadScenario(state);
+  if (!state.scenarioLoaded || !hasScenario(state.doc)) {
+    setStatus(state, "Could not restore the last session: " + session.scenario + " does not load", true);
+    return;
+  }
+  Document& doc = state.doc;
+  std::vector<std::string> skippedIds;
+  replaceEdits(doc, editsFromLeverStrings(doc, session.levers, &skippedIds), /*asSaved=*/false);
+  const int restored = static_cast<int>(session.levers.size() - skippedIds.size());
+  std::string skipped;
+  for (const std::string& id : skippedIds) skipped += (skipped.empty() ? "" : ", ") + id;
+  setSaveTarget(doc, session.savedPath, session.savedName);
+  std::string message = "Restored the last session: " + std::to_string(restored) + " changed lever(s)";
+  if (!skipped.empty()) message += "; skipped (no longer in the scenario or not valid): " + skipped;
+  setStatus(state, message, !skipped.empty());
 }
 
 void handleSessionRequests(AppState& state) {
-    if (!state.session.restoreRequested) return;
-    state.session.restoreRequested = false;
-    if (!state.session.offer) return;
-    const SessionData session = *state.session.offer;  // restoreSession clears the offer
-    restoreSession(state, session);
+  if (!state.session.restoreRequested) return;
+  state.session.restoreRequested = false;
+  if (!state.session.offer) return;
+  const SessionData session = *state.session.offer;  // restoreSession clears the offer
+  restoreSession(state, session);
 }
 
 std::string leverSettingLines(const AppState& state) {
-    std::string out;
-    for (const auto& [id, values] : changedLeverStrings(state.doc))
-        for (const std::string& v : values) out += id + "=" + v + "\n";
-    return out;
+  std::string out;
+  for (const auto& [id, values] : changedLeverStrings(state.doc))
+    for (const std::string& v : values) out += id + "=" + v + "\n";
+  return out;
 }
 
 //-----------------------------------------------------------------------------
@@ -178,45 +178,45 @@ std::string leverSettingLines(const AppState& state) {
 namespace {
 
 bool writeSession(AppState& state, bool cleanExit) {
-    SessionData data = captureSession(state);
-    data.cleanExit = cleanExit;
-    const std::string json = sessionToJson(data);
-    if (json == state.session.lastWritten) return true;
-    std::string error;
-    if (!writeFileAtomically(state.session.file, json, &error)) {
-        if (state.session.error.empty()) setStatus(state, "Autosave failed: " + error, true);
-        state.session.error = error;
-        return false;
-    }
-    state.session.error.clear();
-    state.session.lastWritten = json;
-    ++state.session.writes;
-    return true;
+  SessionData data = captureSession(state);
+  data.cleanExit = cleanExit;
+  const std::string json = sessionToJson(data);
+  if (json == state.session.lastWritten) return true;
+  std::string error;
+  if (!writeFileAtomically(state.session.file, json, &error)) {
+    if (state.session.error.empty()) setStatus(state, "Autosave failed: " + error, true);
+    state.session.error = error;
+    return false;
+  }
+  state.session.error.clear();
+  state.session.lastWritten = json;
+  ++state.session.writes;
+  return true;
 }
 
 }  // namespace
 
 void autosaveTick(AppState& state, std::chrono::steady_clock::time_point now) {
-    SessionState& s = state.session;
-    if (s.file.empty() || s.offer) return;  // off, or the crashed session still waits for a choice
-    const Version current = version(state.doc);
-    const std::string& savedPath = state.doc.savedPath;
-    if (current != s.seen || state.scenarioPath != s.seenPath || savedPath != s.seenSavedPath) {
-        s.seen = current;
-        s.seenPath = state.scenarioPath;
-        s.seenSavedPath = savedPath;
-        if (!s.firstChange) s.firstChange = now;
-        s.due = std::min(now + kAutosaveDelay, *s.firstChange + kAutosaveMaxDelay);
-    }
-    if (!s.due || now < *s.due || gestureOpen(state.doc)) return;  // a drag writes once, when it ends
-    s.due.reset();
-    s.firstChange.reset();
-    writeSession(state, /*cleanExit=*/false);
+  SessionState& s = state.session;
+  if (s.file.empty() || s.offer) return;  // off, or the crashed session still waits for a choice
+  const Version current = version(state.doc);
+  const std::string& savedPath = state.doc.savedPath;
+  if (current != s.seen || state.scenarioPath != s.seenPath || savedPath != s.seenSavedPath) {
+    s.seen = current;
+    s.seenPath = state.scenarioPath;
+    s.seenSavedPath = savedPath;
+    if (!s.firstChange) s.firstChange = now;
+    s.due = std::min(now + kAutosaveDelay, *s.firstChange + kAutosaveMaxDelay);
+  }
+  if (!s.due || now < *s.due || gestureOpen(state.doc)) return;  // a drag writes once, when it ends
+  s.due.reset();
+  s.firstChange.reset();
+  writeSession(state, /*cleanExit=*/false);
 }
 
 bool writeSessionAtExit(AppState& state, bool cleanExit) {
-    if (state.session.file.empty() || state.session.offer) return false;
-    return writeSession(state, cleanExit);
+  if (state.session.file.empty() || state.session.offer) return false;
+  return writeSession(state, cleanExit);
 }
 
 }  // namespace chokepoint::app

@@ -29,14 +29,14 @@ namespace chokepoint::app {
 struct AppState;
 
 inline constexpr const char* kSessionFile = "session.json";
-inline constexpr std::chrono::milliseconds kAutosaveDelay{2000};     // after the last change...
+inline constexpr std::chrono::milliseconds kAutosaveDelay{2000};      // after the last change...
 inline constexpr std::chrono::milliseconds kAutosaveMaxDelay{10000};  // ...but no later than this after the first
 
 struct SessionData {
-    std::string scenario;             // absolute path of the open scenario ("" = none)
-    LeverStrings levers;              // changed levers, as typed
-    std::string savedPath, savedName; // the variant Save As last wrote ("" = none)
-    bool cleanExit = false;
+  std::string scenario;              // absolute path of the open scenario ("" = none)
+  LeverStrings levers;               // changed levers, as typed
+  std::string savedPath, savedName;  // the variant Save As last wrote ("" = none)
+  bool cleanExit = false;
 };
 
 std::string sessionToJson(const SessionData& session);
@@ -48,18 +48,18 @@ std::optional<SessionData> sessionFromJson(std::string_view text, std::string* e
 std::optional<SessionData> readUncleanSession(const std::filesystem::path& file, std::string* warning = nullptr);
 
 struct SessionState {
-    std::filesystem::path file;               // where autosave writes; empty = off
-    // Change tracking: what the last tick saw, and when the pending write is due.
-    Version seen;
-    std::string seenPath, seenSavedPath;
-    std::optional<std::chrono::steady_clock::time_point> firstChange, due;
-    std::string lastWritten;                  // JSON last written (identical writes are skipped)
-    int writes = 0;                           // successful writes (tests)
-    std::string error;                        // the last write failed ("" = fine)
-    // Recovery
-    std::optional<SessionData> offer;         // an unclean session waiting for Restore / Discard
-    bool offerRequested = false;              // open the modal (when no other popup is open)
-    bool restoreRequested = false;            // Restore was chosen: handleRequests() restores the offer
+  std::filesystem::path file;  // where autosave writes; empty = off
+  // Change tracking: what the last tick saw, and when the pending write is due.
+  Version seen;
+  std::string seenPath, seenSavedPath;
+  std::optional<std::chrono::steady_clock::time_point> firstChange, due;
+  std::string lastWritten;  // JSON last written (identical writes are skipped)
+  int writes = 0;           // successful writes (tests)
+  std::string error;        // the last write failed ("" = fine)
+  // Recovery
+  std::optional<SessionData> offer;  // an unclean session waiting for Restore / Discard
+  bool offerRequested = false;       // open the modal (when no other popup is open)
+  bool restoreRequested = false;     // Restore was chosen: handleRequests() restores the offer
 };
 
 // What would be written now.

@@ -20,167 +20,167 @@ namespace chokepoint::app {
 namespace {
 
 std::filesystem::path absoluteOrEmpty(const char* value) {
-    if (!value || !*value) return {};
-    std::filesystem::path p(value);
-    return p.is_absolute() ? p : std::filesystem::path();
+  if (!value || !*value) return {};
+  std::filesystem::path p(value);
+  return p.is_absolute() ? p : std::filesystem::path();
 }
 
 void appendWarning(std::string* warning, const std::string& text) {
-    if (!warning) return;
-    if (!warning->empty()) *warning += "; ";
-    *warning += text;
+  if (!warning) return;
+  if (!warning->empty()) *warning += "; ";
+  *warning += text;
 }
 
 }  // namespace
 
 UserDirs userDirs(const char* xdgConfigHome, const char* xdgDataHome, const char* home) {
-    UserDirs dirs;
-    const auto homeDir = absoluteOrEmpty(home);
-    auto configBase = absoluteOrEmpty(xdgConfigHome);
-    if (configBase.empty() && !homeDir.empty()) configBase = homeDir / ".config";
-    auto dataBase = absoluteOrEmpty(xdgDataHome);
-    if (dataBase.empty() && !homeDir.empty()) dataBase = homeDir / ".local" / "share";
-    if (!configBase.empty()) dirs.config = configBase / "chokepoint";
-    if (!dataBase.empty()) dirs.data = dataBase / "chokepoint";
-    return dirs;
+  UserDirs dirs;
+  const auto homeDir = absoluteOrEmpty(home);
+  auto configBase = absoluteOrEmpty(xdgConfigHome);
+  if (configBase.empty() && !homeDir.empty()) configBase = homeDir / ".config";
+  auto dataBase = absoluteOrEmpty(xdgDataHome);
+  if (dataBase.empty() && !homeDir.empty()) dataBase = homeDir / ".local" / "share";
+  if (!configBase.empty()) dirs.config = configBase / "chokepoint";
+  if (!dataBase.empty()) dirs.data = dataBase / "chokepoint";
+  return dirs;
 }
 
 UserDirs userDirsFromEnv() {
-    return userDirs(std::getenv("XDG_CONFIG_HOME"), std::getenv("XDG_DATA_HOME"), std::getenv("HOME"));
+  return userDirs(std::getenv("XDG_CONFIG_HOME"), std::getenv("XDG_DATA_HOME"), std::getenv("HOME"));
 }
 
 std::string settingsToJson(const Settings& settings) {
-    nlohmann::json doc = {
-        {"window", {{"width", settings.windowWidth}, {"height", settings.windowHeight}}},
-        {"theme", std::string(themeName(settings.theme))},
-        {"recent_files", settings.recentFiles},
-        {"language", settings.language},
-    };
-    return doc.dump(2) + "\n";
+  nlohmann::json doc = {
+      {"window", {{"width", settings.windowWidth}, {"height", settings.windowHeight}}},
+      {"theme", std::string(themeName(settings.theme))},
+      {"recent_files", settings.recentFiles},
+      {"language", settings.language},
+  };
+  return doc.dump(2) + "\n";
 }
 
 Settings settingsFromJson(std::string_view text, std::string* warning) {
-    Settings s;
-    const nlohmann::json doc = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
-    if (doc.is_discarded() || !doc.is_object()) {
-        appendWarning(warning, "not a JSON object; using defaults");
-        return s;
-    }
-    const auto readSide = [&](const char* key, int& out) {
-        const auto window = doc.find("window");
-        if (window == doc.end() || !window->is_object()) return;
-        const auto v = window->find(key);
-        if (v == window->end()) return;
-        if (!v->is_number_integer() || v->get<long long>() < kMinWindowSide || v->get<long long>() > kMaxWindowSide) {
-            appendWarning(warning, std::string("/window/") + key + ": expected an integer in [" +
-                                       std::to_string(kMinWindowSide) + ", " + std::to_string(kMaxWindowSide) +
-                                       "], found " + v->dump());
-            return;
-        }
-        out = v->get<int>();
-    };
-    readSide("width", s.windowWidth);
-    readSide("height", s.windowHeight);
-    if (const auto t = doc.find("theme"); t != doc.end()) {
-        const auto theme = t->is_string() ? parseTheme(t->get<std::string>()) : std::nullopt;
-        if (theme) {
-            s.theme = *theme;
-        } else {
-            appendWarning(warning, "/theme: expected \"dark\", \"light\" or \"presenter\", found " + t->dump());
-        }
-    }
-    if (const auto l = doc.find("language"); l != doc.end()) {
-        if (l->is_string() && cp::i18n::knownLanguage(l->get<std::string>())) {
-            s.language = l->get<std::string>();
-        } else {
-            appendWarning(warning, "/language: expected \"en\" or \"uk\", found " + l->dump());
-        }
-    }
-    if (const auto r = doc.find("recent_files"); r != doc.end()) {
-        bool ok = r->is_array();
-        if (ok) {
-            for (const auto& f : *r) {
-                if (!f.is_string() || f.get<std::string>().empty()) {
-                    ok = false;
-                    continue;
-                }
-                if (s.recentFiles.size() < kMaxRecentFilesInSettings) s.recentFiles.push_back(f.get<std::string>());
-            }
-        }
-        if (!ok) appendWarning(warning, "/recent_files: expected a list of file names, found " + r->dump());
-    }
+  Settings s;
+  const nlohmann::json doc = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
+  if (doc.is_discarded() || !doc.is_object()) {
+    appendWarning(warning, "not a JSON object; using defaults");
     return s;
+  }
+  const auto readSide = [&](const char* key, int& out) {
+    const auto window = doc.find("window");
+    if (window == doc.end() || !window->is_object()) return;
+    const auto v = window->find(key);
+    if (v == window->end()) return;
+    if (!v->is_number_integer() || v->get<long long>() < kMinWindowSide || v->get<long long>() > kMaxWindowSide) {
+      appendWarning(warning, std::string("/window/") + key + ": expected an integer in [" +
+                                 std::to_string(kMinWindowSide) + ", " + std::to_string(kMaxWindowSide) + "], found " +
+                                 v->dump());
+      return;
+    }
+    out = v->get<int>();
+  };
+  readSide("width", s.windowWidth);
+  readSide("height", s.windowHeight);
+  if (const auto t = doc.find("theme"); t != doc.end()) {
+    const auto theme = t->is_string() ? parseTheme(t->get<std::string>()) : std::nullopt;
+    if (theme) {
+      s.theme = *theme;
+    } else {
+      appendWarning(warning, "/theme: expected \"dark\", \"light\" or \"presenter\", found " + t->dump());
+    }
+  }
+  if (const auto l = doc.find("language"); l != doc.end()) {
+    if (l->is_string() && cp::i18n::knownLanguage(l->get<std::string>())) {
+      s.language = l->get<std::string>();
+    } else {
+      appendWarning(warning, "/language: expected \"en\" or \"uk\", found " + l->dump());
+    }
+  }
+  if (const auto r = doc.find("recent_files"); r != doc.end()) {
+    bool ok = r->is_array();
+    if (ok) {
+      for (const auto& f : *r) {
+        if (!f.is_string() || f.get<std::string>().empty()) {
+          ok = false;
+          continue;
+        }
+        if (s.recentFiles.size() < kMaxRecentFilesInSettings) s.recentFiles.push_back(f.get<std::string>());
+      }
+    }
+    if (!ok) appendWarning(warning, "/recent_files: expected a list of file names, found " + r->dump());
+  }
+  return s;
 }
 
 std::optional<std::string> readTextFile(const std::filesystem::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    if (!in) return std::nullopt;
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    if (in.bad()) return std::nullopt;
-    return ss.str();
+  std::ifstream in(file, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  if (in.bad()) return std::nullopt;
+  return ss.str();
 }
 
 Settings loadSettings(const std::filesystem::path& file, std::string* warning) {
-    std::error_code ec;
-    if (file.empty() || !std::filesystem::exists(file, ec)) return Settings{};
-    const auto text = readTextFile(file);
-    if (!text) {
-        appendWarning(warning, file.string() + ": cannot read; using defaults");
-        return Settings{};
-    }
-    std::string problems;
-    Settings s = settingsFromJson(*text, &problems);
-    if (!problems.empty()) appendWarning(warning, file.string() + ": " + problems);
-    return s;
+  std::error_code ec;
+  if (file.empty() || !std::filesystem::exists(file, ec)) return Settings{};
+  const auto text = readTextFile(file);
+  if (!text) {
+    appendWarning(warning, file.string() + ": cannot read; using defaults");
+    return Settings{};
+  }
+  std::string problems;
+  Settings s = settingsFromJson(*text, &problems);
+  if (!problems.empty()) appendWarning(warning, file.string() + ": " + problems);
+  return s;
 }
 
 bool saveSettings(const std::filesystem::path& file, const Settings& settings, std::string* error) {
-    return writeFileAtomically(file, settingsToJson(settings), error);
+  return writeFileAtomically(file, settingsToJson(settings), error);
 }
 
 bool writeFileAtomically(const std::filesystem::path& file, std::string_view contents, std::string* error) {
-    const auto fail = [&](const std::string& what) {
-        if (error) *error = what;
-        return false;
-    };
-    if (file.empty()) return fail("no file name");
-    std::error_code ec;
-    if (file.has_parent_path()) {
-        std::filesystem::create_directories(file.parent_path(), ec);
-        if (ec) return fail("cannot create " + file.parent_path().string() + ": " + ec.message());
+  const auto fail = [&](const std::string& what) {
+    if (error) *error = what;
+    return false;
+  };
+  if (file.empty()) return fail("no file name");
+  std::error_code ec;
+  if (file.has_parent_path()) {
+    std::filesystem::create_directories(file.parent_path(), ec);
+    if (ec) return fail("cannot create " + file.parent_path().string() + ": " + ec.message());
+  }
+  const std::filesystem::path tmp = file.string() + ".tmp-" + std::to_string(::getpid());
+  const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (fd < 0) return fail("cannot create " + tmp.string() + ": " + std::strerror(errno));
+  const char* p = contents.data();
+  size_t left = contents.size();
+  while (left > 0) {
+    const ssize_t n = ::write(fd, p, left);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      const std::string msg = std::strerror(errno);
+      ::close(fd);
+      std::filesystem::remove(tmp, ec);
+      return fail("cannot write " + tmp.string() + ": " + msg);
     }
-    const std::filesystem::path tmp = file.string() + ".tmp-" + std::to_string(::getpid());
-    const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    if (fd < 0) return fail("cannot create " + tmp.string() + ": " + std::strerror(errno));
-    const char* p = contents.data();
-    size_t left = contents.size();
-    while (left > 0) {
-        const ssize_t n = ::write(fd, p, left);
-        if (n < 0) {
-            if (errno == EINTR) continue;
-            const std::string msg = std::strerror(errno);
-            ::close(fd);
-            std::filesystem::remove(tmp, ec);
-            return fail("cannot write " + tmp.string() + ": " + msg);
-        }
-        p += n;
-        left -= static_cast<size_t>(n);
-    }
-    const bool synced = ::fsync(fd) == 0;
-    const int syncErrno = errno;
-    const bool closed = ::close(fd) == 0;
-    if (!synced || !closed) {
-        const std::string msg = std::strerror(synced ? errno : syncErrno);
-        std::filesystem::remove(tmp, ec);
-        return fail("cannot flush " + tmp.string() + ": " + msg);
-    }
-    std::filesystem::rename(tmp, file, ec);
-    if (ec) {
-        std::filesystem::remove(tmp, ec);
-        return fail("cannot replace " + file.string() + ": " + ec.message());
-    }
-    return true;
+    p += n;
+    left -= static_cast<size_t>(n);
+  }
+  const bool synced = ::fsync(fd) == 0;
+  const int syncErrno = errno;
+  const bool closed = ::close(fd) == 0;
+  if (!synced || !closed) {
+    const std::string msg = std::strerror(synced ? errno : syncErrno);
+    std::filesystem::remove(tmp, ec);
+    return fail("cannot flush " + tmp.string() + ": " + msg);
+  }
+  std::filesystem::rename(tmp, file, ec);
+  if (ec) {
+    std::filesystem::remove(tmp, ec);
+    return fail("cannot replace " + file.string() + ": " + ec.message());
+  }
+  return true;
 }
 
 }  // namespace chokepoint::app

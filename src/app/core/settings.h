@@ -29,17 +29,17 @@ inline constexpr int kMaxWindowSide = 16384;
 inline constexpr size_t kMaxRecentFilesInSettings = 16;
 
 struct Settings {
-    int windowWidth = kDefaultWindowWidth;
-    int windowHeight = kDefaultWindowHeight;
-    Theme theme = Theme::Dark;
-    std::vector<std::string> recentFiles;  // File > Open recent, most recent first
-    std::string language = "en";           // View > Language: "en" or "uk"
+  int windowWidth = kDefaultWindowWidth;
+  int windowHeight = kDefaultWindowHeight;
+  Theme theme = Theme::Dark;
+  std::vector<std::string> recentFiles;  // File > Open recent, most recent first
+  std::string language = "en";           // View > Language: "en" or "uk"
 };
 
 // Both empty when no home directory is known: then nothing is persisted.
 struct UserDirs {
-    std::filesystem::path config;
-    std::filesystem::path data;
+  std::filesystem::path config;
+  std::filesystem::path data;
 };
 
 // Pure: resolves the directories from the given environment values (null = unset).
@@ -57,8 +57,7 @@ bool saveSettings(const std::filesystem::path& file, const Settings& settings, s
 // Writes `contents` to `<file>.tmp-<pid>` in the same directory, flushes it to disk
 // and renames it over `file`, so readers see the old or the new file, never half of
 // one. Creates the parent directory. Returns false and fills `error` on failure.
-bool writeFileAtomically(const std::filesystem::path& file, std::string_view contents,
-                         std::string* error = nullptr);
+bool writeFileAtomically(const std::filesystem::path& file, std::string_view contents, std::string* error = nullptr);
 
 // The whole file, or nullopt if it cannot be read.
 std::optional<std::string> readTextFile(const std::filesystem::path& file);

@@ -29,10 +29,10 @@ namespace chokepoint::app {
 struct AppState;
 
 struct ShareLink {
-    std::string scenario;  // library id, e.g. "baseline"
-    LeverStrings levers;   // lever id -> its settings as typed, e.g. {"0.5", "0.9@2026-01"}
-    std::string lang;      // "" (keep the reader's language) or a shipped code, e.g. "uk"
-    friend bool operator==(const ShareLink&, const ShareLink&) = default;
+  std::string scenario;  // library id, e.g. "baseline"
+  LeverStrings levers;   // lever id -> its settings as typed, e.g. {"0.5", "0.9@2026-01"}
+  std::string lang;      // "" (keep the reader's language) or a shipped code, e.g. "uk"
+  friend bool operator==(const ShareLink&, const ShareLink&) = default;
 };
 
 inline constexpr const char* kBaselineScenarioId = "baseline";
@@ -46,7 +46,8 @@ std::string formatShareLink(const ShareLink& link);
 // Opens the link's scenario from the library with its levers applied as the whole
 // schedule of each lever (so the state is exactly the link's). A bad link (syntax, unknown
 // scenario, bad lever) opens the baseline instead and returns the reason; "" on success.
-std::string openShareLink(AppState& state, std::string_view fragment, const std::vector<std::filesystem::path>& libraryDirs);
+std::string openShareLink(AppState& state, std::string_view fragment,
+                          const std::vector<std::filesystem::path>& libraryDirs);
 // The link of what is on screen; "" + error when the open file is not a library scenario.
 std::string currentShareLink(const AppState& state, const std::vector<std::filesystem::path>& libraryDirs,
                              std::string* error);

@@ -31,79 +31,79 @@ namespace chokepoint::app {
 
 // What a task's step is given.
 struct TaskContext {
-    bool sliced = false;                      // do a small part of the work and return
-    const std::atomic<bool>* cancel = nullptr;  // turns true when superseded or cancelled (threaded)
-    std::function<void(int done, int total)> progress;  // safe from any thread
-    bool cancelled() const { return cancel && cancel->load(); }
+  bool sliced = false;                                // do a small part of the work and return
+  const std::atomic<bool>* cancel = nullptr;          // turns true when superseded or cancelled (threaded)
+  std::function<void(int done, int total)> progress;  // safe from any thread
+  bool cancelled() const { return cancel && cancel->load(); }
 };
 
 class Task {
-public:
-    virtual ~Task() = default;
-    // Does the next part of the work; true once it is complete. Catches its own errors
-    // (an exception ends the task unfinished, like a cancel).
-    virtual bool step(const TaskContext& ctx) = 0;
+ public:
+  virtual ~Task() = default;
+  // Does the next part of the work; true once it is complete. Catches its own errors
+  // (an exception ends the task unfinished, like a cancel).
+  virtual bool step(const TaskContext& ctx) = 0;
 };
 
 class TaskRunner {
-public:
-    struct Progress {
-        std::uint64_t tag = 0;
-        int done = 0, total = 0;
-        bool running = false;
-    };
-    struct Finished {
-        std::uint64_t tag = 0;
-        std::shared_ptr<Task> task;  // holds its result
-    };
+ public:
+  struct Progress {
+    std::uint64_t tag = 0;
+    int done = 0, total = 0;
+    bool running = false;
+  };
+  struct Finished {
+    std::uint64_t tag = 0;
+    std::shared_ptr<Task> task;  // holds its result
+  };
 
-    TaskRunner() = default;
-    ~TaskRunner();
-    TaskRunner(const TaskRunner&) = delete;
-    TaskRunner& operator=(const TaskRunner&) = delete;
+  TaskRunner() = default;
+  ~TaskRunner();
+  TaskRunner(const TaskRunner&) = delete;
+  TaskRunner& operator=(const TaskRunner&) = delete;
 
-    // Starts the task (tagged by the caller), superseding the one in progress; `total` is
-    // the progress total shown until the task reports its own.
-    void submit(std::uint64_t tag, std::shared_ptr<Task> task, int total = 0);
-    void cancel();  // stops the task in progress, drops the waiting one
-    // The newest complete task, once. Sliced: first advances the task in progress a step.
-    std::optional<Finished> take();
-    bool hasFinished() const;  // take() would return one (without a step)
-    Progress progress() const;
-    bool busy() const;  // a task is in progress or waiting
-    void waitIdle();    // sliced: steps until it is done
-    int cancelledCount() const;  // tasks stopped before they completed
-    // Called (from the runner's thread, under its lock) when a task finishes or stops.
-    // Once setWake({}) has returned the old hook is never called again.
-    void setWake(WakeHook wake);
-    void setSliced(bool on) { sliced_ = on; }
-    bool sliced() const { return sliced_; }
+  // Starts the task (tagged by the caller), superseding the one in progress; `total` is
+  // the progress total shown until the task reports its own.
+  void submit(std::uint64_t tag, std::shared_ptr<Task> task, int total = 0);
+  void cancel();  // stops the task in progress, drops the waiting one
+  // The newest complete task, once. Sliced: first advances the task in progress a step.
+  std::optional<Finished> take();
+  bool hasFinished() const;  // take() would return one (without a step)
+  Progress progress() const;
+  bool busy() const;           // a task is in progress or waiting
+  void waitIdle();             // sliced: steps until it is done
+  int cancelledCount() const;  // tasks stopped before they completed
+  // Called (from the runner's thread, under its lock) when a task finishes or stops.
+  // Once setWake({}) has returned the old hook is never called again.
+  void setWake(WakeHook wake);
+  void setSliced(bool on) { sliced_ = on; }
+  bool sliced() const { return sliced_; }
 
-private:
-    struct Job {
-        std::uint64_t tag = 0;
-        std::shared_ptr<Task> task;
-        int total = 0;
-    };
-    void loop();
-    void step();  // sliced: one step of slice_
-    void begin(const Job& job);  // under the lock: progress of a starting job
-    void end(Job& job, bool complete);  // under the lock: deliver or count it, wake
-    TaskContext context(bool sliced);
+ private:
+  struct Job {
+    std::uint64_t tag = 0;
+    std::shared_ptr<Task> task;
+    int total = 0;
+  };
+  void loop();
+  void step();                        // sliced: one step of slice_
+  void begin(const Job& job);         // under the lock: progress of a starting job
+  void end(Job& job, bool complete);  // under the lock: deliver or count it, wake
+  TaskContext context(bool sliced);
 
-    bool sliced_ = !kHasThreads;
-    std::optional<Job> slice_;  // sliced: the task in progress
-    mutable std::mutex mutex_;
-    std::condition_variable wake_, idle_;
-    std::optional<Job> pending_;
-    std::optional<Finished> finished_;
-    bool running_ = false, stop_ = false;
-    std::uint64_t runningTag_ = 0;
-    int cancelled_ = 0;
-    std::atomic<bool> cancel_{false};
-    std::atomic<int> progressDone_{0}, progressTotal_{0};
-    WakeHook wakeHook_;
-    std::thread thread_;
+  bool sliced_ = !kHasThreads;
+  std::optional<Job> slice_;  // sliced: the task in progress
+  mutable std::mutex mutex_;
+  std::condition_variable wake_, idle_;
+  std::optional<Job> pending_;
+  std::optional<Finished> finished_;
+  bool running_ = false, stop_ = false;
+  std::uint64_t runningTag_ = 0;
+  int cancelled_ = 0;
+  std::atomic<bool> cancel_{false};
+  std::atomic<int> progressDone_{0}, progressTotal_{0};
+  WakeHook wakeHook_;
+  std::thread thread_;
 };
 
 }  // namespace chokepoint::app

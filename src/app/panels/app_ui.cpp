@@ -52,43 +52,46 @@ constexpr Shortcut kLevers{'L', true, false, "Ctrl+L", N_("Lever panel: collapse
 constexpr Shortcut kThemeDark{'1', true, false, "Ctrl+1", N_("Dark theme")};
 constexpr Shortcut kThemeLight{'2', true, false, "Ctrl+2", N_("Light theme")};
 constexpr Shortcut kThemePresenter{'3', true, false, "Ctrl+3", N_("Presenter theme (high contrast)")};
-constexpr std::array kShortcuts{kOpen,    kSave, kSaveAs,    kReload,    kExportCsv, kExportPng,      kUndo,
-                                kRedo,    kRedoAlt, kPresenter, kLevers, kThemeDark, kThemeLight, kThemePresenter, kQuit};
+constexpr std::array kShortcuts{kOpen,    kSave,      kSaveAs, kReload,    kExportCsv,  kExportPng,      kUndo, kRedo,
+                                kRedoAlt, kPresenter, kLevers, kThemeDark, kThemeLight, kThemePresenter, kQuit};
 
 bool pressed(const Shortcut& s) {
-    const ImGuiIO& io = ImGui::GetIO();
-    return io.KeyCtrl == s.ctrl && io.KeyShift == s.shift && !io.KeyAlt && ImGui::IsKeyPressed(s.key, /*repeat=*/false);
+  const ImGuiIO& io = ImGui::GetIO();
+  return io.KeyCtrl == s.ctrl && io.KeyShift == s.shift && !io.KeyAlt && ImGui::IsKeyPressed(s.key, /*repeat=*/false);
 }
 
 const Shortcut& themeShortcut(Theme theme) {
-    switch (theme) {
-        case Theme::Dark: return kThemeDark;
-        case Theme::Light: return kThemeLight;
-        case Theme::Presenter: return kThemePresenter;
-    }
-    return kThemeDark;
+  switch (theme) {
+    case Theme::Dark:
+      return kThemeDark;
+    case Theme::Light:
+      return kThemeLight;
+    case Theme::Presenter:
+      return kThemePresenter;
+  }
+  return kThemeDark;
 }
 
 void handleShortcuts(AppState& state) {
-    const bool doc = hasScenario(state.doc);
-    // While a text field is active, Ctrl+Z/Y belong to it.
-    const bool typing = ImGui::GetIO().WantTextInput;
-    if (pressed(kQuit)) requestGuarded(state, PendingAction::Quit);
-    if (pressed(kReload) && !state.scenarioPath.empty()) state.requests.reload = true;
-    if (pressed(kOpen)) requestOpenScenario(state);
-    if (doc && pressed(kSave)) state.requests.save = true;
-    if (doc && pressed(kSaveAs)) requestSaveScenarioAs(state);
-    if (doc && pressed(kExportCsv)) requestExportCsv(state);
-    if (pressed(kExportPng)) {
-        requestExportPng(state, /*enlargedChart=*/false);
-    }
-    if (doc && !typing && pressed(kUndo)) undo(state.doc);
-    if (doc && !typing && (pressed(kRedo) || pressed(kRedoAlt))) redo(state.doc);
-    if (pressed(kPresenter)) setPresenter(state, !state.presenter);
-    if (!typing && pressed(kLevers)) toggleLeverPanel(state);
-    for (Theme t : {Theme::Dark, Theme::Light, Theme::Presenter}) {
-        if (pressed(themeShortcut(t))) state.theme = t;
-    }
+  const bool doc = hasScenario(state.doc);
+  // While a text field is active, Ctrl+Z/Y belong to it.
+  const bool typing = ImGui::GetIO().WantTextInput;
+  if (pressed(kQuit)) requestGuarded(state, PendingAction::Quit);
+  if (pressed(kReload) && !state.scenarioPath.empty()) state.requests.reload = true;
+  if (pressed(kOpen)) requestOpenScenario(state);
+  if (doc && pressed(kSave)) state.requests.save = true;
+  if (doc && pressed(kSaveAs)) requestSaveScenarioAs(state);
+  if (doc && pressed(kExportCsv)) requestExportCsv(state);
+  if (pressed(kExportPng)) {
+    requestExportPng(state, /*enlargedChart=*/false);
+  }
+  if (doc && !typing && pressed(kUndo)) undo(state.doc);
+  if (doc && !typing && (pressed(kRedo) || pressed(kRedoAlt))) redo(state.doc);
+  if (pressed(kPresenter)) setPresenter(state, !state.presenter);
+  if (!typing && pressed(kLevers)) toggleLeverPanel(state);
+  for (Theme t : {Theme::Dark, Theme::Light, Theme::Presenter}) {
+    if (pressed(themeShortcut(t))) state.theme = t;
+  }
 }
 
 //-----------------------------------------------------------------------------
@@ -96,139 +99,141 @@ void handleShortcuts(AppState& state) {
 //-----------------------------------------------------------------------------
 
 bool menuItem(const Shortcut& s, bool enabled = true, bool selected = false) {
-    return ImGui::MenuItem(tr(s.action), s.label, selected, enabled);
+  return ImGui::MenuItem(tr(s.action), s.label, selected, enabled);
 }
 
 void drawRecentMenu(AppState& state) {
-    const bool open = ImGui::BeginMenu(tr("Open recent"), !state.recentFiles.empty());
-    probeItem("File/Open recent");
-    if (!open) return;
-    std::string chosen;
-    for (size_t i = 0; i < state.recentFiles.size(); ++i) {
-        ImGui::PushID(static_cast<int>(i));
-        if (ImGui::MenuItem(state.recentFiles[i].c_str())) chosen = state.recentFiles[i];
-        ImGui::PopID();
-    }
-    ImGui::Separator();
-    if (ImGui::MenuItem(tr("Clear list"))) state.recentFiles.clear();
-    ImGui::EndMenu();
-    if (!chosen.empty()) requestGuarded(state, PendingAction::Open, chosen);
+  const bool open = ImGui::BeginMenu(tr("Open recent"), !state.recentFiles.empty());
+  probeItem("File/Open recent");
+  if (!open) return;
+  std::string chosen;
+  for (size_t i = 0; i < state.recentFiles.size(); ++i) {
+    ImGui::PushID(static_cast<int>(i));
+    if (ImGui::MenuItem(state.recentFiles[i].c_str())) chosen = state.recentFiles[i];
+    ImGui::PopID();
+  }
+  ImGui::Separator();
+  if (ImGui::MenuItem(tr("Clear list"))) state.recentFiles.clear();
+  ImGui::EndMenu();
+  if (!chosen.empty()) requestGuarded(state, PendingAction::Open, chosen);
 }
 
 void drawFileMenu(AppState& state) {
-    const bool open = ImGui::BeginMenu(tr("File"));
-    probeItem("menu/File");
-    if (!open) return;
-    const bool doc = hasScenario(state.doc);
-    if (menuItem(kOpen)) requestOpenScenario(state);
-    probeItem("File/Open");
-    drawRecentMenu(state);
-    ImGui::Separator();
-    drawClassroomFileMenu(state);  // stories, workshops, sessions, the workshop report
-    ImGui::Separator();
-    if (menuItem(kSave, doc)) state.requests.save = true;
-    probeItem("File/Save");
-    if (menuItem(kSaveAs, doc)) requestSaveScenarioAs(state);
-    probeItem("File/Save as");
-    if (ImGui::MenuItem(tr("Revert (discard your changes)"), nullptr, false, doc && isDirty(state.doc)))
-        requestGuarded(state, PendingAction::Revert);
-    probeItem("File/Revert");
-    if (menuItem(kReload, !state.scenarioPath.empty())) state.requests.reload = true;
-    probeItem("File/Reload scenario");
-    ImGui::Separator();
-    if (menuItem(kExportCsv, doc && state.runs.current)) requestExportCsv(state);
-    probeItem("File/Export CSV");
-    if (menuItem(kExportPng)) {
-        requestExportPng(state, /*enlargedChart=*/false);
-    }
-    probeItem("File/Export PNG");
-    if (ImGui::MenuItem(tr("Copy link"), nullptr, false, doc)) copyShareLink(state);
-    probeItem("File/Copy link");
-    ImGui::Separator();
-    if (menuItem(kQuit)) requestGuarded(state, PendingAction::Quit);
-    probeItem("File/Quit");
-    ImGui::EndMenu();
+  const bool open = ImGui::BeginMenu(tr("File"));
+  probeItem("menu/File");
+  if (!open) return;
+  const bool doc = hasScenario(state.doc);
+  if (menuItem(kOpen)) requestOpenScenario(state);
+  probeItem("File/Open");
+  drawRecentMenu(state);
+  ImGui::Separator();
+  drawClassroomFileMenu(state);  // stories, workshops, sessions, the workshop report
+  ImGui::Separator();
+  if (menuItem(kSave, doc)) state.requests.save = true;
+  probeItem("File/Save");
+  if (menuItem(kSaveAs, doc)) requestSaveScenarioAs(state);
+  probeItem("File/Save as");
+  if (ImGui::MenuItem(tr("Revert (discard your changes)"), nullptr, false, doc && isDirty(state.doc)))
+    requestGuarded(state, PendingAction::Revert);
+  probeItem("File/Revert");
+  if (menuItem(kReload, !state.scenarioPath.empty())) state.requests.reload = true;
+  probeItem("File/Reload scenario");
+  ImGui::Separator();
+  if (menuItem(kExportCsv, doc && state.runs.current)) requestExportCsv(state);
+  probeItem("File/Export CSV");
+  if (menuItem(kExportPng)) {
+    requestExportPng(state, /*enlargedChart=*/false);
+  }
+  probeItem("File/Export PNG");
+  if (ImGui::MenuItem(tr("Copy link"), nullptr, false, doc)) copyShareLink(state);
+  probeItem("File/Copy link");
+  ImGui::Separator();
+  if (menuItem(kQuit)) requestGuarded(state, PendingAction::Quit);
+  probeItem("File/Quit");
+  ImGui::EndMenu();
 }
 
 void drawEditMenu(AppState& state) {
-    const bool open = ImGui::BeginMenu(tr("Edit"));
-    probeItem("menu/Edit");
-    if (!open) return;
-    if (menuItem(kUndo, canUndo(state.doc))) undo(state.doc);
-    probeItem("Edit/Undo");
-    if (menuItem(kRedo, canRedo(state.doc))) redo(state.doc);
-    probeItem("Edit/Redo");
-    ImGui::Separator();
-    if (ImGui::MenuItem(tr("Reset all levers"), nullptr, false, changedLeverCount(state.doc) > 0)) resetAllLevers(state.doc);
-    probeItem("Edit/Reset all levers");
-    ImGui::EndMenu();
+  const bool open = ImGui::BeginMenu(tr("Edit"));
+  probeItem("menu/Edit");
+  if (!open) return;
+  if (menuItem(kUndo, canUndo(state.doc))) undo(state.doc);
+  probeItem("Edit/Undo");
+  if (menuItem(kRedo, canRedo(state.doc))) redo(state.doc);
+  probeItem("Edit/Redo");
+  ImGui::Separator();
+  if (ImGui::MenuItem(tr("Reset all levers"), nullptr, false, changedLeverCount(state.doc) > 0))
+    resetAllLevers(state.doc);
+  probeItem("Edit/Reset all levers");
+  ImGui::EndMenu();
 }
 
 void drawViewMenu(AppState& state) {
-    const bool open = ImGui::BeginMenu(tr("View"));
-    probeItem("menu/View");
-    if (!open) return;
-    if (menuItem(kPresenter, true, state.presenter)) setPresenter(state, !state.presenter);
-    probeItem("View/Presenter mode");
-    if (menuItem(kLevers, hasScenario(state.doc), !leverPanelCollapsed(state))) toggleLeverPanel(state);
-    probeItem("View/Lever panel");
-    ImGui::MenuItem(tr("Tables and Why panel"), nullptr, &state.windows.tables, !state.presenter);
-    probeItem("View/Tables");
-    ImGui::MenuItem(tr("Compute in FLOP-H100e"), nullptr, &state.view.flopUnits);
-    probeItem("View/FLOP units");
-    itemTooltip(tr("FLOP-H100e counts every chip at tflops / 989 (an H20 is 0.15), as published chip counts do; "
-                "H100e counts chips in the measure of their purpose (an H20 for inference is ~0.67)."));
-    if (ImGui::MenuItem(tr("Uncertainty bands (p10-p90)"), nullptr, state.uncertainty.enabled, hasScenario(state.doc)))
-        setUncertainty(state, !state.uncertainty.enabled);
-    probeItem("View/Uncertainty");
-    ImGui::MenuItem(tr("Compare scenarios..."), nullptr, &state.windows.compareScenarios, hasScenario(state.doc));
-    probeItem("View/Compare scenarios");
-    ImGui::Separator();
-    for (Theme t : {Theme::Dark, Theme::Light, Theme::Presenter}) {
-        if (ImGui::MenuItem(tr(themeLabel(t)), themeShortcut(t).label, state.theme == t)) state.theme = t;
-        const std::string probeName = std::string("View/") + themeLabel(t);
-        probeItem(probeName.c_str());
-    }
-    ImGui::Separator();
-    const bool languageOpen = ImGui::BeginMenu(trId("Language", "###Language"));
-    probeItem("View/Language");
-    if (languageOpen) {
-        // Each language in its own name, so a reader can find theirs whatever is shown now.
-        for (const cp::i18n::Language& l : cp::i18n::languages()) {
-            if (ImGui::MenuItem(l.name, nullptr, state.language == l.code)) setAppLanguage(state, l.code);
-            probeItem((std::string("Language/") + l.code).c_str());
-        }
-        ImGui::EndMenu();
-    }
-    ImGui::Separator();
-    if (ImGui::BeginMenu(tr("Developer tools"))) {
-        ImGui::MenuItem(tr("Dear ImGui demo"), nullptr, &state.windows.imguiDemo);
-        ImGui::MenuItem(tr("Dear ImGui metrics"), nullptr, &state.windows.imguiMetrics);
-        ImGui::EndMenu();
+  const bool open = ImGui::BeginMenu(tr("View"));
+  probeItem("menu/View");
+  if (!open) return;
+  if (menuItem(kPresenter, true, state.presenter)) setPresenter(state, !state.presenter);
+  probeItem("View/Presenter mode");
+  if (menuItem(kLevers, hasScenario(state.doc), !leverPanelCollapsed(state))) toggleLeverPanel(state);
+  probeItem("View/Lever panel");
+  ImGui::MenuItem(tr("Tables and Why panel"), nullptr, &state.windows.tables, !state.presenter);
+  probeItem("View/Tables");
+  ImGui::MenuItem(tr("Compute in FLOP-H100e"), nullptr, &state.view.flopUnits);
+  probeItem("View/FLOP units");
+  itemTooltip(
+      tr("FLOP-H100e counts every chip at tflops / 989 (an H20 is 0.15), as published chip counts do; "
+         "H100e counts chips in the measure of their purpose (an H20 for inference is ~0.67)."));
+  if (ImGui::MenuItem(tr("Uncertainty bands (p10-p90)"), nullptr, state.uncertainty.enabled, hasScenario(state.doc)))
+    setUncertainty(state, !state.uncertainty.enabled);
+  probeItem("View/Uncertainty");
+  ImGui::MenuItem(tr("Compare scenarios..."), nullptr, &state.windows.compareScenarios, hasScenario(state.doc));
+  probeItem("View/Compare scenarios");
+  ImGui::Separator();
+  for (Theme t : {Theme::Dark, Theme::Light, Theme::Presenter}) {
+    if (ImGui::MenuItem(tr(themeLabel(t)), themeShortcut(t).label, state.theme == t)) state.theme = t;
+    const std::string probeName = std::string("View/") + themeLabel(t);
+    probeItem(probeName.c_str());
+  }
+  ImGui::Separator();
+  const bool languageOpen = ImGui::BeginMenu(trId("Language", "###Language"));
+  probeItem("View/Language");
+  if (languageOpen) {
+    // Each language in its own name, so a reader can find theirs whatever is shown now.
+    for (const cp::i18n::Language& l : cp::i18n::languages()) {
+      if (ImGui::MenuItem(l.name, nullptr, state.language == l.code)) setAppLanguage(state, l.code);
+      probeItem((std::string("Language/") + l.code).c_str());
     }
     ImGui::EndMenu();
+  }
+  ImGui::Separator();
+  if (ImGui::BeginMenu(tr("Developer tools"))) {
+    ImGui::MenuItem(tr("Dear ImGui demo"), nullptr, &state.windows.imguiDemo);
+    ImGui::MenuItem(tr("Dear ImGui metrics"), nullptr, &state.windows.imguiMetrics);
+    ImGui::EndMenu();
+  }
+  ImGui::EndMenu();
 }
 
 void drawHelpMenu(AppState& state) {
-    const bool open = ImGui::BeginMenu(tr("Help"));
-    probeItem("menu/Help");
-    if (!open) return;
-    ImGui::MenuItem(tr("Sources"), nullptr, &state.windows.sources);
-    probeItem("Help/Sources");
-    ImGui::MenuItem(tr("Keyboard shortcuts"), nullptr, &state.windows.shortcuts);
-    probeItem("Help/Keyboard shortcuts");
-    ImGui::MenuItem(tr("About Chokepoint"), nullptr, &state.windows.about);
-    probeItem("Help/About Chokepoint");
-    ImGui::EndMenu();
+  const bool open = ImGui::BeginMenu(tr("Help"));
+  probeItem("menu/Help");
+  if (!open) return;
+  ImGui::MenuItem(tr("Sources"), nullptr, &state.windows.sources);
+  probeItem("Help/Sources");
+  ImGui::MenuItem(tr("Keyboard shortcuts"), nullptr, &state.windows.shortcuts);
+  probeItem("Help/Keyboard shortcuts");
+  ImGui::MenuItem(tr("About Chokepoint"), nullptr, &state.windows.about);
+  probeItem("Help/About Chokepoint");
+  ImGui::EndMenu();
 }
 
 void drawMainMenuBar(AppState& state) {
-    if (!ImGui::BeginMainMenuBar()) return;  // EndMainMenuBar only when it returned true
-    drawFileMenu(state);
-    drawEditMenu(state);
-    drawViewMenu(state);
-    drawHelpMenu(state);
-    ImGui::EndMainMenuBar();
+  if (!ImGui::BeginMainMenuBar()) return;  // EndMainMenuBar only when it returned true
+  drawFileMenu(state);
+  drawEditMenu(state);
+  drawViewMenu(state);
+  drawHelpMenu(state);
+  ImGui::EndMainMenuBar();
 }
 
 //-----------------------------------------------------------------------------
@@ -236,47 +241,47 @@ void drawMainMenuBar(AppState& state) {
 //-----------------------------------------------------------------------------
 
 void drawStatusBar(const AppState& state) {
-    const ImGuiWindowFlags flags =
-        ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_MenuBar;
-    const float height = ImGui::GetFrameHeight();
-    // BeginViewportSideBar wraps Begin(): End() is always due, whatever it returned.
-    const bool open = ImGui::BeginViewportSideBar("##StatusBar", ImGui::GetMainViewport(), ImGuiDir_Down,
-                                                  height, flags);
-    if (open && ImGui::BeginMenuBar()) {
-        if (state.scenarioPath.empty()) {
-            ImGui::TextDisabled("%s", tr("No scenario"));
-        } else if (state.loadError) {
-            ImGui::TextColored(errorColor(state), tr("Scenario failed to load: %s"), fileName(state.scenarioPath).c_str());
-        } else {
-            ImGui::Text(tr("Scenario: %s%s"), fileName(state.scenarioPath).c_str(), isDirty(state.doc) ? tr("  (unsaved changes)") : "");
-            if (!state.doc.savedPath.empty()) {
-                ImGui::Separator();
-                ImGui::Text(tr("Saved as: %s"), fileName(state.doc.savedPath).c_str());
-            }
-            if (state.runs.current) {
-                ImGui::Separator();
-                ImGui::TextDisabled(tr("run %s ms"), cp::i18n::formatFixed(state.runs.lastRunMs, 1).c_str());
-            }
-        }
-        if (!state.runs.error.empty()) {
-            ImGui::Separator();
-            ImGui::TextColored(errorColor(state), tr("Run failed: %s"), state.runs.error.c_str());
-        }
-        if (!state.statusMessage.empty()) {
-            ImGui::Separator();
-            if (state.statusIsError)
-                ImGui::TextColored(errorColor(state), "%s", state.statusMessage.c_str());
-            else
-                ImGui::TextUnformatted(state.statusMessage.c_str());
-        }
-        for (const std::string& warning : state.warnings) {
-            ImGui::Separator();
-            ImGui::TextColored(warningColor(state), tr("Warning: %s"), warning.c_str());
-            probeItem("status/warning");
-        }
-        ImGui::EndMenuBar();
+  const ImGuiWindowFlags flags =
+      ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_MenuBar;
+  const float height = ImGui::GetFrameHeight();
+  // BeginViewportSideBar wraps Begin(): End() is always due, whatever it returned.
+  const bool open = ImGui::BeginViewportSideBar("##StatusBar", ImGui::GetMainViewport(), ImGuiDir_Down, height, flags);
+  if (open && ImGui::BeginMenuBar()) {
+    if (state.scenarioPath.empty()) {
+      ImGui::TextDisabled("%s", tr("No scenario"));
+    } else if (state.loadError) {
+      ImGui::TextColored(errorColor(state), tr("Scenario failed to load: %s"), fileName(state.scenarioPath).c_str());
+    } else {
+      ImGui::Text(tr("Scenario: %s%s"), fileName(state.scenarioPath).c_str(),
+                  isDirty(state.doc) ? tr("  (unsaved changes)") : "");
+      if (!state.doc.savedPath.empty()) {
+        ImGui::Separator();
+        ImGui::Text(tr("Saved as: %s"), fileName(state.doc.savedPath).c_str());
+      }
+      if (state.runs.current) {
+        ImGui::Separator();
+        ImGui::TextDisabled(tr("run %s ms"), cp::i18n::formatFixed(state.runs.lastRunMs, 1).c_str());
+      }
     }
-    ImGui::End();
+    if (!state.runs.error.empty()) {
+      ImGui::Separator();
+      ImGui::TextColored(errorColor(state), tr("Run failed: %s"), state.runs.error.c_str());
+    }
+    if (!state.statusMessage.empty()) {
+      ImGui::Separator();
+      if (state.statusIsError)
+        ImGui::TextColored(errorColor(state), "%s", state.statusMessage.c_str());
+      else
+        ImGui::TextUnformatted(state.statusMessage.c_str());
+    }
+    for (const std::string& warning : state.warnings) {
+      ImGui::Separator();
+      ImGui::TextColored(warningColor(state), tr("Warning: %s"), warning.c_str());
+      probeItem("status/warning");
+    }
+    ImGui::EndMenuBar();
+  }
+  ImGui::End();
 }
 
 //-----------------------------------------------------------------------------
@@ -284,184 +289,187 @@ void drawStatusBar(const AppState& state) {
 //-----------------------------------------------------------------------------
 
 void drawWelcome(AppState& state) {
-    ImGui::TextUnformatted(tr("No scenario loaded."));
-    ImGui::TextWrapped("%s", tr("Open one with File > Open (Ctrl+O), or start Chokepoint with --scenario FILE, for example: "
-                       "build/chokepoint --scenario scenarios/baseline.json"));
-    if (ImGui::Button(tr("Open a scenario..."))) requestOpenScenario(state);
-    probeItem("welcome/Open");
+  ImGui::TextUnformatted(tr("No scenario loaded."));
+  ImGui::TextWrapped("%s",
+                     tr("Open one with File > Open (Ctrl+O), or start Chokepoint with --scenario FILE, for example: "
+                        "build/chokepoint --scenario scenarios/baseline.json"));
+  if (ImGui::Button(tr("Open a scenario..."))) requestOpenScenario(state);
+  probeItem("welcome/Open");
 }
 
 void drawHeader(AppState& state) {
-    pushBold(state);
-    ImGui::TextUnformatted(tr(state.doc.loaded->name));
-    ImGui::PopFont();
-    if (!state.presenter) {  // the room needs the scenario's name, not its file
-        ImGui::SameLine();
-        ImGui::TextDisabled("(%s)", fileName(state.doc.path).c_str());
-    }
+  pushBold(state);
+  ImGui::TextUnformatted(tr(state.doc.loaded->name));
+  ImGui::PopFont();
+  if (!state.presenter) {  // the room needs the scenario's name, not its file
     ImGui::SameLine();
-    if (updating(state)) {
-        ImGui::TextColored(warningColor(state), "%s", tr("updating..."));
-    } else {
-        ImGui::TextDisabled("%s", tr("up to date"));
-    }
-    probeItem("header/status");
-    if (state.presenter) return;  // the chart row's own line says it (presenter: no line to spare)
-    // How to read the charts: at the right end of the line, or on a line of its own.
-    const char* legend = tr("solid: with your changes   dashed: as loaded   thin lines: events");
-    const float w = ImGui::CalcTextSize(legend).x;
-    ImGui::SameLine();
-    const float x = ImGui::GetWindowContentRegionMax().x - w;
-    if (x > ImGui::GetCursorPosX() + em())
-        ImGui::SameLine(x);
-    else
-        ImGui::NewLine();
-    ImGui::TextDisabled("%s", legend);
+    ImGui::TextDisabled("(%s)", fileName(state.doc.path).c_str());
+  }
+  ImGui::SameLine();
+  if (updating(state)) {
+    ImGui::TextColored(warningColor(state), "%s", tr("updating..."));
+  } else {
+    ImGui::TextDisabled("%s", tr("up to date"));
+  }
+  probeItem("header/status");
+  if (state.presenter) return;  // the chart row's own line says it (presenter: no line to spare)
+  // How to read the charts: at the right end of the line, or on a line of its own.
+  const char* legend = tr("solid: with your changes   dashed: as loaded   thin lines: events");
+  const float w = ImGui::CalcTextSize(legend).x;
+  ImGui::SameLine();
+  const float x = ImGui::GetWindowContentRegionMax().x - w;
+  if (x > ImGui::GetCursorPosX() + em())
+    ImGui::SameLine(x);
+  else
+    ImGui::NewLine();
+  ImGui::TextDisabled("%s", legend);
 }
 
 void drawTableTabs(AppState& state) {
-    if (!ImGui::BeginTabBar("##tables")) return;
-    struct Tab {
-        const char* label;
-        void (*draw)(AppState&);
-    };
-    const Tab tabs[] = {{N_("Companies"), drawCompaniesTable},
-                        {N_("Chips"), drawChipsTable},
-                        {N_("Rule timeline"), drawRuleTimeline},
-                        {N_("Why? (options a company weighed)"), drawWhyPanel},
-                        {N_("Explain (which lever did what)"), drawExplainTab},
-                        {N_("Sensitivity"), drawSensitivityTab}};
-    for (int i = 0; i < static_cast<int>(std::size(tabs)); ++i) {
-        const bool open = ImGui::BeginTabItem(trId(tabs[i].label, (std::string("###") + tabs[i].label).c_str()), nullptr,
-                                              state.view.selectTab == i ? ImGuiTabItemFlags_SetSelected : 0);
-        probeItem((std::string("tab/") + tabs[i].label).c_str());
-        if (open) {
-            state.view.tableTab = i;
-            tabs[i].draw(state);
-            ImGui::EndTabItem();
-        }
+  if (!ImGui::BeginTabBar("##tables")) return;
+  struct Tab {
+    const char* label;
+    void (*draw)(AppState&);
+  };
+  const Tab tabs[] = {{N_("Companies"), drawCompaniesTable},
+                      {N_("Chips"), drawChipsTable},
+                      {N_("Rule timeline"), drawRuleTimeline},
+                      {N_("Why? (options a company weighed)"), drawWhyPanel},
+                      {N_("Explain (which lever did what)"), drawExplainTab},
+                      {N_("Sensitivity"), drawSensitivityTab}};
+  for (int i = 0; i < static_cast<int>(std::size(tabs)); ++i) {
+    const bool open = ImGui::BeginTabItem(trId(tabs[i].label, (std::string("###") + tabs[i].label).c_str()), nullptr,
+                                          state.view.selectTab == i ? ImGuiTabItemFlags_SetSelected : 0);
+    probeItem((std::string("tab/") + tabs[i].label).c_str());
+    if (open) {
+      state.view.tableTab = i;
+      tabs[i].draw(state);
+      ImGui::EndTabItem();
     }
-    ImGui::EndTabBar();
-    state.view.selectTab = -1;
+  }
+  ImGui::EndTabBar();
+  state.view.selectTab = -1;
 }
 
 // A bar between charts and tables; dragging it moves the share of height the charts get.
 void drawSplitter(float& fraction, float total, float height) {
-    const ImVec2 p = ImGui::GetCursorScreenPos();
-    const float w = ImGui::GetContentRegionAvail().x;
-    ImGui::InvisibleButton("##splitter", ImVec2(w, height));
-    probeItem("splitter");
-    const bool active = ImGui::IsItemActive();
-    if (active || ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeNS);
-    if (active && total > 0) fraction = std::clamp(fraction + ImGui::GetIO().MouseDelta.y / total, 0.2f, 0.9f);
-    const ImU32 col = ImGui::GetColorU32(active ? ImGuiCol_SeparatorActive : ImGuiCol_Separator);
-    const float y = p.y + height * 0.5f;
-    ImGui::GetWindowDrawList()->AddLine(ImVec2(p.x, y), ImVec2(p.x + w, y), col, active ? 2.0f : 1.0f);
+  const ImVec2 p = ImGui::GetCursorScreenPos();
+  const float w = ImGui::GetContentRegionAvail().x;
+  ImGui::InvisibleButton("##splitter", ImVec2(w, height));
+  probeItem("splitter");
+  const bool active = ImGui::IsItemActive();
+  if (active || ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeNS);
+  if (active && total > 0) fraction = std::clamp(fraction + ImGui::GetIO().MouseDelta.y / total, 0.2f, 0.9f);
+  const ImU32 col = ImGui::GetColorU32(active ? ImGuiCol_SeparatorActive : ImGuiCol_Separator);
+  const float y = p.y + height * 0.5f;
+  ImGui::GetWindowDrawList()->AddLine(ImVec2(p.x, y), ImVec2(p.x + w, y), col, active ? 2.0f : 1.0f);
 }
 
 // The lever (or workshop) panel folded away: a strip with the button that opens it, how
 // many levers are changed, and in a workshop the open round with its Play button.
 void drawLeverStrip(AppState& state, float height) {
-    const float w = ImGui::GetFrameHeight() + ImGui::GetStyle().WindowPadding.x * 2.0f;
-    ImGui::BeginChild("##leverStrip", ImVec2(w, height), true, ImGuiWindowFlags_NoScrollbar);
-    if (ImGui::ArrowButton("##openLevers", ImGuiDir_Right)) toggleLeverPanel(state);
-    probeItem("levers/open");
-    itemTooltip(workshopActive(state) ? tr("Open the workshop panel (Ctrl+L)") : tr("Open the lever panel (Ctrl+L)"));
-    if (const int changed = changedLeverCount(state.doc); changed > 0 && !workshopActive(state)) {
-        ImGui::TextColored(changedColor(state), "%d", changed);
-        itemTooltip(tr("levers changed from the scenario as loaded"));
+  const float w = ImGui::GetFrameHeight() + ImGui::GetStyle().WindowPadding.x * 2.0f;
+  ImGui::BeginChild("##leverStrip", ImVec2(w, height), true, ImGuiWindowFlags_NoScrollbar);
+  if (ImGui::ArrowButton("##openLevers", ImGuiDir_Right)) toggleLeverPanel(state);
+  probeItem("levers/open");
+  itemTooltip(workshopActive(state) ? tr("Open the workshop panel (Ctrl+L)") : tr("Open the lever panel (Ctrl+L)"));
+  if (const int changed = changedLeverCount(state.doc); changed > 0 && !workshopActive(state)) {
+    ImGui::TextColored(changedColor(state), "%d", changed);
+    itemTooltip(tr("levers changed from the scenario as loaded"));
+  }
+  if (workshopActive(state)) {
+    if (const int round = openRound(state); round > 0) {
+      ImGui::Text("R%d", round);
+      itemTooltip(tr("The round open for moves"));
+      if (ImGui::ArrowButton("##playRound", ImGuiDir_Right)) playRound(state);
+      probeItem("levers/play");
+      itemTooltip(tr("Play the open round with the moves entered"));
     }
-    if (workshopActive(state)) {
-        if (const int round = openRound(state); round > 0) {
-            ImGui::Text("R%d", round);
-            itemTooltip(tr("The round open for moves"));
-            if (ImGui::ArrowButton("##playRound", ImGuiDir_Right)) playRound(state);
-            probeItem("levers/play");
-            itemTooltip(tr("Play the open round with the moves entered"));
-        }
-    }
-    ImGui::EndChild();
+  }
+  ImGui::EndChild();
 }
 
 void drawDashboard(AppState& state) {
-    // Tiny windows: never hand BeginChild a negative size (ImGui reads it as "all but").
-    const ImVec2 avail = ImMax(ImGui::GetContentRegionAvail(), ImVec2(1.0f, 1.0f));
-    // Workshop mode: the round, the teams and their moves take the lever panel's place, a little wider.
-    const bool workshop = workshopActive(state);
-    if (leverPanelCollapsed(state)) {
-        drawLeverStrip(state, avail.y);
-    } else {
-        const float leftShare = (state.presenter ? 0.27f : 0.235f) + (workshop ? 0.04f : 0.0f);
-        const float leftW = std::clamp(avail.x * leftShare, em() * 16.0f, em() * (workshop ? 30.0f : 26.0f));
-        ImGui::BeginChild("##leverPanel", ImVec2(leftW, avail.y), true);
-        if (ImGui::ArrowButton("##closeLevers", ImGuiDir_Left)) toggleLeverPanel(state);
-        probeItem("levers/close");
-        itemTooltip(tr("Fold the panel into a strip: more room for the charts (Ctrl+L)"));
-        ImGui::SameLine();
-        if (workshop)
-            drawWorkshopPanel(state);
-        else
-            drawLeverPanel(state);
-        ImGui::EndChild();
-    }
+  // Tiny windows: never hand BeginChild a negative size (ImGui reads it as "all but").
+  const ImVec2 avail = ImMax(ImGui::GetContentRegionAvail(), ImVec2(1.0f, 1.0f));
+  // Workshop mode: the round, the teams and their moves take the lever panel's place, a little wider.
+  const bool workshop = workshopActive(state);
+  if (leverPanelCollapsed(state)) {
+    drawLeverStrip(state, avail.y);
+  } else {
+    const float leftShare = (state.presenter ? 0.27f : 0.235f) + (workshop ? 0.04f : 0.0f);
+    const float leftW = std::clamp(avail.x * leftShare, em() * 16.0f, em() * (workshop ? 30.0f : 26.0f));
+    ImGui::BeginChild("##leverPanel", ImVec2(leftW, avail.y), true);
+    if (ImGui::ArrowButton("##closeLevers", ImGuiDir_Left)) toggleLeverPanel(state);
+    probeItem("levers/close");
+    itemTooltip(tr("Fold the panel into a strip: more room for the charts (Ctrl+L)"));
     ImGui::SameLine();
+    if (workshop)
+      drawWorkshopPanel(state);
+    else
+      drawLeverPanel(state);
+    ImGui::EndChild();
+  }
+  ImGui::SameLine();
 
-    ImGui::BeginChild("##centre", ImVec2(0, avail.y), false);
-    // A story in presenter mode on a short screen (1280x720): the card beside its charts, so
-    // the charts keep the height (above them they would keep only their legends).
-    if (state.presenter && storyActive(state) && ImGui::GetContentRegionAvail().y < em() * 30.0f) {
-        const ImVec2 a = ImMax(ImGui::GetContentRegionAvail(), ImVec2(1.0f, 1.0f));
-        ImGui::BeginChild("##storyColumn", ImVec2(std::floor(a.x * 0.45f), a.y), false);
-        drawScrubber(state);  // no header line: the card is what the room reads
-        drawStoryBar(state);
-        ImGui::EndChild();
-        ImGui::SameLine();
-        ImGui::BeginChild("##chartArea", ImVec2(0, a.y), false, ImGuiWindowFlags_NoScrollbar);
-        drawChartGrid(state);
-        ImGui::EndChild();
-        ImGui::EndChild();
-        return;
-    }
-    drawHeader(state);
+  ImGui::BeginChild("##centre", ImVec2(0, avail.y), false);
+  // A story in presenter mode on a short screen (1280x720): the card beside its charts, so
+  // the charts keep the height (above them they would keep only their legends).
+  if (state.presenter && storyActive(state) && ImGui::GetContentRegionAvail().y < em() * 30.0f) {
+    const ImVec2 a = ImMax(ImGui::GetContentRegionAvail(), ImVec2(1.0f, 1.0f));
+    ImGui::BeginChild("##storyColumn", ImVec2(std::floor(a.x * 0.45f), a.y), false);
+    drawScrubber(state);  // no header line: the card is what the room reads
     drawStoryBar(state);
-    if (!(state.presenter && (storyActive(state) || workshop))) drawKpiCards(state);  // presenter: room for charts
-    drawScrubber(state);
-    const bool tables = workshop || (state.windows.tables && !state.presenter);  // the scoreboard stays in presenter mode
-    const float rest = ImGui::GetContentRegionAvail().y;
-    float& fraction = state.view.chartsFraction;
-    const float splitterH = std::round(em() * 0.4f);
-    float chartsH = tables ? std::clamp(std::floor(rest * fraction), em() * 10.0f, std::max(em() * 10.0f, rest - em() * 8.0f))
-                           : rest;
-    if (workshop) chartsH = std::max(em() * 10.0f, std::min(chartsH, rest - splitterH - workshopResultsHeight(state)));  // whole scoreboard
-    ImGui::BeginChild("##chartArea", ImVec2(0, chartsH), false, ImGuiWindowFlags_NoScrollbar);
+    ImGui::EndChild();
+    ImGui::SameLine();
+    ImGui::BeginChild("##chartArea", ImVec2(0, a.y), false, ImGuiWindowFlags_NoScrollbar);
     drawChartGrid(state);
     ImGui::EndChild();
-    if (tables) {
-        drawSplitter(fraction, rest, splitterH);
-        if (workshop)
-            drawWorkshopResults(state);
-        else
-            drawTableTabs(state);
-    }
     ImGui::EndChild();
+    return;
+  }
+  drawHeader(state);
+  drawStoryBar(state);
+  if (!(state.presenter && (storyActive(state) || workshop))) drawKpiCards(state);  // presenter: room for charts
+  drawScrubber(state);
+  const bool tables = workshop || (state.windows.tables && !state.presenter);  // the scoreboard stays in presenter mode
+  const float rest = ImGui::GetContentRegionAvail().y;
+  float& fraction = state.view.chartsFraction;
+  const float splitterH = std::round(em() * 0.4f);
+  float chartsH =
+      tables ? std::clamp(std::floor(rest * fraction), em() * 10.0f, std::max(em() * 10.0f, rest - em() * 8.0f)) : rest;
+  if (workshop)
+    chartsH =
+        std::max(em() * 10.0f, std::min(chartsH, rest - splitterH - workshopResultsHeight(state)));  // whole scoreboard
+  ImGui::BeginChild("##chartArea", ImVec2(0, chartsH), false, ImGuiWindowFlags_NoScrollbar);
+  drawChartGrid(state);
+  ImGui::EndChild();
+  if (tables) {
+    drawSplitter(fraction, rest, splitterH);
+    if (workshop)
+      drawWorkshopResults(state);
+    else
+      drawTableTabs(state);
+  }
+  ImGui::EndChild();
 }
 
 void drawCentralArea(AppState& state) {
-    const ImGuiViewport* viewport = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos(viewport->WorkPos);
-    ImGui::SetNextWindowSize(viewport->WorkSize);
-    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
-    if (ImGui::Begin("##Central", nullptr, flags)) {
-        if (state.loadError) {
-            drawErrorPanel(state);
-        } else if (state.scenarioLoaded && hasScenario(state.doc)) {
-            drawDashboard(state);
-        } else {
-            drawWelcome(state);
-        }
+  const ImGuiViewport* viewport = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(viewport->WorkPos);
+  ImGui::SetNextWindowSize(viewport->WorkSize);
+  const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                 ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
+  if (ImGui::Begin("##Central", nullptr, flags)) {
+    if (state.loadError) {
+      drawErrorPanel(state);
+    } else if (state.scenarioLoaded && hasScenario(state.doc)) {
+      drawDashboard(state);
+    } else {
+      drawWelcome(state);
     }
-    ImGui::End();
+  }
+  ImGui::End();
 }
 
 //-----------------------------------------------------------------------------
@@ -469,48 +477,48 @@ void drawCentralArea(AppState& state) {
 //-----------------------------------------------------------------------------
 
 void drawAboutWindow(AppState& state) {
-    if (!state.windows.about) return;
-    ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
-    if (ImGui::Begin(trId("About Chokepoint", "###About Chokepoint"), &state.windows.about,
-                     ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings)) {
-        pushBold(state);
-        ImGui::Text(tr("Chokepoint %s"), CHOKEPOINT_VERSION);
-        ImGui::PopFont();
-        ImGui::TextUnformatted(tr("An interactive simulator of AI-compute export policy."));
-        ImGui::Separator();
-        ImGui::Text(tr("Dear ImGui %s"), IMGUI_VERSION);
-        ImGui::TextUnformatted(tr("Fonts: DejaVu Sans (Bitstream Vera licence, see assets/fonts/LICENSE)"));
-    }
-    ImGui::End();
+  if (!state.windows.about) return;
+  ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+  if (ImGui::Begin(trId("About Chokepoint", "###About Chokepoint"), &state.windows.about,
+                   ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings)) {
+    pushBold(state);
+    ImGui::Text(tr("Chokepoint %s"), CHOKEPOINT_VERSION);
+    ImGui::PopFont();
+    ImGui::TextUnformatted(tr("An interactive simulator of AI-compute export policy."));
+    ImGui::Separator();
+    ImGui::Text(tr("Dear ImGui %s"), IMGUI_VERSION);
+    ImGui::TextUnformatted(tr("Fonts: DejaVu Sans (Bitstream Vera licence, see assets/fonts/LICENSE)"));
+  }
+  ImGui::End();
 }
 
 void drawShortcutsWindow(AppState& state) {
-    if (!state.windows.shortcuts) return;
-    ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
-    if (ImGui::Begin(trId("Keyboard shortcuts", "###Keyboard shortcuts"), &state.windows.shortcuts,
-                     ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings)) {
-        if (ImGui::BeginTable("##Shortcuts", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV)) {
-            for (const Shortcut& s : kShortcuts) {
-                ImGui::TableNextRow();
-                ImGui::TableNextColumn();
-                ImGui::TextUnformatted(s.label);
-                ImGui::TableNextColumn();
-                ImGui::TextUnformatted(tr(s.action));
-            }
-            ImGui::TableNextRow();
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(tr("Esc"));
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(tr("Close the enlarged chart or a dialog"));
-            ImGui::EndTable();
-        }
+  if (!state.windows.shortcuts) return;
+  ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+  if (ImGui::Begin(trId("Keyboard shortcuts", "###Keyboard shortcuts"), &state.windows.shortcuts,
+                   ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings)) {
+    if (ImGui::BeginTable("##Shortcuts", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV)) {
+      for (const Shortcut& s : kShortcuts) {
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(s.label);
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(tr(s.action));
+      }
+      ImGui::TableNextRow();
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(tr("Esc"));
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(tr("Close the enlarged chart or a dialog"));
+      ImGui::EndTable();
     }
-    ImGui::End();
+  }
+  ImGui::End();
 }
 
 void drawImGuiTools(AppState& state) {
-    if (state.windows.imguiDemo) ImGui::ShowDemoWindow(&state.windows.imguiDemo);
-    if (state.windows.imguiMetrics) ImGui::ShowMetricsWindow(&state.windows.imguiMetrics);
+  if (state.windows.imguiDemo) ImGui::ShowDemoWindow(&state.windows.imguiDemo);
+  if (state.windows.imguiMetrics) ImGui::ShowMetricsWindow(&state.windows.imguiMetrics);
 }
 
 }  // namespace
@@ -520,32 +528,32 @@ void drawImGuiTools(AppState& state) {
 //-----------------------------------------------------------------------------
 
 void applyThemeIfChanged(AppState& state) {
-    if (state.appliedTheme == state.theme) return;
-    applyTheme(state.theme, ImGui::GetStyle());
-    // Takes effect from the next NewFrame(); null means the atlas's first font.
-    ImGui::GetIO().FontDefault = state.theme == Theme::Presenter ? state.fonts.large : state.fonts.regular;
-    state.appliedTheme = state.theme;
+  if (state.appliedTheme == state.theme) return;
+  applyTheme(state.theme, ImGui::GetStyle());
+  // Takes effect from the next NewFrame(); null means the atlas's first font.
+  ImGui::GetIO().FontDefault = state.theme == Theme::Presenter ? state.fonts.large : state.fonts.regular;
+  state.appliedTheme = state.theme;
 }
 
 void drawUi(AppState& state) {
-    applyThemeIfChanged(state);
-    handleShortcuts(state);
-    drawMainMenuBar(state);
-    drawStatusBar(state);
-    state.view.whyVisible = false;  // set again by the Why panel if it is drawn
-    state.explain.explainVisible = state.explain.sensitivityVisible = false;  // likewise the Explain tabs
-    drawCentralArea(state);
-    drawEnlargedChart(state);
-    drawCompareWindow(state);
-    drawDialogs(state);
-    drawHandoutCard(state);
-    drawRecoveryDialogs(state);
-    drawAboutWindow(state);
-    drawSourcesWindow(state);
-    drawShortcutsWindow(state);
-    drawImGuiTools(state);
-    // A slider drag is one undo step: it ends when nothing is held any more.
-    if (gestureOpen(state.doc) && !ImGui::IsAnyItemActive()) endGesture(state.doc);
+  applyThemeIfChanged(state);
+  handleShortcuts(state);
+  drawMainMenuBar(state);
+  drawStatusBar(state);
+  state.view.whyVisible = false;                                            // set again by the Why panel if it is drawn
+  state.explain.explainVisible = state.explain.sensitivityVisible = false;  // likewise the Explain tabs
+  drawCentralArea(state);
+  drawEnlargedChart(state);
+  drawCompareWindow(state);
+  drawDialogs(state);
+  drawHandoutCard(state);
+  drawRecoveryDialogs(state);
+  drawAboutWindow(state);
+  drawSourcesWindow(state);
+  drawShortcutsWindow(state);
+  drawImGuiTools(state);
+  // A slider drag is one undo step: it ends when nothing is held any more.
+  if (gestureOpen(state.doc) && !ImGui::IsAnyItemActive()) endGesture(state.doc);
 }
 
 }  // namespace chokepoint::app

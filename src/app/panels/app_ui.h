@@ -17,11 +17,11 @@ namespace chokepoint::app {
 inline constexpr int kKeyF11 = 300;  // GLFW_KEY_F11
 
 struct Shortcut {
-    int key;            // 'Q', '1', kKeyF11 ...
-    bool ctrl;
-    bool shift;
-    const char* label;  // as shown in menus: "Ctrl+Q"
-    const char* action;
+  int key;  // 'Q', '1', kKeyF11 ...
+  bool ctrl;
+  bool shift;
+  const char* label;  // as shown in menus: "Ctrl+Q"
+  const char* action;
 };
 
 void drawUi(AppState& state);

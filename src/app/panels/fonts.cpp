@@ -29,32 +29,32 @@ const ImWchar kGlyphRanges[] = {
 // Reads a TrueType file into memory owned by ImGui (IM_ALLOC), so the atlas can free it.
 // Reading it ourselves avoids ImGui's assertion on unreadable files.
 void* readFontFile(const std::filesystem::path& path, int& size, std::string& error) {
-    std::ifstream in(path, std::ios::binary | std::ios::ate);
-    if (!in) {
-        error = "cannot open " + path.string();
-        return nullptr;
-    }
-    const std::streamsize n = in.tellg();
-    if (n < 12 || n > (64 << 20)) {
-        error = path.string() + " has an implausible size for a font (" + std::to_string(n) + " bytes)";
-        return nullptr;
-    }
-    in.seekg(0);
-    void* data = IM_ALLOC(static_cast<size_t>(n));
-    if (!in.read(static_cast<char*>(data), n)) {
-        IM_FREE(data);
-        error = "cannot read " + path.string();
-        return nullptr;
-    }
-    const unsigned char* b = static_cast<const unsigned char*>(data);
-    const bool trueType = b[0] == 0x00 && b[1] == 0x01 && b[2] == 0x00 && b[3] == 0x00;
-    if (!trueType && std::memcmp(b, "true", 4) != 0) {
-        IM_FREE(data);
-        error = path.string() + " is not a TrueType font";
-        return nullptr;
-    }
-    size = static_cast<int>(n);
-    return data;
+  std::ifstream in(path, std::ios::binary | std::ios::ate);
+  if (!in) {
+    error = "cannot open " + path.string();
+    return nullptr;
+  }
+  const std::streamsize n = in.tellg();
+  if (n < 12 || n > (64 << 20)) {
+    error = path.string() + " has an implausible size for a font (" + std::to_string(n) + " bytes)";
+    return nullptr;
+  }
+  in.seekg(0);
+  void* data = IM_ALLOC(static_cast<size_t>(n));
+  if (!in.read(static_cast<char*>(data), n)) {
+    IM_FREE(data);
+    error = "cannot read " + path.string();
+    return nullptr;
+  }
+  const unsigned char* b = static_cast<const unsigned char*>(data);
+  const bool trueType = b[0] == 0x00 && b[1] == 0x01 && b[2] == 0x00 && b[3] == 0x00;
+  if (!trueType && std::memcmp(b, "true", 4) != 0) {
+    IM_FREE(data);
+    error = path.string() + " is not a TrueType font";
+    return nullptr;
+  }
+  size = static_cast<int>(n);
+  return data;
 }
 
 // KPI values need digits, letters for units and "$%.-+", and in Ukrainian the no-break
@@ -63,64 +63,66 @@ const ImWchar kAsciiRanges[] = {0x0020, 0x007E, 0x00A0, 0x00A0, 0x0400, 0x045F, 
 
 ImFont* addFont(ImFontAtlas& atlas, const std::filesystem::path& path, float sizePx, std::string& error,
                 const ImWchar* ranges = kGlyphRanges) {
-    int size = 0;
-    void* data = readFontFile(path, size, error);
-    if (!data) return nullptr;
-    ImFontConfig cfg;
-    cfg.FontDataOwnedByAtlas = true;
-    cfg.OversampleH = 2;
-    cfg.OversampleV = 1;
-    std::snprintf(cfg.Name, sizeof(cfg.Name), "%s, %.0fpx", path.filename().string().c_str(), sizePx);
-    return atlas.AddFontFromMemoryTTF(data, size, sizePx, &cfg, ranges);
+  int size = 0;
+  void* data = readFontFile(path, size, error);
+  if (!data) return nullptr;
+  ImFontConfig cfg;
+  cfg.FontDataOwnedByAtlas = true;
+  cfg.OversampleH = 2;
+  cfg.OversampleV = 1;
+  std::snprintf(cfg.Name, sizeof(cfg.Name), "%s, %.0fpx", path.filename().string().c_str(), sizePx);
+  return atlas.AddFontFromMemoryTTF(data, size, sizePx, &cfg, ranges);
 }
 
 }  // namespace
 
 std::vector<std::filesystem::path> assetSearchDirs() {
-    std::vector<std::filesystem::path> dirs = cp::paths::dataDirs("assets");
-    std::error_code ec;
-    const auto cwd = std::filesystem::current_path(ec);
-    if (!ec) dirs.push_back(cwd / "assets");
-    return dirs;
+  std::vector<std::filesystem::path> dirs = cp::paths::dataDirs("assets");
+  std::error_code ec;
+  const auto cwd = std::filesystem::current_path(ec);
+  if (!ec) dirs.push_back(cwd / "assets");
+  return dirs;
 }
 
 std::optional<std::filesystem::path> findAsset(const std::vector<std::filesystem::path>& dirs,
                                                const std::filesystem::path& relative) {
-    for (const auto& dir : dirs) {
-        std::error_code ec;
-        const auto candidate = dir / relative;
-        if (std::filesystem::is_regular_file(candidate, ec)) return candidate.lexically_normal();
-    }
-    return std::nullopt;
+  for (const auto& dir : dirs) {
+    std::error_code ec;
+    const auto candidate = dir / relative;
+    if (std::filesystem::is_regular_file(candidate, ec)) return candidate.lexically_normal();
+  }
+  return std::nullopt;
 }
 
 FontSet loadFonts(ImFontAtlas& atlas, const std::vector<std::filesystem::path>& assetDirs) {
-    FontSet fonts;
-    const auto regularPath = findAsset(assetDirs, "fonts/DejaVuSans.ttf");
-    std::string error;
-    if (regularPath) fonts.regular = addFont(atlas, *regularPath, kFontSizePx, error);
-    if (!fonts.regular) {
-        atlas.AddFontDefault();
-        fonts.warning = regularPath ? "Font problem (" + error + "); using ImGui's built-in font, "
+  FontSet fonts;
+  const auto regularPath = findAsset(assetDirs, "fonts/DejaVuSans.ttf");
+  std::string error;
+  if (regularPath) fonts.regular = addFont(atlas, *regularPath, kFontSizePx, error);
+  if (!fonts.regular) {
+    atlas.AddFontDefault();
+    fonts.warning = regularPath ? "Font problem (" + error +
+                                      "); using ImGui's built-in font, "
                                       "which has no Cyrillic glyphs."
-                                    : std::string("Font assets/fonts/DejaVuSans.ttf not found; using ImGui's "
-                                                  "built-in font, which has no Cyrillic glyphs.");
-        return fonts;
-    }
-    fonts.large = addFont(atlas, *regularPath, kLargeFontSizePx, error);
-    if (const auto boldPath = findAsset(assetDirs, "fonts/DejaVuSans-Bold.ttf")) {
-        fonts.bold = addFont(atlas, *boldPath, kFontSizePx, error);
-        fonts.largeBold = addFont(atlas, *boldPath, kLargeFontSizePx, error);
-        fonts.kpi = addFont(atlas, *boldPath, kKpiFontSizePx, error, kAsciiRanges);
-        fonts.kpiLarge = addFont(atlas, *boldPath, kKpiLargeFontSizePx, error, kAsciiRanges);
-    }
-    // A missing bold or large face is cosmetic: stand in with what loaded, no warning.
-    if (!fonts.large) fonts.large = fonts.regular;
-    if (!fonts.bold) fonts.bold = fonts.regular;
-    if (!fonts.largeBold) fonts.largeBold = fonts.large;
-    if (!fonts.kpi) fonts.kpi = fonts.largeBold;
-    if (!fonts.kpiLarge) fonts.kpiLarge = fonts.kpi;
+                                : std::string(
+                                      "Font assets/fonts/DejaVuSans.ttf not found; using ImGui's "
+                                      "built-in font, which has no Cyrillic glyphs.");
     return fonts;
+  }
+  fonts.large = addFont(atlas, *regularPath, kLargeFontSizePx, error);
+  if (const auto boldPath = findAsset(assetDirs, "fonts/DejaVuSans-Bold.ttf")) {
+    fonts.bold = addFont(atlas, *boldPath, kFontSizePx, error);
+    fonts.largeBold = addFont(atlas, *boldPath, kLargeFontSizePx, error);
+    fonts.kpi = addFont(atlas, *boldPath, kKpiFontSizePx, error, kAsciiRanges);
+    fonts.kpiLarge = addFont(atlas, *boldPath, kKpiLargeFontSizePx, error, kAsciiRanges);
+  }
+  // A missing bold or large face is cosmetic: stand in with what loaded, no warning.
+  if (!fonts.large) fonts.large = fonts.regular;
+  if (!fonts.bold) fonts.bold = fonts.regular;
+  if (!fonts.largeBold) fonts.largeBold = fonts.large;
+  if (!fonts.kpi) fonts.kpi = fonts.largeBold;
+  if (!fonts.kpiLarge) fonts.kpiLarge = fonts.kpi;
+  return fonts;
 }
 
 }  // namespace chokepoint::app

@@ -27,13 +27,13 @@ inline constexpr float kKpiLargeFontSizePx = 50.0f;  // presenter theme
 
 // Fonts owned by the ImGui atlas. Pointers are null when the default font is used.
 struct FontSet {
-    ImFont* regular = nullptr;
-    ImFont* bold = nullptr;
-    ImFont* large = nullptr;       // presenter theme
-    ImFont* largeBold = nullptr;   // presenter theme headings
-    ImFont* kpi = nullptr;         // KPI values (bold, ASCII only)
-    ImFont* kpiLarge = nullptr;    // KPI values in the presenter theme
-    std::optional<std::string> warning;
+  ImFont* regular = nullptr;
+  ImFont* bold = nullptr;
+  ImFont* large = nullptr;      // presenter theme
+  ImFont* largeBold = nullptr;  // presenter theme headings
+  ImFont* kpi = nullptr;        // KPI values (bold, ASCII only)
+  ImFont* kpiLarge = nullptr;   // KPI values in the presenter theme
+  std::optional<std::string> warning;
 };
 
 // Where assets are looked for, in order: assets/ under each data root (paths/data_dirs.h:

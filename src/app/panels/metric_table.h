@@ -10,9 +10,9 @@
 namespace chokepoint::app {
 
 struct MetricTableLabels {
-    const char* id;          // ImGui table id
-    const char* nameHeader;  // "Company"
-    const char* groupHeader; // "HQ"
+  const char* id;           // ImGui table id
+  const char* nameHeader;   // "Company"
+  const char* groupHeader;  // "HQ"
 };
 
 void drawMetricTable(const MetricTableLabels& labels, const std::vector<TableRow>& rows,

@@ -38,7 +38,7 @@ namespace {
 //-----------------------------------------------------------------------------
 
 bool allZero(const std::vector<double>& v) {
-    return std::all_of(v.begin(), v.end(), [](double x) { return !std::isfinite(x) || x == 0.0; });
+  return std::all_of(v.begin(), v.end(), [](double x) { return !std::isfinite(x) || x == 0.0; });
 }
 
 // Zero in every month of both runs: drawing it adds a legend entry and a flat line that
@@ -46,100 +46,102 @@ bool allZero(const std::vector<double>& v) {
 bool zeroSeries(const SeriesData& s) { return allZero(s.current) && allZero(s.baseline); }
 
 void submitSeries(const ChartSpec& spec, const ChartData& data, int n, const std::vector<BandSeries>* bands) {
-    const bool dashed = data.differs;
-    std::string hidden;
-    for (const SeriesData& s : data.series)
-        if (zeroSeries(s)) hidden += (hidden.empty() ? "" : ", ") + s.label;
-    if (!hidden.empty()) {
-        hidden = tr("zero throughout, not drawn: ") + hidden;
-        chart::Note(hidden.c_str());
-    }
-    if (spec.kind == ChartKind::Stacked) {
-        std::vector<const char*> labels;
-        std::vector<const double*> ys;
-        std::vector<ImU32> cols;
-        for (size_t i = 0; i < data.series.size(); ++i) {
-            if (zeroSeries(data.series[i])) continue;
-            labels.push_back(data.series[i].label.c_str());
-            ys.push_back(data.series[i].current.data());
-            cols.push_back(chart::paletteColor(static_cast<int>(i)));
-        }
-        chart::StackedArea(labels.data(), ys.data(), static_cast<int>(ys.size()), n, cols.data());
-        if (dashed)
-            for (size_t i = 0; i < data.baselineTops.size(); ++i)
-                if (i >= data.series.size() || !zeroSeries(data.series[i]))
-                    chart::LineDashed("##baseline", data.baselineTops[i].data(), n, chart::paletteColor(static_cast<int>(i)));
-        return;
-    }
+  const bool dashed = data.differs;
+  std::string hidden;
+  for (const SeriesData& s : data.series)
+    if (zeroSeries(s)) hidden += (hidden.empty() ? "" : ", ") + s.label;
+  if (!hidden.empty()) {
+    hidden = tr("zero throughout, not drawn: ") + hidden;
+    chart::Note(hidden.c_str());
+  }
+  if (spec.kind == ChartKind::Stacked) {
+    std::vector<const char*> labels;
+    std::vector<const double*> ys;
+    std::vector<ImU32> cols;
     for (size_t i = 0; i < data.series.size(); ++i) {
-        const SeriesData& s = data.series[i];
-        if (zeroSeries(s)) continue;
-        const ImU32 col = chart::paletteColor(static_cast<int>(i));
-        // p10-p90 of the ensemble, in the line's colour (the chart fills it translucent, under the lines).
-        for (size_t b = 0; bands && b < bands->size(); ++b)
-            if ((*bands)[b].label == s.label)
-                chart::Band("##p10-p90", (*bands)[b].p10.data(), (*bands)[b].p90.data(),
-                            std::min(n, static_cast<int>((*bands)[b].p10.size())), col);
-        if (dashed && !s.baseline.empty()) chart::LineDashed("##baseline", s.baseline.data(), n, col);
-        chart::Line(s.label.c_str(), s.current.data(), n, col);
+      if (zeroSeries(data.series[i])) continue;
+      labels.push_back(data.series[i].label.c_str());
+      ys.push_back(data.series[i].current.data());
+      cols.push_back(chart::paletteColor(static_cast<int>(i)));
     }
+    chart::StackedArea(labels.data(), ys.data(), static_cast<int>(ys.size()), n, cols.data());
+    if (dashed)
+      for (size_t i = 0; i < data.baselineTops.size(); ++i)
+        if (i >= data.series.size() || !zeroSeries(data.series[i]))
+          chart::LineDashed("##baseline", data.baselineTops[i].data(), n, chart::paletteColor(static_cast<int>(i)));
+    return;
+  }
+  for (size_t i = 0; i < data.series.size(); ++i) {
+    const SeriesData& s = data.series[i];
+    if (zeroSeries(s)) continue;
+    const ImU32 col = chart::paletteColor(static_cast<int>(i));
+    // p10-p90 of the ensemble, in the line's colour (the chart fills it translucent, under the lines).
+    for (size_t b = 0; bands && b < bands->size(); ++b)
+      if ((*bands)[b].label == s.label)
+        chart::Band("##p10-p90", (*bands)[b].p10.data(), (*bands)[b].p90.data(),
+                    std::min(n, static_cast<int>((*bands)[b].p10.size())), col);
+    if (dashed && !s.baseline.empty()) chart::LineDashed("##baseline", s.baseline.data(), n, col);
+    chart::Line(s.label.c_str(), s.current.data(), n, col);
+  }
 }
 
 // Draws chart `c` at the cursor; returns true when it was clicked.
 bool drawChart(AppState& state, size_t c, float width, float height, bool enlarged) {
-    const ChartSpec& spec = chartSpecs()[c];
-    const ChartData& data = state.dash.charts[c];
-    const MonthAxis& months = state.dash.months;
-    bool log = state.view.logScale[c] != 0;
-    const std::string probe = std::string("chart/") + spec.id;
+  const ChartSpec& spec = chartSpecs()[c];
+  const ChartData& data = state.dash.charts[c];
+  const MonthAxis& months = state.dash.months;
+  bool log = state.view.logScale[c] != 0;
+  const std::string probe = std::string("chart/") + spec.id;
 
-    // The log toggle sits at the chart's top right; submitted first so it wins the hover.
-    const ImVec2 origin = ImGui::GetCursorScreenPos();
-    // Only where the title leaves room for it (else it would cover the title; the enlarged view has one).
-    const chart::Unit unit = data.flop ? spec.flopUnit : spec.unit;
-    const float titleW = ImGui::CalcTextSize((std::string(tr(spec.title)) + "  (" + chart::unitName(unit) + ")").c_str()).x;
-    const float boxW0 = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(tr("log")).x;
-    if (!enlarged && titleW + boxW0 + em() <= width) {
-        ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(2.0f, 0.0f));
-        const float boxW = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(tr("log")).x;
-        ImGui::SetCursorScreenPos(ImVec2(origin.x + width - boxW - 2.0f, origin.y));
-        if (ImGui::Checkbox(tr("log"), &log)) state.view.logScale[c] = log ? 1 : 0;
-        probeItem((probe + "/log").c_str());
-        itemTooltip(tr("Logarithmic y axis"));
-        ImGui::PopStyleVar();
-        ImGui::SetCursorScreenPos(origin);
-    }
+  // The log toggle sits at the chart's top right; submitted first so it wins the hover.
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  // Only where the title leaves room for it (else it would cover the title; the enlarged view has one).
+  const chart::Unit unit = data.flop ? spec.flopUnit : spec.unit;
+  const float titleW =
+      ImGui::CalcTextSize((std::string(tr(spec.title)) + "  (" + chart::unitName(unit) + ")").c_str()).x;
+  const float boxW0 = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(tr("log")).x;
+  if (!enlarged && titleW + boxW0 + em() <= width) {
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(2.0f, 0.0f));
+    const float boxW =
+        ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(tr("log")).x;
+    ImGui::SetCursorScreenPos(ImVec2(origin.x + width - boxW - 2.0f, origin.y));
+    if (ImGui::Checkbox(tr("log"), &log)) state.view.logScale[c] = log ? 1 : 0;
+    probeItem((probe + "/log").c_str());
+    itemTooltip(tr("Logarithmic y axis"));
+    ImGui::PopStyleVar();
+    ImGui::SetCursorScreenPos(origin);
+  }
 
-    chart::Style style;
-    style.width = width;
-    style.height = height;
-    style.log_y = log;
-    // Presenter mode: lines named at their ends, where the eye already is; the legend row goes.
-    style.end_labels = state.presenter && spec.kind == ChartKind::Lines;
-    bool clicked = false;
-    if (chart::BeginChart(spec.id, tr(spec.title), unit, months.ptrs.data(), months.count(), style)) {
-        submitSeries(spec, data, months.count(), chartBands(state, c));
-        // Small charts get the event lines only: labels would cover the data (hover names them).
-        const auto& markers = enlarged ? state.dash.markers : state.dash.markerLines;
-        chart::Markers(markers.data(), static_cast<int>(markers.size()));
-        chart::Cursor(state.view.month);
-        chart::Future(classroomFutureFrom(state));  // story / workshop: months not yet told or played
-        chart::Projection(recordEndIndex(state));
-        const chart::ChartResult r = chart::EndChart();
-        clicked = r.clicked;
-        probeItem(probe.c_str());
-        if (enlarged) {
-            const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
-            state.view.enlargedRect[0] = min.x;
-            state.view.enlargedRect[1] = min.y;
-            state.view.enlargedRect[2] = max.x;
-            state.view.enlargedRect[3] = max.y;
-        } else if (ImGui::IsItemHovered() && r.hover_x < 0) {
-            itemTooltip(tr("Click to enlarge"));
-        }
+  chart::Style style;
+  style.width = width;
+  style.height = height;
+  style.log_y = log;
+  // Presenter mode: lines named at their ends, where the eye already is; the legend row goes.
+  style.end_labels = state.presenter && spec.kind == ChartKind::Lines;
+  bool clicked = false;
+  if (chart::BeginChart(spec.id, tr(spec.title), unit, months.ptrs.data(), months.count(), style)) {
+    submitSeries(spec, data, months.count(), chartBands(state, c));
+    // Small charts get the event lines only: labels would cover the data (hover names them).
+    const auto& markers = enlarged ? state.dash.markers : state.dash.markerLines;
+    chart::Markers(markers.data(), static_cast<int>(markers.size()));
+    chart::Cursor(state.view.month);
+    chart::Future(classroomFutureFrom(state));  // story / workshop: months not yet told or played
+    chart::Projection(recordEndIndex(state));
+    const chart::ChartResult r = chart::EndChart();
+    clicked = r.clicked;
+    probeItem(probe.c_str());
+    if (enlarged) {
+      const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+      state.view.enlargedRect[0] = min.x;
+      state.view.enlargedRect[1] = min.y;
+      state.view.enlargedRect[2] = max.x;
+      state.view.enlargedRect[3] = max.y;
+    } else if (ImGui::IsItemHovered() && r.hover_x < 0) {
+      itemTooltip(tr("Click to enlarge"));
     }
-    highlightChart(state, spec.id);  // the story card names this chart (also when scrolled out of view)
-    return clicked;
+  }
+  highlightChart(state, spec.id);  // the story card names this chart (also when scrolled out of view)
+  return clicked;
 }
 
 }  // namespace
@@ -149,172 +151,180 @@ bool drawChart(AppState& state, size_t c, float width, float height, bool enlarg
 //-----------------------------------------------------------------------------
 
 std::vector<size_t> chartOrder(const AppState& state) {
-    const size_t n = std::min(chartSpecs().size(), state.dash.charts.size());
-    std::vector<size_t> order;
-    if (const cp::StoryCard* card = storyActive(state) ? storyCard(state) : nullptr)
-        for (const std::string& id : card->charts)
-            for (size_t c = 0; c < n; ++c)
-                if (id == chartSpecs()[c].id && std::find(order.begin(), order.end(), c) == order.end()) order.push_back(c);
-    if (state.presenter && state.uncertainty.enabled) {  // bands on: the charts where they are widest
-        std::vector<std::pair<double, size_t>> wide;
-        for (size_t c = 0; c < n; ++c)
-            if (const auto* bands = chartBands(state, c); bands && std::find(order.begin(), order.end(), c) == order.end())
-                wide.emplace_back(-bandWidth(*bands), c);
-        std::stable_sort(wide.begin(), wide.end());
-        for (const auto& [score, c] : wide)
-            if (score < -0.02) order.push_back(c);  // narrower than 2% of the value: hardly a band
-    }
-    if (state.presenter) {  // the charts the edits moved most, so a changed lever's effect is on screen
-        std::vector<std::pair<double, size_t>> changed;
-        for (size_t c = 0; c < n; ++c)
-            if (std::find(order.begin(), order.end(), c) == order.end() && state.dash.charts[c].differs)
-                changed.emplace_back(-chartChange(state.dash.charts[c]), c);
-        std::stable_sort(changed.begin(), changed.end());
-        for (const auto& [score, c] : changed)
-            if (score < -0.005) order.push_back(c);  // below half a percent: not worth a slot
-    }
+  const size_t n = std::min(chartSpecs().size(), state.dash.charts.size());
+  std::vector<size_t> order;
+  if (const cp::StoryCard* card = storyActive(state) ? storyCard(state) : nullptr)
+    for (const std::string& id : card->charts)
+      for (size_t c = 0; c < n; ++c)
+        if (id == chartSpecs()[c].id && std::find(order.begin(), order.end(), c) == order.end()) order.push_back(c);
+  if (state.presenter && state.uncertainty.enabled) {  // bands on: the charts where they are widest
+    std::vector<std::pair<double, size_t>> wide;
     for (size_t c = 0; c < n; ++c)
-        if (std::find(order.begin(), order.end(), c) == order.end()) order.push_back(c);
-    return order;
+      if (const auto* bands = chartBands(state, c); bands && std::find(order.begin(), order.end(), c) == order.end())
+        wide.emplace_back(-bandWidth(*bands), c);
+    std::stable_sort(wide.begin(), wide.end());
+    for (const auto& [score, c] : wide)
+      if (score < -0.02) order.push_back(c);  // narrower than 2% of the value: hardly a band
+  }
+  if (state.presenter) {  // the charts the edits moved most, so a changed lever's effect is on screen
+    std::vector<std::pair<double, size_t>> changed;
+    for (size_t c = 0; c < n; ++c)
+      if (std::find(order.begin(), order.end(), c) == order.end() && state.dash.charts[c].differs)
+        changed.emplace_back(-chartChange(state.dash.charts[c]), c);
+    std::stable_sort(changed.begin(), changed.end());
+    for (const auto& [score, c] : changed)
+      if (score < -0.005) order.push_back(c);  // below half a percent: not worth a slot
+  }
+  for (size_t c = 0; c < n; ++c)
+    if (std::find(order.begin(), order.end(), c) == order.end()) order.push_back(c);
+  return order;
 }
 
 double chartChange(const ChartData& data) {
-    double diff = 0, base = 0;
-    for (const SeriesData& s : data.series)
-        for (size_t t = 0; t < s.current.size() && t < s.baseline.size(); ++t)
-            if (std::isfinite(s.current[t]) && std::isfinite(s.baseline[t])) {
-                diff += std::fabs(s.current[t] - s.baseline[t]);
-                base += std::fabs(s.baseline[t]);
-            }
-    return base > 0 ? diff / base : (diff > 0 ? 1.0 : 0.0);
+  double diff = 0, base = 0;
+  for (const SeriesData& s : data.series)
+    for (size_t t = 0; t < s.current.size() && t < s.baseline.size(); ++t)
+      if (std::isfinite(s.current[t]) && std::isfinite(s.baseline[t])) {
+        diff += std::fabs(s.current[t] - s.baseline[t]);
+        base += std::fabs(s.baseline[t]);
+      }
+  return base > 0 ? diff / base : (diff > 0 ? 1.0 : 0.0);
 }
 
 double bandWidth(const std::vector<BandSeries>& bands) {
-    double sum = 0;
-    int count = 0;
-    for (const BandSeries& b : bands)
-        for (size_t t = 0; t < b.p10.size() && t < b.p90.size() && t < b.p50.size(); ++t)
-            if (std::isfinite(b.p10[t]) && std::isfinite(b.p90[t]) && std::isfinite(b.p50[t]) && std::fabs(b.p50[t]) > 1e-12) {
-                sum += (b.p90[t] - b.p10[t]) / std::fabs(b.p50[t]);
-                ++count;
-            }
-    return count > 0 ? sum / count : 0.0;
+  double sum = 0;
+  int count = 0;
+  for (const BandSeries& b : bands)
+    for (size_t t = 0; t < b.p10.size() && t < b.p90.size() && t < b.p50.size(); ++t)
+      if (std::isfinite(b.p10[t]) && std::isfinite(b.p90[t]) && std::isfinite(b.p50[t]) &&
+          std::fabs(b.p50[t]) > 1e-12) {
+        sum += (b.p90[t] - b.p10[t]) / std::fabs(b.p50[t]);
+        ++count;
+      }
+  return count > 0 ? sum / count : 0.0;
 }
 
 int recordEndIndex(const AppState& state) {
-    if (!hasScenario(state.doc)) return -1;
-    int last = -1;
-    for (const cp::Event& e : state.doc.loaded->events) last = std::max(last, e.month);
-    return last < 0 ? -1 : last - state.dash.months.start;
+  if (!hasScenario(state.doc)) return -1;
+  int last = -1;
+  for (const cp::Event& e : state.doc.loaded->events) last = std::max(last, e.month);
+  return last < 0 ? -1 : last - state.dash.months.start;
 }
 
 namespace {
 
 void drawChartCell(AppState& state, size_t c, float width, float height) {
-    ImGui::PushID(static_cast<int>(c));
-    ImGui::BeginGroup();
-    if (drawChart(state, c, width, height, false)) state.view.enlargedChart = static_cast<int>(c);
-    ImGui::EndGroup();
-    ImGui::PopID();
+  ImGui::PushID(static_cast<int>(c));
+  ImGui::BeginGroup();
+  if (drawChart(state, c, width, height, false)) state.view.enlargedChart = static_cast<int>(c);
+  ImGui::EndGroup();
+  ImGui::PopID();
 }
 
 // Presenter mode: one row of charts as tall as the area, and arrows to page through the rest.
 void drawPresenterRow(AppState& state, const std::vector<size_t>& order) {
-    const ImGuiStyle& style = ImGui::GetStyle();
-    const ImVec2 area = ImGui::GetContentRegionAvail();
-    const int perRow = std::clamp(static_cast<int>((area.x + style.ItemSpacing.x) / (em() * 22.0f)), 1, 3);
-    const cp::StoryCard* card = storyActive(state) ? storyCard(state) : nullptr;
-    const bool cardCharts = card && !card->charts.empty();
-    int shown = perRow;
-    if (cardCharts) shown = std::clamp(static_cast<int>(card->charts.size()), 1, 3);  // exactly what the card names
-    else if (workshopActive(state)) shown = 1;  // the scoreboard needs the height; one chart, wide
-    // Narrow areas stack the charts, as many as keep ~7 lines of height each (the rest page).
-    const int cols = std::min(shown, perRow);
-    const int maxRows = std::max(1, static_cast<int>(area.y / (em() * 7.0f)));
-    const int rows = std::min(maxRows, (shown + cols - 1) / cols);
-    shown = std::min(shown, cols * rows);
-    const int n = static_cast<int>(order.size());
-    const int pages = std::max(1, (n + shown - 1) / shown);
-    int& page = state.view.chartPage;
-    page = std::clamp(page, 0, pages - 1);
-    const int first = page * shown, last = std::min(n, first + shown);
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const ImVec2 area = ImGui::GetContentRegionAvail();
+  const int perRow = std::clamp(static_cast<int>((area.x + style.ItemSpacing.x) / (em() * 22.0f)), 1, 3);
+  const cp::StoryCard* card = storyActive(state) ? storyCard(state) : nullptr;
+  const bool cardCharts = card && !card->charts.empty();
+  int shown = perRow;
+  if (cardCharts)
+    shown = std::clamp(static_cast<int>(card->charts.size()), 1, 3);  // exactly what the card names
+  else if (workshopActive(state))
+    shown = 1;  // the scoreboard needs the height; one chart, wide
+  // Narrow areas stack the charts, as many as keep ~7 lines of height each (the rest page).
+  const int cols = std::min(shown, perRow);
+  const int maxRows = std::max(1, static_cast<int>(area.y / (em() * 7.0f)));
+  const int rows = std::min(maxRows, (shown + cols - 1) / cols);
+  shown = std::min(shown, cols * rows);
+  const int n = static_cast<int>(order.size());
+  const int pages = std::max(1, (n + shown - 1) / shown);
+  int& page = state.view.chartPage;
+  page = std::clamp(page, 0, pages - 1);
+  const int first = page * shown, last = std::min(n, first + shown);
 
-    ImGui::SameLine(0.0f, em() * 1.5f);  // on the Uncertainty line: every row goes to the charts
-    ImGui::BeginDisabled(page == 0);
-    if (ImGui::ArrowButton("##prevCharts", ImGuiDir_Left)) --page;
-    ImGui::EndDisabled();
-    probeItem("charts/prev");
-    ImGui::SameLine();
-    ImGui::BeginDisabled(page + 1 >= pages);
-    if (ImGui::ArrowButton("##nextCharts", ImGuiDir_Right)) ++page;
-    ImGui::EndDisabled();
-    probeItem("charts/next");
-    ImGui::SameLine();
-    ImGui::AlignTextToFramePadding();
-    bool bands = false;
-    for (size_t c = 0; c < state.dash.charts.size() && !bands; ++c) bands = chartBands(state, c) != nullptr;
-    const char* why = cardCharts ? tr(" (the card's)") : page > 0 ? "" : bands ? tr(", widest bands first") : tr(", changed most first");
-    if (last - first > 1)
-        ImGui::TextDisabled(tr("charts %d-%d of %d%s"), first + 1, last, n, why);
-    else
-        ImGui::TextDisabled(tr("chart %d of %d%s"), first + 1, n, why);
-    probeItem("charts/page");
-    // How to read them, at the line's right end when it fits (the header leaves it out here).
-    const char* legend = tr("solid: your changes   dashed: as loaded");
-    const float legendW = ImGui::CalcTextSize(legend).x;
-    ImGui::SameLine();
-    if (ImGui::GetCursorPosX() + em() + legendW <= ImGui::GetWindowContentRegionMax().x) {
-        ImGui::SetCursorPosX(ImGui::GetWindowContentRegionMax().x - legendW);
-        ImGui::TextDisabled("%s", legend);
-    } else {
-        ImGui::NewLine();
-    }
+  ImGui::SameLine(0.0f, em() * 1.5f);  // on the Uncertainty line: every row goes to the charts
+  ImGui::BeginDisabled(page == 0);
+  if (ImGui::ArrowButton("##prevCharts", ImGuiDir_Left)) --page;
+  ImGui::EndDisabled();
+  probeItem("charts/prev");
+  ImGui::SameLine();
+  ImGui::BeginDisabled(page + 1 >= pages);
+  if (ImGui::ArrowButton("##nextCharts", ImGuiDir_Right)) ++page;
+  ImGui::EndDisabled();
+  probeItem("charts/next");
+  ImGui::SameLine();
+  ImGui::AlignTextToFramePadding();
+  bool bands = false;
+  for (size_t c = 0; c < state.dash.charts.size() && !bands; ++c) bands = chartBands(state, c) != nullptr;
+  const char* why = cardCharts ? tr(" (the card's)")
+                    : page > 0 ? ""
+                    : bands    ? tr(", widest bands first")
+                               : tr(", changed most first");
+  if (last - first > 1)
+    ImGui::TextDisabled(tr("charts %d-%d of %d%s"), first + 1, last, n, why);
+  else
+    ImGui::TextDisabled(tr("chart %d of %d%s"), first + 1, n, why);
+  probeItem("charts/page");
+  // How to read them, at the line's right end when it fits (the header leaves it out here).
+  const char* legend = tr("solid: your changes   dashed: as loaded");
+  const float legendW = ImGui::CalcTextSize(legend).x;
+  ImGui::SameLine();
+  if (ImGui::GetCursorPosX() + em() + legendW <= ImGui::GetWindowContentRegionMax().x) {
+    ImGui::SetCursorPosX(ImGui::GetWindowContentRegionMax().x - legendW);
+    ImGui::TextDisabled("%s", legend);
+  } else {
+    ImGui::NewLine();
+  }
 
-    const ImVec2 avail = ImGui::GetContentRegionAvail();
-    const float width = std::max(em() * 6.0f, std::floor((avail.x - style.ItemSpacing.x * static_cast<float>(cols - 1)) / static_cast<float>(cols)));
-    const float height = std::max(em() * 7.0f, std::floor((avail.y - 1.0f - style.ItemSpacing.y * static_cast<float>(rows - 1)) /
-                                                          static_cast<float>(rows)));
-    // Short charts draw their legend and axes in the regular face: the plot keeps its height.
-    ImFont* small = height < em() * 16.0f && state.fonts.regular ? state.fonts.regular : nullptr;
-    if (small) ImGui::PushFont(small);
-    for (int i = first; i < last; ++i) {
-        if ((i - first) % cols != 0) ImGui::SameLine();
-        drawChartCell(state, order[static_cast<size_t>(i)], width, height);
-    }
-    if (small) ImGui::PopFont();
+  const ImVec2 avail = ImGui::GetContentRegionAvail();
+  const float width = std::max(em() * 6.0f, std::floor((avail.x - style.ItemSpacing.x * static_cast<float>(cols - 1)) /
+                                                       static_cast<float>(cols)));
+  const float height = std::max(
+      em() * 7.0f,
+      std::floor((avail.y - 1.0f - style.ItemSpacing.y * static_cast<float>(rows - 1)) / static_cast<float>(rows)));
+  // Short charts draw their legend and axes in the regular face: the plot keeps its height.
+  ImFont* small = height < em() * 16.0f && state.fonts.regular ? state.fonts.regular : nullptr;
+  if (small) ImGui::PushFont(small);
+  for (int i = first; i < last; ++i) {
+    if ((i - first) % cols != 0) ImGui::SameLine();
+    drawChartCell(state, order[static_cast<size_t>(i)], width, height);
+  }
+  if (small) ImGui::PopFont();
 }
 
 }  // namespace
 
 void drawChartGrid(AppState& state) {
-    const size_t n = std::min(chartSpecs().size(), state.dash.charts.size());
-    if (n == 0) return;
-    for (size_t c = state.view.logScale.size(); c < chartSpecs().size(); ++c)
-        state.view.logScale.push_back(chartSpecs()[c].log ? 1 : 0);
-    drawUncertaintyBar(state);
-    const std::vector<size_t> order = chartOrder(state);
-    if (state.presenter) {
-        drawPresenterRow(state, order);
-        return;
-    }
-    const ImGuiStyle& style = ImGui::GetStyle();
-    const ImVec2 avail = ImGui::GetContentRegionAvail();
-    const float minChartW = em() * 21.0f;
-    const int cols = std::clamp(static_cast<int>((avail.x + style.ItemSpacing.x) / minChartW), 1, 3);
-    // Scrollbar space is reserved so the columns don't jump when it appears.
-    const float usable = avail.x - style.ScrollbarSize - style.ItemSpacing.x * static_cast<float>(cols - 1);
-    const float width = std::max(em() * 6.0f, std::floor(usable / static_cast<float>(cols)));  // tiny windows
-    // Whole rows fill the area: one tall row when space is short, else two.
-    const int rows = std::clamp(static_cast<int>(std::lround(avail.y / (em() * 20.0f))), 1, 2);
-    const float height =
-        std::max(em() * 12.0f, std::floor((avail.y - style.ItemSpacing.y * static_cast<float>(rows)) / static_cast<float>(rows)));
+  const size_t n = std::min(chartSpecs().size(), state.dash.charts.size());
+  if (n == 0) return;
+  for (size_t c = state.view.logScale.size(); c < chartSpecs().size(); ++c)
+    state.view.logScale.push_back(chartSpecs()[c].log ? 1 : 0);
+  drawUncertaintyBar(state);
+  const std::vector<size_t> order = chartOrder(state);
+  if (state.presenter) {
+    drawPresenterRow(state, order);
+    return;
+  }
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const ImVec2 avail = ImGui::GetContentRegionAvail();
+  const float minChartW = em() * 21.0f;
+  const int cols = std::clamp(static_cast<int>((avail.x + style.ItemSpacing.x) / minChartW), 1, 3);
+  // Scrollbar space is reserved so the columns don't jump when it appears.
+  const float usable = avail.x - style.ScrollbarSize - style.ItemSpacing.x * static_cast<float>(cols - 1);
+  const float width = std::max(em() * 6.0f, std::floor(usable / static_cast<float>(cols)));  // tiny windows
+  // Whole rows fill the area: one tall row when space is short, else two.
+  const int rows = std::clamp(static_cast<int>(std::lround(avail.y / (em() * 20.0f))), 1, 2);
+  const float height = std::max(
+      em() * 12.0f, std::floor((avail.y - style.ItemSpacing.y * static_cast<float>(rows)) / static_cast<float>(rows)));
 
-    ImGui::BeginChild("##charts", ImVec2(0, 0), false, ImGuiWindowFlags_AlwaysVerticalScrollbar);
-    for (size_t i = 0; i < order.size(); ++i) {
-        if (i % static_cast<size_t>(cols) != 0) ImGui::SameLine();
-        drawChartCell(state, order[i], width, height);
-    }
-    ImGui::EndChild();
+  ImGui::BeginChild("##charts", ImVec2(0, 0), false, ImGuiWindowFlags_AlwaysVerticalScrollbar);
+  for (size_t i = 0; i < order.size(); ++i) {
+    if (i % static_cast<size_t>(cols) != 0) ImGui::SameLine();
+    drawChartCell(state, order[i], width, height);
+  }
+  ImGui::EndChild();
 }
 
 //-----------------------------------------------------------------------------
@@ -322,46 +332,47 @@ void drawChartGrid(AppState& state) {
 //-----------------------------------------------------------------------------
 
 void drawEnlargedChart(AppState& state) {
-    const int c = state.view.enlargedChart;
-    if (c < 0 || c >= static_cast<int>(std::min(chartSpecs().size(), state.dash.charts.size()))) {
-        state.view.enlargedChart = -1;
-        return;
+  const int c = state.view.enlargedChart;
+  if (c < 0 || c >= static_cast<int>(std::min(chartSpecs().size(), state.dash.charts.size()))) {
+    state.view.enlargedChart = -1;
+    return;
+  }
+  const ChartSpec& spec = chartSpecs()[static_cast<size_t>(c)];
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(vp->GetCenter(), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+  ImGui::SetNextWindowSize(ImVec2(vp->WorkSize.x * 0.9f, vp->WorkSize.y * 0.9f), ImGuiCond_Always);
+  ImGui::SetNextWindowBgAlpha(1.0f);  // the dashboard must not show through the plot
+  bool open = true;
+  const std::string title = std::string(tr(spec.title)) + "###EnlargedChart";
+  const ImGuiWindowFlags flags = ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings |
+                                 ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove;
+  if (ImGui::Begin(title.c_str(), &open, flags)) {
+    if (ImGui::IsWindowAppearing()) ImGui::SetWindowFocus();
+    bool log = state.view.logScale[static_cast<size_t>(c)] != 0;
+    if (ImGui::Checkbox(tr("Log scale"), &log)) state.view.logScale[static_cast<size_t>(c)] = log ? 1 : 0;
+    probeItem("enlarged/log");
+    ImGui::SameLine();
+    if (ImGui::Button(tr("Export PNG..."))) {
+      requestExportPng(state, /*enlargedChart=*/true);
     }
-    const ChartSpec& spec = chartSpecs()[static_cast<size_t>(c)];
-    const ImGuiViewport* vp = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos(vp->GetCenter(), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
-    ImGui::SetNextWindowSize(ImVec2(vp->WorkSize.x * 0.9f, vp->WorkSize.y * 0.9f), ImGuiCond_Always);
-    ImGui::SetNextWindowBgAlpha(1.0f);  // the dashboard must not show through the plot
-    bool open = true;
-    const std::string title = std::string(tr(spec.title)) + "###EnlargedChart";
-    const ImGuiWindowFlags flags =
-        ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove;
-    if (ImGui::Begin(title.c_str(), &open, flags)) {
-        if (ImGui::IsWindowAppearing()) ImGui::SetWindowFocus();
-        bool log = state.view.logScale[static_cast<size_t>(c)] != 0;
-        if (ImGui::Checkbox(tr("Log scale"), &log)) state.view.logScale[static_cast<size_t>(c)] = log ? 1 : 0;
-        probeItem("enlarged/log");
-        ImGui::SameLine();
-        if (ImGui::Button(tr("Export PNG..."))) {
-            requestExportPng(state, /*enlargedChart=*/true);
-        }
-        probeItem("enlarged/export");
-        ImGui::SameLine();
-        if (ImGui::Button(tr("Close (Esc)"))) open = false;
-        probeItem("enlarged/close");
-        ImGui::SameLine();
-        ImGui::TextDisabled(tr("solid: with your changes   dashed: scenario as loaded   vertical line: %s%s"),
-                            state.dash.months.label(state.view.month),
-                            chartBands(state, static_cast<size_t>(c)) ? tr("   shaded: p10-p90 of the uncertain inputs") : "");
-        const ImVec2 avail = ImGui::GetContentRegionAvail();
-        ImGui::PushID(c);
-        drawChart(state, static_cast<size_t>(c), avail.x, avail.y, true);
-        ImGui::PopID();
-        const bool escape = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false);
-        if (escape && !ImGui::GetIO().WantTextInput && !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) open = false;
-    }
-    ImGui::End();
-    if (!open) state.view.enlargedChart = -1;
+    probeItem("enlarged/export");
+    ImGui::SameLine();
+    if (ImGui::Button(tr("Close (Esc)"))) open = false;
+    probeItem("enlarged/close");
+    ImGui::SameLine();
+    ImGui::TextDisabled(
+        tr("solid: with your changes   dashed: scenario as loaded   vertical line: %s%s"),
+        state.dash.months.label(state.view.month),
+        chartBands(state, static_cast<size_t>(c)) ? tr("   shaded: p10-p90 of the uncertain inputs") : "");
+    const ImVec2 avail = ImGui::GetContentRegionAvail();
+    ImGui::PushID(c);
+    drawChart(state, static_cast<size_t>(c), avail.x, avail.y, true);
+    ImGui::PopID();
+    const bool escape = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false);
+    if (escape && !ImGui::GetIO().WantTextInput && !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) open = false;
+  }
+  ImGui::End();
+  if (!open) state.view.enlargedChart = -1;
 }
 
 }  // namespace chokepoint::app

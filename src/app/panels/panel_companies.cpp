@@ -11,11 +11,11 @@
 namespace chokepoint::app {
 
 void drawCompaniesTable(AppState& state) {
-    ImGui::TextDisabled(tr("%s. Compute in H100-equivalents, largest run in FLOP. Click a header to sort; hover it "
-                        "for its meaning."),
-                        state.dash.months.label(state.view.month));
-    drawMetricTable({"##companies", tr("Company"), tr("HQ")}, state.dash.companies, companyColumns(), state.view.month);
-    probeItem("table/companies");
+  ImGui::TextDisabled(tr("%s. Compute in H100-equivalents, largest run in FLOP. Click a header to sort; hover it "
+                         "for its meaning."),
+                      state.dash.months.label(state.view.month));
+  drawMetricTable({"##companies", tr("Company"), tr("HQ")}, state.dash.companies, companyColumns(), state.view.month);
+  probeItem("table/companies");
 }
 
 }  // namespace chokepoint::app

@@ -21,144 +21,147 @@ namespace chokepoint::app {
 namespace {
 
 void drawFilePicker(AppState& state, CompareScenarios& c) {
-    ImGui::BeginChild("##compareFiles", ImVec2(em() * 16.0f, 0), true);
-    ImGui::TextDisabled("%s", tr("Scenarios"));
-    for (size_t i = 0; i < c.files.size(); ++i) {
-        bool on = c.picked[i] != 0;
-        if (ImGui::Checkbox(fileName(c.files[i]).c_str(), &on)) c.picked[i] = on ? 1 : 0;
-        itemTooltip(c.files[i].c_str());
-    }
-    ImGui::Spacing();
-    if (ImGui::Button(tr("Compare"))) runCompare(c);
-    probeItem("compare/run");
-    (void)state;
-    ImGui::EndChild();
+  ImGui::BeginChild("##compareFiles", ImVec2(em() * 16.0f, 0), true);
+  ImGui::TextDisabled("%s", tr("Scenarios"));
+  for (size_t i = 0; i < c.files.size(); ++i) {
+    bool on = c.picked[i] != 0;
+    if (ImGui::Checkbox(fileName(c.files[i]).c_str(), &on)) c.picked[i] = on ? 1 : 0;
+    itemTooltip(c.files[i].c_str());
+  }
+  ImGui::Spacing();
+  if (ImGui::Button(tr("Compare"))) runCompare(c);
+  probeItem("compare/run");
+  (void)state;
+  ImGui::EndChild();
 }
 
 void drawKpiTable(AppState& state, const CompareScenarios& c, int month) {
-    const int cols = 1 + static_cast<int>(c.runs.size());
-    // Height for the rows and a horizontal scrollbar: the small multiples go below.
-    const float height = ImGui::GetFrameHeight() * (static_cast<float>(kpiSpecs().size()) + 1.0f) + ImGui::GetStyle().ScrollbarSize + 4.0f;
-    if (cols > 63 || !ImGui::BeginTable("##compareKpis", cols,
-                                        ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollX |
-                                            ImGuiTableFlags_SizingFixedFit,
-                                        ImVec2(0.0f, height)))
-        return;
-    ImGui::TableSetupColumn(tr("KPI"));
-    for (const auto& r : c.runs) ImGui::TableSetupColumn(r.name.empty() ? fileName(r.file).c_str() : tr(r.name));
-    ImGui::TableHeadersRow();
-    for (size_t k = 0; k < kpiSpecs().size(); ++k) {
-        ImGui::TableNextRow();
-        ImGui::TableNextColumn();
-        ImGui::TextUnformatted(tr(kpiSpecs()[k].title));
-        for (size_t i = 0; i < c.runs.size(); ++i) {
-            ImGui::TableNextColumn();
-            if (!c.runs[i].error.empty()) {
-                ImGui::TextColored(errorColor(state), "%s", tr("error"));
-                itemTooltip(c.runs[i].error.c_str());
-                continue;
-            }
-            ImGui::TextUnformatted(chart::formatValue(compareKpi(c, i, k, month), kpiSpecs()[k].unit).c_str());
-        }
+  const int cols = 1 + static_cast<int>(c.runs.size());
+  // Height for the rows and a horizontal scrollbar: the small multiples go below.
+  const float height =
+      ImGui::GetFrameHeight() * (static_cast<float>(kpiSpecs().size()) + 1.0f) + ImGui::GetStyle().ScrollbarSize + 4.0f;
+  if (cols > 63 || !ImGui::BeginTable("##compareKpis", cols,
+                                      ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollX |
+                                          ImGuiTableFlags_SizingFixedFit,
+                                      ImVec2(0.0f, height)))
+    return;
+  ImGui::TableSetupColumn(tr("KPI"));
+  for (const auto& r : c.runs) ImGui::TableSetupColumn(r.name.empty() ? fileName(r.file).c_str() : tr(r.name));
+  ImGui::TableHeadersRow();
+  for (size_t k = 0; k < kpiSpecs().size(); ++k) {
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(tr(kpiSpecs()[k].title));
+    for (size_t i = 0; i < c.runs.size(); ++i) {
+      ImGui::TableNextColumn();
+      if (!c.runs[i].error.empty()) {
+        ImGui::TextColored(errorColor(state), "%s", tr("error"));
+        itemTooltip(c.runs[i].error.c_str());
+        continue;
+      }
+      ImGui::TextUnformatted(chart::formatValue(compareKpi(c, i, k, month), kpiSpecs()[k].unit).c_str());
     }
-    ImGui::EndTable();
-    probeItem("compare/table");
+  }
+  ImGui::EndTable();
+  probeItem("compare/table");
 }
 
 void drawSmallMultiples(AppState& state, CompareScenarios& c) {
-    const auto choices = explainTargets(*state.doc.loaded);
-    std::string current = "?";
-    chart::Unit unit = chart::Unit::None;
+  const auto choices = explainTargets(*state.doc.loaded);
+  std::string current = "?";
+  chart::Unit unit = chart::Unit::None;
+  for (const TargetChoice& t : choices)
+    if (t.target == c.series) current = t.label, unit = t.unit;
+  ImGui::SetNextItemWidth(em() * 22.0f);
+  if (ImGui::BeginCombo(trId("Series", "##compare"), current.c_str())) {
     for (const TargetChoice& t : choices)
-        if (t.target == c.series) current = t.label, unit = t.unit;
-    ImGui::SetNextItemWidth(em() * 22.0f);
-    if (ImGui::BeginCombo(trId("Series", "##compare"), current.c_str())) {
-        for (const TargetChoice& t : choices)
-            if (ImGui::Selectable(t.label.c_str(), t.target == c.series)) c.series = t.target;
-        ImGui::EndCombo();
+      if (ImGui::Selectable(t.label.c_str(), t.target == c.series)) c.series = t.target;
+    ImGui::EndCombo();
+  }
+  refreshCompareSeries(c);
+  const float avail = ImGui::GetContentRegionAvail().x;
+  const int perRow = std::max(1, static_cast<int>(avail / (em() * 18.0f)));
+  const float w = std::floor((avail - ImGui::GetStyle().ItemSpacing.x * static_cast<float>(perRow - 1)) /
+                             static_cast<float>(perRow));
+  // One y range for all, so the pictures compare.
+  double lo = INFINITY, hi = -INFINITY;
+  for (const auto& v : c.seriesValues)
+    for (double x : v)
+      if (std::isfinite(x)) lo = std::min(lo, x), hi = std::max(hi, x);
+  for (size_t i = 0; i < c.runs.size() && i < c.seriesValues.size(); ++i) {
+    if (i % static_cast<size_t>(perRow) != 0) ImGui::SameLine();
+    const auto& r = c.runs[i];
+    if (!r.results) {
+      ImGui::BeginChild(static_cast<ImGuiID>(1000 + i), ImVec2(w, em() * 10.0f), true);
+      ImGui::TextColored(errorColor(state), "%s: %s", fileName(r.file).c_str(), r.error.c_str());
+      ImGui::EndChild();
+      continue;
     }
-    refreshCompareSeries(c);
-    const float avail = ImGui::GetContentRegionAvail().x;
-    const int perRow = std::max(1, static_cast<int>(avail / (em() * 18.0f)));
-    const float w = std::floor((avail - ImGui::GetStyle().ItemSpacing.x * static_cast<float>(perRow - 1)) / static_cast<float>(perRow));
-    // One y range for all, so the pictures compare.
-    double lo = INFINITY, hi = -INFINITY;
-    for (const auto& v : c.seriesValues)
-        for (double x : v)
-            if (std::isfinite(x)) lo = std::min(lo, x), hi = std::max(hi, x);
-    for (size_t i = 0; i < c.runs.size() && i < c.seriesValues.size(); ++i) {
-        if (i % static_cast<size_t>(perRow) != 0) ImGui::SameLine();
-        const auto& r = c.runs[i];
-        if (!r.results) {
-            ImGui::BeginChild(static_cast<ImGuiID>(1000 + i), ImVec2(w, em() * 10.0f), true);
-            ImGui::TextColored(errorColor(state), "%s: %s", fileName(r.file).c_str(), r.error.c_str());
-            ImGui::EndChild();
-            continue;
-        }
-        const MonthAxis axis = makeMonthAxis(r.results->start(), r.results->months());
-        chart::Style style;
-        style.width = w;
-        style.height = em() * 10.0f;
-        style.show_legend = false;
-        if (std::isfinite(lo)) style.y_min = std::min(0.0, lo), style.y_max = hi;
-        const std::string id = "compare" + std::to_string(i);
-        if (chart::BeginChart(id.c_str(), tr(r.name), unit, axis.ptrs.data(), axis.count(), style)) {
-            // The first picked scenario dashed in every picture, as the reference.
-            if (i > 0 && c.runs[0].results && c.runs[0].results->start() == r.results->start())
-                chart::LineDashed(tr(c.runs[0].name), c.seriesValues[0].data(), static_cast<int>(c.seriesValues[0].size()),
-                                  chart::paletteColor(1));
-            chart::Line(tr(r.name), c.seriesValues[i].data(), static_cast<int>(c.seriesValues[i].size()), chart::paletteColor(0));
-            chart::Cursor(state.dash.months.start + state.view.month - r.results->start());
-            chart::EndChart();
-        }
+    const MonthAxis axis = makeMonthAxis(r.results->start(), r.results->months());
+    chart::Style style;
+    style.width = w;
+    style.height = em() * 10.0f;
+    style.show_legend = false;
+    if (std::isfinite(lo)) style.y_min = std::min(0.0, lo), style.y_max = hi;
+    const std::string id = "compare" + std::to_string(i);
+    if (chart::BeginChart(id.c_str(), tr(r.name), unit, axis.ptrs.data(), axis.count(), style)) {
+      // The first picked scenario dashed in every picture, as the reference.
+      if (i > 0 && c.runs[0].results && c.runs[0].results->start() == r.results->start())
+        chart::LineDashed(tr(c.runs[0].name), c.seriesValues[0].data(), static_cast<int>(c.seriesValues[0].size()),
+                          chart::paletteColor(1));
+      chart::Line(tr(r.name), c.seriesValues[i].data(), static_cast<int>(c.seriesValues[i].size()),
+                  chart::paletteColor(0));
+      chart::Cursor(state.dash.months.start + state.view.month - r.results->start());
+      chart::EndChart();
     }
+  }
 }
 
 }  // namespace
 
 void drawCompareWindow(AppState& state) {
-    if (!state.windows.compareScenarios || !hasScenario(state.doc)) return;
-    CompareScenarios& c = state.compare;
-    if (!c.listed || c.listedFor != state.scenarioPath) {  // first open, or another scenario opened since
-        listCompareFiles(c, state.scenarioPath);
-        runCompare(c);
-    }
-    ImGui::SetNextWindowSize(ImVec2(em() * 70.0f, em() * 44.0f), ImGuiCond_FirstUseEver);
-    ImGui::SetNextWindowBgAlpha(1.0f);  // a window of its own, not a veil over the charts
-    if (!ImGui::Begin(trId("Compare scenarios", "###Compare scenarios"), &state.windows.compareScenarios)) {
-        ImGui::End();
-        return;
-    }
-    const ImVec2 winMin = ImGui::GetWindowPos(), winSize = ImGui::GetWindowSize();
-    drawFilePicker(state, c);
-    ImGui::SameLine();
-    ImGui::BeginChild("##compareBody", ImVec2(0, 0), false);
-    const int month = state.dash.months.start + state.view.month;
-    ImGui::Text(tr("KPIs in %s (the scrubber's month)"), state.dash.months.label(state.view.month));
-    ImGui::SameLine();
-    ImGui::TextDisabled("%s", tr("  Export:"));
-    ImGui::SameLine();
-    ImGui::SetNextItemWidth(em() * 9.0f);
-    ImGui::InputText("##compareExport", &c.exportName);
-    ImGui::SameLine();
-    if (ImGui::SmallButton(tr("CSV"))) {
-        const std::string problem = cp::writeFileAtomic(c.exportName + ".csv", compareCsv(c, month));
-        setStatus(state, problem.empty() ? tr("Exported ") + c.exportName + ".csv" : problem, !problem.empty());
-    }
-    probeItem("compare/csv");
-    ImGui::SameLine();
-    if (ImGui::SmallButton(tr("PNG"))) {
-        ScreenshotRequest shot{c.exportName + ".png", false, 2};
-        const float rect[4] = {winMin.x, winMin.y, winMin.x + winSize.x, winMin.y + winSize.y};
-        std::copy(rect, rect + 4, shot.crop);
-        state.requests.screenshot = shot;
-    }
-    probeItem("compare/png");
-    drawKpiTable(state, c, month);
-    ImGui::Spacing();
-    drawSmallMultiples(state, c);
-    ImGui::EndChild();
+  if (!state.windows.compareScenarios || !hasScenario(state.doc)) return;
+  CompareScenarios& c = state.compare;
+  if (!c.listed || c.listedFor != state.scenarioPath) {  // first open, or another scenario opened since
+    listCompareFiles(c, state.scenarioPath);
+    runCompare(c);
+  }
+  ImGui::SetNextWindowSize(ImVec2(em() * 70.0f, em() * 44.0f), ImGuiCond_FirstUseEver);
+  ImGui::SetNextWindowBgAlpha(1.0f);  // a window of its own, not a veil over the charts
+  if (!ImGui::Begin(trId("Compare scenarios", "###Compare scenarios"), &state.windows.compareScenarios)) {
     ImGui::End();
+    return;
+  }
+  const ImVec2 winMin = ImGui::GetWindowPos(), winSize = ImGui::GetWindowSize();
+  drawFilePicker(state, c);
+  ImGui::SameLine();
+  ImGui::BeginChild("##compareBody", ImVec2(0, 0), false);
+  const int month = state.dash.months.start + state.view.month;
+  ImGui::Text(tr("KPIs in %s (the scrubber's month)"), state.dash.months.label(state.view.month));
+  ImGui::SameLine();
+  ImGui::TextDisabled("%s", tr("  Export:"));
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(em() * 9.0f);
+  ImGui::InputText("##compareExport", &c.exportName);
+  ImGui::SameLine();
+  if (ImGui::SmallButton(tr("CSV"))) {
+    const std::string problem = cp::writeFileAtomic(c.exportName + ".csv", compareCsv(c, month));
+    setStatus(state, problem.empty() ? tr("Exported ") + c.exportName + ".csv" : problem, !problem.empty());
+  }
+  probeItem("compare/csv");
+  ImGui::SameLine();
+  if (ImGui::SmallButton(tr("PNG"))) {
+    ScreenshotRequest shot{c.exportName + ".png", false, 2};
+    const float rect[4] = {winMin.x, winMin.y, winMin.x + winSize.x, winMin.y + winSize.y};
+    std::copy(rect, rect + 4, shot.crop);
+    state.requests.screenshot = shot;
+  }
+  probeItem("compare/png");
+  drawKpiTable(state, c, month);
+  ImGui::Spacing();
+  drawSmallMultiples(state, c);
+  ImGui::EndChild();
+  ImGui::End();
 }
 
 }  // namespace chokepoint::app

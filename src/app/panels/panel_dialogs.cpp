@@ -33,17 +33,17 @@ constexpr const char* kConfirmTitle = N_("Unsaved changes");
 //-----------------------------------------------------------------------------
 
 bool beginModal(const char* title, float widthEm) {
-    ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
-    ImGui::SetNextWindowSize(ImVec2(em() * widthEm, 0.0f), ImGuiCond_Appearing);
-    return ImGui::BeginPopupModal(tr(title), nullptr, ImGuiWindowFlags_NoSavedSettings);
+  ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+  ImGui::SetNextWindowSize(ImVec2(em() * widthEm, 0.0f), ImGuiCond_Appearing);
+  return ImGui::BeginPopupModal(tr(title), nullptr, ImGuiWindowFlags_NoSavedSettings);
 }
 
 std::string probeName(const FileDialog& f, const std::string& what) { return std::string(f.probe) + "/" + what; }
 
 bool cancelPressed(const char* probe) {
-    const bool button = ImGui::Button(tr("Cancel"));
-    probeItem(probe);
-    return button || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false);
+  const bool button = ImGui::Button(tr("Cancel"));
+  probeItem(probe);
+  return button || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false);
 }
 
 //-----------------------------------------------------------------------------
@@ -52,76 +52,76 @@ bool cancelPressed(const char* probe) {
 
 // The list of files (Open dialogs); true when one was double-clicked.
 bool fileList(FileDialog& f) {
-    if (f.listLabel) ImGui::TextUnformatted(tr(f.listLabel));
-    bool ok = false;
-    if (ImGui::BeginListBox("##files", ImVec2(-FLT_MIN, ImGui::GetTextLineHeightWithSpacing() * f.listRows))) {
-        for (size_t i = 0; i < f.files.size(); ++i) {
-            ImGui::PushID(static_cast<int>(i));
-            const std::string& file = f.files[i];
-            if (ImGui::Selectable(file.c_str(), file == f.path, ImGuiSelectableFlags_AllowDoubleClick)) {
-                f.path = file;
-                if (ImGui::IsMouseDoubleClicked(0)) ok = true;
-            }
-            probeItem(probeName(f, "file/" + fileName(file)).c_str());
-            ImGui::PopID();
-        }
-        if (f.files.empty()) ImGui::TextDisabled("%s", tr(f.emptyList));
-        ImGui::EndListBox();
+  if (f.listLabel) ImGui::TextUnformatted(tr(f.listLabel));
+  bool ok = false;
+  if (ImGui::BeginListBox("##files", ImVec2(-FLT_MIN, ImGui::GetTextLineHeightWithSpacing() * f.listRows))) {
+    for (size_t i = 0; i < f.files.size(); ++i) {
+      ImGui::PushID(static_cast<int>(i));
+      const std::string& file = f.files[i];
+      if (ImGui::Selectable(file.c_str(), file == f.path, ImGuiSelectableFlags_AllowDoubleClick)) {
+        f.path = file;
+        if (ImGui::IsMouseDoubleClicked(0)) ok = true;
+      }
+      probeItem(probeName(f, "file/" + fileName(file)).c_str());
+      ImGui::PopID();
     }
-    return ok;
+    if (f.files.empty()) ImGui::TextDisabled("%s", tr(f.emptyList));
+    ImGui::EndListBox();
+  }
+  return ok;
 }
 
 void drawFileDialog(AppState& state) {
-    Dialogs& d = state.dialogs;
-    if (!d.shown) return;
-    FileDialog& f = *d.shown;
-    if (!beginModal(f.title, f.widthEm)) {
-        d.shown.reset();  // closed by ImGui
-        return;
-    }
-    if (!f.hint.empty()) {
-        ImGui::PushTextWrapPos(0.0f);
-        ImGui::TextDisabled("%s", f.hint.c_str());
-        ImGui::PopTextWrapPos();
-    }
-    bool ok = f.kind == FileDialogKind::Open && fileList(f);
-    if (f.nameLabel) {
-        ImGui::TextUnformatted(tr(f.nameLabel));
-        ImGui::SetNextItemWidth(-FLT_MIN);
-        ImGui::InputText("##name", &f.name);
-        probeItem(probeName(f, "name").c_str());
-    }
-    ImGui::TextUnformatted(tr(f.pathLabel));
+  Dialogs& d = state.dialogs;
+  if (!d.shown) return;
+  FileDialog& f = *d.shown;
+  if (!beginModal(f.title, f.widthEm)) {
+    d.shown.reset();  // closed by ImGui
+    return;
+  }
+  if (!f.hint.empty()) {
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextDisabled("%s", f.hint.c_str());
+    ImGui::PopTextWrapPos();
+  }
+  bool ok = f.kind == FileDialogKind::Open && fileList(f);
+  if (f.nameLabel) {
+    ImGui::TextUnformatted(tr(f.nameLabel));
     ImGui::SetNextItemWidth(-FLT_MIN);
-    if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
-    ok |= ImGui::InputText("##path", &f.path, ImGuiInputTextFlags_EnterReturnsTrue);  // Enter is OK
-    probeItem(probeName(f, "path").c_str());
-    if (!f.error.empty()) {
-        ImGui::PushTextWrapPos(0.0f);
-        ImGui::TextColored(errorColor(state), "%s", f.error.c_str());
-        ImGui::PopTextWrapPos();
-    }
-    ok |= ImGui::Button(tr(f.okLabel));
-    probeItem(probeName(f, "ok").c_str());
+    ImGui::InputText("##name", &f.name);
+    probeItem(probeName(f, "name").c_str());
+  }
+  ImGui::TextUnformatted(tr(f.pathLabel));
+  ImGui::SetNextItemWidth(-FLT_MIN);
+  if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
+  ok |= ImGui::InputText("##path", &f.path, ImGuiInputTextFlags_EnterReturnsTrue);  // Enter is OK
+  probeItem(probeName(f, "path").c_str());
+  if (!f.error.empty()) {
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextColored(errorColor(state), "%s", f.error.c_str());
+    ImGui::PopTextWrapPos();
+  }
+  ok |= ImGui::Button(tr(f.okLabel));
+  probeItem(probeName(f, "ok").c_str());
+  ImGui::SameLine();
+  const bool cancel = cancelPressed(probeName(f, "cancel").c_str());
+  bool upload = false;
+  if (f.offerUpload && d.upload) {  // the browser: a file from this computer
     ImGui::SameLine();
-    const bool cancel = cancelPressed(probeName(f, "cancel").c_str());
-    bool upload = false;
-    if (f.offerUpload && d.upload) {  // the browser: a file from this computer
-        ImGui::SameLine();
-        upload = ImGui::Button(tr("Upload a file..."));
-    }
-    if ((ok && !f.path.empty()) || cancel || upload) {
-        ImGui::CloseCurrentPopup();
-        const FileDialog done = std::move(f);
-        d.shown.reset();  // before the callbacks, which may ask for another dialog
-        if (upload)
-            d.upload();
-        else if (!cancel && done.onOk)
-            done.onOk(state, done);
-        else if (cancel && done.onCancel)
-            done.onCancel(state);
-    }
-    ImGui::EndPopup();
+    upload = ImGui::Button(tr("Upload a file..."));
+  }
+  if ((ok && !f.path.empty()) || cancel || upload) {
+    ImGui::CloseCurrentPopup();
+    const FileDialog done = std::move(f);
+    d.shown.reset();  // before the callbacks, which may ask for another dialog
+    if (upload)
+      d.upload();
+    else if (!cancel && done.onOk)
+      done.onOk(state, done);
+    else if (cancel && done.onCancel)
+      done.onCancel(state);
+  }
+  ImGui::EndPopup();
 }
 
 //-----------------------------------------------------------------------------
@@ -129,38 +129,38 @@ void drawFileDialog(AppState& state) {
 //-----------------------------------------------------------------------------
 
 void drawConfirm(AppState& state) {
-    Dialogs& d = state.dialogs;
-    if (!beginModal(kConfirmTitle, 32.0f)) return;
-    const bool game = workshopDirty(state);  // a workshop game: its session is what to save
-    ImGui::PushTextWrapPos(0.0f);
+  Dialogs& d = state.dialogs;
+  if (!beginModal(kConfirmTitle, 32.0f)) return;
+  const bool game = workshopDirty(state);  // a workshop game: its session is what to save
+  ImGui::PushTextWrapPos(0.0f);
+  if (game)
+    ImGui::TextUnformatted(tr("The workshop game has moves or rounds that are not saved. Save the session first?"));
+  else
+    ImGui::Text(tr("You changed %d lever(s) and have not saved them. Save them as a scenario first?"),
+                changedLeverCount(state.doc));
+  ImGui::PopTextWrapPos();
+  ImGui::Spacing();
+  if (ImGui::Button(tr("Save..."))) {
+    d.continueAfterSave = true;
     if (game)
-        ImGui::TextUnformatted(tr("The workshop game has moves or rounds that are not saved. Save the session first?"));
+      requestSaveWorkshopSession(state);
     else
-        ImGui::Text(tr("You changed %d lever(s) and have not saved them. Save them as a scenario first?"),
-                    changedLeverCount(state.doc));
-    ImGui::PopTextWrapPos();
-    ImGui::Spacing();
-    if (ImGui::Button(tr("Save..."))) {
-        d.continueAfterSave = true;
-        if (game)
-            requestSaveWorkshopSession(state);
-        else
-            state.requests.save = true;
-        ImGui::CloseCurrentPopup();
-    }
-    probeItem("confirm/save");
-    ImGui::SameLine();
-    if (ImGui::Button(tr("Discard changes"))) {
-        ImGui::CloseCurrentPopup();
-        performPending(state);
-    }
-    probeItem("confirm/discard");
-    ImGui::SameLine();
-    if (cancelPressed("dialog/cancel")) {
-        d.pending = PendingAction::None;
-        ImGui::CloseCurrentPopup();
-    }
-    ImGui::EndPopup();
+      state.requests.save = true;
+    ImGui::CloseCurrentPopup();
+  }
+  probeItem("confirm/save");
+  ImGui::SameLine();
+  if (ImGui::Button(tr("Discard changes"))) {
+    ImGui::CloseCurrentPopup();
+    performPending(state);
+  }
+  probeItem("confirm/discard");
+  ImGui::SameLine();
+  if (cancelPressed("dialog/cancel")) {
+    d.pending = PendingAction::None;
+    ImGui::CloseCurrentPopup();
+  }
+  ImGui::EndPopup();
 }
 
 }  // namespace
@@ -170,18 +170,18 @@ void drawConfirm(AppState& state) {
 //-----------------------------------------------------------------------------
 
 void drawDialogs(AppState& state) {
-    Dialogs& d = state.dialogs;
-    if (d.requested) {
-        d.shown = std::move(*d.requested);
-        d.requested.reset();
-        ImGui::OpenPopup(tr(d.shown->title));
-    }
-    if (d.confirmRequested) {
-        d.confirmRequested = false;
-        ImGui::OpenPopup(tr(kConfirmTitle));
-    }
-    drawFileDialog(state);
-    drawConfirm(state);
+  Dialogs& d = state.dialogs;
+  if (d.requested) {
+    d.shown = std::move(*d.requested);
+    d.requested.reset();
+    ImGui::OpenPopup(tr(d.shown->title));
+  }
+  if (d.confirmRequested) {
+    d.confirmRequested = false;
+    ImGui::OpenPopup(tr(kConfirmTitle));
+  }
+  drawFileDialog(state);
+  drawConfirm(state);
 }
 
 }  // namespace chokepoint::app

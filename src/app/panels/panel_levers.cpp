@@ -33,30 +33,30 @@ namespace {
 //-----------------------------------------------------------------------------
 
 int decimalsForStep(double step) {
-    if (!(step > 0)) return 2;
-    return std::clamp(static_cast<int>(std::ceil(-std::log10(step) - 1e-9)), 0, 4);
+  if (!(step > 0)) return 2;
+  return std::clamp(static_cast<int>(std::ceil(-std::log10(step) - 1e-9)), 0, 4);
 }
 
 // printf format for a slider: "%.2f x per year"; '%' in units is escaped.
 std::string sliderFormat(const cp::Lever& l, bool percent) {
-    if (percent) return "%." + std::to_string(std::max(0, decimalsForStep(l.step) - 2)) + "f%%";
-    std::string unit;
-    for (char c : l.unit) {
-        unit += c;
-        if (c == '%') unit += '%';
-    }
-    return "%." + std::to_string(decimalsForStep(l.step)) + "f" + (unit.empty() ? "" : " " + unit);
+  if (percent) return "%." + std::to_string(std::max(0, decimalsForStep(l.step) - 2)) + "f%%";
+  std::string unit;
+  for (char c : l.unit) {
+    unit += c;
+    if (c == '%') unit += '%';
+  }
+  return "%." + std::to_string(decimalsForStep(l.step)) + "f" + (unit.empty() ? "" : " " + unit);
 }
 
 double snapToStep(const cp::Lever& l, double v) {
-    if (l.step > 0) v = l.min + std::round((v - l.min) / l.step) * l.step;
-    return std::clamp(v, l.min, l.max);
+  if (l.step > 0) v = l.min + std::round((v - l.min) / l.step) * l.step;
+  return std::clamp(v, l.min, l.max);
 }
 
 std::string probeName(const cp::Lever& l, const char* part = nullptr) {
-    std::string name = "lever/" + l.id;
-    if (part) name += std::string("/") + part;
-    return name;
+  std::string name = "lever/" + l.id;
+  if (part) name += std::string("/") + part;
+  return name;
 }
 
 //-----------------------------------------------------------------------------
@@ -64,171 +64,177 @@ std::string probeName(const cp::Lever& l, const char* part = nullptr) {
 //-----------------------------------------------------------------------------
 
 void leverTooltip(const AppState& state, int index) {
-    if (!ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) return;
-    const Document& doc = state.doc;
-    const cp::Lever& l = lever(doc, index);
-    ImGui::BeginTooltip();
-    ImGui::PushTextWrapPos(em() * 30.0f);
-    pushBold(state);
-    ImGui::TextUnformatted(tr(l.label));
-    ImGui::PopFont();
-    ImGui::TextDisabled("%s (%s)", l.id.c_str(), cp::toString(l.kind));
-    if (!l.help.empty()) ImGui::TextUnformatted(tr(l.help));
-    drawSourceLines(state, l.source);
-    if (!l.changes.empty()) ImGui::Text(tr("Changes: %s"), l.changes.c_str());
-    ImGui::Separator();
-    ImGui::Text(tr("Now: %s"), scheduleText(doc, index).c_str());
-    if (leverChanged(doc, index)) ImGui::Text(tr("In the file: %s"), loadedScheduleText(doc, index).c_str());
-    ImGui::PopTextWrapPos();
-    ImGui::EndTooltip();
+  if (!ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) return;
+  const Document& doc = state.doc;
+  const cp::Lever& l = lever(doc, index);
+  ImGui::BeginTooltip();
+  ImGui::PushTextWrapPos(em() * 30.0f);
+  pushBold(state);
+  ImGui::TextUnformatted(tr(l.label));
+  ImGui::PopFont();
+  ImGui::TextDisabled("%s (%s)", l.id.c_str(), cp::toString(l.kind));
+  if (!l.help.empty()) ImGui::TextUnformatted(tr(l.help));
+  drawSourceLines(state, l.source);
+  if (!l.changes.empty()) ImGui::Text(tr("Changes: %s"), l.changes.c_str());
+  ImGui::Separator();
+  ImGui::Text(tr("Now: %s"), scheduleText(doc, index).c_str());
+  if (leverChanged(doc, index)) ImGui::Text(tr("In the file: %s"), loadedScheduleText(doc, index).c_str());
+  ImGui::PopTextWrapPos();
+  ImGui::EndTooltip();
 }
 
 // A discrete edit (checkbox, combo, button): one undo step.
-void commitValue(Document& doc, int index, double value) {
-    setLeverValue(doc, index, value);
-}
+void commitValue(Document& doc, int index, double value) { setLeverValue(doc, index, value); }
 
 // A continuous edit (slider): joins the gesture that ends when the mouse is released.
 void dragValue(Document& doc, int index, double value) {
-    beginGesture(doc);
-    setLeverValue(doc, index, value);
+  beginGesture(doc);
+  setLeverValue(doc, index, value);
 }
 
 void drawNumber(AppState& state, int index) {
-    Document& doc = state.doc;
-    const cp::Lever& l = lever(doc, index);
-    const bool percent = l.kind == cp::LeverKind::Share;
-    const double scale = percent ? 100.0 : 1.0;
-    double shown = leverValue(doc, index) * scale;
-    const double lo = l.min * scale, hi = l.max * scale;
-    const std::string format = localizedSliderFormat(sliderFormat(l, percent), shown);
-    ImGui::SetNextItemWidth(-FLT_MIN);
-    if (ImGui::SliderScalar("##value", ImGuiDataType_Double, &shown, &lo, &hi, format.c_str(),
-                            ImGuiSliderFlags_AlwaysClamp)) {
-        dragValue(doc, index, snapToStep(l, shown / scale));
-    }
-    probeItem(probeName(l).c_str());
-    leverTooltip(state, index);
+  Document& doc = state.doc;
+  const cp::Lever& l = lever(doc, index);
+  const bool percent = l.kind == cp::LeverKind::Share;
+  const double scale = percent ? 100.0 : 1.0;
+  double shown = leverValue(doc, index) * scale;
+  const double lo = l.min * scale, hi = l.max * scale;
+  const std::string format = localizedSliderFormat(sliderFormat(l, percent), shown);
+  ImGui::SetNextItemWidth(-FLT_MIN);
+  if (ImGui::SliderScalar("##value", ImGuiDataType_Double, &shown, &lo, &hi, format.c_str(),
+                          ImGuiSliderFlags_AlwaysClamp)) {
+    dragValue(doc, index, snapToStep(l, shown / scale));
+  }
+  probeItem(probeName(l).c_str());
+  leverTooltip(state, index);
 }
 
 void drawMonth(AppState& state, int index) {
-    Document& doc = state.doc;
-    const cp::Lever& l = lever(doc, index);
-    const cp::Scenario& s = *doc.loaded;
-    const double value = leverValue(doc, index);
-    bool never = value >= cp::kNever;
-    if (ImGui::Checkbox(tr("never"), &never)) {
-        if (never) {
-            commitValue(doc, index, cp::kNever);
-        } else {
-            // Back to a date: the file's date if it had one, else the month on the scrubber.
-            const double fileValue = loadedLeverValue(doc, index);
-            const int month = fileValue < cp::kNever ? static_cast<int>(fileValue) : s.start + state.view.month;
-            commitValue(doc, index, std::clamp(month, s.start, s.end));
-        }
+  Document& doc = state.doc;
+  const cp::Lever& l = lever(doc, index);
+  const cp::Scenario& s = *doc.loaded;
+  const double value = leverValue(doc, index);
+  bool never = value >= cp::kNever;
+  if (ImGui::Checkbox(tr("never"), &never)) {
+    if (never) {
+      commitValue(doc, index, cp::kNever);
+    } else {
+      // Back to a date: the file's date if it had one, else the month on the scrubber.
+      const double fileValue = loadedLeverValue(doc, index);
+      const int month = fileValue < cp::kNever ? static_cast<int>(fileValue) : s.start + state.view.month;
+      commitValue(doc, index, std::clamp(month, s.start, s.end));
     }
-    probeItem(probeName(l, "never").c_str());
-    leverTooltip(state, index);
-    ImGui::SameLine();
-    int month = never ? s.start : std::clamp(static_cast<int>(std::lround(value)), s.start, s.end);
-    const std::string label = never ? std::string(tr("never")) : displayMonth(month);
-    ImGui::BeginDisabled(never);
-    ImGui::SetNextItemWidth(-FLT_MIN);
-    if (ImGui::SliderInt("##month", &month, s.start, s.end, label.c_str(), ImGuiSliderFlags_AlwaysClamp) && !never)
-        dragValue(doc, index, month);
-    ImGui::EndDisabled();
-    probeItem(probeName(l).c_str());
-    leverTooltip(state, index);
+  }
+  probeItem(probeName(l, "never").c_str());
+  leverTooltip(state, index);
+  ImGui::SameLine();
+  int month = never ? s.start : std::clamp(static_cast<int>(std::lround(value)), s.start, s.end);
+  const std::string label = never ? std::string(tr("never")) : displayMonth(month);
+  ImGui::BeginDisabled(never);
+  ImGui::SetNextItemWidth(-FLT_MIN);
+  if (ImGui::SliderInt("##month", &month, s.start, s.end, label.c_str(), ImGuiSliderFlags_AlwaysClamp) && !never)
+    dragValue(doc, index, month);
+  ImGui::EndDisabled();
+  probeItem(probeName(l).c_str());
+  leverTooltip(state, index);
 }
 
 void drawChoice(AppState& state, int index) {
-    Document& doc = state.doc;
-    const cp::Lever& l = lever(doc, index);
-    const int current = static_cast<int>(std::lround(leverValue(doc, index)));
-    const std::string preview = displayLeverValue(l, current);
-    ImGui::SetNextItemWidth(-FLT_MIN);
-    if (ImGui::BeginCombo("##choice", preview.c_str())) {
-        for (size_t o = 0; o < l.options.size(); ++o) {
-            ImGui::PushID(static_cast<int>(o));
-            if (ImGui::Selectable(l.options[o].c_str(), static_cast<int>(o) == current))
-                commitValue(doc, index, static_cast<double>(o));
-            ImGui::PopID();
-        }
-        ImGui::EndCombo();
+  Document& doc = state.doc;
+  const cp::Lever& l = lever(doc, index);
+  const int current = static_cast<int>(std::lround(leverValue(doc, index)));
+  const std::string preview = displayLeverValue(l, current);
+  ImGui::SetNextItemWidth(-FLT_MIN);
+  if (ImGui::BeginCombo("##choice", preview.c_str())) {
+    for (size_t o = 0; o < l.options.size(); ++o) {
+      ImGui::PushID(static_cast<int>(o));
+      if (ImGui::Selectable(l.options[o].c_str(), static_cast<int>(o) == current))
+        commitValue(doc, index, static_cast<double>(o));
+      ImGui::PopID();
     }
-    probeItem(probeName(l).c_str());
-    leverTooltip(state, index);
+    ImGui::EndCombo();
+  }
+  probeItem(probeName(l).c_str());
+  leverTooltip(state, index);
 }
 
 void drawSchedule(AppState& state, int index) {
-    Document& doc = state.doc;
-    const cp::Lever& l = lever(doc, index);
-    ImGui::PushStyleColor(ImGuiCol_Text, dimColor());
-    ImGui::TextWrapped(tr("Schedule: %s"), scheduleText(doc, index).c_str());
-    ImGui::PopStyleColor();
-    leverTooltip(state, index);
-    const int month = doc.loaded->start + state.view.month;
-    if (ImGui::SmallButton(tr("Use one value"))) commitValue(doc, index, leverValueInMonth(doc, index, month));
-    probeItem(probeName(l, "flatten").c_str());
-    itemTooltip(tr("Replace the dated schedule with one value for the whole run: its value in the month on the scrubber."));
+  Document& doc = state.doc;
+  const cp::Lever& l = lever(doc, index);
+  ImGui::PushStyleColor(ImGuiCol_Text, dimColor());
+  ImGui::TextWrapped(tr("Schedule: %s"), scheduleText(doc, index).c_str());
+  ImGui::PopStyleColor();
+  leverTooltip(state, index);
+  const int month = doc.loaded->start + state.view.month;
+  if (ImGui::SmallButton(tr("Use one value"))) commitValue(doc, index, leverValueInMonth(doc, index, month));
+  probeItem(probeName(l, "flatten").c_str());
+  itemTooltip(
+      tr("Replace the dated schedule with one value for the whole run: its value in the month on the scrubber."));
 }
 
 // Label (coloured when changed) with a Reset button at the right end of its first line.
 void drawLabelRow(AppState& state, int index, bool asCheckbox) {
-    Document& doc = state.doc;
-    const cp::Lever& l = lever(doc, index);
-    const bool changed = leverChanged(doc, index);
-    const float resetW = ImGui::CalcTextSize(tr("Reset")).x + ImGui::GetStyle().FramePadding.x * 2.0f;
-    const ImVec2 rowStart = ImGui::GetCursorScreenPos();
-    const float right = rowStart.x + ImGui::GetContentRegionAvail().x;
+  Document& doc = state.doc;
+  const cp::Lever& l = lever(doc, index);
+  const bool changed = leverChanged(doc, index);
+  const float resetW = ImGui::CalcTextSize(tr("Reset")).x + ImGui::GetStyle().FramePadding.x * 2.0f;
+  const ImVec2 rowStart = ImGui::GetCursorScreenPos();
+  const float right = rowStart.x + ImGui::GetContentRegionAvail().x;
 
-    const float wrapAt = right - (changed ? resetW + ImGui::GetStyle().ItemSpacing.x : 0.0f);
-    if (asCheckbox) {
-        // Box and label apart, so a long label wraps before the Reset button; a click on
-        // the label toggles, as it would on a checkbox's own label.
-        bool on = leverValue(doc, index) > 0.5;
-        if (ImGui::Checkbox("##on", &on)) commitValue(doc, index, on ? 1.0 : 0.0);
-        probeItem(probeName(l).c_str());
-        leverTooltip(state, index);
-        ImGui::SameLine(0.0f, ImGui::GetStyle().ItemInnerSpacing.x);
-        ImGui::AlignTextToFramePadding();
-    }
-    if (changed) ImGui::PushStyleColor(ImGuiCol_Text, changedColor(state));
-    ImGui::PushTextWrapPos(wrapAt - ImGui::GetWindowPos().x);  // window-local, as ImGui wants it
-    ImGui::TextUnformatted(tr(l.label));
-    ImGui::PopTextWrapPos();
-    if (changed) ImGui::PopStyleColor();
-    if (asCheckbox && ImGui::IsItemClicked()) commitValue(doc, index, leverValue(doc, index) > 0.5 ? 0.0 : 1.0);
+  const float wrapAt = right - (changed ? resetW + ImGui::GetStyle().ItemSpacing.x : 0.0f);
+  if (asCheckbox) {
+    // Box and label apart, so a long label wraps before the Reset button; a click on
+    // the label toggles, as it would on a checkbox's own label.
+    bool on = leverValue(doc, index) > 0.5;
+    if (ImGui::Checkbox("##on", &on)) commitValue(doc, index, on ? 1.0 : 0.0);
+    probeItem(probeName(l).c_str());
     leverTooltip(state, index);
+    ImGui::SameLine(0.0f, ImGui::GetStyle().ItemInnerSpacing.x);
+    ImGui::AlignTextToFramePadding();
+  }
+  if (changed) ImGui::PushStyleColor(ImGuiCol_Text, changedColor(state));
+  ImGui::PushTextWrapPos(wrapAt - ImGui::GetWindowPos().x);  // window-local, as ImGui wants it
+  ImGui::TextUnformatted(tr(l.label));
+  ImGui::PopTextWrapPos();
+  if (changed) ImGui::PopStyleColor();
+  if (asCheckbox && ImGui::IsItemClicked()) commitValue(doc, index, leverValue(doc, index) > 0.5 ? 0.0 : 1.0);
+  leverTooltip(state, index);
 
-    if (changed) {
-        const ImVec2 after = ImGui::GetCursorScreenPos();
-        ImGui::SetCursorScreenPos(ImVec2(right - resetW, rowStart.y));
-        if (ImGui::SmallButton(tr("Reset"))) resetLever(doc, index);
-        probeItem(probeName(l, "reset").c_str());
-        itemTooltip(tr("Back to the value in the scenario file"));
-        ImGui::SetCursorScreenPos(after);
-    }
+  if (changed) {
+    const ImVec2 after = ImGui::GetCursorScreenPos();
+    ImGui::SetCursorScreenPos(ImVec2(right - resetW, rowStart.y));
+    if (ImGui::SmallButton(tr("Reset"))) resetLever(doc, index);
+    probeItem(probeName(l, "reset").c_str());
+    itemTooltip(tr("Back to the value in the scenario file"));
+    ImGui::SetCursorScreenPos(after);
+  }
 }
 
 void drawLever(AppState& state, int index) {
-    Document& doc = state.doc;
-    const cp::Lever& l = lever(doc, index);
-    const bool dated = hasDatedSchedule(doc, index);
-    const bool checkbox = l.kind == cp::LeverKind::Bool && !dated;
-    drawLabelRow(state, index, checkbox);
-    if (dated) {
-        drawSchedule(state, index);
-    } else {
-        switch (l.kind) {
-            case cp::LeverKind::Bool: break;  // the label row is the checkbox
-            case cp::LeverKind::Number:
-            case cp::LeverKind::Share: drawNumber(state, index); break;
-            case cp::LeverKind::Month: drawMonth(state, index); break;
-            case cp::LeverKind::Choice: drawChoice(state, index); break;
-        }
+  Document& doc = state.doc;
+  const cp::Lever& l = lever(doc, index);
+  const bool dated = hasDatedSchedule(doc, index);
+  const bool checkbox = l.kind == cp::LeverKind::Bool && !dated;
+  drawLabelRow(state, index, checkbox);
+  if (dated) {
+    drawSchedule(state, index);
+  } else {
+    switch (l.kind) {
+      case cp::LeverKind::Bool:
+        break;  // the label row is the checkbox
+      case cp::LeverKind::Number:
+      case cp::LeverKind::Share:
+        drawNumber(state, index);
+        break;
+      case cp::LeverKind::Month:
+        drawMonth(state, index);
+        break;
+      case cp::LeverKind::Choice:
+        drawChoice(state, index);
+        break;
     }
-    ImGui::Spacing();
+  }
+  ImGui::Spacing();
 }
 
 }  // namespace
@@ -238,64 +244,65 @@ void drawLever(AppState& state, int index) {
 //-----------------------------------------------------------------------------
 
 void drawLeverPanel(AppState& state) {
-    Document& doc = state.doc;
-    pushBold(state);
-    ImGui::TextUnformatted(tr("Policy levers"));
-    ImGui::PopFont();
-    const int changed = changedLeverCount(doc);
-    const std::string status = changed > 0 ? std::to_string(changed) + tr(" changed") : tr("as in the file");
-    const float resetAllW = ImGui::CalcTextSize(tr("Reset all")).x + ImGui::GetStyle().FramePadding.x * 2.0f;
-    const float spacing = ImGui::GetStyle().ItemSpacing.x;
-    // The status goes between title and button when it fits, else it is left out (the
-    // group headers still count the changes).
+  Document& doc = state.doc;
+  pushBold(state);
+  ImGui::TextUnformatted(tr("Policy levers"));
+  ImGui::PopFont();
+  const int changed = changedLeverCount(doc);
+  const std::string status = changed > 0 ? std::to_string(changed) + tr(" changed") : tr("as in the file");
+  const float resetAllW = ImGui::CalcTextSize(tr("Reset all")).x + ImGui::GetStyle().FramePadding.x * 2.0f;
+  const float spacing = ImGui::GetStyle().ItemSpacing.x;
+  // The status goes between title and button when it fits, else it is left out (the
+  // group headers still count the changes).
+  ImGui::SameLine();
+  if (ImGui::GetCursorPosX() + ImGui::CalcTextSize(status.c_str()).x + spacing + resetAllW <=
+      ImGui::GetWindowContentRegionMax().x) {
+    if (changed > 0)
+      ImGui::TextColored(changedColor(state), "%s", status.c_str());
+    else
+      ImGui::TextDisabled("%s", status.c_str());
     ImGui::SameLine();
-    if (ImGui::GetCursorPosX() + ImGui::CalcTextSize(status.c_str()).x + spacing + resetAllW <=
-        ImGui::GetWindowContentRegionMax().x) {
-        if (changed > 0)
-            ImGui::TextColored(changedColor(state), "%s", status.c_str());
-        else
-            ImGui::TextDisabled("%s", status.c_str());
-        ImGui::SameLine();
-    }
-    // Where the title leaves no room (a longer language), the button goes on a line of its own.
-    if (ImGui::GetCursorPosX() > ImGui::GetWindowContentRegionMax().x - resetAllW) ImGui::NewLine();
-    ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - resetAllW));
-    ImGui::BeginDisabled(changed == 0);
-    if (ImGui::SmallButton(tr("Reset all"))) resetAllLevers(doc);
-    ImGui::EndDisabled();
-    probeItem("levers/reset_all");
-    itemTooltip(tr("Every lever back to its value in the scenario file (Ctrl+Z undoes it)"));
-    ImGui::Separator();
+  }
+  // Where the title leaves no room (a longer language), the button goes on a line of its own.
+  if (ImGui::GetCursorPosX() > ImGui::GetWindowContentRegionMax().x - resetAllW) ImGui::NewLine();
+  ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - resetAllW));
+  ImGui::BeginDisabled(changed == 0);
+  if (ImGui::SmallButton(tr("Reset all"))) resetAllLevers(doc);
+  ImGui::EndDisabled();
+  probeItem("levers/reset_all");
+  itemTooltip(tr("Every lever back to its value in the scenario file (Ctrl+Z undoes it)"));
+  ImGui::Separator();
 
-    ImGui::BeginChild("##leverList", ImVec2(0, 0), false);
-    // Groups in the order they first appear in the catalogue.
-    std::vector<std::string> groups;
+  ImGui::BeginChild("##leverList", ImVec2(0, 0), false);
+  // Groups in the order they first appear in the catalogue.
+  std::vector<std::string> groups;
+  for (int i = 0; i < leverCount(doc); ++i)
+    if (std::find(groups.begin(), groups.end(), lever(doc, i).group) == groups.end())
+      groups.push_back(lever(doc, i).group);
+  for (const std::string& group : groups) {
+    ImGui::PushID(group.c_str());
+    int changedHere = 0;
     for (int i = 0; i < leverCount(doc); ++i)
-        if (std::find(groups.begin(), groups.end(), lever(doc, i).group) == groups.end())
-            groups.push_back(lever(doc, i).group);
-    for (const std::string& group : groups) {
-        ImGui::PushID(group.c_str());
-        int changedHere = 0;
-        for (int i = 0; i < leverCount(doc); ++i)
-            if (lever(doc, i).group == group && leverChanged(doc, i)) ++changedHere;
-        const std::string header = changedHere > 0 ? tr(group) + std::string("  (") + std::to_string(changedHere) + tr(" changed)") + std::string("###g")
-                                                   : tr(group) + std::string("###g");
-        const bool open = ImGui::CollapsingHeader(header.c_str(), ImGuiTreeNodeFlags_DefaultOpen);
-        probeItem(("levers/group/" + group).c_str());
-        if (open) {
-            for (int i = 0; i < leverCount(doc); ++i) {
-                if (lever(doc, i).group != group) continue;
-                ImGui::PushID(i);
-                ImGui::BeginGroup();
-                drawLever(state, i);
-                ImGui::EndGroup();
-                highlightLever(state, lever(doc, i).id);  // the story card names this lever
-                ImGui::PopID();
-            }
-        }
+      if (lever(doc, i).group == group && leverChanged(doc, i)) ++changedHere;
+    const std::string header = changedHere > 0 ? tr(group) + std::string("  (") + std::to_string(changedHere) +
+                                                     tr(" changed)") + std::string("###g")
+                                               : tr(group) + std::string("###g");
+    const bool open = ImGui::CollapsingHeader(header.c_str(), ImGuiTreeNodeFlags_DefaultOpen);
+    probeItem(("levers/group/" + group).c_str());
+    if (open) {
+      for (int i = 0; i < leverCount(doc); ++i) {
+        if (lever(doc, i).group != group) continue;
+        ImGui::PushID(i);
+        ImGui::BeginGroup();
+        drawLever(state, i);
+        ImGui::EndGroup();
+        highlightLever(state, lever(doc, i).id);  // the story card names this lever
         ImGui::PopID();
+      }
     }
-    ImGui::EndChild();
+    ImGui::PopID();
+  }
+  ImGui::EndChild();
 }
 
 }  // namespace chokepoint::app

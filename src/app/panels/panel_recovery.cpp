@@ -28,11 +28,11 @@ constexpr const char* kChangedTitle = N_("Scenario changed on disk");
 constexpr size_t kMaxListedLevers = 8;
 
 bool beginPrompt(const char* title, float widthEm) {
-    const ImGuiViewport* vp = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos(vp->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
-    // No wider than the window (tiny windows): ImGui clamps nothing for us here.
-    ImGui::SetNextWindowSize(ImVec2(std::max(1.0f, std::min(em() * widthEm, vp->WorkSize.x)), 0.0f), ImGuiCond_Appearing);
-    return ImGui::BeginPopupModal(tr(title), nullptr, ImGuiWindowFlags_NoSavedSettings);
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(vp->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+  // No wider than the window (tiny windows): ImGui clamps nothing for us here.
+  ImGui::SetNextWindowSize(ImVec2(std::max(1.0f, std::min(em() * widthEm, vp->WorkSize.x)), 0.0f), ImGuiCond_Appearing);
+  return ImGui::BeginPopupModal(tr(title), nullptr, ImGuiWindowFlags_NoSavedSettings);
 }
 
 //-----------------------------------------------------------------------------
@@ -40,36 +40,37 @@ bool beginPrompt(const char* title, float widthEm) {
 //-----------------------------------------------------------------------------
 
 void drawRestorePrompt(AppState& state) {
-    if (!beginPrompt(kRestoreTitle, 36.0f)) return;
-    if (!state.session.offer) {  // resolved elsewhere (e.g. --restore-session)
-        ImGui::CloseCurrentPopup();
-        ImGui::EndPopup();
-        return;
-    }
-    const SessionData& s = *state.session.offer;
-    ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextUnformatted(tr("Chokepoint did not close normally last time. Your unsaved lever changes were kept:"));
-    ImGui::PopTextWrapPos();
-    ImGui::Text(tr("Scenario: %s"), displayPath(s.scenario).c_str());
-    for (size_t i = 0; i < s.levers.size() && i < kMaxListedLevers; ++i) {
-        std::string values;
-        for (const std::string& v : s.levers[i].second) values += (values.empty() ? "" : ", ") + v;
-        ImGui::BulletText("%s = %s", s.levers[i].first.c_str(), values.c_str());
-    }
-    if (s.levers.size() > kMaxListedLevers) ImGui::TextDisabled(tr("... and %zu more"), s.levers.size() - kMaxListedLevers);
-    ImGui::Spacing();
-    if (ImGui::Button(tr("Restore"))) {
-        state.session.restoreRequested = true;  // loading happens after the frame (handleRequests)
-        ImGui::CloseCurrentPopup();
-    }
-    probeItem("restore/restore");
-    ImGui::SameLine();
-    if (ImGui::Button(tr("Discard"))) {
-        discardSessionOffer(state);
-        ImGui::CloseCurrentPopup();
-    }
-    probeItem("restore/discard");
+  if (!beginPrompt(kRestoreTitle, 36.0f)) return;
+  if (!state.session.offer) {  // resolved elsewhere (e.g. --restore-session)
+    ImGui::CloseCurrentPopup();
     ImGui::EndPopup();
+    return;
+  }
+  const SessionData& s = *state.session.offer;
+  ImGui::PushTextWrapPos(0.0f);
+  ImGui::TextUnformatted(tr("Chokepoint did not close normally last time. Your unsaved lever changes were kept:"));
+  ImGui::PopTextWrapPos();
+  ImGui::Text(tr("Scenario: %s"), displayPath(s.scenario).c_str());
+  for (size_t i = 0; i < s.levers.size() && i < kMaxListedLevers; ++i) {
+    std::string values;
+    for (const std::string& v : s.levers[i].second) values += (values.empty() ? "" : ", ") + v;
+    ImGui::BulletText("%s = %s", s.levers[i].first.c_str(), values.c_str());
+  }
+  if (s.levers.size() > kMaxListedLevers)
+    ImGui::TextDisabled(tr("... and %zu more"), s.levers.size() - kMaxListedLevers);
+  ImGui::Spacing();
+  if (ImGui::Button(tr("Restore"))) {
+    state.session.restoreRequested = true;  // loading happens after the frame (handleRequests)
+    ImGui::CloseCurrentPopup();
+  }
+  probeItem("restore/restore");
+  ImGui::SameLine();
+  if (ImGui::Button(tr("Discard"))) {
+    discardSessionOffer(state);
+    ImGui::CloseCurrentPopup();
+  }
+  probeItem("restore/discard");
+  ImGui::EndPopup();
 }
 
 //-----------------------------------------------------------------------------
@@ -77,39 +78,39 @@ void drawRestorePrompt(AppState& state) {
 //-----------------------------------------------------------------------------
 
 void drawChangedPrompt(AppState& state) {
-    if (!beginPrompt(kChangedTitle, 36.0f)) return;
-    if (!state.watch.prompting) {
-        ImGui::CloseCurrentPopup();
-        ImGui::EndPopup();
-        return;
-    }
-    const bool edits = isDirty(state.doc) || changedLeverCount(state.doc) > 0;
-    ImGui::PushTextWrapPos(0.0f);
-    ImGui::Text(tr("%s was changed by another program."), displayPath(state.watch.path).c_str());
-    if (edits)
-        ImGui::Text(tr("You changed %d lever(s). Reload the file and keep them (levers that no longer exist are "
-                    "dropped), reload it without them, or keep working on your version?"),
-                    changedLeverCount(state.doc));
-    else
-        ImGui::TextUnformatted(tr("Reload it, or keep working on the version you have?"));
-    ImGui::PopTextWrapPos();
-    ImGui::Spacing();
-    std::optional<FileChangeChoice> choice;
-    if (ImGui::Button(edits ? tr("Reload, keep my changes") : tr("Reload"))) choice = FileChangeChoice::ReloadKeepEdits;
-    probeItem("changed/reload");
-    if (edits) {
-        ImGui::SameLine();
-        if (ImGui::Button(tr("Reload, drop my changes"))) choice = FileChangeChoice::ReloadDiscardEdits;
-        probeItem("changed/discard");
-    }
-    ImGui::SameLine();
-    if (ImGui::Button(tr("Keep mine"))) choice = FileChangeChoice::KeepMine;
-    probeItem("changed/keep");
-    if (choice) {
-        resolveFileChange(state, *choice);
-        ImGui::CloseCurrentPopup();
-    }
+  if (!beginPrompt(kChangedTitle, 36.0f)) return;
+  if (!state.watch.prompting) {
+    ImGui::CloseCurrentPopup();
     ImGui::EndPopup();
+    return;
+  }
+  const bool edits = isDirty(state.doc) || changedLeverCount(state.doc) > 0;
+  ImGui::PushTextWrapPos(0.0f);
+  ImGui::Text(tr("%s was changed by another program."), displayPath(state.watch.path).c_str());
+  if (edits)
+    ImGui::Text(tr("You changed %d lever(s). Reload the file and keep them (levers that no longer exist are "
+                   "dropped), reload it without them, or keep working on your version?"),
+                changedLeverCount(state.doc));
+  else
+    ImGui::TextUnformatted(tr("Reload it, or keep working on the version you have?"));
+  ImGui::PopTextWrapPos();
+  ImGui::Spacing();
+  std::optional<FileChangeChoice> choice;
+  if (ImGui::Button(edits ? tr("Reload, keep my changes") : tr("Reload"))) choice = FileChangeChoice::ReloadKeepEdits;
+  probeItem("changed/reload");
+  if (edits) {
+    ImGui::SameLine();
+    if (ImGui::Button(tr("Reload, drop my changes"))) choice = FileChangeChoice::ReloadDiscardEdits;
+    probeItem("changed/discard");
+  }
+  ImGui::SameLine();
+  if (ImGui::Button(tr("Keep mine"))) choice = FileChangeChoice::KeepMine;
+  probeItem("changed/keep");
+  if (choice) {
+    resolveFileChange(state, *choice);
+    ImGui::CloseCurrentPopup();
+  }
+  ImGui::EndPopup();
 }
 
 }  // namespace
@@ -119,16 +120,16 @@ void drawChangedPrompt(AppState& state) {
 //-----------------------------------------------------------------------------
 
 void drawRecoveryDialogs(AppState& state) {
-    const bool otherPopup = ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId);
-    if (state.session.offerRequested && !otherPopup) {
-        state.session.offerRequested = false;
-        ImGui::OpenPopup(tr(kRestoreTitle));
-    } else if (state.watch.promptRequested && !otherPopup) {
-        state.watch.promptRequested = false;
-        ImGui::OpenPopup(tr(kChangedTitle));
-    }
-    drawRestorePrompt(state);
-    drawChangedPrompt(state);
+  const bool otherPopup = ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId);
+  if (state.session.offerRequested && !otherPopup) {
+    state.session.offerRequested = false;
+    ImGui::OpenPopup(tr(kRestoreTitle));
+  } else if (state.watch.promptRequested && !otherPopup) {
+    state.watch.promptRequested = false;
+    ImGui::OpenPopup(tr(kChangedTitle));
+  }
+  drawRestorePrompt(state);
+  drawChangedPrompt(state);
 }
 
 }  // namespace chokepoint::app

@@ -23,145 +23,156 @@ using ActiveTable = std::vector<std::vector<char>>;
 // Calls fn(from, to) for each run of months [from, to) where mask is set.
 template <class Fn>
 void forEachRun(const std::vector<char>& mask, Fn&& fn) {
-    const int n = static_cast<int>(mask.size());
-    for (int t = 0; t < n;) {
-        if (!mask[static_cast<size_t>(t)]) {
-            ++t;
-            continue;
-        }
-        int end = t;
-        while (end < n && mask[static_cast<size_t>(end)]) ++end;
-        fn(t, end);
-        t = end;
+  const int n = static_cast<int>(mask.size());
+  for (int t = 0; t < n;) {
+    if (!mask[static_cast<size_t>(t)]) {
+      ++t;
+      continue;
     }
+    int end = t;
+    while (end < n && mask[static_cast<size_t>(end)]) ++end;
+    fn(t, end);
+    t = end;
+  }
 }
 
 const char* kindName(cp::RuleKind k) {
-    switch (k) {
-        case cp::RuleKind::Threshold: return tr("performance threshold");
-        case cp::RuleKind::NamedProduct: return tr("named chips");
-        case cp::RuleKind::CountryCaps: return tr("country caps");
-        case cp::RuleKind::EntityList: return tr("entity list");
-        case cp::RuleKind::RemoteAccess: return tr("remote access");
-        case cp::RuleKind::VolumeCap: return tr("volume cap");
-    }
-    return "?";
+  switch (k) {
+    case cp::RuleKind::Threshold:
+      return tr("performance threshold");
+    case cp::RuleKind::NamedProduct:
+      return tr("named chips");
+    case cp::RuleKind::CountryCaps:
+      return tr("country caps");
+    case cp::RuleKind::EntityList:
+      return tr("entity list");
+    case cp::RuleKind::RemoteAccess:
+      return tr("remote access");
+    case cp::RuleKind::VolumeCap:
+      return tr("volume cap");
+  }
+  return "?";
 }
 
 std::string periods(const std::vector<char>& mask, const MonthAxis& months) {
-    std::string text;
-    forEachRun(mask, [&](int from, int to) {
-        if (!text.empty()) text += ", ";
-        text += months.label(from);
-        text += to >= months.count() ? std::string(tr(" onwards")) : tr(" to ") + std::string(months.label(to - 1));
-    });
-    return text.empty() ? tr("not in force") : text;
+  std::string text;
+  forEachRun(mask, [&](int from, int to) {
+    if (!text.empty()) text += ", ";
+    text += months.label(from);
+    text += to >= months.count() ? std::string(tr(" onwards")) : tr(" to ") + std::string(months.label(to - 1));
+  });
+  return text.empty() ? tr("not in force") : text;
 }
 
-void ruleTooltip(const AppState& state, const cp::Rule& rule, const std::vector<char>* now, const std::vector<char>* base,
-                 const MonthAxis& months) {
-    ImGui::BeginTooltip();
-    ImGui::PushTextWrapPos(em() * 32.0f);
-    ImGui::TextUnformatted(tr(rule.label));
-    ImGui::TextDisabled("%s (%s)", rule.id.c_str(), cp::toString(rule.kind()));
-    drawSourceLines(state, rule.source);
-    if (now) ImGui::Text(tr("In force: %s"), periods(*now, months).c_str());
-    if (base && now && *base != *now) ImGui::Text(tr("As loaded: %s"), periods(*base, months).c_str());
-    ImGui::PopTextWrapPos();
-    ImGui::EndTooltip();
+void ruleTooltip(const AppState& state, const cp::Rule& rule, const std::vector<char>* now,
+                 const std::vector<char>* base, const MonthAxis& months) {
+  ImGui::BeginTooltip();
+  ImGui::PushTextWrapPos(em() * 32.0f);
+  ImGui::TextUnformatted(tr(rule.label));
+  ImGui::TextDisabled("%s (%s)", rule.id.c_str(), cp::toString(rule.kind()));
+  drawSourceLines(state, rule.source);
+  if (now) ImGui::Text(tr("In force: %s"), periods(*now, months).c_str());
+  if (base && now && *base != *now) ImGui::Text(tr("As loaded: %s"), periods(*base, months).c_str());
+  ImGui::PopTextWrapPos();
+  ImGui::EndTooltip();
 }
 
 // A swatch and name for each kind of rule the scenario uses.
 void drawKindLegend(const cp::Scenario& s) {
-    std::vector<cp::RuleKind> kinds;
-    for (const cp::Rule& r : s.rules)
-        if (std::find(kinds.begin(), kinds.end(), r.kind()) == kinds.end()) kinds.push_back(r.kind());
-    std::sort(kinds.begin(), kinds.end());
-    const float h = ImGui::GetTextLineHeight();
-    for (cp::RuleKind k : kinds) {
-        const float itemW = h * 2.4f + ImGui::CalcTextSize(kindName(k)).x;
-        ImGui::SameLine(0.0f, h);
-        if (ImGui::GetCursorPosX() + itemW > ImGui::GetWindowContentRegionMax().x) ImGui::NewLine();  // wrap
-        const ImVec2 p = ImGui::GetCursorScreenPos();
-        ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(p.x, p.y + h * 0.2f), ImVec2(p.x + h * 1.2f, p.y + h * 0.8f),
-                                                  chart::withAlpha(chart::paletteColor(static_cast<int>(k)), 0.8f), 2.0f);
-        ImGui::Dummy(ImVec2(h * 1.2f, h));
-        ImGui::SameLine(0.0f, 4.0f);
-        ImGui::TextUnformatted(kindName(k));
-    }
+  std::vector<cp::RuleKind> kinds;
+  for (const cp::Rule& r : s.rules)
+    if (std::find(kinds.begin(), kinds.end(), r.kind()) == kinds.end()) kinds.push_back(r.kind());
+  std::sort(kinds.begin(), kinds.end());
+  const float h = ImGui::GetTextLineHeight();
+  for (cp::RuleKind k : kinds) {
+    const float itemW = h * 2.4f + ImGui::CalcTextSize(kindName(k)).x;
+    ImGui::SameLine(0.0f, h);
+    if (ImGui::GetCursorPosX() + itemW > ImGui::GetWindowContentRegionMax().x) ImGui::NewLine();  // wrap
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(p.x, p.y + h * 0.2f), ImVec2(p.x + h * 1.2f, p.y + h * 0.8f),
+                                              chart::withAlpha(chart::paletteColor(static_cast<int>(k)), 0.8f), 2.0f);
+    ImGui::Dummy(ImVec2(h * 1.2f, h));
+    ImGui::SameLine(0.0f, 4.0f);
+    ImGui::TextUnformatted(kindName(k));
+  }
 }
 
 }  // namespace
 
 void drawRuleTimeline(AppState& state) {
-    if (!hasScenario(state.doc)) return;
-    const cp::Scenario& s = *state.doc.loaded;
-    const MonthAxis& months = state.dash.months;
-    const ActiveTable* now = state.runs.ruleActive.get();
-    const ActiveTable* base = state.runs.baselineRuleActive.get();
-    if (months.count() == 0) return;
+  if (!hasScenario(state.doc)) return;
+  const cp::Scenario& s = *state.doc.loaded;
+  const MonthAxis& months = state.dash.months;
+  const ActiveTable* now = state.runs.ruleActive.get();
+  const ActiveTable* base = state.runs.baselineRuleActive.get();
+  if (months.count() == 0) return;
 
-    ImGui::TextDisabled("%s", tr("Bars: in force with your changes; outlines: as loaded."));
-    drawKindLegend(s);
-    ImGui::BeginChild("##ruleRows", ImVec2(0, 0), false);
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    const float rowH = ImGui::GetTextLineHeightWithSpacing() + 4.0f;
-    const float width = ImGui::GetContentRegionAvail().x;
-    const float labelW = std::min(width * 0.4f, em() * 26.0f);
-    const ImVec2 top = ImGui::GetCursorScreenPos();
-    const float x0 = top.x + labelW, x1 = top.x + width - 4.0f;
-    const auto xOf = [&](int t) { return x0 + (x1 - x0) * static_cast<float>(t) / static_cast<float>(months.count()); };
-    const ImU32 textCol = ImGui::GetColorU32(ImGuiCol_Text);
-    const ImU32 dimCol = ImGui::GetColorU32(ImGuiCol_TextDisabled);
-    const ImU32 gridCol = ImGui::GetColorU32(ImGuiCol_Text, 0.12f);
+  ImGui::TextDisabled("%s", tr("Bars: in force with your changes; outlines: as loaded."));
+  drawKindLegend(s);
+  ImGui::BeginChild("##ruleRows", ImVec2(0, 0), false);
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const float rowH = ImGui::GetTextLineHeightWithSpacing() + 4.0f;
+  const float width = ImGui::GetContentRegionAvail().x;
+  const float labelW = std::min(width * 0.4f, em() * 26.0f);
+  const ImVec2 top = ImGui::GetCursorScreenPos();
+  const float x0 = top.x + labelW, x1 = top.x + width - 4.0f;
+  const auto xOf = [&](int t) { return x0 + (x1 - x0) * static_cast<float>(t) / static_cast<float>(months.count()); };
+  const ImU32 textCol = ImGui::GetColorU32(ImGuiCol_Text);
+  const ImU32 dimCol = ImGui::GetColorU32(ImGuiCol_TextDisabled);
+  const ImU32 gridCol = ImGui::GetColorU32(ImGuiCol_Text, 0.12f);
 
-    // Year labels.
-    ImGui::Dummy(ImVec2(width, ImGui::GetTextLineHeight()));
-    const float yearW = ImGui::CalcTextSize("2025").x + 8.0f;
-    const int yearStep = (x1 - x0) / std::max(1.0f, static_cast<float>(months.count()) / 12.0f) >= yearW ? 1 : 2;
-    for (int t = 0; t < months.count(); ++t) {
-        const int abs = months.start + t;
-        if (cp::monthOf(abs) != 1 || cp::yearOf(abs) % yearStep != 0) continue;
-        dl->AddText(ImVec2(xOf(t) + 2.0f, top.y), dimCol, std::to_string(cp::yearOf(abs)).c_str());
-    }
-    const float rowsTop = ImGui::GetCursorScreenPos().y;
+  // Year labels.
+  ImGui::Dummy(ImVec2(width, ImGui::GetTextLineHeight()));
+  const float yearW = ImGui::CalcTextSize("2025").x + 8.0f;
+  const int yearStep = (x1 - x0) / std::max(1.0f, static_cast<float>(months.count()) / 12.0f) >= yearW ? 1 : 2;
+  for (int t = 0; t < months.count(); ++t) {
+    const int abs = months.start + t;
+    if (cp::monthOf(abs) != 1 || cp::yearOf(abs) % yearStep != 0) continue;
+    dl->AddText(ImVec2(xOf(t) + 2.0f, top.y), dimCol, std::to_string(cp::yearOf(abs)).c_str());
+  }
+  const float rowsTop = ImGui::GetCursorScreenPos().y;
 
-    for (size_t r = 0; r < s.rules.size(); ++r) {
-        const cp::Rule& rule = s.rules[r];
-        ImGui::PushID(static_cast<int>(r));
-        const ImVec2 p = ImGui::GetCursorScreenPos();
-        ImGui::InvisibleButton("##row", ImVec2(width, rowH));
-        const bool hovered = ImGui::IsItemHovered();
-        const std::vector<char>* rowNow = now && r < now->size() ? &(*now)[r] : nullptr;
-        const std::vector<char>* rowBase = base && r < base->size() ? &(*base)[r] : nullptr;
-        if (hovered) dl->AddRectFilled(p, ImVec2(p.x + width, p.y + rowH), ImGui::GetColorU32(ImGuiCol_HeaderHovered, 0.5f));
-        highlightRuleRow(state, rule.id, p, ImVec2(p.x + width, p.y + rowH));  // the story card names this rule
+  for (size_t r = 0; r < s.rules.size(); ++r) {
+    const cp::Rule& rule = s.rules[r];
+    ImGui::PushID(static_cast<int>(r));
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    ImGui::InvisibleButton("##row", ImVec2(width, rowH));
+    const bool hovered = ImGui::IsItemHovered();
+    const std::vector<char>* rowNow = now && r < now->size() ? &(*now)[r] : nullptr;
+    const std::vector<char>* rowBase = base && r < base->size() ? &(*base)[r] : nullptr;
+    if (hovered)
+      dl->AddRectFilled(p, ImVec2(p.x + width, p.y + rowH), ImGui::GetColorU32(ImGuiCol_HeaderHovered, 0.5f));
+    highlightRuleRow(state, rule.id, p, ImVec2(p.x + width, p.y + rowH));  // the story card names this rule
 
-        // Label, then the id, clipped to the label column.
-        dl->PushClipRect(p, ImVec2(x0 - 6.0f, p.y + rowH), true);
-        const float ty = p.y + (rowH - ImGui::GetTextLineHeight()) * 0.5f;
-        dl->AddText(ImVec2(p.x, ty), textCol, tr(rule.label));
-        const float lw = ImGui::CalcTextSize(tr(rule.label)).x;
-        dl->AddText(ImVec2(p.x + lw + 8.0f, ty), dimCol, rule.id.c_str());
-        dl->PopClipRect();
+    // Label, then the id, clipped to the label column.
+    dl->PushClipRect(p, ImVec2(x0 - 6.0f, p.y + rowH), true);
+    const float ty = p.y + (rowH - ImGui::GetTextLineHeight()) * 0.5f;
+    dl->AddText(ImVec2(p.x, ty), textCol, tr(rule.label));
+    const float lw = ImGui::CalcTextSize(tr(rule.label)).x;
+    dl->AddText(ImVec2(p.x + lw + 8.0f, ty), dimCol, rule.id.c_str());
+    dl->PopClipRect();
 
-        const ImU32 col = chart::paletteColor(static_cast<int>(rule.kind()));
-        const float by0 = p.y + 3.0f, by1 = p.y + rowH - 3.0f;
-        if (rowNow) forEachRun(*rowNow, [&](int a, int b) { dl->AddRectFilled(ImVec2(xOf(a), by0), ImVec2(xOf(b), by1), chart::withAlpha(col, 0.8f), 2.0f); });
-        if (rowBase && rowNow && *rowBase != *rowNow)
-            forEachRun(*rowBase, [&](int a, int b) { dl->AddRect(ImVec2(xOf(a), by0), ImVec2(xOf(b), by1), textCol, 2.0f, 0, 2.0f); });
-        if (hovered) ruleTooltip(state, rule, rowNow, rowBase, months);
-        probeItem(("rule/" + rule.id).c_str());
-        ImGui::PopID();
-    }
+    const ImU32 col = chart::paletteColor(static_cast<int>(rule.kind()));
+    const float by0 = p.y + 3.0f, by1 = p.y + rowH - 3.0f;
+    if (rowNow)
+      forEachRun(*rowNow, [&](int a, int b) {
+        dl->AddRectFilled(ImVec2(xOf(a), by0), ImVec2(xOf(b), by1), chart::withAlpha(col, 0.8f), 2.0f);
+      });
+    if (rowBase && rowNow && *rowBase != *rowNow)
+      forEachRun(*rowBase,
+                 [&](int a, int b) { dl->AddRect(ImVec2(xOf(a), by0), ImVec2(xOf(b), by1), textCol, 2.0f, 0, 2.0f); });
+    if (hovered) ruleTooltip(state, rule, rowNow, rowBase, months);
+    probeItem(("rule/" + rule.id).c_str());
+    ImGui::PopID();
+  }
 
-    // Grid at each January and the scrubber month, over all rows.
-    const float rowsBottom = ImGui::GetCursorScreenPos().y;
-    for (int t = 0; t < months.count(); ++t)
-        if (cp::monthOf(months.start + t) == 1) dl->AddLine(ImVec2(xOf(t), rowsTop), ImVec2(xOf(t), rowsBottom), gridCol);
-    const float cx = xOf(state.view.month) + 0.5f * (xOf(1) - xOf(0));
-    dl->AddLine(ImVec2(cx, top.y), ImVec2(cx, rowsBottom), ImGui::GetColorU32(ImGuiCol_Text, 0.8f), 1.5f);
-    ImGui::EndChild();
+  // Grid at each January and the scrubber month, over all rows.
+  const float rowsBottom = ImGui::GetCursorScreenPos().y;
+  for (int t = 0; t < months.count(); ++t)
+    if (cp::monthOf(months.start + t) == 1) dl->AddLine(ImVec2(xOf(t), rowsTop), ImVec2(xOf(t), rowsBottom), gridCol);
+  const float cx = xOf(state.view.month) + 0.5f * (xOf(1) - xOf(0));
+  dl->AddLine(ImVec2(cx, top.y), ImVec2(cx, rowsBottom), ImGui::GetColorU32(ImGuiCol_Text, 0.8f), 1.5f);
+  ImGui::EndChild();
 }
 
 }  // namespace chokepoint::app

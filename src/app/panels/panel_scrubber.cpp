@@ -13,26 +13,27 @@
 namespace chokepoint::app {
 
 void drawScrubber(AppState& state) {
-    const MonthAxis& months = state.dash.months;
-    if (months.count() == 0) return;
-    int& t = state.view.month;
-    t = std::clamp(t, 0, months.count() - 1);
+  const MonthAxis& months = state.dash.months;
+  if (months.count() == 0) return;
+  int& t = state.view.month;
+  t = std::clamp(t, 0, months.count() - 1);
 
-    ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted(tr("Month"));
-    ImGui::SameLine();
-    if (ImGui::ArrowButton("##prev", ImGuiDir_Left)) t = std::max(0, t - 1);
-    probeItem("scrubber/prev");
-    ImGui::SameLine();
-    const float nextW = ImGui::GetFrameHeight();
-    ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - nextW - ImGui::GetStyle().ItemSpacing.x);
-    ImGui::SliderInt("##month", &t, 0, months.count() - 1, months.label(t), ImGuiSliderFlags_AlwaysClamp);
-    probeItem("scrubber");
-    itemTooltip(tr("The month the cards and tables show; charts mark it with a vertical line. "
-                "Ctrl+click to type a month index."));
-    ImGui::SameLine();
-    if (ImGui::ArrowButton("##next", ImGuiDir_Right)) t = std::min(months.count() - 1, t + 1);
-    probeItem("scrubber/next");
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted(tr("Month"));
+  ImGui::SameLine();
+  if (ImGui::ArrowButton("##prev", ImGuiDir_Left)) t = std::max(0, t - 1);
+  probeItem("scrubber/prev");
+  ImGui::SameLine();
+  const float nextW = ImGui::GetFrameHeight();
+  ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - nextW - ImGui::GetStyle().ItemSpacing.x);
+  ImGui::SliderInt("##month", &t, 0, months.count() - 1, months.label(t), ImGuiSliderFlags_AlwaysClamp);
+  probeItem("scrubber");
+  itemTooltip(
+      tr("The month the cards and tables show; charts mark it with a vertical line. "
+         "Ctrl+click to type a month index."));
+  ImGui::SameLine();
+  if (ImGui::ArrowButton("##next", ImGuiDir_Right)) t = std::min(months.count() - 1, t + 1);
+  probeItem("scrubber/next");
 }
 
 }  // namespace chokepoint::app

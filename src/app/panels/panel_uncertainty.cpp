@@ -13,23 +13,24 @@
 namespace chokepoint::app {
 
 void drawUncertaintyBar(AppState& state) {
-    bool on = state.uncertainty.enabled;
-    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(ImGui::GetStyle().FramePadding.x, 1.0f));
-    if (ImGui::Checkbox(tr("Uncertainty"), &on)) setUncertainty(state, on);
-    ImGui::PopStyleVar();
-    probeItem("uncertainty/toggle");
-    itemTooltip(tr("Runs the edited scenario many times with its uncertain inputs drawn from their ranges, and "
-                "shades the 10th to 90th percentile of each line (same colour). Needs a second or two; "
-                "a lever change starts it again."));
-    const std::string status = uncertaintyStatus(state);
-    if (status.empty()) return;
-    ImGui::SameLine();
-    const bool ready = status.rfind(tr("bands: p10-p90 of "), 0) == 0;
-    if (ready)
-        ImGui::TextDisabled("%s", status.c_str());
-    else
-        ImGui::TextColored(warningColor(state), "%s", status.c_str());
-    probeItem("uncertainty/status");
+  bool on = state.uncertainty.enabled;
+  ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(ImGui::GetStyle().FramePadding.x, 1.0f));
+  if (ImGui::Checkbox(tr("Uncertainty"), &on)) setUncertainty(state, on);
+  ImGui::PopStyleVar();
+  probeItem("uncertainty/toggle");
+  itemTooltip(
+      tr("Runs the edited scenario many times with its uncertain inputs drawn from their ranges, and "
+         "shades the 10th to 90th percentile of each line (same colour). Needs a second or two; "
+         "a lever change starts it again."));
+  const std::string status = uncertaintyStatus(state);
+  if (status.empty()) return;
+  ImGui::SameLine();
+  const bool ready = status.rfind(tr("bands: p10-p90 of "), 0) == 0;
+  if (ready)
+    ImGui::TextDisabled("%s", status.c_str());
+  else
+    ImGui::TextColored(warningColor(state), "%s", status.c_str());
+  probeItem("uncertainty/status");
 }
 
 }  // namespace chokepoint::app

@@ -12,15 +12,15 @@ void* g_probeUser = nullptr;
 }  // namespace
 
 void setItemProbe(ItemProbeFn fn, void* user) {
-    g_probeFn = fn;
-    g_probeUser = fn ? user : nullptr;
+  g_probeFn = fn;
+  g_probeUser = fn ? user : nullptr;
 }
 
 void probeItem(const char* name) {
-    if (!g_probeFn) return;
-    const ImVec2 min = ImGui::GetItemRectMin();
-    const ImVec2 max = ImGui::GetItemRectMax();
-    g_probeFn(g_probeUser, name, min, max);
+  if (!g_probeFn) return;
+  const ImVec2 min = ImGui::GetItemRectMin();
+  const ImVec2 max = ImGui::GetItemRectMax();
+  g_probeFn(g_probeUser, name, min, max);
 }
 
 }  // namespace chokepoint::app

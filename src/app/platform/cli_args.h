@@ -20,51 +20,51 @@ inline constexpr int kExitScenario = 2;  // --screenshot with a missing or broke
 inline constexpr int kExitUsage = 2;     // bad command line (same code as chokepoint-cli)
 
 struct WindowSize {
-    int width = 0;
-    int height = 0;
-    friend bool operator==(const WindowSize&, const WindowSize&) = default;
+  int width = 0;
+  int height = 0;
+  friend bool operator==(const WindowSize&, const WindowSize&) = default;
 };
 
 // --restore-session: what to do with a session that ended uncleanly.
 enum class RestoreMode { Ask, Yes, No };
 
 struct CliArgs {
-    std::string scenario;                   // --scenario FILE (empty: none)
-    std::optional<std::string> screenshot;  // --screenshot FILE.png: render, save, exit
-    int frames = kDefaultScreenshotFrames;  // --frames N: frames to render before the screenshot
-    std::optional<WindowSize> size;         // --size WxH
-    std::vector<std::string> levers;        // --lever ID=VALUE[@YYYY-MM], repeatable
-    std::optional<std::string> link;        // --link "#scenario=ID&lever=...": a share link (share_link.h)
-    bool presenter = false;                 // --presenter: start in presenter mode
-    std::optional<int> benchFrames;         // --bench-frames N: measure, print, exit
-    std::optional<double> benchIdle;        // --bench-idle SECONDS: idle CPU and frames, print, exit
-    // --restore-session ask|yes|no. Ask (default) shows a prompt, and with --screenshot,
-    // --bench-frames or --bench-idle reads nothing; yes restores without asking (also with --screenshot).
-    RestoreMode restoreSession = RestoreMode::Ask;
-    bool restoreSessionGiven = false;
-    bool printLevers = false;               // --print-levers: changed levers on stdout at exit
-    bool uncertainty = false;               // --uncertainty: start with the bands on
-    std::string language;                   // --lang en|uk: interface language (empty: remembered)
-    int tab = -1;                           // --tab NAME: the table tab to show (index), -1 default
-    bool compare = false;                   // --compare: open the Compare scenarios window
-    std::optional<int> uncertaintyRuns;     // --uncertainty-runs N
-    // Classroom: --story FILE [--story-card N]; --workshop FILE or --workshop-session FILE,
-    // --move ROUND:TEAM:ID=VALUE (repeatable) and --workshop-rounds N (rounds to play).
-    std::string story;
-    std::optional<int> storyCard;           // 0 = the introduction, 1 = the first card
-    std::string workshop, workshopSession;
-    std::vector<std::string> moves;
-    std::optional<int> workshopRounds;
-    std::optional<std::string> workshopReport;  // --workshop-report FILE.md: export once scored
-    std::optional<std::string> workshopHandouts;  // --workshop-handouts DIR: team cards and move slips
-    bool help = false;
-    bool version = false;
+  std::string scenario;                   // --scenario FILE (empty: none)
+  std::optional<std::string> screenshot;  // --screenshot FILE.png: render, save, exit
+  int frames = kDefaultScreenshotFrames;  // --frames N: frames to render before the screenshot
+  std::optional<WindowSize> size;         // --size WxH
+  std::vector<std::string> levers;        // --lever ID=VALUE[@YYYY-MM], repeatable
+  std::optional<std::string> link;        // --link "#scenario=ID&lever=...": a share link (share_link.h)
+  bool presenter = false;                 // --presenter: start in presenter mode
+  std::optional<int> benchFrames;         // --bench-frames N: measure, print, exit
+  std::optional<double> benchIdle;        // --bench-idle SECONDS: idle CPU and frames, print, exit
+  // --restore-session ask|yes|no. Ask (default) shows a prompt, and with --screenshot,
+  // --bench-frames or --bench-idle reads nothing; yes restores without asking (also with --screenshot).
+  RestoreMode restoreSession = RestoreMode::Ask;
+  bool restoreSessionGiven = false;
+  bool printLevers = false;            // --print-levers: changed levers on stdout at exit
+  bool uncertainty = false;            // --uncertainty: start with the bands on
+  std::string language;                // --lang en|uk: interface language (empty: remembered)
+  int tab = -1;                        // --tab NAME: the table tab to show (index), -1 default
+  bool compare = false;                // --compare: open the Compare scenarios window
+  std::optional<int> uncertaintyRuns;  // --uncertainty-runs N
+  // Classroom: --story FILE [--story-card N]; --workshop FILE or --workshop-session FILE,
+  // --move ROUND:TEAM:ID=VALUE (repeatable) and --workshop-rounds N (rounds to play).
+  std::string story;
+  std::optional<int> storyCard;  // 0 = the introduction, 1 = the first card
+  std::string workshop, workshopSession;
+  std::vector<std::string> moves;
+  std::optional<int> workshopRounds;
+  std::optional<std::string> workshopReport;    // --workshop-report FILE.md: export once scored
+  std::optional<std::string> workshopHandouts;  // --workshop-handouts DIR: team cards and move slips
+  bool help = false;
+  bool version = false;
 };
 
 struct CliParseResult {
-    CliArgs args;
-    std::string error;  // empty on success
-    bool ok() const { return error.empty(); }
+  CliArgs args;
+  std::string error;  // empty on success
+  bool ok() const { return error.empty(); }
 };
 
 // `args` excludes the program name. Accepts `--opt VALUE` and `--opt=VALUE`. Parsed with

@@ -20,20 +20,22 @@ double processCpuSeconds();
 std::string formatIdleReport(double wallSeconds, double cpuSeconds, int frames);
 
 class IdleMeter {
-public:
-    using Clock = std::chrono::steady_clock;
+ public:
+  using Clock = std::chrono::steady_clock;
 
-    void start(Clock::time_point now);
-    bool started() const { return started_; }
-    void countFrame() { if (started_) ++frames_; }
-    double elapsed(Clock::time_point now) const;
-    std::string report(Clock::time_point now) const;
+  void start(Clock::time_point now);
+  bool started() const { return started_; }
+  void countFrame() {
+    if (started_) ++frames_;
+  }
+  double elapsed(Clock::time_point now) const;
+  std::string report(Clock::time_point now) const;
 
-private:
-    bool started_ = false;
-    Clock::time_point wallStart_;
-    double cpuStart_ = 0;
-    int frames_ = 0;
+ private:
+  bool started_ = false;
+  Clock::time_point wallStart_;
+  double cpuStart_ = 0;
+  int frames_ = 0;
 };
 
 }  // namespace chokepoint::app

@@ -15,190 +15,190 @@ using chokepoint::test::TempDir;
 
 namespace {
 std::filesystem::path writeFile(const TempDir& dir, const std::string& name, const std::string& text) {
-    const auto path = dir / name;
-    std::ofstream(path) << text;
-    return path;
+  const auto path = dir / name;
+  std::ofstream(path) << text;
+  return path;
 }
 
 bool anyProblemMentions(const AppState& state, const std::string& what) {
-    for (const auto& p : state.loadProblems)
-        if (p.message.find(what) != std::string::npos || p.pointer.find(what) != std::string::npos) return true;
-    return false;
+  for (const auto& p : state.loadProblems)
+    if (p.message.find(what) != std::string::npos || p.pointer.find(what) != std::string::npos) return true;
+  return false;
 }
 }  // namespace
 
 TEST(LoadScenario, BaselineLoadsAndRuns) {
-    AppState state;
-    state.scenarioPath = baselinePath();
-    loadScenario(state);
-    ASSERT_TRUE(state.scenarioLoaded);
-    EXPECT_FALSE(state.loadError);
-    ASSERT_TRUE(hasScenario(state.doc));
-    EXPECT_GE(leverCount(state.doc), 27);
-    EXPECT_FALSE(isDirty(state.doc));
+  AppState state;
+  state.scenarioPath = baselinePath();
+  loadScenario(state);
+  ASSERT_TRUE(state.scenarioLoaded);
+  EXPECT_FALSE(state.loadError);
+  ASSERT_TRUE(hasScenario(state.doc));
+  EXPECT_GE(leverCount(state.doc), 27);
+  EXPECT_FALSE(isDirty(state.doc));
 
-    waitForRuns(state);
-    ASSERT_TRUE(state.runs.current);
-    ASSERT_TRUE(state.runs.baseline);
-    EXPECT_FALSE(updating(state));
-    EXPECT_EQ(state.runs.current->fingerprint(), state.runs.baseline->fingerprint());
-    ASSERT_EQ(state.dash.charts.size(), chartSpecs().size());
-    for (size_t c = 0; c < state.dash.charts.size(); ++c)
-        EXPECT_FALSE(state.dash.charts[c].series.empty()) << chartSpecs()[c].id;
-    for (size_t k = 0; k < state.dash.kpis.size(); ++k) EXPECT_TRUE(state.dash.kpis[k].available) << kpiSpecs()[k].id;
-    EXPECT_FALSE(state.dash.companies.empty());
-    EXPECT_FALSE(state.dash.chips.empty());
-    ASSERT_TRUE(state.runs.ruleActive);
-    EXPECT_EQ(state.runs.ruleActive->size(), state.doc.loaded->rules.size());
+  waitForRuns(state);
+  ASSERT_TRUE(state.runs.current);
+  ASSERT_TRUE(state.runs.baseline);
+  EXPECT_FALSE(updating(state));
+  EXPECT_EQ(state.runs.current->fingerprint(), state.runs.baseline->fingerprint());
+  ASSERT_EQ(state.dash.charts.size(), chartSpecs().size());
+  for (size_t c = 0; c < state.dash.charts.size(); ++c)
+    EXPECT_FALSE(state.dash.charts[c].series.empty()) << chartSpecs()[c].id;
+  for (size_t k = 0; k < state.dash.kpis.size(); ++k) EXPECT_TRUE(state.dash.kpis[k].available) << kpiSpecs()[k].id;
+  EXPECT_FALSE(state.dash.companies.empty());
+  EXPECT_FALSE(state.dash.chips.empty());
+  ASSERT_TRUE(state.runs.ruleActive);
+  EXPECT_EQ(state.runs.ruleActive->size(), state.doc.loaded->rules.size());
 }
 
 TEST(LoadScenario, MissingFileIsOneProblem) {
-    TempDir dir;
-    AppState state;
-    state.scenarioPath = (dir / "missing.json").string();
-    loadScenario(state);
-    EXPECT_FALSE(state.scenarioLoaded);
-    ASSERT_TRUE(state.loadError);
-    ASSERT_EQ(state.loadProblems.size(), 1u);
-    EXPECT_FALSE(hasScenario(state.doc));
+  TempDir dir;
+  AppState state;
+  state.scenarioPath = (dir / "missing.json").string();
+  loadScenario(state);
+  EXPECT_FALSE(state.scenarioLoaded);
+  ASSERT_TRUE(state.loadError);
+  ASSERT_EQ(state.loadProblems.size(), 1u);
+  EXPECT_FALSE(hasScenario(state.doc));
 }
 
 TEST(LoadScenario, BrokenJsonReportsParserMessage) {
-    TempDir dir;
-    AppState state;
-    state.scenarioPath = writeFile(dir, "bad.json", "{\"a\": 1,,}").string();
-    loadScenario(state);
-    ASSERT_TRUE(state.loadError);
-    EXPECT_TRUE(anyProblemMentions(state, "JSON")) << *state.loadError;
+  TempDir dir;
+  AppState state;
+  state.scenarioPath = writeFile(dir, "bad.json", "{\"a\": 1,,}").string();
+  loadScenario(state);
+  ASSERT_TRUE(state.loadError);
+  EXPECT_TRUE(anyProblemMentions(state, "JSON")) << *state.loadError;
 }
 
 TEST(LoadScenario, EveryProblemIsListedWithFileAndPointer) {
-    TempDir dir;
-    const std::string text = std::string(R"({"extends": ")") + baselinePath() +
-                             R"(", "seed": "abc", "set": {"no.such_lever": 1, "us.tpp_threshold": "lots"}})";
-    AppState state;
-    state.scenarioPath = writeFile(dir, "variant.json", text).string();
-    loadScenario(state);
-    ASSERT_TRUE(state.loadError);
-    ASSERT_GE(state.loadProblems.size(), 2u);
-    EXPECT_TRUE(anyProblemMentions(state, "no.such_lever"));
-    EXPECT_TRUE(anyProblemMentions(state, "us.tpp_threshold"));
-    for (const auto& p : state.loadProblems) {
-        EXPECT_FALSE(p.file.empty());
-        EXPECT_FALSE(p.message.empty());
-    }
-    EXPECT_NE(state.loadError->find("more"), std::string::npos) << *state.loadError;
+  TempDir dir;
+  const std::string text = std::string(R"({"extends": ")") + baselinePath() +
+                           R"(", "seed": "abc", "set": {"no.such_lever": 1, "us.tpp_threshold": "lots"}})";
+  AppState state;
+  state.scenarioPath = writeFile(dir, "variant.json", text).string();
+  loadScenario(state);
+  ASSERT_TRUE(state.loadError);
+  ASSERT_GE(state.loadProblems.size(), 2u);
+  EXPECT_TRUE(anyProblemMentions(state, "no.such_lever"));
+  EXPECT_TRUE(anyProblemMentions(state, "us.tpp_threshold"));
+  for (const auto& p : state.loadProblems) {
+    EXPECT_FALSE(p.file.empty());
+    EXPECT_FALSE(p.message.empty());
+  }
+  EXPECT_NE(state.loadError->find("more"), std::string::npos) << *state.loadError;
 }
 
 TEST(LoadScenario, ReloadRecoversAndKeepsEdits) {
-    TempDir dir;
-    const auto path = writeFile(dir, "s.json", "{");
-    AppState state;
-    state.scenarioPath = path.string();
-    loadScenario(state);
-    EXPECT_FALSE(state.scenarioLoaded);
-    ASSERT_TRUE(state.loadError);
+  TempDir dir;
+  const auto path = writeFile(dir, "s.json", "{");
+  AppState state;
+  state.scenarioPath = path.string();
+  loadScenario(state);
+  EXPECT_FALSE(state.scenarioLoaded);
+  ASSERT_TRUE(state.loadError);
 
-    writeFile(dir, "s.json", std::string(R"({"extends": ")") + baselinePath() + "\"}");
-    state.requests.reload = true;
-    handleRequests(state);
-    EXPECT_FALSE(state.requests.reload);
-    ASSERT_TRUE(state.scenarioLoaded);
-    EXPECT_FALSE(state.loadError);
+  writeFile(dir, "s.json", std::string(R"({"extends": ")") + baselinePath() + "\"}");
+  state.requests.reload = true;
+  handleRequests(state);
+  EXPECT_FALSE(state.requests.reload);
+  ASSERT_TRUE(state.scenarioLoaded);
+  EXPECT_FALSE(state.loadError);
 
-    const int lever = state.doc.loaded->findLever("us.remote_access_control");
-    setLeverValue(state.doc, lever, 1.0);
-    state.requests.reload = true;
-    handleRequests(state);
-    ASSERT_TRUE(state.scenarioLoaded);
-    EXPECT_TRUE(leverChanged(state.doc, lever)) << "reload from disk keeps the user's edits";
-    waitForRuns(state);
-    EXPECT_EQ(state.runs.shown, version(state.doc));
+  const int lever = state.doc.loaded->findLever("us.remote_access_control");
+  setLeverValue(state.doc, lever, 1.0);
+  state.requests.reload = true;
+  handleRequests(state);
+  ASSERT_TRUE(state.scenarioLoaded);
+  EXPECT_TRUE(leverChanged(state.doc, lever)) << "reload from disk keeps the user's edits";
+  waitForRuns(state);
+  EXPECT_EQ(state.runs.shown, version(state.doc));
 }
 
 // One immutable snapshot per edit: the run and the Why trace of one version share it.
 TEST(Runs, OneSnapshotPerEditIsSharedByTheRunAndTheTrace) {
-    AppState state;
-    state.scenarioPath = baselinePath();
-    loadScenario(state);
-    waitForRuns(state);
-    state.view.whyVisible = true;
-    const int lever = state.doc.loaded->findLever("us.export_enforcement");
-    setLeverValue(state.doc, lever, 0.25);
-    syncRuns(state);
-    state.worker.waitIdle();
-    auto current = state.worker.take(RunSlot::Current);
-    auto trace = state.worker.take(RunSlot::Trace);
-    ASSERT_TRUE(current && trace);
-    EXPECT_EQ(current->scenario.get(), trace->scenario.get()) << "the edit was copied twice";
-    EXPECT_EQ(current->scenario, sharedSnapshot(state.doc));
-    ASSERT_EQ(current->scenario->lever_schedules.size(), state.doc.edits.size());
-    for (size_t i = 0; i < state.doc.edits.size(); ++i)
-        EXPECT_EQ(current->scenario->lever_schedules[i].points, state.doc.edits[i].points);
+  AppState state;
+  state.scenarioPath = baselinePath();
+  loadScenario(state);
+  waitForRuns(state);
+  state.view.whyVisible = true;
+  const int lever = state.doc.loaded->findLever("us.export_enforcement");
+  setLeverValue(state.doc, lever, 0.25);
+  syncRuns(state);
+  state.worker.waitIdle();
+  auto current = state.worker.take(RunSlot::Current);
+  auto trace = state.worker.take(RunSlot::Trace);
+  ASSERT_TRUE(current && trace);
+  EXPECT_EQ(current->scenario.get(), trace->scenario.get()) << "the edit was copied twice";
+  EXPECT_EQ(current->scenario, sharedSnapshot(state.doc));
+  ASSERT_EQ(current->scenario->lever_schedules.size(), state.doc.edits.size());
+  for (size_t i = 0; i < state.doc.edits.size(); ++i)
+    EXPECT_EQ(current->scenario->lever_schedules[i].points, state.doc.edits[i].points);
 }
 
 TEST(LoadScenario, NoPathIsNotAnError) {
-    AppState state;
-    loadScenario(state);
-    EXPECT_FALSE(state.scenarioLoaded);
-    EXPECT_FALSE(state.loadError);
+  AppState state;
+  loadScenario(state);
+  EXPECT_FALSE(state.scenarioLoaded);
+  EXPECT_FALSE(state.loadError);
 }
 
 TEST(Runs, LatestEditWinsAndResultsFollow) {
-    AppState state;
-    state.scenarioPath = baselinePath();
-    loadScenario(state);
-    waitForRuns(state);
-    const int lever = state.doc.loaded->findLever("us.export_enforcement");
-    for (int i = 0; i <= 10; ++i) {  // many edits in a row, as a drag makes
-        setLeverValue(state.doc, lever, i / 10.0);
-        syncRuns(state);
-    }
-    waitForRuns(state);
-    EXPECT_EQ(state.runs.shown, version(state.doc));
-    EXPECT_FALSE(updating(state));
-    EXPECT_NE(state.runs.current->fingerprint(), state.runs.baseline->fingerprint());
-    EXPECT_DOUBLE_EQ(leverValue(state.doc, lever), 1.0);
+  AppState state;
+  state.scenarioPath = baselinePath();
+  loadScenario(state);
+  waitForRuns(state);
+  const int lever = state.doc.loaded->findLever("us.export_enforcement");
+  for (int i = 0; i <= 10; ++i) {  // many edits in a row, as a drag makes
+    setLeverValue(state.doc, lever, i / 10.0);
+    syncRuns(state);
+  }
+  waitForRuns(state);
+  EXPECT_EQ(state.runs.shown, version(state.doc));
+  EXPECT_FALSE(updating(state));
+  EXPECT_NE(state.runs.current->fingerprint(), state.runs.baseline->fingerprint());
+  EXPECT_DOUBLE_EQ(leverValue(state.doc, lever), 1.0);
 }
 
 TEST(Guard, DirtyDocumentAsksBeforeQuit) {
-    AppState state;
-    state.scenarioPath = baselinePath();
-    loadScenario(state);
-    requestGuarded(state, PendingAction::Quit);
-    EXPECT_TRUE(state.requests.quit) << "nothing unsaved: quit at once";
+  AppState state;
+  state.scenarioPath = baselinePath();
+  loadScenario(state);
+  requestGuarded(state, PendingAction::Quit);
+  EXPECT_TRUE(state.requests.quit) << "nothing unsaved: quit at once";
 
-    state.requests.quit = false;
-    setLeverValue(state.doc, 0, 0.0);
-    ASSERT_TRUE(isDirty(state.doc));
-    requestGuarded(state, PendingAction::Quit);
-    EXPECT_FALSE(state.requests.quit);
-    EXPECT_TRUE(state.dialogs.confirmRequested);
-    performPending(state);  // "Discard changes"
-    EXPECT_TRUE(state.requests.quit);
+  state.requests.quit = false;
+  setLeverValue(state.doc, 0, 0.0);
+  ASSERT_TRUE(isDirty(state.doc));
+  requestGuarded(state, PendingAction::Quit);
+  EXPECT_FALSE(state.requests.quit);
+  EXPECT_TRUE(state.dialogs.confirmRequested);
+  performPending(state);  // "Discard changes"
+  EXPECT_TRUE(state.requests.quit);
 }
 
 TEST(Presenter, SwitchesThemeAndBack) {
-    AppState state;
-    state.theme = Theme::Light;
-    setPresenter(state, true);
-    EXPECT_EQ(state.theme, Theme::Presenter);
-    setPresenter(state, false);
-    EXPECT_EQ(state.theme, Theme::Light);
+  AppState state;
+  state.theme = Theme::Light;
+  setPresenter(state, true);
+  EXPECT_EQ(state.theme, Theme::Presenter);
+  setPresenter(state, false);
+  EXPECT_EQ(state.theme, Theme::Light);
 }
 
 TEST(RecentFiles, MostRecentFirstWithoutDuplicates) {
-    AppState state;
-    for (int i = 0; i < 12; ++i) addRecentFile(state, "/tmp/s" + std::to_string(i % 10) + ".json");
-    EXPECT_EQ(state.recentFiles.size(), kMaxRecentFiles);
-    EXPECT_EQ(state.recentFiles.front(), "/tmp/s1.json");
-    EXPECT_EQ(state.recentFiles[1], "/tmp/s0.json");
+  AppState state;
+  for (int i = 0; i < 12; ++i) addRecentFile(state, "/tmp/s" + std::to_string(i % 10) + ".json");
+  EXPECT_EQ(state.recentFiles.size(), kMaxRecentFiles);
+  EXPECT_EQ(state.recentFiles.front(), "/tmp/s1.json");
+  EXPECT_EQ(state.recentFiles[1], "/tmp/s0.json");
 }
 
 TEST(Theme, NamesRoundTrip) {
-    for (Theme t : {Theme::Dark, Theme::Light, Theme::Presenter}) {
-        EXPECT_EQ(parseTheme(themeName(t)), t);
-    }
-    EXPECT_EQ(parseTheme("Dark"), std::nullopt);
-    EXPECT_EQ(parseTheme(""), std::nullopt);
+  for (Theme t : {Theme::Dark, Theme::Light, Theme::Presenter}) {
+    EXPECT_EQ(parseTheme(themeName(t)), t);
+  }
+  EXPECT_EQ(parseTheme("Dark"), std::nullopt);
+  EXPECT_EQ(parseTheme(""), std::nullopt);
 }

@@ -29,193 +29,193 @@ const char* kSensitivityTab = "tab/Sensitivity";
 
 // Edits, the Explain tab open, the analysis in and drawn.
 void openExplain(DashboardFixture& d, const std::vector<std::string>& levers) {
-    applyLeverSettings(d.state.doc, cp::parseLeverArgs(levers, *d.state.doc.loaded));
-    d.settle();
-    d.state.view.month = d.monthIndex("2028-01");
-    ASSERT_TRUE(d.ui.clickItem(kExplainTab, d.draw));
-    d.ui.frame(d.draw);
-    waitForExplain(d.state);
-    d.ui.frames(2, d.draw);
+  applyLeverSettings(d.state.doc, cp::parseLeverArgs(levers, *d.state.doc.loaded));
+  d.settle();
+  d.state.view.month = d.monthIndex("2028-01");
+  ASSERT_TRUE(d.ui.clickItem(kExplainTab, d.draw));
+  d.ui.frame(d.draw);
+  waitForExplain(d.state);
+  d.ui.frames(2, d.draw);
 }
 
 }  // namespace
 
 TEST(ExplainTab, WaterfallBarsSumToTheKpiDeltaShown) {
-    DashboardFixture d;
-    openExplain(d, {"us.remote_access_control=on@2026-01", "us.export_enforcement=0.8@2026-01", "cn.hbm_access=1.5@2026-01",
-                    "sea.tenant_kyc=0.5@2026-06"});
-    const cp::Attribution* a = shownAttribution(d.state);
-    ASSERT_NE(a, nullptr);
-    EXPECT_EQ(a->levers.size(), 4u);
-    const double delta = d.kpi("china_train") - d.kpi("china_train", true);
-    ASSERT_NE(delta, 0.0);
-    for (bool alone : {false, true}) {
-        double sum = 0;
-        for (const WaterfallBar& b : waterfallBars(*a, alone)) sum += b.value;
-        EXPECT_NEAR(sum, delta, 1e-9 * std::fabs(d.kpi("china_train", true))) << (alone ? "alone" : "fair shares");
-    }
-    EXPECT_NEAR(a->base_value, d.kpi("china_train", true), 1e-9 * std::fabs(a->base_value));
-    // One bar drawn per lever, plus the two ends.
-    for (int k = 0; k < 4; ++k) EXPECT_TRUE(d.ui.itemRect("explain/bar/" + std::to_string(k))) << k;
-    EXPECT_FALSE(d.ui.itemRect("explain/bar/4"));
-    EXPECT_TRUE(d.ui.itemRect("explain/start"));
-    EXPECT_TRUE(d.ui.itemRect("explain/end"));
+  DashboardFixture d;
+  openExplain(d, {"us.remote_access_control=on@2026-01", "us.export_enforcement=0.8@2026-01",
+                  "cn.hbm_access=1.5@2026-01", "sea.tenant_kyc=0.5@2026-06"});
+  const cp::Attribution* a = shownAttribution(d.state);
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(a->levers.size(), 4u);
+  const double delta = d.kpi("china_train") - d.kpi("china_train", true);
+  ASSERT_NE(delta, 0.0);
+  for (bool alone : {false, true}) {
+    double sum = 0;
+    for (const WaterfallBar& b : waterfallBars(*a, alone)) sum += b.value;
+    EXPECT_NEAR(sum, delta, 1e-9 * std::fabs(d.kpi("china_train", true))) << (alone ? "alone" : "fair shares");
+  }
+  EXPECT_NEAR(a->base_value, d.kpi("china_train", true), 1e-9 * std::fabs(a->base_value));
+  // One bar drawn per lever, plus the two ends.
+  for (int k = 0; k < 4; ++k) EXPECT_TRUE(d.ui.itemRect("explain/bar/" + std::to_string(k))) << k;
+  EXPECT_FALSE(d.ui.itemRect("explain/bar/4"));
+  EXPECT_TRUE(d.ui.itemRect("explain/start"));
+  EXPECT_TRUE(d.ui.itemRect("explain/end"));
 
-    // "Alone + interactions": the levers' own effects and an interactions bar.
-    ASSERT_TRUE(d.ui.clickItem("explain/alone", d.draw));
-    d.ui.frame(d.draw);
-    EXPECT_TRUE(d.state.explain.oneAtATime);
-    if (a->interaction != 0) {
-        EXPECT_TRUE(d.ui.itemRect("explain/bar/4"));
-        EXPECT_EQ(waterfallBars(*a, true).back().kind, WaterfallBar::Kind::Interaction);
-    }
+  // "Alone + interactions": the levers' own effects and an interactions bar.
+  ASSERT_TRUE(d.ui.clickItem("explain/alone", d.draw));
+  d.ui.frame(d.draw);
+  EXPECT_TRUE(d.state.explain.oneAtATime);
+  if (a->interaction != 0) {
+    EXPECT_TRUE(d.ui.itemRect("explain/bar/4"));
+    EXPECT_EQ(waterfallBars(*a, true).back().kind, WaterfallBar::Kind::Interaction);
+  }
 }
 
 // The browser build's way: the analysis runs two runs per takeFinished(), between frames.
 TEST(ExplainTab, SlicedWorkerFinishesAfterEnoughTakesWithProgress) {
-    AnalysisWorker w;
-    w.setSliced(true);
-    const cp::Scenario base = cp::loadScenario(chokepoint::test::baselinePath());
-    const cp::Scenario variant = cp::withLevers(
-        base, cp::parseLeverArgs({"us.remote_access_control=on@2026-01", "cn.hbm_access=1.5@2026-01"}, base));
-    const cp::MetricPoint p = cp::parseMetricPoint("bloc/china/compute_train_h100e", "2027-12");
-    auto result = std::make_shared<cp::Attribution>();
-    w.submit(7, [&](const cp::AnalysisOptions& o) { *result = cp::attribute(base, variant, p, o); });
-    EXPECT_TRUE(w.busy());
-    int takes = 0;
-    std::uint64_t finished = 0;
-    while (finished == 0 && takes < 50) {
-        finished = w.takeFinished();
-        ++takes;
-        if (finished == 0) {
-            EXPECT_TRUE(result->partial);
-            EXPECT_EQ(w.progress().done, takes * AnalysisWorker::kRunsPerSlice);
-        }
+  AnalysisWorker w;
+  w.setSliced(true);
+  const cp::Scenario base = cp::loadScenario(chokepoint::test::baselinePath());
+  const cp::Scenario variant = cp::withLevers(
+      base, cp::parseLeverArgs({"us.remote_access_control=on@2026-01", "cn.hbm_access=1.5@2026-01"}, base));
+  const cp::MetricPoint p = cp::parseMetricPoint("bloc/china/compute_train_h100e", "2027-12");
+  auto result = std::make_shared<cp::Attribution>();
+  w.submit(7, [&](const cp::AnalysisOptions& o) { *result = cp::attribute(base, variant, p, o); });
+  EXPECT_TRUE(w.busy());
+  int takes = 0;
+  std::uint64_t finished = 0;
+  while (finished == 0 && takes < 50) {
+    finished = w.takeFinished();
+    ++takes;
+    if (finished == 0) {
+      EXPECT_TRUE(result->partial);
+      EXPECT_EQ(w.progress().done, takes * AnalysisWorker::kRunsPerSlice);
     }
-    EXPECT_EQ(finished, 7u);
-    EXPECT_FALSE(w.busy());
-    EXPECT_EQ(takes, 3);  // 4 subsets + the variant's own run, two per slice
-    ASSERT_FALSE(result->partial);
-    const cp::Attribution whole = cp::attribute(base, variant, p, {});
-    ASSERT_EQ(result->levers.size(), whole.levers.size());
-    for (size_t i = 0; i < whole.levers.size(); ++i) EXPECT_EQ(result->levers[i].value, whole.levers[i].value);
+  }
+  EXPECT_EQ(finished, 7u);
+  EXPECT_FALSE(w.busy());
+  EXPECT_EQ(takes, 3);  // 4 subsets + the variant's own run, two per slice
+  ASSERT_FALSE(result->partial);
+  const cp::Attribution whole = cp::attribute(base, variant, p, {});
+  ASSERT_EQ(result->levers.size(), whole.levers.size());
+  for (size_t i = 0; i < whole.levers.size(); ++i) EXPECT_EQ(result->levers[i].value, whole.levers[i].value);
 }
 
 TEST(ExplainTab, AnEditCancelsTheOldAnalysisAndCachesEachOne) {
-    DashboardFixture d;
-    openExplain(d, {"us.remote_access_control=on@2026-01"});
-    ASSERT_NE(shownAttribution(d.state), nullptr);
-    // A second edit: a new analysis of two levers replaces the one shown.
-    applyLeverSettings(d.state.doc, cp::parseLeverArgs({"cn.hbm_access=1.5"}, *d.state.doc.loaded));
-    d.settle();
-    EXPECT_EQ(shownAttribution(d.state), nullptr);  // not yet computed for these edits
-    EXPECT_NE(explainStatus(d.state, false).find("computing"), std::string::npos);
-    waitForExplain(d.state);
-    ASSERT_NE(shownAttribution(d.state), nullptr);
-    EXPECT_EQ(shownAttribution(d.state)->levers.size(), 2u);
-    // Undo: the first edit's analysis is shown at once from the cache.
-    undo(d.state.doc);
-    d.ui.frame(d.draw);
-    ASSERT_NE(shownAttribution(d.state), nullptr);
-    EXPECT_EQ(shownAttribution(d.state)->levers.size(), 1u);
+  DashboardFixture d;
+  openExplain(d, {"us.remote_access_control=on@2026-01"});
+  ASSERT_NE(shownAttribution(d.state), nullptr);
+  // A second edit: a new analysis of two levers replaces the one shown.
+  applyLeverSettings(d.state.doc, cp::parseLeverArgs({"cn.hbm_access=1.5"}, *d.state.doc.loaded));
+  d.settle();
+  EXPECT_EQ(shownAttribution(d.state), nullptr);  // not yet computed for these edits
+  EXPECT_NE(explainStatus(d.state, false).find("computing"), std::string::npos);
+  waitForExplain(d.state);
+  ASSERT_NE(shownAttribution(d.state), nullptr);
+  EXPECT_EQ(shownAttribution(d.state)->levers.size(), 2u);
+  // Undo: the first edit's analysis is shown at once from the cache.
+  undo(d.state.doc);
+  d.ui.frame(d.draw);
+  ASSERT_NE(shownAttribution(d.state), nullptr);
+  EXPECT_EQ(shownAttribution(d.state)->levers.size(), 1u);
 }
 
 TEST(ExplainTab, NoEditsSayWhatToDo) {
-    DashboardFixture d;
-    ASSERT_TRUE(d.ui.clickItem(kExplainTab, d.draw));
-    d.ui.frame(d.draw);
-    waitForExplain(d.state);
-    d.ui.frame(d.draw);
-    ASSERT_NE(shownAttribution(d.state), nullptr);
-    EXPECT_TRUE(shownAttribution(d.state)->levers.empty());
-    EXPECT_FALSE(d.ui.itemRect("explain/bar/0"));
+  DashboardFixture d;
+  ASSERT_TRUE(d.ui.clickItem(kExplainTab, d.draw));
+  d.ui.frame(d.draw);
+  waitForExplain(d.state);
+  d.ui.frame(d.draw);
+  ASSERT_NE(shownAttribution(d.state), nullptr);
+  EXPECT_TRUE(shownAttribution(d.state)->levers.empty());
+  EXPECT_FALSE(d.ui.itemRect("explain/bar/0"));
 }
 
 TEST(SensitivityTab, ClickingABarSetsThatLeverToThatEndUndoably) {
-    DashboardFixture d;
-    d.state.view.month = d.monthIndex("2027-12");
-    ASSERT_TRUE(d.ui.clickItem(kSensitivityTab, d.draw));
-    d.ui.frame(d.draw);
-    waitForExplain(d.state);
-    d.ui.frames(2, d.draw);
-    const cp::Sensitivity* t = shownSensitivity(d.state);
-    ASSERT_NE(t, nullptr);
-    ASSERT_EQ(t->rows.size(), d.state.doc.loaded->levers.size());
-    for (size_t i = 1; i < t->rows.size(); ++i) EXPECT_GE(t->rows[i - 1].swing, t->rows[i].swing);
-    // The widest bar's low end.
-    const cp::SensitivityRow row = t->rows.front();
-    ASSERT_TRUE(d.ui.itemRect("sensitivity/low/0"));
-    ASSERT_TRUE(d.ui.clickItem("sensitivity/low/0", d.draw));
-    EXPECT_EQ(leverValue(d.state.doc, row.lever), row.low);
-    EXPECT_TRUE(leverChanged(d.state.doc, row.lever));
-    undo(d.state.doc);
-    EXPECT_FALSE(leverChanged(d.state.doc, row.lever));
+  DashboardFixture d;
+  d.state.view.month = d.monthIndex("2027-12");
+  ASSERT_TRUE(d.ui.clickItem(kSensitivityTab, d.draw));
+  d.ui.frame(d.draw);
+  waitForExplain(d.state);
+  d.ui.frames(2, d.draw);
+  const cp::Sensitivity* t = shownSensitivity(d.state);
+  ASSERT_NE(t, nullptr);
+  ASSERT_EQ(t->rows.size(), d.state.doc.loaded->levers.size());
+  for (size_t i = 1; i < t->rows.size(); ++i) EXPECT_GE(t->rows[i - 1].swing, t->rows[i].swing);
+  // The widest bar's low end.
+  const cp::SensitivityRow row = t->rows.front();
+  ASSERT_TRUE(d.ui.itemRect("sensitivity/low/0"));
+  ASSERT_TRUE(d.ui.clickItem("sensitivity/low/0", d.draw));
+  EXPECT_EQ(leverValue(d.state.doc, row.lever), row.low);
+  EXPECT_TRUE(leverChanged(d.state.doc, row.lever));
+  undo(d.state.doc);
+  EXPECT_FALSE(leverChanged(d.state.doc, row.lever));
 }
 
 TEST(CompareScenarios, KpisOfEachPickedFileAndCsv) {
-    DashboardFixture d;
-    CompareScenarios& c = d.state.compare;
-    listCompareFiles(c, d.state.scenarioPath);
-    ASSERT_GE(c.files.size(), 3u);  // the library beside the baseline
-    std::fill(c.picked.begin(), c.picked.end(), 0);
-    for (size_t i = 0; i < c.files.size(); ++i) {
-        const auto name = std::filesystem::path(c.files[i]).filename().string();
-        if (name == "baseline.json" || name == "h200_blocked.json") c.picked[i] = 1;
-    }
-    runCompare(c);
-    ASSERT_EQ(c.runs.size(), 2u);
-    const int month = *cp::parseMonth("2027-12");
-    // The baseline column is what the dashboard shows as loaded.
-    d.state.view.month = d.monthIndex("2027-12");
-    size_t base = std::filesystem::path(c.runs[0].file).filename() == "baseline.json" ? 0 : 1;
-    EXPECT_DOUBLE_EQ(compareKpi(c, base, 0, month), d.kpi("china_train", true));
-    EXPECT_NE(compareKpi(c, 0, 0, month), compareKpi(c, 1, 0, month));
-    const std::string csv = compareCsv(c, month);
-    EXPECT_EQ(std::count(csv.begin(), csv.end(), '\n'), static_cast<long>(1 + 2 * kpiSpecs().size()));
-    // The window draws its table.
-    d.state.windows.compareScenarios = true;
-    d.ui.frames(2, d.draw);
-    EXPECT_TRUE(d.ui.itemRect("compare/table"));
-    refreshCompareSeries(c);
-    ASSERT_EQ(c.seriesValues.size(), 2u);
-    EXPECT_EQ(c.seriesValues[base].at(static_cast<size_t>(d.monthIndex("2027-12"))), d.kpi("china_train", true));
+  DashboardFixture d;
+  CompareScenarios& c = d.state.compare;
+  listCompareFiles(c, d.state.scenarioPath);
+  ASSERT_GE(c.files.size(), 3u);  // the library beside the baseline
+  std::fill(c.picked.begin(), c.picked.end(), 0);
+  for (size_t i = 0; i < c.files.size(); ++i) {
+    const auto name = std::filesystem::path(c.files[i]).filename().string();
+    if (name == "baseline.json" || name == "h200_blocked.json") c.picked[i] = 1;
+  }
+  runCompare(c);
+  ASSERT_EQ(c.runs.size(), 2u);
+  const int month = *cp::parseMonth("2027-12");
+  // The baseline column is what the dashboard shows as loaded.
+  d.state.view.month = d.monthIndex("2027-12");
+  size_t base = std::filesystem::path(c.runs[0].file).filename() == "baseline.json" ? 0 : 1;
+  EXPECT_DOUBLE_EQ(compareKpi(c, base, 0, month), d.kpi("china_train", true));
+  EXPECT_NE(compareKpi(c, 0, 0, month), compareKpi(c, 1, 0, month));
+  const std::string csv = compareCsv(c, month);
+  EXPECT_EQ(std::count(csv.begin(), csv.end(), '\n'), static_cast<long>(1 + 2 * kpiSpecs().size()));
+  // The window draws its table.
+  d.state.windows.compareScenarios = true;
+  d.ui.frames(2, d.draw);
+  EXPECT_TRUE(d.ui.itemRect("compare/table"));
+  refreshCompareSeries(c);
+  ASSERT_EQ(c.seriesValues.size(), 2u);
+  EXPECT_EQ(c.seriesValues[base].at(static_cast<size_t>(d.monthIndex("2027-12"))), d.kpi("china_train", true));
 }
 
 TEST(ExplainTab, ExportsWriteCsvAndAskForACroppedPng) {
-    DashboardFixture d;
-    openExplain(d, {"us.remote_access_control=on@2026-01", "cn.hbm_access=1.5@2026-01"});
-    const auto base = std::filesystem::temp_directory_path() / ("cp_waterfall_" + std::to_string(::getpid()));
-    d.state.explain.waterfallExport = base.string();
-    ASSERT_TRUE(d.ui.clickItem("explain/export/csv", d.draw));
-    std::ifstream in(base.string() + ".csv");
-    std::stringstream text;
-    text << in.rdbuf();
-    std::filesystem::remove(base.string() + ".csv");
-    const std::string csv = text.str();
-    EXPECT_EQ(csv.rfind("bar,from,to,value,share\nas loaded,", 0), 0u) << csv;
-    EXPECT_NE(csv.find("your run,"), std::string::npos);
-    EXPECT_EQ(std::count(csv.begin(), csv.end(), '\n'), 1 + 2 + 2);  // header, ends, two levers
+  DashboardFixture d;
+  openExplain(d, {"us.remote_access_control=on@2026-01", "cn.hbm_access=1.5@2026-01"});
+  const auto base = std::filesystem::temp_directory_path() / ("cp_waterfall_" + std::to_string(::getpid()));
+  d.state.explain.waterfallExport = base.string();
+  ASSERT_TRUE(d.ui.clickItem("explain/export/csv", d.draw));
+  std::ifstream in(base.string() + ".csv");
+  std::stringstream text;
+  text << in.rdbuf();
+  std::filesystem::remove(base.string() + ".csv");
+  const std::string csv = text.str();
+  EXPECT_EQ(csv.rfind("bar,from,to,value,share\nas loaded,", 0), 0u) << csv;
+  EXPECT_NE(csv.find("your run,"), std::string::npos);
+  EXPECT_EQ(std::count(csv.begin(), csv.end(), '\n'), 1 + 2 + 2);  // header, ends, two levers
 
-    ASSERT_TRUE(d.ui.clickItem("explain/export/png", d.draw));
-    ASSERT_TRUE(d.state.requests.screenshot);
-    const ScreenshotRequest& shot = *d.state.requests.screenshot;
-    EXPECT_EQ(shot.path, base.string() + ".png");
-    const auto bar = d.ui.itemRect("explain/bar/0");
-    ASSERT_TRUE(bar);
-    // The crop holds the waterfall's rows.
-    EXPECT_LE(shot.crop[0], bar->min.x);
-    EXPECT_LE(shot.crop[1], bar->min.y);
-    EXPECT_GE(shot.crop[2], bar->max.x - 1.0f);
-    EXPECT_GE(shot.crop[3], bar->max.y);
+  ASSERT_TRUE(d.ui.clickItem("explain/export/png", d.draw));
+  ASSERT_TRUE(d.state.requests.screenshot);
+  const ScreenshotRequest& shot = *d.state.requests.screenshot;
+  EXPECT_EQ(shot.path, base.string() + ".png");
+  const auto bar = d.ui.itemRect("explain/bar/0");
+  ASSERT_TRUE(bar);
+  // The crop holds the waterfall's rows.
+  EXPECT_LE(shot.crop[0], bar->min.x);
+  EXPECT_LE(shot.crop[1], bar->min.y);
+  EXPECT_GE(shot.crop[2], bar->max.x - 1.0f);
+  EXPECT_GE(shot.crop[3], bar->max.y);
 }
 
 TEST(ExplainCliArgs, TabAndCompare) {
-    const auto r = parseCliArgs({"--tab", "explain", "--compare"});
-    ASSERT_TRUE(r.ok()) << r.error;
-    EXPECT_EQ(r.args.tab, 4);
-    EXPECT_TRUE(r.args.compare);
-    EXPECT_EQ(parseCliArgs({"--tab=sensitivity"}).args.tab, 5);
-    EXPECT_EQ(parseCliArgs({}).args.tab, -1);
-    EXPECT_NE(parseCliArgs({"--tab", "nope"}).error.find("explain or sensitivity"), std::string::npos);
-    EXPECT_FALSE(parseCliArgs({"--compare=yes"}).ok());
+  const auto r = parseCliArgs({"--tab", "explain", "--compare"});
+  ASSERT_TRUE(r.ok()) << r.error;
+  EXPECT_EQ(r.args.tab, 4);
+  EXPECT_TRUE(r.args.compare);
+  EXPECT_EQ(parseCliArgs({"--tab=sensitivity"}).args.tab, 5);
+  EXPECT_EQ(parseCliArgs({}).args.tab, -1);
+  EXPECT_NE(parseCliArgs({"--tab", "nope"}).error.find("explain or sensitivity"), std::string::npos);
+  EXPECT_FALSE(parseCliArgs({"--compare=yes"}).ok());
 }

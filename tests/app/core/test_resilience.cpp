@@ -21,90 +21,100 @@ using chokepoint::test::TempDir;
 namespace {
 
 ImGuiHarness::Options sized(float w, float h) {
-    ImGuiHarness::Options o;
-    o.displaySize = ImVec2(w, h);
-    return o;
+  ImGuiHarness::Options o;
+  o.displaySize = ImVec2(w, h);
+  return o;
 }
 
 struct TinyCase {
-    float w, h;
+  float w, h;
 };
 
 class TinyWindow : public ::testing::TestWithParam<TinyCase> {};
 
 // Every part of the UI that lays itself out from the window size, at this size.
 void drawEverything(ImGuiHarness& ui, AppState& state) {
-    const auto draw = [&] { update(state); drawUi(state); };
-    ui.frames(3, draw);
-    state.uncertainty.runs = 4;
-    setUncertainty(state, true);
-    waitForUncertainty(state);
-    ui.frames(2, draw);                       // charts with bands
-    state.view.enlargedChart = 0;
-    ui.frames(2, draw);                       // the enlarged chart window
-    state.view.enlargedChart = -1;
-    requestOpenScenario(state);
-    ui.frames(2, draw);                       // a modal dialog
-    ui.pressKey(ImGuiHarness::namedKey(ImGuiKey_Escape), draw);
-    offerSession(state, SessionData{baselinePath(), {{"us.remote_access_control", {"on"}}}, "", "", false});
-    ui.frames(3, draw);                       // the restore prompt
-    setPresenter(state, true);
-    ui.frames(2, draw);                       // presenter mode: larger font, same space
-    state.windows.about = state.windows.shortcuts = true;
-    ui.frames(2, draw);
+  const auto draw = [&] {
+    update(state);
+    drawUi(state);
+  };
+  ui.frames(3, draw);
+  state.uncertainty.runs = 4;
+  setUncertainty(state, true);
+  waitForUncertainty(state);
+  ui.frames(2, draw);  // charts with bands
+  state.view.enlargedChart = 0;
+  ui.frames(2, draw);  // the enlarged chart window
+  state.view.enlargedChart = -1;
+  requestOpenScenario(state);
+  ui.frames(2, draw);  // a modal dialog
+  ui.pressKey(ImGuiHarness::namedKey(ImGuiKey_Escape), draw);
+  offerSession(state, SessionData{baselinePath(), {{"us.remote_access_control", {"on"}}}, "", "", false});
+  ui.frames(3, draw);  // the restore prompt
+  setPresenter(state, true);
+  ui.frames(2, draw);  // presenter mode: larger font, same space
+  state.windows.about = state.windows.shortcuts = true;
+  ui.frames(2, draw);
 }
 
 }  // namespace
 
 TEST_P(TinyWindow, DrawsWithoutImGuiAssertions) {
-    const TinyCase size = GetParam();
-    ImGuiHarness ui(sized(size.w, size.h));
-    AppState state;
-    state.scenarioPath = baselinePath();
-    loadScenario(state);
-    waitForRuns(state);
-    drawEverything(ui, state);
-    EXPECT_TRUE(state.scenarioLoaded);
+  const TinyCase size = GetParam();
+  ImGuiHarness ui(sized(size.w, size.h));
+  AppState state;
+  state.scenarioPath = baselinePath();
+  loadScenario(state);
+  waitForRuns(state);
+  drawEverything(ui, state);
+  EXPECT_TRUE(state.scenarioLoaded);
 }
 
 INSTANTIATE_TEST_SUITE_P(Sizes, TinyWindow,
                          ::testing::Values(TinyCase{200, 150}, TinyCase{1, 1}, TinyCase{0, 0}, TinyCase{64, 900},
                                            TinyCase{1600, 40}),
                          [](const auto& info) {
-                             return std::to_string(static_cast<int>(info.param.w)) + "x" +
-                                    std::to_string(static_cast<int>(info.param.h));
+                           return std::to_string(static_cast<int>(info.param.w)) + "x" +
+                                  std::to_string(static_cast<int>(info.param.h));
                          });
 
 TEST(TinyWindow, ResizingBackAndForthKeepsWorking) {
-    ImGuiHarness ui(sized(1600, 900));
-    AppState state;
-    state.scenarioPath = baselinePath();
-    loadScenario(state);
-    waitForRuns(state);
-    const auto draw = [&] { update(state); drawUi(state); };
-    for (const ImVec2 s : {ImVec2(1600, 900), ImVec2(200, 150), ImVec2(1, 1), ImVec2(0, 0), ImVec2(1280, 720)}) {
-        ui.io().DisplaySize = s;
-        ui.frames(3, draw);
-    }
-    EXPECT_TRUE(hasScenario(state.doc));
+  ImGuiHarness ui(sized(1600, 900));
+  AppState state;
+  state.scenarioPath = baselinePath();
+  loadScenario(state);
+  waitForRuns(state);
+  const auto draw = [&] {
+    update(state);
+    drawUi(state);
+  };
+  for (const ImVec2 s : {ImVec2(1600, 900), ImVec2(200, 150), ImVec2(1, 1), ImVec2(0, 0), ImVec2(1280, 720)}) {
+    ui.io().DisplaySize = s;
+    ui.frames(3, draw);
+  }
+  EXPECT_TRUE(hasScenario(state.doc));
 }
 
 TEST(MissingFont, FallsBackAndSaysSoInTheStatusBar) {
-    TempDir noAssets;
-    FontSet fonts;
-    ImGuiHarness ui(ImGuiHarness::Options{.displaySize = ImVec2(1600, 900),
-                                          .addFonts = [&](ImFontAtlas& atlas) { fonts = loadFonts(atlas, {noAssets.path()}); }});
-    ASSERT_TRUE(fonts.warning);
-    AppState state;
-    state.fonts = fonts;  // null faces: ImGui's built-in font everywhere
-    state.warnings.push_back(*fonts.warning);
-    state.scenarioPath = baselinePath();
-    loadScenario(state);
-    waitForRuns(state);
-    const auto draw = [&] { update(state); drawUi(state); };
-    ui.frames(3, draw);
-    EXPECT_TRUE(ui.itemRect("status/warning")) << "the fallback is said in the status bar";
-    setPresenter(state, true);  // the presenter font falls back too
-    ui.frames(2, draw);
-    EXPECT_TRUE(ui.itemRect("status/warning"));
+  TempDir noAssets;
+  FontSet fonts;
+  ImGuiHarness ui(ImGuiHarness::Options{.displaySize = ImVec2(1600, 900), .addFonts = [&](ImFontAtlas& atlas) {
+                                          fonts = loadFonts(atlas, {noAssets.path()});
+                                        }});
+  ASSERT_TRUE(fonts.warning);
+  AppState state;
+  state.fonts = fonts;  // null faces: ImGui's built-in font everywhere
+  state.warnings.push_back(*fonts.warning);
+  state.scenarioPath = baselinePath();
+  loadScenario(state);
+  waitForRuns(state);
+  const auto draw = [&] {
+    update(state);
+    drawUi(state);
+  };
+  ui.frames(3, draw);
+  EXPECT_TRUE(ui.itemRect("status/warning")) << "the fallback is said in the status bar";
+  setPresenter(state, true);  // the presenter font falls back too
+  ui.frames(2, draw);
+  EXPECT_TRUE(ui.itemRect("status/warning"));
 }

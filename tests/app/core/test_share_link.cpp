@@ -20,129 +20,128 @@ namespace {
 
 constexpr const char* kRemote = "us.remote_access_control";
 
-std::vector<std::filesystem::path> library() {
-    return {std::filesystem::path(CHOKEPOINT_SOURCE_DIR) / "scenarios"};
-}
+std::vector<std::filesystem::path> library() { return {std::filesystem::path(CHOKEPOINT_SOURCE_DIR) / "scenarios"}; }
 
 std::string parseError(std::string_view text) {
-    std::string error;
-    EXPECT_FALSE(parseShareLink(text, &error)) << text;
-    return error;
+  std::string error;
+  EXPECT_FALSE(parseShareLink(text, &error)) << text;
+  return error;
 }
 
 }  // namespace
 
 TEST(ShareLinkSyntax, FormatThenParseGivesTheSameLink) {
-    const ShareLink link{"h200_blocked", {{kRemote, {"on@2027-01"}}, {"cn.nvidia_guidance", {"0.5", "0.9@2026-01"}}}};
-    const std::string text = formatShareLink(link);
-    EXPECT_EQ(text, "#scenario=h200_blocked&lever=us.remote_access_control=on@2027-01"
-                    "&lever=cn.nvidia_guidance=0.5&lever=cn.nvidia_guidance=0.9@2026-01");
-    std::string error;
-    const auto back = parseShareLink(text, &error);
-    ASSERT_TRUE(back) << error;
-    EXPECT_EQ(*back, link);
+  const ShareLink link{"h200_blocked", {{kRemote, {"on@2027-01"}}, {"cn.nvidia_guidance", {"0.5", "0.9@2026-01"}}}, ""};
+  const std::string text = formatShareLink(link);
+  EXPECT_EQ(text,
+            "#scenario=h200_blocked&lever=us.remote_access_control=on@2027-01"
+            "&lever=cn.nvidia_guidance=0.5&lever=cn.nvidia_guidance=0.9@2026-01");
+  std::string error;
+  const auto back = parseShareLink(text, &error);
+  ASSERT_TRUE(back) << error;
+  EXPECT_EQ(*back, link);
 }
 
 TEST(ShareLinkSyntax, EscapesWhatWouldBreakTheFragment) {
-    const ShareLink link{"baseline", {{"odd.id", {"a&b #%"}}}};
-    const std::string text = formatShareLink(link);
-    EXPECT_EQ(text, "#scenario=baseline&lever=odd.id=a%26b%20%23%25");
-    const auto back = parseShareLink(text, nullptr);
-    ASSERT_TRUE(back);
-    EXPECT_EQ(*back, link);
+  const ShareLink link{"baseline", {{"odd.id", {"a&b #%"}}}, ""};
+  const std::string text = formatShareLink(link);
+  EXPECT_EQ(text, "#scenario=baseline&lever=odd.id=a%26b%20%23%25");
+  const auto back = parseShareLink(text, nullptr);
+  ASSERT_TRUE(back);
+  EXPECT_EQ(*back, link);
 }
 
 TEST(ShareLinkSyntax, AcceptsWhatBrowsersDoToLinks) {
-    // No '#', an escaped '@' and '=', a trailing '&'.
-    const auto link = parseShareLink("scenario=baseline&lever=us.remote_access_control%3Don%402027-01&", nullptr);
-    ASSERT_TRUE(link);
-    EXPECT_EQ(link->scenario, "baseline");
-    ASSERT_EQ(link->levers.size(), 1u);
-    EXPECT_EQ(link->levers[0].second, std::vector<std::string>{"on@2027-01"});
+  // No '#', an escaped '@' and '=', a trailing '&'.
+  const auto link = parseShareLink("scenario=baseline&lever=us.remote_access_control%3Don%402027-01&", nullptr);
+  ASSERT_TRUE(link);
+  EXPECT_EQ(link->scenario, "baseline");
+  ASSERT_EQ(link->levers.size(), 1u);
+  EXPECT_EQ(link->levers[0].second, std::vector<std::string>{"on@2027-01"});
 }
 
 TEST(ShareLinkSyntax, BadLinksSayWhatIsWrong) {
-    EXPECT_NE(parseError("").find("empty"), std::string::npos);
-    EXPECT_NE(parseError("#lever=a=1").find("names no scenario"), std::string::npos);
-    EXPECT_NE(parseError("#scenario=../etc/passwd").find("not a library scenario id"), std::string::npos);
-    EXPECT_NE(parseError("#scenario=a&scenario=b").find("twice"), std::string::npos);
-    EXPECT_NE(parseError("#scenario=a&colour=red").find("unknown key 'colour'"), std::string::npos);
-    EXPECT_NE(parseError("#scenario=a&lever=noequals").find("expected lever=ID=VALUE"), std::string::npos);
-    EXPECT_NE(parseError("#scenario=a&lever=x=").find("part 2"), std::string::npos);
-    EXPECT_NE(parseError("#scenario=a%2").find("hex digits"), std::string::npos);
+  EXPECT_NE(parseError("").find("empty"), std::string::npos);
+  EXPECT_NE(parseError("#lever=a=1").find("names no scenario"), std::string::npos);
+  EXPECT_NE(parseError("#scenario=../etc/passwd").find("not a library scenario id"), std::string::npos);
+  EXPECT_NE(parseError("#scenario=a&scenario=b").find("twice"), std::string::npos);
+  EXPECT_NE(parseError("#scenario=a&colour=red").find("unknown key 'colour'"), std::string::npos);
+  EXPECT_NE(parseError("#scenario=a&lever=noequals").find("expected lever=ID=VALUE"), std::string::npos);
+  EXPECT_NE(parseError("#scenario=a&lever=x=").find("part 2"), std::string::npos);
+  EXPECT_NE(parseError("#scenario=a%2").find("hex digits"), std::string::npos);
 }
 
 TEST(ShareLinkOpen, RestoresExactlyTheCopiedState) {
-    AppState from;
-    from.scenarioPath = chokepoint::test::baselinePath();
-    loadScenario(from);
-    ASSERT_TRUE(hasScenario(from.doc));
-    applyLeverSettings(from.doc, cp::parseLeverArgs({std::string(kRemote) + "=on@2027-01"}, *from.doc.loaded));
-    std::string error;
-    const std::string text = currentShareLink(from, library(), &error);
-    ASSERT_FALSE(text.empty()) << error;
-    EXPECT_EQ(text, "#scenario=baseline&lever=us.remote_access_control=on@2027-01");
+  AppState from;
+  from.scenarioPath = chokepoint::test::baselinePath();
+  loadScenario(from);
+  ASSERT_TRUE(hasScenario(from.doc));
+  applyLeverSettings(from.doc, cp::parseLeverArgs({std::string(kRemote) + "=on@2027-01"}, *from.doc.loaded));
+  std::string error;
+  const std::string text = currentShareLink(from, library(), &error);
+  ASSERT_FALSE(text.empty()) << error;
+  EXPECT_EQ(text, "#scenario=baseline&lever=us.remote_access_control=on@2027-01");
 
-    AppState to;
-    EXPECT_EQ(openShareLink(to, text, library()), "");
-    ASSERT_TRUE(hasScenario(to.doc));
-    EXPECT_EQ(std::filesystem::path(to.scenarioPath).filename(), "baseline.json");
-    EXPECT_EQ(changedLeverStrings(to.doc), changedLeverStrings(from.doc));
-    EXPECT_EQ(to.doc.edits.size(), from.doc.edits.size());
-    for (size_t i = 0; i < to.doc.edits.size(); ++i)
-        EXPECT_EQ(stepFunction(lever(to.doc, static_cast<int>(i)), to.doc.edits[i]),
-                  stepFunction(lever(from.doc, static_cast<int>(i)), from.doc.edits[i]));
-    EXPECT_TRUE(to.warnings.empty());
+  AppState to;
+  EXPECT_EQ(openShareLink(to, text, library()), "");
+  ASSERT_TRUE(hasScenario(to.doc));
+  EXPECT_EQ(std::filesystem::path(to.scenarioPath).filename(), "baseline.json");
+  EXPECT_EQ(changedLeverStrings(to.doc), changedLeverStrings(from.doc));
+  EXPECT_EQ(to.doc.edits.size(), from.doc.edits.size());
+  for (size_t i = 0; i < to.doc.edits.size(); ++i)
+    EXPECT_EQ(stepFunction(lever(to.doc, static_cast<int>(i)), to.doc.edits[i]),
+              stepFunction(lever(from.doc, static_cast<int>(i)), from.doc.edits[i]));
+  EXPECT_TRUE(to.warnings.empty());
 }
 
 TEST(ShareLinkOpen, BadLinksFallBackToTheBaselineAndSayWhy) {
-    for (const char* bad : {"#scenario=no_such_scenario", "#scenario=baseline&lever=no.such_lever=on",
-                            "#scenario=baseline&lever=us.remote_access_control=maybe", "#garbage"}) {
-        AppState state;
-        const std::string error = openShareLink(state, bad, library());
-        EXPECT_NE(error.find("Bad link, showing the baseline instead"), std::string::npos) << bad;
-        ASSERT_TRUE(hasScenario(state.doc)) << bad;
-        EXPECT_EQ(std::filesystem::path(state.scenarioPath).filename(), "baseline.json") << bad;
-        EXPECT_EQ(changedLeverCount(state.doc), 0) << bad;
-        ASSERT_EQ(state.warnings.size(), 1u) << bad;
-        EXPECT_EQ(state.warnings[0], error);
-    }
+  for (const char* bad : {"#scenario=no_such_scenario", "#scenario=baseline&lever=no.such_lever=on",
+                          "#scenario=baseline&lever=us.remote_access_control=maybe", "#garbage"}) {
+    AppState state;
+    const std::string error = openShareLink(state, bad, library());
+    EXPECT_NE(error.find("Bad link, showing the baseline instead"), std::string::npos) << bad;
+    ASSERT_TRUE(hasScenario(state.doc)) << bad;
+    EXPECT_EQ(std::filesystem::path(state.scenarioPath).filename(), "baseline.json") << bad;
+    EXPECT_EQ(changedLeverCount(state.doc), 0) << bad;
+    ASSERT_EQ(state.warnings.size(), 1u) << bad;
+    EXPECT_EQ(state.warnings[0], error);
+  }
 }
 
 TEST(ShareLinkSyntax, CarriesTheLanguageForAClass) {
-    const ShareLink link{"baseline", {{kRemote, {"on"}}}, "uk"};
-    EXPECT_EQ(formatShareLink(link), "#scenario=baseline&lever=us.remote_access_control=on&lang=uk");
-    EXPECT_EQ(parseShareLink(formatShareLink(link), nullptr), link);
-    EXPECT_NE(parseError("#scenario=baseline&lang=xx").find("unknown language 'xx'"), std::string::npos);
+  const ShareLink link{"baseline", {{kRemote, {"on"}}}, "uk"};
+  EXPECT_EQ(formatShareLink(link), "#scenario=baseline&lever=us.remote_access_control=on&lang=uk");
+  EXPECT_EQ(parseShareLink(formatShareLink(link), nullptr), link);
+  EXPECT_NE(parseError("#scenario=baseline&lang=xx").find("unknown language 'xx'"), std::string::npos);
 }
 
 TEST(ShareLinkOpen, ALinkInUkrainianOpensInUkrainianAndIsCopiedSo) {
-    AppState state;
-    EXPECT_EQ(openShareLink(state, "#scenario=baseline&lang=uk", library()), "");
-    EXPECT_EQ(state.language, "uk");
-    EXPECT_EQ(cp::i18n::language(), "uk");
-    std::string error;
-    EXPECT_EQ(currentShareLink(state, library(), &error), "#scenario=baseline&lang=uk") << error;
-    setAppLanguage(state, "en");
-    EXPECT_EQ(currentShareLink(state, library(), &error), "#scenario=baseline");
+  AppState state;
+  EXPECT_EQ(openShareLink(state, "#scenario=baseline&lang=uk", library()), "");
+  EXPECT_EQ(state.language, "uk");
+  EXPECT_EQ(cp::i18n::language(), "uk");
+  std::string error;
+  EXPECT_EQ(currentShareLink(state, library(), &error), "#scenario=baseline&lang=uk") << error;
+  setAppLanguage(state, "en");
+  EXPECT_EQ(currentShareLink(state, library(), &error), "#scenario=baseline");
 }
 
 TEST(ShareLinkOpen, AFileOutsideTheLibraryHasNoLink) {
-    AppState state;
-    state.scenarioPath = chokepoint::test::baselinePath();
-    loadScenario(state);
-    std::string error;
-    EXPECT_EQ(currentShareLink(state, {std::filesystem::temp_directory_path()}, &error), "");
-    EXPECT_NE(error.find("library scenario"), std::string::npos);
+  AppState state;
+  state.scenarioPath = chokepoint::test::baselinePath();
+  loadScenario(state);
+  std::string error;
+  EXPECT_EQ(currentShareLink(state, {std::filesystem::temp_directory_path()}, &error), "");
+  EXPECT_NE(error.find("library scenario"), std::string::npos);
 }
 
 TEST(ShareLinkMenu, CopyLinkPutsTheLinkOnTheClipboard) {
-    chokepoint::test::DashboardFixture d;
-    applyLeverSettings(d.state.doc, cp::parseLeverArgs({std::string(kRemote) + "=on@2027-01"}, *d.state.doc.loaded));
-    d.settle();
-    ASSERT_TRUE(d.ui.clickItem("menu/File", d.draw));
-    d.ui.frame(d.draw);
-    ASSERT_TRUE(d.ui.clickItem("File/Copy link", d.draw));
-    EXPECT_STREQ(ImGui::GetClipboardText(), "#scenario=baseline&lever=us.remote_access_control=on@2027-01");
-    EXPECT_NE(d.state.statusMessage.find("Copied the link"), std::string::npos) << d.state.statusMessage;
+  chokepoint::test::DashboardFixture d;
+  applyLeverSettings(d.state.doc, cp::parseLeverArgs({std::string(kRemote) + "=on@2027-01"}, *d.state.doc.loaded));
+  d.settle();
+  ASSERT_TRUE(d.ui.clickItem("menu/File", d.draw));
+  d.ui.frame(d.draw);
+  ASSERT_TRUE(d.ui.clickItem("File/Copy link", d.draw));
+  EXPECT_STREQ(ImGui::GetClipboardText(), "#scenario=baseline&lever=us.remote_access_control=on@2027-01");
+  EXPECT_NE(d.state.statusMessage.find("Copied the link"), std::string::npos) << d.state.statusMessage;
 }

@@ -21,9 +21,9 @@ namespace {
 // Opens a main-menu-bar menu and clicks one of its items.
 void clickMenuItem(ImGuiHarness& ui, const ImGuiHarness::DrawFn& draw, const std::string& menu,
                    const std::string& item) {
-    ASSERT_TRUE(ui.clickItem("menu/" + menu, draw)) << "menu/" << menu << " not drawn";
-    ui.frame(draw);  // a new popup is laid out in its first frame and shown in the next
-    ASSERT_TRUE(ui.clickItem(menu + "/" + item, draw)) << menu << "/" << item << " not drawn";
+  ASSERT_TRUE(ui.clickItem("menu/" + menu, draw)) << "menu/" << menu << " not drawn";
+  ui.frame(draw);  // a new popup is laid out in its first frame and shown in the next
+  ASSERT_TRUE(ui.clickItem(menu + "/" + item, draw)) << menu << "/" << item << " not drawn";
 }
 
 float luminance(const ImVec4& c) { return 0.2126f * c.x + 0.7152f * c.y + 0.0722f * c.z; }
@@ -31,189 +31,219 @@ float luminance(const ImVec4& c) { return 0.2126f * c.x + 0.7152f * c.y + 0.0722
 }  // namespace
 
 TEST(Harness, ClickTogglesCheckbox) {
-    ImGuiHarness ui;
-    bool enabled = false;
-    const auto draw = [&] {
-        ImGui::SetNextWindowPos(ImVec2(10, 10));
-        ImGui::Begin("Test window");
-        ImGui::Checkbox("Enable export rule", &enabled);
-        probeItem("checkbox");
-        ImGui::End();
-    };
-    ui.frame(draw);
-    const auto rect = ui.itemRect("checkbox");
-    ASSERT_TRUE(rect);
-    EXPECT_GT(rect->width(), 0.0f);
+  ImGuiHarness ui;
+  bool enabled = false;
+  const auto draw = [&] {
+    ImGui::SetNextWindowPos(ImVec2(10, 10));
+    ImGui::Begin("Test window");
+    ImGui::Checkbox("Enable export rule", &enabled);
+    probeItem("checkbox");
+    ImGui::End();
+  };
+  ui.frame(draw);
+  const auto rect = ui.itemRect("checkbox");
+  ASSERT_TRUE(rect);
+  EXPECT_GT(rect->width(), 0.0f);
 
-    ui.click(rect->center(), draw);
-    EXPECT_TRUE(enabled);
-    ui.click(rect->center(), draw);
-    EXPECT_FALSE(enabled);
+  ui.click(rect->center(), draw);
+  EXPECT_TRUE(enabled);
+  ui.click(rect->center(), draw);
+  EXPECT_FALSE(enabled);
 }
 
 TEST(Harness, TypesUtf8IntoTextField) {
-    ImGuiHarness ui;
-    std::string text;
-    const auto draw = [&] {
-        ImGui::Begin("Typing");
-        ImGui::InputText("Company", &text);
-        probeItem("field");
-        ImGui::End();
-    };
-    ui.frame(draw);
-    ASSERT_TRUE(ui.clickItem("field", draw));
-    ui.typeText("ByteDance Сингапур", draw);
-    EXPECT_EQ(text, "ByteDance Сингапур");
+  ImGuiHarness ui;
+  std::string text;
+  const auto draw = [&] {
+    ImGui::Begin("Typing");
+    ImGui::InputText("Company", &text);
+    probeItem("field");
+    ImGui::End();
+  };
+  ui.frame(draw);
+  ASSERT_TRUE(ui.clickItem("field", draw));
+  ui.typeText("ByteDance Сингапур", draw);
+  EXPECT_EQ(text, "ByteDance Сингапур");
 }
 
 TEST(Harness, UnknownItemIsNotClicked) {
-    ImGuiHarness ui;
-    ui.frame([] {});
-    EXPECT_FALSE(ui.itemRect("nothing"));
-    EXPECT_FALSE(ui.clickItem("nothing", [] {}));
+  ImGuiHarness ui;
+  ui.frame([] {});
+  EXPECT_FALSE(ui.itemRect("nothing"));
+  EXPECT_FALSE(ui.clickItem("nothing", [] {}));
 }
 
 TEST(AppUi, DrawsMenusForAnEmptyState) {
-    ImGuiHarness ui;
-    AppState state;
-    const auto draw = [&] { update(state); drawUi(state); };
-    ui.frames(2, draw);
-    EXPECT_TRUE(ui.itemRect("menu/File"));
-    EXPECT_TRUE(ui.itemRect("menu/View"));
-    EXPECT_TRUE(ui.itemRect("menu/Help"));
-    EXPECT_EQ(state.appliedTheme, Theme::Dark);
+  ImGuiHarness ui;
+  AppState state;
+  const auto draw = [&] {
+    update(state);
+    drawUi(state);
+  };
+  ui.frames(2, draw);
+  EXPECT_TRUE(ui.itemRect("menu/File"));
+  EXPECT_TRUE(ui.itemRect("menu/View"));
+  EXPECT_TRUE(ui.itemRect("menu/Help"));
+  EXPECT_EQ(state.appliedTheme, Theme::Dark);
 }
 
 TEST(AppUi, ViewMenuSwitchesTheme) {
-    ImGuiHarness ui;
-    AppState state;
-    const auto draw = [&] { update(state); drawUi(state); };
-    ui.frame(draw);
-    const float darkBg = luminance(ImGui::GetStyle().Colors[ImGuiCol_WindowBg]);
+  ImGuiHarness ui;
+  AppState state;
+  const auto draw = [&] {
+    update(state);
+    drawUi(state);
+  };
+  ui.frame(draw);
+  const float darkBg = luminance(ImGui::GetStyle().Colors[ImGuiCol_WindowBg]);
 
-    clickMenuItem(ui, draw, "View", themeLabel(Theme::Light));
-    EXPECT_EQ(state.theme, Theme::Light);
-    ui.frame(draw);  // applied at the start of the next frame
-    EXPECT_EQ(state.appliedTheme, Theme::Light);
-    EXPECT_GT(luminance(ImGui::GetStyle().Colors[ImGuiCol_WindowBg]), darkBg + 0.5f);
+  clickMenuItem(ui, draw, "View", themeLabel(Theme::Light));
+  EXPECT_EQ(state.theme, Theme::Light);
+  ui.frame(draw);  // applied at the start of the next frame
+  EXPECT_EQ(state.appliedTheme, Theme::Light);
+  EXPECT_GT(luminance(ImGui::GetStyle().Colors[ImGuiCol_WindowBg]), darkBg + 0.5f);
 
-    clickMenuItem(ui, draw, "View", themeLabel(Theme::Dark));
-    EXPECT_EQ(state.theme, Theme::Dark);
+  clickMenuItem(ui, draw, "View", themeLabel(Theme::Dark));
+  EXPECT_EQ(state.theme, Theme::Dark);
 }
 
 // The frame loop syncs once, in update(), before drawing; drawing an edit submits nothing.
 TEST(AppUi, DrawingNeverSyncsUpdateDoes) {
-    ImGuiHarness ui;
-    AppState state;
-    state.scenarioPath = std::string(CHOKEPOINT_SOURCE_DIR) + "/scenarios/baseline.json";
-    loadScenario(state);
-    waitForRuns(state);
-    const auto drawOnly = [&] { drawUi(state); };
-    const auto frame = [&] { update(state); drawUi(state); };
-    ui.frames(2, frame);
-    const Version before = version(state.doc);
-    ASSERT_EQ(state.runs.submitted, before);
-    const int lever = state.doc.loaded->findLever("us.export_enforcement");
-    setLeverValue(state.doc, lever, leverValue(state.doc, lever) > 0.5 ? 0.2 : 0.8);
-    const std::uint64_t frameNumber = state.runs.frame;
-    ui.frames(2, drawOnly);
-    EXPECT_EQ(state.runs.submitted, before) << "drawUi submitted a run";
-    EXPECT_EQ(state.runs.frame, frameNumber);
-    ui.frame(frame);
-    EXPECT_EQ(state.runs.submitted, version(state.doc));
-    EXPECT_EQ(state.runs.frame, frameNumber + 1);
+  ImGuiHarness ui;
+  AppState state;
+  state.scenarioPath = std::string(CHOKEPOINT_SOURCE_DIR) + "/scenarios/baseline.json";
+  loadScenario(state);
+  waitForRuns(state);
+  const auto drawOnly = [&] { drawUi(state); };
+  const auto frame = [&] {
+    update(state);
+    drawUi(state);
+  };
+  ui.frames(2, frame);
+  const Version before = version(state.doc);
+  ASSERT_EQ(state.runs.submitted, before);
+  const int lever = state.doc.loaded->findLever("us.export_enforcement");
+  setLeverValue(state.doc, lever, leverValue(state.doc, lever) > 0.5 ? 0.2 : 0.8);
+  const std::uint64_t frameNumber = state.runs.frame;
+  ui.frames(2, drawOnly);
+  EXPECT_EQ(state.runs.submitted, before) << "drawUi submitted a run";
+  EXPECT_EQ(state.runs.frame, frameNumber);
+  ui.frame(frame);
+  EXPECT_EQ(state.runs.submitted, version(state.doc));
+  EXPECT_EQ(state.runs.frame, frameNumber + 1);
 }
 
 TEST(AppUi, CtrlDigitShortcutsSwitchTheme) {
-    ImGuiHarness ui;
-    AppState state;
-    const auto draw = [&] { update(state); drawUi(state); };
-    ui.frame(draw);
-    ui.pressKey('3', draw, KeyMods{.ctrl = true});
-    EXPECT_EQ(state.theme, Theme::Presenter);
-    ui.pressKey('2', draw, KeyMods{.ctrl = true});
-    EXPECT_EQ(state.theme, Theme::Light);
-    ui.pressKey('1', draw);  // no Ctrl: ignored
-    EXPECT_EQ(state.theme, Theme::Light);
+  ImGuiHarness ui;
+  AppState state;
+  const auto draw = [&] {
+    update(state);
+    drawUi(state);
+  };
+  ui.frame(draw);
+  ui.pressKey('3', draw, KeyMods{.ctrl = true});
+  EXPECT_EQ(state.theme, Theme::Presenter);
+  ui.pressKey('2', draw, KeyMods{.ctrl = true});
+  EXPECT_EQ(state.theme, Theme::Light);
+  ui.pressKey('1', draw);  // no Ctrl: ignored
+  EXPECT_EQ(state.theme, Theme::Light);
 }
 
 TEST(AppUi, QuitFromMenuAndShortcut) {
-    ImGuiHarness ui;
-    AppState state;
-    const auto draw = [&] { update(state); drawUi(state); };
-    ui.frame(draw);
-    clickMenuItem(ui, draw, "File", "Quit");
-    EXPECT_TRUE(state.requests.quit);
+  ImGuiHarness ui;
+  AppState state;
+  const auto draw = [&] {
+    update(state);
+    drawUi(state);
+  };
+  ui.frame(draw);
+  clickMenuItem(ui, draw, "File", "Quit");
+  EXPECT_TRUE(state.requests.quit);
 
-    AppState other;
-    const auto drawOther = [&] { update(other); drawUi(other); };
-    ui.frame(drawOther);
-    ui.pressKey('Q', drawOther, KeyMods{.ctrl = true});
-    EXPECT_TRUE(other.requests.quit);
+  AppState other;
+  const auto drawOther = [&] {
+    update(other);
+    drawUi(other);
+  };
+  ui.frame(drawOther);
+  ui.pressKey('Q', drawOther, KeyMods{.ctrl = true});
+  EXPECT_TRUE(other.requests.quit);
 }
 
 TEST(AppUi, ShortcutWorksWhileMenuIsOpen) {
-    ImGuiHarness ui;
-    AppState state;
-    const auto draw = [&] { update(state); drawUi(state); };
-    ui.frame(draw);
-    ASSERT_TRUE(ui.clickItem("menu/View", draw));
-    ui.frame(draw);
-    ASSERT_TRUE(ui.itemRect("View/Dark theme")) << "menu did not open";
-    ui.pressKey('Q', draw, KeyMods{.ctrl = true});
-    EXPECT_TRUE(state.requests.quit);
+  ImGuiHarness ui;
+  AppState state;
+  const auto draw = [&] {
+    update(state);
+    drawUi(state);
+  };
+  ui.frame(draw);
+  ASSERT_TRUE(ui.clickItem("menu/View", draw));
+  ui.frame(draw);
+  ASSERT_TRUE(ui.itemRect("View/Dark theme")) << "menu did not open";
+  ui.pressKey('Q', draw, KeyMods{.ctrl = true});
+  EXPECT_TRUE(state.requests.quit);
 }
 
 TEST(AppUi, HelpOpensAboutWindow) {
-    ImGuiHarness ui;
-    AppState state;
-    const auto draw = [&] { update(state); drawUi(state); };
-    ui.frame(draw);
-    clickMenuItem(ui, draw, "Help", "About Chokepoint");
-    EXPECT_TRUE(state.windows.about);
-    ui.frame(draw);
-    // The window keeps one id in every language: "###About Chokepoint".
-    const ImGuiWindow* about = ImGui::FindWindowByName("###About Chokepoint");
-    ASSERT_NE(about, nullptr);
-    EXPECT_TRUE(about->Active);
+  ImGuiHarness ui;
+  AppState state;
+  const auto draw = [&] {
+    update(state);
+    drawUi(state);
+  };
+  ui.frame(draw);
+  clickMenuItem(ui, draw, "Help", "About Chokepoint");
+  EXPECT_TRUE(state.windows.about);
+  ui.frame(draw);
+  // The window keeps one id in every language: "###About Chokepoint".
+  const ImGuiWindow* about = ImGui::FindWindowByName("###About Chokepoint");
+  ASSERT_NE(about, nullptr);
+  EXPECT_TRUE(about->Active);
 }
 
 TEST(AppUi, ErrorPanelOffersReloadThatRecovers) {
-    TempDir dir;
-    const auto path = dir / "broken.json";
-    std::ofstream(path) << "{ not json";
+  TempDir dir;
+  const auto path = dir / "broken.json";
+  std::ofstream(path) << "{ not json";
 
-    AppState state;
-    state.scenarioPath = path.string();
-    loadScenario(state);
-    ASSERT_TRUE(state.loadError);
+  AppState state;
+  state.scenarioPath = path.string();
+  loadScenario(state);
+  ASSERT_TRUE(state.loadError);
 
-    ImGuiHarness ui;
-    const auto draw = [&] { update(state); drawUi(state); };
-    ui.frames(2, draw);
-    ASSERT_TRUE(ui.itemRect("error/Reload")) << "error panel not drawn";
+  ImGuiHarness ui;
+  const auto draw = [&] {
+    update(state);
+    drawUi(state);
+  };
+  ui.frames(2, draw);
+  ASSERT_TRUE(ui.itemRect("error/Reload")) << "error panel not drawn";
 
-    std::ofstream(path) << R"({"extends": ")" << CHOKEPOINT_SOURCE_DIR << R"(/scenarios/baseline.json"})";
-    ASSERT_TRUE(ui.clickItem("error/Reload", draw));
-    EXPECT_TRUE(state.requests.reload);
-    handleRequests(state);
-    EXPECT_FALSE(state.loadError);
-    EXPECT_TRUE(state.scenarioLoaded);
-    ui.frame(draw);
-    EXPECT_FALSE(ui.itemRect("error/Reload"));
+  std::ofstream(path) << R"({"extends": ")" << CHOKEPOINT_SOURCE_DIR << R"(/scenarios/baseline.json"})";
+  ASSERT_TRUE(ui.clickItem("error/Reload", draw));
+  EXPECT_TRUE(state.requests.reload);
+  handleRequests(state);
+  EXPECT_FALSE(state.loadError);
+  EXPECT_TRUE(state.scenarioLoaded);
+  ui.frame(draw);
+  EXPECT_FALSE(ui.itemRect("error/Reload"));
 }
 
 TEST(AppUi, WarningsAndEveryWindowDrawWithoutAsserting) {
-    ImGuiHarness ui;
-    AppState state;
-    state.scenarioPath = "scenario.json";
-    state.scenarioLoaded = true;  // no document: the welcome text
-    state.warnings.push_back("font missing");
-    state.windows = WindowVisibility{.about = true, .shortcuts = true, .imguiDemo = true, .imguiMetrics = true};
-    const auto draw = [&] { update(state); drawUi(state); };
-    for (Theme t : {Theme::Dark, Theme::Light, Theme::Presenter}) {
-        state.theme = t;
-        ui.frames(3, draw);
-    }
-    SUCCEED();
+  ImGuiHarness ui;
+  AppState state;
+  state.scenarioPath = "scenario.json";
+  state.scenarioLoaded = true;  // no document: the welcome text
+  state.warnings.push_back("font missing");
+  state.windows = WindowVisibility{.about = true, .shortcuts = true, .imguiDemo = true, .imguiMetrics = true};
+  const auto draw = [&] {
+    update(state);
+    drawUi(state);
+  };
+  for (Theme t : {Theme::Dark, Theme::Light, Theme::Presenter}) {
+    state.theme = t;
+    ui.frames(3, draw);
+  }
+  SUCCEED();
 }

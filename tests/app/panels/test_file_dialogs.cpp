@@ -19,88 +19,90 @@ using chokepoint::test::DashboardFixture;
 using chokepoint::test::ImGuiHarness;
 
 TEST(FileDialogs, ClassroomAndScenarioRequestsGoThroughOneSlotAndAskForFrames) {
-    DashboardFixture d;
-    requestClassroomDialog(d.state, ClassroomDialog::OpenWorkshop);
-    ASSERT_TRUE(d.state.dialogs.requested);
-    EXPECT_STREQ(d.state.dialogs.requested->title, "Open workshop");
-    EXPECT_EQ(d.state.dialogs.requested->kind, FileDialogKind::Open);
-    EXPECT_FALSE(d.state.dialogs.requested->files.empty());
-    EXPECT_TRUE(backgroundSignals(d.state).animating);  // the dialog opens without waiting for input
-    requestExportCsv(d.state);                           // a later request replaces it
-    EXPECT_STREQ(d.state.dialogs.requested->title, "Export results (CSV)");
-    d.ui.frames(2, d.draw);
-    EXPECT_FALSE(d.state.dialogs.requested);
-    ASSERT_TRUE(d.state.dialogs.shown);
-    EXPECT_TRUE(d.ui.itemRect("export/path"));
-    EXPECT_FALSE(d.ui.itemRect("classroom/path"));
+  DashboardFixture d;
+  requestClassroomDialog(d.state, ClassroomDialog::OpenWorkshop);
+  ASSERT_TRUE(d.state.dialogs.requested);
+  EXPECT_STREQ(d.state.dialogs.requested->title, "Open workshop");
+  EXPECT_EQ(d.state.dialogs.requested->kind, FileDialogKind::Open);
+  EXPECT_FALSE(d.state.dialogs.requested->files.empty());
+  EXPECT_TRUE(backgroundSignals(d.state).animating);  // the dialog opens without waiting for input
+  requestExportCsv(d.state);                          // a later request replaces it
+  EXPECT_STREQ(d.state.dialogs.requested->title, "Export results (CSV)");
+  d.ui.frames(2, d.draw);
+  EXPECT_FALSE(d.state.dialogs.requested);
+  ASSERT_TRUE(d.state.dialogs.shown);
+  EXPECT_TRUE(d.ui.itemRect("export/path"));
+  EXPECT_FALSE(d.ui.itemRect("classroom/path"));
 }
 
 TEST(FileDialogs, EnterInThePathFieldIsOkAndRaisesTheRequest) {
-    DashboardFixture d;
-    requestExportCsv(d.state);
-    d.ui.frames(2, d.draw);
-    ASSERT_TRUE(d.ui.itemRect("export/path"));
-    d.ui.pressKey(ImGuiHarness::namedKey(ImGuiKey_Enter), d.draw);  // the path field has the focus
-    EXPECT_FALSE(d.state.dialogs.shown);
-    ASSERT_TRUE(d.state.requests.exportCsv);
-    EXPECT_EQ(*d.state.requests.exportCsv, "baseline_results.csv");
+  DashboardFixture d;
+  requestExportCsv(d.state);
+  d.ui.frames(2, d.draw);
+  ASSERT_TRUE(d.ui.itemRect("export/path"));
+  d.ui.pressKey(ImGuiHarness::namedKey(ImGuiKey_Enter), d.draw);  // the path field has the focus
+  EXPECT_FALSE(d.state.dialogs.shown);
+  ASSERT_TRUE(d.state.requests.exportCsv);
+  EXPECT_EQ(*d.state.requests.exportCsv, "baseline_results.csv");
 }
 
 TEST(FileDialogs, EscapeInEitherSaveDialogDropsTheActionWaitingForTheSave) {
-    DashboardFixture d;
-    for (int which = 0; which < 2; ++which) {
-        d.state.dialogs.pending = PendingAction::Open;  // as after "Save..." in the unsaved-changes question
-        d.state.dialogs.continueAfterSave = true;
-        if (which == 0)
-            requestSaveScenarioAs(d.state);
-        else
-            requestClassroomDialog(d.state, ClassroomDialog::SaveSessionAs);
-        d.ui.frames(2, d.draw);
-        ASSERT_TRUE(d.state.dialogs.shown) << which;
-        d.ui.pressKey(ImGuiHarness::namedKey(ImGuiKey_Escape), d.draw);
-        EXPECT_FALSE(d.state.dialogs.shown) << which;
-        EXPECT_EQ(d.state.dialogs.pending, PendingAction::None) << which;
-        EXPECT_FALSE(d.state.dialogs.continueAfterSave) << which;
-        EXPECT_FALSE(d.state.requests.saveAs) << which;
-        EXPECT_FALSE(d.state.classroom.requests.saveSession) << which;
-    }
+  DashboardFixture d;
+  for (int which = 0; which < 2; ++which) {
+    d.state.dialogs.pending = PendingAction::Open;  // as after "Save..." in the unsaved-changes question
+    d.state.dialogs.continueAfterSave = true;
+    if (which == 0)
+      requestSaveScenarioAs(d.state);
+    else
+      requestClassroomDialog(d.state, ClassroomDialog::SaveSessionAs);
+    d.ui.frames(2, d.draw);
+    ASSERT_TRUE(d.state.dialogs.shown) << which;
+    d.ui.pressKey(ImGuiHarness::namedKey(ImGuiKey_Escape), d.draw);
+    EXPECT_FALSE(d.state.dialogs.shown) << which;
+    EXPECT_EQ(d.state.dialogs.pending, PendingAction::None) << which;
+    EXPECT_FALSE(d.state.dialogs.continueAfterSave) << which;
+    EXPECT_FALSE(d.state.requests.saveAs) << which;
+    EXPECT_FALSE(d.state.classroom.requests.saveSession) << which;
+  }
 }
 
 TEST(FileDialogs, AFailedClassroomOpenComesBackWithWhatWasTypedAndWhy) {
-    DashboardFixture d;
-    requestClassroomDialog(d.state, ClassroomDialog::OpenStory);
-    d.ui.frames(2, d.draw);
-    ASSERT_TRUE(d.ui.itemRect("classroom/path"));
-    const std::string typed = "no_such_folder/no_such_story.json";
-    d.ui.pressKey(ImGuiHarness::namedKey(ImGuiKey_A), d.draw, test::KeyMods{.ctrl = true});  // the path field has the focus
-    d.ui.typeText(typed.c_str(), d.draw);
-    ASSERT_TRUE(d.ui.clickItem("classroom/ok", d.draw));
-    EXPECT_FALSE(d.state.dialogs.shown);
-    handleRequests(d.state);
-    ASSERT_TRUE(d.state.dialogs.requested);
-    EXPECT_STREQ(d.state.dialogs.requested->title, "Open story");
-    EXPECT_EQ(d.state.dialogs.requested->path, typed);
-    EXPECT_NE(d.state.dialogs.requested->error.find("no_such_story"), std::string::npos) << d.state.dialogs.requested->error;
-    EXPECT_TRUE(d.state.statusIsError);
-    EXPECT_EQ(d.state.statusMessage.rfind("Story not opened: ", 0), 0u) << d.state.statusMessage;
-    d.ui.frames(2, d.draw);
-    EXPECT_TRUE(d.ui.itemRect("classroom/path"));
+  DashboardFixture d;
+  requestClassroomDialog(d.state, ClassroomDialog::OpenStory);
+  d.ui.frames(2, d.draw);
+  ASSERT_TRUE(d.ui.itemRect("classroom/path"));
+  const std::string typed = "no_such_folder/no_such_story.json";
+  d.ui.pressKey(ImGuiHarness::namedKey(ImGuiKey_A), d.draw,
+                test::KeyMods{.ctrl = true});  // the path field has the focus
+  d.ui.typeText(typed.c_str(), d.draw);
+  ASSERT_TRUE(d.ui.clickItem("classroom/ok", d.draw));
+  EXPECT_FALSE(d.state.dialogs.shown);
+  handleRequests(d.state);
+  ASSERT_TRUE(d.state.dialogs.requested);
+  EXPECT_STREQ(d.state.dialogs.requested->title, "Open story");
+  EXPECT_EQ(d.state.dialogs.requested->path, typed);
+  EXPECT_NE(d.state.dialogs.requested->error.find("no_such_story"), std::string::npos)
+      << d.state.dialogs.requested->error;
+  EXPECT_TRUE(d.state.statusIsError);
+  EXPECT_EQ(d.state.statusMessage.rfind("Story not opened: ", 0), 0u) << d.state.statusMessage;
+  d.ui.frames(2, d.draw);
+  EXPECT_TRUE(d.ui.itemRect("classroom/path"));
 }
 
 TEST(FileDialogs, AFailedSaveAsComesBackWithTheNameAndPathTypedAndWhy) {
-    DashboardFixture d;
-    d.state.requests.saveAs = "no_such_folder/variant.json";
-    d.state.requests.saveAsName = "My variant";
-    handleRequests(d.state);
-    ASSERT_TRUE(d.state.dialogs.requested);
-    EXPECT_STREQ(d.state.dialogs.requested->title, "Save scenario as");
-    EXPECT_EQ(d.state.dialogs.requested->path, "no_such_folder/variant.json");
-    EXPECT_EQ(d.state.dialogs.requested->name, "My variant");
-    EXPECT_FALSE(d.state.dialogs.requested->error.empty());
-    EXPECT_TRUE(d.state.statusIsError);
-    d.ui.frames(2, d.draw);
-    EXPECT_TRUE(d.ui.itemRect("saveas/name"));
-    EXPECT_TRUE(d.ui.itemRect("saveas/path"));
+  DashboardFixture d;
+  d.state.requests.saveAs = "no_such_folder/variant.json";
+  d.state.requests.saveAsName = "My variant";
+  handleRequests(d.state);
+  ASSERT_TRUE(d.state.dialogs.requested);
+  EXPECT_STREQ(d.state.dialogs.requested->title, "Save scenario as");
+  EXPECT_EQ(d.state.dialogs.requested->path, "no_such_folder/variant.json");
+  EXPECT_EQ(d.state.dialogs.requested->name, "My variant");
+  EXPECT_FALSE(d.state.dialogs.requested->error.empty());
+  EXPECT_TRUE(d.state.statusIsError);
+  d.ui.frames(2, d.draw);
+  EXPECT_TRUE(d.ui.itemRect("saveas/name"));
+  EXPECT_TRUE(d.ui.itemRect("saveas/path"));
 }
 
 }  // namespace

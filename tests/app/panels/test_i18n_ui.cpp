@@ -28,127 +28,129 @@ using chokepoint::test::DashboardFixture;
 // Draws the dashboard, every table tab, the auxiliary windows, the menus, a story card and
 // the workshop with its scoreboard: what a class sees.
 void drawEverything(DashboardFixture& d) {
-    app::AppState& s = d.state;
-    auto frames = [&] { d.ui.frames(3, d.draw); };
-    frames();
-    for (int tab = 0; tab < 6; ++tab) {
-        s.view.selectTab = tab;
-        d.settle();
-        frames();
-    }
-    s.windows.about = s.windows.shortcuts = s.windows.sources = s.windows.compareScenarios = true;
+  app::AppState& s = d.state;
+  auto frames = [&] { d.ui.frames(3, d.draw); };
+  frames();
+  for (int tab = 0; tab < 6; ++tab) {
+    s.view.selectTab = tab;
     d.settle();
     frames();
-    s.windows.about = s.windows.shortcuts = s.windows.sources = s.windows.compareScenarios = false;
-    for (const char* menu : {"menu/File", "menu/Edit", "menu/View", "menu/Help"}) {
-        ASSERT_TRUE(d.ui.clickItem(menu, d.draw)) << menu;
-        frames();
-        d.ui.pressKey(test::ImGuiHarness::namedKey(ImGuiKey_Escape), d.draw);
-    }
-    ASSERT_TRUE(app::openStory(s, test::storyPath("history_2022_2025.json")).empty());
-    d.settle();
-    for (int card = -1; card < 2; ++card) {
-        app::storyGoTo(s, card);
-        d.settle();
-        frames();
-    }
-    ASSERT_TRUE(app::openWorkshop(s, test::workshopPath("compute_race.json")).empty());
-    d.settle();
-    ASSERT_TRUE(app::playRound(s));
-    d.settle();
-    app::syncWorkshop(s);
+  }
+  s.windows.about = s.windows.shortcuts = s.windows.sources = s.windows.compareScenarios = true;
+  d.settle();
+  frames();
+  s.windows.about = s.windows.shortcuts = s.windows.sources = s.windows.compareScenarios = false;
+  for (const char* menu : {"menu/File", "menu/Edit", "menu/View", "menu/Help"}) {
+    ASSERT_TRUE(d.ui.clickItem(menu, d.draw)) << menu;
     frames();
+    d.ui.pressKey(test::ImGuiHarness::namedKey(ImGuiKey_Escape), d.draw);
+  }
+  ASSERT_TRUE(app::openStory(s, test::storyPath("history_2022_2025.json")).empty());
+  d.settle();
+  for (int card = -1; card < 2; ++card) {
+    app::storyGoTo(s, card);
+    d.settle();
+    frames();
+  }
+  ASSERT_TRUE(app::openWorkshop(s, test::workshopPath("compute_race.json")).empty());
+  d.settle();
+  ASSERT_TRUE(app::playRound(s));
+  d.settle();
+  app::syncWorkshop(s);
+  frames();
 }
 
 struct UkrainianUi : ::testing::Test {
-    void TearDown() override {
-        cp::i18n::recordMissing(false);
-        cp::i18n::clearMissing();
-        cp::i18n::setLanguage("en", cp::i18n::Catalogue{});
+  void TearDown() override {
+    cp::i18n::recordMissing(false);
+    cp::i18n::clearMissing();
+    cp::i18n::setLanguage("en", cp::i18n::Catalogue{});
+  }
+  static std::vector<std::string> missingAfterDrawing(cp::i18n::Catalogue c) {
+    cp::i18n::setLanguage("uk", std::move(c));
+    cp::i18n::clearMissing();
+    cp::i18n::recordMissing(true);
+    {
+      DashboardFixture d;
+      drawEverything(d);
     }
-    static std::vector<std::string> missingAfterDrawing(cp::i18n::Catalogue c) {
-        cp::i18n::setLanguage("uk", std::move(c));
-        cp::i18n::clearMissing();
-        cp::i18n::recordMissing(true);
-        {
-            DashboardFixture d;
-            drawEverything(d);
-        }
-        cp::i18n::recordMissing(false);
-        return cp::i18n::missingLookups();
-    }
+    cp::i18n::recordMissing(false);
+    return cp::i18n::missingLookups();
+  }
 };
 
-bool has(const std::vector<std::string>& v, const std::string& s) { return std::find(v.begin(), v.end(), s) != v.end(); }
+bool has(const std::vector<std::string>& v, const std::string& s) {
+  return std::find(v.begin(), v.end(), s) != v.end();
+}
 
 TEST_F(UkrainianUi, RecorderCatchesTheOneStringAFixtureCatalogueLacks) {
-    // An empty catalogue: everything drawn through tr() is recorded, from the code and the scenario.
-    const auto drawn = missingAfterDrawing({});
-    for (const char* s : {"File", "Companies", "Rule timeline", "China training compute", "Keyboard shortcuts",
-                          "Policy levers", "US advanced-chip controls"})
-        EXPECT_TRUE(has(drawn, s)) << s << " was drawn without tr()";
-    cp::i18n::Catalogue fixture;
-    for (const std::string& s : drawn)
-        if (s != "Rule timeline") fixture.add(s, "УК " + s);
-    EXPECT_EQ(missingAfterDrawing(std::move(fixture)), std::vector<std::string>{"Rule timeline"});
+  // An empty catalogue: everything drawn through tr() is recorded, from the code and the scenario.
+  const auto drawn = missingAfterDrawing({});
+  for (const char* s : {"File", "Companies", "Rule timeline", "China training compute", "Keyboard shortcuts",
+                        "Policy levers", "US advanced-chip controls"})
+    EXPECT_TRUE(has(drawn, s)) << s << " was drawn without tr()";
+  cp::i18n::Catalogue fixture;
+  for (const std::string& s : drawn)
+    if (s != "Rule timeline") fixture.add(s, "УК " + s);
+  EXPECT_EQ(missingAfterDrawing(std::move(fixture)), std::vector<std::string>{"Rule timeline"});
 }
 
 // How many entries of a PO file carry a translation.
 int translatedEntries(const std::string& path) {
-    std::ifstream in(path);
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    const auto po = cp::i18n::parsePo(ss.str(), path);
-    return static_cast<int>(std::count_if(po.entries.begin(), po.entries.end(),
-                                          [](const cp::i18n::PoEntry& e) { return !e.msgid.empty() && e.translated(); }));
+  std::ifstream in(path);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  const auto po = cp::i18n::parsePo(ss.str(), path);
+  return static_cast<int>(std::count_if(po.entries.begin(), po.entries.end(),
+                                        [](const cp::i18n::PoEntry& e) { return !e.msgid.empty() && e.translated(); }));
 }
 
 TEST_F(UkrainianUi, RealCataloguesLeaveNothingInEnglish) {
-    const std::string ui = std::string(CHOKEPOINT_SOURCE_DIR) + "/assets/locale/uk.po";
-    ASSERT_GT(translatedEntries(ui), 500) << ui << " lost its translations";
-    cp::i18n::Catalogue real;
-    std::vector<std::string> problems;
-    ASSERT_TRUE(cp::i18n::loadCatalogue(real, "uk", {CHOKEPOINT_SOURCE_DIR}, problems));
-    EXPECT_TRUE(problems.empty()) << problems.front();
-    const auto missing = missingAfterDrawing(std::move(real));
-    std::string list;
-    for (const std::string& s : missing) list += "\n  " + s;
-    EXPECT_TRUE(missing.empty()) << missing.size() << " strings drawn in English:" << list;
+  const std::string ui = std::string(CHOKEPOINT_SOURCE_DIR) + "/assets/locale/uk.po";
+  ASSERT_GT(translatedEntries(ui), 500) << ui << " lost its translations";
+  cp::i18n::Catalogue real;
+  std::vector<std::string> problems;
+  ASSERT_TRUE(cp::i18n::loadCatalogue(real, "uk", {CHOKEPOINT_SOURCE_DIR}, problems));
+  EXPECT_TRUE(problems.empty()) << problems.front();
+  const auto missing = missingAfterDrawing(std::move(real));
+  std::string list;
+  for (const std::string& s : missing) list += "\n  " + s;
+  EXPECT_TRUE(missing.empty()) << missing.size() << " strings drawn in English:" << list;
 }
 
 TEST_F(UkrainianUi, MonthsReadAsWordsInUkrainianAndStayIsoInEnglish) {
-    const int june2028 = 2028 * 12 + 5;
-    EXPECT_STREQ(app::displayMonth(june2028), "2028-06");
-    const app::MonthAxis axis = app::makeMonthAxis(june2028, 2);
-    EXPECT_STREQ(axis.label(1), "2028-07");
-    cp::i18n::setLanguage("uk", cp::i18n::Catalogue{});
-    EXPECT_STREQ(app::displayMonth(june2028), "черв. 2028");
-    EXPECT_STREQ(axis.label(1), "лип. 2028");  // the axis follows a switch without being rebuilt
-    EXPECT_STREQ(axis.label(2), "");
+  const int june2028 = 2028 * 12 + 5;
+  EXPECT_STREQ(app::displayMonth(june2028), "2028-06");
+  const app::MonthAxis axis = app::makeMonthAxis(june2028, 2);
+  EXPECT_STREQ(axis.label(1), "2028-07");
+  cp::i18n::setLanguage("uk", cp::i18n::Catalogue{});
+  EXPECT_STREQ(app::displayMonth(june2028), "черв. 2028");
+  EXPECT_STREQ(axis.label(1), "лип. 2028");  // the axis follows a switch without being rebuilt
+  EXPECT_STREQ(axis.label(2), "");
 }
 
 TEST_F(UkrainianUi, SliderNumbersTakeTheDecimalComma) {
-    EXPECT_EQ(app::localizedSliderFormat("%.2f x", 1.0), "%.2f x");  // English: ImGui formats it
-    cp::i18n::setLanguage("uk", cp::i18n::Catalogue{});
-    EXPECT_EQ(app::localizedSliderFormat("%.2f x", 1.0), "1,00 x");
-    EXPECT_EQ(app::localizedSliderFormat("%.1f%%", 12.5), "12,5%%");  // stays a literal '%' for ImGui
+  EXPECT_EQ(app::localizedSliderFormat("%.2f x", 1.0), "%.2f x");  // English: ImGui formats it
+  cp::i18n::setLanguage("uk", cp::i18n::Catalogue{});
+  EXPECT_EQ(app::localizedSliderFormat("%.2f x", 1.0), "1,00 x");
+  EXPECT_EQ(app::localizedSliderFormat("%.1f%%", 12.5), "12,5%%");  // stays a literal '%' for ImGui
 }
 
 TEST_F(UkrainianUi, LeverValuesReadInTheLanguage) {
-    cp::Lever onOff, month, share;
-    onOff.kind = cp::LeverKind::Bool;
-    month.kind = cp::LeverKind::Month;
-    share.kind = cp::LeverKind::Share;
-    EXPECT_EQ(app::displayLeverValue(onOff, 1.0), "on");
-    EXPECT_EQ(app::displayLeverValue(share, 0.15), "0.15");
-    cp::i18n::Catalogue c;
-    c.add("on", "увімк.");
-    c.add("never", "ніколи");
-    cp::i18n::setLanguage("uk", std::move(c));
-    EXPECT_EQ(app::displayLeverValue(onOff, 1.0), "увімк.");
-    EXPECT_EQ(app::displayLeverValue(share, 0.15), "0,15");
-    EXPECT_EQ(app::displayLeverValue(month, 2026 * 12), "січ. 2026");
-    EXPECT_EQ(app::displayLeverValue(month, cp::kNever), "ніколи");
+  cp::Lever onOff, month, share;
+  onOff.kind = cp::LeverKind::Bool;
+  month.kind = cp::LeverKind::Month;
+  share.kind = cp::LeverKind::Share;
+  EXPECT_EQ(app::displayLeverValue(onOff, 1.0), "on");
+  EXPECT_EQ(app::displayLeverValue(share, 0.15), "0.15");
+  cp::i18n::Catalogue c;
+  c.add("on", "увімк.");
+  c.add("never", "ніколи");
+  cp::i18n::setLanguage("uk", std::move(c));
+  EXPECT_EQ(app::displayLeverValue(onOff, 1.0), "увімк.");
+  EXPECT_EQ(app::displayLeverValue(share, 0.15), "0,15");
+  EXPECT_EQ(app::displayLeverValue(month, 2026 * 12), "січ. 2026");
+  EXPECT_EQ(app::displayLeverValue(month, cp::kNever), "ніколи");
 }
 
 }  // namespace

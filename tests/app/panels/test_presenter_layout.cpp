@@ -25,176 +25,180 @@ using chokepoint::test::ItemRect;
 namespace {
 
 struct Screen {
-    float w, h;
+  float w, h;
 };
 
 class PresenterLayout : public ::testing::TestWithParam<Screen> {
-protected:
-    FontSet fonts;  // filled while the harness builds its atlas (before `state` takes them)
-    ImGuiHarness ui{options()};
-    AppState state;
-    ImGuiHarness::DrawFn draw = [this] { update(state); drawUi(state); };
+ protected:
+  FontSet fonts;  // filled while the harness builds its atlas (before `state` takes them)
+  ImGuiHarness ui{options()};
+  AppState state;
+  ImGuiHarness::DrawFn draw = [this] {
+    update(state);
+    drawUi(state);
+  };
 
-    ImGuiHarness::Options options() {
-        ImGuiHarness::Options o;
-        o.displaySize = ImVec2(GetParam().w, GetParam().h);
-        o.addFonts = [this](ImFontAtlas& atlas) {
-            fonts = loadFonts(atlas, {std::filesystem::path(CHOKEPOINT_SOURCE_DIR) / "assets"});
-        };
-        return o;
-    }
+  ImGuiHarness::Options options() {
+    ImGuiHarness::Options o;
+    o.displaySize = ImVec2(GetParam().w, GetParam().h);
+    o.addFonts = [this](ImFontAtlas& atlas) {
+      fonts = loadFonts(atlas, {std::filesystem::path(CHOKEPOINT_SOURCE_DIR) / "assets"});
+    };
+    return o;
+  }
 
-    void SetUp() override {
-        state.fonts = fonts;
-        ASSERT_NE(fonts.kpiLarge, nullptr) << "the KPI faces load from assets/fonts";
-        setPresenter(state, true);
-    }
+  void SetUp() override {
+    state.fonts = fonts;
+    ASSERT_NE(fonts.kpiLarge, nullptr) << "the KPI faces load from assets/fonts";
+    setPresenter(state, true);
+  }
 
-    void settle() {
-        waitForRuns(state);
-        ui.frames(3, draw);
-    }
+  void settle() {
+    waitForRuns(state);
+    ui.frames(3, draw);
+  }
 
-    void loadBaseline() {
-        state.scenarioPath = chokepoint::test::baselinePath();
-        loadScenario(state);
-        settle();
-    }
+  void loadBaseline() {
+    state.scenarioPath = chokepoint::test::baselinePath();
+    loadScenario(state);
+    settle();
+  }
 
-    // Rect of a probe, or a failure naming it.
-    ItemRect rect(const std::string& name) {
-        const auto r = ui.itemRect(name);
-        EXPECT_TRUE(r.has_value()) << name << " was not drawn";
-        return r.value_or(ItemRect{});
-    }
+  // Rect of a probe, or a failure naming it.
+  ItemRect rect(const std::string& name) {
+    const auto r = ui.itemRect(name);
+    EXPECT_TRUE(r.has_value()) << name << " was not drawn";
+    return r.value_or(ItemRect{});
+  }
 
-    bool onScreen(const ItemRect& r) const {
-        return r.min.x >= 0 && r.min.y >= 0 && r.max.x <= GetParam().w + 0.5f && r.max.y <= GetParam().h + 0.5f;
-    }
+  bool onScreen(const ItemRect& r) const {
+    return r.min.x >= 0 && r.min.y >= 0 && r.max.x <= GetParam().w + 0.5f && r.max.y <= GetParam().h + 0.5f;
+  }
 
-    // The charts drawn whole on screen.
-    std::vector<std::string> chartsOnScreen() {
-        std::vector<std::string> ids;
-        for (const ChartSpec& c : chartSpecs())
-            if (auto r = ui.itemRect(std::string("chart/") + c.id); r && onScreen(*r)) ids.push_back(c.id);
-        return ids;
-    }
+  // The charts drawn whole on screen.
+  std::vector<std::string> chartsOnScreen() {
+    std::vector<std::string> ids;
+    for (const ChartSpec& c : chartSpecs())
+      if (auto r = ui.itemRect(std::string("chart/") + c.id); r && onScreen(*r)) ids.push_back(c.id);
+    return ids;
+  }
 };
 
 bool inside(const ItemRect& in, const ItemRect& out) {
-    return in.min.x >= out.min.x - 0.5f && in.max.x <= out.max.x + 0.5f && in.min.y >= out.min.y - 0.5f &&
-           in.max.y <= out.max.y + 0.5f;
+  return in.min.x >= out.min.x - 0.5f && in.max.x <= out.max.x + 0.5f && in.min.y >= out.min.y - 0.5f &&
+         in.max.y <= out.max.y + 0.5f;
 }
 
 }  // namespace
 
 TEST_P(PresenterLayout, KpisInOneRowWithEveryLineInsideItsCard) {
-    loadBaseline();
-    float rowY = -1.0f;
-    for (const KpiSpec& k : kpiSpecs()) {
-        const std::string id = std::string("kpi/") + k.id;
-        const ItemRect card = rect(id + "/card");
-        EXPECT_TRUE(onScreen(card)) << id;
-        if (rowY < 0) rowY = card.min.y;
-        EXPECT_FLOAT_EQ(card.min.y, rowY) << id << ": every card in one row";
-        for (const char* part : {"/title", "", "/change"}) {
-            const ItemRect r = rect(id + part);
-            EXPECT_TRUE(inside(r, card)) << id << part << " spills out of its card: x " << r.min.x << ".." << r.max.x
-                                         << " y " << r.min.y << ".." << r.max.y << " in " << card.min.x << ".."
-                                         << card.max.x << ", " << card.min.y << ".." << card.max.y;
-        }
-        if (auto unit = ui.itemRect(id + "/unit")) {
-            EXPECT_TRUE(inside(*unit, card)) << id << " unit";
-        }
-        // The value reads from the back of the room: about twice the height of the change line.
-        EXPECT_GE(rect(id).height(), 1.7f * rect(id + "/change").height()) << id;
+  loadBaseline();
+  float rowY = -1.0f;
+  for (const KpiSpec& k : kpiSpecs()) {
+    const std::string id = std::string("kpi/") + k.id;
+    const ItemRect card = rect(id + "/card");
+    EXPECT_TRUE(onScreen(card)) << id;
+    if (rowY < 0) rowY = card.min.y;
+    EXPECT_FLOAT_EQ(card.min.y, rowY) << id << ": every card in one row";
+    for (const char* part : {"/title", "", "/change"}) {
+      const ItemRect r = rect(id + part);
+      EXPECT_TRUE(inside(r, card)) << id << part << " spills out of its card: x " << r.min.x << ".." << r.max.x << " y "
+                                   << r.min.y << ".." << r.max.y << " in " << card.min.x << ".." << card.max.x << ", "
+                                   << card.min.y << ".." << card.max.y;
     }
+    if (auto unit = ui.itemRect(id + "/unit")) {
+      EXPECT_TRUE(inside(*unit, card)) << id << " unit";
+    }
+    // The value reads from the back of the room: about twice the height of the change line.
+    EXPECT_GE(rect(id).height(), 1.7f * rect(id + "/change").height()) << id;
+  }
 }
 
 TEST_P(PresenterLayout, LeverPanelIsAStripAndTheChartsFillTheRest) {
-    loadBaseline();
-    EXPECT_TRUE(leverPanelCollapsed(state));
-    const ItemRect open = rect("levers/open");
-    EXPECT_LT(open.max.x, GetParam().w * 0.06f) << "the strip is narrow";
-    EXPECT_FALSE(ui.itemRect("levers/close")) << "no lever panel in presenter mode until asked for";
-    const auto charts = chartsOnScreen();
-    ASSERT_GE(charts.size(), 2u);
-    EXPECT_LE(charts.size(), 3u);
-    for (const std::string& id : charts) {
-        const ItemRect r = rect("chart/" + id);
-        EXPECT_GE(r.height(), GetParam().h * 0.4f) << id << ": charts take the height left";
-    }
-    // Ctrl+L opens the panel; again folds it.
-    ui.pressKey('L', draw, chokepoint::test::KeyMods{.ctrl = true});
-    ui.frame(draw);
-    EXPECT_FALSE(leverPanelCollapsed(state));
-    EXPECT_TRUE(ui.itemRect("levers/close"));
-    ui.pressKey('L', draw, chokepoint::test::KeyMods{.ctrl = true});
-    EXPECT_TRUE(leverPanelCollapsed(state));
+  loadBaseline();
+  EXPECT_TRUE(leverPanelCollapsed(state));
+  const ItemRect open = rect("levers/open");
+  EXPECT_LT(open.max.x, GetParam().w * 0.06f) << "the strip is narrow";
+  EXPECT_FALSE(ui.itemRect("levers/close")) << "no lever panel in presenter mode until asked for";
+  const auto charts = chartsOnScreen();
+  ASSERT_GE(charts.size(), 2u);
+  EXPECT_LE(charts.size(), 3u);
+  for (const std::string& id : charts) {
+    const ItemRect r = rect("chart/" + id);
+    EXPECT_GE(r.height(), GetParam().h * 0.4f) << id << ": charts take the height left";
+  }
+  // Ctrl+L opens the panel; again folds it.
+  ui.pressKey('L', draw, chokepoint::test::KeyMods{.ctrl = true});
+  ui.frame(draw);
+  EXPECT_FALSE(leverPanelCollapsed(state));
+  EXPECT_TRUE(ui.itemRect("levers/close"));
+  ui.pressKey('L', draw, chokepoint::test::KeyMods{.ctrl = true});
+  EXPECT_TRUE(leverPanelCollapsed(state));
 }
 
 TEST_P(PresenterLayout, AChangedLeversMainEffectIsOnScreen) {
-    loadBaseline();
-    const int lever = state.doc.loaded->findLever("us.remote_access_control");
-    ASSERT_GE(lever, 0);
-    setLeverValue(state.doc, lever, 1.0);
-    settle();
-    const auto order = chartOrder(state);
-    ASSERT_FALSE(order.empty());
-    const size_t most = order.front();
-    EXPECT_TRUE(state.dash.charts[most].differs);
-    for (size_t c = 0; c < state.dash.charts.size(); ++c)
-        EXPECT_LE(chartChange(state.dash.charts[c]), chartChange(state.dash.charts[most]) + 1e-12) << chartSpecs()[c].id;
-    const auto charts = chartsOnScreen();
-    EXPECT_NE(std::find(charts.begin(), charts.end(), chartSpecs()[most].id), charts.end())
-        << chartSpecs()[most].id << " moved most and is not on screen";
+  loadBaseline();
+  const int lever = state.doc.loaded->findLever("us.remote_access_control");
+  ASSERT_GE(lever, 0);
+  setLeverValue(state.doc, lever, 1.0);
+  settle();
+  const auto order = chartOrder(state);
+  ASSERT_FALSE(order.empty());
+  const size_t most = order.front();
+  EXPECT_TRUE(state.dash.charts[most].differs);
+  for (size_t c = 0; c < state.dash.charts.size(); ++c)
+    EXPECT_LE(chartChange(state.dash.charts[c]), chartChange(state.dash.charts[most]) + 1e-12) << chartSpecs()[c].id;
+  const auto charts = chartsOnScreen();
+  EXPECT_NE(std::find(charts.begin(), charts.end(), chartSpecs()[most].id), charts.end())
+      << chartSpecs()[most].id << " moved most and is not on screen";
 }
 
 TEST_P(PresenterLayout, StoryCardsShowExactlyTheChartsTheyName) {
-    ASSERT_TRUE(openStory(state, chokepoint::test::storyPath("history_2022_2025.json")).empty());
+  ASSERT_TRUE(openStory(state, chokepoint::test::storyPath("history_2022_2025.json")).empty());
+  settle();
+  const int n = storyCardCount(state);
+  ASSERT_GT(n, 2);
+  for (int card : {0, n / 2, n - 1}) {
+    storyGoTo(state, card);
     settle();
-    const int n = storyCardCount(state);
-    ASSERT_GT(n, 2);
-    for (int card : {0, n / 2, n - 1}) {
-        storyGoTo(state, card);
-        settle();
-        const cp::StoryCard* c = storyCard(state);
-        ASSERT_NE(c, nullptr);
-        const auto charts = chartsOnScreen();
-        if (c->charts.empty()) {
-            EXPECT_GE(charts.size(), 1u) << "card " << card;
-            continue;
-        }
-        const size_t named = std::min<size_t>(c->charts.size(), 3);
-        EXPECT_EQ(charts.size(), named) << "card " << card;
-        for (size_t i = 0; i < named; ++i)
-            EXPECT_NE(std::find(charts.begin(), charts.end(), c->charts[i]), charts.end())
-                << "card " << card << ": " << c->charts[i] << " (its title too) must be on screen";
-        const ItemRect bar = rect("story/bar");
-        EXPECT_TRUE(onScreen(bar)) << "card " << card << ": the card's text must be on screen, " << bar.min.x << ","
-                                   << bar.min.y << " to " << bar.max.x << "," << bar.max.y;
+    const cp::StoryCard* c = storyCard(state);
+    ASSERT_NE(c, nullptr);
+    const auto charts = chartsOnScreen();
+    if (c->charts.empty()) {
+      EXPECT_GE(charts.size(), 1u) << "card " << card;
+      continue;
     }
+    const size_t named = std::min<size_t>(c->charts.size(), 3);
+    EXPECT_EQ(charts.size(), named) << "card " << card;
+    for (size_t i = 0; i < named; ++i)
+      EXPECT_NE(std::find(charts.begin(), charts.end(), c->charts[i]), charts.end())
+          << "card " << card << ": " << c->charts[i] << " (its title too) must be on screen";
+    const ItemRect bar = rect("story/bar");
+    EXPECT_TRUE(onScreen(bar)) << "card " << card << ": the card's text must be on screen, " << bar.min.x << ","
+                               << bar.min.y << " to " << bar.max.x << "," << bar.max.y;
+  }
 }
 
 TEST_P(PresenterLayout, WorkshopScoreboardFitsWholeBesideOneChart) {
-    ASSERT_TRUE(openWorkshop(state, chokepoint::test::workshopPath("compute_race.json")).empty());
+  ASSERT_TRUE(openWorkshop(state, chokepoint::test::workshopPath("compute_race.json")).empty());
+  settle();
+  for (int round = 1; round <= 2; ++round) {
+    ASSERT_TRUE(playRound(state));
     settle();
-    for (int round = 1; round <= 2; ++round) {
-        ASSERT_TRUE(playRound(state));
-        settle();
-        syncWorkshop(state);
-        ui.frames(2, draw);
-    }
-    ASSERT_NE(workshopBoard(state), nullptr);
-    const ItemRect board = rect("workshop/board");
-    EXPECT_TRUE(onScreen(board)) << "scoreboard " << board.min.y << ".." << board.max.y;
-    const float statusBar = ImGui::GetFrameHeight();
-    EXPECT_LE(board.max.y, GetParam().h - statusBar) << "the last team's row is above the status bar";
-    const auto charts = chartsOnScreen();
-    EXPECT_EQ(charts.size(), 1u);
+    syncWorkshop(state);
+    ui.frames(2, draw);
+  }
+  ASSERT_NE(workshopBoard(state), nullptr);
+  const ItemRect board = rect("workshop/board");
+  EXPECT_TRUE(onScreen(board)) << "scoreboard " << board.min.y << ".." << board.max.y;
+  const float statusBar = ImGui::GetFrameHeight();
+  EXPECT_LE(board.max.y, GetParam().h - statusBar) << "the last team's row is above the status bar";
+  const auto charts = chartsOnScreen();
+  EXPECT_EQ(charts.size(), 1u);
 }
 
 INSTANTIATE_TEST_SUITE_P(Projectors, PresenterLayout, ::testing::Values(Screen{1280, 720}, Screen{1920, 1080}),
                          [](const ::testing::TestParamInfo<Screen>& i) {
-                             return std::to_string(static_cast<int>(i.param.w)) + "x" + std::to_string(static_cast<int>(i.param.h));
+                           return std::to_string(static_cast<int>(i.param.w)) + "x" +
+                                  std::to_string(static_cast<int>(i.param.h));
                          });

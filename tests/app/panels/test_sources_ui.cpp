@@ -11,22 +11,22 @@ using namespace chokepoint::app;
 using chokepoint::test::DashboardFixture;
 
 TEST(SourcesUi, TheScenariosSourcesAreLoadedAndListed) {
-    DashboardFixture d;
-    ASSERT_TRUE(d.state.sourcesError.empty()) << d.state.sourcesError;
-    ASSERT_NE(d.state.sources.find("S42"), nullptr);
-    EXPECT_NE(d.state.sources.find("S42")->url.find("akingump.com"), std::string::npos);
+  DashboardFixture d;
+  ASSERT_TRUE(d.state.sourcesError.empty()) << d.state.sourcesError;
+  ASSERT_NE(d.state.sources.find("S42"), nullptr);
+  EXPECT_NE(d.state.sources.find("S42")->url.find("akingump.com"), std::string::npos);
 
-    ASSERT_TRUE(d.ui.clickItem("menu/Help", d.draw));
-    d.ui.frame(d.draw);
-    ASSERT_TRUE(d.ui.clickItem("Help/Sources", d.draw));
-    d.ui.frames(2, d.draw);
-    EXPECT_TRUE(d.state.windows.sources);
-    ASSERT_TRUE(d.ui.itemRect("sources/table"));
-    EXPECT_EQ(d.state.view.sourcesShown, static_cast<int>(d.state.sources.sources.size()));
+  ASSERT_TRUE(d.ui.clickItem("menu/Help", d.draw));
+  d.ui.frame(d.draw);
+  ASSERT_TRUE(d.ui.clickItem("Help/Sources", d.draw));
+  d.ui.frames(2, d.draw);
+  EXPECT_TRUE(d.state.windows.sources);
+  ASSERT_TRUE(d.ui.itemRect("sources/table"));
+  EXPECT_EQ(d.state.view.sourcesShown, static_cast<int>(d.state.sources.sources.size()));
 
-    ASSERT_TRUE(d.ui.clickItem("sources/filter", d.draw));
-    d.ui.typeText("S42", d.draw);
-    d.ui.frames(2, d.draw);
-    EXPECT_EQ(d.state.view.sourcesFilter, "S42");
-    EXPECT_EQ(d.state.view.sourcesShown, 1);  // "S42" is no part of another id ("S142" does not exist)
+  ASSERT_TRUE(d.ui.clickItem("sources/filter", d.draw));
+  d.ui.typeText("S42", d.draw);
+  d.ui.frames(2, d.draw);
+  EXPECT_EQ(d.state.view.sourcesFilter, "S42");
+  EXPECT_EQ(d.state.view.sourcesShown, 1);  // "S42" is no part of another id ("S142" does not exist)
 }

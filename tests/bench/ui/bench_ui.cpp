@@ -18,39 +18,42 @@ namespace {
 using namespace chokepoint;
 
 void BM_UiFrame1080p(benchmark::State& state) {
-    test::ImGuiHarness::Options options;
-    options.displaySize = ImVec2(1920.0f, 1080.0f);
-    app::AppState s;
-    options.addFonts = [&](ImFontAtlas& atlas) {
-        s.fonts = app::loadFonts(atlas, {std::string(CHOKEPOINT_SOURCE_DIR) + "/assets"});
-    };
-    test::ImGuiHarness ui(options);
-    if (s.fonts.warning) {
-        state.SkipWithError(s.fonts.warning->c_str());
-        return;
-    }
-    const test::ImGuiHarness::DrawFn draw = [&] { app::update(s); app::drawUi(s); };
-    s.scenarioPath = test::baselinePath();
-    app::loadScenario(s);
-    app::setUncertainty(s, true);
-    app::waitForRuns(s);
-    app::waitForUncertainty(s);
-    ui.frames(2, draw);
-    static const char* const kTabs[] = {"tab/Companies", "tab/Chips", "tab/Rule timeline",
-                                        "tab/Why? (options a company weighed)"};
-    const int tab = static_cast<int>(state.range(0));
-    if (!ui.clickItem(kTabs[tab], draw)) {
-        state.SkipWithError("table tab not found");
-        return;
-    }
-    app::waitForRuns(s);  // the Why tab asks for a traced run
-    ui.frames(3, draw);
-    if (!s.runs.current || !app::chartBands(s, 0)) {
-        state.SkipWithError("results or bands missing");
-        return;
-    }
-    for (auto _ : state) ui.frame(draw);
-    state.counters["vertices"] = static_cast<double>(ui.io().MetricsRenderVertices);
+  test::ImGuiHarness::Options options;
+  options.displaySize = ImVec2(1920.0f, 1080.0f);
+  app::AppState s;
+  options.addFonts = [&](ImFontAtlas& atlas) {
+    s.fonts = app::loadFonts(atlas, {std::string(CHOKEPOINT_SOURCE_DIR) + "/assets"});
+  };
+  test::ImGuiHarness ui(options);
+  if (s.fonts.warning) {
+    state.SkipWithError(s.fonts.warning->c_str());
+    return;
+  }
+  const test::ImGuiHarness::DrawFn draw = [&] {
+    app::update(s);
+    app::drawUi(s);
+  };
+  s.scenarioPath = test::baselinePath();
+  app::loadScenario(s);
+  app::setUncertainty(s, true);
+  app::waitForRuns(s);
+  app::waitForUncertainty(s);
+  ui.frames(2, draw);
+  static const char* const kTabs[] = {"tab/Companies", "tab/Chips", "tab/Rule timeline",
+                                      "tab/Why? (options a company weighed)"};
+  const int tab = static_cast<int>(state.range(0));
+  if (!ui.clickItem(kTabs[tab], draw)) {
+    state.SkipWithError("table tab not found");
+    return;
+  }
+  app::waitForRuns(s);  // the Why tab asks for a traced run
+  ui.frames(3, draw);
+  if (!s.runs.current || !app::chartBands(s, 0)) {
+    state.SkipWithError("results or bands missing");
+    return;
+  }
+  for (auto _ : state) ui.frame(draw);
+  state.counters["vertices"] = static_cast<double>(ui.io().MetricsRenderVertices);
 }
 BENCHMARK(BM_UiFrame1080p)->DenseRange(0, 3)->ArgName("tab")->Unit(benchmark::kMillisecond);
 
