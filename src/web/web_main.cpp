@@ -169,8 +169,7 @@ void frame() {
   // ImGui needs time to pass.
   if (ImGuiIO& io = ImGui::GetIO(); io.DeltaTime <= 0.0f) io.DeltaTime = 1.0f / 1000.0f;
   ImGui::NewFrame();
-  update(state);  // the frame's one sync with background work, before anything is drawn
-  drawUi(state);
+  updateAndDraw(state);  // the frame's one sync with background work, then the drawing
   ImGui::Render();
   app.platform.render(ImGui::GetStyle().Colors[ImGuiCol_WindowBg]);
 

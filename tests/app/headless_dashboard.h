@@ -12,10 +12,7 @@ namespace chokepoint::test {
 struct HeadlessDashboard {
   ImGuiHarness ui{options()};
   app::AppState state;
-  ImGuiHarness::DrawFn draw = [this] {
-    app::update(state);  // syncing happens once per frame, before drawing
-    app::drawUi(state);
-  };
+  ImGuiHarness::DrawFn draw = [this] { app::updateAndDraw(state); };  // syncing, then drawing
 
   static ImGuiHarness::Options options() {
     ImGuiHarness::Options o;

@@ -556,4 +556,9 @@ void drawUi(AppState& state) {
   if (gestureOpen(state.doc) && !ImGui::IsAnyItemActive()) endGesture(state.doc);
 }
 
+void updateAndDraw(AppState& state) {
+  update(state);
+  drawUi(state);
+}
+
 }  // namespace chokepoint::app

@@ -26,6 +26,9 @@ struct Shortcut {
 
 void drawUi(AppState& state);
 
+// One frame's work after ImGui::NewFrame: update(state) (syncing), then drawUi(state).
+void updateAndDraw(AppState& state);
+
 // Applies state.theme to ImGui's style (and the presenter font) if it changed since the
 // last call. drawUi calls it first thing; exposed for the main loop's first frame.
 void applyThemeIfChanged(AppState& state);

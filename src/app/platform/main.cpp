@@ -395,8 +395,7 @@ int run(const CliArgs& args) {
     // A screenshot shows the dashboard, not a tooltip where Xvfb's pointer happens to be.
     if (screenshotMode) io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
     ImGui::NewFrame();
-    update(state);  // the frame's one sync with background work, before anything is drawn
-    drawUi(state);
+    updateAndDraw(state);  // the frame's one sync with background work, then the drawing
     ImGui::Render();
     const auto t1 = std::chrono::steady_clock::now();
     platform.render(ImGui::GetStyle().Colors[ImGuiCol_WindowBg]);

@@ -34,10 +34,7 @@ class TinyWindow : public ::testing::TestWithParam<TinyCase> {};
 
 // Every part of the UI that lays itself out from the window size, at this size.
 void drawEverything(ImGuiHarness& ui, AppState& state) {
-  const auto draw = [&] {
-    update(state);
-    drawUi(state);
-  };
+  const auto draw = [&] { updateAndDraw(state); };
   ui.frames(3, draw);
   state.uncertainty.runs = 4;
   setUncertainty(state, true);
@@ -84,10 +81,7 @@ TEST(TinyWindow, ResizingBackAndForthKeepsWorking) {
   state.scenarioPath = baselinePath();
   loadScenario(state);
   waitForRuns(state);
-  const auto draw = [&] {
-    update(state);
-    drawUi(state);
-  };
+  const auto draw = [&] { updateAndDraw(state); };
   for (const ImVec2 s : {ImVec2(1600, 900), ImVec2(200, 150), ImVec2(1, 1), ImVec2(0, 0), ImVec2(1280, 720)}) {
     ui.io().DisplaySize = s;
     ui.frames(3, draw);
@@ -108,10 +102,7 @@ TEST(MissingFont, FallsBackAndSaysSoInTheStatusBar) {
   state.scenarioPath = baselinePath();
   loadScenario(state);
   waitForRuns(state);
-  const auto draw = [&] {
-    update(state);
-    drawUi(state);
-  };
+  const auto draw = [&] { updateAndDraw(state); };
   ui.frames(3, draw);
   EXPECT_TRUE(ui.itemRect("status/warning")) << "the fallback is said in the status bar";
   setPresenter(state, true);  // the presenter font falls back too

@@ -76,10 +76,7 @@ TEST(Harness, UnknownItemIsNotClicked) {
 TEST(AppUi, DrawsMenusForAnEmptyState) {
   ImGuiHarness ui;
   AppState state;
-  const auto draw = [&] {
-    update(state);
-    drawUi(state);
-  };
+  const auto draw = [&] { updateAndDraw(state); };
   ui.frames(2, draw);
   EXPECT_TRUE(ui.itemRect("menu/File"));
   EXPECT_TRUE(ui.itemRect("menu/View"));
@@ -90,10 +87,7 @@ TEST(AppUi, DrawsMenusForAnEmptyState) {
 TEST(AppUi, ViewMenuSwitchesTheme) {
   ImGuiHarness ui;
   AppState state;
-  const auto draw = [&] {
-    update(state);
-    drawUi(state);
-  };
+  const auto draw = [&] { updateAndDraw(state); };
   ui.frame(draw);
   const float darkBg = luminance(ImGui::GetStyle().Colors[ImGuiCol_WindowBg]);
 
@@ -115,10 +109,7 @@ TEST(AppUi, DrawingNeverSyncsUpdateDoes) {
   loadScenario(state);
   waitForRuns(state);
   const auto drawOnly = [&] { drawUi(state); };
-  const auto frame = [&] {
-    update(state);
-    drawUi(state);
-  };
+  const auto frame = [&] { updateAndDraw(state); };
   ui.frames(2, frame);
   const Version before = version(state.doc);
   ASSERT_EQ(state.runs.submitted, before);
@@ -136,10 +127,7 @@ TEST(AppUi, DrawingNeverSyncsUpdateDoes) {
 TEST(AppUi, CtrlDigitShortcutsSwitchTheme) {
   ImGuiHarness ui;
   AppState state;
-  const auto draw = [&] {
-    update(state);
-    drawUi(state);
-  };
+  const auto draw = [&] { updateAndDraw(state); };
   ui.frame(draw);
   ui.pressKey('3', draw, KeyMods{.ctrl = true});
   EXPECT_EQ(state.theme, Theme::Presenter);
@@ -152,19 +140,13 @@ TEST(AppUi, CtrlDigitShortcutsSwitchTheme) {
 TEST(AppUi, QuitFromMenuAndShortcut) {
   ImGuiHarness ui;
   AppState state;
-  const auto draw = [&] {
-    update(state);
-    drawUi(state);
-  };
+  const auto draw = [&] { updateAndDraw(state); };
   ui.frame(draw);
   clickMenuItem(ui, draw, "File", "Quit");
   EXPECT_TRUE(state.requests.quit);
 
   AppState other;
-  const auto drawOther = [&] {
-    update(other);
-    drawUi(other);
-  };
+  const auto drawOther = [&] { updateAndDraw(other); };
   ui.frame(drawOther);
   ui.pressKey('Q', drawOther, KeyMods{.ctrl = true});
   EXPECT_TRUE(other.requests.quit);
@@ -173,10 +155,7 @@ TEST(AppUi, QuitFromMenuAndShortcut) {
 TEST(AppUi, ShortcutWorksWhileMenuIsOpen) {
   ImGuiHarness ui;
   AppState state;
-  const auto draw = [&] {
-    update(state);
-    drawUi(state);
-  };
+  const auto draw = [&] { updateAndDraw(state); };
   ui.frame(draw);
   ASSERT_TRUE(ui.clickItem("menu/View", draw));
   ui.frame(draw);
@@ -188,10 +167,7 @@ TEST(AppUi, ShortcutWorksWhileMenuIsOpen) {
 TEST(AppUi, HelpOpensAboutWindow) {
   ImGuiHarness ui;
   AppState state;
-  const auto draw = [&] {
-    update(state);
-    drawUi(state);
-  };
+  const auto draw = [&] { updateAndDraw(state); };
   ui.frame(draw);
   clickMenuItem(ui, draw, "Help", "About Chokepoint");
   EXPECT_TRUE(state.windows.about);
@@ -213,10 +189,7 @@ TEST(AppUi, ErrorPanelOffersReloadThatRecovers) {
   ASSERT_TRUE(state.loadError);
 
   ImGuiHarness ui;
-  const auto draw = [&] {
-    update(state);
-    drawUi(state);
-  };
+  const auto draw = [&] { updateAndDraw(state); };
   ui.frames(2, draw);
   ASSERT_TRUE(ui.itemRect("error/Reload")) << "error panel not drawn";
 
@@ -237,10 +210,7 @@ TEST(AppUi, WarningsAndEveryWindowDrawWithoutAsserting) {
   state.scenarioLoaded = true;  // no document: the welcome text
   state.warnings.push_back("font missing");
   state.windows = WindowVisibility{.about = true, .shortcuts = true, .imguiDemo = true, .imguiMetrics = true};
-  const auto draw = [&] {
-    update(state);
-    drawUi(state);
-  };
+  const auto draw = [&] { updateAndDraw(state); };
   for (Theme t : {Theme::Dark, Theme::Light, Theme::Presenter}) {
     state.theme = t;
     ui.frames(3, draw);

@@ -33,10 +33,7 @@ class PresenterLayout : public ::testing::TestWithParam<Screen> {
   FontSet fonts;  // filled while the harness builds its atlas (before `state` takes them)
   ImGuiHarness ui{options()};
   AppState state;
-  ImGuiHarness::DrawFn draw = [this] {
-    update(state);
-    drawUi(state);
-  };
+  ImGuiHarness::DrawFn draw = [this] { updateAndDraw(state); };
 
   ImGuiHarness::Options options() {
     ImGuiHarness::Options o;
