@@ -74,27 +74,22 @@ std::string jsString(const char* script) {
 
 // Offers a file of the virtual file system as a browser download.
 void downloadFile(const std::string& path) {
+  // JavaScript (kept as written):
+  // clang-format off
   EM_ASM(
       {
         const path = UTF8ToString($0);
         const data = FS.readFile(path);
-        const blob = new Blob([data], {
-          type:
-            "application/octet-stream"
-        });
+        const blob = new Blob([data], {type : "application/octet-stream"});
         const a = document.createElement("a");
         a.href = URL.createObjectURL(blob);
         a.download = path.split("/").pop();
         document.body.appendChild(a);
         a.click();
-        setTimeout(() = >
-                        {
-                          URL.revokeObjectURL(a.href);
-                          a.remove();
-                        },
-                   1000);
+        setTimeout(() => { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
       },
       path.c_str());
+  // clang-format on
 }
 
 // Writes what changed (settings, layout; the session autosaves itself) and, at most once a
@@ -124,12 +119,10 @@ void persist(WebApp& app) {
   if (app.flushDue && emscripten_get_now() - app.lastFlushMs > 1000) {
     app.flushDue = false;
     app.lastFlushMs = emscripten_get_now();
-    EM_ASM({
-      FS.syncfs(
-          false, (err) = > {
-            if (err) console.error("chokepoint: cannot keep settings: " + err);
-          });
-    });
+    // JavaScript (kept as written):
+    // clang-format off
+    EM_ASM({ FS.syncfs(false, (err) => { if (err) console.error("chokepoint: cannot keep settings: " + err); }); });
+    // clang-format on
   }
 }
 
@@ -138,6 +131,8 @@ void persist(WebApp& app) {
 std::string gClipboard;
 void setClipboard(void*, const char* text) {
   gClipboard = text ? text : "";
+  // JavaScript (kept as written):
+  // clang-format off
   EM_ASM(
       {
         let text = UTF8ToString($0);
@@ -145,9 +140,10 @@ void setClipboard(void*, const char* text) {
           history.replaceState(null, "", text);  // no hashchange: nothing reloads
           text = window.location.href;
         }
-        if (navigator.clipboard) navigator.clipboard.writeText(text).catch(() = > {});
+        if (navigator.clipboard) navigator.clipboard.writeText(text).catch(() => {});
       },
       gClipboard.c_str());
+  // clang-format on
 }
 const char* getClipboard(void*) { return gClipboard.c_str(); }
 
