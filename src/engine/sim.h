@@ -102,6 +102,7 @@ struct MonthFlows {
 struct RecordScratch {
   std::vector<double> site_vendor, site_total;           // leasable sites' training H100e by vendor, and in all
   std::vector<double> m;                                 // one company's metrics
+  double run_flop_per_h100e = 0;                         // this month's largest-run FLOP per training H100e
   std::vector<double> bloc, bloc_off_num;                // per bloc: metrics, offshore training H100e
   std::vector<double> vendor_flop, concern_vendor_flop;  // FLOP compute by vendor: one company, the concern bloc
   void size(int sites, int vendors, int blocs, size_t company_metrics);
@@ -289,7 +290,7 @@ class Sim {
   RecordScratch rec_;                         // record()'s buffers
   MonthFlows mo_;                             // this month's flows, reset at the start of each month
   std::vector<double> stock_before_;          // chip
-  std::vector<int> last_sellable_;            // chip: last month it could be sold (-1 none)
+  std::vector<int> last_sellable_;            // chip: last month it had output and a buyer (-1 none)
   std::vector<size_t> caps_now_;              // volume-cap rules in force this month
   std::vector<double> gate_used_;             // per gate x company: units in the quota year
   bool grandfather_all_ = true;               // installed chips and signed leases always survive new restrictions

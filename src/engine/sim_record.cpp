@@ -13,6 +13,10 @@ namespace cp::sim {
 // Step 10: this month's outputs. Buffers live in rec_ (sized once, cleared here).
 void Sim::record(int t) {
   rec_.size(S_, V_, B_, company_metrics_.size());
+  // FLOP of a 1-H100e run over the run length: the same for every company this month.
+  rec_.run_flop_per_h100e = in_.at(s_.params.reference_tflops, t) * 1e12 *
+                            std::clamp(in_.at(s_.params.utilisation, t), 0.0, 1.0) *
+                            std::max(0.0, in_.at(s_.params.run_months, t)) * kSecondsPerMonth;
   // Vendor mix of each leasable site's fleet, to attribute leased compute to vendors.
   for (int si = 0; si < S_; ++si)
     for (int k = 0; k < K_; ++k) {
@@ -79,11 +83,8 @@ double Sim::companyMetrics(int c, int t) {
       }
   }
   m[kCompFlop] += m[kFleetFlop];
-  const double run_flop_per_h100e = in_.at(s_.params.reference_tflops, t) * 1e12 *
-                                    std::clamp(in_.at(s_.params.utilisation, t), 0.0, 1.0) *
-                                    std::max(0.0, in_.at(s_.params.run_months, t)) * kSecondsPerMonth;
   m[6] = m[0] > 0 ? off_train / m[0] : 0.0;
-  m[7] = m[0] * run_flop_per_h100e;
+  m[7] = m[0] * rec_.run_flop_per_h100e;
   m[8] = m[7] * effective_factor_[t];
   m[10] = mo_.spend[c];
   m[11] = mo_.spend_offshore[c];
