@@ -23,7 +23,7 @@ void Sim::step(int t) {
   mo_.reset();
 
   for (int j = 0; j < J_; ++j) divert_share_[j] = diversionShare(j, t);
-  rm_ = ruleMonth(s_, in_, t);
+  fillRuleMonth(rm_, s_, in_, t);
   for (size_t ri = 0; ri < s_.rules.size(); ++ri) r_.rule_active[ri][static_cast<size_t>(t)] = rm_.active[ri];
   caps_now_.clear();
   for (size_t ri = 0; ri < s_.rules.size(); ++ri)
