@@ -206,7 +206,7 @@ class Sim {
   void addLeaseOptions(int c, int p, const Taste& taste);
   void addGreyOption(int c, int p, int t, const Taste& taste);
   void shareOut(int c, int p, int t);
-  void placeOrders(int c, int p, double budget, int t, const Taste& taste);
+  void placeOrders(int c, int p, double budget, int t);
   void traceOptions(int p, double budget, int round);
   void siteCapacity();
   void rationChips(int t, int round);
@@ -276,7 +276,9 @@ class Sim {
   // the same for both purposes, so the second purpose reuses the first's (same index as sales).
   struct BuyCost {
     double cost = 0, guided = 0;
+    double list = 0, paid = 0, power = 0, life = 1;  // unit price with the fee; after subsidy; power per month
   };
+  size_t buyIndex(int c, int loc, int k) const { return (static_cast<size_t>(c) * (S_ + 1) + loc) * K_ + k; }
   std::vector<BuyCost> buy_cost_;
   std::vector<char> buy_ok_;
   std::vector<double> divert_share_;  // per jurisdiction, this month

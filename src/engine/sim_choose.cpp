@@ -73,7 +73,7 @@ void Sim::chooseFor(int c, int p, double budget, int t, int round) {
   }
   addGreyOption(c, p, t, taste);
   if (!opts_.empty()) shareOut(c, p, t);
-  placeOrders(c, p, budget, t, taste);
+  placeOrders(c, p, budget, t);
   if (taste.tracing) traceOptions(p, budget, round);
 }
 
@@ -106,15 +106,19 @@ void Sim::addBuyOptions(int c, int p, int t, int round, const Taste& taste) {
       if (stock_[k] < kMinUnits && v.status != Status::Denied) continue;
       const double h = p == 0 ? htrain_[k] : hinfer_[k];
       if (h <= 0) continue;
-      const size_t bi = (static_cast<size_t>(c) * (S_ + 1) + loc) * K_ + k;
+      const size_t bi = buyIndex(c, loc, k);
       if (!buy_ok_[bi]) {
-        const double price = in_.at(s_.chips[k].price_usd, t);
-        const double paid = price * (1 + v.fee_share) * (domestic(c, k) ? 1 - taste.subsidy : 1.0);
-        double cost = paid / lifeOf(k, t) + powerCostMonth(k, jur, pueOfLoc(c, loc, t), t);
+        BuyCost& b = buy_cost_[bi];
+        b.list = in_.at(s_.chips[k].price_usd, t) * (1 + v.fee_share);
+        b.paid = b.list * (domestic(c, k) ? 1 - taste.subsidy : 1.0);
+        b.life = lifeOf(k, t);
+        b.power = powerCostMonth(k, jur, pueOfLoc(c, loc, t), t);
+        double cost = b.paid / b.life + b.power;
         if (v.status == Status::Licence) cost *= (1 + taste.risk) / std::max(kMinApproval, v.approval);
         if (domestic(c, k)) cost *= 1 - taste.premium * taste.dom;
         if (loc >= 1) cost *= 1 + taste.premium * (1 - taste.will);
-        buy_cost_[bi] = {cost, guidanceStrength(c, k, t)};
+        b.cost = cost;
+        b.guided = guidanceStrength(c, k, t);
         buy_ok_[bi] = 1;
       }
       Option o{OptionKind::Buy, k, loc, loc - 1, 0, 1, loc >= 1, 0, v};
@@ -217,28 +221,26 @@ void Sim::shareOut(int c, int p, int t) {
   }
 }
 
-void Sim::placeOrders(int c, int p, double budget, int t, const Taste& taste) {
+void Sim::placeOrders(int c, int p, double budget, int t) {
   double spent_plan = 0;
   for (const Option& o : opts_) {
     const double spend = budget * o.share;
     spent_plan += spend;
     if (spend <= 0) continue;
     if (o.kind == OptionKind::Buy) {
-      const int jur = jurOfLoc(c, o.loc);
-      const double price = in_.at(s_.chips[o.chip].price_usd, t);
-      const double subsidy_k = domestic(c, o.chip) ? taste.subsidy : 0.0;
-      const double paid = price * (1 + o.verdict.fee_share) * (1 - subsidy_k);
-      const double tco = paid + powerCostMonth(o.chip, jur, pueOfLoc(c, o.loc, t), t) * lifeOf(o.chip, t);
+      // The unit's price and running cost were worked out with the option (same month).
+      const BuyCost& b = buy_cost_[buyIndex(c, o.loc, o.chip)];
+      const double tco = b.paid + b.power * b.life;
       Order ord;
       ord.company = c;
       ord.buyer = c;
       ord.purpose = p;
       ord.loc = o.loc;
       ord.chip = o.chip;
-      ord.jur = jur;
+      ord.jur = jurOfLoc(c, o.loc);
       ord.units = spend / tco;
       ord.spend = spend;
-      ord.unit_price = price * (1 + o.verdict.fee_share);
+      ord.unit_price = b.list;
       ord.fee_share = o.verdict.fee_share;
       ord.offshore = o.offshore;
       ord.veu = s_.companies[c].validated_end_user;
