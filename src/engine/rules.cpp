@@ -360,6 +360,16 @@ Verdict usVerdict(const Scenario& s, const Inputs& in, const RuleMonth& m, int c
 
 }  // namespace
 
+namespace {
+// isEntityListed with the month's active rules.
+bool listedThisMonth(const Scenario& s, const Inputs& in, const RuleMonth& m, int company) {
+  if (in.absMonth(m.t) >= in.at(s.companies[company].entity_list_from, m.t)) return true;
+  for (const int i : m.rulesOf(RuleKind::EntityList))
+    if (contains(std::get<EntityListRule>(s.rules[i].spec).companies, company)) return true;
+  return false;
+}
+}  // namespace
+
 Verdict evaluateLease(const Scenario& s, const Inputs& in, const RuleMonth& m, int tenant, int site, Purpose p) {
   const int t = m.t;
   const Site& st = s.sites[site];
@@ -380,7 +390,7 @@ Verdict evaluateLease(const Scenario& s, const Inputs& in, const RuleMonth& m, i
       }
     }
   }
-  if (concern || isEntityListed(s, in, tenant, t)) {
+  if (concern || listedThisMonth(s, in, m, tenant)) {
     for (const HostPolicy& h : s.host_policies) {
       if (h.jurisdiction != st.jurisdiction) continue;
       const double kyc = std::clamp(in.at(h.tenant_kyc, t), 0.0, 1.0);

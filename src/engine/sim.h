@@ -228,11 +228,8 @@ class Sim {
   void cutToSitePower(int t);
   void deliver(Order& o, int t);
   bool capDest(size_t rule, const Order& o) const {
-    const VolumeCapRule& r = std::get<VolumeCapRule>(s_.rules[rule].spec);
-    const auto has = [&](int j) {
-      return std::find(r.destinations.begin(), r.destinations.end(), j) != r.destinations.end();
-    };
-    return has(o.jur) || has(s_.companies[o.buyer].hq);
+    const char* dest = &cap_dest_[rule * J_];
+    return dest[o.jur] || dest[s_.companies[o.buyer].hq];
   }
   bool capRef(size_t rule, const Order& o) const {
     return s_.companies[o.buyer].hq == std::get<VolumeCapRule>(s_.rules[rule].spec).reference;
@@ -327,6 +324,7 @@ class Sim {
   std::vector<int> gate_year_;                // per gate: the quota year gate_used_ counts
   std::vector<double> cap_left_, cap_scale_;  // per jurisdiction: country caps left, this round's scale
   std::vector<char> controlled_;
+  std::vector<char> cap_dest_;          // rule x jurisdiction: a volume cap names it a destination
   std::vector<double> fleet_expected_;  // company totals for the conservation check
 
   // series indices

@@ -126,6 +126,10 @@ void Sim::setup() {
 
 // Every per-run buffer at its size, zeroed (the month's own flows: MonthFlows).
 void Sim::sizeState() {
+  cap_dest_.assign(s_.rules.size() * J_, 0);
+  for (size_t ri = 0; ri < s_.rules.size(); ++ri)
+    if (const auto* cap = std::get_if<VolumeCapRule>(&s_.rules[ri].spec))
+      for (const int j : cap->destinations) cap_dest_[ri * J_ + j] = 1;
   fleet_.assign(static_cast<size_t>(C_) * L_ * 2 * K_, 0.0);
   site_fleet_.assign(static_cast<size_t>(S_) * K_, 0.0);
   leased_.assign(static_cast<size_t>(C_) * S_ * 2, 0.0);
