@@ -87,6 +87,14 @@ class RatioReporter : public benchmark::ConsoleReporter {
           counter("BM_Ensemble1000/threads:1", "cpu_s_all_threads"));
     ratio("synthetic world (10x companies, 3x chips and sites) / baseline, time of one run", find("BM_SyntheticRun"),
           find("BM_BaselineRun"));
+    ratio("10x the companies / baseline, time of one run (aim <= 11x)", find("BM_SyntheticCompanies10"),
+          find("BM_BaselineRun"));
+    ratio("3x the chips and sites / baseline, time of one run (aim <= 4x)", find("BM_SyntheticChipsSites3"),
+          find("BM_BaselineRun"));
+    ratio("10x the companies / baseline, peak allocation of one run",
+          counter("BM_SyntheticCompanies10", "peak_alloc_MB"), counter("BM_BaselineRun", "peak_alloc_MB"));
+    ratio("3x the chips and sites / baseline, peak allocation of one run",
+          counter("BM_SyntheticChipsSites3", "peak_alloc_MB"), counter("BM_BaselineRun", "peak_alloc_MB"));
     ratio("synthetic world / baseline, peak allocation of one run", counter("BM_SyntheticRun", "peak_alloc_MB"),
           counter("BM_BaselineRun", "peak_alloc_MB"));
     ratio("synthetic world / baseline, bytes of Results", counter("BM_SyntheticRun", "results_MB"),
