@@ -219,6 +219,31 @@ void fillRuleMonth(RuleMonth& m, const Scenario& s, const Inputs& in, int t) {
   }
 }
 
+void verdictKey(const Scenario& s, const Inputs& in, const RuleMonth& m, std::vector<double>& key) {
+  const int t = m.t;
+  const double abs = in.absMonth(t);
+  key.clear();
+  for (const Chip& c : s.chips) key.push_back(in.within(c.available_from, c.end_of_sale, t));
+  for (const Company& c : s.companies) key.push_back(abs >= in.at(c.entity_list_from, t));
+  for (const ImportGate& g : s.china.import_gates) key.push_back(abs < in.at(g.from, t));
+  for (const int i : m.in_force) {
+    const Rule& r = s.rules[i];
+    if (const auto* remote = std::get_if<RemoteAccessRule>(&r.spec)) key.push_back(in.at(remote->compliance, t));
+    const LicenceTerms* terms = std::get_if<ThresholdRule>(&r.spec);
+    if (!terms) terms = std::get_if<NamedProductRule>(&r.spec);
+    if (!terms) continue;
+    key.push_back(in.at(r.from, t));
+    key.push_back(in.at(terms->approval, t));
+    key.push_back(in.at(terms->fee_share, t));
+  }
+  for (const HostPolicy& h : s.host_policies) key.push_back(in.at(h.tenant_kyc, t));
+}
+
+bool sameVerdictFacts(const RuleMonth& a, const RuleMonth& b) {
+  return a.hq_enforced == b.hq_enforced && a.active == b.active && a.controlled == b.controlled &&
+         a.covers == b.covers && a.gated == b.gated && a.threshold_hit == b.threshold_hit;
+}
+
 Verdict evaluateSale(const Scenario& s, const Inputs& in, int chip, int buyer, int jurisdiction, int t) {
   return evaluateSale(s, in, ruleMonth(s, in, t), chip, buyer, jurisdiction);
 }

@@ -83,6 +83,15 @@ struct RuleMonth {
 RuleMonth ruleMonth(const Scenario& s, const Inputs& in, int t);
 // The same into `m`, reusing its buffers (the simulation's month loop allocates nothing).
 void fillRuleMonth(RuleMonth& m, const Scenario& s, const Inputs& in, int t);
+
+// Every input evaluateSale and evaluateLease read in m's month beyond `m` itself, as
+// numbers (into `key`, reusing it). Two months with equal RuleMonth facts and equal keys
+// give equal verdicts but for Verdict::month, so a simulation keeps its verdicts while the
+// rule book stands still. Whoever makes a verdict read a new input adds it here (test
+// Rules.VerdictKey*).
+void verdictKey(const Scenario& s, const Inputs& in, const RuleMonth& m, std::vector<double>& key);
+// The RuleMonth facts verdicts read are the same in both.
+bool sameVerdictFacts(const RuleMonth& a, const RuleMonth& b);
 Verdict evaluateSale(const Scenario& s, const Inputs& in, const RuleMonth& m, int chip, int buyer, int jurisdiction);
 Verdict evaluateLease(const Scenario& s, const Inputs& in, const RuleMonth& m, int tenant, int site, Purpose p);
 // One line for people: "denied by us_2023_10_threshold (Advanced computing rule, Oct 2023)".

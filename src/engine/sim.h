@@ -205,6 +205,7 @@ class Sim {
 
   // [SECTION] month
   void step(int t);
+  void keepOrClearVerdicts(int t);
   void production(int t);
   void retire(int t);
   void choose(int t, int round);
@@ -266,17 +267,18 @@ class Sim {
   Results r_;
   int T_ = 0, C_ = 0, K_ = 0, S_ = 0, J_ = 0, V_ = 0, B_ = 0, L_ = 0;
 
-  std::vector<double> htrain_, hinfer_;       // per chip
-  std::vector<std::vector<int>> locs_;        // per company: home, owned sites, grey
-  std::vector<double> lease_price_;           // per site, this month
-  std::vector<double> fleet_, site_fleet_;    // units
-  std::vector<double> leased_, payment_;      // H100e-train, USD/month
-  std::vector<double> site_ratio_;            // inference/training H100e of a site's fleet
-  std::vector<double> stock_, grey_pool_;     // per chip
-  std::vector<double> backlog_, budget_now_;  // per company x purpose
-  std::vector<double> site_cap_, site_free_;  // leasable H100e, and the part not yet leased
-  RuleMonth rm_;
-  std::vector<std::vector<Option>> month_opts_;  // company x purpose, built in round 0
+  std::vector<double> htrain_, hinfer_;                   // per chip
+  std::vector<std::vector<int>> locs_;                    // per company: home, owned sites, grey
+  std::vector<double> lease_price_;                       // per site, this month
+  std::vector<double> fleet_, site_fleet_;                // units
+  std::vector<double> leased_, payment_;                  // H100e-train, USD/month
+  std::vector<double> site_ratio_;                        // inference/training H100e of a site's fleet
+  std::vector<double> stock_, grey_pool_;                 // per chip
+  std::vector<double> backlog_, budget_now_;              // per company x purpose
+  std::vector<double> site_cap_, site_free_;              // leasable H100e, and the part not yet leased
+  RuleMonth rm_, rm_before_;                              // this month's rule facts, and last month's
+  std::vector<double> verdict_key_, verdict_key_before_;  // what verdicts read (verdictKey)
+  std::vector<std::vector<Option>> month_opts_;           // company x purpose, built in round 0
   std::map<std::tuple<int, int, int, int>, int> trace_index_;
   double trace_budget_[2] = {0, 0};
   std::vector<Option> opts_, denied_;

@@ -24,6 +24,7 @@ void Sim::step(int t) {
   chipMonth(t);
 
   for (int j = 0; j < J_; ++j) divert_share_[j] = diversionShare(j, t);
+  std::swap(rm_, rm_before_);
   fillRuleMonth(rm_, s_, in_, t);
   for (size_t ri = 0; ri < s_.rules.size(); ++ri) r_.rule_active[ri][static_cast<size_t>(t)] = rm_.active[ri];
   caps_now_.clear();
@@ -31,9 +32,8 @@ void Sim::step(int t) {
     if (s_.rules[ri].kind() == RuleKind::VolumeCap && rm_.active[ri]) caps_now_.push_back(ri);
   for (int si = 0; si < S_; ++si)
     lease_price_[si] = std::max(1e-9, in_.at(s_.sites[si].lease_usd_per_h100e_month, t)) * lease_mult_[si];
-  std::fill(sale_ok_.begin(), sale_ok_.end(), 0);
+  keepOrClearVerdicts(t);
   std::fill(buy_ok_.begin(), buy_ok_.end(), 0);
-  std::fill(lease_ok_.begin(), lease_ok_.end(), 0);
   retire(t);
   if (o_.trace_company >= 0 && in_.absMonth(t) == o_.trace_month) traceRestrictionStarts(t);
   if (!grandfather_all_) stopRestricted(t);
@@ -50,6 +50,20 @@ void Sim::step(int t) {
   record(t);
   moveLeasePrices(t);
   if (o_.check) check(t);
+}
+
+// Verdicts stay while the rule book and what it reads stand still (verdictKey); they only
+// learn the new month, which their explanations name.
+void Sim::keepOrClearVerdicts(int t) {
+  std::swap(verdict_key_, verdict_key_before_);
+  verdictKey(s_, in_, rm_, verdict_key_);
+  if (t > 0 && verdict_key_ == verdict_key_before_ && sameVerdictFacts(rm_, rm_before_)) {
+    const int abs = in_.absMonth(t);
+    for (Verdict& v : sale_cache_) v.month = abs;
+    return;
+  }
+  std::fill(sale_ok_.begin(), sale_ok_.end(), 0);
+  std::fill(lease_ok_.begin(), lease_ok_.end(), 0);
 }
 
 void Sim::production(int t) {

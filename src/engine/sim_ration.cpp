@@ -38,7 +38,7 @@ void Sim::operatorArrivals(int t) {
     pending_mw_[a.site] = std::max(0.0, pending_mw_[a.site] - a.mw);
     pending_h100e_[a.site] = std::max(0.0, pending_h100e_[a.site] - a.h100e);
     const Site& st = s_.sites[a.site];
-    const Verdict v = evaluateSale(s_, in_, rm_, a.chip, st.operator_company, st.jurisdiction);
+    const Verdict& v = saleVerdict(st.operator_company, a.site + 1, a.chip, st.jurisdiction);
     if (v.status == Status::Denied) continue;
     Order ord;
     ord.company = -1;
@@ -286,7 +286,7 @@ void Sim::operatorsOrder(int t) {
     const double need = mo_.lease_unmet[si] - pending_h100e_[si];
     if (need <= 0) continue;
     for (int k : st.chip_menu) {
-      const Verdict v = evaluateSale(s_, in_, rm_, k, st.operator_company, st.jurisdiction);
+      const Verdict& v = saleVerdict(st.operator_company, si + 1, k, st.jurisdiction);
       if (v.status == Status::Denied || htrain_[k] <= 0) continue;
       const double w_mw = powerW(k, t) * in_.at(st.pue, t) / 1e6;
       const double free_mw = sitePowerMw(si, t) - site_mw_used_[si] - pending_mw_[si];
