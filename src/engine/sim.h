@@ -38,8 +38,8 @@ struct Option {
   double factor = 1;  // multiplies the logit weight (partly effective rules)
   bool offshore = false;
   double share = 0;
-  Verdict verdict;
-  double guided = 0;  // share of demand Beijing's guidance cuts
+  const Verdict* verdict = nullptr;  // in the month's verdict cache (stable all month); null: no rule asked
+  double guided = 0;                 // share of demand Beijing's guidance cuts
   // The logit weight exp(-beta (cost / cmin - 1)) last worked out, and the cmin it used: a
   // later round whose cheapest option is the same reuses it. slot: index in the month's list.
   double weight = 0, weight_cmin = -1;

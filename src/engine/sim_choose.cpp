@@ -133,7 +133,7 @@ void Sim::addBuyOptions(int c, int p, int t, int round, const Taste& taste) {
         b.guided = guidanceStrength(c, k, t);
         buy_ok_[bi] = 1;
       }
-      Option o{OptionKind::Buy, k, loc, loc - 1, 0, 1, loc >= 1, 0, v};
+      Option o{OptionKind::Buy, k, loc, loc - 1, 0, 1, loc >= 1, 0, &v};
       o.cost = buy_cost_[bi].cost / h;
       o.guided = buy_cost_[bi].guided;
       if (v.status == Status::Denied) {
@@ -154,7 +154,7 @@ void Sim::addLeaseOptions(int c, int p, const Taste& taste) {
     const Verdict& v = leaseVerdict(c, si, p);
     // A partly effective rule (compliance below 1, host KYC) refuses its share of the
     // contracts at signing; the company still asks, and what is refused spills elsewhere.
-    Option o{OptionKind::Lease, -1, 0, si, 0, v.allowed_share > 0 ? 1.0 : 0.0, true, 0, v};
+    Option o{OptionKind::Lease, -1, 0, si, 0, v.allowed_share > 0 ? 1.0 : 0.0, true, 0, &v};
     const double price = lease_price_[si];
     o.cost = price / (p == 0 ? 1.0 : site_ratio_[si]) * (1 + taste.premium * (1 - taste.will));
     // Full sites stay on offer: requests there are the waiting list operators build for.
@@ -186,7 +186,7 @@ void Sim::addGreyOption(int c, int p, int t, const Taste& taste) {
   }
   const double value = g.value, h = g.h;
   if (h > 0) {
-    Option o{OptionKind::Grey, -1, L_ - 1, -1, 0, 1, false, 0, Verdict{}};
+    Option o{OptionKind::Grey, -1, L_ - 1, -1, 0, 1, false, 0, nullptr};
     o.cost = value / h * (1 + taste.premium * (1 - taste.tol));
     opts_.push_back(o);
   }
@@ -262,14 +262,14 @@ void Sim::placeOrders(int c, int p, double budget, int t) {
       ord.units = spend / tco;
       ord.spend = spend;
       ord.unit_price = b.list;
-      ord.fee_share = o.verdict.fee_share;
+      ord.fee_share = o.verdict->fee_share;
       ord.offshore = o.offshore;
       ord.veu = s_.companies[c].validated_end_user;
       mo_.orders.push_back(ord);
     } else if (o.kind == OptionKind::Lease) {
       const double price = lease_price_[o.site];
       const double term = std::max(1.0, in_.at(s_.params.lease_term_months, t));
-      mo_.lease_reqs.push_back({c, p, o.site, spend / (price * term), spend, o.verdict.allowed_share});
+      mo_.lease_reqs.push_back({c, p, o.site, spend / (price * term), spend, o.verdict->allowed_share});
     } else {
       mo_.grey_reqs.push_back({c, p, spend});
     }
@@ -291,14 +291,15 @@ void Sim::traceOptions(int p, double budget, int round) {
     const int i = traceEntry(o.kind, o.kind == OptionKind::Lease ? o.site : o.chip, o.loc, p);
     if (r_.trace[i].label.empty()) {
       r_.trace[i].label = label(o);
-      r_.trace[i].verdict = explain(s_, o.verdict, text_);
+      r_.trace[i].verdict = explain(s_, o.verdict ? *o.verdict : Verdict{}, text_);
       if (o.guided > 0) r_.trace[i].verdict += text_.trf("; Beijing's guidance cuts demand by {:.0f}%", o.guided * 100);
       r_.trace[i].cost_usd_per_h100e_month = o.cost;
     }
     r_.trace[i].spend_usd += budget * o.share;
     r_.trace[i].share = trace_budget_[p] > 0 ? r_.trace[i].spend_usd / trace_budget_[p] : 0.0;
   }
-  for (const Option& o : denied_) r_.trace.push_back({label(o), p, explain(s_, o.verdict, text_), false, o.cost, 0, 0});
+  for (const Option& o : denied_)
+    r_.trace.push_back({label(o), p, explain(s_, *o.verdict, text_), false, o.cost, 0, 0});
 }
 
 }  // namespace cp::sim
