@@ -321,6 +321,7 @@ class Sim {
   std::vector<char> company_needed_;  // per company: its metrics are worked out each month
   std::vector<char> bloc_needed_;     // per bloc: its sums over companies are complete
   bool jur_needed_ = true;            // any jurisdiction series
+  std::vector<char> jur_chosen_;      // per jurisdiction: one of its series is chosen
   bool sites_needed_ = true;          // the vendor mix of leasable sites (companies, jurisdictions)
   bool gap_needed_ = true;            // any frontier gap: then effective_ is kept
   std::vector<double> effective_;     // company x month: effective compute, the gap's input

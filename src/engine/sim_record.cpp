@@ -137,6 +137,7 @@ void Sim::recordJurisdictions(int t) {
   for (int c = 0; c < C_; ++c)
     for (int loc : locs_[c]) {
       const int j = jurOfLoc(c, loc);
+      if (!jur_chosen_[j]) continue;
       const double pue = pueOfLoc(c, loc, t);
       for (int p = 0; p < 2; ++p)
         for (int k = 0; k < K_; ++k) {
@@ -146,6 +147,7 @@ void Sim::recordJurisdictions(int t) {
     }
   for (int si = 0; si < S_; ++si) {
     const int j = s_.sites[si].jurisdiction;
+    if (!jur_chosen_[j]) continue;
     const double pue = in_.at(s_.sites[si].pue, t);
     for (int k = 0; k < K_; ++k) {
       const double u = site_fleet_[static_cast<size_t>(si) * K_ + k];
@@ -164,6 +166,7 @@ void Sim::recordJurisdictions(int t) {
     }
   }
   for (int j = 0; j < J_; ++j) {
+    if (!jur_chosen_[j]) continue;
     const double vals[] = {mo_.imports_month[j],
                            imports_cum_[j],
                            cap_used_[j],

@@ -289,6 +289,9 @@ void Sim::planRecording() {
     company_needed_[c] = chosen(cs_, c * MC, MC) || bloc_needed_[b] || (gap_needed_ && b == s_.params.frontier_bloc);
     any_company = any_company || company_needed_[c];
   }
+  const size_t MJ = jur_metrics_.size();
+  jur_chosen_.assign(J_, 0);
+  for (int j = 0; j < J_; ++j) jur_chosen_[j] = chosen(js_, j * MJ, MJ);
   jur_needed_ = chosen(js_, 0, js_.size());
   sites_needed_ = jur_needed_ || any_company;
   effective_.assign(gap_needed_ ? static_cast<size_t>(C_) * T_ : 0, 0.0);

@@ -53,6 +53,7 @@ const std::vector<std::string> kSelections = {
     "chip/h20/delivered_units",
     "imports_cum_h100e",
     "jurisdiction/*/*",
+    "jurisdiction/malaysia/*,jurisdiction/singapore/power_mw,lease_price_usd",
     "chip/*/*,vendor/nvidia/*",
     "company/*/spend_usd,company/sg_operators/*",
     "*/*/frontier_gap_months",
