@@ -169,16 +169,31 @@ bool isEntityListed(const Scenario& s, const Inputs& in, int company, int t) {
 
 RuleMonth ruleMonth(const Scenario& s, const Inputs& in, int t) {
   RuleMonth m;
+  fillRuleMonth(m, s, in, t);
+  return m;
+}
+
+void fillRuleMonth(RuleMonth& m, const Scenario& s, const Inputs& in, int t) {
   m.t = t;
   m.hq_enforced = in.flag(s.params.hq_clause_enforced, t);
   m.chips = s.chips.size();
   m.active.resize(s.rules.size());
-  for (size_t i = 0; i < s.rules.size(); ++i) m.active[i] = ruleActive(s.rules[i], in, t);
-  m.covers.assign(s.rules.size() * m.chips, 0);
+  m.in_force.clear();
+  for (std::vector<int>& list : m.of_kind) list.clear();
   for (size_t i = 0; i < s.rules.size(); ++i) {
+    m.active[i] = ruleActive(s.rules[i], in, t);
+    if (!m.active[i]) continue;
+    m.in_force.push_back(static_cast<int>(i));
+    m.of_kind[static_cast<size_t>(s.rules[i].kind())].push_back(static_cast<int>(i));
+  }
+  m.covers.assign(s.rules.size() * m.chips, 0);
+  m.threshold_hit.assign(s.rules.size() * m.chips, 0);
+  for (const int i : m.in_force) {
+    const auto* th = std::get_if<ThresholdRule>(&s.rules[i].spec);
+    for (size_t k = 0; th && k < m.chips; ++k)
+      m.threshold_hit[i * m.chips + k] = thresholdMatches(s, *th, in, static_cast<int>(k), t);
     const NamedChips* named = namedChips(s.rules[i]);
-    if (!m.active[i] || !named) continue;
-    for (size_t k = 0; k < m.chips; ++k)  // the rule book governs only chips of its own origin
+    for (size_t k = 0; named && k < m.chips; ++k)  // the rule book governs only chips of its own origin
       m.covers[i * m.chips + k] = isUsOrigin(s, static_cast<int>(k)) &&
                                   chipMatches(s, in, named->chips, named->chip_class, static_cast<int>(k), t);
   }
@@ -195,17 +210,13 @@ RuleMonth ruleMonth(const Scenario& s, const Inputs& in, int t) {
   for (size_t k = 0; k < m.chips; ++k) {
     bool c = false;
     if (isUsOrigin(s, static_cast<int>(k)))
-      for (size_t i = 0; i < s.rules.size() && !c; ++i) {
-        const Rule& r = s.rules[i];
-        if (!m.active[i]) continue;
-        if (const ThresholdRule* th = controllingThreshold(r);
-            th && thresholdMatches(s, *th, in, static_cast<int>(k), t))
-          c = true;
-        if (r.kind() == RuleKind::NamedProduct && m.covered(static_cast<int>(i), static_cast<int>(k))) c = true;
+      for (const int i : m.in_force) {
+        if (controllingThreshold(s.rules[i]) && m.hits(i, static_cast<int>(k))) c = true;
+        if (s.rules[i].kind() == RuleKind::NamedProduct && m.covered(i, static_cast<int>(k))) c = true;
+        if (c) break;
       }
     m.controlled[k] = c;
   }
-  return m;
 }
 
 Verdict evaluateSale(const Scenario& s, const Inputs& in, int chip, int buyer, int jurisdiction, int t) {
@@ -243,11 +254,10 @@ void applyImportGates(const Scenario& s, const Inputs& in, const RuleMonth& m, i
 
 // The first active volume cap on deliveries of this chip to this buyer, or -1.
 int volumeCapFor(const Scenario& s, const RuleMonth& m, int chip, int buyer, int jurisdiction) {
-  for (size_t i = 0; i < s.rules.size(); ++i) {
-    const auto* cap = std::get_if<VolumeCapRule>(&s.rules[i].spec);
-    if (!cap || !m.active[i] || !m.covered(static_cast<int>(i), chip)) continue;
-    if (contains(cap->destinations, jurisdiction) || contains(cap->destinations, s.companies[buyer].hq))
-      return static_cast<int>(i);
+  for (const int i : m.rulesOf(RuleKind::VolumeCap)) {
+    const auto& cap = std::get<VolumeCapRule>(s.rules[i].spec);
+    if (!m.covered(i, chip)) continue;
+    if (contains(cap.destinations, jurisdiction) || contains(cap.destinations, s.companies[buyer].hq)) return i;
   }
   return -1;
 }
@@ -289,11 +299,9 @@ Verdict usVerdict(const Scenario& s, const Inputs& in, const RuleMonth& m, int c
   if (!isUsOrigin(s, chip)) return v;
 
   // Entity list and tier-3 prohibitions override everything.
-  for (size_t i = 0; i < s.rules.size(); ++i) {
-    if (!m.active[i]) continue;
-    if (const auto* listed = std::get_if<EntityListRule>(&s.rules[i].spec);
-        listed && contains(listed->companies, buyer)) {
-      v = Verdict{Status::Denied, Reason::EntityList, static_cast<int>(i), 0, 0, 1};
+  for (const int i : m.rulesOf(RuleKind::EntityList)) {
+    if (contains(std::get<EntityListRule>(s.rules[i].spec).companies, buyer)) {
+      v = Verdict{Status::Denied, Reason::EntityList, i, 0, 0, 1};
       return v;
     }
   }
@@ -303,12 +311,9 @@ Verdict usVerdict(const Scenario& s, const Inputs& in, const RuleMonth& m, int c
     return v;
   }
   const bool controlled = m.controlled[chip];
-  for (size_t i = 0; i < s.rules.size(); ++i) {
-    if (s.rules[i].kind() == RuleKind::CountryCaps && m.active[i] && controlled &&
-        s.jurisdictions[jurisdiction].tier >= 3) {
-      return Verdict{Status::Denied, Reason::Tier3, static_cast<int>(i), 0, 0, 1};
-    }
-  }
+  const std::vector<int>& caps = m.rulesOf(RuleKind::CountryCaps);
+  if (!caps.empty() && controlled && s.jurisdictions[jurisdiction].tier >= 3)
+    return Verdict{Status::Denied, Reason::Tier3, caps.front(), 0, 0, 1};
 
   // A named-product rule beats the general thresholds for its chips; the latest wins. A
   // rule that would reach the buyer only through an unenforced HQ clause is remembered:
@@ -316,16 +321,16 @@ Verdict usVerdict(const Scenario& s, const Inputs& in, const RuleMonth& m, int c
   int named = -1, loophole = -1;
   double named_from = -1;
   const NamedProductRule* named_rule = nullptr;
-  for (size_t i = 0; i < s.rules.size(); ++i) {
+  for (const int i : m.rulesOf(RuleKind::NamedProduct)) {
     const Rule& r = s.rules[i];
-    const auto* np = std::get_if<NamedProductRule>(&r.spec);
-    if (!np || !m.active[i] || !m.covered(static_cast<int>(i), chip)) continue;
+    const auto* np = &std::get<NamedProductRule>(r.spec);
+    if (!m.covered(i, chip)) continue;
     const Reach reach = reaches(s, m, *np, buyer, jurisdiction);
-    if (reach == Reach::Unenforced && np->policy != Policy::Allow && loophole < 0) loophole = static_cast<int>(i);
+    if (reach == Reach::Unenforced && np->policy != Policy::Allow && loophole < 0) loophole = i;
     if (reach != Reach::Yes) continue;
     const double from = in.at(r.from, t);
     if (from >= named_from) {
-      named = static_cast<int>(i);
+      named = i;
       named_rule = np;
       named_from = from;
     }
@@ -334,14 +339,14 @@ Verdict usVerdict(const Scenario& s, const Inputs& in, const RuleMonth& m, int c
 
   int worst = -1;
   const ThresholdRule* worst_rule = nullptr;
-  for (size_t i = 0; i < s.rules.size(); ++i) {
-    const auto* th = std::get_if<ThresholdRule>(&s.rules[i].spec);
-    if (!th || !m.active[i] || !thresholdMatches(s, *th, in, chip, t)) continue;
+  for (const int i : m.rulesOf(RuleKind::Threshold)) {
+    const auto* th = &std::get<ThresholdRule>(s.rules[i].spec);
+    if (!m.hits(i, chip)) continue;
     const Reach reach = reaches(s, m, *th, buyer, jurisdiction);
-    if (reach == Reach::Unenforced && th->policy != Policy::Allow && loophole < 0) loophole = static_cast<int>(i);
+    if (reach == Reach::Unenforced && th->policy != Policy::Allow && loophole < 0) loophole = i;
     if (reach != Reach::Yes) continue;
     if (worst < 0 || severity(th->policy) > severity(worst_rule->policy)) {
-      worst = static_cast<int>(i);
+      worst = i;
       worst_rule = th;
     }
   }
@@ -355,6 +360,16 @@ Verdict usVerdict(const Scenario& s, const Inputs& in, const RuleMonth& m, int c
 
 }  // namespace
 
+namespace {
+// isEntityListed with the month's active rules.
+bool listedThisMonth(const Scenario& s, const Inputs& in, const RuleMonth& m, int company) {
+  if (in.absMonth(m.t) >= in.at(s.companies[company].entity_list_from, m.t)) return true;
+  for (const int i : m.rulesOf(RuleKind::EntityList))
+    if (contains(std::get<EntityListRule>(s.rules[i].spec).companies, company)) return true;
+  return false;
+}
+}  // namespace
+
 Verdict evaluateLease(const Scenario& s, const Inputs& in, const RuleMonth& m, int tenant, int site, Purpose p) {
   const int t = m.t;
   const Site& st = s.sites[site];
@@ -363,21 +378,19 @@ Verdict evaluateLease(const Scenario& s, const Inputs& in, const RuleMonth& m, i
   bool controlled = false;
   for (int chip : st.chip_menu) controlled = controlled || m.controlled[chip];
   if (concern && controlled) {
-    for (size_t i = 0; i < s.rules.size(); ++i) {
+    for (const int i : m.in_force) {
       const Rule& r = s.rules[i];
-      if (!m.active[i]) continue;
       const auto* caps = std::get_if<CountryCapsRule>(&r.spec);
       if (caps && caps->tenant_clause && p == Purpose::Train && s.jurisdictions[st.jurisdiction].tier == 2) {
-        return Verdict{Status::Denied, Reason::TenantClause, static_cast<int>(i), 0, 0, 0};
+        return Verdict{Status::Denied, Reason::TenantClause, i, 0, 0, 0};
       }
       if (const auto* remote = std::get_if<RemoteAccessRule>(&r.spec)) {
         const double c = std::clamp(in.at(remote->compliance, t), 0.0, 1.0);
-        v = Verdict{
-            c >= 1.0 ? Status::Denied : Status::Limited, Reason::RemoteAccess, static_cast<int>(i), 1, 0, 1 - c};
+        v = Verdict{c >= 1.0 ? Status::Denied : Status::Limited, Reason::RemoteAccess, i, 1, 0, 1 - c};
       }
     }
   }
-  if (concern || isEntityListed(s, in, tenant, t)) {
+  if (concern || listedThisMonth(s, in, m, tenant)) {
     for (const HostPolicy& h : s.host_policies) {
       if (h.jurisdiction != st.jurisdiction) continue;
       const double kyc = std::clamp(in.at(h.tenant_kyc, t), 0.0, 1.0);

@@ -4,6 +4,7 @@
 //   Verdict v = evaluateSale(s, in, chip, buyer, jurisdiction, t);
 //   if (v.status == Status::Denied) explain(s, v);  // "us_2023_10_threshold: ..."
 #pragma once
+#include <array>
 #include <string>
 #include <vector>
 
@@ -66,15 +67,22 @@ Verdict evaluateLease(const Scenario& s, const Inputs& in, int tenant, int site,
 struct RuleMonth {
   int t = 0;
   bool hq_enforced = true;
-  std::vector<char> active;      // per rule
-  std::vector<char> controlled;  // per chip
-  std::vector<char> covers;      // rule x chip: a named-product or volume-cap rule names the chip (id or class)
-  std::vector<char> gated;       // gate x chip
+  std::vector<char> active;                 // per rule
+  std::array<std::vector<int>, 6> of_kind;  // active rules of each RuleKind, in rule-book order
+  std::vector<int> in_force;                // every active rule, in rule-book order
+  std::vector<char> threshold_hit;          // rule x chip: an active threshold rule's performance test matches
+  std::vector<char> controlled;             // per chip
+  std::vector<char> covers;  // rule x chip: a named-product or volume-cap rule names the chip (id or class)
+  std::vector<char> gated;   // gate x chip
   bool covered(int rule, int chip) const { return covers[static_cast<size_t>(rule) * chips + chip]; }
   bool gates(int gate, int chip) const { return gated[static_cast<size_t>(gate) * chips + chip]; }
+  bool hits(int rule, int chip) const { return threshold_hit[static_cast<size_t>(rule) * chips + chip]; }
+  const std::vector<int>& rulesOf(RuleKind k) const { return of_kind[static_cast<size_t>(k)]; }
   size_t chips = 0;
 };
 RuleMonth ruleMonth(const Scenario& s, const Inputs& in, int t);
+// The same into `m`, reusing its buffers (the simulation's month loop allocates nothing).
+void fillRuleMonth(RuleMonth& m, const Scenario& s, const Inputs& in, int t);
 Verdict evaluateSale(const Scenario& s, const Inputs& in, const RuleMonth& m, int chip, int buyer, int jurisdiction);
 Verdict evaluateLease(const Scenario& s, const Inputs& in, const RuleMonth& m, int tenant, int site, Purpose p);
 // One line for people: "denied by us_2023_10_threshold (Advanced computing rule, Oct 2023)".

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <string>
 #include <tuple>
@@ -39,6 +40,10 @@ struct Option {
   double share = 0;
   Verdict verdict;
   double guided = 0;  // share of demand Beijing's guidance cuts
+  // The logit weight exp(-beta (cost / cmin - 1)) last worked out, and the cmin it used: a
+  // later round whose cheapest option is the same reuses it. slot: index in the month's list.
+  double weight = 0, weight_cmin = -1;
+  int slot = -1;
 };
 
 struct Order {
@@ -129,13 +134,21 @@ class Sim {
     return (loc >= 1 && loc <= S_) ? in_.at(s_.sites[loc - 1].pue, t)
                                    : in_.at(s_.jurisdictions[jurOfLoc(c, loc)].pue, t);
   }
+  // A chip's figures in month t: from cm_ when it holds month t (asked many times a month).
   double lifeOf(int k, int t) const {
+    if (t == cm_.t) return cm_.life[k];
     const double l = in_.at(s_.chips[k].life_months, t);
     return std::max(1.0, l > 0 ? l : in_.at(s_.params.chip_life_months, t));
   }
+  int lifeMonths(int k, int t) const {
+    return t == cm_.t ? cm_.life_months[k] : static_cast<int>(std::lround(lifeOf(k, t)));
+  }
+  double priceOf(int k, int t) const { return t == cm_.t ? cm_.price[k] : in_.at(s_.chips[k].price_usd, t); }
+  double powerW(int k, int t) const { return t == cm_.t ? cm_.power_w[k] : in_.at(s_.chips[k].power_w, t); }
+  void chipMonth(int t);
   double powerCostMonth(int k, int jur, double pue, int t) const {
-    return in_.at(s_.chips[k].power_w, t) / 1000.0 * pue * kHoursPerMonth *
-           in_.at(s_.jurisdictions[jur].electricity_usd_per_mwh, t) / 1000.0;
+    return powerW(k, t) / 1000.0 * pue * kHoursPerMonth * in_.at(s_.jurisdictions[jur].electricity_usd_per_mwh, t) /
+           1000.0;
   }
   double budgetMonthly(int c, int t) const;
   double sitePowerMw(int site, int t) const;
@@ -207,7 +220,7 @@ class Sim {
   void addLeaseOptions(int c, int p, const Taste& taste);
   void addGreyOption(int c, int p, int t, const Taste& taste);
   void shareOut(int c, int p, int t);
-  void placeOrders(int c, int p, double budget, int t, const Taste& taste);
+  void placeOrders(int c, int p, double budget, int t);
   void traceOptions(int p, double budget, int round);
   void siteCapacity();
   void rationChips(int t, int round);
@@ -216,11 +229,8 @@ class Sim {
   void cutToSitePower(int t);
   void deliver(Order& o, int t);
   bool capDest(size_t rule, const Order& o) const {
-    const VolumeCapRule& r = std::get<VolumeCapRule>(s_.rules[rule].spec);
-    const auto has = [&](int j) {
-      return std::find(r.destinations.begin(), r.destinations.end(), j) != r.destinations.end();
-    };
-    return has(o.jur) || has(s_.companies[o.buyer].hq);
+    const char* dest = &cap_dest_[rule * J_];
+    return dest[o.jur] || dest[s_.companies[o.buyer].hq];
   }
   bool capRef(size_t rule, const Order& o) const {
     return s_.companies[o.buyer].hq == std::get<VolumeCapRule>(s_.rules[rule].spec).reference;
@@ -271,13 +281,22 @@ class Sim {
   std::map<std::tuple<int, int, int, int>, int> trace_index_;
   double trace_budget_[2] = {0, 0};
   std::vector<Option> opts_, denied_;
+  std::vector<Taste> tastes_;  // per company, this month (worked out in round 0)
+  struct GreyOffer {
+    int stamp = -1;
+    double value = 0, h = 0;
+  };
+  std::vector<GreyOffer> grey_offer_;  // jurisdiction x purpose: the grey pool this round
+  int grey_stamp_ = 0;                 // bumps each round: the pool changes between rounds
   std::vector<Verdict> sale_cache_, lease_cache_;
   std::vector<char> sale_ok_, lease_ok_;
   // A buy option's cost before dividing by the purpose's H100e, and Beijing's guidance on it:
   // the same for both purposes, so the second purpose reuses the first's (same index as sales).
   struct BuyCost {
     double cost = 0, guided = 0;
+    double list = 0, paid = 0, power = 0, life = 1;  // unit price with the fee; after subsidy; power per month
   };
+  size_t buyIndex(int c, int loc, int k) const { return (static_cast<size_t>(c) * (S_ + 1) + loc) * K_ + k; }
   std::vector<BuyCost> buy_cost_;
   std::vector<char> buy_ok_;
   std::vector<double> divert_share_;  // per jurisdiction, this month
@@ -288,6 +307,11 @@ class Sim {
   std::vector<std::vector<Arrival>> arrivals_;
   std::vector<double> effective_factor_;  // algorithmic progress, cumulative
 
+  struct ChipMonth {
+    int t = -1;  // the month these hold
+    std::vector<double> price, power_w, life;
+    std::vector<int> life_months;  // life rounded: months until the chip retires
+  } cm_;
   RecordScratch rec_;                         // record()'s buffers
   MonthFlows mo_;                             // this month's flows, reset at the start of each month
   std::vector<double> stock_before_;          // chip
@@ -301,6 +325,7 @@ class Sim {
   std::vector<int> gate_year_;                // per gate: the quota year gate_used_ counts
   std::vector<double> cap_left_, cap_scale_;  // per jurisdiction: country caps left, this round's scale
   std::vector<char> controlled_;
+  std::vector<char> cap_dest_;          // rule x jurisdiction: a volume cap names it a destination
   std::vector<double> fleet_expected_;  // company totals for the conservation check
 
   // series indices

@@ -14,9 +14,15 @@ void Sim::choose(int t, int round) {
   if (round == 0) siteCapacity();  // options (and their site ratios) are built in round 0
   std::vector<double> carry(mo_.unfilled);
   std::fill(mo_.unfilled.begin(), mo_.unfilled.end(), 0.0);
+  ++grey_stamp_;
+  if (round == 0) {
+    tastes_.resize(C_);
+    grey_offer_.resize(static_cast<size_t>(J_) * 2);
+  }
   for (int c = 0; c < C_; ++c) {
     const Company& co = s_.companies[c];
     if (co.kind == CompanyKind::Operator) continue;
+    if (round == 0) tastes_[c] = tasteOf(c, t);
     const double budget = round == 0 ? budgetMonthly(c, t) : 0.0;
     const double ts = std::clamp(in_.at(co.training_share, t), 0.0, 1.0);
     for (int p = 0; p < 2; ++p) {
@@ -50,7 +56,7 @@ void Sim::siteCapacity() {
 // Step 4-5 for one company and purpose: its options and their cost, the logit shares,
 // and the orders, lease requests and grey purchases they become.
 void Sim::chooseFor(int c, int p, double budget, int t, int round) {
-  const Taste taste = tasteOf(c, t);
+  const Taste& taste = tastes_[c];
   opts_.clear();
   denied_.clear();
   // Costs hold for the whole month: build the buy and lease options once (round 0) and
@@ -69,11 +75,17 @@ void Sim::chooseFor(int c, int p, double budget, int t, int round) {
   } else {
     addBuyOptions(c, p, t, round, taste);
     addLeaseOptions(c, p, taste);
+    for (size_t i = 0; i < opts_.size(); ++i) opts_[i].slot = static_cast<int>(i);
     cached = opts_;
   }
   addGreyOption(c, p, t, taste);
   if (!opts_.empty()) shareOut(c, p, t);
-  placeOrders(c, p, budget, t, taste);
+  for (const Option& o : opts_)
+    if (o.slot >= 0) {
+      cached[o.slot].weight = o.weight;
+      cached[o.slot].weight_cmin = o.weight_cmin;
+    }
+  placeOrders(c, p, budget, t);
   if (taste.tracing) traceOptions(p, budget, round);
 }
 
@@ -106,15 +118,19 @@ void Sim::addBuyOptions(int c, int p, int t, int round, const Taste& taste) {
       if (stock_[k] < kMinUnits && v.status != Status::Denied) continue;
       const double h = p == 0 ? htrain_[k] : hinfer_[k];
       if (h <= 0) continue;
-      const size_t bi = (static_cast<size_t>(c) * (S_ + 1) + loc) * K_ + k;
+      const size_t bi = buyIndex(c, loc, k);
       if (!buy_ok_[bi]) {
-        const double price = in_.at(s_.chips[k].price_usd, t);
-        const double paid = price * (1 + v.fee_share) * (domestic(c, k) ? 1 - taste.subsidy : 1.0);
-        double cost = paid / lifeOf(k, t) + powerCostMonth(k, jur, pueOfLoc(c, loc, t), t);
+        BuyCost& b = buy_cost_[bi];
+        b.list = priceOf(k, t) * (1 + v.fee_share);
+        b.paid = b.list * (domestic(c, k) ? 1 - taste.subsidy : 1.0);
+        b.life = lifeOf(k, t);
+        b.power = powerCostMonth(k, jur, pueOfLoc(c, loc, t), t);
+        double cost = b.paid / b.life + b.power;
         if (v.status == Status::Licence) cost *= (1 + taste.risk) / std::max(kMinApproval, v.approval);
         if (domestic(c, k)) cost *= 1 - taste.premium * taste.dom;
         if (loc >= 1) cost *= 1 + taste.premium * (1 - taste.will);
-        buy_cost_[bi] = {cost, guidanceStrength(c, k, t)};
+        b.cost = cost;
+        b.guided = guidanceStrength(c, k, t);
         buy_ok_[bi] = 1;
       }
       Option o{OptionKind::Buy, k, loc, loc - 1, 0, 1, loc >= 1, 0, v};
@@ -152,18 +168,23 @@ void Sim::addLeaseOptions(int c, int p, const Taste& taste) {
 
 // Grey market: diverted chips, at a premium, for those who tolerate the risk.
 void Sim::addGreyOption(int c, int p, int t, const Taste& taste) {
-  double grey_units = 0.0;
-  for (double g : grey_pool_) grey_units += g;
-  if (taste.tol <= 0 || grey_units < kMinUnits) return;
-  double value = 0, h = 0;
+  if (taste.tol <= 0) return;
+  // The pool's value and H100e are the same for every company of one home this round.
   const int jur = s_.companies[c].hq;
-  for (int k = 0; k < K_; ++k) {
-    if (grey_pool_[k] <= 0) continue;
-    value += grey_pool_[k] *
-             (in_.at(s_.chips[k].price_usd, t) * (1 + std::max(0.0, in_.at(s_.params.grey_premium, t))) / lifeOf(k, t) +
-              powerCostMonth(k, jur, in_.at(s_.jurisdictions[jur].pue, t), t));
-    h += grey_pool_[k] * (p == 0 ? htrain_[k] : hinfer_[k]);
+  GreyOffer& g = grey_offer_[static_cast<size_t>(jur) * 2 + p];
+  if (g.stamp != grey_stamp_) {
+    double grey_units = 0.0;
+    for (double u : grey_pool_) grey_units += u;
+    g = {grey_stamp_, 0, 0};
+    for (int k = 0; grey_units >= kMinUnits && k < K_; ++k) {
+      if (grey_pool_[k] <= 0) continue;
+      g.value +=
+          grey_pool_[k] * (priceOf(k, t) * (1 + std::max(0.0, in_.at(s_.params.grey_premium, t))) / lifeOf(k, t) +
+                           powerCostMonth(k, jur, in_.at(s_.jurisdictions[jur].pue, t), t));
+      g.h += grey_pool_[k] * (p == 0 ? htrain_[k] : hinfer_[k]);
+    }
   }
+  const double value = g.value, h = g.h;
   if (h > 0) {
     Option o{OptionKind::Grey, -1, L_ - 1, -1, 0, 1, false, 0, Verdict{}};
     o.cost = value / h * (1 + taste.premium * (1 - taste.tol));
@@ -181,7 +202,11 @@ void Sim::shareOut(int c, int p, int t) {
   for (const Option& o : opts) cmin = std::min(cmin, o.cost);
   double sum = 0;
   for (Option& o : opts) {
-    o.share = o.factor * std::exp(-beta * (o.cost / cmin - 1.0));
+    if (o.weight_cmin != cmin) {
+      o.weight = std::exp(-beta * (o.cost / cmin - 1.0));
+      o.weight_cmin = cmin;
+    }
+    o.share = o.factor * o.weight;
     sum += o.share;
   }
   for (Option& o : opts) o.share = sum > 0 ? o.share / sum : 0.0;
@@ -217,28 +242,26 @@ void Sim::shareOut(int c, int p, int t) {
   }
 }
 
-void Sim::placeOrders(int c, int p, double budget, int t, const Taste& taste) {
+void Sim::placeOrders(int c, int p, double budget, int t) {
   double spent_plan = 0;
   for (const Option& o : opts_) {
     const double spend = budget * o.share;
     spent_plan += spend;
     if (spend <= 0) continue;
     if (o.kind == OptionKind::Buy) {
-      const int jur = jurOfLoc(c, o.loc);
-      const double price = in_.at(s_.chips[o.chip].price_usd, t);
-      const double subsidy_k = domestic(c, o.chip) ? taste.subsidy : 0.0;
-      const double paid = price * (1 + o.verdict.fee_share) * (1 - subsidy_k);
-      const double tco = paid + powerCostMonth(o.chip, jur, pueOfLoc(c, o.loc, t), t) * lifeOf(o.chip, t);
+      // The unit's price and running cost were worked out with the option (same month).
+      const BuyCost& b = buy_cost_[buyIndex(c, o.loc, o.chip)];
+      const double tco = b.paid + b.power * b.life;
       Order ord;
       ord.company = c;
       ord.buyer = c;
       ord.purpose = p;
       ord.loc = o.loc;
       ord.chip = o.chip;
-      ord.jur = jur;
+      ord.jur = jurOfLoc(c, o.loc);
       ord.units = spend / tco;
       ord.spend = spend;
-      ord.unit_price = price * (1 + o.verdict.fee_share);
+      ord.unit_price = b.list;
       ord.fee_share = o.verdict.fee_share;
       ord.offshore = o.offshore;
       ord.veu = s_.companies[c].validated_end_user;

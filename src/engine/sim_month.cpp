@@ -21,9 +21,10 @@ bool restricts(const Verdict& v) {
 
 void Sim::step(int t) {
   mo_.reset();
+  chipMonth(t);
 
   for (int j = 0; j < J_; ++j) divert_share_[j] = diversionShare(j, t);
-  rm_ = ruleMonth(s_, in_, t);
+  fillRuleMonth(rm_, s_, in_, t);
   for (size_t ri = 0; ri < s_.rules.size(); ++ri) r_.rule_active[ri][static_cast<size_t>(t)] = rm_.active[ri];
   caps_now_.clear();
   for (size_t ri = 0; ri < s_.rules.size(); ++ri)
@@ -94,14 +95,14 @@ void Sim::retire(int t) {
       f -= u;
       fleet_expected_[r.company] -= r.units;
       if (r.loc >= 1 && r.loc <= S_)
-        site_mw_used_[r.loc - 1] = std::max(0.0, site_mw_used_[r.loc - 1] - u * in_.at(s_.chips[r.chip].power_w, t) *
-                                                                                pueOfLoc(r.company, r.loc, t) / 1e6);
+        site_mw_used_[r.loc - 1] =
+            std::max(0.0, site_mw_used_[r.loc - 1] - u * powerW(r.chip, t) * pueOfLoc(r.company, r.loc, t) / 1e6);
     } else {
       double& f = site_fleet_[static_cast<size_t>(r.site) * K_ + r.chip];
       const double u = std::min(f, r.units);
       f -= u;
-      site_mw_used_[r.site] = std::max(
-          0.0, site_mw_used_[r.site] - u * in_.at(s_.chips[r.chip].power_w, t) * in_.at(s_.sites[r.site].pue, t) / 1e6);
+      site_mw_used_[r.site] =
+          std::max(0.0, site_mw_used_[r.site] - u * powerW(r.chip, t) * in_.at(s_.sites[r.site].pue, t) / 1e6);
     }
   }
   for (const LeaseEnd& e : lease_end_[t]) {
@@ -134,7 +135,7 @@ void Sim::stopRestricted(int t) {
           fleet_expected_[c] -= f;
           if (loc >= 1 && loc <= S_)
             site_mw_used_[loc - 1] =
-                std::max(0.0, site_mw_used_[loc - 1] - f * in_.at(s_.chips[k].power_w, t) * pueOfLoc(c, loc, t) / 1e6);
+                std::max(0.0, site_mw_used_[loc - 1] - f * powerW(k, t) * pueOfLoc(c, loc, t) / 1e6);
           f = 0;
           for (int t2 = t + 1; t2 < T_; ++t2)
             for (Retire& r : retire_[t2])

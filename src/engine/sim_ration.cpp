@@ -47,7 +47,7 @@ void Sim::operatorArrivals(int t) {
     ord.chip = a.chip;
     ord.jur = st.jurisdiction;
     ord.units = a.units * (v.status == Status::Licence ? v.approval : 1.0);
-    ord.unit_price = in_.at(s_.chips[a.chip].price_usd, t) * (1 + v.fee_share);
+    ord.unit_price = priceOf(a.chip, t) * (1 + v.fee_share);
     ord.spend = ord.units * ord.unit_price;
     ord.fee_share = v.fee_share;
     ord.veu = s_.companies[st.operator_company].validated_end_user;
@@ -84,7 +84,7 @@ void Sim::cutToSitePower(int t) {
   std::vector<double> site_mw_want(S_, 0.0);
   for (const Order& o : mo_.orders)
     if (o.company >= 0 && o.loc >= 1 && o.loc <= S_)
-      site_mw_want[o.loc - 1] += o.units * in_.at(s_.chips[o.chip].power_w, t) * pueOfLoc(o.company, o.loc, t) / 1e6;
+      site_mw_want[o.loc - 1] += o.units * powerW(o.chip, t) * pueOfLoc(o.company, o.loc, t) / 1e6;
   for (Order& o : mo_.orders) {
     if (o.company < 0 || o.loc < 1 || o.loc > S_ || site_mw_want[o.loc - 1] <= 0) continue;
     const double free_mw = std::max(0.0, sitePowerMw(o.loc - 1, t) - site_mw_used_[o.loc - 1]);
@@ -257,7 +257,7 @@ void Sim::rationGrey(int t) {
   double pool_value = 0;
   for (int k = 0; k < K_; ++k) {
     if (grey_pool_[k] <= 0) continue;
-    unit_cost[k] = in_.at(s_.chips[k].price_usd, t) * (1 + std::max(0.0, in_.at(pa.grey_premium, t)));
+    unit_cost[k] = priceOf(k, t) * (1 + std::max(0.0, in_.at(pa.grey_premium, t)));
     pool_value += grey_pool_[k] * unit_cost[k];
   }
   const double fill = (want > pool_value && want > 0) ? pool_value / want : 1.0;
@@ -288,7 +288,7 @@ void Sim::operatorsOrder(int t) {
     for (int k : st.chip_menu) {
       const Verdict v = evaluateSale(s_, in_, rm_, k, st.operator_company, st.jurisdiction);
       if (v.status == Status::Denied || htrain_[k] <= 0) continue;
-      const double w_mw = in_.at(s_.chips[k].power_w, t) * in_.at(st.pue, t) / 1e6;
+      const double w_mw = powerW(k, t) * in_.at(st.pue, t) / 1e6;
       const double free_mw = sitePowerMw(si, t) - site_mw_used_[si] - pending_mw_[si];
       double units = need / htrain_[k];
       if (w_mw > 0) units = std::min(units, std::max(0.0, free_mw) / w_mw);

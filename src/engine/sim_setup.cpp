@@ -62,21 +62,35 @@ double Sim::diversionShare(int jur, int t) const {
   return d;
 }
 
+void Sim::chipMonth(int t) {
+  cm_.t = -1;  // lifeOf below reads the inputs
+  cm_.price.resize(K_);
+  cm_.power_w.resize(K_);
+  cm_.life.resize(K_);
+  cm_.life_months.resize(K_);
+  for (int k = 0; k < K_; ++k) {
+    cm_.price[k] = in_.at(s_.chips[k].price_usd, t);
+    cm_.power_w[k] = in_.at(s_.chips[k].power_w, t);
+    cm_.life[k] = lifeOf(k, t);
+    cm_.life_months[k] = static_cast<int>(std::lround(cm_.life[k]));
+  }
+  cm_.t = t;
+}
+
 void Sim::addFleet(int c, int loc, int p, int k, double units, int t) {
   if (units <= 0) return;
   fleet_[fi(c, loc, p, k)] += units;
   fleet_expected_[c] += units;
-  if (loc >= 1 && loc <= S_)
-    site_mw_used_[loc - 1] += units * in_.at(s_.chips[k].power_w, t) * pueOfLoc(c, loc, t) / 1e6;
-  const int end = t + static_cast<int>(std::lround(lifeOf(k, t)));
+  if (loc >= 1 && loc <= S_) site_mw_used_[loc - 1] += units * powerW(k, t) * pueOfLoc(c, loc, t) / 1e6;
+  const int end = t + lifeMonths(k, t);
   if (end < T_) retire_[end].push_back({c, loc, p, k, -1, units});
 }
 
 void Sim::addSiteFleet(int site, int k, double units, int t) {
   if (units <= 0) return;
   site_fleet_[static_cast<size_t>(site) * K_ + k] += units;
-  site_mw_used_[site] += units * in_.at(s_.chips[k].power_w, t) * in_.at(s_.sites[site].pue, t) / 1e6;
-  const int end = t + static_cast<int>(std::lround(lifeOf(k, t)));
+  site_mw_used_[site] += units * powerW(k, t) * in_.at(s_.sites[site].pue, t) / 1e6;
+  const int end = t + lifeMonths(k, t);
   if (end < T_) retire_[end].push_back({-1, 0, 0, k, site, units});
 }
 
@@ -112,6 +126,10 @@ void Sim::setup() {
 
 // Every per-run buffer at its size, zeroed (the month's own flows: MonthFlows).
 void Sim::sizeState() {
+  cap_dest_.assign(s_.rules.size() * J_, 0);
+  for (size_t ri = 0; ri < s_.rules.size(); ++ri)
+    if (const auto* cap = std::get_if<VolumeCapRule>(&s_.rules[ri].spec))
+      for (const int j : cap->destinations) cap_dest_[ri * J_ + j] = 1;
   fleet_.assign(static_cast<size_t>(C_) * L_ * 2 * K_, 0.0);
   site_fleet_.assign(static_cast<size_t>(S_) * K_, 0.0);
   leased_.assign(static_cast<size_t>(C_) * S_ * 2, 0.0);

@@ -28,6 +28,17 @@ const cp::Scenario& synthetic() {
   return s;
 }
 
+// Each dimension alone: the cost should grow about linearly in it.
+const cp::Scenario& syntheticCompanies() {
+  static const cp::Scenario s = chokepoint::test::syntheticWorld(baseline(), 10, 1);
+  return s;
+}
+
+const cp::Scenario& syntheticChipsSites() {
+  static const cp::Scenario s = chokepoint::test::syntheticWorld(baseline(), 1, 3);
+  return s;
+}
+
 // The values and the keys' strings a Results holds.
 double resultsBytes(const cp::Results& r) {
   double bytes = static_cast<double>(r.size()) * r.months() * sizeof(double);
@@ -88,6 +99,12 @@ BENCHMARK(BM_BaselineRunRecording1)->Unit(benchmark::kMillisecond);
 
 void BM_SyntheticRun(benchmark::State& state) { runBench(state, synthetic()); }
 BENCHMARK(BM_SyntheticRun)->Unit(benchmark::kMillisecond);
+
+void BM_SyntheticCompanies10(benchmark::State& state) { runBench(state, syntheticCompanies()); }
+BENCHMARK(BM_SyntheticCompanies10)->Unit(benchmark::kMillisecond);
+
+void BM_SyntheticChipsSites3(benchmark::State& state) { runBench(state, syntheticChipsSites()); }
+BENCHMARK(BM_SyntheticChipsSites3)->Unit(benchmark::kMillisecond);
 
 // CPU seconds of the whole process (every thread), from getrusage.
 double processCpuSeconds() {

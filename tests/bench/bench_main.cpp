@@ -96,6 +96,14 @@ class RatioReporter : public benchmark::ConsoleReporter {
           exact(cpu_seconds_, "BM_BaselineRunRecording1"));
     ratio("synthetic world (10x companies, 3x chips and sites) / baseline, time of one run", find("BM_SyntheticRun"),
           exact(seconds_, "BM_BaselineRun"));
+    ratio("10x the companies / baseline, time of one run (aim <= 11x)", find("BM_SyntheticCompanies10"),
+          exact(seconds_, "BM_BaselineRun"));
+    ratio("3x the chips and sites / baseline, time of one run (aim <= 4x)", find("BM_SyntheticChipsSites3"),
+          exact(seconds_, "BM_BaselineRun"));
+    ratio("10x the companies / baseline, peak allocation of one run",
+          counter("BM_SyntheticCompanies10", "peak_alloc_MB"), exact(counters_, "BM_BaselineRun:peak_alloc_MB"));
+    ratio("3x the chips and sites / baseline, peak allocation of one run",
+          counter("BM_SyntheticChipsSites3", "peak_alloc_MB"), exact(counters_, "BM_BaselineRun:peak_alloc_MB"));
     ratio("synthetic world / baseline, peak allocation of one run", counter("BM_SyntheticRun", "peak_alloc_MB"),
           exact(counters_, "BM_BaselineRun:peak_alloc_MB"));
     ratio("synthetic world / baseline, bytes of Results", counter("BM_SyntheticRun", "results_MB"),
