@@ -40,6 +40,7 @@ Command addRun(CLI::App& app) {
     if (a->seed) s->seed = *a->seed;
     RunOptions opts;
     opts.check = a->check;
+    opts.record = *keep;  // only the --metrics series are recorded
     Results r = simulate(*s, opts);
     for (size_t i = 0; i < s->levers.size(); ++i) {
       auto values = leverScheduleStrings(*s, static_cast<int>(i));
@@ -54,7 +55,6 @@ Command addRun(CLI::App& app) {
       err << "invariant violated in " << formatMonth(v.month) << " at " << v.entity << ": " << v.what << "\n";
       return kFailure;
     }
-    if (!keep->all()) r = selectSeries(r, *keep);
     if (r.size() == 0 && !f.quiet)
       err << "chokepoint-cli: warning: --metrics '" << f.metrics << "' matches no series\n";
     std::ostringstream buf;

@@ -208,13 +208,12 @@ Command addSweep(CLI::App& app) {
             settings.push_back(swept[l].settings[c]);
             tags += (l ? "," : "") + csvField(swept[l].typed[c]);
           }
-          const Results r = simulate(withLevers(*s, settings));
+          RunOptions ro;
+          ro.record = keep;  // only the --metrics series are recorded
+          const Results r = simulate(withLevers(*s, settings), ro);
           std::ostringstream buf;
           if (sharded) buf << "# combo " << i << "\n";
-          if (keep.all())
-            writeCsv(buf, r, range, false, tag_columns, tags);
-          else
-            writeCsv(buf, selectSeries(r, keep), range, false, tag_columns, tags);
+          writeCsv(buf, r, range, false, tag_columns, tags);
           text[j] = buf.str();
           done[j] = 1;
         });

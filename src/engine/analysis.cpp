@@ -77,6 +77,7 @@ Metric toMetric(const MetricPoint& p) {
   Metric m;
   m.label = p.str();
   m.month = p.month;
+  m.series.patterns = {p.selector()};
   m.read = [p](const Results& r) {
     const double* v = r.find(p.scope, p.id, p.metric);
     if (!v || p.month < r.start() || p.month >= r.start() + r.months())
@@ -88,7 +89,9 @@ Metric toMetric(const MetricPoint& p) {
 
 double metricValue(Scenario s, const Metric& m) {
   s.end = std::min(s.end, m.month);
-  return m.read(simulate(s));
+  RunOptions o;
+  o.record = m.series;
+  return m.read(simulate(s, o));
 }
 
 bool runBatch(std::size_t n, const AnalysisOptions& o, const std::function<void(std::size_t)>& body) {

@@ -18,6 +18,7 @@
 
 #include "engine/results.h"
 #include "engine/scenario.h"
+#include "engine/series_select.h"
 
 namespace cp {
 
@@ -51,6 +52,7 @@ struct Metric {
   std::string label;  // for reports: "bloc/china/compute_train_h100e in 2028-12"
   int month = 0;      // absolute
   std::function<double(const Results&)> read;
+  SeriesSelection series;  // the series `read` looks at; the runs record only these (empty = all)
 };
 Metric toMetric(const MetricPoint& p);  // read throws AnalysisError when the run lacks the series
 double metricValue(Scenario s, const Metric& m);

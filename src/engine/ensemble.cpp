@@ -85,13 +85,16 @@ EnsembleResult runEnsemble(const Scenario& s, const EnsembleOptions& o) {
   }
 
   // The series a run produces are fixed when the simulation is set up; a one-month run
-  // names them cheaply. kept_at[j]: where kept series j sits in such a run.
+  // names them cheaply. Runs record only the kept series (RunOptions::record), so kept
+  // series j is series j of a member's run; kept_at and the key check below guard that.
   std::vector<std::size_t> kept_at;
   std::size_t probe_series = 0;
+  RunOptions recording;
+  recording.record = o.keep;
   {
     Scenario probe = s;
     probe.end = probe.start;
-    const Results r = simulate(probe);
+    const Results r = simulate(probe, recording);
     e.scenario_name = r.scenario_name;
     e.version = r.version;
     probe_series = r.size();
@@ -124,7 +127,7 @@ EnsembleResult runEnsemble(const Scenario& s, const EnsembleOptions& o) {
       members, o.threads, o.cancel, [] { return std::vector<double>(); },
       [&](std::vector<double>& draw, std::size_t m) {
         sampleInto(s, o.seed, static_cast<std::uint64_t>(e.run_ids[m]), draw);
-        RunOptions ro;
+        RunOptions ro = recording;
         ro.uncertain = draw;
         const Results r = simulate(s, ro);
         const bool same_layout = r.months() == e.months;

@@ -49,6 +49,12 @@ class Results {
 
   // Adds a zero-filled series (or returns the existing one) and gives its index.
   int add(Scope scope, std::string_view id, std::string_view metric);
+  // Room for this many series, so adding them does not move the values again and again.
+  void reserve(size_t series) {
+    keys_.reserve(series);
+    values_.reserve(series * static_cast<size_t>(months_));
+    index_.reserve(series);
+  }
   double* series(int index) { return values_.data() + static_cast<size_t>(index) * months_; }
   const double* series(int index) const { return values_.data() + static_cast<size_t>(index) * months_; }
   const double* find(Scope scope, std::string_view id, std::string_view metric) const;

@@ -75,11 +75,13 @@ ScenarioMatrix scenarioMatrix(const std::vector<Scenario>& scenarios, const std:
   m.values.assign(scenarios.size() * points.size(), std::numeric_limits<double>::quiet_NaN());
   int last = 0;
   for (const MetricPoint& p : points) last = std::max(last, p.month);
+  RunOptions recording;  // the runs record only the points' series
+  for (const MetricPoint& p : points) recording.record.patterns.push_back(p.selector());
   const bool complete = runBatch(scenarios.size(), o, [&](std::size_t i) {
     Scenario s = scenarios[i];
     s.end = std::min(s.end, last);
     if (s.end < s.start) return;
-    const Results r = simulate(s);
+    const Results r = simulate(s, recording);
     for (std::size_t j = 0; j < points.size(); ++j) {
       const MetricPoint& p = points[j];
       const double* v = r.find(p.scope, p.id, p.metric);

@@ -28,12 +28,17 @@ std::string_view trim(std::string_view s) {
 bool partMatches(std::string_view pattern, std::string_view value) { return pattern == "*" || pattern == value; }
 }  // namespace
 
-bool SeriesSelection::matches(const SeriesKey& k) const {
+// Asked for every series a run sets up, so it splits each pattern without allocating.
+bool SeriesSelection::matches(Scope scope, std::string_view id, std::string_view metric) const {
   if (patterns.empty()) return true;
   return std::any_of(patterns.begin(), patterns.end(), [&](const std::string& p) {
-    const auto parts = split(p, '/');
-    if (parts.size() == 1) return partMatches(parts[0], k.metric);
-    return partMatches(parts[0], toString(k.scope)) && partMatches(parts[1], k.id) && partMatches(parts[2], k.metric);
+    const size_t a = p.find('/');
+    if (a == std::string::npos) return partMatches(p, metric);
+    const size_t b = p.find('/', a + 1);
+    if (b == std::string::npos) return false;  // not a pattern parseSeriesSelection accepts
+    const std::string_view v(p);
+    return partMatches(v.substr(b + 1), metric) && partMatches(v.substr(a + 1, b - a - 1), id) &&
+           partMatches(v.substr(0, a), toString(scope));
   });
 }
 

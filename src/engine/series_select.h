@@ -1,5 +1,6 @@
 // Choosing which output series to keep: by metric name or by scope/id/metric with `*`
-// for any part. Used by ensembles (to bound memory) and by sweeps (to shrink files).
+// for any part. Used by ensembles (to bound memory), by sweeps (to shrink files) and by
+// RunOptions::record (a run that records only these series).
 //
 //   SeriesSelection sel = parseSeriesSelection("compute_train_h100e,bloc/*/frontier_gap_months");
 //   if (sel.matches(key)) ...
@@ -17,7 +18,8 @@ struct SeriesSelection {
   // Each pattern is "metric" or "scope/id/metric"; "*" matches any value of a part.
   std::vector<std::string> patterns;  // empty = every series
   bool all() const { return patterns.empty(); }
-  bool matches(const SeriesKey& k) const;
+  bool matches(const SeriesKey& k) const { return matches(k.scope, k.id, k.metric); }
+  bool matches(Scope scope, std::string_view id, std::string_view metric) const;
 };
 
 // Comma-separated patterns. Throws std::invalid_argument naming a malformed pattern

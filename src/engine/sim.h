@@ -110,6 +110,7 @@ struct RecordScratch {
   double run_flop_per_h100e = 0;                         // this month's largest-run FLOP per training H100e
   std::vector<double> bloc, bloc_off_num;                // per bloc: metrics, offshore training H100e
   std::vector<double> vendor_flop, concern_vendor_flop;  // FLOP compute by vendor: one company, the concern bloc
+  std::vector<double> jur;                               // per jurisdiction x 6: recordJurisdictions' sums
   void size(int sites, int vendors, int blocs, size_t company_metrics);
 };
 
@@ -333,6 +334,24 @@ class Sim {
   std::vector<int> cs_, bs_, js_, vs_, ks_, gs_;
   std::vector<std::string> company_metrics_, jur_metrics_, vendor_metrics_, chip_metrics_, global_metrics_;
   bool violated_ = false;
+
+  // [SECTION] what a run records (RunOptions::record)
+  // A series not chosen keeps index -1 in cs_ .. gs_ and is never written; planRecording()
+  // works out which of record()'s work the chosen series (and the frontier gap) need.
+  int addIf(Scope scope, const std::string& id, const std::string& metric) {
+    return o_.record.matches(scope, id, metric) ? r_.add(scope, id, metric) : -1;
+  }
+  void put(int series, int t, double v) {
+    if (series >= 0) r_.series(series)[t] = v;
+  }
+  void planRecording();
+  std::vector<char> company_needed_;  // per company: its metrics are worked out each month
+  std::vector<char> bloc_needed_;     // per bloc: its sums over companies are complete
+  bool jur_needed_ = true;            // any jurisdiction series
+  std::vector<char> jur_chosen_;      // per jurisdiction: one of its series is chosen
+  bool sites_needed_ = true;          // the vendor mix of leasable sites (companies, jurisdictions)
+  bool gap_needed_ = true;            // any frontier gap: then effective_ is kept
+  std::vector<double> effective_;     // company x month: effective compute, the gap's input
 };
 
 }  // namespace cp::sim

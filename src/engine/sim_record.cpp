@@ -18,7 +18,7 @@ void Sim::record(int t) {
                             std::clamp(in_.at(s_.params.utilisation, t), 0.0, 1.0) *
                             std::max(0.0, in_.at(s_.params.run_months, t)) * kSecondsPerMonth;
   // Vendor mix of each leasable site's fleet, to attribute leased compute to vendors.
-  for (int si = 0; si < S_; ++si)
+  for (int si = 0; sites_needed_ && si < S_; ++si)
     for (int k = 0; k < K_; ++k) {
       const double h = site_fleet_[static_cast<size_t>(si) * K_ + k] * htrain_[k];
       rec_.site_vendor[static_cast<size_t>(si) * V_ + s_.chips[k].vendor] += h;
@@ -94,14 +94,15 @@ double Sim::companyMetrics(int c, int t) {
 }
 
 // Companies, then their blocs: sums, except the largest run and effective compute (max) and
-// the offshore share (recomputed from the sums).
+// the offshore share (recomputed from the sums). Only the companies planRecording() needs.
 void Sim::recordCompanies(int t) {
   const size_t MC = company_metrics_.size();
   for (int c = 0; c < C_; ++c) {
-    if (s_.companies[c].kind == CompanyKind::Operator) continue;
+    if (!company_needed_[c]) continue;  // operators never are
     const double off_train = companyMetrics(c, t);
     const std::vector<double>& m = rec_.m;
-    for (size_t i = 0; i < MC; ++i) r_.series(cs_[c * MC + i])[t] = m[i];
+    for (size_t i = 0; i < MC; ++i) put(cs_[c * MC + i], t, m[i]);
+    if (gap_needed_) effective_[static_cast<size_t>(c) * T_ + t] = m[8];
     const int b = s_.jurisdictions[s_.companies[c].hq].bloc;
     if (b == s_.params.concern_bloc)
       for (int v = 0; v < V_; ++v) rec_.concern_vendor_flop[v] += rec_.vendor_flop[v];
@@ -115,19 +116,28 @@ void Sim::recordCompanies(int t) {
     rec_.bloc_off_num[b] += off_train;
   }
   for (int b = 0; b < B_; ++b) {
+    if (!bloc_needed_[b]) continue;
     double* bm = &rec_.bloc[static_cast<size_t>(b) * MC];
     bm[6] = bm[0] > 0 ? rec_.bloc_off_num[b] / bm[0] : 0.0;
-    for (size_t i = 0; i < MC; ++i) r_.series(bs_[b * MC + i])[t] = bm[i];
+    for (size_t i = 0; i < MC; ++i) put(bs_[b * MC + i], t, bm[i]);
   }
 }
 
 void Sim::recordJurisdictions(int t) {
+  for (int j = 0; j < J_; ++j) imports_cum_[j] += mo_.imports_month[j];  // kept whether recorded or not
+  if (!jur_needed_) return;
   const size_t MJ = jur_metrics_.size();
-  std::vector<double> power(J_, 0.0), leasable(J_, 0.0), leased(J_, 0.0), lease_rev(J_, 0.0);
-  std::vector<double> price_sum(J_, 0.0), price_w(J_, 0.0);  // lease price weighted by capacity
+  rec_.jur.assign(static_cast<size_t>(J_) * 6, 0.0);
+  double* const power = rec_.jur.data();
+  double* const leasable = power + J_;
+  double* const leased = leasable + J_;
+  double* const lease_rev = leased + J_;
+  double* const price_sum = lease_rev + J_;  // lease price weighted by capacity
+  double* const price_w = price_sum + J_;
   for (int c = 0; c < C_; ++c)
     for (int loc : locs_[c]) {
       const int j = jurOfLoc(c, loc);
+      if (!jur_chosen_[j]) continue;
       const double pue = pueOfLoc(c, loc, t);
       for (int p = 0; p < 2; ++p)
         for (int k = 0; k < K_; ++k) {
@@ -137,6 +147,7 @@ void Sim::recordJurisdictions(int t) {
     }
   for (int si = 0; si < S_; ++si) {
     const int j = s_.sites[si].jurisdiction;
+    if (!jur_chosen_[j]) continue;
     const double pue = in_.at(s_.sites[si].pue, t);
     for (int k = 0; k < K_; ++k) {
       const double u = site_fleet_[static_cast<size_t>(si) * K_ + k];
@@ -155,7 +166,7 @@ void Sim::recordJurisdictions(int t) {
     }
   }
   for (int j = 0; j < J_; ++j) {
-    imports_cum_[j] += mo_.imports_month[j];
+    if (!jur_chosen_[j]) continue;
     const double vals[] = {mo_.imports_month[j],
                            imports_cum_[j],
                            cap_used_[j],
@@ -165,37 +176,36 @@ void Sim::recordJurisdictions(int t) {
                            leasable[j],
                            leased[j],
                            price_w[j] > 0 ? price_sum[j] / price_w[j] : 0.0};
-    for (size_t i = 0; i < MJ; ++i) r_.series(js_[j * MJ + i])[t] = vals[i];
+    for (size_t i = 0; i < MJ; ++i) put(js_[j * MJ + i], t, vals[i]);
   }
 }
 
 void Sim::recordVendorsChipsWorld(int t) {
   const size_t MV = vendor_metrics_.size();
   for (int v = 0; v < V_; ++v) {
-    r_.series(vs_[v * MV + 0])[t] = mo_.vendor_rev[v];
-    r_.series(vs_[v * MV + 1])[t] = mo_.vendor_rev_concern[v];
-    r_.series(vs_[v * MV + 2])[t] = mo_.vendor_units[v];
-    for (int j = 0; j < J_; ++j)
-      r_.series(vs_[v * MV + 3 + j])[t] = mo_.vendor_rev_jur[static_cast<size_t>(v) * J_ + j];
+    put(vs_[v * MV + 0], t, mo_.vendor_rev[v]);
+    put(vs_[v * MV + 1], t, mo_.vendor_rev_concern[v]);
+    put(vs_[v * MV + 2], t, mo_.vendor_units[v]);
+    for (int j = 0; j < J_; ++j) put(vs_[v * MV + 3 + j], t, mo_.vendor_rev_jur[static_cast<size_t>(v) * J_ + j]);
   }
   const size_t MK = chip_metrics_.size();
   for (int k = 0; k < K_; ++k) {
-    r_.series(ks_[k * MK + 0])[t] = mo_.produced[k];
-    r_.series(ks_[k * MK + 1])[t] = mo_.delivered[k];
-    r_.series(ks_[k * MK + 2])[t] = stock_[k];
-    r_.series(ks_[k * MK + 3])[t] = grey_pool_[k];
-    for (int b = 0; b < B_; ++b)
-      r_.series(ks_[k * MK + 4 + b])[t] = mo_.delivered_bloc[static_cast<size_t>(k) * B_ + b];
+    put(ks_[k * MK + 0], t, mo_.produced[k]);
+    put(ks_[k * MK + 1], t, mo_.delivered[k]);
+    put(ks_[k * MK + 2], t, stock_[k]);
+    put(ks_[k * MK + 3], t, grey_pool_[k]);
+    for (int b = 0; b < B_; ++b) put(ks_[k * MK + 4 + b], t, mo_.delivered_bloc[static_cast<size_t>(k) * B_ + b]);
   }
-  r_.series(gs_[0])[t] = mo_.fee_revenue;
-  r_.series(gs_[1])[t] = mo_.diverted_total;
+  put(gs_[0], t, mo_.fee_revenue);
+  put(gs_[1], t, mo_.diverted_total);
+  const int concern = s_.params.concern_bloc;
+  if (concern < 0 || concern >= B_ || !bloc_needed_[concern]) return;  // no vendor share is recorded
   const size_t MC = company_metrics_.size();
-  const double* cb = &rec_.bloc[static_cast<size_t>(s_.params.concern_bloc) * MC];
+  const double* cb = &rec_.bloc[static_cast<size_t>(concern) * MC];
   const double total = cb[2] + cb[3] + cb[4] + cb[5];
-  for (int v = 0; v < V_; ++v) r_.series(gs_[2 + v])[t] = total > 0 ? cb[13 + 2 * v] / total : 0.0;
+  for (int v = 0; v < V_; ++v) put(gs_[2 + v], t, total > 0 ? cb[13 + 2 * v] / total : 0.0);
   const double total_flop = cb[companyTotalMetric() + 2 + V_];
-  for (int v = 0; v < V_; ++v)
-    r_.series(gs_[2 + V_ + v])[t] = total_flop > 0 ? rec_.concern_vendor_flop[v] / total_flop : 0.0;
+  for (int v = 0; v < V_; ++v) put(gs_[2 + V_ + v], t, total_flop > 0 ? rec_.concern_vendor_flop[v] / total_flop : 0.0);
 }
 
 void Sim::check(int t) {
@@ -237,7 +247,7 @@ void Sim::frontierGap() {
   for (int c = 0; c < C_; ++c) {
     if (s_.companies[c].kind == CompanyKind::Operator) continue;
     if (s_.jurisdictions[s_.companies[c].hq].bloc != s_.params.frontier_bloc) continue;
-    const double* e = r_.series(cs_[c * MC + 8]);
+    const double* e = &effective_[static_cast<size_t>(c) * T_];
     for (int t = 0; t < T_; ++t) leader[t] = std::max(leader[t], e[t]);
   }
   for (int t = 1; t < T_; ++t) leader[t] = std::max(leader[t], leader[t - 1]);  // the frontier never recedes
@@ -267,21 +277,23 @@ void Sim::frontierGap() {
   };
   std::vector<double> bloc_gap(static_cast<size_t>(B_) * T_, kMaxGapMonths);
   std::vector<char> bloc_has(B_, 0);
+  // A bloc's gap is recorded only when all its companies are needed (planRecording).
   for (int c = 0; c < C_; ++c) {
     if (s_.companies[c].kind == CompanyKind::Operator) continue;
-    const double* e = r_.series(cs_[c * MC + 8]);
-    double* gap = r_.series(cs_[c * MC + 9]);
     const int b = s_.jurisdictions[s_.companies[c].hq].bloc;
     bloc_has[b] = 1;
+    if (!company_needed_[c]) continue;
+    const double* e = &effective_[static_cast<size_t>(c) * T_];
+    const int series = cs_[c * MC + 9];
     for (int t = 0; t < T_; ++t) {
-      gap[t] = gapOf(e[t], t);
-      bloc_gap[static_cast<size_t>(b) * T_ + t] = std::min(bloc_gap[static_cast<size_t>(b) * T_ + t], gap[t]);
+      const double gap = gapOf(e[t], t);
+      put(series, t, gap);
+      bloc_gap[static_cast<size_t>(b) * T_ + t] = std::min(bloc_gap[static_cast<size_t>(b) * T_ + t], gap);
     }
   }
-  for (int b = 0; b < B_; ++b) {
-    double* gap = r_.series(bs_[b * MC + 9]);
-    for (int t = 0; t < T_; ++t) gap[t] = bloc_has[b] ? bloc_gap[static_cast<size_t>(b) * T_ + t] : 0.0;
-  }
+  for (int b = 0; b < B_; ++b)
+    for (int t = 0; bs_[b * MC + 9] >= 0 && t < T_; ++t)
+      put(bs_[b * MC + 9], t, bloc_has[b] ? bloc_gap[static_cast<size_t>(b) * T_ + t] : 0.0);
 }
 
 }  // namespace cp::sim

@@ -255,28 +255,64 @@ void Sim::addSeries() {
   company_metrics_.push_back("fleet_flop_h100e");  // owned at home and abroad, plus grey; not leased
   for (const Vendor& v : s_.vendors) company_metrics_.push_back(fmt::format("fleet_{}_flop_h100e", v.id));
   company_metrics_.push_back("compute_flop_h100e");  // fleet + leased
-  for (int c = 0; c < C_; ++c)
-    for (const auto& m : company_metrics_) cs_.push_back(r_.add(Scope::Company, s_.companies[c].id, m));
-  for (int b = 0; b < B_; ++b)
-    for (const auto& m : company_metrics_) bs_.push_back(r_.add(Scope::Bloc, s_.blocs[b].id, m));
   jur_metrics_ = {"imports_h100e",  "imports_cum_h100e", "cap_used_h100e", "power_mw",       "lease_revenue_usd",
                   "diverted_units", "leasable_h100e",    "leased_h100e",   "lease_price_usd"};
-  for (int j = 0; j < J_; ++j)
-    for (const auto& m : jur_metrics_) js_.push_back(r_.add(Scope::Jurisdiction, s_.jurisdictions[j].id, m));
   const std::string concern = s_.blocs.empty() ? "concern" : s_.blocs[s_.params.concern_bloc].id;
   vendor_metrics_ = {"revenue_usd", fmt::format("revenue_{}_usd", concern), "units_sold"};
   for (const Jurisdiction& j : s_.jurisdictions) vendor_metrics_.push_back(fmt::format("revenue_to_{}_usd", j.id));
-  for (int v = 0; v < V_; ++v)
-    for (const auto& m : vendor_metrics_) vs_.push_back(r_.add(Scope::Vendor, s_.vendors[v].id, m));
   chip_metrics_ = {"produced_units", "delivered_units", "vendor_stock_units", "grey_pool_units"};
   // Units delivered to companies headquartered in each bloc, wherever installed (checks volume caps).
   for (const Bloc& b : s_.blocs) chip_metrics_.push_back(fmt::format("delivered_units_{}", b.id));
-  for (int k = 0; k < K_; ++k)
-    for (const auto& m : chip_metrics_) ks_.push_back(r_.add(Scope::Chip, s_.chips[k].id, m));
   global_metrics_ = {"us_fee_revenue_usd", "diverted_units"};
   for (const Vendor& v : s_.vendors) global_metrics_.push_back(fmt::format("{}_share_{}", v.id, concern));
   for (const Vendor& v : s_.vendors) global_metrics_.push_back(fmt::format("{}_flop_share_{}", v.id, concern));
-  for (const auto& m : global_metrics_) gs_.push_back(r_.add(Scope::Global, "world", m));
+
+  if (o_.record.all())
+    r_.reserve((static_cast<size_t>(C_) + B_) * company_metrics_.size() + J_ * jur_metrics_.size() +
+               V_ * vendor_metrics_.size() + K_ * chip_metrics_.size() + global_metrics_.size());
+  for (int c = 0; c < C_; ++c)
+    for (const auto& m : company_metrics_) cs_.push_back(addIf(Scope::Company, s_.companies[c].id, m));
+  for (int b = 0; b < B_; ++b)
+    for (const auto& m : company_metrics_) bs_.push_back(addIf(Scope::Bloc, s_.blocs[b].id, m));
+  for (int j = 0; j < J_; ++j)
+    for (const auto& m : jur_metrics_) js_.push_back(addIf(Scope::Jurisdiction, s_.jurisdictions[j].id, m));
+  for (int v = 0; v < V_; ++v)
+    for (const auto& m : vendor_metrics_) vs_.push_back(addIf(Scope::Vendor, s_.vendors[v].id, m));
+  for (int k = 0; k < K_; ++k)
+    for (const auto& m : chip_metrics_) ks_.push_back(addIf(Scope::Chip, s_.chips[k].id, m));
+  for (const auto& m : global_metrics_) gs_.push_back(addIf(Scope::Global, "world", m));
+  planRecording();
+}
+
+// Which of record()'s work the chosen series need. A bloc's sums need every company in it;
+// the world's vendor shares are the concern bloc's; a frontier gap needs the effective
+// compute of the frontier bloc's companies (the leader) besides its own.
+void Sim::planRecording() {
+  const size_t MC = company_metrics_.size();
+  const auto chosen = [](const std::vector<int>& idx, size_t from, size_t n) {
+    return std::any_of(idx.begin() + from, idx.begin() + from + n, [](int i) { return i >= 0; });
+  };
+  bloc_needed_.assign(B_, 0);
+  for (int b = 0; b < B_; ++b) bloc_needed_[b] = chosen(bs_, b * MC, MC);
+  const int concern = s_.params.concern_bloc;
+  if (concern >= 0 && concern < B_ && chosen(gs_, 2, gs_.size() - 2)) bloc_needed_[concern] = 1;
+  gap_needed_ = false;
+  for (int c = 0; c < C_; ++c) gap_needed_ = gap_needed_ || cs_[c * MC + 9] >= 0;
+  for (int b = 0; b < B_; ++b) gap_needed_ = gap_needed_ || bs_[b * MC + 9] >= 0;
+  company_needed_.assign(C_, 0);
+  bool any_company = false;
+  for (int c = 0; c < C_; ++c) {
+    if (s_.companies[c].kind == CompanyKind::Operator) continue;
+    const int b = s_.jurisdictions[s_.companies[c].hq].bloc;
+    company_needed_[c] = chosen(cs_, c * MC, MC) || bloc_needed_[b] || (gap_needed_ && b == s_.params.frontier_bloc);
+    any_company = any_company || company_needed_[c];
+  }
+  const size_t MJ = jur_metrics_.size();
+  jur_chosen_.assign(J_, 0);
+  for (int j = 0; j < J_; ++j) jur_chosen_[j] = chosen(js_, j * MJ, MJ);
+  jur_needed_ = chosen(js_, 0, js_.size());
+  sites_needed_ = jur_needed_ || any_company;
+  effective_.assign(gap_needed_ ? static_cast<size_t>(C_) * T_ : 0, 0.0);
 }
 
 Results Sim::run() {
@@ -285,7 +321,7 @@ Results Sim::run() {
     step(t);
     if (violated_ && o_.stop_at_first_violation) break;
   }
-  frontierGap();
+  if (gap_needed_) frontierGap();
   return std::move(r_);
 }
 

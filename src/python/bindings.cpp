@@ -85,13 +85,14 @@ Prepared prepare(const Scenario& base, const Request& q) {
 cp::Results runPrepared(const Prepared& p) {
   cp::RunOptions o;
   o.uncertain = p.uncertain;
+  o.record = p.keep;  // only the `metrics=` series are recorded
   cp::Results r = cp::simulate(p.s, o);
   for (size_t i = 0; i < p.s.levers.size(); ++i) {
     std::string joined;
     for (const auto& v : cp::leverScheduleStrings(p.s, static_cast<int>(i))) joined += (joined.empty() ? "" : ";") + v;
     if (!joined.empty()) r.lever_values.emplace_back(p.s.levers[i].id, joined);
   }
-  return p.keep.all() ? r : cp::selectSeries(r, p.keep);
+  return r;
 }
 
 py::list keyList(const std::vector<cp::SeriesKey>& keys) {

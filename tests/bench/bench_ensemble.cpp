@@ -1,4 +1,5 @@
-// Timing of one deterministic baseline run, of the same run in a synthetic world ten times
+// Timing of one deterministic baseline run, of the same run recording only 10 series (as
+// uncertainty bands do) or one (as attribution does), of the same run in a synthetic world ten times
 // the companies and three times the chips and sites (synthetic_world.h), and of a 1,000-run
 // Monte Carlo ensemble of the baseline on 1 and 2 threads (results are identical; only the
 // wall time differs). Memory per run: bytes of Results and the peak heap allocation.
@@ -46,12 +47,12 @@ double resultsBytes(const cp::Results& r) {
 }
 
 // One untimed run: what it keeps and the most it had allocated at once.
-void memoryCounters(benchmark::State& state, const cp::Scenario& s) {
+void memoryCounters(benchmark::State& state, const cp::Scenario& s, const cp::RunOptions& o) {
   chokepoint::bench::resetHeapPeak();
   const std::size_t before = chokepoint::bench::liveHeapBytes();
   double kept = 0, series = 0;
   {
-    const cp::Results r = cp::simulate(s);
+    const cp::Results r = cp::simulate(s, o);
     kept = resultsBytes(r);
     series = static_cast<double>(r.size());
   }
@@ -61,16 +62,40 @@ void memoryCounters(benchmark::State& state, const cp::Scenario& s) {
   state.counters["series"] = series;
 }
 
-void runBench(benchmark::State& state, const cp::Scenario& s) {
-  memoryCounters(state, s);
+void runBench(benchmark::State& state, const cp::Scenario& s, const cp::RunOptions& o = {}) {
+  memoryCounters(state, s, o);
   for (auto _ : state) {
-    cp::Results r = cp::simulate(s);
+    cp::Results r = cp::simulate(s, o);
     benchmark::DoNotOptimize(r);
   }
 }
 
 void BM_BaselineRun(benchmark::State& state) { runBench(state, baseline()); }
 BENCHMARK(BM_BaselineRun)->Unit(benchmark::kMillisecond);
+
+// RunOptions::record: the same baseline run recording few series (bit-identical to those of
+// the full run). Ten like a dashboard's bands; one like an attribution's metric.
+cp::RunOptions recording(const char* selection) {
+  cp::RunOptions o;
+  o.record = cp::parseSeriesSelection(selection);
+  return o;
+}
+
+void BM_BaselineRunRecording10(benchmark::State& state) {
+  static const cp::RunOptions o = recording(
+      "bloc/china/compute_flop_h100e,bloc/us/compute_flop_h100e,bloc/china/frontier_gap_months,"
+      "bloc/us/effective_compute_flop,company/deepseek/frontier_gap_months,global/world/huawei_share_china,"
+      "global/world/nvidia_share_china,jurisdiction/china/imports_h100e,vendor/nvidia/revenue_china_usd,"
+      "chip/h20/delivered_units");
+  runBench(state, baseline(), o);
+}
+BENCHMARK(BM_BaselineRunRecording10)->Unit(benchmark::kMillisecond);
+
+void BM_BaselineRunRecording1(benchmark::State& state) {
+  static const cp::RunOptions o = recording("bloc/china/compute_train_h100e");
+  runBench(state, baseline(), o);
+}
+BENCHMARK(BM_BaselineRunRecording1)->Unit(benchmark::kMillisecond);
 
 void BM_SyntheticRun(benchmark::State& state) { runBench(state, synthetic()); }
 BENCHMARK(BM_SyntheticRun)->Unit(benchmark::kMillisecond);

@@ -57,7 +57,7 @@ std::size_t peakHeapBytesSinceReset() { return gPeak.load(); }
 
 namespace {
 
-// Console output as usual; remembers each benchmark's median real time (seconds) and counters.
+// Console output as usual; remembers each benchmark's median real and CPU time (seconds) and counters.
 class RatioReporter : public benchmark::ConsoleReporter {
  public:
   // Colours only on a terminal (a file or a pipe gets plain text).
@@ -72,6 +72,7 @@ class RatioReporter : public benchmark::ConsoleReporter {
       std::string name = r.run_name.str();
       if (median || !seconds_.count(name)) {
         seconds_[name] = r.GetAdjustedRealTime() / benchmark::GetTimeUnitMultiplier(r.time_unit);
+        cpu_seconds_[name] = r.GetAdjustedCPUTime() / benchmark::GetTimeUnitMultiplier(r.time_unit);
         for (const auto& [key, counter] : r.counters) counters_[name + ":" + key] = counter.value;
       }
     }
@@ -85,20 +86,28 @@ class RatioReporter : public benchmark::ConsoleReporter {
     ratio("ensemble of 1,000 runs, CPU time of all threads, 2 threads / 1 (1.00: no parallel overhead)",
           counter("BM_Ensemble1000/threads:2", "cpu_s_all_threads"),
           counter("BM_Ensemble1000/threads:1", "cpu_s_all_threads"));
+    ratio("baseline run, recording every series / recording 10 (RunOptions::record)", exact(seconds_, "BM_BaselineRun"),
+          exact(seconds_, "BM_BaselineRunRecording10"));
+    ratio("baseline run, recording every series / recording 1 (RunOptions::record)", exact(seconds_, "BM_BaselineRun"),
+          exact(seconds_, "BM_BaselineRunRecording1"));
+    ratio("baseline run, CPU time, recording every series / recording 10", exact(cpu_seconds_, "BM_BaselineRun"),
+          exact(cpu_seconds_, "BM_BaselineRunRecording10"));
+    ratio("baseline run, CPU time, recording every series / recording 1", exact(cpu_seconds_, "BM_BaselineRun"),
+          exact(cpu_seconds_, "BM_BaselineRunRecording1"));
     ratio("synthetic world (10x companies, 3x chips and sites) / baseline, time of one run", find("BM_SyntheticRun"),
-          find("BM_BaselineRun"));
+          exact(seconds_, "BM_BaselineRun"));
     ratio("10x the companies / baseline, time of one run (aim <= 11x)", find("BM_SyntheticCompanies10"),
-          find("BM_BaselineRun"));
+          exact(seconds_, "BM_BaselineRun"));
     ratio("3x the chips and sites / baseline, time of one run (aim <= 4x)", find("BM_SyntheticChipsSites3"),
-          find("BM_BaselineRun"));
+          exact(seconds_, "BM_BaselineRun"));
     ratio("10x the companies / baseline, peak allocation of one run",
-          counter("BM_SyntheticCompanies10", "peak_alloc_MB"), counter("BM_BaselineRun", "peak_alloc_MB"));
+          counter("BM_SyntheticCompanies10", "peak_alloc_MB"), exact(counters_, "BM_BaselineRun:peak_alloc_MB"));
     ratio("3x the chips and sites / baseline, peak allocation of one run",
-          counter("BM_SyntheticChipsSites3", "peak_alloc_MB"), counter("BM_BaselineRun", "peak_alloc_MB"));
+          counter("BM_SyntheticChipsSites3", "peak_alloc_MB"), exact(counters_, "BM_BaselineRun:peak_alloc_MB"));
     ratio("synthetic world / baseline, peak allocation of one run", counter("BM_SyntheticRun", "peak_alloc_MB"),
-          counter("BM_BaselineRun", "peak_alloc_MB"));
+          exact(counters_, "BM_BaselineRun:peak_alloc_MB"));
     ratio("synthetic world / baseline, bytes of Results", counter("BM_SyntheticRun", "results_MB"),
-          counter("BM_BaselineRun", "results_MB"));
+          exact(counters_, "BM_BaselineRun:results_MB"));
   }
 
  private:
@@ -107,6 +116,11 @@ class RatioReporter : public benchmark::ConsoleReporter {
     for (const auto& [name, s] : seconds_)
       if (name.rfind(prefix, 0) == 0) return s;
     return -1;
+  }
+  // The benchmark of exactly this name (BM_BaselineRun is also the start of other names).
+  static double exact(const std::map<std::string, double>& m, const std::string& name) {
+    const auto it = m.find(name);
+    return it == m.end() ? -1 : it->second;
   }
   double counter(const std::string& prefix, const std::string& key) const {
     for (const auto& [name, v] : counters_)
@@ -120,7 +134,7 @@ class RatioReporter : public benchmark::ConsoleReporter {
     std::printf("  %s: %.2fx\n", what, a / b);
   }
 
-  std::map<std::string, double> seconds_, counters_;
+  std::map<std::string, double> seconds_, cpu_seconds_, counters_;
 };
 
 }  // namespace

@@ -36,6 +36,23 @@ TEST(CliRun, WritesLongCsvWithTheStableHeader) {
   EXPECT_EQ(r.out.find("2024-12,"), std::string::npos);
 }
 
+// Only the --metrics series are recorded; their rows are the full run's rows, to the byte.
+TEST(CliRun, MetricsRowsAreTheFullRunsRowsOfThoseSeries) {
+  const Out full = cli({"run", baseline(), "--to", "2023-06"});
+  const Out few = cli(
+      {"run", baseline(), "--to", "2023-06", "--metrics", "bloc/china/frontier_gap_months,nvidia_flop_share_china"});
+  ASSERT_EQ(full.code, kOk) << full.err;
+  ASSERT_EQ(few.code, kOk) << few.err;
+  std::istringstream in(full.out);
+  std::string expected;
+  for (std::string l; std::getline(in, l);)
+    if (l.rfind("month,", 0) == 0 || l.find(",bloc,china,frontier_gap_months,") != std::string::npos ||
+        l.find(",global,world,nvidia_flop_share_china,") != std::string::npos)
+      expected += l + "\n";
+  EXPECT_EQ(few.out, expected);
+  EXPECT_GT(few.out.size(), 30u * 18);  // 18 months x 2 series
+}
+
 TEST(CliRun, JsonEchoesScenarioSeedLeversAndVersion) {
   const Out r = cli({"run", baseline(), "--to", "2022-03", "--format", "json", "--seed", "99", "--lever",
                      "us.h20_licence=off", "--lever", "cn.nvidia_guidance=0.9@2026-01"});

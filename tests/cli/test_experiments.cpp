@@ -186,6 +186,24 @@ TEST(CliSweep, OneTaggedBlockPerCombinationInNestedLoopOrder) {
   EXPECT_EQ(tags, want);
 }
 
+// Only the --metrics series are recorded; their rows are those of the full sweep.
+TEST(CliSweep, MetricsRowsAreTheFullSweepsRowsOfThoseSeries) {
+  const Out full = cli(sweepArgs({}));
+  const Out few = cli(sweepArgs({"--metrics", "bloc/*/frontier_gap_months,imports_cum_h100e"}));
+  ASSERT_EQ(full.code, kOk) << full.err;
+  ASSERT_EQ(few.code, kOk) << few.err;
+  std::string expected;
+  for (const auto& l : lines(full.out)) {
+    // ...,month,scope,id,metric,value: the metric is the last field but one.
+    const size_t value = l.rfind(','), metric = l.rfind(',', value - 1), id = l.rfind(',', metric - 1);
+    const std::string m = l.substr(metric + 1, value - metric - 1);
+    const std::string scope = l.substr(l.rfind(',', id - 1) + 1, id - l.rfind(',', id - 1) - 1);
+    if (l.rfind("us.", 0) == 0 || (scope == "bloc" && m == "frontier_gap_months") || m == "imports_cum_h100e")
+      expected += l + "\n";
+  }
+  EXPECT_EQ(few.out, expected);
+}
+
 TEST(CliSweep, RowsMatchRunWithTheSameLevers) {
   const Out sweep = cli(sweepArgs({}));
   const Out run = cli({"run", baseline(), "--to", "2022-04", "--lever", "us.remote_access_control=on@2022-03",

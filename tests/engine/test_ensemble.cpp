@@ -443,6 +443,30 @@ TEST(Ensemble, KeepsOnlySelectedSeries) {
   EXPECT_EQ(e.values.size(), 3 * e.keys.size() * static_cast<size_t>(e.months));
 }
 
+// The members record only the kept series (RunOptions::record): the same bits as those
+// series of an ensemble that keeps everything.
+TEST(Ensemble, KeptSeriesEqualThoseOfAFullEnsemble) {
+  Scenario s = baselineScenario();
+  s.end = s.start + 40;
+  EnsembleOptions o = opts(3, 2);
+  const EnsembleResult all = runEnsemble(s, o);
+  o.keep = parseSeriesSelection("bloc/*/frontier_gap_months, nvidia_flop_share_china, jurisdiction/china/*");
+  const EnsembleResult few = runEnsemble(s, o);
+  ASSERT_EQ(few.keys.size(), 6u + 1 + 9);
+  size_t j = 0;
+  for (size_t i = 0; i < all.keys.size() && j < few.keys.size(); ++i) {
+    const SeriesKey &a = all.keys[i], &b = few.keys[j];
+    if (a.scope != b.scope || a.id != b.id || a.metric != b.metric) continue;
+    for (size_t m = 0; m < 3; ++m)
+      EXPECT_EQ(std::memcmp(all.memberSeries(m, i), few.memberSeries(m, j), sizeof(double) * all.months), 0)
+          << few.keys[j].id << "/" << few.keys[j].metric << " member " << m;
+    EXPECT_EQ(std::memcmp(&all.stats.p50[all.cell(i, 0)], &few.stats.p50[few.cell(j, 0)], sizeof(double) * all.months),
+              0);
+    ++j;
+  }
+  EXPECT_EQ(j, few.keys.size());
+}
+
 // ---------------------------------------------------------------- files and selections
 
 TEST(EnsembleFiles, ReaderNamesFileAndLineOfAProblem) {

@@ -57,6 +57,11 @@ def test_series_and_wide_views(baseline):
 def test_metrics_keep_only_the_named_series(baseline):
     r = baseline.run(metrics=["bloc/*/compute_train_h100e", "huawei_share_china"], end="2022-12")
     assert {k[2] for k in r.keys} == {"compute_train_h100e", "huawei_share_china"}
+    # Only these series are recorded, and they are the full run's, bit for bit.
+    full = baseline.run(end="2022-12")
+    for scope, ident, metric in r.keys:
+        np.testing.assert_array_equal(r.series(scope, ident, metric).to_numpy().view(np.uint64),
+                                      full.series(scope, ident, metric).to_numpy().view(np.uint64))
     with pytest.raises(ValueError, match="metrics"):
         baseline.run(metrics="a/b/c/d")
 
