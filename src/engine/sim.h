@@ -151,10 +151,17 @@ class Sim {
            1000.0;
   }
   double budgetMonthly(int c, int t) const;
-  double sitePowerMw(int site, int t) const;
+  double sitePowerMw(int site, int t) const { return t == cm_.t ? cm_.site_mw[site] : sitePowerMwAt(site, t); }
+  double sitePowerMwAt(int site, int t) const;
   bool concernBloc(int c) const { return s_.jurisdictions[s_.companies[c].hq].bloc == s_.params.concern_bloc; }
   bool domestic(int c, int k) const { return s_.vendors[s_.chips[k].vendor].origin == s_.companies[c].hq; }
-  double guidanceStrength(int c, int k, int t) const;
+  double guidanceStrength(int c, int k, int t) {
+    if (t != cm_.t) return guidanceStrengthAt(c, k, t);
+    double& g = cm_.guided[static_cast<size_t>(c) * K_ + k];
+    if (g < 0) g = guidanceStrengthAt(c, k, t);
+    return g;
+  }
+  double guidanceStrengthAt(int c, int k, int t) const;
   double diversionShare(int jur, int t) const;
   void addFleet(int c, int loc, int p, int k, double units, int t);
   void addSiteFleet(int site, int k, double units, int t);
@@ -166,6 +173,7 @@ class Sim {
       sale_cache_[i] = evaluateSale(s_, in_, rm_, k, c, jur);
       sale_ok_[i] = 1;
     }
+    sale_cache_[i].month = verdict_month_;  // a verdict kept from an earlier month names this one
     return sale_cache_[i];
   }
   const Verdict& leaseVerdict(int c, int site, int p) {
@@ -279,6 +287,7 @@ class Sim {
   std::vector<double> site_cap_, site_free_;              // leasable H100e, and the part not yet leased
   RuleMonth rm_, rm_before_;                              // this month's rule facts, and last month's
   std::vector<double> verdict_key_, verdict_key_before_;  // what verdicts read (verdictKey)
+  int verdict_month_ = 0;                                 // absolute month the verdicts answer
   std::vector<std::vector<Option>> month_opts_;           // company x purpose, built in round 0
   std::map<std::tuple<int, int, int, int>, int> trace_index_;
   double trace_budget_[2] = {0, 0};
@@ -313,6 +322,8 @@ class Sim {
     int t = -1;  // the month these hold
     std::vector<double> price, power_w, life;
     std::vector<int> life_months;  // life rounded: months until the chip retires
+    std::vector<double> site_mw;   // per site: sitePowerMw
+    std::vector<double> guided;    // company x chip: guidanceStrength, < 0 until asked
   } cm_;
   RecordScratch rec_;                         // record()'s buffers
   MonthFlows mo_;                             // this month's flows, reset at the start of each month

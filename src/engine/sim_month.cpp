@@ -57,11 +57,8 @@ void Sim::step(int t) {
 void Sim::keepOrClearVerdicts(int t) {
   std::swap(verdict_key_, verdict_key_before_);
   verdictKey(s_, in_, rm_, verdict_key_);
-  if (t > 0 && verdict_key_ == verdict_key_before_ && sameVerdictFacts(rm_, rm_before_)) {
-    const int abs = in_.absMonth(t);
-    for (Verdict& v : sale_cache_) v.month = abs;
-    return;
-  }
+  verdict_month_ = in_.absMonth(t);
+  if (t > 0 && verdict_key_ == verdict_key_before_ && sameVerdictFacts(rm_, rm_before_)) return;
   std::fill(sale_ok_.begin(), sale_ok_.end(), 0);
   std::fill(lease_ok_.begin(), lease_ok_.end(), 0);
 }

@@ -23,7 +23,7 @@ double Sim::budgetMonthly(int c, int t) const {
   return std::max(0.0, annual / 12.0);
 }
 
-double Sim::sitePowerMw(int site, int t) const {
+double Sim::sitePowerMwAt(int site, int t) const {
   const Site& st = s_.sites[site];
   const Jurisdiction& j = s_.jurisdictions[st.jurisdiction];
   // Growth since the start (scheduled points and the yearly rate) scales with the host's
@@ -34,7 +34,7 @@ double Sim::sitePowerMw(int site, int t) const {
   return std::max(0.0, std::min(mw, in_.at(j.power_mw_cap, t)));
 }
 
-double Sim::guidanceStrength(int c, int k, int t) const {
+double Sim::guidanceStrengthAt(int c, int k, int t) const {
   if (!concernBloc(c)) return 0.0;
   double g = 0.0;
   for (const Guidance& gd : s_.china.guidance) {
@@ -74,6 +74,9 @@ void Sim::chipMonth(int t) {
     cm_.life[k] = lifeOf(k, t);
     cm_.life_months[k] = static_cast<int>(std::lround(cm_.life[k]));
   }
+  cm_.site_mw.resize(S_);
+  for (int si = 0; si < S_; ++si) cm_.site_mw[si] = sitePowerMwAt(si, t);
+  cm_.guided.assign(static_cast<size_t>(C_) * K_, -1.0);
   cm_.t = t;
 }
 
