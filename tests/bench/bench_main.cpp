@@ -81,11 +81,16 @@ class RatioReporter : public benchmark::ConsoleReporter {
   void printRatios() const {
     if (seconds_.empty()) return;
     std::printf("\nratios (medians of the runs above; none when a side was not run):\n");
-    ratio("ensemble of 1,000 runs, speed-up of 2 threads over 1", find("BM_Ensemble1000/threads:1"),
-          find("BM_Ensemble1000/threads:2"));
-    ratio("ensemble of 1,000 runs, CPU time of all threads, 2 threads / 1 (1.00: no parallel overhead)",
-          counter("BM_Ensemble1000/threads:2", "cpu_s_all_threads"),
-          counter("BM_Ensemble1000/threads:1", "cpu_s_all_threads"));
+    ratio("ensemble of 1,000 runs keeping every series, speed-up of 2 threads over 1",
+          find("BM_Ensemble1000/threads:1/bands:0"), find("BM_Ensemble1000/threads:2/bands:0"));
+    ratio("ensemble of 1,000 runs keeping every series, CPU time of all threads, 2 threads / 1",
+          counter("BM_Ensemble1000/threads:2/bands:0", "cpu_s_all_threads"),
+          counter("BM_Ensemble1000/threads:1/bands:0", "cpu_s_all_threads"));
+    ratio("ensemble of 1,000 runs keeping ten series (bands), speed-up of 2 threads over 1",
+          find("BM_Ensemble1000/threads:1/bands:1"), find("BM_Ensemble1000/threads:2/bands:1"));
+    ratio("ensemble of 1,000 runs keeping ten series (bands), CPU time of all threads, 2 threads / 1",
+          counter("BM_Ensemble1000/threads:2/bands:1", "cpu_s_all_threads"),
+          counter("BM_Ensemble1000/threads:1/bands:1", "cpu_s_all_threads"));
     ratio("baseline run, recording every series / recording 10 (RunOptions::record)", exact(seconds_, "BM_BaselineRun"),
           exact(seconds_, "BM_BaselineRunRecording10"));
     ratio("baseline run, recording every series / recording 1 (RunOptions::record)", exact(seconds_, "BM_BaselineRun"),
