@@ -10,7 +10,7 @@ CHOKEPOINT_PACKAGES=(
   cmake g++ ninja-build pkg-config dpkg-dev file
   libimgui-dev libglfw3-dev libfmt-dev nlohmann-json3-dev
   libgtest-dev libgmock-dev libcli11-dev libstb-dev libbenchmark-dev
-  fonts-dejavu-core gettext clang-format
+  fonts-dejavu-core gettext clang-format clang-tidy
   xvfb xauth xdotool mesa-utils imagemagick parallel clang
   python3 python3-jsonschema python3-dev pybind11-dev
   python3-numpy python3-pandas python3-pytest python3-matplotlib
