@@ -27,7 +27,7 @@ void drawWorkshopResults(AppState& state);           // under the charts: scoreb
 float workshopResultsHeight(const AppState& state);  // what the scoreboard needs, in pixels
 
 // The colour of what a story card points at (charts, levers, rules), on the current theme.
-ImVec4 highlightColor(const AppState& state);
+ImVec4 highlightColor(Theme theme);
 // Month index from which the charts are veiled (story or workshop), -1 for none.
 int classroomFutureFrom(const AppState& state);
 // Frame the last item (the chart just drawn, a lever's group) when the story card names it.

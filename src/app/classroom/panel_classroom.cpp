@@ -30,8 +30,8 @@ namespace chokepoint::app {
 // [SECTION] Highlights and the veil
 //-----------------------------------------------------------------------------
 
-ImVec4 highlightColor(const AppState& state) {
-  if (state.theme == Theme::Light) return ImVec4(0.00f, 0.42f, 0.75f, 1.0f);
+ImVec4 highlightColor(Theme theme) {
+  if (theme == Theme::Light) return ImVec4(0.00f, 0.42f, 0.75f, 1.0f);
   return ImVec4(0.30f, 0.82f, 1.00f, 1.0f);
 }
 
@@ -47,7 +47,7 @@ void highlightChart(AppState& state, const char* chartId) {
   const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
   ImGui::GetWindowDrawList()->AddRect(ImVec2(min.x + t * 0.5f, min.y + t * 0.5f),
                                       ImVec2(max.x - t * 0.5f, max.y - t * 0.5f),
-                                      ImGui::ColorConvertFloat4ToU32(highlightColor(state)), t, 0, t);
+                                      ImGui::ColorConvertFloat4ToU32(highlightColor(state.ui.theme)), t, 0, t);
   StoryState& s = state.classroom.story;
   if (s.scrollToChart &&
       state.runs.frame <= s.scrollFrame + 1) {  // the card's first chart comes into view (the grid may scroll)
@@ -64,7 +64,7 @@ void highlightLever(AppState& state, const std::string& leverId) {
   const float x0 = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMin().x;
   const float x1 = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
   const ImVec2 a(x0, min.y - pad), b(x1, max.y + 1.0f);
-  ImVec4 col = highlightColor(state);
+  ImVec4 col = highlightColor(state.ui.theme);
   ImDrawList* dl = ImGui::GetWindowDrawList();
   col.w = 0.14f;
   dl->AddRectFilled(a, b, ImGui::ColorConvertFloat4ToU32(col), pad);
@@ -80,7 +80,7 @@ void highlightLever(AppState& state, const std::string& leverId) {
 
 void highlightRuleRow(const AppState& state, const std::string& ruleId, ImVec2 min, ImVec2 max) {
   if (!storyHighlightsRule(state, ruleId)) return;
-  ImVec4 col = highlightColor(state);
+  ImVec4 col = highlightColor(state.ui.theme);
   col.w = 0.25f;
   ImGui::GetWindowDrawList()->AddRectFilled(min, max, ImGui::ColorConvertFloat4ToU32(col));
 }
@@ -139,25 +139,25 @@ void drawHandoutCard(AppState& state) {
   const ImGuiWindowFlags flags =
       ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoMove;
   if (ImGui::Begin("##handoutCard", nullptr, flags)) {
-    pushLarge(state);
+    pushLarge(state.ui);
     ImGui::TextUnformatted(tr(team.name));
     ImGui::PopFont();
     ImGui::TextDisabled(tr("%s: %d rounds of %d months from %s"), tr(w.name), w.rounds, w.round_months,
                         cp::formatMonth(w.start).c_str());
     ImGui::PushTextWrapPos(0.0f);
     ImGui::Separator();
-    pushBold(state);
+    pushBold(state.ui);
     ImGui::TextUnformatted(tr("Your brief"));
     ImGui::PopFont();
     ImGui::TextUnformatted(tr(team.brief));
-    pushBold(state);
+    pushBold(state.ui);
     ImGui::TextUnformatted(tr("Your objectives"));
     ImGui::PopFont();
     for (const cp::Objective& o : team.objectives) {
       ImGui::Bullet();
       ImGui::TextWrapped("%s", objectiveInWords(o).c_str());
     }
-    pushBold(state);
+    pushBold(state.ui);
     ImGui::TextUnformatted(tr("Your levers"));
     ImGui::PopFont();
     ImGui::PopTextWrapPos();

@@ -94,9 +94,9 @@ void drawButtons(AppState& state, const cp::StoryCard* card, float right) {
   itemTooltip(tr("Next card (Right arrow key); Previous: Left arrow key"));
   if (card && !card->try_levers.empty()) {
     ImGui::SameLine(0.0f, em() * 1.5f);
-    ImGui::PushStyleColor(
-        ImGuiCol_Button, ImGui::ColorConvertFloat4ToU32(
-                             ImVec4(highlightColor(state).x, highlightColor(state).y, highlightColor(state).z, 0.35f)));
+    ImGui::PushStyleColor(ImGuiCol_Button, ImGui::ColorConvertFloat4ToU32(ImVec4(
+                                               highlightColor(state.ui.theme).x, highlightColor(state.ui.theme).y,
+                                               highlightColor(state.ui.theme).z, 0.35f)));
     if (ImGui::Button(tr("Try it"))) {
       if (std::string why = storyTry(state); !why.empty()) {
         setError(state, tr("Try it: ") + why);
@@ -132,16 +132,16 @@ void drawButtons(AppState& state, const cp::StoryCard* card, float right) {
       ImGui::EndTooltip();
     }
     if (ImGui::IsItemClicked()) {
-      state.windows.sources = true;
+      state.ui.windows.sources = true;
       const auto ids = cp::sourceIds(card->source);
-      state.view.sourcesFilter = ids.size() == 1 ? ids.front() : "";
+      state.ui.view.sourcesFilter = ids.size() == 1 ? ids.front() : "";
     }
   }
 }
 
 void drawCardBody(AppState& state, const cp::StoryCard* card, float wrapAt) {
   const cp::Story& st = *state.classroom.story.story;
-  pushLarge(state);
+  pushLarge(state.ui);
   const std::string where = position(state);
   const float whereW = ImGui::CalcTextSize(where.c_str()).x;
   const float titleRight = wrapAt - whereW - em();
@@ -166,9 +166,9 @@ void drawCardBody(AppState& state, const cp::StoryCard* card, float wrapAt) {
   ImGui::PushTextWrapPos(wrapAt);
   ImGui::TextUnformatted(card ? tr(card->text) : tr(st.description));
   if (card) {
-    const ImVec4 hl = highlightColor(state);
+    const ImVec4 hl = highlightColor(state.ui.theme);
     // Presenter mode shows exactly the card's charts, framed: their titles need no line here.
-    if (!card->charts.empty() && !state.presenter)
+    if (!card->charts.empty() && !state.ui.presenter)
       ImGui::TextColored(hl, tr("Look at: %s"), chartTitles(*card).c_str());
     if (!card->levers.empty())
       ImGui::TextColored(hl, leverPanelCollapsed(state) ? tr("Levers: %s") : tr("Levers (framed on the left): %s"),
@@ -204,8 +204,9 @@ void drawStoryBar(AppState& state) {
   dl->ChannelsSetCurrent(0);
   const ImVec2 end(start.x + width, ImGui::GetItemRectMax().y);
   dl->AddRectFilled(start, end, ImGui::GetColorU32(ImGuiCol_FrameBg), pad * 0.5f);
-  dl->AddRectFilled(start, ImVec2(start.x + pad * 0.6f, end.y), ImGui::ColorConvertFloat4ToU32(highlightColor(state)),
-                    pad * 0.5f, ImDrawFlags_RoundCornersLeft);
+  dl->AddRectFilled(start, ImVec2(start.x + pad * 0.6f, end.y),
+                    ImGui::ColorConvertFloat4ToU32(highlightColor(state.ui.theme)), pad * 0.5f,
+                    ImDrawFlags_RoundCornersLeft);
   dl->ChannelsMerge();
   probeItem("story/bar");
   ImGui::Spacing();

@@ -124,14 +124,14 @@ void drawTeamLever(AppState& state, const cp::Team& team, int index) {
   const bool moved = pendingMove(state, team.id, l.id) != nullptr;
   ImGui::PushTextWrapPos(0.0f);
   if (moved)
-    ImGui::TextColored(changedColor(state), "%s", tr(l.label));
+    ImGui::TextColored(changedColor(state.ui.theme), "%s", tr(l.label));
   else
     ImGui::TextUnformatted(tr(l.label));
   ImGui::PopTextWrapPos();
   if (!l.help.empty()) itemTooltip(tr(l.help));
   drawMoveWidget(state, team, index);
   if (const cp::Move* pending = pendingMove(state, team.id, l.id)) {  // after the widget: it may move
-    ImGui::TextColored(changedColor(state), tr("Move: %s = %s"), l.id.c_str(), pending->value.c_str());
+    ImGui::TextColored(changedColor(state.ui.theme), tr("Move: %s = %s"), l.id.c_str(), pending->value.c_str());
     ImGui::SameLine();
     const std::string leverId = l.id;  // `pending` dies with the move
     if (ImGui::SmallButton(tr("Take back"))) removeMove(state, team.id, leverId);
@@ -181,12 +181,12 @@ void drawTeamTabs(AppState& state) {
     }
     ImGui::PushID(static_cast<int>(t));
     const bool on = static_cast<int>(t) == active;
-    ImVec4 col = highlightColor(state);
+    ImVec4 col = highlightColor(state.ui.theme);
     col.w = 0.55f;
     ImGui::PushStyleColor(ImGuiCol_Button,
                           on ? ImGui::ColorConvertFloat4ToU32(col) : ImGui::GetColorU32(ImGuiCol_FrameBg));
     ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, on ? 2.0f : 0.0f);
-    ImGui::PushStyleColor(ImGuiCol_Border, highlightColor(state));
+    ImGui::PushStyleColor(ImGuiCol_Border, highlightColor(state.ui.theme));
     if (ImGui::Button(label.c_str())) active = static_cast<int>(t);
     ImGui::PopStyleColor(2);
     ImGui::PopStyleVar();
@@ -200,13 +200,13 @@ void drawFacilitator(AppState& state) {
   const cp::Workshop& w = workshopOf(state);
   const int open = openRound(state);
   if (open > 0) {
-    pushBold(state);
+    pushBold(state.ui);
     ImGui::Text(tr("Round %d of %d"), open, w.rounds);
     ImGui::PopFont();
     ImGui::SameLine();
     ImGui::TextDisabled("%s", months(w, open).c_str());
   } else {
-    pushBold(state);
+    pushBold(state.ui);
     ImGui::Text(tr("All %d rounds played"), w.rounds);
     ImGui::PopFont();
   }
@@ -227,7 +227,7 @@ void drawFacilitator(AppState& state) {
   if (workshopDirty(state)) {
     ImGui::SameLine();
     if (ImGui::CalcTextSize(tr("unsaved")).x > ImGui::GetContentRegionAvail().x) ImGui::NewLine();  // no room: below
-    ImGui::TextColored(warningColor(state), "%s", tr("unsaved"));
+    ImGui::TextColored(warningColor(state.ui.theme), "%s", tr("unsaved"));
     itemTooltip(tr("File > Save workshop session keeps the game (moves and rounds played)."));
   }
   if (!ws.undone.empty()) {
@@ -238,7 +238,7 @@ void drawFacilitator(AppState& state) {
   }
   if (!ws.error.empty()) {
     ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextColored(errorColor(state), "%s", ws.error.c_str());
+    ImGui::TextColored(errorColor(state.ui.theme), "%s", ws.error.c_str());
     ImGui::PopTextWrapPos();
   }
 }
@@ -252,7 +252,7 @@ void drawFacilitator(AppState& state) {
 void drawWorkshopPanel(AppState& state) {
   if (!workshopActive(state)) return;
   const cp::Workshop& w = workshopOf(state);
-  pushBold(state);
+  pushBold(state.ui);
   ImGui::PushTextWrapPos(0.0f);
   ImGui::TextUnformatted(tr(w.name));
   ImGui::PopTextWrapPos();
@@ -266,7 +266,7 @@ void drawWorkshopPanel(AppState& state) {
   const cp::Team& team = w.teams[static_cast<size_t>(state.classroom.workshop.team)];
   ImGui::PushID(team.id.c_str());
   const int open = openRound(state);
-  pushBold(state);
+  pushBold(state.ui);
   if (open > 0)
     ImGui::Text(tr("%s: moves for round %d"), tr(team.name), open);
   else
@@ -311,7 +311,9 @@ std::string signedPoints(double v) {
 }
 
 void scoreCell(const AppState& state, const cp::Team& team, const cp::RoundScore& rs) {
-  const ImVec4 col = rs.points >= 0.05 ? betterColor(state) : rs.points <= -0.05 ? worseColor(state) : dimColor();
+  const ImVec4 col = rs.points >= 0.05    ? betterColor(state.ui.theme)
+                     : rs.points <= -0.05 ? worseColor(state.ui.theme)
+                                          : dimColor();
   ImGui::TextColored(col, "%s", signedPoints(rs.points).c_str());
   if (!ImGui::IsItemHovered()) return;
   ImGui::BeginTooltip();
@@ -329,14 +331,14 @@ void drawScoreboard(AppState& state) {
   const cp::Workshop& w = workshopOf(state);
   const WorkshopState& ws = state.classroom.workshop;
   const cp::Scoreboard* board = workshopBoard(state);
-  pushBold(state);
+  pushBold(state.ui);
   ImGui::TextUnformatted(tr("Scoreboard"));
   ImGui::PopFont();
   ImGui::SameLine();
   if (ws.session.rounds_played == 0) {
     ImGui::TextDisabled("%s", tr("play round 1 to score it"));
   } else if (!board) {
-    ImGui::TextColored(warningColor(state), "%s", tr("updating..."));
+    ImGui::TextColored(warningColor(state.ui.theme), "%s", tr("updating..."));
   } else {
     ImGui::TextDisabled("%s", tr("points vs. nobody moving"));
     itemTooltip(
@@ -397,7 +399,7 @@ void drawScoreboard(AppState& state) {
     if (ts && played == 0) {
       ImGui::TextDisabled("-");
     } else if (ts) {
-      if (rank == 0) pushBold(state);
+      if (rank == 0) pushBold(state.ui);
       ImGui::Text("%s", signedPoints(ts->total).c_str());
       if (rank == 0) ImGui::PopFont();
     }
@@ -422,7 +424,7 @@ void drawScoreboard(AppState& state) {
 void drawMoveHistory(AppState& state) {
   const cp::Workshop& w = workshopOf(state);
   const WorkshopState& ws = state.classroom.workshop;
-  pushBold(state);
+  pushBold(state.ui);
   ImGui::TextUnformatted(tr("Moves"));
   ImGui::PopFont();
   if (ws.session.moves.empty()) ImGui::TextDisabled("%s", tr("No moves yet."));
@@ -449,7 +451,7 @@ void drawMoveHistory(AppState& state) {
   int pending = 0;
   for (const cp::Move& m : ws.session.moves) pending += m.round == open ? 1 : 0;
   if (open > 0 && pending > 0)
-    ImGui::TextColored(changedColor(state), tr("Round %d: %d move(s) entered, not played yet"), open, pending);
+    ImGui::TextColored(changedColor(state.ui.theme), tr("Round %d: %d move(s) entered, not played yet"), open, pending);
 }
 
 }  // namespace
@@ -464,8 +466,8 @@ void drawWorkshopResults(AppState& state) {
   if (!workshopActive(state)) return;
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   // Presenter mode: the scoreboard takes the width (its last column says what moved each team).
-  const bool sideBySide = avail.x > em() * 40.0f && !state.presenter;
-  if (state.presenter) {
+  const bool sideBySide = avail.x > em() * 40.0f && !state.ui.presenter;
+  if (state.ui.presenter) {
     drawScoreboard(state);
     return;
   }

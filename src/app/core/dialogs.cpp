@@ -32,11 +32,11 @@ FileDialog saveDialog(const char* title, const char* probe, float widthEm, const
 
 }  // namespace
 
-void requestFileDialog(AppState& state, FileDialog dialog) { state.dialogs.requested = std::move(dialog); }
+void requestFileDialog(AppState& state, FileDialog dialog) { state.ui.dialogs.requested = std::move(dialog); }
 
 void cancelSaveFirst(AppState& state) {
-  state.dialogs.continueAfterSave = false;
-  state.dialogs.pending = PendingAction::None;
+  state.ui.dialogs.continueAfterSave = false;
+  state.ui.dialogs.pending = PendingAction::None;
 }
 
 void requestOpenScenario(AppState& state) {
@@ -77,8 +77,8 @@ void requestSaveScenarioAs(AppState& state, const std::string& path, const std::
   f.path = path;
   f.error = error;
   f.onOk = [](AppState& s, const FileDialog& done) {
-    s.requests.saveAs = done.path;
-    s.requests.saveAsName = done.name;
+    s.ui.requests.saveAs = done.path;
+    s.ui.requests.saveAsName = done.name;
   };
   f.onCancel = cancelSaveFirst;
   requestFileDialog(state, std::move(f));
@@ -88,18 +88,18 @@ void requestExportCsv(AppState& state) {
   FileDialog f = saveDialog(N_("Export results (CSV)"), "export", 36.0f, N_("Export"));
   f.hint = tr("Every monthly result: month, scope, id, metric, value.");
   f.path = exportBase(state) + "_results.csv";
-  f.onOk = [](AppState& s, const FileDialog& done) { s.requests.exportCsv = done.path; };
+  f.onOk = [](AppState& s, const FileDialog& done) { s.ui.requests.exportCsv = done.path; };
   requestFileDialog(state, std::move(f));
 }
 
 void requestExportPng(AppState& state, bool enlargedChart) {
-  const bool chart = enlargedChart && state.view.enlargedChart >= 0;
+  const bool chart = enlargedChart && state.ui.view.enlargedChart >= 0;
   FileDialog f = saveDialog(N_("Export picture (PNG)"), "export", 36.0f, N_("Export"));
   f.hint = chart ? tr("A picture of the enlarged chart.") : tr("A picture of the whole window.");
-  f.path = chart ? exportBase(state) + "_" + chartSpecs()[static_cast<size_t>(state.view.enlargedChart)].id + ".png"
+  f.path = chart ? exportBase(state) + "_" + chartSpecs()[static_cast<size_t>(state.ui.view.enlargedChart)].id + ".png"
                  : exportBase(state) + "_dashboard.png";
   f.onOk = [chart](AppState& s, const FileDialog& done) {
-    s.requests.screenshot = ScreenshotRequest{done.path, chart, 2};
+    s.ui.requests.screenshot = ScreenshotRequest{done.path, chart, 2};
   };
   requestFileDialog(state, std::move(f));
 }

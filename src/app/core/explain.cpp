@@ -210,7 +210,7 @@ ExplainState::Key explainKey(const AppState& state) {
   key.generation = version(state.doc).generation;
   for (const cp::LeverSchedule& s : state.doc.edits) key.edits.push_back(s.points);
   key.target = state.explain.target;
-  key.month = state.dash.months.start + state.view.month;
+  key.month = state.dash.months.start + state.ui.view.month;
   return key;
 }
 

@@ -5,8 +5,8 @@
 namespace chokepoint::app {
 
 void setStatus(AppState& state, std::string message, bool error) {
-  state.statusMessage = std::move(message);
-  state.statusIsError = error;
+  state.ui.statusMessage = std::move(message);
+  state.ui.statusIsError = error;
 }
 
 void setError(AppState& state, std::string message) { setStatus(state, std::move(message), true); }

@@ -77,9 +77,9 @@ void handleShortcuts(AppState& state) {
   // While a text field is active, Ctrl+Z/Y belong to it.
   const bool typing = ImGui::GetIO().WantTextInput;
   if (pressed(kQuit)) requestGuarded(state, PendingAction::Quit);
-  if (pressed(kReload) && !state.scenarioPath.empty()) state.requests.reload = true;
+  if (pressed(kReload) && !state.scenarioPath.empty()) state.ui.requests.reload = true;
   if (pressed(kOpen)) requestOpenScenario(state);
-  if (doc && pressed(kSave)) state.requests.save = true;
+  if (doc && pressed(kSave)) state.ui.requests.save = true;
   if (doc && pressed(kSaveAs)) requestSaveScenarioAs(state);
   if (doc && pressed(kExportCsv)) requestExportCsv(state);
   if (pressed(kExportPng)) {
@@ -87,10 +87,10 @@ void handleShortcuts(AppState& state) {
   }
   if (doc && !typing && pressed(kUndo)) undo(state.doc);
   if (doc && !typing && (pressed(kRedo) || pressed(kRedoAlt))) redo(state.doc);
-  if (pressed(kPresenter)) setPresenter(state, !state.presenter);
+  if (pressed(kPresenter)) setPresenter(state, !state.ui.presenter);
   if (!typing && pressed(kLevers)) toggleLeverPanel(state);
   for (Theme t : {Theme::Dark, Theme::Light, Theme::Presenter}) {
-    if (pressed(themeShortcut(t))) state.theme = t;
+    if (pressed(themeShortcut(t))) state.ui.theme = t;
   }
 }
 
@@ -103,17 +103,17 @@ bool menuItem(const Shortcut& s, bool enabled = true, bool selected = false) {
 }
 
 void drawRecentMenu(AppState& state) {
-  const bool open = ImGui::BeginMenu(tr("Open recent"), !state.recentFiles.empty());
+  const bool open = ImGui::BeginMenu(tr("Open recent"), !state.ui.recentFiles.empty());
   probeItem("File/Open recent");
   if (!open) return;
   std::string chosen;
-  for (size_t i = 0; i < state.recentFiles.size(); ++i) {
+  for (size_t i = 0; i < state.ui.recentFiles.size(); ++i) {
     ImGui::PushID(static_cast<int>(i));
-    if (ImGui::MenuItem(state.recentFiles[i].c_str())) chosen = state.recentFiles[i];
+    if (ImGui::MenuItem(state.ui.recentFiles[i].c_str())) chosen = state.ui.recentFiles[i];
     ImGui::PopID();
   }
   ImGui::Separator();
-  if (ImGui::MenuItem(tr("Clear list"))) state.recentFiles.clear();
+  if (ImGui::MenuItem(tr("Clear list"))) state.ui.recentFiles.clear();
   ImGui::EndMenu();
   if (!chosen.empty()) requestGuarded(state, PendingAction::Open, chosen);
 }
@@ -129,14 +129,14 @@ void drawFileMenu(AppState& state) {
   ImGui::Separator();
   drawClassroomFileMenu(state);  // stories, workshops, sessions, the workshop report
   ImGui::Separator();
-  if (menuItem(kSave, doc)) state.requests.save = true;
+  if (menuItem(kSave, doc)) state.ui.requests.save = true;
   probeItem("File/Save");
   if (menuItem(kSaveAs, doc)) requestSaveScenarioAs(state);
   probeItem("File/Save as");
   if (ImGui::MenuItem(tr("Revert (discard your changes)"), nullptr, false, doc && isDirty(state.doc)))
     requestGuarded(state, PendingAction::Revert);
   probeItem("File/Revert");
-  if (menuItem(kReload, !state.scenarioPath.empty())) state.requests.reload = true;
+  if (menuItem(kReload, !state.scenarioPath.empty())) state.ui.requests.reload = true;
   probeItem("File/Reload scenario");
   ImGui::Separator();
   if (menuItem(kExportCsv, doc && state.runs.current)) requestExportCsv(state);
@@ -172,13 +172,13 @@ void drawViewMenu(AppState& state) {
   const bool open = ImGui::BeginMenu(tr("View"));
   probeItem("menu/View");
   if (!open) return;
-  if (menuItem(kPresenter, true, state.presenter)) setPresenter(state, !state.presenter);
+  if (menuItem(kPresenter, true, state.ui.presenter)) setPresenter(state, !state.ui.presenter);
   probeItem("View/Presenter mode");
   if (menuItem(kLevers, hasScenario(state.doc), !leverPanelCollapsed(state))) toggleLeverPanel(state);
   probeItem("View/Lever panel");
-  ImGui::MenuItem(tr("Tables and Why panel"), nullptr, &state.windows.tables, !state.presenter);
+  ImGui::MenuItem(tr("Tables and Why panel"), nullptr, &state.ui.windows.tables, !state.ui.presenter);
   probeItem("View/Tables");
-  ImGui::MenuItem(tr("Compute in FLOP-H100e"), nullptr, &state.view.flopUnits);
+  ImGui::MenuItem(tr("Compute in FLOP-H100e"), nullptr, &state.ui.view.flopUnits);
   probeItem("View/FLOP units");
   itemTooltip(
       tr("FLOP-H100e counts every chip at tflops / 989 (an H20 is 0.15), as published chip counts do; "
@@ -186,11 +186,11 @@ void drawViewMenu(AppState& state) {
   if (ImGui::MenuItem(tr("Uncertainty bands (p10-p90)"), nullptr, state.uncertainty.enabled, hasScenario(state.doc)))
     setUncertainty(state, !state.uncertainty.enabled);
   probeItem("View/Uncertainty");
-  ImGui::MenuItem(tr("Compare scenarios..."), nullptr, &state.windows.compareScenarios, hasScenario(state.doc));
+  ImGui::MenuItem(tr("Compare scenarios..."), nullptr, &state.ui.windows.compareScenarios, hasScenario(state.doc));
   probeItem("View/Compare scenarios");
   ImGui::Separator();
   for (Theme t : {Theme::Dark, Theme::Light, Theme::Presenter}) {
-    if (ImGui::MenuItem(tr(themeLabel(t)), themeShortcut(t).label, state.theme == t)) state.theme = t;
+    if (ImGui::MenuItem(tr(themeLabel(t)), themeShortcut(t).label, state.ui.theme == t)) state.ui.theme = t;
     const std::string probeName = std::string("View/") + themeLabel(t);
     probeItem(probeName.c_str());
   }
@@ -200,15 +200,15 @@ void drawViewMenu(AppState& state) {
   if (languageOpen) {
     // Each language in its own name, so a reader can find theirs whatever is shown now.
     for (const cp::i18n::Language& l : cp::i18n::languages()) {
-      if (ImGui::MenuItem(l.name, nullptr, state.language == l.code)) setAppLanguage(state, l.code);
+      if (ImGui::MenuItem(l.name, nullptr, state.ui.language == l.code)) setAppLanguage(state, l.code);
       probeItem((std::string("Language/") + l.code).c_str());
     }
     ImGui::EndMenu();
   }
   ImGui::Separator();
   if (ImGui::BeginMenu(tr("Developer tools"))) {
-    ImGui::MenuItem(tr("Dear ImGui demo"), nullptr, &state.windows.imguiDemo);
-    ImGui::MenuItem(tr("Dear ImGui metrics"), nullptr, &state.windows.imguiMetrics);
+    ImGui::MenuItem(tr("Dear ImGui demo"), nullptr, &state.ui.windows.imguiDemo);
+    ImGui::MenuItem(tr("Dear ImGui metrics"), nullptr, &state.ui.windows.imguiMetrics);
     ImGui::EndMenu();
   }
   ImGui::EndMenu();
@@ -218,11 +218,11 @@ void drawHelpMenu(AppState& state) {
   const bool open = ImGui::BeginMenu(tr("Help"));
   probeItem("menu/Help");
   if (!open) return;
-  ImGui::MenuItem(tr("Sources"), nullptr, &state.windows.sources);
+  ImGui::MenuItem(tr("Sources"), nullptr, &state.ui.windows.sources);
   probeItem("Help/Sources");
-  ImGui::MenuItem(tr("Keyboard shortcuts"), nullptr, &state.windows.shortcuts);
+  ImGui::MenuItem(tr("Keyboard shortcuts"), nullptr, &state.ui.windows.shortcuts);
   probeItem("Help/Keyboard shortcuts");
-  ImGui::MenuItem(tr("About Chokepoint"), nullptr, &state.windows.about);
+  ImGui::MenuItem(tr("About Chokepoint"), nullptr, &state.ui.windows.about);
   probeItem("Help/About Chokepoint");
   ImGui::EndMenu();
 }
@@ -250,7 +250,8 @@ void drawStatusBar(const AppState& state) {
     if (state.scenarioPath.empty()) {
       ImGui::TextDisabled("%s", tr("No scenario"));
     } else if (state.loadError) {
-      ImGui::TextColored(errorColor(state), tr("Scenario failed to load: %s"), fileName(state.scenarioPath).c_str());
+      ImGui::TextColored(errorColor(state.ui.theme), tr("Scenario failed to load: %s"),
+                         fileName(state.scenarioPath).c_str());
     } else {
       ImGui::Text(tr("Scenario: %s%s"), fileName(state.scenarioPath).c_str(),
                   isDirty(state.doc) ? tr("  (unsaved changes)") : "");
@@ -265,18 +266,18 @@ void drawStatusBar(const AppState& state) {
     }
     if (!state.runs.error.empty()) {
       ImGui::Separator();
-      ImGui::TextColored(errorColor(state), tr("Run failed: %s"), state.runs.error.c_str());
+      ImGui::TextColored(errorColor(state.ui.theme), tr("Run failed: %s"), state.runs.error.c_str());
     }
-    if (!state.statusMessage.empty()) {
+    if (!state.ui.statusMessage.empty()) {
       ImGui::Separator();
-      if (state.statusIsError)
-        ImGui::TextColored(errorColor(state), "%s", state.statusMessage.c_str());
+      if (state.ui.statusIsError)
+        ImGui::TextColored(errorColor(state.ui.theme), "%s", state.ui.statusMessage.c_str());
       else
-        ImGui::TextUnformatted(state.statusMessage.c_str());
+        ImGui::TextUnformatted(state.ui.statusMessage.c_str());
     }
-    for (const std::string& warning : state.warnings) {
+    for (const std::string& warning : state.ui.warnings) {
       ImGui::Separator();
-      ImGui::TextColored(warningColor(state), tr("Warning: %s"), warning.c_str());
+      ImGui::TextColored(warningColor(state.ui.theme), tr("Warning: %s"), warning.c_str());
       probeItem("status/warning");
     }
     ImGui::EndMenuBar();
@@ -298,21 +299,21 @@ void drawWelcome(AppState& state) {
 }
 
 void drawHeader(AppState& state) {
-  pushBold(state);
+  pushBold(state.ui);
   ImGui::TextUnformatted(tr(state.doc.loaded->name));
   ImGui::PopFont();
-  if (!state.presenter) {  // the room needs the scenario's name, not its file
+  if (!state.ui.presenter) {  // the room needs the scenario's name, not its file
     ImGui::SameLine();
     ImGui::TextDisabled("(%s)", fileName(state.doc.path).c_str());
   }
   ImGui::SameLine();
   if (updating(state)) {
-    ImGui::TextColored(warningColor(state), "%s", tr("updating..."));
+    ImGui::TextColored(warningColor(state.ui.theme), "%s", tr("updating..."));
   } else {
     ImGui::TextDisabled("%s", tr("up to date"));
   }
   probeItem("header/status");
-  if (state.presenter) return;  // the chart row's own line says it (presenter: no line to spare)
+  if (state.ui.presenter) return;  // the chart row's own line says it (presenter: no line to spare)
   // How to read the charts: at the right end of the line, or on a line of its own.
   const char* legend = tr("solid: with your changes   dashed: as loaded   thin lines: events");
   const float w = ImGui::CalcTextSize(legend).x;
@@ -339,16 +340,16 @@ void drawTableTabs(AppState& state) {
                       {N_("Sensitivity"), drawSensitivityTab}};
   for (int i = 0; i < static_cast<int>(std::size(tabs)); ++i) {
     const bool open = ImGui::BeginTabItem(trId(tabs[i].label, (std::string("###") + tabs[i].label).c_str()), nullptr,
-                                          state.view.selectTab == i ? ImGuiTabItemFlags_SetSelected : 0);
+                                          state.ui.view.selectTab == i ? ImGuiTabItemFlags_SetSelected : 0);
     probeItem((std::string("tab/") + tabs[i].label).c_str());
     if (open) {
-      state.view.tableTab = i;
+      state.ui.view.tableTab = i;
       tabs[i].draw(state);
       ImGui::EndTabItem();
     }
   }
   ImGui::EndTabBar();
-  state.view.selectTab = -1;
+  state.ui.view.selectTab = -1;
 }
 
 // A bar between charts and tables; dragging it moves the share of height the charts get.
@@ -374,7 +375,7 @@ void drawLeverStrip(AppState& state, float height) {
   probeItem("levers/open");
   itemTooltip(workshopActive(state) ? tr("Open the workshop panel (Ctrl+L)") : tr("Open the lever panel (Ctrl+L)"));
   if (const int changed = changedLeverCount(state.doc); changed > 0 && !workshopActive(state)) {
-    ImGui::TextColored(changedColor(state), "%d", changed);
+    ImGui::TextColored(changedColor(state.ui.theme), "%d", changed);
     itemTooltip(tr("levers changed from the scenario as loaded"));
   }
   if (workshopActive(state)) {
@@ -397,7 +398,7 @@ void drawDashboard(AppState& state) {
   if (leverPanelCollapsed(state)) {
     drawLeverStrip(state, avail.y);
   } else {
-    const float leftShare = (state.presenter ? 0.27f : 0.235f) + (workshop ? 0.04f : 0.0f);
+    const float leftShare = (state.ui.presenter ? 0.27f : 0.235f) + (workshop ? 0.04f : 0.0f);
     const float leftW = std::clamp(avail.x * leftShare, em() * 16.0f, em() * (workshop ? 30.0f : 26.0f));
     ImGui::BeginChild("##leverPanel", ImVec2(leftW, avail.y), true);
     if (ImGui::ArrowButton("##closeLevers", ImGuiDir_Left)) toggleLeverPanel(state);
@@ -415,7 +416,7 @@ void drawDashboard(AppState& state) {
   ImGui::BeginChild("##centre", ImVec2(0, avail.y), false);
   // A story in presenter mode on a short screen (1280x720): the card beside its charts, so
   // the charts keep the height (above them they would keep only their legends).
-  if (state.presenter && storyActive(state) && ImGui::GetContentRegionAvail().y < em() * 30.0f) {
+  if (state.ui.presenter && storyActive(state) && ImGui::GetContentRegionAvail().y < em() * 30.0f) {
     const ImVec2 a = ImMax(ImGui::GetContentRegionAvail(), ImVec2(1.0f, 1.0f));
     ImGui::BeginChild("##storyColumn", ImVec2(std::floor(a.x * 0.45f), a.y), false);
     drawScrubber(state);  // no header line: the card is what the room reads
@@ -430,11 +431,12 @@ void drawDashboard(AppState& state) {
   }
   drawHeader(state);
   drawStoryBar(state);
-  if (!(state.presenter && (storyActive(state) || workshop))) drawKpiCards(state);  // presenter: room for charts
+  if (!(state.ui.presenter && (storyActive(state) || workshop))) drawKpiCards(state);  // presenter: room for charts
   drawScrubber(state);
-  const bool tables = workshop || (state.windows.tables && !state.presenter);  // the scoreboard stays in presenter mode
+  const bool tables =
+      workshop || (state.ui.windows.tables && !state.ui.presenter);  // the scoreboard stays in presenter mode
   const float rest = ImGui::GetContentRegionAvail().y;
-  float& fraction = state.view.chartsFraction;
+  float& fraction = state.ui.view.chartsFraction;
   const float splitterH = std::round(em() * 0.4f);
   float chartsH =
       tables ? std::clamp(std::floor(rest * fraction), em() * 10.0f, std::max(em() * 10.0f, rest - em() * 8.0f)) : rest;
@@ -477,11 +479,11 @@ void drawCentralArea(AppState& state) {
 //-----------------------------------------------------------------------------
 
 void drawAboutWindow(AppState& state) {
-  if (!state.windows.about) return;
+  if (!state.ui.windows.about) return;
   ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
-  if (ImGui::Begin(trId("About Chokepoint", "###About Chokepoint"), &state.windows.about,
+  if (ImGui::Begin(trId("About Chokepoint", "###About Chokepoint"), &state.ui.windows.about,
                    ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings)) {
-    pushBold(state);
+    pushBold(state.ui);
     ImGui::Text(tr("Chokepoint %s"), CHOKEPOINT_VERSION);
     ImGui::PopFont();
     ImGui::TextUnformatted(tr("An interactive simulator of AI-compute export policy."));
@@ -493,9 +495,9 @@ void drawAboutWindow(AppState& state) {
 }
 
 void drawShortcutsWindow(AppState& state) {
-  if (!state.windows.shortcuts) return;
+  if (!state.ui.windows.shortcuts) return;
   ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
-  if (ImGui::Begin(trId("Keyboard shortcuts", "###Keyboard shortcuts"), &state.windows.shortcuts,
+  if (ImGui::Begin(trId("Keyboard shortcuts", "###Keyboard shortcuts"), &state.ui.windows.shortcuts,
                    ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings)) {
     if (ImGui::BeginTable("##Shortcuts", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV)) {
       for (const Shortcut& s : kShortcuts) {
@@ -517,8 +519,8 @@ void drawShortcutsWindow(AppState& state) {
 }
 
 void drawImGuiTools(AppState& state) {
-  if (state.windows.imguiDemo) ImGui::ShowDemoWindow(&state.windows.imguiDemo);
-  if (state.windows.imguiMetrics) ImGui::ShowMetricsWindow(&state.windows.imguiMetrics);
+  if (state.ui.windows.imguiDemo) ImGui::ShowDemoWindow(&state.ui.windows.imguiDemo);
+  if (state.ui.windows.imguiMetrics) ImGui::ShowMetricsWindow(&state.ui.windows.imguiMetrics);
 }
 
 }  // namespace
@@ -528,11 +530,11 @@ void drawImGuiTools(AppState& state) {
 //-----------------------------------------------------------------------------
 
 void applyThemeIfChanged(AppState& state) {
-  if (state.appliedTheme == state.theme) return;
-  applyTheme(state.theme, ImGui::GetStyle());
+  if (state.ui.appliedTheme == state.ui.theme) return;
+  applyTheme(state.ui.theme, ImGui::GetStyle());
   // Takes effect from the next NewFrame(); null means the atlas's first font.
-  ImGui::GetIO().FontDefault = state.theme == Theme::Presenter ? state.fonts.large : state.fonts.regular;
-  state.appliedTheme = state.theme;
+  ImGui::GetIO().FontDefault = state.ui.theme == Theme::Presenter ? state.ui.fonts.large : state.ui.fonts.regular;
+  state.ui.appliedTheme = state.ui.theme;
 }
 
 void drawUi(AppState& state) {
@@ -540,7 +542,7 @@ void drawUi(AppState& state) {
   handleShortcuts(state);
   drawMainMenuBar(state);
   drawStatusBar(state);
-  state.view.whyVisible = false;                                            // set again by the Why panel if it is drawn
+  state.ui.view.whyVisible = false;                                         // set again by the Why panel if it is drawn
   state.explain.explainVisible = state.explain.sensitivityVisible = false;  // likewise the Explain tabs
   drawCentralArea(state);
   drawEnlargedChart(state);

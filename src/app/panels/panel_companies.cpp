@@ -13,8 +13,9 @@ namespace chokepoint::app {
 void drawCompaniesTable(AppState& state) {
   ImGui::TextDisabled(tr("%s. Compute in H100-equivalents, largest run in FLOP. Click a header to sort; hover it "
                          "for its meaning."),
-                      state.dash.months.label(state.view.month));
-  drawMetricTable({"##companies", tr("Company"), tr("HQ")}, state.dash.companies, companyColumns(), state.view.month);
+                      state.dash.months.label(state.ui.view.month));
+  drawMetricTable({"##companies", tr("Company"), tr("HQ")}, state.dash.companies, companyColumns(),
+                  state.ui.view.month);
   probeItem("table/companies");
 }
 

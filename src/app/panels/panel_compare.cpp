@@ -55,7 +55,7 @@ void drawKpiTable(AppState& state, const CompareScenarios& c, int month) {
     for (size_t i = 0; i < c.runs.size(); ++i) {
       ImGui::TableNextColumn();
       if (!c.runs[i].error.empty()) {
-        ImGui::TextColored(errorColor(state), "%s", tr("error"));
+        ImGui::TextColored(errorColor(state.ui.theme), "%s", tr("error"));
         itemTooltip(c.runs[i].error.c_str());
         continue;
       }
@@ -93,7 +93,7 @@ void drawSmallMultiples(AppState& state, CompareScenarios& c) {
     const auto& r = c.runs[i];
     if (!r.results) {
       ImGui::BeginChild(static_cast<ImGuiID>(1000 + i), ImVec2(w, em() * 10.0f), true);
-      ImGui::TextColored(errorColor(state), "%s: %s", fileName(r.file).c_str(), r.error.c_str());
+      ImGui::TextColored(errorColor(state.ui.theme), "%s: %s", fileName(r.file).c_str(), r.error.c_str());
       ImGui::EndChild();
       continue;
     }
@@ -111,7 +111,7 @@ void drawSmallMultiples(AppState& state, CompareScenarios& c) {
                           chart::paletteColor(1));
       chart::Line(tr(r.name), c.seriesValues[i].data(), static_cast<int>(c.seriesValues[i].size()),
                   chart::paletteColor(0));
-      chart::Cursor(state.dash.months.start + state.view.month - r.results->start());
+      chart::Cursor(state.dash.months.start + state.ui.view.month - r.results->start());
       chart::EndChart();
     }
   }
@@ -120,7 +120,7 @@ void drawSmallMultiples(AppState& state, CompareScenarios& c) {
 }  // namespace
 
 void drawCompareWindow(AppState& state) {
-  if (!state.windows.compareScenarios || !hasScenario(state.doc)) return;
+  if (!state.ui.windows.compareScenarios || !hasScenario(state.doc)) return;
   CompareScenarios& c = state.compare;
   if (!c.listed || c.listedFor != state.scenarioPath) {  // first open, or another scenario opened since
     listCompareFiles(c, state.scenarioPath);
@@ -128,7 +128,7 @@ void drawCompareWindow(AppState& state) {
   }
   ImGui::SetNextWindowSize(ImVec2(em() * 70.0f, em() * 44.0f), ImGuiCond_FirstUseEver);
   ImGui::SetNextWindowBgAlpha(1.0f);  // a window of its own, not a veil over the charts
-  if (!ImGui::Begin(trId("Compare scenarios", "###Compare scenarios"), &state.windows.compareScenarios)) {
+  if (!ImGui::Begin(trId("Compare scenarios", "###Compare scenarios"), &state.ui.windows.compareScenarios)) {
     ImGui::End();
     return;
   }
@@ -136,8 +136,8 @@ void drawCompareWindow(AppState& state) {
   drawFilePicker(state, c);
   ImGui::SameLine();
   ImGui::BeginChild("##compareBody", ImVec2(0, 0), false);
-  const int month = state.dash.months.start + state.view.month;
-  ImGui::Text(tr("KPIs in %s (the scrubber's month)"), state.dash.months.label(state.view.month));
+  const int month = state.dash.months.start + state.ui.view.month;
+  ImGui::Text(tr("KPIs in %s (the scrubber's month)"), state.dash.months.label(state.ui.view.month));
   ImGui::SameLine();
   ImGui::TextDisabled("%s", tr("  Export:"));
   ImGui::SameLine();
@@ -154,7 +154,7 @@ void drawCompareWindow(AppState& state) {
     ScreenshotRequest shot{c.exportName + ".png", false, 2};
     const float rect[4] = {winMin.x, winMin.y, winMin.x + winSize.x, winMin.y + winSize.y};
     std::copy(rect, rect + 4, shot.crop);
-    state.requests.screenshot = shot;
+    state.ui.requests.screenshot = shot;
   }
   probeItem("compare/png");
   drawKpiTable(state, c, month);

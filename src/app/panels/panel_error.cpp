@@ -11,13 +11,13 @@
 namespace chokepoint::app {
 
 void drawErrorPanel(AppState& state) {
-  const ImVec4 red = errorColor(state);
+  const ImVec4 red = errorColor(state.ui.theme);
   ImGui::PushStyleColor(ImGuiCol_Border, red);
   ImGui::PushStyleVar(ImGuiStyleVar_ChildBorderSize, 2.0f);
   ImGui::BeginChild("##ScenarioError", ImVec2(0, 0), true);
   ImGui::PopStyleVar();    // the border is drawn by BeginChild; widgets inside keep
   ImGui::PopStyleColor();  // the theme's border colour
-  pushBold(state);
+  pushBold(state.ui);
   ImGui::TextColored(red, "%s", tr("The scenario could not be loaded"));
   ImGui::PopFont();
   ImGui::Spacing();
@@ -27,7 +27,7 @@ void drawErrorPanel(AppState& state) {
   ImGui::Text(tr("%d problem%s:"), static_cast<int>(state.loadProblems.size()),
               state.loadProblems.size() == 1 ? "" : "s");
   ImGui::Spacing();
-  if (ImGui::Button(tr("Reload scenario (Ctrl+R)"))) state.requests.reload = true;
+  if (ImGui::Button(tr("Reload scenario (Ctrl+R)"))) state.ui.requests.reload = true;
   probeItem("error/Reload");
   ImGui::SameLine();
   if (ImGui::Button(tr("Open another... (Ctrl+O)"))) requestOpenScenario(state);

@@ -53,7 +53,7 @@ void drawTargetPicker(AppState& state) {
   }
   probeItem("explain/target");
   ImGui::SameLine();
-  ImGui::Text(tr("in %s"), state.dash.months.label(state.view.month));
+  ImGui::Text(tr("in %s"), state.dash.months.label(state.ui.view.month));
 }
 
 // "Export: [name] [CSV] [PNG]" writing name.csv / name.png; the PNG is cropped to `rect`.
@@ -81,7 +81,7 @@ void drawExportRow(AppState& state, std::string* base, const std::string& csv, c
   if (ImGui::SmallButton(tr("PNG"))) {
     ScreenshotRequest shot{*base + ".png", false, 2};
     std::copy(rect, rect + 4, shot.crop);
-    state.requests.screenshot = shot;
+    state.ui.requests.screenshot = shot;
     setStatus(state, tr("Exported ") + *base + ".png");
   }
   probeItem((std::string(probe) + "/png").c_str());
@@ -119,7 +119,7 @@ std::string tornadoCsv(const cp::Sensitivity& t) {
 void progressLine(const AppState& state, bool sensitivity) {
   const std::string status = explainStatus(state, sensitivity);
   if (status.rfind(tr("failed: "), 0) == 0) {
-    ImGui::TextColored(errorColor(state), "%s", status.c_str());
+    ImGui::TextColored(errorColor(state.ui.theme), "%s", status.c_str());
     return;
   }
   ImGui::ProgressBar(explainProgress(state, sensitivity), ImVec2(em() * 20.0f, 0.0f), status.c_str());
@@ -153,7 +153,7 @@ void drawExplainTab(AppState& state) {
   const double diff = a->difference();
   if (bars.empty()) {
     ImGui::TextDisabled(tr("No lever differs from the file as loaded by %s. Change a lever to see what it does."),
-                        state.dash.months.label(state.view.month));
+                        state.dash.months.label(state.ui.view.month));
     return;
   }
   // The export row first, so it stays in view; the PNG crop is last frame's rectangle.

@@ -76,9 +76,9 @@ struct CardFonts {
 CardFonts cardFonts(const AppState& state, float width) {
   ImFont* theme = ImGui::GetFont();
   ImFont* label = theme;
-  if (width - ImGui::GetStyle().WindowPadding.x * 2.0f < theme->FontSize * 10.0f && state.fonts.regular)
-    label = state.fonts.regular;
-  ImFont* value = label->FontSize >= kLargeFontSizePx - 0.5f ? state.fonts.kpiLarge : state.fonts.kpi;
+  if (width - ImGui::GetStyle().WindowPadding.x * 2.0f < theme->FontSize * 10.0f && state.ui.fonts.regular)
+    label = state.ui.fonts.regular;
+  ImFont* value = label->FontSize >= kLargeFontSizePx - 0.5f ? state.ui.fonts.kpiLarge : state.ui.fonts.kpi;
   return {label, value ? value : label};
 }
 
@@ -92,7 +92,7 @@ float rowHeight(const CardFonts& f, bool ranges) {
 void drawCard(AppState& state, size_t k, float width, float height, const CardFonts& fonts, const KpiRange& range) {
   const KpiSpec& spec = kpiSpecs()[k];
   const KpiData& data = state.dash.kpis[k];
-  const int t = state.view.month;
+  const int t = state.ui.view.month;
   ImGui::BeginChild(spec.id, ImVec2(width, height), true, ImGuiWindowFlags_NoScrollbar);
   ImGui::PushFont(fonts.label);
   ImGui::PushTextWrapPos(0.0f);
@@ -150,7 +150,7 @@ void drawCard(AppState& state, size_t k, float width, float height, const CardFo
       if (ImGui::CalcTextSize((text + shown).c_str()).x <= ImGui::GetContentRegionAvail().x) text += shown;
     }
     if (const int verdict = kpiVerdict(state, k, delta); verdict != 0) {
-      ImGui::TextColored(verdict > 0 ? betterColor(state) : worseColor(state), "%s", text.c_str());
+      ImGui::TextColored(verdict > 0 ? betterColor(state.ui.theme) : worseColor(state.ui.theme), "%s", text.c_str());
     } else {
       ImGui::TextUnformatted(text.c_str());
     }

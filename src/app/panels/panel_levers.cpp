@@ -69,7 +69,7 @@ void leverTooltip(const AppState& state, int index) {
   const cp::Lever& l = lever(doc, index);
   ImGui::BeginTooltip();
   ImGui::PushTextWrapPos(em() * 30.0f);
-  pushBold(state);
+  pushBold(state.ui);
   ImGui::TextUnformatted(tr(l.label));
   ImGui::PopFont();
   ImGui::TextDisabled("%s (%s)", l.id.c_str(), cp::toString(l.kind));
@@ -121,7 +121,7 @@ void drawMonth(AppState& state, int index) {
     } else {
       // Back to a date: the file's date if it had one, else the month on the scrubber.
       const double fileValue = loadedLeverValue(doc, index);
-      const int month = fileValue < cp::kNever ? static_cast<int>(fileValue) : s.start + state.view.month;
+      const int month = fileValue < cp::kNever ? static_cast<int>(fileValue) : s.start + state.ui.view.month;
       commitValue(doc, index, std::clamp(month, s.start, s.end));
     }
   }
@@ -165,7 +165,7 @@ void drawSchedule(AppState& state, int index) {
   ImGui::TextWrapped(tr("Schedule: %s"), scheduleText(doc, index).c_str());
   ImGui::PopStyleColor();
   leverTooltip(state, index);
-  const int month = doc.loaded->start + state.view.month;
+  const int month = doc.loaded->start + state.ui.view.month;
   if (ImGui::SmallButton(tr("Use one value"))) commitValue(doc, index, leverValueInMonth(doc, index, month));
   probeItem(probeName(l, "flatten").c_str());
   itemTooltip(
@@ -192,7 +192,7 @@ void drawLabelRow(AppState& state, int index, bool asCheckbox) {
     ImGui::SameLine(0.0f, ImGui::GetStyle().ItemInnerSpacing.x);
     ImGui::AlignTextToFramePadding();
   }
-  if (changed) ImGui::PushStyleColor(ImGuiCol_Text, changedColor(state));
+  if (changed) ImGui::PushStyleColor(ImGuiCol_Text, changedColor(state.ui.theme));
   ImGui::PushTextWrapPos(wrapAt - ImGui::GetWindowPos().x);  // window-local, as ImGui wants it
   ImGui::TextUnformatted(tr(l.label));
   ImGui::PopTextWrapPos();
@@ -245,7 +245,7 @@ void drawLever(AppState& state, int index) {
 
 void drawLeverPanel(AppState& state) {
   Document& doc = state.doc;
-  pushBold(state);
+  pushBold(state.ui);
   ImGui::TextUnformatted(tr("Policy levers"));
   ImGui::PopFont();
   const int changed = changedLeverCount(doc);
@@ -258,7 +258,7 @@ void drawLeverPanel(AppState& state) {
   if (ImGui::GetCursorPosX() + ImGui::CalcTextSize(status.c_str()).x + spacing + resetAllW <=
       ImGui::GetWindowContentRegionMax().x) {
     if (changed > 0)
-      ImGui::TextColored(changedColor(state), "%s", status.c_str());
+      ImGui::TextColored(changedColor(state.ui.theme), "%s", status.c_str());
     else
       ImGui::TextDisabled("%s", status.c_str());
     ImGui::SameLine();

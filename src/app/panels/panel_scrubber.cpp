@@ -15,7 +15,7 @@ namespace chokepoint::app {
 void drawScrubber(AppState& state) {
   const MonthAxis& months = state.dash.months;
   if (months.count() == 0) return;
-  int& t = state.view.month;
+  int& t = state.ui.view.month;
   t = std::clamp(t, 0, months.count() - 1);
 
   ImGui::AlignTextToFramePadding();

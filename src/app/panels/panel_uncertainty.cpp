@@ -29,7 +29,7 @@ void drawUncertaintyBar(AppState& state) {
   if (ready)
     ImGui::TextDisabled("%s", status.c_str());
   else
-    ImGui::TextColored(warningColor(state), "%s", status.c_str());
+    ImGui::TextColored(warningColor(state.ui.theme), "%s", status.c_str());
   probeItem("uncertainty/status");
 }
 

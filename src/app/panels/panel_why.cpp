@@ -23,7 +23,7 @@ namespace {
 
 void drawCompanyCombo(AppState& state) {
   const cp::Scenario& s = *state.doc.loaded;
-  int& company = state.view.whyCompany;
+  int& company = state.ui.view.whyCompany;
   const char* preview = company >= 0 && company < static_cast<int>(s.companies.size())
                             ? tr(s.companies[static_cast<size_t>(company)].name)
                             : tr("(pick a company)");
@@ -86,16 +86,16 @@ void drawPurpose(const std::vector<cp::OptionTrace>& trace, int purpose) {
 
 void drawWhyPanel(AppState& state) {
   if (!hasScenario(state.doc)) return;
-  state.view.whyVisible = true;
+  state.ui.view.whyVisible = true;
   ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted(tr("Options weighed by"));
   ImGui::SameLine();
   drawCompanyCombo(state);
   ImGui::SameLine();
-  const int absMonth = state.dash.months.start + state.view.month;
-  ImGui::TextWrapped(tr("in %s (move the month slider to change)"), state.dash.months.label(state.view.month));
+  const int absMonth = state.dash.months.start + state.ui.view.month;
+  ImGui::TextWrapped(tr("in %s (move the month slider to change)"), state.dash.months.label(state.ui.view.month));
 
-  const TraceKey wanted{version(state.doc), state.view.whyCompany, absMonth};
+  const TraceKey wanted{version(state.doc), state.ui.view.whyCompany, absMonth};
   const bool fresh = state.runs.shownTrace == wanted;
   if (!state.runs.traced) {
     ImGui::TextDisabled("%s", tr("Computing..."));

@@ -45,7 +45,7 @@ class PresenterLayout : public ::testing::TestWithParam<Screen> {
   }
 
   void SetUp() override {
-    state.fonts = fonts;
+    state.ui.fonts = fonts;
     ASSERT_NE(fonts.kpiLarge, nullptr) << "the KPI faces load from assets/fonts";
     setPresenter(state, true);
   }
