@@ -17,6 +17,7 @@
 #include "app/core/dashboard_data.h"
 #include "app/core/tr.h"
 #include "i18n/format.h"
+#include "app/charts/chart.h"
 
 #include <fmt/format.h>
 #include <imgui.h>

@@ -10,7 +10,7 @@
 // No ImGui here; the drawing is panel_explain.cpp.
 #pragma once
 
-#include "app/charts/chart.h"
+#include "app/charts/chart_units.h"
 #include "app/core/task_runner.h"
 #include "engine/attribution.h"
 #include "engine/sensitivity.h"

@@ -20,6 +20,7 @@
 #include "app/classroom/story_mode.h"
 #include "app/classroom/workshop_mode.h"
 #include "app/core/tr.h"
+#include "app/charts/chart.h"
 
 #include <imgui.h>
 

@@ -10,6 +10,7 @@
 #include "engine/results_io.h"
 #include "app/core/tr.h"
 #include "app/core/status.h"
+#include "app/charts/chart.h"
 
 #include <imgui.h>
 #include <imgui_stdlib.h>

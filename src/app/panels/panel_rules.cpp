@@ -7,6 +7,7 @@
 #include "app/panels/ui_probe.h"
 #include "engine/month.h"
 #include "app/core/tr.h"
+#include "app/charts/chart.h"
 
 #include <imgui.h>
 

@@ -8,6 +8,7 @@
 
 #include "dashboard_fixture.h"
 #include "temp_dir.h"
+#include "app/charts/chart.h"
 
 #include <gtest/gtest.h>
 
