@@ -4,8 +4,8 @@
 //
 //   app_ui.cpp:       drawClassroomFileMenu (File menu), drawStoryBar, drawWorkshopPanel,
 //                     drawWorkshopResults (layout), drawHandoutCard (after drawDialogs)
-//   panel_charts.cpp: chart::Future(classroomFutureFrom(state)); highlightChart(state, id)
-//   panel_levers.cpp: BeginGroup(); drawLever(); EndGroup(); highlightLever(state, id)
+//   panel_charts.cpp: chart::Future(classroomFutureFrom(state)); highlightChart(state, ui, id)
+//   panel_levers.cpp: BeginGroup(); drawLever(); EndGroup(); highlightLever(state, ui, id)
 //   panel_rules.cpp:  highlightRuleRow(state, rule.id, rowMin, rowMax)
 #pragma once
 
@@ -30,9 +30,10 @@ float workshopResultsHeight(const AppState& state);  // what the scoreboard need
 ImVec4 highlightColor(Theme theme);
 // Month index from which the charts are veiled (story or workshop), -1 for none.
 int classroomFutureFrom(const AppState& state);
-// Frame the last item (the chart just drawn, a lever's group) when the story card names it.
-void highlightChart(AppState& state, const char* chartId);
-void highlightLever(AppState& state, const std::string& leverId);
+// Frame the last item (the chart just drawn, a lever's group) when the story card names it;
+// just after the card changed, scroll it into view (ui.view.scrollTo*).
+void highlightChart(const AppState& state, UiState& ui, const char* chartId);
+void highlightLever(const AppState& state, UiState& ui, const std::string& leverId);
 void highlightRuleRow(const AppState& state, const std::string& ruleId, ImVec2 min, ImVec2 max);
 
 }  // namespace chokepoint::app

@@ -41,22 +41,22 @@ int classroomFutureFrom(const AppState& state) {
   return -1;
 }
 
-void highlightChart(AppState& state, const char* chartId) {
+void highlightChart(const AppState& state, UiState& ui, const char* chartId) {
   if (!storyHighlightsChart(state, chartId)) return;
   const float t = std::max(3.0f, std::round(em() * 0.2f));
   const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
   ImGui::GetWindowDrawList()->AddRect(ImVec2(min.x + t * 0.5f, min.y + t * 0.5f),
                                       ImVec2(max.x - t * 0.5f, max.y - t * 0.5f),
                                       ImGui::ColorConvertFloat4ToU32(highlightColor(state.ui.theme)), t, 0, t);
-  StoryState& s = state.classroom.story;
-  if (s.scrollToChart &&
-      state.runs.frame <= s.scrollFrame + 1) {  // the card's first chart comes into view (the grid may scroll)
+  ViewState& v = ui.view;
+  if (v.scrollToChart &&
+      state.runs.frame <= v.scrollFrame + 1) {  // the card's first chart comes into view (the grid may scroll)
     ImGui::SetScrollFromPosY(min.y - ImGui::GetWindowPos().y, 0.0f);
-    s.scrollToChart = false;
+    v.scrollToChart = false;
   }
 }
 
-void highlightLever(AppState& state, const std::string& leverId) {
+void highlightLever(const AppState& state, UiState& ui, const std::string& leverId) {
   if (!storyHighlightsLever(state, leverId)) return;
   // The whole width of the list, so every kind of lever (checkbox, slider) gets the same frame.
   const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
@@ -70,11 +70,11 @@ void highlightLever(AppState& state, const std::string& leverId) {
   dl->AddRectFilled(a, b, ImGui::ColorConvertFloat4ToU32(col), pad);
   col.w = 1.0f;
   dl->AddRect(a, b, ImGui::ColorConvertFloat4ToU32(col), pad, 0, 2.0f);
-  StoryState& s = state.classroom.story;
+  ViewState& v = ui.view;
   // Only just after the card changed: a lever in a group opened later must not pull the list.
-  if (s.scrollToLever && state.runs.frame <= s.scrollFrame + 1) {  // the card's first lever comes into view
+  if (v.scrollToLever && state.runs.frame <= v.scrollFrame + 1) {  // the card's first lever comes into view
     ImGui::SetScrollFromPosY(a.y - ImGui::GetWindowPos().y, 0.1f);
-    s.scrollToLever = false;
+    v.scrollToLever = false;
   }
 }
 

@@ -79,8 +79,8 @@ void storyGoTo(AppState& state, int index) {
   state.ui.view.month = cardMonthIndex(state, s.card);
   state.ui.view.monthSet = true;
   s.syncedMonth = state.ui.view.month;
-  s.scrollToLever = s.scrollToChart = s.card >= 0;
-  s.scrollFrame = state.runs.frame;
+  state.ui.view.scrollToLever = state.ui.view.scrollToChart = s.card >= 0;
+  state.ui.view.scrollFrame = state.runs.frame;
   s.revealUntil = -1;
   state.ui.view.chartPage = 0;  // presenter mode: the card's charts
 }
@@ -99,8 +99,8 @@ void syncStoryToScrubber(AppState& state) {
   const int card = s.story->cardAt(state.dash.months.start + state.ui.view.month);
   if (card != s.card) {
     s.card = card;
-    s.scrollToLever = s.scrollToChart = card >= 0;
-    s.scrollFrame = state.runs.frame;
+    state.ui.view.scrollToLever = state.ui.view.scrollToChart = card >= 0;
+    state.ui.view.scrollFrame = state.runs.frame;
     s.revealUntil = -1;
     state.ui.view.chartPage = 0;  // presenter mode: the card's charts
   }

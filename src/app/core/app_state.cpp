@@ -183,6 +183,7 @@ void syncRuns(AppState& state) {
 
 void update(AppState& state) {
   ++state.runs.frame;
+  applyCommands(state);  // any edit a frame drawn without updateAndDraw left in the queue
   syncRuns(state);
   syncWorkshop(state);  // after the runs: the board scores results taken this frame
   syncStoryToScrubber(state);

@@ -1,14 +1,17 @@
 // UiState: what the user is looking at and how, apart from the model of the open document
 // (app_state.h): the view (month, tabs, charts), which windows are open, the file dialogs,
 // theme and fonts, the interface language, recent files, the status line and the requests
-// the UI raised this frame. Panels read the model and write here; no ImGui here.
+// the UI raised this frame and the edits it asked for (commands.h). Panels read the model
+// and write here; no ImGui here.
 #pragma once
 
+#include "app/core/commands.h"
 #include "app/core/dialogs.h"
 #include "app/panels/fonts.h"
 #include "app/panels/theme.h"
 
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -46,6 +49,11 @@ struct ViewState {
   std::string sourcesFilter;             // Sources window
   std::string sourceSelected;
   int sourcesShown = 0;  // rows the filter let through (last frame)
+  // A story card changed: bring its first lever and chart into view (only just after, so a
+  // lever in a group opened later does not pull the list).
+  bool scrollToLever = false;
+  bool scrollToChart = false;
+  std::uint64_t scrollFrame = 0;  // runs.frame when the card changed (later frames ignore the flags)
 };
 
 // Screenshot of the window (or a crop of it) for the main loop: it is taken after the
@@ -92,6 +100,7 @@ struct UiState {
   bool statusIsError = false;
 
   Requests requests;
+  Commands commands;  // edits of the document the panels asked for this frame (commands.h)
 };
 
 inline constexpr std::size_t kMaxRecentFiles = 8;

@@ -83,10 +83,10 @@ void handleShortcuts(AppState& state) {
   if (doc && pressed(kSaveAs)) requestSaveScenarioAs(state);
   if (doc && pressed(kExportCsv)) requestExportCsv(state);
   if (pressed(kExportPng)) {
-    requestExportPng(state, /*enlargedChart=*/false);
+    requestExportPng(state, state.ui, /*enlargedChart=*/false);
   }
-  if (doc && !typing && pressed(kUndo)) undo(state.doc);
-  if (doc && !typing && (pressed(kRedo) || pressed(kRedoAlt))) redo(state.doc);
+  if (doc && !typing && pressed(kUndo)) state.ui.commands.push_back(Undo{});
+  if (doc && !typing && (pressed(kRedo) || pressed(kRedoAlt))) state.ui.commands.push_back(Redo{});
   if (pressed(kPresenter)) setPresenter(state, !state.ui.presenter);
   if (!typing && pressed(kLevers)) toggleLeverPanel(state);
   for (Theme t : {Theme::Dark, Theme::Light, Theme::Presenter}) {
@@ -142,7 +142,7 @@ void drawFileMenu(AppState& state) {
   if (menuItem(kExportCsv, doc && state.runs.current)) requestExportCsv(state);
   probeItem("File/Export CSV");
   if (menuItem(kExportPng)) {
-    requestExportPng(state, /*enlargedChart=*/false);
+    requestExportPng(state, state.ui, /*enlargedChart=*/false);
   }
   probeItem("File/Export PNG");
   if (ImGui::MenuItem(tr("Copy link"), nullptr, false, doc)) copyShareLink(state);
@@ -153,17 +153,17 @@ void drawFileMenu(AppState& state) {
   ImGui::EndMenu();
 }
 
-void drawEditMenu(AppState& state) {
+void drawEditMenu(const AppState& state, UiState& ui) {
   const bool open = ImGui::BeginMenu(tr("Edit"));
   probeItem("menu/Edit");
   if (!open) return;
-  if (menuItem(kUndo, canUndo(state.doc))) undo(state.doc);
+  if (menuItem(kUndo, canUndo(state.doc))) ui.commands.push_back(Undo{});
   probeItem("Edit/Undo");
-  if (menuItem(kRedo, canRedo(state.doc))) redo(state.doc);
+  if (menuItem(kRedo, canRedo(state.doc))) ui.commands.push_back(Redo{});
   probeItem("Edit/Redo");
   ImGui::Separator();
   if (ImGui::MenuItem(tr("Reset all levers"), nullptr, false, changedLeverCount(state.doc) > 0))
-    resetAllLevers(state.doc);
+    ui.commands.push_back(ResetAllLevers{});
   probeItem("Edit/Reset all levers");
   ImGui::EndMenu();
 }
@@ -184,7 +184,7 @@ void drawViewMenu(AppState& state) {
       tr("FLOP-H100e counts every chip at tflops / 989 (an H20 is 0.15), as published chip counts do; "
          "H100e counts chips in the measure of their purpose (an H20 for inference is ~0.67)."));
   if (ImGui::MenuItem(tr("Uncertainty bands (p10-p90)"), nullptr, state.uncertainty.enabled, hasScenario(state.doc)))
-    setUncertainty(state, !state.uncertainty.enabled);
+    state.ui.commands.push_back(SetUncertainty{!state.uncertainty.enabled});
   probeItem("View/Uncertainty");
   ImGui::MenuItem(tr("Compare scenarios..."), nullptr, &state.ui.windows.compareScenarios, hasScenario(state.doc));
   probeItem("View/Compare scenarios");
@@ -230,7 +230,7 @@ void drawHelpMenu(AppState& state) {
 void drawMainMenuBar(AppState& state) {
   if (!ImGui::BeginMainMenuBar()) return;  // EndMainMenuBar only when it returned true
   drawFileMenu(state);
-  drawEditMenu(state);
+  drawEditMenu(state, state.ui);
   drawViewMenu(state);
   drawHelpMenu(state);
   ImGui::EndMainMenuBar();
@@ -332,10 +332,11 @@ void drawTableTabs(AppState& state) {
     const char* label;
     void (*draw)(AppState&);
   };
-  const Tab tabs[] = {{N_("Companies"), drawCompaniesTable},
-                      {N_("Chips"), drawChipsTable},
-                      {N_("Rule timeline"), drawRuleTimeline},
-                      {N_("Why? (options a company weighed)"), drawWhyPanel},
+  // The tables read the model and write only the view; the Explain tabs still take the state.
+  const Tab tabs[] = {{N_("Companies"), [](AppState& s) { drawCompaniesTable(s, s.ui); }},
+                      {N_("Chips"), [](AppState& s) { drawChipsTable(s, s.ui); }},
+                      {N_("Rule timeline"), [](AppState& s) { drawRuleTimeline(s, s.ui); }},
+                      {N_("Why? (options a company weighed)"), [](AppState& s) { drawWhyPanel(s, s.ui); }},
                       {N_("Explain (which lever did what)"), drawExplainTab},
                       {N_("Sensitivity"), drawSensitivityTab}};
   for (int i = 0; i < static_cast<int>(std::size(tabs)); ++i) {
@@ -408,7 +409,7 @@ void drawDashboard(AppState& state) {
     if (workshop)
       drawWorkshopPanel(state);
     else
-      drawLeverPanel(state);
+      drawLeverPanel(state, state.ui);
     ImGui::EndChild();
   }
   ImGui::SameLine();
@@ -419,20 +420,21 @@ void drawDashboard(AppState& state) {
   if (state.ui.presenter && storyActive(state) && ImGui::GetContentRegionAvail().y < em() * 30.0f) {
     const ImVec2 a = ImMax(ImGui::GetContentRegionAvail(), ImVec2(1.0f, 1.0f));
     ImGui::BeginChild("##storyColumn", ImVec2(std::floor(a.x * 0.45f), a.y), false);
-    drawScrubber(state);  // no header line: the card is what the room reads
+    drawScrubber(state, state.ui);  // no header line: the card is what the room reads
     drawStoryBar(state);
     ImGui::EndChild();
     ImGui::SameLine();
     ImGui::BeginChild("##chartArea", ImVec2(0, a.y), false, ImGuiWindowFlags_NoScrollbar);
-    drawChartGrid(state);
+    drawChartGrid(state, state.ui);
     ImGui::EndChild();
     ImGui::EndChild();
     return;
   }
   drawHeader(state);
   drawStoryBar(state);
-  if (!(state.ui.presenter && (storyActive(state) || workshop))) drawKpiCards(state);  // presenter: room for charts
-  drawScrubber(state);
+  if (!(state.ui.presenter && (storyActive(state) || workshop)))
+    drawKpiCards(state, state.ui);  // presenter: room for charts
+  drawScrubber(state, state.ui);
   const bool tables =
       workshop || (state.ui.windows.tables && !state.ui.presenter);  // the scoreboard stays in presenter mode
   const float rest = ImGui::GetContentRegionAvail().y;
@@ -444,7 +446,7 @@ void drawDashboard(AppState& state) {
     chartsH =
         std::max(em() * 10.0f, std::min(chartsH, rest - splitterH - workshopResultsHeight(state)));  // whole scoreboard
   ImGui::BeginChild("##chartArea", ImVec2(0, chartsH), false, ImGuiWindowFlags_NoScrollbar);
-  drawChartGrid(state);
+  drawChartGrid(state, state.ui);
   ImGui::EndChild();
   if (tables) {
     drawSplitter(fraction, rest, splitterH);
@@ -464,7 +466,7 @@ void drawCentralArea(AppState& state) {
                                  ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
   if (ImGui::Begin("##Central", nullptr, flags)) {
     if (state.loadError) {
-      drawErrorPanel(state);
+      drawErrorPanel(state, state.ui);
     } else if (state.scenarioLoaded && hasScenario(state.doc)) {
       drawDashboard(state);
     } else {
@@ -545,22 +547,24 @@ void drawUi(AppState& state) {
   state.ui.view.whyVisible = false;                                         // set again by the Why panel if it is drawn
   state.explain.explainVisible = state.explain.sensitivityVisible = false;  // likewise the Explain tabs
   drawCentralArea(state);
-  drawEnlargedChart(state);
+  drawEnlargedChart(state, state.ui);
   drawCompareWindow(state);
   drawDialogs(state);
   drawHandoutCard(state);
   drawRecoveryDialogs(state);
   drawAboutWindow(state);
-  drawSourcesWindow(state);
+  drawSourcesWindow(state, state.ui);
   drawShortcutsWindow(state);
   drawImGuiTools(state);
   // A slider drag is one undo step: it ends when nothing is held any more.
-  if (gestureOpen(state.doc) && !ImGui::IsAnyItemActive()) endGesture(state.doc);
+  if ((gestureOpen(state.doc) || dragPending(state.ui.commands)) && !ImGui::IsAnyItemActive())
+    state.ui.commands.push_back(EndGesture{});
 }
 
 void updateAndDraw(AppState& state) {
   update(state);
   drawUi(state);
+  applyCommands(state);  // the frame's edits, submitted by the next frame's update()
 }
 
 }  // namespace chokepoint::app

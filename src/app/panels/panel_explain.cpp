@@ -312,7 +312,7 @@ void drawSensitivityTab(AppState& state) {
         tooltipLines(fmt::format("{} = {}: {}", l.label.empty() ? r.id.c_str() : tr(l.label), endText,
                                  chart::formatValue(v, unit)),
                      "", "", tr("Click to set the lever to this end (Ctrl+Z undoes it). ") + std::string(tr(l.help)));
-      if (clicked) setLeverValue(state.doc, r.lever, end == 0 ? r.low : r.high);
+      if (clicked) state.ui.commands.push_back(SetLever{r.lever, end == 0 ? r.low : r.high, false});
       const ImVec2 size = ImGui::CalcTextSize(endText.c_str());
       const float lx = outer ? (left ? a0 - size.x - 4.0f : a1 + 4.0f) : (left ? c - size.x - 6.0f : c + 6.0f);
       dl->AddText(ImVec2(lx, ty), end == 0 ? lowCol : highCol, endText.c_str());

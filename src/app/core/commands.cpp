@@ -1,0 +1,55 @@
+#include "app/core/commands.h"
+
+#include "app/core/app_state.h"
+
+#include <type_traits>
+
+namespace chokepoint::app {
+
+bool dragPending(const Commands& commands) {
+  for (const Command& c : commands)
+    if (const auto* set = std::get_if<SetLever>(&c); set && set->drag) return true;
+  return false;
+}
+
+namespace {
+
+// A command for a lever of another document (a load since it was pushed) is dropped.
+bool validLever(const Document& doc, int index) { return hasScenario(doc) && index >= 0 && index < leverCount(doc); }
+
+void apply(AppState& state, const Command& command) {
+  Document& doc = state.doc;
+  std::visit(
+      [&](const auto& c) {
+        using C = std::decay_t<decltype(c)>;
+        if constexpr (std::is_same_v<C, SetLever>) {
+          if (!validLever(doc, c.lever)) return;
+          if (c.drag) beginGesture(doc);
+          setLeverValue(doc, c.lever, c.value);
+        } else if constexpr (std::is_same_v<C, ResetLever>) {
+          if (validLever(doc, c.lever)) resetLever(doc, c.lever);
+        } else if constexpr (std::is_same_v<C, ResetAllLevers>) {
+          if (hasScenario(doc)) resetAllLevers(doc);
+        } else if constexpr (std::is_same_v<C, Undo>) {
+          undo(doc);
+        } else if constexpr (std::is_same_v<C, Redo>) {
+          redo(doc);
+        } else if constexpr (std::is_same_v<C, EndGesture>) {
+          endGesture(doc);
+        } else if constexpr (std::is_same_v<C, SetUncertainty>) {
+          setUncertainty(state, c.on);
+        }
+      },
+      command);
+}
+
+}  // namespace
+
+void applyCommands(AppState& state) {
+  // Swapped out first: applying never pushes, but a pushed command is never lost either.
+  Commands queue;
+  queue.swap(state.ui.commands);
+  for (const Command& c : queue) apply(state, c);
+}
+
+}  // namespace chokepoint::app
