@@ -56,6 +56,24 @@ struct ViewState {
   std::uint64_t scrollFrame = 0;  // runs.frame when the card changed (later frames ignore the flags)
 };
 
+// What to explain: a KPI card (chart < 0) or series `series` of chart `chart`.
+struct ExplainTarget {
+  int kpi = 0;
+  int chart = -1;
+  int series = 0;
+  friend bool operator==(const ExplainTarget&, const ExplainTarget&) = default;
+};
+
+// The Explain and Sensitivity tabs as the user set them (the analyses: explain.h).
+struct ExplainView {
+  ExplainTarget target;
+  bool oneAtATime = false;      // waterfall split (see waterfallBars)
+  bool explainVisible = false;  // the tabs were drawn this frame: update() computes on demand
+  bool sensitivityVisible = false;
+  std::string waterfallExport = "waterfall", tornadoExport = "tornado";  // export file names (no extension)
+  float waterfallRect[4] = {0, 0, 0, 0}, tornadoRect[4] = {0, 0, 0, 0};  // last drawn (PNG export crops)
+};
+
 // Screenshot of the window (or a crop of it) for the main loop: it is taken after the
 // UI has been drawn `delayFrames` more times, so menus and dialogs have closed.
 struct ScreenshotRequest {
@@ -80,6 +98,7 @@ struct Requests {
 
 struct UiState {
   ViewState view;
+  ExplainView explain;
   WindowVisibility windows;
   Dialogs dialogs;
 

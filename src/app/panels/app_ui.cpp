@@ -330,13 +330,12 @@ void drawTableTabs(AppState& state) {
   if (!ImGui::BeginTabBar("##tables")) return;
   struct Tab {
     const char* label;
-    void (*draw)(AppState&);
+    void (*draw)(const AppState&, UiState&);  // reads the model, writes the view and commands
   };
-  // The tables read the model and write only the view; the Explain tabs still take the state.
-  const Tab tabs[] = {{N_("Companies"), [](AppState& s) { drawCompaniesTable(s, s.ui); }},
-                      {N_("Chips"), [](AppState& s) { drawChipsTable(s, s.ui); }},
-                      {N_("Rule timeline"), [](AppState& s) { drawRuleTimeline(s, s.ui); }},
-                      {N_("Why? (options a company weighed)"), [](AppState& s) { drawWhyPanel(s, s.ui); }},
+  const Tab tabs[] = {{N_("Companies"), drawCompaniesTable},
+                      {N_("Chips"), drawChipsTable},
+                      {N_("Rule timeline"), drawRuleTimeline},
+                      {N_("Why? (options a company weighed)"), drawWhyPanel},
                       {N_("Explain (which lever did what)"), drawExplainTab},
                       {N_("Sensitivity"), drawSensitivityTab}};
   for (int i = 0; i < static_cast<int>(std::size(tabs)); ++i) {
@@ -345,7 +344,7 @@ void drawTableTabs(AppState& state) {
     probeItem((std::string("tab/") + tabs[i].label).c_str());
     if (open) {
       state.ui.view.tableTab = i;
-      tabs[i].draw(state);
+      tabs[i].draw(state, state.ui);
       ImGui::EndTabItem();
     }
   }
@@ -544,8 +543,8 @@ void drawUi(AppState& state) {
   handleShortcuts(state);
   drawMainMenuBar(state);
   drawStatusBar(state);
-  state.ui.view.whyVisible = false;                                         // set again by the Why panel if it is drawn
-  state.explain.explainVisible = state.explain.sensitivityVisible = false;  // likewise the Explain tabs
+  state.ui.view.whyVisible = false;  // set again by the Why panel if it is drawn
+  state.ui.explain.explainVisible = state.ui.explain.sensitivityVisible = false;  // likewise the Explain tabs
   drawCentralArea(state);
   drawEnlargedChart(state, state.ui);
   drawCompareWindow(state);

@@ -40,8 +40,8 @@ void drawUncertaintyBar(const AppState& state, UiState& ui);  // panel_uncertain
 void loadSourcesNear(AppState& state, const std::string& scenarioPath);
 void drawSourceLines(const AppState& state, const std::string& text, const char* caption = "Source");
 void drawSourcesWindow(const AppState& state, UiState& ui);
-void drawExplainTab(AppState& state);      // panel_explain.cpp: waterfall of the edits
-void drawSensitivityTab(AppState& state);  // panel_explain.cpp: tornado over every lever
-void drawCompareWindow(AppState& state);   // panel_compare.cpp: scenarios side by side
+void drawExplainTab(const AppState& state, UiState& ui);      // panel_explain.cpp: waterfall of the edits
+void drawSensitivityTab(const AppState& state, UiState& ui);  // panel_explain.cpp: tornado over every lever
+void drawCompareWindow(AppState& state);                      // panel_compare.cpp: scenarios side by side
 
 }  // namespace chokepoint::app

@@ -64,7 +64,7 @@ TEST(ExplainTab, WaterfallBarsSumToTheKpiDeltaShown) {
   // "Alone + interactions": the levers' own effects and an interactions bar.
   ASSERT_TRUE(d.ui.clickItem("explain/alone", d.draw));
   d.ui.frame(d.draw);
-  EXPECT_TRUE(d.state.explain.oneAtATime);
+  EXPECT_TRUE(d.state.ui.explain.oneAtATime);
   if (a->interaction != 0) {
     EXPECT_TRUE(d.ui.itemRect("explain/bar/4"));
     EXPECT_EQ(waterfallBars(*a, true).back().kind, WaterfallBar::Kind::Interaction);
@@ -185,7 +185,7 @@ TEST(ExplainTab, ExportsWriteCsvAndAskForACroppedPng) {
   DashboardFixture d;
   openExplain(d, {"us.remote_access_control=on@2026-01", "cn.hbm_access=1.5@2026-01"});
   const auto base = std::filesystem::temp_directory_path() / ("cp_waterfall_" + std::to_string(::getpid()));
-  d.state.explain.waterfallExport = base.string();
+  d.state.ui.explain.waterfallExport = base.string();
   ASSERT_TRUE(d.ui.clickItem("explain/export/csv", d.draw));
   std::ifstream in(base.string() + ".csv");
   std::stringstream text;
