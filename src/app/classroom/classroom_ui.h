@@ -20,11 +20,11 @@ namespace chokepoint::app {
 void drawClassroomFileMenu(AppState& state);  // File menu items: stories, workshops, sessions, report
 // Save workshop session: to the session's file, or through the Save dialog when it has none.
 void requestSaveWorkshopSession(AppState& state);
-void drawHandoutCard(AppState& state);               // a team card over the window while its picture is taken
-void drawStoryBar(AppState& state);                  // the card, Previous / Next, Try it (story mode)
-void drawWorkshopPanel(AppState& state);             // left column in workshop mode: round, teams, moves
-void drawWorkshopResults(AppState& state);           // under the charts: scoreboard and moves history
-float workshopResultsHeight(const AppState& state);  // what the scoreboard needs, in pixels
+void drawHandoutCard(AppState& state);                         // a team card over the window while its picture is taken
+void drawStoryBar(const AppState& state, UiState& ui);         // the card, Previous / Next, Try it (story mode)
+void drawWorkshopPanel(const AppState& state, UiState& ui);    // left column in workshop mode: round, teams, moves
+void drawWorkshopResults(const AppState& state, UiState& ui);  // under the charts: scoreboard and moves history
+float workshopResultsHeight(const AppState& state);            // what the scoreboard needs, in pixels
 
 // The colour of what a story card points at (charts, levers, rules), on the current theme.
 ImVec4 highlightColor(Theme theme);

@@ -45,6 +45,7 @@ std::vector<cp::Problem> openStory(AppState& state, const std::string& path) {
     return {{path, "", std::string("unexpected error: ") + e.what()}};
   }
   state.classroom.workshop = WorkshopState{};
+  state.ui.view.workshopTeam = 0;
   openLoadedScenario(state, story->scenario_file, std::make_shared<const cp::Scenario>(story->scenario));
   StoryState& s = state.classroom.story;
   s = StoryState{};

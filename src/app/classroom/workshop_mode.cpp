@@ -77,6 +77,7 @@ void startWorkshop(AppState& state, std::shared_ptr<const cp::Workshop> workshop
   openLoadedScenario(state, workshop->scenario_file, std::make_shared<const cp::Scenario>(workshop->scenario));
   WorkshopState& w = ws(state);
   w = WorkshopState{};
+  state.ui.view.workshopTeam = 0;
   w.workshop = std::move(workshop);
   w.session = session;
   w.savedSession = session;
@@ -113,6 +114,7 @@ std::vector<cp::Problem> openWorkshop(AppState& state, const std::string& path) 
 void closeWorkshop(AppState& state) {
   const bool was = workshopActive(state);
   ws(state) = WorkshopState{};
+  state.ui.view.workshopTeam = 0;
   if (was) {
     markSaved(state.doc);  // the played levers stay, as a plain scenario
   }

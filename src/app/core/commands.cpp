@@ -1,6 +1,8 @@
 #include "app/core/commands.h"
 
 #include "app/core/app_state.h"
+#include "app/core/status.h"
+#include "app/core/tr.h"
 
 #include <type_traits>
 
@@ -38,6 +40,24 @@ void apply(AppState& state, const Command& command) {
           endGesture(doc);
         } else if constexpr (std::is_same_v<C, SetUncertainty>) {
           setUncertainty(state, c.on);
+        } else if constexpr (std::is_same_v<C, StoryStep>) {
+          if (c.delta > 0) storyNext(state);
+          if (c.delta < 0) storyPrev(state);
+        } else if constexpr (std::is_same_v<C, StoryTry>) {
+          if (std::string why = storyTry(state); !why.empty())
+            setError(state, tr("Try it: ") + why);
+          else
+            setStatus(state, tr("Tried it: the charts show two years past the change (Ctrl+Z undoes it)"));
+        } else if constexpr (std::is_same_v<C, WorkshopMove>) {
+          state.classroom.workshop.error = enterMove(state, cp::Move{c.round, c.team, c.lever, c.value});
+        } else if constexpr (std::is_same_v<C, TakeBackMove>) {
+          removeMove(state, c.team, c.lever);
+        } else if constexpr (std::is_same_v<C, PlayRound>) {
+          playRound(state);
+        } else if constexpr (std::is_same_v<C, StepBackRound>) {
+          stepBackRound(state);
+        } else if constexpr (std::is_same_v<C, ReenterUndone>) {
+          reenterUndone(state);
         }
       },
       command);

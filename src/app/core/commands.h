@@ -8,6 +8,7 @@
 //   ...after drawUi: applyCommands(state);                         // document.h does the edit
 #pragma once
 
+#include <string>
 #include <variant>
 #include <vector>
 
@@ -34,7 +35,28 @@ struct SetUncertainty {
   bool on = false;
 };
 
-using Command = std::variant<SetLever, ResetLever, ResetAllLevers, Undo, Redo, EndGesture, SetUncertainty>;
+// Story mode (story_mode.h): the next (+1) or previous (-1) card; the card's "Try it".
+struct StoryStep {
+  int delta = 1;
+};
+struct StoryTry {};
+
+// Workshop team play (workshop_mode.h): a team's move in the open round (the value as the
+// scenario file writes it), taking one back, playing or stepping back a round, entering
+// the moves a step back took back again.
+struct WorkshopMove {
+  int round = 0;
+  std::string team, lever, value;
+};
+struct TakeBackMove {
+  std::string team, lever;
+};
+struct PlayRound {};
+struct StepBackRound {};
+struct ReenterUndone {};
+
+using Command = std::variant<SetLever, ResetLever, ResetAllLevers, Undo, Redo, EndGesture, SetUncertainty, StoryStep,
+                             StoryTry, WorkshopMove, TakeBackMove, PlayRound, StepBackRound, ReenterUndone>;
 using Commands = std::vector<Command>;
 
 // A drag is waiting in the queue (it opens a gesture when applied).

@@ -406,7 +406,7 @@ void drawDashboard(AppState& state) {
     itemTooltip(tr("Fold the panel into a strip: more room for the charts (Ctrl+L)"));
     ImGui::SameLine();
     if (workshop)
-      drawWorkshopPanel(state);
+      drawWorkshopPanel(state, state.ui);
     else
       drawLeverPanel(state, state.ui);
     ImGui::EndChild();
@@ -420,7 +420,7 @@ void drawDashboard(AppState& state) {
     const ImVec2 a = ImMax(ImGui::GetContentRegionAvail(), ImVec2(1.0f, 1.0f));
     ImGui::BeginChild("##storyColumn", ImVec2(std::floor(a.x * 0.45f), a.y), false);
     drawScrubber(state, state.ui);  // no header line: the card is what the room reads
-    drawStoryBar(state);
+    drawStoryBar(state, state.ui);
     ImGui::EndChild();
     ImGui::SameLine();
     ImGui::BeginChild("##chartArea", ImVec2(0, a.y), false, ImGuiWindowFlags_NoScrollbar);
@@ -430,7 +430,7 @@ void drawDashboard(AppState& state) {
     return;
   }
   drawHeader(state);
-  drawStoryBar(state);
+  drawStoryBar(state, state.ui);
   if (!(state.ui.presenter && (storyActive(state) || workshop)))
     drawKpiCards(state, state.ui);  // presenter: room for charts
   drawScrubber(state, state.ui);
@@ -450,7 +450,7 @@ void drawDashboard(AppState& state) {
   if (tables) {
     drawSplitter(fraction, rest, splitterH);
     if (workshop)
-      drawWorkshopResults(state);
+      drawWorkshopResults(state, state.ui);
     else
       drawTableTabs(state);
   }

@@ -56,7 +56,7 @@ bool negligible(double delta, double base, chart::Unit unit) {
 const cp::Objective* teamObjective(const AppState& state, const KpiSpec& spec, std::string* team) {
   if (!workshopActive(state)) return nullptr;
   const auto& w = *state.classroom.workshop.workshop;
-  const int t = state.classroom.workshop.team;
+  const int t = state.ui.view.workshopTeam;
   if (t < 0 || t >= static_cast<int>(w.teams.size())) return nullptr;
   for (const cp::Objective& o : w.teams[static_cast<size_t>(t)].objectives)
     if (o.scope == spec.series.scope && o.id == spec.series.id && o.metric == spec.series.metric) {

@@ -339,11 +339,11 @@ TEST(WorkshopMode, KpiColoursFollowTheObjectivesOfTheTeamInView) {
   };
   const size_t gap = kpi("china_gap"), diverted = kpi("diverted");
   const cp::Workshop& w = workshopOf(f);
-  f.state.classroom.workshop.team = w.findTeam("us_gov");
+  f.state.ui.view.workshopTeam = w.findTeam("us_gov");
   EXPECT_EQ(kpiVerdict(f.state, gap, +2.0), 1) << "a wider gap is better for the US government";
   EXPECT_EQ(kpiVerdict(f.state, gap, -2.0), -1);
   EXPECT_EQ(kpiVerdict(f.state, diverted, -100.0), 0) << "not one of its objectives: neutral";
-  f.state.classroom.workshop.team = w.findTeam("cn_labs");
+  f.state.ui.view.workshopTeam = w.findTeam("cn_labs");
   EXPECT_EQ(kpiVerdict(f.state, gap, +2.0), -1) << "China's labs want the gap smaller";
   closeWorkshop(f.state);
   EXPECT_EQ(kpiVerdict(f.state, gap, +2.0), 0) << "outside a workshop the arrows are neutral";
