@@ -1,11 +1,13 @@
-// AppState: everything the dashboard shows, in one place. The UI is a function of this
-// struct each frame (drawUi in app_ui.h); it raises requests that handleRequests() acts
-// on after the frame (file I/O, loading), and edits levers through document.h.
+// AppState: the model of what the dashboard shows (document, runs, dashboard data, workers,
+// analyses, classroom) plus its view state in `ui` (ui_state.h). The UI is a function of this
+// struct each frame (drawUi in app_ui.h): panels read it const, write only `ui`, raise
+// requests that handleRequests() acts on after the frame (file I/O, loading) and push
+// commands (commands.h) that applyCommands() carries out after the frame's drawing.
 //
 //   AppState state;
 //   state.scenarioPath = "scenarios/baseline.json";
 //   loadScenario(state);          // fills loadProblems on failure, never throws
-//   ... each frame: update(state); drawUi(state); handleRequests(state);
+//   ... each frame: updateAndDraw(state) (update, drawUi, applyCommands); handleRequests(state);
 //
 // update() is the one place that syncs background work with the document, once per frame
 // before drawing (drawing never syncs): syncRuns() takes finished runs from the worker and
