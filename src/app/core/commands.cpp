@@ -58,6 +58,15 @@ void apply(AppState& state, const Command& command) {
           stepBackRound(state);
         } else if constexpr (std::is_same_v<C, ReenterUndone>) {
           reenterUndone(state);
+        } else if constexpr (std::is_same_v<C, PromptShown>) {
+          if (c.prompt == RecoveryPrompt::RestoreSession) state.session.offerRequested = false;
+          if (c.prompt == RecoveryPrompt::FileChanged) state.watch.promptRequested = false;
+        } else if constexpr (std::is_same_v<C, RestoreSession>) {
+          state.session.restoreRequested = true;
+        } else if constexpr (std::is_same_v<C, DiscardSession>) {
+          discardSessionOffer(state);
+        } else if constexpr (std::is_same_v<C, ResolveFileChange>) {
+          resolveFileChange(state, c.choice);
         }
       },
       command);

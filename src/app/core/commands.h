@@ -55,8 +55,23 @@ struct PlayRound {};
 struct StepBackRound {};
 struct ReenterUndone {};
 
+// The recovery prompts (session.h, file_watch.h): the prompt is on screen (its one-shot
+// request is done), Restore or Discard the unsaved edits of the last run, what to do about
+// the scenario file changed on disk.
+enum class RecoveryPrompt { RestoreSession, FileChanged };
+struct PromptShown {
+  RecoveryPrompt prompt = RecoveryPrompt::RestoreSession;
+};
+struct RestoreSession {};  // handleRequests() loads it after the frame
+struct DiscardSession {};
+enum class FileChangeChoice;  // file_watch.h
+struct ResolveFileChange {
+  FileChangeChoice choice;
+};
+
 using Command = std::variant<SetLever, ResetLever, ResetAllLevers, Undo, Redo, EndGesture, SetUncertainty, StoryStep,
-                             StoryTry, WorkshopMove, TakeBackMove, PlayRound, StepBackRound, ReenterUndone>;
+                             StoryTry, WorkshopMove, TakeBackMove, PlayRound, StepBackRound, ReenterUndone, PromptShown,
+                             RestoreSession, DiscardSession, ResolveFileChange>;
 using Commands = std::vector<Command>;
 
 // A drag is waiting in the queue (it opens a gesture when applied).

@@ -550,7 +550,7 @@ void drawUi(AppState& state) {
   drawCompareWindow(state);
   drawDialogs(state);
   drawHandoutCard(state);
-  drawRecoveryDialogs(state);
+  drawRecoveryDialogs(state, state.ui);
   drawAboutWindow(state);
   drawSourcesWindow(state, state.ui);
   drawShortcutsWindow(state);

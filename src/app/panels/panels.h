@@ -34,7 +34,8 @@ void drawRuleTimeline(const AppState& state, UiState& ui);    // panel_rules.cpp
 void drawWhyPanel(const AppState& state, UiState& ui);        // panel_why.cpp
 void drawErrorPanel(const AppState& state, UiState& ui);      // panel_error.cpp: every load problem
 void drawDialogs(AppState& state);                            // panel_dialogs.cpp: open, save as, export, confirm
-void drawRecoveryDialogs(AppState& state);  // panel_recovery.cpp: restore session, file changed on disk
+void drawRecoveryDialogs(const AppState& state,
+                         UiState& ui);  // panel_recovery.cpp: restore session, file changed on disk
 void drawUncertaintyBar(const AppState& state, UiState& ui);  // panel_uncertainty.cpp: bands toggle and progress
 // panel_sources.cpp: the sources file next to a scenario (state.sources), the "Source: S42"
 // lines of tooltips with each id's title, publisher, date and address, Help > Sources.
