@@ -20,7 +20,7 @@ namespace chokepoint::app {
 void drawClassroomFileMenu(AppState& state);  // File menu items: stories, workshops, sessions, report
 // Save workshop session: to the session's file, or through the Save dialog when it has none.
 void requestSaveWorkshopSession(AppState& state);
-void drawHandoutCard(AppState& state);                         // a team card over the window while its picture is taken
+void drawHandoutCard(const AppState& state, UiState& ui);      // a team card over the window while its picture is taken
 void drawStoryBar(const AppState& state, UiState& ui);         // the card, Previous / Next, Try it (story mode)
 void drawWorkshopPanel(const AppState& state, UiState& ui);    // left column in workshop mode: round, teams, moves
 void drawWorkshopResults(const AppState& state, UiState& ui);  // under the charts: scoreboard and moves history

@@ -125,7 +125,7 @@ void drawClassroomFileMenu(AppState& state) {
 //-----------------------------------------------------------------------------
 
 // A team card over the whole window while its picture is taken (File > Export workshop handouts).
-void drawHandoutCard(AppState& state) {
+void drawHandoutCard(const AppState& state, UiState& ui) {
   const int t = state.classroom.handoutPictures.showing;
   if (t < 0 || !workshopActive(state)) return;
   const cp::Workshop& w = *state.classroom.workshop.workshop;
@@ -139,25 +139,25 @@ void drawHandoutCard(AppState& state) {
   const ImGuiWindowFlags flags =
       ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoMove;
   if (ImGui::Begin("##handoutCard", nullptr, flags)) {
-    pushLarge(state.ui);
+    pushLarge(ui);
     ImGui::TextUnformatted(tr(team.name));
     ImGui::PopFont();
     ImGui::TextDisabled(tr("%s: %d rounds of %d months from %s"), tr(w.name), w.rounds, w.round_months,
                         cp::formatMonth(w.start).c_str());
     ImGui::PushTextWrapPos(0.0f);
     ImGui::Separator();
-    pushBold(state.ui);
+    pushBold(ui);
     ImGui::TextUnformatted(tr("Your brief"));
     ImGui::PopFont();
     ImGui::TextUnformatted(tr(team.brief));
-    pushBold(state.ui);
+    pushBold(ui);
     ImGui::TextUnformatted(tr("Your objectives"));
     ImGui::PopFont();
     for (const cp::Objective& o : team.objectives) {
       ImGui::Bullet();
       ImGui::TextWrapped("%s", objectiveInWords(o).c_str());
     }
-    pushBold(state.ui);
+    pushBold(ui);
     ImGui::TextUnformatted(tr("Your levers"));
     ImGui::PopFont();
     ImGui::PopTextWrapPos();

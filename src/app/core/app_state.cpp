@@ -181,6 +181,20 @@ void syncRuns(AppState& state) {
   syncUncertainty(state);  // the ensemble follows the edits too (when switched on)
 }
 
+namespace {
+// The Compare scenarios window's files: listed and run when it opens (or another scenario
+// was opened since), the small multiples' series refreshed.
+void syncCompare(AppState& state) {
+  if (!state.ui.windows.compareScenarios || !hasScenario(state.doc)) return;
+  CompareScenarios& c = state.compare;
+  if (!compareListedFor(c, state.scenarioPath)) {
+    listCompareFiles(c, state.scenarioPath);
+    runCompare(c);
+  }
+  refreshCompareSeries(c);
+}
+}  // namespace
+
 void update(AppState& state) {
   ++state.runs.frame;
   applyCommands(state);  // any edit a frame drawn without updateAndDraw left in the queue
@@ -188,6 +202,7 @@ void update(AppState& state) {
   syncWorkshop(state);  // after the runs: the board scores results taken this frame
   syncStoryToScrubber(state);
   syncExplain(state);
+  syncCompare(state);
 }
 
 void waitForRuns(AppState& state) {

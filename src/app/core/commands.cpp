@@ -67,6 +67,12 @@ void apply(AppState& state, const Command& command) {
           discardSessionOffer(state);
         } else if constexpr (std::is_same_v<C, ResolveFileChange>) {
           resolveFileChange(state, c.choice);
+        } else if constexpr (std::is_same_v<C, PickCompareFile>) {
+          if (c.file < state.compare.picked.size()) state.compare.picked[c.file] = c.on ? 1 : 0;
+        } else if constexpr (std::is_same_v<C, RunCompare>) {
+          runCompare(state.compare);
+        } else if constexpr (std::is_same_v<C, SetCompareSeries>) {
+          state.compare.series = ExplainTarget{c.kpi, c.chart, c.series};
         }
       },
       command);

@@ -8,6 +8,7 @@
 //   ...after drawUi: applyCommands(state);                         // document.h does the edit
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <variant>
 #include <vector>
@@ -69,9 +70,21 @@ struct ResolveFileChange {
   FileChangeChoice choice;
 };
 
-using Command = std::variant<SetLever, ResetLever, ResetAllLevers, Undo, Redo, EndGesture, SetUncertainty, StoryStep,
-                             StoryTry, WorkshopMove, TakeBackMove, PlayRound, StepBackRound, ReenterUndone, PromptShown,
-                             RestoreSession, DiscardSession, ResolveFileChange>;
+// The Compare scenarios window (compare_scenarios.h): a file ticked or not, run the ticked
+// files, the small multiples' series (an ExplainTarget: KPI, or chart and series).
+struct PickCompareFile {
+  std::size_t file = 0;
+  bool on = true;
+};
+struct RunCompare {};
+struct SetCompareSeries {
+  int kpi = 0, chart = -1, series = 0;
+};
+
+using Command =
+    std::variant<SetLever, ResetLever, ResetAllLevers, Undo, Redo, EndGesture, SetUncertainty, StoryStep, StoryTry,
+                 WorkshopMove, TakeBackMove, PlayRound, StepBackRound, ReenterUndone, PromptShown, RestoreSession,
+                 DiscardSession, ResolveFileChange, PickCompareFile, RunCompare, SetCompareSeries>;
 using Commands = std::vector<Command>;
 
 // A drag is waiting in the queue (it opens a gesture when applied).

@@ -53,8 +53,9 @@ struct ViewState {
   // lever in a group opened later does not pull the list).
   bool scrollToLever = false;
   bool scrollToChart = false;
-  std::uint64_t scrollFrame = 0;  // runs.frame when the card changed (later frames ignore the flags)
-  int workshopTeam = 0;           // the workshop team whose tab is open (0 again when a workshop opens)
+  std::uint64_t scrollFrame = 0;            // runs.frame when the card changed (later frames ignore the flags)
+  std::string compareExport = "scenarios";  // Compare scenarios: export file name (no extension)
+  int workshopTeam = 0;                     // the workshop team whose tab is open (0 again when a workshop opens)
 };
 
 // What to explain: a KPI card (chart < 0) or series `series` of chart `chart`.

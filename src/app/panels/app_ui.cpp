@@ -547,9 +547,9 @@ void drawUi(AppState& state) {
   state.ui.explain.explainVisible = state.ui.explain.sensitivityVisible = false;  // likewise the Explain tabs
   drawCentralArea(state);
   drawEnlargedChart(state, state.ui);
-  drawCompareWindow(state);
+  drawCompareWindow(state, state.ui);
   drawDialogs(state);
-  drawHandoutCard(state);
+  drawHandoutCard(state, state.ui);
   drawRecoveryDialogs(state, state.ui);
   drawAboutWindow(state);
   drawSourcesWindow(state, state.ui);

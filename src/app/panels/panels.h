@@ -44,6 +44,6 @@ void drawSourceLines(const AppState& state, const std::string& text, const char*
 void drawSourcesWindow(const AppState& state, UiState& ui);
 void drawExplainTab(const AppState& state, UiState& ui);      // panel_explain.cpp: waterfall of the edits
 void drawSensitivityTab(const AppState& state, UiState& ui);  // panel_explain.cpp: tornado over every lever
-void drawCompareWindow(AppState& state);                      // panel_compare.cpp: scenarios side by side
+void drawCompareWindow(const AppState& state, UiState& ui);   // panel_compare.cpp: scenarios side by side
 
 }  // namespace chokepoint::app
