@@ -1,7 +1,7 @@
 // The dashboard's panels, one file each (panel_<name>.cpp). Each draws into the current
 // window from the model (AppState, const) and writes only the view (UiState); changes to the
 // model are commands (commands.h), file work goes through requests. app_ui.cpp lays them out
-// (the dialogs and Compare scenarios still take the whole AppState).
+// (the file dialogs still take the whole AppState).
 #pragma once
 
 #include "app/core/app_state.h"
