@@ -48,7 +48,7 @@ std::string leverLabels(const AppState& state, const cp::StoryCard& card) {
   return joined(labels, "; ");
 }
 
-void handleArrowKeys(const AppState& state, UiState& ui) {
+void handleArrowKeys(UiState& ui) {
   const ImGuiIO& io = ImGui::GetIO();
   if (io.WantTextInput || ImGui::IsAnyItemActive() || ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) return;
   if (io.KeyCtrl || io.KeyAlt || io.KeyShift) return;
@@ -176,7 +176,7 @@ void drawCardBody(const AppState& state, UiState& ui, const cp::StoryCard* card,
 
 void drawStoryBar(const AppState& state, UiState& ui) {
   if (!storyActive(state)) return;
-  handleArrowKeys(state, ui);
+  handleArrowKeys(ui);
   const cp::StoryCard* card = storyCard(state);
 
   const float pad = std::round(em() * 0.5f);

@@ -139,7 +139,7 @@ void drawTeamLever(const AppState& state, UiState& ui, const cp::Team& team, int
 }
 
 // Every lever no team of this tab controls: read-only, with the value the played rounds leave.
-void drawOtherLevers(const AppState& state, UiState& ui, const cp::Team& team) {
+void drawOtherLevers(const AppState& state, const cp::Team& team) {
   const cp::Workshop& w = workshopOf(state);
   const std::string header = std::string(tr("Other levers (read-only)")) + "###others";
   if (!ImGui::CollapsingHeader(header.c_str())) return;
@@ -292,7 +292,7 @@ void drawWorkshopPanel(const AppState& state, UiState& ui) {
     }
     ImGui::PopTextWrapPos();
   }
-  drawOtherLevers(state, ui, team);
+  drawOtherLevers(state, team);
   ImGui::PopID();
   ImGui::EndChild();
 }

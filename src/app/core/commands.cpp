@@ -4,8 +4,6 @@
 #include "app/core/status.h"
 #include "app/core/tr.h"
 
-#include <type_traits>
-
 namespace chokepoint::app {
 
 bool dragPending(const Commands& commands) {
@@ -16,67 +14,65 @@ bool dragPending(const Commands& commands) {
 
 namespace {
 
-// A command for a lever of another document (a load since it was pushed) is dropped.
+// A lever index that is not in the open document (none open) is ignored.
 bool validLever(const Document& doc, int index) { return hasScenario(doc) && index >= 0 && index < leverCount(doc); }
 
-void apply(AppState& state, const Command& command) {
-  Document& doc = state.doc;
-  std::visit(
-      [&](const auto& c) {
-        using C = std::decay_t<decltype(c)>;
-        if constexpr (std::is_same_v<C, SetLever>) {
-          if (!validLever(doc, c.lever)) return;
-          if (c.drag) beginGesture(doc);
-          setLeverValue(doc, c.lever, c.value);
-        } else if constexpr (std::is_same_v<C, ResetLever>) {
-          if (validLever(doc, c.lever)) resetLever(doc, c.lever);
-        } else if constexpr (std::is_same_v<C, ResetAllLevers>) {
-          if (hasScenario(doc)) resetAllLevers(doc);
-        } else if constexpr (std::is_same_v<C, Undo>) {
-          undo(doc);
-        } else if constexpr (std::is_same_v<C, Redo>) {
-          redo(doc);
-        } else if constexpr (std::is_same_v<C, EndGesture>) {
-          endGesture(doc);
-        } else if constexpr (std::is_same_v<C, SetUncertainty>) {
-          setUncertainty(state, c.on);
-        } else if constexpr (std::is_same_v<C, StoryStep>) {
-          if (c.delta > 0) storyNext(state);
-          if (c.delta < 0) storyPrev(state);
-        } else if constexpr (std::is_same_v<C, StoryTry>) {
-          if (std::string why = storyTry(state); !why.empty())
-            setError(state, tr("Try it: ") + why);
-          else
-            setStatus(state, tr("Tried it: the charts show two years past the change (Ctrl+Z undoes it)"));
-        } else if constexpr (std::is_same_v<C, WorkshopMove>) {
-          state.classroom.workshop.error = enterMove(state, cp::Move{c.round, c.team, c.lever, c.value});
-        } else if constexpr (std::is_same_v<C, TakeBackMove>) {
-          removeMove(state, c.team, c.lever);
-        } else if constexpr (std::is_same_v<C, PlayRound>) {
-          playRound(state);
-        } else if constexpr (std::is_same_v<C, StepBackRound>) {
-          stepBackRound(state);
-        } else if constexpr (std::is_same_v<C, ReenterUndone>) {
-          reenterUndone(state);
-        } else if constexpr (std::is_same_v<C, PromptShown>) {
-          if (c.prompt == RecoveryPrompt::RestoreSession) state.session.offerRequested = false;
-          if (c.prompt == RecoveryPrompt::FileChanged) state.watch.promptRequested = false;
-        } else if constexpr (std::is_same_v<C, RestoreSession>) {
-          state.session.restoreRequested = true;
-        } else if constexpr (std::is_same_v<C, DiscardSession>) {
-          discardSessionOffer(state);
-        } else if constexpr (std::is_same_v<C, ResolveFileChange>) {
-          resolveFileChange(state, c.choice);
-        } else if constexpr (std::is_same_v<C, PickCompareFile>) {
-          if (c.file < state.compare.picked.size()) state.compare.picked[c.file] = c.on ? 1 : 0;
-        } else if constexpr (std::is_same_v<C, RunCompare>) {
-          runCompare(state.compare);
-        } else if constexpr (std::is_same_v<C, SetCompareSeries>) {
-          state.compare.series = ExplainTarget{c.kpi, c.chart, c.series};
-        }
-      },
-      command);
-}
+// One overload a command kind: what it does to the model.
+struct Apply {
+  AppState& state;
+
+  // The document (document.h)
+  void operator()(const SetLever& c) const {
+    if (!validLever(state.doc, c.lever)) return;
+    if (c.drag) beginGesture(state.doc);
+    setLeverValue(state.doc, c.lever, c.value);
+  }
+  void operator()(const ResetLever& c) const {
+    if (validLever(state.doc, c.lever)) resetLever(state.doc, c.lever);
+  }
+  void operator()(const ResetAllLevers&) const { resetAllLevers(state.doc); }
+  void operator()(const Undo&) const { undo(state.doc); }
+  void operator()(const Redo&) const { redo(state.doc); }
+  void operator()(const EndGesture&) const { endGesture(state.doc); }
+
+  // Background work
+  void operator()(const SetUncertainty& c) const { setUncertainty(state, c.on); }
+
+  // Story mode and workshop team play
+  void operator()(const StoryStep& c) const {
+    if (c.delta > 0) storyNext(state);
+    if (c.delta < 0) storyPrev(state);
+  }
+  void operator()(const StoryTry&) const {
+    if (std::string why = storyTry(state); !why.empty())
+      setError(state, tr("Try it: ") + why);
+    else
+      setStatus(state, tr("Tried it: the charts show two years past the change (Ctrl+Z undoes it)"));
+  }
+  void operator()(const WorkshopMove& c) const {
+    state.classroom.workshop.error = enterMove(state, cp::Move{c.round, c.team, c.lever, c.value});
+  }
+  void operator()(const TakeBackMove& c) const { removeMove(state, c.team, c.lever); }
+  void operator()(const PlayRound&) const { playRound(state); }
+  void operator()(const StepBackRound&) const { stepBackRound(state); }
+  void operator()(const ReenterUndone&) const { reenterUndone(state); }
+
+  // The recovery prompts
+  void operator()(const PromptShown& c) const {
+    if (c.prompt == RecoveryPrompt::RestoreSession) state.session.offerRequested = false;
+    if (c.prompt == RecoveryPrompt::FileChanged) state.watch.promptRequested = false;
+  }
+  void operator()(const RestoreSession&) const { state.session.restoreRequested = true; }
+  void operator()(const DiscardSession&) const { discardSessionOffer(state); }
+  void operator()(const ResolveFileChange& c) const { resolveFileChange(state, c.choice); }
+
+  // Compare scenarios
+  void operator()(const PickCompareFile& c) const {
+    if (c.file < state.compare.picked.size()) state.compare.picked[c.file] = c.on ? 1 : 0;
+  }
+  void operator()(const RunCompare&) const { runCompare(state.compare); }
+  void operator()(const SetCompareSeries& c) const { state.compare.series = ExplainTarget{c.kpi, c.chart, c.series}; }
+};
 
 }  // namespace
 
@@ -84,7 +80,7 @@ void applyCommands(AppState& state) {
   // Swapped out first: applying never pushes, but a pushed command is never lost either.
   Commands queue;
   queue.swap(state.ui.commands);
-  for (const Command& c : queue) apply(state, c);
+  for (const Command& c : queue) std::visit(Apply{state}, c);
 }
 
 }  // namespace chokepoint::app

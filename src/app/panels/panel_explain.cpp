@@ -60,8 +60,7 @@ void drawTargetPicker(const AppState& state, UiState& ui) {
 // "Export: [name] [CSV] [PNG]" writing name.csv / name.png; the PNG is cropped to `rect`.
 // On the line of the controls when it fits there, else on a line of its own (a 720p
 // projector in Ukrainian has no room for it beside them).
-void drawExportRow(const AppState& state, UiState& ui, std::string* base, const std::string& csv, const float rect[4],
-                   const char* probe) {
+void drawExportRow(UiState& ui, std::string* base, const std::string& csv, const float rect[4], const char* probe) {
   const ImGuiStyle& style = ImGui::GetStyle();
   const char* label = tr("  Export:");
   const float need = ImGui::CalcTextSize(label).x + em() * 10.0f + ImGui::CalcTextSize(tr("CSV")).x +
@@ -160,7 +159,7 @@ void drawExplainTab(const AppState& state, UiState& ui) {
   }
   // The export row first, so it stays in view; the PNG crop is last frame's rectangle.
   float* rect = ui.explain.waterfallRect;
-  drawExportRow(state, ui, &ui.explain.waterfallExport, waterfallCsv(*a, bars), rect, "explain/export");
+  drawExportRow(ui, &ui.explain.waterfallExport, waterfallCsv(*a, bars), rect, "explain/export");
 
   // Rows: as loaded, one per bar, your run; they shrink to fit the tab, then scroll.
   ImGui::BeginChild("##waterfall", ImVec2(0, 0), false);
@@ -255,7 +254,7 @@ void drawSensitivityTab(const AppState& state, UiState& ui) {
       tr("Each lever alone at both ends of its declared range for the whole run, the others as they are now. "
          "Click a bar to set that lever to that end; Ctrl+Z undoes it."));
   float* rect = ui.explain.tornadoRect;
-  drawExportRow(state, ui, &ui.explain.tornadoExport, tornadoCsv(*t), rect, "sensitivity/export");
+  drawExportRow(ui, &ui.explain.tornadoExport, tornadoCsv(*t), rect, "sensitivity/export");
 
   double lo = t->value, hi = t->value;
   for (const cp::SensitivityRow& r : t->rows) {
