@@ -164,7 +164,7 @@ void drawCardBody(const AppState& state, UiState& ui, const cp::StoryCard* card,
     // Presenter mode shows exactly the card's charts, framed: their titles need no line here.
     if (!card->charts.empty() && !ui.presenter) ImGui::TextColored(hl, tr("Look at: %s"), chartTitles(*card).c_str());
     if (!card->levers.empty())
-      ImGui::TextColored(hl, leverPanelCollapsed(state) ? tr("Levers: %s") : tr("Levers (framed on the left): %s"),
+      ImGui::TextColored(hl, leverPanelCollapsed(state.ui) ? tr("Levers: %s") : tr("Levers (framed on the left): %s"),
                          leverLabels(state, *card).c_str());
   } else {
     ImGui::TextDisabled("%s", tr("Press Start or the Right arrow key for the first card."));

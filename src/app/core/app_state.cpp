@@ -251,15 +251,15 @@ void setPresenter(AppState& state, bool on) {
   }
 }
 
-bool leverPanelCollapsed(const AppState& state) {
-  return state.ui.presenter ? !state.ui.view.presenterLeversOpen : state.ui.view.leversCollapsed;
+bool leverPanelCollapsed(const UiState& ui) {
+  return ui.presenter ? !ui.view.presenterLeversOpen : ui.view.leversCollapsed;
 }
 
-void toggleLeverPanel(AppState& state) {
-  if (state.ui.presenter)
-    state.ui.view.presenterLeversOpen = !state.ui.view.presenterLeversOpen;
+void toggleLeverPanel(UiState& ui) {
+  if (ui.presenter)
+    ui.view.presenterLeversOpen = !ui.view.presenterLeversOpen;
   else
-    state.ui.view.leversCollapsed = !state.ui.view.leversCollapsed;
+    ui.view.leversCollapsed = !ui.view.leversCollapsed;
 }
 
 void addRecentFile(AppState& state, const std::string& path) {

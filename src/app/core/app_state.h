@@ -132,8 +132,8 @@ std::vector<std::filesystem::path> localeRoots();
 void setPresenter(AppState& state, bool on);
 // The lever (or workshop) panel as a narrow strip: by default in presenter mode, else when
 // folded; Ctrl+L toggles it in the mode on screen.
-bool leverPanelCollapsed(const AppState& state);
-void toggleLeverPanel(AppState& state);
+bool leverPanelCollapsed(const UiState& ui);
+void toggleLeverPanel(UiState& ui);
 void addRecentFile(AppState& state, const std::string& path);
 
 // A user action that would drop unsaved edits goes through here: it happens now when

@@ -88,7 +88,7 @@ void handleShortcuts(AppState& state) {
   if (doc && !typing && pressed(kUndo)) state.ui.commands.push_back(Undo{});
   if (doc && !typing && (pressed(kRedo) || pressed(kRedoAlt))) state.ui.commands.push_back(Redo{});
   if (pressed(kPresenter)) setPresenter(state, !state.ui.presenter);
-  if (!typing && pressed(kLevers)) toggleLeverPanel(state);
+  if (!typing && pressed(kLevers)) toggleLeverPanel(state.ui);
   for (Theme t : {Theme::Dark, Theme::Light, Theme::Presenter}) {
     if (pressed(themeShortcut(t))) state.ui.theme = t;
   }
@@ -174,7 +174,7 @@ void drawViewMenu(AppState& state) {
   if (!open) return;
   if (menuItem(kPresenter, true, state.ui.presenter)) setPresenter(state, !state.ui.presenter);
   probeItem("View/Presenter mode");
-  if (menuItem(kLevers, hasScenario(state.doc), !leverPanelCollapsed(state))) toggleLeverPanel(state);
+  if (menuItem(kLevers, hasScenario(state.doc), !leverPanelCollapsed(state.ui))) toggleLeverPanel(state.ui);
   probeItem("View/Lever panel");
   ImGui::MenuItem(tr("Tables and Why panel"), nullptr, &state.ui.windows.tables, !state.ui.presenter);
   probeItem("View/Tables");
@@ -214,15 +214,15 @@ void drawViewMenu(AppState& state) {
   ImGui::EndMenu();
 }
 
-void drawHelpMenu(AppState& state) {
+void drawHelpMenu(UiState& ui) {
   const bool open = ImGui::BeginMenu(tr("Help"));
   probeItem("menu/Help");
   if (!open) return;
-  ImGui::MenuItem(tr("Sources"), nullptr, &state.ui.windows.sources);
+  ImGui::MenuItem(tr("Sources"), nullptr, &ui.windows.sources);
   probeItem("Help/Sources");
-  ImGui::MenuItem(tr("Keyboard shortcuts"), nullptr, &state.ui.windows.shortcuts);
+  ImGui::MenuItem(tr("Keyboard shortcuts"), nullptr, &ui.windows.shortcuts);
   probeItem("Help/Keyboard shortcuts");
-  ImGui::MenuItem(tr("About Chokepoint"), nullptr, &state.ui.windows.about);
+  ImGui::MenuItem(tr("About Chokepoint"), nullptr, &ui.windows.about);
   probeItem("Help/About Chokepoint");
   ImGui::EndMenu();
 }
@@ -232,7 +232,7 @@ void drawMainMenuBar(AppState& state) {
   drawFileMenu(state);
   drawEditMenu(state, state.ui);
   drawViewMenu(state);
-  drawHelpMenu(state);
+  drawHelpMenu(state.ui);
   ImGui::EndMainMenuBar();
 }
 
@@ -289,31 +289,31 @@ void drawStatusBar(const AppState& state) {
 // [SECTION] Central area: dashboard layout, error panel, welcome
 //-----------------------------------------------------------------------------
 
-void drawWelcome(AppState& state) {
+void drawWelcome(const AppState& state, UiState& ui) {
   ImGui::TextUnformatted(tr("No scenario loaded."));
   ImGui::TextWrapped("%s",
                      tr("Open one with File > Open (Ctrl+O), or start Chokepoint with --scenario FILE, for example: "
                         "build/chokepoint --scenario scenarios/baseline.json"));
-  if (ImGui::Button(tr("Open a scenario..."))) requestOpenScenario(state);
+  if (ImGui::Button(tr("Open a scenario..."))) requestOpenScenario(state, ui);
   probeItem("welcome/Open");
 }
 
-void drawHeader(AppState& state) {
-  pushBold(state.ui);
+void drawHeader(const AppState& state, UiState& ui) {
+  pushBold(ui);
   ImGui::TextUnformatted(tr(state.doc.loaded->name));
   ImGui::PopFont();
-  if (!state.ui.presenter) {  // the room needs the scenario's name, not its file
+  if (!ui.presenter) {  // the room needs the scenario's name, not its file
     ImGui::SameLine();
     ImGui::TextDisabled("(%s)", fileName(state.doc.path).c_str());
   }
   ImGui::SameLine();
   if (updating(state)) {
-    ImGui::TextColored(warningColor(state.ui.theme), "%s", tr("updating..."));
+    ImGui::TextColored(warningColor(ui.theme), "%s", tr("updating..."));
   } else {
     ImGui::TextDisabled("%s", tr("up to date"));
   }
   probeItem("header/status");
-  if (state.ui.presenter) return;  // the chart row's own line says it (presenter: no line to spare)
+  if (ui.presenter) return;  // the chart row's own line says it (presenter: no line to spare)
   // How to read the charts: at the right end of the line, or on a line of its own.
   const char* legend = tr("solid: with your changes   dashed: as loaded   thin lines: events");
   const float w = ImGui::CalcTextSize(legend).x;
@@ -326,7 +326,7 @@ void drawHeader(AppState& state) {
   ImGui::TextDisabled("%s", legend);
 }
 
-void drawTableTabs(AppState& state) {
+void drawTableTabs(const AppState& state, UiState& ui) {
   if (!ImGui::BeginTabBar("##tables")) return;
   struct Tab {
     const char* label;
@@ -340,16 +340,16 @@ void drawTableTabs(AppState& state) {
                       {N_("Sensitivity"), drawSensitivityTab}};
   for (int i = 0; i < static_cast<int>(std::size(tabs)); ++i) {
     const bool open = ImGui::BeginTabItem(trId(tabs[i].label, (std::string("###") + tabs[i].label).c_str()), nullptr,
-                                          state.ui.view.selectTab == i ? ImGuiTabItemFlags_SetSelected : 0);
+                                          ui.view.selectTab == i ? ImGuiTabItemFlags_SetSelected : 0);
     probeItem((std::string("tab/") + tabs[i].label).c_str());
     if (open) {
-      state.ui.view.tableTab = i;
-      tabs[i].draw(state, state.ui);
+      ui.view.tableTab = i;
+      tabs[i].draw(state, ui);
       ImGui::EndTabItem();
     }
   }
   ImGui::EndTabBar();
-  state.ui.view.selectTab = -1;
+  ui.view.selectTab = -1;
 }
 
 // A bar between charts and tables; dragging it moves the share of height the charts get.
@@ -368,21 +368,21 @@ void drawSplitter(float& fraction, float total, float height) {
 
 // The lever (or workshop) panel folded away: a strip with the button that opens it, how
 // many levers are changed, and in a workshop the open round with its Play button.
-void drawLeverStrip(AppState& state, float height) {
+void drawLeverStrip(const AppState& state, UiState& ui, float height) {
   const float w = ImGui::GetFrameHeight() + ImGui::GetStyle().WindowPadding.x * 2.0f;
   ImGui::BeginChild("##leverStrip", ImVec2(w, height), true, ImGuiWindowFlags_NoScrollbar);
-  if (ImGui::ArrowButton("##openLevers", ImGuiDir_Right)) toggleLeverPanel(state);
+  if (ImGui::ArrowButton("##openLevers", ImGuiDir_Right)) toggleLeverPanel(ui);
   probeItem("levers/open");
   itemTooltip(workshopActive(state) ? tr("Open the workshop panel (Ctrl+L)") : tr("Open the lever panel (Ctrl+L)"));
   if (const int changed = changedLeverCount(state.doc); changed > 0 && !workshopActive(state)) {
-    ImGui::TextColored(changedColor(state.ui.theme), "%d", changed);
+    ImGui::TextColored(changedColor(ui.theme), "%d", changed);
     itemTooltip(tr("levers changed from the scenario as loaded"));
   }
   if (workshopActive(state)) {
     if (const int round = openRound(state); round > 0) {
       ImGui::Text("R%d", round);
       itemTooltip(tr("The round open for moves"));
-      if (ImGui::ArrowButton("##playRound", ImGuiDir_Right)) playRound(state);
+      if (ImGui::ArrowButton("##playRound", ImGuiDir_Right)) ui.commands.push_back(PlayRound{});
       probeItem("levers/play");
       itemTooltip(tr("Play the open round with the moves entered"));
     }
@@ -390,25 +390,25 @@ void drawLeverStrip(AppState& state, float height) {
   ImGui::EndChild();
 }
 
-void drawDashboard(AppState& state) {
+void drawDashboard(const AppState& state, UiState& ui) {
   // Tiny windows: never hand BeginChild a negative size (ImGui reads it as "all but").
   const ImVec2 avail = ImMax(ImGui::GetContentRegionAvail(), ImVec2(1.0f, 1.0f));
   // Workshop mode: the round, the teams and their moves take the lever panel's place, a little wider.
   const bool workshop = workshopActive(state);
-  if (leverPanelCollapsed(state)) {
-    drawLeverStrip(state, avail.y);
+  if (leverPanelCollapsed(ui)) {
+    drawLeverStrip(state, ui, avail.y);
   } else {
-    const float leftShare = (state.ui.presenter ? 0.27f : 0.235f) + (workshop ? 0.04f : 0.0f);
+    const float leftShare = (ui.presenter ? 0.27f : 0.235f) + (workshop ? 0.04f : 0.0f);
     const float leftW = std::clamp(avail.x * leftShare, em() * 16.0f, em() * (workshop ? 30.0f : 26.0f));
     ImGui::BeginChild("##leverPanel", ImVec2(leftW, avail.y), true);
-    if (ImGui::ArrowButton("##closeLevers", ImGuiDir_Left)) toggleLeverPanel(state);
+    if (ImGui::ArrowButton("##closeLevers", ImGuiDir_Left)) toggleLeverPanel(ui);
     probeItem("levers/close");
     itemTooltip(tr("Fold the panel into a strip: more room for the charts (Ctrl+L)"));
     ImGui::SameLine();
     if (workshop)
-      drawWorkshopPanel(state, state.ui);
+      drawWorkshopPanel(state, ui);
     else
-      drawLeverPanel(state, state.ui);
+      drawLeverPanel(state, ui);
     ImGui::EndChild();
   }
   ImGui::SameLine();
@@ -416,28 +416,26 @@ void drawDashboard(AppState& state) {
   ImGui::BeginChild("##centre", ImVec2(0, avail.y), false);
   // A story in presenter mode on a short screen (1280x720): the card beside its charts, so
   // the charts keep the height (above them they would keep only their legends).
-  if (state.ui.presenter && storyActive(state) && ImGui::GetContentRegionAvail().y < em() * 30.0f) {
+  if (ui.presenter && storyActive(state) && ImGui::GetContentRegionAvail().y < em() * 30.0f) {
     const ImVec2 a = ImMax(ImGui::GetContentRegionAvail(), ImVec2(1.0f, 1.0f));
     ImGui::BeginChild("##storyColumn", ImVec2(std::floor(a.x * 0.45f), a.y), false);
-    drawScrubber(state, state.ui);  // no header line: the card is what the room reads
-    drawStoryBar(state, state.ui);
+    drawScrubber(state, ui);  // no header line: the card is what the room reads
+    drawStoryBar(state, ui);
     ImGui::EndChild();
     ImGui::SameLine();
     ImGui::BeginChild("##chartArea", ImVec2(0, a.y), false, ImGuiWindowFlags_NoScrollbar);
-    drawChartGrid(state, state.ui);
+    drawChartGrid(state, ui);
     ImGui::EndChild();
     ImGui::EndChild();
     return;
   }
-  drawHeader(state);
-  drawStoryBar(state, state.ui);
-  if (!(state.ui.presenter && (storyActive(state) || workshop)))
-    drawKpiCards(state, state.ui);  // presenter: room for charts
-  drawScrubber(state, state.ui);
-  const bool tables =
-      workshop || (state.ui.windows.tables && !state.ui.presenter);  // the scoreboard stays in presenter mode
+  drawHeader(state, ui);
+  drawStoryBar(state, ui);
+  if (!(ui.presenter && (storyActive(state) || workshop))) drawKpiCards(state, ui);  // presenter: room for charts
+  drawScrubber(state, ui);
+  const bool tables = workshop || (ui.windows.tables && !ui.presenter);  // the scoreboard stays in presenter mode
   const float rest = ImGui::GetContentRegionAvail().y;
-  float& fraction = state.ui.view.chartsFraction;
+  float& fraction = ui.view.chartsFraction;
   const float splitterH = std::round(em() * 0.4f);
   float chartsH =
       tables ? std::clamp(std::floor(rest * fraction), em() * 10.0f, std::max(em() * 10.0f, rest - em() * 8.0f)) : rest;
@@ -445,19 +443,19 @@ void drawDashboard(AppState& state) {
     chartsH =
         std::max(em() * 10.0f, std::min(chartsH, rest - splitterH - workshopResultsHeight(state)));  // whole scoreboard
   ImGui::BeginChild("##chartArea", ImVec2(0, chartsH), false, ImGuiWindowFlags_NoScrollbar);
-  drawChartGrid(state, state.ui);
+  drawChartGrid(state, ui);
   ImGui::EndChild();
   if (tables) {
     drawSplitter(fraction, rest, splitterH);
     if (workshop)
-      drawWorkshopResults(state, state.ui);
+      drawWorkshopResults(state, ui);
     else
-      drawTableTabs(state);
+      drawTableTabs(state, ui);
   }
   ImGui::EndChild();
 }
 
-void drawCentralArea(AppState& state) {
+void drawCentralArea(const AppState& state, UiState& ui) {
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(viewport->WorkPos);
   ImGui::SetNextWindowSize(viewport->WorkSize);
@@ -465,11 +463,11 @@ void drawCentralArea(AppState& state) {
                                  ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
   if (ImGui::Begin("##Central", nullptr, flags)) {
     if (state.loadError) {
-      drawErrorPanel(state, state.ui);
+      drawErrorPanel(state, ui);
     } else if (state.scenarioLoaded && hasScenario(state.doc)) {
-      drawDashboard(state);
+      drawDashboard(state, ui);
     } else {
-      drawWelcome(state);
+      drawWelcome(state, ui);
     }
   }
   ImGui::End();
@@ -479,12 +477,12 @@ void drawCentralArea(AppState& state) {
 // [SECTION] Auxiliary windows: About, Keyboard shortcuts, ImGui tools
 //-----------------------------------------------------------------------------
 
-void drawAboutWindow(AppState& state) {
-  if (!state.ui.windows.about) return;
+void drawAboutWindow(UiState& ui) {
+  if (!ui.windows.about) return;
   ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
-  if (ImGui::Begin(trId("About Chokepoint", "###About Chokepoint"), &state.ui.windows.about,
+  if (ImGui::Begin(trId("About Chokepoint", "###About Chokepoint"), &ui.windows.about,
                    ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings)) {
-    pushBold(state.ui);
+    pushBold(ui);
     ImGui::Text(tr("Chokepoint %s"), CHOKEPOINT_VERSION);
     ImGui::PopFont();
     ImGui::TextUnformatted(tr("An interactive simulator of AI-compute export policy."));
@@ -495,10 +493,10 @@ void drawAboutWindow(AppState& state) {
   ImGui::End();
 }
 
-void drawShortcutsWindow(AppState& state) {
-  if (!state.ui.windows.shortcuts) return;
+void drawShortcutsWindow(UiState& ui) {
+  if (!ui.windows.shortcuts) return;
   ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
-  if (ImGui::Begin(trId("Keyboard shortcuts", "###Keyboard shortcuts"), &state.ui.windows.shortcuts,
+  if (ImGui::Begin(trId("Keyboard shortcuts", "###Keyboard shortcuts"), &ui.windows.shortcuts,
                    ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings)) {
     if (ImGui::BeginTable("##Shortcuts", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV)) {
       for (const Shortcut& s : kShortcuts) {
@@ -519,9 +517,9 @@ void drawShortcutsWindow(AppState& state) {
   ImGui::End();
 }
 
-void drawImGuiTools(AppState& state) {
-  if (state.ui.windows.imguiDemo) ImGui::ShowDemoWindow(&state.ui.windows.imguiDemo);
-  if (state.ui.windows.imguiMetrics) ImGui::ShowMetricsWindow(&state.ui.windows.imguiMetrics);
+void drawImGuiTools(UiState& ui) {
+  if (ui.windows.imguiDemo) ImGui::ShowDemoWindow(&ui.windows.imguiDemo);
+  if (ui.windows.imguiMetrics) ImGui::ShowMetricsWindow(&ui.windows.imguiMetrics);
 }
 
 }  // namespace
@@ -545,16 +543,16 @@ void drawUi(AppState& state) {
   drawStatusBar(state);
   state.ui.view.whyVisible = false;  // set again by the Why panel if it is drawn
   state.ui.explain.explainVisible = state.ui.explain.sensitivityVisible = false;  // likewise the Explain tabs
-  drawCentralArea(state);
+  drawCentralArea(state, state.ui);
   drawEnlargedChart(state, state.ui);
   drawCompareWindow(state, state.ui);
   drawDialogs(state);
   drawHandoutCard(state, state.ui);
   drawRecoveryDialogs(state, state.ui);
-  drawAboutWindow(state);
+  drawAboutWindow(state.ui);
   drawSourcesWindow(state, state.ui);
-  drawShortcutsWindow(state);
-  drawImGuiTools(state);
+  drawShortcutsWindow(state.ui);
+  drawImGuiTools(state.ui);
   // A slider drag is one undo step: it ends when nothing is held any more.
   if ((gestureOpen(state.doc) || dragPending(state.ui.commands)) && !ImGui::IsAnyItemActive())
     state.ui.commands.push_back(EndGesture{});
