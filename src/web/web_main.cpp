@@ -102,9 +102,9 @@ void persist(WebApp& app) {
     app.flushDue = true;
   }
   Settings now = app.saved;
-  now.theme = state.presenter ? state.themeBeforePresenter : state.theme;
-  now.recentFiles = state.recentFiles;
-  now.language = state.language;
+  now.theme = state.ui.presenter ? state.ui.themeBeforePresenter : state.ui.theme;
+  now.recentFiles = state.ui.recentFiles;
+  now.language = state.ui.language;
   if (settingsToJson(now) != settingsToJson(app.saved)) {
     std::string error;
     if (saveSettings(app.settingsFile, now, &error)) app.flushDue = true;
@@ -169,7 +169,7 @@ void frame() {
   ImGui::Render();
   app.platform.render(ImGui::GetStyle().Colors[ImGuiCol_WindowBg]);
 
-  if (auto& req = state.requests.screenshot; req && req->delayFrames-- <= 0) {
+  if (auto& req = state.ui.requests.screenshot; req && req->delayFrames-- <= 0) {
     // The browser has no folders to pick: the picture is written and downloaded.
     const std::string path = std::string(kPictureDir) + "/" + std::filesystem::path(req->path).filename().string();
     std::string error;
@@ -214,7 +214,7 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* chokepoint_kpis() {
   out += ",\"scenario\":\"" + std::filesystem::path(state.scenarioPath).stem().string() + "\"";
   out += ",\"load_error\":" + std::string(state.loadError ? "true" : "false");
   out += ",\"changed_levers\":" + std::to_string(hasScenario(state.doc) ? changedLeverCount(state.doc) : 0);
-  out += ",\"language\":\"" + state.language + "\"";
+  out += ",\"language\":\"" + state.ui.language + "\"";
   // Uncertainty bands: members done so far, and the size of the ensemble behind the bands shown.
   out += ",\"uncertainty_done\":" + std::to_string(state.uncertainty.worker.progress().done);
   out += ",\"bands_runs\":" + std::to_string(state.uncertainty.bands ? state.uncertainty.bands->runs : 0);
@@ -223,7 +223,7 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* chokepoint_kpis() {
   bool first = true;
   const size_t shown = hasScenario(state.doc) ? state.dash.kpis.size() : 0;  // none under the error panel
   for (size_t k = 0; k < specs.size() && k < shown; ++k) {
-    const double v = kpiValue(specs[k], state.dash.kpis[k].current, state.view.month);
+    const double v = kpiValue(specs[k], state.dash.kpis[k].current, state.ui.view.month);
     if (!std::isfinite(v)) continue;
     out += std::string(first ? "" : ",") + "\"" + specs[k].id + "\":" + std::to_string(v);
     first = false;
@@ -249,12 +249,12 @@ int main() {
   app->iniFile = dirs.config / kImGuiIniFile;
   std::string warning;
   app->saved = loadSettings(app->settingsFile, &warning);
-  if (!warning.empty()) state.warnings.push_back(warning);
-  state.dialogs.upload = [] { EM_ASM({ chokepointUpload(); }); };
-  state.dialogs.download = [](const std::string& path) { downloadFile(path); };
-  state.theme = app->saved.theme;
-  state.recentFiles = app->saved.recentFiles;
-  state.localeRoots = {"/"};  // the preloaded assets/locale and scenarios/locale
+  if (!warning.empty()) state.ui.warnings.push_back(warning);
+  state.ui.dialogs.upload = [] { EM_ASM({ chokepointUpload(); }); };
+  state.ui.dialogs.download = [](const std::string& path) { downloadFile(path); };
+  state.ui.theme = app->saved.theme;
+  state.ui.recentFiles = app->saved.recentFiles;
+  state.ui.localeRoots = {"/"};  // the preloaded assets/locale and scenarios/locale
   if (app->saved.language != "en") setAppLanguage(state, app->saved.language);
 
   const std::string fragment = jsString("window.location.hash || ''");
@@ -270,7 +270,7 @@ int main() {
   if (fragment.empty() || fragment == "#") {
     std::string sessionWarning;
     if (auto last = readUncleanSession(state.session.file, &sessionWarning)) offerSession(state, std::move(*last));
-    if (!sessionWarning.empty()) state.warnings.push_back(sessionWarning);
+    if (!sessionWarning.empty()) state.ui.warnings.push_back(sessionWarning);
   }
 
   PlatformConfig config;
@@ -288,8 +288,8 @@ int main() {
   io.IniFilename = nullptr;  // written by persist()
   if (const auto ini = readTextFile(app->iniFile)) ImGui::LoadIniSettingsFromMemory(ini->data(), ini->size());
   io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
-  state.fonts = loadFonts(*io.Fonts, assetSearchDirs());
-  if (state.fonts.warning) state.warnings.push_back(*state.fonts.warning);
+  state.ui.fonts = loadFonts(*io.Fonts, assetSearchDirs());
+  if (state.ui.fonts.warning) state.ui.warnings.push_back(*state.ui.fonts.warning);
   applyThemeIfChanged(state);
   if (!app->platform.initImGuiBackends(&error)) {
     std::fprintf(stderr, "chokepoint: %s\n", error.c_str());

@@ -51,7 +51,7 @@ struct DashboardFixture : HeadlessDashboard {
     for (size_t k = 0; k < specs.size(); ++k)
       if (id == specs[k].id)
         return app::kpiValue(specs[k], baseline ? state.dash.kpis[k].baseline : state.dash.kpis[k].current,
-                             state.view.month);
+                             state.ui.view.month);
     return NAN;
   }
   int leverIndex(const char* id) const { return state.doc.loaded->findLever(id); }

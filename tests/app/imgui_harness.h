@@ -7,7 +7,7 @@
 //   ASSERT_TRUE(ui.clickItem("menu/View", draw));     // hover, press, release
 //   ui.frame(draw);                                   // let the popup settle
 //   ASSERT_TRUE(ui.clickItem("View/Light theme", draw));
-//   EXPECT_EQ(state.theme, Theme::Light);
+//   EXPECT_EQ(state.ui.theme, Theme::Light);
 //
 // Widgets are found by name: the UI calls probeItem("name") after a widget
 // (src/app/panels/ui_probe.h) and the harness records its rectangle for the frame. A test's own

@@ -212,7 +212,7 @@ void handleClassroomRequests(AppState& state) {
     r.saveSession.reset();
     if (std::string error = saveWorkshopSession(state, path); error.empty()) {
       setStatus(state, tr("Saved workshop session ") + displayPath(path), false);
-      if (state.dialogs.continueAfterSave) performPending(state);  // saved from the unsaved-changes question
+      if (state.ui.dialogs.continueAfterSave) performPending(state);  // saved from the unsaved-changes question
     } else {
       failed(state, ClassroomDialog::SaveSessionAs, path, tr("Session not saved"), error);
     }
@@ -236,8 +236,8 @@ void handleClassroomRequests(AppState& state) {
         p.teams.push_back(static_cast<int>(t));
         p.files.push_back((std::filesystem::path(dir) / ("team_" + w.teams[t].id + ".png")).string());
       }
-      p.restoreTheme = state.theme;
-      if (!p.teams.empty()) state.theme = Theme::Light;  // for the printer; restored after the last one
+      p.restoreTheme = state.ui.theme;
+      if (!p.teams.empty()) state.ui.theme = Theme::Light;  // for the printer; restored after the last one
     } else {
       failed(state, ClassroomDialog::ExportHandouts, dir, tr("Handouts not written"), error);
     }
@@ -255,27 +255,27 @@ void handleClassroomRequests(AppState& state) {
   tickHandoutPictures(state);
   const bool wasExporting = reportInProgress(state);
   tickWorkshopReport(state);
-  if (wasExporting && !reportInProgress(state) && !state.statusIsError)
+  if (wasExporting && !reportInProgress(state) && !state.ui.statusIsError)
     setStatus(state, tr("Workshop report written with its chart pictures"), false);
 }
 
 void tickHandoutPictures(AppState& state) {
   HandoutPictures& p = state.classroom.handoutPictures;
   if (p.teams.empty()) return;
-  if (state.requests.screenshot) return;  // the main loop has not taken the last picture yet
+  if (state.ui.requests.screenshot) return;  // the main loop has not taken the last picture yet
   if (p.waiting) {
     p.teams.erase(p.teams.begin());
     p.files.erase(p.files.begin());
     p.waiting = false;
     if (p.teams.empty() || !workshopActive(state)) {
-      state.theme = p.restoreTheme;
+      state.ui.theme = p.restoreTheme;
       p = HandoutPictures{};
       setStatus(state, tr("Handouts written with a picture of each team card"), false);
       return;
     }
   }
   p.showing = p.teams.front();
-  state.requests.screenshot = ScreenshotRequest{p.files.front(), /*cropToEnlargedChart=*/false, 2};
+  state.ui.requests.screenshot = ScreenshotRequest{p.files.front(), /*cropToEnlargedChart=*/false, 2};
   p.waiting = true;
 }
 

@@ -4,8 +4,8 @@
 //
 //   app_ui.cpp:       drawClassroomFileMenu (File menu), drawStoryBar, drawWorkshopPanel,
 //                     drawWorkshopResults (layout), drawHandoutCard (after drawDialogs)
-//   panel_charts.cpp: chart::Future(classroomFutureFrom(state)); highlightChart(state, id)
-//   panel_levers.cpp: BeginGroup(); drawLever(); EndGroup(); highlightLever(state, id)
+//   panel_charts.cpp: chart::Future(classroomFutureFrom(state)); highlightChart(state, ui, id)
+//   panel_levers.cpp: BeginGroup(); drawLever(); EndGroup(); highlightLever(state, ui, id)
 //   panel_rules.cpp:  highlightRuleRow(state, rule.id, rowMin, rowMax)
 #pragma once
 
@@ -20,19 +20,20 @@ namespace chokepoint::app {
 void drawClassroomFileMenu(AppState& state);  // File menu items: stories, workshops, sessions, report
 // Save workshop session: to the session's file, or through the Save dialog when it has none.
 void requestSaveWorkshopSession(AppState& state);
-void drawHandoutCard(AppState& state);               // a team card over the window while its picture is taken
-void drawStoryBar(AppState& state);                  // the card, Previous / Next, Try it (story mode)
-void drawWorkshopPanel(AppState& state);             // left column in workshop mode: round, teams, moves
-void drawWorkshopResults(AppState& state);           // under the charts: scoreboard and moves history
-float workshopResultsHeight(const AppState& state);  // what the scoreboard needs, in pixels
+void drawHandoutCard(const AppState& state, UiState& ui);      // a team card over the window while its picture is taken
+void drawStoryBar(const AppState& state, UiState& ui);         // the card, Previous / Next, Try it (story mode)
+void drawWorkshopPanel(const AppState& state, UiState& ui);    // left column in workshop mode: round, teams, moves
+void drawWorkshopResults(const AppState& state, UiState& ui);  // under the charts: scoreboard and moves history
+float workshopResultsHeight(const AppState& state);            // what the scoreboard needs, in pixels
 
 // The colour of what a story card points at (charts, levers, rules), on the current theme.
-ImVec4 highlightColor(const AppState& state);
+ImVec4 highlightColor(Theme theme);
 // Month index from which the charts are veiled (story or workshop), -1 for none.
 int classroomFutureFrom(const AppState& state);
-// Frame the last item (the chart just drawn, a lever's group) when the story card names it.
-void highlightChart(AppState& state, const char* chartId);
-void highlightLever(AppState& state, const std::string& leverId);
+// Frame the last item (the chart just drawn, a lever's group) when the story card names it;
+// just after the card changed, scroll it into view (ui.view.scrollTo*).
+void highlightChart(const AppState& state, UiState& ui, const char* chartId);
+void highlightLever(const AppState& state, UiState& ui, const std::string& leverId);
 void highlightRuleRow(const AppState& state, const std::string& ruleId, ImVec2 min, ImVec2 max);
 
 }  // namespace chokepoint::app

@@ -30,8 +30,8 @@ namespace chokepoint::app {
 // [SECTION] Highlights and the veil
 //-----------------------------------------------------------------------------
 
-ImVec4 highlightColor(const AppState& state) {
-  if (state.theme == Theme::Light) return ImVec4(0.00f, 0.42f, 0.75f, 1.0f);
+ImVec4 highlightColor(Theme theme) {
+  if (theme == Theme::Light) return ImVec4(0.00f, 0.42f, 0.75f, 1.0f);
   return ImVec4(0.30f, 0.82f, 1.00f, 1.0f);
 }
 
@@ -41,22 +41,22 @@ int classroomFutureFrom(const AppState& state) {
   return -1;
 }
 
-void highlightChart(AppState& state, const char* chartId) {
+void highlightChart(const AppState& state, UiState& ui, const char* chartId) {
   if (!storyHighlightsChart(state, chartId)) return;
   const float t = std::max(3.0f, std::round(em() * 0.2f));
   const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
   ImGui::GetWindowDrawList()->AddRect(ImVec2(min.x + t * 0.5f, min.y + t * 0.5f),
                                       ImVec2(max.x - t * 0.5f, max.y - t * 0.5f),
-                                      ImGui::ColorConvertFloat4ToU32(highlightColor(state)), t, 0, t);
-  StoryState& s = state.classroom.story;
-  if (s.scrollToChart &&
-      state.runs.frame <= s.scrollFrame + 1) {  // the card's first chart comes into view (the grid may scroll)
+                                      ImGui::ColorConvertFloat4ToU32(highlightColor(state.ui.theme)), t, 0, t);
+  ViewState& v = ui.view;
+  if (v.scrollToChart &&
+      state.runs.frame <= v.scrollFrame + 1) {  // the card's first chart comes into view (the grid may scroll)
     ImGui::SetScrollFromPosY(min.y - ImGui::GetWindowPos().y, 0.0f);
-    s.scrollToChart = false;
+    v.scrollToChart = false;
   }
 }
 
-void highlightLever(AppState& state, const std::string& leverId) {
+void highlightLever(const AppState& state, UiState& ui, const std::string& leverId) {
   if (!storyHighlightsLever(state, leverId)) return;
   // The whole width of the list, so every kind of lever (checkbox, slider) gets the same frame.
   const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
@@ -64,23 +64,23 @@ void highlightLever(AppState& state, const std::string& leverId) {
   const float x0 = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMin().x;
   const float x1 = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
   const ImVec2 a(x0, min.y - pad), b(x1, max.y + 1.0f);
-  ImVec4 col = highlightColor(state);
+  ImVec4 col = highlightColor(state.ui.theme);
   ImDrawList* dl = ImGui::GetWindowDrawList();
   col.w = 0.14f;
   dl->AddRectFilled(a, b, ImGui::ColorConvertFloat4ToU32(col), pad);
   col.w = 1.0f;
   dl->AddRect(a, b, ImGui::ColorConvertFloat4ToU32(col), pad, 0, 2.0f);
-  StoryState& s = state.classroom.story;
+  ViewState& v = ui.view;
   // Only just after the card changed: a lever in a group opened later must not pull the list.
-  if (s.scrollToLever && state.runs.frame <= s.scrollFrame + 1) {  // the card's first lever comes into view
+  if (v.scrollToLever && state.runs.frame <= v.scrollFrame + 1) {  // the card's first lever comes into view
     ImGui::SetScrollFromPosY(a.y - ImGui::GetWindowPos().y, 0.1f);
-    s.scrollToLever = false;
+    v.scrollToLever = false;
   }
 }
 
 void highlightRuleRow(const AppState& state, const std::string& ruleId, ImVec2 min, ImVec2 max) {
   if (!storyHighlightsRule(state, ruleId)) return;
-  ImVec4 col = highlightColor(state);
+  ImVec4 col = highlightColor(state.ui.theme);
   col.w = 0.25f;
   ImGui::GetWindowDrawList()->AddRectFilled(min, max, ImGui::ColorConvertFloat4ToU32(col));
 }
@@ -125,7 +125,7 @@ void drawClassroomFileMenu(AppState& state) {
 //-----------------------------------------------------------------------------
 
 // A team card over the whole window while its picture is taken (File > Export workshop handouts).
-void drawHandoutCard(AppState& state) {
+void drawHandoutCard(const AppState& state, UiState& ui) {
   const int t = state.classroom.handoutPictures.showing;
   if (t < 0 || !workshopActive(state)) return;
   const cp::Workshop& w = *state.classroom.workshop.workshop;
@@ -139,25 +139,25 @@ void drawHandoutCard(AppState& state) {
   const ImGuiWindowFlags flags =
       ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoMove;
   if (ImGui::Begin("##handoutCard", nullptr, flags)) {
-    pushLarge(state);
+    pushLarge(ui);
     ImGui::TextUnformatted(tr(team.name));
     ImGui::PopFont();
     ImGui::TextDisabled(tr("%s: %d rounds of %d months from %s"), tr(w.name), w.rounds, w.round_months,
                         cp::formatMonth(w.start).c_str());
     ImGui::PushTextWrapPos(0.0f);
     ImGui::Separator();
-    pushBold(state);
+    pushBold(ui);
     ImGui::TextUnformatted(tr("Your brief"));
     ImGui::PopFont();
     ImGui::TextUnformatted(tr(team.brief));
-    pushBold(state);
+    pushBold(ui);
     ImGui::TextUnformatted(tr("Your objectives"));
     ImGui::PopFont();
     for (const cp::Objective& o : team.objectives) {
       ImGui::Bullet();
       ImGui::TextWrapped("%s", objectiveInWords(o).c_str());
     }
-    pushBold(state);
+    pushBold(ui);
     ImGui::TextUnformatted(tr("Your levers"));
     ImGui::PopFont();
     ImGui::PopTextWrapPos();

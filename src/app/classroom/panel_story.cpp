@@ -48,12 +48,12 @@ std::string leverLabels(const AppState& state, const cp::StoryCard& card) {
   return joined(labels, "; ");
 }
 
-void handleArrowKeys(AppState& state) {
+void handleArrowKeys(UiState& ui) {
   const ImGuiIO& io = ImGui::GetIO();
   if (io.WantTextInput || ImGui::IsAnyItemActive() || ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) return;
   if (io.KeyCtrl || io.KeyAlt || io.KeyShift) return;
-  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_LeftArrow), false)) storyPrev(state);
-  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_RightArrow), false)) storyNext(state);
+  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_LeftArrow), false)) ui.commands.push_back(StoryStep{-1});
+  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_RightArrow), false)) ui.commands.push_back(StoryStep{+1});
 }
 
 // "card 3 of 16 · 2024-01".
@@ -79,31 +79,25 @@ void rightAligned(const char* text, float right, bool disabled) {
     ImGui::TextUnformatted(text);
 }
 
-void drawButtons(AppState& state, const cp::StoryCard* card, float right) {
+void drawButtons(const AppState& state, UiState& ui, const cp::StoryCard* card, float right) {
   const StoryState& s = state.classroom.story;
   ImGui::BeginDisabled(s.card < 0);
-  if (ImGui::Button(tr("< Previous"))) storyPrev(state);
+  if (ImGui::Button(tr("< Previous"))) ui.commands.push_back(StoryStep{-1});
   ImGui::EndDisabled();
   probeItem("story/prev");
   ImGui::SameLine();
   const bool last = s.card + 1 >= storyCardCount(state);
   ImGui::BeginDisabled(last);
-  if (ImGui::Button(s.card < 0 ? tr("Start >") : tr("Next >"))) storyNext(state);
+  if (ImGui::Button(s.card < 0 ? tr("Start >") : tr("Next >"))) ui.commands.push_back(StoryStep{+1});
   ImGui::EndDisabled();
   probeItem("story/next");
   itemTooltip(tr("Next card (Right arrow key); Previous: Left arrow key"));
   if (card && !card->try_levers.empty()) {
     ImGui::SameLine(0.0f, em() * 1.5f);
-    ImGui::PushStyleColor(
-        ImGuiCol_Button, ImGui::ColorConvertFloat4ToU32(
-                             ImVec4(highlightColor(state).x, highlightColor(state).y, highlightColor(state).z, 0.35f)));
-    if (ImGui::Button(tr("Try it"))) {
-      if (std::string why = storyTry(state); !why.empty()) {
-        setError(state, tr("Try it: ") + why);
-      } else {
-        setStatus(state, tr("Tried it: the charts show two years past the change (Ctrl+Z undoes it)"));
-      }
-    }
+    ImGui::PushStyleColor(ImGuiCol_Button,
+                          ImGui::ColorConvertFloat4ToU32(ImVec4(highlightColor(ui.theme).x, highlightColor(ui.theme).y,
+                                                                highlightColor(ui.theme).z, 0.35f)));
+    if (ImGui::Button(tr("Try it"))) ui.commands.push_back(StoryTry{});
     ImGui::PopStyleColor();
     probeItem("story/try");
     itemTooltip(
@@ -132,16 +126,16 @@ void drawButtons(AppState& state, const cp::StoryCard* card, float right) {
       ImGui::EndTooltip();
     }
     if (ImGui::IsItemClicked()) {
-      state.windows.sources = true;
+      ui.windows.sources = true;
       const auto ids = cp::sourceIds(card->source);
-      state.view.sourcesFilter = ids.size() == 1 ? ids.front() : "";
+      ui.view.sourcesFilter = ids.size() == 1 ? ids.front() : "";
     }
   }
 }
 
-void drawCardBody(AppState& state, const cp::StoryCard* card, float wrapAt) {
+void drawCardBody(const AppState& state, UiState& ui, const cp::StoryCard* card, float wrapAt) {
   const cp::Story& st = *state.classroom.story.story;
-  pushLarge(state);
+  pushLarge(ui);
   const std::string where = position(state);
   const float whereW = ImGui::CalcTextSize(where.c_str()).x;
   const float titleRight = wrapAt - whereW - em();
@@ -166,12 +160,11 @@ void drawCardBody(AppState& state, const cp::StoryCard* card, float wrapAt) {
   ImGui::PushTextWrapPos(wrapAt);
   ImGui::TextUnformatted(card ? tr(card->text) : tr(st.description));
   if (card) {
-    const ImVec4 hl = highlightColor(state);
+    const ImVec4 hl = highlightColor(ui.theme);
     // Presenter mode shows exactly the card's charts, framed: their titles need no line here.
-    if (!card->charts.empty() && !state.presenter)
-      ImGui::TextColored(hl, tr("Look at: %s"), chartTitles(*card).c_str());
+    if (!card->charts.empty() && !ui.presenter) ImGui::TextColored(hl, tr("Look at: %s"), chartTitles(*card).c_str());
     if (!card->levers.empty())
-      ImGui::TextColored(hl, leverPanelCollapsed(state) ? tr("Levers: %s") : tr("Levers (framed on the left): %s"),
+      ImGui::TextColored(hl, leverPanelCollapsed(state.ui) ? tr("Levers: %s") : tr("Levers (framed on the left): %s"),
                          leverLabels(state, *card).c_str());
   } else {
     ImGui::TextDisabled("%s", tr("Press Start or the Right arrow key for the first card."));
@@ -181,9 +174,9 @@ void drawCardBody(AppState& state, const cp::StoryCard* card, float wrapAt) {
 
 }  // namespace
 
-void drawStoryBar(AppState& state) {
+void drawStoryBar(const AppState& state, UiState& ui) {
   if (!storyActive(state)) return;
-  handleArrowKeys(state);
+  handleArrowKeys(ui);
   const cp::StoryCard* card = storyCard(state);
 
   const float pad = std::round(em() * 0.5f);
@@ -196,16 +189,16 @@ void drawStoryBar(AppState& state) {
   ImGui::Dummy(ImVec2(width, pad * 0.5f));
   ImGui::Indent(pad * 1.6f);
   const float right = ImGui::GetCursorPosX() + width - pad * 2.6f;
-  drawCardBody(state, card, right);
-  drawButtons(state, card, right);
+  drawCardBody(state, ui, card, right);
+  drawButtons(state, ui, card, right);
   ImGui::Unindent(pad * 1.6f);
   ImGui::Dummy(ImVec2(width, pad * 0.5f));
   ImGui::EndGroup();
   dl->ChannelsSetCurrent(0);
   const ImVec2 end(start.x + width, ImGui::GetItemRectMax().y);
   dl->AddRectFilled(start, end, ImGui::GetColorU32(ImGuiCol_FrameBg), pad * 0.5f);
-  dl->AddRectFilled(start, ImVec2(start.x + pad * 0.6f, end.y), ImGui::ColorConvertFloat4ToU32(highlightColor(state)),
-                    pad * 0.5f, ImDrawFlags_RoundCornersLeft);
+  dl->AddRectFilled(start, ImVec2(start.x + pad * 0.6f, end.y),
+                    ImGui::ColorConvertFloat4ToU32(highlightColor(ui.theme)), pad * 0.5f, ImDrawFlags_RoundCornersLeft);
   dl->ChannelsMerge();
   probeItem("story/bar");
   ImGui::Spacing();

@@ -17,6 +17,7 @@
 #include "app/core/dashboard_data.h"
 #include "app/core/tr.h"
 #include "i18n/format.h"
+#include "app/charts/chart.h"
 
 #include <fmt/format.h>
 #include <imgui.h>
@@ -52,26 +53,23 @@ int pendingCount(const AppState& state, const std::string& team) {
   return n;
 }
 
-void setError(AppState& state, std::string why) { state.classroom.workshop.error = std::move(why); }
-
 //-----------------------------------------------------------------------------
 // [SECTION] One lever: the team's move
 //-----------------------------------------------------------------------------
 
-void move(AppState& state, const cp::Team& team, const cp::Lever& l, double value) {
-  const cp::Move m{openRound(state), team.id, l.id, cp::formatLeverValue(l, value)};
-  setError(state, enterMove(state, m));
+void move(const AppState& state, UiState& ui, const cp::Team& team, const cp::Lever& l, double value) {
+  ui.commands.push_back(WorkshopMove{openRound(state), team.id, l.id, cp::formatLeverValue(l, value)});
 }
 
 // The lever's widget, showing its value in the open round with every move entered so far.
-void drawMoveWidget(AppState& state, const cp::Team& team, int index) {
+void drawMoveWidget(const AppState& state, UiState& ui, const cp::Team& team, int index) {
   const cp::Lever& l = workshopOf(state).scenario.levers[static_cast<size_t>(index)];
   const double value = enteredValue(state, index);
   ImGui::SetNextItemWidth(-FLT_MIN);
   switch (l.kind) {
     case cp::LeverKind::Bool: {
       bool on = value > 0.5;
-      if (ImGui::Checkbox(on ? tr("on") : tr("off"), &on)) move(state, team, l, on ? 1.0 : 0.0);
+      if (ImGui::Checkbox(on ? tr("on") : tr("off"), &on)) move(state, ui, team, l, on ? 1.0 : 0.0);
       break;
     }
     case cp::LeverKind::Number:
@@ -82,14 +80,14 @@ void drawMoveWidget(AppState& state, const cp::Team& team, int index) {
       const double lo = l.min * scale, hi = l.max * scale;
       const char* format = percent ? "%.0f%%" : "%.2f";
       if (ImGui::SliderScalar("##v", ImGuiDataType_Double, &shown, &lo, &hi, format, ImGuiSliderFlags_AlwaysClamp))
-        move(state, team, l, snapToStep(l, shown / scale));
+        move(state, ui, team, l, snapToStep(l, shown / scale));
       break;
     }
     case cp::LeverKind::Month: {
       const cp::Scenario& s = workshopOf(state).scenario;
       bool never = value >= cp::kNever;
       if (ImGui::Checkbox(tr("never"), &never))
-        move(state, team, l,
+        move(state, ui, team, l,
              never ? double(cp::kNever) : double(workshopOf(state).roundFirst(std::max(1, openRound(state)))));
       ImGui::SameLine();
       int month = never ? s.start : std::clamp(static_cast<int>(std::lround(value)), s.start, s.end);
@@ -97,7 +95,7 @@ void drawMoveWidget(AppState& state, const cp::Team& team, int index) {
       ImGui::BeginDisabled(never);
       ImGui::SetNextItemWidth(-FLT_MIN);
       if (ImGui::SliderInt("##m", &month, s.start, s.end, label.c_str(), ImGuiSliderFlags_AlwaysClamp) && !never)
-        move(state, team, l, month);
+        move(state, ui, team, l, month);
       ImGui::EndDisabled();
       break;
     }
@@ -107,7 +105,7 @@ void drawMoveWidget(AppState& state, const cp::Team& team, int index) {
         for (size_t o = 0; o < l.options.size(); ++o) {
           ImGui::PushID(static_cast<int>(o));
           if (ImGui::Selectable(l.options[o].c_str(), static_cast<int>(o) == current))
-            move(state, team, l, static_cast<double>(o));
+            move(state, ui, team, l, static_cast<double>(o));
           ImGui::PopID();
         }
         ImGui::EndCombo();
@@ -119,29 +117,29 @@ void drawMoveWidget(AppState& state, const cp::Team& team, int index) {
   if (!l.help.empty()) itemTooltip(tr(l.help));
 }
 
-void drawTeamLever(AppState& state, const cp::Team& team, int index) {
+void drawTeamLever(const AppState& state, UiState& ui, const cp::Team& team, int index) {
   const cp::Lever& l = workshopOf(state).scenario.levers[static_cast<size_t>(index)];
   const bool moved = pendingMove(state, team.id, l.id) != nullptr;
   ImGui::PushTextWrapPos(0.0f);
   if (moved)
-    ImGui::TextColored(changedColor(state), "%s", tr(l.label));
+    ImGui::TextColored(changedColor(ui.theme), "%s", tr(l.label));
   else
     ImGui::TextUnformatted(tr(l.label));
   ImGui::PopTextWrapPos();
   if (!l.help.empty()) itemTooltip(tr(l.help));
-  drawMoveWidget(state, team, index);
+  drawMoveWidget(state, ui, team, index);
   if (const cp::Move* pending = pendingMove(state, team.id, l.id)) {  // after the widget: it may move
-    ImGui::TextColored(changedColor(state), tr("Move: %s = %s"), l.id.c_str(), pending->value.c_str());
+    ImGui::TextColored(changedColor(ui.theme), tr("Move: %s = %s"), l.id.c_str(), pending->value.c_str());
     ImGui::SameLine();
     const std::string leverId = l.id;  // `pending` dies with the move
-    if (ImGui::SmallButton(tr("Take back"))) removeMove(state, team.id, leverId);
+    if (ImGui::SmallButton(tr("Take back"))) ui.commands.push_back(TakeBackMove{team.id, leverId});
     probeItem(("workshop/take_back/" + leverId).c_str());
   }
   ImGui::Spacing();
 }
 
 // Every lever no team of this tab controls: read-only, with the value the played rounds leave.
-void drawOtherLevers(AppState& state, const cp::Team& team) {
+void drawOtherLevers(const AppState& state, const cp::Team& team) {
   const cp::Workshop& w = workshopOf(state);
   const std::string header = std::string(tr("Other levers (read-only)")) + "###others";
   if (!ImGui::CollapsingHeader(header.c_str())) return;
@@ -163,9 +161,9 @@ void drawOtherLevers(AppState& state, const cp::Team& team) {
 }
 
 // Team tabs as a wrapping row of buttons (six team names do not fit one tab bar).
-void drawTeamTabs(AppState& state) {
+void drawTeamTabs(const AppState& state, UiState& ui) {
   const cp::Workshop& w = workshopOf(state);
-  int& active = state.classroom.workshop.team;
+  int& active = ui.view.workshopTeam;
   active = std::clamp(active, 0, static_cast<int>(w.teams.size()) - 1);
   const float right = ImGui::GetWindowContentRegionMax().x;
   for (size_t t = 0; t < w.teams.size(); ++t) {
@@ -181,12 +179,12 @@ void drawTeamTabs(AppState& state) {
     }
     ImGui::PushID(static_cast<int>(t));
     const bool on = static_cast<int>(t) == active;
-    ImVec4 col = highlightColor(state);
+    ImVec4 col = highlightColor(ui.theme);
     col.w = 0.55f;
     ImGui::PushStyleColor(ImGuiCol_Button,
                           on ? ImGui::ColorConvertFloat4ToU32(col) : ImGui::GetColorU32(ImGuiCol_FrameBg));
     ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, on ? 2.0f : 0.0f);
-    ImGui::PushStyleColor(ImGuiCol_Border, highlightColor(state));
+    ImGui::PushStyleColor(ImGuiCol_Border, highlightColor(ui.theme));
     if (ImGui::Button(label.c_str())) active = static_cast<int>(t);
     ImGui::PopStyleColor(2);
     ImGui::PopStyleVar();
@@ -195,24 +193,24 @@ void drawTeamTabs(AppState& state) {
   }
 }
 
-void drawFacilitator(AppState& state) {
-  WorkshopState& ws = state.classroom.workshop;
+void drawFacilitator(const AppState& state, UiState& ui) {
+  const WorkshopState& ws = state.classroom.workshop;
   const cp::Workshop& w = workshopOf(state);
   const int open = openRound(state);
   if (open > 0) {
-    pushBold(state);
+    pushBold(ui);
     ImGui::Text(tr("Round %d of %d"), open, w.rounds);
     ImGui::PopFont();
     ImGui::SameLine();
     ImGui::TextDisabled("%s", months(w, open).c_str());
   } else {
-    pushBold(state);
+    pushBold(ui);
     ImGui::Text(tr("All %d rounds played"), w.rounds);
     ImGui::PopFont();
   }
   ImGui::BeginDisabled(open == 0 || updating(state));
   const std::string play = open > 0 ? trf("Play round {}", open) : std::string(tr("Play round"));
-  if (ImGui::Button(play.c_str())) playRound(state);
+  if (ImGui::Button(play.c_str())) ui.commands.push_back(PlayRound{});
   ImGui::EndDisabled();
   probeItem("workshop/play");
   itemTooltip(
@@ -220,25 +218,25 @@ void drawFacilitator(AppState& state) {
          "last month and the scoreboard adds the round."));
   ImGui::SameLine();
   ImGui::BeginDisabled(ws.session.rounds_played == 0 && ws.session.moves.empty());
-  if (ImGui::Button(tr("Step back"))) stepBackRound(state);
+  if (ImGui::Button(tr("Step back"))) ui.commands.push_back(StepBackRound{});
   ImGui::EndDisabled();
   probeItem("workshop/step_back");
   itemTooltip(tr("Undo the last round played: its moves (and any entered since) are taken back and offered again."));
   if (workshopDirty(state)) {
     ImGui::SameLine();
     if (ImGui::CalcTextSize(tr("unsaved")).x > ImGui::GetContentRegionAvail().x) ImGui::NewLine();  // no room: below
-    ImGui::TextColored(warningColor(state), "%s", tr("unsaved"));
+    ImGui::TextColored(warningColor(ui.theme), "%s", tr("unsaved"));
     itemTooltip(tr("File > Save workshop session keeps the game (moves and rounds played)."));
   }
   if (!ws.undone.empty()) {
     ImGui::TextDisabled(tr("%zu move(s) of round %d taken back."), ws.undone.size(), ws.session.rounds_played + 1);
     ImGui::SameLine();
-    if (ImGui::SmallButton(tr("Enter them again"))) reenterUndone(state);
+    if (ImGui::SmallButton(tr("Enter them again"))) ui.commands.push_back(ReenterUndone{});
     probeItem("workshop/reenter");
   }
   if (!ws.error.empty()) {
     ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextColored(errorColor(state), "%s", ws.error.c_str());
+    ImGui::TextColored(errorColor(ui.theme), "%s", ws.error.c_str());
     ImGui::PopTextWrapPos();
   }
 }
@@ -249,24 +247,24 @@ void drawFacilitator(AppState& state) {
 // [SECTION] drawWorkshopPanel
 //-----------------------------------------------------------------------------
 
-void drawWorkshopPanel(AppState& state) {
+void drawWorkshopPanel(const AppState& state, UiState& ui) {
   if (!workshopActive(state)) return;
   const cp::Workshop& w = workshopOf(state);
-  pushBold(state);
+  pushBold(ui);
   ImGui::PushTextWrapPos(0.0f);
   ImGui::TextUnformatted(tr(w.name));
   ImGui::PopTextWrapPos();
   ImGui::PopFont();
-  drawFacilitator(state);
+  drawFacilitator(state, ui);
   ImGui::Separator();
-  drawTeamTabs(state);
+  drawTeamTabs(state, ui);
   ImGui::Separator();
 
   ImGui::BeginChild("##team", ImVec2(0, 0), false);
-  const cp::Team& team = w.teams[static_cast<size_t>(state.classroom.workshop.team)];
+  const cp::Team& team = w.teams[static_cast<size_t>(ui.view.workshopTeam)];
   ImGui::PushID(team.id.c_str());
   const int open = openRound(state);
-  pushBold(state);
+  pushBold(ui);
   if (open > 0)
     ImGui::Text(tr("%s: moves for round %d"), tr(team.name), open);
   else
@@ -279,7 +277,7 @@ void drawWorkshopPanel(AppState& state) {
     const int index = w.scenario.findLever(id);
     if (index < 0) continue;
     ImGui::PushID(index);
-    drawTeamLever(state, team, index);
+    drawTeamLever(state, ui, team, index);
     ImGui::PopID();
   }
   ImGui::EndDisabled();
@@ -311,7 +309,9 @@ std::string signedPoints(double v) {
 }
 
 void scoreCell(const AppState& state, const cp::Team& team, const cp::RoundScore& rs) {
-  const ImVec4 col = rs.points >= 0.05 ? betterColor(state) : rs.points <= -0.05 ? worseColor(state) : dimColor();
+  const ImVec4 col = rs.points >= 0.05    ? betterColor(state.ui.theme)
+                     : rs.points <= -0.05 ? worseColor(state.ui.theme)
+                                          : dimColor();
   ImGui::TextColored(col, "%s", signedPoints(rs.points).c_str());
   if (!ImGui::IsItemHovered()) return;
   ImGui::BeginTooltip();
@@ -325,18 +325,18 @@ void scoreCell(const AppState& state, const cp::Team& team, const cp::RoundScore
   ImGui::EndTooltip();
 }
 
-void drawScoreboard(AppState& state) {
+void drawScoreboard(const AppState& state, UiState& ui) {
   const cp::Workshop& w = workshopOf(state);
   const WorkshopState& ws = state.classroom.workshop;
   const cp::Scoreboard* board = workshopBoard(state);
-  pushBold(state);
+  pushBold(ui);
   ImGui::TextUnformatted(tr("Scoreboard"));
   ImGui::PopFont();
   ImGui::SameLine();
   if (ws.session.rounds_played == 0) {
     ImGui::TextDisabled("%s", tr("play round 1 to score it"));
   } else if (!board) {
-    ImGui::TextColored(warningColor(state), "%s", tr("updating..."));
+    ImGui::TextColored(warningColor(ui.theme), "%s", tr("updating..."));
   } else {
     ImGui::TextDisabled("%s", tr("points vs. nobody moving"));
     itemTooltip(
@@ -397,7 +397,7 @@ void drawScoreboard(AppState& state) {
     if (ts && played == 0) {
       ImGui::TextDisabled("-");
     } else if (ts) {
-      if (rank == 0) pushBold(state);
+      if (rank == 0) pushBold(ui);
       ImGui::Text("%s", signedPoints(ts->total).c_str());
       if (rank == 0) ImGui::PopFont();
     }
@@ -419,10 +419,10 @@ void drawScoreboard(AppState& state) {
   probeItem("workshop/board_legend");
 }
 
-void drawMoveHistory(AppState& state) {
+void drawMoveHistory(const AppState& state, UiState& ui) {
   const cp::Workshop& w = workshopOf(state);
   const WorkshopState& ws = state.classroom.workshop;
-  pushBold(state);
+  pushBold(ui);
   ImGui::TextUnformatted(tr("Moves"));
   ImGui::PopFont();
   if (ws.session.moves.empty()) ImGui::TextDisabled("%s", tr("No moves yet."));
@@ -449,7 +449,7 @@ void drawMoveHistory(AppState& state) {
   int pending = 0;
   for (const cp::Move& m : ws.session.moves) pending += m.round == open ? 1 : 0;
   if (open > 0 && pending > 0)
-    ImGui::TextColored(changedColor(state), tr("Round %d: %d move(s) entered, not played yet"), open, pending);
+    ImGui::TextColored(changedColor(ui.theme), tr("Round %d: %d move(s) entered, not played yet"), open, pending);
 }
 
 }  // namespace
@@ -460,13 +460,13 @@ float workshopResultsHeight(const AppState& state) {
   return (ImGui::GetTextLineHeightWithSpacing() + ImGui::GetStyle().CellPadding.y * 2.0f) * static_cast<float>(rows);
 }
 
-void drawWorkshopResults(AppState& state) {
+void drawWorkshopResults(const AppState& state, UiState& ui) {
   if (!workshopActive(state)) return;
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   // Presenter mode: the scoreboard takes the width (its last column says what moved each team).
-  const bool sideBySide = avail.x > em() * 40.0f && !state.presenter;
-  if (state.presenter) {
-    drawScoreboard(state);
+  const bool sideBySide = avail.x > em() * 40.0f && !ui.presenter;
+  if (ui.presenter) {
+    drawScoreboard(state, ui);
     return;
   }
   // The board gets 60% of the width, or what its columns need (long team names in some
@@ -484,11 +484,11 @@ void drawWorkshopResults(AppState& state) {
       sideBySide ? std::floor(std::clamp(need, avail.x * 0.6f, std::max(avail.x * 0.6f, avail.x - em() * 14.0f)))
                  : 0.0f;
   ImGui::BeginChild("##board", ImVec2(boardW, sideBySide ? 0.0f : avail.y * 0.6f), false);
-  drawScoreboard(state);
+  drawScoreboard(state, ui);
   ImGui::EndChild();
   if (sideBySide) ImGui::SameLine();
   ImGui::BeginChild("##moves", ImVec2(0, 0), true);
-  drawMoveHistory(state);
+  drawMoveHistory(state, ui);
   ImGui::EndChild();
 }
 

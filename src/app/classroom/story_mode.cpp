@@ -20,7 +20,7 @@ bool contains(const std::vector<std::string>& ids, std::string_view id) {
 // The card's month as a scrubber index (the introduction: the first card's).
 int cardMonthIndex(const AppState& state, int card) {
   const cp::Story& st = *state.classroom.story.story;
-  if (st.cards.empty()) return state.view.month;
+  if (st.cards.empty()) return state.ui.view.month;
   const int abs = st.cards[static_cast<size_t>(std::max(0, card))].month;
   return std::clamp(abs - state.dash.months.start, 0, std::max(0, state.dash.months.count() - 1));
 }
@@ -45,6 +45,7 @@ std::vector<cp::Problem> openStory(AppState& state, const std::string& path) {
     return {{path, "", std::string("unexpected error: ") + e.what()}};
   }
   state.classroom.workshop = WorkshopState{};
+  state.ui.view.workshopTeam = 0;
   openLoadedScenario(state, story->scenario_file, std::make_shared<const cp::Scenario>(story->scenario));
   StoryState& s = state.classroom.story;
   s = StoryState{};
@@ -76,13 +77,13 @@ void storyGoTo(AppState& state, int index) {
   if (!storyActive(state)) return;
   StoryState& s = state.classroom.story;
   s.card = std::clamp(index, -1, static_cast<int>(s.story->cards.size()) - 1);
-  state.view.month = cardMonthIndex(state, s.card);
-  state.view.monthSet = true;
-  s.syncedMonth = state.view.month;
-  s.scrollToLever = s.scrollToChart = s.card >= 0;
-  s.scrollFrame = state.runs.frame;
+  state.ui.view.month = cardMonthIndex(state, s.card);
+  state.ui.view.monthSet = true;
+  s.syncedMonth = state.ui.view.month;
+  state.ui.view.scrollToLever = state.ui.view.scrollToChart = s.card >= 0;
+  state.ui.view.scrollFrame = state.runs.frame;
   s.revealUntil = -1;
-  state.view.chartPage = 0;  // presenter mode: the card's charts
+  state.ui.view.chartPage = 0;  // presenter mode: the card's charts
 }
 
 void storyNext(AppState& state) { storyGoTo(state, state.classroom.story.card + 1); }
@@ -94,15 +95,15 @@ void storyPrev(AppState& state) {
 void syncStoryToScrubber(AppState& state) {
   if (!storyActive(state)) return;
   StoryState& s = state.classroom.story;
-  if (state.view.month == s.syncedMonth) return;
-  s.syncedMonth = state.view.month;
-  const int card = s.story->cardAt(state.dash.months.start + state.view.month);
+  if (state.ui.view.month == s.syncedMonth) return;
+  s.syncedMonth = state.ui.view.month;
+  const int card = s.story->cardAt(state.dash.months.start + state.ui.view.month);
   if (card != s.card) {
     s.card = card;
-    s.scrollToLever = s.scrollToChart = card >= 0;
-    s.scrollFrame = state.runs.frame;
+    state.ui.view.scrollToLever = state.ui.view.scrollToChart = card >= 0;
+    state.ui.view.scrollFrame = state.runs.frame;
     s.revealUntil = -1;
-    state.view.chartPage = 0;  // presenter mode: the card's charts
+    state.ui.view.chartPage = 0;  // presenter mode: the card's charts
   }
 }
 
@@ -119,7 +120,7 @@ std::string storyTry(AppState& state) {
   // A setting may act after the card's month (a start month, a month lever): unveil from
   // the card to two years past the latest of them, so the effect is on the charts.
   const int start = state.dash.months.start;
-  int effect = start + state.view.month;
+  int effect = start + state.ui.view.month;
   for (const cp::LeverSetting& ls : settings) {
     effect = std::max(effect, ls.from);
     const cp::Lever& l = state.doc.loaded->levers[static_cast<size_t>(ls.lever)];
@@ -131,7 +132,7 @@ std::string storyTry(AppState& state) {
 
 int storyFutureFrom(const AppState& state) {
   if (!storyActive(state)) return -1;
-  return std::max(state.view.month, state.classroom.story.revealUntil);
+  return std::max(state.ui.view.month, state.classroom.story.revealUntil);
 }
 
 std::string storyTryLabel(const AppState& state, const std::string& setting) {

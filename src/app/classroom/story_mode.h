@@ -33,9 +33,6 @@ struct StoryState {
   Version opened;                          // the document's version when the story opened it
   int card = -1;                           // -1: the introduction (name and description)
   int syncedMonth = -1;                    // scrubber month index the card last set
-  bool scrollToLever = false;              // lever panel: bring the card's first lever into view
-  bool scrollToChart = false;              // chart grid: bring the card's first chart into view
-  std::uint64_t scrollFrame = 0;           // runs.frame when the card changed (later frames ignore the flags)
   int revealUntil = -1;                    // Try it: month index the charts are unveiled to (-1: the card's)
 };
 

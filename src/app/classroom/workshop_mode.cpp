@@ -67,8 +67,8 @@ void applyPlayed(AppState& state) {
 }
 
 void showPlayedMonths(AppState& state) {
-  state.view.month = workshopFutureFrom(state);
-  state.view.monthSet = true;
+  state.ui.view.month = workshopFutureFrom(state);
+  state.ui.view.monthSet = true;
 }
 
 void startWorkshop(AppState& state, std::shared_ptr<const cp::Workshop> workshop, const cp::WorkshopSession& session,
@@ -77,6 +77,7 @@ void startWorkshop(AppState& state, std::shared_ptr<const cp::Workshop> workshop
   openLoadedScenario(state, workshop->scenario_file, std::make_shared<const cp::Scenario>(workshop->scenario));
   WorkshopState& w = ws(state);
   w = WorkshopState{};
+  state.ui.view.workshopTeam = 0;
   w.workshop = std::move(workshop);
   w.session = session;
   w.savedSession = session;
@@ -113,6 +114,7 @@ std::vector<cp::Problem> openWorkshop(AppState& state, const std::string& path) 
 void closeWorkshop(AppState& state) {
   const bool was = workshopActive(state);
   ws(state) = WorkshopState{};
+  state.ui.view.workshopTeam = 0;
   if (was) {
     markSaved(state.doc);  // the played levers stay, as a plain scenario
   }
@@ -474,9 +476,9 @@ std::string requestWorkshopReport(AppState& state, const std::string& mdPath) {
   std::string error;
   if (!writeFileAtomically(md, workshopReportMarkdown(*ws(state).workshop, ws(state).session, *board, images), &error))
     return error;
-  queue.restoreEnlarged = state.view.enlargedChart;
-  queue.restoreTheme = state.theme;
-  if (!queue.charts.empty()) state.theme = Theme::Light;  // printable pictures; restored after the last one
+  queue.restoreEnlarged = state.ui.view.enlargedChart;
+  queue.restoreTheme = state.ui.theme;
+  if (!queue.charts.empty()) state.ui.theme = Theme::Light;  // printable pictures; restored after the last one
   ws(state).report = std::move(queue);
   return "";
 }
@@ -484,19 +486,19 @@ std::string requestWorkshopReport(AppState& state, const std::string& mdPath) {
 void tickWorkshopReport(AppState& state) {
   ReportExport& r = ws(state).report;
   if (r.charts.empty()) return;
-  if (state.requests.screenshot) return;  // the main loop has not taken the last picture yet
+  if (state.ui.requests.screenshot) return;  // the main loop has not taken the last picture yet
   if (r.waiting) {
     r.charts.erase(r.charts.begin());
     r.files.erase(r.files.begin());
     r.waiting = false;
     if (r.charts.empty()) {
-      state.view.enlargedChart = r.restoreEnlarged;
-      state.theme = r.restoreTheme;
+      state.ui.view.enlargedChart = r.restoreEnlarged;
+      state.ui.theme = r.restoreTheme;
       return;
     }
   }
-  state.view.enlargedChart = r.charts.front();
-  state.requests.screenshot = ScreenshotRequest{r.files.front(), /*cropToEnlargedChart=*/true, 2};
+  state.ui.view.enlargedChart = r.charts.front();
+  state.ui.requests.screenshot = ScreenshotRequest{r.files.front(), /*cropToEnlargedChart=*/true, 2};
   r.waiting = true;
 }
 

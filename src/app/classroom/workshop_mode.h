@@ -48,7 +48,6 @@ struct WorkshopState {
   cp::WorkshopSession savedSession;              // as last saved or loaded (the "unsaved" mark)
   std::string sessionPath;                       // where Save writes ("" = not saved yet)
   Version applied;                               // document version holding the played moves (its load: the workshop's)
-  int team = 0;                                  // the team whose tab is open
   std::vector<cp::Move> undone;                  // moves of the round last stepped back, offered again
   // Every move applied (played and entered): the levers' values in the open round.
   std::shared_ptr<const cp::Scenario> entered;

@@ -60,16 +60,16 @@ void startDocument(AppState& state, std::shared_ptr<const cp::Scenario> loaded) 
   state.runs = RunState{};
   state.dash = DashboardData{};
   rebuildDashboard(state.dash, *loaded, nullptr, nullptr);
-  state.view.logScale.clear();
-  for (const ChartSpec& c : chartSpecs()) state.view.logScale.push_back(c.log ? 1 : 0);
-  if (!state.view.monthSet || oldMonths != loaded->months() || oldStart != loaded->start) {
-    state.view.month = defaultMonth(*loaded);
-    state.view.monthSet = true;
+  state.ui.view.logScale.clear();
+  for (const ChartSpec& c : chartSpecs()) state.ui.view.logScale.push_back(c.log ? 1 : 0);
+  if (!state.ui.view.monthSet || oldMonths != loaded->months() || oldStart != loaded->start) {
+    state.ui.view.month = defaultMonth(*loaded);
+    state.ui.view.monthSet = true;
   }
-  state.view.month = std::clamp(state.view.month, 0, std::max(0, loaded->months() - 1));
-  if (state.view.whyCompany < 0 || state.view.whyCompany >= static_cast<int>(loaded->companies.size()))
-    state.view.whyCompany = defaultWhyCompany(*loaded);
-  state.view.enlargedChart = -1;
+  state.ui.view.month = std::clamp(state.ui.view.month, 0, std::max(0, loaded->months() - 1));
+  if (state.ui.view.whyCompany < 0 || state.ui.view.whyCompany >= static_cast<int>(loaded->companies.size()))
+    state.ui.view.whyCompany = defaultWhyCompany(*loaded);
+  state.ui.view.enlargedChart = -1;
   state.worker.submit(RunSlot::Baseline, {loaded, runTag({state.doc.generation, 0})});
   syncRuns(state);  // submits the current run
 }
@@ -150,8 +150,8 @@ void syncRuns(AppState& state) {
     runs.traced = out->results;
     runs.shownTrace = TraceKey{tagVersion(out->tag), out->traceCompany, out->traceMonth};
   }
-  if (state.dash.flopUnits != state.view.flopUnits) {
-    state.dash.flopUnits = state.view.flopUnits;
+  if (state.dash.flopUnits != state.ui.view.flopUnits) {
+    state.dash.flopUnits = state.ui.view.flopUnits;
     rebuild = runs.current != nullptr;
   }
   if (state.dash.language != cp::i18n::language()) {  // labels built from the scenario's names
@@ -170,9 +170,9 @@ void syncRuns(AppState& state) {
     runs.submittedFrame = runs.frame;
   }
 
-  const int company = state.view.whyCompany;
-  if (state.view.whyVisible && company >= 0 && company < static_cast<int>(state.doc.loaded->companies.size())) {
-    const TraceKey key{now, company, state.dash.months.start + state.view.month};
+  const int company = state.ui.view.whyCompany;
+  if (state.ui.view.whyVisible && company >= 0 && company < static_cast<int>(state.doc.loaded->companies.size())) {
+    const TraceKey key{now, company, state.dash.months.start + state.ui.view.month};
     if (!(key == runs.submittedTrace)) {
       state.worker.submit(RunSlot::Trace, {sharedSnapshot(state.doc), runTag(now), key.company, key.month});
       runs.submittedTrace = key;
@@ -181,12 +181,28 @@ void syncRuns(AppState& state) {
   syncUncertainty(state);  // the ensemble follows the edits too (when switched on)
 }
 
+namespace {
+// The Compare scenarios window's files: listed and run when it opens (or another scenario
+// was opened since), the small multiples' series refreshed.
+void syncCompare(AppState& state) {
+  if (!state.ui.windows.compareScenarios || !hasScenario(state.doc)) return;
+  CompareScenarios& c = state.compare;
+  if (!compareListedFor(c, state.scenarioPath)) {
+    listCompareFiles(c, state.scenarioPath);
+    runCompare(c);
+  }
+  refreshCompareSeries(c);
+}
+}  // namespace
+
 void update(AppState& state) {
   ++state.runs.frame;
+  applyCommands(state);  // any edit a frame drawn without updateAndDraw left in the queue
   syncRuns(state);
   syncWorkshop(state);  // after the runs: the board scores results taken this frame
   syncStoryToScrubber(state);
   syncExplain(state);
+  syncCompare(state);
 }
 
 void waitForRuns(AppState& state) {
@@ -213,74 +229,74 @@ std::vector<std::filesystem::path> localeRoots() { return cp::paths::dataRoots()
 
 bool setAppLanguage(AppState& state, const std::string& code) {
   std::string error;
-  const auto roots = state.localeRoots.empty() ? localeRoots() : state.localeRoots;
+  const auto roots = state.ui.localeRoots.empty() ? localeRoots() : state.ui.localeRoots;
   if (!cp::i18n::setLanguage(code, roots, &error)) {
     setStatus(state, tr("Language not changed: ") + error, true);
     return false;
   }
-  state.language = code;
+  state.ui.language = code;
   state.runs.submittedTrace = TraceKey{};  // the Why trace is written in the language: run it again
   if (!error.empty()) setStatus(state, tr("Catalogue problems: ") + error, true);
   return true;
 }
 
 void setPresenter(AppState& state, bool on) {
-  if (on == state.presenter) return;
-  state.presenter = on;
+  if (on == state.ui.presenter) return;
+  state.ui.presenter = on;
   if (on) {
-    state.themeBeforePresenter = state.theme;
-    state.theme = Theme::Presenter;
+    state.ui.themeBeforePresenter = state.ui.theme;
+    state.ui.theme = Theme::Presenter;
   } else {
-    state.theme = state.themeBeforePresenter;
+    state.ui.theme = state.ui.themeBeforePresenter;
   }
 }
 
-bool leverPanelCollapsed(const AppState& state) {
-  return state.presenter ? !state.view.presenterLeversOpen : state.view.leversCollapsed;
+bool leverPanelCollapsed(const UiState& ui) {
+  return ui.presenter ? !ui.view.presenterLeversOpen : ui.view.leversCollapsed;
 }
 
-void toggleLeverPanel(AppState& state) {
-  if (state.presenter)
-    state.view.presenterLeversOpen = !state.view.presenterLeversOpen;
+void toggleLeverPanel(UiState& ui) {
+  if (ui.presenter)
+    ui.view.presenterLeversOpen = !ui.view.presenterLeversOpen;
   else
-    state.view.leversCollapsed = !state.view.leversCollapsed;
+    ui.view.leversCollapsed = !ui.view.leversCollapsed;
 }
 
 void addRecentFile(AppState& state, const std::string& path) {
   if (path.empty()) return;
   const std::string shown = displayPath(path);
-  auto& r = state.recentFiles;
+  auto& r = state.ui.recentFiles;
   r.erase(std::remove(r.begin(), r.end(), shown), r.end());
   r.insert(r.begin(), shown);
   if (r.size() > kMaxRecentFiles) r.resize(kMaxRecentFiles);
 }
 
 void requestGuarded(AppState& state, PendingAction action, const std::string& path) {
-  state.dialogs.pending = action;
-  state.dialogs.pendingPath = path;
+  state.ui.dialogs.pending = action;
+  state.ui.dialogs.pendingPath = path;
   if (isDirty(state.doc) || workshopDirty(state)) {  // unsaved levers, or an unsaved workshop game
-    state.dialogs.confirmRequested = true;
+    state.ui.dialogs.confirmRequested = true;
     return;
   }
   performPending(state);
 }
 
 void performPending(AppState& state) {
-  Dialogs& d = state.dialogs;
+  Dialogs& d = state.ui.dialogs;
   switch (d.pending) {
     case PendingAction::None:
       break;
     case PendingAction::Open:
-      state.requests.open = d.pendingPath;
+      state.ui.requests.open = d.pendingPath;
       break;
     case PendingAction::Revert:
-      state.requests.revert = true;
+      state.ui.requests.revert = true;
       break;
     case PendingAction::Reload:
-      state.requests.reload = true;
+      state.ui.requests.reload = true;
       break;
     case PendingAction::Quit:
-      state.requests.quit = true;
+      state.ui.requests.quit = true;
       break;
     case PendingAction::OpenStory:
       state.classroom.requests.openStory = d.pendingPath;
@@ -327,16 +343,16 @@ void saveTo(AppState& state, const std::string& path, const std::string& name) {
   setSaveTarget(state.doc, path, name);
   markSaved(state.doc);
   setStatus(state, tr("Saved ") + displayPath(path), false);
-  if (state.dialogs.download) state.dialogs.download(path);
+  if (state.ui.dialogs.download) state.ui.dialogs.download(path);
   addRecentFile(state, path);
-  if (state.dialogs.continueAfterSave) performPending(state);
+  if (state.ui.dialogs.continueAfterSave) performPending(state);
 }
 
 }  // namespace
 
 void handleRequests(AppState& state) {
   handleSessionRequests(state);  // Restore chosen in the recovery prompt
-  Requests& r = state.requests;
+  Requests& r = state.ui.requests;
   if (r.reload) {
     r.reload = false;
     reloadKeepingEdits(state);
@@ -372,7 +388,7 @@ void handleRequests(AppState& state) {
       setStatus(state, tr("No results to export yet"), true);
     } else if (const std::string error = exportResultsCsv(*state.runs.current, path); error.empty()) {
       setStatus(state, tr("Exported results to ") + displayPath(path), false);
-      if (state.dialogs.download) state.dialogs.download(path);
+      if (state.ui.dialogs.download) state.ui.dialogs.download(path);
     } else {
       setStatus(state, tr("Export failed: ") + error, true);
     }

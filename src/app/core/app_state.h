@@ -1,11 +1,13 @@
-// AppState: everything the dashboard shows, in one place. The UI is a function of this
-// struct each frame (drawUi in app_ui.h); it raises requests that handleRequests() acts
-// on after the frame (file I/O, loading), and edits levers through document.h.
+// AppState: the model of what the dashboard shows (document, runs, dashboard data, workers,
+// analyses, classroom) plus its view state in `ui` (ui_state.h). The UI is a function of this
+// struct each frame (drawUi in app_ui.h): panels read it const, write only `ui`, raise
+// requests that handleRequests() acts on after the frame (file I/O, loading) and push
+// commands (commands.h) that applyCommands() carries out after the frame's drawing.
 //
 //   AppState state;
 //   state.scenarioPath = "scenarios/baseline.json";
 //   loadScenario(state);          // fills loadProblems on failure, never throws
-//   ... each frame: update(state); drawUi(state); handleRequests(state);
+//   ... each frame: updateAndDraw(state) (update, drawUi, applyCommands); handleRequests(state);
 //
 // update() is the one place that syncs background work with the document, once per frame
 // before drawing (drawing never syncs): syncRuns() takes finished runs from the worker and
@@ -17,14 +19,12 @@
 #include "app/classroom/classroom.h"
 #include "app/core/compare_scenarios.h"
 #include "app/core/dashboard_data.h"
-#include "app/core/dialogs.h"
 #include "app/core/document.h"
 #include "app/core/explain.h"
 #include "app/core/file_watch.h"
-#include "app/panels/fonts.h"
 #include "app/core/run_worker.h"
 #include "app/core/session.h"
-#include "app/panels/theme.h"
+#include "app/core/ui_state.h"
 #include "app/core/uncertainty.h"
 #include "engine/problems.h"
 #include "engine/sources.h"
@@ -38,17 +38,6 @@
 #include <vector>
 
 namespace chokepoint::app {
-
-// Which auxiliary windows and panels are open. New panels add their flag here, not in a static.
-struct WindowVisibility {
-  bool about = false;
-  bool shortcuts = false;
-  bool imguiDemo = false;
-  bool imguiMetrics = false;
-  bool tables = true;             // the tabs under the charts (hidden in presenter mode)
-  bool sources = false;           // Help > Sources
-  bool compareScenarios = false;  // the Compare scenarios window (panel_compare.cpp)
-};
 
 // Which Why-panel trace a run answers.
 struct TraceKey {
@@ -75,49 +64,6 @@ struct RunState {
   std::uint64_t dataGeneration = 0;  // bumps whenever `dash` is rebuilt
 };
 
-// What the user is looking at (not the model).
-struct ViewState {
-  int month = 0;                         // scrubber: month index into the run
-  bool monthSet = false;                 // false: pick a default on load
-  int whyCompany = -1;                   // company index for the Why panel
-  int enlargedChart = -1;                // chart index shown large, -1 none
-  std::vector<char> logScale;            // per chart (parallel to chartSpecs())
-  int tableTab = 0;                      // 0 companies, 1 chips, 2 rules, 3 why, 4 explain, 5 sensitivity
-  int selectTab = -1;                    // select this table tab on the next frame (--tab), -1 none
-  float chartsFraction = 0.6f;           // share of the centre's height the charts get over the tables
-  bool whyVisible = false;               // the Why tab was drawn this frame (tracing on demand)
-  float enlargedRect[4] = {0, 0, 0, 0};  // chart rect in the enlarged window (screen px)
-  bool leversCollapsed = false;          // Ctrl+L: the lever (or workshop) panel is a narrow strip
-  bool flopUnits = false;                // View > Compute in FLOP-H100e
-  bool presenterLeversOpen = false;      // presenter mode collapses it; Ctrl+L opens it there
-  int chartPage = 0;                     // presenter mode: which page of the chart order is shown
-  std::string sourcesFilter;             // Sources window
-  std::string sourceSelected;
-  int sourcesShown = 0;  // rows the filter let through (last frame)
-};
-
-// Screenshot of the window (or a crop of it) for the main loop: it is taken after the
-// UI has been drawn `delayFrames` more times, so menus and dialogs have closed.
-struct ScreenshotRequest {
-  std::string path;
-  bool cropToEnlargedChart = false;
-  int delayFrames = 2;
-  float crop[4] = {0, 0, 0, 0};  // else a screen rectangle (min x, min y, max x, max y); all 0 = none
-};
-
-// Requests from the UI, handled by handleRequests() or the main loop.
-struct Requests {
-  bool quit = false;  // confirmed: the main loop closes the window
-  bool reload = false;
-  bool revert = false;
-  bool save = false;
-  std::optional<std::string> open;       // path
-  std::optional<std::string> saveAs;     // path
-  std::string saveAsName;                // the scenario name written with it
-  std::optional<std::string> exportCsv;  // path
-  std::optional<ScreenshotRequest> screenshot;
-};
-
 struct AppState {
   // Scenario
   std::string scenarioPath;               // empty: none given
@@ -132,25 +78,9 @@ struct AppState {
   RunWorker worker;
   RunState runs;
   DashboardData dash;
-  ViewState view;
 
-  // Look
-  Theme theme = Theme::Dark;
-  std::optional<Theme> appliedTheme;  // what ImGui's style holds now (UI bookkeeping)
-  FontSet fonts;                      // null pointers: ImGui default font
-  bool presenter = false;             // F11: large font, high contrast, fewer panels
-  Theme themeBeforePresenter = Theme::Dark;
-  std::string language = "en";                     // View > Language (the catalogue in force: cp::i18n)
-  std::vector<std::filesystem::path> localeRoots;  // where catalogues are looked for
-
-  WindowVisibility windows;
-  Dialogs dialogs;
-  std::vector<std::string> recentFiles;  // most recent first (kept in settings.json)
-  std::vector<std::string> warnings;     // shown in the status bar (e.g. font fallback)
-  std::string statusMessage;             // last action's outcome ("Saved ...")
-  bool statusIsError = false;
-
-  Requests requests;
+  // View and UI state: windows, dialogs, theme, fonts, language, status line, requests
+  UiState ui;
 
   // No lost work (session.h, file_watch.h) and uncertainty bands (uncertainty.h)
   SessionState session;
@@ -166,8 +96,6 @@ struct AppState {
   AppState(const AppState&) = delete;
   AppState& operator=(const AppState&) = delete;
 };
-
-inline constexpr size_t kMaxRecentFiles = 8;
 
 // Loads state.scenarioPath; fills loadError / loadProblems / scenarioLoaded, opens the
 // document and starts the baseline run. Never throws.
@@ -204,8 +132,8 @@ std::vector<std::filesystem::path> localeRoots();
 void setPresenter(AppState& state, bool on);
 // The lever (or workshop) panel as a narrow strip: by default in presenter mode, else when
 // folded; Ctrl+L toggles it in the mode on screen.
-bool leverPanelCollapsed(const AppState& state);
-void toggleLeverPanel(AppState& state);
+bool leverPanelCollapsed(const UiState& ui);
+void toggleLeverPanel(UiState& ui);
 void addRecentFile(AppState& state, const std::string& path);
 
 // A user action that would drop unsaved edits goes through here: it happens now when

@@ -12,7 +12,7 @@
 // Tables list their columns here too: company and chip metrics in the month shown.
 #pragma once
 
-#include "app/charts/chart.h"
+#include "app/charts/chart_units.h"
 #include "engine/results.h"
 
 #include <vector>

@@ -22,6 +22,10 @@ void listCompareFiles(CompareScenarios& c, const std::string& openScenarioPath) 
   c.listedFor = openScenarioPath;
 }
 
+bool compareListedFor(const CompareScenarios& c, const std::string& openScenarioPath) {
+  return c.listed && c.listedFor == openScenarioPath;
+}
+
 void runCompare(CompareScenarios& c) {
   std::vector<CompareScenarios::Run> runs;
   for (size_t i = 0; i < c.files.size(); ++i)

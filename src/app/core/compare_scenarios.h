@@ -4,6 +4,7 @@
 //   CompareScenarios c;
 //   listCompareFiles(c, state.scenarioPath);   // the library beside the open scenario, all picked
 //   runCompare(c);                             // loads and runs the picked files (threads: one per core)
+//   (the dashboard: update() does both while the window is open; the window pushes commands)
 //   double v = compareKpi(c, scenario, kpi, absMonth);
 #pragma once
 
@@ -32,10 +33,11 @@ struct CompareScenarios {
   std::optional<ExplainTarget> seriesOf;
   bool listed = false;
   std::string listedFor;  // the open scenario the list was made for
-  std::string exportName = "scenarios";
 };
 
 void listCompareFiles(CompareScenarios& c, const std::string& openScenarioPath);
+// The list was made for this scenario (else update() lists and runs again).
+bool compareListedFor(const CompareScenarios& c, const std::string& openScenarioPath);
 void runCompare(CompareScenarios& c);
 // A KPI of run `run` in absolute month `month` (NaN when missing or outside the run).
 double compareKpi(const CompareScenarios& c, size_t run, size_t kpi, int month);

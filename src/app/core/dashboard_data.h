@@ -9,7 +9,7 @@
 #pragma once
 
 #include "app/core/chart_specs.h"
-#include "app/charts/chart.h"
+#include "app/charts/chart_units.h"
 #include "engine/results.h"
 #include "engine/scenario.h"
 

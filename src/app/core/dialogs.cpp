@@ -32,14 +32,15 @@ FileDialog saveDialog(const char* title, const char* probe, float widthEm, const
 
 }  // namespace
 
-void requestFileDialog(AppState& state, FileDialog dialog) { state.dialogs.requested = std::move(dialog); }
+void requestFileDialog(UiState& ui, FileDialog dialog) { ui.dialogs.requested = std::move(dialog); }
+void requestFileDialog(AppState& state, FileDialog dialog) { requestFileDialog(state.ui, std::move(dialog)); }
 
 void cancelSaveFirst(AppState& state) {
-  state.dialogs.continueAfterSave = false;
-  state.dialogs.pending = PendingAction::None;
+  state.ui.dialogs.continueAfterSave = false;
+  state.ui.dialogs.pending = PendingAction::None;
 }
 
-void requestOpenScenario(AppState& state) {
+void requestOpenScenario(const AppState& state, UiState& ui) {
   FileDialog f;
   f.title = N_("Open scenario");
   f.listLabel = N_("Scenario files:");
@@ -52,8 +53,10 @@ void requestOpenScenario(AppState& state) {
   f.probe = "open";
   f.offerUpload = true;
   f.onOk = [](AppState& s, const FileDialog& done) { requestGuarded(s, PendingAction::Open, done.path); };
-  requestFileDialog(state, std::move(f));
+  requestFileDialog(ui, std::move(f));
 }
+
+void requestOpenScenario(AppState& state) { requestOpenScenario(state, state.ui); }
 
 void requestSaveScenarioAs(AppState& state) {
   if (!hasScenario(state.doc)) return;
@@ -77,8 +80,8 @@ void requestSaveScenarioAs(AppState& state, const std::string& path, const std::
   f.path = path;
   f.error = error;
   f.onOk = [](AppState& s, const FileDialog& done) {
-    s.requests.saveAs = done.path;
-    s.requests.saveAsName = done.name;
+    s.ui.requests.saveAs = done.path;
+    s.ui.requests.saveAsName = done.name;
   };
   f.onCancel = cancelSaveFirst;
   requestFileDialog(state, std::move(f));
@@ -88,20 +91,20 @@ void requestExportCsv(AppState& state) {
   FileDialog f = saveDialog(N_("Export results (CSV)"), "export", 36.0f, N_("Export"));
   f.hint = tr("Every monthly result: month, scope, id, metric, value.");
   f.path = exportBase(state) + "_results.csv";
-  f.onOk = [](AppState& s, const FileDialog& done) { s.requests.exportCsv = done.path; };
+  f.onOk = [](AppState& s, const FileDialog& done) { s.ui.requests.exportCsv = done.path; };
   requestFileDialog(state, std::move(f));
 }
 
-void requestExportPng(AppState& state, bool enlargedChart) {
-  const bool chart = enlargedChart && state.view.enlargedChart >= 0;
+void requestExportPng(const AppState& state, UiState& ui, bool enlargedChart) {
+  const bool chart = enlargedChart && ui.view.enlargedChart >= 0;
   FileDialog f = saveDialog(N_("Export picture (PNG)"), "export", 36.0f, N_("Export"));
   f.hint = chart ? tr("A picture of the enlarged chart.") : tr("A picture of the whole window.");
-  f.path = chart ? exportBase(state) + "_" + chartSpecs()[static_cast<size_t>(state.view.enlargedChart)].id + ".png"
+  f.path = chart ? exportBase(state) + "_" + chartSpecs()[static_cast<size_t>(ui.view.enlargedChart)].id + ".png"
                  : exportBase(state) + "_dashboard.png";
   f.onOk = [chart](AppState& s, const FileDialog& done) {
-    s.requests.screenshot = ScreenshotRequest{done.path, chart, 2};
+    s.ui.requests.screenshot = ScreenshotRequest{done.path, chart, 2};
   };
-  requestFileDialog(state, std::move(f));
+  requestFileDialog(ui, std::move(f));
 }
 
 }  // namespace chokepoint::app

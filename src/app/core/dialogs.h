@@ -18,6 +18,7 @@
 namespace chokepoint::app {
 
 struct AppState;
+struct UiState;
 
 enum class PendingAction { None, Open, Revert, Reload, Quit, OpenStory, OpenWorkshop, OpenSession };
 
@@ -59,17 +60,20 @@ struct Dialogs {
   std::function<void(const std::string& path)> download;
 };
 
+void requestFileDialog(UiState& ui, FileDialog dialog);
 void requestFileDialog(AppState& state, FileDialog dialog);
 // Cancel in a Save dialog opened by the unsaved-changes question's "Save...": nothing follows.
 void cancelSaveFirst(AppState& state);
 
 // The scenario's dialogs.
+void requestOpenScenario(const AppState& state, UiState& ui);
 void requestOpenScenario(AppState& state);
 // Save As: name and path default to the last save (or <scenario>_variant.json); after a
 // failed save the dialog comes back with what was typed and why.
 void requestSaveScenarioAs(AppState& state);
 void requestSaveScenarioAs(AppState& state, const std::string& path, const std::string& name, const std::string& error);
 void requestExportCsv(AppState& state);
-void requestExportPng(AppState& state, bool enlargedChart);  // the enlarged chart, else the whole window
+void requestExportPng(const AppState& state, UiState& ui,
+                      bool enlargedChart);  // the enlarged chart, else the whole window
 
 }  // namespace chokepoint::app

@@ -209,8 +209,8 @@ ExplainState::Key explainKey(const AppState& state) {
   ExplainState::Key key;
   key.generation = version(state.doc).generation;
   for (const cp::LeverSchedule& s : state.doc.edits) key.edits.push_back(s.points);
-  key.target = state.explain.target;
-  key.month = state.dash.months.start + state.view.month;
+  key.target = state.ui.explain.target;
+  key.month = state.dash.months.start + state.ui.view.month;
   return key;
 }
 
@@ -220,14 +220,14 @@ void syncExplain(AppState& state) {
   takeFinished(e.sensitivity);
   if (!hasScenario(state.doc) || state.dash.months.count() == 0) return;
   const ExplainState::Key key = explainKey(state);
-  if (e.explainVisible && needed(e.attribution, key)) {  // the snapshots only when a run is due
+  if (state.ui.explain.explainVisible && needed(e.attribution, key)) {  // the snapshots only when a run is due
     auto base = state.doc.loaded;
     auto variant = sharedSnapshot(state.doc);
     request(e.attribution, key, e.threads, [base, variant, key](const cp::AnalysisOptions& o) {
       return cp::attribute(*base, *variant, explainMetric(*base, key.target, key.month), o);
     });
   }
-  if (e.sensitivityVisible && needed(e.sensitivity, key)) {
+  if (state.ui.explain.sensitivityVisible && needed(e.sensitivity, key)) {
     auto s = sharedSnapshot(state.doc);
     request(e.sensitivity, key, e.threads, [s, key](const cp::AnalysisOptions& o) {
       return cp::sensitivity(*s, explainMetric(*s, key.target, key.month), {}, o);

@@ -10,8 +10,9 @@
 // No ImGui here; the drawing is panel_explain.cpp.
 #pragma once
 
-#include "app/charts/chart.h"
+#include "app/charts/chart_units.h"
 #include "app/core/task_runner.h"
+#include "app/core/ui_state.h"
 #include "engine/attribution.h"
 #include "engine/sensitivity.h"
 
@@ -26,14 +27,6 @@
 namespace chokepoint::app {
 
 struct AppState;
-
-// What to explain: a KPI card (chart < 0) or series `series` of chart `chart`.
-struct ExplainTarget {
-  int kpi = 0;
-  int chart = -1;
-  int series = 0;
-  friend bool operator==(const ExplainTarget&, const ExplainTarget&) = default;
-};
 
 // Every target there is for a scenario, with its label ("China training compute",
 // "Training compute: China") and unit, KPIs first.
@@ -86,13 +79,8 @@ class AnalysisWorker {
 };
 
 struct ExplainState {
-  ExplainTarget target;
-  bool oneAtATime = false;      // waterfall split (see waterfallBars)
-  bool explainVisible = false;  // the tabs were drawn this frame: compute on demand
-  bool sensitivityVisible = false;
-  int threads = 0;                                                       // analysis worker threads (0: one per core)
-  std::string waterfallExport = "waterfall", tornadoExport = "tornado";  // export file names (no extension)
-  float waterfallRect[4] = {0, 0, 0, 0}, tornadoRect[4] = {0, 0, 0, 0};  // last drawn (PNG export crops)
+  // What is explained, the split and which tabs are drawn are view state: state.ui.explain.
+  int threads = 0;  // analysis worker threads (0: one per core)
 
   struct Key {
     std::uint64_t generation = 0;

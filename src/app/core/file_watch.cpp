@@ -15,7 +15,7 @@ namespace {
 
 void removeWarning(AppState& state, const std::string& text) {
   if (text.empty()) return;
-  auto& w = state.warnings;
+  auto& w = state.ui.warnings;
   w.erase(std::remove(w.begin(), w.end(), text), w.end());
 }
 
@@ -69,14 +69,14 @@ void pollScenarioFile(AppState& state, std::chrono::steady_clock::time_point now
     w.deletedWarning = name +
                        " was deleted on disk; you keep working on the copy in memory (Save As keeps "
                        "your levers)";
-    state.warnings.push_back(w.deletedWarning);
+    state.ui.warnings.push_back(w.deletedWarning);
     return;
   }
   removeWarning(state, w.deletedWarning);
   w.deletedWarning.clear();
   if (!state.scenarioLoaded || !hasScenario(state.doc)) {  // it did not load: try the new version
     w.known = stamp;
-    state.requests.reload = true;
+    state.ui.requests.reload = true;
     return;
   }
   if (const std::string problem = loadProblem(w.path); !problem.empty()) {
@@ -96,10 +96,10 @@ void resolveFileChange(AppState& state, FileChangeChoice choice) {
   w.known = w.pending;
   switch (choice) {
     case FileChangeChoice::ReloadKeepEdits:
-      state.requests.reload = true;
+      state.ui.requests.reload = true;
       break;
     case FileChangeChoice::ReloadDiscardEdits:
-      state.requests.revert = true;
+      state.ui.requests.revert = true;
       break;
     case FileChangeChoice::KeepMine:
       setStatus(state, "Kept your version; " + displayPath(w.path) + " on disk differs");

@@ -43,7 +43,7 @@ struct ScenarioWatch {
   std::optional<std::chrono::steady_clock::time_point> nextPoll;
   bool promptRequested = false;  // open the modal (when no other popup is open)
   bool prompting = false;        // a prompt waits for an answer: no new ones
-  std::string deletedWarning;    // in state.warnings while the file is gone
+  std::string deletedWarning;    // in state.ui.warnings while the file is gone
   int polls = 0;                 // stat() calls (tests)
 };
 

@@ -40,9 +40,9 @@ RedrawSignals backgroundSignals(const AppState& state) {
   const ExplainState& e = state.explain;
   s.backgroundBusy = state.worker.busy() || state.uncertainty.worker.busy() || e.attribution.worker.busy() ||
                      e.sensitivity.worker.busy() || classroomBusy(state);
-  const Dialogs& d = state.dialogs;
+  const Dialogs& d = state.ui.dialogs;
   // Requests that the next frames act on: a picture counts frames down, dialogs open.
-  s.animating = state.requests.screenshot.has_value() || d.requested.has_value() || d.confirmRequested;
+  s.animating = state.ui.requests.screenshot.has_value() || d.requested.has_value() || d.confirmRequested;
   if (const ImGuiContext* g = ImGui::GetCurrentContext()) {
     const float dim = g->DimBgRatio;
     s.animating = s.animating || (dim > 0.0f && dim < 1.0f);  // a modal's backdrop fades in and out
@@ -53,10 +53,10 @@ RedrawSignals backgroundSignals(const AppState& state) {
 
 TickStamp tickStamp(const AppState& state) {
   TickStamp t;
-  t.warnings = state.warnings.size();
-  t.statusHash = std::hash<std::string>{}(state.statusMessage);
-  t.statusIsError = state.statusIsError;
-  t.reload = state.requests.reload;
+  t.warnings = state.ui.warnings.size();
+  t.statusHash = std::hash<std::string>{}(state.ui.statusMessage);
+  t.statusIsError = state.ui.statusIsError;
+  t.reload = state.ui.requests.reload;
   t.prompt = state.watch.promptRequested;
   return t;
 }

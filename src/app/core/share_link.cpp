@@ -136,7 +136,7 @@ std::string openShareLink(AppState& state, std::string_view fragment, const std:
   std::string error;
   std::optional<ShareLink> link = parseShareLink(fragment, &error);
   // The language first, so the scenario's names and any message read in it.
-  if (link && !link->lang.empty() && link->lang != state.language) setAppLanguage(state, link->lang);
+  if (link && !link->lang.empty() && link->lang != state.ui.language) setAppLanguage(state, link->lang);
   if (link) {
     state.scenarioPath = libraryPath(libraryDirs, link->scenario);
     if (state.scenarioPath.empty()) {
@@ -158,7 +158,7 @@ std::string openShareLink(AppState& state, std::string_view fragment, const std:
   error = tr("Bad link, showing the baseline instead: ") + error;
   state.scenarioPath = libraryPath(libraryDirs, kBaselineScenarioId);
   loadScenario(state);
-  state.warnings.push_back(error);  // the status bar shows it until the next start
+  state.ui.warnings.push_back(error);  // the status bar shows it until the next start
   return error;
 }
 
@@ -174,7 +174,8 @@ std::string currentShareLink(const AppState& state, const std::vector<fs::path>&
     return "";
   }
   // English is the default reader's language: only another one travels with the link.
-  return formatShareLink(ShareLink{id, changedLeverStrings(state.doc), state.language == "en" ? "" : state.language});
+  return formatShareLink(
+      ShareLink{id, changedLeverStrings(state.doc), state.ui.language == "en" ? "" : state.ui.language});
 }
 
 void copyShareLink(AppState& state) {

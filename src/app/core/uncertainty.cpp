@@ -262,7 +262,7 @@ KpiRange kpiRange(const AppState& state, size_t kpi) {
   const UncertaintyState& u = state.uncertainty;
   if (!u.enabled || !u.bands || !(u.shown == currentKey(state)) || kpi >= u.bands->kpis.size()) return {};
   const BandSeries& b = u.bands->kpis[kpi];
-  const auto t = static_cast<size_t>(std::max(state.view.month, 0));
+  const auto t = static_cast<size_t>(std::max(state.ui.view.month, 0));
   if (t >= b.p10.size() || !std::isfinite(b.p10[t]) || !std::isfinite(b.p90[t])) return {};
   return {true, b.p10[t], b.p90[t]};
 }

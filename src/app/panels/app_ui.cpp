@@ -77,20 +77,20 @@ void handleShortcuts(AppState& state) {
   // While a text field is active, Ctrl+Z/Y belong to it.
   const bool typing = ImGui::GetIO().WantTextInput;
   if (pressed(kQuit)) requestGuarded(state, PendingAction::Quit);
-  if (pressed(kReload) && !state.scenarioPath.empty()) state.requests.reload = true;
+  if (pressed(kReload) && !state.scenarioPath.empty()) state.ui.requests.reload = true;
   if (pressed(kOpen)) requestOpenScenario(state);
-  if (doc && pressed(kSave)) state.requests.save = true;
+  if (doc && pressed(kSave)) state.ui.requests.save = true;
   if (doc && pressed(kSaveAs)) requestSaveScenarioAs(state);
   if (doc && pressed(kExportCsv)) requestExportCsv(state);
   if (pressed(kExportPng)) {
-    requestExportPng(state, /*enlargedChart=*/false);
+    requestExportPng(state, state.ui, /*enlargedChart=*/false);
   }
-  if (doc && !typing && pressed(kUndo)) undo(state.doc);
-  if (doc && !typing && (pressed(kRedo) || pressed(kRedoAlt))) redo(state.doc);
-  if (pressed(kPresenter)) setPresenter(state, !state.presenter);
-  if (!typing && pressed(kLevers)) toggleLeverPanel(state);
+  if (doc && !typing && pressed(kUndo)) state.ui.commands.push_back(Undo{});
+  if (doc && !typing && (pressed(kRedo) || pressed(kRedoAlt))) state.ui.commands.push_back(Redo{});
+  if (pressed(kPresenter)) setPresenter(state, !state.ui.presenter);
+  if (!typing && pressed(kLevers)) toggleLeverPanel(state.ui);
   for (Theme t : {Theme::Dark, Theme::Light, Theme::Presenter}) {
-    if (pressed(themeShortcut(t))) state.theme = t;
+    if (pressed(themeShortcut(t))) state.ui.theme = t;
   }
 }
 
@@ -103,17 +103,17 @@ bool menuItem(const Shortcut& s, bool enabled = true, bool selected = false) {
 }
 
 void drawRecentMenu(AppState& state) {
-  const bool open = ImGui::BeginMenu(tr("Open recent"), !state.recentFiles.empty());
+  const bool open = ImGui::BeginMenu(tr("Open recent"), !state.ui.recentFiles.empty());
   probeItem("File/Open recent");
   if (!open) return;
   std::string chosen;
-  for (size_t i = 0; i < state.recentFiles.size(); ++i) {
+  for (size_t i = 0; i < state.ui.recentFiles.size(); ++i) {
     ImGui::PushID(static_cast<int>(i));
-    if (ImGui::MenuItem(state.recentFiles[i].c_str())) chosen = state.recentFiles[i];
+    if (ImGui::MenuItem(state.ui.recentFiles[i].c_str())) chosen = state.ui.recentFiles[i];
     ImGui::PopID();
   }
   ImGui::Separator();
-  if (ImGui::MenuItem(tr("Clear list"))) state.recentFiles.clear();
+  if (ImGui::MenuItem(tr("Clear list"))) state.ui.recentFiles.clear();
   ImGui::EndMenu();
   if (!chosen.empty()) requestGuarded(state, PendingAction::Open, chosen);
 }
@@ -129,20 +129,20 @@ void drawFileMenu(AppState& state) {
   ImGui::Separator();
   drawClassroomFileMenu(state);  // stories, workshops, sessions, the workshop report
   ImGui::Separator();
-  if (menuItem(kSave, doc)) state.requests.save = true;
+  if (menuItem(kSave, doc)) state.ui.requests.save = true;
   probeItem("File/Save");
   if (menuItem(kSaveAs, doc)) requestSaveScenarioAs(state);
   probeItem("File/Save as");
   if (ImGui::MenuItem(tr("Revert (discard your changes)"), nullptr, false, doc && isDirty(state.doc)))
     requestGuarded(state, PendingAction::Revert);
   probeItem("File/Revert");
-  if (menuItem(kReload, !state.scenarioPath.empty())) state.requests.reload = true;
+  if (menuItem(kReload, !state.scenarioPath.empty())) state.ui.requests.reload = true;
   probeItem("File/Reload scenario");
   ImGui::Separator();
   if (menuItem(kExportCsv, doc && state.runs.current)) requestExportCsv(state);
   probeItem("File/Export CSV");
   if (menuItem(kExportPng)) {
-    requestExportPng(state, /*enlargedChart=*/false);
+    requestExportPng(state, state.ui, /*enlargedChart=*/false);
   }
   probeItem("File/Export PNG");
   if (ImGui::MenuItem(tr("Copy link"), nullptr, false, doc)) copyShareLink(state);
@@ -153,17 +153,17 @@ void drawFileMenu(AppState& state) {
   ImGui::EndMenu();
 }
 
-void drawEditMenu(AppState& state) {
+void drawEditMenu(const AppState& state, UiState& ui) {
   const bool open = ImGui::BeginMenu(tr("Edit"));
   probeItem("menu/Edit");
   if (!open) return;
-  if (menuItem(kUndo, canUndo(state.doc))) undo(state.doc);
+  if (menuItem(kUndo, canUndo(state.doc))) ui.commands.push_back(Undo{});
   probeItem("Edit/Undo");
-  if (menuItem(kRedo, canRedo(state.doc))) redo(state.doc);
+  if (menuItem(kRedo, canRedo(state.doc))) ui.commands.push_back(Redo{});
   probeItem("Edit/Redo");
   ImGui::Separator();
   if (ImGui::MenuItem(tr("Reset all levers"), nullptr, false, changedLeverCount(state.doc) > 0))
-    resetAllLevers(state.doc);
+    ui.commands.push_back(ResetAllLevers{});
   probeItem("Edit/Reset all levers");
   ImGui::EndMenu();
 }
@@ -172,25 +172,25 @@ void drawViewMenu(AppState& state) {
   const bool open = ImGui::BeginMenu(tr("View"));
   probeItem("menu/View");
   if (!open) return;
-  if (menuItem(kPresenter, true, state.presenter)) setPresenter(state, !state.presenter);
+  if (menuItem(kPresenter, true, state.ui.presenter)) setPresenter(state, !state.ui.presenter);
   probeItem("View/Presenter mode");
-  if (menuItem(kLevers, hasScenario(state.doc), !leverPanelCollapsed(state))) toggleLeverPanel(state);
+  if (menuItem(kLevers, hasScenario(state.doc), !leverPanelCollapsed(state.ui))) toggleLeverPanel(state.ui);
   probeItem("View/Lever panel");
-  ImGui::MenuItem(tr("Tables and Why panel"), nullptr, &state.windows.tables, !state.presenter);
+  ImGui::MenuItem(tr("Tables and Why panel"), nullptr, &state.ui.windows.tables, !state.ui.presenter);
   probeItem("View/Tables");
-  ImGui::MenuItem(tr("Compute in FLOP-H100e"), nullptr, &state.view.flopUnits);
+  ImGui::MenuItem(tr("Compute in FLOP-H100e"), nullptr, &state.ui.view.flopUnits);
   probeItem("View/FLOP units");
   itemTooltip(
       tr("FLOP-H100e counts every chip at tflops / 989 (an H20 is 0.15), as published chip counts do; "
          "H100e counts chips in the measure of their purpose (an H20 for inference is ~0.67)."));
   if (ImGui::MenuItem(tr("Uncertainty bands (p10-p90)"), nullptr, state.uncertainty.enabled, hasScenario(state.doc)))
-    setUncertainty(state, !state.uncertainty.enabled);
+    state.ui.commands.push_back(SetUncertainty{!state.uncertainty.enabled});
   probeItem("View/Uncertainty");
-  ImGui::MenuItem(tr("Compare scenarios..."), nullptr, &state.windows.compareScenarios, hasScenario(state.doc));
+  ImGui::MenuItem(tr("Compare scenarios..."), nullptr, &state.ui.windows.compareScenarios, hasScenario(state.doc));
   probeItem("View/Compare scenarios");
   ImGui::Separator();
   for (Theme t : {Theme::Dark, Theme::Light, Theme::Presenter}) {
-    if (ImGui::MenuItem(tr(themeLabel(t)), themeShortcut(t).label, state.theme == t)) state.theme = t;
+    if (ImGui::MenuItem(tr(themeLabel(t)), themeShortcut(t).label, state.ui.theme == t)) state.ui.theme = t;
     const std::string probeName = std::string("View/") + themeLabel(t);
     probeItem(probeName.c_str());
   }
@@ -200,29 +200,29 @@ void drawViewMenu(AppState& state) {
   if (languageOpen) {
     // Each language in its own name, so a reader can find theirs whatever is shown now.
     for (const cp::i18n::Language& l : cp::i18n::languages()) {
-      if (ImGui::MenuItem(l.name, nullptr, state.language == l.code)) setAppLanguage(state, l.code);
+      if (ImGui::MenuItem(l.name, nullptr, state.ui.language == l.code)) setAppLanguage(state, l.code);
       probeItem((std::string("Language/") + l.code).c_str());
     }
     ImGui::EndMenu();
   }
   ImGui::Separator();
   if (ImGui::BeginMenu(tr("Developer tools"))) {
-    ImGui::MenuItem(tr("Dear ImGui demo"), nullptr, &state.windows.imguiDemo);
-    ImGui::MenuItem(tr("Dear ImGui metrics"), nullptr, &state.windows.imguiMetrics);
+    ImGui::MenuItem(tr("Dear ImGui demo"), nullptr, &state.ui.windows.imguiDemo);
+    ImGui::MenuItem(tr("Dear ImGui metrics"), nullptr, &state.ui.windows.imguiMetrics);
     ImGui::EndMenu();
   }
   ImGui::EndMenu();
 }
 
-void drawHelpMenu(AppState& state) {
+void drawHelpMenu(UiState& ui) {
   const bool open = ImGui::BeginMenu(tr("Help"));
   probeItem("menu/Help");
   if (!open) return;
-  ImGui::MenuItem(tr("Sources"), nullptr, &state.windows.sources);
+  ImGui::MenuItem(tr("Sources"), nullptr, &ui.windows.sources);
   probeItem("Help/Sources");
-  ImGui::MenuItem(tr("Keyboard shortcuts"), nullptr, &state.windows.shortcuts);
+  ImGui::MenuItem(tr("Keyboard shortcuts"), nullptr, &ui.windows.shortcuts);
   probeItem("Help/Keyboard shortcuts");
-  ImGui::MenuItem(tr("About Chokepoint"), nullptr, &state.windows.about);
+  ImGui::MenuItem(tr("About Chokepoint"), nullptr, &ui.windows.about);
   probeItem("Help/About Chokepoint");
   ImGui::EndMenu();
 }
@@ -230,9 +230,9 @@ void drawHelpMenu(AppState& state) {
 void drawMainMenuBar(AppState& state) {
   if (!ImGui::BeginMainMenuBar()) return;  // EndMainMenuBar only when it returned true
   drawFileMenu(state);
-  drawEditMenu(state);
+  drawEditMenu(state, state.ui);
   drawViewMenu(state);
-  drawHelpMenu(state);
+  drawHelpMenu(state.ui);
   ImGui::EndMainMenuBar();
 }
 
@@ -250,7 +250,8 @@ void drawStatusBar(const AppState& state) {
     if (state.scenarioPath.empty()) {
       ImGui::TextDisabled("%s", tr("No scenario"));
     } else if (state.loadError) {
-      ImGui::TextColored(errorColor(state), tr("Scenario failed to load: %s"), fileName(state.scenarioPath).c_str());
+      ImGui::TextColored(errorColor(state.ui.theme), tr("Scenario failed to load: %s"),
+                         fileName(state.scenarioPath).c_str());
     } else {
       ImGui::Text(tr("Scenario: %s%s"), fileName(state.scenarioPath).c_str(),
                   isDirty(state.doc) ? tr("  (unsaved changes)") : "");
@@ -265,18 +266,18 @@ void drawStatusBar(const AppState& state) {
     }
     if (!state.runs.error.empty()) {
       ImGui::Separator();
-      ImGui::TextColored(errorColor(state), tr("Run failed: %s"), state.runs.error.c_str());
+      ImGui::TextColored(errorColor(state.ui.theme), tr("Run failed: %s"), state.runs.error.c_str());
     }
-    if (!state.statusMessage.empty()) {
+    if (!state.ui.statusMessage.empty()) {
       ImGui::Separator();
-      if (state.statusIsError)
-        ImGui::TextColored(errorColor(state), "%s", state.statusMessage.c_str());
+      if (state.ui.statusIsError)
+        ImGui::TextColored(errorColor(state.ui.theme), "%s", state.ui.statusMessage.c_str());
       else
-        ImGui::TextUnformatted(state.statusMessage.c_str());
+        ImGui::TextUnformatted(state.ui.statusMessage.c_str());
     }
-    for (const std::string& warning : state.warnings) {
+    for (const std::string& warning : state.ui.warnings) {
       ImGui::Separator();
-      ImGui::TextColored(warningColor(state), tr("Warning: %s"), warning.c_str());
+      ImGui::TextColored(warningColor(state.ui.theme), tr("Warning: %s"), warning.c_str());
       probeItem("status/warning");
     }
     ImGui::EndMenuBar();
@@ -288,31 +289,31 @@ void drawStatusBar(const AppState& state) {
 // [SECTION] Central area: dashboard layout, error panel, welcome
 //-----------------------------------------------------------------------------
 
-void drawWelcome(AppState& state) {
+void drawWelcome(const AppState& state, UiState& ui) {
   ImGui::TextUnformatted(tr("No scenario loaded."));
   ImGui::TextWrapped("%s",
                      tr("Open one with File > Open (Ctrl+O), or start Chokepoint with --scenario FILE, for example: "
                         "build/chokepoint --scenario scenarios/baseline.json"));
-  if (ImGui::Button(tr("Open a scenario..."))) requestOpenScenario(state);
+  if (ImGui::Button(tr("Open a scenario..."))) requestOpenScenario(state, ui);
   probeItem("welcome/Open");
 }
 
-void drawHeader(AppState& state) {
-  pushBold(state);
+void drawHeader(const AppState& state, UiState& ui) {
+  pushBold(ui);
   ImGui::TextUnformatted(tr(state.doc.loaded->name));
   ImGui::PopFont();
-  if (!state.presenter) {  // the room needs the scenario's name, not its file
+  if (!ui.presenter) {  // the room needs the scenario's name, not its file
     ImGui::SameLine();
     ImGui::TextDisabled("(%s)", fileName(state.doc.path).c_str());
   }
   ImGui::SameLine();
   if (updating(state)) {
-    ImGui::TextColored(warningColor(state), "%s", tr("updating..."));
+    ImGui::TextColored(warningColor(ui.theme), "%s", tr("updating..."));
   } else {
     ImGui::TextDisabled("%s", tr("up to date"));
   }
   probeItem("header/status");
-  if (state.presenter) return;  // the chart row's own line says it (presenter: no line to spare)
+  if (ui.presenter) return;  // the chart row's own line says it (presenter: no line to spare)
   // How to read the charts: at the right end of the line, or on a line of its own.
   const char* legend = tr("solid: with your changes   dashed: as loaded   thin lines: events");
   const float w = ImGui::CalcTextSize(legend).x;
@@ -325,11 +326,11 @@ void drawHeader(AppState& state) {
   ImGui::TextDisabled("%s", legend);
 }
 
-void drawTableTabs(AppState& state) {
+void drawTableTabs(const AppState& state, UiState& ui) {
   if (!ImGui::BeginTabBar("##tables")) return;
   struct Tab {
     const char* label;
-    void (*draw)(AppState&);
+    void (*draw)(const AppState&, UiState&);  // reads the model, writes the view and commands
   };
   const Tab tabs[] = {{N_("Companies"), drawCompaniesTable},
                       {N_("Chips"), drawChipsTable},
@@ -339,16 +340,16 @@ void drawTableTabs(AppState& state) {
                       {N_("Sensitivity"), drawSensitivityTab}};
   for (int i = 0; i < static_cast<int>(std::size(tabs)); ++i) {
     const bool open = ImGui::BeginTabItem(trId(tabs[i].label, (std::string("###") + tabs[i].label).c_str()), nullptr,
-                                          state.view.selectTab == i ? ImGuiTabItemFlags_SetSelected : 0);
+                                          ui.view.selectTab == i ? ImGuiTabItemFlags_SetSelected : 0);
     probeItem((std::string("tab/") + tabs[i].label).c_str());
     if (open) {
-      state.view.tableTab = i;
-      tabs[i].draw(state);
+      ui.view.tableTab = i;
+      tabs[i].draw(state, ui);
       ImGui::EndTabItem();
     }
   }
   ImGui::EndTabBar();
-  state.view.selectTab = -1;
+  ui.view.selectTab = -1;
 }
 
 // A bar between charts and tables; dragging it moves the share of height the charts get.
@@ -367,21 +368,21 @@ void drawSplitter(float& fraction, float total, float height) {
 
 // The lever (or workshop) panel folded away: a strip with the button that opens it, how
 // many levers are changed, and in a workshop the open round with its Play button.
-void drawLeverStrip(AppState& state, float height) {
+void drawLeverStrip(const AppState& state, UiState& ui, float height) {
   const float w = ImGui::GetFrameHeight() + ImGui::GetStyle().WindowPadding.x * 2.0f;
   ImGui::BeginChild("##leverStrip", ImVec2(w, height), true, ImGuiWindowFlags_NoScrollbar);
-  if (ImGui::ArrowButton("##openLevers", ImGuiDir_Right)) toggleLeverPanel(state);
+  if (ImGui::ArrowButton("##openLevers", ImGuiDir_Right)) toggleLeverPanel(ui);
   probeItem("levers/open");
   itemTooltip(workshopActive(state) ? tr("Open the workshop panel (Ctrl+L)") : tr("Open the lever panel (Ctrl+L)"));
   if (const int changed = changedLeverCount(state.doc); changed > 0 && !workshopActive(state)) {
-    ImGui::TextColored(changedColor(state), "%d", changed);
+    ImGui::TextColored(changedColor(ui.theme), "%d", changed);
     itemTooltip(tr("levers changed from the scenario as loaded"));
   }
   if (workshopActive(state)) {
     if (const int round = openRound(state); round > 0) {
       ImGui::Text("R%d", round);
       itemTooltip(tr("The round open for moves"));
-      if (ImGui::ArrowButton("##playRound", ImGuiDir_Right)) playRound(state);
+      if (ImGui::ArrowButton("##playRound", ImGuiDir_Right)) ui.commands.push_back(PlayRound{});
       probeItem("levers/play");
       itemTooltip(tr("Play the open round with the moves entered"));
     }
@@ -389,25 +390,25 @@ void drawLeverStrip(AppState& state, float height) {
   ImGui::EndChild();
 }
 
-void drawDashboard(AppState& state) {
+void drawDashboard(const AppState& state, UiState& ui) {
   // Tiny windows: never hand BeginChild a negative size (ImGui reads it as "all but").
   const ImVec2 avail = ImMax(ImGui::GetContentRegionAvail(), ImVec2(1.0f, 1.0f));
   // Workshop mode: the round, the teams and their moves take the lever panel's place, a little wider.
   const bool workshop = workshopActive(state);
-  if (leverPanelCollapsed(state)) {
-    drawLeverStrip(state, avail.y);
+  if (leverPanelCollapsed(ui)) {
+    drawLeverStrip(state, ui, avail.y);
   } else {
-    const float leftShare = (state.presenter ? 0.27f : 0.235f) + (workshop ? 0.04f : 0.0f);
+    const float leftShare = (ui.presenter ? 0.27f : 0.235f) + (workshop ? 0.04f : 0.0f);
     const float leftW = std::clamp(avail.x * leftShare, em() * 16.0f, em() * (workshop ? 30.0f : 26.0f));
     ImGui::BeginChild("##leverPanel", ImVec2(leftW, avail.y), true);
-    if (ImGui::ArrowButton("##closeLevers", ImGuiDir_Left)) toggleLeverPanel(state);
+    if (ImGui::ArrowButton("##closeLevers", ImGuiDir_Left)) toggleLeverPanel(ui);
     probeItem("levers/close");
     itemTooltip(tr("Fold the panel into a strip: more room for the charts (Ctrl+L)"));
     ImGui::SameLine();
     if (workshop)
-      drawWorkshopPanel(state);
+      drawWorkshopPanel(state, ui);
     else
-      drawLeverPanel(state);
+      drawLeverPanel(state, ui);
     ImGui::EndChild();
   }
   ImGui::SameLine();
@@ -415,26 +416,26 @@ void drawDashboard(AppState& state) {
   ImGui::BeginChild("##centre", ImVec2(0, avail.y), false);
   // A story in presenter mode on a short screen (1280x720): the card beside its charts, so
   // the charts keep the height (above them they would keep only their legends).
-  if (state.presenter && storyActive(state) && ImGui::GetContentRegionAvail().y < em() * 30.0f) {
+  if (ui.presenter && storyActive(state) && ImGui::GetContentRegionAvail().y < em() * 30.0f) {
     const ImVec2 a = ImMax(ImGui::GetContentRegionAvail(), ImVec2(1.0f, 1.0f));
     ImGui::BeginChild("##storyColumn", ImVec2(std::floor(a.x * 0.45f), a.y), false);
-    drawScrubber(state);  // no header line: the card is what the room reads
-    drawStoryBar(state);
+    drawScrubber(state, ui);  // no header line: the card is what the room reads
+    drawStoryBar(state, ui);
     ImGui::EndChild();
     ImGui::SameLine();
     ImGui::BeginChild("##chartArea", ImVec2(0, a.y), false, ImGuiWindowFlags_NoScrollbar);
-    drawChartGrid(state);
+    drawChartGrid(state, ui);
     ImGui::EndChild();
     ImGui::EndChild();
     return;
   }
-  drawHeader(state);
-  drawStoryBar(state);
-  if (!(state.presenter && (storyActive(state) || workshop))) drawKpiCards(state);  // presenter: room for charts
-  drawScrubber(state);
-  const bool tables = workshop || (state.windows.tables && !state.presenter);  // the scoreboard stays in presenter mode
+  drawHeader(state, ui);
+  drawStoryBar(state, ui);
+  if (!(ui.presenter && (storyActive(state) || workshop))) drawKpiCards(state, ui);  // presenter: room for charts
+  drawScrubber(state, ui);
+  const bool tables = workshop || (ui.windows.tables && !ui.presenter);  // the scoreboard stays in presenter mode
   const float rest = ImGui::GetContentRegionAvail().y;
-  float& fraction = state.view.chartsFraction;
+  float& fraction = ui.view.chartsFraction;
   const float splitterH = std::round(em() * 0.4f);
   float chartsH =
       tables ? std::clamp(std::floor(rest * fraction), em() * 10.0f, std::max(em() * 10.0f, rest - em() * 8.0f)) : rest;
@@ -442,19 +443,19 @@ void drawDashboard(AppState& state) {
     chartsH =
         std::max(em() * 10.0f, std::min(chartsH, rest - splitterH - workshopResultsHeight(state)));  // whole scoreboard
   ImGui::BeginChild("##chartArea", ImVec2(0, chartsH), false, ImGuiWindowFlags_NoScrollbar);
-  drawChartGrid(state);
+  drawChartGrid(state, ui);
   ImGui::EndChild();
   if (tables) {
     drawSplitter(fraction, rest, splitterH);
     if (workshop)
-      drawWorkshopResults(state);
+      drawWorkshopResults(state, ui);
     else
-      drawTableTabs(state);
+      drawTableTabs(state, ui);
   }
   ImGui::EndChild();
 }
 
-void drawCentralArea(AppState& state) {
+void drawCentralArea(const AppState& state, UiState& ui) {
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(viewport->WorkPos);
   ImGui::SetNextWindowSize(viewport->WorkSize);
@@ -462,11 +463,11 @@ void drawCentralArea(AppState& state) {
                                  ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
   if (ImGui::Begin("##Central", nullptr, flags)) {
     if (state.loadError) {
-      drawErrorPanel(state);
+      drawErrorPanel(state, ui);
     } else if (state.scenarioLoaded && hasScenario(state.doc)) {
-      drawDashboard(state);
+      drawDashboard(state, ui);
     } else {
-      drawWelcome(state);
+      drawWelcome(state, ui);
     }
   }
   ImGui::End();
@@ -476,12 +477,12 @@ void drawCentralArea(AppState& state) {
 // [SECTION] Auxiliary windows: About, Keyboard shortcuts, ImGui tools
 //-----------------------------------------------------------------------------
 
-void drawAboutWindow(AppState& state) {
-  if (!state.windows.about) return;
+void drawAboutWindow(UiState& ui) {
+  if (!ui.windows.about) return;
   ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
-  if (ImGui::Begin(trId("About Chokepoint", "###About Chokepoint"), &state.windows.about,
+  if (ImGui::Begin(trId("About Chokepoint", "###About Chokepoint"), &ui.windows.about,
                    ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings)) {
-    pushBold(state);
+    pushBold(ui);
     ImGui::Text(tr("Chokepoint %s"), CHOKEPOINT_VERSION);
     ImGui::PopFont();
     ImGui::TextUnformatted(tr("An interactive simulator of AI-compute export policy."));
@@ -492,10 +493,10 @@ void drawAboutWindow(AppState& state) {
   ImGui::End();
 }
 
-void drawShortcutsWindow(AppState& state) {
-  if (!state.windows.shortcuts) return;
+void drawShortcutsWindow(UiState& ui) {
+  if (!ui.windows.shortcuts) return;
   ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
-  if (ImGui::Begin(trId("Keyboard shortcuts", "###Keyboard shortcuts"), &state.windows.shortcuts,
+  if (ImGui::Begin(trId("Keyboard shortcuts", "###Keyboard shortcuts"), &ui.windows.shortcuts,
                    ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings)) {
     if (ImGui::BeginTable("##Shortcuts", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV)) {
       for (const Shortcut& s : kShortcuts) {
@@ -516,9 +517,9 @@ void drawShortcutsWindow(AppState& state) {
   ImGui::End();
 }
 
-void drawImGuiTools(AppState& state) {
-  if (state.windows.imguiDemo) ImGui::ShowDemoWindow(&state.windows.imguiDemo);
-  if (state.windows.imguiMetrics) ImGui::ShowMetricsWindow(&state.windows.imguiMetrics);
+void drawImGuiTools(UiState& ui) {
+  if (ui.windows.imguiDemo) ImGui::ShowDemoWindow(&ui.windows.imguiDemo);
+  if (ui.windows.imguiMetrics) ImGui::ShowMetricsWindow(&ui.windows.imguiMetrics);
 }
 
 }  // namespace
@@ -528,11 +529,11 @@ void drawImGuiTools(AppState& state) {
 //-----------------------------------------------------------------------------
 
 void applyThemeIfChanged(AppState& state) {
-  if (state.appliedTheme == state.theme) return;
-  applyTheme(state.theme, ImGui::GetStyle());
+  if (state.ui.appliedTheme == state.ui.theme) return;
+  applyTheme(state.ui.theme, ImGui::GetStyle());
   // Takes effect from the next NewFrame(); null means the atlas's first font.
-  ImGui::GetIO().FontDefault = state.theme == Theme::Presenter ? state.fonts.large : state.fonts.regular;
-  state.appliedTheme = state.theme;
+  ImGui::GetIO().FontDefault = state.ui.theme == Theme::Presenter ? state.ui.fonts.large : state.ui.fonts.regular;
+  state.ui.appliedTheme = state.ui.theme;
 }
 
 void drawUi(AppState& state) {
@@ -540,25 +541,27 @@ void drawUi(AppState& state) {
   handleShortcuts(state);
   drawMainMenuBar(state);
   drawStatusBar(state);
-  state.view.whyVisible = false;                                            // set again by the Why panel if it is drawn
-  state.explain.explainVisible = state.explain.sensitivityVisible = false;  // likewise the Explain tabs
-  drawCentralArea(state);
-  drawEnlargedChart(state);
-  drawCompareWindow(state);
+  state.ui.view.whyVisible = false;  // set again by the Why panel if it is drawn
+  state.ui.explain.explainVisible = state.ui.explain.sensitivityVisible = false;  // likewise the Explain tabs
+  drawCentralArea(state, state.ui);
+  drawEnlargedChart(state, state.ui);
+  drawCompareWindow(state, state.ui);
   drawDialogs(state);
-  drawHandoutCard(state);
-  drawRecoveryDialogs(state);
-  drawAboutWindow(state);
-  drawSourcesWindow(state);
-  drawShortcutsWindow(state);
-  drawImGuiTools(state);
+  drawHandoutCard(state, state.ui);
+  drawRecoveryDialogs(state, state.ui);
+  drawAboutWindow(state.ui);
+  drawSourcesWindow(state, state.ui);
+  drawShortcutsWindow(state.ui);
+  drawImGuiTools(state.ui);
   // A slider drag is one undo step: it ends when nothing is held any more.
-  if (gestureOpen(state.doc) && !ImGui::IsAnyItemActive()) endGesture(state.doc);
+  if ((gestureOpen(state.doc) || dragPending(state.ui.commands)) && !ImGui::IsAnyItemActive())
+    state.ui.commands.push_back(EndGesture{});
 }
 
 void updateAndDraw(AppState& state) {
   update(state);
   drawUi(state);
+  applyCommands(state);  // the frame's edits, submitted by the next frame's update()
 }
 
 }  // namespace chokepoint::app

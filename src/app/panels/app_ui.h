@@ -3,7 +3,7 @@
 //
 //   ImGui::NewFrame();
 //   update(state);        // the frame's sync with the workers (app_state.h); drawing never syncs
-//   drawUi(state);        // may raise requests (state.requests, state.dialogs)
+//   drawUi(state);        // may raise requests (state.ui.requests, state.ui.dialogs)
 //   ImGui::Render();
 //   handleRequests(state);
 #pragma once
@@ -29,7 +29,7 @@ void drawUi(AppState& state);
 // One frame's work after ImGui::NewFrame: update(state) (syncing), then drawUi(state).
 void updateAndDraw(AppState& state);
 
-// Applies state.theme to ImGui's style (and the presenter font) if it changed since the
+// Applies state.ui.theme to ImGui's style (and the presenter font) if it changed since the
 // last call. drawUi calls it first thing; exposed for the main loop's first frame.
 void applyThemeIfChanged(AppState& state);
 

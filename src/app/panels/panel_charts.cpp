@@ -20,6 +20,7 @@
 #include "app/classroom/story_mode.h"
 #include "app/classroom/workshop_mode.h"
 #include "app/core/tr.h"
+#include "app/charts/chart.h"
 
 #include <imgui.h>
 
@@ -86,11 +87,11 @@ void submitSeries(const ChartSpec& spec, const ChartData& data, int n, const std
 }
 
 // Draws chart `c` at the cursor; returns true when it was clicked.
-bool drawChart(AppState& state, size_t c, float width, float height, bool enlarged) {
+bool drawChart(const AppState& state, UiState& ui, size_t c, float width, float height, bool enlarged) {
   const ChartSpec& spec = chartSpecs()[c];
   const ChartData& data = state.dash.charts[c];
   const MonthAxis& months = state.dash.months;
-  bool log = state.view.logScale[c] != 0;
+  bool log = ui.view.logScale[c] != 0;
   const std::string probe = std::string("chart/") + spec.id;
 
   // The log toggle sits at the chart's top right; submitted first so it wins the hover.
@@ -105,7 +106,7 @@ bool drawChart(AppState& state, size_t c, float width, float height, bool enlarg
     const float boxW =
         ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(tr("log")).x;
     ImGui::SetCursorScreenPos(ImVec2(origin.x + width - boxW - 2.0f, origin.y));
-    if (ImGui::Checkbox(tr("log"), &log)) state.view.logScale[c] = log ? 1 : 0;
+    if (ImGui::Checkbox(tr("log"), &log)) ui.view.logScale[c] = log ? 1 : 0;
     probeItem((probe + "/log").c_str());
     itemTooltip(tr("Logarithmic y axis"));
     ImGui::PopStyleVar();
@@ -117,14 +118,14 @@ bool drawChart(AppState& state, size_t c, float width, float height, bool enlarg
   style.height = height;
   style.log_y = log;
   // Presenter mode: lines named at their ends, where the eye already is; the legend row goes.
-  style.end_labels = state.presenter && spec.kind == ChartKind::Lines;
+  style.end_labels = ui.presenter && spec.kind == ChartKind::Lines;
   bool clicked = false;
   if (chart::BeginChart(spec.id, tr(spec.title), unit, months.ptrs.data(), months.count(), style)) {
     submitSeries(spec, data, months.count(), chartBands(state, c));
     // Small charts get the event lines only: labels would cover the data (hover names them).
     const auto& markers = enlarged ? state.dash.markers : state.dash.markerLines;
     chart::Markers(markers.data(), static_cast<int>(markers.size()));
-    chart::Cursor(state.view.month);
+    chart::Cursor(ui.view.month);
     chart::Future(classroomFutureFrom(state));  // story / workshop: months not yet told or played
     chart::Projection(recordEndIndex(state));
     const chart::ChartResult r = chart::EndChart();
@@ -132,15 +133,15 @@ bool drawChart(AppState& state, size_t c, float width, float height, bool enlarg
     probeItem(probe.c_str());
     if (enlarged) {
       const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
-      state.view.enlargedRect[0] = min.x;
-      state.view.enlargedRect[1] = min.y;
-      state.view.enlargedRect[2] = max.x;
-      state.view.enlargedRect[3] = max.y;
+      ui.view.enlargedRect[0] = min.x;
+      ui.view.enlargedRect[1] = min.y;
+      ui.view.enlargedRect[2] = max.x;
+      ui.view.enlargedRect[3] = max.y;
     } else if (ImGui::IsItemHovered() && r.hover_x < 0) {
       itemTooltip(tr("Click to enlarge"));
     }
   }
-  highlightChart(state, spec.id);  // the story card names this chart (also when scrolled out of view)
+  highlightChart(state, ui, spec.id);  // the story card names this chart (also when scrolled out of view)
   return clicked;
 }
 
@@ -157,7 +158,7 @@ std::vector<size_t> chartOrder(const AppState& state) {
     for (const std::string& id : card->charts)
       for (size_t c = 0; c < n; ++c)
         if (id == chartSpecs()[c].id && std::find(order.begin(), order.end(), c) == order.end()) order.push_back(c);
-  if (state.presenter && state.uncertainty.enabled) {  // bands on: the charts where they are widest
+  if (state.ui.presenter && state.uncertainty.enabled) {  // bands on: the charts where they are widest
     std::vector<std::pair<double, size_t>> wide;
     for (size_t c = 0; c < n; ++c)
       if (const auto* bands = chartBands(state, c); bands && std::find(order.begin(), order.end(), c) == order.end())
@@ -166,7 +167,7 @@ std::vector<size_t> chartOrder(const AppState& state) {
     for (const auto& [score, c] : wide)
       if (score < -0.02) order.push_back(c);  // narrower than 2% of the value: hardly a band
   }
-  if (state.presenter) {  // the charts the edits moved most, so a changed lever's effect is on screen
+  if (state.ui.presenter) {  // the charts the edits moved most, so a changed lever's effect is on screen
     std::vector<std::pair<double, size_t>> changed;
     for (size_t c = 0; c < n; ++c)
       if (std::find(order.begin(), order.end(), c) == order.end() && state.dash.charts[c].differs)
@@ -213,16 +214,16 @@ int recordEndIndex(const AppState& state) {
 
 namespace {
 
-void drawChartCell(AppState& state, size_t c, float width, float height) {
+void drawChartCell(const AppState& state, UiState& ui, size_t c, float width, float height) {
   ImGui::PushID(static_cast<int>(c));
   ImGui::BeginGroup();
-  if (drawChart(state, c, width, height, false)) state.view.enlargedChart = static_cast<int>(c);
+  if (drawChart(state, ui, c, width, height, false)) ui.view.enlargedChart = static_cast<int>(c);
   ImGui::EndGroup();
   ImGui::PopID();
 }
 
 // Presenter mode: one row of charts as tall as the area, and arrows to page through the rest.
-void drawPresenterRow(AppState& state, const std::vector<size_t>& order) {
+void drawPresenterRow(const AppState& state, UiState& ui, const std::vector<size_t>& order) {
   const ImGuiStyle& style = ImGui::GetStyle();
   const ImVec2 area = ImGui::GetContentRegionAvail();
   const int perRow = std::clamp(static_cast<int>((area.x + style.ItemSpacing.x) / (em() * 22.0f)), 1, 3);
@@ -240,7 +241,7 @@ void drawPresenterRow(AppState& state, const std::vector<size_t>& order) {
   shown = std::min(shown, cols * rows);
   const int n = static_cast<int>(order.size());
   const int pages = std::max(1, (n + shown - 1) / shown);
-  int& page = state.view.chartPage;
+  int& page = ui.view.chartPage;
   page = std::clamp(page, 0, pages - 1);
   const int first = page * shown, last = std::min(n, first + shown);
 
@@ -285,26 +286,26 @@ void drawPresenterRow(AppState& state, const std::vector<size_t>& order) {
       em() * 7.0f,
       std::floor((avail.y - 1.0f - style.ItemSpacing.y * static_cast<float>(rows - 1)) / static_cast<float>(rows)));
   // Short charts draw their legend and axes in the regular face: the plot keeps its height.
-  ImFont* small = height < em() * 16.0f && state.fonts.regular ? state.fonts.regular : nullptr;
+  ImFont* small = height < em() * 16.0f && ui.fonts.regular ? ui.fonts.regular : nullptr;
   if (small) ImGui::PushFont(small);
   for (int i = first; i < last; ++i) {
     if ((i - first) % cols != 0) ImGui::SameLine();
-    drawChartCell(state, order[static_cast<size_t>(i)], width, height);
+    drawChartCell(state, ui, order[static_cast<size_t>(i)], width, height);
   }
   if (small) ImGui::PopFont();
 }
 
 }  // namespace
 
-void drawChartGrid(AppState& state) {
+void drawChartGrid(const AppState& state, UiState& ui) {
   const size_t n = std::min(chartSpecs().size(), state.dash.charts.size());
   if (n == 0) return;
-  for (size_t c = state.view.logScale.size(); c < chartSpecs().size(); ++c)
-    state.view.logScale.push_back(chartSpecs()[c].log ? 1 : 0);
-  drawUncertaintyBar(state);
+  for (size_t c = ui.view.logScale.size(); c < chartSpecs().size(); ++c)
+    ui.view.logScale.push_back(chartSpecs()[c].log ? 1 : 0);
+  drawUncertaintyBar(state, ui);
   const std::vector<size_t> order = chartOrder(state);
-  if (state.presenter) {
-    drawPresenterRow(state, order);
+  if (ui.presenter) {
+    drawPresenterRow(state, ui, order);
     return;
   }
   const ImGuiStyle& style = ImGui::GetStyle();
@@ -322,7 +323,7 @@ void drawChartGrid(AppState& state) {
   ImGui::BeginChild("##charts", ImVec2(0, 0), false, ImGuiWindowFlags_AlwaysVerticalScrollbar);
   for (size_t i = 0; i < order.size(); ++i) {
     if (i % static_cast<size_t>(cols) != 0) ImGui::SameLine();
-    drawChartCell(state, order[i], width, height);
+    drawChartCell(state, ui, order[i], width, height);
   }
   ImGui::EndChild();
 }
@@ -331,10 +332,10 @@ void drawChartGrid(AppState& state) {
 // [SECTION] Enlarged chart window
 //-----------------------------------------------------------------------------
 
-void drawEnlargedChart(AppState& state) {
-  const int c = state.view.enlargedChart;
+void drawEnlargedChart(const AppState& state, UiState& ui) {
+  const int c = ui.view.enlargedChart;
   if (c < 0 || c >= static_cast<int>(std::min(chartSpecs().size(), state.dash.charts.size()))) {
-    state.view.enlargedChart = -1;
+    ui.view.enlargedChart = -1;
     return;
   }
   const ChartSpec& spec = chartSpecs()[static_cast<size_t>(c)];
@@ -348,12 +349,12 @@ void drawEnlargedChart(AppState& state) {
                                  ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove;
   if (ImGui::Begin(title.c_str(), &open, flags)) {
     if (ImGui::IsWindowAppearing()) ImGui::SetWindowFocus();
-    bool log = state.view.logScale[static_cast<size_t>(c)] != 0;
-    if (ImGui::Checkbox(tr("Log scale"), &log)) state.view.logScale[static_cast<size_t>(c)] = log ? 1 : 0;
+    bool log = ui.view.logScale[static_cast<size_t>(c)] != 0;
+    if (ImGui::Checkbox(tr("Log scale"), &log)) ui.view.logScale[static_cast<size_t>(c)] = log ? 1 : 0;
     probeItem("enlarged/log");
     ImGui::SameLine();
     if (ImGui::Button(tr("Export PNG..."))) {
-      requestExportPng(state, /*enlargedChart=*/true);
+      requestExportPng(state, ui, /*enlargedChart=*/true);
     }
     probeItem("enlarged/export");
     ImGui::SameLine();
@@ -362,17 +363,17 @@ void drawEnlargedChart(AppState& state) {
     ImGui::SameLine();
     ImGui::TextDisabled(
         tr("solid: with your changes   dashed: scenario as loaded   vertical line: %s%s"),
-        state.dash.months.label(state.view.month),
+        state.dash.months.label(ui.view.month),
         chartBands(state, static_cast<size_t>(c)) ? tr("   shaded: p10-p90 of the uncertain inputs") : "");
     const ImVec2 avail = ImGui::GetContentRegionAvail();
     ImGui::PushID(c);
-    drawChart(state, static_cast<size_t>(c), avail.x, avail.y, true);
+    drawChart(state, ui, static_cast<size_t>(c), avail.x, avail.y, true);
     ImGui::PopID();
     const bool escape = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false);
     if (escape && !ImGui::GetIO().WantTextInput && !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) open = false;
   }
   ImGui::End();
-  if (!open) state.view.enlargedChart = -1;
+  if (!open) ui.view.enlargedChart = -1;
 }
 
 }  // namespace chokepoint::app

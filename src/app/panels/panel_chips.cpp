@@ -10,10 +10,10 @@
 
 namespace chokepoint::app {
 
-void drawChipsTable(AppState& state) {
+void drawChipsTable(const AppState& state, UiState& ui) {
   ImGui::TextDisabled(tr("%s. Units of each chip; \"all\" columns add up every month since %s."),
-                      state.dash.months.label(state.view.month), state.dash.months.label(0));
-  drawMetricTable({"##chips", tr("Chip"), tr("Vendor")}, state.dash.chips, chipColumns(), state.view.month);
+                      state.dash.months.label(ui.view.month), state.dash.months.label(0));
+  drawMetricTable({"##chips", tr("Chip"), tr("Vendor")}, state.dash.chips, chipColumns(), ui.view.month);
   probeItem("table/chips");
 }
 

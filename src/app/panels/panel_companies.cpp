@@ -10,11 +10,11 @@
 
 namespace chokepoint::app {
 
-void drawCompaniesTable(AppState& state) {
+void drawCompaniesTable(const AppState& state, UiState& ui) {
   ImGui::TextDisabled(tr("%s. Compute in H100-equivalents, largest run in FLOP. Click a header to sort; hover it "
                          "for its meaning."),
-                      state.dash.months.label(state.view.month));
-  drawMetricTable({"##companies", tr("Company"), tr("HQ")}, state.dash.companies, companyColumns(), state.view.month);
+                      state.dash.months.label(ui.view.month));
+  drawMetricTable({"##companies", tr("Company"), tr("HQ")}, state.dash.companies, companyColumns(), ui.view.month);
   probeItem("table/companies");
 }
 

@@ -9,6 +9,7 @@
 #include "engine/results_io.h"
 #include "app/core/tr.h"
 #include "app/core/status.h"
+#include "app/charts/chart.h"
 
 #include <imgui.h>
 #include <imgui_stdlib.h>
@@ -20,22 +21,22 @@ namespace chokepoint::app {
 
 namespace {
 
-void drawFilePicker(AppState& state, CompareScenarios& c) {
+void drawFilePicker(const AppState& state, UiState& ui, const CompareScenarios& c) {
   ImGui::BeginChild("##compareFiles", ImVec2(em() * 16.0f, 0), true);
   ImGui::TextDisabled("%s", tr("Scenarios"));
   for (size_t i = 0; i < c.files.size(); ++i) {
     bool on = c.picked[i] != 0;
-    if (ImGui::Checkbox(fileName(c.files[i]).c_str(), &on)) c.picked[i] = on ? 1 : 0;
+    if (ImGui::Checkbox(fileName(c.files[i]).c_str(), &on)) ui.commands.push_back(PickCompareFile{i, on});
     itemTooltip(c.files[i].c_str());
   }
   ImGui::Spacing();
-  if (ImGui::Button(tr("Compare"))) runCompare(c);
+  if (ImGui::Button(tr("Compare"))) ui.commands.push_back(RunCompare{});
   probeItem("compare/run");
   (void)state;
   ImGui::EndChild();
 }
 
-void drawKpiTable(AppState& state, const CompareScenarios& c, int month) {
+void drawKpiTable(const AppState& state, const CompareScenarios& c, int month) {
   const int cols = 1 + static_cast<int>(c.runs.size());
   // Height for the rows and a horizontal scrollbar: the small multiples go below.
   const float height =
@@ -55,7 +56,7 @@ void drawKpiTable(AppState& state, const CompareScenarios& c, int month) {
     for (size_t i = 0; i < c.runs.size(); ++i) {
       ImGui::TableNextColumn();
       if (!c.runs[i].error.empty()) {
-        ImGui::TextColored(errorColor(state), "%s", tr("error"));
+        ImGui::TextColored(errorColor(state.ui.theme), "%s", tr("error"));
         itemTooltip(c.runs[i].error.c_str());
         continue;
       }
@@ -66,7 +67,7 @@ void drawKpiTable(AppState& state, const CompareScenarios& c, int month) {
   probeItem("compare/table");
 }
 
-void drawSmallMultiples(AppState& state, CompareScenarios& c) {
+void drawSmallMultiples(const AppState& state, UiState& ui, const CompareScenarios& c) {
   const auto choices = explainTargets(*state.doc.loaded);
   std::string current = "?";
   chart::Unit unit = chart::Unit::None;
@@ -75,10 +76,10 @@ void drawSmallMultiples(AppState& state, CompareScenarios& c) {
   ImGui::SetNextItemWidth(em() * 22.0f);
   if (ImGui::BeginCombo(trId("Series", "##compare"), current.c_str())) {
     for (const TargetChoice& t : choices)
-      if (ImGui::Selectable(t.label.c_str(), t.target == c.series)) c.series = t.target;
+      if (ImGui::Selectable(t.label.c_str(), t.target == c.series))
+        ui.commands.push_back(SetCompareSeries{t.target.kpi, t.target.chart, t.target.series});
     ImGui::EndCombo();
   }
-  refreshCompareSeries(c);
   const float avail = ImGui::GetContentRegionAvail().x;
   const int perRow = std::max(1, static_cast<int>(avail / (em() * 18.0f)));
   const float w = std::floor((avail - ImGui::GetStyle().ItemSpacing.x * static_cast<float>(perRow - 1)) /
@@ -93,7 +94,7 @@ void drawSmallMultiples(AppState& state, CompareScenarios& c) {
     const auto& r = c.runs[i];
     if (!r.results) {
       ImGui::BeginChild(static_cast<ImGuiID>(1000 + i), ImVec2(w, em() * 10.0f), true);
-      ImGui::TextColored(errorColor(state), "%s: %s", fileName(r.file).c_str(), r.error.c_str());
+      ImGui::TextColored(errorColor(ui.theme), "%s: %s", fileName(r.file).c_str(), r.error.c_str());
       ImGui::EndChild();
       continue;
     }
@@ -111,7 +112,7 @@ void drawSmallMultiples(AppState& state, CompareScenarios& c) {
                           chart::paletteColor(1));
       chart::Line(tr(r.name), c.seriesValues[i].data(), static_cast<int>(c.seriesValues[i].size()),
                   chart::paletteColor(0));
-      chart::Cursor(state.dash.months.start + state.view.month - r.results->start());
+      chart::Cursor(state.dash.months.start + ui.view.month - r.results->start());
       chart::EndChart();
     }
   }
@@ -119,47 +120,44 @@ void drawSmallMultiples(AppState& state, CompareScenarios& c) {
 
 }  // namespace
 
-void drawCompareWindow(AppState& state) {
-  if (!state.windows.compareScenarios || !hasScenario(state.doc)) return;
-  CompareScenarios& c = state.compare;
-  if (!c.listed || c.listedFor != state.scenarioPath) {  // first open, or another scenario opened since
-    listCompareFiles(c, state.scenarioPath);
-    runCompare(c);
-  }
+void drawCompareWindow(const AppState& state, UiState& ui) {
+  if (!ui.windows.compareScenarios || !hasScenario(state.doc)) return;
+  const CompareScenarios& c = state.compare;
+  if (!compareListedFor(c, state.scenarioPath)) return;  // update() lists and runs the files first
   ImGui::SetNextWindowSize(ImVec2(em() * 70.0f, em() * 44.0f), ImGuiCond_FirstUseEver);
   ImGui::SetNextWindowBgAlpha(1.0f);  // a window of its own, not a veil over the charts
-  if (!ImGui::Begin(trId("Compare scenarios", "###Compare scenarios"), &state.windows.compareScenarios)) {
+  if (!ImGui::Begin(trId("Compare scenarios", "###Compare scenarios"), &ui.windows.compareScenarios)) {
     ImGui::End();
     return;
   }
   const ImVec2 winMin = ImGui::GetWindowPos(), winSize = ImGui::GetWindowSize();
-  drawFilePicker(state, c);
+  drawFilePicker(state, ui, c);
   ImGui::SameLine();
   ImGui::BeginChild("##compareBody", ImVec2(0, 0), false);
-  const int month = state.dash.months.start + state.view.month;
-  ImGui::Text(tr("KPIs in %s (the scrubber's month)"), state.dash.months.label(state.view.month));
+  const int month = state.dash.months.start + ui.view.month;
+  ImGui::Text(tr("KPIs in %s (the scrubber's month)"), state.dash.months.label(ui.view.month));
   ImGui::SameLine();
   ImGui::TextDisabled("%s", tr("  Export:"));
   ImGui::SameLine();
   ImGui::SetNextItemWidth(em() * 9.0f);
-  ImGui::InputText("##compareExport", &c.exportName);
+  ImGui::InputText("##compareExport", &ui.view.compareExport);
   ImGui::SameLine();
   if (ImGui::SmallButton(tr("CSV"))) {
-    const std::string problem = cp::writeFileAtomic(c.exportName + ".csv", compareCsv(c, month));
-    setStatus(state, problem.empty() ? tr("Exported ") + c.exportName + ".csv" : problem, !problem.empty());
+    const std::string problem = cp::writeFileAtomic(ui.view.compareExport + ".csv", compareCsv(c, month));
+    setStatus(ui, problem.empty() ? tr("Exported ") + ui.view.compareExport + ".csv" : problem, !problem.empty());
   }
   probeItem("compare/csv");
   ImGui::SameLine();
   if (ImGui::SmallButton(tr("PNG"))) {
-    ScreenshotRequest shot{c.exportName + ".png", false, 2};
+    ScreenshotRequest shot{ui.view.compareExport + ".png", false, 2};
     const float rect[4] = {winMin.x, winMin.y, winMin.x + winSize.x, winMin.y + winSize.y};
     std::copy(rect, rect + 4, shot.crop);
-    state.requests.screenshot = shot;
+    ui.requests.screenshot = shot;
   }
   probeItem("compare/png");
   drawKpiTable(state, c, month);
   ImGui::Spacing();
-  drawSmallMultiples(state, c);
+  drawSmallMultiples(state, ui, c);
   ImGui::EndChild();
   ImGui::End();
 }

@@ -72,7 +72,7 @@ bool fileList(FileDialog& f) {
 }
 
 void drawFileDialog(AppState& state) {
-  Dialogs& d = state.dialogs;
+  Dialogs& d = state.ui.dialogs;
   if (!d.shown) return;
   FileDialog& f = *d.shown;
   if (!beginModal(f.title, f.widthEm)) {
@@ -98,7 +98,7 @@ void drawFileDialog(AppState& state) {
   probeItem(probeName(f, "path").c_str());
   if (!f.error.empty()) {
     ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextColored(errorColor(state), "%s", f.error.c_str());
+    ImGui::TextColored(errorColor(state.ui.theme), "%s", f.error.c_str());
     ImGui::PopTextWrapPos();
   }
   ok |= ImGui::Button(tr(f.okLabel));
@@ -129,7 +129,7 @@ void drawFileDialog(AppState& state) {
 //-----------------------------------------------------------------------------
 
 void drawConfirm(AppState& state) {
-  Dialogs& d = state.dialogs;
+  Dialogs& d = state.ui.dialogs;
   if (!beginModal(kConfirmTitle, 32.0f)) return;
   const bool game = workshopDirty(state);  // a workshop game: its session is what to save
   ImGui::PushTextWrapPos(0.0f);
@@ -145,7 +145,7 @@ void drawConfirm(AppState& state) {
     if (game)
       requestSaveWorkshopSession(state);
     else
-      state.requests.save = true;
+      state.ui.requests.save = true;
     ImGui::CloseCurrentPopup();
   }
   probeItem("confirm/save");
@@ -170,7 +170,7 @@ void drawConfirm(AppState& state) {
 //-----------------------------------------------------------------------------
 
 void drawDialogs(AppState& state) {
-  Dialogs& d = state.dialogs;
+  Dialogs& d = state.ui.dialogs;
   if (d.requested) {
     d.shown = std::move(*d.requested);
     d.requested.reset();

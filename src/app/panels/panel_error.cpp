@@ -10,14 +10,14 @@
 
 namespace chokepoint::app {
 
-void drawErrorPanel(AppState& state) {
-  const ImVec4 red = errorColor(state);
+void drawErrorPanel(const AppState& state, UiState& ui) {
+  const ImVec4 red = errorColor(ui.theme);
   ImGui::PushStyleColor(ImGuiCol_Border, red);
   ImGui::PushStyleVar(ImGuiStyleVar_ChildBorderSize, 2.0f);
   ImGui::BeginChild("##ScenarioError", ImVec2(0, 0), true);
   ImGui::PopStyleVar();    // the border is drawn by BeginChild; widgets inside keep
   ImGui::PopStyleColor();  // the theme's border colour
-  pushBold(state);
+  pushBold(ui);
   ImGui::TextColored(red, "%s", tr("The scenario could not be loaded"));
   ImGui::PopFont();
   ImGui::Spacing();
@@ -27,10 +27,10 @@ void drawErrorPanel(AppState& state) {
   ImGui::Text(tr("%d problem%s:"), static_cast<int>(state.loadProblems.size()),
               state.loadProblems.size() == 1 ? "" : "s");
   ImGui::Spacing();
-  if (ImGui::Button(tr("Reload scenario (Ctrl+R)"))) state.requests.reload = true;
+  if (ImGui::Button(tr("Reload scenario (Ctrl+R)"))) ui.requests.reload = true;
   probeItem("error/Reload");
   ImGui::SameLine();
-  if (ImGui::Button(tr("Open another... (Ctrl+O)"))) requestOpenScenario(state);
+  if (ImGui::Button(tr("Open another... (Ctrl+O)"))) requestOpenScenario(state, ui);
   probeItem("error/Open");
   ImGui::Spacing();
 

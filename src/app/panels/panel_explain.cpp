@@ -10,6 +10,7 @@
 #include "engine/results_io.h"
 #include "app/core/tr.h"
 #include "app/core/status.h"
+#include "app/charts/chart.h"
 
 #include <imgui.h>
 #include <imgui_stdlib.h>
@@ -32,34 +33,34 @@ std::string signedValue(double v, chart::Unit unit) {
 
 chart::Unit targetUnit(const AppState& state) {
   for (const TargetChoice& c : explainTargets(*state.doc.loaded))
-    if (c.target == state.explain.target) return c.unit;
+    if (c.target == state.ui.explain.target) return c.unit;
   return chart::Unit::None;
 }
 
 // The KPI or series picker shared by both tabs.
-void drawTargetPicker(AppState& state) {
+void drawTargetPicker(const AppState& state, UiState& ui) {
   const auto choices = explainTargets(*state.doc.loaded);
   std::string current = "?";
   for (const TargetChoice& c : choices)
-    if (c.target == state.explain.target) current = c.label;
+    if (c.target == ui.explain.target) current = c.label;
   ImGui::SetNextItemWidth(em() * 22.0f);
   if (ImGui::BeginCombo("##explainTarget", current.c_str())) {
     for (size_t i = 0; i < choices.size(); ++i) {
       if (i == kpiSpecs().size()) ImGui::Separator();
-      if (ImGui::Selectable(choices[i].label.c_str(), choices[i].target == state.explain.target))
-        state.explain.target = choices[i].target;
+      if (ImGui::Selectable(choices[i].label.c_str(), choices[i].target == ui.explain.target))
+        ui.explain.target = choices[i].target;
     }
     ImGui::EndCombo();
   }
   probeItem("explain/target");
   ImGui::SameLine();
-  ImGui::Text(tr("in %s"), state.dash.months.label(state.view.month));
+  ImGui::Text(tr("in %s"), state.dash.months.label(ui.view.month));
 }
 
 // "Export: [name] [CSV] [PNG]" writing name.csv / name.png; the PNG is cropped to `rect`.
 // On the line of the controls when it fits there, else on a line of its own (a 720p
 // projector in Ukrainian has no room for it beside them).
-void drawExportRow(AppState& state, std::string* base, const std::string& csv, const float rect[4], const char* probe) {
+void drawExportRow(UiState& ui, std::string* base, const std::string& csv, const float rect[4], const char* probe) {
   const ImGuiStyle& style = ImGui::GetStyle();
   const char* label = tr("  Export:");
   const float need = ImGui::CalcTextSize(label).x + em() * 10.0f + ImGui::CalcTextSize(tr("CSV")).x +
@@ -74,15 +75,15 @@ void drawExportRow(AppState& state, std::string* base, const std::string& csv, c
   ImGui::SameLine();
   if (ImGui::SmallButton(tr("CSV"))) {
     const std::string problem = cp::writeFileAtomic(*base + ".csv", csv);
-    setStatus(state, problem.empty() ? tr("Exported ") + *base + ".csv" : problem, !problem.empty());
+    setStatus(ui, problem.empty() ? tr("Exported ") + *base + ".csv" : problem, !problem.empty());
   }
   probeItem((std::string(probe) + "/csv").c_str());
   ImGui::SameLine();
   if (ImGui::SmallButton(tr("PNG"))) {
     ScreenshotRequest shot{*base + ".png", false, 2};
     std::copy(rect, rect + 4, shot.crop);
-    state.requests.screenshot = shot;
-    setStatus(state, tr("Exported ") + *base + ".png");
+    ui.requests.screenshot = shot;
+    setStatus(ui, tr("Exported ") + *base + ".png");
   }
   probeItem((std::string(probe) + "/png").c_str());
 }
@@ -119,7 +120,7 @@ std::string tornadoCsv(const cp::Sensitivity& t) {
 void progressLine(const AppState& state, bool sensitivity) {
   const std::string status = explainStatus(state, sensitivity);
   if (status.rfind(tr("failed: "), 0) == 0) {
-    ImGui::TextColored(errorColor(state), "%s", status.c_str());
+    ImGui::TextColored(errorColor(state.ui.theme), "%s", status.c_str());
     return;
   }
   ImGui::ProgressBar(explainProgress(state, sensitivity), ImVec2(em() * 20.0f, 0.0f), status.c_str());
@@ -127,11 +128,11 @@ void progressLine(const AppState& state, bool sensitivity) {
 
 }  // namespace
 
-void drawExplainTab(AppState& state) {
-  state.explain.explainVisible = true;  // update() computes what the visible tabs need
-  drawTargetPicker(state);
+void drawExplainTab(const AppState& state, UiState& ui) {
+  ui.explain.explainVisible = true;  // update() computes what the visible tabs need
+  drawTargetPicker(state, ui);
   ImGui::SameLine();
-  int split = state.explain.oneAtATime ? 1 : 0;
+  int split = ui.explain.oneAtATime ? 1 : 0;
   ImGui::RadioButton(tr("Fair shares"), &split, 0);
   itemTooltip(
       tr("Each lever's Shapley value: its effect averaged over every order in which the changes could be made. "
@@ -141,7 +142,7 @@ void drawExplainTab(AppState& state) {
   ImGui::RadioButton(tr("Alone + interactions"), &split, 1);
   itemTooltip(tr("Each lever's effect when it alone is changed, and what the levers do together as its own bar."));
   probeItem("explain/alone");
-  state.explain.oneAtATime = split == 1;
+  ui.explain.oneAtATime = split == 1;
 
   const cp::Attribution* a = shownAttribution(state);
   if (!a) {
@@ -149,16 +150,16 @@ void drawExplainTab(AppState& state) {
     return;
   }
   const chart::Unit unit = targetUnit(state);
-  const std::vector<WaterfallBar> bars = waterfallBars(*a, state.explain.oneAtATime);
+  const std::vector<WaterfallBar> bars = waterfallBars(*a, ui.explain.oneAtATime);
   const double diff = a->difference();
   if (bars.empty()) {
     ImGui::TextDisabled(tr("No lever differs from the file as loaded by %s. Change a lever to see what it does."),
-                        state.dash.months.label(state.view.month));
+                        state.dash.months.label(ui.view.month));
     return;
   }
   // The export row first, so it stays in view; the PNG crop is last frame's rectangle.
-  float* rect = state.explain.waterfallRect;
-  drawExportRow(state, &state.explain.waterfallExport, waterfallCsv(*a, bars), rect, "explain/export");
+  float* rect = ui.explain.waterfallRect;
+  drawExportRow(ui, &ui.explain.waterfallExport, waterfallCsv(*a, bars), rect, "explain/export");
 
   // Rows: as loaded, one per bar, your run; they shrink to fit the tab, then scroll.
   ImGui::BeginChild("##waterfall", ImVec2(0, 0), false);
@@ -238,9 +239,9 @@ void drawExplainTab(AppState& state) {
   ImGui::EndChild();
 }
 
-void drawSensitivityTab(AppState& state) {
-  state.explain.sensitivityVisible = true;
-  drawTargetPicker(state);
+void drawSensitivityTab(const AppState& state, UiState& ui) {
+  ui.explain.sensitivityVisible = true;
+  drawTargetPicker(state, ui);
   const cp::Sensitivity* t = shownSensitivity(state);
   if (!t) {
     progressLine(state, true);
@@ -252,8 +253,8 @@ void drawSensitivityTab(AppState& state) {
   itemTooltip(
       tr("Each lever alone at both ends of its declared range for the whole run, the others as they are now. "
          "Click a bar to set that lever to that end; Ctrl+Z undoes it."));
-  float* rect = state.explain.tornadoRect;
-  drawExportRow(state, &state.explain.tornadoExport, tornadoCsv(*t), rect, "sensitivity/export");
+  float* rect = ui.explain.tornadoRect;
+  drawExportRow(ui, &ui.explain.tornadoExport, tornadoCsv(*t), rect, "sensitivity/export");
 
   double lo = t->value, hi = t->value;
   for (const cp::SensitivityRow& r : t->rows) {
@@ -311,7 +312,7 @@ void drawSensitivityTab(AppState& state) {
         tooltipLines(fmt::format("{} = {}: {}", l.label.empty() ? r.id.c_str() : tr(l.label), endText,
                                  chart::formatValue(v, unit)),
                      "", "", tr("Click to set the lever to this end (Ctrl+Z undoes it). ") + std::string(tr(l.help)));
-      if (clicked) setLeverValue(state.doc, r.lever, end == 0 ? r.low : r.high);
+      if (clicked) ui.commands.push_back(SetLever{r.lever, end == 0 ? r.low : r.high, false});
       const ImVec2 size = ImGui::CalcTextSize(endText.c_str());
       const float lx = outer ? (left ? a0 - size.x - 4.0f : a1 + 4.0f) : (left ? c - size.x - 6.0f : c + 6.0f);
       dl->AddText(ImVec2(lx, ty), end == 0 ? lowCol : highCol, endText.c_str());

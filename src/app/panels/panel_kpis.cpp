@@ -56,7 +56,7 @@ bool negligible(double delta, double base, chart::Unit unit) {
 const cp::Objective* teamObjective(const AppState& state, const KpiSpec& spec, std::string* team) {
   if (!workshopActive(state)) return nullptr;
   const auto& w = *state.classroom.workshop.workshop;
-  const int t = state.classroom.workshop.team;
+  const int t = state.ui.view.workshopTeam;
   if (t < 0 || t >= static_cast<int>(w.teams.size())) return nullptr;
   for (const cp::Objective& o : w.teams[static_cast<size_t>(t)].objectives)
     if (o.scope == spec.series.scope && o.id == spec.series.id && o.metric == spec.series.metric) {
@@ -76,9 +76,9 @@ struct CardFonts {
 CardFonts cardFonts(const AppState& state, float width) {
   ImFont* theme = ImGui::GetFont();
   ImFont* label = theme;
-  if (width - ImGui::GetStyle().WindowPadding.x * 2.0f < theme->FontSize * 10.0f && state.fonts.regular)
-    label = state.fonts.regular;
-  ImFont* value = label->FontSize >= kLargeFontSizePx - 0.5f ? state.fonts.kpiLarge : state.fonts.kpi;
+  if (width - ImGui::GetStyle().WindowPadding.x * 2.0f < theme->FontSize * 10.0f && state.ui.fonts.regular)
+    label = state.ui.fonts.regular;
+  ImFont* value = label->FontSize >= kLargeFontSizePx - 0.5f ? state.ui.fonts.kpiLarge : state.ui.fonts.kpi;
   return {label, value ? value : label};
 }
 
@@ -89,10 +89,11 @@ float rowHeight(const CardFonts& f, bool ranges) {
   return line * (ranges ? 4.0f : 3.0f) + f.value->FontSize + style.ItemSpacing.y + style.WindowPadding.y * 2.0f;
 }
 
-void drawCard(AppState& state, size_t k, float width, float height, const CardFonts& fonts, const KpiRange& range) {
+void drawCard(const AppState& state, UiState& ui, size_t k, float width, float height, const CardFonts& fonts,
+              const KpiRange& range) {
   const KpiSpec& spec = kpiSpecs()[k];
   const KpiData& data = state.dash.kpis[k];
-  const int t = state.view.month;
+  const int t = ui.view.month;
   ImGui::BeginChild(spec.id, ImVec2(width, height), true, ImGuiWindowFlags_NoScrollbar);
   ImGui::PushFont(fonts.label);
   ImGui::PushTextWrapPos(0.0f);
@@ -150,7 +151,7 @@ void drawCard(AppState& state, size_t k, float width, float height, const CardFo
       if (ImGui::CalcTextSize((text + shown).c_str()).x <= ImGui::GetContentRegionAvail().x) text += shown;
     }
     if (const int verdict = kpiVerdict(state, k, delta); verdict != 0) {
-      ImGui::TextColored(verdict > 0 ? betterColor(state) : worseColor(state), "%s", text.c_str());
+      ImGui::TextColored(verdict > 0 ? betterColor(ui.theme) : worseColor(ui.theme), "%s", text.c_str());
     } else {
       ImGui::TextUnformatted(text.c_str());
     }
@@ -199,7 +200,7 @@ int kpiVerdict(const AppState& state, size_t kpi, double delta) {
   return (delta > 0) == (o->better == cp::Better::Higher) ? 1 : -1;
 }
 
-void drawKpiCards(AppState& state) {
+void drawKpiCards(const AppState& state, UiState& ui) {
   const size_t n = std::min(kpiSpecs().size(), state.dash.kpis.size());
   if (n == 0) return;
   const ImGuiStyle& style = ImGui::GetStyle();
@@ -215,7 +216,7 @@ void drawKpiCards(AppState& state) {
   for (size_t k = 0; k < n; ++k) {
     if (k != 0) ImGui::SameLine();
     ImGui::PushID(static_cast<int>(k));
-    drawCard(state, k, width, height, fonts, kpiRange(state, k));
+    drawCard(state, ui, k, width, height, fonts, kpiRange(state, k));
     ImGui::PopID();
   }
 }

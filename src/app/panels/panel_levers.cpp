@@ -1,7 +1,8 @@
 // The lever panel, generated from the scenario's lever catalogue: nothing here knows a
 // particular lever. Groups become collapsing headers in catalogue order; each lever's kind
 // picks its widget. Changed levers are coloured and get a Reset button; a slider drag is
-// one undo step (the gesture ends in drawUi when no item is active any more).
+// one undo step (the gesture ends in drawUi when no item is active any more). The panel
+// reads the document const and pushes its edits as commands (commands.h).
 //
 // [SECTION] Formatting values for widgets
 // [SECTION] One lever: label row, widget, tooltip
@@ -69,7 +70,7 @@ void leverTooltip(const AppState& state, int index) {
   const cp::Lever& l = lever(doc, index);
   ImGui::BeginTooltip();
   ImGui::PushTextWrapPos(em() * 30.0f);
-  pushBold(state);
+  pushBold(state.ui);
   ImGui::TextUnformatted(tr(l.label));
   ImGui::PopFont();
   ImGui::TextDisabled("%s (%s)", l.id.c_str(), cp::toString(l.kind));
@@ -84,16 +85,13 @@ void leverTooltip(const AppState& state, int index) {
 }
 
 // A discrete edit (checkbox, combo, button): one undo step.
-void commitValue(Document& doc, int index, double value) { setLeverValue(doc, index, value); }
+void commitValue(UiState& ui, int index, double value) { ui.commands.push_back(SetLever{index, value, false}); }
 
 // A continuous edit (slider): joins the gesture that ends when the mouse is released.
-void dragValue(Document& doc, int index, double value) {
-  beginGesture(doc);
-  setLeverValue(doc, index, value);
-}
+void dragValue(UiState& ui, int index, double value) { ui.commands.push_back(SetLever{index, value, true}); }
 
-void drawNumber(AppState& state, int index) {
-  Document& doc = state.doc;
+void drawNumber(const AppState& state, UiState& ui, int index) {
+  const Document& doc = state.doc;
   const cp::Lever& l = lever(doc, index);
   const bool percent = l.kind == cp::LeverKind::Share;
   const double scale = percent ? 100.0 : 1.0;
@@ -103,26 +101,26 @@ void drawNumber(AppState& state, int index) {
   ImGui::SetNextItemWidth(-FLT_MIN);
   if (ImGui::SliderScalar("##value", ImGuiDataType_Double, &shown, &lo, &hi, format.c_str(),
                           ImGuiSliderFlags_AlwaysClamp)) {
-    dragValue(doc, index, snapToStep(l, shown / scale));
+    dragValue(ui, index, snapToStep(l, shown / scale));
   }
   probeItem(probeName(l).c_str());
   leverTooltip(state, index);
 }
 
-void drawMonth(AppState& state, int index) {
-  Document& doc = state.doc;
+void drawMonth(const AppState& state, UiState& ui, int index) {
+  const Document& doc = state.doc;
   const cp::Lever& l = lever(doc, index);
   const cp::Scenario& s = *doc.loaded;
   const double value = leverValue(doc, index);
   bool never = value >= cp::kNever;
   if (ImGui::Checkbox(tr("never"), &never)) {
     if (never) {
-      commitValue(doc, index, cp::kNever);
+      commitValue(ui, index, cp::kNever);
     } else {
       // Back to a date: the file's date if it had one, else the month on the scrubber.
       const double fileValue = loadedLeverValue(doc, index);
-      const int month = fileValue < cp::kNever ? static_cast<int>(fileValue) : s.start + state.view.month;
-      commitValue(doc, index, std::clamp(month, s.start, s.end));
+      const int month = fileValue < cp::kNever ? static_cast<int>(fileValue) : s.start + ui.view.month;
+      commitValue(ui, index, std::clamp(month, s.start, s.end));
     }
   }
   probeItem(probeName(l, "never").c_str());
@@ -133,14 +131,14 @@ void drawMonth(AppState& state, int index) {
   ImGui::BeginDisabled(never);
   ImGui::SetNextItemWidth(-FLT_MIN);
   if (ImGui::SliderInt("##month", &month, s.start, s.end, label.c_str(), ImGuiSliderFlags_AlwaysClamp) && !never)
-    dragValue(doc, index, month);
+    dragValue(ui, index, month);
   ImGui::EndDisabled();
   probeItem(probeName(l).c_str());
   leverTooltip(state, index);
 }
 
-void drawChoice(AppState& state, int index) {
-  Document& doc = state.doc;
+void drawChoice(const AppState& state, UiState& ui, int index) {
+  const Document& doc = state.doc;
   const cp::Lever& l = lever(doc, index);
   const int current = static_cast<int>(std::lround(leverValue(doc, index)));
   const std::string preview = displayLeverValue(l, current);
@@ -149,7 +147,7 @@ void drawChoice(AppState& state, int index) {
     for (size_t o = 0; o < l.options.size(); ++o) {
       ImGui::PushID(static_cast<int>(o));
       if (ImGui::Selectable(l.options[o].c_str(), static_cast<int>(o) == current))
-        commitValue(doc, index, static_cast<double>(o));
+        commitValue(ui, index, static_cast<double>(o));
       ImGui::PopID();
     }
     ImGui::EndCombo();
@@ -158,23 +156,23 @@ void drawChoice(AppState& state, int index) {
   leverTooltip(state, index);
 }
 
-void drawSchedule(AppState& state, int index) {
-  Document& doc = state.doc;
+void drawSchedule(const AppState& state, UiState& ui, int index) {
+  const Document& doc = state.doc;
   const cp::Lever& l = lever(doc, index);
   ImGui::PushStyleColor(ImGuiCol_Text, dimColor());
   ImGui::TextWrapped(tr("Schedule: %s"), scheduleText(doc, index).c_str());
   ImGui::PopStyleColor();
   leverTooltip(state, index);
-  const int month = doc.loaded->start + state.view.month;
-  if (ImGui::SmallButton(tr("Use one value"))) commitValue(doc, index, leverValueInMonth(doc, index, month));
+  const int month = doc.loaded->start + ui.view.month;
+  if (ImGui::SmallButton(tr("Use one value"))) commitValue(ui, index, leverValueInMonth(doc, index, month));
   probeItem(probeName(l, "flatten").c_str());
   itemTooltip(
       tr("Replace the dated schedule with one value for the whole run: its value in the month on the scrubber."));
 }
 
 // Label (coloured when changed) with a Reset button at the right end of its first line.
-void drawLabelRow(AppState& state, int index, bool asCheckbox) {
-  Document& doc = state.doc;
+void drawLabelRow(const AppState& state, UiState& ui, int index, bool asCheckbox) {
+  const Document& doc = state.doc;
   const cp::Lever& l = lever(doc, index);
   const bool changed = leverChanged(doc, index);
   const float resetW = ImGui::CalcTextSize(tr("Reset")).x + ImGui::GetStyle().FramePadding.x * 2.0f;
@@ -186,51 +184,51 @@ void drawLabelRow(AppState& state, int index, bool asCheckbox) {
     // Box and label apart, so a long label wraps before the Reset button; a click on
     // the label toggles, as it would on a checkbox's own label.
     bool on = leverValue(doc, index) > 0.5;
-    if (ImGui::Checkbox("##on", &on)) commitValue(doc, index, on ? 1.0 : 0.0);
+    if (ImGui::Checkbox("##on", &on)) commitValue(ui, index, on ? 1.0 : 0.0);
     probeItem(probeName(l).c_str());
     leverTooltip(state, index);
     ImGui::SameLine(0.0f, ImGui::GetStyle().ItemInnerSpacing.x);
     ImGui::AlignTextToFramePadding();
   }
-  if (changed) ImGui::PushStyleColor(ImGuiCol_Text, changedColor(state));
+  if (changed) ImGui::PushStyleColor(ImGuiCol_Text, changedColor(ui.theme));
   ImGui::PushTextWrapPos(wrapAt - ImGui::GetWindowPos().x);  // window-local, as ImGui wants it
   ImGui::TextUnformatted(tr(l.label));
   ImGui::PopTextWrapPos();
   if (changed) ImGui::PopStyleColor();
-  if (asCheckbox && ImGui::IsItemClicked()) commitValue(doc, index, leverValue(doc, index) > 0.5 ? 0.0 : 1.0);
+  if (asCheckbox && ImGui::IsItemClicked()) commitValue(ui, index, leverValue(doc, index) > 0.5 ? 0.0 : 1.0);
   leverTooltip(state, index);
 
   if (changed) {
     const ImVec2 after = ImGui::GetCursorScreenPos();
     ImGui::SetCursorScreenPos(ImVec2(right - resetW, rowStart.y));
-    if (ImGui::SmallButton(tr("Reset"))) resetLever(doc, index);
+    if (ImGui::SmallButton(tr("Reset"))) ui.commands.push_back(ResetLever{index});
     probeItem(probeName(l, "reset").c_str());
     itemTooltip(tr("Back to the value in the scenario file"));
     ImGui::SetCursorScreenPos(after);
   }
 }
 
-void drawLever(AppState& state, int index) {
-  Document& doc = state.doc;
+void drawLever(const AppState& state, UiState& ui, int index) {
+  const Document& doc = state.doc;
   const cp::Lever& l = lever(doc, index);
   const bool dated = hasDatedSchedule(doc, index);
   const bool checkbox = l.kind == cp::LeverKind::Bool && !dated;
-  drawLabelRow(state, index, checkbox);
+  drawLabelRow(state, ui, index, checkbox);
   if (dated) {
-    drawSchedule(state, index);
+    drawSchedule(state, ui, index);
   } else {
     switch (l.kind) {
       case cp::LeverKind::Bool:
         break;  // the label row is the checkbox
       case cp::LeverKind::Number:
       case cp::LeverKind::Share:
-        drawNumber(state, index);
+        drawNumber(state, ui, index);
         break;
       case cp::LeverKind::Month:
-        drawMonth(state, index);
+        drawMonth(state, ui, index);
         break;
       case cp::LeverKind::Choice:
-        drawChoice(state, index);
+        drawChoice(state, ui, index);
         break;
     }
   }
@@ -243,9 +241,9 @@ void drawLever(AppState& state, int index) {
 // [SECTION] drawLeverPanel
 //-----------------------------------------------------------------------------
 
-void drawLeverPanel(AppState& state) {
-  Document& doc = state.doc;
-  pushBold(state);
+void drawLeverPanel(const AppState& state, UiState& ui) {
+  const Document& doc = state.doc;
+  pushBold(ui);
   ImGui::TextUnformatted(tr("Policy levers"));
   ImGui::PopFont();
   const int changed = changedLeverCount(doc);
@@ -258,7 +256,7 @@ void drawLeverPanel(AppState& state) {
   if (ImGui::GetCursorPosX() + ImGui::CalcTextSize(status.c_str()).x + spacing + resetAllW <=
       ImGui::GetWindowContentRegionMax().x) {
     if (changed > 0)
-      ImGui::TextColored(changedColor(state), "%s", status.c_str());
+      ImGui::TextColored(changedColor(ui.theme), "%s", status.c_str());
     else
       ImGui::TextDisabled("%s", status.c_str());
     ImGui::SameLine();
@@ -267,7 +265,7 @@ void drawLeverPanel(AppState& state) {
   if (ImGui::GetCursorPosX() > ImGui::GetWindowContentRegionMax().x - resetAllW) ImGui::NewLine();
   ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - resetAllW));
   ImGui::BeginDisabled(changed == 0);
-  if (ImGui::SmallButton(tr("Reset all"))) resetAllLevers(doc);
+  if (ImGui::SmallButton(tr("Reset all"))) ui.commands.push_back(ResetAllLevers{});
   ImGui::EndDisabled();
   probeItem("levers/reset_all");
   itemTooltip(tr("Every lever back to its value in the scenario file (Ctrl+Z undoes it)"));
@@ -294,9 +292,9 @@ void drawLeverPanel(AppState& state) {
         if (lever(doc, i).group != group) continue;
         ImGui::PushID(i);
         ImGui::BeginGroup();
-        drawLever(state, i);
+        drawLever(state, ui, i);
         ImGui::EndGroup();
-        highlightLever(state, lever(doc, i).id);  // the story card names this lever
+        highlightLever(state, ui, lever(doc, i).id);  // the story card names this lever
         ImGui::PopID();
       }
     }

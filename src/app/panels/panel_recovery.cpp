@@ -39,7 +39,7 @@ bool beginPrompt(const char* title, float widthEm) {
 // [SECTION] Restore session
 //-----------------------------------------------------------------------------
 
-void drawRestorePrompt(AppState& state) {
+void drawRestorePrompt(const AppState& state, UiState& ui) {
   if (!beginPrompt(kRestoreTitle, 36.0f)) return;
   if (!state.session.offer) {  // resolved elsewhere (e.g. --restore-session)
     ImGui::CloseCurrentPopup();
@@ -60,13 +60,13 @@ void drawRestorePrompt(AppState& state) {
     ImGui::TextDisabled(tr("... and %zu more"), s.levers.size() - kMaxListedLevers);
   ImGui::Spacing();
   if (ImGui::Button(tr("Restore"))) {
-    state.session.restoreRequested = true;  // loading happens after the frame (handleRequests)
+    ui.commands.push_back(RestoreSession{});  // loading happens after the frame (handleRequests)
     ImGui::CloseCurrentPopup();
   }
   probeItem("restore/restore");
   ImGui::SameLine();
   if (ImGui::Button(tr("Discard"))) {
-    discardSessionOffer(state);
+    ui.commands.push_back(DiscardSession{});
     ImGui::CloseCurrentPopup();
   }
   probeItem("restore/discard");
@@ -77,7 +77,7 @@ void drawRestorePrompt(AppState& state) {
 // [SECTION] Scenario changed on disk
 //-----------------------------------------------------------------------------
 
-void drawChangedPrompt(AppState& state) {
+void drawChangedPrompt(const AppState& state, UiState& ui) {
   if (!beginPrompt(kChangedTitle, 36.0f)) return;
   if (!state.watch.prompting) {
     ImGui::CloseCurrentPopup();
@@ -107,7 +107,7 @@ void drawChangedPrompt(AppState& state) {
   if (ImGui::Button(tr("Keep mine"))) choice = FileChangeChoice::KeepMine;
   probeItem("changed/keep");
   if (choice) {
-    resolveFileChange(state, *choice);
+    ui.commands.push_back(ResolveFileChange{*choice});
     ImGui::CloseCurrentPopup();
   }
   ImGui::EndPopup();
@@ -119,17 +119,17 @@ void drawChangedPrompt(AppState& state) {
 // [SECTION] drawRecoveryDialogs
 //-----------------------------------------------------------------------------
 
-void drawRecoveryDialogs(AppState& state) {
+void drawRecoveryDialogs(const AppState& state, UiState& ui) {
   const bool otherPopup = ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId);
   if (state.session.offerRequested && !otherPopup) {
-    state.session.offerRequested = false;
+    ui.commands.push_back(PromptShown{RecoveryPrompt::RestoreSession});
     ImGui::OpenPopup(tr(kRestoreTitle));
   } else if (state.watch.promptRequested && !otherPopup) {
-    state.watch.promptRequested = false;
+    ui.commands.push_back(PromptShown{RecoveryPrompt::FileChanged});
     ImGui::OpenPopup(tr(kChangedTitle));
   }
-  drawRestorePrompt(state);
-  drawChangedPrompt(state);
+  drawRestorePrompt(state, ui);
+  drawChangedPrompt(state, ui);
 }
 
 }  // namespace chokepoint::app

@@ -7,6 +7,7 @@
 #include "app/panels/ui_probe.h"
 #include "engine/month.h"
 #include "app/core/tr.h"
+#include "app/charts/chart.h"
 
 #include <imgui.h>
 
@@ -99,7 +100,7 @@ void drawKindLegend(const cp::Scenario& s) {
 
 }  // namespace
 
-void drawRuleTimeline(AppState& state) {
+void drawRuleTimeline(const AppState& state, UiState& ui) {
   if (!hasScenario(state.doc)) return;
   const cp::Scenario& s = *state.doc.loaded;
   const MonthAxis& months = state.dash.months;
@@ -170,7 +171,7 @@ void drawRuleTimeline(AppState& state) {
   const float rowsBottom = ImGui::GetCursorScreenPos().y;
   for (int t = 0; t < months.count(); ++t)
     if (cp::monthOf(months.start + t) == 1) dl->AddLine(ImVec2(xOf(t), rowsTop), ImVec2(xOf(t), rowsBottom), gridCol);
-  const float cx = xOf(state.view.month) + 0.5f * (xOf(1) - xOf(0));
+  const float cx = xOf(ui.view.month) + 0.5f * (xOf(1) - xOf(0));
   dl->AddLine(ImVec2(cx, top.y), ImVec2(cx, rowsBottom), ImGui::GetColorU32(ImGuiCol_Text, 0.8f), 1.5f);
   ImGui::EndChild();
 }

@@ -12,10 +12,10 @@
 
 namespace chokepoint::app {
 
-void drawScrubber(AppState& state) {
+void drawScrubber(const AppState& state, UiState& ui) {
   const MonthAxis& months = state.dash.months;
   if (months.count() == 0) return;
-  int& t = state.view.month;
+  int& t = ui.view.month;
   t = std::clamp(t, 0, months.count() - 1);
 
   ImGui::AlignTextToFramePadding();

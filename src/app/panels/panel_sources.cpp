@@ -52,21 +52,21 @@ void drawSourceLines(const AppState& state, const std::string& text, const char*
   }
 }
 
-void drawSourcesWindow(AppState& state) {
-  if (!state.windows.sources) return;
+void drawSourcesWindow(const AppState& state, UiState& ui) {
+  if (!ui.windows.sources) return;
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(vp->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
   ImGui::SetNextWindowSize(ImVec2(vp->WorkSize.x * 0.8f, vp->WorkSize.y * 0.7f), ImGuiCond_Appearing);
-  if (ImGui::Begin(trId("Sources", "###Sources"), &state.windows.sources, ImGuiWindowFlags_NoSavedSettings)) {
+  if (ImGui::Begin(trId("Sources", "###Sources"), &ui.windows.sources, ImGuiWindowFlags_NoSavedSettings)) {
     if (!state.sourcesError.empty())
-      ImGui::TextColored(errorColor(state), tr("Sources file: %s"), state.sourcesError.c_str());
+      ImGui::TextColored(errorColor(ui.theme), tr("Sources file: %s"), state.sourcesError.c_str());
     if (state.sources.sources.empty() && state.sourcesError.empty())
       ImGui::TextDisabled("%s", tr("No sources file next to this scenario (sources.json)."));
     ImGui::SetNextItemWidth(em() * 20.0f);
     char buf[128];
-    std::snprintf(buf, sizeof buf, "%s", state.view.sourcesFilter.c_str());
+    std::snprintf(buf, sizeof buf, "%s", ui.view.sourcesFilter.c_str());
     if (ImGui::InputTextWithHint("##filter", "filter: id, title, publisher, year", buf, sizeof buf))
-      state.view.sourcesFilter = buf;
+      ui.view.sourcesFilter = buf;
     probeItem("sources/filter");
     ImGui::SameLine();
     ImGui::TextDisabled(tr("%zu sources; select a row and Ctrl+C copies its address"), state.sources.sources.size());
@@ -82,14 +82,14 @@ void drawSourcesWindow(AppState& state) {
       ImGui::TableHeadersRow();
       int shown = 0;
       for (const cp::Source& s : state.sources.sources) {
-        const std::string& f = state.view.sourcesFilter;
+        const std::string& f = ui.view.sourcesFilter;
         if (!(contains(s.id, f) || contains(s.title, f) || contains(s.publisher, f) || contains(s.date, f))) continue;
         ++shown;
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
-        const bool selected = state.view.sourceSelected == s.id;
+        const bool selected = ui.view.sourceSelected == s.id;
         if (ImGui::Selectable(s.id.c_str(), selected, ImGuiSelectableFlags_SpanAllColumns))
-          state.view.sourceSelected = s.id;
+          ui.view.sourceSelected = s.id;
         if (selected && ImGui::IsWindowFocused() && ImGui::GetIO().KeyCtrl && ImGui::IsKeyPressed('C', false))
           ImGui::SetClipboardText(s.url.c_str());
         ImGui::TableNextColumn();
@@ -103,7 +103,7 @@ void drawSourcesWindow(AppState& state) {
         if (!s.note.empty()) ImGui::TextDisabled("%s", s.note.c_str());
       }
       ImGui::EndTable();
-      state.view.sourcesShown = shown;
+      ui.view.sourcesShown = shown;
     }
     probeItem("sources/table");
   }

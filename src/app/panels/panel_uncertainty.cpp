@@ -12,10 +12,10 @@
 
 namespace chokepoint::app {
 
-void drawUncertaintyBar(AppState& state) {
+void drawUncertaintyBar(const AppState& state, UiState& ui) {
   bool on = state.uncertainty.enabled;
   ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(ImGui::GetStyle().FramePadding.x, 1.0f));
-  if (ImGui::Checkbox(tr("Uncertainty"), &on)) setUncertainty(state, on);
+  if (ImGui::Checkbox(tr("Uncertainty"), &on)) ui.commands.push_back(SetUncertainty{on});
   ImGui::PopStyleVar();
   probeItem("uncertainty/toggle");
   itemTooltip(
@@ -29,7 +29,7 @@ void drawUncertaintyBar(AppState& state) {
   if (ready)
     ImGui::TextDisabled("%s", status.c_str());
   else
-    ImGui::TextColored(warningColor(state), "%s", status.c_str());
+    ImGui::TextColored(warningColor(ui.theme), "%s", status.c_str());
   probeItem("uncertainty/status");
 }
 

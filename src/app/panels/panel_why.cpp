@@ -21,9 +21,9 @@ namespace chokepoint::app {
 
 namespace {
 
-void drawCompanyCombo(AppState& state) {
+void drawCompanyCombo(const AppState& state, UiState& ui) {
   const cp::Scenario& s = *state.doc.loaded;
-  int& company = state.view.whyCompany;
+  int& company = ui.view.whyCompany;
   const char* preview = company >= 0 && company < static_cast<int>(s.companies.size())
                             ? tr(s.companies[static_cast<size_t>(company)].name)
                             : tr("(pick a company)");
@@ -84,18 +84,18 @@ void drawPurpose(const std::vector<cp::OptionTrace>& trace, int purpose) {
 
 }  // namespace
 
-void drawWhyPanel(AppState& state) {
+void drawWhyPanel(const AppState& state, UiState& ui) {
   if (!hasScenario(state.doc)) return;
-  state.view.whyVisible = true;
+  ui.view.whyVisible = true;
   ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted(tr("Options weighed by"));
   ImGui::SameLine();
-  drawCompanyCombo(state);
+  drawCompanyCombo(state, ui);
   ImGui::SameLine();
-  const int absMonth = state.dash.months.start + state.view.month;
-  ImGui::TextWrapped(tr("in %s (move the month slider to change)"), state.dash.months.label(state.view.month));
+  const int absMonth = state.dash.months.start + ui.view.month;
+  ImGui::TextWrapped(tr("in %s (move the month slider to change)"), state.dash.months.label(ui.view.month));
 
-  const TraceKey wanted{version(state.doc), state.view.whyCompany, absMonth};
+  const TraceKey wanted{version(state.doc), ui.view.whyCompany, absMonth};
   const bool fresh = state.runs.shownTrace == wanted;
   if (!state.runs.traced) {
     ImGui::TextDisabled("%s", tr("Computing..."));

@@ -1,6 +1,7 @@
 // The dashboard's panels, one file each (panel_<name>.cpp). Each draws into the current
-// window from AppState and edits only the document (levers) and the view; file work goes
-// through requests. app_ui.cpp lays them out.
+// window from the model (AppState, const) and writes only the view (UiState); changes to the
+// model are commands (commands.h), file work goes through requests. app_ui.cpp lays them out
+// (the file dialogs still take the whole AppState).
 #pragma once
 
 #include "app/core/app_state.h"
@@ -10,14 +11,14 @@
 
 namespace chokepoint::app {
 
-void drawLeverPanel(AppState& state);  // panel_levers.cpp: the lever catalogue
-void drawKpiCards(AppState& state);    // panel_kpis.cpp: KPI cards for the scrubber month
+void drawLeverPanel(const AppState& state, UiState& ui);  // panel_levers.cpp: the lever catalogue (edits: commands)
+void drawKpiCards(const AppState& state, UiState& ui);    // panel_kpis.cpp: KPI cards for the scrubber month
 // panel_kpis.cpp: how a KPI's change reads for the workshop team whose tab is open: +1
 // better, -1 worse (the team has an objective on that series), 0 neutral (no such team).
 int kpiVerdict(const AppState& state, size_t kpi, double delta);
-void drawScrubber(AppState& state);       // panel_scrubber.cpp: month slider
-void drawChartGrid(AppState& state);      // panel_charts.cpp: grid of charts
-void drawEnlargedChart(AppState& state);  // panel_charts.cpp: one chart, large (own window)
+void drawScrubber(const AppState& state, UiState& ui);       // panel_scrubber.cpp: month slider
+void drawChartGrid(const AppState& state, UiState& ui);      // panel_charts.cpp: grid of charts
+void drawEnlargedChart(const AppState& state, UiState& ui);  // panel_charts.cpp: one chart, large (own window)
 // panel_charts.cpp: chart indices in the order drawn (a story card's first; in presenter
 // mode then the most changed), how much the edits moved a chart (sum |current - loaded|
 // over sum |loaded|), and the month index after which the charts show projection (the
@@ -27,21 +28,22 @@ double chartChange(const ChartData& data);
 // The mean width of a chart's p10-p90 bands relative to their median (0 when none).
 double bandWidth(const std::vector<BandSeries>& bands);
 int recordEndIndex(const AppState& state);
-void drawCompaniesTable(AppState& state);   // panel_companies.cpp
-void drawChipsTable(AppState& state);       // panel_chips.cpp
-void drawRuleTimeline(AppState& state);     // panel_rules.cpp
-void drawWhyPanel(AppState& state);         // panel_why.cpp
-void drawErrorPanel(AppState& state);       // panel_error.cpp: every load problem
-void drawDialogs(AppState& state);          // panel_dialogs.cpp: open, save as, export, confirm
-void drawRecoveryDialogs(AppState& state);  // panel_recovery.cpp: restore session, file changed on disk
-void drawUncertaintyBar(AppState& state);   // panel_uncertainty.cpp: bands toggle and progress
+void drawCompaniesTable(const AppState& state, UiState& ui);  // panel_companies.cpp
+void drawChipsTable(const AppState& state, UiState& ui);      // panel_chips.cpp
+void drawRuleTimeline(const AppState& state, UiState& ui);    // panel_rules.cpp
+void drawWhyPanel(const AppState& state, UiState& ui);        // panel_why.cpp
+void drawErrorPanel(const AppState& state, UiState& ui);      // panel_error.cpp: every load problem
+void drawDialogs(AppState& state);                            // panel_dialogs.cpp: open, save as, export, confirm
+void drawRecoveryDialogs(const AppState& state,
+                         UiState& ui);  // panel_recovery.cpp: restore session, file changed on disk
+void drawUncertaintyBar(const AppState& state, UiState& ui);  // panel_uncertainty.cpp: bands toggle and progress
 // panel_sources.cpp: the sources file next to a scenario (state.sources), the "Source: S42"
 // lines of tooltips with each id's title, publisher, date and address, Help > Sources.
 void loadSourcesNear(AppState& state, const std::string& scenarioPath);
 void drawSourceLines(const AppState& state, const std::string& text, const char* caption = "Source");
-void drawSourcesWindow(AppState& state);
-void drawExplainTab(AppState& state);      // panel_explain.cpp: waterfall of the edits
-void drawSensitivityTab(AppState& state);  // panel_explain.cpp: tornado over every lever
-void drawCompareWindow(AppState& state);   // panel_compare.cpp: scenarios side by side
+void drawSourcesWindow(const AppState& state, UiState& ui);
+void drawExplainTab(const AppState& state, UiState& ui);      // panel_explain.cpp: waterfall of the edits
+void drawSensitivityTab(const AppState& state, UiState& ui);  // panel_explain.cpp: tornado over every lever
+void drawCompareWindow(const AppState& state, UiState& ui);   // panel_compare.cpp: scenarios side by side
 
 }  // namespace chokepoint::app

@@ -1,7 +1,7 @@
 // Small helpers shared by the panels: theme-aware colours, fonts, tooltips. ImGui only.
 #pragma once
 
-#include "app/core/app_state.h"
+#include "app/core/ui_state.h"
 
 #include <imgui.h>
 
@@ -9,20 +9,20 @@
 
 namespace chokepoint::app {
 
-// Colours that read on the current theme (dark, light and presenter backgrounds).
-ImVec4 errorColor(const AppState& state);
-ImVec4 warningColor(const AppState& state);
-ImVec4 changedColor(const AppState& state);  // levers changed from the loaded file
+// Colours that read on the theme (state.ui.theme) (dark, light and presenter backgrounds).
+ImVec4 errorColor(Theme theme);
+ImVec4 warningColor(Theme theme);
+ImVec4 changedColor(Theme theme);  // levers changed from the loaded file
 // Good and bad for someone (a team's points, a KPI against a team's objective): bluish
 // green and vermillion (Okabe-Ito), apart also for red-green colour blindness; always
 // paired with a word or sign, never colour alone.
-ImVec4 betterColor(const AppState& state);
-ImVec4 worseColor(const AppState& state);
+ImVec4 betterColor(Theme theme);
+ImVec4 worseColor(Theme theme);
 ImVec4 dimColor();  // the theme's disabled-text colour
 
 // Bold / large faces at the current theme's size (ImGui's current font when none was loaded).
-void pushBold(const AppState& state);
-void pushLarge(const AppState& state);  // KPI values: large bold
+void pushBold(const UiState& ui);
+void pushLarge(const UiState& ui);  // KPI values: large bold
 
 // Tooltip with wrapped text, shown when the last item is hovered.
 void itemTooltip(const char* text);

@@ -104,15 +104,15 @@ std::string applyCliLevers(AppState& state, const std::vector<std::string>& leve
 // The UI's screenshot request, in framebuffer pixels; false while it waits for menus
 // and dialogs to close.
 bool takeScreenshotRequest(AppState& state, std::string* path, std::optional<PixelRect>* crop) {
-  auto& req = state.requests.screenshot;
+  auto& req = state.ui.requests.screenshot;
   if (!req || req->delayFrames-- > 0) return false;
   *path = req->path;
   crop->reset();
   const bool ownCrop = req->crop[2] > req->crop[0] && req->crop[3] > req->crop[1];  // a waterfall, a tornado
-  if ((req->cropToEnlargedChart && state.view.enlargedChart >= 0) || ownCrop) {
+  if ((req->cropToEnlargedChart && state.ui.view.enlargedChart >= 0) || ownCrop) {
     const ImVec2 scale = ImGui::GetIO().DisplayFramebufferScale;
     const float pad = 8.0f;  // a margin, so axis labels at the edge keep their breathing room
-    const float* r = ownCrop ? req->crop : state.view.enlargedRect;
+    const float* r = ownCrop ? req->crop : state.ui.view.enlargedRect;
     *crop = PixelRect{static_cast<int>(std::floor((r[0] - pad) * scale.x)),
                       static_cast<int>(std::floor((r[1] - pad) * scale.y)),
                       static_cast<int>(std::ceil((r[2] - r[0] + 2 * pad) * scale.x)),
@@ -138,7 +138,7 @@ void startSession(AppState& state, const CliArgs& args, bool headless) {
   std::optional<SessionData> last = readUncleanSession(file, &warning);
   if (!warning.empty()) {
     std::fprintf(stderr, "chokepoint: %s\n", warning.c_str());
-    state.warnings.push_back(warning);
+    state.ui.warnings.push_back(warning);
   }
   if (!last) return;
   if (args.restoreSession == RestoreMode::Ask) {
@@ -146,7 +146,7 @@ void startSession(AppState& state, const CliArgs& args, bool headless) {
     return;
   }
   restoreSession(state, *last);
-  std::fprintf(stderr, "chokepoint: %s\n", state.statusMessage.c_str());
+  std::fprintf(stderr, "chokepoint: %s\n", state.ui.statusMessage.c_str());
 }
 
 //-----------------------------------------------------------------------------
@@ -242,13 +242,13 @@ int run(const CliArgs& args) {
   Settings settings = headless ? Settings{} : loadSettings(settingsFile, &warning);
 
   AppState state;
-  if (!warning.empty()) state.warnings.push_back(warning);
-  state.theme = settings.theme;
-  state.recentFiles = settings.recentFiles;
-  state.localeRoots = localeRoots();
+  if (!warning.empty()) state.ui.warnings.push_back(warning);
+  state.ui.theme = settings.theme;
+  state.ui.recentFiles = settings.recentFiles;
+  state.ui.localeRoots = localeRoots();
   if (const std::string& lang = args.language.empty() ? settings.language : args.language; lang != "en") {
     setAppLanguage(state, lang);
-    if (!state.statusMessage.empty()) std::fprintf(stderr, "chokepoint: %s\n", state.statusMessage.c_str());
+    if (!state.ui.statusMessage.empty()) std::fprintf(stderr, "chokepoint: %s\n", state.ui.statusMessage.c_str());
   }
   if (args.link) {  // a share link names its scenario; a bad one opens the baseline and says why
     if (const std::string error = openShareLink(state, *args.link, scenarioDirs("")); !error.empty()) {
@@ -266,12 +266,12 @@ int run(const CliArgs& args) {
   if (const std::string error = applyClassroomArgs(state, args); !error.empty()) {  // --story, --workshop...
     std::fprintf(stderr, "chokepoint: %s\n", error.c_str());
     if (headless) return kExitScenario;
-    state.warnings.push_back(error.substr(0, error.find('\n')));
+    state.ui.warnings.push_back(error.substr(0, error.find('\n')));
   }
   if (const std::string error = applyCliLevers(state, args.levers); !error.empty()) {
     std::fprintf(stderr, "chokepoint: %s\n", error.c_str());
     if (headless) return kExitUsage;
-    state.warnings.push_back(error);
+    state.ui.warnings.push_back(error);
   }
   if (args.presenter) setPresenter(state, true);
 
@@ -285,8 +285,8 @@ int run(const CliArgs& args) {
   }
   if (args.uncertaintyRuns) state.uncertainty.runs = *args.uncertaintyRuns;
   if (args.uncertainty) setUncertainty(state, true);
-  if (args.tab >= 0) state.view.selectTab = args.tab;
-  state.windows.compareScenarios = args.compare;
+  if (args.tab >= 0) state.ui.view.selectTab = args.tab;
+  state.ui.windows.compareScenarios = args.compare;
 
   PlatformConfig config;
   config.width = args.size ? args.size->width : settings.windowWidth;
@@ -308,10 +308,10 @@ int run(const CliArgs& args) {
   io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
   loadImGuiIni(iniFile);
 
-  state.fonts = loadFonts(*io.Fonts, assetSearchDirs());
-  if (state.fonts.warning) {
-    std::fprintf(stderr, "chokepoint: %s\n", state.fonts.warning->c_str());
-    state.warnings.push_back(*state.fonts.warning);
+  state.ui.fonts = loadFonts(*io.Fonts, assetSearchDirs());
+  if (state.ui.fonts.warning) {
+    std::fprintf(stderr, "chokepoint: %s\n", state.ui.fonts.warning->c_str());
+    state.ui.warnings.push_back(*state.ui.fonts.warning);
   }
   applyThemeIfChanged(state);  // before the first NewFrame, so frame 1 has the right font
 
@@ -357,7 +357,7 @@ int run(const CliArgs& args) {
     pollScenarioFile(state, now);
     const PlatformEvents events = platform.takeEvents();
     // Closing the window with unsaved edits asks first.
-    if (platform.shouldClose() && !state.requests.quit && (isDirty(state.doc) || workshopDirty(state))) {
+    if (platform.shouldClose() && !state.ui.requests.quit && (isDirty(state.doc) || workshopDirty(state))) {
       platform.cancelClose();
       requestGuarded(state, PendingAction::Quit);
     }
@@ -436,7 +436,7 @@ int run(const CliArgs& args) {
     }
 
     handleRequests(state);
-    if (state.requests.quit) platform.requestClose();
+    if (state.ui.requests.quit) platform.requestClose();
     if (io.WantSaveIniSettings) saveImGuiIni(iniFile);
   }
 
@@ -454,9 +454,9 @@ int run(const CliArgs& args) {
       settings.windowWidth = width;
       settings.windowHeight = height;
     }
-    settings.theme = state.presenter ? state.themeBeforePresenter : state.theme;
-    settings.recentFiles = state.recentFiles;
-    settings.language = state.language;
+    settings.theme = state.ui.presenter ? state.ui.themeBeforePresenter : state.ui.theme;
+    settings.recentFiles = state.ui.recentFiles;
+    settings.language = state.ui.language;
     if (!settingsFile.empty() && !saveSettings(settingsFile, settings, &error)) {
       std::fprintf(stderr, "chokepoint: cannot save settings: %s\n", error.c_str());
     }

@@ -99,7 +99,7 @@ TEST(Handouts, CommandLineFlagWritesThePack) {
   handleClassroomRequests(f.state);
   EXPECT_TRUE(std::filesystem::is_regular_file(dir.path() / "cli_pack" / "team_us_gov.md"));
   EXPECT_TRUE(std::filesystem::is_regular_file(dir.path() / "cli_pack" / "move_slips.md"));
-  EXPECT_FALSE(f.state.statusIsError) << f.state.statusMessage;
+  EXPECT_FALSE(f.state.ui.statusIsError) << f.state.ui.statusMessage;
 }
 
 TEST(Handouts, EachTeamCardIsAlsoCapturedAsAPictureInTheLightTheme) {
@@ -113,13 +113,13 @@ TEST(Handouts, EachTeamCardIsAlsoCapturedAsAPictureInTheLightTheme) {
     f.ui.frame(f.draw);
     handleRequests(f.state);
     handleClassroomRequests(f.state);
-    if (f.state.requests.screenshot) {
-      EXPECT_FALSE(f.state.requests.screenshot->cropToEnlargedChart) << "the whole window: the card covers it";
-      EXPECT_EQ(f.state.theme, Theme::Light);
+    if (f.state.ui.requests.screenshot) {
+      EXPECT_FALSE(f.state.ui.requests.screenshot->cropToEnlargedChart) << "the whole window: the card covers it";
+      EXPECT_EQ(f.state.ui.theme, Theme::Light);
       f.ui.frame(f.draw);  // the card is drawn before the capture
       EXPECT_TRUE(f.ui.itemRect("handout/card"));
-      shots.push_back(f.state.requests.screenshot->path);
-      f.state.requests.screenshot.reset();  // as the main loop does once it has saved the PNG
+      shots.push_back(f.state.ui.requests.screenshot->path);
+      f.state.ui.requests.screenshot.reset();  // as the main loop does once it has saved the PNG
     }
   }
   const cp::Workshop& w = *f.state.classroom.workshop.workshop;
@@ -127,7 +127,7 @@ TEST(Handouts, EachTeamCardIsAlsoCapturedAsAPictureInTheLightTheme) {
   for (size_t t = 0; t < w.teams.size(); ++t)
     EXPECT_EQ(shots[t], (dir.path() / "pack" / ("team_" + w.teams[t].id + ".png")).string());
   EXPECT_FALSE(classroomBusy(f.state));
-  EXPECT_EQ(f.state.theme, Theme::Dark) << "the theme is back";
+  EXPECT_EQ(f.state.ui.theme, Theme::Dark) << "the theme is back";
   f.ui.frame(f.draw);
   EXPECT_FALSE(f.ui.itemRect("handout/card")) << "the dashboard is back";
 }

@@ -8,6 +8,7 @@
 
 #include "classroom_fixture.h"
 #include "temp_dir.h"
+#include "app/charts/chart.h"
 
 #include <gtest/gtest.h>
 
@@ -35,14 +36,14 @@ void expectCard(ClassroomFixture& f, int index) {
   ASSERT_NE(storyCard(f.state), nullptr);
   EXPECT_EQ(storyCard(f.state)->title, card.title);
   const int monthIndex = card.month - f.state.dash.months.start;
-  EXPECT_EQ(f.state.view.month, monthIndex) << card.title;
-  EXPECT_STREQ(f.state.dash.months.label(f.state.view.month), cp::formatMonth(card.month).c_str());
-  f.state.view.enlargedChart = chartIndex(card.charts.empty() ? "compute_by_bloc" : card.charts.front());
+  EXPECT_EQ(f.state.ui.view.month, monthIndex) << card.title;
+  EXPECT_STREQ(f.state.dash.months.label(f.state.ui.view.month), cp::formatMonth(card.month).c_str());
+  f.state.ui.view.enlargedChart = chartIndex(card.charts.empty() ? "compute_by_bloc" : card.charts.front());
   f.ui.frame(f.draw);
   const auto& drawn = chart::detail::lastChart();
   EXPECT_TRUE(drawn.visible);
   EXPECT_EQ(drawn.future, monthIndex) << "the chart greys the months after the card's";
-  f.state.view.enlargedChart = -1;
+  f.state.ui.view.enlargedChart = -1;
   f.ui.frame(f.draw);
 }
 
@@ -112,11 +113,11 @@ TEST(StoryMode, TheScrubberMovedByHandPicksTheCardOfThatMonth) {
   ClassroomFixture f;
   ASSERT_TRUE(openStory(f.state, storyPath("history_2022_2025.json")).empty());
   f.settle();
-  f.state.view.month = *cp::parseMonth("2025-03") - f.state.dash.months.start;  // as a drag would leave it
+  f.state.ui.view.month = *cp::parseMonth("2025-03") - f.state.dash.months.start;  // as a drag would leave it
   f.ui.frame(f.draw);
   ASSERT_NE(storyCard(f.state), nullptr);
   EXPECT_EQ(storyCard(f.state)->title, "Buying before the door closes");
-  EXPECT_EQ(storyFutureFrom(f.state), f.state.view.month);
+  EXPECT_EQ(storyFutureFrom(f.state), f.state.ui.view.month);
 }
 
 TEST(StoryMode, AWhatIfStoryOpensItsScenarioWithTheStorysSettings) {
@@ -133,7 +134,7 @@ TEST(StoryMode, OpeningAnotherScenarioEndsTheStory) {
   ClassroomFixture f;
   ASSERT_TRUE(openStory(f.state, storyPath("history_2022_2025.json")).empty());
   f.settle();
-  f.state.requests.open = std::string(CHOKEPOINT_SOURCE_DIR) + "/scenarios/baseline.json";
+  f.state.ui.requests.open = std::string(CHOKEPOINT_SOURCE_DIR) + "/scenarios/baseline.json";
   handleRequests(f.state);
   f.settle();
   EXPECT_FALSE(storyActive(f.state));
@@ -206,7 +207,7 @@ TEST(StoryMode, TryItUnveilsThePastTheChangeAndItsButtonNamesTheLevers) {
   ASSERT_GE(card, 0) << "the story has a card whose Try it acts later than the card";
   storyGoTo(f.state, card);
   f.settle();
-  const int cardMonth = f.state.view.month;
+  const int cardMonth = f.state.ui.view.month;
   EXPECT_EQ(classroomFutureFrom(f.state), cardMonth) << "before Try it: veiled from the card's month";
   ASSERT_EQ(storyTry(f.state), "");
   f.settle();
@@ -216,5 +217,5 @@ TEST(StoryMode, TryItUnveilsThePastTheChangeAndItsButtonNamesTheLevers) {
   EXPECT_EQ(label.find(id.substr(0, id.find('='))), std::string::npos)
       << "the button shows the lever's label, not its id: " << label;
   storyNext(f.state);
-  EXPECT_EQ(classroomFutureFrom(f.state), f.state.view.month) << "the next card veils from its own month again";
+  EXPECT_EQ(classroomFutureFrom(f.state), f.state.ui.view.month) << "the next card veils from its own month again";
 }

@@ -73,8 +73,8 @@ TEST(WorkshopMode, ThreeRoundsPlayedInTheUiScoreLikePlayGame) {
     playScriptedRound(f, round);
     const cp::Workshop& w = workshopOf(f);
     // The world ran to the round's end: the scrubber is there and the charts veil what follows.
-    EXPECT_EQ(f.state.view.month, w.roundLast(round) - f.state.dash.months.start);
-    EXPECT_EQ(classroomFutureFrom(f.state), f.state.view.month);
+    EXPECT_EQ(f.state.ui.view.month, w.roundLast(round) - f.state.dash.months.start);
+    EXPECT_EQ(classroomFutureFrom(f.state), f.state.ui.view.month);
     ASSERT_NE(workshopBoard(f.state), nullptr) << "round " << round;
     EXPECT_TRUE(f.ui.itemRect("workshop/board"));
   }
@@ -166,7 +166,7 @@ TEST(WorkshopMode, StepBackUndoesTheLastRoundAndOffersItsMovesAgain) {
   const cp::Workshop& w = workshopOf(f);
   const std::vector<cp::Move> round1(kMoves.begin(), kMoves.begin() + 2);
   EXPECT_EQ(csv(*workshopBoard(f.state), w), csv(cp::playGame(w, round1, 1).board, w));
-  EXPECT_EQ(f.state.view.month, w.roundLast(1) - f.state.dash.months.start);
+  EXPECT_EQ(f.state.ui.view.month, w.roundLast(1) - f.state.dash.months.start);
   ASSERT_TRUE(f.ui.clickItem("workshop/reenter", f.draw));
   EXPECT_EQ(ws.session.moves, (std::vector<cp::Move>{kMoves[0], kMoves[1], kMoves[2], kMoves[3]}));
   EXPECT_TRUE(ws.undone.empty());
@@ -227,19 +227,19 @@ TEST(WorkshopMode, ReportListsMovesAndScoresAndAsksForEachChartPicture) {
   for (int i = 0; i < 40 && reportInProgress(f.state); ++i) {
     f.ui.frame(f.draw);
     handleRequests(f.state);
-    if (f.state.requests.screenshot) {
-      EXPECT_TRUE(f.state.requests.screenshot->cropToEnlargedChart);
-      EXPECT_GE(f.state.view.enlargedChart, 0);
-      EXPECT_EQ(f.state.theme, Theme::Light) << "report pictures are for printing";
-      shots.push_back(f.state.requests.screenshot->path);
-      f.state.requests.screenshot.reset();  // as the main loop does once it has saved the PNG
+    if (f.state.ui.requests.screenshot) {
+      EXPECT_TRUE(f.state.ui.requests.screenshot->cropToEnlargedChart);
+      EXPECT_GE(f.state.ui.view.enlargedChart, 0);
+      EXPECT_EQ(f.state.ui.theme, Theme::Light) << "report pictures are for printing";
+      shots.push_back(f.state.ui.requests.screenshot->path);
+      f.state.ui.requests.screenshot.reset();  // as the main loop does once it has saved the PNG
     }
   }
   EXPECT_FALSE(reportInProgress(f.state));
   ASSERT_EQ(shots.size(), chartSpecs().size());
   EXPECT_EQ(shots.front(), (dir / "report" / "class_compute_by_bloc.png").string());
-  EXPECT_EQ(f.state.view.enlargedChart, -1) << "the view is back as it was";
-  EXPECT_EQ(f.state.theme, Theme::Dark);
+  EXPECT_EQ(f.state.ui.view.enlargedChart, -1) << "the view is back as it was";
+  EXPECT_EQ(f.state.ui.theme, Theme::Dark);
 }
 
 TEST(WorkshopMode, CommandLinePlaysTheRoundsAsked) {
@@ -339,11 +339,11 @@ TEST(WorkshopMode, KpiColoursFollowTheObjectivesOfTheTeamInView) {
   };
   const size_t gap = kpi("china_gap"), diverted = kpi("diverted");
   const cp::Workshop& w = workshopOf(f);
-  f.state.classroom.workshop.team = w.findTeam("us_gov");
+  f.state.ui.view.workshopTeam = w.findTeam("us_gov");
   EXPECT_EQ(kpiVerdict(f.state, gap, +2.0), 1) << "a wider gap is better for the US government";
   EXPECT_EQ(kpiVerdict(f.state, gap, -2.0), -1);
   EXPECT_EQ(kpiVerdict(f.state, diverted, -100.0), 0) << "not one of its objectives: neutral";
-  f.state.classroom.workshop.team = w.findTeam("cn_labs");
+  f.state.ui.view.workshopTeam = w.findTeam("cn_labs");
   EXPECT_EQ(kpiVerdict(f.state, gap, +2.0), -1) << "China's labs want the gap smaller";
   closeWorkshop(f.state);
   EXPECT_EQ(kpiVerdict(f.state, gap, +2.0), 0) << "outside a workshop the arrows are neutral";

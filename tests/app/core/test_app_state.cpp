@@ -100,15 +100,15 @@ TEST(LoadScenario, ReloadRecoversAndKeepsEdits) {
   ASSERT_TRUE(state.loadError);
 
   writeFile(dir, "s.json", std::string(R"({"extends": ")") + baselinePath() + "\"}");
-  state.requests.reload = true;
+  state.ui.requests.reload = true;
   handleRequests(state);
-  EXPECT_FALSE(state.requests.reload);
+  EXPECT_FALSE(state.ui.requests.reload);
   ASSERT_TRUE(state.scenarioLoaded);
   EXPECT_FALSE(state.loadError);
 
   const int lever = state.doc.loaded->findLever("us.remote_access_control");
   setLeverValue(state.doc, lever, 1.0);
-  state.requests.reload = true;
+  state.ui.requests.reload = true;
   handleRequests(state);
   ASSERT_TRUE(state.scenarioLoaded);
   EXPECT_TRUE(leverChanged(state.doc, lever)) << "reload from disk keeps the user's edits";
@@ -122,7 +122,7 @@ TEST(Runs, OneSnapshotPerEditIsSharedByTheRunAndTheTrace) {
   state.scenarioPath = baselinePath();
   loadScenario(state);
   waitForRuns(state);
-  state.view.whyVisible = true;
+  state.ui.view.whyVisible = true;
   const int lever = state.doc.loaded->findLever("us.export_enforcement");
   setLeverValue(state.doc, lever, 0.25);
   syncRuns(state);
@@ -166,33 +166,33 @@ TEST(Guard, DirtyDocumentAsksBeforeQuit) {
   state.scenarioPath = baselinePath();
   loadScenario(state);
   requestGuarded(state, PendingAction::Quit);
-  EXPECT_TRUE(state.requests.quit) << "nothing unsaved: quit at once";
+  EXPECT_TRUE(state.ui.requests.quit) << "nothing unsaved: quit at once";
 
-  state.requests.quit = false;
+  state.ui.requests.quit = false;
   setLeverValue(state.doc, 0, 0.0);
   ASSERT_TRUE(isDirty(state.doc));
   requestGuarded(state, PendingAction::Quit);
-  EXPECT_FALSE(state.requests.quit);
-  EXPECT_TRUE(state.dialogs.confirmRequested);
+  EXPECT_FALSE(state.ui.requests.quit);
+  EXPECT_TRUE(state.ui.dialogs.confirmRequested);
   performPending(state);  // "Discard changes"
-  EXPECT_TRUE(state.requests.quit);
+  EXPECT_TRUE(state.ui.requests.quit);
 }
 
 TEST(Presenter, SwitchesThemeAndBack) {
   AppState state;
-  state.theme = Theme::Light;
+  state.ui.theme = Theme::Light;
   setPresenter(state, true);
-  EXPECT_EQ(state.theme, Theme::Presenter);
+  EXPECT_EQ(state.ui.theme, Theme::Presenter);
   setPresenter(state, false);
-  EXPECT_EQ(state.theme, Theme::Light);
+  EXPECT_EQ(state.ui.theme, Theme::Light);
 }
 
 TEST(RecentFiles, MostRecentFirstWithoutDuplicates) {
   AppState state;
   for (int i = 0; i < 12; ++i) addRecentFile(state, "/tmp/s" + std::to_string(i % 10) + ".json");
-  EXPECT_EQ(state.recentFiles.size(), kMaxRecentFiles);
-  EXPECT_EQ(state.recentFiles.front(), "/tmp/s1.json");
-  EXPECT_EQ(state.recentFiles[1], "/tmp/s0.json");
+  EXPECT_EQ(state.ui.recentFiles.size(), kMaxRecentFiles);
+  EXPECT_EQ(state.ui.recentFiles.front(), "/tmp/s1.json");
+  EXPECT_EQ(state.ui.recentFiles[1], "/tmp/s0.json");
 }
 
 TEST(Theme, NamesRoundTrip) {

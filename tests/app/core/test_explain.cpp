@@ -31,7 +31,7 @@ const char* kSensitivityTab = "tab/Sensitivity";
 void openExplain(DashboardFixture& d, const std::vector<std::string>& levers) {
   applyLeverSettings(d.state.doc, cp::parseLeverArgs(levers, *d.state.doc.loaded));
   d.settle();
-  d.state.view.month = d.monthIndex("2028-01");
+  d.state.ui.view.month = d.monthIndex("2028-01");
   ASSERT_TRUE(d.ui.clickItem(kExplainTab, d.draw));
   d.ui.frame(d.draw);
   waitForExplain(d.state);
@@ -64,7 +64,7 @@ TEST(ExplainTab, WaterfallBarsSumToTheKpiDeltaShown) {
   // "Alone + interactions": the levers' own effects and an interactions bar.
   ASSERT_TRUE(d.ui.clickItem("explain/alone", d.draw));
   d.ui.frame(d.draw);
-  EXPECT_TRUE(d.state.explain.oneAtATime);
+  EXPECT_TRUE(d.state.ui.explain.oneAtATime);
   if (a->interaction != 0) {
     EXPECT_TRUE(d.ui.itemRect("explain/bar/4"));
     EXPECT_EQ(waterfallBars(*a, true).back().kind, WaterfallBar::Kind::Interaction);
@@ -133,7 +133,7 @@ TEST(ExplainTab, NoEditsSayWhatToDo) {
 
 TEST(SensitivityTab, ClickingABarSetsThatLeverToThatEndUndoably) {
   DashboardFixture d;
-  d.state.view.month = d.monthIndex("2027-12");
+  d.state.ui.view.month = d.monthIndex("2027-12");
   ASSERT_TRUE(d.ui.clickItem(kSensitivityTab, d.draw));
   d.ui.frame(d.draw);
   waitForExplain(d.state);
@@ -166,14 +166,14 @@ TEST(CompareScenarios, KpisOfEachPickedFileAndCsv) {
   ASSERT_EQ(c.runs.size(), 2u);
   const int month = *cp::parseMonth("2027-12");
   // The baseline column is what the dashboard shows as loaded.
-  d.state.view.month = d.monthIndex("2027-12");
+  d.state.ui.view.month = d.monthIndex("2027-12");
   size_t base = std::filesystem::path(c.runs[0].file).filename() == "baseline.json" ? 0 : 1;
   EXPECT_DOUBLE_EQ(compareKpi(c, base, 0, month), d.kpi("china_train", true));
   EXPECT_NE(compareKpi(c, 0, 0, month), compareKpi(c, 1, 0, month));
   const std::string csv = compareCsv(c, month);
   EXPECT_EQ(std::count(csv.begin(), csv.end(), '\n'), static_cast<long>(1 + 2 * kpiSpecs().size()));
   // The window draws its table.
-  d.state.windows.compareScenarios = true;
+  d.state.ui.windows.compareScenarios = true;
   d.ui.frames(2, d.draw);
   EXPECT_TRUE(d.ui.itemRect("compare/table"));
   refreshCompareSeries(c);
@@ -185,7 +185,7 @@ TEST(ExplainTab, ExportsWriteCsvAndAskForACroppedPng) {
   DashboardFixture d;
   openExplain(d, {"us.remote_access_control=on@2026-01", "cn.hbm_access=1.5@2026-01"});
   const auto base = std::filesystem::temp_directory_path() / ("cp_waterfall_" + std::to_string(::getpid()));
-  d.state.explain.waterfallExport = base.string();
+  d.state.ui.explain.waterfallExport = base.string();
   ASSERT_TRUE(d.ui.clickItem("explain/export/csv", d.draw));
   std::ifstream in(base.string() + ".csv");
   std::stringstream text;
@@ -197,8 +197,8 @@ TEST(ExplainTab, ExportsWriteCsvAndAskForACroppedPng) {
   EXPECT_EQ(std::count(csv.begin(), csv.end(), '\n'), 1 + 2 + 2);  // header, ends, two levers
 
   ASSERT_TRUE(d.ui.clickItem("explain/export/png", d.draw));
-  ASSERT_TRUE(d.state.requests.screenshot);
-  const ScreenshotRequest& shot = *d.state.requests.screenshot;
+  ASSERT_TRUE(d.state.ui.requests.screenshot);
+  const ScreenshotRequest& shot = *d.state.ui.requests.screenshot;
   EXPECT_EQ(shot.path, base.string() + ".png");
   const auto bar = d.ui.itemRect("explain/bar/0");
   ASSERT_TRUE(bar);

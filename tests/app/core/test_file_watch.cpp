@@ -144,10 +144,10 @@ TEST(FileWatch, DeletedFileIsReportedAndWorkGoesOn) {
   std::filesystem::remove(w.file);
   w.poll(1100ms);
   EXPECT_FALSE(d.state.watch.promptRequested);
-  ASSERT_EQ(d.state.warnings.size(), 1u);
-  EXPECT_NE(d.state.warnings[0].find("deleted"), std::string::npos);
+  ASSERT_EQ(d.state.ui.warnings.size(), 1u);
+  EXPECT_NE(d.state.ui.warnings[0].find("deleted"), std::string::npos);
   w.poll(1100ms);
-  EXPECT_EQ(d.state.warnings.size(), 1u) << "said once";
+  EXPECT_EQ(d.state.ui.warnings.size(), 1u) << "said once";
   d.ui.frames(2, d.draw);
   EXPECT_TRUE(d.ui.itemRect("status/warning")) << "shown in the status bar";
   EXPECT_TRUE(hasScenario(d.state.doc));
@@ -156,7 +156,7 @@ TEST(FileWatch, DeletedFileIsReportedAndWorkGoesOn) {
   writeScenario(w.file, "Back again");
   w.poll(1100ms);
   EXPECT_TRUE(d.state.watch.promptRequested) << "a file that comes back is a change";
-  EXPECT_TRUE(d.state.warnings.empty());
+  EXPECT_TRUE(d.state.ui.warnings.empty());
 }
 
 TEST(FileWatch, ABrokenChangeIsReportedNotOffered) {
@@ -165,8 +165,8 @@ TEST(FileWatch, ABrokenChangeIsReportedNotOffered) {
   std::ofstream(w.file) << "{ \"half\": ";
   w.poll(1100ms);
   EXPECT_FALSE(d.state.watch.promptRequested);
-  EXPECT_TRUE(d.state.statusIsError);
-  EXPECT_NE(d.state.statusMessage.find("no longer loads"), std::string::npos) << d.state.statusMessage;
+  EXPECT_TRUE(d.state.ui.statusIsError);
+  EXPECT_NE(d.state.ui.statusMessage.find("no longer loads"), std::string::npos) << d.state.ui.statusMessage;
   EXPECT_TRUE(d.state.scenarioLoaded);
 }
 
@@ -182,7 +182,7 @@ TEST(FileWatch, AScenarioThatFailedToLoadIsRetriedWhenItChanges) {
   pollScenarioFile(state, t0);
   writeScenario(file, "Fixed");
   pollScenarioFile(state, t0 + 1100ms);
-  EXPECT_TRUE(state.requests.reload);
+  EXPECT_TRUE(state.ui.requests.reload);
   handleRequests(state);
   EXPECT_TRUE(state.scenarioLoaded);
 }

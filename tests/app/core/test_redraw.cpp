@@ -172,12 +172,12 @@ TEST(RedrawSignals, TextFieldBlinksAndOpenDialogRequestsAnimate) {
   chokepoint::test::ImGuiHarness ui;
   AppState state;
   EXPECT_FALSE(backgroundSignals(state).animating);
-  state.requests.screenshot = ScreenshotRequest{"x.png"};
+  state.ui.requests.screenshot = ScreenshotRequest{"x.png"};
   EXPECT_TRUE(backgroundSignals(state).animating);
-  state.requests.screenshot.reset();
+  state.ui.requests.screenshot.reset();
   requestOpenScenario(state);
   EXPECT_TRUE(backgroundSignals(state).animating);
-  state.dialogs.requested.reset();
+  state.ui.dialogs.requested.reset();
 
   static char text[32] = "";
   bool focus = false;
@@ -200,14 +200,14 @@ TEST(RedrawSignals, TextFieldBlinksAndOpenDialogRequestsAnimate) {
 TEST(RedrawSignals, TickStampSeesWarningsStatusAndReloads) {
   AppState state;
   const TickStamp before = tickStamp(state);
-  state.warnings.push_back("file deleted");
+  state.ui.warnings.push_back("file deleted");
   EXPECT_FALSE(tickStamp(state) == before);
-  state.warnings.clear();
+  state.ui.warnings.clear();
   EXPECT_TRUE(tickStamp(state) == before);
   setStatus(state, "Saved");
   EXPECT_FALSE(tickStamp(state) == before);
   clearStatus(state);
-  state.requests.reload = true;
+  state.ui.requests.reload = true;
   EXPECT_FALSE(tickStamp(state) == before);
 }
 

@@ -40,9 +40,9 @@ void drawEverything(ImGuiHarness& ui, AppState& state) {
   setUncertainty(state, true);
   waitForUncertainty(state);
   ui.frames(2, draw);  // charts with bands
-  state.view.enlargedChart = 0;
+  state.ui.view.enlargedChart = 0;
   ui.frames(2, draw);  // the enlarged chart window
-  state.view.enlargedChart = -1;
+  state.ui.view.enlargedChart = -1;
   requestOpenScenario(state);
   ui.frames(2, draw);  // a modal dialog
   ui.pressKey(ImGuiHarness::namedKey(ImGuiKey_Escape), draw);
@@ -50,7 +50,7 @@ void drawEverything(ImGuiHarness& ui, AppState& state) {
   ui.frames(3, draw);  // the restore prompt
   setPresenter(state, true);
   ui.frames(2, draw);  // presenter mode: larger font, same space
-  state.windows.about = state.windows.shortcuts = true;
+  state.ui.windows.about = state.ui.windows.shortcuts = true;
   ui.frames(2, draw);
 }
 
@@ -97,8 +97,8 @@ TEST(MissingFont, FallsBackAndSaysSoInTheStatusBar) {
                                         }});
   ASSERT_TRUE(fonts.warning);
   AppState state;
-  state.fonts = fonts;  // null faces: ImGui's built-in font everywhere
-  state.warnings.push_back(*fonts.warning);
+  state.ui.fonts = fonts;  // null faces: ImGui's built-in font everywhere
+  state.ui.warnings.push_back(*fonts.warning);
   state.scenarioPath = baselinePath();
   loadScenario(state);
   waitForRuns(state);

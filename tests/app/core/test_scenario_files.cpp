@@ -111,18 +111,18 @@ TEST(AppSave, SaveAsThenOpenRestoresLeversThroughRequests) {
   const auto expected = leverValues(snapshot(state.doc));
   const auto path = (dir / "saved.json").string();
 
-  state.requests.saveAsName = "Saved";
-  state.requests.saveAs = path;
+  state.ui.requests.saveAsName = "Saved";
+  state.ui.requests.saveAs = path;
   handleRequests(state);
   EXPECT_FALSE(isDirty(state.doc));
   EXPECT_EQ(state.doc.savedPath, path);
 
-  state.requests.open = path;
+  state.ui.requests.open = path;
   handleRequests(state);
   ASSERT_TRUE(state.scenarioLoaded) << (state.loadError ? *state.loadError : "");
   EXPECT_EQ(state.doc.loaded->name, "Saved");
   EXPECT_EQ(leverValues(snapshot(state.doc)), expected);
-  EXPECT_EQ(state.recentFiles.front(), displayPath(path));
+  EXPECT_EQ(state.ui.recentFiles.front(), displayPath(path));
 }
 
 TEST(AppSave, ExportCsvWritesEveryResult) {
@@ -132,9 +132,9 @@ TEST(AppSave, ExportCsvWritesEveryResult) {
   loadScenario(state);
   waitForRuns(state);
   const auto path = dir / "r.csv";
-  state.requests.exportCsv = path.string();
+  state.ui.requests.exportCsv = path.string();
   handleRequests(state);
-  EXPECT_FALSE(state.statusIsError) << state.statusMessage;
+  EXPECT_FALSE(state.ui.statusIsError) << state.ui.statusMessage;
   std::ifstream in(path);
   std::string header;
   std::getline(in, header);

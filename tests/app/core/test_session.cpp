@@ -195,7 +195,7 @@ TEST(RestorePrompt, RestoreReappliesLeversWithFreshUndoHistory) {
   EXPECT_TRUE(isDirty(d.state.doc)) << "restored edits are unsaved";
   EXPECT_FALSE(canUndo(d.state.doc)) << "undo history starts fresh";
   EXPECT_LT(d.chartValue("china_channels", "Leased offshore", "2027-12"), leasedBefore) << "results follow";
-  EXPECT_NE(d.state.statusMessage.find("Restored"), std::string::npos);
+  EXPECT_NE(d.state.ui.statusMessage.find("Restored"), std::string::npos);
 }
 
 TEST(RestorePrompt, DiscardKeepsWhatIsOpen) {
@@ -216,9 +216,9 @@ TEST(RestoreSession, SkipsLeversThatNoLongerExistAndSaysSo) {
       state, sessionWith(baselinePath(),
                          {{kRemote, {"on"}}, {"no.such_lever", {"on"}}, {"us.export_enforcement", {"banana"}}}, false));
   EXPECT_EQ(changedLeverCount(state.doc), 1);
-  EXPECT_TRUE(state.statusIsError);
-  EXPECT_NE(state.statusMessage.find("no.such_lever"), std::string::npos) << state.statusMessage;
-  EXPECT_NE(state.statusMessage.find("us.export_enforcement"), std::string::npos) << state.statusMessage;
+  EXPECT_TRUE(state.ui.statusIsError);
+  EXPECT_NE(state.ui.statusMessage.find("no.such_lever"), std::string::npos) << state.ui.statusMessage;
+  EXPECT_NE(state.ui.statusMessage.find("us.export_enforcement"), std::string::npos) << state.ui.statusMessage;
 }
 
 TEST(RestoreSession, ABrokenScenarioLeavesTheOpenOneAlone) {
@@ -229,8 +229,8 @@ TEST(RestoreSession, ABrokenScenarioLeavesTheOpenOneAlone) {
   restoreSession(state, sessionWith((dir / "gone.json").string(), {{kRemote, {"on"}}}, false));
   EXPECT_TRUE(state.scenarioLoaded);
   EXPECT_EQ(state.scenarioPath, baselinePath());
-  EXPECT_TRUE(state.statusIsError);
-  EXPECT_NE(state.statusMessage.find("gone.json"), std::string::npos);
+  EXPECT_TRUE(state.ui.statusIsError);
+  EXPECT_NE(state.ui.statusMessage.find("gone.json"), std::string::npos);
 }
 
 TEST(RestoreSession, PrintsLeversAsTyped) {

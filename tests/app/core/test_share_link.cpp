@@ -91,7 +91,7 @@ TEST(ShareLinkOpen, RestoresExactlyTheCopiedState) {
   for (size_t i = 0; i < to.doc.edits.size(); ++i)
     EXPECT_EQ(stepFunction(lever(to.doc, static_cast<int>(i)), to.doc.edits[i]),
               stepFunction(lever(from.doc, static_cast<int>(i)), from.doc.edits[i]));
-  EXPECT_TRUE(to.warnings.empty());
+  EXPECT_TRUE(to.ui.warnings.empty());
 }
 
 TEST(ShareLinkOpen, BadLinksFallBackToTheBaselineAndSayWhy) {
@@ -103,8 +103,8 @@ TEST(ShareLinkOpen, BadLinksFallBackToTheBaselineAndSayWhy) {
     ASSERT_TRUE(hasScenario(state.doc)) << bad;
     EXPECT_EQ(std::filesystem::path(state.scenarioPath).filename(), "baseline.json") << bad;
     EXPECT_EQ(changedLeverCount(state.doc), 0) << bad;
-    ASSERT_EQ(state.warnings.size(), 1u) << bad;
-    EXPECT_EQ(state.warnings[0], error);
+    ASSERT_EQ(state.ui.warnings.size(), 1u) << bad;
+    EXPECT_EQ(state.ui.warnings[0], error);
   }
 }
 
@@ -118,7 +118,7 @@ TEST(ShareLinkSyntax, CarriesTheLanguageForAClass) {
 TEST(ShareLinkOpen, ALinkInUkrainianOpensInUkrainianAndIsCopiedSo) {
   AppState state;
   EXPECT_EQ(openShareLink(state, "#scenario=baseline&lang=uk", library()), "");
-  EXPECT_EQ(state.language, "uk");
+  EXPECT_EQ(state.ui.language, "uk");
   EXPECT_EQ(cp::i18n::language(), "uk");
   std::string error;
   EXPECT_EQ(currentShareLink(state, library(), &error), "#scenario=baseline&lang=uk") << error;
@@ -143,5 +143,5 @@ TEST(ShareLinkMenu, CopyLinkPutsTheLinkOnTheClipboard) {
   d.ui.frame(d.draw);
   ASSERT_TRUE(d.ui.clickItem("File/Copy link", d.draw));
   EXPECT_STREQ(ImGui::GetClipboardText(), "#scenario=baseline&lever=us.remote_access_control=on@2027-01");
-  EXPECT_NE(d.state.statusMessage.find("Copied the link"), std::string::npos) << d.state.statusMessage;
+  EXPECT_NE(d.state.ui.statusMessage.find("Copied the link"), std::string::npos) << d.state.ui.statusMessage;
 }

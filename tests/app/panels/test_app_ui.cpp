@@ -81,7 +81,7 @@ TEST(AppUi, DrawsMenusForAnEmptyState) {
   EXPECT_TRUE(ui.itemRect("menu/File"));
   EXPECT_TRUE(ui.itemRect("menu/View"));
   EXPECT_TRUE(ui.itemRect("menu/Help"));
-  EXPECT_EQ(state.appliedTheme, Theme::Dark);
+  EXPECT_EQ(state.ui.appliedTheme, Theme::Dark);
 }
 
 TEST(AppUi, ViewMenuSwitchesTheme) {
@@ -92,13 +92,13 @@ TEST(AppUi, ViewMenuSwitchesTheme) {
   const float darkBg = luminance(ImGui::GetStyle().Colors[ImGuiCol_WindowBg]);
 
   clickMenuItem(ui, draw, "View", themeLabel(Theme::Light));
-  EXPECT_EQ(state.theme, Theme::Light);
+  EXPECT_EQ(state.ui.theme, Theme::Light);
   ui.frame(draw);  // applied at the start of the next frame
-  EXPECT_EQ(state.appliedTheme, Theme::Light);
+  EXPECT_EQ(state.ui.appliedTheme, Theme::Light);
   EXPECT_GT(luminance(ImGui::GetStyle().Colors[ImGuiCol_WindowBg]), darkBg + 0.5f);
 
   clickMenuItem(ui, draw, "View", themeLabel(Theme::Dark));
-  EXPECT_EQ(state.theme, Theme::Dark);
+  EXPECT_EQ(state.ui.theme, Theme::Dark);
 }
 
 // The frame loop syncs once, in update(), before drawing; drawing an edit submits nothing.
@@ -130,11 +130,11 @@ TEST(AppUi, CtrlDigitShortcutsSwitchTheme) {
   const auto draw = [&] { updateAndDraw(state); };
   ui.frame(draw);
   ui.pressKey('3', draw, KeyMods{.ctrl = true});
-  EXPECT_EQ(state.theme, Theme::Presenter);
+  EXPECT_EQ(state.ui.theme, Theme::Presenter);
   ui.pressKey('2', draw, KeyMods{.ctrl = true});
-  EXPECT_EQ(state.theme, Theme::Light);
+  EXPECT_EQ(state.ui.theme, Theme::Light);
   ui.pressKey('1', draw);  // no Ctrl: ignored
-  EXPECT_EQ(state.theme, Theme::Light);
+  EXPECT_EQ(state.ui.theme, Theme::Light);
 }
 
 TEST(AppUi, QuitFromMenuAndShortcut) {
@@ -143,13 +143,13 @@ TEST(AppUi, QuitFromMenuAndShortcut) {
   const auto draw = [&] { updateAndDraw(state); };
   ui.frame(draw);
   clickMenuItem(ui, draw, "File", "Quit");
-  EXPECT_TRUE(state.requests.quit);
+  EXPECT_TRUE(state.ui.requests.quit);
 
   AppState other;
   const auto drawOther = [&] { updateAndDraw(other); };
   ui.frame(drawOther);
   ui.pressKey('Q', drawOther, KeyMods{.ctrl = true});
-  EXPECT_TRUE(other.requests.quit);
+  EXPECT_TRUE(other.ui.requests.quit);
 }
 
 TEST(AppUi, ShortcutWorksWhileMenuIsOpen) {
@@ -161,7 +161,7 @@ TEST(AppUi, ShortcutWorksWhileMenuIsOpen) {
   ui.frame(draw);
   ASSERT_TRUE(ui.itemRect("View/Dark theme")) << "menu did not open";
   ui.pressKey('Q', draw, KeyMods{.ctrl = true});
-  EXPECT_TRUE(state.requests.quit);
+  EXPECT_TRUE(state.ui.requests.quit);
 }
 
 TEST(AppUi, HelpOpensAboutWindow) {
@@ -170,7 +170,7 @@ TEST(AppUi, HelpOpensAboutWindow) {
   const auto draw = [&] { updateAndDraw(state); };
   ui.frame(draw);
   clickMenuItem(ui, draw, "Help", "About Chokepoint");
-  EXPECT_TRUE(state.windows.about);
+  EXPECT_TRUE(state.ui.windows.about);
   ui.frame(draw);
   // The window keeps one id in every language: "###About Chokepoint".
   const ImGuiWindow* about = ImGui::FindWindowByName("###About Chokepoint");
@@ -195,7 +195,7 @@ TEST(AppUi, ErrorPanelOffersReloadThatRecovers) {
 
   std::ofstream(path) << R"({"extends": ")" << CHOKEPOINT_SOURCE_DIR << R"(/scenarios/baseline.json"})";
   ASSERT_TRUE(ui.clickItem("error/Reload", draw));
-  EXPECT_TRUE(state.requests.reload);
+  EXPECT_TRUE(state.ui.requests.reload);
   handleRequests(state);
   EXPECT_FALSE(state.loadError);
   EXPECT_TRUE(state.scenarioLoaded);
@@ -208,11 +208,11 @@ TEST(AppUi, WarningsAndEveryWindowDrawWithoutAsserting) {
   AppState state;
   state.scenarioPath = "scenario.json";
   state.scenarioLoaded = true;  // no document: the welcome text
-  state.warnings.push_back("font missing");
-  state.windows = WindowVisibility{.about = true, .shortcuts = true, .imguiDemo = true, .imguiMetrics = true};
+  state.ui.warnings.push_back("font missing");
+  state.ui.windows = WindowVisibility{.about = true, .shortcuts = true, .imguiDemo = true, .imguiMetrics = true};
   const auto draw = [&] { updateAndDraw(state); };
   for (Theme t : {Theme::Dark, Theme::Light, Theme::Presenter}) {
-    state.theme = t;
+    state.ui.theme = t;
     ui.frames(3, draw);
   }
   SUCCEED();

@@ -8,6 +8,7 @@
 
 #include "dashboard_fixture.h"
 #include "temp_dir.h"
+#include "app/charts/chart.h"
 
 #include <gtest/gtest.h>
 
@@ -51,7 +52,7 @@ void replaceText(DashboardFixture& d, const std::string& text) {
 
 TEST(Dashboard, RemoteAccessCheckboxCutsChineseLeasing) {
   DashboardFixture d;
-  d.state.view.month = d.monthIndex("2027-12");
+  d.state.ui.view.month = d.monthIndex("2027-12");
   d.ui.frame(d.draw);
   const double leasedBefore = d.chartValue("china_channels", kLeased, "2027-12");
   const double offshoreBefore = d.kpi("china_offshore");
@@ -138,26 +139,26 @@ TEST(Dashboard, ScrubberMovesTheMonthTheCardsShow) {
   const auto rect = d.ui.itemRect("scrubber");
   ASSERT_TRUE(rect);
   d.ui.click(ImVec2(rect->min.x + 3.0f, rect->center().y), d.draw);
-  EXPECT_EQ(d.state.view.month, 0);
+  EXPECT_EQ(d.state.ui.view.month, 0);
   EXPECT_DOUBLE_EQ(d.kpi("china_train"), d.state.dash.kpis[0].current[0]);
   ASSERT_TRUE(d.ui.clickItem("scrubber/next", d.draw));
-  EXPECT_EQ(d.state.view.month, 1);
+  EXPECT_EQ(d.state.ui.view.month, 1);
 }
 
 TEST(Dashboard, ChartClickEnlargesAndEscapeCloses) {
   DashboardFixture d;
   ASSERT_TRUE(d.ui.clickItem("chart/compute_by_bloc", d.draw));
-  EXPECT_EQ(d.state.view.enlargedChart, 0);
+  EXPECT_EQ(d.state.ui.view.enlargedChart, 0);
   d.ui.frames(2, d.draw);
   ASSERT_TRUE(d.ui.itemRect("enlarged/close"));
   ASSERT_TRUE(d.ui.itemRect("chart/compute_by_bloc"));
   EXPECT_GT(d.ui.itemRect("chart/compute_by_bloc")->width(), 1200.0f);
-  const char logBefore = d.state.view.logScale[0];
+  const char logBefore = d.state.ui.view.logScale[0];
   EXPECT_EQ(logBefore, 1) << "compute by bloc spans decades: log by default";
   ASSERT_TRUE(d.ui.clickItem("enlarged/log", d.draw));
-  EXPECT_NE(d.state.view.logScale[0], logBefore);
+  EXPECT_NE(d.state.ui.view.logScale[0], logBefore);
   d.ui.pressKey(ImGuiHarness::namedKey(ImGuiKey_Escape), d.draw);
-  EXPECT_EQ(d.state.view.enlargedChart, -1);
+  EXPECT_EQ(d.state.ui.view.enlargedChart, -1);
 }
 
 TEST(Dashboard, LogToggleOnASmallChart) {
@@ -165,33 +166,33 @@ TEST(Dashboard, LogToggleOnASmallChart) {
   ASSERT_TRUE(d.ui.clickItem("chart/china_channels/log", d.draw));
   size_t index = 0;
   while (std::string(chartSpecs()[index].id) != "china_channels") ++index;
-  EXPECT_EQ(d.state.view.logScale[index], 1);
-  EXPECT_EQ(d.state.view.enlargedChart, -1) << "the toggle does not enlarge the chart";
+  EXPECT_EQ(d.state.ui.view.logScale[index], 1);
+  EXPECT_EQ(d.state.ui.view.enlargedChart, -1) << "the toggle does not enlarge the chart";
 }
 
 TEST(Dashboard, PresenterModeHidesTablesAndComesBack) {
   DashboardFixture d;
   ASSERT_TRUE(d.ui.itemRect("tab/Companies"));
   d.ui.pressKey(kKeyF11, d.draw);
-  EXPECT_TRUE(d.state.presenter);
-  EXPECT_EQ(d.state.theme, Theme::Presenter);
+  EXPECT_TRUE(d.state.ui.presenter);
+  EXPECT_EQ(d.state.ui.theme, Theme::Presenter);
   d.ui.frame(d.draw);
   EXPECT_FALSE(d.ui.itemRect("tab/Companies"));
   EXPECT_TRUE(d.ui.itemRect("chart/compute_by_bloc"));
   d.ui.pressKey(kKeyF11, d.draw);
-  EXPECT_FALSE(d.state.presenter);
-  EXPECT_EQ(d.state.theme, Theme::Dark);
+  EXPECT_FALSE(d.state.ui.presenter);
+  EXPECT_EQ(d.state.ui.theme, Theme::Dark);
 }
 
 TEST(Dashboard, WhyPanelListsOptionsAndTheRulesThatDeniedThem) {
   DashboardFixture d;
-  d.state.view.month = d.monthIndex("2025-06");
-  d.state.view.whyCompany = d.state.doc.loaded->findCompany("bytedance");
+  d.state.ui.view.month = d.monthIndex("2025-06");
+  d.state.ui.view.whyCompany = d.state.doc.loaded->findCompany("bytedance");
   ASSERT_TRUE(d.ui.clickItem("tab/Why? (options a company weighed)", d.draw));
   d.ui.frame(d.draw);  // the panel asks for a trace at the end of the frame
   d.settle();
   ASSERT_TRUE(d.state.runs.traced);
-  EXPECT_EQ(d.state.runs.shownTrace.company, d.state.view.whyCompany);
+  EXPECT_EQ(d.state.runs.shownTrace.company, d.state.ui.view.whyCompany);
   const auto& trace = d.state.runs.traced->trace;
   ASSERT_FALSE(trace.empty());
   bool denied = false, allowed = false;
@@ -239,10 +240,10 @@ TEST(Dashboard, QuitWithUnsavedChangesAsksFirst) {
   DashboardFixture d;
   ASSERT_TRUE(d.ui.clickItem("lever/us.remote_access_control", d.draw));
   d.ui.pressKey('Q', d.draw, KeyMods{.ctrl = true});
-  EXPECT_FALSE(d.state.requests.quit);
+  EXPECT_FALSE(d.state.ui.requests.quit);
   d.ui.frames(2, d.draw);
   ASSERT_TRUE(d.ui.clickItem("confirm/discard", d.draw));
-  EXPECT_TRUE(d.state.requests.quit);
+  EXPECT_TRUE(d.state.ui.requests.quit);
 }
 
 TEST(Dashboard, SaveAsAndOpenThroughTheDialogs) {
@@ -259,7 +260,7 @@ TEST(Dashboard, SaveAsAndOpenThroughTheDialogs) {
   replaceText(d, path);
   ASSERT_TRUE(d.ui.clickItem("saveas/ok", d.draw));
   handleRequests(d.state);
-  ASSERT_TRUE(std::filesystem::exists(path)) << d.state.statusMessage;
+  ASSERT_TRUE(std::filesystem::exists(path)) << d.state.ui.statusMessage;
   EXPECT_FALSE(isDirty(d.state.doc));
 
   resetAllLevers(d.state.doc);  // make the open below observable
@@ -296,11 +297,11 @@ TEST(Dashboard, ErrorPanelListsEveryProblem) {
 
 TEST(Dashboard, EveryPanelAndThemeDrawsWithoutAsserting) {
   DashboardFixture d;
-  d.state.windows = WindowVisibility{.about = true, .shortcuts = true, .imguiDemo = false, .imguiMetrics = false};
-  d.state.view.enlargedChart = 1;
+  d.state.ui.windows = WindowVisibility{.about = true, .shortcuts = true, .imguiDemo = false, .imguiMetrics = false};
+  d.state.ui.view.enlargedChart = 1;
   applyLeverSettings(d.state.doc, cp::parseLeverArgs({"cn.nvidia_guidance=0.9@2026-01"}, *d.state.doc.loaded));
   for (Theme t : {Theme::Dark, Theme::Light, Theme::Presenter}) {
-    d.state.theme = t;
+    d.state.ui.theme = t;
     for (const char* tab :
          {"tab/Companies", "tab/Chips", "tab/Rule timeline", "tab/Why? (options a company weighed)"}) {
       d.ui.frame(d.draw);
@@ -320,7 +321,7 @@ TEST(Dashboard, ZeroSeriesAreLeftOutAndTheProjectionIsShaded) {
   for (const SeriesData& s : d.state.dash.charts[bloc].series)
     nonZero += std::any_of(s.current.begin(), s.current.end(), [](double v) { return v != 0.0; }) ? 1 : 0;
   ASSERT_LT(nonZero, d.state.dash.charts[bloc].series.size()) << "the test needs a zero series";
-  d.state.view.enlargedChart = static_cast<int>(bloc);  // drawn last: lastChart() describes it
+  d.state.ui.view.enlargedChart = static_cast<int>(bloc);  // drawn last: lastChart() describes it
   d.ui.frames(2, d.draw);
   EXPECT_EQ(chart::detail::lastChart().n_series, static_cast<int>(nonZero));
   int lastEvent = -1;
@@ -340,13 +341,13 @@ TEST(Dashboard, ViewMenuShowsComputeInFlopH100e) {
   ASSERT_TRUE(d.ui.clickItem("menu/View", d.draw));
   ASSERT_TRUE(d.ui.clickItem("View/FLOP units", d.draw));
   d.settle();
-  EXPECT_TRUE(d.state.view.flopUnits);
+  EXPECT_TRUE(d.state.ui.view.flopUnits);
   EXPECT_DOUBLE_EQ(d.chartValue("compute_by_bloc", "China", "2026-12"), want);
   // The vendor chart follows; the KPI already reads FLOP-H100e in both views.
   const double* share = d.state.runs.current->find(cp::Scope::Global, "world", "huawei_flop_share_china");
   ASSERT_TRUE(share);
   EXPECT_DOUBLE_EQ(d.chartValue("vendor_share_china", "Huawei", "2026-12"), share[d.monthIndex("2026-12")]);
-  d.state.view.month = d.monthIndex("2026-12");
+  d.state.ui.view.month = d.monthIndex("2026-12");
   d.ui.frame(d.draw);
   EXPECT_DOUBLE_EQ(d.kpi("huawei_share"), share[d.monthIndex("2026-12")]);
 }

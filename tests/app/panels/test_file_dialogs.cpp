@@ -21,16 +21,16 @@ using chokepoint::test::ImGuiHarness;
 TEST(FileDialogs, ClassroomAndScenarioRequestsGoThroughOneSlotAndAskForFrames) {
   DashboardFixture d;
   requestClassroomDialog(d.state, ClassroomDialog::OpenWorkshop);
-  ASSERT_TRUE(d.state.dialogs.requested);
-  EXPECT_STREQ(d.state.dialogs.requested->title, "Open workshop");
-  EXPECT_EQ(d.state.dialogs.requested->kind, FileDialogKind::Open);
-  EXPECT_FALSE(d.state.dialogs.requested->files.empty());
+  ASSERT_TRUE(d.state.ui.dialogs.requested);
+  EXPECT_STREQ(d.state.ui.dialogs.requested->title, "Open workshop");
+  EXPECT_EQ(d.state.ui.dialogs.requested->kind, FileDialogKind::Open);
+  EXPECT_FALSE(d.state.ui.dialogs.requested->files.empty());
   EXPECT_TRUE(backgroundSignals(d.state).animating);  // the dialog opens without waiting for input
   requestExportCsv(d.state);                          // a later request replaces it
-  EXPECT_STREQ(d.state.dialogs.requested->title, "Export results (CSV)");
+  EXPECT_STREQ(d.state.ui.dialogs.requested->title, "Export results (CSV)");
   d.ui.frames(2, d.draw);
-  EXPECT_FALSE(d.state.dialogs.requested);
-  ASSERT_TRUE(d.state.dialogs.shown);
+  EXPECT_FALSE(d.state.ui.dialogs.requested);
+  ASSERT_TRUE(d.state.ui.dialogs.shown);
   EXPECT_TRUE(d.ui.itemRect("export/path"));
   EXPECT_FALSE(d.ui.itemRect("classroom/path"));
 }
@@ -41,27 +41,27 @@ TEST(FileDialogs, EnterInThePathFieldIsOkAndRaisesTheRequest) {
   d.ui.frames(2, d.draw);
   ASSERT_TRUE(d.ui.itemRect("export/path"));
   d.ui.pressKey(ImGuiHarness::namedKey(ImGuiKey_Enter), d.draw);  // the path field has the focus
-  EXPECT_FALSE(d.state.dialogs.shown);
-  ASSERT_TRUE(d.state.requests.exportCsv);
-  EXPECT_EQ(*d.state.requests.exportCsv, "baseline_results.csv");
+  EXPECT_FALSE(d.state.ui.dialogs.shown);
+  ASSERT_TRUE(d.state.ui.requests.exportCsv);
+  EXPECT_EQ(*d.state.ui.requests.exportCsv, "baseline_results.csv");
 }
 
 TEST(FileDialogs, EscapeInEitherSaveDialogDropsTheActionWaitingForTheSave) {
   DashboardFixture d;
   for (int which = 0; which < 2; ++which) {
-    d.state.dialogs.pending = PendingAction::Open;  // as after "Save..." in the unsaved-changes question
-    d.state.dialogs.continueAfterSave = true;
+    d.state.ui.dialogs.pending = PendingAction::Open;  // as after "Save..." in the unsaved-changes question
+    d.state.ui.dialogs.continueAfterSave = true;
     if (which == 0)
       requestSaveScenarioAs(d.state);
     else
       requestClassroomDialog(d.state, ClassroomDialog::SaveSessionAs);
     d.ui.frames(2, d.draw);
-    ASSERT_TRUE(d.state.dialogs.shown) << which;
+    ASSERT_TRUE(d.state.ui.dialogs.shown) << which;
     d.ui.pressKey(ImGuiHarness::namedKey(ImGuiKey_Escape), d.draw);
-    EXPECT_FALSE(d.state.dialogs.shown) << which;
-    EXPECT_EQ(d.state.dialogs.pending, PendingAction::None) << which;
-    EXPECT_FALSE(d.state.dialogs.continueAfterSave) << which;
-    EXPECT_FALSE(d.state.requests.saveAs) << which;
+    EXPECT_FALSE(d.state.ui.dialogs.shown) << which;
+    EXPECT_EQ(d.state.ui.dialogs.pending, PendingAction::None) << which;
+    EXPECT_FALSE(d.state.ui.dialogs.continueAfterSave) << which;
+    EXPECT_FALSE(d.state.ui.requests.saveAs) << which;
     EXPECT_FALSE(d.state.classroom.requests.saveSession) << which;
   }
 }
@@ -76,30 +76,30 @@ TEST(FileDialogs, AFailedClassroomOpenComesBackWithWhatWasTypedAndWhy) {
                 test::KeyMods{.ctrl = true});  // the path field has the focus
   d.ui.typeText(typed.c_str(), d.draw);
   ASSERT_TRUE(d.ui.clickItem("classroom/ok", d.draw));
-  EXPECT_FALSE(d.state.dialogs.shown);
+  EXPECT_FALSE(d.state.ui.dialogs.shown);
   handleRequests(d.state);
-  ASSERT_TRUE(d.state.dialogs.requested);
-  EXPECT_STREQ(d.state.dialogs.requested->title, "Open story");
-  EXPECT_EQ(d.state.dialogs.requested->path, typed);
-  EXPECT_NE(d.state.dialogs.requested->error.find("no_such_story"), std::string::npos)
-      << d.state.dialogs.requested->error;
-  EXPECT_TRUE(d.state.statusIsError);
-  EXPECT_EQ(d.state.statusMessage.rfind("Story not opened: ", 0), 0u) << d.state.statusMessage;
+  ASSERT_TRUE(d.state.ui.dialogs.requested);
+  EXPECT_STREQ(d.state.ui.dialogs.requested->title, "Open story");
+  EXPECT_EQ(d.state.ui.dialogs.requested->path, typed);
+  EXPECT_NE(d.state.ui.dialogs.requested->error.find("no_such_story"), std::string::npos)
+      << d.state.ui.dialogs.requested->error;
+  EXPECT_TRUE(d.state.ui.statusIsError);
+  EXPECT_EQ(d.state.ui.statusMessage.rfind("Story not opened: ", 0), 0u) << d.state.ui.statusMessage;
   d.ui.frames(2, d.draw);
   EXPECT_TRUE(d.ui.itemRect("classroom/path"));
 }
 
 TEST(FileDialogs, AFailedSaveAsComesBackWithTheNameAndPathTypedAndWhy) {
   DashboardFixture d;
-  d.state.requests.saveAs = "no_such_folder/variant.json";
-  d.state.requests.saveAsName = "My variant";
+  d.state.ui.requests.saveAs = "no_such_folder/variant.json";
+  d.state.ui.requests.saveAsName = "My variant";
   handleRequests(d.state);
-  ASSERT_TRUE(d.state.dialogs.requested);
-  EXPECT_STREQ(d.state.dialogs.requested->title, "Save scenario as");
-  EXPECT_EQ(d.state.dialogs.requested->path, "no_such_folder/variant.json");
-  EXPECT_EQ(d.state.dialogs.requested->name, "My variant");
-  EXPECT_FALSE(d.state.dialogs.requested->error.empty());
-  EXPECT_TRUE(d.state.statusIsError);
+  ASSERT_TRUE(d.state.ui.dialogs.requested);
+  EXPECT_STREQ(d.state.ui.dialogs.requested->title, "Save scenario as");
+  EXPECT_EQ(d.state.ui.dialogs.requested->path, "no_such_folder/variant.json");
+  EXPECT_EQ(d.state.ui.dialogs.requested->name, "My variant");
+  EXPECT_FALSE(d.state.ui.dialogs.requested->error.empty());
+  EXPECT_TRUE(d.state.ui.statusIsError);
   d.ui.frames(2, d.draw);
   EXPECT_TRUE(d.ui.itemRect("saveas/name"));
   EXPECT_TRUE(d.ui.itemRect("saveas/path"));

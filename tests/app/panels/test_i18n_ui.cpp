@@ -32,14 +32,14 @@ void drawEverything(DashboardFixture& d) {
   auto frames = [&] { d.ui.frames(3, d.draw); };
   frames();
   for (int tab = 0; tab < 6; ++tab) {
-    s.view.selectTab = tab;
+    s.ui.view.selectTab = tab;
     d.settle();
     frames();
   }
-  s.windows.about = s.windows.shortcuts = s.windows.sources = s.windows.compareScenarios = true;
+  s.ui.windows.about = s.ui.windows.shortcuts = s.ui.windows.sources = s.ui.windows.compareScenarios = true;
   d.settle();
   frames();
-  s.windows.about = s.windows.shortcuts = s.windows.sources = s.windows.compareScenarios = false;
+  s.ui.windows.about = s.ui.windows.shortcuts = s.ui.windows.sources = s.ui.windows.compareScenarios = false;
   for (const char* menu : {"menu/File", "menu/Edit", "menu/View", "menu/Help"}) {
     ASSERT_TRUE(d.ui.clickItem(menu, d.draw)) << menu;
     frames();

@@ -45,7 +45,7 @@ class PresenterLayout : public ::testing::TestWithParam<Screen> {
   }
 
   void SetUp() override {
-    state.fonts = fonts;
+    state.ui.fonts = fonts;
     ASSERT_NE(fonts.kpiLarge, nullptr) << "the KPI faces load from assets/fonts";
     setPresenter(state, true);
   }
@@ -113,7 +113,7 @@ TEST_P(PresenterLayout, KpisInOneRowWithEveryLineInsideItsCard) {
 
 TEST_P(PresenterLayout, LeverPanelIsAStripAndTheChartsFillTheRest) {
   loadBaseline();
-  EXPECT_TRUE(leverPanelCollapsed(state));
+  EXPECT_TRUE(leverPanelCollapsed(state.ui));
   const ItemRect open = rect("levers/open");
   EXPECT_LT(open.max.x, GetParam().w * 0.06f) << "the strip is narrow";
   EXPECT_FALSE(ui.itemRect("levers/close")) << "no lever panel in presenter mode until asked for";
@@ -127,10 +127,10 @@ TEST_P(PresenterLayout, LeverPanelIsAStripAndTheChartsFillTheRest) {
   // Ctrl+L opens the panel; again folds it.
   ui.pressKey('L', draw, chokepoint::test::KeyMods{.ctrl = true});
   ui.frame(draw);
-  EXPECT_FALSE(leverPanelCollapsed(state));
+  EXPECT_FALSE(leverPanelCollapsed(state.ui));
   EXPECT_TRUE(ui.itemRect("levers/close"));
   ui.pressKey('L', draw, chokepoint::test::KeyMods{.ctrl = true});
-  EXPECT_TRUE(leverPanelCollapsed(state));
+  EXPECT_TRUE(leverPanelCollapsed(state.ui));
 }
 
 TEST_P(PresenterLayout, AChangedLeversMainEffectIsOnScreen) {

@@ -20,13 +20,13 @@ TEST(SourcesUi, TheScenariosSourcesAreLoadedAndListed) {
   d.ui.frame(d.draw);
   ASSERT_TRUE(d.ui.clickItem("Help/Sources", d.draw));
   d.ui.frames(2, d.draw);
-  EXPECT_TRUE(d.state.windows.sources);
+  EXPECT_TRUE(d.state.ui.windows.sources);
   ASSERT_TRUE(d.ui.itemRect("sources/table"));
-  EXPECT_EQ(d.state.view.sourcesShown, static_cast<int>(d.state.sources.sources.size()));
+  EXPECT_EQ(d.state.ui.view.sourcesShown, static_cast<int>(d.state.sources.sources.size()));
 
   ASSERT_TRUE(d.ui.clickItem("sources/filter", d.draw));
   d.ui.typeText("S42", d.draw);
   d.ui.frames(2, d.draw);
-  EXPECT_EQ(d.state.view.sourcesFilter, "S42");
-  EXPECT_EQ(d.state.view.sourcesShown, 1);  // "S42" is no part of another id ("S142" does not exist)
+  EXPECT_EQ(d.state.ui.view.sourcesFilter, "S42");
+  EXPECT_EQ(d.state.ui.view.sourcesShown, 1);  // "S42" is no part of another id ("S142" does not exist)
 }

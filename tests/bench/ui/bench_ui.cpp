@@ -22,11 +22,11 @@ void BM_UiFrame1080p(benchmark::State& state) {
   options.displaySize = ImVec2(1920.0f, 1080.0f);
   app::AppState s;
   options.addFonts = [&](ImFontAtlas& atlas) {
-    s.fonts = app::loadFonts(atlas, {std::string(CHOKEPOINT_SOURCE_DIR) + "/assets"});
+    s.ui.fonts = app::loadFonts(atlas, {std::string(CHOKEPOINT_SOURCE_DIR) + "/assets"});
   };
   test::ImGuiHarness ui(options);
-  if (s.fonts.warning) {
-    state.SkipWithError(s.fonts.warning->c_str());
+  if (s.ui.fonts.warning) {
+    state.SkipWithError(s.ui.fonts.warning->c_str());
     return;
   }
   const test::ImGuiHarness::DrawFn draw = [&] {

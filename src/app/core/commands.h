@@ -1,0 +1,96 @@
+// Commands: what a panel asks of the document instead of changing it while drawing. A
+// panel reads the model const and pushes a Command onto state.ui.commands; updateAndDraw()
+// applies the queue once, after the frame's drawing (update() applies anything left first),
+// so the next frame's sync submits the edit and everything one frame draws is one version.
+// No ImGui here.
+//
+//   ui.commands.push_back(SetLever{index, value, /*drag=*/true});   // a slider moved
+//   ...after drawUi: applyCommands(state);                         // document.h does the edit
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace chokepoint::app {
+
+struct AppState;
+
+// A lever's value; `drag`: a continuous edit (slider) joining the gesture that ends when the
+// mouse is released, else one undo step.
+struct SetLever {
+  int lever = -1;
+  double value = 0;
+  bool drag = false;
+};
+struct ResetLever {
+  int lever = -1;
+};
+struct ResetAllLevers {};
+struct Undo {};
+struct Redo {};
+struct EndGesture {};  // the drag in progress is one undo step
+// Uncertainty bands on or off (the next update() starts or stops the ensemble).
+struct SetUncertainty {
+  bool on = false;
+};
+
+// Story mode (story_mode.h): the next (+1) or previous (-1) card; the card's "Try it".
+struct StoryStep {
+  int delta = 1;
+};
+struct StoryTry {};
+
+// Workshop team play (workshop_mode.h): a team's move in the open round (the value as the
+// scenario file writes it), taking one back, playing or stepping back a round, entering
+// the moves a step back took back again.
+struct WorkshopMove {
+  int round = 0;
+  std::string team, lever, value;
+};
+struct TakeBackMove {
+  std::string team, lever;
+};
+struct PlayRound {};
+struct StepBackRound {};
+struct ReenterUndone {};
+
+// The recovery prompts (session.h, file_watch.h): the prompt is on screen (its one-shot
+// request is done), Restore or Discard the unsaved edits of the last run, what to do about
+// the scenario file changed on disk.
+enum class RecoveryPrompt { RestoreSession, FileChanged };
+struct PromptShown {
+  RecoveryPrompt prompt = RecoveryPrompt::RestoreSession;
+};
+struct RestoreSession {};  // handleRequests() loads it after the frame
+struct DiscardSession {};
+enum class FileChangeChoice;  // file_watch.h
+struct ResolveFileChange {
+  FileChangeChoice choice;
+};
+
+// The Compare scenarios window (compare_scenarios.h): a file ticked or not, run the ticked
+// files, the small multiples' series (an ExplainTarget: KPI, or chart and series).
+struct PickCompareFile {
+  std::size_t file = 0;
+  bool on = true;
+};
+struct RunCompare {};
+struct SetCompareSeries {
+  int kpi = 0, chart = -1, series = 0;
+};
+
+using Command =
+    std::variant<SetLever, ResetLever, ResetAllLevers, Undo, Redo, EndGesture, SetUncertainty, StoryStep, StoryTry,
+                 WorkshopMove, TakeBackMove, PlayRound, StepBackRound, ReenterUndone, PromptShown, RestoreSession,
+                 DiscardSession, ResolveFileChange, PickCompareFile, RunCompare, SetCompareSeries>;
+using Commands = std::vector<Command>;
+
+// A drag is waiting in the queue (it opens a gesture when applied).
+bool dragPending(const Commands& commands);
+
+// Applies and empties state.ui.commands, in the order they were pushed.
+void applyCommands(AppState& state);
+
+}  // namespace chokepoint::app

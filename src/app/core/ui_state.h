@@ -1,0 +1,129 @@
+// UiState: what the user is looking at and how, apart from the model of the open document
+// (app_state.h): the view (month, tabs, charts), which windows are open, the file dialogs,
+// theme and fonts, the interface language, recent files, the status line and the requests
+// the UI raised this frame and the edits it asked for (commands.h). Panels read the model
+// and write here; no ImGui here.
+#pragma once
+
+#include "app/core/commands.h"
+#include "app/core/dialogs.h"
+#include "app/panels/fonts.h"
+#include "app/panels/theme.h"
+
+#include <cstddef>
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace chokepoint::app {
+
+// Which auxiliary windows and panels are open. New panels add their flag here, not in a static.
+struct WindowVisibility {
+  bool about = false;
+  bool shortcuts = false;
+  bool imguiDemo = false;
+  bool imguiMetrics = false;
+  bool tables = true;             // the tabs under the charts (hidden in presenter mode)
+  bool sources = false;           // Help > Sources
+  bool compareScenarios = false;  // the Compare scenarios window (panel_compare.cpp)
+};
+
+// What the user is looking at (not the model).
+struct ViewState {
+  int month = 0;                         // scrubber: month index into the run
+  bool monthSet = false;                 // false: pick a default on load
+  int whyCompany = -1;                   // company index for the Why panel
+  int enlargedChart = -1;                // chart index shown large, -1 none
+  std::vector<char> logScale;            // per chart (parallel to chartSpecs())
+  int tableTab = 0;                      // 0 companies, 1 chips, 2 rules, 3 why, 4 explain, 5 sensitivity
+  int selectTab = -1;                    // select this table tab on the next frame (--tab), -1 none
+  float chartsFraction = 0.6f;           // share of the centre's height the charts get over the tables
+  bool whyVisible = false;               // the Why tab was drawn this frame (tracing on demand)
+  float enlargedRect[4] = {0, 0, 0, 0};  // chart rect in the enlarged window (screen px)
+  bool leversCollapsed = false;          // Ctrl+L: the lever (or workshop) panel is a narrow strip
+  bool flopUnits = false;                // View > Compute in FLOP-H100e
+  bool presenterLeversOpen = false;      // presenter mode collapses it; Ctrl+L opens it there
+  int chartPage = 0;                     // presenter mode: which page of the chart order is shown
+  std::string sourcesFilter;             // Sources window
+  std::string sourceSelected;
+  int sourcesShown = 0;  // rows the filter let through (last frame)
+  // A story card changed: bring its first lever and chart into view (only just after, so a
+  // lever in a group opened later does not pull the list).
+  bool scrollToLever = false;
+  bool scrollToChart = false;
+  std::uint64_t scrollFrame = 0;            // runs.frame when the card changed (later frames ignore the flags)
+  std::string compareExport = "scenarios";  // Compare scenarios: export file name (no extension)
+  int workshopTeam = 0;                     // the workshop team whose tab is open (0 again when a workshop opens)
+};
+
+// What to explain: a KPI card (chart < 0) or series `series` of chart `chart`.
+struct ExplainTarget {
+  int kpi = 0;
+  int chart = -1;
+  int series = 0;
+  friend bool operator==(const ExplainTarget&, const ExplainTarget&) = default;
+};
+
+// The Explain and Sensitivity tabs as the user set them (the analyses: explain.h).
+struct ExplainView {
+  ExplainTarget target;
+  bool oneAtATime = false;      // waterfall split (see waterfallBars)
+  bool explainVisible = false;  // the tabs were drawn this frame: update() computes on demand
+  bool sensitivityVisible = false;
+  std::string waterfallExport = "waterfall", tornadoExport = "tornado";  // export file names (no extension)
+  float waterfallRect[4] = {0, 0, 0, 0}, tornadoRect[4] = {0, 0, 0, 0};  // last drawn (PNG export crops)
+};
+
+// Screenshot of the window (or a crop of it) for the main loop: it is taken after the
+// UI has been drawn `delayFrames` more times, so menus and dialogs have closed.
+struct ScreenshotRequest {
+  std::string path;
+  bool cropToEnlargedChart = false;
+  int delayFrames = 2;
+  float crop[4] = {0, 0, 0, 0};  // else a screen rectangle (min x, min y, max x, max y); all 0 = none
+};
+
+// Requests from the UI, handled by handleRequests() or the main loop.
+struct Requests {
+  bool quit = false;  // confirmed: the main loop closes the window
+  bool reload = false;
+  bool revert = false;
+  bool save = false;
+  std::optional<std::string> open;       // path
+  std::optional<std::string> saveAs;     // path
+  std::string saveAsName;                // the scenario name written with it
+  std::optional<std::string> exportCsv;  // path
+  std::optional<ScreenshotRequest> screenshot;
+};
+
+struct UiState {
+  ViewState view;
+  ExplainView explain;
+  WindowVisibility windows;
+  Dialogs dialogs;
+
+  // Look
+  Theme theme = Theme::Dark;
+  std::optional<Theme> appliedTheme;  // what ImGui's style holds now (UI bookkeeping)
+  FontSet fonts;                      // null pointers: ImGui default font
+  bool presenter = false;             // F11: large font, high contrast, fewer panels
+  Theme themeBeforePresenter = Theme::Dark;
+  std::string language = "en";                     // View > Language (the catalogue in force: cp::i18n)
+  std::vector<std::filesystem::path> localeRoots;  // where catalogues are looked for
+
+  std::vector<std::string> recentFiles;  // most recent first (kept in settings.json)
+
+  // The status line (status.h)
+  std::vector<std::string> warnings;  // shown in the status bar (e.g. font fallback)
+  std::string statusMessage;          // last action's outcome ("Saved ...")
+  bool statusIsError = false;
+
+  Requests requests;
+  Commands commands;  // edits of the document the panels asked for this frame (commands.h)
+};
+
+inline constexpr std::size_t kMaxRecentFiles = 8;
+
+}  // namespace chokepoint::app
