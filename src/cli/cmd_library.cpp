@@ -100,7 +100,7 @@ std::string human(std::optional<double> v, Unit u) {
 std::string change(std::optional<double> base, std::optional<double> var, Unit u) {
   if (!base || !var) return "n/a";
   const double d = *var - *base;
-  auto signed_ = [](const std::string& s) { return s.front() == '-' || s == "0" ? s : "+" + s; };
+  auto with_sign = [](const std::string& s) { return s.front() == '-' || s == "0" ? s : "+" + s; };
   switch (u) {
     case Unit::H100e:
     case Unit::Usd: {
@@ -108,12 +108,12 @@ std::string change(std::optional<double> base, std::optional<double> var, Unit u
       const double pct = d / std::fabs(*base) * 100.0;
       const std::string s =
           std::fabs(pct) < 0.05 ? "0" : (std::fabs(pct) < 10 ? fmt::format("{:.1f}", pct) : fmt::format("{:.0f}", pct));
-      return signed_(s) + (s == "0" ? "" : "%");
+      return with_sign(s) + (s == "0" ? "" : "%");
     }
     case Unit::Months:
-      return std::fabs(d) < 0.05 ? "0" : signed_(fmt::format("{:.1f}", d));
+      return std::fabs(d) < 0.05 ? "0" : with_sign(fmt::format("{:.1f}", d));
     case Unit::Share:
-      return std::fabs(d) < 0.005 ? "0" : signed_(fmt::format("{:.2f}", d));
+      return std::fabs(d) < 0.005 ? "0" : with_sign(fmt::format("{:.2f}", d));
   }
   return "n/a";
 }

@@ -41,7 +41,7 @@ inline std::size_t chunkSize(std::size_t left, int threads) {
 }
 
 template <class MakeState, class Body>
-void parallelForEach(std::size_t n, int threads, const std::atomic<bool>* cancel, MakeState&& makeState, Body&& body) {
+void parallelForEach(std::size_t n, int threads, const std::atomic<bool>* cancel, MakeState&& make_state, Body&& body) {
   const int t = resolveThreads(threads, n);
   std::atomic<std::size_t> next{0};
   std::atomic<bool> failed{false};
@@ -49,7 +49,7 @@ void parallelForEach(std::size_t n, int threads, const std::atomic<bool>* cancel
   std::mutex error_mutex;
   auto worker = [&] {
     try {
-      auto state = makeState();
+      auto state = make_state();
       for (;;) {
         std::size_t begin = next.load();
         std::size_t end = 0;

@@ -96,18 +96,18 @@ double Sim::companyMetrics(int c, int t) {
 // Companies, then their blocs: sums, except the largest run and effective compute (max) and
 // the offshore share (recomputed from the sums). Only the companies planRecording() needs.
 void Sim::recordCompanies(int t) {
-  const size_t MC = company_metrics_.size();
+  const size_t mc = company_metrics_.size();
   for (int c = 0; c < C_; ++c) {
     if (!company_needed_[c]) continue;  // operators never are
     const double off_train = companyMetrics(c, t);
     const std::vector<double>& m = rec_.m;
-    for (size_t i = 0; i < MC; ++i) put(cs_[c * MC + i], t, m[i]);
+    for (size_t i = 0; i < mc; ++i) put(cs_[c * mc + i], t, m[i]);
     if (gap_needed_) effective_[static_cast<size_t>(c) * T_ + t] = m[8];
     const int b = s_.jurisdictions[s_.companies[c].hq].bloc;
     if (b == s_.params.concern_bloc)
       for (int v = 0; v < V_; ++v) rec_.concern_vendor_flop[v] += rec_.vendor_flop[v];
-    double* bm = &rec_.bloc[static_cast<size_t>(b) * MC];
-    for (size_t i = 0; i < MC; ++i) {
+    double* bm = &rec_.bloc[static_cast<size_t>(b) * mc];
+    for (size_t i = 0; i < mc; ++i) {
       if (i == 7 || i == 8)
         bm[i] = std::max(bm[i], m[i]);
       else if (i != 6 && i != 9)
@@ -117,16 +117,16 @@ void Sim::recordCompanies(int t) {
   }
   for (int b = 0; b < B_; ++b) {
     if (!bloc_needed_[b]) continue;
-    double* bm = &rec_.bloc[static_cast<size_t>(b) * MC];
+    double* bm = &rec_.bloc[static_cast<size_t>(b) * mc];
     bm[6] = bm[0] > 0 ? rec_.bloc_off_num[b] / bm[0] : 0.0;
-    for (size_t i = 0; i < MC; ++i) put(bs_[b * MC + i], t, bm[i]);
+    for (size_t i = 0; i < mc; ++i) put(bs_[b * mc + i], t, bm[i]);
   }
 }
 
 void Sim::recordJurisdictions(int t) {
   for (int j = 0; j < J_; ++j) imports_cum_[j] += mo_.imports_month[j];  // kept whether recorded or not
   if (!jur_needed_) return;
-  const size_t MJ = jur_metrics_.size();
+  const size_t mj = jur_metrics_.size();
   rec_.jur.assign(static_cast<size_t>(J_) * 6, 0.0);
   double* const power = rec_.jur.data();
   double* const leasable = power + J_;
@@ -176,32 +176,32 @@ void Sim::recordJurisdictions(int t) {
                            leasable[j],
                            leased[j],
                            price_w[j] > 0 ? price_sum[j] / price_w[j] : 0.0};
-    for (size_t i = 0; i < MJ; ++i) put(js_[j * MJ + i], t, vals[i]);
+    for (size_t i = 0; i < mj; ++i) put(js_[j * mj + i], t, vals[i]);
   }
 }
 
 void Sim::recordVendorsChipsWorld(int t) {
-  const size_t MV = vendor_metrics_.size();
+  const size_t mv = vendor_metrics_.size();
   for (int v = 0; v < V_; ++v) {
-    put(vs_[v * MV + 0], t, mo_.vendor_rev[v]);
-    put(vs_[v * MV + 1], t, mo_.vendor_rev_concern[v]);
-    put(vs_[v * MV + 2], t, mo_.vendor_units[v]);
-    for (int j = 0; j < J_; ++j) put(vs_[v * MV + 3 + j], t, mo_.vendor_rev_jur[static_cast<size_t>(v) * J_ + j]);
+    put(vs_[v * mv + 0], t, mo_.vendor_rev[v]);
+    put(vs_[v * mv + 1], t, mo_.vendor_rev_concern[v]);
+    put(vs_[v * mv + 2], t, mo_.vendor_units[v]);
+    for (int j = 0; j < J_; ++j) put(vs_[v * mv + 3 + j], t, mo_.vendor_rev_jur[static_cast<size_t>(v) * J_ + j]);
   }
-  const size_t MK = chip_metrics_.size();
+  const size_t mk = chip_metrics_.size();
   for (int k = 0; k < K_; ++k) {
-    put(ks_[k * MK + 0], t, mo_.produced[k]);
-    put(ks_[k * MK + 1], t, mo_.delivered[k]);
-    put(ks_[k * MK + 2], t, stock_[k]);
-    put(ks_[k * MK + 3], t, grey_pool_[k]);
-    for (int b = 0; b < B_; ++b) put(ks_[k * MK + 4 + b], t, mo_.delivered_bloc[static_cast<size_t>(k) * B_ + b]);
+    put(ks_[k * mk + 0], t, mo_.produced[k]);
+    put(ks_[k * mk + 1], t, mo_.delivered[k]);
+    put(ks_[k * mk + 2], t, stock_[k]);
+    put(ks_[k * mk + 3], t, grey_pool_[k]);
+    for (int b = 0; b < B_; ++b) put(ks_[k * mk + 4 + b], t, mo_.delivered_bloc[static_cast<size_t>(k) * B_ + b]);
   }
   put(gs_[0], t, mo_.fee_revenue);
   put(gs_[1], t, mo_.diverted_total);
   const int concern = s_.params.concern_bloc;
   if (concern < 0 || concern >= B_ || !bloc_needed_[concern]) return;  // no vendor share is recorded
-  const size_t MC = company_metrics_.size();
-  const double* cb = &rec_.bloc[static_cast<size_t>(concern) * MC];
+  const size_t mc = company_metrics_.size();
+  const double* cb = &rec_.bloc[static_cast<size_t>(concern) * mc];
   const double total = cb[2] + cb[3] + cb[4] + cb[5];
   for (int v = 0; v < V_; ++v) put(gs_[2 + v], t, total > 0 ? cb[13 + 2 * v] / total : 0.0);
   const double total_flop = cb[companyTotalMetric() + 2 + V_];
@@ -242,7 +242,7 @@ void Sim::check(int t) {
 }
 
 void Sim::frontierGap() {
-  const size_t MC = company_metrics_.size();
+  const size_t mc = company_metrics_.size();
   std::vector<double> leader(T_, 0.0);
   for (int c = 0; c < C_; ++c) {
     if (s_.companies[c].kind == CompanyKind::Operator) continue;
@@ -255,7 +255,7 @@ void Sim::frontierGap() {
   const int span = std::min(12, T_ - 1);
   const double g =
       (span > 0 && leader[0] > 0 && leader[span] > leader[0]) ? std::log(leader[span] / leader[0]) / span : 0.0;
-  auto gapOf = [&](double e, int t) {
+  auto gap_of = [&](double e, int t) {
     if (e <= 0) return kMaxGapMonths;
     if (e >= leader[t]) return 0.0;
     if (e >= leader[0]) {
@@ -284,16 +284,16 @@ void Sim::frontierGap() {
     bloc_has[b] = 1;
     if (!company_needed_[c]) continue;
     const double* e = &effective_[static_cast<size_t>(c) * T_];
-    const int series = cs_[c * MC + 9];
+    const int series = cs_[c * mc + 9];
     for (int t = 0; t < T_; ++t) {
-      const double gap = gapOf(e[t], t);
+      const double gap = gap_of(e[t], t);
       put(series, t, gap);
       bloc_gap[static_cast<size_t>(b) * T_ + t] = std::min(bloc_gap[static_cast<size_t>(b) * T_ + t], gap);
     }
   }
   for (int b = 0; b < B_; ++b)
-    for (int t = 0; bs_[b * MC + 9] >= 0 && t < T_; ++t)
-      put(bs_[b * MC + 9], t, bloc_has[b] ? bloc_gap[static_cast<size_t>(b) * T_ + t] : 0.0);
+    for (int t = 0; bs_[b * mc + 9] >= 0 && t < T_; ++t)
+      put(bs_[b * mc + 9], t, bloc_has[b] ? bloc_gap[static_cast<size_t>(b) * T_ + t] : 0.0);
 }
 
 }  // namespace cp::sim

@@ -291,28 +291,28 @@ void Sim::addSeries() {
 // the world's vendor shares are the concern bloc's; a frontier gap needs the effective
 // compute of the frontier bloc's companies (the leader) besides its own.
 void Sim::planRecording() {
-  const size_t MC = company_metrics_.size();
+  const size_t mc = company_metrics_.size();
   const auto chosen = [](const std::vector<int>& idx, size_t from, size_t n) {
     return std::any_of(idx.begin() + from, idx.begin() + from + n, [](int i) { return i >= 0; });
   };
   bloc_needed_.assign(B_, 0);
-  for (int b = 0; b < B_; ++b) bloc_needed_[b] = chosen(bs_, b * MC, MC);
+  for (int b = 0; b < B_; ++b) bloc_needed_[b] = chosen(bs_, b * mc, mc);
   const int concern = s_.params.concern_bloc;
   if (concern >= 0 && concern < B_ && chosen(gs_, 2, gs_.size() - 2)) bloc_needed_[concern] = 1;
   gap_needed_ = false;
-  for (int c = 0; c < C_; ++c) gap_needed_ = gap_needed_ || cs_[c * MC + 9] >= 0;
-  for (int b = 0; b < B_; ++b) gap_needed_ = gap_needed_ || bs_[b * MC + 9] >= 0;
+  for (int c = 0; c < C_; ++c) gap_needed_ = gap_needed_ || cs_[c * mc + 9] >= 0;
+  for (int b = 0; b < B_; ++b) gap_needed_ = gap_needed_ || bs_[b * mc + 9] >= 0;
   company_needed_.assign(C_, 0);
   bool any_company = false;
   for (int c = 0; c < C_; ++c) {
     if (s_.companies[c].kind == CompanyKind::Operator) continue;
     const int b = s_.jurisdictions[s_.companies[c].hq].bloc;
-    company_needed_[c] = chosen(cs_, c * MC, MC) || bloc_needed_[b] || (gap_needed_ && b == s_.params.frontier_bloc);
+    company_needed_[c] = chosen(cs_, c * mc, mc) || bloc_needed_[b] || (gap_needed_ && b == s_.params.frontier_bloc);
     any_company = any_company || company_needed_[c];
   }
-  const size_t MJ = jur_metrics_.size();
+  const size_t mj = jur_metrics_.size();
   jur_chosen_.assign(J_, 0);
-  for (int j = 0; j < J_; ++j) jur_chosen_[j] = chosen(js_, j * MJ, MJ);
+  for (int j = 0; j < J_; ++j) jur_chosen_[j] = chosen(js_, j * mj, mj);
   jur_needed_ = chosen(js_, 0, js_.size());
   sites_needed_ = jur_needed_ || any_company;
   effective_.assign(gap_needed_ ? static_cast<size_t>(C_) * T_ : 0, 0.0);

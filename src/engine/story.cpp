@@ -76,15 +76,15 @@ Story build(const json& doc, const std::string& name, const std::string& base_di
   st.set = leverSettings(doc, "set", "", r, s);
 
   const std::vector<std::string>& charts = options.chart_ids.empty() ? knownChartIds() : options.chart_ids;
-  auto knownLever = [&](const std::string& id) { return s->findLever(id) >= 0; };
-  auto knownRule = [&](const std::string& id) {
+  auto known_lever = [&](const std::string& id) { return s->findLever(id) >= 0; };
+  auto known_rule = [&](const std::string& id) {
     return std::any_of(s->rules.begin(), s->rules.end(), [&](const Rule& x) { return x.id == id; }) ||
            std::any_of(s->china.guidance.begin(), s->china.guidance.end(),
                        [&](const Guidance& g) { return g.id == id; }) ||
            std::any_of(s->china.import_gates.begin(), s->china.import_gates.end(),
                        [&](const ImportGate& g) { return g.id == id; });
   };
-  auto knownChart = [&](const std::string& id) { return contains(charts, id); };
+  auto known_chart = [&](const std::string& id) { return contains(charts, id); };
 
   const json* cards = r.list(doc, "cards", "", true);
   if (cards && cards->empty()) r.err("/cards", "a story needs at least one card");
@@ -102,10 +102,10 @@ Story build(const json& doc, const std::string& name, const std::string& base_di
     card.rules = r.strList(c, "rules", p, false);
     card.charts = r.strList(c, "charts", p, false);
     card.try_levers = leverSettings(c, "try", p, r, s);
-    checkIds(card.charts, p + "/charts", "chart", knownChart, r);
+    checkIds(card.charts, p + "/charts", "chart", known_chart, r);
     if (s) {
-      checkIds(card.levers, p + "/levers", "lever", knownLever, r);
-      checkIds(card.rules, p + "/rules", "rule", knownRule, r);
+      checkIds(card.levers, p + "/levers", "lever", known_lever, r);
+      checkIds(card.rules, p + "/rules", "rule", known_rule, r);
     }
     if (m) {
       card.month = *m;

@@ -53,10 +53,10 @@ std::string formatFixed(double v, int decimals, const NumberStyle& st) {
   else
     s[end] = st.decimal;
   std::string out = s.substr(0, start);
-  const std::string intPart = s.substr(start, end - start);
-  for (size_t i = 0; i < intPart.size(); ++i) {
-    if (i > 0 && (intPart.size() - i) % 3 == 0) out += st.group;
-    out += intPart[i];
+  const std::string int_part = s.substr(start, end - start);
+  for (size_t i = 0; i < int_part.size(); ++i) {
+    if (i > 0 && (int_part.size() - i) % 3 == 0) out += st.group;
+    out += int_part[i];
   }
   out += s.substr(end);
   return out;
@@ -69,9 +69,9 @@ std::string monthName(int month, bool abbreviated, std::string_view lang) {
 }
 std::string monthName(int month, bool abbreviated) { return monthName(month, abbreviated, language()); }
 
-std::string formatMonthLabel(int absMonth, std::string_view lang) {
-  return monthName(absMonth % 12 + 1, true, lang) + " " + std::to_string(absMonth / 12);
+std::string formatMonthLabel(int abs_month, std::string_view lang) {
+  return monthName(abs_month % 12 + 1, true, lang) + " " + std::to_string(abs_month / 12);
 }
-std::string formatMonthLabel(int absMonth) { return formatMonthLabel(absMonth, language()); }
+std::string formatMonthLabel(int abs_month) { return formatMonthLabel(abs_month, language()); }
 
 }  // namespace cp::i18n

@@ -29,7 +29,7 @@ std::string formatFixed(double v, int decimals, const NumberStyle& st = numberSt
 std::string monthName(int month, bool abbreviated, std::string_view lang);
 std::string monthName(int month, bool abbreviated);
 // "Jan 2025" / "січ. 2025" for an absolute month (year * 12 + month - 1).
-std::string formatMonthLabel(int absMonth, std::string_view lang);
-std::string formatMonthLabel(int absMonth);
+std::string formatMonthLabel(int abs_month, std::string_view lang);
+std::string formatMonthLabel(int abs_month);
 
 }  // namespace cp::i18n

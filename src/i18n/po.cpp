@@ -116,34 +116,34 @@ std::string unescapePo(std::string_view s, bool* ok) {
 PoFile parsePo(std::string_view text, std::string_view name) {
   PoFile file;
   PoEntry cur;
-  bool curHasId = false, curBad = false, nextFuzzy = false;
+  bool cur_has_id = false, cur_bad = false, next_fuzzy = false;
   Field field = Field::None;
-  int lineNo = 0;
+  int line_no = 0;
   auto problem = [&](int line, const std::string& why) {
     file.problems.push_back(std::string(name) + ":" + std::to_string(line) + ": " + why);
   };
   auto finish = [&] {
-    if (curHasId && !curBad) {
+    if (cur_has_id && !cur_bad) {
       if (cur.msgstr.empty())
         problem(cur.line, "msgid without msgstr");
       else if (!cur.obsolete)
         file.entries.push_back(std::move(cur));
     }
     cur = PoEntry{};
-    curHasId = curBad = false;
+    cur_has_id = cur_bad = false;
     field = Field::None;
   };
   // Appends a quoted string to the field being read.
   auto append = [&](std::string_view q, Field f) {
     std::string_view inner;
     if (!quoted(q, inner)) {
-      problem(lineNo, "expected a quoted string");
-      curBad = true;
+      problem(line_no, "expected a quoted string");
+      cur_bad = true;
       return;
     }
     bool ok = true;
     std::string s = unescapePo(inner, &ok);
-    if (!ok) problem(lineNo, "unknown escape sequence in \"" + std::string(inner) + "\"");
+    if (!ok) problem(line_no, "unknown escape sequence in \"" + std::string(inner) + "\"");
     switch (f) {
       case Field::Ctxt:
         cur.context += s;
@@ -152,13 +152,13 @@ PoFile parsePo(std::string_view text, std::string_view name) {
         cur.msgid += s;
         break;
       case Field::IdPlural:
-        cur.msgidPlural += s;
+        cur.msgid_plural += s;
         break;
       case Field::Str:
         cur.msgstr.back() += s;
         break;
       case Field::None:
-        problem(lineNo, "string outside an entry");
+        problem(line_no, "string outside an entry");
         break;
     }
   };
@@ -169,7 +169,7 @@ PoFile parsePo(std::string_view text, std::string_view name) {
     const size_t nl = text.find('\n', pos);
     std::string_view line = trim(text.substr(pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos));
     pos = nl == std::string_view::npos ? text.size() + 1 : nl + 1;
-    ++lineNo;
+    ++line_no;
     if (line.empty()) {
       // A blank line ends an entry only once it has its msgstr.
       if (field == Field::Str) finish();
@@ -181,7 +181,7 @@ PoFile parsePo(std::string_view text, std::string_view name) {
       line = trim(line.substr(2));
     } else if (line[0] == '#') {
       if (field == Field::Str) finish();
-      if (line.substr(0, 2) == "#," && line.find("fuzzy") != std::string_view::npos) nextFuzzy = true;
+      if (line.substr(0, 2) == "#," && line.find("fuzzy") != std::string_view::npos) next_fuzzy = true;
       continue;
     }
     if (line[0] == '"') {
@@ -193,10 +193,10 @@ PoFile parsePo(std::string_view text, std::string_view name) {
     const std::string_view rest = sp == std::string_view::npos ? std::string_view{} : line.substr(sp + 1);
     auto start = [&] {
       if (field == Field::Str) finish();
-      if (!curHasId && cur.line == 0) {
-        cur.line = lineNo;
-        cur.fuzzy = nextFuzzy;
-        nextFuzzy = false;
+      if (!cur_has_id && cur.line == 0) {
+        cur.line = line_no;
+        cur.fuzzy = next_fuzzy;
+        next_fuzzy = false;
       }
       cur.obsolete = cur.obsolete || obsolete;
     };
@@ -205,30 +205,30 @@ PoFile parsePo(std::string_view text, std::string_view name) {
       append(rest, field = Field::Ctxt);
     } else if (kw == "msgid") {
       start();
-      curHasId = true;
+      cur_has_id = true;
       append(rest, field = Field::Id);
     } else if (kw == "msgid_plural") {
-      if (!curHasId) problem(lineNo, "msgid_plural before msgid");
+      if (!cur_has_id) problem(line_no, "msgid_plural before msgid");
       append(rest, field = Field::IdPlural);
     } else if (kw == "msgstr" || kw.substr(0, 7) == "msgstr[") {
-      if (!curHasId) {
-        problem(lineNo, "msgstr before msgid");
-        curBad = true;
-        curHasId = true;
+      if (!cur_has_id) {
+        problem(line_no, "msgstr before msgid");
+        cur_bad = true;
+        cur_has_id = true;
       }
       if (kw != "msgstr") {
         const size_t close = kw.find(']');
         const int idx = close == std::string_view::npos ? -1 : std::atoi(std::string(kw.substr(7, close - 7)).c_str());
         if (idx != static_cast<int>(cur.msgstr.size())) {
-          problem(lineNo, "plural forms out of order: " + std::string(kw));
-          curBad = true;
+          problem(line_no, "plural forms out of order: " + std::string(kw));
+          cur_bad = true;
         }
       }
       cur.msgstr.emplace_back();
       append(rest, field = Field::Str);
     } else {
-      problem(lineNo, "unknown keyword '" + std::string(kw) + "'");
-      curBad = true;
+      problem(line_no, "unknown keyword '" + std::string(kw) + "'");
+      cur_bad = true;
     }
   }
   finish();

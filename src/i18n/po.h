@@ -14,7 +14,7 @@ namespace cp::i18n {
 
 struct PoEntry {
   std::string context;              // msgctxt ("" when none)
-  std::string msgid, msgidPlural;   // msgid_plural empty for ordinary entries
+  std::string msgid, msgid_plural;  // msgid_plural empty for ordinary entries
   std::vector<std::string> msgstr;  // msgstr, or msgstr[0], msgstr[1]... for plurals
   bool fuzzy = false;               // "#, fuzzy": a guess a translator has not checked
   bool obsolete = false;            // "#~" entries msgmerge keeps for reference

@@ -13,17 +13,18 @@ namespace cp::paths {
 
 namespace fs = std::filesystem;
 
-std::vector<fs::path> dataRootCandidates(const fs::path& exeDir, const fs::path& binToData, const fs::path& sourceDir) {
+std::vector<fs::path> dataRootCandidates(const fs::path& exe_dir, const fs::path& bin_to_data,
+                                         const fs::path& source_dir) {
   std::vector<fs::path> roots;
   auto add = [&](const fs::path& p) {
     const fs::path normal = p.lexically_normal();
     if (std::find(roots.begin(), roots.end(), normal) == roots.end()) roots.push_back(normal);
   };
-  if (!exeDir.empty()) {
-    if (!binToData.empty()) add(exeDir / binToData);
-    add(exeDir);
+  if (!exe_dir.empty()) {
+    if (!bin_to_data.empty()) add(exe_dir / bin_to_data);
+    add(exe_dir);
   }
-  if (!sourceDir.empty()) add(sourceDir);
+  if (!source_dir.empty()) add(source_dir);
   return roots;
 }
 
@@ -48,16 +49,16 @@ fs::path executableDir() {
 
 std::vector<fs::path> dataRoots() {
 #ifdef CHOKEPOINT_DATA_FROM_BIN
-  const fs::path binToData = CHOKEPOINT_DATA_FROM_BIN;
+  const fs::path bin_to_data = CHOKEPOINT_DATA_FROM_BIN;
 #else
-  const fs::path binToData;
+  const fs::path bin_to_data;
 #endif
 #ifdef CHOKEPOINT_SOURCE_DIR
-  const fs::path sourceDir = CHOKEPOINT_SOURCE_DIR;
+  const fs::path source_dir = CHOKEPOINT_SOURCE_DIR;
 #else
-  const fs::path sourceDir;
+  const fs::path source_dir;
 #endif
-  return dataRootCandidates(executableDir(), binToData, sourceDir);
+  return dataRootCandidates(executableDir(), bin_to_data, source_dir);
 }
 
 std::vector<fs::path> dataDirs(const fs::path& sub) {

@@ -13,13 +13,13 @@
 namespace cp::paths {
 
 // The data roots to try, in order (pure: touches no file):
-//   1. <exeDir>/<binToData>  installed: bin/../share/chokepoint (GNUInstallDirs layout)
-//   2. <exeDir>              a portable folder: scenarios/ and assets/ beside the program
-//   3. <sourceDir>           development builds: the source tree (empty: none)
-// An empty exeDir (unknown) skips 1 and 2; an empty binToData skips 1. No duplicates.
-std::vector<std::filesystem::path> dataRootCandidates(const std::filesystem::path& exeDir,
-                                                      const std::filesystem::path& binToData,
-                                                      const std::filesystem::path& sourceDir);
+//   1. <exe_dir>/<bin_to_data>  installed: bin/../share/chokepoint (GNUInstallDirs layout)
+//   2. <exe_dir>              a portable folder: scenarios/ and assets/ beside the program
+//   3. <source_dir>           development builds: the source tree (empty: none)
+// An empty exe_dir (unknown) skips 1 and 2; an empty bin_to_data skips 1. No duplicates.
+std::vector<std::filesystem::path> dataRootCandidates(const std::filesystem::path& exe_dir,
+                                                      const std::filesystem::path& bin_to_data,
+                                                      const std::filesystem::path& source_dir);
 
 // The running program's directory, or empty when the system does not say.
 std::filesystem::path executableDir();

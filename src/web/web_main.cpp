@@ -42,7 +42,7 @@
 #define STB_IMAGE_WRITE_IMPLEMENTATION  // the desktop links libstb; here it is compiled in
 #include <stb_image_write.h>
 
-using namespace chokepoint::app;
+using namespace cp::app;
 
 namespace {
 
@@ -54,18 +54,18 @@ struct WebApp {
   Platform platform;
   int frames = 0;
   bool ready = false;
-  double startMs = 0;
-  double firstFrameMs = -1;  // page start -> first frame drawn
-  std::string kpiJson;       // chokepoint_kpis()'s buffer
+  double start_ms = 0;
+  double first_frame_ms = -1;  // page start -> first frame drawn
+  std::string kpi_json;        // chokepoint_kpis()'s buffer
   // Persistence (IndexedDB): what was last written, and when the next flush is due.
-  std::filesystem::path settingsFile, iniFile;
+  std::filesystem::path settings_file, ini_file;
   Settings saved;
-  std::string sessionWritten;
-  bool flushDue = false;
-  double lastFlushMs = 0;
+  std::string session_written;
+  bool flush_due = false;
+  double last_flush_ms = 0;
 };
 
-WebApp* gApp = nullptr;  // the browser calls back into it; it lives until the page closes
+WebApp* g_app = nullptr;  // the browser calls back into it; it lives until the page closes
 
 std::string jsString(const char* script) {
   char* s = emscripten_run_script_string(script);
@@ -97,28 +97,28 @@ void downloadFile(const std::string& path) {
 void persist(WebApp& app) {
   AppState& state = app.state;
   autosaveTick(state, std::chrono::steady_clock::now());
-  if (state.session.lastWritten != app.sessionWritten) {
-    app.sessionWritten = state.session.lastWritten;
-    app.flushDue = true;
+  if (state.session.last_written != app.session_written) {
+    app.session_written = state.session.last_written;
+    app.flush_due = true;
   }
   Settings now = app.saved;
-  now.theme = state.ui.presenter ? state.ui.themeBeforePresenter : state.ui.theme;
-  now.recentFiles = state.ui.recentFiles;
+  now.theme = state.ui.presenter ? state.ui.theme_before_presenter : state.ui.theme;
+  now.recent_files = state.ui.recent_files;
   now.language = state.ui.language;
   if (settingsToJson(now) != settingsToJson(app.saved)) {
     std::string error;
-    if (saveSettings(app.settingsFile, now, &error)) app.flushDue = true;
+    if (saveSettings(app.settings_file, now, &error)) app.flush_due = true;
     app.saved = now;  // not retried every frame when storage is full
   }
   if (ImGuiIO& io = ImGui::GetIO(); io.WantSaveIniSettings) {
     io.WantSaveIniSettings = false;
     size_t size = 0;
     const char* text = ImGui::SaveIniSettingsToMemory(&size);
-    if (writeFileAtomically(app.iniFile, std::string_view(text, size))) app.flushDue = true;
+    if (writeFileAtomically(app.ini_file, std::string_view(text, size))) app.flush_due = true;
   }
-  if (app.flushDue && emscripten_get_now() - app.lastFlushMs > 1000) {
-    app.flushDue = false;
-    app.lastFlushMs = emscripten_get_now();
+  if (app.flush_due && emscripten_get_now() - app.last_flush_ms > 1000) {
+    app.flush_due = false;
+    app.last_flush_ms = emscripten_get_now();
     // JavaScript (kept as written):
     // clang-format off
     EM_ASM({ FS.syncfs(false, (err) => { if (err) console.error("chokepoint: cannot keep settings: " + err); }); });
@@ -128,9 +128,9 @@ void persist(WebApp& app) {
 
 // ImGui's clipboard: also the browser's (copy only: reading it needs the user's permission).
 // A share link also goes into the address bar, and the full URL into the clipboard.
-std::string gClipboard;
+std::string g_clipboard;
 void setClipboard(void*, const char* text) {
-  gClipboard = text ? text : "";
+  g_clipboard = text ? text : "";
   // JavaScript (kept as written):
   // clang-format off
   EM_ASM(
@@ -142,13 +142,13 @@ void setClipboard(void*, const char* text) {
         }
         if (navigator.clipboard) navigator.clipboard.writeText(text).catch(() => {});
       },
-      gClipboard.c_str());
+      g_clipboard.c_str());
   // clang-format on
 }
-const char* getClipboard(void*) { return gClipboard.c_str(); }
+const char* getClipboard(void*) { return g_clipboard.c_str(); }
 
 void frame() {
-  WebApp& app = *gApp;
+  WebApp& app = *g_app;
   AppState& state = app.state;
   // The canvas follows the browser window.
   const int width = EM_ASM_INT({ return window.innerWidth; });
@@ -169,7 +169,7 @@ void frame() {
   ImGui::Render();
   app.platform.render(ImGui::GetStyle().Colors[ImGuiCol_WindowBg]);
 
-  if (auto& req = state.ui.requests.screenshot; req && req->delayFrames-- <= 0) {
+  if (auto& req = state.ui.requests.screenshot; req && req->delay_frames-- <= 0) {
     // The browser has no folders to pick: the picture is written and downloaded.
     const std::string path = std::string(kPictureDir) + "/" + std::filesystem::path(req->path).filename().string();
     std::string error;
@@ -186,13 +186,13 @@ void frame() {
   persist(app);
 
   ++app.frames;
-  if (app.frames == 1) app.firstFrameMs = emscripten_get_now() - app.startMs;
+  if (app.frames == 1) app.first_frame_ms = emscripten_get_now() - app.start_ms;
   // Ready: a few frames drawn with the first results on screen (tests wait for this).
-  if (!app.ready && app.frames >= 3 && (state.runs.current || state.loadError)) {
+  if (!app.ready && app.frames >= 3 && (state.runs.current || state.load_error)) {
     app.ready = true;
     emscripten_run_script("document.title = 'Chokepoint ready'; if (window.onChokepointReady) onChokepointReady();");
-    std::printf("chokepoint: first frame after %.0f ms; baseline run %.1f ms\n", app.firstFrameMs,
-                state.runs.lastRunMs);
+    std::printf("chokepoint: first frame after %.0f ms; baseline run %.1f ms\n", app.first_frame_ms,
+                state.runs.last_run_ms);
   }
 }
 
@@ -200,19 +200,19 @@ void frame() {
 
 // index.html calls this with an uploaded file, written into the virtual file system.
 extern "C" EMSCRIPTEN_KEEPALIVE void chokepoint_open_upload(const char* path) {
-  if (gApp && path) requestGuarded(gApp->state, PendingAction::Open, path);
+  if (g_app && path) requestGuarded(g_app->state, PendingAction::Open, path);
 }
 
 // For tests and the page: the KPIs in the month on screen, the last run's time and the
 // first frame's time, as JSON. The buffer is valid until the next call.
 extern "C" EMSCRIPTEN_KEEPALIVE const char* chokepoint_kpis() {
-  if (!gApp) return "{}";
-  const AppState& state = gApp->state;
-  std::string out = "{\"ready\":" + std::string(gApp->ready ? "true" : "false");
-  out += ",\"run_ms\":" + std::to_string(state.runs.lastRunMs);
-  out += ",\"first_frame_ms\":" + std::to_string(gApp->firstFrameMs);
-  out += ",\"scenario\":\"" + std::filesystem::path(state.scenarioPath).stem().string() + "\"";
-  out += ",\"load_error\":" + std::string(state.loadError ? "true" : "false");
+  if (!g_app) return "{}";
+  const AppState& state = g_app->state;
+  std::string out = "{\"ready\":" + std::string(g_app->ready ? "true" : "false");
+  out += ",\"run_ms\":" + std::to_string(state.runs.last_run_ms);
+  out += ",\"first_frame_ms\":" + std::to_string(g_app->first_frame_ms);
+  out += ",\"scenario\":\"" + std::filesystem::path(state.scenario_path).stem().string() + "\"";
+  out += ",\"load_error\":" + std::string(state.load_error ? "true" : "false");
   out += ",\"changed_levers\":" + std::to_string(hasScenario(state.doc) ? changedLeverCount(state.doc) : 0);
   out += ",\"language\":\"" + state.ui.language + "\"";
   // Uncertainty bands: members done so far, and the size of the ensemble behind the bands shown.
@@ -229,37 +229,37 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* chokepoint_kpis() {
     first = false;
   }
   out += "}}";
-  gApp->kpiJson = std::move(out);
-  return gApp->kpiJson.c_str();
+  g_app->kpi_json = std::move(out);
+  return g_app->kpi_json.c_str();
 }
 
 // For tests: View > Uncertainty on or off.
 extern "C" EMSCRIPTEN_KEEPALIVE void chokepoint_set_uncertainty(int on) {
-  if (gApp) setUncertainty(gApp->state, on != 0);
+  if (g_app) setUncertainty(g_app->state, on != 0);
 }
 
 int main() {
   auto* app = new WebApp;
-  gApp = app;
-  app->startMs = emscripten_get_now();
+  g_app = app;
+  app->start_ms = emscripten_get_now();
   AppState& state = app->state;
 
   const UserDirs dirs = userDirsFromEnv();  // $HOME: kept in IndexedDB (index.html)
-  app->settingsFile = dirs.config / kSettingsFile;
-  app->iniFile = dirs.config / kImGuiIniFile;
+  app->settings_file = dirs.config / kSettingsFile;
+  app->ini_file = dirs.config / kImGuiIniFile;
   std::string warning;
-  app->saved = loadSettings(app->settingsFile, &warning);
+  app->saved = loadSettings(app->settings_file, &warning);
   if (!warning.empty()) state.ui.warnings.push_back(warning);
   state.ui.dialogs.upload = [] { EM_ASM({ chokepointUpload(); }); };
   state.ui.dialogs.download = [](const std::string& path) { downloadFile(path); };
   state.ui.theme = app->saved.theme;
-  state.ui.recentFiles = app->saved.recentFiles;
-  state.ui.localeRoots = {"/"};  // the preloaded assets/locale and scenarios/locale
+  state.ui.recent_files = app->saved.recent_files;
+  state.ui.locale_roots = {"/"};  // the preloaded assets/locale and scenarios/locale
   if (app->saved.language != "en") setAppLanguage(state, app->saved.language);
 
   const std::string fragment = jsString("window.location.hash || ''");
   if (fragment.empty() || fragment == "#") {
-    state.scenarioPath = std::string(kScenariosDir) + "/" + kBaselineScenarioId + ".json";
+    state.scenario_path = std::string(kScenariosDir) + "/" + kBaselineScenarioId + ".json";
     loadScenario(state);
   } else {
     const std::string error = openShareLink(state, fragment, scenarioDirs(""));
@@ -268,9 +268,9 @@ int main() {
   // A reload with unsaved edits offers them back (not when a link asked for a state).
   state.session.file = dirs.data / kSessionFile;
   if (fragment.empty() || fragment == "#") {
-    std::string sessionWarning;
-    if (auto last = readUncleanSession(state.session.file, &sessionWarning)) offerSession(state, std::move(*last));
-    if (!sessionWarning.empty()) state.ui.warnings.push_back(sessionWarning);
+    std::string session_warning;
+    if (auto last = readUncleanSession(state.session.file, &session_warning)) offerSession(state, std::move(*last));
+    if (!session_warning.empty()) state.ui.warnings.push_back(session_warning);
   }
 
   PlatformConfig config;
@@ -286,7 +286,7 @@ int main() {
   ImGui::CreateContext();
   ImGuiIO& io = ImGui::GetIO();
   io.IniFilename = nullptr;  // written by persist()
-  if (const auto ini = readTextFile(app->iniFile)) ImGui::LoadIniSettingsFromMemory(ini->data(), ini->size());
+  if (const auto ini = readTextFile(app->ini_file)) ImGui::LoadIniSettingsFromMemory(ini->data(), ini->size());
   io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
   state.ui.fonts = loadFonts(*io.Fonts, assetSearchDirs());
   if (state.ui.fonts.warning) state.ui.warnings.push_back(*state.ui.fonts.warning);

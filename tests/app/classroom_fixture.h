@@ -11,7 +11,7 @@
 
 #include <string>
 
-namespace chokepoint::test {
+namespace cp::test {
 
 inline std::string storyPath(const std::string& name) {
   return std::string(CHOKEPOINT_SOURCE_DIR) + "/scenarios/stories/" + name;
@@ -22,4 +22,4 @@ inline std::string workshopPath(const std::string& name) {
 
 struct ClassroomFixture : HeadlessDashboard {};
 
-}  // namespace chokepoint::test
+}  // namespace cp::test

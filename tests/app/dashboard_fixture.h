@@ -19,29 +19,29 @@
 #include <cmath>
 #include <string>
 
-namespace chokepoint::test {
+namespace cp::test {
 
 struct DashboardFixture : HeadlessDashboard {
   explicit DashboardFixture(const std::string& scenario = baselinePath()) {
-    state.scenarioPath = scenario;
+    state.scenario_path = scenario;
     app::loadScenario(state);
     settle();
   }
 
   int monthIndex(const char* yyyymm) const { return *cp::parseMonth(yyyymm) - state.dash.months.start; }
 
-  const app::SeriesData* series(const std::string& chartId, const std::string& label) const {
+  const app::SeriesData* series(const std::string& chart_id, const std::string& label) const {
     const auto& specs = app::chartSpecs();
     for (size_t c = 0; c < specs.size() && c < state.dash.charts.size(); ++c) {
-      if (chartId != specs[c].id) continue;
+      if (chart_id != specs[c].id) continue;
       for (const auto& s : state.dash.charts[c].series)
         if (s.label == label) return &s;
     }
     return nullptr;
   }
-  double chartValue(const std::string& chartId, const std::string& label, const char* month,
+  double chartValue(const std::string& chart_id, const std::string& label, const char* month,
                     bool baseline = false) const {
-    const app::SeriesData* s = series(chartId, label);
+    const app::SeriesData* s = series(chart_id, label);
     if (!s) return NAN;
     const auto& v = baseline ? s->baseline : s->current;
     return v.at(static_cast<size_t>(monthIndex(month)));
@@ -57,4 +57,4 @@ struct DashboardFixture : HeadlessDashboard {
   int leverIndex(const char* id) const { return state.doc.loaded->findLever(id); }
 };
 
-}  // namespace chokepoint::test
+}  // namespace cp::test

@@ -7,7 +7,7 @@
 
 #include "imgui_harness.h"
 
-namespace chokepoint::test {
+namespace cp::test {
 
 struct HeadlessDashboard {
   ImGuiHarness ui{options()};
@@ -16,7 +16,7 @@ struct HeadlessDashboard {
 
   static ImGuiHarness::Options options() {
     ImGuiHarness::Options o;
-    o.displaySize = ImVec2(1600.0f, 900.0f);
+    o.display_size = ImVec2(1600.0f, 900.0f);
     return o;
   }
 
@@ -27,4 +27,4 @@ struct HeadlessDashboard {
   }
 };
 
-}  // namespace chokepoint::test
+}  // namespace cp::test

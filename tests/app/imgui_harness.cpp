@@ -2,7 +2,7 @@
 
 #include "app/panels/ui_probe.h"
 
-namespace chokepoint::test {
+namespace cp::test {
 
 namespace {
 constexpr int kNamedKeyBase = 256;  // io.KeysDown has 512 slots; GLFW's named keys don't matter here
@@ -17,10 +17,10 @@ ImGuiHarness::ImGuiHarness(Options options) : options_(std::move(options)) {
   ImGuiIO& io = ImGui::GetIO();
   io.IniFilename = nullptr;
   io.LogFilename = nullptr;
-  io.DisplaySize = options_.displaySize;
-  io.DeltaTime = options_.deltaTime;
+  io.DisplaySize = options_.display_size;
+  io.DeltaTime = options_.delta_time;
   for (int k = 0; k < ImGuiKey_COUNT; ++k) io.KeyMap[k] = kNamedKeyBase + k;
-  if (options_.addFonts) options_.addFonts(*io.Fonts);
+  if (options_.add_fonts) options_.add_fonts(*io.Fonts);
   unsigned char* pixels = nullptr;
   int width = 0;
   int height = 0;
@@ -46,8 +46,8 @@ void ImGuiHarness::record(void* self, const char* name, const ImVec2& min, const
 void ImGuiHarness::frame(const DrawFn& draw) {
   ImGui::SetCurrentContext(context_);
   ImGuiIO& io = ImGui::GetIO();
-  io.DisplaySize = options_.displaySize;
-  io.DeltaTime = options_.deltaTime;
+  io.DisplaySize = options_.display_size;
+  io.DeltaTime = options_.delta_time;
   items_.clear();
   ImGui::NewFrame();
   if (draw) draw();
@@ -108,4 +108,4 @@ std::optional<ItemRect> ImGuiHarness::itemRect(std::string_view name) const {
   return it->second;
 }
 
-}  // namespace chokepoint::test
+}  // namespace cp::test

@@ -23,7 +23,7 @@
 #include <string>
 #include <string_view>
 
-namespace chokepoint::test {
+namespace cp::test {
 
 struct ItemRect {
   ImVec2 min;
@@ -44,10 +44,10 @@ class ImGuiHarness {
   using DrawFn = std::function<void()>;
 
   struct Options {
-    ImVec2 displaySize = ImVec2(1280.0f, 720.0f);
-    float deltaTime = 1.0f / 60.0f;
+    ImVec2 display_size = ImVec2(1280.0f, 720.0f);
+    float delta_time = 1.0f / 60.0f;
     // Adds fonts to the atlas before it is built; none: ImGui's default font.
-    std::function<void(ImFontAtlas&)> addFonts;
+    std::function<void(ImFontAtlas&)> add_fonts;
   };
 
   ImGuiHarness();
@@ -92,4 +92,4 @@ class ImGuiHarness {
   int frameCount_ = 0;
 };
 
-}  // namespace chokepoint::test
+}  // namespace cp::test

@@ -5,7 +5,7 @@
 
 #include <cstddef>
 
-namespace chokepoint::bench {
+namespace cp::bench {
 
 std::size_t liveHeapBytes();
 // Starts a new peak at the bytes live now; peakHeapBytesSinceReset() - that = the peak
@@ -13,4 +13,4 @@ std::size_t liveHeapBytes();
 void resetHeapPeak();
 std::size_t peakHeapBytesSinceReset();
 
-}  // namespace chokepoint::bench
+}  // namespace cp::bench

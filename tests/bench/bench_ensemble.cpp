@@ -24,18 +24,18 @@ const cp::Scenario& baseline() {
 }
 
 const cp::Scenario& synthetic() {
-  static const cp::Scenario s = chokepoint::test::syntheticWorld(baseline(), 10, 3);
+  static const cp::Scenario s = cp::test::syntheticWorld(baseline(), 10, 3);
   return s;
 }
 
 // Each dimension alone: the cost should grow about linearly in it.
 const cp::Scenario& syntheticCompanies() {
-  static const cp::Scenario s = chokepoint::test::syntheticWorld(baseline(), 10, 1);
+  static const cp::Scenario s = cp::test::syntheticWorld(baseline(), 10, 1);
   return s;
 }
 
 const cp::Scenario& syntheticChipsSites() {
-  static const cp::Scenario s = chokepoint::test::syntheticWorld(baseline(), 1, 3);
+  static const cp::Scenario s = cp::test::syntheticWorld(baseline(), 1, 3);
   return s;
 }
 
@@ -48,15 +48,15 @@ double resultsBytes(const cp::Results& r) {
 
 // One untimed run: what it keeps and the most it had allocated at once.
 void memoryCounters(benchmark::State& state, const cp::Scenario& s, const cp::RunOptions& o) {
-  chokepoint::bench::resetHeapPeak();
-  const std::size_t before = chokepoint::bench::liveHeapBytes();
+  cp::bench::resetHeapPeak();
+  const std::size_t before = cp::bench::liveHeapBytes();
   double kept = 0, series = 0;
   {
     const cp::Results r = cp::simulate(s, o);
     kept = resultsBytes(r);
     series = static_cast<double>(r.size());
   }
-  const double peak = static_cast<double>(chokepoint::bench::peakHeapBytesSinceReset() - before);
+  const double peak = static_cast<double>(cp::bench::peakHeapBytesSinceReset() - before);
   state.counters["results_MB"] = kept / 1e6;
   state.counters["peak_alloc_MB"] = peak / 1e6;
   state.counters["series"] = series;

@@ -16,13 +16,13 @@
 
 namespace {
 
-std::atomic<std::size_t> gLive{0}, gPeak{0};
+std::atomic<std::size_t> g_live{0}, g_peak{0};
 
 void noteAlloc(void* p) {
   if (!p) return;
-  const std::size_t live = gLive.fetch_add(malloc_usable_size(p), std::memory_order_relaxed) + malloc_usable_size(p);
-  std::size_t peak = gPeak.load(std::memory_order_relaxed);
-  while (live > peak && !gPeak.compare_exchange_weak(peak, live, std::memory_order_relaxed)) {}
+  const std::size_t live = g_live.fetch_add(malloc_usable_size(p), std::memory_order_relaxed) + malloc_usable_size(p);
+  std::size_t peak = g_peak.load(std::memory_order_relaxed);
+  while (live > peak && !g_peak.compare_exchange_weak(peak, live, std::memory_order_relaxed)) {}
 }
 
 void* allocate(std::size_t n) {
@@ -34,7 +34,7 @@ void* allocate(std::size_t n) {
 
 void release(void* p) noexcept {
   if (!p) return;
-  gLive.fetch_sub(malloc_usable_size(p), std::memory_order_relaxed);
+  g_live.fetch_sub(malloc_usable_size(p), std::memory_order_relaxed);
   std::free(p);
 }
 
@@ -47,13 +47,13 @@ void operator delete[](void* p) noexcept { release(p); }
 void operator delete(void* p, std::size_t) noexcept { release(p); }
 void operator delete[](void* p, std::size_t) noexcept { release(p); }
 
-namespace chokepoint::bench {
+namespace cp::bench {
 
-std::size_t liveHeapBytes() { return gLive.load(); }
-void resetHeapPeak() { gPeak.store(gLive.load()); }
-std::size_t peakHeapBytesSinceReset() { return gPeak.load(); }
+std::size_t liveHeapBytes() { return g_live.load(); }
+void resetHeapPeak() { g_peak.store(g_live.load()); }
+std::size_t peakHeapBytesSinceReset() { return g_peak.load(); }
 
-}  // namespace chokepoint::bench
+}  // namespace cp::bench
 
 namespace {
 

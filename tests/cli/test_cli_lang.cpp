@@ -59,9 +59,9 @@ TEST_F(FixtureCatalogue, LeversPrintsTranslatedLabelsAndKeepsIds) {
 TEST_F(FixtureCatalogue, WhyWritesTheEnginesVerdictsInTheLanguage) {
   const std::vector<std::string> args = {"why", kBaseline, "--company", "bytedance", "--month", "2025-06"};
   const auto en = cli(args);
-  auto ukArgs = args;
-  ukArgs.insert(ukArgs.end(), {"--lang", "uk"});
-  const auto uk = cli(ukArgs);
+  auto uk_args = args;
+  uk_args.insert(uk_args.end(), {"--lang", "uk"});
+  const auto uk = cli(uk_args);
   ASSERT_EQ(uk.code, 0) << uk.err;
   EXPECT_NE(en.out.find("allowed: no rule applies"), std::string::npos) << en.out;
   EXPECT_NE(uk.out.find("дозволено (тест)"), std::string::npos) << uk.out;

@@ -3,8 +3,8 @@
 
 #include <string>
 
-namespace chokepoint::test {
+namespace cp::test {
 
 inline std::string baselinePath() { return std::string(CHOKEPOINT_SOURCE_DIR) + "/scenarios/baseline.json"; }
 
-}  // namespace chokepoint::test
+}  // namespace cp::test

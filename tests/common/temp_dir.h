@@ -7,7 +7,7 @@
 
 #include <unistd.h>
 
-namespace chokepoint::test {
+namespace cp::test {
 
 class TempDir {
  public:
@@ -32,4 +32,4 @@ class TempDir {
   std::filesystem::path path_;
 };
 
-}  // namespace chokepoint::test
+}  // namespace cp::test

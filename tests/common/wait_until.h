@@ -6,7 +6,7 @@
 #include <functional>
 #include <thread>
 
-namespace chokepoint::test {
+namespace cp::test {
 
 inline bool waitUntil(const std::function<bool()>& done, std::chrono::seconds limit = std::chrono::seconds(60)) {
   const auto end = std::chrono::steady_clock::now() + limit;
@@ -17,4 +17,4 @@ inline bool waitUntil(const std::function<bool()>& done, std::chrono::seconds li
   return true;
 }
 
-}  // namespace chokepoint::test
+}  // namespace cp::test

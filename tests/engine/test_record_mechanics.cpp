@@ -299,14 +299,14 @@ TEST(LeasePrices, UsBudgetSurgeRaisesPricesWithoutPushingAChineseTenantOut) {
   const std::vector<std::string> base = {"test.threshold=on",         "test.cn_offshore=1",   "test.us_offshore=1",
                                          "test.cn_budget=9e5",        "test.us_budget=1.2e6", "test.lease_price=150",
                                          "test.lease_power_growth=1", "test.price_ceiling=4"};
-  auto with_ = [&](std::vector<std::string> extra) {
+  auto with = [&](std::vector<std::string> extra) {
     std::vector<std::string> all = base;
     all.insert(all.end(), extra.begin(), extra.end());
     return run(fixture(), all);
   };
-  const Results calm = with_({"world.lease_price_elasticity=0.2"});
-  const Results surge = with_({"world.lease_price_elasticity=0.2", "test.us_budget=1.2e8"});
-  const Results rigid = with_({"test.us_budget=1.2e8"});
+  const Results calm = with({"world.lease_price_elasticity=0.2"});
+  const Results surge = with({"world.lease_price_elasticity=0.2", "test.us_budget=1.2e8"});
+  const Results rigid = with({"test.us_budget=1.2e8"});
   auto price = [](const Results& r) {
     return mean(r, Scope::Jurisdiction, "malaysia", "lease_price_usd", "2026-07", "2027-12");
   };

@@ -13,7 +13,7 @@ using namespace cp::test;
 
 TEST(SyntheticWorld, TenTimesTheCompaniesThreeTimesTheChipsAndSites) {
   const Scenario& base = baseline();
-  const Scenario big = chokepoint::test::syntheticWorld(base, 10, 3);
+  const Scenario big = cp::test::syntheticWorld(base, 10, 3);
   EXPECT_EQ(big.companies.size(), 10 * base.companies.size());
   EXPECT_EQ(big.chips.size(), 3 * base.chips.size());
   EXPECT_EQ(big.sites.size(), 3 * base.sites.size());
@@ -26,7 +26,7 @@ TEST(SyntheticWorld, TenTimesTheCompaniesThreeTimesTheChipsAndSites) {
 }
 
 TEST(SyntheticWorld, RunsBalancedAndCopiesBuyCompute) {
-  Scenario big = chokepoint::test::syntheticWorld(baseline(), 10, 3);
+  Scenario big = cp::test::syntheticWorld(baseline(), 10, 3);
   big.end = big.start + 23;
   RunOptions o;
   o.check = true;

@@ -64,7 +64,7 @@ TEST(Po, PluralFormsAreParsedInOrder) {
       "t.po");
   ASSERT_TRUE(f.problems.empty()) << f.problems[0];
   ASSERT_EQ(f.entries.size(), 1u);
-  EXPECT_EQ(f.entries[0].msgidPlural, "%d months");
+  EXPECT_EQ(f.entries[0].msgid_plural, "%d months");
   ASSERT_EQ(f.entries[0].msgstr.size(), 3u);
   EXPECT_EQ(f.entries[0].msgstr[2], "%d місяців");
 }

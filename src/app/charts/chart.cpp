@@ -1,11 +1,11 @@
-// Chart drawing. BeginChart reserves the item; series calls only copy data into a scratch
-// context; EndChart fits the y range over everything submitted and draws it all.
+// Chart drawing. beginChart reserves the item; series calls only copy data into a scratch
+// context; endChart fits the y range over everything submitted and draws it all.
 //
 // The scratch context is in chart_context.h; x ticks, primitives and the legend and
 // tooltip are in chart_ticks.cpp, chart_lines.cpp and chart_legend.cpp.
 //
 // [SECTION] Begin / series submission
-// [SECTION] EndChart
+// [SECTION] endChart
 
 #include "chart_context.h"
 #include "app/core/tr.h"
@@ -18,7 +18,7 @@
 #include <cstdlib>
 #include <cstring>
 
-namespace chart {
+namespace cp::chart {
 
 namespace internal {
 // One module-level instance (see Ctx).
@@ -61,9 +61,9 @@ std::string elided(const std::string& text, float width) {
   return cut + "...";
 }
 
-bool BeginChart(const char* id, const char* title, Unit y_unit, const char* const* x_labels, int n_x,
+bool beginChart(const char* id, const char* title, Unit y_unit, const char* const* x_labels, int n_x,
                 const Style& style) {
-  if (g.active) return false;  // no nesting: the caller skips EndChart, nothing leaks
+  if (g.active) return false;  // no nesting: the caller skips endChart, nothing leaks
   ImGuiWindow* window = ImGui::GetCurrentWindow();
   if (window->SkipItems) return false;
 
@@ -107,11 +107,11 @@ bool BeginChart(const char* id, const char* title, Unit y_unit, const char* cons
   return true;
 }
 
-void Line(const char* label, const double* ys, int n, ImU32 col) { addLine(Kind::Line, label, ys, n, col); }
+void line(const char* label, const double* ys, int n, ImU32 col) { addLine(Kind::Line, label, ys, n, col); }
 
-void LineDashed(const char* label, const double* ys, int n, ImU32 col) { addLine(Kind::Dashed, label, ys, n, col); }
+void lineDashed(const char* label, const double* ys, int n, ImU32 col) { addLine(Kind::Dashed, label, ys, n, col); }
 
-void StackedArea(const char* const* labels, const double* const* ys, int n_series, int n, const ImU32* cols) {
+void stackedArea(const char* const* labels, const double* const* ys, int n_series, int n, const ImU32* cols) {
   if (!accepting(ys, n) || n_series <= 0) return;
   const int stack = g.n_stacks++;
   // Running total; NaN/inf layers count as 0 so one gap doesn't tear the layers above.
@@ -140,7 +140,7 @@ void StackedArea(const char* const* labels, const double* const* ys, int n_serie
   }
 }
 
-void Band(const char* label, const double* lo, const double* hi, int n, ImU32 col) {
+void band(const char* label, const double* lo, const double* hi, int n, ImU32 col) {
   if (!accepting(lo, n) || hi == nullptr) return;
   Series s;
   s.kind = Kind::Fill;
@@ -153,30 +153,30 @@ void Band(const char* label, const double* lo, const double* hi, int n, ImU32 co
   g.series.push_back(s);
 }
 
-void Markers(const Marker* m, int n) {
+void markers(const Marker* m, int n) {
   if (!accepting(m, n)) return;
   for (int i = 0; i < n; ++i) g.markers.push_back({m[i].x, g.addText(m[i].label), m[i].col});
 }
 
-void Cursor(int x) {
+void cursor(int x) {
   if (g.active) g.cursor = x;
 }
 
-void Future(int x_from) {
+void future(int x_from) {
   if (g.active) g.future = x_from;
 }
 
-void Projection(int x_from) {
+void projection(int x_from) {
   if (g.active) g.projection = x_from;
 }
 
-void Note(const char* text) {
+void note(const char* text) {
   if (g.active && text != nullptr && text[0] != '\0') g.note = g.addText(text);
 }
 
-// [SECTION] EndChart
+// [SECTION] endChart
 
-ChartResult EndChart() {
+ChartResult endChart() {
   ChartResult res;
   if (!g.active) return res;
   g.active = false;
@@ -389,4 +389,4 @@ ChartResult EndChart() {
 const detail::ChartInfo& detail::lastChart() { return g.info; }
 const std::vector<detail::XTick>& detail::lastXTicks() { return g.xticks; }
 
-}  // namespace chart
+}  // namespace cp::chart

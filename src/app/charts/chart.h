@@ -2,30 +2,30 @@
 //
 // Usage, inside any ImGui window, once per frame:
 //
-//     if (chart::BeginChart("compute", "Frontier compute", chart::Unit::H100e,
+//     if (chart::beginChart("compute", "Frontier compute", chart::Unit::H100e,
 //                           month_labels, n_months)) {            // "2025-04" per index
-//         chart::Band("p10-p90", p10, p90, n_months);              // fills first...
-//         chart::LineDashed("Baseline", base, n_months, chart::paletteColor(0));
-//         chart::Line("Scenario", scen, n_months, chart::paletteColor(0));
-//         chart::Markers(events, n_events);                        // {x, "Export rule"}
-//         chart::Cursor(selected_month);
-//         chart::ChartResult r = chart::EndChart();                // ...everything is drawn here
+//         chart::band("p10-p90", p10, p90, n_months);              // fills first...
+//         chart::lineDashed("Baseline", base, n_months, chart::paletteColor(0));
+//         chart::line("Scenario", scen, n_months, chart::paletteColor(0));
+//         chart::markers(events, n_events);                        // {x, "Export rule"}
+//         chart::cursor(selected_month);
+//         chart::ChartResult r = chart::endChart();                // ...everything is drawn here
 //         if (r.clicked) open_big_view = true;
 //         if (r.hover_x >= 0) status_month = r.hover_x;
 //     }
 //
 // Rules:
-// - Call EndChart() only when BeginChart() returned true (false = scrolled out of view;
+// - Call endChart() only when beginChart() returned true (false = scrolled out of view;
 //   layout space is still reserved). Charts don't nest.
 // - Data goes in as pointer + count and is copied, so temporaries are fine. x is the
 //   month index 0..n_x-1; points at or beyond n_x are ignored. NaN/inf break a line.
-// - Nothing is drawn until EndChart(): it fits the y range over every series submitted
+// - Nothing is drawn until endChart(): it fits the y range over every series submitted
 //   (stack totals, band edges included), then draws fills, dashed lines, solid lines,
 //   markers, the story-mode veil, the cursor, and the hover crosshair + tooltip.
 // - col = 0 picks the next palette colour. To pair a dashed baseline with its scenario
 //   line, pass the same paletteColor(i) to both. Labels starting with "##" are hidden
 //   from legend and tooltip.
-// - Not thread-safe: one module-level scratch context, reset by each BeginChart().
+// - Not thread-safe: one module-level scratch context, reset by each beginChart().
 #pragma once
 
 #include <imgui.h>
@@ -37,7 +37,7 @@
 #include "chart_units.h"
 #include "palette.h"
 
-namespace chart {
+namespace cp::chart {
 
 // [SECTION] Units, tick values, labels: chart_units.h
 
@@ -65,20 +65,20 @@ struct ChartResult {
   int hover_x = -1;  // month index under the mouse, -1 if none
 };
 
-bool BeginChart(const char* id, const char* title, Unit y_unit, const char* const* x_labels, int n_x,
+bool beginChart(const char* id, const char* title, Unit y_unit, const char* const* x_labels, int n_x,
                 const Style& style = Style());
-void Line(const char* label, const double* ys, int n, ImU32 col = 0);
-void LineDashed(const char* label, const double* ys, int n, ImU32 col = 0);
+void line(const char* label, const double* ys, int n, ImU32 col = 0);
+void lineDashed(const char* label, const double* ys, int n, ImU32 col = 0);
 // n_series layers stacked bottom-up from 0; ys[s] points at n values of layer s.
 // cols may be null (palette); the tooltip also lists the stack's total.
-void StackedArea(const char* const* labels, const double* const* ys, int n_series, int n, const ImU32* cols = nullptr);
-void Band(const char* label, const double* lo, const double* hi, int n, ImU32 col = 0);
-void Markers(const Marker* m, int n);
-void Cursor(int x);           // the selected month (scrubber)
-void Future(int x_from);      // story mode: veil everything after x_from; tooltip hides values there
-void Projection(int x_from);  // shade and label the months after x_from as projection (not record)
-void Note(const char* text);  // dim text after the legend entries (e.g. which series are left out)
-ChartResult EndChart();
+void stackedArea(const char* const* labels, const double* const* ys, int n_series, int n, const ImU32* cols = nullptr);
+void band(const char* label, const double* lo, const double* hi, int n, ImU32 col = 0);
+void markers(const Marker* m, int n);
+void cursor(int x);           // the selected month (scrubber)
+void future(int x_from);      // story mode: veil everything after x_from; tooltip hides values there
+void projection(int x_from);  // shade and label the months after x_from as projection (not record)
+void note(const char* text);  // dim text after the legend entries (e.g. which series are left out)
+ChartResult endChart();
 
 // [SECTION] Introspection for tests
 
@@ -89,12 +89,12 @@ struct ChartInfo {
   double y_min = 0, y_max = 1;  // fitted y range (axis ends)
   int n_x = 0;
   int n_series = 0;      // series submitted (each stack layer counts)
-  int vtx_drawn = 0;     // vertices EndChart added to the window draw list
-  bool visible = false;  // BeginChart returned true
-  int future = -1;       // Future(x_from) of the chart, -1 when none
-  int projection = -1;   // Projection(x_from), -1 when none
+  int vtx_drawn = 0;     // vertices endChart added to the window draw list
+  bool visible = false;  // beginChart returned true
+  int future = -1;       // future(x_from) of the chart, -1 when none
+  int projection = -1;   // projection(x_from), -1 when none
 };
-// The most recent chart's layout and range (updated by EndChart, or by a clipped BeginChart).
+// The most recent chart's layout and range (updated by endChart, or by a clipped beginChart).
 const ChartInfo& lastChart();
 struct XTick {
   int i;          // month index
@@ -105,4 +105,4 @@ const std::vector<XTick>& lastXTicks();  // labelled x positions of the most rec
 void fitRange(double lo, double hi, const Style& style, double* out_lo, double* out_hi);
 }  // namespace detail
 
-}  // namespace chart
+}  // namespace cp::chart

@@ -16,7 +16,7 @@
 #include <cstdio>
 #include <cstdlib>
 
-namespace chart {
+namespace cp::chart {
 namespace {
 
 // [SECTION] Number formatting
@@ -265,4 +265,4 @@ void fitRange(double lo, double hi, const Style& style, double* out_lo, double* 
 }
 
 }  // namespace detail
-}  // namespace chart
+}  // namespace cp::chart

@@ -1,5 +1,5 @@
-// The chart's scratch context (what BeginChart and the series calls copy, EndChart draws)
-// and the drawing steps EndChart runs, shared by chart.cpp (Begin, series, EndChart),
+// The chart's scratch context (what beginChart and the series calls copy, endChart draws)
+// and the drawing steps endChart runs, shared by chart.cpp (Begin, series, endChart),
 // chart_ticks.cpp (x ticks), chart_lines.cpp (fills, lines, dashes) and chart_legend.cpp
 // (end labels, legend, tooltip). Internal to the chart module; callers use chart.h.
 #pragma once
@@ -13,7 +13,7 @@
 #include <cstring>
 #include <vector>
 
-namespace chart::internal {
+namespace cp::chart::internal {
 
 enum class Kind { Fill, Dashed, Line };
 
@@ -35,7 +35,7 @@ struct MarkerRec {
   ImU32 col;
 };
 
-// Everything one chart needs between BeginChart and EndChart. One module-level instance:
+// Everything one chart needs between beginChart and endChart. One module-level instance:
 // ImGui is single-threaded and charts don't nest, so reuse keeps its buffers warm.
 struct Ctx {
   bool active = false;
@@ -120,4 +120,4 @@ void drawEndLabels(ImDrawList* dl, const Map& m, int n_x, const ImRect& frame);
 float layoutLegend(ImDrawList* dl, float x0, float x1, float y, bool draw);
 void tooltip(int hx);
 
-}  // namespace chart::internal
+}  // namespace cp::chart::internal

@@ -10,7 +10,7 @@
 #include <cstdlib>
 #include <cstring>
 
-namespace chart::internal {
+namespace cp::chart::internal {
 
 // Each solid line's label right of the plot at the height of its last value (before any
 // veil), nudged apart so labels never overlap; clipped to the chart.
@@ -91,17 +91,17 @@ float layoutLegend(ImDrawList* dl, float x0, float x1, float y, bool draw) {
       rows += 1;
     }
     const float wrap = std::max(x1 - x, h);
-    const float noteH = ImGui::CalcTextSize(note, nullptr, false, wrap).y;
+    const float note_h = ImGui::CalcTextSize(note, nullptr, false, wrap).y;
     if (draw)
       dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(x, y + (rows - 1) * h),
                   ImGui::GetColorU32(ImGuiCol_TextDisabled), note, nullptr, wrap);
-    rows += std::max(0.0f, std::round(noteH / h) - 1.0f);
+    rows += std::max(0.0f, std::round(note_h / h) - 1.0f);
   }
   return rows * h;
 }
 
 void tooltip(int hx) {
-  // BeginTooltip is a window of its own; keep IsItemHovered() etc. after EndChart about us.
+  // BeginTooltip is a window of its own; keep IsItemHovered() etc. after endChart about us.
   ImGuiContext& ctx = *GImGui;
   const ImGuiLastItemData saved = ctx.LastItemData;
   ImGui::BeginTooltip();
@@ -149,4 +149,4 @@ void tooltip(int hx) {
   ctx.LastItemData = saved;
 }
 
-}  // namespace chart::internal
+}  // namespace cp::chart::internal

@@ -9,7 +9,7 @@
 #include <cstdlib>
 #include <cstring>
 
-namespace chart::internal {
+namespace cp::chart::internal {
 
 // Filled band between two edges, as one quad per segment written straight into the vertex
 // buffer: no anti-aliasing fringes, so adjacent quads leave no seams.
@@ -89,4 +89,4 @@ void drawDashed(ImDrawList* dl, const Map& m, const double* ys, int n, ImU32 col
   });
 }
 
-}  // namespace chart::internal
+}  // namespace cp::chart::internal

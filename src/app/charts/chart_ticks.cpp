@@ -9,7 +9,7 @@
 #include <cstdlib>
 #include <cstring>
 
-namespace chart::internal {
+namespace cp::chart::internal {
 namespace {
 
 // "2025-04" -> year 2025, month 4.
@@ -102,4 +102,4 @@ void computeXTicks(const Map& m) {
   }
 }
 
-}  // namespace chart::internal
+}  // namespace cp::chart::internal

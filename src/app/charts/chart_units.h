@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-namespace chart {
+namespace cp::chart {
 
 // Units, tick values, labels (pure functions, see chart_axes.cpp)
 
@@ -38,4 +38,4 @@ struct Marker {
   unsigned int col = 0;  // an ImU32; 0 = text colour, faint
 };
 
-}  // namespace chart
+}  // namespace cp::chart

@@ -8,7 +8,7 @@
 
 #include <imgui.h>
 
-namespace chart {
+namespace cp::chart {
 
 inline constexpr ImU32 kPalette[] = {
     IM_COL32(0xE6, 0x9F, 0x00, 0xFF),  // orange
@@ -31,4 +31,4 @@ inline constexpr ImU32 withAlpha(ImU32 col, float a) {
   return (col & ~IM_COL32_A_MASK) | ((alpha > 255u ? 255u : alpha) << IM_COL32_A_SHIFT);
 }
 
-}  // namespace chart
+}  // namespace cp::chart

@@ -12,7 +12,7 @@
 #include <algorithm>
 #include <filesystem>
 
-namespace chokepoint::app {
+namespace cp::app {
 
 namespace {
 
@@ -21,7 +21,7 @@ std::string stem(const std::string& path) { return std::filesystem::path(path).s
 std::vector<std::string> sessionFiles(const AppState& state) {
   std::vector<std::string> out;
   const std::string base =
-      state.classroom.workshop.workshop ? state.classroom.workshop.workshop->file : state.scenarioPath;
+      state.classroom.workshop.workshop ? state.classroom.workshop.workshop->file : state.scenario_path;
   std::vector<std::string> all = classroomFiles(base, "workshops");
   for (std::string& f : listScenarioFiles({std::filesystem::current_path()})) all.push_back(std::move(f));
   for (std::string& f : all) {
@@ -81,13 +81,13 @@ void dispatch(AppState& state, ClassroomDialog d, const std::string& path) {
       requestGuarded(state, PendingAction::OpenSession, path);
       break;
     case ClassroomDialog::SaveSessionAs:
-      state.classroom.requests.saveSession = path;
+      state.classroom.requests.save_session = path;
       break;
     case ClassroomDialog::ExportReport:
-      state.classroom.requests.exportReport = path;
+      state.classroom.requests.export_report = path;
       break;
     case ClassroomDialog::ExportHandouts:
-      state.classroom.requests.exportHandouts = path;
+      state.classroom.requests.export_handouts = path;
       break;
   }
 }
@@ -104,30 +104,30 @@ FileDialog classroomDialog(const AppState& state, ClassroomDialog dialog) {
                ? FileDialogKind::Open
                : FileDialogKind::Save;
   f.hint = tr(text.hint);
-  f.emptyList = N_("(no files found: type a path below)");
-  f.listRows = 7.0f;
-  f.pathLabel = N_("File:");
-  f.okLabel = text.ok;
+  f.empty_list = N_("(no files found: type a path below)");
+  f.list_rows = 7.0f;
+  f.path_label = N_("File:");
+  f.ok_label = text.ok;
   f.probe = "classroom";
-  f.widthEm = 44.0f;
+  f.width_em = 44.0f;
   const std::string ws = w.workshop ? stem(w.workshop->file) : "workshop";
   switch (dialog) {
     case ClassroomDialog::None:
       break;
     case ClassroomDialog::OpenStory:
-      f.files = classroomFiles(state.scenarioPath, "stories");
+      f.files = classroomFiles(state.scenario_path, "stories");
       if (c.story.story) f.path = displayPath(c.story.story->file);
       break;
     case ClassroomDialog::OpenWorkshop:
-      f.files = classroomFiles(state.scenarioPath, "workshops");
+      f.files = classroomFiles(state.scenario_path, "workshops");
       if (w.workshop) f.path = displayPath(w.workshop->file);
       break;
     case ClassroomDialog::OpenSession:
       f.files = sessionFiles(state);
-      f.path = w.sessionPath;
+      f.path = w.session_path;
       break;
     case ClassroomDialog::SaveSessionAs:
-      f.path = !w.sessionPath.empty() ? w.sessionPath : ws + ".session.json";
+      f.path = !w.session_path.empty() ? w.session_path : ws + ".session.json";
       break;
     case ClassroomDialog::ExportReport:
       f.path = (std::filesystem::path(ws + "_report") / (ws + "_report.md")).string();
@@ -137,8 +137,8 @@ FileDialog classroomDialog(const AppState& state, ClassroomDialog dialog) {
       break;
   }
   if (f.path.empty() && !f.files.empty()) f.path = f.files.front();  // Enter opens the first
-  f.onOk = [dialog](AppState& s, const FileDialog& done) { dispatch(s, dialog, done.path); };
-  if (dialog == ClassroomDialog::SaveSessionAs) f.onCancel = cancelSaveFirst;
+  f.on_ok = [dialog](AppState& s, const FileDialog& done) { dispatch(s, dialog, done.path); };
+  if (dialog == ClassroomDialog::SaveSessionAs) f.on_cancel = cancelSaveFirst;
   return f;
 }
 
@@ -164,9 +164,9 @@ std::string lines(const std::vector<cp::Problem>& problems) {
 
 }  // namespace
 
-std::vector<std::string> classroomFiles(const std::string& openScenarioPath, const char* sub) {
+std::vector<std::string> classroomFiles(const std::string& open_scenario_path, const char* sub) {
   std::vector<std::filesystem::path> dirs;
-  for (const std::filesystem::path& d : scenarioDirs(openScenarioPath)) {
+  for (const std::filesystem::path& d : scenarioDirs(open_scenario_path)) {
     dirs.push_back(d / sub);
     // Beside an open story's or workshop's scenario, the folder may be the sub-folder itself.
     if (d.filename() == sub) dirs.push_back(d);
@@ -180,46 +180,46 @@ void requestClassroomDialog(AppState& state, ClassroomDialog dialog) {
 
 void handleClassroomRequests(AppState& state) {
   ClassroomRequests& r = state.classroom.requests;
-  if (r.openStory) {
-    const std::string path = *r.openStory;
-    r.openStory.reset();
+  if (r.open_story) {
+    const std::string path = *r.open_story;
+    r.open_story.reset();
     if (auto problems = openStory(state, path); problems.empty()) {
       setStatus(state, tr("Opened story ") + displayPath(path), false);
     } else {
       failed(state, ClassroomDialog::OpenStory, path, tr("Story not opened"), lines(problems));
     }
   }
-  if (r.openWorkshop) {
-    const std::string path = *r.openWorkshop;
-    r.openWorkshop.reset();
+  if (r.open_workshop) {
+    const std::string path = *r.open_workshop;
+    r.open_workshop.reset();
     if (auto problems = openWorkshop(state, path); problems.empty()) {
       setStatus(state, tr("Opened workshop ") + displayPath(path), false);
     } else {
       failed(state, ClassroomDialog::OpenWorkshop, path, tr("Workshop not opened"), lines(problems));
     }
   }
-  if (r.openSession) {
-    const std::string path = *r.openSession;
-    r.openSession.reset();
+  if (r.open_session) {
+    const std::string path = *r.open_session;
+    r.open_session.reset();
     if (auto problems = loadWorkshopSession(state, path); problems.empty()) {
       setStatus(state, tr("Opened workshop session ") + displayPath(path), false);
     } else {
       failed(state, ClassroomDialog::OpenSession, path, tr("Session not opened"), lines(problems));
     }
   }
-  if (r.saveSession) {
-    const std::string path = *r.saveSession;
-    r.saveSession.reset();
+  if (r.save_session) {
+    const std::string path = *r.save_session;
+    r.save_session.reset();
     if (std::string error = saveWorkshopSession(state, path); error.empty()) {
       setStatus(state, tr("Saved workshop session ") + displayPath(path), false);
-      if (state.ui.dialogs.continueAfterSave) performPending(state);  // saved from the unsaved-changes question
+      if (state.ui.dialogs.continue_after_save) performPending(state);  // saved from the unsaved-changes question
     } else {
       failed(state, ClassroomDialog::SaveSessionAs, path, tr("Session not saved"), error);
     }
   }
-  if (r.exportHandouts) {
-    const std::string dir = *r.exportHandouts;
-    r.exportHandouts.reset();
+  if (r.export_handouts) {
+    const std::string dir = *r.export_handouts;
+    r.export_handouts.reset();
     std::vector<std::string> files;
     if (!workshopActive(state)) {
       failed(state, ClassroomDialog::ExportHandouts, dir, tr("Handouts not written"), tr("no workshop is open"));
@@ -229,23 +229,23 @@ void handleClassroomRequests(AppState& state) {
                 tr("Wrote ") + std::to_string(files.size()) + tr(" handout files to ") + displayPath(dir) +
                     tr("; drawing the team cards as pictures..."),
                 false);
-      HandoutPictures& p = state.classroom.handoutPictures;
+      HandoutPictures& p = state.classroom.handout_pictures;
       const cp::Workshop& w = *state.classroom.workshop.workshop;
       p = HandoutPictures{};
       for (size_t t = 0; t < w.teams.size(); ++t) {
         p.teams.push_back(static_cast<int>(t));
         p.files.push_back((std::filesystem::path(dir) / ("team_" + w.teams[t].id + ".png")).string());
       }
-      p.restoreTheme = state.ui.theme;
+      p.restore_theme = state.ui.theme;
       if (!p.teams.empty()) state.ui.theme = Theme::Light;  // for the printer; restored after the last one
     } else {
       failed(state, ClassroomDialog::ExportHandouts, dir, tr("Handouts not written"), error);
     }
   }
   // The report waits for the scoreboard of the results on screen (--workshop-report asks at once).
-  if (r.exportReport && !(workshopActive(state) && !workshopBoard(state))) {
-    const std::string path = *r.exportReport;
-    r.exportReport.reset();
+  if (r.export_report && !(workshopActive(state) && !workshopBoard(state))) {
+    const std::string path = *r.export_report;
+    r.export_report.reset();
     if (std::string error = requestWorkshopReport(state, path); error.empty()) {
       setStatus(state, tr("Wrote ") + displayPath(path) + tr("; saving the chart pictures beside it..."), false);
     } else {
@@ -253,14 +253,14 @@ void handleClassroomRequests(AppState& state) {
     }
   }
   tickHandoutPictures(state);
-  const bool wasExporting = reportInProgress(state);
+  const bool was_exporting = reportInProgress(state);
   tickWorkshopReport(state);
-  if (wasExporting && !reportInProgress(state) && !state.ui.statusIsError)
+  if (was_exporting && !reportInProgress(state) && !state.ui.status_is_error)
     setStatus(state, tr("Workshop report written with its chart pictures"), false);
 }
 
 void tickHandoutPictures(AppState& state) {
-  HandoutPictures& p = state.classroom.handoutPictures;
+  HandoutPictures& p = state.classroom.handout_pictures;
   if (p.teams.empty()) return;
   if (state.ui.requests.screenshot) return;  // the main loop has not taken the last picture yet
   if (p.waiting) {
@@ -268,41 +268,41 @@ void tickHandoutPictures(AppState& state) {
     p.files.erase(p.files.begin());
     p.waiting = false;
     if (p.teams.empty() || !workshopActive(state)) {
-      state.ui.theme = p.restoreTheme;
+      state.ui.theme = p.restore_theme;
       p = HandoutPictures{};
       setStatus(state, tr("Handouts written with a picture of each team card"), false);
       return;
     }
   }
   p.showing = p.teams.front();
-  state.ui.requests.screenshot = ScreenshotRequest{p.files.front(), /*cropToEnlargedChart=*/false, 2};
+  state.ui.requests.screenshot = ScreenshotRequest{p.files.front(), /*crop_to_enlarged_chart=*/false, 2};
   p.waiting = true;
 }
 
 std::string applyClassroomArgs(AppState& state, const CliArgs& args) {
-  const bool workshop = !args.workshop.empty() || !args.workshopSession.empty();
+  const bool workshop = !args.workshop.empty() || !args.workshop_session.empty();
   if (!args.story.empty() && workshop) return "open a story or a workshop, not both";
-  if (args.storyCard && args.story.empty()) return "--story-card needs --story";
-  if ((!args.moves.empty() || args.workshopRounds) && !workshop)
+  if (args.story_card && args.story.empty()) return "--story-card needs --story";
+  if ((!args.moves.empty() || args.workshop_rounds) && !workshop)
     return "--move and --workshop-rounds need --workshop or --workshop-session";
   if (!args.story.empty()) {
     if (auto problems = openStory(state, args.story); !problems.empty())
       return "cannot open story " + args.story + ":\n  " + lines(problems);
-    if (args.storyCard) {
-      if (*args.storyCard > storyCardCount(state))
-        return "--story-card " + std::to_string(*args.storyCard) + ": the story has " +
+    if (args.story_card) {
+      if (*args.story_card > storyCardCount(state))
+        return "--story-card " + std::to_string(*args.story_card) + ": the story has " +
                std::to_string(storyCardCount(state)) + " cards";
-      storyGoTo(state, *args.storyCard - 1);
+      storyGoTo(state, *args.story_card - 1);
     }
     return "";
   }
-  if (args.workshopReport && !workshop) return "--workshop-report needs --workshop or --workshop-session";
+  if (args.workshop_report && !workshop) return "--workshop-report needs --workshop or --workshop-session";
   if (!workshop) return "";
-  if (args.workshopReport) state.classroom.requests.exportReport = *args.workshopReport;
-  if (args.workshopHandouts && !workshop) return "--workshop-handouts needs --workshop or --workshop-session";
-  if (args.workshopHandouts) state.classroom.requests.exportHandouts = *args.workshopHandouts;
-  const std::string& file = args.workshopSession.empty() ? args.workshop : args.workshopSession;
-  auto problems = args.workshopSession.empty() ? openWorkshop(state, file) : loadWorkshopSession(state, file);
+  if (args.workshop_report) state.classroom.requests.export_report = *args.workshop_report;
+  if (args.workshop_handouts && !workshop) return "--workshop-handouts needs --workshop or --workshop-session";
+  if (args.workshop_handouts) state.classroom.requests.export_handouts = *args.workshop_handouts;
+  const std::string& file = args.workshop_session.empty() ? args.workshop : args.workshop_session;
+  auto problems = args.workshop_session.empty() ? openWorkshop(state, file) : loadWorkshopSession(state, file);
   if (!problems.empty()) return "cannot open " + file + ":\n  " + lines(problems);
   std::vector<cp::Move> moves;
   try {
@@ -311,7 +311,7 @@ std::string applyClassroomArgs(AppState& state, const CliArgs& args) {
     return e.what();
   }
   std::stable_sort(moves.begin(), moves.end(), [](const cp::Move& a, const cp::Move& b) { return a.round < b.round; });
-  const int target = args.workshopRounds.value_or(state.classroom.workshop.session.rounds_played);
+  const int target = args.workshop_rounds.value_or(state.classroom.workshop.session.rounds_played);
   size_t next = 0;
   for (;;) {
     for (; next < moves.size() && moves[next].round <= openRound(state); ++next)
@@ -326,8 +326,8 @@ std::string applyClassroomArgs(AppState& state, const CliArgs& args) {
 }
 
 bool classroomBusy(const AppState& state) {
-  return reportInProgress(state) || (state.classroom.requests.exportReport && workshopActive(state)) ||
-         !state.classroom.handoutPictures.teams.empty() || state.classroom.requests.exportHandouts.has_value();
+  return reportInProgress(state) || (state.classroom.requests.export_report && workshopActive(state)) ||
+         !state.classroom.handout_pictures.teams.empty() || state.classroom.requests.export_handouts.has_value();
 }
 
-}  // namespace chokepoint::app
+}  // namespace cp::app

@@ -14,7 +14,7 @@
 #include <string>
 #include <vector>
 
-namespace chokepoint::app {
+namespace cp::app {
 
 struct AppState;
 
@@ -22,8 +22,8 @@ enum class ClassroomDialog { None, OpenStory, OpenWorkshop, OpenSession, SaveSes
 
 // File work the classroom UI asked for; handleClassroomRequests() carries it out after the frame.
 struct ClassroomRequests {
-  std::optional<std::string> openStory, openWorkshop, openSession, saveSession, exportReport;
-  std::optional<std::string> exportHandouts;  // a directory
+  std::optional<std::string> open_story, open_workshop, open_session, save_session, export_report;
+  std::optional<std::string> export_handouts;  // a directory
 };
 
 // Team cards as pictures: one team at a time is drawn over the window (light theme) and
@@ -33,19 +33,19 @@ struct HandoutPictures {
   std::vector<std::string> files;  // PNG path per entry of `teams`
   bool waiting = false;            // a capture request is out
   int showing = -1;                // team drawn as a card this frame, -1 none
-  Theme restoreTheme = Theme::Dark;
+  Theme restore_theme = Theme::Dark;
 };
 
 struct ClassroomState {
   StoryState story;
   WorkshopState workshop;
   ClassroomRequests requests;
-  HandoutPictures handoutPictures;
+  HandoutPictures handout_pictures;
 };
 
 // Where the Open story / Open workshop dialogs look: `sub` ("stories", "workshops") of
 // scenarioDirs(), sorted, each file once.
-std::vector<std::string> classroomFiles(const std::string& openScenarioPath, const char* sub);
+std::vector<std::string> classroomFiles(const std::string& open_scenario_path, const char* sub);
 
 // Raises the classroom's file dialog (a FileDialog, dialogs.h): its list, suggested path and OK.
 void requestClassroomDialog(AppState& state, ClassroomDialog dialog);
@@ -61,4 +61,4 @@ std::string applyClassroomArgs(AppState& state, const CliArgs& args);
 // A workshop report or the handout pictures are being written (or wait): keep rendering frames.
 bool classroomBusy(const AppState& state);
 
-}  // namespace chokepoint::app
+}  // namespace cp::app

@@ -4,7 +4,7 @@
 //
 //   app_ui.cpp:       drawClassroomFileMenu (File menu), drawStoryBar, drawWorkshopPanel,
 //                     drawWorkshopResults (layout), drawHandoutCard (after drawDialogs)
-//   panel_charts.cpp: chart::Future(classroomFutureFrom(state)); highlightChart(state, ui, id)
+//   panel_charts.cpp: chart::future(classroomFutureFrom(state)); highlightChart(state, ui, id)
 //   panel_levers.cpp: BeginGroup(); drawLever(); EndGroup(); highlightLever(state, ui, id)
 //   panel_rules.cpp:  highlightRuleRow(state, rule.id, rowMin, rowMax)
 #pragma once
@@ -15,7 +15,7 @@
 
 #include <string>
 
-namespace chokepoint::app {
+namespace cp::app {
 
 void drawClassroomFileMenu(AppState& state);  // File menu items: stories, workshops, sessions, report
 // Save workshop session: to the session's file, or through the Save dialog when it has none.
@@ -32,8 +32,8 @@ ImVec4 highlightColor(Theme theme);
 int classroomFutureFrom(const AppState& state);
 // Frame the last item (the chart just drawn, a lever's group) when the story card names it;
 // just after the card changed, scroll it into view (ui.view.scrollTo*).
-void highlightChart(const AppState& state, UiState& ui, const char* chartId);
-void highlightLever(const AppState& state, UiState& ui, const std::string& leverId);
-void highlightRuleRow(const AppState& state, const std::string& ruleId, ImVec2 min, ImVec2 max);
+void highlightChart(const AppState& state, UiState& ui, const char* chart_id);
+void highlightLever(const AppState& state, UiState& ui, const std::string& lever_id);
+void highlightRuleRow(const AppState& state, const std::string& rule_id, ImVec2 min, ImVec2 max);
 
-}  // namespace chokepoint::app
+}  // namespace cp::app

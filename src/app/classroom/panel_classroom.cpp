@@ -24,7 +24,7 @@
 #include <cmath>
 #include <filesystem>
 
-namespace chokepoint::app {
+namespace cp::app {
 
 //-----------------------------------------------------------------------------
 // [SECTION] Highlights and the veil
@@ -41,23 +41,23 @@ int classroomFutureFrom(const AppState& state) {
   return -1;
 }
 
-void highlightChart(const AppState& state, UiState& ui, const char* chartId) {
-  if (!storyHighlightsChart(state, chartId)) return;
+void highlightChart(const AppState& state, UiState& ui, const char* chart_id) {
+  if (!storyHighlightsChart(state, chart_id)) return;
   const float t = std::max(3.0f, std::round(em() * 0.2f));
   const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
   ImGui::GetWindowDrawList()->AddRect(ImVec2(min.x + t * 0.5f, min.y + t * 0.5f),
                                       ImVec2(max.x - t * 0.5f, max.y - t * 0.5f),
                                       ImGui::ColorConvertFloat4ToU32(highlightColor(state.ui.theme)), t, 0, t);
   ViewState& v = ui.view;
-  if (v.scrollToChart &&
-      state.runs.frame <= v.scrollFrame + 1) {  // the card's first chart comes into view (the grid may scroll)
+  if (v.scroll_to_chart &&
+      state.runs.frame <= v.scroll_frame + 1) {  // the card's first chart comes into view (the grid may scroll)
     ImGui::SetScrollFromPosY(min.y - ImGui::GetWindowPos().y, 0.0f);
-    v.scrollToChart = false;
+    v.scroll_to_chart = false;
   }
 }
 
-void highlightLever(const AppState& state, UiState& ui, const std::string& leverId) {
-  if (!storyHighlightsLever(state, leverId)) return;
+void highlightLever(const AppState& state, UiState& ui, const std::string& lever_id) {
+  if (!storyHighlightsLever(state, lever_id)) return;
   // The whole width of the list, so every kind of lever (checkbox, slider) gets the same frame.
   const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
   const float pad = std::round(em() * 0.25f);
@@ -72,14 +72,14 @@ void highlightLever(const AppState& state, UiState& ui, const std::string& lever
   dl->AddRect(a, b, ImGui::ColorConvertFloat4ToU32(col), pad, 0, 2.0f);
   ViewState& v = ui.view;
   // Only just after the card changed: a lever in a group opened later must not pull the list.
-  if (v.scrollToLever && state.runs.frame <= v.scrollFrame + 1) {  // the card's first lever comes into view
+  if (v.scroll_to_lever && state.runs.frame <= v.scroll_frame + 1) {  // the card's first lever comes into view
     ImGui::SetScrollFromPosY(a.y - ImGui::GetWindowPos().y, 0.1f);
-    v.scrollToLever = false;
+    v.scroll_to_lever = false;
   }
 }
 
-void highlightRuleRow(const AppState& state, const std::string& ruleId, ImVec2 min, ImVec2 max) {
-  if (!storyHighlightsRule(state, ruleId)) return;
+void highlightRuleRow(const AppState& state, const std::string& rule_id, ImVec2 min, ImVec2 max) {
+  if (!storyHighlightsRule(state, rule_id)) return;
   ImVec4 col = highlightColor(state.ui.theme);
   col.w = 0.25f;
   ImGui::GetWindowDrawList()->AddRectFilled(min, max, ImGui::ColorConvertFloat4ToU32(col));
@@ -90,10 +90,10 @@ void highlightRuleRow(const AppState& state, const std::string& ruleId, ImVec2 m
 //-----------------------------------------------------------------------------
 
 void requestSaveWorkshopSession(AppState& state) {
-  if (state.classroom.workshop.sessionPath.empty())
+  if (state.classroom.workshop.session_path.empty())
     requestClassroomDialog(state, ClassroomDialog::SaveSessionAs);
   else
-    state.classroom.requests.saveSession = state.classroom.workshop.sessionPath;
+    state.classroom.requests.save_session = state.classroom.workshop.session_path;
 }
 
 void drawClassroomFileMenu(AppState& state) {
@@ -126,7 +126,7 @@ void drawClassroomFileMenu(AppState& state) {
 
 // A team card over the whole window while its picture is taken (File > Export workshop handouts).
 void drawHandoutCard(const AppState& state, UiState& ui) {
-  const int t = state.classroom.handoutPictures.showing;
+  const int t = state.classroom.handout_pictures.showing;
   if (t < 0 || !workshopActive(state)) return;
   const cp::Workshop& w = *state.classroom.workshop.workshop;
   if (t >= static_cast<int>(w.teams.size())) return;
@@ -187,4 +187,4 @@ void drawHandoutCard(const AppState& state, UiState& ui) {
   ImGui::End();
 }
 
-}  // namespace chokepoint::app
+}  // namespace cp::app

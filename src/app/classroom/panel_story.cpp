@@ -18,7 +18,7 @@
 #include <cmath>
 #include <string>
 
-namespace chokepoint::app {
+namespace cp::app {
 
 namespace {
 
@@ -128,36 +128,36 @@ void drawButtons(const AppState& state, UiState& ui, const cp::StoryCard* card, 
     if (ImGui::IsItemClicked()) {
       ui.windows.sources = true;
       const auto ids = cp::sourceIds(card->source);
-      ui.view.sourcesFilter = ids.size() == 1 ? ids.front() : "";
+      ui.view.sources_filter = ids.size() == 1 ? ids.front() : "";
     }
   }
 }
 
-void drawCardBody(const AppState& state, UiState& ui, const cp::StoryCard* card, float wrapAt) {
+void drawCardBody(const AppState& state, UiState& ui, const cp::StoryCard* card, float wrap_at) {
   const cp::Story& st = *state.classroom.story.story;
   pushLarge(ui);
   const std::string where = position(state);
-  const float whereW = ImGui::CalcTextSize(where.c_str()).x;
-  const float titleRight = wrapAt - whereW - em();
+  const float where_w = ImGui::CalcTextSize(where.c_str()).x;
+  const float title_right = wrap_at - where_w - em();
   const char* title = card ? tr(card->title) : tr(st.name);
-  const bool oneLine = ImGui::GetCursorPosX() + ImGui::CalcTextSize(title).x <= titleRight;
-  if (oneLine) {
+  const bool one_line = ImGui::GetCursorPosX() + ImGui::CalcTextSize(title).x <= title_right;
+  if (one_line) {
     ImGui::TextUnformatted(title);
     probeItem("story/title");
     ImGui::SameLine();
-    ImGui::SetCursorPosX(wrapAt - whereW);
+    ImGui::SetCursorPosX(wrap_at - where_w);
     ImGui::TextUnformatted(where.c_str());
     probeItem("story/position");
   } else {  // a narrow bar: the position on a line of its own, then the title with the whole width
     ImGui::TextUnformatted(where.c_str());
     probeItem("story/position");
-    ImGui::PushTextWrapPos(wrapAt);
+    ImGui::PushTextWrapPos(wrap_at);
     ImGui::TextUnformatted(title);
     ImGui::PopTextWrapPos();
     probeItem("story/title");
   }
   ImGui::PopFont();
-  ImGui::PushTextWrapPos(wrapAt);
+  ImGui::PushTextWrapPos(wrap_at);
   ImGui::TextUnformatted(card ? tr(card->text) : tr(st.description));
   if (card) {
     const ImVec4 hl = highlightColor(ui.theme);
@@ -204,4 +204,4 @@ void drawStoryBar(const AppState& state, UiState& ui) {
   ImGui::Spacing();
 }
 
-}  // namespace chokepoint::app
+}  // namespace cp::app

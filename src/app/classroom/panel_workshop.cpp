@@ -27,7 +27,7 @@
 #include <cmath>
 #include <string>
 
-namespace chokepoint::app {
+namespace cp::app {
 
 namespace {
 
@@ -131,9 +131,9 @@ void drawTeamLever(const AppState& state, UiState& ui, const cp::Team& team, int
   if (const cp::Move* pending = pendingMove(state, team.id, l.id)) {  // after the widget: it may move
     ImGui::TextColored(changedColor(ui.theme), tr("Move: %s = %s"), l.id.c_str(), pending->value.c_str());
     ImGui::SameLine();
-    const std::string leverId = l.id;  // `pending` dies with the move
-    if (ImGui::SmallButton(tr("Take back"))) ui.commands.push_back(TakeBackMove{team.id, leverId});
-    probeItem(("workshop/take_back/" + leverId).c_str());
+    const std::string lever_id = l.id;  // `pending` dies with the move
+    if (ImGui::SmallButton(tr("Take back"))) ui.commands.push_back(TakeBackMove{team.id, lever_id});
+    probeItem(("workshop/take_back/" + lever_id).c_str());
   }
   ImGui::Spacing();
 }
@@ -163,7 +163,7 @@ void drawOtherLevers(const AppState& state, const cp::Team& team) {
 // Team tabs as a wrapping row of buttons (six team names do not fit one tab bar).
 void drawTeamTabs(const AppState& state, UiState& ui) {
   const cp::Workshop& w = workshopOf(state);
-  int& active = ui.view.workshopTeam;
+  int& active = ui.view.workshop_team;
   active = std::clamp(active, 0, static_cast<int>(w.teams.size()) - 1);
   const float right = ImGui::GetWindowContentRegionMax().x;
   for (size_t t = 0; t < w.teams.size(); ++t) {
@@ -261,7 +261,7 @@ void drawWorkshopPanel(const AppState& state, UiState& ui) {
   ImGui::Separator();
 
   ImGui::BeginChild("##team", ImVec2(0, 0), false);
-  const cp::Team& team = w.teams[static_cast<size_t>(ui.view.workshopTeam)];
+  const cp::Team& team = w.teams[static_cast<size_t>(ui.view.workshop_team)];
   ImGui::PushID(team.id.c_str());
   const int open = openRound(state);
   pushBold(ui);
@@ -349,21 +349,21 @@ void drawScoreboard(const AppState& state, UiState& ui) {
   const ImGuiTableFlags flags =
       ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingStretchProp;
   if (!ImGui::BeginTable("##board", cols, flags)) return;
-  float teamW = 0.0f;  // the longest team name, whole
-  for (const cp::Team& t : w.teams) teamW = std::max(teamW, ImGui::CalcTextSize(tr(t.name)).x);
+  float team_w = 0.0f;  // the longest team name, whole
+  for (const cp::Team& t : w.teams) team_w = std::max(team_w, ImGui::CalcTextSize(tr(t.name)).x);
   ImGui::TableSetupColumn("#", ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("#9").x);
-  ImGui::TableSetupColumn(tr("Team"), ImGuiTableColumnFlags_WidthFixed, teamW);
-  const float scoreW = ImGui::CalcTextSize("+100.0").x;
+  ImGui::TableSetupColumn(tr("Team"), ImGuiTableColumnFlags_WidthFixed, team_w);
+  const float score_w = ImGui::CalcTextSize("+100.0").x;
   for (int r = 1; r <= w.rounds; ++r) {
     // Yearly rounds from January read best as years; others as R1, R2...
     const bool years = w.round_months == 12 && cp::monthOf(w.start) == 1;
     const std::string h = years ? std::to_string(cp::yearOf(w.roundFirst(r))) : fmt::format("R{}", r);
-    ImGui::TableSetupColumn(h.c_str(), ImGuiTableColumnFlags_WidthFixed, scoreW);
+    ImGui::TableSetupColumn(h.c_str(), ImGuiTableColumnFlags_WidthFixed, score_w);
   }
-  ImGui::TableSetupColumn(tr("Total"), ImGuiTableColumnFlags_WidthFixed, scoreW);
-  const std::string driverHead =
+  ImGui::TableSetupColumn(tr("Total"), ImGuiTableColumnFlags_WidthFixed, score_w);
+  const std::string driver_head =
       played > 0 ? trf("What moved it most, round {}", played) : std::string(tr("What moved it most"));
-  ImGui::TableSetupColumn(driverHead.c_str(), ImGuiTableColumnFlags_WidthStretch, 1.0f);
+  ImGui::TableSetupColumn(driver_head.c_str(), ImGuiTableColumnFlags_WidthStretch, 1.0f);
   ImGui::TableHeadersRow();
   // Ranked by total once a round is played; before that in the workshop's order.
   std::vector<int> rows;
@@ -464,7 +464,7 @@ void drawWorkshopResults(const AppState& state, UiState& ui) {
   if (!workshopActive(state)) return;
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   // Presenter mode: the scoreboard takes the width (its last column says what moved each team).
-  const bool sideBySide = avail.x > em() * 40.0f && !ui.presenter;
+  const bool side_by_side = avail.x > em() * 40.0f && !ui.presenter;
   if (ui.presenter) {
     drawScoreboard(state, ui);
     return;
@@ -472,24 +472,24 @@ void drawWorkshopResults(const AppState& state, UiState& ui) {
   // The board gets 60% of the width, or what its columns need (long team names in some
   // languages) while the moves keep 14 em.
   float need = 0.0f;
-  if (sideBySide) {
+  if (side_by_side) {
     const cp::Workshop& w = workshopOf(state);
-    float teamW = 0.0f;
-    for (const cp::Team& t : w.teams) teamW = std::max(teamW, ImGui::CalcTextSize(tr(t.name)).x);
+    float team_w = 0.0f;
+    for (const cp::Team& t : w.teams) team_w = std::max(team_w, ImGui::CalcTextSize(tr(t.name)).x);
     const int cols = 4 + w.rounds;
-    need = ImGui::CalcTextSize("#9").x + teamW + static_cast<float>(w.rounds + 1) * ImGui::CalcTextSize("+100.0").x +
+    need = ImGui::CalcTextSize("#9").x + team_w + static_cast<float>(w.rounds + 1) * ImGui::CalcTextSize("+100.0").x +
            em() * 8.0f + ImGui::GetStyle().CellPadding.x * 2.0f * static_cast<float>(cols);
   }
-  const float boardW =
-      sideBySide ? std::floor(std::clamp(need, avail.x * 0.6f, std::max(avail.x * 0.6f, avail.x - em() * 14.0f)))
-                 : 0.0f;
-  ImGui::BeginChild("##board", ImVec2(boardW, sideBySide ? 0.0f : avail.y * 0.6f), false);
+  const float board_w =
+      side_by_side ? std::floor(std::clamp(need, avail.x * 0.6f, std::max(avail.x * 0.6f, avail.x - em() * 14.0f)))
+                   : 0.0f;
+  ImGui::BeginChild("##board", ImVec2(board_w, side_by_side ? 0.0f : avail.y * 0.6f), false);
   drawScoreboard(state, ui);
   ImGui::EndChild();
-  if (sideBySide) ImGui::SameLine();
+  if (side_by_side) ImGui::SameLine();
   ImGui::BeginChild("##moves", ImVec2(0, 0), true);
   drawMoveHistory(state, ui);
   ImGui::EndChild();
 }
 
-}  // namespace chokepoint::app
+}  // namespace cp::app

@@ -9,7 +9,7 @@
 
 #include <algorithm>
 
-namespace chokepoint::app {
+namespace cp::app {
 
 namespace {
 
@@ -45,7 +45,7 @@ std::vector<cp::Problem> openStory(AppState& state, const std::string& path) {
     return {{path, "", std::string("unexpected error: ") + e.what()}};
   }
   state.classroom.workshop = WorkshopState{};
-  state.ui.view.workshopTeam = 0;
+  state.ui.view.workshop_team = 0;
   openLoadedScenario(state, story->scenario_file, std::make_shared<const cp::Scenario>(story->scenario));
   StoryState& s = state.classroom.story;
   s = StoryState{};
@@ -78,12 +78,12 @@ void storyGoTo(AppState& state, int index) {
   StoryState& s = state.classroom.story;
   s.card = std::clamp(index, -1, static_cast<int>(s.story->cards.size()) - 1);
   state.ui.view.month = cardMonthIndex(state, s.card);
-  state.ui.view.monthSet = true;
-  s.syncedMonth = state.ui.view.month;
-  state.ui.view.scrollToLever = state.ui.view.scrollToChart = s.card >= 0;
-  state.ui.view.scrollFrame = state.runs.frame;
-  s.revealUntil = -1;
-  state.ui.view.chartPage = 0;  // presenter mode: the card's charts
+  state.ui.view.month_set = true;
+  s.synced_month = state.ui.view.month;
+  state.ui.view.scroll_to_lever = state.ui.view.scroll_to_chart = s.card >= 0;
+  state.ui.view.scroll_frame = state.runs.frame;
+  s.reveal_until = -1;
+  state.ui.view.chart_page = 0;  // presenter mode: the card's charts
 }
 
 void storyNext(AppState& state) { storyGoTo(state, state.classroom.story.card + 1); }
@@ -95,15 +95,15 @@ void storyPrev(AppState& state) {
 void syncStoryToScrubber(AppState& state) {
   if (!storyActive(state)) return;
   StoryState& s = state.classroom.story;
-  if (state.ui.view.month == s.syncedMonth) return;
-  s.syncedMonth = state.ui.view.month;
+  if (state.ui.view.month == s.synced_month) return;
+  s.synced_month = state.ui.view.month;
   const int card = s.story->cardAt(state.dash.months.start + state.ui.view.month);
   if (card != s.card) {
     s.card = card;
-    state.ui.view.scrollToLever = state.ui.view.scrollToChart = card >= 0;
-    state.ui.view.scrollFrame = state.runs.frame;
-    s.revealUntil = -1;
-    state.ui.view.chartPage = 0;  // presenter mode: the card's charts
+    state.ui.view.scroll_to_lever = state.ui.view.scroll_to_chart = card >= 0;
+    state.ui.view.scroll_frame = state.runs.frame;
+    s.reveal_until = -1;
+    state.ui.view.chart_page = 0;  // presenter mode: the card's charts
   }
 }
 
@@ -126,13 +126,13 @@ std::string storyTry(AppState& state) {
     const cp::Lever& l = state.doc.loaded->levers[static_cast<size_t>(ls.lever)];
     if (l.kind == cp::LeverKind::Month && ls.value < 1e6) effect = std::max(effect, static_cast<int>(ls.value));
   }
-  state.classroom.story.revealUntil = std::min(effect + kTryRevealMonths - start, state.dash.months.count() - 1);
+  state.classroom.story.reveal_until = std::min(effect + kTryRevealMonths - start, state.dash.months.count() - 1);
   return "";
 }
 
 int storyFutureFrom(const AppState& state) {
   if (!storyActive(state)) return -1;
-  return std::max(state.ui.view.month, state.classroom.story.revealUntil);
+  return std::max(state.ui.view.month, state.classroom.story.reveal_until);
 }
 
 std::string storyTryLabel(const AppState& state, const std::string& setting) {
@@ -152,19 +152,19 @@ std::string storyTryLabel(const AppState& state, const std::string& setting) {
   return tr(l.label) + std::string(": ") + value + from;
 }
 
-bool storyHighlightsChart(const AppState& state, std::string_view chartId) {
+bool storyHighlightsChart(const AppState& state, std::string_view chart_id) {
   const cp::StoryCard* c = storyCard(state);
-  return c && contains(c->charts, chartId);
+  return c && contains(c->charts, chart_id);
 }
 
-bool storyHighlightsLever(const AppState& state, std::string_view leverId) {
+bool storyHighlightsLever(const AppState& state, std::string_view lever_id) {
   const cp::StoryCard* c = storyCard(state);
-  return c && contains(c->levers, leverId);
+  return c && contains(c->levers, lever_id);
 }
 
-bool storyHighlightsRule(const AppState& state, std::string_view ruleId) {
+bool storyHighlightsRule(const AppState& state, std::string_view rule_id) {
   const cp::StoryCard* c = storyCard(state);
-  return c && contains(c->rules, ruleId);
+  return c && contains(c->rules, rule_id);
 }
 
-}  // namespace chokepoint::app
+}  // namespace cp::app

@@ -8,7 +8,7 @@
 //   if (auto problems = openStory(state, "scenarios/stories/history_2022_2025.json"); !problems.empty()) ...
 //   storyNext(state);                  // introduction -> card 1: the scrubber moves to its month
 //   storyTry(state);                   // the card's `try` settings (Ctrl+Z undoes them)
-//   int veil = storyFutureFrom(state); // charts: chart::Future(veil); -1 when no story is open
+//   int veil = storyFutureFrom(state); // charts: chart::future(veil); -1 when no story is open
 //
 // A story ends when another scenario, story or workshop is opened (the document's run
 // generation changes), or with closeStory().
@@ -24,7 +24,7 @@
 #include <string_view>
 #include <vector>
 
-namespace chokepoint::app {
+namespace cp::app {
 
 struct AppState;
 
@@ -32,8 +32,8 @@ struct StoryState {
   std::shared_ptr<const cp::Story> story;  // null: no story open
   Version opened;                          // the document's version when the story opened it
   int card = -1;                           // -1: the introduction (name and description)
-  int syncedMonth = -1;                    // scrubber month index the card last set
-  int revealUntil = -1;                    // Try it: month index the charts are unveiled to (-1: the card's)
+  int synced_month = -1;                   // scrubber month index the card last set
+  int reveal_until = -1;                   // Try it: month index the charts are unveiled to (-1: the card's)
 };
 
 // The dashboard's chart ids (chartSpecs()), for StoryOptions::chart_ids.
@@ -65,8 +65,8 @@ std::string storyTryLabel(const AppState& state, const std::string& setting);
 
 // Month index from which the charts are veiled (the scrubber's month), -1 without a story.
 int storyFutureFrom(const AppState& state);
-bool storyHighlightsChart(const AppState& state, std::string_view chartId);
-bool storyHighlightsLever(const AppState& state, std::string_view leverId);
-bool storyHighlightsRule(const AppState& state, std::string_view ruleId);
+bool storyHighlightsChart(const AppState& state, std::string_view chart_id);
+bool storyHighlightsLever(const AppState& state, std::string_view lever_id);
+bool storyHighlightsRule(const AppState& state, std::string_view rule_id);
 
-}  // namespace chokepoint::app
+}  // namespace cp::app

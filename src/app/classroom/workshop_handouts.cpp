@@ -12,7 +12,7 @@
 #include <filesystem>
 #include <system_error>
 
-namespace chokepoint::app {
+namespace cp::app {
 
 namespace {
 
@@ -148,4 +148,4 @@ std::string writeWorkshopHandouts(const cp::Workshop& w, const std::string& dir,
   return write("README.md", index);
 }
 
-}  // namespace chokepoint::app
+}  // namespace cp::app

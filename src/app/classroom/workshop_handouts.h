@@ -12,7 +12,7 @@
 #include <string>
 #include <vector>
 
-namespace chokepoint::app {
+namespace cp::app {
 
 // Text for a Markdown table cell: pipes escaped, line breaks as spaces.
 std::string markdownCell(const std::string& text);
@@ -32,4 +32,4 @@ std::string leverRangeInWords(const cp::Lever& l);
 // atomically each, creating DIR. "" or why not; `written` gets the paths.
 std::string writeWorkshopHandouts(const cp::Workshop& w, const std::string& dir, std::vector<std::string>* written);
 
-}  // namespace chokepoint::app
+}  // namespace cp::app

@@ -22,7 +22,7 @@
 #include <cmath>
 #include <filesystem>
 
-namespace chokepoint::app {
+namespace cp::app {
 
 namespace {
 
@@ -62,26 +62,26 @@ void applyPlayed(AppState& state) {
     w.error = e.what();
     played = w.workshop->scenario;
   }
-  replaceEdits(state.doc, std::move(played.lever_schedules), /*asSaved=*/true);
+  replaceEdits(state.doc, std::move(played.lever_schedules), /*as_saved=*/true);
   w.applied = version(state.doc);
 }
 
 void showPlayedMonths(AppState& state) {
   state.ui.view.month = workshopFutureFrom(state);
-  state.ui.view.monthSet = true;
+  state.ui.view.month_set = true;
 }
 
 void startWorkshop(AppState& state, std::shared_ptr<const cp::Workshop> workshop, const cp::WorkshopSession& session,
-                   const std::string& sessionPath) {
+                   const std::string& session_path) {
   state.classroom.story = StoryState{};
   openLoadedScenario(state, workshop->scenario_file, std::make_shared<const cp::Scenario>(workshop->scenario));
   WorkshopState& w = ws(state);
   w = WorkshopState{};
-  state.ui.view.workshopTeam = 0;
+  state.ui.view.workshop_team = 0;
   w.workshop = std::move(workshop);
   w.session = session;
-  w.savedSession = session;
-  w.sessionPath = sessionPath;
+  w.saved_session = session;
+  w.session_path = session_path;
   refreshEntered(w);
   applyPlayed(state);
   showPlayedMonths(state);
@@ -114,7 +114,7 @@ std::vector<cp::Problem> openWorkshop(AppState& state, const std::string& path) 
 void closeWorkshop(AppState& state) {
   const bool was = workshopActive(state);
   ws(state) = WorkshopState{};
-  state.ui.view.workshopTeam = 0;
+  state.ui.view.workshop_team = 0;
   if (was) {
     markSaved(state.doc);  // the played levers stay, as a plain scenario
   }
@@ -227,11 +227,11 @@ void syncWorkshop(AppState& state) {
   if (version(state.doc) != w.applied) applyPlayed(state);
   const RunState& r = state.runs;
   if (!r.current || !r.baseline || updating(state)) return;
-  if (w.board && w.boardData == r.dataGeneration && w.boardRounds == w.session.rounds_played) return;
+  if (w.board && w.board_data == r.data_generation && w.board_rounds == w.session.rounds_played) return;
   try {
     w.board = cp::score(*r.current, *r.baseline, *w.workshop, w.session.rounds_played);
-    w.boardData = r.dataGeneration;
-    w.boardRounds = w.session.rounds_played;
+    w.board_data = r.data_generation;
+    w.board_rounds = w.session.rounds_played;
   } catch (const std::exception& e) {
     w.error = std::string("scoring failed: ") + e.what();
     w.board.reset();
@@ -241,8 +241,8 @@ void syncWorkshop(AppState& state) {
 const cp::Scoreboard* workshopBoard(const AppState& state) {
   if (!workshopActive(state)) return nullptr;
   const WorkshopState& w = ws(state);
-  if (!w.board || updating(state) || w.boardData != state.runs.dataGeneration ||
-      w.boardRounds != w.session.rounds_played)
+  if (!w.board || updating(state) || w.board_data != state.runs.data_generation ||
+      w.board_rounds != w.session.rounds_played)
     return nullptr;
   return &*w.board;
 }
@@ -256,7 +256,7 @@ int workshopFutureFrom(const AppState& state) {
 }
 
 bool workshopDirty(const AppState& state) {
-  return workshopActive(state) && !(ws(state).session == ws(state).savedSession);
+  return workshopActive(state) && !(ws(state).session == ws(state).saved_session);
 }
 
 //-----------------------------------------------------------------------------
@@ -270,8 +270,8 @@ std::string saveWorkshopSession(AppState& state, const std::string& path) {
   s.workshop_path = cp::workshopPathFor(w.workshop->file, path);
   if (std::string error = cp::saveSession(path, s); !error.empty()) return error;
   w.session.workshop_path = s.workshop_path;
-  w.savedSession = w.session;
-  w.sessionPath = path;
+  w.saved_session = w.session;
+  w.session_path = path;
   return "";
 }
 
@@ -457,12 +457,12 @@ std::string workshopReportMarkdown(const cp::Workshop& w, const cp::WorkshopSess
   return md;
 }
 
-std::string requestWorkshopReport(AppState& state, const std::string& mdPath) {
+std::string requestWorkshopReport(AppState& state, const std::string& md_path) {
   if (!workshopActive(state)) return tr("no workshop is open");
   const cp::Scoreboard* board = workshopBoard(state);
   if (!board) return tr("the scoreboard is still being computed; try again in a moment");
   if (reportInProgress(state)) return tr("a report is being written");
-  const fs::path md(mdPath);
+  const fs::path md(md_path);
   const std::string stem = md.stem().string();
   std::vector<std::pair<std::string, std::string>> images;
   ReportExport queue;
@@ -476,8 +476,8 @@ std::string requestWorkshopReport(AppState& state, const std::string& mdPath) {
   std::string error;
   if (!writeFileAtomically(md, workshopReportMarkdown(*ws(state).workshop, ws(state).session, *board, images), &error))
     return error;
-  queue.restoreEnlarged = state.ui.view.enlargedChart;
-  queue.restoreTheme = state.ui.theme;
+  queue.restore_enlarged = state.ui.view.enlarged_chart;
+  queue.restore_theme = state.ui.theme;
   if (!queue.charts.empty()) state.ui.theme = Theme::Light;  // printable pictures; restored after the last one
   ws(state).report = std::move(queue);
   return "";
@@ -492,16 +492,16 @@ void tickWorkshopReport(AppState& state) {
     r.files.erase(r.files.begin());
     r.waiting = false;
     if (r.charts.empty()) {
-      state.ui.view.enlargedChart = r.restoreEnlarged;
-      state.ui.theme = r.restoreTheme;
+      state.ui.view.enlarged_chart = r.restore_enlarged;
+      state.ui.theme = r.restore_theme;
       return;
     }
   }
-  state.ui.view.enlargedChart = r.charts.front();
-  state.ui.requests.screenshot = ScreenshotRequest{r.files.front(), /*cropToEnlargedChart=*/true, 2};
+  state.ui.view.enlarged_chart = r.charts.front();
+  state.ui.requests.screenshot = ScreenshotRequest{r.files.front(), /*crop_to_enlarged_chart=*/true, 2};
   r.waiting = true;
 }
 
 bool reportInProgress(const AppState& state) { return !ws(state).report.charts.empty(); }
 
-}  // namespace chokepoint::app
+}  // namespace cp::app

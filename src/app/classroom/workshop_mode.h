@@ -29,32 +29,32 @@
 #include <string>
 #include <vector>
 
-namespace chokepoint::app {
+namespace cp::app {
 
 struct AppState;
 
 // The report's chart pictures, taken one at a time by the main loop's screenshot request.
 struct ReportExport {
-  std::vector<int> charts;           // chart indices still to capture (front = next)
-  std::vector<std::string> files;    // PNG path per entry of `charts`
-  bool waiting = false;              // a capture request is out
-  int restoreEnlarged = -1;          // the enlarged chart before the export
-  Theme restoreTheme = Theme::Dark;  // the pictures use the light theme (for printing)
+  std::vector<int> charts;            // chart indices still to capture (front = next)
+  std::vector<std::string> files;     // PNG path per entry of `charts`
+  bool waiting = false;               // a capture request is out
+  int restore_enlarged = -1;          // the enlarged chart before the export
+  Theme restore_theme = Theme::Dark;  // the pictures use the light theme (for printing)
 };
 
 struct WorkshopState {
   std::shared_ptr<const cp::Workshop> workshop;  // null: no workshop open
   cp::WorkshopSession session;                   // moves so far and rounds played
-  cp::WorkshopSession savedSession;              // as last saved or loaded (the "unsaved" mark)
-  std::string sessionPath;                       // where Save writes ("" = not saved yet)
+  cp::WorkshopSession saved_session;             // as last saved or loaded (the "unsaved" mark)
+  std::string session_path;                      // where Save writes ("" = not saved yet)
   Version applied;                               // document version holding the played moves (its load: the workshop's)
   std::vector<cp::Move> undone;                  // moves of the round last stepped back, offered again
   // Every move applied (played and entered): the levers' values in the open round.
   std::shared_ptr<const cp::Scenario> entered;
   // Scoreboard of the results on screen, and what it was computed from.
   std::optional<cp::Scoreboard> board;
-  std::uint64_t boardData = 0;
-  int boardRounds = -1;
+  std::uint64_t board_data = 0;
+  int board_rounds = -1;
   std::string error;  // the last action that failed (shown in the panel)
   ReportExport report;
 };
@@ -111,9 +111,9 @@ std::string roundDriver(const cp::Workshop& w, const cp::WorkshopSession& s, con
 std::string workshopReportMarkdown(const cp::Workshop& w, const cp::WorkshopSession& s, const cp::Scoreboard& board,
                                    const std::vector<std::pair<std::string, std::string>>& images);
 // Writes the .md now and queues the chart pictures. "" or why not.
-std::string requestWorkshopReport(AppState& state, const std::string& mdPath);
+std::string requestWorkshopReport(AppState& state, const std::string& md_path);
 // Moves the picture queue on (after each frame; handleClassroomRequests calls it).
 void tickWorkshopReport(AppState& state);
 bool reportInProgress(const AppState& state);
 
-}  // namespace chokepoint::app
+}  // namespace cp::app

@@ -17,7 +17,7 @@
 #include <filesystem>
 #include <map>
 
-namespace chokepoint::app {
+namespace cp::app {
 
 namespace {
 
@@ -53,23 +53,23 @@ int defaultWhyCompany(const cp::Scenario& s) {
 }
 
 void startDocument(AppState& state, std::shared_ptr<const cp::Scenario> loaded) {
-  const int oldMonths = state.dash.months.count();
-  const int oldStart = state.dash.months.start;
-  state.doc = openDocument(state.scenarioPath, loaded);
-  loadSourcesNear(state, state.scenarioPath);
+  const int old_months = state.dash.months.count();
+  const int old_start = state.dash.months.start;
+  state.doc = openDocument(state.scenario_path, loaded);
+  loadSourcesNear(state, state.scenario_path);
   state.runs = RunState{};
   state.dash = DashboardData{};
   rebuildDashboard(state.dash, *loaded, nullptr, nullptr);
-  state.ui.view.logScale.clear();
-  for (const ChartSpec& c : chartSpecs()) state.ui.view.logScale.push_back(c.log ? 1 : 0);
-  if (!state.ui.view.monthSet || oldMonths != loaded->months() || oldStart != loaded->start) {
+  state.ui.view.log_scale.clear();
+  for (const ChartSpec& c : chartSpecs()) state.ui.view.log_scale.push_back(c.log ? 1 : 0);
+  if (!state.ui.view.month_set || old_months != loaded->months() || old_start != loaded->start) {
     state.ui.view.month = defaultMonth(*loaded);
-    state.ui.view.monthSet = true;
+    state.ui.view.month_set = true;
   }
   state.ui.view.month = std::clamp(state.ui.view.month, 0, std::max(0, loaded->months() - 1));
-  if (state.ui.view.whyCompany < 0 || state.ui.view.whyCompany >= static_cast<int>(loaded->companies.size()))
-    state.ui.view.whyCompany = defaultWhyCompany(*loaded);
-  state.ui.view.enlargedChart = -1;
+  if (state.ui.view.why_company < 0 || state.ui.view.why_company >= static_cast<int>(loaded->companies.size()))
+    state.ui.view.why_company = defaultWhyCompany(*loaded);
+  state.ui.view.enlarged_chart = -1;
   state.worker.submit(RunSlot::Baseline, {loaded, runTag({state.doc.generation, 0})});
   syncRuns(state);  // submits the current run
 }
@@ -77,26 +77,26 @@ void startDocument(AppState& state, std::shared_ptr<const cp::Scenario> loaded) 
 }  // namespace
 
 void loadScenario(AppState& state) {
-  state.scenarioLoaded = false;
-  state.loadError.reset();
-  state.loadProblems.clear();
-  if (state.scenarioPath.empty()) return;
+  state.scenario_loaded = false;
+  state.load_error.reset();
+  state.load_problems.clear();
+  if (state.scenario_path.empty()) return;
   try {
-    auto loaded = std::make_shared<const cp::Scenario>(cp::loadScenario(state.scenarioPath));
-    state.scenarioLoaded = true;
+    auto loaded = std::make_shared<const cp::Scenario>(cp::loadScenario(state.scenario_path));
+    state.scenario_loaded = true;
     startDocument(state, std::move(loaded));
-    addRecentFile(state, state.scenarioPath);
+    addRecentFile(state, state.scenario_path);
     return;
   } catch (const cp::LoadError& e) {
-    state.loadProblems = e.problems();
+    state.load_problems = e.problems();
   } catch (const std::exception& e) {
-    state.loadProblems.push_back({state.scenarioPath, "", std::string(tr("unexpected error: ")) + e.what()});
+    state.load_problems.push_back({state.scenario_path, "", std::string(tr("unexpected error: ")) + e.what()});
   }
-  if (state.loadProblems.empty()) state.loadProblems.push_back({state.scenarioPath, "", tr("unknown problem")});
-  const cp::Problem& first = state.loadProblems.front();
-  state.loadError = first.pointer.empty() ? first.message : first.pointer + ": " + first.message;
-  if (state.loadProblems.size() > 1)
-    *state.loadError += tr(" (and ") + std::to_string(state.loadProblems.size() - 1) + tr(" more)");
+  if (state.load_problems.empty()) state.load_problems.push_back({state.scenario_path, "", tr("unknown problem")});
+  const cp::Problem& first = state.load_problems.front();
+  state.load_error = first.pointer.empty() ? first.message : first.pointer + ": " + first.message;
+  if (state.load_problems.size() > 1)
+    *state.load_error += tr(" (and ") + std::to_string(state.load_problems.size() - 1) + tr(" more)");
   closeDocument(state.doc);
   state.runs.current.reset();
   state.runs.baseline.reset();
@@ -104,10 +104,10 @@ void loadScenario(AppState& state) {
 }
 
 void openLoadedScenario(AppState& state, const std::string& path, std::shared_ptr<const cp::Scenario> loaded) {
-  state.scenarioPath = path;
-  state.loadError.reset();
-  state.loadProblems.clear();
-  state.scenarioLoaded = true;
+  state.scenario_path = path;
+  state.load_error.reset();
+  state.load_problems.clear();
+  state.scenario_loaded = true;
   startDocument(state, std::move(loaded));
 }
 
@@ -121,37 +121,37 @@ void syncRuns(AppState& state) {
   bool rebuild = false;
   const Version now = version(state.doc);
   // Runs of an earlier document (a load since) are dropped.
-  const auto ofThisLoad = [&](const RunOutput& out) { return tagVersion(out.tag).generation == now.generation; };
+  const auto of_this_load = [&](const RunOutput& out) { return tagVersion(out.tag).generation == now.generation; };
 
-  if (auto out = state.worker.take(RunSlot::Current); out && ofThisLoad(*out)) {
-    runs.lastRunMs = out->milliseconds;
+  if (auto out = state.worker.take(RunSlot::Current); out && of_this_load(*out)) {
+    runs.last_run_ms = out->milliseconds;
     if (out->results) {
       runs.current = out->results;
-      runs.ruleActive = out->ruleActive;
+      runs.rule_active = out->rule_active;
       runs.shown = tagVersion(out->tag);
       runs.error.clear();
       rebuild = true;
-      if (runs.shown == runs.submitted) runs.lastLatencyFrames = static_cast<int>(runs.frame - runs.submittedFrame);
+      if (runs.shown == runs.submitted) runs.last_latency_frames = static_cast<int>(runs.frame - runs.submitted_frame);
     } else {
       runs.error = out->error;
       runs.shown = tagVersion(out->tag);
     }
   }
-  if (auto out = state.worker.take(RunSlot::Baseline); out && ofThisLoad(*out)) {
+  if (auto out = state.worker.take(RunSlot::Baseline); out && of_this_load(*out)) {
     if (out->results) {
       runs.baseline = out->results;
-      runs.baselineRuleActive = out->ruleActive;
+      runs.baseline_rule_active = out->rule_active;
       rebuild = true;
     } else {
       runs.error = tr("baseline run failed: ") + out->error;
     }
   }
-  if (auto out = state.worker.take(RunSlot::Trace); out && ofThisLoad(*out)) {
+  if (auto out = state.worker.take(RunSlot::Trace); out && of_this_load(*out)) {
     runs.traced = out->results;
-    runs.shownTrace = TraceKey{tagVersion(out->tag), out->traceCompany, out->traceMonth};
+    runs.shown_trace = TraceKey{tagVersion(out->tag), out->trace_company, out->trace_month};
   }
-  if (state.dash.flopUnits != state.ui.view.flopUnits) {
-    state.dash.flopUnits = state.ui.view.flopUnits;
+  if (state.dash.flop_units != state.ui.view.flop_units) {
+    state.dash.flop_units = state.ui.view.flop_units;
     rebuild = runs.current != nullptr;
   }
   if (state.dash.language != cp::i18n::language()) {  // labels built from the scenario's names
@@ -160,22 +160,22 @@ void syncRuns(AppState& state) {
   }
   if (rebuild) {
     rebuildDashboard(state.dash, *state.doc.loaded, runs.current.get(), runs.baseline.get());
-    ++runs.dataGeneration;
+    ++runs.data_generation;
   }
 
-  if (!runs.submittedOnce || now != runs.submitted) {
+  if (!runs.submitted_once || now != runs.submitted) {
     state.worker.submit(RunSlot::Current, {sharedSnapshot(state.doc), runTag(now)});
-    runs.submittedOnce = true;
+    runs.submitted_once = true;
     runs.submitted = now;
-    runs.submittedFrame = runs.frame;
+    runs.submitted_frame = runs.frame;
   }
 
-  const int company = state.ui.view.whyCompany;
-  if (state.ui.view.whyVisible && company >= 0 && company < static_cast<int>(state.doc.loaded->companies.size())) {
+  const int company = state.ui.view.why_company;
+  if (state.ui.view.why_visible && company >= 0 && company < static_cast<int>(state.doc.loaded->companies.size())) {
     const TraceKey key{now, company, state.dash.months.start + state.ui.view.month};
-    if (!(key == runs.submittedTrace)) {
+    if (!(key == runs.submitted_trace)) {
       state.worker.submit(RunSlot::Trace, {sharedSnapshot(state.doc), runTag(now), key.company, key.month});
-      runs.submittedTrace = key;
+      runs.submitted_trace = key;
     }
   }
   syncUncertainty(state);  // the ensemble follows the edits too (when switched on)
@@ -185,10 +185,10 @@ namespace {
 // The Compare scenarios window's files: listed and run when it opens (or another scenario
 // was opened since), the small multiples' series refreshed.
 void syncCompare(AppState& state) {
-  if (!state.ui.windows.compareScenarios || !hasScenario(state.doc)) return;
+  if (!state.ui.windows.compare_scenarios || !hasScenario(state.doc)) return;
   CompareScenarios& c = state.compare;
-  if (!compareListedFor(c, state.scenarioPath)) {
-    listCompareFiles(c, state.scenarioPath);
+  if (!compareListedFor(c, state.scenario_path)) {
+    listCompareFiles(c, state.scenario_path);
     runCompare(c);
   }
   refreshCompareSeries(c);
@@ -229,13 +229,13 @@ std::vector<std::filesystem::path> localeRoots() { return cp::paths::dataRoots()
 
 bool setAppLanguage(AppState& state, const std::string& code) {
   std::string error;
-  const auto roots = state.ui.localeRoots.empty() ? localeRoots() : state.ui.localeRoots;
+  const auto roots = state.ui.locale_roots.empty() ? localeRoots() : state.ui.locale_roots;
   if (!cp::i18n::setLanguage(code, roots, &error)) {
     setStatus(state, tr("Language not changed: ") + error, true);
     return false;
   }
   state.ui.language = code;
-  state.runs.submittedTrace = TraceKey{};  // the Why trace is written in the language: run it again
+  state.runs.submitted_trace = TraceKey{};  // the Why trace is written in the language: run it again
   if (!error.empty()) setStatus(state, tr("Catalogue problems: ") + error, true);
   return true;
 }
@@ -244,28 +244,28 @@ void setPresenter(AppState& state, bool on) {
   if (on == state.ui.presenter) return;
   state.ui.presenter = on;
   if (on) {
-    state.ui.themeBeforePresenter = state.ui.theme;
+    state.ui.theme_before_presenter = state.ui.theme;
     state.ui.theme = Theme::Presenter;
   } else {
-    state.ui.theme = state.ui.themeBeforePresenter;
+    state.ui.theme = state.ui.theme_before_presenter;
   }
 }
 
 bool leverPanelCollapsed(const UiState& ui) {
-  return ui.presenter ? !ui.view.presenterLeversOpen : ui.view.leversCollapsed;
+  return ui.presenter ? !ui.view.presenter_levers_open : ui.view.levers_collapsed;
 }
 
 void toggleLeverPanel(UiState& ui) {
   if (ui.presenter)
-    ui.view.presenterLeversOpen = !ui.view.presenterLeversOpen;
+    ui.view.presenter_levers_open = !ui.view.presenter_levers_open;
   else
-    ui.view.leversCollapsed = !ui.view.leversCollapsed;
+    ui.view.levers_collapsed = !ui.view.levers_collapsed;
 }
 
 void addRecentFile(AppState& state, const std::string& path) {
   if (path.empty()) return;
   const std::string shown = displayPath(path);
-  auto& r = state.ui.recentFiles;
+  auto& r = state.ui.recent_files;
   r.erase(std::remove(r.begin(), r.end(), shown), r.end());
   r.insert(r.begin(), shown);
   if (r.size() > kMaxRecentFiles) r.resize(kMaxRecentFiles);
@@ -273,9 +273,9 @@ void addRecentFile(AppState& state, const std::string& path) {
 
 void requestGuarded(AppState& state, PendingAction action, const std::string& path) {
   state.ui.dialogs.pending = action;
-  state.ui.dialogs.pendingPath = path;
+  state.ui.dialogs.pending_path = path;
   if (isDirty(state.doc) || workshopDirty(state)) {  // unsaved levers, or an unsaved workshop game
-    state.ui.dialogs.confirmRequested = true;
+    state.ui.dialogs.confirm_requested = true;
     return;
   }
   performPending(state);
@@ -287,7 +287,7 @@ void performPending(AppState& state) {
     case PendingAction::None:
       break;
     case PendingAction::Open:
-      state.ui.requests.open = d.pendingPath;
+      state.ui.requests.open = d.pending_path;
       break;
     case PendingAction::Revert:
       state.ui.requests.revert = true;
@@ -299,18 +299,18 @@ void performPending(AppState& state) {
       state.ui.requests.quit = true;
       break;
     case PendingAction::OpenStory:
-      state.classroom.requests.openStory = d.pendingPath;
+      state.classroom.requests.open_story = d.pending_path;
       break;
     case PendingAction::OpenWorkshop:
-      state.classroom.requests.openWorkshop = d.pendingPath;
+      state.classroom.requests.open_workshop = d.pending_path;
       break;
     case PendingAction::OpenSession:
-      state.classroom.requests.openSession = d.pendingPath;
+      state.classroom.requests.open_session = d.pending_path;
       break;
   }
   d.pending = PendingAction::None;
-  d.pendingPath.clear();
-  d.continueAfterSave = false;
+  d.pending_path.clear();
+  d.continue_after_save = false;
 }
 
 //-----------------------------------------------------------------------------
@@ -330,7 +330,7 @@ void reloadKeepingEdits(AppState& state) {
   LeverEdits edits = state.doc.edits;
   for (int i = 0; i < leverCount(state.doc); ++i)
     if (auto it = kept.find(lever(state.doc, i).id); it != kept.end()) edits[static_cast<size_t>(i)] = it->second;
-  replaceEdits(state.doc, std::move(edits), /*asSaved=*/false);  // the next update() runs them
+  replaceEdits(state.doc, std::move(edits), /*as_saved=*/false);  // the next update() runs them
 }
 
 void saveTo(AppState& state, const std::string& path, const std::string& name) {
@@ -345,7 +345,7 @@ void saveTo(AppState& state, const std::string& path, const std::string& name) {
   setStatus(state, tr("Saved ") + displayPath(path), false);
   if (state.ui.dialogs.download) state.ui.dialogs.download(path);
   addRecentFile(state, path);
-  if (state.ui.dialogs.continueAfterSave) performPending(state);
+  if (state.ui.dialogs.continue_after_save) performPending(state);
 }
 
 }  // namespace
@@ -360,30 +360,30 @@ void handleRequests(AppState& state) {
   if (r.revert) {
     r.revert = false;
     loadScenario(state);
-    if (state.scenarioLoaded) setStatus(state, tr("Reverted to ") + displayPath(state.scenarioPath), false);
+    if (state.scenario_loaded) setStatus(state, tr("Reverted to ") + displayPath(state.scenario_path), false);
   }
   if (r.open) {
-    state.scenarioPath = *r.open;
+    state.scenario_path = *r.open;
     r.open.reset();
     loadScenario(state);
-    if (state.scenarioLoaded) setStatus(state, tr("Opened ") + displayPath(state.scenarioPath), false);
+    if (state.scenario_loaded) setStatus(state, tr("Opened ") + displayPath(state.scenario_path), false);
   }
   if (r.save) {
     r.save = false;
-    if (state.doc.savedPath.empty()) {
+    if (state.doc.saved_path.empty()) {
       requestSaveScenarioAs(state);
     } else {
-      saveTo(state, state.doc.savedPath, state.doc.savedName);
+      saveTo(state, state.doc.saved_path, state.doc.saved_name);
     }
   }
-  if (r.saveAs) {
-    const std::string path = *r.saveAs;
-    r.saveAs.reset();
-    saveTo(state, path, r.saveAsName);
+  if (r.save_as) {
+    const std::string path = *r.save_as;
+    r.save_as.reset();
+    saveTo(state, path, r.save_as_name);
   }
-  if (r.exportCsv) {
-    const std::string path = *r.exportCsv;
-    r.exportCsv.reset();
+  if (r.export_csv) {
+    const std::string path = *r.export_csv;
+    r.export_csv.reset();
     if (!state.runs.current) {
       setStatus(state, tr("No results to export yet"), true);
     } else if (const std::string error = exportResultsCsv(*state.runs.current, path); error.empty()) {
@@ -396,4 +396,4 @@ void handleRequests(AppState& state) {
   handleClassroomRequests(state);  // stories, workshops, sessions, the workshop report
 }
 
-}  // namespace chokepoint::app
+}  // namespace cp::app

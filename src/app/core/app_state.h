@@ -5,8 +5,8 @@
 // commands (commands.h) that applyCommands() carries out after the frame's drawing.
 //
 //   AppState state;
-//   state.scenarioPath = "scenarios/baseline.json";
-//   loadScenario(state);          // fills loadProblems on failure, never throws
+//   state.scenario_path = "scenarios/baseline.json";
+//   loadScenario(state);          // fills load_problems on failure, never throws
 //   ... each frame: updateAndDraw(state) (update, drawUi, applyCommands); handleRequests(state);
 //
 // update() is the one place that syncs background work with the document, once per frame
@@ -37,7 +37,7 @@
 #include <string>
 #include <vector>
 
-namespace chokepoint::app {
+namespace cp::app {
 
 // Which Why-panel trace a run answers.
 struct TraceKey {
@@ -51,28 +51,28 @@ struct RunState {
   std::shared_ptr<const cp::Results> current;   // the edit copy's run (what is drawn solid)
   std::shared_ptr<const cp::Results> baseline;  // the file as loaded (drawn dashed)
   std::shared_ptr<const cp::Results> traced;    // the Why panel's run
-  std::shared_ptr<const std::vector<std::vector<char>>> ruleActive, baselineRuleActive;
-  bool submittedOnce = false;
+  std::shared_ptr<const std::vector<std::vector<char>>> rule_active, baseline_rule_active;
+  bool submitted_once = false;
   Version submitted;  // document version last sent to the worker
   Version shown;      // version of `current` (runs of another load are dropped)
-  TraceKey submittedTrace, shownTrace;
+  TraceKey submitted_trace, shown_trace;
   std::string error;  // the last run failed
   // Latency: frames from submitting a revision to showing its results.
-  std::uint64_t frame = 0, submittedFrame = 0;
-  int lastLatencyFrames = -1;
-  double lastRunMs = 0;
-  std::uint64_t dataGeneration = 0;  // bumps whenever `dash` is rebuilt
+  std::uint64_t frame = 0, submitted_frame = 0;
+  int last_latency_frames = -1;
+  double last_run_ms = 0;
+  std::uint64_t data_generation = 0;  // bumps whenever `dash` is rebuilt
 };
 
 struct AppState {
   // Scenario
-  std::string scenarioPath;               // empty: none given
-  std::optional<std::string> loadError;   // one line: why the scenario could not be loaded
-  std::vector<cp::Problem> loadProblems;  // every problem the loader found
-  bool scenarioLoaded = false;
+  std::string scenario_path;               // empty: none given
+  std::optional<std::string> load_error;   // one line: why the scenario could not be loaded
+  std::vector<cp::Problem> load_problems;  // every problem the loader found
+  bool scenario_loaded = false;
   Document doc;
-  cp::SourceList sources;    // sources.json next to the scenario (empty: none)
-  std::string sourcesError;  // it exists but could not be read
+  cp::SourceList sources;     // sources.json next to the scenario (empty: none)
+  std::string sources_error;  // it exists but could not be read
 
   // Runs and what the panels draw from them
   RunWorker worker;
@@ -97,7 +97,7 @@ struct AppState {
   AppState& operator=(const AppState&) = delete;
 };
 
-// Loads state.scenarioPath; fills loadError / loadProblems / scenarioLoaded, opens the
+// Loads state.scenario_path; fills load_error / load_problems / scenario_loaded, opens the
 // document and starts the baseline run. Never throws.
 void loadScenario(AppState& state);
 // Opens a scenario loaded elsewhere (a story's or a workshop's, levers already set) as if
@@ -141,4 +141,4 @@ void addRecentFile(AppState& state, const std::string& path);
 void requestGuarded(AppState& state, PendingAction action, const std::string& path = "");
 void performPending(AppState& state);
 
-}  // namespace chokepoint::app
+}  // namespace cp::app

@@ -3,7 +3,7 @@
 
 #include "i18n/i18n.h"
 
-namespace chokepoint::app {
+namespace cp::app {
 
 namespace {
 using cp::Scope;
@@ -120,4 +120,4 @@ const std::vector<KpiSpec>& kpiSpecs() {
   return kKpis;
 }
 
-}  // namespace chokepoint::app
+}  // namespace cp::app

@@ -17,7 +17,7 @@
 
 #include <vector>
 
-namespace chokepoint::app {
+namespace cp::app {
 
 struct SeriesSpec {
   cp::Scope scope = cp::Scope::Global;
@@ -36,8 +36,8 @@ struct ChartSpec {
   std::vector<SeriesSpec> series;
   bool log = false;  // log y axis by default (values spanning decades)
   // The same chart in FLOP-H100e (View > Compute in FLOP-H100e); empty: no FLOP view.
-  std::vector<SeriesSpec> flopSeries = {};
-  chart::Unit flopUnit = chart::Unit::FlopH100e;
+  std::vector<SeriesSpec> flop_series = {};
+  chart::Unit flop_unit = chart::Unit::FlopH100e;
 };
 
 enum class KpiAggregate { Month, Sum12 };  // value in the month, or sum of the 12 months ending there
@@ -51,7 +51,7 @@ struct KpiSpec {
   const char* help;  // tooltip
   // Who gains when it moves: KPI colours are neutral unless a workshop team's objective
   // says which way is better for that team (then better / worse for the team in view).
-  const char* whoGains = "";
+  const char* who_gains = "";
 };
 
 struct ColumnSpec {
@@ -67,4 +67,4 @@ const std::vector<ColumnSpec>& companyColumns();  // company scope
 const std::vector<ColumnSpec>& chipColumns();     // chip scope
 const std::vector<KpiSpec>& kpiSpecs();
 
-}  // namespace chokepoint::app
+}  // namespace cp::app

@@ -4,7 +4,7 @@
 #include "app/core/status.h"
 #include "app/core/tr.h"
 
-namespace chokepoint::app {
+namespace cp::app {
 
 bool dragPending(const Commands& commands) {
   for (const Command& c : commands)
@@ -59,10 +59,10 @@ struct Apply {
 
   // The recovery prompts
   void operator()(const PromptShown& c) const {
-    if (c.prompt == RecoveryPrompt::RestoreSession) state.session.offerRequested = false;
-    if (c.prompt == RecoveryPrompt::FileChanged) state.watch.promptRequested = false;
+    if (c.prompt == RecoveryPrompt::RestoreSession) state.session.offer_requested = false;
+    if (c.prompt == RecoveryPrompt::FileChanged) state.watch.prompt_requested = false;
   }
-  void operator()(const RestoreSession&) const { state.session.restoreRequested = true; }
+  void operator()(const RestoreSession&) const { state.session.restore_requested = true; }
   void operator()(const DiscardSession&) const { discardSessionOffer(state); }
   void operator()(const ResolveFileChange& c) const { resolveFileChange(state, c.choice); }
 
@@ -83,4 +83,4 @@ void applyCommands(AppState& state) {
   for (const Command& c : queue) std::visit(Apply{state}, c);
 }
 
-}  // namespace chokepoint::app
+}  // namespace cp::app

@@ -13,7 +13,7 @@
 #include <variant>
 #include <vector>
 
-namespace chokepoint::app {
+namespace cp::app {
 
 struct AppState;
 
@@ -93,4 +93,4 @@ bool dragPending(const Commands& commands);
 // Applies and empties state.ui.commands, in the order they were pushed.
 void applyCommands(AppState& state);
 
-}  // namespace chokepoint::app
+}  // namespace cp::app

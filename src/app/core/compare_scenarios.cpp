@@ -12,18 +12,18 @@
 
 #include <fmt/format.h>
 
-namespace chokepoint::app {
+namespace cp::app {
 
-void listCompareFiles(CompareScenarios& c, const std::string& openScenarioPath) {
-  const auto dirs = scenarioDirs(openScenarioPath);
+void listCompareFiles(CompareScenarios& c, const std::string& open_scenario_path) {
+  const auto dirs = scenarioDirs(open_scenario_path);
   c.files = listScenarioFiles({dirs.front()});
   c.picked.assign(c.files.size(), 1);
   c.listed = true;
-  c.listedFor = openScenarioPath;
+  c.listed_for = open_scenario_path;
 }
 
-bool compareListedFor(const CompareScenarios& c, const std::string& openScenarioPath) {
-  return c.listed && c.listedFor == openScenarioPath;
+bool compareListedFor(const CompareScenarios& c, const std::string& open_scenario_path) {
+  return c.listed && c.listed_for == open_scenario_path;
 }
 
 void runCompare(CompareScenarios& c) {
@@ -44,14 +44,14 @@ void runCompare(CompareScenarios& c) {
     }
   });
   c.runs = std::move(runs);
-  c.seriesOf.reset();
+  c.series_of.reset();
 }
 
 void refreshCompareSeries(CompareScenarios& c) {
-  if (c.seriesOf == c.series) return;
-  c.seriesValues.clear();
-  for (size_t i = 0; i < c.runs.size(); ++i) c.seriesValues.push_back(compareSeries(c, i, c.series));
-  c.seriesOf = c.series;
+  if (c.series_of == c.series) return;
+  c.series_values.clear();
+  for (size_t i = 0; i < c.runs.size(); ++i) c.series_values.push_back(compareSeries(c, i, c.series));
+  c.series_of = c.series;
 }
 
 std::vector<double> compareSeries(const CompareScenarios& c, size_t run, const ExplainTarget& target) {
@@ -84,4 +84,4 @@ std::string compareCsv(const CompareScenarios& c, int month) {
   return out;
 }
 
-}  // namespace chokepoint::app
+}  // namespace cp::app

@@ -18,7 +18,7 @@
 #include <map>
 #include <string_view>
 
-namespace chokepoint::app {
+namespace cp::app {
 
 namespace {
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
@@ -41,14 +41,14 @@ const char* MonthAxis::label(int t) const {
   return cp::i18n::language() == "en" ? ptrs[static_cast<size_t>(t)] : displayMonth(start + t);
 }
 
-const char* displayMonth(int absMonth) {
+const char* displayMonth(int abs_month) {
   // Node-based map: the strings never move, so ImGui can keep the pointers for a frame.
   static std::map<std::pair<std::string, int>, std::string> cache;
   const std::string& lang = cp::i18n::language();
-  auto [it, added] = cache.try_emplace({lang, absMonth});
+  auto [it, added] = cache.try_emplace({lang, abs_month});
   if (added)
-    it->second =
-        lang == "en" || absMonth >= cp::kNever ? cp::formatMonth(absMonth) : cp::i18n::formatMonthLabel(absMonth, lang);
+    it->second = lang == "en" || abs_month >= cp::kNever ? cp::formatMonth(abs_month)
+                                                         : cp::i18n::formatMonthLabel(abs_month, lang);
   return it->second.c_str();
 }
 
@@ -202,8 +202,8 @@ void buildCharts(DashboardData& d, const cp::Scenario& s, const cp::Results* cur
   d.charts.clear();
   for (const ChartSpec& spec : chartSpecs()) {
     ChartData chart;
-    chart.flop = d.flopUnits && !spec.flopSeries.empty();
-    for (const SeriesSpec& ss : chart.flop ? spec.flopSeries : spec.series) {
+    chart.flop = d.flop_units && !spec.flop_series.empty();
+    for (const SeriesSpec& ss : chart.flop ? spec.flop_series : spec.series) {
       for (const Resolved& r : resolveSeries(ss, s)) {
         SeriesData data{r.label, values(cur, r.scope, r.id, r.metrics), values(base, r.scope, r.id, r.metrics)};
         // Layers that are zero throughout (e.g. AMD in a country it never sells to)
@@ -220,7 +220,7 @@ void buildCharts(DashboardData& d, const cp::Scenario& s, const cp::Results* cur
         if (sd.baseline.empty()) break;
         top.resize(sd.baseline.size(), 0.0);
         for (size_t t = 0; t < top.size(); ++t) top[t] += std::isfinite(sd.baseline[t]) ? sd.baseline[t] : 0.0;
-        chart.baselineTops.push_back(top);
+        chart.baseline_tops.push_back(top);
       }
     }
     d.charts.push_back(std::move(chart));
@@ -271,14 +271,14 @@ void buildTables(DashboardData& d, const cp::Scenario& s, const cp::Results* cur
 void rebuildDashboard(DashboardData& d, const cp::Scenario& s, const cp::Results* current,
                       const cp::Results* baseline) {
   d.months = makeMonthAxis(s.start, s.months());
-  d.markerLabels.clear();
+  d.marker_labels.clear();
   d.markers.clear();
-  d.markerLines.clear();
-  for (const cp::Event& e : s.events) d.markerLabels.push_back(tr(e.label));
+  d.marker_lines.clear();
+  for (const cp::Event& e : s.events) d.marker_labels.push_back(tr(e.label));
   for (size_t i = 0; i < s.events.size(); ++i)
-    d.markers.push_back({s.events[i].month - s.start, d.markerLabels[i].c_str(), 0});
-  for (const chart::Marker& m : d.markers) d.markerLines.push_back({m.x, "", m.col});
-  d.haveBaseline = baseline != nullptr;
+    d.markers.push_back({s.events[i].month - s.start, d.marker_labels[i].c_str(), 0});
+  for (const chart::Marker& m : d.markers) d.marker_lines.push_back({m.x, "", m.col});
+  d.have_baseline = baseline != nullptr;
   buildCharts(d, s, current, baseline);
   buildKpis(d, s, current, baseline);
   buildTables(d, s, current);
@@ -300,4 +300,4 @@ double columnValue(const ColumnSpec& spec, const std::vector<double>& series, in
   return sum;
 }
 
-}  // namespace chokepoint::app
+}  // namespace cp::app

@@ -16,9 +16,9 @@
 #include <string>
 #include <vector>
 
-namespace chokepoint::app {
+namespace cp::app {
 
-// "YYYY-MM" for each month of a run, with C-string pointers for chart::BeginChart.
+// "YYYY-MM" for each month of a run, with C-string pointers for chart::beginChart.
 struct MonthAxis {
   int start = 0;  // absolute month of index 0
   std::vector<std::string> labels;
@@ -30,7 +30,7 @@ struct MonthAxis {
 MonthAxis makeMonthAxis(int start, int months);
 // A month as people read it in the current language: ISO "2028-06" in English (as the CLI
 // writes it), "черв. 2028" in Ukrainian. The pointer stays valid for the program's life.
-const char* displayMonth(int absMonth);
+const char* displayMonth(int abs_month);
 // A lever value as people read it: "on"/"off" and months in the current language, numbers
 // with the language's decimal mark. Not for ids or files: cp::formatLeverValue() is.
 std::string displayLeverValue(const cp::Lever& l, double v);
@@ -46,10 +46,10 @@ struct SeriesData {
 
 struct ChartData {
   std::vector<SeriesData> series;
-  bool flop = false;     // drawn from the spec's flopSeries (View > Compute in FLOP-H100e)
+  bool flop = false;     // drawn from the spec's flop_series (View > Compute in FLOP-H100e)
   bool differs = false;  // current differs from baseline somewhere (draw the dashed lines)
   // Stacked charts: top edge of each baseline layer (running sum), drawn dashed.
-  std::vector<std::vector<double>> baselineTops;
+  std::vector<std::vector<double>> baseline_tops;
 };
 
 struct KpiData {
@@ -58,22 +58,22 @@ struct KpiData {
 };
 
 struct TableRow {
-  std::string id, name, fullName, group;     // group: HQ (companies) or vendor (chips)
+  std::string id, name, full_name, group;    // group: HQ (companies) or vendor (chips)
   std::vector<std::vector<double>> columns;  // one monthly series per column spec
 };
 
 struct DashboardData {
   MonthAxis months;
-  std::vector<std::string> markerLabels;
-  std::vector<chart::Marker> markers;      // scenario events (labels point into markerLabels)
-  std::vector<chart::Marker> markerLines;  // the same without labels (small charts)
-  std::vector<ChartData> charts;           // parallel to chartSpecs()
-  std::vector<KpiData> kpis;               // parallel to kpiSpecs()
-  std::vector<TableRow> companies;         // companies that are not operators
+  std::vector<std::string> marker_labels;
+  std::vector<chart::Marker> markers;       // scenario events (labels point into marker_labels)
+  std::vector<chart::Marker> marker_lines;  // the same without labels (small charts)
+  std::vector<ChartData> charts;            // parallel to chartSpecs()
+  std::vector<KpiData> kpis;                // parallel to kpiSpecs()
+  std::vector<TableRow> companies;          // companies that are not operators
   std::vector<TableRow> chips;
-  bool haveBaseline = false;
-  bool flopUnits = false;  // input: charts with a FLOP view use it
-  std::string language;    // the interface language the labels were built in
+  bool have_baseline = false;
+  bool flop_units = false;  // input: charts with a FLOP view use it
+  std::string language;     // the interface language the labels were built in
 };
 
 // Display name: the part before " (" ("Alibaba (Qwen)" -> "Alibaba").
@@ -96,4 +96,4 @@ double kpiValue(const KpiSpec& spec, const std::vector<double>& series, int t);
 // A table cell: the column's value in month t (a running total for cumulative columns).
 double columnValue(const ColumnSpec& spec, const std::vector<double>& series, int t);
 
-}  // namespace chokepoint::app
+}  // namespace cp::app

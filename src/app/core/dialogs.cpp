@@ -10,7 +10,7 @@
 #include <cstdio>
 #include <filesystem>
 
-namespace chokepoint::app {
+namespace cp::app {
 
 namespace {
 
@@ -19,14 +19,14 @@ std::string stem(const std::string& path) { return std::filesystem::path(path).s
 // What exported files are named after: the open scenario's file.
 std::string exportBase(const AppState& state) { return hasScenario(state.doc) ? stem(state.doc.path) : "chokepoint"; }
 
-FileDialog saveDialog(const char* title, const char* probe, float widthEm, const char* okLabel) {
+FileDialog saveDialog(const char* title, const char* probe, float width_em, const char* ok_label) {
   FileDialog f;
   f.title = title;
   f.kind = FileDialogKind::Save;
-  f.pathLabel = N_("File:");
-  f.okLabel = okLabel;
+  f.path_label = N_("File:");
+  f.ok_label = ok_label;
   f.probe = probe;
-  f.widthEm = widthEm;
+  f.width_em = width_em;
   return f;
 }
 
@@ -36,23 +36,23 @@ void requestFileDialog(UiState& ui, FileDialog dialog) { ui.dialogs.requested = 
 void requestFileDialog(AppState& state, FileDialog dialog) { requestFileDialog(state.ui, std::move(dialog)); }
 
 void cancelSaveFirst(AppState& state) {
-  state.ui.dialogs.continueAfterSave = false;
+  state.ui.dialogs.continue_after_save = false;
   state.ui.dialogs.pending = PendingAction::None;
 }
 
 void requestOpenScenario(const AppState& state, UiState& ui) {
   FileDialog f;
   f.title = N_("Open scenario");
-  f.listLabel = N_("Scenario files:");
-  f.emptyList = N_("(no scenario files found)");
-  f.files = listScenarioFiles(scenarioDirs(state.scenarioPath));
-  f.listRows = 8.0f;
-  f.pathLabel = N_("Path:");
-  f.path = state.scenarioPath.empty() ? "" : displayPath(state.scenarioPath);
-  f.okLabel = N_("Open");
+  f.list_label = N_("Scenario files:");
+  f.empty_list = N_("(no scenario files found)");
+  f.files = listScenarioFiles(scenarioDirs(state.scenario_path));
+  f.list_rows = 8.0f;
+  f.path_label = N_("Path:");
+  f.path = state.scenario_path.empty() ? "" : displayPath(state.scenario_path);
+  f.ok_label = N_("Open");
   f.probe = "open";
-  f.offerUpload = true;
-  f.onOk = [](AppState& s, const FileDialog& done) { requestGuarded(s, PendingAction::Open, done.path); };
+  f.offer_upload = true;
+  f.on_ok = [](AppState& s, const FileDialog& done) { requestGuarded(s, PendingAction::Open, done.path); };
   requestFileDialog(ui, std::move(f));
 }
 
@@ -63,8 +63,8 @@ void requestSaveScenarioAs(AppState& state) {
   const Document& doc = state.doc;
   const std::filesystem::path dir = std::filesystem::path(doc.path).parent_path();
   requestSaveScenarioAs(
-      state, !doc.savedPath.empty() ? doc.savedPath : displayPath(dir / (exportBase(state) + "_variant.json")),
-      !doc.savedName.empty() ? doc.savedName : doc.loaded->name + tr(" (edited)"), "");
+      state, !doc.saved_path.empty() ? doc.saved_path : displayPath(dir / (exportBase(state) + "_variant.json")),
+      !doc.saved_name.empty() ? doc.saved_name : doc.loaded->name + tr(" (edited)"), "");
 }
 
 void requestSaveScenarioAs(AppState& state, const std::string& path, const std::string& name,
@@ -75,15 +75,15 @@ void requestSaveScenarioAs(AppState& state, const std::string& path, const std::
   std::snprintf(hint, sizeof hint, tr("Writes a small scenario that extends %s and sets the %d changed lever(s)."),
                 std::filesystem::path(state.doc.path).filename().string().c_str(), changedLeverCount(state.doc));
   f.hint = hint;
-  f.nameLabel = N_("Scenario name:");
+  f.name_label = N_("Scenario name:");
   f.name = name;
   f.path = path;
   f.error = error;
-  f.onOk = [](AppState& s, const FileDialog& done) {
-    s.ui.requests.saveAs = done.path;
-    s.ui.requests.saveAsName = done.name;
+  f.on_ok = [](AppState& s, const FileDialog& done) {
+    s.ui.requests.save_as = done.path;
+    s.ui.requests.save_as_name = done.name;
   };
-  f.onCancel = cancelSaveFirst;
+  f.on_cancel = cancelSaveFirst;
   requestFileDialog(state, std::move(f));
 }
 
@@ -91,20 +91,20 @@ void requestExportCsv(AppState& state) {
   FileDialog f = saveDialog(N_("Export results (CSV)"), "export", 36.0f, N_("Export"));
   f.hint = tr("Every monthly result: month, scope, id, metric, value.");
   f.path = exportBase(state) + "_results.csv";
-  f.onOk = [](AppState& s, const FileDialog& done) { s.ui.requests.exportCsv = done.path; };
+  f.on_ok = [](AppState& s, const FileDialog& done) { s.ui.requests.export_csv = done.path; };
   requestFileDialog(state, std::move(f));
 }
 
-void requestExportPng(const AppState& state, UiState& ui, bool enlargedChart) {
-  const bool chart = enlargedChart && ui.view.enlargedChart >= 0;
+void requestExportPng(const AppState& state, UiState& ui, bool enlarged_chart) {
+  const bool chart = enlarged_chart && ui.view.enlarged_chart >= 0;
   FileDialog f = saveDialog(N_("Export picture (PNG)"), "export", 36.0f, N_("Export"));
   f.hint = chart ? tr("A picture of the enlarged chart.") : tr("A picture of the whole window.");
-  f.path = chart ? exportBase(state) + "_" + chartSpecs()[static_cast<size_t>(ui.view.enlargedChart)].id + ".png"
+  f.path = chart ? exportBase(state) + "_" + chartSpecs()[static_cast<size_t>(ui.view.enlarged_chart)].id + ".png"
                  : exportBase(state) + "_dashboard.png";
-  f.onOk = [chart](AppState& s, const FileDialog& done) {
+  f.on_ok = [chart](AppState& s, const FileDialog& done) {
     s.ui.requests.screenshot = ScreenshotRequest{done.path, chart, 2};
   };
   requestFileDialog(ui, std::move(f));
 }
 
-}  // namespace chokepoint::app
+}  // namespace cp::app

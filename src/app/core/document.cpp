@@ -8,7 +8,7 @@
 #include <climits>
 #include <utility>
 
-namespace chokepoint::app {
+namespace cp::app {
 
 namespace {
 
@@ -33,12 +33,12 @@ const cp::LeverSchedule& loadedSchedule(const Document& doc, int index) {
 // outside it becomes an undo step of its own.
 template <class Fn>
 void edit(Document& doc, Fn&& change) {
-  const bool ownGesture = !doc.gestureStart.has_value();
-  if (ownGesture) beginGesture(doc);
+  const bool own_gesture = !doc.gesture_start.has_value();
+  if (own_gesture) beginGesture(doc);
   LeverEdits before = doc.edits;
   change(doc.edits);
   if (!sameEdits(doc, before, doc.edits)) ++doc.revision;
-  if (ownGesture) endGesture(doc);
+  if (own_gesture) endGesture(doc);
 }
 
 }  // namespace
@@ -58,14 +58,14 @@ std::vector<std::pair<int, double>> stepFunction(const cp::Lever& l, const cp::L
 Document openDocument(std::string path, std::shared_ptr<const cp::Scenario> loaded) {
   // Unique in the process: a result of an earlier document (or of another window's) never
   // matches a new one's version, even after a failed load in between.
-  static std::atomic<std::uint64_t> lastGeneration{0};
+  static std::atomic<std::uint64_t> last_generation{0};
   Document doc;
-  doc.generation = ++lastGeneration;
+  doc.generation = ++last_generation;
   doc.path = std::move(path);
   doc.loaded = std::move(loaded);
   doc.edits = doc.loaded->lever_schedules;
   doc.edits.resize(doc.loaded->levers.size());
-  doc.savedEdits = doc.edits;
+  doc.saved_edits = doc.edits;
   return doc;
 }
 
@@ -89,10 +89,10 @@ bool hasDatedSchedule(const Document& doc, int index) {
   return stepFunction(lever(doc, index), doc.edits[static_cast<size_t>(index)]).size() > 1;
 }
 
-double leverValueInMonth(const Document& doc, int index, int absMonth) {
+double leverValueInMonth(const Document& doc, int index, int abs_month) {
   double v = 0;
   for (const auto& [from, value] : stepFunction(lever(doc, index), doc.edits[static_cast<size_t>(index)]))
-    if (from <= absMonth) v = value;
+    if (from <= abs_month) v = value;
   return v;
 }
 
@@ -129,7 +129,7 @@ int changedLeverCount(const Document& doc) {
   return n;
 }
 
-bool isDirty(const Document& doc) { return hasScenario(doc) && !sameEdits(doc, doc.edits, doc.savedEdits); }
+bool isDirty(const Document& doc) { return hasScenario(doc) && !sameEdits(doc, doc.edits, doc.saved_edits); }
 
 void setLeverValue(Document& doc, int index, double value) {
   if (index < 0 || index >= leverCount(doc)) return;
@@ -163,56 +163,56 @@ void applyLeverSettings(Document& doc, const std::vector<cp::LeverSetting>& sett
   });
 }
 
-void replaceEdits(Document& doc, LeverEdits edits, bool asSaved) {
+void replaceEdits(Document& doc, LeverEdits edits, bool as_saved) {
   if (!hasScenario(doc)) return;
   doc.edits = std::move(edits);
   doc.edits.resize(doc.loaded->levers.size());
-  if (asSaved) doc.savedEdits = doc.edits;
-  doc.undoStack.clear();
-  doc.redoStack.clear();
-  doc.gestureStart.reset();
+  if (as_saved) doc.saved_edits = doc.edits;
+  doc.undo_stack.clear();
+  doc.redo_stack.clear();
+  doc.gesture_start.reset();
   ++doc.revision;
 }
 
 void setSaveTarget(Document& doc, std::string path, std::string name) {
-  doc.savedPath = std::move(path);
-  doc.savedName = std::move(name);
+  doc.saved_path = std::move(path);
+  doc.saved_name = std::move(name);
 }
 
-void markSaved(Document& doc) { doc.savedEdits = doc.edits; }
+void markSaved(Document& doc) { doc.saved_edits = doc.edits; }
 
 void beginGesture(Document& doc) {
-  if (!doc.gestureStart) doc.gestureStart = doc.edits;
+  if (!doc.gesture_start) doc.gesture_start = doc.edits;
 }
 
 void endGesture(Document& doc) {
-  if (!doc.gestureStart) return;
-  LeverEdits before = std::move(*doc.gestureStart);
-  doc.gestureStart.reset();
+  if (!doc.gesture_start) return;
+  LeverEdits before = std::move(*doc.gesture_start);
+  doc.gesture_start.reset();
   if (sameEdits(doc, before, doc.edits)) return;
-  doc.undoStack.push_back(std::move(before));
-  if (doc.undoStack.size() > kMaxUndo) doc.undoStack.erase(doc.undoStack.begin());
-  doc.redoStack.clear();
+  doc.undo_stack.push_back(std::move(before));
+  if (doc.undo_stack.size() > kMaxUndo) doc.undo_stack.erase(doc.undo_stack.begin());
+  doc.redo_stack.clear();
 }
 
-bool gestureOpen(const Document& doc) { return doc.gestureStart.has_value(); }
+bool gestureOpen(const Document& doc) { return doc.gesture_start.has_value(); }
 
-bool canUndo(const Document& doc) { return !doc.undoStack.empty() && !doc.gestureStart; }
-bool canRedo(const Document& doc) { return !doc.redoStack.empty() && !doc.gestureStart; }
+bool canUndo(const Document& doc) { return !doc.undo_stack.empty() && !doc.gesture_start; }
+bool canRedo(const Document& doc) { return !doc.redo_stack.empty() && !doc.gesture_start; }
 
 void undo(Document& doc) {
   if (!canUndo(doc)) return;
-  doc.redoStack.push_back(std::move(doc.edits));
-  doc.edits = std::move(doc.undoStack.back());
-  doc.undoStack.pop_back();
+  doc.redo_stack.push_back(std::move(doc.edits));
+  doc.edits = std::move(doc.undo_stack.back());
+  doc.undo_stack.pop_back();
   ++doc.revision;
 }
 
 void redo(Document& doc) {
   if (!canRedo(doc)) return;
-  doc.undoStack.push_back(std::move(doc.edits));
-  doc.edits = std::move(doc.redoStack.back());
-  doc.redoStack.pop_back();
+  doc.undo_stack.push_back(std::move(doc.edits));
+  doc.edits = std::move(doc.redo_stack.back());
+  doc.redo_stack.pop_back();
   ++doc.revision;
 }
 
@@ -224,11 +224,11 @@ cp::Scenario snapshot(const Document& doc) {
 
 std::shared_ptr<const cp::Scenario> sharedSnapshot(const Document& doc) {
   if (!hasScenario(doc)) return nullptr;
-  if (!doc.shared || doc.sharedVersion != version(doc)) {
+  if (!doc.shared || doc.shared_version != version(doc)) {
     doc.shared = std::make_shared<const cp::Scenario>(snapshot(doc));
-    doc.sharedVersion = version(doc);
+    doc.shared_version = version(doc);
   }
   return doc.shared;
 }
 
-}  // namespace chokepoint::app
+}  // namespace cp::app

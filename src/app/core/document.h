@@ -21,7 +21,7 @@
 #include <string>
 #include <vector>
 
-namespace chokepoint::app {
+namespace cp::app {
 
 // One schedule per lever, in catalogue order (the shape of Scenario::lever_schedules).
 using LeverEdits = std::vector<cp::LeverSchedule>;
@@ -40,16 +40,16 @@ struct Document {
   std::string path;                            // file as opened
   std::shared_ptr<const cp::Scenario> loaded;  // the file as loaded, never edited
   LeverEdits edits;                            // the edit copy
-  LeverEdits savedEdits;                       // edits as last saved (or as loaded)
-  std::string savedPath;                       // variant written by Save As ("" = none yet)
-  std::string savedName;                       // its scenario name
-  std::vector<LeverEdits> undoStack, redoStack;
-  std::optional<LeverEdits> gestureStart;  // edits before the gesture in progress
-  std::uint64_t generation = 0;            // openDocument gives each a new one
-  std::uint64_t revision = 0;              // bumps on every change of `edits`
+  LeverEdits saved_edits;                      // edits as last saved (or as loaded)
+  std::string saved_path;                      // variant written by Save As ("" = none yet)
+  std::string saved_name;                      // its scenario name
+  std::vector<LeverEdits> undo_stack, redo_stack;
+  std::optional<LeverEdits> gesture_start;  // edits before the gesture in progress
+  std::uint64_t generation = 0;             // openDocument gives each a new one
+  std::uint64_t revision = 0;               // bumps on every change of `edits`
   // sharedSnapshot()'s copy and the version it was built for (a cache, not document state).
   mutable std::shared_ptr<const cp::Scenario> shared;
-  mutable Version sharedVersion;
+  mutable Version shared_version;
 };
 
 inline constexpr size_t kMaxUndo = 200;
@@ -69,7 +69,7 @@ const cp::Lever& lever(const Document& doc, int index);
 // has dated changes, which the panel shows read-only.
 double leverValue(const Document& doc, int index);
 bool hasDatedSchedule(const Document& doc, int index);
-double leverValueInMonth(const Document& doc, int index, int absMonth);
+double leverValueInMonth(const Document& doc, int index, int abs_month);
 // "0.5, then 0.9 from 2026-01" (the catalogue default when nothing is set).
 std::string scheduleText(const Document& doc, int index);
 std::string loadedScheduleText(const Document& doc, int index);  // as in the file
@@ -87,9 +87,9 @@ void resetLever(Document& doc, int index);  // back to the file as loaded
 void resetAllLevers(Document& doc);
 void applyLeverSettings(Document& doc, const std::vector<cp::LeverSetting>& settings);  // --lever
 // Replaces every schedule at once without an undo step and forgets the history (a restored
-// session, a share link, a reload keeping edits, a workshop's played rounds); `asSaved`: they
+// session, a share link, a reload keeping edits, a workshop's played rounds); `as_saved`: they
 // also count as saved (the workshop's game is saved as a session instead). Bumps `revision`.
-void replaceEdits(Document& doc, LeverEdits edits, bool asSaved);
+void replaceEdits(Document& doc, LeverEdits edits, bool as_saved);
 // Where Save writes (a Save As variant; "" = none yet) and the scenario name it writes.
 void setSaveTarget(Document& doc, std::string path, std::string name);
 void markSaved(Document& doc);  // the edits as they are count as saved
@@ -113,4 +113,4 @@ std::shared_ptr<const cp::Scenario> sharedSnapshot(const Document& doc);
 // from month INT_MIN, dated points after it, repeats dropped. Equal functions compare equal.
 std::vector<std::pair<int, double>> stepFunction(const cp::Lever& lever, const cp::LeverSchedule& schedule);
 
-}  // namespace chokepoint::app
+}  // namespace cp::app

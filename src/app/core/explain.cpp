@@ -13,7 +13,7 @@
 #include <limits>
 #include <utility>
 
-namespace chokepoint::app {
+namespace cp::app {
 
 //-----------------------------------------------------------------------------
 // [SECTION] Targets and bars
@@ -93,15 +93,15 @@ cp::Metric explainMetric(const cp::Scenario& s, const ExplainTarget& target, int
   return m;
 }
 
-std::vector<WaterfallBar> waterfallBars(const cp::Attribution& a, bool oneAtATime) {
+std::vector<WaterfallBar> waterfallBars(const cp::Attribution& a, bool one_at_a_time) {
   std::vector<WaterfallBar> bars;
   for (const cp::LeverContribution& c : a.levers)
     bars.push_back({WaterfallBar::Kind::Lever, c.lever, c.label.empty() ? c.id : c.label, c.from, c.to, c.help,
-                    oneAtATime ? c.alone : c.value});
+                    one_at_a_time ? c.alone : c.value});
   std::stable_sort(bars.begin(), bars.end(), [](const WaterfallBar& x, const WaterfallBar& y) {
     return std::fabs(x.value) > std::fabs(y.value);
   });
-  if (oneAtATime && a.interaction != 0)
+  if (one_at_a_time && a.interaction != 0)
     bars.push_back({WaterfallBar::Kind::Interaction, -1, N_("Interactions"), "", "",
                     N_("What the levers do together beyond the sum of their effects alone."), a.interaction});
   if (a.other != 0)
@@ -169,7 +169,7 @@ const T* cached(const ExplainState::Slot<T>& slot, const ExplainState::Key& key)
 template <class T>
 void takeFinished(ExplainState::Slot<T>& slot) {
   const std::uint64_t tag = slot.worker.takeFinished();
-  if (tag == 0 || tag != slot.submittedTag || !slot.pending) return;
+  if (tag == 0 || tag != slot.submitted_tag || !slot.pending) return;
   slot.error = slot.pending->error;
   if (slot.error.empty() && !slot.pending->value.partial) {
     slot.cache.emplace_back(slot.submitted, std::shared_ptr<const T>(slot.pending, &slot.pending->value));
@@ -182,7 +182,7 @@ void takeFinished(ExplainState::Slot<T>& slot) {
 template <class T>
 bool needed(const ExplainState::Slot<T>& slot, const ExplainState::Key& key) {
   return !cached(slot, key) &&
-         !(slot.submittedTag != 0 && slot.submitted == key && (slot.pending || !slot.error.empty()));
+         !(slot.submitted_tag != 0 && slot.submitted == key && (slot.pending || !slot.error.empty()));
 }
 
 // Submits `compute` for the key (when needed() said so).
@@ -190,10 +190,10 @@ template <class T, class Compute>
 void request(ExplainState::Slot<T>& slot, const ExplainState::Key& key, int threads, Compute compute) {
   auto result = std::make_shared<ExplainState::Pending<T>>();
   slot.submitted = key;
-  slot.submittedTag = slot.nextTag++;
+  slot.submitted_tag = slot.next_tag++;
   slot.pending = result;
   slot.error.clear();
-  slot.worker.submit(slot.submittedTag, [result, compute, threads](cp::AnalysisOptions o) {
+  slot.worker.submit(slot.submitted_tag, [result, compute, threads](cp::AnalysisOptions o) {
     o.threads = threads;
     try {
       result->value = compute(o);
@@ -220,14 +220,14 @@ void syncExplain(AppState& state) {
   takeFinished(e.sensitivity);
   if (!hasScenario(state.doc) || state.dash.months.count() == 0) return;
   const ExplainState::Key key = explainKey(state);
-  if (state.ui.explain.explainVisible && needed(e.attribution, key)) {  // the snapshots only when a run is due
+  if (state.ui.explain.explain_visible && needed(e.attribution, key)) {  // the snapshots only when a run is due
     auto base = state.doc.loaded;
     auto variant = sharedSnapshot(state.doc);
     request(e.attribution, key, e.threads, [base, variant, key](const cp::AnalysisOptions& o) {
       return cp::attribute(*base, *variant, explainMetric(*base, key.target, key.month), o);
     });
   }
-  if (state.ui.explain.sensitivityVisible && needed(e.sensitivity, key)) {
+  if (state.ui.explain.sensitivity_visible && needed(e.sensitivity, key)) {
     auto s = sharedSnapshot(state.doc);
     request(e.sensitivity, key, e.threads, [s, key](const cp::AnalysisOptions& o) {
       return cp::sensitivity(*s, explainMetric(*s, key.target, key.month), {}, o);
@@ -256,7 +256,7 @@ const cp::Sensitivity* shownSensitivity(const AppState& state) {
 float explainProgress(const AppState& state, bool sensitivity) {
   const auto fraction = [](const auto& slot) {
     const AnalysisWorker::Progress p = slot.worker.progress();
-    return p.running && p.tag == slot.submittedTag && p.total > 0
+    return p.running && p.tag == slot.submitted_tag && p.total > 0
                ? static_cast<float>(p.done) / static_cast<float>(p.total)
                : 0.0f;
   };
@@ -268,12 +268,12 @@ std::string explainStatus(const AppState& state, bool sensitivity) {
     if (shown) return "";
     if (!slot.error.empty() && slot.submitted == explainKey(state)) return tr("failed: ") + slot.error;
     const AnalysisWorker::Progress p = slot.worker.progress();
-    const int done = p.running && p.tag == slot.submittedTag ? p.done : 0;
-    const int total = p.running && p.tag == slot.submittedTag ? p.total : 0;
+    const int done = p.running && p.tag == slot.submitted_tag ? p.done : 0;
+    const int total = p.running && p.tag == slot.submitted_tag ? p.total : 0;
     return tr("computing: ") + std::to_string(done) + "/" + std::to_string(total) + tr(" runs");
   };
   return sensitivity ? status(state.explain.sensitivity, shownSensitivity(state) != nullptr)
                      : status(state.explain.attribution, shownAttribution(state) != nullptr);
 }
 
-}  // namespace chokepoint::app
+}  // namespace cp::app

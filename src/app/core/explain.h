@@ -24,7 +24,7 @@
 #include <utility>
 #include <vector>
 
-namespace chokepoint::app {
+namespace cp::app {
 
 struct AppState;
 
@@ -51,7 +51,7 @@ struct WaterfallBar {
 // Shapley split (default): one bar per lever, plus "other differences" when non-zero.
 // One at a time: each lever's effect alone, plus an "interactions" bar when non-zero.
 // Either way the bars sum to the difference. Sorted by size, largest first.
-std::vector<WaterfallBar> waterfallBars(const cp::Attribution& a, bool oneAtATime);
+std::vector<WaterfallBar> waterfallBars(const cp::Attribution& a, bool one_at_a_time);
 
 // Runs one analysis at a time on a TaskRunner; submitting cancels the one in progress.
 class AnalysisWorker {
@@ -97,9 +97,9 @@ struct ExplainState {
   template <class T>
   struct Slot {
     AnalysisWorker worker;
-    std::uint64_t nextTag = 1, submittedTag = 0;
+    std::uint64_t next_tag = 1, submitted_tag = 0;
     Key submitted;
-    std::shared_ptr<Pending<T>> pending;                          // the job of submittedTag, until it is taken
+    std::shared_ptr<Pending<T>> pending;                          // the job of submitted_tag, until it is taken
     std::string error;                                            // the job of `submitted` threw
     std::vector<std::pair<Key, std::shared_ptr<const T>>> cache;  // most recent last
   };
@@ -124,4 +124,4 @@ float explainProgress(const AppState& state, bool sensitivity);
 // The current key (target, scrubber month, edits).
 ExplainState::Key explainKey(const AppState& state);
 
-}  // namespace chokepoint::app
+}  // namespace cp::app

@@ -9,7 +9,7 @@
 #include <algorithm>
 #include <sys/stat.h>
 
-namespace chokepoint::app {
+namespace cp::app {
 
 namespace {
 
@@ -44,21 +44,21 @@ FileStamp stampOf(const std::filesystem::path& file) {
 
 void pollScenarioFile(AppState& state, std::chrono::steady_clock::time_point now) {
   ScenarioWatch& w = state.watch;
-  if (!w.enabled || state.scenarioPath.empty()) return;
+  if (!w.enabled || state.scenario_path.empty()) return;
   // A (re)load happened: what is on disk now is what we have.
-  if (state.scenarioPath != w.path || !w.loaded.sameLoad(version(state.doc))) {
-    removeWarning(state, w.deletedWarning);
-    w.deletedWarning.clear();
-    w.path = state.scenarioPath;
+  if (state.scenario_path != w.path || !w.loaded.sameLoad(version(state.doc))) {
+    removeWarning(state, w.deleted_warning);
+    w.deleted_warning.clear();
+    w.path = state.scenario_path;
     w.loaded = version(state.doc);
     w.known = stampOf(w.path);
     ++w.polls;
-    w.nextPoll = now + kWatchInterval;
-    w.prompting = w.promptRequested = false;
+    w.next_poll = now + kWatchInterval;
+    w.prompting = w.prompt_requested = false;
     return;
   }
-  if (w.prompting || (w.nextPoll && now < *w.nextPoll)) return;
-  w.nextPoll = now + kWatchInterval;
+  if (w.prompting || (w.next_poll && now < *w.next_poll)) return;
+  w.next_poll = now + kWatchInterval;
   const FileStamp stamp = stampOf(w.path);
   ++w.polls;
   if (stamp == w.known) return;
@@ -66,15 +66,15 @@ void pollScenarioFile(AppState& state, std::chrono::steady_clock::time_point now
   const std::string name = displayPath(w.path);
   if (!stamp.exists) {
     w.known = stamp;  // reported once; a file that reappears differs from "missing"
-    w.deletedWarning = name +
-                       " was deleted on disk; you keep working on the copy in memory (Save As keeps "
-                       "your levers)";
-    state.ui.warnings.push_back(w.deletedWarning);
+    w.deleted_warning = name +
+                        " was deleted on disk; you keep working on the copy in memory (Save As keeps "
+                        "your levers)";
+    state.ui.warnings.push_back(w.deleted_warning);
     return;
   }
-  removeWarning(state, w.deletedWarning);
-  w.deletedWarning.clear();
-  if (!state.scenarioLoaded || !hasScenario(state.doc)) {  // it did not load: try the new version
+  removeWarning(state, w.deleted_warning);
+  w.deleted_warning.clear();
+  if (!state.scenario_loaded || !hasScenario(state.doc)) {  // it did not load: try the new version
     w.known = stamp;
     state.ui.requests.reload = true;
     return;
@@ -86,13 +86,13 @@ void pollScenarioFile(AppState& state, std::chrono::steady_clock::time_point now
   }
   w.pending = stamp;
   w.prompting = true;
-  w.promptRequested = true;
+  w.prompt_requested = true;
 }
 
 void resolveFileChange(AppState& state, FileChangeChoice choice) {
   ScenarioWatch& w = state.watch;
   w.prompting = false;
-  w.promptRequested = false;
+  w.prompt_requested = false;
   w.known = w.pending;
   switch (choice) {
     case FileChangeChoice::ReloadKeepEdits:
@@ -107,4 +107,4 @@ void resolveFileChange(AppState& state, FileChangeChoice choice) {
   }
 }
 
-}  // namespace chokepoint::app
+}  // namespace cp::app

@@ -3,7 +3,7 @@
 // panel_recovery.cpp).
 //
 //   ... each frame, after handleRequests: pollScenarioFile(state, steady_clock::now());
-//   if (state.watch.promptRequested) ... the UI asks: Reload (keep or drop my edits) or Keep mine
+//   if (state.watch.prompt_requested) ... the UI asks: Reload (keep or drop my edits) or Keep mine
 //   resolveFileChange(state, FileChangeChoice::ReloadKeepEdits);
 //
 // A changed file that no longer loads is reported, not offered (reloading it would drop the
@@ -19,7 +19,7 @@
 #include <optional>
 #include <string>
 
-namespace chokepoint::app {
+namespace cp::app {
 
 struct AppState;
 
@@ -27,7 +27,7 @@ inline constexpr std::chrono::milliseconds kWatchInterval{1000};
 
 struct FileStamp {
   bool exists = false;
-  std::int64_t mtimeNs = 0;
+  std::int64_t mtime_ns = 0;
   std::uintmax_t size = 0;
   friend bool operator==(const FileStamp&, const FileStamp&) = default;
 };
@@ -40,11 +40,11 @@ struct ScenarioWatch {
   Version loaded;       // the document version it was taken after (its load counts)
   FileStamp known;      // what we last loaded or agreed to keep
   FileStamp pending;    // the changed file the prompt is about
-  std::optional<std::chrono::steady_clock::time_point> nextPoll;
-  bool promptRequested = false;  // open the modal (when no other popup is open)
-  bool prompting = false;        // a prompt waits for an answer: no new ones
-  std::string deletedWarning;    // in state.ui.warnings while the file is gone
-  int polls = 0;                 // stat() calls (tests)
+  std::optional<std::chrono::steady_clock::time_point> next_poll;
+  bool prompt_requested = false;  // open the modal (when no other popup is open)
+  bool prompting = false;         // a prompt waits for an answer: no new ones
+  std::string deleted_warning;    // in state.ui.warnings while the file is gone
+  int polls = 0;                  // stat() calls (tests)
 };
 
 enum class FileChangeChoice { ReloadKeepEdits, ReloadDiscardEdits, KeepMine };
@@ -52,4 +52,4 @@ enum class FileChangeChoice { ReloadKeepEdits, ReloadDiscardEdits, KeepMine };
 void pollScenarioFile(AppState& state, std::chrono::steady_clock::time_point now);
 void resolveFileChange(AppState& state, FileChangeChoice choice);
 
-}  // namespace chokepoint::app
+}  // namespace cp::app

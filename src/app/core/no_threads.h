@@ -4,7 +4,7 @@
 // (task_runner.h; EnsembleWorker::setSliced, AnalysisWorker::setSliced).
 #pragma once
 
-namespace chokepoint::app {
+namespace cp::app {
 
 #ifdef __EMSCRIPTEN__
 inline constexpr bool kHasThreads = false;
@@ -12,4 +12,4 @@ inline constexpr bool kHasThreads = false;
 inline constexpr bool kHasThreads = true;
 #endif
 
-}  // namespace chokepoint::app
+}  // namespace cp::app

@@ -26,18 +26,18 @@
 
 #include <cstddef>
 
-namespace chokepoint::app {
+namespace cp::app {
 
 struct AppState;
 
 struct RedrawSignals {
-  bool input = false;           // input events since the last check
-  bool resized = false;         // framebuffer resized or window exposed
-  bool resultsPending = false;  // a worker holds finished results not yet taken
-  bool backgroundBusy = false;  // a run or an ensemble is computing
-  bool animating = false;       // something on screen changes by itself
-  bool blinking = false;        // a text field is active: its cursor blinks
-  bool changed = false;         // something shown changed outside a frame (file watch, autosave)
+  bool input = false;            // input events since the last check
+  bool resized = false;          // framebuffer resized or window exposed
+  bool results_pending = false;  // a worker holds finished results not yet taken
+  bool background_busy = false;  // a run or an ensemble is computing
+  bool animating = false;        // something on screen changes by itself
+  bool blinking = false;         // a text field is active: its cursor blinks
+  bool changed = false;          // something shown changed outside a frame (file watch, autosave)
 };
 
 class RedrawPolicy {
@@ -62,17 +62,17 @@ class RedrawPolicy {
   double lastFrame_ = -1e300;
 };
 
-// resultsPending, backgroundBusy, animating and blinking from the workers, the classroom and the
+// results_pending, background_busy, animating and blinking from the workers, the classroom and the
 // ImGui context of the last frame (call between frames).
 RedrawSignals backgroundSignals(const AppState& state);
 
 // What timers (file watch, autosave) can change outside a frame; compare before and after.
 struct TickStamp {
   std::size_t warnings = 0;
-  std::size_t statusHash = 0;
-  bool reload = false, prompt = false, statusIsError = false;
+  std::size_t status_hash = 0;
+  bool reload = false, prompt = false, status_is_error = false;
   friend bool operator==(const TickStamp&, const TickStamp&) = default;
 };
 TickStamp tickStamp(const AppState& state);
 
-}  // namespace chokepoint::app
+}  // namespace cp::app

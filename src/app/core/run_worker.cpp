@@ -9,7 +9,7 @@
 #include <chrono>
 #include <exception>
 
-namespace chokepoint::app {
+namespace cp::app {
 
 RunWorker::~RunWorker() {
   {
@@ -102,21 +102,21 @@ void RunWorker::loop() {
 RunOutput RunWorker::run(const RunRequest& request) {
   RunOutput out;
   out.tag = request.tag;
-  out.traceCompany = request.traceCompany;
-  out.traceMonth = request.traceMonth;
+  out.trace_company = request.trace_company;
+  out.trace_month = request.trace_month;
   out.scenario = request.scenario;
   const auto t0 = std::chrono::steady_clock::now();
   try {
     const cp::Scenario& s = *request.scenario;
     cp::RunOptions options;
-    options.trace_company = request.traceCompany;
-    options.trace_month = request.traceMonth;
+    options.trace_company = request.trace_company;
+    options.trace_month = request.trace_month;
     // The Why trace's sentences in the interface language (tr() is safe on this thread).
     const cp::Text text{static_cast<const char* (*)(const char*)>(&cp::i18n::tr)};
     out.results = std::make_shared<const cp::Results>(cp::simulate(s, options, text));
 
     // The rule timeline comes with the results (no copy: it shares their lifetime).
-    out.ruleActive = std::shared_ptr<const std::vector<std::vector<char>>>(out.results, &out.results->rule_active);
+    out.rule_active = std::shared_ptr<const std::vector<std::vector<char>>>(out.results, &out.results->rule_active);
   } catch (const std::exception& e) {
     out.results.reset();
     out.error = e.what();
@@ -125,4 +125,4 @@ RunOutput RunWorker::run(const RunRequest& request) {
   return out;
 }
 
-}  // namespace chokepoint::app
+}  // namespace cp::app

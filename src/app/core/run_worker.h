@@ -27,26 +27,26 @@
 #include <thread>
 #include <vector>
 
-namespace chokepoint::app {
+namespace cp::app {
 
 enum class RunSlot { Current = 0, Baseline = 1, Trace = 2 };
 inline constexpr int kRunSlots = 3;
 
 struct RunRequest {
   std::shared_ptr<const cp::Scenario> scenario;
-  std::uint64_t tag = 0;  // the caller's id of this request (e.g. document revision)
-  int traceCompany = -1;  // record the options of this company...
-  int traceMonth = -1;    // ...in this absolute month (RunOptions)
+  std::uint64_t tag = 0;   // the caller's id of this request (e.g. document revision)
+  int trace_company = -1;  // record the options of this company...
+  int trace_month = -1;    // ...in this absolute month (RunOptions)
 };
 
 struct RunOutput {
   std::shared_ptr<const cp::Results> results;
   std::shared_ptr<const cp::Scenario> scenario;  // what was run
-  // ruleActive[r][t]: rule r in force in month index t (the rule timeline).
-  std::shared_ptr<const std::vector<std::vector<char>>> ruleActive;
+  // rule_active[r][t]: rule r in force in month index t (the rule timeline).
+  std::shared_ptr<const std::vector<std::vector<char>>> rule_active;
   std::uint64_t tag = 0;
-  int traceCompany = -1, traceMonth = -1;  // echo of the request
-  std::string error;                       // non-empty: the run threw; results is null
+  int trace_company = -1, trace_month = -1;  // echo of the request
+  std::string error;                         // non-empty: the run threw; results is null
   double milliseconds = 0;
 };
 
@@ -86,4 +86,4 @@ class RunWorker {
   std::thread thread_;
 };
 
-}  // namespace chokepoint::app
+}  // namespace cp::app

@@ -12,7 +12,7 @@
 #include <sstream>
 #include <system_error>
 
-namespace chokepoint::app {
+namespace cp::app {
 
 namespace fs = std::filesystem;
 
@@ -65,10 +65,10 @@ LeverEdits editsFromLeverStrings(const Document& doc, const LeverStrings& levers
   return edits;
 }
 
-std::string variantJson(const Document& doc, const fs::path& variantPath, const std::string& name) {
+std::string variantJson(const Document& doc, const fs::path& variant_path, const std::string& name) {
   const fs::path parent = absoluteNormal(doc.path);
-  const fs::path variantDir = absoluteNormal(variantPath).parent_path();
-  fs::path rel = parent.lexically_relative(variantDir);
+  const fs::path variant_dir = absoluteNormal(variant_path).parent_path();
+  fs::path rel = parent.lexically_relative(variant_dir);
   if (rel.empty()) rel = parent;
 
   nlohmann::ordered_json out;
@@ -85,14 +85,14 @@ std::string variantJson(const Document& doc, const fs::path& variantPath, const 
   return out.dump(2) + "\n";
 }
 
-std::string saveVariant(const Document& doc, const fs::path& variantPath, const std::string& name) {
+std::string saveVariant(const Document& doc, const fs::path& variant_path, const std::string& name) {
   if (!hasScenario(doc)) return "no scenario is open";
-  if (variantPath.empty()) return "no file name given";
-  if (absoluteNormal(variantPath) == absoluteNormal(doc.path))
+  if (variant_path.empty()) return "no file name given";
+  if (absoluteNormal(variant_path) == absoluteNormal(doc.path))
     return "cannot overwrite the scenario the variant extends; choose another file name";
   std::error_code ec;
-  if (fs::is_directory(variantPath, ec)) return variantPath.string() + " is a directory";
-  return cp::writeFileAtomic(variantPath.string(), variantJson(doc, variantPath, name));
+  if (fs::is_directory(variant_path, ec)) return variant_path.string() + " is a directory";
+  return cp::writeFileAtomic(variant_path.string(), variantJson(doc, variant_path, name));
 }
 
 std::vector<std::string> listScenarioFiles(const std::vector<fs::path>& dirs) {
@@ -116,9 +116,9 @@ std::vector<std::string> listScenarioFiles(const std::vector<fs::path>& dirs) {
   return out;
 }
 
-std::vector<fs::path> scenarioDirs(const std::string& openScenarioPath) {
+std::vector<fs::path> scenarioDirs(const std::string& open_scenario_path) {
   std::vector<fs::path> dirs;
-  if (!openScenarioPath.empty()) dirs.push_back(absoluteNormal(openScenarioPath).parent_path());
+  if (!open_scenario_path.empty()) dirs.push_back(absoluteNormal(open_scenario_path).parent_path());
   dirs.push_back(absoluteNormal("scenarios"));
   for (const fs::path& d : cp::paths::dataDirs("scenarios")) dirs.push_back(d);  // the shipped library
   return dirs;
@@ -141,4 +141,4 @@ std::string displayPath(const fs::path& path) {
   return rel.string();
 }
 
-}  // namespace chokepoint::app
+}  // namespace cp::app

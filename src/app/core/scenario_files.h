@@ -13,7 +13,7 @@
 #include <utility>
 #include <vector>
 
-namespace chokepoint::app {
+namespace cp::app {
 
 // Lever id -> its settings as typed ("on", "0.9", or {"0.5", "0.9@2026-01"}), in catalogue order.
 using LeverStrings = std::vector<std::pair<std::string, std::vector<std::string>>>;
@@ -31,15 +31,15 @@ LeverEdits editsFromLeverStrings(const Document& doc, const LeverStrings& levers
 // A small scenario that `extends` the loaded file (path relative to the variant's own
 // directory) with `name` and a `set` of every lever that differs from the loaded file,
 // written as people type it ("on", "0.9", ["0.5", "0.9@2026-01"]).
-std::string variantJson(const Document& doc, const std::filesystem::path& variantPath, const std::string& name);
+std::string variantJson(const Document& doc, const std::filesystem::path& variant_path, const std::string& name);
 // Writes variantJson atomically. Returns an error message, or "" on success.
-std::string saveVariant(const Document& doc, const std::filesystem::path& variantPath, const std::string& name);
+std::string saveVariant(const Document& doc, const std::filesystem::path& variant_path, const std::string& name);
 
 // Scenario files (*.json except schema.json) in the given directories, sorted, each once.
 std::vector<std::string> listScenarioFiles(const std::vector<std::filesystem::path>& dirs);
 // Where File > Open looks: beside the open scenario, ./scenarios, the shipped library
 // (paths/data_dirs.h: installed beside the program, or the source tree).
-std::vector<std::filesystem::path> scenarioDirs(const std::string& openScenarioPath);
+std::vector<std::filesystem::path> scenarioDirs(const std::string& open_scenario_path);
 
 // Long CSV (month,scope,id,metric,value), written atomically. Returns "" or an error.
 std::string exportResultsCsv(const cp::Results& results, const std::filesystem::path& path);
@@ -47,4 +47,4 @@ std::string exportResultsCsv(const cp::Results& results, const std::filesystem::
 // `path` relative to the working directory when it lies below it, else as given.
 std::string displayPath(const std::filesystem::path& path);
 
-}  // namespace chokepoint::app
+}  // namespace cp::app

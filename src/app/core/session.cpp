@@ -16,7 +16,7 @@
 #include <algorithm>
 #include <system_error>
 
-namespace chokepoint::app {
+namespace cp::app {
 
 namespace {
 
@@ -38,7 +38,7 @@ std::string absolutePath(const std::string& path) {
 std::string sessionToJson(const SessionData& session) {
   nlohmann::ordered_json out;
   out["format"] = kFormat;
-  out["clean_exit"] = session.cleanExit;
+  out["clean_exit"] = session.clean_exit;
   out["scenario"] = session.scenario;
   nlohmann::ordered_json levers = nlohmann::ordered_json::object();
   for (const auto& [id, values] : session.levers) {
@@ -48,7 +48,7 @@ std::string sessionToJson(const SessionData& session) {
       levers[id] = values;
   }
   out["levers"] = std::move(levers);
-  if (!session.savedPath.empty()) out["saved_as"] = {{"path", session.savedPath}, {"name", session.savedName}};
+  if (!session.saved_path.empty()) out["saved_as"] = {{"path", session.saved_path}, {"name", session.saved_name}};
   return out.dump(2) + "\n";
 }
 
@@ -65,7 +65,7 @@ std::optional<SessionData> sessionFromJson(std::string_view text, std::string* e
   SessionData s;
   const auto clean = doc.find("clean_exit");
   if (clean == doc.end() || !clean->is_boolean()) return fail("/clean_exit: expected true or false");
-  s.cleanExit = clean->get<bool>();
+  s.clean_exit = clean->get<bool>();
   const auto scenario = doc.find("scenario");
   if (scenario == doc.end() || !scenario->is_string()) return fail("/scenario: expected a file name");
   s.scenario = scenario->get<std::string>();
@@ -82,8 +82,8 @@ std::optional<SessionData> sessionFromJson(std::string_view text, std::string* e
     s.levers.emplace_back(id, std::move(values));
   }
   if (const auto saved = doc.find("saved_as"); saved != doc.end() && saved->is_object()) {
-    s.savedPath = saved->value("path", "");
-    s.savedName = saved->value("name", "");
+    s.saved_path = saved->value("path", "");
+    s.saved_name = saved->value("name", "");
   }
   return s;
 }
@@ -98,7 +98,7 @@ std::optional<SessionData> readUncleanSession(const std::filesystem::path& file,
     if (warning) *warning = file.string() + ": " + error + "; the last session cannot be restored";
     return std::nullopt;
   }
-  if (session->cleanExit || session->scenario.empty() || session->levers.empty()) return std::nullopt;
+  if (session->clean_exit || session->scenario.empty() || session->levers.empty()) return std::nullopt;
   return session;
 }
 
@@ -108,57 +108,57 @@ std::optional<SessionData> readUncleanSession(const std::filesystem::path& file,
 
 SessionData captureSession(const AppState& state) {
   SessionData s;
-  s.scenario = absolutePath(state.scenarioPath);
+  s.scenario = absolutePath(state.scenario_path);
   s.levers = changedLeverStrings(state.doc);
-  if (hasScenario(state.doc) && !state.doc.savedPath.empty()) {
-    s.savedPath = absolutePath(state.doc.savedPath);
-    s.savedName = state.doc.savedName;
+  if (hasScenario(state.doc) && !state.doc.saved_path.empty()) {
+    s.saved_path = absolutePath(state.doc.saved_path);
+    s.saved_name = state.doc.saved_name;
   }
   return s;
 }
 
 void offerSession(AppState& state, SessionData session) {
   state.session.offer = std::move(session);
-  state.session.offerRequested = true;
+  state.session.offer_requested = true;
 }
 
 void discardSessionOffer(AppState& state) {
   state.session.offer.reset();
-  state.session.offerRequested = false;
-  state.session.lastWritten.clear();
+  state.session.offer_requested = false;
+  state.session.last_written.clear();
   state.session.seen = Version{~std::uint64_t{0}, 0};  // the next tick writes: the old file goes
 }
 
 void restoreSession(AppState& state, const SessionData& session) {
   state.session.offer.reset();
-  state.session.offerRequested = false;
+  state.session.offer_requested = false;
   try {
     (void)cp::loadScenario(session.scenario);  // a broken file must not replace what is open
   } catch (const std::exception&) {
     setStatus(state, "Could not restore the last session: " + session.scenario + " does not load", true);
     return;
   }
-  state.scenarioPath = session.scenario;
+  state.scenario_path = session.scenario;
   loadScenario(state);
-  if (!state.scenarioLoaded || !hasScenario(state.doc)) {
+  if (!state.scenario_loaded || !hasScenario(state.doc)) {
     setStatus(state, "Could not restore the last session: " + session.scenario + " does not load", true);
     return;
   }
   Document& doc = state.doc;
-  std::vector<std::string> skippedIds;
-  replaceEdits(doc, editsFromLeverStrings(doc, session.levers, &skippedIds), /*asSaved=*/false);
-  const int restored = static_cast<int>(session.levers.size() - skippedIds.size());
+  std::vector<std::string> skipped_ids;
+  replaceEdits(doc, editsFromLeverStrings(doc, session.levers, &skipped_ids), /*as_saved=*/false);
+  const int restored = static_cast<int>(session.levers.size() - skipped_ids.size());
   std::string skipped;
-  for (const std::string& id : skippedIds) skipped += (skipped.empty() ? "" : ", ") + id;
-  setSaveTarget(doc, session.savedPath, session.savedName);
+  for (const std::string& id : skipped_ids) skipped += (skipped.empty() ? "" : ", ") + id;
+  setSaveTarget(doc, session.saved_path, session.saved_name);
   std::string message = "Restored the last session: " + std::to_string(restored) + " changed lever(s)";
   if (!skipped.empty()) message += "; skipped (no longer in the scenario or not valid): " + skipped;
   setStatus(state, message, !skipped.empty());
 }
 
 void handleSessionRequests(AppState& state) {
-  if (!state.session.restoreRequested) return;
-  state.session.restoreRequested = false;
+  if (!state.session.restore_requested) return;
+  state.session.restore_requested = false;
   if (!state.session.offer) return;
   const SessionData session = *state.session.offer;  // restoreSession clears the offer
   restoreSession(state, session);
@@ -177,11 +177,11 @@ std::string leverSettingLines(const AppState& state) {
 
 namespace {
 
-bool writeSession(AppState& state, bool cleanExit) {
+bool writeSession(AppState& state, bool clean_exit) {
   SessionData data = captureSession(state);
-  data.cleanExit = cleanExit;
+  data.clean_exit = clean_exit;
   const std::string json = sessionToJson(data);
-  if (json == state.session.lastWritten) return true;
+  if (json == state.session.last_written) return true;
   std::string error;
   if (!writeFileAtomically(state.session.file, json, &error)) {
     if (state.session.error.empty()) setStatus(state, "Autosave failed: " + error, true);
@@ -189,7 +189,7 @@ bool writeSession(AppState& state, bool cleanExit) {
     return false;
   }
   state.session.error.clear();
-  state.session.lastWritten = json;
+  state.session.last_written = json;
   ++state.session.writes;
   return true;
 }
@@ -200,23 +200,23 @@ void autosaveTick(AppState& state, std::chrono::steady_clock::time_point now) {
   SessionState& s = state.session;
   if (s.file.empty() || s.offer) return;  // off, or the crashed session still waits for a choice
   const Version current = version(state.doc);
-  const std::string& savedPath = state.doc.savedPath;
-  if (current != s.seen || state.scenarioPath != s.seenPath || savedPath != s.seenSavedPath) {
+  const std::string& saved_path = state.doc.saved_path;
+  if (current != s.seen || state.scenario_path != s.seen_path || saved_path != s.seen_saved_path) {
     s.seen = current;
-    s.seenPath = state.scenarioPath;
-    s.seenSavedPath = savedPath;
-    if (!s.firstChange) s.firstChange = now;
-    s.due = std::min(now + kAutosaveDelay, *s.firstChange + kAutosaveMaxDelay);
+    s.seen_path = state.scenario_path;
+    s.seen_saved_path = saved_path;
+    if (!s.first_change) s.first_change = now;
+    s.due = std::min(now + kAutosaveDelay, *s.first_change + kAutosaveMaxDelay);
   }
   if (!s.due || now < *s.due || gestureOpen(state.doc)) return;  // a drag writes once, when it ends
   s.due.reset();
-  s.firstChange.reset();
-  writeSession(state, /*cleanExit=*/false);
+  s.first_change.reset();
+  writeSession(state, /*clean_exit=*/false);
 }
 
-bool writeSessionAtExit(AppState& state, bool cleanExit) {
+bool writeSessionAtExit(AppState& state, bool clean_exit) {
   if (state.session.file.empty() || state.session.offer) return false;
-  return writeSession(state, cleanExit);
+  return writeSession(state, clean_exit);
 }
 
-}  // namespace chokepoint::app
+}  // namespace cp::app

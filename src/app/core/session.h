@@ -24,7 +24,7 @@
 #include <string>
 #include <string_view>
 
-namespace chokepoint::app {
+namespace cp::app {
 
 struct AppState;
 
@@ -33,10 +33,10 @@ inline constexpr std::chrono::milliseconds kAutosaveDelay{2000};      // after t
 inline constexpr std::chrono::milliseconds kAutosaveMaxDelay{10000};  // ...but no later than this after the first
 
 struct SessionData {
-  std::string scenario;              // absolute path of the open scenario ("" = none)
-  LeverStrings levers;               // changed levers, as typed
-  std::string savedPath, savedName;  // the variant Save As last wrote ("" = none)
-  bool cleanExit = false;
+  std::string scenario;                // absolute path of the open scenario ("" = none)
+  LeverStrings levers;                 // changed levers, as typed
+  std::string saved_path, saved_name;  // the variant Save As last wrote ("" = none)
+  bool clean_exit = false;
 };
 
 std::string sessionToJson(const SessionData& session);
@@ -51,15 +51,15 @@ struct SessionState {
   std::filesystem::path file;  // where autosave writes; empty = off
   // Change tracking: what the last tick saw, and when the pending write is due.
   Version seen;
-  std::string seenPath, seenSavedPath;
-  std::optional<std::chrono::steady_clock::time_point> firstChange, due;
-  std::string lastWritten;  // JSON last written (identical writes are skipped)
-  int writes = 0;           // successful writes (tests)
-  std::string error;        // the last write failed ("" = fine)
+  std::string seen_path, seen_saved_path;
+  std::optional<std::chrono::steady_clock::time_point> first_change, due;
+  std::string last_written;  // JSON last written (identical writes are skipped)
+  int writes = 0;            // successful writes (tests)
+  std::string error;         // the last write failed ("" = fine)
   // Recovery
   std::optional<SessionData> offer;  // an unclean session waiting for Restore / Discard
-  bool offerRequested = false;       // open the modal (when no other popup is open)
-  bool restoreRequested = false;     // Restore was chosen: handleRequests() restores the offer
+  bool offer_requested = false;      // open the modal (when no other popup is open)
+  bool restore_requested = false;    // Restore was chosen: handleRequests() restores the offer
 };
 
 // What would be written now.
@@ -81,11 +81,11 @@ void handleSessionRequests(AppState& state);
 // so the crashed session survives until the user has chosen.
 void autosaveTick(AppState& state, std::chrono::steady_clock::time_point now);
 // Writes the session now (unless a restore offer is still open): on quit with
-// cleanExit = true; on SIGTERM (logout, shutdown) with cleanExit = false when edits are
+// clean_exit = true; on SIGTERM (logout, shutdown) with clean_exit = false when edits are
 // unsaved, so the next start offers them back.
-bool writeSessionAtExit(AppState& state, bool cleanExit = true);
+bool writeSessionAtExit(AppState& state, bool clean_exit = true);
 
 // "id=value" lines of the changed levers, one per typed value (--print-levers).
 std::string leverSettingLines(const AppState& state);
 
-}  // namespace chokepoint::app
+}  // namespace cp::app

@@ -15,7 +15,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 
-namespace chokepoint::app {
+namespace cp::app {
 
 namespace {
 
@@ -33,15 +33,15 @@ void appendWarning(std::string* warning, const std::string& text) {
 
 }  // namespace
 
-UserDirs userDirs(const char* xdgConfigHome, const char* xdgDataHome, const char* home) {
+UserDirs userDirs(const char* xdg_config_home, const char* xdg_data_home, const char* home) {
   UserDirs dirs;
-  const auto homeDir = absoluteOrEmpty(home);
-  auto configBase = absoluteOrEmpty(xdgConfigHome);
-  if (configBase.empty() && !homeDir.empty()) configBase = homeDir / ".config";
-  auto dataBase = absoluteOrEmpty(xdgDataHome);
-  if (dataBase.empty() && !homeDir.empty()) dataBase = homeDir / ".local" / "share";
-  if (!configBase.empty()) dirs.config = configBase / "chokepoint";
-  if (!dataBase.empty()) dirs.data = dataBase / "chokepoint";
+  const auto home_dir = absoluteOrEmpty(home);
+  auto config_base = absoluteOrEmpty(xdg_config_home);
+  if (config_base.empty() && !home_dir.empty()) config_base = home_dir / ".config";
+  auto data_base = absoluteOrEmpty(xdg_data_home);
+  if (data_base.empty() && !home_dir.empty()) data_base = home_dir / ".local" / "share";
+  if (!config_base.empty()) dirs.config = config_base / "chokepoint";
+  if (!data_base.empty()) dirs.data = data_base / "chokepoint";
   return dirs;
 }
 
@@ -51,9 +51,9 @@ UserDirs userDirsFromEnv() {
 
 std::string settingsToJson(const Settings& settings) {
   nlohmann::json doc = {
-      {"window", {{"width", settings.windowWidth}, {"height", settings.windowHeight}}},
+      {"window", {{"width", settings.window_width}, {"height", settings.window_height}}},
       {"theme", std::string(themeName(settings.theme))},
-      {"recent_files", settings.recentFiles},
+      {"recent_files", settings.recent_files},
       {"language", settings.language},
   };
   return doc.dump(2) + "\n";
@@ -66,7 +66,7 @@ Settings settingsFromJson(std::string_view text, std::string* warning) {
     appendWarning(warning, "not a JSON object; using defaults");
     return s;
   }
-  const auto readSide = [&](const char* key, int& out) {
+  const auto read_side = [&](const char* key, int& out) {
     const auto window = doc.find("window");
     if (window == doc.end() || !window->is_object()) return;
     const auto v = window->find(key);
@@ -79,8 +79,8 @@ Settings settingsFromJson(std::string_view text, std::string* warning) {
     }
     out = v->get<int>();
   };
-  readSide("width", s.windowWidth);
-  readSide("height", s.windowHeight);
+  read_side("width", s.window_width);
+  read_side("height", s.window_height);
   if (const auto t = doc.find("theme"); t != doc.end()) {
     const auto theme = t->is_string() ? parseTheme(t->get<std::string>()) : std::nullopt;
     if (theme) {
@@ -104,7 +104,7 @@ Settings settingsFromJson(std::string_view text, std::string* warning) {
           ok = false;
           continue;
         }
-        if (s.recentFiles.size() < kMaxRecentFilesInSettings) s.recentFiles.push_back(f.get<std::string>());
+        if (s.recent_files.size() < kMaxRecentFilesInSettings) s.recent_files.push_back(f.get<std::string>());
       }
     }
     if (!ok) appendWarning(warning, "/recent_files: expected a list of file names, found " + r->dump());
@@ -168,10 +168,10 @@ bool writeFileAtomically(const std::filesystem::path& file, std::string_view con
     left -= static_cast<size_t>(n);
   }
   const bool synced = ::fsync(fd) == 0;
-  const int syncErrno = errno;
+  const int sync_errno = errno;
   const bool closed = ::close(fd) == 0;
   if (!synced || !closed) {
-    const std::string msg = std::strerror(synced ? errno : syncErrno);
+    const std::string msg = std::strerror(synced ? errno : sync_errno);
     std::filesystem::remove(tmp, ec);
     return fail("cannot flush " + tmp.string() + ": " + msg);
   }
@@ -183,4 +183,4 @@ bool writeFileAtomically(const std::filesystem::path& file, std::string_view con
   return true;
 }
 
-}  // namespace chokepoint::app
+}  // namespace cp::app

@@ -17,7 +17,7 @@
 #include <string_view>
 #include <vector>
 
-namespace chokepoint::app {
+namespace cp::app {
 
 inline constexpr const char* kSettingsFile = "settings.json";
 inline constexpr const char* kImGuiIniFile = "imgui.ini";
@@ -29,11 +29,11 @@ inline constexpr int kMaxWindowSide = 16384;
 inline constexpr size_t kMaxRecentFilesInSettings = 16;
 
 struct Settings {
-  int windowWidth = kDefaultWindowWidth;
-  int windowHeight = kDefaultWindowHeight;
+  int window_width = kDefaultWindowWidth;
+  int window_height = kDefaultWindowHeight;
   Theme theme = Theme::Dark;
-  std::vector<std::string> recentFiles;  // File > Open recent, most recent first
-  std::string language = "en";           // View > Language: "en" or "uk"
+  std::vector<std::string> recent_files;  // File > Open recent, most recent first
+  std::string language = "en";            // View > Language: "en" or "uk"
 };
 
 // Both empty when no home directory is known: then nothing is persisted.
@@ -44,7 +44,7 @@ struct UserDirs {
 
 // Pure: resolves the directories from the given environment values (null = unset).
 // Relative or empty XDG values are ignored, as the XDG spec requires.
-UserDirs userDirs(const char* xdgConfigHome, const char* xdgDataHome, const char* home);
+UserDirs userDirs(const char* xdg_config_home, const char* xdg_data_home, const char* home);
 UserDirs userDirsFromEnv();
 
 // Missing file: defaults, no warning. Unreadable or malformed: defaults for the bad
@@ -62,4 +62,4 @@ bool writeFileAtomically(const std::filesystem::path& file, std::string_view con
 // The whole file, or nullopt if it cannot be read.
 std::optional<std::string> readTextFile(const std::filesystem::path& file);
 
-}  // namespace chokepoint::app
+}  // namespace cp::app

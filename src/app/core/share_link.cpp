@@ -13,7 +13,7 @@
 #include <exception>
 #include <system_error>
 
-namespace chokepoint::app {
+namespace cp::app {
 
 namespace {
 
@@ -85,7 +85,7 @@ std::optional<ShareLink> parseShareLink(std::string_view fragment, std::string* 
   if (!fragment.empty() && fragment.front() == '#') fragment.remove_prefix(1);
   if (fragment.empty()) return fail(tr("the link is empty (expected #scenario=ID&lever=ID=VALUE...)"));
   ShareLink link;
-  bool haveScenario = false;
+  bool have_scenario = false;
   size_t start = 0;
   for (int part = 1; start <= fragment.size(); ++part) {
     const size_t end = std::min(fragment.find('&', start), fragment.size());
@@ -99,10 +99,10 @@ std::optional<ShareLink> parseShareLink(std::string_view fragment, std::string* 
     // xgettext:no-c-format
     if (!value) return fail(where + tr(": a '%' escape is not two hex digits"));
     if (key == "scenario") {
-      if (haveScenario) return fail(where + tr(": the scenario is given twice"));
+      if (have_scenario) return fail(where + tr(": the scenario is given twice"));
       if (!validScenarioId(*value)) return fail(where + trf(": '{}' is not a library scenario id", *value));
       link.scenario = *value;
-      haveScenario = true;
+      have_scenario = true;
     } else if (key == "lever") {
       const size_t leq = value->find('=');
       if (leq == std::string::npos || leq == 0 || leq + 1 == value->size())
@@ -120,7 +120,7 @@ std::optional<ShareLink> parseShareLink(std::string_view fragment, std::string* 
       return fail(where + trf(": unknown key '{}' (expected scenario=, lever= or lang=)", key));
     }
   }
-  if (!haveScenario) return fail(tr("the link names no scenario (expected #scenario=ID...)"));
+  if (!have_scenario) return fail(tr("the link names no scenario (expected #scenario=ID...)"));
   return link;
 }
 
@@ -132,22 +132,22 @@ std::string formatShareLink(const ShareLink& link) {
   return out;
 }
 
-std::string openShareLink(AppState& state, std::string_view fragment, const std::vector<fs::path>& libraryDirs) {
+std::string openShareLink(AppState& state, std::string_view fragment, const std::vector<fs::path>& library_dirs) {
   std::string error;
   std::optional<ShareLink> link = parseShareLink(fragment, &error);
   // The language first, so the scenario's names and any message read in it.
   if (link && !link->lang.empty() && link->lang != state.ui.language) setAppLanguage(state, link->lang);
   if (link) {
-    state.scenarioPath = libraryPath(libraryDirs, link->scenario);
-    if (state.scenarioPath.empty()) {
+    state.scenario_path = libraryPath(library_dirs, link->scenario);
+    if (state.scenario_path.empty()) {
       error = trf("no library scenario '{}'", link->scenario);
     } else {
       loadScenario(state);
-      if (state.loadError) {
-        error = trf("scenario '{}' does not load: {}", link->scenario, *state.loadError);
+      if (state.load_error) {
+        error = trf("scenario '{}' does not load: {}", link->scenario, *state.load_error);
       } else {
         try {
-          replaceEdits(state.doc, editsFromLeverStrings(state.doc, link->levers, nullptr), /*asSaved=*/false);
+          replaceEdits(state.doc, editsFromLeverStrings(state.doc, link->levers, nullptr), /*as_saved=*/false);
           return "";
         } catch (const std::exception& e) {
           error = e.what();
@@ -156,20 +156,20 @@ std::string openShareLink(AppState& state, std::string_view fragment, const std:
     }
   }
   error = tr("Bad link, showing the baseline instead: ") + error;
-  state.scenarioPath = libraryPath(libraryDirs, kBaselineScenarioId);
+  state.scenario_path = libraryPath(library_dirs, kBaselineScenarioId);
   loadScenario(state);
   state.ui.warnings.push_back(error);  // the status bar shows it until the next start
   return error;
 }
 
-std::string currentShareLink(const AppState& state, const std::vector<fs::path>& libraryDirs, std::string* error) {
-  const fs::path open = fs::path(state.scenarioPath);
+std::string currentShareLink(const AppState& state, const std::vector<fs::path>& library_dirs, std::string* error) {
+  const fs::path open = fs::path(state.scenario_path);
   const std::string id = open.stem().string();
-  const std::string found = validScenarioId(id) ? libraryPath(libraryDirs, id) : "";
+  const std::string found = validScenarioId(id) ? libraryPath(library_dirs, id) : "";
   std::error_code ec;
-  const bool inLibrary =
+  const bool in_library =
       hasScenario(state.doc) && open.extension() == ".json" && !found.empty() && fs::equivalent(open, found, ec) && !ec;
-  if (!inLibrary) {
+  if (!in_library) {
     if (error) *error = tr("a link can carry only a library scenario (scenarios/*.json); save a variant instead");
     return "";
   }
@@ -189,4 +189,4 @@ void copyShareLink(AppState& state) {
   setStatus(state, tr("Copied the link: ") + link);
 }
 
-}  // namespace chokepoint::app
+}  // namespace cp::app

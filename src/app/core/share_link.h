@@ -24,7 +24,7 @@
 #include <string_view>
 #include <vector>
 
-namespace chokepoint::app {
+namespace cp::app {
 
 struct AppState;
 
@@ -47,11 +47,11 @@ std::string formatShareLink(const ShareLink& link);
 // schedule of each lever (so the state is exactly the link's). A bad link (syntax, unknown
 // scenario, bad lever) opens the baseline instead and returns the reason; "" on success.
 std::string openShareLink(AppState& state, std::string_view fragment,
-                          const std::vector<std::filesystem::path>& libraryDirs);
+                          const std::vector<std::filesystem::path>& library_dirs);
 // The link of what is on screen; "" + error when the open file is not a library scenario.
-std::string currentShareLink(const AppState& state, const std::vector<std::filesystem::path>& libraryDirs,
+std::string currentShareLink(const AppState& state, const std::vector<std::filesystem::path>& library_dirs,
                              std::string* error);
 // File > Copy link: the link to the clipboard and a status line saying so (or why not).
 void copyShareLink(AppState& state);
 
-}  // namespace chokepoint::app
+}  // namespace cp::app

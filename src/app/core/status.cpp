@@ -2,11 +2,11 @@
 
 #include "app/core/app_state.h"
 
-namespace chokepoint::app {
+namespace cp::app {
 
 void setStatus(UiState& ui, std::string message, bool error) {
-  ui.statusMessage = std::move(message);
-  ui.statusIsError = error;
+  ui.status_message = std::move(message);
+  ui.status_is_error = error;
 }
 
 void setError(UiState& ui, std::string message) { setStatus(ui, std::move(message), true); }
@@ -17,4 +17,4 @@ void setError(AppState& state, std::string message) { setStatus(state, std::move
 
 void clearStatus(AppState& state) { setStatus(state, std::string(), false); }
 
-}  // namespace chokepoint::app
+}  // namespace cp::app

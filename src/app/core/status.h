@@ -1,6 +1,6 @@
 // The status line at the end of the menu bar: the last action's outcome ("Saved ...") or
 // why it failed (drawn in the error colour). Every part of the dashboard reports through
-// these three calls; UiState::statusMessage / statusIsError hold what is shown. A panel
+// these three calls; UiState::status_message / status_is_error hold what is shown. A panel
 // passes its UiState, the rest of the app the AppState.
 //
 //   setStatus(state, tr("Saved ") + path);
@@ -9,7 +9,7 @@
 
 #include <string>
 
-namespace chokepoint::app {
+namespace cp::app {
 
 struct AppState;
 struct UiState;
@@ -20,4 +20,4 @@ void clearStatus(AppState& state);
 void setStatus(UiState& ui, std::string message, bool error = false);
 void setError(UiState& ui, std::string message);
 
-}  // namespace chokepoint::app
+}  // namespace cp::app

@@ -2,7 +2,7 @@
 
 #include <utility>
 
-namespace chokepoint::app {
+namespace cp::app {
 
 TaskRunner::~TaskRunner() {
   {
@@ -152,4 +152,4 @@ void TaskRunner::loop() {
   }
 }
 
-}  // namespace chokepoint::app
+}  // namespace cp::app

@@ -27,7 +27,7 @@
 #include <optional>
 #include <thread>
 
-namespace chokepoint::app {
+namespace cp::app {
 
 // What a task's step is given.
 struct TaskContext {
@@ -106,4 +106,4 @@ class TaskRunner {
   std::thread thread_;
 };
 
-}  // namespace chokepoint::app
+}  // namespace cp::app

@@ -4,14 +4,14 @@
 #include "i18n/i18n.h"
 #include "i18n/trf.h"
 
-namespace chokepoint::app {
+namespace cp::app {
 using cp::i18n::tr;
 using cp::i18n::trf;
 using cp::i18n::trId;
-}  // namespace chokepoint::app
+}  // namespace cp::app
 
-namespace chart {
+namespace cp::chart {
 using cp::i18n::tr;
 using cp::i18n::trf;
 using cp::i18n::trId;
-}  // namespace chart
+}  // namespace cp::chart

@@ -15,7 +15,7 @@
 #include <map>
 #include <set>
 
-namespace chokepoint::app {
+namespace cp::app {
 
 //-----------------------------------------------------------------------------
 // [SECTION] Bands from an ensemble
@@ -109,12 +109,13 @@ UncertaintyBands bandsFromEnsemble(const cp::Scenario& s, const cp::EnsembleResu
   for (size_t k = 0; k < kpis.size(); ++k) {
     const auto it = index.find(keyText(kpis[k].series.scope, kpis[k].series.id, kpis[k].series.metric));
     if (it == index.end()) continue;
-    std::vector<std::vector<double>> perMonth(months);
+    std::vector<std::vector<double>> per_month(months);
     for (size_t m : members) {
       const double* v = e.memberSeries(m, it->second);
       member.assign(v, v + months);
       for (size_t t = 0; t < months; ++t)
-        if (const double x = kpiValue(kpis[k], member, static_cast<int>(t)); std::isfinite(x)) perMonth[t].push_back(x);
+        if (const double x = kpiValue(kpis[k], member, static_cast<int>(t)); std::isfinite(x))
+          per_month[t].push_back(x);
     }
     BandSeries& band = out.kpis[k];
     band.label = kpis[k].id;
@@ -122,10 +123,10 @@ UncertaintyBands bandsFromEnsemble(const cp::Scenario& s, const cp::EnsembleResu
     band.p50.assign(months, NAN);
     band.p90.assign(months, NAN);
     for (size_t t = 0; t < months; ++t) {
-      std::sort(perMonth[t].begin(), perMonth[t].end());
-      band.p10[t] = cp::quantileSorted(perMonth[t].data(), perMonth[t].size(), 0.10);
-      band.p50[t] = cp::quantileSorted(perMonth[t].data(), perMonth[t].size(), 0.50);
-      band.p90[t] = cp::quantileSorted(perMonth[t].data(), perMonth[t].size(), 0.90);
+      std::sort(per_month[t].begin(), per_month[t].end());
+      band.p10[t] = cp::quantileSorted(per_month[t].data(), per_month[t].size(), 0.10);
+      band.p50[t] = cp::quantileSorted(per_month[t].data(), per_month[t].size(), 0.50);
+      band.p90[t] = cp::quantileSorted(per_month[t].data(), per_month[t].size(), 0.90);
     }
   }
   return out;
@@ -220,7 +221,7 @@ void setUncertainty(AppState& state, bool on) {
 
 void syncUncertainty(AppState& state) {
   UncertaintyState& u = state.uncertainty;
-  if (auto out = u.worker.take(); out && out->tag == u.submittedTag) {
+  if (auto out = u.worker.take(); out && out->tag == u.submitted_tag) {
     u.error = out->error;
     if (out->bands) {
       u.bands = out->bands;
@@ -228,17 +229,17 @@ void syncUncertainty(AppState& state) {
     }
   }
   if (!u.enabled || !scenarioHasUncertainty(state)) {
-    if (u.submittedTag != 0) u.worker.cancel();
-    u.submittedTag = 0;
+    if (u.submitted_tag != 0) u.worker.cancel();
+    u.submitted_tag = 0;
     return;
   }
   const UncertaintyState::Key key = currentKey(state);
-  if (u.submittedTag != 0 && u.submitted == key) return;
+  if (u.submitted_tag != 0 && u.submitted == key) return;
   if (u.bands && u.shown == key) return;  // toggled off and on again: still current
   u.submitted = key;
-  u.submittedTag = u.nextTag++;
+  u.submitted_tag = u.next_tag++;
   u.error.clear();
-  u.worker.submit({sharedSnapshot(state.doc), u.submittedTag, u.runs});
+  u.worker.submit({sharedSnapshot(state.doc), u.submitted_tag, u.runs});
 }
 
 void waitForUncertainty(AppState& state) {
@@ -275,8 +276,8 @@ std::string uncertaintyStatus(const AppState& state) {
   if (u.bands && u.shown == currentKey(state))
     return tr("bands: p10-p90 of ") + std::to_string(u.bands->runs) + tr(" runs");
   const EnsembleWorker::Progress p = u.worker.progress();
-  const int done = p.running && p.tag == u.submittedTag ? p.done : 0;
+  const int done = p.running && p.tag == u.submitted_tag ? p.done : 0;
   return tr("uncertainty: ") + std::to_string(done) + "/" + std::to_string(u.runs) + tr(" runs");
 }
 
-}  // namespace chokepoint::app
+}  // namespace cp::app

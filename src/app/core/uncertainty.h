@@ -7,7 +7,7 @@
 //   ... update() (syncRuns) calls syncUncertainty(): it starts the ensemble; a lever edit cancels
 //   ... the one in progress and starts one for the new edits; bands of older edits are hidden
 //   ... until it finishes
-//   if (const auto* b = chartBands(state, c)) for (const BandSeries& s : *b) chart::Band(...);
+//   if (const auto* b = chartBands(state, c)) for (const BandSeries& s : *b) chart::band(...);
 //
 // Seed: the scenario's own (Scenario::seed), so the same edits always give the same bands.
 // A series summed from two metrics (train + infer) is summed per member before its quantiles.
@@ -26,7 +26,7 @@
 #include <utility>
 #include <vector>
 
-namespace chokepoint::app {
+namespace cp::app {
 
 struct AppState;
 
@@ -103,7 +103,7 @@ struct UncertaintyState {
     int runs = 0;
     friend bool operator==(const Key&, const Key&) = default;
   };
-  std::uint64_t nextTag = 1, submittedTag = 0;
+  std::uint64_t next_tag = 1, submitted_tag = 0;
   Key submitted, shown;
   std::shared_ptr<const UncertaintyBands> bands;  // the last finished ensemble (of `shown`)
   std::string error;
@@ -123,4 +123,4 @@ KpiRange kpiRange(const AppState& state, size_t kpi);
 // "uncertainty: 73/200 runs", "p10-p90 of 200 runs", or why there are no bands.
 std::string uncertaintyStatus(const AppState& state);
 
-}  // namespace chokepoint::app
+}  // namespace cp::app

@@ -7,8 +7,8 @@
 
 #include <functional>
 
-namespace chokepoint::app {
+namespace cp::app {
 
 using WakeHook = std::function<void()>;
 
-}  // namespace chokepoint::app
+}  // namespace cp::app

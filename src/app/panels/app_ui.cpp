@@ -29,7 +29,7 @@
 #define CHOKEPOINT_VERSION "unknown"
 #endif
 
-namespace chokepoint::app {
+namespace cp::app {
 
 namespace {
 
@@ -77,13 +77,13 @@ void handleShortcuts(AppState& state) {
   // While a text field is active, Ctrl+Z/Y belong to it.
   const bool typing = ImGui::GetIO().WantTextInput;
   if (pressed(kQuit)) requestGuarded(state, PendingAction::Quit);
-  if (pressed(kReload) && !state.scenarioPath.empty()) state.ui.requests.reload = true;
+  if (pressed(kReload) && !state.scenario_path.empty()) state.ui.requests.reload = true;
   if (pressed(kOpen)) requestOpenScenario(state);
   if (doc && pressed(kSave)) state.ui.requests.save = true;
   if (doc && pressed(kSaveAs)) requestSaveScenarioAs(state);
   if (doc && pressed(kExportCsv)) requestExportCsv(state);
   if (pressed(kExportPng)) {
-    requestExportPng(state, state.ui, /*enlargedChart=*/false);
+    requestExportPng(state, state.ui, /*enlarged_chart=*/false);
   }
   if (doc && !typing && pressed(kUndo)) state.ui.commands.push_back(Undo{});
   if (doc && !typing && (pressed(kRedo) || pressed(kRedoAlt))) state.ui.commands.push_back(Redo{});
@@ -103,17 +103,17 @@ bool menuItem(const Shortcut& s, bool enabled = true, bool selected = false) {
 }
 
 void drawRecentMenu(AppState& state) {
-  const bool open = ImGui::BeginMenu(tr("Open recent"), !state.ui.recentFiles.empty());
+  const bool open = ImGui::BeginMenu(tr("Open recent"), !state.ui.recent_files.empty());
   probeItem("File/Open recent");
   if (!open) return;
   std::string chosen;
-  for (size_t i = 0; i < state.ui.recentFiles.size(); ++i) {
+  for (size_t i = 0; i < state.ui.recent_files.size(); ++i) {
     ImGui::PushID(static_cast<int>(i));
-    if (ImGui::MenuItem(state.ui.recentFiles[i].c_str())) chosen = state.ui.recentFiles[i];
+    if (ImGui::MenuItem(state.ui.recent_files[i].c_str())) chosen = state.ui.recent_files[i];
     ImGui::PopID();
   }
   ImGui::Separator();
-  if (ImGui::MenuItem(tr("Clear list"))) state.ui.recentFiles.clear();
+  if (ImGui::MenuItem(tr("Clear list"))) state.ui.recent_files.clear();
   ImGui::EndMenu();
   if (!chosen.empty()) requestGuarded(state, PendingAction::Open, chosen);
 }
@@ -136,13 +136,13 @@ void drawFileMenu(AppState& state) {
   if (ImGui::MenuItem(tr("Revert (discard your changes)"), nullptr, false, doc && isDirty(state.doc)))
     requestGuarded(state, PendingAction::Revert);
   probeItem("File/Revert");
-  if (menuItem(kReload, !state.scenarioPath.empty())) state.ui.requests.reload = true;
+  if (menuItem(kReload, !state.scenario_path.empty())) state.ui.requests.reload = true;
   probeItem("File/Reload scenario");
   ImGui::Separator();
   if (menuItem(kExportCsv, doc && state.runs.current)) requestExportCsv(state);
   probeItem("File/Export CSV");
   if (menuItem(kExportPng)) {
-    requestExportPng(state, state.ui, /*enlargedChart=*/false);
+    requestExportPng(state, state.ui, /*enlarged_chart=*/false);
   }
   probeItem("File/Export PNG");
   if (ImGui::MenuItem(tr("Copy link"), nullptr, false, doc)) copyShareLink(state);
@@ -178,7 +178,7 @@ void drawViewMenu(AppState& state) {
   probeItem("View/Lever panel");
   ImGui::MenuItem(tr("Tables and Why panel"), nullptr, &state.ui.windows.tables, !state.ui.presenter);
   probeItem("View/Tables");
-  ImGui::MenuItem(tr("Compute in FLOP-H100e"), nullptr, &state.ui.view.flopUnits);
+  ImGui::MenuItem(tr("Compute in FLOP-H100e"), nullptr, &state.ui.view.flop_units);
   probeItem("View/FLOP units");
   itemTooltip(
       tr("FLOP-H100e counts every chip at tflops / 989 (an H20 is 0.15), as published chip counts do; "
@@ -186,18 +186,18 @@ void drawViewMenu(AppState& state) {
   if (ImGui::MenuItem(tr("Uncertainty bands (p10-p90)"), nullptr, state.uncertainty.enabled, hasScenario(state.doc)))
     state.ui.commands.push_back(SetUncertainty{!state.uncertainty.enabled});
   probeItem("View/Uncertainty");
-  ImGui::MenuItem(tr("Compare scenarios..."), nullptr, &state.ui.windows.compareScenarios, hasScenario(state.doc));
+  ImGui::MenuItem(tr("Compare scenarios..."), nullptr, &state.ui.windows.compare_scenarios, hasScenario(state.doc));
   probeItem("View/Compare scenarios");
   ImGui::Separator();
   for (Theme t : {Theme::Dark, Theme::Light, Theme::Presenter}) {
     if (ImGui::MenuItem(tr(themeLabel(t)), themeShortcut(t).label, state.ui.theme == t)) state.ui.theme = t;
-    const std::string probeName = std::string("View/") + themeLabel(t);
-    probeItem(probeName.c_str());
+    const std::string probe_name = std::string("View/") + themeLabel(t);
+    probeItem(probe_name.c_str());
   }
   ImGui::Separator();
-  const bool languageOpen = ImGui::BeginMenu(trId("Language", "###Language"));
+  const bool language_open = ImGui::BeginMenu(trId("Language", "###Language"));
   probeItem("View/Language");
-  if (languageOpen) {
+  if (language_open) {
     // Each language in its own name, so a reader can find theirs whatever is shown now.
     for (const cp::i18n::Language& l : cp::i18n::languages()) {
       if (ImGui::MenuItem(l.name, nullptr, state.ui.language == l.code)) setAppLanguage(state, l.code);
@@ -207,8 +207,8 @@ void drawViewMenu(AppState& state) {
   }
   ImGui::Separator();
   if (ImGui::BeginMenu(tr("Developer tools"))) {
-    ImGui::MenuItem(tr("Dear ImGui demo"), nullptr, &state.ui.windows.imguiDemo);
-    ImGui::MenuItem(tr("Dear ImGui metrics"), nullptr, &state.ui.windows.imguiMetrics);
+    ImGui::MenuItem(tr("Dear ImGui demo"), nullptr, &state.ui.windows.imgui_demo);
+    ImGui::MenuItem(tr("Dear ImGui metrics"), nullptr, &state.ui.windows.imgui_metrics);
     ImGui::EndMenu();
   }
   ImGui::EndMenu();
@@ -247,33 +247,33 @@ void drawStatusBar(const AppState& state) {
   // BeginViewportSideBar wraps Begin(): End() is always due, whatever it returned.
   const bool open = ImGui::BeginViewportSideBar("##StatusBar", ImGui::GetMainViewport(), ImGuiDir_Down, height, flags);
   if (open && ImGui::BeginMenuBar()) {
-    if (state.scenarioPath.empty()) {
+    if (state.scenario_path.empty()) {
       ImGui::TextDisabled("%s", tr("No scenario"));
-    } else if (state.loadError) {
+    } else if (state.load_error) {
       ImGui::TextColored(errorColor(state.ui.theme), tr("Scenario failed to load: %s"),
-                         fileName(state.scenarioPath).c_str());
+                         fileName(state.scenario_path).c_str());
     } else {
-      ImGui::Text(tr("Scenario: %s%s"), fileName(state.scenarioPath).c_str(),
+      ImGui::Text(tr("Scenario: %s%s"), fileName(state.scenario_path).c_str(),
                   isDirty(state.doc) ? tr("  (unsaved changes)") : "");
-      if (!state.doc.savedPath.empty()) {
+      if (!state.doc.saved_path.empty()) {
         ImGui::Separator();
-        ImGui::Text(tr("Saved as: %s"), fileName(state.doc.savedPath).c_str());
+        ImGui::Text(tr("Saved as: %s"), fileName(state.doc.saved_path).c_str());
       }
       if (state.runs.current) {
         ImGui::Separator();
-        ImGui::TextDisabled(tr("run %s ms"), cp::i18n::formatFixed(state.runs.lastRunMs, 1).c_str());
+        ImGui::TextDisabled(tr("run %s ms"), cp::i18n::formatFixed(state.runs.last_run_ms, 1).c_str());
       }
     }
     if (!state.runs.error.empty()) {
       ImGui::Separator();
       ImGui::TextColored(errorColor(state.ui.theme), tr("Run failed: %s"), state.runs.error.c_str());
     }
-    if (!state.ui.statusMessage.empty()) {
+    if (!state.ui.status_message.empty()) {
       ImGui::Separator();
-      if (state.ui.statusIsError)
-        ImGui::TextColored(errorColor(state.ui.theme), "%s", state.ui.statusMessage.c_str());
+      if (state.ui.status_is_error)
+        ImGui::TextColored(errorColor(state.ui.theme), "%s", state.ui.status_message.c_str());
       else
-        ImGui::TextUnformatted(state.ui.statusMessage.c_str());
+        ImGui::TextUnformatted(state.ui.status_message.c_str());
     }
     for (const std::string& warning : state.ui.warnings) {
       ImGui::Separator();
@@ -340,16 +340,16 @@ void drawTableTabs(const AppState& state, UiState& ui) {
                       {N_("Sensitivity"), drawSensitivityTab}};
   for (int i = 0; i < static_cast<int>(std::size(tabs)); ++i) {
     const bool open = ImGui::BeginTabItem(trId(tabs[i].label, (std::string("###") + tabs[i].label).c_str()), nullptr,
-                                          ui.view.selectTab == i ? ImGuiTabItemFlags_SetSelected : 0);
+                                          ui.view.select_tab == i ? ImGuiTabItemFlags_SetSelected : 0);
     probeItem((std::string("tab/") + tabs[i].label).c_str());
     if (open) {
-      ui.view.tableTab = i;
+      ui.view.table_tab = i;
       tabs[i].draw(state, ui);
       ImGui::EndTabItem();
     }
   }
   ImGui::EndTabBar();
-  ui.view.selectTab = -1;
+  ui.view.select_tab = -1;
 }
 
 // A bar between charts and tables; dragging it moves the share of height the charts get.
@@ -398,9 +398,9 @@ void drawDashboard(const AppState& state, UiState& ui) {
   if (leverPanelCollapsed(ui)) {
     drawLeverStrip(state, ui, avail.y);
   } else {
-    const float leftShare = (ui.presenter ? 0.27f : 0.235f) + (workshop ? 0.04f : 0.0f);
-    const float leftW = std::clamp(avail.x * leftShare, em() * 16.0f, em() * (workshop ? 30.0f : 26.0f));
-    ImGui::BeginChild("##leverPanel", ImVec2(leftW, avail.y), true);
+    const float left_share = (ui.presenter ? 0.27f : 0.235f) + (workshop ? 0.04f : 0.0f);
+    const float left_w = std::clamp(avail.x * left_share, em() * 16.0f, em() * (workshop ? 30.0f : 26.0f));
+    ImGui::BeginChild("##leverPanel", ImVec2(left_w, avail.y), true);
     if (ImGui::ArrowButton("##closeLevers", ImGuiDir_Left)) toggleLeverPanel(ui);
     probeItem("levers/close");
     itemTooltip(tr("Fold the panel into a strip: more room for the charts (Ctrl+L)"));
@@ -435,18 +435,18 @@ void drawDashboard(const AppState& state, UiState& ui) {
   drawScrubber(state, ui);
   const bool tables = workshop || (ui.windows.tables && !ui.presenter);  // the scoreboard stays in presenter mode
   const float rest = ImGui::GetContentRegionAvail().y;
-  float& fraction = ui.view.chartsFraction;
-  const float splitterH = std::round(em() * 0.4f);
-  float chartsH =
+  float& fraction = ui.view.charts_fraction;
+  const float splitter_h = std::round(em() * 0.4f);
+  float charts_h =
       tables ? std::clamp(std::floor(rest * fraction), em() * 10.0f, std::max(em() * 10.0f, rest - em() * 8.0f)) : rest;
   if (workshop)
-    chartsH =
-        std::max(em() * 10.0f, std::min(chartsH, rest - splitterH - workshopResultsHeight(state)));  // whole scoreboard
-  ImGui::BeginChild("##chartArea", ImVec2(0, chartsH), false, ImGuiWindowFlags_NoScrollbar);
+    charts_h = std::max(em() * 10.0f,
+                        std::min(charts_h, rest - splitter_h - workshopResultsHeight(state)));  // whole scoreboard
+  ImGui::BeginChild("##chartArea", ImVec2(0, charts_h), false, ImGuiWindowFlags_NoScrollbar);
   drawChartGrid(state, ui);
   ImGui::EndChild();
   if (tables) {
-    drawSplitter(fraction, rest, splitterH);
+    drawSplitter(fraction, rest, splitter_h);
     if (workshop)
       drawWorkshopResults(state, ui);
     else
@@ -462,9 +462,9 @@ void drawCentralArea(const AppState& state, UiState& ui) {
   const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                  ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
   if (ImGui::Begin("##Central", nullptr, flags)) {
-    if (state.loadError) {
+    if (state.load_error) {
       drawErrorPanel(state, ui);
-    } else if (state.scenarioLoaded && hasScenario(state.doc)) {
+    } else if (state.scenario_loaded && hasScenario(state.doc)) {
       drawDashboard(state, ui);
     } else {
       drawWelcome(state, ui);
@@ -518,8 +518,8 @@ void drawShortcutsWindow(UiState& ui) {
 }
 
 void drawImGuiTools(UiState& ui) {
-  if (ui.windows.imguiDemo) ImGui::ShowDemoWindow(&ui.windows.imguiDemo);
-  if (ui.windows.imguiMetrics) ImGui::ShowMetricsWindow(&ui.windows.imguiMetrics);
+  if (ui.windows.imgui_demo) ImGui::ShowDemoWindow(&ui.windows.imgui_demo);
+  if (ui.windows.imgui_metrics) ImGui::ShowMetricsWindow(&ui.windows.imgui_metrics);
 }
 
 }  // namespace
@@ -529,11 +529,11 @@ void drawImGuiTools(UiState& ui) {
 //-----------------------------------------------------------------------------
 
 void applyThemeIfChanged(AppState& state) {
-  if (state.ui.appliedTheme == state.ui.theme) return;
+  if (state.ui.applied_theme == state.ui.theme) return;
   applyTheme(state.ui.theme, ImGui::GetStyle());
   // Takes effect from the next NewFrame(); null means the atlas's first font.
   ImGui::GetIO().FontDefault = state.ui.theme == Theme::Presenter ? state.ui.fonts.large : state.ui.fonts.regular;
-  state.ui.appliedTheme = state.ui.theme;
+  state.ui.applied_theme = state.ui.theme;
 }
 
 void drawUi(AppState& state) {
@@ -541,8 +541,8 @@ void drawUi(AppState& state) {
   handleShortcuts(state);
   drawMainMenuBar(state);
   drawStatusBar(state);
-  state.ui.view.whyVisible = false;  // set again by the Why panel if it is drawn
-  state.ui.explain.explainVisible = state.ui.explain.sensitivityVisible = false;  // likewise the Explain tabs
+  state.ui.view.why_visible = false;  // set again by the Why panel if it is drawn
+  state.ui.explain.explain_visible = state.ui.explain.sensitivity_visible = false;  // likewise the Explain tabs
   drawCentralArea(state, state.ui);
   drawEnlargedChart(state, state.ui);
   drawCompareWindow(state, state.ui);
@@ -564,4 +564,4 @@ void updateAndDraw(AppState& state) {
   applyCommands(state);  // the frame's edits, submitted by the next frame's update()
 }
 
-}  // namespace chokepoint::app
+}  // namespace cp::app

@@ -10,7 +10,7 @@
 
 #include "app/core/app_state.h"
 
-namespace chokepoint::app {
+namespace cp::app {
 
 // Keyboard shortcuts use the backend's key codes. GLFW's codes for letters and digits
 // are their ASCII codes ('Q' == GLFW_KEY_Q), and the headless harness uses the same.
@@ -33,4 +33,4 @@ void updateAndDraw(AppState& state);
 // last call. drawUi calls it first thing; exposed for the main loop's first frame.
 void applyThemeIfChanged(AppState& state);
 
-}  // namespace chokepoint::app
+}  // namespace cp::app

@@ -9,7 +9,7 @@
 #include <fstream>
 #include <system_error>
 
-namespace chokepoint::app {
+namespace cp::app {
 
 namespace {
 
@@ -47,8 +47,8 @@ void* readFontFile(const std::filesystem::path& path, int& size, std::string& er
     return nullptr;
   }
   const unsigned char* b = static_cast<const unsigned char*>(data);
-  const bool trueType = b[0] == 0x00 && b[1] == 0x01 && b[2] == 0x00 && b[3] == 0x00;
-  if (!trueType && std::memcmp(b, "true", 4) != 0) {
+  const bool true_type = b[0] == 0x00 && b[1] == 0x01 && b[2] == 0x00 && b[3] == 0x00;
+  if (!true_type && std::memcmp(b, "true", 4) != 0) {
     IM_FREE(data);
     error = path.string() + " is not a TrueType font";
     return nullptr;
@@ -61,7 +61,7 @@ void* readFontFile(const std::filesystem::path& path, int& size, std::string& er
 // space and Cyrillic scale words ("1,5 млрд"): no more, which keeps the large faces cheap.
 const ImWchar kAsciiRanges[] = {0x0020, 0x007E, 0x00A0, 0x00A0, 0x0400, 0x045F, 0};
 
-ImFont* addFont(ImFontAtlas& atlas, const std::filesystem::path& path, float sizePx, std::string& error,
+ImFont* addFont(ImFontAtlas& atlas, const std::filesystem::path& path, float size_px, std::string& error,
                 const ImWchar* ranges = kGlyphRanges) {
   int size = 0;
   void* data = readFontFile(path, size, error);
@@ -70,8 +70,8 @@ ImFont* addFont(ImFontAtlas& atlas, const std::filesystem::path& path, float siz
   cfg.FontDataOwnedByAtlas = true;
   cfg.OversampleH = 2;
   cfg.OversampleV = 1;
-  std::snprintf(cfg.Name, sizeof(cfg.Name), "%s, %.0fpx", path.filename().string().c_str(), sizePx);
-  return atlas.AddFontFromMemoryTTF(data, size, sizePx, &cfg, ranges);
+  std::snprintf(cfg.Name, sizeof(cfg.Name), "%s, %.0fpx", path.filename().string().c_str(), size_px);
+  return atlas.AddFontFromMemoryTTF(data, size, size_px, &cfg, ranges);
 }
 
 }  // namespace
@@ -94,35 +94,35 @@ std::optional<std::filesystem::path> findAsset(const std::vector<std::filesystem
   return std::nullopt;
 }
 
-FontSet loadFonts(ImFontAtlas& atlas, const std::vector<std::filesystem::path>& assetDirs) {
+FontSet loadFonts(ImFontAtlas& atlas, const std::vector<std::filesystem::path>& asset_dirs) {
   FontSet fonts;
-  const auto regularPath = findAsset(assetDirs, "fonts/DejaVuSans.ttf");
+  const auto regular_path = findAsset(asset_dirs, "fonts/DejaVuSans.ttf");
   std::string error;
-  if (regularPath) fonts.regular = addFont(atlas, *regularPath, kFontSizePx, error);
+  if (regular_path) fonts.regular = addFont(atlas, *regular_path, kFontSizePx, error);
   if (!fonts.regular) {
     atlas.AddFontDefault();
-    fonts.warning = regularPath ? "Font problem (" + error +
-                                      "); using ImGui's built-in font, "
-                                      "which has no Cyrillic glyphs."
-                                : std::string(
-                                      "Font assets/fonts/DejaVuSans.ttf not found; using ImGui's "
-                                      "built-in font, which has no Cyrillic glyphs.");
+    fonts.warning = regular_path ? "Font problem (" + error +
+                                       "); using ImGui's built-in font, "
+                                       "which has no Cyrillic glyphs."
+                                 : std::string(
+                                       "Font assets/fonts/DejaVuSans.ttf not found; using ImGui's "
+                                       "built-in font, which has no Cyrillic glyphs.");
     return fonts;
   }
-  fonts.large = addFont(atlas, *regularPath, kLargeFontSizePx, error);
-  if (const auto boldPath = findAsset(assetDirs, "fonts/DejaVuSans-Bold.ttf")) {
-    fonts.bold = addFont(atlas, *boldPath, kFontSizePx, error);
-    fonts.largeBold = addFont(atlas, *boldPath, kLargeFontSizePx, error);
-    fonts.kpi = addFont(atlas, *boldPath, kKpiFontSizePx, error, kAsciiRanges);
-    fonts.kpiLarge = addFont(atlas, *boldPath, kKpiLargeFontSizePx, error, kAsciiRanges);
+  fonts.large = addFont(atlas, *regular_path, kLargeFontSizePx, error);
+  if (const auto bold_path = findAsset(asset_dirs, "fonts/DejaVuSans-Bold.ttf")) {
+    fonts.bold = addFont(atlas, *bold_path, kFontSizePx, error);
+    fonts.large_bold = addFont(atlas, *bold_path, kLargeFontSizePx, error);
+    fonts.kpi = addFont(atlas, *bold_path, kKpiFontSizePx, error, kAsciiRanges);
+    fonts.kpi_large = addFont(atlas, *bold_path, kKpiLargeFontSizePx, error, kAsciiRanges);
   }
   // A missing bold or large face is cosmetic: stand in with what loaded, no warning.
   if (!fonts.large) fonts.large = fonts.regular;
   if (!fonts.bold) fonts.bold = fonts.regular;
-  if (!fonts.largeBold) fonts.largeBold = fonts.large;
-  if (!fonts.kpi) fonts.kpi = fonts.largeBold;
-  if (!fonts.kpiLarge) fonts.kpiLarge = fonts.kpi;
+  if (!fonts.large_bold) fonts.large_bold = fonts.large;
+  if (!fonts.kpi) fonts.kpi = fonts.large_bold;
+  if (!fonts.kpi_large) fonts.kpi_large = fonts.kpi;
   return fonts;
 }
 
-}  // namespace chokepoint::app
+}  // namespace cp::app

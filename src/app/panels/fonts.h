@@ -17,7 +17,7 @@
 struct ImFont;
 struct ImFontAtlas;
 
-namespace chokepoint::app {
+namespace cp::app {
 
 inline constexpr float kFontSizePx = 18.0f;
 inline constexpr float kLargeFontSizePx = 26.0f;  // presenter theme
@@ -29,10 +29,10 @@ inline constexpr float kKpiLargeFontSizePx = 50.0f;  // presenter theme
 struct FontSet {
   ImFont* regular = nullptr;
   ImFont* bold = nullptr;
-  ImFont* large = nullptr;      // presenter theme
-  ImFont* largeBold = nullptr;  // presenter theme headings
-  ImFont* kpi = nullptr;        // KPI values (bold, ASCII only)
-  ImFont* kpiLarge = nullptr;   // KPI values in the presenter theme
+  ImFont* large = nullptr;       // presenter theme
+  ImFont* large_bold = nullptr;  // presenter theme headings
+  ImFont* kpi = nullptr;         // KPI values (bold, ASCII only)
+  ImFont* kpi_large = nullptr;   // KPI values in the presenter theme
   std::optional<std::string> warning;
 };
 
@@ -46,6 +46,6 @@ std::optional<std::filesystem::path> findAsset(const std::vector<std::filesystem
 
 // Adds the fonts to `atlas` (which must not be built or locked yet). Falls back to the
 // ImGui default font when assets/fonts/DejaVuSans.ttf cannot be found or read.
-FontSet loadFonts(ImFontAtlas& atlas, const std::vector<std::filesystem::path>& assetDirs);
+FontSet loadFonts(ImFontAtlas& atlas, const std::vector<std::filesystem::path>& asset_dirs);
 
-}  // namespace chokepoint::app
+}  // namespace cp::app

@@ -11,7 +11,7 @@
 #include <numeric>
 #include <string>
 
-namespace chokepoint::app {
+namespace cp::app {
 
 void textRightAligned(const char* text) {
   const float w = ImGui::CalcTextSize(text).x;
@@ -63,30 +63,30 @@ std::vector<size_t> sortedRows(const std::vector<TableRow>& rows, const std::vec
 
 void drawMetricTable(const MetricTableLabels& labels, const std::vector<TableRow>& rows,
                      const std::vector<ColumnSpec>& columns, int month) {
-  const int nCols = 2 + static_cast<int>(columns.size());
+  const int n_cols = 2 + static_cast<int>(columns.size());
   const ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV |
                                 ImGuiTableFlags_BordersOuterH | ImGuiTableFlags_ScrollY | ImGuiTableFlags_ScrollX |
                                 ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_Resizable;
-  if (!ImGui::BeginTable(labels.id, nCols, flags)) return;
+  if (!ImGui::BeginTable(labels.id, n_cols, flags)) return;
   ImGui::TableSetupScrollFreeze(1, 1);
   // Name and group columns as wide as their longest entry.
-  float nameW = ImGui::CalcTextSize(labels.nameHeader).x + em(),
-        groupW = ImGui::CalcTextSize(labels.groupHeader).x + em();
+  float name_w = ImGui::CalcTextSize(labels.name_header).x + em(),
+        group_w = ImGui::CalcTextSize(labels.group_header).x + em();
   for (const TableRow& row : rows) {
-    nameW = std::max(nameW, ImGui::CalcTextSize(row.name.c_str()).x);
-    groupW = std::max(groupW, ImGui::CalcTextSize(row.group.c_str()).x);
+    name_w = std::max(name_w, ImGui::CalcTextSize(row.name.c_str()).x);
+    group_w = std::max(group_w, ImGui::CalcTextSize(row.group.c_str()).x);
   }
-  ImGui::TableSetupColumn(labels.nameHeader, ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_WidthFixed,
-                          nameW);
-  ImGui::TableSetupColumn(labels.groupHeader, ImGuiTableColumnFlags_WidthFixed, groupW);
-  const float numberW = ImGui::CalcTextSize("888.8k").x;
+  ImGui::TableSetupColumn(labels.name_header, ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_WidthFixed,
+                          name_w);
+  ImGui::TableSetupColumn(labels.group_header, ImGuiTableColumnFlags_WidthFixed, group_w);
+  const float number_w = ImGui::CalcTextSize("888.8k").x;
   for (const ColumnSpec& c : columns)
     ImGui::TableSetupColumn(tr(c.header), ImGuiTableColumnFlags_PreferSortDescending,
-                            std::max(numberW, ImGui::CalcTextSize(tr(c.header)).x + em()));
+                            std::max(number_w, ImGui::CalcTextSize(tr(c.header)).x + em()));
 
   // Headers by hand, so each can explain itself in a tooltip.
   ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
-  for (int c = 0; c < nCols; ++c) {
+  for (int c = 0; c < n_cols; ++c) {
     ImGui::TableSetColumnIndex(c);
     ImGui::PushID(c);
     ImGui::TableHeader(ImGui::TableGetColumnName(c));
@@ -100,7 +100,7 @@ void drawMetricTable(const MetricTableLabels& labels, const std::vector<TableRow
     ImGui::PushID(row.id.c_str());
     ImGui::TableSetColumnIndex(0);
     ImGui::TextUnformatted(row.name.c_str());
-    if (row.fullName != row.name) itemTooltip(row.fullName.c_str());
+    if (row.full_name != row.name) itemTooltip(row.full_name.c_str());
     ImGui::TableSetColumnIndex(1);
     ImGui::TextUnformatted(row.group.c_str());
     for (size_t c = 0; c < columns.size(); ++c) {
@@ -113,4 +113,4 @@ void drawMetricTable(const MetricTableLabels& labels, const std::vector<TableRow
   ImGui::EndTable();
 }
 
-}  // namespace chokepoint::app
+}  // namespace cp::app

@@ -7,12 +7,12 @@
 
 #include <vector>
 
-namespace chokepoint::app {
+namespace cp::app {
 
 struct MetricTableLabels {
-  const char* id;           // ImGui table id
-  const char* nameHeader;   // "Company"
-  const char* groupHeader;  // "HQ"
+  const char* id;            // ImGui table id
+  const char* name_header;   // "Company"
+  const char* group_header;  // "HQ"
 };
 
 void drawMetricTable(const MetricTableLabels& labels, const std::vector<TableRow>& rows,
@@ -21,4 +21,4 @@ void drawMetricTable(const MetricTableLabels& labels, const std::vector<TableRow
 // Text right-aligned in the current table cell.
 void textRightAligned(const char* text);
 
-}  // namespace chokepoint::app
+}  // namespace cp::app

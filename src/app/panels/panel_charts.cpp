@@ -30,7 +30,7 @@
 #include <string>
 #include <vector>
 
-namespace chokepoint::app {
+namespace cp::app {
 
 namespace {
 
@@ -53,7 +53,7 @@ void submitSeries(const ChartSpec& spec, const ChartData& data, int n, const std
     if (zeroSeries(s)) hidden += (hidden.empty() ? "" : ", ") + s.label;
   if (!hidden.empty()) {
     hidden = tr("zero throughout, not drawn: ") + hidden;
-    chart::Note(hidden.c_str());
+    chart::note(hidden.c_str());
   }
   if (spec.kind == ChartKind::Stacked) {
     std::vector<const char*> labels;
@@ -65,11 +65,11 @@ void submitSeries(const ChartSpec& spec, const ChartData& data, int n, const std
       ys.push_back(data.series[i].current.data());
       cols.push_back(chart::paletteColor(static_cast<int>(i)));
     }
-    chart::StackedArea(labels.data(), ys.data(), static_cast<int>(ys.size()), n, cols.data());
+    chart::stackedArea(labels.data(), ys.data(), static_cast<int>(ys.size()), n, cols.data());
     if (dashed)
-      for (size_t i = 0; i < data.baselineTops.size(); ++i)
+      for (size_t i = 0; i < data.baseline_tops.size(); ++i)
         if (i >= data.series.size() || !zeroSeries(data.series[i]))
-          chart::LineDashed("##baseline", data.baselineTops[i].data(), n, chart::paletteColor(static_cast<int>(i)));
+          chart::lineDashed("##baseline", data.baseline_tops[i].data(), n, chart::paletteColor(static_cast<int>(i)));
     return;
   }
   for (size_t i = 0; i < data.series.size(); ++i) {
@@ -79,10 +79,10 @@ void submitSeries(const ChartSpec& spec, const ChartData& data, int n, const std
     // p10-p90 of the ensemble, in the line's colour (the chart fills it translucent, under the lines).
     for (size_t b = 0; bands && b < bands->size(); ++b)
       if ((*bands)[b].label == s.label)
-        chart::Band("##p10-p90", (*bands)[b].p10.data(), (*bands)[b].p90.data(),
+        chart::band("##p10-p90", (*bands)[b].p10.data(), (*bands)[b].p90.data(),
                     std::min(n, static_cast<int>((*bands)[b].p10.size())), col);
-    if (dashed && !s.baseline.empty()) chart::LineDashed("##baseline", s.baseline.data(), n, col);
-    chart::Line(s.label.c_str(), s.current.data(), n, col);
+    if (dashed && !s.baseline.empty()) chart::lineDashed("##baseline", s.baseline.data(), n, col);
+    chart::line(s.label.c_str(), s.current.data(), n, col);
   }
 }
 
@@ -91,22 +91,23 @@ bool drawChart(const AppState& state, UiState& ui, size_t c, float width, float 
   const ChartSpec& spec = chartSpecs()[c];
   const ChartData& data = state.dash.charts[c];
   const MonthAxis& months = state.dash.months;
-  bool log = ui.view.logScale[c] != 0;
+  bool log = ui.view.log_scale[c] != 0;
   const std::string probe = std::string("chart/") + spec.id;
 
   // The log toggle sits at the chart's top right; submitted first so it wins the hover.
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   // Only where the title leaves room for it (else it would cover the title; the enlarged view has one).
-  const chart::Unit unit = data.flop ? spec.flopUnit : spec.unit;
-  const float titleW =
+  const chart::Unit unit = data.flop ? spec.flop_unit : spec.unit;
+  const float title_w =
       ImGui::CalcTextSize((std::string(tr(spec.title)) + "  (" + chart::unitName(unit) + ")").c_str()).x;
-  const float boxW0 = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(tr("log")).x;
-  if (!enlarged && titleW + boxW0 + em() <= width) {
+  const float box_w0 =
+      ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(tr("log")).x;
+  if (!enlarged && title_w + box_w0 + em() <= width) {
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(2.0f, 0.0f));
-    const float boxW =
+    const float box_w =
         ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(tr("log")).x;
-    ImGui::SetCursorScreenPos(ImVec2(origin.x + width - boxW - 2.0f, origin.y));
-    if (ImGui::Checkbox(tr("log"), &log)) ui.view.logScale[c] = log ? 1 : 0;
+    ImGui::SetCursorScreenPos(ImVec2(origin.x + width - box_w - 2.0f, origin.y));
+    if (ImGui::Checkbox(tr("log"), &log)) ui.view.log_scale[c] = log ? 1 : 0;
     probeItem((probe + "/log").c_str());
     itemTooltip(tr("Logarithmic y axis"));
     ImGui::PopStyleVar();
@@ -120,23 +121,23 @@ bool drawChart(const AppState& state, UiState& ui, size_t c, float width, float 
   // Presenter mode: lines named at their ends, where the eye already is; the legend row goes.
   style.end_labels = ui.presenter && spec.kind == ChartKind::Lines;
   bool clicked = false;
-  if (chart::BeginChart(spec.id, tr(spec.title), unit, months.ptrs.data(), months.count(), style)) {
+  if (chart::beginChart(spec.id, tr(spec.title), unit, months.ptrs.data(), months.count(), style)) {
     submitSeries(spec, data, months.count(), chartBands(state, c));
     // Small charts get the event lines only: labels would cover the data (hover names them).
-    const auto& markers = enlarged ? state.dash.markers : state.dash.markerLines;
-    chart::Markers(markers.data(), static_cast<int>(markers.size()));
-    chart::Cursor(ui.view.month);
-    chart::Future(classroomFutureFrom(state));  // story / workshop: months not yet told or played
-    chart::Projection(recordEndIndex(state));
-    const chart::ChartResult r = chart::EndChart();
+    const auto& markers = enlarged ? state.dash.markers : state.dash.marker_lines;
+    chart::markers(markers.data(), static_cast<int>(markers.size()));
+    chart::cursor(ui.view.month);
+    chart::future(classroomFutureFrom(state));  // story / workshop: months not yet told or played
+    chart::projection(recordEndIndex(state));
+    const chart::ChartResult r = chart::endChart();
     clicked = r.clicked;
     probeItem(probe.c_str());
     if (enlarged) {
       const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
-      ui.view.enlargedRect[0] = min.x;
-      ui.view.enlargedRect[1] = min.y;
-      ui.view.enlargedRect[2] = max.x;
-      ui.view.enlargedRect[3] = max.y;
+      ui.view.enlarged_rect[0] = min.x;
+      ui.view.enlarged_rect[1] = min.y;
+      ui.view.enlarged_rect[2] = max.x;
+      ui.view.enlarged_rect[3] = max.y;
     } else if (ImGui::IsItemHovered() && r.hover_x < 0) {
       itemTooltip(tr("Click to enlarge"));
     }
@@ -217,7 +218,7 @@ namespace {
 void drawChartCell(const AppState& state, UiState& ui, size_t c, float width, float height) {
   ImGui::PushID(static_cast<int>(c));
   ImGui::BeginGroup();
-  if (drawChart(state, ui, c, width, height, false)) ui.view.enlargedChart = static_cast<int>(c);
+  if (drawChart(state, ui, c, width, height, false)) ui.view.enlarged_chart = static_cast<int>(c);
   ImGui::EndGroup();
   ImGui::PopID();
 }
@@ -226,22 +227,22 @@ void drawChartCell(const AppState& state, UiState& ui, size_t c, float width, fl
 void drawPresenterRow(const AppState& state, UiState& ui, const std::vector<size_t>& order) {
   const ImGuiStyle& style = ImGui::GetStyle();
   const ImVec2 area = ImGui::GetContentRegionAvail();
-  const int perRow = std::clamp(static_cast<int>((area.x + style.ItemSpacing.x) / (em() * 22.0f)), 1, 3);
+  const int per_row = std::clamp(static_cast<int>((area.x + style.ItemSpacing.x) / (em() * 22.0f)), 1, 3);
   const cp::StoryCard* card = storyActive(state) ? storyCard(state) : nullptr;
-  const bool cardCharts = card && !card->charts.empty();
-  int shown = perRow;
-  if (cardCharts)
+  const bool card_charts = card && !card->charts.empty();
+  int shown = per_row;
+  if (card_charts)
     shown = std::clamp(static_cast<int>(card->charts.size()), 1, 3);  // exactly what the card names
   else if (workshopActive(state))
     shown = 1;  // the scoreboard needs the height; one chart, wide
   // Narrow areas stack the charts, as many as keep ~7 lines of height each (the rest page).
-  const int cols = std::min(shown, perRow);
-  const int maxRows = std::max(1, static_cast<int>(area.y / (em() * 7.0f)));
-  const int rows = std::min(maxRows, (shown + cols - 1) / cols);
+  const int cols = std::min(shown, per_row);
+  const int max_rows = std::max(1, static_cast<int>(area.y / (em() * 7.0f)));
+  const int rows = std::min(max_rows, (shown + cols - 1) / cols);
   shown = std::min(shown, cols * rows);
   const int n = static_cast<int>(order.size());
   const int pages = std::max(1, (n + shown - 1) / shown);
-  int& page = ui.view.chartPage;
+  int& page = ui.view.chart_page;
   page = std::clamp(page, 0, pages - 1);
   const int first = page * shown, last = std::min(n, first + shown);
 
@@ -259,10 +260,10 @@ void drawPresenterRow(const AppState& state, UiState& ui, const std::vector<size
   ImGui::AlignTextToFramePadding();
   bool bands = false;
   for (size_t c = 0; c < state.dash.charts.size() && !bands; ++c) bands = chartBands(state, c) != nullptr;
-  const char* why = cardCharts ? tr(" (the card's)")
-                    : page > 0 ? ""
-                    : bands    ? tr(", widest bands first")
-                               : tr(", changed most first");
+  const char* why = card_charts ? tr(" (the card's)")
+                    : page > 0  ? ""
+                    : bands     ? tr(", widest bands first")
+                                : tr(", changed most first");
   if (last - first > 1)
     ImGui::TextDisabled(tr("charts %d-%d of %d%s"), first + 1, last, n, why);
   else
@@ -270,10 +271,10 @@ void drawPresenterRow(const AppState& state, UiState& ui, const std::vector<size
   probeItem("charts/page");
   // How to read them, at the line's right end when it fits (the header leaves it out here).
   const char* legend = tr("solid: your changes   dashed: as loaded");
-  const float legendW = ImGui::CalcTextSize(legend).x;
+  const float legend_w = ImGui::CalcTextSize(legend).x;
   ImGui::SameLine();
-  if (ImGui::GetCursorPosX() + em() + legendW <= ImGui::GetWindowContentRegionMax().x) {
-    ImGui::SetCursorPosX(ImGui::GetWindowContentRegionMax().x - legendW);
+  if (ImGui::GetCursorPosX() + em() + legend_w <= ImGui::GetWindowContentRegionMax().x) {
+    ImGui::SetCursorPosX(ImGui::GetWindowContentRegionMax().x - legend_w);
     ImGui::TextDisabled("%s", legend);
   } else {
     ImGui::NewLine();
@@ -300,8 +301,8 @@ void drawPresenterRow(const AppState& state, UiState& ui, const std::vector<size
 void drawChartGrid(const AppState& state, UiState& ui) {
   const size_t n = std::min(chartSpecs().size(), state.dash.charts.size());
   if (n == 0) return;
-  for (size_t c = ui.view.logScale.size(); c < chartSpecs().size(); ++c)
-    ui.view.logScale.push_back(chartSpecs()[c].log ? 1 : 0);
+  for (size_t c = ui.view.log_scale.size(); c < chartSpecs().size(); ++c)
+    ui.view.log_scale.push_back(chartSpecs()[c].log ? 1 : 0);
   drawUncertaintyBar(state, ui);
   const std::vector<size_t> order = chartOrder(state);
   if (ui.presenter) {
@@ -310,8 +311,8 @@ void drawChartGrid(const AppState& state, UiState& ui) {
   }
   const ImGuiStyle& style = ImGui::GetStyle();
   const ImVec2 avail = ImGui::GetContentRegionAvail();
-  const float minChartW = em() * 21.0f;
-  const int cols = std::clamp(static_cast<int>((avail.x + style.ItemSpacing.x) / minChartW), 1, 3);
+  const float min_chart_w = em() * 21.0f;
+  const int cols = std::clamp(static_cast<int>((avail.x + style.ItemSpacing.x) / min_chart_w), 1, 3);
   // Scrollbar space is reserved so the columns don't jump when it appears.
   const float usable = avail.x - style.ScrollbarSize - style.ItemSpacing.x * static_cast<float>(cols - 1);
   const float width = std::max(em() * 6.0f, std::floor(usable / static_cast<float>(cols)));  // tiny windows
@@ -333,9 +334,9 @@ void drawChartGrid(const AppState& state, UiState& ui) {
 //-----------------------------------------------------------------------------
 
 void drawEnlargedChart(const AppState& state, UiState& ui) {
-  const int c = ui.view.enlargedChart;
+  const int c = ui.view.enlarged_chart;
   if (c < 0 || c >= static_cast<int>(std::min(chartSpecs().size(), state.dash.charts.size()))) {
-    ui.view.enlargedChart = -1;
+    ui.view.enlarged_chart = -1;
     return;
   }
   const ChartSpec& spec = chartSpecs()[static_cast<size_t>(c)];
@@ -349,12 +350,12 @@ void drawEnlargedChart(const AppState& state, UiState& ui) {
                                  ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove;
   if (ImGui::Begin(title.c_str(), &open, flags)) {
     if (ImGui::IsWindowAppearing()) ImGui::SetWindowFocus();
-    bool log = ui.view.logScale[static_cast<size_t>(c)] != 0;
-    if (ImGui::Checkbox(tr("Log scale"), &log)) ui.view.logScale[static_cast<size_t>(c)] = log ? 1 : 0;
+    bool log = ui.view.log_scale[static_cast<size_t>(c)] != 0;
+    if (ImGui::Checkbox(tr("Log scale"), &log)) ui.view.log_scale[static_cast<size_t>(c)] = log ? 1 : 0;
     probeItem("enlarged/log");
     ImGui::SameLine();
     if (ImGui::Button(tr("Export PNG..."))) {
-      requestExportPng(state, ui, /*enlargedChart=*/true);
+      requestExportPng(state, ui, /*enlarged_chart=*/true);
     }
     probeItem("enlarged/export");
     ImGui::SameLine();
@@ -373,7 +374,7 @@ void drawEnlargedChart(const AppState& state, UiState& ui) {
     if (escape && !ImGui::GetIO().WantTextInput && !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) open = false;
   }
   ImGui::End();
-  if (!open) ui.view.enlargedChart = -1;
+  if (!open) ui.view.enlarged_chart = -1;
 }
 
-}  // namespace chokepoint::app
+}  // namespace cp::app

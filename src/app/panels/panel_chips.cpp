@@ -8,7 +8,7 @@
 
 #include <imgui.h>
 
-namespace chokepoint::app {
+namespace cp::app {
 
 void drawChipsTable(const AppState& state, UiState& ui) {
   ImGui::TextDisabled(tr("%s. Units of each chip; \"all\" columns add up every month since %s."),
@@ -17,4 +17,4 @@ void drawChipsTable(const AppState& state, UiState& ui) {
   probeItem("table/chips");
 }
 
-}  // namespace chokepoint::app
+}  // namespace cp::app

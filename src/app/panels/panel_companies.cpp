@@ -8,7 +8,7 @@
 
 #include <imgui.h>
 
-namespace chokepoint::app {
+namespace cp::app {
 
 void drawCompaniesTable(const AppState& state, UiState& ui) {
   ImGui::TextDisabled(tr("%s. Compute in H100-equivalents, largest run in FLOP. Click a header to sort; hover it "
@@ -18,4 +18,4 @@ void drawCompaniesTable(const AppState& state, UiState& ui) {
   probeItem("table/companies");
 }
 
-}  // namespace chokepoint::app
+}  // namespace cp::app

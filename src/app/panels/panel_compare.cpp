@@ -17,7 +17,7 @@
 #include <algorithm>
 #include <cmath>
 
-namespace chokepoint::app {
+namespace cp::app {
 
 namespace {
 
@@ -81,16 +81,16 @@ void drawSmallMultiples(const AppState& state, UiState& ui, const CompareScenari
     ImGui::EndCombo();
   }
   const float avail = ImGui::GetContentRegionAvail().x;
-  const int perRow = std::max(1, static_cast<int>(avail / (em() * 18.0f)));
-  const float w = std::floor((avail - ImGui::GetStyle().ItemSpacing.x * static_cast<float>(perRow - 1)) /
-                             static_cast<float>(perRow));
+  const int per_row = std::max(1, static_cast<int>(avail / (em() * 18.0f)));
+  const float w = std::floor((avail - ImGui::GetStyle().ItemSpacing.x * static_cast<float>(per_row - 1)) /
+                             static_cast<float>(per_row));
   // One y range for all, so the pictures compare.
   double lo = INFINITY, hi = -INFINITY;
-  for (const auto& v : c.seriesValues)
+  for (const auto& v : c.series_values)
     for (double x : v)
       if (std::isfinite(x)) lo = std::min(lo, x), hi = std::max(hi, x);
-  for (size_t i = 0; i < c.runs.size() && i < c.seriesValues.size(); ++i) {
-    if (i % static_cast<size_t>(perRow) != 0) ImGui::SameLine();
+  for (size_t i = 0; i < c.runs.size() && i < c.series_values.size(); ++i) {
+    if (i % static_cast<size_t>(per_row) != 0) ImGui::SameLine();
     const auto& r = c.runs[i];
     if (!r.results) {
       ImGui::BeginChild(static_cast<ImGuiID>(1000 + i), ImVec2(w, em() * 10.0f), true);
@@ -105,15 +105,15 @@ void drawSmallMultiples(const AppState& state, UiState& ui, const CompareScenari
     style.show_legend = false;
     if (std::isfinite(lo)) style.y_min = std::min(0.0, lo), style.y_max = hi;
     const std::string id = "compare" + std::to_string(i);
-    if (chart::BeginChart(id.c_str(), tr(r.name), unit, axis.ptrs.data(), axis.count(), style)) {
+    if (chart::beginChart(id.c_str(), tr(r.name), unit, axis.ptrs.data(), axis.count(), style)) {
       // The first picked scenario dashed in every picture, as the reference.
       if (i > 0 && c.runs[0].results && c.runs[0].results->start() == r.results->start())
-        chart::LineDashed(tr(c.runs[0].name), c.seriesValues[0].data(), static_cast<int>(c.seriesValues[0].size()),
+        chart::lineDashed(tr(c.runs[0].name), c.series_values[0].data(), static_cast<int>(c.series_values[0].size()),
                           chart::paletteColor(1));
-      chart::Line(tr(r.name), c.seriesValues[i].data(), static_cast<int>(c.seriesValues[i].size()),
+      chart::line(tr(r.name), c.series_values[i].data(), static_cast<int>(c.series_values[i].size()),
                   chart::paletteColor(0));
-      chart::Cursor(state.dash.months.start + ui.view.month - r.results->start());
-      chart::EndChart();
+      chart::cursor(state.dash.months.start + ui.view.month - r.results->start());
+      chart::endChart();
     }
   }
 }
@@ -121,16 +121,16 @@ void drawSmallMultiples(const AppState& state, UiState& ui, const CompareScenari
 }  // namespace
 
 void drawCompareWindow(const AppState& state, UiState& ui) {
-  if (!ui.windows.compareScenarios || !hasScenario(state.doc)) return;
+  if (!ui.windows.compare_scenarios || !hasScenario(state.doc)) return;
   const CompareScenarios& c = state.compare;
-  if (!compareListedFor(c, state.scenarioPath)) return;  // update() lists and runs the files first
+  if (!compareListedFor(c, state.scenario_path)) return;  // update() lists and runs the files first
   ImGui::SetNextWindowSize(ImVec2(em() * 70.0f, em() * 44.0f), ImGuiCond_FirstUseEver);
   ImGui::SetNextWindowBgAlpha(1.0f);  // a window of its own, not a veil over the charts
-  if (!ImGui::Begin(trId("Compare scenarios", "###Compare scenarios"), &ui.windows.compareScenarios)) {
+  if (!ImGui::Begin(trId("Compare scenarios", "###Compare scenarios"), &ui.windows.compare_scenarios)) {
     ImGui::End();
     return;
   }
-  const ImVec2 winMin = ImGui::GetWindowPos(), winSize = ImGui::GetWindowSize();
+  const ImVec2 win_min = ImGui::GetWindowPos(), win_size = ImGui::GetWindowSize();
   drawFilePicker(state, ui, c);
   ImGui::SameLine();
   ImGui::BeginChild("##compareBody", ImVec2(0, 0), false);
@@ -140,17 +140,17 @@ void drawCompareWindow(const AppState& state, UiState& ui) {
   ImGui::TextDisabled("%s", tr("  Export:"));
   ImGui::SameLine();
   ImGui::SetNextItemWidth(em() * 9.0f);
-  ImGui::InputText("##compareExport", &ui.view.compareExport);
+  ImGui::InputText("##compareExport", &ui.view.compare_export);
   ImGui::SameLine();
   if (ImGui::SmallButton(tr("CSV"))) {
-    const std::string problem = cp::writeFileAtomic(ui.view.compareExport + ".csv", compareCsv(c, month));
-    setStatus(ui, problem.empty() ? tr("Exported ") + ui.view.compareExport + ".csv" : problem, !problem.empty());
+    const std::string problem = cp::writeFileAtomic(ui.view.compare_export + ".csv", compareCsv(c, month));
+    setStatus(ui, problem.empty() ? tr("Exported ") + ui.view.compare_export + ".csv" : problem, !problem.empty());
   }
   probeItem("compare/csv");
   ImGui::SameLine();
   if (ImGui::SmallButton(tr("PNG"))) {
-    ScreenshotRequest shot{ui.view.compareExport + ".png", false, 2};
-    const float rect[4] = {winMin.x, winMin.y, winMin.x + winSize.x, winMin.y + winSize.y};
+    ScreenshotRequest shot{ui.view.compare_export + ".png", false, 2};
+    const float rect[4] = {win_min.x, win_min.y, win_min.x + win_size.x, win_min.y + win_size.y};
     std::copy(rect, rect + 4, shot.crop);
     ui.requests.screenshot = shot;
   }
@@ -162,4 +162,4 @@ void drawCompareWindow(const AppState& state, UiState& ui) {
   ImGui::End();
 }
 
-}  // namespace chokepoint::app
+}  // namespace cp::app

@@ -1,6 +1,6 @@
 // Modal dialogs: the file dialog (one drawing for every FileDialog: the scenario's open,
 // save as and export, the classroom's story, workshop, session, report and handouts; see
-// dialogs.h) and "discard unsaved changes?". A dialog's OK runs its onOk, which raises the
+// dialogs.h) and "discard unsaved changes?". A dialog's OK runs its on_ok, which raises the
 // request that handleRequests() (or the main loop, for PNGs) carries out.
 //
 // [SECTION] Helpers
@@ -22,7 +22,7 @@
 #include <cfloat>
 #include <string>
 
-namespace chokepoint::app {
+namespace cp::app {
 
 namespace {
 
@@ -32,9 +32,9 @@ constexpr const char* kConfirmTitle = N_("Unsaved changes");
 // [SECTION] Helpers
 //-----------------------------------------------------------------------------
 
-bool beginModal(const char* title, float widthEm) {
+bool beginModal(const char* title, float width_em) {
   ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
-  ImGui::SetNextWindowSize(ImVec2(em() * widthEm, 0.0f), ImGuiCond_Appearing);
+  ImGui::SetNextWindowSize(ImVec2(em() * width_em, 0.0f), ImGuiCond_Appearing);
   return ImGui::BeginPopupModal(tr(title), nullptr, ImGuiWindowFlags_NoSavedSettings);
 }
 
@@ -52,9 +52,9 @@ bool cancelPressed(const char* probe) {
 
 // The list of files (Open dialogs); true when one was double-clicked.
 bool fileList(FileDialog& f) {
-  if (f.listLabel) ImGui::TextUnformatted(tr(f.listLabel));
+  if (f.list_label) ImGui::TextUnformatted(tr(f.list_label));
   bool ok = false;
-  if (ImGui::BeginListBox("##files", ImVec2(-FLT_MIN, ImGui::GetTextLineHeightWithSpacing() * f.listRows))) {
+  if (ImGui::BeginListBox("##files", ImVec2(-FLT_MIN, ImGui::GetTextLineHeightWithSpacing() * f.list_rows))) {
     for (size_t i = 0; i < f.files.size(); ++i) {
       ImGui::PushID(static_cast<int>(i));
       const std::string& file = f.files[i];
@@ -65,7 +65,7 @@ bool fileList(FileDialog& f) {
       probeItem(probeName(f, "file/" + fileName(file)).c_str());
       ImGui::PopID();
     }
-    if (f.files.empty()) ImGui::TextDisabled("%s", tr(f.emptyList));
+    if (f.files.empty()) ImGui::TextDisabled("%s", tr(f.empty_list));
     ImGui::EndListBox();
   }
   return ok;
@@ -75,7 +75,7 @@ void drawFileDialog(AppState& state) {
   Dialogs& d = state.ui.dialogs;
   if (!d.shown) return;
   FileDialog& f = *d.shown;
-  if (!beginModal(f.title, f.widthEm)) {
+  if (!beginModal(f.title, f.width_em)) {
     d.shown.reset();  // closed by ImGui
     return;
   }
@@ -85,13 +85,13 @@ void drawFileDialog(AppState& state) {
     ImGui::PopTextWrapPos();
   }
   bool ok = f.kind == FileDialogKind::Open && fileList(f);
-  if (f.nameLabel) {
-    ImGui::TextUnformatted(tr(f.nameLabel));
+  if (f.name_label) {
+    ImGui::TextUnformatted(tr(f.name_label));
     ImGui::SetNextItemWidth(-FLT_MIN);
     ImGui::InputText("##name", &f.name);
     probeItem(probeName(f, "name").c_str());
   }
-  ImGui::TextUnformatted(tr(f.pathLabel));
+  ImGui::TextUnformatted(tr(f.path_label));
   ImGui::SetNextItemWidth(-FLT_MIN);
   if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
   ok |= ImGui::InputText("##path", &f.path, ImGuiInputTextFlags_EnterReturnsTrue);  // Enter is OK
@@ -101,12 +101,12 @@ void drawFileDialog(AppState& state) {
     ImGui::TextColored(errorColor(state.ui.theme), "%s", f.error.c_str());
     ImGui::PopTextWrapPos();
   }
-  ok |= ImGui::Button(tr(f.okLabel));
+  ok |= ImGui::Button(tr(f.ok_label));
   probeItem(probeName(f, "ok").c_str());
   ImGui::SameLine();
   const bool cancel = cancelPressed(probeName(f, "cancel").c_str());
   bool upload = false;
-  if (f.offerUpload && d.upload) {  // the browser: a file from this computer
+  if (f.offer_upload && d.upload) {  // the browser: a file from this computer
     ImGui::SameLine();
     upload = ImGui::Button(tr("Upload a file..."));
   }
@@ -116,10 +116,10 @@ void drawFileDialog(AppState& state) {
     d.shown.reset();  // before the callbacks, which may ask for another dialog
     if (upload)
       d.upload();
-    else if (!cancel && done.onOk)
-      done.onOk(state, done);
-    else if (cancel && done.onCancel)
-      done.onCancel(state);
+    else if (!cancel && done.on_ok)
+      done.on_ok(state, done);
+    else if (cancel && done.on_cancel)
+      done.on_cancel(state);
   }
   ImGui::EndPopup();
 }
@@ -141,7 +141,7 @@ void drawConfirm(AppState& state) {
   ImGui::PopTextWrapPos();
   ImGui::Spacing();
   if (ImGui::Button(tr("Save..."))) {
-    d.continueAfterSave = true;
+    d.continue_after_save = true;
     if (game)
       requestSaveWorkshopSession(state);
     else
@@ -176,12 +176,12 @@ void drawDialogs(AppState& state) {
     d.requested.reset();
     ImGui::OpenPopup(tr(d.shown->title));
   }
-  if (d.confirmRequested) {
-    d.confirmRequested = false;
+  if (d.confirm_requested) {
+    d.confirm_requested = false;
     ImGui::OpenPopup(tr(kConfirmTitle));
   }
   drawFileDialog(state);
   drawConfirm(state);
 }
 
-}  // namespace chokepoint::app
+}  // namespace cp::app

@@ -8,7 +8,7 @@
 
 #include <imgui.h>
 
-namespace chokepoint::app {
+namespace cp::app {
 
 void drawErrorPanel(const AppState& state, UiState& ui) {
   const ImVec4 red = errorColor(ui.theme);
@@ -23,9 +23,9 @@ void drawErrorPanel(const AppState& state, UiState& ui) {
   ImGui::Spacing();
   ImGui::TextUnformatted(tr("File:"));
   ImGui::SameLine();
-  ImGui::TextWrapped("%s", state.scenarioPath.c_str());
-  ImGui::Text(tr("%d problem%s:"), static_cast<int>(state.loadProblems.size()),
-              state.loadProblems.size() == 1 ? "" : "s");
+  ImGui::TextWrapped("%s", state.scenario_path.c_str());
+  ImGui::Text(tr("%d problem%s:"), static_cast<int>(state.load_problems.size()),
+              state.load_problems.size() == 1 ? "" : "s");
   ImGui::Spacing();
   if (ImGui::Button(tr("Reload scenario (Ctrl+R)"))) ui.requests.reload = true;
   probeItem("error/Reload");
@@ -43,7 +43,7 @@ void drawErrorPanel(const AppState& state, UiState& ui) {
     ImGui::TableSetupColumn(tr("Problem"), ImGuiTableColumnFlags_WidthStretch, 2.5f);
     ImGui::TableHeadersRow();
     int row = 0;
-    for (const cp::Problem& p : state.loadProblems) {
+    for (const cp::Problem& p : state.load_problems) {
       ImGui::TableNextRow();
       ImGui::PushID(row++);
       ImGui::TableSetColumnIndex(0);
@@ -61,4 +61,4 @@ void drawErrorPanel(const AppState& state, UiState& ui) {
   ImGui::EndChild();
 }
 
-}  // namespace chokepoint::app
+}  // namespace cp::app

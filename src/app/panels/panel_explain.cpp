@@ -21,7 +21,7 @@
 
 #include <fmt/format.h>
 
-namespace chokepoint::app {
+namespace cp::app {
 
 namespace {
 
@@ -129,10 +129,10 @@ void progressLine(const AppState& state, bool sensitivity) {
 }  // namespace
 
 void drawExplainTab(const AppState& state, UiState& ui) {
-  ui.explain.explainVisible = true;  // update() computes what the visible tabs need
+  ui.explain.explain_visible = true;  // update() computes what the visible tabs need
   drawTargetPicker(state, ui);
   ImGui::SameLine();
-  int split = ui.explain.oneAtATime ? 1 : 0;
+  int split = ui.explain.one_at_a_time ? 1 : 0;
   ImGui::RadioButton(tr("Fair shares"), &split, 0);
   itemTooltip(
       tr("Each lever's Shapley value: its effect averaged over every order in which the changes could be made. "
@@ -142,7 +142,7 @@ void drawExplainTab(const AppState& state, UiState& ui) {
   ImGui::RadioButton(tr("Alone + interactions"), &split, 1);
   itemTooltip(tr("Each lever's effect when it alone is changed, and what the levers do together as its own bar."));
   probeItem("explain/alone");
-  ui.explain.oneAtATime = split == 1;
+  ui.explain.one_at_a_time = split == 1;
 
   const cp::Attribution* a = shownAttribution(state);
   if (!a) {
@@ -150,7 +150,7 @@ void drawExplainTab(const AppState& state, UiState& ui) {
     return;
   }
   const chart::Unit unit = targetUnit(state);
-  const std::vector<WaterfallBar> bars = waterfallBars(*a, ui.explain.oneAtATime);
+  const std::vector<WaterfallBar> bars = waterfallBars(*a, ui.explain.one_at_a_time);
   const double diff = a->difference();
   if (bars.empty()) {
     ImGui::TextDisabled(tr("No lever differs from the file as loaded by %s. Change a lever to see what it does."),
@@ -158,20 +158,20 @@ void drawExplainTab(const AppState& state, UiState& ui) {
     return;
   }
   // The export row first, so it stays in view; the PNG crop is last frame's rectangle.
-  float* rect = ui.explain.waterfallRect;
-  drawExportRow(ui, &ui.explain.waterfallExport, waterfallCsv(*a, bars), rect, "explain/export");
+  float* rect = ui.explain.waterfall_rect;
+  drawExportRow(ui, &ui.explain.waterfall_export, waterfallCsv(*a, bars), rect, "explain/export");
 
   // Rows: as loaded, one per bar, your run; they shrink to fit the tab, then scroll.
   ImGui::BeginChild("##waterfall", ImVec2(0, 0), false);
   const int rows = static_cast<int>(bars.size()) + 3;  // + note line
   const float line = ImGui::GetTextLineHeight();
-  const float rowH =
+  const float row_h =
       std::round(std::clamp(ImGui::GetContentRegionAvail().y / static_cast<float>(rows), line * 1.1f, line * 1.6f));
   const float width = ImGui::GetContentRegionAvail().x;
-  const float labelW = std::min(width * 0.3f, em() * 18.0f);
-  const float valueW = em() * 10.0f;
+  const float label_w = std::min(width * 0.3f, em() * 18.0f);
+  const float value_w = em() * 10.0f;
   const ImVec2 top = ImGui::GetCursorScreenPos();
-  const float x0 = top.x + labelW, x1 = top.x + std::max(labelW + em() * 4.0f, width - valueW);
+  const float x0 = top.x + label_w, x1 = top.x + std::max(label_w + em() * 4.0f, width - value_w);
   double lo = std::min(a->base_value, a->variant_value), hi = std::max(a->base_value, a->variant_value);
   double run = a->base_value;
   for (const WaterfallBar& b : bars) {
@@ -190,19 +190,20 @@ void drawExplainTab(const AppState& state, UiState& ui) {
   const ImU32 other = ImGui::GetColorU32(ImGuiCol_PlotHistogram);
   auto row = [&](int i, const std::string& label, double from, double to, ImU32 col, const std::string& text,
                  const char* probe) {
-    const float y = top.y + rowH * static_cast<float>(i);
+    const float y = top.y + row_h * static_cast<float>(i);
     ImGui::SetCursorScreenPos(ImVec2(top.x, y));
-    ImGui::InvisibleButton(probe, ImVec2(std::max(1.0f, width), rowH));
+    ImGui::InvisibleButton(probe, ImVec2(std::max(1.0f, width), row_h));
     probeItem(probe);
     const bool hovered = ImGui::IsItemHovered();
     if (hovered)
-      dl->AddRectFilled(ImVec2(top.x, y), ImVec2(top.x + width, y + rowH), ImGui::GetColorU32(ImGuiCol_FrameBgHovered));
-    const float ty = y + (rowH - line) * 0.5f;
+      dl->AddRectFilled(ImVec2(top.x, y), ImVec2(top.x + width, y + row_h),
+                        ImGui::GetColorU32(ImGuiCol_FrameBgHovered));
+    const float ty = y + (row_h - line) * 0.5f;
     // Cut to its column (the tooltip has it whole), so a long label never runs under the bar.
     dl->AddText(ImVec2(top.x, ty), ImGui::GetColorU32(ImGuiCol_Text),
-                chart::elided(label, labelW - em() * 0.5f).c_str());
+                chart::elided(label, label_w - em() * 0.5f).c_str());
     const float a0 = X(std::min(from, to)), a1 = std::max(X(std::max(from, to)), a0 + 2.0f);
-    dl->AddRectFilled(ImVec2(a0, y + rowH * 0.15f), ImVec2(a1, y + rowH * 0.85f), col, 2.0f);
+    dl->AddRectFilled(ImVec2(a0, y + row_h * 0.15f), ImVec2(a1, y + row_h * 0.85f), col, 2.0f);
     dl->AddText(ImVec2(a1 + em() * 0.4f, ty), ImGui::GetColorU32(ImGuiCol_Text), text.c_str());
     return hovered;
   };
@@ -223,7 +224,7 @@ void drawExplainTab(const AppState& state, UiState& ui) {
   if (row(last, tr("Your run"), lo, a->variant_value, neutral,
           chart::formatValue(a->variant_value, unit) + "  (" + signedValue(diff, unit) + ")", "explain/end"))
     tooltipLines(tr("With your edits"), "", "", "");
-  const float bottom = top.y + rowH * static_cast<float>(last + 1);
+  const float bottom = top.y + row_h * static_cast<float>(last + 1);
   ImGui::SetCursorScreenPos(ImVec2(top.x, bottom));
   if (a->sampled)
     ImGui::TextDisabled(tr("Sampled: %d random orders of the levers; each bar is within about 2 standard errors."),
@@ -240,7 +241,7 @@ void drawExplainTab(const AppState& state, UiState& ui) {
 }
 
 void drawSensitivityTab(const AppState& state, UiState& ui) {
-  ui.explain.sensitivityVisible = true;
+  ui.explain.sensitivity_visible = true;
   drawTargetPicker(state, ui);
   const cp::Sensitivity* t = shownSensitivity(state);
   if (!t) {
@@ -253,8 +254,8 @@ void drawSensitivityTab(const AppState& state, UiState& ui) {
   itemTooltip(
       tr("Each lever alone at both ends of its declared range for the whole run, the others as they are now. "
          "Click a bar to set that lever to that end; Ctrl+Z undoes it."));
-  float* rect = ui.explain.tornadoRect;
-  drawExportRow(ui, &ui.explain.tornadoExport, tornadoCsv(*t), rect, "sensitivity/export");
+  float* rect = ui.explain.tornado_rect;
+  drawExportRow(ui, &ui.explain.tornado_export, tornadoCsv(*t), rect, "sensitivity/export");
 
   double lo = t->value, hi = t->value;
   for (const cp::SensitivityRow& r : t->rows) {
@@ -266,22 +267,22 @@ void drawSensitivityTab(const AppState& state, UiState& ui) {
   hi += pad;
   ImGui::BeginChild("##tornado", ImVec2(0, 0), false);
   const float line = ImGui::GetTextLineHeight();
-  const float rowH = std::round(line * 1.3f);
+  const float row_h = std::round(line * 1.3f);
   const float width = ImGui::GetContentRegionAvail().x;
-  const float labelW = std::min(width * 0.28f, em() * 17.0f), valueW = em() * 6.0f;
+  const float label_w = std::min(width * 0.28f, em() * 17.0f), value_w = em() * 6.0f;
   const ImVec2 top = ImGui::GetCursorScreenPos();
-  const float x0 = top.x + labelW + valueW, x1 = top.x + std::max(labelW + valueW * 2 + em() * 4, width - valueW);
+  const float x0 = top.x + label_w + value_w, x1 = top.x + std::max(label_w + value_w * 2 + em() * 4, width - value_w);
   const auto X = [&](double v) { return x0 + static_cast<float>((v - lo) / (hi - lo)) * (x1 - x0); };
   ImDrawList* dl = ImGui::GetWindowDrawList();
-  const ImU32 lowCol = chart::paletteColor(1), highCol = chart::paletteColor(0);  // sky blue, orange
+  const ImU32 low_col = chart::paletteColor(1), high_col = chart::paletteColor(0);  // sky blue, orange
   const ImU32 text = ImGui::GetColorU32(ImGuiCol_Text);
   for (size_t i = 0; i < t->rows.size(); ++i) {
     const cp::SensitivityRow& r = t->rows[i];
-    const float y = top.y + rowH * static_cast<float>(i);
-    const float ty = y + (rowH - line) * 0.5f;
+    const float y = top.y + row_h * static_cast<float>(i);
+    const float ty = y + (row_h - line) * 0.5f;
     const cp::Lever& l = lever(state.doc, r.lever);
     dl->AddText(ImVec2(top.x, ty), text,
-                chart::elided(l.label.empty() ? r.id : std::string(tr(l.label)), labelW - em() * 0.5f).c_str());
+                chart::elided(l.label.empty() ? r.id : std::string(tr(l.label)), label_w - em() * 0.5f).c_str());
     const float c = X(t->value);
     const float d[2] = {X(r.at_low) - c, X(r.at_high) - c};
     // The longer bar first, so a shorter one on the same side stays visible on top.
@@ -301,24 +302,24 @@ void drawSensitivityTab(const AppState& state, UiState& ui) {
       }
       ImGui::SetCursorScreenPos(ImVec2(a0, y));
       const std::string id = fmt::format("sensitivity/{}/{}", end == 0 ? "low" : "high", i);
-      const bool clicked = ImGui::InvisibleButton(id.c_str(), ImVec2(std::max(1.0f, a1 - a0), rowH));
+      const bool clicked = ImGui::InvisibleButton(id.c_str(), ImVec2(std::max(1.0f, a1 - a0), row_h));
       probeItem(id.c_str());
       const bool hovered = ImGui::IsItemHovered();
-      dl->AddRectFilled(ImVec2(a0, y + rowH * 0.15f), ImVec2(a1, y + rowH * 0.85f),
-                        (end == 0 ? lowCol : highCol) & (hovered ? 0xFFFFFFFFu : 0xC0FFFFFFu), 2.0f);
+      dl->AddRectFilled(ImVec2(a0, y + row_h * 0.15f), ImVec2(a1, y + row_h * 0.85f),
+                        (end == 0 ? low_col : high_col) & (hovered ? 0xFFFFFFFFu : 0xC0FFFFFFu), 2.0f);
       const double v = end == 0 ? r.at_low : r.at_high;
-      const std::string endText = end == 0 ? r.low_text : r.high_text;
+      const std::string end_text = end == 0 ? r.low_text : r.high_text;
       if (hovered)
-        tooltipLines(fmt::format("{} = {}: {}", l.label.empty() ? r.id.c_str() : tr(l.label), endText,
+        tooltipLines(fmt::format("{} = {}: {}", l.label.empty() ? r.id.c_str() : tr(l.label), end_text,
                                  chart::formatValue(v, unit)),
                      "", "", tr("Click to set the lever to this end (Ctrl+Z undoes it). ") + std::string(tr(l.help)));
       if (clicked) ui.commands.push_back(SetLever{r.lever, end == 0 ? r.low : r.high, false});
-      const ImVec2 size = ImGui::CalcTextSize(endText.c_str());
+      const ImVec2 size = ImGui::CalcTextSize(end_text.c_str());
       const float lx = outer ? (left ? a0 - size.x - 4.0f : a1 + 4.0f) : (left ? c - size.x - 6.0f : c + 6.0f);
-      dl->AddText(ImVec2(lx, ty), end == 0 ? lowCol : highCol, endText.c_str());
+      dl->AddText(ImVec2(lx, ty), end == 0 ? low_col : high_col, end_text.c_str());
     }
   }
-  const float bottom = top.y + rowH * static_cast<float>(t->rows.size());
+  const float bottom = top.y + row_h * static_cast<float>(t->rows.size());
   dl->AddLine(ImVec2(X(t->value), top.y), ImVec2(X(t->value), bottom), text, 1.0f);
   ImGui::SetCursorScreenPos(ImVec2(top.x, bottom + 2.0f));
   ImGui::TextDisabled(
@@ -330,4 +331,4 @@ void drawSensitivityTab(const AppState& state, UiState& ui) {
   ImGui::EndChild();
 }
 
-}  // namespace chokepoint::app
+}  // namespace cp::app

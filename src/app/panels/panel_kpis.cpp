@@ -17,14 +17,14 @@
 #include <cmath>
 #include <string>
 
-namespace chokepoint::app {
+namespace cp::app {
 
 namespace {
 
 // Dim text, or its short form when a longer translation would be cut at the card's edge.
-void dimFitting(const char* text, const char* shortText) {
+void dimFitting(const char* text, const char* short_text) {
   const bool fits = ImGui::CalcTextSize(text).x <= ImGui::GetContentRegionAvail().x;
-  ImGui::TextDisabled("%s", fits ? text : shortText);
+  ImGui::TextDisabled("%s", fits ? text : short_text);
   if (!fits) itemTooltip(text);
 }
 
@@ -56,7 +56,7 @@ bool negligible(double delta, double base, chart::Unit unit) {
 const cp::Objective* teamObjective(const AppState& state, const KpiSpec& spec, std::string* team) {
   if (!workshopActive(state)) return nullptr;
   const auto& w = *state.classroom.workshop.workshop;
-  const int t = state.ui.view.workshopTeam;
+  const int t = state.ui.view.workshop_team;
   if (t < 0 || t >= static_cast<int>(w.teams.size())) return nullptr;
   for (const cp::Objective& o : w.teams[static_cast<size_t>(t)].objectives)
     if (o.scope == spec.series.scope && o.id == spec.series.id && o.metric == spec.series.metric) {
@@ -78,7 +78,7 @@ CardFonts cardFonts(const AppState& state, float width) {
   ImFont* label = theme;
   if (width - ImGui::GetStyle().WindowPadding.x * 2.0f < theme->FontSize * 10.0f && state.ui.fonts.regular)
     label = state.ui.fonts.regular;
-  ImFont* value = label->FontSize >= kLargeFontSizePx - 0.5f ? state.ui.fonts.kpiLarge : state.ui.fonts.kpi;
+  ImFont* value = label->FontSize >= kLargeFontSizePx - 0.5f ? state.ui.fonts.kpi_large : state.ui.fonts.kpi;
   return {label, value ? value : label};
 }
 
@@ -119,7 +119,7 @@ void drawCard(const AppState& state, UiState& ui, size_t k, float width, float h
   ImGui::TextUnformatted(number.c_str());
   ImGui::PopFont();
   probeItem((std::string("kpi/") + spec.id).c_str());
-  const float belowValue = ImGui::GetCursorPosY();
+  const float below_value = ImGui::GetCursorPosY();
   if (!suffix.empty() && ImGui::GetItemRectMax().x + ImGui::CalcTextSize(suffix.c_str()).x <
                              ImGui::GetWindowPos().x + width - ImGui::GetStyle().WindowPadding.x) {
     ImGui::SameLine(0.0f, 0.0f);
@@ -127,7 +127,7 @@ void drawCard(const AppState& state, UiState& ui, size_t k, float width, float h
                          (fits ? fonts.value->Ascent - fonts.label->Ascent : 0.0f));  // one baseline
     ImGui::TextDisabled("%s", suffix.c_str());
     probeItem((std::string("kpi/") + spec.id + "/unit").c_str());
-    ImGui::SetCursorPosY(belowValue);  // the change line at the same height in every card
+    ImGui::SetCursorPosY(below_value);  // the change line at the same height in every card
   }
 
   std::string team;
@@ -181,7 +181,7 @@ void drawCard(const AppState& state, UiState& ui, size_t k, float width, float h
     if (range.available)
       ImGui::Text(tr("p10-p90 over the uncertain inputs: %s to %s"), chart::formatValue(range.p10, spec.unit).c_str(),
                   chart::formatValue(range.p90, spec.unit).c_str());
-    ImGui::TextDisabled("%s", tr(spec.whoGains));
+    ImGui::TextDisabled("%s", tr(spec.who_gains));
     if (objective)
       ImGui::TextDisabled(tr("Coloured for %s: %s is better for them."), team.c_str(),
                           objective->better == cp::Better::Higher ? tr("higher") : tr("lower"));
@@ -221,4 +221,4 @@ void drawKpiCards(const AppState& state, UiState& ui) {
   }
 }
 
-}  // namespace chokepoint::app
+}  // namespace cp::app

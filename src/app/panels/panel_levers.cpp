@@ -25,7 +25,7 @@
 #include <string>
 #include <vector>
 
-namespace chokepoint::app {
+namespace cp::app {
 
 namespace {
 
@@ -118,8 +118,8 @@ void drawMonth(const AppState& state, UiState& ui, int index) {
       commitValue(ui, index, cp::kNever);
     } else {
       // Back to a date: the file's date if it had one, else the month on the scrubber.
-      const double fileValue = loadedLeverValue(doc, index);
-      const int month = fileValue < cp::kNever ? static_cast<int>(fileValue) : s.start + ui.view.month;
+      const double file_value = loadedLeverValue(doc, index);
+      const int month = file_value < cp::kNever ? static_cast<int>(file_value) : s.start + ui.view.month;
       commitValue(ui, index, std::clamp(month, s.start, s.end));
     }
   }
@@ -171,16 +171,16 @@ void drawSchedule(const AppState& state, UiState& ui, int index) {
 }
 
 // Label (coloured when changed) with a Reset button at the right end of its first line.
-void drawLabelRow(const AppState& state, UiState& ui, int index, bool asCheckbox) {
+void drawLabelRow(const AppState& state, UiState& ui, int index, bool as_checkbox) {
   const Document& doc = state.doc;
   const cp::Lever& l = lever(doc, index);
   const bool changed = leverChanged(doc, index);
-  const float resetW = ImGui::CalcTextSize(tr("Reset")).x + ImGui::GetStyle().FramePadding.x * 2.0f;
-  const ImVec2 rowStart = ImGui::GetCursorScreenPos();
-  const float right = rowStart.x + ImGui::GetContentRegionAvail().x;
+  const float reset_w = ImGui::CalcTextSize(tr("Reset")).x + ImGui::GetStyle().FramePadding.x * 2.0f;
+  const ImVec2 row_start = ImGui::GetCursorScreenPos();
+  const float right = row_start.x + ImGui::GetContentRegionAvail().x;
 
-  const float wrapAt = right - (changed ? resetW + ImGui::GetStyle().ItemSpacing.x : 0.0f);
-  if (asCheckbox) {
+  const float wrap_at = right - (changed ? reset_w + ImGui::GetStyle().ItemSpacing.x : 0.0f);
+  if (as_checkbox) {
     // Box and label apart, so a long label wraps before the Reset button; a click on
     // the label toggles, as it would on a checkbox's own label.
     bool on = leverValue(doc, index) > 0.5;
@@ -191,16 +191,16 @@ void drawLabelRow(const AppState& state, UiState& ui, int index, bool asCheckbox
     ImGui::AlignTextToFramePadding();
   }
   if (changed) ImGui::PushStyleColor(ImGuiCol_Text, changedColor(ui.theme));
-  ImGui::PushTextWrapPos(wrapAt - ImGui::GetWindowPos().x);  // window-local, as ImGui wants it
+  ImGui::PushTextWrapPos(wrap_at - ImGui::GetWindowPos().x);  // window-local, as ImGui wants it
   ImGui::TextUnformatted(tr(l.label));
   ImGui::PopTextWrapPos();
   if (changed) ImGui::PopStyleColor();
-  if (asCheckbox && ImGui::IsItemClicked()) commitValue(ui, index, leverValue(doc, index) > 0.5 ? 0.0 : 1.0);
+  if (as_checkbox && ImGui::IsItemClicked()) commitValue(ui, index, leverValue(doc, index) > 0.5 ? 0.0 : 1.0);
   leverTooltip(state, index);
 
   if (changed) {
     const ImVec2 after = ImGui::GetCursorScreenPos();
-    ImGui::SetCursorScreenPos(ImVec2(right - resetW, rowStart.y));
+    ImGui::SetCursorScreenPos(ImVec2(right - reset_w, row_start.y));
     if (ImGui::SmallButton(tr("Reset"))) ui.commands.push_back(ResetLever{index});
     probeItem(probeName(l, "reset").c_str());
     itemTooltip(tr("Back to the value in the scenario file"));
@@ -248,12 +248,12 @@ void drawLeverPanel(const AppState& state, UiState& ui) {
   ImGui::PopFont();
   const int changed = changedLeverCount(doc);
   const std::string status = changed > 0 ? std::to_string(changed) + tr(" changed") : tr("as in the file");
-  const float resetAllW = ImGui::CalcTextSize(tr("Reset all")).x + ImGui::GetStyle().FramePadding.x * 2.0f;
+  const float reset_all_w = ImGui::CalcTextSize(tr("Reset all")).x + ImGui::GetStyle().FramePadding.x * 2.0f;
   const float spacing = ImGui::GetStyle().ItemSpacing.x;
   // The status goes between title and button when it fits, else it is left out (the
   // group headers still count the changes).
   ImGui::SameLine();
-  if (ImGui::GetCursorPosX() + ImGui::CalcTextSize(status.c_str()).x + spacing + resetAllW <=
+  if (ImGui::GetCursorPosX() + ImGui::CalcTextSize(status.c_str()).x + spacing + reset_all_w <=
       ImGui::GetWindowContentRegionMax().x) {
     if (changed > 0)
       ImGui::TextColored(changedColor(ui.theme), "%s", status.c_str());
@@ -262,8 +262,8 @@ void drawLeverPanel(const AppState& state, UiState& ui) {
     ImGui::SameLine();
   }
   // Where the title leaves no room (a longer language), the button goes on a line of its own.
-  if (ImGui::GetCursorPosX() > ImGui::GetWindowContentRegionMax().x - resetAllW) ImGui::NewLine();
-  ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - resetAllW));
+  if (ImGui::GetCursorPosX() > ImGui::GetWindowContentRegionMax().x - reset_all_w) ImGui::NewLine();
+  ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - reset_all_w));
   ImGui::BeginDisabled(changed == 0);
   if (ImGui::SmallButton(tr("Reset all"))) ui.commands.push_back(ResetAllLevers{});
   ImGui::EndDisabled();
@@ -279,12 +279,12 @@ void drawLeverPanel(const AppState& state, UiState& ui) {
       groups.push_back(lever(doc, i).group);
   for (const std::string& group : groups) {
     ImGui::PushID(group.c_str());
-    int changedHere = 0;
+    int changed_here = 0;
     for (int i = 0; i < leverCount(doc); ++i)
-      if (lever(doc, i).group == group && leverChanged(doc, i)) ++changedHere;
-    const std::string header = changedHere > 0 ? tr(group) + std::string("  (") + std::to_string(changedHere) +
-                                                     tr(" changed)") + std::string("###g")
-                                               : tr(group) + std::string("###g");
+      if (lever(doc, i).group == group && leverChanged(doc, i)) ++changed_here;
+    const std::string header = changed_here > 0 ? tr(group) + std::string("  (") + std::to_string(changed_here) +
+                                                      tr(" changed)") + std::string("###g")
+                                                : tr(group) + std::string("###g");
     const bool open = ImGui::CollapsingHeader(header.c_str(), ImGuiTreeNodeFlags_DefaultOpen);
     probeItem(("levers/group/" + group).c_str());
     if (open) {
@@ -303,4 +303,4 @@ void drawLeverPanel(const AppState& state, UiState& ui) {
   ImGui::EndChild();
 }
 
-}  // namespace chokepoint::app
+}  // namespace cp::app

@@ -19,7 +19,7 @@
 #include <algorithm>
 #include <string>
 
-namespace chokepoint::app {
+namespace cp::app {
 
 namespace {
 
@@ -27,11 +27,12 @@ constexpr const char* kRestoreTitle = N_("Restore the last session?");
 constexpr const char* kChangedTitle = N_("Scenario changed on disk");
 constexpr size_t kMaxListedLevers = 8;
 
-bool beginPrompt(const char* title, float widthEm) {
+bool beginPrompt(const char* title, float width_em) {
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(vp->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
   // No wider than the window (tiny windows): ImGui clamps nothing for us here.
-  ImGui::SetNextWindowSize(ImVec2(std::max(1.0f, std::min(em() * widthEm, vp->WorkSize.x)), 0.0f), ImGuiCond_Appearing);
+  ImGui::SetNextWindowSize(ImVec2(std::max(1.0f, std::min(em() * width_em, vp->WorkSize.x)), 0.0f),
+                           ImGuiCond_Appearing);
   return ImGui::BeginPopupModal(tr(title), nullptr, ImGuiWindowFlags_NoSavedSettings);
 }
 
@@ -120,11 +121,11 @@ void drawChangedPrompt(const AppState& state, UiState& ui) {
 //-----------------------------------------------------------------------------
 
 void drawRecoveryDialogs(const AppState& state, UiState& ui) {
-  const bool otherPopup = ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId);
-  if (state.session.offerRequested && !otherPopup) {
+  const bool other_popup = ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId);
+  if (state.session.offer_requested && !other_popup) {
     ui.commands.push_back(PromptShown{RecoveryPrompt::RestoreSession});
     ImGui::OpenPopup(tr(kRestoreTitle));
-  } else if (state.watch.promptRequested && !otherPopup) {
+  } else if (state.watch.prompt_requested && !other_popup) {
     ui.commands.push_back(PromptShown{RecoveryPrompt::FileChanged});
     ImGui::OpenPopup(tr(kChangedTitle));
   }
@@ -132,4 +133,4 @@ void drawRecoveryDialogs(const AppState& state, UiState& ui) {
   drawChangedPrompt(state, ui);
 }
 
-}  // namespace chokepoint::app
+}  // namespace cp::app

@@ -1,5 +1,5 @@
 // Rule timeline: one row per US rule, a bar over the months the rule is in force (from
-// the worker's ruleActive table), outlined where the loaded scenario differs. ImDrawList.
+// the worker's rule_active table), outlined where the loaded scenario differs. ImDrawList.
 #include "app/panels/panels.h"
 
 #include "app/classroom/classroom_ui.h"
@@ -15,7 +15,7 @@
 #include <string>
 #include <vector>
 
-namespace chokepoint::app {
+namespace cp::app {
 
 namespace {
 
@@ -86,9 +86,9 @@ void drawKindLegend(const cp::Scenario& s) {
   std::sort(kinds.begin(), kinds.end());
   const float h = ImGui::GetTextLineHeight();
   for (cp::RuleKind k : kinds) {
-    const float itemW = h * 2.4f + ImGui::CalcTextSize(kindName(k)).x;
+    const float item_w = h * 2.4f + ImGui::CalcTextSize(kindName(k)).x;
     ImGui::SameLine(0.0f, h);
-    if (ImGui::GetCursorPosX() + itemW > ImGui::GetWindowContentRegionMax().x) ImGui::NewLine();  // wrap
+    if (ImGui::GetCursorPosX() + item_w > ImGui::GetWindowContentRegionMax().x) ImGui::NewLine();  // wrap
     const ImVec2 p = ImGui::GetCursorScreenPos();
     ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(p.x, p.y + h * 0.2f), ImVec2(p.x + h * 1.2f, p.y + h * 0.8f),
                                               chart::withAlpha(chart::paletteColor(static_cast<int>(k)), 0.8f), 2.0f);
@@ -104,76 +104,78 @@ void drawRuleTimeline(const AppState& state, UiState& ui) {
   if (!hasScenario(state.doc)) return;
   const cp::Scenario& s = *state.doc.loaded;
   const MonthAxis& months = state.dash.months;
-  const ActiveTable* now = state.runs.ruleActive.get();
-  const ActiveTable* base = state.runs.baselineRuleActive.get();
+  const ActiveTable* now = state.runs.rule_active.get();
+  const ActiveTable* base = state.runs.baseline_rule_active.get();
   if (months.count() == 0) return;
 
   ImGui::TextDisabled("%s", tr("Bars: in force with your changes; outlines: as loaded."));
   drawKindLegend(s);
   ImGui::BeginChild("##ruleRows", ImVec2(0, 0), false);
   ImDrawList* dl = ImGui::GetWindowDrawList();
-  const float rowH = ImGui::GetTextLineHeightWithSpacing() + 4.0f;
+  const float row_h = ImGui::GetTextLineHeightWithSpacing() + 4.0f;
   const float width = ImGui::GetContentRegionAvail().x;
-  const float labelW = std::min(width * 0.4f, em() * 26.0f);
+  const float label_w = std::min(width * 0.4f, em() * 26.0f);
   const ImVec2 top = ImGui::GetCursorScreenPos();
-  const float x0 = top.x + labelW, x1 = top.x + width - 4.0f;
-  const auto xOf = [&](int t) { return x0 + (x1 - x0) * static_cast<float>(t) / static_cast<float>(months.count()); };
-  const ImU32 textCol = ImGui::GetColorU32(ImGuiCol_Text);
-  const ImU32 dimCol = ImGui::GetColorU32(ImGuiCol_TextDisabled);
-  const ImU32 gridCol = ImGui::GetColorU32(ImGuiCol_Text, 0.12f);
+  const float x0 = top.x + label_w, x1 = top.x + width - 4.0f;
+  const auto x_of = [&](int t) { return x0 + (x1 - x0) * static_cast<float>(t) / static_cast<float>(months.count()); };
+  const ImU32 text_col = ImGui::GetColorU32(ImGuiCol_Text);
+  const ImU32 dim_col = ImGui::GetColorU32(ImGuiCol_TextDisabled);
+  const ImU32 grid_col = ImGui::GetColorU32(ImGuiCol_Text, 0.12f);
 
   // Year labels.
   ImGui::Dummy(ImVec2(width, ImGui::GetTextLineHeight()));
-  const float yearW = ImGui::CalcTextSize("2025").x + 8.0f;
-  const int yearStep = (x1 - x0) / std::max(1.0f, static_cast<float>(months.count()) / 12.0f) >= yearW ? 1 : 2;
+  const float year_w = ImGui::CalcTextSize("2025").x + 8.0f;
+  const int year_step = (x1 - x0) / std::max(1.0f, static_cast<float>(months.count()) / 12.0f) >= year_w ? 1 : 2;
   for (int t = 0; t < months.count(); ++t) {
     const int abs = months.start + t;
-    if (cp::monthOf(abs) != 1 || cp::yearOf(abs) % yearStep != 0) continue;
-    dl->AddText(ImVec2(xOf(t) + 2.0f, top.y), dimCol, std::to_string(cp::yearOf(abs)).c_str());
+    if (cp::monthOf(abs) != 1 || cp::yearOf(abs) % year_step != 0) continue;
+    dl->AddText(ImVec2(x_of(t) + 2.0f, top.y), dim_col, std::to_string(cp::yearOf(abs)).c_str());
   }
-  const float rowsTop = ImGui::GetCursorScreenPos().y;
+  const float rows_top = ImGui::GetCursorScreenPos().y;
 
   for (size_t r = 0; r < s.rules.size(); ++r) {
     const cp::Rule& rule = s.rules[r];
     ImGui::PushID(static_cast<int>(r));
     const ImVec2 p = ImGui::GetCursorScreenPos();
-    ImGui::InvisibleButton("##row", ImVec2(width, rowH));
+    ImGui::InvisibleButton("##row", ImVec2(width, row_h));
     const bool hovered = ImGui::IsItemHovered();
-    const std::vector<char>* rowNow = now && r < now->size() ? &(*now)[r] : nullptr;
-    const std::vector<char>* rowBase = base && r < base->size() ? &(*base)[r] : nullptr;
+    const std::vector<char>* row_now = now && r < now->size() ? &(*now)[r] : nullptr;
+    const std::vector<char>* row_base = base && r < base->size() ? &(*base)[r] : nullptr;
     if (hovered)
-      dl->AddRectFilled(p, ImVec2(p.x + width, p.y + rowH), ImGui::GetColorU32(ImGuiCol_HeaderHovered, 0.5f));
-    highlightRuleRow(state, rule.id, p, ImVec2(p.x + width, p.y + rowH));  // the story card names this rule
+      dl->AddRectFilled(p, ImVec2(p.x + width, p.y + row_h), ImGui::GetColorU32(ImGuiCol_HeaderHovered, 0.5f));
+    highlightRuleRow(state, rule.id, p, ImVec2(p.x + width, p.y + row_h));  // the story card names this rule
 
     // Label, then the id, clipped to the label column.
-    dl->PushClipRect(p, ImVec2(x0 - 6.0f, p.y + rowH), true);
-    const float ty = p.y + (rowH - ImGui::GetTextLineHeight()) * 0.5f;
-    dl->AddText(ImVec2(p.x, ty), textCol, tr(rule.label));
+    dl->PushClipRect(p, ImVec2(x0 - 6.0f, p.y + row_h), true);
+    const float ty = p.y + (row_h - ImGui::GetTextLineHeight()) * 0.5f;
+    dl->AddText(ImVec2(p.x, ty), text_col, tr(rule.label));
     const float lw = ImGui::CalcTextSize(tr(rule.label)).x;
-    dl->AddText(ImVec2(p.x + lw + 8.0f, ty), dimCol, rule.id.c_str());
+    dl->AddText(ImVec2(p.x + lw + 8.0f, ty), dim_col, rule.id.c_str());
     dl->PopClipRect();
 
     const ImU32 col = chart::paletteColor(static_cast<int>(rule.kind()));
-    const float by0 = p.y + 3.0f, by1 = p.y + rowH - 3.0f;
-    if (rowNow)
-      forEachRun(*rowNow, [&](int a, int b) {
-        dl->AddRectFilled(ImVec2(xOf(a), by0), ImVec2(xOf(b), by1), chart::withAlpha(col, 0.8f), 2.0f);
+    const float by0 = p.y + 3.0f, by1 = p.y + row_h - 3.0f;
+    if (row_now)
+      forEachRun(*row_now, [&](int a, int b) {
+        dl->AddRectFilled(ImVec2(x_of(a), by0), ImVec2(x_of(b), by1), chart::withAlpha(col, 0.8f), 2.0f);
       });
-    if (rowBase && rowNow && *rowBase != *rowNow)
-      forEachRun(*rowBase,
-                 [&](int a, int b) { dl->AddRect(ImVec2(xOf(a), by0), ImVec2(xOf(b), by1), textCol, 2.0f, 0, 2.0f); });
-    if (hovered) ruleTooltip(state, rule, rowNow, rowBase, months);
+    if (row_base && row_now && *row_base != *row_now)
+      forEachRun(*row_base, [&](int a, int b) {
+        dl->AddRect(ImVec2(x_of(a), by0), ImVec2(x_of(b), by1), text_col, 2.0f, 0, 2.0f);
+      });
+    if (hovered) ruleTooltip(state, rule, row_now, row_base, months);
     probeItem(("rule/" + rule.id).c_str());
     ImGui::PopID();
   }
 
   // Grid at each January and the scrubber month, over all rows.
-  const float rowsBottom = ImGui::GetCursorScreenPos().y;
+  const float rows_bottom = ImGui::GetCursorScreenPos().y;
   for (int t = 0; t < months.count(); ++t)
-    if (cp::monthOf(months.start + t) == 1) dl->AddLine(ImVec2(xOf(t), rowsTop), ImVec2(xOf(t), rowsBottom), gridCol);
-  const float cx = xOf(ui.view.month) + 0.5f * (xOf(1) - xOf(0));
-  dl->AddLine(ImVec2(cx, top.y), ImVec2(cx, rowsBottom), ImGui::GetColorU32(ImGuiCol_Text, 0.8f), 1.5f);
+    if (cp::monthOf(months.start + t) == 1)
+      dl->AddLine(ImVec2(x_of(t), rows_top), ImVec2(x_of(t), rows_bottom), grid_col);
+  const float cx = x_of(ui.view.month) + 0.5f * (x_of(1) - x_of(0));
+  dl->AddLine(ImVec2(cx, top.y), ImVec2(cx, rows_bottom), ImGui::GetColorU32(ImGuiCol_Text, 0.8f), 1.5f);
   ImGui::EndChild();
 }
 
-}  // namespace chokepoint::app
+}  // namespace cp::app

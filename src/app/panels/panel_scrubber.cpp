@@ -10,7 +10,7 @@
 #include <algorithm>
 #include <cfloat>
 
-namespace chokepoint::app {
+namespace cp::app {
 
 void drawScrubber(const AppState& state, UiState& ui) {
   const MonthAxis& months = state.dash.months;
@@ -24,8 +24,8 @@ void drawScrubber(const AppState& state, UiState& ui) {
   if (ImGui::ArrowButton("##prev", ImGuiDir_Left)) t = std::max(0, t - 1);
   probeItem("scrubber/prev");
   ImGui::SameLine();
-  const float nextW = ImGui::GetFrameHeight();
-  ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - nextW - ImGui::GetStyle().ItemSpacing.x);
+  const float next_w = ImGui::GetFrameHeight();
+  ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - next_w - ImGui::GetStyle().ItemSpacing.x);
   ImGui::SliderInt("##month", &t, 0, months.count() - 1, months.label(t), ImGuiSliderFlags_AlwaysClamp);
   probeItem("scrubber");
   itemTooltip(
@@ -36,4 +36,4 @@ void drawScrubber(const AppState& state, UiState& ui) {
   probeItem("scrubber/next");
 }
 
-}  // namespace chokepoint::app
+}  // namespace cp::app

@@ -13,7 +13,7 @@
 #include <cctype>
 #include <string>
 
-namespace chokepoint::app {
+namespace cp::app {
 
 namespace {
 
@@ -28,15 +28,15 @@ bool contains(const std::string& hay, const std::string& needle) {
 
 }  // namespace
 
-void loadSourcesNear(AppState& state, const std::string& scenarioPath) {
+void loadSourcesNear(AppState& state, const std::string& scenario_path) {
   state.sources = {};
-  state.sourcesError.clear();
-  const std::string file = cp::sourcesFileNear(scenarioPath);
+  state.sources_error.clear();
+  const std::string file = cp::sourcesFileNear(scenario_path);
   if (file.empty()) return;
   try {
     state.sources = cp::loadSources(file);
   } catch (const cp::LoadError& e) {
-    state.sourcesError = e.problems().empty() ? tr("unreadable") : e.problems().front().str();
+    state.sources_error = e.problems().empty() ? tr("unreadable") : e.problems().front().str();
   }
 }
 
@@ -58,15 +58,15 @@ void drawSourcesWindow(const AppState& state, UiState& ui) {
   ImGui::SetNextWindowPos(vp->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
   ImGui::SetNextWindowSize(ImVec2(vp->WorkSize.x * 0.8f, vp->WorkSize.y * 0.7f), ImGuiCond_Appearing);
   if (ImGui::Begin(trId("Sources", "###Sources"), &ui.windows.sources, ImGuiWindowFlags_NoSavedSettings)) {
-    if (!state.sourcesError.empty())
-      ImGui::TextColored(errorColor(ui.theme), tr("Sources file: %s"), state.sourcesError.c_str());
-    if (state.sources.sources.empty() && state.sourcesError.empty())
+    if (!state.sources_error.empty())
+      ImGui::TextColored(errorColor(ui.theme), tr("Sources file: %s"), state.sources_error.c_str());
+    if (state.sources.sources.empty() && state.sources_error.empty())
       ImGui::TextDisabled("%s", tr("No sources file next to this scenario (sources.json)."));
     ImGui::SetNextItemWidth(em() * 20.0f);
     char buf[128];
-    std::snprintf(buf, sizeof buf, "%s", ui.view.sourcesFilter.c_str());
+    std::snprintf(buf, sizeof buf, "%s", ui.view.sources_filter.c_str());
     if (ImGui::InputTextWithHint("##filter", "filter: id, title, publisher, year", buf, sizeof buf))
-      ui.view.sourcesFilter = buf;
+      ui.view.sources_filter = buf;
     probeItem("sources/filter");
     ImGui::SameLine();
     ImGui::TextDisabled(tr("%zu sources; select a row and Ctrl+C copies its address"), state.sources.sources.size());
@@ -82,14 +82,14 @@ void drawSourcesWindow(const AppState& state, UiState& ui) {
       ImGui::TableHeadersRow();
       int shown = 0;
       for (const cp::Source& s : state.sources.sources) {
-        const std::string& f = ui.view.sourcesFilter;
+        const std::string& f = ui.view.sources_filter;
         if (!(contains(s.id, f) || contains(s.title, f) || contains(s.publisher, f) || contains(s.date, f))) continue;
         ++shown;
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
-        const bool selected = ui.view.sourceSelected == s.id;
+        const bool selected = ui.view.source_selected == s.id;
         if (ImGui::Selectable(s.id.c_str(), selected, ImGuiSelectableFlags_SpanAllColumns))
-          ui.view.sourceSelected = s.id;
+          ui.view.source_selected = s.id;
         if (selected && ImGui::IsWindowFocused() && ImGui::GetIO().KeyCtrl && ImGui::IsKeyPressed('C', false))
           ImGui::SetClipboardText(s.url.c_str());
         ImGui::TableNextColumn();
@@ -103,11 +103,11 @@ void drawSourcesWindow(const AppState& state, UiState& ui) {
         if (!s.note.empty()) ImGui::TextDisabled("%s", s.note.c_str());
       }
       ImGui::EndTable();
-      ui.view.sourcesShown = shown;
+      ui.view.sources_shown = shown;
     }
     probeItem("sources/table");
   }
   ImGui::End();
 }
 
-}  // namespace chokepoint::app
+}  // namespace cp::app

@@ -10,7 +10,7 @@
 
 #include <string>
 
-namespace chokepoint::app {
+namespace cp::app {
 
 void drawUncertaintyBar(const AppState& state, UiState& ui) {
   bool on = state.uncertainty.enabled;
@@ -33,4 +33,4 @@ void drawUncertaintyBar(const AppState& state, UiState& ui) {
   probeItem("uncertainty/status");
 }
 
-}  // namespace chokepoint::app
+}  // namespace cp::app

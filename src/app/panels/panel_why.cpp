@@ -17,13 +17,13 @@
 #include <cstdio>
 #include <string>
 
-namespace chokepoint::app {
+namespace cp::app {
 
 namespace {
 
 void drawCompanyCombo(const AppState& state, UiState& ui) {
   const cp::Scenario& s = *state.doc.loaded;
-  int& company = ui.view.whyCompany;
+  int& company = ui.view.why_company;
   const char* preview = company >= 0 && company < static_cast<int>(s.companies.size())
                             ? tr(s.companies[static_cast<size_t>(company)].name)
                             : tr("(pick a company)");
@@ -86,17 +86,17 @@ void drawPurpose(const std::vector<cp::OptionTrace>& trace, int purpose) {
 
 void drawWhyPanel(const AppState& state, UiState& ui) {
   if (!hasScenario(state.doc)) return;
-  ui.view.whyVisible = true;
+  ui.view.why_visible = true;
   ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted(tr("Options weighed by"));
   ImGui::SameLine();
   drawCompanyCombo(state, ui);
   ImGui::SameLine();
-  const int absMonth = state.dash.months.start + ui.view.month;
+  const int abs_month = state.dash.months.start + ui.view.month;
   ImGui::TextWrapped(tr("in %s (move the month slider to change)"), state.dash.months.label(ui.view.month));
 
-  const TraceKey wanted{version(state.doc), ui.view.whyCompany, absMonth};
-  const bool fresh = state.runs.shownTrace == wanted;
+  const TraceKey wanted{version(state.doc), ui.view.why_company, abs_month};
+  const bool fresh = state.runs.shown_trace == wanted;
   if (!state.runs.traced) {
     ImGui::TextDisabled("%s", tr("Computing..."));
     return;
@@ -122,4 +122,4 @@ void drawWhyPanel(const AppState& state, UiState& ui) {
   ImGui::EndChild();
 }
 
-}  // namespace chokepoint::app
+}  // namespace cp::app

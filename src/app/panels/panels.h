@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-namespace chokepoint::app {
+namespace cp::app {
 
 void drawLeverPanel(const AppState& state, UiState& ui);  // panel_levers.cpp: the lever catalogue (edits: commands)
 void drawKpiCards(const AppState& state, UiState& ui);    // panel_kpis.cpp: KPI cards for the scrubber month
@@ -39,11 +39,11 @@ void drawRecoveryDialogs(const AppState& state,
 void drawUncertaintyBar(const AppState& state, UiState& ui);  // panel_uncertainty.cpp: bands toggle and progress
 // panel_sources.cpp: the sources file next to a scenario (state.sources), the "Source: S42"
 // lines of tooltips with each id's title, publisher, date and address, Help > Sources.
-void loadSourcesNear(AppState& state, const std::string& scenarioPath);
+void loadSourcesNear(AppState& state, const std::string& scenario_path);
 void drawSourceLines(const AppState& state, const std::string& text, const char* caption = "Source");
 void drawSourcesWindow(const AppState& state, UiState& ui);
 void drawExplainTab(const AppState& state, UiState& ui);      // panel_explain.cpp: waterfall of the edits
 void drawSensitivityTab(const AppState& state, UiState& ui);  // panel_explain.cpp: tornado over every lever
 void drawCompareWindow(const AppState& state, UiState& ui);   // panel_compare.cpp: scenarios side by side
 
-}  // namespace chokepoint::app
+}  // namespace cp::app

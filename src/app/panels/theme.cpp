@@ -2,7 +2,7 @@
 
 #include <imgui.h>
 
-namespace chokepoint::app {
+namespace cp::app {
 
 std::string_view themeName(Theme theme) {
   switch (theme) {
@@ -58,8 +58,8 @@ void applyPresenterColors(ImGuiStyle& style) {
   const ImVec4 white(1.00f, 1.00f, 1.00f, 1.00f);
   const ImVec4 yellow(1.00f, 0.86f, 0.00f, 1.00f);
   const ImVec4 cyan(0.00f, 0.80f, 1.00f, 1.00f);
-  const ImVec4 darkBlue(0.00f, 0.22f, 0.45f, 1.00f);
-  const ImVec4 midBlue(0.00f, 0.35f, 0.70f, 1.00f);
+  const ImVec4 dark_blue(0.00f, 0.22f, 0.45f, 1.00f);
+  const ImVec4 mid_blue(0.00f, 0.35f, 0.70f, 1.00f);
 
   c[ImGuiCol_Text] = white;
   c[ImGuiCol_TextDisabled] = ImVec4(0.75f, 0.75f, 0.75f, 1.00f);
@@ -69,19 +69,19 @@ void applyPresenterColors(ImGuiStyle& style) {
   c[ImGuiCol_Border] = white;
   c[ImGuiCol_BorderShadow] = ImVec4(0, 0, 0, 0);
   c[ImGuiCol_FrameBg] = ImVec4(0.12f, 0.12f, 0.12f, 1.00f);
-  c[ImGuiCol_FrameBgHovered] = darkBlue;
-  c[ImGuiCol_FrameBgActive] = midBlue;
+  c[ImGuiCol_FrameBgHovered] = dark_blue;
+  c[ImGuiCol_FrameBgActive] = mid_blue;
   c[ImGuiCol_TitleBg] = ImVec4(0.10f, 0.10f, 0.10f, 1.00f);
-  c[ImGuiCol_TitleBgActive] = darkBlue;
+  c[ImGuiCol_TitleBgActive] = dark_blue;
   c[ImGuiCol_MenuBarBg] = ImVec4(0.10f, 0.10f, 0.10f, 1.00f);
   c[ImGuiCol_CheckMark] = yellow;
   c[ImGuiCol_SliderGrab] = yellow;
   c[ImGuiCol_SliderGrabActive] = white;
-  c[ImGuiCol_Button] = darkBlue;
-  c[ImGuiCol_ButtonHovered] = midBlue;
+  c[ImGuiCol_Button] = dark_blue;
+  c[ImGuiCol_ButtonHovered] = mid_blue;
   c[ImGuiCol_ButtonActive] = cyan;
-  c[ImGuiCol_Header] = darkBlue;
-  c[ImGuiCol_HeaderHovered] = midBlue;
+  c[ImGuiCol_Header] = dark_blue;
+  c[ImGuiCol_HeaderHovered] = mid_blue;
   c[ImGuiCol_HeaderActive] = cyan;
   c[ImGuiCol_Separator] = white;
   c[ImGuiCol_PlotLines] = yellow;
@@ -116,4 +116,4 @@ void applyTheme(Theme theme, ImGuiStyle& style) {
   }
 }
 
-}  // namespace chokepoint::app
+}  // namespace cp::app

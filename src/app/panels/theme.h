@@ -12,7 +12,7 @@
 
 struct ImGuiStyle;
 
-namespace chokepoint::app {
+namespace cp::app {
 
 enum class Theme { Dark, Light, Presenter };
 
@@ -25,4 +25,4 @@ const char* themeLabel(Theme theme);
 // Resets `style` to ImGui defaults, then applies the theme's colours and sizes.
 void applyTheme(Theme theme, ImGuiStyle& style);
 
-}  // namespace chokepoint::app
+}  // namespace cp::app

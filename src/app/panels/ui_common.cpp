@@ -2,7 +2,7 @@
 
 #include <filesystem>
 
-namespace chokepoint::app {
+namespace cp::app {
 
 namespace {
 bool lightBackground(Theme theme) { return theme == Theme::Light; }
@@ -33,12 +33,12 @@ ImVec4 worseColor(Theme theme) {
 ImVec4 dimColor() { return ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled); }
 
 void pushBold(const UiState& ui) {
-  ImFont* bold = ui.theme == Theme::Presenter ? ui.fonts.largeBold : ui.fonts.bold;
+  ImFont* bold = ui.theme == Theme::Presenter ? ui.fonts.large_bold : ui.fonts.bold;
   ImGui::PushFont(bold ? bold : ImGui::GetFont());
 }
 
 void pushLarge(const UiState& ui) {
-  ImFont* f = ui.fonts.largeBold ? ui.fonts.largeBold : ui.fonts.bold;
+  ImFont* f = ui.fonts.large_bold ? ui.fonts.large_bold : ui.fonts.bold;
   ImGui::PushFont(f ? f : ImGui::GetFont());
 }
 
@@ -58,4 +58,4 @@ std::string fileName(const std::string& path) {
   return name.empty() ? path : name;
 }
 
-}  // namespace chokepoint::app
+}  // namespace cp::app

@@ -7,7 +7,7 @@
 
 #include <string>
 
-namespace chokepoint::app {
+namespace cp::app {
 
 // Colours that read on the theme (state.ui.theme) (dark, light and presenter backgrounds).
 ImVec4 errorColor(Theme theme);
@@ -30,4 +30,4 @@ float em();  // current font size in pixels
 
 std::string fileName(const std::string& path);
 
-}  // namespace chokepoint::app
+}  // namespace cp::app

@@ -2,25 +2,25 @@
 
 #include <imgui.h>
 
-namespace chokepoint::app {
+namespace cp::app {
 
 namespace {
 // The only namespace-scope mutable state in the UI library, and it is test plumbing:
 // null in the application.
-ItemProbeFn g_probeFn = nullptr;
-void* g_probeUser = nullptr;
+ItemProbeFn g_probe_fn = nullptr;
+void* g_probe_user = nullptr;
 }  // namespace
 
 void setItemProbe(ItemProbeFn fn, void* user) {
-  g_probeFn = fn;
-  g_probeUser = fn ? user : nullptr;
+  g_probe_fn = fn;
+  g_probe_user = fn ? user : nullptr;
 }
 
 void probeItem(const char* name) {
-  if (!g_probeFn) return;
+  if (!g_probe_fn) return;
   const ImVec2 min = ImGui::GetItemRectMin();
   const ImVec2 max = ImGui::GetItemRectMax();
-  g_probeFn(g_probeUser, name, min, max);
+  g_probe_fn(g_probe_user, name, min, max);
 }
 
-}  // namespace chokepoint::app
+}  // namespace cp::app

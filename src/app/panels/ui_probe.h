@@ -10,7 +10,7 @@
 
 struct ImVec2;
 
-namespace chokepoint::app {
+namespace cp::app {
 
 using ItemProbeFn = void (*)(void* user, const char* name, const ImVec2& min, const ImVec2& max);
 
@@ -20,4 +20,4 @@ void setItemProbe(ItemProbeFn fn, void* user);
 // Reports ImGui's last item (GetItemRectMin/Max) under `name` to the recorder.
 void probeItem(const char* name);
 
-}  // namespace chokepoint::app
+}  // namespace cp::app

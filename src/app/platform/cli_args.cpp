@@ -13,7 +13,7 @@
 #include <string_view>
 #include <type_traits>
 
-namespace chokepoint::app {
+namespace cp::app {
 
 namespace {
 
@@ -112,7 +112,7 @@ struct Parser {
     for (auto [name, out] : {std::pair<const char*, bool*>{"-h,--help", &a.help},
                              {"--version", &a.version},
                              {"--presenter", &a.presenter},
-                             {"--print-levers", &a.printLevers},
+                             {"--print-levers", &a.print_levers},
                              {"--uncertainty", &a.uncertainty},
                              {"--compare", &a.compare}})
       app.add_flag(name, *out)->disable_flag_override();
@@ -125,22 +125,22 @@ struct Parser {
              std::to_string(kMaxSide) + ", got '" + v + "'";
     });
     value("--link", a.link, "a share link, e.g. --link '#scenario=baseline'");
-    value("--bench-frames", a.benchFrames, "a number", intIn(1, kMaxFrames));
-    value("--bench-idle", a.benchIdle, "seconds", [](const std::string& v) -> std::string {
+    value("--bench-frames", a.bench_frames, "a number", intIn(1, kMaxFrames));
+    value("--bench-idle", a.bench_idle, "seconds", [](const std::string& v) -> std::string {
       const auto s = parseSeconds(v);
       if (s && *s >= kMinBenchIdleSeconds && *s <= kMaxBenchIdleSeconds) return "";
       return "expected seconds from 0.1 to 3600, got '" + v + "'";
     });
     value("--restore-session", restore, "ask, yes or no", oneOf({"ask", "yes", "no"}, "ask, yes or no"));
     value("--tab", tab, "a tab name", oneOf(kTabs, "companies, chips, rules, why, explain or sensitivity"));
-    value("--uncertainty-runs", a.uncertaintyRuns, "a number", intIn(kMinEnsembleRuns, kMaxEnsembleRuns));
+    value("--uncertainty-runs", a.uncertainty_runs, "a number", intIn(kMinEnsembleRuns, kMaxEnsembleRuns));
     value("--story", a.story, "a file name");
     value("--workshop", a.workshop, "a file name");
-    value("--workshop-session", a.workshopSession, "a file name");
-    value("--story-card", a.storyCard, "a number", intIn(0, 1000));
-    value("--workshop-rounds", a.workshopRounds, "a number", intIn(0, 1000));
-    value("--workshop-report", a.workshopReport, "a Markdown file name");
-    value("--workshop-handouts", a.workshopHandouts, "a directory");
+    value("--workshop-session", a.workshop_session, "a file name");
+    value("--story-card", a.story_card, "a number", intIn(0, 1000));
+    value("--workshop-rounds", a.workshop_rounds, "a number", intIn(0, 1000));
+    value("--workshop-report", a.workshop_report, "a Markdown file name");
+    value("--workshop-handouts", a.workshop_handouts, "a directory");
     const std::string move = "ROUND:TEAM:ID=VALUE, e.g. --move 1:us_gov:us.remote_access_control=on";
     needs["--move"] = move;
     app.add_option("--move", a.moves)->check(validator(move, [move](const std::string& v) {
@@ -183,10 +183,10 @@ CliParseResult parseCliArgs(const std::vector<std::string>& args) {
   }
   if (!p.size.empty()) r.args.size = parseWindowSize(p.size);
   if (!p.restore.empty()) {
-    r.args.restoreSession = p.restore == "yes"  ? RestoreMode::Yes
-                            : p.restore == "no" ? RestoreMode::No
-                                                : RestoreMode::Ask;
-    r.args.restoreSessionGiven = true;
+    r.args.restore_session = p.restore == "yes"  ? RestoreMode::Yes
+                             : p.restore == "no" ? RestoreMode::No
+                                                 : RestoreMode::Ask;
+    r.args.restore_session_given = true;
   }
   if (!p.tab.empty()) r.args.tab = static_cast<int>(std::find(kTabs.begin(), kTabs.end(), p.tab) - kTabs.begin());
   r.args.levers = p.shared.levers;
@@ -271,4 +271,4 @@ std::string cliUsage() {
          "--restore-session yes).\n";
 }
 
-}  // namespace chokepoint::app
+}  // namespace cp::app

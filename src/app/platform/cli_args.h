@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-namespace chokepoint::app {
+namespace cp::app {
 
 inline constexpr int kDefaultScreenshotFrames = 5;
 
@@ -36,27 +36,27 @@ struct CliArgs {
   std::vector<std::string> levers;        // --lever ID=VALUE[@YYYY-MM], repeatable
   std::optional<std::string> link;        // --link "#scenario=ID&lever=...": a share link (share_link.h)
   bool presenter = false;                 // --presenter: start in presenter mode
-  std::optional<int> benchFrames;         // --bench-frames N: measure, print, exit
-  std::optional<double> benchIdle;        // --bench-idle SECONDS: idle CPU and frames, print, exit
+  std::optional<int> bench_frames;        // --bench-frames N: measure, print, exit
+  std::optional<double> bench_idle;       // --bench-idle SECONDS: idle CPU and frames, print, exit
   // --restore-session ask|yes|no. Ask (default) shows a prompt, and with --screenshot,
   // --bench-frames or --bench-idle reads nothing; yes restores without asking (also with --screenshot).
-  RestoreMode restoreSession = RestoreMode::Ask;
-  bool restoreSessionGiven = false;
-  bool printLevers = false;            // --print-levers: changed levers on stdout at exit
-  bool uncertainty = false;            // --uncertainty: start with the bands on
-  std::string language;                // --lang en|uk: interface language (empty: remembered)
-  int tab = -1;                        // --tab NAME: the table tab to show (index), -1 default
-  bool compare = false;                // --compare: open the Compare scenarios window
-  std::optional<int> uncertaintyRuns;  // --uncertainty-runs N
+  RestoreMode restore_session = RestoreMode::Ask;
+  bool restore_session_given = false;
+  bool print_levers = false;            // --print-levers: changed levers on stdout at exit
+  bool uncertainty = false;             // --uncertainty: start with the bands on
+  std::string language;                 // --lang en|uk: interface language (empty: remembered)
+  int tab = -1;                         // --tab NAME: the table tab to show (index), -1 default
+  bool compare = false;                 // --compare: open the Compare scenarios window
+  std::optional<int> uncertainty_runs;  // --uncertainty-runs N
   // Classroom: --story FILE [--story-card N]; --workshop FILE or --workshop-session FILE,
   // --move ROUND:TEAM:ID=VALUE (repeatable) and --workshop-rounds N (rounds to play).
   std::string story;
-  std::optional<int> storyCard;  // 0 = the introduction, 1 = the first card
-  std::string workshop, workshopSession;
+  std::optional<int> story_card;  // 0 = the introduction, 1 = the first card
+  std::string workshop, workshop_session;
   std::vector<std::string> moves;
-  std::optional<int> workshopRounds;
-  std::optional<std::string> workshopReport;    // --workshop-report FILE.md: export once scored
-  std::optional<std::string> workshopHandouts;  // --workshop-handouts DIR: team cards and move slips
+  std::optional<int> workshop_rounds;
+  std::optional<std::string> workshop_report;    // --workshop-report FILE.md: export once scored
+  std::optional<std::string> workshop_handouts;  // --workshop-handouts DIR: team cards and move slips
   bool help = false;
   bool version = false;
 };
@@ -80,4 +80,4 @@ std::optional<WindowSize> parseWindowSize(const std::string& text);
 
 std::string cliUsage();
 
-}  // namespace chokepoint::app
+}  // namespace cp::app

@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <cstdio>
 
-namespace chokepoint::app {
+namespace cp::app {
 
 double processCpuSeconds() {
   rusage u{};
@@ -16,12 +16,12 @@ double processCpuSeconds() {
   return seconds(u.ru_utime) + seconds(u.ru_stime);
 }
 
-std::string formatIdleReport(double wallSeconds, double cpuSeconds, int frames) {
-  const double wall = std::max(wallSeconds, 1e-9);
+std::string formatIdleReport(double wall_seconds, double cpu_seconds, int frames) {
+  const double wall = std::max(wall_seconds, 1e-9);
   char line[160];
   std::snprintf(line, sizeof line,
                 "idle: %.1f s after results, CPU %.2f%% of one core, %.2f frames drawn per second (%d frames)",
-                wallSeconds, 100.0 * cpuSeconds / wall, static_cast<double>(frames) / wall, frames);
+                wall_seconds, 100.0 * cpu_seconds / wall, static_cast<double>(frames) / wall, frames);
   return line;
 }
 
@@ -40,4 +40,4 @@ std::string IdleMeter::report(Clock::time_point now) const {
   return formatIdleReport(elapsed(now), processCpuSeconds() - cpuStart_, frames_);
 }
 
-}  // namespace chokepoint::app
+}  // namespace cp::app

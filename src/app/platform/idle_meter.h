@@ -11,13 +11,13 @@
 #include <chrono>
 #include <string>
 
-namespace chokepoint::app {
+namespace cp::app {
 
 // CPU seconds this process has used so far (every thread, user + system).
 double processCpuSeconds();
 
 // "idle: 10.0 s after results, CPU 0.4% of one core, 0.10 frames drawn per second (1 frames)"
-std::string formatIdleReport(double wallSeconds, double cpuSeconds, int frames);
+std::string formatIdleReport(double wall_seconds, double cpu_seconds, int frames);
 
 class IdleMeter {
  public:
@@ -38,4 +38,4 @@ class IdleMeter {
   int frames_ = 0;
 };
 
-}  // namespace chokepoint::app
+}  // namespace cp::app

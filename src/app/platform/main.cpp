@@ -46,7 +46,7 @@
 #include <system_error>
 #include <vector>
 
-using namespace chokepoint::app;
+using namespace cp::app;
 
 namespace {
 
@@ -56,13 +56,13 @@ namespace {
 
 // SIGTERM / SIGINT (logout, shutdown, Ctrl+C in the terminal): the loop ends and writes the
 // session; unsaved edits are kept for the next start. Process-wide signal state, not app state.
-volatile std::sig_atomic_t gTerminate = 0;
-extern "C" void onTerminate(int) { gTerminate = 1; }
+volatile std::sig_atomic_t g_terminate = 0;
+extern "C" void onTerminate(int) { g_terminate = 1; }
 
 // No --scenario (e.g. started from the desktop menu): the shipped baseline, found beside
 // the program. A story or workshop opens its own scenario.
 std::string startScenario(const CliArgs& args) {
-  if (!args.scenario.empty() || !args.story.empty() || !args.workshop.empty() || !args.workshopSession.empty())
+  if (!args.scenario.empty() || !args.story.empty() || !args.workshop.empty() || !args.workshop_session.empty())
     return args.scenario;
   const auto baseline = cp::paths::findData(cp::paths::dataRoots(), "scenarios/baseline.json");
   return baseline ? baseline->string() : std::string();
@@ -85,8 +85,8 @@ void saveImGuiIni(const std::filesystem::path& file) {
 }
 
 void printProblems(const AppState& state) {
-  std::fprintf(stderr, "chokepoint: cannot load scenario %s:\n", state.scenarioPath.c_str());
-  for (const cp::Problem& p : state.loadProblems) std::fprintf(stderr, "  %s\n", p.str().c_str());
+  std::fprintf(stderr, "chokepoint: cannot load scenario %s:\n", state.scenario_path.c_str());
+  for (const cp::Problem& p : state.load_problems) std::fprintf(stderr, "  %s\n", p.str().c_str());
 }
 
 // --lever settings become one undoable edit. Returns an error message, or "".
@@ -105,14 +105,14 @@ std::string applyCliLevers(AppState& state, const std::vector<std::string>& leve
 // and dialogs to close.
 bool takeScreenshotRequest(AppState& state, std::string* path, std::optional<PixelRect>* crop) {
   auto& req = state.ui.requests.screenshot;
-  if (!req || req->delayFrames-- > 0) return false;
+  if (!req || req->delay_frames-- > 0) return false;
   *path = req->path;
   crop->reset();
-  const bool ownCrop = req->crop[2] > req->crop[0] && req->crop[3] > req->crop[1];  // a waterfall, a tornado
-  if ((req->cropToEnlargedChart && state.ui.view.enlargedChart >= 0) || ownCrop) {
+  const bool own_crop = req->crop[2] > req->crop[0] && req->crop[3] > req->crop[1];  // a waterfall, a tornado
+  if ((req->crop_to_enlarged_chart && state.ui.view.enlarged_chart >= 0) || own_crop) {
     const ImVec2 scale = ImGui::GetIO().DisplayFramebufferScale;
     const float pad = 8.0f;  // a margin, so axis labels at the edge keep their breathing room
-    const float* r = ownCrop ? req->crop : state.ui.view.enlargedRect;
+    const float* r = own_crop ? req->crop : state.ui.view.enlarged_rect;
     *crop = PixelRect{static_cast<int>(std::floor((r[0] - pad) * scale.x)),
                       static_cast<int>(std::floor((r[1] - pad) * scale.y)),
                       static_cast<int>(std::ceil((r[2] - r[0] + 2 * pad) * scale.x)),
@@ -130,10 +130,10 @@ bool takeScreenshotRequest(AppState& state, std::string* path, std::optional<Pix
 // --screenshot / --bench-frames mode nothing is read unless --restore-session yes asks.
 void startSession(AppState& state, const CliArgs& args, bool headless) {
   std::filesystem::path file = state.session.file;
-  if (headless && args.restoreSession == RestoreMode::Yes) {
+  if (headless && args.restore_session == RestoreMode::Yes) {
     if (const UserDirs dirs = userDirsFromEnv(); !dirs.data.empty()) file = dirs.data / kSessionFile;
   }
-  if (file.empty() || args.restoreSession == RestoreMode::No) return;  // No: the next autosave replaces it
+  if (file.empty() || args.restore_session == RestoreMode::No) return;  // No: the next autosave replaces it
   std::string warning;
   std::optional<SessionData> last = readUncleanSession(file, &warning);
   if (!warning.empty()) {
@@ -141,12 +141,12 @@ void startSession(AppState& state, const CliArgs& args, bool headless) {
     state.ui.warnings.push_back(warning);
   }
   if (!last) return;
-  if (args.restoreSession == RestoreMode::Ask) {
+  if (args.restore_session == RestoreMode::Ask) {
     offerSession(state, std::move(*last));
     return;
   }
   restoreSession(state, *last);
-  std::fprintf(stderr, "chokepoint: %s\n", state.ui.statusMessage.c_str());
+  std::fprintf(stderr, "chokepoint: %s\n", state.ui.status_message.c_str());
 }
 
 //-----------------------------------------------------------------------------
@@ -172,46 +172,46 @@ struct Bench {
   static constexpr int kEditEvery = 12;
   int frames = 0;
   int frame = 0;
-  std::vector<double> frameMs, uiMs, latencyFrames, latencyMs, vertices;
+  std::vector<double> frame_ms, ui_ms, latency_frames, latency_ms, vertices;
   Version waiting;
-  int editFrame = -1;
-  std::chrono::steady_clock::time_point editTime;
+  int edit_frame = -1;
+  std::chrono::steady_clock::time_point edit_time;
 
   bool measuring() const { return frame >= kWarmup; }
   bool done() const { return frame >= kWarmup + frames; }
 
   void beforeFrame(AppState& state) {
-    if (!measuring() || editFrame >= 0 || !hasScenario(state.doc)) return;
+    if (!measuring() || edit_frame >= 0 || !hasScenario(state.doc)) return;
     if ((frame - kWarmup) % kEditEvery != 0) return;
     for (int i = 0; i < leverCount(state.doc); ++i) {
       if (lever(state.doc, i).kind != cp::LeverKind::Bool || hasDatedSchedule(state.doc, i)) continue;
       setLeverValue(state.doc, i, leverValue(state.doc, i) > 0.5 ? 0.0 : 1.0);
       waiting = version(state.doc);
-      editFrame = frame;
-      editTime = std::chrono::steady_clock::now();
+      edit_frame = frame;
+      edit_time = std::chrono::steady_clock::now();
       return;
     }
   }
   void afterFrame(const AppState& state) {
-    if (editFrame >= 0 && state.runs.current && state.runs.shown == waiting) {
-      latencyFrames.push_back(frame - editFrame);
-      latencyMs.push_back(
-          std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - editTime).count());
-      editFrame = -1;
+    if (edit_frame >= 0 && state.runs.current && state.runs.shown == waiting) {
+      latency_frames.push_back(frame - edit_frame);
+      latency_ms.push_back(
+          std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - edit_time).count());
+      edit_frame = -1;
     }
     ++frame;
   }
-  void report(int width, int height, double runMs) const {
+  void report(int width, int height, double run_ms) const {
     std::printf("bench: %dx%d, %d frames (after %d warm-up)\n", width, height, frames, kWarmup);
-    std::printf("median frame ms: %.2f (p90 %.2f)\n", median(frameMs), percentile(frameMs, 0.9));
-    std::printf("median ui ms: %.2f (NewFrame + drawUi + Render, CPU); median %.0f vertices\n", median(uiMs),
+    std::printf("median frame ms: %.2f (p90 %.2f)\n", median(frame_ms), percentile(frame_ms, 0.9));
+    std::printf("median ui ms: %.2f (NewFrame + drawUi + Render, CPU); median %.0f vertices\n", median(ui_ms),
                 median(vertices));
     std::printf(
         "lever edit -> results on screen: median %.0f frames (max %.0f), median %.1f ms; %zu edits; "
         "last run %.1f ms\n",
-        median(latencyFrames),
-        latencyFrames.empty() ? NAN : *std::max_element(latencyFrames.begin(), latencyFrames.end()), median(latencyMs),
-        latencyFrames.size(), runMs);
+        median(latency_frames),
+        latency_frames.empty() ? NAN : *std::max_element(latency_frames.begin(), latency_frames.end()),
+        median(latency_ms), latency_frames.size(), run_ms);
   }
 };
 
@@ -220,8 +220,8 @@ constexpr double kBenchFramesIdleSeconds = 2.0;
 
 // The idle measurement starts once the results are in and on screen.
 bool settledForIdle(const AppState& state, const RedrawSignals& s, const RedrawPolicy& policy) {
-  const bool resultsIn = state.runs.current || !hasScenario(state.doc);
-  return resultsIn && !s.backgroundBusy && !s.resultsPending && policy.owedFrames() == 0;
+  const bool results_in = state.runs.current || !hasScenario(state.doc);
+  return results_in && !s.background_busy && !s.results_pending && policy.owedFrames() == 0;
 }
 
 //-----------------------------------------------------------------------------
@@ -229,26 +229,26 @@ bool settledForIdle(const AppState& state, const RedrawSignals& s, const RedrawP
 //-----------------------------------------------------------------------------
 
 int run(const CliArgs& args) {
-  const bool screenshotMode = args.screenshot.has_value();
-  const bool benchMode = args.benchFrames.has_value();
-  const bool idleBenchMode = args.benchIdle.has_value();
-  const bool headless = screenshotMode || benchMode || idleBenchMode;  // reproducible: no user settings
+  const bool screenshot_mode = args.screenshot.has_value();
+  const bool bench_mode = args.bench_frames.has_value();
+  const bool idle_bench_mode = args.bench_idle.has_value();
+  const bool headless = screenshot_mode || bench_mode || idle_bench_mode;  // reproducible: no user settings
 
   // Settings (never in screenshot or bench mode).
   const UserDirs dirs = headless ? UserDirs{} : userDirsFromEnv();
-  const std::filesystem::path settingsFile = dirs.config.empty() ? "" : dirs.config / kSettingsFile;
-  const std::filesystem::path iniFile = dirs.config.empty() ? "" : dirs.config / kImGuiIniFile;
+  const std::filesystem::path settings_file = dirs.config.empty() ? "" : dirs.config / kSettingsFile;
+  const std::filesystem::path ini_file = dirs.config.empty() ? "" : dirs.config / kImGuiIniFile;
   std::string warning;
-  Settings settings = headless ? Settings{} : loadSettings(settingsFile, &warning);
+  Settings settings = headless ? Settings{} : loadSettings(settings_file, &warning);
 
   AppState state;
   if (!warning.empty()) state.ui.warnings.push_back(warning);
   state.ui.theme = settings.theme;
-  state.ui.recentFiles = settings.recentFiles;
-  state.ui.localeRoots = localeRoots();
+  state.ui.recent_files = settings.recent_files;
+  state.ui.locale_roots = localeRoots();
   if (const std::string& lang = args.language.empty() ? settings.language : args.language; lang != "en") {
     setAppLanguage(state, lang);
-    if (!state.ui.statusMessage.empty()) std::fprintf(stderr, "chokepoint: %s\n", state.ui.statusMessage.c_str());
+    if (!state.ui.status_message.empty()) std::fprintf(stderr, "chokepoint: %s\n", state.ui.status_message.c_str());
   }
   if (args.link) {  // a share link names its scenario; a bad one opens the baseline and says why
     if (const std::string error = openShareLink(state, *args.link, scenarioDirs("")); !error.empty()) {
@@ -256,10 +256,10 @@ int run(const CliArgs& args) {
       if (headless) return kExitScenario;
     }
   } else {
-    state.scenarioPath = startScenario(args);
+    state.scenario_path = startScenario(args);
     loadScenario(state);
   }
-  if (headless && state.loadError) {
+  if (headless && state.load_error) {
     printProblems(state);
     return kExitScenario;
   }
@@ -279,20 +279,20 @@ int run(const CliArgs& args) {
   if (!headless && !dirs.data.empty()) state.session.file = dirs.data / kSessionFile;
   state.watch.enabled = !headless;
   startSession(state, args, headless);
-  if (headless && state.loadError) {
+  if (headless && state.load_error) {
     printProblems(state);
     return kExitScenario;
   }
-  if (args.uncertaintyRuns) state.uncertainty.runs = *args.uncertaintyRuns;
+  if (args.uncertainty_runs) state.uncertainty.runs = *args.uncertainty_runs;
   if (args.uncertainty) setUncertainty(state, true);
-  if (args.tab >= 0) state.ui.view.selectTab = args.tab;
-  state.ui.windows.compareScenarios = args.compare;
+  if (args.tab >= 0) state.ui.view.select_tab = args.tab;
+  state.ui.windows.compare_scenarios = args.compare;
 
   PlatformConfig config;
-  config.width = args.size ? args.size->width : settings.windowWidth;
-  config.height = args.size ? args.size->height : settings.windowHeight;
+  config.width = args.size ? args.size->width : settings.window_width;
+  config.height = args.size ? args.size->height : settings.window_height;
   config.resizable = !headless;
-  config.vsync = !benchMode;
+  config.vsync = !bench_mode;
 
   Platform platform;
   std::string error;
@@ -306,7 +306,7 @@ int run(const CliArgs& args) {
   ImGuiIO& io = ImGui::GetIO();
   io.IniFilename = nullptr;  // saved by us, atomically, under the XDG config dir
   io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
-  loadImGuiIni(iniFile);
+  loadImGuiIni(ini_file);
 
   state.ui.fonts = loadFonts(*io.Fonts, assetSearchDirs());
   if (state.ui.fonts.warning) {
@@ -315,10 +315,10 @@ int run(const CliArgs& args) {
   }
   applyThemeIfChanged(state);  // before the first NewFrame, so frame 1 has the right font
 
-  int exitCode = kExitOk;
+  int exit_code = kExitOk;
   if (!platform.initImGuiBackends(&error)) {
     std::fprintf(stderr, "chokepoint: %s\n", error.c_str());
-    exitCode = kExitFailure;
+    exit_code = kExitFailure;
   }
 
   // Finished runs end the wait for events (cleared before the window goes away).
@@ -328,31 +328,31 @@ int run(const CliArgs& args) {
   state.explain.sensitivity.worker.setWake(platform.wakeHook());
 
   Bench bench;
-  bench.frames = args.benchFrames.value_or(0);
+  bench.frames = args.bench_frames.value_or(0);
   int frame = 0;
   RedrawPolicy policy;
   IdleMeter idle;
-  const double idleSeconds = args.benchIdle.value_or(kBenchFramesIdleSeconds);
-  bool idlePhase = idleBenchMode;  // --bench-frames switches to it after its frames
-  double waitFor = -1;             // < 0: poll (a frame was just drawn)
-  const auto clockStart = std::chrono::steady_clock::now();
+  const double idle_seconds = args.bench_idle.value_or(kBenchFramesIdleSeconds);
+  bool idle_phase = idle_bench_mode;  // --bench-frames switches to it after its frames
+  double wait_for = -1;               // < 0: poll (a frame was just drawn)
+  const auto clock_start = std::chrono::steady_clock::now();
   const auto seconds = [&](std::chrono::steady_clock::time_point t) {
-    return std::chrono::duration<double>(t - clockStart).count();
+    return std::chrono::duration<double>(t - clock_start).count();
   };
   if (!headless) {
     std::signal(SIGTERM, onTerminate);
     std::signal(SIGINT, onTerminate);
   }
-  while (exitCode == kExitOk && !gTerminate) {
+  while (exit_code == kExitOk && !g_terminate) {
     // Screenshots and --bench-frames draw every frame; otherwise only what changed.
-    const bool eventDriven = !screenshotMode && (!benchMode || idlePhase);
-    if (eventDriven && waitFor >= 0)
-      platform.waitEvents(waitFor);
+    const bool event_driven = !screenshot_mode && (!bench_mode || idle_phase);
+    if (event_driven && wait_for >= 0)
+      platform.waitEvents(wait_for);
     else
       platform.pollEvents();
-    waitFor = -1;
+    wait_for = -1;
     const auto now = std::chrono::steady_clock::now();
-    const TickStamp beforeTicks = tickStamp(state);
+    const TickStamp before_ticks = tickStamp(state);
     autosaveTick(state, now);
     pollScenarioFile(state, now);
     const PlatformEvents events = platform.takeEvents();
@@ -366,98 +366,98 @@ int run(const CliArgs& args) {
       platform.waitEvents(0.1);
       continue;
     }
-    if (screenshotMode) {  // the picture shows finished results
+    if (screenshot_mode) {  // the picture shows finished results
       waitForRuns(state);
       if (state.uncertainty.enabled) waitForUncertainty(state);
       waitForExplain(state);
     }
     RedrawSignals signals;
-    if (eventDriven) {
+    if (event_driven) {
       signals = backgroundSignals(state);
       signals.input = events.input;
       signals.resized = events.resized;
-      signals.changed = !(tickStamp(state) == beforeTicks);
-      if (idlePhase && !idle.started() && settledForIdle(state, signals, policy)) idle.start(now);
-      if (idle.started() && idle.elapsed(now) >= idleSeconds) {
+      signals.changed = !(tickStamp(state) == before_ticks);
+      if (idle_phase && !idle.started() && settledForIdle(state, signals, policy)) idle.start(now);
+      if (idle.started() && idle.elapsed(now) >= idle_seconds) {
         std::printf("%s\n", idle.report(now).c_str());
         break;
       }
       if (!policy.shouldDraw(signals, seconds(now))) {
-        waitFor = policy.waitSeconds(seconds(now));
-        if (idle.started()) waitFor = std::min(waitFor, std::max(0.0, idleSeconds - idle.elapsed(now)));
+        wait_for = policy.waitSeconds(seconds(now));
+        if (idle.started()) wait_for = std::min(wait_for, std::max(0.0, idle_seconds - idle.elapsed(now)));
         continue;
       }
     }
-    if (benchMode && !idlePhase) bench.beforeFrame(state);
+    if (bench_mode && !idle_phase) bench.beforeFrame(state);
 
     const auto t0 = std::chrono::steady_clock::now();
     platform.newFrame();
     // A screenshot shows the dashboard, not a tooltip where Xvfb's pointer happens to be.
-    if (screenshotMode) io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
+    if (screenshot_mode) io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
     ImGui::NewFrame();
     updateAndDraw(state);  // the frame's one sync with background work, then the drawing
     ImGui::Render();
     const auto t1 = std::chrono::steady_clock::now();
     platform.render(ImGui::GetStyle().Colors[ImGuiCol_WindowBg]);
 
-    std::string shotPath;
+    std::string shot_path;
     std::optional<PixelRect> crop;
-    if (takeScreenshotRequest(state, &shotPath, &crop)) {
-      if (platform.saveScreenshot(shotPath, &error, crop ? &*crop : nullptr)) {
-        setStatus(state, tr("Saved picture ") + shotPath);
+    if (takeScreenshotRequest(state, &shot_path, &crop)) {
+      if (platform.saveScreenshot(shot_path, &error, crop ? &*crop : nullptr)) {
+        setStatus(state, tr("Saved picture ") + shot_path);
       } else {
         setError(state, tr("Picture not saved: ") + error);
       }
     }
-    if (screenshotMode && ++frame >= args.frames && !classroomBusy(state)) {  // a workshop report finishes first
+    if (screenshot_mode && ++frame >= args.frames && !classroomBusy(state)) {  // a workshop report finishes first
       if (!platform.saveScreenshot(*args.screenshot, &error)) {
         std::fprintf(stderr, "chokepoint: screenshot failed: %s\n", error.c_str());
-        exitCode = kExitFailure;
+        exit_code = kExitFailure;
       }
       break;
     }
     platform.swap();
-    if (eventDriven) {
+    if (event_driven) {
       policy.drawn(signals, seconds(now));
       idle.countFrame();
     }
-    if (benchMode && !idlePhase) {
+    if (bench_mode && !idle_phase) {
       if (bench.measuring()) {
-        bench.uiMs.push_back(std::chrono::duration<double, std::milli>(t1 - t0).count());
+        bench.ui_ms.push_back(std::chrono::duration<double, std::milli>(t1 - t0).count());
         bench.vertices.push_back(io.MetricsRenderVertices);
-        bench.frameMs.push_back(
+        bench.frame_ms.push_back(
             std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
       }
       bench.afterFrame(state);
       if (bench.done()) {
-        bench.report(config.width, config.height, state.runs.lastRunMs);
-        idlePhase = true;  // then: what the same window costs while nobody touches it
+        bench.report(config.width, config.height, state.runs.last_run_ms);
+        idle_phase = true;  // then: what the same window costs while nobody touches it
       }
     }
 
     handleRequests(state);
     if (state.ui.requests.quit) platform.requestClose();
-    if (io.WantSaveIniSettings) saveImGuiIni(iniFile);
+    if (io.WantSaveIniSettings) saveImGuiIni(ini_file);
   }
 
-  if (args.printLevers) std::fputs(leverSettingLines(state).c_str(), stdout);
+  if (args.print_levers) std::fputs(leverSettingLines(state).c_str(), stdout);
   if (!headless) {
     // Quit: the user saved or discarded, so the exit is clean. A signal: unsaved edits
     // stay on offer for the next start.
-    writeSessionAtExit(state, /*cleanExit=*/!gTerminate || !isDirty(state.doc));
-    saveImGuiIni(iniFile);
+    writeSessionAtExit(state, /*clean_exit=*/!g_terminate || !isDirty(state.doc));
+    saveImGuiIni(ini_file);
     int width = 0;
     int height = 0;
     platform.windowSize(width, height);
     if (width >= kMinWindowSide && width <= kMaxWindowSide && height >= kMinWindowSide &&
         height <= kMaxWindowSide) {  // e.g. not 0x0 when closed while minimised
-      settings.windowWidth = width;
-      settings.windowHeight = height;
+      settings.window_width = width;
+      settings.window_height = height;
     }
-    settings.theme = state.ui.presenter ? state.ui.themeBeforePresenter : state.ui.theme;
-    settings.recentFiles = state.ui.recentFiles;
+    settings.theme = state.ui.presenter ? state.ui.theme_before_presenter : state.ui.theme;
+    settings.recent_files = state.ui.recent_files;
     settings.language = state.ui.language;
-    if (!settingsFile.empty() && !saveSettings(settingsFile, settings, &error)) {
+    if (!settings_file.empty() && !saveSettings(settings_file, settings, &error)) {
       std::fprintf(stderr, "chokepoint: cannot save settings: %s\n", error.c_str());
     }
   }
@@ -469,7 +469,7 @@ int run(const CliArgs& args) {
   platform.shutdownImGuiBackends();
   ImGui::DestroyContext();
   platform.shutdown();
-  return exitCode;
+  return exit_code;
 }
 
 }  // namespace

@@ -10,7 +10,7 @@
 #include <cstdio>
 #include <vector>
 
-namespace chokepoint::app {
+namespace cp::app {
 
 namespace {
 
@@ -87,11 +87,11 @@ bool Platform::initImGuiBackends(std::string* error) {
     return false;
   }
 #ifdef __EMSCRIPTEN__
-  const char* glslVersion = "#version 300 es";
+  const char* glsl_version = "#version 300 es";
 #else
-  const char* glslVersion = "#version 330 core";
+  const char* glsl_version = "#version 330 core";
 #endif
-  if (!ImGui_ImplOpenGL3_Init(glslVersion)) {
+  if (!ImGui_ImplOpenGL3_Init(glsl_version)) {
     ImGui_ImplGlfw_Shutdown();
     if (error) *error = "cannot initialise the ImGui OpenGL 3 backend";
     return false;
@@ -118,7 +118,7 @@ bool Platform::shouldClose() const { return glfwWindowShouldClose(window_); }
 void Platform::requestClose() { glfwSetWindowShouldClose(window_, GLFW_TRUE); }
 void Platform::cancelClose() { glfwSetWindowShouldClose(window_, GLFW_FALSE); }
 void Platform::pollEvents() { glfwPollEvents(); }
-void Platform::waitEvents(double timeoutSeconds) { glfwWaitEventsTimeout(timeoutSeconds); }
+void Platform::waitEvents(double timeout_seconds) { glfwWaitEventsTimeout(timeout_seconds); }
 PlatformEvents Platform::takeEvents() {
   const PlatformEvents e = events_;
   events_ = PlatformEvents{};
@@ -207,4 +207,4 @@ bool Platform::saveScreenshot(const std::filesystem::path& file, std::string* er
 
 void Platform::windowSize(int& width, int& height) const { glfwGetWindowSize(window_, &width, &height); }
 
-}  // namespace chokepoint::app
+}  // namespace cp::app

@@ -24,7 +24,7 @@
 struct GLFWwindow;
 struct ImVec4;
 
-namespace chokepoint::app {
+namespace cp::app {
 
 struct PlatformConfig {
   int width = 1600;
@@ -65,7 +65,7 @@ class Platform {
   void requestClose();
   void cancelClose();  // the user closed the window, but we ask first
   void pollEvents();
-  void waitEvents(double timeoutSeconds);
+  void waitEvents(double timeout_seconds);
   PlatformEvents takeEvents();
   // A hook any thread may call to end waitEvents() early (a posted empty event).
   // Valid until shutdown(): clear it from the workers first.
@@ -91,4 +91,4 @@ class Platform {
   PlatformEvents events_;
 };
 
-}  // namespace chokepoint::app
+}  // namespace cp::app

@@ -27,12 +27,12 @@ constexpr double kInf = std::numeric_limits<double>::infinity();
 // [SECTION] niceTicks
 
 TEST(ChartTicks, LinearRoundValuesCoverRange) {
-  const std::vector<double> t = chart::niceTicks(0, 97, 5, false);
+  const std::vector<double> t = cp::chart::niceTicks(0, 97, 5, false);
   EXPECT_EQ(t, (std::vector<double>{0, 20, 40, 60, 80, 100}));
 }
 
 TEST(ChartTicks, FractionalTicksAreExactDecimals) {
-  const std::vector<double> t = chart::niceTicks(0, 1, 5, false);
+  const std::vector<double> t = cp::chart::niceTicks(0, 1, 5, false);
   ASSERT_EQ(t.size(), 6u);
   EXPECT_EQ(t[3], 0.6);  // built as 6/10, not 3*0.2 (0.6000000000000001)
   EXPECT_EQ(t.back(), 1.0);
@@ -41,7 +41,7 @@ TEST(ChartTicks, FractionalTicksAreExactDecimals) {
 TEST(ChartTicks, ManyRangesAreCoveredWithOneTwoFiveSteps) {
   const double ranges[][2] = {{0, 97}, {-3, 7}, {12.5, 13.1}, {0, 1.2e6}, {-4e9, -1e9}, {3, 3.0000001}, {1e-4, 9e-4}};
   for (const auto& r : ranges) {
-    const std::vector<double> t = chart::niceTicks(r[0], r[1], 5, false);
+    const std::vector<double> t = cp::chart::niceTicks(r[0], r[1], 5, false);
     ASSERT_GE(t.size(), 2u) << r[0] << ".." << r[1];
     EXPECT_LE(t.front(), r[0]);
     EXPECT_GE(t.back(), r[1]);
@@ -55,12 +55,12 @@ TEST(ChartTicks, ManyRangesAreCoveredWithOneTwoFiveSteps) {
 }
 
 TEST(ChartTicks, LogTicksAreDecades) {
-  const std::vector<double> t = chart::niceTicks(3, 4.2e5, 8, true);
+  const std::vector<double> t = cp::chart::niceTicks(3, 4.2e5, 8, true);
   EXPECT_EQ(t, (std::vector<double>{1, 10, 100, 1e3, 1e4, 1e5, 1e6}));
 }
 
 TEST(ChartTicks, LogTicksThinOutOverManyDecades) {
-  const std::vector<double> t = chart::niceTicks(1e10, 1e30, 5, true);
+  const std::vector<double> t = cp::chart::niceTicks(1e10, 1e30, 5, true);
   ASSERT_GE(t.size(), 3u);
   EXPECT_LE(t.size(), 7u);
   EXPECT_LE(t.front(), 1e10);
@@ -72,7 +72,7 @@ TEST(ChartTicks, DegenerateInputGivesFiniteTicks) {
   for (bool log : {false, true}) {
     for (auto [lo, hi] :
          {std::pair{5.0, 5.0}, {kNaN, kNaN}, {kNaN, 3.0}, {-kInf, kInf}, {0.0, 0.0}, {-5.0, -1.0}, {7.0, 2.0}}) {
-      const std::vector<double> t = chart::niceTicks(lo, hi, 5, log);
+      const std::vector<double> t = cp::chart::niceTicks(lo, hi, 5, log);
       ASSERT_GE(t.size(), 2u) << lo << ".." << hi << " log=" << log;
       for (double v : t) EXPECT_TRUE(std::isfinite(v));
       if (log) {
@@ -85,82 +85,84 @@ TEST(ChartTicks, DegenerateInputGivesFiniteTicks) {
 // [SECTION] formatValue / formatTick
 
 TEST(ChartFormat, EachUnit) {
-  using chart::Unit;
-  EXPECT_EQ(chart::formatValue(1.2e6, Unit::H100e), "1.2M H100e");
-  EXPECT_EQ(chart::formatValue(850e3, Unit::H100e), "850k H100e");
-  EXPECT_EQ(chart::formatValue(1.5e9, Unit::Usd), "$1.5bn");
-  EXPECT_EQ(chart::formatValue(-2.5e8, Unit::Usd), "-$250M");
-  EXPECT_EQ(chart::formatValue(3.4, Unit::UsdBn), "$3.4bn");
-  EXPECT_EQ(chart::formatValue(1500, Unit::UsdBn), "$1.5tn");
-  EXPECT_EQ(chart::formatValue(250, Unit::MW), "250 MW");
-  EXPECT_EQ(chart::formatValue(1500, Unit::MW), "1.5 GW");
-  EXPECT_EQ(chart::formatValue(14, Unit::Months), "14 mo");
-  EXPECT_EQ(chart::formatValue(0.354, Unit::Share), "35%");
-  EXPECT_EQ(chart::formatValue(0.035, Unit::Share), "3.5%");
-  EXPECT_EQ(chart::formatValue(1200, Unit::Units), "1.2k units");
-  EXPECT_EQ(chart::formatValue(3.1e25, Unit::Flop), "3.1e25 FLOP");
-  EXPECT_EQ(chart::formatValue(9.96e24, Unit::Flop), "1e25 FLOP");
-  EXPECT_EQ(chart::formatValue(42, Unit::None), "42");
-  EXPECT_EQ(chart::formatValue(0, Unit::Usd), "$0");
+  using cp::chart::Unit;
+  EXPECT_EQ(cp::chart::formatValue(1.2e6, Unit::H100e), "1.2M H100e");
+  EXPECT_EQ(cp::chart::formatValue(850e3, Unit::H100e), "850k H100e");
+  EXPECT_EQ(cp::chart::formatValue(1.5e9, Unit::Usd), "$1.5bn");
+  EXPECT_EQ(cp::chart::formatValue(-2.5e8, Unit::Usd), "-$250M");
+  EXPECT_EQ(cp::chart::formatValue(3.4, Unit::UsdBn), "$3.4bn");
+  EXPECT_EQ(cp::chart::formatValue(1500, Unit::UsdBn), "$1.5tn");
+  EXPECT_EQ(cp::chart::formatValue(250, Unit::MW), "250 MW");
+  EXPECT_EQ(cp::chart::formatValue(1500, Unit::MW), "1.5 GW");
+  EXPECT_EQ(cp::chart::formatValue(14, Unit::Months), "14 mo");
+  EXPECT_EQ(cp::chart::formatValue(0.354, Unit::Share), "35%");
+  EXPECT_EQ(cp::chart::formatValue(0.035, Unit::Share), "3.5%");
+  EXPECT_EQ(cp::chart::formatValue(1200, Unit::Units), "1.2k units");
+  EXPECT_EQ(cp::chart::formatValue(3.1e25, Unit::Flop), "3.1e25 FLOP");
+  EXPECT_EQ(cp::chart::formatValue(9.96e24, Unit::Flop), "1e25 FLOP");
+  EXPECT_EQ(cp::chart::formatValue(42, Unit::None), "42");
+  EXPECT_EQ(cp::chart::formatValue(0, Unit::Usd), "$0");
 }
 
-TEST(ChartFormat, RoundingMovesUpAScale) { EXPECT_EQ(chart::formatValue(999960, chart::Unit::H100e), "1M H100e"); }
+TEST(ChartFormat, RoundingMovesUpAScale) {
+  EXPECT_EQ(cp::chart::formatValue(999960, cp::chart::Unit::H100e), "1M H100e");
+}
 
 TEST(ChartFormat, NonFinite) {
-  EXPECT_EQ(chart::formatValue(kNaN, chart::Unit::Usd), "n/a");
-  EXPECT_EQ(chart::formatValue(kInf, chart::Unit::H100e), "inf");
+  EXPECT_EQ(cp::chart::formatValue(kNaN, cp::chart::Unit::Usd), "n/a");
+  EXPECT_EQ(cp::chart::formatValue(kInf, cp::chart::Unit::H100e), "inf");
 }
 
 TEST(ChartFormat, TicksAreShortAndDistinct) {
-  EXPECT_EQ(chart::formatTick(0, chart::Unit::H100e, 2e5), "0");
-  EXPECT_EQ(chart::formatTick(8e5, chart::Unit::H100e, 2e5), "800k");
-  EXPECT_EQ(chart::formatTick(1.2e6, chart::Unit::H100e, 2e5), "1.2M");
-  EXPECT_EQ(chart::formatTick(1e25, chart::Unit::Flop, 1e25), "1e25");
-  EXPECT_EQ(chart::formatTick(-1e-17, chart::Unit::Share, 0.1), "0%");
+  EXPECT_EQ(cp::chart::formatTick(0, cp::chart::Unit::H100e, 2e5), "0");
+  EXPECT_EQ(cp::chart::formatTick(8e5, cp::chart::Unit::H100e, 2e5), "800k");
+  EXPECT_EQ(cp::chart::formatTick(1.2e6, cp::chart::Unit::H100e, 2e5), "1.2M");
+  EXPECT_EQ(cp::chart::formatTick(1e25, cp::chart::Unit::Flop, 1e25), "1e25");
+  EXPECT_EQ(cp::chart::formatTick(-1e-17, cp::chart::Unit::Share, 0.1), "0%");
   // Fine steps need more digits than formatValue's two: neighbours must differ.
-  const std::vector<double> t = chart::niceTicks(1.0e6, 1.1e6, 5, false);
+  const std::vector<double> t = cp::chart::niceTicks(1.0e6, 1.1e6, 5, false);
   for (size_t i = 1; i < t.size(); ++i)
-    EXPECT_NE(chart::formatTick(t[i], chart::Unit::Usd, t[1] - t[0]),
-              chart::formatTick(t[i - 1], chart::Unit::Usd, t[1] - t[0]));
+    EXPECT_NE(cp::chart::formatTick(t[i], cp::chart::Unit::Usd, t[1] - t[0]),
+              cp::chart::formatTick(t[i - 1], cp::chart::Unit::Usd, t[1] - t[0]));
 }
 
 // [SECTION] fitRange
 
 TEST(ChartRange, LinearIsZeroBasedWithHeadroom) {
-  chart::Style s;
+  cp::chart::Style s;
   double lo = 0, hi = 0;
-  chart::detail::fitRange(3, 97, s, &lo, &hi);
+  cp::chart::detail::fitRange(3, 97, s, &lo, &hi);
   EXPECT_EQ(lo, 0);
   EXPECT_EQ(hi, 120);  // 97 + 5% headroom -> next round tick
-  chart::detail::fitRange(10, 100, s, &lo, &hi);
+  cp::chart::detail::fitRange(10, 100, s, &lo, &hi);
   EXPECT_GT(hi, 100);  // the top of the data never touches the frame
 }
 
 TEST(ChartRange, NegativeDataExtendsBelowZero) {
   double lo = 0, hi = 0;
-  chart::detail::fitRange(-50, 20, chart::Style{}, &lo, &hi);
+  cp::chart::detail::fitRange(-50, 20, cp::chart::Style{}, &lo, &hi);
   EXPECT_LT(lo, -50);
   EXPECT_GT(hi, 20);
 }
 
 TEST(ChartRange, PinnedEndsWin) {
-  chart::Style s;
+  cp::chart::Style s;
   s.y_min = 10;
   s.y_max = 50;
   double lo = 0, hi = 0;
-  chart::detail::fitRange(0, 1000, s, &lo, &hi);
+  cp::chart::detail::fitRange(0, 1000, s, &lo, &hi);
   EXPECT_EQ(lo, 10);
   EXPECT_EQ(hi, 50);
 }
 
 TEST(ChartRange, LogSnapsToDecadesAndSurvivesNoData) {
-  chart::Style s;
+  cp::chart::Style s;
   s.log_y = true;
   double lo = 0, hi = 0;
-  chart::detail::fitRange(2e23, 3e25, s, &lo, &hi);
+  cp::chart::detail::fitRange(2e23, 3e25, s, &lo, &hi);
   EXPECT_EQ(lo, 1e23);
   EXPECT_EQ(hi, 1e26);
-  chart::detail::fitRange(kNaN, kNaN, s, &lo, &hi);
+  cp::chart::detail::fitRange(kNaN, kNaN, s, &lo, &hi);
   EXPECT_GT(lo, 0);
   EXPECT_GT(hi, lo);
   EXPECT_TRUE(std::isfinite(hi));
@@ -238,24 +240,24 @@ TEST_F(ChartUi, YRangeIncludesStackTotalsAndBands) {
   const double* layers[] = {a.data(), b.data(), c.data()};
   const char* names[] = {"A", "B", "C"};
   frame([&] {
-    if (chart::BeginChart("stack", "Stack", chart::Unit::H100e, nullptr, n)) {
-      chart::StackedArea(names, layers, 3, n);
-      chart::EndChart();
+    if (cp::chart::beginChart("stack", "Stack", cp::chart::Unit::H100e, nullptr, n)) {
+      cp::chart::stackedArea(names, layers, 3, n);
+      cp::chart::endChart();
     }
   });
-  EXPECT_GE(chart::detail::lastChart().y_max, 90.0);  // total, not the 30 of one layer
-  EXPECT_EQ(chart::detail::lastChart().y_min, 0.0);
-  EXPECT_EQ(chart::detail::lastChart().n_series, 3);
+  EXPECT_GE(cp::chart::detail::lastChart().y_max, 90.0);  // total, not the 30 of one layer
+  EXPECT_EQ(cp::chart::detail::lastChart().y_min, 0.0);
+  EXPECT_EQ(cp::chart::detail::lastChart().n_series, 3);
 
   frame([&] {
-    if (chart::BeginChart("band", "Band", chart::Unit::Usd, nullptr, n)) {
-      chart::Line("mid", line.data(), n);
-      chart::Band("p10-p90", lo.data(), hi.data(), n);
-      chart::EndChart();
+    if (cp::chart::beginChart("band", "Band", cp::chart::Unit::Usd, nullptr, n)) {
+      cp::chart::line("mid", line.data(), n);
+      cp::chart::band("p10-p90", lo.data(), hi.data(), n);
+      cp::chart::endChart();
     }
   });
-  EXPECT_GE(chart::detail::lastChart().y_max, 500.0);
-  EXPECT_LE(chart::detail::lastChart().y_min, -200.0);
+  EXPECT_GE(cp::chart::detail::lastChart().y_max, 500.0);
+  EXPECT_LE(cp::chart::detail::lastChart().y_min, -200.0);
 }
 
 TEST_F(ChartUi, HoverAtPlotMiddleReportsMiddleIndex) {
@@ -264,17 +266,17 @@ TEST_F(ChartUi, HoverAtPlotMiddleReportsMiddleIndex) {
   const std::vector<const char*> xl = cstrs(labels);
   std::vector<double> ys(n);
   for (int i = 0; i < n; ++i) ys[static_cast<size_t>(i)] = i * i;
-  chart::ChartResult r;
+  cp::chart::ChartResult r;
   auto draw = [&] {
-    if (chart::BeginChart("hover", "Hover", chart::Unit::H100e, xl.data(), n)) {
-      chart::Line("y", ys.data(), n);
-      r = chart::EndChart();
+    if (cp::chart::beginChart("hover", "Hover", cp::chart::Unit::H100e, xl.data(), n)) {
+      cp::chart::line("y", ys.data(), n);
+      r = cp::chart::endChart();
     }
   };
   frame(draw);
   EXPECT_FALSE(r.hovered);
   EXPECT_EQ(r.hover_x, -1);
-  const chart::detail::ChartInfo info = chart::detail::lastChart();
+  const cp::chart::detail::ChartInfo info = cp::chart::detail::lastChart();
   ASSERT_GT(info.plot_max.x, info.plot_min.x + 100);
   ImGui::GetIO().MousePos =
       ImVec2((info.plot_min.x + info.plot_max.x) * 0.5f, (info.plot_min.y + info.plot_max.y) * 0.5f);
@@ -293,15 +295,15 @@ TEST_F(ChartUi, HoverAtPlotMiddleReportsMiddleIndex) {
 TEST_F(ChartUi, ClickIsReportedOnRelease) {
   const int n = 10;
   std::vector<double> ys(n, 1.0);
-  chart::ChartResult r;
+  cp::chart::ChartResult r;
   auto draw = [&] {
-    if (chart::BeginChart("click", "Click", chart::Unit::None, nullptr, n)) {
-      chart::Line("y", ys.data(), n);
-      r = chart::EndChart();
+    if (cp::chart::beginChart("click", "Click", cp::chart::Unit::None, nullptr, n)) {
+      cp::chart::line("y", ys.data(), n);
+      r = cp::chart::endChart();
     }
   };
   frame(draw);
-  const chart::detail::ChartInfo info = chart::detail::lastChart();
+  const cp::chart::detail::ChartInfo info = cp::chart::detail::lastChart();
   ImGuiIO& io = ImGui::GetIO();
   io.MousePos = ImVec2((info.plot_min.x + info.plot_max.x) * 0.5f, (info.plot_min.y + info.plot_max.y) * 0.5f);
   frame(draw);
@@ -321,19 +323,19 @@ TEST_F(ChartUi, DrawsVerticesAndDashesAreSegments) {
   const double flat[] = {1.0, 1.0};
   int solid = 0, dashed = 0, empty = 0;
   frame([&] {
-    if (chart::BeginChart("empty", "", chart::Unit::None, nullptr, n)) {
-      chart::EndChart();
-      empty = chart::detail::lastChart().vtx_drawn;
+    if (cp::chart::beginChart("empty", "", cp::chart::Unit::None, nullptr, n)) {
+      cp::chart::endChart();
+      empty = cp::chart::detail::lastChart().vtx_drawn;
     }
-    if (chart::BeginChart("solid", "", chart::Unit::None, nullptr, n)) {
-      chart::Line("##s", flat, n);
-      chart::EndChart();
-      solid = chart::detail::lastChart().vtx_drawn;
+    if (cp::chart::beginChart("solid", "", cp::chart::Unit::None, nullptr, n)) {
+      cp::chart::line("##s", flat, n);
+      cp::chart::endChart();
+      solid = cp::chart::detail::lastChart().vtx_drawn;
     }
-    if (chart::BeginChart("dashed", "", chart::Unit::None, nullptr, n)) {
-      chart::LineDashed("##d", flat, n);
-      chart::EndChart();
-      dashed = chart::detail::lastChart().vtx_drawn;
+    if (cp::chart::beginChart("dashed", "", cp::chart::Unit::None, nullptr, n)) {
+      cp::chart::lineDashed("##d", flat, n);
+      cp::chart::endChart();
+      dashed = cp::chart::detail::lastChart().vtx_drawn;
     }
   });
   EXPECT_GT(empty, 0);  // axes and grid alone draw something
@@ -346,38 +348,38 @@ TEST_F(ChartUi, BadInputDoesNotCrashOrDrawNonFinite) {
   std::vector<double> nan(n, kNaN), inf(n, kInf), mixed(n), zeros(n, 0.0), neg(n, -5.0);
   for (int i = 0; i < n; ++i) mixed[static_cast<size_t>(i)] = (i % 3 == 0) ? kNaN : (i % 3 == 1 ? -kInf : 1e300 * i);
   const double* layers[] = {nan.data(), nullptr, mixed.data()};
-  const chart::Marker marks[] = {{-3, "before"}, {n + 4, "after"}, {5, nullptr}, {5, "same"}, {6, "next"}};
-  chart::ChartResult r;
+  const cp::chart::Marker marks[] = {{-3, "before"}, {n + 4, "after"}, {5, nullptr}, {5, "same"}, {6, "next"}};
+  cp::chart::ChartResult r;
   ImGui::GetIO().MousePos = ImVec2(450, 120);
   for (bool log : {false, true}) {
-    chart::Style st;
+    cp::chart::Style st;
     st.log_y = log;
     for (int f = 0; f < 3; ++f) {
       frame([&] {
-        if (chart::BeginChart("bad", nullptr, chart::Unit::Flop, nullptr, n, st)) {
-          chart::Line("nan", nan.data(), n);
-          chart::Line("inf", inf.data(), n);
-          chart::LineDashed("mixed", mixed.data(), n);
-          chart::Line("zeros", zeros.data(), n);
-          chart::Line("neg", neg.data(), n);
-          chart::Line("empty", nullptr, 0);
-          chart::Line("short", zeros.data(), 1);
-          chart::StackedArea(nullptr, layers, 3, n);
-          chart::Band("band", nan.data(), mixed.data(), n);
-          chart::Markers(marks, 5);
-          chart::Cursor(-7);
-          chart::Future(2);
-          r = chart::EndChart();
+        if (cp::chart::beginChart("bad", nullptr, cp::chart::Unit::Flop, nullptr, n, st)) {
+          cp::chart::line("nan", nan.data(), n);
+          cp::chart::line("inf", inf.data(), n);
+          cp::chart::lineDashed("mixed", mixed.data(), n);
+          cp::chart::line("zeros", zeros.data(), n);
+          cp::chart::line("neg", neg.data(), n);
+          cp::chart::line("empty", nullptr, 0);
+          cp::chart::line("short", zeros.data(), 1);
+          cp::chart::stackedArea(nullptr, layers, 3, n);
+          cp::chart::band("band", nan.data(), mixed.data(), n);
+          cp::chart::markers(marks, 5);
+          cp::chart::cursor(-7);
+          cp::chart::future(2);
+          r = cp::chart::endChart();
         }
-        if (chart::BeginChart("nolabels", "n_x = 0", chart::Unit::Share, nullptr, 0, st)) {
-          chart::Line("y", zeros.data(), n);
-          chart::EndChart();
+        if (cp::chart::beginChart("nolabels", "n_x = 0", cp::chart::Unit::Share, nullptr, 0, st)) {
+          cp::chart::line("y", zeros.data(), n);
+          cp::chart::endChart();
         }
-        if (chart::BeginChart("nothing", "", chart::Unit::None, nullptr, 0, st)) chart::EndChart();
-        chart::Line("outside", zeros.data(), n);  // ignored: no chart open
-        chart::EndChart();                        // ignored
+        if (cp::chart::beginChart("nothing", "", cp::chart::Unit::None, nullptr, 0, st)) cp::chart::endChart();
+        cp::chart::line("outside", zeros.data(), n);  // ignored: no chart open
+        cp::chart::endChart();                        // ignored
       });
-      const chart::detail::ChartInfo& info = chart::detail::lastChart();
+      const cp::chart::detail::ChartInfo& info = cp::chart::detail::lastChart();
       EXPECT_TRUE(std::isfinite(info.y_min) && std::isfinite(info.y_max));
       EXPECT_LT(info.y_min, info.y_max);
       EXPECT_TRUE(allVerticesFinite());
@@ -392,14 +394,14 @@ TEST_F(ChartUi, IdStackBalancedWhenVisibleOrClipped) {
   bool clipped_visible = true;
   frame([&] {
     before = ImGui::GetID("probe");
-    if (chart::BeginChart("a", "A", chart::Unit::None, nullptr, 3)) {
-      chart::Line("y", ys, 3);
-      chart::EndChart();
+    if (cp::chart::beginChart("a", "A", cp::chart::Unit::None, nullptr, 3)) {
+      cp::chart::line("y", ys, 3);
+      cp::chart::endChart();
     }
     after_visible = ImGui::GetID("probe");
     ImGui::Dummy(ImVec2(10, 2000));  // push the next chart far below the window
-    if (chart::BeginChart("b", "B", chart::Unit::None, nullptr, 3)) chart::EndChart();
-    clipped_visible = chart::detail::lastChart().visible;
+    if (cp::chart::beginChart("b", "B", cp::chart::Unit::None, nullptr, 3)) cp::chart::endChart();
+    clipped_visible = cp::chart::detail::lastChart().visible;
     after_clipped = ImGui::GetID("probe");
   });
   EXPECT_EQ(before, after_visible);
@@ -411,12 +413,12 @@ TEST_F(ChartUi, XAxisShowsYearsForLongSpansAndMonthsForShort) {
   const std::vector<std::string> long_labels = monthLabels(2023, 4, 96);
   const std::vector<const char*> xl = cstrs(long_labels);
   std::vector<double> ys(96, 1.0);
-  std::vector<chart::detail::XTick> ticks;
+  std::vector<cp::chart::detail::XTick> ticks;
   frame([&] {
-    if (chart::BeginChart("years", "", chart::Unit::None, xl.data(), 96)) {
-      chart::Line("y", ys.data(), 96);
-      chart::EndChart();
-      ticks = chart::detail::lastXTicks();
+    if (cp::chart::beginChart("years", "", cp::chart::Unit::None, xl.data(), 96)) {
+      cp::chart::line("y", ys.data(), 96);
+      cp::chart::endChart();
+      ticks = cp::chart::detail::lastXTicks();
     }
   });
   ASSERT_FALSE(ticks.empty());
@@ -425,10 +427,10 @@ TEST_F(ChartUi, XAxisShowsYearsForLongSpansAndMonthsForShort) {
   for (const auto& t : ticks) EXPECT_EQ(std::string(xl[static_cast<size_t>(t.i)]).substr(5), "01");
 
   frame([&] {
-    if (chart::BeginChart("months", "", chart::Unit::None, xl.data(), 12)) {
-      chart::Line("y", ys.data(), 12);
-      chart::EndChart();
-      ticks = chart::detail::lastXTicks();
+    if (cp::chart::beginChart("months", "", cp::chart::Unit::None, xl.data(), 12)) {
+      cp::chart::line("y", ys.data(), 12);
+      cp::chart::endChart();
+      ticks = cp::chart::detail::lastXTicks();
     }
   });
   ASSERT_GE(ticks.size(), 2u);
@@ -443,22 +445,22 @@ TEST_F(ChartUi, ThreeHundredPointsEightSeriesWellUnderAMillisecond) {
   for (int s = 0; s < k; ++s)
     for (int i = 0; i < n; ++i)
       ys[static_cast<size_t>(s)][static_cast<size_t>(i)] = (s + 1) * 1e5 * (1 + std::sin(i * 0.05 + s));
-  const chart::Marker marks[] = {{40, "Rule A"}, {45, "Rule B"}, {200, "Deal"}};
+  const cp::chart::Marker marks[] = {{40, "Rule A"}, {45, "Rule B"}, {200, "Deal"}};
   std::vector<double> times;
   ImGui::GetIO().MousePos = ImVec2(450, 150);  // hovering: the tooltip path is included
   for (int f = 0; f < 60; ++f) {
     frame([&] {
       const auto t0 = std::chrono::steady_clock::now();
-      if (chart::BeginChart("perf", "Perf", chart::Unit::H100e, xl.data(), n)) {
+      if (cp::chart::beginChart("perf", "Perf", cp::chart::Unit::H100e, xl.data(), n)) {
         for (int s = 0; s < k; ++s) {
           if (s % 2)
-            chart::LineDashed("dashed", ys[static_cast<size_t>(s)].data(), n);
+            cp::chart::lineDashed("dashed", ys[static_cast<size_t>(s)].data(), n);
           else
-            chart::Line("line", ys[static_cast<size_t>(s)].data(), n);
+            cp::chart::line("line", ys[static_cast<size_t>(s)].data(), n);
         }
-        chart::Markers(marks, 3);
-        chart::Cursor(150);
-        chart::EndChart();
+        cp::chart::markers(marks, 3);
+        cp::chart::cursor(150);
+        cp::chart::endChart();
       }
       times.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
     });
@@ -470,17 +472,17 @@ TEST_F(ChartUi, ThreeHundredPointsEightSeriesWellUnderAMillisecond) {
 }  // namespace
 
 TEST(ChartFormat, UkrainianNumbersUseCommaAndScaleWords) {
-  using chart::Unit;
+  using cp::chart::Unit;
   cp::i18n::Catalogue uk;
   uk.add(" mo", " міс.");
   cp::i18n::setLanguage("uk", std::move(uk));
-  EXPECT_EQ(chart::formatValue(1.5e9, Unit::Usd), "$1,5\u00A0млрд");
-  EXPECT_EQ(chart::formatValue(1.2e6, Unit::H100e), "1,2\u00A0млн H100e");
-  EXPECT_EQ(chart::formatValue(35e3, Unit::None), "35\u00A0тис.");
-  EXPECT_EQ(chart::formatValue(0.25, Unit::Share), "25%");
-  EXPECT_EQ(chart::formatValue(9.3, Unit::Months), "9,3 міс.");
-  EXPECT_EQ(chart::formatTick(2.5e6, Unit::None, 5e5), "2,5\u00A0млн");
+  EXPECT_EQ(cp::chart::formatValue(1.5e9, Unit::Usd), "$1,5\u00A0млрд");
+  EXPECT_EQ(cp::chart::formatValue(1.2e6, Unit::H100e), "1,2\u00A0млн H100e");
+  EXPECT_EQ(cp::chart::formatValue(35e3, Unit::None), "35\u00A0тис.");
+  EXPECT_EQ(cp::chart::formatValue(0.25, Unit::Share), "25%");
+  EXPECT_EQ(cp::chart::formatValue(9.3, Unit::Months), "9,3 міс.");
+  EXPECT_EQ(cp::chart::formatTick(2.5e6, Unit::None, 5e5), "2,5\u00A0млн");
   cp::i18n::setLanguage("en", cp::i18n::Catalogue{});
-  EXPECT_EQ(chart::formatValue(1.5e9, Unit::Usd), "$1.5bn");
-  EXPECT_EQ(chart::formatValue(9.3, Unit::Months), "9.3 mo");
+  EXPECT_EQ(cp::chart::formatValue(1.5e9, Unit::Usd), "$1.5bn");
+  EXPECT_EQ(cp::chart::formatValue(9.3, Unit::Months), "9.3 mo");
 }

@@ -15,10 +15,10 @@
 #include <fstream>
 #include <sstream>
 
-using namespace chokepoint::app;
-using chokepoint::test::ClassroomFixture;
-using chokepoint::test::TempDir;
-using chokepoint::test::workshopPath;
+using namespace cp::app;
+using cp::test::ClassroomFixture;
+using cp::test::TempDir;
+using cp::test::workshopPath;
 
 namespace {
 
@@ -78,28 +78,28 @@ TEST(Handouts, ObjectivesAndRangesReadAsWords) {
   share.max = 1;
   share.step = 0.05;
   EXPECT_EQ(leverRangeInWords(share), "0 to 1 in steps of 0.05");
-  cp::Lever onOff;
-  onOff.kind = cp::LeverKind::Bool;
-  EXPECT_EQ(leverRangeInWords(onOff), "on / off");
+  cp::Lever on_off;
+  on_off.kind = cp::LeverKind::Bool;
+  EXPECT_EQ(leverRangeInWords(on_off), "on / off");
 }
 
 TEST(Handouts, CommandLineFlagWritesThePack) {
   const CliParseResult r =
       parseCliArgs({"--workshop", workshopPath("compute_race.json"), "--workshop-handouts", "out"});
   ASSERT_TRUE(r.ok()) << r.error;
-  EXPECT_EQ(r.args.workshopHandouts, "out");
+  EXPECT_EQ(r.args.workshop_handouts, "out");
   EXPECT_FALSE(parseCliArgs({"--workshop-handouts"}).ok());
 
   ClassroomFixture f;
   TempDir dir;
   CliArgs args = r.args;
-  args.workshopHandouts = (dir.path() / "cli_pack").string();
+  args.workshop_handouts = (dir.path() / "cli_pack").string();
   ASSERT_EQ(applyClassroomArgs(f.state, args), "");
   f.settle();
   handleClassroomRequests(f.state);
   EXPECT_TRUE(std::filesystem::is_regular_file(dir.path() / "cli_pack" / "team_us_gov.md"));
   EXPECT_TRUE(std::filesystem::is_regular_file(dir.path() / "cli_pack" / "move_slips.md"));
-  EXPECT_FALSE(f.state.ui.statusIsError) << f.state.ui.statusMessage;
+  EXPECT_FALSE(f.state.ui.status_is_error) << f.state.ui.status_message;
 }
 
 TEST(Handouts, EachTeamCardIsAlsoCapturedAsAPictureInTheLightTheme) {
@@ -107,14 +107,14 @@ TEST(Handouts, EachTeamCardIsAlsoCapturedAsAPictureInTheLightTheme) {
   ASSERT_TRUE(openWorkshop(f.state, workshopPath("compute_race.json")).empty());
   f.settle();
   TempDir dir;
-  f.state.classroom.requests.exportHandouts = (dir.path() / "pack").string();
+  f.state.classroom.requests.export_handouts = (dir.path() / "pack").string();
   std::vector<std::string> shots;
   for (int i = 0; i < 60 && (shots.empty() || classroomBusy(f.state)); ++i) {
     f.ui.frame(f.draw);
     handleRequests(f.state);
     handleClassroomRequests(f.state);
     if (f.state.ui.requests.screenshot) {
-      EXPECT_FALSE(f.state.ui.requests.screenshot->cropToEnlargedChart) << "the whole window: the card covers it";
+      EXPECT_FALSE(f.state.ui.requests.screenshot->crop_to_enlarged_chart) << "the whole window: the card covers it";
       EXPECT_EQ(f.state.ui.theme, Theme::Light);
       f.ui.frame(f.draw);  // the card is drawn before the capture
       EXPECT_TRUE(f.ui.itemRect("handout/card"));

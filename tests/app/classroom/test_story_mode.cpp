@@ -14,10 +14,10 @@
 
 #include <fstream>
 
-using namespace chokepoint::app;
-using chokepoint::test::ClassroomFixture;
-using chokepoint::test::ImGuiHarness;
-using chokepoint::test::storyPath;
+using namespace cp::app;
+using cp::test::ClassroomFixture;
+using cp::test::ImGuiHarness;
+using cp::test::storyPath;
 
 namespace {
 
@@ -35,15 +35,15 @@ void expectCard(ClassroomFixture& f, int index) {
   const cp::StoryCard& card = story.cards[static_cast<size_t>(index)];
   ASSERT_NE(storyCard(f.state), nullptr);
   EXPECT_EQ(storyCard(f.state)->title, card.title);
-  const int monthIndex = card.month - f.state.dash.months.start;
-  EXPECT_EQ(f.state.ui.view.month, monthIndex) << card.title;
+  const int month_index = card.month - f.state.dash.months.start;
+  EXPECT_EQ(f.state.ui.view.month, month_index) << card.title;
   EXPECT_STREQ(f.state.dash.months.label(f.state.ui.view.month), cp::formatMonth(card.month).c_str());
-  f.state.ui.view.enlargedChart = chartIndex(card.charts.empty() ? "compute_by_bloc" : card.charts.front());
+  f.state.ui.view.enlarged_chart = chartIndex(card.charts.empty() ? "compute_by_bloc" : card.charts.front());
   f.ui.frame(f.draw);
-  const auto& drawn = chart::detail::lastChart();
+  const auto& drawn = cp::chart::detail::lastChart();
   EXPECT_TRUE(drawn.visible);
-  EXPECT_EQ(drawn.future, monthIndex) << "the chart greys the months after the card's";
-  f.state.ui.view.enlargedChart = -1;
+  EXPECT_EQ(drawn.future, month_index) << "the chart greys the months after the card's";
+  f.state.ui.view.enlarged_chart = -1;
   f.ui.frame(f.draw);
 }
 
@@ -144,7 +144,7 @@ TEST(StoryMode, OpeningAnotherScenarioEndsTheStory) {
 
 TEST(StoryMode, ABrokenStoryNamesEveryProblemAndKeepsWhatWasOpen) {
   ClassroomFixture f;
-  chokepoint::test::TempDir dir;
+  cp::test::TempDir dir;
   const std::string path = (dir / "bad.json").string();
   std::ofstream(path) << R"({"name": "x", "scenario": ")" << CHOKEPOINT_SOURCE_DIR
                       << R"(/scenarios/baseline.json", "cards": [
@@ -162,23 +162,23 @@ TEST(StoryMode, CommandLineOpensAStoryAtACard) {
   ClassroomFixture f;
   CliArgs args;
   args.story = storyPath("history_2022_2025.json");
-  args.storyCard = 4;
+  args.story_card = 4;
   ASSERT_EQ(applyClassroomArgs(f.state, args), "");
   f.settle();
   ASSERT_NE(storyCard(f.state), nullptr);
   EXPECT_EQ(f.state.classroom.story.card, 3);
-  args.storyCard = 26;
+  args.story_card = 26;
   EXPECT_NE(applyClassroomArgs(f.state, args).find("25 cards"), std::string::npos);
   const auto parsed = parseCliArgs({"--story", "s.json", "--story-card", "3"});
   ASSERT_TRUE(parsed.ok()) << parsed.error;
   EXPECT_EQ(parsed.args.story, "s.json");
-  EXPECT_EQ(parsed.args.storyCard, 3);
+  EXPECT_EQ(parsed.args.story_card, 3);
   EXPECT_FALSE(parseCliArgs({"--story-card", "x"}).ok());
 }
 
 TEST(StoryMode, FileMenuOpensAStoryFromTheList) {
   ClassroomFixture f;
-  f.state.scenarioPath = std::string(CHOKEPOINT_SOURCE_DIR) + "/scenarios/baseline.json";
+  f.state.scenario_path = std::string(CHOKEPOINT_SOURCE_DIR) + "/scenarios/baseline.json";
   loadScenario(f.state);
   f.settle();
   ASSERT_TRUE(f.ui.clickItem("menu/File", f.draw));
@@ -207,11 +207,11 @@ TEST(StoryMode, TryItUnveilsThePastTheChangeAndItsButtonNamesTheLevers) {
   ASSERT_GE(card, 0) << "the story has a card whose Try it acts later than the card";
   storyGoTo(f.state, card);
   f.settle();
-  const int cardMonth = f.state.ui.view.month;
-  EXPECT_EQ(classroomFutureFrom(f.state), cardMonth) << "before Try it: veiled from the card's month";
+  const int card_month = f.state.ui.view.month;
+  EXPECT_EQ(classroomFutureFrom(f.state), card_month) << "before Try it: veiled from the card's month";
   ASSERT_EQ(storyTry(f.state), "");
   f.settle();
-  EXPECT_GE(classroomFutureFrom(f.state), cardMonth + kTryRevealMonths) << "Try it unveils two years past the change";
+  EXPECT_GE(classroomFutureFrom(f.state), card_month + kTryRevealMonths) << "Try it unveils two years past the change";
   const std::string label = storyTryLabel(f.state, st.cards[static_cast<size_t>(card)].try_levers.front());
   const std::string id = st.cards[static_cast<size_t>(card)].try_levers.front();
   EXPECT_EQ(label.find(id.substr(0, id.find('='))), std::string::npos)

@@ -20,10 +20,10 @@
 #include <fstream>
 #include <sstream>
 
-using namespace chokepoint::app;
-using chokepoint::test::ClassroomFixture;
-using chokepoint::test::TempDir;
-using chokepoint::test::workshopPath;
+using namespace cp::app;
+using cp::test::ClassroomFixture;
+using cp::test::TempDir;
+using cp::test::workshopPath;
 
 namespace {
 
@@ -135,9 +135,9 @@ TEST(WorkshopMode, SaveThenLoadRoundTripsTheGame) {
     saved = f.state.classroom.workshop.session;
     board = csv(*workshopBoard(f.state), workshopOf(f));
   }
-  const cp::WorkshopSession onDisk = cp::loadSession(path);
-  EXPECT_EQ(cp::sessionWorkshopFile(onDisk, path), cp::sessionWorkshopFile(saved, path));
-  EXPECT_FALSE(std::filesystem::path(onDisk.workshop_path).is_absolute()) << "relative to the session file";
+  const cp::WorkshopSession on_disk = cp::loadSession(path);
+  EXPECT_EQ(cp::sessionWorkshopFile(on_disk, path), cp::sessionWorkshopFile(saved, path));
+  EXPECT_FALSE(std::filesystem::path(on_disk.workshop_path).is_absolute()) << "relative to the session file";
 
   ClassroomFixture g;
   const auto problems = loadWorkshopSession(g.state, path);
@@ -228,8 +228,8 @@ TEST(WorkshopMode, ReportListsMovesAndScoresAndAsksForEachChartPicture) {
     f.ui.frame(f.draw);
     handleRequests(f.state);
     if (f.state.ui.requests.screenshot) {
-      EXPECT_TRUE(f.state.ui.requests.screenshot->cropToEnlargedChart);
-      EXPECT_GE(f.state.ui.view.enlargedChart, 0);
+      EXPECT_TRUE(f.state.ui.requests.screenshot->crop_to_enlarged_chart);
+      EXPECT_GE(f.state.ui.view.enlarged_chart, 0);
       EXPECT_EQ(f.state.ui.theme, Theme::Light) << "report pictures are for printing";
       shots.push_back(f.state.ui.requests.screenshot->path);
       f.state.ui.requests.screenshot.reset();  // as the main loop does once it has saved the PNG
@@ -238,7 +238,7 @@ TEST(WorkshopMode, ReportListsMovesAndScoresAndAsksForEachChartPicture) {
   EXPECT_FALSE(reportInProgress(f.state));
   ASSERT_EQ(shots.size(), chartSpecs().size());
   EXPECT_EQ(shots.front(), (dir / "report" / "class_compute_by_bloc.png").string());
-  EXPECT_EQ(f.state.ui.view.enlargedChart, -1) << "the view is back as it was";
+  EXPECT_EQ(f.state.ui.view.enlarged_chart, -1) << "the view is back as it was";
   EXPECT_EQ(f.state.ui.theme, Theme::Dark);
 }
 
@@ -247,7 +247,7 @@ TEST(WorkshopMode, CommandLinePlaysTheRoundsAsked) {
   CliArgs args;
   args.workshop = workshopPath("compute_race.json");
   for (const cp::Move& m : kMoves) args.moves.push_back(cp::formatMoveArg(m));
-  args.workshopRounds = 2;
+  args.workshop_rounds = 2;
   ASSERT_EQ(applyClassroomArgs(f.state, args), "");
   f.settle();
   EXPECT_EQ(f.state.classroom.workshop.session.rounds_played, 2);
@@ -255,16 +255,16 @@ TEST(WorkshopMode, CommandLinePlaysTheRoundsAsked) {
   const cp::Workshop& w = workshopOf(f);
   EXPECT_EQ(csv(*workshopBoard(f.state), w), csv(cp::playGame(w, kMoves, 2).board, w));
 
-  args.workshopRounds = 1;  // round 3's moves cannot be entered after one round
+  args.workshop_rounds = 1;  // round 3's moves cannot be entered after one round
   EXPECT_NE(applyClassroomArgs(f.state, args).find("not open"), std::string::npos);
   const auto parsed =
       parseCliArgs({"--workshop", "w.json", "--move", "1:us_gov:us.export_enforcement=0.8", "--workshop-rounds", "1"});
   ASSERT_TRUE(parsed.ok()) << parsed.error;
   EXPECT_EQ(parsed.args.moves, std::vector<std::string>{"1:us_gov:us.export_enforcement=0.8"});
   EXPECT_FALSE(parseCliArgs({"--move", "nonsense"}).ok());
-  EXPECT_EQ(parseCliArgs({"--workshop-report", "r.md"}).args.workshopReport, "r.md");
+  EXPECT_EQ(parseCliArgs({"--workshop-report", "r.md"}).args.workshop_report, "r.md");
   CliArgs report;
-  report.workshopReport = "r.md";
+  report.workshop_report = "r.md";
   EXPECT_NE(applyClassroomArgs(f.state, report).find("needs --workshop"), std::string::npos);
 }
 
@@ -273,7 +273,7 @@ TEST(WorkshopMode, AnUnsavedGameIsNotDroppedWithoutAsking) {
   ClassroomFixture f;
   openComputeRace(f);
   ASSERT_EQ(enterMove(f.state, kMoves[0]), "");
-  const std::string story = chokepoint::test::storyPath("history_2022_2025.json");
+  const std::string story = cp::test::storyPath("history_2022_2025.json");
   requestGuarded(f.state, PendingAction::OpenStory, story);
   f.ui.frames(2, f.draw);
   EXPECT_TRUE(workshopActive(f.state));
@@ -339,11 +339,11 @@ TEST(WorkshopMode, KpiColoursFollowTheObjectivesOfTheTeamInView) {
   };
   const size_t gap = kpi("china_gap"), diverted = kpi("diverted");
   const cp::Workshop& w = workshopOf(f);
-  f.state.ui.view.workshopTeam = w.findTeam("us_gov");
+  f.state.ui.view.workshop_team = w.findTeam("us_gov");
   EXPECT_EQ(kpiVerdict(f.state, gap, +2.0), 1) << "a wider gap is better for the US government";
   EXPECT_EQ(kpiVerdict(f.state, gap, -2.0), -1);
   EXPECT_EQ(kpiVerdict(f.state, diverted, -100.0), 0) << "not one of its objectives: neutral";
-  f.state.ui.view.workshopTeam = w.findTeam("cn_labs");
+  f.state.ui.view.workshop_team = w.findTeam("cn_labs");
   EXPECT_EQ(kpiVerdict(f.state, gap, +2.0), -1) << "China's labs want the gap smaller";
   closeWorkshop(f.state);
   EXPECT_EQ(kpiVerdict(f.state, gap, +2.0), 0) << "outside a workshop the arrows are neutral";

@@ -9,9 +9,9 @@
 
 #include <fstream>
 
-using namespace chokepoint::app;
-using chokepoint::test::baselinePath;
-using chokepoint::test::TempDir;
+using namespace cp::app;
+using cp::test::baselinePath;
+using cp::test::TempDir;
 
 namespace {
 std::filesystem::path writeFile(const TempDir& dir, const std::string& name, const std::string& text) {
@@ -21,7 +21,7 @@ std::filesystem::path writeFile(const TempDir& dir, const std::string& name, con
 }
 
 bool anyProblemMentions(const AppState& state, const std::string& what) {
-  for (const auto& p : state.loadProblems)
+  for (const auto& p : state.load_problems)
     if (p.message.find(what) != std::string::npos || p.pointer.find(what) != std::string::npos) return true;
   return false;
 }
@@ -29,10 +29,10 @@ bool anyProblemMentions(const AppState& state, const std::string& what) {
 
 TEST(LoadScenario, BaselineLoadsAndRuns) {
   AppState state;
-  state.scenarioPath = baselinePath();
+  state.scenario_path = baselinePath();
   loadScenario(state);
-  ASSERT_TRUE(state.scenarioLoaded);
-  EXPECT_FALSE(state.loadError);
+  ASSERT_TRUE(state.scenario_loaded);
+  EXPECT_FALSE(state.load_error);
   ASSERT_TRUE(hasScenario(state.doc));
   EXPECT_GE(leverCount(state.doc), 27);
   EXPECT_FALSE(isDirty(state.doc));
@@ -48,28 +48,28 @@ TEST(LoadScenario, BaselineLoadsAndRuns) {
   for (size_t k = 0; k < state.dash.kpis.size(); ++k) EXPECT_TRUE(state.dash.kpis[k].available) << kpiSpecs()[k].id;
   EXPECT_FALSE(state.dash.companies.empty());
   EXPECT_FALSE(state.dash.chips.empty());
-  ASSERT_TRUE(state.runs.ruleActive);
-  EXPECT_EQ(state.runs.ruleActive->size(), state.doc.loaded->rules.size());
+  ASSERT_TRUE(state.runs.rule_active);
+  EXPECT_EQ(state.runs.rule_active->size(), state.doc.loaded->rules.size());
 }
 
 TEST(LoadScenario, MissingFileIsOneProblem) {
   TempDir dir;
   AppState state;
-  state.scenarioPath = (dir / "missing.json").string();
+  state.scenario_path = (dir / "missing.json").string();
   loadScenario(state);
-  EXPECT_FALSE(state.scenarioLoaded);
-  ASSERT_TRUE(state.loadError);
-  ASSERT_EQ(state.loadProblems.size(), 1u);
+  EXPECT_FALSE(state.scenario_loaded);
+  ASSERT_TRUE(state.load_error);
+  ASSERT_EQ(state.load_problems.size(), 1u);
   EXPECT_FALSE(hasScenario(state.doc));
 }
 
 TEST(LoadScenario, BrokenJsonReportsParserMessage) {
   TempDir dir;
   AppState state;
-  state.scenarioPath = writeFile(dir, "bad.json", "{\"a\": 1,,}").string();
+  state.scenario_path = writeFile(dir, "bad.json", "{\"a\": 1,,}").string();
   loadScenario(state);
-  ASSERT_TRUE(state.loadError);
-  EXPECT_TRUE(anyProblemMentions(state, "JSON")) << *state.loadError;
+  ASSERT_TRUE(state.load_error);
+  EXPECT_TRUE(anyProblemMentions(state, "JSON")) << *state.load_error;
 }
 
 TEST(LoadScenario, EveryProblemIsListedWithFileAndPointer) {
@@ -77,40 +77,40 @@ TEST(LoadScenario, EveryProblemIsListedWithFileAndPointer) {
   const std::string text = std::string(R"({"extends": ")") + baselinePath() +
                            R"(", "seed": "abc", "set": {"no.such_lever": 1, "us.tpp_threshold": "lots"}})";
   AppState state;
-  state.scenarioPath = writeFile(dir, "variant.json", text).string();
+  state.scenario_path = writeFile(dir, "variant.json", text).string();
   loadScenario(state);
-  ASSERT_TRUE(state.loadError);
-  ASSERT_GE(state.loadProblems.size(), 2u);
+  ASSERT_TRUE(state.load_error);
+  ASSERT_GE(state.load_problems.size(), 2u);
   EXPECT_TRUE(anyProblemMentions(state, "no.such_lever"));
   EXPECT_TRUE(anyProblemMentions(state, "us.tpp_threshold"));
-  for (const auto& p : state.loadProblems) {
+  for (const auto& p : state.load_problems) {
     EXPECT_FALSE(p.file.empty());
     EXPECT_FALSE(p.message.empty());
   }
-  EXPECT_NE(state.loadError->find("more"), std::string::npos) << *state.loadError;
+  EXPECT_NE(state.load_error->find("more"), std::string::npos) << *state.load_error;
 }
 
 TEST(LoadScenario, ReloadRecoversAndKeepsEdits) {
   TempDir dir;
   const auto path = writeFile(dir, "s.json", "{");
   AppState state;
-  state.scenarioPath = path.string();
+  state.scenario_path = path.string();
   loadScenario(state);
-  EXPECT_FALSE(state.scenarioLoaded);
-  ASSERT_TRUE(state.loadError);
+  EXPECT_FALSE(state.scenario_loaded);
+  ASSERT_TRUE(state.load_error);
 
   writeFile(dir, "s.json", std::string(R"({"extends": ")") + baselinePath() + "\"}");
   state.ui.requests.reload = true;
   handleRequests(state);
   EXPECT_FALSE(state.ui.requests.reload);
-  ASSERT_TRUE(state.scenarioLoaded);
-  EXPECT_FALSE(state.loadError);
+  ASSERT_TRUE(state.scenario_loaded);
+  EXPECT_FALSE(state.load_error);
 
   const int lever = state.doc.loaded->findLever("us.remote_access_control");
   setLeverValue(state.doc, lever, 1.0);
   state.ui.requests.reload = true;
   handleRequests(state);
-  ASSERT_TRUE(state.scenarioLoaded);
+  ASSERT_TRUE(state.scenario_loaded);
   EXPECT_TRUE(leverChanged(state.doc, lever)) << "reload from disk keeps the user's edits";
   waitForRuns(state);
   EXPECT_EQ(state.runs.shown, version(state.doc));
@@ -119,10 +119,10 @@ TEST(LoadScenario, ReloadRecoversAndKeepsEdits) {
 // One immutable snapshot per edit: the run and the Why trace of one version share it.
 TEST(Runs, OneSnapshotPerEditIsSharedByTheRunAndTheTrace) {
   AppState state;
-  state.scenarioPath = baselinePath();
+  state.scenario_path = baselinePath();
   loadScenario(state);
   waitForRuns(state);
-  state.ui.view.whyVisible = true;
+  state.ui.view.why_visible = true;
   const int lever = state.doc.loaded->findLever("us.export_enforcement");
   setLeverValue(state.doc, lever, 0.25);
   syncRuns(state);
@@ -140,13 +140,13 @@ TEST(Runs, OneSnapshotPerEditIsSharedByTheRunAndTheTrace) {
 TEST(LoadScenario, NoPathIsNotAnError) {
   AppState state;
   loadScenario(state);
-  EXPECT_FALSE(state.scenarioLoaded);
-  EXPECT_FALSE(state.loadError);
+  EXPECT_FALSE(state.scenario_loaded);
+  EXPECT_FALSE(state.load_error);
 }
 
 TEST(Runs, LatestEditWinsAndResultsFollow) {
   AppState state;
-  state.scenarioPath = baselinePath();
+  state.scenario_path = baselinePath();
   loadScenario(state);
   waitForRuns(state);
   const int lever = state.doc.loaded->findLever("us.export_enforcement");
@@ -163,7 +163,7 @@ TEST(Runs, LatestEditWinsAndResultsFollow) {
 
 TEST(Guard, DirtyDocumentAsksBeforeQuit) {
   AppState state;
-  state.scenarioPath = baselinePath();
+  state.scenario_path = baselinePath();
   loadScenario(state);
   requestGuarded(state, PendingAction::Quit);
   EXPECT_TRUE(state.ui.requests.quit) << "nothing unsaved: quit at once";
@@ -173,7 +173,7 @@ TEST(Guard, DirtyDocumentAsksBeforeQuit) {
   ASSERT_TRUE(isDirty(state.doc));
   requestGuarded(state, PendingAction::Quit);
   EXPECT_FALSE(state.ui.requests.quit);
-  EXPECT_TRUE(state.ui.dialogs.confirmRequested);
+  EXPECT_TRUE(state.ui.dialogs.confirm_requested);
   performPending(state);  // "Discard changes"
   EXPECT_TRUE(state.ui.requests.quit);
 }
@@ -190,9 +190,9 @@ TEST(Presenter, SwitchesThemeAndBack) {
 TEST(RecentFiles, MostRecentFirstWithoutDuplicates) {
   AppState state;
   for (int i = 0; i < 12; ++i) addRecentFile(state, "/tmp/s" + std::to_string(i % 10) + ".json");
-  EXPECT_EQ(state.ui.recentFiles.size(), kMaxRecentFiles);
-  EXPECT_EQ(state.ui.recentFiles.front(), "/tmp/s1.json");
-  EXPECT_EQ(state.ui.recentFiles[1], "/tmp/s0.json");
+  EXPECT_EQ(state.ui.recent_files.size(), kMaxRecentFiles);
+  EXPECT_EQ(state.ui.recent_files.front(), "/tmp/s1.json");
+  EXPECT_EQ(state.ui.recent_files[1], "/tmp/s0.json");
 }
 
 TEST(Theme, NamesRoundTrip) {

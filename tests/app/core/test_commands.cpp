@@ -7,14 +7,14 @@
 
 #include <gtest/gtest.h>
 
-using namespace chokepoint::app;
+using namespace cp::app;
 
 namespace {
 struct Loaded {
   AppState state;
   int lever = -1;
   Loaded() {
-    state.scenarioPath = chokepoint::test::baselinePath();
+    state.scenario_path = cp::test::baselinePath();
     loadScenario(state);
     lever = state.doc.loaded->findLever("us.export_enforcement");
   }
@@ -43,7 +43,7 @@ TEST(Commands, DragThenEndIsOneUndoStepAndUndoRestores) {
   l.state.ui.commands.push_back(EndGesture{});
   applyCommands(l.state);
   EXPECT_DOUBLE_EQ(leverValue(l.state.doc, l.lever), 0.8);
-  EXPECT_EQ(l.state.doc.undoStack.size(), 1u);
+  EXPECT_EQ(l.state.doc.undo_stack.size(), 1u);
   EXPECT_FALSE(gestureOpen(l.state.doc));
   l.state.ui.commands.push_back(Undo{});
   applyCommands(l.state);
@@ -52,7 +52,7 @@ TEST(Commands, DragThenEndIsOneUndoStepAndUndoRestores) {
   l.state.ui.commands.push_back(ResetAllLevers{});
   applyCommands(l.state);
   EXPECT_EQ(changedLeverCount(l.state.doc), 0);
-  EXPECT_EQ(l.state.doc.undoStack.size(), 2u) << "redo, then reset all as its own step";
+  EXPECT_EQ(l.state.doc.undo_stack.size(), 2u) << "redo, then reset all as its own step";
 }
 
 TEST(Commands, UpdateAppliesWhatIsLeftAndSubmitsItThatFrame) {

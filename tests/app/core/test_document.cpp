@@ -11,12 +11,12 @@
 
 #include <memory>
 
-using namespace chokepoint::app;
+using namespace cp::app;
 
 namespace {
 
 std::shared_ptr<const cp::Scenario> baseline() {
-  static const auto s = std::make_shared<const cp::Scenario>(cp::loadScenario(chokepoint::test::baselinePath()));
+  static const auto s = std::make_shared<const cp::Scenario>(cp::loadScenario(cp::test::baselinePath()));
   return s;
 }
 
@@ -46,7 +46,7 @@ TEST(Document, SetChangesAndBackToDefaultIsUnchanged) {
   setLeverValue(doc, i, 0.0);
   EXPECT_FALSE(leverChanged(doc, i));
   EXPECT_FALSE(isDirty(doc));
-  EXPECT_EQ(doc.undoStack.size(), 2u);
+  EXPECT_EQ(doc.undo_stack.size(), 2u);
 }
 
 TEST(Document, UndoRedoRestoreEdits) {
@@ -74,7 +74,7 @@ TEST(Document, GestureIsOneUndoStep) {
   for (int k = 0; k < 10; ++k) setLeverValue(doc, i, k / 10.0);
   EXPECT_FALSE(canUndo(doc)) << "no undo in the middle of a drag";
   endGesture(doc);
-  ASSERT_EQ(doc.undoStack.size(), 1u);
+  ASSERT_EQ(doc.undo_stack.size(), 1u);
   undo(doc);
   EXPECT_DOUBLE_EQ(leverValue(doc, i), 0.5);
 }
@@ -111,7 +111,7 @@ TEST(Document, DatedSettingsFromCliAreASchedule) {
   EXPECT_EQ(scheduleText(doc, i), "0.5, then 0.9 from 2026-01");
   EXPECT_DOUBLE_EQ(leverValueInMonth(doc, i, *cp::parseMonth("2025-12")), 0.5);
   EXPECT_DOUBLE_EQ(leverValueInMonth(doc, i, *cp::parseMonth("2027-01")), 0.9);
-  EXPECT_EQ(doc.undoStack.size(), 1u);
+  EXPECT_EQ(doc.undo_stack.size(), 1u);
 
   const cp::Scenario snap = snapshot(doc);
   EXPECT_DOUBLE_EQ(cp::leverValueAt(snap, i, *cp::parseMonth("2027-01")), 0.9);
@@ -163,15 +163,15 @@ TEST(Document, ReplaceEditsForgetsHistoryAndMarksSavedOnlyWhenAsked) {
   setLeverValue(doc, i, 0.9);
   LeverEdits edits = doc.edits;
   const Version before = version(doc);
-  replaceEdits(doc, edits, /*asSaved=*/false);
+  replaceEdits(doc, edits, /*as_saved=*/false);
   EXPECT_NE(version(doc), before);
   EXPECT_FALSE(canUndo(doc));
   EXPECT_TRUE(isDirty(doc));
-  replaceEdits(doc, edits, /*asSaved=*/true);
+  replaceEdits(doc, edits, /*as_saved=*/true);
   EXPECT_FALSE(isDirty(doc));
   setLeverValue(doc, i, 0.1);
   setSaveTarget(doc, "variant.json", "Variant");
   markSaved(doc);
   EXPECT_FALSE(isDirty(doc));
-  EXPECT_EQ(doc.savedPath, "variant.json");
+  EXPECT_EQ(doc.saved_path, "variant.json");
 }

@@ -19,8 +19,8 @@
 #include <memory>
 #include <sstream>
 
-using namespace chokepoint::app;
-using namespace chokepoint::test;
+using namespace cp::app;
+using namespace cp::test;
 
 namespace {
 
@@ -64,7 +64,7 @@ TEST(ExplainTab, WaterfallBarsSumToTheKpiDeltaShown) {
   // "Alone + interactions": the levers' own effects and an interactions bar.
   ASSERT_TRUE(d.ui.clickItem("explain/alone", d.draw));
   d.ui.frame(d.draw);
-  EXPECT_TRUE(d.state.ui.explain.oneAtATime);
+  EXPECT_TRUE(d.state.ui.explain.one_at_a_time);
   if (a->interaction != 0) {
     EXPECT_TRUE(d.ui.itemRect("explain/bar/4"));
     EXPECT_EQ(waterfallBars(*a, true).back().kind, WaterfallBar::Kind::Interaction);
@@ -75,7 +75,7 @@ TEST(ExplainTab, WaterfallBarsSumToTheKpiDeltaShown) {
 TEST(ExplainTab, SlicedWorkerFinishesAfterEnoughTakesWithProgress) {
   AnalysisWorker w;
   w.setSliced(true);
-  const cp::Scenario base = cp::loadScenario(chokepoint::test::baselinePath());
+  const cp::Scenario base = cp::loadScenario(cp::test::baselinePath());
   const cp::Scenario variant = cp::withLevers(
       base, cp::parseLeverArgs({"us.remote_access_control=on@2026-01", "cn.hbm_access=1.5@2026-01"}, base));
   const cp::MetricPoint p = cp::parseMetricPoint("bloc/china/compute_train_h100e", "2027-12");
@@ -155,7 +155,7 @@ TEST(SensitivityTab, ClickingABarSetsThatLeverToThatEndUndoably) {
 TEST(CompareScenarios, KpisOfEachPickedFileAndCsv) {
   DashboardFixture d;
   CompareScenarios& c = d.state.compare;
-  listCompareFiles(c, d.state.scenarioPath);
+  listCompareFiles(c, d.state.scenario_path);
   ASSERT_GE(c.files.size(), 3u);  // the library beside the baseline
   std::fill(c.picked.begin(), c.picked.end(), 0);
   for (size_t i = 0; i < c.files.size(); ++i) {
@@ -173,19 +173,19 @@ TEST(CompareScenarios, KpisOfEachPickedFileAndCsv) {
   const std::string csv = compareCsv(c, month);
   EXPECT_EQ(std::count(csv.begin(), csv.end(), '\n'), static_cast<long>(1 + 2 * kpiSpecs().size()));
   // The window draws its table.
-  d.state.ui.windows.compareScenarios = true;
+  d.state.ui.windows.compare_scenarios = true;
   d.ui.frames(2, d.draw);
   EXPECT_TRUE(d.ui.itemRect("compare/table"));
   refreshCompareSeries(c);
-  ASSERT_EQ(c.seriesValues.size(), 2u);
-  EXPECT_EQ(c.seriesValues[base].at(static_cast<size_t>(d.monthIndex("2027-12"))), d.kpi("china_train", true));
+  ASSERT_EQ(c.series_values.size(), 2u);
+  EXPECT_EQ(c.series_values[base].at(static_cast<size_t>(d.monthIndex("2027-12"))), d.kpi("china_train", true));
 }
 
 TEST(ExplainTab, ExportsWriteCsvAndAskForACroppedPng) {
   DashboardFixture d;
   openExplain(d, {"us.remote_access_control=on@2026-01", "cn.hbm_access=1.5@2026-01"});
   const auto base = std::filesystem::temp_directory_path() / ("cp_waterfall_" + std::to_string(::getpid()));
-  d.state.ui.explain.waterfallExport = base.string();
+  d.state.ui.explain.waterfall_export = base.string();
   ASSERT_TRUE(d.ui.clickItem("explain/export/csv", d.draw));
   std::ifstream in(base.string() + ".csv");
   std::stringstream text;

@@ -16,10 +16,10 @@
 #include <filesystem>
 #include <fstream>
 
-using namespace chokepoint::app;
-using chokepoint::test::baselinePath;
-using chokepoint::test::DashboardFixture;
-using chokepoint::test::TempDir;
+using namespace cp::app;
+using cp::test::baselinePath;
+using cp::test::DashboardFixture;
+using cp::test::TempDir;
 using namespace std::chrono_literals;
 using Clock = std::chrono::steady_clock;
 
@@ -85,13 +85,13 @@ TEST(FileWatch, ChangePromptsAndReloadKeepsEdits) {
   DashboardFixture& d = *w.d;
   ASSERT_TRUE(d.ui.clickItem("lever/us.remote_access_control", d.draw));
   d.settle();
-  const int pollsBefore = d.state.watch.polls;
+  const int polls_before = d.state.watch.polls;
   writeScenario(w.file, "Changed by another program");
   w.poll(300ms);
-  EXPECT_EQ(d.state.watch.polls, pollsBefore) << "polled about once a second, not every frame";
-  EXPECT_FALSE(d.state.watch.promptRequested);
+  EXPECT_EQ(d.state.watch.polls, polls_before) << "polled about once a second, not every frame";
+  EXPECT_FALSE(d.state.watch.prompt_requested);
   w.poll(800ms);
-  EXPECT_TRUE(d.state.watch.promptRequested);
+  EXPECT_TRUE(d.state.watch.prompt_requested);
 
   d.ui.frames(2, d.draw);
   ASSERT_TRUE(d.ui.itemRect("changed/reload")) << "the prompt is shown";
@@ -103,7 +103,7 @@ TEST(FileWatch, ChangePromptsAndReloadKeepsEdits) {
   EXPECT_EQ(leverValue(d.state.doc, d.leverIndex(kRemote)), 1.0) << "edits re-applied";
   EXPECT_FALSE(d.state.watch.prompting);
   w.poll(1100ms);
-  EXPECT_FALSE(d.state.watch.promptRequested) << "the reload itself is no change";
+  EXPECT_FALSE(d.state.watch.prompt_requested) << "the reload itself is no change";
 }
 
 TEST(FileWatch, ReloadCanDropEdits) {
@@ -131,10 +131,10 @@ TEST(FileWatch, KeepMineAsksAgainOnlyForTheNextChange) {
   EXPECT_EQ(d.state.doc.loaded->name, "Original");
   EXPECT_EQ(changedLeverCount(d.state.doc), 1);
   w.poll(1100ms);
-  EXPECT_FALSE(d.state.watch.promptRequested);
+  EXPECT_FALSE(d.state.watch.prompt_requested);
   writeScenario(w.file, "Theirs, second edit");
   w.poll(1100ms);
-  EXPECT_TRUE(d.state.watch.promptRequested);
+  EXPECT_TRUE(d.state.watch.prompt_requested);
 }
 
 TEST(FileWatch, DeletedFileIsReportedAndWorkGoesOn) {
@@ -143,7 +143,7 @@ TEST(FileWatch, DeletedFileIsReportedAndWorkGoesOn) {
   setLeverValue(d.state.doc, d.leverIndex(kRemote), 1.0);
   std::filesystem::remove(w.file);
   w.poll(1100ms);
-  EXPECT_FALSE(d.state.watch.promptRequested);
+  EXPECT_FALSE(d.state.watch.prompt_requested);
   ASSERT_EQ(d.state.ui.warnings.size(), 1u);
   EXPECT_NE(d.state.ui.warnings[0].find("deleted"), std::string::npos);
   w.poll(1100ms);
@@ -155,7 +155,7 @@ TEST(FileWatch, DeletedFileIsReportedAndWorkGoesOn) {
 
   writeScenario(w.file, "Back again");
   w.poll(1100ms);
-  EXPECT_TRUE(d.state.watch.promptRequested) << "a file that comes back is a change";
+  EXPECT_TRUE(d.state.watch.prompt_requested) << "a file that comes back is a change";
   EXPECT_TRUE(d.state.ui.warnings.empty());
 }
 
@@ -164,10 +164,10 @@ TEST(FileWatch, ABrokenChangeIsReportedNotOffered) {
   DashboardFixture& d = *w.d;
   std::ofstream(w.file) << "{ \"half\": ";
   w.poll(1100ms);
-  EXPECT_FALSE(d.state.watch.promptRequested);
-  EXPECT_TRUE(d.state.ui.statusIsError);
-  EXPECT_NE(d.state.ui.statusMessage.find("no longer loads"), std::string::npos) << d.state.ui.statusMessage;
-  EXPECT_TRUE(d.state.scenarioLoaded);
+  EXPECT_FALSE(d.state.watch.prompt_requested);
+  EXPECT_TRUE(d.state.ui.status_is_error);
+  EXPECT_NE(d.state.ui.status_message.find("no longer loads"), std::string::npos) << d.state.ui.status_message;
+  EXPECT_TRUE(d.state.scenario_loaded);
 }
 
 TEST(FileWatch, AScenarioThatFailedToLoadIsRetriedWhenItChanges) {
@@ -175,16 +175,16 @@ TEST(FileWatch, AScenarioThatFailedToLoadIsRetriedWhenItChanges) {
   const auto file = dir / "fix_me.json";
   std::ofstream(file) << "{ broken";
   AppState state;
-  state.scenarioPath = file.string();
+  state.scenario_path = file.string();
   loadScenario(state);
-  ASSERT_FALSE(state.scenarioLoaded);
+  ASSERT_FALSE(state.scenario_loaded);
   const Clock::time_point t0 = Clock::now();
   pollScenarioFile(state, t0);
   writeScenario(file, "Fixed");
   pollScenarioFile(state, t0 + 1100ms);
   EXPECT_TRUE(state.ui.requests.reload);
   handleRequests(state);
-  EXPECT_TRUE(state.scenarioLoaded);
+  EXPECT_TRUE(state.scenario_loaded);
 }
 
 TEST(FileWatch, OffInScreenshotMode) {
@@ -192,5 +192,5 @@ TEST(FileWatch, OffInScreenshotMode) {
   w.d->state.watch.enabled = false;
   writeScenario(w.file, "Changed");
   w.poll(5s);
-  EXPECT_FALSE(w.d->state.watch.promptRequested);
+  EXPECT_FALSE(w.d->state.watch.prompt_requested);
 }

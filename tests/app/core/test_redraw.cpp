@@ -17,7 +17,7 @@
 #include <regex>
 #include <thread>
 
-using namespace chokepoint::app;
+using namespace cp::app;
 
 namespace {
 
@@ -35,7 +35,7 @@ int framesOver(RedrawPolicy& p, const RedrawSignals& signals, double& t, double 
     } else {
       t += std::max(p.waitSeconds(t), 1e-6);
     }
-    s.input = s.resized = s.changed = s.resultsPending = false;  // events are taken once
+    s.input = s.resized = s.changed = s.results_pending = false;  // events are taken once
   }
   return frames;
 }
@@ -79,11 +79,11 @@ TEST(RedrawPolicy, InputDrawsAFewFramesAtOnce) {
 TEST(RedrawPolicy, ResizeDrawsOnce) { EXPECT_EQ(framesAfterIdle(&RedrawSignals::resized, 5.0), 1); }
 
 TEST(RedrawPolicy, PendingResultsDrawAtOnceAndTheLayoutAfter) {
-  EXPECT_EQ(framesAfterIdle(&RedrawSignals::resultsPending, 5.0), 2);
+  EXPECT_EQ(framesAfterIdle(&RedrawSignals::results_pending, 5.0), 2);
   double t = 0;
   RedrawPolicy p = settled(t);
   RedrawSignals s;
-  s.resultsPending = true;
+  s.results_pending = true;
   EXPECT_TRUE(p.shouldDraw(s, t));
   EXPECT_EQ(p.waitSeconds(t), 0.0);
 }
@@ -92,7 +92,7 @@ TEST(RedrawPolicy, BackgroundWorkDrawsPacedFramesAndOneWhenItStops) {
   double t = 0;
   RedrawPolicy p = settled(t);
   RedrawSignals busy;
-  busy.backgroundBusy = true;
+  busy.background_busy = true;
   const int frames = framesOver(p, busy, t, 1.0);
   const int paced = static_cast<int>(1.0 / RedrawPolicy::kPacedFrameSeconds);
   EXPECT_GE(frames, paced - 1);
@@ -116,19 +116,19 @@ TEST(RedrawSignals, WorkersReportBusyThenPendingResultsAndWakeTheLoop) {
   AppState state;
   std::atomic<int> wakes{0};
   state.worker.setWake([&] { ++wakes; });
-  state.scenarioPath = chokepoint::test::baselinePath();
+  state.scenario_path = cp::test::baselinePath();
   loadScenario(state);  // submits the baseline and the current run
   const RedrawSignals first = backgroundSignals(state);
-  EXPECT_TRUE(first.backgroundBusy || first.resultsPending);
+  EXPECT_TRUE(first.background_busy || first.results_pending);
   state.worker.waitIdle();
   EXPECT_GE(wakes.load(), 1);
   const RedrawSignals done = backgroundSignals(state);
-  EXPECT_FALSE(done.backgroundBusy);
-  EXPECT_TRUE(done.resultsPending);
+  EXPECT_FALSE(done.background_busy);
+  EXPECT_TRUE(done.results_pending);
   syncRuns(state);  // what the next frame does first
   const RedrawSignals shown = backgroundSignals(state);
-  EXPECT_FALSE(shown.resultsPending);
-  EXPECT_FALSE(shown.backgroundBusy);
+  EXPECT_FALSE(shown.results_pending);
+  EXPECT_FALSE(shown.background_busy);
   EXPECT_FALSE(shown.animating);
   state.worker.setWake({});
 }
@@ -137,7 +137,7 @@ TEST(RedrawSignals, EnsembleWorkerWakesWhenItFinishes) {
   EnsembleWorker worker;
   std::atomic<int> wakes{0};
   worker.setWake([&] { ++wakes; });
-  auto s = std::make_shared<const cp::Scenario>(cp::loadScenario(chokepoint::test::baselinePath()));
+  auto s = std::make_shared<const cp::Scenario>(cp::loadScenario(cp::test::baselinePath()));
   worker.submit({s, 1, 4});
   worker.waitIdle();
   EXPECT_EQ(wakes.load(), 1);
@@ -158,18 +158,18 @@ TEST(RedrawSignals, AnalysisWorkerIsBusyWorkAndWakesWhenItFinishes) {
   worker.submit(3, [&](const cp::AnalysisOptions&) {
     while (!release) std::this_thread::sleep_for(std::chrono::milliseconds(1));
   });
-  EXPECT_TRUE(backgroundSignals(state).backgroundBusy);
+  EXPECT_TRUE(backgroundSignals(state).background_busy);
   EXPECT_EQ(wakes.load(), 0);
   release = true;
   worker.waitIdle();
   EXPECT_EQ(wakes.load(), 1);
-  EXPECT_FALSE(backgroundSignals(state).backgroundBusy);
+  EXPECT_FALSE(backgroundSignals(state).background_busy);
   EXPECT_EQ(worker.takeFinished(), 3u);
   worker.setWake({});
 }
 
 TEST(RedrawSignals, TextFieldBlinksAndOpenDialogRequestsAnimate) {
-  chokepoint::test::ImGuiHarness ui;
+  cp::test::ImGuiHarness ui;
   AppState state;
   EXPECT_FALSE(backgroundSignals(state).animating);
   state.ui.requests.screenshot = ScreenshotRequest{"x.png"};
@@ -213,17 +213,17 @@ TEST(RedrawSignals, TickStampSeesWarningsStatusAndReloads) {
 
 // Frames without new results draw from the chart data built when the results came in.
 TEST(RedrawSignals, FramesWithoutNewResultsDoNotRebuildChartData) {
-  chokepoint::test::DashboardFixture d;
-  const std::uint64_t built = d.state.runs.dataGeneration;
+  cp::test::DashboardFixture d;
+  const std::uint64_t built = d.state.runs.data_generation;
   const double* data = d.state.dash.charts.at(0).series.at(0).current.data();
   d.ui.frames(10, d.draw);
-  EXPECT_EQ(d.state.runs.dataGeneration, built);
+  EXPECT_EQ(d.state.runs.data_generation, built);
   EXPECT_EQ(d.state.dash.charts.at(0).series.at(0).current.data(), data);
-  EXPECT_FALSE(backgroundSignals(d.state).backgroundBusy);
+  EXPECT_FALSE(backgroundSignals(d.state).background_busy);
   setLeverValue(d.state.doc, 0, leverValue(d.state.doc, 0) > 0.5 ? 0.0 : 1.0);  // an edit: a new run
   d.ui.frame(d.draw);
   d.settle();
-  EXPECT_GT(d.state.runs.dataGeneration, built);
+  EXPECT_GT(d.state.runs.data_generation, built);
 }
 
 TEST(IdleMeter, ReportFormat) {

@@ -13,16 +13,16 @@
 
 #include <string>
 
-using namespace chokepoint::app;
-using chokepoint::test::baselinePath;
-using chokepoint::test::ImGuiHarness;
-using chokepoint::test::TempDir;
+using namespace cp::app;
+using cp::test::baselinePath;
+using cp::test::ImGuiHarness;
+using cp::test::TempDir;
 
 namespace {
 
 ImGuiHarness::Options sized(float w, float h) {
   ImGuiHarness::Options o;
-  o.displaySize = ImVec2(w, h);
+  o.display_size = ImVec2(w, h);
   return o;
 }
 
@@ -40,9 +40,9 @@ void drawEverything(ImGuiHarness& ui, AppState& state) {
   setUncertainty(state, true);
   waitForUncertainty(state);
   ui.frames(2, draw);  // charts with bands
-  state.ui.view.enlargedChart = 0;
+  state.ui.view.enlarged_chart = 0;
   ui.frames(2, draw);  // the enlarged chart window
-  state.ui.view.enlargedChart = -1;
+  state.ui.view.enlarged_chart = -1;
   requestOpenScenario(state);
   ui.frames(2, draw);  // a modal dialog
   ui.pressKey(ImGuiHarness::namedKey(ImGuiKey_Escape), draw);
@@ -60,11 +60,11 @@ TEST_P(TinyWindow, DrawsWithoutImGuiAssertions) {
   const TinyCase size = GetParam();
   ImGuiHarness ui(sized(size.w, size.h));
   AppState state;
-  state.scenarioPath = baselinePath();
+  state.scenario_path = baselinePath();
   loadScenario(state);
   waitForRuns(state);
   drawEverything(ui, state);
-  EXPECT_TRUE(state.scenarioLoaded);
+  EXPECT_TRUE(state.scenario_loaded);
 }
 
 INSTANTIATE_TEST_SUITE_P(Sizes, TinyWindow,
@@ -78,7 +78,7 @@ INSTANTIATE_TEST_SUITE_P(Sizes, TinyWindow,
 TEST(TinyWindow, ResizingBackAndForthKeepsWorking) {
   ImGuiHarness ui(sized(1600, 900));
   AppState state;
-  state.scenarioPath = baselinePath();
+  state.scenario_path = baselinePath();
   loadScenario(state);
   waitForRuns(state);
   const auto draw = [&] { updateAndDraw(state); };
@@ -90,16 +90,16 @@ TEST(TinyWindow, ResizingBackAndForthKeepsWorking) {
 }
 
 TEST(MissingFont, FallsBackAndSaysSoInTheStatusBar) {
-  TempDir noAssets;
+  TempDir no_assets;
   FontSet fonts;
-  ImGuiHarness ui(ImGuiHarness::Options{.displaySize = ImVec2(1600, 900), .addFonts = [&](ImFontAtlas& atlas) {
-                                          fonts = loadFonts(atlas, {noAssets.path()});
+  ImGuiHarness ui(ImGuiHarness::Options{.display_size = ImVec2(1600, 900), .add_fonts = [&](ImFontAtlas& atlas) {
+                                          fonts = loadFonts(atlas, {no_assets.path()});
                                         }});
   ASSERT_TRUE(fonts.warning);
   AppState state;
   state.ui.fonts = fonts;  // null faces: ImGui's built-in font everywhere
   state.ui.warnings.push_back(*fonts.warning);
-  state.scenarioPath = baselinePath();
+  state.scenario_path = baselinePath();
   loadScenario(state);
   waitForRuns(state);
   const auto draw = [&] { updateAndDraw(state); };

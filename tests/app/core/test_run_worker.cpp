@@ -9,11 +9,11 @@
 
 #include <gtest/gtest.h>
 
-using namespace chokepoint::app;
+using namespace cp::app;
 
 namespace {
 std::shared_ptr<const cp::Scenario> baseline() {
-  static const auto s = std::make_shared<const cp::Scenario>(cp::loadScenario(chokepoint::test::baselinePath()));
+  static const auto s = std::make_shared<const cp::Scenario>(cp::loadScenario(cp::test::baselinePath()));
   return s;
 }
 }  // namespace
@@ -28,7 +28,7 @@ TEST(RunWorker, ResultsAndTraceEqualADirectRun) {
   ASSERT_TRUE(out);
   ASSERT_TRUE(out->results) << out->error;
   EXPECT_EQ(out->tag, 7u);
-  EXPECT_EQ(out->traceCompany, company);
+  EXPECT_EQ(out->trace_company, company);
 
   cp::RunOptions options;
   options.trace_company = company;
@@ -58,7 +58,7 @@ TEST(RunWorker, RuleActivityTableHasARowPerRule) {
   worker.submit(RunSlot::Baseline, {baseline(), 1});
   worker.waitIdle();
   const auto out = worker.take(RunSlot::Baseline);
-  ASSERT_TRUE(out && out->ruleActive);
-  ASSERT_EQ(out->ruleActive->size(), baseline()->rules.size());
-  for (const auto& row : *out->ruleActive) EXPECT_EQ(row.size(), static_cast<size_t>(baseline()->months()));
+  ASSERT_TRUE(out && out->rule_active);
+  ASSERT_EQ(out->rule_active->size(), baseline()->rules.size());
+  for (const auto& row : *out->rule_active) EXPECT_EQ(row.size(), static_cast<size_t>(baseline()->months()));
 }

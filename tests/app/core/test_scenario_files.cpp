@@ -14,9 +14,9 @@
 
 #include <fstream>
 
-using namespace chokepoint::app;
-using chokepoint::test::baselinePath;
-using chokepoint::test::TempDir;
+using namespace cp::app;
+using cp::test::baselinePath;
+using cp::test::TempDir;
 
 namespace {
 
@@ -105,36 +105,36 @@ TEST(ScenarioFiles, ListsJsonButNotTheSchema) {
 TEST(AppSave, SaveAsThenOpenRestoresLeversThroughRequests) {
   TempDir dir;
   AppState state;
-  state.scenarioPath = baselinePath();
+  state.scenario_path = baselinePath();
   loadScenario(state);
   applyLeverSettings(state.doc, cp::parseLeverArgs({"sg.enforcement=0.95", "us.diffusion_rule=on"}, *state.doc.loaded));
   const auto expected = leverValues(snapshot(state.doc));
   const auto path = (dir / "saved.json").string();
 
-  state.ui.requests.saveAsName = "Saved";
-  state.ui.requests.saveAs = path;
+  state.ui.requests.save_as_name = "Saved";
+  state.ui.requests.save_as = path;
   handleRequests(state);
   EXPECT_FALSE(isDirty(state.doc));
-  EXPECT_EQ(state.doc.savedPath, path);
+  EXPECT_EQ(state.doc.saved_path, path);
 
   state.ui.requests.open = path;
   handleRequests(state);
-  ASSERT_TRUE(state.scenarioLoaded) << (state.loadError ? *state.loadError : "");
+  ASSERT_TRUE(state.scenario_loaded) << (state.load_error ? *state.load_error : "");
   EXPECT_EQ(state.doc.loaded->name, "Saved");
   EXPECT_EQ(leverValues(snapshot(state.doc)), expected);
-  EXPECT_EQ(state.ui.recentFiles.front(), displayPath(path));
+  EXPECT_EQ(state.ui.recent_files.front(), displayPath(path));
 }
 
 TEST(AppSave, ExportCsvWritesEveryResult) {
   TempDir dir;
   AppState state;
-  state.scenarioPath = baselinePath();
+  state.scenario_path = baselinePath();
   loadScenario(state);
   waitForRuns(state);
   const auto path = dir / "r.csv";
-  state.ui.requests.exportCsv = path.string();
+  state.ui.requests.export_csv = path.string();
   handleRequests(state);
-  EXPECT_FALSE(state.ui.statusIsError) << state.ui.statusMessage;
+  EXPECT_FALSE(state.ui.status_is_error) << state.ui.status_message;
   std::ifstream in(path);
   std::string header;
   std::getline(in, header);

@@ -15,10 +15,10 @@
 #include <filesystem>
 #include <fstream>
 
-using namespace chokepoint::app;
-using chokepoint::test::baselinePath;
-using chokepoint::test::DashboardFixture;
-using chokepoint::test::TempDir;
+using namespace cp::app;
+using cp::test::baselinePath;
+using cp::test::DashboardFixture;
+using cp::test::TempDir;
 using namespace std::chrono_literals;
 using Clock = std::chrono::steady_clock;
 
@@ -30,7 +30,7 @@ SessionData sessionWith(const std::string& scenario, LeverStrings levers, bool c
   SessionData s;
   s.scenario = scenario;
   s.levers = std::move(levers);
-  s.cleanExit = clean;
+  s.clean_exit = clean;
   return s;
 }
 
@@ -43,8 +43,8 @@ std::string readText(const std::filesystem::path& file) { return readTextFile(fi
 TEST(SessionJson, RoundTripsLeversAsTyped) {
   SessionData s =
       sessionWith("/x/baseline.json", {{kRemote, {"on"}}, {"cn.nvidia_guidance", {"0.5", "0.9@2026-01"}}}, false);
-  s.savedPath = "/x/mine.json";
-  s.savedName = "Mine";
+  s.saved_path = "/x/mine.json";
+  s.saved_name = "Mine";
   const std::string json = sessionToJson(s);
   EXPECT_NE(json.find("\"clean_exit\": false"), std::string::npos) << json;
   EXPECT_NE(json.find("\"us.remote_access_control\": \"on\""), std::string::npos) << json;
@@ -52,9 +52,9 @@ TEST(SessionJson, RoundTripsLeversAsTyped) {
   ASSERT_TRUE(back);
   EXPECT_EQ(back->scenario, s.scenario);
   EXPECT_EQ(back->levers, s.levers);
-  EXPECT_EQ(back->savedPath, s.savedPath);
-  EXPECT_EQ(back->savedName, s.savedName);
-  EXPECT_FALSE(back->cleanExit);
+  EXPECT_EQ(back->saved_path, s.saved_path);
+  EXPECT_EQ(back->saved_name, s.saved_name);
+  EXPECT_FALSE(back->clean_exit);
 }
 
 TEST(SessionJson, MalformedFilesNameTheProblem) {
@@ -88,7 +88,7 @@ TEST(Autosave, WritesOnceTwoSecondsAfterTheLastChange) {
   TempDir dir;
   AppState state;
   state.session.file = dir / "data" / kSessionFile;  // the directory is created on the first write
-  state.scenarioPath = baselinePath();
+  state.scenario_path = baselinePath();
   loadScenario(state);
   waitForRuns(state);
   const Clock::time_point t0 = Clock::now();
@@ -111,7 +111,7 @@ TEST(Autosave, WritesOnceTwoSecondsAfterTheLastChange) {
 
   const auto written = sessionFromJson(readText(state.session.file));
   ASSERT_TRUE(written);
-  EXPECT_FALSE(written->cleanExit);
+  EXPECT_FALSE(written->clean_exit);
   EXPECT_EQ(written->scenario, std::filesystem::absolute(baselinePath()).lexically_normal().string());
   const LeverStrings expected{{kRemote, {"on"}}, {"us.export_enforcement", {"0.8"}}};
   EXPECT_EQ(written->levers, expected);
@@ -123,14 +123,14 @@ TEST(Autosave, WritesOnceTwoSecondsAfterTheLastChange) {
   autosaveTick(state, t0 + 20s);
   EXPECT_EQ(state.session.writes, 2) << "no change, no write";
   EXPECT_TRUE(writeSessionAtExit(state));
-  EXPECT_TRUE(sessionFromJson(readText(state.session.file))->cleanExit);
+  EXPECT_TRUE(sessionFromJson(readText(state.session.file))->clean_exit);
 }
 
 TEST(Autosave, KeepsEditingStillSavesWithinTenSeconds) {
   TempDir dir;
   AppState state;
   state.session.file = dir / kSessionFile;
-  state.scenarioPath = baselinePath();
+  state.scenario_path = baselinePath();
   loadScenario(state);
   const int lever = state.doc.loaded->findLever("us.export_enforcement");
   const Clock::time_point t0 = Clock::now();
@@ -144,7 +144,7 @@ TEST(Autosave, KeepsEditingStillSavesWithinTenSeconds) {
 TEST(Autosave, OffWithoutAFileAndWhileARestoreOfferWaits) {
   TempDir dir;
   AppState state;
-  state.scenarioPath = baselinePath();
+  state.scenario_path = baselinePath();
   loadScenario(state);
   autosaveTick(state, Clock::now() + 1h);
   EXPECT_EQ(state.session.writes, 0) << "screenshot mode: no file, nothing written";
@@ -179,10 +179,10 @@ TEST(RestorePrompt, RestoreReappliesLeversWithFreshUndoHistory) {
   d.ui.frames(2, d.draw);
   ASSERT_TRUE(d.ui.itemRect("restore/restore")) << "the Restore / Discard prompt is shown";
   ASSERT_TRUE(d.ui.itemRect("restore/discard"));
-  const double leasedBefore = d.chartValue("china_channels", "Leased offshore", "2027-12");
+  const double leased_before = d.chartValue("china_channels", "Leased offshore", "2027-12");
 
   ASSERT_TRUE(d.ui.clickItem("restore/restore", d.draw));
-  EXPECT_TRUE(d.state.session.restoreRequested) << "no loading inside the frame";
+  EXPECT_TRUE(d.state.session.restore_requested) << "no loading inside the frame";
   handleRequests(d.state);
   d.settle();
   EXPECT_FALSE(d.state.session.offer);
@@ -194,8 +194,8 @@ TEST(RestorePrompt, RestoreReappliesLeversWithFreshUndoHistory) {
   EXPECT_EQ(changedLeverCount(d.state.doc), 2);
   EXPECT_TRUE(isDirty(d.state.doc)) << "restored edits are unsaved";
   EXPECT_FALSE(canUndo(d.state.doc)) << "undo history starts fresh";
-  EXPECT_LT(d.chartValue("china_channels", "Leased offshore", "2027-12"), leasedBefore) << "results follow";
-  EXPECT_NE(d.state.ui.statusMessage.find("Restored"), std::string::npos);
+  EXPECT_LT(d.chartValue("china_channels", "Leased offshore", "2027-12"), leased_before) << "results follow";
+  EXPECT_NE(d.state.ui.status_message.find("Restored"), std::string::npos);
 }
 
 TEST(RestorePrompt, DiscardKeepsWhatIsOpen) {
@@ -210,32 +210,32 @@ TEST(RestorePrompt, DiscardKeepsWhatIsOpen) {
 
 TEST(RestoreSession, SkipsLeversThatNoLongerExistAndSaysSo) {
   AppState state;
-  state.scenarioPath = baselinePath();
+  state.scenario_path = baselinePath();
   loadScenario(state);
   restoreSession(
       state, sessionWith(baselinePath(),
                          {{kRemote, {"on"}}, {"no.such_lever", {"on"}}, {"us.export_enforcement", {"banana"}}}, false));
   EXPECT_EQ(changedLeverCount(state.doc), 1);
-  EXPECT_TRUE(state.ui.statusIsError);
-  EXPECT_NE(state.ui.statusMessage.find("no.such_lever"), std::string::npos) << state.ui.statusMessage;
-  EXPECT_NE(state.ui.statusMessage.find("us.export_enforcement"), std::string::npos) << state.ui.statusMessage;
+  EXPECT_TRUE(state.ui.status_is_error);
+  EXPECT_NE(state.ui.status_message.find("no.such_lever"), std::string::npos) << state.ui.status_message;
+  EXPECT_NE(state.ui.status_message.find("us.export_enforcement"), std::string::npos) << state.ui.status_message;
 }
 
 TEST(RestoreSession, ABrokenScenarioLeavesTheOpenOneAlone) {
   TempDir dir;
   AppState state;
-  state.scenarioPath = baselinePath();
+  state.scenario_path = baselinePath();
   loadScenario(state);
   restoreSession(state, sessionWith((dir / "gone.json").string(), {{kRemote, {"on"}}}, false));
-  EXPECT_TRUE(state.scenarioLoaded);
-  EXPECT_EQ(state.scenarioPath, baselinePath());
-  EXPECT_TRUE(state.ui.statusIsError);
-  EXPECT_NE(state.ui.statusMessage.find("gone.json"), std::string::npos);
+  EXPECT_TRUE(state.scenario_loaded);
+  EXPECT_EQ(state.scenario_path, baselinePath());
+  EXPECT_TRUE(state.ui.status_is_error);
+  EXPECT_NE(state.ui.status_message.find("gone.json"), std::string::npos);
 }
 
 TEST(RestoreSession, PrintsLeversAsTyped) {
   AppState state;
-  state.scenarioPath = baselinePath();
+  state.scenario_path = baselinePath();
   loadScenario(state);
   restoreSession(
       state, sessionWith(baselinePath(), {{kRemote, {"on"}}, {"cn.nvidia_guidance", {"0.5", "0.9@2026-01"}}}, false));

@@ -7,8 +7,8 @@
 #include <filesystem>
 #include <fstream>
 
-using namespace chokepoint::app;
-using chokepoint::test::TempDir;
+using namespace cp::app;
+using cp::test::TempDir;
 
 TEST(UserDirs, XdgVariablesWin) {
   const UserDirs d = userDirs("/xdg/config", "/xdg/data", "/home/ann");
@@ -36,22 +36,22 @@ TEST(UserDirs, NoHomeMeansNoPersistence) {
 
 TEST(Settings, JsonRoundTrip) {
   Settings s;
-  s.windowWidth = 1280;
-  s.windowHeight = 800;
+  s.window_width = 1280;
+  s.window_height = 800;
   s.theme = Theme::Presenter;
   std::string warning;
   const Settings back = settingsFromJson(settingsToJson(s), &warning);
   EXPECT_TRUE(warning.empty()) << warning;
-  EXPECT_EQ(back.windowWidth, 1280);
-  EXPECT_EQ(back.windowHeight, 800);
+  EXPECT_EQ(back.window_width, 1280);
+  EXPECT_EQ(back.window_height, 800);
   EXPECT_EQ(back.theme, Theme::Presenter);
 }
 
 TEST(Settings, BadFieldsFallBackAndAreNamed) {
   std::string warning;
   const Settings s = settingsFromJson(R"({"window": {"width": 5, "height": "tall"}, "theme": "neon"})", &warning);
-  EXPECT_EQ(s.windowWidth, kDefaultWindowWidth);
-  EXPECT_EQ(s.windowHeight, kDefaultWindowHeight);
+  EXPECT_EQ(s.window_width, kDefaultWindowWidth);
+  EXPECT_EQ(s.window_height, kDefaultWindowHeight);
   EXPECT_EQ(s.theme, Theme::Dark);
   EXPECT_NE(warning.find("/window/width"), std::string::npos) << warning;
   EXPECT_NE(warning.find("/window/height"), std::string::npos) << warning;
@@ -62,7 +62,7 @@ TEST(Settings, BadFieldsFallBackAndAreNamed) {
 TEST(Settings, MalformedJsonGivesDefaults) {
   std::string warning;
   const Settings s = settingsFromJson("{not json", &warning);
-  EXPECT_EQ(s.windowWidth, kDefaultWindowWidth);
+  EXPECT_EQ(s.window_width, kDefaultWindowWidth);
   EXPECT_FALSE(warning.empty());
 }
 
@@ -70,7 +70,7 @@ TEST(Settings, MissingFileIsSilentDefaults) {
   TempDir dir;
   std::string warning;
   const Settings s = loadSettings(dir / "nope.json", &warning);
-  EXPECT_EQ(s.windowWidth, kDefaultWindowWidth);
+  EXPECT_EQ(s.window_width, kDefaultWindowWidth);
   EXPECT_TRUE(warning.empty());
 }
 
@@ -78,14 +78,14 @@ TEST(Settings, SaveThenLoad) {
   TempDir dir;
   const auto file = dir / "sub" / "dir" / kSettingsFile;  // parent directories are created
   Settings s;
-  s.windowWidth = 1024;
+  s.window_width = 1024;
   s.theme = Theme::Light;
   std::string error;
   ASSERT_TRUE(saveSettings(file, s, &error)) << error;
   std::string warning;
   const Settings back = loadSettings(file, &warning);
   EXPECT_TRUE(warning.empty()) << warning;
-  EXPECT_EQ(back.windowWidth, 1024);
+  EXPECT_EQ(back.window_width, 1024);
   EXPECT_EQ(back.theme, Theme::Light);
 }
 
@@ -111,13 +111,13 @@ TEST(AtomicWrite, FailsIntoMissingUnwritablePlace) {
 
 TEST(Settings, RecentFilesRoundTripAndBadEntriesAreNamed) {
   Settings s;
-  s.recentFiles = {"scenarios/baseline.json", "/tmp/v.json"};
+  s.recent_files = {"scenarios/baseline.json", "/tmp/v.json"};
   std::string warning;
-  EXPECT_EQ(settingsFromJson(settingsToJson(s), &warning).recentFiles, s.recentFiles);
+  EXPECT_EQ(settingsFromJson(settingsToJson(s), &warning).recent_files, s.recent_files);
   EXPECT_TRUE(warning.empty()) << warning;
 
   const Settings bad = settingsFromJson(R"({"recent_files": ["a.json", 3]})", &warning);
-  EXPECT_EQ(bad.recentFiles, (std::vector<std::string>{"a.json"}));
+  EXPECT_EQ(bad.recent_files, (std::vector<std::string>{"a.json"}));
   EXPECT_NE(warning.find("/recent_files"), std::string::npos) << warning;
 }
 

@@ -14,7 +14,7 @@
 
 #include <filesystem>
 
-using namespace chokepoint::app;
+using namespace cp::app;
 
 namespace {
 
@@ -73,7 +73,7 @@ TEST(ShareLinkSyntax, BadLinksSayWhatIsWrong) {
 
 TEST(ShareLinkOpen, RestoresExactlyTheCopiedState) {
   AppState from;
-  from.scenarioPath = chokepoint::test::baselinePath();
+  from.scenario_path = cp::test::baselinePath();
   loadScenario(from);
   ASSERT_TRUE(hasScenario(from.doc));
   applyLeverSettings(from.doc, cp::parseLeverArgs({std::string(kRemote) + "=on@2027-01"}, *from.doc.loaded));
@@ -85,7 +85,7 @@ TEST(ShareLinkOpen, RestoresExactlyTheCopiedState) {
   AppState to;
   EXPECT_EQ(openShareLink(to, text, library()), "");
   ASSERT_TRUE(hasScenario(to.doc));
-  EXPECT_EQ(std::filesystem::path(to.scenarioPath).filename(), "baseline.json");
+  EXPECT_EQ(std::filesystem::path(to.scenario_path).filename(), "baseline.json");
   EXPECT_EQ(changedLeverStrings(to.doc), changedLeverStrings(from.doc));
   EXPECT_EQ(to.doc.edits.size(), from.doc.edits.size());
   for (size_t i = 0; i < to.doc.edits.size(); ++i)
@@ -101,7 +101,7 @@ TEST(ShareLinkOpen, BadLinksFallBackToTheBaselineAndSayWhy) {
     const std::string error = openShareLink(state, bad, library());
     EXPECT_NE(error.find("Bad link, showing the baseline instead"), std::string::npos) << bad;
     ASSERT_TRUE(hasScenario(state.doc)) << bad;
-    EXPECT_EQ(std::filesystem::path(state.scenarioPath).filename(), "baseline.json") << bad;
+    EXPECT_EQ(std::filesystem::path(state.scenario_path).filename(), "baseline.json") << bad;
     EXPECT_EQ(changedLeverCount(state.doc), 0) << bad;
     ASSERT_EQ(state.ui.warnings.size(), 1u) << bad;
     EXPECT_EQ(state.ui.warnings[0], error);
@@ -128,7 +128,7 @@ TEST(ShareLinkOpen, ALinkInUkrainianOpensInUkrainianAndIsCopiedSo) {
 
 TEST(ShareLinkOpen, AFileOutsideTheLibraryHasNoLink) {
   AppState state;
-  state.scenarioPath = chokepoint::test::baselinePath();
+  state.scenario_path = cp::test::baselinePath();
   loadScenario(state);
   std::string error;
   EXPECT_EQ(currentShareLink(state, {std::filesystem::temp_directory_path()}, &error), "");
@@ -136,12 +136,12 @@ TEST(ShareLinkOpen, AFileOutsideTheLibraryHasNoLink) {
 }
 
 TEST(ShareLinkMenu, CopyLinkPutsTheLinkOnTheClipboard) {
-  chokepoint::test::DashboardFixture d;
+  cp::test::DashboardFixture d;
   applyLeverSettings(d.state.doc, cp::parseLeverArgs({std::string(kRemote) + "=on@2027-01"}, *d.state.doc.loaded));
   d.settle();
   ASSERT_TRUE(d.ui.clickItem("menu/File", d.draw));
   d.ui.frame(d.draw);
   ASSERT_TRUE(d.ui.clickItem("File/Copy link", d.draw));
   EXPECT_STREQ(ImGui::GetClipboardText(), "#scenario=baseline&lever=us.remote_access_control=on@2027-01");
-  EXPECT_NE(d.state.ui.statusMessage.find("Copied the link"), std::string::npos) << d.state.ui.statusMessage;
+  EXPECT_NE(d.state.ui.status_message.find("Copied the link"), std::string::npos) << d.state.ui.status_message;
 }

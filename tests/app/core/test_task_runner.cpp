@@ -15,8 +15,8 @@
 #include <stdexcept>
 #include <thread>
 
-using namespace chokepoint::app;
-using chokepoint::test::waitUntil;
+using namespace cp::app;
+using cp::test::waitUntil;
 
 namespace {
 

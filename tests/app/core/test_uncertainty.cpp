@@ -17,10 +17,10 @@
 #include <string>
 #include <thread>
 
-using namespace chokepoint::app;
-using chokepoint::test::baselinePath;
-using chokepoint::test::DashboardFixture;
-using chokepoint::test::waitUntil;
+using namespace cp::app;
+using cp::test::baselinePath;
+using cp::test::DashboardFixture;
+using cp::test::waitUntil;
 
 namespace {
 

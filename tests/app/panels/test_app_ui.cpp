@@ -11,10 +11,10 @@
 
 #include <fstream>
 
-using namespace chokepoint::app;
-using chokepoint::test::ImGuiHarness;
-using chokepoint::test::KeyMods;
-using chokepoint::test::TempDir;
+using namespace cp::app;
+using cp::test::ImGuiHarness;
+using cp::test::KeyMods;
+using cp::test::TempDir;
 
 namespace {
 
@@ -81,7 +81,7 @@ TEST(AppUi, DrawsMenusForAnEmptyState) {
   EXPECT_TRUE(ui.itemRect("menu/File"));
   EXPECT_TRUE(ui.itemRect("menu/View"));
   EXPECT_TRUE(ui.itemRect("menu/Help"));
-  EXPECT_EQ(state.ui.appliedTheme, Theme::Dark);
+  EXPECT_EQ(state.ui.applied_theme, Theme::Dark);
 }
 
 TEST(AppUi, ViewMenuSwitchesTheme) {
@@ -89,13 +89,13 @@ TEST(AppUi, ViewMenuSwitchesTheme) {
   AppState state;
   const auto draw = [&] { updateAndDraw(state); };
   ui.frame(draw);
-  const float darkBg = luminance(ImGui::GetStyle().Colors[ImGuiCol_WindowBg]);
+  const float dark_bg = luminance(ImGui::GetStyle().Colors[ImGuiCol_WindowBg]);
 
   clickMenuItem(ui, draw, "View", themeLabel(Theme::Light));
   EXPECT_EQ(state.ui.theme, Theme::Light);
   ui.frame(draw);  // applied at the start of the next frame
-  EXPECT_EQ(state.ui.appliedTheme, Theme::Light);
-  EXPECT_GT(luminance(ImGui::GetStyle().Colors[ImGuiCol_WindowBg]), darkBg + 0.5f);
+  EXPECT_EQ(state.ui.applied_theme, Theme::Light);
+  EXPECT_GT(luminance(ImGui::GetStyle().Colors[ImGuiCol_WindowBg]), dark_bg + 0.5f);
 
   clickMenuItem(ui, draw, "View", themeLabel(Theme::Dark));
   EXPECT_EQ(state.ui.theme, Theme::Dark);
@@ -105,23 +105,23 @@ TEST(AppUi, ViewMenuSwitchesTheme) {
 TEST(AppUi, DrawingNeverSyncsUpdateDoes) {
   ImGuiHarness ui;
   AppState state;
-  state.scenarioPath = std::string(CHOKEPOINT_SOURCE_DIR) + "/scenarios/baseline.json";
+  state.scenario_path = std::string(CHOKEPOINT_SOURCE_DIR) + "/scenarios/baseline.json";
   loadScenario(state);
   waitForRuns(state);
-  const auto drawOnly = [&] { drawUi(state); };
+  const auto draw_only = [&] { drawUi(state); };
   const auto frame = [&] { updateAndDraw(state); };
   ui.frames(2, frame);
   const Version before = version(state.doc);
   ASSERT_EQ(state.runs.submitted, before);
   const int lever = state.doc.loaded->findLever("us.export_enforcement");
   setLeverValue(state.doc, lever, leverValue(state.doc, lever) > 0.5 ? 0.2 : 0.8);
-  const std::uint64_t frameNumber = state.runs.frame;
-  ui.frames(2, drawOnly);
+  const std::uint64_t frame_number = state.runs.frame;
+  ui.frames(2, draw_only);
   EXPECT_EQ(state.runs.submitted, before) << "drawUi submitted a run";
-  EXPECT_EQ(state.runs.frame, frameNumber);
+  EXPECT_EQ(state.runs.frame, frame_number);
   ui.frame(frame);
   EXPECT_EQ(state.runs.submitted, version(state.doc));
-  EXPECT_EQ(state.runs.frame, frameNumber + 1);
+  EXPECT_EQ(state.runs.frame, frame_number + 1);
 }
 
 TEST(AppUi, CtrlDigitShortcutsSwitchTheme) {
@@ -146,9 +146,9 @@ TEST(AppUi, QuitFromMenuAndShortcut) {
   EXPECT_TRUE(state.ui.requests.quit);
 
   AppState other;
-  const auto drawOther = [&] { updateAndDraw(other); };
-  ui.frame(drawOther);
-  ui.pressKey('Q', drawOther, KeyMods{.ctrl = true});
+  const auto draw_other = [&] { updateAndDraw(other); };
+  ui.frame(draw_other);
+  ui.pressKey('Q', draw_other, KeyMods{.ctrl = true});
   EXPECT_TRUE(other.ui.requests.quit);
 }
 
@@ -184,9 +184,9 @@ TEST(AppUi, ErrorPanelOffersReloadThatRecovers) {
   std::ofstream(path) << "{ not json";
 
   AppState state;
-  state.scenarioPath = path.string();
+  state.scenario_path = path.string();
   loadScenario(state);
-  ASSERT_TRUE(state.loadError);
+  ASSERT_TRUE(state.load_error);
 
   ImGuiHarness ui;
   const auto draw = [&] { updateAndDraw(state); };
@@ -197,8 +197,8 @@ TEST(AppUi, ErrorPanelOffersReloadThatRecovers) {
   ASSERT_TRUE(ui.clickItem("error/Reload", draw));
   EXPECT_TRUE(state.ui.requests.reload);
   handleRequests(state);
-  EXPECT_FALSE(state.loadError);
-  EXPECT_TRUE(state.scenarioLoaded);
+  EXPECT_FALSE(state.load_error);
+  EXPECT_TRUE(state.scenario_loaded);
   ui.frame(draw);
   EXPECT_FALSE(ui.itemRect("error/Reload"));
 }
@@ -206,10 +206,10 @@ TEST(AppUi, ErrorPanelOffersReloadThatRecovers) {
 TEST(AppUi, WarningsAndEveryWindowDrawWithoutAsserting) {
   ImGuiHarness ui;
   AppState state;
-  state.scenarioPath = "scenario.json";
-  state.scenarioLoaded = true;  // no document: the welcome text
+  state.scenario_path = "scenario.json";
+  state.scenario_loaded = true;  // no document: the welcome text
   state.ui.warnings.push_back("font missing");
-  state.ui.windows = WindowVisibility{.about = true, .shortcuts = true, .imguiDemo = true, .imguiMetrics = true};
+  state.ui.windows = WindowVisibility{.about = true, .shortcuts = true, .imgui_demo = true, .imgui_metrics = true};
   const auto draw = [&] { updateAndDraw(state); };
   for (Theme t : {Theme::Dark, Theme::Light, Theme::Presenter}) {
     state.ui.theme = t;

@@ -16,11 +16,11 @@
 #include <filesystem>
 #include <fstream>
 
-using namespace chokepoint::app;
-using chokepoint::test::DashboardFixture;
-using chokepoint::test::ImGuiHarness;
-using chokepoint::test::KeyMods;
-using chokepoint::test::TempDir;
+using namespace cp::app;
+using cp::test::DashboardFixture;
+using cp::test::ImGuiHarness;
+using cp::test::KeyMods;
+using cp::test::TempDir;
 
 namespace {
 
@@ -54,10 +54,10 @@ TEST(Dashboard, RemoteAccessCheckboxCutsChineseLeasing) {
   DashboardFixture d;
   d.state.ui.view.month = d.monthIndex("2027-12");
   d.ui.frame(d.draw);
-  const double leasedBefore = d.chartValue("china_channels", kLeased, "2027-12");
-  const double offshoreBefore = d.kpi("china_offshore");
-  const double gapBefore = d.kpi("china_gap");
-  ASSERT_GT(leasedBefore, 0.0);
+  const double leased_before = d.chartValue("china_channels", kLeased, "2027-12");
+  const double offshore_before = d.kpi("china_offshore");
+  const double gap_before = d.kpi("china_gap");
+  ASSERT_GT(leased_before, 0.0);
 
   ASSERT_TRUE(d.ui.clickItem("lever/us.remote_access_control", d.draw));
   const int lever = d.leverIndex("us.remote_access_control");
@@ -66,11 +66,11 @@ TEST(Dashboard, RemoteAccessCheckboxCutsChineseLeasing) {
   d.settle();
   EXPECT_FALSE(updating(d.state));
 
-  const double leasedAfter = d.chartValue("china_channels", kLeased, "2027-12");
-  EXPECT_LT(leasedAfter, leasedBefore);
-  EXPECT_DOUBLE_EQ(d.chartValue("china_channels", kLeased, "2027-12", /*baseline=*/true), leasedBefore);
-  EXPECT_LT(d.kpi("china_offshore"), offshoreBefore);
-  EXPECT_GE(d.kpi("china_gap"), gapBefore);
+  const double leased_after = d.chartValue("china_channels", kLeased, "2027-12");
+  EXPECT_LT(leased_after, leased_before);
+  EXPECT_DOUBLE_EQ(d.chartValue("china_channels", kLeased, "2027-12", /*baseline=*/true), leased_before);
+  EXPECT_LT(d.kpi("china_offshore"), offshore_before);
+  EXPECT_GE(d.kpi("china_gap"), gap_before);
   // Before the control starts nothing moves.
   EXPECT_DOUBLE_EQ(d.chartValue("china_channels", kLeased, "2025-06"),
                    d.chartValue("china_channels", kLeased, "2025-06", true));
@@ -100,18 +100,18 @@ TEST(Dashboard, SliderDragIsOneUndoStep) {
   DashboardFixture d;
   const auto rect = d.ui.itemRect("lever/us.export_enforcement");
   ASSERT_TRUE(rect);
-  const double divertedBefore = d.kpi("diverted");
+  const double diverted_before = d.kpi("diverted");
   drag(d, rect->center(), ImVec2(rect->max.x - 2.0f, rect->center().y));
   const int lever = d.leverIndex("us.export_enforcement");
   EXPECT_GT(leverValue(d.state.doc, lever), 0.9);
-  EXPECT_EQ(d.state.doc.undoStack.size(), 1u) << "a drag is one edit";
+  EXPECT_EQ(d.state.doc.undo_stack.size(), 1u) << "a drag is one edit";
   d.settle();
-  EXPECT_LT(d.kpi("diverted"), divertedBefore) << "more enforcement, fewer chips diverted";
+  EXPECT_LT(d.kpi("diverted"), diverted_before) << "more enforcement, fewer chips diverted";
 
   d.ui.pressKey('Z', d.draw, KeyMods{.ctrl = true});
   EXPECT_DOUBLE_EQ(leverValue(d.state.doc, lever), 0.5);
   d.settle();
-  EXPECT_DOUBLE_EQ(d.kpi("diverted"), divertedBefore);
+  EXPECT_DOUBLE_EQ(d.kpi("diverted"), diverted_before);
 }
 
 TEST(Dashboard, MonthLeverNeverAndReset) {
@@ -122,7 +122,7 @@ TEST(Dashboard, MonthLeverNeverAndReset) {
   d.ui.frame(d.draw);
   ASSERT_TRUE(d.ui.clickItem("lever/us.h20_licence_from/reset", d.draw));
   EXPECT_FALSE(leverChanged(d.state.doc, lever));
-  EXPECT_EQ(d.state.doc.undoStack.size(), 2u);
+  EXPECT_EQ(d.state.doc.undo_stack.size(), 2u);
 }
 
 TEST(Dashboard, ResetAllButton) {
@@ -148,17 +148,17 @@ TEST(Dashboard, ScrubberMovesTheMonthTheCardsShow) {
 TEST(Dashboard, ChartClickEnlargesAndEscapeCloses) {
   DashboardFixture d;
   ASSERT_TRUE(d.ui.clickItem("chart/compute_by_bloc", d.draw));
-  EXPECT_EQ(d.state.ui.view.enlargedChart, 0);
+  EXPECT_EQ(d.state.ui.view.enlarged_chart, 0);
   d.ui.frames(2, d.draw);
   ASSERT_TRUE(d.ui.itemRect("enlarged/close"));
   ASSERT_TRUE(d.ui.itemRect("chart/compute_by_bloc"));
   EXPECT_GT(d.ui.itemRect("chart/compute_by_bloc")->width(), 1200.0f);
-  const char logBefore = d.state.ui.view.logScale[0];
-  EXPECT_EQ(logBefore, 1) << "compute by bloc spans decades: log by default";
+  const char log_before = d.state.ui.view.log_scale[0];
+  EXPECT_EQ(log_before, 1) << "compute by bloc spans decades: log by default";
   ASSERT_TRUE(d.ui.clickItem("enlarged/log", d.draw));
-  EXPECT_NE(d.state.ui.view.logScale[0], logBefore);
+  EXPECT_NE(d.state.ui.view.log_scale[0], log_before);
   d.ui.pressKey(ImGuiHarness::namedKey(ImGuiKey_Escape), d.draw);
-  EXPECT_EQ(d.state.ui.view.enlargedChart, -1);
+  EXPECT_EQ(d.state.ui.view.enlarged_chart, -1);
 }
 
 TEST(Dashboard, LogToggleOnASmallChart) {
@@ -166,8 +166,8 @@ TEST(Dashboard, LogToggleOnASmallChart) {
   ASSERT_TRUE(d.ui.clickItem("chart/china_channels/log", d.draw));
   size_t index = 0;
   while (std::string(chartSpecs()[index].id) != "china_channels") ++index;
-  EXPECT_EQ(d.state.ui.view.logScale[index], 1);
-  EXPECT_EQ(d.state.ui.view.enlargedChart, -1) << "the toggle does not enlarge the chart";
+  EXPECT_EQ(d.state.ui.view.log_scale[index], 1);
+  EXPECT_EQ(d.state.ui.view.enlarged_chart, -1) << "the toggle does not enlarge the chart";
 }
 
 TEST(Dashboard, PresenterModeHidesTablesAndComesBack) {
@@ -187,12 +187,12 @@ TEST(Dashboard, PresenterModeHidesTablesAndComesBack) {
 TEST(Dashboard, WhyPanelListsOptionsAndTheRulesThatDeniedThem) {
   DashboardFixture d;
   d.state.ui.view.month = d.monthIndex("2025-06");
-  d.state.ui.view.whyCompany = d.state.doc.loaded->findCompany("bytedance");
+  d.state.ui.view.why_company = d.state.doc.loaded->findCompany("bytedance");
   ASSERT_TRUE(d.ui.clickItem("tab/Why? (options a company weighed)", d.draw));
   d.ui.frame(d.draw);  // the panel asks for a trace at the end of the frame
   d.settle();
   ASSERT_TRUE(d.state.runs.traced);
-  EXPECT_EQ(d.state.runs.shownTrace.company, d.state.ui.view.whyCompany);
+  EXPECT_EQ(d.state.runs.shown_trace.company, d.state.ui.view.why_company);
   const auto& trace = d.state.runs.traced->trace;
   ASSERT_FALSE(trace.empty());
   bool denied = false, allowed = false;
@@ -215,16 +215,16 @@ TEST(Dashboard, RuleTimelineFollowsTheLevers) {
     return -1;
   }();
   ASSERT_GE(rule, 0);
-  const auto activeMonths = [&](const auto& table) {
+  const auto active_months = [&](const auto& table) {
     int n = 0;
     for (char c : (*table)[static_cast<size_t>(rule)]) n += c;
     return n;
   };
-  EXPECT_EQ(activeMonths(d.state.runs.ruleActive), 0);
+  EXPECT_EQ(active_months(d.state.runs.rule_active), 0);
   ASSERT_TRUE(d.ui.clickItem("lever/us.remote_access_control", d.draw));
   d.settle();
-  EXPECT_GT(activeMonths(d.state.runs.ruleActive), 12);
-  EXPECT_EQ(activeMonths(d.state.runs.baselineRuleActive), 0);
+  EXPECT_GT(active_months(d.state.runs.rule_active), 12);
+  EXPECT_EQ(active_months(d.state.runs.baseline_rule_active), 0);
 }
 
 TEST(Dashboard, TablesDraw) {
@@ -260,7 +260,7 @@ TEST(Dashboard, SaveAsAndOpenThroughTheDialogs) {
   replaceText(d, path);
   ASSERT_TRUE(d.ui.clickItem("saveas/ok", d.draw));
   handleRequests(d.state);
-  ASSERT_TRUE(std::filesystem::exists(path)) << d.state.ui.statusMessage;
+  ASSERT_TRUE(std::filesystem::exists(path)) << d.state.ui.status_message;
   EXPECT_FALSE(isDirty(d.state.doc));
 
   resetAllLevers(d.state.doc);  // make the open below observable
@@ -274,7 +274,7 @@ TEST(Dashboard, SaveAsAndOpenThroughTheDialogs) {
     ASSERT_TRUE(d.ui.clickItem("confirm/discard", d.draw));
   }
   handleRequests(d.state);
-  ASSERT_TRUE(d.state.scenarioLoaded) << (d.state.loadError ? *d.state.loadError : "");
+  ASSERT_TRUE(d.state.scenario_loaded) << (d.state.load_error ? *d.state.load_error : "");
   EXPECT_EQ(std::filesystem::path(d.state.doc.path), std::filesystem::path(path));
   for (int i = 0; i < leverCount(d.state.doc); ++i)
     for (int m = edited.start; m <= edited.end; m += 6)
@@ -286,19 +286,19 @@ TEST(Dashboard, SaveAsAndOpenThroughTheDialogs) {
 TEST(Dashboard, ErrorPanelListsEveryProblem) {
   TempDir dir;
   const auto path = dir / "broken.json";
-  std::ofstream(path) << R"({"extends": ")" << chokepoint::test::baselinePath()
+  std::ofstream(path) << R"({"extends": ")" << cp::test::baselinePath()
                       << R"(", "set": {"no.such_lever": 1, "us.tpp_threshold": "lots"}})";
   DashboardFixture d(path.string());
-  ASSERT_TRUE(d.state.loadError);
-  EXPECT_GE(d.state.loadProblems.size(), 2u);
+  ASSERT_TRUE(d.state.load_error);
+  EXPECT_GE(d.state.load_problems.size(), 2u);
   EXPECT_TRUE(d.ui.itemRect("error/problems"));
   EXPECT_TRUE(d.ui.itemRect("error/Reload"));
 }
 
 TEST(Dashboard, EveryPanelAndThemeDrawsWithoutAsserting) {
   DashboardFixture d;
-  d.state.ui.windows = WindowVisibility{.about = true, .shortcuts = true, .imguiDemo = false, .imguiMetrics = false};
-  d.state.ui.view.enlargedChart = 1;
+  d.state.ui.windows = WindowVisibility{.about = true, .shortcuts = true, .imgui_demo = false, .imgui_metrics = false};
+  d.state.ui.view.enlarged_chart = 1;
   applyLeverSettings(d.state.doc, cp::parseLeverArgs({"cn.nvidia_guidance=0.9@2026-01"}, *d.state.doc.loaded));
   for (Theme t : {Theme::Dark, Theme::Light, Theme::Presenter}) {
     d.state.ui.theme = t;
@@ -317,17 +317,17 @@ TEST(Dashboard, ZeroSeriesAreLeftOutAndTheProjectionIsShaded) {
   size_t bloc = 0;
   while (std::string(chartSpecs()[bloc].id) != "compute_by_bloc") ++bloc;
   // The baseline books compute by headquarters: some blocs are zero throughout.
-  size_t nonZero = 0;
+  size_t non_zero = 0;
   for (const SeriesData& s : d.state.dash.charts[bloc].series)
-    nonZero += std::any_of(s.current.begin(), s.current.end(), [](double v) { return v != 0.0; }) ? 1 : 0;
-  ASSERT_LT(nonZero, d.state.dash.charts[bloc].series.size()) << "the test needs a zero series";
-  d.state.ui.view.enlargedChart = static_cast<int>(bloc);  // drawn last: lastChart() describes it
+    non_zero += std::any_of(s.current.begin(), s.current.end(), [](double v) { return v != 0.0; }) ? 1 : 0;
+  ASSERT_LT(non_zero, d.state.dash.charts[bloc].series.size()) << "the test needs a zero series";
+  d.state.ui.view.enlarged_chart = static_cast<int>(bloc);  // drawn last: lastChart() describes it
   d.ui.frames(2, d.draw);
-  EXPECT_EQ(chart::detail::lastChart().n_series, static_cast<int>(nonZero));
-  int lastEvent = -1;
-  for (const cp::Event& e : d.state.doc.loaded->events) lastEvent = std::max(lastEvent, e.month);
-  EXPECT_EQ(recordEndIndex(d.state), lastEvent - d.state.dash.months.start);
-  EXPECT_EQ(chart::detail::lastChart().projection, recordEndIndex(d.state));
+  EXPECT_EQ(cp::chart::detail::lastChart().n_series, static_cast<int>(non_zero));
+  int last_event = -1;
+  for (const cp::Event& e : d.state.doc.loaded->events) last_event = std::max(last_event, e.month);
+  EXPECT_EQ(recordEndIndex(d.state), last_event - d.state.dash.months.start);
+  EXPECT_EQ(cp::chart::detail::lastChart().projection, recordEndIndex(d.state));
 }
 
 TEST(Dashboard, ViewMenuShowsComputeInFlopH100e) {
@@ -341,7 +341,7 @@ TEST(Dashboard, ViewMenuShowsComputeInFlopH100e) {
   ASSERT_TRUE(d.ui.clickItem("menu/View", d.draw));
   ASSERT_TRUE(d.ui.clickItem("View/FLOP units", d.draw));
   d.settle();
-  EXPECT_TRUE(d.state.ui.view.flopUnits);
+  EXPECT_TRUE(d.state.ui.view.flop_units);
   EXPECT_DOUBLE_EQ(d.chartValue("compute_by_bloc", "China", "2026-12"), want);
   // The vendor chart follows; the KPI already reads FLOP-H100e in both views.
   const double* share = d.state.runs.current->find(cp::Scope::Global, "world", "huawei_flop_share_china");

@@ -13,10 +13,10 @@
 
 namespace {
 
-using namespace chokepoint;
-using namespace chokepoint::app;
-using chokepoint::test::DashboardFixture;
-using chokepoint::test::ImGuiHarness;
+using namespace cp;
+using namespace cp::app;
+using cp::test::DashboardFixture;
+using cp::test::ImGuiHarness;
 
 TEST(FileDialogs, ClassroomAndScenarioRequestsGoThroughOneSlotAndAskForFrames) {
   DashboardFixture d;
@@ -42,15 +42,15 @@ TEST(FileDialogs, EnterInThePathFieldIsOkAndRaisesTheRequest) {
   ASSERT_TRUE(d.ui.itemRect("export/path"));
   d.ui.pressKey(ImGuiHarness::namedKey(ImGuiKey_Enter), d.draw);  // the path field has the focus
   EXPECT_FALSE(d.state.ui.dialogs.shown);
-  ASSERT_TRUE(d.state.ui.requests.exportCsv);
-  EXPECT_EQ(*d.state.ui.requests.exportCsv, "baseline_results.csv");
+  ASSERT_TRUE(d.state.ui.requests.export_csv);
+  EXPECT_EQ(*d.state.ui.requests.export_csv, "baseline_results.csv");
 }
 
 TEST(FileDialogs, EscapeInEitherSaveDialogDropsTheActionWaitingForTheSave) {
   DashboardFixture d;
   for (int which = 0; which < 2; ++which) {
     d.state.ui.dialogs.pending = PendingAction::Open;  // as after "Save..." in the unsaved-changes question
-    d.state.ui.dialogs.continueAfterSave = true;
+    d.state.ui.dialogs.continue_after_save = true;
     if (which == 0)
       requestSaveScenarioAs(d.state);
     else
@@ -60,9 +60,9 @@ TEST(FileDialogs, EscapeInEitherSaveDialogDropsTheActionWaitingForTheSave) {
     d.ui.pressKey(ImGuiHarness::namedKey(ImGuiKey_Escape), d.draw);
     EXPECT_FALSE(d.state.ui.dialogs.shown) << which;
     EXPECT_EQ(d.state.ui.dialogs.pending, PendingAction::None) << which;
-    EXPECT_FALSE(d.state.ui.dialogs.continueAfterSave) << which;
-    EXPECT_FALSE(d.state.ui.requests.saveAs) << which;
-    EXPECT_FALSE(d.state.classroom.requests.saveSession) << which;
+    EXPECT_FALSE(d.state.ui.dialogs.continue_after_save) << which;
+    EXPECT_FALSE(d.state.ui.requests.save_as) << which;
+    EXPECT_FALSE(d.state.classroom.requests.save_session) << which;
   }
 }
 
@@ -83,23 +83,23 @@ TEST(FileDialogs, AFailedClassroomOpenComesBackWithWhatWasTypedAndWhy) {
   EXPECT_EQ(d.state.ui.dialogs.requested->path, typed);
   EXPECT_NE(d.state.ui.dialogs.requested->error.find("no_such_story"), std::string::npos)
       << d.state.ui.dialogs.requested->error;
-  EXPECT_TRUE(d.state.ui.statusIsError);
-  EXPECT_EQ(d.state.ui.statusMessage.rfind("Story not opened: ", 0), 0u) << d.state.ui.statusMessage;
+  EXPECT_TRUE(d.state.ui.status_is_error);
+  EXPECT_EQ(d.state.ui.status_message.rfind("Story not opened: ", 0), 0u) << d.state.ui.status_message;
   d.ui.frames(2, d.draw);
   EXPECT_TRUE(d.ui.itemRect("classroom/path"));
 }
 
 TEST(FileDialogs, AFailedSaveAsComesBackWithTheNameAndPathTypedAndWhy) {
   DashboardFixture d;
-  d.state.ui.requests.saveAs = "no_such_folder/variant.json";
-  d.state.ui.requests.saveAsName = "My variant";
+  d.state.ui.requests.save_as = "no_such_folder/variant.json";
+  d.state.ui.requests.save_as_name = "My variant";
   handleRequests(d.state);
   ASSERT_TRUE(d.state.ui.dialogs.requested);
   EXPECT_STREQ(d.state.ui.dialogs.requested->title, "Save scenario as");
   EXPECT_EQ(d.state.ui.dialogs.requested->path, "no_such_folder/variant.json");
   EXPECT_EQ(d.state.ui.dialogs.requested->name, "My variant");
   EXPECT_FALSE(d.state.ui.dialogs.requested->error.empty());
-  EXPECT_TRUE(d.state.ui.statusIsError);
+  EXPECT_TRUE(d.state.ui.status_is_error);
   d.ui.frames(2, d.draw);
   EXPECT_TRUE(d.ui.itemRect("saveas/name"));
   EXPECT_TRUE(d.ui.itemRect("saveas/path"));

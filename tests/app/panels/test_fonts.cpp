@@ -7,9 +7,9 @@
 
 #include <fstream>
 
-using namespace chokepoint::app;
-using chokepoint::test::ImGuiHarness;
-using chokepoint::test::TempDir;
+using namespace cp::app;
+using cp::test::ImGuiHarness;
+using cp::test::TempDir;
 
 namespace {
 const std::filesystem::path kSourceAssets = std::filesystem::path(CHOKEPOINT_SOURCE_DIR) / "assets";
@@ -24,12 +24,12 @@ TEST(Fonts, RepositoryShipsDejaVuWithLicence) {
 TEST(Fonts, LoadsDejaVuWithCyrillic) {
   FontSet fonts;
   ImGuiHarness ui(
-      ImGuiHarness::Options{.addFonts = [&](ImFontAtlas& atlas) { fonts = loadFonts(atlas, {kSourceAssets}); }});
+      ImGuiHarness::Options{.add_fonts = [&](ImFontAtlas& atlas) { fonts = loadFonts(atlas, {kSourceAssets}); }});
   ASSERT_NE(fonts.regular, nullptr);
   ASSERT_NE(fonts.bold, nullptr);
   ASSERT_NE(fonts.large, nullptr);
-  ASSERT_NE(fonts.largeBold, nullptr);
-  EXPECT_FLOAT_EQ(fonts.largeBold->FontSize, kLargeFontSizePx);
+  ASSERT_NE(fonts.large_bold, nullptr);
+  EXPECT_FLOAT_EQ(fonts.large_bold->FontSize, kLargeFontSizePx);
   EXPECT_FALSE(fonts.warning);
   EXPECT_FLOAT_EQ(fonts.regular->FontSize, kFontSizePx);
   EXPECT_NE(fonts.regular->FindGlyphNoFallback(0x0416), nullptr);  // Ж
@@ -45,7 +45,7 @@ TEST(Fonts, MissingFontFallsBackWithWarning) {
   TempDir empty;
   FontSet fonts;
   ImGuiHarness ui(
-      ImGuiHarness::Options{.addFonts = [&](ImFontAtlas& atlas) { fonts = loadFonts(atlas, {empty.path()}); }});
+      ImGuiHarness::Options{.add_fonts = [&](ImFontAtlas& atlas) { fonts = loadFonts(atlas, {empty.path()}); }});
   EXPECT_EQ(fonts.regular, nullptr);
   ASSERT_TRUE(fonts.warning);
   EXPECT_NE(fonts.warning->find("DejaVuSans.ttf"), std::string::npos);
@@ -58,7 +58,7 @@ TEST(Fonts, CorruptFontFallsBackWithWarning) {
   std::ofstream(dir / "fonts/DejaVuSans.ttf") << "this is not a font file at all";
   FontSet fonts;
   ImGuiHarness ui(
-      ImGuiHarness::Options{.addFonts = [&](ImFontAtlas& atlas) { fonts = loadFonts(atlas, {dir.path()}); }});
+      ImGuiHarness::Options{.add_fonts = [&](ImFontAtlas& atlas) { fonts = loadFonts(atlas, {dir.path()}); }});
   EXPECT_EQ(fonts.regular, nullptr);
   ASSERT_TRUE(fonts.warning);
   EXPECT_NE(fonts.warning->find("not a TrueType font"), std::string::npos) << *fonts.warning;

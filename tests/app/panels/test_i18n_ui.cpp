@@ -22,8 +22,8 @@
 
 namespace {
 
-using namespace chokepoint;
-using chokepoint::test::DashboardFixture;
+using namespace cp;
+using cp::test::DashboardFixture;
 
 // Draws the dashboard, every table tab, the auxiliary windows, the menus, a story card and
 // the workshop with its scoreboard: what a class sees.
@@ -32,14 +32,14 @@ void drawEverything(DashboardFixture& d) {
   auto frames = [&] { d.ui.frames(3, d.draw); };
   frames();
   for (int tab = 0; tab < 6; ++tab) {
-    s.ui.view.selectTab = tab;
+    s.ui.view.select_tab = tab;
     d.settle();
     frames();
   }
-  s.ui.windows.about = s.ui.windows.shortcuts = s.ui.windows.sources = s.ui.windows.compareScenarios = true;
+  s.ui.windows.about = s.ui.windows.shortcuts = s.ui.windows.sources = s.ui.windows.compare_scenarios = true;
   d.settle();
   frames();
-  s.ui.windows.about = s.ui.windows.shortcuts = s.ui.windows.sources = s.ui.windows.compareScenarios = false;
+  s.ui.windows.about = s.ui.windows.shortcuts = s.ui.windows.sources = s.ui.windows.compare_scenarios = false;
   for (const char* menu : {"menu/File", "menu/Edit", "menu/View", "menu/Help"}) {
     ASSERT_TRUE(d.ui.clickItem(menu, d.draw)) << menu;
     frames();
@@ -137,17 +137,17 @@ TEST_F(UkrainianUi, SliderNumbersTakeTheDecimalComma) {
 }
 
 TEST_F(UkrainianUi, LeverValuesReadInTheLanguage) {
-  cp::Lever onOff, month, share;
-  onOff.kind = cp::LeverKind::Bool;
+  cp::Lever on_off, month, share;
+  on_off.kind = cp::LeverKind::Bool;
   month.kind = cp::LeverKind::Month;
   share.kind = cp::LeverKind::Share;
-  EXPECT_EQ(app::displayLeverValue(onOff, 1.0), "on");
+  EXPECT_EQ(app::displayLeverValue(on_off, 1.0), "on");
   EXPECT_EQ(app::displayLeverValue(share, 0.15), "0.15");
   cp::i18n::Catalogue c;
   c.add("on", "увімк.");
   c.add("never", "ніколи");
   cp::i18n::setLanguage("uk", std::move(c));
-  EXPECT_EQ(app::displayLeverValue(onOff, 1.0), "увімк.");
+  EXPECT_EQ(app::displayLeverValue(on_off, 1.0), "увімк.");
   EXPECT_EQ(app::displayLeverValue(share, 0.15), "0,15");
   EXPECT_EQ(app::displayLeverValue(month, 2026 * 12), "січ. 2026");
   EXPECT_EQ(app::displayLeverValue(month, cp::kNever), "ніколи");

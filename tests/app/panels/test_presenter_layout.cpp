@@ -18,9 +18,9 @@
 #include <filesystem>
 #include <string>
 
-using namespace chokepoint::app;
-using chokepoint::test::ImGuiHarness;
-using chokepoint::test::ItemRect;
+using namespace cp::app;
+using cp::test::ImGuiHarness;
+using cp::test::ItemRect;
 
 namespace {
 
@@ -30,40 +30,40 @@ struct Screen {
 
 class PresenterLayout : public ::testing::TestWithParam<Screen> {
  protected:
-  FontSet fonts;  // filled while the harness builds its atlas (before `state` takes them)
-  ImGuiHarness ui{options()};
-  AppState state;
-  ImGuiHarness::DrawFn draw = [this] { updateAndDraw(state); };
+  FontSet fonts_;  // filled while the harness builds its atlas (before `state` takes them)
+  ImGuiHarness ui_{options()};
+  AppState state_;
+  ImGuiHarness::DrawFn draw_ = [this] { updateAndDraw(state_); };
 
   ImGuiHarness::Options options() {
     ImGuiHarness::Options o;
-    o.displaySize = ImVec2(GetParam().w, GetParam().h);
-    o.addFonts = [this](ImFontAtlas& atlas) {
-      fonts = loadFonts(atlas, {std::filesystem::path(CHOKEPOINT_SOURCE_DIR) / "assets"});
+    o.display_size = ImVec2(GetParam().w, GetParam().h);
+    o.add_fonts = [this](ImFontAtlas& atlas) {
+      fonts_ = loadFonts(atlas, {std::filesystem::path(CHOKEPOINT_SOURCE_DIR) / "assets"});
     };
     return o;
   }
 
   void SetUp() override {
-    state.ui.fonts = fonts;
-    ASSERT_NE(fonts.kpiLarge, nullptr) << "the KPI faces load from assets/fonts";
-    setPresenter(state, true);
+    state_.ui.fonts = fonts_;
+    ASSERT_NE(fonts_.kpi_large, nullptr) << "the KPI faces load from assets/fonts";
+    setPresenter(state_, true);
   }
 
   void settle() {
-    waitForRuns(state);
-    ui.frames(3, draw);
+    waitForRuns(state_);
+    ui_.frames(3, draw_);
   }
 
   void loadBaseline() {
-    state.scenarioPath = chokepoint::test::baselinePath();
-    loadScenario(state);
+    state_.scenario_path = cp::test::baselinePath();
+    loadScenario(state_);
     settle();
   }
 
   // Rect of a probe, or a failure naming it.
   ItemRect rect(const std::string& name) {
-    const auto r = ui.itemRect(name);
+    const auto r = ui_.itemRect(name);
     EXPECT_TRUE(r.has_value()) << name << " was not drawn";
     return r.value_or(ItemRect{});
   }
@@ -76,7 +76,7 @@ class PresenterLayout : public ::testing::TestWithParam<Screen> {
   std::vector<std::string> chartsOnScreen() {
     std::vector<std::string> ids;
     for (const ChartSpec& c : chartSpecs())
-      if (auto r = ui.itemRect(std::string("chart/") + c.id); r && onScreen(*r)) ids.push_back(c.id);
+      if (auto r = ui_.itemRect(std::string("chart/") + c.id); r && onScreen(*r)) ids.push_back(c.id);
     return ids;
   }
 };
@@ -90,20 +90,20 @@ bool inside(const ItemRect& in, const ItemRect& out) {
 
 TEST_P(PresenterLayout, KpisInOneRowWithEveryLineInsideItsCard) {
   loadBaseline();
-  float rowY = -1.0f;
+  float row_y = -1.0f;
   for (const KpiSpec& k : kpiSpecs()) {
     const std::string id = std::string("kpi/") + k.id;
     const ItemRect card = rect(id + "/card");
     EXPECT_TRUE(onScreen(card)) << id;
-    if (rowY < 0) rowY = card.min.y;
-    EXPECT_FLOAT_EQ(card.min.y, rowY) << id << ": every card in one row";
+    if (row_y < 0) row_y = card.min.y;
+    EXPECT_FLOAT_EQ(card.min.y, row_y) << id << ": every card in one row";
     for (const char* part : {"/title", "", "/change"}) {
       const ItemRect r = rect(id + part);
       EXPECT_TRUE(inside(r, card)) << id << part << " spills out of its card: x " << r.min.x << ".." << r.max.x << " y "
                                    << r.min.y << ".." << r.max.y << " in " << card.min.x << ".." << card.max.x << ", "
                                    << card.min.y << ".." << card.max.y;
     }
-    if (auto unit = ui.itemRect(id + "/unit")) {
+    if (auto unit = ui_.itemRect(id + "/unit")) {
       EXPECT_TRUE(inside(*unit, card)) << id << " unit";
     }
     // The value reads from the back of the room: about twice the height of the change line.
@@ -113,10 +113,10 @@ TEST_P(PresenterLayout, KpisInOneRowWithEveryLineInsideItsCard) {
 
 TEST_P(PresenterLayout, LeverPanelIsAStripAndTheChartsFillTheRest) {
   loadBaseline();
-  EXPECT_TRUE(leverPanelCollapsed(state.ui));
+  EXPECT_TRUE(leverPanelCollapsed(state_.ui));
   const ItemRect open = rect("levers/open");
   EXPECT_LT(open.max.x, GetParam().w * 0.06f) << "the strip is narrow";
-  EXPECT_FALSE(ui.itemRect("levers/close")) << "no lever panel in presenter mode until asked for";
+  EXPECT_FALSE(ui_.itemRect("levers/close")) << "no lever panel in presenter mode until asked for";
   const auto charts = chartsOnScreen();
   ASSERT_GE(charts.size(), 2u);
   EXPECT_LE(charts.size(), 3u);
@@ -125,40 +125,40 @@ TEST_P(PresenterLayout, LeverPanelIsAStripAndTheChartsFillTheRest) {
     EXPECT_GE(r.height(), GetParam().h * 0.4f) << id << ": charts take the height left";
   }
   // Ctrl+L opens the panel; again folds it.
-  ui.pressKey('L', draw, chokepoint::test::KeyMods{.ctrl = true});
-  ui.frame(draw);
-  EXPECT_FALSE(leverPanelCollapsed(state.ui));
-  EXPECT_TRUE(ui.itemRect("levers/close"));
-  ui.pressKey('L', draw, chokepoint::test::KeyMods{.ctrl = true});
-  EXPECT_TRUE(leverPanelCollapsed(state.ui));
+  ui_.pressKey('L', draw_, cp::test::KeyMods{.ctrl = true});
+  ui_.frame(draw_);
+  EXPECT_FALSE(leverPanelCollapsed(state_.ui));
+  EXPECT_TRUE(ui_.itemRect("levers/close"));
+  ui_.pressKey('L', draw_, cp::test::KeyMods{.ctrl = true});
+  EXPECT_TRUE(leverPanelCollapsed(state_.ui));
 }
 
 TEST_P(PresenterLayout, AChangedLeversMainEffectIsOnScreen) {
   loadBaseline();
-  const int lever = state.doc.loaded->findLever("us.remote_access_control");
+  const int lever = state_.doc.loaded->findLever("us.remote_access_control");
   ASSERT_GE(lever, 0);
-  setLeverValue(state.doc, lever, 1.0);
+  setLeverValue(state_.doc, lever, 1.0);
   settle();
-  const auto order = chartOrder(state);
+  const auto order = chartOrder(state_);
   ASSERT_FALSE(order.empty());
   const size_t most = order.front();
-  EXPECT_TRUE(state.dash.charts[most].differs);
-  for (size_t c = 0; c < state.dash.charts.size(); ++c)
-    EXPECT_LE(chartChange(state.dash.charts[c]), chartChange(state.dash.charts[most]) + 1e-12) << chartSpecs()[c].id;
+  EXPECT_TRUE(state_.dash.charts[most].differs);
+  for (size_t c = 0; c < state_.dash.charts.size(); ++c)
+    EXPECT_LE(chartChange(state_.dash.charts[c]), chartChange(state_.dash.charts[most]) + 1e-12) << chartSpecs()[c].id;
   const auto charts = chartsOnScreen();
   EXPECT_NE(std::find(charts.begin(), charts.end(), chartSpecs()[most].id), charts.end())
       << chartSpecs()[most].id << " moved most and is not on screen";
 }
 
 TEST_P(PresenterLayout, StoryCardsShowExactlyTheChartsTheyName) {
-  ASSERT_TRUE(openStory(state, chokepoint::test::storyPath("history_2022_2025.json")).empty());
+  ASSERT_TRUE(openStory(state_, cp::test::storyPath("history_2022_2025.json")).empty());
   settle();
-  const int n = storyCardCount(state);
+  const int n = storyCardCount(state_);
   ASSERT_GT(n, 2);
   for (int card : {0, n / 2, n - 1}) {
-    storyGoTo(state, card);
+    storyGoTo(state_, card);
     settle();
-    const cp::StoryCard* c = storyCard(state);
+    const cp::StoryCard* c = storyCard(state_);
     ASSERT_NE(c, nullptr);
     const auto charts = chartsOnScreen();
     if (c->charts.empty()) {
@@ -177,19 +177,19 @@ TEST_P(PresenterLayout, StoryCardsShowExactlyTheChartsTheyName) {
 }
 
 TEST_P(PresenterLayout, WorkshopScoreboardFitsWholeBesideOneChart) {
-  ASSERT_TRUE(openWorkshop(state, chokepoint::test::workshopPath("compute_race.json")).empty());
+  ASSERT_TRUE(openWorkshop(state_, cp::test::workshopPath("compute_race.json")).empty());
   settle();
   for (int round = 1; round <= 2; ++round) {
-    ASSERT_TRUE(playRound(state));
+    ASSERT_TRUE(playRound(state_));
     settle();
-    syncWorkshop(state);
-    ui.frames(2, draw);
+    syncWorkshop(state_);
+    ui_.frames(2, draw_);
   }
-  ASSERT_NE(workshopBoard(state), nullptr);
+  ASSERT_NE(workshopBoard(state_), nullptr);
   const ItemRect board = rect("workshop/board");
   EXPECT_TRUE(onScreen(board)) << "scoreboard " << board.min.y << ".." << board.max.y;
-  const float statusBar = ImGui::GetFrameHeight();
-  EXPECT_LE(board.max.y, GetParam().h - statusBar) << "the last team's row is above the status bar";
+  const float status_bar = ImGui::GetFrameHeight();
+  EXPECT_LE(board.max.y, GetParam().h - status_bar) << "the last team's row is above the status bar";
   const auto charts = chartsOnScreen();
   EXPECT_EQ(charts.size(), 1u);
 }

@@ -7,12 +7,12 @@
 
 #include <gtest/gtest.h>
 
-using namespace chokepoint::app;
-using chokepoint::test::DashboardFixture;
+using namespace cp::app;
+using cp::test::DashboardFixture;
 
 TEST(SourcesUi, TheScenariosSourcesAreLoadedAndListed) {
   DashboardFixture d;
-  ASSERT_TRUE(d.state.sourcesError.empty()) << d.state.sourcesError;
+  ASSERT_TRUE(d.state.sources_error.empty()) << d.state.sources_error;
   ASSERT_NE(d.state.sources.find("S42"), nullptr);
   EXPECT_NE(d.state.sources.find("S42")->url.find("akingump.com"), std::string::npos);
 
@@ -22,11 +22,11 @@ TEST(SourcesUi, TheScenariosSourcesAreLoadedAndListed) {
   d.ui.frames(2, d.draw);
   EXPECT_TRUE(d.state.ui.windows.sources);
   ASSERT_TRUE(d.ui.itemRect("sources/table"));
-  EXPECT_EQ(d.state.ui.view.sourcesShown, static_cast<int>(d.state.sources.sources.size()));
+  EXPECT_EQ(d.state.ui.view.sources_shown, static_cast<int>(d.state.sources.sources.size()));
 
   ASSERT_TRUE(d.ui.clickItem("sources/filter", d.draw));
   d.ui.typeText("S42", d.draw);
   d.ui.frames(2, d.draw);
-  EXPECT_EQ(d.state.ui.view.sourcesFilter, "S42");
-  EXPECT_EQ(d.state.ui.view.sourcesShown, 1);  // "S42" is no part of another id ("S142" does not exist)
+  EXPECT_EQ(d.state.ui.view.sources_filter, "S42");
+  EXPECT_EQ(d.state.ui.view.sources_shown, 1);  // "S42" is no part of another id ("S142" does not exist)
 }

@@ -8,14 +8,14 @@
 #include <regex>
 #include <set>
 
-using chokepoint::app::CliParseResult;
-using chokepoint::app::kDefaultScreenshotFrames;
-using chokepoint::app::parseCliArgs;
-using chokepoint::app::parseWindowSize;
-using chokepoint::app::WindowSize;
-using chokepoint::app::RestoreMode;
-using chokepoint::app::cliUsage;
-using chokepoint::app::cliFlagNames;
+using cp::app::CliParseResult;
+using cp::app::kDefaultScreenshotFrames;
+using cp::app::parseCliArgs;
+using cp::app::parseWindowSize;
+using cp::app::WindowSize;
+using cp::app::RestoreMode;
+using cp::app::cliUsage;
+using cp::app::cliFlagNames;
 
 TEST(CliArgs, EmptyGivesDefaults) {
   const CliParseResult r = parseCliArgs({});
@@ -61,7 +61,7 @@ TEST(CliArgs, LaterValueWins) {
 
 struct BadArgs {
   std::vector<std::string> args;
-  std::string errorMentions;
+  std::string error_mentions;
 };
 
 // Readable test names in ctest ("... ReportsError/5 --frames 0") instead of a byte dump.
@@ -74,7 +74,7 @@ class CliArgsBad : public ::testing::TestWithParam<BadArgs> {};
 TEST_P(CliArgsBad, ReportsError) {
   const CliParseResult r = parseCliArgs(GetParam().args);
   ASSERT_FALSE(r.ok());
-  EXPECT_NE(r.error.find(GetParam().errorMentions), std::string::npos) << r.error;
+  EXPECT_NE(r.error.find(GetParam().error_mentions), std::string::npos) << r.error;
 }
 
 INSTANTIATE_TEST_SUITE_P(
@@ -104,7 +104,7 @@ TEST(CliArgs, LeversPresenterAndBench) {
   ASSERT_TRUE(r.ok()) << r.error;
   EXPECT_EQ(r.args.levers, (std::vector<std::string>{"us.remote_access_control=on", "sea.tenant_kyc=0.5@2026-01"}));
   EXPECT_TRUE(r.args.presenter);
-  EXPECT_EQ(r.args.benchFrames, 120);
+  EXPECT_EQ(r.args.bench_frames, 120);
 }
 
 TEST(CliArgs, BadLeverAndBenchValues) {
@@ -116,9 +116,9 @@ TEST(CliArgs, BadLeverAndBenchValues) {
 }
 
 TEST(CliArgs, BenchIdleSeconds) {
-  EXPECT_EQ(parseCliArgs({"--bench-idle", "10"}).args.benchIdle, 10.0);
-  EXPECT_EQ(parseCliArgs({"--bench-idle=0.5"}).args.benchIdle, 0.5);
-  EXPECT_FALSE(parseCliArgs({}).args.benchIdle);
+  EXPECT_EQ(parseCliArgs({"--bench-idle", "10"}).args.bench_idle, 10.0);
+  EXPECT_EQ(parseCliArgs({"--bench-idle=0.5"}).args.bench_idle, 0.5);
+  EXPECT_FALSE(parseCliArgs({}).args.bench_idle);
   for (const char* bad : {"0", "0.05", "3601", "-1", "ten", "1e3", "", "nan"})
     EXPECT_FALSE(parseCliArgs({"--bench-idle", bad}).ok()) << bad;
   EXPECT_FALSE(parseCliArgs({"--bench-idle"}).ok());
@@ -127,13 +127,13 @@ TEST(CliArgs, BenchIdleSeconds) {
 TEST(CliArgs, SessionAndUncertaintyFlags) {
   const auto r = parseCliArgs({"--restore-session", "yes", "--print-levers", "--uncertainty", "--uncertainty-runs=50"});
   ASSERT_TRUE(r.ok()) << r.error;
-  EXPECT_EQ(r.args.restoreSession, RestoreMode::Yes);
-  EXPECT_TRUE(r.args.restoreSessionGiven);
-  EXPECT_TRUE(r.args.printLevers);
+  EXPECT_EQ(r.args.restore_session, RestoreMode::Yes);
+  EXPECT_TRUE(r.args.restore_session_given);
+  EXPECT_TRUE(r.args.print_levers);
   EXPECT_TRUE(r.args.uncertainty);
-  EXPECT_EQ(r.args.uncertaintyRuns, 50);
-  EXPECT_EQ(parseCliArgs({"--restore-session=no"}).args.restoreSession, RestoreMode::No);
-  EXPECT_EQ(parseCliArgs({}).args.restoreSession, RestoreMode::Ask);
+  EXPECT_EQ(r.args.uncertainty_runs, 50);
+  EXPECT_EQ(parseCliArgs({"--restore-session=no"}).args.restore_session, RestoreMode::No);
+  EXPECT_EQ(parseCliArgs({}).args.restore_session, RestoreMode::Ask);
 
   EXPECT_NE(parseCliArgs({"--restore-session", "maybe"}).error.find("ask, yes or no"), std::string::npos);
   EXPECT_FALSE(parseCliArgs({"--restore-session"}).ok());
@@ -220,8 +220,8 @@ TEST(CliArgs, UsageListsEveryFlagTheParserTakes) {
     const std::regex listed("(^|[\\s\\[,])" + name + "([\\s=,\\]]|$)");
     EXPECT_TRUE(std::regex_search(usage, listed)) << name << " is missing from the help";
   }
-  std::set<std::string> inHelp;
+  std::set<std::string> in_help;
   const std::regex flag("(?:^|[\\s\\[])(--?[a-z][a-z-]*)");
-  for (std::sregex_iterator it(usage.begin(), usage.end(), flag), end; it != end; ++it) inHelp.insert((*it)[1]);
-  for (const std::string& name : inHelp) EXPECT_TRUE(parsed.count(name)) << name << " is in the help but not parsed";
+  for (std::sregex_iterator it(usage.begin(), usage.end(), flag), end; it != end; ++it) in_help.insert((*it)[1]);
+  for (const std::string& name : in_help) EXPECT_TRUE(parsed.count(name)) << name << " is in the help but not parsed";
 }

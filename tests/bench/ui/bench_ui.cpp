@@ -15,13 +15,13 @@
 
 namespace {
 
-using namespace chokepoint;
+using namespace cp;
 
 void BM_UiFrame1080p(benchmark::State& state) {
   test::ImGuiHarness::Options options;
-  options.displaySize = ImVec2(1920.0f, 1080.0f);
+  options.display_size = ImVec2(1920.0f, 1080.0f);
   app::AppState s;
-  options.addFonts = [&](ImFontAtlas& atlas) {
+  options.add_fonts = [&](ImFontAtlas& atlas) {
     s.ui.fonts = app::loadFonts(atlas, {std::string(CHOKEPOINT_SOURCE_DIR) + "/assets"});
   };
   test::ImGuiHarness ui(options);
@@ -33,7 +33,7 @@ void BM_UiFrame1080p(benchmark::State& state) {
     app::update(s);
     app::drawUi(s);
   };
-  s.scenarioPath = test::baselinePath();
+  s.scenario_path = test::baselinePath();
   app::loadScenario(s);
   app::setUncertainty(s, true);
   app::waitForRuns(s);
