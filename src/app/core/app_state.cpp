@@ -118,11 +118,28 @@ void openLoadedScenario(AppState& state, const std::string& path, std::shared_pt
 void syncRuns(AppState& state) {
   if (!hasScenario(state.doc)) return;
   RunState& runs = state.runs;
-  bool rebuild = false;
   const Version now = version(state.doc);
+
+  // Submit first: a newer version cancels the run in progress, and without threads the
+  // take() below does the run at once, so an edit still reaches the screen in the next frame.
+  if (!runs.submitted_once || now != runs.submitted) {
+    state.worker.submit(RunSlot::Current, {sharedSnapshot(state.doc), runTag(now)});
+    runs.submitted_once = true;
+    runs.submitted = now;
+    runs.submitted_frame = runs.frame;
+  }
+  const int company = state.ui.view.why_company;
+  if (state.ui.view.why_visible && company >= 0 && company < static_cast<int>(state.doc.loaded->companies.size())) {
+    const TraceKey key{now, company, state.dash.months.start + state.ui.view.month};
+    if (!(key == runs.submitted_trace)) {
+      state.worker.submit(RunSlot::Trace, {sharedSnapshot(state.doc), runTag(now), key.company, key.month});
+      runs.submitted_trace = key;
+    }
+  }
+
+  bool rebuild = false;
   // Runs of an earlier document (a load since) are dropped.
   const auto of_this_load = [&](const RunOutput& out) { return tagVersion(out.tag).generation == now.generation; };
-
   if (auto out = state.worker.take(RunSlot::Current); out && of_this_load(*out)) {
     runs.last_run_ms = out->milliseconds;
     if (out->results) {
@@ -161,22 +178,6 @@ void syncRuns(AppState& state) {
   if (rebuild) {
     rebuildDashboard(state.dash, *state.doc.loaded, runs.current.get(), runs.baseline.get());
     ++runs.data_generation;
-  }
-
-  if (!runs.submitted_once || now != runs.submitted) {
-    state.worker.submit(RunSlot::Current, {sharedSnapshot(state.doc), runTag(now)});
-    runs.submitted_once = true;
-    runs.submitted = now;
-    runs.submitted_frame = runs.frame;
-  }
-
-  const int company = state.ui.view.why_company;
-  if (state.ui.view.why_visible && company >= 0 && company < static_cast<int>(state.doc.loaded->companies.size())) {
-    const TraceKey key{now, company, state.dash.months.start + state.ui.view.month};
-    if (!(key == runs.submitted_trace)) {
-      state.worker.submit(RunSlot::Trace, {sharedSnapshot(state.doc), runTag(now), key.company, key.month});
-      runs.submitted_trace = key;
-    }
   }
   syncUncertainty(state);  // the ensemble follows the edits too (when switched on)
 }

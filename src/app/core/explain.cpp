@@ -82,6 +82,10 @@ cp::Metric explainMetric(const cp::Scenario& s, const ExplainTarget& target, int
   const bool sum12 = target.chart < 0 && target.kpi >= 0 && target.kpi < static_cast<int>(kpiSpecs().size()) &&
                      kpiSpecs()[static_cast<size_t>(target.kpi)].aggregate == KpiAggregate::Sum12;
   m.label = series ? series->label : "?";
+  // The analysis' runs record only what `read` looks at (the same bits as a full run).
+  if (series)
+    for (const std::string& metric : series->metrics)
+      m.series.patterns.push_back(std::string(cp::toString(series->scope)) + "/" + series->id + "/" + metric);
   m.read = [series, sum12, month](const cp::Results& r) {
     if (!series) return kNaN;
     const int t = r.monthIndex(month);
