@@ -7,16 +7,14 @@
 #include "engine/simulate.h"
 
 #include "scenario_paths.h"
+#include "shared_baseline.h"
 
 #include <gtest/gtest.h>
 
 using namespace cp::app;
 
 namespace {
-std::shared_ptr<const cp::Scenario> baseline() {
-  static const auto s = std::make_shared<const cp::Scenario>(cp::loadScenario(cp::test::baselinePath()));
-  return s;
-}
+std::shared_ptr<const cp::Scenario> baseline() { return cp::test::sharedBaseline(); }
 }  // namespace
 
 TEST(DocumentController, OpenRunsTheScenarioAndItsBaseline) {
@@ -49,7 +47,7 @@ TEST(DocumentController, SlicedUpdateShowsTheNewestEditOnly) {
   model.update(ui);
   setLeverValue(model.doc, lever, 0.5);
   model.worker.submit(RunSlot::Current, {sharedSnapshot(model.doc), 0});  // an older request still waiting...
-  model.update(ui);  // ...is superseded by this frame's
+  model.update(ui);                                                       // ...is superseded by this frame's
   EXPECT_EQ(model.runs.shown, version(model.doc));
   EXPECT_FALSE(model.updating());
   EXPECT_EQ(model.runs.current->fingerprint(), cp::simulate(*sharedSnapshot(model.doc)).fingerprint());

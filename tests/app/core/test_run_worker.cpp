@@ -7,6 +7,7 @@
 #include "engine/simulate.h"
 
 #include "scenario_paths.h"
+#include "shared_baseline.h"
 #include "wait_until.h"
 
 #include <gtest/gtest.h>
@@ -17,10 +18,7 @@
 using namespace cp::app;
 
 namespace {
-std::shared_ptr<const cp::Scenario> baseline() {
-  static const auto s = std::make_shared<const cp::Scenario>(cp::loadScenario(cp::test::baselinePath()));
-  return s;
-}
+std::shared_ptr<const cp::Scenario> baseline() { return cp::test::sharedBaseline(); }
 }  // namespace
 
 TEST(RunWorker, ResultsAndTraceEqualADirectRun) {
