@@ -145,14 +145,16 @@ bool setAppLanguage(AppState& state, const std::string& code) {
   return true;
 }
 
-void setPresenter(AppState& state, bool on) {
-  if (on == state.ui.presenter) return;
-  state.ui.presenter = on;
+void setPresenter(AppState& state, bool on) { setPresenter(state.ui, on); }
+
+void setPresenter(UiState& ui, bool on) {
+  if (on == ui.presenter) return;
+  ui.presenter = on;
   if (on) {
-    state.ui.theme_before_presenter = state.ui.theme;
-    state.ui.theme = Theme::Presenter;
+    ui.theme_before_presenter = ui.theme;
+    ui.theme = Theme::Presenter;
   } else {
-    state.ui.theme = state.ui.theme_before_presenter;
+    ui.theme = ui.theme_before_presenter;
   }
 }
 

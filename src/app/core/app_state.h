@@ -99,6 +99,7 @@ bool setAppLanguage(AppState& state, const std::string& code);
 std::vector<std::filesystem::path> localeRoots();
 
 // Switches presenter mode (F11) on or off.
+void setPresenter(UiState& ui, bool on);
 void setPresenter(AppState& state, bool on);
 // The lever (or workshop) panel as a narrow strip: by default in presenter mode, else when
 // folded; Ctrl+L toggles it in the mode on screen.
