@@ -41,6 +41,11 @@ struct Apply {
 
   // Files, quitting, the language
   void operator()(const Guarded& c) const { requestGuarded(state, c.action, c.path); }
+  void operator()(const CloseFileDialog& c) const {
+    if (c.ok && c.dialog.on_ok) c.dialog.on_ok(state, c.dialog);
+    if (!c.ok && c.dialog.on_cancel) c.dialog.on_cancel(state);
+  }
+  void operator()(const DiscardAndContinue&) const { performPending(state); }
   void operator()(const SetLanguage& c) const { setAppLanguage(state, c.code); }
 
   // Story mode and workshop team play

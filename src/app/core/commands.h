@@ -8,6 +8,8 @@
 //   ...after drawUi: applyCommands(state);                         // document.h does the edit
 #pragma once
 
+#include "app/core/dialogs.h"
+
 #include <cstddef>
 #include <string>
 #include <variant>
@@ -43,6 +45,14 @@ struct Guarded {
   PendingAction action;
   std::string path;
 };
+// A file dialog closed with OK (its on_ok runs with what was typed) or Cancel (its on_cancel).
+struct CloseFileDialog {
+  FileDialog dialog;
+  bool ok = true;
+};
+// The unsaved-changes question answered "Discard changes": the pending action goes ahead.
+struct DiscardAndContinue {};
+
 // The interface language ("en", "uk"): texts, numbers and the labels built from the scenario.
 struct SetLanguage {
   std::string code;
@@ -97,10 +107,10 @@ struct SetCompareSeries {
 };
 
 using Command =
-    std::variant<SetLever, ResetLever, ResetAllLevers, Undo, Redo, EndGesture, SetUncertainty, Guarded, SetLanguage,
-                 StoryStep, StoryTry, CloseStory, WorkshopMove, TakeBackMove, PlayRound, StepBackRound, ReenterUndone,
-                 SaveWorkshopSession, CloseWorkshop, PromptShown, RestoreSession, DiscardSession, ResolveFileChange,
-                 PickCompareFile, RunCompare, SetCompareSeries>;
+    std::variant<SetLever, ResetLever, ResetAllLevers, Undo, Redo, EndGesture, SetUncertainty, Guarded, CloseFileDialog,
+                 DiscardAndContinue, SetLanguage, StoryStep, StoryTry, CloseStory, WorkshopMove, TakeBackMove,
+                 PlayRound, StepBackRound, ReenterUndone, SaveWorkshopSession, CloseWorkshop, PromptShown,
+                 RestoreSession, DiscardSession, ResolveFileChange, PickCompareFile, RunCompare, SetCompareSeries>;
 using Commands = std::vector<Command>;
 
 // A drag is waiting in the queue (it opens a gesture when applied).

@@ -539,24 +539,27 @@ void applyThemeIfChanged(AppState& state) {
 
 void drawUi(AppState& state) {
   applyThemeIfChanged(state);
-  handleShortcuts(state, state.ui);
-  drawMainMenuBar(state, state.ui);
-  drawStatusBar(state);
-  state.ui.view.why_visible = false;  // set again by the Why panel if it is drawn
-  state.ui.explain.explain_visible = state.ui.explain.sensitivity_visible = false;  // likewise the Explain tabs
-  drawCentralArea(state, state.ui);
-  drawEnlargedChart(state, state.ui);
-  drawCompareWindow(state, state.ui);
-  drawDialogs(state);
-  drawHandoutCard(state, state.ui);
-  drawRecoveryDialogs(state, state.ui);
-  drawAboutWindow(state.ui);
-  drawSourcesWindow(state, state.ui);
-  drawShortcutsWindow(state.ui);
-  drawImGuiTools(state.ui);
+  // From here on the model is read only: every panel writes the view state and pushes commands.
+  const AppState& model = state;
+  UiState& ui = state.ui;
+  handleShortcuts(model, ui);
+  drawMainMenuBar(model, ui);
+  drawStatusBar(model);
+  ui.view.why_visible = false;                                          // set again by the Why panel if it is drawn
+  ui.explain.explain_visible = ui.explain.sensitivity_visible = false;  // likewise the Explain tabs
+  drawCentralArea(model, ui);
+  drawEnlargedChart(model, ui);
+  drawCompareWindow(model, ui);
+  drawDialogs(model, ui);
+  drawHandoutCard(model, ui);
+  drawRecoveryDialogs(model, ui);
+  drawAboutWindow(ui);
+  drawSourcesWindow(model, ui);
+  drawShortcutsWindow(ui);
+  drawImGuiTools(ui);
   // A slider drag is one undo step: it ends when nothing is held any more.
-  if ((gestureOpen(state.doc) || dragPending(state.ui.commands)) && !ImGui::IsAnyItemActive())
-    state.ui.commands.push_back(EndGesture{});
+  if ((gestureOpen(model.doc) || dragPending(ui.commands)) && !ImGui::IsAnyItemActive())
+    ui.commands.push_back(EndGesture{});
 }
 
 void updateAndDraw(AppState& state) {
