@@ -175,7 +175,11 @@ std::vector<std::string> classroomFiles(const std::string& open_scenario_path, c
 }
 
 void requestClassroomDialog(AppState& state, ClassroomDialog dialog) {
-  if (dialog != ClassroomDialog::None) requestFileDialog(state, classroomDialog(state, dialog));
+  requestClassroomDialog(state, state.ui, dialog);
+}
+
+void requestClassroomDialog(const AppState& state, UiState& ui, ClassroomDialog dialog) {
+  if (dialog != ClassroomDialog::None) requestFileDialog(ui, classroomDialog(state, dialog));
 }
 
 void handleClassroomRequests(AppState& state) {

@@ -17,6 +17,7 @@
 namespace cp::app {
 
 struct AppState;
+struct UiState;
 
 enum class ClassroomDialog { None, OpenStory, OpenWorkshop, OpenSession, SaveSessionAs, ExportReport, ExportHandouts };
 
@@ -49,6 +50,7 @@ std::vector<std::string> classroomFiles(const std::string& open_scenario_path, c
 
 // Raises the classroom's file dialog (a FileDialog, dialogs.h): its list, suggested path and OK.
 void requestClassroomDialog(AppState& state, ClassroomDialog dialog);
+void requestClassroomDialog(const AppState& state, UiState& ui, ClassroomDialog dialog);
 // Opens, saves or exports what the dialogs asked for; moves the report's picture queue on.
 void handleClassroomRequests(AppState& state);
 // Moves the team-card pictures on: shows the next card and asks the main loop for a capture.

@@ -17,7 +17,8 @@
 
 namespace cp::app {
 
-void drawClassroomFileMenu(AppState& state);  // File menu items: stories, workshops, sessions, report
+void drawClassroomFileMenu(const AppState& state,
+                           UiState& ui);  // File menu items: stories, workshops, sessions, report
 // Save workshop session: to the session's file, or through the Save dialog when it has none.
 void requestSaveWorkshopSession(AppState& state);
 void drawHandoutCard(const AppState& state, UiState& ui);      // a team card over the window while its picture is taken

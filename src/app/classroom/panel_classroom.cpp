@@ -96,28 +96,30 @@ void requestSaveWorkshopSession(AppState& state) {
     state.classroom.requests.save_session = state.classroom.workshop.session_path;
 }
 
-void drawClassroomFileMenu(AppState& state) {
+void drawClassroomFileMenu(const AppState& state, UiState& ui) {
   const bool story = storyActive(state), workshop = workshopActive(state);
-  if (ImGui::MenuItem(tr("Open story..."))) requestClassroomDialog(state, ClassroomDialog::OpenStory);
+  if (ImGui::MenuItem(tr("Open story..."))) requestClassroomDialog(state, ui, ClassroomDialog::OpenStory);
   probeItem("File/Open story");
-  if (ImGui::MenuItem(tr("Open workshop..."))) requestClassroomDialog(state, ClassroomDialog::OpenWorkshop);
+  if (ImGui::MenuItem(tr("Open workshop..."))) requestClassroomDialog(state, ui, ClassroomDialog::OpenWorkshop);
   probeItem("File/Open workshop");
-  if (ImGui::MenuItem(tr("Open workshop session..."))) requestClassroomDialog(state, ClassroomDialog::OpenSession);
+  if (ImGui::MenuItem(tr("Open workshop session..."))) requestClassroomDialog(state, ui, ClassroomDialog::OpenSession);
   probeItem("File/Open workshop session");
-  if (ImGui::MenuItem(tr("Save workshop session"), nullptr, false, workshop)) requestSaveWorkshopSession(state);
+  if (ImGui::MenuItem(tr("Save workshop session"), nullptr, false, workshop))
+    ui.commands.push_back(SaveWorkshopSession{});
   probeItem("File/Save workshop session");
   if (ImGui::MenuItem(tr("Save workshop session as..."), nullptr, false, workshop))
-    requestClassroomDialog(state, ClassroomDialog::SaveSessionAs);
+    requestClassroomDialog(state, ui, ClassroomDialog::SaveSessionAs);
   probeItem("File/Save workshop session as");
   if (ImGui::MenuItem(tr("Export workshop report..."), nullptr, false,
                       workshop && workshopBoard(state) && !reportInProgress(state)))
-    requestClassroomDialog(state, ClassroomDialog::ExportReport);
+    requestClassroomDialog(state, ui, ClassroomDialog::ExportReport);
   probeItem("File/Export workshop report");
   if (ImGui::MenuItem(tr("Export workshop handouts..."), nullptr, false, workshop))
-    requestClassroomDialog(state, ClassroomDialog::ExportHandouts);
+    requestClassroomDialog(state, ui, ClassroomDialog::ExportHandouts);
   probeItem("File/Export workshop handouts");
-  if (story && ImGui::MenuItem(tr("Close story"))) closeStory(state);
-  if (workshop && ImGui::MenuItem(tr("Close workshop (keep the played levers)"))) closeWorkshop(state);
+  if (story && ImGui::MenuItem(tr("Close story"))) ui.commands.push_back(CloseStory{});
+  if (workshop && ImGui::MenuItem(tr("Close workshop (keep the played levers)")))
+    ui.commands.push_back(CloseWorkshop{});
 }
 
 //-----------------------------------------------------------------------------

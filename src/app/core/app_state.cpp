@@ -21,16 +21,6 @@ namespace cp::app {
 
 namespace {
 
-constexpr int kRevisionBits = 40;
-
-// The worker's tag of a run: the document version it simulates, packed in one word.
-std::uint64_t runTag(Version v) {
-  return (v.generation << kRevisionBits) | (v.revision & ((std::uint64_t{1} << kRevisionBits) - 1));
-}
-Version tagVersion(std::uint64_t tag) {
-  return {tag >> kRevisionBits, tag & ((std::uint64_t{1} << kRevisionBits) - 1)};
-}
-
 //-----------------------------------------------------------------------------
 // [SECTION] Loading
 //-----------------------------------------------------------------------------
@@ -55,11 +45,8 @@ int defaultWhyCompany(const cp::Scenario& s) {
 void startDocument(AppState& state, std::shared_ptr<const cp::Scenario> loaded) {
   const int old_months = state.dash.months.count();
   const int old_start = state.dash.months.start;
-  state.doc = openDocument(state.scenario_path, loaded);
+  state.open(state.scenario_path, loaded);  // the document; its baseline run starts
   loadSourcesNear(state, state.scenario_path);
-  state.runs = RunState{};
-  state.dash = DashboardData{};
-  rebuildDashboard(state.dash, *loaded, nullptr, nullptr);
   state.ui.view.log_scale.clear();
   for (const ChartSpec& c : chartSpecs()) state.ui.view.log_scale.push_back(c.log ? 1 : 0);
   if (!state.ui.view.month_set || old_months != loaded->months() || old_start != loaded->start) {
@@ -70,7 +57,6 @@ void startDocument(AppState& state, std::shared_ptr<const cp::Scenario> loaded) 
   if (state.ui.view.why_company < 0 || state.ui.view.why_company >= static_cast<int>(loaded->companies.size()))
     state.ui.view.why_company = defaultWhyCompany(*loaded);
   state.ui.view.enlarged_chart = -1;
-  state.worker.submit(RunSlot::Baseline, {loaded, runTag({state.doc.generation, 0})});
   syncRuns(state);  // submits the current run
 }
 
@@ -97,10 +83,7 @@ void loadScenario(AppState& state) {
   state.load_error = first.pointer.empty() ? first.message : first.pointer + ": " + first.message;
   if (state.load_problems.size() > 1)
     *state.load_error += tr(" (and ") + std::to_string(state.load_problems.size() - 1) + tr(" more)");
-  closeDocument(state.doc);
-  state.runs.current.reset();
-  state.runs.baseline.reset();
-  state.runs.traced.reset();
+  state.close();
 }
 
 void openLoadedScenario(AppState& state, const std::string& path, std::shared_ptr<const cp::Scenario> loaded) {
@@ -115,71 +98,7 @@ void openLoadedScenario(AppState& state, const std::string& path, std::shared_pt
 // [SECTION] Runs: submitting and taking results
 //-----------------------------------------------------------------------------
 
-void syncRuns(AppState& state) {
-  if (!hasScenario(state.doc)) return;
-  RunState& runs = state.runs;
-  bool rebuild = false;
-  const Version now = version(state.doc);
-  // Runs of an earlier document (a load since) are dropped.
-  const auto of_this_load = [&](const RunOutput& out) { return tagVersion(out.tag).generation == now.generation; };
-
-  if (auto out = state.worker.take(RunSlot::Current); out && of_this_load(*out)) {
-    runs.last_run_ms = out->milliseconds;
-    if (out->results) {
-      runs.current = out->results;
-      runs.rule_active = out->rule_active;
-      runs.shown = tagVersion(out->tag);
-      runs.error.clear();
-      rebuild = true;
-      if (runs.shown == runs.submitted) runs.last_latency_frames = static_cast<int>(runs.frame - runs.submitted_frame);
-    } else {
-      runs.error = out->error;
-      runs.shown = tagVersion(out->tag);
-    }
-  }
-  if (auto out = state.worker.take(RunSlot::Baseline); out && of_this_load(*out)) {
-    if (out->results) {
-      runs.baseline = out->results;
-      runs.baseline_rule_active = out->rule_active;
-      rebuild = true;
-    } else {
-      runs.error = tr("baseline run failed: ") + out->error;
-    }
-  }
-  if (auto out = state.worker.take(RunSlot::Trace); out && of_this_load(*out)) {
-    runs.traced = out->results;
-    runs.shown_trace = TraceKey{tagVersion(out->tag), out->trace_company, out->trace_month};
-  }
-  if (state.dash.flop_units != state.ui.view.flop_units) {
-    state.dash.flop_units = state.ui.view.flop_units;
-    rebuild = runs.current != nullptr;
-  }
-  if (state.dash.language != cp::i18n::language()) {  // labels built from the scenario's names
-    state.dash.language = cp::i18n::language();
-    rebuild = rebuild || runs.current != nullptr;
-  }
-  if (rebuild) {
-    rebuildDashboard(state.dash, *state.doc.loaded, runs.current.get(), runs.baseline.get());
-    ++runs.data_generation;
-  }
-
-  if (!runs.submitted_once || now != runs.submitted) {
-    state.worker.submit(RunSlot::Current, {sharedSnapshot(state.doc), runTag(now)});
-    runs.submitted_once = true;
-    runs.submitted = now;
-    runs.submitted_frame = runs.frame;
-  }
-
-  const int company = state.ui.view.why_company;
-  if (state.ui.view.why_visible && company >= 0 && company < static_cast<int>(state.doc.loaded->companies.size())) {
-    const TraceKey key{now, company, state.dash.months.start + state.ui.view.month};
-    if (!(key == runs.submitted_trace)) {
-      state.worker.submit(RunSlot::Trace, {sharedSnapshot(state.doc), runTag(now), key.company, key.month});
-      runs.submitted_trace = key;
-    }
-  }
-  syncUncertainty(state);  // the ensemble follows the edits too (when switched on)
-}
+void syncRuns(AppState& state) { state.syncRuns(state.ui); }
 
 namespace {
 // The Compare scenarios window's files: listed and run when it opens (or another scenario
@@ -196,30 +115,16 @@ void syncCompare(AppState& state) {
 }  // namespace
 
 void update(AppState& state) {
-  ++state.runs.frame;
-  applyCommands(state);  // any edit a frame drawn without updateAndDraw left in the queue
-  syncRuns(state);
-  syncWorkshop(state);  // after the runs: the board scores results taken this frame
+  applyCommands(state);    // any edit a frame drawn without updateAndDraw left in the queue
+  state.update(state.ui);  // runs, bands, the Explain tabs (document_controller.h)
+  syncWorkshop(state);     // after the runs: the board scores results taken this frame
   syncStoryToScrubber(state);
-  syncExplain(state);
   syncCompare(state);
 }
 
-void waitForRuns(AppState& state) {
-  // A run taken here may have been superseded by a newer submission: loop until quiet.
-  for (int i = 0; i < 8; ++i) {
-    state.worker.waitIdle();
-    syncRuns(state);
-    if (!state.worker.busy()) break;
-  }
-  state.worker.waitIdle();
-  syncRuns(state);
-}
+void waitForRuns(AppState& state) { state.waitForRuns(state.ui); }
 
-bool updating(const AppState& state) {
-  if (!hasScenario(state.doc)) return false;
-  return !state.runs.current || state.runs.shown != version(state.doc) || state.worker.busy(RunSlot::Current);
-}
+bool updating(const AppState& state) { return state.updating(); }
 
 //-----------------------------------------------------------------------------
 // [SECTION] Guarded actions, presenter mode, recent files
@@ -240,14 +145,16 @@ bool setAppLanguage(AppState& state, const std::string& code) {
   return true;
 }
 
-void setPresenter(AppState& state, bool on) {
-  if (on == state.ui.presenter) return;
-  state.ui.presenter = on;
+void setPresenter(AppState& state, bool on) { setPresenter(state.ui, on); }
+
+void setPresenter(UiState& ui, bool on) {
+  if (on == ui.presenter) return;
+  ui.presenter = on;
   if (on) {
-    state.ui.theme_before_presenter = state.ui.theme;
-    state.ui.theme = Theme::Presenter;
+    ui.theme_before_presenter = ui.theme;
+    ui.theme = Theme::Presenter;
   } else {
-    state.ui.theme = state.ui.theme_before_presenter;
+    ui.theme = ui.theme_before_presenter;
   }
 }
 

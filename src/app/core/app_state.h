@@ -1,8 +1,9 @@
-// AppState: the model of what the dashboard shows (document, runs, dashboard data, workers,
-// analyses, classroom) plus its view state in `ui` (ui_state.h). The UI is a function of this
-// struct each frame (drawUi in app_ui.h): panels read it const, write only `ui`, raise
-// requests that handleRequests() acts on after the frame (file I/O, loading) and push
-// commands (commands.h) that applyCommands() carries out after the frame's drawing.
+// AppState: the model of what the dashboard shows (the document, its runs, dashboard data,
+// workers and analyses: DocumentController, document_controller.h, which AppState extends;
+// sources, session, classroom) plus its view state in `ui` (ui_state.h). The UI is a
+// function of this struct each frame (drawUi in app_ui.h): panels read it const, write only
+// `ui`, raise requests that handleRequests() acts on after the frame (file I/O, loading) and
+// push commands (commands.h) that applyCommands() carries out after the frame's drawing.
 //
 //   AppState state;
 //   state.scenario_path = "scenarios/baseline.json";
@@ -10,10 +11,10 @@
 //   ... each frame: updateAndDraw(state) (update, drawUi, applyCommands); handleRequests(state);
 //
 // update() is the one place that syncs background work with the document, once per frame
-// before drawing (drawing never syncs): syncRuns() takes finished runs from the worker and
-// submits a new one when the document's version changed; the bands, the analyses, the
-// workshop's levers and the story's card follow. Tests call waitForRuns() to block until
-// the results are in.
+// before drawing (drawing never syncs): the controller's update() submits runs when the
+// document's version changed and takes finished ones, then the bands and the analyses;
+// the workshop's levers and the story's card follow. Tests call waitForRuns() to block
+// until the results are in. syncRuns, waitForRuns and updating forward to the controller.
 #pragma once
 
 #include "app/classroom/classroom.h"
@@ -22,7 +23,7 @@
 #include "app/core/document.h"
 #include "app/core/explain.h"
 #include "app/core/file_watch.h"
-#include "app/core/run_worker.h"
+#include "app/core/document_controller.h"
 #include "app/core/session.h"
 #include "app/core/ui_state.h"
 #include "app/core/uncertainty.h"
@@ -39,54 +40,23 @@
 
 namespace cp::app {
 
-// Which Why-panel trace a run answers.
-struct TraceKey {
-  Version version;
-  int company = -1, month = -1;  // company index, absolute month
-  friend bool operator==(const TraceKey&, const TraceKey&) = default;
-};
-
-// The latest results and what is being computed.
-struct RunState {
-  std::shared_ptr<const cp::Results> current;   // the edit copy's run (what is drawn solid)
-  std::shared_ptr<const cp::Results> baseline;  // the file as loaded (drawn dashed)
-  std::shared_ptr<const cp::Results> traced;    // the Why panel's run
-  std::shared_ptr<const std::vector<std::vector<char>>> rule_active, baseline_rule_active;
-  bool submitted_once = false;
-  Version submitted;  // document version last sent to the worker
-  Version shown;      // version of `current` (runs of another load are dropped)
-  TraceKey submitted_trace, shown_trace;
-  std::string error;  // the last run failed
-  // Latency: frames from submitting a revision to showing its results.
-  std::uint64_t frame = 0, submitted_frame = 0;
-  int last_latency_frames = -1;
-  double last_run_ms = 0;
-  std::uint64_t data_generation = 0;  // bumps whenever `dash` is rebuilt
-};
-
-struct AppState {
+// The model (the document, its runs and background work: DocumentController) plus what
+// is shown and how.
+struct AppState : DocumentController {
   // Scenario
   std::string scenario_path;               // empty: none given
   std::optional<std::string> load_error;   // one line: why the scenario could not be loaded
   std::vector<cp::Problem> load_problems;  // every problem the loader found
   bool scenario_loaded = false;
-  Document doc;
   cp::SourceList sources;     // sources.json next to the scenario (empty: none)
   std::string sources_error;  // it exists but could not be read
-
-  // Runs and what the panels draw from them
-  RunWorker worker;
-  RunState runs;
-  DashboardData dash;
 
   // View and UI state: windows, dialogs, theme, fonts, language, status line, requests
   UiState ui;
 
-  // No lost work (session.h, file_watch.h) and uncertainty bands (uncertainty.h)
+  // No lost work (session.h, file_watch.h)
   SessionState session;
   ScenarioWatch watch;
-  UncertaintyState uncertainty;
-  ExplainState explain;      // the Explain and Sensitivity tabs (explain.h)
   CompareScenarios compare;  // the Compare scenarios window (compare_scenarios.h)
 
   // Story mode and workshop team play (classroom.h)
@@ -129,6 +99,7 @@ bool setAppLanguage(AppState& state, const std::string& code);
 std::vector<std::filesystem::path> localeRoots();
 
 // Switches presenter mode (F11) on or off.
+void setPresenter(UiState& ui, bool on);
 void setPresenter(AppState& state, bool on);
 // The lever (or workshop) panel as a narrow strip: by default in presenter mode, else when
 // folded; Ctrl+L toggles it in the mode on screen.

@@ -1,5 +1,6 @@
 #include "app/core/commands.h"
 
+#include "app/classroom/classroom_ui.h"
 #include "app/core/app_state.h"
 #include "app/core/status.h"
 #include "app/core/tr.h"
@@ -38,6 +39,15 @@ struct Apply {
   // Background work
   void operator()(const SetUncertainty& c) const { setUncertainty(state, c.on); }
 
+  // Files, quitting, the language
+  void operator()(const Guarded& c) const { requestGuarded(state, c.action, c.path); }
+  void operator()(const CloseFileDialog& c) const {
+    if (c.ok && c.dialog.on_ok) c.dialog.on_ok(state, c.dialog);
+    if (!c.ok && c.dialog.on_cancel) c.dialog.on_cancel(state);
+  }
+  void operator()(const DiscardAndContinue&) const { performPending(state); }
+  void operator()(const SetLanguage& c) const { setAppLanguage(state, c.code); }
+
   // Story mode and workshop team play
   void operator()(const StoryStep& c) const {
     if (c.delta > 0) storyNext(state);
@@ -49,6 +59,7 @@ struct Apply {
     else
       setStatus(state, tr("Tried it: the charts show two years past the change (Ctrl+Z undoes it)"));
   }
+  void operator()(const CloseStory&) const { closeStory(state); }
   void operator()(const WorkshopMove& c) const {
     state.classroom.workshop.error = enterMove(state, cp::Move{c.round, c.team, c.lever, c.value});
   }
@@ -56,6 +67,8 @@ struct Apply {
   void operator()(const PlayRound&) const { playRound(state); }
   void operator()(const StepBackRound&) const { stepBackRound(state); }
   void operator()(const ReenterUndone&) const { reenterUndone(state); }
+  void operator()(const SaveWorkshopSession&) const { requestSaveWorkshopSession(state); }
+  void operator()(const CloseWorkshop&) const { closeWorkshop(state); }
 
   // The recovery prompts
   void operator()(const PromptShown& c) const {

@@ -8,6 +8,8 @@
 //   ...after drawUi: applyCommands(state);                         // document.h does the edit
 #pragma once
 
+#include "app/core/dialogs.h"
+
 #include <cstddef>
 #include <string>
 #include <variant>
@@ -36,11 +38,32 @@ struct SetUncertainty {
   bool on = false;
 };
 
+// A user action that would drop unsaved edits (requestGuarded, app_state.h): done at once
+// when nothing is unsaved, else the "discard changes?" dialog asks first.
+enum class PendingAction;  // dialogs.h
+struct Guarded {
+  PendingAction action;
+  std::string path;
+};
+// A file dialog closed with OK (its on_ok runs with what was typed) or Cancel (its on_cancel).
+struct CloseFileDialog {
+  FileDialog dialog;
+  bool ok = true;
+};
+// The unsaved-changes question answered "Discard changes": the pending action goes ahead.
+struct DiscardAndContinue {};
+
+// The interface language ("en", "uk"): texts, numbers and the labels built from the scenario.
+struct SetLanguage {
+  std::string code;
+};
+
 // Story mode (story_mode.h): the next (+1) or previous (-1) card; the card's "Try it".
 struct StoryStep {
   int delta = 1;
 };
 struct StoryTry {};
+struct CloseStory {};
 
 // Workshop team play (workshop_mode.h): a team's move in the open round (the value as the
 // scenario file writes it), taking one back, playing or stepping back a round, entering
@@ -55,6 +78,8 @@ struct TakeBackMove {
 struct PlayRound {};
 struct StepBackRound {};
 struct ReenterUndone {};
+struct SaveWorkshopSession {};  // to its file, or Save as when it has none
+struct CloseWorkshop {};        // the played levers stay
 
 // The recovery prompts (session.h, file_watch.h): the prompt is on screen (its one-shot
 // request is done), Restore or Discard the unsaved edits of the last run, what to do about
@@ -82,9 +107,10 @@ struct SetCompareSeries {
 };
 
 using Command =
-    std::variant<SetLever, ResetLever, ResetAllLevers, Undo, Redo, EndGesture, SetUncertainty, StoryStep, StoryTry,
-                 WorkshopMove, TakeBackMove, PlayRound, StepBackRound, ReenterUndone, PromptShown, RestoreSession,
-                 DiscardSession, ResolveFileChange, PickCompareFile, RunCompare, SetCompareSeries>;
+    std::variant<SetLever, ResetLever, ResetAllLevers, Undo, Redo, EndGesture, SetUncertainty, Guarded, CloseFileDialog,
+                 DiscardAndContinue, SetLanguage, StoryStep, StoryTry, CloseStory, WorkshopMove, TakeBackMove,
+                 PlayRound, StepBackRound, ReenterUndone, SaveWorkshopSession, CloseWorkshop, PromptShown,
+                 RestoreSession, DiscardSession, ResolveFileChange, PickCompareFile, RunCompare, SetCompareSeries>;
 using Commands = std::vector<Command>;
 
 // A drag is waiting in the queue (it opens a gesture when applied).

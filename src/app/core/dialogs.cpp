@@ -58,16 +58,23 @@ void requestOpenScenario(const AppState& state, UiState& ui) {
 
 void requestOpenScenario(AppState& state) { requestOpenScenario(state, state.ui); }
 
-void requestSaveScenarioAs(AppState& state) {
+void requestSaveScenarioAs(AppState& state) { requestSaveScenarioAs(state, state.ui); }
+
+void requestSaveScenarioAs(AppState& state, const std::string& path, const std::string& name,
+                           const std::string& error) {
+  requestSaveScenarioAs(state, state.ui, path, name, error);
+}
+
+void requestSaveScenarioAs(const AppState& state, UiState& ui) {
   if (!hasScenario(state.doc)) return;
   const Document& doc = state.doc;
   const std::filesystem::path dir = std::filesystem::path(doc.path).parent_path();
   requestSaveScenarioAs(
-      state, !doc.saved_path.empty() ? doc.saved_path : displayPath(dir / (exportBase(state) + "_variant.json")),
+      state, ui, !doc.saved_path.empty() ? doc.saved_path : displayPath(dir / (exportBase(state) + "_variant.json")),
       !doc.saved_name.empty() ? doc.saved_name : doc.loaded->name + tr(" (edited)"), "");
 }
 
-void requestSaveScenarioAs(AppState& state, const std::string& path, const std::string& name,
+void requestSaveScenarioAs(const AppState& state, UiState& ui, const std::string& path, const std::string& name,
                            const std::string& error) {
   if (!hasScenario(state.doc)) return;
   FileDialog f = saveDialog(N_("Save scenario as"), "saveas", 40.0f, N_("Save"));
@@ -84,15 +91,17 @@ void requestSaveScenarioAs(AppState& state, const std::string& path, const std::
     s.ui.requests.save_as_name = done.name;
   };
   f.on_cancel = cancelSaveFirst;
-  requestFileDialog(state, std::move(f));
+  requestFileDialog(ui, std::move(f));
 }
 
-void requestExportCsv(AppState& state) {
+void requestExportCsv(AppState& state) { requestExportCsv(state, state.ui); }
+
+void requestExportCsv(const AppState& state, UiState& ui) {
   FileDialog f = saveDialog(N_("Export results (CSV)"), "export", 36.0f, N_("Export"));
   f.hint = tr("Every monthly result: month, scope, id, metric, value.");
   f.path = exportBase(state) + "_results.csv";
   f.on_ok = [](AppState& s, const FileDialog& done) { s.ui.requests.export_csv = done.path; };
-  requestFileDialog(state, std::move(f));
+  requestFileDialog(ui, std::move(f));
 }
 
 void requestExportPng(const AppState& state, UiState& ui, bool enlarged_chart) {

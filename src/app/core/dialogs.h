@@ -70,8 +70,12 @@ void requestOpenScenario(const AppState& state, UiState& ui);
 void requestOpenScenario(AppState& state);
 // Save As: name and path default to the last save (or <scenario>_variant.json); after a
 // failed save the dialog comes back with what was typed and why.
+void requestSaveScenarioAs(const AppState& state, UiState& ui);
+void requestSaveScenarioAs(const AppState& state, UiState& ui, const std::string& path, const std::string& name,
+                           const std::string& error);
 void requestSaveScenarioAs(AppState& state);
 void requestSaveScenarioAs(AppState& state, const std::string& path, const std::string& name, const std::string& error);
+void requestExportCsv(const AppState& state, UiState& ui);
 void requestExportCsv(AppState& state);
 void requestExportPng(const AppState& state, UiState& ui,
                       bool enlarged_chart);  // the enlarged chart, else the whole window

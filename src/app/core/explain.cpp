@@ -82,6 +82,10 @@ cp::Metric explainMetric(const cp::Scenario& s, const ExplainTarget& target, int
   const bool sum12 = target.chart < 0 && target.kpi >= 0 && target.kpi < static_cast<int>(kpiSpecs().size()) &&
                      kpiSpecs()[static_cast<size_t>(target.kpi)].aggregate == KpiAggregate::Sum12;
   m.label = series ? series->label : "?";
+  // The analysis' runs record only what `read` looks at (the same bits as a full run).
+  if (series)
+    for (const std::string& metric : series->metrics)
+      m.series.patterns.push_back(std::string(cp::toString(series->scope)) + "/" + series->id + "/" + metric);
   m.read = [series, sum12, month](const cp::Results& r) {
     if (!series) return kNaN;
     const int t = r.monthIndex(month);
@@ -205,30 +209,33 @@ void request(ExplainState::Slot<T>& slot, const ExplainState::Key& key, int thre
 
 }  // namespace
 
-ExplainState::Key explainKey(const AppState& state) {
+ExplainState::Key explainKey(const AppState& state) { return explainKey(state.doc, state.dash, state.ui); }
+
+ExplainState::Key explainKey(const Document& doc, const DashboardData& dash, const UiState& ui) {
   ExplainState::Key key;
-  key.generation = version(state.doc).generation;
-  for (const cp::LeverSchedule& s : state.doc.edits) key.edits.push_back(s.points);
-  key.target = state.ui.explain.target;
-  key.month = state.dash.months.start + state.ui.view.month;
+  key.generation = version(doc).generation;
+  for (const cp::LeverSchedule& s : doc.edits) key.edits.push_back(s.points);
+  key.target = ui.explain.target;
+  key.month = dash.months.start + ui.view.month;
   return key;
 }
 
-void syncExplain(AppState& state) {
-  ExplainState& e = state.explain;
+void syncExplain(AppState& state) { syncExplain(state.explain, state.doc, state.dash, state.ui); }
+
+void syncExplain(ExplainState& e, const Document& doc, const DashboardData& dash, const UiState& ui) {
   takeFinished(e.attribution);
   takeFinished(e.sensitivity);
-  if (!hasScenario(state.doc) || state.dash.months.count() == 0) return;
-  const ExplainState::Key key = explainKey(state);
-  if (state.ui.explain.explain_visible && needed(e.attribution, key)) {  // the snapshots only when a run is due
-    auto base = state.doc.loaded;
-    auto variant = sharedSnapshot(state.doc);
+  if (!hasScenario(doc) || dash.months.count() == 0) return;
+  const ExplainState::Key key = explainKey(doc, dash, ui);
+  if (ui.explain.explain_visible && needed(e.attribution, key)) {  // the snapshots only when a run is due
+    auto base = doc.loaded;
+    auto variant = sharedSnapshot(doc);
     request(e.attribution, key, e.threads, [base, variant, key](const cp::AnalysisOptions& o) {
       return cp::attribute(*base, *variant, explainMetric(*base, key.target, key.month), o);
     });
   }
-  if (state.ui.explain.sensitivity_visible && needed(e.sensitivity, key)) {
-    auto s = sharedSnapshot(state.doc);
+  if (ui.explain.sensitivity_visible && needed(e.sensitivity, key)) {
+    auto s = sharedSnapshot(doc);
     request(e.sensitivity, key, e.threads, [s, key](const cp::AnalysisOptions& o) {
       return cp::sensitivity(*s, explainMetric(*s, key.target, key.month), {}, o);
     });

@@ -27,6 +27,8 @@
 namespace cp::app {
 
 struct AppState;
+struct DashboardData;
+struct Document;
 
 // Every target there is for a scenario, with its label ("China training compute",
 // "Training compute: China") and unit, KPIs first.
@@ -112,6 +114,7 @@ inline constexpr std::size_t kExplainCacheSize = 16;
 // Takes finished analyses and submits the visible tabs' ones when the key changed
 // (called by update() each frame and by waitForExplain).
 void syncExplain(AppState& state);
+void syncExplain(ExplainState& e, const Document& doc, const DashboardData& dash, const UiState& ui);  // the same
 // Blocks until the visible tabs' analyses are in (tests, screenshots).
 void waitForExplain(AppState& state);
 // The analyses of the current key; null while computing.
@@ -123,5 +126,6 @@ std::string explainStatus(const AppState& state, bool sensitivity);
 float explainProgress(const AppState& state, bool sensitivity);
 // The current key (target, scrubber month, edits).
 ExplainState::Key explainKey(const AppState& state);
+ExplainState::Key explainKey(const Document& doc, const DashboardData& dash, const UiState& ui);
 
 }  // namespace cp::app

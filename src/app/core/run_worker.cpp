@@ -1,7 +1,5 @@
 #include "app/core/run_worker.h"
 
-#include "app/core/no_threads.h"
-
 #include "engine/simulate.h"
 #include "engine/text.h"
 #include "i18n/i18n.h"
@@ -11,95 +9,65 @@
 
 namespace cp::app {
 
-RunWorker::~RunWorker() {
-  {
-    std::lock_guard lock(mutex_);
-    stop_ = true;
+namespace {
+
+// A run is one step: the engine cannot stop a run half way, so a superseded run finishes
+// and the runner drops it.
+class RunTask : public Task {
+ public:
+  RunTask(RunRequest request, const RunWorker::RunFunction& run) : request_(std::move(request)), run_(run) {}
+  bool step(const TaskContext&) override {
+    output = run_(request_);
+    return true;
   }
-  wake_.notify_all();
-  if (thread_.joinable()) thread_.join();
-}
+  RunOutput output;
+
+ private:
+  RunRequest request_;
+  const RunWorker::RunFunction& run_;  // the worker's: it outlives its runners' tasks
+};
+
+}  // namespace
 
 void RunWorker::submit(RunSlot slot, RunRequest request) {
-  if constexpr (!kHasThreads) {  // the browser: run now, between frames
-    done_[static_cast<size_t>(slot)] = run(request);
-    if (wakeHook_) wakeHook_();
-    return;
-  }
-  {
-    std::lock_guard lock(mutex_);
-    pending_[static_cast<size_t>(slot)] = std::move(request);
-    if (!thread_.joinable()) thread_ = std::thread([this] { loop(); });
-  }
-  wake_.notify_one();
+  runner(slot).submit(request.tag, std::make_shared<RunTask>(std::move(request), run_));
 }
 
 std::optional<RunOutput> RunWorker::take(RunSlot slot) {
-  std::lock_guard lock(mutex_);
-  std::optional<RunOutput> out;
-  out.swap(done_[static_cast<size_t>(slot)]);
-  return out;
+  auto done = runner(slot).take();
+  if (!done) return std::nullopt;
+  return std::move(static_cast<RunTask&>(*done->task).output);
 }
 
 bool RunWorker::hasResults() const {
-  std::lock_guard lock(mutex_);
-  for (const auto& d : done_)
-    if (d) return true;
+  for (const TaskRunner& r : runners_)
+    if (r.hasFinished()) return true;
   return false;
 }
 
-void RunWorker::setWake(WakeHook wake) {
-  std::lock_guard lock(mutex_);
-  wakeHook_ = std::move(wake);
+void RunWorker::setWake(const WakeHook& wake) {
+  for (TaskRunner& r : runners_) r.setWake(wake);
 }
 
-bool RunWorker::busy(RunSlot slot) const {
-  std::lock_guard lock(mutex_);
-  const auto i = static_cast<size_t>(slot);
-  return pending_[i].has_value() || running_[i];
-}
+bool RunWorker::busy(RunSlot slot) const { return runner(slot).busy(); }
 
 bool RunWorker::busy() const {
-  for (int s = 0; s < kRunSlots; ++s)
-    if (busy(static_cast<RunSlot>(s))) return true;
+  for (const TaskRunner& r : runners_)
+    if (r.busy()) return true;
   return false;
 }
 
 void RunWorker::waitIdle() {
-  std::unique_lock lock(mutex_);
-  idle_.wait(lock, [&] {
-    for (int s = 0; s < kRunSlots; ++s)
-      if (pending_[static_cast<size_t>(s)] || running_[static_cast<size_t>(s)]) return false;
-    return true;
-  });
+  for (TaskRunner& r : runners_) r.waitIdle();
 }
 
-void RunWorker::loop() {
-  std::unique_lock lock(mutex_);
-  for (;;) {
-    int slot = -1;
-    wake_.wait(lock, [&] {
-      if (stop_) return true;
-      for (int s = 0; s < kRunSlots && slot < 0; ++s)  // Current first: it is on screen
-        if (pending_[static_cast<size_t>(s)]) slot = s;
-      return slot >= 0;
-    });
-    if (stop_) return;
-    const auto i = static_cast<size_t>(slot);
-    RunRequest request = std::move(*pending_[i]);
-    pending_[i].reset();
-    running_[i] = true;
-    lock.unlock();
-    RunOutput output = run(request);
-    lock.lock();
-    running_[i] = false;
-    done_[i] = std::move(output);
-    idle_.notify_all();
-    if (wakeHook_) wakeHook_();  // under the lock: setWake({}) cannot race with it
-  }
+int RunWorker::cancelledCount(RunSlot slot) const { return runner(slot).cancelledCount(); }
+
+void RunWorker::setSliced(bool on) {
+  for (TaskRunner& r : runners_) r.setSliced(on);
 }
 
-RunOutput RunWorker::run(const RunRequest& request) {
+RunOutput runRequest(const RunRequest& request) {
   RunOutput out;
   out.tag = request.tag;
   out.trace_company = request.trace_company;

@@ -1,7 +1,9 @@
-// Runs simulations off the UI thread: one std::thread, one condition variable, and a slot
-// per kind of run in which the latest request wins (older pending requests are dropped).
-// Finished runs wait in their slot until the UI thread takes them, so the UI keeps
-// showing the last results until new ones arrive.
+// Runs simulations in the background: one task runner (task_runner.h) per kind of run, so
+// each kind is latest-wins on its own: a new request replaces a waiting one and cancels the
+// run in progress, whose results are then dropped, never delivered. Finished runs wait
+// until the UI thread takes them, so the UI keeps showing the last results until new ones
+// arrive. Natively each runner has a thread of its own; without threads (the browser build,
+// or setSliced(true) in tests) a run is done when take() is called, between frames.
 //
 //   RunWorker worker;
 //   worker.submit(RunSlot::Current, {.scenario = snap, .tag = revision});
@@ -9,22 +11,21 @@
 //   if (auto done = worker.take(RunSlot::Current)) show(done->results);
 //
 // Tests call waitIdle() to block until every submitted run has finished. setWake() gives
-// the worker a hook it calls after each finished run (wake.h), so a main loop that waits
-// for events draws the results at once.
+// the worker a hook it calls after each finished or cancelled run (wake.h), so a main loop
+// that waits for events draws the results at once.
 #pragma once
 
+#include "app/core/task_runner.h"
 #include "app/core/wake.h"
 #include "engine/results.h"
 #include "engine/scenario.h"
 
 #include <array>
-#include <condition_variable>
 #include <cstdint>
+#include <functional>
 #include <memory>
-#include <mutex>
 #include <optional>
 #include <string>
-#include <thread>
 #include <vector>
 
 namespace cp::app {
@@ -50,40 +51,43 @@ struct RunOutput {
   double milliseconds = 0;
 };
 
+// One run: simulate() with the request's trace, the Why sentences in the interface
+// language. Never throws (an error is in RunOutput::error).
+RunOutput runRequest(const RunRequest& request);
+
 class RunWorker {
  public:
-  RunWorker() = default;
-  ~RunWorker();
+  using RunFunction = std::function<RunOutput(const RunRequest&)>;
+
+  // `run` does one run (tests pass one they can hold back); by default runRequest.
+  explicit RunWorker(RunFunction run = runRequest) : run_(std::move(run)) {}
   RunWorker(const RunWorker&) = delete;
   RunWorker& operator=(const RunWorker&) = delete;
 
-  // Queues a run (starting the thread on first use). Replaces a pending request of
-  // the same slot; a run already in progress finishes and is delivered.
+  // Queues a run of the slot, superseding its waiting request and cancelling its run in
+  // progress (which is then not delivered).
   void submit(RunSlot slot, RunRequest request);
-  // The newest finished run of a slot, once.
+  // The newest finished run of a slot, once. Sliced: does the slot's waiting run first.
   std::optional<RunOutput> take(RunSlot slot);
   // True when a slot holds a finished run that take() has not taken yet.
   bool hasResults() const;
-  // Called (from the worker thread) after each finished run; empty: none. Once
-  // setWake({}) has returned the old hook is never called again.
-  void setWake(WakeHook wake);
+  // Called (from a runner's thread) after each finished or cancelled run; empty: none.
+  // Once setWake({}) has returned the old hook is never called again.
+  void setWake(const WakeHook& wake);
   // True while a request of the slot is pending or running.
   bool busy(RunSlot slot) const;
   bool busy() const;
   void waitIdle();
+  int cancelledCount(RunSlot slot) const;  // runs superseded before they were delivered
+  // Without threads (the browser build; tests switch it on) a run is done in take().
+  void setSliced(bool on);
 
  private:
-  void loop();
-  static RunOutput run(const RunRequest& request);
+  TaskRunner& runner(RunSlot slot) { return runners_[static_cast<size_t>(slot)]; }
+  const TaskRunner& runner(RunSlot slot) const { return runners_[static_cast<size_t>(slot)]; }
 
-  mutable std::mutex mutex_;
-  std::condition_variable wake_, idle_;
-  std::array<std::optional<RunRequest>, kRunSlots> pending_;
-  std::array<std::optional<RunOutput>, kRunSlots> done_;
-  std::array<bool, kRunSlots> running_{};
-  bool stop_ = false;
-  WakeHook wakeHook_;
-  std::thread thread_;
+  RunFunction run_;
+  std::array<TaskRunner, kRunSlots> runners_;
 };
 
 }  // namespace cp::app

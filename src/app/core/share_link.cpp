@@ -178,15 +178,15 @@ std::string currentShareLink(const AppState& state, const std::vector<fs::path>&
       ShareLink{id, changedLeverStrings(state.doc), state.ui.language == "en" ? "" : state.ui.language});
 }
 
-void copyShareLink(AppState& state) {
+void copyShareLink(const AppState& state, UiState& ui) {
   std::string error;
   const std::string link = currentShareLink(state, scenarioDirs(""), &error);
   if (link.empty()) {
-    setError(state, tr("No link: ") + error);
+    setError(ui, tr("No link: ") + error);
     return;
   }
   ImGui::SetClipboardText(link.c_str());  // the browser build also puts it in the address bar
-  setStatus(state, tr("Copied the link: ") + link);
+  setStatus(ui, tr("Copied the link: ") + link);
 }
 
 }  // namespace cp::app

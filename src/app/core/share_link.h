@@ -27,6 +27,7 @@
 namespace cp::app {
 
 struct AppState;
+struct UiState;
 
 struct ShareLink {
   std::string scenario;  // library id, e.g. "baseline"
@@ -52,6 +53,6 @@ std::string openShareLink(AppState& state, std::string_view fragment,
 std::string currentShareLink(const AppState& state, const std::vector<std::filesystem::path>& library_dirs,
                              std::string* error);
 // File > Copy link: the link to the clipboard and a status line saying so (or why not).
-void copyShareLink(AppState& state);
+void copyShareLink(const AppState& state, UiState& ui);
 
 }  // namespace cp::app

@@ -207,7 +207,8 @@ std::optional<EnsembleWorker::Output> EnsembleWorker::take() {
 
 namespace {
 
-UncertaintyState::Key currentKey(const AppState& state) { return {version(state.doc), state.uncertainty.runs}; }
+UncertaintyState::Key currentKey(const UncertaintyState& u, const Document& doc) { return {version(doc), u.runs}; }
+UncertaintyState::Key currentKey(const AppState& state) { return currentKey(state.uncertainty, state.doc); }
 
 }  // namespace
 
@@ -219,8 +220,9 @@ void setUncertainty(AppState& state, bool on) {
   state.uncertainty.enabled = on;  // called while drawing: the next update() starts or stops the ensemble
 }
 
-void syncUncertainty(AppState& state) {
-  UncertaintyState& u = state.uncertainty;
+void syncUncertainty(AppState& state) { syncUncertainty(state.uncertainty, state.doc); }
+
+void syncUncertainty(UncertaintyState& u, const Document& doc) {
   if (auto out = u.worker.take(); out && out->tag == u.submitted_tag) {
     u.error = out->error;
     if (out->bands) {
@@ -228,18 +230,18 @@ void syncUncertainty(AppState& state) {
       u.shown = u.submitted;
     }
   }
-  if (!u.enabled || !scenarioHasUncertainty(state)) {
+  if (!u.enabled || !hasScenario(doc) || doc.loaded->uncertain.empty()) {
     if (u.submitted_tag != 0) u.worker.cancel();
     u.submitted_tag = 0;
     return;
   }
-  const UncertaintyState::Key key = currentKey(state);
+  const UncertaintyState::Key key = currentKey(u, doc);
   if (u.submitted_tag != 0 && u.submitted == key) return;
   if (u.bands && u.shown == key) return;  // toggled off and on again: still current
   u.submitted = key;
   u.submitted_tag = u.next_tag++;
   u.error.clear();
-  u.worker.submit({sharedSnapshot(state.doc), u.submitted_tag, u.runs});
+  u.worker.submit({sharedSnapshot(doc), u.submitted_tag, u.runs});
 }
 
 void waitForUncertainty(AppState& state) {

@@ -113,6 +113,7 @@ struct UncertaintyState {
 void setUncertainty(AppState& state, bool on);
 // Takes a finished ensemble and submits one when the edits changed (called by syncRuns).
 void syncUncertainty(AppState& state);
+void syncUncertainty(UncertaintyState& u, const Document& doc);  // the same, of the model's parts
 // Blocks until the bands of the current edits are in (screenshots, tests).
 void waitForUncertainty(AppState& state);
 // Whether the open scenario has uncertain inputs at all (else there is nothing to draw).

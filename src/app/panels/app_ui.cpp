@@ -72,25 +72,28 @@ const Shortcut& themeShortcut(Theme theme) {
   return kThemeDark;
 }
 
-void handleShortcuts(AppState& state) {
+// A user action that may drop unsaved edits: asked after the frame (commands.h).
+void guarded(UiState& ui, PendingAction action, const std::string& path = "") {
+  ui.commands.push_back(Guarded{action, path});
+}
+
+void handleShortcuts(const AppState& state, UiState& ui) {
   const bool doc = hasScenario(state.doc);
   // While a text field is active, Ctrl+Z/Y belong to it.
   const bool typing = ImGui::GetIO().WantTextInput;
-  if (pressed(kQuit)) requestGuarded(state, PendingAction::Quit);
-  if (pressed(kReload) && !state.scenario_path.empty()) state.ui.requests.reload = true;
-  if (pressed(kOpen)) requestOpenScenario(state);
-  if (doc && pressed(kSave)) state.ui.requests.save = true;
-  if (doc && pressed(kSaveAs)) requestSaveScenarioAs(state);
-  if (doc && pressed(kExportCsv)) requestExportCsv(state);
-  if (pressed(kExportPng)) {
-    requestExportPng(state, state.ui, /*enlarged_chart=*/false);
-  }
-  if (doc && !typing && pressed(kUndo)) state.ui.commands.push_back(Undo{});
-  if (doc && !typing && (pressed(kRedo) || pressed(kRedoAlt))) state.ui.commands.push_back(Redo{});
-  if (pressed(kPresenter)) setPresenter(state, !state.ui.presenter);
-  if (!typing && pressed(kLevers)) toggleLeverPanel(state.ui);
+  if (pressed(kQuit)) guarded(ui, PendingAction::Quit);
+  if (pressed(kReload) && !state.scenario_path.empty()) ui.requests.reload = true;
+  if (pressed(kOpen)) requestOpenScenario(state, ui);
+  if (doc && pressed(kSave)) ui.requests.save = true;
+  if (doc && pressed(kSaveAs)) requestSaveScenarioAs(state, ui);
+  if (doc && pressed(kExportCsv)) requestExportCsv(state, ui);
+  if (pressed(kExportPng)) requestExportPng(state, ui, /*enlarged_chart=*/false);
+  if (doc && !typing && pressed(kUndo)) ui.commands.push_back(Undo{});
+  if (doc && !typing && (pressed(kRedo) || pressed(kRedoAlt))) ui.commands.push_back(Redo{});
+  if (pressed(kPresenter)) setPresenter(ui, !ui.presenter);
+  if (!typing && pressed(kLevers)) toggleLeverPanel(ui);
   for (Theme t : {Theme::Dark, Theme::Light, Theme::Presenter}) {
-    if (pressed(themeShortcut(t))) state.ui.theme = t;
+    if (pressed(themeShortcut(t))) ui.theme = t;
   }
 }
 
@@ -102,53 +105,51 @@ bool menuItem(const Shortcut& s, bool enabled = true, bool selected = false) {
   return ImGui::MenuItem(tr(s.action), s.label, selected, enabled);
 }
 
-void drawRecentMenu(AppState& state) {
-  const bool open = ImGui::BeginMenu(tr("Open recent"), !state.ui.recent_files.empty());
+void drawRecentMenu(UiState& ui) {
+  const bool open = ImGui::BeginMenu(tr("Open recent"), !ui.recent_files.empty());
   probeItem("File/Open recent");
   if (!open) return;
   std::string chosen;
-  for (size_t i = 0; i < state.ui.recent_files.size(); ++i) {
+  for (size_t i = 0; i < ui.recent_files.size(); ++i) {
     ImGui::PushID(static_cast<int>(i));
-    if (ImGui::MenuItem(state.ui.recent_files[i].c_str())) chosen = state.ui.recent_files[i];
+    if (ImGui::MenuItem(ui.recent_files[i].c_str())) chosen = ui.recent_files[i];
     ImGui::PopID();
   }
   ImGui::Separator();
-  if (ImGui::MenuItem(tr("Clear list"))) state.ui.recent_files.clear();
+  if (ImGui::MenuItem(tr("Clear list"))) ui.recent_files.clear();
   ImGui::EndMenu();
-  if (!chosen.empty()) requestGuarded(state, PendingAction::Open, chosen);
+  if (!chosen.empty()) guarded(ui, PendingAction::Open, chosen);
 }
 
-void drawFileMenu(AppState& state) {
+void drawFileMenu(const AppState& state, UiState& ui) {
   const bool open = ImGui::BeginMenu(tr("File"));
   probeItem("menu/File");
   if (!open) return;
   const bool doc = hasScenario(state.doc);
-  if (menuItem(kOpen)) requestOpenScenario(state);
+  if (menuItem(kOpen)) requestOpenScenario(state, ui);
   probeItem("File/Open");
-  drawRecentMenu(state);
+  drawRecentMenu(ui);
   ImGui::Separator();
-  drawClassroomFileMenu(state);  // stories, workshops, sessions, the workshop report
+  drawClassroomFileMenu(state, ui);  // stories, workshops, sessions, the workshop report
   ImGui::Separator();
-  if (menuItem(kSave, doc)) state.ui.requests.save = true;
+  if (menuItem(kSave, doc)) ui.requests.save = true;
   probeItem("File/Save");
-  if (menuItem(kSaveAs, doc)) requestSaveScenarioAs(state);
+  if (menuItem(kSaveAs, doc)) requestSaveScenarioAs(state, ui);
   probeItem("File/Save as");
   if (ImGui::MenuItem(tr("Revert (discard your changes)"), nullptr, false, doc && isDirty(state.doc)))
-    requestGuarded(state, PendingAction::Revert);
+    guarded(ui, PendingAction::Revert);
   probeItem("File/Revert");
-  if (menuItem(kReload, !state.scenario_path.empty())) state.ui.requests.reload = true;
+  if (menuItem(kReload, !state.scenario_path.empty())) ui.requests.reload = true;
   probeItem("File/Reload scenario");
   ImGui::Separator();
-  if (menuItem(kExportCsv, doc && state.runs.current)) requestExportCsv(state);
+  if (menuItem(kExportCsv, doc && state.runs.current)) requestExportCsv(state, ui);
   probeItem("File/Export CSV");
-  if (menuItem(kExportPng)) {
-    requestExportPng(state, state.ui, /*enlarged_chart=*/false);
-  }
+  if (menuItem(kExportPng)) requestExportPng(state, ui, /*enlarged_chart=*/false);
   probeItem("File/Export PNG");
-  if (ImGui::MenuItem(tr("Copy link"), nullptr, false, doc)) copyShareLink(state);
+  if (ImGui::MenuItem(tr("Copy link"), nullptr, false, doc)) copyShareLink(state, ui);
   probeItem("File/Copy link");
   ImGui::Separator();
-  if (menuItem(kQuit)) requestGuarded(state, PendingAction::Quit);
+  if (menuItem(kQuit)) guarded(ui, PendingAction::Quit);
   probeItem("File/Quit");
   ImGui::EndMenu();
 }
@@ -168,29 +169,29 @@ void drawEditMenu(const AppState& state, UiState& ui) {
   ImGui::EndMenu();
 }
 
-void drawViewMenu(AppState& state) {
+void drawViewMenu(const AppState& state, UiState& ui) {
   const bool open = ImGui::BeginMenu(tr("View"));
   probeItem("menu/View");
   if (!open) return;
-  if (menuItem(kPresenter, true, state.ui.presenter)) setPresenter(state, !state.ui.presenter);
+  if (menuItem(kPresenter, true, ui.presenter)) setPresenter(ui, !ui.presenter);
   probeItem("View/Presenter mode");
-  if (menuItem(kLevers, hasScenario(state.doc), !leverPanelCollapsed(state.ui))) toggleLeverPanel(state.ui);
+  if (menuItem(kLevers, hasScenario(state.doc), !leverPanelCollapsed(ui))) toggleLeverPanel(ui);
   probeItem("View/Lever panel");
-  ImGui::MenuItem(tr("Tables and Why panel"), nullptr, &state.ui.windows.tables, !state.ui.presenter);
+  ImGui::MenuItem(tr("Tables and Why panel"), nullptr, &ui.windows.tables, !ui.presenter);
   probeItem("View/Tables");
-  ImGui::MenuItem(tr("Compute in FLOP-H100e"), nullptr, &state.ui.view.flop_units);
+  ImGui::MenuItem(tr("Compute in FLOP-H100e"), nullptr, &ui.view.flop_units);
   probeItem("View/FLOP units");
   itemTooltip(
       tr("FLOP-H100e counts every chip at tflops / 989 (an H20 is 0.15), as published chip counts do; "
          "H100e counts chips in the measure of their purpose (an H20 for inference is ~0.67)."));
   if (ImGui::MenuItem(tr("Uncertainty bands (p10-p90)"), nullptr, state.uncertainty.enabled, hasScenario(state.doc)))
-    state.ui.commands.push_back(SetUncertainty{!state.uncertainty.enabled});
+    ui.commands.push_back(SetUncertainty{!state.uncertainty.enabled});
   probeItem("View/Uncertainty");
-  ImGui::MenuItem(tr("Compare scenarios..."), nullptr, &state.ui.windows.compare_scenarios, hasScenario(state.doc));
+  ImGui::MenuItem(tr("Compare scenarios..."), nullptr, &ui.windows.compare_scenarios, hasScenario(state.doc));
   probeItem("View/Compare scenarios");
   ImGui::Separator();
   for (Theme t : {Theme::Dark, Theme::Light, Theme::Presenter}) {
-    if (ImGui::MenuItem(tr(themeLabel(t)), themeShortcut(t).label, state.ui.theme == t)) state.ui.theme = t;
+    if (ImGui::MenuItem(tr(themeLabel(t)), themeShortcut(t).label, ui.theme == t)) ui.theme = t;
     const std::string probe_name = std::string("View/") + themeLabel(t);
     probeItem(probe_name.c_str());
   }
@@ -200,15 +201,15 @@ void drawViewMenu(AppState& state) {
   if (language_open) {
     // Each language in its own name, so a reader can find theirs whatever is shown now.
     for (const cp::i18n::Language& l : cp::i18n::languages()) {
-      if (ImGui::MenuItem(l.name, nullptr, state.ui.language == l.code)) setAppLanguage(state, l.code);
+      if (ImGui::MenuItem(l.name, nullptr, ui.language == l.code)) ui.commands.push_back(SetLanguage{l.code});
       probeItem((std::string("Language/") + l.code).c_str());
     }
     ImGui::EndMenu();
   }
   ImGui::Separator();
   if (ImGui::BeginMenu(tr("Developer tools"))) {
-    ImGui::MenuItem(tr("Dear ImGui demo"), nullptr, &state.ui.windows.imgui_demo);
-    ImGui::MenuItem(tr("Dear ImGui metrics"), nullptr, &state.ui.windows.imgui_metrics);
+    ImGui::MenuItem(tr("Dear ImGui demo"), nullptr, &ui.windows.imgui_demo);
+    ImGui::MenuItem(tr("Dear ImGui metrics"), nullptr, &ui.windows.imgui_metrics);
     ImGui::EndMenu();
   }
   ImGui::EndMenu();
@@ -227,12 +228,12 @@ void drawHelpMenu(UiState& ui) {
   ImGui::EndMenu();
 }
 
-void drawMainMenuBar(AppState& state) {
+void drawMainMenuBar(const AppState& state, UiState& ui) {
   if (!ImGui::BeginMainMenuBar()) return;  // EndMainMenuBar only when it returned true
-  drawFileMenu(state);
-  drawEditMenu(state, state.ui);
-  drawViewMenu(state);
-  drawHelpMenu(state.ui);
+  drawFileMenu(state, ui);
+  drawEditMenu(state, ui);
+  drawViewMenu(state, ui);
+  drawHelpMenu(ui);
   ImGui::EndMainMenuBar();
 }
 
@@ -538,24 +539,27 @@ void applyThemeIfChanged(AppState& state) {
 
 void drawUi(AppState& state) {
   applyThemeIfChanged(state);
-  handleShortcuts(state);
-  drawMainMenuBar(state);
-  drawStatusBar(state);
-  state.ui.view.why_visible = false;  // set again by the Why panel if it is drawn
-  state.ui.explain.explain_visible = state.ui.explain.sensitivity_visible = false;  // likewise the Explain tabs
-  drawCentralArea(state, state.ui);
-  drawEnlargedChart(state, state.ui);
-  drawCompareWindow(state, state.ui);
-  drawDialogs(state);
-  drawHandoutCard(state, state.ui);
-  drawRecoveryDialogs(state, state.ui);
-  drawAboutWindow(state.ui);
-  drawSourcesWindow(state, state.ui);
-  drawShortcutsWindow(state.ui);
-  drawImGuiTools(state.ui);
+  // From here on the model is read only: every panel writes the view state and pushes commands.
+  const AppState& model = state;
+  UiState& ui = state.ui;
+  handleShortcuts(model, ui);
+  drawMainMenuBar(model, ui);
+  drawStatusBar(model);
+  ui.view.why_visible = false;                                          // set again by the Why panel if it is drawn
+  ui.explain.explain_visible = ui.explain.sensitivity_visible = false;  // likewise the Explain tabs
+  drawCentralArea(model, ui);
+  drawEnlargedChart(model, ui);
+  drawCompareWindow(model, ui);
+  drawDialogs(model, ui);
+  drawHandoutCard(model, ui);
+  drawRecoveryDialogs(model, ui);
+  drawAboutWindow(ui);
+  drawSourcesWindow(model, ui);
+  drawShortcutsWindow(ui);
+  drawImGuiTools(ui);
   // A slider drag is one undo step: it ends when nothing is held any more.
-  if ((gestureOpen(state.doc) || dragPending(state.ui.commands)) && !ImGui::IsAnyItemActive())
-    state.ui.commands.push_back(EndGesture{});
+  if ((gestureOpen(model.doc) || dragPending(ui.commands)) && !ImGui::IsAnyItemActive())
+    ui.commands.push_back(EndGesture{});
 }
 
 void updateAndDraw(AppState& state) {

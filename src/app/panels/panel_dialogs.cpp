@@ -1,7 +1,8 @@
 // Modal dialogs: the file dialog (one drawing for every FileDialog: the scenario's open,
 // save as and export, the classroom's story, workshop, session, report and handouts; see
-// dialogs.h) and "discard unsaved changes?". A dialog's OK runs its on_ok, which raises the
-// request that handleRequests() (or the main loop, for PNGs) carries out.
+// dialogs.h) and "discard unsaved changes?". They read the state const: OK or Cancel is a
+// command (CloseFileDialog) whose on_ok, applied after the frame, raises the request that
+// handleRequests() (or the main loop, for PNGs) carries out.
 //
 // [SECTION] Helpers
 // [SECTION] File dialog
@@ -71,8 +72,8 @@ bool fileList(FileDialog& f) {
   return ok;
 }
 
-void drawFileDialog(AppState& state) {
-  Dialogs& d = state.ui.dialogs;
+void drawFileDialog(UiState& ui) {
+  Dialogs& d = ui.dialogs;
   if (!d.shown) return;
   FileDialog& f = *d.shown;
   if (!beginModal(f.title, f.width_em)) {
@@ -98,7 +99,7 @@ void drawFileDialog(AppState& state) {
   probeItem(probeName(f, "path").c_str());
   if (!f.error.empty()) {
     ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextColored(errorColor(state.ui.theme), "%s", f.error.c_str());
+    ImGui::TextColored(errorColor(ui.theme), "%s", f.error.c_str());
     ImGui::PopTextWrapPos();
   }
   ok |= ImGui::Button(tr(f.ok_label));
@@ -112,14 +113,12 @@ void drawFileDialog(AppState& state) {
   }
   if ((ok && !f.path.empty()) || cancel || upload) {
     ImGui::CloseCurrentPopup();
-    const FileDialog done = std::move(f);
+    FileDialog done = std::move(f);
     d.shown.reset();  // before the callbacks, which may ask for another dialog
     if (upload)
       d.upload();
-    else if (!cancel && done.on_ok)
-      done.on_ok(state, done);
-    else if (cancel && done.on_cancel)
-      done.on_cancel(state);
+    else  // what OK or Cancel does happens after the frame
+      ui.commands.push_back(CloseFileDialog{std::move(done), !cancel});
   }
   ImGui::EndPopup();
 }
@@ -128,8 +127,8 @@ void drawFileDialog(AppState& state) {
 // [SECTION] Confirm discard
 //-----------------------------------------------------------------------------
 
-void drawConfirm(AppState& state) {
-  Dialogs& d = state.ui.dialogs;
+void drawConfirm(const AppState& state, UiState& ui) {
+  Dialogs& d = ui.dialogs;
   if (!beginModal(kConfirmTitle, 32.0f)) return;
   const bool game = workshopDirty(state);  // a workshop game: its session is what to save
   ImGui::PushTextWrapPos(0.0f);
@@ -143,16 +142,16 @@ void drawConfirm(AppState& state) {
   if (ImGui::Button(tr("Save..."))) {
     d.continue_after_save = true;
     if (game)
-      requestSaveWorkshopSession(state);
+      ui.commands.push_back(SaveWorkshopSession{});
     else
-      state.ui.requests.save = true;
+      ui.requests.save = true;
     ImGui::CloseCurrentPopup();
   }
   probeItem("confirm/save");
   ImGui::SameLine();
   if (ImGui::Button(tr("Discard changes"))) {
     ImGui::CloseCurrentPopup();
-    performPending(state);
+    ui.commands.push_back(DiscardAndContinue{});
   }
   probeItem("confirm/discard");
   ImGui::SameLine();
@@ -169,8 +168,8 @@ void drawConfirm(AppState& state) {
 // [SECTION] drawDialogs
 //-----------------------------------------------------------------------------
 
-void drawDialogs(AppState& state) {
-  Dialogs& d = state.ui.dialogs;
+void drawDialogs(const AppState& state, UiState& ui) {
+  Dialogs& d = ui.dialogs;
   if (d.requested) {
     d.shown = std::move(*d.requested);
     d.requested.reset();
@@ -180,8 +179,8 @@ void drawDialogs(AppState& state) {
     d.confirm_requested = false;
     ImGui::OpenPopup(tr(kConfirmTitle));
   }
-  drawFileDialog(state);
-  drawConfirm(state);
+  drawFileDialog(ui);
+  drawConfirm(state, ui);
 }
 
 }  // namespace cp::app

@@ -33,7 +33,7 @@ void drawChipsTable(const AppState& state, UiState& ui);      // panel_chips.cpp
 void drawRuleTimeline(const AppState& state, UiState& ui);    // panel_rules.cpp
 void drawWhyPanel(const AppState& state, UiState& ui);        // panel_why.cpp
 void drawErrorPanel(const AppState& state, UiState& ui);      // panel_error.cpp: every load problem
-void drawDialogs(AppState& state);                            // panel_dialogs.cpp: open, save as, export, confirm
+void drawDialogs(const AppState& state, UiState& ui);         // panel_dialogs.cpp: open, save as, export, confirm
 void drawRecoveryDialogs(const AppState& state,
                          UiState& ui);  // panel_recovery.cpp: restore session, file changed on disk
 void drawUncertaintyBar(const AppState& state, UiState& ui);  // panel_uncertainty.cpp: bands toggle and progress

@@ -322,10 +322,7 @@ int run(const CliArgs& args) {
   }
 
   // Finished runs end the wait for events (cleared before the window goes away).
-  state.worker.setWake(platform.wakeHook());
-  state.uncertainty.worker.setWake(platform.wakeHook());
-  state.explain.attribution.worker.setWake(platform.wakeHook());
-  state.explain.sensitivity.worker.setWake(platform.wakeHook());
+  state.setWake(platform.wakeHook());  // every worker of the document (document_controller.h)
 
   Bench bench;
   bench.frames = args.bench_frames.value_or(0);
@@ -462,10 +459,7 @@ int run(const CliArgs& args) {
     }
   }
 
-  state.worker.setWake({});
-  state.uncertainty.worker.setWake({});
-  state.explain.attribution.worker.setWake({});
-  state.explain.sensitivity.worker.setWake({});
+  state.setWake({});
   platform.shutdownImGuiBackends();
   ImGui::DestroyContext();
   platform.shutdown();

@@ -202,3 +202,21 @@ TEST(Theme, NamesRoundTrip) {
   EXPECT_EQ(parseTheme("Dark"), std::nullopt);
   EXPECT_EQ(parseTheme(""), std::nullopt);
 }
+
+// Without threads (the browser) the frame's update() submits the edit and does its run in
+// the same call: the edit is on screen in the next frame, as with threads.
+TEST(Runs, SlicedAnEditIsShownByTheNextUpdate) {
+  AppState state;
+  state.worker.setSliced(true);
+  state.scenario_path = baselinePath();
+  loadScenario(state);
+  ASSERT_TRUE(state.runs.current && state.runs.baseline) << "a load runs both at once";
+  const std::uint64_t before = state.runs.current->fingerprint();
+  setLeverValue(state.doc, state.doc.loaded->findLever("us.export_enforcement"), 0.25);
+  update(state);
+  EXPECT_EQ(state.runs.shown, version(state.doc));
+  EXPECT_EQ(state.runs.last_latency_frames, 0);
+  EXPECT_NE(state.runs.current->fingerprint(), before);
+  EXPECT_FALSE(state.worker.busy());
+  EXPECT_FALSE(updating(state));
+}

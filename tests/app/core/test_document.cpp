@@ -6,6 +6,7 @@
 #include "engine/month.h"
 
 #include "scenario_paths.h"
+#include "shared_baseline.h"
 
 #include <gtest/gtest.h>
 
@@ -15,10 +16,7 @@ using namespace cp::app;
 
 namespace {
 
-std::shared_ptr<const cp::Scenario> baseline() {
-  static const auto s = std::make_shared<const cp::Scenario>(cp::loadScenario(cp::test::baselinePath()));
-  return s;
-}
+std::shared_ptr<const cp::Scenario> baseline() { return cp::test::sharedBaseline(); }
 
 Document freshDocument() { return openDocument("baseline.json", baseline()); }
 

@@ -1,12 +1,17 @@
 // The Explain tab (waterfall of the edits), the Sensitivity tab (tornado; a click sets a
 // lever) and the Compare scenarios window, driven headlessly.
 #include "app/platform/cli_args.h"
+#include "app/core/chart_specs.h"
 #include "app/core/explain.h"
 #include "app/panels/panels.h"
 #include "dashboard_fixture.h"
 #include "engine/levers.h"
 #include "scenario_paths.h"
+#include "engine/attribution.h"
 #include "engine/loader.h"
+#include "engine/month.h"
+#include "engine/sensitivity.h"
+#include "engine/simulate.h"
 
 #include <gtest/gtest.h>
 
@@ -14,6 +19,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <memory>
@@ -218,4 +224,53 @@ TEST(ExplainCliArgs, TabAndCompare) {
   EXPECT_EQ(parseCliArgs({}).args.tab, -1);
   EXPECT_NE(parseCliArgs({"--tab", "nope"}).error.find("explain or sensitivity"), std::string::npos);
   EXPECT_FALSE(parseCliArgs({"--compare=yes"}).ok());
+}
+
+// The dashboard's analyses record only the series their metric reads (Metric::series), and
+// what they read is bit for bit what a full run gives: every KPI (a 12-month sum or a
+// month's value) and every chart series, then an attribution and a tornado of a KPI.
+TEST(ExplainMetric, RecordsOnlyTheSeriesItReadsWithTheSameBits) {
+  const cp::Scenario base = cp::loadScenario(cp::test::baselinePath());
+  const int month = *cp::parseMonth("2028-01");
+  cp::Scenario ended = base;
+  ended.end = month;
+  const cp::Results full = cp::simulate(ended);
+  const auto targets = explainTargets(base);
+  ASSERT_GT(targets.size(), 10u);
+  for (const TargetChoice& t : targets) {
+    const cp::Metric m = explainMetric(base, t.target, month);
+    ASSERT_FALSE(m.series.all()) << t.label;
+    cp::RunOptions o;
+    o.record = m.series;
+    const cp::Results recorded = cp::simulate(ended, o);
+    EXPECT_LT(recorded.keys().size(), full.keys().size()) << t.label;
+    const double a = m.read(recorded), b = m.read(full);
+    EXPECT_FALSE(std::isnan(b)) << t.label;
+    EXPECT_EQ(std::memcmp(&a, &b, sizeof a), 0) << t.label << ": " << a << " vs " << b;
+  }
+
+  const cp::Scenario variant = cp::withLevers(
+      base, cp::parseLeverArgs({"us.remote_access_control=on@2026-01", "cn.hbm_access=1.5@2026-01"}, base));
+  ExplainTarget kpi;
+  kpi.kpi = 4;  // a 12-month sum
+  ASSERT_EQ(kpiSpecs()[4].aggregate, KpiAggregate::Sum12);
+  const cp::Metric m = explainMetric(base, kpi, month);
+  cp::Metric whole = m;
+  whole.series = {};  // the full runs of before
+  const cp::Attribution a = cp::attribute(base, variant, m), a_full = cp::attribute(base, variant, whole);
+  ASSERT_EQ(a.levers.size(), 2u);
+  EXPECT_EQ(a.base_value, a_full.base_value);
+  EXPECT_EQ(a.variant_value, a_full.variant_value);
+  for (size_t i = 0; i < a.levers.size(); ++i) {
+    EXPECT_EQ(a.levers[i].value, a_full.levers[i].value);
+    EXPECT_EQ(a.levers[i].alone, a_full.levers[i].alone);
+  }
+  const std::vector<int> levers = {0, 1, 2};
+  const cp::Sensitivity s = cp::sensitivity(variant, m, levers), s_full = cp::sensitivity(variant, whole, levers);
+  ASSERT_EQ(s.rows.size(), s_full.rows.size());
+  EXPECT_EQ(s.value, s_full.value);
+  for (size_t i = 0; i < s.rows.size(); ++i) {
+    EXPECT_EQ(s.rows[i].at_low, s_full.rows[i].at_low);
+    EXPECT_EQ(s.rows[i].at_high, s_full.rows[i].at_high);
+  }
 }

@@ -152,6 +152,25 @@ TEST(AppUi, QuitFromMenuAndShortcut) {
   EXPECT_TRUE(other.ui.requests.quit);
 }
 
+// The menu bar reads the state const: what would drop unsaved edits (Quit) is a command,
+// carried out after the frame's drawing.
+TEST(AppUi, MenuQuitIsACommandAppliedAfterTheFrame) {
+  ImGuiHarness ui;
+  AppState state;
+  const auto draw_only = [&] {
+    update(state);
+    drawUi(state);  // no applyCommands: the queue stays for the test to see
+  };
+  ui.frame(draw_only);
+  clickMenuItem(ui, draw_only, "File", "Quit");
+  EXPECT_FALSE(state.ui.requests.quit) << "acted while drawing";
+  ASSERT_EQ(state.ui.commands.size(), 1u);
+  ASSERT_TRUE(std::holds_alternative<Guarded>(state.ui.commands.front()));
+  EXPECT_EQ(std::get<Guarded>(state.ui.commands.front()).action, PendingAction::Quit);
+  applyCommands(state);
+  EXPECT_TRUE(state.ui.requests.quit);
+}
+
 TEST(AppUi, ShortcutWorksWhileMenuIsOpen) {
   ImGuiHarness ui;
   AppState state;
