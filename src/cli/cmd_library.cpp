@@ -84,14 +84,10 @@ std::string compact(double v, const char* prefix) {
 std::string human(std::optional<double> v, Unit u) {
   if (!v) return "-";
   switch (u) {
-    case Unit::H100e:
-      return compact(*v, "");
-    case Unit::Usd:
-      return compact(*v, "$");
-    case Unit::Months:
-      return fmt::format("{:.1f}", *v);
-    case Unit::Share:
-      return fmt::format("{:.2f}", *v);
+    case Unit::H100e: return compact(*v, "");
+    case Unit::Usd: return compact(*v, "$");
+    case Unit::Months: return fmt::format("{:.1f}", *v);
+    case Unit::Share: return fmt::format("{:.2f}", *v);
   }
   return "-";
 }
@@ -110,10 +106,8 @@ std::string change(std::optional<double> base, std::optional<double> var, Unit u
           std::fabs(pct) < 0.05 ? "0" : (std::fabs(pct) < 10 ? fmt::format("{:.1f}", pct) : fmt::format("{:.0f}", pct));
       return with_sign(s) + (s == "0" ? "" : "%");
     }
-    case Unit::Months:
-      return std::fabs(d) < 0.05 ? "0" : with_sign(fmt::format("{:.1f}", d));
-    case Unit::Share:
-      return std::fabs(d) < 0.005 ? "0" : with_sign(fmt::format("{:.2f}", d));
+    case Unit::Months: return std::fabs(d) < 0.05 ? "0" : with_sign(fmt::format("{:.1f}", d));
+    case Unit::Share: return std::fabs(d) < 0.005 ? "0" : with_sign(fmt::format("{:.2f}", d));
   }
   return "n/a";
 }

@@ -146,15 +146,11 @@ std::string describeLever(const Scenario& s, int lever, int from, int to) {
 
 std::pair<double, double> leverEnds(const Lever& l) {
   switch (l.kind) {
-    case LeverKind::Bool:
-      return {0.0, 1.0};
-    case LeverKind::Month:
-      return {l.min, static_cast<double>(kNever)};
-    case LeverKind::Choice:
-      return {0.0, static_cast<double>(std::max<std::size_t>(1, l.options.size()) - 1)};
+    case LeverKind::Bool: return {0.0, 1.0};
+    case LeverKind::Month: return {l.min, static_cast<double>(kNever)};
+    case LeverKind::Choice: return {0.0, static_cast<double>(std::max<std::size_t>(1, l.options.size()) - 1)};
     case LeverKind::Number:
-    case LeverKind::Share:
-      return {l.min, l.max};
+    case LeverKind::Share: return {l.min, l.max};
   }
   return {l.min, l.max};
 }

@@ -21,16 +21,11 @@ namespace cp {
 
 const char* toString(Aggregate a) {
   switch (a) {
-    case Aggregate::Sum:
-      return "sum";
-    case Aggregate::Mean:
-      return "mean";
-    case Aggregate::Last:
-      return "last";
-    case Aggregate::Max:
-      return "max";
-    case Aggregate::Change:
-      return "change";
+    case Aggregate::Sum: return "sum";
+    case Aggregate::Mean: return "mean";
+    case Aggregate::Last: return "last";
+    case Aggregate::Max: return "max";
+    case Aggregate::Change: return "change";
   }
   return "?";
 }
@@ -270,16 +265,12 @@ Calibration evaluateTargets(const std::vector<Target>& targets, const Results& r
         for (int m = t.from; m <= t.to; ++m) v += value(m);
         if (t.aggregate == Aggregate::Mean) v /= static_cast<double>(t.to - t.from + 1);
         break;
-      case Aggregate::Last:
-        v = value(t.to);
-        break;
+      case Aggregate::Last: v = value(t.to); break;
       case Aggregate::Max:
         v = value(t.from);
         for (int m = t.from + 1; m <= t.to; ++m) v = std::max(v, value(m));
         break;
-      case Aggregate::Change:
-        v = value(t.to) - value(t.from - 1);
-        break;
+      case Aggregate::Change: v = value(t.to) - value(t.from - 1); break;
     }
     TargetRow row;
     row.target = t;

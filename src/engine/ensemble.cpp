@@ -28,12 +28,8 @@ void sampleInto(const Scenario& s, std::uint64_t seed, std::uint64_t run, std::v
   out.clear();
   for (const Uncertain& u : s.uncertain) {
     switch (u.dist) {
-      case Dist::Triangular:
-        out.push_back(triangular(rng.uniform(), u.a, u.b, u.c));
-        break;
-      case Dist::Lognormal:
-        out.push_back(lognormal(rng.uniformOpen(), u.a, u.b));
-        break;
+      case Dist::Triangular: out.push_back(triangular(rng.uniform(), u.a, u.b, u.c)); break;
+      case Dist::Lognormal: out.push_back(lognormal(rng.uniformOpen(), u.a, u.b)); break;
     }
   }
 }

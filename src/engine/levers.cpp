@@ -13,16 +13,11 @@ namespace cp {
 
 const char* toString(LeverKind k) {
   switch (k) {
-    case LeverKind::Bool:
-      return "bool";
-    case LeverKind::Number:
-      return "number";
-    case LeverKind::Share:
-      return "share";
-    case LeverKind::Month:
-      return "month";
-    case LeverKind::Choice:
-      return "choice";
+    case LeverKind::Bool: return "bool";
+    case LeverKind::Number: return "number";
+    case LeverKind::Share: return "share";
+    case LeverKind::Month: return "month";
+    case LeverKind::Choice: return "choice";
   }
   return "?";
 }
@@ -131,28 +126,22 @@ Scenario withLevers(Scenario s, const std::vector<LeverSetting>& settings) {
 
 std::string formatLeverValue(const Lever& l, double v) {
   switch (l.kind) {
-    case LeverKind::Bool:
-      return v > 0.5 ? "on" : "off";
-    case LeverKind::Month:
-      return formatMonth(static_cast<int>(std::lround(v)));
+    case LeverKind::Bool: return v > 0.5 ? "on" : "off";
+    case LeverKind::Month: return formatMonth(static_cast<int>(std::lround(v)));
     case LeverKind::Choice: {
       const auto i = static_cast<size_t>(std::max(0.0, v));
       return i < l.options.size() ? l.options[i] : fmt::format("{}", v);
     }
-    default:
-      return fmt::format("{:g}", v);
+    default: return fmt::format("{:g}", v);
   }
 }
 
 std::string formatLeverRange(const Lever& l) {
   switch (l.kind) {
     case LeverKind::Number:
-    case LeverKind::Share:
-      return fmt::format("{:g}..{:g}{}", l.min, l.max, l.unit.empty() ? "" : " " + l.unit);
-    case LeverKind::Month:
-      return "YYYY-MM|never";
-    case LeverKind::Bool:
-      return "on|off";
+    case LeverKind::Share: return fmt::format("{:g}..{:g}{}", l.min, l.max, l.unit.empty() ? "" : " " + l.unit);
+    case LeverKind::Month: return "YYYY-MM|never";
+    case LeverKind::Bool: return "on|off";
     case LeverKind::Choice: {
       std::string out;
       for (const std::string& o : l.options) out += (out.empty() ? "" : "|") + o;

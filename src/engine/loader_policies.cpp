@@ -185,18 +185,10 @@ void readRule(Reader& r, const json& e, const std::string& p, Scenario& s, const
       static_cast<LicenceTerms&>(threshold) = std::move(terms);
       ru.spec = std::move(threshold);
       break;
-    case RuleKind::NamedProduct:
-      ru.spec = NamedProductRule{std::move(terms), std::move(named)};
-      break;
-    case RuleKind::CountryCaps:
-      ru.spec = caps;
-      break;
-    case RuleKind::EntityList:
-      ru.spec = std::move(listed);
-      break;
-    case RuleKind::RemoteAccess:
-      ru.spec = remote;
-      break;
+    case RuleKind::NamedProduct: ru.spec = NamedProductRule{std::move(terms), std::move(named)}; break;
+    case RuleKind::CountryCaps: ru.spec = caps; break;
+    case RuleKind::EntityList: ru.spec = std::move(listed); break;
+    case RuleKind::RemoteAccess: ru.spec = remote; break;
     case RuleKind::VolumeCap:
       static_cast<NamedChips&>(cap) = std::move(named);
       cap.destinations = std::move(terms.destinations);

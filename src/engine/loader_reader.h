@@ -27,18 +27,12 @@ inline constexpr double kMaxMagnitude = 1e18;
 
 inline const char* describe(NK k) {
   switch (k) {
-    case NK::Number:
-      return "a number";
-    case NK::NonNeg:
-      return "a number >= 0";
-    case NK::Positive:
-      return "a number > 0";
-    case NK::Share:
-      return "a share between 0 and 1";
-    case NK::Month:
-      return "a month \"YYYY-MM\" or \"never\"";
-    case NK::Bool:
-      return "true or false";
+    case NK::Number: return "a number";
+    case NK::NonNeg: return "a number >= 0";
+    case NK::Positive: return "a number > 0";
+    case NK::Share: return "a share between 0 and 1";
+    case NK::Month: return "a month \"YYYY-MM\" or \"never\"";
+    case NK::Bool: return "true or false";
   }
   return "?";
 }
@@ -55,14 +49,10 @@ class Reader : public JsonReader {
   bool inBounds(double v, NK k) const {
     if (!std::isfinite(v)) return false;
     switch (k) {
-      case NK::NonNeg:
-        return v >= 0;
-      case NK::Positive:
-        return v > 0;
-      case NK::Share:
-        return v >= 0 && v <= 1;
-      default:
-        return std::fabs(v) < 1e30;
+      case NK::NonNeg: return v >= 0;
+      case NK::Positive: return v > 0;
+      case NK::Share: return v >= 0 && v <= 1;
+      default: return std::fabs(v) < 1e30;
     }
   }
 

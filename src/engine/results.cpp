@@ -6,18 +6,12 @@ namespace cp {
 
 const char* toString(Scope s) {
   switch (s) {
-    case Scope::Company:
-      return "company";
-    case Scope::Bloc:
-      return "bloc";
-    case Scope::Jurisdiction:
-      return "jurisdiction";
-    case Scope::Vendor:
-      return "vendor";
-    case Scope::Chip:
-      return "chip";
-    case Scope::Global:
-      return "global";
+    case Scope::Company: return "company";
+    case Scope::Bloc: return "bloc";
+    case Scope::Jurisdiction: return "jurisdiction";
+    case Scope::Vendor: return "vendor";
+    case Scope::Chip: return "chip";
+    case Scope::Global: return "global";
   }
   return "?";
 }

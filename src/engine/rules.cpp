@@ -10,48 +10,30 @@ namespace cp {
 
 const char* toString(Status s) {
   switch (s) {
-    case Status::Allowed:
-      return "allowed";
-    case Status::Licence:
-      return "licence";
-    case Status::Limited:
-      return "limited";
-    case Status::Denied:
-      return "denied";
+    case Status::Allowed: return "allowed";
+    case Status::Licence: return "licence";
+    case Status::Limited: return "limited";
+    case Status::Denied: return "denied";
   }
   return "?";
 }
 
 const char* toString(Reason r) {
   switch (r) {
-    case Reason::None:
-      return CP_N_("no rule applies");
-    case Reason::NotForSale:
-      return CP_N_("not on sale this month");
-    case Reason::BuyerRestricted:
-      return CP_N_("sold only to named buyers");
-    case Reason::VendorMarket:
-      return CP_N_("vendor does not sell to this market");
-    case Reason::EntityList:
-      return CP_N_("buyer on the Entity List");
-    case Reason::Tier3:
-      return CP_N_("tier-3 destination");
-    case Reason::Threshold:
-      return CP_N_("performance threshold");
-    case Reason::NamedProduct:
-      return CP_N_("named-product control");
-    case Reason::RemoteAccess:
-      return CP_N_("remote-access control");
-    case Reason::TenantClause:
-      return CP_N_("diffusion rule tenant clause");
-    case Reason::HostKyc:
-      return CP_N_("host know-your-customer checks");
-    case Reason::HqClauseNotEnforced:
-      return CP_N_("headquarters clause not enforced");
-    case Reason::ImportGateClosed:
-      return CP_N_("Beijing's import gate closed");
-    case Reason::ImportNotApproved:
-      return CP_N_("not approved by Beijing for imports");
+    case Reason::None: return CP_N_("no rule applies");
+    case Reason::NotForSale: return CP_N_("not on sale this month");
+    case Reason::BuyerRestricted: return CP_N_("sold only to named buyers");
+    case Reason::VendorMarket: return CP_N_("vendor does not sell to this market");
+    case Reason::EntityList: return CP_N_("buyer on the Entity List");
+    case Reason::Tier3: return CP_N_("tier-3 destination");
+    case Reason::Threshold: return CP_N_("performance threshold");
+    case Reason::NamedProduct: return CP_N_("named-product control");
+    case Reason::RemoteAccess: return CP_N_("remote-access control");
+    case Reason::TenantClause: return CP_N_("diffusion rule tenant clause");
+    case Reason::HostKyc: return CP_N_("host know-your-customer checks");
+    case Reason::HqClauseNotEnforced: return CP_N_("headquarters clause not enforced");
+    case Reason::ImportGateClosed: return CP_N_("Beijing's import gate closed");
+    case Reason::ImportNotApproved: return CP_N_("not approved by Beijing for imports");
   }
   return "?";
 }
@@ -77,9 +59,7 @@ Verdict fromPolicy(const LicenceTerms& r, int index, Reason reason, const Inputs
       v.status = Status::Licence;
       v.approval = std::clamp(in.at(r.approval, t), 0.0, 1.0);
       break;
-    case Policy::Allow:
-      v.status = Status::Allowed;
-      break;
+    case Policy::Allow: v.status = Status::Allowed; break;
   }
   v.fee_share = std::clamp(in.at(r.fee_share, t), 0.0, 1.0);
   return v;
@@ -456,10 +436,8 @@ std::string explainUs(const Verdict& v, const std::string& who, const Text& t) {
     case Status::Licence:
       return t.trf("licence needed ({}): {:.0f}% approved, {:.0f}% fee — {}", reason, v.approval * 100,
                    v.fee_share * 100, who);
-    case Status::Limited:
-      return t.trf("limited ({}): {:.0f}% gets through {}", reason, v.allowed_share * 100, who);
-    case Status::Denied:
-      return who.empty() ? t.trf("denied: {}", reason) : t.trf("denied ({}) by {}", reason, who);
+    case Status::Limited: return t.trf("limited ({}): {:.0f}% gets through {}", reason, v.allowed_share * 100, who);
+    case Status::Denied: return who.empty() ? t.trf("denied: {}", reason) : t.trf("denied ({}) by {}", reason, who);
   }
   return "";
 }

@@ -21,30 +21,21 @@ int Scenario::findSite(std::string_view id) const { return findId(sites, id); }
 
 const char* toString(RuleKind k) {
   switch (k) {
-    case RuleKind::Threshold:
-      return "threshold";
-    case RuleKind::NamedProduct:
-      return "named_product";
-    case RuleKind::CountryCaps:
-      return "country_caps";
-    case RuleKind::EntityList:
-      return "entity_list";
-    case RuleKind::RemoteAccess:
-      return "remote_access";
-    case RuleKind::VolumeCap:
-      return "volume_cap";
+    case RuleKind::Threshold: return "threshold";
+    case RuleKind::NamedProduct: return "named_product";
+    case RuleKind::CountryCaps: return "country_caps";
+    case RuleKind::EntityList: return "entity_list";
+    case RuleKind::RemoteAccess: return "remote_access";
+    case RuleKind::VolumeCap: return "volume_cap";
   }
   return "?";
 }
 
 const char* toString(Policy p) {
   switch (p) {
-    case Policy::Deny:
-      return "deny";
-    case Policy::CaseByCase:
-      return "case_by_case";
-    case Policy::Allow:
-      return "allow";
+    case Policy::Deny: return "deny";
+    case Policy::CaseByCase: return "case_by_case";
+    case Policy::Allow: return "allow";
   }
   return "?";
 }

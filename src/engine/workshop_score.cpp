@@ -23,12 +23,9 @@ double aggregate(const Results& r, const Objective& o, int first, int last) {
                                             formatMonth(r.start() + t0), formatMonth(last), formatMonth(r.start()),
                                             formatMonth(r.start() + r.months() - 1)));
   switch (o.aggregate) {
-    case Aggregate::Last:
-      return v[t1];
-    case Aggregate::Change:
-      return v[t1] - v[t0];
-    case Aggregate::Max:
-      return *std::max_element(v + t0, v + t1 + 1);
+    case Aggregate::Last: return v[t1];
+    case Aggregate::Change: return v[t1] - v[t0];
+    case Aggregate::Max: return *std::max_element(v + t0, v + t1 + 1);
     case Aggregate::Sum:
     case Aggregate::Mean: {
       double sum = 0;

@@ -46,39 +46,17 @@ std::string unescapePo(std::string_view s, bool* ok) {
     }
     const char c = s[++i];
     switch (c) {
-      case 'n':
-        out += '\n';
-        break;
-      case 't':
-        out += '\t';
-        break;
-      case 'r':
-        out += '\r';
-        break;
-      case 'a':
-        out += '\a';
-        break;
-      case 'b':
-        out += '\b';
-        break;
-      case 'f':
-        out += '\f';
-        break;
-      case 'v':
-        out += '\v';
-        break;
-      case '"':
-        out += '"';
-        break;
-      case '\\':
-        out += '\\';
-        break;
-      case '\'':
-        out += '\'';
-        break;
-      case '?':
-        out += '?';
-        break;
+      case 'n': out += '\n'; break;
+      case 't': out += '\t'; break;
+      case 'r': out += '\r'; break;
+      case 'a': out += '\a'; break;
+      case 'b': out += '\b'; break;
+      case 'f': out += '\f'; break;
+      case 'v': out += '\v'; break;
+      case '"': out += '"'; break;
+      case '\\': out += '\\'; break;
+      case '\'': out += '\''; break;
+      case '?': out += '?'; break;
       case 'x': {
         size_t j = i + 1;
         int v = 0;
@@ -145,21 +123,11 @@ PoFile parsePo(std::string_view text, std::string_view name) {
     std::string s = unescapePo(inner, &ok);
     if (!ok) problem(line_no, "unknown escape sequence in \"" + std::string(inner) + "\"");
     switch (f) {
-      case Field::Ctxt:
-        cur.context += s;
-        break;
-      case Field::Id:
-        cur.msgid += s;
-        break;
-      case Field::IdPlural:
-        cur.msgid_plural += s;
-        break;
-      case Field::Str:
-        cur.msgstr.back() += s;
-        break;
-      case Field::None:
-        problem(line_no, "string outside an entry");
-        break;
+      case Field::Ctxt: cur.context += s; break;
+      case Field::Id: cur.msgid += s; break;
+      case Field::IdPlural: cur.msgid_plural += s; break;
+      case Field::Str: cur.msgstr.back() += s; break;
+      case Field::None: problem(line_no, "string outside an entry"); break;
     }
   };
 

@@ -20,14 +20,10 @@ namespace {
 
 double pick(const Lever& l, std::uint8_t b, int start) {
   switch (l.kind) {
-    case LeverKind::Bool:
-      return b & 1;
-    case LeverKind::Month:
-      return b >= 250 ? static_cast<double>(kNever) : start - 12 + b % 60;
-    case LeverKind::Choice:
-      return l.options.empty() ? 0 : b % l.options.size();
-    default:
-      return l.min + (l.max - l.min) * (b / 255.0);
+    case LeverKind::Bool: return b & 1;
+    case LeverKind::Month: return b >= 250 ? static_cast<double>(kNever) : start - 12 + b % 60;
+    case LeverKind::Choice: return l.options.empty() ? 0 : b % l.options.size();
+    default: return l.min + (l.max - l.min) * (b / 255.0);
   }
 }
 }  // namespace

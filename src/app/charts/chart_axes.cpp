@@ -103,27 +103,18 @@ std::string format(double v, Unit u, double step) {
   if (std::isinf(v)) return v > 0 ? "inf" : "-inf";
   const bool tick = step > 0;
   switch (u) {
-    case Unit::None:
-      return scaled(v, step);
-    case Unit::H100e:
-      return tick ? scaled(v, step) : scaled(v, step) + " H100e";
-    case Unit::FlopH100e:
-      return tick ? scaled(v, step) : scaled(v, step) + " FLOP-H100e";
-    case Unit::Units:
-      return tick ? scaled(v, step) : scaled(v, step) + tr(" units");
-    case Unit::UsdBn:
-      return format(v * 1e9, Unit::Usd, step * 1e9);
-    case Unit::Usd:
-      return (v < 0 ? "-$" : "$") + scaled(std::fabs(v), step);
+    case Unit::None: return scaled(v, step);
+    case Unit::H100e: return tick ? scaled(v, step) : scaled(v, step) + " H100e";
+    case Unit::FlopH100e: return tick ? scaled(v, step) : scaled(v, step) + " FLOP-H100e";
+    case Unit::Units: return tick ? scaled(v, step) : scaled(v, step) + tr(" units");
+    case Unit::UsdBn: return format(v * 1e9, Unit::Usd, step * 1e9);
+    case Unit::Usd: return (v < 0 ? "-$" : "$") + scaled(std::fabs(v), step);
     case Unit::MW:
       if (std::fabs(v) >= 1000.0) return plainOrAuto(v / 1000.0, step / 1000.0) + " GW";
       return plainOrAuto(v, step) + " MW";
-    case Unit::Months:
-      return plainOrAuto(v, step) + tr(" mo");
-    case Unit::Share:
-      return plainOrAuto(v * 100.0, step * 100.0) + "%";
-    case Unit::Flop:
-      return tick ? scientific(v, step) : scientific(v, step) + " FLOP";
+    case Unit::Months: return plainOrAuto(v, step) + tr(" mo");
+    case Unit::Share: return plainOrAuto(v * 100.0, step * 100.0) + "%";
+    case Unit::Flop: return tick ? scientific(v, step) : scientific(v, step) + " FLOP";
   }
   return scaled(v, step);
 }
@@ -142,26 +133,16 @@ std::string formatTick(double v, Unit u, double step) {
 
 const char* unitName(Unit u) {
   switch (u) {
-    case Unit::None:
-      return "";
-    case Unit::H100e:
-      return "H100e";
-    case Unit::FlopH100e:
-      return "FLOP-H100e";
-    case Unit::Usd:
-      return "USD";
-    case Unit::UsdBn:
-      return "USD";
-    case Unit::MW:
-      return "MW";
-    case Unit::Months:
-      return tr("months");
-    case Unit::Share:
-      return tr("share");
-    case Unit::Units:
-      return tr("units");
-    case Unit::Flop:
-      return "FLOP";
+    case Unit::None: return "";
+    case Unit::H100e: return "H100e";
+    case Unit::FlopH100e: return "FLOP-H100e";
+    case Unit::Usd: return "USD";
+    case Unit::UsdBn: return "USD";
+    case Unit::MW: return "MW";
+    case Unit::Months: return tr("months");
+    case Unit::Share: return tr("share");
+    case Unit::Units: return tr("units");
+    case Unit::Flop: return "FLOP";
   }
   return "";
 }

@@ -42,8 +42,7 @@ struct DialogText {
 
 DialogText dialogText(ClassroomDialog d) {
   switch (d) {
-    case ClassroomDialog::None:
-      break;
+    case ClassroomDialog::None: break;
     case ClassroomDialog::OpenStory:
       return {N_("Open story"), N_("A guided tour of a scenario, one dated card at a time."), N_("Open")};
     case ClassroomDialog::OpenWorkshop:
@@ -69,26 +68,13 @@ DialogText dialogText(ClassroomDialog d) {
 
 void dispatch(AppState& state, ClassroomDialog d, const std::string& path) {
   switch (d) {
-    case ClassroomDialog::None:
-      break;
-    case ClassroomDialog::OpenStory:
-      requestGuarded(state, PendingAction::OpenStory, path);
-      break;
-    case ClassroomDialog::OpenWorkshop:
-      requestGuarded(state, PendingAction::OpenWorkshop, path);
-      break;
-    case ClassroomDialog::OpenSession:
-      requestGuarded(state, PendingAction::OpenSession, path);
-      break;
-    case ClassroomDialog::SaveSessionAs:
-      state.classroom.requests.save_session = path;
-      break;
-    case ClassroomDialog::ExportReport:
-      state.classroom.requests.export_report = path;
-      break;
-    case ClassroomDialog::ExportHandouts:
-      state.classroom.requests.export_handouts = path;
-      break;
+    case ClassroomDialog::None: break;
+    case ClassroomDialog::OpenStory: requestGuarded(state, PendingAction::OpenStory, path); break;
+    case ClassroomDialog::OpenWorkshop: requestGuarded(state, PendingAction::OpenWorkshop, path); break;
+    case ClassroomDialog::OpenSession: requestGuarded(state, PendingAction::OpenSession, path); break;
+    case ClassroomDialog::SaveSessionAs: state.classroom.requests.save_session = path; break;
+    case ClassroomDialog::ExportReport: state.classroom.requests.export_report = path; break;
+    case ClassroomDialog::ExportHandouts: state.classroom.requests.export_handouts = path; break;
   }
 }
 
@@ -112,8 +98,7 @@ FileDialog classroomDialog(const AppState& state, ClassroomDialog dialog) {
   f.width_em = 44.0f;
   const std::string ws = w.workshop ? stem(w.workshop->file) : "workshop";
   switch (dialog) {
-    case ClassroomDialog::None:
-      break;
+    case ClassroomDialog::None: break;
     case ClassroomDialog::OpenStory:
       f.files = classroomFiles(state.scenario_path, "stories");
       if (c.story.story) f.path = displayPath(c.story.story->file);
@@ -132,9 +117,7 @@ FileDialog classroomDialog(const AppState& state, ClassroomDialog dialog) {
     case ClassroomDialog::ExportReport:
       f.path = (std::filesystem::path(ws + "_report") / (ws + "_report.md")).string();
       break;
-    case ClassroomDialog::ExportHandouts:
-      f.path = ws + "_handouts";
-      break;
+    case ClassroomDialog::ExportHandouts: f.path = ws + "_handouts"; break;
   }
   if (f.path.empty() && !f.files.empty()) f.path = f.files.front();  // Enter opens the first
   f.on_ok = [dialog](AppState& s, const FileDialog& done) { dispatch(s, dialog, done.path); };

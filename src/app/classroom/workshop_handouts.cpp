@@ -20,16 +20,11 @@ namespace fs = std::filesystem;
 
 const char* aggregateWords(cp::Aggregate a) {
   switch (a) {
-    case cp::Aggregate::Sum:
-      return tr("summed over the round");
-    case cp::Aggregate::Mean:
-      return tr("averaged over the round");
-    case cp::Aggregate::Last:
-      return tr("in the round's last month");
-    case cp::Aggregate::Max:
-      return tr("its highest month in the round");
-    case cp::Aggregate::Change:
-      return tr("its change over the round");
+    case cp::Aggregate::Sum: return tr("summed over the round");
+    case cp::Aggregate::Mean: return tr("averaged over the round");
+    case cp::Aggregate::Last: return tr("in the round's last month");
+    case cp::Aggregate::Max: return tr("its highest month in the round");
+    case cp::Aggregate::Change: return tr("its change over the round");
   }
   return tr("over the round");
 }
@@ -63,8 +58,7 @@ std::string objectiveInWords(const cp::Objective& o) {
 
 std::string leverRangeInWords(const cp::Lever& l) {
   switch (l.kind) {
-    case cp::LeverKind::Bool:
-      return tr("on / off");
+    case cp::LeverKind::Bool: return tr("on / off");
     case cp::LeverKind::Month:
       return trf("a month ({} to {}), or never", cp::formatMonth(static_cast<int>(l.min)),
                  cp::formatMonth(static_cast<int>(l.max)));

@@ -191,29 +191,14 @@ void requestGuarded(AppState& state, PendingAction action, const std::string& pa
 void performPending(AppState& state) {
   Dialogs& d = state.ui.dialogs;
   switch (d.pending) {
-    case PendingAction::None:
-      break;
-    case PendingAction::Open:
-      state.ui.requests.open = d.pending_path;
-      break;
-    case PendingAction::Revert:
-      state.ui.requests.revert = true;
-      break;
-    case PendingAction::Reload:
-      state.ui.requests.reload = true;
-      break;
-    case PendingAction::Quit:
-      state.ui.requests.quit = true;
-      break;
-    case PendingAction::OpenStory:
-      state.classroom.requests.open_story = d.pending_path;
-      break;
-    case PendingAction::OpenWorkshop:
-      state.classroom.requests.open_workshop = d.pending_path;
-      break;
-    case PendingAction::OpenSession:
-      state.classroom.requests.open_session = d.pending_path;
-      break;
+    case PendingAction::None: break;
+    case PendingAction::Open: state.ui.requests.open = d.pending_path; break;
+    case PendingAction::Revert: state.ui.requests.revert = true; break;
+    case PendingAction::Reload: state.ui.requests.reload = true; break;
+    case PendingAction::Quit: state.ui.requests.quit = true; break;
+    case PendingAction::OpenStory: state.classroom.requests.open_story = d.pending_path; break;
+    case PendingAction::OpenWorkshop: state.classroom.requests.open_workshop = d.pending_path; break;
+    case PendingAction::OpenSession: state.classroom.requests.open_session = d.pending_path; break;
   }
   d.pending = PendingAction::None;
   d.pending_path.clear();

@@ -54,16 +54,13 @@ const char* displayMonth(int abs_month) {
 
 std::string displayLeverValue(const cp::Lever& l, double v) {
   switch (l.kind) {
-    case cp::LeverKind::Bool:
-      return v > 0.5 ? tr("on") : tr("off");
+    case cp::LeverKind::Bool: return v > 0.5 ? tr("on") : tr("off");
     case cp::LeverKind::Month: {
       const int m = static_cast<int>(std::lround(v));
       return m >= cp::kNever ? tr("never") : displayMonth(m);
     }
-    case cp::LeverKind::Choice:
-      return tr(cp::formatLeverValue(l, v).c_str());
-    default:
-      return cp::i18n::localizeNumber(cp::formatLeverValue(l, v));
+    case cp::LeverKind::Choice: return tr(cp::formatLeverValue(l, v).c_str());
+    default: return cp::i18n::localizeNumber(cp::formatLeverValue(l, v));
   }
 }
 
@@ -115,9 +112,7 @@ std::vector<Entity> entities(const cp::Scenario& s, cp::Scope scope) {
     case cp::Scope::Chip:
       for (const auto& c : s.chips) out.push_back({c.id, tr(c.name), -1});
       break;
-    case cp::Scope::Global:
-      out.push_back({"world", tr("World"), -1});
-      break;
+    case cp::Scope::Global: out.push_back({"world", tr("World"), -1}); break;
   }
   return out;
 }

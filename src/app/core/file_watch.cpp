@@ -95,12 +95,8 @@ void resolveFileChange(AppState& state, FileChangeChoice choice) {
   w.prompt_requested = false;
   w.known = w.pending;
   switch (choice) {
-    case FileChangeChoice::ReloadKeepEdits:
-      state.ui.requests.reload = true;
-      break;
-    case FileChangeChoice::ReloadDiscardEdits:
-      state.ui.requests.revert = true;
-      break;
+    case FileChangeChoice::ReloadKeepEdits: state.ui.requests.reload = true; break;
+    case FileChangeChoice::ReloadDiscardEdits: state.ui.requests.revert = true; break;
     case FileChangeChoice::KeepMine:
       setStatus(state, "Kept your version; " + displayPath(w.path) + " on disk differs");
       break;

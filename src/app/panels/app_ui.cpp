@@ -62,12 +62,9 @@ bool pressed(const Shortcut& s) {
 
 const Shortcut& themeShortcut(Theme theme) {
   switch (theme) {
-    case Theme::Dark:
-      return kThemeDark;
-    case Theme::Light:
-      return kThemeLight;
-    case Theme::Presenter:
-      return kThemePresenter;
+    case Theme::Dark: return kThemeDark;
+    case Theme::Light: return kThemeLight;
+    case Theme::Presenter: return kThemePresenter;
   }
   return kThemeDark;
 }

@@ -26,14 +26,12 @@ namespace {
 std::string cellText(double v, chart::Unit unit) {
   switch (unit) {
     case chart::Unit::H100e:
-    case chart::Unit::Units:
-      return chart::formatValue(v, chart::Unit::None);
+    case chart::Unit::Units: return chart::formatValue(v, chart::Unit::None);
     case chart::Unit::Flop:
       if (!std::isfinite(v) || v == 0.0) return chart::formatValue(v, chart::Unit::None);
       // A tick step of a tenth of the leading power of ten: one decimal, "7.8e26".
       return chart::formatTick(v, chart::Unit::Flop, std::pow(10.0, std::floor(std::log10(std::fabs(v)))) * 0.1);
-    default:
-      return chart::formatValue(v, unit);
+    default: return chart::formatValue(v, unit);
   }
 }
 

@@ -218,18 +218,11 @@ void drawLever(const AppState& state, UiState& ui, int index) {
     drawSchedule(state, ui, index);
   } else {
     switch (l.kind) {
-      case cp::LeverKind::Bool:
-        break;  // the label row is the checkbox
+      case cp::LeverKind::Bool: break;  // the label row is the checkbox
       case cp::LeverKind::Number:
-      case cp::LeverKind::Share:
-        drawNumber(state, ui, index);
-        break;
-      case cp::LeverKind::Month:
-        drawMonth(state, ui, index);
-        break;
-      case cp::LeverKind::Choice:
-        drawChoice(state, ui, index);
-        break;
+      case cp::LeverKind::Share: drawNumber(state, ui, index); break;
+      case cp::LeverKind::Month: drawMonth(state, ui, index); break;
+      case cp::LeverKind::Choice: drawChoice(state, ui, index); break;
     }
   }
   ImGui::Spacing();

@@ -39,18 +39,12 @@ void forEachRun(const std::vector<char>& mask, Fn&& fn) {
 
 const char* kindName(cp::RuleKind k) {
   switch (k) {
-    case cp::RuleKind::Threshold:
-      return tr("performance threshold");
-    case cp::RuleKind::NamedProduct:
-      return tr("named chips");
-    case cp::RuleKind::CountryCaps:
-      return tr("country caps");
-    case cp::RuleKind::EntityList:
-      return tr("entity list");
-    case cp::RuleKind::RemoteAccess:
-      return tr("remote access");
-    case cp::RuleKind::VolumeCap:
-      return tr("volume cap");
+    case cp::RuleKind::Threshold: return tr("performance threshold");
+    case cp::RuleKind::NamedProduct: return tr("named chips");
+    case cp::RuleKind::CountryCaps: return tr("country caps");
+    case cp::RuleKind::EntityList: return tr("entity list");
+    case cp::RuleKind::RemoteAccess: return tr("remote access");
+    case cp::RuleKind::VolumeCap: return tr("volume cap");
   }
   return "?";
 }

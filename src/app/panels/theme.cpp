@@ -6,12 +6,9 @@ namespace cp::app {
 
 std::string_view themeName(Theme theme) {
   switch (theme) {
-    case Theme::Dark:
-      return "dark";
-    case Theme::Light:
-      return "light";
-    case Theme::Presenter:
-      return "presenter";
+    case Theme::Dark: return "dark";
+    case Theme::Light: return "light";
+    case Theme::Presenter: return "presenter";
   }
   return "dark";
 }
@@ -25,12 +22,9 @@ std::optional<Theme> parseTheme(std::string_view name) {
 
 const char* themeLabel(Theme theme) {
   switch (theme) {
-    case Theme::Dark:
-      return "Dark theme";
-    case Theme::Light:
-      return "Light theme";
-    case Theme::Presenter:
-      return "Presenter theme (high contrast)";
+    case Theme::Dark: return "Dark theme";
+    case Theme::Light: return "Light theme";
+    case Theme::Presenter: return "Presenter theme (high contrast)";
   }
   return "Dark theme";
 }
@@ -96,9 +90,7 @@ void applyTheme(Theme theme, ImGuiStyle& style) {
   style = ImGuiStyle();
   applyCommonSizes(style);
   switch (theme) {
-    case Theme::Dark:
-      ImGui::StyleColorsDark(&style);
-      break;
+    case Theme::Dark: ImGui::StyleColorsDark(&style); break;
     case Theme::Light:
       ImGui::StyleColorsLight(&style);
       style.Colors[ImGuiCol_WindowBg] = ImVec4(0.97f, 0.97f, 0.97f, 1.00f);
