@@ -102,6 +102,18 @@ struct MonthFlows {
   }
 };
 
+// Rationing's and the choice's working arrays, sized at setup and refilled in place, so the
+// month loop allocates nothing (vectors keep their capacity through assign).
+struct RationScratch {
+  std::vector<double> chip_want, chip_fill;                   // per chip
+  std::vector<double> capped_demand;                          // per jurisdiction
+  std::vector<double> site_mw_want;                           // per site
+  std::vector<double> asked;                                  // per company
+  std::vector<double> lease_want, lease_allowed, lease_fill;  // per site
+  std::vector<double> grey_cost, grey_pool;                   // per chip
+  std::vector<double> carry;                                  // company x purpose
+};
+
 // record()'s per-month buffers, kept between months so recording allocates nothing.
 struct RecordScratch {
   std::vector<double> site_vendor, site_total;           // leasable sites' training H100e by vendor, and in all
@@ -328,6 +340,7 @@ class Sim {
   } cm_;
   RecordScratch rec_;                         // record()'s buffers
   MonthFlows mo_;                             // this month's flows, reset at the start of each month
+  RationScratch rs_;                          // rationing's and the choice's working arrays
   std::vector<double> stock_before_;          // chip
   std::vector<int> last_sellable_;            // chip: last month it had output and a buyer (-1 none)
   std::vector<size_t> caps_now_;              // volume-cap rules in force this month

@@ -12,7 +12,8 @@ namespace cp::sim {
 
 void Sim::choose(int t, int round) {
   if (round == 0) siteCapacity();  // options (and their site ratios) are built in round 0
-  std::vector<double> carry(mo_.unfilled);
+  std::vector<double>& carry = rs_.carry;
+  carry.assign(mo_.unfilled.begin(), mo_.unfilled.end());
   std::fill(mo_.unfilled.begin(), mo_.unfilled.end(), 0.0);
   ++grey_stamp_;
   if (round == 0) {
