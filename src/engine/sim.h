@@ -113,7 +113,9 @@ struct RecordScratch {
   std::vector<double> bloc, bloc_off_num;                // per bloc: metrics, offshore training H100e
   std::vector<double> vendor_flop, concern_vendor_flop;  // FLOP compute by vendor: one company, the concern bloc
   std::vector<double> jur;                               // per jurisdiction x 6: recordJurisdictions' sums
-  void size(int sites, int vendors, int blocs, size_t company_metrics);
+  std::vector<int> chip_vendor;                          // per chip, for the fleet pass
+  std::vector<double> chip_power;                        // per chip: watts this month
+  void size(int sites, int vendors, int blocs, int jurisdictions, size_t company_metrics);
 };
 
 class Sim {
@@ -364,6 +366,7 @@ class Sim {
   std::vector<char> company_need_;  // per company (Need)
   std::vector<char> bloc_need_;     // per bloc: the most its chosen series need of each company in it
   bool jur_needed_ = true;          // any jurisdiction sum (power, leases)
+  bool power_needed_ = true;        // any jurisdiction's power_mw (the company pass adds its fleets)
   std::vector<char> jur_chosen_;    // per jurisdiction: one of its series is chosen
   std::vector<char> jur_power_;     // per jurisdiction: power_mw is chosen
   std::vector<char> jur_sites_;     // per jurisdiction: a lease sum is chosen (revenue, leasable, leased, price)

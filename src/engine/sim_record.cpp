@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <type_traits>
 
 #include <fmt/format.h>
 
@@ -12,7 +13,13 @@ namespace cp::sim {
 
 // Step 10: this month's outputs. Buffers live in rec_ (sized once, cleared here).
 void Sim::record(int t) {
-  rec_.size(S_, V_, B_, company_metrics_.size());
+  rec_.size(S_, V_, B_, J_, company_metrics_.size());
+  rec_.chip_vendor.resize(K_);
+  rec_.chip_power.resize(K_);
+  for (int k = 0; k < K_; ++k) {
+    rec_.chip_vendor[k] = s_.chips[k].vendor;
+    rec_.chip_power[k] = powerW(k, t);
+  }
   // FLOP of a 1-H100e run over the run length: the same for every company this month.
   rec_.run_flop_per_h100e = in_.at(s_.params.reference_tflops, t) * 1e12 *
                             std::clamp(in_.at(s_.params.utilisation, t), 0.0, 1.0) *
@@ -43,8 +50,9 @@ void Sim::record(int t) {
   recordVendorsChipsWorld(t);
 }
 
-void RecordScratch::size(int sites, int vendors, int blocs, size_t company_metrics) {
+void RecordScratch::size(int sites, int vendors, int blocs, int jurisdictions, size_t company_metrics) {
   const auto zero = [](std::vector<double>& v, size_t n) { v.assign(n, 0.0); };
+  zero(jur, static_cast<size_t>(jurisdictions) * 6);
   zero(site_vendor, static_cast<size_t>(sites) * vendors);
   zero(site_total, static_cast<size_t>(sites));
   site_mix.resize(static_cast<size_t>(sites) * vendors);  // written where read
@@ -58,7 +66,9 @@ void RecordScratch::size(int sites, int vendors, int blocs, size_t company_metri
 
 // One company's metrics into rec_.m (addSeries order) and its FLOP compute by vendor into
 // rec_.vendor_flop; returns its offshore training H100e. Only as much as `need` asks
-// (planRecording): the rest of rec_.m stays 0.
+// (planRecording): the rest of rec_.m stays 0. The same pass over its fleets adds the power
+// they draw to the jurisdictions whose power_mw is recorded (rec_.jur), company by company
+// in order, as recordJurisdictions would.
 double Sim::companyMetrics(int c, int t, char need) {
   std::vector<double>& m = rec_.m;
   std::fill(m.begin(), m.end(), 0.0);
@@ -66,7 +76,7 @@ double Sim::companyMetrics(int c, int t, char need) {
   m[10] = mo_.spend[c];
   m[11] = mo_.spend_offshore[c];
   m[12] = backlog_[c * 2] + backlog_[c * 2 + 1];
-  if (need < kNeedFleet) return 0.0;
+  if (need < kNeedFleet && !power_needed_) return 0.0;
   const size_t kTotal = companyTotalMetric(), kFleetFlop = kTotal + 1, kCompFlop = kFleetFlop + 1 + V_;
   // Each sum is added to in the same order as one m[] += per fleet would, so it keeps its
   // bits: sums over one place or purpose are held in locals, and the sums that would repeat
@@ -74,6 +84,7 @@ double Sim::companyMetrics(int c, int t, char need) {
   double off_train = 0, fleet_flop = 0;
   double* const vendor = &m[13];                  // compute_<vendor>_h100e at vendor[2v]
   double* const vendor_flop = &m[kFleetFlop + 1];  // fleet_<vendor>_flop_h100e
+  const int* const chip_vendor = rec_.chip_vendor.data();
   const std::vector<int>& locs = locs_[c];
   for (size_t li = 0; li < locs.size(); ++li) {
     const int loc = locs[li];
@@ -82,31 +93,44 @@ double Sim::companyMetrics(int c, int t, char need) {
     const bool home_first = loc == 0 && li == 0;
     const bool offshore = loc >= 1 && loc <= S_;
     double place = m[where];
+    const int j = jurOfLoc(c, loc);
+    double* const power = power_needed_ && jur_power_[j] ? &rec_.jur[j] : nullptr;
+    const double pue = power ? pueOfLoc(c, loc, t) : 0.0;
     const double* const units = &fleet_[fi(c, loc, 0, 0)];  // purpose x chip
-    for (int p = 0; p < 2; ++p) {
-      const double* const per_unit = p == 0 ? htrain_.data() : hinfer_.data();
-      double purpose = m[p];
-      for (int k = 0; k < K_; ++k) {
-        const double u = units[p * K_ + k];
-        if (u == 0) continue;
-        // Each fleet counts in its purpose's measure, so channels and vendors sum to the total.
-        const double h = u * per_unit[k];
-        purpose += h;
-        place += h;
-        const int v = s_.chips[k].vendor;
-        vendor[2 * v] += h;
-        if (loc == 0 && !home_first) vendor[2 * v + 1] += h;
-        if (p == 0 && offshore) off_train += h;
-        const double hf = p == 0 ? h : u * htrain_[k];
-        fleet_flop += hf;
-        vendor_flop[v] += hf;
+    // Compiled twice: the loop without power is the one selective runs mostly take.
+    const auto pass = [&](auto with_power) {
+      for (int p = 0; p < 2; ++p) {
+        const double* const per_unit = p == 0 ? htrain_.data() : hinfer_.data();
+        double purpose = m[p];
+        for (int k = 0; k < K_; ++k) {
+          const double u = units[p * K_ + k];
+          if (u == 0) continue;
+          if constexpr (with_power)
+            if (u > 0) *power += u * rec_.chip_power[k] * pue / 1e6;
+          // Each fleet counts in its purpose's measure, so channels and vendors sum to the total.
+          const double h = u * per_unit[k];
+          purpose += h;
+          place += h;
+          const int v = chip_vendor[k];
+          vendor[2 * v] += h;
+          if (loc == 0 && !home_first) vendor[2 * v + 1] += h;
+          if (p == 0 && offshore) off_train += h;
+          const double hf = p == 0 ? h : u * htrain_[k];
+          fleet_flop += hf;
+          vendor_flop[v] += hf;
+        }
+        m[p] = purpose;
       }
-      m[p] = purpose;
-    }
+    };
+    if (power)
+      pass(std::true_type{});
+    else
+      pass(std::false_type{});
     m[where] = place;
     if (home_first)
       for (int v = 0; v < V_; ++v) vendor[2 * v + 1] = vendor[2 * v];
   }
+  if (need < kNeedFleet) return 0.0;  // the pass was for power only
   m[kFleetFlop] = fleet_flop;
   // The FLOP compute by vendor: the fleets' (the same additions from 0), then leases'.
   std::copy(vendor_flop, vendor_flop + V_, rec_.vendor_flop.begin());
@@ -142,8 +166,9 @@ void Sim::recordCompanies(int t) {
   const size_t mc = company_metrics_.size();
   for (int c = 0; c < C_; ++c) {
     const char need = company_need_[c];
-    if (need == kNeedNone) continue;  // operators never are needed
+    if (need == kNeedNone && !power_needed_) continue;
     const double off_train = companyMetrics(c, t, need);
+    if (need == kNeedNone) continue;  // operators never are needed
     const double* const m = rec_.m.data();
     const int* const series = &cs_[c * mc];
     for (size_t i = 0; i < mc; ++i) put(series[i], t, m[i]);
@@ -169,32 +194,19 @@ void Sim::recordCompanies(int t) {
 void Sim::recordJurisdictions(int t) {
   for (int j = 0; j < J_; ++j) imports_cum_[j] += mo_.imports_month[j];  // kept whether recorded or not
   const size_t mj = jur_metrics_.size();
-  rec_.jur.assign(static_cast<size_t>(J_) * 6, 0.0);
-  double* const power = rec_.jur.data();
+  double* const power = rec_.jur.data();  // companies' fleets added by companyMetrics, sites' here
   double* const leasable = power + J_;
   double* const leased = leasable + J_;
   double* const lease_rev = leased + J_;
   double* const price_sum = lease_rev + J_;  // lease price weighted by capacity
   double* const price_w = price_sum + J_;
-  for (int c = 0; jur_needed_ && c < C_; ++c)
-    for (int loc : locs_[c]) {
-      const int j = jurOfLoc(c, loc);
-      if (!jur_power_[j]) continue;
-      const double pue = pueOfLoc(c, loc, t);
-      const double* const units = &fleet_[fi(c, loc, 0, 0)];  // purpose x chip
-      for (int p = 0; p < 2; ++p)
-        for (int k = 0; k < K_; ++k) {
-          const double u = units[p * K_ + k];
-          if (u > 0) power[j] += u * powerW(k, t) * pue / 1e6;
-        }
-    }
   for (int si = 0; jur_needed_ && si < S_; ++si) {
     const int j = s_.sites[si].jurisdiction;
     if (jur_power_[j]) {
       const double pue = in_.at(s_.sites[si].pue, t);
       for (int k = 0; k < K_; ++k) {
         const double u = site_fleet_[static_cast<size_t>(si) * K_ + k];
-        power[j] += u * powerW(k, t) * pue / 1e6;
+        power[j] += u * rec_.chip_power[k] * pue / 1e6;
       }
     }
     if (!jur_sites_[j]) continue;

@@ -333,12 +333,14 @@ void Sim::planRecording() {
   jur_sites_.assign(J_, 0);
   bool any_sites = false;
   jur_needed_ = false;
+  power_needed_ = false;
   for (int j = 0; j < J_; ++j) {
     jur_chosen_[j] = chosen(js_, j * mj, mj);
     jur_power_[j] = jur(j, 3);
     jur_sites_[j] = jur(j, 4) || jur(j, 6) || jur(j, 7) || jur(j, 8);
     any_sites = any_sites || jur_sites_[j];
     jur_needed_ = jur_needed_ || jur_power_[j] || jur_sites_[j];
+    power_needed_ = power_needed_ || jur_power_[j];
   }
   sites_needed_ = any_sites || any_mix;
   effective_.assign(gap_needed_ ? static_cast<size_t>(C_) * T_ : 0, 0.0);
