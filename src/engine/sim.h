@@ -361,8 +361,9 @@ class Sim {
   }
   void planRecording();
   // How much of a company's metrics a month works out: none, the month's flows (spend,
-  // backlog), also its fleets and leases, also the vendor mix of the sites it leases from.
-  enum Need : char { kNeedNone, kNeedFlows, kNeedFleet, kNeedMix };
+  // backlog), also its training compute (fleets and leases: the largest run, effective
+  // compute, the offshore share), also inference, also the vendor mix of the sites it leases from.
+  enum Need : char { kNeedNone, kNeedFlows, kNeedTrain, kNeedFleet, kNeedMix };
   std::vector<char> company_need_;  // per company (Need)
   std::vector<char> bloc_need_;     // per bloc: the most its chosen series need of each company in it
   bool jur_needed_ = true;          // any jurisdiction sum (power, leases)
@@ -371,8 +372,8 @@ class Sim {
   std::vector<char> jur_power_;     // per jurisdiction: power_mw is chosen
   std::vector<char> jur_sites_;     // per jurisdiction: a lease sum is chosen (revenue, leasable, leased, price)
   bool sites_needed_ = true;        // the vendor mix of leasable sites (kNeedMix companies, lease sums)
-  bool gap_needed_ = true;            // any frontier gap: then effective_ is kept
-  std::vector<double> effective_;     // company x month: effective compute, the gap's input
+  bool gap_needed_ = true;          // any frontier gap: then effective_ is kept
+  std::vector<double> effective_;   // company x month: effective compute, the gap's input
 };
 
 }  // namespace cp::sim

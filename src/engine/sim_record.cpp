@@ -55,9 +55,9 @@ void RecordScratch::size(int sites, int vendors, int blocs, int jurisdictions, s
   zero(jur, static_cast<size_t>(jurisdictions) * 6);
   zero(site_vendor, static_cast<size_t>(sites) * vendors);
   zero(site_total, static_cast<size_t>(sites));
-  site_mix.resize(static_cast<size_t>(sites) * vendors);  // written where read
+  site_mix.resize(static_cast<size_t>(sites) * vendors);            // written where read
   site_zero_lease_adds_nothing.resize(static_cast<size_t>(sites));  // record() sets it
-  m.resize(company_metrics);  // companyMetrics clears it
+  m.resize(company_metrics);                                        // companyMetrics clears it
   zero(bloc, static_cast<size_t>(blocs) * company_metrics);
   zero(bloc_off_num, static_cast<size_t>(blocs));
   vendor_flop.resize(static_cast<size_t>(vendors));  // companyMetrics clears it
@@ -76,13 +76,13 @@ double Sim::companyMetrics(int c, int t, char need) {
   m[10] = mo_.spend[c];
   m[11] = mo_.spend_offshore[c];
   m[12] = backlog_[c * 2] + backlog_[c * 2 + 1];
-  if (need < kNeedFleet && !power_needed_) return 0.0;
+  if (need < kNeedTrain && !power_needed_) return 0.0;
   const size_t kTotal = companyTotalMetric(), kFleetFlop = kTotal + 1, kCompFlop = kFleetFlop + 1 + V_;
   // Each sum is added to in the same order as one m[] += per fleet would, so it keeps its
   // bits: sums over one place or purpose are held in locals, and the sums that would repeat
   // another's additions are copied from it.
   double off_train = 0, fleet_flop = 0;
-  double* const vendor = &m[13];                  // compute_<vendor>_h100e at vendor[2v]
+  double* const vendor = &m[13];                   // compute_<vendor>_h100e at vendor[2v]
   double* const vendor_flop = &m[kFleetFlop + 1];  // fleet_<vendor>_flop_h100e
   const int* const chip_vendor = rec_.chip_vendor.data();
   const std::vector<int>& locs = locs_[c];
@@ -97,40 +97,43 @@ double Sim::companyMetrics(int c, int t, char need) {
     double* const power = power_needed_ && jur_power_[j] ? &rec_.jur[j] : nullptr;
     const double pue = power ? pueOfLoc(c, loc, t) : 0.0;
     const double* const units = &fleet_[fi(c, loc, 0, 0)];  // purpose x chip
-    // Compiled twice: the loop without power is the one selective runs mostly take.
-    const auto pass = [&](auto with_power) {
-      for (int p = 0; p < 2; ++p) {
-        const double* const per_unit = p == 0 ? htrain_.data() : hinfer_.data();
-        double purpose = m[p];
-        for (int k = 0; k < K_; ++k) {
-          const double u = units[p * K_ + k];
-          if (u == 0) continue;
-          if constexpr (with_power)
-            if (u > 0) *power += u * rec_.chip_power[k] * pue / 1e6;
-          // Each fleet counts in its purpose's measure, so channels and vendors sum to the total.
-          const double h = u * per_unit[k];
-          purpose += h;
-          place += h;
-          const int v = chip_vendor[k];
-          vendor[2 * v] += h;
-          if (loc == 0 && !home_first) vendor[2 * v + 1] += h;
-          if (p == 0 && offshore) off_train += h;
-          const double hf = p == 0 ? h : u * htrain_[k];
-          fleet_flop += hf;
-          vendor_flop[v] += hf;
-        }
-        m[p] = purpose;
+    // One purpose's fleets here; compiled for each purpose, with and without power (the loop
+    // selective runs mostly take has none).
+    const auto row = [&](auto with_power, auto train) {
+      constexpr int kP = train ? 0 : 1;
+      const double* const per_unit = train ? htrain_.data() : hinfer_.data();
+      double purpose = m[kP];
+      for (int k = 0; k < K_; ++k) {
+        const double u = units[kP * K_ + k];
+        if (u == 0) continue;
+        if constexpr (with_power)
+          if (u > 0) *power += u * rec_.chip_power[k] * pue / 1e6;
+        // Each fleet counts in its purpose's measure, so channels and vendors sum to the total.
+        const double h = u * per_unit[k];
+        purpose += h;
+        place += h;
+        const int v = chip_vendor[k];
+        vendor[2 * v] += h;
+        if (loc == 0 && !home_first) vendor[2 * v + 1] += h;
+        if (train && offshore) off_train += h;
+        const double hf = train ? h : u * htrain_[k];
+        fleet_flop += hf;
+        vendor_flop[v] += hf;
       }
+      m[kP] = purpose;
     };
-    if (power)
-      pass(std::true_type{});
-    else
-      pass(std::false_type{});
+    if (power) {
+      row(std::true_type{}, std::true_type{});
+      row(std::true_type{}, std::false_type{});
+    } else {
+      row(std::false_type{}, std::true_type{});
+      if (need >= kNeedFleet) row(std::false_type{}, std::false_type{});  // else training alone
+    }
     m[where] = place;
     if (home_first)
       for (int v = 0; v < V_; ++v) vendor[2 * v + 1] = vendor[2 * v];
   }
-  if (need < kNeedFleet) return 0.0;  // the pass was for power only
+  if (need < kNeedTrain) return 0.0;  // the pass was for power only
   m[kFleetFlop] = fleet_flop;
   // The FLOP compute by vendor: the fleets' (the same additions from 0), then leases'.
   std::copy(vendor_flop, vendor_flop + V_, rec_.vendor_flop.begin());
@@ -339,7 +342,7 @@ void Sim::frontierGap() {
     if (s_.companies[c].kind == CompanyKind::Operator) continue;
     const int b = s_.jurisdictions[s_.companies[c].hq].bloc;
     bloc_has[b] = 1;
-    if (company_need_[c] < kNeedFleet) continue;
+    if (company_need_[c] < kNeedTrain) continue;
     const double* e = &effective_[static_cast<size_t>(c) * T_];
     const int series = cs_[c * mc + 9];
     for (int t = 0; t < T_; ++t) {

@@ -288,7 +288,7 @@ void Sim::addSeries() {
 }
 
 // Which of record()'s work the chosen series need. A company metric needs the month's flows,
-// its fleets and leases, or also its leases' vendor mix; a bloc's sums need every company in
+// its training compute, all its fleets and leases, or also its leases' vendor mix; a bloc's sums need every company in
 // it as much as its chosen metrics do; the world's vendor shares need the concern bloc's
 // vendor mix; a frontier gap needs the effective compute of the frontier bloc's companies
 // (the leader) besides its own.
@@ -299,6 +299,7 @@ void Sim::planRecording() {
   };
   const auto need_of = [&](size_t i) {  // companyMetrics' positions
     if (i >= 10 && i <= 12) return kNeedFlows;
+    if (i == 0 || (i >= 6 && i <= 9)) return kNeedTrain;  // training compute and what follows from it
     if (i >= 13 && i < companyTotalMetric() && (i - 13) % 2 == 0) return kNeedMix;  // compute_<vendor>_h100e
     return kNeedFleet;
   };
@@ -321,7 +322,7 @@ void Sim::planRecording() {
     if (s_.companies[c].kind == CompanyKind::Operator) continue;
     const int b = s_.jurisdictions[s_.companies[c].hq].bloc;
     char need = std::max(need_in(cs_, c * mc), bloc_need_[b]);
-    if (gap_needed_ && b == s_.params.frontier_bloc) need = std::max<char>(need, kNeedFleet);
+    if (gap_needed_ && b == s_.params.frontier_bloc) need = std::max<char>(need, kNeedTrain);
     company_need_[c] = need;
     any_mix = any_mix || need == kNeedMix;
   }
