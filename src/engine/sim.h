@@ -41,9 +41,8 @@ struct Option {
   const Verdict* verdict = nullptr;  // in the month's verdict cache (stable all month); null: no rule asked
   double guided = 0;                 // share of demand Beijing's guidance cuts
   // The logit weight exp(-beta (cost / cmin - 1)) last worked out, and the cmin it used: a
-  // later round whose cheapest option is the same reuses it. slot: index in the month's list.
+  // later round whose cheapest option is the same reuses it.
   double weight = 0, weight_cmin = -1;
-  int slot = -1;
 };
 
 struct Order {
@@ -229,9 +228,9 @@ class Sim {
     bool tracing = false;
   };
   Taste tasteOf(int c, int t) const;
-  void addBuyOptions(int c, int p, int t, int round, const Taste& taste);
-  void addLeaseOptions(int c, int p, const Taste& taste);
-  void addGreyOption(int c, int p, int t, const Taste& taste);
+  void addBuyOptions(int c, int p, int t, int round, const Taste& taste, std::vector<Option>& out);
+  void addLeaseOptions(int c, int p, const Taste& taste, std::vector<Option>& out);
+  bool addGreyOption(int c, int p, int t, const Taste& taste, Option& out);  // false: none on offer
   void shareOut(int c, int p, int t);
   void placeOrders(int c, int p, double budget, int t);
   void traceOptions(int p, double budget, int round);
@@ -295,7 +294,9 @@ class Sim {
   std::vector<std::vector<Option>> month_opts_;           // company x purpose, built in round 0
   std::map<std::tuple<int, int, int, int>, int> trace_index_;
   double trace_budget_[2] = {0, 0};
-  std::vector<Option> opts_, denied_;
+  std::vector<Option*> opts_;  // this round's options: in month_opts_, and grey_opt_
+  Option grey_opt_;
+  std::vector<Option> denied_;
   std::vector<Taste> tastes_;  // per company, this month (worked out in round 0)
   struct GreyOffer {
     int stamp = -1;
@@ -342,6 +343,11 @@ class Sim {
   std::vector<int> gate_year_;                // per gate: the quota year gate_used_ counts
   std::vector<double> cap_left_, cap_scale_;  // per jurisdiction: country caps left, this round's scale
   std::vector<char> controlled_;
+  std::vector<char> gated_chip_;  // per chip, this month: one of Beijing's import gates names it
+  // Read for every delivery: the buyer's bloc and whether it is the concern bloc (per
+  // company), each chip's vendor, whether a vendor pays a revenue share.
+  std::vector<int> company_bloc_, chip_vendor_;
+  std::vector<char> concern_, vendor_pays_;
   std::vector<char> cap_dest_;          // rule x jurisdiction: a volume cap names it a destination
   std::vector<double> fleet_expected_;  // company totals for the conservation check
 

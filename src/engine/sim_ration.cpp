@@ -15,7 +15,11 @@ namespace cp::sim {
 void Sim::rationChips(int t, int round) {
   if (round == 0) {
     operatorArrivals(t);
-    for (int k = 0; k < K_; ++k) controlled_[k] = rm_.controlled[k];
+    for (int k = 0; k < K_; ++k) {
+      controlled_[k] = rm_.controlled[k];
+      gated_chip_[k] = 0;
+      for (size_t g = 0; g < s_.china.import_gates.size(); ++g) gated_chip_[k] |= rm_.gates(static_cast<int>(g), k);
+    }
   }
   const std::vector<double>& cap_scale = countryCapScale(t, round);
   cutToSitePower(t);
@@ -115,7 +119,7 @@ void Sim::deliver(Order& o, int t) {
     mo_.diverted_total += leak;
   }
   const double kept = units - leak;
-  mo_.delivered_bloc[static_cast<size_t>(o.chip) * B_ + s_.jurisdictions[s_.companies[o.buyer].hq].bloc] += units;
+  mo_.delivered_bloc[static_cast<size_t>(o.chip) * B_ + company_bloc_[o.buyer]] += units;
   for (const size_t ri : caps_now_) {
     if (!rm_.covered(static_cast<int>(ri), o.chip)) continue;
     if (capDest(ri, o))
@@ -123,7 +127,7 @@ void Sim::deliver(Order& o, int t) {
     else if (capRef(ri, o))
       mo_.cap_ref[ri] += units;
   }
-  for (size_t g = 0; g < s_.china.import_gates.size(); ++g)
+  for (size_t g = 0; gated_chip_[o.chip] && g < s_.china.import_gates.size(); ++g)
     if (gateQuotaApplies(g, o)) gate_used_[g * C_ + o.buyer] += units;
   if (o.company >= 0) {
     addFleet(o.company, o.loc, o.purpose, o.chip, kept, t);
@@ -136,12 +140,12 @@ void Sim::deliver(Order& o, int t) {
     addSiteFleet(o.site, o.chip, kept, t);
   }
   const double revenue = units * o.unit_price;
-  const int v = s_.chips[o.chip].vendor;
+  const int v = chip_vendor_[o.chip];
   mo_.vendor_rev[v] += revenue;
   mo_.vendor_units[v] += units;
   mo_.vendor_rev_jur[static_cast<size_t>(v) * J_ + o.jur] += revenue;
-  if (o.company >= 0 && concernBloc(o.company)) mo_.vendor_rev_concern[v] += revenue;
-  if (s_.vendors[v].pays_revenue_share) mo_.fee_revenue += units * o.unit_price / (1 + o.fee_share) * o.fee_share;
+  if (o.company >= 0 && concern_[o.company]) mo_.vendor_rev_concern[v] += revenue;
+  if (vendor_pays_[v]) mo_.fee_revenue += units * o.unit_price / (1 + o.fee_share) * o.fee_share;
   if (controlled_[o.chip]) {
     mo_.imports_month[o.jur] += units * htrain_[o.chip];
     if (!o.veu && std::isfinite(cap_left_[o.jur])) {

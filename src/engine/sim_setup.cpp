@@ -182,6 +182,17 @@ void Sim::sizeState() {
   gate_year_.assign(s_.china.import_gates.size(), -1);
   cap_left_.assign(J_, std::numeric_limits<double>::infinity());
   controlled_.assign(K_, 0);
+  gated_chip_.assign(K_, 0);
+  company_bloc_.resize(C_);
+  concern_.resize(C_);
+  for (int c = 0; c < C_; ++c) {
+    company_bloc_[c] = s_.jurisdictions[s_.companies[c].hq].bloc;
+    concern_[c] = concernBloc(c);
+  }
+  chip_vendor_.resize(K_);
+  for (int k = 0; k < K_; ++k) chip_vendor_[k] = s_.chips[k].vendor;
+  vendor_pays_.resize(V_);
+  for (int v = 0; v < V_; ++v) vendor_pays_[v] = s_.vendors[v].pays_revenue_share;
 }
 
 void Sim::initialFleets() {
