@@ -14,12 +14,8 @@ namespace cp::sim {
 // Step 10: this month's outputs. Buffers live in rec_ (sized once, cleared here).
 void Sim::record(int t) {
   rec_.size(S_, V_, B_, J_, company_metrics_.size());
-  rec_.chip_vendor.resize(K_);
   rec_.chip_power.resize(K_);
-  for (int k = 0; k < K_; ++k) {
-    rec_.chip_vendor[k] = s_.chips[k].vendor;
-    rec_.chip_power[k] = powerW(k, t);
-  }
+  for (int k = 0; k < K_; ++k) rec_.chip_power[k] = powerW(k, t);
   // FLOP of a 1-H100e run over the run length: the same for every company this month.
   rec_.run_flop_per_h100e = in_.at(s_.params.reference_tflops, t) * 1e12 *
                             std::clamp(in_.at(s_.params.utilisation, t), 0.0, 1.0) *
@@ -32,7 +28,7 @@ void Sim::record(int t) {
       double* const sv = &rec_.site_vendor[static_cast<size_t>(si) * V_];
       for (int k = 0; k < K_; ++k) {
         const double h = site_fleet_[static_cast<size_t>(si) * K_ + k] * htrain_[k];
-        sv[s_.chips[k].vendor] += h;
+        sv[chip_vendor_[k]] += h;
         rec_.site_total[si] += h;
       }
       if (rec_.site_total[si] > 0)
@@ -84,7 +80,7 @@ double Sim::companyMetrics(int c, int t, char need) {
   double off_train = 0, fleet_flop = 0;
   double* const vendor = &m[13];                   // compute_<vendor>_h100e at vendor[2v]
   double* const vendor_flop = &m[kFleetFlop + 1];  // fleet_<vendor>_flop_h100e
-  const int* const chip_vendor = rec_.chip_vendor.data();
+  const int* const chip_vendor = chip_vendor_.data();
   const std::vector<int>& locs = locs_[c];
   for (size_t li = 0; li < locs.size(); ++li) {
     const int loc = locs[li];
@@ -176,7 +172,7 @@ void Sim::recordCompanies(int t) {
     const int* const series = &cs_[c * mc];
     for (size_t i = 0; i < mc; ++i) put(series[i], t, m[i]);
     if (gap_needed_) effective_[static_cast<size_t>(c) * T_ + t] = m[8];
-    const int b = s_.jurisdictions[s_.companies[c].hq].bloc;
+    const int b = company_bloc_[c];
     if (b == s_.params.concern_bloc)
       for (int v = 0; v < V_; ++v) rec_.concern_vendor_flop[v] += rec_.vendor_flop[v];
     double* const bm = &rec_.bloc[static_cast<size_t>(b) * mc];
