@@ -25,7 +25,7 @@ void Sim::record(int t) {
   for (int si = 0; si < S_; ++si) {
     bool finite = std::isfinite(site_ratio_[si]);
     if (sites_needed_) {
-      double* const sv = &rec_.site_vendor[static_cast<size_t>(si) * V_];
+      double* const sv = rec_.site_vendor.data() + static_cast<size_t>(si) * V_;
       for (int k = 0; k < K_; ++k) {
         const double h = site_fleet_[static_cast<size_t>(si) * K_ + k] * htrain_[k];
         sv[chip_vendor_[k]] += h;
@@ -92,7 +92,7 @@ double Sim::companyMetrics(int c, int t, char need) {
     const int j = jurOfLoc(c, loc);
     double* const power = power_needed_ && jur_power_[j] ? &rec_.jur[j] : nullptr;
     const double pue = power ? pueOfLoc(c, loc, t) : 0.0;
-    const double* const units = &fleet_[fi(c, loc, 0, 0)];  // purpose x chip
+    const double* const units = fleet_.data() + fi(c, loc, 0, 0);  // purpose x chip
     // One purpose's fleets here; compiled for each purpose, with and without power (the loop
     // selective runs mostly take has none).
     const auto row = [&](auto with_power, auto train) {
@@ -145,7 +145,7 @@ double Sim::companyMetrics(int c, int t, char need) {
     m[kCompFlop] += lt + li;  // leases are contracted in training (= FLOP) H100e
     off_train += lt;
     if (need < kNeedMix || !(rec_.site_total[si] > 0)) continue;
-    const double* const mix = &rec_.site_mix[static_cast<size_t>(si) * V_];
+    const double* const mix = rec_.site_mix.data() + static_cast<size_t>(si) * V_;
     for (int v = 0; v < V_; ++v) {
       vendor[2 * v] += lh * mix[v];
       rec_.vendor_flop[v] += (lt + li) * mix[v];
