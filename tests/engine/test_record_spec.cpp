@@ -128,7 +128,6 @@ void expectEverySeriesAloneMatchesTheFullRun(const Scenario& s, size_t first, si
   full_options.uncertain = draw;
   const Results full = simulate(s, full_options);
   ASSERT_GT(full.size(), 100u);
-  size_t runs = 0;
   for (size_t i = first; i < full.size(); i += stride) {
     const SeriesKey& k = full.keys()[i];
     const std::string sel = std::string(toString(k.scope)) + "/" + k.id + "/" + k.metric;
@@ -139,9 +138,7 @@ void expectEverySeriesAloneMatchesTheFullRun(const Scenario& s, size_t first, si
     ASSERT_EQ(got.size(), 1u) << sel;
     EXPECT_EQ(std::memcmp(got.series(0), full.series(static_cast<int>(i)), sizeof(double) * full.months()), 0)
         << s.name << ": " << sel << " recorded alone differs from the full run";
-    ++runs;
   }
-  EXPECT_GE(runs, (full.size() - first) / stride);
 }
 
 }  // namespace
@@ -157,8 +154,8 @@ TEST(RecordSpec, EverySecondSeriesRecordedAloneEqualsTheFullRunForAMonteCarloMem
 }
 
 TEST(RecordSpec, EveryThirdSeriesRecordedAloneEqualsTheFullRunInOtherScenarios) {
-  // A jurisdiction has 9 metrics: each scenario starts at another series, so between them
-  // every metric of every entity kind is recorded alone somewhere.
+  // Each scenario starts at another series, so a metric count that is a multiple of 3 (a
+  // jurisdiction has 9) does not leave the same metrics out of all three.
   size_t first = 0;
   for (const char* name : {"china_shuns_nvidia", "smuggling_crackdown", "remote_access_2027"})
     expectEverySeriesAloneMatchesTheFullRun(loadScenario(sourcePath(std::string("scenarios/") + name + ".json")),
