@@ -117,12 +117,15 @@ struct RationScratch {
 // record()'s per-month buffers, kept between months so recording allocates nothing.
 struct RecordScratch {
   std::vector<double> site_vendor, site_total;           // leasable sites' training H100e by vendor, and in all
+  std::vector<double> site_mix;                          // site_vendor / site_total (sites with a total)
+  std::vector<char> site_zero_lease_adds_nothing;        // per site: its ratio and mix are finite
   std::vector<double> m;                                 // one company's metrics
   double run_flop_per_h100e = 0;                         // this month's largest-run FLOP per training H100e
   std::vector<double> bloc, bloc_off_num;                // per bloc: metrics, offshore training H100e
   std::vector<double> vendor_flop, concern_vendor_flop;  // FLOP compute by vendor: one company, the concern bloc
   std::vector<double> jur;                               // per jurisdiction x 6: recordJurisdictions' sums
-  void size(int sites, int vendors, int blocs, size_t company_metrics);
+  std::vector<double> chip_power;                        // per chip: watts this month
+  void size(int sites, int vendors, int blocs, int jurisdictions, size_t company_metrics);
 };
 
 class Sim {
@@ -271,7 +274,7 @@ class Sim {
 
   // [SECTION] metrics
   void record(int t);
-  double companyMetrics(int c, int t);
+  double companyMetrics(int c, int t, char need);
   void recordCompanies(int t);
   void recordJurisdictions(int t);
   void recordVendorsChipsWorld(int t);
@@ -375,13 +378,20 @@ class Sim {
     if (series >= 0) r_.series(series)[t] = v;
   }
   void planRecording();
-  std::vector<char> company_needed_;  // per company: its metrics are worked out each month
-  std::vector<char> bloc_needed_;     // per bloc: its sums over companies are complete
-  bool jur_needed_ = true;            // any jurisdiction series
-  std::vector<char> jur_chosen_;      // per jurisdiction: one of its series is chosen
-  bool sites_needed_ = true;          // the vendor mix of leasable sites (companies, jurisdictions)
-  bool gap_needed_ = true;            // any frontier gap: then effective_ is kept
-  std::vector<double> effective_;     // company x month: effective compute, the gap's input
+  // How much of a company's metrics a month works out: none, the month's flows (spend,
+  // backlog), also its training compute (fleets and leases: the largest run, effective
+  // compute, the offshore share), also inference, also the vendor mix of the sites it leases from.
+  enum Need : char { kNeedNone, kNeedFlows, kNeedTrain, kNeedFleet, kNeedMix };
+  std::vector<char> company_need_;  // per company (Need)
+  std::vector<char> bloc_need_;     // per bloc: the most its chosen series need of each company in it
+  bool jur_needed_ = true;          // any jurisdiction sum (power, leases)
+  bool power_needed_ = true;        // any jurisdiction's power_mw (the company pass adds its fleets)
+  std::vector<char> jur_chosen_;    // per jurisdiction: one of its series is chosen
+  std::vector<char> jur_power_;     // per jurisdiction: power_mw is chosen
+  std::vector<char> jur_sites_;     // per jurisdiction: a lease sum is chosen (revenue, leasable, leased, price)
+  bool sites_needed_ = true;        // the vendor mix of leasable sites (kNeedMix companies, lease sums)
+  bool gap_needed_ = true;          // any frontier gap: then effective_ is kept
+  std::vector<double> effective_;   // company x month: effective compute, the gap's input
 };
 
 }  // namespace cp::sim
