@@ -207,11 +207,11 @@ void Sim::shareOut(int c, int p, int t) {
     o->share = o->factor * o->weight;
     sum += o->share;
   }
-  for (Option* o : opts_) o->share = sum > 0 ? o->share / sum : 0.0;
-  // Beijing's guidance cuts demand for a named chip by its strength; the money moves to
-  // the options it does not name (none left: it waits as backlog).
+  // Normalise, and let Beijing's guidance cut demand for a named chip by its strength; the
+  // money moves to the options it does not name (none left: it waits as backlog).
   double cut = 0, free_share = 0;
   for (Option* o : opts_) {
+    o->share = sum > 0 ? o->share / sum : 0.0;
     if (o->guided > 0) {
       cut += o->share * o->guided;
       o->share *= 1 - o->guided;
@@ -222,11 +222,11 @@ void Sim::shareOut(int c, int p, int t) {
   if (cut > 0 && free_share > 0)
     for (Option* o : opts_)
       if (o->guided <= 0) o->share += cut * o->share / free_share;
-  double offshore = 0;
-  for (const Option* o : opts_)
-    if (o->offshore) offshore += o->share;
   // China's data-export rules: at most `cap` of training may run offshore.
-  if (p == 0 && concernBloc(c)) {
+  if (p == 0 && concern_[c]) {
+    double offshore = 0;
+    for (const Option* o : opts_)
+      if (o->offshore) offshore += o->share;
     const double cap = std::clamp(in_.at(s_.china.offshore_training_cap, t), 0.0, 1.0);
     if (offshore > cap) {
       const double onshore = 1 - offshore;
@@ -251,7 +251,7 @@ void Sim::placeOrders(int c, int p, double budget, int t) {
       // The unit's price and running cost were worked out with the option (same month).
       const BuyCost& b = buy_cost_[buyIndex(c, o.loc, o.chip)];
       const double tco = b.paid + b.power * b.life;
-      Order ord;
+      Order& ord = mo_.orders.emplace_back();
       ord.company = c;
       ord.buyer = c;
       ord.purpose = p;
@@ -264,7 +264,6 @@ void Sim::placeOrders(int c, int p, double budget, int t) {
       ord.fee_share = o.verdict->fee_share;
       ord.offshore = o.offshore;
       ord.veu = s_.companies[c].validated_end_user;
-      mo_.orders.push_back(ord);
     } else if (o.kind == OptionKind::Lease) {
       const double price = lease_price_[o.site];
       const double term = std::max(1.0, in_.at(s_.params.lease_term_months, t));
