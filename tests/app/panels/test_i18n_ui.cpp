@@ -5,6 +5,7 @@
 #include "app/core/app_state.h"
 #include "app/panels/app_ui.h"
 #include "app/core/dashboard_data.h"
+#include "app/core/explain.h"
 #include "app/classroom/story_mode.h"
 #include "app/classroom/workshop_mode.h"
 #include "engine/month.h"
@@ -34,6 +35,10 @@ void drawEverything(DashboardFixture& d) {
   for (int tab = 0; tab < 6; ++tab) {
     s.ui.view.select_tab = tab;
     d.settle();
+    frames();
+    // Explain and Sensitivity start their analyses once drawn: wait, so both drawings
+    // show the finished tab whatever the machine's load.
+    app::waitForExplain(s);
     frames();
   }
   s.ui.windows.about = s.ui.windows.shortcuts = s.ui.windows.sources = s.ui.windows.compare_scenarios = true;
