@@ -77,7 +77,8 @@ void expectReuseMatchesFresh(const Scenario& s, const RunOptions& o, const std::
 double lastMonthSum(const Results& r, Scope scope, const char* metric) {
   double sum = 0;
   for (size_t i = 0; i < r.size(); ++i)
-    if (r.keys()[i].scope == scope && r.keys()[i].metric == metric) sum += r.series(static_cast<int>(i))[r.months() - 1];
+    if (r.keys()[i].scope == scope && r.keys()[i].metric == metric)
+      sum += r.series(static_cast<int>(i))[r.months() - 1];
   return sum;
 }
 
