@@ -2,7 +2,9 @@
 // simulate() with the same values, whatever ran before it (no state leaks between runs).
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstring>
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -120,6 +122,22 @@ TEST(SimulatorReuse, GrandfatheringOnAndOffInTurnMatchFreshRuns) {
   off.back() = 0.0;
   ASSERT_TRUE(differ(fresh(s, {}, on), fresh(s, {}, off)));  // grandfathering matters here
   expectReuseMatchesFresh(s, {}, {on, off}, {1, 0, 1, 0});
+}
+
+// Every shipped scenario (volume caps, import gates, leases, host rules...): two draws in
+// turn and the first again, each equal to its fresh run.
+TEST(SimulatorReuse, EveryShippedScenarioMatchesFreshRuns) {
+  int scenarios = 0;
+  for (const auto& f : std::filesystem::directory_iterator(cp::test::sourcePath("scenarios"))) {
+    const std::string name = f.path().stem().string();
+    if (f.path().extension() != ".json" || name == "schema" || name == "sources") continue;
+    SCOPED_TRACE(name);
+    Scenario s = loadScenario(f.path().string());
+    s.end = std::min(s.end, 2027 * 12 + 11);  // past the 2025-26 draws, short enough to stay quick
+    expectReuseMatchesFresh(s, {}, {sampleUncertain(s, 21, 0), sampleUncertain(s, 21, 1)}, {0, 1, 0});
+    ++scenarios;
+  }
+  EXPECT_GE(scenarios, 15);
 }
 
 // Recording a few series (as bands do), with the frontier gap worked out after the run.
