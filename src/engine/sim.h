@@ -42,9 +42,8 @@ struct Option {
   const Verdict* verdict = nullptr;  // in the month's verdict cache (stable all month); null: no rule asked
   double guided = 0;                 // share of demand Beijing's guidance cuts
   // The logit weight exp(-beta (cost / cmin - 1)) last worked out, and the cmin it used: a
-  // later round whose cheapest option is the same reuses it. slot: index in the month's list.
+  // later round whose cheapest option is the same reuses it.
   double weight = 0, weight_cmin = -1;
-  int slot = -1;
 };
 
 struct Order {
@@ -104,15 +103,30 @@ struct MonthFlows {
   }
 };
 
+// Rationing's and the choice's working arrays, sized at setup and refilled in place, so the
+// month loop allocates nothing (vectors keep their capacity through assign).
+struct RationScratch {
+  std::vector<double> chip_want, chip_fill;                   // per chip
+  std::vector<double> capped_demand;                          // per jurisdiction
+  std::vector<double> site_mw_want;                           // per site
+  std::vector<double> asked;                                  // per company
+  std::vector<double> lease_want, lease_allowed, lease_fill;  // per site
+  std::vector<double> grey_cost, grey_pool;                   // per chip
+  std::vector<double> carry;                                  // company x purpose
+};
+
 // record()'s per-month buffers, kept between months so recording allocates nothing.
 struct RecordScratch {
   std::vector<double> site_vendor, site_total;           // leasable sites' training H100e by vendor, and in all
+  std::vector<double> site_mix;                          // site_vendor / site_total (sites with a total)
+  std::vector<char> site_zero_lease_adds_nothing;        // per site: its ratio and mix are finite
   std::vector<double> m;                                 // one company's metrics
   double run_flop_per_h100e = 0;                         // this month's largest-run FLOP per training H100e
   std::vector<double> bloc, bloc_off_num;                // per bloc: metrics, offshore training H100e
   std::vector<double> vendor_flop, concern_vendor_flop;  // FLOP compute by vendor: one company, the concern bloc
   std::vector<double> jur;                               // per jurisdiction x 6: recordJurisdictions' sums
-  void size(int sites, int vendors, int blocs, size_t company_metrics);
+  std::vector<double> chip_power;                        // per chip: watts this month
+  void size(int sites, int vendors, int blocs, int jurisdictions, size_t company_metrics);
 };
 
 class Sim {
@@ -226,9 +240,9 @@ class Sim {
     bool tracing = false;
   };
   Taste tasteOf(int c, int t) const;
-  void addBuyOptions(int c, int p, int t, int round, const Taste& taste);
-  void addLeaseOptions(int c, int p, const Taste& taste);
-  void addGreyOption(int c, int p, int t, const Taste& taste);
+  void addBuyOptions(int c, int p, int t, int round, const Taste& taste, std::vector<Option>& out);
+  void addLeaseOptions(int c, int p, const Taste& taste, std::vector<Option>& out);
+  bool addGreyOption(int c, int p, int t, const Taste& taste, Option& out);  // false: none on offer
   void shareOut(int c, int p, int t);
   void placeOrders(int c, int p, double budget, int t);
   void traceOptions(int p, double budget, int round);
@@ -261,7 +275,7 @@ class Sim {
 
   // [SECTION] metrics
   void record(int t);
-  double companyMetrics(int c, int t);
+  double companyMetrics(int c, int t, char need);
   void recordCompanies(int t);
   void recordJurisdictions(int t);
   void recordVendorsChipsWorld(int t);
@@ -292,7 +306,9 @@ class Sim {
   std::vector<std::vector<Option>> month_opts_;           // company x purpose, built in round 0
   std::map<std::tuple<int, int, int, int>, int> trace_index_;
   double trace_budget_[2] = {0, 0};
-  std::vector<Option> opts_, denied_;
+  std::vector<Option*> opts_;  // this round's options: in month_opts_, and grey_opt_
+  Option grey_opt_;
+  std::vector<Option> denied_;
   std::vector<Taste> tastes_;  // per company, this month (worked out in round 0)
   struct GreyOffer {
     int stamp = -1;
@@ -328,6 +344,7 @@ class Sim {
   } cm_;
   RecordScratch rec_;                         // record()'s buffers
   MonthFlows mo_;                             // this month's flows, reset at the start of each month
+  RationScratch rs_;                          // rationing's and the choice's working arrays
   std::vector<double> stock_before_;          // chip
   std::vector<int> last_sellable_;            // chip: last month it had output and a buyer (-1 none)
   std::vector<size_t> caps_now_;              // volume-cap rules in force this month
@@ -339,6 +356,11 @@ class Sim {
   std::vector<int> gate_year_;                // per gate: the quota year gate_used_ counts
   std::vector<double> cap_left_, cap_scale_;  // per jurisdiction: country caps left, this round's scale
   std::vector<char> controlled_;
+  std::vector<char> gated_chip_;  // per chip, this month: one of Beijing's import gates names it
+  // Read for every delivery: the buyer's bloc and whether it is the concern bloc (per
+  // company), each chip's vendor, whether a vendor pays a revenue share.
+  std::vector<int> company_bloc_, chip_vendor_;
+  std::vector<char> concern_, vendor_pays_;
   std::vector<char> cap_dest_;          // rule x jurisdiction: a volume cap names it a destination
   std::vector<double> fleet_expected_;  // company totals for the conservation check
 
@@ -357,13 +379,20 @@ class Sim {
     if (series >= 0) r_.series(series)[t] = v;
   }
   void planRecording();
-  std::vector<char> company_needed_;  // per company: its metrics are worked out each month
-  std::vector<char> bloc_needed_;     // per bloc: its sums over companies are complete
-  bool jur_needed_ = true;            // any jurisdiction series
-  std::vector<char> jur_chosen_;      // per jurisdiction: one of its series is chosen
-  bool sites_needed_ = true;          // the vendor mix of leasable sites (companies, jurisdictions)
-  bool gap_needed_ = true;            // any frontier gap: then effective_ is kept
-  std::vector<double> effective_;     // company x month: effective compute, the gap's input
+  // How much of a company's metrics a month works out: none, the month's flows (spend,
+  // backlog), also its training compute (fleets and leases: the largest run, effective
+  // compute, the offshore share), also inference, also the vendor mix of the sites it leases from.
+  enum Need : char { kNeedNone, kNeedFlows, kNeedTrain, kNeedFleet, kNeedMix };
+  std::vector<char> company_need_;  // per company (Need)
+  std::vector<char> bloc_need_;     // per bloc: the most its chosen series need of each company in it
+  bool jur_needed_ = true;          // any jurisdiction sum (power, leases)
+  bool power_needed_ = true;        // any jurisdiction's power_mw (the company pass adds its fleets)
+  std::vector<char> jur_chosen_;    // per jurisdiction: one of its series is chosen
+  std::vector<char> jur_power_;     // per jurisdiction: power_mw is chosen
+  std::vector<char> jur_sites_;     // per jurisdiction: a lease sum is chosen (revenue, leasable, leased, price)
+  bool sites_needed_ = true;        // the vendor mix of leasable sites (kNeedMix companies, lease sums)
+  bool gap_needed_ = true;          // any frontier gap: then effective_ is kept
+  std::vector<double> effective_;   // company x month: effective compute, the gap's input
 
   // [SECTION] reuse (simulator.h): run after run on the same buffers and series layout
  public:

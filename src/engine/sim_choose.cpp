@@ -12,7 +12,8 @@ namespace cp::sim {
 
 void Sim::choose(int t, int round) {
   if (round == 0) siteCapacity();  // options (and their site ratios) are built in round 0
-  std::vector<double> carry(mo_.unfilled);
+  std::vector<double>& carry = rs_.carry;
+  carry.assign(mo_.unfilled.begin(), mo_.unfilled.end());
   std::fill(mo_.unfilled.begin(), mo_.unfilled.end(), 0.0);
   ++grey_stamp_;
   if (round == 0) {
@@ -60,31 +61,25 @@ void Sim::chooseFor(int c, int p, double budget, int t, int round) {
   opts_.clear();
   denied_.clear();
   // Costs hold for the whole month: build the buy and lease options once (round 0) and
-  // in later rounds keep those that still have stock.
+  // in later rounds offer those that still have stock. opts_ points into that list, so the
+  // logit weights worked out in one round are there for the next.
   std::vector<Option>& cached = month_opts_[static_cast<size_t>(c) * 2 + p];
-  if (round > 0) {
-    for (const Option& o : cached) {
-      if (o.kind == OptionKind::Buy && stock_[o.chip] < kMinUnits) continue;
-      if (o.kind == OptionKind::Buy && mo_.shut[static_cast<size_t>(c) * K_ + o.chip])
-        continue;  // capped out: money goes elsewhere
-      // A partly effective lease rule stays on offer: round 0's shares are set against the
-      // cheapest option, which often sells out, so most lease demand arrives in later rounds.
-      // Each round the rule refuses its share again, and the leased amount falls by ~c.
-      opts_.push_back(o);
-    }
-  } else {
-    addBuyOptions(c, p, t, round, taste);
-    addLeaseOptions(c, p, taste);
-    for (size_t i = 0; i < opts_.size(); ++i) opts_[i].slot = static_cast<int>(i);
-    cached = opts_;
+  if (round == 0) {
+    cached.clear();
+    addBuyOptions(c, p, t, round, taste, cached);
+    addLeaseOptions(c, p, taste, cached);
   }
-  addGreyOption(c, p, t, taste);
+  for (Option& o : cached) {
+    if (round > 0 && o.kind == OptionKind::Buy && stock_[o.chip] < kMinUnits) continue;
+    if (round > 0 && o.kind == OptionKind::Buy && mo_.shut[static_cast<size_t>(c) * K_ + o.chip])
+      continue;  // capped out: money goes elsewhere
+    // A partly effective lease rule stays on offer: round 0's shares are set against the
+    // cheapest option, which often sells out, so most lease demand arrives in later rounds.
+    // Each round the rule refuses its share again, and the leased amount falls by ~c.
+    opts_.push_back(&o);
+  }
+  if (addGreyOption(c, p, t, taste, grey_opt_)) opts_.push_back(&grey_opt_);
   if (!opts_.empty()) shareOut(c, p, t);
-  for (const Option& o : opts_)
-    if (o.slot >= 0) {
-      cached[o.slot].weight = o.weight;
-      cached[o.slot].weight_cmin = o.weight_cmin;
-    }
   placeOrders(c, p, budget, t);
   if (taste.tracing) traceOptions(p, budget, round);
 }
@@ -104,20 +99,23 @@ Sim::Taste Sim::tasteOf(int c, int t) const {
 }
 
 // Buy: at home and at each site this company owns abroad.
-void Sim::addBuyOptions(int c, int p, int t, int round, const Taste& taste) {
+void Sim::addBuyOptions(int c, int p, int t, int round, const Taste& taste, std::vector<Option>& out) {
   for (int loc : locs_[c]) {
     if (loc == L_ - 1) continue;  // the grey channel is not bought from vendors
     if (loc >= 1 && (taste.will <= 0 || s_.sites[loc - 1].leasable || s_.sites[loc - 1].operator_company != c))
       continue;
     if (loc >= 1 && sitePowerMw(loc - 1, t) - site_mw_used_[loc - 1] < 0.01) continue;  // full: no room to install
     const int jur = jurOfLoc(c, loc);
+    const bool list_denied = taste.tracing && round == 0;
     for (int k = 0; k < K_; ++k) {
       // Denied chips are listed for the why panel even when none are in stock.
-      if (stock_[k] < kMinUnits && !(taste.tracing && round == 0)) continue;
+      if (stock_[k] < kMinUnits && !list_denied) continue;
       const Verdict& v = saleVerdict(c, loc, k, jur);
       if (stock_[k] < kMinUnits && v.status != Status::Denied) continue;
       const double h = p == 0 ? htrain_[k] : hinfer_[k];
       if (h <= 0) continue;
+      // A denied option's cost is only shown (the why panel), never chosen.
+      if (v.status == Status::Denied && (!list_denied || v.reason == Reason::NotForSale)) continue;
       const size_t bi = buyIndex(c, loc, k);
       if (!buy_ok_[bi]) {
         BuyCost& b = buy_cost_[bi];
@@ -137,16 +135,16 @@ void Sim::addBuyOptions(int c, int p, int t, int round, const Taste& taste) {
       o.cost = buy_cost_[bi].cost / h;
       o.guided = buy_cost_[bi].guided;
       if (v.status == Status::Denied) {
-        if (taste.tracing && round == 0 && v.reason != Reason::NotForSale) denied_.push_back(o);
+        denied_.push_back(o);
         continue;
       }
-      opts_.push_back(o);
+      out.push_back(o);
     }
   }
 }
 
 // Lease capacity at overseas sites (only in round 0, so the trace sees every refusal once).
-void Sim::addLeaseOptions(int c, int p, const Taste& taste) {
+void Sim::addLeaseOptions(int c, int p, const Taste& taste, std::vector<Option>& out) {
   if (taste.will <= 0) return;
   for (int si = 0; si < S_; ++si) {
     const Site& st = s_.sites[si];
@@ -162,13 +160,13 @@ void Sim::addLeaseOptions(int c, int p, const Taste& taste) {
       if (taste.tracing) denied_.push_back(o);
       continue;
     }
-    opts_.push_back(o);
+    out.push_back(o);
   }
 }
 
 // Grey market: diverted chips, at a premium, for those who tolerate the risk.
-void Sim::addGreyOption(int c, int p, int t, const Taste& taste) {
-  if (taste.tol <= 0) return;
+bool Sim::addGreyOption(int c, int p, int t, const Taste& taste, Option& out) {
+  if (taste.tol <= 0) return false;
   // The pool's value and H100e are the same for every company of one home this round.
   const int jur = s_.companies[c].hq;
   GreyOffer& g = grey_offer_[static_cast<size_t>(jur) * 2 + p];
@@ -185,58 +183,58 @@ void Sim::addGreyOption(int c, int p, int t, const Taste& taste) {
     }
   }
   const double value = g.value, h = g.h;
-  if (h > 0) {
-    Option o{OptionKind::Grey, -1, L_ - 1, -1, 0, 1, false, 0, nullptr};
-    o.cost = value / h * (1 + taste.premium * (1 - taste.tol));
-    opts_.push_back(o);
-  }
+  if (h <= 0) return false;
+  out = Option{OptionKind::Grey, -1, L_ - 1, -1, 0, 1, false, 0, nullptr};
+  out.cost = value / h * (1 + taste.premium * (1 - taste.tol));
+  return true;
 }
 
 // The options' shares of the budget: logit on cost, then Beijing's guidance and its cap on
 // offshore training.
 void Sim::shareOut(int c, int p, int t) {
-  std::vector<Option>& opts = opts_;
   // Logit on cost relative to the cheapest allowed option: smooth in every input.
   const double beta = std::max(0.0, in_.at(s_.params.logit_beta, t));
   double cmin = std::numeric_limits<double>::max();
-  for (const Option& o : opts) cmin = std::min(cmin, o.cost);
+  for (const Option* o : opts_) cmin = std::min(cmin, o->cost);
   double sum = 0;
-  for (Option& o : opts) {
-    if (o.weight_cmin != cmin) {
-      o.weight = std::exp(-beta * (o.cost / cmin - 1.0));
-      o.weight_cmin = cmin;
+  for (Option* o : opts_) {
+    if (o->weight_cmin != cmin) {
+      // The cheapest option's weight is exp(-0) = 1 exactly: no need to ask exp.
+      const bool cheapest = o->cost == cmin && cmin > 0 && cmin < std::numeric_limits<double>::infinity();
+      o->weight = cheapest ? 1.0 : std::exp(-beta * (o->cost / cmin - 1.0));
+      o->weight_cmin = cmin;
     }
-    o.share = o.factor * o.weight;
-    sum += o.share;
+    o->share = o->factor * o->weight;
+    sum += o->share;
   }
-  for (Option& o : opts) o.share = sum > 0 ? o.share / sum : 0.0;
-  // Beijing's guidance cuts demand for a named chip by its strength; the money moves to
-  // the options it does not name (none left: it waits as backlog).
+  // Normalise, and let Beijing's guidance cut demand for a named chip by its strength; the
+  // money moves to the options it does not name (none left: it waits as backlog).
   double cut = 0, free_share = 0;
-  for (Option& o : opts) {
-    if (o.guided > 0) {
-      cut += o.share * o.guided;
-      o.share *= 1 - o.guided;
+  for (Option* o : opts_) {
+    o->share = sum > 0 ? o->share / sum : 0.0;
+    if (o->guided > 0) {
+      cut += o->share * o->guided;
+      o->share *= 1 - o->guided;
     } else {
-      free_share += o.share;
+      free_share += o->share;
     }
   }
   if (cut > 0 && free_share > 0)
-    for (Option& o : opts)
-      if (o.guided <= 0) o.share += cut * o.share / free_share;
-  double offshore = 0;
-  for (const Option& o : opts)
-    if (o.offshore) offshore += o.share;
+    for (Option* o : opts_)
+      if (o->guided <= 0) o->share += cut * o->share / free_share;
   // China's data-export rules: at most `cap` of training may run offshore.
-  if (p == 0 && concernBloc(c)) {
+  if (p == 0 && concern_[c]) {
+    double offshore = 0;
+    for (const Option* o : opts_)
+      if (o->offshore) offshore += o->share;
     const double cap = std::clamp(in_.at(s_.china.offshore_training_cap, t), 0.0, 1.0);
     if (offshore > cap) {
       const double onshore = 1 - offshore;
-      for (Option& o : opts) {
-        if (o.offshore)
-          o.share *= cap / offshore;
+      for (Option* o : opts_) {
+        if (o->offshore)
+          o->share *= cap / offshore;
         else if (onshore > 0)
-          o.share *= (1 - cap) / onshore;
+          o->share *= (1 - cap) / onshore;
       }
     }
   }
@@ -244,7 +242,8 @@ void Sim::shareOut(int c, int p, int t) {
 
 void Sim::placeOrders(int c, int p, double budget, int t) {
   double spent_plan = 0;
-  for (const Option& o : opts_) {
+  for (const Option* opt : opts_) {
+    const Option& o = *opt;
     const double spend = budget * o.share;
     spent_plan += spend;
     if (spend <= 0) continue;
@@ -252,7 +251,7 @@ void Sim::placeOrders(int c, int p, double budget, int t) {
       // The unit's price and running cost were worked out with the option (same month).
       const BuyCost& b = buy_cost_[buyIndex(c, o.loc, o.chip)];
       const double tco = b.paid + b.power * b.life;
-      Order ord;
+      Order& ord = mo_.orders.emplace_back();
       ord.company = c;
       ord.buyer = c;
       ord.purpose = p;
@@ -265,7 +264,6 @@ void Sim::placeOrders(int c, int p, double budget, int t) {
       ord.fee_share = o.verdict->fee_share;
       ord.offshore = o.offshore;
       ord.veu = s_.companies[c].validated_end_user;
-      mo_.orders.push_back(ord);
     } else if (o.kind == OptionKind::Lease) {
       const double price = lease_price_[o.site];
       const double term = std::max(1.0, in_.at(s_.params.lease_term_months, t));
@@ -287,7 +285,8 @@ void Sim::traceOptions(int p, double budget, int round) {
                  o.loc == 0 ? t.tr("home") : t.tr(s_.sites[o.loc - 1].name.c_str()));
   };
   if (round == 0) trace_budget_[p] = budget;
-  for (const Option& o : opts_) {
+  for (const Option* opt : opts_) {
+    const Option& o = *opt;
     const int i = traceEntry(o.kind, o.kind == OptionKind::Lease ? o.site : o.chip, o.loc, p);
     if (r_.trace[i].label.empty()) {
       r_.trace[i].label = label(o);

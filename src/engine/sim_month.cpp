@@ -180,7 +180,7 @@ void Sim::stopRestricted(int t) {
 void Sim::traceRestrictionStarts(int t) {
   if (t == 0) return;
   const int c = o_.trace_company;
-  const RuleMonth before = ruleMonth(s_, in_, t - 1);
+  const RuleMonth& before = rm_before_;  // step() keeps last month's rule facts
   const bool keep = in_.flag(s_.params.installed_chips_grandfathered, t);
   for (int loc : locs_[c]) {
     if (loc == L_ - 1) continue;

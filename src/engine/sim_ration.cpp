@@ -15,14 +15,20 @@ namespace cp::sim {
 void Sim::rationChips(int t, int round) {
   if (round == 0) {
     operatorArrivals(t);
-    for (int k = 0; k < K_; ++k) controlled_[k] = rm_.controlled[k];
+    for (int k = 0; k < K_; ++k) {
+      controlled_[k] = rm_.controlled[k];
+      gated_chip_[k] = 0;
+      for (size_t g = 0; g < s_.china.import_gates.size(); ++g) gated_chip_[k] |= rm_.gates(static_cast<int>(g), k);
+    }
   }
   const std::vector<double>& cap_scale = countryCapScale(t, round);
   cutToSitePower(t);
   limitByImportQuotas(t);
-  std::vector<double> want(K_, 0.0);
+  std::vector<double>& want = rs_.chip_want;
+  want.assign(K_, 0.0);
   for (const Order& o : mo_.orders) want[o.chip] += o.units * (controlled_[o.chip] && !o.veu ? cap_scale[o.jur] : 1.0);
-  std::vector<double> fill(K_, 1.0);
+  std::vector<double>& fill = rs_.chip_fill;
+  fill.assign(K_, 1.0);
   for (int k = 0; k < K_; ++k)
     if (want[k] > stock_[k]) fill[k] = want[k] > 0 ? stock_[k] / want[k] : 1.0;
   // Volume caps: capped buyers get at most cap_share x what the reference buyers get this
@@ -70,7 +76,8 @@ const std::vector<double>& Sim::countryCapScale(int t, int round) {
         cap_left[j] = std::min(cap_left[j], std::max(0.0, in_.at(r->cap_h100e, t) - cap_used_[j]));
   }
   cap_scale_.assign(J_, 1.0);
-  std::vector<double> capped_demand(J_, 0.0);
+  std::vector<double>& capped_demand = rs_.capped_demand;
+  capped_demand.assign(J_, 0.0);
   for (const Order& o : mo_.orders)
     if (controlled_[o.chip] && !o.veu) capped_demand[o.jur] += o.units * htrain_[o.chip];
   for (int j = 0; j < J_; ++j)
@@ -81,7 +88,8 @@ const std::vector<double>& Sim::countryCapScale(int t, int round) {
 // An owned site abroad installs only what its free power allows: orders beyond it are
 // cut before rationing (their money stays unspent) so they do not hold stock back.
 void Sim::cutToSitePower(int t) {
-  std::vector<double> site_mw_want(S_, 0.0);
+  std::vector<double>& site_mw_want = rs_.site_mw_want;
+  site_mw_want.assign(S_, 0.0);
   for (const Order& o : mo_.orders)
     if (o.company >= 0 && o.loc >= 1 && o.loc <= S_)
       site_mw_want[o.loc - 1] += o.units * powerW(o.chip, t) * pueOfLoc(o.company, o.loc, t) / 1e6;
@@ -115,7 +123,7 @@ void Sim::deliver(Order& o, int t) {
     mo_.diverted_total += leak;
   }
   const double kept = units - leak;
-  mo_.delivered_bloc[static_cast<size_t>(o.chip) * B_ + s_.jurisdictions[s_.companies[o.buyer].hq].bloc] += units;
+  mo_.delivered_bloc[static_cast<size_t>(o.chip) * B_ + company_bloc_[o.buyer]] += units;
   for (const size_t ri : caps_now_) {
     if (!rm_.covered(static_cast<int>(ri), o.chip)) continue;
     if (capDest(ri, o))
@@ -123,7 +131,7 @@ void Sim::deliver(Order& o, int t) {
     else if (capRef(ri, o))
       mo_.cap_ref[ri] += units;
   }
-  for (size_t g = 0; g < s_.china.import_gates.size(); ++g)
+  for (size_t g = 0; gated_chip_[o.chip] && g < s_.china.import_gates.size(); ++g)
     if (gateQuotaApplies(g, o)) gate_used_[g * C_ + o.buyer] += units;
   if (o.company >= 0) {
     addFleet(o.company, o.loc, o.purpose, o.chip, kept, t);
@@ -136,12 +144,12 @@ void Sim::deliver(Order& o, int t) {
     addSiteFleet(o.site, o.chip, kept, t);
   }
   const double revenue = units * o.unit_price;
-  const int v = s_.chips[o.chip].vendor;
+  const int v = chip_vendor_[o.chip];
   mo_.vendor_rev[v] += revenue;
   mo_.vendor_units[v] += units;
   mo_.vendor_rev_jur[static_cast<size_t>(v) * J_ + o.jur] += revenue;
-  if (o.company >= 0 && concernBloc(o.company)) mo_.vendor_rev_concern[v] += revenue;
-  if (s_.vendors[v].pays_revenue_share) mo_.fee_revenue += units * o.unit_price / (1 + o.fee_share) * o.fee_share;
+  if (o.company >= 0 && concern_[o.company]) mo_.vendor_rev_concern[v] += revenue;
+  if (vendor_pays_[v]) mo_.fee_revenue += units * o.unit_price / (1 + o.fee_share) * o.fee_share;
   if (controlled_[o.chip]) {
     mo_.imports_month[o.jur] += units * htrain_[o.chip];
     if (!o.veu && std::isfinite(cap_left_[o.jur])) {
@@ -164,7 +172,8 @@ void Sim::limitByImportQuotas(int t) {
     }
     const double quota = in_.at(gate.quota_units_per_year, t);
     // Requests under the quota: per company, or all approved companies together.
-    std::vector<double> asked(C_, 0.0);
+    std::vector<double>& asked = rs_.asked;
+    asked.assign(C_, 0.0);
     for (const Order& o : mo_.orders)
       if (gateQuotaApplies(g, o)) asked[o.company] += o.units;
     auto cut = [&](double left, double want, auto&& match) {
@@ -222,7 +231,10 @@ void Sim::rationLeases(int t) {
   // Requests are rationed at full size, as if no lease rule stood; a partly effective rule
   // then refuses its share of each affected contract. So the rule removes about c of the
   // affected leasing, and the capacity it frees goes to other tenants in the next round.
-  std::vector<double> want(S_, 0.0), want_allowed(S_, 0.0), fill(S_, 1.0);
+  std::vector<double>&want = rs_.lease_want, &want_allowed = rs_.lease_allowed, &fill = rs_.lease_fill;
+  want.assign(S_, 0.0);
+  want_allowed.assign(S_, 0.0);
+  fill.assign(S_, 1.0);
   for (const LeaseReq& q : mo_.lease_reqs) {
     want[q.site] += q.h100e;
     want_allowed[q.site] += q.h100e * q.allowed;
@@ -253,7 +265,8 @@ void Sim::rationGrey(int t) {
   double want = 0;
   for (const GreyReq& q : mo_.grey_reqs) want += q.spend;
   // Value of the pool at grey prices, each buyer's share of it pro rata to spend.
-  std::vector<double> unit_cost(K_, 0.0);
+  std::vector<double>& unit_cost = rs_.grey_cost;
+  unit_cost.assign(K_, 0.0);
   double pool_value = 0;
   for (int k = 0; k < K_; ++k) {
     if (grey_pool_[k] <= 0) continue;
@@ -261,7 +274,8 @@ void Sim::rationGrey(int t) {
     pool_value += grey_pool_[k] * unit_cost[k];
   }
   const double fill = (want > pool_value && want > 0) ? pool_value / want : 1.0;
-  const std::vector<double> pool = grey_pool_;
+  std::vector<double>& pool = rs_.grey_pool;  // the pool before this round's buyers
+  pool.assign(grey_pool_.begin(), grey_pool_.end());
   for (const GreyReq& q : mo_.grey_reqs) {
     const double paid = q.spend * fill;
     if (traced(q.company, t)) tracePaid(OptionKind::Grey, -1, L_ - 1, q.purpose, paid);

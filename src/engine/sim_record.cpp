@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <type_traits>
 
 #include <fmt/format.h>
 
@@ -12,83 +13,148 @@ namespace cp::sim {
 
 // Step 10: this month's outputs. Buffers live in rec_ (sized once, cleared here).
 void Sim::record(int t) {
-  rec_.size(S_, V_, B_, company_metrics_.size());
+  rec_.size(S_, V_, B_, J_, company_metrics_.size());
+  rec_.chip_power.resize(K_);
+  for (int k = 0; k < K_; ++k) rec_.chip_power[k] = powerW(k, t);
   // FLOP of a 1-H100e run over the run length: the same for every company this month.
   rec_.run_flop_per_h100e = in_.at(s_.params.reference_tflops, t) * 1e12 *
                             std::clamp(in_.at(s_.params.utilisation, t), 0.0, 1.0) *
                             std::max(0.0, in_.at(s_.params.run_months, t)) * kSecondsPerMonth;
-  // Vendor mix of each leasable site's fleet, to attribute leased compute to vendors.
-  for (int si = 0; sites_needed_ && si < S_; ++si)
-    for (int k = 0; k < K_; ++k) {
-      const double h = site_fleet_[static_cast<size_t>(si) * K_ + k] * htrain_[k];
-      rec_.site_vendor[static_cast<size_t>(si) * V_ + s_.chips[k].vendor] += h;
-      rec_.site_total[si] += h;
+  // Vendor mix of each leasable site's fleet, to attribute leased compute to vendors: once a
+  // month, not once per company leasing there.
+  for (int si = 0; si < S_; ++si) {
+    bool finite = std::isfinite(site_ratio_[si]);
+    if (sites_needed_) {
+      double* const sv = rec_.site_vendor.data() + static_cast<size_t>(si) * V_;
+      for (int k = 0; k < K_; ++k) {
+        const double h = site_fleet_[static_cast<size_t>(si) * K_ + k] * htrain_[k];
+        sv[chip_vendor_[k]] += h;
+        rec_.site_total[si] += h;
+      }
+      if (rec_.site_total[si] > 0)
+        for (int v = 0; v < V_; ++v) {
+          const double mix = sv[v] / rec_.site_total[si];
+          rec_.site_mix[static_cast<size_t>(si) * V_ + v] = mix;
+          finite = finite && std::isfinite(mix);
+        }
     }
+    // Then a company's lease of 0 there adds only +-0 to its sums (0 x a finite factor).
+    rec_.site_zero_lease_adds_nothing[si] = finite;
+  }
   recordCompanies(t);
   recordJurisdictions(t);
   recordVendorsChipsWorld(t);
 }
 
-void RecordScratch::size(int sites, int vendors, int blocs, size_t company_metrics) {
+void RecordScratch::size(int sites, int vendors, int blocs, int jurisdictions, size_t company_metrics) {
   const auto zero = [](std::vector<double>& v, size_t n) { v.assign(n, 0.0); };
+  zero(jur, static_cast<size_t>(jurisdictions) * 6);
   zero(site_vendor, static_cast<size_t>(sites) * vendors);
   zero(site_total, static_cast<size_t>(sites));
-  zero(m, company_metrics);
+  site_mix.resize(static_cast<size_t>(sites) * vendors);            // written where read
+  site_zero_lease_adds_nothing.resize(static_cast<size_t>(sites));  // record() sets it
+  m.resize(company_metrics);                                        // companyMetrics clears it
   zero(bloc, static_cast<size_t>(blocs) * company_metrics);
   zero(bloc_off_num, static_cast<size_t>(blocs));
-  zero(vendor_flop, static_cast<size_t>(vendors));
+  vendor_flop.resize(static_cast<size_t>(vendors));  // companyMetrics clears it
   zero(concern_vendor_flop, static_cast<size_t>(vendors));
 }
 
 // One company's metrics into rec_.m (addSeries order) and its FLOP compute by vendor into
-// rec_.vendor_flop; returns its offshore training H100e.
-double Sim::companyMetrics(int c, int t) {
+// rec_.vendor_flop; returns its offshore training H100e. Only as much as `need` asks
+// (planRecording): the rest of rec_.m stays 0. The same pass over its fleets adds the power
+// they draw to the jurisdictions whose power_mw is recorded (rec_.jur), company by company
+// in order, as recordJurisdictions would.
+double Sim::companyMetrics(int c, int t, char need) {
   std::vector<double>& m = rec_.m;
   std::fill(m.begin(), m.end(), 0.0);
   std::fill(rec_.vendor_flop.begin(), rec_.vendor_flop.end(), 0.0);
+  m[10] = mo_.spend[c];
+  m[11] = mo_.spend_offshore[c];
+  m[12] = backlog_[c * 2] + backlog_[c * 2 + 1];
+  if (need < kNeedTrain && !power_needed_) return 0.0;
   const size_t kTotal = companyTotalMetric(), kFleetFlop = kTotal + 1, kCompFlop = kFleetFlop + 1 + V_;
-  double off_train = 0;
-  for (int loc : locs_[c])
-    for (int p = 0; p < 2; ++p)
+  // Each sum is added to in the same order as one m[] += per fleet would, so it keeps its
+  // bits: sums over one place or purpose are held in locals, and the sums that would repeat
+  // another's additions are copied from it.
+  double off_train = 0, fleet_flop = 0;
+  double* const vendor = &m[13];                   // compute_<vendor>_h100e at vendor[2v]
+  double* const vendor_flop = &m[kFleetFlop + 1];  // fleet_<vendor>_flop_h100e
+  const int* const chip_vendor = chip_vendor_.data();
+  const std::vector<int>& locs = locs_[c];
+  for (size_t li = 0; li < locs.size(); ++li) {
+    const int loc = locs[li];
+    const int where = loc == 0 ? 2 : (loc == L_ - 1 ? 5 : 3);  // home, abroad owned, grey
+    // Home comes first: its vendor sums are then the vendor sums so far (copied below).
+    const bool home_first = loc == 0 && li == 0;
+    const bool offshore = loc >= 1 && loc <= S_;
+    double place = m[where];
+    const int j = jurOfLoc(c, loc);
+    double* const power = power_needed_ && jur_power_[j] ? &rec_.jur[j] : nullptr;
+    const double pue = power ? pueOfLoc(c, loc, t) : 0.0;
+    const double* const units = fleet_.data() + fi(c, loc, 0, 0);  // purpose x chip
+    // One purpose's fleets here; compiled for each purpose, with and without power (the loop
+    // selective runs mostly take has none).
+    const auto row = [&](auto with_power, auto train) {
+      constexpr int kP = train ? 0 : 1;
+      const double* const per_unit = train ? htrain_.data() : hinfer_.data();
+      double purpose = m[kP];
       for (int k = 0; k < K_; ++k) {
-        const double u = fleet_[fi(c, loc, p, k)];
+        const double u = units[kP * K_ + k];
         if (u == 0) continue;
+        if constexpr (with_power)
+          if (u > 0) *power += u * rec_.chip_power[k] * pue / 1e6;
         // Each fleet counts in its purpose's measure, so channels and vendors sum to the total.
-        const double h = u * (p == 0 ? htrain_[k] : hinfer_[k]);
-        m[p] += h;
-        m[loc == 0 ? 2 : (loc == L_ - 1 ? 5 : 3)] += h;
-        const int v = s_.chips[k].vendor;
-        m[13 + 2 * v] += h;
-        if (loc == 0) m[14 + 2 * v] += h;
-        if (p == 0 && loc >= 1 && loc <= S_) off_train += h;
-        const double hf = u * htrain_[k];
-        m[kFleetFlop] += hf;
-        m[kFleetFlop + 1 + v] += hf;
-        rec_.vendor_flop[v] += hf;
+        const double h = u * per_unit[k];
+        purpose += h;
+        place += h;
+        const int v = chip_vendor[k];
+        vendor[2 * v] += h;
+        if (loc == 0 && !home_first) vendor[2 * v + 1] += h;
+        if (train && offshore) off_train += h;
+        const double hf = train ? h : u * htrain_[k];
+        fleet_flop += hf;
+        vendor_flop[v] += hf;
       }
+      m[kP] = purpose;
+    };
+    if (power) {
+      row(std::true_type{}, std::true_type{});
+      row(std::true_type{}, std::false_type{});
+    } else {
+      row(std::false_type{}, std::true_type{});
+      if (need >= kNeedFleet) row(std::false_type{}, std::false_type{});  // else training alone
+    }
+    m[where] = place;
+    if (home_first)
+      for (int v = 0; v < V_; ++v) vendor[2 * v + 1] = vendor[2 * v];
+  }
+  if (need < kNeedTrain) return 0.0;  // the pass was for power only
+  m[kFleetFlop] = fleet_flop;
+  // The FLOP compute by vendor: the fleets' (the same additions from 0), then leases'.
+  std::copy(vendor_flop, vendor_flop + V_, rec_.vendor_flop.begin());
   for (int si = 0; si < S_; ++si) {
     const double lt = leased_[(static_cast<size_t>(c) * S_ + si) * 2];
     const double li = leased_[(static_cast<size_t>(c) * S_ + si) * 2 + 1];
+    // Nothing leased here would add only zeros to sums that start at +0: they keep their bits.
+    if (lt == 0 && li == 0 && rec_.site_zero_lease_adds_nothing[si]) continue;
     const double lh = lt + li * site_ratio_[si];
     m[0] += lt;
     m[1] += li * site_ratio_[si];
     m[4] += lh;
     m[kCompFlop] += lt + li;  // leases are contracted in training (= FLOP) H100e
     off_train += lt;
-    if (rec_.site_total[si] > 0)
-      for (int v = 0; v < V_; ++v) {
-        const double mix = rec_.site_vendor[static_cast<size_t>(si) * V_ + v] / rec_.site_total[si];
-        m[13 + 2 * v] += lh * mix;
-        rec_.vendor_flop[v] += (lt + li) * mix;
-      }
+    if (need < kNeedMix || !(rec_.site_total[si] > 0)) continue;
+    const double* const mix = rec_.site_mix.data() + static_cast<size_t>(si) * V_;
+    for (int v = 0; v < V_; ++v) {
+      vendor[2 * v] += lh * mix[v];
+      rec_.vendor_flop[v] += (lt + li) * mix[v];
+    }
   }
   m[kCompFlop] += m[kFleetFlop];
   m[6] = m[0] > 0 ? off_train / m[0] : 0.0;
   m[7] = m[0] * rec_.run_flop_per_h100e;
   m[8] = m[7] * effective_factor_[t];
-  m[10] = mo_.spend[c];
-  m[11] = mo_.spend_offshore[c];
-  m[12] = backlog_[c * 2] + backlog_[c * 2 + 1];
   m[kTotal] = m[0] + m[1];
   return off_train;
 }
@@ -98,25 +164,26 @@ double Sim::companyMetrics(int c, int t) {
 void Sim::recordCompanies(int t) {
   const size_t mc = company_metrics_.size();
   for (int c = 0; c < C_; ++c) {
-    if (!company_needed_[c]) continue;  // operators never are
-    const double off_train = companyMetrics(c, t);
-    const std::vector<double>& m = rec_.m;
-    for (size_t i = 0; i < mc; ++i) put(cs_[c * mc + i], t, m[i]);
+    const char need = company_need_[c];
+    if (need == kNeedNone && !power_needed_) continue;
+    const double off_train = companyMetrics(c, t, need);
+    if (need == kNeedNone) continue;  // operators never are needed
+    const double* const m = rec_.m.data();
+    const int* const series = &cs_[c * mc];
+    for (size_t i = 0; i < mc; ++i) put(series[i], t, m[i]);
     if (gap_needed_) effective_[static_cast<size_t>(c) * T_ + t] = m[8];
-    const int b = s_.jurisdictions[s_.companies[c].hq].bloc;
+    const int b = company_bloc_[c];
     if (b == s_.params.concern_bloc)
       for (int v = 0; v < V_; ++v) rec_.concern_vendor_flop[v] += rec_.vendor_flop[v];
-    double* bm = &rec_.bloc[static_cast<size_t>(b) * mc];
-    for (size_t i = 0; i < mc; ++i) {
-      if (i == 7 || i == 8)
-        bm[i] = std::max(bm[i], m[i]);
-      else if (i != 6 && i != 9)
-        bm[i] += m[i];
-    }
+    double* const bm = &rec_.bloc[static_cast<size_t>(b) * mc];
+    for (size_t i = 0; i < 6; ++i) bm[i] += m[i];
+    bm[7] = std::max(bm[7], m[7]);
+    bm[8] = std::max(bm[8], m[8]);
+    for (size_t i = 10; i < mc; ++i) bm[i] += m[i];
     rec_.bloc_off_num[b] += off_train;
   }
   for (int b = 0; b < B_; ++b) {
-    if (!bloc_needed_[b]) continue;
+    if (bloc_need_[b] == kNeedNone) continue;
     double* bm = &rec_.bloc[static_cast<size_t>(b) * mc];
     bm[6] = bm[0] > 0 ? rec_.bloc_off_num[b] / bm[0] : 0.0;
     for (size_t i = 0; i < mc; ++i) put(bs_[b * mc + i], t, bm[i]);
@@ -125,34 +192,23 @@ void Sim::recordCompanies(int t) {
 
 void Sim::recordJurisdictions(int t) {
   for (int j = 0; j < J_; ++j) imports_cum_[j] += mo_.imports_month[j];  // kept whether recorded or not
-  if (!jur_needed_) return;
   const size_t mj = jur_metrics_.size();
-  rec_.jur.assign(static_cast<size_t>(J_) * 6, 0.0);
-  double* const power = rec_.jur.data();
+  double* const power = rec_.jur.data();  // companies' fleets added by companyMetrics, sites' here
   double* const leasable = power + J_;
   double* const leased = leasable + J_;
   double* const lease_rev = leased + J_;
   double* const price_sum = lease_rev + J_;  // lease price weighted by capacity
   double* const price_w = price_sum + J_;
-  for (int c = 0; c < C_; ++c)
-    for (int loc : locs_[c]) {
-      const int j = jurOfLoc(c, loc);
-      if (!jur_chosen_[j]) continue;
-      const double pue = pueOfLoc(c, loc, t);
-      for (int p = 0; p < 2; ++p)
-        for (int k = 0; k < K_; ++k) {
-          const double u = fleet_[fi(c, loc, p, k)];
-          if (u > 0) power[j] += u * in_.at(s_.chips[k].power_w, t) * pue / 1e6;
-        }
-    }
-  for (int si = 0; si < S_; ++si) {
+  for (int si = 0; jur_needed_ && si < S_; ++si) {
     const int j = s_.sites[si].jurisdiction;
-    if (!jur_chosen_[j]) continue;
-    const double pue = in_.at(s_.sites[si].pue, t);
-    for (int k = 0; k < K_; ++k) {
-      const double u = site_fleet_[static_cast<size_t>(si) * K_ + k];
-      power[j] += u * in_.at(s_.chips[k].power_w, t) * pue / 1e6;
+    if (jur_power_[j]) {
+      const double pue = in_.at(s_.sites[si].pue, t);
+      for (int k = 0; k < K_; ++k) {
+        const double u = site_fleet_[static_cast<size_t>(si) * K_ + k];
+        power[j] += u * rec_.chip_power[k] * pue / 1e6;
+      }
     }
+    if (!jur_sites_[j]) continue;
     leasable[j] += rec_.site_total[si];
     if (s_.sites[si].leasable) {
       const double w = std::max(rec_.site_total[si], 1e-9);  // sites with no capacity yet still quote a price
@@ -199,7 +255,7 @@ void Sim::recordVendorsChipsWorld(int t) {
   put(gs_[0], t, mo_.fee_revenue);
   put(gs_[1], t, mo_.diverted_total);
   const int concern = s_.params.concern_bloc;
-  if (concern < 0 || concern >= B_ || !bloc_needed_[concern]) return;  // no vendor share is recorded
+  if (concern < 0 || concern >= B_ || bloc_need_[concern] < kNeedMix) return;  // no vendor share is recorded
   const size_t mc = company_metrics_.size();
   const double* cb = &rec_.bloc[static_cast<size_t>(concern) * mc];
   const double total = cb[2] + cb[3] + cb[4] + cb[5];
@@ -282,7 +338,7 @@ void Sim::frontierGap() {
     if (s_.companies[c].kind == CompanyKind::Operator) continue;
     const int b = s_.jurisdictions[s_.companies[c].hq].bloc;
     bloc_has[b] = 1;
-    if (!company_needed_[c]) continue;
+    if (company_need_[c] < kNeedTrain) continue;
     const double* e = &effective_[static_cast<size_t>(c) * T_];
     const int series = cs_[c * mc + 9];
     for (int t = 0; t < T_; ++t) {

@@ -200,6 +200,17 @@ void Sim::sizeState() {
   gate_year_.assign(s_.china.import_gates.size(), -1);
   cap_left_.assign(J_, std::numeric_limits<double>::infinity());
   controlled_.assign(K_, 0);
+  gated_chip_.assign(K_, 0);
+  company_bloc_.resize(C_);
+  concern_.resize(C_);
+  for (int c = 0; c < C_; ++c) {
+    company_bloc_[c] = s_.jurisdictions[s_.companies[c].hq].bloc;
+    concern_[c] = concernBloc(c);
+  }
+  chip_vendor_.resize(K_);
+  for (int k = 0; k < K_; ++k) chip_vendor_[k] = s_.chips[k].vendor;
+  vendor_pays_.resize(V_);
+  for (int v = 0; v < V_; ++v) vendor_pays_[v] = s_.vendors[v].pays_revenue_share;
   effective_.assign(gap_needed_ ? static_cast<size_t>(C_) * T_ : 0, 0.0);
 }
 
@@ -307,34 +318,63 @@ void Sim::addSeries() {
   planRecording();
 }
 
-// Which of record()'s work the chosen series need. A bloc's sums need every company in it;
-// the world's vendor shares are the concern bloc's; a frontier gap needs the effective
-// compute of the frontier bloc's companies (the leader) besides its own.
+// Which of record()'s work the chosen series need. A company metric needs the month's flows,
+// its training compute, all its fleets and leases, or also its leases' vendor mix; a bloc's sums need every company in
+// it as much as its chosen metrics do; the world's vendor shares need the concern bloc's
+// vendor mix; a frontier gap needs the effective compute of the frontier bloc's companies
+// (the leader) besides its own.
 void Sim::planRecording() {
   const size_t mc = company_metrics_.size();
   const auto chosen = [](const std::vector<int>& idx, size_t from, size_t n) {
     return std::any_of(idx.begin() + from, idx.begin() + from + n, [](int i) { return i >= 0; });
   };
-  bloc_needed_.assign(B_, 0);
-  for (int b = 0; b < B_; ++b) bloc_needed_[b] = chosen(bs_, b * mc, mc);
+  const auto need_of = [&](size_t i) {  // companyMetrics' positions
+    if (i >= 10 && i <= 12) return kNeedFlows;
+    if (i == 0 || (i >= 6 && i <= 9)) return kNeedTrain;  // training compute and what follows from it
+    if (i >= 13 && i < companyTotalMetric() && (i - 13) % 2 == 0) return kNeedMix;  // compute_<vendor>_h100e
+    return kNeedFleet;
+  };
+  const auto need_in = [&](const std::vector<int>& idx, size_t from) {
+    char need = kNeedNone;
+    for (size_t i = 0; i < mc; ++i)
+      if (idx[from + i] >= 0) need = std::max<char>(need, need_of(i));
+    return need;
+  };
+  bloc_need_.assign(B_, kNeedNone);
+  for (int b = 0; b < B_; ++b) bloc_need_[b] = need_in(bs_, b * mc);
   const int concern = s_.params.concern_bloc;
-  if (concern >= 0 && concern < B_ && chosen(gs_, 2, gs_.size() - 2)) bloc_needed_[concern] = 1;
+  if (concern >= 0 && concern < B_ && chosen(gs_, 2, gs_.size() - 2)) bloc_need_[concern] = kNeedMix;
   gap_needed_ = false;
   for (int c = 0; c < C_; ++c) gap_needed_ = gap_needed_ || cs_[c * mc + 9] >= 0;
   for (int b = 0; b < B_; ++b) gap_needed_ = gap_needed_ || bs_[b * mc + 9] >= 0;
-  company_needed_.assign(C_, 0);
-  bool any_company = false;
+  company_need_.assign(C_, kNeedNone);
+  bool any_mix = false;
   for (int c = 0; c < C_; ++c) {
     if (s_.companies[c].kind == CompanyKind::Operator) continue;
     const int b = s_.jurisdictions[s_.companies[c].hq].bloc;
-    company_needed_[c] = chosen(cs_, c * mc, mc) || bloc_needed_[b] || (gap_needed_ && b == s_.params.frontier_bloc);
-    any_company = any_company || company_needed_[c];
+    char need = std::max(need_in(cs_, c * mc), bloc_need_[b]);
+    if (gap_needed_ && b == s_.params.frontier_bloc) need = std::max<char>(need, kNeedTrain);
+    company_need_[c] = need;
+    any_mix = any_mix || need == kNeedMix;
   }
+  // jur_metrics_ positions: 3 power_mw; 4 lease_revenue_usd, 6 leasable, 7 leased, 8 lease_price_usd.
   const size_t mj = jur_metrics_.size();
+  const auto jur = [&](int j, size_t i) { return js_[j * mj + i] >= 0; };
   jur_chosen_.assign(J_, 0);
-  for (int j = 0; j < J_; ++j) jur_chosen_[j] = chosen(js_, j * mj, mj);
-  jur_needed_ = chosen(js_, 0, js_.size());
-  sites_needed_ = jur_needed_ || any_company;
+  jur_power_.assign(J_, 0);
+  jur_sites_.assign(J_, 0);
+  bool any_sites = false;
+  jur_needed_ = false;
+  power_needed_ = false;
+  for (int j = 0; j < J_; ++j) {
+    jur_chosen_[j] = chosen(js_, j * mj, mj);
+    jur_power_[j] = jur(j, 3);
+    jur_sites_[j] = jur(j, 4) || jur(j, 6) || jur(j, 7) || jur(j, 8);
+    any_sites = any_sites || jur_sites_[j];
+    jur_needed_ = jur_needed_ || jur_power_[j] || jur_sites_[j];
+    power_needed_ = power_needed_ || jur_power_[j];
+  }
+  sites_needed_ = any_sites || any_mix;
 }
 
 Results Sim::run() {
