@@ -120,7 +120,6 @@ void Sim::layout() {
 }
 
 void Sim::startRun() {
-  r_.resetValues();
   grandfather_all_ = true;
   violated_ = false;
   verdict_month_ = 0;
@@ -386,7 +385,10 @@ Results Sim::run() {
 
 const Results& Sim::rerun(std::span<const double> uncertain) {
   in_.setUncertain(s_, uncertain);
-  if (!laid_out_) layout();
+  if (laid_out_)
+    r_.resetValues();  // the last run's values (a fresh layout is all zeros already)
+  else
+    layout();
   startRun();
   runMonths();
   return r_;
