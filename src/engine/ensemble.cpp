@@ -16,6 +16,7 @@
 #include "engine/parallel.h"
 #include "engine/rng.h"
 #include "engine/simulate.h"
+#include "engine/simulator.h"
 
 namespace cp {
 
@@ -36,6 +37,20 @@ void sampleInto(const Scenario& s, std::uint64_t seed, std::uint64_t run, std::v
 
 bool sameKey(const SeriesKey& a, const SeriesKey& b) {
   return a.scope == b.scope && a.id == b.id && a.metric == b.metric;
+}
+
+// Where each of e's kept series sits in run r: usually where the probe found it, else the
+// series with its key in order. Fewer than e.keys when r lacks one or has other months.
+std::vector<std::size_t> keptAt(const Results& r, const EnsembleResult& e, std::size_t probe_series,
+                                const std::vector<std::size_t>& probe_at) {
+  std::vector<std::size_t> at;
+  if (r.months() != e.months) return at;
+  bool as_probed = r.size() == probe_series;
+  for (std::size_t j = 0; as_probed && j < probe_at.size(); ++j) as_probed = sameKey(r.keys()[probe_at[j]], e.keys[j]);
+  if (as_probed) return probe_at;
+  for (std::size_t i = 0; i < r.size() && at.size() < e.keys.size(); ++i)
+    if (sameKey(r.keys()[i], e.keys[at.size()])) at.push_back(i);
+  return at;
 }
 }  // namespace
 
@@ -118,33 +133,28 @@ EnsembleResult runEnsemble(const Scenario& s, const EnsembleOptions& o) {
   const int total = static_cast<int>(members);
   if (o.progress) o.progress(0, total);
 
-  // Each worker reuses its draw buffer; a member writes only its own values and flag.
+  // Each worker keeps its draw buffer and a simulator for all its members (their series are
+  // laid out alike, so where each kept series sits is found once); a member writes only its
+  // own values and flag.
+  struct Worker {
+    std::vector<double> draw;
+    Simulator sim;
+    std::vector<std::size_t> at;  // kept series j is series at[j] of a member's run
+  };
   parallelForEach(
-      members, o.threads, o.cancel, [] { return std::vector<double>(); },
-      [&](std::vector<double>& draw, std::size_t m) {
-        sampleInto(s, o.seed, static_cast<std::uint64_t>(e.run_ids[m]), draw);
-        RunOptions ro = recording;
-        ro.uncertain = draw;
-        const Results r = simulate(s, ro);
-        const bool same_layout = r.months() == e.months;
-        // Usually the run lists the series where the probe did; else look for them in order.
-        bool as_probed = same_layout && r.size() == probe_series;
-        for (std::size_t j = 0; as_probed && j < kept_at.size(); ++j)
-          as_probed = sameKey(r.keys()[kept_at[j]], e.keys[j]);
-        std::size_t kept = 0;
-        if (as_probed) {
-          for (; kept < kept_at.size(); ++kept)
-            std::copy_n(r.series(static_cast<int>(kept_at[kept])), e.months, e.memberSeries(m, kept));
-        } else {
-          for (std::size_t i = 0; i < r.size() && kept < e.keys.size(); ++i) {
-            if (!sameKey(r.keys()[i], e.keys[kept])) continue;
-            if (same_layout) std::copy_n(r.series(static_cast<int>(i)), e.months, e.memberSeries(m, kept));
-            ++kept;
-          }
-        }
-        if (kept != e.keys.size() || !same_layout)
+      members, o.threads, o.cancel,
+      [&] {
+        return Worker{{}, Simulator(s, recording), {}};
+      },
+      [&](Worker& w, std::size_t m) {
+        sampleInto(s, o.seed, static_cast<std::uint64_t>(e.run_ids[m]), w.draw);
+        const Results& r = w.sim.run(w.draw);
+        if (w.at.empty() && !e.keys.empty()) w.at = keptAt(r, e, probe_series, kept_at);
+        if (w.at.size() != e.keys.size())
           throw EnsembleError(
               fmt::format("run {} produced a different set of series than the first run", e.run_ids[m]));
+        for (std::size_t j = 0; j < w.at.size(); ++j)
+          std::copy_n(r.series(static_cast<int>(w.at[j])), e.months, e.memberSeries(m, j));
         e.finished[m] = 1;
         if (!o.progress) return;
         std::lock_guard lock(progress_mutex);

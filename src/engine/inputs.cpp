@@ -19,9 +19,13 @@ Inputs::Inputs(const Scenario& s, std::span<const double> uncertain_values)
       lever_values_[i * months_ + t] = v;
     }
   }
-  uncertain_.reserve(s.uncertain.size());
+  setUncertain(s, uncertain_values);
+}
+
+void Inputs::setUncertain(const Scenario& s, std::span<const double> uncertain_values) {
+  uncertain_.resize(s.uncertain.size());
   for (size_t i = 0; i < s.uncertain.size(); ++i)
-    uncertain_.push_back(i < uncertain_values.size() ? uncertain_values[i] : s.uncertain[i].deterministic());
+    uncertain_[i] = i < uncertain_values.size() ? uncertain_values[i] : s.uncertain[i].deterministic();
 }
 
 double Inputs::at(const Schedule& s, int t) const {

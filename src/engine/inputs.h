@@ -32,6 +32,8 @@ class Inputs {
   }
   double at(const Schedule& s, int t) const;
   double lever(int index, int t) const { return lever_values_[static_cast<size_t>(index) * months_ + clampT(t)]; }
+  // Other sampled values for the same scenario (missing ones: deterministic), lever tables kept.
+  void setUncertain(const Scenario& s, std::span<const double> uncertain_values);
 
  private:
   int clampT(int t) const { return t < 0 ? 0 : (t >= months_ ? months_ - 1 : t); }

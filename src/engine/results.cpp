@@ -1,5 +1,6 @@
 #include "engine/results.h"
 
+#include <algorithm>
 #include <cstring>
 
 namespace cp {
@@ -42,6 +43,14 @@ int Results::add(Scope scope, std::string_view id, std::string_view metric) {
     values_.resize(values_.size() + static_cast<size_t>(months_), 0.0);
   }
   return it->second;
+}
+
+void Results::resetValues() {
+  std::fill(values_.begin(), values_.end(), 0.0);
+  trace.clear();
+  for (std::vector<char>& r : rule_active) std::fill(r.begin(), r.end(), 0);
+  violations.clear();
+  partial = false;
 }
 
 const double* Results::find(Scope scope, std::string_view id, std::string_view metric) const {

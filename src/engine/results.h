@@ -55,6 +55,9 @@ class Results {
     values_.reserve(series * static_cast<size_t>(months_));
     index_.reserve(series);
   }
+  // Back to a fresh run's state with the same series: every value and rule-timeline month
+  // 0, no trace rows or violations; the keys (and the memory) stay for the next run.
+  void resetValues();
   double* series(int index) { return values_.data() + static_cast<size_t>(index) * months_; }
   const double* series(int index) const { return values_.data() + static_cast<size_t>(index) * months_; }
   const double* find(Scope scope, std::string_view id, std::string_view metric) const;

@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <span>
 #include <string>
 #include <tuple>
 #include <vector>
@@ -392,6 +393,18 @@ class Sim {
   bool sites_needed_ = true;        // the vendor mix of leasable sites (kNeedMix companies, lease sums)
   bool gap_needed_ = true;          // any frontier gap: then effective_ is kept
   std::vector<double> effective_;   // company x month: effective compute, the gap's input
+
+  // [SECTION] reuse (simulator.h): run after run on the same buffers and series layout
+ public:
+  // This run with other uncertain values: bit-identical to a fresh Sim's run() with them.
+  const Results& rerun(std::span<const double> uncertain);
+
+ private:
+  void layout();    // once: dimensions, the series (keys) and what recording them needs
+  void startRun();  // each run: every piece of run state as a fresh Sim has it (state kept
+                    // from one month to the next is reset here, or a reused run inherits it)
+  void runMonths();
+  bool laid_out_ = false;
 };
 
 }  // namespace cp::sim

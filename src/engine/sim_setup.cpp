@@ -98,6 +98,11 @@ void Sim::addSiteFleet(int site, int k, double units, int t) {
 }
 
 void Sim::setup() {
+  layout();
+  startRun();
+}
+
+void Sim::layout() {
   T_ = std::max(1, s_.months());
   C_ = static_cast<int>(s_.companies.size());
   K_ = static_cast<int>(s_.chips.size());
@@ -110,6 +115,19 @@ void Sim::setup() {
   r_.scenario_name = s_.name;
   r_.seed = s_.seed;
   r_.version = CHOKEPOINT_VERSION;
+  addSeries();
+  laid_out_ = true;
+}
+
+void Sim::startRun() {
+  grandfather_all_ = true;
+  violated_ = false;
+  verdict_month_ = 0;
+  grey_stamp_ = 0;
+  grey_offer_.clear();
+  trace_index_.clear();
+  trace_budget_[0] = trace_budget_[1] = 0;
+  cm_.t = -1;
 
   const double ref_tf = std::max(1e-9, in_.at(s_.params.reference_tflops, 0));
   const double ref_bw = std::max(1e-9, in_.at(s_.params.reference_hbm_tbps, 0));
@@ -124,7 +142,6 @@ void Sim::setup() {
   sizeState();
   initialFleets();
   companyLocations();
-  addSeries();
 }
 
 // Every per-run buffer at its size, zeroed (the month's own flows: MonthFlows).
@@ -193,6 +210,7 @@ void Sim::sizeState() {
   for (int k = 0; k < K_; ++k) chip_vendor_[k] = s_.chips[k].vendor;
   vendor_pays_.resize(V_);
   for (int v = 0; v < V_; ++v) vendor_pays_[v] = s_.vendors[v].pays_revenue_share;
+  effective_.assign(gap_needed_ ? static_cast<size_t>(C_) * T_ : 0, 0.0);
 }
 
 void Sim::initialFleets() {
@@ -281,6 +299,7 @@ void Sim::addSeries() {
   for (const Vendor& v : s_.vendors) global_metrics_.push_back(fmt::format("{}_share_{}", v.id, concern));
   for (const Vendor& v : s_.vendors) global_metrics_.push_back(fmt::format("{}_flop_share_{}", v.id, concern));
 
+  for (std::vector<int>* idx : {&cs_, &bs_, &js_, &vs_, &ks_, &gs_}) idx->clear();
   if (o_.record.all())
     r_.reserve((static_cast<size_t>(C_) + B_) * company_metrics_.size() + J_ * jur_metrics_.size() +
                V_ * vendor_metrics_.size() + K_ * chip_metrics_.size() + global_metrics_.size());
@@ -355,17 +374,32 @@ void Sim::planRecording() {
     power_needed_ = power_needed_ || jur_power_[j];
   }
   sites_needed_ = any_sites || any_mix;
-  effective_.assign(gap_needed_ ? static_cast<size_t>(C_) * T_ : 0, 0.0);
 }
 
 Results Sim::run() {
   setup();
+  runMonths();
+  laid_out_ = false;  // the series leave with the results
+  return std::move(r_);
+}
+
+const Results& Sim::rerun(std::span<const double> uncertain) {
+  in_.setUncertain(s_, uncertain);
+  if (laid_out_)
+    r_.resetValues();  // the last run's values (a fresh layout is all zeros already)
+  else
+    layout();
+  startRun();
+  runMonths();
+  return r_;
+}
+
+void Sim::runMonths() {
   for (int t = 0; t < T_; ++t) {
     step(t);
     if (violated_ && o_.stop_at_first_violation) break;
   }
   if (gap_needed_) frontierGap();
-  return std::move(r_);
 }
 
 }  // namespace cp::sim

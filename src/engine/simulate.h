@@ -3,6 +3,7 @@
 //
 //   Results r = simulate(scenario);                     // deterministic (modes)
 //   Results r = simulate(scenario, {.uncertain = draw}); // one Monte Carlo member
+//   (many members of one scenario: a Simulator, simulator.h, keeps its buffers between them)
 //   RunOptions o; o.trace_company = s.findCompany("bytedance"); o.trace_month = 2025*12+5;
 //   simulate(scenario, o).trace;                        // the options it weighed that month
 //   RunOptions few; few.record = parseSeriesSelection("bloc/china/frontier_gap_months");

@@ -1,8 +1,8 @@
-// Timing of one deterministic baseline run, of the same run recording only 10 series (as
-// uncertainty bands do) or one (as attribution does), of the same run in a synthetic world ten times
-// the companies and three times the chips and sites (synthetic_world.h), and of a 1,000-run
-// Monte Carlo ensemble of the baseline on 1 and 2 threads (results are identical; only the
-// wall time differs). Memory per run: bytes of Results and the peak heap allocation.
+// Timing of one deterministic baseline run (fresh, and on a reused Simulator), of the same run recording only 10 series
+// (as uncertainty bands do) or one (as attribution does), of the same run in a synthetic world ten times the companies
+// and three times the chips and sites (synthetic_world.h), and of a 1,000-run Monte Carlo ensemble of the baseline on 1
+// and 2 threads (results are identical; only the wall time differs). Memory per run: bytes of Results and the peak heap
+// allocation.
 //
 //   build/tests/chokepoint_bench --benchmark_repetitions=5 --benchmark_report_aggregates_only=true
 #include <benchmark/benchmark.h>
@@ -13,6 +13,7 @@
 #include "engine/ensemble.h"
 #include "engine/loader.h"
 #include "engine/simulate.h"
+#include "engine/simulator.h"
 
 #include <sys/resource.h>
 
@@ -72,6 +73,14 @@ void runBench(benchmark::State& state, const cp::Scenario& s, const cp::RunOptio
 
 void BM_BaselineRun(benchmark::State& state) { runBench(state, baseline()); }
 BENCHMARK(BM_BaselineRun)->Unit(benchmark::kMillisecond);
+
+// The same run on a Simulator kept between runs (as each ensemble worker keeps one): the
+// series are laid out and the buffers allocated once.
+void BM_BaselineRunReused(benchmark::State& state) {
+  cp::Simulator sim(baseline());
+  for (auto _ : state) benchmark::DoNotOptimize(sim.run().size());
+}
+BENCHMARK(BM_BaselineRunReused)->Unit(benchmark::kMillisecond);
 
 // RunOptions::record: the same baseline run recording few series (bit-identical to those of
 // the full run). Ten like a dashboard's bands; one like an attribution's metric.

@@ -99,6 +99,8 @@ class RatioReporter : public benchmark::ConsoleReporter {
           exact(cpu_seconds_, "BM_BaselineRunRecording10"));
     ratio("baseline run, CPU time, recording every series / recording 1", exact(cpu_seconds_, "BM_BaselineRun"),
           exact(cpu_seconds_, "BM_BaselineRunRecording1"));
+    ratio("baseline run, CPU time, fresh simulate() / on a reused Simulator", exact(cpu_seconds_, "BM_BaselineRun"),
+          exact(cpu_seconds_, "BM_BaselineRunReused"));
     ratio("synthetic world (10x companies, 3x chips and sites) / baseline, time of one run", find("BM_SyntheticRun"),
           exact(seconds_, "BM_BaselineRun"));
     ratio("10x the companies / baseline, time of one run (aim <= 11x)", find("BM_SyntheticCompanies10"),
