@@ -108,7 +108,7 @@ struct MonthFlows {
 struct RationScratch {
   std::vector<double> chip_want, chip_fill;                   // per chip
   std::vector<double> capped_demand;                          // per jurisdiction
-  std::vector<double> site_mw_want;                           // per site
+  std::vector<double> site_mw_want, site_keep;                // per site
   std::vector<double> asked;                                  // per company
   std::vector<double> lease_want, lease_allowed, lease_fill;  // per site
   std::vector<double> grey_cost, grey_pool;                   // per chip

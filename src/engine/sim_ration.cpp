@@ -93,11 +93,21 @@ void Sim::cutToSitePower(int t) {
   for (const Order& o : mo_.orders)
     if (o.company >= 0 && o.loc >= 1 && o.loc <= S_)
       site_mw_want[o.loc - 1] += o.units * powerW(o.chip, t) * pueOfLoc(o.company, o.loc, t) / 1e6;
+  // Each site's share kept (< 0: no cut), the same for all its orders this round.
+  std::vector<double>& site_keep = rs_.site_keep;
+  site_keep.assign(S_, -1.0);
+  bool any_cut = false;
+  for (int si = 0; si < S_; ++si) {
+    if (site_mw_want[si] <= 0) continue;
+    const double free_mw = std::max(0.0, sitePowerMw(si, t) - site_mw_used_[si]);
+    if (site_mw_want[si] <= free_mw) continue;
+    site_keep[si] = free_mw / site_mw_want[si];
+    any_cut = true;
+  }
+  if (!any_cut) return;
   for (Order& o : mo_.orders) {
-    if (o.company < 0 || o.loc < 1 || o.loc > S_ || site_mw_want[o.loc - 1] <= 0) continue;
-    const double free_mw = std::max(0.0, sitePowerMw(o.loc - 1, t) - site_mw_used_[o.loc - 1]);
-    if (site_mw_want[o.loc - 1] <= free_mw) continue;
-    const double keep = free_mw / site_mw_want[o.loc - 1];
+    if (o.company < 0 || o.loc < 1 || o.loc > S_ || site_keep[o.loc - 1] < 0) continue;
+    const double keep = site_keep[o.loc - 1];
     mo_.unfilled[o.company * 2 + o.purpose] += o.spend * (1 - keep);
     o.units *= keep;
     o.spend *= keep;
