@@ -178,7 +178,15 @@ class Sim {
   }
   double guidanceStrengthAt(int c, int k, int t) const;
   double diversionShare(int jur, int t) const;
-  void addFleet(int c, int loc, int p, int k, double units, int t);
+  // Called for every delivery: inline.
+  void addFleet(int c, int loc, int p, int k, double units, int t) {
+    if (units <= 0) return;
+    fleet_[fi(c, loc, p, k)] += units;
+    fleet_expected_[c] += units;
+    if (loc >= 1 && loc <= S_) site_mw_used_[loc - 1] += units * powerW(k, t) * pueOfLoc(c, loc, t) / 1e6;
+    const int end = t + lifeMonths(k, t);
+    if (end < T_) retire_[end].push_back({c, loc, p, k, -1, units});
+  }
   void addSiteFleet(int site, int k, double units, int t);
 
   // Verdicts are asked many times a month (purposes, rounds): compute each once.

@@ -251,7 +251,7 @@ void Sim::placeOrders(int c, int p, double budget, int t) {
       // The unit's price and running cost were worked out with the option (same month).
       const BuyCost& b = buy_cost_[buyIndex(c, o.loc, o.chip)];
       const double tco = b.paid + b.power * b.life;
-      Order& ord = mo_.orders.emplace_back();
+      Order ord;
       ord.company = c;
       ord.buyer = c;
       ord.purpose = p;
@@ -264,6 +264,7 @@ void Sim::placeOrders(int c, int p, double budget, int t) {
       ord.fee_share = o.verdict->fee_share;
       ord.offshore = o.offshore;
       ord.veu = s_.companies[c].validated_end_user;
+      mo_.orders.push_back(ord);
     } else if (o.kind == OptionKind::Lease) {
       const double price = lease_price_[o.site];
       const double term = std::max(1.0, in_.at(s_.params.lease_term_months, t));

@@ -80,15 +80,6 @@ void Sim::chipMonth(int t) {
   cm_.t = t;
 }
 
-void Sim::addFleet(int c, int loc, int p, int k, double units, int t) {
-  if (units <= 0) return;
-  fleet_[fi(c, loc, p, k)] += units;
-  fleet_expected_[c] += units;
-  if (loc >= 1 && loc <= S_) site_mw_used_[loc - 1] += units * powerW(k, t) * pueOfLoc(c, loc, t) / 1e6;
-  const int end = t + lifeMonths(k, t);
-  if (end < T_) retire_[end].push_back({c, loc, p, k, -1, units});
-}
-
 void Sim::addSiteFleet(int site, int k, double units, int t) {
   if (units <= 0) return;
   site_fleet_[static_cast<size_t>(site) * K_ + k] += units;
