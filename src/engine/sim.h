@@ -125,7 +125,6 @@ struct RecordScratch {
   std::vector<double> bloc, bloc_off_num;                // per bloc: metrics, offshore training H100e
   std::vector<double> vendor_flop, concern_vendor_flop;  // FLOP compute by vendor: one company, the concern bloc
   std::vector<double> jur;                               // per jurisdiction x 6: recordJurisdictions' sums
-  std::vector<double> chip_power;                        // per chip: watts this month
   void size(int sites, int vendors, int blocs, int jurisdictions, size_t company_metrics);
 };
 

@@ -14,8 +14,6 @@ namespace cp::sim {
 // Step 10: this month's outputs. Buffers live in rec_ (sized once, cleared here).
 void Sim::record(int t) {
   rec_.size(S_, V_, B_, J_, company_metrics_.size());
-  rec_.chip_power.resize(K_);
-  for (int k = 0; k < K_; ++k) rec_.chip_power[k] = powerW(k, t);
   // FLOP of a 1-H100e run over the run length: the same for every company this month.
   rec_.run_flop_per_h100e = in_.at(s_.params.reference_tflops, t) * 1e12 *
                             std::clamp(in_.at(s_.params.utilisation, t), 0.0, 1.0) *
@@ -103,7 +101,7 @@ double Sim::companyMetrics(int c, int t, char need) {
         const double u = units[kP * K_ + k];
         if (u == 0) continue;
         if constexpr (with_power)
-          if (u > 0) *power += u * rec_.chip_power[k] * pue / 1e6;
+          if (u > 0) *power += u * cm_.power_w[k] * pue / 1e6;
         // Each fleet counts in its purpose's measure, so channels and vendors sum to the total.
         const double h = u * per_unit[k];
         purpose += h;
@@ -205,7 +203,7 @@ void Sim::recordJurisdictions(int t) {
       const double pue = in_.at(s_.sites[si].pue, t);
       for (int k = 0; k < K_; ++k) {
         const double u = site_fleet_[static_cast<size_t>(si) * K_ + k];
-        power[j] += u * rec_.chip_power[k] * pue / 1e6;
+        power[j] += u * cm_.power_w[k] * pue / 1e6;
       }
     }
     if (!jur_sites_[j]) continue;

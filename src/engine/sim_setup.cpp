@@ -106,6 +106,17 @@ void Sim::layout() {
   r_.scenario_name = s_.name;
   r_.seed = s_.seed;
   r_.version = CHOKEPOINT_VERSION;
+  // Facts of the scenario read for every delivery: they hold for every run.
+  company_bloc_.resize(C_);
+  concern_.resize(C_);
+  for (int c = 0; c < C_; ++c) {
+    company_bloc_[c] = s_.jurisdictions[s_.companies[c].hq].bloc;
+    concern_[c] = concernBloc(c);
+  }
+  chip_vendor_.resize(K_);
+  for (int k = 0; k < K_; ++k) chip_vendor_[k] = s_.chips[k].vendor;
+  vendor_pays_.resize(V_);
+  for (int v = 0; v < V_; ++v) vendor_pays_[v] = s_.vendors[v].pays_revenue_share;
   addSeries();
   laid_out_ = true;
 }
@@ -191,16 +202,6 @@ void Sim::sizeState() {
   cap_left_.assign(J_, std::numeric_limits<double>::infinity());
   controlled_.assign(K_, 0);
   gated_chip_.assign(K_, 0);
-  company_bloc_.resize(C_);
-  concern_.resize(C_);
-  for (int c = 0; c < C_; ++c) {
-    company_bloc_[c] = s_.jurisdictions[s_.companies[c].hq].bloc;
-    concern_[c] = concernBloc(c);
-  }
-  chip_vendor_.resize(K_);
-  for (int k = 0; k < K_; ++k) chip_vendor_[k] = s_.chips[k].vendor;
-  vendor_pays_.resize(V_);
-  for (int v = 0; v < V_; ++v) vendor_pays_[v] = s_.vendors[v].pays_revenue_share;
   effective_.assign(gap_needed_ ? static_cast<size_t>(C_) * T_ : 0, 0.0);
 }
 
@@ -341,7 +342,7 @@ void Sim::planRecording() {
   bool any_mix = false;
   for (int c = 0; c < C_; ++c) {
     if (s_.companies[c].kind == CompanyKind::Operator) continue;
-    const int b = s_.jurisdictions[s_.companies[c].hq].bloc;
+    const int b = company_bloc_[c];
     char need = std::max(need_in(cs_, c * mc), bloc_need_[b]);
     if (gap_needed_ && b == s_.params.frontier_bloc) need = std::max<char>(need, kNeedTrain);
     company_need_[c] = need;
