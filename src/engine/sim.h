@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <map>
 #include <span>
 #include <string>
@@ -318,11 +319,11 @@ class Sim {
   std::vector<Option> denied_;
   std::vector<Taste> tastes_;  // per company, this month (worked out in round 0)
   struct GreyOffer {
-    int stamp = -1;
+    uint64_t stamp = 0;  // grey_stamp_ is bumped before its first use
     double value = 0, h = 0;
   };
   std::vector<GreyOffer> grey_offer_;  // jurisdiction x purpose: the grey pool this round
-  int grey_stamp_ = 0;                 // bumps each round: the pool changes between rounds
+  uint64_t grey_stamp_ = 0;            // bumps each round (never reset): the pool changes between rounds
   std::vector<Verdict> sale_cache_, lease_cache_;
   std::vector<char> sale_ok_, lease_ok_;
   // A buy option's cost before dividing by the purpose's H100e, and Beijing's guidance on it:
@@ -364,8 +365,8 @@ class Sim {
   std::vector<double> cap_left_, cap_scale_;  // per jurisdiction: country caps left, this round's scale
   std::vector<char> controlled_;
   std::vector<char> gated_chip_;  // per chip, this month: one of Beijing's import gates names it
-  // Read for every delivery: the buyer's bloc and whether it is the concern bloc (per
-  // company), each chip's vendor, whether a vendor pays a revenue share.
+  // Facts of the scenario, laid out once (layout). Read for every delivery: the buyer's bloc and whether it is the
+  // concern bloc (per company), each chip's vendor, whether a vendor pays a revenue share.
   std::vector<int> company_bloc_, chip_vendor_;
   std::vector<char> concern_, vendor_pays_;
   std::vector<char> cap_dest_;          // rule x jurisdiction: a volume cap names it a destination

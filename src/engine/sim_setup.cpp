@@ -117,6 +117,10 @@ void Sim::layout() {
   for (int k = 0; k < K_; ++k) chip_vendor_[k] = s_.chips[k].vendor;
   vendor_pays_.resize(V_);
   for (int v = 0; v < V_; ++v) vendor_pays_[v] = s_.vendors[v].pays_revenue_share;
+  cap_dest_.assign(s_.rules.size() * J_, 0);
+  for (size_t ri = 0; ri < s_.rules.size(); ++ri)
+    if (const auto* cap = std::get_if<VolumeCapRule>(&s_.rules[ri].spec))
+      for (const int j : cap->destinations) cap_dest_[ri * J_ + j] = 1;
   addSeries();
   laid_out_ = true;
 }
@@ -125,8 +129,7 @@ void Sim::startRun() {
   grandfather_all_ = true;
   violated_ = false;
   verdict_month_ = 0;
-  grey_stamp_ = 0;
-  grey_offer_.clear();
+  // grey_stamp_ keeps counting from the last run, so no offer of that run can pass as fresh.
   trace_index_.clear();
   trace_budget_[0] = trace_budget_[1] = 0;
   cm_.t = -1;
@@ -148,10 +151,6 @@ void Sim::startRun() {
 
 // Every per-run buffer at its size, zeroed (the month's own flows: MonthFlows).
 void Sim::sizeState() {
-  cap_dest_.assign(s_.rules.size() * J_, 0);
-  for (size_t ri = 0; ri < s_.rules.size(); ++ri)
-    if (const auto* cap = std::get_if<VolumeCapRule>(&s_.rules[ri].spec))
-      for (const int j : cap->destinations) cap_dest_[ri * J_ + j] = 1;
   fleet_.assign(static_cast<size_t>(C_) * L_ * 2 * K_, 0.0);
   site_fleet_.assign(static_cast<size_t>(S_) * K_, 0.0);
   leased_.assign(static_cast<size_t>(C_) * S_ * 2, 0.0);
