@@ -31,10 +31,11 @@
 // them all as float64: members x kept series x months x 8 bytes, laid out run-major
 // ([member][series][month]). The baseline (648 series x 108 months) costs 0.56 MB a run,
 // 560 MB for 1,000 runs; the statistics add 4 x series x months x 8 bytes (2.2 MB); each
-// worker also holds a simulator (simulator.h) with one run's Results (~0.6 MB; runs record only the kept series, so
-// less with EnsembleOptions::keep) and a sorting buffer of members x months doubles per series. Peak for the 1,000-run
-// baseline is therefore ~0.6 GB. runEnsemble refuses (EnsembleError) when the member values would exceed
-// max_value_bytes (2 GiB by default): keep fewer series (EnsembleOptions::keep) or split the runs into shards.
+// worker also holds a simulator (simulator.h) with one run's Results (~0.6 MB; runs record
+// only the kept series, so less with EnsembleOptions::keep) and a sorting buffer of members
+// x months doubles per series. Peak for the 1,000-run baseline is therefore ~0.6 GB.
+// runEnsemble refuses (EnsembleError) when the member values would exceed max_value_bytes
+// (2 GiB by default): keep fewer series (EnsembleOptions::keep) or split the runs into shards.
 // mergeEnsembles peaks at about twice the values: the shards plus the merged copy.
 #pragma once
 #include <atomic>

@@ -121,6 +121,8 @@ void Sim::layout() {
   for (size_t ri = 0; ri < s_.rules.size(); ++ri)
     if (const auto* cap = std::get_if<VolumeCapRule>(&s_.rules[ri].spec))
       for (const int j : cap->destinations) cap_dest_[ri * J_ + j] = 1;
+  // The rule timeline's rows; a reused run's are zeroed by Results::resetValues.
+  r_.rule_active.assign(s_.rules.size(), std::vector<char>(static_cast<size_t>(T_), 0));
   addSeries();
   laid_out_ = true;
 }
@@ -191,8 +193,9 @@ void Sim::sizeState() {
     was_restricted_.assign(static_cast<size_t>(C_) * (S_ + 1) * K_, 0);
     was_allowed_.assign(static_cast<size_t>(C_) * S_ * 2, 1.0);
   }
-  month_opts_.assign(static_cast<size_t>(C_) * 2, {});
-  r_.rule_active.assign(s_.rules.size(), std::vector<char>(static_cast<size_t>(T_), 0));
+  // Empty option lists that keep their memory for a reused run (round 0 refills them).
+  month_opts_.resize(static_cast<size_t>(C_) * 2);
+  for (std::vector<Option>& opts : month_opts_) opts.clear();
   mo_.size(C_, K_, B_, V_, J_, S_, s_.rules.size());
   stock_before_.assign(K_, 0.0);
   last_sellable_.assign(K_, -1);

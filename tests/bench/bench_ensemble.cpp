@@ -1,8 +1,9 @@
-// Timing of one deterministic baseline run (fresh, and on a reused Simulator), of the same run recording only 10 series
-// (as uncertainty bands do) or one (as attribution does), of the same run in a synthetic world ten times the companies
-// and three times the chips and sites (synthetic_world.h), and of a 1,000-run Monte Carlo ensemble of the baseline on 1
-// and 2 threads (results are identical; only the wall time differs). Memory per run: bytes of Results and the peak heap
-// allocation.
+// Timing of one deterministic baseline run (fresh, and on a reused Simulator), of the same
+// run recording only 10 series (as uncertainty bands do) or one (as attribution does), of
+// the same run in a synthetic world ten times the companies and three times the chips and
+// sites (synthetic_world.h), and of a 1,000-run Monte Carlo ensemble of the baseline on 1
+// and 2 threads (results are identical; only the wall time differs). Memory per run: bytes
+// of Results and the peak heap allocation.
 //
 //   build/tests/chokepoint_bench --benchmark_repetitions=5 --benchmark_report_aggregates_only=true
 #include <benchmark/benchmark.h>
