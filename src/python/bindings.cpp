@@ -262,6 +262,7 @@ py::dict sensitivityDict(const cp::Sensitivity& t) {
 PYBIND11_MODULE(_engine, m) {
   m.doc() = "Chokepoint's engine, wrapped thinly; use the chokepoint package, not this module.";
   m.attr("version") = CHOKEPOINT_VERSION;
+  m.attr("built_for") = CHOKEPOINT_PYTHON_EXECUTABLE;
   py::register_exception<cp::LeverError>(m, "LeverError", PyExc_ValueError);
   py::register_exception<cp::EnsembleError>(m, "EnsembleError", PyExc_ValueError);
   py::register_exception<cp::AnalysisError>(m, "AnalysisError", PyExc_ValueError);

@@ -57,6 +57,13 @@ def test_sweep_equals_the_cli(baseline, cli):
         assert float(value) == row.value
 
 
+def test_a_sweep_lever_without_values_is_refused(baseline):
+    with pytest.raises(ValueError, match=r"sweep\['us.export_enforcement'\] has no values"):
+        baseline.sweep({"us.export_enforcement": []})
+    generated = (v for v in [0.5])  # any iterable, read once
+    assert len(baseline.sweep({"us.export_enforcement": generated}, end="2022-01", metrics="bloc/china/compute_train_h100e")) == 1
+
+
 def test_the_engine_runs_without_the_gil(baseline):
     # While an ensemble runs on another Python thread, this thread keeps running Python.
     mc, ticks = ticks_while(lambda: baseline.mc(runs=100, threads=1, end="2027-12", metrics="compute_train_h100e"))

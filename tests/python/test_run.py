@@ -2,11 +2,15 @@
 
 import csv
 import io
+import subprocess
+import sys
+import warnings
 
 import numpy as np
 import pandas as pd
 import pytest
 
+import chokepoint
 from conftest import BASELINE
 
 LEVERS = {"us.remote_access_control": "on@2022-06", "us.export_enforcement": 0.7}
@@ -64,6 +68,32 @@ def test_metrics_keep_only_the_named_series(baseline):
                                       full.series(scope, ident, metric).to_numpy().view(np.uint64))
     with pytest.raises(ValueError, match="metrics"):
         baseline.run(metrics="a/b/c/d")
+
+
+def test_metrics_that_match_nothing_warn_as_the_cli_does(baseline, cli):
+    code, _, err = cli("run", BASELINE, "--to", "2022-02", "--metrics", "bloc/china/nonsense")
+    assert code == 0 and "matches no series" in err
+    with pytest.warns(UserWarning, match="'bloc/china/nonsense' matches no series"):
+        r = baseline.run(end="2022-02", metrics="bloc/china/nonsense")
+    assert r.keys == []
+    with pytest.warns(UserWarning, match="matches no series"):
+        baseline.mc(runs=2, end="2022-02", metrics=["nonsense"])
+    with pytest.warns(UserWarning, match="matches no series"):
+        baseline.sweep({"us.export_enforcement": [0.5]}, end="2022-02", metrics="nonsense")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # a selection that matches says nothing
+        baseline.run(end="2022-02", metrics="bloc/china/compute_train_h100e")
+        baseline.run(end="2022-02")
+
+
+def test_an_interpreter_without_numpy_is_told_which_one_to_use():
+    # What a pyenv shim or a bare virtualenv ahead of the system interpreter sees.
+    code = "import sys; sys.modules['numpy'] = None; import chokepoint"
+    p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert p.returncode != 0
+    last = p.stderr.strip().splitlines()[-1]
+    assert last.startswith("ImportError: chokepoint needs numpy and pandas")
+    assert "has no 'numpy'" in last and f"({chokepoint._engine.built_for})" in last
 
 
 @pytest.mark.parametrize("start,end,needle", [

@@ -64,7 +64,19 @@ metric or month of an analysis raises AnalysisError, a bad lever setting LeverEr
 ValueErrors).
 """
 
+import sys
+
 from . import _engine
+
+try:
+    import numpy  # noqa: F401
+    import pandas  # noqa: F401
+except ImportError as missing:
+    # A pyenv shim or virtualenv ahead of the interpreter the module was built for.
+    raise ImportError(f"chokepoint needs numpy and pandas, and this Python ({sys.executable}) has no "
+                      f"'{missing.name}': run it with the interpreter it was built for ({_engine.built_for}) "
+                      "or install numpy and pandas into this one") from missing
+
 from .analysis import AnalysisError, matrix
 from .exploratory import model
 from .scenario import LeverError, Problem, Run, Scenario, ScenarioError, load

@@ -2,6 +2,7 @@
 
 import collections
 import itertools
+import warnings
 
 import numpy as np
 import pandas as pd
@@ -46,6 +47,12 @@ def _metrics_text(metrics):
     if metrics is None:
         return ""
     return metrics if isinstance(metrics, str) else ",".join(metrics)
+
+
+def _warn_if_nothing_matched(metrics, keys):
+    # As the CLI: a selection that matches nothing is most likely a typo, but not an error.
+    if metrics is not None and len(keys) == 0:
+        warnings.warn(f"metrics {_metrics_text(metrics)!r} matches no series", UserWarning, stacklevel=3)
 
 
 class Scenario:
@@ -111,6 +118,7 @@ class Scenario:
         """
         d = _engine.run(self._s, lever_args(levers), month_text(start, "start"), month_text(end, "end"),
                         list((uncertain or {}).items()), _metrics_text(metrics))
+        _warn_if_nothing_matched(metrics, d["keys"])
         return Run(d)
 
     def mc(self, runs=1000, threads=0, seed=None, levers=None, start=None, end=None, metrics=None):
@@ -125,6 +133,7 @@ class Scenario:
         """
         d = _engine.mc(self._s, lever_args(levers), month_text(start, "start"), month_text(end, "end"),
                        _metrics_text(metrics), int(runs), seed, int(threads))
+        _warn_if_nothing_matched(metrics, d["keys"])
         frame = _long_frame(d["start"], d["months"], d["keys"], {k: d[k] for k in ("p10", "p50", "p90", "mean")})
         frame.attrs.update(runs=d["runs"], seed=d["seed"], scenario=d["scenario"])
         return frame
@@ -146,12 +155,16 @@ class Scenario:
             values = sweep[lever_id]
             if isinstance(values, (str, bytes)) or not hasattr(values, "__iter__"):
                 raise TypeError(f"sweep[{lever_id!r}] must be a list of values, got {values!r}")
-            choices.append(list(values))
+            values = list(values)
+            if not values:
+                raise ValueError(f"sweep[{lever_id!r}] has no values: give at least one")
+            choices.append(values)
         fixed = lever_args(levers)
         combos = list(itertools.product(*choices))
         sets = [fixed + lever_args(dict(zip(ids, combo))) for combo in combos]
         results = _engine.run_many(self._s, sets, month_text(start, "start"), month_text(end, "end"),
                                    _metrics_text(metrics), int(threads))
+        _warn_if_nothing_matched(metrics, results[0]["keys"])
         frames = []
         for combo, d in zip(combos, results):
             frame = _long_frame(d["start"], d["months"], d["keys"], {"value": d["values"]})
