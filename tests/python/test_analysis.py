@@ -118,6 +118,18 @@ def test_bad_metric_or_month_raise_analysis_error(baseline, metric, month, says)
         baseline.sensitivity(levers=["us.nope"])
 
 
+def test_empty_selections_are_refused_not_read_as_all_or_nothing(baseline):
+    # An empty list is most likely a filter gone wrong upstream: say so rather than vary every
+    # lever or return an empty table.
+    for empty in ([], "", ","):
+        with pytest.raises(ValueError, match="levers names no lever"):
+            baseline.sensitivity(levers=empty)
+    with pytest.raises(ValueError, match="at least one metric"):
+        chokepoint.matrix([baseline], metrics=[], months=["2026-12"])
+    with pytest.raises(ValueError, match="at least one month"):
+        chokepoint.matrix([baseline], metrics=[CHINA], months=[])
+
+
 def test_sensitivity_equals_the_cli_csv_bit_for_bit(baseline, cli):
     only = "us.export_enforcement,us.remote_access_control,sea.tenant_kyc,cn.hbm_access"
     header, rows = cli_table(cli, "sensitivity", BASELINE, "--metric", CHINA, "--month", "2027-12", "--levers", only)

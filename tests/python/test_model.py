@@ -53,3 +53,5 @@ def test_bad_inputs_and_outcomes_are_reported(baseline):
         chokepoint.model(baseline, outcomes=["bloc/china/nope"])
     with pytest.raises(ValueError, match="scope/id/metric"):
         chokepoint.model(baseline, outcomes=["compute_train_h100e"])
+    with pytest.raises(ValueError, match="at least one outcome"):
+        chokepoint.model(baseline, outcomes=[])

@@ -69,6 +69,8 @@ def sensitivity(scenario, metric, month, levers=None, threads=0, settings=None):
     if isinstance(levers, dict):
         raise TypeError("levers names the levers to vary (a list of ids); lever settings go in settings={id: value}")
     ids = [] if levers is None else [i for i in levers.split(",") if i] if isinstance(levers, str) else list(levers)
+    if levers is not None and not ids:
+        raise ValueError("levers names no lever: give at least one id, or None for every lever")
     d = _engine.sensitivity(s._s, lever_args(settings), str(metric), _month(month), ids, _threads(threads))
     frame = pd.DataFrame(d["rows"], columns=SENSITIVITY_COLUMNS)
     frame = frame.astype({c: float for c in ("at_low", "at_high", "swing")})
@@ -96,6 +98,8 @@ def matrix(scenarios, metrics, months, threads=0):
         raise ValueError("matrix needs at least one scenario")
     metrics = [metrics] if isinstance(metrics, str) else list(metrics)
     months = [_month(m) for m in (months if isinstance(months, (list, tuple)) else [months])]
+    if not metrics or not months:
+        raise ValueError(f"matrix needs at least one {'metric' if not metrics else 'month'}")
     d = _engine.matrix([h._s for h in handles], [str(m) for m in metrics], months, _threads(threads))
     points, values = d["points"], d["values"]
     rows = [[name, h.path, *p, values[i * len(points) + j]]

@@ -31,6 +31,8 @@ def model(scenario, outcomes, month=None, levers=None):
     if isinstance(outcomes, str):
         outcomes = [outcomes]
     outcomes = list(outcomes)
+    if not outcomes:
+        raise ValueError("model needs at least one outcome, e.g. bloc/china/compute_train_h100e")
     for o in outcomes:
         if o.count("/") != 2 or "*" in o:
             raise ValueError(f"outcome '{o}': expected one series as scope/id/metric, e.g. bloc/china/compute_train_h100e")
