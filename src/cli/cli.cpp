@@ -1,5 +1,7 @@
 #include "cli/cli.h"
 
+#include <filesystem>
+
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
@@ -8,6 +10,29 @@
 #include "cli/shared_flags.h"
 
 namespace cp::cli {
+
+namespace {
+
+// The output file a command was asked to write, if it is also one of the files it reads
+// (a scenario, a shard): the atomic rename would replace the input with the output.
+std::string outputThatIsAnInput(const CLI::App& sub) {
+  for (const CLI::App* nested : sub.get_subcommands()) {
+    if (std::string clash = outputThatIsAnInput(*nested); !clash.empty()) return clash;
+  }
+  const CLI::Option* out = sub.get_option_no_throw("--out");
+  if (out == nullptr || out->count() == 0) return {};
+  const std::string path = out->as<std::string>();
+  std::error_code ec;
+  if (path.empty() || path == "-" || !std::filesystem::exists(path, ec)) return {};
+  for (const CLI::Option* o : sub.get_options()) {
+    if (o == out) continue;
+    for (const std::string& value : o->results())
+      if (std::filesystem::equivalent(value, path, ec) && !ec) return path;
+  }
+  return {};
+}
+
+}  // namespace
 
 int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   CLI::App app{"Chokepoint: simulate AI-compute export policy month by month, without a window.", "chokepoint-cli"};
@@ -76,6 +101,10 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
   if (!applyLangFlag(lang, err)) return kUsage;
   for (auto& [sub, cmd] : commands) {
     if (!sub->parsed()) continue;
+    if (const std::string clash = outputThatIsAnInput(*sub); !clash.empty()) {
+      err << "chokepoint-cli: --out " << clash << " is also an input of this command; write the output elsewhere\n";
+      return kUsage;
+    }
     try {
       return cmd(out, err);
     } catch (const std::exception& e) {

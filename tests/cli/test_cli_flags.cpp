@@ -228,6 +228,27 @@ TEST(CliFlags, SharedFlagsBehaveTheSameInEveryCommandThatTakesAScenario) {
       EXPECT_EQ(r.out, "") << cmd << ": --out leaves standard output empty";
       EXPECT_EQ(r.err, "") << cmd << ": --quiet leaves stderr empty";
       EXPECT_GT(std::filesystem::file_size(file), 0u) << cmd;
+
+      // The output may not replace the scenario it is computed from.
+      const auto input = dir / "input.json";
+      std::filesystem::copy_file(baseline(), input, std::filesystem::copy_options::overwrite_existing);
+      const auto before = std::filesystem::file_size(input);
+      a = with(args, {"--out", input.string()});
+      a[c.path.size()] = input.string();
+      Out clash = cli(a);
+      EXPECT_EQ(clash.code, kUsage) << cmd;
+      EXPECT_NE(clash.err.find("--out " + input.string() + " is also an input of this command"), std::string::npos)
+          << cmd << ": " << clash.err;
+      EXPECT_EQ(std::filesystem::file_size(input), before) << cmd << ": the scenario was overwritten";
+
+      // A missing directory is named as such, not as a temporary file that could not be made.
+      const auto lost = dir / "no_such_dir" / "x.out";
+      clash = cli(with(args, {"--out", lost.string(), "--quiet"}));
+      EXPECT_EQ(clash.code, kFailure) << cmd;
+      EXPECT_NE(
+          clash.err.find("cannot write " + lost.string() + ": there is no directory " + lost.parent_path().string()),
+          std::string::npos)
+          << cmd << ": " << clash.err;
     }
   }
   std::filesystem::remove_all(dir);

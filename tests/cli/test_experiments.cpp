@@ -132,6 +132,35 @@ TEST(CliMc, MergeReportsMissingDuplicateAndForeignFiles) {
   EXPECT_EQ(r.code, kUsage);
 }
 
+TEST(CliMc, MergeSaysHowShardsDiffer) {
+  TempDir dir;
+  ASSERT_EQ(cli(mcArgs({"--shard", "1/2", "--out", dir / "s1.csv"})).code, kOk);
+  ASSERT_EQ(cli(mcArgs({"--shard", "2/2", "--metrics", "bloc/*/compute_train_h100e", "--out", dir / "s2few.csv"})).code,
+            kOk);
+  ASSERT_EQ(cli({"mc", baseline(), "--runs", "20", "--to", "2025-05", "--quiet", "--shard", "2/2", "--out",
+                 dir / "s2short.csv"})
+                .code,
+            kOk);
+  ASSERT_EQ(cli(mcArgs({"--shard", "2/2", "--lever", "us.export_enforcement=0.3", "--out", dir / "s2lever.csv"})).code,
+            kOk);
+  Out r = cli({"merge", dir / "s1.csv", dir / "s2few.csv"});
+  EXPECT_EQ(r.code, kUsage);
+  EXPECT_NE(r.err.find("shard 2/2 keeps 6 series, shard 1/2 915 (were they run with other --metrics?)"),
+            std::string::npos)
+      << r.err;
+  r = cli({"merge", dir / "s1.csv", dir / "s2short.csv"});
+  EXPECT_EQ(r.code, kUsage);
+  EXPECT_NE(r.err.find("shard 2/2 has months 2022-01..2025-05, shard 1/2 has 2022-01..2025-06"), std::string::npos)
+      << r.err;
+  r = cli({"merge", dir / "s1.csv", dir / "s2lever.csv"});
+  EXPECT_EQ(r.code, kUsage);
+  EXPECT_NE(r.err.find("shard 2/2 has lever settings us.export_enforcement=0.3"), std::string::npos) << r.err;
+  // The output may not replace a shard it reads.
+  r = cli({"merge", dir / "s1.csv", dir / "s1.csv", "--out", dir / "s1.csv"});
+  EXPECT_EQ(r.code, kUsage);
+  EXPECT_NE(r.err.find("is also an input of this command"), std::string::npos) << r.err;
+}
+
 TEST(CliMc, InputErrorsExitTwoWithTheLoadersMessage) {
   Out r = cli({"mc", "/nonexistent/x.json", "--runs", "3"});
   EXPECT_EQ(r.code, kUsage);
