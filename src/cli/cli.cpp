@@ -92,6 +92,18 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
     err << app.help();
     return kUsage;
   }
+  if (const std::string& first = args[1]; !first.empty() && first[0] != '-') {
+    std::string names;
+    bool known = false;
+    for (const auto& c : commands) {
+      names += (names.empty() ? "" : ", ") + c.first->get_name();
+      known = known || c.first->get_name() == first;
+    }
+    if (!known) {
+      err << "chokepoint-cli: unknown command '" << first << "'; the commands are " << names << "\n";
+      return kUsage;
+    }
+  }
   try {
     app.parse(rev);
   } catch (const CLI::ParseError& e) {

@@ -11,17 +11,6 @@
 namespace cp::cli {
 
 namespace {
-// At most n characters of UTF-8 text (a byte cut would split a Cyrillic letter).
-std::string firstChars(const std::string& s, size_t n) {
-  size_t i = 0;
-  for (size_t chars = 0; i < s.size() && chars < n; ++chars) do
-      ++i;
-    while (i < s.size() && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80);
-  return s.substr(0, i);
-}
-}  // namespace
-
-namespace {
 struct WhyArgs {
   std::string scenario, company, month;
   SharedFlags flags;
@@ -39,7 +28,9 @@ Command addWhy(CLI::App& app) {
     if (!s) return kUsage;
     const int c = s->findCompany(a->company);
     if (c < 0) {
-      err << "chokepoint-cli: unknown company '" << a->company << "'\n";
+      std::string ids;
+      for (const Company& co : s->companies) ids += (ids.empty() ? "" : ", ") + co.id;
+      err << "chokepoint-cli: --company: unknown company '" << a->company << "'; this scenario has " << ids << "\n";
       return kUsage;
     }
     auto m = parseMonthArg(a->month, "--month", err);
@@ -60,14 +51,16 @@ Command addWhy(CLI::App& app) {
         "share/planned: budget offered to the option over the month's rounds (what one sold-out\n"
         "option could not fill is offered again); got: what rationing actually filled\n",
         cp::i18n::tr(s->companies[c].name), a->month);
+    // The numbers first, then the whole option name and the rule: "buy X (home)" and
+    // "buy X (abroad)" differ only at the end, so a name is never cut to fit a column.
     for (int p = 0; p < 2; ++p) {
       out << "\n" << cp::i18n::tr(p == 0 ? "Training" : "Inference") << "\n";
-      out << fmt::format("  {:<44} {:>10} {:>7} {:>10} {:>10}  {}\n", "option", "cost $", "share", "planned $", "got $",
-                         "rule");
+      out << fmt::format("  {:>10} {:>7} {:>10} {:>10}  {}\n", "cost $", "share", "planned $", "got $",
+                         "option - rule");
       for (const OptionTrace& t : r.trace) {
         if (t.purpose != p) continue;
-        out << fmt::format("  {:<44} {:>10.0f} {:>6.1f}% {:>10.3g} {:>10.3g}  {}\n", firstChars(t.label, 44),
-                           t.cost_usd_per_h100e_month, t.share * 100, t.spend_usd, t.paid_usd, t.verdict);
+        out << fmt::format("  {:>10.0f} {:>6.1f}% {:>10.3g} {:>10.3g}  {} - {}\n", t.cost_usd_per_h100e_month,
+                           t.share * 100, t.spend_usd, t.paid_usd, t.label, t.verdict);
       }
     }
     return kOk;

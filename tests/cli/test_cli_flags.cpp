@@ -255,5 +255,38 @@ TEST(CliFlags, SharedFlagsBehaveTheSameInEveryCommandThatTakesAScenario) {
   EXPECT_GE(checked, 3);  // run, sweep, mc at least
 }
 
+// The README's table of shared flags names, for each, the commands that take it: the same
+// commands whose --help offers it.
+TEST(CliFlags, TheReadmeNamesEveryCommandThatTakesASharedFlag) {
+  std::ifstream readme(std::string(CHOKEPOINT_SOURCE_DIR) + "/README.md");
+  std::map<std::string, std::string> cell;  // flag -> its Commands cell
+  bool in_table = false;
+  for (std::string line; std::getline(readme, line);) {
+    if (line.rfind("| Flag | Meaning | Commands |", 0) == 0) in_table = true;
+    if (!in_table) continue;
+    if (line.empty()) break;
+    const auto last = line.rfind(" | ");
+    for (const char* flag : {"--out", "--quiet", "--to", "--metrics", "--lever"})
+      if (line.find(std::string("`") + flag) != std::string::npos &&
+          line.find(std::string("`") + flag) < line.find(" | "))
+        cell[flag] = line.substr(last + 3, line.size() - last - 5);
+  }
+  ASSERT_EQ(cell.size(), 5u) << "the README's shared-flag table was not found";
+  for (const auto& [flag, text] : cell) {
+    std::string names = text == "as `--out`" ? cell["--out"] : text;
+    names = names.substr(0, names.find(';'));  // "...; the dashboard"
+    std::set<std::string> documented;
+    for (size_t a = 0; a < names.size();) {
+      const size_t b = std::min(names.find(", ", a), names.size());
+      documented.insert(names.substr(a, b - a));
+      a = b + 2;
+    }
+    std::set<std::string> offered;
+    for (const CommandHelp& c : commands())
+      if (c.options.count(flag)) offered.insert(joined(c.path));
+    EXPECT_EQ(documented, offered) << flag;
+  }
+}
+
 }  // namespace
 }  // namespace cp::cli

@@ -159,7 +159,15 @@ TEST(CliWhy, ExplainsDeniedOptionsWithTheirRule) {
   EXPECT_NE(r.out.find("us_2023_10_threshold"), std::string::npos);
   EXPECT_NE(r.out.find("us_2025_04_h20"), std::string::npos);
   EXPECT_NE(r.out.find("lease at"), std::string::npos);
-  EXPECT_EQ(cli({"why", baseline(), "--company", "nobody", "--month", "2025-06"}).code, kUsage);
+  // Whole option names: the same chip at home and abroad are told apart by their ends.
+  EXPECT_NE(r.out.find("buy Nvidia B200 (Blackwell and successors) (home) - denied"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("buy Nvidia B200 (Blackwell and successors) (ByteDance-owned halls in Johor) - allowed"),
+            std::string::npos)
+      << r.out;
+  const Out nobody = cli({"why", baseline(), "--company", "nobody", "--month", "2025-06"});
+  EXPECT_EQ(nobody.code, kUsage);
+  EXPECT_NE(nobody.err.find("unknown company 'nobody'; this scenario has alibaba, "), std::string::npos) << nobody.err;
+  EXPECT_NE(nobody.err.find("bytedance"), std::string::npos) << nobody.err;
   EXPECT_EQ(cli({"why", baseline(), "--company", "bytedance", "--month", "2045-06"}).code, kUsage);
 }
 

@@ -263,6 +263,15 @@ TEST(CliSweep, ShardsMergeToTheUnshardedBytes) {
   EXPECT_NE(bad.err.find("different sweep"), std::string::npos) << bad.err;
 }
 
+TEST(CliSweep, GeneratedValuesAreTheDecimalsOneWouldType) {
+  const Out r = cli({"sweep", baseline(), "--lever", "us.export_enforcement=0:0.7:8", "--to", "2022-01", "--metrics",
+                     "bloc/china/compute_train_h100e", "--quiet"});
+  ASSERT_EQ(r.code, kOk) << r.err;
+  std::string column;
+  for (const auto& l : lines(r.out)) column += l.substr(0, l.find(',')) + " ";
+  EXPECT_EQ(column, "us.export_enforcement 0 0.1 0.2 0.3 0.4 0.5 0.6 0.7 ");  // 0.7 / 7 is 0.09999999999999999
+}
+
 TEST(CliSweep, BadSweepsAreInputErrors) {
   for (const char* lever :
        {"us.nope=1,2", "us.export_enforcement=0:1", "us.export_enforcement=0:1:x", "us.export_enforcement=0:2:3",
