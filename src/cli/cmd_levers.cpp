@@ -1,3 +1,6 @@
+#include <algorithm>
+#include <array>
+
 #include <fmt/format.h>
 
 #include "cli/cli.h"
@@ -14,16 +17,26 @@ Command addLevers(CLI::App& app) {
   return [path](std::ostream& out, std::ostream& err) -> int {
     auto s = loadWithLevers(*path, {}, err);
     if (!s) return kUsage;
-    // Column names and ids stay English (scripts read them); labels follow --lang.
-    out << fmt::format("{:<32} {:<7} {:<10} {:<24} {}\n", cp::i18n::tr("id"), cp::i18n::tr("kind"),
-                       cp::i18n::tr("value"), cp::i18n::tr("range"), cp::i18n::tr("label"));
+    // Column names and ids stay English (scripts read them); labels follow --lang. A value
+    // is written as --lever takes it, a schedule whole ("on;off@2025-05;on@2026-06").
+    std::vector<std::array<std::string, 5>> rows = {{cp::i18n::tr("id"), cp::i18n::tr("kind"), cp::i18n::tr("value"),
+                                                     cp::i18n::tr("range"), cp::i18n::tr("label")}};
     for (size_t i = 0; i < s->levers.size(); ++i) {
       const Lever& l = s->levers[i];
-      const std::string range = formatLeverRange(l);
-      std::string value = formatLeverValue(l, l.value);
-      for (const auto& v : leverScheduleStrings(*s, static_cast<int>(i))) value += "," + v;
-      out << fmt::format("{:<32} {:<7} {:<10} {:<24} {}\n", l.id, toString(l.kind), value, range,
-                         cp::i18n::tr(l.label));
+      rows.push_back({l.id, toString(l.kind), leverScheduleText(*s, static_cast<int>(i)), formatLeverRange(l),
+                      cp::i18n::tr(l.label)});
+    }
+    const auto chars = [](const std::string& x) {
+      size_t n = 0;
+      for (const char ch : x) n += (static_cast<unsigned char>(ch) & 0xC0) != 0x80;
+      return n;
+    };
+    std::array<size_t, 4> width{};
+    for (const auto& r : rows)
+      for (size_t c = 0; c < width.size(); ++c) width[c] = std::max(width[c], chars(r[c]));
+    for (const auto& r : rows) {
+      for (size_t c = 0; c < width.size(); ++c) out << r[c] << std::string(width[c] - chars(r[c]) + 1, ' ');
+      out << r[4] << "\n";
     }
     return kOk;
   };

@@ -83,24 +83,34 @@ std::vector<LeverSetting> parseLeverArgs(const std::vector<std::string>& args, c
     if (eq == std::string::npos || eq == 0)
       throw LeverError(fmt::format("lever setting '{}': expected ID=VALUE or ID=VALUE@YYYY-MM", a));
     const std::string id = a.substr(0, eq);
-    std::string value = a.substr(eq + 1);
     const int idx = s.findLever(id);
     if (idx < 0) throw LeverError(fmt::format("unknown lever '{}' (see `chokepoint-cli levers SCENARIO`)", id));
-    LeverSetting set;
-    set.lever = idx;
-    const auto at = value.rfind('@');
-    if (at != std::string::npos) {
-      const auto m = parseMonth(value.substr(at + 1));
-      if (!m || *m == kNever)
-        throw LeverError(fmt::format("lever {}: '{}' is not a month YYYY-MM", id, value.substr(at + 1)));
-      set.from = *m;
-      value = value.substr(0, at);
+    // "V;V@YYYY-MM;..." is a whole schedule in one setting, as listings and echoes write it.
+    const std::string all = a.substr(eq + 1);
+    for (size_t start = 0;;) {
+      const size_t end = std::min(all.find(';', start), all.size());
+      std::string value = all.substr(start, end - start);
+      LeverSetting set;
+      set.lever = idx;
+      const auto at = value.rfind('@');
+      if (at != std::string::npos) {
+        const auto m = parseMonth(value.substr(at + 1));
+        if (!m || *m == kNever)
+          throw LeverError(fmt::format("lever {}: '{}' is not a month YYYY-MM", id, value.substr(at + 1)));
+        set.from = *m;
+        value = value.substr(0, at);
+      }
+      std::string err;
+      const auto v = parseLeverValue(s.levers[idx], value, &err);
+      if (!v) throw LeverError(err);
+      set.value = *v;
+      if (set.from > s.end)
+        throw LeverError(fmt::format("lever {}: {} is after the scenario's end {}, so the setting would never act",
+                                     id, formatMonth(set.from), formatMonth(s.end)));
+      out.push_back(set);
+      if (end == all.size()) break;
+      start = end + 1;
     }
-    std::string err;
-    const auto v = parseLeverValue(s.levers[idx], value, &err);
-    if (!v) throw LeverError(err);
-    set.value = *v;
-    out.push_back(set);
   }
   return out;
 }
@@ -157,6 +167,16 @@ double leverValueAt(const Scenario& s, int lever, int abs_month) {
     for (const auto& [from, value] : s.lever_schedules[lever].points)
       if (from <= abs_month) v = value;
   return v;
+}
+
+std::string leverScheduleText(const Scenario& s, int lever) {
+  const auto steps = leverScheduleStrings(s, lever);
+  const bool from_start = lever < static_cast<int>(s.lever_schedules.size()) &&
+                          !s.lever_schedules[lever].points.empty() &&
+                          s.lever_schedules[lever].points.front().first <= 0;
+  std::string text = from_start ? "" : formatLeverValue(s.levers[lever], s.levers[lever].value);
+  for (const std::string& step : steps) text += (text.empty() ? "" : ";") + step;
+  return text;
 }
 
 std::vector<std::string> leverScheduleStrings(const Scenario& s, int lever) {

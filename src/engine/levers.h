@@ -1,6 +1,7 @@
 // Levers: the inputs a workshop changes. Values are written as people type them:
 // true/false/on/off, numbers, YYYY-MM or never; "id=value@YYYY-MM" takes effect from
-// that month, and several dated values of one lever form a schedule.
+// that month, and several dated values of one lever form a schedule, in one setting
+// separated by ';' ("id=on;off@2025-05") or in several.
 //
 //   auto set = parseLeverArgs({"us.remote_access_control=on@2026-01"}, s);  // throws LeverError
 //   Scenario v = withLevers(s, set);
@@ -34,5 +35,8 @@ std::string formatLeverRange(const Lever& l);
 double leverValueAt(const Scenario& s, int lever, int abs_month);
 // The lever's settings as typed strings, e.g. {"0.5", "0.9@2026-01"}; empty when default.
 std::vector<std::string> leverScheduleStrings(const Scenario& s, int lever);
+// The lever's whole value as --lever takes it: "on", "0.5;0.9@2026-01", "on;off@2025-05"
+// (the value at the start first, then each dated step).
+std::string leverScheduleText(const Scenario& s, int lever);
 
 }  // namespace cp

@@ -166,8 +166,7 @@ py::list leverTable(const Scenario& s) {
   py::list out;
   for (size_t i = 0; i < s.levers.size(); ++i) {
     const cp::Lever& l = s.levers[i];
-    std::string value = cp::formatLeverValue(l, l.value);
-    for (const auto& v : cp::leverScheduleStrings(s, static_cast<int>(i))) value += "," + v;
+    const std::string value = cp::leverScheduleText(s, static_cast<int>(i));
     py::dict d;
     d["id"] = l.id;
     d["kind"] = cp::toString(l.kind);

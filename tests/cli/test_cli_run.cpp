@@ -153,6 +153,41 @@ TEST(CliValidate, OkAndProblemsWithExitCodes) {
   EXPECT_NE(r.err.find("1 of 2 file(s) have problems"), std::string::npos);
 }
 
+// What `levers` lists as a value is what --lever takes back: a variant's levers typed on
+// the command line over the baseline give the variant's results, schedules included.
+TEST(CliLevers, ListedValuesAreWhatLeverTakesBack) {
+  const std::string dir = std::string(CHOKEPOINT_SOURCE_DIR) + "/scenarios/";
+  for (const char* variant : {"h200_blocked.json", "hq_clause_never_restored.json"}) {
+    const Out listing = cli({"levers", dir + variant});
+    ASSERT_EQ(listing.code, kOk) << listing.err;
+    std::vector<std::string> args = {"run", baseline(), "--to", "2027-06"};
+    std::istringstream lines(listing.out);
+    std::string header;
+    std::getline(lines, header);
+    for (std::string line; std::getline(lines, line);) {
+      std::istringstream words(line);
+      std::string id, kind, value;
+      words >> id >> kind >> value;
+      args.insert(args.end(), {"--lever", id + "=" + value});
+    }
+    const Out typed = cli(args);
+    ASSERT_EQ(typed.code, kOk) << typed.err;
+    const Out file = cli({"run", dir + variant, "--to", "2027-06"});
+    EXPECT_EQ(typed.out, file.out) << variant;
+  }
+  const Out listing = cli({"levers", baseline()});
+  EXPECT_NE(listing.out.find(" on;off@2025-05;on@2026-06 "), std::string::npos) << listing.out;  // the HQ clause
+  EXPECT_EQ(cli({"levers", dir + "h200_blocked.json"}).out.find("2026-01,never"), std::string::npos);
+}
+
+TEST(CliLevers, ASettingAfterTheEndIsRefused) {
+  const Out r = cli({"run", baseline(), "--lever", "us.remote_access_control=on@2035-01"});
+  EXPECT_EQ(r.code, kUsage);
+  EXPECT_NE(r.err.find("2035-01 is after the scenario's end 2030-12, so the setting would never act"),
+            std::string::npos)
+      << r.err;
+}
+
 // `validate scenarios/*.json`, as the README shows it, meets the schema and the source list.
 TEST(CliValidate, TheScenarioFoldersOtherFilesAreNotScenarioProblems) {
   const std::string dir = std::string(CHOKEPOINT_SOURCE_DIR) + "/scenarios/";

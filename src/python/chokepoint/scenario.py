@@ -90,7 +90,7 @@ class Scenario:
     def levers(self):
         """The levers as a DataFrame: id, kind, value, range, label, help, source (and group,
         unit, min, max). `value` is written as the command line takes it, a schedule as
-        "0.5,0.9@2026-01"."""
+        "0.5;0.9@2026-01", which levers={id: ...} takes back."""
         if self._levers is None:
             cols = ["id", "kind", "value", "range", "label", "help", "source", "group", "unit", "min", "max"]
             self._levers = pd.DataFrame(self._s.lever_table(), columns=cols)
