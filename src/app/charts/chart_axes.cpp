@@ -110,8 +110,8 @@ std::string format(double v, Unit u, double step) {
     case Unit::UsdBn: return format(v * 1e9, Unit::Usd, step * 1e9);
     case Unit::Usd: return (v < 0 ? "-$" : "$") + scaled(std::fabs(v), step);
     case Unit::MW:
-      if (std::fabs(v) >= 1000.0) return plainOrAuto(v / 1000.0, step / 1000.0) + " GW";
-      return plainOrAuto(v, step) + " MW";
+      if (std::fabs(v) >= 1000.0) return plainOrAuto(v / 1000.0, step / 1000.0) + tr(" GW");
+      return plainOrAuto(v, step) + tr(" MW");
     case Unit::Months: return plainOrAuto(v, step) + tr(" mo");
     case Unit::Share: return plainOrAuto(v * 100.0, step * 100.0) + "%";
     case Unit::Flop: return tick ? scientific(v, step) : scientific(v, step) + " FLOP";
@@ -136,9 +136,9 @@ const char* unitName(Unit u) {
     case Unit::None: return "";
     case Unit::H100e: return "H100e";
     case Unit::FlopH100e: return "FLOP-H100e";
-    case Unit::Usd: return "USD";
-    case Unit::UsdBn: return "USD";
-    case Unit::MW: return "MW";
+    case Unit::Usd: return tr("USD");  // "дол. США"
+    case Unit::UsdBn: return tr("USD");
+    case Unit::MW: return tr("MW");
     case Unit::Months: return tr("months");
     case Unit::Share: return tr("share");
     case Unit::Units: return tr("units");

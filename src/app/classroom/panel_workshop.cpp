@@ -37,10 +37,6 @@ namespace {
 
 const cp::Workshop& workshopOf(const AppState& state) { return *state.classroom.workshop.workshop; }
 
-std::string months(const cp::Workshop& w, int round) {
-  return std::string(displayMonth(w.roundFirst(round))) + tr(" to ") + displayMonth(w.roundLast(round));
-}
-
 double snapToStep(const cp::Lever& l, double v) {
   if (l.step > 0) v = l.min + std::round((v - l.min) / l.step) * l.step;
   return std::clamp(v, l.min, l.max);
@@ -91,7 +87,7 @@ void drawMoveWidget(const AppState& state, UiState& ui, const cp::Team& team, in
              never ? double(cp::kNever) : double(workshopOf(state).roundFirst(std::max(1, openRound(state)))));
       ImGui::SameLine();
       int month = never ? s.start : std::clamp(static_cast<int>(std::lround(value)), s.start, s.end);
-      const std::string label = never ? std::string(tr("never")) : cp::formatMonth(month);
+      const std::string label = never ? std::string(tr("never")) : displayMonth(month);
       ImGui::BeginDisabled(never);
       ImGui::SetNextItemWidth(-FLT_MIN);
       if (ImGui::SliderInt("##m", &month, s.start, s.end, label.c_str(), ImGuiSliderFlags_AlwaysClamp) && !never)
@@ -201,8 +197,8 @@ void drawFacilitator(const AppState& state, UiState& ui) {
     pushBold(ui);
     ImGui::Text(tr("Round %d of %d"), open, w.rounds);
     ImGui::PopFont();
-    ImGui::SameLine();
-    ImGui::TextDisabled("%s", months(w, open).c_str());
+    ImGui::SameLine(0.0f, 0.0f);
+    ImGui::TextDisabled(": %s", roundMonths(w, open).c_str());
   } else {
     pushBold(ui);
     ImGui::Text(tr("All %d rounds played"), w.rounds);
@@ -429,7 +425,7 @@ void drawMoveHistory(const AppState& state, UiState& ui) {
   for (int r = 1; r <= ws.session.rounds_played; ++r) {
     ImGui::PushID(r);
     ImGui::PushStyleColor(ImGuiCol_Text, dimColor());  // wrapped: a narrow column in some languages
-    ImGui::TextWrapped(tr("Round %d (%s)"), r, months(w, r).c_str());
+    ImGui::TextWrapped(tr("Round %d (%s)"), r, roundMonths(w, r).c_str());
     ImGui::PopStyleColor();
     bool any = false;
     for (const cp::Move& m : ws.session.moves) {
@@ -440,7 +436,7 @@ void drawMoveHistory(const AppState& state, UiState& ui) {
       ImGui::Bullet();
       ImGui::TextWrapped("%s: %s = %s", t < 0 ? m.team.c_str() : tr(w.teams[static_cast<size_t>(t)].name),
                          l < 0 ? m.lever.c_str() : tr(w.scenario.levers[static_cast<size_t>(l)].label),
-                         m.value.c_str());
+                         moveValueText(w, m).c_str());
     }
     if (!any) ImGui::TextDisabled("%s", tr("  nobody moved"));
     ImGui::PopID();

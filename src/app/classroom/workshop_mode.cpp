@@ -8,9 +8,11 @@
 
 #include "app/core/app_state.h"
 #include "app/core/chart_specs.h"
+#include "app/core/dashboard_data.h"
 #include "app/core/scenario_files.h"
 #include "app/core/settings.h"
 #include "app/classroom/workshop_handouts.h"
+#include "engine/levers.h"
 #include "engine/loader.h"
 #include "engine/month.h"
 #include "app/core/tr.h"
@@ -324,6 +326,18 @@ std::string scaled(double v) {
 }
 
 }  // namespace
+
+std::string roundMonths(const cp::Workshop& w, int round) {
+  return std::string(displayMonth(w.roundFirst(round))) + tr(" to ") + displayMonth(w.roundLast(round));
+}
+
+std::string moveValueText(const cp::Workshop& w, const cp::Move& m) {
+  const int l = w.scenario.findLever(m.lever);
+  if (l < 0) return m.value;
+  const cp::Lever& lever = w.scenario.levers[static_cast<size_t>(l)];
+  const auto v = cp::parseLeverValue(lever, m.value, nullptr);
+  return v ? displayLeverValue(lever, *v) : m.value;
+}
 
 std::vector<const cp::TeamScore*> rankedTeams(const cp::Scoreboard& board) {
   std::vector<const cp::TeamScore*> out;

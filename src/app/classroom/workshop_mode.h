@@ -99,6 +99,11 @@ std::vector<cp::Problem> loadWorkshopSession(AppState& state, const std::string&
 // An objective's value for people, its unit read from the metric's name: "$2.10 bn",
 // "4.20e+26 FLOP", "13.1 months", "45.0%", "462k H100e"; other metrics as plain numbers.
 std::string formatObjectiveValue(double v, const std::string& metric = "");
+// A round's months in the language: "2027-01 to 2027-12", "січ. 2027 – груд. 2027".
+std::string roundMonths(const cp::Workshop& w, int round);
+// A move's value as the lever panel shows it in the language: "on" / "увімк.", "2025-01" /
+// "січ. 2025", "0,5"; as typed when it does not parse.
+std::string moveValueText(const cp::Workshop& w, const cp::Move& m);
 // The board's teams by total, best first (ties keep the workshop's order).
 std::vector<const cp::TeamScore*> rankedTeams(const cp::Scoreboard& board);
 // One line on what moved a team's points most in `round`: the objective with the most

@@ -8,6 +8,8 @@
 #include "app/core/dashboard_data.h"
 #include "app/core/tr.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -112,6 +114,19 @@ std::vector<WaterfallBar> waterfallBars(const cp::Attribution& a, bool one_at_a_
     bars.push_back({WaterfallBar::Kind::Other, -1, N_("Other differences"), "", "",
                     N_("The scenario differs from the file as loaded in more than its levers."), a.other});
   return bars;
+}
+
+std::string waterfallShare(const std::vector<WaterfallBar>& bars, size_t k) {
+  double moved = 0;
+  for (const WaterfallBar& b : bars) moved += std::fabs(b.value);
+  if (k >= bars.size() || !(moved > 0)) return "";
+  const double pct = 100.0 * std::fabs(bars[k].value) / moved;
+  return pct < 0.5 ? std::string(" (<1%)") : fmt::format(" ({:.0f}%)", pct);
+}
+
+std::string sensitivityEndText(const cp::Scenario& s, const cp::SensitivityRow& r, bool high) {
+  if (r.lever < 0 || r.lever >= static_cast<int>(s.levers.size())) return high ? r.high_text : r.low_text;
+  return displayLeverValue(s.levers[static_cast<size_t>(r.lever)], high ? r.high : r.low);
 }
 
 //-----------------------------------------------------------------------------

@@ -54,6 +54,14 @@ struct WaterfallBar {
 // One at a time: each lever's effect alone, plus an "interactions" bar when non-zero.
 // Either way the bars sum to the difference. Sorted by size, largest first.
 std::vector<WaterfallBar> waterfallBars(const cp::Attribution& a, bool one_at_a_time);
+// A bar's part of all the bars' movement, their sizes added whatever their sign: " (39%)".
+// The shares are 0..100% and add up to 100% even when levers pull opposite ways (a share
+// of the net difference would read "640%" and "-483%" then). Empty when nothing moved.
+std::string waterfallShare(const std::vector<WaterfallBar>& bars, size_t k);
+
+// A tornado bar's end as the lever panel shows it in the language ("on", "2022-01";
+// "увімк.", "січ. 2022"), not as the analysis typed it.
+std::string sensitivityEndText(const cp::Scenario& s, const cp::SensitivityRow& r, bool high);
 
 // Runs one analysis at a time on a TaskRunner; submitting cancels the one in progress.
 class AnalysisWorker {

@@ -213,11 +213,15 @@ void drawExplainTab(const AppState& state, UiState& ui) {
   for (size_t k = 0; k < bars.size(); ++k) {
     const WaterfallBar& b = bars[k];
     const ImU32 col = b.kind == WaterfallBar::Kind::Lever ? (b.value >= 0 ? up : down) : other;
-    const std::string share = diff == 0 ? std::string() : fmt::format(" ({:.0f}%)", 100.0 * b.value / diff);
+    const std::string share = waterfallShare(bars, k);
     const std::string probe = "explain/bar/" + std::to_string(k);
     if (row(static_cast<int>(k) + 1, tr(b.label), run, run + b.value, col, signedValue(b.value, unit) + share,
             probe.c_str()))
-      tooltipLines(tr(b.label) + std::string(": ") + signedValue(b.value, unit) + share, b.from, b.to, tr(b.help));
+      tooltipLines(tr(b.label) + std::string(": ") + signedValue(b.value, unit) + share, b.from, b.to,
+                   tr(b.help) + std::string(share.empty() ? "" : "\n") +
+                       (share.empty() ? ""
+                                      : tr("The percentage: this bar's part of all the bars' movement, their "
+                                           "sizes added whatever their sign.")));
     run += b.value;
   }
   const int last = static_cast<int>(bars.size()) + 1;
@@ -308,7 +312,7 @@ void drawSensitivityTab(const AppState& state, UiState& ui) {
       dl->AddRectFilled(ImVec2(a0, y + row_h * 0.15f), ImVec2(a1, y + row_h * 0.85f),
                         (end == 0 ? low_col : high_col) & (hovered ? 0xFFFFFFFFu : 0xC0FFFFFFu), 2.0f);
       const double v = end == 0 ? r.at_low : r.at_high;
-      const std::string end_text = end == 0 ? r.low_text : r.high_text;
+      const std::string end_text = sensitivityEndText(*state.doc.loaded, r, end == 1);
       if (hovered)
         tooltipLines(fmt::format("{} = {}: {}", l.label.empty() ? r.id.c_str() : tr(l.label), end_text,
                                  chart::formatValue(v, unit)),

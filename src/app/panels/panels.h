@@ -16,6 +16,21 @@ void drawKpiCards(const AppState& state, UiState& ui);    // panel_kpis.cpp: KPI
 // panel_kpis.cpp: how a KPI's change reads for the workshop team whose tab is open: +1
 // better, -1 worse (the team has an objective on that series), 0 neutral (no such team).
 int kpiVerdict(const AppState& state, size_t kpi, double delta);
+// panel_kpis.cpp: what a KPI card `card_width` pixels wide shows in the current theme and
+// language, line by line (measured in the current ImGui frame): the drawing uses it.
+struct KpiCardText {
+  std::vector<std::string> title;   // at most two lines; a longer title ends in "..."
+  std::string value;                // the value's large part: "1.4M", "1,4"
+  std::vector<std::string> unit;    // the small rest, beside it: "H100e"; or stacked: "млн", "H100e"
+  bool value_large = true;          // in the value face (else, on a very narrow card, the label's)
+  bool unit_below = false;          // the small rest on the line below instead
+  std::vector<std::string> change;  // "▼ -0,43" "-2,1%" when it wraps; empty: no run to compare
+  bool moved = false;               // an arrow, not "= as loaded"
+  int verdict = 0;                  // kpiVerdict()
+  std::vector<std::string> range;   // with uncertainty bands on
+  double now = 0, base = 0;
+};
+KpiCardText kpiCardText(const AppState& state, size_t kpi, float card_width);
 void drawScrubber(const AppState& state, UiState& ui);       // panel_scrubber.cpp: month slider
 void drawChartGrid(const AppState& state, UiState& ui);      // panel_charts.cpp: grid of charts
 void drawEnlargedChart(const AppState& state, UiState& ui);  // panel_charts.cpp: one chart, large (own window)

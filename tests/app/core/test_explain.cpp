@@ -77,6 +77,44 @@ TEST(ExplainTab, WaterfallBarsSumToTheKpiDeltaShown) {
   }
 }
 
+// Levers pulling opposite ways (the licence requirement off raises China's training
+// compute, remote-access control lowers it): each bar's share is of all the bars' movement,
+// 0..100% and adding up to about 100%, never "640%" and "-483%" of a small net difference.
+TEST(ExplainTab, SharesOfOppositeBarsStayBetweenNoneAndAll) {
+  DashboardFixture d;
+  openExplain(d, {"us.remote_access_control=on", "us.remote_access_from=2025-01", "cn.domestic_subsidy=0.6",
+                  "us.h20_licence=off"});
+  d.state.ui.view.month = d.monthIndex("2028-06");
+  d.ui.frame(d.draw);
+  waitForExplain(d.state);
+  const cp::Attribution* a = shownAttribution(d.state);
+  ASSERT_NE(a, nullptr);
+  const std::vector<WaterfallBar> bars = waterfallBars(*a, false);
+  bool up = false, down = false;
+  double sum = 0, moved = 0;
+  for (const WaterfallBar& b : bars) {
+    up = up || b.value > 0;
+    down = down || b.value < 0;
+    moved += std::fabs(b.value);
+  }
+  ASSERT_TRUE(up && down) << "the case needs bars of both signs";
+  ASSERT_GT(moved, 2.0 * std::fabs(a->difference())) << "and a net difference small beside them";
+  for (size_t k = 0; k < bars.size(); ++k) {
+    const std::string share = waterfallShare(bars, k);
+    ASSERT_GE(share.size(), 5u) << k;
+    EXPECT_EQ(share.substr(0, 2), " (") << share;
+    EXPECT_EQ(share.find('-'), std::string::npos) << share;
+    const double pct = share.find('<') != std::string::npos ? 0.0 : std::stod(share.substr(2));
+    EXPECT_LE(pct, 100.0) << share;
+    EXPECT_NEAR(pct, 100.0 * std::fabs(bars[k].value) / moved, 0.5) << share;
+    sum += pct;
+  }
+  EXPECT_NEAR(sum, 100.0, 0.5 * static_cast<double>(bars.size()));
+  EXPECT_EQ(waterfallShare({}, 0), "");
+  const std::vector<WaterfallBar> none{WaterfallBar{}};
+  EXPECT_EQ(waterfallShare(none, 0), "") << "nothing moved: no share";
+}
+
 // The browser build's way: the analysis runs two runs per takeFinished(), between frames.
 TEST(ExplainTab, SlicedWorkerFinishesAfterEnoughTakesWithProgress) {
   AnalysisWorker w;

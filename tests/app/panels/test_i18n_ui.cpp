@@ -6,6 +6,7 @@
 #include "app/panels/app_ui.h"
 #include "app/core/dashboard_data.h"
 #include "app/core/explain.h"
+#include "app/charts/chart_units.h"
 #include "app/classroom/story_mode.h"
 #include "app/classroom/workshop_mode.h"
 #include "engine/month.h"
@@ -19,6 +20,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <regex>
 #include <sstream>
 
 namespace {
@@ -156,6 +158,50 @@ TEST_F(UkrainianUi, LeverValuesReadInTheLanguage) {
   EXPECT_EQ(app::displayLeverValue(share, 0.15), "0,15");
   EXPECT_EQ(app::displayLeverValue(month, 2026 * 12), "січ. 2026");
   EXPECT_EQ(app::displayLeverValue(month, cp::kNever), "ніколи");
+}
+
+// The tornado's bar ends, the workshop's moves and its rounds read as the lever panel and
+// the month axis do: words, not the values as typed ("on", "2025-01").
+TEST_F(UkrainianUi, TornadoEndsMovesAndRoundsReadInTheLanguage) {
+  std::string error;
+  ASSERT_TRUE(cp::i18n::setLanguage("uk", {CHOKEPOINT_SOURCE_DIR}, &error)) << error;
+  DashboardFixture d;
+  const std::regex iso_month("[0-9]{4}-[0-9]{2}");
+  d.state.ui.view.select_tab = 5;  // Sensitivity
+  d.settle();
+  d.ui.frames(3, d.draw);
+  app::waitForExplain(d.state);
+  const cp::Sensitivity* t = app::shownSensitivity(d.state);
+  ASSERT_NE(t, nullptr);
+  int bools = 0, months = 0;
+  for (const cp::SensitivityRow& r : t->rows) {
+    const cp::Lever& l = d.state.doc.loaded->levers[static_cast<size_t>(r.lever)];
+    for (bool high : {false, true}) {
+      const std::string text = app::sensitivityEndText(*d.state.doc.loaded, r, high);
+      EXPECT_EQ(text, app::displayLeverValue(l, high ? r.high : r.low)) << r.id;
+      EXPECT_FALSE(std::regex_search(text, iso_month)) << r.id << ": " << text;
+      for (const char* english : {"on", "off", "never"}) EXPECT_NE(text, english) << r.id;
+      if (l.kind == cp::LeverKind::Bool) {
+        EXPECT_TRUE(text == "увімк." || text == "вимк.") << r.id << ": " << text;
+      }
+    }
+    bools += l.kind == cp::LeverKind::Bool ? 1 : 0;
+    months += l.kind == cp::LeverKind::Month ? 1 : 0;
+  }
+  EXPECT_GT(bools, 0);
+  EXPECT_GT(months, 0);
+
+  ASSERT_TRUE(app::openWorkshop(d.state, test::workshopPath("compute_race.json")).empty());
+  d.settle();
+  const cp::Workshop& w = *d.state.classroom.workshop.workshop;
+  EXPECT_EQ(app::moveValueText(w, {1, "us_gov", "us.remote_access_control", "on"}), "увімк.");
+  EXPECT_EQ(app::moveValueText(w, {1, "us_gov", "us.remote_access_from", "2025-01"}), "січ. 2025");
+  EXPECT_EQ(app::moveValueText(w, {3, "malaysia", "my.chip_permit_from", "never"}), "ніколи");
+  EXPECT_EQ(app::moveValueText(w, {2, "cn_gov", "cn.domestic_subsidy", "0.5"}), "0,5");
+  EXPECT_EQ(app::roundMonths(w, 1),
+            std::string(app::displayMonth(w.roundFirst(1))) + " \xe2\x80\x93 " + app::displayMonth(w.roundLast(1)));
+  EXPECT_STREQ(chart::unitName(chart::Unit::Usd), "дол. США");
+  EXPECT_STREQ(chart::unitName(chart::Unit::UsdBn), "дол. США");
 }
 
 }  // namespace

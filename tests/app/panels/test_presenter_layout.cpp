@@ -7,6 +7,10 @@
 #include "app/panels/app_ui.h"
 #include "app/panels/fonts.h"
 #include "app/panels/panels.h"
+#include "app/charts/chart_units.h"
+#include "app/core/tr.h"
+#include "app/core/uncertainty.h"
+#include "i18n/i18n.h"
 
 #include "classroom_fixture.h"
 #include "imgui_harness.h"
@@ -86,6 +90,33 @@ bool inside(const ItemRect& in, const ItemRect& out) {
          in.max.y <= out.max.y + 0.5f;
 }
 
+// The interface in `lang` for one scope, English again after it.
+struct Language {
+  explicit Language(const char* lang) { ok = cp::i18n::setLanguage(lang, {CHOKEPOINT_SOURCE_DIR}, &error); }
+  ~Language() { cp::i18n::setLanguage("en", cp::i18n::Catalogue{}); }
+  Language(const Language&) = delete;
+  Language& operator=(const Language&) = delete;
+  bool ok = false;
+  std::string error;
+};
+
+// No-break spaces as plain ones, to compare what a card shows with the formatted value.
+std::string plainSpaces(const std::string& s) {
+  std::string out;
+  for (size_t i = 0; i < s.size(); ++i) {
+    const bool nbsp = s.compare(i, 2, "\xc2\xa0") == 0;
+    out += nbsp ? ' ' : s[i];
+    i += nbsp ? 1 : 0;
+  }
+  return out;
+}
+
+std::string joinLines(const std::vector<std::string>& lines) {
+  std::string out;
+  for (const std::string& l : lines) out += (out.empty() ? "" : " ") + l;
+  return out;
+}
+
 }  // namespace
 
 TEST_P(PresenterLayout, KpisInOneRowWithEveryLineInsideItsCard) {
@@ -108,6 +139,94 @@ TEST_P(PresenterLayout, KpisInOneRowWithEveryLineInsideItsCard) {
     }
     // The value reads from the back of the room: about twice the height of the change line.
     EXPECT_GE(rect(id).height(), 1.7f * rect(id + "/change").height()) << id;
+  }
+}
+
+// What the KPI cards must carry in every language, theme and state: a title of at most
+// two lines, the value in the large face with all of its unit, the change with its amount
+// and percentage (or "= as loaded"), the range when bands are on; each inside its card.
+void expectWholeCards(ImGuiHarness& ui, AppState& state, const std::string& when) {
+  ui.frames(2, [&] { updateAndDraw(state); });
+  for (size_t k = 0; k < kpiSpecs().size(); ++k) {
+    const KpiSpec& spec = kpiSpecs()[k];
+    const std::string id = std::string("kpi/") + spec.id, at = when + ", " + spec.id;
+    const auto card = ui.itemRect(id + "/card");
+    ASSERT_TRUE(card) << at;
+    KpiCardText c;
+    ui.frame([&] {
+      updateAndDraw(state);
+      c = kpiCardText(state, k, card->width());
+    });
+    EXPECT_LE(c.title.size(), 2u) << at;
+    EXPECT_TRUE(c.value_large) << at << ": " << c.value << " in the small face";
+    EXPECT_EQ(plainSpaces(c.unit.empty() ? c.value : c.value + " " + joinLines(c.unit)),
+              plainSpaces(cp::chart::formatValue(c.now, spec.unit)))
+        << at << ": the value with all of its unit";
+    const std::string change = joinLines(c.change);
+    if (c.moved) {
+      if (spec.unit != cp::chart::Unit::Share) {
+        EXPECT_NE(change.find('%'), std::string::npos) << at << ": " << change;
+      }
+    } else {
+      EXPECT_TRUE(change == tr("= as loaded") || change == tr("\xe2\x89\x88 as loaded")) << at << ": " << change;
+    }
+    for (const char* part : {"/title", "", "/unit", "/change", "/range"}) {
+      const auto r = ui.itemRect(id + part);
+      const bool expected = std::string(part) == "/unit"    ? !c.unit.empty()
+                            : std::string(part) == "/range" ? !c.range.empty()
+                                                            : true;
+      EXPECT_EQ(r.has_value(), expected) << at << part;
+      if (r) {
+        EXPECT_TRUE(inside(*r, *card)) << at << part << " spills out of its card: y " << r->min.y << ".." << r->max.y
+                                       << " in " << card->min.y << ".." << card->max.y << ", x " << r->min.x << ".."
+                                       << r->max.x << " in " << card->min.x << ".." << card->max.x;
+      }
+    }
+    const auto title = ui.itemRect(id + "/title"), value = ui.itemRect(id);
+    if (title && value && !c.title.empty()) {  // about twice the height of a title line
+      EXPECT_GE(value->height(), 1.7f * title->height() / static_cast<float>(c.title.size())) << at;
+    }
+  }
+}
+
+TEST_P(PresenterLayout, KpiCardsSayInUkrainianWhatTheySayInEnglish) {
+  loadBaseline();
+  for (const char* lang : {"en", "uk"}) {
+    Language language(lang);
+    ASSERT_TRUE(language.ok) << language.error;
+    for (bool presenter : {false, true}) {
+      setPresenter(state_, presenter);
+      const std::string when = std::string(lang) + (presenter ? ", presenter" : ", normal");
+      expectWholeCards(ui_, state_, when + ", as loaded");
+    }
+  }
+  // Levers that move every card, as a class would: the change lines carry amounts and percentages.
+  const std::pair<const char*, double> edits[] = {{"us.remote_access_control", 1.0},
+                                                  {"us.remote_access_from", 2025 * 12},
+                                                  {"cn.domestic_subsidy", 0.6},
+                                                  {"us.h20_licence", 0.0}};
+  for (const auto& [id, value] : edits) {
+    const int lever = state_.doc.loaded->findLever(id);
+    ASSERT_GE(lever, 0) << id;
+    setLeverValue(state_.doc, lever, value);
+  }
+  settle();
+  state_.uncertainty.runs = 12;
+  for (bool bands : {false, true}) {
+    setUncertainty(state_, bands);
+    if (bands) {
+      ui_.frame(draw_);
+      waitForUncertainty(state_);
+    }
+    for (const char* lang : {"en", "uk"}) {
+      Language language(lang);
+      for (bool presenter : {false, true}) {
+        setPresenter(state_, presenter);
+        expectWholeCards(
+            ui_, state_,
+            std::string(lang) + (presenter ? ", presenter" : ", normal") + (bands ? ", bands" : ", edited"));
+      }
+    }
   }
 }
 
