@@ -42,6 +42,9 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
     CLI::App* sub = app.add_subcommand(name, help);
     commands.emplace_back(sub, add(*sub));
     addSharedFlags(*sub, lang, kLangFlag);
+    // `story check ... --lang uk` as well as `story --lang uk check ...`: same flag, same places.
+    for (CLI::App* nested : sub->get_subcommands([](CLI::App*) { return true; }))
+      addSharedFlags(*nested, lang, kLangFlag);
   };
   reg("run", "Run one scenario and write its monthly results (CSV or JSON)", addRun);
   reg("levers", "List a scenario's levers: id, kind, value, range, label", addLevers);
