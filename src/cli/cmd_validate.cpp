@@ -1,6 +1,7 @@
 #include "cli/cli.h"
 #include "cli/commands.h"
 #include "engine/loader.h"
+#include "i18n/trf.h"
 
 namespace cp::cli {
 
@@ -12,13 +13,13 @@ Command addValidate(CLI::App& app) {
     for (const std::string& f : *files) {
       const auto problems = validateScenarioFile(f);
       if (problems.empty()) {
-        out << "ok: " << f << "\n";
+        out << i18n::trf("ok: {}\n", f);
         continue;
       }
       ++bad;
       for (const Problem& p : problems) err << p.str() << "\n";
     }
-    if (bad) err << bad << " of " << files->size() << " file(s) have problems\n";
+    if (bad) err << i18n::trf("{} of {} file(s) have problems\n", bad, files->size());
     return bad ? kUsage : kOk;
   };
 }
