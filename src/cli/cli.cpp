@@ -37,7 +37,8 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
       "--month 2027-12\n"
       "Exit codes: 0 ok, 1 runtime failure, 2 usage or input error.");
   std::vector<std::pair<CLI::App*, Command>> commands;
-  SharedFlags lang;  // --lang, one value whichever command took it
+  SharedFlags lang;                      // --lang, one value whichever command took it
+  addSharedFlags(app, lang, kLangFlag);  // `chokepoint-cli --lang uk levers ...` too
   auto reg = [&](const char* name, const char* help, Command (*add)(CLI::App&)) {
     CLI::App* sub = app.add_subcommand(name, help);
     commands.emplace_back(sub, add(*sub));
