@@ -16,7 +16,9 @@ std::string humanMonth(int month) {
   return i18n::formatMonthLabel(month);
 }
 
-std::string humanSpan(int from, int to) { return from == to ? humanMonth(to) : humanMonth(from) + ".." + humanMonth(to); }
+std::string humanSpan(int from, int to) {
+  return from == to ? humanMonth(to) : humanMonth(from) + ".." + humanMonth(to);
+}
 
 std::string humanNumber(const std::string& english) { return i18n::localizeNumber(english); }
 
