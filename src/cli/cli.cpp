@@ -1,5 +1,7 @@
 #include "cli/cli.h"
 
+#include <filesystem>
+
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
@@ -8,6 +10,29 @@
 #include "cli/shared_flags.h"
 
 namespace cp::cli {
+
+namespace {
+
+// The output file a command was asked to write, if it is also one of the files it reads
+// (a scenario, a shard): the atomic rename would replace the input with the output.
+std::string outputThatIsAnInput(const CLI::App& sub) {
+  for (const CLI::App* nested : sub.get_subcommands()) {
+    if (std::string clash = outputThatIsAnInput(*nested); !clash.empty()) return clash;
+  }
+  const CLI::Option* out = sub.get_option_no_throw("--out");
+  if (out == nullptr || out->count() == 0) return {};
+  const std::string path = out->as<std::string>();
+  std::error_code ec;
+  if (path.empty() || path == "-" || !std::filesystem::exists(path, ec)) return {};
+  for (const CLI::Option* o : sub.get_options()) {
+    if (o == out) continue;
+    for (const std::string& value : o->results())
+      if (std::filesystem::equivalent(value, path, ec) && !ec) return path;
+  }
+  return {};
+}
+
+}  // namespace
 
 int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   CLI::App app{"Chokepoint: simulate AI-compute export policy month by month, without a window.", "chokepoint-cli"};
@@ -71,6 +96,18 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
     err << app.help();
     return kUsage;
   }
+  if (const std::string& first = args[1]; !first.empty() && first[0] != '-') {
+    std::string names;
+    bool known = false;
+    for (const auto& c : commands) {
+      names += (names.empty() ? "" : ", ") + c.first->get_name();
+      known = known || c.first->get_name() == first;
+    }
+    if (!known) {
+      err << "chokepoint-cli: unknown command '" << first << "'; the commands are " << names << "\n";
+      return kUsage;
+    }
+  }
   try {
     app.parse(rev);
   } catch (const CLI::ParseError& e) {
@@ -80,6 +117,10 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
   if (!applyLangFlag(lang, err)) return kUsage;
   for (auto& [sub, cmd] : commands) {
     if (!sub->parsed()) continue;
+    if (const std::string clash = outputThatIsAnInput(*sub); !clash.empty()) {
+      err << "chokepoint-cli: --out " << clash << " is also an input of this command; write the output elsewhere\n";
+      return kUsage;
+    }
     try {
       return cmd(out, err);
     } catch (const std::exception& e) {

@@ -127,7 +127,9 @@ Command addAttribute(CLI::App& app) {
   app.add_option("--samples", a->samples,
                  "Random orders when more than 10 levers differ (default: about 2048 runs' worth)")
       ->check(CLI::Range(2, 1'000'000));
-  app.add_option("--seed", a->seed, "Seed of the random orders (sampled mode)")->capture_default_str();
+  app.add_option("--seed", a->seed, "Seed of the random orders (sampled mode)")
+      ->check(seedSyntax())
+      ->capture_default_str();
   return [a](std::ostream& out, std::ostream& err) -> int {
     std::vector<std::string> la = a->common.flags.levers, lb = a->common.flags.levers;
     la.insert(la.end(), a->levers_a.begin(), a->levers_a.end());

@@ -138,7 +138,8 @@ Command addCalibrate(CLI::App& app) {
       "--targets,-t", a->targets,
       "Targets file; default <scenario dir>/calibration/targets.json, then scenarios/calibration/targets.json");
   app.add_option("--min-share", a->min_share, "Exit 1 when fewer than this share of targets are inside (0..1)")
-      ->check(CLI::Range(0.0, 1.0));
+      ->check(CLI::Range(0.0, 1.0))
+      ->capture_default_str();
   addSharedFlags(app, a->flags, kOutFlags | kFormatFlag | kLeverFlag, {"text", "csv"});
   app.add_flag("--notes", a->notes,
                "Print each target's note (how its range was derived) under it, then the calibrated parameters "

@@ -27,7 +27,7 @@ Command addRun(CLI::App& app) {
   auto a = std::make_shared<RunArgs>();
   app.add_option("scenario", a->scenario, "Scenario file (JSON)")->required();
   addSharedFlags(app, a->flags, kOutFlags | kFormatFlag | kRangeFlags | kLeverFlag | kMetricsFlag);
-  app.add_option("--seed", a->seed, "Seed echoed in the output (Monte Carlo uses it)");
+  app.add_option("--seed", a->seed, "Seed echoed in the output (Monte Carlo uses it)")->check(seedSyntax());
   app.add_flag("--check", a->check, "Check conservation and non-negativity every month; exit 1 on the first violation");
   return [a](std::ostream& out, std::ostream& err) -> int {
     const SharedFlags& f = a->flags;

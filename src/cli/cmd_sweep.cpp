@@ -90,7 +90,7 @@ std::optional<SweptLever> parseSweep(const std::string& arg, const Scenario& s, 
     }
     for (int i = 0; i < steps; ++i) {
       const double v = i == steps - 1 ? to : from + (to - from) * i / (steps - 1);
-      sw.typed.push_back(fmt::format("{}", v));
+      sw.typed.push_back(fmt::format("{:.12g}", v));  // 0.1, not the 0.09999999999999999 that 0.7 * 1 / 7 gives
     }
   } else {
     sw.typed = splitOn(list, ',');

@@ -12,17 +12,6 @@
 namespace cp::cli {
 
 namespace {
-// At most n characters of UTF-8 text (a byte cut would split a Cyrillic letter).
-std::string firstChars(const std::string& s, size_t n) {
-  size_t i = 0;
-  for (size_t chars = 0; i < s.size() && chars < n; ++chars) do
-      ++i;
-    while (i < s.size() && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80);
-  return s.substr(0, i);
-}
-}  // namespace
-
-namespace {
 struct WhyArgs {
   std::string scenario, company, month;
   SharedFlags flags;
@@ -40,7 +29,9 @@ Command addWhy(CLI::App& app) {
     if (!s) return kUsage;
     const int c = s->findCompany(a->company);
     if (c < 0) {
-      err << "chokepoint-cli: unknown company '" << a->company << "'\n";
+      std::string ids;
+      for (const Company& co : s->companies) ids += (ids.empty() ? "" : ", ") + co.id;
+      err << "chokepoint-cli: --company: unknown company '" << a->company << "'; this scenario has " << ids << "\n";
       return kUsage;
     }
     auto m = parseMonthArg(a->month, "--month", err);
@@ -61,16 +52,18 @@ Command addWhy(CLI::App& app) {
         "share/planned: budget offered to the option over the month's rounds (what one sold-out\n"
         "option could not fill is offered again); got: what rationing actually filled\n",
         cp::i18n::tr(s->companies[c].name), humanMonth(*m));
+    // The numbers first, then the whole option name and the rule: "buy X (home)" and
+    // "buy X (abroad)" differ only at the end, so a name is never cut to fit a column.
     for (int p = 0; p < 2; ++p) {
       out << "\n" << cp::i18n::tr(p == 0 ? "Training" : "Inference") << "\n";
-      out << fmt::format("  {:<44} {:>10} {:>7} {:>10} {:>10}  {}\n", i18n::tr("option"), i18n::tr("cost $"),
-                         i18n::tr("share"), i18n::tr("planned $"), i18n::tr("got $"), i18n::tr("rule"));
+      out << fmt::format("  {:>10} {:>7} {:>10} {:>10}  {}\n", i18n::tr("cost $"), i18n::tr("share"),
+                         i18n::tr("planned $"), i18n::tr("got $"), i18n::tr("option - rule"));
       for (const OptionTrace& t : r.trace) {
         if (t.purpose != p) continue;
-        out << fmt::format("  {:<44} {:>10.0f} {:>7} {:>10} {:>10}  {}\n", firstChars(t.label, 44),
-                           t.cost_usd_per_h100e_month, humanNumber(fmt::format("{:.1f}%", t.share * 100)),
+        out << fmt::format("  {:>10.0f} {:>7} {:>10} {:>10}  {} - {}\n", t.cost_usd_per_h100e_month,
+                           humanNumber(fmt::format("{:.1f}%", t.share * 100)),
                            humanNumber(fmt::format("{:.3g}", t.spend_usd)),
-                           humanNumber(fmt::format("{:.3g}", t.paid_usd)), t.verdict);
+                           humanNumber(fmt::format("{:.3g}", t.paid_usd)), t.label, t.verdict);
       }
     }
     return kOk;

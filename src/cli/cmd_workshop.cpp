@@ -114,7 +114,7 @@ Command addScore(CLI::App& app) {
   auto a = std::make_shared<ScoreArgs>();
   app.add_option("workshop", a->workshop, "Workshop file (JSON)")->required();
   app.add_option("--session", a->session, "Saved session (JSON): its moves and rounds played");
-  app.add_option("--move,-m", a->moves,
+  app.add_option("--move", a->moves,
                  "A move ROUND:TEAM:ID=VALUE, e.g. 1:us_gov:us.export_enforcement=0.8 (repeatable)");
   app.add_option("--rounds", a->rounds,
                  "Rounds to score (default: the session's rounds played, or all rounds without a session; "

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "engine/results_io.h"
 
 namespace cp::cli {
 
@@ -27,7 +28,7 @@ bool OutputFile::open(const std::string& path, std::ostream& out, std::ostream& 
   tmp_ = (target.parent_path() / (target.filename().string() + fmt::format(".tmp{}", ::getpid()))).string();
   file_.open(tmp_, std::ios::binary | std::ios::trunc);
   if (!file_) {
-    err << "chokepoint-cli: cannot write " << tmp_ << ": " << std::strerror(errno) << "\n";
+    err << "chokepoint-cli: " << cp::cannotWrite(path, errno) << "\n";
     tmp_.clear();
     return false;
   }
@@ -43,7 +44,7 @@ int OutputFile::commit(std::ostream& err) {
   const bool ok = static_cast<bool>(file_);
   file_.close();
   if (!ok || file_.fail()) {
-    err << "chokepoint-cli: cannot write " << tmp_ << "\n";
+    err << "chokepoint-cli: cannot write " << path_ << ": the write failed (is the disk full?)\n";
     return kFailure;
   }
   std::error_code ec;

@@ -36,6 +36,15 @@ CLI::Validator leverSyntax() {
       "");
 }
 
+CLI::Validator seedSyntax() {
+  return CLI::Validator(
+      [](std::string& v) -> std::string {
+        if (!v.empty() && v.find_first_not_of("0123456789") == std::string::npos) return "";
+        return "expected a whole number 0 or more, got '" + v + "'";
+      },
+      "");
+}
+
 std::vector<std::string> languageCodes() {
   std::vector<std::string> codes;
   for (const cp::i18n::Language& l : cp::i18n::languages()) codes.push_back(l.code);

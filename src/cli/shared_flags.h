@@ -47,6 +47,8 @@ void addSharedFlags(CLI::App& app, SharedFlags& f, unsigned which,
 // --lever's check: ID=VALUE with an id before the '=' (the scenario then checks the id and
 // the value); "--lever: expected ID=VALUE or ID=VALUE@YYYY-MM, got 'x'" otherwise.
 CLI::Validator leverSyntax();
+// A seed: a whole number 0..2^64-1 (a negative one would silently wrap around).
+CLI::Validator seedSyntax();
 // --lang's choices: the languages the tool ships (i18n::languages()).
 std::vector<std::string> languageCodes();
 

@@ -13,6 +13,7 @@
 #include <fmt/format.h>
 
 #include "engine/levers.h"
+#include "engine/month.h"
 #include "engine/parallel.h"
 #include "engine/rng.h"
 #include "engine/simulate.h"
@@ -356,6 +357,18 @@ bool sameKeys(const std::vector<SeriesKey>& a, const std::vector<SeriesKey>& b) 
 }
 }  // namespace
 
+namespace {
+std::string leverText(const std::vector<std::pair<std::string, std::string>>& levers) {
+  if (levers.empty()) return "none";
+  std::string s;
+  for (const auto& [id, value] : levers) s += fmt::format("{}{}={}", s.empty() ? "" : " ", id, value);
+  return s;
+}
+std::string monthsText(int start, int months) {
+  return fmt::format("{}..{}", formatMonth(start), formatMonth(start + std::max(months, 1) - 1));
+}
+}  // namespace
+
 EnsembleResult mergeEnsembles(std::vector<EnsembleResult> shards, int threads) {
   if (shards.empty()) throw EnsembleError("nothing to merge");
   const EnsembleResult& first = shards.front();
@@ -377,12 +390,15 @@ EnsembleResult mergeEnsembles(std::vector<EnsembleResult> shards, int threads) {
     if (sh.seed != first.seed) throw differs("seed", std::to_string(first.seed), std::to_string(sh.seed));
     if (sh.scenario_name != first.scenario_name) throw differs("scenario", first.scenario_name, sh.scenario_name);
     if (sh.version != first.version) throw differs("version", first.version, sh.version);
-    if (sh.lever_values != first.lever_values) throw differs("lever settings", "others", "different ones");
+    if (sh.lever_values != first.lever_values)
+      throw differs("lever settings", leverText(first.lever_values), leverText(sh.lever_values));
     if (sh.start != first.start || sh.months != first.months)
-      throw differs("months", fmt::format("{}+{}", first.start, first.months),
-                    fmt::format("{}+{}", sh.start, sh.months));
+      throw differs("months", monthsText(first.start, first.months), monthsText(sh.start, sh.months));
     if (!sameKeys(sh.keys, keys_of->keys) && sh.finishedRuns() > 0)  // a shard stopped before its first run lists none
-      throw differs("series", "others", "different ones");
+      throw EnsembleError(fmt::format(
+          "shard {}/{} keeps {} series, shard {}/{} {} (were they run with other --metrics?)", sh.shard_k + 1,
+          sh.shard_n, sh.keys.size(), keys_of->shard_k + 1, keys_of->shard_n,
+          sh.keys.size() == keys_of->keys.size() ? "others as many" : std::to_string(keys_of->keys.size())));
     if (sh.shard_k < 0 || sh.shard_k >= n)
       throw EnsembleError(fmt::format("shard {}/{} does not exist", sh.shard_k + 1, n));
     if (by_k[sh.shard_k]) throw EnsembleError(fmt::format("shard {}/{} is given twice", sh.shard_k + 1, n));

@@ -70,25 +70,36 @@ void writeJson(std::ostream& out, const Results& r, WriteRange range) {
   out << j.dump(1) << "\n";
 }
 
+std::string cannotWrite(const std::string& path, int error) {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::path(path).parent_path();
+  std::error_code ec;
+  if (error == ENOENT && !dir.empty() && !fs::is_directory(dir, ec))
+    return fmt::format("cannot write {}: there is no directory {}", path, dir.string());
+  return fmt::format("cannot write {}: {}", path, std::strerror(error));
+}
+
 std::string writeFileAtomic(const std::string& path, const std::string& content) {
   namespace fs = std::filesystem;
   const fs::path target(path);
   const fs::path tmp = target.parent_path() / (target.filename().string() + fmt::format(".tmp{}", ::getpid()));
   const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-  if (fd < 0) return fmt::format("cannot write {}: {}", tmp.string(), std::strerror(errno));
+  if (fd < 0) return cannotWrite(path, errno);
   size_t done = 0;
   while (done < content.size()) {
     const ssize_t n = ::write(fd, content.data() + done, content.size() - done);
     if (n <= 0) {
+      const int error = errno;
       ::close(fd);
       ::unlink(tmp.c_str());
-      return fmt::format("cannot write {}: {}", tmp.string(), std::strerror(errno));
+      return cannotWrite(path, error);
     }
     done += static_cast<size_t>(n);
   }
   if (::fsync(fd) != 0 || ::close(fd) != 0) {
+    const int error = errno;
     ::unlink(tmp.c_str());
-    return fmt::format("cannot flush {}", tmp.string());
+    return cannotWrite(path, error);
   }
   std::error_code ec;
   fs::rename(tmp, target, ec);

@@ -17,5 +17,8 @@ void writeJson(std::ostream& out, const Results& r, WriteRange range = {});
 // Writes `content` to `path` atomically: a temporary file beside it, flushed, then renamed.
 // Returns an error message, or empty on success.
 std::string writeFileAtomic(const std::string& path, const std::string& content);
+// "cannot write PATH: REASON" for a failed open of PATH's temporary file (errno `error`):
+// names the file the user asked for, and a missing directory as such.
+std::string cannotWrite(const std::string& path, int error);
 
 }  // namespace cp

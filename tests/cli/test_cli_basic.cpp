@@ -25,9 +25,36 @@ TEST(Cli, HelpAndVersionExitZero) {
   EXPECT_NE(out.find("chokepoint-cli"), std::string::npos);
 }
 
-TEST(Cli, UnknownCommandIsAUsageError) {
-  EXPECT_EQ(run({"frobnicate"}), kUsage);
+TEST(Cli, UnknownCommandIsAUsageErrorThatListsTheCommands) {
+  std::string err;
+  EXPECT_EQ(run({"rn", "scenarios/baseline.json"}, nullptr, &err), kUsage);
+  EXPECT_NE(err.find("unknown command 'rn'; the commands are run, levers, validate, why,"), std::string::npos) << err;
   EXPECT_EQ(run({}), kUsage);
+}
+
+TEST(Cli, NegativeSeedsAreRefusedNotWrappedAround) {
+  const std::string b = std::string(CHOKEPOINT_SOURCE_DIR) + "/scenarios/baseline.json";
+  for (const char* cmd : {"run", "mc", "attribute"}) {
+    std::string err;
+    std::vector<std::string> args = {cmd, b};
+    if (std::string(cmd) == "attribute")
+      args.insert(args.end(), {b, "--metric", "bloc/china/compute_train_h100e", "--month", "2022-02"});
+    args.insert(args.end(), {"--seed", "-1"});
+    EXPECT_EQ(run(args, nullptr, &err), kUsage) << cmd;
+    EXPECT_NE(err.find("--seed: expected a whole number 0 or more, got '-1'"), std::string::npos) << cmd << ": " << err;
+  }
+}
+
+TEST(Cli, DashMIsTheMonthWhereverItExists) {
+  // -m is --month in why, compare, library, attribute, sensitivity and matrix: never another flag.
+  std::string err;
+  EXPECT_EQ(run({"workshop", "score", std::string(CHOKEPOINT_SOURCE_DIR) + "/scenarios/workshops/compute_race.json",
+                 "-m", "1:us_gov:us.remote_access_control=on"},
+                nullptr, &err),
+            kUsage);
+  std::string help;
+  EXPECT_EQ(run({"calibrate", "--help"}, &help), kOk);
+  EXPECT_NE(help.find("--min-share FLOAT:FLOAT in [0 - 1]=0.85"), std::string::npos) << help;  // the default shows
 }
 
 TEST(Cli, MissingScenarioIsAnInputError) {

@@ -235,10 +235,64 @@ TEST(CliFlags, SharedFlagsBehaveTheSameInEveryCommandThatTakesAScenario) {
       EXPECT_EQ(r.out, "") << cmd << ": --out leaves standard output empty";
       EXPECT_EQ(r.err, "") << cmd << ": --quiet leaves stderr empty";
       EXPECT_GT(std::filesystem::file_size(file), 0u) << cmd;
+
+      // The output may not replace the scenario it is computed from.
+      const auto input = dir / "input.json";
+      std::filesystem::copy_file(baseline(), input, std::filesystem::copy_options::overwrite_existing);
+      const auto before = std::filesystem::file_size(input);
+      a = with(args, {"--out", input.string()});
+      a[c.path.size()] = input.string();
+      Out clash = cli(a);
+      EXPECT_EQ(clash.code, kUsage) << cmd;
+      EXPECT_NE(clash.err.find("--out " + input.string() + " is also an input of this command"), std::string::npos)
+          << cmd << ": " << clash.err;
+      EXPECT_EQ(std::filesystem::file_size(input), before) << cmd << ": the scenario was overwritten";
+
+      // A missing directory is named as such, not as a temporary file that could not be made.
+      const auto lost = dir / "no_such_dir" / "x.out";
+      clash = cli(with(args, {"--out", lost.string(), "--quiet"}));
+      EXPECT_EQ(clash.code, kFailure) << cmd;
+      EXPECT_NE(
+          clash.err.find("cannot write " + lost.string() + ": there is no directory " + lost.parent_path().string()),
+          std::string::npos)
+          << cmd << ": " << clash.err;
     }
   }
   std::filesystem::remove_all(dir);
   EXPECT_GE(checked, 3);  // run, sweep, mc at least
+}
+
+// The README's table of shared flags names, for each, the commands that take it: the same
+// commands whose --help offers it.
+TEST(CliFlags, TheReadmeNamesEveryCommandThatTakesASharedFlag) {
+  std::ifstream readme(std::string(CHOKEPOINT_SOURCE_DIR) + "/README.md");
+  std::map<std::string, std::string> cell;  // flag -> its Commands cell
+  bool in_table = false;
+  for (std::string line; std::getline(readme, line);) {
+    if (line.rfind("| Flag | Meaning | Commands |", 0) == 0) in_table = true;
+    if (!in_table) continue;
+    if (line.empty()) break;
+    const auto last = line.rfind(" | ");
+    for (const char* flag : {"--out", "--quiet", "--to", "--metrics", "--lever"})
+      if (line.find(std::string("`") + flag) != std::string::npos &&
+          line.find(std::string("`") + flag) < line.find(" | "))
+        cell[flag] = line.substr(last + 3, line.size() - last - 5);
+  }
+  ASSERT_EQ(cell.size(), 5u) << "the README's shared-flag table was not found";
+  for (const auto& [flag, text] : cell) {
+    std::string names = text == "as `--out`" ? cell["--out"] : text;
+    names = names.substr(0, names.find(';'));  // "...; the dashboard"
+    std::set<std::string> documented;
+    for (size_t a = 0; a < names.size();) {
+      const size_t b = std::min(names.find(", ", a), names.size());
+      documented.insert(names.substr(a, b - a));
+      a = b + 2;
+    }
+    std::set<std::string> offered;
+    for (const CommandHelp& c : commands())
+      if (c.options.count(flag)) offered.insert(joined(c.path));
+    EXPECT_EQ(documented, offered) << flag;
+  }
 }
 
 }  // namespace

@@ -75,10 +75,10 @@ TEST_F(ShippedCatalogue, Compare) {
 }
 
 TEST_F(ShippedCatalogue, Calibrate) {
-  const Out uk = checkUkrainian({"calibrate", kBaseline, "--notes"},
-                                {"period", "parameter", "sourced", "targets", "parameters", "OUT"},
-                                {"цільовий показник", "параметр", "діапазон за джерелами", "примітка: ",
-                                 "Виторг Nvidia у Китаї, FY24", "$9,0\u00A0млрд", "лют. 2023..січ. 2024"});
+  const Out uk = checkUkrainian(
+      {"calibrate", kBaseline, "--notes"}, {"period", "parameter", "sourced", "targets", "parameters", "OUT"},
+      {"цільовий показник", "параметр", "діапазон за джерелами", "примітка: ", "Виторг Nvidia у Китаї, FY24",
+       "$9,0\u00A0млрд", "лют. 2023..січ. 2024"});
   EXPECT_EQ(uk.out.find("note: "), std::string::npos);
   // Row labels come from scenarios/locale/uk/calibration.po (sources and notes stay as written).
   EXPECT_EQ(uk.out.find("Nvidia China revenue, FY24"), std::string::npos);
@@ -86,11 +86,11 @@ TEST_F(ShippedCatalogue, Calibrate) {
 }
 
 TEST_F(ShippedCatalogue, Attribute) {
-  checkUkrainian({"attribute", kBaseline, kCrackdown, "--metric", "bloc/china/compute_train_h100e", "--month",
-                  "2028-12", "-q"},
-                 {"Base", "Variant", "Metric", "lever", "from", "to", "contribution", "share", "std", "error", "total",
-                  "difference", "never", "2028-12"},
-                 {"Базовий", "Варіант", "Показник", "важіль", "внесок", "разом", "ніколи", "груд. 2028", "53,8%"});
+  checkUkrainian(
+      {"attribute", kBaseline, kCrackdown, "--metric", "bloc/china/compute_train_h100e", "--month", "2028-12", "-q"},
+      {"Base", "Variant", "Metric", "lever", "from", "to", "contribution", "share", "std", "error", "total",
+       "difference", "never", "2028-12"},
+      {"Базовий", "Варіант", "Показник", "важіль", "внесок", "разом", "ніколи", "груд. 2028", "53,8%"});
 }
 
 TEST_F(ShippedCatalogue, Sensitivity) {
@@ -101,18 +101,17 @@ TEST_F(ShippedCatalogue, Sensitivity) {
 }
 
 TEST_F(ShippedCatalogue, Matrix) {
-  checkUkrainian({"matrix", kBaseline, kCrackdown, "--metric", "bloc/china/compute_train_h100e", "--month", "2027-12",
-                  "-q"},
-                 {"scenario", "in", "Baseline", "Smuggling", "2027-12", "series"},
-                 {"сценарій", "у груд. 2027", "Базовий сценарій", "немає такого ряду"});
+  checkUkrainian(
+      {"matrix", kBaseline, kCrackdown, "--metric", "bloc/china/compute_train_h100e", "--month", "2027-12", "-q"},
+      {"scenario", "in", "Baseline", "Smuggling", "2027-12", "series"},
+      {"сценарій", "у груд. 2027", "Базовий сценарій", "немає такого ряду"});
 }
 
 TEST_F(ShippedCatalogue, Library) {
-  checkUkrainian({"library", kBaseline, "--month", "2026-11"},
-                 {"Baseline", "Revenue", "metric", "month", "baseline", "variant", "change", "leased", "Frontier",
-                  "2026-11"},
-                 {"показник", "місяць", "базовий", "варіант", "зміна", "лист. 2026", "з них орендовано за кордоном",
-                  "\u00A0млн"});
+  checkUkrainian(
+      {"library", kBaseline, "--month", "2026-11"},
+      {"Baseline", "Revenue", "metric", "month", "baseline", "variant", "change", "leased", "Frontier", "2026-11"},
+      {"показник", "місяць", "базовий", "варіант", "зміна", "лист. 2026", "з них орендовано за кордоном", "\u00A0млн"});
 }
 
 TEST_F(ShippedCatalogue, Validate) { checkUkrainian({"validate", kBaseline}, {"ok"}, {"гаразд: "}); }
@@ -124,7 +123,8 @@ TEST_F(ShippedCatalogue, StoryCheck) {
 }
 
 TEST_F(ShippedCatalogue, WorkshopScore) {
-  const std::vector<std::string> score = {"workshop", "score", kWorkshop, "--move", "1:us_gov:us.export_enforcement=0.8"};
+  const std::vector<std::string> score = {"workshop", "score", kWorkshop, "--move",
+                                          "1:us_gov:us.export_enforcement=0.8"};
   const Out uk = checkUkrainian(
       score, {"Standings", "round", "played", "baseline", "points", "Points", "Moves", "total", "better", "sum", "bn"},
       {"Рейтинг команд", "раунд 1 (січ. 2025..груд. 2025)", "зіграно", "бали за раунд", "Ходи", "\u00A0млрд"});

@@ -153,13 +153,38 @@ TEST(CliValidate, OkAndProblemsWithExitCodes) {
   EXPECT_NE(r.err.find("1 of 2 file(s) have problems"), std::string::npos);
 }
 
+// `validate scenarios/*.json`, as the README shows it, meets the schema and the source list.
+TEST(CliValidate, TheScenarioFoldersOtherFilesAreNotScenarioProblems) {
+  const std::string dir = std::string(CHOKEPOINT_SOURCE_DIR) + "/scenarios/";
+  Out r = cli({"validate", dir + "baseline.json", dir + "schema.json", dir + "sources.json"});
+  EXPECT_EQ(r.code, kOk) << r.err;
+  EXPECT_NE(r.out.find("skipped: " + dir + "schema.json (a JSON Schema, not a scenario)"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("ok: " + dir + "sources.json (a source list, "), std::string::npos) << r.out;
+  // A source list is still checked: an entry without a URL is a problem with its pointer.
+  const auto bad = std::filesystem::temp_directory_path() / ("cp_sources_" + std::to_string(::getpid()) + ".json");
+  std::ofstream(bad)
+      << R"({"about": "x", "sources": [{"id": "S1", "title": "t", "publisher": "p", "date": "2025-01"}]})";
+  r = cli({"validate", bad.string()});
+  EXPECT_EQ(r.code, kUsage);
+  EXPECT_NE(r.err.find(bad.string() + ": /sources/0"), std::string::npos) << r.err;
+  std::filesystem::remove(bad);
+}
+
 TEST(CliWhy, ExplainsDeniedOptionsWithTheirRule) {
   const Out r = cli({"why", baseline(), "--company", "bytedance", "--month", "2025-06"});
   ASSERT_EQ(r.code, kOk) << r.err;
   EXPECT_NE(r.out.find("us_2023_10_threshold"), std::string::npos);
   EXPECT_NE(r.out.find("us_2025_04_h20"), std::string::npos);
   EXPECT_NE(r.out.find("lease at"), std::string::npos);
-  EXPECT_EQ(cli({"why", baseline(), "--company", "nobody", "--month", "2025-06"}).code, kUsage);
+  // Whole option names: the same chip at home and abroad are told apart by their ends.
+  EXPECT_NE(r.out.find("buy Nvidia B200 (Blackwell and successors) (home) - denied"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("buy Nvidia B200 (Blackwell and successors) (ByteDance-owned halls in Johor) - allowed"),
+            std::string::npos)
+      << r.out;
+  const Out nobody = cli({"why", baseline(), "--company", "nobody", "--month", "2025-06"});
+  EXPECT_EQ(nobody.code, kUsage);
+  EXPECT_NE(nobody.err.find("unknown company 'nobody'; this scenario has alibaba, "), std::string::npos) << nobody.err;
+  EXPECT_NE(nobody.err.find("bytedance"), std::string::npos) << nobody.err;
   EXPECT_EQ(cli({"why", baseline(), "--company", "bytedance", "--month", "2045-06"}).code, kUsage);
 }
 

@@ -132,6 +132,35 @@ TEST(CliMc, MergeReportsMissingDuplicateAndForeignFiles) {
   EXPECT_EQ(r.code, kUsage);
 }
 
+TEST(CliMc, MergeSaysHowShardsDiffer) {
+  TempDir dir;
+  ASSERT_EQ(cli(mcArgs({"--shard", "1/2", "--out", dir / "s1.csv"})).code, kOk);
+  ASSERT_EQ(cli(mcArgs({"--shard", "2/2", "--metrics", "bloc/*/compute_train_h100e", "--out", dir / "s2few.csv"})).code,
+            kOk);
+  ASSERT_EQ(cli({"mc", baseline(), "--runs", "20", "--to", "2025-05", "--quiet", "--shard", "2/2", "--out",
+                 dir / "s2short.csv"})
+                .code,
+            kOk);
+  ASSERT_EQ(cli(mcArgs({"--shard", "2/2", "--lever", "us.export_enforcement=0.3", "--out", dir / "s2lever.csv"})).code,
+            kOk);
+  Out r = cli({"merge", dir / "s1.csv", dir / "s2few.csv"});
+  EXPECT_EQ(r.code, kUsage);
+  EXPECT_NE(r.err.find("shard 2/2 keeps 6 series, shard 1/2 915 (were they run with other --metrics?)"),
+            std::string::npos)
+      << r.err;
+  r = cli({"merge", dir / "s1.csv", dir / "s2short.csv"});
+  EXPECT_EQ(r.code, kUsage);
+  EXPECT_NE(r.err.find("shard 2/2 has months 2022-01..2025-05, shard 1/2 has 2022-01..2025-06"), std::string::npos)
+      << r.err;
+  r = cli({"merge", dir / "s1.csv", dir / "s2lever.csv"});
+  EXPECT_EQ(r.code, kUsage);
+  EXPECT_NE(r.err.find("shard 2/2 has lever settings us.export_enforcement=0.3"), std::string::npos) << r.err;
+  // The output may not replace a shard it reads.
+  r = cli({"merge", dir / "s1.csv", dir / "s1.csv", "--out", dir / "s1.csv"});
+  EXPECT_EQ(r.code, kUsage);
+  EXPECT_NE(r.err.find("is also an input of this command"), std::string::npos) << r.err;
+}
+
 TEST(CliMc, InputErrorsExitTwoWithTheLoadersMessage) {
   Out r = cli({"mc", "/nonexistent/x.json", "--runs", "3"});
   EXPECT_EQ(r.code, kUsage);
@@ -232,6 +261,15 @@ TEST(CliSweep, ShardsMergeToTheUnshardedBytes) {
   const Out bad = cli({"merge", dir / "s1.csv", dir / "other.csv"});
   EXPECT_EQ(bad.code, kUsage);
   EXPECT_NE(bad.err.find("different sweep"), std::string::npos) << bad.err;
+}
+
+TEST(CliSweep, GeneratedValuesAreTheDecimalsOneWouldType) {
+  const Out r = cli({"sweep", baseline(), "--lever", "us.export_enforcement=0:0.7:8", "--to", "2022-01", "--metrics",
+                     "bloc/china/compute_train_h100e", "--quiet"});
+  ASSERT_EQ(r.code, kOk) << r.err;
+  std::string column;
+  for (const auto& l : lines(r.out)) column += l.substr(0, l.find(',')) + " ";
+  EXPECT_EQ(column, "us.export_enforcement 0 0.1 0.2 0.3 0.4 0.5 0.6 0.7 ");  // 0.7 / 7 is 0.09999999999999999
 }
 
 TEST(CliSweep, BadSweepsAreInputErrors) {
