@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
-"""Translatable texts of the scenario, story and workshop files.
+"""Translatable texts of the scenario, story, workshop and calibration files.
 
 The JSON files stay English-only; translations live beside them in GNU gettext
 catalogues scenarios/locale/<lang>/<domain>.po whose msgid is the exact English text.
 
-  tools/i18n_texts.py --pot DIR              write DIR/scenarios.pot, stories.pot, workshops.pot
+  tools/i18n_texts.py --pot DIR              write DIR/scenarios.pot, stories.pot, workshops.pot,
+                                             calibration.pot
   tools/i18n_texts.py --check uk             every text has a non-empty, non-fuzzy translation
   tools/i18n_texts.py --check uk --domain stories
   tools/i18n_texts.py --list                 print domain, file, JSON pointer and text of each
@@ -48,6 +49,10 @@ FIELDS = {
         ("teams", "*", "name"), ("teams", "*", "brief"),
         ("teams", "*", "objectives", "*", "label"),
     ],
+    # The row labels of `chokepoint-cli calibrate` (sources and notes are not texts).
+    "calibration": [
+        ("targets", "*", "label"), ("parameters", "*", "label"),
+    ],
 }
 DOMAINS = list(FIELDS)
 
@@ -62,6 +67,8 @@ def domain_files(root, domain):
         return sorted(glob.glob(os.path.join(base, "stories", "*.json")))
     if domain == "workshops":
         return sorted(glob.glob(os.path.join(base, "workshops", "*.json")))
+    if domain == "calibration":
+        return sorted(glob.glob(os.path.join(base, "calibration", "*.json")))
     out = []
     for path in sorted(glob.glob(os.path.join(base, "*.json"))):
         doc = load_json(path)

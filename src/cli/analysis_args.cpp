@@ -5,6 +5,9 @@
 
 #include <fmt/format.h>
 
+#include "cli/human_text.h"
+#include "i18n/format.h"
+
 namespace cp::cli {
 
 void addAnalysisFlags(CLI::App& app, AnalysisArgs& a, const std::string& lever_more) {
@@ -39,18 +42,18 @@ std::optional<std::vector<MetricPoint>> metricPoints(const std::vector<std::stri
 std::string tableNumber(double v, bool sign) {
   if (!std::isfinite(v)) return "-";
   if (v == 0) return "0";
-  if (std::fabs(v) < 1000) return sign ? fmt::format("{:+.4g}", v) : fmt::format("{:.4g}", v);
-  std::string digits = fmt::format("{:.0f}", std::fabs(v));
-  for (int i = static_cast<int>(digits.size()) - 3; i > 0; i -= 3) digits.insert(static_cast<std::size_t>(i), ",");
-  return (v < 0 ? "-" : sign ? "+" : "") + digits;
+  if (std::fabs(v) < 1000) return humanNumber(sign ? fmt::format("{:+.4g}", v) : fmt::format("{:.4g}", v));
+  // Thousands grouped as the language groups them: "1,191,510" / "1 191 510".
+  return (v < 0 ? "-" : sign ? "+" : "") + i18n::formatFixed(std::fabs(v), 0);
 }
 
 std::string formatTable(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows,
                         std::size_t left) {
   std::vector<std::size_t> width(header.size());
-  for (std::size_t c = 0; c < header.size(); ++c) width[c] = header[c].size();
+  for (std::size_t c = 0; c < header.size(); ++c) width[c] = displayWidth(header[c]);
   for (const auto& row : rows)
-    for (std::size_t c = 0; c < row.size() && c < width.size(); ++c) width[c] = std::max(width[c], row[c].size());
+    for (std::size_t c = 0; c < row.size() && c < width.size(); ++c)
+      width[c] = std::max(width[c], displayWidth(row[c]));
   std::string out;
   auto line = [&](const std::vector<std::string>& cells) {
     std::string l;

@@ -62,11 +62,15 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
       "--month 2027-12\n"
       "Exit codes: 0 ok, 1 runtime failure, 2 usage or input error.");
   std::vector<std::pair<CLI::App*, Command>> commands;
-  SharedFlags lang;  // --lang, one value whichever command took it
+  SharedFlags lang;                      // --lang, one value whichever command took it
+  addSharedFlags(app, lang, kLangFlag);  // `chokepoint-cli --lang uk levers ...` too
   auto reg = [&](const char* name, const char* help, Command (*add)(CLI::App&)) {
     CLI::App* sub = app.add_subcommand(name, help);
     commands.emplace_back(sub, add(*sub));
     addSharedFlags(*sub, lang, kLangFlag);
+    // `story check ... --lang uk` as well as `story --lang uk check ...`: same flag, same places.
+    for (CLI::App* nested : sub->get_subcommands([](CLI::App*) { return true; }))
+      addSharedFlags(*nested, lang, kLangFlag);
   };
   reg("run", "Run one scenario and write its monthly results (CSV or JSON)", addRun);
   reg("levers", "List a scenario's levers: id, kind, value, range, label", addLevers);

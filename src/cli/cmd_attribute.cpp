@@ -10,6 +10,7 @@
 #include "cli/analysis_args.h"
 #include "cli/cli.h"
 #include "cli/commands.h"
+#include "cli/human_text.h"
 #include "cli/scenario_args.h"
 #include "engine/attribution.h"
 #include "i18n/trf.h"
@@ -27,25 +28,33 @@ struct AttributeArgs {
 };
 
 std::string share(double part, double whole) {
-  if (part == 0) return "0.0%";
-  return whole == 0 ? std::string("n/a") : fmt::format("{:.1f}%", 100.0 * part / whole);
+  if (part == 0) return humanNumber("0.0%");
+  return whole == 0 ? std::string(i18n::tr("n/a")) : humanNumber(fmt::format("{:.1f}%", 100.0 * part / whole));
 }
 
-std::string table(const Attribution& a, const AttributeArgs& args, const Scenario& base, const Scenario& variant) {
+std::string table(const Attribution& a, const AttributeArgs& args, const Scenario& base, const Scenario& variant,
+                  const MetricPoint& point) {
+  // The labels padded to one width in any language.
+  const std::vector<std::string> labels = {i18n::tr("Base"), i18n::tr("Variant"), i18n::tr("Metric")};
+  std::size_t w = 0;
+  for (const std::string& l : labels) w = std::max(w, displayWidth(l));
   std::string out;
-  out += fmt::format("Base     {}  ({})\n", args.base, i18n::tr(base.name));
-  out += fmt::format("Variant  {}  ({})\n", args.variant, i18n::tr(variant.name));
-  out += fmt::format("Metric   {}: {} -> {}, difference {}\n\n", a.metric, tableNumber(a.base_value),
-                     tableNumber(a.variant_value), tableNumber(a.difference(), true));
+  out += fmt::format("{:<{}}  {}  ({})\n", labels[0], w, args.base, i18n::tr(base.name));
+  out += fmt::format("{:<{}}  {}  ({})\n", labels[1], w, args.variant, i18n::tr(variant.name));
+  out += fmt::format("{:<{}}  ", labels[2], w) +
+         i18n::trf("{} in {}: {} -> {}, difference {}\n\n", point.selector(), humanMonth(point.month),
+                   tableNumber(a.base_value), tableNumber(a.variant_value), tableNumber(a.difference(), true));
   std::vector<std::vector<std::string>> rows;
   const double d = a.difference();
   for (const LeverContribution& c : a.levers)
-    rows.push_back({c.id, c.from, c.to, tableNumber(c.value, true), share(c.value, d),
+    rows.push_back({c.id, humanLeverValue(c.from), humanLeverValue(c.to), tableNumber(c.value, true), share(c.value, d),
                     a.sampled ? tableNumber(c.std_error) : "-"});
   if (a.other != 0)
     rows.push_back({i18n::tr("(other differences)"), "-", "-", tableNumber(a.other, true), share(a.other, d), "-"});
-  rows.push_back({"total", "", "", tableNumber(a.sum(), true), share(a.sum(), d), ""});
-  out += formatTable({"lever", "from", "to", "contribution", "share", "std error"}, rows, 3);
+  rows.push_back({i18n::tr("total"), "", "", tableNumber(a.sum(), true), share(a.sum(), d), ""});
+  out += formatTable({i18n::tr("lever"), i18n::tr("from"), i18n::tr("to"), i18n::tr("contribution"), i18n::tr("share"),
+                      i18n::tr("std error")},
+                     rows, 3);
   out += "\n";
   if (a.levers.empty())
     out += i18n::tr("No lever differs between the two scenarios up to this month.\n");
@@ -140,7 +149,7 @@ Command addAttribute(CLI::App& app) {
       return *code;
     const std::string text = a->common.flags.format == "csv"    ? csv(result)
                              : a->common.flags.format == "json" ? json(result, *a)
-                                                                : table(result, *a, *base, *variant);
+                                                                : table(result, *a, *base, *variant, points->front());
     return emit(a->common.flags.out, text, out, err);
   };
 }

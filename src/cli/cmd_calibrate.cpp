@@ -10,6 +10,7 @@
 #include "cli/cli.h"
 #include "cli/csv.h"
 #include "cli/commands.h"
+#include "cli/human_text.h"
 #include "cli/scenario_args.h"
 #include "cli/shared_flags.h"
 #include "engine/calibration.h"
@@ -47,9 +48,10 @@ std::string entities(const Target& t) {
   return s;
 }
 
-// Characters on screen of a UTF-8 string (fmt pads by them, not by bytes).
-size_t columns(const std::string& s) {
-  return static_cast<size_t>(std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; }));
+// formatTargetValue() in the --lang language: "$9,0 млрд", "1,17 млн", "12,5 міс.".
+std::string targetValue(double v, const std::string& unit) {
+  if (unit == "months" && !i18n::english()) return humanNumber(fmt::format("{:.1f}", v)) + i18n::tr(" months");
+  return humanScaled(formatTargetValue(v, unit));
 }
 
 std::string verdict(const TargetRow& row) {
@@ -71,17 +73,16 @@ std::string text(const Calibration& c, const std::string& scenario_name, const s
                    i18n::tr("in/out"), i18n::tr("source")});
   for (const TargetRow& row : c.rows) {
     const Target& t = row.target;
-    lines.push_back({i18n::tr(t.label), formatPeriod(t), formatTargetValue(row.value, t.unit),
-                     formatTargetValue(t.low, t.unit) + " .. " + formatTargetValue(t.high, t.unit), verdict(row),
-                     t.source});
+    lines.push_back({i18n::tr(t.label), humanSpan(t.from, t.to), targetValue(row.value, t.unit),
+                     targetValue(t.low, t.unit) + " .. " + targetValue(t.high, t.unit), verdict(row), t.source});
   }
   size_t w[5] = {0, 0, 0, 0, 0};
   for (const Line& l : lines) {
-    w[0] = std::max(w[0], columns(l.label));
-    w[1] = std::max(w[1], columns(l.period));
-    w[2] = std::max(w[2], columns(l.model));
-    w[3] = std::max(w[3], columns(l.range));
-    w[4] = std::max(w[4], columns(l.in));
+    w[0] = std::max(w[0], displayWidth(l.label));
+    w[1] = std::max(w[1], displayWidth(l.period));
+    w[2] = std::max(w[2], displayWidth(l.model));
+    w[3] = std::max(w[3], displayWidth(l.range));
+    w[4] = std::max(w[4], displayWidth(l.in));
   }
   std::string s =
       i18n::trf("Calibration of \"{}\" ({})\nagainst {}\n\n", i18n::tr(scenario_name), scenario_path, targets_path);
@@ -90,7 +91,7 @@ std::string text(const Calibration& c, const std::string& scenario_name, const s
     s += fmt::format("{:<{}}  {:<{}}  {:>{}}  {:<{}}  {:<{}}  {}\n", l.label, w[0], l.period, w[1], l.model, w[2],
                      l.range, w[3], l.in, w[4], l.source);
     if (notes && i > 0 && !c.rows[i - 1].target.note.empty())
-      s += fmt::format("{:<{}}  note: {}\n", "", w[0], i18n::tr(c.rows[i - 1].target.note));
+      s += fmt::format("{:<{}}  {}{}\n", "", w[0], i18n::tr("note: "), i18n::tr(c.rows[i - 1].target.note));
   }
   s += "\n" + summary(c) + "\n";
   return s;
@@ -110,16 +111,17 @@ std::string csv(const Calibration& c) {
 // The calibrated parameters against the ranges their sources allow.
 std::string parameterTable(const std::vector<ParameterCheck>& rows, const std::string& file) {
   std::string t = i18n::trf("\nCalibrated parameters ({}): value and the range its sources allow\n\n", file);
-  t += fmt::format("{:<52} {:>12}  {:<28} {:<8} {}\n", "parameter", "value", "sourced range", "in/out", "source");
+  t += fmt::format("{:<52} {:>12}  {:<28} {:<8} {}\n", i18n::tr("parameter"), i18n::tr("value"),
+                   i18n::tr("sourced range"), i18n::tr("in/out"), i18n::tr("source"));
   int inside = 0;
   for (const ParameterCheck& r : rows) {
     const CalibratedParameter& p = r.parameter;
-    const std::string range = fmt::format("{:g} .. {:g}", p.low, p.high);
-    const std::string value = r.found ? fmt::format("{:g}", r.value) : "n/a";
-    const char* verdict = !r.found ? "MISSING" : (r.inside ? "in" : "OUT");
+    const std::string range = humanNumber(fmt::format("{:g} .. {:g}", p.low, p.high));
+    const std::string value = r.found ? humanNumber(fmt::format("{:g}", r.value)) : i18n::tr("n/a");
+    const char* verdict = !r.found ? i18n::tr("MISSING") : (r.inside ? i18n::tr("in") : i18n::tr("OUT"));
     t += fmt::format("{:<52} {:>12}  {:<28} {:<8} {}\n", i18n::tr(p.label), value, range, verdict, p.source);
     if (!r.error.empty()) t += fmt::format("{:<52} {}\n", "", r.error);
-    if (!p.note.empty()) t += fmt::format("{:<52} note: {}\n", "", i18n::tr(p.note));
+    if (!p.note.empty()) t += fmt::format("{:<52} {}{}\n", "", i18n::tr("note: "), i18n::tr(p.note));
     inside += r.inside ? 1 : 0;
   }
   t += i18n::trf("\n{} of {} parameters inside their sourced ranges\n", inside, rows.size());

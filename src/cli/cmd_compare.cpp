@@ -10,6 +10,7 @@
 
 #include "cli/cli.h"
 #include "cli/commands.h"
+#include "cli/human_text.h"
 #include "cli/scenario_args.h"
 #include "cli/shared_flags.h"
 #include "engine/simulate.h"
@@ -135,19 +136,25 @@ Command addCompare(CLI::App& app) {
     } else {
       const std::string lev_a = leverList(a->flags.levers, a->levers_a),
                         lev_b = leverList(a->flags.levers, a->levers_b);
-      buf << fmt::format("A  {}  ({}){}\n", a->a, cp::i18n::tr(sa->name), lev_a.empty() ? "" : "  levers: " + lev_a);
-      buf << fmt::format("B  {}  ({}){}\n", a->b, cp::i18n::tr(sb->name), lev_b.empty() ? "" : "  levers: " + lev_b);
-      buf << cp::i18n::trf("Month {}. Flows (revenue, fees, diverted units) also summed over {}..{}.\n\n",
-                           formatMonth(month), formatMonth(from12), formatMonth(month));
-      buf << fmt::format("{:<38} {:<17} {:>14} {:>14} {:>14} {:>9}\n", "series", "window", "A", "B", "B - A", "change");
+      const std::string levers = i18n::tr("levers: ");
+      buf << fmt::format("A  {}  ({}){}\n", a->a, i18n::tr(sa->name), lev_a.empty() ? "" : "  " + levers + lev_a);
+      buf << fmt::format("B  {}  ({}){}\n", a->b, i18n::tr(sb->name), lev_b.empty() ? "" : "  " + levers + lev_b);
+      buf << i18n::trf("Month {}. Flows (revenue, fees, diverted units) also summed over {}..{}.\n\n",
+                       humanMonth(month), humanMonth(from12), humanMonth(month));
+      // Months as words are wider than ISO ones: the window column takes the widest.
+      std::size_t window_width = 17;
+      for (const Row& row : rows) window_width = std::max(window_width, displayWidth(humanSpan(row.from, row.to)));
+      buf << fmt::format("{:<38} {:<{}} {:>14} {:>14} {:>14} {:>9}\n", i18n::tr("series"), i18n::tr("window"),
+                         window_width, "A", "B", "B - A", i18n::tr("change"));
       for (const Row& row : rows) {
-        const std::string window =
-            row.from == row.to ? formatMonth(row.to) : formatMonth(row.from) + ".." + formatMonth(row.to);
-        auto num = [](std::optional<double> v) { return v ? fmt::format("{:.6g}", *v) : std::string("-"); };
-        const std::string diff = row.a && row.b ? fmt::format("{:+.6g}", *row.b - *row.a) : "-";
+        auto num = [](std::optional<double> v) {
+          return v ? humanNumber(fmt::format("{:.6g}", *v)) : std::string("-");
+        };
+        const std::string diff = row.a && row.b ? humanNumber(fmt::format("{:+.6g}", *row.b - *row.a)) : "-";
         const auto pct = percent(row);
-        buf << fmt::format("{:<38} {:<17} {:>14} {:>14} {:>14} {:>9}\n", row.series, window, num(row.a), num(row.b),
-                           diff, pct ? fmt::format("{:+.2f}%", *pct) : std::string("n/a"));
+        buf << fmt::format("{:<38} {:<{}} {:>14} {:>14} {:>14} {:>9}\n", row.series, humanSpan(row.from, row.to),
+                           window_width, num(row.a), num(row.b), diff,
+                           pct ? humanNumber(fmt::format("{:+.2f}%", *pct)) : std::string(i18n::tr("n/a")));
       }
     }
     return emit(a->flags.out, buf.str(), out, err);

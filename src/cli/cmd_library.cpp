@@ -13,9 +13,11 @@
 
 #include "cli/cli.h"
 #include "cli/commands.h"
+#include "cli/human_text.h"
 #include "cli/scenario_args.h"
 #include "cli/shared_flags.h"
 #include "engine/simulate.h"
+#include "i18n/trf.h"
 
 namespace cp::cli {
 
@@ -41,11 +43,11 @@ struct Headline {
 };
 
 constexpr Headline kHeadlines[] = {
-    {Scope::Bloc, "china", "compute_flop_h100e", "China's compute (FLOP-H100e)", Unit::H100e, false},
-    {Scope::Bloc, "china", "compute_leased_h100e", "of it leased abroad", Unit::H100e, false},
-    {Scope::Bloc, "china", "frontier_gap_months", "Frontier gap (months)", Unit::Months, false},
-    {Scope::Global, "world", "huawei_flop_share_china", "Huawei share of China's compute", Unit::Share, false},
-    {Scope::Vendor, "nvidia", "revenue_china_usd", "Nvidia China revenue (12 months)", Unit::Usd, true},
+    {Scope::Bloc, "china", "compute_flop_h100e", N_("China's compute (FLOP-H100e)"), Unit::H100e, false},
+    {Scope::Bloc, "china", "compute_leased_h100e", N_("of it leased abroad"), Unit::H100e, false},
+    {Scope::Bloc, "china", "frontier_gap_months", N_("Frontier gap (months)"), Unit::Months, false},
+    {Scope::Global, "world", "huawei_flop_share_china", N_("Huawei share of China's compute"), Unit::Share, false},
+    {Scope::Vendor, "nvidia", "revenue_china_usd", N_("Nvidia China revenue (12 months)"), Unit::Usd, true},
 };
 
 constexpr const char* kBegin = "<!-- library:begin";
@@ -68,16 +70,19 @@ std::optional<double> valueAt(const Results& r, const Headline& h, int month) {
   return sum;
 }
 
-// Three significant digits with k/M/bn suffixes: 590k, 1.23M, $4.9bn.
+// Three significant digits with k/M/bn suffixes: 590k, 1.23M, $4.9bn (590 тис., 1,23 млн,
+// $4,9 млрд in Ukrainian).
 std::string compact(double v, const char* prefix) {
   const double a = std::fabs(v);
   auto sig3 = [](double x) {
-    return x >= 100 ? fmt::format("{:.0f}", x) : x >= 10 ? fmt::format("{:.1f}", x) : fmt::format("{:.2f}", x);
+    return humanNumber(x >= 100  ? fmt::format("{:.0f}", x)
+                       : x >= 10 ? fmt::format("{:.1f}", x)
+                                 : fmt::format("{:.2f}", x));
   };
   const std::string sign = v < 0 ? "-" : "";
-  if (a >= 1e9) return sign + prefix + sig3(a / 1e9) + "bn";
-  if (a >= 1e6) return sign + prefix + sig3(a / 1e6) + "M";
-  if (a >= 1e3) return sign + prefix + sig3(a / 1e3) + "k";
+  if (a >= 1e9) return sign + prefix + sig3(a / 1e9) + scaleSuffix(3);
+  if (a >= 1e6) return sign + prefix + sig3(a / 1e6) + scaleSuffix(2);
+  if (a >= 1e3) return sign + prefix + sig3(a / 1e3) + scaleSuffix(1);
   return sign + prefix + fmt::format("{:.0f}", a);
 }
 
@@ -86,28 +91,28 @@ std::string human(std::optional<double> v, Unit u) {
   switch (u) {
     case Unit::H100e: return compact(*v, "");
     case Unit::Usd: return compact(*v, "$");
-    case Unit::Months: return fmt::format("{:.1f}", *v);
-    case Unit::Share: return fmt::format("{:.2f}", *v);
+    case Unit::Months: return humanNumber(fmt::format("{:.1f}", *v));
+    case Unit::Share: return humanNumber(fmt::format("{:.2f}", *v));
   }
   return "-";
 }
 
 // Stocks of compute and money change in percent; months and shares in their own unit.
 std::string change(std::optional<double> base, std::optional<double> var, Unit u) {
-  if (!base || !var) return "n/a";
+  if (!base || !var) return i18n::tr("n/a");
   const double d = *var - *base;
   auto with_sign = [](const std::string& s) { return s.front() == '-' || s == "0" ? s : "+" + s; };
   switch (u) {
     case Unit::H100e:
     case Unit::Usd: {
-      if (*base == 0) return d == 0 ? "0" : "new";
+      if (*base == 0) return d == 0 ? "0" : i18n::tr("new");
       const double pct = d / std::fabs(*base) * 100.0;
       const std::string s =
           std::fabs(pct) < 0.05 ? "0" : (std::fabs(pct) < 10 ? fmt::format("{:.1f}", pct) : fmt::format("{:.0f}", pct));
-      return with_sign(s) + (s == "0" ? "" : "%");
+      return humanNumber(with_sign(s) + (s == "0" ? "" : "%"));
     }
-    case Unit::Months: return std::fabs(d) < 0.05 ? "0" : with_sign(fmt::format("{:.1f}", d));
-    case Unit::Share: return std::fabs(d) < 0.005 ? "0" : with_sign(fmt::format("{:.2f}", d));
+    case Unit::Months: return std::fabs(d) < 0.05 ? "0" : humanNumber(with_sign(fmt::format("{:.1f}", d)));
+    case Unit::Share: return std::fabs(d) < 0.005 ? "0" : humanNumber(with_sign(fmt::format("{:.2f}", d)));
   }
   return "n/a";
 }
@@ -145,24 +150,24 @@ std::string monthsCsv(const std::vector<int>& months) {
 }
 
 std::string markdown(const std::vector<Variant>& vs, const Results& base, const std::vector<int>& months) {
-  std::string o = "Each cell: baseline -> variant (change). Series: ";
+  std::string o = i18n::tr("Each cell: baseline -> variant (change). Series: ");
   for (const Headline& h : kHeadlines) o += fmt::format("{}`{}`", &h == kHeadlines ? "" : ", ", seriesName(h));
-  o += ". Revenue is summed over the 12 months ending in the month.\n";
+  o += i18n::tr(". Revenue is summed over the 12 months ending in the month.\n");
   auto row = [](const std::vector<std::string>& cells) {
     std::string r = "|";
     for (const std::string& c : cells) r += " " + c + " |";
     return r + "\n";
   };
   for (const Variant& v : vs) {
-    o += fmt::format("\n**`{}`** ({})\n\n", v.stem, v.scenario.name);
-    std::vector<std::string> head{"metric"}, rule{"---"};
+    o += fmt::format("\n**`{}`** ({})\n\n", v.stem, i18n::tr(v.scenario.name));
+    std::vector<std::string> head{i18n::tr("metric")}, rule{"---"};
     for (int m : months) {
-      head.push_back(formatMonth(m));
+      head.push_back(humanMonth(m));
       rule.push_back("---");
     }
     o += row(head) + row(rule);
     for (const Headline& h : kHeadlines) {
-      std::vector<std::string> cells{h.label};
+      std::vector<std::string> cells{i18n::tr(h.label)};
       for (int m : months) {
         const auto a = valueAt(base, h, m), b = valueAt(v.results, h, m);
         cells.push_back(fmt::format("{} -> {} ({})", human(a, h.unit), human(b, h.unit), change(a, b, h.unit)));
@@ -175,16 +180,22 @@ std::string markdown(const std::vector<Variant>& vs, const Results& base, const 
 
 std::string table(const std::vector<Variant>& vs, const Results& base, const std::string& baseline_file,
                   const std::vector<int>& months) {
-  std::string o =
-      fmt::format("Baseline {}. Revenue is summed over the 12 months ending in the month.\n", baseline_file);
+  std::string o = i18n::trf("Baseline {}. Revenue is summed over the 12 months ending in the month.\n", baseline_file);
+  // Labels and months as words may be wider than the English ones: columns take the widest.
+  std::size_t label_width = displayWidth(i18n::tr("metric")), month_width = displayWidth(i18n::tr("month"));
+  for (const Headline& h : kHeadlines) label_width = std::max(label_width, displayWidth(i18n::tr(h.label)));
+  for (int m : months) month_width = std::max(month_width, displayWidth(humanMonth(m)));
+  label_width = std::max<std::size_t>(label_width, 34);
+  month_width = std::max<std::size_t>(month_width, 8);
   for (const Variant& v : vs) {
-    o += fmt::format("\n{}  ({})\n", v.file, v.scenario.name);
-    o += fmt::format("  {:<34} {:<8} {:>10} {:>10} {:>8}\n", "metric", "month", "baseline", "variant", "change");
+    o += fmt::format("\n{}  ({})\n", v.file, i18n::tr(v.scenario.name));
+    o += fmt::format("  {:<{}} {:<{}} {:>10} {:>10} {:>8}\n", i18n::tr("metric"), label_width, i18n::tr("month"),
+                     month_width, i18n::tr("baseline"), i18n::tr("variant"), i18n::tr("change"));
     for (const Headline& h : kHeadlines)
       for (int m : months) {
         const auto a = valueAt(base, h, m), b = valueAt(v.results, h, m);
-        o += fmt::format("  {:<34} {:<8} {:>10} {:>10} {:>8}\n", h.label, formatMonth(m), human(a, h.unit),
-                         human(b, h.unit), change(a, b, h.unit));
+        o += fmt::format("  {:<{}} {:<{}} {:>10} {:>10} {:>8}\n", i18n::tr(h.label), label_width, humanMonth(m),
+                         month_width, human(a, h.unit), human(b, h.unit), change(a, b, h.unit));
       }
   }
   return o;

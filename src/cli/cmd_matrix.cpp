@@ -7,8 +7,10 @@
 #include "cli/analysis_args.h"
 #include "cli/cli.h"
 #include "cli/commands.h"
+#include "cli/human_text.h"
 #include "cli/scenario_args.h"
 #include "engine/sensitivity.h"
+#include "i18n/trf.h"
 
 namespace cp::cli {
 
@@ -64,15 +66,15 @@ Command addMatrix(CLI::App& app) {
       }
       body = j.dump(2) + "\n";
     } else {
-      std::vector<std::string> header{"scenario"};
-      for (const MetricPoint& p : m.points) header.push_back(p.str());
+      std::vector<std::string> header{i18n::tr("scenario")};
+      for (const MetricPoint& p : m.points) header.push_back(i18n::trf("{} in {}", p.selector(), humanMonth(p.month)));
       std::vector<std::vector<std::string>> rows;
       for (std::size_t i = 0; i < scenarios.size(); ++i) {
-        rows.push_back({m.scenarios[i]});
+        rows.push_back({i18n::tr(m.scenarios[i])});
         for (std::size_t j = 0; j < m.points.size(); ++j) rows.back().push_back(num(m.at(i, j), true));
       }
       body = formatTable(header, rows);
-      body += "\n- = the scenario has no such series or month.\n";
+      body += i18n::tr("\n- = the scenario has no such series or month.\n");
     }
     return emit(a->common.flags.out, body, out, err);
   };

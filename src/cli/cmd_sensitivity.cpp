@@ -1,5 +1,6 @@
 // `sensitivity`: a tornado. Each lever alone at the low and the high end of its declared
 // range, the metric at both ends and the swing between them, largest swing first.
+#include <algorithm>
 #include <sstream>
 
 #include <fmt/format.h>
@@ -8,8 +9,10 @@
 #include "cli/analysis_args.h"
 #include "cli/cli.h"
 #include "cli/commands.h"
+#include "cli/human_text.h"
 #include "cli/scenario_args.h"
 #include "engine/sensitivity.h"
+#include "i18n/trf.h"
 
 namespace cp::cli {
 
@@ -36,15 +39,20 @@ std::optional<std::vector<int>> leverIndices(const Scenario& s, const std::strin
   return out;
 }
 
-std::string text(const Sensitivity& t, const SensitivityArgs& a, const Scenario& s) {
-  std::string out = fmt::format("Scenario  {}  ({})\nMetric    {}: {} as given\n\n", a.scenario, s.name, t.metric,
-                                tableNumber(t.value));
+std::string text(const Sensitivity& t, const SensitivityArgs& a, const Scenario& s, const MetricPoint& point) {
+  const std::string scenario = i18n::tr("Scenario"), metric = i18n::tr("Metric");
+  const std::size_t w = std::max(displayWidth(scenario), displayWidth(metric));
+  std::string out = fmt::format("{:<{}}  {}  ({})\n", scenario, w, a.scenario, i18n::tr(s.name));
+  out += fmt::format("{:<{}}  ", metric, w) +
+         i18n::trf("{} in {}: {} as given\n\n", point.selector(), humanMonth(point.month), tableNumber(t.value));
   std::vector<std::vector<std::string>> rows;
   for (const SensitivityRow& r : t.rows)
-    rows.push_back(
-        {r.id, r.low_text, r.high_text, tableNumber(r.at_low), tableNumber(r.at_high), tableNumber(r.swing)});
-  out += formatTable({"lever", "low", "high", "metric at low", "metric at high", "swing"}, rows, 3);
-  out += "\nEach lever alone at the ends of its range for the whole run, the others as given.\n";
+    rows.push_back({r.id, humanLeverValue(r.low_text), humanLeverValue(r.high_text), tableNumber(r.at_low),
+                    tableNumber(r.at_high), tableNumber(r.swing)});
+  out += formatTable({i18n::tr("lever"), i18n::tr("low"), i18n::tr("high"), i18n::tr("metric at low"),
+                      i18n::tr("metric at high"), i18n::tr("swing")},
+                     rows, 3);
+  out += i18n::tr("\nEach lever alone at the ends of its range for the whole run, the others as given.\n");
   return out;
 }
 
@@ -91,7 +99,7 @@ Command addSensitivity(CLI::App& app) {
                                {"swing", r.swing}});
       body = j.dump(2) + "\n";
     } else {
-      body = text(t, *a, *s);
+      body = text(t, *a, *s, points->front());
     }
     return emit(a->common.flags.out, body, out, err);
   };

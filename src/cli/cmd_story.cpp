@@ -1,11 +1,14 @@
 // `chokepoint-cli story check STORY`: validate a story and list its cards.
+#include <algorithm>
 #include <memory>
 
 #include <fmt/format.h>
 
 #include "cli/cli.h"
 #include "cli/commands.h"
+#include "cli/human_text.h"
 #include "engine/story.h"
+#include "i18n/trf.h"
 
 namespace cp::cli {
 
@@ -31,9 +34,12 @@ Command addCheck(CLI::App& app) {
       for (const Problem& p : e.problems()) err << p.str() << "\n";
       return kUsage;
     }
-    out << fmt::format("{}: ok. {} cards; scenario {}\n", st.name, st.cards.size(), st.scenario_file);
-    for (const std::string& s : st.set) out << "  set " << s << "\n";
-    for (const StoryCard& c : st.cards) out << fmt::format("{}  {}\n", formatMonth(c.month), c.title);
+    out << i18n::trf("{}: ok. {} cards; scenario {}\n", i18n::tr(st.name), st.cards.size(), st.scenario_file);
+    for (const std::string& s : st.set) out << i18n::trf("  set {}\n", s);
+    std::size_t width = 0;  // months as words differ in width
+    for (const StoryCard& c : st.cards) width = std::max(width, displayWidth(humanMonth(c.month)));
+    for (const StoryCard& c : st.cards)
+      out << fmt::format("{:<{}}  {}\n", humanMonth(c.month), width, i18n::tr(c.title));
     return kOk;
   };
 }

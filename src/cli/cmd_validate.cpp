@@ -6,6 +6,7 @@
 #include "cli/commands.h"
 #include "engine/loader.h"
 #include "engine/sources.h"
+#include "i18n/trf.h"
 
 namespace cp::cli {
 
@@ -40,7 +41,7 @@ Command addValidate(CLI::App& app) {
       std::vector<Problem> problems;
       const Kind kind = kindOf(f);
       if (kind == Kind::Schema) {
-        out << "skipped: " << f << " (a JSON Schema, not a scenario)\n";
+        out << i18n::trf("skipped: {} (a JSON Schema, not a scenario)\n", f);
         continue;
       }
       size_t sources = 0;
@@ -54,15 +55,15 @@ Command addValidate(CLI::App& app) {
         problems = validateScenarioFile(f);
       }
       if (problems.empty()) {
-        out << "ok: " << f;
-        if (kind == Kind::SourceList) out << " (a source list, " << sources << " sources)";
+        out << i18n::trf("ok: {}", f);
+        if (kind == Kind::SourceList) out << i18n::trf(" (a source list, {} sources)", sources);
         out << "\n";
         continue;
       }
       ++bad;
       for (const Problem& p : problems) err << p.str() << "\n";
     }
-    if (bad) err << bad << " of " << files->size() << " file(s) have problems\n";
+    if (bad) err << i18n::trf("{} of {} file(s) have problems\n", bad, files->size());
     return bad ? kUsage : kOk;
   };
 }

@@ -2,6 +2,7 @@
 
 #include "cli/cli.h"
 #include "cli/commands.h"
+#include "cli/human_text.h"
 #include "cli/scenario_args.h"
 #include "cli/shared_flags.h"
 #include "engine/simulate.h"
@@ -50,17 +51,19 @@ Command addWhy(CLI::App& app) {
         "{} in {}: the options it weighed (cost per H100e-month of each purpose)\n"
         "share/planned: budget offered to the option over the month's rounds (what one sold-out\n"
         "option could not fill is offered again); got: what rationing actually filled\n",
-        cp::i18n::tr(s->companies[c].name), a->month);
+        cp::i18n::tr(s->companies[c].name), humanMonth(*m));
     // The numbers first, then the whole option name and the rule: "buy X (home)" and
     // "buy X (abroad)" differ only at the end, so a name is never cut to fit a column.
     for (int p = 0; p < 2; ++p) {
       out << "\n" << cp::i18n::tr(p == 0 ? "Training" : "Inference") << "\n";
-      out << fmt::format("  {:>10} {:>7} {:>10} {:>10}  {}\n", "cost $", "share", "planned $", "got $",
-                         "option - rule");
+      out << fmt::format("  {:>10} {:>7} {:>10} {:>10}  {}\n", i18n::tr("cost $"), i18n::tr("share"),
+                         i18n::tr("planned $"), i18n::tr("got $"), i18n::tr("option - rule"));
       for (const OptionTrace& t : r.trace) {
         if (t.purpose != p) continue;
-        out << fmt::format("  {:>10.0f} {:>6.1f}% {:>10.3g} {:>10.3g}  {} - {}\n", t.cost_usd_per_h100e_month,
-                           t.share * 100, t.spend_usd, t.paid_usd, t.label, t.verdict);
+        out << fmt::format("  {:>10.0f} {:>7} {:>10} {:>10}  {} - {}\n", t.cost_usd_per_h100e_month,
+                           humanNumber(fmt::format("{:.1f}%", t.share * 100)),
+                           humanNumber(fmt::format("{:.3g}", t.spend_usd)),
+                           humanNumber(fmt::format("{:.3g}", t.paid_usd)), t.label, t.verdict);
       }
     }
     return kOk;

@@ -9,9 +9,11 @@
 
 #include "cli/cli.h"
 #include "cli/commands.h"
+#include "cli/human_text.h"
 #include "cli/scenario_args.h"
 #include "cli/shared_flags.h"
 #include "engine/workshop.h"
+#include "i18n/trf.h"
 
 namespace cp::cli {
 
@@ -33,61 +35,77 @@ std::optional<Workshop> loadOrReport(const std::string& path, std::ostream& err)
   return std::nullopt;
 }
 
-// Readable for a class: 12.3 bn, 4.56 M, 7.9 k, 0.235; FLOP as 5.39e+26.
+// Readable for a class: 12.3 bn, 4.56 M, 7.9 k, 0.235; FLOP as 5.39e+26 (12,30 млрд,
+// 4,56 млн in Ukrainian).
 std::string human(double v) {
   const double a = std::fabs(v);
-  if (a >= 1e13) return fmt::format("{:.3g}", v);
-  if (a >= 1e9) return fmt::format("{:.2f} bn", v / 1e9);
-  if (a >= 1e6) return fmt::format("{:.2f} M", v / 1e6);
-  if (a >= 1e4) return fmt::format("{:.1f} k", v / 1e3);
+  auto scaled = [&](double x, const char* fmt_text, int scale, const char* english) {
+    return humanNumber(fmt::format(fmt::runtime(fmt_text), x)) + (i18n::english() ? english : scaleSuffix(scale));
+  };
+  if (a >= 1e13) return humanNumber(fmt::format("{:.3g}", v));
+  if (a >= 1e9) return scaled(v / 1e9, "{:.2f}", 3, " bn");
+  if (a >= 1e6) return scaled(v / 1e6, "{:.2f}", 2, " M");
+  if (a >= 1e4) return scaled(v / 1e3, "{:.1f}", 1, " k");
   if (a >= 100) return fmt::format("{:.0f}", v);
-  return fmt::format("{:.3g}", v);
+  return humanNumber(fmt::format("{:.3g}", v));
 }
 
+// The aggregate words of an objective, for the catalogue (toString(Aggregate) gives them).
+[[maybe_unused]] constexpr const char* kAggregateWords[] = {N_("sum"), N_("mean"), N_("last"), N_("max"), N_("change")};
+
 std::string objectiveLine(const Objective& o) {
-  return fmt::format("{} ({}, {} is better)", o.label, toString(o.aggregate), toString(o.better));
+  return i18n::trf("{} ({}, {} is better)", i18n::tr(o.label), i18n::tr(toString(o.aggregate)),
+                   i18n::tr(toString(o.better)));
 }
+
+std::string points(double p) { return humanNumber(fmt::format("{:+.1f}", p)); }
 
 void writeText(std::ostream& out, const Workshop& w, const PlayedGame& g, const std::vector<Move>& moves) {
   const Scoreboard& b = g.board;
-  out << fmt::format("{}: {} rounds of {} months from {}; {} scored\n", w.name, w.rounds, w.round_months,
-                     formatMonth(w.start), b.rounds_played);
-  out << "Points = 100 x weight x (played - baseline run) / baseline value (or the objective's scale),\n"
-         "         signed so that better is positive, capped at +-100 x weight.\n\n";
+  out << i18n::trf("{}: {} rounds of {} months from {}; {} scored\n", i18n::tr(w.name), w.rounds, w.round_months,
+                   humanMonth(w.start), b.rounds_played);
+  out << i18n::tr(
+      "Points = 100 x weight x (played - baseline run) / baseline value (or the objective's scale),\n"
+      "         signed so that better is positive, capped at +-100 x weight.\n\n");
 
   std::vector<const TeamScore*> order;
   for (const TeamScore& t : b.teams) order.push_back(&t);
   std::stable_sort(order.begin(), order.end(),
                    [](const TeamScore* a, const TeamScore* c) { return a->total > c->total; });
-  out << "Standings\n";
-  for (size_t i = 0; i < order.size(); ++i) {
-    const Team& t = w.teams[order[i]->team];
-    out << fmt::format("  {}. {:<28} {:>+8.1f}\n", i + 1, fmt::format("{} ({})", t.name, t.id), order[i]->total);
-  }
+  out << i18n::tr("Standings") << "\n";
+  auto team_name = [&](const TeamScore* ts) {
+    const Team& t = w.teams[ts->team];
+    return fmt::format("{} ({})", i18n::tr(t.name), t.id);
+  };
+  size_t name_width = 28;
+  for (const TeamScore* ts : order) name_width = std::max(name_width, displayWidth(team_name(ts)));
+  for (size_t i = 0; i < order.size(); ++i)
+    out << fmt::format("  {}. {:<{}} {:>8}\n", i + 1, team_name(order[i]), name_width, points(order[i]->total));
 
   for (const TeamScore& ts : b.teams) {
     const Team& team = w.teams[ts.team];
     size_t width = 12;
-    for (const Objective& o : team.objectives) width = std::max(width, objectiveLine(o).size());
-    out << fmt::format("\n{} ({})\n", team.name, team.id);
+    for (const Objective& o : team.objectives) width = std::max(width, displayWidth(objectiveLine(o)));
+    out << fmt::format("\n{} ({})\n", i18n::tr(team.name), team.id);
     for (const RoundScore& rs : ts.rounds) {
-      const std::string head =
-          fmt::format("  round {} ({}..{})", rs.round, formatMonth(rs.first), formatMonth(rs.last));
-      out << fmt::format("{:<{}} {:>12} {:>12} {:>8}\n", head, width + 2, "played", "baseline", "points");
+      const std::string head = "  " + i18n::trf("round {} ({})", rs.round, humanSpan(rs.first, rs.last));
+      out << fmt::format("{:<{}} {:>12} {:>12} {:>8}\n", head, width + 2, i18n::tr("played"), i18n::tr("baseline"),
+                         i18n::tr("points"));
       for (size_t k = 0; k < rs.objectives.size(); ++k) {
         const ObjectiveScore& os = rs.objectives[k];
-        out << fmt::format("    {:<{}} {:>12} {:>12} {:>+8.1f}\n", objectiveLine(team.objectives[k]), width - 2,
-                           human(os.value), human(os.baseline), os.points);
+        out << fmt::format("    {:<{}} {:>12} {:>12} {:>8}\n", objectiveLine(team.objectives[k]), width - 2,
+                           human(os.value), human(os.baseline), points(os.points));
       }
-      out << fmt::format("    {:<{}} {:>12} {:>12} {:>+8.1f}\n", "round points", width - 2, "", "", rs.points);
+      out << fmt::format("    {:<{}} {:>12} {:>12} {:>8}\n", i18n::tr("round points"), width - 2, "", "",
+                         points(rs.points));
     }
-    out << fmt::format("  total {:+.1f}\n", ts.total);
+    out << "  " << i18n::trf("total {}", points(ts.total)) << "\n";
   }
 
-  out << "\nMoves\n";
-  if (moves.empty()) out << "  (none: every team kept the baseline)\n";
+  out << "\n" << i18n::tr("Moves") << "\n";
+  if (moves.empty()) out << i18n::tr("  (none: every team kept the baseline)\n");
   for (const Move& m : moves) out << "  " << formatMoveArg(m) << "\n";
-  out << "The same run from the command line:\n  chokepoint-cli run " << w.scenario_file;
+  out << i18n::tr("The same run from the command line:") << "\n  chokepoint-cli run " << w.scenario_file;
   for (const std::string& a : leverArgs(w, moves)) out << " --lever " << a;
   out << "\n";
 }
@@ -155,16 +173,18 @@ Command addCheck(CLI::App& app) {
   return [path](std::ostream& out, std::ostream& err) -> int {
     auto w = loadOrReport(*path, err);
     if (!w) return kUsage;
-    out << fmt::format("{}: ok. {} rounds of {} months, {}..{}; scenario {}\n", w->name, w->rounds, w->round_months,
-                       formatMonth(w->roundFirst(1)), formatMonth(w->roundLast(w->rounds)), w->scenario_file);
+    out << i18n::trf("{}: ok. {} rounds of {} months, {}; scenario {}\n", i18n::tr(w->name), w->rounds, w->round_months,
+                     humanSpan(w->roundFirst(1), w->roundLast(w->rounds)), w->scenario_file);
     for (const Team& t : w->teams) {
-      out << fmt::format("\n{} ({})\n  levers:", t.name, t.id);
+      out << fmt::format("\n{} ({})\n  {}", i18n::tr(t.name), t.id, i18n::tr("levers:"));
       for (const std::string& l : t.levers) out << " " << l;
-      out << (t.levers.empty() ? " (none: this team plays by negotiating)\n" : "\n");
+      out << (t.levers.empty() ? i18n::tr(" (none: this team plays by negotiating)\n") : "\n");
       for (const Objective& o : t.objectives)
-        out << fmt::format("  objective: {}: {} over the round of {} {} {}, {} is better, weight {:g}{}\n", o.label,
-                           toString(o.aggregate), toString(o.scope), o.id, o.metric, toString(o.better), o.weight,
-                           o.scale > 0 ? fmt::format(", scale {:g}", o.scale) : std::string());
+        out << i18n::trf(
+            "  objective: {}: {} over the round of {} {} {}, {} is better, weight {}{}\n", i18n::tr(o.label),
+            i18n::tr(toString(o.aggregate)), toString(o.scope), o.id, o.metric, i18n::tr(toString(o.better)),
+            humanNumber(fmt::format("{:g}", o.weight)),
+            o.scale > 0 ? i18n::trf(", scale {}", humanNumber(fmt::format("{:g}", o.scale))) : std::string());
     }
     return kOk;
   };

@@ -116,6 +116,13 @@ TEST(CliFlags, TheWalkFindsEveryCommand) {
   EXPECT_TRUE(run.options.count("--out") && run.options.count("--lever") && run.options.count("--format"));
 }
 
+// --lang goes before the command, after it, and after a nested command (story check).
+TEST(CliFlags, EveryCommandTakesLang) {
+  for (const CommandHelp& c : commands()) EXPECT_TRUE(c.options.count("--lang")) << joined(c.path);
+  const Out top = cli({"--help"});
+  EXPECT_NE(top.out.find("--lang"), std::string::npos) << top.out;
+}
+
 TEST(CliFlags, SharedFlagsHaveOneNameAndOneMeaningEverywhere) {
   std::map<std::string, SharedFlagDoc> canonical;
   for (const SharedFlagDoc& d : kSharedFlags) canonical[longName(d.name)] = d;

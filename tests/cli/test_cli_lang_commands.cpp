@@ -1,0 +1,157 @@
+// --lang uk with the shipped catalogues, command by command: the Ukrainian headers, row
+// labels and months are there, and no word of the English headers is left; --lang is taken
+// before and after a nested command (story check, workshop score) with the same result.
+#include "cli_support.h"
+
+#include "i18n/i18n.h"
+
+#include <filesystem>
+
+namespace {
+
+using cp::cli::test::cli;
+using cp::cli::test::Out;
+namespace fs = std::filesystem;
+
+const std::string kSrc = CHOKEPOINT_SOURCE_DIR;
+const std::string kBaseline = kSrc + "/scenarios/baseline.json";
+const std::string kCrackdown = kSrc + "/scenarios/smuggling_crackdown.json";
+const std::string kStory = kSrc + "/scenarios/stories/history_2022_2025.json";
+const std::string kWorkshop = kSrc + "/scenarios/workshops/compute_race.json";
+
+// The source tree is the working directory, so --lang reads the catalogues it ships.
+struct ShippedCatalogue : ::testing::Test {
+  fs::path old = fs::current_path();
+  void SetUp() override { fs::current_path(kSrc); }
+  void TearDown() override {
+    fs::current_path(old);
+    cp::i18n::setLanguage("en", cp::i18n::Catalogue{});
+  }
+};
+
+// `word` as a word of its own in `text`: not part of an id, a path or a longer word (a '.'
+// joins only when letters or digits stand on both sides: "us.export", "baseline.json").
+bool hasWord(const std::string& text, const std::string& word) {
+  auto alnum = [&](size_t i) { return i < text.size() && std::isalnum(static_cast<unsigned char>(text[i])); };
+  auto joins = [&](size_t i) {  // text[i] continues the word next to it
+    if (i >= text.size()) return false;
+    if (text[i] == '.') return i > 0 && alnum(i - 1) && alnum(i + 1);
+    return alnum(i) || text[i] == '_' || text[i] == '/';
+  };
+  for (size_t at = text.find(word); at != std::string::npos; at = text.find(word, at + 1))
+    if ((at == 0 || !joins(at - 1)) && !joins(at + word.size())) return true;
+  return false;
+}
+
+// Runs `args` in English and with --lang uk at the end; checks both succeed, every English
+// word is in the English output (so the check means something) and none in the Ukrainian
+// one, and every Ukrainian text is there.
+Out checkUkrainian(const std::vector<std::string>& args, const std::vector<std::string>& english,
+                   const std::vector<std::string>& ukrainian) {
+  const Out en = cli(args);
+  auto uk_args = args;
+  uk_args.insert(uk_args.end(), {"--lang", "uk"});
+  const Out uk = cli(uk_args);
+  EXPECT_EQ(en.code, 0) << en.err;
+  EXPECT_EQ(uk.code, 0) << uk.err;
+  for (const std::string& w : english) {
+    EXPECT_TRUE(hasWord(en.out, w)) << "'" << w << "' is not in the English output:\n" << en.out;
+    EXPECT_FALSE(hasWord(uk.out, w)) << "'" << w << "' is left in English:\n" << uk.out;
+  }
+  for (const std::string& w : ukrainian) EXPECT_NE(uk.out.find(w), std::string::npos) << w << "\n" << uk.out;
+  return uk;
+}
+
+TEST_F(ShippedCatalogue, Why) {
+  checkUkrainian({"why", kBaseline, "--company", "bytedance", "--month", "2025-06"},
+                 {"option", "cost", "share", "planned", "got", "rule", "Training"},
+                 {"варіант", "вартість $", "частка", "план $", "отримано $", "правило", "у черв. 2025"});
+}
+
+TEST_F(ShippedCatalogue, Compare) {
+  checkUkrainian({"compare", kBaseline, kBaseline, "--lever-b", "us.remote_access_control=on"},
+                 {"series", "window", "change", "levers", "Month", "n/a", "2030-12"},
+                 {"ряд", "період", "зміна", "важелі: ", "груд. 2030", "січ. 2030..груд. 2030", "н/д"});
+}
+
+TEST_F(ShippedCatalogue, Calibrate) {
+  const Out uk = checkUkrainian(
+      {"calibrate", kBaseline, "--notes"}, {"period", "parameter", "sourced", "targets", "parameters", "OUT"},
+      {"цільовий показник", "параметр", "діапазон за джерелами", "примітка: ", "Виторг Nvidia у Китаї, FY24",
+       "$9,0\u00A0млрд", "лют. 2023..січ. 2024"});
+  EXPECT_EQ(uk.out.find("note: "), std::string::npos);
+  // Row labels come from scenarios/locale/uk/calibration.po (sources and notes stay as written).
+  EXPECT_EQ(uk.out.find("Nvidia China revenue, FY24"), std::string::npos);
+  EXPECT_EQ(uk.out.find("H20 price (USD)"), std::string::npos);
+}
+
+TEST_F(ShippedCatalogue, Attribute) {
+  checkUkrainian(
+      {"attribute", kBaseline, kCrackdown, "--metric", "bloc/china/compute_train_h100e", "--month", "2028-12", "-q"},
+      {"Base", "Variant", "Metric", "lever", "from", "to", "contribution", "share", "std", "error", "total",
+       "difference", "never", "2028-12"},
+      {"Базовий", "Варіант", "Показник", "важіль", "внесок", "разом", "ніколи", "груд. 2028", "53,8%"});
+}
+
+TEST_F(ShippedCatalogue, Sensitivity) {
+  checkUkrainian({"sensitivity", kBaseline, "--metric", "bloc/china/compute_train_h100e", "--month", "2027-12",
+                  "--levers", "us.advanced_chip_controls,us.export_enforcement", "-q"},
+                 {"Scenario", "Metric", "lever", "low", "high", "metric", "swing", "given", "off", "on"},
+                 {"Сценарій", "Показник", "важіль", "мінімум", "максимум", "розмах", "вимк.", "увімк.", "груд. 2027"});
+}
+
+TEST_F(ShippedCatalogue, Matrix) {
+  checkUkrainian(
+      {"matrix", kBaseline, kCrackdown, "--metric", "bloc/china/compute_train_h100e", "--month", "2027-12", "-q"},
+      {"scenario", "in", "Baseline", "Smuggling", "2027-12", "series"},
+      {"сценарій", "у груд. 2027", "Базовий сценарій", "немає такого ряду"});
+}
+
+TEST_F(ShippedCatalogue, Library) {
+  checkUkrainian(
+      {"library", kBaseline, "--month", "2026-11"},
+      {"Baseline", "Revenue", "metric", "month", "baseline", "variant", "change", "leased", "Frontier", "2026-11"},
+      {"показник", "місяць", "базовий", "варіант", "зміна", "лист. 2026", "з них орендовано за кордоном", "\u00A0млн"});
+}
+
+TEST_F(ShippedCatalogue, Validate) { checkUkrainian({"validate", kBaseline}, {"ok"}, {"гаразд: "}); }
+
+TEST_F(ShippedCatalogue, StoryCheck) {
+  const std::vector<std::string> words = {"ok", "cards", "scenario", "2022-10", "The"};
+  const Out uk = checkUkrainian({"story", "check", kStory}, words, {"гаразд", "Карток: 25", "жовт. 2022"});
+  EXPECT_EQ(cli({"story", "--lang", "uk", "check", kStory}).out, uk.out);  // either side of `check`
+}
+
+TEST_F(ShippedCatalogue, WorkshopScore) {
+  const std::vector<std::string> score = {"workshop", "score", kWorkshop, "--move",
+                                          "1:us_gov:us.export_enforcement=0.8"};
+  const Out uk = checkUkrainian(
+      score, {"Standings", "round", "played", "baseline", "points", "Points", "Moves", "total", "better", "sum", "bn"},
+      {"Рейтинг команд", "раунд 1 (січ. 2025..груд. 2025)", "зіграно", "бали за раунд", "Ходи", "\u00A0млрд"});
+  EXPECT_EQ(cli({"workshop", "--lang", "uk", "score", kWorkshop, "--move", "1:us_gov:us.export_enforcement=0.8"}).out,
+            uk.out);
+  EXPECT_EQ(cli({"--lang", "uk", "workshop", "score", kWorkshop, "--move", "1:us_gov:us.export_enforcement=0.8"}).out,
+            uk.out);
+}
+
+TEST_F(ShippedCatalogue, WorkshopCheck) {
+  const Out uk = checkUkrainian({"workshop", "check", kWorkshop}, {"ok", "rounds", "levers", "objective", "weight"},
+                                {"гаразд", "важелі:", "мета: ", "вага 0,5"});
+  EXPECT_EQ(cli({"workshop", "--lang", "uk", "check", kWorkshop}).out, uk.out);
+}
+
+// Machine-read output keeps its English names and ids in every language.
+TEST_F(ShippedCatalogue, CsvOfTheTranslatedCommandsIsTheSame) {
+  for (const std::vector<std::string>& args :
+       {std::vector<std::string>{"compare", kBaseline, kCrackdown, "--format", "csv"},
+        std::vector<std::string>{"library", kBaseline, "--format", "csv"},
+        std::vector<std::string>{"workshop", "score", kWorkshop, "--format", "csv"},
+        std::vector<std::string>{"attribute", kBaseline, kCrackdown, "--metric", "bloc/china/compute_train_h100e",
+                                 "--month", "2028-12", "--format", "json", "-q"}}) {
+    auto uk = args;
+    uk.insert(uk.end(), {"--lang", "uk"});
+    EXPECT_EQ(cli(uk).out, cli(args).out) << args[0];
+  }
+}
+
+}  // namespace
