@@ -14,7 +14,8 @@ const std::vector<SharedFlagDoc> kSharedFlags = {
     {"--format", "Output format (the first choice is the default)"},
     {"--from", "First month to write (YYYY-MM), within the scenario's span"},
     {"--to", "Last month to simulate and write (YYYY-MM), within the scenario's span"},
-    {"-l,--lever", "Set a lever: ID=VALUE, ID=VALUE@YYYY-MM from a month, or a schedule ID=V;V@YYYY-MM;... (repeatable)"},
+    {"-l,--lever",
+     "Set a lever: ID=VALUE, ID=VALUE@YYYY-MM from a month, or a schedule ID=V;V@YYYY-MM;... (repeatable)"},
     {"--metrics", "Keep only these series: METRIC or SCOPE/ID/METRIC, '*' for any part, comma-separated"},
     {"--lang", "Language of human-readable tables: en (default) or uk; CSV/JSON field names and ids stay English"},
 };

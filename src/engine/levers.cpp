@@ -105,8 +105,8 @@ std::vector<LeverSetting> parseLeverArgs(const std::vector<std::string>& args, c
       if (!v) throw LeverError(err);
       set.value = *v;
       if (set.from > s.end)
-        throw LeverError(fmt::format("lever {}: {} is after the scenario's end {}, so the setting would never act",
-                                     id, formatMonth(set.from), formatMonth(s.end)));
+        throw LeverError(fmt::format("lever {}: {} is after the scenario's end {}, so the setting would never act", id,
+                                     formatMonth(set.from), formatMonth(s.end)));
       out.push_back(set);
       if (end == all.size()) break;
       start = end + 1;
