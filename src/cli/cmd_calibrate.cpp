@@ -97,13 +97,16 @@ std::string text(const Calibration& c, const std::string& scenario_name, const s
   return s;
 }
 
-std::string csv(const Calibration& c) {
-  std::string s = "id,label,scope,entity,metric,period,aggregate,value,low,high,unit,inside,source\n";
+// With --notes a last column holds each target's note (the text report prints it under the row).
+std::string csv(const Calibration& c, bool notes) {
+  std::string s = "id,label,scope,entity,metric,period,aggregate,value,low,high,unit,inside,source";
+  s += notes ? ",note\n" : "\n";
   for (const TargetRow& row : c.rows) {
     const Target& t = row.target;
-    s += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{}\n", t.id, csvField(t.label), toString(t.scope),
-                     entities(t), t.metric, formatPeriod(t), toString(t.aggregate), row.value, t.low, t.high, t.unit,
+    s += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{}", t.id, csvField(t.label), toString(t.scope), entities(t),
+                     t.metric, formatPeriod(t), toString(t.aggregate), row.value, t.low, t.high, t.unit,
                      row.inside ? 1 : 0, csvField(t.source));
+    s += notes ? "," + csvField(t.note) + "\n" : "\n";
   }
   return s;
 }
@@ -143,7 +146,7 @@ Command addCalibrate(CLI::App& app) {
   addSharedFlags(app, a->flags, kOutFlags | kFormatFlag | kLeverFlag, {"text", "csv"});
   app.add_flag("--notes", a->notes,
                "Print each target's note (how its range was derived) under it, then the calibrated parameters "
-               "(calibration/parameters.json) against their sourced ranges");
+               "(calibration/parameters.json) against their sourced ranges; with --format csv, a last column `note`");
   return [a](std::ostream& out, std::ostream& err) -> int {
     const std::string scenario_path = a->scenario.empty() ? defaultBaselinePath() : a->scenario;
     auto s = loadWithLevers(scenario_path, a->flags.levers, err);
@@ -162,7 +165,8 @@ Command addCalibrate(CLI::App& app) {
       for (const Problem& p : c.problems) err << p.str() << "\n";
       return kUsage;
     }
-    std::string body = a->flags.format == "csv" ? csv(c) : text(c, s->name, scenario_path, targets_path, a->notes);
+    std::string body =
+        a->flags.format == "csv" ? csv(c, a->notes) : text(c, s->name, scenario_path, targets_path, a->notes);
     if (a->notes && a->flags.format != "csv") {
       const std::string params_path = (std::filesystem::path(targets_path).parent_path() / "parameters.json").string();
       if (std::filesystem::exists(params_path)) {

@@ -279,6 +279,10 @@ Command addLibrary(CLI::App& app) {
         err << "chokepoint-cli: --readme writes its file in place; leave out --out\n";
         return kUsage;
       }
+      if (a->flags.format != "text") {
+        err << "chokepoint-cli: --readme writes the markdown table; leave out --format\n";
+        return kUsage;
+      }
       std::ifstream in(a->readme, std::ios::binary);
       if (!in) {
         err << "chokepoint-cli: " << a->readme << ": cannot read\n";

@@ -155,6 +155,12 @@ Command addSweep(CLI::App& app) {
           err << "chokepoint-cli: lever " << sw->id << " is swept twice; list all its values in one --lever\n";
           return kUsage;
         }
+      for (const std::string& fixed : a->fixed)
+        if (fixed.rfind(sw->id + "=", 0) == 0) {
+          err << "chokepoint-cli: lever " << sw->id << " is both swept (--lever) and fixed (--set); the sweep would "
+              << "replace the fixed value, so give it in one of them\n";
+          return kUsage;
+        }
       combos *= static_cast<long long>(sw->typed.size());
       if (combos > kMaxCombinations) {
         err << "chokepoint-cli: the sweep has more than " << kMaxCombinations << " combinations\n";

@@ -78,6 +78,18 @@ TEST(CliCalibrate, BadTargetsExitTwoWithPointerAndReason) {
   std::filesystem::remove(ghost);
 }
 
+TEST(CliCalibrate, NotesInCsvAreALastColumn) {
+  const Out r = cli({"calibrate", source("scenarios/baseline.json"), "--format", "csv", "--notes", "--min-share", "0"});
+  ASSERT_EQ(r.code, kOk) << r.err;
+  std::istringstream in(r.out);
+  std::string line;
+  std::getline(in, line);
+  EXPECT_EQ(line, "id,label,scope,entity,metric,period,aggregate,value,low,high,unit,inside,source,note");
+  int with_note = 0;
+  while (std::getline(in, line)) with_note += line.back() != ',';  // an empty note ends the row with a comma
+  EXPECT_GE(with_note, 10) << r.out;
+}
+
 TEST(CliCalibrate, CsvHasOneRowPerTarget) {
   const Out r = cli({"calibrate", source("scenarios/baseline.json"), "--format", "csv", "--min-share", "0"});
   ASSERT_EQ(r.code, kOk) << r.err;

@@ -109,6 +109,10 @@ TEST(CliLibrary, BadInputExitsTwo) {
   EXPECT_EQ(slurp(dir / "plain.md"), "# no markers\n");
   r = cli({"library", src("scenarios/baseline.json"), "--readme", dir / "plain.md", "--out", dir / "x"});
   EXPECT_EQ(r.code, kUsage);
+  // --readme writes markdown: another --format is refused, not ignored.
+  r = cli({"library", src("scenarios/baseline.json"), "--readme", dir / "plain.md", "--format", "csv"});
+  EXPECT_EQ(r.code, kUsage);
+  EXPECT_NE(r.err.find("--readme writes the markdown table; leave out --format"), std::string::npos) << r.err;
 }
 
 TEST(CliLibrary, ReadmeBlockIsReplacedBetweenTheMarkersOnly) {

@@ -283,6 +283,12 @@ TEST(CliSweep, BadSweepsAreInputErrors) {
   EXPECT_EQ(
       cli({"sweep", baseline(), "--lever", "us.export_enforcement=0,1", "--lever", "us.export_enforcement=0.5"}).code,
       kUsage);
+  // A fixed value the sweep would replace is refused, not dropped without a word.
+  const Out r =
+      cli({"sweep", baseline(), "--lever", "us.export_enforcement=0,1", "--set", "us.export_enforcement=0.3"});
+  EXPECT_EQ(r.code, kUsage);
+  EXPECT_NE(r.err.find("lever us.export_enforcement is both swept (--lever) and fixed (--set)"), std::string::npos)
+      << r.err;
 }
 
 TEST(CliSweep, SigintStopsCleanlyAndMarksTheFilePartial) {
