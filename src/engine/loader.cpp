@@ -90,10 +90,15 @@ Scenario build(const json& root, const std::string& file, const LoadLimits& limi
   s.name = r.str(root, "name", "", true, "unnamed");
   s.description = r.str(root, "description", "", false);
   if (root.contains("notes") && root["notes"].is_string()) s.notes = root["notes"].get<std::string>();
-  const Num start = r.num(root, "start", "", NK::Month, static_cast<double>(2022 * 12));
-  const Num end = r.num(root, "end", "", NK::Month, static_cast<double>(2030 * 12 + 11));
-  s.start = static_cast<int>(start.value);
-  s.end = static_cast<int>(end.value);
+  // A month that does not read takes the default, so the span checks and the lever settings
+  // below do not report it again as an impossible span.
+  const auto month = [&](const char* key, int def) {
+    const size_t before = r.problems.size();
+    const Num m = r.num(root, key, "", NK::Month, static_cast<double>(def));
+    return r.problems.size() > before ? def : static_cast<int>(m.value);
+  };
+  s.start = month("start", 2022 * 12);
+  s.end = month("end", 2030 * 12 + 11);
   if (s.start >= kNever) r.err("/start", "start cannot be never");
   if (s.end >= kNever)
     r.err("/end", "end cannot be never");

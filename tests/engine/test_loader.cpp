@@ -65,6 +65,12 @@ TEST(Loader, ProblemsNameTheFile) {
   EXPECT_NE(ps.front().str().find("unknown_id.json: /companies/1/hq: unknown jurisdiction 'mars'"), std::string::npos);
 }
 
+// A month that does not read is one problem, not also an impossible span or settings after it.
+TEST(Loader, ABadEndMonthIsReportedOnce) {
+  const auto ps = problemsOf(testPath("engine/broken/bad_end_month.json"));
+  EXPECT_EQ(ps.size(), 1u) << listed(ps);
+}
+
 TEST(Loader, AllProblemsAtOnce) { EXPECT_GE(problemsOf(testPath("engine/broken/many_problems.json")).size(), 4u); }
 
 TEST(Loader, NotJsonAndMissingFileAreReportedNotThrownPast) {
