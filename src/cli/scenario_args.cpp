@@ -25,7 +25,7 @@ std::optional<Scenario> loadWithLevers(const std::string& path, const std::vecto
 std::optional<int> parseMonthArg(const std::string& text, const char* option, std::ostream& err) {
   auto m = parseMonth(text);
   if (!m || *m == kNever) {
-    err << "chokepoint-cli: " << option << " expects a month YYYY-MM, got '" << text << "'\n";
+    err << "chokepoint-cli: " << option << ": expected a month YYYY-MM, got '" << text << "'\n";
     return std::nullopt;
   }
   return m;

@@ -37,7 +37,7 @@ MetricPoint parseMetricPoint(std::string_view selector, std::string_view month) 
   p.id = parts[1];
   p.metric = parts[2];
   const auto m = parseMonth(month);
-  if (!m || *m == kNever) throw AnalysisError(fmt::format("month '{}': expected YYYY-MM", month));
+  if (!m || *m == kNever) throw AnalysisError(fmt::format("month: expected a month YYYY-MM, got '{}'", month));
   p.month = *m;
   return p;
 }

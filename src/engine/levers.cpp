@@ -96,7 +96,8 @@ std::vector<LeverSetting> parseLeverArgs(const std::vector<std::string>& args, c
       if (at != std::string::npos) {
         const auto m = parseMonth(value.substr(at + 1));
         if (!m || *m == kNever)
-          throw LeverError(fmt::format("lever {}: '{}' is not a month YYYY-MM", id, value.substr(at + 1)));
+          throw LeverError(
+              fmt::format("lever {}: expected a month YYYY-MM after '@', got '{}'", id, value.substr(at + 1)));
         set.from = *m;
         value = value.substr(0, at);
       }

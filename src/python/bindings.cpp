@@ -44,7 +44,7 @@ std::optional<int> monthArg(const std::optional<std::string>& text, const char* 
   if (!text) return std::nullopt;
   const auto m = cp::parseMonth(*text);
   if (!m || *m == cp::kNever)
-    throw py::value_error(std::string(name) + " expects a month 'YYYY-MM', got '" + *text + "'");
+    throw py::value_error(std::string(name) + ": expected a month YYYY-MM, got '" + *text + "'");
   return m;
 }
 

@@ -123,7 +123,7 @@ TEST(CliAttribute, BadInputsExitTwoNamingTheProblem) {
       {{"--metric", "bloc/chna/compute_train_h100e", "--month", "2028-12"}, "no bloc 'chna'"},
       {{"--metric", "bloc/china/compute_trian_h100e", "--month", "2028-12"}, "no metric 'compute_trian_h100e'"},
       {{"--metric", "planet/china/x", "--month", "2028-12"}, "unknown scope 'planet'"},
-      {{"--metric", kChina, "--month", "2028-13"}, "month '2028-13'"},
+      {{"--metric", kChina, "--month", "2028-13"}, "month: expected a month YYYY-MM, got '2028-13'"},
       {{"--metric", kChina, "--month", "2040-01"}, "outside scenario"},
       {{"--metric", kChina, "--month", "2028-12", "--lever-b", "us.nope=on"}, "unknown lever 'us.nope'"},
   };

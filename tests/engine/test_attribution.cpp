@@ -273,7 +273,10 @@ TEST(AnalysisErrors, NameTheBadPart) {
             std::string::npos);
   EXPECT_NE(message([] { parseMetricPoint("bloc/china", "2026-01"); }).find("SCOPE/ID/METRIC"), std::string::npos);
   EXPECT_NE(message([] { parseMetricPoint("bloc/*/x", "2026-01"); }).find("no '*'"), std::string::npos);
-  EXPECT_NE(message([] { parseMetricPoint("bloc/china/x", "2026-13"); }).find("month '2026-13'"), std::string::npos);
+  EXPECT_NE(message([] {
+              parseMetricPoint("bloc/china/x", "2026-13");
+            }).find("month: expected a month YYYY-MM, got '2026-13'"),
+            std::string::npos);
   const Scenario& s = mini();
   EXPECT_NE(message([&] {
               checkMetricPoint(s, parseMetricPoint("bloc/mars/compute_train_h100e", "2025-01"));

@@ -103,7 +103,7 @@ def test_sampled_attribution_equals_the_cli(baseline, cli):
     ("bloc/chna/compute_train_h100e", "2028-12", "no bloc 'chna'"),
     ("bloc/china/compute_trian_h100e", "2028-12", "no metric 'compute_trian_h100e'"),
     ("planet/china/x", "2028-12", "unknown scope 'planet'"),
-    (CHINA, "2028-13", "month '2028-13'"),
+    (CHINA, "2028-13", "month: expected a month YYYY-MM, got '2028-13'"),
     (CHINA, "2040-01", "outside scenario"),
 ])
 def test_bad_metric_or_month_raise_analysis_error(baseline, metric, month, says):
