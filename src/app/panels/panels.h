@@ -16,8 +16,10 @@ void drawKpiCards(const AppState& state, UiState& ui);    // panel_kpis.cpp: KPI
 // panel_kpis.cpp: how a KPI's change reads for the workshop team whose tab is open: +1
 // better, -1 worse (the team has an objective on that series), 0 neutral (no such team).
 int kpiVerdict(const AppState& state, size_t kpi, double delta);
-void drawScrubber(const AppState& state, UiState& ui);       // panel_scrubber.cpp: month slider
-void drawChartGrid(const AppState& state, UiState& ui);      // panel_charts.cpp: grid of charts
+void drawScrubber(const AppState& state, UiState& ui);   // panel_scrubber.cpp: month slider
+void drawChartGrid(const AppState& state, UiState& ui);  // panel_charts.cpp: grid of charts
+// panel_charts.cpp: pages of one row (or column) of charts that fill the area, as presenter mode shows them
+void drawChartPages(const AppState& state, UiState& ui);
 void drawEnlargedChart(const AppState& state, UiState& ui);  // panel_charts.cpp: one chart, large (own window)
 // panel_charts.cpp: chart indices in the order drawn (a story card's first; in presenter
 // mode then the most changed), how much the edits moved a chart (sum |current - loaded|

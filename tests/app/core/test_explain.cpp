@@ -187,6 +187,33 @@ TEST(CompareScenarios, KpisOfEachPickedFileAndCsv) {
   EXPECT_EQ(c.series_values[base].at(static_cast<size_t>(d.monthIndex("2027-12"))), d.kpi("china_train", true));
 }
 
+// A projector's 1280x720 (here a display smaller than the window's first size) shows the
+// whole window: it is sized and moved inside the display and scrolls inside instead.
+TEST(CompareScenarios, WindowStaysInsideTheDisplay) {
+  DashboardFixture d;
+  d.state.ui.windows.compare_scenarios = true;
+  d.ui.frames(3, d.draw);
+  auto inside = [&](const char* when) {
+    const auto w = d.ui.itemRect("compare/window");
+    ASSERT_TRUE(w) << when;
+    const ImVec2 display = d.ui.io().DisplaySize;
+    EXPECT_GE(w->min.x, 0.0f) << when;
+    EXPECT_GE(w->min.y, 0.0f) << when;
+    EXPECT_LE(w->max.x, display.x) << when << ": right edge " << w->max.x << " of " << display.x;
+    EXPECT_LE(w->max.y, display.y) << when << ": bottom edge " << w->max.y << " of " << display.y;
+  };
+  inside("first use");
+  d.ui.io().DisplaySize = ImVec2(800.0f, 480.0f);  // smaller than its first size in both ways
+  d.ui.frames(3, d.draw);
+  inside("display shrunk");
+  d.ui.frame([&] {
+    ImGui::SetWindowPos("###Compare scenarios", ImVec2(700.0f, 400.0f));  // dragged off the right bottom
+    d.draw();
+  });
+  d.ui.frames(2, d.draw);
+  inside("dragged off");
+}
+
 TEST(ExplainTab, ExportsWriteCsvAndAskForACroppedPng) {
   DashboardFixture d;
   openExplain(d, {"us.remote_access_control=on@2026-01", "cn.hbm_access=1.5@2026-01"});
