@@ -438,9 +438,11 @@ void drawDashboard(const AppState& state, UiState& ui) {
   const float splitter_h = std::round(em() * 0.4f);
   float charts_h =
       tables ? std::clamp(std::floor(rest * fraction), em() * 10.0f, std::max(em() * 10.0f, rest - em() * 8.0f)) : rest;
+  // A workshop: the whole scoreboard, while a row of charts stays whole (the grid's rows are
+  // 12 em at least, presenter mode's 7 under a line).
   if (workshop)
-    charts_h = std::max(em() * 10.0f,
-                        std::min(charts_h, rest - splitter_h - workshopResultsHeight(state)));  // whole scoreboard
+    charts_h = std::max(em() * (ui.presenter ? 9.0f : 14.0f),
+                        std::min(charts_h, rest - splitter_h - workshopResultsHeight(state)));
   ImGui::BeginChild("##chartArea", ImVec2(0, charts_h), false, ImGuiWindowFlags_NoScrollbar);
   probeWindow("charts/area");
   drawChartGrid(state, ui);

@@ -264,12 +264,26 @@ TEST_P(PresenterLayout, WorkshopScoreboardFitsWholeBesideOneChart) {
     ui_.frames(2, draw_);
   }
   ASSERT_NE(workshopBoard(state_), nullptr);
-  const ItemRect board = rect("workshop/board");
-  EXPECT_TRUE(onScreen(board)) << "scoreboard " << board.min.y << ".." << board.max.y;
-  const float status_bar = ImGui::GetFrameHeight();
-  EXPECT_LE(board.max.y, GetParam().h - status_bar) << "the last team's row is above the status bar";
-  const auto charts = chartsOnScreen();
-  EXPECT_EQ(charts.size(), 1u);
+  // In both languages: every row, what moved each team (one line) and the note under the
+  // board above the status bar, and the chart whole in its area.
+  cp::i18n::Catalogue uk;
+  std::vector<std::string> problems;
+  ASSERT_TRUE(cp::i18n::loadCatalogue(uk, "uk", {CHOKEPOINT_SOURCE_DIR}, problems));
+  const float bottom = GetParam().h - kLargeFontSizePx * 1.4f;
+  for (const char* lang : {"en", "uk"}) {
+    cp::i18n::setLanguage(lang, std::string(lang) == "uk" ? uk : cp::i18n::Catalogue{});
+    ui_.frames(3, draw_);
+    const ItemRect board = rect("workshop/board"), note = rect("workshop/board_legend");
+    EXPECT_TRUE(onScreen(board)) << lang << ": scoreboard " << board.min.y << ".." << board.max.y;
+    EXPECT_LE(board.max.y, bottom) << lang << ": the last team's row is above the status bar";
+    EXPECT_LE(note.max.y, bottom) << lang << ": the note under the board ends at " << note.max.y;
+    const ItemRect driver = rect("workshop/driver");  // the last row's
+    EXPECT_LE(driver.height(), kLargeFontSizePx * 1.5f) << lang << ": one line a team";
+    const auto charts = chartsOnScreen();
+    ASSERT_EQ(charts.size(), 1u) << lang;
+    EXPECT_TRUE(inside(rect("chart/" + charts.front()), rect("charts/area"))) << lang << ": the chart is cut";
+  }
+  cp::i18n::setLanguage("en", cp::i18n::Catalogue{});
 }
 
 INSTANTIATE_TEST_SUITE_P(Projectors, PresenterLayout, ::testing::Values(Screen{1280, 720}, Screen{1920, 1080}),
