@@ -144,7 +144,12 @@ void drawCompareWindow(const AppState& state, UiState& ui) {
   ImGui::BeginChild("##compareBody", ImVec2(0, 0), false);
   const int month = state.dash.months.start + ui.view.month;
   ImGui::Text(tr("KPIs in %s (move the month slider to change)"), state.dash.months.label(ui.view.month));
+  // The export line beside the heading when it fits (longer in some languages), else under it.
+  const ImGuiStyle& st = ImGui::GetStyle();
+  const float export_w = ImGui::CalcTextSize(tr("  Export:")).x + em() * 9.0f + ImGui::CalcTextSize(tr("CSV")).x +
+                         ImGui::CalcTextSize(tr("PNG")).x + 4.0f * (st.ItemSpacing.x + st.FramePadding.x * 2.0f);
   ImGui::SameLine();
+  if (ImGui::GetContentRegionAvail().x < export_w) ImGui::NewLine();
   ImGui::TextDisabled("%s", tr("  Export:"));
   ImGui::SameLine();
   ImGui::SetNextItemWidth(em() * 9.0f);

@@ -190,27 +190,36 @@ TEST(CompareScenarios, KpisOfEachPickedFileAndCsv) {
 // A projector's 1280x720 (here a display smaller than the window's first size) shows the
 // whole window: it is sized and moved inside the display and scrolls inside instead.
 TEST(CompareScenarios, WindowStaysInsideTheDisplay) {
-  DashboardFixture d;
-  d.state.ui.windows.compare_scenarios = true;
-  d.ui.frames(3, d.draw);
+  ImGuiHarness::Options small;
+  small.display_size = ImVec2(800.0f, 480.0f);  // smaller than its first size both ways
+  ImGuiHarness ui(small);
+  AppState state;
+  const ImGuiHarness::DrawFn draw = [&] { updateAndDraw(state); };
+  state.scenario_path = baselinePath();
+  loadScenario(state);
+  waitForRuns(state);
+  state.ui.windows.compare_scenarios = true;
+  ui.frames(3, draw);
   auto inside = [&](const char* when) {
-    const auto w = d.ui.itemRect("compare/window");
+    const auto w = ui.itemRect("compare/window");
     ASSERT_TRUE(w) << when;
-    const ImVec2 display = d.ui.io().DisplaySize;
     EXPECT_GE(w->min.x, 0.0f) << when;
     EXPECT_GE(w->min.y, 0.0f) << when;
-    EXPECT_LE(w->max.x, display.x) << when << ": right edge " << w->max.x << " of " << display.x;
-    EXPECT_LE(w->max.y, display.y) << when << ": bottom edge " << w->max.y << " of " << display.y;
+    EXPECT_LE(w->max.x, small.display_size.x) << when << ": right edge " << w->max.x;
+    EXPECT_LE(w->max.y, small.display_size.y) << when << ": bottom edge " << w->max.y;
+    // Its export buttons too, beside the heading or under it when that is long.
+    for (const char* button : {"compare/csv", "compare/png"}) {
+      const auto b = ui.itemRect(button);
+      ASSERT_TRUE(b) << when << ": " << button;
+      EXPECT_LE(b->max.x, w->max.x) << when << ": " << button << " is cut by the window's right edge";
+    }
   };
   inside("first use");
-  d.ui.io().DisplaySize = ImVec2(800.0f, 480.0f);  // smaller than its first size in both ways
-  d.ui.frames(3, d.draw);
-  inside("display shrunk");
-  d.ui.frame([&] {
-    ImGui::SetWindowPos("###Compare scenarios", ImVec2(700.0f, 400.0f));  // dragged off the right bottom
-    d.draw();
+  ui.frame([&] {
+    ImGui::SetWindowPos("###Compare scenarios", ImVec2(500.0f, 300.0f));  // dragged off the right bottom
+    draw();
   });
-  d.ui.frames(2, d.draw);
+  ui.frames(2, draw);
   inside("dragged off");
 }
 
