@@ -219,8 +219,13 @@ ChartResult endChart() {
   m.n_x = std::max(n_x, 1);
   m.log = log;
   double ylo = 0, yhi = 1;
-  detail::fitRange(lo, hi, g.style, &ylo, &yhi);
-  g.yticks = niceTicks(ylo, yhi, g.style.y_ticks, log);
+  // Short charts get fewer y intervals, so their labels (a line high) do not overlap:
+  // the plot's height roughly, less the title, a legend row and the x labels.
+  Style fit = g.style;
+  const float plot_h = fr.GetHeight() - 3.0f * (line_h + st.ItemSpacing.y) - 4.0f;
+  fit.y_ticks = std::clamp(static_cast<int>(plot_h / (line_h * 1.6f)), 1, std::max(1, g.style.y_ticks));
+  detail::fitRange(lo, hi, fit, &ylo, &yhi);
+  g.yticks = niceTicks(ylo, yhi, fit.y_ticks, log);
   const double ystep = g.yticks.size() >= 2 ? g.yticks[1] - g.yticks[0] : 0.0;
   m.y0 = log ? std::log10(ylo) : ylo;
   m.y1 = log ? std::log10(yhi) : yhi;
@@ -275,8 +280,10 @@ ChartResult endChart() {
     dl->AddLine(ImVec2(pr.Min.x, y), ImVec2(pr.Max.x, y), col_grid);
     std::snprintf(lab, sizeof lab, "%s", formatTick(t, g.unit, log ? t : ystep).c_str());
     const ImVec2 ts = ImGui::CalcTextSize(lab);
-    const float ty = std::clamp(y - ts.y * 0.5f, fr.Min.y, fr.Max.y - ts.y);
+    // Not below the plot's bottom edge: the first x label sits there, under the gutter.
+    const float ty = std::max(fr.Min.y, std::min(y - ts.y * 0.5f, pr.Max.y - ts.y));
     dl->AddText(ImVec2(pr.Min.x - 4.0f - ts.x, ty), col_dim, lab);
+    g.info.axis_labels.push_back({ImVec2(pr.Min.x - 4.0f - ts.x, ty), ImVec2(pr.Min.x - 4.0f, ty + ts.y)});
   }
   computeXTicks(m);
   for (const detail::XTick& t : g.xticks) {
@@ -285,6 +292,7 @@ ChartResult endChart() {
     const float w = ImGui::CalcTextSize(t.text).x;
     const float tx = std::clamp(x - w * 0.5f, fr.Min.x, fr.Max.x - w);
     dl->AddText(ImVec2(tx, pr.Max.y + 2.0f), col_dim, t.text);
+    g.info.axis_labels.push_back({ImVec2(tx, pr.Max.y + 2.0f), ImVec2(tx + w, pr.Max.y + 2.0f + line_h)});
   }
 
   // Data, clipped to the plot. Fills first, then dashed lines under solid ones.

@@ -93,6 +93,10 @@ struct ChartInfo {
   bool visible = false;  // beginChart returned true
   int future = -1;       // future(x_from) of the chart, -1 when none
   int projection = -1;   // projection(x_from), -1 when none
+  struct Box {
+    ImVec2 min, max;
+  };
+  std::vector<Box> axis_labels;  // every y and x label drawn, for tests that they do not collide
 };
 // The most recent chart's layout and range (updated by endChart, or by a clipped beginChart).
 const ChartInfo& lastChart();

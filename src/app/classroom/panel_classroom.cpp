@@ -41,13 +41,23 @@ int classroomFutureFrom(const AppState& state) {
   return -1;
 }
 
-void highlightChart(const AppState& state, UiState& ui, const char* chart_id) {
+namespace {
+float frameThickness() { return std::max(3.0f, std::round(em() * 0.2f)); }
+}  // namespace
+
+float chartHighlightInset(const AppState& state, const char* chart_id) {
+  if (!storyHighlightsChart(state, chart_id)) return 0.0f;
+  return frameThickness() + std::max(2.0f, std::round(em() * 0.25f));  // the frame and a gap
+}
+
+void highlightChart(const AppState& state, UiState& ui, const char* chart_id, ImVec2 min, ImVec2 max) {
   if (!storyHighlightsChart(state, chart_id)) return;
-  const float t = std::max(3.0f, std::round(em() * 0.2f));
-  const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+  const float t = frameThickness();
   ImGui::GetWindowDrawList()->AddRect(ImVec2(min.x + t * 0.5f, min.y + t * 0.5f),
                                       ImVec2(max.x - t * 0.5f, max.y - t * 0.5f),
                                       ImGui::ColorConvertFloat4ToU32(highlightColor(state.ui.theme)), t, 0, t);
+  probeRect((std::string("chart/") + chart_id + "/frame").c_str(), ImVec2(min.x + t, min.y + t),
+            ImVec2(max.x - t, max.y - t));  // the frame's inner edge
   ViewState& v = ui.view;
   if (v.scroll_to_chart &&
       state.runs.frame <= v.scroll_frame + 1) {  // the card's first chart comes into view (the grid may scroll)

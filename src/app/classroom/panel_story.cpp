@@ -16,6 +16,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <string>
 
 namespace cp::app {
@@ -172,7 +173,63 @@ void drawCardBody(const AppState& state, UiState& ui, const cp::StoryCard* card,
   ImGui::PopTextWrapPos();
 }
 
+// printf-style `format` (a translated line) with one string.
+std::string printed(const char* format, const std::string& arg) {
+  const int n = std::snprintf(nullptr, 0, format, arg.c_str());
+  std::string out(static_cast<size_t>(std::max(n, 0)), '\0');
+  std::snprintf(out.data(), out.size() + 1, format, arg.c_str());
+  return out;
+}
+
+// The height drawStoryBar takes at the current font in `width`, following its layout; where
+// a line may go beside another, it is counted on a line of its own (it fits, or it is near).
+float storyBarHeight(const AppState& state, const UiState& ui, float width) {
+  const cp::StoryCard* card = storyCard(state);
+  const ImGuiStyle& st = ImGui::GetStyle();
+  const float pad = std::round(em() * 0.5f), wrap = width - pad * 2.6f, sp = st.ItemSpacing.y;
+  const auto wrapped = [&](const char* text) { return ImGui::CalcTextSize(text, nullptr, false, wrap).y + sp; };
+  float h = pad * 0.5f + sp;
+  pushLarge(ui);
+  const char* title = card ? tr(card->title) : tr(state.classroom.story.story->name);
+  const float where_w = ImGui::CalcTextSize(position(state).c_str()).x;
+  const bool one_line = ImGui::CalcTextSize(title).x <= wrap - where_w - em();
+  h += one_line ? ImGui::GetTextLineHeight() + sp : ImGui::GetTextLineHeight() + sp + wrapped(title);
+  ImGui::PopFont();
+  h += wrapped(card ? tr(card->text) : tr(state.classroom.story.story->description));
+  if (card) {
+    if (!card->charts.empty() && !ui.presenter) h += wrapped(printed(tr("Look at: %s"), chartTitles(*card)).c_str());
+    if (!card->levers.empty())
+      h += wrapped(printed(tr("Levers (framed on the left): %s"), leverLabels(state, *card)).c_str());
+  } else {
+    h += wrapped(tr("Press Start or the Right arrow key for the first card."));
+  }
+  h += ImGui::GetFrameHeight() + sp;  // the buttons
+  if (card && !card->try_levers.empty()) {
+    std::vector<std::string> labels;
+    for (const std::string& t : card->try_levers) labels.push_back(storyTryLabel(state, t));
+    h += wrapped(joined(labels, "; ").c_str());
+  }
+  if (card) h += ImGui::GetTextLineHeight() + sp;  // the sources
+  return h + pad * 0.5f + sp * 2.0f;
+}
+
 }  // namespace
+
+void drawStoryColumn(const AppState& state, UiState& ui, ImVec2 size) {
+  ImGui::BeginChild("##storyColumn", size, false);
+  // The largest face (of a few steps) at which the card fits the column: longer languages
+  // and long cards get a slightly smaller one instead of being cut at the bottom.
+  const float avail = ImGui::GetContentRegionAvail().y, width = ImGui::GetContentRegionAvail().x;
+  float scale = 1.0f;
+  for (; scale > 0.6f; scale -= 0.03f) {
+    ImGui::SetWindowFontScale(scale);
+    if (ImGui::GetFrameHeightWithSpacing() + storyBarHeight(state, ui, width) + em() * 0.5f <= avail) break;
+  }
+  drawScrubber(state, ui);  // no header line: the card is what the room reads
+  drawStoryBar(state, ui);
+  ImGui::SetWindowFontScale(1.0f);
+  ImGui::EndChild();
+}
 
 void drawStoryBar(const AppState& state, UiState& ui) {
   if (!storyActive(state)) return;

@@ -321,7 +321,9 @@ void scoreCell(const AppState& state, const cp::Team& team, const cp::RoundScore
   ImGui::EndTooltip();
 }
 
-void drawScoreboard(const AppState& state, UiState& ui) {
+// `full_drivers`: the last column says what moved each team with its figures, wrapped (else
+// the objective's name, the figures on hover).
+void drawScoreboard(const AppState& state, UiState& ui, bool full_drivers) {
   const cp::Workshop& w = workshopOf(state);
   const WorkshopState& ws = state.classroom.workshop;
   const cp::Scoreboard* board = workshopBoard(state);
@@ -357,8 +359,9 @@ void drawScoreboard(const AppState& state, UiState& ui) {
     ImGui::TableSetupColumn(h.c_str(), ImGuiTableColumnFlags_WidthFixed, score_w);
   }
   ImGui::TableSetupColumn(tr("Total"), ImGuiTableColumnFlags_WidthFixed, score_w);
+  // The round first: a narrow column cuts the end of its heading.
   const std::string driver_head =
-      played > 0 ? trf("What moved it most, round {}", played) : std::string(tr("What moved it most"));
+      played > 0 ? trf("Round {}: what moved it most", played) : std::string(tr("What moved it most"));
   ImGui::TableSetupColumn(driver_head.c_str(), ImGuiTableColumnFlags_WidthStretch, 1.0f);
   ImGui::TableHeadersRow();
   // Ranked by total once a round is played; before that in the workshop's order.
@@ -400,17 +403,27 @@ void drawScoreboard(const AppState& state, UiState& ui) {
     ImGui::TableNextColumn();
     if (ts && played > 0) {
       const std::string driver = roundDriver(w, ws.session, *ts, played);
-      ImGui::TextDisabled("%s", chart::elided(driver, ImGui::GetContentRegionAvail().x).c_str());
+      const bool name_only = !full_drivers || ImGui::GetContentRegionAvail().x < em() * 16.0f;
+      const std::string shown = name_only ? roundDriverName(w, ws.session, *ts, played) : driver;
+      ImGui::PushStyleColor(ImGuiCol_Text, dimColor());
+      if (ui.presenter)  // one line a team, so the board fits beside a chart
+        ImGui::TextUnformatted(chart::elided(shown, ImGui::GetContentRegionAvail().x).c_str());
+      else
+        ImGui::TextWrapped("%s", shown.c_str());
+      ImGui::PopStyleColor();
       probeItem("workshop/driver");
-      itemTooltip(driver.c_str());
+      if (name_only) itemTooltip(driver.c_str());
     }
     ImGui::PopID();
   }
   ImGui::EndTable();
   probeItem("workshop/board");
-  ImGui::PushStyleColor(ImGuiCol_Text, dimColor());  // wrapped: longer in some languages
+  ImGui::PushStyleColor(ImGuiCol_Text, dimColor());                               // wrapped: longer in some languages
+  ImFont* small = ui.presenter && ui.fonts.regular ? ui.fonts.regular : nullptr;  // a note, not for the room
+  if (small) ImGui::PushFont(small);
   ImGui::TextWrapped("%s",
                      tr("Ranked by total; points vs. the run where nobody moved; hover a score for each objective."));
+  if (small) ImGui::PopFont();
   ImGui::PopStyleColor();
   probeItem("workshop/board_legend");
 }
@@ -453,35 +466,44 @@ void drawMoveHistory(const AppState& state, UiState& ui) {
 float workshopResultsHeight(const AppState& state) {
   if (!workshopActive(state)) return 0.0f;
   const int rows = static_cast<int>(workshopOf(state).teams.size()) + 5;  // title, header, teams, legend, margins
-  return (ImGui::GetTextLineHeightWithSpacing() + ImGui::GetStyle().CellPadding.y * 2.0f) * static_cast<float>(rows);
+  const float estimate =
+      (ImGui::GetTextLineHeightWithSpacing() + ImGui::GetStyle().CellPadding.y * 2.0f) * static_cast<float>(rows);
+  // Wrapped explanations and a wrapped footnote (longer languages) take more: as last drawn.
+  return std::max(estimate, state.ui.view.workshop_results_h);
 }
 
 void drawWorkshopResults(const AppState& state, UiState& ui) {
   if (!workshopActive(state)) return;
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   // Presenter mode: the scoreboard takes the width (its last column says what moved each team).
-  const bool side_by_side = avail.x > em() * 40.0f && !ui.presenter;
   if (ui.presenter) {
-    drawScoreboard(state, ui);
+    const float top = ImGui::GetCursorPosY();
+    drawScoreboard(state, ui, false);  // no height for more lines
+    ui.view.workshop_results_h = ImGui::GetCursorPosY() - top + ImGui::GetStyle().ItemSpacing.y;
     return;
   }
-  // The board gets 60% of the width, or what its columns need (long team names in some
-  // languages) while the moves keep 14 em.
-  float need = 0.0f;
-  if (side_by_side) {
-    const cp::Workshop& w = workshopOf(state);
-    float team_w = 0.0f;
-    for (const cp::Team& t : w.teams) team_w = std::max(team_w, ImGui::CalcTextSize(tr(t.name)).x);
-    const int cols = 4 + w.rounds;
-    need = ImGui::CalcTextSize("#9").x + team_w + static_cast<float>(w.rounds + 1) * ImGui::CalcTextSize("+100.0").x +
-           em() * 8.0f + ImGui::GetStyle().CellPadding.x * 2.0f * static_cast<float>(cols);
-  }
+  // What the board's columns need (long team names in some languages) with `driver` for
+  // its last one, what moved each team.
+  const cp::Workshop& w = workshopOf(state);
+  float team_w = 0.0f;
+  for (const cp::Team& t : w.teams) team_w = std::max(team_w, ImGui::CalcTextSize(tr(t.name)).x);
+  const int cols = 4 + w.rounds;
+  const auto need = [&](float driver) {
+    return ImGui::CalcTextSize("#9").x + team_w + static_cast<float>(w.rounds + 1) * ImGui::CalcTextSize("+100.0").x +
+           driver + ImGui::GetStyle().CellPadding.x * 2.0f * static_cast<float>(cols) + ImGui::GetStyle().ScrollbarSize;
+  };
+  // Beside the moves (which keep 14 em) when the last column keeps 10 em there, else above them.
+  const bool side_by_side = need(em() * 10.0f) <= avail.x - em() * 14.0f;
   const float board_w =
-      side_by_side ? std::floor(std::clamp(need, avail.x * 0.6f, std::max(avail.x * 0.6f, avail.x - em() * 14.0f)))
-                   : 0.0f;
-  ImGui::BeginChild("##board", ImVec2(board_w, side_by_side ? 0.0f : avail.y * 0.6f), false);
-  drawScoreboard(state, ui);
+      side_by_side ? std::floor(std::clamp(need(em() * 26.0f), avail.x * 0.6f, avail.x - em() * 14.0f)) : 0.0f;
+  // Above the moves: every team on one line each, as high as that needs (up to three quarters).
+  const float board_h = side_by_side ? 0.0f : std::min(avail.y * 0.75f, workshopResultsHeight(state));
+  ImGui::BeginChild("##board", ImVec2(board_w, board_h), false);
+  drawScoreboard(state, ui, side_by_side);
+  // The height the board took (wrapped rows): the next frame's charts leave it room.
+  const float board_content = ImGui::GetCursorPosY() + ImGui::GetStyle().ItemSpacing.y;
   ImGui::EndChild();
+  ui.view.workshop_results_h = side_by_side ? board_content : board_content / 0.75f;
   if (side_by_side) ImGui::SameLine();
   ImGui::BeginChild("##moves", ImVec2(0, 0), true);
   drawMoveHistory(state, ui);

@@ -23,6 +23,7 @@
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
+#include <optional>
 
 namespace cp::app {
 
@@ -347,22 +348,51 @@ std::vector<const cp::TeamScore*> rankedTeams(const cp::Scoreboard& board) {
   return out;
 }
 
-std::string roundDriver(const cp::Workshop& w, const cp::WorkshopSession& s, const cp::TeamScore& ts, int round) {
-  if (round < 1 || round > static_cast<int>(ts.rounds.size())) return "";
+namespace {
+
+// What moved a team's points most in a round: the objective (or none) and whether it moved.
+struct Driver {
+  const cp::Objective* objective = nullptr;  // null: no objective moved by 0.05 points
+  const cp::ObjectiveScore* score = nullptr;
+  bool moved = false;
+  const char* none() const { return moved ? tr("no change on its objectives yet") : tr("no move, no change"); }
+};
+
+std::optional<Driver> roundDriverOf(const cp::Workshop& w, const cp::WorkshopSession& s, const cp::TeamScore& ts,
+                                    int round) {
+  if (round < 1 || round > static_cast<int>(ts.rounds.size())) return std::nullopt;
   const cp::Team& team = w.teams[static_cast<size_t>(ts.team)];
   const cp::RoundScore& rs = ts.rounds[static_cast<size_t>(round - 1)];
   size_t best = rs.objectives.size();
   for (size_t o = 0; o < rs.objectives.size() && o < team.objectives.size(); ++o)
     if (best == rs.objectives.size() || std::fabs(rs.objectives[o].points) > std::fabs(rs.objectives[best].points))
       best = o;
-  const bool moved = std::any_of(s.moves.begin(), s.moves.end(),
-                                 [&](const cp::Move& m) { return m.round == round && m.team == team.id; });
-  if (best == rs.objectives.size() || std::fabs(rs.objectives[best].points) < 0.05)
-    return moved ? tr("no change on its objectives yet") : tr("no move, no change");
-  const cp::Objective& obj = team.objectives[best];
-  const cp::ObjectiveScore& os = rs.objectives[best];
+  Driver d;
+  d.moved = std::any_of(s.moves.begin(), s.moves.end(),
+                        [&](const cp::Move& m) { return m.round == round && m.team == team.id; });
+  if (best < rs.objectives.size() && std::fabs(rs.objectives[best].points) >= 0.05) {
+    d.objective = &team.objectives[best];
+    d.score = &rs.objectives[best];
+  }
+  return d;
+}
+
+}  // namespace
+
+std::string roundDriver(const cp::Workshop& w, const cp::WorkshopSession& s, const cp::TeamScore& ts, int round) {
+  const std::optional<Driver> d = roundDriverOf(w, s, ts, round);
+  if (!d) return "";
+  if (!d->objective) return d->none();
+  const cp::Objective& obj = *d->objective;
+  const cp::ObjectiveScore& os = *d->score;
   return trf("{}: {} vs {} ({:+.1f}{})", tr(obj.label), formatObjectiveValue(os.value, obj.metric),
-             formatObjectiveValue(os.baseline, obj.metric), os.points, moved ? "" : tr(", no move of its own"));
+             formatObjectiveValue(os.baseline, obj.metric), os.points, d->moved ? "" : tr(", no move of its own"));
+}
+
+std::string roundDriverName(const cp::Workshop& w, const cp::WorkshopSession& s, const cp::TeamScore& ts, int round) {
+  const std::optional<Driver> d = roundDriverOf(w, s, ts, round);
+  if (!d) return "";
+  return d->objective ? tr(d->objective->label) : d->none();
 }
 
 std::string formatObjectiveValue(double v, const std::string& metric) {

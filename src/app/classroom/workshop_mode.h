@@ -110,6 +110,9 @@ std::vector<const cp::TeamScore*> rankedTeams(const cp::Scoreboard& board);
 // points either way, its value against the run where nobody moved, and whether the team
 // itself moved ("" when the round is not scored).
 std::string roundDriver(const cp::Workshop& w, const cp::WorkshopSession& s, const cp::TeamScore& ts, int round);
+// Its short form for a projector: the objective's name only, or what roundDriver says when
+// none moved.
+std::string roundDriverName(const cp::Workshop& w, const cp::WorkshopSession& s, const cp::TeamScore& ts, int round);
 
 // The report as Markdown: standings, points per objective and round, moves per round with
 // the equivalent command line, and the chart pictures (`images`: chart title, file name).

@@ -56,6 +56,7 @@ struct ViewState {
   std::uint64_t scroll_frame = 0;            // runs.frame when the card changed (later frames ignore the flags)
   std::string compare_export = "scenarios";  // Compare scenarios: export file name (no extension)
   int workshop_team = 0;                     // the workshop team whose tab is open (0 again when a workshop opens)
+  float workshop_results_h = 0.0f;           // the scoreboard's height as last drawn (px), for the charts' share
 };
 
 // What to explain: a KPI card (chart < 0) or series `series` of chart `chart`.

@@ -412,24 +412,25 @@ void drawDashboard(const AppState& state, UiState& ui) {
   ImGui::SameLine();
 
   ImGui::BeginChild("##centre", ImVec2(0, avail.y), false);
-  // A story in presenter mode on a short screen (1280x720): the card beside its charts, so
-  // the charts keep the height (above them they would keep only their legends).
-  if (ui.presenter && storyActive(state) && ImGui::GetContentRegionAvail().y < em() * 30.0f) {
+  // A short screen (1280x720; presenter mode's faces are larger, its em counts fewer): a
+  // story shows the card beside its charts, paged as the card names them, and a workshop
+  // leaves out the KPI cards (its scoreboard is below), so the charts keep their height.
+  const bool short_centre = ImGui::GetContentRegionAvail().y < em() * (ui.presenter ? 30.0f : 46.0f);
+  if (storyActive(state) && short_centre) {
     const ImVec2 a = ImMax(ImGui::GetContentRegionAvail(), ImVec2(1.0f, 1.0f));
-    ImGui::BeginChild("##storyColumn", ImVec2(std::floor(a.x * 0.45f), a.y), false);
-    drawScrubber(state, ui);  // no header line: the card is what the room reads
-    drawStoryBar(state, ui);
-    ImGui::EndChild();
+    drawStoryColumn(state, ui, ImVec2(std::floor(a.x * 0.45f), a.y));
     ImGui::SameLine();
     ImGui::BeginChild("##chartArea", ImVec2(0, a.y), false, ImGuiWindowFlags_NoScrollbar);
-    drawChartGrid(state, ui);
+    probeWindow("charts/area");
+    drawChartPages(state, ui);
     ImGui::EndChild();
     ImGui::EndChild();
     return;
   }
   drawHeader(state, ui);
   drawStoryBar(state, ui);
-  if (!(ui.presenter && (storyActive(state) || workshop))) drawKpiCards(state, ui);  // presenter: room for charts
+  if (!((ui.presenter || short_centre) && (storyActive(state) || workshop)))
+    drawKpiCards(state, ui);  // presenter or short: room for charts
   drawScrubber(state, ui);
   const bool tables = workshop || (ui.windows.tables && !ui.presenter);  // the scoreboard stays in presenter mode
   const float rest = ImGui::GetContentRegionAvail().y;
@@ -437,10 +438,13 @@ void drawDashboard(const AppState& state, UiState& ui) {
   const float splitter_h = std::round(em() * 0.4f);
   float charts_h =
       tables ? std::clamp(std::floor(rest * fraction), em() * 10.0f, std::max(em() * 10.0f, rest - em() * 8.0f)) : rest;
+  // A workshop: the whole scoreboard, while a row of charts stays whole (the grid's rows are
+  // 12 em at least, presenter mode's 7 under a line).
   if (workshop)
-    charts_h = std::max(em() * 10.0f,
-                        std::min(charts_h, rest - splitter_h - workshopResultsHeight(state)));  // whole scoreboard
+    charts_h = std::max(em() * (ui.presenter ? 9.0f : 14.0f),
+                        std::min(charts_h, rest - splitter_h - workshopResultsHeight(state)));
   ImGui::BeginChild("##chartArea", ImVec2(0, charts_h), false, ImGuiWindowFlags_NoScrollbar);
+  probeWindow("charts/area");
   drawChartGrid(state, ui);
   ImGui::EndChild();
   if (tables) {

@@ -27,6 +27,7 @@
 #include <algorithm>
 #include <cfloat>
 #include <cmath>
+#include <cstdio>
 #include <string>
 #include <vector>
 
@@ -94,6 +95,14 @@ bool drawChart(const AppState& state, UiState& ui, size_t c, float width, float 
   bool log = ui.view.log_scale[c] != 0;
   const std::string probe = std::string("chart/") + spec.id;
 
+  // A chart the story card names is drawn inside its frame, so the frame covers no text.
+  const ImVec2 cell = ImGui::GetCursorScreenPos();
+  const ImVec2 cell_max(cell.x + width, cell.y + height);
+  const float inset = chartHighlightInset(state, spec.id);
+  width -= 2.0f * inset;
+  height -= 2.0f * inset;
+  ImGui::SetCursorScreenPos(ImVec2(cell.x + inset, cell.y + inset));
+
   // The log toggle sits at the chart's top right; submitted first so it wins the hover.
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   // Only where the title leaves room for it (else it would cover the title; the enlarged view has one).
@@ -142,7 +151,11 @@ bool drawChart(const AppState& state, UiState& ui, size_t c, float width, float 
       itemTooltip(tr("Click to enlarge"));
     }
   }
-  highlightChart(state, ui, spec.id);  // the story card names this chart (also when scrolled out of view)
+  if (inset > 0.0f) {                                    // the whole cell, frame included, for the layout
+    highlightChart(state, ui, spec.id, cell, cell_max);  // also when scrolled out of view
+    ImGui::SetCursorScreenPos(cell);
+    ImGui::Dummy(ImVec2(cell_max.x - cell.x, cell_max.y - cell.y));
+  }
   return clicked;
 }
 
@@ -264,10 +277,16 @@ void drawPresenterRow(const AppState& state, UiState& ui, const std::vector<size
                     : page > 0  ? ""
                     : bands     ? tr(", widest bands first")
                                 : tr(", changed most first");
-  if (last - first > 1)
-    ImGui::TextDisabled(tr("charts %d-%d of %d%s"), first + 1, last, n, why);
-  else
-    ImGui::TextDisabled(tr("chart %d of %d%s"), first + 1, n, why);
+  // Which charts, with why they come first when the line has room for it.
+  char page_text[160];
+  for (const char* reason : {why, ""}) {
+    if (last - first > 1)
+      std::snprintf(page_text, sizeof page_text, tr("charts %d-%d of %d%s"), first + 1, last, n, reason);
+    else
+      std::snprintf(page_text, sizeof page_text, tr("chart %d of %d%s"), first + 1, n, reason);
+    if (ImGui::CalcTextSize(page_text).x <= ImGui::GetContentRegionAvail().x) break;
+  }
+  ImGui::TextDisabled("%s", page_text);
   probeItem("charts/page");
   // How to read them, at the line's right end when it fits (the header leaves it out here).
   const char* legend = tr("solid: your changes   dashed: as loaded");
@@ -298,17 +317,32 @@ void drawPresenterRow(const AppState& state, UiState& ui, const std::vector<size
 
 }  // namespace
 
-void drawChartGrid(const AppState& state, UiState& ui) {
+namespace {
+
+// Charts to draw (0: none yet); the log toggles sized to the specs.
+size_t prepareCharts(const AppState& state, UiState& ui) {
   const size_t n = std::min(chartSpecs().size(), state.dash.charts.size());
-  if (n == 0) return;
   for (size_t c = ui.view.log_scale.size(); c < chartSpecs().size(); ++c)
     ui.view.log_scale.push_back(chartSpecs()[c].log ? 1 : 0);
+  return n;
+}
+
+}  // namespace
+
+void drawChartPages(const AppState& state, UiState& ui) {
+  if (prepareCharts(state, ui) == 0) return;
   drawUncertaintyBar(state, ui);
-  const std::vector<size_t> order = chartOrder(state);
+  drawPresenterRow(state, ui, chartOrder(state));
+}
+
+void drawChartGrid(const AppState& state, UiState& ui) {
   if (ui.presenter) {
-    drawPresenterRow(state, ui, order);
+    drawChartPages(state, ui);
     return;
   }
+  if (prepareCharts(state, ui) == 0) return;
+  drawUncertaintyBar(state, ui);
+  const std::vector<size_t> order = chartOrder(state);
   const ImGuiStyle& style = ImGui::GetStyle();
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   const float min_chart_w = em() * 21.0f;

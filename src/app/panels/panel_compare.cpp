@@ -1,5 +1,5 @@
 // The Compare scenarios window (View > Compare scenarios): pick scenario files (the
-// library beside the open scenario by default), see their KPIs in the scrubber's month as
+// library beside the open scenario by default), see their KPIs in the month slider's month as
 // a table and one chosen series of each as small multiples; export CSV and PNG.
 #include "app/panels/panels.h"
 
@@ -22,7 +22,14 @@ namespace cp::app {
 namespace {
 
 void drawFilePicker(const AppState& state, UiState& ui, const CompareScenarios& c) {
-  ImGui::BeginChild("##compareFiles", ImVec2(em() * 16.0f, 0), true);
+  // As wide as the longest file name (a third of the window at most; longer ones scroll).
+  const ImGuiStyle& st = ImGui::GetStyle();
+  float names = ImGui::CalcTextSize(tr("Scenarios")).x;
+  for (const std::string& f : c.files) names = std::max(names, ImGui::CalcTextSize(fileName(f).c_str()).x);
+  const float width =
+      ImGui::GetFrameHeight() + st.ItemInnerSpacing.x + names + 2.0f * st.WindowPadding.x + st.ScrollbarSize + 2.0f;
+  ImGui::BeginChild("##compareFiles", ImVec2(std::min(width, ImGui::GetContentRegionAvail().x / 3.0f), 0), true,
+                    ImGuiWindowFlags_HorizontalScrollbar);
   ImGui::TextDisabled("%s", tr("Scenarios"));
   for (size_t i = 0; i < c.files.size(); ++i) {
     bool on = c.picked[i] != 0;
@@ -124,19 +131,25 @@ void drawCompareWindow(const AppState& state, UiState& ui) {
   if (!ui.windows.compare_scenarios || !hasScenario(state.doc)) return;
   const CompareScenarios& c = state.compare;
   if (!compareListedFor(c, state.scenario_path)) return;  // update() lists and runs the files first
-  ImGui::SetNextWindowSize(ImVec2(em() * 70.0f, em() * 44.0f), ImGuiCond_FirstUseEver);
+  fitNextWindowToViewport("###Compare scenarios", ImVec2(em() * 70.0f, em() * 44.0f));
   ImGui::SetNextWindowBgAlpha(1.0f);  // a window of its own, not a veil over the charts
   if (!ImGui::Begin(trId("Compare scenarios", "###Compare scenarios"), &ui.windows.compare_scenarios)) {
     ImGui::End();
     return;
   }
   const ImVec2 win_min = ImGui::GetWindowPos(), win_size = ImGui::GetWindowSize();
+  probeWindow("compare/window");
   drawFilePicker(state, ui, c);
   ImGui::SameLine();
   ImGui::BeginChild("##compareBody", ImVec2(0, 0), false);
   const int month = state.dash.months.start + ui.view.month;
-  ImGui::Text(tr("KPIs in %s (the scrubber's month)"), state.dash.months.label(ui.view.month));
+  ImGui::Text(tr("KPIs in %s (move the month slider to change)"), state.dash.months.label(ui.view.month));
+  // The export line beside the heading when it fits (longer in some languages), else under it.
+  const ImGuiStyle& st = ImGui::GetStyle();
+  const float export_w = ImGui::CalcTextSize(tr("  Export:")).x + em() * 9.0f + ImGui::CalcTextSize(tr("CSV")).x +
+                         ImGui::CalcTextSize(tr("PNG")).x + 4.0f * (st.ItemSpacing.x + st.FramePadding.x * 2.0f);
   ImGui::SameLine();
+  if (ImGui::GetContentRegionAvail().x < export_w) ImGui::NewLine();
   ImGui::TextDisabled("%s", tr("  Export:"));
   ImGui::SameLine();
   ImGui::SetNextItemWidth(em() * 9.0f);

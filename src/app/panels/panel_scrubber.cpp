@@ -24,9 +24,18 @@ void drawScrubber(const AppState& state, UiState& ui) {
   if (ImGui::ArrowButton("##prev", ImGuiDir_Left)) t = std::max(0, t - 1);
   probeItem("scrubber/prev");
   ImGui::SameLine();
+  // The month beside the slider, not on it: the handle (wide in presenter mode) would cover
+  // it as it passes. A fixed width, so the slider does not jump from month to month.
+  float label_w = 0.0f;
+  for (int i = 0; i < months.count(); ++i) label_w = std::max(label_w, ImGui::CalcTextSize(months.label(i)).x);
+  const float label_x = ImGui::GetCursorPosX();
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted(months.label(t));
+  probeItem("scrubber/label");
+  ImGui::SameLine(label_x + label_w + em() * 0.5f);
   const float next_w = ImGui::GetFrameHeight();
   ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - next_w - ImGui::GetStyle().ItemSpacing.x);
-  ImGui::SliderInt("##month", &t, 0, months.count() - 1, months.label(t), ImGuiSliderFlags_AlwaysClamp);
+  ImGui::SliderInt("##month", &t, 0, months.count() - 1, "", ImGuiSliderFlags_AlwaysClamp);
   probeItem("scrubber");
   itemTooltip(
       tr("The month the cards and tables show; charts mark it with a vertical line. "

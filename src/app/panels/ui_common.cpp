@@ -1,5 +1,8 @@
 #include "app/panels/ui_common.h"
 
+#include <imgui_internal.h>  // FindWindowByName: the window's size and place last frame
+
+#include <algorithm>
 #include <filesystem>
 
 namespace cp::app {
@@ -52,6 +55,22 @@ void itemTooltip(const char* text) {
 }
 
 float em() { return ImGui::GetFontSize(); }
+
+void fitNextWindowToViewport(const char* name, ImVec2 size) {
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  const ImVec2 lo = vp->WorkPos, room = ImMax(vp->WorkSize, ImVec2(1.0f, 1.0f));
+  const float margin = std::min(em(), std::min(room.x, room.y) * 0.05f);
+  ImGui::SetNextWindowPos(ImVec2(lo.x + margin, lo.y + margin), ImGuiCond_FirstUseEver);
+  ImGui::SetNextWindowSize(ImMin(size, ImVec2(room.x - 2.0f * margin, room.y - 2.0f * margin)), ImGuiCond_FirstUseEver);
+  ImGui::SetNextWindowSizeConstraints(ImVec2(0.0f, 0.0f), room);  // resizing stops at the display's edges
+  const ImGuiWindow* w = ImGui::FindWindowByName(name);
+  if (!w) return;
+  const ImVec2 fit = ImMin(w->SizeFull, room);
+  if (fit.x != w->SizeFull.x || fit.y != w->SizeFull.y) ImGui::SetNextWindowSize(fit, ImGuiCond_Always);
+  const ImVec2 pos(std::clamp(w->Pos.x, lo.x, lo.x + room.x - fit.x),
+                   std::clamp(w->Pos.y, lo.y, lo.y + room.y - fit.y));
+  if (pos.x != w->Pos.x || pos.y != w->Pos.y) ImGui::SetNextWindowPos(pos, ImGuiCond_Always);
+}
 
 std::string fileName(const std::string& path) {
   const std::string name = std::filesystem::path(path).filename().string();

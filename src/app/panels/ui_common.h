@@ -28,6 +28,11 @@ void pushLarge(const UiState& ui);  // KPI values: large bold
 void itemTooltip(const char* text);
 float em();  // current font size in pixels
 
+// Before Begin(name): the window's first size is `size` at most the display's work area,
+// and a window larger than the display or partly off it (dragged, or saved on a larger
+// screen) is shrunk and moved back inside; its content scrolls.
+void fitNextWindowToViewport(const char* name, ImVec2 size);
+
 std::string fileName(const std::string& path);
 
 }  // namespace cp::app

@@ -23,4 +23,14 @@ void probeItem(const char* name) {
   g_probe_fn(g_probe_user, name, min, max);
 }
 
+void probeRect(const char* name, const ImVec2& min, const ImVec2& max) {
+  if (g_probe_fn) g_probe_fn(g_probe_user, name, min, max);
+}
+
+void probeWindow(const char* name) {
+  if (!g_probe_fn) return;
+  const ImVec2 pos = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
+  g_probe_fn(g_probe_user, name, pos, ImVec2(pos.x + size.x, pos.y + size.y));
+}
+
 }  // namespace cp::app

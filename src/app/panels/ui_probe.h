@@ -19,5 +19,9 @@ void setItemProbe(ItemProbeFn fn, void* user);
 
 // Reports ImGui's last item (GetItemRectMin/Max) under `name` to the recorder.
 void probeItem(const char* name);
+// Reports a rectangle that is no item (a window, a frame drawn around an item) under `name`.
+void probeRect(const char* name, const ImVec2& min, const ImVec2& max);
+// Reports the current window's (or child's) rectangle: what of its content can be seen.
+void probeWindow(const char* name);
 
 }  // namespace cp::app

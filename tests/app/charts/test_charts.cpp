@@ -437,6 +437,38 @@ TEST_F(ChartUi, XAxisShowsYearsForLongSpansAndMonthsForShort) {
   EXPECT_STREQ(ticks[0].text, xl[static_cast<size_t>(ticks[0].i)]);  // full "YYYY-MM"
 }
 
+// A run starting in January puts the first x label under the y gutter: the lowest y label
+// ("0", "10k" on a log axis) must stay above it, at every height a chart gets.
+TEST_F(ChartUi, AxisLabelsNeverOverlap) {
+  const std::vector<std::string> labels = monthLabels(2022, 1, 108);
+  const std::vector<const char*> xl = cstrs(labels);
+  std::vector<double> ys(108);
+  for (size_t i = 0; i < ys.size(); ++i) ys[i] = 1e4 * (1.0 + static_cast<double>(i));
+  for (bool log : {false, true})
+    for (float height : {120.0f, 200.0f, 400.0f}) {
+      std::vector<cp::chart::detail::ChartInfo::Box> boxes;
+      frame([&] {
+        cp::chart::Style style;
+        style.height = height;
+        style.log_y = log;
+        if (cp::chart::beginChart("ticks", "Compute", cp::chart::Unit::None, xl.data(), 108, style)) {
+          cp::chart::line("y", ys.data(), 108);
+          cp::chart::endChart();
+          boxes = cp::chart::detail::lastChart().axis_labels;
+        }
+      });
+      ASSERT_GE(boxes.size(), 4u);
+      for (size_t a = 0; a < boxes.size(); ++a)
+        for (size_t b = a + 1; b < boxes.size(); ++b) {
+          const auto &p = boxes[a], &q = boxes[b];
+          const bool overlap = p.min.x < q.max.x && q.min.x < p.max.x && p.min.y < q.max.y && q.min.y < p.max.y;
+          EXPECT_FALSE(overlap) << (log ? "log" : "linear") << " height " << height << ": labels " << a << " and " << b
+                                << " at x " << p.min.x << ".." << p.max.x << " y " << p.min.y << ".." << p.max.y
+                                << " and x " << q.min.x << ".." << q.max.x << " y " << q.min.y << ".." << q.max.y;
+        }
+    }
+}
+
 TEST_F(ChartUi, ThreeHundredPointsEightSeriesWellUnderAMillisecond) {
   const int n = 300, k = 8;
   const std::vector<std::string> labels = monthLabels(2020, 1, n);

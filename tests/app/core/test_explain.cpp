@@ -225,6 +225,42 @@ TEST(CompareScenarios, KpisOfEachPickedFileAndCsv) {
   EXPECT_EQ(c.series_values[base].at(static_cast<size_t>(d.monthIndex("2027-12"))), d.kpi("china_train", true));
 }
 
+// A projector's 1280x720 (here a display smaller than the window's first size) shows the
+// whole window: it is sized and moved inside the display and scrolls inside instead.
+TEST(CompareScenarios, WindowStaysInsideTheDisplay) {
+  ImGuiHarness::Options small;
+  small.display_size = ImVec2(800.0f, 480.0f);  // smaller than its first size both ways
+  ImGuiHarness ui(small);
+  AppState state;
+  const ImGuiHarness::DrawFn draw = [&] { updateAndDraw(state); };
+  state.scenario_path = baselinePath();
+  loadScenario(state);
+  waitForRuns(state);
+  state.ui.windows.compare_scenarios = true;
+  ui.frames(3, draw);
+  auto inside = [&](const char* when) {
+    const auto w = ui.itemRect("compare/window");
+    ASSERT_TRUE(w) << when;
+    EXPECT_GE(w->min.x, 0.0f) << when;
+    EXPECT_GE(w->min.y, 0.0f) << when;
+    EXPECT_LE(w->max.x, small.display_size.x) << when << ": right edge " << w->max.x;
+    EXPECT_LE(w->max.y, small.display_size.y) << when << ": bottom edge " << w->max.y;
+    // Its export buttons too, beside the heading or under it when that is long.
+    for (const char* button : {"compare/csv", "compare/png"}) {
+      const auto b = ui.itemRect(button);
+      ASSERT_TRUE(b) << when << ": " << button;
+      EXPECT_LE(b->max.x, w->max.x) << when << ": " << button << " is cut by the window's right edge";
+    }
+  };
+  inside("first use");
+  ui.frame([&] {
+    ImGui::SetWindowPos("###Compare scenarios", ImVec2(500.0f, 300.0f));  // dragged off the right bottom
+    draw();
+  });
+  ui.frames(2, draw);
+  inside("dragged off");
+}
+
 TEST(ExplainTab, ExportsWriteCsvAndAskForACroppedPng) {
   DashboardFixture d;
   openExplain(d, {"us.remote_access_control=on@2026-01", "cn.hbm_access=1.5@2026-01"});

@@ -145,6 +145,18 @@ TEST(Dashboard, ScrubberMovesTheMonthTheCardsShow) {
   EXPECT_EQ(d.state.ui.view.month, 1);
 }
 
+// The month is written beside the slider, where its handle cannot cover it, wherever it is.
+TEST(Dashboard, ScrubberHandleNeverCoversTheMonth) {
+  DashboardFixture d;
+  for (int month : {0, d.state.dash.months.count() / 2, d.state.dash.months.count() - 1}) {
+    d.state.ui.view.month = month;
+    d.ui.frame(d.draw);
+    const auto label = d.ui.itemRect("scrubber/label"), slider = d.ui.itemRect("scrubber");
+    ASSERT_TRUE(label && slider);
+    EXPECT_LE(label->max.x, slider->min.x) << "month " << month;
+  }
+}
+
 TEST(Dashboard, ChartClickEnlargesAndEscapeCloses) {
   DashboardFixture d;
   ASSERT_TRUE(d.ui.clickItem("chart/compute_by_bloc", d.draw));
