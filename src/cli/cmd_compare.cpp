@@ -147,10 +147,8 @@ Command addCompare(CLI::App& app) {
       buf << fmt::format("{:<38} {:<{}} {:>14} {:>14} {:>14} {:>9}\n", i18n::tr("series"), i18n::tr("window"),
                          window_width, "A", "B", "B - A", i18n::tr("change"));
       for (const Row& row : rows) {
-        auto num = [](std::optional<double> v) {
-          return v ? humanNumber(fmt::format("{:.6g}", *v)) : std::string("-");
-        };
-        const std::string diff = row.a && row.b ? humanNumber(fmt::format("{:+.6g}", *row.b - *row.a)) : "-";
+        auto num = [](std::optional<double> v) { return v ? compactNumber(*v) : std::string("-"); };
+        const std::string diff = row.a && row.b ? compactNumber(*row.b - *row.a, true) : "-";
         const auto pct = percent(row);
         buf << fmt::format("{:<38} {:<{}} {:>14} {:>14} {:>14} {:>9}\n", row.series, humanSpan(row.from, row.to),
                            window_width, num(row.a), num(row.b), diff,

@@ -2,8 +2,11 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <string>
 #include <utility>
+
+#include <fmt/format.h>
 
 #include "engine/month.h"
 #include "i18n/format.h"
@@ -38,6 +41,22 @@ std::string humanLeverValue(const std::string& english) {
     i = j;
   }
   return humanNumber(out);
+}
+
+std::string compactNumber(double v, bool sign) {
+  const double a = std::fabs(v);
+  if (v == 0) return sign ? "+0" : "0";
+  if (!std::isfinite(v) || a < 999.5 || a >= 1e15)  // 0.0543, 21.6, 315; 3.95e+31
+    return humanNumber(sign ? fmt::format("{:+.3g}", v) : fmt::format("{:.3g}", v));
+  int scale = 0;
+  double m = v;
+  while (scale < 4 && std::fabs(m) >= 999.5) {
+    m /= 1000;
+    ++scale;
+  }
+  const int decimals = std::fabs(m) >= 99.95 ? 0 : std::fabs(m) >= 9.995 ? 1 : 2;  // 151, 15.1, 1.51
+  return humanNumber(sign ? fmt::format("{:+.{}f}", m, decimals) : fmt::format("{:.{}f}", m, decimals)) +
+         scaleSuffix(scale);
 }
 
 const char* scaleSuffix(int scale) { return i18n::numberStyle().scales[std::clamp(scale, 0, 4)]; }

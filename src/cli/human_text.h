@@ -23,6 +23,10 @@ const char* scaleSuffix(int scale);
 // A number the engine wrote with an English scale ("$9.0bn", "1.17M", "340k H100e", "$5m")
 // in the language: "$9,0 млрд", "1,17 млн", "340 тис. H100e". English: unchanged.
 std::string humanScaled(const std::string& english);
+// A value for a table people read: three significant digits with a scale word from a
+// thousand up ("26.0M", "-118k", "0.0543", "21.6"; "3.95e+31" past the trillions), signed
+// on request; in the language ("26,0 млн"). Exact values are in the CSV.
+std::string compactNumber(double v, bool sign = false);
 // Characters on screen of UTF-8 text: what a column is padded by (fmt counts the same way).
 std::size_t displayWidth(const std::string& s);
 
