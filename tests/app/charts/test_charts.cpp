@@ -469,6 +469,28 @@ TEST_F(ChartUi, AxisLabelsNeverOverlap) {
     }
 }
 
+// "Chip vendors in China" topped out at 150% when one vendor held all of the market.
+TEST_F(ChartUi, AShareChartEndsAtAHundredPercent) {
+  const std::vector<std::string> labels = monthLabels(2022, 1, 108);
+  const std::vector<const char*> xl = cstrs(labels);
+  std::vector<double> all(108, 1.0), some(108);
+  for (size_t i = 0; i < some.size(); ++i) some[i] = 0.8 * static_cast<double>(i) / 107.0;
+  for (float height : {120.0f, 200.0f, 400.0f}) {
+    double top = 0;
+    frame([&] {
+      cp::chart::Style style;
+      style.height = height;
+      if (cp::chart::beginChart("share", "Chip vendors", cp::chart::Unit::Share, xl.data(), 108, style)) {
+        cp::chart::line("Nvidia", all.data(), 108);
+        cp::chart::line("Huawei", some.data(), 108);
+        cp::chart::endChart();
+        top = cp::chart::detail::lastChart().y_max;
+      }
+    });
+    EXPECT_DOUBLE_EQ(top, 1.0) << "height " << height;
+  }
+}
+
 TEST_F(ChartUi, ThreeHundredPointsEightSeriesWellUnderAMillisecond) {
   const int n = 300, k = 8;
   const std::vector<std::string> labels = monthLabels(2020, 1, n);
