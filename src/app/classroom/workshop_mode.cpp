@@ -442,11 +442,11 @@ std::string workshopReportMarkdown(const cp::Workshop& w, const cp::WorkshopSess
   std::string md = trf("# {}: workshop report\n\n", tr(w.name));
   if (!w.description.empty()) md += tr(w.description) + std::string("\n\n");
   md += trf("Scenario `{}`; {} of {} rounds played, {} months each from {}.\n\n", displayPath(w.scenario_file), played,
-            w.rounds, w.round_months, cp::formatMonth(w.start));
+            w.rounds, w.round_months, displayMonth(w.start));
 
   md += tr("## Standings\n\n| Team |");
   for (int r = 1; r <= played; ++r)
-    md += trf(" Round {} ({} to {}) |", r, cp::formatMonth(w.roundFirst(r)), cp::formatMonth(w.roundLast(r)));
+    md += trf(" Round {} ({} to {}) |", r, displayMonth(w.roundFirst(r)), displayMonth(w.roundLast(r)));
   md += tr(" Total |\n|---|");
   for (int r = 0; r <= played; ++r) md += "---:|";
   md += "\n";
@@ -486,7 +486,7 @@ std::string workshopReportMarkdown(const cp::Workshop& w, const cp::WorkshopSess
 
   md += tr("## Moves\n\n");
   for (int r = 1; r <= played; ++r) {
-    md += trf("### Round {} ({} to {})\n\n", r, cp::formatMonth(w.roundFirst(r)), cp::formatMonth(w.roundLast(r)));
+    md += trf("### Round {} ({} to {})\n\n", r, displayMonth(w.roundFirst(r)), displayMonth(w.roundLast(r)));
     writeMoves(md, w, s.moves, r);
   }
   if (played < w.rounds &&
@@ -503,7 +503,7 @@ std::string workshopReportMarkdown(const cp::Workshop& w, const cp::WorkshopSess
     md +=
         trf("## Charts\n\nAs shown after round {}: solid with the moves, dashed as if nobody had moved; "
             "months after {} are greyed.\n\n",
-            played, cp::formatMonth(played > 0 ? w.roundLast(played) : w.start - 1));
+            played, displayMonth(played > 0 ? w.roundLast(played) : w.start - 1));
     for (const auto& [title, file] : images) md += fmt::format("![{}]({})\n\n", title, file);
   }
   return md;

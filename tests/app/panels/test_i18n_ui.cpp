@@ -230,6 +230,9 @@ TEST_F(UkrainianUi, WorkshopReportCardsAndSlipsReadInUkrainian) {
   EXPECT_NE(report.find("(`my.chip_permit_from`) | ніколи |"), std::string::npos) << report;
   for (const char* english : {"Remote-access (cloud) control", " bn", " units", "share by which", "| on |"})
     EXPECT_EQ(report.find(english), std::string::npos) << english << "\n" << report;
+  // Months as words, except in the command line the report quotes.
+  const std::string prose = report.substr(0, report.find("```sh"));
+  EXPECT_FALSE(std::regex_search(prose, std::regex("[0-9]{4}-[0-9]{2}"))) << prose;
   for (const cp::TeamScore& ts : board->teams) {
     const std::string line = app::roundDriver(w, d.state.classroom.workshop.session, ts, 1);
     EXPECT_FALSE(std::regex_search(line, std::regex("[0-9]\\.[0-9]"))) << line;
