@@ -180,11 +180,12 @@ Command addCheck(CLI::App& app) {
       for (const std::string& l : t.levers) out << " " << l;
       out << (t.levers.empty() ? i18n::tr(" (none: this team plays by negotiating)\n") : "\n");
       for (const Objective& o : t.objectives)
-        out << i18n::trf(
-            "  objective: {}: {} over the round of {} {} {}, {} is better, weight {}{}\n", i18n::tr(o.label),
-            i18n::tr(toString(o.aggregate)), toString(o.scope), o.id, o.metric, i18n::tr(toString(o.better)),
-            humanNumber(fmt::format("{:g}", o.weight)),
-            o.scale > 0 ? i18n::trf(", scale {}", humanNumber(fmt::format("{:g}", o.scale))) : std::string());
+        out << i18n::trf("  objective: {}: {} over the round of {} {} {}, {} is better, weight {}{}\n",
+                         i18n::tr(o.label), i18n::tr(toString(o.aggregate)), toString(o.scope), o.id, o.metric,
+                         i18n::tr(toString(o.better)), humanNumber(fmt::format("{:g}", o.weight)),
+                         o.scale > 0
+                             ? i18n::trf(", scale {}", i18n::english() ? fmt::format("{:g}", o.scale) : human(o.scale))
+                             : std::string());
     }
     return kOk;
   };

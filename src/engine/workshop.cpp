@@ -64,13 +64,14 @@ Workshop build(const json& doc, const std::string& name, const std::string& base
                JsonReader& r) {
   Workshop w;
   w.file = name;
-  r.object(doc, "", {"name", "description", "scenario", "start", "round_months", "rounds", "teams"});
+  r.object(doc, "", {"name", "description", "scenario", "start", "round_months", "rounds", "max_moves", "teams"});
   w.name = r.str(doc, "name", "", true);
   w.description = r.str(doc, "description", "", false);
   const std::string scenario_rel = r.str(doc, "scenario", "", true);
   const auto start = r.month(doc, "start", "", true);
   w.round_months = r.integer(doc, "round_months", "", true, 1, 120).value_or(12);
   w.rounds = r.integer(doc, "rounds", "", true, 1, 50).value_or(1);
+  w.max_moves = r.integer(doc, "max_moves", "", false, 1, 100).value_or(0);
   if (start) w.start = *start;
 
   const bool have_scenario = readScenarioRef(r, scenario_rel, base_dir, limits, w.scenario, w.scenario_file);

@@ -77,6 +77,7 @@ struct Workshop {
   Scenario scenario;
   int start = 0;  // absolute month of round 1's first month
   int round_months = 12, rounds = 1;
+  int max_moves = 0;  // moves per team and round; 0: any number
   std::vector<Team> teams;
 
   int roundFirst(int round) const { return start + (round - 1) * round_months; }
@@ -109,6 +110,9 @@ class MoveError : public LeverError {
 // Empty when the move is allowed: known team, round in range, the team controls the lever,
 // the value parses for the lever (without "@MONTH": the round sets the month).
 std::string checkMove(const Workshop& w, const Move& m);
+// Empty when `m` may join `earlier` (the moves entered before it): one move per lever, team
+// and round, and at most Workshop::max_moves per team and round. Does not run checkMove.
+std::string checkMoveCount(const Workshop& w, const std::vector<Move>& earlier, const Move& m);
 // "ROUND:TEAM:ID=VALUE" (the CLI's --move); throws MoveError.
 Move parseMoveArg(const std::string& text);
 std::string formatMoveArg(const Move& m);
@@ -137,8 +141,9 @@ std::string sessionWorkshopFile(const WorkshopSession& s, const std::string& ses
 // What to store as workshop_path when saving to `session_path`: the workshop file relative
 // to the session file's folder (absolute when no relative path exists).
 std::string workshopPathFor(const std::string& workshop_file, const std::string& session_path);
-// Problems of a session against its workshop: moves not allowed, moves beyond the next
-// round, rounds_played beyond the workshop's rounds. `name` is used in messages.
+// Problems of a session against its workshop: moves not allowed, a second move on a lever
+// in a round, more than max_moves per team and round, moves beyond the next round,
+// rounds_played beyond the workshop's rounds. `name` is used in messages.
 std::vector<Problem> checkSession(const WorkshopSession& s, const Workshop& w, const std::string& name);
 // Undo: drops the moves of the last round played (and any entered after it) and steps
 // rounds_played back by one; with nothing played, drops the moves entered for round 1.

@@ -37,6 +37,24 @@ std::string checkMove(const Workshop& w, const Move& m) {
   return {};
 }
 
+std::string checkMoveCount(const Workshop& w, const std::vector<Move>& earlier, const Move& m) {
+  const std::string at = fmt::format("round {}, team '{}', lever '{}': ", m.round, m.team, m.lever);
+  int same_round = 0;
+  for (const Move& e : earlier) {
+    if (e.round != m.round || e.team != m.team) continue;
+    if (e.lever == m.lever)
+      return at + fmt::format(
+                      "a second move on this lever in round {} (the first sets it to '{}'); one move per "
+                      "lever and round",
+                      m.round, e.value);
+    ++same_round;
+  }
+  if (w.max_moves > 0 && same_round >= w.max_moves)
+    return at + fmt::format("move {} of team '{}' in round {}; the workshop allows {} per team and round",
+                            same_round + 1, m.team, m.round, w.max_moves);
+  return {};
+}
+
 Move parseMoveArg(const std::string& text) {
   const auto bad = [&] {
     return MoveError(
@@ -149,6 +167,10 @@ std::vector<Problem> checkSession(const WorkshopSession& s, const Workshop& w, c
     const std::string p = fmt::format("/moves/{}", i);
     if (std::string why = checkMove(w, m); !why.empty())
       out.push_back({name, p, why});
+    else if (std::string count =
+                 checkMoveCount(w, {s.moves.begin(), s.moves.begin() + static_cast<std::ptrdiff_t>(i)}, m);
+             !count.empty())
+      out.push_back({name, p, count});
     else if (m.round > s.rounds_played + 1)
       out.push_back({name, p + "/round",
                      fmt::format("round {} is not open: {} rounds played, so moves go into round {} at the latest",

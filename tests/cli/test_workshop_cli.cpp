@@ -169,6 +169,47 @@ TEST(CliWorkshop, BadMovesAndFilesExitTwoWithMessages) {
   EXPECT_NE(r.err.find(broken + ": (document): file not found"), std::string::npos) << r.err;
 }
 
+TEST(CliWorkshop, ASecondMoveOnALeverOrOneMoveTooManyIsRefused) {
+  Out r = call({"workshop", "score", race(), "--move", "1:us_gov:us.export_enforcement=0.9", "--move",
+                "1:us_gov:us.export_enforcement=0.2"});
+  EXPECT_EQ(r.code, kUsage);
+  EXPECT_NE(r.err.find("--move: /moves/1: round 1, team 'us_gov', lever 'us.export_enforcement': a second move on "
+                       "this lever in round 1 (the first sets it to '0.9'); one move per lever and round"),
+            std::string::npos)
+      << r.err;
+  // compute_race.json allows two moves per team and round (max_moves), as its guide and slips say.
+  r = call({"workshop", "score", race(), "--move", "1:us_gov:us.export_enforcement=0.9", "--move",
+            "1:us_gov:us.remote_access_control=on", "--move", "1:us_gov:us.remote_access_from=2025-01"});
+  EXPECT_EQ(r.code, kUsage);
+  EXPECT_NE(r.err.find("/moves/2: round 1, team 'us_gov', lever 'us.remote_access_from': move 3 of team 'us_gov' "
+                       "in round 1; the workshop allows 2 per team and round"),
+            std::string::npos)
+      << r.err;
+  // The same lever in another round is a new move.
+  r = call({"workshop", "score", race(), "--move", "1:us_gov:us.export_enforcement=0.9", "--move",
+            "2:us_gov:us.export_enforcement=0.2"});
+  EXPECT_EQ(r.code, kOk) << r.err;
+
+  // A saved session with a repeated lever names the file and the JSON pointer.
+  const std::string session = tempPath("dup.session.json");
+  std::ofstream(session) << R"({"workshop_path": ")" << race() << R"(", "rounds_played": 1, "moves": [
+    {"round": 1, "team": "cn_gov", "lever": "cn.domestic_subsidy", "value": "0.5"},
+    {"round": 1, "team": "cn_gov", "lever": "cn.domestic_subsidy", "value": "0.1"}]})";
+  r = call({"workshop", "score", race(), "--session", session});
+  EXPECT_EQ(r.code, kUsage);
+  EXPECT_NE(r.err.find(session + ": /moves/1: round 1, team 'cn_gov', lever 'cn.domestic_subsidy': a second move"),
+            std::string::npos)
+      << r.err;
+  std::filesystem::remove(session);
+}
+
+TEST(CliWorkshop, CheckInUkrainianWritesTheScaleInWords) {
+  const Out r = call({"--lang", "uk", "workshop", "check", race()});
+  ASSERT_EQ(r.code, kOk) << r.err;
+  EXPECT_EQ(r.out.find("e+09"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("5,00\u00a0млрд"), std::string::npos) << r.out;
+}
+
 TEST(CliWorkshop, CheckListsTeamsLeversAndObjectives) {
   const Out r = call({"workshop", "check", race()});
   ASSERT_EQ(r.code, kOk) << r.err;

@@ -150,6 +150,32 @@ TEST(Workshop, AMoveOnAnotherTeamsLeverIsRejectedNamingTeamAndLever) {
             "its round starts");
 }
 
+TEST(Workshop, OneMovePerLeverAndAtMostMaxMovesPerTeamAndRound) {
+  const Workshop& w = computeRace();
+  EXPECT_EQ(w.max_moves, 2) << "the guide and the move slips say two moves per team and round";
+  const Move first{1, "us_gov", "us.export_enforcement", "0.9"};
+  EXPECT_EQ(checkMoveCount(w, {first}, {1, "us_gov", "us.export_enforcement", "0.2"}),
+            "round 1, team 'us_gov', lever 'us.export_enforcement': a second move on this lever in round 1 (the first "
+            "sets it to '0.9'); one move per lever and round");
+  EXPECT_EQ(checkMoveCount(w, {first}, {2, "us_gov", "us.export_enforcement", "0.2"}), "") << "a new round";
+  EXPECT_EQ(checkMoveCount(w, {first}, {1, "cn_gov", "cn.domestic_subsidy", "0.2"}), "") << "another team";
+  const std::vector<Move> two = {first, {1, "us_gov", "us.remote_access_control", "on"}};
+  EXPECT_EQ(checkMoveCount(w, two, {1, "us_gov", "us.remote_access_from", "2025-01"}),
+            "round 1, team 'us_gov', lever 'us.remote_access_from': move 3 of team 'us_gov' in round 1; the workshop "
+            "allows 2 per team and round");
+  Workshop unlimited = w;
+  unlimited.max_moves = 0;
+  EXPECT_EQ(checkMoveCount(unlimited, two, {1, "us_gov", "us.remote_access_from", "2025-01"}), "");
+
+  const WorkshopSession s{"compute_race.json", {first, {1, "us_gov", "us.export_enforcement", "0.2"}}, 1};
+  std::vector<std::string> got;
+  for (const Problem& p : checkSession(s, w, "s.json")) got.push_back(p.str());
+  EXPECT_EQ(got, std::vector<std::string>{"s.json: /moves/1: " + checkMoveCount(w, {first}, s.moves[1])});
+  const std::vector<std::string> bad = problemsOf(workshop(kUs, R"("start": "2025-01", "round_months": 12, "rounds": 2,
+                                                                 "max_moves": 0)"));
+  EXPECT_EQ(bad, std::vector<std::string>{"inline.json: /max_moves: expected a whole number 1..100, got 0"});
+}
+
 TEST(Workshop, MovesAreDatedLeverSettings) {
   const Workshop& w = computeRace();
   EXPECT_EQ(leverArgs(w, kMoves), kLeverArgs);

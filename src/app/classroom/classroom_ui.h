@@ -21,6 +21,9 @@ void drawClassroomFileMenu(const AppState& state,
                            UiState& ui);  // File menu items: stories, workshops, sessions, report
 // Save workshop session: to the session's file, or through the Save dialog when it has none.
 void requestSaveWorkshopSession(AppState& state);
+// The grey of a handout card's subtitle and footer: at least 4.5:1 on the light theme's
+// window background, so it stays legible when printed.
+ImVec4 handoutMutedText();
 void drawHandoutCard(const AppState& state, UiState& ui);  // a team card over the window while its picture is taken
 void drawStoryBar(const AppState& state, UiState& ui);     // the card, Previous / Next, Try it (story mode)
 // A column of `size` with the month slider and the story bar, at a face with which the card fits.

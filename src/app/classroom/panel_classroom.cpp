@@ -137,6 +137,8 @@ void drawClassroomFileMenu(const AppState& state, UiState& ui) {
 //-----------------------------------------------------------------------------
 
 // A team card over the whole window while its picture is taken (File > Export workshop handouts).
+ImVec4 handoutMutedText() { return ImVec4(0.33f, 0.33f, 0.33f, 1.0f); }  // #545454: 7:1 on #F7F7F7
+
 void drawHandoutCard(const AppState& state, UiState& ui) {
   const int t = state.classroom.handout_pictures.showing;
   if (t < 0 || !workshopActive(state)) return;
@@ -154,8 +156,11 @@ void drawHandoutCard(const AppState& state, UiState& ui) {
     pushLarge(ui);
     ImGui::TextUnformatted(tr(team.name));
     ImGui::PopFont();
+    // Printed on paper: the light theme's disabled grey is too faint, so the card's muted lines
+    // use a darker grey (see handoutMutedText).
+    ImGui::PushStyleColor(ImGuiCol_TextDisabled, handoutMutedText());
     ImGui::TextDisabled(tr("%s: %d rounds of %d months from %s"), tr(w.name), w.rounds, w.round_months,
-                        cp::formatMonth(w.start).c_str());
+                        displayMonth(w.start));
     ImGui::PushTextWrapPos(0.0f);
     ImGui::Separator();
     pushBold(ui);
@@ -194,6 +199,7 @@ void drawHandoutCard(const AppState& state, UiState& ui) {
     }
     ImGui::TextDisabled(
         "%s", tr("Each round your points compare the world you played with the same world in which nobody moved."));
+    ImGui::PopStyleColor();
     probeItem("handout/card");
   }
   ImGui::End();

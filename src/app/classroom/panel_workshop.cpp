@@ -338,8 +338,9 @@ void drawScoreboard(const AppState& state, UiState& ui, bool full_drivers) {
   } else {
     ImGui::TextDisabled("%s", tr("points vs. nobody moving"));
     itemTooltip(
-        tr("Per objective: 100 x weight x the share by which the team beat the run in which nobody "
-           "moved, capped at 100%. Hover a score for each objective."));
+        tr("Per objective: points in proportion to the change against the run in which nobody moved, up to "
+           "100 x weight for a change as large as the objective's scale (or as that run's value). Hover a score "
+           "for each objective."));
   }
   const cp::Scoreboard* shown = board ? board : (ws.board ? &*ws.board : nullptr);
   const int played = shown ? shown->rounds_played : 0;

@@ -6,6 +6,7 @@
 #include "engine/month.h"
 #include "app/core/dashboard_data.h"
 #include "app/core/tr.h"
+#include "i18n/format.h"
 
 #include <fmt/format.h>
 
@@ -60,8 +61,8 @@ std::string leverRangeInWords(const cp::Lever& l) {
   switch (l.kind) {
     case cp::LeverKind::Bool: return tr("on / off");
     case cp::LeverKind::Month:
-      return trf("a month ({} to {}), or never", cp::formatMonth(static_cast<int>(l.min)),
-                 cp::formatMonth(static_cast<int>(l.max)));
+      return trf("a month ({} to {}), or never", displayMonth(static_cast<int>(l.min)),
+                 displayMonth(static_cast<int>(l.max)));
     case cp::LeverKind::Choice: {
       std::string s;
       for (const std::string& o : l.options) s += (s.empty() ? "" : " / ") + o;
@@ -71,8 +72,8 @@ std::string leverRangeInWords(const cp::Lever& l) {
     case cp::LeverKind::Number: {
       std::string s = trf("{:g} to {:g}", l.min, l.max);
       if (l.step > 0) s += trf(" in steps of {:g}", l.step);
-      if (!l.unit.empty()) s += " " + l.unit;
-      return s;
+      if (!l.unit.empty()) s += std::string(" ") + tr(l.unit);
+      return cp::i18n::localizeNumber(s);
     }
   }
   return "";
@@ -80,7 +81,7 @@ std::string leverRangeInWords(const cp::Lever& l) {
 
 std::string teamCardMarkdown(const cp::Workshop& w, const cp::Team& team) {
   std::string md = trf("# {}\n\n*{}: {} rounds of {} months from {}.*\n\n", tr(team.name), tr(w.name), w.rounds,
-                       w.round_months, cp::formatMonth(w.start));
+                       w.round_months, displayMonth(w.start));
   md += tr("## Your brief\n\n") + std::string(tr(team.brief)) + tr("\n\n## Your objectives\n\n");
   for (const cp::Objective& o : team.objectives) md += "- " + objectiveInWords(o) + "\n";
   md +=
@@ -105,14 +106,18 @@ std::string moveSlipsMarkdown(const cp::Workshop& w) {
   std::string md = trf("# {}: move slips\n\nOne slip per team and round; cut along the lines.\n\n", tr(w.name));
   for (int r = 1; r <= w.rounds; ++r)
     for (const cp::Team& t : w.teams) {
-      md += trf("---\n\n**{}**, round {} ({} to {})\n\n| Lever | New value | From month (optional) |\n|---|---|---|\n",
-                tr(t.name), r, cp::formatMonth(w.roundFirst(r)), cp::formatMonth(w.roundLast(r)));
-      for (int row = 0; row < 3; ++row) md += "| | | |\n";
+      // A move's month is its round's start, so a slip asks only for lever and value; one row
+      // per move the workshop allows (three when it sets no limit).
+      md += trf("---\n\n**{}**, round {} ({} to {})\n\n| Lever | New value |\n|---|---|\n", tr(t.name), r,
+                displayMonth(w.roundFirst(r)), displayMonth(w.roundLast(r)));
+      for (int row = 0; row < (w.max_moves > 0 ? w.max_moves : 3); ++row) md += "| | |\n";
+      if (w.max_moves > 0)
+        md += trf("\nAt most {} moves, one per lever; a start month is written as the value.\n", w.max_moves);
       md += tr("\nYour levers: ");
       bool first = true;
       for (const std::string& id : t.levers) {
         const int i = w.scenario.findLever(id);
-        md += (first ? "" : "; ") + (i < 0 ? id : w.scenario.levers[static_cast<size_t>(i)].label);
+        md += (first ? "" : "; ") + (i < 0 ? id : std::string(tr(w.scenario.levers[static_cast<size_t>(i)].label)));
         first = false;
       }
       md += "\n\n";

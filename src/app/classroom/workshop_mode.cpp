@@ -151,10 +151,12 @@ std::string enterMove(AppState& state, const cp::Move& move) {
   const auto same = std::find_if(moves.begin(), moves.end(), [&](const cp::Move& m) {
     return m.round == move.round && m.team == move.team && m.lever == move.lever;
   });
-  if (same != moves.end())
-    *same = move;
-  else
+  if (same != moves.end()) {
+    *same = move;  // moving the same lever again in the dashboard replaces its move
+  } else {
+    if (std::string why = cp::checkMoveCount(*w.workshop, moves, move); !why.empty()) return why;
     moves.push_back(move);
+  }
   w.error.clear();
   refreshEntered(w);
   return "";
@@ -311,19 +313,22 @@ bool endsWith(const std::string& s, std::string_view tail) {
   return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
 }
 
-// 3 significant digits with k / M / bn / trn.
-std::string scaled(double v) {
+// 3 significant digits with k / M / bn / trn (in Ukrainian тис. / млн / млрд / трлн and a
+// decimal comma); `whole` for counts below 10k (chips are not split).
+std::string scaled(double v, bool whole = false) {
+  const cp::i18n::NumberStyle& st = cp::i18n::numberStyle();
+  const bool english = st.decimal == '.';
   const double a = std::fabs(v);
-  const auto sig = [](double x, const char* suffix) {
+  const auto sig = [&](double x, const char* suffix, int k) {
     const double ax = std::fabs(x);
     const int decimals = ax >= 100 ? 0 : ax >= 10 ? 1 : 2;
-    return fmt::format("{:.{}f}{}", x, decimals, suffix);
+    return cp::i18n::localizeNumber(fmt::format("{:.{}f}", x, decimals)) + (english ? suffix : st.scales[k]);
   };
-  if (a >= 1e12) return sig(v / 1e12, " trn");
-  if (a >= 1e9) return sig(v / 1e9, " bn");
-  if (a >= 1e6) return sig(v / 1e6, "M");
-  if (a >= 1e4) return sig(v / 1e3, "k");
-  return fmt::format("{:.4g}", v);
+  if (a >= 1e12) return sig(v / 1e12, " trn", 4);
+  if (a >= 1e9) return sig(v / 1e9, " bn", 3);
+  if (a >= 1e6) return sig(v / 1e6, "M", 2);
+  if (a >= 1e4) return sig(v / 1e3, "k", 1);
+  return cp::i18n::localizeNumber(whole ? fmt::format("{:.0f}", v) : fmt::format("{:.4g}", v));
 }
 
 }  // namespace
@@ -385,8 +390,9 @@ std::string roundDriver(const cp::Workshop& w, const cp::WorkshopSession& s, con
   if (!d->objective) return d->none();
   const cp::Objective& obj = *d->objective;
   const cp::ObjectiveScore& os = *d->score;
-  return trf("{}: {} vs {} ({:+.1f}{})", tr(obj.label), formatObjectiveValue(os.value, obj.metric),
-             formatObjectiveValue(os.baseline, obj.metric), os.points, d->moved ? "" : tr(", no move of its own"));
+  return trf("{}: {} vs {} ({}{})", tr(obj.label), formatObjectiveValue(os.value, obj.metric),
+             formatObjectiveValue(os.baseline, obj.metric), cp::i18n::localizeNumber(fmt::format("{:+.1f}", os.points)),
+             d->moved ? "" : tr(", no move of its own"));
 }
 
 std::string roundDriverName(const cp::Workshop& w, const cp::WorkshopSession& s, const cp::TeamScore& ts, int round) {
@@ -397,13 +403,13 @@ std::string roundDriverName(const cp::Workshop& w, const cp::WorkshopSession& s,
 
 std::string formatObjectiveValue(double v, const std::string& metric) {
   if (!std::isfinite(v)) return "n/a";
-  if (endsWith(metric, "_flop")) return fmt::format("{:.2e} FLOP", v);
-  if (metric.find("share") != std::string::npos) return fmt::format("{:.1f}%", v * 100.0);
+  if (endsWith(metric, "_flop")) return cp::i18n::localizeNumber(fmt::format("{:.2e} FLOP", v));
+  if (metric.find("share") != std::string::npos) return cp::i18n::localizeNumber(fmt::format("{:.1f}%", v * 100.0));
   if (endsWith(metric, "_usd")) return (v < 0 ? "-$" : "$") + scaled(std::fabs(v));
   if (endsWith(metric, "_h100e")) return scaled(v) + " H100e";
-  if (endsWith(metric, "_months")) return trf("{:.1f} months", v);
-  if (endsWith(metric, "_mw")) return scaled(v) + " MW";
-  if (endsWith(metric, "_units")) return scaled(v) + " units";
+  if (endsWith(metric, "_months")) return cp::i18n::localizeNumber(trf("{:.1f} months", v));
+  if (endsWith(metric, "_mw")) return scaled(v) + " " + tr("MW");
+  if (endsWith(metric, "_units")) return scaled(v, true) + tr(" units");
   return scaled(v);
 }
 
@@ -411,7 +417,7 @@ namespace {
 
 std::string leverLabel(const cp::Workshop& w, const std::string& id) {
   const int i = w.scenario.findLever(id);
-  return i < 0 ? id : w.scenario.levers[static_cast<size_t>(i)].label;
+  return i < 0 ? id : tr(w.scenario.levers[static_cast<size_t>(i)].label);
 }
 
 void writeMoves(std::string& md, const cp::Workshop& w, const std::vector<cp::Move>& moves, int round) {
@@ -423,7 +429,7 @@ void writeMoves(std::string& md, const cp::Workshop& w, const std::vector<cp::Mo
     const int t = w.findTeam(m.team);
     md += fmt::format("| {} | {} (`{}`) | {} |\n",
                       markdownCell(t < 0 ? m.team : std::string(tr(w.teams[static_cast<size_t>(t)].name))),
-                      markdownCell(leverLabel(w, m.lever)), m.lever, markdownCell(m.value));
+                      markdownCell(leverLabel(w, m.lever)), m.lever, markdownCell(moveValueText(w, m)));
   }
   md += any ? "\n" : tr("No moves.\n\n");
 }
@@ -436,11 +442,11 @@ std::string workshopReportMarkdown(const cp::Workshop& w, const cp::WorkshopSess
   std::string md = trf("# {}: workshop report\n\n", tr(w.name));
   if (!w.description.empty()) md += tr(w.description) + std::string("\n\n");
   md += trf("Scenario `{}`; {} of {} rounds played, {} months each from {}.\n\n", displayPath(w.scenario_file), played,
-            w.rounds, w.round_months, cp::formatMonth(w.start));
+            w.rounds, w.round_months, displayMonth(w.start));
 
   md += tr("## Standings\n\n| Team |");
   for (int r = 1; r <= played; ++r)
-    md += trf(" Round {} ({} to {}) |", r, cp::formatMonth(w.roundFirst(r)), cp::formatMonth(w.roundLast(r)));
+    md += trf(" Round {} ({} to {}) |", r, displayMonth(w.roundFirst(r)), displayMonth(w.roundLast(r)));
   md += tr(" Total |\n|---|");
   for (int r = 0; r <= played; ++r) md += "---:|";
   md += "\n";
@@ -450,8 +456,9 @@ std::string workshopReportMarkdown(const cp::Workshop& w, const cp::WorkshopSess
     md += cp::i18n::localizeNumber(fmt::format(" **{:+.1f}** |\n", ts->total));
   }
   md +=
-      tr("\nRanked by total. A round's points, per objective: 100 x weight x the share by which the team beat the "
-         "baseline run (nobody moved), capped at 100%.\n\n");
+      tr("\nRanked by total. A round's points are the sum over the team's objectives; each scores its change "
+         "against the baseline run (nobody moved) in proportion, up to its full points and down to minus them, "
+         "as each team's Objectives list says.\n\n");
   if (played > 0) {
     md += trf("What moved each team's points most in round {}:\n\n", played);
     for (const cp::TeamScore* ts : rankedTeams(board))
@@ -462,8 +469,9 @@ std::string workshopReportMarkdown(const cp::Workshop& w, const cp::WorkshopSess
   md += tr("## Objectives\n\n");
   for (const cp::TeamScore& ts : board.teams) {
     const cp::Team& team = w.teams[static_cast<size_t>(ts.team)];
-    md += "### " + std::string(tr(team.name)) +
-          tr("\n\n| Objective | Round | Played | Baseline | Points |\n|---|---:|---:|---:|---:|\n");
+    md += "### " + std::string(tr(team.name)) + "\n\n";
+    for (const cp::Objective& o : team.objectives) md += "- " + objectiveInWords(o) + "\n";
+    md += tr("\n\n| Objective | Round | Played | Baseline | Points |\n|---|---:|---:|---:|---:|\n");
     for (const cp::RoundScore& rs : ts.rounds)
       for (size_t o = 0; o < rs.objectives.size() && o < team.objectives.size(); ++o) {
         const cp::Objective& obj = team.objectives[o];
@@ -478,7 +486,7 @@ std::string workshopReportMarkdown(const cp::Workshop& w, const cp::WorkshopSess
 
   md += tr("## Moves\n\n");
   for (int r = 1; r <= played; ++r) {
-    md += trf("### Round {} ({} to {})\n\n", r, cp::formatMonth(w.roundFirst(r)), cp::formatMonth(w.roundLast(r)));
+    md += trf("### Round {} ({} to {})\n\n", r, displayMonth(w.roundFirst(r)), displayMonth(w.roundLast(r)));
     writeMoves(md, w, s.moves, r);
   }
   if (played < w.rounds &&
@@ -495,7 +503,7 @@ std::string workshopReportMarkdown(const cp::Workshop& w, const cp::WorkshopSess
     md +=
         trf("## Charts\n\nAs shown after round {}: solid with the moves, dashed as if nobody had moved; "
             "months after {} are greyed.\n\n",
-            played, cp::formatMonth(played > 0 ? w.roundLast(played) : w.start - 1));
+            played, displayMonth(played > 0 ? w.roundLast(played) : w.start - 1));
     for (const auto& [title, file] : images) md += fmt::format("![{}]({})\n\n", title, file);
   }
   return md;
@@ -513,7 +521,7 @@ std::string requestWorkshopReport(AppState& state, const std::string& md_path) {
   const size_t charts = std::min(chartSpecs().size(), state.dash.charts.size());
   for (size_t c = 0; c < charts; ++c) {
     const std::string file = stem + "_" + chartSpecs()[c].id + ".png";
-    images.emplace_back(chartSpecs()[c].title, file);
+    images.emplace_back(tr(chartSpecs()[c].title), file);
     queue.charts.push_back(static_cast<int>(c));
     queue.files.push_back((md.parent_path() / file).string());
   }

@@ -5,6 +5,8 @@
 #include "app/platform/cli_args.h"
 #include "app/classroom/classroom.h"
 #include "app/classroom/workshop_handouts.h"
+#include "app/classroom/classroom_ui.h"
+#include "app/panels/theme.h"
 #include "engine/workshop.h"
 
 #include "classroom_fixture.h"
@@ -12,6 +14,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <fstream>
 #include <sstream>
 
@@ -59,6 +62,29 @@ TEST(Handouts, EveryTeamGetsACardWithItsLeversRangesAndObjectives) {
   for (const cp::Team& t : w.teams)
     for (int r = 1; r <= w.rounds; ++r)
       EXPECT_NE(slips.find("**" + t.name + "**, round " + std::to_string(r)), std::string::npos) << t.id << " " << r;
+}
+
+TEST(Handouts, MoveSlipsAskForWhatAMoveIsAndHaveARowPerAllowedMove) {
+  const cp::Workshop w = cp::loadWorkshop(workshopPath("compute_race.json"));
+  const std::string slips = moveSlipsMarkdown(w);
+  EXPECT_EQ(slips.find("From month"), std::string::npos) << "a move's month is its round's start";
+  const std::string slip = "| Lever | New value |\n|---|---|\n| | |\n| | |\n\nAt most 2 moves";
+  size_t count = 0;
+  for (size_t at = slips.find(slip); at != std::string::npos; at = slips.find(slip, at + 1)) ++count;
+  EXPECT_EQ(count, w.teams.size() * static_cast<size_t>(w.rounds)) << slips;
+}
+
+// Printed cards: the muted subtitle and footer must read on paper (WCAG AA, 4.5:1).
+TEST(Handouts, CardGreyHasPrintableContrastOnTheLightBackground) {
+  ImGuiStyle style;
+  applyTheme(Theme::Light, style);
+  const ImVec4 bg = style.Colors[ImGuiCol_WindowBg];
+  const auto luminance = [](const ImVec4& c) {
+    const auto lin = [](float v) { return v <= 0.04045f ? v / 12.92f : std::pow((v + 0.055f) / 1.055f, 2.4f); };
+    return 0.2126f * lin(c.x) + 0.7152f * lin(c.y) + 0.0722f * lin(c.z);
+  };
+  const float ratio = (luminance(bg) + 0.05f) / (luminance(handoutMutedText()) + 0.05f);
+  EXPECT_GE(ratio, 4.5f);
 }
 
 TEST(Handouts, ObjectivesAndRangesReadAsWords) {

@@ -5,6 +5,7 @@
 #include "app/classroom/classroom_ui.h"
 #include "app/platform/cli_args.h"
 #include "app/panels/panels.h"
+#include "app/classroom/workshop_handouts.h"
 #include "app/classroom/workshop_mode.h"
 #include "engine/month.h"
 #include "engine/workshop.h"
@@ -117,6 +118,20 @@ TEST(WorkshopMode, ATeamMovesOnlyItsOwnLeversAndOnlyInTheOpenRound) {
   EXPECT_DOUBLE_EQ(enteredValue(f.state, f.state.doc.loaded->findLever("cn.domestic_subsidy")), 0.5);
 }
 
+TEST(WorkshopMode, ATeamMakesAtMostTheWorkshopsMovesPerRound) {
+  ClassroomFixture f;
+  openComputeRace(f);
+  ASSERT_EQ(enterMove(f.state, {1, "us_gov", "us.export_enforcement", "0.9"}), "");
+  ASSERT_EQ(enterMove(f.state, {1, "us_gov", "us.remote_access_control", "on"}), "");
+  EXPECT_EQ(enterMove(f.state, {1, "us_gov", "us.remote_access_from", "2025-01"}),
+            "round 1, team 'us_gov', lever 'us.remote_access_from': move 3 of team 'us_gov' in round 1; the workshop "
+            "allows 2 per team and round");
+  EXPECT_EQ(enterMove(f.state, {1, "us_gov", "us.export_enforcement", "0.7"}), "") << "moving a lever again replaces";
+  EXPECT_EQ(enterMove(f.state, {1, "cn_gov", "cn.domestic_subsidy", "0.5"}), "") << "other teams have their own";
+  EXPECT_EQ(f.state.classroom.workshop.session.moves.size(), 3u);
+  EXPECT_EQ(f.state.classroom.workshop.session.moves[0].value, "0.7");
+}
+
 TEST(WorkshopMode, SaveThenLoadRoundTripsTheGame) {
   TempDir dir;
   const std::string path = (dir / "class 3b" / "game.session.json").string();
@@ -221,6 +236,12 @@ TEST(WorkshopMode, ReportListsMovesAndScoresAndAsksForEachChartPicture) {
                            "![Compute by HQ bloc (train + infer)](class_compute_by_bloc.png)", "Ranked by total",
                            "What moved each team's points most in round 1:"})
     EXPECT_NE(report.find(part), std::string::npos) << part << "\n" << report;
+  // How each objective scores, in its own words: a fixed scale is not a share of the baseline.
+  EXPECT_EQ(report.find("the share by which"), std::string::npos) << report;
+  for (const cp::Team& t : workshopOf(f).teams)
+    for (const cp::Objective& o : t.objectives)
+      EXPECT_NE(report.find("- " + objectiveInWords(o) + "\n"), std::string::npos) << o.label;
+  EXPECT_NE(report.find("(full points for $5.00 bn more than if nobody moved)"), std::string::npos) << report;
 
   // The main loop takes one capture at a time, of the enlarged chart.
   std::vector<std::string> shots;
@@ -254,6 +275,16 @@ TEST(WorkshopMode, CommandLinePlaysTheRoundsAsked) {
   EXPECT_EQ(f.state.classroom.workshop.session.moves, kMoves) << "round 3's moves wait, entered";
   const cp::Workshop& w = workshopOf(f);
   EXPECT_EQ(csv(*workshopBoard(f.state), w), csv(cp::playGame(w, kMoves, 2).board, w));
+
+  // A second --move on the same lever and round is refused, not silently replaced.
+  ClassroomFixture g;
+  CliArgs dup;
+  dup.workshop = workshopPath("compute_race.json");
+  dup.moves = {"1:us_gov:us.export_enforcement=0.9", "1:us_gov:us.export_enforcement=0.2"};
+  EXPECT_EQ(applyClassroomArgs(g.state, dup),
+            "--move 1:us_gov:us.export_enforcement=0.2: round 1, team 'us_gov', lever 'us.export_enforcement': a "
+            "second move on this lever in round 1 (the first sets it to '0.9'); one move per lever and round");
+  EXPECT_TRUE(g.state.classroom.workshop.session.moves.empty());
 
   args.workshop_rounds = 1;  // round 3's moves cannot be entered after one round
   EXPECT_NE(applyClassroomArgs(f.state, args).find("not open"), std::string::npos);
@@ -304,6 +335,7 @@ TEST(WorkshopMode, ScoresReadWithUnitsAndSayWhatMovedThem) {
   EXPECT_EQ(formatObjectiveValue(0.4512, "huawei_share_china"), "45.1%");
   EXPECT_EQ(formatObjectiveValue(13.08, "frontier_gap_months"), "13.1 months");
   EXPECT_EQ(formatObjectiveValue(461600, "compute_train_h100e"), "462k H100e");
+  EXPECT_EQ(formatObjectiveValue(347.8, "diverted_units"), "348 units") << "chips are whole";
 
   ClassroomFixture f;
   openComputeRace(f);

@@ -8,7 +8,9 @@
 #include "app/core/explain.h"
 #include "app/charts/chart_units.h"
 #include "app/classroom/story_mode.h"
+#include "app/classroom/workshop_handouts.h"
 #include "app/classroom/workshop_mode.h"
+#include "app/core/chart_specs.h"
 #include "engine/month.h"
 #include "i18n/i18n.h"
 #include "i18n/po.h"
@@ -19,6 +21,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <regex>
 #include <sstream>
@@ -202,6 +205,62 @@ TEST_F(UkrainianUi, TornadoEndsMovesAndRoundsReadInTheLanguage) {
             std::string(app::displayMonth(w.roundFirst(1))) + " \xe2\x80\x93 " + app::displayMonth(w.roundLast(1)));
   EXPECT_STREQ(chart::unitName(chart::Unit::Usd), "дол. США");
   EXPECT_STREQ(chart::unitName(chart::Unit::UsdBn), "дол. США");
+}
+
+// The workshop's printed exports in Ukrainian: lever labels and values, numbers and months
+// the Ukrainian way, chart captions, slips and cards (review: half of them were English).
+TEST_F(UkrainianUi, WorkshopReportCardsAndSlipsReadInUkrainian) {
+  std::string error;
+  ASSERT_TRUE(cp::i18n::setLanguage("uk", {CHOKEPOINT_SOURCE_DIR}, &error)) << error;
+  DashboardFixture d;
+  ASSERT_TRUE(app::openWorkshop(d.state, test::workshopPath("compute_race.json")).empty());
+  d.settle();
+  ASSERT_EQ(app::enterMove(d.state, {1, "us_gov", "us.remote_access_control", "on"}), "");
+  ASSERT_EQ(app::enterMove(d.state, {1, "malaysia", "my.chip_permit_from", "never"}), "");
+  ASSERT_TRUE(app::playRound(d.state));
+  d.settle();
+  const cp::Workshop& w = *d.state.classroom.workshop.workshop;
+  const cp::Scoreboard* board = app::workshopBoard(d.state);
+  ASSERT_NE(board, nullptr);
+  const std::string report = app::workshopReportMarkdown(w, d.state.classroom.workshop.session, *board, {});
+  EXPECT_NE(report.find(std::string("| Уряд США | ") + cp::i18n::tr("Remote-access (cloud) control") +
+                        " (`us.remote_access_control`) | увімк. |"),
+            std::string::npos)
+      << report;
+  EXPECT_NE(report.find("(`my.chip_permit_from`) | ніколи |"), std::string::npos) << report;
+  for (const char* english : {"Remote-access (cloud) control", " bn", " units", "share by which", "| on |"})
+    EXPECT_EQ(report.find(english), std::string::npos) << english << "\n" << report;
+  // Months as words, except in the command line the report quotes.
+  const std::string prose = report.substr(0, report.find("```sh"));
+  EXPECT_FALSE(std::regex_search(prose, std::regex("[0-9]{4}-[0-9]{2}"))) << prose;
+  for (const cp::TeamScore& ts : board->teams) {
+    const std::string line = app::roundDriver(w, d.state.classroom.workshop.session, ts, 1);
+    EXPECT_FALSE(std::regex_search(line, std::regex("[0-9]\\.[0-9]"))) << line;
+    EXPECT_EQ(line.find(" bn"), std::string::npos) << line;
+  }
+  EXPECT_EQ(app::formatObjectiveValue(347.8, "diverted_units"), "348 шт.");
+  EXPECT_EQ(app::formatObjectiveValue(2.33e10, "revenue_usd"), "$23,3\u00a0млрд");
+
+  const std::string card = app::teamCardMarkdown(w, w.teams[0]);
+  for (const char* part : {"6,0 міс.", "$5,00\u00a0млрд", "з кроком 0,05 частка", "від січ. 2025"})
+    EXPECT_NE(card.find(part), std::string::npos) << part << "\n" << card;
+  EXPECT_FALSE(std::regex_search(card, std::regex("[0-9]{4}-[0-9]{2}"))) << card;
+  const std::string slips = app::moveSlipsMarkdown(w);
+  EXPECT_NE(
+      slips.find(std::string(cp::i18n::tr("\nYour levers: ")) + cp::i18n::tr("US export enforcement effort") + "; "),
+      std::string::npos)
+      << slips;
+
+  // Report chart captions are the charts' titles in the language.
+  const std::filesystem::path dir = std::filesystem::temp_directory_path() / "cp_uk_ws_report";
+  std::filesystem::create_directories(dir);
+  ASSERT_EQ(app::requestWorkshopReport(d.state, (dir / "r.md").string()), "");
+  std::ifstream in(dir / "r.md");
+  std::stringstream text;
+  text << in.rdbuf();
+  EXPECT_NE(text.str().find("![" + std::string(cp::i18n::tr(app::chartSpecs()[0].title)) + "](r_"), std::string::npos);
+  EXPECT_STRNE(cp::i18n::tr(app::chartSpecs()[0].title), app::chartSpecs()[0].title);
+  std::filesystem::remove_all(dir);
 }
 
 }  // namespace
