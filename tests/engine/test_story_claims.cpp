@@ -79,7 +79,8 @@ TEST(StoryClaims, TheH200CapBitesOnlyFarBelowATenth) {
   const Pair p = tryCard(st, card);
   const double base = p.sum(false, Scope::Vendor, "nvidia", "revenue_china_usd", "2026-01", "2027-12");
   EXPECT_LT(p.sum(true, Scope::Vendor, "nvidia", "revenue_china_usd", "2026-01", "2027-12"), 0.8 * base);
-  const Results tenth = simulate(withLevers(st.scenario, parseLeverArgs({"us.h200_china_volume_cap=0.1"}, st.scenario)));
+  const Results tenth =
+      simulate(withLevers(st.scenario, parseLeverArgs({"us.h200_china_volume_cap=0.1"}, st.scenario)));
   const Pair q{p.before, tenth};
   EXPECT_NEAR(q.sum(true, Scope::Vendor, "nvidia", "revenue_china_usd", "2026-01", "2027-12"), base, 0.005 * base);
 }
