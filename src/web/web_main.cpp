@@ -14,11 +14,14 @@
 //   (FS.syncfs) a moment later, so they survive a reload.
 // - for tests and the page: document.title becomes "Chokepoint ready" once the first
 //   results are on screen, and chokepoint_kpis() returns the KPI values as JSON.
+// - input: the mouse wheel goes to ImGui from here, in steps (browser_input.h), and the
+//   browser does nothing with the app's own shortcuts (Ctrl+R would reload the page).
 #include "app/core/app_state.h"
 #include "app/panels/app_ui.h"
 #include "app/core/chart_specs.h"
 #include "app/core/dashboard_data.h"
 #include "app/panels/fonts.h"
+#include "app/platform/browser_input.h"
 #include "app/platform/platform_glfw.h"
 #include "app/core/session.h"
 #include "app/core/settings.h"
@@ -31,13 +34,16 @@
 #include <emscripten.h>
 #include <emscripten/html5.h>
 #include <imgui.h>
+#include <imgui_internal.h>  // the lever list's scroll position (a test hook)
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <filesystem>
 #include <cstdio>
 #include <memory>
 #include <string>
+#include <string_view>
 
 #define STB_IMAGE_WRITE_IMPLEMENTATION  // the desktop links libstb; here it is compiled in
 #include <stb_image_write.h>
@@ -57,6 +63,7 @@ struct WebApp {
   double start_ms = 0;
   double first_frame_ms = -1;  // page start -> first frame drawn
   std::string kpi_json;        // chokepoint_kpis()'s buffer
+  float wheel_steps = 0;       // vertical wheel steps given to ImGui so far (a test hook)
   // Persistence (IndexedDB): what was last written, and when the next flush is due.
   std::filesystem::path settings_file, ini_file;
   Settings saved;
@@ -147,6 +154,23 @@ void setClipboard(void*, const char* text) {
 }
 const char* getClipboard(void*) { return g_clipboard.c_str(); }
 
+// The wheel over the canvas, in ImGui's steps; the page itself does not scroll.
+EM_BOOL onWheel(int, const EmscriptenWheelEvent* e, void*) {
+  ImGuiIO& io = ImGui::GetIO();
+  const float steps = wheelSteps(e->deltaY, static_cast<int>(e->deltaMode));
+  io.MouseWheel += steps;
+  io.MouseWheelH += wheelSteps(e->deltaX, static_cast<int>(e->deltaMode));
+  g_app->wheel_steps += steps;
+  return EM_TRUE;
+}
+
+// The app's shortcuts are the app's: no page reload on Ctrl+R, no tab switch on Ctrl+1.
+// GLFW still sees the key (its own listener); everything else stays the browser's.
+EM_BOOL onKeyDown(int, const EmscriptenKeyboardEvent* e, void*) {
+  const int key = glfwKeyFromDom(static_cast<int>(e->keyCode));
+  return key >= 0 && isAppShortcut(key, e->ctrlKey, e->shiftKey, e->altKey) ? EM_TRUE : EM_FALSE;
+}
+
 void frame() {
   WebApp& app = *g_app;
   AppState& state = app.state;
@@ -233,6 +257,21 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* chokepoint_kpis() {
   return g_app->kpi_json.c_str();
 }
 
+// For tests: the lever list's scroll position and its wheel step (ImGui scrolls
+// min(5 font heights, 2/3 of the view) a step), and the wheel steps received, as JSON.
+extern "C" EMSCRIPTEN_KEEPALIVE const char* chokepoint_lever_scroll() {
+  static std::string out;
+  out = "{}";
+  if (!g_app) return out.c_str();
+  for (ImGuiWindow* w : ImGui::GetCurrentContext()->Windows) {
+    if (std::string_view(w->Name).find("##leverList") == std::string_view::npos) continue;
+    const float step = std::floor(std::min(5 * w->CalcFontSize(), w->InnerRect.GetHeight() * 0.67f));
+    out = "{\"y\":" + std::to_string(w->Scroll.y) + ",\"max\":" + std::to_string(w->ScrollMax.y) +
+          ",\"step\":" + std::to_string(step) + ",\"wheel_steps\":" + std::to_string(g_app->wheel_steps) + "}";
+  }
+  return out.c_str();
+}
+
 // For tests: View > Uncertainty on or off.
 extern "C" EMSCRIPTEN_KEEPALIVE void chokepoint_set_uncertainty(int on) {
   if (g_app) setUncertainty(g_app->state, on != 0);
@@ -295,6 +334,8 @@ int main() {
     std::fprintf(stderr, "chokepoint: %s\n", error.c_str());
     return 1;
   }
+  emscripten_set_wheel_callback("#canvas", nullptr, true, onWheel);
+  emscripten_set_keydown_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, true, onKeyDown);
   io.SetClipboardTextFn = setClipboard;
   io.GetClipboardTextFn = getClipboard;
   emscripten_set_main_loop(frame, 0, true);  // never returns: the browser calls frame()

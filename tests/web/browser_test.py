@@ -18,10 +18,13 @@ Serves SITE_DIR (what tools/web.sh builds) on localhost and
 6. turns uncertainty on and checks the ensemble reports progress between frames (run in
    slices, the page never freezes) until the bands of all 200 members are in;
 7. opens a link with lang=uk and checks the dashboard comes up in Ukrainian.
+Also: one wheel notch over the lever list scrolls it about one step down; the app's
+shortcuts (Ctrl+R, Ctrl+1, Ctrl+P...) do not reach the browser, other keys do; without WebGL 2
+or a file of the site, the page says what failed in plain words.
 
 Exits 77 (skipped, ctest SKIP_RETURN_CODE) with the reason when the site or Chromium is
 missing. Screenshots: OUT_DIR/baseline.png, share_link.png, bad_link.png, reload_offers_session.png,
-uncertainty.png, ukrainian.png.
+uncertainty.png, ukrainian.png, no_webgl2.png, no_wasm.png, no_data.png.
 """
 import base64
 import gzip
@@ -116,13 +119,19 @@ class Browser:
                 return reply["result"]
         fail("Chromium did not answer %s within %d s" % (method, timeout))
 
-    def open(self, url):
-        """A new page of WIDTH x HEIGHT at url; returns its session id."""
+    def open(self, url, before=None, blocked=None):
+        """A new page of WIDTH x HEIGHT at url; returns its session id. before: a script run
+        ahead of the page's own; blocked: URL patterns whose requests fail."""
         target = self.send("Target.createTarget", {"url": "about:blank"})["targetId"]
         session = self.send("Target.attachToTarget", {"targetId": target, "flatten": True})["sessionId"]
         self.send("Emulation.setDeviceMetricsOverride",
                   {"width": WIDTH, "height": HEIGHT, "deviceScaleFactor": 1, "mobile": False}, session)
         self.send("Page.enable", {}, session)
+        if before:
+            self.send("Page.addScriptToEvaluateOnNewDocument", {"source": before}, session)
+        if blocked:
+            self.send("Network.enable", {}, session)
+            self.send("Network.setBlockedURLs", {"urls": blocked}, session)
         self.send("Page.navigate", {"url": url}, session)
         return session
 
@@ -147,10 +156,10 @@ class Browser:
             self.proc.wait()
 
 
-def load(browser, url, timeout=90):
+def load(browser, url, timeout=90, before=None, blocked=None):
     """Opens url and waits for the ready title: (session, title, kpis or None, seconds)."""
     start = time.monotonic()
-    session = browser.open(url)
+    session = browser.open(url, before, blocked)
     title = ""
     while time.monotonic() - start < timeout:
         title = browser.evaluate(session, "document.title") or ""
@@ -229,6 +238,82 @@ def check_dashboard_picture(path):
              % (path, len(colours), changes))
 
 
+def lever_scroll(browser, session):
+    return json.loads(browser.evaluate(session, "Module.ccall('chokepoint_lever_scroll', 'string', [], [])"))
+
+
+def check_wheel(browser, session):
+    """One wheel notch down over the lever list scrolls it down by about one ImGui step: not
+    to its end, not up (the browser's raw 100 pixels once went to ImGui as 100 steps up)."""
+    x, y = 150, HEIGHT // 2
+    browser.send("Input.dispatchMouseEvent", {"type": "mouseMoved", "x": x, "y": y}, session)
+    time.sleep(0.3)
+    before = lever_scroll(browser, session)
+    if "y" not in before or before["max"] < 3 * before["step"]:
+        fail("the lever list should be long enough to scroll by a few steps: %s" % before)
+    browser.send("Input.dispatchMouseEvent",
+                 {"type": "mouseWheel", "x": x, "y": y, "deltaX": 0, "deltaY": 100}, session)
+    time.sleep(0.5)
+    after = lever_scroll(browser, session)
+    moved = after["y"] - before["y"]
+    print("wheel: one notch down over the lever list: scroll %.0f -> %.0f of %.0f (a step is %.0f); "
+          "ImGui got %.2f steps" % (before["y"], after["y"], after["max"], after["step"], after["wheel_steps"]))
+    if abs(after["wheel_steps"] + 1) > 0.01:
+        fail("one notch down should give ImGui one step down (-1), got %s" % after["wheel_steps"])
+    if not 0.5 * after["step"] <= moved <= 1.5 * after["step"]:
+        fail("one notch down should scroll the lever list down by about one step (%.0f px), it moved %.0f px"
+             % (after["step"], moved))
+
+
+def check_shortcut_keys(browser, session):
+    """The app's shortcuts do not reach the browser (Ctrl+R reloaded the page and lost the
+    work; Ctrl+1 switched tabs); other keys still do."""
+    def prevented(code, key_code, ctrl=False, shift=False):
+        return browser.evaluate(session, (
+            "(() => { const e = new KeyboardEvent('keydown', {code: '%s', keyCode: %d, which: %d, ctrlKey: %s, "
+            "shiftKey: %s, bubbles: true, cancelable: true}); document.getElementById('canvas').dispatchEvent(e);"
+            " const up = new KeyboardEvent('keyup', {code: '%s', keyCode: %d, which: %d, bubbles: true});"
+            " document.getElementById('canvas').dispatchEvent(up); return e.defaultPrevented; })()")
+            % (code, key_code, key_code, "true" if ctrl else "false", "true" if shift else "false",
+               code, key_code, key_code))
+    app = {"Ctrl+R": prevented("KeyR", 82, ctrl=True), "Ctrl+1": prevented("Digit1", 49, ctrl=True),
+           "Ctrl+P": prevented("KeyP", 80, ctrl=True), "Ctrl+Shift+S": prevented("KeyS", 83, ctrl=True, shift=True)}
+    browser_keys = {"Ctrl+C": prevented("KeyC", 67, ctrl=True), "Ctrl+Shift+R": prevented("KeyR", 82, ctrl=True, shift=True),
+                    "R": prevented("KeyR", 82)}
+    print("keys kept from the browser: %s; left to it: %s" % (app, browser_keys))
+    if not all(v is True for v in app.values()):
+        fail("the app's shortcuts should not reach the browser: %s" % app)
+    if any(browser_keys.values()):
+        fail("keys the app does not bind should stay the browser's: %s" % browser_keys)
+
+
+NO_WEBGL2 = ("(() => { const get = HTMLCanvasElement.prototype.getContext;"
+             " HTMLCanvasElement.prototype.getContext = function (kind, ...rest) {"
+             " return kind === 'webgl2' ? null : get.call(this, kind, ...rest); }; })();")
+
+
+def check_failure_messages(browser, base, out):
+    """Without WebGL 2, or when a file of the site does not download, the page says so in
+    plain words (which browsers work; which file, try reloading), not a blank page or
+    emscripten's developer text."""
+    cases = (("no_webgl2", NO_WEBGL2, None, ("WebGL 2", "Firefox", "Chrome")),
+             ("no_wasm", None, ["*chokepoint.wasm"], ("chokepoint.wasm", "reload")),
+             ("no_data", None, ["*chokepoint.data"], ("chokepoint.data", "reload")))
+    for name, before, blocked, expected in cases:
+        session, title, _, seconds = load(browser, base, timeout=30, before=before, blocked=blocked)
+        time.sleep(1.0)  # later status updates must not overwrite the message
+        shown = browser.evaluate(session, "(() => { const s = document.getElementById('status');"
+                                          " return s && !s.hidden ? s.textContent : ''; })()") or ""
+        browser.screenshot(session, os.path.join(out, name + ".png"))
+        print("%s: title %r after %.1f s; the page says %r" % (name, title, seconds, shown))
+        if not title.startswith("Chokepoint failed"):
+            fail("%s: the page should report a failure, its title is %r" % (name, title))
+        missing = [word for word in expected if word not in shown]
+        developer = [word for word in ("Aborted", "ASSERTIONS", "Downloading", "NetworkError") if word in shown]
+        if missing or developer:
+            fail("%s: the message should name %s in plain words, it says %r" % (name, missing or expected, shown))
+
+
 def main():
     if len(sys.argv) != 3:
         print(__doc__)
@@ -279,6 +364,9 @@ def main():
             check_dashboard_picture(shot)
             print("figures: ready %.1f s after opening the page; first frame %.0f ms after main(); baseline run %.1f ms"
                   % (seconds, plain["first_frame_ms"], plain["run_ms"]))
+
+            check_wheel(browser, session)
+            check_shortcut_keys(browser, session)
 
             # 2. A share link changing a lever: another state, other KPIs.
             session, title, linked, seconds = load(browser, base + SHARE_LINK)
@@ -354,6 +442,8 @@ def main():
             shot = os.path.join(out, "uncertainty.png")
             browser.screenshot(session, shot)
             check_dashboard_picture(shot)
+
+            check_failure_messages(browser, base, out)
 
             # 7. A link in Ukrainian opens the dashboard in Ukrainian (last: the language is
             #    remembered in the browser's settings).

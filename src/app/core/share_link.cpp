@@ -120,7 +120,9 @@ std::optional<ShareLink> parseShareLink(std::string_view fragment, std::string* 
       return fail(where + trf(": unknown key '{}' (expected scenario=, lever= or lang=)", key));
     }
   }
-  if (!have_scenario) return fail(tr("the link names no scenario (expected #scenario=ID...)"));
+  // Levers need their scenario; a link with only a language (#lang=uk) opens the baseline.
+  if (!have_scenario && !link.levers.empty()) return fail(tr("the link names no scenario (expected #scenario=ID...)"));
+  if (!have_scenario) link.scenario = kBaselineScenarioId;
   return link;
 }
 
@@ -146,9 +148,20 @@ std::string openShareLink(AppState& state, std::string_view fragment, const std:
       if (state.load_error) {
         error = trf("scenario '{}' does not load: {}", link->scenario, *state.load_error);
       } else {
+        // An unknown lever in words a browser user can act on (the engine's message points
+        // to a command line).
+        for (const auto& lever : link->levers) {
+          if (state.doc.loaded->findLever(lever.first) >= 0) continue;
+          error =
+              trf("scenario '{}' has no lever '{}' (the link may be cut short or from another version of Chokepoint)",
+                  link->scenario, lever.first);
+          break;
+        }
         try {
-          replaceEdits(state.doc, editsFromLeverStrings(state.doc, link->levers, nullptr), /*as_saved=*/false);
-          return "";
+          if (error.empty()) {
+            replaceEdits(state.doc, editsFromLeverStrings(state.doc, link->levers, nullptr), /*as_saved=*/false);
+            return "";
+          }
         } catch (const std::exception& e) {
           error = e.what();
         }

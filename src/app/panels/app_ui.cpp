@@ -55,6 +55,14 @@ constexpr Shortcut kThemePresenter{'3', true, false, "Ctrl+3", N_("Presenter the
 constexpr std::array kShortcuts{kOpen,    kSave,      kSaveAs, kReload,    kExportCsv,  kExportPng,      kUndo, kRedo,
                                 kRedoAlt, kPresenter, kLevers, kThemeDark, kThemeLight, kThemePresenter, kQuit};
 
+// A browser tab is closed by the browser: the page has no Quit (and Ctrl+Q stays the browser's).
+#ifdef __EMSCRIPTEN__
+constexpr bool kCanQuit = false;
+#else
+constexpr bool kCanQuit = true;
+#endif
+bool offered(const Shortcut& s) { return kCanQuit || s.action != kQuit.action; }
+
 bool pressed(const Shortcut& s) {
   const ImGuiIO& io = ImGui::GetIO();
   return io.KeyCtrl == s.ctrl && io.KeyShift == s.shift && !io.KeyAlt && ImGui::IsKeyPressed(s.key, /*repeat=*/false);
@@ -78,7 +86,7 @@ void handleShortcuts(const AppState& state, UiState& ui) {
   const bool doc = hasScenario(state.doc);
   // While a text field is active, Ctrl+Z/Y belong to it.
   const bool typing = ImGui::GetIO().WantTextInput;
-  if (pressed(kQuit)) guarded(ui, PendingAction::Quit);
+  if (kCanQuit && pressed(kQuit)) guarded(ui, PendingAction::Quit);
   if (pressed(kReload) && !state.scenario_path.empty()) ui.requests.reload = true;
   if (pressed(kOpen)) requestOpenScenario(state, ui);
   if (doc && pressed(kSave)) ui.requests.save = true;
@@ -145,9 +153,11 @@ void drawFileMenu(const AppState& state, UiState& ui) {
   probeItem("File/Export PNG");
   if (ImGui::MenuItem(tr("Copy link"), nullptr, false, doc)) copyShareLink(state, ui);
   probeItem("File/Copy link");
-  ImGui::Separator();
-  if (menuItem(kQuit)) guarded(ui, PendingAction::Quit);
-  probeItem("File/Quit");
+  if (kCanQuit) {
+    ImGui::Separator();
+    if (menuItem(kQuit)) guarded(ui, PendingAction::Quit);
+    probeItem("File/Quit");
+  }
   ImGui::EndMenu();
 }
 
@@ -502,6 +512,7 @@ void drawShortcutsWindow(UiState& ui) {
                    ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings)) {
     if (ImGui::BeginTable("##Shortcuts", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV)) {
       for (const Shortcut& s : kShortcuts) {
+        if (!offered(s)) continue;
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(s.label);
@@ -525,6 +536,12 @@ void drawImGuiTools(UiState& ui) {
 }
 
 }  // namespace
+
+bool isAppShortcut(int key, bool ctrl, bool shift, bool alt) {
+  return !alt && std::any_of(kShortcuts.begin(), kShortcuts.end(), [&](const Shortcut& s) {
+    return offered(s) && s.key == key && s.ctrl == ctrl && s.shift == shift;
+  });
+}
 
 //-----------------------------------------------------------------------------
 // [SECTION] drawUi

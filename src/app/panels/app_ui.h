@@ -24,6 +24,10 @@ struct Shortcut {
   const char* action;
 };
 
+// Whether a key combination (GLFW key code, modifiers) is one of the app's shortcuts: the
+// browser build keeps the browser from acting on these (Ctrl+R would reload the page).
+bool isAppShortcut(int key, bool ctrl, bool shift, bool alt);
+
 void drawUi(AppState& state);
 
 // One frame's work after ImGui::NewFrame: update(state) (syncing), then drawUi(state).

@@ -87,6 +87,12 @@ bool Platform::initImGuiBackends(std::string* error) {
     return false;
   }
 #ifdef __EMSCRIPTEN__
+  // emscripten's GLFW passes the DOM's raw wheel pixels, down-positive: one notch would
+  // scroll a panel to its far end, backwards. web_main.cpp feeds ImGui the wheel itself
+  // (browser_input.h); GLFW's callback only notes the input.
+  glfwSetScrollCallback(window_, [](GLFWwindow* win, double, double) { noteInput(win); });
+#endif
+#ifdef __EMSCRIPTEN__
   const char* glsl_version = "#version 300 es";
 #else
   const char* glsl_version = "#version 330 core";

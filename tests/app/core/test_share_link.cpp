@@ -126,6 +126,24 @@ TEST(ShareLinkOpen, ALinkInUkrainianOpensInUkrainianAndIsCopiedSo) {
   EXPECT_EQ(currentShareLink(state, library(), &error), "#scenario=baseline");
 }
 
+TEST(ShareLinkOpen, AnUnknownLeverIsNamedWithoutACommandLine) {
+  AppState state;
+  const std::string error = openShareLink(state, "#scenario=baseline&lever=no.such_lever=on", library());
+  EXPECT_NE(error.find("has no lever 'no.such_lever'"), std::string::npos) << error;
+  EXPECT_NE(error.find("showing the baseline"), std::string::npos) << error;
+  EXPECT_EQ(error.find("chokepoint-cli"), std::string::npos) << error;
+}
+
+TEST(ShareLinkOpen, ALinkWithOnlyALanguageOpensTheBaselineInIt) {
+  AppState state;
+  EXPECT_EQ(openShareLink(state, "#lang=uk", library()), "");
+  EXPECT_EQ(state.ui.language, "uk");
+  EXPECT_TRUE(state.ui.warnings.empty());
+  std::string error;
+  EXPECT_EQ(currentShareLink(state, library(), &error), "#scenario=baseline&lang=uk") << error;
+  setAppLanguage(state, "en");
+}
+
 TEST(ShareLinkOpen, AFileOutsideTheLibraryHasNoLink) {
   AppState state;
   state.scenario_path = cp::test::baselinePath();
