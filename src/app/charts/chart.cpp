@@ -258,7 +258,18 @@ ChartResult endChart() {
     top += line_h + st.ItemSpacing.y;
   }
   if (g.style.show_legend) {
+    // A crowded legend that would leave the plot under three lines is drawn smaller, down to
+    // legend_min_scale (short charts in a large face: a story card's three in presenter mode).
+    ImGuiWindow* window = ImGui::GetCurrentWindow();
+    const float scale0 = window->FontWindowScale;
+    const float room = fr.Max.y - line_h - 4.0f - top - 3.0f * line_h;
+    for (float s = 1.0f;
+         s > g.style.legend_min_scale + 1e-3f && layoutLegend(dl, fr.Min.x + gutter, fr.Max.x, top, false) > room;) {
+      s = std::max(s - 0.1f, g.style.legend_min_scale);
+      ImGui::SetWindowFontScale(scale0 * s);
+    }
     const float lh = layoutLegend(dl, fr.Min.x + gutter, fr.Max.x, top, true);
+    ImGui::SetWindowFontScale(scale0);
     if (lh > 0) top += lh + st.ItemSpacing.y;
   }
   const float bottom = fr.Max.y - line_h - 4.0f;

@@ -57,6 +57,9 @@ struct Style {
   double y_min = std::numeric_limits<double>::quiet_NaN();  // NaN = auto; set to pin an end
   double y_max = std::numeric_limits<double>::quiet_NaN();
   int y_ticks = 5;  // target number of y intervals
+  // Below 1: a legend that would leave the plot under three lines is drawn smaller, at most
+  // down to this fraction of the font (1 = always the current font).
+  float legend_min_scale = 1.0f;
 };
 
 struct ChartResult {

@@ -15,6 +15,7 @@
 #include "app/panels/panels.h"
 
 #include "app/classroom/classroom_ui.h"
+#include "app/panels/fonts.h"
 #include "app/panels/ui_common.h"
 #include "app/panels/ui_probe.h"
 #include "app/classroom/story_mode.h"
@@ -129,6 +130,8 @@ bool drawChart(const AppState& state, UiState& ui, size_t c, float width, float 
   style.log_y = log;
   // Presenter mode: lines named at their ends, where the eye already is; the legend row goes.
   style.end_labels = ui.presenter && spec.kind == ChartKind::Lines;
+  // Presenter mode: a crowded legend on a short chart may shrink to the regular face, no smaller.
+  if (ui.presenter) style.legend_min_scale = kFontSizePx / kLargeFontSizePx;
   bool clicked = false;
   if (chart::beginChart(spec.id, tr(spec.title), unit, months.ptrs.data(), months.count(), style)) {
     submitSeries(spec, data, months.count(), chartBands(state, c));
@@ -305,14 +308,12 @@ void drawPresenterRow(const AppState& state, UiState& ui, const std::vector<size
   const float height = std::max(
       em() * 7.0f,
       std::floor((avail.y - 1.0f - style.ItemSpacing.y * static_cast<float>(rows - 1)) / static_cast<float>(rows)));
-  // Short charts draw their legend and axes in the regular face: the plot keeps its height.
-  ImFont* small = height < em() * 16.0f && ui.fonts.regular ? ui.fonts.regular : nullptr;
-  if (small) ImGui::PushFont(small);
+  // Titles, legends and axis labels in the presenter face like the rest of the screen: the
+  // back row reads them. Short charts give up y ticks for it (the chart fits them to its height).
   for (int i = first; i < last; ++i) {
     if ((i - first) % cols != 0) ImGui::SameLine();
     drawChartCell(state, ui, order[static_cast<size_t>(i)], width, height);
   }
-  if (small) ImGui::PopFont();
 }
 
 }  // namespace

@@ -7,6 +7,7 @@
 #include "app/panels/app_ui.h"
 #include "app/panels/fonts.h"
 #include "app/panels/panels.h"
+#include "app/charts/chart.h"
 #include "app/charts/chart_units.h"
 #include "app/core/tr.h"
 #include "app/core/uncertainty.h"
@@ -300,6 +301,31 @@ TEST_P(PresenterLayout, StoryCardsShowExactlyTheChartsTheyName) {
     EXPECT_TRUE(onScreen(bar)) << "card " << card << ": the card's text must be on screen, " << bar.min.x << ","
                                << bar.min.y << " to " << bar.max.x << "," << bar.max.y;
   }
+}
+
+// Chart text is read from the back row too: in presenter mode the axis labels of the charts
+// drawn (the plain dashboard, a story card's three short charts) are in the presenter face,
+// not the regular one; outside presenter mode they stay in the regular face.
+TEST_P(PresenterLayout, ChartTextInThePresenterFace) {
+  auto labelHeights = [](const std::string& where, float lo, float hi) {
+    const auto& labels = cp::chart::detail::lastChart().axis_labels;
+    ASSERT_FALSE(labels.empty()) << where;
+    for (const auto& b : labels) {
+      EXPECT_GE(b.max.y - b.min.y, lo - 0.5f) << where << ": an axis label " << b.max.y - b.min.y << " px high";
+      EXPECT_LE(b.max.y - b.min.y, hi + 0.5f) << where << ": an axis label " << b.max.y - b.min.y << " px high";
+    }
+  };
+  loadBaseline();
+  labelHeights("dashboard", kLargeFontSizePx, kLargeFontSizePx);
+  ASSERT_TRUE(openStory(state_, cp::test::storyPath("history_2022_2025.json")).empty());
+  storyGoTo(state_, 12);  // three stacked charts, one with a two-row legend
+  settle();
+  ASSERT_EQ(chartsOnScreen().size(), 3u);
+  labelHeights("story card 13", kLargeFontSizePx, kLargeFontSizePx);
+  setPresenter(state_, false);
+  state_.ui.view.enlarged_chart = 0;  // drawn last, so on screen whatever the grid scrolls to
+  settle();
+  labelHeights("an enlarged chart, not presenting", kFontSizePx, kFontSizePx);
 }
 
 // The README promises a card fits a projector at 1280x720: every card of the shipped stories,
