@@ -13,7 +13,7 @@
 namespace cp::chart::internal {
 
 // Each solid line's label right of the plot at the height of its last value (before any
-// veil), nudged apart so labels never overlap; clipped to the chart.
+// veil), nudged apart so labels never overlap; cut to the chart.
 void drawEndLabels(ImDrawList* dl, const Map& m, int n_x, const ImRect& frame) {
   struct Label {
     float y;
@@ -41,7 +41,9 @@ void drawEndLabels(ImDrawList* dl, const Map& m, int n_x, const ImRect& frame) {
   dl->PushClipRect(frame.Min, frame.Max, true);
   for (const Label& l : labels) {
     const float y = overflow > 0 ? std::max(m.plot.Min.y - h * 0.5f, l.y - overflow) : l.y;
-    dl->AddText(ImVec2(m.plot.Max.x + 6.0f, y), l.s->col, g.str(l.s->label));
+    // A name longer than the margin (a third of the chart at most) ends in "...", not mid-letter.
+    const std::string shown = elided(g.str(l.s->label), frame.Max.x - m.plot.Max.x - 6.0f);
+    dl->AddText(ImVec2(m.plot.Max.x + 6.0f, y), l.s->col, shown.c_str());
   }
   dl->PopClipRect();
 }

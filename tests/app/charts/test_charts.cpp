@@ -11,6 +11,7 @@
 
 #include <gtest/gtest.h>
 #include <imgui.h>
+#include <imgui_internal.h>
 
 #include <algorithm>
 #include <chrono>
@@ -467,6 +468,38 @@ TEST_F(ChartUi, AxisLabelsNeverOverlap) {
                                 << " and x " << q.min.x << ".." << q.max.x << " y " << q.min.y << ".." << q.max.y;
         }
     }
+}
+
+// A short chart with a legend of many long names: with legend_min_scale below 1 the legend
+// is drawn smaller so the plot keeps three lines; by default it keeps the font (and the plot
+// is what gives way).
+TEST_F(ChartUi, ACrowdedLegendShrinksOnlyWhenAllowed) {
+  const int n = 24;
+  std::vector<std::vector<double>> data(8, std::vector<double>(n, 10.0));
+  std::vector<const double*> layers;
+  for (const auto& d : data) layers.push_back(d.data());
+  const char* names[] = {"United States", "China mainland", "Singapore",   "Malaysia",
+                         "Thailand",      "Indonesia",      "Gulf states", "Allied countries"};
+  auto plotHeight = [&](float min_scale) {
+    float h = -1;
+    frame([&] {
+      cp::chart::Style style;
+      style.height = 130.0f;
+      style.width = 220.0f;
+      style.legend_min_scale = min_scale;
+      if (cp::chart::beginChart("crowded", "Sales", cp::chart::Unit::Usd, nullptr, n, style)) {
+        cp::chart::stackedArea(names, layers.data(), 8, n);
+        cp::chart::endChart();
+        h = cp::chart::detail::lastChart().plot_max.y - cp::chart::detail::lastChart().plot_min.y;
+      }
+      EXPECT_EQ(ImGui::GetCurrentWindow()->FontWindowScale, 1.0f) << "the window's font scale is restored";
+    });
+    return h;
+  };
+  const float line_h = 13.0f;  // ImGui's built-in font
+  const float kept = plotHeight(1.0f), shrunk = plotHeight(0.5f);
+  EXPECT_LT(kept, 3.0f * line_h) << "the legend's rows crowd the plot at full size";
+  EXPECT_GT(shrunk, kept + line_h) << "a smaller legend gives the plot its lines back";
 }
 
 // "Chip vendors in China" topped out at 150% when one vendor held all of the market.
