@@ -224,8 +224,9 @@ ChartResult endChart() {
   Style fit = g.style;
   const float plot_h = fr.GetHeight() - 3.0f * (line_h + st.ItemSpacing.y) - 4.0f;
   fit.y_ticks = std::clamp(static_cast<int>(plot_h / (line_h * 1.6f)), 1, std::max(1, g.style.y_ticks));
-  // A share that never passes 100% ends at 100%: headroom would label the top 120% or 150%.
-  if (g.unit == Unit::Share && !log && hi <= 1.0 && !std::isfinite(fit.y_max)) fit.y_max = 1.0;
+  // A share that never passes 100% (sums can land a rounding error above) ends at 100%:
+  // headroom would label the top 120%, 150% or, with one interval, 200%.
+  if (g.unit == Unit::Share && !log && hi <= 1.0 + 1e-9 && !std::isfinite(fit.y_max)) fit.y_max = 1.0;
   detail::fitRange(lo, hi, fit, &ylo, &yhi);
   g.yticks = niceTicks(ylo, yhi, fit.y_ticks, log);
   const double ystep = g.yticks.size() >= 2 ? g.yticks[1] - g.yticks[0] : 0.0;
