@@ -5,6 +5,7 @@
 
 #include "cli/cli.h"
 #include "cli/commands.h"
+#include "cli/human_text.h"
 #include "cli/scenario_args.h"
 #include "engine/levers.h"
 #include "i18n/i18n.h"
@@ -26,16 +27,11 @@ Command addLevers(CLI::App& app) {
       rows.push_back({l.id, toString(l.kind), leverScheduleText(*s, static_cast<int>(i)), formatLeverRange(l),
                       cp::i18n::tr(l.label)});
     }
-    const auto chars = [](const std::string& x) {
-      size_t n = 0;
-      for (const char ch : x) n += (static_cast<unsigned char>(ch) & 0xC0) != 0x80;
-      return n;
-    };
     std::array<size_t, 4> width{};
     for (const auto& r : rows)
-      for (size_t c = 0; c < width.size(); ++c) width[c] = std::max(width[c], chars(r[c]));
+      for (size_t c = 0; c < width.size(); ++c) width[c] = std::max(width[c], displayWidth(r[c]));
     for (const auto& r : rows) {
-      for (size_t c = 0; c < width.size(); ++c) out << r[c] << std::string(width[c] - chars(r[c]) + 1, ' ');
+      for (size_t c = 0; c < width.size(); ++c) out << r[c] << std::string(width[c] - displayWidth(r[c]) + 1, ' ');
       out << r[4] << "\n";
     }
     return kOk;
