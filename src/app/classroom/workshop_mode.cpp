@@ -303,6 +303,27 @@ std::vector<cp::Problem> loadWorkshopSession(AppState& state, const std::string&
   return {};
 }
 
+std::vector<cp::Problem> resumeWorkshop(AppState& state, const cp::WorkshopSession& progress,
+                                        const std::string& session_path, const std::string& name) {
+  std::shared_ptr<const cp::Workshop> w;
+  try {
+    w = std::make_shared<const cp::Workshop>(cp::loadWorkshop(progress.workshop_path));
+  } catch (const std::exception& e) {
+    return problemsOf(progress.workshop_path, e);
+  }
+  if (std::vector<cp::Problem> problems = cp::checkSession(progress, *w, name); !problems.empty()) return problems;
+  cp::WorkshopSession s = progress;
+  s.workshop_path = session_path.empty() ? "" : cp::workshopPathFor(progress.workshop_path, session_path);
+  startWorkshop(state, std::move(w), s, session_path);
+  // Unsaved unless the session file still holds this game (a crash after the last Save).
+  cp::WorkshopSession on_disk;
+  try {
+    if (!session_path.empty()) on_disk = cp::loadSession(session_path);
+  } catch (const std::exception&) {}
+  if (session_path.empty() || !(on_disk == s)) ws(state).saved_session = cp::WorkshopSession{};
+  return {};
+}
+
 //-----------------------------------------------------------------------------
 // [SECTION] Report
 //-----------------------------------------------------------------------------

@@ -95,6 +95,11 @@ bool workshopDirty(const AppState& state);
 // workshop the session names unless it is the one open. "" or why not.
 std::string saveWorkshopSession(AppState& state, const std::string& path);
 std::vector<cp::Problem> loadWorkshopSession(AppState& state, const std::string& path);
+// Crash recovery (session.h): reopens the workshop file `progress.workshop_path` (absolute)
+// with the moves and rounds of `progress`; `session_path` is where Save writes ("" = none).
+// It counts as unsaved unless that file holds the same progress. Problems name `name`.
+std::vector<cp::Problem> resumeWorkshop(AppState& state, const cp::WorkshopSession& progress,
+                                        const std::string& session_path, const std::string& name);
 
 // An objective's value for people, its unit read from the metric's name: "$2.10 bn",
 // "4.20e+26 FLOP", "13.1 months", "45.0%", "462k H100e"; other metrics as plain numbers.

@@ -7,9 +7,12 @@
 #include "app/core/app_state.h"
 #include "app/core/settings.h"
 #include "app/core/status.h"
+#include "app/core/tr.h"
+#include "app/classroom/workshop_mode.h"
 #include "engine/levers.h"
 #include "engine/loader.h"
 #include "engine/problems.h"
+#include "engine/workshop.h"
 
 #include <nlohmann/json.hpp>
 
@@ -49,6 +52,11 @@ std::string sessionToJson(const SessionData& session) {
   }
   out["levers"] = std::move(levers);
   if (!session.saved_path.empty()) out["saved_as"] = {{"path", session.saved_path}, {"name", session.saved_name}};
+  if (session.workshop) {
+    nlohmann::ordered_json w = nlohmann::ordered_json::parse(cp::sessionToJson(*session.workshop));
+    w["saved_to"] = session.workshop_saved_to;
+    out["workshop"] = std::move(w);
+  }
   return out.dump(2) + "\n";
 }
 
@@ -85,6 +93,23 @@ std::optional<SessionData> sessionFromJson(std::string_view text, std::string* e
     s.saved_path = saved->value("path", "");
     s.saved_name = saved->value("name", "");
   }
+  if (const auto w = doc.find("workshop"); w != doc.end()) {
+    if (!w->is_object()) return fail("/workshop: expected an object");
+    nlohmann::ordered_json progress = *w;
+    const auto saved_to = progress.find("saved_to");
+    if (saved_to != progress.end() && !saved_to->is_string()) return fail("/workshop/saved_to: expected a file name");
+    if (saved_to != progress.end()) {
+      s.workshop_saved_to = saved_to->get<std::string>();
+      progress.erase("saved_to");
+    }
+    try {
+      s.workshop = cp::sessionFromJson(progress.dump(), "workshop");
+    } catch (const cp::LoadError& e) {
+      if (e.problems().empty()) return fail(std::string("/workshop: ") + e.what());
+      const cp::Problem& first = e.problems().front();  // "/workshop/moves/0: ..."
+      return fail("/workshop" + first.pointer + ": " + first.message);
+    }
+  }
   return s;
 }
 
@@ -98,7 +123,8 @@ std::optional<SessionData> readUncleanSession(const std::filesystem::path& file,
     if (warning) *warning = file.string() + ": " + error + "; the last session cannot be restored";
     return std::nullopt;
   }
-  if (session->clean_exit || session->scenario.empty() || session->levers.empty()) return std::nullopt;
+  if (session->clean_exit || session->scenario.empty() || (session->levers.empty() && !session->workshop))
+    return std::nullopt;
   return session;
 }
 
@@ -113,6 +139,12 @@ SessionData captureSession(const AppState& state) {
   if (hasScenario(state.doc) && !state.doc.saved_path.empty()) {
     s.saved_path = absolutePath(state.doc.saved_path);
     s.saved_name = state.doc.saved_name;
+  }
+  const WorkshopState& w = state.classroom.workshop;
+  if (workshopActive(state) && (!w.session.moves.empty() || w.session.rounds_played > 0)) {
+    s.workshop = w.session;
+    s.workshop->workshop_path = absolutePath(w.workshop->file);
+    s.workshop_saved_to = absolutePath(w.session_path);
   }
   return s;
 }
@@ -132,16 +164,30 @@ void discardSessionOffer(AppState& state) {
 void restoreSession(AppState& state, const SessionData& session) {
   state.session.offer.reset();
   state.session.offer_requested = false;
+  if (session.workshop) {
+    const std::vector<cp::Problem> problems =
+        resumeWorkshop(state, *session.workshop, session.workshop_saved_to,
+                       state.session.file.empty() ? kSessionFile : state.session.file.string());
+    if (!problems.empty()) {
+      setStatus(state, tr("Could not restore the workshop in progress: ") + problems.front().str(), true);
+      return;
+    }
+    setStatus(state,
+              trf("Restored the workshop in progress: {} round(s) played, {} move(s)", session.workshop->rounds_played,
+                  session.workshop->moves.size()),
+              false);
+    return;
+  }
   try {
     (void)cp::loadScenario(session.scenario);  // a broken file must not replace what is open
   } catch (const std::exception&) {
-    setStatus(state, "Could not restore the last session: " + session.scenario + " does not load", true);
+    setStatus(state, tr("Could not restore the last session: ") + session.scenario + tr(" does not load"), true);
     return;
   }
   state.scenario_path = session.scenario;
   loadScenario(state);
   if (!state.scenario_loaded || !hasScenario(state.doc)) {
-    setStatus(state, "Could not restore the last session: " + session.scenario + " does not load", true);
+    setStatus(state, tr("Could not restore the last session: ") + session.scenario + tr(" does not load"), true);
     return;
   }
   Document& doc = state.doc;
@@ -151,8 +197,8 @@ void restoreSession(AppState& state, const SessionData& session) {
   std::string skipped;
   for (const std::string& id : skipped_ids) skipped += (skipped.empty() ? "" : ", ") + id;
   setSaveTarget(doc, session.saved_path, session.saved_name);
-  std::string message = "Restored the last session: " + std::to_string(restored) + " changed lever(s)";
-  if (!skipped.empty()) message += "; skipped (no longer in the scenario or not valid): " + skipped;
+  std::string message = trf("Restored the last session: {} changed lever(s)", restored);
+  if (!skipped.empty()) message += tr("; skipped (no longer in the scenario or not valid): ") + skipped;
   setStatus(state, message, !skipped.empty());
 }
 
@@ -184,7 +230,7 @@ bool writeSession(AppState& state, bool clean_exit) {
   if (json == state.session.last_written) return true;
   std::string error;
   if (!writeFileAtomically(state.session.file, json, &error)) {
-    if (state.session.error.empty()) setStatus(state, "Autosave failed: " + error, true);
+    if (state.session.error.empty()) setStatus(state, tr("Autosave failed: ") + error, true);
     state.session.error = error;
     return false;
   }
@@ -201,10 +247,15 @@ void autosaveTick(AppState& state, std::chrono::steady_clock::time_point now) {
   if (s.file.empty() || s.offer) return;  // off, or the crashed session still waits for a choice
   const Version current = version(state.doc);
   const std::string& saved_path = state.doc.saved_path;
-  if (current != s.seen || state.scenario_path != s.seen_path || saved_path != s.seen_saved_path) {
+  // Moves entered for the open round change no lever yet: the workshop is watched itself.
+  const WorkshopState& w = state.classroom.workshop;
+  std::string workshop = workshopActive(state) ? cp::sessionToJson(w.session) + w.session_path : std::string();
+  if (current != s.seen || state.scenario_path != s.seen_path || saved_path != s.seen_saved_path ||
+      workshop != s.seen_workshop) {
     s.seen = current;
     s.seen_path = state.scenario_path;
     s.seen_saved_path = saved_path;
+    s.seen_workshop = std::move(workshop);
     if (!s.first_change) s.first_change = now;
     s.due = std::min(now + kAutosaveDelay, *s.first_change + kAutosaveMaxDelay);
   }

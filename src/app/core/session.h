@@ -1,12 +1,11 @@
 // Session autosave and crash recovery: no lost work.
 //
 // The session is the open scenario and the changed levers as typed (the `set` that Save As
-// writes). A few seconds after each change it is written atomically to
-// $XDG_DATA_HOME/chokepoint/session.json with "clean_exit": false; a normal quit writes it
-// once more with "clean_exit": true. A session that ended without that mark (a crash, a
-// kill, a power cut) and had changed levers is offered back at the next start: Restore
-// reopens its scenario and re-applies the levers (undo history starts fresh), Discard
-// forgets it. No ImGui here (the modal is in panel_recovery.cpp).
+// writes), or the workshop in progress (its moves and rounds played). A few seconds after each change it is written
+// atomically to $XDG_DATA_HOME/chokepoint/session.json with "clean_exit": false; a normal quit writes it once more with
+// "clean_exit": true. A session that ended without that mark (a crash, a kill, a power cut) and had changed levers or a
+// workshop in progress is offered back at the next start: Restore reopens its scenario and re-applies the levers (undo
+// history starts fresh), Discard forgets it. No ImGui here (the modal is in panel_recovery.cpp).
 //
 //   state.session.file = userDirsFromEnv().data / kSessionFile;   // empty: never written
 //   if (auto s = readUncleanSession(state.session.file)) offerSession(state, *s);
@@ -17,6 +16,7 @@
 #pragma once
 
 #include "app/core/scenario_files.h"
+#include "engine/workshop.h"
 
 #include <chrono>
 #include <filesystem>
@@ -37,6 +37,10 @@ struct SessionData {
   LeverStrings levers;                 // changed levers, as typed
   std::string saved_path, saved_name;  // the variant Save As last wrote ("" = none)
   bool clean_exit = false;
+  // A workshop in progress (moves entered or rounds played): its workshop_path is the
+  // workshop file, absolute. Restore reopens it; its played moves set the levers.
+  std::optional<cp::WorkshopSession> workshop;
+  std::string workshop_saved_to;  // the workshop session file Save writes ("" = none)
 };
 
 std::string sessionToJson(const SessionData& session);
@@ -52,6 +56,7 @@ struct SessionState {
   // Change tracking: what the last tick saw, and when the pending write is due.
   Version seen;
   std::string seen_path, seen_saved_path;
+  std::string seen_workshop;  // the workshop in progress as last seen ("" = none)
   std::optional<std::chrono::steady_clock::time_point> first_change, due;
   std::string last_written;  // JSON last written (identical writes are skipped)
   int writes = 0;            // successful writes (tests)

@@ -49,15 +49,23 @@ void drawRestorePrompt(const AppState& state, UiState& ui) {
   }
   const SessionData& s = *state.session.offer;
   ImGui::PushTextWrapPos(0.0f);
-  ImGui::TextUnformatted(tr("Chokepoint did not close normally last time. Your unsaved lever changes were kept:"));
-  ImGui::PopTextWrapPos();
-  ImGui::Text(tr("Scenario: %s"), displayPath(s.scenario).c_str());
-  for (size_t i = 0; i < s.levers.size() && i < kMaxListedLevers; ++i) {
+  if (s.workshop) {
+    ImGui::TextUnformatted(tr("Chokepoint did not close normally last time. Your workshop in progress was kept:"));
+    ImGui::PopTextWrapPos();
+    ImGui::Text(tr("Workshop: %s"), displayPath(s.workshop->workshop_path).c_str());
+    ImGui::BulletText(tr("%d round(s) played, %zu move(s) entered"), s.workshop->rounds_played,
+                      s.workshop->moves.size());
+  } else {
+    ImGui::TextUnformatted(tr("Chokepoint did not close normally last time. Your unsaved lever changes were kept:"));
+    ImGui::PopTextWrapPos();
+    ImGui::Text(tr("Scenario: %s"), displayPath(s.scenario).c_str());
+  }
+  for (size_t i = 0; !s.workshop && i < s.levers.size() && i < kMaxListedLevers; ++i) {
     std::string values;
     for (const std::string& v : s.levers[i].second) values += (values.empty() ? "" : ", ") + v;
     ImGui::BulletText("%s = %s", s.levers[i].first.c_str(), values.c_str());
   }
-  if (s.levers.size() > kMaxListedLevers)
+  if (!s.workshop && s.levers.size() > kMaxListedLevers)
     ImGui::TextDisabled(tr("... and %zu more"), s.levers.size() - kMaxListedLevers);
   ImGui::Spacing();
   if (ImGui::Button(tr("Restore"))) {

@@ -7,6 +7,7 @@
 #include "app/panels/panels.h"
 #include "app/classroom/workshop_handouts.h"
 #include "app/classroom/workshop_mode.h"
+#include "app/core/session.h"
 #include "engine/month.h"
 #include "engine/workshop.h"
 
@@ -16,6 +17,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -165,6 +167,55 @@ TEST(WorkshopMode, SaveThenLoadRoundTripsTheGame) {
   ASSERT_NE(workshopBoard(g.state), nullptr);
   EXPECT_EQ(csv(*workshopBoard(g.state), workshopOf(g)), board);
   EXPECT_FALSE(workshopDirty(g.state));
+}
+
+// Crash recovery: the autosave notices a move entered (no lever changes until the round is
+// played), and Restore after an unclean exit reopens the game where it stood, unsaved.
+TEST(WorkshopMode, ACrashLosesNoRoundsOrEnteredMoves) {
+  TempDir dir;
+  const auto file = dir / kSessionFile;
+  std::string board;
+  cp::WorkshopSession before;
+  {
+    ClassroomFixture f;
+    f.state.session.file = file;
+    openComputeRace(f);
+    playScriptedRound(f, 1);
+    const auto t0 = std::chrono::steady_clock::now();
+    autosaveTick(f.state, t0);
+    autosaveTick(f.state, t0 + std::chrono::hours(1));
+    const int writes = f.state.session.writes;
+    ASSERT_EQ(enterMove(f.state, kMoves[2]), "");  // entered for round 2, not played
+    autosaveTick(f.state, t0 + std::chrono::hours(2));
+    autosaveTick(f.state, t0 + std::chrono::hours(3));
+    EXPECT_EQ(f.state.session.writes, writes + 1) << "a move entered is written, though no lever moved";
+    before = f.state.classroom.workshop.session;
+    board = csv(*workshopBoard(f.state), workshopOf(f));
+  }  // no clean exit
+  const auto last = readUncleanSession(file);
+  ASSERT_TRUE(last) << "a game in progress is offered back";
+  ASSERT_TRUE(last->workshop);
+  EXPECT_EQ(last->workshop->rounds_played, 1);
+
+  ClassroomFixture g;
+  restoreSession(g.state, *last);
+  g.settle();
+  ASSERT_TRUE(workshopActive(g.state)) << g.state.ui.status_message;
+  EXPECT_EQ(g.state.classroom.workshop.session.moves, before.moves);
+  EXPECT_EQ(g.state.classroom.workshop.session.rounds_played, 1);
+  EXPECT_EQ(openRound(g.state), 2);
+  ASSERT_NE(workshopBoard(g.state), nullptr);
+  EXPECT_EQ(csv(*workshopBoard(g.state), workshopOf(g)), board) << "the played round scores as before";
+  EXPECT_TRUE(workshopDirty(g.state)) << "never saved: Save is still asked for";
+  EXPECT_FALSE(g.state.ui.status_is_error) << g.state.ui.status_message;
+
+  SessionData broken = *last;
+  broken.workshop->moves.push_back({1, "nobody", "us.export_enforcement", "0.5"});
+  ClassroomFixture h;
+  restoreSession(h.state, broken);
+  EXPECT_FALSE(workshopActive(h.state));
+  EXPECT_TRUE(h.state.ui.status_is_error);
+  EXPECT_NE(h.state.ui.status_message.find("/moves/3"), std::string::npos) << h.state.ui.status_message;
 }
 
 TEST(WorkshopMode, StepBackUndoesTheLastRoundAndOffersItsMovesAgain) {

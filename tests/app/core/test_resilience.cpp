@@ -46,7 +46,10 @@ void drawEverything(ImGuiHarness& ui, AppState& state) {
   requestOpenScenario(state);
   ui.frames(2, draw);  // a modal dialog
   ui.pressKey(ImGuiHarness::namedKey(ImGuiKey_Escape), draw);
-  offerSession(state, SessionData{baselinePath(), {{"us.remote_access_control", {"on"}}}, "", "", false});
+  SessionData crashed;
+  crashed.scenario = baselinePath();
+  crashed.levers = {{"us.remote_access_control", {"on"}}};
+  offerSession(state, crashed);
   ui.frames(3, draw);  // the restore prompt
   setPresenter(state, true);
   ui.frames(2, draw);  // presenter mode: larger font, same space

@@ -57,6 +57,24 @@ TEST(SessionJson, RoundTripsLeversAsTyped) {
   EXPECT_FALSE(back->clean_exit);
 }
 
+TEST(SessionJson, RoundTripsAWorkshopInProgress) {
+  SessionData s = sessionWith("/x/baseline.json", {}, false);
+  s.workshop = cp::WorkshopSession{"/x/workshops/race.json", {{1, "us_gov", kRemote, "on"}}, 1};
+  s.workshop_saved_to = "/x/class.session.json";
+  const auto back = sessionFromJson(sessionToJson(s));
+  ASSERT_TRUE(back);
+  ASSERT_TRUE(back->workshop);
+  EXPECT_EQ(*back->workshop, *s.workshop);
+  EXPECT_EQ(back->workshop_saved_to, s.workshop_saved_to);
+  EXPECT_FALSE(sessionFromJson(sessionToJson(sessionWith("/x/baseline.json", {}, false)))->workshop);
+
+  std::string error;
+  std::string bad = sessionToJson(s);
+  bad.replace(bad.find("\"round\": 1"), 10, "\"round\": \"x\"");
+  EXPECT_FALSE(sessionFromJson(bad, &error)) << bad;
+  EXPECT_NE(error.find("/workshop/moves/0"), std::string::npos) << error;
+}
+
 TEST(SessionJson, MalformedFilesNameTheProblem) {
   std::string error;
   EXPECT_FALSE(sessionFromJson("{", &error));
