@@ -1,4 +1,6 @@
+#include <filesystem>
 #include <fstream>
+#include <system_error>
 
 #include <nlohmann/json.hpp>
 
@@ -15,11 +17,20 @@ namespace {
 // The scenarios folder also holds the JSON Schema the scenarios follow and the list of the
 // sources they cite, so `validate scenarios/*.json` meets both: the schema is not a
 // scenario, the source list is checked as one.
-enum class Kind { Scenario, Schema, SourceList };
+// A folder (`validate scenarios/*` meets calibration/, stories/...) is skipped with a word.
+enum class Kind { Scenario, Schema, SourceList, Folder };
 
 Kind kindOf(const std::string& path) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) return Kind::Folder;
+  if (!std::filesystem::is_regular_file(path, ec)) return Kind::Scenario;  // the loader says why
   std::ifstream in(path);
-  const nlohmann::json doc = nlohmann::json::parse(in, nullptr, false);
+  nlohmann::json doc;
+  try {
+    doc = nlohmann::json::parse(in, nullptr, false);
+  } catch (const std::exception&) {
+    return Kind::Scenario;  // unreadable: the loader says why
+  }
   if (!doc.is_object()) return Kind::Scenario;  // the loader reports what is wrong
   if (doc.contains("$defs") || doc.value("$schema", "").find("json-schema.org") != std::string::npos)
     return Kind::Schema;
@@ -42,6 +53,12 @@ Command addValidate(CLI::App& app) {
       const Kind kind = kindOf(f);
       if (kind == Kind::Schema) {
         out << i18n::trf("skipped: {} (a JSON Schema, not a scenario)\n", f);
+        continue;
+      }
+      if (kind == Kind::Folder) {
+        std::filesystem::path dir = std::filesystem::path(f).lexically_normal();
+        if (!dir.has_filename()) dir = dir.parent_path();  // "calibration/"
+        out << i18n::trf("skipped: {} (a folder; name the files in it, e.g. {})\n", f, (dir / "*.json").string());
         continue;
       }
       size_t sources = 0;

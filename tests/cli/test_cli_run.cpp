@@ -203,6 +203,15 @@ TEST(CliValidate, TheScenarioFoldersOtherFilesAreNotScenarioProblems) {
   EXPECT_EQ(r.code, kUsage);
   EXPECT_NE(r.err.find(bad.string() + ": /sources/0"), std::string::npos) << r.err;
   std::filesystem::remove(bad);
+  // `validate scenarios/*` also meets folders: skipped with a word, and the files after
+  // them are still checked (reading a folder as a file once threw out of the command).
+  r = cli({"validate", dir + "calibration/", dir + "baseline.json"});
+  EXPECT_EQ(r.code, kOk) << r.err;
+  EXPECT_NE(r.out.find("skipped: " + dir + "calibration/ (a folder; name the files in it, e.g. " + dir +
+                       "calibration/*.json)"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("ok: " + dir + "baseline.json"), std::string::npos) << r.out;
 }
 
 TEST(CliWhy, ExplainsDeniedOptionsWithTheirRule) {
