@@ -72,7 +72,8 @@ struct DocLoader {
     chain.pop_back();
     if (!ok) return false;
     doc.erase("extends");
-    mergeScenarioJson(parent, doc);
+    mergeScenarioJson(parent, doc, &problems, name);
+    if (!problems.empty()) return false;
     out = std::move(parent);
     return true;
   }
@@ -155,36 +156,57 @@ Scenario build(const json& root, const std::string& file, const LoadLimits& limi
 
 }  // namespace
 
-void mergeScenarioJson(json& base, const json& patch) {
+namespace {
+
+// The key a list's entries are matched by: "id", or "jurisdiction" for the host policies
+// (one per host); "" when the patch's entries do not all have it (the list is replaced).
+const char* mergeKey(const json& patch) {
+  for (const char* key : {"id", "jurisdiction"})
+    if (std::all_of(patch.begin(), patch.end(), [&](const json& e) { return e.is_object() && e.contains(key); }))
+      return key;
+  return "";
+}
+
+}  // namespace
+
+void mergeScenarioJson(json& base, const json& patch, std::vector<Problem>* problems, const std::string& name,
+                       const std::string& pointer) {
   if (!base.is_object() || !patch.is_object()) {
     base = patch;
     return;
   }
   for (auto it = patch.begin(); it != patch.end(); ++it) {
     const json& pv = it.value();
+    const std::string at = pointer + "/" + it.key();
     auto bit = base.find(it.key());
     if (bit == base.end()) {
       base[it.key()] = pv;
       continue;
     }
     json& bv = *bit;
+    const char* key = pv.is_array() && bv.is_array() && !pv.empty() ? mergeKey(pv) : "";
     if (pv.is_null()) {
       base.erase(it.key());
     } else if (pv.is_object() && bv.is_object()) {
-      mergeScenarioJson(bv, pv);
-    } else if (pv.is_array() && bv.is_array() && !pv.empty() &&
-               std::all_of(pv.begin(), pv.end(), [](const json& e) { return e.is_object() && e.contains("id"); })) {
-      for (const json& pe : pv) {
+      mergeScenarioJson(bv, pv, problems, name, at);
+    } else if (*key) {
+      for (size_t i = 0; i < pv.size(); ++i) {
+        const json& pe = pv[i];
         auto match = std::find_if(bv.begin(), bv.end(), [&](const json& be) {
-          return be.is_object() && be.contains("id") && be["id"] == pe["id"];
+          return be.is_object() && be.contains(key) && be[key] == pe[key];
         });
         const bool remove = pe.contains("remove") && pe["remove"] == true;
         if (match == bv.end()) {
-          if (!remove) bv.push_back(pe);
+          if (!remove)
+            bv.push_back(pe);
+          else if (problems)  // a typo in the id would otherwise remove nothing, silently
+            problems->push_back({name, fmt::format("{}/{}/{}", at, i, key),
+                                 fmt::format("nothing to remove: no {} {} in the scenario this one extends", key,
+                                             pe[key].dump())});
         } else if (remove) {
           bv.erase(match);
         } else {
-          mergeScenarioJson(*match, pe);
+          mergeScenarioJson(*match, pe, problems, name, fmt::format("{}/{}", at, i));
         }
       }
     } else {

@@ -34,7 +34,11 @@ std::vector<Problem> validateScenarioFile(const std::string& path, const LoadLim
 
 // The merged document (after `extends`), for tools that write variants.
 nlohmann::json loadScenarioJson(const std::string& path, const LoadLimits& limits = {});
-// Merge `patch` onto `base`: objects key by key, lists of objects by "id", else replace.
-void mergeScenarioJson(nlohmann::json& base, const nlohmann::json& patch);
+// Merge `patch` onto `base`: objects key by key, lists of objects by "id" (the host
+// policies by "jurisdiction"), null removes a key, anything else replaces. An entry
+// {"id": ..., "remove": true} whose id is not in `base` is a problem (in `name`, at the
+// patch's `pointer`) when `problems` is given.
+void mergeScenarioJson(nlohmann::json& base, const nlohmann::json& patch, std::vector<Problem>* problems = nullptr,
+                       const std::string& name = {}, const std::string& pointer = {});
 
 }  // namespace cp

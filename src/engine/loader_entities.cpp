@@ -6,6 +6,10 @@
 
 namespace cp::loading {
 
+// Power usage effectiveness: 1 when every watt reaches the chips; the worst data centres
+// in use stay well under 3.
+constexpr const char* kPueRange = "a power usage effectiveness (PUE)";
+
 void readParams(Reader& r, const json& root, Scenario& s, const Ids& ids) {
   const json* pj = r.field(root, "params", "", false);
   if (!pj) return;
@@ -107,6 +111,7 @@ void readCast(Reader& r, const json& root, Scenario& s, const Ids& ids) {
     j.diversion_exposure = r.num(e, "diversion_exposure", p, NK::Share, 0.0);
     j.electricity_usd_per_mwh = r.num(e, "electricity_usd_per_mwh", p, NK::NonNeg, 80.0);
     j.pue = r.num(e, "pue", p, NK::Positive, 1.3);
+    r.within(j.pue, p + "/pue", 1.0, 3.0, kPueRange);
     j.power_mw = r.num(e, "power_mw", p, NK::NonNeg, 0.0);
     j.power_mw_per_year = r.num(e, "power_mw_per_year", p, NK::NonNeg, 0.0);
     j.power_mw_cap = r.num(e, "power_mw_cap", p, NK::NonNeg, 1e12);
@@ -254,6 +259,7 @@ void readCompanies(Reader& r, const json& root, Scenario& s, const Ids& ids) {
     st.power_mw = r.schedule(e, "power_mw", p, NK::NonNeg, true);
     st.power_mw_per_year = r.num(e, "power_mw_per_year", p, NK::NonNeg, 0.0);
     st.pue = r.num(e, "pue", p, NK::Positive, 1.3);
+    r.within(st.pue, p + "/pue", 1.0, 3.0, kPueRange);
     st.lease_usd_per_h100e_month = r.schedule(e, "lease_usd_per_h100e_month", p, NK::Positive, st.leasable);
     st.chip_menu = r.refs(e, "chip_menu", p, ids.chips, "chip");
     if (st.leasable && st.chip_menu.empty())

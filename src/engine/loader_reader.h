@@ -101,6 +101,20 @@ class Reader : public JsonReader {
     return numValue(*v, ptr + "/" + key, k);
   }
 
+  // A physical range on top of the kind, over every value the number can take (a lever's
+  // range, a triangular range, else the value): a PUE below 1 would make power.
+  void within(const Num& n, const std::string& ptr, double lo, double hi, const char* what) {
+    double a = n.value, b = n.value;
+    if (n.lever >= 0) {
+      a = s_.levers[n.lever].min;
+      b = s_.levers[n.lever].max;
+    } else if (n.uncertain >= 0 && s_.uncertain[n.uncertain].dist == Dist::Triangular) {
+      a = s_.uncertain[n.uncertain].a;
+      b = s_.uncertain[n.uncertain].c;
+    }
+    if (a < lo || b > hi) err(ptr, fmt::format("{} is between {} and {}, got {}", what, lo, hi, a < lo ? a : b));
+  }
+
   Num leverRef(const json& v, const std::string& ptr, NK k) {
     object(v, ptr, {"lever"});
     if (!v["lever"].is_string()) {

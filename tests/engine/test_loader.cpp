@@ -126,6 +126,48 @@ TEST(Loader, ExtendsMergesById) {
   EXPECT_EQ(removed.findCompany("myop"), -1);
 }
 
+// A variant naming one host's policy changes that host only (they are matched by
+// jurisdiction; the list was once replaced whole, dropping every other host's checks).
+TEST(Loader, AVariantsHostPolicyChangesThatHostOnly) {
+  const Scenario base = loadScenario(sourcePath("scenarios/baseline.json"));
+  const Scenario s = loadScenarioFromString(
+      R"({"extends": "baseline.json", "host_policies": [{"jurisdiction": "malaysia", "tenant_kyc": 1}]})",
+      "my_kyc.json", sourcePath("scenarios"));
+  ASSERT_EQ(s.host_policies.size(), base.host_policies.size());
+  ASSERT_GE(base.host_policies.size(), 2u);
+  for (size_t i = 0; i < s.host_policies.size(); ++i) {
+    const HostPolicy& h = s.host_policies[i];
+    const bool malaysia = s.jurisdictions[static_cast<size_t>(h.jurisdiction)].id == "malaysia";
+    EXPECT_EQ(h.jurisdiction, base.host_policies[i].jurisdiction);
+    EXPECT_EQ(h.tenant_kyc.lever, malaysia ? -1 : base.host_policies[i].tenant_kyc.lever) << i;
+    if (malaysia) {
+      EXPECT_EQ(h.tenant_kyc.value, 1.0);
+      EXPECT_EQ(h.enforcement.lever, base.host_policies[i].enforcement.lever) << "the rest of its policy is kept";
+    }
+  }
+}
+
+// Removing an entry the parent does not have is a typo, not a no-op.
+TEST(Loader, RemovingAnEntryThatIsNotThereIsAProblem) {
+  const auto ps = problemsOfText(R"({"extends": "mini.json", "sites": [{"id": "johr", "remove": true}]})");
+  EXPECT_TRUE(has(ps, R"(/sites/0/id: nothing to remove: no id "johr" in the scenario this one extends)"))
+      << listed(ps);
+  EXPECT_EQ(ps.front().file, "inline.json");
+}
+
+// A power usage effectiveness below 1 would make power; far above 3 is a typo.
+TEST(Loader, APueOutsideOneToThreeIsAProblem) {
+  auto ps = problemsOfText(R"({"extends": "mini.json", "sites": [{"id": "johor", "pue": 0.5}]})");
+  EXPECT_TRUE(has(ps, "/sites/0/pue: a power usage effectiveness (PUE) is between 1 and 3, got 0.5")) << listed(ps);
+  ps = problemsOfText(R"({"extends": "mini.json", "jurisdictions": [{"id": "us", "pue": 50}]})");
+  EXPECT_TRUE(has(ps, "/jurisdictions/0/pue: a power usage effectiveness (PUE) is between 1 and 3, got 50"))
+      << listed(ps);
+  ps = problemsOfText(
+      R"({"extends": "mini.json", "sites": [{"id": "johor", "pue": {"dist": "triangular", "min": 0.9, "mode": 1.2, "max": 1.5}}]})");
+  EXPECT_TRUE(has(ps, "/sites/0/pue: a power usage effectiveness (PUE) is between 1 and 3, got 0.9")) << listed(ps);
+  EXPECT_TRUE(problemsOfText(R"({"extends": "mini.json", "sites": [{"id": "johor", "pue": 1.0}]})").empty());
+}
+
 TEST(Loader, UncertainInputsUseTheirModeAndAreListed) {
   const Scenario s = loadScenarioFromString(
       R"({"extends": "mini.json", "chips": [{"id": "h100", "price_usd": {"dist": "triangular", "min": 20000, "mode": 25000, "max": 40000}}]})",
