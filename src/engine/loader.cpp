@@ -200,9 +200,9 @@ void mergeScenarioJson(json& base, const json& patch, std::vector<Problem>* prob
           if (!remove)
             bv.push_back(pe);
           else if (problems)  // a typo in the id would otherwise remove nothing, silently
-            problems->push_back({name, fmt::format("{}/{}/{}", at, i, key),
-                                 fmt::format("nothing to remove: no {} {} in the scenario this one extends", key,
-                                             pe[key].dump())});
+            problems->push_back(
+                {name, fmt::format("{}/{}/{}", at, i, key),
+                 fmt::format("nothing to remove: no {} {} in the scenario this one extends", key, pe[key].dump())});
         } else if (remove) {
           bv.erase(match);
         } else {
