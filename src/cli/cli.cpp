@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "cli/commands.h"
+#include "engine/loader.h"
 #include "paths/data_dirs.h"
 #include "cli/shared_flags.h"
 
@@ -14,7 +15,8 @@ namespace cp::cli {
 namespace {
 
 // The output file a command was asked to write, if it is also one of the files it reads
-// (a scenario, a shard): the atomic rename would replace the input with the output.
+// (a scenario or a scenario it extends, a shard): the atomic rename would replace the
+// input with the output.
 std::string outputThatIsAnInput(const CLI::App& sub) {
   for (const CLI::App* nested : sub.get_subcommands()) {
     if (std::string clash = outputThatIsAnInput(*nested); !clash.empty()) return clash;
@@ -24,10 +26,16 @@ std::string outputThatIsAnInput(const CLI::App& sub) {
   const std::string path = out->as<std::string>();
   std::error_code ec;
   if (path.empty() || path == "-" || !std::filesystem::exists(path, ec)) return {};
+  const auto same = [&](const std::string& file) { return std::filesystem::equivalent(file, path, ec) && !ec; };
   for (const CLI::Option* o : sub.get_options()) {
     if (o == out) continue;
-    for (const std::string& value : o->results())
-      if (std::filesystem::equivalent(value, path, ec) && !ec) return path;
+    for (const std::string& value : o->results()) {
+      if (same(value)) return path;
+      // A scenario's parents are inputs too (run variant.json --out baseline.json).
+      if (std::filesystem::is_regular_file(value, ec) && value.ends_with(".json"))
+        for (const std::string& parent : extendedFiles(value))
+          if (same(parent)) return path;
+    }
   }
   return {};
 }

@@ -227,6 +227,24 @@ json loadScenarioJson(const std::string& path, const LoadLimits& limits) {
   return doc;
 }
 
+std::vector<std::string> extendedFiles(const std::string& path, const LoadLimits& limits) {
+  std::vector<std::string> out;
+  std::vector<Problem> ignored;
+  DocLoader dl{limits, ignored, {}};
+  fs::path file = path;
+  for (int level = 0; level < limits.max_extends; ++level) {
+    std::string text;
+    json doc;
+    if (!dl.readFile(file.string(), text) || !dl.parse(text, file.string(), doc) || !doc.is_object()) break;
+    const auto it = doc.find("extends");
+    if (it == doc.end() || !it->is_string()) break;
+    file = file.parent_path() / it->get<std::string>();
+    if (std::find(out.begin(), out.end(), file.string()) != out.end()) break;  // a cycle
+    out.push_back(file.string());
+  }
+  return out;
+}
+
 Scenario loadScenarioFromString(const std::string& text, const std::string& name, const std::string& base_dir,
                                 const LoadLimits& limits) {
   std::vector<Problem> problems;

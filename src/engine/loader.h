@@ -34,6 +34,9 @@ std::vector<Problem> validateScenarioFile(const std::string& path, const LoadLim
 
 // The merged document (after `extends`), for tools that write variants.
 nlohmann::json loadScenarioJson(const std::string& path, const LoadLimits& limits = {});
+// The files `path` extends, nearest parent first, as far as they can be read (no throw):
+// what a command must not overwrite besides the file itself.
+std::vector<std::string> extendedFiles(const std::string& path, const LoadLimits& limits = {});
 // Merge `patch` onto `base`: objects key by key, lists of objects by "id" (the host
 // policies by "jurisdiction"), null removes a key, anything else replaces. An entry
 // {"id": ..., "remove": true} whose id is not in `base` is a problem (in `name`, at the

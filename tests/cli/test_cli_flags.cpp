@@ -247,6 +247,15 @@ TEST(CliFlags, SharedFlagsBehaveTheSameInEveryCommandThatTakesAScenario) {
       EXPECT_NE(clash.err.find("--out " + input.string() + " is also an input of this command"), std::string::npos)
           << cmd << ": " << clash.err;
       EXPECT_EQ(std::filesystem::file_size(input), before) << cmd << ": the scenario was overwritten";
+      // Nor the scenario a variant extends.
+      const auto variant = dir / "variant.json";
+      std::ofstream(variant) << R"({"extends": "input.json", "name": "v"})";
+      a[c.path.size()] = variant.string();
+      clash = cli(a);
+      EXPECT_EQ(clash.code, kUsage) << cmd;
+      EXPECT_NE(clash.err.find("--out " + input.string() + " is also an input of this command"), std::string::npos)
+          << cmd << ": " << clash.err;
+      EXPECT_EQ(std::filesystem::file_size(input), before) << cmd << ": the parent scenario was overwritten";
 
       // A missing directory is named as such, not as a temporary file that could not be made.
       const auto lost = dir / "no_such_dir" / "x.out";

@@ -38,6 +38,7 @@ struct FileDialog {
   const char* path_label = "";  // msgid above the path field
   std::string path;             // the path field
   std::string error;            // why the last try failed (shown in the error colour)
+  std::string replace_asked;    // Save: the existing file OK asked about; OK again replaces it
   const char* ok_label = "";    // msgid of the OK button
   const char* probe = "";       // UI probe names: <probe>/file/<name>, /name, /path, /ok, /cancel
   float width_em = 40.0f;

@@ -1,6 +1,9 @@
 #include "app/core/scenario_files.h"
 
+#include "app/core/settings.h"
+#include "app/core/tr.h"
 #include "engine/levers.h"
+#include "engine/loader.h"
 #include "engine/problems.h"
 #include "engine/results_io.h"
 #include "paths/data_dirs.h"
@@ -85,13 +88,42 @@ std::string variantJson(const Document& doc, const fs::path& variant_path, const
   return out.dump(2) + "\n";
 }
 
+namespace {
+
+// Save onto the open file itself: a variant takes the changed levers into its own `set`
+// and keeps everything else it says; a scenario that extends nothing is never replaced
+// by a variant of itself.
+std::string saveIntoOpenVariant(const Document& doc, const fs::path& path, const std::string& name) {
+  const auto text = readTextFile(path);
+  nlohmann::ordered_json own =
+      text ? nlohmann::ordered_json::parse(*text, nullptr, /*allow_exceptions=*/false) : nlohmann::ordered_json();
+  if (!own.is_object() || !own.contains("extends"))
+    return tr("cannot overwrite the open scenario with a variant of itself; choose another file name");
+  own["name"] = name;
+  if (!own.contains("set") || !own["set"].is_object()) own["set"] = nlohmann::ordered_json::object();
+  for (const auto& [id, values] : changedLeverStrings(doc)) {
+    if (values.size() == 1)
+      own["set"][id] = values.front();
+    else
+      own["set"][id] = values;
+  }
+  return cp::writeFileAtomic(path.string(), own.dump(2) + "\n");
+}
+
+}  // namespace
+
 std::string saveVariant(const Document& doc, const fs::path& variant_path, const std::string& name) {
-  if (!hasScenario(doc)) return "no scenario is open";
-  if (variant_path.empty()) return "no file name given";
-  if (absoluteNormal(variant_path) == absoluteNormal(doc.path))
-    return "cannot overwrite the scenario the variant extends; choose another file name";
+  if (!hasScenario(doc)) return tr("no scenario is open");
+  if (variant_path.empty()) return tr("no file name given");
   std::error_code ec;
-  if (fs::is_directory(variant_path, ec)) return variant_path.string() + " is a directory";
+  if (fs::is_directory(variant_path, ec)) return variant_path.string() + tr(" is a directory");
+  const fs::path target = absoluteNormal(variant_path);
+  if (target == absoluteNormal(doc.path)) return saveIntoOpenVariant(doc, variant_path, name);
+  // A file the open scenario extends: replacing it would make the chain a cycle.
+  for (const std::string& parent : cp::extendedFiles(doc.path))
+    if (absoluteNormal(parent) == target)
+      return trf("cannot overwrite {}: the open scenario extends it; choose another file name",
+                 variant_path.filename().string());
   return cp::writeFileAtomic(variant_path.string(), variantJson(doc, variant_path, name));
 }
 

@@ -21,7 +21,9 @@
 #include <imgui_stdlib.h>
 
 #include <cfloat>
+#include <filesystem>
 #include <string>
+#include <system_error>
 
 namespace cp::app {
 
@@ -40,6 +42,11 @@ bool beginModal(const char* title, float width_em) {
 }
 
 std::string probeName(const FileDialog& f, const std::string& what) { return std::string(f.probe) + "/" + what; }
+
+bool existingFile(const std::string& path) {
+  std::error_code ec;
+  return !path.empty() && std::filesystem::is_regular_file(path, ec);
+}
 
 bool cancelPressed(const char* probe) {
   const bool button = ImGui::Button(tr("Cancel"));
@@ -102,8 +109,19 @@ void drawFileDialog(UiState& ui) {
     ImGui::TextColored(errorColor(ui.theme), "%s", f.error.c_str());
     ImGui::PopTextWrapPos();
   }
-  ok |= ImGui::Button(tr(f.ok_label));
+  // Save onto an existing file asks first; typing another name takes the question back.
+  const bool asking = f.kind == FileDialogKind::Save && !f.replace_asked.empty() && f.replace_asked == f.path;
+  if (asking) {
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextColored(warningColor(ui.theme), tr("%s already exists. Replace it?"), fileName(f.path).c_str());
+    ImGui::PopTextWrapPos();
+  }
+  ok |= ImGui::Button(asking ? tr("Replace") : tr(f.ok_label));
   probeItem(probeName(f, "ok").c_str());
+  if (ok && f.kind == FileDialogKind::Save && !asking && existingFile(f.path)) {
+    f.replace_asked = f.path;
+    ok = false;
+  }
   ImGui::SameLine();
   const bool cancel = cancelPressed(probeName(f, "cancel").c_str());
   bool upload = false;

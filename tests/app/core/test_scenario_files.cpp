@@ -1,6 +1,7 @@
 // Save As writes a variant that extends the loaded file; opening it gives the same levers.
 #include "app/core/app_state.h"
 #include "app/core/scenario_files.h"
+#include "app/core/settings.h"
 
 #include "engine/levers.h"
 #include "engine/loader.h"
@@ -82,12 +83,43 @@ TEST(Variant, ResetToCatalogueDefaultOverridesTheParentsSet) {
   EXPECT_DOUBLE_EQ(cp::leverValueAt(back, i, back.start), 1.0);
 }
 
-TEST(Variant, RefusesToOverwriteTheFileItExtends) {
+// Saving onto the open variant writes into it: its parent and everything else it says
+// stay, its `set` takes the changes (once, each Save added a level of `extends`).
+TEST(Variant, SavingOntoTheOpenVariantUpdatesItInPlace) {
+  TempDir dir;
+  const auto mine = dir / "mine.json";
+  std::ofstream(mine) << R"({"extends": ")" << baselinePath()
+                      << R"(", "name": "Mine", "description": "kept", "set": {"us.h20_licence": "off"}})";
+  Document doc = openDocument(mine.string(), std::make_shared<const cp::Scenario>(cp::loadScenario(mine.string())));
+  const int i = doc.loaded->findLever("sg.enforcement");
+  setLeverValue(doc, i, 0.95);
+  ASSERT_EQ(saveVariant(doc, mine, "Mine v2"), "");
+  const auto json = nlohmann::json::parse(readTextFile(mine).value());
+  EXPECT_EQ(json.at("extends"), baselinePath()) << "still extends the baseline, not itself";
+  EXPECT_EQ(json.at("description"), "kept");
+  EXPECT_EQ(json.at("name"), "Mine v2");
+  EXPECT_EQ(json.at("set").at("us.h20_licence"), "off");
+  EXPECT_EQ(json.at("set").at("sg.enforcement"), "0.95");
+  const cp::Scenario back = cp::loadScenario(mine.string());
+  EXPECT_EQ(leverValues(back), leverValues(snapshot(doc)));
+}
+
+// Replacing a file the open scenario extends would make a cycle of the chain (and lose it).
+TEST(Variant, RefusesToOverwriteAFileTheOpenScenarioExtends) {
   TempDir dir;
   const auto parent = dir / "p.json";
   std::ofstream(parent) << R"({"extends": ")" << baselinePath() << "\"}";
-  Document doc = openDocument(parent.string(), std::make_shared<const cp::Scenario>(cp::loadScenario(parent.string())));
-  EXPECT_NE(saveVariant(doc, parent, "x"), "");
+  const auto child = dir / "c.json";
+  std::ofstream(child) << R"({"extends": "p.json"})";
+  Document doc = openDocument(child.string(), std::make_shared<const cp::Scenario>(cp::loadScenario(child.string())));
+  const std::string before = readTextFile(parent).value();
+  EXPECT_EQ(saveVariant(doc, parent, "x"),
+            "cannot overwrite p.json: the open scenario extends it; choose another file name");
+  EXPECT_EQ(readTextFile(parent).value(), before);
+  EXPECT_NE(saveVariant(doc, baselinePath(), "x"), "") << "nor the grandparent";
+
+  Document base = openDocument(baselinePath(), std::make_shared<const cp::Scenario>(cp::loadScenario(baselinePath())));
+  EXPECT_NE(saveVariant(base, baselinePath(), "x"), "") << "a scenario that extends nothing is never replaced";
 }
 
 TEST(ScenarioFiles, ListsJsonButNotTheSchema) {

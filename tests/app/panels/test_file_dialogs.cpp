@@ -6,10 +6,12 @@
 #include "app/core/redraw.h"
 
 #include "dashboard_fixture.h"
+#include "temp_dir.h"
 
 #include <gtest/gtest.h>
 
 #include <cstring>
+#include <fstream>
 
 namespace {
 
@@ -17,6 +19,7 @@ using namespace cp;
 using namespace cp::app;
 using cp::test::DashboardFixture;
 using cp::test::ImGuiHarness;
+using cp::test::TempDir;
 
 TEST(FileDialogs, ClassroomAndScenarioRequestsGoThroughOneSlotAndAskForFrames) {
   DashboardFixture d;
@@ -87,6 +90,32 @@ TEST(FileDialogs, AFailedClassroomOpenComesBackWithWhatWasTypedAndWhy) {
   EXPECT_EQ(d.state.ui.status_message.rfind("Story not opened: ", 0), 0u) << d.state.ui.status_message;
   d.ui.frames(2, d.draw);
   EXPECT_TRUE(d.ui.itemRect("classroom/path"));
+}
+
+// Save onto an existing file asks first; OK again replaces it, another name asks nothing.
+TEST(FileDialogs, SavingOntoAnExistingFileAsksBeforeReplacingIt) {
+  TempDir dir;
+  const auto existing = dir / "results.csv";
+  std::ofstream(existing) << "keep me";
+  DashboardFixture d;
+  requestExportCsv(d.state);
+  d.state.ui.dialogs.requested->path = existing.string();
+  d.ui.frames(2, d.draw);
+  ASSERT_TRUE(d.ui.clickItem("export/ok", d.draw));
+  ASSERT_TRUE(d.state.ui.dialogs.shown) << "asked, not written";
+  EXPECT_FALSE(d.state.ui.requests.export_csv);
+  EXPECT_EQ(d.state.ui.dialogs.shown->replace_asked, existing.string());
+  d.ui.frames(1, d.draw);
+  ASSERT_TRUE(d.ui.clickItem("export/ok", d.draw));  // now "Replace"
+  EXPECT_FALSE(d.state.ui.dialogs.shown);
+  ASSERT_TRUE(d.state.ui.requests.export_csv);
+  EXPECT_EQ(*d.state.ui.requests.export_csv, existing.string());
+
+  requestExportCsv(d.state);
+  d.state.ui.dialogs.requested->path = (dir / "new.csv").string();
+  d.ui.frames(2, d.draw);
+  ASSERT_TRUE(d.ui.clickItem("export/ok", d.draw));
+  EXPECT_FALSE(d.state.ui.dialogs.shown) << "a new file needs no question";
 }
 
 TEST(FileDialogs, AFailedSaveAsComesBackWithTheNameAndPathTypedAndWhy) {
