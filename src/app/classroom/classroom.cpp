@@ -136,6 +136,11 @@ void failed(AppState& state, ClassroomDialog dialog, const std::string& path, co
   setStatus(state, what + ": " + (first.empty() ? std::string(tr("unknown problem")) : first), true);
 }
 
+// The browser has no folders to open: what was written is also downloaded (Dialogs::download).
+void offerDownload(AppState& state, const std::string& path) {
+  if (state.ui.dialogs.download) state.ui.dialogs.download(path);
+}
+
 std::string lines(const std::vector<cp::Problem>& problems) {
   std::string text;
   for (const cp::Problem& p : problems) {
@@ -199,6 +204,7 @@ void handleClassroomRequests(AppState& state) {
     r.save_session.reset();
     if (std::string error = saveWorkshopSession(state, path); error.empty()) {
       setStatus(state, tr("Saved workshop session ") + displayPath(path), false);
+      offerDownload(state, path);
       if (state.ui.dialogs.continue_after_save) performPending(state);  // saved from the unsaved-changes question
     } else {
       failed(state, ClassroomDialog::SaveSessionAs, path, tr("Session not saved"), error);
@@ -216,6 +222,7 @@ void handleClassroomRequests(AppState& state) {
                 tr("Wrote ") + std::to_string(files.size()) + tr(" handout files to ") + displayPath(dir) +
                     tr("; drawing the team cards as pictures..."),
                 false);
+      for (const std::string& f : files) offerDownload(state, f);
       HandoutPictures& p = state.classroom.handout_pictures;
       const cp::Workshop& w = *state.classroom.workshop.workshop;
       p = HandoutPictures{};
@@ -234,6 +241,7 @@ void handleClassroomRequests(AppState& state) {
     const std::string path = *r.export_report;
     r.export_report.reset();
     if (std::string error = requestWorkshopReport(state, path); error.empty()) {
+      offerDownload(state, path);  // its chart pictures follow as they are taken
       setStatus(state, tr("Wrote ") + displayPath(path) + tr("; saving the chart pictures beside it..."), false);
     } else {
       failed(state, ClassroomDialog::ExportReport, path, tr("Report not written"), error);

@@ -218,6 +218,34 @@ TEST(WorkshopMode, ACrashLosesNoRoundsOrEnteredMoves) {
   EXPECT_NE(h.state.ui.status_message.find("/moves/3"), std::string::npos) << h.state.ui.status_message;
 }
 
+// The browser build has no folders: the session, the report and the handouts written are
+// offered as downloads through the same hook as a saved scenario (Dialogs::download).
+TEST(WorkshopMode, WhatIsWrittenIsOfferedAsADownload) {
+  TempDir dir;
+  ClassroomFixture f;
+  std::vector<std::string> downloaded;
+  f.state.ui.dialogs.download = [&](const std::string& path) { downloaded.push_back(path); };
+  openComputeRace(f);
+  playScriptedRound(f, 1);
+  const std::string session = (dir / "game.session.json").string();
+  const std::string report = (dir / "report.md").string();
+  f.state.classroom.requests.save_session = session;
+  f.state.classroom.requests.export_report = report;
+  f.state.classroom.requests.export_handouts = (dir / "handouts").string();
+  handleRequests(f.state);
+  const auto offered = [&](const std::string& path) {
+    return std::find(downloaded.begin(), downloaded.end(), path) != downloaded.end();
+  };
+  EXPECT_TRUE(offered(session));
+  EXPECT_TRUE(offered(report));
+  int markdown = 0;
+  for (const std::string& p : downloaded) {
+    EXPECT_TRUE(std::filesystem::is_regular_file(p)) << p;
+    if (p.find("handouts") != std::string::npos && p.ends_with(".md")) ++markdown;
+  }
+  EXPECT_GE(markdown, 2) << "the handout index, brief and slips";
+}
+
 TEST(WorkshopMode, StepBackUndoesTheLastRoundAndOffersItsMovesAgain) {
   ClassroomFixture f;
   openComputeRace(f);
