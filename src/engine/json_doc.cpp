@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <sstream>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -68,6 +70,58 @@ bool readDocumentText(const std::string& path, const DocumentLimits& limits, con
   return true;
 }
 
+namespace {
+
+// Where the parser is, to name a key written twice in one object: JSON keeps the last and
+// a mistyped copy-paste would change a value in silence.
+class DuplicateKeys {
+ public:
+  bool onEvent(nlohmann::json::parse_event_t event, const nlohmann::json& parsed) {
+    using E = nlohmann::json::parse_event_t;
+    switch (event) {
+      case E::object_start:
+      case E::array_start:
+        countElement();
+        frames_.push_back({event == E::object_start, {}, {}, -1});
+        break;
+      case E::object_end:
+      case E::array_end:
+        if (!frames_.empty()) frames_.pop_back();
+        break;
+      case E::key:
+        if (!frames_.empty() && parsed.is_string()) {
+          Frame& f = frames_.back();
+          f.key = parsed.get<std::string>();
+          if (!f.keys.insert(f.key).second && first_.empty()) first_ = pointer();
+        }
+        break;
+      case E::value: countElement(); break;
+    }
+    return true;
+  }
+  const std::string& first() const { return first_; }
+
+ private:
+  struct Frame {
+    bool object;
+    std::set<std::string> keys;
+    std::string key;
+    int index;
+  };
+  void countElement() {
+    if (!frames_.empty() && !frames_.back().object) ++frames_.back().index;
+  }
+  std::string pointer() const {
+    std::string out;
+    for (const Frame& f : frames_) out += "/" + (f.object ? escapePointer(f.key) : std::to_string(f.index));
+    return out;
+  }
+  std::vector<Frame> frames_;
+  std::string first_;  // the first key written twice ("" = none)
+};
+
+}  // namespace
+
 bool parseDocument(const std::string& text, const DocumentLimits& limits, const std::string& name,
                    std::vector<Problem>& problems, nlohmann::json& out) {
   auto fail = [&](std::string msg) {
@@ -78,12 +132,20 @@ bool parseDocument(const std::string& text, const DocumentLimits& limits, const 
     return fail(fmt::format("document is {} bytes, the limit is {}", text.size(), limits.max_bytes));
   if (nestingDepth(text, limits.max_depth) > limits.max_depth)
     return fail(fmt::format("nested deeper than {} levels", limits.max_depth));
+  DuplicateKeys duplicates;
   try {
-    out = nlohmann::json::parse(text);
+    out = nlohmann::json::parse(text, [&](int, nlohmann::json::parse_event_t event, nlohmann::json& parsed) {
+      return duplicates.onEvent(event, parsed);
+    });
   } catch (const nlohmann::json::exception& e) {
     return fail(fmt::format("not valid JSON: {}", e.what()));
   }
   if (!out.is_object()) return fail(fmt::format("expected a JSON object at the top, got {}", out.type_name()));
+  if (!duplicates.first().empty()) {
+    problems.push_back(
+        {name, duplicates.first(), "this key is written twice in its object; JSON would keep only the last"});
+    return false;
+  }
   return true;
 }
 

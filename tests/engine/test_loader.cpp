@@ -155,6 +155,22 @@ TEST(Loader, RemovingAnEntryThatIsNotThereIsAProblem) {
   EXPECT_EQ(ps.front().file, "inline.json");
 }
 
+// JSON keeps the last of a key written twice: a copy-paste slip would change a value unseen.
+TEST(Loader, AKeyWrittenTwiceIsAProblemWithItsPointer) {
+  const std::string twice = "this key is written twice in its object; JSON would keep only the last";
+  auto ps = problemsOfText(R"({"extends": "mini.json", "name": "a", "name": "b"})");
+  EXPECT_TRUE(has(ps, "/name: " + twice)) << listed(ps);
+  ps = problemsOfText(R"({"extends": "mini.json", "sites": [{"id": "johor", "pue": 1.2, "pue": 1.3}]})");
+  EXPECT_TRUE(has(ps, "/sites/0/pue: " + twice)) << listed(ps);
+  ps = problemsOfText(R"({"extends": "mini.json", "set": {"a/b": 1, "a/b": 2}})");
+  EXPECT_TRUE(has(ps, "/set/a~1b: " + twice)) << listed(ps);
+  EXPECT_TRUE(
+      problemsOfText(
+          R"({"extends": "mini.json", "sites": [{"id": "johor", "pue": 1.2}, {"id": "x", "remove": true, "pue": 1}]})")
+          .size() <= 1u)
+      << "the same key in two objects is no duplicate";
+}
+
 // A power usage effectiveness below 1 would make power; far above 3 is a typo.
 TEST(Loader, APueOutsideOneToThreeIsAProblem) {
   auto ps = problemsOfText(R"({"extends": "mini.json", "sites": [{"id": "johor", "pue": 0.5}]})");
