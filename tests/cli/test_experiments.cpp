@@ -18,6 +18,7 @@
 
 #include "cli/cli.h"
 #include "cli_support.h"
+#include "cli/interrupt.h"
 #include "cli/progress.h"
 
 using namespace cp::cli;
