@@ -154,8 +154,8 @@ TEST(CliLibrary, ScenarioReadmeTableIsCurrent) {
 // (0.38 -> 0.39), which two decimals would round to "0". Every text cell is "0" exactly
 // when the CSV's diff is 0, and the small change keeps its digits.
 TEST(CliLibrary, ChangeColumnShowsEveryRealChange) {
-  const std::vector<std::string> args = {"library", src("scenarios/baseline.json"), "--month", "2026-11",
-                                         "--month", "2027-12",                      "--month", "2030-12"};
+  const std::vector<std::string> args = {
+      "library", src("scenarios/baseline.json"), "--month", "2026-11", "--month", "2027-12", "--month", "2030-12"};
   const Out text = cli(args);
   std::vector<std::string> csv_args = args;
   csv_args.insert(csv_args.end(), {"--format", "csv"});

@@ -226,8 +226,8 @@ TEST(CliInterrupt, SecondCtrlCWhileMcWritesKeepsTheFinishedRuns) {
 
 TEST(CliInterrupt, CtrlCStopsAMergeOfSweepShardsLikeTheSweep) {
   TempDir dir;
-  const std::vector<std::string> sweep = {"sweep", baseline(), "--lever", "us.export_enforcement=0:1:6", "--to",
-                                          "2022-03", "--quiet"};
+  const std::vector<std::string> sweep = {"sweep", baseline(), "--lever", "us.export_enforcement=0:1:6",
+                                          "--to",  "2022-03",  "--quiet"};
   for (const char* k : {"1/2", "2/2"}) {
     std::vector<std::string> args = sweep;
     args.insert(args.end(), {"--shard", k, "--out", dir / (std::string("s") + k[0] + ".csv")});
