@@ -424,3 +424,23 @@ TEST(CliSweep, LeverDatesAreCheckedAgainstTheScenarioNotTo) {
   EXPECT_EQ(sweep.err, run.err);
   EXPECT_EQ(sweep.err, mc.err);
 }
+
+// The mc file's first line is a comment the README shows, with how pandas skips it; every
+// read_csv in the README and the examples does so (a sweep's `# partial` line needs it too).
+TEST(CliMc, ReadmeShowsTheFirstLineAndEveryReadCsvSkipsComments) {
+  const Out r = cli(mcArgs({}));
+  ASSERT_EQ(r.code, kOk) << r.err;
+  const std::string first = lines(r.out).front();
+  const std::string fixed = first.substr(0, first.find(" runs="));  // the rest depends on the run
+  EXPECT_EQ(fixed, "# chokepoint-mc v1");
+  const std::string readme = slurp(std::string(CHOKEPOINT_SOURCE_DIR) + "/README.md");
+  EXPECT_NE(readme.find(fixed + " runs=1000 seed=42 "), std::string::npos);
+  EXPECT_NE(readme.find("pd.read_csv(\"mc.csv\", comment=\"#\")"), std::string::npos);
+  std::vector<fs::path> docs{fs::path(CHOKEPOINT_SOURCE_DIR) / "README.md"};
+  for (const auto& e : fs::directory_iterator(fs::path(CHOKEPOINT_SOURCE_DIR) / "examples"))
+    if (e.path().extension() == ".py") docs.push_back(e.path());
+  for (const fs::path& doc : docs)
+    for (const std::string& l : lines(slurp(doc)))
+      if (l.find("read_csv(") != std::string::npos)
+        EXPECT_NE(l.find("comment="), std::string::npos) << doc << ": " << l;
+}
