@@ -49,6 +49,13 @@ std::string lastLine(const std::string& text) {
   return text.substr(begin == std::string::npos ? 0 : begin + 1, end - (begin == std::string::npos ? 0 : begin + 1));
 }
 
+// In a death test's child: `f` open on `path` with a first row written (or exit 3).
+void startOutput(OutputFile& f, const std::string& path) {
+  static std::ostringstream out, err;
+  if (!f.open(path, out, err)) std::_Exit(3);
+  f.stream() << "rows\n" << std::flush;
+}
+
 // chokepoint-cli with stdout on a pipe (read only when asked: a full pipe holds the program
 // in its writing) and stderr on a pseudo-terminal read all along.
 class Child {
@@ -140,14 +147,13 @@ TEST(CliInterruptDeathTest, SecondSignalOnlyAddsANoteAndTheFileIsFinished) {
       {
         InterruptScope stop;
         OutputFile f;
-        std::ostringstream o;
-        std::ostringstream e;
-        if (!f.open(target, o, e)) std::_Exit(3);
+        startOutput(f, target);
         std::raise(SIGINT);
         std::raise(SIGINT);
         if (!stop.interrupted()) std::_Exit(4);
         f.stream() << "what finished\n";
-        std::_Exit(f.commit(e) == kOk && slurp(target) == "what finished\n" ? 0 : 5);
+        std::ostringstream err;
+        std::_Exit(f.commit(err) == kOk && slurp(target) == "rows\nwhat finished\n" ? 0 : 5);
       },
       testing::ExitedWithCode(0), "stopping.*finishing the output; press Ctrl\\+C again to abandon it");
   EXPECT_EQ(names(dir.path()), std::vector<std::string>{"out.csv"});
@@ -159,10 +165,7 @@ TEST(CliInterruptDeathTest, SigtermCountsLikeCtrlCAndTheThirdAbandonsWithoutATem
       {
         InterruptScope stop;
         OutputFile f;
-        std::ostringstream o;
-        std::ostringstream e;
-        if (!f.open(dir / "out.csv", o, e)) std::_Exit(3);
-        f.stream() << "rows\n" << std::flush;
+        startOutput(f, dir / "out.csv");
         std::raise(SIGTERM);
         std::raise(SIGINT);
         std::raise(SIGINT);
@@ -178,10 +181,7 @@ TEST(CliInterruptDeathTest, OutsideALongCommandASignalEndsItWithoutATemporaryFil
       {
         installSignalHandlers();  // as main() does
         OutputFile f;
-        std::ostringstream o;
-        std::ostringstream e;
-        if (!f.open(dir / "out.csv", o, e)) std::_Exit(3);
-        f.stream() << "rows\n" << std::flush;
+        startOutput(f, dir / "out.csv");
         std::raise(SIGTERM);
         std::_Exit(0);
       },
