@@ -14,7 +14,7 @@ import matplotlib.pyplot as plt
 import chokepoint
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
-CHANNELS = {  # metric -> label, as in the dashboard (src/app/chart_specs.cpp)
+CHANNELS = {  # metric -> label, as in the dashboard (src/app/core/chart_specs.cpp)
     "compute_home_nvidia_h100e": "Home: Nvidia",
     "compute_home_amd_h100e": "Home: AMD",
     "compute_home_huawei_h100e": "Home: Huawei",

@@ -13,6 +13,7 @@
 
 #include "cli/cli.h"
 #include "cli/csv.h"
+#include "cli/interrupt.h"
 #include "cli/progress.h"
 #include "cli/shared_flags.h"
 #include "engine/analysis.h"

@@ -97,22 +97,31 @@ std::string human(std::optional<double> v, Unit u) {
   return "-";
 }
 
+// `d` with a sign and `decimals` decimals; a change too small for them keeps two significant
+// digits (+0.0046, not 0), so only no change at all reads 0.
+std::string signedChange(double d, int decimals, double scale) {
+  const double a = std::fabs(d);
+  if (a <= 1e-12 * std::max(scale, 1.0)) return "0";
+  if (a >= 0.5 * std::pow(10.0, -decimals)) return humanNumber(fmt::format("{:+.{}f}", d, decimals));
+  std::string s = fmt::format("{:+.{}f}", d, 1 - static_cast<int>(std::floor(std::log10(a))));
+  while (s.back() == '0') s.pop_back();  // +0.003, not +0.0030
+  return humanNumber(s);
+}
+
 // Stocks of compute and money change in percent; months and shares in their own unit.
 std::string change(std::optional<double> base, std::optional<double> var, Unit u) {
   if (!base || !var) return i18n::tr("n/a");
-  const double d = *var - *base;
-  auto with_sign = [](const std::string& s) { return s.front() == '-' || s == "0" ? s : "+" + s; };
+  const double d = *var - *base, scale = std::max(std::fabs(*base), std::fabs(*var));
   switch (u) {
     case Unit::H100e:
     case Unit::Usd: {
       if (*base == 0) return d == 0 ? "0" : i18n::tr("new");
       const double pct = d / std::fabs(*base) * 100.0;
-      const std::string s =
-          std::fabs(pct) < 0.05 ? "0" : (std::fabs(pct) < 10 ? fmt::format("{:.1f}", pct) : fmt::format("{:.0f}", pct));
-      return humanNumber(with_sign(s) + (s == "0" ? "" : "%"));
+      const std::string s = signedChange(pct, std::fabs(pct) < 10 ? 1 : 0, 100.0);
+      return s == "0" ? s : s + "%";
     }
-    case Unit::Months: return std::fabs(d) < 0.05 ? "0" : humanNumber(with_sign(fmt::format("{:.1f}", d)));
-    case Unit::Share: return std::fabs(d) < 0.005 ? "0" : humanNumber(with_sign(fmt::format("{:.2f}", d)));
+    case Unit::Months: return signedChange(d, 1, scale);
+    case Unit::Share: return signedChange(d, 2, scale);
   }
   return "n/a";
 }

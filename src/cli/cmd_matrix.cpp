@@ -8,6 +8,7 @@
 #include "cli/cli.h"
 #include "cli/commands.h"
 #include "cli/human_text.h"
+#include "cli/scenario_files.h"
 #include "cli/scenario_args.h"
 #include "engine/sensitivity.h"
 #include "i18n/trf.h"
@@ -23,14 +24,21 @@ struct MatrixArgs {
 
 Command addMatrix(CLI::App& app) {
   auto a = std::make_shared<MatrixArgs>();
-  app.add_option("scenarios", a->scenarios, "Scenario files (JSON)")->required();
+  app.add_option("scenarios", a->scenarios, "Scenario files (JSON; a schema, the source list or a folder is skipped)")
+      ->required();
   app.add_option("--metric", a->metrics, "A series SCOPE/ID/METRIC (repeatable)")->required();
   app.add_option("--month,-m", a->months, "A month YYYY-MM (repeatable); every metric is read in every month")
       ->required();
   addAnalysisFlags(app, a->common, "in every scenario");
   return [a](std::ostream& out, std::ostream& err) -> int {
+    // `matrix scenarios/*.json` meets the schema and the source list: skipped with a word.
+    const std::vector<std::string> files = scenarioFilesOnly(a->scenarios, err);
+    if (files.empty()) {
+      err << "chokepoint-cli: none of the files is a scenario\n";
+      return kUsage;
+    }
     std::vector<Scenario> scenarios;
-    for (const std::string& path : a->scenarios) {
+    for (const std::string& path : files) {
       auto s = loadWithLevers(path, a->common.flags.levers, err);
       if (!s) return kUsage;
       scenarios.push_back(std::move(*s));
@@ -51,7 +59,7 @@ Command addMatrix(CLI::App& app) {
       for (std::size_t i = 0; i < scenarios.size(); ++i)
         for (std::size_t j = 0; j < m.points.size(); ++j) {
           const MetricPoint& p = m.points[j];
-          body += csvLine({m.scenarios[i], a->scenarios[i], toString(p.scope), p.id, p.metric, formatMonth(p.month),
+          body += csvLine({m.scenarios[i], files[i], toString(p.scope), p.id, p.metric, formatMonth(p.month),
                            num(m.at(i, j), false)});
         }
     } else if (a->common.flags.format == "json") {
@@ -62,7 +70,7 @@ Command addMatrix(CLI::App& app) {
         nlohmann::json values = nlohmann::json::array();
         for (std::size_t k = 0; k < m.points.size(); ++k)
           values.push_back(std::isnan(m.at(i, k)) ? nlohmann::json(nullptr) : nlohmann::json(m.at(i, k)));
-        j["scenarios"].push_back({{"name", m.scenarios[i]}, {"file", a->scenarios[i]}, {"values", values}});
+        j["scenarios"].push_back({{"name", m.scenarios[i]}, {"file", files[i]}, {"values", values}});
       }
       body = j.dump(2) + "\n";
     } else {

@@ -6,6 +6,7 @@
 #include "cli/commands.h"
 #include "cli/experiment_args.h"
 #include "cli/output_file.h"
+#include "cli/interrupt.h"
 #include "cli/progress.h"
 #include "cli/scenario_args.h"
 #include "cli/shared_flags.h"

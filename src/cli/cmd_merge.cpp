@@ -12,6 +12,7 @@
 #include "cli/cli.h"
 #include "cli/commands.h"
 #include "cli/experiment_args.h"
+#include "cli/interrupt.h"
 #include "cli/output_file.h"
 #include "cli/scenario_args.h"
 #include "cli/shared_flags.h"
@@ -28,16 +29,30 @@ struct MergeArgs {
   int threads = 0;
 };
 
+constexpr const char* kNothingWritten =
+    "chokepoint-cli: interrupted; nothing written (the shard files are unchanged: run merge again)\n";
+
 bool startsWith(const std::string& s, std::string_view prefix) { return s.rfind(prefix, 0) == 0; }
 
-int mergeMc(const MergeArgs& a, std::ostream& out, std::ostream& err) {
+// Interrupted, it writes nothing: statistics over some of the shards' runs would not be the
+// ensemble's, and the shards are still there.
+int mergeMc(const MergeArgs& a, const InterruptScope& stop, std::ostream& out, std::ostream& err) {
   std::vector<EnsembleResult> shards;
   try {
     for (const std::string& path : a.files) {
       std::ifstream in(path, std::ios::binary);
       shards.push_back(readEnsembleShard(in, path));
+      if (stop.interrupted()) break;
+    }
+    if (stop.interrupted()) {
+      err << kNothingWritten;
+      return kFailure;
     }
     const EnsembleResult merged = mergeEnsembles(std::move(shards), a.threads);
+    if (stop.interrupted()) {
+      err << kNothingWritten;
+      return kFailure;
+    }
     std::ostringstream buf;
     writeEnsembleCsv(buf, merged);
     const int code = emit(a.flags.out, buf.str(), out, err);
@@ -104,7 +119,8 @@ struct SweepShard {
   }
 };
 
-int mergeSweep(const MergeArgs& a, std::ostream& out, std::ostream& err) {
+// Interrupted, it stops like `sweep`: the combinations merged so far, then "# partial".
+int mergeSweep(const MergeArgs& a, const InterruptScope& stop, std::ostream& out, std::ostream& err) {
   std::vector<std::unique_ptr<SweepShard>> shards;
   for (const std::string& path : a.files) {
     auto sh = std::make_unique<SweepShard>();
@@ -172,19 +188,24 @@ int mergeSweep(const MergeArgs& a, std::ostream& out, std::ostream& err) {
   std::ostream& os = f.stream();
   os << first.header << '\n';
   long long present = 0;
-  for (long long i = 0; i < first.combos; ++i) {
+  for (long long i = 0; i < first.combos && !stop.interrupted(); ++i) {
     SweepShard& sh = *by_k[static_cast<size_t>(i % first.n)];
     if (sh.next_combo != i) continue;  // not there: that shard was interrupted
     if (!sh.copyBlock(os, err)) return kUsage;
     ++present;
   }
   for (auto& sh : shards)
-    if (sh->next_combo >= 0) {
+    if (sh->next_combo >= 0 && !stop.interrupted()) {
       err << "chokepoint-cli: " << sh->path << ": combination " << sh->next_combo << " is out of order\n";
       return kUsage;
     }
   if (present < first.combos) os << "# partial: " << present << " of " << first.combos << " combinations\n";
   const int code = f.commit(err);
+  if (code == kOk && stop.interrupted()) {
+    err << "chokepoint-cli: interrupted: " << present << " of " << first.combos
+        << " combinations written; the output is marked partial\n";
+    return kFailure;
+  }
   if (code == kOk && present < first.combos) {
     err << "chokepoint-cli: the shards hold " << present << " of " << first.combos
         << " combinations; the output is marked partial\n";
@@ -202,6 +223,7 @@ Command addMerge(CLI::App& app) {
   app.add_option("--threads,-j", a->threads, "Threads for the statistics (default: one per core)")
       ->check(CLI::Range(0, 1024));
   return [a](std::ostream& out, std::ostream& err) -> int {
+    InterruptScope stop;
     enum class Kind { Mc, Sweep };
     std::optional<Kind> kind;
     for (const std::string& path : a->files) {
@@ -228,7 +250,7 @@ Command addMerge(CLI::App& app) {
       }
       kind = k;
     }
-    return *kind == Kind::Mc ? mergeMc(*a, out, err) : mergeSweep(*a, out, err);
+    return *kind == Kind::Mc ? mergeMc(*a, stop, out, err) : mergeSweep(*a, stop, out, err);
   };
 }
 

@@ -11,6 +11,7 @@
 #include "cli/commands.h"
 #include "cli/experiment_args.h"
 #include "cli/output_file.h"
+#include "cli/interrupt.h"
 #include "cli/progress.h"
 #include "cli/scenario_args.h"
 #include "cli/shared_flags.h"
@@ -133,8 +134,6 @@ Command addSweep(CLI::App& app) {
     const SharedFlags& fl = a->flags;
     auto s = loadWithLevers(a->scenario, a->fixed, err);
     if (!s) return kUsage;
-    WriteRange range;
-    if (!applyMonthRange(*s, fl.from, fl.to, &range, err)) return kUsage;
     const auto selection = parseMetricsArg(fl.metrics, err);
     if (!selection) return kUsage;
     const SeriesSelection& keep = *selection;
@@ -168,6 +167,11 @@ Command addSweep(CLI::App& app) {
       }
       swept.push_back(std::move(*sw));
     }
+
+    // After the swept values are checked against the scenario's end, as `run` and `mc` check
+    // their levers: --to only ends the output (and the runs) earlier.
+    WriteRange range;
+    if (!applyMonthRange(*s, fl.from, fl.to, &range, err)) return kUsage;
 
     // Combination i -> one value index per lever, the last lever fastest.
     auto choice = [&](long long i, size_t lever) {

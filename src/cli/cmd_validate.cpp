@@ -1,45 +1,11 @@
-#include <filesystem>
-#include <fstream>
-#include <system_error>
-
-#include <nlohmann/json.hpp>
-
 #include "cli/cli.h"
 #include "cli/commands.h"
+#include "cli/scenario_files.h"
 #include "engine/loader.h"
 #include "engine/sources.h"
 #include "i18n/trf.h"
 
 namespace cp::cli {
-
-namespace {
-
-// The scenarios folder also holds the JSON Schema the scenarios follow and the list of the
-// sources they cite, so `validate scenarios/*.json` meets both: the schema is not a
-// scenario, the source list is checked as one.
-// A folder (`validate scenarios/*` meets calibration/, stories/...) is skipped with a word.
-enum class Kind { Scenario, Schema, SourceList, Folder };
-
-Kind kindOf(const std::string& path) {
-  std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) return Kind::Folder;
-  if (!std::filesystem::is_regular_file(path, ec)) return Kind::Scenario;  // the loader says why
-  std::ifstream in(path);
-  nlohmann::json doc;
-  try {
-    doc = nlohmann::json::parse(in, nullptr, false);
-  } catch (const std::exception&) {
-    return Kind::Scenario;  // unreadable: the loader says why
-  }
-  if (!doc.is_object()) return Kind::Scenario;  // the loader reports what is wrong
-  if (doc.contains("$defs") || doc.value("$schema", "").find("json-schema.org") != std::string::npos)
-    return Kind::Schema;
-  if (doc.contains("sources") && doc["sources"].is_array() && !doc.contains("name") && !doc.contains("extends"))
-    return Kind::SourceList;
-  return Kind::Scenario;
-}
-
-}  // namespace
 
 Command addValidate(CLI::App& app) {
   auto files = std::make_shared<std::vector<std::string>>();
@@ -50,19 +16,14 @@ Command addValidate(CLI::App& app) {
     int bad = 0;
     for (const std::string& f : *files) {
       std::vector<Problem> problems;
-      const Kind kind = kindOf(f);
-      if (kind == Kind::Schema) {
-        out << i18n::trf("skipped: {} (a JSON Schema, not a scenario)\n", f);
-        continue;
-      }
-      if (kind == Kind::Folder) {
-        std::filesystem::path dir = std::filesystem::path(f).lexically_normal();
-        if (!dir.has_filename()) dir = dir.parent_path();  // "calibration/"
-        out << i18n::trf("skipped: {} (a folder; name the files in it, e.g. {})\n", f, (dir / "*.json").string());
+      // The source list is checked as one; a schema or a folder is skipped with a word.
+      const FileKind kind = kindOf(f);
+      if (kind == FileKind::Schema || kind == FileKind::Folder) {
+        out << skipNote(f, kind);
         continue;
       }
       size_t sources = 0;
-      if (kind == Kind::SourceList) {
+      if (kind == FileKind::SourceList) {
         try {
           sources = loadSources(f).sources.size();
         } catch (const LoadError& e) {
@@ -73,7 +34,7 @@ Command addValidate(CLI::App& app) {
       }
       if (problems.empty()) {
         out << i18n::trf("ok: {}", f);
-        if (kind == Kind::SourceList) out << i18n::trf(" (a source list, {} sources)", sources);
+        if (kind == FileKind::SourceList) out << i18n::trf(" (a source list, {} sources)", sources);
         out << "\n";
         continue;
       }

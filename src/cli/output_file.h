@@ -1,6 +1,7 @@
 // Streaming output for commands whose results are too large to hold as one string:
 // standard output, or a temporary file beside the target renamed into place on commit(),
-// so a reader never sees half a file (emit() in scenario_args.h does the same for strings).
+// so a reader never sees half a file. The temporary file is deleted on every way out but
+// SIGKILL: an error, an exception, or a signal that abandons the command (interrupt.h).
 //
 //   OutputFile f;
 //   if (!f.open(path, out, err)) return kFailure;
@@ -32,6 +33,7 @@ class OutputFile {
   std::ofstream file_;
   std::string path_, tmp_;
   bool committed_ = false;
+  int slot_ = -1;  // registerTemporaryFile()
 };
 
 }  // namespace cp::cli

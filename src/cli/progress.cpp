@@ -1,36 +1,9 @@
 #include "cli/progress.h"
 
-#include <csignal>
-
 #include <fmt/format.h>
 #include <unistd.h>
 
 namespace cp::cli {
-
-namespace {
-// Lock-free, so touching it from a signal handler is safe.
-std::atomic<bool> g_interrupted{false};
-static_assert(std::atomic<bool>::is_always_lock_free);
-
-extern "C" void onSigint(int) { g_interrupted.store(true); }
-
-struct sigaction g_previous {};
-}  // namespace
-
-void requestInterrupt() { g_interrupted.store(true); }
-
-InterruptScope::InterruptScope() {
-  g_interrupted.store(false);
-  struct sigaction sa {};
-  sa.sa_handler = onSigint;
-  sigemptyset(&sa.sa_mask);
-  sa.sa_flags = SA_RESETHAND;  // one-shot: a second Ctrl+C terminates
-  sigaction(SIGINT, &sa, &g_previous);
-}
-
-InterruptScope::~InterruptScope() { sigaction(SIGINT, &g_previous, nullptr); }
-
-const std::atomic<bool>* InterruptScope::flag() const { return &g_interrupted; }
 
 Progress::Progress(std::ostream& err, bool quiet, std::string unit)
     : err_(err), enabled_(!quiet && ::isatty(2) == 1), unit_(std::move(unit)) {

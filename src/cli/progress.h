@@ -1,6 +1,6 @@
-// Long commands (mc, sweep): a progress bar on stderr and a clean stop on Ctrl+C.
+// Long commands: a progress bar on stderr, and a clean stop on Ctrl+C (interrupt.h).
 //
-//   InterruptScope stop;                       // SIGINT sets a flag while it lives
+//   InterruptScope stop;                       // Ctrl+C sets a flag while it lives
 //   Progress bar(err, quiet, "runs");          // draws only when stderr is a terminal
 //   o.cancel = stop.flag();
 //   o.progress = [&](int done, int total) { bar.update(done, total); };
@@ -8,7 +8,6 @@
 //   bar.finish();
 //   if (stop.interrupted()) -> write what finished, mark the output partial, exit 1
 #pragma once
-#include <atomic>
 #include <chrono>
 #include <mutex>
 #include <ostream>
@@ -34,20 +33,5 @@ class Progress {
   std::mutex mutex_;
   std::chrono::steady_clock::time_point begin_, last_;
 };
-
-// Installs a SIGINT handler for its lifetime (one at a time). The first Ctrl+C sets the
-// flag; the handler is one-shot, so a second Ctrl+C ends the process the usual way.
-class InterruptScope {
- public:
-  InterruptScope();
-  ~InterruptScope();
-  InterruptScope(const InterruptScope&) = delete;
-  InterruptScope& operator=(const InterruptScope&) = delete;
-  const std::atomic<bool>* flag() const;
-  bool interrupted() const { return flag()->load(); }
-};
-
-// What the SIGINT handler does, for tests that cannot send a real signal in-process.
-void requestInterrupt();
 
 }  // namespace cp::cli

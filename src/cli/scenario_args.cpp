@@ -1,6 +1,7 @@
 #include "cli/scenario_args.h"
 
 #include "cli/cli.h"
+#include "cli/output_file.h"
 #include "engine/levers.h"
 #include "engine/loader.h"
 #include "engine/month_range.h"
@@ -13,7 +14,8 @@ std::optional<Scenario> loadWithLevers(const std::string& path, const std::vecto
                                        std::ostream& err) {
   try {
     Scenario s = loadScenario(path);
-    return withLevers(std::move(s), parseLeverArgs(levers, s));
+    const std::vector<LeverSetting> settings = parseLeverArgs(levers, s);  // before s is moved from
+    return withLevers(std::move(s), settings);
   } catch (const LoadError& e) {
     for (const Problem& p : e.problems()) err << p.str() << "\n";
   } catch (const LeverError& e) {
@@ -63,16 +65,10 @@ std::string defaultBaselinePath() {
 }
 
 int emit(const std::string& path, const std::string& content, std::ostream& out, std::ostream& err) {
-  if (path.empty() || path == "-") {
-    out << content;
-    return kOk;
-  }
-  const std::string problem = writeFileAtomic(path, content);
-  if (!problem.empty()) {
-    err << "chokepoint-cli: " << problem << "\n";
-    return kFailure;
-  }
-  return kOk;
+  OutputFile f;  // its temporary file is one a signal cannot leave behind
+  if (!f.open(path, out, err)) return kFailure;
+  f.stream() << content;
+  return f.commit(err);
 }
 
 }  // namespace cp::cli

@@ -23,7 +23,7 @@ bool applyMonthRange(Scenario& s, const std::string& from, const std::string& to
 std::string firstExisting(const std::vector<std::filesystem::path>& candidates);
 // scenarios/baseline.json of the working directory, else the shipped one (paths/data_dirs.h).
 std::string defaultBaselinePath();
-// Writes to `path` atomically, or to `out` when path is empty or "-".
+// Writes to `path` atomically (an OutputFile), or to `out` when path is empty or "-".
 int emit(const std::string& path, const std::string& content, std::ostream& out, std::ostream& err);
 
 }  // namespace cp::cli

@@ -187,3 +187,34 @@ TEST(CliMatrix, ValuesAgreeWithCompareAndFileIsWritten) {
   EXPECT_EQ(bad.code, 2);
   EXPECT_NE(bad.err.find("mars"), std::string::npos) << bad.err;
 }
+
+// `matrix scenarios/*` meets the schema, the source list and the folders: each skipped with
+// the words validate uses, the scenarios tabled; nothing but them is no table at all.
+TEST(CliMatrix, SkipsTheSchemaTheSourceListAndFoldersAsValidateDoes) {
+  const std::vector<std::string> files = {scenario("schema.json"), scenario("baseline.json"), scenario("sources.json"),
+                                          scenario("calibration"), scenario("h200_blocked.json")};
+  std::vector<std::string> args = {"matrix"};
+  args.insert(args.end(), files.begin(), files.end());
+  args.insert(args.end(), {"--metric", kChina, "--month", "2027-12", "--format", "csv"});
+  const Out m = cli(args);
+  ASSERT_EQ(m.code, 0) << m.err;
+  EXPECT_EQ(csvRows(m.out).size(), 1u + 2);
+  EXPECT_NE(m.err.find("skipped: " + scenario("sources.json") + " (a source list, not a scenario)\n"),
+            std::string::npos)
+      << m.err;
+  std::vector<std::string> v = {"validate"};
+  v.insert(v.end(), files.begin(), files.end());
+  const Out val = cli(v);
+  ASSERT_EQ(val.code, 0) << val.err;
+  for (const char* skipped : {"schema.json", "calibration"}) {
+    std::string note;
+    std::istringstream in(val.out);
+    for (std::string l; std::getline(in, l);)
+      if (l.find(skipped) != std::string::npos) note = l + "\n";
+    ASSERT_EQ(note.rfind("skipped: ", 0), 0u) << val.out;
+    EXPECT_NE(m.err.find(note), std::string::npos) << note << m.err;
+  }
+  const Out none = cli({"matrix", scenario("schema.json"), "--metric", kChina, "--month", "2027-12"});
+  EXPECT_EQ(none.code, 2);
+  EXPECT_NE(none.err.find("none of the files is a scenario"), std::string::npos) << none.err;
+}

@@ -149,3 +149,33 @@ TEST(CliLibrary, ScenarioReadmeTableIsCurrent) {
       << "scenarios/README.md's library table is out of date. Refresh it from the source tree with:\n"
          "  build/chokepoint-cli library scenarios/baseline.json --readme scenarios/README.md\n";
 }
+
+// A real change never reads as none: h20_never_restricted moves Huawei's share by +0.0046
+// (0.38 -> 0.39), which two decimals would round to "0". Every text cell is "0" exactly
+// when the CSV's diff is 0, and the small change keeps its digits.
+TEST(CliLibrary, ChangeColumnShowsEveryRealChange) {
+  const std::vector<std::string> args = {
+      "library", src("scenarios/baseline.json"), "--month", "2026-11", "--month", "2027-12", "--month", "2030-12"};
+  const Out text = cli(args);
+  std::vector<std::string> csv_args = args;
+  csv_args.insert(csv_args.end(), {"--format", "csv"});
+  const Out csv = cli(csv_args);
+  ASSERT_EQ(text.code, kOk) << text.err;
+  ASSERT_EQ(csv.code, kOk) << csv.err;
+  std::vector<std::string> changes;  // the last column of the text rows, in order
+  std::istringstream in(text.out);
+  for (std::string line; std::getline(in, line);)
+    if (line.rfind("  ", 0) == 0 && line.rfind("  metric ", 0) != 0)
+      changes.push_back(line.substr(line.rfind(' ') + 1));
+  std::vector<double> diffs;  // the CSV's diff column, same order
+  std::istringstream rows(csv.out);
+  std::string line;
+  std::getline(rows, line);
+  while (std::getline(rows, line)) {
+    const size_t pct = line.rfind(','), diff = line.rfind(',', pct - 1);
+    diffs.push_back(std::stod(line.substr(diff + 1, pct - diff - 1)));
+  }
+  ASSERT_EQ(changes.size(), diffs.size()) << text.out;
+  for (size_t i = 0; i < diffs.size(); ++i) EXPECT_EQ(changes[i] == "0", diffs[i] == 0) << i << ": " << changes[i];
+  EXPECT_NE(text.out.find("0.38       0.39  +0.0046"), std::string::npos) << text.out;
+}

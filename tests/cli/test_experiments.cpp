@@ -18,6 +18,7 @@
 
 #include "cli/cli.h"
 #include "cli_support.h"
+#include "cli/interrupt.h"
 #include "cli/progress.h"
 
 using namespace cp::cli;
@@ -393,4 +394,53 @@ TEST(CliScaleOut, GnuParallelShardsMergeToTheUnshardedResult) {
   const Out whole = cli(mcArgs({}));
   ASSERT_EQ(whole.code, kOk) << whole.err;
   EXPECT_EQ(m.out, whole.out);
+}
+
+// --to ends the output, not the scenario: a lever dated after --to (but within the scenario)
+// is accepted by sweep as by run and mc, with the same rows; one after the scenario's end is
+// refused by all three with the same message.
+TEST(CliSweep, LeverDatesAreCheckedAgainstTheScenarioNotTo) {
+  const std::pair<const char*, const char*> cases[] = {
+      {"us.remote_access_control=on@2026-01", "us.remote_access_control=off,on@2026-01"},
+      {"us.hq_clause_enforced=on;off@2025-05;on@2026-06", "us.hq_clause_enforced=on;off@2025-05;on@2026-06,on"}};
+  for (const auto& [lever, swept] : cases) {
+    const Out sweep =
+        cli({"sweep", baseline(), "--lever", swept, "--to", "2022-01", "--metrics", "bloc/china/compute_train_h100e"});
+    EXPECT_EQ(sweep.code, kOk) << swept << ": " << sweep.err;
+    const Out run =
+        cli({"run", baseline(), "--lever", lever, "--to", "2022-01", "--metrics", "bloc/china/compute_train_h100e"});
+    ASSERT_EQ(run.code, kOk) << run.err;
+    EXPECT_NE(sweep.out.find(std::string(lever).substr(std::string(lever).find('=') + 1) + "," + lines(run.out).back()),
+              std::string::npos)
+        << sweep.out;
+    EXPECT_EQ(cli({"mc", baseline(), "--lever", lever, "--to", "2022-01", "--runs", "2", "--quiet"}).code, kOk)
+        << lever;
+  }
+  const Out sweep = cli({"sweep", baseline(), "--lever", "us.remote_access_control=off,on@2031-01", "--to", "2022-01"});
+  const Out run = cli({"run", baseline(), "--lever", "us.remote_access_control=on@2031-01", "--to", "2022-01"});
+  const Out mc = cli(mcArgs({"--lever", "us.remote_access_control=on@2031-01"}));
+  EXPECT_EQ(sweep.code, kUsage);
+  EXPECT_NE(sweep.err.find("2031-01 is after the scenario's end 2030-12"), std::string::npos) << sweep.err;
+  EXPECT_EQ(sweep.err, run.err);
+  EXPECT_EQ(sweep.err, mc.err);
+}
+
+// The mc file's first line is a comment the README shows, with how pandas skips it; every
+// read_csv in the README and the examples does so (a sweep's `# partial` line needs it too).
+TEST(CliMc, ReadmeShowsTheFirstLineAndEveryReadCsvSkipsComments) {
+  const Out r = cli(mcArgs({}));
+  ASSERT_EQ(r.code, kOk) << r.err;
+  const std::string first = lines(r.out).front();
+  const std::string fixed = first.substr(0, first.find(" runs="));  // the rest depends on the run
+  EXPECT_EQ(fixed, "# chokepoint-mc v1");
+  const std::string readme = slurp(std::string(CHOKEPOINT_SOURCE_DIR) + "/README.md");
+  EXPECT_NE(readme.find(fixed + " runs=1000 seed=42 "), std::string::npos);
+  EXPECT_NE(readme.find("pd.read_csv(\"mc.csv\", comment=\"#\")"), std::string::npos);
+  std::vector<fs::path> docs{fs::path(CHOKEPOINT_SOURCE_DIR) / "README.md"};
+  for (const auto& e : fs::directory_iterator(fs::path(CHOKEPOINT_SOURCE_DIR) / "examples"))
+    if (e.path().extension() == ".py") docs.push_back(e.path());
+  for (const fs::path& doc : docs)
+    for (const std::string& l : lines(slurp(doc)))
+      if (l.find("read_csv(") != std::string::npos)
+        EXPECT_NE(l.find("comment="), std::string::npos) << doc << ": " << l;
 }
