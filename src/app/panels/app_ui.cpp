@@ -443,8 +443,10 @@ void drawDashboard(const AppState& state, UiState& ui) {
   drawStoryBar(state, ui);
   const bool cramped = ImGui::GetContentRegionAvail().y < em() * 36.0f;
   const bool kpis = workshop ? !(ui.presenter || cramped) : !(storyActive(state) && (ui.presenter || short_centre));
-  if (kpis) drawKpiCards(state, ui);  // presenter or short: room for charts
-  drawScrubber(state, ui);
+  if (kpis) drawKpiCards(state, ui);  // else the charts take their room
+  // A workshop on a short screen: the bands toggle ends the month row, a line more for the scoreboard.
+  const bool toggle_on_scrubber = workshop && short_centre && !ui.presenter;
+  drawScrubber(state, ui, toggle_on_scrubber);
   const bool tables = workshop || (ui.windows.tables && !ui.presenter);  // the scoreboard stays in presenter mode
   const float rest = ImGui::GetContentRegionAvail().y;
   float& fraction = ui.view.charts_fraction;
@@ -458,7 +460,7 @@ void drawDashboard(const AppState& state, UiState& ui) {
                         std::min(charts_h, rest - splitter_h - workshopResultsHeight(state)));
   ImGui::BeginChild("##chartArea", ImVec2(0, charts_h), false, ImGuiWindowFlags_NoScrollbar);
   probeWindow("charts/area");
-  drawChartGrid(state, ui);
+  drawChartGrid(state, ui, !toggle_on_scrubber);
   ImGui::EndChild();
   if (tables) {
     drawSplitter(fraction, rest, splitter_h);

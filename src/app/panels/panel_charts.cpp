@@ -336,13 +336,13 @@ void drawChartPages(const AppState& state, UiState& ui) {
   drawPresenterRow(state, ui, chartOrder(state));
 }
 
-void drawChartGrid(const AppState& state, UiState& ui) {
+void drawChartGrid(const AppState& state, UiState& ui, bool uncertainty_bar) {
   if (ui.presenter) {
     drawChartPages(state, ui);
     return;
   }
   if (prepareCharts(state, ui) == 0) return;
-  drawUncertaintyBar(state, ui);
+  if (uncertainty_bar) drawUncertaintyBar(state, ui);
   const std::vector<size_t> order = chartOrder(state);
   const ImGuiStyle& style = ImGui::GetStyle();
   const ImVec2 avail = ImGui::GetContentRegionAvail();

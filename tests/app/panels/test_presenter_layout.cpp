@@ -459,6 +459,10 @@ TEST_P(WorkshopLaptopLayout, KpiCardsShownWhereTheyFit) {
     EXPECT_LE(card->max.y, first.min.y) << "the cards sit above the charts";
   }
   EXPECT_TRUE(onScreen(rect("workshop/board"))) << "the scoreboard";
+  // Every team's row in sight (the last row's "what moved it"), not scrolled off the board.
+  const ItemRect area = rect("workshop/board_area"), last = rect("workshop/driver");
+  EXPECT_LE(last.max.y, area.max.y + 0.5f) << "the last team's row is below the board's bottom at " << area.max.y;
+  EXPECT_TRUE(onScreen(rect("uncertainty/toggle"))) << "the bands toggle";
 }
 
 INSTANTIATE_TEST_SUITE_P(Laptops, WorkshopLaptopLayout,
