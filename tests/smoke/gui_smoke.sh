@@ -3,7 +3,7 @@
 #   gui_smoke.sh BINARY SCENARIO OUTDIR
 # Checks that --screenshot writes a 1280x720 PNG of the full dashboard (charts: many
 # colours, not one flat colour), that --lang uk, --lever, --presenter, --uncertainty, --tab and --compare shots work, that a bad
-# --lever or a missing scenario exits non-zero, that --bench-frames prints its figures
+# --lever or a missing scenario exits non-zero, that a bad --link says why once, that --bench-frames prints its figures
 # (idle frames per second included), and that --help lists the flags while a bad flag
 # exits 2 naming it and the reason. Never touches the user's config.
 set -euo pipefail
@@ -104,6 +104,23 @@ set -e
 grep -q "does-not-exist.json" "$outdir/missing.stderr" || fail "stderr does not name the missing file"
 [[ ! -e "$outdir/missing.png" ]] || fail "a screenshot was written for a missing scenario"
 echo "ok: missing scenario exited $status: $(cat "$outdir/missing.stderr")"
+
+echo "== a bad share link says why once, headless and on screen"
+set +e
+"${xvfb[@]}" "$binary" --link '#scenario=nonexistent' --screenshot "$outdir/badlink.png" --frames 1 \
+  >"$outdir/badlink.out" 2>&1
+status=$?
+# On screen (its own config and data folders): the dashboard opens the baseline; ended after a few seconds.
+XDG_CONFIG_HOME="$tmp_home/link_config" XDG_DATA_HOME="$tmp_home/link_data" timeout 6 \
+  "${xvfb[@]}" "$binary" --link '#scenario=nonexistent' --size 640x480 >"$outdir/badlink_ui.out" 2>&1
+set -e
+(( status != 0 )) || fail "a bad link in screenshot mode exited 0"
+for out in badlink badlink_ui; do
+  lines="$(grep -c "Bad link" "$outdir/$out.out" || true)"
+  [[ "$lines" == 1 ]] || fail "$out: the bad link is reported $lines times: $(cat "$outdir/$out.out")"
+  grep -q "no library scenario 'nonexistent'" "$outdir/$out.out" || fail "$out: the reason is missing"
+done
+echo "ok: $(head -1 "$outdir/badlink.out")"
 
 echo "== the command line: help, and bad flags exit 2 naming the flag and the reason"
 help="$("$binary" --help)" || fail "--help exited with status $?"

@@ -497,14 +497,17 @@ void drawWorkshopResults(const AppState& state, UiState& ui) {
   const bool side_by_side = need(em() * 10.0f) <= avail.x - em() * 14.0f;
   const float board_w =
       side_by_side ? std::floor(std::clamp(need(em() * 26.0f), avail.x * 0.6f, avail.x - em() * 14.0f)) : 0.0f;
-  // Above the moves: every team on one line each, as high as that needs (up to three quarters).
-  const float board_h = side_by_side ? 0.0f : std::min(avail.y * 0.75f, workshopResultsHeight(state));
+  // Above the moves: every team on one line each, as high as that needs (up to 85%: on a
+  // laptop's 768 lines, under the KPI cards, the moves keep their title and scroll).
+  constexpr float kBoardShare = 0.85f;
+  const float board_h = side_by_side ? 0.0f : std::min(avail.y * kBoardShare, workshopResultsHeight(state));
   ImGui::BeginChild("##board", ImVec2(board_w, board_h), false);
+  probeWindow("workshop/board_area");
   drawScoreboard(state, ui, side_by_side);
   // The height the board took (wrapped rows): the next frame's charts leave it room.
   const float board_content = ImGui::GetCursorPosY() + ImGui::GetStyle().ItemSpacing.y;
   ImGui::EndChild();
-  ui.view.workshop_results_h = side_by_side ? board_content : board_content / 0.75f;
+  ui.view.workshop_results_h = side_by_side ? board_content : board_content / kBoardShare;
   if (side_by_side) ImGui::SameLine();
   ImGui::BeginChild("##moves", ImVec2(0, 0), true);
   drawMoveHistory(state, ui);

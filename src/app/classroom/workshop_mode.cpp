@@ -542,7 +542,7 @@ std::string requestWorkshopReport(AppState& state, const std::string& md_path) {
   const size_t charts = std::min(chartSpecs().size(), state.dash.charts.size());
   for (size_t c = 0; c < charts; ++c) {
     const std::string file = stem + "_" + chartSpecs()[c].id + ".png";
-    images.emplace_back(tr(chartSpecs()[c].title), file);
+    images.emplace_back(tr(chartTitle(chartSpecs()[c], state.dash.charts[c].flop)), file);
     queue.charts.push_back(static_cast<int>(c));
     queue.files.push_back((md.parent_path() / file).string());
   }

@@ -41,13 +41,15 @@ const std::vector<ChartSpec>& chartSpecs() {
        {{Scope::Vendor, "nvidia", "revenue_to_{j}_usd", "{name}"}}},
       {"host_power", N_("Host-country AI power"), Unit::MW, ChartKind::Lines,
        {{Scope::Jurisdiction, "*in:sea", "power_mw", "{name}"}}},
-      {"vendor_share_china", N_("Chip vendors in China"), Unit::Share, ChartKind::Lines,
+      // Counted in chips; the KPI card "Huawei share (FLOP)" counts FLOP, so the titles say which.
+      {"vendor_share_china", N_("Chip vendors in China, by chip count"), Unit::Share, ChartKind::Lines,
        {{Scope::Global, "world", "huawei_share_china", N_("Huawei")},
         {Scope::Global, "world", "nvidia_share_china", N_("Nvidia")},
         {Scope::Global, "world", "amd_share_china", N_("AMD")}}, false,
        {{Scope::Global, "world", "huawei_flop_share_china", N_("Huawei")},
         {Scope::Global, "world", "nvidia_flop_share_china", N_("Nvidia")},
-        {Scope::Global, "world", "amd_flop_share_china", N_("AMD")}}, Unit::Share},
+        {Scope::Global, "world", "amd_flop_share_china", N_("AMD")}}, Unit::Share,
+       N_("Chip vendors in China, by FLOP-H100e")},
       {"diverted", N_("Chips diverted, per month"), Unit::Units, ChartKind::Lines,
        {{Scope::Global, "world", "diverted_units", N_("All hosts")}}},
       {"us_fees", N_("US fees on licensed sales"), Unit::Usd, ChartKind::Lines,
@@ -55,6 +57,10 @@ const std::vector<ChartSpec>& chartSpecs() {
   };
   // clang-format on
   return kCharts;
+}
+
+const char* chartTitle(const ChartSpec& spec, bool flop) {
+  return flop && spec.flop_title ? spec.flop_title : spec.title;
 }
 
 const std::vector<ColumnSpec>& companyColumns() {
@@ -107,7 +113,8 @@ const std::vector<KpiSpec>& kpiSpecs() {
        N_("Higher: good for US export policy; Chinese labs want it lower.")},
       {"huawei_share", N_("Huawei share (FLOP)"), Unit::Share, {Scope::Global, "world", "huawei_flop_share_china"},
        KpiAggregate::Month, N_("Share of Chinese compute that runs on Huawei Ascend chips, counted in FLOP-H100e "
-          "(tflops / 989 per chip, as in published chip counts)."),
+          "(tflops / 989 per chip, as in published chip counts). The chart 'Chip vendors in China, by chip count' "
+          "counts chips instead, so the two Huawei shares differ."),
        N_("Higher: good for Beijing's self-reliance goal and Huawei; bad for Nvidia and AMD.")},
       {"nvidia_china", N_("Nvidia China revenue, 12 mo"), Unit::Usd, {Scope::Vendor, "nvidia", "revenue_china_usd"},
        KpiAggregate::Sum12, N_("Nvidia's sales to Chinese buyers over the 12 months up to this month."),

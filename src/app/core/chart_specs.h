@@ -38,6 +38,8 @@ struct ChartSpec {
   // The same chart in FLOP-H100e (View > Compute in FLOP-H100e); empty: no FLOP view.
   std::vector<SeriesSpec> flop_series = {};
   chart::Unit flop_unit = chart::Unit::FlopH100e;
+  // The title in the FLOP view when it counts something else (shares of chips vs of FLOP).
+  const char* flop_title = nullptr;
 };
 
 enum class KpiAggregate { Month, Sum12 };  // value in the month, or sum of the 12 months ending there
@@ -63,6 +65,8 @@ struct ColumnSpec {
 };
 
 const std::vector<ChartSpec>& chartSpecs();
+// The chart's (untranslated) title in the view shown: flop = View > Compute in FLOP-H100e.
+const char* chartTitle(const ChartSpec& spec, bool flop);
 const std::vector<ColumnSpec>& companyColumns();  // company scope
 const std::vector<ColumnSpec>& chipColumns();     // chip scope
 const std::vector<KpiSpec>& kpiSpecs();

@@ -423,8 +423,10 @@ void drawDashboard(const AppState& state, UiState& ui) {
 
   ImGui::BeginChild("##centre", ImVec2(0, avail.y), false);
   // A short screen (1280x720; presenter mode's faces are larger, its em counts fewer): a
-  // story shows the card beside its charts, paged as the card names them, and a workshop
-  // leaves out the KPI cards (its scoreboard is below), so the charts keep their height.
+  // story shows the card beside its charts, paged as the card names them. A workshop keeps
+  // the KPI cards (coloured for the team in view) down to a laptop's 768 lines; below that,
+  // and in presenter mode, it leaves them out (its scoreboard is below), so the charts keep
+  // their height.
   const bool short_centre = ImGui::GetContentRegionAvail().y < em() * (ui.presenter ? 30.0f : 46.0f);
   if (storyActive(state) && short_centre) {
     const ImVec2 a = ImMax(ImGui::GetContentRegionAvail(), ImVec2(1.0f, 1.0f));
@@ -439,9 +441,12 @@ void drawDashboard(const AppState& state, UiState& ui) {
   }
   drawHeader(state, ui);
   drawStoryBar(state, ui);
-  if (!((ui.presenter || short_centre) && (storyActive(state) || workshop)))
-    drawKpiCards(state, ui);  // presenter or short: room for charts
-  drawScrubber(state, ui);
+  const bool cramped = ImGui::GetContentRegionAvail().y < em() * 36.0f;
+  const bool kpis = workshop ? !(ui.presenter || cramped) : !(storyActive(state) && (ui.presenter || short_centre));
+  if (kpis) drawKpiCards(state, ui);  // else the charts take their room
+  // A workshop on a short screen: the bands toggle ends the month row, a line more for the scoreboard.
+  const bool toggle_on_scrubber = workshop && short_centre && !ui.presenter;
+  drawScrubber(state, ui, toggle_on_scrubber);
   const bool tables = workshop || (ui.windows.tables && !ui.presenter);  // the scoreboard stays in presenter mode
   const float rest = ImGui::GetContentRegionAvail().y;
   float& fraction = ui.view.charts_fraction;
@@ -455,7 +460,7 @@ void drawDashboard(const AppState& state, UiState& ui) {
                         std::min(charts_h, rest - splitter_h - workshopResultsHeight(state)));
   ImGui::BeginChild("##chartArea", ImVec2(0, charts_h), false, ImGuiWindowFlags_NoScrollbar);
   probeWindow("charts/area");
-  drawChartGrid(state, ui);
+  drawChartGrid(state, ui, !toggle_on_scrubber);
   ImGui::EndChild();
   if (tables) {
     drawSplitter(fraction, rest, splitter_h);

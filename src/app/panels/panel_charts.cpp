@@ -108,8 +108,8 @@ bool drawChart(const AppState& state, UiState& ui, size_t c, float width, float 
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   // Only where the title leaves room for it (else it would cover the title; the enlarged view has one).
   const chart::Unit unit = data.flop ? spec.flop_unit : spec.unit;
-  const float title_w =
-      ImGui::CalcTextSize((std::string(tr(spec.title)) + "  (" + chart::unitName(unit) + ")").c_str()).x;
+  const char* title = tr(chartTitle(spec, data.flop));
+  const float title_w = ImGui::CalcTextSize((std::string(title) + "  (" + chart::unitName(unit) + ")").c_str()).x;
   const float box_w0 =
       ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(tr("log")).x;
   if (!enlarged && title_w + box_w0 + em() <= width) {
@@ -133,7 +133,7 @@ bool drawChart(const AppState& state, UiState& ui, size_t c, float width, float 
   // Presenter mode: a crowded legend on a short chart may shrink to the regular face, no smaller.
   if (ui.presenter) style.legend_min_scale = kFontSizePx / kLargeFontSizePx;
   bool clicked = false;
-  if (chart::beginChart(spec.id, tr(spec.title), unit, months.ptrs.data(), months.count(), style)) {
+  if (chart::beginChart(spec.id, title, unit, months.ptrs.data(), months.count(), style)) {
     submitSeries(spec, data, months.count(), chartBands(state, c));
     // Small charts get the event lines only: labels would cover the data (hover names them).
     const auto& markers = enlarged ? state.dash.markers : state.dash.marker_lines;
@@ -336,13 +336,13 @@ void drawChartPages(const AppState& state, UiState& ui) {
   drawPresenterRow(state, ui, chartOrder(state));
 }
 
-void drawChartGrid(const AppState& state, UiState& ui) {
+void drawChartGrid(const AppState& state, UiState& ui, bool uncertainty_bar) {
   if (ui.presenter) {
     drawChartPages(state, ui);
     return;
   }
   if (prepareCharts(state, ui) == 0) return;
-  drawUncertaintyBar(state, ui);
+  if (uncertainty_bar) drawUncertaintyBar(state, ui);
   const std::vector<size_t> order = chartOrder(state);
   const ImGuiStyle& style = ImGui::GetStyle();
   const ImVec2 avail = ImGui::GetContentRegionAvail();
@@ -380,7 +380,8 @@ void drawEnlargedChart(const AppState& state, UiState& ui) {
   ImGui::SetNextWindowSize(ImVec2(vp->WorkSize.x * 0.9f, vp->WorkSize.y * 0.9f), ImGuiCond_Always);
   ImGui::SetNextWindowBgAlpha(1.0f);  // the dashboard must not show through the plot
   bool open = true;
-  const std::string title = std::string(tr(spec.title)) + "###EnlargedChart";
+  const bool flop = state.dash.charts[static_cast<size_t>(c)].flop;
+  const std::string title = std::string(tr(chartTitle(spec, flop))) + "###EnlargedChart";
   const ImGuiWindowFlags flags = ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings |
                                  ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove;
   if (ImGui::Begin(title.c_str(), &open, flags)) {

@@ -168,6 +168,14 @@ void drawCompareWindow(const AppState& state, UiState& ui) {
     ui.requests.screenshot = shot;
   }
   probeItem("compare/png");
+  // The columns run the files from disk; the lever panel's edits are in none of them.
+  if (changedLeverCount(state.doc) > 0) {
+    ImGui::PushStyleColor(ImGuiCol_Text, changedColor(ui.theme));
+    ImGui::TextWrapped("%s", tr("The columns are the scenario files as saved, without your lever changes to the "
+                                "open scenario (the dashboard's charts and cards show those)."));
+    ImGui::PopStyleColor();
+    probeItem("compare/unsaved_note");
+  }
   drawKpiTable(state, c, month);
   ImGui::Spacing();
   drawSmallMultiples(state, ui, c);

@@ -104,27 +104,37 @@ void drawRuleTimeline(const AppState& state, UiState& ui) {
 
   ImGui::TextDisabled("%s", tr("Bars: in force with your changes; outlines: as loaded."));
   drawKindLegend(s);
-  ImGui::BeginChild("##ruleRows", ImVec2(0, 0), false);
-  ImDrawList* dl = ImGui::GetWindowDrawList();
+  // The year header stays above the scrolled rows, so rows far down still have their dates.
+  // Both share one geometry: the rows' width leaves room for their scrollbar either way.
   const float row_h = ImGui::GetTextLineHeightWithSpacing() + 4.0f;
-  const float width = ImGui::GetContentRegionAvail().x;
+  const float width = std::max(1.0f, ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ScrollbarSize);
   const float label_w = std::min(width * 0.4f, em() * 26.0f);
-  const ImVec2 top = ImGui::GetCursorScreenPos();
-  const float x0 = top.x + label_w, x1 = top.x + width - 4.0f;
+  const float left = ImGui::GetCursorScreenPos().x;
+  const float x0 = left + label_w, x1 = left + width - 4.0f;
   const auto x_of = [&](int t) { return x0 + (x1 - x0) * static_cast<float>(t) / static_cast<float>(months.count()); };
   const ImU32 text_col = ImGui::GetColorU32(ImGuiCol_Text);
   const ImU32 dim_col = ImGui::GetColorU32(ImGuiCol_TextDisabled);
   const ImU32 grid_col = ImGui::GetColorU32(ImGuiCol_Text, 0.12f);
 
   // Year labels.
+  const ImVec2 top = ImGui::GetCursorScreenPos();
   ImGui::Dummy(ImVec2(width, ImGui::GetTextLineHeight()));
+  probeItem("rules/years");
+  ImDrawList* header = ImGui::GetWindowDrawList();
   const float year_w = ImGui::CalcTextSize("2025").x + 8.0f;
   const int year_step = (x1 - x0) / std::max(1.0f, static_cast<float>(months.count()) / 12.0f) >= year_w ? 1 : 2;
   for (int t = 0; t < months.count(); ++t) {
     const int abs = months.start + t;
     if (cp::monthOf(abs) != 1 || cp::yearOf(abs) % year_step != 0) continue;
-    dl->AddText(ImVec2(x_of(t) + 2.0f, top.y), dim_col, std::to_string(cp::yearOf(abs)).c_str());
+    header->AddText(ImVec2(x_of(t) + 2.0f, top.y), dim_col, std::to_string(cp::yearOf(abs)).c_str());
   }
+  const float cx = x_of(ui.view.month) + 0.5f * (x_of(1) - x_of(0));
+  header->AddLine(ImVec2(cx, top.y), ImVec2(cx, top.y + ImGui::GetTextLineHeight()),
+                  ImGui::GetColorU32(ImGuiCol_Text, 0.8f), 1.5f);
+
+  ImGui::BeginChild("##ruleRows", ImVec2(0, 0), false);
+  probeWindow("rules/rows");
+  ImDrawList* dl = ImGui::GetWindowDrawList();
   const float rows_top = ImGui::GetCursorScreenPos().y;
 
   for (size_t r = 0; r < s.rules.size(); ++r) {
@@ -167,8 +177,7 @@ void drawRuleTimeline(const AppState& state, UiState& ui) {
   for (int t = 0; t < months.count(); ++t)
     if (cp::monthOf(months.start + t) == 1)
       dl->AddLine(ImVec2(x_of(t), rows_top), ImVec2(x_of(t), rows_bottom), grid_col);
-  const float cx = x_of(ui.view.month) + 0.5f * (x_of(1) - x_of(0));
-  dl->AddLine(ImVec2(cx, top.y), ImVec2(cx, rows_bottom), ImGui::GetColorU32(ImGuiCol_Text, 0.8f), 1.5f);
+  dl->AddLine(ImVec2(cx, rows_top), ImVec2(cx, rows_bottom), ImGui::GetColorU32(ImGuiCol_Text, 0.8f), 1.5f);
   ImGui::EndChild();
 }
 

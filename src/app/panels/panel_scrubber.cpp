@@ -4,6 +4,7 @@
 #include "app/panels/ui_common.h"
 #include "app/panels/ui_probe.h"
 #include "app/core/tr.h"
+#include "app/core/uncertainty.h"
 
 #include <imgui.h>
 
@@ -12,7 +13,7 @@
 
 namespace cp::app {
 
-void drawScrubber(const AppState& state, UiState& ui) {
+void drawScrubber(const AppState& state, UiState& ui, bool uncertainty) {
   const MonthAxis& months = state.dash.months;
   if (months.count() == 0) return;
   int& t = ui.view.month;
@@ -33,8 +34,15 @@ void drawScrubber(const AppState& state, UiState& ui) {
   ImGui::TextUnformatted(months.label(t));
   probeItem("scrubber/label");
   ImGui::SameLine(label_x + label_w + em() * 0.5f);
-  const float next_w = ImGui::GetFrameHeight();
-  ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - next_w - ImGui::GetStyle().ItemSpacing.x);
+  const ImGuiStyle& style = ImGui::GetStyle();
+  float next_w = ImGui::GetFrameHeight();
+  if (uncertainty) {  // room for the bands toggle and its progress after the next-month arrow
+    next_w += style.ItemSpacing.x + ImGui::GetFrameHeight() + style.ItemInnerSpacing.x +
+              ImGui::CalcTextSize(tr("Uncertainty")).x;
+    if (const std::string status = uncertaintyStatus(state); !status.empty())
+      next_w += style.ItemSpacing.x + ImGui::CalcTextSize(status.c_str()).x;
+  }
+  ImGui::SetNextItemWidth(std::max(em() * 6.0f, ImGui::GetContentRegionAvail().x - next_w - style.ItemSpacing.x));
   ImGui::SliderInt("##month", &t, 0, months.count() - 1, "", ImGuiSliderFlags_AlwaysClamp);
   probeItem("scrubber");
   itemTooltip(
@@ -43,6 +51,10 @@ void drawScrubber(const AppState& state, UiState& ui) {
   ImGui::SameLine();
   if (ImGui::ArrowButton("##next", ImGuiDir_Right)) t = std::min(months.count() - 1, t + 1);
   probeItem("scrubber/next");
+  if (uncertainty) {
+    ImGui::SameLine();
+    drawUncertaintyBar(state, ui);
+  }
 }
 
 }  // namespace cp::app

@@ -31,8 +31,10 @@ struct KpiCardText {
   double now = 0, base = 0;
 };
 KpiCardText kpiCardText(const AppState& state, size_t kpi, float card_width);
-void drawScrubber(const AppState& state, UiState& ui);   // panel_scrubber.cpp: month slider
-void drawChartGrid(const AppState& state, UiState& ui);  // panel_charts.cpp: grid of charts
+// panel_scrubber.cpp: month slider; `uncertainty`: the bands toggle at the row's end (a short screen)
+void drawScrubber(const AppState& state, UiState& ui, bool uncertainty = false);
+// panel_charts.cpp: grid of charts, under the bands toggle unless the scrubber has it
+void drawChartGrid(const AppState& state, UiState& ui, bool uncertainty_bar = true);
 // panel_charts.cpp: pages of one row (or column) of charts that fill the area, as presenter mode shows them
 void drawChartPages(const AppState& state, UiState& ui);
 void drawEnlargedChart(const AppState& state, UiState& ui);  // panel_charts.cpp: one chart, large (own window)

@@ -106,6 +106,11 @@ void applyTheme(Theme theme, ImGuiStyle& style) {
       style.ScaleAllSizes(1.25f);
       break;
   }
+  // ImGui's themes leave windows, pop-ups and menus at 94% (light: 98%) opacity, so the text
+  // beneath shows through Help > Sources, menus and tooltips; every theme draws them opaque.
+  for (ImGuiCol col : {ImGuiCol_WindowBg, ImGuiCol_PopupBg, ImGuiCol_MenuBarBg}) {
+    style.Colors[col].w = 1.0f;
+  }
 }
 
 }  // namespace cp::app

@@ -363,3 +363,48 @@ TEST(Dashboard, ViewMenuShowsComputeInFlopH100e) {
   d.ui.frame(d.draw);
   EXPECT_DOUBLE_EQ(d.kpi("huawei_share"), share[d.monthIndex("2026-12")]);
 }
+
+// The card "Huawei share (FLOP)" read 59% where the vendor chart's Huawei line read 48% (chips):
+// the chart's title says what it counts in each view, so they do not look like a contradiction.
+TEST(Dashboard, VendorChartTitleSaysWhetherItCountsChipsOrFlop) {
+  const auto& charts = chartSpecs();
+  const auto vendor = std::find_if(charts.begin(), charts.end(),
+                                   [](const ChartSpec& c) { return c.id == std::string("vendor_share_china"); });
+  ASSERT_NE(vendor, charts.end());
+  EXPECT_NE(std::string(chartTitle(*vendor, false)).find("chip count"), std::string::npos)
+      << chartTitle(*vendor, false);
+  EXPECT_NE(std::string(chartTitle(*vendor, true)).find("FLOP"), std::string::npos) << chartTitle(*vendor, true);
+  for (const KpiSpec& k : kpiSpecs())
+    if (k.id == std::string("huawei_share")) {
+      EXPECT_NE(std::string(k.title).find("FLOP"), std::string::npos);
+    }
+  // Charts without a FLOP view keep one title.
+  for (const ChartSpec& c : charts)
+    if (c.flop_series.empty()) {
+      EXPECT_STREQ(chartTitle(c, true), c.title);
+    }
+}
+
+// Scrolled down the rule timeline, the rows still have their years above them.
+TEST(Dashboard, RuleTimelineKeepsItsYearsInViewWhenScrolled) {
+  DashboardFixture d;
+  ASSERT_TRUE(d.ui.clickItem("tab/Rule timeline", d.draw));
+  d.ui.frame(d.draw);
+  const auto rows = d.ui.itemRect("rules/rows");
+  ASSERT_TRUE(rows);
+  const std::string first = "rule/" + d.state.doc.loaded->rules.front().id;
+  const auto before = d.ui.itemRect(first);
+  const auto years_before = d.ui.itemRect("rules/years");
+  ASSERT_TRUE(before && years_before);
+  d.ui.io().MouseWheel = -30.0f;  // scroll the rows as far down as they go
+  d.ui.moveMouse(rows->center(), d.draw);
+  d.ui.frames(2, d.draw);
+  const auto after = d.ui.itemRect(first);
+  ASSERT_TRUE(after);
+  ASSERT_LT(after->min.y, before->min.y - 1.0f) << "the rows did not scroll: too few for the test";
+  const auto years = d.ui.itemRect("rules/years");
+  const auto rows_now = d.ui.itemRect("rules/rows");
+  ASSERT_TRUE(years && rows_now);
+  EXPECT_EQ(years->min.y, years_before->min.y) << "the year header scrolled away with the rows";
+  EXPECT_LE(years->max.y, rows_now->min.y + 0.5f) << "the year header is above the rows, not over them";
+}

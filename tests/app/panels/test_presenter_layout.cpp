@@ -435,3 +435,39 @@ INSTANTIATE_TEST_SUITE_P(Projectors, PresenterLayout, ::testing::Values(Screen{1
                            return std::to_string(static_cast<int>(i.param.w)) + "x" +
                                   std::to_string(static_cast<int>(i.param.h));
                          });
+
+// A workshop on a laptop (1366x768, the commonest screen) shows the KPI cards, which the team
+// in view's objectives colour, above charts still tall enough to read and the scoreboard;
+// shorter screens (a 1280x720 projector) keep the charts' height instead.
+class WorkshopLaptopLayout : public PresenterLayout {};
+
+TEST_P(WorkshopLaptopLayout, KpiCardsShownWhereTheyFit) {
+  setPresenter(state_, false);
+  ASSERT_TRUE(openWorkshop(state_, cp::test::workshopPath("compute_race.json")).empty());
+  settle();
+  ASSERT_TRUE(playRound(state_));
+  settle();
+  const bool laptop = GetParam().h >= 768.0f;  // and larger
+  const auto card = ui_.itemRect("kpi/huawei_share/card");
+  EXPECT_EQ(card.has_value() && onScreen(*card), laptop) << "KPI cards at " << GetParam().w << "x" << GetParam().h;
+  const auto charts = chartsOnScreen();
+  ASSERT_GE(charts.size(), 1u);
+  const ItemRect first = rect("chart/" + charts.front());
+  EXPECT_GE(first.height(), kFontSizePx * 10.0f) << charts.front();
+  EXPECT_TRUE(inside(first, rect("charts/area"))) << charts.front() << " is cut";
+  if (card) {
+    EXPECT_LE(card->max.y, first.min.y) << "the cards sit above the charts";
+  }
+  EXPECT_TRUE(onScreen(rect("workshop/board"))) << "the scoreboard";
+  // Every team's row in sight (the last row's "what moved it"), not scrolled off the board.
+  const ItemRect area = rect("workshop/board_area"), last = rect("workshop/driver");
+  EXPECT_LE(last.max.y, area.max.y + 0.5f) << "the last team's row is below the board's bottom at " << area.max.y;
+  EXPECT_TRUE(onScreen(rect("uncertainty/toggle"))) << "the bands toggle";
+}
+
+INSTANTIATE_TEST_SUITE_P(Laptops, WorkshopLaptopLayout,
+                         ::testing::Values(Screen{1366, 768}, Screen{1280, 720}, Screen{1920, 1080}),
+                         [](const ::testing::TestParamInfo<Screen>& i) {
+                           return std::to_string(static_cast<int>(i.param.w)) + "x" +
+                                  std::to_string(static_cast<int>(i.param.h));
+                         });
