@@ -91,10 +91,12 @@ void drawTargetPicker(const AppState& state, UiState& ui) {
   ImGui::Text(tr("in %s"), state.dash.months.label(ui.view.month));
 }
 
-// "Export: [name] [CSV] [PNG]" writing name.csv / name.png; the PNG is cropped to `rect`.
+// "Export: [name] [CSV] [PNG]" writing name.csv / name.png; the PNG is of the chart drawn
+// whole for it (drawCapture), `rect` (last frame's on screen) until then.
 // On the line of the controls when it fits there, else on a line of its own (a 720p
 // projector in Ukrainian has no room for it beside them).
-void drawExportRow(UiState& ui, std::string* base, const std::string& csv, const float rect[4], const char* probe) {
+void drawExportRow(UiState& ui, std::string* base, const std::string& csv, const float rect[4], int capture,
+                   const char* probe) {
   const ImGuiStyle& style = ImGui::GetStyle();
   const char* label = tr("  Export:");
   const float need = ImGui::CalcTextSize(label).x + em() * 10.0f + ImGui::CalcTextSize(tr("CSV")).x +
@@ -115,8 +117,9 @@ void drawExportRow(UiState& ui, std::string* base, const std::string& csv, const
   ImGui::SameLine();
   if (ImGui::SmallButton(tr("PNG"))) {
     ScreenshotRequest shot{*base + ".png", false, 2};
-    std::copy(rect, rect + 4, shot.crop);
+    std::copy(rect, rect + 4, shot.crop);  // until drawCapture draws the whole chart
     ui.requests.screenshot = shot;
+    ui.explain.capture = capture;
     setStatus(ui, tr("Exported ") + *base + ".png");
   }
   probeItem((std::string(probe) + "/png").c_str());
@@ -160,43 +163,65 @@ void progressLine(const AppState& state, bool sensitivity) {
   ImGui::ProgressBar(explainProgress(state, sensitivity), ImVec2(em() * 20.0f, 0.0f), status.c_str());
 }
 
-}  // namespace
+void drawTornadoLegend() {
+  ImGui::PushTextWrapPos(0.0f);
+  ImGui::TextDisabled(
+      "%s", tr("Blue: the lever at its low end (off, minimum, earliest); orange: its high end (on, maximum, never)."));
+  ImGui::PopTextWrapPos();
+  probeItem("sensitivity/legend");
+}
 
-void drawExplainTab(const AppState& state, UiState& ui) {
-  ui.explain.explain_visible = true;  // update() computes what the visible tabs need
-  drawTargetPicker(state, ui);
+// A picture's first line: what is measured and when (the tab has the picker for it); the
+// tornado adds its centre value.
+void drawCaptureTitle(const AppState& state, const UiState& ui, const std::string& now) {
+  const auto choices = explainTargets(*state.doc.loaded);
+  const TargetChoice* target = findTarget(choices, ui.explain.target);
+  ImGui::TextUnformatted(target ? target->label.c_str() : "");
   ImGui::SameLine();
-  int split = ui.explain.one_at_a_time ? 1 : 0;
-  ImGui::RadioButton(tr("Fair shares"), &split, 0);
-  itemTooltip(
-      tr("Each lever's Shapley value: its effect averaged over every order in which the changes could be made. "
-         "Interactions are shared out between the levers."));
-  probeItem("explain/shapley");
-  ImGui::SameLine();
-  ImGui::RadioButton(tr("Alone + interactions"), &split, 1);
-  itemTooltip(tr("Each lever's effect when it alone is changed, and what the levers do together as its own bar."));
-  probeItem("explain/alone");
-  ui.explain.one_at_a_time = split == 1;
+  ImGui::Text(tr("in %s"), state.dash.months.label(ui.view.month));
+  if (!now.empty()) {
+    ImGui::SameLine();
+    ImGui::TextDisabled(tr("now %s."), now.c_str());
+  }
+}
 
-  const cp::Attribution* a = shownAttribution(state);
-  if (!a) {
-    progressLine(state, false);
+// The PNG export: while the screenshot request waits, the chart is drawn alone in a window
+// over the whole display with every row in it (in smaller type when `lines` lines of text
+// would not fit), and the request's crop follows it. So the picture holds the whole chart
+// and nothing else, whatever the tab's size or scrolling.
+template <class Draw>
+void drawCapture(UiState& ui, int which, float lines, const Draw& draw) {
+  if (ui.explain.capture != which) return;
+  if (!ui.requests.screenshot) {  // taken (or replaced by another picture)
+    ui.explain.capture = ExplainView::kCaptureNone;
     return;
   }
-  const chart::Unit unit = targetUnit(state);
-  const std::vector<WaterfallBar> bars = waterfallBars(*a, ui.explain.one_at_a_time);
-  const double diff = a->difference();
-  if (bars.empty()) {
-    ImGui::TextDisabled(tr("No lever differs from the file as loaded by %s. Change a lever to see what it does."),
-                        state.dash.months.label(ui.view.month));
-    return;
-  }
-  // The export row first, so it stays in view; the PNG crop is last frame's rectangle.
-  float* rect = ui.explain.waterfall_rect;
-  drawExportRow(ui, &ui.explain.waterfall_export, waterfallCsv(*a, bars), rect, "explain/export");
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(vp->Pos);
+  ImGui::SetNextWindowSize(vp->Size);
+  ImGui::SetNextWindowFocus();        // over everything, the status bar too
+  ImGui::SetNextWindowBgAlpha(1.0f);  // nothing from underneath shows through in the picture
+  ImGui::Begin("##explain_capture", nullptr,
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoInputs);
+  const float avail = ImGui::GetContentRegionAvail().y;
+  ImGui::SetWindowFontScale(std::clamp(avail / (lines * ImGui::GetTextLineHeight()), 0.5f, 1.0f));
+  const ImVec2 start = ImGui::GetCursorScreenPos();
+  float rect[4] = {0, 0, 0, 0};
+  draw(rect);
+  float* crop = ui.requests.screenshot->crop;
+  crop[0] = std::min(rect[0], start.x - 4.0f);
+  crop[1] = start.y - 4.0f;
+  crop[2] = std::max(rect[2], crop[0] + 1.0f);
+  crop[3] = std::min(rect[3], vp->Pos.y + vp->Size.y);
+  ImGui::End();
+}
 
-  // Rows: as loaded, one per bar, your run, the axis; they shrink to fit the tab, then scroll.
-  ImGui::BeginChild("##waterfall", ImVec2(0, 0), false);
+// The waterfall at the cursor: rows (as loaded, one per bar, your run) shrinking to fit
+// the window's height down to a minimum, the value axis, the note. `rect` gets its
+// rectangle (screen px).
+void drawWaterfall(const AppState& state, const cp::Attribution& a, const std::vector<WaterfallBar>& bars,
+                   chart::Unit unit, float* rect) {
+  const double diff = a.difference();
   const int rows = static_cast<int>(bars.size()) + 4;  // + axis labels + note line
   const float line = ImGui::GetTextLineHeight();
   const float row_h =
@@ -208,8 +233,8 @@ void drawExplainTab(const AppState& state, UiState& ui) {
   const float x0 = top.x + label_w, x1 = top.x + std::max(label_w + em() * 4.0f, width - value_w);
   // Bar lengths are values: the scale starts at zero (the totals are drawn from it), so
   // -7% looks like -7%. Small steps keep a visible minimum width; their labels say how much.
-  double lo = std::min({0.0, a->base_value, a->variant_value}), hi = std::max({0.0, a->base_value, a->variant_value});
-  double run = a->base_value;
+  double lo = std::min({0.0, a.base_value, a.variant_value}), hi = std::max({0.0, a.base_value, a.variant_value});
+  double run = a.base_value;
   for (const WaterfallBar& b : bars) {
     run += b.value;
     lo = std::min(lo, run);
@@ -257,9 +282,9 @@ void drawExplainTab(const AppState& state, UiState& ui) {
     dl->AddText(ImVec2(bar_max.x + em() * 0.4f, ty), ImGui::GetColorU32(ImGuiCol_Text), text.c_str());
     return hovered;
   };
-  if (row(0, tr("As loaded"), 0.0, a->base_value, neutral, chart::formatValue(a->base_value, unit), "explain/start"))
+  if (row(0, tr("As loaded"), 0.0, a.base_value, neutral, chart::formatValue(a.base_value, unit), "explain/start"))
     tooltipLines(tr("The file as loaded"), "", "", "");
-  run = a->base_value;
+  run = a.base_value;
   for (size_t k = 0; k < bars.size(); ++k) {
     const WaterfallBar& b = bars[k];
     const ImU32 col = b.kind == WaterfallBar::Kind::Lever ? (b.value >= 0 ? up : down) : other;
@@ -275,56 +300,33 @@ void drawExplainTab(const AppState& state, UiState& ui) {
                                            "sizes added whatever their sign.")));
     run += b.value;
   }
-  if (row(last, tr("Your run"), 0.0, a->variant_value, neutral,
-          chart::formatValue(a->variant_value, unit) + "  (" + signedValue(diff, unit) + ")", "explain/end"))
+  if (row(last, tr("Your run"), 0.0, a.variant_value, neutral,
+          chart::formatValue(a.variant_value, unit) + "  (" + signedValue(diff, unit) + ")", "explain/end"))
     tooltipLines(tr("With your edits"), "", "", "");
   const float bottom = rows_bottom + line + 4.0f;  // under the axis labels
   ImGui::SetCursorScreenPos(ImVec2(top.x, bottom));
-  if (a->sampled)
+  if (a.sampled)
     ImGui::TextDisabled(tr("Sampled: %d random orders of the levers; each bar is within about 2 standard errors."),
-                        a->samples);
+                        a.samples);
   else
     ImGui::TextDisabled(
-        tr("Exact: every combination of the changed levers (%d runs). Interactions: %s of the difference."), a->runs,
-        diff == 0 ? "0%" : fmt::format("{:.0f}%", 100.0 * a->interactionShare()).c_str());
+        tr("Exact: every combination of the changed levers (%d runs). Interactions: %s of the difference."), a.runs,
+        diff == 0 ? "0%" : fmt::format("{:.0f}%", 100.0 * a.interactionShare()).c_str());
   rect[0] = top.x - 4.0f;
   rect[1] = top.y - 4.0f;
   rect[2] = top.x + width;
   rect[3] = bottom + line + 4.0f;
-  ImGui::EndChild();
 }
 
-void drawSensitivityTab(const AppState& state, UiState& ui) {
-  ui.explain.sensitivity_visible = true;
-  drawTargetPicker(state, ui);
-  const cp::Sensitivity* t = shownSensitivity(state);
-  if (!t) {
-    progressLine(state, true);
-    return;
-  }
-  const chart::Unit unit = targetUnit(state);
-  ImGui::SameLine();
-  ImGui::TextDisabled(tr("now %s."), chart::formatValue(t->value, unit).c_str());
-  itemTooltip(
-      tr("Each lever alone at both ends of its declared range for the whole run, the others as they are now. "
-         "Click a bar to set that lever to that end; Ctrl+Z undoes it."));
-  float* rect = ui.explain.tornado_rect;
-  drawExportRow(ui, &ui.explain.tornado_export, tornadoCsv(*t), rect, "sensitivity/export");
-  // The legend above the rows, where a laptop screen still shows it.
-  const float legend_y = ImGui::GetCursorScreenPos().y;
-  ImGui::PushTextWrapPos(0.0f);
-  ImGui::TextDisabled(
-      "%s", tr("Blue: the lever at its low end (off, minimum, earliest); orange: its high end (on, maximum, never)."));
-  ImGui::PopTextWrapPos();
-  probeItem("sensitivity/legend");
-
-  double lo = t->value, hi = t->value;
-  for (const cp::SensitivityRow& r : t->rows) {
+// The tornado at the cursor: the axis row (what is measured, its unit and month, tick
+// values), then a row per lever. `rect` gets its rectangle (screen px).
+void drawTornado(const AppState& state, UiState& ui, const cp::Sensitivity& t, chart::Unit unit, float* rect) {
+  double lo = t.value, hi = t.value;
+  for (const cp::SensitivityRow& r : t.rows) {
     lo = std::min({lo, r.at_low, r.at_high});
     hi = std::max({hi, r.at_low, r.at_high});
   }
   const double pad = (hi - lo) * 0.05 + 1e-12 * std::max(1.0, std::fabs(hi));
-  ImGui::BeginChild("##tornado", ImVec2(0, 0), false);
   const float line = ImGui::GetTextLineHeight();
   const float row_h = std::round(line * 1.3f);
   // A row whose two bars point the same way gets a lane for each, so each bar's label
@@ -341,7 +343,7 @@ void drawSensitivityTab(const AppState& state, UiState& ui) {
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const ImU32 low_col = chart::paletteColor(1), high_col = chart::paletteColor(0);  // sky blue, orange
   const ImU32 text = ImGui::GetColorU32(ImGuiCol_Text);
-  const float c = X(t->value);
+  const float c = X(t.value);
   // The axis row: what is measured, in what unit and month, then the tick values.
   const auto choices = explainTargets(*state.doc.loaded);
   const TargetChoice* target = findTarget(choices, ui.explain.target);
@@ -351,17 +353,17 @@ void drawSensitivityTab(const AppState& state, UiState& ui) {
   dl->AddText(ImVec2(top.x, top.y), ImGui::GetColorU32(ImGuiCol_TextDisabled),
               chart::elided(caption, label_w + value_w - em() * 0.5f).c_str());
   const float rows_top = top.y + row_h;
-  std::vector<float> row_y(t->rows.size() + 1, rows_top);
-  std::vector<std::array<float, 2>> d(t->rows.size());
-  for (size_t i = 0; i < t->rows.size(); ++i) {
-    d[i] = {X(t->rows[i].at_low) - c, X(t->rows[i].at_high) - c};
+  std::vector<float> row_y(t.rows.size() + 1, rows_top);
+  std::vector<std::array<float, 2>> d(t.rows.size());
+  for (size_t i = 0; i < t.rows.size(); ++i) {
+    d[i] = {X(t.rows[i].at_low) - c, X(t.rows[i].at_high) - c};
     const bool split = std::fabs(d[i][0]) >= 3.0f && std::fabs(d[i][1]) >= 3.0f && (d[i][0] > 0) == (d[i][1] > 0);
     row_y[i + 1] = row_y[i] + (split ? lane_h * 2.0f : row_h);
   }
   const float bottom = row_y.back();
   drawValueAxis(dl, ticks, X, rows_top, bottom, top.y, unit, "sensitivity");
-  for (size_t i = 0; i < t->rows.size(); ++i) {
-    const cp::SensitivityRow& r = t->rows[i];
+  for (size_t i = 0; i < t.rows.size(); ++i) {
+    const cp::SensitivityRow& r = t.rows[i];
     const float y = row_y[i], h = row_y[i + 1] - row_y[i];
     const bool split = h != row_h;
     const cp::Lever& l = lever(state.doc, r.lever);
@@ -406,10 +408,88 @@ void drawSensitivityTab(const AppState& state, UiState& ui) {
   ImGui::SetCursorScreenPos(ImVec2(top.x, bottom));
   ImGui::Dummy(ImVec2(1.0f, line * 0.5f));
   rect[0] = top.x - 4.0f;
-  rect[1] = legend_y - 4.0f;
+  rect[1] = top.y - 4.0f;
   rect[2] = top.x + width;
   rect[3] = bottom + 6.0f;
+}
+
+}  // namespace
+
+void drawExplainTab(const AppState& state, UiState& ui) {
+  ui.explain.explain_visible = true;  // update() computes what the visible tabs need
+  drawTargetPicker(state, ui);
+  ImGui::SameLine();
+  int split = ui.explain.one_at_a_time ? 1 : 0;
+  ImGui::RadioButton(tr("Fair shares"), &split, 0);
+  itemTooltip(
+      tr("Each lever's Shapley value: its effect averaged over every order in which the changes could be made. "
+         "Interactions are shared out between the levers."));
+  probeItem("explain/shapley");
+  ImGui::SameLine();
+  ImGui::RadioButton(tr("Alone + interactions"), &split, 1);
+  itemTooltip(tr("Each lever's effect when it alone is changed, and what the levers do together as its own bar."));
+  probeItem("explain/alone");
+  ui.explain.one_at_a_time = split == 1;
+
+  const cp::Attribution* a = shownAttribution(state);
+  if (!a) {
+    progressLine(state, false);
+    return;
+  }
+  const chart::Unit unit = targetUnit(state);
+  const std::vector<WaterfallBar> bars = waterfallBars(*a, ui.explain.one_at_a_time);
+  if (bars.empty()) {
+    ImGui::TextDisabled(tr("No lever differs from the file as loaded by %s. Change a lever to see what it does."),
+                        state.dash.months.label(ui.view.month));
+    return;
+  }
+  // The export row first, so it stays in view; the PNG crop is last frame's rectangle.
+  float* rect = ui.explain.waterfall_rect;
+  drawExportRow(ui, &ui.explain.waterfall_export, waterfallCsv(*a, bars), rect, ExplainView::kCaptureWaterfall,
+                "explain/export");
+
+  ImGui::BeginChild("##waterfall", ImVec2(0, 0), false);
+  drawWaterfall(state, *a, bars, unit, ui.explain.waterfall_rect);
   ImGui::EndChild();
+  drawCapture(ui, ExplainView::kCaptureWaterfall, static_cast<float>(bars.size()) * 1.1f + 6.5f, [&](float* out) {
+    drawCaptureTitle(state, ui, "");
+    drawWaterfall(state, *a, bars, unit, out);
+  });
+}
+
+void drawSensitivityTab(const AppState& state, UiState& ui) {
+  ui.explain.sensitivity_visible = true;
+  drawTargetPicker(state, ui);
+  const cp::Sensitivity* t = shownSensitivity(state);
+  if (!t) {
+    progressLine(state, true);
+    return;
+  }
+  const chart::Unit unit = targetUnit(state);
+  ImGui::SameLine();
+  ImGui::TextDisabled(tr("now %s."), chart::formatValue(t->value, unit).c_str());
+  itemTooltip(
+      tr("Each lever alone at both ends of its declared range for the whole run, the others as they are now. "
+         "Click a bar to set that lever to that end; Ctrl+Z undoes it."));
+  float* rect = ui.explain.tornado_rect;
+  drawExportRow(ui, &ui.explain.tornado_export, tornadoCsv(*t), rect, ExplainView::kCaptureTornado,
+                "sensitivity/export");
+  // The legend above the rows, where a laptop screen still shows it.
+  const float legend_y = ImGui::GetCursorScreenPos().y;
+  drawTornadoLegend();
+
+  ImGui::BeginChild("##tornado", ImVec2(0, 0), false);
+  drawTornado(state, ui, *t, unit, ui.explain.tornado_rect);
+  ImGui::EndChild();
+  ui.explain.tornado_rect[1] = legend_y - 4.0f;  // the PNG holds the legend too
+  int same_side = 0;
+  for (const cp::SensitivityRow& r : t->rows) same_side += (r.at_low - t->value) * (r.at_high - t->value) > 0 ? 1 : 0;
+  drawCapture(ui, ExplainView::kCaptureTornado,
+              static_cast<float>(t->rows.size()) * 1.3f + static_cast<float>(same_side) + 7.0f, [&](float* out) {
+                drawCaptureTitle(state, ui, chart::formatValue(t->value, unit));
+                drawTornadoLegend();
+                drawTornado(state, ui, *t, unit, out);
+              });
 }
 
 }  // namespace cp::app
