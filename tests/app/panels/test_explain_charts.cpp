@@ -8,6 +8,7 @@
 #include "i18n/i18n.h"
 
 #include "dashboard_fixture.h"
+#include "explain_fixture.h"
 
 #include <gtest/gtest.h>
 
@@ -22,13 +23,7 @@ namespace {
 std::string scenario(const char* name) { return std::string(CHOKEPOINT_SOURCE_DIR) + "/scenarios/" + name; }
 
 void openTab(DashboardFixture& d, const char* tab, const std::vector<std::string>& levers) {
-  applyLeverSettings(d.state.doc, cp::parseLeverArgs(levers, *d.state.doc.loaded));
-  d.settle();
-  d.state.ui.view.month = d.monthIndex("2028-06");
-  ASSERT_TRUE(d.ui.clickItem(tab, d.draw));
-  d.ui.frame(d.draw);
-  waitForExplain(d.state);
-  d.ui.frames(2, d.draw);
+  openAnalysisTab(d, tab, levers, "2028-06");
 }
 
 std::vector<ItemRect> ticks(const DashboardFixture& d, const std::string& probe) {
