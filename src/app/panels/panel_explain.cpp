@@ -190,9 +190,9 @@ void drawCaptureTitle(const AppState& state, const UiState& ui, const std::strin
 // would not fit), and the request's crop follows it. So the picture holds the whole chart
 // and nothing else, whatever the tab's size or scrolling.
 template <class Draw>
-void drawCapture(UiState& ui, int which, float lines, const Draw& draw) {
+void drawCapture(UiState& ui, int which, const std::string& base, float lines, const Draw& draw) {
   if (ui.explain.capture != which) return;
-  if (!ui.requests.screenshot) {  // taken (or replaced by another picture)
+  if (!ui.requests.screenshot || ui.requests.screenshot->path != base + ".png") {  // taken, or another picture
     ui.explain.capture = ExplainView::kCaptureNone;
     return;
   }
@@ -204,6 +204,7 @@ void drawCapture(UiState& ui, int which, float lines, const Draw& draw) {
   ImGui::Begin("##explain_capture", nullptr,
                ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoInputs);
   const float avail = ImGui::GetContentRegionAvail().y;
+  ImGui::SetWindowFontScale(1.0f);  // the window keeps last frame's scale: measure unscaled
   ImGui::SetWindowFontScale(std::clamp(avail / (lines * ImGui::GetTextLineHeight()), 0.5f, 1.0f));
   const ImVec2 start = ImGui::GetCursorScreenPos();
   float rect[4] = {0, 0, 0, 0};
@@ -451,10 +452,11 @@ void drawExplainTab(const AppState& state, UiState& ui) {
   ImGui::BeginChild("##waterfall", ImVec2(0, 0), false);
   drawWaterfall(state, *a, bars, unit, ui.explain.waterfall_rect);
   ImGui::EndChild();
-  drawCapture(ui, ExplainView::kCaptureWaterfall, static_cast<float>(bars.size()) * 1.1f + 6.5f, [&](float* out) {
-    drawCaptureTitle(state, ui, "");
-    drawWaterfall(state, *a, bars, unit, out);
-  });
+  drawCapture(ui, ExplainView::kCaptureWaterfall, ui.explain.waterfall_export,
+              static_cast<float>(bars.size()) * 1.1f + 6.5f, [&](float* out) {
+                drawCaptureTitle(state, ui, "");
+                drawWaterfall(state, *a, bars, unit, out);
+              });
 }
 
 void drawSensitivityTab(const AppState& state, UiState& ui) {
@@ -484,7 +486,7 @@ void drawSensitivityTab(const AppState& state, UiState& ui) {
   ui.explain.tornado_rect[1] = legend_y - 4.0f;  // the PNG holds the legend too
   int same_side = 0;
   for (const cp::SensitivityRow& r : t->rows) same_side += (r.at_low - t->value) * (r.at_high - t->value) > 0 ? 1 : 0;
-  drawCapture(ui, ExplainView::kCaptureTornado,
+  drawCapture(ui, ExplainView::kCaptureTornado, ui.explain.tornado_export,
               static_cast<float>(t->rows.size()) * 1.3f + static_cast<float>(same_side) + 7.0f, [&](float* out) {
                 drawCaptureTitle(state, ui, chart::formatValue(t->value, unit));
                 drawTornadoLegend();

@@ -170,49 +170,54 @@ TEST(ExplainChart, PngExportsCropTheWholeChart) {
     std::vector<std::string> levers;
     const char* png;
   };
-  for (const Case& c : {Case{"tab/Explain (which lever did what)",
-                             {"us.remote_access_control=on@2026-01", "us.export_enforcement=0.8@2026-01",
-                              "cn.hbm_access=1.5@2026-01", "sea.tenant_kyc=0.5@2026-06"},
-                             "explain/export/png"},
-                        Case{"tab/Sensitivity", {}, "sensitivity/export/png"}}) {
-    DashboardFixture d;
-    openTab(d, c.tab, c.levers);
-    const bool tornado = std::string(c.tab) == "tab/Sensitivity";
-    std::vector<std::string> rows;
-    if (tornado) {
-      const cp::Sensitivity* t = shownSensitivity(d.state);
-      ASSERT_NE(t, nullptr);
-      for (size_t i = 0; i < t->rows.size(); ++i)
-        for (const char* end : {"low/", "high/"}) rows.push_back(std::string("sensitivity/") + end + std::to_string(i));
-      rows.push_back("sensitivity/legend");
-      rows.push_back("sensitivity/tick/0");
-    } else {
-      const cp::Attribution* a = shownAttribution(d.state);
-      ASSERT_NE(a, nullptr);
-      rows = {"explain/start", "explain/end", "explain/tick/0"};
-      for (size_t k = 0; k < waterfallBars(*a, false).size(); ++k) rows.push_back("explain/bar/" + std::to_string(k));
+  for (const float height : {900.0f, 420.0f})  // 420: the rows fit only in smaller type
+    for (const Case& c : {Case{"tab/Explain (which lever did what)",
+                               {"us.remote_access_control=on@2026-01", "us.export_enforcement=0.8@2026-01",
+                                "cn.hbm_access=1.5@2026-01", "sea.tenant_kyc=0.5@2026-06"},
+                               "explain/export/png"},
+                          Case{"tab/Sensitivity", {}, "sensitivity/export/png"}}) {
+      DashboardFixture d;
+      d.ui.setDisplaySize(ImVec2(1366.0f, height));
+      openTab(d, c.tab, c.levers);
+      const bool tornado = std::string(c.tab) == "tab/Sensitivity";
+      std::vector<std::string> rows;
+      if (tornado) {
+        const cp::Sensitivity* t = shownSensitivity(d.state);
+        ASSERT_NE(t, nullptr);
+        for (size_t i = 0; i < t->rows.size(); ++i)
+          for (const char* end : {"low/", "high/"})
+            rows.push_back(std::string("sensitivity/") + end + std::to_string(i));
+        rows.push_back("sensitivity/legend");
+        rows.push_back("sensitivity/tick/0");
+      } else {
+        const cp::Attribution* a = shownAttribution(d.state);
+        ASSERT_NE(a, nullptr);
+        rows = {"explain/start", "explain/end", "explain/tick/0"};
+        for (size_t k = 0; k < waterfallBars(*a, false).size(); ++k) rows.push_back("explain/bar/" + std::to_string(k));
+      }
+      d.state.ui.explain.waterfall_export = d.state.ui.explain.tornado_export = "unused";
+      ASSERT_TRUE(d.ui.clickItem(c.png, d.draw)) << c.png;
+      for (int frame = 0; frame < 2; ++frame) {  // every frame while the main loop waits to take it
+        d.ui.frame(d.draw);
+        ASSERT_TRUE(d.state.ui.requests.screenshot) << c.tab;
+        const float* crop = d.state.ui.requests.screenshot->crop;
+        const ImVec2 display = d.ui.io().DisplaySize;
+        EXPECT_GE(crop[0], -4.0f);
+        EXPECT_GE(crop[1], -4.0f);
+        EXPECT_LE(crop[2], display.x);
+        EXPECT_LE(crop[3], display.y);
+        for (const std::string& name : rows) {
+          const auto r = d.ui.itemRect(name);
+          ASSERT_TRUE(r) << name << " at height " << height;
+          EXPECT_GE(r->min.y, crop[1]) << name;
+          EXPECT_LE(r->max.y, crop[3]) << name;
+          EXPECT_GE(r->min.x, crop[0] - 1.0f) << name;
+          EXPECT_LE(r->min.x, crop[2]) << name;
+        }
+      }
+      // Taken: the chart is back in its tab only.
+      d.state.ui.requests.screenshot.reset();
+      d.ui.frames(2, d.draw);
+      EXPECT_EQ(d.state.ui.explain.capture, ExplainView::kCaptureNone) << c.tab;
     }
-    d.state.ui.explain.waterfall_export = d.state.ui.explain.tornado_export = "unused";
-    ASSERT_TRUE(d.ui.clickItem(c.png, d.draw)) << c.png;
-    d.ui.frame(d.draw);
-    ASSERT_TRUE(d.state.ui.requests.screenshot) << c.tab;
-    const float* crop = d.state.ui.requests.screenshot->crop;
-    const ImVec2 display = d.ui.io().DisplaySize;
-    EXPECT_GE(crop[0], -4.0f);
-    EXPECT_GE(crop[1], -4.0f);
-    EXPECT_LE(crop[2], display.x);
-    EXPECT_LE(crop[3], display.y);
-    for (const std::string& name : rows) {
-      const auto r = d.ui.itemRect(name);
-      ASSERT_TRUE(r) << name;
-      EXPECT_GE(r->min.y, crop[1]) << name;
-      EXPECT_LE(r->max.y, crop[3]) << name;
-      EXPECT_GE(r->min.x, crop[0] - 1.0f) << name;
-      EXPECT_LE(r->min.x, crop[2]) << name;
-    }
-    // Taken: the chart is back in its tab only.
-    d.state.ui.requests.screenshot.reset();
-    d.ui.frames(2, d.draw);
-    EXPECT_EQ(d.state.ui.explain.capture, ExplainView::kCaptureNone) << c.tab;
-  }
 }
