@@ -80,6 +80,8 @@ class ImGuiHarness {
   std::optional<ItemRect> itemRect(std::string_view name) const;
 
   ImGuiIO& io();
+  // The display's size from the next frame on (a window resized, a smaller screen).
+  void setDisplaySize(ImVec2 size) { options_.display_size = size; }
   ImGuiContext* context() const { return context_; }
   int frameCount() const { return frameCount_; }
 

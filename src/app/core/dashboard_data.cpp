@@ -60,9 +60,32 @@ std::string displayLeverValue(const cp::Lever& l, double v) {
       return m >= cp::kNever ? tr("never") : displayMonth(m);
     }
     case cp::LeverKind::Choice: return tr(cp::formatLeverValue(l, v).c_str());
-    default: return cp::i18n::localizeNumber(cp::formatLeverValue(l, v));
+    default: {
+      char buf[256];
+      std::snprintf(buf, sizeof buf, leverSliderFormat(l).c_str(), v * leverSliderScale(l));
+      return cp::i18n::localizeNumber(buf);
+    }
   }
 }
+
+namespace {
+int decimalsForStep(double step) {
+  if (!(step > 0)) return 2;
+  return std::clamp(static_cast<int>(std::ceil(-std::log10(step) - 1e-9)), 0, 4);
+}
+}  // namespace
+
+std::string leverSliderFormat(const cp::Lever& l) {
+  if (l.kind == cp::LeverKind::Share) return "%." + std::to_string(std::max(0, decimalsForStep(l.step) - 2)) + "f%%";
+  std::string unit;
+  for (char c : l.unit) {
+    unit += c;
+    if (c == '%') unit += '%';
+  }
+  return "%." + std::to_string(decimalsForStep(l.step)) + "f" + (unit.empty() ? "" : " " + unit);
+}
+
+double leverSliderScale(const cp::Lever& l) { return l.kind == cp::LeverKind::Share ? 100.0 : 1.0; }
 
 std::string localizedSliderFormat(const std::string& format, double value) {
   if (cp::i18n::numberStyle().decimal == '.') return format;

@@ -31,9 +31,16 @@ MonthAxis makeMonthAxis(int start, int months);
 // A month as people read it in the current language: ISO "2028-06" in English (as the CLI
 // writes it), "черв. 2028" in Ukrainian. The pointer stays valid for the program's life.
 const char* displayMonth(int abs_month);
-// A lever value as people read it: "on"/"off" and months in the current language, numbers
-// with the language's decimal mark. Not for ids or files: cp::formatLeverValue() is.
+// A lever value as people read it, as the lever panel shows it: "on"/"off" and months in
+// the current language, a share as a percentage ("25%"), a number with its unit and the
+// step's decimals ("0.50 x per year"), in the language's decimal mark. Not for ids or
+// files: cp::formatLeverValue() is.
 std::string displayLeverValue(const cp::Lever& l, double v);
+// The lever panel's slider for a number or share lever: the printf format ("%.0f%%" for a
+// share, "%.2f x per year" for a number; '%' escaped) and the factor its value is shown at
+// (100 for a share, else 1).
+std::string leverSliderFormat(const cp::Lever& l);
+double leverSliderScale(const cp::Lever& l);
 // A slider's printf format ("%.2f x") with `value` already written in the language's style
 // ("1,00 x"), '%' escaped: Dear ImGui prints a format without a directive as it is. English
 // (a decimal point) gets the format back unchanged.

@@ -7,6 +7,8 @@
 #include "app/core/chart_specs.h"
 #include "app/core/dashboard_data.h"
 #include "app/core/tr.h"
+#include "engine/levers.h"
+#include "engine/month.h"
 
 #include <fmt/format.h>
 
@@ -127,6 +129,25 @@ std::string waterfallShare(const std::vector<WaterfallBar>& bars, size_t k) {
 std::string sensitivityEndText(const cp::Scenario& s, const cp::SensitivityRow& r, bool high) {
   if (r.lever < 0 || r.lever >= static_cast<int>(s.levers.size())) return high ? r.high_text : r.low_text;
   return displayLeverValue(s.levers[static_cast<size_t>(r.lever)], high ? r.high : r.low);
+}
+
+std::string waterfallEndText(const cp::Scenario& s, const WaterfallBar& b, bool to) {
+  const std::string& typed = to ? b.to : b.from;
+  if (b.lever < 0 || b.lever >= static_cast<int>(s.levers.size())) return typed;
+  const cp::Lever& l = s.levers[static_cast<size_t>(b.lever)];
+  std::string out;
+  for (size_t start = 0; start <= typed.size();) {
+    const size_t end = std::min(typed.find("; ", start), typed.size());
+    const std::string part = typed.substr(start, end - start);
+    const size_t at = part.rfind('@');
+    const auto v = cp::parseLeverValue(l, part.substr(0, std::min(at, part.size())), nullptr);
+    const auto m = at == std::string::npos ? std::nullopt : cp::parseMonth(part.substr(at + 1));
+    if (!v || (at != std::string::npos && !m)) return typed;
+    out += (out.empty() ? "" : ", ") + displayLeverValue(l, *v);
+    if (m) out += tr(" from ") + std::string(displayMonth(*m));
+    start = end + 2;
+  }
+  return out;
 }
 
 //-----------------------------------------------------------------------------

@@ -62,6 +62,10 @@ std::string waterfallShare(const std::vector<WaterfallBar>& bars, size_t k);
 // A tornado bar's end as the lever panel shows it in the language ("on", "2022-01";
 // "увімк.", "січ. 2022"), not as the analysis typed it.
 std::string sensitivityEndText(const cp::Scenario& s, const cp::SensitivityRow& r, bool high);
+// A waterfall bar's from/to as the lever panel shows it: the analysis types a schedule as
+// "0.5; 0.9@2026-01", this reads "50%, 90% from 2026-01". Text it cannot read is returned
+// as it is (Interactions and Other differences have none).
+std::string waterfallEndText(const cp::Scenario& s, const WaterfallBar& b, bool to);
 
 // Runs one analysis at a time on a TaskRunner; submitting cancels the one in progress.
 class AnalysisWorker {

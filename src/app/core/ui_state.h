@@ -75,6 +75,9 @@ struct ExplainView {
   bool sensitivity_visible = false;
   std::string waterfall_export = "waterfall", tornado_export = "tornado";  // export file names (no extension)
   float waterfall_rect[4] = {0, 0, 0, 0}, tornado_rect[4] = {0, 0, 0, 0};  // last drawn (PNG export crops)
+  // A PNG export under way: that chart is drawn whole, on its own, until the picture is taken.
+  static constexpr int kCaptureNone = 0, kCaptureWaterfall = 1, kCaptureTornado = 2;
+  int capture = kCaptureNone;
 };
 
 // Screenshot of the window (or a crop of it) for the main loop: it is taken after the

@@ -16,6 +16,7 @@
 #include <imgui_stdlib.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <string>
 
@@ -31,10 +32,43 @@ std::string signedValue(double v, chart::Unit unit) {
   return out;
 }
 
+const TargetChoice* findTarget(const std::vector<TargetChoice>& choices, const ExplainTarget& target) {
+  for (const TargetChoice& c : choices)
+    if (c.target == target) return &c;
+  return nullptr;
+}
+
 chart::Unit targetUnit(const AppState& state) {
-  for (const TargetChoice& c : explainTargets(*state.doc.loaded))
-    if (c.target == state.ui.explain.target) return c.unit;
-  return chart::Unit::None;
+  const auto choices = explainTargets(*state.doc.loaded);
+  const TargetChoice* c = findTarget(choices, state.ui.explain.target);
+  return c ? c->unit : chart::Unit::None;
+}
+
+// A value axis for a bar chart of rows: round ticks covering [lo, hi] (its ends are the
+// first and last tick), as many as fit about one per 7 em of `pixels`.
+std::vector<double> axisTicks(double lo, double hi, float pixels) {
+  const int target = std::clamp(static_cast<int>(pixels / (em() * 7.0f)), 2, 6);
+  return chart::niceTicks(lo, hi, target, false);
+}
+
+// Faint grid lines through the rows at each tick and the tick labels centred on them at
+// `label_y` (compact numbers; the unit is named beside the axis). Each label is recorded
+// as "<probe>/tick/<k>" for tests.
+template <class ToX>
+void drawValueAxis(ImDrawList* dl, const std::vector<double>& ticks, const ToX& to_x, float grid_top, float grid_bottom,
+                   float label_y, chart::Unit unit, const std::string& probe) {
+  const double step = ticks.size() > 1 ? ticks[1] - ticks[0] : 0.0;
+  const ImU32 grid = ImGui::GetColorU32(ImGuiCol_TextDisabled, 0.35f);
+  const ImU32 label = ImGui::GetColorU32(ImGuiCol_TextDisabled);
+  for (size_t k = 0; k < ticks.size(); ++k) {
+    const float x = std::round(to_x(ticks[k])) + 0.5f;
+    dl->AddLine(ImVec2(x, grid_top), ImVec2(x, grid_bottom), grid, 1.0f);
+    const std::string text = chart::formatTick(ticks[k], unit, step);
+    const ImVec2 size = ImGui::CalcTextSize(text.c_str());
+    const ImVec2 at(x - size.x * 0.5f, label_y);
+    dl->AddText(at, label, text.c_str());
+    probeRect((probe + "/tick/" + std::to_string(k)).c_str(), at, ImVec2(at.x + size.x, at.y + size.y));
+  }
 }
 
 // The KPI or series picker shared by both tabs.
@@ -57,10 +91,12 @@ void drawTargetPicker(const AppState& state, UiState& ui) {
   ImGui::Text(tr("in %s"), state.dash.months.label(ui.view.month));
 }
 
-// "Export: [name] [CSV] [PNG]" writing name.csv / name.png; the PNG is cropped to `rect`.
+// "Export: [name] [CSV] [PNG]" writing name.csv / name.png; the PNG is of the chart drawn
+// whole for it (drawCapture), `rect` (last frame's on screen) until then.
 // On the line of the controls when it fits there, else on a line of its own (a 720p
 // projector in Ukrainian has no room for it beside them).
-void drawExportRow(UiState& ui, std::string* base, const std::string& csv, const float rect[4], const char* probe) {
+void drawExportRow(UiState& ui, std::string* base, const std::string& csv, const float rect[4], int capture,
+                   const char* probe) {
   const ImGuiStyle& style = ImGui::GetStyle();
   const char* label = tr("  Export:");
   const float need = ImGui::CalcTextSize(label).x + em() * 10.0f + ImGui::CalcTextSize(tr("CSV")).x +
@@ -81,8 +117,9 @@ void drawExportRow(UiState& ui, std::string* base, const std::string& csv, const
   ImGui::SameLine();
   if (ImGui::SmallButton(tr("PNG"))) {
     ScreenshotRequest shot{*base + ".png", false, 2};
-    std::copy(rect, rect + 4, shot.crop);
+    std::copy(rect, rect + 4, shot.crop);  // until drawCapture draws the whole chart
     ui.requests.screenshot = shot;
+    ui.explain.capture = capture;
     setStatus(ui, tr("Exported ") + *base + ".png");
   }
   probeItem((std::string(probe) + "/png").c_str());
@@ -126,6 +163,257 @@ void progressLine(const AppState& state, bool sensitivity) {
   ImGui::ProgressBar(explainProgress(state, sensitivity), ImVec2(em() * 20.0f, 0.0f), status.c_str());
 }
 
+void drawTornadoLegend() {
+  ImGui::PushTextWrapPos(0.0f);
+  ImGui::TextDisabled(
+      "%s", tr("Blue: the lever at its low end (off, minimum, earliest); orange: its high end (on, maximum, never)."));
+  ImGui::PopTextWrapPos();
+  probeItem("sensitivity/legend");
+}
+
+// A picture's first line: what is measured and when (the tab has the picker for it); the
+// tornado adds its centre value.
+void drawCaptureTitle(const AppState& state, const UiState& ui, const std::string& now) {
+  const auto choices = explainTargets(*state.doc.loaded);
+  const TargetChoice* target = findTarget(choices, ui.explain.target);
+  ImGui::TextUnformatted(target ? target->label.c_str() : "");
+  ImGui::SameLine();
+  ImGui::Text(tr("in %s"), state.dash.months.label(ui.view.month));
+  if (!now.empty()) {
+    ImGui::SameLine();
+    ImGui::TextDisabled(tr("now %s."), now.c_str());
+  }
+}
+
+// The PNG export: while the screenshot request waits, the chart is drawn alone in a window
+// over the whole display with every row in it (in smaller type when `lines` lines of text
+// would not fit), and the request's crop follows it. So the picture holds the whole chart
+// and nothing else, whatever the tab's size or scrolling.
+template <class Draw>
+void drawCapture(UiState& ui, int which, const std::string& base, float lines, const Draw& draw) {
+  if (ui.explain.capture != which) return;
+  if (!ui.requests.screenshot || ui.requests.screenshot->path != base + ".png") {  // taken, or another picture
+    ui.explain.capture = ExplainView::kCaptureNone;
+    return;
+  }
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(vp->Pos);
+  ImGui::SetNextWindowSize(vp->Size);
+  ImGui::SetNextWindowFocus();        // over everything, the status bar too
+  ImGui::SetNextWindowBgAlpha(1.0f);  // nothing from underneath shows through in the picture
+  ImGui::Begin("##explain_capture", nullptr,
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoInputs);
+  const float avail = ImGui::GetContentRegionAvail().y;
+  ImGui::SetWindowFontScale(1.0f);  // the window keeps last frame's scale: measure unscaled
+  ImGui::SetWindowFontScale(std::clamp(avail / (lines * ImGui::GetTextLineHeight()), 0.5f, 1.0f));
+  const ImVec2 start = ImGui::GetCursorScreenPos();
+  float rect[4] = {0, 0, 0, 0};
+  draw(rect);
+  float* crop = ui.requests.screenshot->crop;
+  crop[0] = std::min(rect[0], start.x - 4.0f);
+  crop[1] = start.y - 4.0f;
+  crop[2] = std::max(rect[2], crop[0] + 1.0f);
+  crop[3] = std::min(rect[3], vp->Pos.y + vp->Size.y);
+  ImGui::End();
+}
+
+// The waterfall at the cursor: rows (as loaded, one per bar, your run) shrinking to fit
+// the window's height down to a minimum, the value axis, the note. `rect` gets its
+// rectangle (screen px).
+void drawWaterfall(const AppState& state, const cp::Attribution& a, const std::vector<WaterfallBar>& bars,
+                   chart::Unit unit, float* rect) {
+  const double diff = a.difference();
+  const int rows = static_cast<int>(bars.size()) + 4;  // + axis labels + note line
+  const float line = ImGui::GetTextLineHeight();
+  const float row_h =
+      std::round(std::clamp(ImGui::GetContentRegionAvail().y / static_cast<float>(rows), line * 1.1f, line * 1.6f));
+  const float width = ImGui::GetContentRegionAvail().x;
+  const float label_w = std::min(width * 0.3f, em() * 18.0f);
+  const float value_w = em() * 10.0f;
+  const ImVec2 top = ImGui::GetCursorScreenPos();
+  const float x0 = top.x + label_w, x1 = top.x + std::max(label_w + em() * 4.0f, width - value_w);
+  // Bar lengths are values: the scale starts at zero (the totals are drawn from it), so
+  // -7% looks like -7%. Small steps keep a visible minimum width; their labels say how much.
+  double lo = std::min({0.0, a.base_value, a.variant_value}), hi = std::max({0.0, a.base_value, a.variant_value});
+  double run = a.base_value;
+  for (const WaterfallBar& b : bars) {
+    run += b.value;
+    lo = std::min(lo, run);
+    hi = std::max(hi, run);
+  }
+  const std::vector<double> ticks = axisTicks(lo, hi, x1 - x0);
+  lo = ticks.front();
+  hi = ticks.back();
+  const auto X = [&](double v) { return x0 + static_cast<float>((v - lo) / (hi - lo)) * (x1 - x0); };
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const int last = static_cast<int>(bars.size()) + 1;
+  const float rows_bottom = top.y + row_h * static_cast<float>(last + 1);
+  drawValueAxis(dl, ticks, X, top.y, rows_bottom, rows_bottom + 2.0f, unit, "explain");
+  if (const char* name = chart::unitName(unit); unit != chart::Unit::Share && name[0])
+    dl->AddText(ImVec2(x1 + em() * 1.5f, rows_bottom + 2.0f), ImGui::GetColorU32(ImGuiCol_TextDisabled), name);
+  const ImU32 neutral = ImGui::GetColorU32(ImGuiCol_TextDisabled);
+  // Sign, not good or bad (that depends on who is asking): Okabe-Ito sky blue and orange.
+  const ImU32 up = IM_COL32(86, 180, 233, 255), down = IM_COL32(230, 159, 0, 255);
+  const ImU32 other = ImGui::GetColorU32(ImGuiCol_PlotHistogram);
+  const float min_w = std::max(3.0f, std::round(em() * 0.25f));
+  auto row = [&](int i, const std::string& label, double from, double to, ImU32 col, const std::string& text,
+                 const char* probe) {
+    const float y = top.y + row_h * static_cast<float>(i);
+    ImGui::SetCursorScreenPos(ImVec2(top.x, y));
+    ImGui::InvisibleButton(probe, ImVec2(std::max(1.0f, width), row_h));
+    probeItem(probe);
+    const bool hovered = ImGui::IsItemHovered();
+    if (hovered)
+      dl->AddRectFilled(ImVec2(top.x, y), ImVec2(top.x + width, y + row_h),
+                        ImGui::GetColorU32(ImGuiCol_FrameBgHovered));
+    const float ty = y + (row_h - line) * 0.5f;
+    // Cut to its column (the tooltip has it whole), so a long label never runs under the bar.
+    dl->AddText(ImVec2(top.x, ty), ImGui::GetColorU32(ImGuiCol_Text),
+                chart::elided(label, label_w - em() * 0.5f).c_str());
+    float a0 = X(std::min(from, to)), a1 = X(std::max(from, to));
+    if (a1 - a0 < min_w && from != to) {  // grows the way the value moves
+      if (to > from)
+        a1 = a0 + min_w;
+      else
+        a0 = a1 - min_w;
+    }
+    const ImVec2 bar_min(a0, y + row_h * 0.15f), bar_max(std::max(a1, a0 + 1.0f), y + row_h * 0.85f);
+    dl->AddRectFilled(bar_min, bar_max, col, 2.0f);
+    probeRect((std::string(probe) + "/bar").c_str(), bar_min, bar_max);
+    dl->AddText(ImVec2(bar_max.x + em() * 0.4f, ty), ImGui::GetColorU32(ImGuiCol_Text), text.c_str());
+    return hovered;
+  };
+  if (row(0, tr("As loaded"), 0.0, a.base_value, neutral, chart::formatValue(a.base_value, unit), "explain/start"))
+    tooltipLines(tr("The file as loaded"), "", "", "");
+  run = a.base_value;
+  for (size_t k = 0; k < bars.size(); ++k) {
+    const WaterfallBar& b = bars[k];
+    const ImU32 col = b.kind == WaterfallBar::Kind::Lever ? (b.value >= 0 ? up : down) : other;
+    const std::string share = waterfallShare(bars, k);
+    const std::string probe = "explain/bar/" + std::to_string(k);
+    if (row(static_cast<int>(k) + 1, tr(b.label), run, run + b.value, col, signedValue(b.value, unit) + share,
+            probe.c_str()))
+      tooltipLines(tr(b.label) + std::string(": ") + signedValue(b.value, unit) + share,
+                   waterfallEndText(*state.doc.loaded, b, false), waterfallEndText(*state.doc.loaded, b, true),
+                   tr(b.help) + std::string(share.empty() ? "" : "\n") +
+                       (share.empty() ? ""
+                                      : tr("The percentage: this bar's part of all the bars' movement, their "
+                                           "sizes added whatever their sign.")));
+    run += b.value;
+  }
+  if (row(last, tr("Your run"), 0.0, a.variant_value, neutral,
+          chart::formatValue(a.variant_value, unit) + "  (" + signedValue(diff, unit) + ")", "explain/end"))
+    tooltipLines(tr("With your edits"), "", "", "");
+  const float bottom = rows_bottom + line + 4.0f;  // under the axis labels
+  ImGui::SetCursorScreenPos(ImVec2(top.x, bottom));
+  if (a.sampled)
+    ImGui::TextDisabled(tr("Sampled: %d random orders of the levers; each bar is within about 2 standard errors."),
+                        a.samples);
+  else
+    ImGui::TextDisabled(
+        tr("Exact: every combination of the changed levers (%d runs). Interactions: %s of the difference."), a.runs,
+        diff == 0 ? "0%" : fmt::format("{:.0f}%", 100.0 * a.interactionShare()).c_str());
+  rect[0] = top.x - 4.0f;
+  rect[1] = top.y - 4.0f;
+  rect[2] = top.x + width;
+  rect[3] = bottom + line + 4.0f;
+}
+
+// The tornado at the cursor: the axis row (what is measured, its unit and month, tick
+// values), then a row per lever. `rect` gets its rectangle (screen px).
+void drawTornado(const AppState& state, UiState& ui, const cp::Sensitivity& t, chart::Unit unit, float* rect) {
+  double lo = t.value, hi = t.value;
+  for (const cp::SensitivityRow& r : t.rows) {
+    lo = std::min({lo, r.at_low, r.at_high});
+    hi = std::max({hi, r.at_low, r.at_high});
+  }
+  const double pad = (hi - lo) * 0.05 + 1e-12 * std::max(1.0, std::fabs(hi));
+  const float line = ImGui::GetTextLineHeight();
+  const float row_h = std::round(line * 1.3f);
+  // A row whose two bars point the same way gets a lane for each, so each bar's label
+  // sits at its own end without covering the other bar.
+  const float lane_h = std::round(line * 1.15f);
+  const float width = ImGui::GetContentRegionAvail().x;
+  const float label_w = std::min(width * 0.28f, em() * 17.0f), value_w = em() * 6.0f;
+  const ImVec2 top = ImGui::GetCursorScreenPos();
+  const float x0 = top.x + label_w + value_w, x1 = top.x + std::max(label_w + value_w * 2 + em() * 4, width - value_w);
+  const std::vector<double> ticks = axisTicks(lo - pad, hi + pad, x1 - x0);
+  lo = ticks.front();
+  hi = ticks.back();
+  const auto X = [&](double v) { return x0 + static_cast<float>((v - lo) / (hi - lo)) * (x1 - x0); };
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const ImU32 low_col = chart::paletteColor(1), high_col = chart::paletteColor(0);  // sky blue, orange
+  const ImU32 text = ImGui::GetColorU32(ImGuiCol_Text);
+  const float c = X(t.value);
+  // The axis row: what is measured, in what unit and month, then the tick values.
+  const auto choices = explainTargets(*state.doc.loaded);
+  const TargetChoice* target = findTarget(choices, ui.explain.target);
+  std::string caption = target ? target->label : std::string();
+  if (const char* name = chart::unitName(unit); name[0]) caption += std::string(" (") + name + ")";
+  caption += std::string(", ") + state.dash.months.label(ui.view.month);
+  dl->AddText(ImVec2(top.x, top.y), ImGui::GetColorU32(ImGuiCol_TextDisabled),
+              chart::elided(caption, label_w + value_w - em() * 0.5f).c_str());
+  const float rows_top = top.y + row_h;
+  std::vector<float> row_y(t.rows.size() + 1, rows_top);
+  std::vector<std::array<float, 2>> d(t.rows.size());
+  for (size_t i = 0; i < t.rows.size(); ++i) {
+    d[i] = {X(t.rows[i].at_low) - c, X(t.rows[i].at_high) - c};
+    const bool split = std::fabs(d[i][0]) >= 3.0f && std::fabs(d[i][1]) >= 3.0f && (d[i][0] > 0) == (d[i][1] > 0);
+    row_y[i + 1] = row_y[i] + (split ? lane_h * 2.0f : row_h);
+  }
+  const float bottom = row_y.back();
+  drawValueAxis(dl, ticks, X, rows_top, bottom, top.y, unit, "sensitivity");
+  for (size_t i = 0; i < t.rows.size(); ++i) {
+    const cp::SensitivityRow& r = t.rows[i];
+    const float y = row_y[i], h = row_y[i + 1] - row_y[i];
+    const bool split = h != row_h;
+    const cp::Lever& l = lever(state.doc, r.lever);
+    dl->AddText(ImVec2(top.x, y + (h - line) * 0.5f), text,
+                chart::elided(l.label.empty() ? r.id : std::string(tr(l.label)), label_w - em() * 0.5f).c_str());
+    // The longer bar first, so in a shared lane a shorter one on the same side stays on top.
+    const int order[2] = {std::fabs(d[i][0]) >= std::fabs(d[i][1]) ? 0 : 1,
+                          std::fabs(d[i][0]) >= std::fabs(d[i][1]) ? 1 : 0};
+    for (int end : order) {
+      const float de = d[i][end], other = d[i][1 - end];
+      const float by = split ? y + lane_h * static_cast<float>(end) : y, bh = split ? lane_h : row_h;
+      float a0 = std::min(c, c + de), a1 = std::max(c, c + de);
+      // The label at the bar's outer end; a bar with no swing points away from the other.
+      const bool left = std::fabs(de) >= 3.0f ? de < 0 : (std::fabs(other) >= 3.0f ? other > 0 : end == 0);
+      if (a1 - a0 < 3.0f) {  // clickable even with no swing
+        if (left)
+          a0 = a1 - 3.0f;
+        else
+          a1 = a0 + 3.0f;
+      }
+      ImGui::SetCursorScreenPos(ImVec2(a0, by));
+      const std::string id = fmt::format("sensitivity/{}/{}", end == 0 ? "low" : "high", i);
+      const bool clicked = ImGui::InvisibleButton(id.c_str(), ImVec2(std::max(1.0f, a1 - a0), bh));
+      probeItem(id.c_str());
+      const bool hovered = ImGui::IsItemHovered();
+      dl->AddRectFilled(ImVec2(a0, by + bh * 0.15f), ImVec2(a1, by + bh * 0.85f),
+                        (end == 0 ? low_col : high_col) & (hovered ? 0xFFFFFFFFu : 0xC0FFFFFFu), 2.0f);
+      const double v = end == 0 ? r.at_low : r.at_high;
+      const std::string end_text = sensitivityEndText(*state.doc.loaded, r, end == 1);
+      if (hovered)
+        tooltipLines(fmt::format("{} = {}: {}", l.label.empty() ? r.id.c_str() : tr(l.label), end_text,
+                                 chart::formatValue(v, unit)),
+                     "", "", tr("Click to set the lever to this end (Ctrl+Z undoes it). ") + std::string(tr(l.help)));
+      if (clicked) ui.commands.push_back(SetLever{r.lever, end == 0 ? r.low : r.high, false});
+      const ImVec2 size = ImGui::CalcTextSize(end_text.c_str());
+      const ImVec2 at(left ? a0 - size.x - 4.0f : a1 + 4.0f, by + (bh - line) * 0.5f);
+      dl->AddText(at, end == 0 ? low_col : high_col, end_text.c_str());
+      probeRect((id + "/label").c_str(), at, ImVec2(at.x + size.x, at.y + size.y));
+    }
+  }
+  dl->AddLine(ImVec2(c, rows_top), ImVec2(c, bottom), text, 1.0f);
+  ImGui::SetCursorScreenPos(ImVec2(top.x, bottom));
+  ImGui::Dummy(ImVec2(1.0f, line * 0.5f));
+  rect[0] = top.x - 4.0f;
+  rect[1] = top.y - 4.0f;
+  rect[2] = top.x + width;
+  rect[3] = bottom + 6.0f;
+}
+
 }  // namespace
 
 void drawExplainTab(const AppState& state, UiState& ui) {
@@ -151,7 +439,6 @@ void drawExplainTab(const AppState& state, UiState& ui) {
   }
   const chart::Unit unit = targetUnit(state);
   const std::vector<WaterfallBar> bars = waterfallBars(*a, ui.explain.one_at_a_time);
-  const double diff = a->difference();
   if (bars.empty()) {
     ImGui::TextDisabled(tr("No lever differs from the file as loaded by %s. Change a lever to see what it does."),
                         state.dash.months.label(ui.view.month));
@@ -159,89 +446,17 @@ void drawExplainTab(const AppState& state, UiState& ui) {
   }
   // The export row first, so it stays in view; the PNG crop is last frame's rectangle.
   float* rect = ui.explain.waterfall_rect;
-  drawExportRow(ui, &ui.explain.waterfall_export, waterfallCsv(*a, bars), rect, "explain/export");
+  drawExportRow(ui, &ui.explain.waterfall_export, waterfallCsv(*a, bars), rect, ExplainView::kCaptureWaterfall,
+                "explain/export");
 
-  // Rows: as loaded, one per bar, your run; they shrink to fit the tab, then scroll.
   ImGui::BeginChild("##waterfall", ImVec2(0, 0), false);
-  const int rows = static_cast<int>(bars.size()) + 3;  // + note line
-  const float line = ImGui::GetTextLineHeight();
-  const float row_h =
-      std::round(std::clamp(ImGui::GetContentRegionAvail().y / static_cast<float>(rows), line * 1.1f, line * 1.6f));
-  const float width = ImGui::GetContentRegionAvail().x;
-  const float label_w = std::min(width * 0.3f, em() * 18.0f);
-  const float value_w = em() * 10.0f;
-  const ImVec2 top = ImGui::GetCursorScreenPos();
-  const float x0 = top.x + label_w, x1 = top.x + std::max(label_w + em() * 4.0f, width - value_w);
-  double lo = std::min(a->base_value, a->variant_value), hi = std::max(a->base_value, a->variant_value);
-  double run = a->base_value;
-  for (const WaterfallBar& b : bars) {
-    run += b.value;
-    lo = std::min(lo, run);
-    hi = std::max(hi, run);
-  }
-  const double pad = (hi - lo) * 0.08 + 1e-12 * std::max(1.0, std::fabs(hi));
-  lo -= pad;
-  hi += pad;
-  const auto X = [&](double v) { return x0 + static_cast<float>((v - lo) / (hi - lo)) * (x1 - x0); };
-  ImDrawList* dl = ImGui::GetWindowDrawList();
-  const ImU32 neutral = ImGui::GetColorU32(ImGuiCol_TextDisabled);
-  // Sign, not good or bad (that depends on who is asking): Okabe-Ito sky blue and orange.
-  const ImU32 up = IM_COL32(86, 180, 233, 255), down = IM_COL32(230, 159, 0, 255);
-  const ImU32 other = ImGui::GetColorU32(ImGuiCol_PlotHistogram);
-  auto row = [&](int i, const std::string& label, double from, double to, ImU32 col, const std::string& text,
-                 const char* probe) {
-    const float y = top.y + row_h * static_cast<float>(i);
-    ImGui::SetCursorScreenPos(ImVec2(top.x, y));
-    ImGui::InvisibleButton(probe, ImVec2(std::max(1.0f, width), row_h));
-    probeItem(probe);
-    const bool hovered = ImGui::IsItemHovered();
-    if (hovered)
-      dl->AddRectFilled(ImVec2(top.x, y), ImVec2(top.x + width, y + row_h),
-                        ImGui::GetColorU32(ImGuiCol_FrameBgHovered));
-    const float ty = y + (row_h - line) * 0.5f;
-    // Cut to its column (the tooltip has it whole), so a long label never runs under the bar.
-    dl->AddText(ImVec2(top.x, ty), ImGui::GetColorU32(ImGuiCol_Text),
-                chart::elided(label, label_w - em() * 0.5f).c_str());
-    const float a0 = X(std::min(from, to)), a1 = std::max(X(std::max(from, to)), a0 + 2.0f);
-    dl->AddRectFilled(ImVec2(a0, y + row_h * 0.15f), ImVec2(a1, y + row_h * 0.85f), col, 2.0f);
-    dl->AddText(ImVec2(a1 + em() * 0.4f, ty), ImGui::GetColorU32(ImGuiCol_Text), text.c_str());
-    return hovered;
-  };
-  if (row(0, tr("As loaded"), lo, a->base_value, neutral, chart::formatValue(a->base_value, unit), "explain/start"))
-    tooltipLines(tr("The file as loaded"), "", "", "");
-  run = a->base_value;
-  for (size_t k = 0; k < bars.size(); ++k) {
-    const WaterfallBar& b = bars[k];
-    const ImU32 col = b.kind == WaterfallBar::Kind::Lever ? (b.value >= 0 ? up : down) : other;
-    const std::string share = waterfallShare(bars, k);
-    const std::string probe = "explain/bar/" + std::to_string(k);
-    if (row(static_cast<int>(k) + 1, tr(b.label), run, run + b.value, col, signedValue(b.value, unit) + share,
-            probe.c_str()))
-      tooltipLines(tr(b.label) + std::string(": ") + signedValue(b.value, unit) + share, b.from, b.to,
-                   tr(b.help) + std::string(share.empty() ? "" : "\n") +
-                       (share.empty() ? ""
-                                      : tr("The percentage: this bar's part of all the bars' movement, their "
-                                           "sizes added whatever their sign.")));
-    run += b.value;
-  }
-  const int last = static_cast<int>(bars.size()) + 1;
-  if (row(last, tr("Your run"), lo, a->variant_value, neutral,
-          chart::formatValue(a->variant_value, unit) + "  (" + signedValue(diff, unit) + ")", "explain/end"))
-    tooltipLines(tr("With your edits"), "", "", "");
-  const float bottom = top.y + row_h * static_cast<float>(last + 1);
-  ImGui::SetCursorScreenPos(ImVec2(top.x, bottom));
-  if (a->sampled)
-    ImGui::TextDisabled(tr("Sampled: %d random orders of the levers; each bar is within about 2 standard errors."),
-                        a->samples);
-  else
-    ImGui::TextDisabled(
-        tr("Exact: every combination of the changed levers (%d runs). Interactions: %s of the difference."), a->runs,
-        diff == 0 ? "0%" : fmt::format("{:.0f}%", 100.0 * a->interactionShare()).c_str());
-  rect[0] = top.x - 4.0f;
-  rect[1] = top.y - 4.0f;
-  rect[2] = top.x + width;
-  rect[3] = bottom + line + 4.0f;
+  drawWaterfall(state, *a, bars, unit, ui.explain.waterfall_rect);
   ImGui::EndChild();
+  drawCapture(ui, ExplainView::kCaptureWaterfall, ui.explain.waterfall_export,
+              static_cast<float>(bars.size()) * 1.1f + 6.5f, [&](float* out) {
+                drawCaptureTitle(state, ui, "");
+                drawWaterfall(state, *a, bars, unit, out);
+              });
 }
 
 void drawSensitivityTab(const AppState& state, UiState& ui) {
@@ -259,80 +474,24 @@ void drawSensitivityTab(const AppState& state, UiState& ui) {
       tr("Each lever alone at both ends of its declared range for the whole run, the others as they are now. "
          "Click a bar to set that lever to that end; Ctrl+Z undoes it."));
   float* rect = ui.explain.tornado_rect;
-  drawExportRow(ui, &ui.explain.tornado_export, tornadoCsv(*t), rect, "sensitivity/export");
+  drawExportRow(ui, &ui.explain.tornado_export, tornadoCsv(*t), rect, ExplainView::kCaptureTornado,
+                "sensitivity/export");
+  // The legend above the rows, where a laptop screen still shows it.
+  const float legend_y = ImGui::GetCursorScreenPos().y;
+  drawTornadoLegend();
 
-  double lo = t->value, hi = t->value;
-  for (const cp::SensitivityRow& r : t->rows) {
-    lo = std::min({lo, r.at_low, r.at_high});
-    hi = std::max({hi, r.at_low, r.at_high});
-  }
-  const double pad = (hi - lo) * 0.05 + 1e-12 * std::max(1.0, std::fabs(hi));
-  lo -= pad;
-  hi += pad;
   ImGui::BeginChild("##tornado", ImVec2(0, 0), false);
-  const float line = ImGui::GetTextLineHeight();
-  const float row_h = std::round(line * 1.3f);
-  const float width = ImGui::GetContentRegionAvail().x;
-  const float label_w = std::min(width * 0.28f, em() * 17.0f), value_w = em() * 6.0f;
-  const ImVec2 top = ImGui::GetCursorScreenPos();
-  const float x0 = top.x + label_w + value_w, x1 = top.x + std::max(label_w + value_w * 2 + em() * 4, width - value_w);
-  const auto X = [&](double v) { return x0 + static_cast<float>((v - lo) / (hi - lo)) * (x1 - x0); };
-  ImDrawList* dl = ImGui::GetWindowDrawList();
-  const ImU32 low_col = chart::paletteColor(1), high_col = chart::paletteColor(0);  // sky blue, orange
-  const ImU32 text = ImGui::GetColorU32(ImGuiCol_Text);
-  for (size_t i = 0; i < t->rows.size(); ++i) {
-    const cp::SensitivityRow& r = t->rows[i];
-    const float y = top.y + row_h * static_cast<float>(i);
-    const float ty = y + (row_h - line) * 0.5f;
-    const cp::Lever& l = lever(state.doc, r.lever);
-    dl->AddText(ImVec2(top.x, ty), text,
-                chart::elided(l.label.empty() ? r.id : std::string(tr(l.label)), label_w - em() * 0.5f).c_str());
-    const float c = X(t->value);
-    const float d[2] = {X(r.at_low) - c, X(r.at_high) - c};
-    // The longer bar first, so a shorter one on the same side stays visible on top.
-    const int order[2] = {std::fabs(d[0]) >= std::fabs(d[1]) ? 0 : 1, std::fabs(d[0]) >= std::fabs(d[1]) ? 1 : 0};
-    for (int end : order) {
-      const float de = d[end], other = d[1 - end];
-      float a0 = std::min(c, c + de), a1 = std::max(c, c + de);
-      // A label at the bar's outer end when it has one of its own; else beside the
-      // centre line, away from the other bar.
-      const bool outer = std::fabs(de) >= 3.0f && ((de > 0) != (other > 0) || std::fabs(de) >= std::fabs(other));
-      const bool left = outer ? de < 0 : (other != 0 ? other > 0 : end == 0);
-      if (a1 - a0 < 3.0f) {  // clickable even with no swing
-        if (left)
-          a0 = a1 - 3.0f;
-        else
-          a1 = a0 + 3.0f;
-      }
-      ImGui::SetCursorScreenPos(ImVec2(a0, y));
-      const std::string id = fmt::format("sensitivity/{}/{}", end == 0 ? "low" : "high", i);
-      const bool clicked = ImGui::InvisibleButton(id.c_str(), ImVec2(std::max(1.0f, a1 - a0), row_h));
-      probeItem(id.c_str());
-      const bool hovered = ImGui::IsItemHovered();
-      dl->AddRectFilled(ImVec2(a0, y + row_h * 0.15f), ImVec2(a1, y + row_h * 0.85f),
-                        (end == 0 ? low_col : high_col) & (hovered ? 0xFFFFFFFFu : 0xC0FFFFFFu), 2.0f);
-      const double v = end == 0 ? r.at_low : r.at_high;
-      const std::string end_text = sensitivityEndText(*state.doc.loaded, r, end == 1);
-      if (hovered)
-        tooltipLines(fmt::format("{} = {}: {}", l.label.empty() ? r.id.c_str() : tr(l.label), end_text,
-                                 chart::formatValue(v, unit)),
-                     "", "", tr("Click to set the lever to this end (Ctrl+Z undoes it). ") + std::string(tr(l.help)));
-      if (clicked) ui.commands.push_back(SetLever{r.lever, end == 0 ? r.low : r.high, false});
-      const ImVec2 size = ImGui::CalcTextSize(end_text.c_str());
-      const float lx = outer ? (left ? a0 - size.x - 4.0f : a1 + 4.0f) : (left ? c - size.x - 6.0f : c + 6.0f);
-      dl->AddText(ImVec2(lx, ty), end == 0 ? low_col : high_col, end_text.c_str());
-    }
-  }
-  const float bottom = top.y + row_h * static_cast<float>(t->rows.size());
-  dl->AddLine(ImVec2(X(t->value), top.y), ImVec2(X(t->value), bottom), text, 1.0f);
-  ImGui::SetCursorScreenPos(ImVec2(top.x, bottom + 2.0f));
-  ImGui::TextDisabled(
-      "%s", tr("Blue: the lever at its low end (off, minimum, earliest); orange: its high end (on, maximum, never)."));
-  rect[0] = top.x - 4.0f;
-  rect[1] = top.y - 4.0f;
-  rect[2] = top.x + width;
-  rect[3] = bottom + line + 6.0f;
+  drawTornado(state, ui, *t, unit, ui.explain.tornado_rect);
   ImGui::EndChild();
+  ui.explain.tornado_rect[1] = legend_y - 4.0f;  // the PNG holds the legend too
+  int same_side = 0;
+  for (const cp::SensitivityRow& r : t->rows) same_side += (r.at_low - t->value) * (r.at_high - t->value) > 0 ? 1 : 0;
+  drawCapture(ui, ExplainView::kCaptureTornado, ui.explain.tornado_export,
+              static_cast<float>(t->rows.size()) * 1.3f + static_cast<float>(same_side) + 7.0f, [&](float* out) {
+                drawCaptureTitle(state, ui, chart::formatValue(t->value, unit));
+                drawTornadoLegend();
+                drawTornado(state, ui, *t, unit, out);
+              });
 }
 
 }  // namespace cp::app

@@ -33,22 +33,6 @@ namespace {
 // [SECTION] Formatting values for widgets
 //-----------------------------------------------------------------------------
 
-int decimalsForStep(double step) {
-  if (!(step > 0)) return 2;
-  return std::clamp(static_cast<int>(std::ceil(-std::log10(step) - 1e-9)), 0, 4);
-}
-
-// printf format for a slider: "%.2f x per year"; '%' in units is escaped.
-std::string sliderFormat(const cp::Lever& l, bool percent) {
-  if (percent) return "%." + std::to_string(std::max(0, decimalsForStep(l.step) - 2)) + "f%%";
-  std::string unit;
-  for (char c : l.unit) {
-    unit += c;
-    if (c == '%') unit += '%';
-  }
-  return "%." + std::to_string(decimalsForStep(l.step)) + "f" + (unit.empty() ? "" : " " + unit);
-}
-
 double snapToStep(const cp::Lever& l, double v) {
   if (l.step > 0) v = l.min + std::round((v - l.min) / l.step) * l.step;
   return std::clamp(v, l.min, l.max);
@@ -93,11 +77,11 @@ void dragValue(UiState& ui, int index, double value) { ui.commands.push_back(Set
 void drawNumber(const AppState& state, UiState& ui, int index) {
   const Document& doc = state.doc;
   const cp::Lever& l = lever(doc, index);
-  const bool percent = l.kind == cp::LeverKind::Share;
-  const double scale = percent ? 100.0 : 1.0;
+  // The same format as displayLeverValue (tornado ends, waterfall tooltips, workshop moves).
+  const double scale = leverSliderScale(l);
   double shown = leverValue(doc, index) * scale;
   const double lo = l.min * scale, hi = l.max * scale;
-  const std::string format = localizedSliderFormat(sliderFormat(l, percent), shown);
+  const std::string format = localizedSliderFormat(leverSliderFormat(l), shown);
   ImGui::SetNextItemWidth(-FLT_MIN);
   if (ImGui::SliderScalar("##value", ImGuiDataType_Double, &shown, &lo, &hi, format.c_str(),
                           ImGuiSliderFlags_AlwaysClamp)) {

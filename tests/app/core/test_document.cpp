@@ -31,7 +31,7 @@ TEST(Document, OpensUnchanged) {
   EXPECT_FALSE(canUndo(doc));
   const int i = leverIndex(doc, "us.tpp_threshold");
   EXPECT_DOUBLE_EQ(leverValue(doc, i), 4800.0);
-  EXPECT_EQ(scheduleText(doc, i), "4800");
+  EXPECT_EQ(scheduleText(doc, i), "4800 TPP");  // as the slider shows it
 }
 
 TEST(Document, SetChangesAndBackToDefaultIsUnchanged) {
@@ -106,7 +106,7 @@ TEST(Document, DatedSettingsFromCliAreASchedule) {
   const int i = leverIndex(doc, "cn.nvidia_guidance");
   EXPECT_TRUE(hasDatedSchedule(doc, i));
   EXPECT_TRUE(leverChanged(doc, i));
-  EXPECT_EQ(scheduleText(doc, i), "0.5, then 0.9 from 2026-01");
+  EXPECT_EQ(scheduleText(doc, i), "50%, then 90% from 2026-01");  // a share, as the slider shows it
   EXPECT_DOUBLE_EQ(leverValueInMonth(doc, i, *cp::parseMonth("2025-12")), 0.5);
   EXPECT_DOUBLE_EQ(leverValueInMonth(doc, i, *cp::parseMonth("2027-01")), 0.9);
   EXPECT_EQ(doc.undo_stack.size(), 1u);

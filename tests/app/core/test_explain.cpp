@@ -5,6 +5,7 @@
 #include "app/core/explain.h"
 #include "app/panels/panels.h"
 #include "dashboard_fixture.h"
+#include "explain_fixture.h"
 #include "engine/levers.h"
 #include "scenario_paths.h"
 #include "engine/attribution.h"
@@ -35,13 +36,7 @@ const char* kSensitivityTab = "tab/Sensitivity";
 
 // Edits, the Explain tab open, the analysis in and drawn.
 void openExplain(DashboardFixture& d, const std::vector<std::string>& levers) {
-  applyLeverSettings(d.state.doc, cp::parseLeverArgs(levers, *d.state.doc.loaded));
-  d.settle();
-  d.state.ui.view.month = d.monthIndex("2028-01");
-  ASSERT_TRUE(d.ui.clickItem(kExplainTab, d.draw));
-  d.ui.frame(d.draw);
-  waitForExplain(d.state);
-  d.ui.frames(2, d.draw);
+  openAnalysisTab(d, kExplainTab, levers, "2028-01");
 }
 
 }  // namespace

@@ -206,7 +206,7 @@ TEST(RestorePrompt, RestoreReappliesLeversWithFreshUndoHistory) {
   EXPECT_FALSE(d.state.session.offer);
   EXPECT_FALSE(d.ui.itemRect("restore/restore")) << "prompt closed";
   EXPECT_EQ(leverValue(d.state.doc, d.leverIndex(kRemote)), 1.0);
-  EXPECT_EQ(scheduleText(d.state.doc, d.leverIndex("cn.nvidia_guidance")).find("0.9 from 2026-01") != std::string::npos,
+  EXPECT_EQ(scheduleText(d.state.doc, d.leverIndex("cn.nvidia_guidance")).find("90% from 2026-01") != std::string::npos,
             true)
       << scheduleText(d.state.doc, d.leverIndex("cn.nvidia_guidance"));
   EXPECT_EQ(changedLeverCount(d.state.doc), 2);

@@ -152,13 +152,16 @@ TEST_F(UkrainianUi, LeverValuesReadInTheLanguage) {
   month.kind = cp::LeverKind::Month;
   share.kind = cp::LeverKind::Share;
   EXPECT_EQ(app::displayLeverValue(on_off, 1.0), "on");
-  EXPECT_EQ(app::displayLeverValue(share, 0.15), "0.15");
+  EXPECT_EQ(app::displayLeverValue(share, 0.15), "15%");  // as the lever panel shows it
   cp::i18n::Catalogue c;
   c.add("on", "увімк.");
   c.add("never", "ніколи");
   cp::i18n::setLanguage("uk", std::move(c));
   EXPECT_EQ(app::displayLeverValue(on_off, 1.0), "увімк.");
-  EXPECT_EQ(app::displayLeverValue(share, 0.15), "0,15");
+  EXPECT_EQ(app::displayLeverValue(share, 0.15), "15%");
+  cp::Lever number;  // the decimal comma, with the step's decimals as the slider shows them
+  number.step = 0.01;
+  EXPECT_EQ(app::displayLeverValue(number, 1.5), "1,50");
   EXPECT_EQ(app::displayLeverValue(month, 2026 * 12), "січ. 2026");
   EXPECT_EQ(app::displayLeverValue(month, cp::kNever), "ніколи");
 }
@@ -200,7 +203,7 @@ TEST_F(UkrainianUi, TornadoEndsMovesAndRoundsReadInTheLanguage) {
   EXPECT_EQ(app::moveValueText(w, {1, "us_gov", "us.remote_access_control", "on"}), "увімк.");
   EXPECT_EQ(app::moveValueText(w, {1, "us_gov", "us.remote_access_from", "2025-01"}), "січ. 2025");
   EXPECT_EQ(app::moveValueText(w, {3, "malaysia", "my.chip_permit_from", "never"}), "ніколи");
-  EXPECT_EQ(app::moveValueText(w, {2, "cn_gov", "cn.domestic_subsidy", "0.5"}), "0,5");
+  EXPECT_EQ(app::moveValueText(w, {2, "cn_gov", "cn.domestic_subsidy", "0.5"}), "50%");
   EXPECT_EQ(app::roundMonths(w, 1),
             std::string(app::displayMonth(w.roundFirst(1))) + " \xe2\x80\x93 " + app::displayMonth(w.roundLast(1)));
   EXPECT_STREQ(chart::unitName(chart::Unit::Usd), "дол. США");
