@@ -99,7 +99,8 @@ struct ChartInfo {
   struct Box {
     ImVec2 min, max;
   };
-  std::vector<Box> axis_labels;  // every y and x label drawn, for tests that they do not collide
+  std::vector<Box> axis_labels;           // every y and x label drawn, for tests that they do not collide
+  std::vector<std::string> tooltip_rows;  // the hover tooltip's "label: value" rows, for tests
 };
 // The most recent chart's layout and range (updated by endChart, or by a clipped beginChart).
 const ChartInfo& lastChart();

@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <string>
 
 namespace cp::chart::internal {
 
@@ -132,12 +133,28 @@ void tooltip(int hx) {
                       formatValue(g.data(s.hi)[hx], g.unit).c_str());
       else
         std::snprintf(value, sizeof value, "%s", s.y >= 0 ? formatValue(g.data(s.y)[hx], g.unit).c_str() : "n/a");
+      // The unnamed dashed line of the same colour is the scenario as loaded: its value
+      // follows where it differs (in the value's text, so both read the same way).
+      std::string loaded;
+      if (s.kind == Kind::Line && s.y >= 0)
+        for (const Series& d : g.series)
+          if (d.kind == Kind::Dashed && d.col == s.col && d.y >= 0 && hx < d.n && hiddenLabel(g.str(d.label))) {
+            const std::string mine = formatValue(g.data(s.y)[hx], g.unit),
+                              theirs = formatValue(g.data(d.y)[hx], g.unit);
+            if (theirs != mine) loaded = trf("  (as loaded {})", theirs);
+            break;
+          }
       drawSwatch(ImGui::GetWindowDrawList(), ImGui::GetCursorScreenPos(), h, s);
       ImGui::Dummy(ImVec2(h * 1.4f, h));
       ImGui::SameLine();
       ImGui::TextUnformatted(label);
       ImGui::SameLine(value_x);
       ImGui::TextUnformatted(value);
+      if (!loaded.empty()) {
+        ImGui::SameLine(0.0f, 0.0f);
+        ImGui::TextDisabled("%s", loaded.c_str());
+      }
+      g.info.tooltip_rows.push_back(std::string(label) + ": " + value + loaded);
       if (s.last_in_stack) {
         ImGui::Dummy(ImVec2(h * 1.4f, h));
         ImGui::SameLine();

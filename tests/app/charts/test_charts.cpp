@@ -293,6 +293,32 @@ TEST_F(ChartUi, HoverAtPlotMiddleReportsMiddleIndex) {
   EXPECT_EQ(r.hover_x, n - 1);
 }
 
+// The hover tooltip lists every value: a line's, and the scenario as loaded (its unnamed
+// dashed twin of the same colour) where that differs.
+TEST_F(ChartUi, TooltipGivesTheAsLoadedValueWhereItDiffers) {
+  const int n = 3;
+  const std::vector<double> run = {1e6, 2e6, 3e6}, loaded = {1e6, 2e6, 4e6}, other = {5e6, 5e6, 5e6};
+  auto draw = [&] {
+    if (cp::chart::beginChart("loaded", "Loaded", cp::chart::Unit::H100e, nullptr, n)) {
+      cp::chart::lineDashed("##baseline", loaded.data(), n, cp::chart::paletteColor(0));
+      cp::chart::line("China", run.data(), n, cp::chart::paletteColor(0));
+      cp::chart::line("Other", other.data(), n, cp::chart::paletteColor(1));
+      cp::chart::endChart();
+    }
+  };
+  frame(draw);
+  const cp::chart::detail::ChartInfo info = cp::chart::detail::lastChart();
+  const float y = (info.plot_min.y + info.plot_max.y) * 0.5f;
+  const auto rows = [] { return cp::chart::detail::lastChart().tooltip_rows; };
+  ImGui::GetIO().MousePos = ImVec2(info.plot_max.x - 1, y);  // the last month: they differ
+  frame(draw);
+  frame(draw);
+  EXPECT_EQ(rows(), (std::vector<std::string>{"China: 3M H100e  (as loaded 4M H100e)", "Other: 5M H100e"}));
+  ImGui::GetIO().MousePos = ImVec2(info.plot_min.x + 1, y);  // the first month: the same value
+  frame(draw);
+  EXPECT_EQ(rows(), (std::vector<std::string>{"China: 1M H100e", "Other: 5M H100e"}));
+}
+
 TEST_F(ChartUi, ClickIsReportedOnRelease) {
   const int n = 10;
   std::vector<double> ys(n, 1.0);
