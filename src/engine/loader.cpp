@@ -2,7 +2,8 @@
 //   files      - reading, depth check, `extends` and merging
 //   build      - the top-level flow: levers, ids, then each part of the format
 // The field reader is loader_reader.h; the cast is read in loader_entities.cpp, levers,
-// rules and policies in loader_policies.cpp.
+// rules and policies in loader_policies.cpp; problems in a variant go back to the file that
+// wrote the value in loader_blame.cpp.
 #include "engine/loader.h"
 
 #include <algorithm>
@@ -26,6 +27,7 @@ struct DocLoader {
   const LoadLimits& limits;
   std::vector<Problem>& problems;
   std::vector<std::string> chain;
+  std::vector<Layer>* layers = nullptr;  // when given, each file of the chain as written
 
   DocumentLimits docLimits() const { return {limits.max_file_bytes, limits.max_depth}; }
   bool readFile(const std::string& path, std::string& text) {
@@ -41,6 +43,7 @@ struct DocLoader {
     if (!parse(text, name, doc)) return false;
     auto it = doc.find("extends");
     if (it == doc.end()) {
+      if (layers) layers->push_back({name, doc});
       out = std::move(doc);
       return true;
     }
@@ -74,6 +77,7 @@ struct DocLoader {
     doc.erase("extends");
     mergeScenarioJson(parent, doc, &problems, name);
     if (!problems.empty()) return false;
+    if (layers) layers->push_back({name, std::move(doc)});
     out = std::move(parent);
     return true;
   }
@@ -245,17 +249,42 @@ std::vector<std::string> extendedFiles(const std::string& path, const LoadLimits
   return out;
 }
 
-Scenario loadScenarioFromString(const std::string& text, const std::string& name, const std::string& base_dir,
-                                const LoadLimits& limits) {
+namespace {
+
+// Resolves `text` (the file `name`) and builds it. Problems found after merging are moved, on
+// this error path only, to the file of the chain that wrote the value (the chain is read again).
+Scenario loadResolved(const std::string& text, const std::string& name, const std::string& base_dir,
+                      const LoadLimits& limits, const std::vector<std::string>& chain) {
   std::vector<Problem> problems;
-  DocLoader dl{limits, problems, {}};
+  DocLoader dl{limits, problems, chain};
   json doc;
   if (!dl.resolve(text, name, base_dir, doc)) throw LoadError(std::move(problems));
-  return build(doc, name, limits);
+  try {
+    return build(doc, name, limits);
+  } catch (const LoadError& e) {
+    std::vector<Layer> layers;
+    DocLoader again{limits, problems, chain, &layers};
+    json unused;
+    again.resolve(text, name, base_dir, unused);
+    throw LoadError(blameLayers(e.problems(), doc, layers));
+  }
+}
+
+}  // namespace
+
+Scenario loadScenarioFromString(const std::string& text, const std::string& name, const std::string& base_dir,
+                                const LoadLimits& limits) {
+  return loadResolved(text, name, base_dir, limits, {});
 }
 
 Scenario loadScenario(const std::string& path, const LoadLimits& limits) {
-  return build(loadScenarioJson(path, limits), path, limits);
+  std::vector<Problem> problems;
+  DocLoader dl{limits, problems, {}};
+  std::string text;
+  if (!dl.readFile(path, text)) throw LoadError(std::move(problems));
+  std::error_code ec;
+  return loadResolved(text, path, fs::path(path).parent_path().string(), limits,
+                      {fs::weakly_canonical(path, ec).string()});
 }
 
 std::vector<Problem> validateScenarioFile(const std::string& path, const LoadLimits& limits) {

@@ -1,4 +1,5 @@
-// Internal to the scenario loader (loader.cpp, loader_entities.cpp, loader_policies.cpp):
+// Internal to the scenario loader (loader.cpp, loader_entities.cpp, loader_policies.cpp,
+// loader_blame.cpp):
 // the field reader for scenario files and one function per part of the format.
 #pragma once
 #include <cmath>
@@ -299,5 +300,14 @@ void readCompanies(Reader& r, const json& root, Scenario& s, const Ids& ids);
 void readLevers(Reader& r, const json& root, Scenario& s);
 void readRules(Reader& r, const json& root, Scenario& s, const Ids& ids);
 void readSet(Reader& r, const json& root, Scenario& s);
+
+// loader_blame.cpp
+struct Layer {  // one file of an `extends` chain, as written
+  std::string file;
+  json doc;
+};
+// Problems found in `merged` (the chain `layers`, root first, merged) moved to the file that
+// wrote the offending value, with the pointer inside that file.
+std::vector<Problem> blameLayers(std::vector<Problem> problems, const json& merged, const std::vector<Layer>& layers);
 
 }  // namespace cp::loading

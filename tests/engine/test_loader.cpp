@@ -62,7 +62,7 @@ TEST(Loader, ProblemsNameTheFile) {
   const auto ps = problemsOf(path);
   ASSERT_FALSE(ps.empty());
   EXPECT_EQ(ps.front().file, path);
-  EXPECT_NE(ps.front().str().find("unknown_id.json: /companies/1/hq: unknown jurisdiction 'mars'"), std::string::npos);
+  EXPECT_NE(ps.front().str().find("unknown_id.json: /companies/0/hq: unknown jurisdiction 'mars'"), std::string::npos);
 }
 
 // A month that does not read is one problem, not also an impossible span or settings after it.
@@ -245,4 +245,46 @@ TEST(Loader, RejectsScenariosTooLargeToSimulate) {
   const auto ps = validateScenarioFile(testPath("engine/fixtures/mini.json"), tight);
   ASSERT_EQ(ps.size(), 1u);
   EXPECT_EQ(ps[0].message, "scenario too large to simulate: 3 companies x 3 locations x 3 chips (limit 50 cells)");
+}
+
+// A variant is checked merged with what it extends, but each problem names the file that
+// wrote the value and the pointer inside that file (the merged list has johor first).
+TEST(Loader, AVariantsProblemNamesItsOwnFileAndPointer) {
+  const std::string path = testPath("engine/fixtures/variant_typo_site.json");
+  const auto ps = problemsOf(path);
+  ASSERT_EQ(ps.size(), 1u) << listed(ps);
+  EXPECT_EQ(ps[0].str(), path + ": /sites/0/leaseable: unknown field");
+}
+
+TEST(Loader, AProblemWrittenInAParentIsThatParentsWithItsPointer) {
+  const auto ps = problemsOfText(R"({"extends": "variant_typo_site.json", "sites": [{"id": "johor", "pue": 1.2}]})");
+  ASSERT_EQ(ps.size(), 1u) << listed(ps);
+  EXPECT_EQ(ps[0].file, (std::filesystem::path(testPath("engine/fixtures")) / "variant_typo_site.json").string());
+  EXPECT_EQ(ps[0].pointer, "/sites/0/leaseable");
+}
+
+TEST(Loader, AVariantsHostPolicyProblemIsFoundByJurisdiction) {
+  const auto ps = problemsOfText(R"({"extends": "mini.json",
+      "jurisdictions": [{"id": "thai", "name": "Thailand", "bloc": "sea", "tier": 2, "host": true}],
+      "host_policies": [{"jurisdiction": "thai", "tenant_kyc": 0.5}, {"jurisdiction": "malaysia", "tenant_kyc": 2}]})");
+  ASSERT_EQ(ps.size(), 1u) << listed(ps);
+  EXPECT_EQ(ps[0].file, "inline.json");
+  EXPECT_EQ(ps[0].pointer, "/host_policies/1/tenant_kyc") << listed(ps);
+}
+
+// Top-level fields and fields missing from a merged entry stay with the variant, at the
+// variant's own entry; a value written in the variant over its parent's is the variant's.
+TEST(Loader, AVariantKeepsItsTopLevelMissingAndOverridingProblems) {
+  auto ps = problemsOfText(R"({"extends": "mini.json", "nmae": "x", "end": "2099-01"})");
+  EXPECT_TRUE(has(ps, "/nmae: unknown field")) << listed(ps);
+  EXPECT_TRUE(has(ps, "/end: end 2099-01 is after 2040-12")) << listed(ps);
+  for (const Problem& p : ps) EXPECT_EQ(p.file, "inline.json");
+
+  ps = problemsOfText(R"({"extends": "mini.json", "sites": [{"id": "kl", "name": "KL", "jurisdiction": "malaysia",
+      "operator": "myop", "pue": 1.3, "lease_usd_per_h100e_month": 1900, "chip_menu": ["h100"]},
+      {"id": "johor", "pue": 0.5}]})");
+  ASSERT_EQ(ps.size(), 2u) << listed(ps);
+  for (const Problem& p : ps) EXPECT_EQ(p.file, "inline.json");
+  EXPECT_TRUE(has(ps, "/sites/0/power_mw: missing required field")) << listed(ps);
+  EXPECT_TRUE(has(ps, "/sites/1/pue: a power usage effectiveness (PUE) is between 1 and 3, got 0.5")) << listed(ps);
 }
