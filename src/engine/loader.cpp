@@ -55,7 +55,8 @@ struct DocLoader {
       problems.push_back({name, "/extends", fmt::format("more than {} levels of extends", limits.max_extends)});
       return false;
     }
-    const fs::path parent_path = fs::path(base_dir) / it->get<std::string>();
+    // Normal form, so a parent is named "baseline.json", not "variants/../baseline.json".
+    const fs::path parent_path = (fs::path(base_dir) / it->get<std::string>()).lexically_normal();
     std::error_code ec;
     const std::string canon = fs::weakly_canonical(parent_path, ec).string();
     if (std::find(chain.begin(), chain.end(), canon) != chain.end()) {

@@ -80,10 +80,10 @@ Reach reach(const json& doc, const std::vector<std::string>& tokens, const std::
       const auto local = merged[r.depth + 1] ? localIndex(*node, *at, index) : std::nullopt;
       if (!local) break;
       node = &(*node)[*local];
-      r.pointer += "/" + std::to_string(*local);
+      r.pointer.append("/").append(std::to_string(*local));
     } else if (const json* next = node->is_object() ? child(node, token) : nullptr) {
       node = next;
-      r.pointer += "/" + token;
+      r.pointer.append("/").append(token);
     } else {
       break;
     }
@@ -111,7 +111,7 @@ std::vector<Problem> blameLayers(std::vector<Problem> problems, const json& merg
     // None does, or the merged document has a value there that no file reaches (not expected):
     // keep the merged pointer.
     if (!best || (most.depth < tokens.size() && nodes[most.depth + 1])) continue;
-    for (size_t i = most.depth; i < tokens.size(); ++i) most.pointer += "/" + tokens[i];
+    for (size_t i = most.depth; i < tokens.size(); ++i) most.pointer.append("/").append(tokens[i]);
     p.file = best->file;
     p.pointer = std::move(most.pointer);
   }

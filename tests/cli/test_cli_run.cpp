@@ -78,7 +78,7 @@ TEST(CliRun, LeverChangesTheNumbers) {
 TEST(CliRun, BadInputExitsTwoWithTheLoadersMessages) {
   Out r = cli({"run", broken("unknown_id.json")});
   EXPECT_EQ(r.code, kUsage);
-  EXPECT_NE(r.err.find("/companies/1/hq: unknown jurisdiction 'mars'"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("/companies/0/hq: unknown jurisdiction 'mars'"), std::string::npos) << r.err;
   r = cli({"run", baseline(), "--lever", "us.nope=1"});
   EXPECT_EQ(r.code, kUsage);
   EXPECT_NE(r.err.find("unknown lever 'us.nope'"), std::string::npos) << r.err;
