@@ -23,7 +23,7 @@ struct AttributeArgs {
   std::string base, variant, metric, month;
   std::vector<std::string> levers_a, levers_b;
   int samples = 0;
-  std::uint64_t seed = 1;
+  std::optional<std::uint64_t> seed;
   AnalysisArgs common;
 };
 
@@ -127,9 +127,7 @@ Command addAttribute(CLI::App& app) {
   app.add_option("--samples", a->samples,
                  "Random orders when more than 10 levers differ (default: about 2048 runs' worth)")
       ->check(CLI::Range(2, 1'000'000));
-  app.add_option("--seed", a->seed, "Seed of the random orders (sampled mode)")
-      ->check(seedSyntax())
-      ->capture_default_str();
+  addSeedFlag(app, a->seed, "the random orders of the levers (sampled mode, more than 10 levers)", "the base's");
   return [a](std::ostream& out, std::ostream& err) -> int {
     std::vector<std::string> la = a->common.flags.levers, lb = a->common.flags.levers;
     la.insert(la.end(), a->levers_a.begin(), a->levers_a.end());
@@ -142,7 +140,7 @@ Command addAttribute(CLI::App& app) {
     if (!points) return kUsage;
     AnalysisRun run(err, a->common, "runs");
     run.options.samples = a->samples;
-    run.options.seed = a->seed;
+    run.options.seed = a->seed.value_or(base->seed);
     Attribution result;
     if (auto code = runAnalysis(
             run, err, result, [&](const AnalysisOptions& o) { return attribute(*base, *variant, points->front(), o); }))
