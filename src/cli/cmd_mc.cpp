@@ -41,11 +41,6 @@ Command addMc(CLI::App& app) {
     if (!s) return kUsage;
     WriteRange range;
     if (!applyMonthRange(*s, f.from, f.to, &range, err)) return kUsage;
-    if (!a->shard.empty() && !f.from.empty()) {
-      // Shards keep every month so that merge can rebuild the unsharded statistics.
-      err << "chokepoint-cli: --from applies to the statistics, not to --shard files (they keep every month)\n";
-      return kUsage;
-    }
     EnsembleOptions o;
     o.runs = a->runs;
     o.seed = a->seed ? *a->seed : s->seed;
@@ -85,7 +80,7 @@ Command addMc(CLI::App& app) {
     } else {
       OutputFile file;
       if (!file.open(f.out, out, err)) return kFailure;
-      writeEnsembleShard(file.stream(), e);
+      writeEnsembleShard(file.stream(), e, range);  // statistics are per month: merge gives mc --from's table
       code = file.commit(err);
     }
     if (e.partial()) {
