@@ -64,9 +64,13 @@ std::string table(const Attribution& a, const AttributeArgs& args, const Scenari
   else
     out +=
         i18n::trf("Exact Shapley values over all 2^{} = {} combinations of the levers.\n", a.levers.size(), a.runs - 1);
+  // A share of the difference, not a change: a positive interaction against a negative
+  // difference is a negative share, as in the table's share column.
   if (!a.levers.empty())
-    out += i18n::trf("Interactions (the difference minus the levers' one-at-a-time effects): {} ({}).\n",
-                     tableNumber(a.interaction, true), share(a.interaction, d));
+    out += i18n::trf(
+        "Interactions (the difference minus the levers' one-at-a-time effects): {} ({} of the "
+        "difference).\n",
+        tableNumber(a.interaction, true), share(a.interaction, d));
   if (a.other != 0)
     out += i18n::tr(
         "The variant differs in more than its levers; (other differences) is what remains when all of the\n"

@@ -9,6 +9,7 @@
 #include <map>
 #include <sstream>
 
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 #include <unistd.h>
 
@@ -89,6 +90,22 @@ TEST(CliAttribute, ContributionsSumToTheDifferenceCompareReports) {
   for (const char* col :
        {"lever", "from", "to", "contribution", "share", "std error", "total", "Exact Shapley", "Interactions"})
     EXPECT_NE(t.out.find(col), std::string::npos) << col << "\n" << t.out;
+
+  // The interactions' percentage is a share of the difference, not a change, and says so:
+  // here they work against a negative difference, so a positive amount has a negative share.
+  const Out j = cli({"attribute", scenario("baseline.json"), scenario("strict_hosts.json"), "--metric", kChina,
+                     "--month", "2028-12", "--format", "json", "-q"});
+  ASSERT_EQ(j.code, 0) << j.err;
+  const auto doc = nlohmann::json::parse(j.out);
+  const double interaction = doc["interaction"], difference = doc["difference"];
+  ASSERT_GT(interaction, 0);
+  ASSERT_LT(difference, 0);
+  EXPECT_DOUBLE_EQ(doc["interaction_share"].get<double>(), interaction / difference);
+  const std::size_t line = t.out.find("Interactions");
+  ASSERT_NE(line, std::string::npos);
+  const std::string text = t.out.substr(line, t.out.find('\n', line) - line);
+  EXPECT_NE(text.find(fmt::format("({:.1f}% of the difference).", 100 * interaction / difference)), std::string::npos)
+      << text;
 }
 
 TEST(CliAttribute, LeverBOnOneFileAndJsonEcho) {
