@@ -72,13 +72,23 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
   std::vector<std::pair<CLI::App*, Command>> commands;
   SharedFlags lang;                      // --lang, one value whichever command took it
   addSharedFlags(app, lang, kLangFlag);  // `chokepoint-cli --lang uk levers ...` too
+  // --seed where no random numbers are drawn: refused with the reason, never ignored.
+  std::string seed_sink;
+  std::vector<std::pair<const CLI::Option*, std::string>> seedless;
+  auto refuse_seed = [&](CLI::App* sub, const std::string& command) {
+    if (sub->get_option_no_throw("--seed") == nullptr) seedless.emplace_back(refuseSeedFlag(*sub, seed_sink), command);
+  };
   auto reg = [&](const char* name, const char* help, Command (*add)(CLI::App&)) {
     CLI::App* sub = app.add_subcommand(name, help);
     commands.emplace_back(sub, add(*sub));
     addSharedFlags(*sub, lang, kLangFlag);
+    const auto nested_commands = sub->get_subcommands([](CLI::App*) { return true; });
+    if (nested_commands.empty()) refuse_seed(sub, name);
     // `story check ... --lang uk` as well as `story --lang uk check ...`: same flag, same places.
-    for (CLI::App* nested : sub->get_subcommands([](CLI::App*) { return true; }))
+    for (CLI::App* nested : nested_commands) {
       addSharedFlags(*nested, lang, kLangFlag);
+      refuse_seed(nested, std::string(name) + " " + nested->get_name());
+    }
   };
   reg("run", "Run one scenario and write its monthly results (CSV or JSON)", addRun);
   reg("levers", "List a scenario's levers: id, kind, value, range, label", addLevers);
@@ -123,6 +133,11 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
     return app.exit(e, out, err) == 0 ? kOk : kUsage;
   }
   if (!applyLangFlag(lang, err)) return kUsage;
+  for (const auto& [option, command] : seedless)
+    if (const std::string why = seedRefusal(option, command); !why.empty()) {
+      err << "chokepoint-cli: " << why << "\n";
+      return kUsage;
+    }
   for (auto& [sub, cmd] : commands) {
     if (!sub->parsed()) continue;
     if (const std::string clash = outputThatIsAnInput(*sub); !clash.empty()) {

@@ -23,7 +23,7 @@ struct AttributeArgs {
   std::string base, variant, metric, month;
   std::vector<std::string> levers_a, levers_b;
   int samples = 0;
-  std::uint64_t seed = 1;
+  std::optional<std::uint64_t> seed;
   AnalysisArgs common;
 };
 
@@ -64,9 +64,13 @@ std::string table(const Attribution& a, const AttributeArgs& args, const Scenari
   else
     out +=
         i18n::trf("Exact Shapley values over all 2^{} = {} combinations of the levers.\n", a.levers.size(), a.runs - 1);
+  // A share of the difference, not a change: a positive interaction against a negative
+  // difference is a negative share, as in the table's share column.
   if (!a.levers.empty())
-    out += i18n::trf("Interactions (the difference minus the levers' one-at-a-time effects): {} ({}).\n",
-                     tableNumber(a.interaction, true), share(a.interaction, d));
+    out += i18n::trf(
+        "Interactions (the difference minus the levers' one-at-a-time effects): {} ({} of the "
+        "difference).\n",
+        tableNumber(a.interaction, true), share(a.interaction, d));
   if (a.other != 0)
     out += i18n::tr(
         "The variant differs in more than its levers; (other differences) is what remains when all of the\n"
@@ -127,9 +131,7 @@ Command addAttribute(CLI::App& app) {
   app.add_option("--samples", a->samples,
                  "Random orders when more than 10 levers differ (default: about 2048 runs' worth)")
       ->check(CLI::Range(2, 1'000'000));
-  app.add_option("--seed", a->seed, "Seed of the random orders (sampled mode)")
-      ->check(seedSyntax())
-      ->capture_default_str();
+  addSeedFlag(app, a->seed, "the random orders of the levers (sampled mode, more than 10 levers)", "the base's");
   return [a](std::ostream& out, std::ostream& err) -> int {
     std::vector<std::string> la = a->common.flags.levers, lb = a->common.flags.levers;
     la.insert(la.end(), a->levers_a.begin(), a->levers_a.end());
@@ -142,7 +144,7 @@ Command addAttribute(CLI::App& app) {
     if (!points) return kUsage;
     AnalysisRun run(err, a->common, "runs");
     run.options.samples = a->samples;
-    run.options.seed = a->seed;
+    run.options.seed = a->seed.value_or(base->seed);
     Attribution result;
     if (auto code = runAnalysis(
             run, err, result, [&](const AnalysisOptions& o) { return attribute(*base, *variant, points->front(), o); }))

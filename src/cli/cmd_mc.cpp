@@ -29,8 +29,7 @@ Command addMc(CLI::App& app) {
   auto a = std::make_shared<McArgs>();
   app.add_option("scenario", a->scenario, "Scenario file (JSON)")->required();
   app.add_option("--runs,-n", a->runs, "Ensemble size")->check(CLI::Range(1, 10'000'000))->capture_default_str();
-  app.add_option("--seed", a->seed, "Seed (default: the scenario's seed); run i draws from stream (seed, i)")
-      ->check(seedSyntax());
+  addSeedFlag(app, a->seed, "the draws of the uncertain inputs: run i draws from stream (seed, i)");
   app.add_option("--threads,-j", a->threads, "Worker threads (default: one per core); results do not depend on it")
       ->check(CLI::Range(0, 1024));
   app.add_option("--shard", a->shard, "K/N: run only runs i with i % N == K-1 and write them raw for `merge`");
@@ -42,11 +41,6 @@ Command addMc(CLI::App& app) {
     if (!s) return kUsage;
     WriteRange range;
     if (!applyMonthRange(*s, f.from, f.to, &range, err)) return kUsage;
-    if (!a->shard.empty() && !f.from.empty()) {
-      // Shards keep every month so that merge can rebuild the unsharded statistics.
-      err << "chokepoint-cli: --from applies to the statistics, not to --shard files (they keep every month)\n";
-      return kUsage;
-    }
     EnsembleOptions o;
     o.runs = a->runs;
     o.seed = a->seed ? *a->seed : s->seed;
@@ -86,7 +80,7 @@ Command addMc(CLI::App& app) {
     } else {
       OutputFile file;
       if (!file.open(f.out, out, err)) return kFailure;
-      writeEnsembleShard(file.stream(), e);
+      writeEnsembleShard(file.stream(), e, range);  // statistics are per month: merge gives mc --from's table
       code = file.commit(err);
     }
     if (e.partial()) {

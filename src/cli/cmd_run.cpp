@@ -18,7 +18,6 @@ namespace {
 struct RunArgs {
   std::string scenario;
   SharedFlags flags;
-  std::optional<std::uint64_t> seed;
   bool check = false;
 };
 }  // namespace
@@ -27,7 +26,6 @@ Command addRun(CLI::App& app) {
   auto a = std::make_shared<RunArgs>();
   app.add_option("scenario", a->scenario, "Scenario file (JSON)")->required();
   addSharedFlags(app, a->flags, kOutFlags | kFormatFlag | kRangeFlags | kLeverFlag | kMetricsFlag);
-  app.add_option("--seed", a->seed, "Seed echoed in the output (Monte Carlo uses it)")->check(seedSyntax());
   app.add_flag("--check", a->check, "Check conservation and non-negativity every month; exit 1 on the first violation");
   return [a](std::ostream& out, std::ostream& err) -> int {
     const SharedFlags& f = a->flags;
@@ -37,7 +35,6 @@ Command addRun(CLI::App& app) {
     if (!applyMonthRange(*s, f.from, f.to, &range, err)) return kUsage;
     const auto keep = parseMetricsArg(f.metrics, err);
     if (!keep) return kUsage;
-    if (a->seed) s->seed = *a->seed;
     RunOptions opts;
     opts.check = a->check;
     opts.record = *keep;  // only the --metrics series are recorded

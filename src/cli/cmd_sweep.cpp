@@ -190,9 +190,9 @@ Command addSweep(CLI::App& app) {
     std::ostream& os = f.stream();
     const bool sharded = !a->shard.empty();
     if (sharded) {
-      os << fmt::format("{} combos={} shard={}/{} version={} levers={} set={} to={} metrics={} scenario={}\n",
+      os << fmt::format("{} combos={} shard={}/{} version={} levers={} set={} from={} to={} metrics={} scenario={}\n",
                         kSweepShardMagic, combos, shard_k + 1, shard_n, CHOKEPOINT_VERSION, joinArgs(fl.levers),
-                        joinArgs(a->fixed), fl.to, fl.metrics, s->name);
+                        joinArgs(a->fixed), fl.from, fl.to, fl.metrics, s->name);
     }
     os << tag_columns << ",month,scope,id,metric,value\n";
 

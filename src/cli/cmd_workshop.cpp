@@ -2,6 +2,8 @@
 // saved session and/or --move), and a check of a workshop file.
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
+#include <filesystem>
 #include <memory>
 #include <sstream>
 
@@ -33,6 +35,23 @@ std::optional<Workshop> loadOrReport(const std::string& path, std::ostream& err)
     for (const Problem& p : e.problems()) err << p.str() << "\n";
   }
   return std::nullopt;
+}
+
+// "" when the workshop given on the command line is the one the session names (or none was
+// given), else why they cannot be scored together.
+std::string sameWorkshop(const std::string& given, const std::string& named, const std::string& session) {
+  if (given.empty()) return {};
+  std::error_code ec;
+  if (std::filesystem::equivalent(given, named, ec) && !ec) return {};
+  return fmt::format("the workshop {} is not the one the session {} names ({}); give that one or leave it out", given,
+                     session, named);
+}
+
+// The move a checkSession problem is about ("/moves/3" or "/moves/3/round" -> 3), or npos.
+std::size_t moveIndex(const std::string& pointer) {
+  constexpr std::string_view kMoves = "/moves/";
+  if (pointer.rfind(kMoves, 0) != 0) return std::string::npos;
+  return std::strtoul(pointer.c_str() + kMoves.size(), nullptr, 10);
 }
 
 // Readable for a class: 12.3 bn, 4.56 M, 7.9 k, 0.235; FLOP as 5.39e+26 (12,30 млрд,
@@ -112,8 +131,8 @@ void writeText(std::ostream& out, const Workshop& w, const PlayedGame& g, const 
 
 Command addScore(CLI::App& app) {
   auto a = std::make_shared<ScoreArgs>();
-  app.add_option("workshop", a->workshop, "Workshop file (JSON)")->required();
-  app.add_option("--session", a->session, "Saved session (JSON): its moves and rounds played");
+  app.add_option("workshop", a->workshop, "Workshop file (JSON); optional with --session, which names its workshop");
+  app.add_option("--session", a->session, "Saved session (JSON): its workshop, moves and rounds played");
   app.add_option("--move", a->moves,
                  "A move ROUND:TEAM:ID=VALUE, e.g. 1:us_gov:us.export_enforcement=0.8 (repeatable)");
   app.add_option("--rounds", a->rounds,
@@ -122,9 +141,8 @@ Command addScore(CLI::App& app) {
   addSharedFlags(app, a->flags, kOutFlags | kFormatFlag, {"text", "csv"});
   app.add_option("--save", a->save, "Write the session (all moves, rounds scored) to this file, atomically");
   return [a](std::ostream& out, std::ostream& err) -> int {
-    auto w = loadOrReport(a->workshop, err);
-    if (!w) return kUsage;
-    WorkshopSession ses{a->workshop, {}, w->rounds};
+    WorkshopSession ses{a->workshop, {}, 0};
+    std::string workshop_file = a->workshop;
     if (!a->session.empty()) {
       try {
         ses = loadSession(a->session);
@@ -132,12 +150,31 @@ Command addScore(CLI::App& app) {
         for (const Problem& p : e.problems()) err << p.str() << "\n";
         return kUsage;
       }
-    }
-    try {
-      for (const std::string& text : a->moves) ses.moves.push_back(parseMoveArg(text));
-    } catch (const MoveError& e) {
-      err << "chokepoint-cli: " << e.what() << "\n";
+      workshop_file = sessionWorkshopFile(ses, a->session);
+      if (const std::string why = sameWorkshop(a->workshop, workshop_file, a->session); !why.empty()) {
+        err << "chokepoint-cli: " << why << "\n";
+        return kUsage;
+      }
+    } else if (a->workshop.empty()) {
+      err << "chokepoint-cli: workshop score needs the workshop file, or --session FILE (a session names its "
+             "workshop)\n";
       return kUsage;
+    }
+    auto w = loadOrReport(workshop_file, err);
+    if (!w) return kUsage;
+    if (a->session.empty()) ses.rounds_played = w->rounds;
+    // The session's own moves come first; problems with them name the file and JSON pointer,
+    // problems with a --move name the flag as typed.
+    const std::size_t from_session = ses.moves.size();
+    for (const std::string& text : a->moves) {
+      try {
+        ses.moves.push_back(parseMoveArg(text));
+      } catch (const MoveError& e) {
+        std::string why = e.what();  // "move 'TEXT': expected ...": the flag names the move already
+        if (const std::string typed = "move '" + text + "': "; why.rfind(typed, 0) == 0) why.erase(0, typed.size());
+        err << "chokepoint-cli: --move " << text << ": " << why << "\n";
+        return kUsage;
+      }
     }
     int latest = 0;
     for (const Move& m : ses.moves) latest = std::max(latest, m.round);
@@ -146,13 +183,19 @@ Command addScore(CLI::App& app) {
       return kUsage;
     }
     ses.rounds_played = a->rounds ? *a->rounds : std::min(w->rounds, std::max(ses.rounds_played, latest));
-    const auto problems = checkSession(ses, *w, a->session.empty() ? std::string("--move") : a->session);
-    for (const Problem& p : problems) err << p.str() << "\n";
+    const auto problems = checkSession(ses, *w, a->session);
+    for (const Problem& p : problems) {
+      const std::size_t move = moveIndex(p.pointer);
+      if (move >= from_session && move - from_session < a->moves.size())
+        err << "chokepoint-cli: --move " << a->moves[move - from_session] << ": " << p.message << "\n";
+      else
+        err << p.str() << "\n";
+    }
     if (!problems.empty()) return kUsage;
 
     const PlayedGame g = playGame(*w, ses.moves, ses.rounds_played);
     if (!a->save.empty()) {
-      ses.workshop_path = workshopPathFor(a->workshop, a->save);
+      ses.workshop_path = workshopPathFor(workshop_file, a->save);
       if (const std::string why = saveSession(a->save, ses); !why.empty()) {
         err << "chokepoint-cli: " << why << "\n";
         return kFailure;

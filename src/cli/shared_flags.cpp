@@ -46,6 +46,21 @@ CLI::Validator seedSyntax() {
       "");
 }
 
+void addSeedFlag(CLI::App& app, std::optional<std::uint64_t>& seed, const std::string& what, const std::string& whose) {
+  app.add_option("--seed", seed, "Seed of " + what + " (default: " + whose + " `seed` field)")->check(seedSyntax());
+}
+
+CLI::Option* refuseSeedFlag(CLI::App& app, std::string& sink) {
+  return app.add_option("--seed", sink)->group("");  // hidden: not a flag of this command
+}
+
+std::string seedRefusal(const CLI::Option* option, const std::string& command) {
+  if (option == nullptr || option->count() == 0) return {};
+  return "--seed: `" + command +
+         "` draws no random numbers (every input takes its value from the scenario), so a seed would change "
+         "nothing; `mc` and `attribute` draw from the scenario's `seed` field unless --seed is given";
+}
+
 std::vector<std::string> languageCodes() {
   std::vector<std::string> codes;
   for (const cp::i18n::Language& l : cp::i18n::languages()) codes.push_back(l.code);

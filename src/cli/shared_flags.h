@@ -8,6 +8,8 @@
 //   addSharedFlags(app, f, kOutFlags | kRangeFlags | kLeverFlag);
 //   ... f.out, f.from, f.to, f.levers ...
 #pragma once
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -49,6 +51,14 @@ void addSharedFlags(CLI::App& app, SharedFlags& f, unsigned which,
 CLI::Validator leverSyntax();
 // A seed: a whole number 0..2^64-1 (a negative one would silently wrap around).
 CLI::Validator seedSyntax();
+// --seed, in the commands that draw random numbers (mc, attribute): it seeds `what`;
+// without it the seed is `whose` scenario's `seed` field. The other commands refuse
+// --seed with the reason (refuseSeedFlag), so it never means "ignored" anywhere.
+void addSeedFlag(CLI::App& app, std::optional<std::uint64_t>& seed, const std::string& what,
+                 const std::string& whose = "the scenario's");
+// A hidden --seed that `command` refuses; seedRefusal says why, or "" when not given.
+CLI::Option* refuseSeedFlag(CLI::App& app, std::string& sink);
+std::string seedRefusal(const CLI::Option* option, const std::string& command);
 // --lang's choices: the languages the tool ships (i18n::languages()).
 std::vector<std::string> languageCodes();
 

@@ -10,6 +10,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -76,9 +77,11 @@ struct AnalysisOptions {
   std::function<void(int done, int total)> progress;
   // When it turns true no new run starts and the result comes back with partial = true.
   const std::atomic<bool>* cancel = nullptr;
-  int max_exact_levers = 10;     // attribution: exact Shapley up to this many levers
-  int samples = 0;               // attribution: permutations when sampling; 0 = automatic
-  std::uint64_t seed = 1;        // attribution: permutation stream
+  int max_exact_levers = 10;  // attribution: exact Shapley up to this many levers
+  int samples = 0;            // attribution: permutations when sampling; 0 = automatic
+  // attribution: the stream of the sampled orders; unset = the base scenario's seed (as `mc`
+  // draws from the scenario's seed), so every front end samples the same orders.
+  std::optional<std::uint64_t> seed;
   AnalysisMemo* memo = nullptr;  // run in slices (see AnalysisMemo); threads and cancel unused
 };
 

@@ -139,7 +139,7 @@ Attribution attribute(const Scenario& base, const Scenario& variant, const Metri
     for (std::uint64_t m = 0; m <= full; ++m) masks.push_back(m);
   } else {
     a.samples = o.samples > 0 ? o.samples : std::max(50, 2048 / std::max(1, k));
-    orders = drawOrders(k, a.samples, o.seed);
+    orders = drawOrders(k, a.samples, o.seed.value_or(base.seed));
     for (const auto& order : orders) {
       std::uint64_t m = 0;
       masks.push_back(m);

@@ -17,9 +17,9 @@
 // [SECTION] Exact and sampled
 // Up to max_exact_levers (10) levers every subset is run once (2^k runs) and the Shapley
 // values are computed from those values. Beyond, `samples` random orders are drawn from
-// the seed (each order's runs are shared with other orders through a cache of subsets),
-// and each contribution is the mean of its marginal effects with the standard error of
-// that mean. In both modes the contributions sum to v(all levers) up to rounding.
+// the seed (AnalysisOptions::seed, by default the base scenario's `seed`; each order's runs are shared with other
+// orders through a cache of subsets), and each contribution is the mean of its marginal effects with the standard error
+// of that mean. In both modes the contributions sum to v(all levers) up to rounding.
 //
 // [SECTION] Other differences
 // The variant may differ in more than levers (other data, levers the base lacks). What

@@ -393,7 +393,11 @@ EnsembleResult mergeEnsembles(std::vector<EnsembleResult> shards, int threads) {
     if (sh.lever_values != first.lever_values)
       throw differs("lever settings", leverText(first.lever_values), leverText(sh.lever_values));
     if (sh.start != first.start || sh.months != first.months)
-      throw differs("months", monthsText(first.start, first.months), monthsText(sh.start, sh.months));
+      throw EnsembleError(
+          fmt::format("shard {}/{} has months {}, shard {}/{} has {} (were they run with other "
+                      "--from/--to?)",
+                      sh.shard_k + 1, sh.shard_n, monthsText(sh.start, sh.months), first.shard_k + 1, first.shard_n,
+                      monthsText(first.start, first.months)));
     if (!sameKeys(sh.keys, keys_of->keys) && sh.finishedRuns() > 0)  // a shard stopped before its first run lists none
       throw EnsembleError(fmt::format(
           "shard {}/{} keeps {} series, shard {}/{} {} (were they run with other --metrics?)", sh.shard_k + 1,

@@ -72,6 +72,14 @@ bool parseDouble(std::string_view s, double& out) {
 
 }  // namespace
 
+namespace {
+// The months of `e` that `range` keeps, as indices t0..t1.
+std::pair<int, int> monthIndices(const EnsembleResult& e, WriteRange range) {
+  return {range.from < 0 ? 0 : std::max(0, range.from - e.start),
+          range.to < 0 ? e.months - 1 : std::min(e.months - 1, range.to - e.start)};
+}
+}  // namespace
+
 void writeEnsembleCsv(std::ostream& out, const EnsembleResult& e, WriteRange range) {
   const EnsembleStats computed = e.stats.mean.empty() && !e.keys.empty() ? summarize(e) : EnsembleStats{};
   const EnsembleStats& st = e.stats.mean.empty() ? computed : e.stats;
@@ -79,8 +87,7 @@ void writeEnsembleCsv(std::ostream& out, const EnsembleResult& e, WriteRange ran
                      oneLine(e.version), leversField(e), oneLine(e.scenario_name));
   out << "month,scope,id,metric,stat,value\n";
   std::string buf;
-  const int t0 = range.from < 0 ? 0 : std::max(0, range.from - e.start);
-  const int t1 = range.to < 0 ? e.months - 1 : std::min(e.months - 1, range.to - e.start);
+  const auto [t0, t1] = monthIndices(e, range);
   for (int t = t0; t <= t1; ++t) {
     const std::string month = formatMonth(e.start + t);
     buf.clear();
@@ -99,11 +106,12 @@ void writeEnsembleCsv(std::ostream& out, const EnsembleResult& e, WriteRange ran
   if (e.partial()) out << partialLine(e);
 }
 
-void writeEnsembleShard(std::ostream& out, const EnsembleResult& e) {
+void writeEnsembleShard(std::ostream& out, const EnsembleResult& e, WriteRange range) {
+  const auto [t0, t1] = monthIndices(e, range);
   out << fmt::format("{} runs={} seed={} shard={}/{} version={} levers={} scenario={}\n", kMcShardMagic, e.runs, e.seed,
                      e.shard_k + 1, e.shard_n, oneLine(e.version), leversField(e), oneLine(e.scenario_name));
   std::string buf = "run,scope,id,metric";
-  for (int t = 0; t < e.months; ++t) {
+  for (int t = t0; t <= t1; ++t) {
     buf += ',';
     buf += formatMonth(e.start + t);
   }
@@ -115,7 +123,7 @@ void writeEnsembleShard(std::ostream& out, const EnsembleResult& e) {
       const SeriesKey& k = e.keys[s];
       fmt::format_to(std::back_inserter(buf), "{},{},{},{}", e.run_ids[m], toString(k.scope), k.id, k.metric);
       const double* v = e.memberSeries(m, s);
-      for (int t = 0; t < e.months; ++t) fmt::format_to(std::back_inserter(buf), ",{}", v[t]);
+      for (int t = t0; t <= t1; ++t) fmt::format_to(std::back_inserter(buf), ",{}", v[t]);
       buf += '\n';
     }
     out << buf;

@@ -1,7 +1,7 @@
 // Ensemble files: the statistics table and the shard format that merges exactly.
 //
 //   writeEnsembleCsv(out, e);                    // month,scope,id,metric,stat,value
-//   writeEnsembleShard(out, e);                  // every finished member's raw values
+//   writeEnsembleShard(out, e);                  // every finished member's raw values (or a range's)
 //   EnsembleResult s = readEnsembleShard(in, "shard1.csv");   // throws EnsembleError
 //   writeEnsembleCsv(out, mergeEnsembles({s1, s2}));          // same bytes as unsharded
 //
@@ -40,9 +40,10 @@ namespace cp {
 inline constexpr const char* kMcMagic = "# chokepoint-mc v1";
 inline constexpr const char* kMcShardMagic = "# chokepoint-mc-shard v1";
 
-// `range` limits the months written (the statistics table only).
+// `range` limits the months written. Statistics are per month, so a shard written for a
+// range merges to the statistics table written for that range, byte for byte.
 void writeEnsembleCsv(std::ostream& out, const EnsembleResult& e, WriteRange range = {});
-void writeEnsembleShard(std::ostream& out, const EnsembleResult& e);
+void writeEnsembleShard(std::ostream& out, const EnsembleResult& e, WriteRange range = {});
 // `name` is used in messages ("shard1.csv:17: ...").
 EnsembleResult readEnsembleShard(std::istream& in, const std::string& name);
 

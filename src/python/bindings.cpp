@@ -365,8 +365,8 @@ PYBIND11_MODULE(_engine, m) {
   m.def(
       "attribute",
       [](const Scenario& base, const Scenario& variant, std::vector<std::string> levers_a,
-         std::vector<std::string> levers_b, std::string metric, std::string month, int samples, std::uint64_t seed,
-         int threads) {
+         std::vector<std::string> levers_b, std::string metric, std::string month, int samples,
+         std::optional<std::uint64_t> seed, int threads) {
         const Scenario a = cp::withLevers(base, cp::parseLeverArgs(levers_a, base));
         const Scenario b = cp::withLevers(variant, cp::parseLeverArgs(levers_b, variant));
         const cp::MetricPoint p = metricPoint(metric, month, {&a, &b});

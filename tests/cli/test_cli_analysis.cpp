@@ -9,6 +9,7 @@
 #include <map>
 #include <sstream>
 
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 #include <unistd.h>
 
@@ -89,6 +90,22 @@ TEST(CliAttribute, ContributionsSumToTheDifferenceCompareReports) {
   for (const char* col :
        {"lever", "from", "to", "contribution", "share", "std error", "total", "Exact Shapley", "Interactions"})
     EXPECT_NE(t.out.find(col), std::string::npos) << col << "\n" << t.out;
+
+  // The interactions' percentage is a share of the difference, not a change, and says so:
+  // here they work against a negative difference, so a positive amount has a negative share.
+  const Out j = cli({"attribute", scenario("baseline.json"), scenario("strict_hosts.json"), "--metric", kChina,
+                     "--month", "2028-12", "--format", "json", "-q"});
+  ASSERT_EQ(j.code, 0) << j.err;
+  const auto doc = nlohmann::json::parse(j.out);
+  const double interaction = doc["interaction"], difference = doc["difference"];
+  ASSERT_GT(interaction, 0);
+  ASSERT_LT(difference, 0);
+  EXPECT_DOUBLE_EQ(doc["interaction_share"].get<double>(), interaction / difference);
+  const std::size_t line = t.out.find("Interactions");
+  ASSERT_NE(line, std::string::npos);
+  const std::string text = t.out.substr(line, t.out.find('\n', line) - line);
+  EXPECT_NE(text.find(fmt::format("({:.1f}% of the difference).", 100 * interaction / difference)), std::string::npos)
+      << text;
 }
 
 TEST(CliAttribute, LeverBOnOneFileAndJsonEcho) {
@@ -111,6 +128,38 @@ TEST(CliAttribute, LeverBOnOneFileAndJsonEcho) {
                        "2027-06", "--lever-b", "us.remote_access_control=on@2026-01", "--lever-b", "sea.tenant_kyc=0.5",
                        "--format", "json", "-j", "2"});
   EXPECT_EQ(two.out, o.out);
+}
+
+TEST(CliAttribute, SampledOrdersDrawFromTheScenariosSeedLikeMc) {
+  // Eleven differing levers: more than the ten solved exactly, so orders are drawn. Without
+  // --seed they come from the base scenario's `seed` field (42), as mc's runs do.
+  std::vector<std::string> args = {"attribute",
+                                   scenario("baseline.json"),
+                                   scenario("baseline.json"),
+                                   "--metric",
+                                   kChina,
+                                   "--month",
+                                   "2023-06",
+                                   "--samples",
+                                   "4",
+                                   "--format",
+                                   "csv",
+                                   "-q"};
+  for (const char* l : {"us.tpp_threshold=2000", "us.h20_revenue_share=0.3", "us.h200_revenue_share=0.5",
+                        "us.diffusion_tier2_cap_h100e=100000", "us.remote_access_control=on",
+                        "us.export_enforcement=0.9", "cn.domestic_subsidy=0.5", "cn.hbm_access=1.5",
+                        "my.enforcement=0.9", "sg.enforcement=0.9", "sea.tenant_kyc=0.5"})
+    args.insert(args.end(), {"--lever-b", l});
+  auto with = [&](std::vector<std::string> extra) {
+    std::vector<std::string> a = args;
+    a.insert(a.end(), extra.begin(), extra.end());
+    const Out o = cli(a);
+    EXPECT_EQ(o.code, 0) << o.err;
+    return o.out;
+  };
+  const std::string by_default = with({});
+  EXPECT_EQ(by_default, with({"--seed", "42"}));
+  EXPECT_NE(by_default, with({"--seed", "1"}));  // the default before seeds meant one thing
 }
 
 TEST(CliAttribute, BadInputsExitTwoNamingTheProblem) {

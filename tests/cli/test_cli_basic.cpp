@@ -34,7 +34,7 @@ TEST(Cli, UnknownCommandIsAUsageErrorThatListsTheCommands) {
 
 TEST(Cli, NegativeSeedsAreRefusedNotWrappedAround) {
   const std::string b = std::string(CHOKEPOINT_SOURCE_DIR) + "/scenarios/baseline.json";
-  for (const char* cmd : {"run", "mc", "attribute"}) {
+  for (const char* cmd : {"mc", "attribute"}) {
     std::string err;
     std::vector<std::string> args = {cmd, b};
     if (std::string(cmd) == "attribute")
@@ -42,6 +42,38 @@ TEST(Cli, NegativeSeedsAreRefusedNotWrappedAround) {
     args.insert(args.end(), {"--seed", "-1"});
     EXPECT_EQ(run(args, nullptr, &err), kUsage) << cmd;
     EXPECT_NE(err.find("--seed: expected a whole number 0 or more, got '-1'"), std::string::npos) << cmd << ": " << err;
+  }
+}
+
+TEST(Cli, SeedIsRefusedWithTheReasonWhereNothingIsDrawn) {
+  // --seed means one thing: the seed of random draws. Commands that draw none refuse it
+  // rather than accept and ignore it (`run` once echoed it in its JSON).
+  const std::string b = std::string(CHOKEPOINT_SOURCE_DIR) + "/scenarios/baseline.json";
+  const std::string race = std::string(CHOKEPOINT_SOURCE_DIR) + "/scenarios/workshops/compute_race.json";
+  const std::vector<std::vector<std::string>> calls = {
+      {"run", b},
+      {"sweep", b, "--lever", "us.export_enforcement=0,1"},
+      {"sensitivity", b, "--metric", "bloc/china/compute_train_h100e", "--month", "2022-02"},
+      {"matrix", b, "--metric", "bloc/china/compute_train_h100e", "--month", "2022-02"},
+      {"compare", b, b},
+      {"workshop", "score", race}};
+  for (std::vector<std::string> args : calls) {
+    const std::string command = args[0] == "workshop" ? "workshop score" : args[0];
+    args.insert(args.end(), {"--seed", "7"});
+    std::string out, err;
+    EXPECT_EQ(run(args, &out, &err), kUsage) << command;
+    EXPECT_EQ(err, "chokepoint-cli: --seed: `" + command +
+                       "` draws no random numbers (every input takes its value from the scenario), so a seed would "
+                       "change nothing; `mc` and `attribute` draw from the scenario's `seed` field unless --seed is "
+                       "given\n")
+        << command;
+    EXPECT_EQ(out, "");
+  }
+  // Where it is taken, the help says what it seeds and what the default is.
+  for (const char* cmd : {"mc", "attribute"}) {
+    std::string help;
+    ASSERT_EQ(run({cmd, "--help"}, &help), kOk);
+    EXPECT_NE(help.find("`seed` field)"), std::string::npos) << help;
   }
 }
 

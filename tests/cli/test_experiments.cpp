@@ -112,6 +112,49 @@ TEST(CliMc, ShardsMergeToTheUnshardedBytes) {
   EXPECT_EQ(cli({"merge", dir / "shard1.csv", dir / "shard2.csv"}).out, slurp(dir / "whole.csv"));
 }
 
+TEST(CliMc, ShardsWithFromAndToMergeToTheBytesOfMcFrom) {
+  // Statistics are per month, so shards that keep only the window merge to mc --from's table.
+  TempDir dir;
+  const std::vector<std::string> window = {"mc",     baseline(), "--runs", "20",     "--quiet",
+                                           "--from", "2024-03",  "--to",   "2025-02"};
+  const Out whole = cli(window);
+  ASSERT_EQ(whole.code, kOk) << whole.err;
+  EXPECT_EQ(lines(whole.out)[2].rfind("2024-03,", 0), 0u);
+  for (const char* k : {"1/2", "2/2"}) {
+    std::vector<std::string> extra = window;
+    extra.insert(extra.end(), {"--shard", k, "--out", dir / (std::string("s") + k[0] + ".csv")});
+    const Out r = cli(extra);
+    ASSERT_EQ(r.code, kOk) << r.err;
+  }
+  EXPECT_NE(slurp(dir / "s1.csv").find("\nrun,scope,id,metric,2024-03,"), std::string::npos);
+  const Out m = cli({"merge", dir / "s1.csv", dir / "s2.csv"});
+  ASSERT_EQ(m.code, kOk) << m.err;
+  EXPECT_EQ(m.out, whole.out);
+  // Shards of another window are refused, saying how they differ and why that may be.
+  ASSERT_EQ(cli({"mc", baseline(), "--runs", "20", "--quiet", "--from", "2024-04", "--to", "2025-02", "--shard", "2/2",
+                 "--out", dir / "late.csv"})
+                .code,
+            kOk);
+  const Out bad = cli({"merge", dir / "s1.csv", dir / "late.csv"});
+  EXPECT_EQ(bad.code, kUsage);
+  EXPECT_NE(bad.err.find("shard 2/2 has months 2024-04..2025-02, shard 1/2 has 2024-03..2025-02 (were they run with "
+                         "other --from/--to?)"),
+            std::string::npos)
+      << bad.err;
+}
+
+TEST(CliSweep, ShardsOfAnotherFromAreRefused) {
+  TempDir dir;
+  for (const char* from : {"2022-01", "2022-02"})
+    ASSERT_EQ(cli({"sweep", baseline(), "--lever", "us.export_enforcement=0,1", "--to", "2022-03", "--from", from,
+                   "--shard", from[6] == '1' ? "1/2" : "2/2", "--out", dir / (std::string("s") + from[6] + ".csv")})
+                  .code,
+              kOk);
+  const Out bad = cli({"merge", dir / "s1.csv", dir / "s2.csv"});
+  EXPECT_EQ(bad.code, kUsage);
+  EXPECT_NE(bad.err.find("different sweep"), std::string::npos) << bad.err;
+}
+
 TEST(CliMc, MergeReportsMissingDuplicateAndForeignFiles) {
   TempDir dir;
   ASSERT_EQ(cli(mcArgs({"--shard", "1/2", "--out", dir / "s1.csv"})).code, kOk);

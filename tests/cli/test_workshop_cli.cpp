@@ -143,14 +143,14 @@ TEST(CliWorkshop, SessionsSaveAndReplay) {
 TEST(CliWorkshop, BadMovesAndFilesExitTwoWithMessages) {
   Out r = call({"workshop", "score", race(), "--move", "1:nvidia:us.h20_licence=off"});
   EXPECT_EQ(r.code, kUsage);
-  EXPECT_NE(
-      r.err.find("--move: /moves/0: round 1, team 'nvidia', lever 'us.h20_licence': team 'nvidia' does not control "
-                 "lever 'us.h20_licence' (it belongs to team 'us_gov')"),
-      std::string::npos)
-      << r.err;
+  // Like every other flag error: the program, the flag and the value as typed, then the reason.
+  EXPECT_EQ(r.err,
+            "chokepoint-cli: --move 1:nvidia:us.h20_licence=off: round 1, team 'nvidia', lever 'us.h20_licence': team "
+            "'nvidia' does not control lever 'us.h20_licence' (it belongs to team 'us_gov')\n");
   r = call({"workshop", "score", race(), "--move", "nvidia=1"});
   EXPECT_EQ(r.code, kUsage);
-  EXPECT_NE(r.err.find("expected ROUND:TEAM:ID=VALUE"), std::string::npos) << r.err;
+  EXPECT_EQ(r.err,
+            "chokepoint-cli: --move nvidia=1: expected ROUND:TEAM:ID=VALUE, e.g. 2:us_gov:us.export_enforcement=0.8\n");
   r = call({"workshop", "score", race(), "--rounds", "9"});
   EXPECT_EQ(r.code, kUsage);
   r = call({"workshop", "score", race(), "--format", "xml"});
@@ -173,16 +173,17 @@ TEST(CliWorkshop, ASecondMoveOnALeverOrOneMoveTooManyIsRefused) {
   Out r = call({"workshop", "score", race(), "--move", "1:us_gov:us.export_enforcement=0.9", "--move",
                 "1:us_gov:us.export_enforcement=0.2"});
   EXPECT_EQ(r.code, kUsage);
-  EXPECT_NE(r.err.find("--move: /moves/1: round 1, team 'us_gov', lever 'us.export_enforcement': a second move on "
-                       "this lever in round 1 (the first sets it to '0.9'); one move per lever and round"),
-            std::string::npos)
-      << r.err;
+  EXPECT_EQ(r.err,
+            "chokepoint-cli: --move 1:us_gov:us.export_enforcement=0.2: round 1, team 'us_gov', lever "
+            "'us.export_enforcement': a second move on this lever in round 1 (the first sets it to '0.9'); one move "
+            "per lever and round\n");
   // compute_race.json allows two moves per team and round (max_moves), as its guide and slips say.
   r = call({"workshop", "score", race(), "--move", "1:us_gov:us.export_enforcement=0.9", "--move",
             "1:us_gov:us.remote_access_control=on", "--move", "1:us_gov:us.remote_access_from=2025-01"});
   EXPECT_EQ(r.code, kUsage);
-  EXPECT_NE(r.err.find("/moves/2: round 1, team 'us_gov', lever 'us.remote_access_from': move 3 of team 'us_gov' "
-                       "in round 1; the workshop allows 2 per team and round"),
+  EXPECT_NE(r.err.find("chokepoint-cli: --move 1:us_gov:us.remote_access_from=2025-01: round 1, team 'us_gov', "
+                       "lever 'us.remote_access_from': move 3 of team 'us_gov' in round 1; the workshop allows 2 per "
+                       "team and round"),
             std::string::npos)
       << r.err;
   // The same lever in another round is a new move.
@@ -200,7 +201,40 @@ TEST(CliWorkshop, ASecondMoveOnALeverOrOneMoveTooManyIsRefused) {
   EXPECT_NE(r.err.find(session + ": /moves/1: round 1, team 'cn_gov', lever 'cn.domestic_subsidy': a second move"),
             std::string::npos)
       << r.err;
+  // A --move added to that session is named as typed, the session's own move by pointer.
+  r = call({"workshop", "score", "--session", session, "--move", "2:nvidia:us.h20_licence=off"});
+  EXPECT_EQ(r.code, kUsage);
+  EXPECT_NE(r.err.find(session + ": /moves/1: round 1, team 'cn_gov'"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("chokepoint-cli: --move 2:nvidia:us.h20_licence=off: round 2, team 'nvidia'"), std::string::npos)
+      << r.err;
   std::filesystem::remove(session);
+}
+
+TEST(CliWorkshop, ASessionNamesItsWorkshopSoTheArgumentIsOptional) {
+  const std::string path = tempPath("named.session.json");
+  const Out first = call({"workshop", "score", race(), "--move", "1:malaysia:sea.power_growth=1.5", "--rounds", "1",
+                          "--save", path, "--format", "csv"});
+  ASSERT_EQ(first.code, kOk) << first.err;
+  // The session alone scores the same game as with its workshop given.
+  const Out alone = call({"workshop", "score", "--session", path, "--format", "csv"});
+  ASSERT_EQ(alone.code, kOk) << alone.err;
+  EXPECT_EQ(alone.out, first.out);
+  // ... and --save keeps pointing at the workshop the session names.
+  const std::string copy = tempPath("copy.session.json");
+  ASSERT_EQ(call({"workshop", "score", "--session", path, "--save", copy, "-q"}).code, kOk);
+  EXPECT_TRUE(std::filesystem::equivalent(sessionWorkshopFile(loadSession(copy), copy), race()));
+  // Another workshop than the session's is refused, naming both.
+  const std::string other = src("scenarios/baseline.json");
+  const Out clash = call({"workshop", "score", other, "--session", path});
+  EXPECT_EQ(clash.code, kUsage);
+  EXPECT_EQ(clash.err, "chokepoint-cli: the workshop " + other + " is not the one the session " + path + " names (" +
+                           sessionWorkshopFile(loadSession(path), path) + "); give that one or leave it out\n");
+  // Neither a workshop nor a session: say what is needed.
+  const Out none = call({"workshop", "score"});
+  EXPECT_EQ(none.code, kUsage);
+  EXPECT_NE(none.err.find("needs the workshop file, or --session FILE"), std::string::npos) << none.err;
+  std::filesystem::remove(path);
+  std::filesystem::remove(copy);
 }
 
 TEST(CliWorkshop, CheckInUkrainianWritesTheScaleInWords) {

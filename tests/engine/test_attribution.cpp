@@ -161,6 +161,26 @@ TEST(Attribution, SampledOrdersAgreeWithTheExactValuesWithinTheirError) {
   EXPECT_TRUE(some_error);  // the levers interact, so orders disagree
 }
 
+TEST(Attribution, SampledOrdersDrawFromTheBaseScenariosSeedUnlessOneIsGiven) {
+  Scenario base = mini();
+  base.seed = 5;
+  const Scenario variant = with(base, {kMiniTen.begin(), kMiniTen.begin() + 6});
+  const MetricPoint p = parseMetricPoint("bloc/china/compute_train_h100e", "2026-06");
+  AnalysisOptions o;
+  o.max_exact_levers = 0;
+  o.samples = 6;
+  o.threads = 1;
+  auto values = [&](std::optional<std::uint64_t> seed) {
+    o.seed = seed;
+    std::vector<double> v;
+    for (const LeverContribution& c : attribute(base, variant, p, o).levers) v.push_back(c.value);
+    return v;
+  };
+  const std::vector<double> by_default = values(std::nullopt);
+  EXPECT_EQ(by_default, values(5));
+  EXPECT_NE(by_default, values(6));
+}
+
 TEST(Attribution, SameBitsForAnyThreadCount) {
   const Scenario& base = mini();
   const Scenario variant = with(base, {kMiniTen.begin(), kMiniTen.begin() + 6});

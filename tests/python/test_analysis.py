@@ -158,3 +158,11 @@ def test_attribution_runs_without_the_gil(baseline):
     a, ticks = ticks_while(lambda: baseline.attribute(baseline, month="2026-06", levers_b=ELEVEN, samples=8, threads=1))
     assert len(a) == 11
     assert ticks > 20
+
+
+def test_sampled_attribution_draws_from_the_scenarios_seed(baseline):
+    # seed=None is the scenario's `seed` field, as in s.mc and the CLI; not a fixed 1.
+    kw = dict(month="2023-06", levers_b=ELEVEN, samples=4, threads=1)
+    default = baseline.attribute(baseline, **kw)
+    pd.testing.assert_frame_equal(default, baseline.attribute(baseline, seed=baseline.seed, **kw), check_exact=True)
+    assert not default.equals(baseline.attribute(baseline, seed=1, **kw))

@@ -47,7 +47,7 @@ def attribute(base, variant, metric, month, levers_a=None, levers_b=None, sample
     if samples is not None and int(samples) < 2:
         raise ValueError(f"samples must be at least 2, got {samples}")
     d = _engine.attribute(base._s, variant._s, lever_args(levers_a), lever_args(levers_b), str(metric),
-                          _month(month), int(samples or 0), 1 if seed is None else int(seed), _threads(threads))
+                          _month(month), int(samples or 0), None if seed is None else int(seed), _threads(threads))
     diff = d["difference"]
     rows = [[lever, label, fro, to, value, np.nan if diff == 0 else value / diff, std_error, alone]
             for lever, label, fro, to, value, std_error, alone in d["rows"]]

@@ -183,7 +183,7 @@ class Scenario:
         metric    one series "SCOPE/ID/METRIC";  month  'YYYY-MM' or a date
         levers_a  {id: value} for the base only (--lever-a);  levers_b  for the variant only
         samples   random orders when more than 10 levers differ (default: automatic);
-                  seed  their stream (default 1, as the CLI)
+                  seed  their stream (default: this scenario's seed, as the CLI)
         threads   0 = one per core; the numbers do not depend on it
 
         Returns the CLI's csv table as a DataFrame: lever, label, from, to (values as typed),
