@@ -1,5 +1,7 @@
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "cli/cli.h"
 #include "cli/commands.h"
 #include "cli/human_text.h"
@@ -49,20 +51,23 @@ Command addWhy(CLI::App& app) {
     // Prose and names follow --lang; the column names and the trace rows stay as they are.
     out << cp::i18n::trf(
         "{} in {}: the options it weighed (cost per H100e-month of each purpose)\n"
-        "share/planned: budget offered to the option over the month's rounds (what one sold-out\n"
+        "share/offered: budget offered to the option over the month's rounds (what one sold-out\n"
         "option could not fill is offered again); got: what rationing actually filled\n",
         cp::i18n::tr(s->companies[c].name), humanMonth(*m));
     // The numbers first, then the whole option name and the rule: "buy X (home)" and
     // "buy X (abroad)" differ only at the end, so a name is never cut to fit a column.
     for (int p = 0; p < 2; ++p) {
       out << "\n" << cp::i18n::tr(p == 0 ? "Training" : "Inference") << "\n";
-      out << fmt::format("  {:>10} {:>7} {:>10} {:>10}  {}\n", i18n::tr("cost $"), i18n::tr("share"),
-                         i18n::tr("planned $"), i18n::tr("got $"), i18n::tr("option - rule"));
+      // A column as wide as its heading where a language's heading is longer ("запропоновано $").
+      const std::string offered = i18n::tr("offered $");
+      const std::size_t wide = std::max<std::size_t>(10, displayWidth(offered));
+      out << fmt::format("  {:>10} {:>7} {:>{}} {:>10}  {}\n", i18n::tr("cost $"), i18n::tr("share"), offered, wide,
+                         i18n::tr("got $"), i18n::tr("option - rule"));
       for (const OptionTrace& t : r.trace) {
         if (t.purpose != p) continue;
-        out << fmt::format("  {:>10.0f} {:>7} {:>10} {:>10}  {} - {}\n", t.cost_usd_per_h100e_month,
+        out << fmt::format("  {:>10.0f} {:>7} {:>{}} {:>10}  {} - {}\n", t.cost_usd_per_h100e_month,
                            humanNumber(fmt::format("{:.1f}%", t.share * 100)),
-                           humanNumber(fmt::format("{:.3g}", t.spend_usd)),
+                           humanNumber(fmt::format("{:.3g}", t.spend_usd)), wide,
                            humanNumber(fmt::format("{:.3g}", t.paid_usd)), t.label, t.verdict);
       }
     }

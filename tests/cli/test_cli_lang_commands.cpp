@@ -74,8 +74,8 @@ Out checkUkrainian(const std::vector<std::string>& args, const std::vector<std::
 
 TEST_F(ShippedCatalogue, Why) {
   checkUkrainian({"why", kBaseline, "--company", "bytedance", "--month", "2025-06"},
-                 {"option", "cost", "share", "planned", "got", "rule", "Training"},
-                 {"варіант", "вартість $", "частка", "план $", "отримано $", "правило", "у черв. 2025"});
+                 {"option", "cost", "share", "offered", "got", "rule", "Training"},
+                 {"варіант", "вартість $", "частка", "запропоновано $", "отримано $", "правило", "у черв. 2025"});
 }
 
 TEST_F(ShippedCatalogue, Compare) {

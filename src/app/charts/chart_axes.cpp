@@ -21,10 +21,27 @@ namespace {
 
 // [SECTION] Number formatting
 
+// The nearest double to `x` written with 9 significant digits: drops the noise of a sum
+// (92500.00000000004 -> 92500) so it cannot tip a rounding boundary.
+double tidy(double x) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.9g", x);
+  return std::strtod(buf, nullptr);
+}
+
+// `m` rounded to `decimals` places, half away from zero after tidying, so values that are
+// equal on paper round alike (92500 and 92500.00000000004 both to "93k", 0.125 to "0.13").
+double roundDecimals(double m, int decimals) {
+  const double p = std::pow(10.0, std::clamp(decimals, 0, 9));
+  const double x = m * p;
+  if (!std::isfinite(x) || std::fabs(x) >= 1e9) return std::round(x) / p;  // more digits than tidy keeps
+  return std::round(tidy(tidy(m) * p)) / p;
+}
+
 // Fixed-point with trailing zeros stripped ("1.50" -> "1.5", "2.0" -> "2"), never "-0".
 std::string fixed(double m, int decimals) {
   char buf[64];
-  std::snprintf(buf, sizeof buf, "%.*f", std::clamp(decimals, 0, 9), m);
+  std::snprintf(buf, sizeof buf, "%.*f", std::clamp(decimals, 0, 9), roundDecimals(m, decimals));
   std::string s(buf);
   if (s.find('.') != std::string::npos) {
     while (s.back() == '0') s.pop_back();
@@ -69,8 +86,7 @@ std::string scaled(double v, double step) {
   for (;;) {
     const double m = v / kScales[si];
     const int d = step > 0 ? stepDecimals(step / kScales[si]) : autoDecimals(std::fabs(m));
-    const double p = std::pow(10.0, d);
-    if (step <= 0 && std::round(std::fabs(m) * p) / p >= 1000.0 && si + 1 < kNumScales) {
+    if (step <= 0 && std::fabs(roundDecimals(m, d)) >= 1000.0 && si + 1 < kNumScales) {
       ++si;
       continue;
     }

@@ -63,6 +63,21 @@ const char* chartTitle(const ChartSpec& spec, bool flop) {
   return flop && spec.flop_title ? spec.flop_title : spec.title;
 }
 
+std::string flopViewHelp() {
+  std::string charts;
+  for (const ChartSpec& spec : chartSpecs()) {
+    if (spec.flop_series.empty()) continue;
+    charts += (charts.empty() ? " \"" : "; \"") + std::string(cp::i18n::tr(spec.title)) + "\"";
+  }
+  return cp::i18n::tr("Switches only these charts to FLOP-H100e:") + charts + ". " +
+         cp::i18n::tr(
+             "The KPI cards, the tables and the other charts stay as they are (in H100e where they count "
+             "compute). ") +
+         cp::i18n::tr(
+             "FLOP-H100e counts every chip at tflops / 989 (an H20 is 0.15), as published chip counts do; "
+             "H100e counts chips in the measure of their purpose (an H20 for inference is ~0.67).");
+}
+
 const std::vector<ColumnSpec>& companyColumns() {
   // one row a chart, card or column (kept as written):
   // clang-format off

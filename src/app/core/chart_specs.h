@@ -15,6 +15,7 @@
 #include "app/charts/chart_units.h"
 #include "engine/results.h"
 
+#include <string>
 #include <vector>
 
 namespace cp::app {
@@ -67,6 +68,9 @@ struct ColumnSpec {
 const std::vector<ChartSpec>& chartSpecs();
 // The chart's (untranslated) title in the view shown: flop = View > Compute in FLOP-H100e.
 const char* chartTitle(const ChartSpec& spec, bool flop);
+// View > Compute in FLOP-H100e's tooltip (translated): which charts it switches, by name,
+// and that the KPI cards, tables and other charts stay as they are.
+std::string flopViewHelp();
 const std::vector<ColumnSpec>& companyColumns();  // company scope
 const std::vector<ColumnSpec>& chipColumns();     // chip scope
 const std::vector<KpiSpec>& kpiSpecs();

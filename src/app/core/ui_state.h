@@ -75,10 +75,11 @@ struct ExplainView {
   bool sensitivity_visible = false;
   std::string waterfall_export = "waterfall", tornado_export = "tornado";  // export file names (no extension)
   float waterfall_rect[4] = {0, 0, 0, 0}, tornado_rect[4] = {0, 0, 0, 0};  // last drawn (PNG export crops)
-  // A PNG export under way: that chart is drawn whole, on its own, until the picture is taken.
-  static constexpr int kCaptureNone = 0, kCaptureWaterfall = 1, kCaptureTornado = 2;
-  int capture = kCaptureNone;
 };
+
+// A PNG export under way: that picture is drawn whole, on its own over the display, until the
+// main loop has taken it (requestCapture / drawCapture, ui_common.h).
+enum class Capture { None, Waterfall, Tornado, Compare };
 
 // Screenshot of the window (or a crop of it) for the main loop: it is taken after the
 // UI has been drawn `delay_frames` more times, so menus and dialogs have closed.
@@ -125,7 +126,8 @@ struct UiState {
   bool status_is_error = false;
 
   Requests requests;
-  Commands commands;  // edits of the document the panels asked for this frame (commands.h)
+  Capture capture = Capture::None;  // the PNG export drawn whole for its picture, if any
+  Commands commands;                // edits of the document the panels asked for this frame (commands.h)
 };
 
 inline constexpr std::size_t kMaxRecentFiles = 8;

@@ -10,6 +10,7 @@
 
 #include "app/classroom/classroom_ui.h"
 #include "app/panels/panels.h"
+#include "app/core/chart_specs.h"
 #include "app/core/scenario_files.h"
 #include "app/core/share_link.h"
 #include "app/panels/ui_common.h"
@@ -188,9 +189,7 @@ void drawViewMenu(const AppState& state, UiState& ui) {
   probeItem("View/Tables");
   ImGui::MenuItem(tr("Compute in FLOP-H100e"), nullptr, &ui.view.flop_units);
   probeItem("View/FLOP units");
-  itemTooltip(
-      tr("FLOP-H100e counts every chip at tflops / 989 (an H20 is 0.15), as published chip counts do; "
-         "H100e counts chips in the measure of their purpose (an H20 for inference is ~0.67)."));
+  if (ImGui::IsItemHovered()) itemTooltip(flopViewHelp().c_str());  // names the charts it switches
   if (ImGui::MenuItem(tr("Uncertainty bands (p10-p90)"), nullptr, state.uncertainty.enabled, hasScenario(state.doc)))
     ui.commands.push_back(SetUncertainty{!state.uncertainty.enabled});
   probeItem("View/Uncertainty");

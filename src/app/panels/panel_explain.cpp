@@ -92,10 +92,10 @@ void drawTargetPicker(const AppState& state, UiState& ui) {
 }
 
 // "Export: [name] [CSV] [PNG]" writing name.csv / name.png; the PNG is of the chart drawn
-// whole for it (drawCapture), `rect` (last frame's on screen) until then.
+// whole for it (drawCapture, ui_common.h), `rect` (last frame's on screen) until then.
 // On the line of the controls when it fits there, else on a line of its own (a 720p
 // projector in Ukrainian has no room for it beside them).
-void drawExportRow(UiState& ui, std::string* base, const std::string& csv, const float rect[4], int capture,
+void drawExportRow(UiState& ui, std::string* base, const std::string& csv, const float rect[4], Capture capture,
                    const char* probe) {
   const ImGuiStyle& style = ImGui::GetStyle();
   const char* label = tr("  Export:");
@@ -116,11 +116,7 @@ void drawExportRow(UiState& ui, std::string* base, const std::string& csv, const
   probeItem((std::string(probe) + "/csv").c_str());
   ImGui::SameLine();
   if (ImGui::SmallButton(tr("PNG"))) {
-    ScreenshotRequest shot{*base + ".png", false, 2};
-    std::copy(rect, rect + 4, shot.crop);  // until drawCapture draws the whole chart
-    ui.requests.screenshot = shot;
-    ui.explain.capture = capture;
-    setStatus(ui, tr("Exported ") + *base + ".png");
+    requestCapture(ui, capture, *base + ".png", rect);
   }
   probeItem((std::string(probe) + "/png").c_str());
 }
@@ -183,38 +179,6 @@ void drawCaptureTitle(const AppState& state, const UiState& ui, const std::strin
     ImGui::SameLine();
     ImGui::TextDisabled(tr("now %s."), now.c_str());
   }
-}
-
-// The PNG export: while the screenshot request waits, the chart is drawn alone in a window
-// over the whole display with every row in it (in smaller type when `lines` lines of text
-// would not fit), and the request's crop follows it. So the picture holds the whole chart
-// and nothing else, whatever the tab's size or scrolling.
-template <class Draw>
-void drawCapture(UiState& ui, int which, const std::string& base, float lines, const Draw& draw) {
-  if (ui.explain.capture != which) return;
-  if (!ui.requests.screenshot || ui.requests.screenshot->path != base + ".png") {  // taken, or another picture
-    ui.explain.capture = ExplainView::kCaptureNone;
-    return;
-  }
-  const ImGuiViewport* vp = ImGui::GetMainViewport();
-  ImGui::SetNextWindowPos(vp->Pos);
-  ImGui::SetNextWindowSize(vp->Size);
-  ImGui::SetNextWindowFocus();        // over everything, the status bar too
-  ImGui::SetNextWindowBgAlpha(1.0f);  // nothing from underneath shows through in the picture
-  ImGui::Begin("##explain_capture", nullptr,
-               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoInputs);
-  const float avail = ImGui::GetContentRegionAvail().y;
-  ImGui::SetWindowFontScale(1.0f);  // the window keeps last frame's scale: measure unscaled
-  ImGui::SetWindowFontScale(std::clamp(avail / (lines * ImGui::GetTextLineHeight()), 0.5f, 1.0f));
-  const ImVec2 start = ImGui::GetCursorScreenPos();
-  float rect[4] = {0, 0, 0, 0};
-  draw(rect);
-  float* crop = ui.requests.screenshot->crop;
-  crop[0] = std::min(rect[0], start.x - 4.0f);
-  crop[1] = start.y - 4.0f;
-  crop[2] = std::max(rect[2], crop[0] + 1.0f);
-  crop[3] = std::min(rect[3], vp->Pos.y + vp->Size.y);
-  ImGui::End();
 }
 
 // The waterfall at the cursor: rows (as loaded, one per bar, your run) shrinking to fit
@@ -446,14 +410,14 @@ void drawExplainTab(const AppState& state, UiState& ui) {
   }
   // The export row first, so it stays in view; the PNG crop is last frame's rectangle.
   float* rect = ui.explain.waterfall_rect;
-  drawExportRow(ui, &ui.explain.waterfall_export, waterfallCsv(*a, bars), rect, ExplainView::kCaptureWaterfall,
-                "explain/export");
+  drawExportRow(ui, &ui.explain.waterfall_export, waterfallCsv(*a, bars), rect, Capture::Waterfall, "explain/export");
 
   ImGui::BeginChild("##waterfall", ImVec2(0, 0), false);
   drawWaterfall(state, *a, bars, unit, ui.explain.waterfall_rect);
   ImGui::EndChild();
-  drawCapture(ui, ExplainView::kCaptureWaterfall, ui.explain.waterfall_export,
-              static_cast<float>(bars.size()) * 1.1f + 6.5f, [&](float* out) {
+  const float lines = static_cast<float>(bars.size()) * 1.1f + 6.5f;
+  drawCapture(ui, Capture::Waterfall, ui.explain.waterfall_export + ".png",
+              ImVec2(0.0f, lines * ImGui::GetTextLineHeight()), [&](float* out) {
                 drawCaptureTitle(state, ui, "");
                 drawWaterfall(state, *a, bars, unit, out);
               });
@@ -474,8 +438,7 @@ void drawSensitivityTab(const AppState& state, UiState& ui) {
       tr("Each lever alone at both ends of its declared range for the whole run, the others as they are now. "
          "Click a bar to set that lever to that end; Ctrl+Z undoes it."));
   float* rect = ui.explain.tornado_rect;
-  drawExportRow(ui, &ui.explain.tornado_export, tornadoCsv(*t), rect, ExplainView::kCaptureTornado,
-                "sensitivity/export");
+  drawExportRow(ui, &ui.explain.tornado_export, tornadoCsv(*t), rect, Capture::Tornado, "sensitivity/export");
   // The legend above the rows, where a laptop screen still shows it.
   const float legend_y = ImGui::GetCursorScreenPos().y;
   drawTornadoLegend();
@@ -486,8 +449,9 @@ void drawSensitivityTab(const AppState& state, UiState& ui) {
   ui.explain.tornado_rect[1] = legend_y - 4.0f;  // the PNG holds the legend too
   int same_side = 0;
   for (const cp::SensitivityRow& r : t->rows) same_side += (r.at_low - t->value) * (r.at_high - t->value) > 0 ? 1 : 0;
-  drawCapture(ui, ExplainView::kCaptureTornado, ui.explain.tornado_export,
-              static_cast<float>(t->rows.size()) * 1.3f + static_cast<float>(same_side) + 7.0f, [&](float* out) {
+  const float lines = static_cast<float>(t->rows.size()) * 1.3f + static_cast<float>(same_side) + 7.0f;
+  drawCapture(ui, Capture::Tornado, ui.explain.tornado_export + ".png",
+              ImVec2(0.0f, lines * ImGui::GetTextLineHeight()), [&](float* out) {
                 drawCaptureTitle(state, ui, chart::formatValue(t->value, unit));
                 drawTornadoLegend();
                 drawTornado(state, ui, *t, unit, out);

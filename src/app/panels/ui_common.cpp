@@ -1,5 +1,8 @@
 #include "app/panels/ui_common.h"
 
+#include "app/core/status.h"
+#include "app/core/tr.h"
+
 #include <imgui_internal.h>  // FindWindowByName: the window's size and place last frame
 
 #include <algorithm>
@@ -75,6 +78,44 @@ void fitNextWindowToViewport(const char* name, ImVec2 size) {
 std::string fileName(const std::string& path) {
   const std::string name = std::filesystem::path(path).filename().string();
   return name.empty() ? path : name;
+}
+
+void requestCapture(UiState& ui, Capture which, const std::string& path, const float rect[4]) {
+  ScreenshotRequest shot{path, false, 2};
+  std::copy(rect, rect + 4, shot.crop);  // until drawCapture draws the whole picture
+  ui.requests.screenshot = shot;
+  ui.capture = which;
+  setStatus(ui, tr("Exported ") + path);
+}
+
+void drawCapture(UiState& ui, Capture which, const std::string& path, ImVec2 need,
+                 const std::function<void(float* rect)>& draw) {
+  if (ui.capture != which) return;
+  if (!ui.requests.screenshot || ui.requests.screenshot->path != path) {  // taken, or another picture
+    ui.capture = Capture::None;
+    return;
+  }
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(vp->Pos);
+  ImGui::SetNextWindowSize(vp->Size);
+  ImGui::SetNextWindowFocus();        // over everything, the status bar too
+  ImGui::SetNextWindowBgAlpha(1.0f);  // nothing from underneath shows through in the picture
+  ImGui::Begin("##png_capture", nullptr,
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoInputs);
+  const ImVec2 avail = ImGui::GetContentRegionAvail();
+  float scale = 1.0f;
+  if (need.x > 0.0f) scale = std::min(scale, avail.x / need.x);
+  if (need.y > 0.0f) scale = std::min(scale, avail.y / need.y);
+  ImGui::SetWindowFontScale(std::clamp(scale, 0.5f, 1.0f));
+  const ImVec2 start = ImGui::GetCursorScreenPos();
+  float rect[4] = {0, 0, 0, 0};
+  draw(rect);
+  float* crop = ui.requests.screenshot->crop;
+  crop[0] = std::min(rect[0], start.x - 4.0f);
+  crop[1] = start.y - 4.0f;
+  crop[2] = std::min(std::max(rect[2], crop[0] + 1.0f), vp->Pos.x + vp->Size.x);
+  crop[3] = std::min(rect[3], vp->Pos.y + vp->Size.y);
+  ImGui::End();
 }
 
 }  // namespace cp::app

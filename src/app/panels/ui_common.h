@@ -5,6 +5,7 @@
 
 #include <imgui.h>
 
+#include <functional>
 #include <string>
 
 namespace cp::app {
@@ -34,5 +35,16 @@ float em();  // current font size in pixels
 void fitNextWindowToViewport(const char* name, ImVec2 size);
 
 std::string fileName(const std::string& path);
+
+// PNG exports of whole pictures (the waterfall, the tornado, the comparison).
+// The PNG button: asks the main loop for `path`, cropped to `rect` (last frame's, on screen)
+// until drawCapture draws the picture whole, and says so in the status line.
+void requestCapture(UiState& ui, Capture which, const std::string& path, const float rect[4]);
+// While capture `which` waits to be taken: `draw` draws the picture alone in a window over
+// the whole display (in smaller type, down to half, when `need` -- its size in pixels at full
+// type, 0 for no limit -- would not fit) and sets its rectangle; the request's crop follows it.
+// So the PNG holds the whole picture and nothing else, whatever the window's size or scrolling.
+void drawCapture(UiState& ui, Capture which, const std::string& path, ImVec2 need,
+                 const std::function<void(float* rect)>& draw);
 
 }  // namespace cp::app

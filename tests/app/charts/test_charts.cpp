@@ -109,6 +109,21 @@ TEST(ChartFormat, RoundingMovesUpAScale) {
   EXPECT_EQ(cp::chart::formatValue(999960, cp::chart::Unit::H100e), "1M H100e");
 }
 
+// The Chips tab showed MI300X "Produced 92k" beside "Delivered 93k": 92500 and a sum that
+// came to 92500.00000000004. Equal values on paper must read alike, half away from zero.
+TEST(ChartFormat, FloatingPointNoiseDoesNotTipARoundingBoundary) {
+  using cp::chart::Unit;
+  EXPECT_EQ(cp::chart::formatValue(92500.0, Unit::Units), "93k units");
+  EXPECT_EQ(cp::chart::formatValue(92500.00000000004, Unit::Units), "93k units");
+  EXPECT_EQ(cp::chart::formatValue(92499.99999999996, Unit::Units), "93k units");
+  EXPECT_EQ(cp::chart::formatValue(-92500.0, Unit::None), "-93k");
+  EXPECT_EQ(cp::chart::formatValue(92499.0, Unit::Units), "92k units");      // a real difference still shows
+  EXPECT_EQ(cp::chart::formatValue(0.1 + 0.2 + 0.045, Unit::None), "0.35");  // 0.34500000000000003
+  EXPECT_EQ(cp::chart::formatValue(0.345, Unit::None), "0.35");              // 0.34499999999999997
+  EXPECT_EQ(cp::chart::formatValue(2.5, Unit::Months), "2.5 mo");
+  EXPECT_EQ(cp::chart::formatValue(999500.0, Unit::H100e), "1M H100e");
+}
+
 TEST(ChartFormat, NonFinite) {
   EXPECT_EQ(cp::chart::formatValue(kNaN, cp::chart::Unit::Usd), "n/a");
   EXPECT_EQ(cp::chart::formatValue(kInf, cp::chart::Unit::H100e), "inf");

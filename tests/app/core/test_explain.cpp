@@ -256,6 +256,50 @@ TEST(CompareScenarios, WindowStaysInsideTheDisplay) {
   inside("dragged off");
 }
 
+// At 1366x768 the window shows a few small multiples and table columns; its PNG held only
+// those. While the picture waits the comparison is drawn whole on its own over the display
+// (smaller type if need be): every column's last cell and every small multiple lie inside
+// the crop, the crop inside the display, and only until the picture is taken.
+TEST(CompareScenarios, PngHoldsEveryColumnAndSmallMultiple) {
+  DashboardFixture d;
+  d.ui.setDisplaySize(ImVec2(1366.0f, 768.0f));
+  d.state.ui.windows.compare_scenarios = true;
+  d.ui.frames(2, d.draw);
+  CompareScenarios& c = d.state.compare;
+  std::fill(c.picked.begin(), c.picked.end(), 1);
+  runCompare(c);
+  ASSERT_GE(c.runs.size(), 12u) << "the test needs the whole library";
+  d.ui.frames(3, d.draw);
+  d.state.ui.view.compare_export = "unused";
+  ASSERT_TRUE(d.ui.clickItem("compare/png", d.draw));
+  EXPECT_EQ(d.state.ui.capture, Capture::Compare);
+  for (int frame = 0; frame < 2; ++frame) {  // every frame while the main loop waits to take it
+    d.ui.frame(d.draw);
+    ASSERT_TRUE(d.state.ui.requests.screenshot);
+    EXPECT_EQ(d.state.ui.requests.screenshot->path, "unused.png");
+    const float* crop = d.state.ui.requests.screenshot->crop;
+    EXPECT_GE(crop[0], -4.0f);
+    EXPECT_GE(crop[1], -4.0f);
+    EXPECT_LE(crop[2], 1366.0f);
+    EXPECT_LE(crop[3], 768.0f);
+    for (size_t i = 0; i < c.runs.size(); ++i)
+      for (const std::string& name :
+           {"compare/png/chart/" + std::to_string(i), "compare/png/cell/" + std::to_string(i)}) {
+        const auto r = d.ui.itemRect(name);
+        ASSERT_TRUE(r) << name;
+        EXPECT_GE(r->min.x, crop[0]) << name;
+        EXPECT_GE(r->min.y, crop[1]) << name;
+        EXPECT_LE(r->max.x, crop[2]) << name;
+        EXPECT_LE(r->max.y, crop[3]) << name;
+      }
+  }
+  // Taken: the comparison is back in its window only.
+  d.state.ui.requests.screenshot.reset();
+  d.ui.frames(2, d.draw);
+  EXPECT_EQ(d.state.ui.capture, Capture::None);
+  EXPECT_FALSE(d.ui.itemRect("compare/png/table"));
+}
+
 TEST(ExplainTab, ExportsWriteCsvAndAskForACroppedPng) {
   DashboardFixture d;
   openExplain(d, {"us.remote_access_control=on@2026-01", "cn.hbm_access=1.5@2026-01"});

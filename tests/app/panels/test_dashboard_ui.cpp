@@ -364,6 +364,25 @@ TEST(Dashboard, ViewMenuShowsComputeInFlopH100e) {
   EXPECT_DOUBLE_EQ(d.kpi("huawei_share"), share[d.monthIndex("2026-12")]);
 }
 
+// A reviewer took the menu item for a switch of every number: its tooltip names exactly the
+// charts that change (and says the cards and tables stay), checked against what they draw.
+TEST(Dashboard, FlopMenuTooltipNamesExactlyTheChartsItSwitches) {
+  DashboardFixture d;
+  d.state.ui.view.flop_units = true;
+  d.settle();
+  const std::string help = flopViewHelp();
+  EXPECT_NE(help.find("KPI cards"), std::string::npos) << help;
+  EXPECT_NE(help.find("tables"), std::string::npos) << help;
+  int switched = 0;
+  for (size_t c = 0; c < chartSpecs().size(); ++c) {
+    const std::string quoted = "\"" + std::string(chartSpecs()[c].title) + "\"";
+    const bool flop = d.state.dash.charts[c].flop;
+    switched += flop ? 1 : 0;
+    EXPECT_EQ(help.find(quoted) != std::string::npos, flop) << quoted << " in: " << help;
+  }
+  EXPECT_GE(switched, 1);
+}
+
 // The card "Huawei share (FLOP)" read 59% where the vendor chart's Huawei line read 48% (chips):
 // the chart's title says what it counts in each view, so they do not look like a contradiction.
 TEST(Dashboard, VendorChartTitleSaysWhetherItCountsChipsOrFlop) {

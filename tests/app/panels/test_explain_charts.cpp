@@ -218,6 +218,6 @@ TEST(ExplainChart, PngExportsCropTheWholeChart) {
       // Taken: the chart is back in its tab only.
       d.state.ui.requests.screenshot.reset();
       d.ui.frames(2, d.draw);
-      EXPECT_EQ(d.state.ui.explain.capture, ExplainView::kCaptureNone) << c.tab;
+      EXPECT_EQ(d.state.ui.capture, Capture::None) << c.tab;
     }
 }
