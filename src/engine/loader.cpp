@@ -163,10 +163,10 @@ Scenario build(const json& root, const std::string& file, const LoadLimits& limi
 
 namespace {
 
-// The key a list's entries are matched by: "id", or "jurisdiction" for the host policies
-// (one per host); "" when the patch's entries do not all have it (the list is replaced).
+// The key (kMergeKeys) a list's entries are matched by; "" when the patch's entries do not
+// all have one (the list is replaced).
 const char* mergeKey(const json& patch) {
-  for (const char* key : {"id", "jurisdiction"})
+  for (const char* key : kMergeKeys)
     if (std::all_of(patch.begin(), patch.end(), [&](const json& e) { return e.is_object() && e.contains(key); }))
       return key;
   return "";
@@ -233,20 +233,16 @@ json loadScenarioJson(const std::string& path, const LoadLimits& limits) {
 }
 
 std::vector<std::string> extendedFiles(const std::string& path, const LoadLimits& limits) {
+  std::vector<Problem> ignored;  // best effort: as far as the chain reads
+  std::vector<Layer> layers;     // root first
+  std::error_code ec;
+  DocLoader dl{limits, ignored, {fs::weakly_canonical(path, ec).string()}, &layers};
+  std::string text;
+  json unused;
+  if (dl.readFile(path, text)) dl.resolve(text, path, fs::path(path).parent_path().string(), unused);
   std::vector<std::string> out;
-  std::vector<Problem> ignored;
-  DocLoader dl{limits, ignored, {}};
-  fs::path file = path;
-  for (int level = 0; level < limits.max_extends; ++level) {
-    std::string text;
-    json doc;
-    if (!dl.readFile(file.string(), text) || !dl.parse(text, file.string(), doc) || !doc.is_object()) break;
-    const auto it = doc.find("extends");
-    if (it == doc.end() || !it->is_string()) break;
-    file = file.parent_path() / it->get<std::string>();
-    if (std::find(out.begin(), out.end(), file.string()) != out.end()) break;  // a cycle
-    out.push_back(file.string());
-  }
+  for (auto layer = layers.rbegin(); layer != layers.rend(); ++layer)
+    if (layer->file != path) out.push_back(layer->file);
   return out;
 }
 

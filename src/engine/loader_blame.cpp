@@ -50,7 +50,7 @@ const json* child(const json* node, const std::string& token) {
 // matches the file's n-th; entries without a key keep their position.
 std::optional<size_t> localIndex(const json& local, const json& merged, size_t index) {
   const json& entry = merged[index];
-  for (const char* key : {"id", "jurisdiction"}) {
+  for (const char* key : kMergeKeys) {
     if (!entry.is_object() || !entry.contains(key)) continue;
     const auto same = [&](const json& e) { return e.is_object() && e.contains(key) && e[key] == entry[key]; };
     auto nth = std::count_if(merged.begin(), merged.begin() + static_cast<std::ptrdiff_t>(index), same);

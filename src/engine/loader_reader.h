@@ -301,6 +301,11 @@ void readLevers(Reader& r, const json& root, Scenario& s);
 void readRules(Reader& r, const json& root, Scenario& s, const Ids& ids);
 void readSet(Reader& r, const json& root, Scenario& s);
 
+// The keys entries of a list are matched by when a variant merges onto its parent: "id",
+// or "jurisdiction" for the host policies (one per host). loader.cpp merges by them,
+// loader_blame.cpp finds a merged entry's file by them.
+inline constexpr const char* kMergeKeys[] = {"id", "jurisdiction"};
+
 // loader_blame.cpp
 struct Layer {  // one file of an `extends` chain, as written
   std::string file;

@@ -45,6 +45,17 @@ LeverStrings changedLeverStrings(const Document& doc) {
   return out;
 }
 
+nlohmann::ordered_json leverStringsJson(const LeverStrings& levers) {
+  nlohmann::ordered_json out = nlohmann::ordered_json::object();
+  for (const auto& [id, values] : levers) {
+    if (values.size() == 1)
+      out[id] = values.front();
+    else
+      out[id] = values;
+  }
+  return out;
+}
+
 LeverEdits editsFromLeverStrings(const Document& doc, const LeverStrings& levers, std::vector<std::string>* skipped) {
   const cp::Scenario& loaded = *doc.loaded;
   cp::Scenario edited = snapshot(doc);
@@ -77,14 +88,7 @@ std::string variantJson(const Document& doc, const fs::path& variant_path, const
   nlohmann::ordered_json out;
   out["extends"] = rel.generic_string();
   out["name"] = name;
-  nlohmann::ordered_json set = nlohmann::ordered_json::object();
-  for (const auto& [id, values] : changedLeverStrings(doc)) {
-    if (values.size() == 1)
-      set[id] = values.front();
-    else
-      set[id] = values;
-  }
-  out["set"] = std::move(set);
+  out["set"] = leverStringsJson(changedLeverStrings(doc));
   return out.dump(2) + "\n";
 }
 
@@ -101,12 +105,8 @@ std::string saveIntoOpenVariant(const Document& doc, const fs::path& path, const
     return tr("cannot overwrite the open scenario with a variant of itself; choose another file name");
   own["name"] = name;
   if (!own.contains("set") || !own["set"].is_object()) own["set"] = nlohmann::ordered_json::object();
-  for (const auto& [id, values] : changedLeverStrings(doc)) {
-    if (values.size() == 1)
-      own["set"][id] = values.front();
-    else
-      own["set"][id] = values;
-  }
+  const nlohmann::ordered_json changed = leverStringsJson(changedLeverStrings(doc));
+  for (const auto& [id, values] : changed.items()) own["set"][id] = values;
   return cp::writeFileAtomic(path.string(), own.dump(2) + "\n");
 }
 

@@ -8,6 +8,8 @@
 #include "app/core/document.h"
 #include "engine/results.h"
 
+#include <nlohmann/json_fwd.hpp>
+
 #include <filesystem>
 #include <string>
 #include <utility>
@@ -22,6 +24,9 @@ using LeverStrings = std::vector<std::pair<std::string, std::vector<std::string>
 // catalogue default is written as that value (else a parent's own `set` would win).
 // Shared by Save As (the variant's `set`) and the session autosave.
 LeverStrings changedLeverStrings(const Document& doc);
+// As JSON: one setting as a string, a schedule as a list (a variant's `set`, the session's
+// `levers`).
+nlohmann::ordered_json leverStringsJson(const LeverStrings& levers);
 // The inverse: the loaded file's schedules with each listed lever's settings as its whole
 // schedule. A lever that does not parse is skipped and its id added to *skipped; with
 // skipped == nullptr it throws cp::LeverError instead. Shared by the session restore and

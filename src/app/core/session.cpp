@@ -43,14 +43,7 @@ std::string sessionToJson(const SessionData& session) {
   out["format"] = kFormat;
   out["clean_exit"] = session.clean_exit;
   out["scenario"] = session.scenario;
-  nlohmann::ordered_json levers = nlohmann::ordered_json::object();
-  for (const auto& [id, values] : session.levers) {
-    if (values.size() == 1)
-      levers[id] = values.front();
-    else
-      levers[id] = values;
-  }
-  out["levers"] = std::move(levers);
+  out["levers"] = leverStringsJson(session.levers);
   if (!session.saved_path.empty()) out["saved_as"] = {{"path", session.saved_path}, {"name", session.saved_name}};
   if (session.workshop) {
     nlohmann::ordered_json w = nlohmann::ordered_json::parse(cp::sessionToJson(*session.workshop));
@@ -249,13 +242,19 @@ void autosaveTick(AppState& state, std::chrono::steady_clock::time_point now) {
   const std::string& saved_path = state.doc.saved_path;
   // Moves entered for the open round change no lever yet: the workshop is watched itself.
   const WorkshopState& w = state.classroom.workshop;
-  std::string workshop = workshopActive(state) ? cp::sessionToJson(w.session) + w.session_path : std::string();
-  if (current != s.seen || state.scenario_path != s.seen_path || saved_path != s.seen_saved_path ||
-      workshop != s.seen_workshop) {
+  const bool playing = workshopActive(state);
+  const bool workshop_changed =
+      playing ? !s.seen_workshop || !(*s.seen_workshop == w.session) || s.seen_workshop_path != w.session_path
+              : s.seen_workshop.has_value();
+  if (current != s.seen || state.scenario_path != s.seen_path || saved_path != s.seen_saved_path || workshop_changed) {
     s.seen = current;
     s.seen_path = state.scenario_path;
     s.seen_saved_path = saved_path;
-    s.seen_workshop = std::move(workshop);
+    s.seen_workshop.reset();
+    if (playing) {  // copied only when it changed, not every frame
+      s.seen_workshop = w.session;
+      s.seen_workshop_path = w.session_path;
+    }
     if (!s.first_change) s.first_change = now;
     s.due = std::min(now + kAutosaveDelay, *s.first_change + kAutosaveMaxDelay);
   }

@@ -56,7 +56,8 @@ struct SessionState {
   // Change tracking: what the last tick saw, and when the pending write is due.
   Version seen;
   std::string seen_path, seen_saved_path;
-  std::string seen_workshop;  // the workshop in progress as last seen ("" = none)
+  std::optional<cp::WorkshopSession> seen_workshop;  // the workshop in progress as last seen
+  std::string seen_workshop_path;                    // and where its Save writes
   std::optional<std::chrono::steady_clock::time_point> first_change, due;
   std::string last_written;  // JSON last written (identical writes are skipped)
   int writes = 0;            // successful writes (tests)
