@@ -40,6 +40,7 @@ struct ViewState {
   int table_tab = 0;                      // 0 companies, 1 chips, 2 rules, 3 why, 4 explain, 5 sensitivity
   int select_tab = -1;                    // select this table tab on the next frame (--tab), -1 none
   float charts_fraction = 0.6f;           // share of the centre's height the charts get over the tables
+  float charts_fraction_tall = 0.4f;      // the same while a tall tab (Why, Explain, Sensitivity) is open
   bool why_visible = false;               // the Why tab was drawn this frame (tracing on demand)
   float enlarged_rect[4] = {0, 0, 0, 0};  // chart rect in the enlarged window (screen px)
   bool levers_collapsed = false;          // Ctrl+L: the lever (or workshop) panel is a narrow strip

@@ -448,10 +448,16 @@ void drawDashboard(const AppState& state, UiState& ui) {
   drawScrubber(state, ui, toggle_on_scrubber);
   const bool tables = workshop || (ui.windows.tables && !ui.presenter);  // the scoreboard stays in presenter mode
   const float rest = ImGui::GetContentRegionAvail().y;
-  float& fraction = ui.view.charts_fraction;
+  // Why, Explain and Sensitivity are lists read top to bottom: they get more of the height
+  // (their own share, which the splitter moves), so a 720-line screen shows several rows.
+  const bool tall_tab = !workshop && ui.view.table_tab >= 3;
+  float& fraction = tall_tab ? ui.view.charts_fraction_tall : ui.view.charts_fraction;
   const float splitter_h = std::round(em() * 0.4f);
+  // A tall tab leaves the charts one whole row (12 em and the toggle line), as a workshop
+  // does, where the tables still get their 8 em.
+  const float min_charts = tall_tab ? std::clamp(rest - em() * 8.0f, em() * 10.0f, em() * 14.0f) : em() * 10.0f;
   float charts_h =
-      tables ? std::clamp(std::floor(rest * fraction), em() * 10.0f, std::max(em() * 10.0f, rest - em() * 8.0f)) : rest;
+      tables ? std::clamp(std::floor(rest * fraction), min_charts, std::max(min_charts, rest - em() * 8.0f)) : rest;
   // A workshop: the whole scoreboard, while a row of charts stays whole (the grid's rows are
   // 12 em at least, presenter mode's 7 under a line).
   if (workshop)

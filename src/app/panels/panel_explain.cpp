@@ -77,7 +77,7 @@ void drawTargetPicker(const AppState& state, UiState& ui) {
   std::string current = "?";
   for (const TargetChoice& c : choices)
     if (c.target == ui.explain.target) current = c.label;
-  ImGui::SetNextItemWidth(em() * 22.0f);
+  ImGui::SetNextItemWidth(em() * 18.0f);  // room for the export row beside it at 1280 wide
   if (ImGui::BeginCombo("##explainTarget", current.c_str())) {
     for (size_t i = 0; i < choices.size(); ++i) {
       if (i == kpiSpecs().size()) ImGui::Separator();
@@ -99,13 +99,14 @@ void drawExportRow(UiState& ui, std::string* base, const std::string& csv, const
                    const char* probe) {
   const ImGuiStyle& style = ImGui::GetStyle();
   const char* label = tr("  Export:");
-  const float need = ImGui::CalcTextSize(label).x + em() * 10.0f + ImGui::CalcTextSize(tr("CSV")).x +
+  const float field_w = em() * 7.0f;  // the name of a file, not a path: 720 lines keep it beside the picker
+  const float need = ImGui::CalcTextSize(label).x + field_w + ImGui::CalcTextSize(tr("CSV")).x +
                      ImGui::CalcTextSize(tr("PNG")).x + style.FramePadding.x * 4.0f + style.ItemSpacing.x * 4.0f;
   const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
   if (right - ImGui::GetItemRectMax().x >= need) ImGui::SameLine();
   ImGui::TextDisabled("%s", label);
   ImGui::SameLine();
-  ImGui::SetNextItemWidth(em() * 10.0f);
+  ImGui::SetNextItemWidth(field_w);
   ImGui::InputText((std::string("##export") + probe).c_str(), base);
   itemTooltip(tr("File name without extension: the buttons write NAME.csv and NAME.png"));
   ImGui::SameLine();
@@ -157,6 +158,32 @@ void progressLine(const AppState& state, bool sensitivity) {
     return;
   }
   ImGui::ProgressBar(explainProgress(state, sensitivity), ImVec2(em() * 20.0f, 0.0f), status.c_str());
+}
+
+// "■ low end  ■ high end" in the bars' colours at `at`, within `width`; hovering it gives
+// the whole legend.
+void drawTornadoKey(ImVec2 at, float width, ImU32 low_col, ImU32 high_col) {
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const float line = ImGui::GetTextLineHeight(), box = std::round(line * 0.7f);
+  float x = at.x;
+  const char* names[2] = {tr("low end"), tr("high end")};
+  for (int end = 0; end < 2; ++end) {
+    const ImU32 col = end == 0 ? low_col : high_col;
+    const float y = at.y + (line - box) * 0.5f;
+    dl->AddRectFilled(ImVec2(x, y), ImVec2(x + box, y + box), col, 2.0f);
+    x += box + em() * 0.3f;
+    const std::string text = chart::elided(names[end], std::max(0.0f, at.x + width - x));
+    dl->AddText(ImVec2(x, at.y), col, text.c_str());
+    x += ImGui::CalcTextSize(text.c_str()).x + em() * 0.8f;
+  }
+  const ImVec2 max(std::min(x, at.x + width), at.y + line);
+  probeRect("sensitivity/key", at, max);
+  if (ImGui::IsMouseHoveringRect(at, max)) {
+    ImGui::BeginTooltip();
+    ImGui::TextUnformatted(
+        tr("Blue: the lever at its low end (off, minimum, earliest); orange: its high end (on, maximum, never)."));
+    ImGui::EndTooltip();
+  }
 }
 
 void drawTornadoLegend() {
@@ -309,14 +336,9 @@ void drawTornado(const AppState& state, UiState& ui, const cp::Sensitivity& t, c
   const ImU32 low_col = chart::paletteColor(1), high_col = chart::paletteColor(0);  // sky blue, orange
   const ImU32 text = ImGui::GetColorU32(ImGuiCol_Text);
   const float c = X(t.value);
-  // The axis row: what is measured, in what unit and month, then the tick values.
-  const auto choices = explainTargets(*state.doc.loaded);
-  const TargetChoice* target = findTarget(choices, ui.explain.target);
-  std::string caption = target ? target->label : std::string();
-  if (const char* name = chart::unitName(unit); name[0]) caption += std::string(" (") + name + ")";
-  caption += std::string(", ") + state.dash.months.label(ui.view.month);
-  dl->AddText(ImVec2(top.x, top.y), ImGui::GetColorU32(ImGuiCol_TextDisabled),
-              chart::elided(caption, label_w + value_w - em() * 0.5f).c_str());
+  // The axis row: the colour key (what is measured and when is the line above), then the
+  // tick values. One line, so a 720-line screen keeps its rows for the levers.
+  drawTornadoKey(ImVec2(top.x, top.y), label_w + value_w - em() * 0.5f, low_col, high_col);
   const float rows_top = top.y + row_h;
   std::vector<float> row_y(t.rows.size() + 1, rows_top);
   std::vector<std::array<float, 2>> d(t.rows.size());
@@ -439,14 +461,11 @@ void drawSensitivityTab(const AppState& state, UiState& ui) {
          "Click a bar to set that lever to that end; Ctrl+Z undoes it."));
   float* rect = ui.explain.tornado_rect;
   drawExportRow(ui, &ui.explain.tornado_export, tornadoCsv(*t), rect, Capture::Tornado, "sensitivity/export");
-  // The legend above the rows, where a laptop screen still shows it.
-  const float legend_y = ImGui::GetCursorScreenPos().y;
-  drawTornadoLegend();
-
+  // The colour key is on the axis row (the PNG has the whole legend line).
   ImGui::BeginChild("##tornado", ImVec2(0, 0), false);
+  probeWindow("sensitivity/rows");
   drawTornado(state, ui, *t, unit, ui.explain.tornado_rect);
   ImGui::EndChild();
-  ui.explain.tornado_rect[1] = legend_y - 4.0f;  // the PNG holds the legend too
   int same_side = 0;
   for (const cp::SensitivityRow& r : t->rows) same_side += (r.at_low - t->value) * (r.at_high - t->value) > 0 ? 1 : 0;
   const float lines = static_cast<float>(t->rows.size()) * 1.3f + static_cast<float>(same_side) + 7.0f;

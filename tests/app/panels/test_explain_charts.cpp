@@ -113,19 +113,51 @@ TEST(SensitivityChart, EachLabelSitsAtItsOwnBarsEnd) {
   EXPECT_GT(same_side, 0);  // the case the review found is among the drawn rows
 }
 
-// The legend and a value axis sit above the rows, in view without scrolling.
-TEST(SensitivityChart, LegendAndAxisAboveTheRows) {
+// The colour key shares the value axis's row, above the rows, in view without scrolling.
+TEST(SensitivityChart, KeyAndAxisAboveTheRows) {
   DashboardFixture d;
   openTab(d, "tab/Sensitivity", {});
-  const auto legend = d.ui.itemRect("sensitivity/legend");
+  const auto key = d.ui.itemRect("sensitivity/key");
   const auto first = d.ui.itemRect("sensitivity/high/0");
-  ASSERT_TRUE(legend && first);
-  EXPECT_LE(legend->max.y, first->min.y);
+  ASSERT_TRUE(key && first);
+  EXPECT_LE(key->max.y, first->min.y);
   const std::vector<ItemRect> axis = ticks(d, "sensitivity");
   ASSERT_GE(axis.size(), 2u);
-  EXPECT_GT(axis.front().min.y, legend->max.y - 1.0f);
+  EXPECT_NEAR(axis.front().center().y, key->center().y, 2.0f);
+  EXPECT_LE(key->max.x, axis.front().min.x);
   EXPECT_LE(axis.front().max.y, first->min.y);
   for (size_t k = 1; k < axis.size(); ++k) EXPECT_GT(axis[k].min.x, axis[k - 1].max.x) << k;
+}
+
+// A 1280x720 screen (a classroom projector) shows several levers of the tornado without
+// scrolling, while the charts above keep one whole row; the tab left one row (review).
+TEST(SensitivityChart, SeveralRowsInViewAt720Lines) {
+  DashboardFixture d;
+  d.ui.setDisplaySize(ImVec2(1280.0f, 720.0f));
+  openTab(d, "tab/Sensitivity", {});
+  const cp::Sensitivity* t = shownSensitivity(d.state);
+  ASSERT_NE(t, nullptr);
+  const auto view = d.ui.itemRect("sensitivity/rows");
+  ASSERT_TRUE(view);
+  int whole = 0;
+  for (size_t i = 0; i < t->rows.size(); ++i) {
+    const auto bar = d.ui.itemRect("sensitivity/high/" + std::to_string(i));
+    if (bar && bar->min.y >= view->min.y && bar->max.y <= view->max.y) ++whole;
+  }
+  EXPECT_GE(whole, 3);
+  // The export row sits beside the picker rather than taking a line of its own.
+  const auto png = d.ui.itemRect("sensitivity/export/png");
+  ASSERT_TRUE(png);
+  EXPECT_LE(png->max.y, view->min.y);
+  const auto area = d.ui.itemRect("charts/area");
+  ASSERT_TRUE(area);
+  EXPECT_GE(area->height(), ImGui::GetFontSize() * 14.0f - 1.0f);
+  // Back on a short tab the charts have their own share again.
+  ASSERT_TRUE(d.ui.clickItem("tab/Companies", d.draw));
+  d.ui.frames(2, d.draw);
+  const auto wide = d.ui.itemRect("charts/area");
+  ASSERT_TRUE(wide);
+  EXPECT_GT(wide->height(), area->height() + ImGui::GetFontSize() * 2.0f);
 }
 
 // Numbers read as the lever panel's sliders write them: a share as a percentage, a number
