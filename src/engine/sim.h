@@ -88,7 +88,7 @@ struct MonthFlows {
   std::vector<double> spend, spend_offshore;  // company
   std::vector<double> produced, delivered;    // chip
   std::vector<double> delivered_bloc;         // chip x bloc of the buyer's HQ
-  std::vector<double> cap_dest, cap_ref;      // per rule: volume-capped deliveries this month
+  std::vector<double> cap_dest, cap_ref;      // per rule x chip: volume-capped deliveries this month
   std::vector<char> shut;  // company x chip: a cap or quota left nothing this month; later rounds skip it
   std::vector<double> vendor_rev, vendor_rev_concern, vendor_units, vendor_rev_jur;
   std::vector<double> imports_month, diverted_jur;  // per jurisdiction
@@ -113,6 +113,7 @@ struct RationScratch {
   std::vector<double> asked;                                  // per company
   std::vector<double> lease_want, lease_allowed, lease_fill;  // per site
   std::vector<double> grey_cost, grey_pool;                   // per chip
+  std::vector<double> cap_dest, cap_ref, cap_keep;            // per chip: one volume cap's orders this round
   std::vector<double> carry;                                  // company x purpose
 };
 
@@ -264,6 +265,10 @@ class Sim {
     const char* dest = &cap_dest_[rule * J_];
     return dest[o.jur] || dest[s_.companies[o.buyer].hq];
   }
+  bool capCovers(size_t rule, int chip) const {
+    return cap_chip_[rule * static_cast<size_t>(K_) + static_cast<size_t>(chip)] &&
+           rm_.covered(static_cast<int>(rule), chip);
+  }
   bool capRef(size_t rule, const Order& o) const {
     return s_.companies[o.buyer].hq == std::get<VolumeCapRule>(s_.rules[rule].spec).reference;
   }
@@ -370,6 +375,7 @@ class Sim {
   std::vector<int> company_bloc_, chip_vendor_;
   std::vector<char> concern_, vendor_pays_;
   std::vector<char> cap_dest_;          // rule x jurisdiction: a volume cap names it a destination
+  std::vector<char> cap_chip_;          // rule x chip: a volume cap measures this chip (its reference may buy it)
   std::vector<double> fleet_expected_;  // company totals for the conservation check
 
   // series indices

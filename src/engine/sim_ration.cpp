@@ -135,11 +135,11 @@ void Sim::deliver(Order& o, int t) {
   const double kept = units - leak;
   mo_.delivered_bloc[static_cast<size_t>(o.chip) * B_ + company_bloc_[o.buyer]] += units;
   for (const size_t ri : caps_now_) {
-    if (!rm_.covered(static_cast<int>(ri), o.chip)) continue;
+    if (!capCovers(ri, o.chip)) continue;
     if (capDest(ri, o))
-      mo_.cap_dest[ri] += units;
+      mo_.cap_dest[ri * static_cast<size_t>(K_) + static_cast<size_t>(o.chip)] += units;
     else if (capRef(ri, o))
-      mo_.cap_ref[ri] += units;
+      mo_.cap_ref[ri * static_cast<size_t>(K_) + static_cast<size_t>(o.chip)] += units;
   }
   for (size_t g = 0; gated_chip_[o.chip] && g < s_.china.import_gates.size(); ++g)
     if (gateQuotaApplies(g, o)) gate_used_[g * C_ + o.buyer] += units;
@@ -212,26 +212,34 @@ void Sim::limitByImportQuotas(int t) {
 }
 
 void Sim::limitByVolumeCaps(int t) {
-  // The capped buyers' deliveries of the rule's chips (by id or class, together) stay
-  // within cap_share x the reference buyers' deliveries of those chips this month.
+  // Chip by chip, the capped buyers' deliveries of each of the rule's chips stay within
+  // cap_share x the reference buyers' deliveries of that same chip this month ("50% of
+  // the volume of that product sold to US customers"): China's H200s against US H200s,
+  // not against every chip of the class the US buys (its own accelerators among them).
+  std::vector<double>&dest = rs_.cap_dest, &ref = rs_.cap_ref, &keep = rs_.cap_keep;
   for (const size_t ri : caps_now_) {
     const VolumeCapRule& r = std::get<VolumeCapRule>(s_.rules[ri].spec);
-    double dest = 0, ref = 0;
+    dest.assign(K_, 0.0);
+    ref.assign(K_, 0.0);
+    keep.assign(K_, 1.0);
     for (const Order& o : mo_.orders) {
-      if (!rm_.covered(static_cast<int>(ri), o.chip)) continue;
+      if (!capCovers(ri, o.chip)) continue;
       if (capDest(ri, o))
-        dest += o.units * o.scale;
+        dest[o.chip] += o.units * o.scale;
       else if (capRef(ri, o))
-        ref += o.units * o.scale;
+        ref[o.chip] += o.units * o.scale;
     }
     const double share = std::clamp(in_.at(r.cap_share, t), 0.0, 1.0);
-    const double allowed = std::max(0.0, share * (mo_.cap_ref[ri] + ref) - mo_.cap_dest[ri]);
-    if (dest <= allowed || dest <= 0) continue;
-    const double keep = allowed / dest;
+    for (int k = 0; k < K_; ++k) {
+      const size_t at = ri * static_cast<size_t>(K_) + static_cast<size_t>(k);
+      const double allowed = std::max(0.0, share * (mo_.cap_ref[at] + ref[k]) - mo_.cap_dest[at]);
+      if (dest[k] > allowed && dest[k] > 0) keep[k] = allowed / dest[k];
+    }
     for (Order& o : mo_.orders) {
-      if (!rm_.covered(static_cast<int>(ri), o.chip) || !capDest(ri, o)) continue;
-      o.scale *= keep;
-      if (keep <= 0 && o.company >= 0) mo_.shut[static_cast<size_t>(o.company) * K_ + o.chip] = 1;
+      if (!capCovers(ri, o.chip) || !capDest(ri, o)) continue;
+      if (keep[o.chip] >= 1.0) continue;
+      o.scale *= keep[o.chip];
+      if (keep[o.chip] <= 0 && o.company >= 0) mo_.shut[static_cast<size_t>(o.company) * K_ + o.chip] = 1;
     }
   }
 }

@@ -121,6 +121,19 @@ void Sim::layout() {
   for (size_t ri = 0; ri < s_.rules.size(); ++ri)
     if (const auto* cap = std::get_if<VolumeCapRule>(&s_.rules[ri].spec))
       for (const int j : cap->destinations) cap_dest_[ri * J_ + j] = 1;
+  // A cap measured against the reference market's volume of the same chip covers only the
+  // chips that market's companies may buy: a chip made for China alone (its buyers list)
+  // has no US volume to be measured against and is governed by its own licence rule.
+  cap_chip_.assign(s_.rules.size() * static_cast<size_t>(K_), 0);
+  for (size_t ri = 0; ri < s_.rules.size(); ++ri)
+    if (const auto* cap = std::get_if<VolumeCapRule>(&s_.rules[ri].spec))
+      for (int k = 0; k < K_; ++k) {
+        const std::vector<int>& buyers = s_.chips[k].buyers;
+        const bool reference_buys = buyers.empty() || std::any_of(buyers.begin(), buyers.end(), [&](int c) {
+                                      return s_.companies[c].hq == cap->reference;
+                                    });
+        cap_chip_[ri * static_cast<size_t>(K_) + static_cast<size_t>(k)] = reference_buys ? 1 : 0;
+      }
   // The rule timeline's rows; a reused run's are zeroed by Results::resetValues.
   r_.rule_active.assign(s_.rules.size(), std::vector<char>(static_cast<size_t>(T_), 0));
   addSeries();
@@ -408,8 +421,8 @@ void MonthFlows::size(int companies, int chips, int blocs, int vendors, int juri
   produced.assign(n(chips), 0.0);
   delivered.assign(n(chips), 0.0);
   delivered_bloc.assign(n(chips, blocs), 0.0);
-  cap_dest.assign(rules, 0.0);
-  cap_ref.assign(rules, 0.0);
+  cap_dest.assign(rules * n(chips), 0.0);
+  cap_ref.assign(rules * n(chips), 0.0);
   shut.assign(n(companies, chips), 0);
   vendor_rev.assign(n(vendors), 0.0);
   vendor_rev_concern.assign(n(vendors), 0.0);

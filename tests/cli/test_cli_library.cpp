@@ -150,8 +150,8 @@ TEST(CliLibrary, ScenarioReadmeTableIsCurrent) {
          "  build/chokepoint-cli library scenarios/baseline.json --readme scenarios/README.md\n";
 }
 
-// A real change never reads as none: h20_never_restricted moves Huawei's share by +0.0046
-// (0.38 -> 0.39), which two decimals would round to "0". Every text cell is "0" exactly
+// A real change never reads as none: h20_never_restricted moves Huawei's share in 2027-12
+// by +0.0042 (0.54 -> 0.54), which two decimals would round to "0". Every text cell is "0" exactly
 // when the CSV's diff is 0, and the small change keeps its digits.
 TEST(CliLibrary, ChangeColumnShowsEveryRealChange) {
   const std::vector<std::string> args = {
@@ -177,5 +177,5 @@ TEST(CliLibrary, ChangeColumnShowsEveryRealChange) {
   }
   ASSERT_EQ(changes.size(), diffs.size()) << text.out;
   for (size_t i = 0; i < diffs.size(); ++i) EXPECT_EQ(changes[i] == "0", diffs[i] == 0) << i << ": " << changes[i];
-  EXPECT_NE(text.out.find("0.38       0.39  +0.0046"), std::string::npos) << text.out;
+  EXPECT_NE(text.out.find("0.54       0.54  +0.0042"), std::string::npos) << text.out;
 }

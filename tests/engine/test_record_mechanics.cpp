@@ -193,7 +193,10 @@ TEST(VolumeCap, GoldenChinaGetsHalfOfWhatUsBuyersGet) {
   EXPECT_NEAR(fx(quarter, Scope::Chip, "big", "delivered_units_china", "2026-04"), 2500.0, 1e-6);
 }
 
-TEST(VolumeCap, BaselineChinaNeverExceedsTheCapShareOfUsDeliveries) {
+// "50% of the volume of that product sold to US customers": chip by chip. Summed over
+// the class, the US's own accelerators (TPUs, Trainium) in it made the cap never bind
+// (China got 78% of US H200 volume in 2026-06; expert review).
+TEST(VolumeCap, BaselineChinaGetsAtMostTheCapShareOfEachChip) {
   const Scenario& s = baseline();
   const Results r = run(s);
   const Inputs in(s);
@@ -201,19 +204,38 @@ TEST(VolumeCap, BaselineChinaNeverExceedsTheCapShareOfUsDeliveries) {
   for (size_t i = 0; i < s.rules.size(); ++i)
     if (s.rules[i].kind() == RuleKind::VolumeCap) cap = static_cast<int>(i);
   ASSERT_GE(cap, 0);
-  double china_total = 0;
+  double china_h200 = 0;
+  const int h200 = s.findChip("h200");
   for (int t = r.monthIndex(month("2026-01")); t < r.months(); ++t) {
     const RuleMonth m = ruleMonth(s, in, t);
-    double cn = 0, us = 0;
     for (size_t k = 0; k < s.chips.size(); ++k) {
-      if (!m.covered(cap, static_cast<int>(k))) continue;
-      cn += r.find(Scope::Chip, s.chips[k].id, "delivered_units_china")[t];
-      us += r.find(Scope::Chip, s.chips[k].id, "delivered_units_us")[t];
+      if (!m.covered(cap, static_cast<int>(k)) || !s.chips[k].buyers.empty()) continue;  // China-only chips: own rule
+      const double cn = r.find(Scope::Chip, s.chips[k].id, "delivered_units_china")[t];
+      const double us = r.find(Scope::Chip, s.chips[k].id, "delivered_units_us")[t];
+      EXPECT_LE(cn, 0.5 * us * (1 + 1e-9) + 1e-6) << s.chips[k].id << " month " << t;
+      if (static_cast<int>(k) == h200) china_h200 += cn;
     }
-    EXPECT_LE(cn, 0.5 * us * (1 + 1e-9) + 1e-6) << "month " << t;
-    china_total += cn;
   }
-  EXPECT_GT(china_total, 0);  // the cap binds a flow that exists
+  EXPECT_GT(china_h200, 0);  // the cap binds a flow that exists
+  // and binds it: with no cap China would get more H200s.
+  const Results uncapped = run(s, {"us.h200_china_volume_cap=1"});
+  double free = 0;
+  for (int t = r.monthIndex(month("2026-01")); t < r.months(); ++t)
+    free += uncapped.find(Scope::Chip, "h200", "delivered_units_china")[t];
+  EXPECT_GT(free, 1.05 * china_h200);
+}
+
+// Tightening the cap cuts Nvidia's China sales at once: at a tenth of US volume China's
+// 2026-27 H200s fall by more than half (the class-wide sum left them unchanged at 10%).
+TEST(VolumeCap, ATenthOfUsVolumeCutsChinasH200s) {
+  const Scenario& s = baseline();
+  const Results half = run(s), tenth = run(s, {"us.h200_china_volume_cap=0.1"});
+  double a = 0, b = 0;
+  for (int t = half.monthIndex(month("2026-01")); t <= half.monthIndex(month("2027-12")); ++t) {
+    a += half.find(Scope::Chip, "h200", "delivered_units_china")[t];
+    b += tenth.find(Scope::Chip, "h200", "delivered_units_china")[t];
+  }
+  EXPECT_LT(b, 0.5 * a);
 }
 
 TEST(VolumeCap, ChipClassCatchesMi325xButNotBlackwell) {
