@@ -7,6 +7,7 @@
 // [SECTION] Headless: range fitting, hover, click, robustness, speed
 
 #include "app/charts/chart.h"
+#include "i18n/format.h"
 #include "i18n/i18n.h"
 
 #include <gtest/gtest.h>
@@ -332,6 +333,40 @@ TEST_F(ChartUi, TooltipGivesTheAsLoadedValueWhereItDiffers) {
   ImGui::GetIO().MousePos = ImVec2(info.plot_min.x + 1, y);  // the first month: the same value
   frame(draw);
   EXPECT_EQ(rows(), (std::vector<std::string>{"China: 1M H100e", "Other: 5M H100e"}));
+}
+
+// A chart that draws its events as bare lines (small charts) still names them on hover,
+// under the month as the language writes it; no bare "|" rows (classroom review).
+TEST_F(ChartUi, TooltipNamesTheMonthAndEventsWhereLabelsAreNotDrawn) {
+  const int n = 12;
+  const std::vector<std::string> labels = monthLabels(2025, 1, n);
+  const std::vector<const char*> xl = cstrs(labels);
+  const std::vector<double> y(n, 1e6);
+  const cp::chart::Marker marks[] = {{7, "H20 production halted"}, {7, ""}};
+  auto draw = [&] {
+    cp::chart::Style style;
+    style.marker_labels = false;
+    if (cp::chart::beginChart("events", "Events", cp::chart::Unit::H100e, xl.data(), n, style)) {
+      cp::chart::line("China", y.data(), n);
+      cp::chart::markers(marks, 2);
+      cp::chart::endChart();
+    }
+  };
+  frame(draw);
+  const cp::chart::detail::ChartInfo info = cp::chart::detail::lastChart();
+  const float x = info.plot_min.x + (info.plot_max.x - info.plot_min.x) * 7.0f / 11.0f;
+  ImGui::GetIO().MousePos = ImVec2(x, (info.plot_min.y + info.plot_max.y) * 0.5f);
+  frame(draw);
+  frame(draw);
+  EXPECT_EQ(cp::chart::detail::lastChart().tooltip_head,
+            (std::vector<std::string>{"2025-08", "| H20 production halted"}));
+  cp::i18n::setLanguage("uk", cp::i18n::Catalogue{});
+  frame(draw);
+  const std::vector<std::string> uk = cp::chart::detail::lastChart().tooltip_head;
+  cp::i18n::setLanguage("en", cp::i18n::Catalogue{});
+  ASSERT_EQ(uk.size(), 2u);
+  EXPECT_EQ(uk[0], cp::i18n::formatMonthLabel(2025 * 12 + 7, "uk"));
+  EXPECT_NE(uk[0], "2025-08");
 }
 
 TEST_F(ChartUi, ClickIsReportedOnRelease) {
