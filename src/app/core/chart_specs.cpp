@@ -24,7 +24,7 @@ const std::vector<ChartSpec>& chartSpecs() {
        {{Scope::Bloc, "china", "compute_home_nvidia_h100e", N_("Home: Nvidia")},
         {Scope::Bloc, "china", "compute_home_amd_h100e", N_("Home: AMD")},
         {Scope::Bloc, "china", "compute_home_huawei_h100e", N_("Home: Huawei")},
-        {Scope::Bloc, "china", "compute_abroad_owned_h100e", N_("Owned abroad")},
+        {Scope::Bloc, "china", "compute_abroad_owned_h100e", N_("Own chips abroad")},
         {Scope::Bloc, "china", "compute_leased_h100e", N_("Leased offshore")},
         {Scope::Bloc, "china", "compute_grey_h100e", N_("Grey market")}}},
       {"offshore_share", N_("China: offshore training"), Unit::Share, ChartKind::Lines,
