@@ -76,6 +76,10 @@ class Reader : public JsonReader {
     if (k == NK::Month) {
       if (v.is_string()) {
         if (auto m = parseMonth(v.get<std::string>())) return Num::constant(*m);
+        if (isMonthShaped(v.get<std::string>())) {  // "9999-12": the form is right, the year is not
+          err(ptr, fmt::format("month {} is outside the years 1900 to 2200 (or give \"never\")", v.dump()));
+          return {};
+        }
       }
       err(ptr, fmt::format("expected a month \"YYYY-MM\" or \"never\", got {}", v.dump().substr(0, 40)));
       return {};
@@ -86,7 +90,7 @@ class Reader : public JsonReader {
     }
     const double d = v.get<double>();
     if (std::isfinite(d) && std::fabs(d) > kMaxMagnitude) {
-      err(ptr, fmt::format("{} is too large (the limit is 1e18)", v.dump()));
+      err(ptr, fmt::format("{} is out of range (the limit is 1e18 either side of 0)", v.dump()));
       return {};
     }
     if (!inBounds(d, k)) {
@@ -105,6 +109,9 @@ class Reader : public JsonReader {
   // A physical range on top of the kind, over every value the number can take (a lever's
   // range, a triangular range, else the value): a PUE below 1 would make power.
   void within(const Num& n, const std::string& ptr, double lo, double hi, const char* what) {
+    // A value that could not be read is already a problem: no second one about the 0 left.
+    for (const Problem& p : problems)
+      if (p.pointer == ptr) return;
     double a = n.value, b = n.value;
     if (n.lever >= 0) {
       a = s_.levers[n.lever].min;

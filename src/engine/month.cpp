@@ -4,6 +4,14 @@
 
 namespace cp {
 
+bool isMonthShaped(std::string_view s) {
+  if (s.size() != 7 || s[4] != '-') return false;
+  for (const int i : {0, 1, 2, 3, 5, 6})
+    if (s[static_cast<size_t>(i)] < '0' || s[static_cast<size_t>(i)] > '9') return false;
+  const int m = (s[5] - '0') * 10 + (s[6] - '0');
+  return m >= 1 && m <= 12;
+}
+
 std::optional<int> parseMonth(std::string_view s) {
   if (s == "never") return kNever;
   if (s.size() != 7 || s[4] != '-') return std::nullopt;

@@ -92,10 +92,23 @@ TEST(Loader, DeepNestingHugeNumbersAndNonFiniteValuesAreErrors) {
   EXPECT_FALSE(ps.empty());
 
   ps = problemsOfText(R"({"extends": "mini.json", "chips": [{"id": "h100", "price_usd": 1e300}]})");
-  EXPECT_TRUE(has(ps, "/chips/0/price_usd: 1e+300 is too large (the limit is 1e18)")) << listed(ps);
+  EXPECT_TRUE(has(ps, "/chips/0/price_usd: 1e+300 is out of range (the limit is 1e18 either side of 0)")) << listed(ps);
 
   ps = problemsOfText(R"({"extends": "mini.json", "end": "2099-01"})");
   EXPECT_TRUE(has(ps, "/end: end 2099-01 is after 2040-12")) << listed(ps);
+
+  // The reasons say what is wrong (fuzz review): a negative value is not "too large", a
+  // year out of range is not a malformed month, and a value that could not be read is not
+  // reported again as the 0 left in its place.
+  ps = problemsOfText(R"({"extends": "mini.json", "chips": [{"id": "h100", "price_usd": -1e300}]})");
+  EXPECT_TRUE(has(ps, "/chips/0/price_usd: -1e+300 is out of range (the limit is 1e18 either side of 0)"))
+      << listed(ps);
+  ps = problemsOfText(R"({"extends": "mini.json", "end": "9999-12"})");
+  EXPECT_TRUE(has(ps, "/end: month \"9999-12\" is outside the years 1900 to 2200 (or give \"never\")")) << listed(ps);
+  ps = problemsOfText(R"({"extends": "mini.json", "sites": [{"id": "johor", "pue": 1e300}]})");
+  int at_pue = 0;
+  for (const Problem& p : ps) at_pue += p.pointer == "/sites/0/pue" ? 1 : 0;
+  EXPECT_EQ(at_pue, 1) << listed(ps);
 }
 
 TEST(Loader, LimitsRejectOversizedInput) {
