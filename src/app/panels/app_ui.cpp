@@ -548,18 +548,19 @@ void drawShortcutsWindow(UiState& ui) {
         ImGui::TextUnformatted(tr(s.action));
       }
       // Keys that are no menu item's: Esc, and the story's card keys (panel_story.cpp).
-      const auto row = [](const char* keys, const char* action) {
+      const auto row = [](const char* keys, const char* action, const char* note = nullptr) {
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(keys);
         probeItem((std::string("shortcuts/") + keys).c_str());
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(action);
+        if (note) ImGui::TextDisabled("%s", note);
       };
       row(tr("Esc"), tr("Close the enlarged chart or a dialog"));
       row(tr("Page Up / Page Down"), tr("Story: previous / next card"));
-      row(tr("Left / Right arrows"),
-          tr("Story: previous / next card while no keyboard focus is shown (once it is, they move it)"));
+      row(tr("Left / Right arrows"), tr("Story: previous / next card"),
+          tr("once the keyboard focus is shown, they move it"));
       ImGui::EndTable();
     }
   }
