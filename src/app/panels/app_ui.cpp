@@ -535,7 +535,7 @@ void drawAboutWindow(UiState& ui) {
 
 void drawShortcutsWindow(UiState& ui) {
   if (!ui.windows.shortcuts) return;
-  ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+  centreNextWindowOnScreen("###Keyboard shortcuts");
   if (ImGui::Begin(trId("Keyboard shortcuts", "###Keyboard shortcuts"), &ui.windows.shortcuts,
                    ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings)) {
     if (ImGui::BeginTable("##Shortcuts", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV)) {
@@ -554,8 +554,11 @@ void drawShortcutsWindow(UiState& ui) {
         ImGui::TextUnformatted(keys);
         probeItem((std::string("shortcuts/") + keys).c_str());
         ImGui::TableNextColumn();
+        ImGui::BeginGroup();
         ImGui::TextUnformatted(action);
         if (note) ImGui::TextDisabled("%s", note);
+        ImGui::EndGroup();
+        probeItem((std::string("shortcuts/") + keys + "/action").c_str());
       };
       row(tr("Esc"), tr("Close the enlarged chart or a dialog"));
       row(tr("Page Up / Page Down"), tr("Story: previous / next card"));
