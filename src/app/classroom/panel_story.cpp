@@ -1,5 +1,6 @@
 // The story bar: one card of the open story (title, text, sources, what to look at),
-// Previous / Next (also the Left / Right arrow keys when no text field is active), and
+// Previous / Next (also Page Up / Page Down, and the Left / Right arrow keys while no
+// keyboard focus is shown and no text field is active), and
 // "Try it" for the card's lever settings. Drawn at the top of the centre column; it uses
 // the theme's font, so presenter mode (F11) makes it large.
 #include "app/classroom/classroom_ui.h"
@@ -13,11 +14,14 @@
 #include "app/core/status.h"
 
 #include <imgui.h>
+#include <imgui_internal.h>  // the focus move a card key cancels
 
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace cp::app {
 
@@ -49,12 +53,29 @@ std::string leverLabels(const AppState& state, const cp::StoryCard& card) {
   return joined(labels, "; ");
 }
 
-void handleArrowKeys(UiState& ui) {
+// Left / Right step the cards while no keyboard focus is shown; once the user moves focus
+// with the keyboard (the Up / Down arrows), the arrows move it, so "Try it" can be reached.
+// Page Up / Page Down (a presenter's clicker) always step. A card key, pressed or held, is
+// not also a focus move: ImGui's move request of the frame is dropped, the focus stays hidden.
+void handleStoryKeys(UiState& ui) {
   const ImGuiIO& io = ImGui::GetIO();
   if (io.WantTextInput || ImGui::IsAnyItemActive() || ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) return;
   if (io.KeyCtrl || io.KeyAlt || io.KeyShift) return;
-  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_LeftArrow), false)) ui.commands.push_back(StoryStep{-1});
-  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_RightArrow), false)) ui.commands.push_back(StoryStep{+1});
+  const bool arrows = !io.NavVisible;  // the focus as it was before this frame's keys
+  std::vector<std::pair<ImGuiKey, int>> keys = {{ImGuiKey_PageUp, -1}, {ImGuiKey_PageDown, +1}};
+  if (arrows) keys.insert(keys.end(), {{ImGuiKey_LeftArrow, -1}, {ImGuiKey_RightArrow, +1}});
+  bool held = false;
+  for (const auto& [key, step] : keys) {
+    const int index = ImGui::GetKeyIndex(key);
+    if (ImGui::IsKeyPressed(index, /*repeat=*/false)) ui.commands.push_back(StoryStep{step});
+    held = held || ImGui::IsKeyDown(index);
+  }
+  if (!held) return;
+  ImGuiContext& g = *GImGui;
+  ImGui::NavMoveRequestCancel();
+  g.NavInitRequest = g.NavInitRequestFromMove = false;
+  g.NavInitResultId = 0;
+  if (arrows) g.NavDisableHighlight = true;
 }
 
 // "card 3 of 16 · 2024-01".
@@ -92,7 +113,7 @@ void drawButtons(const AppState& state, UiState& ui, const cp::StoryCard* card, 
   if (ImGui::Button(s.card < 0 ? tr("Start >") : tr("Next >"))) ui.commands.push_back(StoryStep{+1});
   ImGui::EndDisabled();
   probeItem("story/next");
-  itemTooltip(tr("Next card (Right arrow key); Previous: Left arrow key"));
+  itemTooltip(tr("Next card (Right arrow or Page Down); Previous: Left arrow or Page Up"));
   if (card && !card->try_levers.empty()) {
     ImGui::SameLine(0.0f, em() * 1.5f);
     ImGui::PushStyleColor(ImGuiCol_Button,
@@ -233,7 +254,7 @@ void drawStoryColumn(const AppState& state, UiState& ui, ImVec2 size) {
 
 void drawStoryBar(const AppState& state, UiState& ui) {
   if (!storyActive(state)) return;
-  handleArrowKeys(ui);
+  handleStoryKeys(ui);
   const cp::StoryCard* card = storyCard(state);
 
   const float pad = std::round(em() * 0.5f);

@@ -374,10 +374,22 @@ void drawSplitter(float& fraction, float total, float height) {
 }
 
 // The lever (or workshop) panel folded away: a strip with the button that opens it, how
-// many levers are changed, and in a workshop the open round with its Play button.
+// many levers are changed, and in a workshop the open round with its Play button. Play is a
+// word on a tinted button, a line and a rule below the open arrow: a slip of the mouse on
+// the strip must not play the round.
 void drawLeverStrip(const AppState& state, UiState& ui, float height) {
-  const float w = ImGui::GetFrameHeight() + ImGui::GetStyle().WindowPadding.x * 2.0f;
-  ImGui::BeginChild("##leverStrip", ImVec2(w, height), true, ImGuiWindowFlags_NoScrollbar);
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const int round = workshopActive(state) ? openRound(state) : 0;
+  // TRANSLATORS: the open workshop round in the folded panel's narrow strip ("R3": round 3); a letter or two.
+  const std::string round_label = round > 0 ? trf("R{}", round) : "";
+  // TRANSLATORS: the button that plays the open workshop round, in the folded panel's narrow strip; one short word.
+  const char* play = tr("Play");
+  float inner = ImGui::GetFrameHeight();
+  if (round > 0)
+    inner = std::max(
+        {inner, ImGui::CalcTextSize(play).x + style.FramePadding.x * 2.0f, ImGui::CalcTextSize(round_label.c_str()).x});
+  ImGui::BeginChild("##leverStrip", ImVec2(inner + style.WindowPadding.x * 2.0f, height), true,
+                    ImGuiWindowFlags_NoScrollbar);
   if (ImGui::ArrowButton("##openLevers", ImGuiDir_Right)) toggleLeverPanel(ui);
   probeItem("levers/open");
   itemTooltip(workshopActive(state) ? tr("Open the workshop panel (Ctrl+L)") : tr("Open the lever panel (Ctrl+L)"));
@@ -385,14 +397,20 @@ void drawLeverStrip(const AppState& state, UiState& ui, float height) {
     ImGui::TextColored(changedColor(ui.theme), "%d", changed);
     itemTooltip(tr("levers changed from the scenario as loaded"));
   }
-  if (workshopActive(state)) {
-    if (const int round = openRound(state); round > 0) {
-      ImGui::Text("R%d", round);
-      itemTooltip(tr("The round open for moves"));
-      if (ImGui::ArrowButton("##playRound", ImGuiDir_Right)) ui.commands.push_back(PlayRound{});
-      probeItem("levers/play");
-      itemTooltip(tr("Play the open round with the moves entered"));
-    }
+  if (round > 0) {
+    ImGui::Dummy(ImVec2(inner, em()));
+    ImGui::Separator();
+    ImGui::TextUnformatted(round_label.c_str());
+    itemTooltip(tr("The round open for moves"));
+    ImVec4 tint = highlightColor(ui.theme);
+    tint.w = 0.35f;
+    ImGui::PushStyleColor(ImGuiCol_Button, tint);
+    ImGui::BeginDisabled(updating(state));
+    if (ImGui::Button(play, ImVec2(inner, 0.0f))) ui.commands.push_back(PlayRound{});
+    ImGui::EndDisabled();
+    ImGui::PopStyleColor();
+    probeItem("levers/play");
+    itemTooltip(tr("Play the open round with the moves entered"));
   }
   ImGui::EndChild();
 }
@@ -517,7 +535,7 @@ void drawAboutWindow(UiState& ui) {
 
 void drawShortcutsWindow(UiState& ui) {
   if (!ui.windows.shortcuts) return;
-  ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+  centreNextWindowOnScreen("###Keyboard shortcuts");
   if (ImGui::Begin(trId("Keyboard shortcuts", "###Keyboard shortcuts"), &ui.windows.shortcuts,
                    ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings)) {
     if (ImGui::BeginTable("##Shortcuts", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV)) {
@@ -529,11 +547,23 @@ void drawShortcutsWindow(UiState& ui) {
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(tr(s.action));
       }
-      ImGui::TableNextRow();
-      ImGui::TableNextColumn();
-      ImGui::TextUnformatted(tr("Esc"));
-      ImGui::TableNextColumn();
-      ImGui::TextUnformatted(tr("Close the enlarged chart or a dialog"));
+      // Keys that are no menu item's: Esc, and the story's card keys (panel_story.cpp).
+      const auto row = [](const char* keys, const char* action, const char* note = nullptr) {
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(keys);
+        probeItem((std::string("shortcuts/") + keys).c_str());
+        ImGui::TableNextColumn();
+        ImGui::BeginGroup();
+        ImGui::TextUnformatted(action);
+        if (note) ImGui::TextDisabled("%s", note);
+        ImGui::EndGroup();
+        probeItem((std::string("shortcuts/") + keys + "/action").c_str());
+      };
+      row(tr("Esc"), tr("Close the enlarged chart or a dialog"));
+      row(tr("Page Up / Page Down"), tr("Story: previous / next card"));
+      row(tr("Left / Right arrows"), tr("Story: previous / next card"),
+          tr("once the keyboard focus is shown, they move it"));
       ImGui::EndTable();
     }
   }

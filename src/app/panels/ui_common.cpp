@@ -59,6 +59,15 @@ void itemTooltip(const char* text) {
 
 float em() { return ImGui::GetFontSize(); }
 
+namespace {
+// Before Begin: `w` (last frame's), `size` wide and high, moved back inside [lo, lo + room].
+void clampNextWindowPos(const ImGuiWindow& w, ImVec2 size, ImVec2 lo, ImVec2 room) {
+  const ImVec2 pos(std::clamp(w.Pos.x, lo.x, std::max(lo.x, lo.x + room.x - size.x)),
+                   std::clamp(w.Pos.y, lo.y, std::max(lo.y, lo.y + room.y - size.y)));
+  if (pos.x != w.Pos.x || pos.y != w.Pos.y) ImGui::SetNextWindowPos(pos, ImGuiCond_Always);
+}
+}  // namespace
+
 void fitNextWindowToViewport(const char* name, ImVec2 size) {
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   const ImVec2 lo = vp->WorkPos, room = ImMax(vp->WorkSize, ImVec2(1.0f, 1.0f));
@@ -70,9 +79,14 @@ void fitNextWindowToViewport(const char* name, ImVec2 size) {
   if (!w) return;
   const ImVec2 fit = ImMin(w->SizeFull, room);
   if (fit.x != w->SizeFull.x || fit.y != w->SizeFull.y) ImGui::SetNextWindowSize(fit, ImGuiCond_Always);
-  const ImVec2 pos(std::clamp(w->Pos.x, lo.x, lo.x + room.x - fit.x),
-                   std::clamp(w->Pos.y, lo.y, lo.y + room.y - fit.y));
-  if (pos.x != w->Pos.x || pos.y != w->Pos.y) ImGui::SetNextWindowPos(pos, ImGuiCond_Always);
+  clampNextWindowPos(*w, fit, lo, room);
+}
+
+void centreNextWindowOnScreen(const char* name) {
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(vp->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+  const ImGuiWindow* w = ImGui::FindWindowByName(name);
+  if (w && w->WasActive) clampNextWindowPos(*w, w->SizeFull, vp->WorkPos, vp->WorkSize);
 }
 
 std::string fileName(const std::string& path) {

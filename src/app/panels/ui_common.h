@@ -33,6 +33,9 @@ float em();  // current font size in pixels
 // and a window larger than the display or partly off it (dragged, or saved on a larger
 // screen) is shrunk and moved back inside; its content scrolls.
 void fitNextWindowToViewport(const char* name, ImVec2 size);
+// Before Begin(name) of a window that sizes itself: centred when it appears, and moved back
+// inside the display when it grows past an edge (its size is known a frame or two late).
+void centreNextWindowOnScreen(const char* name);
 
 std::string fileName(const std::string& path);
 

@@ -73,6 +73,60 @@ TEST(StoryMode, NextAndPreviousFollowTheCardsMonthAndVeilTheFuture) {
   expectCard(f, 1);
 }
 
+// Keyboard navigation is on in the program: the arrows that step the cards must not also
+// move the focus (a presenter's clicker sends Right after Right), and once the user moves
+// the focus by keyboard the arrows only move it, so "Try it" is reached without a card jump.
+TEST(StoryMode, ArrowsStepTheCardsUntilTheKeyboardFocusIsShownThenMoveIt) {
+  ClassroomFixture f;
+  f.ui.io().ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;  // as main() sets it
+  ASSERT_TRUE(openStory(f.state, storyPath("history_2022_2025.json")).empty());
+  f.settle();
+  const int right = ImGuiHarness::namedKey(ImGuiKey_RightArrow);
+  const int left = ImGuiHarness::namedKey(ImGuiKey_LeftArrow);
+  ASSERT_TRUE(f.ui.clickItem("story/next", f.draw));  // the mouse: no keyboard focus shown
+  f.ui.frame(f.draw);
+  ASSERT_EQ(f.state.classroom.story.card, 0);
+  for (int card : {1, 2, 3}) {
+    f.ui.pressKey(right, f.draw);
+    EXPECT_EQ(f.state.classroom.story.card, card);
+    EXPECT_FALSE(f.ui.io().NavVisible) << "a card key shows no keyboard focus";
+  }
+  f.ui.pressKey(left, f.draw);
+  EXPECT_EQ(f.state.classroom.story.card, 2);
+  f.ui.io().KeysDown[right] = true;  // held past ImGui's key repeat: one card, still no focus
+  f.ui.frames(40, f.draw);
+  f.ui.io().KeysDown[right] = false;
+  f.ui.frame(f.draw);
+  EXPECT_EQ(f.state.classroom.story.card, 3);
+  EXPECT_FALSE(f.ui.io().NavVisible);
+  f.ui.pressKey(left, f.draw);
+  ASSERT_EQ(f.state.classroom.story.card, 2);
+  f.ui.pressKey(ImGuiHarness::namedKey(ImGuiKey_PageDown), f.draw);
+  EXPECT_EQ(f.state.classroom.story.card, 3);
+  f.ui.pressKey(ImGuiHarness::namedKey(ImGuiKey_PageUp), f.draw);
+  EXPECT_EQ(f.state.classroom.story.card, 2);
+
+  // Down shows the keyboard focus (on Next, the button last clicked: nothing below it in the
+  // card); from now on the arrows move it.
+  f.ui.pressKey(ImGuiHarness::namedKey(ImGuiKey_DownArrow), f.draw);
+  ASSERT_TRUE(f.ui.io().NavVisible);
+  ASSERT_EQ(f.state.classroom.story.card, 2);
+  f.ui.pressKey(left, f.draw);   // to "< Previous"
+  f.ui.pressKey(right, f.draw);  // back to "Next >"
+  f.ui.pressKey(right, f.draw);  // to "Try it"
+  EXPECT_EQ(f.state.classroom.story.card, 2) << "the arrows moved the focus only";
+  const int lever = f.state.doc.loaded->findLever("us.remote_access_control");
+  const int month = *cp::parseMonth("2024-08");
+  ASSERT_EQ(leverValueInMonth(f.state.doc, lever, month), 0.0);
+  f.ui.pressKey(ImGuiHarness::namedKey(ImGuiKey_Space), f.draw);  // presses the focused button
+  f.ui.frame(f.draw);
+  EXPECT_EQ(leverValueInMonth(f.state.doc, lever, month), 1.0) << "Try it, reached by keyboard, set the card's lever";
+  EXPECT_EQ(f.state.classroom.story.card, 2);
+  // Page Down still steps while the focus is shown.
+  f.ui.pressKey(ImGuiHarness::namedKey(ImGuiKey_PageDown), f.draw);
+  EXPECT_EQ(f.state.classroom.story.card, 3);
+}
+
 TEST(StoryMode, TheCardsChartsLeversAndRulesAreHighlighted) {
   ClassroomFixture f;
   ASSERT_TRUE(openStory(f.state, storyPath("history_2022_2025.json")).empty());

@@ -91,6 +91,30 @@ TEST(WorkshopMode, ThreeRoundsPlayedInTheUiScoreLikePlayGame) {
   EXPECT_EQ(f.state.classroom.workshop.session.moves, kMoves);
 }
 
+// The folded panel's strip (presenter mode folds it): Play is a word on its own button, well
+// apart from the arrow that opens the panel, not a second arrow under it (a slip of a cheap
+// mouse played the round early). Each button does its own thing.
+TEST(WorkshopMode, TheFoldedStripsPlayButtonIsAWordApartFromTheOpenArrow) {
+  ClassroomFixture f;
+  openComputeRace(f);
+  setPresenter(f.state, true);
+  f.ui.frames(2, f.draw);
+  ASSERT_TRUE(leverPanelCollapsed(f.state.ui));
+  const auto open = f.ui.itemRect("levers/open");
+  const auto play = f.ui.itemRect("levers/play");
+  ASSERT_TRUE(open && play);
+  EXPECT_GE(play->width(), open->width() * 1.5f) << "a labelled button, wider than the arrow";
+  EXPECT_GE(play->min.y - open->max.y, open->height() * 1.5f) << "apart from the open arrow";
+  ASSERT_TRUE(f.ui.clickItem("levers/play", f.draw));
+  EXPECT_EQ(f.state.classroom.workshop.session.rounds_played, 1);
+  f.settle();
+  EXPECT_TRUE(leverPanelCollapsed(f.state.ui)) << "playing leaves the strip as it was";
+  ASSERT_TRUE(f.ui.clickItem("levers/open", f.draw));
+  f.ui.frame(f.draw);
+  EXPECT_FALSE(leverPanelCollapsed(f.state.ui));
+  EXPECT_EQ(f.state.classroom.workshop.session.rounds_played, 1) << "opening the panel plays nothing";
+}
+
 TEST(WorkshopMode, ATeamMovesOnlyItsOwnLeversAndOnlyInTheOpenRound) {
   ClassroomFixture f;
   openComputeRace(f);

@@ -68,6 +68,9 @@ void drawEverything(DashboardFixture& d) {
   d.settle();
   app::syncWorkshop(s);
   frames();
+  app::toggleLeverPanel(s.ui);  // the folded panel's strip: the open round and its Play button
+  frames();
+  app::toggleLeverPanel(s.ui);
 }
 
 struct UkrainianUi : ::testing::Test {

@@ -18,6 +18,7 @@
 #include "scenario_paths.h"
 
 #include <gtest/gtest.h>
+#include <imgui_internal.h>  // FindWindowByName
 
 #include <algorithm>
 #include <filesystem>
@@ -428,6 +429,28 @@ TEST_P(PresenterLayout, WorkshopScoreboardFitsWholeBesideOneChart) {
     EXPECT_TRUE(inside(rect("chart/" + charts.front()), rect("charts/area"))) << lang << ": the chart is cut";
   }
   cp::i18n::setLanguage("en", cp::i18n::Catalogue{});
+}
+
+// Help > Keyboard shortcuts, with the story's card keys and their note, fits a projector
+// whole in both languages: no line of it runs past the window's edge.
+TEST_P(PresenterLayout, TheKeyboardShortcutsWindowFitsInBothLanguages) {
+  for (const char* lang : {"en", "uk"}) {
+    Language language(lang);
+    ASSERT_TRUE(language.ok) << language.error;
+    state_.ui.windows.shortcuts = true;
+    ui_.frames(5, draw_);  // it sizes itself: measured, placed, then kept on screen
+    ImGuiWindow* window = ImGui::FindWindowByName("###Keyboard shortcuts");
+    ASSERT_NE(window, nullptr);
+    EXPECT_TRUE(onScreen(ItemRect{window->Rect().Min, window->Rect().Max})) << lang;
+    for (const char* keys : {"Esc", "Page Up / Page Down", "Left / Right arrows"}) {
+      const std::string row = std::string("shortcuts/") + tr(keys);
+      for (const std::string& cell : {row, row + "/action"}) {
+        const ItemRect r = rect(cell);
+        EXPECT_TRUE(window->InnerClipRect.Contains(ImRect(r.min, r.max))) << lang << ": " << cell << " is cut off";
+      }
+    }
+    state_.ui.windows.shortcuts = false;
+  }
 }
 
 INSTANTIATE_TEST_SUITE_P(Projectors, PresenterLayout, ::testing::Values(Screen{1280, 720}, Screen{1920, 1080}),
