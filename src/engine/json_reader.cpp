@@ -54,7 +54,13 @@ bool JsonReader::object(const json& j, const std::string& ptr, std::initializer_
   }
   for (auto it = j.begin(); it != j.end(); ++it) {
     const std::string& k = it.key();
-    if (isMetaKey(k)) continue;
+    if (isMetaKey(k)) {
+      // Never read by the model, but people and the schema read them as text: a number or a
+      // list there is a slip (the schema refuses it), not a citation.
+      if (!it->is_string() && !it->is_null())
+        err(ptr + "/" + escapePointer(k), fmt::format("expected text, got {}", it->type_name()));
+      continue;
+    }
     if (std::none_of(allowed.begin(), allowed.end(), [&](const char* a) { return k == a; }))
       err(ptr + "/" + escapePointer(k), "unknown field");
   }

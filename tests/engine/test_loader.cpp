@@ -105,6 +105,10 @@ TEST(Loader, DeepNestingHugeNumbersAndNonFiniteValuesAreErrors) {
       << listed(ps);
   ps = problemsOfText(R"({"extends": "mini.json", "end": "9999-12"})");
   EXPECT_TRUE(has(ps, "/end: month \"9999-12\" is outside the years 1900 to 2200 (or give \"never\")")) << listed(ps);
+  // Citations and notes are text, as the schema says (a number there was taken in silence).
+  ps = problemsOfText(R"({"extends": "mini.json", "notes": 5, "sites": [{"id": "johor", "source": ["S1"]}]})");
+  EXPECT_TRUE(has(ps, "/notes: expected text, got number")) << listed(ps);
+  EXPECT_TRUE(has(ps, "/sites/0/source: expected text, got array")) << listed(ps);
   ps = problemsOfText(R"({"extends": "mini.json", "sites": [{"id": "johor", "pue": 1e300}]})");
   int at_pue = 0;
   for (const Problem& p : ps) at_pue += p.pointer == "/sites/0/pue" ? 1 : 0;
