@@ -44,7 +44,7 @@ void readLevers(Reader& r, const json& root, Scenario& s) {
     if (l.kind == LeverKind::Number || l.kind == LeverKind::Share) {
       l.min = bound("min", l.kind == LeverKind::Share ? 0.0 : 0.0);
       l.max = bound("max", l.kind == LeverKind::Share ? 1.0 : 1e12);
-      l.step = bound("step", 0.0);
+      l.step = r.number(e, "step", p, false, 0.0).value_or(0.0);  // a step, when given, moves: above 0
       if (l.min > l.max) r.err(p + "/min", fmt::format("min {} is above max {}", l.min, l.max));
       if (l.kind == LeverKind::Share && (l.min < 0 || l.max > 1)) r.err(p, "a share lever's range must lie in 0..1");
     }
@@ -54,6 +54,7 @@ void readLevers(Reader& r, const json& root, Scenario& s) {
       };
       l.min = month("min", s.start);
       l.max = month("max", s.end);
+      r.number(e, "step", p, false, 0.0);  // months move by whole months; a step is checked, not used
     }
     if (l.kind == LeverKind::Choice && l.options.empty()) r.err(p + "/options", "a choice lever needs options");
     const json* v = r.field(e, "value", p, true);

@@ -109,6 +109,11 @@ TEST(Loader, DeepNestingHugeNumbersAndNonFiniteValuesAreErrors) {
   ps = problemsOfText(R"({"extends": "mini.json", "notes": 5, "sites": [{"id": "johor", "source": ["S1"]}]})");
   EXPECT_TRUE(has(ps, "/notes: expected text, got number")) << listed(ps);
   EXPECT_TRUE(has(ps, "/sites/0/source: expected text, got array")) << listed(ps);
+  // A lever's step moves the value: above 0, a number, for a month lever too (the schema agrees).
+  ps = problemsOfText(R"({"extends": "mini.json", "levers": [{"id": "us.tpp_threshold", "step": -1},
+                                                            {"id": "us.remote_access_from", "step": [1]}]})");
+  EXPECT_TRUE(has(ps, "/levers/0/step: must be > 0, got -1")) << listed(ps);
+  EXPECT_TRUE(has(ps, "/levers/1/step: expected a number, got [1]")) << listed(ps);
   ps = problemsOfText(R"({"extends": "mini.json", "sites": [{"id": "johor", "pue": 1e300}]})");
   int at_pue = 0;
   for (const Problem& p : ps) at_pue += p.pointer == "/sites/0/pue" ? 1 : 0;
