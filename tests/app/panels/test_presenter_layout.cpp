@@ -112,6 +112,13 @@ std::string plainSpaces(const std::string& s) {
   return out;
 }
 
+// The text without its spaces, plain or no-break.
+std::string withoutSpaces(const std::string& s) {
+  std::string out = plainSpaces(s);
+  out.erase(std::remove(out.begin(), out.end(), ' '), out.end());
+  return out;
+}
+
 std::string joinLines(const std::vector<std::string>& lines) {
   std::string out;
   for (const std::string& l : lines) out += (out.empty() ? "" : " ") + l;
@@ -144,24 +151,28 @@ TEST_P(PresenterLayout, KpisInOneRowWithEveryLineInsideItsCard) {
 }
 
 // What the KPI cards must carry in every language, theme and state: a title of at most
-// two lines, the value in the large face with all of its unit, the change with its amount
+// two lines (three in presenter mode), the value in the large face with all of its unit, the change with its amount
 // and percentage (or "= as loaded"), the range when bands are on; each inside its card.
 void expectWholeCards(ImGuiHarness& ui, AppState& state, const std::string& when) {
   ui.frames(2, [&] { updateAndDraw(state); });
   for (size_t k = 0; k < kpiSpecs().size(); ++k) {
     const KpiSpec& spec = kpiSpecs()[k];
     const std::string id = std::string("kpi/") + spec.id, at = when + ", " + spec.id;
-    const auto card = ui.itemRect(id + "/card");
+    auto card = ui.itemRect(id + "/card");
     ASSERT_TRUE(card) << at;
     KpiCardText c;
     ui.frame([&] {
       updateAndDraw(state);
       c = kpiCardText(state, k, card->width());
     });
-    EXPECT_LE(c.title.size(), 2u) << at;
+    card = ui.itemRect(id + "/card");  // the frame its parts are from
+    ASSERT_TRUE(card) << at;
+    // Presenter mode wraps a title in its large face rather than shrink it: three lines of a
+    // 1280-pixel row in Ukrainian.
+    EXPECT_LE(c.title.size(), state.ui.presenter ? 3u : 2u) << at;
     EXPECT_TRUE(c.value_large) << at << ": " << c.value << " in the small face";
-    EXPECT_EQ(plainSpaces(c.unit.empty() ? c.value : c.value + " " + joinLines(c.unit)),
-              plainSpaces(cp::chart::formatValue(c.now, spec.unit)))
+    // Split at a space ("1.4M" "H100e") or after the digits ("$1.3" "bn"): nothing left out.
+    EXPECT_EQ(withoutSpaces(c.value + joinLines(c.unit)), withoutSpaces(cp::chart::formatValue(c.now, spec.unit)))
         << at << ": the value with all of its unit";
     const std::string change = joinLines(c.change);
     if (c.moved) {
@@ -228,6 +239,47 @@ TEST_P(PresenterLayout, KpiCardsSayInUkrainianWhatTheySayInEnglish) {
             std::string(lang) + (presenter ? ", presenter" : ", normal") + (bands ? ", bands" : ", edited"));
       }
     }
+  }
+}
+
+// Read from 8 m: in presenter mode every card's value is in the large KPI face and its title
+// and change in the presenter face (no smaller than the "Month" beside them), the title
+// wrapped whole rather than shrunk or cut, in English and in (longer) Ukrainian; the cards
+// stay above the month row and the charts keep their height.
+TEST_P(PresenterLayout, KpiCardsInThePresenterFaces) {
+  loadBaseline();
+  const int lever = state_.doc.loaded->findLever("cn.domestic_subsidy");
+  ASSERT_GE(lever, 0);
+  setLeverValue(state_.doc, lever, 0.6);  // change lines with amounts and percentages
+  settle();
+  for (const char* lang : {"en", "uk"}) {
+    Language language(lang);
+    ASSERT_TRUE(language.ok) << language.error;
+    ui_.frames(2, draw_);
+    const ItemRect month = rect("scrubber/label");
+    EXPECT_GE(month.height(), kLargeFontSizePx - 0.5f) << lang;
+    for (size_t k = 0; k < kpiSpecs().size(); ++k) {
+      const std::string id = std::string("kpi/") + kpiSpecs()[k].id, at = std::string(lang) + ", " + id;
+      const ItemRect card = rect(id + "/card");
+      KpiCardText c;
+      ui_.frame([&] {
+        updateAndDraw(state_);
+        c = kpiCardText(state_, k, card.width());
+      });
+      EXPECT_TRUE(c.value_large) << at << ": " << c.value;
+      EXPECT_GE(rect(id).height(), kKpiLargeFontSizePx - 0.5f) << at << ": the value in the large KPI face";
+      ASSERT_FALSE(c.title.empty()) << at;
+      ASSERT_FALSE(c.change.empty()) << at;
+      EXPECT_GE(rect(id + "/title").height() / static_cast<float>(c.title.size()), kLargeFontSizePx - 0.5f)
+          << at << ": the title in the presenter face";
+      EXPECT_GE(rect(id + "/change").height() / static_cast<float>(c.change.size()), kLargeFontSizePx - 0.5f)
+          << at << ": the change in the presenter face";
+      EXPECT_EQ(plainSpaces(joinLines(c.title)), plainSpaces(tr(kpiSpecs()[k].title))) << at << ": the title whole";
+      EXPECT_LE(card.max.y, month.min.y) << at << ": the card runs into the month row";
+    }
+    for (const std::string& id : chartsOnScreen())
+      EXPECT_GE(rect("chart/" + id).height(), GetParam().h * 0.4f)
+          << lang << ", " << id << ": charts keep their height";
   }
 }
 
