@@ -29,6 +29,8 @@ namespace cp::app {
 
 namespace {
 
+std::vector<KpiCardText> g_last_row;  // lastKpiCards(); ImGui draws on one thread
+
 // "1.2M H100e" -> "1.2M", "14 mo" -> "14"; "$1.5bn" and "35%" stay whole.
 std::string kpiNumber(const std::string& formatted) {
   const size_t space = formatted.find(' ');
@@ -80,10 +82,11 @@ struct CardStyle {
 // wraps to more lines instead, and the card's padding and gaps are tighter so that the row
 // leaves the charts their height. Otherwise titles are in the theme's face when about ten of
 // its em fit a card's line, else in the regular face; values about twice the title's size.
-CardStyle cardStyle(const AppState& state, float width) {
+// `presenting` false: the other faces in presenter mode too (a screen too narrow for its words).
+CardStyle cardStyle(const AppState& state, float width, bool presenting = true) {
   const ImGuiStyle& style = ImGui::GetStyle();
   ImFont* theme = ImGui::GetFont();
-  const bool presenter = state.ui.presenter && theme->FontSize >= kLargeFontSizePx - 0.5f;
+  const bool presenter = presenting && state.ui.presenter && theme->FontSize >= kLargeFontSizePx - 0.5f;
   ImFont* label = theme;
   if (!presenter && width - style.WindowPadding.x * 2.0f < theme->FontSize * 10.0f && state.ui.fonts.regular)
     label = state.ui.fonts.regular;
@@ -485,9 +488,14 @@ void drawKpiCards(const AppState& state, UiState& ui) {
   // fullest card needs.
   const float total = std::max(1.0f, avail - style.ItemSpacing.x * static_cast<float>(n - 1));
   const float equal = std::max(1.0f, std::floor(total / static_cast<float>(n)));
-  const CardStyle fonts = cardStyle(state, equal);
+  CardStyle fonts = cardStyle(state, equal);
   std::vector<float> widths = fonts.presenter ? widthsByNeed(state, n, fonts, total) : std::vector<float>{};
-  if (widths.size() != n) widths.assign(n, equal);
+  if (widths.size() != n) {
+    // Too narrow for the presenter face's longest words (1024 pixels in Ukrainian): as
+    // outside presenter mode, rather than words cut at the cards' edges.
+    if (fonts.presenter) fonts = cardStyle(state, equal, false);
+    widths.assign(n, equal);
+  }
   std::vector<KpiRange> ranges;
   std::vector<KpiCardText> cards;
   RowShape row;
@@ -506,6 +514,9 @@ void drawKpiCards(const AppState& state, UiState& ui) {
     drawCard(state, ui, k, widths[k], row, fonts, cards[k], ranges[k]);
     ImGui::PopID();
   }
+  g_last_row = std::move(cards);
 }
+
+const std::vector<KpiCardText>& lastKpiCards() { return g_last_row; }
 
 }  // namespace cp::app
