@@ -499,6 +499,7 @@ void drawKpiCards(const AppState& state, UiState& ui) {
   std::vector<KpiRange> ranges;
   std::vector<KpiCardText> cards;
   RowShape row;
+  if (fonts.presenter) row.title_lines = 1;  // the titles' own lines: no blank one on a wide screen
   for (size_t k = 0; k < n; ++k) {
     ranges.push_back(kpiRange(state, k));
     const float inner = std::max(1.0f, widths[k] - fonts.padding.x * 2.0f);

@@ -36,8 +36,8 @@ TEST(Theme, TextAndDimTextReadOnEveryBackground) {
     for (const auto& bg : backgrounds)
       for (ImGuiCol text : {ImGuiCol_Text, ImGuiCol_TextDisabled}) {
         const float ratio = contrastRatio(over(u32(style.Colors[text]), bg.col), bg.col);
-        EXPECT_GE(ratio, 4.5f) << themeName(theme) << ": " << (text == ImGuiCol_Text ? "text" : "dim text") << " on the "
-                               << bg.name << " background, " << ratio << ":1";
+        EXPECT_GE(ratio, 4.5f) << themeName(theme) << ": " << (text == ImGuiCol_Text ? "text" : "dim text")
+                               << " on the " << bg.name << " background, " << ratio << ":1";
       }
   }
 }
