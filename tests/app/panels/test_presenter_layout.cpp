@@ -196,17 +196,25 @@ void expectWholeCards(ImGuiHarness& ui, AppState& state, const std::string& when
   }
 }
 
-TEST_P(PresenterLayout, KpiCardsSayInUkrainianWhatTheySayInEnglish) {
-  loadBaseline();
+// expectWholeCards in English and Ukrainian, normal and presenting.
+void expectWholeCardsInEveryLanguage(ImGuiHarness& ui, AppState& state, const std::string& when) {
   for (const char* lang : {"en", "uk"}) {
     Language language(lang);
     ASSERT_TRUE(language.ok) << language.error;
     for (bool presenter : {false, true}) {
-      setPresenter(state_, presenter);
-      const std::string when = std::string(lang) + (presenter ? ", presenter" : ", normal");
-      expectWholeCards(ui_, state_, when + ", as loaded");
+      setPresenter(state, presenter);
+      expectWholeCards(ui, state, std::string(lang) + (presenter ? ", presenter" : ", normal") + when);
     }
   }
+}
+
+std::string screenName(const ::testing::TestParamInfo<Screen>& i) {
+  return std::to_string(static_cast<int>(i.param.w)) + "x" + std::to_string(static_cast<int>(i.param.h));
+}
+
+TEST_P(PresenterLayout, KpiCardsSayInUkrainianWhatTheySayInEnglish) {
+  loadBaseline();
+  expectWholeCardsInEveryLanguage(ui_, state_, ", as loaded");
   // Levers that move every card, as a class would: the change lines carry amounts and percentages.
   const std::pair<const char*, double> edits[] = {{"us.remote_access_control", 1.0},
                                                   {"us.remote_access_from", 2025 * 12},
@@ -225,15 +233,7 @@ TEST_P(PresenterLayout, KpiCardsSayInUkrainianWhatTheySayInEnglish) {
       ui_.frame(draw_);
       waitForUncertainty(state_);
     }
-    for (const char* lang : {"en", "uk"}) {
-      Language language(lang);
-      for (bool presenter : {false, true}) {
-        setPresenter(state_, presenter);
-        expectWholeCards(
-            ui_, state_,
-            std::string(lang) + (presenter ? ", presenter" : ", normal") + (bands ? ", bands" : ", edited"));
-      }
-    }
+    expectWholeCardsInEveryLanguage(ui_, state_, bands ? ", bands" : ", edited");
   }
 }
 
@@ -475,10 +475,7 @@ TEST_P(PresenterLayout, WorkshopScoreboardFitsWholeBesideOneChart) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Projectors, PresenterLayout, ::testing::Values(Screen{1280, 720}, Screen{1920, 1080}),
-                         [](const ::testing::TestParamInfo<Screen>& i) {
-                           return std::to_string(static_cast<int>(i.param.w)) + "x" +
-                                  std::to_string(static_cast<int>(i.param.h));
-                         });
+                         screenName);
 
 // A workshop on a laptop (1366x768, the commonest screen) shows the KPI cards, which the team
 // in view's objectives colour, above charts still tall enough to read and the scoreboard;
@@ -510,11 +507,7 @@ TEST_P(WorkshopLaptopLayout, KpiCardsShownWhereTheyFit) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Laptops, WorkshopLaptopLayout,
-                         ::testing::Values(Screen{1366, 768}, Screen{1280, 720}, Screen{1920, 1080}),
-                         [](const ::testing::TestParamInfo<Screen>& i) {
-                           return std::to_string(static_cast<int>(i.param.w)) + "x" +
-                                  std::to_string(static_cast<int>(i.param.h));
-                         });
+                         ::testing::Values(Screen{1366, 768}, Screen{1280, 720}, Screen{1920, 1080}), screenName);
 
 // A 1024x768 laptop or projector: the narrowest cards still carry every value in the value
 // face ("$1.3bn" as "$1.3" and "bn" where it is too wide whole), normal and presenting.
@@ -522,18 +515,7 @@ class SmallScreenLayout : public PresenterLayout {};
 
 TEST_P(SmallScreenLayout, KpiCardsSayInUkrainianWhatTheySayInEnglish) {
   loadBaseline();
-  for (const char* lang : {"en", "uk"}) {
-    Language language(lang);
-    ASSERT_TRUE(language.ok) << language.error;
-    for (bool presenter : {false, true}) {
-      setPresenter(state_, presenter);
-      expectWholeCards(ui_, state_, std::string(lang) + (presenter ? ", presenter" : ", normal"));
-    }
-  }
+  expectWholeCardsInEveryLanguage(ui_, state_, "");
 }
 
-INSTANTIATE_TEST_SUITE_P(Small, SmallScreenLayout, ::testing::Values(Screen{1024, 768}),
-                         [](const ::testing::TestParamInfo<Screen>& i) {
-                           return std::to_string(static_cast<int>(i.param.w)) + "x" +
-                                  std::to_string(static_cast<int>(i.param.h));
-                         });
+INSTANTIATE_TEST_SUITE_P(Small, SmallScreenLayout, ::testing::Values(Screen{1024, 768}), screenName);
