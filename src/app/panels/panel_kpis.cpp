@@ -412,15 +412,11 @@ float narrowest(float most, float pad_x, const std::function<bool(float)>& fits)
 // width left over is shared equally. Empty when even the longest wrapping does not fit.
 std::vector<float> widthsByNeed(const AppState& state, size_t n, const CardStyle& f, float total) {
   std::vector<std::string> titles, changes, values;
-  const int t = state.ui.view.month;
-  for (size_t k = 0; k < n; ++k) {
-    const KpiSpec& spec = kpiSpecs()[k];
-    const KpiData& data = state.dash.kpis[k];
-    const double now = data.available ? kpiValue(spec, data.current, t) : NAN;
-    const double base = data.available && !data.baseline.empty() ? kpiValue(spec, data.baseline, t) : NAN;
-    titles.emplace_back(tr(spec.title));
-    changes.push_back(changeText(spec, now, base));
-    values.push_back(chart::formatValue(now, spec.unit));
+  for (size_t k = 0; k < n; ++k) {  // each text on one unbounded line
+    const KpiCardText whole = cardText(state, k, f, FLT_MAX, KpiRange{});
+    titles.push_back(whole.title.empty() ? "" : whole.title.front());
+    changes.push_back(whole.change.empty() ? "" : whole.change.front());
+    values.push_back(chart::formatValue(whole.now, kpiSpecs()[k].unit));
   }
   // Lines of `text` at `inner`, or more than any when a word is wider than the line.
   auto linesAt = [&](const std::string& text, float inner) {
