@@ -1,6 +1,8 @@
 // `chokepoint-cli calibrate [SCENARIO] [--targets FILE]`: run a scenario and compare it
 // with the published figures in a targets file (scenarios/calibration/targets.json).
 #include <algorithm>
+#include <cmath>
+#include <cstdlib>
 #include <filesystem>
 #include <sstream>
 
@@ -141,7 +143,17 @@ Command addCalibrate(CLI::App& app) {
       "--targets,-t", a->targets,
       "Targets file; default <scenario dir>/calibration/targets.json, then scenarios/calibration/targets.json");
   app.add_option("--min-share", a->min_share, "Exit 1 when fewer than this share of targets are inside (0..1)")
-      ->check(CLI::Range(0.0, 1.0))
+      ->check(CLI::Validator(
+          [](const std::string& text) -> std::string {
+            // CLI::Range lets "nan" through (no comparison with it is false), and a gate in CI
+            // that can never fail is no gate.
+            char* end = nullptr;
+            const double v = std::strtod(text.c_str(), &end);
+            if (end == text.c_str() || *end != '\0' || !std::isfinite(v) || v < 0.0 || v > 1.0)
+              return fmt::format("expected a share from 0 to 1, got '{}'", text);
+            return "";
+          },
+          "0..1"))
       ->capture_default_str();
   addSharedFlags(app, a->flags, kOutFlags | kFormatFlag | kLeverFlag, {"text", "csv"});
   app.add_flag("--notes", a->notes,

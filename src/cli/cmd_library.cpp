@@ -292,6 +292,11 @@ Command addLibrary(CLI::App& app) {
         err << "chokepoint-cli: --readme writes the markdown table; leave out --format\n";
         return kUsage;
       }
+      std::error_code ec;
+      if (std::filesystem::is_directory(a->readme, ec)) {
+        err << "chokepoint-cli: --readme " << a->readme << ": a folder; give the Markdown file to update\n";
+        return kUsage;
+      }
       std::ifstream in(a->readme, std::ios::binary);
       if (!in) {
         err << "chokepoint-cli: " << a->readme << ": cannot read\n";

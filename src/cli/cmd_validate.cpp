@@ -13,7 +13,7 @@ Command addValidate(CLI::App& app) {
                  "Scenario files to check (the source list is checked as one; a JSON Schema is skipped)")
       ->required();
   return [files](std::ostream& out, std::ostream& err) -> int {
-    int bad = 0;
+    int bad = 0, checked = 0;
     for (const std::string& f : *files) {
       std::vector<Problem> problems;
       // The source list is checked as one; a schema or a folder is skipped with a word.
@@ -22,6 +22,7 @@ Command addValidate(CLI::App& app) {
         out << skipNote(f, kind);
         continue;
       }
+      ++checked;
       size_t sources = 0;
       if (kind == FileKind::SourceList) {
         try {
@@ -42,6 +43,12 @@ Command addValidate(CLI::App& app) {
       for (const Problem& p : problems) err << p.str() << "\n";
     }
     if (bad) err << i18n::trf("{} of {} file(s) have problems\n", bad, files->size());
+    // Only folders or schemas named: nothing was checked, which a CI step must not take for a pass.
+    if (checked == 0) {
+      err << i18n::trf("chokepoint-cli: nothing to validate: no scenario or source list among the {} argument(s)\n",
+                       files->size());
+      return kUsage;
+    }
     return bad ? kUsage : kOk;
   };
 }

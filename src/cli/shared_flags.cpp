@@ -1,6 +1,9 @@
 #include "cli/shared_flags.h"
 
+#include <algorithm>
+#include <cstdint>
 #include <filesystem>
+#include <limits>
 #include <ostream>
 
 #include "i18n/i18n.h"
@@ -40,8 +43,14 @@ CLI::Validator leverSyntax() {
 CLI::Validator seedSyntax() {
   return CLI::Validator(
       [](std::string& v) -> std::string {
-        if (!v.empty() && v.find_first_not_of("0123456789") == std::string::npos) return "";
-        return "expected a whole number 0 or more, got '" + v + "'";
+        if (v.empty() || v.find_first_not_of("0123456789") != std::string::npos)
+          return "expected a whole number 0 or more, got '" + v + "'";
+        // Above 2^64 - 1 the conversion clamped, so two different seeds gave one ensemble.
+        const std::string digits = v.substr(std::min(v.find_first_not_of('0'), v.size()));
+        const std::string max = std::to_string(std::numeric_limits<std::uint64_t>::max());
+        if (digits.size() > max.size() || (digits.size() == max.size() && digits > max))
+          return "expected a whole number up to " + max + ", got '" + v + "'";
+        return "";
       },
       "");
 }

@@ -108,6 +108,12 @@ std::vector<LeverSetting> parseLeverArgs(const std::vector<std::string>& args, c
       if (set.from > s.end)
         throw LeverError(fmt::format("lever {}: {} is after the scenario's end {}, so the setting would never act", id,
                                      formatMonth(set.from), formatMonth(s.end)));
+      // Two values for one month: which was meant cannot be known (a scenario file refuses it too).
+      for (const LeverSetting& o : out)
+        if (o.lever == idx && o.from == set.from)
+          throw LeverError(fmt::format(
+              "lever {}: two values {}; give each month once", id,
+              set.from < 0 ? std::string("for the whole run") : fmt::format("from {}", formatMonth(set.from))));
       out.push_back(set);
       if (end == all.size()) break;
       start = end + 1;

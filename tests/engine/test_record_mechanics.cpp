@@ -318,15 +318,15 @@ TEST(LeasePrices, UsBudgetSurgeRaisesPricesWithoutPushingAChineseTenantOut) {
   // Lab leases too; the site's operator adds ~90 chips a month (1 MW a year). The Chinese
   // Lab can only lease (the threshold rule and the HQ clause stop it buying). Then the US
   // budget grows a hundredfold and bids for the same new capacity.
-  const std::vector<std::string> base = {"test.threshold=on",         "test.cn_offshore=1",   "test.us_offshore=1",
-                                         "test.cn_budget=9e5",        "test.us_budget=1.2e6", "test.lease_price=150",
-                                         "test.lease_power_growth=1", "test.price_ceiling=4"};
+  const std::vector<std::string> base = {"test.threshold=on",   "test.cn_offshore=1",        "test.us_offshore=1",
+                                         "test.cn_budget=9e5",  "test.lease_power_growth=1", "test.price_ceiling=4",
+                                         "test.lease_price=150"};
   auto with = [&](std::vector<std::string> extra) {
     std::vector<std::string> all = base;
     all.insert(all.end(), extra.begin(), extra.end());
     return run(fixture(), all);
   };
-  const Results calm = with({"world.lease_price_elasticity=0.2"});
+  const Results calm = with({"world.lease_price_elasticity=0.2", "test.us_budget=1.2e6"});
   const Results surge = with({"world.lease_price_elasticity=0.2", "test.us_budget=1.2e8"});
   const Results rigid = with({"test.us_budget=1.2e8"});
   auto price = [](const Results& r) {

@@ -252,7 +252,7 @@ ChartResult endChart() {
     if (un[0] != '\0') std::snprintf(lab, sizeof lab, title[0] != '\0' ? "  (%s)" : "(%s)", un);
     // A title too long for the chart (longer in some languages) is cut so the unit stays
     // in view: the y labels do not repeat it.
-    const std::string shown = elided(title, fr.GetWidth() - ImGui::CalcTextSize(lab).x);
+    const std::string shown = elided(title, fr.GetWidth() - g.style.title_reserve - ImGui::CalcTextSize(lab).x);
     dl->AddText(ImVec2(fr.Min.x, top), col_text, shown.c_str());
     if (lab[0] != '\0') dl->AddText(ImVec2(fr.Min.x + ImGui::CalcTextSize(shown.c_str()).x, top), col_dim, lab);
     dl->PopClipRect();
@@ -362,7 +362,7 @@ ChartResult endChart() {
     dl->AddLine(ImVec2(x, pr.Min.y), ImVec2(x, pr.Max.y),
                 mk.col != 0 ? mk.col : ImGui::GetColorU32(ImGuiCol_Text, 0.35f));
     const char* label = g.str(mk.label);
-    if (label[0] == '\0') continue;
+    if (label[0] == '\0' || !g.style.marker_labels) continue;
     const ImVec2 ts = ImGui::CalcTextSize(label);
     float lx = x + 3.0f;
     if (lx + ts.x > pr.Max.x) lx = std::max(pr.Min.x, x - 3.0f - ts.x);

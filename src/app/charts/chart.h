@@ -50,10 +50,12 @@ std::string elided(const std::string& text, float width);
 struct Style {
   bool log_y = false;
   bool show_legend = true;
-  bool end_labels = false;  // name solid lines at their right end (a margin) instead of in the legend
-  bool zero_based = true;   // linear y axis includes 0 (unless the data says otherwise)
-  float height = 220.0f;    // whole chart incl. title, legend, x labels (pixels)
-  float width = 0.0f;       // 0 = all available width
+  bool end_labels = false;     // name solid lines at their right end (a margin) instead of in the legend
+  bool zero_based = true;      // linear y axis includes 0 (unless the data says otherwise)
+  float height = 220.0f;       // whole chart incl. title, legend, x labels (pixels)
+  float width = 0.0f;          // 0 = all available width
+  float title_reserve = 0.0f;  // px kept free at the title row's right end (a control drawn there)
+  bool marker_labels = true;   // event labels on the plot (else the lines only; the tooltip names them)
   double y_min = std::numeric_limits<double>::quiet_NaN();  // NaN = auto; set to pin an end
   double y_max = std::numeric_limits<double>::quiet_NaN();
   int y_ticks = 5;  // target number of y intervals
@@ -102,6 +104,7 @@ struct ChartInfo {
   };
   std::vector<Box> axis_labels;           // every y and x label drawn, for tests that they do not collide
   std::vector<std::string> tooltip_rows;  // the hover tooltip's "label: value" rows, for tests
+  std::vector<std::string> tooltip_head;  // its month and event lines above them, for tests
 };
 // The most recent chart's layout and range (updated by endChart, or by a clipped beginChart).
 const ChartInfo& lastChart();

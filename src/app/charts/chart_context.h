@@ -79,6 +79,8 @@ struct Ctx {
 
 extern Ctx g;
 
+// "2025-04" -> year 2025, month 4 (chart_ticks.cpp); false if not a month.
+bool parseYearMonth(const char* s, int* year, int* month);
 inline bool hiddenLabel(const char* s) { return s[0] == '\0' || (s[0] == '#' && s[1] == '#'); }
 
 // Plot-space mapping: month index and value to pixels (log or linear).

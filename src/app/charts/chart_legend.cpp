@@ -3,6 +3,8 @@
 
 #include "chart_context.h"
 #include "app/core/tr.h"
+#include "i18n/format.h"
+#include "i18n/i18n.h"
 
 #include <algorithm>
 #include <cmath>
@@ -114,12 +116,21 @@ void tooltip(int hx) {
   ImGuiContext& ctx = *GImGui;
   const ImGuiLastItemData saved = ctx.LastItemData;
   ImGui::BeginTooltip();
-  if (g.has_x_labels && hx < static_cast<int>(g.x_labels.size()))
-    ImGui::TextUnformatted(g.str(g.x_labels[static_cast<size_t>(hx)]));
-  else
-    ImGui::Text("#%d", hx);
+  int year = 0, month = 0;
+  std::string head = "#" + std::to_string(hx);
+  if (g.has_x_labels && hx < static_cast<int>(g.x_labels.size())) {
+    head = g.str(g.x_labels[static_cast<size_t>(hx)]);
+    // A month as the language writes it ("серп. 2025"); English keeps the ISO label.
+    if (!i18n::english() && parseYearMonth(head.c_str(), &year, &month))
+      head = i18n::formatMonthLabel(year * 12 + month - 1);
+  }
+  ImGui::TextUnformatted(head.c_str());
+  g.info.tooltip_head.push_back(head);
   for (const MarkerRec& mk : g.markers)
-    if (mk.x == hx) ImGui::TextDisabled("| %s", g.str(mk.label));
+    if (mk.x == hx && !hiddenLabel(g.str(mk.label))) {
+      ImGui::TextDisabled("| %s", g.str(mk.label));
+      g.info.tooltip_head.push_back(std::string("| ") + g.str(mk.label));
+    }
   if (g.future >= 0 && hx > g.future) {
     ImGui::TextDisabled("%s", tr("(not yet revealed)"));
   } else {

@@ -10,7 +10,6 @@
 #include <cstring>
 
 namespace cp::chart::internal {
-namespace {
 
 // "2025-04" -> year 2025, month 4.
 bool parseYearMonth(const char* s, int* year, int* month) {
@@ -21,6 +20,8 @@ bool parseYearMonth(const char* s, int* year, int* month) {
   *month = std::atoi(s + 5);
   return *month >= 1 && *month <= 12;
 }
+
+namespace {
 
 void pushTick(int i, const char* text) {
   detail::XTick t;

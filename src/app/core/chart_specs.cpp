@@ -18,13 +18,13 @@ const std::vector<ChartSpec>& chartSpecs() {
        {{Scope::Bloc, "*", "compute_train_h100e+compute_infer_h100e", "{name}"}}, /*log=*/true,
        {{Scope::Bloc, "*", "compute_flop_h100e", "{name}"}}},
       // Where the chips are, not who owns them: the headquarters view books SEA sites to their owners.
-      {"chips_by_location", N_("Controlled chips by location (cumulative)"), Unit::H100e, ChartKind::Lines,
+      {"chips_by_location", N_("Controlled compute by location (cumulative)"), Unit::H100e, ChartKind::Lines,
        {{Scope::Jurisdiction, "*", "imports_cum_h100e", "{name}"}}, /*log=*/true},
       {"china_channels", N_("China's compute by channel"), Unit::H100e, ChartKind::Stacked,
        {{Scope::Bloc, "china", "compute_home_nvidia_h100e", N_("Home: Nvidia")},
         {Scope::Bloc, "china", "compute_home_amd_h100e", N_("Home: AMD")},
         {Scope::Bloc, "china", "compute_home_huawei_h100e", N_("Home: Huawei")},
-        {Scope::Bloc, "china", "compute_abroad_owned_h100e", N_("Owned abroad")},
+        {Scope::Bloc, "china", "compute_abroad_owned_h100e", N_("Own chips abroad")},
         {Scope::Bloc, "china", "compute_leased_h100e", N_("Leased offshore")},
         {Scope::Bloc, "china", "compute_grey_h100e", N_("Grey market")}}},
       {"offshore_share", N_("China: offshore training"), Unit::Share, ChartKind::Lines,
@@ -37,7 +37,7 @@ const std::vector<ChartSpec>& chartSpecs() {
         {Scope::Company, "alibaba", "frontier_gap_months", "{name}"},
         {Scope::Company, "bytedance", "frontier_gap_months", "{name}"},
         {Scope::Company, "deepseek", "frontier_gap_months", "{name}"}}},
-      {"nvidia_revenue", N_("Nvidia sales by destination"), Unit::Usd, ChartKind::Stacked,
+      {"nvidia_revenue", N_("Nvidia sales by destination, per month"), Unit::Usd, ChartKind::Stacked,
        {{Scope::Vendor, "nvidia", "revenue_to_{j}_usd", "{name}"}}},
       {"host_power", N_("Host-country AI power"), Unit::MW, ChartKind::Lines,
        {{Scope::Jurisdiction, "*in:sea", "power_mw", "{name}"}}},
@@ -52,7 +52,7 @@ const std::vector<ChartSpec>& chartSpecs() {
        N_("Chip vendors in China, by FLOP-H100e")},
       {"diverted", N_("Chips diverted, per month"), Unit::Units, ChartKind::Lines,
        {{Scope::Global, "world", "diverted_units", N_("All hosts")}}},
-      {"us_fees", N_("US fees on licensed sales"), Unit::Usd, ChartKind::Lines,
+      {"us_fees", N_("US fees on licensed sales, per month"), Unit::Usd, ChartKind::Lines,
        {{Scope::Global, "world", "us_fee_revenue_usd", N_("US fees")}}},
   };
   // clang-format on

@@ -291,11 +291,9 @@ void rebuildDashboard(DashboardData& d, const cp::Scenario& s, const cp::Results
   d.months = makeMonthAxis(s.start, s.months());
   d.marker_labels.clear();
   d.markers.clear();
-  d.marker_lines.clear();
   for (const cp::Event& e : s.events) d.marker_labels.push_back(tr(e.label));
   for (size_t i = 0; i < s.events.size(); ++i)
     d.markers.push_back({s.events[i].month - s.start, d.marker_labels[i].c_str(), 0});
-  for (const chart::Marker& m : d.markers) d.marker_lines.push_back({m.x, "", m.col});
   d.have_baseline = baseline != nullptr;
   buildCharts(d, s, current, baseline);
   buildKpis(d, s, current, baseline);

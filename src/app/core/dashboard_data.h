@@ -72,11 +72,10 @@ struct TableRow {
 struct DashboardData {
   MonthAxis months;
   std::vector<std::string> marker_labels;
-  std::vector<chart::Marker> markers;       // scenario events (labels point into marker_labels)
-  std::vector<chart::Marker> marker_lines;  // the same without labels (small charts)
-  std::vector<ChartData> charts;            // parallel to chartSpecs()
-  std::vector<KpiData> kpis;                // parallel to kpiSpecs()
-  std::vector<TableRow> companies;          // companies that are not operators
+  std::vector<chart::Marker> markers;  // scenario events (labels point into marker_labels)
+  std::vector<ChartData> charts;       // parallel to chartSpecs()
+  std::vector<KpiData> kpis;           // parallel to kpiSpecs()
+  std::vector<TableRow> companies;     // companies that are not operators
   std::vector<TableRow> chips;
   bool have_baseline = false;
   bool flop_units = false;  // input: charts with a FLOP view use it

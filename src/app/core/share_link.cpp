@@ -82,7 +82,8 @@ std::optional<ShareLink> parseShareLink(std::string_view fragment, std::string* 
     if (error) *error = std::move(why);
     return std::nullopt;
   };
-  if (!fragment.empty() && fragment.front() == '#') fragment.remove_prefix(1);
+  // The browser's whole address pasted (https://host/#scenario=...): the part after '#'.
+  if (const size_t hash = fragment.find('#'); hash != std::string_view::npos) fragment.remove_prefix(hash + 1);
   if (fragment.empty()) return fail(tr("the link is empty (expected #scenario=ID&lever=ID=VALUE...)"));
   ShareLink link;
   bool have_scenario = false;

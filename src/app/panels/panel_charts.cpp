@@ -104,18 +104,18 @@ bool drawChart(const AppState& state, UiState& ui, size_t c, float width, float 
   height -= 2.0f * inset;
   ImGui::SetCursorScreenPos(ImVec2(cell.x + inset, cell.y + inset));
 
-  // The log toggle sits at the chart's top right; submitted first so it wins the hover.
+  // The log toggle sits at the chart's top right; submitted first so it wins the hover. The
+  // title gives it room (a long title, as in Ukrainian, is cut instead of the toggle going;
+  // the enlarged view has its own).
   const ImVec2 origin = ImGui::GetCursorScreenPos();
-  // Only where the title leaves room for it (else it would cover the title; the enlarged view has one).
   const chart::Unit unit = data.flop ? spec.flop_unit : spec.unit;
   const char* title = tr(chartTitle(spec, data.flop));
-  const float title_w = ImGui::CalcTextSize((std::string(title) + "  (" + chart::unitName(unit) + ")").c_str()).x;
-  const float box_w0 =
-      ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(tr("log")).x;
-  if (!enlarged && title_w + box_w0 + em() <= width) {
+  float title_reserve = 0.0f;
+  if (!enlarged) {
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(2.0f, 0.0f));
     const float box_w =
         ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(tr("log")).x;
+    title_reserve = box_w + em() * 0.5f;
     ImGui::SetCursorScreenPos(ImVec2(origin.x + width - box_w - 2.0f, origin.y));
     if (ImGui::Checkbox(tr("log"), &log)) ui.view.log_scale[c] = log ? 1 : 0;
     probeItem((probe + "/log").c_str());
@@ -128,6 +128,8 @@ bool drawChart(const AppState& state, UiState& ui, size_t c, float width, float 
   style.width = width;
   style.height = height;
   style.log_y = log;
+  style.title_reserve = title_reserve;
+  style.marker_labels = enlarged;  // small charts: the event lines only, labels would cover the data (hover names them)
   // Presenter mode: lines named at their ends, where the eye already is; the legend row goes.
   style.end_labels = ui.presenter && spec.kind == ChartKind::Lines;
   // Presenter mode: a crowded legend on a short chart may shrink to the regular face, no smaller.
@@ -135,9 +137,7 @@ bool drawChart(const AppState& state, UiState& ui, size_t c, float width, float 
   bool clicked = false;
   if (chart::beginChart(spec.id, title, unit, months.ptrs.data(), months.count(), style)) {
     submitSeries(spec, data, months.count(), chartBands(state, c));
-    // Small charts get the event lines only: labels would cover the data (hover names them).
-    const auto& markers = enlarged ? state.dash.markers : state.dash.marker_lines;
-    chart::markers(markers.data(), static_cast<int>(markers.size()));
+    chart::markers(state.dash.markers.data(), static_cast<int>(state.dash.markers.size()));
     chart::cursor(ui.view.month);
     chart::future(classroomFutureFrom(state));  // story / workshop: months not yet told or played
     chart::projection(recordEndIndex(state));
@@ -291,15 +291,23 @@ void drawPresenterRow(const AppState& state, UiState& ui, const std::vector<size
   }
   ImGui::TextDisabled("%s", page_text);
   probeItem("charts/page");
-  // How to read them, at the line's right end when it fits (the header leaves it out here).
+  // How to read them (the header leaves it out here): at the line's right end when it fits,
+  // else, once a lever is changed (Try it) and lines come in pairs, on a line of its own.
   const char* legend = tr("solid: your changes   dashed: as loaded");
   const float legend_w = ImGui::CalcTextSize(legend).x;
   ImGui::SameLine();
   if (ImGui::GetCursorPosX() + em() + legend_w <= ImGui::GetWindowContentRegionMax().x) {
     ImGui::SetCursorPosX(ImGui::GetWindowContentRegionMax().x - legend_w);
     ImGui::TextDisabled("%s", legend);
+    probeItem("charts/legend");
   } else {
     ImGui::NewLine();
+    if (changedLeverCount(state.doc) > 0) {
+      ImGui::PushTextWrapPos(0.0f);
+      ImGui::TextDisabled("%s", legend);
+      ImGui::PopTextWrapPos();
+      probeItem("charts/legend");
+    }
   }
 
   const ImVec2 avail = ImGui::GetContentRegionAvail();

@@ -146,6 +146,13 @@ void drawSmallMultiples(const AppState& state, UiState& ui, const CompareScenari
       ImGui::EndCombo();
     }
   }
+  // The key: each picture's own scenario solid, the first one dashed for reference.
+  if (c.runs.size() > 1 && c.runs[0].results) {
+    ImGui::SameLine();
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextDisabled(tr("solid: each scenario   dashed: %s"), tr(c.runs[0].name));
+    probeItem(picture ? "compare/png/key" : "compare/key");
+  }
   const float avail = ImGui::GetContentRegionAvail().x;
   const int per_row = multiplesPerRow(avail);
   const float w = std::floor((avail - ImGui::GetStyle().ItemSpacing.x * static_cast<float>(per_row - 1)) /

@@ -27,12 +27,23 @@ void drawScrubber(const AppState& state, UiState& ui, bool uncertainty) {
   ImGui::SameLine();
   // The month beside the slider, not on it: the handle (wide in presenter mode) would cover
   // it as it passes. A fixed width, so the slider does not jump from month to month.
+  // A month after the record is a projection: the cards say so too (the charts hatch it).
+  const int record_end = recordEndIndex(state);
+  const char* projected = tr("(projection)");
   float label_w = 0.0f;
   for (int i = 0; i < months.count(); ++i) label_w = std::max(label_w, ImGui::CalcTextSize(months.label(i)).x);
+  if (record_end >= 0 && record_end < months.count() - 1)
+    label_w += ImGui::GetStyle().ItemSpacing.x + ImGui::CalcTextSize(projected).x;
   const float label_x = ImGui::GetCursorPosX();
   ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted(months.label(t));
   probeItem("scrubber/label");
+  if (record_end >= 0 && t > record_end) {
+    ImGui::SameLine();
+    ImGui::TextDisabled("%s", projected);
+    probeItem("scrubber/projection");
+    itemTooltip(tr("After the scenario's last recorded event: the model's projection, not the record."));
+  }
   ImGui::SameLine(label_x + label_w + em() * 0.5f);
   const ImGuiStyle& style = ImGui::GetStyle();
   float next_w = ImGui::GetFrameHeight();

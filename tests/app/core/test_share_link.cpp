@@ -42,6 +42,16 @@ TEST(ShareLinkSyntax, FormatThenParseGivesTheSameLink) {
   EXPECT_EQ(*back, link);
 }
 
+// The browser's whole address pasted into --link reads as its fragment (fuzz review: the
+// help says "the browser's address", and the link was refused).
+TEST(ShareLinkSyntax, TheWholeAddressReadsAsItsFragment) {
+  const std::string fragment = "#scenario=baseline&lever=us.remote_access_control=on@2027-01";
+  std::string error;
+  const auto whole = parseShareLink("http://localhost:8123/index.html" + fragment, &error);
+  ASSERT_TRUE(whole) << error;
+  EXPECT_EQ(*whole, *parseShareLink(fragment, nullptr));
+}
+
 TEST(ShareLinkSyntax, EscapesWhatWouldBreakTheFragment) {
   const ShareLink link{"baseline", {{"odd.id", {"a&b #%"}}}, ""};
   const std::string text = formatShareLink(link);

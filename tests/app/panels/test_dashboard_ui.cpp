@@ -157,6 +157,26 @@ TEST(Dashboard, ScrubberHandleNeverCoversTheMonth) {
   }
 }
 
+// The cards show a month after the record (the default one among them) as a projection:
+// the scrubber says so beside the month, as the charts' hatching does (expert review).
+TEST(Dashboard, AMonthAfterTheRecordIsMarkedAProjection) {
+  DashboardFixture d;
+  const int end = recordEndIndex(d.state);
+  ASSERT_GT(end, 0);
+  ASSERT_LT(end + 1, d.state.dash.months.count());
+  EXPECT_GT(d.state.ui.view.month, end) << "the default month is a projection";
+  d.state.ui.view.month = end;
+  d.ui.frame(d.draw);
+  EXPECT_FALSE(d.ui.itemRect("scrubber/projection"));
+  d.state.ui.view.month = end + 1;
+  d.ui.frame(d.draw);
+  const auto mark = d.ui.itemRect("scrubber/projection"), label = d.ui.itemRect("scrubber/label"),
+             slider = d.ui.itemRect("scrubber");
+  ASSERT_TRUE(mark && label && slider);
+  EXPECT_GE(mark->min.x, label->max.x);
+  EXPECT_LE(mark->max.x, slider->min.x);
+}
+
 TEST(Dashboard, ChartClickEnlargesAndEscapeCloses) {
   DashboardFixture d;
   ASSERT_TRUE(d.ui.clickItem("chart/compute_by_bloc", d.draw));

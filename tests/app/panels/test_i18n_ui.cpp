@@ -128,6 +128,28 @@ TEST_F(UkrainianUi, RealCataloguesLeaveNothingInEnglish) {
   EXPECT_TRUE(missing.empty()) << missing.size() << " strings drawn in English:" << list;
 }
 
+// Every chart of the grid keeps its log toggle in Ukrainian at 1280x720, where the longer
+// titles left no room for it and it was dropped (classroom review): the title is cut instead.
+TEST_F(UkrainianUi, EveryChartKeepsItsLogToggleAtLaptopSize) {
+  cp::i18n::Catalogue real;
+  std::vector<std::string> problems;
+  ASSERT_TRUE(cp::i18n::loadCatalogue(real, "uk", {CHOKEPOINT_SOURCE_DIR}, problems));
+  cp::i18n::setLanguage("uk", std::move(real));
+  DashboardFixture d;
+  d.ui.setDisplaySize(ImVec2(1280.0f, 720.0f));
+  d.ui.frames(3, d.draw);
+  int charts = 0;
+  for (const app::ChartSpec& spec : app::chartSpecs()) {
+    const auto chart = d.ui.itemRect(std::string("chart/") + spec.id);
+    if (!chart) continue;
+    ++charts;
+    const auto log = d.ui.itemRect(std::string("chart/") + spec.id + "/log");
+    ASSERT_TRUE(log) << spec.id;
+    EXPECT_LE(log->max.x, chart->max.x + 1.0f) << spec.id;
+  }
+  EXPECT_GE(charts, 2);
+}
+
 TEST_F(UkrainianUi, MonthsReadAsWordsInUkrainianAndStayIsoInEnglish) {
   const int june2028 = 2028 * 12 + 5;
   EXPECT_STREQ(app::displayMonth(june2028), "2028-06");
