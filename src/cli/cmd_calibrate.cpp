@@ -153,7 +153,7 @@ Command addCalibrate(CLI::App& app) {
               return fmt::format("expected a share from 0 to 1, got '{}'", text);
             return "";
           },
-          "0..1"))
+          "FLOAT in [0 - 1]"))
       ->capture_default_str();
   addSharedFlags(app, a->flags, kOutFlags | kFormatFlag | kLeverFlag, {"text", "csv"});
   app.add_flag("--notes", a->notes,

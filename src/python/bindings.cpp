@@ -288,7 +288,14 @@ PYBIND11_MODULE(_engine, m) {
           return py::cast(std::move(s));
         } catch (const cp::LoadError& e) {
           py::list problems;
-          for (const cp::Problem& p : e.problems()) problems.append(py::make_tuple(p.file, p.pointer, p.message));
+          // A problem may quote bytes of a file that is not UTF-8 (a binary file): replaced,
+          // so the caller gets the problem naming the file, not a UnicodeDecodeError.
+          const auto text = [](const std::string& t) {
+            return py::reinterpret_steal<py::str>(
+                PyUnicode_DecodeUTF8(t.data(), static_cast<Py_ssize_t>(t.size()), "replace"));
+          };
+          for (const cp::Problem& p : e.problems())
+            problems.append(py::make_tuple(text(p.file), text(p.pointer), text(p.message)));
           return problems;
         }
       },

@@ -53,3 +53,26 @@ def test_bad_lever_settings_raise_lever_error(baseline):
         baseline.run(levers={"us.nope": 1})
     with pytest.raises(ValueError, match="us.tpp_threshold"):
         baseline.run(levers={"us.tpp_threshold": -5})
+
+
+def test_a_binary_file_is_a_scenario_error_naming_it(tmp_path):
+    # Its bytes, quoted in the reason, once raised a bare UnicodeDecodeError (fuzz review).
+    path = tmp_path / "binary.json"
+    path.write_bytes(bytes([0xFF, 0xFE, 0x80, 0x00, 0x9C]) * 20)
+    with pytest.raises(chokepoint.ScenarioError) as info:
+        chokepoint.load(path)
+    assert "binary.json" in info.value.problems[0].file
+    assert "not valid JSON" in info.value.problems[0].reason
+
+
+def test_values_that_would_mislead_are_refused(baseline):
+    with pytest.raises(TypeError, match="runs must be a whole number"):
+        baseline.mc(runs=1.5, end="2022-03")
+    for call in (lambda: baseline.mc(runs=2, threads=-1, end="2022-03"),
+                 lambda: baseline.sweep({"us.export_enforcement": [0.5]}, threads=-1, end="2022-03")):
+        with pytest.raises(ValueError, match="threads"):
+            call()
+    with pytest.raises(ValueError, match="is empty"):
+        baseline.run(levers={"us.export_enforcement": []})
+    with pytest.raises(chokepoint.LeverError, match="two values"):
+        baseline.run(levers={"us.export_enforcement": [0.5, 0.6]})

@@ -47,6 +47,8 @@ def lever_args(levers):
         raise TypeError(f"levers must be a dict {{id: value}}, got {type(levers).__name__}")
     args = []
     for lever_id, value in levers.items():
+        if isinstance(value, (dict, list, tuple)) and len(value) == 0:
+            raise ValueError(f"levers[{lever_id!r}] is empty: give a value, or leave the lever out")
         if isinstance(value, dict):
             for month, v in value.items():
                 at = "" if month is None else "@" + month_text(month, f"the month of lever {lever_id}")
@@ -61,3 +63,21 @@ def lever_args(levers):
 def month_index(start, months):
     """The monthly DatetimeIndex (first day of each month) named 'month'."""
     return pd.date_range(pd.Timestamp(start + "-01"), periods=months, freq="MS", name="month")
+
+
+def whole_number(value, name, least=0):
+    """`value` as an int of at least `least`; 1.5 or "2" is a TypeError, not rounded away."""
+    if isinstance(value, bool) or not isinstance(value, (int, np.integer)):
+        if isinstance(value, (float, np.floating)) and float(value).is_integer():
+            value = int(value)
+        else:
+            raise TypeError(f"{name} must be a whole number, got {value!r}")
+    value = int(value)
+    if value < least:
+        raise ValueError(f"{name} must be {least} or more, got {value}")
+    return value
+
+
+def threads_arg(threads):
+    """The threads argument of every parallel call: 0 (one per core) or more."""
+    return whole_number(threads, "threads (0 = one per core)", 0)

@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 
 from . import _engine
-from ._values import lever_args, month_text
+from ._values import lever_args, month_text, threads_arg
 
 AnalysisError = _engine.AnalysisError
 AnalysisError.__doc__ = ("A metric or month an analysis cannot read: a bad SCOPE/ID/METRIC, a series a scenario "
@@ -27,11 +27,6 @@ def _month(month):
     return text
 
 
-def _threads(threads):
-    threads = int(threads)
-    if threads < 0:
-        raise ValueError(f"threads must be 0 (one per core) or more, got {threads}")
-    return threads
 
 
 def _handle(scenario):
@@ -47,7 +42,7 @@ def attribute(base, variant, metric, month, levers_a=None, levers_b=None, sample
     if samples is not None and int(samples) < 2:
         raise ValueError(f"samples must be at least 2, got {samples}")
     d = _engine.attribute(base._s, variant._s, lever_args(levers_a), lever_args(levers_b), str(metric),
-                          _month(month), int(samples or 0), None if seed is None else int(seed), _threads(threads))
+                          _month(month), int(samples or 0), None if seed is None else int(seed), threads_arg(threads))
     diff = d["difference"]
     rows = [[lever, label, fro, to, value, np.nan if diff == 0 else value / diff, std_error, alone]
             for lever, label, fro, to, value, std_error, alone in d["rows"]]
@@ -71,7 +66,7 @@ def sensitivity(scenario, metric, month, levers=None, threads=0, settings=None):
     ids = [] if levers is None else [i for i in levers.split(",") if i] if isinstance(levers, str) else list(levers)
     if levers is not None and not ids:
         raise ValueError("levers names no lever: give at least one id, or None for every lever")
-    d = _engine.sensitivity(s._s, lever_args(settings), str(metric), _month(month), ids, _threads(threads))
+    d = _engine.sensitivity(s._s, lever_args(settings), str(metric), _month(month), ids, threads_arg(threads))
     frame = pd.DataFrame(d["rows"], columns=SENSITIVITY_COLUMNS)
     frame = frame.astype({c: float for c in ("at_low", "at_high", "swing")})
     frame.attrs.update(scenario=s.path, metric=str(metric), month=d["month"], value=d["value"], runs=d["runs"])
@@ -100,7 +95,7 @@ def matrix(scenarios, metrics, months, threads=0):
     months = [_month(m) for m in (months if isinstance(months, (list, tuple)) else [months])]
     if not metrics or not months:
         raise ValueError(f"matrix needs at least one {'metric' if not metrics else 'month'}")
-    d = _engine.matrix([h._s for h in handles], [str(m) for m in metrics], months, _threads(threads))
+    d = _engine.matrix([h._s for h in handles], [str(m) for m in metrics], months, threads_arg(threads))
     points, values = d["points"], d["values"]
     rows = [[name, h.path, *p, values[i * len(points) + j]]
             for i, (name, h) in enumerate(zip(d["scenarios"], handles)) for j, p in enumerate(points)]

@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 
 from . import _engine
-from ._values import lever_args, month_index, month_text
+from ._values import lever_args, month_index, month_text, threads_arg, whole_number
 
 Problem = collections.namedtuple("Problem", "file pointer reason")
 Problem.__doc__ = "One problem in a scenario file: the file, the JSON pointer into it and the reason."
@@ -132,7 +132,7 @@ class Scenario:
         ensembles. Ctrl+C stops it and raises KeyboardInterrupt.
         """
         d = _engine.mc(self._s, lever_args(levers), month_text(start, "start"), month_text(end, "end"),
-                       _metrics_text(metrics), int(runs), seed, int(threads))
+                       _metrics_text(metrics), whole_number(runs, "runs", 1), seed, threads_arg(threads))
         _warn_if_nothing_matched(metrics, d["keys"])
         frame = _long_frame(d["start"], d["months"], d["keys"], {k: d[k] for k in ("p10", "p50", "p90", "mean")})
         frame.attrs.update(runs=d["runs"], seed=d["seed"], scenario=d["scenario"])
@@ -163,7 +163,7 @@ class Scenario:
         combos = list(itertools.product(*choices))
         sets = [fixed + lever_args(dict(zip(ids, combo))) for combo in combos]
         results = _engine.run_many(self._s, sets, month_text(start, "start"), month_text(end, "end"),
-                                   _metrics_text(metrics), int(threads))
+                                   _metrics_text(metrics), threads_arg(threads))
         _warn_if_nothing_matched(metrics, results[0]["keys"])
         frames = []
         for combo, d in zip(combos, results):
