@@ -179,12 +179,14 @@ ValueText valueText(const std::string& formatted, const CardStyle& f, float widt
   if (!unit.empty() && unit.front() == ' ') unit.erase(0, 1);
   // "1.4M" + "H100e"; "1,4" + "млн H100e" (the scale word after a no-break space); "$1.3" +
   // "bn" (the scale suffix after the last digit) where "$1.3bn" is too wide for the value
-  // face, and in presenter mode "1.4" + "M H100e" stacked beside it rather than a line below.
+  // face, and in presenter mode "1.4" + "M H100e" stacked beside it rather than a line below
+  // ("61%" stays whole where it fits).
   std::vector<std::pair<std::string, std::string>> splits{{number, unit}};
   const size_t last = number.find_last_of("0123456789");
   if (const size_t nb = number.find("\xc2\xa0"); nb != std::string::npos)
     splits.emplace_back(number.substr(0, nb), joined(number.substr(nb + 2), unit));
-  else if (last != std::string::npos && last + 1 < number.size() && (f.presenter || textWidth(f.value, number) > width))
+  else if (last != std::string::npos && last + 1 < number.size() &&
+           ((f.presenter && !unit.empty()) || textWidth(f.value, number) > width))
     splits.emplace_back(number.substr(0, last + 1), joined(number.substr(last + 1), unit));
   const float gap = unitGap(f);
   for (int stack = 1; stack <= 2; ++stack)
@@ -425,14 +427,18 @@ std::vector<float> widthsByNeed(const AppState& state, size_t n, const CardStyle
       if (textWidth(f.label, l) > inner) return INT_MAX;
     return static_cast<int>(lines.size());
   };
-  std::vector<float> value_w(n);
+  // The value beside its rest; first choice, "61%" and "$1.3bn" whole rather than "61" "%".
+  std::vector<float> value_w(n), whole_w(n);
   std::vector<std::vector<float>> title_w(n), change_w(n);  // by lines - 1
   const int most_title = maxTitleLines(f), most_change = 2;
   for (size_t k = 0; k < n; ++k) {
-    value_w[k] = narrowest(total, f.padding.x, [&](float inner) {
-      const ValueText v = valueText(values[k], f, inner);
-      return v.big_face && !v.below;
-    });
+    const std::string number = kpiNumber(values[k]);
+    const bool split_anyway = number.size() < values[k].size() || number.find("\xc2\xa0") != std::string::npos;
+    for (const bool whole : {false, true})
+      (whole ? whole_w : value_w)[k] = narrowest(total, f.padding.x, [&](float inner) {
+        const ValueText v = valueText(values[k], f, inner);
+        return v.big_face && !v.below && (!whole || split_anyway || v.big == number);
+      });
     for (int lines = 1; lines <= most_title; ++lines)
       title_w[k].push_back(
           narrowest(total, f.padding.x, [&](float inner) { return linesAt(titles[k], inner) <= lines; }));
@@ -441,19 +447,20 @@ std::vector<float> widthsByNeed(const AppState& state, size_t n, const CardStyle
           narrowest(total, f.padding.x, [&](float inner) { return linesAt(changes[k], inner) <= lines; }));
   }
   for (int height = 2; height <= most_title + most_change; ++height)
-    for (int title = std::max(1, height - most_change); title <= std::min(most_title, height - 1); ++title) {
-      std::vector<float> widths(n);
-      float sum = 0.0f;
-      for (size_t k = 0; k < n; ++k) {
-        const auto c = static_cast<size_t>(height - title - 1), l = static_cast<size_t>(title - 1);
-        widths[k] = std::max({value_w[k], title_w[k][l], change_w[k][c]});
-        sum += widths[k];
+    for (int title = std::max(1, height - most_change); title <= std::min(most_title, height - 1); ++title)
+      for (const std::vector<float>* value : {&whole_w, &value_w}) {
+        std::vector<float> widths(n);
+        float sum = 0.0f;
+        for (size_t k = 0; k < n; ++k) {
+          const auto c = static_cast<size_t>(height - title - 1), l = static_cast<size_t>(title - 1);
+          widths[k] = std::max({(*value)[k], title_w[k][l], change_w[k][c]});
+          sum += widths[k];
+        }
+        if (sum > total) continue;
+        const float extra = std::floor((total - sum) / static_cast<float>(n));
+        for (float& w : widths) w += extra;
+        return widths;
       }
-      if (sum > total) continue;
-      const float extra = std::floor((total - sum) / static_cast<float>(n));
-      for (float& w : widths) w += extra;
-      return widths;
-    }
   return {};
 }
 
