@@ -412,6 +412,9 @@ float narrowest(float most, float pad_x, const std::function<bool(float)>& fits)
 // row is as few lines tall as it can be: the title in T lines and the change in C, with the
 // smallest T + C (fewer title lines first) whose widths add up to at most `total`; the
 // width left over is shared equally. Empty when even the longest wrapping does not fit.
+std::vector<float> shareByNeed(const std::vector<std::string>& titles, const std::vector<std::string>& changes,
+                               const std::vector<std::string>& values, const CardStyle& f, float total);
+
 std::vector<float> widthsByNeed(const AppState& state, size_t n, const CardStyle& f, float total) {
   std::vector<std::string> titles, changes, values;
   for (size_t k = 0; k < n; ++k) {  // each text on one unbounded line
@@ -420,6 +423,22 @@ std::vector<float> widthsByNeed(const AppState& state, size_t n, const CardStyle
     changes.push_back(whole.change.empty() ? "" : whole.change.front());
     values.push_back(chart::formatValue(whole.now, kpiSpecs()[k].unit));
   }
+  // The same texts in the same faces and width share out alike: most frames redo nothing.
+  static std::string last_key;
+  static std::vector<float> last_widths;
+  std::string key = std::to_string(total) + '|' + std::to_string(f.label->FontSize) + '|' +
+                    std::to_string(f.value->FontSize) + '|' + std::to_string(f.padding.x);
+  for (size_t k = 0; k < n; ++k) key += '\n' + titles[k] + '\t' + changes[k] + '\t' + values[k];
+  if (key == last_key) return last_widths;
+  last_key = key;
+  last_widths = shareByNeed(titles, changes, values, f, total);
+  return last_widths;
+}
+
+// widthsByNeed's work: the narrowest widths for the texts, then the row that fits.
+std::vector<float> shareByNeed(const std::vector<std::string>& titles, const std::vector<std::string>& changes,
+                               const std::vector<std::string>& values, const CardStyle& f, float total) {
+  const size_t n = titles.size();
   // Lines of `text` at `inner`, or more than any when a word is wider than the line.
   auto linesAt = [&](const std::string& text, float inner) {
     const std::vector<std::string> lines = wrapLines(text, f.label, inner);
