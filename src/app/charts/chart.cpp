@@ -335,10 +335,23 @@ ChartResult endChart() {
       drawDashed(dl, m, g.data(s.hi), n, withAlpha(s.col, 0.9f), 1.0f);
     }
   }
+  // A line too faint on the plot alone runs on a thin edge of the text colour.
   for (const Series& s : g.series)
-    if (s.kind == Kind::Dashed) drawDashed(dl, m, g.data(s.y), std::min(s.n, n_x), s.col, 1.5f);
+    if (s.kind == Kind::Dashed) {
+      if (const ImU32 edge = faintEdge(s.col)) {
+        drawDashed(dl, m, g.data(s.y), std::min(s.n, n_x), edge, 3.5f);
+        ++g.info.edged;
+      }
+      drawDashed(dl, m, g.data(s.y), std::min(s.n, n_x), s.col, 1.5f);
+    }
   for (const Series& s : g.series)
-    if (s.kind == Kind::Line) drawLine(dl, m, g.data(s.y), std::min(s.n, n_x), s.col, 2.0f);
+    if (s.kind == Kind::Line) {
+      if (const ImU32 edge = faintEdge(s.col)) {
+        drawLine(dl, m, g.data(s.y), std::min(s.n, n_x), edge, 4.0f);
+        ++g.info.edged;
+      }
+      drawLine(dl, m, g.data(s.y), std::min(s.n, n_x), s.col, 2.0f);
+    }
 
   // Event markers: labels near the top, staggered over up to three rows.
   std::sort(g.markers.begin(), g.markers.end(), [](const MarkerRec& a, const MarkerRec& b) { return a.x < b.x; });

@@ -95,6 +95,7 @@ struct ChartInfo {
   int n_x = 0;
   int n_series = 0;      // series submitted (each stack layer counts)
   int vtx_drawn = 0;     // vertices endChart added to the window draw list
+  int edged = 0;         // lines drawn on a thin edge (too faint on the plot alone)
   bool visible = false;  // beginChart returned true
   int future = -1;       // future(x_from) of the chart, -1 when none
   int projection = -1;   // projection(x_from), -1 when none

@@ -113,6 +113,12 @@ struct Map {
 void computeXTicks(const Map& m);
 
 // chart_lines.cpp
+// The plot's background as drawn: the frame colour at half opacity over the window's.
+ImU32 plotBackground();
+// The thin edge drawn under a line of `col` that alone would be too faint on the plot (the
+// yellow on the light theme), 0 for none; and `col` as legible text there (darker or lighter).
+ImU32 faintEdge(ImU32 col);
+ImU32 legibleText(ImU32 col);
 void drawFill(ImDrawList* dl, const Map& m, const double* lo, const double* hi, int n, ImU32 col);
 void drawLine(ImDrawList* dl, const Map& m, const double* ys, int n, ImU32 col, float thick);
 void drawDashed(ImDrawList* dl, const Map& m, const double* ys, int n, ImU32 col, float thick);

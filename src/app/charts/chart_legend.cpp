@@ -46,7 +46,7 @@ void drawEndLabels(ImDrawList* dl, const Map& m, int n_x, const ImRect& frame) {
     const float y = overflow > 0 ? std::max(m.plot.Min.y - h * 0.5f, l.y - overflow) : l.y;
     // A name longer than the margin (a third of the chart at most) ends in "...", not mid-letter.
     const std::string shown = elided(g.str(l.s->label), frame.Max.x - m.plot.Max.x - 6.0f);
-    dl->AddText(ImVec2(m.plot.Max.x + 6.0f, y), l.s->col, shown.c_str());
+    dl->AddText(ImVec2(m.plot.Max.x + 6.0f, y), legibleText(l.s->col), shown.c_str());
   }
   dl->PopClipRect();
 }
@@ -57,9 +57,15 @@ void drawSwatch(ImDrawList* dl, ImVec2 p, float h, const Series& s) {
     dl->AddRectFilled(ImVec2(p.x, p.y + h * 0.2f), ImVec2(p.x + w, p.y + h * 0.8f),
                       s.band ? withAlpha(s.col, 0.45f) : s.col);
   } else if (s.kind == Kind::Dashed) {
-    dl->AddLine(ImVec2(p.x, cy), ImVec2(p.x + w * 0.4f, cy), s.col, 2.0f);
-    dl->AddLine(ImVec2(p.x + w * 0.6f, cy), ImVec2(p.x + w, cy), s.col, 2.0f);
+    for (const ImU32 col : {faintEdge(s.col), s.col}) {  // the line's edge under it, if it has one
+      if (col == 0) continue;
+      const float thick = col == s.col ? 2.0f : 4.0f;
+      dl->AddLine(ImVec2(p.x, cy), ImVec2(p.x + w * 0.4f, cy), col, thick);
+      dl->AddLine(ImVec2(p.x + w * 0.6f, cy), ImVec2(p.x + w, cy), col, thick);
+    }
   } else {
+    if (const ImU32 edge = faintEdge(s.col))
+      dl->AddLine(ImVec2(p.x - 1.0f, cy), ImVec2(p.x + w + 1.0f, cy), edge, 4.5f);
     dl->AddLine(ImVec2(p.x, cy), ImVec2(p.x + w, cy), s.col, 2.5f);
   }
 }

@@ -11,6 +11,32 @@
 
 namespace cp::chart::internal {
 
+namespace {
+// Below this contrast with the plot a line is hard to follow on a washed-out projector: the
+// light theme's yellow (about 1.1). The other palette colours, about 1.9 and more, stay as
+// they are, so that the palette's lightness steps stay as designed.
+constexpr float kFaintLine = 1.5f;
+// End labels are text: the WCAG minimum for large text and graphics.
+constexpr float kLegibleLabel = 3.0f;
+}  // namespace
+
+ImU32 plotBackground() {
+  return over(ImGui::GetColorU32(ImGuiCol_FrameBg, 0.5f), over(ImGui::GetColorU32(ImGuiCol_WindowBg), IM_COL32_BLACK));
+}
+
+ImU32 faintEdge(ImU32 col) {
+  if (contrastRatio(over(col, plotBackground()), plotBackground()) >= kFaintLine) return 0;
+  return ImGui::GetColorU32(ImGuiCol_Text, 0.6f);
+}
+
+ImU32 legibleText(ImU32 col) {
+  const ImU32 bg = plotBackground(), text = ImGui::GetColorU32(ImGuiCol_Text);
+  ImU32 out = col;
+  for (int step = 1; step <= 10 && contrastRatio(out, bg) < kLegibleLabel; ++step)  // towards the text colour
+    out = over((text & ~IM_COL32_A_MASK) | (static_cast<ImU32>(step * 255 / 10) << IM_COL32_A_SHIFT), col);
+  return out;
+}
+
 // Filled band between two edges, as one quad per segment written straight into the vertex
 // buffer: no anti-aliasing fringes, so adjacent quads leave no seams.
 void drawFill(ImDrawList* dl, const Map& m, const double* lo, const double* hi, int n, ImU32 col) {

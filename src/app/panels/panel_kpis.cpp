@@ -3,7 +3,7 @@
 // the scenario as loaded. Every card says the same in every language: lines that do not fit
 // wrap, and the row grows to its fullest card. Arrows are neutral: which way is good
 // depends on who is asking. In a workshop the team in view colours them by its objectives
-// (better / worse, in words too).
+// and says "better" or "worse" after the change (the tooltip says for whom).
 // With uncertainty bands on, the value carries its p10-p90 range.
 #include "app/panels/panels.h"
 
@@ -18,7 +18,9 @@
 
 #include <algorithm>
 #include <cfloat>
+#include <climits>
 #include <cmath>
+#include <functional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -26,6 +28,8 @@
 namespace cp::app {
 
 namespace {
+
+std::vector<KpiCardText> g_last_row;  // lastKpiCards(); ImGui draws on one thread
 
 // "1.2M H100e" -> "1.2M", "14 mo" -> "14"; "$1.5bn" and "35%" stay whole.
 std::string kpiNumber(const std::string& formatted) {
@@ -65,21 +69,38 @@ const cp::Objective* teamObjective(const AppState& state, const KpiSpec& spec, s
   return nullptr;
 }
 
-struct CardFonts {
+struct CardStyle {
   ImFont* label;  // title, unit, change and range
   ImFont* value;  // the number, about twice the label
+  bool presenter = false;
+  ImVec2 padding;    // inside the card's border
+  float gap = 0.0f;  // between the title, value, units, change and range blocks
 };
 
-// Titles in the theme's face when about ten of its em fit a card's line, else in the
-// regular face; values about twice the title's size.
-CardFonts cardFonts(const AppState& state, float width) {
+// Presenter mode's faces are read from the back of a room: titles, units and changes stay in
+// the presenter face and values in the large KPI face, however narrow the card; the title
+// wraps to more lines instead, and the card's padding and gaps are tighter so that the row
+// leaves the charts their height. Otherwise titles are in the theme's face when about ten of
+// its em fit a card's line, else in the regular face; values about twice the title's size.
+// `presenting` false: the other faces in presenter mode too (a screen too narrow for its words).
+CardStyle cardStyle(const AppState& state, float width, bool presenting = true) {
+  const ImGuiStyle& style = ImGui::GetStyle();
   ImFont* theme = ImGui::GetFont();
+  const bool presenter = presenting && state.ui.presenter && theme->FontSize >= kLargeFontSizePx - 0.5f;
   ImFont* label = theme;
-  if (width - ImGui::GetStyle().WindowPadding.x * 2.0f < theme->FontSize * 10.0f && state.ui.fonts.regular)
+  if (!presenter && width - style.WindowPadding.x * 2.0f < theme->FontSize * 10.0f && state.ui.fonts.regular)
     label = state.ui.fonts.regular;
   ImFont* value = label->FontSize >= kLargeFontSizePx - 0.5f ? state.ui.fonts.kpi_large : state.ui.fonts.kpi;
-  return {label, value ? value : label};
+  CardStyle out{label, value ? value : label, presenter, style.WindowPadding, style.ItemSpacing.y};
+  if (presenter) {
+    out.padding = ImVec2(std::round(theme->FontSize * 0.3f), std::round(theme->FontSize * 0.2f));
+    out.gap = std::round(theme->FontSize * 0.1f);
+  }
+  return out;
 }
+
+// A presenter card's title may take this many lines; elsewhere two.
+int maxTitleLines(const CardStyle& f) { return f.presenter ? 4 : 2; }
 
 float textWidth(ImFont* font, const std::string& text) {
   return font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, text.c_str()).x;
@@ -123,15 +144,16 @@ std::vector<std::string> wrapLines(const std::string& text, ImFont* font, float 
   return lines;
 }
 
-// At most two lines; a longer title ends in "..." (the card's tooltip has it whole).
-std::vector<std::string> titleLines(const std::string& title, ImFont* font, float width) {
+// At most `max_lines` lines; a longer title ends in "..." (the card's tooltip has it whole).
+std::vector<std::string> titleLines(const std::string& title, ImFont* font, float width, int max_lines) {
   std::vector<std::string> lines = wrapLines(title, font, width);
-  if (lines.size() <= 2) return lines;
-  std::string rest = lines[1];
-  for (size_t i = 2; i < lines.size(); ++i) rest += " " + lines[i];
-  lines.resize(2);
+  const size_t n = static_cast<size_t>(std::max(1, max_lines));
+  if (lines.size() <= n) return lines;
+  std::string rest = lines[n - 1];
+  for (size_t i = n; i < lines.size(); ++i) rest += " " + lines[i];
+  lines.resize(n);
   ImGui::PushFont(font);
-  lines[1] = chart::elided(rest, width);
+  lines[n - 1] = chart::elided(rest, width);
   ImGui::PopFont();
   return lines;
 }
@@ -147,18 +169,25 @@ struct ValueText {
 };
 
 // Between the value and its unit: narrower than a space, the faces tell them apart.
-float unitGap(const CardFonts& f) { return std::round(f.label->FontSize * 0.2f); }
+float unitGap(const CardStyle& f) { return std::round(f.label->FontSize * 0.2f); }
 
 std::string joined(const std::string& a, const std::string& b) { return a.empty() || b.empty() ? a + b : a + " " + b; }
 
-ValueText valueText(const std::string& formatted, const CardFonts& f, float width) {
+ValueText valueText(const std::string& formatted, const CardStyle& f, float width) {
   const std::string number = kpiNumber(formatted);
   std::string unit = formatted.substr(number.size());
   if (!unit.empty() && unit.front() == ' ') unit.erase(0, 1);
-  // "1.4M" + "H100e"; "1,4" + "млн H100e" (the scale word after a no-break space).
+  // "1.4M" + "H100e"; "1,4" + "млн H100e" (the scale word after a no-break space); "$1.3" +
+  // "bn" (the scale suffix after the last digit) where "$1.3bn" is too wide for the value
+  // face, and in presenter mode "1.4" + "M H100e" stacked beside it rather than a line below
+  // ("61%" stays whole where it fits).
   std::vector<std::pair<std::string, std::string>> splits{{number, unit}};
+  const size_t last = number.find_last_of("0123456789");
   if (const size_t nb = number.find("\xc2\xa0"); nb != std::string::npos)
     splits.emplace_back(number.substr(0, nb), joined(number.substr(nb + 2), unit));
+  else if (last != std::string::npos && last + 1 < number.size() &&
+           ((f.presenter && !unit.empty()) || textWidth(f.value, number) > width))
+    splits.emplace_back(number.substr(0, last + 1), joined(number.substr(last + 1), unit));
   const float gap = unitGap(f);
   for (int stack = 1; stack <= 2; ++stack)
     for (const auto& [big, rest] : splits) {
@@ -231,12 +260,12 @@ std::string rangeText(const KpiSpec& spec, const KpiRange& range, double now) {
 
 // Everything a card shows, as lines that fit its width, so that the row can be as tall
 // as its fullest card and no line is dropped or cut in another language.
-KpiCardText cardText(const AppState& state, size_t k, const CardFonts& fonts, float inner, const KpiRange& range) {
+KpiCardText cardText(const AppState& state, size_t k, const CardStyle& fonts, float inner, const KpiRange& range) {
   const KpiSpec& spec = kpiSpecs()[k];
   const KpiData& data = state.dash.kpis[k];
   const int t = state.ui.view.month;
   KpiCardText c;
-  c.title = titleLines(tr(spec.title), fonts.label, inner);
+  c.title = titleLines(tr(spec.title), fonts.label, inner, maxTitleLines(fonts));
   c.now = data.available ? kpiValue(spec, data.current, t) : NAN;
   c.base = data.available && !data.baseline.empty() ? kpiValue(spec, data.baseline, t) : NAN;
   const ValueText v = valueText(chart::formatValue(c.now, spec.unit), fonts, inner);
@@ -245,11 +274,13 @@ KpiCardText cardText(const AppState& state, size_t k, const CardFonts& fonts, fl
   c.value_large = v.big_face;
   c.unit_below = v.below;
   const double delta = c.now - c.base;
-  if (const std::string change = changeText(spec, c.now, c.base); !change.empty()) {
-    c.change = wrapLines(change, fonts.label, inner);
+  if (std::string change = changeText(spec, c.now, c.base); !change.empty()) {
     c.moved = !negligible(delta, c.base, spec.unit) &&
               std::fabs(delta) > 1e-9 * std::max({std::fabs(c.base), std::fabs(c.now), 1.0});
     if (c.moved) c.verdict = kpiVerdict(state, k, delta);
+    // The team's colour says it, and a word for whoever cannot tell the colours apart.
+    if (c.verdict != 0) change += std::string(" ") + (c.verdict > 0 ? tr("better") : tr("worse"));
+    c.change = wrapLines(change, fonts.label, inner);
   }
   if (range.available) c.range = wrapLines(rangeText(spec, range, c.now), fonts.label, inner);
   return c;
@@ -259,21 +290,21 @@ KpiCardText cardText(const AppState& state, size_t k, const CardFonts& fonts, fl
 // lines, the value, the units below it (when a card has them), the change, the range. Every
 // card of the row puts its blocks at the same heights.
 struct RowShape {
-  int unit_lines = 0, change_lines = 1, range_lines = 0;
-  float pad() const { return ImGui::GetStyle().WindowPadding.y; }
-  float gap() const { return ImGui::GetStyle().ItemSpacing.y; }
-  float valueY(const CardFonts& f) const { return pad() + 2.0f * f.label->FontSize + gap(); }
-  float unitY(const CardFonts& f) const { return valueY(f) + f.value->FontSize + gap(); }
-  float changeY(const CardFonts& f) const {
-    return unitY(f) + (unit_lines > 0 ? static_cast<float>(unit_lines) * f.label->FontSize + gap() : 0.0f);
+  int title_lines = 2, unit_lines = 0, change_lines = 1, range_lines = 0;
+  float valueY(const CardStyle& f) const {
+    return f.padding.y + static_cast<float>(title_lines) * f.label->FontSize + f.gap;
   }
-  float rangeY(const CardFonts& f) const {
-    return changeY(f) + static_cast<float>(change_lines) * f.label->FontSize + gap();
+  float unitY(const CardStyle& f) const { return valueY(f) + f.value->FontSize + f.gap; }
+  float changeY(const CardStyle& f) const {
+    return unitY(f) + (unit_lines > 0 ? static_cast<float>(unit_lines) * f.label->FontSize + f.gap : 0.0f);
   }
-  float height(const CardFonts& f) const {
+  float rangeY(const CardStyle& f) const {
+    return changeY(f) + static_cast<float>(change_lines) * f.label->FontSize + f.gap;
+  }
+  float height(const CardStyle& f) const {
     const float end = range_lines > 0 ? rangeY(f) + static_cast<float>(range_lines) * f.label->FontSize
                                       : changeY(f) + static_cast<float>(change_lines) * f.label->FontSize;
-    return end + pad();
+    return end + f.padding.y;
   }
 };
 
@@ -318,11 +349,13 @@ void cardTooltip(const AppState& state, const KpiSpec& spec, const KpiCardText& 
   ImGui::EndTooltip();
 }
 
-void drawCard(const AppState& state, UiState& ui, size_t k, float width, const RowShape& row, const CardFonts& fonts,
+void drawCard(const AppState& state, UiState& ui, size_t k, float width, const RowShape& row, const CardStyle& fonts,
               const KpiCardText& c, const KpiRange& range) {
   const KpiSpec& spec = kpiSpecs()[k];
   const std::string id = std::string("kpi/") + spec.id;
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, fonts.padding);
   ImGui::BeginChild(spec.id, ImVec2(width, row.height(fonts)), true, ImGuiWindowFlags_NoScrollbar);
+  ImGui::PopStyleVar();
   ImGui::PushFont(fonts.label);
   block(c.title);
   probeItem((id + "/title").c_str());
@@ -361,6 +394,95 @@ void drawCard(const AppState& state, UiState& ui, size_t k, float width, const R
   if (ImGui::IsItemHovered()) cardTooltip(state, spec, c, range);
 }
 
+// The narrowest card width (whole pixels, up to `most`) for which `fits(inner width)` holds,
+// or `most` + 1 when none does; `fits` holds for every width above one it holds for.
+float narrowest(float most, float pad_x, const std::function<bool(float)>& fits) {
+  float lo = 1.0f, hi = std::floor(most) + 1.0f;  // fits(hi) is taken as true
+  while (lo < hi) {
+    const float mid = std::floor((lo + hi) * 0.5f);
+    if (fits(mid - 2.0f * pad_x))
+      hi = mid;
+    else
+      lo = mid + 1.0f;
+  }
+  return lo;
+}
+
+// Presenter mode: the cards share the row's width by need rather than equally, so that the
+// row is as few lines tall as it can be: the title in T lines and the change in C, with the
+// smallest T + C (fewer title lines first) whose widths add up to at most `total`; the
+// width left over is shared equally. Empty when even the longest wrapping does not fit.
+std::vector<float> shareByNeed(const std::vector<std::string>& titles, const std::vector<std::string>& changes,
+                               const std::vector<std::string>& values, const CardStyle& f, float total);
+
+std::vector<float> widthsByNeed(const AppState& state, size_t n, const CardStyle& f, float total) {
+  std::vector<std::string> titles, changes, values;
+  for (size_t k = 0; k < n; ++k) {  // each text on one unbounded line
+    const KpiCardText whole = cardText(state, k, f, FLT_MAX, KpiRange{});
+    titles.push_back(whole.title.empty() ? "" : whole.title.front());
+    changes.push_back(whole.change.empty() ? "" : whole.change.front());
+    values.push_back(chart::formatValue(whole.now, kpiSpecs()[k].unit));
+  }
+  // The same texts in the same faces and width share out alike: most frames redo nothing.
+  static std::string last_key;
+  static std::vector<float> last_widths;
+  std::string key = std::to_string(total) + '|' + std::to_string(f.label->FontSize) + '|' +
+                    std::to_string(f.value->FontSize) + '|' + std::to_string(f.padding.x);
+  for (size_t k = 0; k < n; ++k) key += '\n' + titles[k] + '\t' + changes[k] + '\t' + values[k];
+  if (key == last_key) return last_widths;
+  last_key = key;
+  last_widths = shareByNeed(titles, changes, values, f, total);
+  return last_widths;
+}
+
+// widthsByNeed's work: the narrowest widths for the texts, then the row that fits.
+std::vector<float> shareByNeed(const std::vector<std::string>& titles, const std::vector<std::string>& changes,
+                               const std::vector<std::string>& values, const CardStyle& f, float total) {
+  const size_t n = titles.size();
+  // Lines of `text` at `inner`, or more than any when a word is wider than the line.
+  auto linesAt = [&](const std::string& text, float inner) {
+    const std::vector<std::string> lines = wrapLines(text, f.label, inner);
+    for (const std::string& l : lines)
+      if (textWidth(f.label, l) > inner) return INT_MAX;
+    return static_cast<int>(lines.size());
+  };
+  // The value beside its rest; first choice, "61%" and "$1.3bn" whole rather than "61" "%".
+  std::vector<float> value_w(n), whole_w(n);
+  std::vector<std::vector<float>> title_w(n), change_w(n);  // by lines - 1
+  const int most_title = maxTitleLines(f), most_change = 2;
+  for (size_t k = 0; k < n; ++k) {
+    const std::string number = kpiNumber(values[k]);
+    const bool split_anyway = number.size() < values[k].size() || number.find("\xc2\xa0") != std::string::npos;
+    for (const bool whole : {false, true})
+      (whole ? whole_w : value_w)[k] = narrowest(total, f.padding.x, [&](float inner) {
+        const ValueText v = valueText(values[k], f, inner);
+        return v.big_face && !v.below && (!whole || split_anyway || v.big == number);
+      });
+    for (int lines = 1; lines <= most_title; ++lines)
+      title_w[k].push_back(
+          narrowest(total, f.padding.x, [&](float inner) { return linesAt(titles[k], inner) <= lines; }));
+    for (int lines = 1; lines <= most_change; ++lines)
+      change_w[k].push_back(
+          narrowest(total, f.padding.x, [&](float inner) { return linesAt(changes[k], inner) <= lines; }));
+  }
+  for (int height = 2; height <= most_title + most_change; ++height)
+    for (int title = std::max(1, height - most_change); title <= std::min(most_title, height - 1); ++title)
+      for (const std::vector<float>* value : {&whole_w, &value_w}) {
+        std::vector<float> widths(n);
+        float sum = 0.0f;
+        for (size_t k = 0; k < n; ++k) {
+          const auto c = static_cast<size_t>(height - title - 1), l = static_cast<size_t>(title - 1);
+          widths[k] = std::max({(*value)[k], title_w[k][l], change_w[k][c]});
+          sum += widths[k];
+        }
+        if (sum > total) continue;
+        const float extra = std::floor((total - sum) / static_cast<float>(n));
+        for (float& w : widths) w += extra;
+        return widths;
+      }
+  return {};
+}
+
 }  // namespace
 
 int kpiVerdict(const AppState& state, size_t kpi, double delta) {
@@ -373,8 +495,9 @@ int kpiVerdict(const AppState& state, size_t kpi, double delta) {
 
 KpiCardText kpiCardText(const AppState& state, size_t kpi, float card_width) {
   if (kpi >= kpiSpecs().size() || kpi >= state.dash.kpis.size()) return {};
-  const float inner = std::max(1.0f, card_width - ImGui::GetStyle().WindowPadding.x * 2.0f);
-  return cardText(state, kpi, cardFonts(state, card_width), inner, kpiRange(state, kpi));
+  const CardStyle style = cardStyle(state, card_width);
+  const float inner = std::max(1.0f, card_width - style.padding.x * 2.0f);
+  return cardText(state, kpi, style, inner, kpiRange(state, kpi));
 }
 
 void drawKpiCards(const AppState& state, UiState& ui) {
@@ -382,18 +505,28 @@ void drawKpiCards(const AppState& state, UiState& ui) {
   if (n == 0) return;
   const ImGuiStyle& style = ImGui::GetStyle();
   const float avail = ImGui::GetContentRegionAvail().x;
-  // Always one row: the cards share the width; on narrow cards the titles drop to the
-  // regular face. The row is as tall as its fullest card needs.
-  const float width =
-      std::max(1.0f, std::floor((avail - style.ItemSpacing.x * static_cast<float>(n - 1)) / static_cast<float>(n)));
-  const CardFonts fonts = cardFonts(state, width);
-  const float inner = std::max(1.0f, width - style.WindowPadding.x * 2.0f);
+  // Always one row: the cards share the width (in presenter mode by need); on narrow cards
+  // outside presenter mode the titles drop to the regular face. The row is as tall as its
+  // fullest card needs.
+  const float total = std::max(1.0f, avail - style.ItemSpacing.x * static_cast<float>(n - 1));
+  const float equal = std::max(1.0f, std::floor(total / static_cast<float>(n)));
+  CardStyle fonts = cardStyle(state, equal);
+  std::vector<float> widths = fonts.presenter ? widthsByNeed(state, n, fonts, total) : std::vector<float>{};
+  if (widths.size() != n) {
+    // Too narrow for the presenter face's longest words (1024 pixels in Ukrainian): as
+    // outside presenter mode, rather than words cut at the cards' edges.
+    if (fonts.presenter) fonts = cardStyle(state, equal, false);
+    widths.assign(n, equal);
+  }
   std::vector<KpiRange> ranges;
   std::vector<KpiCardText> cards;
   RowShape row;
+  if (fonts.presenter) row.title_lines = 1;  // the titles' own lines: no blank one on a wide screen
   for (size_t k = 0; k < n; ++k) {
     ranges.push_back(kpiRange(state, k));
+    const float inner = std::max(1.0f, widths[k] - fonts.padding.x * 2.0f);
     cards.push_back(cardText(state, k, fonts, inner, ranges.back()));
+    row.title_lines = std::max(row.title_lines, static_cast<int>(cards.back().title.size()));
     if (cards.back().unit_below) row.unit_lines = std::max(row.unit_lines, static_cast<int>(cards.back().unit.size()));
     row.change_lines = std::max(row.change_lines, static_cast<int>(cards.back().change.size()));
     row.range_lines = std::max(row.range_lines, static_cast<int>(cards.back().range.size()));
@@ -401,9 +534,12 @@ void drawKpiCards(const AppState& state, UiState& ui) {
   for (size_t k = 0; k < n; ++k) {
     if (k != 0) ImGui::SameLine();
     ImGui::PushID(static_cast<int>(k));
-    drawCard(state, ui, k, width, row, fonts, cards[k], ranges[k]);
+    drawCard(state, ui, k, widths[k], row, fonts, cards[k], ranges[k]);
     ImGui::PopID();
   }
+  g_last_row = std::move(cards);
 }
+
+const std::vector<KpiCardText>& lastKpiCards() { return g_last_row; }
 
 }  // namespace cp::app

@@ -31,6 +31,9 @@ struct KpiCardText {
   double now = 0, base = 0;
 };
 KpiCardText kpiCardText(const AppState& state, size_t kpi, float card_width);
+// The cards drawKpiCards drew last, in kpiSpecs() order, as laid out (presenter mode shares
+// the row's width by need, or falls back to the small faces where its words do not fit).
+const std::vector<KpiCardText>& lastKpiCards();
 // panel_scrubber.cpp: month slider; `uncertainty`: the bands toggle at the row's end (a short screen)
 void drawScrubber(const AppState& state, UiState& ui, bool uncertainty = false);
 // panel_charts.cpp: grid of charts, under the bands toggle unless the scrubber has it

@@ -9,6 +9,7 @@
 #include "app/charts/chart.h"
 #include "i18n/format.h"
 #include "i18n/i18n.h"
+#include "app/panels/theme.h"
 
 #include <gtest/gtest.h>
 #include <imgui.h>
@@ -366,6 +367,49 @@ TEST_F(ChartUi, TooltipNamesTheMonthAndEventsWhereLabelsAreNotDrawn) {
   ASSERT_EQ(uk.size(), 2u);
   EXPECT_EQ(uk[0], cp::i18n::formatMonthLabel(2025 * 12 + 7, "uk"));
   EXPECT_NE(uk[0], "2025-08");
+}
+
+// The palette's yellow (Okabe-Ito) all but vanishes on the light theme's plot: there it runs
+// on a thin edge of the text colour, and its end label is a darker shade; the other colours,
+// and every colour on the dark theme, are drawn as they are.
+TEST_F(ChartUi, FaintLinesGetAnEdgeOnTheLightPlot) {
+  const int n = 12;
+  std::vector<double> a(n, 1.0), b(n, 2.0);
+  const ImU32 yellow = cp::chart::paletteColor(6), blue = cp::chart::paletteColor(4);
+  int edged = -1;
+  auto draw = [&](ImU32 col) {
+    frame([&] {
+      cp::chart::Style style;
+      style.end_labels = true;
+      if (cp::chart::beginChart("edge", "Edge", cp::chart::Unit::None, nullptr, n, style)) {
+        cp::chart::lineDashed("##loaded", a.data(), n, col);
+        cp::chart::line("Gulf", b.data(), n, col);
+        cp::chart::endChart();
+      }
+    });
+    edged = cp::chart::detail::lastChart().edged;
+  };
+  // Vertices in a colour: the line's own, or its edge (the text colour, 60% opaque).
+  auto drawn = [](ImU32 col) {
+    int count = 0;
+    const ImDrawData* dd = ImGui::GetDrawData();
+    for (int l = 0; l < dd->CmdListsCount; ++l)
+      for (const ImDrawVert& v : dd->CmdLists[l]->VtxBuffer) count += v.col == col ? 1 : 0;
+    return count;
+  };
+  cp::app::applyTheme(cp::app::Theme::Light, ImGui::GetStyle());
+  const ImU32 edge = ImGui::GetColorU32(ImGuiCol_Text, 0.6f);
+  draw(yellow);
+  EXPECT_EQ(edged, 2) << "the yellow line and its dashed twin";
+  EXPECT_GT(drawn(edge), 0);
+  EXPECT_GT(drawn(yellow), 0) << "the line keeps its colour";
+  draw(blue);
+  EXPECT_EQ(edged, 0);
+  EXPECT_EQ(drawn(edge), 0);
+  cp::app::applyTheme(cp::app::Theme::Dark, ImGui::GetStyle());
+  draw(yellow);
+  EXPECT_EQ(edged, 0) << "yellow reads on the dark plot";
+  EXPECT_EQ(drawn(ImGui::GetColorU32(ImGuiCol_Text, 0.6f)), 0);
 }
 
 TEST_F(ChartUi, ClickIsReportedOnRelease) {

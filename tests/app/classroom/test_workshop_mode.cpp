@@ -8,6 +8,7 @@
 #include "app/classroom/workshop_handouts.h"
 #include "app/classroom/workshop_mode.h"
 #include "app/core/session.h"
+#include "app/core/tr.h"
 #include "engine/month.h"
 #include "engine/workshop.h"
 
@@ -462,6 +463,45 @@ TEST(WorkshopMode, ScoresReadWithUnitsAndSayWhatMovedThem) {
     }
   }
   EXPECT_TRUE(f.ui.itemRect("workshop/board_legend"));
+}
+
+// The colours say better or worse for the team in view; so do words, for pupils who cannot
+// tell the colours apart.
+TEST(WorkshopMode, KpiCardsSayBetterOrWorseInWordsToo) {
+  ClassroomFixture f;
+  openComputeRace(f);
+  playScriptedRound(f, 1);
+  playScriptedRound(f, 2);
+  const cp::Workshop& w = workshopOf(f);
+  int judged = 0;
+  for (const char* team : {"us_gov", "cn_labs"}) {
+    f.state.ui.view.workshop_team = w.findTeam(team);
+    for (size_t k = 0; k < kpiSpecs().size(); ++k) {
+      KpiCardText c;
+      f.ui.frame([&] {
+        f.draw();
+        c = kpiCardText(f.state, k, 400.0f);
+      });
+      std::string change;
+      for (const std::string& l : c.change) change += l + " ";
+      const bool better = change.find(tr("better")) != std::string::npos;
+      const bool worse = change.find(tr("worse")) != std::string::npos;
+      EXPECT_EQ(better, c.verdict > 0) << team << ", " << kpiSpecs()[k].id << ": " << change;
+      EXPECT_EQ(worse, c.verdict < 0) << team << ", " << kpiSpecs()[k].id << ": " << change;
+      judged += c.verdict != 0 ? 1 : 0;
+    }
+  }
+  EXPECT_GE(judged, 2) << "the edits move some team's objectives";
+  closeWorkshop(f.state);
+  KpiCardText c;
+  f.ui.frame([&] {
+    f.draw();
+    c = kpiCardText(f.state, 2, 400.0f);
+  });
+  for (const std::string& l : c.change) {
+    EXPECT_EQ(l.find(tr("better")), std::string::npos) << "outside a workshop the change is neutral: " << l;
+    EXPECT_EQ(l.find(tr("worse")), std::string::npos) << l;
+  }
 }
 
 TEST(WorkshopMode, KpiColoursFollowTheObjectivesOfTheTeamInView) {
