@@ -62,7 +62,8 @@ TEST(CliRun, JsonEchoesScenarioSeedLeversAndVersion) {
   EXPECT_EQ(j["version"], CHOKEPOINT_VERSION);
   EXPECT_FALSE(j["scenario"].get<std::string>().empty());
   EXPECT_EQ(j["levers"]["us.h20_licence"], "off");
-  EXPECT_EQ(j["levers"]["cn.nvidia_guidance"], "0.9@2026-01");
+  // A dated setting joins the schedule the baseline sets (full strength from 2025-11).
+  EXPECT_EQ(j["levers"]["cn.nvidia_guidance"], "1@2025-11;0.9@2026-01");
   EXPECT_EQ(j["months"].size(), 3u);
 }
 

@@ -294,6 +294,16 @@ TEST(Guidance, NoH20ReachesChinaOnceBeijingsGuidanceIsFull) {
   EXPECT_NEAR(sum(r, Scope::Chip, "h20", "delivered_units_china", "2025-08", "2030-12"), 0.0, 1e-6);
 }
 
+// The baseline itself: Nvidia's outlooks from the Nov 2025 quarter on assume no China
+// data-centre revenue (S118, S123), so after the ~4k units of Aug-Oct 2025 the H20 trickle
+// (1-3k a month into 2026 before; expert review) stops.
+TEST(Guidance, TheBaselinesH20SalesToChinaEndAfterOctober2025) {
+  const Results r = run(baseline());
+  const double quarter = sum(r, Scope::Chip, "h20", "delivered_units_china", "2025-08", "2025-10");
+  EXPECT_GT(quarter, 1500.0);  // the calibration target's range starts there
+  EXPECT_NEAR(sum(r, Scope::Chip, "h20", "delivered_units_china", "2025-11", "2030-12"), 0.0, 1e-6);
+}
+
 // ---------------------------------------------------------------- lease prices
 
 TEST(LeasePrices, GoldenScarcityRaisesThePriceByEToTheElasticityUpToTheCeiling) {

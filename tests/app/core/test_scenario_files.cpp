@@ -52,7 +52,8 @@ TEST(Variant, JsonExtendsRelativelyAndSetsTypedValues) {
   EXPECT_EQ(set.at("us.remote_access_control"), "on");
   EXPECT_EQ(set.at("us.remote_access_from"), "2026-07");
   EXPECT_EQ(set.at("sea.power_growth"), "0.5");
-  EXPECT_EQ(set.at("cn.nvidia_guidance"), "0.9@2026-01");
+  // A dated edit joins the schedule the baseline sets (full strength from 2025-11).
+  EXPECT_EQ(set.at("cn.nvidia_guidance"), nlohmann::json({"1@2025-11", "0.9@2026-01"}));
   EXPECT_EQ(set.at("us.location_verification_from"), "2027-01");
 }
 
