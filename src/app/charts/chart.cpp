@@ -256,6 +256,14 @@ ChartResult endChart() {
     dl->AddText(ImVec2(fr.Min.x, top), col_text, shown.c_str());
     if (lab[0] != '\0') dl->AddText(ImVec2(fr.Min.x + ImGui::CalcTextSize(shown.c_str()).x, top), col_dim, lab);
     dl->PopClipRect();
+    // A cut title reads whole on hover (a class at the back cannot guess the rest).
+    g.info.title_cut = shown != title;
+    if (g.info.title_cut && g.hovered && ImGui::IsMouseHoveringRect(fr.Min, ImVec2(fr.Max.x, top + line_h))) {
+      ImGui::BeginTooltip();
+      ImGui::TextUnformatted(title);
+      ImGui::EndTooltip();
+      g.info.tooltip_head.push_back(title);
+    }
     top += line_h + st.ItemSpacing.y;
   }
   if (g.style.show_legend) {

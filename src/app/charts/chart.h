@@ -104,7 +104,8 @@ struct ChartInfo {
   };
   std::vector<Box> axis_labels;           // every y and x label drawn, for tests that they do not collide
   std::vector<std::string> tooltip_rows;  // the hover tooltip's "label: value" rows, for tests
-  std::vector<std::string> tooltip_head;  // its month and event lines above them, for tests
+  std::vector<std::string> tooltip_head;  // lines above the values (month, events) or a cut title, for tests
+  bool title_cut = false;                 // the title was cut to the chart's width (hover shows it whole)
 };
 // The most recent chart's layout and range (updated by endChart, or by a clipped beginChart).
 const ChartInfo& lastChart();

@@ -412,6 +412,34 @@ TEST_F(ChartUi, FaintLinesGetAnEdgeOnTheLightPlot) {
   EXPECT_EQ(drawn(ImGui::GetColorU32(ImGuiCol_Text, 0.6f)), 0);
 }
 
+// A title cut to the chart's width (longer in Ukrainian) reads whole when the title row is
+// hovered (classroom review); a title that fits is not repeated.
+TEST_F(ChartUi, ACutTitleReadsWholeOnHover) {
+  const int n = 12;
+  const std::vector<double> y(n, 1.0);
+  const std::string long_title = "Потужності за блоком штаб-квартири (трен. + інф.) і ще довше";
+  std::string title = long_title;
+  auto draw = [&] {
+    cp::chart::Style style;
+    style.width = 300.0f;
+    if (cp::chart::beginChart("cut", title.c_str(), cp::chart::Unit::H100e, nullptr, n, style)) {
+      cp::chart::line("China", y.data(), n);
+      cp::chart::endChart();
+    }
+  };
+  frame(draw);
+  const cp::chart::detail::ChartInfo info = cp::chart::detail::lastChart();
+  ASSERT_TRUE(info.title_cut);
+  ImGui::GetIO().MousePos = ImVec2(info.frame_min.x + 20.0f, info.frame_min.y + 4.0f);  // on the title row
+  frame(draw);
+  frame(draw);
+  EXPECT_EQ(cp::chart::detail::lastChart().tooltip_head, (std::vector<std::string>{long_title}));
+  title = "Short";
+  frame(draw);
+  EXPECT_FALSE(cp::chart::detail::lastChart().title_cut);
+  EXPECT_TRUE(cp::chart::detail::lastChart().tooltip_head.empty());
+}
+
 TEST_F(ChartUi, ClickIsReportedOnRelease) {
   const int n = 10;
   std::vector<double> ys(n, 1.0);
