@@ -34,3 +34,16 @@ TEST(CompareWindow, SaysItsColumnsLeaveOutTheLeverChanges) {
   d.ui.frames(2, d.draw);
   EXPECT_FALSE(d.ui.itemRect("compare/unsaved_note"));
 }
+
+// The small multiples draw the first scenario dashed in every picture: a key names it.
+TEST(CompareWindow, NamesItsDashedReference) {
+  DashboardFixture d;
+  d.state.ui.windows.compare_scenarios = true;
+  d.settle();
+  d.ui.frames(2, d.draw);
+  ASSERT_TRUE(d.ui.itemRect("compare/table"));
+  const auto key = d.ui.itemRect("compare/key");
+  ASSERT_TRUE(key) << "with more than one scenario picked, the key says which line is dashed";
+  const auto table = d.ui.itemRect("compare/table");
+  EXPECT_GE(key->min.y, table->max.y - 1.0f) << "beside the series picker, under the table";
+}

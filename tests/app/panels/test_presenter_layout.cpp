@@ -349,6 +349,25 @@ TEST_P(PresenterLayout, StoryCardsShowExactlyTheChartsTheyName) {
   }
 }
 
+// After Try it the class reads solid against dashed: the key saying which is which is on
+// screen in a story and in presenter mode, in both languages, once a lever is changed (it
+// was dropped where the page line had no room for it; classroom review).
+TEST_P(PresenterLayout, TheSolidDashedKeyIsOnScreenOnceALeverIsChanged) {
+  ASSERT_TRUE(openStory(state_, cp::test::storyPath("history_2022_2025.json")).empty());
+  settle();
+  storyGoTo(state_, storyCardCount(state_) / 2);
+  const int lever = state_.doc.loaded->findLever("us.remote_access_control");
+  ASSERT_GE(lever, 0);
+  setLeverValue(state_.doc, lever, 1.0);
+  settle();
+  for (const char* lang : {"en", "uk"}) {
+    Language language(lang);
+    ASSERT_TRUE(language.ok) << language.error;
+    ui_.frames(2, draw_);
+    EXPECT_TRUE(onScreen(rect("charts/legend"))) << lang;
+  }
+}
+
 // Chart text is read from the back row too: in presenter mode the axis labels of the charts
 // drawn (the plain dashboard, a story card's three short charts) are in the presenter face,
 // not the regular one; outside presenter mode they stay in the regular face.
