@@ -40,6 +40,45 @@ std::string outputThatIsAnInput(const CLI::App& sub) {
   return {};
 }
 
+// Each command's --help ends with its own examples (the top-level help lists them all):
+// a user reading `attribute --help` sees an attribute command line to copy.
+struct Example {
+  const char* command;  // the command path as typed: "run", "workshop score"
+  const char* args;
+};
+constexpr Example kExamples[] = {
+    {"run", "scenarios/baseline.json --to 2027-12 --out results.csv"},
+    {"run", "scenarios/baseline.json --lever us.remote_access_control=on@2026-01"},
+    {"levers", "scenarios/baseline.json"},
+    {"validate", "scenarios/*.json"},
+    {"why", "scenarios/baseline.json --company bytedance --month 2025-06"},
+    {"compare", "scenarios/baseline.json scenarios/baseline.json --lever-b us.remote_access_control=on"},
+    {"sweep", "scenarios/baseline.json --lever us.export_enforcement=0:1:5 --out sweep.csv"},
+    {"mc", "scenarios/baseline.json --runs 1000 --out mc.csv"},
+    {"merge", "shard*.csv --out mc.csv"},
+    {"calibrate", "scenarios/baseline.json --notes"},
+    {"workshop score", "scenarios/workshops/compute_race.json --move 1:us_gov:us.remote_access_control=on"},
+    {"workshop check", "scenarios/workshops/compute_race.json"},
+    {"story check", "scenarios/stories/history_2022_2025.json"},
+    {"library", "scenarios/baseline.json --month 2026-11 --month 2030-12"},
+    {"attribute",
+     "scenarios/baseline.json scenarios/smuggling_crackdown.json --metric bloc/china/compute_train_h100e --month "
+     "2028-12"},
+    {"sensitivity", "scenarios/baseline.json --metric bloc/china/compute_train_h100e --month 2027-12"},
+    {"matrix", "scenarios/baseline.json scenarios/h200_*.json --metric bloc/china/compute_train_h100e --month 2027-12"},
+};
+
+// The examples of `command` and of the commands under it ("" = all), and the exit codes.
+std::string examplesFooter(const std::string& command) {
+  std::string text = "Examples:\n";
+  for (const Example& e : kExamples) {
+    const std::string path = e.command;
+    if (command.empty() || path == command || path.starts_with(command + " "))
+      text += fmt::format("  chokepoint-cli {} {}\n", path, e.args);
+  }
+  return text + "Exit codes: 0 ok, 1 runtime failure, 2 usage or input error.";
+}
+
 }  // namespace
 
 int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
@@ -48,27 +87,7 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
     return std::string("chokepoint-cli ") + CHOKEPOINT_VERSION + "\ndata: " + paths::dataRootText();
   });
   app.require_subcommand(1);
-  app.footer(
-      "Examples:\n"
-      "  chokepoint-cli run scenarios/baseline.json --to 2027-12 --out results.csv\n"
-      "  chokepoint-cli run scenarios/baseline.json --lever us.remote_access_control=on@2026-01\n"
-      "  chokepoint-cli levers scenarios/baseline.json\n"
-      "  chokepoint-cli validate scenarios/*.json\n"
-      "  chokepoint-cli compare scenarios/baseline.json scenarios/baseline.json --lever-b us.remote_access_control=on\n"
-      "  chokepoint-cli sweep scenarios/baseline.json --lever us.export_enforcement=0:1:5 --out sweep.csv\n"
-      "  chokepoint-cli mc scenarios/baseline.json --runs 1000 --out mc.csv\n"
-      "  chokepoint-cli merge shard*.csv --out mc.csv\n"
-      "  chokepoint-cli calibrate scenarios/baseline.json --notes\n"
-      "  chokepoint-cli workshop score scenarios/workshops/compute_race.json --move "
-      "1:us_gov:us.remote_access_control=on\n"
-      "  chokepoint-cli story check scenarios/stories/history_2022_2025.json\n"
-      "  chokepoint-cli library scenarios/baseline.json --month 2026-11 --month 2030-12\n"
-      "  chokepoint-cli attribute scenarios/baseline.json scenarios/smuggling_crackdown.json --metric "
-      "bloc/china/compute_train_h100e --month 2028-12\n"
-      "  chokepoint-cli sensitivity scenarios/baseline.json --metric bloc/china/compute_train_h100e --month 2027-12\n"
-      "  chokepoint-cli matrix scenarios/baseline.json scenarios/h200_*.json --metric bloc/china/compute_train_h100e "
-      "--month 2027-12\n"
-      "Exit codes: 0 ok, 1 runtime failure, 2 usage or input error.");
+  app.footer(examplesFooter(""));
   std::vector<std::pair<CLI::App*, Command>> commands;
   SharedFlags lang;                      // --lang, one value whichever command took it
   addSharedFlags(app, lang, kLangFlag);  // `chokepoint-cli --lang uk levers ...` too
@@ -81,12 +100,14 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
   auto reg = [&](const char* name, const char* help, Command (*add)(CLI::App&)) {
     CLI::App* sub = app.add_subcommand(name, help);
     commands.emplace_back(sub, add(*sub));
+    sub->footer(examplesFooter(name));
     addSharedFlags(*sub, lang, kLangFlag);
     const auto nested_commands = sub->get_subcommands([](CLI::App*) { return true; });
     if (nested_commands.empty()) refuse_seed(sub, name);
     // `story check ... --lang uk` as well as `story --lang uk check ...`: same flag, same places.
     for (CLI::App* nested : nested_commands) {
       addSharedFlags(*nested, lang, kLangFlag);
+      nested->footer(examplesFooter(std::string(name) + " " + nested->get_name()));
       refuse_seed(nested, std::string(name) + " " + nested->get_name());
     }
   };

@@ -33,6 +33,7 @@ struct CommandHelp {
   std::vector<std::string> positionals;       // names
   std::map<std::string, OptionHelp> options;  // by long name ("--out")
   std::vector<std::string> subcommands;
+  std::vector<std::string> examples;  // "chokepoint-cli run scenarios/baseline.json ..."
 };
 
 std::string longName(const std::string& names) {
@@ -53,6 +54,10 @@ CommandHelp parseHelp(const std::vector<std::string>& path, const std::string& t
     const std::string& l = lines[i];
     if (!l.empty() && l[0] != ' ') {
       section = l;
+      continue;
+    }
+    if (section == "Examples:" && l.rfind("  chokepoint-cli ", 0) == 0) {
+      c.examples.push_back(l.substr(2));
       continue;
     }
     std::smatch m;
@@ -114,6 +119,40 @@ TEST(CliFlags, TheWalkFindsEveryCommand) {
       *std::find_if(commands().begin(), commands().end(), [](const CommandHelp& c) { return joined(c.path) == "run"; });
   EXPECT_EQ(run.positionals, std::vector<std::string>{"scenario"});
   EXPECT_TRUE(run.options.count("--out") && run.options.count("--lever") && run.options.count("--format"));
+}
+
+// `attribute --help` shows attribute command lines, not the top level's list of all.
+TEST(CliFlags, EveryCommandsHelpEndsWithItsOwnExamples) {
+  for (const CommandHelp& c : commands()) {
+    const std::string cmd = joined(c.path);
+    EXPECT_FALSE(c.examples.empty()) << cmd;
+    for (const std::string& e : c.examples)
+      EXPECT_EQ(e.rfind("chokepoint-cli " + cmd + " ", 0), 0u) << cmd << " shows: " << e;
+  }
+}
+
+// A new user copies an example from the help: it runs, from the project's folder, as shown
+// (its output file moved to a temporary folder). Globs need a shell, and the 1,000-run
+// `mc` is left to the ensemble tests.
+TEST(CliFlags, EveryExampleInTheHelpRuns) {
+  const Out top = cli({"--help"});
+  const std::vector<std::string> examples = parseHelp({}, top.out).examples;
+  ASSERT_GE(examples.size(), commands().size() - 2);  // `workshop` and `story` show their nested commands'
+  test::TempDir tmp;
+  const std::filesystem::path old = std::filesystem::current_path();
+  std::filesystem::current_path(CHOKEPOINT_SOURCE_DIR);
+  int ran = 0;
+  for (const std::string& e : examples) {
+    if (e.find('*') != std::string::npos || e.rfind("chokepoint-cli mc ", 0) == 0) continue;
+    std::vector<std::string> args;
+    std::istringstream words(e.substr(std::string("chokepoint-cli ").size()));
+    for (std::string w; words >> w;) args.push_back(args.empty() || args.back() != "--out" ? w : tmp / w);
+    const Out r = cli(args);
+    EXPECT_EQ(r.code, kOk) << e << "\n" << r.err;
+    ++ran;
+  }
+  std::filesystem::current_path(old);
+  EXPECT_GE(ran, 12);
 }
 
 // --lang goes before the command, after it, and after a nested command (story check).
