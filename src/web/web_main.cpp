@@ -174,9 +174,15 @@ EM_BOOL onKeyDown(int, const EmscriptenKeyboardEvent* e, void*) {
 void frame() {
   WebApp& app = *g_app;
   AppState& state = app.state;
-  // The canvas follows the browser window.
-  const int width = EM_ASM_INT({ return window.innerWidth; });
-  const int height = EM_ASM_INT({ return window.innerHeight; });
+  // The canvas follows the browser window, in the screen's own pixels: a high-DPI screen
+  // (devicePixelRatio 2) or a zoomed page gets fonts and spacing at that scale, drawn sharp.
+  const float scale = clampUiScale(app.platform.contentScale());
+  if (scale != state.ui.fonts.scale) {
+    reloadFonts(state.ui.fonts, scale);
+    app.platform.rebuildFontTexture();
+  }
+  const int width = static_cast<int>(std::lround(EM_ASM_INT({ return window.innerWidth; }) * scale));
+  const int height = static_cast<int>(std::lround(EM_ASM_INT({ return window.innerHeight; }) * scale));
   if (GLFWwindow* window = glfwGetCurrentContext(); window && width > 0 && height > 0) {
     int w = 0, h = 0;
     glfwGetWindowSize(window, &w, &h);
@@ -239,6 +245,7 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* chokepoint_kpis() {
   out += ",\"load_error\":" + std::string(state.load_error ? "true" : "false");
   out += ",\"changed_levers\":" + std::to_string(hasScenario(state.doc) ? changedLeverCount(state.doc) : 0);
   out += ",\"language\":\"" + state.ui.language + "\"";
+  out += ",\"ui_scale\":" + std::to_string(state.ui.fonts.scale);  // fonts and spacing (devicePixelRatio)
   // Uncertainty bands: members done so far, and the size of the ensemble behind the bands shown.
   out += ",\"uncertainty_done\":" + std::to_string(state.uncertainty.worker.progress().done);
   out += ",\"bands_runs\":" + std::to_string(state.uncertainty.bands ? state.uncertainty.bands->runs : 0);
@@ -312,7 +319,7 @@ int main() {
     if (!session_warning.empty()) state.ui.warnings.push_back(session_warning);
   }
 
-  PlatformConfig config;
+  PlatformConfig config;  // CSS pixels until frame() sizes the canvas to the screen's
   config.width = EM_ASM_INT({ return window.innerWidth; });
   config.height = EM_ASM_INT({ return window.innerHeight; });
   std::string error;
@@ -327,7 +334,7 @@ int main() {
   io.IniFilename = nullptr;  // written by persist()
   if (const auto ini = readTextFile(app->ini_file)) ImGui::LoadIniSettingsFromMemory(ini->data(), ini->size());
   io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
-  state.ui.fonts = loadFonts(*io.Fonts, assetSearchDirs());
+  state.ui.fonts = loadFonts(*io.Fonts, assetSearchDirs(), clampUiScale(app->platform.contentScale()));
   if (state.ui.fonts.warning) state.ui.warnings.push_back(*state.ui.fonts.warning);
   applyThemeIfChanged(state);
   if (!app->platform.initImGuiBackends(&error)) {

@@ -119,13 +119,14 @@ class Browser:
                 return reply["result"]
         fail("Chromium did not answer %s within %d s" % (method, timeout))
 
-    def open(self, url, before=None, blocked=None):
+    def open(self, url, before=None, blocked=None, pixel_ratio=1):
         """A new page of WIDTH x HEIGHT at url; returns its session id. before: a script run
-        ahead of the page's own; blocked: URL patterns whose requests fail."""
+        ahead of the page's own; blocked: URL patterns whose requests fail; pixel_ratio: the
+        screen's devicePixelRatio (2: a high-DPI laptop)."""
         target = self.send("Target.createTarget", {"url": "about:blank"})["targetId"]
         session = self.send("Target.attachToTarget", {"targetId": target, "flatten": True})["sessionId"]
         self.send("Emulation.setDeviceMetricsOverride",
-                  {"width": WIDTH, "height": HEIGHT, "deviceScaleFactor": 1, "mobile": False}, session)
+                  {"width": WIDTH, "height": HEIGHT, "deviceScaleFactor": pixel_ratio, "mobile": False}, session)
         self.send("Page.enable", {}, session)
         if before:
             self.send("Page.addScriptToEvaluateOnNewDocument", {"source": before}, session)
@@ -156,10 +157,10 @@ class Browser:
             self.proc.wait()
 
 
-def load(browser, url, timeout=90, before=None, blocked=None):
+def load(browser, url, timeout=90, before=None, blocked=None, pixel_ratio=1):
     """Opens url and waits for the ready title: (session, title, kpis or None, seconds)."""
     start = time.monotonic()
-    session = browser.open(url, before, blocked)
+    session = browser.open(url, before, blocked, pixel_ratio)
     title = ""
     while time.monotonic() - start < timeout:
         title = browser.evaluate(session, "document.title") or ""
@@ -215,6 +216,35 @@ def read_png(path):
         rows.append(bytes(line))
         prev = line
     return width, height, channels, rows
+
+
+def check_high_dpi(browser, base, out, plain):
+    """A high-DPI screen (devicePixelRatio 2): the canvas has the screen's pixels, twice the
+    page's, and the interface is drawn at scale 2 (sharp text, not a blown-up picture)."""
+    session, title, sharp, seconds = load(browser, base, pixel_ratio=2)
+    size = browser.evaluate(session, "[canvas.width, canvas.height, innerWidth, innerHeight, devicePixelRatio]")
+    print("devicePixelRatio 2: title %r; canvas %s; %s" % (title, size, sharp))
+    if title != "Chokepoint ready" or not sharp or sharp["kpis"] != plain["kpis"]:
+        fail("the page at devicePixelRatio 2 should show the baseline: %s" % sharp)
+    if size[:2] != [2 * size[2], 2 * size[3]] or sharp["ui_scale"] != 2:
+        fail("at devicePixelRatio 2 the canvas should be twice the page (%s) and the UI at scale 2 (%s)"
+             % (size, sharp["ui_scale"]))
+    # The mouse lands where it points: the page's coordinates become the canvas's. The first
+    # lever's check box ("US advanced-chip controls") is at (32, 129) of the 1600x900 page.
+    for kind in ("mousePressed", "mouseReleased"):
+        browser.send("Input.dispatchMouseEvent",
+                     {"type": kind, "x": 32, "y": 129, "button": "left", "clickCount": 1}, session)
+        time.sleep(0.2)
+    time.sleep(0.5)
+    clicked = json.loads(browser.evaluate(session, "Module.ccall('chokepoint_kpis', 'string', [], [])"))
+    if clicked["changed_levers"] != 1:
+        fail("at devicePixelRatio 2 a click on the first lever's check box changed %d levers"
+             % clicked["changed_levers"])
+    shot = os.path.join(out, "high_dpi.png")
+    browser.screenshot(session, shot)
+    width, height = read_png(shot)[:2]
+    if (width, height) != (2 * WIDTH, 2 * HEIGHT):
+        fail("%s is %dx%d, expected %dx%d" % (shot, width, height, 2 * WIDTH, 2 * HEIGHT))
 
 
 def check_dashboard_picture(path):
@@ -444,6 +474,7 @@ def main():
             check_dashboard_picture(shot)
 
             check_failure_messages(browser, base, out)
+            check_high_dpi(browser, base, out, plain)
 
             # 7. A link in Ukrainian opens the dashboard in Ukrainian (last: the language is
             #    remembered in the browser's settings).

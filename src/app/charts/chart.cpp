@@ -61,6 +61,13 @@ std::string elided(const std::string& text, float width) {
   return cut + "...";
 }
 
+namespace {
+float g_pixel_scale = 1.0f;
+}  // namespace
+
+void setPixelScale(float scale) { g_pixel_scale = std::isfinite(scale) && scale > 0 ? scale : 1.0f; }
+float pixelScale() { return g_pixel_scale; }
+
 bool beginChart(const char* id, const char* title, Unit y_unit, const char* const* x_labels, int n_x,
                 const Style& style) {
   if (g.active) return false;  // no nesting: the caller skips endChart, nothing leaks
@@ -184,6 +191,7 @@ ChartResult endChart() {
   const int vtx0 = dl->VtxBuffer.Size;
   const ImGuiStyle& st = ImGui::GetStyle();
   const float line_h = ImGui::GetTextLineHeight();
+  const float px = g_pixel_scale;  // a line 1 px wide at the interface's scale
   const ImU32 col_text = ImGui::GetColorU32(ImGuiCol_Text);
   const ImU32 col_dim = ImGui::GetColorU32(ImGuiCol_TextDisabled);
   const ImU32 col_grid = ImGui::GetColorU32(ImGuiCol_Text, 0.10f);
@@ -299,7 +307,7 @@ ChartResult endChart() {
     const double tol = log ? ylo * 1e-9 : (yhi - ylo) * 1e-9;  // pinned ranges cut ticks
     if (t < ylo - tol || t > yhi + tol) continue;
     const float y = m.y(t);
-    dl->AddLine(ImVec2(pr.Min.x, y), ImVec2(pr.Max.x, y), col_grid);
+    dl->AddLine(ImVec2(pr.Min.x, y), ImVec2(pr.Max.x, y), col_grid, px);
     std::snprintf(lab, sizeof lab, "%s", formatTick(t, g.unit, log ? t : ystep).c_str());
     const ImVec2 ts = ImGui::CalcTextSize(lab);
     // Not below the plot's bottom edge: the first x label sits there, under the gutter.
@@ -310,7 +318,7 @@ ChartResult endChart() {
   computeXTicks(m);
   for (const detail::XTick& t : g.xticks) {
     const float x = m.x(t.i);
-    dl->AddLine(ImVec2(x, pr.Min.y), ImVec2(x, pr.Max.y), col_grid);
+    dl->AddLine(ImVec2(x, pr.Min.y), ImVec2(x, pr.Max.y), col_grid, px);
     const float w = ImGui::CalcTextSize(t.text).x;
     const float tx = std::clamp(x - w * 0.5f, fr.Min.x, fr.Max.x - w);
     dl->AddText(ImVec2(tx, pr.Max.y + 2.0f), col_dim, t.text);
@@ -326,8 +334,8 @@ ChartResult endChart() {
     const ImU32 hatch = ImGui::GetColorU32(ImGuiCol_Text, 0.07f);
     const float step = line_h;
     for (float x = x0 - pr.GetHeight(); x < pr.Max.x; x += step)
-      dl->AddLine(ImVec2(x, pr.Max.y), ImVec2(x + pr.GetHeight(), pr.Min.y), hatch);
-    dl->AddLine(ImVec2(x0, pr.Min.y), ImVec2(x0, pr.Max.y), ImGui::GetColorU32(ImGuiCol_Text, 0.45f), 1.0f);
+      dl->AddLine(ImVec2(x, pr.Max.y), ImVec2(x + pr.GetHeight(), pr.Min.y), hatch, px);
+    dl->AddLine(ImVec2(x0, pr.Min.y), ImVec2(x0, pr.Max.y), ImGui::GetColorU32(ImGuiCol_Text, 0.45f), px);
     const char* label = tr("projection \xe2\x86\x92");  // →
     const ImVec2 ts = ImGui::CalcTextSize(label);
     if (x0 + 4.0f + ts.x < pr.Max.x) dl->AddText(ImVec2(x0 + 4.0f, pr.Max.y - ts.y - 2.0f), col_dim, label);
@@ -337,28 +345,28 @@ ChartResult endChart() {
     const int n = std::min(s.n, n_x);
     drawFill(dl, m, g.data(s.lo), g.data(s.hi), n, withAlpha(s.col, s.band ? 0.40f : 0.55f));
     if (!s.band) {
-      drawLine(dl, m, g.data(s.hi), n, s.col, 1.0f);  // crisp layer edge
+      drawLine(dl, m, g.data(s.hi), n, s.col, px);  // crisp layer edge
     } else {  // dashed edges mark the band even where it is a few pixels wide (log axes)
-      drawDashed(dl, m, g.data(s.lo), n, withAlpha(s.col, 0.9f), 1.0f);
-      drawDashed(dl, m, g.data(s.hi), n, withAlpha(s.col, 0.9f), 1.0f);
+      drawDashed(dl, m, g.data(s.lo), n, withAlpha(s.col, 0.9f), px);
+      drawDashed(dl, m, g.data(s.hi), n, withAlpha(s.col, 0.9f), px);
     }
   }
   // A line too faint on the plot alone runs on a thin edge of the text colour.
   for (const Series& s : g.series)
     if (s.kind == Kind::Dashed) {
       if (const ImU32 edge = faintEdge(s.col)) {
-        drawDashed(dl, m, g.data(s.y), std::min(s.n, n_x), edge, 3.5f);
+        drawDashed(dl, m, g.data(s.y), std::min(s.n, n_x), edge, 3.5f * px);
         ++g.info.edged;
       }
-      drawDashed(dl, m, g.data(s.y), std::min(s.n, n_x), s.col, 1.5f);
+      drawDashed(dl, m, g.data(s.y), std::min(s.n, n_x), s.col, 1.5f * px);
     }
   for (const Series& s : g.series)
     if (s.kind == Kind::Line) {
       if (const ImU32 edge = faintEdge(s.col)) {
-        drawLine(dl, m, g.data(s.y), std::min(s.n, n_x), edge, 4.0f);
+        drawLine(dl, m, g.data(s.y), std::min(s.n, n_x), edge, 4.0f * px);
         ++g.info.edged;
       }
-      drawLine(dl, m, g.data(s.y), std::min(s.n, n_x), s.col, 2.0f);
+      drawLine(dl, m, g.data(s.y), std::min(s.n, n_x), s.col, 2.0f * px);
     }
 
   // Event markers: labels near the top, staggered over up to three rows.
@@ -368,7 +376,7 @@ ChartResult endChart() {
     if (mk.x < 0 || mk.x >= n_x) continue;
     const float x = m.x(mk.x);
     dl->AddLine(ImVec2(x, pr.Min.y), ImVec2(x, pr.Max.y),
-                mk.col != 0 ? mk.col : ImGui::GetColorU32(ImGuiCol_Text, 0.35f));
+                mk.col != 0 ? mk.col : ImGui::GetColorU32(ImGuiCol_Text, 0.35f), px);
     const char* label = g.str(mk.label);
     if (label[0] == '\0' || !g.style.marker_labels) continue;
     const ImVec2 ts = ImGui::CalcTextSize(label);
@@ -395,7 +403,7 @@ ChartResult endChart() {
   }
   if (g.cursor >= 0 && g.cursor < n_x)
     dl->AddLine(ImVec2(m.x(g.cursor), pr.Min.y), ImVec2(m.x(g.cursor), pr.Max.y),
-                ImGui::GetColorU32(ImGuiCol_Text, 0.8f), 1.5f);
+                ImGui::GetColorU32(ImGuiCol_Text, 0.8f), 1.5f * px);
 
   // Hover: crosshair at the nearest month, dots on the lines, tooltip with every value.
   const ImVec2 mouse = ImGui::GetIO().MousePos;
@@ -404,7 +412,7 @@ ChartResult endChart() {
   if (g.hovered && n_x > 0 && mouse.x >= pr.Min.x && mouse.x <= pr.Max.x) {
     res.hover_x = m.index(mouse.x);
     const float x = m.x(res.hover_x);
-    dl->AddLine(ImVec2(x, pr.Min.y), ImVec2(x, pr.Max.y), ImGui::GetColorU32(ImGuiCol_Text, 0.35f));
+    dl->AddLine(ImVec2(x, pr.Min.y), ImVec2(x, pr.Max.y), ImGui::GetColorU32(ImGuiCol_Text, 0.35f), px);
     for (const Series& s : g.series) {
       const double* v = s.kind == Kind::Fill ? (s.band ? nullptr : g.data(s.hi)) : g.data(s.y);
       if (v != nullptr && res.hover_x < s.n && std::isfinite(v[res.hover_x]))

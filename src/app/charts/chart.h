@@ -72,6 +72,10 @@ struct ChartResult {
 
 bool beginChart(const char* id, const char* title, Unit y_unit, const char* const* x_labels, int n_x,
                 const Style& style = Style());
+// Line widths in pixels are these many screen pixels each: the interface's scale, so a
+// high-DPI screen (2) draws lines as thick as an ordinary one does. Default 1.
+void setPixelScale(float scale);
+float pixelScale();
 void line(const char* label, const double* ys, int n, ImU32 col = 0);
 void lineDashed(const char* label, const double* ys, int n, ImU32 col = 0);
 // n_series layers stacked bottom-up from 0; ys[s] points at n values of layer s.

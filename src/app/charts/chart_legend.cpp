@@ -59,14 +59,14 @@ void drawSwatch(ImDrawList* dl, ImVec2 p, float h, const Series& s) {
   } else if (s.kind == Kind::Dashed) {
     for (const ImU32 col : {faintEdge(s.col), s.col}) {  // the line's edge under it, if it has one
       if (col == 0) continue;
-      const float thick = col == s.col ? 2.0f : 4.0f;
+      const float thick = (col == s.col ? 2.0f : 4.0f) * pixelScale();
       dl->AddLine(ImVec2(p.x, cy), ImVec2(p.x + w * 0.4f, cy), col, thick);
       dl->AddLine(ImVec2(p.x + w * 0.6f, cy), ImVec2(p.x + w, cy), col, thick);
     }
   } else {
     if (const ImU32 edge = faintEdge(s.col))
-      dl->AddLine(ImVec2(p.x - 1.0f, cy), ImVec2(p.x + w + 1.0f, cy), edge, 4.5f);
-    dl->AddLine(ImVec2(p.x, cy), ImVec2(p.x + w, cy), s.col, 2.5f);
+      dl->AddLine(ImVec2(p.x - 1.0f, cy), ImVec2(p.x + w + 1.0f, cy), edge, 4.5f * pixelScale());
+    dl->AddLine(ImVec2(p.x, cy), ImVec2(p.x + w, cy), s.col, 2.5f * pixelScale());
   }
 }
 

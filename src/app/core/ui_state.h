@@ -113,6 +113,7 @@ struct UiState {
   // Look
   Theme theme = Theme::Dark;
   std::optional<Theme> applied_theme;  // what ImGui's style holds now (UI bookkeeping)
+  float applied_scale = 1.0f;          // the interface scale the style was sized for
   FontSet fonts;                       // null pointers: ImGui default font
   bool presenter = false;              // F11: large font, high contrast, fewer panels
   Theme theme_before_presenter = Theme::Dark;

@@ -10,6 +10,7 @@
 
 #include "app/classroom/classroom_ui.h"
 #include "app/panels/panels.h"
+#include "app/charts/chart.h"
 #include "app/core/chart_specs.h"
 #include "app/core/scenario_files.h"
 #include "app/core/share_link.h"
@@ -588,11 +589,13 @@ bool isAppShortcut(int key, bool ctrl, bool shift, bool alt) {
 //-----------------------------------------------------------------------------
 
 void applyThemeIfChanged(AppState& state) {
-  if (state.ui.applied_theme == state.ui.theme) return;
-  applyTheme(state.ui.theme, ImGui::GetStyle());
+  if (state.ui.applied_theme == state.ui.theme && state.ui.applied_scale == state.ui.fonts.scale) return;
+  applyTheme(state.ui.theme, ImGui::GetStyle(), state.ui.fonts.scale);
   // Takes effect from the next NewFrame(); null means the atlas's first font.
   ImGui::GetIO().FontDefault = state.ui.theme == Theme::Presenter ? state.ui.fonts.large : state.ui.fonts.regular;
   state.ui.applied_theme = state.ui.theme;
+  state.ui.applied_scale = state.ui.fonts.scale;
+  chart::setPixelScale(state.ui.fonts.scale);
 }
 
 void drawUi(AppState& state) {

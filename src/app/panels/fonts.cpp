@@ -4,6 +4,8 @@
 
 #include <imgui.h>
 
+#include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <cstring>
 #include <fstream>
@@ -94,13 +96,26 @@ std::optional<std::filesystem::path> findAsset(const std::vector<std::filesystem
   return std::nullopt;
 }
 
-FontSet loadFonts(ImFontAtlas& atlas, const std::vector<std::filesystem::path>& asset_dirs) {
+float clampUiScale(float scale) { return std::isfinite(scale) && scale > 0 ? std::clamp(scale, 0.5f, 4.0f) : 1.0f; }
+
+void reloadFonts(FontSet& fonts, float scale) {
+  ImGuiIO& io = ImGui::GetIO();
+  io.FontDefault = nullptr;  // the atlas's first font until the theme names one again
+  io.Fonts->Clear();
+  fonts = loadFonts(*io.Fonts, assetSearchDirs(), scale);
+}
+
+FontSet loadFonts(ImFontAtlas& atlas, const std::vector<std::filesystem::path>& asset_dirs, float scale) {
   FontSet fonts;
+  fonts.scale = clampUiScale(scale);
+  const float s = fonts.scale;
   const auto regular_path = findAsset(asset_dirs, "fonts/DejaVuSans.ttf");
   std::string error;
-  if (regular_path) fonts.regular = addFont(atlas, *regular_path, kFontSizePx, error);
+  if (regular_path) fonts.regular = addFont(atlas, *regular_path, kFontSizePx * s, error);
   if (!fonts.regular) {
-    atlas.AddFontDefault();
+    ImFontConfig cfg;
+    cfg.SizePixels = 13.0f * s;  // ImGui's own size, scaled like the others
+    atlas.AddFontDefault(&cfg);
     fonts.warning = regular_path ? "Font problem (" + error +
                                        "); using ImGui's built-in font, "
                                        "which has no Cyrillic glyphs."
@@ -109,12 +124,12 @@ FontSet loadFonts(ImFontAtlas& atlas, const std::vector<std::filesystem::path>& 
                                        "built-in font, which has no Cyrillic glyphs.");
     return fonts;
   }
-  fonts.large = addFont(atlas, *regular_path, kLargeFontSizePx, error);
+  fonts.large = addFont(atlas, *regular_path, kLargeFontSizePx * s, error);
   if (const auto bold_path = findAsset(asset_dirs, "fonts/DejaVuSans-Bold.ttf")) {
-    fonts.bold = addFont(atlas, *bold_path, kFontSizePx, error);
-    fonts.large_bold = addFont(atlas, *bold_path, kLargeFontSizePx, error);
-    fonts.kpi = addFont(atlas, *bold_path, kKpiFontSizePx, error, kAsciiRanges);
-    fonts.kpi_large = addFont(atlas, *bold_path, kKpiLargeFontSizePx, error, kAsciiRanges);
+    fonts.bold = addFont(atlas, *bold_path, kFontSizePx * s, error);
+    fonts.large_bold = addFont(atlas, *bold_path, kLargeFontSizePx * s, error);
+    fonts.kpi = addFont(atlas, *bold_path, kKpiFontSizePx * s, error, kAsciiRanges);
+    fonts.kpi_large = addFont(atlas, *bold_path, kKpiLargeFontSizePx * s, error, kAsciiRanges);
   }
   // A missing bold or large face is cosmetic: stand in with what loaded, no warning.
   if (!fonts.large) fonts.large = fonts.regular;

@@ -33,6 +33,7 @@ struct FontSet {
   ImFont* large_bold = nullptr;  // presenter theme headings
   ImFont* kpi = nullptr;         // KPI values (bold, ASCII only)
   ImFont* kpi_large = nullptr;   // KPI values in the presenter theme
+  float scale = 1.0f;            // the sizes above times this (a high-DPI screen: 2)
   std::optional<std::string> warning;
 };
 
@@ -46,6 +47,16 @@ std::optional<std::filesystem::path> findAsset(const std::vector<std::filesystem
 
 // Adds the fonts to `atlas` (which must not be built or locked yet). Falls back to the
 // ImGui default font when assets/fonts/DejaVuSans.ttf cannot be found or read.
-FontSet loadFonts(ImFontAtlas& atlas, const std::vector<std::filesystem::path>& asset_dirs);
+// `scale` multiplies every size: the interface's scale on a high-DPI screen (the
+// browser's devicePixelRatio, the monitor's content scale), clamped to 0.5..4.
+FontSet loadFonts(ImFontAtlas& atlas, const std::vector<std::filesystem::path>& asset_dirs, float scale = 1.0f);
+
+// The scale to use for a screen reporting `scale` (NaN or absurd values: 1).
+float clampUiScale(float scale);
+
+// Between frames: clears ImGui's font atlas and loads the fonts again at `scale`; the
+// caller then rebuilds the font texture (Platform::rebuildFontTexture) and the theme
+// sizes itself to fonts.scale (applyThemeIfChanged).
+void reloadFonts(FontSet& fonts, float scale);
 
 }  // namespace cp::app

@@ -86,11 +86,12 @@ struct CardStyle {
 CardStyle cardStyle(const AppState& state, float width, bool presenting = true) {
   const ImGuiStyle& style = ImGui::GetStyle();
   ImFont* theme = ImGui::GetFont();
-  const bool presenter = presenting && state.ui.presenter && theme->FontSize >= kLargeFontSizePx - 0.5f;
+  const float large = kLargeFontSizePx * state.ui.fonts.scale - 0.5f;  // the presenter face, at the UI's scale
+  const bool presenter = presenting && state.ui.presenter && theme->FontSize >= large;
   ImFont* label = theme;
   if (!presenter && width - style.WindowPadding.x * 2.0f < theme->FontSize * 10.0f && state.ui.fonts.regular)
     label = state.ui.fonts.regular;
-  ImFont* value = label->FontSize >= kLargeFontSizePx - 0.5f ? state.ui.fonts.kpi_large : state.ui.fonts.kpi;
+  ImFont* value = label->FontSize >= large ? state.ui.fonts.kpi_large : state.ui.fonts.kpi;
   CardStyle out{label, value ? value : label, presenter, style.WindowPadding, style.ItemSpacing.y};
   if (presenter) {
     out.padding = ImVec2(std::round(theme->FontSize * 0.3f), std::round(theme->FontSize * 0.2f));

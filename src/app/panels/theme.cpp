@@ -86,7 +86,7 @@ void applyPresenterColors(ImGuiStyle& style) {
 
 }  // namespace
 
-void applyTheme(Theme theme, ImGuiStyle& style) {
+void applyTheme(Theme theme, ImGuiStyle& style, float scale) {
   style = ImGuiStyle();
   applyCommonSizes(style);
   switch (theme) {
@@ -113,6 +113,7 @@ void applyTheme(Theme theme, ImGuiStyle& style) {
       style.ScaleAllSizes(1.25f);
       break;
   }
+  if (scale != 1.0f) style.ScaleAllSizes(scale);
   // ImGui's themes leave windows, pop-ups and menus at 94% (light: 98%) opacity, so the text
   // beneath shows through Help > Sources, menus and tooltips; every theme draws them opaque.
   for (ImGuiCol col : {ImGuiCol_WindowBg, ImGuiCol_PopupBg, ImGuiCol_MenuBarBg}) {

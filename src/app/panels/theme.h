@@ -22,7 +22,8 @@ std::optional<Theme> parseTheme(std::string_view name);
 // Human-readable label for menus.
 const char* themeLabel(Theme theme);
 
-// Resets `style` to ImGui defaults, then applies the theme's colours and sizes.
-void applyTheme(Theme theme, ImGuiStyle& style);
+// Resets `style` to ImGui defaults, then applies the theme's colours and sizes, the sizes
+// times `scale` (the interface's scale on a high-DPI screen, as the fonts: FontSet::scale).
+void applyTheme(Theme theme, ImGuiStyle& style, float scale = 1.0f);
 
 }  // namespace cp::app

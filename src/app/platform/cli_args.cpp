@@ -134,6 +134,12 @@ struct Parser {
     value("--restore-session", restore, "ask, yes or no", oneOf({"ask", "yes", "no"}, "ask, yes or no"));
     value("--tab", tab, "a tab name", oneOf(kTabs, "companies, chips, rules, why, explain or sensitivity"));
     value("--uncertainty-runs", a.uncertainty_runs, "a number", intIn(kMinEnsembleRuns, kMaxEnsembleRuns));
+    value("--ui-scale", a.ui_scale, "a scale, e.g. 1.5", [](const std::string& v) -> std::string {
+      char* end = nullptr;
+      const double s = std::strtod(v.c_str(), &end);
+      if (!v.empty() && end == v.c_str() + v.size() && s >= 0.5 && s <= 4) return "";
+      return "expected a scale from 0.5 to 4, got '" + v + "'";
+    });
     value("--story", a.story, "a file name");
     value("--workshop", a.workshop, "a file name");
     value("--workshop-session", a.workshop_session, "a file name");
@@ -212,7 +218,7 @@ std::string cliUsage() {
          "                  [--bench-idle SECONDS]\n"
          "                  [--uncertainty] [--uncertainty-runs N] [--restore-session ask|yes|no]\n"
          "                  [--tab companies|chips|rules|why|explain|sensitivity] [--compare] [--lang en|uk]\n"
-         "                  [--print-levers] [--story FILE [--story-card N]]\n"
+         "                  [--print-levers] [--ui-scale X] [--story FILE [--story-card N]]\n"
          "                  [--workshop FILE | --workshop-session FILE] [--move R:TEAM:ID=VALUE]...\n"
          "                  [--workshop-rounds N] [--workshop-report FILE.md] [--workshop-handouts DIR]\n"
          "\n"
@@ -251,6 +257,8 @@ std::string cliUsage() {
          "  --restore-session M   after a crash: ask (default), yes (restore without asking,\n"
          "                        also with --screenshot) or no (discard the old session)\n"
          "  --print-levers        print the changed levers as ID=VALUE lines on exit\n"
+         "  --ui-scale X          text and spacing times X, 0.5 to 4 (default: the screen's\n"
+         "                        scale, e.g. 2 on a high-DPI laptop set to 200%)\n"
          "  --story FILE          open a story (scenarios/stories/*.json) at its introduction\n"
          "  --story-card N        show card N of the story (0: the introduction)\n"
          "  --workshop FILE       open a workshop (scenarios/workshops/*.json) for team play\n"

@@ -48,6 +48,7 @@ struct CliArgs {
   int tab = -1;                         // --tab NAME: the table tab to show (index), -1 default
   bool compare = false;                 // --compare: open the Compare scenarios window
   std::optional<int> uncertainty_runs;  // --uncertainty-runs N
+  std::optional<float> ui_scale;        // --ui-scale X: text and spacing times X (default: the screen's)
   // Classroom: --story FILE [--story-card N]; --workshop FILE or --workshop-session FILE,
   // --move ROUND:TEAM:ID=VALUE (repeatable) and --workshop-rounds N (rounds to play).
   std::string story;

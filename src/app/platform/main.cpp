@@ -308,7 +308,8 @@ int run(const CliArgs& args) {
   io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
   loadImGuiIni(ini_file);
 
-  state.ui.fonts = loadFonts(*io.Fonts, assetSearchDirs());
+  // Text and spacing follow the screen's scale (a high-DPI laptop: 2) unless --ui-scale says.
+  state.ui.fonts = loadFonts(*io.Fonts, assetSearchDirs(), args.ui_scale.value_or(platform.contentScale()));
   if (state.ui.fonts.warning) {
     std::fprintf(stderr, "chokepoint: %s\n", state.ui.fonts.warning->c_str());
     state.ui.warnings.push_back(*state.ui.fonts.warning);
@@ -387,6 +388,10 @@ int run(const CliArgs& args) {
     }
     if (bench_mode && !idle_phase) bench.beforeFrame(state);
 
+    if (const float scale = clampUiScale(platform.contentScale()); !args.ui_scale && scale != state.ui.fonts.scale) {
+      reloadFonts(state.ui.fonts, scale);  // moved to a screen of another scale
+      platform.rebuildFontTexture();
+    }
     const auto t0 = std::chrono::steady_clock::now();
     platform.newFrame();
     // A screenshot shows the dashboard, not a tooltip where Xvfb's pointer happens to be.

@@ -10,6 +10,10 @@
 #include <cstdio>
 #include <vector>
 
+#ifdef __EMSCRIPTEN__
+#include <emscripten.h>
+#endif
+
 namespace cp::app {
 
 namespace {
@@ -41,6 +45,10 @@ void installEventCallbacks(GLFWwindow* w, PlatformEvents* events) {
   glfwSetFramebufferSizeCallback(w, [](GLFWwindow* win, int, int) { noteResize(win); });
   glfwSetWindowRefreshCallback(w, [](GLFWwindow* win) { noteResize(win); });
   glfwSetWindowIconifyCallback(w, [](GLFWwindow* win, int) { noteResize(win); });
+#ifndef __EMSCRIPTEN__
+  // Moved to a screen of another scale: the next frame draws at it (main.cpp reloads the fonts).
+  glfwSetWindowContentScaleCallback(w, [](GLFWwindow* win, float, float) { noteResize(win); });
+#endif
 }
 
 }  // namespace
@@ -145,6 +153,22 @@ bool Platform::framebufferEmpty() const {
   int h = 0;
   glfwGetFramebufferSize(window_, &w, &h);
   return w <= 0 || h <= 0;
+}
+
+float Platform::contentScale() const {
+#ifdef __EMSCRIPTEN__
+  return static_cast<float>(EM_ASM_DOUBLE({ return window.devicePixelRatio || 1; }));
+#else
+  float x = 1.0f;
+  float y = 1.0f;
+  glfwGetWindowContentScale(window_, &x, &y);
+  return x;
+#endif
+}
+
+void Platform::rebuildFontTexture() {
+  ImGui_ImplOpenGL3_DestroyFontsTexture();
+  ImGui_ImplOpenGL3_CreateFontsTexture();
 }
 
 void Platform::newFrame() {

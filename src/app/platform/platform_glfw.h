@@ -73,6 +73,11 @@ class Platform {
   bool minimised() const;
   bool framebufferEmpty() const;  // 0x0 (some window managers minimise that way): skip the frame
 
+  // The screen's scale: the monitor's content scale (from its DPI), in the browser its
+  // devicePixelRatio. 1 on an ordinary screen.
+  float contentScale() const;
+  // After the font atlas changed (fonts reloaded at another scale), between frames.
+  void rebuildFontTexture();
   void newFrame();                   // backends' NewFrame (call before ImGui::NewFrame)
   void render(const ImVec4& clear);  // clear + draw ImGui's draw data into the back buffer
   void swap();

@@ -124,6 +124,16 @@ TEST(CliArgs, BenchIdleSeconds) {
   EXPECT_FALSE(parseCliArgs({"--bench-idle"}).ok());
 }
 
+TEST(CliArgs, UiScaleTakesAScaleFromHalfToFour) {
+  EXPECT_EQ(parseCliArgs({"--ui-scale", "1.5"}).args.ui_scale, 1.5f);
+  EXPECT_EQ(parseCliArgs({"--ui-scale=2"}).args.ui_scale, 2.0f);
+  EXPECT_FALSE(parseCliArgs({}).args.ui_scale);  // the screen's own scale
+  EXPECT_FALSE(parseCliArgs({"--ui-scale", ""}).ok());
+  for (const char* bad : {"0", "0.4", "4.5", "-1", "big", "nan", "2x"})
+    EXPECT_NE(parseCliArgs({"--ui-scale", bad}).error.find("expected a scale from 0.5 to 4"), std::string::npos) << bad;
+  EXPECT_NE(cliUsage().find("--ui-scale X"), std::string::npos);
+}
+
 TEST(CliArgs, SessionAndUncertaintyFlags) {
   const auto r = parseCliArgs({"--restore-session", "yes", "--print-levers", "--uncertainty", "--uncertainty-runs=50"});
   ASSERT_TRUE(r.ok()) << r.error;
