@@ -245,12 +245,23 @@ def check_high_dpi(browser, base, out, plain):
     width, height = read_png(shot)[:2]
     if (width, height) != (2 * WIDTH, 2 * HEIGHT):
         fail("%s is %dx%d, expected %dx%d" % (shot, width, height, 2 * WIDTH, 2 * HEIGHT))
+    # The page zoomed (or moved to another screen): the fonts are made again at the new scale.
+    browser.send("Emulation.setDeviceMetricsOverride",
+                 {"width": WIDTH, "height": HEIGHT, "deviceScaleFactor": 1.5, "mobile": False}, session)
+    time.sleep(1.0)
+    zoomed = json.loads(browser.evaluate(session, "Module.ccall('chokepoint_kpis', 'string', [], [])"))
+    size = browser.evaluate(session, "[canvas.width, canvas.height]")
+    print("devicePixelRatio 1.5 after loading: canvas %s, ui_scale %s" % (size, zoomed["ui_scale"]))
+    if zoomed["ui_scale"] != 1.5 or size != [WIDTH * 3 // 2, HEIGHT * 3 // 2]:
+        fail("after a zoom to devicePixelRatio 1.5 the canvas is %s and the UI scale %s" % (size, zoomed["ui_scale"]))
+    browser.screenshot(session, os.path.join(out, "zoomed.png"))
+    check_dashboard_picture(os.path.join(out, "zoomed.png"), (WIDTH * 3 // 2, HEIGHT * 3 // 2))
 
 
-def check_dashboard_picture(path):
+def check_dashboard_picture(path, size=(WIDTH, HEIGHT)):
     width, height, channels, rows = read_png(path)
-    if (width, height) != (WIDTH, HEIGHT):
-        fail("%s is %dx%d, expected %dx%d" % (path, width, height, WIDTH, HEIGHT))
+    if (width, height) != size:
+        fail("%s is %dx%d, expected %dx%d" % (path, width, height, size[0], size[1]))
     colours = set()
     changes = 0  # horizontal colour changes: text, lines and edges
     for y in range(0, height, 4):
