@@ -2,7 +2,7 @@
 # GUI smoke test: the real dashboard binary in a virtual X server.
 #   gui_smoke.sh BINARY SCENARIO OUTDIR
 # Checks that --screenshot writes a 1280x720 PNG of the full dashboard (charts: many
-# colours, not one flat colour), that --lang uk, --lever, --presenter, --uncertainty, --tab and --compare shots work, that a bad
+# colours, not one flat colour), that --lang uk, --ui-scale, --lever, --presenter, --uncertainty, --tab and --compare shots work, that a bad
 # --lever or a missing scenario exits non-zero, that a bad --link says why once, that --bench-frames prints its figures
 # (idle frames per second included), and that --help lists the flags while a bad flag
 # exits 2 naming it and the reason. Never touches the user's config.
@@ -46,6 +46,17 @@ if "${xvfb[@]}" "$binary" --scenario "$scenario" --lang xx --screenshot "$outdir
   fail "--lang xx was accepted"
 fi
 echo "ok: --lang uk draws, --lang xx is refused"
+
+echo "== --ui-scale 1.5 (a high-DPI screen): the 1280x720 layout in 1920x1080 pixels"
+scaled="$outdir/scaled.png"
+"${xvfb[@]}" "$binary" --scenario "$scenario" --ui-scale 1.5 --screenshot "$scaled" --frames 5 --size 1920x1080 \
+  || fail "--ui-scale 1.5 exited with status $?"
+[[ "$(identify -format '%wx%h' "$scaled")" == "1920x1080" ]] || fail "no 1920x1080 shot with --ui-scale 1.5"
+(( $(identify -format '%k' "$scaled") > 500 )) || fail "the --ui-scale 1.5 shot has no charts"
+if "${xvfb[@]}" "$binary" --scenario "$scenario" --ui-scale 9 --screenshot "$outdir/x9.png" --frames 1 2>/dev/null; then
+  fail "--ui-scale 9 was accepted"
+fi
+echo "ok: $scaled; --ui-scale 9 is refused"
 
 echo "== changed levers and presenter mode"
 changed="$outdir/changed.png"
