@@ -176,11 +176,8 @@ void frame() {
   AppState& state = app.state;
   // The canvas follows the browser window, in the screen's own pixels: a high-DPI screen
   // (devicePixelRatio 2) or a zoomed page gets fonts and spacing at that scale, drawn sharp.
-  const float scale = clampUiScale(app.platform.contentScale());
-  if (scale != state.ui.fonts.scale) {
-    reloadFonts(state.ui.fonts, scale);
-    app.platform.rebuildFontTexture();
-  }
+  app.platform.followScreenScale(state.ui.fonts);
+  const float scale = state.ui.fonts.scale;
   const int width = static_cast<int>(std::lround(EM_ASM_INT({ return window.innerWidth; }) * scale));
   const int height = static_cast<int>(std::lround(EM_ASM_INT({ return window.innerHeight; }) * scale));
   if (GLFWwindow* window = glfwGetCurrentContext(); window && width > 0 && height > 0) {

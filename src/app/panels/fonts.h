@@ -55,7 +55,7 @@ FontSet loadFonts(ImFontAtlas& atlas, const std::vector<std::filesystem::path>& 
 float clampUiScale(float scale);
 
 // Between frames: clears ImGui's font atlas and loads the fonts again at `scale`; the
-// caller then rebuilds the font texture (Platform::rebuildFontTexture) and the theme
+// caller then rebuilds the font texture (Platform::followScreenScale does both) and the theme
 // sizes itself to fonts.scale (applyThemeIfChanged).
 void reloadFonts(FontSet& fonts, float scale);
 

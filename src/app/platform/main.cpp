@@ -388,10 +388,7 @@ int run(const CliArgs& args) {
     }
     if (bench_mode && !idle_phase) bench.beforeFrame(state);
 
-    if (const float scale = clampUiScale(platform.contentScale()); !args.ui_scale && scale != state.ui.fonts.scale) {
-      reloadFonts(state.ui.fonts, scale);  // moved to a screen of another scale
-      platform.rebuildFontTexture();
-    }
+    if (!args.ui_scale) platform.followScreenScale(state.ui.fonts);  // moved to a screen of another scale
     const auto t0 = std::chrono::steady_clock::now();
     platform.newFrame();
     // A screenshot shows the dashboard, not a tooltip where Xvfb's pointer happens to be.

@@ -166,7 +166,10 @@ float Platform::contentScale() const {
 #endif
 }
 
-void Platform::rebuildFontTexture() {
+void Platform::followScreenScale(FontSet& fonts) {
+  const float scale = clampUiScale(contentScale());
+  if (scale == fonts.scale) return;
+  reloadFonts(fonts, scale);
   ImGui_ImplOpenGL3_DestroyFontsTexture();
   ImGui_ImplOpenGL3_CreateFontsTexture();
 }

@@ -17,6 +17,7 @@
 #pragma once
 
 #include "app/core/wake.h"
+#include "app/panels/fonts.h"
 
 #include <filesystem>
 #include <string>
@@ -76,8 +77,9 @@ class Platform {
   // The screen's scale: the monitor's content scale (from its DPI), in the browser its
   // devicePixelRatio. 1 on an ordinary screen.
   float contentScale() const;
-  // After the font atlas changed (fonts reloaded at another scale), between frames.
-  void rebuildFontTexture();
+  // Between frames: when the screen's scale is no longer the fonts' (moved to another
+  // screen, a zoomed page), loads the fonts again at it and rebuilds their texture.
+  void followScreenScale(FontSet& fonts);
   void newFrame();                   // backends' NewFrame (call before ImGui::NewFrame)
   void render(const ImVec4& clear);  // clear + draw ImGui's draw data into the back buffer
   void swap();

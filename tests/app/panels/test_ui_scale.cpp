@@ -30,7 +30,8 @@ const std::filesystem::path kAssets = std::filesystem::path(CHOKEPOINT_SOURCE_DI
 
 TEST(UiScale, FontsLoadAtTheScale) {
   FontSet fonts;
-  ImGuiHarness ui(ImGuiHarness::Options{.add_fonts = [&](ImFontAtlas& atlas) { fonts = loadFonts(atlas, {kAssets}, 2.0f); }});
+  ImGuiHarness ui(
+      ImGuiHarness::Options{.add_fonts = [&](ImFontAtlas& atlas) { fonts = loadFonts(atlas, {kAssets}, 2.0f); }});
   ASSERT_NE(fonts.kpi_large, nullptr);
   EXPECT_FLOAT_EQ(fonts.scale, 2.0f);
   EXPECT_FLOAT_EQ(fonts.regular->FontSize, 2 * kFontSizePx);
