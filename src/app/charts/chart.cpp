@@ -409,6 +409,7 @@ ChartResult endChart() {
   const ImVec2 mouse = ImGui::GetIO().MousePos;
   res.hovered = g.hovered;
   res.clicked = g.pressed;
+  res.title_cut = g.info.title_cut;
   if (g.hovered && n_x > 0 && mouse.x >= pr.Min.x && mouse.x <= pr.Max.x) {
     res.hover_x = m.index(mouse.x);
     const float x = m.x(res.hover_x);

@@ -67,7 +67,8 @@ struct Style {
 struct ChartResult {
   bool clicked = false;  // left click released over the chart (e.g. enlarge it)
   bool hovered = false;
-  int hover_x = -1;  // month index under the mouse, -1 if none
+  int hover_x = -1;        // month index under the mouse, -1 if none
+  bool title_cut = false;  // the title did not fit the chart's width and ends in "..." (hover shows it whole)
 };
 
 bool beginChart(const char* id, const char* title, Unit y_unit, const char* const* x_labels, int n_x,

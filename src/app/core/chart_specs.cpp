@@ -16,10 +16,14 @@ const std::vector<ChartSpec>& chartSpecs() {
   static const std::vector<ChartSpec> kCharts = {
       {"compute_by_bloc", N_("Compute by HQ bloc (train + infer)"), Unit::H100e, ChartKind::Lines,
        {{Scope::Bloc, "*", "compute_train_h100e+compute_infer_h100e", "{name}"}}, /*log=*/true,
+       N_("Training plus inference compute of the companies headquartered in each bloc, wherever their chips are."),
        {{Scope::Bloc, "*", "compute_flop_h100e", "{name}"}}},
       // Where the chips are, not who owns them: the headquarters view books SEA sites to their owners.
-      {"chips_by_location", N_("Controlled compute by location (cumulative)"), Unit::H100e, ChartKind::Lines,
-       {{Scope::Jurisdiction, "*", "imports_cum_h100e", "{name}"}}, /*log=*/true},
+      // Titles fit a 1280-pixel projector's chart in presenter mode: "cumulative" is in the help.
+      {"chips_by_location", N_("Controlled compute by location"), Unit::H100e, ChartKind::Lines,
+       {{Scope::Jurisdiction, "*", "imports_cum_h100e", "{name}"}}, /*log=*/true,
+       N_("Cumulative: the export-controlled chips delivered to each location since the run's first month, in "
+          "training H100e, whoever owns them.")},
       {"china_channels", N_("China's compute by channel"), Unit::H100e, ChartKind::Stacked,
        {{Scope::Bloc, "china", "compute_home_nvidia_h100e", N_("Home: Nvidia")},
         {Scope::Bloc, "china", "compute_home_amd_h100e", N_("Home: AMD")},
@@ -45,7 +49,7 @@ const std::vector<ChartSpec>& chartSpecs() {
       {"vendor_share_china", N_("Chip vendors in China, by chip count"), Unit::Share, ChartKind::Lines,
        {{Scope::Global, "world", "huawei_share_china", N_("Huawei")},
         {Scope::Global, "world", "nvidia_share_china", N_("Nvidia")},
-        {Scope::Global, "world", "amd_share_china", N_("AMD")}}, false,
+        {Scope::Global, "world", "amd_share_china", N_("AMD")}}, false, "",
        {{Scope::Global, "world", "huawei_flop_share_china", N_("Huawei")},
         {Scope::Global, "world", "nvidia_flop_share_china", N_("Nvidia")},
         {Scope::Global, "world", "amd_flop_share_china", N_("AMD")}}, Unit::Share,

@@ -36,6 +36,8 @@ struct ChartSpec {
   ChartKind kind;
   std::vector<SeriesSpec> series;
   bool log = false;  // log y axis by default (values spanning decades)
+  // What the short title leaves out (the chart's tooltip above the plot); empty: nothing.
+  const char* help = "";
   // The same chart in FLOP-H100e (View > Compute in FLOP-H100e); empty: no FLOP view.
   std::vector<SeriesSpec> flop_series = {};
   chart::Unit flop_unit = chart::Unit::FlopH100e;

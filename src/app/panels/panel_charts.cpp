@@ -144,14 +144,18 @@ bool drawChart(const AppState& state, UiState& ui, size_t c, float width, float 
     const chart::ChartResult r = chart::endChart();
     clicked = r.clicked;
     probeItem(probe.c_str());
+    if (r.title_cut)  // for tests: a title that ends in "..." (its line, where hovering reads it whole)
+      probeRect((probe + "/title_cut").c_str(), ImGui::GetItemRectMin(),
+                ImVec2(ImGui::GetItemRectMax().x, ImGui::GetItemRectMin().y + ImGui::GetTextLineHeight()));
     if (enlarged) {
       const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
       ui.view.enlarged_rect[0] = min.x;
       ui.view.enlarged_rect[1] = min.y;
       ui.view.enlarged_rect[2] = max.x;
       ui.view.enlarged_rect[3] = max.y;
-    } else if (ImGui::IsItemHovered() && r.hover_x < 0) {
-      itemTooltip(tr("Click to enlarge"));
+    } else if (ImGui::IsItemHovered() && r.hover_x < 0) {  // above the plot: what the title leaves out
+      const std::string help = spec.help[0] != '\0' ? std::string(tr(spec.help)) + "\n\n" : "";
+      itemTooltip((help + tr("Click to enlarge")).c_str());
     }
   }
   if (inset > 0.0f) {                                    // the whole cell, frame included, for the layout

@@ -1,4 +1,4 @@
-// KPI cards for the scrubber month, one row: the title (two lines at most), the value large
+// KPI cards for the scrubber month, one row: the title (three lines at most), the value large
 // (about twice the title's size, its unit small beside it or below), and the change against
 // the scenario as loaded. Every card says the same in every language: lines that do not fit
 // wrap, and the row grows to its fullest card. Arrows are neutral: which way is good
@@ -100,8 +100,9 @@ CardStyle cardStyle(const AppState& state, float width, bool presenting = true) 
   return out;
 }
 
-// A presenter card's title may take this many lines; elsewhere two.
-int maxTitleLines(const CardStyle& f) { return f.presenter ? 4 : 2; }
+// A presenter card's title may take this many lines; elsewhere three (a Ukrainian title on a
+// 1280-pixel screen: the row grows a line only when a title needs it).
+int maxTitleLines(const CardStyle& f) { return f.presenter ? 4 : 3; }
 
 float textWidth(ImFont* font, const std::string& text) {
   return font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, text.c_str()).x;
@@ -288,8 +289,8 @@ KpiCardText cardText(const AppState& state, size_t k, const CardStyle& fonts, fl
 }
 
 // The row's shape, block by block, each block's lines tight as wrapped text: two title
-// lines, the value, the units below it (when a card has them), the change, the range. Every
-// card of the row puts its blocks at the same heights.
+// lines (three when a title needs them), the value, the units below it (when a card has them), the change, the range.
+// Every card of the row puts its blocks at the same heights.
 struct RowShape {
   int title_lines = 2, unit_lines = 0, change_lines = 1, range_lines = 0;
   float valueY(const CardStyle& f) const {
