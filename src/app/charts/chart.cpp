@@ -274,6 +274,20 @@ ChartResult endChart() {
     }
     top += line_h + st.ItemSpacing.y;
   }
+  // End labels: a right margin as wide as the longest line label (at most a third of the chart;
+  // a longer label takes more lines), a column from under the title to the frame's bottom that
+  // the legend keeps out of.
+  float right_margin = 4.0f;
+  const float labels_top = top;
+  if (g.style.end_labels) {
+    const float cap = fr.GetWidth() / 3.0f;
+    for (const Series& s : g.series)
+      if (s.kind == Kind::Line && !hiddenLabel(g.str(s.label)))
+        for (const std::string& l : endLabelLines(g.str(s.label), cap - 8.0f))
+          right_margin = std::max(right_margin, ImGui::CalcTextSize(l.c_str()).x + 8.0f);
+    right_margin = std::min(right_margin, cap);
+  }
+  const float legend_x1 = fr.Max.x - (g.style.end_labels ? right_margin : 0.0f);
   if (g.style.show_legend) {
     // A crowded legend that would leave the plot under three lines is drawn smaller, down to
     // legend_min_scale (short charts in a large face: a story card's three in presenter mode).
@@ -281,23 +295,15 @@ ChartResult endChart() {
     const float scale0 = window->FontWindowScale;
     const float room = fr.Max.y - line_h - 4.0f - top - 3.0f * line_h;
     for (float s = 1.0f;
-         s > g.style.legend_min_scale + 1e-3f && layoutLegend(dl, fr.Min.x + gutter, fr.Max.x, top, false) > room;) {
+         s > g.style.legend_min_scale + 1e-3f && layoutLegend(dl, fr.Min.x + gutter, legend_x1, top, false) > room;) {
       s = std::max(s - 0.1f, g.style.legend_min_scale);
       ImGui::SetWindowFontScale(scale0 * s);
     }
-    const float lh = layoutLegend(dl, fr.Min.x + gutter, fr.Max.x, top, true);
+    const float lh = layoutLegend(dl, fr.Min.x + gutter, legend_x1, top, true);
     ImGui::SetWindowFontScale(scale0);
     if (lh > 0) top += lh + st.ItemSpacing.y;
   }
   const float bottom = fr.Max.y - line_h - 4.0f;
-  // End labels: a right margin as wide as the longest line label (at most a third of the chart).
-  float right_margin = 4.0f;
-  if (g.style.end_labels) {
-    for (const Series& s : g.series)
-      if (s.kind == Kind::Line && !hiddenLabel(g.str(s.label)))
-        right_margin = std::max(right_margin, ImGui::CalcTextSize(g.str(s.label)).x + 8.0f);
-    right_margin = std::min(right_margin, fr.GetWidth() / 3.0f);
-  }
   m.plot = ImRect(fr.Min.x + gutter, top, fr.Max.x - right_margin, std::max(bottom, top + 10.0f));
   const ImRect& pr = m.plot;
 
@@ -422,7 +428,10 @@ ChartResult endChart() {
   }
   dl->PopClipRect();
   dl->AddRect(pr.Min, pr.Max, ImGui::GetColorU32(ImGuiCol_Border));
-  if (g.style.end_labels) drawEndLabels(dl, m, n_x, fr);
+  if (g.style.end_labels) drawEndLabels(dl, m, n_x, fr, labels_top);
+  for (const std::string& l : g.info.end_labels)
+    res.end_label_lost |= l.size() >= 3 && l.compare(l.size() - 3, 3, "...") == 0;
+  res.end_label_lost |= g.info.end_labels_overlap;
   if (res.hover_x >= 0) tooltip(res.hover_x);
 
   g.info.plot_min = pr.Min;

@@ -67,8 +67,9 @@ struct Style {
 struct ChartResult {
   bool clicked = false;  // left click released over the chart (e.g. enlarge it)
   bool hovered = false;
-  int hover_x = -1;        // month index under the mouse, -1 if none
-  bool title_cut = false;  // the title did not fit the chart's width and ends in "..." (hover shows it whole)
+  int hover_x = -1;             // month index under the mouse, -1 if none
+  bool title_cut = false;       // the title did not fit the chart's width and ends in "..." (hover shows it whole)
+  bool end_label_lost = false;  // an end label ends in "..." even wrapped, or is drawn over another
 };
 
 bool beginChart(const char* id, const char* title, Unit y_unit, const char* const* x_labels, int n_x,
@@ -111,6 +112,8 @@ struct ChartInfo {
   std::vector<std::string> tooltip_rows;  // the hover tooltip's "label: value" rows, for tests
   std::vector<std::string> tooltip_head;  // lines above the values (month, events) or a cut title, for tests
   bool title_cut = false;                 // the title was cut to the chart's width (hover shows it whole)
+  std::vector<std::string> end_labels;    // presenter end labels as drawn, lines joined by '\n', for tests
+  bool end_labels_overlap = false;        // the labels did not fit the plot's height and overlap
 };
 // The most recent chart's layout and range (updated by endChart, or by a clipped beginChart).
 const ChartInfo& lastChart();

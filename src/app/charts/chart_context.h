@@ -124,7 +124,11 @@ void drawLine(ImDrawList* dl, const Map& m, const double* ys, int n, ImU32 col, 
 void drawDashed(ImDrawList* dl, const Map& m, const double* ys, int n, ImU32 col, float thick);
 
 // chart_legend.cpp
-void drawEndLabels(ImDrawList* dl, const Map& m, int n_x, const ImRect& frame);
+// `top`: the highest a label may sit (under the chart's title).
+void drawEndLabels(ImDrawList* dl, const Map& m, int n_x, const ImRect& frame, float top);
+// An end label as it is drawn in `width` pixels: whole words on at most three lines, the last
+// ending in "..." only when a word still does not fit.
+std::vector<std::string> endLabelLines(const std::string& label, float width);
 float layoutLegend(ImDrawList* dl, float x0, float x1, float y, bool draw);
 void tooltip(int hx);
 

@@ -15,38 +15,67 @@
 
 namespace cp::chart::internal {
 
+std::vector<std::string> endLabelLines(const std::string& label, float width) {
+  constexpr size_t kMaxLines = 3;
+  std::vector<std::string> lines;
+  std::string rest = label;
+  while (lines.size() + 1 < kMaxLines && ImGui::CalcTextSize(rest.c_str()).x > width) {
+    // The longest run of whole words that fits a line; a first word too long ends the wrapping.
+    size_t cut = std::string::npos;
+    for (size_t sp = rest.find(' '); sp != std::string::npos; sp = rest.find(' ', sp + 1)) {
+      if (ImGui::CalcTextSize(rest.substr(0, sp).c_str()).x > width) break;
+      cut = sp;
+    }
+    if (cut == std::string::npos) break;
+    lines.push_back(rest.substr(0, cut));
+    rest = rest.substr(cut + 1);
+  }
+  lines.push_back(elided(rest, width));
+  return lines;
+}
+
 // Each solid line's label right of the plot at the height of its last value (before any
-// veil), nudged apart so labels never overlap; cut to the chart.
-void drawEndLabels(ImDrawList* dl, const Map& m, int n_x, const ImRect& frame) {
+// veil), nudged apart so labels never overlap; wrapped at words (three lines at most) where one does not
+// fit, cut to the chart only past that.
+void drawEndLabels(ImDrawList* dl, const Map& m, int n_x, const ImRect& frame, float top) {
   struct Label {
     float y;
     const Series* s;
+    std::vector<std::string> lines;
   };
   std::vector<Label> labels;
+  const float width = frame.Max.x - m.plot.Max.x - 6.0f;
   const int last_shown = g.future >= 0 ? std::min(g.future, n_x - 1) : n_x - 1;
   for (const Series& s : g.series) {
     if (s.kind != Kind::Line || hiddenLabel(g.str(s.label))) continue;
     const double* v = g.data(s.y);
     for (int i = std::min(last_shown, s.n - 1); i >= 0; --i)
       if (std::isfinite(v[i])) {
-        labels.push_back({m.y(v[i]), &s});
+        labels.push_back({m.y(v[i]), &s, endLabelLines(g.str(s.label), width)});
         break;
       }
   }
   std::sort(labels.begin(), labels.end(), [](const Label& a, const Label& b) { return a.y < b.y; });
   const float h = ImGui::GetTextLineHeight();
-  float next = m.plot.Min.y;
+  float next = top;
   for (Label& l : labels) {  // top-down: each below the one before
     l.y = std::max(l.y - h * 0.5f, next);
-    next = l.y + h;
+    next = l.y + h * static_cast<float>(l.lines.size());
   }
-  const float overflow = next - m.plot.Max.y - h * 0.5f;  // pushed past the bottom: shift all up
+  // Pushed past the frame's bottom (the x labels' row is free right of the plot): shift all up,
+  // to under the title at most (the lines' names overlap only past that).
+  const float overflow = next - frame.Max.y;
+  g.info.end_labels_overlap = !labels.empty() && overflow > labels.front().y - top + 0.5f;
   dl->PushClipRect(frame.Min, frame.Max, true);
   for (const Label& l : labels) {
-    const float y = overflow > 0 ? std::max(m.plot.Min.y - h * 0.5f, l.y - overflow) : l.y;
-    // A name longer than the margin (a third of the chart at most) ends in "...", not mid-letter.
-    const std::string shown = elided(g.str(l.s->label), frame.Max.x - m.plot.Max.x - 6.0f);
-    dl->AddText(ImVec2(m.plot.Max.x + 6.0f, y), legibleText(l.s->col), shown.c_str());
+    const float y = overflow > 0 ? std::max(top, l.y - overflow) : l.y;
+    std::string joined;
+    for (size_t i = 0; i < l.lines.size(); ++i) {
+      dl->AddText(ImVec2(m.plot.Max.x + 6.0f, y + h * static_cast<float>(i)), legibleText(l.s->col),
+                  l.lines[i].c_str());
+      joined += (i > 0 ? "\n" : "") + l.lines[i];
+    }
+    g.info.end_labels.push_back(joined);
   }
   dl->PopClipRect();
 }

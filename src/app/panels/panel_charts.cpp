@@ -147,6 +147,8 @@ bool drawChart(const AppState& state, UiState& ui, size_t c, float width, float 
     if (r.title_cut)  // for tests: a title that ends in "..." (its line, where hovering reads it whole)
       probeRect((probe + "/title_cut").c_str(), ImGui::GetItemRectMin(),
                 ImVec2(ImGui::GetItemRectMax().x, ImGui::GetItemRectMin().y + ImGui::GetTextLineHeight()));
+    if (r.end_label_lost)  // for tests: a presenter end label cut even wrapped, or covered
+      probeRect((probe + "/end_label_lost").c_str(), ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
     if (enlarged) {
       const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
       ui.view.enlarged_rect[0] = min.x;

@@ -412,6 +412,41 @@ TEST_F(ChartUi, FaintLinesGetAnEdgeOnTheLightPlot) {
   EXPECT_EQ(drawn(ImGui::GetColorU32(ImGuiCol_Text, 0.6f)), 0);
 }
 
+// Presenter mode names lines at their right ends: a long name wraps at words instead of
+// ending in "...", and when the names cannot all fit the chart's height that is reported (the
+// dashboard's tests look for it), never hidden.
+TEST_F(ChartUi, EndLabelsWrapAtWordsAndReportWhenTheyCannotFit) {
+  const int n = 12;
+  std::vector<std::vector<double>> ys;
+  for (int i = 0; i < 30; ++i) ys.emplace_back(n, 1.0 + i);
+  auto draw = [&](int lines, float height) {
+    frame([&] {
+      cp::chart::Style style;
+      style.width = 420.0f;
+      style.height = height;
+      style.end_labels = true;
+      if (cp::chart::beginChart("ends", "Ends", cp::chart::Unit::None, nullptr, n, style)) {
+        for (int i = 0; i < lines; ++i) {
+          const std::string name = i == 0 ? "Countries of the Persian Gulf" : "Line " + std::to_string(i);
+          cp::chart::line(name.c_str(), ys[i].data(), n);
+        }
+        cp::chart::endChart();
+      }
+    });
+    return cp::chart::detail::lastChart();
+  };
+  const auto fits = draw(4, 300.0f);
+  ASSERT_EQ(fits.end_labels.size(), 4u);
+  const std::string& gulf = fits.end_labels.back();  // the first line is the lowest value: the last label
+  EXPECT_NE(gulf.find('\n'), std::string::npos) << gulf;
+  EXPECT_EQ(gulf.find("..."), std::string::npos) << gulf;
+  std::string joined = gulf;
+  std::replace(joined.begin(), joined.end(), '\n', ' ');
+  EXPECT_EQ(joined, "Countries of the Persian Gulf");
+  EXPECT_FALSE(fits.end_labels_overlap);
+  EXPECT_TRUE(draw(30, 200.0f).end_labels_overlap) << "30 names in 200 pixels";
+}
+
 // A title cut to the chart's width (longer in Ukrainian) reads whole when the title row is
 // hovered (classroom review); a title that fits is not repeated.
 TEST_F(ChartUi, ACutTitleReadsWholeOnHover) {

@@ -569,6 +569,39 @@ TEST_P(PresenterLayout, KpiChartAndTabTitlesReadWholeInBothLanguages) {
   EXPECT_TRUE(any_cut);
 }
 
+// In presenter mode a line is named at its right end; a long name wraps at words there
+// rather than ending in "..." (classroom review: "Усі країни роз..." on a 1280x720 projector).
+// Every page of charts, in both languages.
+TEST_P(PresenterLayout, EndLabelsReadWholeOnEveryChartPage) {
+  loadBaseline();
+  for (const char* lang : {"en", "uk"}) {
+    Language language(lang);
+    ASSERT_TRUE(language.ok) << language.error;
+    int labelled = 0;
+    for (int page = 0; page < static_cast<int>(chartSpecs().size()); ++page) {
+      state_.ui.view.chart_page = page;
+      ui_.frames(2, draw_);
+      for (const ChartSpec& c : chartSpecs()) {
+        if (!ui_.itemRect(std::string("chart/") + c.id)) continue;
+        labelled += c.kind == ChartKind::Lines ? 1 : 0;
+        EXPECT_FALSE(ui_.itemRect(std::string("chart/") + c.id + "/end_label_lost"))
+            << lang << ", page " << page + 1 << ": " << tr(c.title);
+      }
+    }
+    EXPECT_GE(labelled, 4) << lang << ": charts with end labels were drawn";
+  }
+  // The probe is there when a label is cut: a chart a third of whose width holds no word.
+  ui_.setDisplaySize(ImVec2(360.0f, GetParam().h));
+  bool any_cut = false;
+  for (int page = 0; page < static_cast<int>(chartSpecs().size()); ++page) {
+    state_.ui.view.chart_page = page;
+    ui_.frames(2, draw_);
+    for (const ChartSpec& c : chartSpecs())
+      any_cut |= ui_.itemRect(std::string("chart/") + c.id + "/end_label_lost").has_value();
+  }
+  EXPECT_TRUE(any_cut);
+}
+
 INSTANTIATE_TEST_SUITE_P(Projectors, PresenterLayout, ::testing::Values(Screen{1280, 720}, Screen{1920, 1080}),
                          screenName);
 
