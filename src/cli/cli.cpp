@@ -1,11 +1,15 @@
 #include "cli/cli.h"
 
 #include <filesystem>
+#include <sstream>
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include "i18n/trf.h"
+
 #include "cli/commands.h"
+#include "cli/parse_errors.h"
 #include "engine/loader.h"
 #include "paths/data_dirs.h"
 #include "cli/shared_flags.h"
@@ -135,7 +139,17 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
     err << app.help();
     return kUsage;
   }
-  if (const std::string& first = args[1]; !first.empty() && first[0] != '-') {
+  // The language before parsing, so the parser's complaints are in it too (a bad code is
+  // reported by the parser, in English); English without --lang, whatever the call before.
+  SharedFlags early;
+  early.lang = langArgument(args);
+  if (!i18n::knownLanguage(early.lang)) early.lang = "en";
+  std::ostringstream quiet;  // a missing catalogue is reported after parsing, once
+  applyLangFlag(early, quiet);
+  size_t at = 1;  // the command's place: after a leading --lang (`chokepoint-cli --lang uk frob`)
+  while (at < args.size() && (args[at] == "--lang" || args[at].starts_with("--lang=")))
+    at += args[at] == "--lang" ? 2 : 1;
+  if (const std::string first = at < args.size() ? args[at] : ""; !first.empty() && first[0] != '-') {
     std::string names;
     bool known = false;
     for (const auto& c : commands) {
@@ -143,7 +157,7 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
       known = known || c.first->get_name() == first;
     }
     if (!known) {
-      err << "chokepoint-cli: unknown command '" << first << "'; the commands are " << names << "\n";
+      err << i18n::trf("chokepoint-cli: unknown command '{}'; the commands are {}\n", first, names);
       return kUsage;
     }
   }
@@ -151,7 +165,9 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
     app.parse(rev);
   } catch (const CLI::ParseError& e) {
     // Help and --version are "errors" to CLI11 that exit 0.
-    return app.exit(e, out, err) == 0 ? kOk : kUsage;
+    if (e.get_exit_code() == 0) return app.exit(e, out, err) == 0 ? kOk : kUsage;
+    err << localParseError(e.what()) << "\n" << i18n::tr("Run with --help for more information.") << "\n";
+    return kUsage;
   }
   if (!applyLangFlag(lang, err)) return kUsage;
   for (const auto& [option, command] : seedless)
@@ -162,7 +178,8 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
   for (auto& [sub, cmd] : commands) {
     if (!sub->parsed()) continue;
     if (const std::string clash = outputThatIsAnInput(*sub); !clash.empty()) {
-      err << "chokepoint-cli: --out " << clash << " is also an input of this command; write the output elsewhere\n";
+      err << i18n::trf("chokepoint-cli: --out {} is also an input of this command; write the output elsewhere\n",
+                       clash);
       return kUsage;
     }
     try {

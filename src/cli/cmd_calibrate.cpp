@@ -150,7 +150,7 @@ Command addCalibrate(CLI::App& app) {
             char* end = nullptr;
             const double v = std::strtod(text.c_str(), &end);
             if (end == text.c_str() || *end != '\0' || !std::isfinite(v) || v < 0.0 || v > 1.0)
-              return fmt::format("expected a share from 0 to 1, got '{}'", text);
+              return i18n::trf("expected a share from 0 to 1, got '{}'", text);
             return "";
           },
           "FLOAT in [0 - 1]"))

@@ -6,7 +6,7 @@
 #include <limits>
 #include <ostream>
 
-#include "i18n/i18n.h"
+#include "i18n/trf.h"
 #include "paths/data_dirs.h"
 
 namespace cp::cli {
@@ -35,7 +35,7 @@ CLI::Validator leverSyntax() {
   return CLI::Validator(
       [](std::string& v) -> std::string {
         if (const auto eq = v.find('='); eq != std::string::npos && eq > 0) return "";
-        return "expected ID=VALUE or ID=VALUE@YYYY-MM, got '" + v + "'";
+        return i18n::trf("expected ID=VALUE or ID=VALUE@YYYY-MM, got '{}'", v);
       },
       "");
 }
@@ -44,12 +44,12 @@ CLI::Validator seedSyntax() {
   return CLI::Validator(
       [](std::string& v) -> std::string {
         if (v.empty() || v.find_first_not_of("0123456789") != std::string::npos)
-          return "expected a whole number 0 or more, got '" + v + "'";
+          return i18n::trf("expected a whole number 0 or more, got '{}'", v);
         // Above 2^64 - 1 the conversion clamped, so two different seeds gave one ensemble.
         const std::string digits = v.substr(std::min(v.find_first_not_of('0'), v.size()));
         const std::string max = std::to_string(std::numeric_limits<std::uint64_t>::max());
         if (digits.size() > max.size() || (digits.size() == max.size() && digits > max))
-          return "expected a whole number up to " + max + ", got '" + v + "'";
+          return i18n::trf("expected a whole number up to {}, got '{}'", max, v);
         return "";
       },
       "");
@@ -65,9 +65,10 @@ CLI::Option* refuseSeedFlag(CLI::App& app, std::string& sink) {
 
 std::string seedRefusal(const CLI::Option* option, const std::string& command) {
   if (option == nullptr || option->count() == 0) return {};
-  return "--seed: `" + command +
-         "` draws no random numbers (every input takes its value from the scenario), so a seed would change "
-         "nothing; `mc` and `attribute` draw from the scenario's `seed` field unless --seed is given";
+  return i18n::trf(
+      "--seed: `{}` draws no random numbers (every input takes its value from the scenario), so a seed would "
+      "change nothing; `mc` and `attribute` draw from the scenario's `seed` field unless --seed is given",
+      command);
 }
 
 std::vector<std::string> languageCodes() {
