@@ -258,6 +258,7 @@ def check(root, lang, domains):
             if usable and not merged.get(msgid):
                 merged[msgid], origin[msgid] = msgstr, rel
             merged.setdefault(msgid, "")
+    names = screen_names(merged)
     for domain in domains:
         po = os.path.join(locale, domain + ".po")
         if not os.path.exists(po):
@@ -275,6 +276,35 @@ def check(root, lang, domains):
             if sorted(PLACEHOLDER.findall(msgstr)) != want:
                 problems.append(f"{rel}: {pointer}: the {lang} translation of {text!r} "
                                 f"does not keep the placeholders {want}")
+            problems.extend(check_quoted_names(rel, pointer, lang, text, msgstr, names))
+    return problems
+
+
+def screen_names(merged):
+    """[(English form, translated name)] of every short translated string (a chart title, a
+    series, a lever, a button) and its head before ", ..." or " (...)": the ways a text quotes it."""
+    names = []
+    for msgid, msgstr in merged.items():
+        if not msgstr or len(msgid) > 60 or "\n" in msgid or "{" in msgid:
+            continue
+        for form in {msgid, re.split(r", | \(", msgid)[0]}:
+            if len(form) >= 4:
+                names.append((form, msgstr))
+    return names
+
+
+def check_quoted_names(rel, pointer, lang, text, msgstr, names):
+    """A story or workshop text that quotes what the screen shows ('China's compute by
+    channel') must quote it in the translation as the translated screen does: «P» with the
+    screen's words starting with P (a class looks for the chart by the name the card gives)."""
+    quoted = re.findall(r"«([^»]+)»", msgstr)
+    problems = []
+    for form, shown in names:
+        # 'China' is not quoted in "'China's compute by channel'": the quote ends at no letter.
+        if re.search(f"(?<![A-Za-z])'{re.escape(form)}'(?![A-Za-z])", text) and not any(
+                shown.startswith(q) for q in quoted):
+            problems.append(f"{rel}: {pointer}: the text quotes {form!r}, which the {lang} screen calls "
+                            f"«{shown}», but its translation quotes {quoted or 'nothing'}")
     return problems
 
 

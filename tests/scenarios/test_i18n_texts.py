@@ -99,6 +99,29 @@ class I18nTexts(unittest.TestCase):
         self.assert_check_fails("scenarios/locale/scenarios.pot: out of date",
                                 "/levers/0/label: no uk translation of 'Rule on'")
 
+    def quote_lever_in_help(self, quoted_uk):
+        """The lever's help quotes the lever's own label; its translation quotes `quoted_uk`."""
+        mini = os.path.join(self.root, "scenarios", "mini.json")
+        with open(mini, encoding="utf-8") as f:
+            text = f.read()
+        with open(mini, "w", encoding="utf-8") as f:
+            f.write(text.replace("Keeps {count} chips out when on.",
+                                 "Keeps {count} chips out when 'Rule switched on' is ticked."))
+        self.edit_po('msgid "Keeps {count} chips out when on."\nmsgstr "Коли увімкнено, не пропускає {count} чипів."',
+                     'msgid "Keeps {count} chips out when \'Rule switched on\' is ticked."\n'
+                     f'msgstr "Коли позначено «{quoted_uk}», не пропускає {{count}} чипів."')
+        return self.check()
+
+    def test_a_quoted_screen_name_reads_as_the_translated_screen_says(self):
+        rc, out = self.quote_lever_in_help("Правило вимкнено")
+        self.assertEqual(rc, 1, out)
+        self.assertIn("/levers/0/help: the text quotes 'Rule switched on', which the uk screen calls "
+                      "«Правило увімкнено», but its translation quotes ['Правило вимкнено']", out)
+
+    def test_a_quoted_screen_name_as_the_screen_says_passes(self):
+        _, out = self.quote_lever_in_help("Правило увімкнено")
+        self.assertNotIn("the text quotes", out)  # (the template is stale here: only that fails)
+
     def test_broken_po_fails_msgfmt(self):
         self.edit_po('msgid "United States"', 'msgid "United States"\nmsgid "again"')
         self.assert_check_fails("msgfmt --check")
