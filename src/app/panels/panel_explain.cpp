@@ -1,8 +1,9 @@
-// The Explain tab (a waterfall from "as loaded" to "your run", one bar per changed lever)
-// and the Sensitivity tab (a tornado over every lever; click a bar to set that lever to
-// that end). The analyses run in the background (explain.h); this file only draws.
+// The Explain tab (a waterfall from "as loaded" to "your run", one bar per changed lever),
+// the same waterfall as presenter mode's first chart page, and the Sensitivity tab (a tornado over every lever; click a
+// bar to set that lever to that end). The analyses run in the background (explain.h); this file only draws.
 #include "app/panels/panels.h"
 
+#include "app/classroom/workshop_mode.h"
 #include "app/core/explain.h"
 #include "app/panels/ui_common.h"
 #include "app/panels/ui_probe.h"
@@ -219,8 +220,20 @@ void drawWaterfall(const AppState& state, const cp::Attribution& a, const std::v
   const float row_h =
       std::round(std::clamp(ImGui::GetContentRegionAvail().y / static_cast<float>(rows), line * 1.1f, line * 1.6f));
   const float width = ImGui::GetContentRegionAvail().x;
-  const float label_w = std::min(width * 0.3f, em() * 18.0f);
-  const float value_w = em() * 10.0f;
+  // The columns as wide as their words (presenter mode's face and Ukrainian are wider),
+  // the labels' up to 45% of the width (then cut, the tooltip has them whole).
+  const std::string end_text = chart::formatValue(a.variant_value, unit) + "  (" + signedValue(diff, unit) + ")";
+  float label_w = ImGui::CalcTextSize(tr("Your run")).x;
+  float value_w = std::max(ImGui::CalcTextSize(end_text.c_str()).x,
+                           ImGui::CalcTextSize(chart::formatValue(a.base_value, unit).c_str()).x);
+  label_w = std::max(label_w, ImGui::CalcTextSize(tr("As loaded")).x);
+  for (size_t k = 0; k < bars.size(); ++k) {
+    label_w = std::max(label_w, ImGui::CalcTextSize(tr(bars[k].label)).x);
+    value_w =
+        std::max(value_w, ImGui::CalcTextSize((signedValue(bars[k].value, unit) + waterfallShare(bars, k)).c_str()).x);
+  }
+  label_w = std::min(label_w + em() * 1.0f, width * 0.45f);
+  value_w += em() * 1.0f;
   const ImVec2 top = ImGui::GetCursorScreenPos();
   const float x0 = top.x + label_w, x1 = top.x + std::max(label_w + em() * 4.0f, width - value_w);
   // Bar lengths are values: the scale starts at zero (the totals are drawn from it), so
@@ -259,8 +272,11 @@ void drawWaterfall(const AppState& state, const cp::Attribution& a, const std::v
                         ImGui::GetColorU32(ImGuiCol_FrameBgHovered));
     const float ty = y + (row_h - line) * 0.5f;
     // Cut to its column (the tooltip has it whole), so a long label never runs under the bar.
-    dl->AddText(ImVec2(top.x, ty), ImGui::GetColorU32(ImGuiCol_Text),
-                chart::elided(label, label_w - em() * 0.5f).c_str());
+    const std::string shown = chart::elided(label, label_w - em() * 0.5f);
+    dl->AddText(ImVec2(top.x, ty), ImGui::GetColorU32(ImGuiCol_Text), shown.c_str());
+    const ImVec2 label_size = ImGui::CalcTextSize(shown.c_str());
+    probeRect((std::string(probe) + "/label").c_str(), ImVec2(top.x, ty),
+              ImVec2(top.x + label_size.x, ty + label_size.y));
     float a0 = X(std::min(from, to)), a1 = X(std::max(from, to));
     if (a1 - a0 < min_w && from != to) {  // grows the way the value moves
       if (to > from)
@@ -271,7 +287,10 @@ void drawWaterfall(const AppState& state, const cp::Attribution& a, const std::v
     const ImVec2 bar_min(a0, y + row_h * 0.15f), bar_max(std::max(a1, a0 + 1.0f), y + row_h * 0.85f);
     dl->AddRectFilled(bar_min, bar_max, col, 2.0f);
     probeRect((std::string(probe) + "/bar").c_str(), bar_min, bar_max);
-    dl->AddText(ImVec2(bar_max.x + em() * 0.4f, ty), ImGui::GetColorU32(ImGuiCol_Text), text.c_str());
+    const ImVec2 value_at(bar_max.x + em() * 0.4f, ty), value_size = ImGui::CalcTextSize(text.c_str());
+    dl->AddText(value_at, ImGui::GetColorU32(ImGuiCol_Text), text.c_str());
+    probeRect((std::string(probe) + "/value").c_str(), value_at,
+              ImVec2(value_at.x + value_size.x, value_at.y + value_size.y));
     return hovered;
   };
   if (row(0, tr("As loaded"), 0.0, a.base_value, neutral, chart::formatValue(a.base_value, unit), "explain/start"))
@@ -292,11 +311,11 @@ void drawWaterfall(const AppState& state, const cp::Attribution& a, const std::v
                                            "sizes added whatever their sign.")));
     run += b.value;
   }
-  if (row(last, tr("Your run"), 0.0, a.variant_value, neutral,
-          chart::formatValue(a.variant_value, unit) + "  (" + signedValue(diff, unit) + ")", "explain/end"))
+  if (row(last, tr("Your run"), 0.0, a.variant_value, neutral, end_text, "explain/end"))
     tooltipLines(tr("With your edits"), "", "", "");
   const float bottom = rows_bottom + line + 4.0f;  // under the axis labels
   ImGui::SetCursorScreenPos(ImVec2(top.x, bottom));
+  ImGui::PushTextWrapPos(0.0f);  // the presenter face needs two lines at 720p
   if (a.sampled)
     ImGui::TextDisabled(tr("Sampled: %d random orders of the levers; each bar is within about 2 standard errors."),
                         a.samples);
@@ -304,10 +323,12 @@ void drawWaterfall(const AppState& state, const cp::Attribution& a, const std::v
     ImGui::TextDisabled(
         tr("Exact: every combination of the changed levers (%d runs). Interactions: %s of the difference."), a.runs,
         diff == 0 ? "0%" : fmt::format("{:.0f}%", 100.0 * a.interactionShare()).c_str());
+  ImGui::PopTextWrapPos();
+  probeItem("explain/note");
   rect[0] = top.x - 4.0f;
   rect[1] = top.y - 4.0f;
   rect[2] = top.x + width;
-  rect[3] = bottom + line + 4.0f;
+  rect[3] = ImGui::GetItemRectMax().y + 4.0f;
 }
 
 // The tornado at the cursor: the axis row (what is measured, its unit and month, tick
@@ -443,6 +464,30 @@ void drawExplainTab(const AppState& state, UiState& ui) {
                 drawCaptureTitle(state, ui, "");
                 drawWaterfall(state, *a, bars, unit, out);
               });
+}
+
+bool waterfallPageOffered(const AppState& state) {
+  return state.ui.presenter && !workshopActive(state) && changedLeverCount(state.doc) > 0;
+}
+
+void drawWaterfallPage(const AppState& state, UiState& ui) {
+  ui.explain.explain_visible = true;  // the same analysis the tab shows, computed once for both
+  ImGui::SameLine();
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextDisabled("%s", tr("which lever did what:"));
+  probeItem("explain/page");
+  ImGui::SameLine();
+  drawTargetPicker(state, ui);
+  const cp::Attribution* a = shownAttribution(state);
+  if (!a) {
+    progressLine(state, false);
+    return;
+  }
+  const std::vector<WaterfallBar> bars = waterfallBars(*a, ui.explain.one_at_a_time);
+  ImGui::BeginChild("##waterfallPage", ImVec2(0, 0), false);
+  float rect[4];
+  drawWaterfall(state, *a, bars, targetUnit(state), rect);
+  ImGui::EndChild();
 }
 
 void drawSensitivityTab(const AppState& state, UiState& ui) {

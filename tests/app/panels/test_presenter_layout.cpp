@@ -4,6 +4,7 @@
 // charts on screen are whole; a story card's charts are the ones shown, titles on screen;
 // the workshop scoreboard fits whole beside a chart.
 #include "app/core/app_state.h"
+#include "app/core/explain.h"
 #include "app/panels/app_ui.h"
 #include "app/panels/fonts.h"
 #include "app/panels/panels.h"
@@ -11,6 +12,7 @@
 #include "app/charts/chart_units.h"
 #include "app/core/tr.h"
 #include "app/core/uncertainty.h"
+#include "engine/levers.h"
 #include "i18n/i18n.h"
 
 #include "classroom_fixture.h"
@@ -367,6 +369,88 @@ TEST_P(PresenterLayout, TheSolidDashedKeyIsOnScreenOnceALeverIsChanged) {
     ui_.frames(2, draw_);
     EXPECT_TRUE(onScreen(rect("charts/legend"))) << lang;
   }
+}
+
+// "Which lever did what?" with the tabs hidden: once levers are changed, --tab explain opens
+// presenter mode on the Explain tab's waterfall, in place of the charts: every bar's label
+// whole and in the presenter face, left of its bar, its value right of it, all on screen
+// above the status bar, in English and in (longer) Ukrainian.
+TEST_P(PresenterLayout, TheWaterfallIsDrawnOnceLeversAreChanged) {
+  loadBaseline();
+  applyLeverSettings(state_.doc, cp::parseLeverArgs({"us.h200_case_by_case_from=never", "us.remote_access_control=on"},
+                                                    *state_.doc.loaded));
+  state_.ui.view.select_tab = kExplainTableTab;  // as --tab explain asks
+  settle();
+  waitForExplain(state_);
+  const float bottom = GetParam().h - kLargeFontSizePx * 1.4f;  // above the status bar (a line of the face)
+  for (const char* lang : {"en", "uk"}) {
+    Language language(lang);
+    ASSERT_TRUE(language.ok) << language.error;
+    ui_.frames(2, draw_);
+    const cp::Attribution* a = shownAttribution(state_);
+    ASSERT_NE(a, nullptr) << lang;
+    const std::vector<WaterfallBar> bars = waterfallBars(*a, state_.ui.explain.one_at_a_time);
+    ASSERT_EQ(bars.size(), 2u) << lang;
+    EXPECT_TRUE(chartsOnScreen().empty()) << lang << ": the waterfall takes the charts' place";
+    std::vector<std::pair<std::string, std::string>> rows = {{"explain/start", tr("As loaded")}};
+    for (size_t k = 0; k < bars.size(); ++k) rows.emplace_back("explain/bar/" + std::to_string(k), tr(bars[k].label));
+    rows.emplace_back("explain/end", tr("Your run"));
+    for (const auto& [probe, text] : rows) {
+      const std::string at = std::string(lang) + ", " + probe + " (" + text + ")";
+      const ItemRect label = rect(probe + "/label"), bar = rect(probe + "/bar"), value = rect(probe + "/value");
+      EXPECT_GE(label.height(), kLargeFontSizePx - 0.5f) << at << ": the label in the presenter face";
+      const float whole = fonts_.large->CalcTextSizeA(kLargeFontSizePx, FLT_MAX, 0.0f, text.c_str()).x;
+      EXPECT_NEAR(label.width(), whole, 1.0f) << at << ": the label cut";
+      EXPECT_LE(label.max.x, bar.min.x) << at << ": the label runs under its bar";
+      EXPECT_GE(value.min.x, bar.max.x) << at << ": the value on its bar";
+      for (const ItemRect& r : {label, bar, value})
+        EXPECT_TRUE(onScreen(r) && r.max.y <= bottom)
+            << at << ": x " << r.min.x << ".." << r.max.x << " y " << r.min.y << ".." << r.max.y << " off the screen";
+    }
+    const ItemRect note = rect("explain/note");
+    EXPECT_TRUE(onScreen(note) && note.max.y <= bottom)
+        << lang << ": the note ends at " << note.max.x << ", " << note.max.y;
+  }
+}
+
+// With no lever changed there is nothing to split: presenter mode (--tab explain too) shows
+// the charts with no page before them and runs no analysis. A changed lever brings the
+// waterfall (the page left of the charts, which --tab explain asked for); none changed
+// again, the charts are back.
+TEST_P(PresenterLayout, TheWaterfallIsOfferedOnlyOnceALeverIsChanged) {
+  loadBaseline();
+  state_.ui.view.select_tab = kExplainTableTab;
+  ui_.frames(2, draw_);
+  ASSERT_TRUE(ui_.clickItem("charts/prev", draw_));  // disabled: nothing before the charts
+  settle();
+  EXPECT_FALSE(ui_.itemRect("explain/page"));
+  EXPECT_FALSE(ui_.itemRect("explain/start/bar"));
+  EXPECT_FALSE(chartsOnScreen().empty());
+  EXPECT_EQ(state_.explain.attribution.submitted_tag, 0u) << "an analysis ran with no lever changed";
+
+  const int lever = state_.doc.loaded->findLever("us.remote_access_control");
+  ASSERT_GE(lever, 0);
+  setLeverValue(state_.doc, lever, 1.0);
+  settle();
+  waitForExplain(state_);
+  ui_.frames(2, draw_);
+  EXPECT_TRUE(onScreen(rect("explain/page"))) << "--tab explain opens on the waterfall once there is one";
+  EXPECT_TRUE(onScreen(rect("explain/bar/0/bar")));
+  EXPECT_TRUE(chartsOnScreen().empty());
+  // The arrows page between it and the charts.
+  ASSERT_TRUE(ui_.clickItem("charts/next", draw_));
+  ui_.frame(draw_);
+  EXPECT_FALSE(ui_.itemRect("explain/bar/0/bar"));
+  EXPECT_FALSE(chartsOnScreen().empty());
+  ASSERT_TRUE(ui_.clickItem("charts/prev", draw_));
+  ui_.frame(draw_);
+  EXPECT_TRUE(onScreen(rect("explain/bar/0/bar"))) << "the page left of the charts";
+
+  resetAllLevers(state_.doc);
+  settle();
+  EXPECT_FALSE(ui_.itemRect("explain/page"));
+  EXPECT_FALSE(ui_.itemRect("explain/start/bar"));
+  EXPECT_FALSE(chartsOnScreen().empty());
 }
 
 // Chart text is read from the back row too: in presenter mode the axis labels of the charts
