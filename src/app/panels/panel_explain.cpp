@@ -1,6 +1,7 @@
 // The Explain tab (a waterfall from "as loaded" to "your run", one bar per changed lever),
-// the same waterfall as presenter mode's first chart page, and the Sensitivity tab (a tornado over every lever; click a
-// bar to set that lever to that end). The analyses run in the background (explain.h); this file only draws.
+// the same waterfall as presenter mode's first chart page, and the Sensitivity tab (a
+// tornado over every lever; click a bar to set that lever to that end). The analyses run
+// in the background (explain.h); this file only draws.
 #include "app/panels/panels.h"
 
 #include "app/classroom/workshop_mode.h"
@@ -52,24 +53,44 @@ std::vector<double> axisTicks(double lo, double hi, float pixels) {
   return chart::niceTicks(lo, hi, target, false);
 }
 
-// Faint grid lines through the rows at each tick and the tick labels centred on them at
-// `label_y` (compact numbers; the unit is named beside the axis). Each label is recorded
-// as "<probe>/tick/<k>" for tests.
+// Faint grid lines through the rows and tick labels centred on them at `label_y` (compact
+// numbers; the unit is named beside the axis) at every tick, or every 2nd, 3rd... when
+// neighbouring labels would come closer than an em (the presenter face and Ukrainian's
+// "500 тис." are wide): the axis keeps its range, so bars keep their length, and both its
+// ends keep their labels. The k-th label drawn is recorded as "<probe>/tick/<k>" for
+// tests. Returns the right end of the last label.
 template <class ToX>
-void drawValueAxis(ImDrawList* dl, const std::vector<double>& ticks, const ToX& to_x, float grid_top, float grid_bottom,
-                   float label_y, chart::Unit unit, const std::string& probe) {
+float drawValueAxis(ImDrawList* dl, const std::vector<double>& ticks, const ToX& to_x, float grid_top,
+                    float grid_bottom, float label_y, chart::Unit unit, const std::string& probe) {
   const double step = ticks.size() > 1 ? ticks[1] - ticks[0] : 0.0;
+  const size_t n = ticks.size();
+  std::vector<std::string> texts(n);
+  std::vector<float> xs(n), widths(n);
+  size_t every = 1;
+  for (; every < std::max<size_t>(n, 2); ++every) {
+    if ((n - 1) % every != 0) continue;  // the last tick labelled too
+    for (size_t k = 0; k < n; k += every) {
+      xs[k] = std::round(to_x(ticks[k])) + 0.5f;
+      texts[k] = chart::formatTick(ticks[k], unit, step * static_cast<double>(every));
+      widths[k] = ImGui::CalcTextSize(texts[k].c_str()).x;
+    }
+    bool apart = true;
+    for (size_t k = every; k < n && apart; k += every)
+      apart = xs[k - every] + widths[k - every] * 0.5f + em() <= xs[k] - widths[k] * 0.5f;
+    if (apart) break;
+  }
   const ImU32 grid = ImGui::GetColorU32(ImGuiCol_TextDisabled, 0.35f);
   const ImU32 label = ImGui::GetColorU32(ImGuiCol_TextDisabled);
-  for (size_t k = 0; k < ticks.size(); ++k) {
-    const float x = std::round(to_x(ticks[k])) + 0.5f;
-    dl->AddLine(ImVec2(x, grid_top), ImVec2(x, grid_bottom), grid, 1.0f);
-    const std::string text = chart::formatTick(ticks[k], unit, step);
-    const ImVec2 size = ImGui::CalcTextSize(text.c_str());
-    const ImVec2 at(x - size.x * 0.5f, label_y);
-    dl->AddText(at, label, text.c_str());
-    probeRect((probe + "/tick/" + std::to_string(k)).c_str(), at, ImVec2(at.x + size.x, at.y + size.y));
+  float right = 0.0f;
+  for (size_t k = 0; k < n; k += every) {
+    dl->AddLine(ImVec2(xs[k], grid_top), ImVec2(xs[k], grid_bottom), grid, 1.0f);
+    const ImVec2 at(xs[k] - widths[k] * 0.5f, label_y);
+    dl->AddText(at, label, texts[k].c_str());
+    right = at.x + widths[k];
+    probeRect((probe + "/tick/" + std::to_string(k / every)).c_str(), at,
+              ImVec2(right, at.y + ImGui::GetTextLineHeight()));
   }
+  return right;
 }
 
 // The KPI or series picker shared by both tabs.
@@ -252,9 +273,13 @@ void drawWaterfall(const AppState& state, const cp::Attribution& a, const std::v
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const int last = static_cast<int>(bars.size()) + 1;
   const float rows_bottom = top.y + row_h * static_cast<float>(last + 1);
-  drawValueAxis(dl, ticks, X, top.y, rows_bottom, rows_bottom + 2.0f, unit, "explain");
-  if (const char* name = chart::unitName(unit); unit != chart::Unit::Share && name[0])
-    dl->AddText(ImVec2(x1 + em() * 1.5f, rows_bottom + 2.0f), ImGui::GetColorU32(ImGuiCol_TextDisabled), name);
+  const float ticks_right = drawValueAxis(dl, ticks, X, top.y, rows_bottom, rows_bottom + 2.0f, unit, "explain");
+  // The unit beside the axis's end, after the last tick's label however wide that is.
+  if (const char* name = chart::unitName(unit); unit != chart::Unit::Share && name[0]) {
+    const ImVec2 at(std::max(x1 + em() * 1.5f, ticks_right + em() * 0.6f), rows_bottom + 2.0f);
+    dl->AddText(at, ImGui::GetColorU32(ImGuiCol_TextDisabled), name);
+    probeRect("explain/unit", at, ImVec2(at.x + ImGui::CalcTextSize(name).x, at.y + line));
+  }
   const ImU32 neutral = ImGui::GetColorU32(ImGuiCol_TextDisabled);
   // Sign, not good or bad (that depends on who is asking): Okabe-Ito sky blue and orange.
   const ImU32 up = IM_COL32(86, 180, 233, 255), down = IM_COL32(230, 159, 0, 255);

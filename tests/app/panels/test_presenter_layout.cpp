@@ -70,6 +70,19 @@ class PresenterLayout : public ::testing::TestWithParam<Screen> {
     settle();
   }
 
+  // Three levers changed and --tab explain, as a class would see it: presenter mode on the
+  // waterfall page, three bars between "As loaded" and "Your run".
+  void openWaterfallPage() {
+    applyLeverSettings(state_.doc, cp::parseLeverArgs({"us.h200_case_by_case_from=never", "us.remote_access_control=on",
+                                                       "cn.domestic_subsidy=0.5"},
+                                                      *state_.doc.loaded));
+    state_.ui.view.select_tab = kExplainTableTab;
+    settle();
+    waitForExplain(state_);
+    ui_.frames(2, draw_);
+    ASSERT_TRUE(ui_.itemRect("explain/bar/2/bar")) << "the waterfall page with three bars";
+  }
+
   // Rect of a probe, or a failure naming it.
   ItemRect rect(const std::string& name) {
     const auto r = ui_.itemRect(name);
@@ -451,6 +464,36 @@ TEST_P(PresenterLayout, TheWaterfallIsOfferedOnlyOnceALeverIsChanged) {
   EXPECT_FALSE(ui_.itemRect("explain/page"));
   EXPECT_FALSE(ui_.itemRect("explain/start/bar"));
   EXPECT_FALSE(chartsOnScreen().empty());
+}
+
+// The value axis under the waterfall labels as many ticks as read apart: no two labels,
+// nor the last one and the unit after it, overlap or touch, on the presenter page (its face, and
+// Ukrainian's "500 тис.", are wide: "500 тис.1 млн1,5 млн" ran together at 1280x720) and
+// on the Explain tab of the dashboard; the axis still has both its ends labelled.
+TEST_P(PresenterLayout, TheWaterfallsAxisLabelsNeverOverlap) {
+  loadBaseline();
+  openWaterfallPage();
+  for (const bool presenter : {true, false}) {
+    setPresenter(state_, presenter);
+    state_.ui.view.select_tab = kExplainTableTab;
+    ui_.frames(3, draw_);
+    for (const char* lang : {"en", "uk"}) {
+      Language language(lang);
+      ASSERT_TRUE(language.ok) << language.error;
+      ui_.frames(2, draw_);
+      const std::string at = std::string(lang) + (presenter ? ", presenter page" : ", Explain tab");
+      std::vector<ItemRect> labels;
+      while (auto r = ui_.itemRect("explain/tick/" + std::to_string(labels.size()))) labels.push_back(*r);
+      ASSERT_GE(labels.size(), 2u) << at;
+      EXPECT_NEAR(labels.front().center().x, rect("explain/start/bar").min.x, 1.0f) << at << ": 0 under the totals";
+      EXPECT_GE(labels.back().center().x, rect("explain/start/bar").max.x - 1.0f) << at << ": the axis's end";
+      labels.push_back(rect("explain/unit"));
+      for (size_t k = 1; k < labels.size(); ++k)  // apart by more than a thin space: touching reads as one
+        EXPECT_GE(labels[k].min.x - labels[k - 1].max.x, 5.0f)
+            << at << ": label " << k - 1 << " ends at " << labels[k - 1].max.x << ", "
+            << (k + 1 == labels.size() ? "the unit" : "the next") << " starts at " << labels[k].min.x;
+    }
+  }
 }
 
 // Chart text is read from the back row too: in presenter mode the axis labels of the charts
