@@ -20,6 +20,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstdio>
 #include <string>
 
 #include <fmt/format.h>
@@ -93,13 +94,26 @@ float drawValueAxis(ImDrawList* dl, const std::vector<double>& ticks, const ToX&
   return right;
 }
 
-// The KPI or series picker shared by both tabs.
+// "in 2028-06", the month the pickers' analyses are of.
+std::string targetMonthText(const AppState& state) {
+  char text[96];
+  std::snprintf(text, sizeof text, tr("in %s"), state.dash.months.label(state.ui.view.month));
+  return text;
+}
+
+// The picker and the month after it (the picker is room for the export row beside it at 1280 wide).
+float targetPickerWidth(const AppState& state) {
+  return em() * 18.0f + ImGui::GetStyle().ItemSpacing.x + ImGui::CalcTextSize(targetMonthText(state).c_str()).x;
+}
+
+// The KPI or series picker shared by both tabs; the month after it, on the next line when
+// the line has no room for it.
 void drawTargetPicker(const AppState& state, UiState& ui) {
   const auto choices = explainTargets(*state.doc.loaded);
   std::string current = "?";
   for (const TargetChoice& c : choices)
     if (c.target == ui.explain.target) current = c.label;
-  ImGui::SetNextItemWidth(em() * 18.0f);  // room for the export row beside it at 1280 wide
+  ImGui::SetNextItemWidth(em() * 18.0f);
   if (ImGui::BeginCombo("##explainTarget", current.c_str())) {
     for (size_t i = 0; i < choices.size(); ++i) {
       if (i == kpiSpecs().size()) ImGui::Separator();
@@ -109,8 +123,12 @@ void drawTargetPicker(const AppState& state, UiState& ui) {
     ImGui::EndCombo();
   }
   probeItem("explain/target");
-  ImGui::SameLine();
-  ImGui::Text(tr("in %s"), state.dash.months.label(ui.view.month));
+  const std::string month = targetMonthText(state);
+  const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+  if (ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + ImGui::CalcTextSize(month.c_str()).x <= right)
+    ImGui::SameLine();
+  ImGui::TextUnformatted(month.c_str());
+  probeItem("explain/month");
 }
 
 // "Export: [name] [CSV] [PNG]" writing name.csv / name.png; the PNG is of the chart drawn
@@ -498,11 +516,23 @@ bool waterfallPageOffered(const AppState& state) {
 void drawWaterfallPage(const AppState& state, UiState& ui) {
   ui.explain.explain_visible = true;  // the same analysis the tab shows, computed once for both
   ImGui::SameLine();
-  ImGui::AlignTextToFramePadding();
-  ImGui::TextDisabled("%s", tr("which lever did what:"));
-  probeItem("explain/page");
-  ImGui::SameLine();
+  // What the page is, when the line has room for it beside the picker and its month (a
+  // 720p projector in Ukrainian has not: then the picker's tooltip says it).
+  const char* caption = tr("which lever did what:");
+  const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+  const bool captioned = ImGui::GetCursorScreenPos().x + ImGui::CalcTextSize(caption).x +
+                             ImGui::GetStyle().ItemSpacing.x + targetPickerWidth(state) <=
+                         right;
+  ImGui::BeginGroup();
+  if (captioned) {
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextDisabled("%s", caption);
+    ImGui::SameLine();
+  }
   drawTargetPicker(state, ui);
+  ImGui::EndGroup();
+  probeItem("explain/page");
+  if (!captioned) itemTooltip(tr("Which lever did what"));
   const cp::Attribution* a = shownAttribution(state);
   if (!a) {
     progressLine(state, false);

@@ -466,6 +466,24 @@ TEST_P(PresenterLayout, TheWaterfallIsOfferedOnlyOnceALeverIsChanged) {
   EXPECT_FALSE(chartsOnScreen().empty());
 }
 
+// The waterfall page's heading on the pager's line (what the page is, the picker and the
+// month after it) stays on screen: at 1280x720 in Ukrainian the line has no room for all
+// of it, so the words go and the month stays (it ran off the screen's right edge).
+TEST_P(PresenterLayout, TheWaterfallPagesPickerAndMonthAreOnScreen) {
+  loadBaseline();
+  openWaterfallPage();
+  for (const char* lang : {"en", "uk"}) {
+    Language language(lang);
+    ASSERT_TRUE(language.ok) << language.error;
+    ui_.frames(2, draw_);
+    for (const char* probe : {"explain/page", "explain/target", "explain/month"}) {
+      const ItemRect r = rect(probe);
+      EXPECT_TRUE(onScreen(r)) << lang << ", " << probe << ": x " << r.min.x << ".." << r.max.x;
+    }
+    EXPECT_LE(rect("explain/month").max.y, rect("explain/start").min.y) << lang << ": the month over the rows";
+  }
+}
+
 // The value axis under the waterfall labels as many ticks as read apart: no two labels,
 // nor the last one and the unit after it, overlap or touch, on the presenter page (its face, and
 // Ukrainian's "500 тис.", are wide: "500 тис.1 млн1,5 млн" ran together at 1280x720) and
