@@ -248,17 +248,33 @@ void drawCaptureTitle(const AppState& state, const UiState& ui, const std::strin
   }
 }
 
-// The waterfall at the cursor: rows (as loaded, one per bar, your run) shrinking to fit
-// the window's height down to a minimum, the value axis, the note. `rect` gets its
-// rectangle (screen px).
+// A waterfall row's most height, in lines: the tab's rows stay compact under the charts;
+// the presenter page's rows grow into the height it has (a 1080p projector's page is tall),
+// their bars no thicker than kBarLines (then the rows are spaced out).
+constexpr float kTabRowLines = 1.6f, kPageRowLines = 8.0f, kBarLines = 2.5f;
+
+// The waterfall at the cursor: rows (as loaded, one per bar, your run) sharing the
+// window's height, from 1.1 lines each up to `max_row_lines`, the value axis, the note.
+// `rect` gets its rectangle (screen px).
 void drawWaterfall(const AppState& state, const cp::Attribution& a, const std::vector<WaterfallBar>& bars,
-                   chart::Unit unit, float* rect) {
+                   chart::Unit unit, float max_row_lines, float* rect) {
   const double diff = a.difference();
-  const int rows = static_cast<int>(bars.size()) + 4;  // + axis labels + note line
   const float line = ImGui::GetTextLineHeight();
-  const float row_h =
-      std::round(std::clamp(ImGui::GetContentRegionAvail().y / static_cast<float>(rows), line * 1.1f, line * 1.6f));
   const float width = ImGui::GetContentRegionAvail().x;
+  char note[320];
+  if (a.sampled)
+    std::snprintf(note, sizeof note,
+                  tr("Sampled: %d random orders of the levers; each bar is within about 2 standard errors."),
+                  a.samples);
+  else
+    std::snprintf(note, sizeof note,
+                  tr("Exact: every combination of the changed levers (%d runs). Interactions: %s of the difference."),
+                  a.runs, diff == 0 ? "0%" : fmt::format("{:.0f}%", 100.0 * a.interactionShare()).c_str());
+  // The rows (as loaded, the bars, your run) share what the axis labels and the note leave.
+  const float below = line + 4.0f + ImGui::CalcTextSize(note, nullptr, false, width).y + 4.0f;
+  const float row_h =
+      std::floor(std::clamp((ImGui::GetContentRegionAvail().y - below) / static_cast<float>(bars.size() + 2),
+                            line * 1.1f, line * std::max(1.1f, max_row_lines)));
   // The columns as wide as their words (presenter mode's face and Ukrainian are wider),
   // the labels' up to 45% of the width (then cut, the tooltip has them whole).
   const std::string end_text = chart::formatValue(a.variant_value, unit) + "  (" + signedValue(diff, unit) + ")";
@@ -327,7 +343,8 @@ void drawWaterfall(const AppState& state, const cp::Attribution& a, const std::v
       else
         a0 = a1 - min_w;
     }
-    const ImVec2 bar_min(a0, y + row_h * 0.15f), bar_max(std::max(a1, a0 + 1.0f), y + row_h * 0.85f);
+    const float bar_h = std::min(row_h * 0.7f, line * kBarLines), bar_y = y + (row_h - bar_h) * 0.5f;
+    const ImVec2 bar_min(a0, bar_y), bar_max(std::max(a1, a0 + 1.0f), bar_y + bar_h);
     dl->AddRectFilled(bar_min, bar_max, col, 2.0f);
     probeRect((std::string(probe) + "/bar").c_str(), bar_min, bar_max);
     const ImVec2 value_at(bar_max.x + em() * 0.4f, ty), value_size = ImGui::CalcTextSize(text.c_str());
@@ -359,13 +376,7 @@ void drawWaterfall(const AppState& state, const cp::Attribution& a, const std::v
   const float bottom = rows_bottom + line + 4.0f;  // under the axis labels
   ImGui::SetCursorScreenPos(ImVec2(top.x, bottom));
   ImGui::PushTextWrapPos(0.0f);  // the presenter face needs two lines at 720p
-  if (a.sampled)
-    ImGui::TextDisabled(tr("Sampled: %d random orders of the levers; each bar is within about 2 standard errors."),
-                        a.samples);
-  else
-    ImGui::TextDisabled(
-        tr("Exact: every combination of the changed levers (%d runs). Interactions: %s of the difference."), a.runs,
-        diff == 0 ? "0%" : fmt::format("{:.0f}%", 100.0 * a.interactionShare()).c_str());
+  ImGui::TextDisabled("%s", note);
   ImGui::PopTextWrapPos();
   probeItem("explain/note");
   rect[0] = top.x - 4.0f;
@@ -499,13 +510,13 @@ void drawExplainTab(const AppState& state, UiState& ui) {
   drawExportRow(ui, &ui.explain.waterfall_export, waterfallCsv(*a, bars), rect, Capture::Waterfall, "explain/export");
 
   ImGui::BeginChild("##waterfall", ImVec2(0, 0), false);
-  drawWaterfall(state, *a, bars, unit, ui.explain.waterfall_rect);
+  drawWaterfall(state, *a, bars, unit, kTabRowLines, ui.explain.waterfall_rect);
   ImGui::EndChild();
   const float lines = static_cast<float>(bars.size()) * 1.1f + 6.5f;
   drawCapture(ui, Capture::Waterfall, ui.explain.waterfall_export + ".png",
               ImVec2(0.0f, lines * ImGui::GetTextLineHeight()), [&](float* out) {
                 drawCaptureTitle(state, ui, "");
-                drawWaterfall(state, *a, bars, unit, out);
+                drawWaterfall(state, *a, bars, unit, kTabRowLines, out);
               });
 }
 
@@ -541,7 +552,7 @@ void drawWaterfallPage(const AppState& state, UiState& ui) {
   const std::vector<WaterfallBar> bars = waterfallBars(*a, ui.explain.one_at_a_time);
   ImGui::BeginChild("##waterfallPage", ImVec2(0, 0), false);
   float rect[4];
-  drawWaterfall(state, *a, bars, targetUnit(state), rect);
+  drawWaterfall(state, *a, bars, targetUnit(state), kPageRowLines, rect);
   ImGui::EndChild();
 }
 

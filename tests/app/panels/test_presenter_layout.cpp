@@ -514,6 +514,26 @@ TEST_P(PresenterLayout, TheWaterfallsAxisLabelsNeverOverlap) {
   }
 }
 
+// The page is the waterfall's: its rows grow into the height the page has, so on a 1080p
+// projector the note under the axis ends near the page's bottom (it ended half way down).
+TEST_P(PresenterLayout, TheWaterfallPageFillsItsHeight) {
+  loadBaseline();
+  openWaterfallPage();
+  const float bottom = GetParam().h - kLargeFontSizePx * 1.4f;  // above the status bar (a line of the face)
+  for (const char* lang : {"en", "uk"}) {
+    Language language(lang);
+    ASSERT_TRUE(language.ok) << language.error;
+    ui_.frames(2, draw_);
+    const ItemRect note = rect("explain/note");
+    EXPECT_LE(note.max.y, bottom) << lang;
+    EXPECT_GE(note.max.y, bottom - kLargeFontSizePx * 1.5f) << lang << ": " << bottom - note.max.y << " px unused";
+    // Every row as tall as the first.
+    const float row_h = rect("explain/start").height();
+    EXPECT_NEAR(rect("explain/end").height(), row_h, 0.5f) << lang;
+    EXPECT_GE(row_h, kLargeFontSizePx * 1.2f) << lang;
+  }
+}
+
 // Chart text is read from the back row too: in presenter mode the axis labels of the charts
 // drawn (the plain dashboard, a story card's three short charts) are in the presenter face,
 // not the regular one; outside presenter mode they stay in the regular face.
