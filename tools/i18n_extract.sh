@@ -8,7 +8,8 @@
 #
 #   tools/i18n_extract.sh            # regenerate the template, merge the catalogues
 #   tools/i18n_extract.sh --check    # change nothing; exit 1 when a string in the code is
-#                                    # missing from the template or from any <lang>.po
+#                                    # missing from the template or from any <lang>.po, or
+#                                    # a <lang>.po leaves one untranslated
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
@@ -46,8 +47,15 @@ if [ "$check" = 1 ]; then
       missing "$tmp/err" >&2
       status=1
     fi
+    # A string present but untranslated shows English in the middle of the language's screen.
+    untranslated="$(msgattrib --untranslated --no-obsolete "$po" | grep '^msgid "..*"' | head -20 || true)"
+    if [ -n "$untranslated" ]; then
+      echo "$po has strings without a translation (translate them):" >&2
+      echo "$untranslated" >&2
+      status=1
+    fi
   done
-  [ "$status" = 0 ] && echo "every string of the code is in $pot and in assets/locale/*.po"
+  [ "$status" = 0 ] && echo "every string of the code is in $pot and translated in assets/locale/*.po"
   exit "$status"
 fi
 

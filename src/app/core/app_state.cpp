@@ -153,6 +153,7 @@ void setPresenter(UiState& ui, bool on) {
   if (on) {
     ui.theme_before_presenter = ui.theme;
     ui.theme = Theme::Presenter;
+    if (ui.view.table_tab == kExplainTableTab) ui.view.chart_page = -1;  // the tab's waterfall, the pager's first page
   } else {
     ui.theme = ui.theme_before_presenter;
   }

@@ -30,6 +30,8 @@ struct WindowVisibility {
   bool compare_scenarios = false;  // the Compare scenarios window (panel_compare.cpp)
 };
 
+inline constexpr int kExplainTableTab = 4;  // ViewState::table_tab of the Explain tab
+
 // What the user is looking at (not the model).
 struct ViewState {
   int month = 0;                          // scrubber: month index into the run
@@ -46,7 +48,7 @@ struct ViewState {
   bool levers_collapsed = false;          // Ctrl+L: the lever (or workshop) panel is a narrow strip
   bool flop_units = false;                // View > Compute in FLOP-H100e
   bool presenter_levers_open = false;     // presenter mode collapses it; Ctrl+L opens it there
-  int chart_page = 0;                     // presenter mode: which page of the chart order is shown
+  int chart_page = 0;                     // presenter mode: which page of the chart order is shown (-1: the waterfall)
   std::string sources_filter;             // Sources window
   std::string source_selected;
   int sources_shown = 0;  // rows the filter let through (last frame)

@@ -6,7 +6,8 @@
 //
 // Order: a story card's charts come first (their titles on screen). Presenter mode shows
 // one row that fills the height: the card's charts, else the charts the edits changed
-// most, paged with the arrows above the row.
+// most, paged with the arrows above the row; once a lever is changed, the page left of
+// the first is the Explain tab's waterfall (the tabs are hidden there).
 //
 // [SECTION] One chart
 // [SECTION] Grid
@@ -264,20 +265,31 @@ void drawPresenterRow(const AppState& state, UiState& ui, const std::vector<size
   shown = std::min(shown, cols * rows);
   const int n = static_cast<int>(order.size());
   const int pages = std::max(1, (n + shown - 1) / shown);
+  // Page -1, left of the charts once a lever is changed: which lever did what (--tab explain opens on it).
+  const int first_page = waterfallPageOffered(state) ? -1 : 0;
   int& page = ui.view.chart_page;
-  page = std::clamp(page, 0, pages - 1);
-  const int first = page * shown, last = std::min(n, first + shown);
+  if (first_page < 0 && ui.view.select_tab == kExplainTableTab) {
+    page = -1;
+    ui.view.select_tab = -1;
+  }
+  page = std::clamp(page, first_page, pages - 1);
+  const int first = std::max(0, page) * shown, last = std::min(n, first + shown);
 
   ImGui::SameLine(0.0f, em() * 1.5f);  // on the Uncertainty line: every row goes to the charts
-  ImGui::BeginDisabled(page == 0);
+  ImGui::BeginDisabled(page == first_page);
   if (ImGui::ArrowButton("##prevCharts", ImGuiDir_Left)) --page;
   ImGui::EndDisabled();
   probeItem("charts/prev");
+  if (page == 0 && first_page < 0) itemTooltip(tr("Which lever did what"));
   ImGui::SameLine();
   ImGui::BeginDisabled(page + 1 >= pages);
   if (ImGui::ArrowButton("##nextCharts", ImGuiDir_Right)) ++page;
   ImGui::EndDisabled();
   probeItem("charts/next");
+  if (page < 0) {
+    drawWaterfallPage(state, ui);
+    return;
+  }
   ImGui::SameLine();
   ImGui::AlignTextToFramePadding();
   bool bands = false;

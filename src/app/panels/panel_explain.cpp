@@ -1,8 +1,10 @@
-// The Explain tab (a waterfall from "as loaded" to "your run", one bar per changed lever)
-// and the Sensitivity tab (a tornado over every lever; click a bar to set that lever to
-// that end). The analyses run in the background (explain.h); this file only draws.
+// The Explain tab (a waterfall from "as loaded" to "your run", one bar per changed lever),
+// the same waterfall as presenter mode's first chart page, and the Sensitivity tab (a
+// tornado over every lever; click a bar to set that lever to that end). The analyses run
+// in the background (explain.h); this file only draws.
 #include "app/panels/panels.h"
 
+#include "app/classroom/workshop_mode.h"
 #include "app/core/explain.h"
 #include "app/panels/ui_common.h"
 #include "app/panels/ui_probe.h"
@@ -18,6 +20,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstdio>
 #include <string>
 
 #include <fmt/format.h>
@@ -51,33 +54,66 @@ std::vector<double> axisTicks(double lo, double hi, float pixels) {
   return chart::niceTicks(lo, hi, target, false);
 }
 
-// Faint grid lines through the rows at each tick and the tick labels centred on them at
-// `label_y` (compact numbers; the unit is named beside the axis). Each label is recorded
-// as "<probe>/tick/<k>" for tests.
+// Faint grid lines through the rows and tick labels centred on them at `label_y` (compact
+// numbers; the unit is named beside the axis) at every tick, or every 2nd, 3rd... when
+// neighbouring labels would come closer than an em (the presenter face and Ukrainian's
+// "500 тис." are wide): the axis keeps its range, so bars keep their length, and both its
+// ends keep their labels. The k-th label drawn is recorded as "<probe>/tick/<k>" for
+// tests. Returns the right end of the last label.
 template <class ToX>
-void drawValueAxis(ImDrawList* dl, const std::vector<double>& ticks, const ToX& to_x, float grid_top, float grid_bottom,
-                   float label_y, chart::Unit unit, const std::string& probe) {
+float drawValueAxis(ImDrawList* dl, const std::vector<double>& ticks, const ToX& to_x, float grid_top,
+                    float grid_bottom, float label_y, chart::Unit unit, const std::string& probe) {
   const double step = ticks.size() > 1 ? ticks[1] - ticks[0] : 0.0;
+  const size_t n = ticks.size();
+  std::vector<std::string> texts(n);
+  std::vector<float> xs(n), widths(n);
+  size_t every = 1;
+  for (; every < std::max<size_t>(n, 2); ++every) {
+    if ((n - 1) % every != 0) continue;  // the last tick labelled too
+    for (size_t k = 0; k < n; k += every) {
+      xs[k] = std::round(to_x(ticks[k])) + 0.5f;
+      texts[k] = chart::formatTick(ticks[k], unit, step * static_cast<double>(every));
+      widths[k] = ImGui::CalcTextSize(texts[k].c_str()).x;
+    }
+    bool apart = true;
+    for (size_t k = every; k < n && apart; k += every)
+      apart = xs[k - every] + widths[k - every] * 0.5f + em() <= xs[k] - widths[k] * 0.5f;
+    if (apart) break;
+  }
   const ImU32 grid = ImGui::GetColorU32(ImGuiCol_TextDisabled, 0.35f);
   const ImU32 label = ImGui::GetColorU32(ImGuiCol_TextDisabled);
-  for (size_t k = 0; k < ticks.size(); ++k) {
-    const float x = std::round(to_x(ticks[k])) + 0.5f;
-    dl->AddLine(ImVec2(x, grid_top), ImVec2(x, grid_bottom), grid, 1.0f);
-    const std::string text = chart::formatTick(ticks[k], unit, step);
-    const ImVec2 size = ImGui::CalcTextSize(text.c_str());
-    const ImVec2 at(x - size.x * 0.5f, label_y);
-    dl->AddText(at, label, text.c_str());
-    probeRect((probe + "/tick/" + std::to_string(k)).c_str(), at, ImVec2(at.x + size.x, at.y + size.y));
+  float right = 0.0f;
+  for (size_t k = 0; k < n; k += every) {
+    dl->AddLine(ImVec2(xs[k], grid_top), ImVec2(xs[k], grid_bottom), grid, 1.0f);
+    const ImVec2 at(xs[k] - widths[k] * 0.5f, label_y);
+    dl->AddText(at, label, texts[k].c_str());
+    right = at.x + widths[k];
+    probeRect((probe + "/tick/" + std::to_string(k / every)).c_str(), at,
+              ImVec2(right, at.y + ImGui::GetTextLineHeight()));
   }
+  return right;
 }
 
-// The KPI or series picker shared by both tabs.
+// "in 2028-06", the month the pickers' analyses are of.
+std::string targetMonthText(const AppState& state) {
+  char text[96];
+  std::snprintf(text, sizeof text, tr("in %s"), state.dash.months.label(state.ui.view.month));
+  return text;
+}
+
+// The picker and the month after it (the picker is room for the export row beside it at 1280 wide).
+float targetPickerWidth(const AppState& state) {
+  return em() * 18.0f + ImGui::GetStyle().ItemSpacing.x + ImGui::CalcTextSize(targetMonthText(state).c_str()).x;
+}
+
+// The KPI or series picker shared by both tabs; the month after it, on the next line when
+// the line has no room for it.
 void drawTargetPicker(const AppState& state, UiState& ui) {
   const auto choices = explainTargets(*state.doc.loaded);
   std::string current = "?";
   for (const TargetChoice& c : choices)
     if (c.target == ui.explain.target) current = c.label;
-  ImGui::SetNextItemWidth(em() * 18.0f);  // room for the export row beside it at 1280 wide
+  ImGui::SetNextItemWidth(em() * 18.0f);
   if (ImGui::BeginCombo("##explainTarget", current.c_str())) {
     for (size_t i = 0; i < choices.size(); ++i) {
       if (i == kpiSpecs().size()) ImGui::Separator();
@@ -87,8 +123,12 @@ void drawTargetPicker(const AppState& state, UiState& ui) {
     ImGui::EndCombo();
   }
   probeItem("explain/target");
-  ImGui::SameLine();
-  ImGui::Text(tr("in %s"), state.dash.months.label(ui.view.month));
+  const std::string month = targetMonthText(state);
+  const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+  if (ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + ImGui::CalcTextSize(month.c_str()).x <= right)
+    ImGui::SameLine();
+  ImGui::TextUnformatted(month.c_str());
+  probeItem("explain/month");
 }
 
 // "Export: [name] [CSV] [PNG]" writing name.csv / name.png; the PNG is of the chart drawn
@@ -208,19 +248,47 @@ void drawCaptureTitle(const AppState& state, const UiState& ui, const std::strin
   }
 }
 
-// The waterfall at the cursor: rows (as loaded, one per bar, your run) shrinking to fit
-// the window's height down to a minimum, the value axis, the note. `rect` gets its
-// rectangle (screen px).
+// A waterfall row's most height, in lines: the tab's rows stay compact under the charts;
+// the presenter page's rows grow into the height it has (a 1080p projector's page is tall),
+// their bars no thicker than kBarLines (then the rows are spaced out).
+constexpr float kTabRowLines = 1.6f, kPageRowLines = 8.0f, kBarLines = 2.5f;
+
+// The waterfall at the cursor: rows (as loaded, one per bar, your run) sharing the
+// window's height, from 1.1 lines each up to `max_row_lines`, the value axis, the note.
+// `rect` gets its rectangle (screen px).
 void drawWaterfall(const AppState& state, const cp::Attribution& a, const std::vector<WaterfallBar>& bars,
-                   chart::Unit unit, float* rect) {
+                   chart::Unit unit, float max_row_lines, float* rect) {
   const double diff = a.difference();
-  const int rows = static_cast<int>(bars.size()) + 4;  // + axis labels + note line
   const float line = ImGui::GetTextLineHeight();
-  const float row_h =
-      std::round(std::clamp(ImGui::GetContentRegionAvail().y / static_cast<float>(rows), line * 1.1f, line * 1.6f));
   const float width = ImGui::GetContentRegionAvail().x;
-  const float label_w = std::min(width * 0.3f, em() * 18.0f);
-  const float value_w = em() * 10.0f;
+  char note[320];
+  if (a.sampled)
+    std::snprintf(note, sizeof note,
+                  tr("Sampled: %d random orders of the levers; each bar is within about 2 standard errors."),
+                  a.samples);
+  else
+    std::snprintf(note, sizeof note,
+                  tr("Exact: every combination of the changed levers (%d runs). Interactions: %s of the difference."),
+                  a.runs, diff == 0 ? "0%" : fmt::format("{:.0f}%", 100.0 * a.interactionShare()).c_str());
+  // The rows (as loaded, the bars, your run) share what the axis labels and the note leave.
+  const float below = line + 4.0f + ImGui::CalcTextSize(note, nullptr, false, width).y + 4.0f;
+  const float row_h =
+      std::floor(std::clamp((ImGui::GetContentRegionAvail().y - below) / static_cast<float>(bars.size() + 2),
+                            line * 1.1f, line * std::max(1.1f, max_row_lines)));
+  // The columns as wide as their words (presenter mode's face and Ukrainian are wider),
+  // the labels' up to 45% of the width (then cut, the tooltip has them whole).
+  const std::string end_text = chart::formatValue(a.variant_value, unit) + "  (" + signedValue(diff, unit) + ")";
+  float label_w = ImGui::CalcTextSize(tr("Your run")).x;
+  float value_w = std::max(ImGui::CalcTextSize(end_text.c_str()).x,
+                           ImGui::CalcTextSize(chart::formatValue(a.base_value, unit).c_str()).x);
+  label_w = std::max(label_w, ImGui::CalcTextSize(tr("As loaded")).x);
+  for (size_t k = 0; k < bars.size(); ++k) {
+    label_w = std::max(label_w, ImGui::CalcTextSize(tr(bars[k].label)).x);
+    value_w =
+        std::max(value_w, ImGui::CalcTextSize((signedValue(bars[k].value, unit) + waterfallShare(bars, k)).c_str()).x);
+  }
+  label_w = std::min(label_w + em() * 1.0f, width * 0.45f);
+  value_w += em() * 1.0f;
   const ImVec2 top = ImGui::GetCursorScreenPos();
   const float x0 = top.x + label_w, x1 = top.x + std::max(label_w + em() * 4.0f, width - value_w);
   // Bar lengths are values: the scale starts at zero (the totals are drawn from it), so
@@ -239,9 +307,13 @@ void drawWaterfall(const AppState& state, const cp::Attribution& a, const std::v
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const int last = static_cast<int>(bars.size()) + 1;
   const float rows_bottom = top.y + row_h * static_cast<float>(last + 1);
-  drawValueAxis(dl, ticks, X, top.y, rows_bottom, rows_bottom + 2.0f, unit, "explain");
-  if (const char* name = chart::unitName(unit); unit != chart::Unit::Share && name[0])
-    dl->AddText(ImVec2(x1 + em() * 1.5f, rows_bottom + 2.0f), ImGui::GetColorU32(ImGuiCol_TextDisabled), name);
+  const float ticks_right = drawValueAxis(dl, ticks, X, top.y, rows_bottom, rows_bottom + 2.0f, unit, "explain");
+  // The unit beside the axis's end, after the last tick's label however wide that is.
+  if (const char* name = chart::unitName(unit); unit != chart::Unit::Share && name[0]) {
+    const ImVec2 at(std::max(x1 + em() * 1.5f, ticks_right + em() * 0.6f), rows_bottom + 2.0f);
+    dl->AddText(at, ImGui::GetColorU32(ImGuiCol_TextDisabled), name);
+    probeRect("explain/unit", at, ImVec2(at.x + ImGui::CalcTextSize(name).x, at.y + line));
+  }
   const ImU32 neutral = ImGui::GetColorU32(ImGuiCol_TextDisabled);
   // Sign, not good or bad (that depends on who is asking): Okabe-Ito sky blue and orange.
   const ImU32 up = IM_COL32(86, 180, 233, 255), down = IM_COL32(230, 159, 0, 255);
@@ -259,8 +331,11 @@ void drawWaterfall(const AppState& state, const cp::Attribution& a, const std::v
                         ImGui::GetColorU32(ImGuiCol_FrameBgHovered));
     const float ty = y + (row_h - line) * 0.5f;
     // Cut to its column (the tooltip has it whole), so a long label never runs under the bar.
-    dl->AddText(ImVec2(top.x, ty), ImGui::GetColorU32(ImGuiCol_Text),
-                chart::elided(label, label_w - em() * 0.5f).c_str());
+    const std::string shown = chart::elided(label, label_w - em() * 0.5f);
+    dl->AddText(ImVec2(top.x, ty), ImGui::GetColorU32(ImGuiCol_Text), shown.c_str());
+    const ImVec2 label_size = ImGui::CalcTextSize(shown.c_str());
+    probeRect((std::string(probe) + "/label").c_str(), ImVec2(top.x, ty),
+              ImVec2(top.x + label_size.x, ty + label_size.y));
     float a0 = X(std::min(from, to)), a1 = X(std::max(from, to));
     if (a1 - a0 < min_w && from != to) {  // grows the way the value moves
       if (to > from)
@@ -268,10 +343,14 @@ void drawWaterfall(const AppState& state, const cp::Attribution& a, const std::v
       else
         a0 = a1 - min_w;
     }
-    const ImVec2 bar_min(a0, y + row_h * 0.15f), bar_max(std::max(a1, a0 + 1.0f), y + row_h * 0.85f);
+    const float bar_h = std::min(row_h * 0.7f, line * kBarLines), bar_y = y + (row_h - bar_h) * 0.5f;
+    const ImVec2 bar_min(a0, bar_y), bar_max(std::max(a1, a0 + 1.0f), bar_y + bar_h);
     dl->AddRectFilled(bar_min, bar_max, col, 2.0f);
     probeRect((std::string(probe) + "/bar").c_str(), bar_min, bar_max);
-    dl->AddText(ImVec2(bar_max.x + em() * 0.4f, ty), ImGui::GetColorU32(ImGuiCol_Text), text.c_str());
+    const ImVec2 value_at(bar_max.x + em() * 0.4f, ty), value_size = ImGui::CalcTextSize(text.c_str());
+    dl->AddText(value_at, ImGui::GetColorU32(ImGuiCol_Text), text.c_str());
+    probeRect((std::string(probe) + "/value").c_str(), value_at,
+              ImVec2(value_at.x + value_size.x, value_at.y + value_size.y));
     return hovered;
   };
   if (row(0, tr("As loaded"), 0.0, a.base_value, neutral, chart::formatValue(a.base_value, unit), "explain/start"))
@@ -292,22 +371,18 @@ void drawWaterfall(const AppState& state, const cp::Attribution& a, const std::v
                                            "sizes added whatever their sign.")));
     run += b.value;
   }
-  if (row(last, tr("Your run"), 0.0, a.variant_value, neutral,
-          chart::formatValue(a.variant_value, unit) + "  (" + signedValue(diff, unit) + ")", "explain/end"))
+  if (row(last, tr("Your run"), 0.0, a.variant_value, neutral, end_text, "explain/end"))
     tooltipLines(tr("With your edits"), "", "", "");
   const float bottom = rows_bottom + line + 4.0f;  // under the axis labels
   ImGui::SetCursorScreenPos(ImVec2(top.x, bottom));
-  if (a.sampled)
-    ImGui::TextDisabled(tr("Sampled: %d random orders of the levers; each bar is within about 2 standard errors."),
-                        a.samples);
-  else
-    ImGui::TextDisabled(
-        tr("Exact: every combination of the changed levers (%d runs). Interactions: %s of the difference."), a.runs,
-        diff == 0 ? "0%" : fmt::format("{:.0f}%", 100.0 * a.interactionShare()).c_str());
+  ImGui::PushTextWrapPos(0.0f);  // the presenter face needs two lines at 720p
+  ImGui::TextDisabled("%s", note);
+  ImGui::PopTextWrapPos();
+  probeItem("explain/note");
   rect[0] = top.x - 4.0f;
   rect[1] = top.y - 4.0f;
   rect[2] = top.x + width;
-  rect[3] = bottom + line + 4.0f;
+  rect[3] = ImGui::GetItemRectMax().y + 4.0f;
 }
 
 // The tornado at the cursor: the axis row (what is measured, its unit and month, tick
@@ -435,14 +510,50 @@ void drawExplainTab(const AppState& state, UiState& ui) {
   drawExportRow(ui, &ui.explain.waterfall_export, waterfallCsv(*a, bars), rect, Capture::Waterfall, "explain/export");
 
   ImGui::BeginChild("##waterfall", ImVec2(0, 0), false);
-  drawWaterfall(state, *a, bars, unit, ui.explain.waterfall_rect);
+  drawWaterfall(state, *a, bars, unit, kTabRowLines, ui.explain.waterfall_rect);
   ImGui::EndChild();
   const float lines = static_cast<float>(bars.size()) * 1.1f + 6.5f;
   drawCapture(ui, Capture::Waterfall, ui.explain.waterfall_export + ".png",
               ImVec2(0.0f, lines * ImGui::GetTextLineHeight()), [&](float* out) {
                 drawCaptureTitle(state, ui, "");
-                drawWaterfall(state, *a, bars, unit, out);
+                drawWaterfall(state, *a, bars, unit, kTabRowLines, out);
               });
+}
+
+bool waterfallPageOffered(const AppState& state) {
+  return state.ui.presenter && !workshopActive(state) && changedLeverCount(state.doc) > 0;
+}
+
+void drawWaterfallPage(const AppState& state, UiState& ui) {
+  ui.explain.explain_visible = true;  // the same analysis the tab shows, computed once for both
+  ImGui::SameLine();
+  // What the page is, when the line has room for it beside the picker and its month (a
+  // 720p projector in Ukrainian has not: then the picker's tooltip says it).
+  const char* caption = tr("which lever did what:");
+  const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+  const bool captioned = ImGui::GetCursorScreenPos().x + ImGui::CalcTextSize(caption).x +
+                             ImGui::GetStyle().ItemSpacing.x + targetPickerWidth(state) <=
+                         right;
+  ImGui::BeginGroup();
+  if (captioned) {
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextDisabled("%s", caption);
+    ImGui::SameLine();
+  }
+  drawTargetPicker(state, ui);
+  ImGui::EndGroup();
+  probeItem("explain/page");
+  if (!captioned) itemTooltip(tr("Which lever did what"));
+  const cp::Attribution* a = shownAttribution(state);
+  if (!a) {
+    progressLine(state, false);
+    return;
+  }
+  const std::vector<WaterfallBar> bars = waterfallBars(*a, ui.explain.one_at_a_time);
+  ImGui::BeginChild("##waterfallPage", ImVec2(0, 0), false);
+  float rect[4];
+  drawWaterfall(state, *a, bars, targetUnit(state), kPageRowLines, rect);
+  ImGui::EndChild();
 }
 
 void drawSensitivityTab(const AppState& state, UiState& ui) {

@@ -64,7 +64,11 @@ void drawUncertaintyBar(const AppState& state, UiState& ui);  // panel_uncertain
 void loadSourcesNear(AppState& state, const std::string& scenario_path);
 void drawSourceLines(const AppState& state, const std::string& text, const char* caption = "Source");
 void drawSourcesWindow(const AppState& state, UiState& ui);
-void drawExplainTab(const AppState& state, UiState& ui);      // panel_explain.cpp: waterfall of the edits
+void drawExplainTab(const AppState& state, UiState& ui);  // panel_explain.cpp: waterfall of the edits
+// panel_explain.cpp: presenter mode offers the Explain tab's waterfall as the charts' first
+// page once a lever is changed (outside a workshop); drawn on the pager's line and below it.
+bool waterfallPageOffered(const AppState& state);
+void drawWaterfallPage(const AppState& state, UiState& ui);
 void drawSensitivityTab(const AppState& state, UiState& ui);  // panel_explain.cpp: tornado over every lever
 void drawCompareWindow(const AppState& state, UiState& ui);   // panel_compare.cpp: scenarios side by side
 

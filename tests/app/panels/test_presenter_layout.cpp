@@ -4,6 +4,7 @@
 // charts on screen are whole; a story card's charts are the ones shown, titles on screen;
 // the workshop scoreboard fits whole beside a chart.
 #include "app/core/app_state.h"
+#include "app/core/explain.h"
 #include "app/panels/app_ui.h"
 #include "app/panels/fonts.h"
 #include "app/panels/panels.h"
@@ -11,6 +12,7 @@
 #include "app/charts/chart_units.h"
 #include "app/core/tr.h"
 #include "app/core/uncertainty.h"
+#include "engine/levers.h"
 #include "i18n/i18n.h"
 
 #include "classroom_fixture.h"
@@ -66,6 +68,19 @@ class PresenterLayout : public ::testing::TestWithParam<Screen> {
     state_.scenario_path = cp::test::baselinePath();
     loadScenario(state_);
     settle();
+  }
+
+  // Three levers changed and --tab explain, as a class would see it: presenter mode on the
+  // waterfall page, three bars between "As loaded" and "Your run".
+  void openWaterfallPage() {
+    applyLeverSettings(state_.doc, cp::parseLeverArgs({"us.h200_case_by_case_from=never", "us.remote_access_control=on",
+                                                       "cn.domestic_subsidy=0.5"},
+                                                      *state_.doc.loaded));
+    state_.ui.view.select_tab = kExplainTableTab;
+    settle();
+    waitForExplain(state_);
+    ui_.frames(2, draw_);
+    ASSERT_TRUE(ui_.itemRect("explain/bar/2/bar")) << "the waterfall page with three bars";
   }
 
   // Rect of a probe, or a failure naming it.
@@ -366,6 +381,156 @@ TEST_P(PresenterLayout, TheSolidDashedKeyIsOnScreenOnceALeverIsChanged) {
     ASSERT_TRUE(language.ok) << language.error;
     ui_.frames(2, draw_);
     EXPECT_TRUE(onScreen(rect("charts/legend"))) << lang;
+  }
+}
+
+// "Which lever did what?" with the tabs hidden: once levers are changed, --tab explain opens
+// presenter mode on the Explain tab's waterfall, in place of the charts: every bar's label
+// whole and in the presenter face, left of its bar, its value right of it, all on screen
+// above the status bar, in English and in (longer) Ukrainian.
+TEST_P(PresenterLayout, TheWaterfallIsDrawnOnceLeversAreChanged) {
+  loadBaseline();
+  applyLeverSettings(state_.doc, cp::parseLeverArgs({"us.h200_case_by_case_from=never", "us.remote_access_control=on"},
+                                                    *state_.doc.loaded));
+  state_.ui.view.select_tab = kExplainTableTab;  // as --tab explain asks
+  settle();
+  waitForExplain(state_);
+  const float bottom = GetParam().h - kLargeFontSizePx * 1.4f;  // above the status bar (a line of the face)
+  for (const char* lang : {"en", "uk"}) {
+    Language language(lang);
+    ASSERT_TRUE(language.ok) << language.error;
+    ui_.frames(2, draw_);
+    const cp::Attribution* a = shownAttribution(state_);
+    ASSERT_NE(a, nullptr) << lang;
+    const std::vector<WaterfallBar> bars = waterfallBars(*a, state_.ui.explain.one_at_a_time);
+    ASSERT_EQ(bars.size(), 2u) << lang;
+    EXPECT_TRUE(chartsOnScreen().empty()) << lang << ": the waterfall takes the charts' place";
+    std::vector<std::pair<std::string, std::string>> rows = {{"explain/start", tr("As loaded")}};
+    for (size_t k = 0; k < bars.size(); ++k) rows.emplace_back("explain/bar/" + std::to_string(k), tr(bars[k].label));
+    rows.emplace_back("explain/end", tr("Your run"));
+    for (const auto& [probe, text] : rows) {
+      const std::string at = std::string(lang) + ", " + probe + " (" + text + ")";
+      const ItemRect label = rect(probe + "/label"), bar = rect(probe + "/bar"), value = rect(probe + "/value");
+      EXPECT_GE(label.height(), kLargeFontSizePx - 0.5f) << at << ": the label in the presenter face";
+      const float whole = fonts_.large->CalcTextSizeA(kLargeFontSizePx, FLT_MAX, 0.0f, text.c_str()).x;
+      EXPECT_NEAR(label.width(), whole, 1.0f) << at << ": the label cut";
+      EXPECT_LE(label.max.x, bar.min.x) << at << ": the label runs under its bar";
+      EXPECT_GE(value.min.x, bar.max.x) << at << ": the value on its bar";
+      for (const ItemRect& r : {label, bar, value})
+        EXPECT_TRUE(onScreen(r) && r.max.y <= bottom)
+            << at << ": x " << r.min.x << ".." << r.max.x << " y " << r.min.y << ".." << r.max.y << " off the screen";
+    }
+    const ItemRect note = rect("explain/note");
+    EXPECT_TRUE(onScreen(note) && note.max.y <= bottom)
+        << lang << ": the note ends at " << note.max.x << ", " << note.max.y;
+  }
+}
+
+// With no lever changed there is nothing to split: presenter mode (--tab explain too) shows
+// the charts with no page before them and runs no analysis. A changed lever brings the
+// waterfall (the page left of the charts, which --tab explain asked for); none changed
+// again, the charts are back.
+TEST_P(PresenterLayout, TheWaterfallIsOfferedOnlyOnceALeverIsChanged) {
+  loadBaseline();
+  state_.ui.view.select_tab = kExplainTableTab;
+  ui_.frames(2, draw_);
+  ASSERT_TRUE(ui_.clickItem("charts/prev", draw_));  // disabled: nothing before the charts
+  settle();
+  EXPECT_FALSE(ui_.itemRect("explain/page"));
+  EXPECT_FALSE(ui_.itemRect("explain/start/bar"));
+  EXPECT_FALSE(chartsOnScreen().empty());
+  EXPECT_EQ(state_.explain.attribution.submitted_tag, 0u) << "an analysis ran with no lever changed";
+
+  const int lever = state_.doc.loaded->findLever("us.remote_access_control");
+  ASSERT_GE(lever, 0);
+  setLeverValue(state_.doc, lever, 1.0);
+  settle();
+  waitForExplain(state_);
+  ui_.frames(2, draw_);
+  EXPECT_TRUE(onScreen(rect("explain/page"))) << "--tab explain opens on the waterfall once there is one";
+  EXPECT_TRUE(onScreen(rect("explain/bar/0/bar")));
+  EXPECT_TRUE(chartsOnScreen().empty());
+  // The arrows page between it and the charts.
+  ASSERT_TRUE(ui_.clickItem("charts/next", draw_));
+  ui_.frame(draw_);
+  EXPECT_FALSE(ui_.itemRect("explain/bar/0/bar"));
+  EXPECT_FALSE(chartsOnScreen().empty());
+  ASSERT_TRUE(ui_.clickItem("charts/prev", draw_));
+  ui_.frame(draw_);
+  EXPECT_TRUE(onScreen(rect("explain/bar/0/bar"))) << "the page left of the charts";
+
+  resetAllLevers(state_.doc);
+  settle();
+  EXPECT_FALSE(ui_.itemRect("explain/page"));
+  EXPECT_FALSE(ui_.itemRect("explain/start/bar"));
+  EXPECT_FALSE(chartsOnScreen().empty());
+}
+
+// The waterfall page's heading on the pager's line (what the page is, the picker and the
+// month after it) stays on screen: at 1280x720 in Ukrainian the line has no room for all
+// of it, so the words go and the month stays (it ran off the screen's right edge).
+TEST_P(PresenterLayout, TheWaterfallPagesPickerAndMonthAreOnScreen) {
+  loadBaseline();
+  openWaterfallPage();
+  for (const char* lang : {"en", "uk"}) {
+    Language language(lang);
+    ASSERT_TRUE(language.ok) << language.error;
+    ui_.frames(2, draw_);
+    for (const char* probe : {"explain/page", "explain/target", "explain/month"}) {
+      const ItemRect r = rect(probe);
+      EXPECT_TRUE(onScreen(r)) << lang << ", " << probe << ": x " << r.min.x << ".." << r.max.x;
+    }
+    EXPECT_LE(rect("explain/month").max.y, rect("explain/start").min.y) << lang << ": the month over the rows";
+  }
+}
+
+// The value axis under the waterfall labels as many ticks as read apart: no two labels,
+// nor the last one and the unit after it, overlap or touch, on the presenter page (its face, and
+// Ukrainian's "500 тис.", are wide: "500 тис.1 млн1,5 млн" ran together at 1280x720) and
+// on the Explain tab of the dashboard; the axis still has both its ends labelled.
+TEST_P(PresenterLayout, TheWaterfallsAxisLabelsNeverOverlap) {
+  loadBaseline();
+  openWaterfallPage();
+  for (const bool presenter : {true, false}) {
+    setPresenter(state_, presenter);
+    state_.ui.view.select_tab = kExplainTableTab;
+    ui_.frames(3, draw_);
+    for (const char* lang : {"en", "uk"}) {
+      Language language(lang);
+      ASSERT_TRUE(language.ok) << language.error;
+      ui_.frames(2, draw_);
+      const std::string at = std::string(lang) + (presenter ? ", presenter page" : ", Explain tab");
+      std::vector<ItemRect> labels;
+      while (auto r = ui_.itemRect("explain/tick/" + std::to_string(labels.size()))) labels.push_back(*r);
+      ASSERT_GE(labels.size(), 2u) << at;
+      EXPECT_NEAR(labels.front().center().x, rect("explain/start/bar").min.x, 1.0f) << at << ": 0 under the totals";
+      EXPECT_GE(labels.back().center().x, rect("explain/start/bar").max.x - 1.0f) << at << ": the axis's end";
+      labels.push_back(rect("explain/unit"));
+      for (size_t k = 1; k < labels.size(); ++k)  // apart by more than a thin space: touching reads as one
+        EXPECT_GE(labels[k].min.x - labels[k - 1].max.x, 5.0f)
+            << at << ": label " << k - 1 << " ends at " << labels[k - 1].max.x << ", "
+            << (k + 1 == labels.size() ? "the unit" : "the next") << " starts at " << labels[k].min.x;
+    }
+  }
+}
+
+// The page is the waterfall's: its rows grow into the height the page has, so on a 1080p
+// projector the note under the axis ends near the page's bottom (it ended half way down).
+TEST_P(PresenterLayout, TheWaterfallPageFillsItsHeight) {
+  loadBaseline();
+  openWaterfallPage();
+  const float bottom = GetParam().h - kLargeFontSizePx * 1.4f;  // above the status bar (a line of the face)
+  for (const char* lang : {"en", "uk"}) {
+    Language language(lang);
+    ASSERT_TRUE(language.ok) << language.error;
+    ui_.frames(2, draw_);
+    const ItemRect note = rect("explain/note");
+    EXPECT_LE(note.max.y, bottom) << lang;
+    EXPECT_GE(note.max.y, bottom - kLargeFontSizePx * 1.5f) << lang << ": " << bottom - note.max.y << " px unused";
+    // Every row as tall as the first.
+    const float row_h = rect("explain/start").height();
+    EXPECT_NEAR(rect("explain/end").height(), row_h, 0.5f) << lang;
+    EXPECT_GE(row_h, kLargeFontSizePx * 1.2f) << lang;
   }
 }
 
