@@ -61,6 +61,23 @@ std::string elided(const std::string& text, float width) {
   return cut + "...";
 }
 
+std::vector<std::string> wrapped(const std::string& text, float width, int max_lines) {
+  std::vector<std::string> lines;
+  std::string rest = text;
+  while (static_cast<int>(lines.size()) + 1 < max_lines && ImGui::CalcTextSize(rest.c_str()).x > width) {
+    size_t cut = std::string::npos;  // the longest run of whole words that fits a line
+    for (size_t sp = rest.find(' '); sp != std::string::npos; sp = rest.find(' ', sp + 1)) {
+      if (ImGui::CalcTextSize(rest.substr(0, sp).c_str()).x > width) break;
+      cut = sp;
+    }
+    if (cut == std::string::npos) break;
+    lines.push_back(rest.substr(0, cut));
+    rest = rest.substr(cut + 1);
+  }
+  lines.push_back(elided(rest, width));
+  return lines;
+}
+
 namespace {
 float g_pixel_scale = 1.0f;
 }  // namespace
@@ -283,7 +300,7 @@ ChartResult endChart() {
     const float cap = fr.GetWidth() / 3.0f;
     for (const Series& s : g.series)
       if (s.kind == Kind::Line && !hiddenLabel(g.str(s.label)))
-        for (const std::string& l : endLabelLines(g.str(s.label), cap - 8.0f))
+        for (const std::string& l : wrapped(g.str(s.label), cap - 8.0f, kEndLabelLines))
           right_margin = std::max(right_margin, ImGui::CalcTextSize(l.c_str()).x + 8.0f);
     right_margin = std::min(right_margin, cap);
   }

@@ -44,6 +44,9 @@ namespace cp::chart {
 // `text` cut to fit `width` pixels in the current font, ending in "..." when it had to be
 // cut (whole UTF-8 characters: a Cyrillic letter is never split).
 std::string elided(const std::string& text, float width);
+// `text` in `width` pixels on at most `max_lines` lines broken at words; the last line ends
+// in "..." only when the rest still does not fit (a word longer than the width, or more lines).
+std::vector<std::string> wrapped(const std::string& text, float width, int max_lines);
 
 // [SECTION] Drawing API (chart.cpp)
 

@@ -126,9 +126,8 @@ void drawDashed(ImDrawList* dl, const Map& m, const double* ys, int n, ImU32 col
 // chart_legend.cpp
 // `top`: the highest a label may sit (under the chart's title).
 void drawEndLabels(ImDrawList* dl, const Map& m, int n_x, const ImRect& frame, float top);
-// An end label as it is drawn in `width` pixels: whole words on at most three lines, the last
-// ending in "..." only when a word still does not fit.
-std::vector<std::string> endLabelLines(const std::string& label, float width);
+// An end label wraps at words to this many lines before it is cut.
+inline constexpr int kEndLabelLines = 3;
 float layoutLegend(ImDrawList* dl, float x0, float x1, float y, bool draw);
 void tooltip(int hx);
 

@@ -15,25 +15,6 @@
 
 namespace cp::chart::internal {
 
-std::vector<std::string> endLabelLines(const std::string& label, float width) {
-  constexpr size_t kMaxLines = 3;
-  std::vector<std::string> lines;
-  std::string rest = label;
-  while (lines.size() + 1 < kMaxLines && ImGui::CalcTextSize(rest.c_str()).x > width) {
-    // The longest run of whole words that fits a line; a first word too long ends the wrapping.
-    size_t cut = std::string::npos;
-    for (size_t sp = rest.find(' '); sp != std::string::npos; sp = rest.find(' ', sp + 1)) {
-      if (ImGui::CalcTextSize(rest.substr(0, sp).c_str()).x > width) break;
-      cut = sp;
-    }
-    if (cut == std::string::npos) break;
-    lines.push_back(rest.substr(0, cut));
-    rest = rest.substr(cut + 1);
-  }
-  lines.push_back(elided(rest, width));
-  return lines;
-}
-
 // Each solid line's label right of the plot at the height of its last value (before any
 // veil), nudged apart so labels never overlap; wrapped at words (three lines at most) where one does not
 // fit, cut to the chart only past that.
@@ -51,7 +32,7 @@ void drawEndLabels(ImDrawList* dl, const Map& m, int n_x, const ImRect& frame, f
     const double* v = g.data(s.y);
     for (int i = std::min(last_shown, s.n - 1); i >= 0; --i)
       if (std::isfinite(v[i])) {
-        labels.push_back({m.y(v[i]), &s, endLabelLines(g.str(s.label), width)});
+        labels.push_back({m.y(v[i]), &s, wrapped(g.str(s.label), width, kEndLabelLines)});
         break;
       }
   }

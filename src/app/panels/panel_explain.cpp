@@ -270,11 +270,7 @@ void drawWaterfall(const AppState& state, const cp::Attribution& a, const std::v
     std::snprintf(note, sizeof note,
                   tr("Exact: every combination of the changed levers (%d runs). Interactions: %s of the difference."),
                   a.runs, diff == 0 ? "0%" : fmt::format("{:.0f}%", 100.0 * a.interactionShare()).c_str());
-  // The rows (as loaded, the bars, your run) share what the axis labels and the note leave.
   const float below = line + 4.0f + ImGui::CalcTextSize(note, nullptr, false, width).y + 4.0f;
-  const float row_h =
-      std::floor(std::clamp((ImGui::GetContentRegionAvail().y - below) / static_cast<float>(bars.size() + 2),
-                            line * 1.1f, line * std::max(1.1f, max_row_lines)));
   // The columns as wide as their words (presenter mode's face and Ukrainian are wider),
   // the labels' up to 45% of the width (then cut, the tooltip has them whole).
   const std::string end_text = chart::formatValue(a.variant_value, unit) + "  (" + signedValue(diff, unit) + ")";
@@ -289,6 +285,27 @@ void drawWaterfall(const AppState& state, const cp::Attribution& a, const std::v
   }
   label_w = std::min(label_w + em() * 1.0f, width * 0.45f);
   value_w += em() * 1.0f;
+  // The rows (as loaded, the bars, your run) share what the axis labels and the note leave;
+  // a label too long for its column takes two lines, and its row their height, where the
+  // others keep 1.1 lines (presenter mode), else it is cut (the tooltip has it whole).
+  std::vector<std::string> labels = {tr("As loaded")};
+  for (const WaterfallBar& b : bars) labels.emplace_back(tr(b.label));
+  labels.emplace_back(tr("Your run"));
+  const float rows_room = ImGui::GetContentRegionAvail().y - below, label_room = label_w - em() * 0.5f;
+  std::vector<std::vector<std::string>> lines(labels.size());
+  int two = 0;
+  for (size_t i = 0; i < labels.size(); ++i) two += chart::wrapped(labels[i], label_room, 2).size() > 1 ? 1 : 0;
+  const int rows = static_cast<int>(labels.size());
+  const bool wrap = two > 0 && (rows_room - two * line * 2.0f) / static_cast<float>(rows - two) >= line * 1.1f;
+  const float row_h = std::floor(
+      std::clamp((rows_room - (wrap ? two * line * 2.0f : 0.0f)) / static_cast<float>(wrap ? rows - two : rows),
+                 line * 1.1f, line * std::max(1.1f, max_row_lines)));
+  std::vector<float> row_y(labels.size() + 1), row_hs(labels.size());
+  for (size_t i = 0; i < labels.size(); ++i) {
+    lines[i] = chart::wrapped(labels[i], label_room, wrap ? 2 : 1);
+    row_hs[i] = lines[i].size() > 1 ? std::max(row_h, line * 2.0f) : row_h;
+    row_y[i + 1] = row_y[i] + row_hs[i];
+  }
   const ImVec2 top = ImGui::GetCursorScreenPos();
   const float x0 = top.x + label_w, x1 = top.x + std::max(label_w + em() * 4.0f, width - value_w);
   // Bar lengths are values: the scale starts at zero (the totals are drawn from it), so
@@ -306,7 +323,7 @@ void drawWaterfall(const AppState& state, const cp::Attribution& a, const std::v
   const auto X = [&](double v) { return x0 + static_cast<float>((v - lo) / (hi - lo)) * (x1 - x0); };
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const int last = static_cast<int>(bars.size()) + 1;
-  const float rows_bottom = top.y + row_h * static_cast<float>(last + 1);
+  const float rows_bottom = top.y + row_y[static_cast<size_t>(last) + 1];
   const float ticks_right = drawValueAxis(dl, ticks, X, top.y, rows_bottom, rows_bottom + 2.0f, unit, "explain");
   // The unit beside the axis's end, after the last tick's label however wide that is.
   if (const char* name = chart::unitName(unit); unit != chart::Unit::Share && name[0]) {
@@ -319,9 +336,8 @@ void drawWaterfall(const AppState& state, const cp::Attribution& a, const std::v
   const ImU32 up = IM_COL32(86, 180, 233, 255), down = IM_COL32(230, 159, 0, 255);
   const ImU32 other = ImGui::GetColorU32(ImGuiCol_PlotHistogram);
   const float min_w = std::max(3.0f, std::round(em() * 0.25f));
-  auto row = [&](int i, const std::string& label, double from, double to, ImU32 col, const std::string& text,
-                 const char* probe) {
-    const float y = top.y + row_h * static_cast<float>(i);
+  auto row = [&](int i, double from, double to, ImU32 col, const std::string& text, const char* probe) {
+    const float y = top.y + row_y[static_cast<size_t>(i)], row_h = row_hs[static_cast<size_t>(i)];
     ImGui::SetCursorScreenPos(ImVec2(top.x, y));
     ImGui::InvisibleButton(probe, ImVec2(std::max(1.0f, width), row_h));
     probeItem(probe);
@@ -330,12 +346,18 @@ void drawWaterfall(const AppState& state, const cp::Attribution& a, const std::v
       dl->AddRectFilled(ImVec2(top.x, y), ImVec2(top.x + width, y + row_h),
                         ImGui::GetColorU32(ImGuiCol_FrameBgHovered));
     const float ty = y + (row_h - line) * 0.5f;
-    // Cut to its column (the tooltip has it whole), so a long label never runs under the bar.
-    const std::string shown = chart::elided(label, label_w - em() * 0.5f);
-    dl->AddText(ImVec2(top.x, ty), ImGui::GetColorU32(ImGuiCol_Text), shown.c_str());
-    const ImVec2 label_size = ImGui::CalcTextSize(shown.c_str());
-    probeRect((std::string(probe) + "/label").c_str(), ImVec2(top.x, ty),
-              ImVec2(top.x + label_size.x, ty + label_size.y));
+    const std::vector<std::string>& label = lines[static_cast<size_t>(i)];
+    float label_right = top.x;
+    const float ly = y + (row_h - line * static_cast<float>(label.size())) * 0.5f;
+    for (size_t l = 0; l < label.size(); ++l) {
+      dl->AddText(ImVec2(top.x, ly + line * static_cast<float>(l)), ImGui::GetColorU32(ImGuiCol_Text),
+                  label[l].c_str());
+      label_right = std::max(label_right, top.x + ImGui::CalcTextSize(label[l].c_str()).x);
+    }
+    probeRect((std::string(probe) + "/label").c_str(), ImVec2(top.x, ly),
+              ImVec2(label_right, ly + line * static_cast<float>(label.size())));
+    if (label.back().ends_with("...") && !labels[static_cast<size_t>(i)].ends_with("..."))
+      probeRect((std::string(probe) + "/label_cut").c_str(), ImVec2(top.x, ly), ImVec2(label_right, ly + line));
     float a0 = X(std::min(from, to)), a1 = X(std::max(from, to));
     if (a1 - a0 < min_w && from != to) {  // grows the way the value moves
       if (to > from)
@@ -353,7 +375,7 @@ void drawWaterfall(const AppState& state, const cp::Attribution& a, const std::v
               ImVec2(value_at.x + value_size.x, value_at.y + value_size.y));
     return hovered;
   };
-  if (row(0, tr("As loaded"), 0.0, a.base_value, neutral, chart::formatValue(a.base_value, unit), "explain/start"))
+  if (row(0, 0.0, a.base_value, neutral, chart::formatValue(a.base_value, unit), "explain/start"))
     tooltipLines(tr("The file as loaded"), "", "", "");
   run = a.base_value;
   for (size_t k = 0; k < bars.size(); ++k) {
@@ -361,8 +383,7 @@ void drawWaterfall(const AppState& state, const cp::Attribution& a, const std::v
     const ImU32 col = b.kind == WaterfallBar::Kind::Lever ? (b.value >= 0 ? up : down) : other;
     const std::string share = waterfallShare(bars, k);
     const std::string probe = "explain/bar/" + std::to_string(k);
-    if (row(static_cast<int>(k) + 1, tr(b.label), run, run + b.value, col, signedValue(b.value, unit) + share,
-            probe.c_str()))
+    if (row(static_cast<int>(k) + 1, run, run + b.value, col, signedValue(b.value, unit) + share, probe.c_str()))
       tooltipLines(tr(b.label) + std::string(": ") + signedValue(b.value, unit) + share,
                    waterfallEndText(*state.doc.loaded, b, false), waterfallEndText(*state.doc.loaded, b, true),
                    tr(b.help) + std::string(share.empty() ? "" : "\n") +
@@ -371,7 +392,7 @@ void drawWaterfall(const AppState& state, const cp::Attribution& a, const std::v
                                            "sizes added whatever their sign.")));
     run += b.value;
   }
-  if (row(last, tr("Your run"), 0.0, a.variant_value, neutral, end_text, "explain/end"))
+  if (row(last, 0.0, a.variant_value, neutral, end_text, "explain/end"))
     tooltipLines(tr("With your edits"), "", "", "");
   const float bottom = rows_bottom + line + 4.0f;  // under the axis labels
   ImGui::SetCursorScreenPos(ImVec2(top.x, bottom));
