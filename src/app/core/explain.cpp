@@ -126,6 +126,11 @@ std::string waterfallShare(const std::vector<WaterfallBar>& bars, size_t k) {
   return pct < 0.5 ? std::string(" (<1%)") : fmt::format(" ({:.0f}%)", pct);
 }
 
+std::string interactionsShareText(double share) {
+  const double pct = std::round(100.0 * share);
+  return fmt::format("{:.0f}%", pct == 0.0 || !std::isfinite(pct) ? 0.0 : pct);  // -0 rounds to "0%"
+}
+
 std::string sensitivityEndText(const cp::Scenario& s, const cp::SensitivityRow& r, bool high) {
   if (r.lever < 0 || r.lever >= static_cast<int>(s.levers.size())) return high ? r.high_text : r.low_text;
   return displayLeverValue(s.levers[static_cast<size_t>(r.lever)], high ? r.high : r.low);

@@ -58,6 +58,9 @@ std::vector<WaterfallBar> waterfallBars(const cp::Attribution& a, bool one_at_a_
 // The shares are 0..100% and add up to 100% even when levers pull opposite ways (a share
 // of the net difference would read "640%" and "-483%" then). Empty when nothing moved.
 std::string waterfallShare(const std::vector<WaterfallBar>& bars, size_t k);
+// The interactions' part of the difference for the waterfall's note: "13%", "-4%", and "0%"
+// (never "-0%") for a part that rounds to nothing.
+std::string interactionsShareText(double share);
 
 // A tornado bar's end as the lever panel shows it in the language ("on", "2022-01";
 // "увімк.", "січ. 2022"), not as the analysis typed it.

@@ -269,7 +269,7 @@ void drawWaterfall(const AppState& state, const cp::Attribution& a, const std::v
   else
     std::snprintf(note, sizeof note,
                   tr("Exact: every combination of the changed levers (%d runs). Interactions: %s of the difference."),
-                  a.runs, diff == 0 ? "0%" : fmt::format("{:.0f}%", 100.0 * a.interactionShare()).c_str());
+                  a.runs, interactionsShareText(diff == 0 ? 0.0 : a.interactionShare()).c_str());
   const float below = line + 4.0f + ImGui::CalcTextSize(note, nullptr, false, width).y + 4.0f;
   // The columns as wide as their words (presenter mode's face and Ukrainian are wider),
   // the labels' up to 45% of the width (then cut, the tooltip has them whole).

@@ -110,6 +110,16 @@ TEST(ExplainTab, SharesOfOppositeBarsStayBetweenNoneAndAll) {
   EXPECT_EQ(waterfallShare(none, 0), "") << "nothing moved: no share";
 }
 
+// The note under the waterfall: a tiny negative part of interactions reads "0%", not "-0%"
+// (one lever changed: the exact split leaves -0.001% of rounding).
+TEST(ExplainTab, InteractionsShareNeverReadsMinusZero) {
+  EXPECT_EQ(interactionsShareText(-0.00001), "0%");
+  EXPECT_EQ(interactionsShareText(0.0), "0%");
+  EXPECT_EQ(interactionsShareText(0.131), "13%");
+  EXPECT_EQ(interactionsShareText(-0.04), "-4%");
+  EXPECT_EQ(interactionsShareText(std::nan("")), "0%");
+}
+
 // The browser build's way: the analysis runs two runs per takeFinished(), between frames.
 TEST(ExplainTab, SlicedWorkerFinishesAfterEnoughTakesWithProgress) {
   AnalysisWorker w;
