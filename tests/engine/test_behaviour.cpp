@@ -10,18 +10,24 @@ using namespace cp;
 using namespace cp::test;
 
 namespace {
+// A run with the conservation check on, and its first violation as text ("" for none).
+Results checkedRun(const Scenario& s) {
+  RunOptions o;
+  o.check = true;
+  return simulate(s, o);
+}
+std::string firstViolation(const Results& r) {
+  return r.violations.empty() ? "" : r.violations.front().entity + ": " + r.violations.front().what;
+}
+
 double chinaShare(const Results& r, const char* from, const char* to) {
   return mean(r, Scope::Global, "world", "huawei_share_china", from, to);
 }
 }  // namespace
 
 TEST(Conservation, BaselineKeepsChipsAndFleetsBalancedEveryMonth) {
-  RunOptions o;
-  o.check = true;
-  const Results r = simulate(baseline(), o);
-  EXPECT_TRUE(r.violations.empty()) << (r.violations.empty()
-                                            ? ""
-                                            : r.violations.front().entity + ": " + r.violations.front().what);
+  const Results r = checkedRun(baseline());
+  EXPECT_EQ(firstViolation(r), "");
   // produced = delivered + stock change, summed over the run, from the outputs alone
   for (const Chip& c : baseline().chips) {
     double produced = 0, delivered = 0;
@@ -47,22 +53,14 @@ TEST(Conservation, HoldsAtTheLargestProductionTheLoaderAccepts) {
     for (auto& [m, v] : c.production.points)
       if (m >= month("2024-01")) v = Num::constant(1e18);
   }
-  RunOptions o;
-  o.check = true;
-  const Results r = simulate(s, o);
-  EXPECT_TRUE(r.violations.empty()) << (r.violations.empty()
-                                            ? ""
-                                            : r.violations.front().entity + ": " + r.violations.front().what);
+  const Results r = checkedRun(s);
+  EXPECT_EQ(firstViolation(r), "");
   EXPECT_GT(at(r, Scope::Chip, "h100", "vendor_stock_units", "2025-01"), 1e18);  // the stock is that large
 }
 
 TEST(Conservation, HoldsUnderExtremeLevers) {
-  RunOptions o;
-  o.check = true;
-  const Results r = simulate(with(mini(), {"us.advanced_chip_controls=off", "cn.hbm_access=0"}), o);
-  EXPECT_TRUE(r.violations.empty()) << (r.violations.empty()
-                                            ? ""
-                                            : r.violations.front().entity + ": " + r.violations.front().what);
+  const Results r = checkedRun(with(mini(), {"us.advanced_chip_controls=off", "cn.hbm_access=0"}));
+  EXPECT_EQ(firstViolation(r), "");
   EXPECT_GT(r.months(), 0);
 }
 
@@ -74,12 +72,8 @@ TEST(Conservation, NegativeProductionBuiltInCodeMakesNothing) {
     if (c.id == "h100")
       for (auto& [m, v] : c.production.points)
         if (m >= month("2024-03")) v = Num::constant(-1e9);
-  RunOptions o;
-  o.check = true;
-  const Results r = simulate(s, o);
-  EXPECT_TRUE(r.violations.empty()) << (r.violations.empty()
-                                            ? ""
-                                            : r.violations.front().entity + ": " + r.violations.front().what);
+  const Results r = checkedRun(s);
+  EXPECT_EQ(firstViolation(r), "");
   const Results loaded = simulate(baseline());
   EXPECT_GT(at(loaded, Scope::Chip, "h100", "produced_units", "2024-06"), 0.0);
   EXPECT_EQ(at(r, Scope::Chip, "h100", "produced_units", "2024-06"), 0.0);

@@ -294,7 +294,10 @@ void drawWaterfall(const AppState& state, const cp::Attribution& a, const std::v
   const float rows_room = ImGui::GetContentRegionAvail().y - below, label_room = label_w - em() * 0.5f;
   std::vector<std::vector<std::string>> lines(labels.size());
   int two = 0;
-  for (size_t i = 0; i < labels.size(); ++i) two += chart::wrapped(labels[i], label_room, 2).size() > 1 ? 1 : 0;
+  for (size_t i = 0; i < labels.size(); ++i) {
+    lines[i] = chart::wrapped(labels[i], label_room, 2);
+    two += lines[i].size() > 1 ? 1 : 0;
+  }
   const int rows = static_cast<int>(labels.size());
   const bool wrap = two > 0 && (rows_room - two * line * 2.0f) / static_cast<float>(rows - two) >= line * 1.1f;
   const float row_h = std::floor(
@@ -302,7 +305,7 @@ void drawWaterfall(const AppState& state, const cp::Attribution& a, const std::v
                  line * 1.1f, line * std::max(1.1f, max_row_lines)));
   std::vector<float> row_y(labels.size() + 1), row_hs(labels.size());
   for (size_t i = 0; i < labels.size(); ++i) {
-    lines[i] = chart::wrapped(labels[i], label_room, wrap ? 2 : 1);
+    if (!wrap && lines[i].size() > 1) lines[i] = chart::wrapped(labels[i], label_room, 1);  // no room: cut
     row_hs[i] = lines[i].size() > 1 ? std::max(row_h, line * 2.0f) : row_h;
     row_y[i + 1] = row_y[i] + row_hs[i];
   }
