@@ -275,20 +275,33 @@ ChartResult endChart() {
     const char* un = unitName(g.unit);
     lab[0] = '\0';
     if (un[0] != '\0') std::snprintf(lab, sizeof lab, title[0] != '\0' ? "  (%s)" : "(%s)", un);
-    // A title too long for the chart (longer in some languages) is cut so the unit stays
-    // in view: the y labels do not repeat it.
-    const std::string shown = elided(title, fr.GetWidth() - g.style.title_reserve - ImGui::CalcTextSize(lab).x);
-    dl->AddText(ImVec2(fr.Min.x, top), col_text, shown.c_str());
-    if (lab[0] != '\0') dl->AddText(ImVec2(fr.Min.x + ImGui::CalcTextSize(shown.c_str()).x, top), col_dim, lab);
+    // A title too long for the chart (longer in some languages) takes a second line, and
+    // beyond that is cut, so the unit stays in view after its last line: the y labels do not
+    // repeat it.
+    const float title_w = fr.GetWidth() - g.style.title_reserve;
+    const float unit_w = ImGui::CalcTextSize(lab).x;
+    std::vector<std::string> lines{title};
+    if (ImGui::CalcTextSize(title).x + unit_w > title_w) lines = wrapped(title, title_w - unit_w, kTitleLines);
+    float y = top;
+    for (size_t i = 0; i < lines.size(); ++i, y += line_h) {
+      dl->AddText(ImVec2(fr.Min.x, y), col_text, lines[i].c_str());
+      if (i + 1 == lines.size() && lab[0] != '\0')
+        dl->AddText(ImVec2(fr.Min.x + ImGui::CalcTextSize(lines[i].c_str()).x, y), col_dim, lab);
+    }
     dl->PopClipRect();
+    const float title_h = line_h * static_cast<float>(lines.size());
     // A cut title reads whole on hover (a class at the back cannot guess the rest).
-    g.info.title_cut = shown != title;
-    if (g.info.title_cut && g.hovered && ImGui::IsMouseHoveringRect(fr.Min, ImVec2(fr.Max.x, top + line_h))) {
+    std::string joined = lines[0];
+    for (size_t i = 1; i < lines.size(); ++i) joined += ' ' + lines[i];
+    g.info.title_cut = joined != title;
+    g.info.title_lines = static_cast<int>(lines.size());
+    if (g.info.title_cut && g.hovered && ImGui::IsMouseHoveringRect(fr.Min, ImVec2(fr.Max.x, top + title_h))) {
       ImGui::BeginTooltip();
       ImGui::TextUnformatted(title);
       ImGui::EndTooltip();
       g.info.tooltip_head.push_back(title);
     }
+    top += title_h - line_h;
     top += line_h + st.ItemSpacing.y;
   }
   // End labels: a right margin as wide as the longest line label (at most a third of the chart;

@@ -71,7 +71,7 @@ struct ChartResult {
   bool clicked = false;  // left click released over the chart (e.g. enlarge it)
   bool hovered = false;
   int hover_x = -1;             // month index under the mouse, -1 if none
-  bool title_cut = false;       // the title did not fit the chart's width and ends in "..." (hover shows it whole)
+  bool title_cut = false;       // the title did not fit in two lines and ends in "..." (hover shows it whole)
   bool end_label_lost = false;  // an end label ends in "..." even wrapped, or is drawn over another
 };
 
@@ -115,6 +115,7 @@ struct ChartInfo {
   std::vector<std::string> tooltip_rows;  // the hover tooltip's "label: value" rows, for tests
   std::vector<std::string> tooltip_head;  // lines above the values (month, events) or a cut title, for tests
   bool title_cut = false;                 // the title was cut to the chart's width (hover shows it whole)
+  int title_lines = 1;                    // lines the title took (a long one wraps before it is cut)
   std::vector<std::string> end_labels;    // presenter end labels as drawn, lines joined by '\n', for tests
   bool end_labels_overlap = false;        // the labels did not fit the plot's height and overlap
 };

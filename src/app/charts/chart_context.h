@@ -128,6 +128,8 @@ void drawDashed(ImDrawList* dl, const Map& m, const double* ys, int n, ImU32 col
 void drawEndLabels(ImDrawList* dl, const Map& m, int n_x, const ImRect& frame, float top);
 // An end label wraps at words to this many lines before it is cut.
 inline constexpr int kEndLabelLines = 3;
+// A chart's title wraps at words to this many lines before it is cut.
+inline constexpr int kTitleLines = 2;
 float layoutLegend(ImDrawList* dl, float x0, float x1, float y, bool draw);
 void tooltip(int hx);
 

@@ -34,16 +34,16 @@ inline constexpr int kExplainTableTab = 4;  // ViewState::table_tab of the Expla
 
 // What the user is looking at (not the model).
 struct ViewState {
-  int month = 0;                          // scrubber: month index into the run
-  bool month_set = false;                 // false: pick a default on load
-  int why_company = -1;                   // company index for the Why panel
-  int enlarged_chart = -1;                // chart index shown large, -1 none
-  std::vector<char> log_scale;            // per chart (parallel to chartSpecs())
-  int table_tab = 0;                      // 0 companies, 1 chips, 2 rules, 3 why, 4 explain, 5 sensitivity
-  int select_tab = -1;                    // select this table tab on the next frame (--tab), -1 none
-  float charts_fraction = 0.6f;           // share of the centre's height the charts get over the tables
-  float charts_fraction_tall = 0.4f;      // the same while a tall tab (Why, Explain, Sensitivity) is open
-  bool why_visible = false;               // the Why tab was drawn this frame (tracing on demand)
+  int month = 0;                      // scrubber: month index into the run
+  bool month_set = false;             // false: pick a default on load
+  int why_company = -1;               // company index for the Why panel
+  int enlarged_chart = -1;            // chart index shown large, -1 none
+  std::vector<char> log_scale;        // per chart (parallel to chartSpecs())
+  int table_tab = 0;                  // 0 companies, 1 chips, 2 rules, 3 why, 4 explain, 5 sensitivity
+  int select_tab = -1;                // select this table tab on the next frame (--tab), -1 none
+  float charts_fraction = 0.6f;       // share of the centre's height the charts get over the tables
+  float charts_fraction_tall = 0.4f;  // the same while a tall tab (Rule timeline, Why, Explain, Sensitivity) is open
+  bool why_visible = false;           // the Why tab was drawn this frame (tracing on demand)
   float enlarged_rect[4] = {0, 0, 0, 0};  // chart rect in the enlarged window (screen px)
   bool levers_collapsed = false;          // Ctrl+L: the lever (or workshop) panel is a narrow strip
   bool flop_units = false;                // View > Compute in FLOP-H100e

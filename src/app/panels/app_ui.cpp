@@ -462,19 +462,22 @@ void drawDashboard(const AppState& state, UiState& ui) {
   const bool cramped = ImGui::GetContentRegionAvail().y < em() * 36.0f;
   const bool kpis = workshop ? !(ui.presenter || cramped) : !(storyActive(state) && (ui.presenter || short_centre));
   if (kpis) drawKpiCards(state, ui);  // else the charts take their room
-  // A workshop on a short screen: the bands toggle ends the month row, a line more for the scoreboard.
-  const bool toggle_on_scrubber = workshop && short_centre && !ui.presenter;
+  // A short screen: the bands toggle ends the month row, a line more for the scoreboard or
+  // the tables.
+  const bool toggle_on_scrubber = short_centre && !ui.presenter;
   drawScrubber(state, ui, toggle_on_scrubber);
   const bool tables = workshop || (ui.windows.tables && !ui.presenter);  // the scoreboard stays in presenter mode
   const float rest = ImGui::GetContentRegionAvail().y;
-  // Why, Explain and Sensitivity are lists read top to bottom: they get more of the height
-  // (their own share, which the splitter moves), so a 720-line screen shows several rows.
-  const bool tall_tab = !workshop && ui.view.table_tab >= 3;
+  // The rule timeline, Why, Explain and Sensitivity are lists read top to bottom: they get
+  // more of the height (their own share, which the splitter moves), so a 720-line screen
+  // shows several rows (classroom review: the timeline showed one and a half rules).
+  const bool tall_tab = !workshop && ui.view.table_tab >= 2;
   float& fraction = tall_tab ? ui.view.charts_fraction_tall : ui.view.charts_fraction;
   const float splitter_h = std::round(em() * 0.4f);
-  // A tall tab leaves the charts one whole row (12 em and the toggle line), as a workshop
-  // does, where the tables still get their 8 em.
-  const float min_charts = tall_tab ? std::clamp(rest - em() * 8.0f, em() * 10.0f, em() * 14.0f) : em() * 10.0f;
+  // A tall tab leaves the charts one whole row (12 em, and the toggle's line where it is not
+  // on the month row), as a workshop does, where the tables still get their 8 em.
+  const float row_em = toggle_on_scrubber ? 12.0f : 14.0f;
+  const float min_charts = tall_tab ? std::clamp(rest - em() * 8.0f, em() * 10.0f, em() * row_em) : em() * 10.0f;
   float charts_h =
       tables ? std::clamp(std::floor(rest * fraction), min_charts, std::max(min_charts, rest - em() * 8.0f)) : rest;
   // A workshop: the whole scoreboard, while a row of charts stays whole (the grid's rows are

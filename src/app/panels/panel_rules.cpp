@@ -79,10 +79,13 @@ void drawKindLegend(const cp::Scenario& s) {
     if (std::find(kinds.begin(), kinds.end(), r.kind()) == kinds.end()) kinds.push_back(r.kind());
   std::sort(kinds.begin(), kinds.end());
   const float h = ImGui::GetTextLineHeight();
-  for (cp::RuleKind k : kinds) {
+  for (size_t i = 0; i < kinds.size(); ++i) {
+    const cp::RuleKind k = kinds[i];
     const float item_w = h * 2.4f + ImGui::CalcTextSize(kindName(k)).x;
-    ImGui::SameLine(0.0f, h);
-    if (ImGui::GetCursorPosX() + item_w > ImGui::GetWindowContentRegionMax().x) ImGui::NewLine();  // wrap
+    if (i > 0) {  // the first starts its own line
+      ImGui::SameLine(0.0f, h);
+      if (ImGui::GetCursorPosX() + item_w > ImGui::GetWindowContentRegionMax().x) ImGui::NewLine();  // wrap
+    }
     const ImVec2 p = ImGui::GetCursorScreenPos();
     ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(p.x, p.y + h * 0.2f), ImVec2(p.x + h * 1.2f, p.y + h * 0.8f),
                                               chart::withAlpha(chart::paletteColor(static_cast<int>(k)), 0.8f), 2.0f);
@@ -102,13 +105,16 @@ void drawRuleTimeline(const AppState& state, UiState& ui) {
   const ActiveTable* base = state.runs.baseline_rule_active.get();
   if (months.count() == 0) return;
 
-  ImGui::TextDisabled("%s", tr("Bars: in force with your changes; outlines: as loaded."));
   drawKindLegend(s);
   // The year header stays above the scrolled rows, so rows far down still have their dates.
   // Both share one geometry: the rows' width leaves room for their scrollbar either way.
   const float row_h = ImGui::GetTextLineHeightWithSpacing() + 4.0f;
   const float width = std::max(1.0f, ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ScrollbarSize);
-  const float label_w = std::min(width * 0.4f, em() * 26.0f);
+  // The label column is as wide as the longest rule name, up to 45% of the width: the names
+  // read whole where there is room, and the months keep the rest.
+  float longest = 0.0f;
+  for (const cp::Rule& rule : s.rules) longest = std::max(longest, ImGui::CalcTextSize(tr(rule.label)).x);
+  const float label_w = std::min(width * 0.45f, std::max(longest + 12.0f, em() * 12.0f));
   const float left = ImGui::GetCursorScreenPos().x;
   const float x0 = left + label_w, x1 = left + width - 4.0f;
   const auto x_of = [&](int t) { return x0 + (x1 - x0) * static_cast<float>(t) / static_cast<float>(months.count()); };
@@ -116,11 +122,18 @@ void drawRuleTimeline(const AppState& state, UiState& ui) {
   const ImU32 dim_col = ImGui::GetColorU32(ImGuiCol_TextDisabled);
   const ImU32 grid_col = ImGui::GetColorU32(ImGuiCol_Text, 0.12f);
 
-  // Year labels.
+  // Year labels, and in the label column beside them what bars and outlines mean (a line
+  // saved for the rows: a 720-line screen showed one and a half rules).
   const ImVec2 top = ImGui::GetCursorScreenPos();
   ImGui::Dummy(ImVec2(width, ImGui::GetTextLineHeight()));
   probeItem("rules/years");
   ImDrawList* header = ImGui::GetWindowDrawList();
+  const char* note = tr("Bars: in force with your changes; outlines: as loaded.");
+  const std::string note_shown = chart::elided(note, label_w - 8.0f);
+  header->AddText(top, dim_col, note_shown.c_str());
+  if (note_shown != note && ImGui::IsMouseHoveringRect(top, ImVec2(x0, top.y + ImGui::GetTextLineHeight())))
+    ImGui::SetTooltip("%s", note);
+  if (note_shown != note) probeRect("rules/note_cut", top, ImVec2(x0, top.y + ImGui::GetTextLineHeight()));
   const float year_w = ImGui::CalcTextSize("2025").x + 8.0f;
   const int year_step = (x1 - x0) / std::max(1.0f, static_cast<float>(months.count()) / 12.0f) >= year_w ? 1 : 2;
   for (int t = 0; t < months.count(); ++t) {
@@ -149,13 +162,17 @@ void drawRuleTimeline(const AppState& state, UiState& ui) {
       dl->AddRectFilled(p, ImVec2(p.x + width, p.y + row_h), ImGui::GetColorU32(ImGuiCol_HeaderHovered, 0.5f));
     highlightRuleRow(state, rule.id, p, ImVec2(p.x + width, p.y + row_h));  // the story card names this rule
 
-    // Label, then the id, clipped to the label column.
-    dl->PushClipRect(p, ImVec2(x0 - 6.0f, p.y + row_h), true);
+    // Label, then the id, in the label column: a label too long ends in "..." (the tooltip
+    // has it whole) rather than being clipped through a letter; the id shows as far as it fits.
     const float ty = p.y + (row_h - ImGui::GetTextLineHeight()) * 0.5f;
-    dl->AddText(ImVec2(p.x, ty), text_col, tr(rule.label));
-    const float lw = ImGui::CalcTextSize(tr(rule.label)).x;
-    dl->AddText(ImVec2(p.x + lw + 8.0f, ty), dim_col, rule.id.c_str());
-    dl->PopClipRect();
+    const float column_w = x0 - 6.0f - p.x;
+    const std::string label = chart::elided(tr(rule.label), column_w);
+    dl->AddText(ImVec2(p.x, ty), text_col, label.c_str());
+    const float id_x = p.x + ImGui::CalcTextSize(label.c_str()).x + 8.0f;
+    if (label == tr(rule.label) && x0 - 6.0f - id_x >= ImGui::CalcTextSize("W...").x)
+      dl->AddText(ImVec2(id_x, ty), dim_col, chart::elided(rule.id, x0 - 6.0f - id_x).c_str());
+    else if (label != tr(rule.label))
+      probeRect(("rule/" + rule.id + "/label_cut").c_str(), p, ImVec2(x0, p.y + row_h));
 
     const ImU32 col = chart::paletteColor(static_cast<int>(rule.kind()));
     const float by0 = p.y + 3.0f, by1 = p.y + row_h - 3.0f;

@@ -447,12 +447,40 @@ TEST_F(ChartUi, EndLabelsWrapAtWordsAndReportWhenTheyCannotFit) {
   EXPECT_TRUE(draw(30, 200.0f).end_labels_overlap) << "30 names in 200 pixels";
 }
 
-// A title cut to the chart's width (longer in Ukrainian) reads whole when the title row is
+// A title too long for one line (longer in Ukrainian; three charts to a row in a 1600x900
+// browser) takes a second line at a word, the unit after it, and the plot starts a line lower;
+// it is not cut.
+TEST_F(ChartUi, ALongTitleWrapsToASecondLineBeforeItIsCut) {
+  const int n = 12;
+  const std::vector<double> y(n, 1.0);
+  std::string title = "Short";
+  auto draw = [&] {
+    cp::chart::Style style;
+    style.width = 300.0f;
+    if (cp::chart::beginChart("wrap", title.c_str(), cp::chart::Unit::H100e, nullptr, n, style)) {
+      cp::chart::line("China", y.data(), n);
+      cp::chart::endChart();
+    }
+  };
+  frame(draw);
+  const cp::chart::detail::ChartInfo one_line = cp::chart::detail::lastChart();
+  EXPECT_EQ(one_line.title_lines, 1);
+  title = "Потужності за штаб-квартирою (трен. + інф.)";
+  ASSERT_GT(ImGui::CalcTextSize(title.c_str()).x, 300.0f) << "the title must not fit one line";
+  frame(draw);
+  const cp::chart::detail::ChartInfo two_lines = cp::chart::detail::lastChart();
+  EXPECT_EQ(two_lines.title_lines, 2);
+  EXPECT_FALSE(two_lines.title_cut);
+  EXPECT_FLOAT_EQ(two_lines.plot_min.y - one_line.plot_min.y, ImGui::GetTextLineHeight());
+}
+
+// A title too long even for two lines ends in "..." and reads whole when the title is
 // hovered (classroom review); a title that fits is not repeated.
 TEST_F(ChartUi, ACutTitleReadsWholeOnHover) {
   const int n = 12;
   const std::vector<double> y(n, 1.0);
-  const std::string long_title = "Потужності за блоком штаб-квартири (трен. + інф.) і ще довше";
+  const std::string long_title =
+      "Потужності за блоком штаб-квартири (трен. + інф.), за країною розміщення, за постачальником і ще довше";
   std::string title = long_title;
   auto draw = [&] {
     cp::chart::Style style;
