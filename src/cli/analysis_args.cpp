@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "cli/human_text.h"
+#include "cli/shared_flags.h"
 #include "i18n/format.h"
 
 namespace cp::cli {
@@ -13,7 +14,7 @@ namespace cp::cli {
 void addAnalysisFlags(CLI::App& app, AnalysisArgs& a, const std::string& lever_more) {
   addSharedFlags(app, a.flags, kOutFlags | kFormatFlag | kLeverFlag, {"text", "csv", "json"}, lever_more);
   app.add_option("--threads,-j", a.threads, "Worker threads (default: one per core); results do not depend on it")
-      ->check(CLI::Range(0, 1024));
+      ->check(wholeNumberIn(0, 1024));
 }
 
 AnalysisRun::AnalysisRun(std::ostream& err, const AnalysisArgs& a, const char* unit) : bar(err, a.flags.quiet, unit) {

@@ -11,6 +11,7 @@
 #include "cli/cli.h"
 #include "cli/commands.h"
 #include "cli/human_text.h"
+#include "cli/shared_flags.h"
 #include "cli/scenario_args.h"
 #include "engine/attribution.h"
 #include "i18n/trf.h"
@@ -130,7 +131,7 @@ Command addAttribute(CLI::App& app) {
   app.add_option("--lever-b", a->levers_b, "Lever for the variant only (repeatable)");
   app.add_option("--samples", a->samples,
                  "Random orders when more than 10 levers differ (default: about 2048 runs' worth)")
-      ->check(CLI::Range(2, 1'000'000));
+      ->check(wholeNumberIn(2, 1'000'000));
   addSeedFlag(app, a->seed, "the random orders of the levers (sampled mode, more than 10 levers)", "the base's");
   return [a](std::ostream& out, std::ostream& err) -> int {
     std::vector<std::string> la = a->common.flags.levers, lb = a->common.flags.levers;

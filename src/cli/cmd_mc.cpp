@@ -28,10 +28,10 @@ struct McArgs {
 Command addMc(CLI::App& app) {
   auto a = std::make_shared<McArgs>();
   app.add_option("scenario", a->scenario, "Scenario file (JSON)")->required();
-  app.add_option("--runs,-n", a->runs, "Ensemble size")->check(CLI::Range(1, 10'000'000))->capture_default_str();
+  app.add_option("--runs,-n", a->runs, "Ensemble size")->check(wholeNumberIn(1, 10'000'000))->capture_default_str();
   addSeedFlag(app, a->seed, "the draws of the uncertain inputs: run i draws from stream (seed, i)");
   app.add_option("--threads,-j", a->threads, "Worker threads (default: one per core); results do not depend on it")
-      ->check(CLI::Range(0, 1024));
+      ->check(wholeNumberIn(0, 1024));
   app.add_option("--shard", a->shard, "K/N: run only runs i with i % N == K-1 and write them raw for `merge`");
   addSharedFlags(app, a->flags, kOutFlags | kFormatFlag | kRangeFlags | kLeverFlag | kMetricsFlag, {"csv"});
   return [a](std::ostream& out, std::ostream& err) -> int {

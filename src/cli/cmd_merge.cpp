@@ -221,7 +221,7 @@ Command addMerge(CLI::App& app) {
   app.add_option("files", a->files, "Shard files written by `mc --shard` or `sweep --shard`")->required();
   addSharedFlags(app, a->flags, kOutFlags | kFormatFlag, {"csv"});
   app.add_option("--threads,-j", a->threads, "Threads for the statistics (default: one per core)")
-      ->check(CLI::Range(0, 1024));
+      ->check(wholeNumberIn(0, 1024));
   return [a](std::ostream& out, std::ostream& err) -> int {
     InterruptScope stop;
     enum class Kind { Mc, Sweep };

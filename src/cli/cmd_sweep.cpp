@@ -128,7 +128,7 @@ Command addSweep(CLI::App& app) {
   app.add_option("--set", a->fixed, "Fixed lever for every combination: ID=VALUE[@YYYY-MM] (repeatable)");
   app.add_option("--shard", a->shard, "K/N: run only combinations i with i % N == K-1 (merge the files with `merge`)");
   app.add_option("--threads,-j", a->threads, "Worker threads (default: one per core); output does not depend on it")
-      ->check(CLI::Range(0, 1024));
+      ->check(wholeNumberIn(0, 1024));
   return [a](std::ostream& out, std::ostream& err) -> int {
     InterruptScope stop;
     const SharedFlags& fl = a->flags;

@@ -1,12 +1,15 @@
 #include "cli/shared_flags.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cstdint>
 #include <filesystem>
 #include <limits>
 #include <ostream>
 
 #include "i18n/trf.h"
+
+#include <fmt/format.h>
 #include "paths/data_dirs.h"
 
 namespace cp::cli {
@@ -53,6 +56,19 @@ CLI::Validator seedSyntax() {
         return "";
       },
       "");
+}
+
+CLI::Validator wholeNumberIn(long long lo, long long hi) {
+  return CLI::Validator(
+      [lo, hi](std::string& v) -> std::string {
+        long long n = 0;
+        const char* end = v.data() + v.size();
+        const auto [ptr, ec] = std::from_chars(v.data(), end, n);
+        if (v.empty() || ec != std::errc() || ptr != end || n < lo || n > hi)
+          return i18n::trf("expected a whole number from {} to {}, got '{}'", lo, hi, v);
+        return "";
+      },
+      fmt::format("INT in [{} - {}]", lo, hi));
 }
 
 void addSeedFlag(CLI::App& app, std::optional<std::uint64_t>& seed, const std::string& what, const std::string& whose) {

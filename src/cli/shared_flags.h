@@ -51,6 +51,9 @@ void addSharedFlags(CLI::App& app, SharedFlags& f, unsigned which,
 CLI::Validator leverSyntax();
 // A seed: a whole number 0..2^64-1 (a negative one would silently wrap around).
 CLI::Validator seedSyntax();
+// A whole number from lo to hi: "abc" and "0" get one message naming the range (CLI11's
+// Range says "Value abc not in range" for a word too).
+CLI::Validator wholeNumberIn(long long lo, long long hi);
 // --seed, in the commands that draw random numbers (mc, attribute): it seeds `what`;
 // without it the seed is `whose` scenario's `seed` field. The other commands refuse
 // --seed with the reason (refuseSeedFlag), so it never means "ignored" anywhere.

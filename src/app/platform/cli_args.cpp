@@ -65,7 +65,7 @@ using Why = std::function<std::string(const std::string&)>;
 Why intIn(int lo, int hi) {
   return [=](const std::string& v) -> std::string {
     if (const auto n = parseInt(v); n && *n >= lo && *n <= hi) return "";
-    return "expected an integer from " + std::to_string(lo) + " to " + std::to_string(hi) + ", got '" + v + "'";
+    return "expected a whole number from " + std::to_string(lo) + " to " + std::to_string(hi) + ", got '" + v + "'";
   };
 }
 

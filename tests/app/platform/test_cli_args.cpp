@@ -188,7 +188,7 @@ TEST(CliArgs, ErrorsNameTheFlagAndTheReason) {
   EXPECT_EQ(error({"--size"}), "--size: needs WIDTHxHEIGHT, e.g. 1280x720");
   EXPECT_EQ(error({"--scenario", "--frames", "3"}), "--scenario: needs a file name");
   EXPECT_EQ(error({"--scenario="}), "--scenario: needs a file name");
-  EXPECT_EQ(error({"--frames", "0"}), "--frames: expected an integer from 1 to 100000, got '0'");
+  EXPECT_EQ(error({"--frames", "0"}), "--frames: expected a whole number from 1 to 100000, got '0'");
   EXPECT_EQ(error({"--presenter=yes"}), "--presenter takes no value");
   EXPECT_EQ(error({"--help=1"}), "--help takes no value");
   EXPECT_EQ(error({"--tab", "nope"}),
