@@ -144,8 +144,8 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
   SharedFlags early;
   early.lang = langArgument(args);
   if (!i18n::knownLanguage(early.lang)) early.lang = "en";
-  std::ostringstream quiet;  // a missing catalogue is reported after parsing, once
-  applyLangFlag(early, quiet);
+  std::ostringstream early_err;  // a missing catalogue is reported after parsing, once
+  const bool early_ok = applyLangFlag(early, early_err);
   size_t at = 1;  // the command's place: after a leading --lang (`chokepoint-cli --lang uk frob`)
   while (at < args.size() && (args[at] == "--lang" || args[at].starts_with("--lang=")))
     at += args[at] == "--lang" ? 2 : 1;
@@ -169,7 +169,15 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
     err << localParseError(e.what()) << "\n" << i18n::tr("Run with --help for more information.") << "\n";
     return kUsage;
   }
-  if (!applyLangFlag(lang, err)) return kUsage;
+  // The catalogue is loaded once: parsing found the language the early look did (it takes
+  // the last --lang, as the parser does), unless the parser's is another.
+  const auto code = [](const std::string& l) { return l.empty() ? std::string("en") : l; };
+  if (code(lang.lang) == code(early.lang)) {
+    err << early_err.str();
+    if (!early_ok) return kUsage;
+  } else if (!applyLangFlag(lang, err)) {
+    return kUsage;
+  }
   for (const auto& [option, command] : seedless)
     if (const std::string why = seedRefusal(option, command); !why.empty()) {
       err << "chokepoint-cli: " << why << "\n";
