@@ -25,7 +25,10 @@ void requestSaveWorkshopSession(AppState& state);
 // window background, so it stays legible when printed.
 ImVec4 handoutMutedText();
 void drawHandoutCard(const AppState& state, UiState& ui);  // a team card over the window while its picture is taken
-void drawStoryBar(const AppState& state, UiState& ui);     // the card, Previous / Next, Try it (story mode)
+// The titles of the charts a story card names, each in the language's quotation marks
+// ("'Compute by HQ bloc'", «...» in Ukrainian), for the card's "Look at:" line.
+std::string storyChartNames(const cp::StoryCard& card);
+void drawStoryBar(const AppState& state, UiState& ui);  // the card, Previous / Next, Try it (story mode)
 // A column of `size` with the month slider and the story bar, at a face with which the card fits.
 void drawStoryColumn(const AppState& state, UiState& ui, ImVec2 size);
 void drawWorkshopPanel(const AppState& state, UiState& ui);    // left column in workshop mode: round, teams, moves

@@ -36,14 +36,6 @@ std::string joined(const std::vector<std::string>& parts, const char* sep = ", "
   return out;
 }
 
-std::string chartTitles(const cp::StoryCard& card) {
-  std::vector<std::string> titles;
-  for (const std::string& id : card.charts)
-    for (const ChartSpec& c : chartSpecs())
-      if (id == c.id) titles.emplace_back(std::string("'") + tr(c.title) + "'");
-  return joined(titles);
-}
-
 std::string leverLabels(const AppState& state, const cp::StoryCard& card) {
   std::vector<std::string> labels;
   for (const std::string& id : card.levers) {
@@ -184,7 +176,8 @@ void drawCardBody(const AppState& state, UiState& ui, const cp::StoryCard* card,
   if (card) {
     const ImVec4 hl = highlightColor(ui.theme);
     // Presenter mode shows exactly the card's charts, framed: their titles need no line here.
-    if (!card->charts.empty() && !ui.presenter) ImGui::TextColored(hl, tr("Look at: %s"), chartTitles(*card).c_str());
+    if (!card->charts.empty() && !ui.presenter)
+      ImGui::TextColored(hl, tr("Look at: %s"), storyChartNames(*card).c_str());
     if (!card->levers.empty())
       ImGui::TextColored(hl, leverPanelCollapsed(state.ui) ? tr("Levers: %s") : tr("Levers (framed on the left): %s"),
                          leverLabels(state, *card).c_str());
@@ -218,7 +211,8 @@ float storyBarHeight(const AppState& state, const UiState& ui, float width) {
   ImGui::PopFont();
   h += wrapped(card ? tr(card->text) : tr(state.classroom.story.story->description));
   if (card) {
-    if (!card->charts.empty() && !ui.presenter) h += wrapped(printed(tr("Look at: %s"), chartTitles(*card)).c_str());
+    if (!card->charts.empty() && !ui.presenter)
+      h += wrapped(printed(tr("Look at: %s"), storyChartNames(*card)).c_str());
     if (!card->levers.empty())
       h += wrapped(printed(tr("Levers (framed on the left): %s"), leverLabels(state, *card)).c_str());
   } else {
@@ -235,6 +229,15 @@ float storyBarHeight(const AppState& state, const UiState& ui, float width) {
 }
 
 }  // namespace
+
+std::string storyChartNames(const cp::StoryCard& card) {
+  std::vector<std::string> titles;
+  for (const std::string& id : card.charts)
+    for (const ChartSpec& c : chartSpecs())
+      // TRANSLATORS: a chart's name quoted in a sentence, with the language's quotation marks
+      if (id == c.id) titles.emplace_back(trf("'{}'", tr(c.title)));
+  return joined(titles);
+}
 
 void drawStoryColumn(const AppState& state, UiState& ui, ImVec2 size) {
   ImGui::BeginChild("##storyColumn", size, false);

@@ -4,6 +4,7 @@
 #include "app/classroom/classroom_ui.h"
 #include "app/platform/cli_args.h"
 #include "app/classroom/story_mode.h"
+#include "i18n/i18n.h"
 #include "engine/month.h"
 
 #include "classroom_fixture.h"
@@ -141,6 +142,25 @@ TEST(StoryMode, TheCardsChartsLeversAndRulesAreHighlighted) {
   EXPECT_FALSE(storyHighlightsLever(f.state, "cn.domestic_subsidy"));
   EXPECT_TRUE(storyHighlightsRule(f.state, "us_remote_access"));
   EXPECT_TRUE(f.ui.itemRect("lever/us.remote_access_control")) << "the lever panel shows the card's lever";
+}
+
+// The card's "Look at:" line quotes chart names as the language does: 'Name' in English,
+// «Назва» in Ukrainian, as the stories' own Ukrainian texts quote them (classroom review).
+TEST(StoryMode, TheLookAtLineQuotesChartNamesInTheLanguagesMarks) {
+  cp::StoryCard card;
+  card.charts = {"offshore_share"};
+  const ChartSpec* spec = nullptr;
+  for (const ChartSpec& c : chartSpecs())
+    if (std::string(c.id) == "offshore_share") spec = &c;
+  ASSERT_NE(spec, nullptr);
+  EXPECT_EQ(storyChartNames(card), "'" + std::string(spec->title) + "'");
+  std::string error;
+  ASSERT_TRUE(cp::i18n::setLanguage("uk", {CHOKEPOINT_SOURCE_DIR}, &error)) << error;
+  const std::string uk = storyChartNames(card);
+  cp::i18n::setLanguage("en", cp::i18n::Catalogue{});
+  EXPECT_TRUE(uk.starts_with("«") && uk.ends_with("»")) << uk;
+  EXPECT_EQ(uk.find('\''), std::string::npos) << uk;
+  EXPECT_EQ(uk.find(spec->title), std::string::npos) << "the name is translated too: " << uk;
 }
 
 TEST(StoryMode, TryItAppliesTheCardsLeversAsOneUndoStep) {
