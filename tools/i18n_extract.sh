@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Extracts the translatable strings of the dashboard, the CLI and the engine into
-# assets/locale/chokepoint.pot (keywords tr, trId, trf, trc, N_), then merges the template
+# assets/locale/chokepoint.pot (keywords tr, trId, trf, trc, N_; the engine's problems: reason, err,
+# phrase), then merges the template
 # into every assets/locale/<lang>.po that exists (msgmerge --update: translations of
 # unchanged strings are kept; a changed string comes back untranslated, never fuzzy).
 # Scenario texts live in scenarios/locale/<lang>/*.po.
@@ -22,6 +23,7 @@ trap 'rm -rf "$tmp"' EXIT
 find src/app src/cli src/engine src/web \( -name '*.cpp' -o -name '*.h' \) | LC_ALL=C sort > "$tmp/files"
 xgettext --language=C++ --from-code=UTF-8 --add-comments=TRANSLATORS: --sort-by-file \
   --keyword= --keyword=tr --keyword=trId:1 --keyword=trf:1 --keyword=trc:1c,2 --keyword=N_ --keyword=CP_N_ \
+  --keyword=reason:1 --keyword=err:2 --keyword=phrase:1 --flag=reason:1:no-c-format --flag=err:2:no-c-format \
   --flag=trf:1:no-c-format \
   --package-name=chokepoint --msgid-bugs-address=none \
   --files-from="$tmp/files" --output="$tmp/new.pot"

@@ -1,6 +1,7 @@
 // `chokepoint-cli calibrate [SCENARIO] [--targets FILE]`: run a scenario and compare it
 // with the published figures in a targets file (scenarios/calibration/targets.json).
 #include <algorithm>
+#include "i18n/problem_text.h"
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
@@ -168,13 +169,13 @@ Command addCalibrate(CLI::App& app) {
     try {
       targets = loadTargets(targets_path);
     } catch (const LoadError& e) {
-      for (const Problem& p : e.problems()) err << p.str() << "\n";
+      for (const Problem& p : e.problems()) err << i18n::problemLine(p) << "\n";
       return kUsage;
     }
     const Results r = simulate(*s);
     const Calibration c = evaluateTargets(targets, r, targets_path);
     if (!c.problems.empty()) {
-      for (const Problem& p : c.problems) err << p.str() << "\n";
+      for (const Problem& p : c.problems) err << i18n::problemLine(p) << "\n";
       return kUsage;
     }
     std::string body =
@@ -186,7 +187,7 @@ Command addCalibrate(CLI::App& app) {
           body += parameterTable(checkParameters(loadParameters(params_path), loadScenarioJson(scenario_path)),
                                  params_path);
         } catch (const LoadError& e) {
-          for (const Problem& p : e.problems()) err << p.str() << "\n";
+          for (const Problem& p : e.problems()) err << i18n::problemLine(p) << "\n";
           return kUsage;
         }
       }

@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "i18n/problem_text.h"
 #include "cli/cli.h"
 #include "cli/commands.h"
 #include "cli/human_text.h"
@@ -31,7 +32,7 @@ Command addCheck(CLI::App& app) {
     try {
       st = loadStory(a->story, opts);
     } catch (const LoadError& e) {
-      for (const Problem& p : e.problems()) err << p.str() << "\n";
+      for (const Problem& p : e.problems()) err << i18n::problemLine(p) << "\n";
       return kUsage;
     }
     out << i18n::trf("{}: ok. {} cards; scenario {}\n", i18n::tr(st.name), st.cards.size(), st.scenario_file);

@@ -1,4 +1,5 @@
 #include "cli/cli.h"
+#include "i18n/problem_text.h"
 #include "cli/commands.h"
 #include "cli/scenario_files.h"
 #include "engine/loader.h"
@@ -40,7 +41,7 @@ Command addValidate(CLI::App& app) {
         continue;
       }
       ++bad;
-      for (const Problem& p : problems) err << p.str() << "\n";
+      for (const Problem& p : problems) err << i18n::problemLine(p) << "\n";
     }
     if (bad) err << i18n::trf("{} of {} file(s) have problems\n", bad, files->size());
     // Only folders or schemas named: nothing was checked, which a CI step must not take for a pass.

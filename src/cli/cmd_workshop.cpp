@@ -1,6 +1,7 @@
 // `chokepoint-cli workshop score|check`: the scoreboard of a workshop game (moves from a
 // saved session and/or --move), and a check of a workshop file.
 #include <algorithm>
+#include "i18n/problem_text.h"
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
@@ -32,7 +33,7 @@ std::optional<Workshop> loadOrReport(const std::string& path, std::ostream& err)
   try {
     return loadWorkshop(path);
   } catch (const LoadError& e) {
-    for (const Problem& p : e.problems()) err << p.str() << "\n";
+    for (const Problem& p : e.problems()) err << i18n::problemLine(p) << "\n";
   }
   return std::nullopt;
 }
@@ -147,7 +148,7 @@ Command addScore(CLI::App& app) {
       try {
         ses = loadSession(a->session);
       } catch (const LoadError& e) {
-        for (const Problem& p : e.problems()) err << p.str() << "\n";
+        for (const Problem& p : e.problems()) err << i18n::problemLine(p) << "\n";
         return kUsage;
       }
       workshop_file = sessionWorkshopFile(ses, a->session);
@@ -187,9 +188,9 @@ Command addScore(CLI::App& app) {
     for (const Problem& p : problems) {
       const std::size_t move = moveIndex(p.pointer);
       if (move >= from_session && move - from_session < a->moves.size())
-        err << "chokepoint-cli: --move " << a->moves[move - from_session] << ": " << p.message << "\n";
+        err << "chokepoint-cli: --move " << a->moves[move - from_session] << ": " << i18n::problemReason(p) << "\n";
       else
-        err << p.str() << "\n";
+        err << i18n::problemLine(p) << "\n";
     }
     if (!problems.empty()) return kUsage;
 

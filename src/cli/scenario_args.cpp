@@ -1,4 +1,5 @@
 #include "cli/scenario_args.h"
+#include "i18n/problem_text.h"
 
 #include "cli/cli.h"
 #include "cli/output_file.h"
@@ -17,7 +18,7 @@ std::optional<Scenario> loadWithLevers(const std::string& path, const std::vecto
     const std::vector<LeverSetting> settings = parseLeverArgs(levers, s);  // before s is moved from
     return withLevers(std::move(s), settings);
   } catch (const LoadError& e) {
-    for (const Problem& p : e.problems()) err << p.str() << "\n";
+    for (const Problem& p : e.problems()) err << i18n::problemLine(p) << "\n";
   } catch (const LeverError& e) {
     err << "chokepoint-cli: " << e.what() << "\n";
   }

@@ -56,7 +56,7 @@ class TargetReader : public JsonReader {
 
   void document(const json& doc) {
     if (!doc.is_object()) {
-      err("", fmt::format("expected a JSON object at the top, got {}", doc.type_name()));
+      err("", reason("expected a JSON object at the top, got {}", doc.type_name()));
       return;
     }
     object(doc, "", {"description", "targets"});
@@ -66,12 +66,12 @@ class TargetReader : public JsonReader {
       return;
     }
     if (!ts->is_array()) {
-      err("/targets", fmt::format("expected a list of targets, got {}", ts->type_name()));
+      err("/targets", reason("expected a list of targets, got {}", ts->type_name()));
       return;
     }
     if (ts->empty()) err("/targets", "expected at least one target, got an empty list");
     if (ts->size() > kMaxTargets) {
-      err("/targets", fmt::format("{} targets, the limit is {}", ts->size(), kMaxTargets));
+      err("/targets", reason("{} targets, the limit is {}", ts->size(), kMaxTargets));
       return;
     }
     std::set<std::string> seen;
@@ -79,7 +79,7 @@ class TargetReader : public JsonReader {
       const std::string ptr = fmt::format("/targets/{}", i);
       Target t;
       if (target((*ts)[i], ptr, t)) {
-        if (!seen.insert(t.id).second) err(ptr + "/id", fmt::format("duplicate target id '{}'", t.id));
+        if (!seen.insert(t.id).second) err(ptr + "/id", reason("duplicate target id '{}'", t.id));
         targets.push_back(std::move(t));
       }
     }
@@ -95,7 +95,7 @@ class TargetReader : public JsonReader {
       return 0;
     }
     if (!v->is_number() || !std::isfinite(v->get<double>())) {
-      err(ptr + "/" + key, fmt::format("expected a number, got {}", shortDump(*v)));
+      err(ptr + "/" + key, reason("expected a number, got {}", shortDump(*v)));
       ok = false;
       return 0;
     }
@@ -110,7 +110,7 @@ class TargetReader : public JsonReader {
     }
     auto m = parseMonth(s);
     if (!m || *m == kNever) {
-      err(ptr + "/" + key, fmt::format("expected a month \"YYYY-MM\", got \"{}\"", s));
+      err(ptr + "/" + key, reason("expected a month \"YYYY-MM\", got \"{}\"", s));
       ok = false;
       return 0;
     }
@@ -119,7 +119,7 @@ class TargetReader : public JsonReader {
 
   bool target(const json& j, const std::string& ptr, Target& t) {
     if (!j.is_object()) {
-      err(ptr, fmt::format("expected a target object, got {}", j.type_name()));
+      err(ptr, reason("expected a target object, got {}", j.type_name()));
       return false;
     }
     object(j, ptr,
@@ -128,40 +128,39 @@ class TargetReader : public JsonReader {
     t.pointer = ptr;
     t.id = str(j, "id", ptr, true);
     if (!t.id.empty() && !isValidId(t.id))
-      err(ptr + "/id", fmt::format("id '{}' must be lower-case letters, digits, '_' or '.' (at most 64)", t.id));
+      err(ptr + "/id", reason("id '{}' must be lower-case letters, digits, '_' or '.' (at most 64)", t.id));
     t.label = str(j, "label", ptr, true);
     const std::string scope = str(j, "scope", ptr, true);
     if (!scope.empty() && !parseScope(scope, t.scope))
       err(ptr + "/scope",
-          fmt::format("expected one of company, bloc, jurisdiction, vendor, chip, global, got \"{}\"", scope));
+          reason("expected one of company, bloc, jurisdiction, vendor, chip, global, got \"{}\"", scope));
     if (const json* e = field(j, "entity", ptr, true)) {
       if (e->is_string()) {
         t.entities.push_back(e->get<std::string>());
       } else if (e->is_array() && !e->empty()) {
         for (size_t i = 0; i < e->size(); ++i) {
           if (!(*e)[i].is_string()) {
-            err(fmt::format("{}/entity/{}", ptr, i),
-                fmt::format("expected an id (string), got {}", (*e)[i].type_name()));
+            err(fmt::format("{}/entity/{}", ptr, i), reason("expected an id (string), got {}", (*e)[i].type_name()));
             continue;
           }
           t.entities.push_back((*e)[i].get<std::string>());
         }
       } else {
-        err(ptr + "/entity", fmt::format("expected an id or a non-empty list of ids, got {}", shortDump(*e)));
+        err(ptr + "/entity", reason("expected an id or a non-empty list of ids, got {}", shortDump(*e)));
       }
       for (size_t i = 0; i < t.entities.size(); ++i)
         if (!isValidId(t.entities[i]))
           err(e->is_array() ? fmt::format("{}/entity/{}", ptr, i) : ptr + "/entity",
-              fmt::format("'{}' is not an id (lower-case letters, digits, '_' or '.')", t.entities[i]));
+              reason("'{}' is not an id (lower-case letters, digits, '_' or '.')", t.entities[i]));
     }
     t.metric = str(j, "metric", ptr, true);
     if (!t.metric.empty() && !isValidId(t.metric))
-      err(ptr + "/metric", fmt::format("'{}' is not a metric name (lower-case letters, digits, '_')", t.metric));
+      err(ptr + "/metric", reason("'{}' is not a metric name (lower-case letters, digits, '_')", t.metric));
     bool ok = true;
     t.from = month(j, "from", ptr, ok);
     t.to = month(j, "to", ptr, ok);
     if (ok && t.to < t.from)
-      err(ptr + "/to", fmt::format("must not be before from ({}), got {}", formatMonth(t.from), formatMonth(t.to)));
+      err(ptr + "/to", reason("must not be before from ({}), got {}", formatMonth(t.from), formatMonth(t.to)));
     const std::string agg = str(j, "aggregate", ptr, true);
     if (!agg.empty()) {
       bool found = false;
@@ -171,16 +170,16 @@ class TargetReader : public JsonReader {
           found = true;
         }
       }
-      if (!found) err(ptr + "/aggregate", fmt::format("expected sum, mean, last, max or change, got \"{}\"", agg));
+      if (!found) err(ptr + "/aggregate", reason("expected sum, mean, last, max or change, got \"{}\"", agg));
     }
     bool range_ok = true;
     t.low = number(j, "low", ptr, range_ok);
     t.high = number(j, "high", ptr, range_ok);
-    if (range_ok && t.high < t.low) err(ptr + "/high", fmt::format("must be >= low ({}), got {}", t.low, t.high));
+    if (range_ok && t.high < t.low) err(ptr + "/high", reason("must be >= low ({}), got {}", t.low, t.high));
     t.unit = str(j, "unit", ptr, true);
     const auto& units = targetUnits();
     if (!t.unit.empty() && std::find(units.begin(), units.end(), t.unit) == units.end())
-      err(ptr + "/unit", fmt::format("expected one of usd, units, h100e, mw, flop, share, months, got \"{}\"", t.unit));
+      err(ptr + "/unit", reason("expected one of usd, units, h100e, mw, flop, share, months, got \"{}\"", t.unit));
     t.source = str(j, "source", ptr, true);
     t.note = str(j, "note", ptr, false);
     return problems.size() == before;
@@ -189,12 +188,12 @@ class TargetReader : public JsonReader {
 
 std::vector<Target> parseTargets(const std::string& text, const std::string& name) {
   if (text.size() > kMaxFileBytes)
-    throw LoadError({{name, "", fmt::format("document is {} bytes, the limit is {}", text.size(), kMaxFileBytes)}});
+    throw LoadError({{name, "", reason("document is {} bytes, the limit is {}", text.size(), kMaxFileBytes)}});
   json doc;
   try {
     doc = json::parse(text);
   } catch (const json::exception& e) {
-    throw LoadError({{name, "", fmt::format("not valid JSON: {}", e.what())}});
+    throw LoadError({{name, "", reason("not valid JSON: {}", e.what())}});
   }
   TargetReader reader(name);
   reader.document(doc);
@@ -206,14 +205,14 @@ std::vector<Target> parseTargets(const std::string& text, const std::string& nam
 
 std::vector<Target> loadTargets(const std::string& path) {
   std::error_code ec;
-  if (!fs::exists(path, ec)) throw LoadError({{path, "", "file not found"}});
-  if (fs::is_directory(path, ec)) throw LoadError({{path, "", "is a directory, expected a JSON file"}});
+  if (!fs::exists(path, ec)) throw LoadError({{path, "", reason("file not found")}});
+  if (fs::is_directory(path, ec)) throw LoadError({{path, "", reason("is a directory, expected a JSON file")}});
   const auto size = fs::file_size(path, ec);
-  if (ec) throw LoadError({{path, "", fmt::format("cannot read: {}", ec.message())}});
+  if (ec) throw LoadError({{path, "", reason("cannot read: {}", ec.message())}});
   if (size > kMaxFileBytes)
-    throw LoadError({{path, "", fmt::format("file is {} bytes, the limit is {}", size, kMaxFileBytes)}});
+    throw LoadError({{path, "", reason("file is {} bytes, the limit is {}", size, kMaxFileBytes)}});
   std::ifstream f(path, std::ios::binary);
-  if (!f) throw LoadError({{path, "", "cannot open file"}});
+  if (!f) throw LoadError({{path, "", reason("cannot open file")}});
   std::ostringstream ss;
   ss << f.rdbuf();
   return parseTargets(ss.str(), path);
@@ -237,8 +236,8 @@ Calibration evaluateTargets(const std::vector<Target>& targets, const Results& r
         const std::string ptr =
             t.entities.size() > 1 ? fmt::format("{}/entity/{}", t.pointer, i) : t.pointer + "/entity";
         c.problems.push_back({file, ptr,
-                              fmt::format("the run has no series {}/{}/{} (unknown id or metric)", toString(t.scope),
-                                          t.entities[i], t.metric)});
+                              reason("the run has no series {}/{}/{} (unknown id or metric)", toString(t.scope),
+                                     t.entities[i], t.metric)});
         ok = false;
       }
       series.push_back(s);
@@ -247,9 +246,11 @@ Calibration evaluateTargets(const std::vector<Target>& targets, const Results& r
     if (need_from < first || t.to > last) {
       c.problems.push_back(
           {file, t.pointer + (t.to > last ? "/to" : "/from"),
-           fmt::format("period {}{} is outside the run ({}..{})", formatPeriod(t),
-                       t.aggregate == Aggregate::Change ? " (change also needs the month before from)" : "",
-                       formatMonth(first), formatMonth(last))});
+           t.aggregate == Aggregate::Change
+               ? reason("period {} is outside the run ({}..{}) (change also needs the month before from)",
+                        formatPeriod(t), formatMonth(first), formatMonth(last))
+               : reason("period {} is outside the run ({}..{})", formatPeriod(t), formatMonth(first),
+                        formatMonth(last))});
       ok = false;
     }
     if (!ok) continue;

@@ -62,7 +62,7 @@ std::vector<CalibratedParameter> loadParameters(const std::string& path) {
       c.note = r.str(e, "note", p, false);
       c.low = r.number(e, "low", p, true).value_or(0.0);
       c.high = r.number(e, "high", p, true).value_or(0.0);
-      if (c.low > c.high) r.err(p, fmt::format("low {} is above high {}", c.low, c.high));
+      if (c.low > c.high) r.err(p, reason("low {} is above high {}", c.low, c.high));
       out.push_back(std::move(c));
     }
   if (!r.problems.empty()) throw LoadError(std::move(r.problems));

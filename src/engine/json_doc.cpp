@@ -52,18 +52,18 @@ int nestingDepth(const std::string& text, int limit) {
 
 bool readDocumentText(const std::string& path, const DocumentLimits& limits, const std::string& name,
                       std::vector<Problem>& problems, std::string& text) {
-  auto fail = [&](std::string msg) {
-    problems.push_back({name, "", std::move(msg)});
+  auto fail = [&](Message msg) {
+    problems.emplace_back(name, "", std::move(msg));
     return false;
   };
   std::error_code ec;
-  if (!fs::exists(path, ec)) return fail("file not found");
-  if (fs::is_directory(path, ec)) return fail("is a directory, expected a JSON file");
+  if (!fs::exists(path, ec)) return fail(reason("file not found"));
+  if (fs::is_directory(path, ec)) return fail(reason("is a directory, expected a JSON file"));
   const auto size = fs::file_size(path, ec);
-  if (ec) return fail(fmt::format("cannot read: {}", ec.message()));
-  if (size > limits.max_bytes) return fail(fmt::format("file is {} bytes, the limit is {}", size, limits.max_bytes));
+  if (ec) return fail(reason("cannot read: {}", ec.message()));
+  if (size > limits.max_bytes) return fail(reason("file is {} bytes, the limit is {}", size, limits.max_bytes));
   std::ifstream f(path, std::ios::binary);
-  if (!f) return fail("cannot open file");
+  if (!f) return fail(reason("cannot open file"));
   std::ostringstream ss;
   ss << f.rdbuf();
   text = ss.str();
@@ -124,26 +124,26 @@ class DuplicateKeys {
 
 bool parseDocument(const std::string& text, const DocumentLimits& limits, const std::string& name,
                    std::vector<Problem>& problems, nlohmann::json& out) {
-  auto fail = [&](std::string msg) {
-    problems.push_back({name, "", std::move(msg)});
+  auto fail = [&](Message msg) {
+    problems.emplace_back(name, "", std::move(msg));
     return false;
   };
   if (text.size() > limits.max_bytes)
-    return fail(fmt::format("document is {} bytes, the limit is {}", text.size(), limits.max_bytes));
+    return fail(reason("document is {} bytes, the limit is {}", text.size(), limits.max_bytes));
   if (nestingDepth(text, limits.max_depth) > limits.max_depth)
-    return fail(fmt::format("nested deeper than {} levels", limits.max_depth));
+    return fail(reason("nested deeper than {} levels", limits.max_depth));
   DuplicateKeys duplicates;
   try {
     out = nlohmann::json::parse(text, [&](int, nlohmann::json::parse_event_t event, nlohmann::json& parsed) {
       return duplicates.onEvent(event, parsed);
     });
   } catch (const nlohmann::json::exception& e) {
-    return fail(fmt::format("not valid JSON: {}", e.what()));
+    return fail(reason("not valid JSON: {}", e.what()));
   }
-  if (!out.is_object()) return fail(fmt::format("expected a JSON object at the top, got {}", out.type_name()));
+  if (!out.is_object()) return fail(reason("expected a JSON object at the top, got {}", out.type_name()));
   if (!duplicates.first().empty()) {
     problems.push_back(
-        {name, duplicates.first(), "this key is written twice in its object; JSON would keep only the last"});
+        {name, duplicates.first(), reason("this key is written twice in its object; JSON would keep only the last")});
     return false;
   }
   return true;

@@ -22,8 +22,8 @@ bool isValidId(const std::string& id) {
   });
 }
 
-void JsonReader::err(const std::string& ptr, std::string msg) {
-  if (problems.size() < 500) problems.push_back({file_, ptr, std::move(msg)});
+void JsonReader::err(const std::string& ptr, Message why) {
+  if (problems.size() < 500) problems.emplace_back(file_, ptr, std::move(why));
 }
 
 bool JsonReader::readFile(const std::string& path, json& out) {
@@ -49,7 +49,7 @@ json JsonReader::parseOrThrow(const std::string& text) {
 
 bool JsonReader::object(const json& j, const std::string& ptr, std::initializer_list<const char*> allowed) {
   if (!j.is_object()) {
-    err(ptr, fmt::format("expected an object, got {}", j.type_name()));
+    err(ptr, reason("expected an object, got {}", j.type_name()));
     return false;
   }
   for (auto it = j.begin(); it != j.end(); ++it) {
@@ -58,7 +58,7 @@ bool JsonReader::object(const json& j, const std::string& ptr, std::initializer_
       // Never read by the model, but people and the schema read them as text: a number or a
       // list there is a slip (the schema refuses it), not a citation.
       if (!it->is_string() && !it->is_null())
-        err(ptr + "/" + escapePointer(k), fmt::format("expected text, got {}", it->type_name()));
+        err(ptr + "/" + escapePointer(k), reason("expected text, got {}", it->type_name()));
       continue;
     }
     if (std::none_of(allowed.begin(), allowed.end(), [&](const char* a) { return k == a; }))
@@ -81,7 +81,7 @@ std::string JsonReader::str(const json& obj, const char* key, const std::string&
   const json* v = field(obj, key, ptr, required);
   if (!v) return def;
   if (!v->is_string()) {
-    err(ptr + "/" + key, fmt::format("expected a string, got {}", v->type_name()));
+    err(ptr + "/" + key, reason("expected a string, got {}", v->type_name()));
     return def;
   }
   std::string s = v->get<std::string>();
@@ -92,7 +92,7 @@ std::string JsonReader::str(const json& obj, const char* key, const std::string&
 std::string JsonReader::id(const json& obj, const std::string& ptr) {
   std::string v = str(obj, "id", ptr, true);
   if (!v.empty() && !isValidId(v))
-    err(ptr + "/id", fmt::format("id '{}' must be lower-case letters, digits, '_' or '.' (at most 64)", v));
+    err(ptr + "/id", reason("id '{}' must be lower-case letters, digits, '_' or '.' (at most 64)", v));
   return v;
 }
 
@@ -102,14 +102,14 @@ std::vector<std::string> JsonReader::strList(const json& obj, const char* key, c
   if (!v) return out;
   const std::string p = ptr + "/" + key;
   if (!v->is_array()) {
-    err(p, fmt::format("expected a list of strings, got {}", v->type_name()));
+    err(p, reason("expected a list of strings, got {}", v->type_name()));
     return out;
   }
   for (size_t i = 0; i < v->size(); ++i) {
     if ((*v)[i].is_string())
       out.push_back((*v)[i].get<std::string>());
     else
-      err(fmt::format("{}/{}", p, i), fmt::format("expected a string, got {}", (*v)[i].type_name()));
+      err(fmt::format("{}/{}", p, i), reason("expected a string, got {}", (*v)[i].type_name()));
   }
   return out;
 }
@@ -118,7 +118,7 @@ const json* JsonReader::list(const json& obj, const char* key, const std::string
   const json* v = field(obj, key, ptr, required);
   if (!v) return nullptr;
   if (!v->is_array()) {
-    err(ptr + "/" + key, fmt::format("expected a list, got {}", v->type_name()));
+    err(ptr + "/" + key, reason("expected a list, got {}", v->type_name()));
     return nullptr;
   }
   return v;
@@ -128,7 +128,7 @@ bool JsonReader::boolean(const json& obj, const char* key, const std::string& pt
   const json* v = field(obj, key, ptr, false);
   if (!v) return def;
   if (!v->is_boolean()) {
-    err(ptr + "/" + key, fmt::format("expected true or false, got {}", v->type_name()));
+    err(ptr + "/" + key, reason("expected true or false, got {}", v->type_name()));
     return def;
   }
   return v->get<bool>();
@@ -141,7 +141,7 @@ std::optional<int> JsonReader::month(const json& obj, const char* key, const std
     const auto m = parseMonth(v->get<std::string>());
     if (m && *m != kNever) return m;
   }
-  err(ptr + "/" + key, fmt::format("expected a month \"YYYY-MM\", got {}", v->dump().substr(0, 40)));
+  err(ptr + "/" + key, reason("expected a month \"YYYY-MM\", got {}", v->dump().substr(0, 40)));
   return std::nullopt;
 }
 
@@ -150,7 +150,7 @@ std::optional<int> JsonReader::integer(const json& obj, const char* key, const s
   const json* v = field(obj, key, ptr, required);
   if (!v) return std::nullopt;
   if (!v->is_number_integer() || v->get<long long>() < lo || v->get<long long>() > hi) {
-    err(ptr + "/" + key, fmt::format("expected a whole number {}..{}, got {}", lo, hi, v->dump().substr(0, 40)));
+    err(ptr + "/" + key, reason("expected a whole number {}..{}, got {}", lo, hi, v->dump().substr(0, 40)));
     return std::nullopt;
   }
   return static_cast<int>(v->get<long long>());
@@ -161,12 +161,12 @@ std::optional<double> JsonReader::number(const json& obj, const char* key, const
   const json* v = field(obj, key, ptr, required);
   if (!v) return std::nullopt;
   if (!v->is_number() || !std::isfinite(v->get<double>()) || std::fabs(v->get<double>()) > 1e30) {
-    err(ptr + "/" + key, fmt::format("expected a number, got {}", v->dump().substr(0, 40)));
+    err(ptr + "/" + key, reason("expected a number, got {}", v->dump().substr(0, 40)));
     return std::nullopt;
   }
   const double d = v->get<double>();
   if (above && !(d > *above)) {
-    err(ptr + "/" + key, fmt::format("must be > {}, got {}", *above, v->dump()));
+    err(ptr + "/" + key, reason("must be > {}, got {}", *above, v->dump()));
     return std::nullopt;
   }
   return d;
@@ -185,7 +185,7 @@ int JsonReader::choice(const json& obj, const char* key, const std::string& ptr,
   }
   std::string list;
   for (const char* o : options) list += (list.empty() ? "\"" : " or \"") + std::string(o) + "\"";
-  err(ptr + "/" + key, fmt::format("expected {}, got {}", list, v->dump().substr(0, 40)));
+  err(ptr + "/" + key, reason("expected {}, got {}", list, v->dump().substr(0, 40)));
   return -1;
 }
 

@@ -34,7 +34,7 @@ class JsonReader {
 
   std::vector<Problem> problems;
   const std::string& file() const { return file_; }
-  void err(const std::string& ptr, std::string msg);
+  void err(const std::string& ptr, Message why);
 
   // Reads and parses `path`; the top level must be an object.
   bool readFile(const std::string& path, nlohmann::json& out);

@@ -48,11 +48,11 @@ struct DocLoader {
       return true;
     }
     if (!it->is_string()) {
-      problems.push_back({name, "/extends", "expected a file path (string)"});
+      problems.push_back({name, "/extends", reason("expected a file path (string)")});
       return false;
     }
     if (static_cast<int>(chain.size()) >= limits.max_extends) {
-      problems.push_back({name, "/extends", fmt::format("more than {} levels of extends", limits.max_extends)});
+      problems.push_back({name, "/extends", reason("more than {} levels of extends", limits.max_extends)});
       return false;
     }
     // Normal form, so a parent is named "baseline.json", not "variants/../baseline.json".
@@ -60,7 +60,7 @@ struct DocLoader {
     std::error_code ec;
     const std::string canon = fs::weakly_canonical(parent_path, ec).string();
     if (std::find(chain.begin(), chain.end(), canon) != chain.end()) {
-      problems.push_back({name, "/extends", fmt::format("'{}' extends itself (cycle)", it->get<std::string>())});
+      problems.push_back({name, "/extends", reason("'{}' extends itself (cycle)", it->get<std::string>())});
       return false;
     }
     std::string parent_text;
@@ -109,16 +109,16 @@ Scenario build(const json& root, const std::string& file, const LoadLimits& limi
   if (s.end >= kNever)
     r.err("/end", "end cannot be never");
   else if (s.end < s.start)
-    r.err("/end", fmt::format("end {} is before start {}", formatMonth(s.end), formatMonth(s.start)));
+    r.err("/end", reason("end {} is before start {}", formatMonth(s.end), formatMonth(s.start)));
   else if (s.end > limits.latest_end)
-    r.err("/end", fmt::format("end {} is after {}", formatMonth(s.end), formatMonth(limits.latest_end)));
+    r.err("/end", reason("end {} is after {}", formatMonth(s.end), formatMonth(limits.latest_end)));
   if (const json* seed = r.field(root, "seed", "", false)) {
     if (seed->is_number_unsigned())
       s.seed = seed->get<std::uint64_t>();
     else if (seed->is_number_integer() && seed->get<long long>() >= 0)
       s.seed = static_cast<std::uint64_t>(seed->get<long long>());
     else
-      r.err("/seed", fmt::format("expected a whole number >= 0, got {}", seed->dump().substr(0, 40)));
+      r.err("/seed", reason("expected a whole number >= 0, got {}", seed->dump().substr(0, 40)));
   }
 
   readLevers(r, root, s);
@@ -147,11 +147,11 @@ Scenario build(const json& root, const std::string& file, const LoadLimits& limi
   const double results =
       ((C + B) * (16 + 3 * V) + J * 9 + V * (3 + J) + K * (4 + B) + 2 + 2 * V) * std::max(1, s.months());
   if (state > limits.max_state_cells)
-    r.err("", fmt::format("scenario too large to simulate: {} companies x {} locations x {} chips (limit {:.0f} cells)",
-                          C, S + 2, K, limits.max_state_cells));
+    r.err("", reason("scenario too large to simulate: {} companies x {} locations x {} chips (limit {} cells)", C,
+                     S + 2, K, fmt::format("{:.0f}", limits.max_state_cells)));
   else if (results > limits.max_result_cells)
-    r.err("", fmt::format("scenario too large to simulate: {:.0f} result values (limit {:.0f})", results,
-                          limits.max_result_cells));
+    r.err("", reason("scenario too large to simulate: {} result values (limit {})", fmt::format("{:.0f}", results),
+                     fmt::format("{:.0f}", limits.max_result_cells)));
   if (s.blocs.empty() || s.jurisdictions.empty() || s.vendors.empty()) {
     if (r.problems.empty()) r.err("", "a scenario needs blocs, jurisdictions and vendors");
   }
@@ -207,7 +207,7 @@ void mergeScenarioJson(json& base, const json& patch, std::vector<Problem>* prob
           else if (problems)  // a typo in the id would otherwise remove nothing, silently
             problems->push_back(
                 {name, fmt::format("{}/{}/{}", at, i, key),
-                 fmt::format("nothing to remove: no {} {} in the scenario this one extends", key, pe[key].dump())});
+                 reason("nothing to remove: no {} {} in the scenario this one extends", key, pe[key].dump())});
         } else if (remove) {
           bv.erase(match);
         } else {
@@ -290,7 +290,7 @@ std::vector<Problem> validateScenarioFile(const std::string& path, const LoadLim
   } catch (const LoadError& e) {
     return e.problems();
   } catch (const std::exception& e) {
-    return {Problem{path, "", e.what()}};
+    return {Problem{path, "", Message::plain(e.what())}};
   }
   return {};
 }

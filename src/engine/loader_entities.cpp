@@ -73,10 +73,10 @@ void readParams(Reader& r, const json& root, Scenario& s, const Ids& ids) {
   if (pa.lease_price_floor.lever < 0 && pa.lease_price_ceiling.lever < 0 && pa.lease_price_floor.uncertain < 0 &&
       pa.lease_price_ceiling.uncertain < 0 && pa.lease_price_floor.value > 1)
     r.err(p + "/lease_price_floor",
-          fmt::format("must be <= 1 (a multiplier on the scheduled price), got {}", pa.lease_price_floor.value));
+          reason("must be <= 1 (a multiplier on the scheduled price), got {}", pa.lease_price_floor.value));
   if (pa.lease_price_ceiling.lever < 0 && pa.lease_price_ceiling.uncertain < 0 && pa.lease_price_ceiling.value < 1)
     r.err(p + "/lease_price_ceiling",
-          fmt::format("must be >= 1 (a multiplier on the scheduled price), got {}", pa.lease_price_ceiling.value));
+          reason("must be >= 1 (a multiplier on the scheduled price), got {}", pa.lease_price_ceiling.value));
   auto bloc = [&](const char* key, int& out) {
     const int b = r.ref(j, key, p, ids.blocs, "bloc", false);
     if (b >= 0) out = b;
@@ -202,7 +202,7 @@ void readCompanies(Reader& r, const json& root, Scenario& s, const Ids& ids) {
     else if (kind == "operator")
       c.kind = CompanyKind::Operator;
     else
-      r.err(p + "/kind", fmt::format("expected ai_lab, hyperscaler or operator, got '{}'", kind));
+      r.err(p + "/kind", reason("expected ai_lab, hyperscaler or operator, got '{}'", kind));
     c.models = r.strList(e, "models", p, false);
     c.budget_usd_per_year = r.schedule(e, "budget_usd_per_year", p, NK::NonNeg, c.kind != CompanyKind::Operator);
     c.budget_growth_per_year = r.num(e, "budget_growth_per_year", p, NK::Number, 0.0);
@@ -234,7 +234,7 @@ void readCompanies(Reader& r, const json& root, Scenario& s, const Ids& ids) {
           else if (purpose == "infer")
             f.purpose = 1;
           else if (!purpose.empty())
-            r.err(fp + "/purpose", fmt::format("expected train or infer, got '{}'", purpose));
+            r.err(fp + "/purpose", reason("expected train or infer, got '{}'", purpose));
           const Num acq = r.num(fe, "acquired", fp, NK::Month, static_cast<double>(s.start));
           f.acquired = acq.value >= kNever ? s.start : static_cast<int>(acq.value);
           if (chip >= 0) {

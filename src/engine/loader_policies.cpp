@@ -34,7 +34,7 @@ void readLevers(Reader& r, const json& root, Scenario& s) {
     else if (kind == "choice")
       l.kind = LeverKind::Choice;
     else if (!kind.empty())
-      r.err(p + "/kind", fmt::format("expected bool, number, share, month or choice, got '{}'", kind));
+      r.err(p + "/kind", reason("expected bool, number, share, month or choice, got '{}'", kind));
     l.options = r.strList(e, "options", p, false);
     if (l.kind == LeverKind::Share) {
       l.min = 0;
@@ -45,7 +45,7 @@ void readLevers(Reader& r, const json& root, Scenario& s) {
       l.min = bound("min", l.kind == LeverKind::Share ? 0.0 : 0.0);
       l.max = bound("max", l.kind == LeverKind::Share ? 1.0 : 1e12);
       l.step = r.number(e, "step", p, false, 0.0).value_or(0.0);  // a step, when given, moves: above 0
-      if (l.min > l.max) r.err(p + "/min", fmt::format("min {} is above max {}", l.min, l.max));
+      if (l.min > l.max) r.err(p + "/min", reason("min {} is above max {}", l.min, l.max));
       if (l.kind == LeverKind::Share && (l.min < 0 || l.max > 1)) r.err(p, "a share lever's range must lie in 0..1");
     }
     if (l.kind == LeverKind::Month) {  // range for pickers: months, default the scenario's span
@@ -64,9 +64,9 @@ void readLevers(Reader& r, const json& root, Scenario& s) {
       if (auto parsed = parseLeverValue(l, text, &why))
         l.value = *parsed;
       else
-        r.err(p + "/value", why);
+        r.err(p + "/value", Message::plain(why));  // the lever parser's English (shared with --lever)
     }
-    if (!l.id.empty() && s.findLever(l.id) >= 0) r.err(p + "/id", fmt::format("duplicate lever '{}'", l.id));
+    if (!l.id.empty() && s.findLever(l.id) >= 0) r.err(p + "/id", reason("duplicate lever '{}'", l.id));
     s.levers.push_back(std::move(l));
   });
   s.lever_schedules.assign(s.levers.size(), {});
@@ -89,10 +89,10 @@ ChipClass readChipClass(Reader& r, const json& obj, const std::string& ptr) {
   c.bandwidth_min_gbs = r.num(*v, "bandwidth_min_gbs", p, NK::NonNeg, 0.0);
   c.bandwidth_max_gbs = r.num(*v, "bandwidth_max_gbs", p, NK::Positive, 1e18);
   if (c.tpp_min.value >= c.tpp_max.value)
-    r.err(p, fmt::format("tpp_min {} is not below tpp_max {}", c.tpp_min.value, c.tpp_max.value));
+    r.err(p, reason("tpp_min {} is not below tpp_max {}", c.tpp_min.value, c.tpp_max.value));
   if (c.bandwidth_min_gbs.value >= c.bandwidth_max_gbs.value)
-    r.err(p, fmt::format("bandwidth_min_gbs {} is not below bandwidth_max_gbs {}", c.bandwidth_min_gbs.value,
-                         c.bandwidth_max_gbs.value));
+    r.err(p, reason("bandwidth_min_gbs {} is not below bandwidth_max_gbs {}", c.bandwidth_min_gbs.value,
+                    c.bandwidth_max_gbs.value));
   return c;
 }
 
@@ -124,9 +124,9 @@ void readRule(Reader& r, const json& e, const std::string& p, Scenario& s, const
   else if (kind == "volume_cap")
     rk = RuleKind::VolumeCap;
   else if (!kind.empty())
-    r.err(p + "/kind", fmt::format("expected threshold, named_product, country_caps, entity_list, remote_access or "
-                                   "volume_cap, got '{}'",
-                                   kind));
+    r.err(p + "/kind", reason("expected threshold, named_product, country_caps, entity_list, remote_access or "
+                              "volume_cap, got '{}'",
+                              kind));
   ru.from = r.num(e, "from", p, NK::Month, std::nullopt);
   ru.until = r.num(e, "until", p, NK::Month, static_cast<double>(kNever));
   ru.enabled = r.num(e, "enabled", p, NK::Bool, 1.0);
@@ -141,7 +141,7 @@ void readRule(Reader& r, const json& e, const std::string& p, Scenario& s, const
   if (const json* hq = r.field(e, "hq_clause", p, false); hq && hq->is_string()) {
     terms.hq_clause = terms.hq_clause_always = hq->get<std::string>() == "always";
     if (!terms.hq_clause_always)
-      r.err(p + "/hq_clause", fmt::format("expected true, false or \"always\", got \"{}\"", hq->get<std::string>()));
+      r.err(p + "/hq_clause", reason("expected true, false or \"always\", got \"{}\"", hq->get<std::string>()));
   } else {
     terms.hq_clause = r.boolean(e, "hq_clause", p, false);
   }
@@ -153,7 +153,7 @@ void readRule(Reader& r, const json& e, const std::string& p, Scenario& s, const
   else if (policy == "allow")
     terms.policy = Policy::Allow;
   else
-    r.err(p + "/policy", fmt::format("expected deny, case_by_case or allow, got '{}'", policy));
+    r.err(p + "/policy", reason("expected deny, case_by_case or allow, got '{}'", policy));
   terms.approval = r.num(e, "approval", p, NK::Share, 1.0);
   terms.fee_share = r.num(e, "fee_share", p, NK::Share, 0.0);
   NamedChips named;
@@ -240,7 +240,7 @@ void readRules(Reader& r, const json& root, Scenario& s, const Ids& ids) {
         if (per == "company")
           g.quota_per_company = true;
         else if (per != "bloc")
-          r.err(gp + "/quota_per", fmt::format("expected company or bloc, got '{}'", per));
+          r.err(gp + "/quota_per", reason("expected company or bloc, got '{}'", per));
         g.approved = r.refs(e, "approved", gp, ids.companies, "company");
         s.china.import_gates.push_back(g);
       });
@@ -277,7 +277,7 @@ void readSet(Reader& r, const json& root, Scenario& s) {
     const std::string p = "/set/" + escapePointer(it.key());
     const int idx = s.findLever(it.key());
     if (idx < 0) {
-      r.err(p, fmt::format("unknown lever '{}'", it.key()));
+      r.err(p, reason("unknown lever '{}'", it.key()));
       continue;
     }
     std::vector<std::string> values;
@@ -291,7 +291,7 @@ void readSet(Reader& r, const json& root, Scenario& s) {
         auto parsed = parseLeverArgs({it.key() + "=" + values[i]}, s);
         settings.insert(settings.end(), parsed.begin(), parsed.end());
       } catch (const LeverError& e) {
-        r.err(it->is_array() ? fmt::format("{}/{}", p, i) : p, e.what());
+        r.err(it->is_array() ? fmt::format("{}/{}", p, i) : p, Message::plain(e.what()));  // the lever parser's English
       }
     }
   }

@@ -15,6 +15,7 @@
 #include "engine/json_reader.h"
 #include "engine/loader.h"
 #include "engine/scenario.h"
+#include "engine/text.h"  // CP_N_
 
 namespace cp::loading {
 
@@ -28,12 +29,12 @@ inline constexpr double kMaxMagnitude = 1e18;
 
 inline const char* describe(NK k) {
   switch (k) {
-    case NK::Number: return "a number";
-    case NK::NonNeg: return "a number >= 0";
-    case NK::Positive: return "a number > 0";
-    case NK::Share: return "a share between 0 and 1";
-    case NK::Month: return "a month \"YYYY-MM\" or \"never\"";
-    case NK::Bool: return "true or false";
+    case NK::Number: return CP_N_("a number");
+    case NK::NonNeg: return CP_N_("a number >= 0");
+    case NK::Positive: return CP_N_("a number > 0");
+    case NK::Share: return CP_N_("a share between 0 and 1");
+    case NK::Month: return CP_N_("a month \"YYYY-MM\" or \"never\"");
+    case NK::Bool: return CP_N_("true or false");
   }
   return "?";
 }
@@ -65,36 +66,36 @@ class Reader : public JsonReader {
         object(v, ptr, {"value"});
         return numValue(v["value"], ptr + "/value", k);
       }
-      err(ptr, fmt::format("expected {} (or an object with value, dist or lever)", describe(k)));
+      err(ptr, reason("expected {} (or an object with value, dist or lever)", phrase(describe(k))));
       return {};
     }
     if (k == NK::Bool) {
       if (v.is_boolean()) return Num::constant(v.get<bool>() ? 1 : 0);
-      err(ptr, fmt::format("expected true or false, got {}", v.dump().substr(0, 40)));
+      err(ptr, reason("expected true or false, got {}", v.dump().substr(0, 40)));
       return {};
     }
     if (k == NK::Month) {
       if (v.is_string()) {
         if (auto m = parseMonth(v.get<std::string>())) return Num::constant(*m);
         if (isMonthShaped(v.get<std::string>())) {  // "9999-12": the form is right, the year is not
-          err(ptr, fmt::format("month {} is outside the years 1900 to 2200 (or give \"never\")", v.dump()));
+          err(ptr, reason("month {} is outside the years 1900 to 2200 (or give \"never\")", v.dump()));
           return {};
         }
       }
-      err(ptr, fmt::format("expected a month \"YYYY-MM\" or \"never\", got {}", v.dump().substr(0, 40)));
+      err(ptr, reason("expected a month \"YYYY-MM\" or \"never\", got {}", v.dump().substr(0, 40)));
       return {};
     }
     if (!v.is_number()) {
-      err(ptr, fmt::format("expected {}, got {}", describe(k), v.type_name()));
+      err(ptr, reason("expected {}, got {}", phrase(describe(k)), v.type_name()));
       return {};
     }
     const double d = v.get<double>();
     if (std::isfinite(d) && std::fabs(d) > kMaxMagnitude) {
-      err(ptr, fmt::format("{} is out of range (the limit is 1e18 either side of 0)", v.dump()));
+      err(ptr, reason("{} is out of range (the limit is 1e18 either side of 0)", v.dump()));
       return {};
     }
     if (!inBounds(d, k)) {
-      err(ptr, fmt::format("must be {}, got {}", describe(k), v.dump()));
+      err(ptr, reason("must be {}, got {}", phrase(describe(k)), v.dump()));
       return {};
     }
     return Num::constant(d);
@@ -120,7 +121,7 @@ class Reader : public JsonReader {
       a = s_.uncertain[n.uncertain].a;
       b = s_.uncertain[n.uncertain].c;
     }
-    if (a < lo || b > hi) err(ptr, fmt::format("{} is between {} and {}, got {}", what, lo, hi, a < lo ? a : b));
+    if (a < lo || b > hi) err(ptr, reason("{} is between {} and {}, got {}", what, lo, hi, a < lo ? a : b));
   }
 
   Num leverRef(const json& v, const std::string& ptr, NK k) {
@@ -132,14 +133,14 @@ class Reader : public JsonReader {
     const std::string id = v["lever"].get<std::string>();
     const int idx = s_.findLever(id);
     if (idx < 0) {
-      err(ptr + "/lever", fmt::format("unknown lever '{}'", id));
+      err(ptr + "/lever", reason("unknown lever '{}'", id));
       return {};
     }
     const LeverKind lk = s_.levers[idx].kind;
     const bool ok = (k == NK::Month) == (lk == LeverKind::Month) && (k == NK::Bool) == (lk == LeverKind::Bool) &&
                     (k != NK::Share || lk == LeverKind::Share || (s_.levers[idx].min >= 0 && s_.levers[idx].max <= 1));
     if (!ok) {
-      err(ptr + "/lever", fmt::format("lever '{}' is a {}, this field needs {}", id, toString(lk), describe(k)));
+      err(ptr + "/lever", reason("lever '{}' is a {}, this field needs {}", id, toString(lk), phrase(describe(k))));
       return {};
     }
     Num n;
@@ -164,20 +165,19 @@ class Reader : public JsonReader {
       u.b = get("mode");
       u.c = get("max");
       if (!(u.a <= u.b && u.b <= u.c))
-        err(ptr, fmt::format("needs min <= mode <= max, got {} / {} / {}", u.a, u.b, u.c));
+        err(ptr, reason("needs min <= mode <= max, got {} / {} / {}", u.a, u.b, u.c));
       else if (!inBounds(u.a, k) || !inBounds(u.c, k))
-        err(ptr, fmt::format("range must stay {}", describe(k)));
+        err(ptr, reason("range must stay {}", phrase(describe(k))));
     } else if (d == "lognormal") {
       object(v, ptr, {"dist", "median", "sigma"});
       u.dist = Dist::Lognormal;
       u.a = get("median");
       u.b = get("sigma");
-      if (!(u.a > 0)) err(ptr + "/median", fmt::format("must be > 0, got {}", u.a));
-      if (!(u.b >= 0 && u.b <= 5)) err(ptr + "/sigma", fmt::format("must be between 0 and 5, got {}", u.b));
+      if (!(u.a > 0)) err(ptr + "/median", reason("must be > 0, got {}", u.a));
+      if (!(u.b >= 0 && u.b <= 5)) err(ptr + "/sigma", reason("must be between 0 and 5, got {}", u.b));
       if (k == NK::Share) err(ptr, "a share cannot be lognormal (use triangular)");
     } else {
-      err(ptr + "/dist",
-          fmt::format("expected \"triangular\" or \"lognormal\", got {}", v["dist"].dump().substr(0, 40)));
+      err(ptr + "/dist", reason("expected \"triangular\" or \"lognormal\", got {}", v["dist"].dump().substr(0, 40)));
       return {};
     }
     Num n;
@@ -197,11 +197,11 @@ class Reader : public JsonReader {
       return out;
     }
     if (!v->is_array()) {
-      err(p, fmt::format("expected a list of {{month, value}} points, got {}", v->type_name()));
+      err(p, reason("expected a list of {{month, value}} points, got {}", v->type_name()));
       return out;
     }
     if (v->size() > limits_.max_schedule_points) {
-      err(p, fmt::format("{} points, the limit is {}", v->size(), limits_.max_schedule_points));
+      err(p, reason("{} points, the limit is {}", v->size(), limits_.max_schedule_points));
       return out;
     }
     for (size_t i = 0; i < v->size(); ++i) {
@@ -226,12 +226,12 @@ class Reader : public JsonReader {
 
   int refValue(const json& v, const std::string& ptr, const IdMap& ids, const char* what) {
     if (!v.is_string()) {
-      err(ptr, fmt::format("expected a {} id (string), got {}", what, v.type_name()));
+      err(ptr, reason("expected a {} id (string), got {}", what, v.type_name()));
       return -1;
     }
     auto it = ids.find(v.get<std::string>());
     if (it == ids.end()) {
-      err(ptr, fmt::format("unknown {} '{}'", what, v.get<std::string>()));
+      err(ptr, reason("unknown {} '{}'", what, v.get<std::string>()));
       return -1;
     }
     return it->second;
@@ -242,7 +242,7 @@ class Reader : public JsonReader {
     const json* v = field(obj, key, ptr, false);
     if (!v) return out;
     if (!v->is_array()) {
-      err(ptr + "/" + key, fmt::format("expected a list of {} ids", what));
+      err(ptr + "/" + key, reason("expected a list of {} ids", what));
       return out;
     }
     for (size_t i = 0; i < v->size(); ++i) {
@@ -259,7 +259,7 @@ class Reader : public JsonReader {
     if (!v) return;
     const std::string p = std::string("/") + key;
     if (v->size() > limits_.max_entities) {
-      err(p, fmt::format("{} entries, the limit is {}", v->size(), limits_.max_entities));
+      err(p, reason("{} entries, the limit is {}", v->size(), limits_.max_entities));
       return;
     }
     for (size_t i = 0; i < v->size(); ++i) fn((*v)[i], fmt::format("{}/{}", p, i), static_cast<int>(i));
@@ -274,7 +274,7 @@ class Reader : public JsonReader {
       if (!e.is_object() || !e.contains("id") || !e["id"].is_string()) continue;
       const std::string id = e["id"].get<std::string>();
       if (!out.emplace(id, static_cast<int>(out.size())).second)
-        err(fmt::format("/{}/{}/id", key, i), fmt::format("duplicate id '{}'", id));
+        err(fmt::format("/{}/{}/id", key, i), reason("duplicate id '{}'", id));
     }
     return out;
   }

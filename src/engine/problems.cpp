@@ -1,6 +1,18 @@
 #include "engine/problems.h"
 
+#include <fmt/args.h>
+
 namespace cp {
+
+std::string detail::render(const std::string& format, const std::vector<std::string>& args) {
+  fmt::dynamic_format_arg_store<fmt::format_context> store;
+  for (const std::string& a : args) store.push_back(a);
+  try {
+    return fmt::vformat(format, store);
+  } catch (const fmt::format_error&) {  // templates take "{}" only (arguments are text)
+    return format;
+  }
+}
 
 std::string Problem::str() const {
   std::string s = file;

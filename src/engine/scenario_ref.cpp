@@ -14,14 +14,14 @@ bool readScenarioRef(JsonReader& r, const std::string& rel, const std::string& b
   resolved = fs::path(rel).is_absolute() ? rel : (fs::path(base_dir) / rel).lexically_normal().string();
   std::error_code ec;
   if (!fs::is_regular_file(resolved, ec)) {
-    r.err("/scenario", fmt::format("scenario '{}' not found", rel));
+    r.err("/scenario", reason("scenario '{}' not found", rel));
     return false;
   }
   try {
     out = loadScenario(resolved, limits);
     return true;
   } catch (const LoadError& e) {
-    r.err("/scenario", fmt::format("scenario '{}' does not load", rel));
+    r.err("/scenario", reason("scenario '{}' does not load", rel));
     for (const Problem& p : e.problems()) r.problems.push_back(p);
   }
   return false;

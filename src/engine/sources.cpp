@@ -34,7 +34,7 @@ void collect(const json& j, const std::string& ptr, const SourceList& list, cons
       const std::string p = ptr + "/" + escapePointer(it.key());
       if ((it.key() == "source" || it.key() == "sources") && it->is_string()) {
         for (const std::string& id : sourceIds(it->get<std::string>()))
-          if (!list.find(id)) out.push_back({file, p, fmt::format("source {} is not in the sources file", id)});
+          if (!list.find(id)) out.push_back({file, p, reason("source {} is not in the sources file", id)});
       } else {
         collect(*it, p, list, file, out);
       }
@@ -78,9 +78,8 @@ SourceList loadSources(const std::string& path) {
       s.date = r.str(e, "date", p, true);
       s.url = r.str(e, "url", p, true);
       s.note = r.str(e, "note", p, false);
-      if (!s.id.empty() && !validId(s.id))
-        r.err(p + "/id", fmt::format("expected S followed by digits, got '{}'", s.id));
-      if (!s.id.empty() && !seen.insert(s.id).second) r.err(p + "/id", fmt::format("{} is listed twice", s.id));
+      if (!s.id.empty() && !validId(s.id)) r.err(p + "/id", reason("expected S followed by digits, got '{}'", s.id));
+      if (!s.id.empty() && !seen.insert(s.id).second) r.err(p + "/id", reason("{} is listed twice", s.id));
       if (!s.url.empty() && s.url.rfind("https://", 0) != 0 && s.url.rfind("http://", 0) != 0)
         r.err(p + "/url", "expected an http(s) address");
       list.sources.push_back(std::move(s));

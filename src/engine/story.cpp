@@ -34,7 +34,7 @@ std::vector<std::string> splitSources(const std::string& text, JsonReader& r, co
     if (ok)
       out.push_back(key);
     else
-      r.err(ptr, fmt::format("expected FACTS.md source keys like \"S19, S39\", got '{}'", key));
+      r.err(ptr, reason("expected FACTS.md source keys like \"S19, S39\", got '{}'", key));
     i = j + 1;
   }
   return out;
@@ -49,7 +49,7 @@ std::vector<std::string> leverSettings(const json& obj, const char* key, const s
     try {
       parseLeverArgs({out[i]}, *s);
     } catch (const LeverError& e) {
-      r.err(fmt::format("{}/{}/{}", ptr, key, i), e.what());
+      r.err(fmt::format("{}/{}/{}", ptr, key, i), Message::plain(e.what()));  // the lever parser's English
     }
   }
   return out;
@@ -58,7 +58,7 @@ std::vector<std::string> leverSettings(const json& obj, const char* key, const s
 void checkIds(const std::vector<std::string>& ids, const std::string& ptr, const char* what,
               const std::function<bool(const std::string&)>& known, JsonReader& r) {
   for (size_t i = 0; i < ids.size(); ++i)
-    if (!known(ids[i])) r.err(fmt::format("{}/{}", ptr, i), fmt::format("unknown {} '{}'", what, ids[i]));
+    if (!known(ids[i])) r.err(fmt::format("{}/{}", ptr, i), reason("unknown {} '{}'", what, ids[i]));
 }
 
 Story build(const json& doc, const std::string& name, const std::string& base_dir, const StoryOptions& options,
@@ -110,11 +110,11 @@ Story build(const json& doc, const std::string& name, const std::string& base_di
     if (m) {
       card.month = *m;
       if (s && (*m < s->start || *m > s->end))
-        r.err(p + "/month", fmt::format("{} is outside the scenario's months {}..{}", formatMonth(*m),
-                                        formatMonth(s->start), formatMonth(s->end)));
+        r.err(p + "/month", reason("{} is outside the scenario's months {}..{}", formatMonth(*m), formatMonth(s->start),
+                                   formatMonth(s->end)));
       if (!st.cards.empty() && *m < st.cards.back().month)
-        r.err(p + "/month", fmt::format("cards must be in month order: {} comes after {}", formatMonth(*m),
-                                        formatMonth(st.cards.back().month)));
+        r.err(p + "/month", reason("cards must be in month order: {} comes after {}", formatMonth(*m),
+                                   formatMonth(st.cards.back().month)));
     }
     st.cards.push_back(std::move(card));
   }

@@ -49,13 +49,12 @@ Objective readObjective(const json& o, const std::string& p, JsonReader& r, cons
   obj.scale = r.number(o, "scale", p, false, 0.0).value_or(0.0);
   const bool scope_ok = scope.empty() || parseScope(scope, obj.scope);
   if (!scope_ok)
-    r.err(p + "/scope", fmt::format("expected company, bloc, jurisdiction, vendor, chip or global, got '{}'", scope));
+    r.err(p + "/scope", reason("expected company, bloc, jurisdiction, vendor, chip or global, got '{}'", scope));
   if (index && scope_ok && !scope.empty() && !obj.id.empty() && !obj.metric.empty()) {
     if (!index->entities.count({obj.scope, obj.id}))
-      r.err(p + "/id", fmt::format("unknown {} '{}'", scope, obj.id));
+      r.err(p + "/id", reason("unknown {} '{}'", scope, obj.id));
     else if (!index->series.count({obj.scope, obj.id, obj.metric}))
-      r.err(p + "/metric",
-            fmt::format("no metric '{}' for {} '{}' in a run of the scenario", obj.metric, scope, obj.id));
+      r.err(p + "/metric", reason("no metric '{}' for {} '{}' in a run of the scenario", obj.metric, scope, obj.id));
   }
   return obj;
 }
@@ -78,12 +77,12 @@ Workshop build(const json& doc, const std::string& name, const std::string& base
   const Scenario* s = have_scenario ? &w.scenario : nullptr;
   if (s && start) {
     if (*start < s->start || *start > s->end)
-      r.err("/start", fmt::format("{} is outside the scenario's months {}..{}", formatMonth(*start),
-                                  formatMonth(s->start), formatMonth(s->end)));
+      r.err("/start", reason("{} is outside the scenario's months {}..{}", formatMonth(*start), formatMonth(s->start),
+                             formatMonth(s->end)));
     else if (w.roundLast(w.rounds) > s->end)
       r.err("/rounds",
-            fmt::format("{} rounds of {} months from {} end in {}, after the scenario's end {}", w.rounds,
-                        w.round_months, formatMonth(*start), formatMonth(w.roundLast(w.rounds)), formatMonth(s->end)));
+            reason("{} rounds of {} months from {} end in {}, after the scenario's end {}", w.rounds, w.round_months,
+                   formatMonth(*start), formatMonth(w.roundLast(w.rounds)), formatMonth(s->end)));
   }
 
   std::optional<SeriesIndex> index;
@@ -98,9 +97,9 @@ Workshop build(const json& doc, const std::string& name, const std::string& base
     Team team;
     team.id = r.str(t, "id", p, true);
     if (!team.id.empty() && !isValidId(team.id))
-      r.err(p + "/id", fmt::format("id '{}' must be lower-case letters, digits, '_' or '.' (at most 64)", team.id));
+      r.err(p + "/id", reason("id '{}' must be lower-case letters, digits, '_' or '.' (at most 64)", team.id));
     else if (!team.id.empty() && w.findTeam(team.id) >= 0)
-      r.err(p + "/id", fmt::format("duplicate id '{}'", team.id));
+      r.err(p + "/id", reason("duplicate id '{}'", team.id));
     team.name = r.str(t, "name", p, true);
     team.brief = r.str(t, "brief", p, false);
     team.levers = r.strList(t, "levers", p, true);
@@ -108,12 +107,12 @@ Workshop build(const json& doc, const std::string& name, const std::string& base
       const std::string& id = team.levers[k];
       const std::string lp = fmt::format("{}/levers/{}", p, k);
       if (s && s->findLever(id) < 0)
-        r.err(lp, fmt::format("unknown lever '{}'", id));
+        r.err(lp, reason("unknown lever '{}'", id));
       else if (const int owner = w.teamOfLever(id); owner >= 0)
-        r.err(lp, fmt::format("lever '{}' already belongs to team '{}'", id, w.teams[owner].id));
+        r.err(lp, reason("lever '{}' already belongs to team '{}'", id, w.teams[owner].id));
       else if (std::find(team.levers.begin(), team.levers.begin() + static_cast<long>(k), id) !=
                team.levers.begin() + static_cast<long>(k))
-        r.err(lp, fmt::format("lever '{}' is listed twice", id));
+        r.err(lp, reason("lever '{}' is listed twice", id));
     }
     const json* objectives = r.list(t, "objectives", p, true);
     if (objectives && objectives->empty()) r.err(p + "/objectives", "a team needs at least one objective");

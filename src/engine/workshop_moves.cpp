@@ -160,21 +160,20 @@ std::string workshopPathFor(const std::string& workshop_file, const std::string&
 std::vector<Problem> checkSession(const WorkshopSession& s, const Workshop& w, const std::string& name) {
   std::vector<Problem> out;
   if (s.rounds_played > w.rounds)
-    out.push_back(
-        {name, "/rounds_played", fmt::format("{} rounds played, the workshop has {}", s.rounds_played, w.rounds)});
+    out.push_back({name, "/rounds_played", reason("{} rounds played, the workshop has {}", s.rounds_played, w.rounds)});
   for (size_t i = 0; i < s.moves.size(); ++i) {
     const Move& m = s.moves[i];
     const std::string p = fmt::format("/moves/{}", i);
     if (std::string why = checkMove(w, m); !why.empty())
-      out.push_back({name, p, why});
+      out.push_back({name, p, Message::plain(why)});  // the move checker's English (shared with --move)
     else if (std::string count =
                  checkMoveCount(w, {s.moves.begin(), s.moves.begin() + static_cast<std::ptrdiff_t>(i)}, m);
              !count.empty())
-      out.push_back({name, p, count});
+      out.push_back({name, p, Message::plain(count)});
     else if (m.round > s.rounds_played + 1)
       out.push_back({name, p + "/round",
-                     fmt::format("round {} is not open: {} rounds played, so moves go into round {} at the latest",
-                                 m.round, s.rounds_played, s.rounds_played + 1)});
+                     reason("round {} is not open: {} rounds played, so moves go into round {} at the latest", m.round,
+                            s.rounds_played, s.rounds_played + 1)});
   }
   return out;
 }

@@ -5,6 +5,7 @@
 #include "cli/parse_errors.h"
 #include "engine/loader.h"
 #include "i18n/i18n.h"
+#include "i18n/problem_text.h"
 
 #include <filesystem>
 #include <fstream>
@@ -170,3 +171,44 @@ TEST(CliLang, EveryKnownParserWordingIsTranslated) {
 }
 
 }  // namespace
+
+// A scenario file's problems read in Ukrainian (a class uploading a broken file in the
+// browser): every problem the broken-file corpus gives whose reason has a template is
+// translated, its phrases too, and only text from elsewhere (a JSON parser's detail, the
+// lever parser's sentence) stays English. `validate --lang uk` prints them.
+TEST(CliLang, ScenarioFileProblemsAreInTheLanguage) {
+  std::string error;
+  ASSERT_TRUE(cp::i18n::setLanguage("uk", {CHOKEPOINT_SOURCE_DIR}, &error)) << error;
+  int translated = 0, plain = 0;
+  const fs::path broken = fs::path(CHOKEPOINT_TEST_DIR) / "engine" / "broken";
+  for (const auto& entry : fs::directory_iterator(broken)) {
+    if (entry.path().filename() == "expected.json") continue;
+    for (const cp::Problem& p : cp::validateScenarioFile(entry.path().string())) {
+      if (p.why.format.empty()) {  // the lever parser's sentence, shared with --lever
+        ++plain;
+        EXPECT_TRUE(p.pointer.starts_with("/set/")) << entry.path().filename() << " " << p.pointer << ": " << p.message;
+        continue;
+      }
+      ++translated;
+      EXPECT_STRNE(cp::i18n::tr(p.why.format.c_str()), p.why.format.c_str())
+          << entry.path().filename() << " " << p.pointer << ": untranslated: " << p.why.format;
+      for (size_t i = 0; i < p.why.args.size(); ++i) {
+        if ((p.why.phrases >> i) & 1u) {
+          EXPECT_STRNE(cp::i18n::tr(p.why.args[i].c_str()), p.why.args[i].c_str()) << p.why.args[i];
+        }
+      }
+      EXPECT_NE(cp::i18n::problemReason(p), p.message) << p.message;
+    }
+  }
+  cp::i18n::setLanguage("en", cp::i18n::Catalogue{});
+  EXPECT_GE(translated, 25);
+  EXPECT_GE(plain, 1) << "the corpus has lever values";
+
+  const std::string file = (broken / "share_out_of_range.json").string();
+  const auto en = cli({"validate", file});
+  const auto uk = cli({"--lang", "uk", "validate", file});
+  EXPECT_EQ(uk.code, en.code);
+  EXPECT_NE(en.err.find("must be a share between 0 and 1"), std::string::npos) << en.err;
+  EXPECT_NE(uk.err.find("має бути частка від 0 до 1"), std::string::npos) << uk.err;
+  EXPECT_EQ(uk.err.find("must be"), std::string::npos) << uk.err;
+}

@@ -1,6 +1,7 @@
 // Classroom file work: the lists the dialogs show, and the requests they raise (open a
 // story or workshop, load and save sessions, write the workshop report). No ImGui here.
 #include "app/classroom/classroom.h"
+#include "i18n/problem_text.h"
 
 #include "app/core/app_state.h"
 #include "app/platform/cli_args.h"
@@ -145,7 +146,7 @@ std::string lines(const std::vector<cp::Problem>& problems) {
   std::string text;
   for (const cp::Problem& p : problems) {
     if (!text.empty()) text += '\n';
-    text += p.str();
+    text += cp::i18n::problemLine(p);
   }
   return text;
 }

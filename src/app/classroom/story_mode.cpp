@@ -1,4 +1,5 @@
 #include "app/classroom/story_mode.h"
+#include "i18n/problem_text.h"
 
 #include "app/core/app_state.h"
 #include "app/core/chart_specs.h"
@@ -40,9 +41,9 @@ std::vector<cp::Problem> openStory(AppState& state, const std::string& path) {
   try {
     story = std::make_shared<const cp::Story>(cp::loadStory(path, options));
   } catch (const cp::LoadError& e) {
-    return e.problems().empty() ? std::vector<cp::Problem>{{path, "", e.what()}} : e.problems();
+    return e.problems().empty() ? std::vector<cp::Problem>{{path, "", cp::Message::plain(e.what())}} : e.problems();
   } catch (const std::exception& e) {
-    return {{path, "", std::string("unexpected error: ") + e.what()}};
+    return {{path, "", cp::Message::plain(std::string("unexpected error: ") + e.what())}};
   }
   state.classroom.workshop = WorkshopState{};
   state.ui.view.workshop_team = 0;

@@ -92,7 +92,7 @@ void startWorkshop(AppState& state, std::shared_ptr<const cp::Workshop> workshop
 
 std::vector<cp::Problem> problemsOf(const std::string& path, const std::exception& e) {
   if (const auto* le = dynamic_cast<const cp::LoadError*>(&e); le && !le->problems().empty()) return le->problems();
-  return {{path, "", e.what()}};
+  return {{path, "", cp::Message::plain(e.what())}};
 }
 
 bool sameFile(const std::string& a, const std::string& b) {

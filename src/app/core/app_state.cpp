@@ -4,6 +4,7 @@
 // [SECTION] handleRequests
 
 #include "app/core/app_state.h"
+#include "i18n/problem_text.h"
 
 #include "app/panels/panels.h"
 #include "app/core/scenario_files.h"
@@ -76,11 +77,14 @@ void loadScenario(AppState& state) {
   } catch (const cp::LoadError& e) {
     state.load_problems = e.problems();
   } catch (const std::exception& e) {
-    state.load_problems.push_back({state.scenario_path, "", std::string(tr("unexpected error: ")) + e.what()});
+    state.load_problems.push_back(
+        {state.scenario_path, "", cp::Message::plain(std::string(tr("unexpected error: ")) + e.what())});
   }
-  if (state.load_problems.empty()) state.load_problems.push_back({state.scenario_path, "", tr("unknown problem")});
+  if (state.load_problems.empty())
+    state.load_problems.push_back({state.scenario_path, "", cp::Message::plain(tr("unknown problem"))});
   const cp::Problem& first = state.load_problems.front();
-  state.load_error = first.pointer.empty() ? first.message : first.pointer + ": " + first.message;
+  state.load_error =
+      first.pointer.empty() ? cp::i18n::problemReason(first) : first.pointer + ": " + cp::i18n::problemReason(first);
   if (state.load_problems.size() > 1)
     *state.load_error += tr(" (and ") + std::to_string(state.load_problems.size() - 1) + tr(" more)");
   state.close();

@@ -1,4 +1,5 @@
 #include "app/core/compare_scenarios.h"
+#include "i18n/problem_text.h"
 
 #include "app/core/chart_specs.h"
 #include "app/core/dashboard_data.h"
@@ -38,7 +39,7 @@ void runCompare(CompareScenarios& c) {
       r.results = std::make_shared<const cp::Results>(cp::simulate(*s));
       r.scenario = std::move(s);
     } catch (const cp::LoadError& e) {
-      r.error = e.problems().empty() ? e.what() : e.problems().front().str();
+      r.error = e.problems().empty() ? e.what() : cp::i18n::problemLine(e.problems().front());
     } catch (const std::exception& e) {
       r.error = e.what();
     }

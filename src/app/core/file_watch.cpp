@@ -1,4 +1,5 @@
 #include "app/core/file_watch.h"
+#include "i18n/problem_text.h"
 
 #include "app/core/app_state.h"
 #include "app/core/scenario_files.h"
@@ -27,7 +28,7 @@ std::string loadProblem(const std::string& file) {
   } catch (const cp::LoadError& e) {
     if (e.problems().empty()) return "unknown problem";
     const cp::Problem& p = e.problems().front();
-    return p.pointer.empty() ? p.message : p.pointer + ": " + p.message;
+    return p.pointer.empty() ? cp::i18n::problemReason(p) : p.pointer + ": " + cp::i18n::problemReason(p);
   } catch (const std::exception& e) {
     return e.what();
   }

@@ -3,6 +3,7 @@
 // [SECTION] Autosave
 
 #include "app/core/session.h"
+#include "i18n/problem_text.h"
 
 #include "app/core/app_state.h"
 #include "app/core/settings.h"
@@ -100,7 +101,7 @@ std::optional<SessionData> sessionFromJson(std::string_view text, std::string* e
     } catch (const cp::LoadError& e) {
       if (e.problems().empty()) return fail(std::string("/workshop: ") + e.what());
       const cp::Problem& first = e.problems().front();  // "/workshop/moves/0: ..."
-      return fail("/workshop" + first.pointer + ": " + first.message);
+      return fail("/workshop" + first.pointer + ": " + cp::i18n::problemReason(first));
     }
   }
   return s;
@@ -162,7 +163,8 @@ void restoreSession(AppState& state, const SessionData& session) {
         resumeWorkshop(state, *session.workshop, session.workshop_saved_to,
                        state.session.file.empty() ? kSessionFile : state.session.file.string());
     if (!problems.empty()) {
-      setStatus(state, tr("Could not restore the workshop in progress: ") + problems.front().str(), true);
+      setStatus(state, tr("Could not restore the workshop in progress: ") + cp::i18n::problemLine(problems.front()),
+                true);
       return;
     }
     setStatus(state,

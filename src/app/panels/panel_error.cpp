@@ -1,6 +1,7 @@
 // Error panel: a scenario that failed to load, with every problem the loader found
 // (file, JSON pointer, reason), so a user can fix the file in one pass.
 #include "app/panels/panels.h"
+#include "i18n/problem_text.h"
 
 #include "app/panels/ui_common.h"
 #include "app/panels/ui_probe.h"
@@ -52,7 +53,7 @@ void drawErrorPanel(const AppState& state, UiState& ui) {
       ImGui::TableSetColumnIndex(1);
       ImGui::TextWrapped("%s", p.pointer.empty() ? tr("(whole file)") : p.pointer.c_str());
       ImGui::TableSetColumnIndex(2);
-      ImGui::TextWrapped("%s", p.message.c_str());
+      ImGui::TextWrapped("%s", cp::i18n::problemReason(p).c_str());
       ImGui::PopID();
     }
     ImGui::EndTable();

@@ -2,6 +2,7 @@
 // every "Source: S42, S43" the dashboard shows lists the titles, publishers, dates and
 // addresses of those ids, and Help > Sources lists them all (with a filter).
 #include "app/panels/panels.h"
+#include "i18n/problem_text.h"
 
 #include "app/panels/ui_common.h"
 #include "app/panels/ui_probe.h"
@@ -36,7 +37,7 @@ void loadSourcesNear(AppState& state, const std::string& scenario_path) {
   try {
     state.sources = cp::loadSources(file);
   } catch (const cp::LoadError& e) {
-    state.sources_error = e.problems().empty() ? tr("unreadable") : e.problems().front().str();
+    state.sources_error = e.problems().empty() ? tr("unreadable") : cp::i18n::problemLine(e.problems().front());
   }
 }
 

@@ -19,6 +19,7 @@
 // [SECTION] run: set-up, main loop, teardown
 
 #include "app/core/app_state.h"
+#include "i18n/problem_text.h"
 #include "app/panels/app_ui.h"
 #include "app/platform/cli_args.h"
 #include "app/panels/fonts.h"
@@ -85,8 +86,8 @@ void saveImGuiIni(const std::filesystem::path& file) {
 }
 
 void printProblems(const AppState& state) {
-  std::fprintf(stderr, "chokepoint: cannot load scenario %s:\n", state.scenario_path.c_str());
-  for (const cp::Problem& p : state.load_problems) std::fprintf(stderr, "  %s\n", p.str().c_str());
+  std::fprintf(stderr, tr("chokepoint: cannot load scenario %s:\n"), state.scenario_path.c_str());
+  for (const cp::Problem& p : state.load_problems) std::fprintf(stderr, "  %s\n", cp::i18n::problemLine(p).c_str());
 }
 
 // --lever settings become one undoable edit. Returns an error message, or "".

@@ -1,6 +1,7 @@
 // AppState without a UI: loading (every problem listed), runs on the worker, requests.
 #include "app/core/app_state.h"
 #include "app/panels/theme.h"
+#include "i18n/i18n.h"
 
 #include "scenario_paths.h"
 #include "temp_dir.h"
@@ -219,4 +220,21 @@ TEST(Runs, SlicedAnEditIsShownByTheNextUpdate) {
   EXPECT_NE(state.runs.current->fingerprint(), before);
   EXPECT_FALSE(state.worker.busy());
   EXPECT_FALSE(updating(state));
+}
+
+// In Ukrainian the status line gives the file's first problem in Ukrainian (the error panel
+// shows every one the same way); the problems keep the English for logs and tests.
+TEST(LoadScenario, TheFirstProblemReadsInTheLanguage) {
+  TempDir dir;
+  const std::string text = std::string(R"({"extends": ")") + baselinePath() + R"(", "colour": "red"})";
+  std::string error;
+  ASSERT_TRUE(cp::i18n::setLanguage("uk", {CHOKEPOINT_SOURCE_DIR}, &error)) << error;
+  AppState state;
+  state.scenario_path = writeFile(dir, "variant.json", text).string();
+  loadScenario(state);
+  cp::i18n::setLanguage("en", cp::i18n::Catalogue{});
+  ASSERT_TRUE(state.load_error);
+  EXPECT_EQ(*state.load_error, "/colour: невідоме поле");
+  ASSERT_EQ(state.load_problems.size(), 1u);
+  EXPECT_EQ(state.load_problems.front().message, "unknown field");
 }

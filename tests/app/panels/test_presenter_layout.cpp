@@ -849,12 +849,16 @@ TEST_P(TitleLayout, RuleNamesAreWholeOrEndInAnEllipsis) {
       ++rows;
       const auto label = ui_.itemRect("rule/" + r.id + "/label_cut");
       cut += label.has_value();
-      if (label) EXPECT_LE(label->max.x, row->max.x) << lang << ": " << r.id;
+      if (label) {
+        EXPECT_LE(label->max.x, row->max.x) << lang << ": " << r.id;
+      }
     }
     // Below 900 lines the charts keep a row and the splitter gives the timeline more.
     EXPECT_GE(rows, GetParam().h >= 900 ? 5 : 2)
         << lang << ": rules in view whole: " << rows << " in " << rows_area.height() << " px";
     EXPECT_FALSE(ui_.itemRect("rules/note_cut")) << lang << ": what bars and outlines mean is cut";
-    if (GetParam().w >= 1920 && std::string(lang) == "en") EXPECT_EQ(cut, 0) << "every name whole at 1920x1080";
+    if (GetParam().w >= 1920 && std::string(lang) == "en") {
+      EXPECT_EQ(cut, 0) << "every name whole at 1920x1080";
+    }
   }
 }
