@@ -2,6 +2,7 @@
 // CSV with a leading column per swept lever. Combinations are numbered like nested loops
 // over the --lever options in the order given, the last one fastest.
 #include <cmath>
+#include "i18n/problem_text.h"
 #include <sstream>
 
 #include <fmt/format.h>
@@ -104,7 +105,7 @@ std::optional<SweptLever> parseSweep(const std::string& arg, const Scenario& s, 
     try {
       sw.settings.push_back(parseLeverArgs({sw.id + "=" + v}, s).front());
     } catch (const LeverError& e) {
-      err << "chokepoint-cli: " << e.what() << "\n";
+      err << "chokepoint-cli: " << i18n::messageText(e.why()) << "\n";
       return std::nullopt;
     }
   }

@@ -20,7 +20,7 @@ std::optional<Scenario> loadWithLevers(const std::string& path, const std::vecto
   } catch (const LoadError& e) {
     for (const Problem& p : e.problems()) err << i18n::problemLine(p) << "\n";
   } catch (const LeverError& e) {
-    err << "chokepoint-cli: " << e.what() << "\n";
+    err << "chokepoint-cli: " << i18n::messageText(e.why()) << "\n";
   }
   return std::nullopt;
 }

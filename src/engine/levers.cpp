@@ -42,9 +42,9 @@ std::optional<double> parseNumber(std::string_view text) {
 
 }  // namespace
 
-std::optional<double> parseLeverValue(const Lever& l, std::string_view text, std::string* error) {
-  auto fail = [&](std::string msg) -> std::optional<double> {
-    if (error) *error = fmt::format("lever {}: {}", l.id, msg);
+std::optional<double> parseLeverValue(const Lever& l, std::string_view text, Message* error) {
+  auto fail = [&](Message msg) -> std::optional<double> {
+    if (error) *error = std::move(msg);
     return std::nullopt;
   };
   const std::string t = lower(text);
@@ -52,28 +52,29 @@ std::optional<double> parseLeverValue(const Lever& l, std::string_view text, std
     case LeverKind::Bool:
       if (t == "true" || t == "on" || t == "1" || t == "yes") return 1.0;
       if (t == "false" || t == "off" || t == "0" || t == "no") return 0.0;
-      return fail(fmt::format("expected true/false/on/off, got '{}'", text));
+      return fail(reason("lever {}: expected true/false/on/off, got '{}'", l.id, text));
     case LeverKind::Month: {
       auto m = parseMonth(t);
-      if (!m) return fail(fmt::format("expected a month YYYY-MM or never, got '{}'", text));
+      if (!m) return fail(reason("lever {}: expected a month YYYY-MM or never, got '{}'", l.id, text));
       return static_cast<double>(*m);
     }
     case LeverKind::Choice: {
       for (size_t i = 0; i < l.options.size(); ++i)
         if (lower(l.options[i]) == t) return static_cast<double>(i);
-      return fail(fmt::format("expected one of {}, got '{}'", fmt::join(l.options, "/"), text));
+      return fail(
+          reason("lever {}: expected one of {}, got '{}'", l.id, fmt::format("{}", fmt::join(l.options, "/")), text));
     }
     case LeverKind::Number:
     case LeverKind::Share: {
       auto v = parseNumber(t);
-      if (!v) return fail(fmt::format("expected a number, got '{}'", text));
+      if (!v) return fail(reason("lever {}: expected a number, got '{}'", l.id, text));
       if (*v < l.min || *v > l.max)
-        return fail(fmt::format("{} is outside its range {}..{}", text, formatLeverValue(l, l.min),
-                                formatLeverValue(l, l.max)));
+        return fail(reason("lever {}: {} is outside its range {}..{}", l.id, text, formatLeverValue(l, l.min),
+                           formatLeverValue(l, l.max)));
       return *v;
     }
   }
-  return fail("unknown kind");
+  return fail(reason("lever {}: unknown kind", l.id));
 }
 
 std::vector<LeverSetting> parseLeverArgs(const std::vector<std::string>& args, const Scenario& s) {
@@ -81,10 +82,10 @@ std::vector<LeverSetting> parseLeverArgs(const std::vector<std::string>& args, c
   for (const std::string& a : args) {
     const auto eq = a.find('=');
     if (eq == std::string::npos || eq == 0)
-      throw LeverError(fmt::format("lever setting '{}': expected ID=VALUE or ID=VALUE@YYYY-MM", a));
+      throw LeverError(reason("lever setting '{}': expected ID=VALUE or ID=VALUE@YYYY-MM", a));
     const std::string id = a.substr(0, eq);
     const int idx = s.findLever(id);
-    if (idx < 0) throw LeverError(fmt::format("unknown lever '{}' (see `chokepoint-cli levers SCENARIO`)", id));
+    if (idx < 0) throw LeverError(reason("unknown lever '{}' (see `chokepoint-cli levers SCENARIO`)", id));
     // "V;V@YYYY-MM;..." is a whole schedule in one setting, as listings and echoes write it.
     const std::string all = a.substr(eq + 1);
     for (size_t start = 0;;) {
@@ -96,24 +97,23 @@ std::vector<LeverSetting> parseLeverArgs(const std::vector<std::string>& args, c
       if (at != std::string::npos) {
         const auto m = parseMonth(value.substr(at + 1));
         if (!m || *m == kNever)
-          throw LeverError(
-              fmt::format("lever {}: expected a month YYYY-MM after '@', got '{}'", id, value.substr(at + 1)));
+          throw LeverError(reason("lever {}: expected a month YYYY-MM after '@', got '{}'", id, value.substr(at + 1)));
         set.from = *m;
         value = value.substr(0, at);
       }
-      std::string err;
+      Message err;
       const auto v = parseLeverValue(s.levers[idx], value, &err);
-      if (!v) throw LeverError(err);
+      if (!v) throw LeverError(std::move(err));
       set.value = *v;
       if (set.from > s.end)
-        throw LeverError(fmt::format("lever {}: {} is after the scenario's end {}, so the setting would never act", id,
-                                     formatMonth(set.from), formatMonth(s.end)));
+        throw LeverError(reason("lever {}: {} is after the scenario's end {}, so the setting would never act", id,
+                                formatMonth(set.from), formatMonth(s.end)));
       // Two values for one month: which was meant cannot be known (a scenario file refuses it too).
       for (const LeverSetting& o : out)
         if (o.lever == idx && o.from == set.from)
-          throw LeverError(fmt::format(
-              "lever {}: two values {}; give each month once", id,
-              set.from < 0 ? std::string("for the whole run") : fmt::format("from {}", formatMonth(set.from))));
+          throw LeverError(
+              set.from < 0 ? reason("lever {}: two values for the whole run; give each month once", id)
+                           : reason("lever {}: two values from {}; give each month once", id, formatMonth(set.from)));
       out.push_back(set);
       if (end == all.size()) break;
       start = end + 1;

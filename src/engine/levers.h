@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "engine/problems.h"
 #include "engine/scenario.h"
 
 namespace cp {
@@ -21,8 +22,8 @@ struct LeverSetting {
   int from = -1;  // absolute month; -1 = from the start (replaces the whole schedule)
 };
 
-// Parses one value for a lever; returns an error message naming the lever on failure.
-std::optional<double> parseLeverValue(const Lever& l, std::string_view text, std::string* error);
+// Parses one value for a lever; on failure `error` (when given) says why, naming the lever.
+std::optional<double> parseLeverValue(const Lever& l, std::string_view text, Message* error);
 // "id=value[@YYYY-MM]" for each argument.
 std::vector<LeverSetting> parseLeverArgs(const std::vector<std::string>& args, const Scenario& s);
 // A new scenario with the settings applied (dated settings merge into the schedule).

@@ -60,11 +60,11 @@ void readLevers(Reader& r, const json& root, Scenario& s) {
     const json* v = r.field(e, "value", p, true);
     if (v) {
       std::string text = v->is_string() ? v->get<std::string>() : v->dump();
-      std::string why;
+      Message why;
       if (auto parsed = parseLeverValue(l, text, &why))
         l.value = *parsed;
       else
-        r.err(p + "/value", Message::plain(why));  // the lever parser's English (shared with --lever)
+        r.err(p + "/value", why);
     }
     if (!l.id.empty() && s.findLever(l.id) >= 0) r.err(p + "/id", reason("duplicate lever '{}'", l.id));
     s.levers.push_back(std::move(l));
@@ -291,7 +291,7 @@ void readSet(Reader& r, const json& root, Scenario& s) {
         auto parsed = parseLeverArgs({it.key() + "=" + values[i]}, s);
         settings.insert(settings.end(), parsed.begin(), parsed.end());
       } catch (const LeverError& e) {
-        r.err(it->is_array() ? fmt::format("{}/{}", p, i) : p, Message::plain(e.what()));  // the lever parser's English
+        r.err(it->is_array() ? fmt::format("{}/{}", p, i) : p, e.why());
       }
     }
   }

@@ -80,10 +80,15 @@ class LoadError : public std::runtime_error {
   std::vector<Problem> problems_;
 };
 
-// Lever values typed by people ("us.h20_licence=off", "x=0.5@2025-08").
+// Lever values typed by people ("us.h20_licence=off", "x=0.5@2025-08"); what() is the
+// English sentence, why() the same as a Message a front end can translate.
 class LeverError : public std::runtime_error {
  public:
-  using std::runtime_error::runtime_error;
+  explicit LeverError(Message why) : std::runtime_error(why.text), why_(std::move(why)) {}
+  const Message& why() const { return why_; }
+
+ private:
+  Message why_;
 };
 
 }  // namespace cp

@@ -49,7 +49,7 @@ std::vector<std::string> leverSettings(const json& obj, const char* key, const s
     try {
       parseLeverArgs({out[i]}, *s);
     } catch (const LeverError& e) {
-      r.err(fmt::format("{}/{}/{}", ptr, key, i), Message::plain(e.what()));  // the lever parser's English
+      r.err(fmt::format("{}/{}/{}", ptr, key, i), e.why());
     }
   }
   return out;

@@ -105,6 +105,7 @@ struct Move {
 class MoveError : public LeverError {
  public:
   using LeverError::LeverError;
+  explicit MoveError(std::string english) : LeverError(Message::plain(std::move(english))) {}  // English, as --move's
 };
 
 // Empty when the move is allowed: known team, round in range, the team controls the lever,

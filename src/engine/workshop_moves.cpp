@@ -28,8 +28,9 @@ std::string checkMove(const Workshop& w, const Move& m) {
                                       : fmt::format("it belongs to team '{}'", w.teams[owner].id));
   if (m.value.find('@') != std::string::npos)
     return at + "write the value without @MONTH: a move takes effect when its round starts";
-  std::string why;
-  if (!parseLeverValue(w.scenario.levers[lever], m.value, &why)) {
+  Message msg;
+  if (!parseLeverValue(w.scenario.levers[lever], m.value, &msg)) {
+    std::string why = msg.text;  // a move's problem is its own sentence, English (as --move's)
     const std::string prefix = fmt::format("lever {}: ", m.lever);
     if (why.rfind(prefix, 0) == 0) why.erase(0, prefix.size());
     return at + why;

@@ -12,6 +12,8 @@
 
 namespace cp::i18n {
 
+// A reason (or a LeverError's why()) in the current language.
+std::string messageText(const Message& why);
 std::string problemReason(const Problem& p);
 // "file: pointer: reason", as Problem::str() writes it in English.
 std::string problemLine(const Problem& p);

@@ -397,7 +397,8 @@ PYBIND11_MODULE(_engine, m) {
         std::vector<int> levers;
         for (const std::string& id : only) {
           const int i = given.findLever(id);
-          if (i < 0) throw cp::LeverError("levers: unknown lever '" + id + "' (see Scenario.levers)");
+          if (i < 0)
+            throw cp::LeverError(cp::Message::plain("levers: unknown lever '" + id + "' (see Scenario.levers)"));
           levers.push_back(i);
         }
         const auto t = analyse<cp::Sensitivity>(

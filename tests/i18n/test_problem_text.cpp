@@ -53,6 +53,7 @@ TEST_F(Ukrainian, AReasonWithoutATemplateOrATranslationStaysEnglish) {
   cp::Problem unknown = expectedNumber();
   unknown.why.format = "must be {}, got {}";
   unknown.message = "must be a number, got \"a number\"";
+  unknown.why.text = unknown.message;
   EXPECT_EQ(problemReason(unknown), unknown.message) << "all English, not half translated";
 }
 

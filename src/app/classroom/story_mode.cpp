@@ -116,7 +116,7 @@ std::string storyTry(AppState& state) {
     settings = cp::parseLeverArgs(card->try_levers, *state.doc.loaded);
     applyLeverSettings(state.doc, settings);
   } catch (const cp::LeverError& e) {
-    return e.what();
+    return cp::i18n::messageText(e.why());
   }
   // A setting may act after the card's month (a start month, a month lever): unveil from
   // the card to two years past the latest of them, so the effect is on the charts.

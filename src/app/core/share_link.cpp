@@ -1,4 +1,5 @@
 #include "app/core/share_link.h"
+#include "i18n/problem_text.h"
 #include "app/core/tr.h"
 #include "i18n/i18n.h"
 
@@ -163,6 +164,8 @@ std::string openShareLink(AppState& state, std::string_view fragment, const std:
             replaceEdits(state.doc, editsFromLeverStrings(state.doc, link->levers, nullptr), /*as_saved=*/false);
             return "";
           }
+        } catch (const cp::LeverError& e) {
+          error = cp::i18n::messageText(e.why());
         } catch (const std::exception& e) {
           error = e.what();
         }

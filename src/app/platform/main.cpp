@@ -97,7 +97,7 @@ std::string applyCliLevers(AppState& state, const std::vector<std::string>& leve
   try {
     applyLeverSettings(state.doc, cp::parseLeverArgs(levers, *state.doc.loaded));
   } catch (const cp::LeverError& e) {
-    return e.what();
+    return cp::i18n::messageText(e.why());
   }
   return "";
 }

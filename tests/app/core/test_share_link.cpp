@@ -118,6 +118,18 @@ TEST(ShareLinkOpen, BadLinksFallBackToTheBaselineAndSayWhy) {
   }
 }
 
+// A Ukrainian class opening a link with a value the lever refuses reads why in Ukrainian.
+TEST(ShareLinkOpen, ABadLeverValueIsExplainedInTheLanguage) {
+  std::string error;
+  ASSERT_TRUE(cp::i18n::setLanguage("uk", {CHOKEPOINT_SOURCE_DIR}, &error)) << error;
+  AppState state;
+  const std::string said = openShareLink(state, "#scenario=baseline&lever=us.remote_access_control=maybe", library());
+  cp::i18n::setLanguage("en", cp::i18n::Catalogue{});
+  EXPECT_NE(said.find("важіль us.remote_access_control: очікувалося true/false/on/off, отримано 'maybe'"),
+            std::string::npos)
+      << said;
+}
+
 TEST(ShareLinkSyntax, CarriesTheLanguageForAClass) {
   const ShareLink link{"baseline", {{kRemote, {"on"}}}, "uk"};
   EXPECT_EQ(formatShareLink(link), "#scenario=baseline&lever=us.remote_access_control=on&lang=uk");
