@@ -15,6 +15,8 @@
 
 #include <fstream>
 
+#include <fmt/format.h>
+
 using namespace cp::app;
 using cp::test::ClassroomFixture;
 using cp::test::ImGuiHarness;
@@ -153,7 +155,7 @@ TEST(StoryMode, TheLookAtLineQuotesChartNamesInTheLanguagesMarks) {
   for (const ChartSpec& c : chartSpecs())
     if (std::string(c.id) == "offshore_share") spec = &c;
   ASSERT_NE(spec, nullptr);
-  EXPECT_EQ(storyChartNames(card), "'" + std::string(spec->title) + "'");
+  EXPECT_EQ(storyChartNames(card), fmt::format("'{}'", spec->title));
   std::string error;
   ASSERT_TRUE(cp::i18n::setLanguage("uk", {CHOKEPOINT_SOURCE_DIR}, &error)) << error;
   const std::string uk = storyChartNames(card);
