@@ -171,9 +171,8 @@ Command addScore(CLI::App& app) {
       try {
         ses.moves.push_back(parseMoveArg(text));
       } catch (const MoveError& e) {
-        std::string why = e.what();  // "move 'TEXT': expected ...": the flag names the move already
-        if (const std::string typed = "move '" + text + "': "; why.rfind(typed, 0) == 0) why.erase(0, typed.size());
-        err << "chokepoint-cli: --move " << text << ": " << why << "\n";
+        const Message& why = e.why().parts.empty() ? e.why() : e.why().parts.back();  // the flag names the move
+        err << "chokepoint-cli: --move " << text << ": " << i18n::messageText(why) << "\n";
         return kUsage;
       }
     }

@@ -43,8 +43,9 @@ std::optional<double> parseNumber(std::string_view text) {
 }  // namespace
 
 std::optional<double> parseLeverValue(const Lever& l, std::string_view text, Message* error) {
+  // "lever ID: " and the value's own reason, which a workshop move shows without the prefix.
   auto fail = [&](Message msg) -> std::optional<double> {
-    if (error) *error = std::move(msg);
+    if (error) *error = reason("lever {}: {}", l.id, msg);
     return std::nullopt;
   };
   const std::string t = lower(text);
@@ -52,29 +53,28 @@ std::optional<double> parseLeverValue(const Lever& l, std::string_view text, Mes
     case LeverKind::Bool:
       if (t == "true" || t == "on" || t == "1" || t == "yes") return 1.0;
       if (t == "false" || t == "off" || t == "0" || t == "no") return 0.0;
-      return fail(reason("lever {}: expected true/false/on/off, got '{}'", l.id, text));
+      return fail(reason("expected true/false/on/off, got '{}'", text));
     case LeverKind::Month: {
       auto m = parseMonth(t);
-      if (!m) return fail(reason("lever {}: expected a month YYYY-MM or never, got '{}'", l.id, text));
+      if (!m) return fail(reason("expected a month YYYY-MM or never, got '{}'", text));
       return static_cast<double>(*m);
     }
     case LeverKind::Choice: {
       for (size_t i = 0; i < l.options.size(); ++i)
         if (lower(l.options[i]) == t) return static_cast<double>(i);
-      return fail(
-          reason("lever {}: expected one of {}, got '{}'", l.id, fmt::format("{}", fmt::join(l.options, "/")), text));
+      return fail(reason("expected one of {}, got '{}'", fmt::format("{}", fmt::join(l.options, "/")), text));
     }
     case LeverKind::Number:
     case LeverKind::Share: {
       auto v = parseNumber(t);
-      if (!v) return fail(reason("lever {}: expected a number, got '{}'", l.id, text));
+      if (!v) return fail(reason("expected a number, got '{}'", text));
       if (*v < l.min || *v > l.max)
-        return fail(reason("lever {}: {} is outside its range {}..{}", l.id, text, formatLeverValue(l, l.min),
-                           formatLeverValue(l, l.max)));
+        return fail(
+            reason("{} is outside its range {}..{}", text, formatLeverValue(l, l.min), formatLeverValue(l, l.max)));
       return *v;
     }
   }
-  return fail(reason("lever {}: unknown kind", l.id));
+  return fail(reason("unknown kind"));
 }
 
 std::vector<LeverSetting> parseLeverArgs(const std::vector<std::string>& args, const Scenario& s) {

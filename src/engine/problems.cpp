@@ -14,6 +14,17 @@ std::string detail::render(const std::string& format, const std::vector<std::str
   }
 }
 
+Message lines(const std::vector<Message>& reasons) {
+  Message r;
+  for (const Message& m : reasons) {
+    if (!r.args.empty()) r.format += '\n';
+    r.format += "{}";
+    detail::addArg(r, m);
+  }
+  r.text = detail::render(r.format, r.args);
+  return r;
+}
+
 std::string Problem::str() const {
   std::string s = file;
   s += ": ";

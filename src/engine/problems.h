@@ -27,6 +27,8 @@ struct Message {
   std::string format;             // English fmt template (the msgid); empty: `text` only
   std::vector<std::string> args;  // each argument as fmt writes it
   unsigned phrases = 0;           // bit i set: args[i] is a Phrase
+  unsigned nested = 0;            // bit i set: args[i] is a Message, kept in `parts` in order
+  std::vector<Message> parts;     // nested reasons, each translated on its own
   std::string text;               // the English sentence
 
   Message() = default;
@@ -45,6 +47,11 @@ inline void addArg(Message& r, const Phrase& p) {
   r.phrases |= 1u << r.args.size();
   r.args.emplace_back(p.text);
 }
+inline void addArg(Message& r, const Message& m) {
+  r.nested |= 1u << r.args.size();
+  r.args.push_back(m.text);
+  r.parts.push_back(m);
+}
 template <class T>
 void addArg(Message& r, const T& v) {
   r.args.push_back(fmt::format("{}", v));
@@ -52,7 +59,8 @@ void addArg(Message& r, const T& v) {
 std::string render(const std::string& format, const std::vector<std::string>& args);
 }  // namespace detail
 
-// A reason from an English template and its arguments; "{}" placeholders only.
+// A reason from an English template and its arguments; "{}" placeholders only. An argument
+// that is a Message is a reason of its own ("round 2, team 'us', lever 'x': {}").
 template <class... A>
 Message reason(const char* format, const A&... args) {
   Message r;
@@ -61,6 +69,9 @@ Message reason(const char* format, const A&... args) {
   r.text = detail::render(r.format, r.args);
   return r;
 }
+
+// Reasons one per line; a front end translates each (the joining has no words).
+Message lines(const std::vector<Message>& reasons);
 
 struct Problem {
   std::string file, pointer, message;  // message: the English reason

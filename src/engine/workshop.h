@@ -7,7 +7,7 @@
 //   Workshop w = loadWorkshop("scenarios/workshops/compute_race.json");  // throws LoadError
 //   WorkshopSession ses;                                               // a new game
 //   Move m{1, "us_gov", "us.remote_access_control", "on"};           // round 1, value as typed
-//   if (std::string why = checkMove(w, m); why.empty()) ses.moves.push_back(m);
+//   if (!checkMove(w, m)) ses.moves.push_back(m);
 //   Results base = simulate(w.scenario);                               // once per workshop
 //   Results played = simulate(applyMoves(w.scenario, w, ses.moves));  // throws MoveError
 //   ses.rounds_played = 1;                                             // "play round 1"
@@ -33,6 +33,7 @@
 // 100 x weight. A team's round points are the sum over its objectives (weights summing to
 // 1 keep them within -100..+100); its total is the sum over the rounds played.
 #pragma once
+#include <optional>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -105,15 +106,14 @@ struct Move {
 class MoveError : public LeverError {
  public:
   using LeverError::LeverError;
-  explicit MoveError(std::string english) : LeverError(Message::plain(std::move(english))) {}  // English, as --move's
 };
 
-// Empty when the move is allowed: known team, round in range, the team controls the lever,
+// Nothing when the move is allowed: known team, round in range, the team controls the lever,
 // the value parses for the lever (without "@MONTH": the round sets the month).
-std::string checkMove(const Workshop& w, const Move& m);
-// Empty when `m` may join `earlier` (the moves entered before it): one move per lever, team
+std::optional<Message> checkMove(const Workshop& w, const Move& m);
+// Nothing when `m` may join `earlier` (the moves entered before it): one move per lever, team
 // and round, and at most Workshop::max_moves per team and round. Does not run checkMove.
-std::string checkMoveCount(const Workshop& w, const std::vector<Move>& earlier, const Move& m);
+std::optional<Message> checkMoveCount(const Workshop& w, const std::vector<Move>& earlier, const Move& m);
 // "ROUND:TEAM:ID=VALUE" (the CLI's --move); throws MoveError.
 Move parseMoveArg(const std::string& text);
 std::string formatMoveArg(const Move& m);

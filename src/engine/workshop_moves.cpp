@@ -14,52 +14,54 @@ namespace cp {
 
 // [SECTION] moves
 
-std::string checkMove(const Workshop& w, const Move& m) {
-  const std::string at = fmt::format("round {}, team '{}', lever '{}': ", m.round, m.team, m.lever);
+namespace {
+// "round R, team 'T', lever 'L': " before the reason.
+Message atMove(const Move& m, const Message& why) {
+  return reason("round {}, team '{}', lever '{}': {}", m.round, m.team, m.lever, why);
+}
+}  // namespace
+
+std::optional<Message> checkMove(const Workshop& w, const Move& m) {
   const int team = w.findTeam(m.team);
-  if (team < 0) return at + fmt::format("no team '{}' in this workshop", m.team);
-  if (m.round < 1 || m.round > w.rounds) return at + fmt::format("round {} is outside 1..{}", m.round, w.rounds);
+  if (team < 0) return atMove(m, reason("no team '{}' in this workshop", m.team));
+  if (m.round < 1 || m.round > w.rounds) return atMove(m, reason("round {} is outside 1..{}", m.round, w.rounds));
   const int lever = w.scenario.findLever(m.lever);
-  if (lever < 0) return at + fmt::format("no lever '{}' in the scenario", m.lever);
+  if (lever < 0) return atMove(m, reason("no lever '{}' in the scenario", m.lever));
   const int owner = w.teamOfLever(m.lever);
+  if (owner < 0)
+    return atMove(
+        m, reason("team '{}' does not control lever '{}' (no team controls it in this workshop)", m.team, m.lever));
   if (owner != team)
-    return at + fmt::format("team '{}' does not control lever '{}' ({})", m.team, m.lever,
-                            owner < 0 ? std::string("no team controls it in this workshop")
-                                      : fmt::format("it belongs to team '{}'", w.teams[owner].id));
+    return atMove(m, reason("team '{}' does not control lever '{}' (it belongs to team '{}')", m.team, m.lever,
+                            w.teams[owner].id));
   if (m.value.find('@') != std::string::npos)
-    return at + "write the value without @MONTH: a move takes effect when its round starts";
+    return atMove(m, reason("write the value without @MONTH: a move takes effect when its round starts"));
   Message msg;
-  if (!parseLeverValue(w.scenario.levers[lever], m.value, &msg)) {
-    std::string why = msg.text;  // a move's problem is its own sentence, English (as --move's)
-    const std::string prefix = fmt::format("lever {}: ", m.lever);
-    if (why.rfind(prefix, 0) == 0) why.erase(0, prefix.size());
-    return at + why;
-  }
-  return {};
+  if (!parseLeverValue(w.scenario.levers[lever], m.value, &msg))
+    return atMove(m, msg.parts.empty() ? msg : msg.parts.back());  // the move names the lever already
+  return std::nullopt;
 }
 
-std::string checkMoveCount(const Workshop& w, const std::vector<Move>& earlier, const Move& m) {
-  const std::string at = fmt::format("round {}, team '{}', lever '{}': ", m.round, m.team, m.lever);
+std::optional<Message> checkMoveCount(const Workshop& w, const std::vector<Move>& earlier, const Move& m) {
   int same_round = 0;
   for (const Move& e : earlier) {
     if (e.round != m.round || e.team != m.team) continue;
     if (e.lever == m.lever)
-      return at + fmt::format(
-                      "a second move on this lever in round {} (the first sets it to '{}'); one move per "
-                      "lever and round",
-                      m.round, e.value);
+      return atMove(m, reason("a second move on this lever in round {} (the first sets it to '{}'); one move per "
+                              "lever and round",
+                              m.round, e.value));
     ++same_round;
   }
   if (w.max_moves > 0 && same_round >= w.max_moves)
-    return at + fmt::format("move {} of team '{}' in round {}; the workshop allows {} per team and round",
-                            same_round + 1, m.team, m.round, w.max_moves);
-  return {};
+    return atMove(m, reason("move {} of team '{}' in round {}; the workshop allows {} per team and round",
+                            same_round + 1, m.team, m.round, w.max_moves));
+  return std::nullopt;
 }
 
 Move parseMoveArg(const std::string& text) {
   const auto bad = [&] {
     return MoveError(
-        fmt::format("move '{}': expected ROUND:TEAM:ID=VALUE, e.g. 2:us_gov:us.export_enforcement=0.8", text));
+        reason("move '{}': {}", text, reason("expected ROUND:TEAM:ID=VALUE, e.g. 2:us_gov:us.export_enforcement=0.8")));
   };
   const auto c1 = text.find(':');
   const auto c2 = c1 == std::string::npos ? std::string::npos : text.find(':', c1 + 1);
@@ -75,14 +77,15 @@ Move parseMoveArg(const std::string& text) {
 std::string formatMoveArg(const Move& m) { return fmt::format("{}:{}:{}={}", m.round, m.team, m.lever, m.value); }
 
 std::vector<std::string> leverArgs(const Workshop& w, const std::vector<Move>& moves) {
-  std::vector<std::string> args, problems;
+  std::vector<std::string> args;
+  std::vector<Message> problems;
   for (const Move& m : moves) {
-    if (std::string why = checkMove(w, m); !why.empty())
-      problems.push_back(std::move(why));
+    if (auto why = checkMove(w, m))
+      problems.push_back(std::move(*why));
     else
       args.push_back(fmt::format("{}={}@{}", m.lever, m.value, formatMonth(w.roundFirst(m.round))));
   }
-  if (!problems.empty()) throw MoveError(fmt::format("{}", fmt::join(problems, "\n")));
+  if (!problems.empty()) throw MoveError(lines(problems));
   return args;
 }
 
@@ -165,12 +168,10 @@ std::vector<Problem> checkSession(const WorkshopSession& s, const Workshop& w, c
   for (size_t i = 0; i < s.moves.size(); ++i) {
     const Move& m = s.moves[i];
     const std::string p = fmt::format("/moves/{}", i);
-    if (std::string why = checkMove(w, m); !why.empty())
-      out.push_back({name, p, Message::plain(why)});  // the move checker's English (shared with --move)
-    else if (std::string count =
-                 checkMoveCount(w, {s.moves.begin(), s.moves.begin() + static_cast<std::ptrdiff_t>(i)}, m);
-             !count.empty())
-      out.push_back({name, p, Message::plain(count)});
+    if (auto why = checkMove(w, m))
+      out.push_back({name, p, std::move(*why)});  // the move checker's words (shared with --move)
+    else if (auto count = checkMoveCount(w, {s.moves.begin(), s.moves.begin() + static_cast<std::ptrdiff_t>(i)}, m))
+      out.push_back({name, p, std::move(*count)});
     else if (m.round > s.rounds_played + 1)
       out.push_back({name, p + "/round",
                      reason("round {} is not open: {} rounds played, so moves go into round {} at the latest", m.round,

@@ -6,6 +6,7 @@
 #include "i18n/i18n.h"
 
 #include <filesystem>
+#include <fstream>
 #include <regex>
 
 namespace {
@@ -145,6 +146,50 @@ TEST_F(ShippedCatalogue, WorkshopScore) {
             uk.out);
   EXPECT_EQ(cli({"--lang", "uk", "workshop", "score", kWorkshop, "--move", "1:us_gov:us.export_enforcement=0.8"}).out,
             uk.out);
+}
+
+// A refused move says why in the language: a --move as typed and a session file's move.
+TEST_F(ShippedCatalogue, RefusedMovesSayWhyInTheLanguage) {
+  const std::vector<std::pair<std::string, std::string>> moves = {
+      {"1:us_gov:us.remote_access_control=maybe", "очікувалося true/false/on/off, отримано 'maybe'"},
+      {"1:nobody:us.remote_access_control=on", "у цьому практикумі немає команди 'nobody'"},
+      {"9:us_gov:us.remote_access_control=on", "раунд 9 поза межами 1..4"},
+      {"1:us_gov:cn.nothing=on", "у сценарії немає важеля 'cn.nothing'"},
+      {"1:nvidia:us.h20_licence=off", "команда 'nvidia' не керує важелем 'us.h20_licence' (він належить команді"},
+      {"1:us_gov:us.h20_licence=off@2026-01", "пишіть значення без @МІСЯЦЬ"},
+      {"one:us_gov:us.h20_licence=off", "очікувалося РАУНД:КОМАНДА:ID=ЗНАЧЕННЯ"}};
+  for (const auto& [move, words] : moves) {
+    const Out en = cli({"workshop", "score", kWorkshop, "--move", move});
+    const Out uk = cli({"--lang", "uk", "workshop", "score", kWorkshop, "--move", move});
+    EXPECT_EQ(en.code, 2) << move;
+    EXPECT_EQ(uk.code, 2) << move;
+    EXPECT_NE(uk.err.find("--move " + move + ": "), std::string::npos) << uk.err;  // the move as typed
+    EXPECT_NE(uk.err.find(words), std::string::npos) << uk.err;
+    for (const char* english : {"expected", "team", "lever", "round", "outside", "write"})
+      EXPECT_FALSE(hasWord(uk.err, english)) << english << " left in English: " << uk.err;
+    EXPECT_TRUE(hasWord(en.err, "expected") || hasWord(en.err, "team") || hasWord(en.err, "write")) << en.err;
+  }
+  const std::vector<std::string> twice = {"--lang",
+                                          "uk",
+                                          "workshop",
+                                          "score",
+                                          kWorkshop,
+                                          "--move",
+                                          "1:us_gov:us.export_enforcement=0.9",
+                                          "--move",
+                                          "1:us_gov:us.export_enforcement=0.2"};
+  EXPECT_NE(cli(twice).err.find("другий хід цим важелем у раунді 1 (перший встановлює '0.9')"), std::string::npos)
+      << cli(twice).err;
+
+  const fs::path session = fs::temp_directory_path() / ("uk_moves_" + std::to_string(::getpid()) + ".json");
+  std::ofstream(session) << R"({"workshop_path": ")" << kWorkshop << R"(", "rounds_played": 0, "moves": [
+      {"round": 1, "team": "us_gov", "lever": "us.h20_licence", "value": "maybe"}]})";
+  const Out bad = cli({"--lang", "uk", "workshop", "score", "--session", session.string()});
+  fs::remove(session);
+  EXPECT_EQ(bad.code, 2);
+  EXPECT_NE(bad.err.find(": /moves/0: раунд 1, команда 'us_gov', важіль 'us.h20_licence': очікувалося"),
+            std::string::npos)
+      << bad.err;
 }
 
 TEST_F(ShippedCatalogue, WorkshopCheck) {

@@ -61,6 +61,9 @@ const std::vector<std::string> kLeverArgs = {
     "my.chip_permit_from=never@2027-01",   "us.remote_access_control=off@2027-01",
 };
 
+// A move check's English sentence; "" when the move is allowed.
+std::string said(const std::optional<Message>& why) { return why ? why->text : ""; }
+
 }  // namespace
 
 TEST(Workshop, ComputeRaceLoads) {
@@ -127,25 +130,25 @@ TEST(Workshop, RoundsMustFitTheScenario) {
 TEST(Workshop, AMoveOnAnotherTeamsLeverIsRejectedNamingTeamAndLever) {
   const Workshop& w = computeRace();
   const Move steal{2, "nvidia", "us.h20_licence", "off"};
-  EXPECT_EQ(checkMove(w, steal),
+  EXPECT_EQ(said(checkMove(w, steal)),
             "round 2, team 'nvidia', lever 'us.h20_licence': team 'nvidia' does not control lever 'us.h20_licence' "
             "(it belongs to team 'us_gov')");
   try {
     applyMoves(w.scenario, w, {kMoves[0], steal});
     FAIL() << "expected MoveError";
   } catch (const MoveError& e) {
-    EXPECT_EQ(std::string(e.what()), checkMove(w, steal));
+    EXPECT_EQ(std::string(e.what()), said(checkMove(w, steal)));
   }
-  EXPECT_EQ(checkMove(w, {1, "nvidia", "world.algorithmic_progress", "5"}),
+  EXPECT_EQ(said(checkMove(w, {1, "nvidia", "world.algorithmic_progress", "5"})),
             "round 1, team 'nvidia', lever 'world.algorithmic_progress': team 'nvidia' does not control lever "
             "'world.algorithmic_progress' (no team controls it in this workshop)");
-  EXPECT_EQ(checkMove(w, {5, "us_gov", "us.h20_licence", "off"}),
+  EXPECT_EQ(said(checkMove(w, {5, "us_gov", "us.h20_licence", "off"})),
             "round 5, team 'us_gov', lever 'us.h20_licence': round 5 is outside 1..4");
-  EXPECT_EQ(checkMove(w, {1, "eu", "us.h20_licence", "off"}),
+  EXPECT_EQ(said(checkMove(w, {1, "eu", "us.h20_licence", "off"})),
             "round 1, team 'eu', lever 'us.h20_licence': no team 'eu' in this workshop");
-  EXPECT_EQ(checkMove(w, {1, "us_gov", "us.export_enforcement", "lots"}),
+  EXPECT_EQ(said(checkMove(w, {1, "us_gov", "us.export_enforcement", "lots"})),
             "round 1, team 'us_gov', lever 'us.export_enforcement': expected a number, got 'lots'");
-  EXPECT_EQ(checkMove(w, {1, "us_gov", "us.h20_licence", "off@2026-01"}),
+  EXPECT_EQ(said(checkMove(w, {1, "us_gov", "us.h20_licence", "off@2026-01"})),
             "round 1, team 'us_gov', lever 'us.h20_licence': write the value without @MONTH: a move takes effect when "
             "its round starts");
 }
@@ -154,23 +157,23 @@ TEST(Workshop, OneMovePerLeverAndAtMostMaxMovesPerTeamAndRound) {
   const Workshop& w = computeRace();
   EXPECT_EQ(w.max_moves, 2) << "the guide and the move slips say two moves per team and round";
   const Move first{1, "us_gov", "us.export_enforcement", "0.9"};
-  EXPECT_EQ(checkMoveCount(w, {first}, {1, "us_gov", "us.export_enforcement", "0.2"}),
+  EXPECT_EQ(said(checkMoveCount(w, {first}, {1, "us_gov", "us.export_enforcement", "0.2"})),
             "round 1, team 'us_gov', lever 'us.export_enforcement': a second move on this lever in round 1 (the first "
             "sets it to '0.9'); one move per lever and round");
-  EXPECT_EQ(checkMoveCount(w, {first}, {2, "us_gov", "us.export_enforcement", "0.2"}), "") << "a new round";
-  EXPECT_EQ(checkMoveCount(w, {first}, {1, "cn_gov", "cn.domestic_subsidy", "0.2"}), "") << "another team";
+  EXPECT_EQ(said(checkMoveCount(w, {first}, {2, "us_gov", "us.export_enforcement", "0.2"})), "") << "a new round";
+  EXPECT_EQ(said(checkMoveCount(w, {first}, {1, "cn_gov", "cn.domestic_subsidy", "0.2"})), "") << "another team";
   const std::vector<Move> two = {first, {1, "us_gov", "us.remote_access_control", "on"}};
-  EXPECT_EQ(checkMoveCount(w, two, {1, "us_gov", "us.remote_access_from", "2025-01"}),
+  EXPECT_EQ(said(checkMoveCount(w, two, {1, "us_gov", "us.remote_access_from", "2025-01"})),
             "round 1, team 'us_gov', lever 'us.remote_access_from': move 3 of team 'us_gov' in round 1; the workshop "
             "allows 2 per team and round");
   Workshop unlimited = w;
   unlimited.max_moves = 0;
-  EXPECT_EQ(checkMoveCount(unlimited, two, {1, "us_gov", "us.remote_access_from", "2025-01"}), "");
+  EXPECT_EQ(said(checkMoveCount(unlimited, two, {1, "us_gov", "us.remote_access_from", "2025-01"})), "");
 
   const WorkshopSession s{"compute_race.json", {first, {1, "us_gov", "us.export_enforcement", "0.2"}}, 1};
   std::vector<std::string> got;
   for (const Problem& p : checkSession(s, w, "s.json")) got.push_back(p.str());
-  EXPECT_EQ(got, std::vector<std::string>{"s.json: /moves/1: " + checkMoveCount(w, {first}, s.moves[1])});
+  EXPECT_EQ(got, std::vector<std::string>{"s.json: /moves/1: " + said(checkMoveCount(w, {first}, s.moves[1]))});
   const std::vector<std::string> bad = problemsOf(workshop(kUs, R"("start": "2025-01", "round_months": 12, "rounds": 2,
                                                                  "max_moves": 0)"));
   EXPECT_EQ(bad, std::vector<std::string>{"inline.json: /max_moves: expected a whole number 1..100, got 0"});

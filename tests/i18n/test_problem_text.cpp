@@ -71,3 +71,30 @@ TEST(ProblemText, EnglishIsTheEnginesSentence) {
   EXPECT_EQ(problemReason(p), p.message);
   EXPECT_EQ(problemLine(p), "f.json: /chips/0/price_usd: expected a number, got \"a number\"");
 }
+
+// A reason inside a reason (a workshop move's "round 1, team 'x', lever 'y': {}") is translated
+// on its own; lines of reasons need no template of their own.
+TEST_F(Ukrainian, ANestedReasonAndLinesOfReasonsAreTranslatedPartByPart) {
+  Catalogue c;
+  c.add("expected {}, got {}", "очікувалося {}, отримано {}");
+  c.add("a number", "число");
+  c.add("round {}: {}", "раунд {}: {}");
+  setLanguage("uk", std::move(c));
+  cp::Message inner = expectedNumber().why;
+  cp::Message outer;
+  outer.format = "round {}: {}";
+  outer.args = {"2", inner.text};
+  outer.nested = 2u;
+  outer.parts = {inner};
+  outer.text = "round 2: " + inner.text;
+  EXPECT_EQ(messageText(outer), "раунд 2: очікувалося число, отримано \"a number\"");
+
+  cp::Message both;
+  both.format = "{}\n{}";
+  both.args = {outer.text, inner.text};
+  both.nested = 3u;
+  both.parts = {outer, inner};
+  both.text = outer.text + "\n" + inner.text;
+  EXPECT_EQ(messageText(both),
+            "раунд 2: очікувалося число, отримано \"a number\"\nочікувалося число, отримано \"a number\"");
+}

@@ -304,14 +304,13 @@ std::string applyClassroomArgs(AppState& state, const CliArgs& args) {
   try {
     for (const std::string& text : args.moves) moves.push_back(cp::parseMoveArg(text));
   } catch (const cp::MoveError& e) {
-    return e.what();
+    return cp::i18n::messageText(e.why());
   }
   // Typed moves are refused when they repeat a lever (the dashboard's own entry replaces).
   for (size_t i = 0; i < moves.size(); ++i)
-    if (std::string why = cp::checkMoveCount(*state.classroom.workshop.workshop,
-                                             {moves.begin(), moves.begin() + static_cast<std::ptrdiff_t>(i)}, moves[i]);
-        !why.empty())
-      return "--move " + cp::formatMoveArg(moves[i]) + ": " + why;
+    if (auto why = cp::checkMoveCount(*state.classroom.workshop.workshop,
+                                      {moves.begin(), moves.begin() + static_cast<std::ptrdiff_t>(i)}, moves[i]))
+      return "--move " + cp::formatMoveArg(moves[i]) + ": " + cp::i18n::messageText(*why);
   std::stable_sort(moves.begin(), moves.end(), [](const cp::Move& a, const cp::Move& b) { return a.round < b.round; });
   const int target = args.workshop_rounds.value_or(state.classroom.workshop.session.rounds_played);
   size_t next = 0;

@@ -17,6 +17,7 @@
 #include "engine/month.h"
 #include "app/core/tr.h"
 #include "i18n/format.h"
+#include "i18n/problem_text.h"
 
 #include <fmt/format.h>
 
@@ -50,7 +51,7 @@ void refreshEntered(WorkshopState& w) {
     w.entered =
         std::make_shared<const cp::Scenario>(cp::applyMoves(w.workshop->scenario, *w.workshop, w.session.moves));
   } catch (const cp::MoveError& e) {
-    w.error = e.what();
+    w.error = cp::i18n::messageText(e.why());
   }
 }
 
@@ -62,7 +63,7 @@ void applyPlayed(AppState& state) {
   try {
     played = cp::applyMoves(w.workshop->scenario, *w.workshop, playedMoves(w));
   } catch (const cp::MoveError& e) {
-    w.error = e.what();
+    w.error = cp::i18n::messageText(e.why());
     played = w.workshop->scenario;
   }
   replaceEdits(state.doc, std::move(played.lever_schedules), /*as_saved=*/true);
@@ -144,9 +145,10 @@ std::string enterMove(AppState& state, const cp::Move& move) {
   const int open = openRound(state);
   if (open == 0) return tr("every round has been played");
   if (move.round != open)
-    return fmt::format("round {}, team '{}', lever '{}': round {} is not open; moves go into round {}", move.round,
-                       move.team, move.lever, move.round, open);
-  if (std::string why = cp::checkMove(*w.workshop, move); !why.empty()) return why;
+    return cp::i18n::messageText(
+        cp::reason("round {}, team '{}', lever '{}': {}", move.round, move.team, move.lever,
+                   cp::reason("round {} is not open; moves go into round {}", move.round, open)));
+  if (auto why = cp::checkMove(*w.workshop, move)) return cp::i18n::messageText(*why);
   auto& moves = w.session.moves;
   const auto same = std::find_if(moves.begin(), moves.end(), [&](const cp::Move& m) {
     return m.round == move.round && m.team == move.team && m.lever == move.lever;
@@ -154,7 +156,7 @@ std::string enterMove(AppState& state, const cp::Move& move) {
   if (same != moves.end()) {
     *same = move;  // moving the same lever again in the dashboard replaces its move
   } else {
-    if (std::string why = cp::checkMoveCount(*w.workshop, moves, move); !why.empty()) return why;
+    if (auto why = cp::checkMoveCount(*w.workshop, moves, move)) return cp::i18n::messageText(*why);
     moves.push_back(move);
   }
   w.error.clear();
