@@ -13,7 +13,8 @@ namespace cp::cli {
 
 void addAnalysisFlags(CLI::App& app, AnalysisArgs& a, const std::string& lever_more) {
   addSharedFlags(app, a.flags, kOutFlags | kFormatFlag | kLeverFlag, {"text", "csv", "json"}, lever_more);
-  app.add_option("--threads,-j", a.threads, "Worker threads (default: one per core); results do not depend on it")
+  app.add_option("--threads,-j", a.threads,
+                 i18n::tr("Worker threads (default: one per core); results do not depend on it"))
       ->check(wholeNumberIn(0, 1024));
 }
 

@@ -9,6 +9,7 @@
 #include "i18n/trf.h"
 
 #include "cli/commands.h"
+#include "cli/human_text.h"
 #include "cli/parse_errors.h"
 #include "engine/loader.h"
 #include "paths/data_dirs.h"
@@ -74,22 +75,67 @@ constexpr Example kExamples[] = {
 
 // The examples of `command` and of the commands under it ("" = all), and the exit codes.
 std::string examplesFooter(const std::string& command) {
-  std::string text = "Examples:\n";
+  std::string text = std::string(i18n::tr("Examples:")) + "\n";
   for (const Example& e : kExamples) {
     const std::string path = e.command;
     if (command.empty() || path == command || path.starts_with(command + " "))
       text += fmt::format("  chokepoint-cli {} {}\n", path, e.args);
   }
-  return text + "Exit codes: 0 ok, 1 runtime failure, 2 usage or input error.";
+  return text + i18n::tr("Exit codes: 0 ok, 1 runtime failure, 2 usage or input error.");
+}
+
+// CLI11 pads the option column by bytes; a translated "REQUIRED" is two bytes a letter, so
+// this pads by the characters a terminal shows.
+class HelpFormatter : public CLI::Formatter {
+ public:
+  std::string make_option(const CLI::Option* opt, bool is_positional) const override {
+    std::string out = "  " + make_option_name(opt, is_positional) + make_option_opts(opt);
+    const std::string desc = make_option_desc(opt);
+    const std::size_t width = get_column_width(), shown = displayWidth(out);
+    if (!desc.empty())
+      out += shown >= width ? "\n" + std::string(width, ' ') + desc : std::string(width - shown, ' ') + desc;
+    return out + "\n";
+  }
+};
+
+// CLI11's own words in the help ("Usage:", "Options:", "REQUIRED") in the current language;
+// subcommands share the formatter and copy the help flag's text. Value types (TEXT, INT)
+// stay as written, like YYYY-MM: CLI11 builds some ("TEXT:{csv,json}") where no label reaches.
+void localiseHelp(CLI::App& app) {
+  app.formatter(std::make_shared<HelpFormatter>());
+  auto f = app.get_formatter();
+  for (const char* label :
+       {N_("Usage"), N_("OPTIONS"), N_("SUBCOMMAND"), N_("Positionals"), N_("REQUIRED"), N_("Needs"), N_("Excludes")})
+    f->label(label, i18n::tr(label));
+  app.set_help_flag("-h,--help", i18n::tr("Print this help message and exit"));
+}
+
+// Every option's default group "Options", in the language (a subcommand's help flag is made
+// before it could take the parent's defaults).
+void localiseGroups(CLI::App& app) {
+  for (CLI::Option* o : app.get_options())
+    if (o->get_group() == "Options") o->group(i18n::tr("Options"));
+  for (CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; })) localiseGroups(*sub);
 }
 
 }  // namespace
 
 int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
-  CLI::App app{"Chokepoint: simulate AI-compute export policy month by month, without a window.", "chokepoint-cli"};
-  app.set_version_flag("--version", [] {
-    return std::string("chokepoint-cli ") + CHOKEPOINT_VERSION + "\ndata: " + paths::dataRootText();
-  });
+  // The language before the parser is built, so its help and complaints are in it too (a bad
+  // code is reported by the parser, in English); English without --lang, whatever the call before.
+  SharedFlags early;
+  early.lang = langArgument(args);
+  if (!i18n::knownLanguage(early.lang)) early.lang = "en";
+  std::ostringstream early_err;  // a missing catalogue is reported after parsing, once
+  const bool early_ok = applyLangFlag(early, early_err);
+
+  CLI::App app{i18n::tr("Chokepoint: simulate AI-compute export policy month by month, without a window."),
+               "chokepoint-cli"};
+  localiseHelp(app);
+  app.set_version_flag(
+      "--version",
+      [] { return std::string("chokepoint-cli ") + CHOKEPOINT_VERSION + "\ndata: " + paths::dataRootText(); },
+      i18n::tr("Display program version information and exit"));
   app.require_subcommand(1);
   app.footer(examplesFooter(""));
   std::vector<std::pair<CLI::App*, Command>> commands;
@@ -103,6 +149,7 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
   };
   auto reg = [&](const char* name, const char* help, Command (*add)(CLI::App&)) {
     CLI::App* sub = app.add_subcommand(name, help);
+    sub->group(i18n::tr("Subcommands"));
     commands.emplace_back(sub, add(*sub));
     sub->footer(examplesFooter(name));
     addSharedFlags(*sub, lang, kLangFlag);
@@ -110,42 +157,41 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
     if (nested_commands.empty()) refuse_seed(sub, name);
     // `story check ... --lang uk` as well as `story --lang uk check ...`: same flag, same places.
     for (CLI::App* nested : nested_commands) {
+      nested->group(i18n::tr("Subcommands"));
       addSharedFlags(*nested, lang, kLangFlag);
       nested->footer(examplesFooter(std::string(name) + " " + nested->get_name()));
       refuse_seed(nested, std::string(name) + " " + nested->get_name());
     }
   };
-  reg("run", "Run one scenario and write its monthly results (CSV or JSON)", addRun);
-  reg("levers", "List a scenario's levers: id, kind, value, range, label", addLevers);
-  reg("validate", "Check scenario files and list every problem", addValidate);
-  reg("why", "Show the options a company weighed in a month, and which rules denied which", addWhy);
-  reg("compare", "Key metrics of two scenarios (or lever settings) in one month, and their difference", addCompare);
-  reg("sweep", "Run every combination of lever values; long CSV with a column per swept lever", addSweep);
-  reg("mc", "Monte Carlo ensemble over the uncertain inputs: p10/p50/p90/mean per series per month", addMc);
-  reg("merge", "Combine the shard files of an `mc --shard` or `sweep --shard` job", addMerge);
-  reg("calibrate", "Compare a run with published figures (calibration targets); exit 1 below --min-share",
+  reg("run", i18n::tr("Run one scenario and write its monthly results (CSV or JSON)"), addRun);
+  reg("levers", i18n::tr("List a scenario's levers: id, kind, value, range, label"), addLevers);
+  reg("validate", i18n::tr("Check scenario files and list every problem"), addValidate);
+  reg("why", i18n::tr("Show the options a company weighed in a month, and which rules denied which"), addWhy);
+  reg("compare", i18n::tr("Key metrics of two scenarios (or lever settings) in one month, and their difference"),
+      addCompare);
+  reg("sweep", i18n::tr("Run every combination of lever values; long CSV with a column per swept lever"), addSweep);
+  reg("mc", i18n::tr("Monte Carlo ensemble over the uncertain inputs: p10/p50/p90/mean per series per month"), addMc);
+  reg("merge", i18n::tr("Combine the shard files of an `mc --shard` or `sweep --shard` job"), addMerge);
+  reg("calibrate", i18n::tr("Compare a run with published figures (calibration targets); exit 1 below --min-share"),
       addCalibrate);
-  reg("workshop", "Workshop team play: `score` a game (moves per round) or `check` a workshop file", addWorkshop);
-  reg("story", "Story mode: `check` a story file and list its cards", addStory);
-  reg("library", "The baseline against every variant that extends it: headline metrics before and after", addLibrary);
-  reg("attribute", "Which lever did what: a metric's difference between two scenarios split over the levers",
+  reg("workshop", i18n::tr("Workshop team play: `score` a game (moves per round) or `check` a workshop file"),
+      addWorkshop);
+  reg("story", i18n::tr("Story mode: `check` a story file and list its cards"), addStory);
+  reg("library", i18n::tr("The baseline against every variant that extends it: headline metrics before and after"),
+      addLibrary);
+  reg("attribute", i18n::tr("Which lever did what: a metric's difference between two scenarios split over the levers"),
       addAttribute);
-  reg("sensitivity", "Tornado: each lever alone at both ends of its range, ranked by the metric's swing",
+  reg("sensitivity", i18n::tr("Tornado: each lever alone at both ends of its range, ranked by the metric's swing"),
       addSensitivity);
-  reg("matrix", "Scenarios x metrics at months, one table", addMatrix);
+  reg("matrix", i18n::tr("Scenarios x metrics at months, one table"), addMatrix);
+
+  localiseGroups(app);
 
   std::vector<std::string> rev(args.rbegin(), args.rend() - (args.empty() ? 0 : 1));
   if (args.size() <= 1) {  // no command: show what there is, not just an error
     err << app.help();
     return kUsage;
   }
-  // The language before parsing, so the parser's complaints are in it too (a bad code is
-  // reported by the parser, in English); English without --lang, whatever the call before.
-  SharedFlags early;
-  early.lang = langArgument(args);
-  if (!i18n::knownLanguage(early.lang)) early.lang = "en";
-  std::ostringstream early_err;  // a missing catalogue is reported after parsing, once
-  const bool early_ok = applyLangFlag(early, early_err);
   size_t at = 1;  // the command's place: after a leading --lang (`chokepoint-cli --lang uk frob`)
   while (at < args.size() && (args[at] == "--lang" || args[at].starts_with("--lang=")))
     at += args[at] == "--lang" ? 2 : 1;

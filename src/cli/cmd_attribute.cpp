@@ -122,17 +122,20 @@ std::string json(const Attribution& a, const AttributeArgs& args) {
 
 Command addAttribute(CLI::App& app) {
   auto a = std::make_shared<AttributeArgs>();
-  app.add_option("base", a->base, "Base scenario (JSON)")->required();
-  app.add_option("variant", a->variant, "Variant scenario (JSON); may be the base file with --lever-b")->required();
-  app.add_option("--metric", a->metric, "The series: SCOPE/ID/METRIC, e.g. bloc/china/compute_train_h100e")->required();
-  app.add_option("--month,-m", a->month, "The month (YYYY-MM)")->required();
-  addAnalysisFlags(app, a->common, "here for both the base and the variant");
-  app.add_option("--lever-a", a->levers_a, "Lever for the base only (repeatable)");
-  app.add_option("--lever-b", a->levers_b, "Lever for the variant only (repeatable)");
+  app.add_option("base", a->base, i18n::tr("Base scenario (JSON)"))->required();
+  app.add_option("variant", a->variant, i18n::tr("Variant scenario (JSON); may be the base file with --lever-b"))
+      ->required();
+  app.add_option("--metric", a->metric, i18n::tr("The series: SCOPE/ID/METRIC, e.g. bloc/china/compute_train_h100e"))
+      ->required();
+  app.add_option("--month,-m", a->month, i18n::tr("The month (YYYY-MM)"))->required();
+  addAnalysisFlags(app, a->common, N_("here for both the base and the variant"));
+  app.add_option("--lever-a", a->levers_a, i18n::tr("Lever for the base only (repeatable)"));
+  app.add_option("--lever-b", a->levers_b, i18n::tr("Lever for the variant only (repeatable)"));
   app.add_option("--samples", a->samples,
-                 "Random orders when more than 10 levers differ (default: about 2048 runs' worth)")
+                 i18n::tr("Random orders when more than 10 levers differ (default: about 2048 runs' worth)"))
       ->check(wholeNumberIn(2, 1'000'000));
-  addSeedFlag(app, a->seed, "the random orders of the levers (sampled mode, more than 10 levers)", "the base's");
+  addSeedFlag(app, a->seed, N_("the random orders of the levers (sampled mode, more than 10 levers)"),
+              N_("the base's"));
   return [a](std::ostream& out, std::ostream& err) -> int {
     std::vector<std::string> la = a->common.flags.levers, lb = a->common.flags.levers;
     la.insert(la.end(), a->levers_a.begin(), a->levers_a.end());

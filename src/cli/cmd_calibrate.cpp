@@ -138,12 +138,15 @@ std::string parameterTable(const std::vector<ParameterCheck>& rows, const std::s
 
 Command addCalibrate(CLI::App& app) {
   auto a = std::make_shared<CalibrateArgs>();
-  app.add_option("scenario", a->scenario,
-                 "Scenario file (JSON); default scenarios/baseline.json (working directory, then the source tree)");
+  app.add_option(
+      "scenario", a->scenario,
+      i18n::tr("Scenario file (JSON); default scenarios/baseline.json (working directory, then the source tree)"));
   app.add_option(
       "--targets,-t", a->targets,
-      "Targets file; default <scenario dir>/calibration/targets.json, then scenarios/calibration/targets.json");
-  app.add_option("--min-share", a->min_share, "Exit 1 when fewer than this share of targets are inside (0..1)")
+      i18n::tr(
+          "Targets file; default <scenario dir>/calibration/targets.json, then scenarios/calibration/targets.json"));
+  app.add_option("--min-share", a->min_share,
+                 i18n::tr("Exit 1 when fewer than this share of targets are inside (0..1)"))
       ->check(CLI::Validator(
           [](const std::string& text) -> std::string {
             // CLI::Range lets "nan" through (no comparison with it is false), and a gate in CI
@@ -157,9 +160,10 @@ Command addCalibrate(CLI::App& app) {
           "FLOAT in [0 - 1]"))
       ->capture_default_str();
   addSharedFlags(app, a->flags, kOutFlags | kFormatFlag | kLeverFlag, {"text", "csv"});
-  app.add_flag("--notes", a->notes,
-               "Print each target's note (how its range was derived) under it, then the calibrated parameters "
-               "(calibration/parameters.json) against their sourced ranges; with --format csv, a last column `note`");
+  app.add_flag(
+      "--notes", a->notes,
+      i18n::tr("Print each target's note (how its range was derived) under it, then the calibrated parameters "
+               "(calibration/parameters.json) against their sourced ranges; with --format csv, a last column `note`"));
   return [a](std::ostream& out, std::ostream& err) -> int {
     const std::string scenario_path = a->scenario.empty() ? defaultBaselinePath() : a->scenario;
     auto s = loadWithLevers(scenario_path, a->flags.levers, err);

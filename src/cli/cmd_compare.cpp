@@ -76,12 +76,12 @@ std::string leverList(const std::vector<std::string>& common, const std::vector<
 
 Command addCompare(CLI::App& app) {
   auto a = std::make_shared<CompareArgs>();
-  app.add_option("a", a->a, "Scenario A (JSON)")->required();
-  app.add_option("b", a->b, "Scenario B (JSON); may be the same file as A with --lever-b")->required();
-  app.add_option("--month,-m", a->month, "Month to compare (YYYY-MM; default: the last month both cover)");
-  addSharedFlags(app, a->flags, kOutFlags | kFormatFlag | kLeverFlag, {"text", "csv"}, "here for both A and B");
-  app.add_option("--lever-a", a->levers_a, "Lever for A only (repeatable)");
-  app.add_option("--lever-b", a->levers_b, "Lever for B only (repeatable)");
+  app.add_option("a", a->a, i18n::tr("Scenario A (JSON)"))->required();
+  app.add_option("b", a->b, i18n::tr("Scenario B (JSON); may be the same file as A with --lever-b"))->required();
+  app.add_option("--month,-m", a->month, i18n::tr("Month to compare (YYYY-MM; default: the last month both cover)"));
+  addSharedFlags(app, a->flags, kOutFlags | kFormatFlag | kLeverFlag, {"text", "csv"}, N_("here for both A and B"));
+  app.add_option("--lever-a", a->levers_a, i18n::tr("Lever for A only (repeatable)"));
+  app.add_option("--lever-b", a->levers_b, i18n::tr("Lever for B only (repeatable)"));
   return [a](std::ostream& out, std::ostream& err) -> int {
     std::vector<std::string> la = a->flags.levers, lb = a->flags.levers;
     la.insert(la.end(), a->levers_a.begin(), a->levers_a.end());

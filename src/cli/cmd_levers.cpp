@@ -14,7 +14,7 @@ namespace cp::cli {
 
 Command addLevers(CLI::App& app) {
   auto path = std::make_shared<std::string>();
-  app.add_option("scenario", *path, "Scenario file (JSON)")->required();
+  app.add_option("scenario", *path, i18n::tr("Scenario file (JSON)"))->required();
   return [path](std::ostream& out, std::ostream& err) -> int {
     auto s = loadWithLevers(*path, {}, err);
     if (!s) return kUsage;

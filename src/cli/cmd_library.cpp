@@ -273,13 +273,16 @@ Command addLibrary(CLI::App& app) {
   auto a = std::make_shared<LibraryArgs>();
   app.add_option(
       "baseline", a->baseline,
-      "Baseline scenario (default: scenarios/baseline.json); its variants are the files beside it that extend it");
-  app.add_option("--month,-m", a->months, "Month to show (YYYY-MM, repeatable; default: the baseline's last month)");
+      i18n::tr(
+          "Baseline scenario (default: scenarios/baseline.json); its variants are the files beside it that extend it"));
+  app.add_option("--month,-m", a->months,
+                 i18n::tr("Month to show (YYYY-MM, repeatable; default: the baseline's last month)"));
   addSharedFlags(app, a->flags, kOutFlags | kFormatFlag | kLeverFlag, {"text", "markdown", "csv", "json"},
-                 "applied to the baseline and every variant");
+                 N_("applied to the baseline and every variant"));
   app.add_option("--readme", a->readme,
-                 "Write the markdown table into FILE between its '<!-- library:begin months=...' and '" +
-                     std::string(kEnd) + "' lines (months from the marker unless --month is given)");
+                 i18n::trf("Write the markdown table into FILE between its '<!-- library:begin months=...' and '{}' "
+                           "lines (months from the marker unless --month is given)",
+                           kEnd));
   return [a](std::ostream& out, std::ostream& err) -> int {
     std::string readme_text;
     size_t begin = 0, body = 0, end = 0;

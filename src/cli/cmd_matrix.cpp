@@ -24,12 +24,13 @@ struct MatrixArgs {
 
 Command addMatrix(CLI::App& app) {
   auto a = std::make_shared<MatrixArgs>();
-  app.add_option("scenarios", a->scenarios, "Scenario files (JSON; a schema, the source list or a folder is skipped)")
+  app.add_option("scenarios", a->scenarios,
+                 i18n::tr("Scenario files (JSON; a schema, the source list or a folder is skipped)"))
       ->required();
-  app.add_option("--metric", a->metrics, "A series SCOPE/ID/METRIC (repeatable)")->required();
-  app.add_option("--month,-m", a->months, "A month YYYY-MM (repeatable); every metric is read in every month")
+  app.add_option("--metric", a->metrics, i18n::tr("A series SCOPE/ID/METRIC (repeatable)"))->required();
+  app.add_option("--month,-m", a->months, i18n::tr("A month YYYY-MM (repeatable); every metric is read in every month"))
       ->required();
-  addAnalysisFlags(app, a->common, "in every scenario");
+  addAnalysisFlags(app, a->common, N_("in every scenario"));
   return [a](std::ostream& out, std::ostream& err) -> int {
     // `matrix scenarios/*.json` meets the schema and the source list: skipped with a word.
     const std::vector<std::string> files = scenarioFilesOnly(a->scenarios, err);

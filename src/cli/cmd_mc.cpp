@@ -27,12 +27,16 @@ struct McArgs {
 
 Command addMc(CLI::App& app) {
   auto a = std::make_shared<McArgs>();
-  app.add_option("scenario", a->scenario, "Scenario file (JSON)")->required();
-  app.add_option("--runs,-n", a->runs, "Ensemble size")->check(wholeNumberIn(1, 10'000'000))->capture_default_str();
-  addSeedFlag(app, a->seed, "the draws of the uncertain inputs: run i draws from stream (seed, i)");
-  app.add_option("--threads,-j", a->threads, "Worker threads (default: one per core); results do not depend on it")
+  app.add_option("scenario", a->scenario, i18n::tr("Scenario file (JSON)"))->required();
+  app.add_option("--runs,-n", a->runs, i18n::tr("Ensemble size"))
+      ->check(wholeNumberIn(1, 10'000'000))
+      ->capture_default_str();
+  addSeedFlag(app, a->seed, N_("the draws of the uncertain inputs: run i draws from stream (seed, i)"));
+  app.add_option("--threads,-j", a->threads,
+                 i18n::tr("Worker threads (default: one per core); results do not depend on it"))
       ->check(wholeNumberIn(0, 1024));
-  app.add_option("--shard", a->shard, "K/N: run only runs i with i % N == K-1 and write them raw for `merge`");
+  app.add_option("--shard", a->shard,
+                 i18n::tr("K/N: run only runs i with i % N == K-1 and write them raw for `merge`"));
   addSharedFlags(app, a->flags, kOutFlags | kFormatFlag | kRangeFlags | kLeverFlag | kMetricsFlag, {"csv"});
   return [a](std::ostream& out, std::ostream& err) -> int {
     InterruptScope stop;

@@ -218,9 +218,9 @@ int mergeSweep(const MergeArgs& a, const InterruptScope& stop, std::ostream& out
 
 Command addMerge(CLI::App& app) {
   auto a = std::make_shared<MergeArgs>();
-  app.add_option("files", a->files, "Shard files written by `mc --shard` or `sweep --shard`")->required();
+  app.add_option("files", a->files, i18n::tr("Shard files written by `mc --shard` or `sweep --shard`"))->required();
   addSharedFlags(app, a->flags, kOutFlags | kFormatFlag, {"csv"});
-  app.add_option("--threads,-j", a->threads, "Threads for the statistics (default: one per core)")
+  app.add_option("--threads,-j", a->threads, i18n::tr("Threads for the statistics (default: one per core)"))
       ->check(wholeNumberIn(0, 1024));
   return [a](std::ostream& out, std::ostream& err) -> int {
     InterruptScope stop;

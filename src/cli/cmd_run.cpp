@@ -24,9 +24,10 @@ struct RunArgs {
 
 Command addRun(CLI::App& app) {
   auto a = std::make_shared<RunArgs>();
-  app.add_option("scenario", a->scenario, "Scenario file (JSON)")->required();
+  app.add_option("scenario", a->scenario, i18n::tr("Scenario file (JSON)"))->required();
   addSharedFlags(app, a->flags, kOutFlags | kFormatFlag | kRangeFlags | kLeverFlag | kMetricsFlag);
-  app.add_flag("--check", a->check, "Check conservation and non-negativity every month; exit 1 on the first violation");
+  app.add_flag("--check", a->check,
+               i18n::tr("Check conservation and non-negativity every month; exit 1 on the first violation"));
   return [a](std::ostream& out, std::ostream& err) -> int {
     const SharedFlags& f = a->flags;
     auto s = loadWithLevers(a->scenario, f.levers, err);

@@ -60,10 +60,11 @@ std::string text(const Sensitivity& t, const SensitivityArgs& a, const Scenario&
 
 Command addSensitivity(CLI::App& app) {
   auto a = std::make_shared<SensitivityArgs>();
-  app.add_option("scenario", a->scenario, "Scenario file (JSON)")->required();
-  app.add_option("--metric", a->metric, "The series: SCOPE/ID/METRIC, e.g. bloc/china/compute_train_h100e")->required();
-  app.add_option("--month,-m", a->month, "The month (YYYY-MM)")->required();
-  app.add_option("--levers", a->only, "Only these levers: ID,ID,... (default: all)");
+  app.add_option("scenario", a->scenario, i18n::tr("Scenario file (JSON)"))->required();
+  app.add_option("--metric", a->metric, i18n::tr("The series: SCOPE/ID/METRIC, e.g. bloc/china/compute_train_h100e"))
+      ->required();
+  app.add_option("--month,-m", a->month, i18n::tr("The month (YYYY-MM)"))->required();
+  app.add_option("--levers", a->only, i18n::tr("Only these levers: ID,ID,... (default: all)"));
   addAnalysisFlags(app, a->common);
   return [a](std::ostream& out, std::ostream& err) -> int {
     auto s = loadWithLevers(a->scenario, a->common.flags.levers, err);

@@ -22,8 +22,8 @@ struct CheckArgs {
 
 Command addCheck(CLI::App& app) {
   auto a = std::make_shared<CheckArgs>();
-  app.add_option("story", a->story, "Story file (JSON)")->required();
-  app.add_option("--charts", a->charts, "Chart ids a card may highlight (default: the dashboard's charts)")
+  app.add_option("story", a->story, i18n::tr("Story file (JSON)"))->required();
+  app.add_option("--charts", a->charts, i18n::tr("Chart ids a card may highlight (default: the dashboard's charts)"))
       ->delimiter(',');
   return [a](std::ostream& out, std::ostream& err) -> int {
     StoryOptions opts;
@@ -49,7 +49,7 @@ Command addCheck(CLI::App& app) {
 
 Command addStory(CLI::App& app) {
   app.require_subcommand(1);
-  CLI::App* check = app.add_subcommand("check", "Check a story file and list its cards (month, title)");
+  CLI::App* check = app.add_subcommand("check", i18n::tr("Check a story file and list its cards (month, title)"));
   Command run = addCheck(*check);
   return [check, run](std::ostream& out, std::ostream& err) -> int { return check->parsed() ? run(out, err) : kUsage; };
 }

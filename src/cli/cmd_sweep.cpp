@@ -122,13 +122,16 @@ std::string joinArgs(const std::vector<std::string>& v) {
 
 Command addSweep(CLI::App& app) {
   auto a = std::make_shared<SweepArgs>();
-  app.add_option("scenario", a->scenario, "Scenario file (JSON)")->required();
-  addSharedFlags(app, a->flags, kOutFlags | kFormatFlag | kRangeFlags | kLeverFlag | kMetricsFlag, {"csv"},
-                 "here V1,V2,... or FROM:TO:STEPS (numbers; STEPS values, ends included) sweeps it, one column each");
+  app.add_option("scenario", a->scenario, i18n::tr("Scenario file (JSON)"))->required();
+  addSharedFlags(
+      app, a->flags, kOutFlags | kFormatFlag | kRangeFlags | kLeverFlag | kMetricsFlag, {"csv"},
+      N_("here V1,V2,... or FROM:TO:STEPS (numbers; STEPS values, ends included) sweeps it, one column each"));
   app.get_option("--lever")->required();
-  app.add_option("--set", a->fixed, "Fixed lever for every combination: ID=VALUE[@YYYY-MM] (repeatable)");
-  app.add_option("--shard", a->shard, "K/N: run only combinations i with i % N == K-1 (merge the files with `merge`)");
-  app.add_option("--threads,-j", a->threads, "Worker threads (default: one per core); output does not depend on it")
+  app.add_option("--set", a->fixed, i18n::tr("Fixed lever for every combination: ID=VALUE[@YYYY-MM] (repeatable)"));
+  app.add_option("--shard", a->shard,
+                 i18n::tr("K/N: run only combinations i with i % N == K-1 (merge the files with `merge`)"));
+  app.add_option("--threads,-j", a->threads,
+                 i18n::tr("Worker threads (default: one per core); output does not depend on it"))
       ->check(wholeNumberIn(0, 1024));
   return [a](std::ostream& out, std::ostream& err) -> int {
     InterruptScope stop;

@@ -11,7 +11,7 @@ namespace cp::cli {
 Command addValidate(CLI::App& app) {
   auto files = std::make_shared<std::vector<std::string>>();
   app.add_option("files", *files,
-                 "Scenario files to check (the source list is checked as one; a JSON Schema is skipped)")
+                 i18n::tr("Scenario files to check (the source list is checked as one; a JSON Schema is skipped)"))
       ->required();
   return [files](std::ostream& out, std::ostream& err) -> int {
     int bad = 0, checked = 0;

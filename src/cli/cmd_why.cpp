@@ -22,9 +22,9 @@ struct WhyArgs {
 
 Command addWhy(CLI::App& app) {
   auto a = std::make_shared<WhyArgs>();
-  app.add_option("scenario", a->scenario, "Scenario file (JSON)")->required();
-  app.add_option("--company,-c", a->company, "Company id (e.g. bytedance)")->required();
-  app.add_option("--month,-m", a->month, "Month YYYY-MM")->required();
+  app.add_option("scenario", a->scenario, i18n::tr("Scenario file (JSON)"))->required();
+  app.add_option("--company,-c", a->company, i18n::tr("Company id (e.g. bytedance)"))->required();
+  app.add_option("--month,-m", a->month, i18n::tr("Month YYYY-MM"))->required();
   addSharedFlags(app, a->flags, kLeverFlag);
   return [a](std::ostream& out, std::ostream& err) -> int {
     auto s = loadWithLevers(a->scenario, a->flags.levers, err);

@@ -132,15 +132,16 @@ void writeText(std::ostream& out, const Workshop& w, const PlayedGame& g, const 
 
 Command addScore(CLI::App& app) {
   auto a = std::make_shared<ScoreArgs>();
-  app.add_option("workshop", a->workshop, "Workshop file (JSON); optional with --session, which names its workshop");
-  app.add_option("--session", a->session, "Saved session (JSON): its workshop, moves and rounds played");
+  app.add_option("workshop", a->workshop,
+                 i18n::tr("Workshop file (JSON); optional with --session, which names its workshop"));
+  app.add_option("--session", a->session, i18n::tr("Saved session (JSON): its workshop, moves and rounds played"));
   app.add_option("--move", a->moves,
-                 "A move ROUND:TEAM:ID=VALUE, e.g. 1:us_gov:us.export_enforcement=0.8 (repeatable)");
+                 i18n::tr("A move ROUND:TEAM:ID=VALUE, e.g. 1:us_gov:us.export_enforcement=0.8 (repeatable)"));
   app.add_option("--rounds", a->rounds,
-                 "Rounds to score (default: the session's rounds played, or all rounds without a session; "
-                 "at least the latest round moved in)");
+                 i18n::tr("Rounds to score (default: the session's rounds played, or all rounds without a session; "
+                          "at least the latest round moved in)"));
   addSharedFlags(app, a->flags, kOutFlags | kFormatFlag, {"text", "csv"});
-  app.add_option("--save", a->save, "Write the session (all moves, rounds scored) to this file, atomically");
+  app.add_option("--save", a->save, i18n::tr("Write the session (all moves, rounds scored) to this file, atomically"));
   return [a](std::ostream& out, std::ostream& err) -> int {
     WorkshopSession ses{a->workshop, {}, 0};
     std::string workshop_file = a->workshop;
@@ -212,7 +213,7 @@ Command addScore(CLI::App& app) {
 
 Command addCheck(CLI::App& app) {
   auto path = std::make_shared<std::string>();
-  app.add_option("workshop", *path, "Workshop file (JSON)")->required();
+  app.add_option("workshop", *path, i18n::tr("Workshop file (JSON)"))->required();
   return [path](std::ostream& out, std::ostream& err) -> int {
     auto w = loadOrReport(*path, err);
     if (!w) return kUsage;
@@ -239,10 +240,11 @@ Command addCheck(CLI::App& app) {
 Command addWorkshop(CLI::App& app) {
   app.require_subcommand(1);
   std::vector<std::pair<CLI::App*, Command>> subs;
-  CLI::App* score =
-      app.add_subcommand("score", "Scoreboard of a game: teams x rounds x objectives, against the baseline run");
+  CLI::App* score = app.add_subcommand(
+      "score", i18n::tr("Scoreboard of a game: teams x rounds x objectives, against the baseline run"));
   subs.emplace_back(score, addScore(*score));
-  CLI::App* check = app.add_subcommand("check", "Check a workshop file and list its teams, levers and objectives");
+  CLI::App* check =
+      app.add_subcommand("check", i18n::tr("Check a workshop file and list its teams, levers and objectives"));
   subs.emplace_back(check, addCheck(*check));
   return [subs](std::ostream& out, std::ostream& err) -> int {
     for (const auto& [sub, cmd] : subs)

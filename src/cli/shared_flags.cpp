@@ -15,21 +15,23 @@
 namespace cp::cli {
 
 const std::vector<SharedFlagDoc> kSharedFlags = {
-    {"-o,--out", "Output file (default: standard output); written atomically"},
-    {"-q,--quiet", "No progress bar and no warnings on stderr (errors still print)"},
-    {"--format", "Output format (the first choice is the default)"},
-    {"--from", "First month to write (YYYY-MM), within the scenario's span"},
-    {"--to", "Last month to simulate and write (YYYY-MM), within the scenario's span"},
+    {"-o,--out", N_("Output file (default: standard output); written atomically")},
+    {"-q,--quiet", N_("No progress bar and no warnings on stderr (errors still print)")},
+    {"--format", N_("Output format (the first choice is the default)")},
+    {"--from", N_("First month to write (YYYY-MM), within the scenario's span")},
+    {"--to", N_("Last month to simulate and write (YYYY-MM), within the scenario's span")},
     {"-l,--lever",
-     "Set a lever: ID=VALUE, ID=VALUE@YYYY-MM from a month, or a schedule ID=V;V@YYYY-MM;... (repeatable)"},
-    {"--metrics", "Keep only these series: METRIC or SCOPE/ID/METRIC, '*' for any part, comma-separated"},
-    {"--lang", "Language of human-readable tables: en (default) or uk; CSV/JSON field names and ids stay English"},
+     N_("Set a lever: ID=VALUE, ID=VALUE@YYYY-MM from a month, or a schedule ID=V;V@YYYY-MM;... (repeatable)")},
+    {"--metrics", N_("Keep only these series: METRIC or SCOPE/ID/METRIC, '*' for any part, comma-separated")},
+    {"--lang", N_("Language of help, messages and human-readable tables: en (default) or uk; CSV/JSON field names and "
+                  "ids stay English")},
 };
 
 namespace {
+// In the current language (the table keeps the English, which tests compare).
 const char* help(const char* name) {
   for (const SharedFlagDoc& d : kSharedFlags)
-    if (std::string_view(d.name) == name) return d.help;
+    if (std::string_view(d.name) == name) return i18n::tr(d.help);
   return "";
 }
 }  // namespace
@@ -72,7 +74,9 @@ CLI::Validator wholeNumberIn(long long lo, long long hi) {
 }
 
 void addSeedFlag(CLI::App& app, std::optional<std::uint64_t>& seed, const std::string& what, const std::string& whose) {
-  app.add_option("--seed", seed, "Seed of " + what + " (default: " + whose + " `seed` field)")->check(seedSyntax());
+  app.add_option("--seed", seed,
+                 i18n::trf("Seed of {} (default: {} `seed` field)", i18n::tr(what.c_str()), i18n::tr(whose.c_str())))
+      ->check(seedSyntax());
 }
 
 CLI::Option* refuseSeedFlag(CLI::App& app, std::string& sink) {
@@ -96,7 +100,8 @@ std::vector<std::string> languageCodes() {
 void addSharedFlags(CLI::App& app, SharedFlags& f, unsigned which, const std::vector<std::string>& formats,
                     const std::string& lever_more) {
   if (which & kLeverFlag) {
-    const std::string h = std::string(help("-l,--lever")) + (lever_more.empty() ? "" : "; " + lever_more);
+    const std::string h =
+        std::string(help("-l,--lever")) + (lever_more.empty() ? "" : "; " + std::string(i18n::tr(lever_more.c_str())));
     app.add_option("-l,--lever", f.levers, h)->check(leverSyntax());
   }
   if (which & kRangeFlags) {

@@ -15,6 +15,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include "i18n/i18n.h"
+
 namespace cp::cli {
 
 struct SharedFlags {
@@ -58,7 +60,7 @@ CLI::Validator wholeNumberIn(long long lo, long long hi);
 // without it the seed is `whose` scenario's `seed` field. The other commands refuse
 // --seed with the reason (refuseSeedFlag), so it never means "ignored" anywhere.
 void addSeedFlag(CLI::App& app, std::optional<std::uint64_t>& seed, const std::string& what,
-                 const std::string& whose = "the scenario's");
+                 const std::string& whose = N_("the scenario's"));
 // A hidden --seed that `command` refuses; seedRefusal says why, or "" when not given.
 CLI::Option* refuseSeedFlag(CLI::App& app, std::string& sink);
 std::string seedRefusal(const CLI::Option* option, const std::string& command);

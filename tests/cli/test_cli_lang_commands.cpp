@@ -3,11 +3,13 @@
 // before and after a nested command (story check, workshop score) with the same result.
 #include "cli_support.h"
 
+#include "cli/human_text.h"
 #include "i18n/i18n.h"
 
 #include <filesystem>
 #include <fstream>
 #include <regex>
+#include <sstream>
 
 namespace {
 
@@ -196,6 +198,65 @@ TEST_F(ShippedCatalogue, WorkshopCheck) {
   const Out uk = checkUkrainian({"workshop", "check", kWorkshop}, {"ok", "rounds", "levers", "objective", "weight"},
                                 {"гаразд", "важелі:", "мета: ", "вага 0,5"});
   EXPECT_EQ(cli({"workshop", "--lang", "uk", "check", kWorkshop}).out, uk.out);
+}
+
+// The help of every command, `--help` with --lang uk: each description CLI11 shows in the
+// English help (options, positionals, commands) and each heading is translated, and the
+// columns line up by the characters a terminal shows.
+TEST_F(ShippedCatalogue, HelpOfEveryCommandIsInTheLanguage) {
+  const auto help = [](std::vector<std::string> command, bool uk) {
+    command.push_back("--help");
+    if (uk) command.insert(command.begin(), {"--lang", "uk"});
+    const Out o = cli(command);
+    EXPECT_EQ(o.code, 0) << o.err;
+    return o.out;
+  };
+  const auto lines = [](const std::string& text) {
+    std::vector<std::string> out;
+    std::istringstream in(text);
+    for (std::string line; std::getline(in, line);) out.push_back(line);
+    return out;
+  };
+  // The commands, from the top-level help's list; the nested ones by name.
+  std::vector<std::vector<std::string>> commands = {
+      {}, {"workshop", "score"}, {"workshop", "check"}, {"story", "check"}};
+  bool listing = false;
+  for (const std::string& line : lines(help({}, false))) {
+    if (line == "Subcommands:")
+      listing = true;
+    else if (listing && line.size() > 2 && line[2] != ' ')
+      commands.push_back({line.substr(2, line.find(' ', 2) - 2)});
+    else if (line.empty())
+      listing = false;
+  }
+  ASSERT_EQ(commands.size(), 4u + 15u);
+  int descriptions = 0;
+  for (const auto& command : commands) {
+    const std::string en = help(command, false), uk = help(command, true);
+    const std::string name = command.empty() ? "chokepoint-cli" : command.back();
+    for (const char* heading :
+         {"Usage:", "Options:", "Positionals:", "Subcommands:", "Examples:", "Exit codes:", "REQUIRED"})
+      EXPECT_EQ(uk.find(heading), std::string::npos) << name << ": " << heading << " in\n" << uk;
+    EXPECT_NE(uk.find("Використання: chokepoint-cli"), std::string::npos) << uk;
+    for (const std::string& line : lines(en)) {
+      if (line.size() <= 30 || line.rfind("  ", 0) != 0 || line.rfind("  chokepoint-cli ", 0) == 0) continue;
+      if (line[29] != ' ' || line[30] == ' ') continue;  // a name running past the column, or no text
+      const std::string desc = line.substr(30);
+      ++descriptions;
+      EXPECT_EQ(uk.find(desc), std::string::npos) << name << ": left in English: " << desc;
+    }
+    for (const std::string& line : lines(uk)) {  // a description starts in column 31, as in English
+      if (line.rfind("  ", 0) != 0 || line.rfind("  chokepoint-cli ", 0) == 0) continue;
+      const std::size_t gap = line.find("   ");
+      if (gap == std::string::npos) continue;
+      const std::size_t text = line.find_first_not_of(' ', gap);
+      EXPECT_EQ(cp::cli::displayWidth(line.substr(0, text)), 30u) << name << ": " << line;
+    }
+  }
+  EXPECT_GE(descriptions, 100);
+  // A translated "REQUIRED" takes two bytes a letter, yet its description stays on its line.
+  EXPECT_NE(help({"run"}, true).find("  scenario TEXT ОБОВ'ЯЗКОВО   Файл сценарію (JSON)\n"), std::string::npos)
+      << help({"run"}, true);
 }
 
 // Machine-read output keeps its English names and ids in every language.
