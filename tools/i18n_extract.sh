@@ -20,7 +20,7 @@ pot=assets/locale/chokepoint.pot
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 # Sorted file list and no dates in the header: the template changes only when strings do.
-find src/app src/cli src/engine src/web \( -name '*.cpp' -o -name '*.h' \) | LC_ALL=C sort > "$tmp/files"
+find src/app src/cli src/engine src/i18n src/web \( -name '*.cpp' -o -name '*.h' \) | LC_ALL=C sort > "$tmp/files"
 xgettext --language=C++ --from-code=UTF-8 --add-comments=TRANSLATORS: --sort-by-file \
   --keyword= --keyword=tr --keyword=trId:1 --keyword=trf:1 --keyword=trc:1c,2 --keyword=N_ --keyword=CP_N_ \
   --keyword=reason:1 --keyword=err:2 --keyword=phrase:1 --flag=reason:1:no-c-format --flag=err:2:no-c-format \

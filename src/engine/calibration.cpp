@@ -14,6 +14,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "engine/json_doc.h"
 #include "engine/json_reader.h"
 #include "engine/month.h"
 
@@ -193,7 +194,7 @@ std::vector<Target> parseTargets(const std::string& text, const std::string& nam
   try {
     doc = json::parse(text);
   } catch (const json::exception& e) {
-    throw LoadError({{name, "", reason("not valid JSON: {}", e.what())}});
+    throw LoadError({{name, "", jsonSyntaxReason(e.what())}});
   }
   TargetReader reader(name);
   reader.document(doc);

@@ -150,6 +150,27 @@ TEST_F(ShippedCatalogue, WorkshopScore) {
             uk.out);
 }
 
+// A file that is not JSON: where and why in the language, the library's words too.
+TEST_F(ShippedCatalogue, JsonSyntaxErrorsReadInTheLanguage) {
+  const std::vector<std::pair<std::string, std::string>> files = {
+      {"{\"a\": 1,}", "(документ): некоректний JSON: рядок 1, стовпець 9: '}' після коми: приберіть останню кому"},
+      {"{\"a\": 1 \"b\": 2}", "рядок 1, стовпець 11: неочікувано: рядок у лапках; очікувалося: '}' (чи не бракує коми"},
+      {"{\"a\": never}", "некоректний літерал (прочитано: '\"a\": ne'): слово чи місяць пишуть у подвійних лапках"},
+      {"{\n  \"a\": \"x\",\n", "рядок 3, стовпець 1: неочікувано: кінець тексту; очікувалося: рядок у лапках"}};
+  const fs::path file = fs::temp_directory_path() / ("uk_json_" + std::to_string(::getpid()) + ".json");
+  for (const auto& [text, words] : files) {
+    std::ofstream(file, std::ios::trunc) << text;
+    const Out uk = cli({"--lang", "uk", "validate", file.string()});
+    const Out en = cli({"validate", file.string()});
+    EXPECT_EQ(uk.code, en.code);
+    EXPECT_NE(en.err.find("not valid JSON: line "), std::string::npos) << en.err;
+    EXPECT_NE(uk.err.find(words), std::string::npos) << uk.err;
+    for (const char* english : {"document", "line", "column", "unexpected", "expected", "literal", "valid"})
+      EXPECT_FALSE(hasWord(uk.err, english)) << english << " left in English: " << uk.err;
+  }
+  fs::remove(file);
+}
+
 // A refused move says why in the language: a --move as typed and a session file's move.
 TEST_F(ShippedCatalogue, RefusedMovesSayWhyInTheLanguage) {
   const std::vector<std::pair<std::string, std::string>> moves = {
