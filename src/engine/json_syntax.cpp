@@ -53,8 +53,7 @@ Message unexpected(const std::string& context, const std::string& token, const s
   if (closing && (token == "string literal" || token == "'{'" || token == "'['"))
     return reason("unexpected {}; expected {} (is a comma missing before it?)", word(token), word(expected));
   if (closing && token == "number literal")
-    return reason("unexpected {}; expected {} (a month needs double quotes: \"2026-01\")", word(token),
-                  word(expected));
+    return reason("unexpected {}; expected {} (a month needs double quotes: \"2026-01\")", word(token), word(expected));
   return reason("unexpected {}; expected {}", word(token), word(expected));
 }
 
@@ -73,7 +72,8 @@ Message lexerError(const std::string& cause) {
   }
   if (message == "invalid literal")
     return reason("invalid literal (read: '{}'): a word or a month needs double quotes, as in \"never\"", read);
-  static const std::regex control(R"(invalid string: control character (U\+[0-9A-F]{4} \(\w+\)) must be escaped to (.*))");
+  static const std::regex control(
+      R"(invalid string: control character (U\+[0-9A-F]{4} \(\w+\)) must be escaped to (.*))");
   if (std::smatch m; std::regex_match(message, m, control)) {
     std::string escapes = m[2];
     if (const auto at = escapes.find(" or "); at != std::string::npos) escapes.replace(at, 4, " / ");

@@ -25,15 +25,6 @@ Message lines(const std::vector<Message>& reasons) {
   return r;
 }
 
-std::string Problem::str() const {
-  std::string s = file;
-  s += ": ";
-  s += pointer.empty() ? std::string("(document)") : pointer;
-  s += ": ";
-  s += message;
-  return s;
-}
-
 static std::string joinProblems(const std::vector<Problem>& ps) {
   std::string s;
   for (size_t i = 0; i < ps.size(); ++i) {

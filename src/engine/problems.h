@@ -79,7 +79,11 @@ struct Problem {
   Problem() = default;
   Problem(std::string file_, std::string pointer_, Message r)
       : file(std::move(file_)), pointer(std::move(pointer_)), message(r.text), why(std::move(r)) {}
-  std::string str() const;  // "file: /chips/3/price_usd: must be >= 0, got -5"
+  std::string str() const { return line(message); }  // "file: /chips/3/price_usd: must be >= 0, got -5"
+  // The same layout with `reason` (a translation of it); `document` stands for an empty pointer.
+  std::string line(const std::string& reason, const char* document = "(document)") const {
+    return file + ": " + (pointer.empty() ? std::string(document) : pointer) + ": " + reason;
+  }
 };
 
 class LoadError : public std::runtime_error {

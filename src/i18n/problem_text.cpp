@@ -34,8 +34,6 @@ std::string messageText(const Message& why) {
 
 std::string problemReason(const Problem& p) { return p.why.format.empty() ? p.message : messageText(p.why); }
 
-std::string problemLine(const Problem& p) {
-  return p.file + ": " + (p.pointer.empty() ? std::string(tr("(document)")) : p.pointer) + ": " + problemReason(p);
-}
+std::string problemLine(const Problem& p) { return p.line(problemReason(p), tr("(document)")); }
 
 }  // namespace cp::i18n

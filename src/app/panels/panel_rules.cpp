@@ -166,12 +166,14 @@ void drawRuleTimeline(const AppState& state, UiState& ui) {
     // has it whole) rather than being clipped through a letter; the id shows as far as it fits.
     const float ty = p.y + (row_h - ImGui::GetTextLineHeight()) * 0.5f;
     const float column_w = x0 - 6.0f - p.x;
-    const std::string label = chart::elided(tr(rule.label), column_w);
+    const char* name = tr(rule.label);
+    const std::string label = chart::elided(name, column_w);
+    const bool whole = label == name;
     dl->AddText(ImVec2(p.x, ty), text_col, label.c_str());
     const float id_x = p.x + ImGui::CalcTextSize(label.c_str()).x + 8.0f;
-    if (label == tr(rule.label) && x0 - 6.0f - id_x >= ImGui::CalcTextSize("W...").x)
+    if (whole && x0 - 6.0f - id_x >= ImGui::CalcTextSize("W...").x)
       dl->AddText(ImVec2(id_x, ty), dim_col, chart::elided(rule.id, x0 - 6.0f - id_x).c_str());
-    else if (label != tr(rule.label))
+    else if (!whole)
       probeRect(("rule/" + rule.id + "/label_cut").c_str(), p, ImVec2(x0, p.y + row_h));
 
     const ImU32 col = chart::paletteColor(static_cast<int>(rule.kind()));
