@@ -1,5 +1,7 @@
 #include "cli/analysis_args.h"
 
+#include "i18n/problem_text.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -35,7 +37,7 @@ std::optional<std::vector<MetricPoint>> metricPoints(const std::vector<std::stri
         for (const Scenario* s : scenarios) checkMetricPoint(*s, points.back());
       }
   } catch (const AnalysisError& e) {
-    err << "chokepoint-cli: " << e.what() << "\n";
+    err << "chokepoint-cli: " << i18n::messageText(e.why()) << "\n";
     return std::nullopt;
   }
   return points;

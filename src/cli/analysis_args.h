@@ -3,6 +3,7 @@
 // --threads as `mc` has it), turning
 // --metric/--month into metric points, and the fixed-width table they print.
 #pragma once
+#include "i18n/problem_text.h"
 #include <memory>
 #include <optional>
 #include <ostream>
@@ -55,7 +56,7 @@ std::optional<int> runAnalysis(AnalysisRun& run, std::ostream& err, Result& out,
     out = compute(run.options);
   } catch (const AnalysisError& e) {
     run.bar.finish();
-    err << "chokepoint-cli: " << e.what() << "\n";
+    err << "chokepoint-cli: " << i18n::messageText(e.why()) << "\n";
     return kUsage;
   }
   run.bar.finish();

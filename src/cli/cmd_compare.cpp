@@ -92,8 +92,8 @@ Command addCompare(CLI::App& app) {
     if (!sb) return kUsage;
     const int first = std::max(sa->start, sb->start), last = std::min(sa->end, sb->end);
     if (first > last) {
-      err << "chokepoint-cli: A covers " << formatMonth(sa->start) << ".." << formatMonth(sa->end) << " and B "
-          << formatMonth(sb->start) << ".." << formatMonth(sb->end) << ": no month in common\n";
+      err << i18n::trf("chokepoint-cli: A covers {}..{} and B {}..{}: no month in common\n", formatMonth(sa->start),
+                       formatMonth(sa->end), formatMonth(sb->start), formatMonth(sb->end));
       return kUsage;
     }
     int month = last;
@@ -101,8 +101,8 @@ Command addCompare(CLI::App& app) {
       auto m = parseMonthArg(a->month, "--month", err);
       if (!m) return kUsage;
       if (*m < first || *m > last) {
-        err << "chokepoint-cli: --month " << a->month << " is outside the months both scenarios cover ("
-            << formatMonth(first) << ".." << formatMonth(last) << ")\n";
+        err << i18n::trf("chokepoint-cli: --month {} is outside the months both scenarios cover ({}..{})\n", a->month,
+                         formatMonth(first), formatMonth(last));
         return kUsage;
       }
       month = *m;

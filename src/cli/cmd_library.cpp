@@ -140,7 +140,7 @@ std::vector<std::string> findVariants(const fs::path& baseline, std::ostream& er
     std::ifstream in(entry.path());
     const nlohmann::json doc = nlohmann::json::parse(in, nullptr, false);
     if (doc.is_discarded()) {
-      err << "chokepoint-cli: " << entry.path().string() << ": not valid JSON, skipped\n";
+      err << i18n::trf("chokepoint-cli: {}: not valid JSON, skipped\n", entry.path().string());
       continue;
     }
     const auto ext = doc.is_object() ? doc.find("extends") : doc.end();
@@ -288,21 +288,21 @@ Command addLibrary(CLI::App& app) {
     size_t begin = 0, body = 0, end = 0;
     if (!a->readme.empty()) {
       if (!a->flags.out.empty()) {
-        err << "chokepoint-cli: --readme writes its file in place; leave out --out\n";
+        err << i18n::trf("chokepoint-cli: --readme writes its file in place; leave out --out\n");
         return kUsage;
       }
       if (a->flags.format != "text") {
-        err << "chokepoint-cli: --readme writes the markdown table; leave out --format\n";
+        err << i18n::trf("chokepoint-cli: --readme writes the markdown table; leave out --format\n");
         return kUsage;
       }
       std::error_code ec;
       if (std::filesystem::is_directory(a->readme, ec)) {
-        err << "chokepoint-cli: --readme " << a->readme << ": a folder; give the Markdown file to update\n";
+        err << i18n::trf("chokepoint-cli: --readme {}: a folder; give the Markdown file to update\n", a->readme);
         return kUsage;
       }
       std::ifstream in(a->readme, std::ios::binary);
       if (!in) {
-        err << "chokepoint-cli: " << a->readme << ": cannot read\n";
+        err << i18n::trf("chokepoint-cli: {}: cannot read\n", a->readme);
         return kUsage;
       }
       readme_text.assign(std::istreambuf_iterator<char>(in), {});
@@ -310,8 +310,7 @@ Command addLibrary(CLI::App& app) {
       end = readme_text.find(kEnd, begin == std::string::npos ? 0 : begin);
       body = begin == std::string::npos ? std::string::npos : readme_text.find('\n', begin);
       if (begin == std::string::npos || end == std::string::npos || body == std::string::npos || body > end) {
-        err << "chokepoint-cli: " << a->readme << ": no '" << kBegin << " ... -->' line followed by '" << kEnd
-            << "' line\n";
+        err << i18n::trf("chokepoint-cli: {}: no '{} ... -->' line followed by '{}' line\n", a->readme, kBegin, kEnd);
         return kUsage;
       }
       ++body;
@@ -326,8 +325,8 @@ Command addLibrary(CLI::App& app) {
       auto m = parseMonthArg(text, "--month", err);
       if (!m) return kUsage;
       if (*m < base->start || *m > base->end) {
-        err << "chokepoint-cli: --month " << text << " is outside the baseline's months (" << formatMonth(base->start)
-            << ".." << formatMonth(base->end) << ")\n";
+        err << i18n::trf("chokepoint-cli: --month {} is outside the baseline's months ({}..{})\n", text,
+                         formatMonth(base->start), formatMonth(base->end));
         return kUsage;
       }
       months.push_back(*m);
@@ -340,14 +339,14 @@ Command addLibrary(CLI::App& app) {
       auto s = loadWithLevers(file, a->flags.levers, err);
       if (!s) return kUsage;
       if (s->start > base->start || s->end < last) {
-        err << "chokepoint-cli: " << file << " covers " << formatMonth(s->start) << ".." << formatMonth(s->end)
-            << ", not all of the months asked for\n";
+        err << i18n::trf("chokepoint-cli: {} covers {}..{}, not all of the months asked for\n", file,
+                         formatMonth(s->start), formatMonth(s->end));
         return kUsage;
       }
       variants.push_back({file, fs::path(file).stem().string(), std::move(*s), {}});
     }
     if (variants.empty()) {
-      err << "chokepoint-cli: no scenario beside " << baseline_file << " extends it\n";
+      err << i18n::trf("chokepoint-cli: no scenario beside {} extends it\n", baseline_file);
       return kUsage;
     }
     // Only simulate what the table needs.

@@ -35,7 +35,7 @@ Command addMatrix(CLI::App& app) {
     // `matrix scenarios/*.json` meets the schema and the source list: skipped with a word.
     const std::vector<std::string> files = scenarioFilesOnly(a->scenarios, err);
     if (files.empty()) {
-      err << "chokepoint-cli: none of the files is a scenario\n";
+      err << i18n::trf("chokepoint-cli: none of the files is a scenario\n");
       return kUsage;
     }
     std::vector<Scenario> scenarios;

@@ -3,6 +3,7 @@
 #include <sstream>
 
 #include "cli/cli.h"
+#include "i18n/trf.h"
 #include "cli/commands.h"
 #include "cli/experiment_args.h"
 #include "cli/output_file.h"
@@ -74,7 +75,7 @@ Command addMc(CLI::App& app) {
     }
     bar.finish();
     if (e.keys.empty() && !f.quiet)
-      err << "chokepoint-cli: warning: --metrics '" << f.metrics << "' matches no series\n";
+      err << i18n::trf("chokepoint-cli: warning: --metrics '{}' matches no series\n", f.metrics);
 
     int code = kOk;
     if (a->shard.empty()) {
@@ -88,8 +89,8 @@ Command addMc(CLI::App& app) {
       code = file.commit(err);
     }
     if (e.partial()) {
-      err << "chokepoint-cli: interrupted: " << e.finishedRuns() << " of " << e.run_ids.size()
-          << " runs finished; the output is marked partial\n";
+      err << i18n::trf("chokepoint-cli: interrupted: {} of {} runs finished; the output is marked partial\n",
+                       e.finishedRuns(), e.run_ids.size());
       return kFailure;
     }
     return code;

@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "cli/cli.h"
+#include "i18n/trf.h"
 #include "cli/commands.h"
 #include "cli/experiment_args.h"
 #include "cli/interrupt.h"
@@ -57,8 +58,8 @@ int mergeMc(const MergeArgs& a, const InterruptScope& stop, std::ostream& out, s
     writeEnsembleCsv(buf, merged);
     const int code = emit(a.flags.out, buf.str(), out, err);
     if (code == kOk && merged.partial()) {
-      err << "chokepoint-cli: the shards hold " << merged.finishedRuns() << " of " << merged.runs
-          << " runs; the output is marked partial\n";
+      err << i18n::trf("chokepoint-cli: the shards hold {} of {} runs; the output is marked partial\n",
+                       merged.finishedRuns(), merged.runs);
       return kFailure;
     }
     return code;
@@ -91,15 +92,14 @@ struct SweepShard {
         long long i = -1;
         const auto r = std::from_chars(num.data(), num.data() + num.size(), i);
         if (r.ec != std::errc() || r.ptr != num.data() + num.size() || i < 0 || i >= combos || i % n != k) {
-          err << "chokepoint-cli: " << path << ": '" << line << "' is not a combination of shard " << k + 1 << "/" << n
-              << "\n";
+          err << i18n::trf("chokepoint-cli: {}: '{}' is not a combination of shard {}/{}\n", path, line, k + 1, n);
           return false;
         }
         next_combo = i;
         return true;
       }
       if (!line.empty() && line[0] != '#') {
-        err << "chokepoint-cli: " << path << ": rows before the first '# combo' line\n";
+        err << i18n::trf("chokepoint-cli: {}: rows before the first '# combo' line\n", path);
         return false;
       }
       advance();
@@ -112,7 +112,7 @@ struct SweepShard {
     while (advance() && (line.empty() || line[0] != '#')) os << line << '\n';
     if (!findBlock(err)) return false;
     if (next_combo >= 0 && next_combo <= current) {
-      err << "chokepoint-cli: " << path << ": combination " << next_combo << " after " << current << "\n";
+      err << i18n::trf("chokepoint-cli: {}: combination {} after {}\n", path, next_combo, current);
       return false;
     }
     return true;
@@ -127,7 +127,7 @@ int mergeSweep(const MergeArgs& a, const InterruptScope& stop, std::ostream& out
     sh->path = path;
     sh->in.open(path, std::ios::binary);
     if (!sh->advance()) {
-      err << "chokepoint-cli: " << path << ": empty file\n";
+      err << i18n::trf("chokepoint-cli: {}: empty file\n", path);
       return kUsage;
     }
     // First line: magic, combos=C, shard=K/N, then fields that must match across shards.
@@ -137,7 +137,7 @@ int mergeSweep(const MergeArgs& a, const InterruptScope& stop, std::ostream& out
     while (fields >> tok) {
       if (startsWith(tok, "shard=")) {
         if (std::sscanf(tok.c_str(), "shard=%d/%d", &sh->k, &sh->n) != 2 || sh->n < 1 || sh->k < 1 || sh->k > sh->n) {
-          err << "chokepoint-cli: " << path << ":1: bad " << tok << "\n";
+          err << i18n::trf("chokepoint-cli: {}:1: bad {}\n", path, tok);
           return kUsage;
         }
         --sh->k;
@@ -148,11 +148,11 @@ int mergeSweep(const MergeArgs& a, const InterruptScope& stop, std::ostream& out
       sh->identity += tok + " ";
     }
     if (!have_shard || !have_combos) {
-      err << "chokepoint-cli: " << path << ":1: the first line needs combos= and shard=\n";
+      err << i18n::trf("chokepoint-cli: {}:1: the first line needs combos= and shard=\n", path);
       return kUsage;
     }
     if (!sh->advance()) {
-      err << "chokepoint-cli: " << path << ": missing the column header\n";
+      err << i18n::trf("chokepoint-cli: {}: missing the column header\n", path);
       return kUsage;
     }
     sh->header = sh->line;
@@ -164,13 +164,14 @@ int mergeSweep(const MergeArgs& a, const InterruptScope& stop, std::ostream& out
   std::vector<SweepShard*> by_k(static_cast<size_t>(first.n), nullptr);
   for (auto& sh : shards) {
     if (sh->n != first.n || sh->identity != first.identity || sh->header != first.header) {
-      err << "chokepoint-cli: " << sh->path << " is a shard of a different sweep than " << first.path
-          << " (their first two lines differ beyond shard=)\n";
+      err << i18n::trf(
+          "chokepoint-cli: {} is a shard of a different sweep than {} (their first two lines differ beyond shard=)\n",
+          sh->path, first.path);
       return kUsage;
     }
     if (by_k[sh->k]) {
-      err << "chokepoint-cli: shard " << sh->k + 1 << "/" << sh->n << " is given twice (" << by_k[sh->k]->path << ", "
-          << sh->path << ")\n";
+      err << i18n::trf("chokepoint-cli: shard {}/{} is given twice ({}, {})\n", sh->k + 1, sh->n, by_k[sh->k]->path,
+                       sh->path);
       return kUsage;
     }
     by_k[sh->k] = sh.get();
@@ -179,7 +180,7 @@ int mergeSweep(const MergeArgs& a, const InterruptScope& stop, std::ostream& out
   for (int k = 0; k < first.n; ++k)
     if (!by_k[k]) missing += fmt::format("{}{}/{}", missing.empty() ? "" : ", ", k + 1, first.n);
   if (!missing.empty()) {
-    err << "chokepoint-cli: missing shard(s) " << missing << "\n";
+    err << i18n::trf("chokepoint-cli: missing shard(s) {}\n", missing);
     return kUsage;
   }
 
@@ -196,19 +197,19 @@ int mergeSweep(const MergeArgs& a, const InterruptScope& stop, std::ostream& out
   }
   for (auto& sh : shards)
     if (sh->next_combo >= 0 && !stop.interrupted()) {
-      err << "chokepoint-cli: " << sh->path << ": combination " << sh->next_combo << " is out of order\n";
+      err << i18n::trf("chokepoint-cli: {}: combination {} is out of order\n", sh->path, sh->next_combo);
       return kUsage;
     }
   if (present < first.combos) os << "# partial: " << present << " of " << first.combos << " combinations\n";
   const int code = f.commit(err);
   if (code == kOk && stop.interrupted()) {
-    err << "chokepoint-cli: interrupted: " << present << " of " << first.combos
-        << " combinations written; the output is marked partial\n";
+    err << i18n::trf("chokepoint-cli: interrupted: {} of {} combinations written; the output is marked partial\n",
+                     present, first.combos);
     return kFailure;
   }
   if (code == kOk && present < first.combos) {
-    err << "chokepoint-cli: the shards hold " << present << " of " << first.combos
-        << " combinations; the output is marked partial\n";
+    err << i18n::trf("chokepoint-cli: the shards hold {} of {} combinations; the output is marked partial\n", present,
+                     first.combos);
     return kFailure;
   }
   return code;
@@ -229,7 +230,7 @@ Command addMerge(CLI::App& app) {
     for (const std::string& path : a->files) {
       std::ifstream in(path, std::ios::binary);
       if (!in) {
-        err << "chokepoint-cli: " << path << ": file not found or not readable\n";
+        err << i18n::trf("chokepoint-cli: {}: file not found or not readable\n", path);
         return kUsage;
       }
       std::string line;
@@ -240,12 +241,12 @@ Command addMerge(CLI::App& app) {
       else if (startsWith(line, std::string(kSweepShardMagic) + " "))
         k = Kind::Sweep;
       else {
-        err << "chokepoint-cli: " << path << ": not a shard file (its first line should start with '" << kMcShardMagic
-            << "' or '" << kSweepShardMagic << "')\n";
+        err << i18n::trf("chokepoint-cli: {}: not a shard file (its first line should start with '{}' or '{}')\n", path,
+                         kMcShardMagic, kSweepShardMagic);
         return kUsage;
       }
       if (kind && *kind != k) {
-        err << "chokepoint-cli: " << path << ": mc and sweep shards cannot be merged together\n";
+        err << i18n::trf("chokepoint-cli: {}: mc and sweep shards cannot be merged together\n", path);
         return kUsage;
       }
       kind = k;

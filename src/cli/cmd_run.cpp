@@ -3,6 +3,7 @@
 #include <sstream>
 
 #include "cli/cli.h"
+#include "i18n/trf.h"
 #include "cli/commands.h"
 #include "cli/experiment_args.h"
 #include "cli/scenario_args.h"
@@ -50,11 +51,11 @@ Command addRun(CLI::App& app) {
     }
     if (!r.violations.empty()) {
       const Violation& v = r.violations.front();
-      err << "invariant violated in " << formatMonth(v.month) << " at " << v.entity << ": " << v.what << "\n";
+      err << i18n::trf("invariant violated in {} at {}: {}\n", formatMonth(v.month), v.entity, v.what);
       return kFailure;
     }
     if (r.size() == 0 && !f.quiet)
-      err << "chokepoint-cli: warning: --metrics '" << f.metrics << "' matches no series\n";
+      err << i18n::trf("chokepoint-cli: warning: --metrics '{}' matches no series\n", f.metrics);
     std::ostringstream buf;
     if (f.format == "json")
       writeJson(buf, r, range);

@@ -31,7 +31,7 @@ std::optional<std::vector<int>> leverIndices(const Scenario& s, const std::strin
     if (id.empty()) continue;
     const int i = s.findLever(id);
     if (i < 0) {
-      err << "chokepoint-cli: --levers: unknown lever '" << id << "' (see `chokepoint-cli levers " << s.file << "`)\n";
+      err << i18n::trf("chokepoint-cli: --levers: unknown lever '{}' (see `chokepoint-cli levers {}`)\n", id, s.file);
       return std::nullopt;
     }
     out.push_back(i);

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "cli/cli.h"
+#include "i18n/trf.h"
 #include "cli/csv.h"
 #include "cli/commands.h"
 #include "cli/experiment_args.h"
@@ -57,7 +58,7 @@ std::vector<std::string> splitOn(const std::string& s, char sep) {
 std::optional<SweptLever> parseSweep(const std::string& arg, const Scenario& s, std::ostream& err) {
   const auto eq = arg.find('=');
   if (eq == std::string::npos || eq == 0 || eq + 1 == arg.size()) {
-    err << "chokepoint-cli: --lever '" << arg << "': expected ID=V1,V2,... or ID=FROM:TO:STEPS\n";
+    err << i18n::trf("chokepoint-cli: --lever '{}': expected ID=V1,V2,... or ID=FROM:TO:STEPS\n", arg);
     return std::nullopt;
   }
   SweptLever sw;
@@ -65,7 +66,7 @@ std::optional<SweptLever> parseSweep(const std::string& arg, const Scenario& s, 
   const std::string list = arg.substr(eq + 1);
   const int idx = s.findLever(sw.id);
   if (idx < 0) {
-    err << "chokepoint-cli: unknown lever '" << sw.id << "' (see `chokepoint-cli levers SCENARIO`)\n";
+    err << i18n::trf("chokepoint-cli: unknown lever '{}' (see `chokepoint-cli levers SCENARIO`)\n", sw.id);
     return std::nullopt;
   }
   const Lever& lever = s.levers[idx];
@@ -81,13 +82,17 @@ std::optional<SweptLever> parseSweep(const std::string& arg, const Scenario& s, 
     if (parts.size() != 3 || !number(parts[0], from) || !number(parts[1], to) ||
         !std::all_of(parts[2].begin(), parts[2].end(), [](char c) { return c >= '0' && c <= '9'; }) ||
         parts[2].empty() || parts[2].size() > 7 || (steps = std::stoi(parts[2])) < 1 || (steps == 1 && from != to)) {
-      err << "chokepoint-cli: --lever '" << arg
-          << "': expected ID=FROM:TO:STEPS with numbers FROM, TO and STEPS >= 2 values (both ends included)\n";
+      err << i18n::trf(
+          "chokepoint-cli: --lever '{}': expected ID=FROM:TO:STEPS with numbers FROM, TO and STEPS >= 2 values (both "
+          "ends included)\n",
+          arg);
       return std::nullopt;
     }
     if (lever.kind != LeverKind::Number && lever.kind != LeverKind::Share) {
-      err << "chokepoint-cli: --lever '" << arg << "': FROM:TO:STEPS needs a number or share lever, " << sw.id
-          << " is a " << toString(lever.kind) << " (list its values: ID=V1,V2)\n";
+      err << i18n::trf(
+          "chokepoint-cli: --lever '{}': FROM:TO:STEPS needs a number or share lever, {} is a {} (list its values: "
+          "ID=V1,V2)\n",
+          arg, sw.id, toString(lever.kind));
       return std::nullopt;
     }
     for (int i = 0; i < steps; ++i) {
@@ -99,7 +104,7 @@ std::optional<SweptLever> parseSweep(const std::string& arg, const Scenario& s, 
   }
   for (const std::string& v : sw.typed) {
     if (v.empty()) {
-      err << "chokepoint-cli: --lever '" << arg << "': empty value\n";
+      err << i18n::trf("chokepoint-cli: --lever '{}': empty value\n", arg);
       return std::nullopt;
     }
     try {
@@ -155,18 +160,20 @@ Command addSweep(CLI::App& app) {
       if (!sw) return kUsage;
       for (const SweptLever& other : swept)
         if (other.id == sw->id) {
-          err << "chokepoint-cli: lever " << sw->id << " is swept twice; list all its values in one --lever\n";
+          err << i18n::trf("chokepoint-cli: lever {} is swept twice; list all its values in one --lever\n", sw->id);
           return kUsage;
         }
       for (const std::string& fixed : a->fixed)
         if (fixed.rfind(sw->id + "=", 0) == 0) {
-          err << "chokepoint-cli: lever " << sw->id << " is both swept (--lever) and fixed (--set); the sweep would "
-              << "replace the fixed value, so give it in one of them\n";
+          err << i18n::trf(
+              "chokepoint-cli: lever {} is both swept (--lever) and fixed (--set); the sweep would replace the fixed "
+              "value, so give it in one of them\n",
+              sw->id);
           return kUsage;
         }
       combos *= static_cast<long long>(sw->typed.size());
       if (combos > kMaxCombinations) {
-        err << "chokepoint-cli: the sweep has more than " << kMaxCombinations << " combinations\n";
+        err << i18n::trf("chokepoint-cli: the sweep has more than {} combinations\n", kMaxCombinations);
         return kUsage;
       }
       swept.push_back(std::move(*sw));
@@ -246,8 +253,8 @@ Command addSweep(CLI::App& app) {
     if (partial) os << "# partial: " << written << " of " << mine.size() << " combinations\n";
     const int code = f.commit(err);
     if (partial) {
-      err << "chokepoint-cli: interrupted: " << written << " of " << mine.size()
-          << " combinations written; the output is marked partial\n";
+      err << i18n::trf("chokepoint-cli: interrupted: {} of {} combinations written; the output is marked partial\n",
+                       written, mine.size());
       return kFailure;
     }
     return code;

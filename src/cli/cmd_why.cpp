@@ -33,14 +33,14 @@ Command addWhy(CLI::App& app) {
     if (c < 0) {
       std::string ids;
       for (const Company& co : s->companies) ids += (ids.empty() ? "" : ", ") + co.id;
-      err << "chokepoint-cli: --company: unknown company '" << a->company << "'; this scenario has " << ids << "\n";
+      err << i18n::trf("chokepoint-cli: --company: unknown company '{}'; this scenario has {}\n", a->company, ids);
       return kUsage;
     }
     auto m = parseMonthArg(a->month, "--month", err);
     if (!m) return kUsage;
     if (*m < s->start || *m > s->end) {
-      err << "chokepoint-cli: --month " << a->month << " is outside the scenario (" << formatMonth(s->start) << " to "
-          << formatMonth(s->end) << ")\n";
+      err << i18n::trf("chokepoint-cli: --month {} is outside the scenario ({} to {})\n", a->month,
+                       formatMonth(s->start), formatMonth(s->end));
       return kUsage;
     }
     RunOptions o;

@@ -158,8 +158,8 @@ Command addScore(CLI::App& app) {
         return kUsage;
       }
     } else if (a->workshop.empty()) {
-      err << "chokepoint-cli: workshop score needs the workshop file, or --session FILE (a session names its "
-             "workshop)\n";
+      err << i18n::trf(
+          "chokepoint-cli: workshop score needs the workshop file, or --session FILE (a session names its workshop)\n");
       return kUsage;
     }
     auto w = loadOrReport(workshop_file, err);
@@ -173,7 +173,7 @@ Command addScore(CLI::App& app) {
         ses.moves.push_back(parseMoveArg(text));
       } catch (const MoveError& e) {
         const Message& why = e.why().parts.empty() ? e.why() : e.why().parts.back();  // the flag names the move
-        err << "chokepoint-cli: --move " << text << ": " << i18n::messageText(why) << "\n";
+        err << i18n::trf("chokepoint-cli: --move {}: {}\n", text, i18n::messageText(why));
         return kUsage;
       }
     }
@@ -188,7 +188,7 @@ Command addScore(CLI::App& app) {
     for (const Problem& p : problems) {
       const std::size_t move = moveIndex(p.pointer);
       if (move >= from_session && move - from_session < a->moves.size())
-        err << "chokepoint-cli: --move " << a->moves[move - from_session] << ": " << i18n::problemReason(p) << "\n";
+        err << i18n::trf("chokepoint-cli: --move {}: {}\n", a->moves[move - from_session], i18n::problemReason(p));
       else
         err << i18n::problemLine(p) << "\n";
     }

@@ -1,4 +1,5 @@
 #include "cli/experiment_args.h"
+#include "i18n/trf.h"
 
 #include <charconv>
 #include <stdexcept>
@@ -14,7 +15,7 @@ std::optional<std::pair<int, int>> parseShardArg(const std::string& text, std::o
   };
   if (slash == std::string::npos || !number(std::string_view(text).substr(0, slash), k) ||
       !number(std::string_view(text).substr(slash + 1), n) || n < 1 || k < 1 || k > n) {
-    err << "chokepoint-cli: --shard expects K/N with 1 <= K <= N (e.g. 2/4), got '" << text << "'\n";
+    err << i18n::trf("chokepoint-cli: --shard expects K/N with 1 <= K <= N (e.g. 2/4), got '{}'\n", text);
     return std::nullopt;
   }
   return std::make_pair(k - 1, n);
@@ -25,7 +26,7 @@ std::optional<SeriesSelection> parseMetricsArg(const std::string& text, std::ost
   try {
     return parseSeriesSelection(text);
   } catch (const std::invalid_argument& e) {
-    err << "chokepoint-cli: --metrics: " << e.what() << "\n";
+    err << i18n::trf("chokepoint-cli: --metrics: {}\n", e.what());
     return std::nullopt;
   }
 }

@@ -1,4 +1,5 @@
 #include "cli/output_file.h"
+#include "i18n/trf.h"
 
 #include <cerrno>
 #include <cstring>
@@ -60,13 +61,13 @@ int OutputFile::commit(std::ostream& err) {
   const bool ok = static_cast<bool>(file_);
   file_.close();
   if (!ok || file_.fail() || !syncToDisk(tmp_)) {
-    err << "chokepoint-cli: cannot write " << path_ << ": the write failed (is the disk full?)\n";
+    err << i18n::trf("chokepoint-cli: cannot write {}: the write failed (is the disk full?)\n", path_);
     return kFailure;
   }
   std::error_code ec;
   std::filesystem::rename(tmp_, path_, ec);
   if (ec) {
-    err << "chokepoint-cli: cannot replace " << path_ << ": " << ec.message() << "\n";
+    err << i18n::trf("chokepoint-cli: cannot replace {}: {}\n", path_, ec.message());
     return kFailure;
   }
   committed_ = true;

@@ -1,4 +1,5 @@
 #include "cli/scenario_args.h"
+#include "i18n/trf.h"
 #include "i18n/problem_text.h"
 
 #include "cli/cli.h"
@@ -28,7 +29,7 @@ std::optional<Scenario> loadWithLevers(const std::string& path, const std::vecto
 std::optional<int> parseMonthArg(const std::string& text, const char* option, std::ostream& err) {
   auto m = parseMonth(text);
   if (!m || *m == kNever) {
-    err << "chokepoint-cli: " << option << ": expected a month YYYY-MM, got '" << text << "'\n";
+    err << i18n::trf("chokepoint-cli: {}: expected a month YYYY-MM, got '{}'\n", option, text);
     return std::nullopt;
   }
   return m;

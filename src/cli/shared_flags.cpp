@@ -128,10 +128,10 @@ bool applyLangFlag(const SharedFlags& f, std::ostream& err) {
   for (auto& root : cp::paths::dataRoots()) roots.push_back(std::move(root));
   std::string error;
   if (!cp::i18n::setLanguage(f.lang, roots, &error)) {
-    err << "chokepoint-cli: --lang " << f.lang << ": " << error << "\n";
+    err << i18n::trf("chokepoint-cli: --lang {}: {}\n", f.lang, error);
     return false;
   }
-  if (!error.empty()) err << "chokepoint-cli: warning: " << error << "\n";
+  if (!error.empty()) err << i18n::trf("chokepoint-cli: warning: {}\n", error);
   return true;
 }
 

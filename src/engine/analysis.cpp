@@ -26,18 +26,17 @@ MetricPoint parseMetricPoint(std::string_view selector, std::string_view month) 
     begin = slash + 1;
   }
   if (parts.size() != 3)
-    throw AnalysisError(
-        fmt::format("metric '{}': expected SCOPE/ID/METRIC, e.g. bloc/china/compute_train_h100e", selector));
+    throw AnalysisError(reason("metric '{}': expected SCOPE/ID/METRIC, e.g. bloc/china/compute_train_h100e", selector));
   for (std::string_view part : parts)
     if (part.empty() || part == "*")
-      throw AnalysisError(fmt::format("metric '{}': every part must be named (no empty part, no '*')", selector));
+      throw AnalysisError(reason("metric '{}': every part must be named (no empty part, no '*')", selector));
   if (!parseScope(parts[0], p.scope))
-    throw AnalysisError(fmt::format(
-        "metric '{}': unknown scope '{}' (company, bloc, jurisdiction, vendor, chip or global)", selector, parts[0]));
+    throw AnalysisError(reason("metric '{}': unknown scope '{}' (company, bloc, jurisdiction, vendor, chip or global)",
+                               selector, parts[0]));
   p.id = parts[1];
   p.metric = parts[2];
   const auto m = parseMonth(month);
-  if (!m || *m == kNever) throw AnalysisError(fmt::format("month: expected a month YYYY-MM, got '{}'", month));
+  if (!m || *m == kNever) throw AnalysisError(reason("month: expected a month YYYY-MM, got '{}'", month));
   p.month = *m;
   return p;
 }
@@ -50,8 +49,8 @@ std::vector<SeriesKey> seriesOf(const Scenario& s) {
 
 void checkMonth(const Scenario& s, int month) {
   if (month < s.start || month > s.end)
-    throw AnalysisError(fmt::format("month {} is outside scenario '{}' ({}..{})", formatMonth(month), s.name,
-                                    formatMonth(s.start), formatMonth(s.end)));
+    throw AnalysisError(reason("month {} is outside scenario '{}' ({}..{})", formatMonth(month), s.name,
+                               formatMonth(s.start), formatMonth(s.end)));
 }
 
 void checkMetricPoint(const Scenario& s, const MetricPoint& p) {
@@ -66,11 +65,13 @@ void checkMetricPoint(const Scenario& s, const MetricPoint& p) {
       metrics.push_back(k.metric);
   }
   if (!metrics.empty())
-    throw AnalysisError(fmt::format("metric '{}': {} {} has no metric '{}' (it has {})", p.selector(),
-                                    toString(p.scope), p.id, p.metric, fmt::join(metrics, ", ")));
-  throw AnalysisError(fmt::format("metric '{}': scenario '{}' has no {} '{}' (it has {})", p.selector(), s.name,
-                                  toString(p.scope), p.id,
-                                  ids.empty() ? "none" : fmt::format("{}", fmt::join(ids, ", "))));
+    throw AnalysisError(reason("metric '{}': {} {} has no metric '{}' (it has {})", p.selector(), toString(p.scope),
+                               p.id, p.metric, fmt::format("{}", fmt::join(metrics, ", "))));
+  if (ids.empty())
+    throw AnalysisError(reason("metric '{}': scenario '{}' has no {} '{}' (it has none)", p.selector(), s.name,
+                               toString(p.scope), p.id));
+  throw AnalysisError(reason("metric '{}': scenario '{}' has no {} '{}' (it has {})", p.selector(), s.name,
+                             toString(p.scope), p.id, fmt::format("{}", fmt::join(ids, ", "))));
 }
 
 Metric toMetric(const MetricPoint& p) {
@@ -81,7 +82,7 @@ Metric toMetric(const MetricPoint& p) {
   m.read = [p](const Results& r) {
     const double* v = r.find(p.scope, p.id, p.metric);
     if (!v || p.month < r.start() || p.month >= r.start() + r.months())
-      throw AnalysisError(fmt::format("scenario '{}' has no value of {}", r.scenario_name, p.str()));
+      throw AnalysisError(reason("scenario '{}' has no value of {}", r.scenario_name, p.str()));
     return v[r.monthIndex(p.month)];
   };
   return m;

@@ -17,15 +17,16 @@
 #include <utility>
 #include <vector>
 
+#include "engine/problems.h"
 #include "engine/results.h"
 #include "engine/scenario.h"
 #include "engine/series_select.h"
 
 namespace cp {
 
-class AnalysisError : public std::runtime_error {
+class AnalysisError : public ReasonError {
  public:
-  using std::runtime_error::runtime_error;
+  using ReasonError::ReasonError;
 };
 
 // One series ("SCOPE/ID/METRIC", no wildcards) read in one absolute month.

@@ -128,7 +128,7 @@ Attribution attribute(const Scenario& base, const Scenario& variant, const Metri
   a.month = p.month;
   const std::vector<int> levers = differingLevers(base, variant, p.month);
   const int k = static_cast<int>(levers.size());
-  if (k > 64) throw AnalysisError(fmt::format("{} levers differ; attribution handles at most 64", k));
+  if (k > 64) throw AnalysisError(reason("{} levers differ; attribution handles at most 64", k));
   a.sampled = k > std::min(o.max_exact_levers, 20);  // 2^20 runs is already too many
   const std::uint64_t full = k == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << k) - 1;
 

@@ -95,15 +95,21 @@ class LoadError : public std::runtime_error {
   std::vector<Problem> problems_;
 };
 
-// Lever values typed by people ("us.h20_licence=off", "x=0.5@2025-08"); what() is the
-// English sentence, why() the same as a Message a front end can translate.
-class LeverError : public std::runtime_error {
+// An error whose what() is the English sentence and why() the same as a Message a front
+// end can translate.
+class ReasonError : public std::runtime_error {
  public:
-  explicit LeverError(Message why) : std::runtime_error(why.text), why_(std::move(why)) {}
+  explicit ReasonError(Message why) : std::runtime_error(why.text), why_(std::move(why)) {}
   const Message& why() const { return why_; }
 
  private:
   Message why_;
+};
+
+// Lever values typed by people ("us.h20_licence=off", "x=0.5@2025-08").
+class LeverError : public ReasonError {
+ public:
+  using ReasonError::ReasonError;
 };
 
 }  // namespace cp

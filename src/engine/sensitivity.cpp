@@ -27,7 +27,7 @@ Sensitivity sensitivity(const Scenario& s, const Metric& p, const std::vector<in
     for (int i = 0; i < static_cast<int>(s.levers.size()); ++i) chosen.push_back(i);
   for (int i : chosen)
     if (i < 0 || i >= static_cast<int>(s.levers.size()))
-      throw AnalysisError(fmt::format("lever index {} does not exist in '{}'", i, s.name));
+      throw AnalysisError(reason("lever index {} does not exist in '{}'", i, s.name));
 
   t.rows.resize(chosen.size());
   for (std::size_t r = 0; r < chosen.size(); ++r) {
@@ -96,7 +96,7 @@ ScenarioMatrix scenarioMatrix(const std::vector<Scenario>& scenarios, const std:
       for (std::size_t i = 0; i < scenarios.size(); ++i) any = any || !std::isnan(m.at(i, j));
       if (!any && !scenarios.empty()) {
         checkMetricPoint(scenarios.front(), points[j]);  // throws the specific reason
-        throw AnalysisError(fmt::format("no scenario has a value of {}", points[j].str()));
+        throw AnalysisError(reason("no scenario has a value of {}", points[j].str()));
       }
     }
   return m;

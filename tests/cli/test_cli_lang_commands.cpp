@@ -150,6 +150,31 @@ TEST_F(ShippedCatalogue, WorkshopScore) {
             uk.out);
 }
 
+// What a command refuses is said in the language: a company, a month or a metric it does
+// not know, a sweep's bad lever, a warning.
+TEST_F(ShippedCatalogue, RefusalsOfTheCommandsReadInTheLanguage) {
+  const std::vector<std::pair<std::vector<std::string>, std::string>> calls = {
+      {{"why", kBaseline, "--company", "nobody", "--month", "2025-01"}, "невідома компанія 'nobody'"},
+      {{"why", kBaseline, "--company", "bytedance", "--month", "2035-01"}, "--month 2035-01 поза сценарієм"},
+      {{"compare", kBaseline, kBaseline, "--month", "2040-01"}, "поза місяцями, які охоплюють обидва сценарії"},
+      {{"sweep", kBaseline, "--lever", "us.nope=1,2"}, "невідомий важіль 'us.nope'"},
+      {{"sensitivity", kBaseline, "--metric", "bloc/china/nope", "--month", "2027-12"},
+       "показник 'bloc/china/nope': bloc china не має показника 'nope'"},
+      {{"attribute", kBaseline, kCrackdown, "--metric", "china/compute", "--month", "2027-12"},
+       "показник 'china/compute': очікувалося SCOPE/ID/METRIC"},
+      {{"run", kBaseline, "--to", "2022-03", "--metrics", "nothing_like_it"},
+       "попередження: --metrics 'nothing_like_it' не відповідає жодному ряду"}};
+  for (const auto& [args, words] : calls) {
+    std::vector<std::string> uk_args = args;
+    uk_args.insert(uk_args.end(), {"--lang", "uk"});
+    const Out uk = cli(uk_args), en = cli(args);
+    EXPECT_EQ(uk.code, en.code) << args.front();
+    EXPECT_NE(uk.err.find(words), std::string::npos) << uk.err;
+    for (const char* english : {"unknown", "outside", "expected", "warning", "matches", "has no"})
+      EXPECT_EQ(withoutSourceDir(uk.err).find(english), std::string::npos) << english << " left in English: " << uk.err;
+  }
+}
+
 // A file that is not JSON: where and why in the language, the library's words too.
 TEST_F(ShippedCatalogue, JsonSyntaxErrorsReadInTheLanguage) {
   const std::vector<std::pair<std::string, std::string>> files = {
