@@ -1,5 +1,7 @@
 #include "engine/problems.h"
 
+#include <algorithm>
+
 #include <fmt/args.h>
 
 namespace cp {
@@ -15,6 +17,13 @@ std::string detail::render(const std::string& format, const std::vector<std::str
 }
 
 Message lines(const std::vector<Message>& reasons) {
+  if (reasons.size() > 32) {  // a Message marks 32 arguments: lines of lines beyond that
+    std::vector<Message> blocks;
+    for (size_t i = 0; i < reasons.size(); i += 32)
+      blocks.push_back(lines({reasons.begin() + static_cast<std::ptrdiff_t>(i),
+                              reasons.begin() + static_cast<std::ptrdiff_t>(std::min(i + 32, reasons.size()))}));
+    return lines(blocks);
+  }
   Message r;
   for (const Message& m : reasons) {
     if (!r.args.empty()) r.format += '\n';

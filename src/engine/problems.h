@@ -44,11 +44,11 @@ struct Message {
 
 namespace detail {
 inline void addArg(Message& r, const Phrase& p) {
-  r.phrases |= 1u << r.args.size();
+  if (r.args.size() < 32) r.phrases |= 1u << r.args.size();  // a later one stays English
   r.args.emplace_back(p.text);
 }
 inline void addArg(Message& r, const Message& m) {
-  r.nested |= 1u << r.args.size();
+  if (r.args.size() < 32) r.nested |= 1u << r.args.size();
   r.args.push_back(m.text);
   r.parts.push_back(m);
 }

@@ -355,3 +355,25 @@ TEST(Workshop, MoveArgumentsParseAndFormat) {
   for (const char* bad : {"us_gov:us.x=1", "x:us_gov:us.x=1", "2:us_gov:us.x", "2::us.x=1", "2:us_gov:=1", ""})
     EXPECT_THROW(parseMoveArg(bad), MoveError) << bad;
 }
+
+// Each refused move is a line of its own and a reason of its own (a front end translates it),
+// however many there are: a Message marks 32 reasons, so lines() groups them beyond that.
+TEST(Workshop, EveryRefusedMoveIsALineAndAReasonOfItsOwn) {
+  const Workshop& w = computeRace();
+  std::vector<Move> moves;
+  for (int i = 0; i < 40; ++i) moves.push_back({1, "team" + std::to_string(i), "us.h20_licence", "off"});
+  try {
+    (void)leverArgs(w, moves);
+    FAIL() << "expected MoveError";
+  } catch (const MoveError& e) {
+    const std::string text = e.what();
+    EXPECT_EQ(std::count(text.begin(), text.end(), '\n'), 39);
+    EXPECT_NE(text.find("no team 'team39' in this workshop"), std::string::npos);
+    const Message& why = e.why();
+    ASSERT_EQ(why.parts.size(), 2u);  // 32 + 8
+    EXPECT_EQ(why.nested, 3u);
+    ASSERT_EQ(why.parts[0].parts.size(), 32u);
+    EXPECT_EQ(why.parts[0].nested, 0xFFFFFFFFu);
+    EXPECT_EQ(why.parts[1].parts.back().text, said(checkMove(w, moves.back())));
+  }
+}
