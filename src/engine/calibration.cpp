@@ -194,7 +194,7 @@ std::vector<Target> parseTargets(const std::string& text, const std::string& nam
   try {
     doc = json::parse(text);
   } catch (const json::exception& e) {
-    throw LoadError({{name, "", jsonSyntaxReason(e.what())}});
+    throw LoadError({{name, "", jsonSyntaxReason(e.what(), text)}});
   }
   TargetReader reader(name);
   reader.document(doc);

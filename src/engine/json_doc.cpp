@@ -138,7 +138,7 @@ bool parseDocument(const std::string& text, const DocumentLimits& limits, const 
       return duplicates.onEvent(event, parsed);
     });
   } catch (const nlohmann::json::exception& e) {
-    return fail(jsonSyntaxReason(e.what()));
+    return fail(jsonSyntaxReason(e.what(), text));
   }
   if (!out.is_object()) return fail(reason("expected a JSON object at the top, got {}", out.type_name()));
   if (!duplicates.first().empty()) {

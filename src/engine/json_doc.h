@@ -31,8 +31,9 @@ int nestingDepth(const std::string& text, int limit);
 bool readDocumentText(const std::string& path, const DocumentLimits& limits, const std::string& name,
                       std::vector<Problem>& problems, std::string& text);
 // A JSON library's parse error as a reason: "not valid JSON: line 3, column 17: unexpected
-// number literal; expected '}'" (the place, the cause, a hint for the commonest slips).
-Message jsonSyntaxReason(const std::string& what);
+// number literal; expected '}'" (the place, the cause, a hint for the commonest slips, for
+// which it reads the line of `text` the error is on).
+Message jsonSyntaxReason(const std::string& what, const std::string& text = {});
 // Parses `text`; the top level must be an object.
 bool parseDocument(const std::string& text, const DocumentLimits& limits, const std::string& name,
                    std::vector<Problem>& problems, nlohmann::json& out);

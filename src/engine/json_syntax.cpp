@@ -45,16 +45,34 @@ Message word(const std::string& text) {
   return Message::plain(text);
 }
 
-Message unexpected(const std::string& context, const std::string& token, const std::string& expected) {
+// `line` holds a month written as a bare value (2026-01), which JSON reads as 2026 and -1.
+bool bareMonth(const std::string& line) {
+  static const std::regex month(R"((^|[:\[,])\s*\d{4}-\d{1,2}([^\d"]|$))");
+  return std::regex_search(line, month);
+}
+
+Message unexpected(const std::string& context, const std::string& token, const std::string& expected,
+                   const std::string& line) {
   if ((context == "object key" && token == "'}'") || (context == "value" && token == "']'"))
     return reason("{} after a comma: remove the last comma before it", token);
   if (expected.empty()) return reason("unexpected {}", word(token));
   const bool closing = expected == "'}'" || expected == "']'";
-  if (closing && (token == "string literal" || token == "'{'" || token == "'['"))
-    return reason("unexpected {}; expected {} (is a comma missing before it?)", word(token), word(expected));
-  if (closing && token == "number literal")
+  if (closing && token == "number literal" && bareMonth(line))
     return reason("unexpected {}; expected {} (a month needs double quotes: \"2026-01\")", word(token), word(expected));
+  if (closing && (token == "string literal" || token == "number literal" || token == "'{'" || token == "'['"))
+    return reason("unexpected {}; expected {} (is a comma missing before it?)", word(token), word(expected));
   return reason("unexpected {}; expected {}", word(token), word(expected));
+}
+
+// Line `n` (from 1) of `text`.
+std::string lineOf(const std::string& text, long n) {
+  std::size_t begin = 0;
+  for (long i = 1; i < n && begin != std::string::npos; ++i) {
+    begin = text.find('\n', begin);
+    if (begin != std::string::npos) ++begin;
+  }
+  if (begin == std::string::npos || begin > text.size()) return {};
+  return text.substr(begin, text.find('\n', begin) - begin);
 }
 
 // "<the lexer's message>; last read: '<text>'[; expected <token>]"
@@ -85,7 +103,7 @@ Message lexerError(const std::string& cause) {
 
 }  // namespace
 
-Message jsonSyntaxReason(const std::string& what) {
+Message jsonSyntaxReason(const std::string& what, const std::string& text) {
   static const std::regex shape(
       R"(parse error at line (\d+), column (\d+): syntax error (?:while parsing ([a-z ]+?) )?- (.*))");
   std::smatch m;
@@ -95,7 +113,7 @@ Message jsonSyntaxReason(const std::string& what) {
   if (rest.starts_with("unexpected ")) {
     const auto at = rest.rfind("; expected ");
     inner = unexpected(context, rest.substr(11, at == std::string::npos ? std::string::npos : at - 11),
-                       at == std::string::npos ? "" : rest.substr(at + 11));
+                       at == std::string::npos ? "" : rest.substr(at + 11), lineOf(text, std::stol(m[1].str())));
   } else {
     inner = lexerError(rest);
   }

@@ -26,6 +26,15 @@ TEST(JsonSyntax, SaysWhereAndWhyWithAHintForTheCommonestSlips) {
   EXPECT_EQ(
       problemOf("{\"a\": 1 \"b\": 2}"),
       "not valid JSON: line 1, column 11: unexpected string literal; expected '}' (is a comma missing before it?)");
+  EXPECT_EQ(
+      problemOf("{\"a\": [1 2]}"),
+      "not valid JSON: line 1, column 10: unexpected number literal; expected ']' (is a comma missing before it?)");
+  EXPECT_EQ(
+      problemOf("{\"a\": 1 2}"),
+      "not valid JSON: line 1, column 9: unexpected number literal; expected '}' (is a comma missing before it?)");
+  EXPECT_EQ(problemOf("{\"a\": [\"x\", 2026-01]}"),
+            "not valid JSON: line 1, column 18: unexpected number literal; expected ']' (a month needs double quotes: "
+            "\"2026-01\")");
   EXPECT_EQ(problemOf("{\"a\": never}"),
             "not valid JSON: line 1, column 8: invalid literal (read: '\"a\": ne'): a word or a month needs double "
             "quotes, as in \"never\"");
