@@ -1,4 +1,5 @@
 #include "cli/experiment_args.h"
+#include "i18n/problem_text.h"
 #include "i18n/trf.h"
 
 #include <charconv>
@@ -25,8 +26,8 @@ std::optional<SeriesSelection> parseMetricsArg(const std::string& text, std::ost
   if (text.empty()) return SeriesSelection{};
   try {
     return parseSeriesSelection(text);
-  } catch (const std::invalid_argument& e) {
-    err << i18n::trf("chokepoint-cli: --metrics: {}\n", e.what());
+  } catch (const SeriesPatternError& e) {
+    err << i18n::trf("chokepoint-cli: --metrics: {}\n", i18n::messageText(e.why()));
     return std::nullopt;
   }
 }

@@ -96,15 +96,17 @@ class LoadError : public std::runtime_error {
 };
 
 // An error whose what() is the English sentence and why() the same as a Message a front
-// end can translate.
-class ReasonError : public std::runtime_error {
+// end can translate; `Base` is the standard exception it is (callers catch that too).
+template <class Base>
+class ReasonErrorOf : public Base {
  public:
-  explicit ReasonError(Message why) : std::runtime_error(why.text), why_(std::move(why)) {}
+  explicit ReasonErrorOf(Message why) : Base(why.text), why_(std::move(why)) {}
   const Message& why() const { return why_; }
 
  private:
   Message why_;
 };
+using ReasonError = ReasonErrorOf<std::runtime_error>;
 
 // Lever values typed by people ("us.h20_licence=off", "x=0.5@2025-08").
 class LeverError : public ReasonError {

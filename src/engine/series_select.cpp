@@ -49,14 +49,14 @@ SeriesSelection parseSeriesSelection(std::string_view list) {
     if (item.empty()) continue;
     const auto parts = split(item, '/');
     if (parts.size() != 1 && parts.size() != 3)
-      throw std::invalid_argument(fmt::format("series pattern '{}': expected METRIC or SCOPE/ID/METRIC", item));
+      throw SeriesPatternError(reason("series pattern '{}': expected METRIC or SCOPE/ID/METRIC", item));
     for (std::string_view p : parts)
-      if (p.empty()) throw std::invalid_argument(fmt::format("series pattern '{}': empty part", item));
+      if (p.empty()) throw SeriesPatternError(reason("series pattern '{}': empty part", item));
     Scope scope;
     if (parts.size() == 3 && parts[0] != "*" && !parseScope(parts[0], scope))
-      throw std::invalid_argument(fmt::format(
-          "series pattern '{}': unknown scope '{}' (company, bloc, jurisdiction, vendor, chip, global or *)", item,
-          parts[0]));
+      throw SeriesPatternError(
+          reason("series pattern '{}': unknown scope '{}' (company, bloc, jurisdiction, vendor, chip, global or *)",
+                 item, parts[0]));
     sel.patterns.emplace_back(item);
   }
   return sel;

@@ -6,10 +6,12 @@
 //   if (sel.matches(key)) ...
 //   Results small = selectSeries(r, sel);   // same months and echo, fewer series
 #pragma once
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "engine/problems.h"
 #include "engine/results.h"
 
 namespace cp {
@@ -22,8 +24,14 @@ struct SeriesSelection {
   bool matches(Scope scope, std::string_view id, std::string_view metric) const;
 };
 
-// Comma-separated patterns. Throws std::invalid_argument naming a malformed pattern
-// (wrong number of parts, unknown scope, empty part).
+// A malformed pattern (a std::invalid_argument, as before it carried a Message).
+class SeriesPatternError : public ReasonErrorOf<std::invalid_argument> {
+ public:
+  using ReasonErrorOf::ReasonErrorOf;
+};
+
+// Comma-separated patterns. Throws SeriesPatternError (a std::invalid_argument) naming a
+// malformed pattern (wrong number of parts, unknown scope, empty part).
 SeriesSelection parseSeriesSelection(std::string_view list);
 
 Results selectSeries(const Results& r, const SeriesSelection& sel);

@@ -163,7 +163,9 @@ TEST_F(ShippedCatalogue, RefusalsOfTheCommandsReadInTheLanguage) {
       {{"attribute", kBaseline, kCrackdown, "--metric", "china/compute", "--month", "2027-12"},
        "показник 'china/compute': очікувалося SCOPE/ID/METRIC"},
       {{"run", kBaseline, "--to", "2022-03", "--metrics", "nothing_like_it"},
-       "попередження: --metrics 'nothing_like_it' не відповідає жодному ряду"}};
+       "попередження: --metrics 'nothing_like_it' не відповідає жодному ряду"},
+      {{"mc", kBaseline, "--runs", "2", "--metrics", "planet/x/y"},
+       "--metrics: шаблон рядів 'planet/x/y': невідома область 'planet'"}};
   for (const auto& [args, words] : calls) {
     std::vector<std::string> uk_args = args;
     uk_args.insert(uk_args.end(), {"--lang", "uk"});
